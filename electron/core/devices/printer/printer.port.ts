@@ -1,0 +1,29 @@
+/** How bytes reach a printer (TCP 9100, USB, serial, file/memory). What to print is built elsewhere. */
+export interface PrinterTransport {
+  readonly uri: string
+  /** Resolves once the printer (or the OS) accepted every byte; rejects with a printer.* AppError. */
+  send(data: Uint8Array, options?: { timeoutMs?: number }): Promise<void>
+  /**
+   * Sends a query and collects the reply until `isComplete` says so; rejects with printer.timeout
+   * when the printer stays silent (a Zebra stays silent on ~HS while head-open or paper-out).
+   */
+  query?(data: Uint8Array, isComplete: (reply: Uint8Array) => boolean, options?: { timeoutMs?: number }): Promise<Uint8Array>
+  dispose?(): void
+}
+
+/** Every condition the desk acts on, parsed from the three ~HS strings. */
+export type PrinterStatus = Readonly<{
+  ready: boolean
+  paperOut: boolean
+  paused: boolean
+  headOpen: boolean
+  ribbonOut: boolean
+  bufferFull: boolean
+  underTemperature: boolean
+  overTemperature: boolean
+  corruptRam: boolean
+  labelLengthDots: number
+  formatsInBuffer: number
+  labelsRemaining: number
+  partialFormat: boolean
+}>

@@ -1,0 +1,123 @@
+/**
+ * Error codes that cross every boundary (IPC, WebSocket, CLI exit codes, logs).
+ * Expected failures are AppErrors with one of these codes; anything else is a bug.
+ */
+export const ErrorCode = {
+  inputInvalid: 'input.invalid',
+  notFound: 'input.notFound',
+  untrustedSender: 'ipc.untrustedSender',
+  unknownCommand: 'ipc.unknownCommand',
+  internal: 'app.internal',
+
+  dbFromNewerVersion: 'db.fromNewerVersion',
+  dbMigrationFailed: 'db.migrationFailed',
+
+  sessionRequired: 'session.required',
+  packerUnknown: 'session.packerUnknown',
+
+  orderUnknown: 'packing.orderUnknown',
+  orderAlreadyPacked: 'packing.orderAlreadyPacked',
+  orderCancelled: 'packing.orderCancelled',
+  orderBusy: 'packing.orderBusy',
+  itemNotInOrder: 'packing.itemNotInOrder',
+  itemOverQuantity: 'packing.itemOverQuantity',
+  itemsIncomplete: 'packing.itemsIncomplete',
+  boxUnknown: 'packing.boxUnknown',
+  weightOutOfTolerance: 'packing.weightOutOfTolerance',
+  wrongState: 'packing.wrongState',
+  supervisorRequired: 'packing.supervisorRequired',
+  scanMalformed: 'scan.malformed',
+  noEligibleCarrier: 'rates.noEligibleCarrier',
+
+  scaleDisconnected: 'scale.disconnected',
+  scaleTimeout: 'scale.timeout',
+  scaleFrameInvalid: 'scale.frameInvalid',
+  scaleOverload: 'scale.overload',
+  scaleUnderload: 'scale.underload',
+  scaleUnstable: 'scale.unstable',
+  scaleCommandFailed: 'scale.commandFailed',
+
+  printerOffline: 'printer.offline',
+  printerTimeout: 'printer.timeout',
+  printerPaperOut: 'printer.paperOut',
+  printerHeadOpen: 'printer.headOpen',
+  printerPaused: 'printer.paused',
+  printerRibbonOut: 'printer.ribbonOut',
+  printerNotReady: 'printer.notReady',
+  printerAddressInvalid: 'printer.addressInvalid',
+
+  carrierValidation: 'carrier.validation',
+  carrierAuth: 'carrier.auth',
+  carrierRateLimited: 'carrier.rateLimited',
+  carrierUnavailable: 'carrier.unavailable',
+  carrierTimeout: 'carrier.timeout',
+  carrierBadResponse: 'carrier.badResponse',
+  carrierDuplicateReference: 'carrier.duplicateReference',
+  carrierServiceUnsupported: 'carrier.serviceUnsupported',
+  carrierProviderNotDefined: 'carrier.providerNotDefined',
+  carrierAddressUnresolved: 'carrier.addressUnresolved',
+
+  syncOffline: 'sync.offline',
+  syncConflict: 'sync.conflict',
+  cloudBadResponse: 'cloud.badResponse',
+} as const
+
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode]
+
+export type SerializedAppError = {
+  code: ErrorCode
+  message: string
+  retryable: boolean
+  meta: Record<string, unknown>
+}
+
+export type AppErrorOptions = {
+  retryable?: boolean
+  meta?: Record<string, unknown>
+  cause?: unknown
+}
+
+/** An expected failure: the UI shows a short operator message and an action for its code. */
+export class AppError extends Error {
+  readonly code: ErrorCode
+  readonly retryable: boolean
+  readonly meta: Record<string, unknown>
+
+  constructor(code: ErrorCode, message: string, options: AppErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause })
+    this.name = 'AppError'
+    this.code = code
+    this.retryable = options.retryable ?? false
+    this.meta = options.meta ?? {}
+  }
+
+  serialize(): SerializedAppError {
+    return { code: this.code, message: this.message, retryable: this.retryable, meta: this.meta }
+  }
+
+  static fromSerialized(e: SerializedAppError): AppError {
+    return new AppError(e.code, e.message, { retryable: e.retryable, meta: e.meta })
+  }
+}
+
+export function isAppError(value: unknown): value is AppError {
+  return value instanceof AppError
+}
+
+/** Wraps anything thrown into an AppError; unknown errors become `app.internal` (a bug). */
+export function toAppError(err: unknown): AppError {
+  if (err instanceof AppError) return err
+  const message = err instanceof Error ? err.message : String(err)
+  return new AppError(ErrorCode.internal, message, { cause: err })
+}
+
+/** Reply envelope for every command crossing IPC or WebSocket. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: SerializedAppError }
+
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value }
+}
+
+export function fail(err: unknown): Result<never> {
+  return { ok: false, error: toAppError(err).serialize() }
+}
