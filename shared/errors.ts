@@ -45,6 +45,9 @@ export const ErrorCode = {
   printerRibbonOut: 'printer.ribbonOut',
   printerNotReady: 'printer.notReady',
   printerAddressInvalid: 'printer.addressInvalid',
+  labelMismatch: 'label.mismatch',
+  printerStatusInvalid: 'printer.statusInvalid',
+  printerStatusUnsupported: 'printer.statusUnsupported',
 
   carrierValidation: 'carrier.validation',
   carrierAuth: 'carrier.auth',

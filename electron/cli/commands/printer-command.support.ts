@@ -1,0 +1,17 @@
+import { ErrorCode, toAppError, type AppError } from '../../../shared/errors'
+import type { CliIo } from '../cli.types'
+
+/** Printer errors that are the caller's fault (bad address, a file: printer asked for status) exit 2. */
+const INPUT_CODES: ReadonlySet<string> = new Set([ErrorCode.inputInvalid, ErrorCode.printerAddressInvalid, ErrorCode.printerStatusUnsupported])
+
+export function printerExitCode(err: AppError): number {
+  return INPUT_CODES.has(err.code) ? 2 : 1
+}
+
+/** One line on stderr (code in brackets unless it is plain bad input); returns the exit code. */
+export function reportFailure(io: CliIo, prefix: string, err: unknown): number {
+  const error = toAppError(err)
+  if (error.code === ErrorCode.internal) throw err // a bug: let the CLI entry point report it
+  io.stderr(`${prefix}${error.message}${error.code === ErrorCode.inputInvalid ? '' : ` [${error.code}]`}\n`)
+  return printerExitCode(error)
+}

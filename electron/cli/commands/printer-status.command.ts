@@ -1,0 +1,67 @@
+import { createTransport } from '../../core/devices/printer/transports/printer-uri'
+import { ZebraPrinter } from '../../core/devices/printer/zebra.printer'
+import { statusProblem } from '../../core/devices/printer/zpl/zebra-status.parser'
+import type { PrinterStatus } from '../../core/devices/printer/printer.port'
+import { numberFlag, parseFlags, requireFlag } from '../cli-args'
+import type { CliCommand, CliIo } from '../cli.types'
+import { reportFailure } from './printer-command.support'
+
+const flagOptions = {
+  printer: { type: 'string' },
+  'timeout-ms': { type: 'string' },
+  json: { type: 'boolean' },
+} as const
+
+const prefix = 'station printer status: '
+
+/** The JSON contract of `printer status --json`: exactly these keys, in this order. */
+function toJson(s: PrinterStatus): Record<string, boolean | number> {
+  return {
+    ready: s.ready,
+    paperOut: s.paperOut,
+    headOpen: s.headOpen,
+    paused: s.paused,
+    ribbonOut: s.ribbonOut,
+    bufferFull: s.bufferFull,
+    underTemperature: s.underTemperature,
+    overTemperature: s.overTemperature,
+    corruptRam: s.corruptRam,
+    labelsRemaining: s.labelsRemaining,
+    formatsInBuffer: s.formatsInBuffer,
+    labelLengthDots: s.labelLengthDots,
+    partialFormat: s.partialFormat,
+  }
+}
+
+async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  let printer: ZebraPrinter | null = null
+  try {
+    const { values } = parseFlags(argv, flagOptions)
+    const uri = requireFlag(values.printer, 'printer')
+    const timeoutMs = numberFlag(values['timeout-ms'], 'timeout-ms', { positive: true, integer: true })
+    printer = new ZebraPrinter(createTransport(uri, { timeoutMs }), { timeoutMs })
+    const status = await printer.status({ timeoutMs })
+    if (values.json) {
+      io.stdout(`${JSON.stringify(toJson(status))}\n`)
+    } else {
+      const problem = statusProblem(status)
+      const detail = `labels remaining ${status.labelsRemaining}, formats in buffer ${status.formatsInBuffer}, label length ${status.labelLengthDots} dots`
+      io.stdout(`${problem ? `not ready: ${problem.message} [${problem.code}]` : 'ready'} (${detail})\n`)
+    }
+    // An answer is a success even when it says "not ready": the caller asked what the printer says.
+    return 0
+  } catch (err) {
+    return reportFailure(io, prefix, err)
+  } finally {
+    printer?.dispose()
+  }
+}
+
+export const printerStatusCommand: CliCommand = {
+  name: 'printer status',
+  summary: "Query a Zebra printer's ~HS status",
+  usage:
+    'station printer status --printer tcp://HOST[:PORT] [--timeout-ms N] [--json]\n' +
+    'Exit 0 when the printer answered (ready or not), 1 when it is offline or silent, 2 on bad input.',
+  run,
+}

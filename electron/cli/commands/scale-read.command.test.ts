@@ -1,0 +1,113 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { startMtSicsEmulator, type MtSicsEmulator } from '../../../sandbox/scales/mt-sics.emulator'
+import { createPtyPair, type PtyPair } from '../../../sandbox/scales/socat-pair'
+import type { CliIo } from '../cli.types'
+import { scaleReadCommand } from './scale-read.command'
+
+async function runRead(argv: string[]) {
+  let stdout = ''
+  let stderr = ''
+  const io: CliIo = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) }
+  const code = await scaleReadCommand.run(argv, io)
+  return { code, stdout, stderr }
+}
+
+describe('station scale read (bad flags and ports, no device needed)', () => {
+  const cases: ReadonlyArray<[string, string[], RegExp]> = [
+    ['missing --port', ['--protocol', 'mt-sics'], /missing required flag --port/],
+    ['missing --protocol', ['--port', '/dev/null'], /missing required flag --protocol/],
+    ['another protocol', ['--port', '/dev/null', '--protocol', 'toledo-8217'], /protocol toledo-8217 is not supported yet/],
+    ['bad baud', ['--port', '/dev/null', '--protocol', 'mt-sics', '--baud', 'fast'], /--baud must be a number/],
+    ['zero baud', ['--port', '/dev/null', '--protocol', 'mt-sics', '--baud', '0'], /--baud must be greater than 0/],
+    ['bad parity', ['--port', '/dev/null', '--protocol', 'mt-sics', '--parity', 'mark'], /--parity must be none, even or odd/],
+    ['bad data bits', ['--port', '/dev/null', '--protocol', 'mt-sics', '--data-bits', '6'], /--data-bits must be 7 or 8/],
+    ['bad timeout', ['--port', '/dev/null', '--protocol', 'mt-sics', '--timeout-ms', '1.5'], /--timeout-ms must be a whole number/],
+    ['unknown flag', ['--port', '/dev/null', '--protocol', 'mt-sics', '--color'], /Unknown option '--color'/],
+  ]
+  it.each(cases)('%s → exit 2', async (_name, argv, message) => {
+    const r = await runRead(argv)
+    expect(r).toMatchObject({ code: 2, stdout: '' })
+    expect(r.stderr).toMatch(message)
+  })
+
+  it('a port that cannot be opened → exit 1', async () => {
+    const r = await runRead(['--port', '/nonexistent/ttyUSB7', '--protocol', 'mt-sics', '--json'])
+    expect(r.code).toBe(1)
+    expect(r.stdout).toBe('')
+    expect(r.stderr).toMatch(/cannot open scale port \/nonexistent\/ttyUSB7.*\[scale\.disconnected\]/)
+  })
+})
+
+describe('station scale read against the MT-SICS emulator on a socat pty', () => {
+  let dir: string
+  let pair: PtyPair
+  let emulator: MtSicsEmulator
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'scale-read-'))
+    pair = await createPtyPair(dir)
+    emulator = await startMtSicsEmulator({ path: pair.b })
+  })
+  afterAll(async () => {
+    await emulator.close()
+    await pair.kill()
+    await rm(dir, { recursive: true, force: true })
+  })
+  beforeEach(() => {
+    emulator.setSilent(false)
+    emulator.setWeight(0)
+  })
+
+  const base = () => ['--port', pair.a, '--protocol', 'mt-sics']
+
+  it('prints one stable weight as JSON', async () => {
+    emulator.setWeight(1234)
+    const r = await runRead([...base(), '--baud', '9600', '--parity', 'none', '--data-bits', '8', '--json'])
+    expect(r.code).toBe(0)
+    expect(JSON.parse(r.stdout)).toEqual({ grams: 1234, stable: true, protocol: 'mt-sics' })
+  })
+
+  it('without --stable returns the first weight even in motion; with --stable waits it out', async () => {
+    emulator.setWeight(2000, { inMotionMs: 5000 })
+    const moving = await runRead([...base(), '--json'])
+    expect(moving.code).toBe(0)
+    expect(JSON.parse(moving.stdout)).toMatchObject({ stable: false, protocol: 'mt-sics' })
+
+    emulator.setWeight(2000, { inMotionMs: 400 })
+    const started = Date.now()
+    const settled = await runRead([...base(), '--stable', '--timeout-ms', '3000', '--json'])
+    expect(settled.code).toBe(0)
+    expect(JSON.parse(settled.stdout)).toEqual({ grams: 2000, stable: true, protocol: 'mt-sics' })
+    expect(Date.now() - started).toBeGreaterThanOrEqual(400)
+  })
+
+  it('human output without --json', async () => {
+    emulator.setWeight(750)
+    const r = await runRead(base())
+    expect(r).toMatchObject({ code: 0, stdout: '750 g (stable)\n' })
+  })
+
+  it('exit 3 when the weight never settles in time, naming the reason', async () => {
+    emulator.setWeight(900, { inMotionMs: 60_000 })
+    const r = await runRead([...base(), '--stable', '--timeout-ms', '600', '--json'])
+    expect(r).toMatchObject({ code: 3, stdout: '' })
+    expect(r.stderr).toMatch(/no valid weight within 600 ms \(last: weight not stable\)/)
+  })
+
+  it('exit 3 on overload', async () => {
+    emulator.setOverload()
+    const r = await runRead([...base(), '--timeout-ms', '500'])
+    expect(r.code).toBe(3)
+    expect(r.stderr).toMatch(/overload/)
+  })
+
+  it('exit 3 when the scale does not answer', async () => {
+    emulator.setSilent(true)
+    const r = await runRead([...base(), '--timeout-ms', '500', '--json'])
+    expect(r).toMatchObject({ code: 3, stdout: '' })
+    expect(r.stderr).toMatch(/no valid weight within 500 ms/)
+  })
+})

@@ -1,0 +1,85 @@
+import { existsSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { adminConfigPath, loadConfig } from '../../core/config/config.loader'
+import { startHeadlessServer } from '../../core/server/headless.server'
+import { createStation } from '../../core/station'
+import { createAdapters } from '../../core/station.adapters'
+import type { PurchaseCheckpoint } from '../../core/shipping/shipment.purchaser'
+import type { CliCommand } from '../cli.types'
+import { numberFlag, parseFlags } from '../cli-args'
+import { defaultDataDir } from '../data-dir'
+import { autoWeigh, startDemoEnvironment } from '../demo-env'
+
+const here = dirname(fileURLToPath(import.meta.url))
+const RENDERER_DIR = resolve(here, '../../../out/renderer')
+
+/**
+ * Test-only fault injection: KARGOJET_CRASH_AT=<checkpoint> kills the process with SIGKILL at that
+ * point of a label purchase, so tests can prove a restart resumes the same shipment.
+ */
+function crashCheckpoint(): ((name: PurchaseCheckpoint) => void) | undefined {
+  const at = process.env.KARGOJET_CRASH_AT
+  if (!at) return undefined
+  return (name) => {
+    if (name === at) process.kill(process.pid, 'SIGKILL')
+  }
+}
+
+export const serveCommand: CliCommand = {
+  name: 'serve',
+  summary: 'Run the station headless and serve its UI on 127.0.0.1',
+  usage: [
+    'station serve [--port N] [--data DIR] [--demo | --no-demo]',
+    '  --port N     HTTP/WebSocket port on 127.0.0.1 (default 5170; 0 = any free port)',
+    '  --data DIR   data folder (default: the user data folder, ~/.config/KargoJet Station on Linux)',
+    '  --demo       demo orders, simulated scale, Zebra emulator, ComToHome sandbox (default when no station.json exists)',
+    '  --no-demo    use the devices and carriers configured in station.json',
+  ].join('\n'),
+  async run(argv, io) {
+    const { values } = parseFlags(argv, {
+      port: { type: 'string' },
+      data: { type: 'string' },
+      demo: { type: 'boolean' },
+      'no-demo': { type: 'boolean' },
+    })
+    const port = numberFlag(values.port, 'port', { integer: true }) ?? 5170
+    const dataDir = resolve(values.data ?? defaultDataDir())
+    const configured = existsSync(join(dataDir, 'station.json')) || existsSync(adminConfigPath())
+    const demo = values.demo ?? (values['no-demo'] ? false : !configured)
+    if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
+      io.stderr('station serve: the UI is not built yet; run "npm run build:renderer" (npm run serve does it for you)')
+      return 1
+    }
+
+    const env = demo ? await startDemoEnvironment(dataDir) : null
+    const config = loadConfig(dataDir, env?.overrides ?? {})
+    const adapters = createAdapters(config, { checkpoint: crashCheckpoint() })
+    const station = await createStation(dataDir, config, adapters)
+    if (demo && adapters.simulateWeight) {
+      const place = adapters.simulateWeight
+      station.subscribe((name, payload) => {
+        if (name === 'packing.changed') autoWeigh(payload as Parameters<typeof autoWeigh>[0], place)
+      })
+    }
+    const server = await startHeadlessServer({
+      handlers: station.handlers,
+      subscribe: station.subscribe,
+      rendererDir: RENDERER_DIR,
+      port,
+      log: (line) => io.stderr(line),
+    })
+    io.stdout(`KargoJet Station: ${server.url}  (data: ${dataDir})`)
+    if (env) io.stdout(env.describe())
+
+    await new Promise<void>((done) => {
+      const stop = () => done()
+      process.once('SIGINT', stop)
+      process.once('SIGTERM', stop)
+    })
+    await server.close()
+    await station.dispose()
+    await env?.dispose()
+    return 0
+  },
+}

@@ -1,0 +1,75 @@
+import { AppError, ErrorCode } from '../../shared/errors'
+import type { CliCommand, CliIo } from './cli.types'
+import { desiCommand } from './commands/desi.command'
+import { serveCommand } from './commands/serve.command'
+
+/** Commands are registered lazily so `station desi` does not pay for loading the server or devices. */
+type LazyCommand = Readonly<{ name: string; summary: string; load: () => Promise<CliCommand> }>
+
+const lazy = (name: string, summary: string, load: () => Promise<CliCommand>): LazyCommand => ({ name, summary, load })
+
+export const COMMANDS: readonly LazyCommand[] = [
+  lazy('serve', serveCommand.summary, async () => serveCommand),
+  lazy('desi', desiCommand.summary, async () => desiCommand),
+  lazy('label render', 'Render a shipping label to ZPL', async () => (await import('./commands/label-render.command')).labelRenderCommand),
+  lazy('print', 'Send a ZPL file to a printer', async () => (await import('./commands/print.command')).printCommand),
+  lazy('printer status', "Query a Zebra printer's ~HS status", async () => (await import('./commands/printer-status.command')).printerStatusCommand),
+  lazy('ship', 'Create a shipment with a carrier', async () => (await import('./commands/ship.command')).shipCommand),
+  lazy('scale read', 'Read one weight from a serial scale', async () => (await import('./commands/scale-read.command')).scaleReadCommand),
+  lazy('scale list', 'List serial ports', async () => (await import('./commands/scale-list.command')).scaleListCommand),
+]
+
+function help(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length))
+  return [
+    'KargoJet Station — paketleme masası / packing desk',
+    '',
+    'Usage: station <command> [flags]   (station <command> --help for its flags)',
+    '',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Exit codes: 0 ok, 2 bad input, 1 other failure, 3 no scale weight in time.',
+  ].join('\n')
+}
+
+const processIo: CliIo = {
+  stdout: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
+  stderr: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
+}
+
+/** Runs the CLI; returns the exit code. Expected failures print one line, never a stack trace. */
+export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
+    io.stdout(help())
+    return argv.length === 0 ? 2 : 0
+  }
+  if (argv[0] === '--version') {
+    io.stdout('0.1.0')
+    return 0
+  }
+  const entry = COMMANDS.filter((c) => {
+    const words = c.name.split(' ')
+    return words.every((w, i) => argv[i] === w)
+  }).sort((a, b) => b.name.length - a.name.length)[0]
+  if (!entry) {
+    io.stderr(`station: unknown command "${argv.slice(0, 2).join(' ')}". Run "station --help".`)
+    return 2
+  }
+  const rest = argv.slice(entry.name.split(' ').length)
+  const command = await entry.load()
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout(`${command.summary}\n\n${command.usage}`)
+    return 0
+  }
+  try {
+    return await command.run(rest, io)
+  } catch (err) {
+    if (err instanceof AppError) {
+      io.stderr(`station ${entry.name}: ${err.message}${err.code === ErrorCode.inputInvalid ? '' : ` [${err.code}]`}`)
+      return err.code === ErrorCode.inputInvalid ? 2 : 1
+    }
+    io.stderr(`station ${entry.name}: unexpected error: ${(err as Error)?.message ?? String(err)}`)
+    if (process.env.KARGOJET_DEBUG) io.stderr(String((err as Error)?.stack))
+    return 1
+  }
+}

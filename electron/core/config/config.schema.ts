@@ -1,0 +1,94 @@
+import { z } from 'zod'
+
+const AddressSchema = z.object({
+  name: z.string().min(1),
+  address: z.string().min(1),
+  district: z.string().min(1),
+  city: z.string().min(1),
+  postalCode: z.string().nullable().default(null),
+  phone: z.string().nullable().default(null),
+  email: z.string().nullable().optional(),
+})
+
+const RateCardSchema = z.object({
+  carrierId: z.string().min(1),
+  serviceCode: z.string().min(1),
+  name: z.string().min(1),
+  contract: z.enum(['platform', 'own']),
+  commissionBp: z.number().int().min(0).default(1000),
+  transitDays: z.number().int().min(0),
+  supportsCod: z.boolean(),
+  codFeeKurus: z.number().int().min(0).default(0),
+  fuelSurchargeBp: z.number().int().min(0).default(0),
+  maxChargeableKg: z.number().positive(),
+  bands: z.array(z.object({ upToKg: z.number().positive(), priceKurus: z.number().int().min(0) })).min(1),
+  extraKgKurus: z.number().int().min(0),
+})
+
+export const ScaleConfigSchema = z.discriminatedUnion('driver', [
+  z.object({ driver: z.literal('simulated') }),
+  z.object({
+    driver: z.literal('mt-sics'),
+    path: z.string().min(1),
+    baudRate: z.number().int().positive().default(9600),
+    dataBits: z.union([z.literal(7), z.literal(8)]).default(8),
+    parity: z.enum(['none', 'even', 'odd']).default('none'),
+    stopBits: z.union([z.literal(1), z.literal(2)]).default(1),
+  }),
+])
+
+/**
+ * The station's configuration. Layers, lowest first: these defaults, the admin file
+ * (/etc/kargojet/station.json or %ProgramData%\KargoJet\station.json), the station file in the data
+ * folder (station.json), then command-line flags. Secrets (API keys) are referenced, never logged.
+ */
+export const StationConfigSchema = z.object({
+  stationName: z.string().min(1).default('Masa 1'),
+  demo: z.boolean().default(false),
+  scale: ScaleConfigSchema.default({ driver: 'simulated' }),
+  printer: z
+    .object({
+      uri: z.string().min(1).default('tcp://127.0.0.1:9100'),
+      dpi: z.union([z.literal(203), z.literal(300)]).default(203),
+      size: z.enum(['100x150', '100x100']).default('100x150'),
+      statusTimeoutMs: z.number().int().positive().default(2000),
+      sendTimeoutMs: z.number().int().positive().default(5000),
+      /** Whether to query ~HS before and after each job (off for file:// and non-Zebra sinks). */
+      checkStatus: z.boolean().default(true),
+    })
+    .prefault({}),
+  carriers: z
+    .object({
+      comtohome: z
+        .object({
+          enabled: z.boolean().default(true),
+          baseUrl: z.string().url().default('http://127.0.0.1:5181'),
+          apiKey: z.string().min(1).default('demo-key'),
+          timeoutMs: z.number().int().positive().default(10_000),
+          labelFormat: z.enum(['zpl', 'pdf']).default('zpl'),
+        })
+        .prefault({}),
+    })
+    .prefault({}),
+  cloud: z
+    .object({
+      baseUrl: z.string().url(),
+      apiKey: z.string().min(1),
+      pullIntervalMs: z.number().int().positive().default(15_000),
+    })
+    .nullable()
+    .default(null),
+  sender: AddressSchema.default({
+    name: 'KargoJet Demo Mağaza',
+    address: 'Büyükdere Caddesi No:185',
+    district: 'Şişli',
+    city: 'İstanbul',
+    postalCode: '34381',
+    phone: '+902123456789',
+  }),
+  tolerance: z.object({ absGrams: z.number().int().min(0).default(100), pct: z.number().min(0).max(100).default(10) }).prefault({}),
+  rateCards: z.array(RateCardSchema).optional(),
+})
+
+export type StationConfig = z.output<typeof StationConfigSchema>
+export type StationConfigInput = z.input<typeof StationConfigSchema>

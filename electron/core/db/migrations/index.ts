@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely'
+import * as m20261125_1830 from './20261125_1830_create_core_tables'
+
+/** Static map: survives bundling, no fs scan. Never edit a shipped migration; add a new one. */
+export const migrations: Record<string, Migration> = {
+  '20261125_1830_create_core_tables': m20261125_1830,
+}

@@ -1,0 +1,147 @@
+import type { Generated } from 'kysely'
+
+/** Row types, snake_case as stored. They never cross the contract: repositories map them to shared/domain. */
+export interface PackersTable {
+  id: string
+  name: string
+  badge: string
+  role: 'packer' | 'supervisor'
+  active: Generated<number>
+}
+
+export interface OrdersTable {
+  id: string
+  order_number: string
+  barcode: string
+  marketplace: string | null
+  status: 'open' | 'packing' | 'packed' | 'cancelled' | 'exception'
+  recipient_json: string
+  cod_amount_kurus: number | null
+  mandated_carrier_id: string | null
+  marketplace_label_zpl: string | null
+  cloud_version: Generated<number>
+  packed_by: string | null
+  packed_at: string | null
+  created_at: Generated<string>
+  updated_at: Generated<string>
+}
+
+export interface OrderLinesTable {
+  id: string
+  order_id: string
+  line_no: number
+  sku: string
+  gtin: string | null
+  name: string
+  quantity: number
+  packed_quantity: Generated<number>
+  unit_weight_grams: Generated<number>
+}
+
+export interface BoxesTable {
+  code: string
+  name: string
+  length_mm: number
+  width_mm: number
+  height_mm: number
+  tare_grams: number
+  active: Generated<number>
+}
+
+export interface PackagesTable {
+  id: string
+  order_id: string
+  package_index: number
+  box_code: string | null
+  length_mm: number
+  width_mm: number
+  height_mm: number
+  weight_grams: number
+  expected_weight_grams: number | null
+  /** Desi × 1000 as an integer, to keep exact sums. */
+  desi_milli: number
+  created_at: Generated<string>
+}
+
+export interface ShipmentsTable {
+  id: string
+  order_id: string
+  carrier_id: string
+  service_code: string
+  status: 'purchasing' | 'purchased' | 'failed' | 'cancelled'
+  idempotency_key: string
+  reference_no: string
+  request_json: string
+  attempts: Generated<number>
+  carrier_shipment_id: string | null
+  tracking_number: string | null
+  barcode: string | null
+  tracking_url: string | null
+  label_format: 'zpl' | 'pdf' | null
+  label_blob: Uint8Array | null
+  cost_kurus: number | null
+  quoted_kurus: number | null
+  error_code: string | null
+  error_message: string | null
+  created_at: Generated<string>
+  updated_at: Generated<string>
+}
+
+export interface PrintJobsTable {
+  id: string
+  order_id: string
+  shipment_id: string | null
+  kind: 'label' | 'reprint' | 'test'
+  status: 'queued' | 'printing' | 'printed' | 'failed' | 'cancelled'
+  printer_uri: string
+  payload: Uint8Array
+  expected_barcode: string | null
+  attempts: Generated<number>
+  error_code: string | null
+  error_message: string | null
+  requested_by: string | null
+  created_at: Generated<string>
+  printed_at: string | null
+}
+
+export interface OutboxTable {
+  seq: Generated<number>
+  id: string
+  kind: string
+  order_id: string | null
+  payload_json: string
+  status: Generated<'pending' | 'sent' | 'parked'>
+  attempts: Generated<number>
+  next_attempt_at: string | null
+  last_error: string | null
+  created_at: Generated<string>
+  sent_at: string | null
+}
+
+export interface AuditLogTable {
+  seq: Generated<number>
+  at: Generated<string>
+  actor_id: string | null
+  action: string
+  order_id: string | null
+  detail_json: Generated<string>
+}
+
+export interface SettingsTable {
+  key: string
+  value_json: string
+  updated_at: Generated<string>
+}
+
+export interface Schema {
+  packers: PackersTable
+  orders: OrdersTable
+  order_lines: OrderLinesTable
+  boxes: BoxesTable
+  packages: PackagesTable
+  shipments: ShipmentsTable
+  print_jobs: PrintJobsTable
+  outbox: OutboxTable
+  audit_log: AuditLogTable
+  settings: SettingsTable
+}

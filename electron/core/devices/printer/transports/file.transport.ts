@@ -1,0 +1,28 @@
+import { appendFile } from 'node:fs/promises'
+import { AppError, ErrorCode } from '../../../../../shared/errors'
+import type { PrinterTransport } from '../printer.port'
+
+/**
+ * Appends each job's bytes to a file (`file:///abs/path`): a spool file for demos and tests, or a
+ * device node such as /dev/usb/lp0. It cannot read replies, so it has no `query` (no ~HS status).
+ */
+export class FilePrinterTransport implements PrinterTransport {
+  readonly uri: string
+
+  constructor(readonly path: string) {
+    this.uri = `file://${path}`
+  }
+
+  async send(data: Uint8Array): Promise<void> {
+    try {
+      await appendFile(this.path, data)
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code ?? 'UNKNOWN'
+      throw new AppError(ErrorCode.printerOffline, `Yazıcı dosyasına yazılamadı / Cannot write printer file ${this.path}: ${code}`, {
+        retryable: true,
+        meta: { uri: this.uri, errno: code },
+        cause: err,
+      })
+    }
+  }
+}

@@ -1,0 +1,141 @@
+import { connect, type Socket } from 'node:net'
+import { AppError, ErrorCode } from '../../../../../shared/errors'
+import type { PrinterTransport } from '../printer.port'
+
+export const DEFAULT_PRINTER_PORT = 9100
+export const DEFAULT_PRINTER_TIMEOUT_MS = 5000
+
+/** Socket errors that mean "nothing is listening / reachable there": the printer is off or unplugged. */
+const OFFLINE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'EHOSTDOWN', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE', 'ECONNABORTED'])
+
+/**
+ * Raw TCP to a Zebra on port 9100 (hardware.md §3.1). One connection per job or query: a late
+ * reply to a timed-out query then lands on a closed socket instead of confusing the next one.
+ */
+export class TcpPrinterTransport implements PrinterTransport {
+  readonly uri: string
+  private readonly sockets = new Set<Socket>()
+
+  constructor(
+    readonly host: string,
+    readonly port: number = DEFAULT_PRINTER_PORT,
+    private readonly defaultTimeoutMs: number = DEFAULT_PRINTER_TIMEOUT_MS,
+  ) {
+    this.uri = `tcp://${host.includes(':') ? `[${host}]` : host}:${port}`
+  }
+
+  /** Resolves after every byte was handed to the OS and our FIN went out (`end()` finished). */
+  send(data: Uint8Array, options: { timeoutMs?: number } = {}): Promise<void> {
+    const timeoutMs = options.timeoutMs ?? this.defaultTimeoutMs
+    return new Promise<void>((resolve, reject) => {
+      const socket = this.open()
+      let settled = false
+      const finish = (err?: AppError) => {
+        if (settled) return
+        settled = true
+        clearTimeout(timer)
+        if (err) {
+          socket.destroy()
+          reject(err)
+        } else {
+          this.linger(socket, timeoutMs)
+          resolve()
+        }
+      }
+      const timer = setTimeout(() => finish(this.timeoutError('send', timeoutMs)), timeoutMs)
+      socket.on('error', (err) => finish(this.socketError(err)))
+      socket.on('connect', () => {
+        socket.end(data, () => finish())
+      })
+      // Anything the printer says back on a print connection is not asked for; drain it so the
+      // socket can close normally (unread data at close time makes the kernel send RST).
+      socket.resume()
+    })
+  }
+
+  /** Writes `data` and collects the reply until `isComplete`; silence is printer.timeout. */
+  query(data: Uint8Array, isComplete: (reply: Uint8Array) => boolean, options: { timeoutMs?: number } = {}): Promise<Uint8Array> {
+    const timeoutMs = options.timeoutMs ?? this.defaultTimeoutMs
+    return new Promise<Uint8Array>((resolve, reject) => {
+      const socket = this.open()
+      const chunks: Buffer[] = []
+      let settled = false
+      const reply = () => Buffer.concat(chunks)
+      const finish = (err: AppError | null) => {
+        if (settled) return
+        settled = true
+        clearTimeout(timer)
+        if (err) {
+          socket.destroy()
+          reject(err)
+          return
+        }
+        socket.end()
+        this.linger(socket, timeoutMs)
+        resolve(new Uint8Array(reply()))
+      }
+      const timer = setTimeout(() => {
+        const partial = reply()
+        const err = this.timeoutError('query', timeoutMs)
+        err.meta.partialReply = partial.toString('latin1')
+        finish(err)
+      }, timeoutMs)
+      socket.on('error', (err) => finish(this.socketError(err)))
+      socket.on('connect', () => socket.write(data))
+      socket.on('data', (chunk: Buffer) => {
+        chunks.push(chunk)
+        if (isComplete(reply())) finish(null)
+      })
+      socket.on('end', () => {
+        finish(
+          new AppError(ErrorCode.printerOffline, `Yazıcı yanıt vermeden bağlantıyı kapattı / Printer closed the connection before answering (${this.uri})`, {
+            retryable: true,
+            meta: { uri: this.uri, partialReply: reply().toString('latin1') },
+          }),
+        )
+      })
+    })
+  }
+
+  /** Destroys any connection still open (a job or query in flight fails with its own error). */
+  dispose(): void {
+    for (const socket of this.sockets) socket.destroy()
+    this.sockets.clear()
+  }
+
+  /**
+   * After our FIN the printer normally closes its side at once; one that never does must not keep
+   * the socket forever. Errors after the job settled (a late RST) change nothing, so they are ignored
+   * by the settled flag in the listeners above.
+   */
+  private linger(socket: Socket, timeoutMs: number): void {
+    const timer = setTimeout(() => socket.destroy(), timeoutMs)
+    timer.unref()
+    socket.once('close', () => clearTimeout(timer))
+  }
+
+  private open(): Socket {
+    const socket = connect({ host: this.host, port: this.port })
+    socket.setNoDelay(true)
+    this.sockets.add(socket)
+    socket.on('close', () => this.sockets.delete(socket))
+    return socket
+  }
+
+  private timeoutError(what: 'send' | 'query', timeoutMs: number): AppError {
+    return new AppError(ErrorCode.printerTimeout, `Yazıcı ${timeoutMs} ms içinde yanıt vermedi / Printer did not answer within ${timeoutMs} ms (${this.uri})`, {
+      retryable: true,
+      meta: { uri: this.uri, timeoutMs, during: what },
+    })
+  }
+
+  private socketError(err: Error): AppError {
+    const code = (err as NodeJS.ErrnoException).code ?? 'UNKNOWN'
+    if (code === 'ETIMEDOUT') return new AppError(ErrorCode.printerTimeout, `Yazıcıya ulaşılamadı (zaman aşımı) / Printer connection timed out (${this.uri})`, { retryable: true, meta: { uri: this.uri, errno: code }, cause: err })
+    if (OFFLINE_CODES.has(code)) {
+      return new AppError(ErrorCode.printerOffline, `Yazıcı kapalı ya da ağda yok / Printer offline (${this.uri}: ${code})`, { retryable: true, meta: { uri: this.uri, errno: code }, cause: err })
+    }
+    // Anything else (EACCES, EADDRNOTAVAIL…) is still "cannot reach the printer"; keep the errno for the log.
+    return new AppError(ErrorCode.printerOffline, `Yazıcıya bağlanılamadı / Cannot reach printer (${this.uri}: ${err.message})`, { retryable: true, meta: { uri: this.uri, errno: code }, cause: err })
+  }
+}

@@ -1,0 +1,64 @@
+import { isValidGtin, looksLikeGtin } from '../../../shared/gs1'
+import type { Order, OrderLine } from '../../../shared/domain/order'
+import { AppError, ErrorCode } from '../../../shared/errors'
+
+/** Weight tolerance: the larger of an absolute band and a percentage of the expected weight. */
+export type WeightTolerance = Readonly<{ absGrams: number; pct: number }>
+
+/**
+ * Finds the order line a scanned item code belongs to (GTIN or SKU, case-insensitive SKU).
+ * Refuses with the reason: malformed GTIN, not in this order, or already complete.
+ */
+export function matchItem(order: Order, rawCode: string): OrderLine {
+  const code = rawCode.trim()
+  if (looksLikeGtin(code) && !isValidGtin(code)) {
+    throw new AppError(ErrorCode.scanMalformed, `Barkod hatalı okundu (kontrol hanesi tutmuyor): ${code} / Malformed barcode (check digit): ${code}`, {
+      meta: { code },
+    })
+  }
+  const upper = code.toLocaleUpperCase('tr-TR')
+  const candidates = order.lines.filter((l) => l.gtin === code || l.sku.toLocaleUpperCase('tr-TR') === upper)
+  if (candidates.length === 0) {
+    throw new AppError(ErrorCode.itemNotInOrder, `Bu ürün siparişte yok: ${code} / This item is not in the order: ${code}`, { meta: { code } })
+  }
+  const open = candidates.find((l) => l.packedQuantity < l.quantity)
+  if (!open) {
+    const line = candidates[0]!
+    throw new AppError(
+      ErrorCode.itemOverQuantity,
+      `Fazla ürün: ${line.name} için ${line.quantity} adet istendi, hepsi okutuldu / Over quantity: ${line.quantity} of ${line.name} already scanned`,
+      { meta: { code, sku: line.sku, quantity: line.quantity } },
+    )
+  }
+  return open
+}
+
+export function allItemsScanned(order: Pick<Order, 'lines'>): boolean {
+  return order.lines.every((l) => l.packedQuantity >= l.quantity)
+}
+
+export function allowedDeviationGrams(expectedGrams: number, tol: WeightTolerance): number {
+  return Math.max(tol.absGrams, Math.round((expectedGrams * tol.pct) / 100))
+}
+
+/** Stops the desk when the measured weight is outside tolerance of items + box tare. */
+export function checkWeight(expectedGrams: number, measuredGrams: number, tol: WeightTolerance): AppError | null {
+  const allowed = allowedDeviationGrams(expectedGrams, tol)
+  const diff = measuredGrams - expectedGrams
+  if (Math.abs(diff) <= allowed) return null
+  return new AppError(
+    ErrorCode.weightOutOfTolerance,
+    `Tartı farkı: beklenen ${expectedGrams} g, ölçülen ${measuredGrams} g (izin ±${allowed} g). Eksik/fazla ürün olabilir. / Weight mismatch: expected ${expectedGrams} g, measured ${measuredGrams} g (±${allowed} g).`,
+    { meta: { expectedGrams, measuredGrams, allowedGrams: allowed, diffGrams: diff } },
+  )
+}
+
+/** Problems a supervisor badge may override (recorded in audit_log). */
+export const SUPERVISOR_OVERRIDABLE: ReadonlySet<string> = new Set([ErrorCode.weightOutOfTolerance, ErrorCode.noEligibleCarrier])
+
+/** Scanner command codes: letters and digits only, so a US-layout scanner on a Turkish-Q keyboard reads them the same. */
+export const CommandCode = {
+  cancel: 'KJCANCEL',
+  retry: 'KJRETRY',
+  reprint: 'KJREPRINT',
+} as const

@@ -1,0 +1,428 @@
+import { PackingStep, type Notice, type PackingView, type ShipmentView } from '../../../shared/contract/views'
+import { shipmentMeasure } from '../../../shared/desi'
+import type { Box } from '../../../shared/domain/box'
+import { orderItemsWeightGrams, type Order } from '../../../shared/domain/order'
+import type { Packer } from '../../../shared/domain/packer'
+import { Emitter, type Unsubscribe } from '../../../shared/emitter'
+import { AppError, ErrorCode, toAppError } from '../../../shared/errors'
+import { selectCarrier, type QuoteOption, type RateCard } from '../../../shared/rates'
+import type { Address } from '../../../shared/domain/address'
+import { appendAudit } from '../audit/audit.repository'
+import { findBox } from '../boxes/boxes.repository'
+import type { ShipmentRequest } from '../carriers/carrier.port'
+import type { Db } from '../db/database'
+import { findOrderByCode, getOrder, incrementPackedQuantity, resetPackedQuantities, setOrderStatus } from '../orders/orders.repository'
+import { findPackerByBadge } from '../packers/packers.repository'
+import { getLiveShipment, type ShipmentRecord } from '../shipping/shipments.repository'
+import type { ShipmentPurchaser } from '../shipping/shipment.purchaser'
+import { OutboxKind, appendOutbox } from '../sync/outbox.repository'
+import type { OrderFinisher } from './order-finisher'
+import { SUPERVISOR_OVERRIDABLE, CommandCode, allItemsScanned, checkWeight, matchItem, type WeightTolerance } from './packing.rules'
+import { insertPackage } from './packages.repository'
+import type { ReprintService } from './reprint.service'
+import type { WeightSource } from './weight-source.port'
+
+export type PackingDeps = Readonly<{
+  db: Db
+  weight: WeightSource
+  purchaser: ShipmentPurchaser
+  finisher: OrderFinisher
+  reprints: ReprintService
+  rateCards: () => readonly RateCard[]
+  sender: Address
+  tolerance: WeightTolerance
+  labelFormat: 'zpl' | 'pdf'
+  carrierNames: ReadonlyMap<string, string>
+}>
+
+type Session = {
+  step: PackingStep
+  packer: Packer | null
+  order: Order | null
+  box: Box | null
+  dims: { lengthMm: number; widthMm: number; heightMm: number } | null
+  expectedGrams: number | null
+  measuredGrams: number | null
+  quote: readonly QuoteOption[] | null
+  chosen: QuoteOption | null
+  shipment: ShipmentRecord | null
+  problem: AppError | null
+  notice: Notice | null
+  packedCount: number
+  overridden: boolean
+}
+
+const MIN_WEIGHT_GRAMS = 20
+
+/**
+ * The packing workflow as an explicit state machine:
+ * idle → orderOpen → itemsVerified → measured → shipmentCreated → printed → packed (→ next order),
+ * with cancel and exception paths. Every command and scale event runs through one queue, so a scan
+ * and a settled weight can never interleave half-way.
+ */
+export class PackingService {
+  private readonly changed = new Emitter<PackingView>()
+  readonly onDidChange = this.changed.event
+  private s: Session = { step: PackingStep.idle, packer: null, order: null, box: null, dims: null, expectedGrams: null, measuredGrams: null, quote: null, chosen: null, shipment: null, problem: null, notice: null, packedCount: 0, overridden: false }
+  private queue: Promise<unknown> = Promise.resolve()
+  private unsubscribe: Unsubscribe | null = null
+
+  constructor(private readonly deps: PackingDeps) {}
+
+  start(): void {
+    this.unsubscribe = this.deps.weight.onDidSettle((w) => {
+      void this.run(() => this.onWeight(w.grams)).catch(() => undefined) // the problem is already on screen
+    })
+  }
+
+  dispose(): void {
+    this.unsubscribe?.()
+    this.changed.dispose()
+  }
+
+  view(): PackingView {
+    const s = this.s
+    const measure = s.dims && s.measuredGrams !== null ? shipmentMeasure([{ ...s.dims, weightGrams: s.measuredGrams }]) : null
+    const shipment: ShipmentView | null = s.shipment
+      ? {
+          id: s.shipment.id,
+          carrierName: this.deps.carrierNames.get(s.shipment.serviceCode) ?? s.shipment.carrierId,
+          trackingNumber: s.shipment.trackingNumber,
+          barcode: s.shipment.barcode,
+          costKurus: s.shipment.costKurus,
+          status: s.shipment.status,
+        }
+      : null
+    return {
+      step: s.step,
+      packer: s.packer,
+      order: s.order,
+      box: s.box,
+      expectedGrams: s.expectedGrams,
+      measuredGrams: s.measuredGrams,
+      desi: measure?.desi ?? null,
+      chargeableKg: measure?.chargeableKg ?? null,
+      quote: s.quote,
+      chosen: s.chosen,
+      shipment,
+      problem: s.problem?.serialize() ?? null,
+      notice: s.notice,
+      packedCount: s.packedCount,
+    }
+  }
+
+  /** Serializes every mutation; emits the view after each, and records a refusal as the on-screen problem. */
+  private run<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(async () => {
+      try {
+        return await fn()
+      } catch (err) {
+        const e = toAppError(err)
+        this.s.problem = e
+        this.s.notice = null
+        throw e
+      } finally {
+        this.changed.fire(this.view())
+      }
+    })
+    this.queue = next.catch(() => undefined)
+    return next
+  }
+
+  login(badge: string): Promise<Packer> {
+    return this.run(async () => {
+      const packer = await findPackerByBadge(this.deps.db, badge)
+      if (!packer) throw new AppError(ErrorCode.packerUnknown, `Tanımsız kart: ${badge} / Unknown badge`, { meta: { badge } })
+      this.s.packer = packer
+      this.s.problem = null
+      this.s.notice = { tone: 'ok', text: `Hoş geldiniz, ${packer.name} / Welcome` }
+      await appendAudit(this.deps.db, { actorId: packer.id, action: 'session.login' })
+      return packer
+    })
+  }
+
+  logout(): Promise<null> {
+    return this.run(async () => {
+      if (this.s.packer) await appendAudit(this.deps.db, { actorId: this.s.packer.id, action: 'session.logout' })
+      this.s.packer = null
+      return null
+    })
+  }
+
+  /** The single scanner entry: routes a code by the current step. */
+  async scan(code: string): Promise<PackingView> {
+    if (!this.s.packer) {
+      await this.login(code)
+      return this.view()
+    }
+    const upper = code.toUpperCase()
+    if (upper === CommandCode.cancel) return this.cancel()
+    if (upper === CommandCode.retry) return this.retry()
+    if (upper === CommandCode.reprint) return this.reprint(this.s.order?.barcode ?? '', 'tarayıcı komutu / scanner command')
+    switch (this.s.step) {
+      case PackingStep.idle:
+      case PackingStep.packed:
+        return this.openOrder(code)
+      case PackingStep.orderOpen:
+        return this.confirmItem(code)
+      case PackingStep.itemsVerified:
+        return this.selectBox(code)
+      case PackingStep.exception:
+        if (this.s.problem && SUPERVISOR_OVERRIDABLE.has(this.s.problem.code)) return this.override(code, 'süpervizör kartı okutuldu / supervisor badge scanned')
+        if (!this.s.order) return this.openOrder(code)
+        return this.confirmItem(code)
+      default:
+        return this.run(async () => {
+          throw new AppError(ErrorCode.wrongState, 'Etiket işleniyor, lütfen bekleyin / Busy finishing the label, please wait')
+        }).then(() => this.view())
+    }
+  }
+
+  openOrder(code: string): Promise<PackingView> {
+    return this.run(async () => {
+      this.requirePacker()
+      if (this.s.order && this.s.step !== PackingStep.packed && this.s.step !== PackingStep.idle) {
+        throw new AppError(ErrorCode.wrongState, `Önce ${this.s.order.orderNumber} siparişini bitirin veya iptal edin (KJCANCEL) / Finish or cancel the open order first`)
+      }
+      const order = await findOrderByCode(this.deps.db, code)
+      if (!order) throw new AppError(ErrorCode.orderUnknown, `Sipariş bulunamadı: ${code} / Unknown order: ${code}`, { meta: { code } })
+      if (order.status === 'cancelled') throw new AppError(ErrorCode.orderCancelled, `Sipariş iptal edilmiş: ${order.orderNumber} — paketlemeyin / Order cancelled: do not pack`, { meta: { code } })
+      if (order.status === 'packed') {
+        this.resetSession()
+        this.s.order = order
+        throw new AppError(ErrorCode.orderAlreadyPacked, `Bu sipariş zaten paketlendi: ${order.orderNumber}. Etiketi yeniden yazdırmak için F4 / KJREPRINT / Already packed: F4 to reprint`, {
+          meta: { code, orderNumber: order.orderNumber },
+        })
+      }
+      const live = await getLiveShipment(this.deps.db, order.id)
+      if (live) {
+        throw new AppError(ErrorCode.orderBusy, `Bu siparişin etiketi işleniyor: ${order.orderNumber} / A label for this order is being finished`, { meta: { code }, retryable: true })
+      }
+      await setOrderStatus(this.deps.db, order.id, 'packing')
+      this.resetSession()
+      this.s.order = await getOrder(this.deps.db, order.id)
+      this.s.step = allItemsScanned(this.s.order!) ? PackingStep.itemsVerified : PackingStep.orderOpen
+      this.s.notice = { tone: 'ok', text: `${order.orderNumber} açıldı, ürünleri okutun / Order open: scan the items` }
+      return this.view()
+    })
+  }
+
+  confirmItem(code: string): Promise<PackingView> {
+    return this.run(async () => {
+      const order = this.requireOrder()
+      if (this.s.step !== PackingStep.orderOpen && this.s.step !== PackingStep.exception) {
+        throw new AppError(ErrorCode.wrongState, 'Ürünler tamam; koli okutun / All items scanned: scan a box')
+      }
+      const line = matchItem(order, code)
+      if (!(await incrementPackedQuantity(this.deps.db, line.id))) {
+        throw new AppError(ErrorCode.itemOverQuantity, `Fazla ürün: ${line.name} / Over quantity`, { meta: { code } })
+      }
+      this.s.order = await getOrder(this.deps.db, order.id)
+      this.s.problem = null
+      const done = allItemsScanned(this.s.order!)
+      this.s.step = done ? PackingStep.itemsVerified : PackingStep.orderOpen
+      this.s.notice = done
+        ? { tone: 'ok', text: 'Ürünler tamam — koli okutun veya seçin / Items complete: scan or pick a box' }
+        : { tone: 'ok', text: `✓ ${line.name}` }
+      return this.view()
+    })
+  }
+
+  selectBox(boxCode: string): Promise<PackingView> {
+    return this.run(async () => {
+      const order = this.requireOrder()
+      if (this.s.step !== PackingStep.itemsVerified) throw new AppError(ErrorCode.itemsIncomplete, 'Önce tüm ürünleri okutun / Scan all items first')
+      const box = await findBox(this.deps.db, boxCode)
+      if (!box) {
+        // A scanned item here means one too many; say so rather than "unknown box".
+        if (order.lines.some((l) => l.gtin === boxCode || l.sku.toUpperCase() === boxCode.toUpperCase())) {
+          throw new AppError(ErrorCode.itemOverQuantity, `Fazla ürün okutuldu: ${boxCode} / One item too many`, { meta: { code: boxCode } })
+        }
+        throw new AppError(ErrorCode.boxUnknown, `Koli bulunamadı: ${boxCode} / Unknown box`, { meta: { code: boxCode } })
+      }
+      this.s.box = box
+      this.s.dims = { lengthMm: box.lengthMm, widthMm: box.widthMm, heightMm: box.heightMm }
+      this.s.expectedGrams = orderItemsWeightGrams(order) + box.tareGrams
+      this.s.problem = null
+      this.s.notice = { tone: 'ok', text: `${box.name} — kutuyu tartıya koyun / Put the box on the scale` }
+      const reading = this.deps.weight.current()
+      if (reading?.stable && reading.grams >= MIN_WEIGHT_GRAMS) await this.onWeight(reading.grams)
+      return this.view()
+    })
+  }
+
+  setDimensions(dims: { lengthMm: number; widthMm: number; heightMm: number }): Promise<PackingView> {
+    return this.run(async () => {
+      const order = this.requireOrder()
+      if (this.s.step !== PackingStep.itemsVerified) throw new AppError(ErrorCode.itemsIncomplete, 'Önce tüm ürünleri okutun / Scan all items first')
+      this.s.box = null
+      this.s.dims = dims
+      this.s.expectedGrams = orderItemsWeightGrams(order)
+      this.s.notice = { tone: 'ok', text: 'Ölçüler girildi — kutuyu tartıya koyun / Put the box on the scale' }
+      const reading = this.deps.weight.current()
+      if (reading?.stable && reading.grams >= MIN_WEIGHT_GRAMS) await this.onWeight(reading.grams)
+      return this.view()
+    })
+  }
+
+  override(supervisorBadge: string, reason: string): Promise<PackingView> {
+    return this.run(async () => {
+      const order = this.requireOrder()
+      const problem = this.s.problem
+      if (!problem || !SUPERVISOR_OVERRIDABLE.has(problem.code)) throw new AppError(ErrorCode.wrongState, 'Onaylanacak bir sorun yok / Nothing to override')
+      const supervisor = await findPackerByBadge(this.deps.db, supervisorBadge)
+      if (!supervisor || supervisor.role !== 'supervisor') {
+        throw new AppError(ErrorCode.supervisorRequired, 'Süpervizör kartı gerekli / A supervisor badge is required', { meta: { badge: supervisorBadge } })
+      }
+      await appendAudit(this.deps.db, {
+        actorId: supervisor.id,
+        action: 'packing.override',
+        orderId: order.id,
+        detail: { problem: problem.code, meta: problem.meta, reason, packerId: this.s.packer?.id ?? null },
+      })
+      this.s.problem = null
+      this.s.overridden = true
+      this.s.notice = { tone: 'warn', text: `Süpervizör onayı: ${supervisor.name} / Supervisor override` }
+      await this.ship()
+      return this.view()
+    })
+  }
+
+  /** Retries what failed: resumes the same shipment (same idempotency key) or the queued label. */
+  retry(): Promise<PackingView> {
+    return this.run(async () => {
+      const order = this.requireOrder()
+      if (this.s.shipment || (await getLiveShipment(this.deps.db, order.id))) {
+        this.s.problem = null
+        await this.finish(order.id)
+      } else if (this.s.step === PackingStep.exception && this.s.measuredGrams !== null && this.s.problem?.code !== ErrorCode.weightOutOfTolerance) {
+        this.s.problem = null
+        await this.ship()
+      } else {
+        throw new AppError(ErrorCode.wrongState, 'Tekrar denenecek bir işlem yok / Nothing to retry')
+      }
+      return this.view()
+    })
+  }
+
+  cancel(): Promise<PackingView> {
+    return this.run(async () => {
+      const order = this.s.order
+      if (order && (await getLiveShipment(this.deps.db, order.id))) {
+        throw new AppError(ErrorCode.wrongState, 'Etiket alındı; iptal için gönderiyi iptal edin / A label was bought: cancel the shipment instead')
+      }
+      if (order && order.status !== 'packed') {
+        await this.deps.db.transaction().execute(async (trx) => {
+          await resetPackedQuantities(trx, order.id)
+          await setOrderStatus(trx, order.id, 'open')
+          await appendAudit(trx, { actorId: this.s.packer?.id ?? null, action: 'packing.cancelled', orderId: order.id })
+        })
+      }
+      this.resetSession()
+      this.s.notice = { tone: 'warn', text: 'İptal edildi, sonraki siparişi okutun / Cancelled: scan the next order' }
+      return this.view()
+    })
+  }
+
+  reprint(orderCode: string, reason: string): Promise<PackingView> {
+    return this.run(async () => {
+      const packer = this.requirePacker()
+      await this.deps.reprints.reprint(orderCode, packer.id, reason)
+      this.s.problem = null
+      this.s.notice = { tone: 'ok', text: `Etiket yeniden yazdırıldı / Label reprinted` }
+      return this.view()
+    })
+  }
+
+  private async onWeight(grams: number): Promise<void> {
+    const expecting = this.s.step === PackingStep.itemsVerified || (this.s.step === PackingStep.exception && this.s.problem?.code === ErrorCode.weightOutOfTolerance)
+    if (!expecting || !this.s.dims || this.s.expectedGrams === null || grams < MIN_WEIGHT_GRAMS) return
+    this.s.measuredGrams = grams
+    const problem = checkWeight(this.s.expectedGrams, grams, this.deps.tolerance)
+    if (problem) {
+      this.s.step = PackingStep.exception
+      throw problem
+    }
+    this.s.problem = null
+    await this.ship()
+  }
+
+  /** measured → rate shop → record purchase intent with the measurement → finish. */
+  private async ship(): Promise<void> {
+    const order = this.requireOrder()
+    const dims = this.s.dims
+    if (!dims || this.s.measuredGrams === null) throw new AppError(ErrorCode.wrongState, 'Tartım yok / No weight yet')
+    const fresh = await getOrder(this.deps.db, order.id)
+    if (fresh?.status === 'cancelled') {
+      this.s.step = PackingStep.exception
+      throw new AppError(ErrorCode.orderCancelled, `Sipariş bulutta iptal edildi: ${order.orderNumber} — etiket alınmadı / Order cancelled in the cloud: no label bought`)
+    }
+    const pkg = { index: 1, boxCode: this.s.box?.code ?? null, ...dims, weightGrams: this.s.measuredGrams }
+    const measure = shipmentMeasure([pkg])
+    const { chosen, options } = selectCarrier(this.deps.rateCards(), { chargeableKg: measure.chargeableKg, cod: order.codAmountKurus !== null, mandatedCarrierId: order.mandatedCarrierId })
+    this.s.quote = options
+    this.s.chosen = chosen
+    this.s.step = PackingStep.measured
+    if (!chosen) {
+      this.s.step = PackingStep.exception
+      throw new AppError(ErrorCode.noEligibleCarrier, 'Uygun taşıyıcı yok (desi/ağırlık/kapıda ödeme) / No eligible carrier', { meta: { chargeableKg: measure.chargeableKg } })
+    }
+    const request: ShipmentRequest = {
+      orderNumber: order.orderNumber,
+      referenceNo: `${order.orderNumber}-${Date.now().toString(36).toUpperCase()}`,
+      serviceCode: chosen.serviceCode,
+      sender: this.deps.sender,
+      recipient: order.recipient,
+      packages: [pkg],
+      codAmountKurus: order.codAmountKurus,
+      labelFormat: this.deps.labelFormat,
+      description: order.lines.map((l) => l.name).join(', ').slice(0, 255),
+    }
+    this.changed.fire(this.view())
+    await this.deps.db.transaction().execute(async (trx) => {
+      await insertPackage(trx, order.id, pkg, this.s.expectedGrams)
+      await this.deps.purchaser.recordIntent(trx, { orderId: order.id, carrierId: chosen.carrierId, request, quotedKurus: chosen.priceKurus })
+      await appendOutbox(trx, OutboxKind.packageMeasured, order.id, {
+        orderNumber: order.orderNumber,
+        declaredWeightGrams: this.s.expectedGrams,
+        measuredWeightGrams: pkg.weightGrams,
+        desi: measure.desi,
+        chargeableKg: measure.chargeableKg,
+        overridden: this.s.overridden,
+      })
+    })
+    await this.finish(order.id)
+  }
+
+  private async finish(orderId: string): Promise<void> {
+    try {
+      await this.deps.finisher.advance(orderId, this.s.packer?.id ?? null, (stage, shipment) => {
+        this.s.shipment = shipment
+        this.s.step = stage
+        this.changed.fire(this.view())
+      })
+    } catch (err) {
+      this.s.shipment = await getLiveShipment(this.deps.db, orderId)
+      this.s.step = PackingStep.exception
+      throw err
+    }
+    this.s.order = await getOrder(this.deps.db, orderId)
+    this.s.packedCount++
+    this.s.notice = { tone: 'ok', text: `Paketlendi ✓ ${this.s.shipment?.trackingNumber ?? ''} — sonraki siparişi okutun / Packed: scan the next order` }
+  }
+
+  private resetSession(): void {
+    Object.assign(this.s, { step: PackingStep.idle, order: null, box: null, dims: null, expectedGrams: null, measuredGrams: null, quote: null, chosen: null, shipment: null, problem: null, notice: null, overridden: false })
+  }
+
+  private requirePacker(): Packer {
+    if (!this.s.packer) throw new AppError(ErrorCode.sessionRequired, 'Önce kartınızı okutun / Scan your badge first')
+    return this.s.packer
+  }
+
+  private requireOrder(): Order {
+    this.requirePacker()
+    if (!this.s.order) throw new AppError(ErrorCode.wrongState, 'Önce sipariş okutun / Scan an order first')
+    return this.s.order
+  }
+}

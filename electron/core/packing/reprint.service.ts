@@ -1,0 +1,49 @@
+import { AppError, ErrorCode } from '../../../shared/errors'
+import { appendAudit } from '../audit/audit.repository'
+import type { Db } from '../db/database'
+import { findOrderByCode } from '../orders/orders.repository'
+import { enqueuePrintJob } from '../printing/print-jobs.repository'
+import type { PrintQueueService } from '../printing/print-queue.service'
+import { getLiveShipment } from '../shipping/shipments.repository'
+import { OutboxKind, appendOutbox } from '../sync/outbox.repository'
+
+/** Reprint is an explicit, audited action: it re-sends the label already bought, never buys another. */
+export class ReprintService {
+  constructor(
+    private readonly db: Db,
+    private readonly printQueue: PrintQueueService,
+  ) {}
+
+  async reprint(orderCode: string, actorId: string, reason: string): Promise<string> {
+    const order = await findOrderByCode(this.db, orderCode)
+    if (!order) throw new AppError(ErrorCode.orderUnknown, `Sipariş bulunamadı: ${orderCode} / Unknown order`, { meta: { code: orderCode } })
+    const shipment = await getLiveShipment(this.db, order.id)
+    if (!shipment || shipment.status !== 'purchased') {
+      throw new AppError(ErrorCode.notFound, `Bu siparişin basılmış etiketi yok: ${order.orderNumber} / No label to reprint`, { meta: { code: orderCode } })
+    }
+    const original = await this.db
+      .selectFrom('print_jobs')
+      .select(['payload', 'expected_barcode'])
+      .where('shipment_id', '=', shipment.id)
+      .where('kind', '=', 'label')
+      .orderBy('created_at', 'desc')
+      .executeTakeFirst()
+    if (!original) throw new AppError(ErrorCode.notFound, `Etiket kaydı yok: ${order.orderNumber} / No stored label`)
+    const jobId = await this.db.transaction().execute(async (trx) => {
+      const id = await enqueuePrintJob(trx, {
+        orderId: order.id,
+        shipmentId: shipment.id,
+        kind: 'reprint',
+        printerUri: this.printQueue.uri,
+        payload: original.payload,
+        expectedBarcode: original.expected_barcode,
+        requestedBy: actorId,
+      })
+      await appendAudit(trx, { actorId, action: 'label.reprint', orderId: order.id, detail: { reason, trackingNumber: shipment.trackingNumber, jobId: id } })
+      await appendOutbox(trx, OutboxKind.labelReprinted, order.id, { orderNumber: order.orderNumber, trackingNumber: shipment.trackingNumber, reason, actorId })
+      return id
+    })
+    await this.printQueue.printJob(jobId)
+    return jobId
+  }
+}

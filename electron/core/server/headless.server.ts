@@ -1,0 +1,140 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { WebSocketServer, type WebSocket } from 'ws'
+import type { CommandHandlers } from '../../../shared/contract/commands'
+import { dispatchCommand } from '../../../shared/contract/dispatch'
+import type { EventName, EventPayloads, WireMessage } from '../../../shared/contract/events'
+import { AppError, ErrorCode, fail } from '../../../shared/errors'
+import type { Unsubscribe } from '../../../shared/emitter'
+import { readStatic } from './static-files'
+
+export type HeadlessServerOptions = Readonly<{
+  handlers: CommandHandlers
+  subscribe: (listener: <E extends EventName>(name: E, payload: EventPayloads[E]) => void) => Unsubscribe
+  rendererDir: string
+  port: number
+  /** Per-run secret the UI must present on the WebSocket; generated when omitted. */
+  token?: string
+  log?: (line: string) => void
+}>
+
+export type HeadlessServer = Readonly<{ url: string; port: number; token: string; close(): Promise<void> }>
+
+const MAX_MESSAGE_BYTES = 64 * 1024
+const SECURITY_HEADERS = {
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'no-referrer',
+  'Cache-Control': 'no-store',
+}
+
+function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a)
+  const y = Buffer.from(b)
+  return x.length === y.length && timingSafeEqual(x, y)
+}
+
+/**
+ * Serves the built React UI and the command/event contract over a WebSocket, on 127.0.0.1 only.
+ * The WebSocket needs the per-run token, a loopback Host and a same-origin Origin, so neither a
+ * web page elsewhere nor a DNS-rebinding page can drive the desk.
+ */
+export async function startHeadlessServer(options: HeadlessServerOptions): Promise<HeadlessServer> {
+  const token = options.token ?? randomBytes(24).toString('base64url')
+  const log = options.log ?? (() => undefined)
+  let port = options.port
+  const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`])
+
+  const http: Server = createServer((req, res) => {
+    void serveHttp(req, res).catch((err) => {
+      log(`http error: ${(err as Error).message}`)
+      if (!res.headersSent) res.writeHead(500).end()
+    })
+  })
+
+  async function serveHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!allowedHosts().has(req.headers.host ?? '')) {
+      res.writeHead(421, SECURITY_HEADERS).end('misdirected request')
+      return
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, SECURITY_HEADERS).end()
+      return
+    }
+    const url = req.url ?? '/'
+    if (url === '/healthz') {
+      res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'application/json' }).end('{"ok":true}')
+      return
+    }
+    let file = await readStatic(options.rendererDir, url)
+    // Client-side routes fall back to the app shell.
+    if (!file && !/\.[a-z0-9]+$/i.test(url.split('?')[0] ?? '')) file = await readStatic(options.rendererDir, '/index.html')
+    if (!file) {
+      res.writeHead(404, SECURITY_HEADERS).end('not found')
+      return
+    }
+    let body = file.body
+    if (file.type.startsWith('text/html')) {
+      body = Buffer.from(body.toString('utf8').replace('<meta name="kargojet-token" content="">', `<meta name="kargojet-token" content="${token}">`))
+    }
+    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': file.type, 'Content-Length': body.length })
+    res.end(req.method === 'HEAD' ? undefined : body)
+  }
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES })
+  http.on('upgrade', (req, socket, head) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+    const origin = req.headers.origin
+    const okHost = allowedHosts().has(req.headers.host ?? '')
+    const okOrigin = origin === undefined || [...allowedHosts()].some((h) => origin === `http://${h}`)
+    const okToken = sameSecret(url.searchParams.get('token') ?? '', token)
+    if (url.pathname !== '/ws' || !okHost || !okOrigin || !okToken) {
+      socket.write('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n')
+      socket.destroy()
+      return
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req))
+  })
+
+  const send = (ws: WebSocket, msg: WireMessage) => {
+    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(msg))
+  }
+
+  wss.on('connection', (ws) => {
+    ws.on('message', (data) => {
+      let msg: { id?: unknown; name?: unknown; input?: unknown }
+      try {
+        msg = JSON.parse(data.toString()) as typeof msg
+      } catch {
+        send(ws, { type: 'reply', id: -1, result: fail(new AppError(ErrorCode.inputInvalid, 'message is not JSON')) })
+        return
+      }
+      const id = typeof msg.id === 'number' && Number.isSafeInteger(msg.id) ? msg.id : -1
+      void dispatchCommand(options.handlers, msg.name, msg.input, (err) => log(`bug in ${String(msg.name)}: ${(err as Error).stack ?? String(err)}`)).then((result) =>
+        send(ws, { type: 'reply', id, result }),
+      )
+    })
+  })
+
+  const unsubscribe = options.subscribe((name, payload) => {
+    for (const ws of wss.clients) send(ws, { type: 'event', name, payload })
+  })
+
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject)
+    http.listen(options.port, '127.0.0.1', () => resolve())
+  })
+  port = (http.address() as AddressInfo).port
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    port,
+    token,
+    close: async () => {
+      unsubscribe()
+      for (const ws of wss.clients) ws.terminate()
+      wss.close()
+      await new Promise<void>((resolve) => http.close(() => resolve()))
+    },
+  }
+}

@@ -1,0 +1,126 @@
+import { randomUUID } from 'node:crypto'
+import type { Order } from '../../../shared/domain/order'
+import { AppError, ErrorCode, toAppError } from '../../../shared/errors'
+import type { CarrierConnector, CreatedShipment, ShipmentRequest } from '../carriers/carrier.port'
+import type { Db, DbOrTrx } from '../db/database'
+import { getOrder } from '../orders/orders.repository'
+import { enqueuePrintJob } from '../printing/print-jobs.repository'
+import { OutboxKind, appendOutbox } from '../sync/outbox.repository'
+import {
+  getShipment,
+  insertPurchasingShipment,
+  markShipmentAttempt,
+  markShipmentFailed,
+  markShipmentPurchased,
+  noteShipmentError,
+  type ShipmentRecord,
+} from './shipments.repository'
+
+/** Named points in the purchase where a test may crash the process (SIGKILL) to prove recovery. */
+export type PurchaseCheckpoint = 'beforeCarrierCall' | 'afterCarrierResponse' | 'afterShipmentCommit'
+
+export type LabelComposer = (input: { order: Order; request: ShipmentRequest; created: CreatedShipment }) => { payload: Uint8Array; expectedBarcode: string }
+
+export type PurchaserDeps = Readonly<{
+  db: Db
+  connectors: ReadonlyMap<string, CarrierConnector>
+  composeLabel: LabelComposer
+  printerUri: () => string
+  /** Retries retryable carrier errors with backoff; the same idempotency key is reused on every try. */
+  retry: <T>(fn: () => Promise<T>) => Promise<T>
+  checkpoint?: (name: PurchaseCheckpoint) => void
+}>
+
+export type PurchaseResult = Readonly<{ shipment: ShipmentRecord; printJobId: string }>
+
+/**
+ * Buys exactly one label per order. The shipment row with its idempotency key is committed before
+ * the carrier is called; after a crash or timeout the same key is sent again, so the carrier
+ * answers with the shipment it already made instead of a second one.
+ */
+export class ShipmentPurchaser {
+  constructor(private readonly deps: PurchaserDeps) {}
+
+  /** Records the intent to buy (idempotency key, request snapshot) in the same transaction as the measurement. */
+  async recordIntent(
+    trx: DbOrTrx,
+    input: { orderId: string; carrierId: string; request: ShipmentRequest; quotedKurus: number | null },
+  ): Promise<string> {
+    const id = randomUUID()
+    await insertPurchasingShipment(trx, {
+      id,
+      orderId: input.orderId,
+      carrierId: input.carrierId,
+      serviceCode: input.request.serviceCode,
+      idempotencyKey: `kj-${id}`,
+      referenceNo: input.request.referenceNo,
+      requestJson: JSON.stringify(input.request),
+      quotedKurus: input.quotedKurus,
+    })
+    return id
+  }
+
+  /** Calls the carrier for a 'purchasing' shipment and commits the result with its print job and outbox row. */
+  async complete(shipmentId: string): Promise<PurchaseResult> {
+    const { db } = this.deps
+    const shipment = await getShipment(db, shipmentId)
+    if (!shipment) throw new AppError(ErrorCode.notFound, `shipment ${shipmentId} not found`)
+    if (shipment.status !== 'purchasing') throw new AppError(ErrorCode.wrongState, `shipment ${shipmentId} is ${shipment.status}`)
+    const connector = this.deps.connectors.get(shipment.carrierId)
+    if (!connector) throw new AppError(ErrorCode.carrierUnavailable, `carrier ${shipment.carrierId} is not configured`)
+    const order = await getOrder(db, shipment.orderId)
+    if (!order) throw new AppError(ErrorCode.orderUnknown, `order ${shipment.orderId} not found`)
+    const request = JSON.parse(shipment.requestJson) as ShipmentRequest
+
+    this.deps.checkpoint?.('beforeCarrierCall')
+    let created: CreatedShipment
+    try {
+      created = await this.deps.retry(async () => {
+        await markShipmentAttempt(db, shipment.id)
+        return connector.createShipment(request, { idempotencyKey: shipment.idempotencyKey })
+      })
+    } catch (err) {
+      const e = toAppError(err)
+      // Retryable: the carrier may or may not have the shipment; keep the key so a retry resumes it.
+      if (e.retryable) await noteShipmentError(db, shipment.id, e.code, e.message)
+      // Definitive refusal: nothing was bought, the row is closed and a later attempt gets a new key.
+      else await markShipmentFailed(db, shipment.id, e.code, e.message)
+      throw e
+    }
+    this.deps.checkpoint?.('afterCarrierResponse')
+
+    const label = this.deps.composeLabel({ order, request, created })
+    const printJobId = await db.transaction().execute(async (trx) => {
+      await markShipmentPurchased(trx, shipment.id, {
+        carrierShipmentId: created.carrierShipmentId,
+        trackingNumber: created.trackingNumber,
+        barcode: created.barcode,
+        trackingUrl: created.trackingUrl,
+        labelFormat: created.labelFormat,
+        label: created.label,
+        costKurus: created.costKurus,
+      })
+      await appendOutbox(trx, OutboxKind.shipmentCreated, order.id, {
+        shipmentId: shipment.id,
+        orderNumber: order.orderNumber,
+        carrierId: shipment.carrierId,
+        serviceCode: shipment.serviceCode,
+        trackingNumber: created.trackingNumber,
+        barcode: created.barcode,
+        costKurus: created.costKurus,
+      })
+      return enqueuePrintJob(trx, {
+        orderId: order.id,
+        shipmentId: shipment.id,
+        kind: 'label',
+        printerUri: this.deps.printerUri(),
+        payload: label.payload,
+        expectedBarcode: label.expectedBarcode,
+        requestedBy: null,
+      })
+    })
+    this.deps.checkpoint?.('afterShipmentCommit')
+    const done = await getShipment(db, shipment.id)
+    return { shipment: done!, printJobId }
+  }
+}

@@ -1,0 +1,119 @@
+import type { Shipment } from '../../../shared/domain/shipment'
+import type { DbOrTrx } from '../db/database'
+import type { ShipmentsTable } from '../db/schema'
+
+type Row = Omit<ShipmentsTable, 'attempts' | 'created_at' | 'updated_at'> & { attempts: number; created_at: string; updated_at: string }
+
+export type ShipmentRecord = Shipment & Readonly<{ referenceNo: string; requestJson: string; label: Uint8Array | null; attempts: number; quotedKurus: number | null }>
+
+function toShipment(r: Row): ShipmentRecord {
+  return {
+    id: r.id,
+    orderId: r.order_id,
+    carrierId: r.carrier_id,
+    serviceCode: r.service_code,
+    status: r.status,
+    idempotencyKey: r.idempotency_key,
+    referenceNo: r.reference_no,
+    requestJson: r.request_json,
+    trackingNumber: r.tracking_number,
+    barcode: r.barcode,
+    labelFormat: r.label_format,
+    label: r.label_blob,
+    costKurus: r.cost_kurus,
+    quotedKurus: r.quoted_kurus,
+    attempts: r.attempts,
+    errorCode: r.error_code,
+    errorMessage: r.error_message,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  }
+}
+
+/** Stores the shipment with its idempotency key BEFORE any carrier call (never buy twice). */
+export async function insertPurchasingShipment(
+  db: DbOrTrx,
+  s: { id: string; orderId: string; carrierId: string; serviceCode: string; idempotencyKey: string; referenceNo: string; requestJson: string; quotedKurus: number | null },
+): Promise<void> {
+  await db
+    .insertInto('shipments')
+    .values({
+      id: s.id,
+      order_id: s.orderId,
+      carrier_id: s.carrierId,
+      service_code: s.serviceCode,
+      status: 'purchasing',
+      idempotency_key: s.idempotencyKey,
+      reference_no: s.referenceNo,
+      request_json: s.requestJson,
+      quoted_kurus: s.quotedKurus,
+      carrier_shipment_id: null,
+      tracking_number: null,
+      barcode: null,
+      tracking_url: null,
+      label_format: null,
+      label_blob: null,
+      cost_kurus: null,
+      error_code: null,
+      error_message: null,
+    })
+    .execute()
+}
+
+export async function markShipmentAttempt(db: DbOrTrx, id: string): Promise<void> {
+  await db.updateTable('shipments').set((eb) => ({ attempts: eb('attempts', '+', 1), updated_at: new Date().toISOString() })).where('id', '=', id).execute()
+}
+
+export async function markShipmentPurchased(
+  db: DbOrTrx,
+  id: string,
+  r: { carrierShipmentId: string; trackingNumber: string; barcode: string; trackingUrl: string | null; labelFormat: 'zpl' | 'pdf' | null; label: Uint8Array | null; costKurus: number | null },
+): Promise<void> {
+  await db
+    .updateTable('shipments')
+    .set({
+      status: 'purchased',
+      carrier_shipment_id: r.carrierShipmentId,
+      tracking_number: r.trackingNumber,
+      barcode: r.barcode,
+      tracking_url: r.trackingUrl,
+      label_format: r.labelFormat,
+      label_blob: r.label,
+      cost_kurus: r.costKurus,
+      error_code: null,
+      error_message: null,
+      updated_at: new Date().toISOString(),
+    })
+    .where('id', '=', id)
+    .where('status', '=', 'purchasing')
+    .execute()
+}
+
+export async function markShipmentFailed(db: DbOrTrx, id: string, code: string, message: string): Promise<void> {
+  await db
+    .updateTable('shipments')
+    .set({ status: 'failed', error_code: code, error_message: message, updated_at: new Date().toISOString() })
+    .where('id', '=', id)
+    .where('status', '=', 'purchasing')
+    .execute()
+}
+
+/** Records a retryable failure without giving up the idempotency key: the purchase stays resumable. */
+export async function noteShipmentError(db: DbOrTrx, id: string, code: string, message: string): Promise<void> {
+  await db.updateTable('shipments').set({ error_code: code, error_message: message, updated_at: new Date().toISOString() }).where('id', '=', id).execute()
+}
+
+export async function getLiveShipment(db: DbOrTrx, orderId: string): Promise<ShipmentRecord | null> {
+  const row = await db.selectFrom('shipments').selectAll().where('order_id', '=', orderId).where('status', 'in', ['purchasing', 'purchased']).executeTakeFirst()
+  return row ? toShipment(row) : null
+}
+
+export async function getShipment(db: DbOrTrx, id: string): Promise<ShipmentRecord | null> {
+  const row = await db.selectFrom('shipments').selectAll().where('id', '=', id).executeTakeFirst()
+  return row ? toShipment(row) : null
+}
+
+export async function listPurchasingShipments(db: DbOrTrx): Promise<ShipmentRecord[]> {
+  const rows = await db.selectFrom('shipments').selectAll().where('status', '=', 'purchasing').orderBy('created_at').execute()
+  return rows.map(toShipment)
+}

@@ -1,0 +1,56 @@
+import { ComToHomeConnector } from './carriers/comtohome/comtohome.adapter'
+import type { CarrierConnector } from './carriers/carrier.port'
+import { withRetry } from './carriers/retry'
+import type { StationConfig } from './config/config.schema'
+import { createTransport } from './devices/printer/transports/printer-uri'
+import { ZebraPrinter } from './devices/printer/zebra.printer'
+import { buildShippingLabel } from './devices/printer/zpl/shipping-label.zpl'
+import { MtSicsDriver } from './devices/scale/mt-sics.driver'
+import { ScaleService } from './devices/scale/scale.service'
+import { SimulatedScaleDriver } from './devices/scale/simulated-scale.driver'
+import type { LabelSink } from './printing/label-sink.port'
+import type { PurchaseCheckpoint } from './shipping/shipment.purchaser'
+import { CloudSyncService } from './sync/cloud-sync.service'
+import type { StationAdapters } from './station'
+
+/** A Zebra as the desk's label sink: status checked before and after every job. */
+export function zebraSink(printer: ZebraPrinter, options: { checkStatus: boolean; timeoutMs: number }): LabelSink {
+  return {
+    uri: printer.uri,
+    print: async (payload) => {
+      await printer.print(payload, { checkStatus: options.checkStatus, timeoutMs: options.timeoutMs })
+    },
+    status: async () => (printer.canReportStatus ? printer.status({ timeoutMs: options.timeoutMs }) : null),
+  }
+}
+
+/** Builds the real devices and carriers from the configuration (the Electron shell and the headless server share this). */
+export function createAdapters(config: StationConfig, extras: { checkpoint?: (name: PurchaseCheckpoint) => void } = {}): StationAdapters {
+  let simulated: SimulatedScaleDriver | null = null
+  const scaleConfig = config.scale
+  const scale = new ScaleService({
+    createDriver: () => {
+      if (scaleConfig.driver === 'simulated') {
+        // One simulated scale for the whole run, so a weight placed before a reconnect stays on it.
+        simulated ??= new SimulatedScaleDriver()
+        return simulated
+      }
+      return new MtSicsDriver(scaleConfig)
+    },
+  })
+  const printer = new ZebraPrinter(createTransport(config.printer.uri, { timeoutMs: config.printer.sendTimeoutMs }), { timeoutMs: config.printer.statusTimeoutMs })
+  const connectors = new Map<string, CarrierConnector>()
+  const c2h = config.carriers.comtohome
+  if (c2h.enabled) connectors.set('comtohome', new ComToHomeConnector({ baseUrl: c2h.baseUrl, apiKey: c2h.apiKey, timeoutMs: c2h.timeoutMs }))
+  const cloud = config.cloud
+  return {
+    scale,
+    simulateWeight: scaleConfig.driver === 'simulated' ? (grams) => (grams > 0 ? simulated?.place(grams, { settleMs: 400, noiseGrams: 15 }) : simulated?.remove()) : undefined,
+    sink: zebraSink(printer, { checkStatus: config.printer.checkStatus, timeoutMs: config.printer.statusTimeoutMs }),
+    connectors,
+    ownLabel: (input) => buildShippingLabel(input, { dpi: config.printer.dpi, size: config.printer.size }),
+    retry: (fn) => withRetry(() => fn(), { maxAttempts: 4, baseDelayMs: 300, maxDelayMs: 4000 }),
+    cloud: cloud ? (db) => new CloudSyncService(db, cloud) : undefined,
+    checkpoint: extras.checkpoint,
+  }
+}

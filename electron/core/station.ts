@@ -1,0 +1,180 @@
+import { join } from 'node:path'
+import type { CommandHandlers } from '../../shared/contract/commands'
+import type { EventName, EventPayloads } from '../../shared/contract/events'
+import type { DeviceStatusView, ScaleView, StationSnapshot, SyncStatusView } from '../../shared/contract/views'
+import { Emitter, type Unsubscribe } from '../../shared/emitter'
+import { AppError, ErrorCode } from '../../shared/errors'
+import type { ShippingLabelInput } from '../../shared/label'
+import type { RateCard } from '../../shared/rates'
+import { listBoxes } from './boxes/boxes.repository'
+import type { CarrierConnector } from './carriers/carrier.port'
+import type { StationConfig } from './config/config.schema'
+import { openDatabase, type OpenedDatabase } from './db/database'
+import type { ScaleService } from './devices/scale/scale.service'
+import { listOrders } from './orders/orders.repository'
+import { OrderFinisher } from './packing/order-finisher'
+import { PackingService } from './packing/packing.service'
+import { ReprintService } from './packing/reprint.service'
+import { createLabelComposer } from './printing/label.composer'
+import type { LabelSink } from './printing/label-sink.port'
+import { PrintQueueService } from './printing/print-queue.service'
+import { DEFAULT_RATE_CARDS } from './rates/default-rate-cards'
+import { buildSummary } from './reports/reports.service'
+import { seedCatalogDefaults } from './seed-defaults'
+import { ShipmentPurchaser, type PurchaseCheckpoint } from './shipping/shipment.purchaser'
+import { countOutbox } from './sync/outbox.repository'
+import type { CloudSyncService } from './sync/cloud-sync.service'
+
+/** The concrete devices and carriers a shell hands to the core (real ones, emulators, or test doubles). */
+export type StationAdapters = Readonly<{
+  scale: ScaleService
+  /** Only in demo mode: lets the UI's scale simulator put a weight on the simulated scale. */
+  simulateWeight?: (grams: number) => void
+  sink: LabelSink
+  connectors: ReadonlyMap<string, CarrierConnector>
+  ownLabel: (input: ShippingLabelInput) => string
+  retry: <T>(fn: () => Promise<T>) => Promise<T>
+  cloud?: (db: OpenedDatabase['db']) => CloudSyncService
+  checkpoint?: (name: PurchaseCheckpoint) => void
+}>
+
+export type Station = Readonly<{
+  handlers: CommandHandlers
+  subscribe(listener: <E extends EventName>(name: E, payload: EventPayloads[E]) => void): Unsubscribe
+  packing: PackingService
+  database: OpenedDatabase
+  snapshot(): Promise<StationSnapshot>
+  /** Finishes purchases and prints a crash left behind; resolves with the order ids resumed. */
+  resumed: Promise<string[]>
+  dispose(): Promise<void>
+}>
+
+type AnyEvent = { name: EventName; payload: unknown }
+
+/**
+ * Composition root of the core: opens the database, wires services in order and disposes them in
+ * reverse. Runs the same under Electron, the headless server, the CLI and tests.
+ */
+export async function createStation(dataDir: string, config: StationConfig, adapters: StationAdapters): Promise<Station> {
+  const database = await openDatabase(join(dataDir, 'station.sqlite3'))
+  const { db } = database
+  await seedCatalogDefaults(db)
+  const rateCards: readonly RateCard[] = config.rateCards ?? DEFAULT_RATE_CARDS
+  const carrierNames = new Map(rateCards.map((c) => [c.serviceCode, c.name]))
+  const events = new Emitter<AnyEvent>()
+  const emit = <E extends EventName>(name: E, payload: EventPayloads[E]) => events.fire({ name, payload })
+
+  const printQueue = new PrintQueueService(db, adapters.sink)
+  const purchaser = new ShipmentPurchaser({
+    db,
+    connectors: adapters.connectors,
+    composeLabel: createLabelComposer(adapters.ownLabel, carrierNames),
+    printerUri: () => adapters.sink.uri,
+    retry: adapters.retry,
+    checkpoint: adapters.checkpoint,
+  })
+  const finisher = new OrderFinisher(db, purchaser, printQueue)
+  const reprints = new ReprintService(db, printQueue)
+  const packing = new PackingService({
+    db,
+    weight: adapters.scale,
+    purchaser,
+    finisher,
+    reprints,
+    rateCards: () => rateCards,
+    sender: config.sender,
+    tolerance: config.tolerance,
+    labelFormat: config.carriers.comtohome.labelFormat,
+    carrierNames,
+  })
+  const cloud = adapters.cloud?.(db)
+
+  const scaleView = (): ScaleView => {
+    const r = adapters.scale.current()
+    return r ? { grams: r.grams, stable: r.stable, at: r.at } : null
+  }
+  const devicesView = async (): Promise<DeviceStatusView> => {
+    const st = adapters.scale.status()
+    const problem = printQueue.currentProblem()
+    return {
+      scale: { connected: st.connected, model: config.scale.driver, error: st.error?.message ?? null },
+      printer: { uri: adapters.sink.uri, ready: problem ? false : null, problem: problem?.message ?? null, queued: await printQueue.queuedCount() },
+      carrier: { id: 'comtohome', name: 'ComToHome', baseUrl: config.carriers.comtohome.baseUrl },
+    }
+  }
+  const syncView = async (): Promise<SyncStatusView> =>
+    cloud?.status() ?? { mode: 'offline', pendingEvents: await countOutbox(db), lastSyncAt: null }
+
+  const subs: Unsubscribe[] = [
+    packing.onDidChange((v) => emit('packing.changed', v)),
+    adapters.scale.onDidRead((r) => emit('scale.reading', { grams: r.grams, stable: r.stable, at: r.at })),
+    adapters.scale.onDidChangeStatus(() => void devicesView().then((d) => emit('devices.statusChanged', d))),
+    printQueue.onDidChange(() => void devicesView().then((d) => emit('devices.statusChanged', d))),
+  ]
+  if (cloud) subs.push(cloud.onDidChangeStatus((s) => emit('sync.statusChanged', s)))
+
+  const snapshot = async (): Promise<StationSnapshot> => ({
+    stationName: config.stationName,
+    demo: config.demo,
+    packing: packing.view(),
+    scale: scaleView(),
+    devices: await devicesView(),
+    sync: await syncView(),
+    boxes: await listBoxes(db),
+  })
+
+  const handlers: CommandHandlers = {
+    'station.getSnapshot': () => snapshot(),
+    'session.login': ({ badge }) => packing.login(badge),
+    'session.logout': () => packing.logout(),
+    'scan.submit': ({ code }) => packing.scan(code),
+    'orders.open': ({ code }) => packing.openOrder(code),
+    'orders.list': (input) => listOrders(db, input),
+    'packing.confirmItem': ({ code }) => packing.confirmItem(code),
+    'packing.selectBox': ({ boxCode }) => packing.selectBox(boxCode),
+    'packing.setDimensions': (dims) => packing.setDimensions(dims),
+    'packing.override': ({ supervisorBadge, reason }) => packing.override(supervisorBadge, reason),
+    'packing.retry': () => packing.retry(),
+    'packing.cancel': () => packing.cancel(),
+    'labels.reprint': ({ orderCode, reason }) => packing.reprint(orderCode, reason),
+    'boxes.list': () => listBoxes(db),
+    'reports.summary': async ({ from, to }) => {
+      const end = to ?? new Date().toISOString()
+      const start = from ?? new Date(new Date(end).setUTCHours(0, 0, 0, 0)).toISOString()
+      return buildSummary(db, { from: start, to: end }, { tolerance: config.tolerance, carrierNames })
+    },
+    'scale.simulate': async ({ grams }) => {
+      if (!config.demo || !adapters.simulateWeight) throw new AppError(ErrorCode.wrongState, 'Terazi simülatörü yalnız demo modunda / Scale simulator is demo-only')
+      adapters.simulateWeight(grams)
+      return null
+    },
+  }
+
+  adapters.scale.start()
+  packing.start()
+  cloud?.start()
+  const finisher2 = finisher
+  const resumed = finisher2.resumeInterrupted().catch((err) => {
+    // A printer or carrier still down: the jobs stay queued; the desk shows the problem on retry.
+    void err
+    return [] as string[]
+  })
+
+  return {
+    handlers,
+    subscribe: (listener) => events.event((e) => listener(e.name, e.payload as never)),
+    packing,
+    database,
+    snapshot,
+    resumed,
+    dispose: async () => {
+      for (const u of subs.reverse()) u()
+      await cloud?.dispose()
+      packing.dispose()
+      printQueue.dispose()
+      await adapters.scale.dispose()
+      events.dispose()
+      await database.close()
+    },
+  }
+}

@@ -1,0 +1,35 @@
+import { randomUUID } from 'node:crypto'
+import type { DbOrTrx } from '../db/database'
+
+/** Event kinds the cloud must hear about (issue 5 names them). */
+export const OutboxKind = {
+  orderPacked: 'order.packed',
+  shipmentCreated: 'shipment.created',
+  shipmentCancelled: 'shipment.cancelled',
+  packageMeasured: 'package.measured',
+  trackingUpdated: 'tracking.updated',
+  labelReprinted: 'label.reprinted',
+} as const
+export type OutboxKind = (typeof OutboxKind)[keyof typeof OutboxKind]
+
+/**
+ * Appends an outbox row. Call it inside the same transaction as the domain write it announces,
+ * so either both commit or neither does. The row id is the event's unique id for the cloud.
+ */
+export async function appendOutbox(db: DbOrTrx, kind: OutboxKind, orderId: string | null, payload: Record<string, unknown>): Promise<string> {
+  const id = randomUUID()
+  await db
+    .insertInto('outbox')
+    .values({ id, kind, order_id: orderId, payload_json: JSON.stringify(payload), next_attempt_at: null, last_error: null, sent_at: null })
+    .execute()
+  return id
+}
+
+export async function pendingOutbox(db: DbOrTrx, limit: number) {
+  return db.selectFrom('outbox').selectAll().where('status', '=', 'pending').orderBy('seq').limit(limit).execute()
+}
+
+export async function countOutbox(db: DbOrTrx): Promise<number> {
+  const row = await db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'pending').executeTakeFirstOrThrow()
+  return Number(row.n)
+}

@@ -1,0 +1,111 @@
+import { useEffect, useMemo, useRef } from 'react'
+import { ConnectionBanner } from './components/ConnectionBanner'
+import { DemoOrders } from './components/DemoOrders'
+import { KeyHints, type KeyHint } from './components/KeyHints'
+import { LoginScreen } from './components/LoginScreen'
+import { PackingScreen } from './components/PackingScreen'
+import { ProblemBanner } from './components/ProblemBanner'
+import { ReportsScreen } from './components/ReportsScreen'
+import { ScaleSimulator } from './components/ScaleSimulator'
+import { ScanField } from './components/ScanField'
+import { StatusBar } from './components/StatusBar'
+import { Tx } from './components/Tx'
+import { useDesk } from './hooks/use-desk'
+import { useHotkeys } from './hooks/use-hotkeys'
+import { LangContext, useLangState } from './hooks/use-lang'
+import { useNow } from './hooks/use-now'
+import { useScanner } from './hooks/use-scanner'
+import { useStation } from './hooks/use-station'
+import { errorMessage } from './i18n-errors'
+import { createBeeper } from './lib/beep'
+import type { StationClient } from './lib/station-client'
+
+/** The packing desk: one screen, driven by scanner and function keys. */
+export function App({ client }: { client: StationClient }) {
+  const lang = useLangState()
+  const station = useStation(client)
+  const beeper = useMemo(createBeeper, [])
+  useEffect(() => () => beeper.dispose(), [beeper])
+  const desk = useDesk(client, station, beeper)
+  const scanner = useScanner(desk.onScan)
+  const now = useNow()
+  const everOpen = useRef(false)
+  if (station.connection.status === 'open') everOpen.current = true
+
+  const view = station.packing
+  const loggedIn = !!view?.packer
+  useHotkeys({
+    F1: lang.toggle,
+    F2: loggedIn ? desk.retry : undefined,
+    F3: loggedIn ? desk.openOverride : undefined,
+    F4: loggedIn ? desk.reprint : undefined,
+    F8: loggedIn ? desk.cancel : undefined,
+    F9: loggedIn ? desk.toggleReports : undefined,
+    F10: loggedIn ? desk.logout : undefined,
+    Escape: desk.escape,
+  })
+
+  const highlight = desk.problem ? errorMessage(desk.problem).action : null
+  const hints: KeyHint[] = [
+    { key: 'F1', label: 'key.lang', enabled: true },
+    { key: 'F2', label: 'key.retry', enabled: loggedIn && !!view?.order, action: 'retry' },
+    { key: 'F3', label: 'key.supervisor', enabled: loggedIn && !!desk.problem && !desk.overrideOpen, action: 'supervisor' },
+    { key: 'F4', label: 'key.reprint', enabled: loggedIn, action: 'reprint' },
+    { key: 'F8', label: 'key.cancel', enabled: loggedIn && !!view?.order },
+    { key: 'F9', label: desk.screen === 'reports' ? 'key.back' : 'key.reports', enabled: loggedIn },
+    { key: 'F10', label: 'key.logout', enabled: loggedIn },
+  ]
+
+  let body
+  if (!view) {
+    body = (
+      <main className="loading" data-testid="loading">
+        <p>
+          <Tx k="app.loading" sub />
+        </p>
+        {station.loadError && <ProblemBanner problem={station.loadError} />}
+      </main>
+    )
+  } else if (!loggedIn) {
+    body = <LoginScreen problem={desk.problem} />
+  } else if (desk.screen === 'reports') {
+    body = <ReportsScreen client={client} range={desk.reportRange} />
+  } else {
+    const demo = station.snapshot?.demo ?? false
+    body = (
+      <PackingScreen
+        view={view}
+        problem={desk.problem}
+        boxes={station.snapshot?.boxes ?? []}
+        scale={station.scale}
+        now={now}
+        override={{ open: desk.overrideOpen, reason: desk.overrideReason }}
+        confirmCancel={desk.confirmCancel}
+        idleExtra={demo ? <DemoOrders client={client} refreshKey={view.packedCount} /> : undefined}
+      />
+    )
+  }
+
+  return (
+    <LangContext.Provider value={lang}>
+      <div className={`app lang-${lang.lang}`} data-lang={lang.lang}>
+        <StatusBar
+          stationName={station.snapshot?.stationName ?? null}
+          demo={station.snapshot?.demo ?? false}
+          packer={view?.packer ?? null}
+          devices={station.devices}
+          sync={station.sync}
+          packedCount={view?.packedCount ?? 0}
+          now={now}
+        />
+        <ConnectionBanner connection={station.connection} everOpen={everOpen.current} />
+        {body}
+        <footer className="scanbar">
+          <ScanField scanner={scanner} busy={desk.busy > 0} settled={desk.settled} disabled={station.connection.status !== 'open'} />
+          <KeyHints hints={hints} highlight={highlight} />
+          {station.snapshot?.demo && loggedIn && <ScaleSimulator client={client} expectedGrams={view?.expectedGrams ?? null} />}
+        </footer>
+      </div>
+    </LangContext.Provider>
+  )
+}

@@ -1,0 +1,67 @@
+import type { QuoteOption } from '../../../shared/rates'
+import { formatTry } from '../../../shared/money'
+import { useLang } from '../hooks/use-lang'
+import { splitBilingual } from '../lib/format'
+import { Tx } from './Tx'
+
+const MAX_ROWS = 5
+
+function isChosen(o: QuoteOption, chosen: QuoteOption | null): boolean {
+  return !!chosen && o.carrierId === chosen.carrierId && o.serviceCode === chosen.serviceCode
+}
+
+/** Carrier comparison: eligible options cheapest first, the chosen one lit, then why others were left out. */
+export function CarrierPanel({ quote, chosen }: { quote: readonly QuoteOption[] | null; chosen: QuoteOption | null }) {
+  const { lang, t } = useLang()
+  if (!quote) {
+    return (
+      <section className="panel carrier-panel">
+        <h2 className="panel-title">
+          <Tx k="carrier.title" />
+        </h2>
+        <p className="muted">
+          <Tx k="carrier.none" />
+        </p>
+      </section>
+    )
+  }
+  const sorted = [...quote].sort((a, b) => Number(b.eligible) - Number(a.eligible) || (a.priceKurus ?? 0) - (b.priceKurus ?? 0) || a.transitDays - b.transitDays)
+  const shown = sorted.slice(0, MAX_ROWS)
+  const hidden = sorted.length - shown.length
+  return (
+    <section className="panel carrier-panel" data-testid="carriers">
+      <h2 className="panel-title">
+        <Tx k="carrier.title" />
+        {shown[0] && <span className="muted small"> — {shown[0].band} desi/kg</span>}
+      </h2>
+      <table className="carrier-table">
+        <thead>
+          <tr>
+            <th>{t('carrier.name')}</th>
+            <th className="num">{t('carrier.price')}</th>
+            <th className="num">{t('carrier.transit')}</th>
+            <th>{t('carrier.reason')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((o) => {
+            const on = isChosen(o, chosen)
+            return (
+              <tr key={`${o.carrierId}:${o.serviceCode}`} className={on ? 'chosen' : o.eligible ? '' : 'ineligible'} data-testid="carrier-option" data-carrier={o.carrierId} data-chosen={on}>
+                <td>
+                  {on && <span aria-hidden>★ </span>}
+                  {o.name}
+                  {o.contract === 'own' && <span className="chip chip-small">kendi / own</span>}
+                </td>
+                <td className="num">{o.priceKurus !== null ? formatTry(o.priceKurus) : '—'}</td>
+                <td className="num">{t('carrier.days', { n: o.transitDays })}</td>
+                <td className="reason">{splitBilingual(o.reason, lang)[0]}</td>
+              </tr>
+            )
+          })}
+        </tbody>
+      </table>
+      {hidden > 0 && <div className="muted small">+{hidden}</div>}
+    </section>
+  )
+}

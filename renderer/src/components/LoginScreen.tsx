@@ -1,0 +1,23 @@
+import type { SerializedAppError } from '../../../shared/errors'
+import { ProblemBanner } from './ProblemBanner'
+import { Tx } from './Tx'
+
+/** Before anything else: the packer scans their badge. */
+export function LoginScreen({ problem }: { problem: SerializedAppError | null }) {
+  return (
+    <main className="login" data-testid="login">
+      <div className="login-card">
+        <div className="login-badge" aria-hidden>
+          ▮▯▮▮▯▮▯▮
+        </div>
+        <h1 className="login-title">
+          <Tx k="login.title" sub />
+        </h1>
+        <p className="login-hint">
+          <Tx k="login.hint" />
+        </p>
+      </div>
+      {problem && <ProblemBanner problem={problem} />}
+    </main>
+  )
+}

@@ -1,0 +1,33 @@
+import type { Order } from '../../../shared/domain/order'
+import { formatTry } from '../../../shared/money'
+import { Tx } from './Tx'
+
+/** Order number, marketplace, who it goes to (ilçe / il) and cash on delivery, readable at arm's length. */
+export function OrderHeader({ order }: { order: Order }) {
+  const r = order.recipient
+  return (
+    <header className="order-header">
+      <div className="order-top">
+        <span className="order-number" data-testid="order-number">
+          {order.orderNumber}
+        </span>
+        {order.marketplace && (
+          <span className="chip" data-testid="marketplace">
+            {order.marketplace}
+          </span>
+        )}
+        {order.codAmountKurus !== null && (
+          <span className="chip chip-cod" data-testid="cod">
+            <Tx k="order.cod" />: {formatTry(order.codAmountKurus)}
+          </span>
+        )}
+      </div>
+      <div className="order-recipient" data-testid="recipient">
+        <span className="muted">
+          <Tx k="order.recipient" />:
+        </span>{' '}
+        <strong>{r.name}</strong> — {r.district} / {r.city}
+      </div>
+    </header>
+  )
+}

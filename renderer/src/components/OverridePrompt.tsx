@@ -1,0 +1,36 @@
+import type { SerializedAppError } from '../../../shared/errors'
+import { OVERRIDE_REASONS } from '../i18n'
+import { errorMessage } from '../i18n-errors'
+import { useLang } from '../hooks/use-lang'
+import { Tx } from './Tx'
+
+/** Supervisor override: pick a reason with a digit + Enter, then the supervisor scans their badge. */
+export function OverridePrompt({ problem, reason }: { problem: SerializedAppError; reason: number }) {
+  const { lang } = useLang()
+  const m = errorMessage(problem)
+  return (
+    <div className="overlay" role="dialog" aria-modal="true" data-testid="override-prompt">
+      <div className="override">
+        <h2 className="override-title">
+          <Tx k="override.title" /> — {lang === 'tr' ? m.tr : m.en}
+        </h2>
+        <p className="override-scan">
+          <Tx k="override.scan" sub />
+        </p>
+        <p className="muted">
+          <Tx k="override.pick" />
+        </p>
+        <ol className="reason-list">
+          {OVERRIDE_REASONS.map((key, i) => (
+            <li key={key} className={i === reason ? 'reason chosen' : 'reason'} data-testid="override-reason" data-chosen={i === reason}>
+              <kbd className="key">{i + 1}</kbd> <Tx k={key} />
+            </li>
+          ))}
+        </ol>
+        <p className="muted">
+          <kbd className="key">Esc</kbd> <Tx k="override.esc" />
+        </p>
+      </div>
+    </div>
+  )
+}

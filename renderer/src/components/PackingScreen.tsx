@@ -1,0 +1,81 @@
+import type { PackingView } from '../../../shared/contract/views'
+import type { SerializedAppError } from '../../../shared/errors'
+import type { Box } from '../../../shared/domain/box'
+import type { ReactNode } from 'react'
+import type { ScaleState } from '../hooks/use-station'
+import { expectsBox, promptFor } from '../lib/steps'
+import { BoxPicker } from './BoxPicker'
+import { CarrierPanel } from './CarrierPanel'
+import { ItemList } from './ItemList'
+import { NoticeBanner } from './NoticeBanner'
+import { OrderHeader } from './OrderHeader'
+import { OverridePrompt } from './OverridePrompt'
+import { ProblemBanner } from './ProblemBanner'
+import { ShipmentPanel } from './ShipmentPanel'
+import { StepBar } from './StepBar'
+import { Tx } from './Tx'
+import { WeightPanel } from './WeightPanel'
+
+type Props = Readonly<{
+  view: PackingView
+  problem: SerializedAppError | null
+  boxes: readonly Box[]
+  scale: ScaleState | null
+  now: number
+  override: { open: boolean; reason: number }
+  confirmCancel: boolean
+  /** Shown in the empty order area (demo: orders to try). */
+  idleExtra?: ReactNode
+}>
+
+/** The one working screen: steps, what to do now, the order and its items, scale, box, carriers, shipment. */
+export function PackingScreen({ view, problem, boxes, scale, now, override, confirmCancel, idleExtra }: Props) {
+  const choosingBox = expectsBox(view) && !view.box
+  return (
+    <main className="packing" data-testid="packing">
+      <StepBar view={view} stuck={!!problem} />
+      <div className="prompt" data-testid="prompt">
+        <Tx k={promptFor({ ...view, problem })} sub />
+      </div>
+      {confirmCancel ? (
+        <div className="banner banner-warn" role="alert" data-testid="confirm-cancel">
+          <span className="banner-icon" aria-hidden>
+            ⚠
+          </span>
+          <div className="banner-body">
+            <div className="banner-title">
+              <kbd className="key key-on-dark">F8</kbd> <Tx k="cancel.confirm" sub />
+            </div>
+          </div>
+        </div>
+      ) : problem ? (
+        <ProblemBanner problem={problem} />
+      ) : (
+        view.notice && <NoticeBanner notice={view.notice} />
+      )}
+      <div className="desk">
+        <div className="desk-left">
+          {view.order ? (
+            <>
+              <OrderHeader order={view.order} />
+              <ItemList lines={view.order.lines} />
+            </>
+          ) : (
+            <div className="empty-order">
+              <p className="muted">
+                <Tx k="order.none" />
+              </p>
+              {idleExtra}
+            </div>
+          )}
+        </div>
+        <div className="desk-right">
+          <WeightPanel view={view} scale={scale} now={now} />
+          {choosingBox ? <BoxPicker boxes={boxes} /> : view.shipment ? null : <CarrierPanel quote={view.quote} chosen={view.chosen} />}
+          {view.shipment && <ShipmentPanel shipment={view.shipment} />}
+        </div>
+        {override.open && problem && <OverridePrompt problem={problem} reason={override.reason} />}
+      </div>
+    </main>
+  )
+}

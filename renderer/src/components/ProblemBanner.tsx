@@ -1,0 +1,32 @@
+import type { SerializedAppError } from '../../../shared/errors'
+import { useLang } from '../hooks/use-lang'
+import { errorMessage, type ErrorAction } from '../i18n-errors'
+import { splitBilingual } from '../lib/format'
+
+const ACTION_KEY: Partial<Record<ErrorAction, string>> = { retry: 'F2', supervisor: 'F3', reprint: 'F4' }
+
+/** The red stop-and-ask banner: what went wrong, what to do, and the core's own words small. */
+export function ProblemBanner({ problem }: { problem: SerializedAppError }) {
+  const { lang } = useLang()
+  const m = errorMessage(problem)
+  const key = ACTION_KEY[m.action]
+  const [title, titleSub, act, actSub] = lang === 'tr' ? [m.tr, m.en, m.doTr, m.doEn] : [m.en, m.tr, m.doEn, m.doTr]
+  return (
+    <div className="banner banner-error" role="alert" data-testid="problem" data-code={problem.code} data-action={m.action}>
+      <span className="banner-icon" aria-hidden>
+        ✕
+      </span>
+      <div className="banner-body">
+        <div className="banner-title">
+          {title} <span className="banner-sub">/ {titleSub}</span>
+        </div>
+        <div className="banner-action" data-testid="problem-action">
+          {key && <kbd className="key key-on-dark">{key}</kbd>} {act} <span className="banner-sub">/ {actSub}</span>
+        </div>
+        <div className="banner-detail">
+          {splitBilingual(problem.message, lang)[0]} <code>{problem.code}</code>
+        </div>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,132 @@
+import { formatTry } from '../../../shared/money'
+import type { ReportRange } from '../hooks/use-desk'
+import { useLang } from '../hooks/use-lang'
+import { useReport } from '../hooks/use-report'
+import type { StationClient } from '../lib/station-client'
+import { formatDateTime, formatKg, formatNumber, splitBilingual } from '../lib/format'
+import { BarList } from './BarList'
+import { ProblemBanner } from './ProblemBanner'
+import { Tx } from './Tx'
+
+const MAX_ROWS = 6
+const RANGE_KEYS = { today: 'reports.today', week: 'reports.week', month: 'reports.month' } as const
+
+/** F9: throughput, carrier mix with costs, weight/desi mismatches, exceptions and per-packer counts. */
+export function ReportsScreen({ client, range }: { client: StationClient; range: ReportRange }) {
+  const { t, lang } = useLang()
+  const { report, error, loading } = useReport(client, range)
+  return (
+    <main className="reports" data-testid="reports" data-loading={loading}>
+      <div className="reports-head">
+        <h1>
+          <Tx k="reports.title" /> — <Tx k={RANGE_KEYS[range]} />
+        </h1>
+        <span className="muted">
+          <Tx k="reports.keys" /> · <kbd className="key">F9</kbd>/<kbd className="key">Esc</kbd> <Tx k="key.back" />
+        </span>
+      </div>
+      {error && <ProblemBanner problem={error} />}
+      {!report ? (
+        <p className="muted">{loading ? t('reports.loading') : ''}</p>
+      ) : (
+        <>
+          <div className="tiles">
+            <div className="tile">
+              <span className="tile-value" data-testid="report-packed">
+                {report.packedOrders}
+              </span>
+              <span className="tile-label">{t('reports.packed')}</span>
+            </div>
+            <div className="tile">
+              <span className="tile-value">{formatNumber(report.packedPerHour, lang, 1)}</span>
+              <span className="tile-label">{t('reports.perHour')}</span>
+            </div>
+            <div className="tile">
+              <span className="tile-value">{report.shipments}</span>
+              <span className="tile-label">{t('reports.shipments')}</span>
+            </div>
+            <div className="tile">
+              <span className="tile-value">{formatTry(report.totalCostKurus)}</span>
+              <span className="tile-label">{t('reports.cost')}</span>
+            </div>
+          </div>
+          <div className="report-grid">
+            <section className="panel">
+              <h2 className="panel-title">{t('reports.byCarrier')}</h2>
+              <BarList
+                testId="report-carriers"
+                empty={t('reports.empty')}
+                bars={report.byCarrier.map((c) => ({ id: c.carrierId, label: c.name, value: c.count, valueText: String(c.count), extra: formatTry(c.costKurus) }))}
+              />
+            </section>
+            <section className="panel">
+              <h2 className="panel-title">{t('reports.byPacker')}</h2>
+              <BarList testId="report-packers" empty={t('reports.empty')} bars={report.byPacker.map((p) => ({ id: p.packerId, label: p.name, value: p.count, valueText: String(p.count) }))} />
+            </section>
+            <section className="panel">
+              <h2 className="panel-title">
+                {t('reports.mismatches')} <span className="muted small">({report.desiMismatches.length})</span>
+              </h2>
+              {report.desiMismatches.length === 0 ? (
+                <p className="muted">{t('reports.empty')}</p>
+              ) : (
+                <table className="report-table" data-testid="report-mismatches">
+                  <thead>
+                    <tr>
+                      <th>{t('order.title')}</th>
+                      <th className="num">{t('weight.expected')}</th>
+                      <th className="num">{t('weight.measured')}</th>
+                      <th className="num">{t('weight.diff')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {report.desiMismatches.slice(0, MAX_ROWS).map((m) => (
+                      <tr key={m.orderNumber}>
+                        <td className="mono">{m.orderNumber}</td>
+                        <td className="num">{formatKg(m.expectedGrams, lang)}</td>
+                        <td className="num">{formatKg(m.measuredGrams, lang)}</td>
+                        <td className="num bad">
+                          {m.diffPct > 0 ? '+' : ''}
+                          {formatNumber(m.diffPct, lang, 1)}%
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+            </section>
+            <section className="panel">
+              <h2 className="panel-title">
+                {t('reports.exceptions')} <span className="muted small">({report.exceptions.length})</span>
+              </h2>
+              {report.exceptions.length === 0 ? (
+                <p className="muted">{t('reports.empty')}</p>
+              ) : (
+                <table className="report-table" data-testid="report-exceptions">
+                  <thead>
+                    <tr>
+                      <th>{t('reports.at')}</th>
+                      <th>{t('order.title')}</th>
+                      <th>{t('reports.action')}</th>
+                      <th>{t('reports.detail')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {report.exceptions.slice(0, MAX_ROWS).map((x, i) => (
+                      <tr key={`${x.orderNumber}-${x.at}-${i}`}>
+                        <td>{formatDateTime(x.at, lang)}</td>
+                        <td className="mono">{x.orderNumber}</td>
+                        <td>{x.action}</td>
+                        <td className="reason">{splitBilingual(x.detail, lang)[0]}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+            </section>
+          </div>
+        </>
+      )}
+    </main>
+  )
+}

@@ -1,0 +1,37 @@
+import type { ScannerField } from '../hooks/use-scanner'
+import { useLang } from '../hooks/use-lang'
+
+/**
+ * The always-focused scan field. Scanners type into it and end with Enter/Tab; a person can type a
+ * code (or a box / reason number) and press Enter. `data-settled` counts finished commands for tests.
+ */
+export function ScanField({ scanner, busy, settled, disabled }: { scanner: ScannerField; busy: boolean; settled: number; disabled: boolean }) {
+  const { t, sub } = useLang()
+  return (
+    <label className={`scan-field ${busy ? 'scan-busy' : ''} ${disabled ? 'scan-disabled' : ''}`}>
+      <span className="scan-icon" aria-hidden>
+        ▮▯▮▮▯▮
+      </span>
+      <input
+        ref={scanner.inputRef}
+        className="scan-input"
+        data-testid="scan-input"
+        data-settled={settled}
+        data-busy={busy}
+        value={scanner.value}
+        onChange={scanner.onChange}
+        onKeyDown={scanner.onKeyDown}
+        onBlur={scanner.onBlur}
+        placeholder={`${t('scan.placeholder')} / ${sub('scan.placeholder')}`}
+        aria-label={t('scan.label')}
+        autoFocus
+        autoComplete="off"
+        autoCorrect="off"
+        autoCapitalize="off"
+        spellCheck={false}
+        inputMode="none"
+      />
+      {busy && <span className="scan-status">{t('app.busy')}</span>}
+    </label>
+  )
+}

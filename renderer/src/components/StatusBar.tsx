@@ -1,0 +1,74 @@
+import type { ReactNode } from 'react'
+import type { DeviceStatusView, SyncStatusView } from '../../../shared/contract/views'
+import type { Packer } from '../../../shared/domain/packer'
+import { useLang } from '../hooks/use-lang'
+import { formatClock } from '../lib/format'
+import { Tx } from './Tx'
+
+type Props = Readonly<{
+  stationName: string | null
+  demo: boolean
+  packer: Packer | null
+  devices: DeviceStatusView | null
+  sync: SyncStatusView | null
+  packedCount: number
+  now: number
+}>
+
+type Tone = 'ok' | 'warn' | 'error' | 'muted'
+
+function Item({ tone, label, children, testId }: { tone: Tone; label: ReactNode; children: ReactNode; testId?: string }) {
+  const icon = tone === 'ok' ? '●' : tone === 'warn' ? '▲' : tone === 'error' ? '✕' : '○'
+  return (
+    <span className={`status-item tone-${tone}`} data-testid={testId}>
+      <span className="status-icon" aria-hidden>
+        {icon}
+      </span>
+      <span className="status-label">{label}</span> {children}
+    </span>
+  )
+}
+
+/** One line along the top: who packs, whether scale / printer / carrier / sync are fine, the count and the time. */
+export function StatusBar({ stationName, demo, packer, devices, sync, packedCount, now }: Props) {
+  const { t, lang } = useLang()
+  const printer = devices?.printer
+  const printerTone: Tone = !printer ? 'muted' : printer.problem ? 'error' : printer.ready === true ? 'ok' : printer.ready === false ? 'error' : 'warn'
+  const syncTone: Tone = !sync ? 'muted' : sync.mode === 'online' ? 'ok' : sync.mode === 'offline' ? 'error' : 'warn'
+  return (
+    <header className="statusbar">
+      <span className="brand">
+        KargoJet <span className="muted">{stationName}</span>
+      </span>
+      {demo && (
+        <span className="badge-demo" data-testid="demo-badge">
+          DEMO
+        </span>
+      )}
+      <Item tone={packer ? 'ok' : 'muted'} label={<Tx k="status.packer" />} testId="status-packer">
+        <b>{packer ? packer.name : t('status.noPacker')}</b>
+        {packer?.role === 'supervisor' && <span className="muted"> ({t('status.supervisor')})</span>}
+      </Item>
+      <Item tone={!devices ? 'muted' : devices.scale.connected ? 'ok' : 'error'} label={<Tx k="status.scale" />} testId="status-scale">
+        {devices ? (devices.scale.connected ? devices.scale.model : (devices.scale.error ?? t('status.notConnected'))) : '—'}
+      </Item>
+      <Item tone={printerTone} label={<Tx k="status.printer" />} testId="status-printer">
+        {!printer ? '—' : printer.problem ? printer.problem : printer.ready === true ? t('status.ready') : printer.ready === false ? t('status.notConnected') : t('status.unknown')}
+        {printer && printer.queued > 0 && <span className="muted"> · {t('status.queue', { n: printer.queued })}</span>}
+      </Item>
+      <Item tone={devices ? 'ok' : 'muted'} label={<Tx k="status.carrier" />} testId="status-carrier">
+        {devices?.carrier.name ?? '—'}
+      </Item>
+      <Item tone={syncTone} label={<Tx k="status.sync" />} testId="status-sync">
+        {sync ? t(`sync.${sync.mode}`) : '—'}
+        {sync && sync.pendingEvents > 0 && <span className="muted"> · {t('status.pending', { n: sync.pendingEvents })}</span>}
+      </Item>
+      <span className="status-packed">
+        <Tx k="status.packed" />: <b data-testid="packed-count">{packedCount}</b>
+      </span>
+      <span className="clock" data-testid="clock">
+        {formatClock(new Date(now), lang)}
+      </span>
+    </header>
+  )
+}

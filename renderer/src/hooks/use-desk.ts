@@ -1,0 +1,233 @@
+import { useEffect, useRef, useState } from 'react'
+import type { PackingView } from '../../../shared/contract/views'
+import { toAppError, type SerializedAppError } from '../../../shared/errors'
+import { OVERRIDE_REASONS, overrideReasonText } from '../i18n'
+import { isSupervisorOverridable } from '../i18n-errors'
+import type { Beeper } from '../lib/beep'
+import type { ScanSource } from '../lib/scan-detector'
+import type { StationClient } from '../lib/station-client'
+import { expectsBox } from '../lib/steps'
+import type { Station } from './use-station'
+
+export type Screen = 'packing' | 'reports'
+export type ReportRange = 'today' | 'week' | 'month'
+
+export type Desk = Readonly<{
+  screen: Screen
+  reportRange: ReportRange
+  /** The problem on screen: the last failed command, else the core's stop-and-ask problem. */
+  problem: SerializedAppError | null
+  overrideOpen: boolean
+  overrideReason: number
+  /** Commands in flight or queued (scans run one after another, in scan order). */
+  busy: number
+  /** Count of finished scans and commands; e2e tests wait on it (data-settled on the scan field). */
+  settled: number
+  confirmCancel: boolean
+  onScan(code: string, source: ScanSource): void
+  retry(): void
+  reprint(): void
+  cancel(): void
+  logout(): void
+  openOverride(): void
+  toggleReports(): void
+  escape(): void
+}>
+
+type Latest = {
+  view: PackingView | null
+  actionError: SerializedAppError | null
+  dismissedKey: string | null
+  overrideReason: number
+  screen: Screen
+}
+
+const DIGIT = /^[1-9]$/
+const REPORT_DIGITS: Readonly<Record<string, ReportRange>> = { '1': 'today', '2': 'week', '3': 'month' }
+
+function problemKey(p: SerializedAppError | null): string | null {
+  return p ? `${p.code}\u0000${p.message}` : null
+}
+
+function metaString(p: SerializedAppError | null, ...keys: string[]): string | null {
+  for (const k of keys) {
+    const v = p?.meta[k]
+    if (typeof v === 'string' && v.trim()) return v
+  }
+  return null
+}
+
+function overrideIsOpen(l: Latest): boolean {
+  const problem = l.actionError ?? l.view?.problem ?? null
+  return !!problem && isSupervisorOverridable(problem) && l.dismissedKey !== problemKey(problem) && l.screen === 'packing'
+}
+
+/**
+ * The desk's behaviour: where a scan goes, what each function key does, and the feedback.
+ * Every scan and command joins one queue and is routed when its turn comes, against the newest
+ * state, so "badge, then order" scanned quickly logs in first and opens the order second.
+ */
+export function useDesk(client: StationClient, station: Station, beeper: Beeper): Desk {
+  const [screen, setScreenState] = useState<Screen>('packing')
+  const [reportRange, setReportRange] = useState<ReportRange>('today')
+  // A failed command's error, tagged with the newest view at the time: a newer view hides it.
+  const [failed, setFailed] = useState<{ error: SerializedAppError; seq: number } | null>(null)
+  const [dismissedKey, setDismissedKeyState] = useState<string | null>(null)
+  const [overrideReason, setOverrideReasonState] = useState(0)
+  const [busy, setBusy] = useState(0)
+  const [settled, setSettled] = useState(0)
+  const [confirmCancelUntil, setConfirmCancelUntil] = useState(0)
+  const queue = useRef<Promise<void>>(Promise.resolve())
+  const inFlight = useRef(0)
+  const lastOrderCode = useRef<string | null>(null)
+  const lastScan = useRef<string | null>(null)
+
+  // Render-time state, overwritten at once by the queue when it changes something.
+  const latest = useRef<Latest>({ view: null, actionError: null, dismissedKey: null, overrideReason: 0, screen: 'packing' })
+  const actionError = failed && failed.seq === station.packingSeq ? failed.error : null
+  latest.current = { view: station.packing, actionError, dismissedKey, overrideReason, screen }
+  const set = {
+    screen(v: Screen) {
+      latest.current.screen = v
+      setScreenState(v)
+    },
+    actionError(v: SerializedAppError | null) {
+      latest.current.actionError = v
+      setFailed(v ? { error: v, seq: station.currentSeq() } : null)
+    },
+    dismissedKey(v: string | null) {
+      latest.current.dismissedKey = v
+      setDismissedKeyState(v)
+    },
+    overrideReason(v: number) {
+      latest.current.overrideReason = v
+      setOverrideReasonState(v)
+    },
+    view(v: PackingView) {
+      latest.current.view = v
+      station.applyView(v)
+    },
+  }
+
+  const view = station.packing
+  if (view?.order) lastOrderCode.current = view.order.barcode
+  const problem = actionError ?? view?.problem ?? null
+
+  // Problems that arrive without a command (the scale settled out of tolerance) beep too.
+  const viewProblemKey = problemKey(view?.problem ?? null)
+  useEffect(() => {
+    if (viewProblemKey && inFlight.current === 0) beeper.error()
+  }, [viewProblemKey, beeper])
+
+  /**
+   * Queues a task. A task returns a PackingView to show, null for "nothing to show", or
+   * 'silent' for a UI-only step (no beep, error kept).
+   */
+  const run = (task: () => Promise<PackingView | null | 'silent'>) => {
+    setBusy((n) => n + 1)
+    inFlight.current++
+    queue.current = queue.current.then(async () => {
+      try {
+        const next = await task()
+        if (next === 'silent') return
+        if (next) set.view(next)
+        set.actionError(null)
+        if (next?.problem) beeper.error()
+        else beeper.ok()
+      } catch (err) {
+        set.actionError(toAppError(err).serialize())
+        beeper.error()
+      } finally {
+        inFlight.current--
+        setBusy((n) => n - 1)
+        setSettled((n) => n + 1)
+      }
+    })
+  }
+
+  const route = async (code: string, source: ScanSource): Promise<PackingView | null | 'silent'> => {
+    const l = latest.current
+    if (l.screen === 'reports') {
+      const range = REPORT_DIGITS[code]
+      if (range) {
+        setReportRange(range)
+        return 'silent'
+      }
+      set.screen('packing') // a real scan while reading reports: back to work with it
+    }
+    if (overrideIsOpen(l)) {
+      if (DIGIT.test(code)) {
+        const i = Number(code) - 1
+        if (i < OVERRIDE_REASONS.length) set.overrideReason(i)
+        return 'silent'
+      }
+      const reasonKey = OVERRIDE_REASONS[l.overrideReason] ?? OVERRIDE_REASONS[0]
+      return client.call('packing.override', { supervisorBadge: code, reason: overrideReasonText(reasonKey) })
+    }
+    lastScan.current = code
+    if (!l.view?.packer) {
+      // Before login every scan is a badge.
+      await client.call('session.login', { badge: code })
+      return (await station.refresh())?.packing ?? null
+    }
+    const boxes = station.snapshot?.boxes ?? []
+    const box = DIGIT.test(code) ? boxes[Number(code) - 1] : undefined
+    if (box && expectsBox(l.view)) return client.call('packing.selectBox', { boxCode: box.code })
+    return client.call('scan.submit', { code, source })
+  }
+
+  const onScan = (code: string, source: ScanSource) => run(() => route(code, source))
+
+  const reprint = () =>
+    run(async () => {
+      const l = latest.current
+      const p = l.actionError ?? l.view?.problem ?? null
+      const code = l.view?.order?.barcode ?? metaString(p, 'orderCode', 'barcode', 'orderNumber') ?? lastOrderCode.current ?? lastScan.current
+      if (!code) return 'silent'
+      return client.call('labels.reprint', { orderCode: code })
+    })
+
+  const cancel = () => {
+    // With an order open, F8 must be pressed twice: one stray key must not throw away the scans.
+    if (view?.order && Date.now() > confirmCancelUntil) {
+      setConfirmCancelUntil(Date.now() + 3000)
+      setTimeout(() => setConfirmCancelUntil(0), 3000)
+      return
+    }
+    setConfirmCancelUntil(0)
+    run(() => client.call('packing.cancel', {}))
+  }
+
+  const logout = () =>
+    run(async () => {
+      if (!latest.current.view?.packer) return 'silent'
+      await client.call('session.logout', {})
+      return (await station.refresh())?.packing ?? null
+    })
+
+  const escape = () => {
+    const l = latest.current
+    if (l.screen === 'reports') return set.screen('packing')
+    if (overrideIsOpen(l)) return set.dismissedKey(problemKey(l.actionError ?? l.view?.problem ?? null))
+    if (l.actionError) set.actionError(null)
+  }
+
+  return {
+    screen,
+    reportRange,
+    problem,
+    overrideOpen: overrideIsOpen(latest.current),
+    overrideReason,
+    busy,
+    settled,
+    confirmCancel: confirmCancelUntil > 0,
+    onScan,
+    retry: () => run(() => client.call('packing.retry', {})),
+    reprint,
+    cancel,
+    logout,
+    openOverride: () => set.dismissedKey(null),
+    toggleReports: () => set.screen(latest.current.screen === 'reports' ? 'packing' : 'reports'),
+    escape,
+  }
+}

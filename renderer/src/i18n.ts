@@ -1,0 +1,164 @@
+/**
+ * Every string on the desk, Turkish first. `t(key, lang, params)` fills `{name}` placeholders.
+ * Error codes → operator messages and actions live in i18n-errors.ts.
+ */
+export type Lang = 'tr' | 'en'
+export type Msg = Readonly<{ tr: string; en: string }>
+
+export const messages = {
+  'app.title': { tr: 'KargoJet Paketleme', en: 'KargoJet Packing' },
+  'app.loading': { tr: 'İstasyon yükleniyor…', en: 'Loading the station…' },
+  'app.busy': { tr: 'İşleniyor…', en: 'Working…' },
+
+  'step.order': { tr: 'Sipariş', en: 'Order' },
+  'step.items': { tr: 'Ürünler', en: 'Items' },
+  'step.box': { tr: 'Koli', en: 'Box' },
+  'step.weigh': { tr: 'Tartı', en: 'Weigh' },
+  'step.label': { tr: 'Etiket', en: 'Label' },
+  'step.done': { tr: 'Tamam', en: 'Done' },
+
+  'login.title': { tr: 'Kartınızı okutun', en: 'Scan your badge' },
+  'login.hint': { tr: 'Paketçi kartını okutun ya da kart numarasını yazıp Enter’a basın', en: 'Scan your packer badge or type its number and press Enter' },
+
+  'scan.placeholder': { tr: 'Barkod okutun', en: 'Scan a barcode' },
+  'scan.label': { tr: 'Okuma', en: 'Scan' },
+
+  'prompt.order': { tr: 'Sipariş barkodunu okutun', en: 'Scan the order barcode' },
+  'prompt.items': { tr: 'Ürünleri tek tek okutun', en: 'Scan each item' },
+  'prompt.box': { tr: 'Koliyi okutun ya da numarasını yazıp Enter', en: 'Scan the box or type its number + Enter' },
+  'prompt.weigh': { tr: 'Koliyi teraziye koyun', en: 'Put the parcel on the scale' },
+  'prompt.label': { tr: 'Etiket hazırlanıyor…', en: 'Creating the label…' },
+  'prompt.printed': { tr: 'Etiketi yapıştırın', en: 'Stick the label on' },
+  'prompt.done': { tr: 'Paketlendi — sıradaki siparişi okutun', en: 'Packed — scan the next order' },
+  'prompt.exception': { tr: 'Sorunu çözün', en: 'Resolve the problem' },
+
+  'order.title': { tr: 'Sipariş', en: 'Order' },
+  'order.recipient': { tr: 'Alıcı', en: 'Recipient' },
+  'order.cod': { tr: 'Kapıda ödeme', en: 'Cash on delivery' },
+  'order.progress': { tr: '{done} / {total} ürün', en: '{done} / {total} items' },
+  'order.none': { tr: 'Açık sipariş yok', en: 'No open order' },
+
+  'weight.title': { tr: 'Terazi', en: 'Scale' },
+  'weight.stable': { tr: 'sabit', en: 'stable' },
+  'weight.moving': { tr: 'hareketli', en: 'moving' },
+  'weight.stale': { tr: 'eski okuma', en: 'stale' },
+  'weight.none': { tr: 'okuma yok', en: 'no reading' },
+  'weight.expected': { tr: 'Beklenen', en: 'Expected' },
+  'weight.measured': { tr: 'Ölçülen', en: 'Measured' },
+  'weight.diff': { tr: 'Fark', en: 'Diff' },
+  'weight.desi': { tr: 'Desi', en: 'Desi' },
+  'weight.chargeable': { tr: 'Ücretli kg', en: 'Chargeable kg' },
+
+  'box.title': { tr: 'Koli', en: 'Box' },
+  'box.none': { tr: 'Koli seçilmedi', en: 'No box yet' },
+  'box.tare': { tr: 'dara', en: 'tare' },
+  'box.pick': { tr: 'Numara + Enter', en: 'Number + Enter' },
+
+  'carrier.title': { tr: 'Taşıyıcı karşılaştırma', en: 'Carrier comparison' },
+  'carrier.name': { tr: 'Taşıyıcı', en: 'Carrier' },
+  'carrier.price': { tr: 'Fiyat', en: 'Price' },
+  'carrier.transit': { tr: 'Süre', en: 'Transit' },
+  'carrier.days': { tr: '{n} gün', en: '{n} d' },
+  'carrier.reason': { tr: 'Neden', en: 'Reason' },
+  'carrier.none': { tr: 'Tartıdan sonra fiyatlar gelir', en: 'Prices appear after weighing' },
+
+  'ship.title': { tr: 'Gönderi', en: 'Shipment' },
+  'ship.tracking': { tr: 'Takip no', en: 'Tracking no' },
+  'ship.barcode': { tr: 'Barkod', en: 'Barcode' },
+  'ship.cost': { tr: 'Ücret', en: 'Cost' },
+  'ship.pending': { tr: 'taşıyıcıdan bekleniyor', en: 'waiting for the carrier' },
+
+  'status.packer': { tr: 'Paketçi', en: 'Packer' },
+  'status.noPacker': { tr: 'giriş yok', en: 'not logged in' },
+  'status.supervisor': { tr: 'süpervizör', en: 'supervisor' },
+  'status.scale': { tr: 'Terazi', en: 'Scale' },
+  'status.printer': { tr: 'Yazıcı', en: 'Printer' },
+  'status.ready': { tr: 'hazır', en: 'ready' },
+  'status.unknown': { tr: 'bilinmiyor', en: 'unknown' },
+  'status.queue': { tr: 'kuyruk {n}', en: 'queue {n}' },
+  'status.carrier': { tr: 'Taşıyıcı', en: 'Carrier' },
+  'status.sync': { tr: 'Eşitleme', en: 'Sync' },
+  'status.pending': { tr: '{n} bekleyen', en: '{n} pending' },
+  'status.packed': { tr: 'Paketlenen', en: 'Packed' },
+  'status.connected': { tr: 'bağlı', en: 'connected' },
+  'status.notConnected': { tr: 'bağlı değil', en: 'not connected' },
+  'sync.online': { tr: 'çevrimiçi', en: 'online' },
+  'sync.offline': { tr: 'çevrimdışı', en: 'offline' },
+  'sync.degraded': { tr: 'yavaş', en: 'degraded' },
+  'sync.paused': { tr: 'duraklatıldı', en: 'paused' },
+
+  'conn.lost': { tr: 'Bağlantı koptu', en: 'Disconnected' },
+  'conn.connecting': { tr: 'Bağlanıyor…', en: 'Connecting…' },
+  'conn.retrying': { tr: 'Yeniden bağlanılıyor; okutmayın', en: 'Reconnecting; do not scan' },
+
+  'key.lang': { tr: 'English', en: 'Türkçe' },
+  'key.retry': { tr: 'Tekrar dene', en: 'Retry' },
+  'key.supervisor': { tr: 'Süpervizör', en: 'Supervisor' },
+  'key.reprint': { tr: 'Yeniden yazdır', en: 'Reprint' },
+  'key.cancel': { tr: 'İptal', en: 'Cancel' },
+  'key.reports': { tr: 'Raporlar', en: 'Reports' },
+  'key.logout': { tr: 'Çıkış', en: 'Log out' },
+  'key.back': { tr: 'Geri', en: 'Back' },
+
+  'cancel.confirm': { tr: 'Siparişi iptal için F8’e tekrar basın', en: 'Press F8 again to cancel the order' },
+
+  'override.title': { tr: 'Süpervizör onayı', en: 'Supervisor override' },
+  'override.scan': { tr: 'Süpervizör kartı okutun', en: 'Scan supervisor badge' },
+  'override.pick': { tr: 'Neden: numara + Enter', en: 'Reason: number + Enter' },
+  'override.esc': { tr: 'Esc: vazgeç', en: 'Esc: cancel' },
+  'override.reason.catalog': { tr: 'Katalog ağırlığı yanlış', en: 'Catalogue weight is wrong' },
+  'override.reason.packing': { tr: 'Ek dolgu / ambalaj', en: 'Extra packing material' },
+  'override.reason.customer': { tr: 'Müşteri isteği / hediye paketi', en: 'Customer request / gift wrap' },
+  'override.reason.checked': { tr: 'Süpervizör kontrol etti', en: 'Checked by supervisor' },
+
+  'reports.title': { tr: 'Raporlar', en: 'Reports' },
+  'reports.today': { tr: 'Bugün', en: 'Today' },
+  'reports.week': { tr: 'Son 7 gün', en: 'Last 7 days' },
+  'reports.month': { tr: 'Son 30 gün', en: 'Last 30 days' },
+  'reports.packed': { tr: 'Paketlenen sipariş', en: 'Packed orders' },
+  'reports.perHour': { tr: 'Saatte', en: 'Per hour' },
+  'reports.shipments': { tr: 'Gönderi', en: 'Shipments' },
+  'reports.cost': { tr: 'Toplam kargo ücreti', en: 'Total shipping cost' },
+  'reports.byCarrier': { tr: 'Taşıyıcı dağılımı', en: 'Carrier mix' },
+  'reports.count': { tr: 'Adet', en: 'Count' },
+  'reports.mismatches': { tr: 'Ağırlık / desi uyumsuzlukları', en: 'Weight / desi mismatches' },
+  'reports.exceptions': { tr: 'İstisnalar', en: 'Exceptions' },
+  'reports.action': { tr: 'İşlem', en: 'Action' },
+  'reports.at': { tr: 'Zaman', en: 'Time' },
+  'reports.detail': { tr: 'Ayrıntı', en: 'Detail' },
+  'reports.byPacker': { tr: 'Paketçi başına', en: 'Per packer' },
+  'reports.empty': { tr: 'Kayıt yok', en: 'No records' },
+  'reports.loading': { tr: 'Yükleniyor…', en: 'Loading…' },
+  'reports.keys': { tr: '1 Bugün · 2 Son 7 gün · 3 Son 30 gün + Enter', en: '1 Today · 2 Last 7 days · 3 Last 30 days + Enter' },
+
+  'sim.title': { tr: 'Terazi simülatörü', en: 'Scale simulator' },
+  'sim.empty': { tr: 'Boş', en: 'Empty' },
+  'sim.expected': { tr: 'Beklenen', en: 'Expected' },
+  'sim.over': { tr: 'Beklenen +30%', en: 'Expected +30%' },
+  'sim.orders': { tr: 'Demo siparişleri', en: 'Demo orders' },
+} as const satisfies Record<string, Msg>
+
+export type MessageKey = keyof typeof messages
+export type Params = Readonly<Record<string, string | number>>
+
+export function fill(template: string, params?: Params): string {
+  if (!params) return template
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m))
+}
+
+export function t(key: MessageKey, lang: Lang, params?: Params): string {
+  return fill(messages[key][lang], params)
+}
+
+export function otherLang(lang: Lang): Lang {
+  return lang === 'tr' ? 'en' : 'tr'
+}
+
+/** Override reasons offered to the supervisor, in digit order (1…). Sent bilingual to the audit log. */
+export const OVERRIDE_REASONS = ['override.reason.catalog', 'override.reason.packing', 'override.reason.customer', 'override.reason.checked'] as const satisfies readonly MessageKey[]
+
+export function overrideReasonText(key: (typeof OVERRIDE_REASONS)[number]): string {
+  return `${messages[key].tr} / ${messages[key].en}`
+}
+
+export { errorMessage, type ErrorAction, type ErrorMessage } from './i18n-errors'

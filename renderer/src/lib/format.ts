@@ -1,0 +1,49 @@
+import type { Box } from '../../../shared/domain/box'
+import type { Lang } from '../i18n'
+
+function locale(lang: Lang): string {
+  return lang === 'tr' ? 'tr-TR' : 'en-GB'
+}
+
+/** Grams as kilograms with three decimals: "1,234 kg" (TR) / "1.234 kg" (EN). */
+export function formatKg(grams: number, lang: Lang): string {
+  return `${(grams / 1000).toLocaleString(locale(lang), { minimumFractionDigits: 3, maximumFractionDigits: 3 })} kg`
+}
+
+export function formatNumber(value: number, lang: Lang, fractionDigits = 0): string {
+  return value.toLocaleString(locale(lang), { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits })
+}
+
+/** Box dimensions in centimetres, as packers and carriers say them: "30 × 20 × 15 cm". */
+export function formatBoxDims(box: Pick<Box, 'lengthMm' | 'widthMm' | 'heightMm'>, lang: Lang): string {
+  const cm = (mm: number) => (mm / 10).toLocaleString(locale(lang), { maximumFractionDigits: 1 })
+  return `${cm(box.lengthMm)} × ${cm(box.widthMm)} × ${cm(box.heightMm)} cm`
+}
+
+/** Signed percentage difference of measured against expected, or null when either is missing. */
+export function diffPercent(expected: number | null, measured: number | null): number | null {
+  if (expected === null || measured === null || expected <= 0) return null
+  return ((measured - expected) / expected) * 100
+}
+
+export function formatClock(date: Date, lang: Lang): string {
+  return date.toLocaleTimeString(locale(lang), { hour: '2-digit', minute: '2-digit' })
+}
+
+export function formatDateTime(iso: string, lang: Lang): string {
+  const d = new Date(iso)
+  if (Number.isNaN(d.getTime())) return iso
+  return d.toLocaleString(locale(lang), { day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit' })
+}
+
+/**
+ * The core writes operator texts as "Türkçe / English". Splits one into [chosen, other] for the
+ * chosen language; a text without the separator is shown as is.
+ */
+export function splitBilingual(text: string, lang: Lang): readonly [string, string | null] {
+  const at = text.indexOf(' / ')
+  if (at < 0) return [text, null]
+  const tr = text.slice(0, at).trim()
+  const en = text.slice(at + 3).trim()
+  return lang === 'tr' ? [tr, en] : [en, tr]
+}

@@ -1,0 +1,50 @@
+import type { CloudOrder } from '../../shared/contract/cloud'
+import { withGs1CheckDigit } from '../../shared/gs1'
+
+const gtin = (n: number) => withGs1CheckDigit(`869${String(n).padStart(9, '0')}`)
+
+/** The demo catalogue: real-looking Turkish products with valid EAN-13 codes (869 = GS1 Türkiye). */
+export const DEMO_PRODUCTS = [
+  { sku: 'KUPA-01', gtin: gtin(1001), name: 'Seramik kupa, Ege mavisi', unitWeightGrams: 350 },
+  { sku: 'CAY-500', gtin: gtin(1002), name: 'Rize çayı 500 g', unitWeightGrams: 520 },
+  { sku: 'HAVLU-02', gtin: gtin(1003), name: 'Pamuk havlu 50×90', unitWeightGrams: 400 },
+  { sku: 'KITAP-03', gtin: gtin(1004), name: 'Roman, karton kapak', unitWeightGrams: 300 },
+  { sku: 'LOKUM-04', gtin: gtin(1005), name: 'Güllü lokum 250 g', unitWeightGrams: 270 },
+  { sku: 'SABUN-05', gtin: gtin(1006), name: 'Zeytinyağlı sabun', unitWeightGrams: 130 },
+] as const
+
+const RECIPIENTS = [
+  { name: 'Ğülşen Çağlayan İnce', address: 'Cemal Gürsel Caddesi No:42 Daire:5 Bostanlı Mahallesi', district: 'Karşıyaka', city: 'İzmir', postalCode: '35540', phone: '+905359876543' },
+  { name: 'Şükrü Öztürk', address: 'Atatürk Bulvarı No:125 Kat:3', district: 'Çankaya', city: 'Ankara', postalCode: '06690', phone: '+905551234567' },
+  { name: 'Ayşe Yıldız', address: 'Moda Caddesi No:18 D:2', district: 'Kadıköy', city: 'İstanbul', postalCode: '34710', phone: '+905321112233' },
+  { name: 'Mehmet Ali Güneş', address: 'İnönü Mahallesi 1453 Sokak No:7', district: 'Nilüfer', city: 'Bursa', postalCode: '16110', phone: '+905449998877' },
+  { name: 'İrem Doğan', address: 'Konyaaltı Caddesi No:64', district: 'Muratpaşa', city: 'Antalya', postalCode: '07100', phone: '+905301234567' },
+]
+
+/** Deterministic demo orders: SIP-1001… with order barcodes 1001…; every third one is cash on delivery. */
+export function demoOrders(count = 12): CloudOrder[] {
+  return Array.from({ length: count }, (_, i) => {
+    const n = 1001 + i
+    const p1 = DEMO_PRODUCTS[i % DEMO_PRODUCTS.length]!
+    const p2 = DEMO_PRODUCTS[(i + 2) % DEMO_PRODUCTS.length]!
+    const lines = i % 2 === 0 ? [{ ...p1, quantity: 1 }, { ...p2, quantity: 2 }] : [{ ...p1, quantity: 1 }]
+    return {
+      id: `demo-order-${n}`,
+      orderNumber: `SIP-${n}`,
+      barcode: `KJ${n}`,
+      marketplace: ['Trendyol', 'Hepsiburada', 'n11', null][i % 4] ?? null,
+      status: 'open' as const,
+      version: 1,
+      recipient: RECIPIENTS[i % RECIPIENTS.length]!,
+      codAmountKurus: i % 3 === 2 ? 13452 + i * 1000 : null,
+      mandatedCarrierId: null,
+      lines: lines.map((l) => ({ sku: l.sku, gtin: l.gtin, name: l.name, quantity: l.quantity, unitWeightGrams: l.unitWeightGrams })),
+    }
+  })
+}
+
+export const DEMO_PACKERS = [
+  { id: 'packer-1', name: 'Ayşe Paketçi', badge: 'P1001', role: 'packer' as const },
+  { id: 'packer-2', name: 'Emre Kaya', badge: 'P1002', role: 'packer' as const },
+  { id: 'super-1', name: 'Mehmet Şef', badge: 'S9001', role: 'supervisor' as const },
+]

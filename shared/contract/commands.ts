@@ -1,0 +1,79 @@
+import { z } from 'zod'
+import type { Box } from '../domain/box'
+import type { OrderSummary } from '../domain/order'
+import type { Packer } from '../domain/packer'
+import type { PackingView, ReportView, StationSnapshot } from './views'
+
+/** Scanned text: printable, bounded; control characters other than GS (FNC1) are refused. */
+export const ScanCode = z
+  .string()
+  .transform((s) => s.trim())
+  .pipe(
+    z
+      .string()
+      .min(1, 'boş okuma / empty scan')
+      .max(128, 'okuma çok uzun / scan too long')
+      .regex(/^[^\x00-\x1c\x1e-\x1f\x7f]+$/, 'okumada kontrol karakteri var / control characters in scan'),
+  )
+
+const empty = z.object({}).strict()
+
+/**
+ * Every command the UI may send, with its input schema. Inputs are re-parsed where they enter
+ * the core (IPC, WebSocket): the renderer is untrusted.
+ */
+export const commandInputs = {
+  'station.getSnapshot': empty,
+  'session.login': z.object({ badge: ScanCode }).strict(),
+  'session.logout': empty,
+  /** The one entry for scanner input: the core routes it by the current step. */
+  'scan.submit': z.object({ code: ScanCode, source: z.enum(['scanner', 'keyboard', 'manual']).default('scanner') }).strict(),
+  'orders.open': z.object({ code: ScanCode }).strict(),
+  'orders.list': z.object({ status: z.enum(['open', 'packing', 'packed', 'cancelled', 'exception']).optional(), limit: z.number().int().min(1).max(500).default(50) }).strict(),
+  'packing.confirmItem': z.object({ code: ScanCode }).strict(),
+  'packing.selectBox': z.object({ boxCode: ScanCode }).strict(),
+  'packing.setDimensions': z
+    .object({
+      lengthMm: z.number().int().min(10).max(3000),
+      widthMm: z.number().int().min(10).max(3000),
+      heightMm: z.number().int().min(10).max(3000),
+    })
+    .strict(),
+  'packing.override': z.object({ supervisorBadge: ScanCode, reason: z.string().trim().min(3).max(200) }).strict(),
+  'packing.retry': empty,
+  'packing.cancel': empty,
+  'labels.reprint': z.object({ orderCode: ScanCode, reason: z.string().trim().min(3).max(200).default('yeniden yazdırma / reprint') }).strict(),
+  'boxes.list': empty,
+  'reports.summary': z.object({ from: z.iso.datetime().optional(), to: z.iso.datetime().optional() }).strict(),
+  'scale.simulate': z.object({ grams: z.number().int().min(0).max(500_000) }).strict(),
+} as const
+
+export type CommandName = keyof typeof commandInputs
+export const COMMAND_NAMES = Object.keys(commandInputs) as CommandName[]
+
+/** What each command returns (validated by construction in the core; typed for the UI). */
+export type CommandOutputs = {
+  'station.getSnapshot': StationSnapshot
+  'session.login': Packer
+  'session.logout': null
+  'scan.submit': PackingView
+  'orders.open': PackingView
+  'orders.list': OrderSummary[]
+  'packing.confirmItem': PackingView
+  'packing.selectBox': PackingView
+  'packing.setDimensions': PackingView
+  'packing.override': PackingView
+  'packing.retry': PackingView
+  'packing.cancel': PackingView
+  'labels.reprint': PackingView
+  'boxes.list': Box[]
+  'reports.summary': ReportView
+  'scale.simulate': null
+}
+
+export type CommandInput<K extends CommandName> = z.input<(typeof commandInputs)[K]>
+export type ParsedInput<K extends CommandName> = z.output<(typeof commandInputs)[K]>
+export type CommandOutput<K extends CommandName> = CommandOutputs[K]
+
+/** A handler map; a missing handler is a compile error. */
+export type CommandHandlers = { [K in CommandName]: (input: ParsedInput<K>) => Promise<CommandOutput<K>> }

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest'
+import labelFixture from '../tests/fixtures/label-input.json'
+import { ShippingLabelInput } from './label'
+
+describe('ShippingLabelInput', () => {
+  it('accepts the Turkish sample label input', () => {
+    const parsed = ShippingLabelInput.parse(labelFixture)
+    expect(parsed.recipient.name).toBe('Ğülşen Çağlayan İnce')
+    expect(parsed.codAmountKurus).toBe(13452)
+  })
+
+  it('accepts a prepaid parcel (codAmountKurus null) and trims text', () => {
+    const parsed = ShippingLabelInput.parse({ ...labelFixture, codAmountKurus: null, carrier: '  Aras Kargo ' })
+    expect(parsed.codAmountKurus).toBeNull()
+    expect(parsed.carrier).toBe('Aras Kargo')
+  })
+
+  const bad: ReadonlyArray<[string, Record<string, unknown>, string]> = [
+    ['empty order number', { orderNumber: '' }, 'orderNumber'],
+    ['blank carrier', { carrier: '   ' }, 'carrier'],
+    ['barcode with ">" (Code 128 invocation)', { barcode: 'AB>;12' }, 'barcode'],
+    ['barcode with non-ASCII', { barcode: 'TRĞ123' }, 'barcode'],
+    ['barcode too long', { barcode: '1'.repeat(49) }, 'barcode'],
+    ['package index 0', { packageIndex: 0 }, 'packageIndex'],
+    ['package index above count', { packageIndex: 3, packageCount: 2 }, 'packageIndex'],
+    ['fractional package count', { packageCount: 1.5 }, 'packageCount'],
+    ['negative desi', { desi: -1 }, 'desi'],
+    ['weight as text', { weightKg: '1,25' }, 'weightKg'],
+    ['COD in lira with decimals', { codAmountKurus: 134.52 }, 'codAmountKurus'],
+    ['negative COD', { codAmountKurus: -1 }, 'codAmountKurus'],
+    ['COD missing', { codAmountKurus: undefined }, 'codAmountKurus'],
+    ['recipient without postal code', { recipient: { ...labelFixture.recipient, postalCode: '' } }, 'recipient.postalCode'],
+    ['sender without phone', { sender: { ...labelFixture.sender, phone: undefined } }, 'sender.phone'],
+  ]
+  it.each(bad)('rejects %s', (_name, patch, path) => {
+    const result = ShippingLabelInput.safeParse({ ...labelFixture, ...patch })
+    expect(result.success).toBe(false)
+    expect(result.error?.issues.map((i) => i.path.join('.'))).toContain(path)
+  })
+})
