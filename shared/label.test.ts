@@ -1,6 +1,20 @@
 import { describe, expect, it } from 'vitest'
-import labelFixture from '../tests/fixtures/label-input.json'
 import { ShippingLabelInput } from './label'
+
+// Same data as tests/fixtures/label-input.json (shared/ may not import from tests/).
+const labelFixture = {
+  orderNumber: 'KJ-2026-004817',
+  carrier: 'Yurtiçi Kargo',
+  trackingNumber: 'TR1234567890',
+  barcode: 'TR1234567890',
+  sender: { name: 'Anadolu Çarşı E-Ticaret Ltd. Şti.', address: 'Organize Sanayi Bölgesi 4. Cadde No: 17', district: 'Başakşehir', city: 'İstanbul', phone: '0212 555 01 23' },
+  recipient: { name: 'Ğülşen Çağlayan İnce', address: 'Bostanlı Mahallesi Cemal Gürsel Caddesi No: 412', district: 'Karşıyaka', city: 'İzmir', postalCode: '35590', phone: '+90 532 123 45 67' },
+  packageIndex: 1,
+  packageCount: 2,
+  desi: 3.5,
+  weightKg: 1.25,
+  codAmountKurus: 13452,
+}
 
 describe('ShippingLabelInput', () => {
   it('accepts the Turkish sample label input', () => {

@@ -24,7 +24,7 @@ export async function startDemoEnvironment(dataDir: string, ports: { zebra?: num
   const labelsDir = join(dataDir, 'printed-labels')
   mkdirSync(labelsDir, { recursive: true })
   let printed = 0
-  const unsubscribe = zebra.onDidReceiveJob((zpl: string) => {
+  const unsubscribe = zebra.onDidPrintJob((zpl: string) => {
     printed++
     writeFileSync(join(labelsDir, `label-${String(printed).padStart(4, '0')}.zpl`), zpl)
   })

@@ -46,6 +46,8 @@ export type Station = Readonly<{
   snapshot(): Promise<StationSnapshot>
   /** Finishes purchases and prints a crash left behind; resolves with the order ids resumed. */
   resumed: Promise<string[]>
+  /** Background cloud sync, when a cloud is configured. */
+  sync: CloudSyncService | null
   dispose(): Promise<void>
 }>
 
@@ -153,8 +155,7 @@ export async function createStation(dataDir: string, config: StationConfig, adap
   adapters.scale.start()
   packing.start()
   cloud?.start()
-  const finisher2 = finisher
-  const resumed = finisher2.resumeInterrupted().catch((err) => {
+  const resumed = finisher.resumeInterrupted().catch((err) => {
     // A printer or carrier still down: the jobs stay queued; the desk shows the problem on retry.
     void err
     return [] as string[]
@@ -167,6 +168,7 @@ export async function createStation(dataDir: string, config: StationConfig, adap
     database,
     snapshot,
     resumed,
+    sync: cloud ?? null,
     dispose: async () => {
       for (const u of subs.reverse()) u()
       await cloud?.dispose()

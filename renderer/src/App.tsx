@@ -29,6 +29,9 @@ export function App({ client }: { client: StationClient }) {
   const desk = useDesk(client, station, beeper)
   const scanner = useScanner(desk.onScan)
   const now = useNow()
+  useEffect(() => {
+    document.documentElement.lang = lang.lang // text-transform and hyphenation follow it (İ vs I)
+  }, [lang.lang])
   const everOpen = useRef(false)
   if (station.connection.status === 'open') everOpen.current = true
 

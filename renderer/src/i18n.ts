@@ -25,11 +25,11 @@ export const messages = {
 
   'prompt.order': { tr: 'Sipariş barkodunu okutun', en: 'Scan the order barcode' },
   'prompt.items': { tr: 'Ürünleri tek tek okutun', en: 'Scan each item' },
-  'prompt.box': { tr: 'Koliyi okutun ya da numarasını yazıp Enter', en: 'Scan the box or type its number + Enter' },
+  'prompt.box': { tr: 'Koli okutun ya da numara + Enter', en: 'Scan a box or number + Enter' },
   'prompt.weigh': { tr: 'Koliyi teraziye koyun', en: 'Put the parcel on the scale' },
   'prompt.label': { tr: 'Etiket hazırlanıyor…', en: 'Creating the label…' },
   'prompt.printed': { tr: 'Etiketi yapıştırın', en: 'Stick the label on' },
-  'prompt.done': { tr: 'Paketlendi — sıradaki siparişi okutun', en: 'Packed — scan the next order' },
+  'prompt.done': { tr: 'Sıradaki siparişi okutun', en: 'Scan the next order' },
   'prompt.exception': { tr: 'Sorunu çözün', en: 'Resolve the problem' },
 
   'order.title': { tr: 'Sipariş', en: 'Order' },
@@ -65,7 +65,6 @@ export const messages = {
   'ship.title': { tr: 'Gönderi', en: 'Shipment' },
   'ship.tracking': { tr: 'Takip no', en: 'Tracking no' },
   'ship.barcode': { tr: 'Barkod', en: 'Barcode' },
-  'ship.cost': { tr: 'Ücret', en: 'Cost' },
   'ship.pending': { tr: 'taşıyıcıdan bekleniyor', en: 'waiting for the carrier' },
 
   'status.packer': { tr: 'Paketçi', en: 'Packer' },

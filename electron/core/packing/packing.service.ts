@@ -46,7 +46,10 @@ type Session = {
   quote: readonly QuoteOption[] | null
   chosen: QuoteOption | null
   shipment: ShipmentRecord | null
+  /** The last refusal (wrong item, unknown order…): shown until the next command. */
   problem: AppError | null
+  /** A stop-and-ask condition (weight mismatch, carrier or printer failure) that holds the order until resolved. */
+  blocking: AppError | null
   notice: Notice | null
   packedCount: number
   overridden: boolean
@@ -63,7 +66,7 @@ const MIN_WEIGHT_GRAMS = 20
 export class PackingService {
   private readonly changed = new Emitter<PackingView>()
   readonly onDidChange = this.changed.event
-  private s: Session = { step: PackingStep.idle, packer: null, order: null, box: null, dims: null, expectedGrams: null, measuredGrams: null, quote: null, chosen: null, shipment: null, problem: null, notice: null, packedCount: 0, overridden: false }
+  private s: Session = { step: PackingStep.idle, packer: null, order: null, box: null, dims: null, expectedGrams: null, measuredGrams: null, quote: null, chosen: null, shipment: null, problem: null, blocking: null, notice: null, packedCount: 0, overridden: false }
   private queue: Promise<unknown> = Promise.resolve()
   private unsubscribe: Unsubscribe | null = null
 
@@ -105,7 +108,7 @@ export class PackingService {
       quote: s.quote,
       chosen: s.chosen,
       shipment,
-      problem: s.problem?.serialize() ?? null,
+      problem: (s.problem ?? s.blocking)?.serialize() ?? null,
       notice: s.notice,
       packedCount: s.packedCount,
     }
@@ -134,7 +137,6 @@ export class PackingService {
       const packer = await findPackerByBadge(this.deps.db, badge)
       if (!packer) throw new AppError(ErrorCode.packerUnknown, `Tanımsız kart: ${badge} / Unknown badge`, { meta: { badge } })
       this.s.packer = packer
-      this.s.problem = null
       this.s.notice = { tone: 'ok', text: `Hoş geldiniz, ${packer.name} / Welcome` }
       await appendAudit(this.deps.db, { actorId: packer.id, action: 'session.login' })
       return packer
@@ -168,7 +170,7 @@ export class PackingService {
       case PackingStep.itemsVerified:
         return this.selectBox(code)
       case PackingStep.exception:
-        if (this.s.problem && SUPERVISOR_OVERRIDABLE.has(this.s.problem.code)) return this.override(code, 'süpervizör kartı okutuldu / supervisor badge scanned')
+        if (this.s.blocking && SUPERVISOR_OVERRIDABLE.has(this.s.blocking.code)) return this.override(code, 'süpervizör kartı okutuldu / supervisor badge scanned')
         if (!this.s.order) return this.openOrder(code)
         return this.confirmItem(code)
       default:
@@ -218,7 +220,6 @@ export class PackingService {
         throw new AppError(ErrorCode.itemOverQuantity, `Fazla ürün: ${line.name} / Over quantity`, { meta: { code } })
       }
       this.s.order = await getOrder(this.deps.db, order.id)
-      this.s.problem = null
       const done = allItemsScanned(this.s.order!)
       this.s.step = done ? PackingStep.itemsVerified : PackingStep.orderOpen
       this.s.notice = done
@@ -243,7 +244,6 @@ export class PackingService {
       this.s.box = box
       this.s.dims = { lengthMm: box.lengthMm, widthMm: box.widthMm, heightMm: box.heightMm }
       this.s.expectedGrams = orderItemsWeightGrams(order) + box.tareGrams
-      this.s.problem = null
       this.s.notice = { tone: 'ok', text: `${box.name} — kutuyu tartıya koyun / Put the box on the scale` }
       const reading = this.deps.weight.current()
       if (reading?.stable && reading.grams >= MIN_WEIGHT_GRAMS) await this.onWeight(reading.grams)
@@ -268,7 +268,7 @@ export class PackingService {
   override(supervisorBadge: string, reason: string): Promise<PackingView> {
     return this.run(async () => {
       const order = this.requireOrder()
-      const problem = this.s.problem
+      const problem = this.s.blocking
       if (!problem || !SUPERVISOR_OVERRIDABLE.has(problem.code)) throw new AppError(ErrorCode.wrongState, 'Onaylanacak bir sorun yok / Nothing to override')
       const supervisor = await findPackerByBadge(this.deps.db, supervisorBadge)
       if (!supervisor || supervisor.role !== 'supervisor') {
@@ -280,7 +280,7 @@ export class PackingService {
         orderId: order.id,
         detail: { problem: problem.code, meta: problem.meta, reason, packerId: this.s.packer?.id ?? null },
       })
-      this.s.problem = null
+      this.s.blocking = null
       this.s.overridden = true
       this.s.notice = { tone: 'warn', text: `Süpervizör onayı: ${supervisor.name} / Supervisor override` }
       await this.ship()
@@ -293,10 +293,10 @@ export class PackingService {
     return this.run(async () => {
       const order = this.requireOrder()
       if (this.s.shipment || (await getLiveShipment(this.deps.db, order.id))) {
-        this.s.problem = null
+        this.s.blocking = null
         await this.finish(order.id)
-      } else if (this.s.step === PackingStep.exception && this.s.measuredGrams !== null && this.s.problem?.code !== ErrorCode.weightOutOfTolerance) {
-        this.s.problem = null
+      } else if (this.s.step === PackingStep.exception && this.s.measuredGrams !== null && this.s.blocking?.code !== ErrorCode.weightOutOfTolerance) {
+        this.s.blocking = null
         await this.ship()
       } else {
         throw new AppError(ErrorCode.wrongState, 'Tekrar denenecek bir işlem yok / Nothing to retry')
@@ -328,22 +328,22 @@ export class PackingService {
     return this.run(async () => {
       const packer = this.requirePacker()
       await this.deps.reprints.reprint(orderCode, packer.id, reason)
-      this.s.problem = null
       this.s.notice = { tone: 'ok', text: `Etiket yeniden yazdırıldı / Label reprinted` }
       return this.view()
     })
   }
 
   private async onWeight(grams: number): Promise<void> {
-    const expecting = this.s.step === PackingStep.itemsVerified || (this.s.step === PackingStep.exception && this.s.problem?.code === ErrorCode.weightOutOfTolerance)
+    const expecting = this.s.step === PackingStep.itemsVerified || (this.s.step === PackingStep.exception && this.s.blocking?.code === ErrorCode.weightOutOfTolerance)
     if (!expecting || !this.s.dims || this.s.expectedGrams === null || grams < MIN_WEIGHT_GRAMS) return
     this.s.measuredGrams = grams
     const problem = checkWeight(this.s.expectedGrams, grams, this.deps.tolerance)
     if (problem) {
       this.s.step = PackingStep.exception
+      this.s.blocking = problem
       throw problem
     }
-    this.s.problem = null
+    this.s.blocking = null
     await this.ship()
   }
 
@@ -355,7 +355,7 @@ export class PackingService {
     const fresh = await getOrder(this.deps.db, order.id)
     if (fresh?.status === 'cancelled') {
       this.s.step = PackingStep.exception
-      throw new AppError(ErrorCode.orderCancelled, `Sipariş bulutta iptal edildi: ${order.orderNumber} — etiket alınmadı / Order cancelled in the cloud: no label bought`)
+      throw (this.s.blocking = new AppError(ErrorCode.orderCancelled, `Sipariş bulutta iptal edildi: ${order.orderNumber} — etiket alınmadı / Order cancelled in the cloud: no label bought`))
     }
     const pkg = { index: 1, boxCode: this.s.box?.code ?? null, ...dims, weightGrams: this.s.measuredGrams }
     const measure = shipmentMeasure([pkg])
@@ -365,7 +365,8 @@ export class PackingService {
     this.s.step = PackingStep.measured
     if (!chosen) {
       this.s.step = PackingStep.exception
-      throw new AppError(ErrorCode.noEligibleCarrier, 'Uygun taşıyıcı yok (desi/ağırlık/kapıda ödeme) / No eligible carrier', { meta: { chargeableKg: measure.chargeableKg } })
+      this.s.blocking = new AppError(ErrorCode.noEligibleCarrier, 'Uygun taşıyıcı yok (desi/ağırlık/kapıda ödeme) / No eligible carrier', { meta: { chargeableKg: measure.chargeableKg } })
+      throw this.s.blocking
     }
     const request: ShipmentRequest = {
       orderNumber: order.orderNumber,
@@ -404,6 +405,7 @@ export class PackingService {
     } catch (err) {
       this.s.shipment = await getLiveShipment(this.deps.db, orderId)
       this.s.step = PackingStep.exception
+      this.s.blocking = toAppError(err)
       throw err
     }
     this.s.order = await getOrder(this.deps.db, orderId)
@@ -412,7 +414,7 @@ export class PackingService {
   }
 
   private resetSession(): void {
-    Object.assign(this.s, { step: PackingStep.idle, order: null, box: null, dims: null, expectedGrams: null, measuredGrams: null, quote: null, chosen: null, shipment: null, problem: null, notice: null, overridden: false })
+    Object.assign(this.s, { step: PackingStep.idle, order: null, box: null, dims: null, expectedGrams: null, measuredGrams: null, quote: null, chosen: null, shipment: null, problem: null, blocking: null, notice: null, overridden: false })
   }
 
   private requirePacker(): Packer {

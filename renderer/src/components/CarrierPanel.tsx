@@ -4,14 +4,12 @@ import { useLang } from '../hooks/use-lang'
 import { splitBilingual } from '../lib/format'
 import { Tx } from './Tx'
 
-const MAX_ROWS = 5
-
 function isChosen(o: QuoteOption, chosen: QuoteOption | null): boolean {
   return !!chosen && o.carrierId === chosen.carrierId && o.serviceCode === chosen.serviceCode
 }
 
 /** Carrier comparison: eligible options cheapest first, the chosen one lit, then why others were left out. */
-export function CarrierPanel({ quote, chosen }: { quote: readonly QuoteOption[] | null; chosen: QuoteOption | null }) {
+export function CarrierPanel({ quote, chosen, maxRows = 5 }: { quote: readonly QuoteOption[] | null; chosen: QuoteOption | null; maxRows?: number }) {
   const { lang, t } = useLang()
   if (!quote) {
     return (
@@ -26,7 +24,7 @@ export function CarrierPanel({ quote, chosen }: { quote: readonly QuoteOption[] 
     )
   }
   const sorted = [...quote].sort((a, b) => Number(b.eligible) - Number(a.eligible) || (a.priceKurus ?? 0) - (b.priceKurus ?? 0) || a.transitDays - b.transitDays)
-  const shown = sorted.slice(0, MAX_ROWS)
+  const shown = sorted.slice(0, maxRows)
   const hidden = sorted.length - shown.length
   return (
     <section className="panel carrier-panel" data-testid="carriers">

@@ -9,7 +9,7 @@ export function KeyHints({ hints, highlight }: { hints: readonly KeyHint[]; high
   return (
     <ul className="key-hints" data-testid="key-hints">
       {hints.map((h) => (
-        <li key={h.key} className={`hint ${h.enabled ? '' : 'hint-off'} ${h.action && h.action === highlight ? 'hint-lit' : ''}`} data-key={h.key}>
+        <li key={h.key} className={`hint ${h.enabled ? '' : 'hint-off'} ${h.enabled && h.action && h.action === highlight ? 'hint-lit' : ''}`} data-key={h.key}>
           <kbd className="key">{h.key}</kbd> <Tx k={h.label} />
         </li>
       ))}

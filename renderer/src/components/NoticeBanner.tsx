@@ -8,11 +8,14 @@ const ICON: Record<Notice['tone'], string> = { ok: '✓', warn: '⚠', error: '�
 export function NoticeBanner({ notice }: { notice: Notice }) {
   const { lang } = useLang()
   const [main, other] = splitBilingual(notice.text, lang)
+  const icon = main.startsWith(ICON[notice.tone]) ? null : ICON[notice.tone] // the core often starts with ✓ itself
   return (
     <div className={`banner banner-${notice.tone}`} role="status" data-testid="notice" data-tone={notice.tone}>
-      <span className="banner-icon" aria-hidden>
-        {ICON[notice.tone]}
-      </span>
+      {icon && (
+        <span className="banner-icon" aria-hidden>
+          {icon}
+        </span>
+      )}
       <div className="banner-body">
         <div className="banner-title">
           {main} {other && <span className="banner-sub">/ {other}</span>}

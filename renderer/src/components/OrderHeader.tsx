@@ -16,17 +16,17 @@ export function OrderHeader({ order }: { order: Order }) {
             {order.marketplace}
           </span>
         )}
-        {order.codAmountKurus !== null && (
-          <span className="chip chip-cod" data-testid="cod">
-            <Tx k="order.cod" />: {formatTry(order.codAmountKurus)}
-          </span>
-        )}
       </div>
       <div className="order-recipient" data-testid="recipient">
         <span className="muted">
           <Tx k="order.recipient" />:
         </span>{' '}
         <strong>{r.name}</strong> — {r.district} / {r.city}
+        {order.codAmountKurus !== null && (
+          <span className="chip chip-cod" data-testid="cod">
+            <Tx k="order.cod" />: {formatTry(order.codAmountKurus)}
+          </span>
+        )}
       </div>
     </header>
   )

@@ -34,9 +34,6 @@ export function PackingScreen({ view, problem, boxes, scale, now, override, conf
   return (
     <main className="packing" data-testid="packing">
       <StepBar view={view} stuck={!!problem} />
-      <div className="prompt" data-testid="prompt">
-        <Tx k={promptFor({ ...view, problem })} sub />
-      </div>
       {confirmCancel ? (
         <div className="banner banner-warn" role="alert" data-testid="confirm-cancel">
           <span className="banner-icon" aria-hidden>
@@ -51,7 +48,12 @@ export function PackingScreen({ view, problem, boxes, scale, now, override, conf
       ) : problem ? (
         <ProblemBanner problem={problem} />
       ) : (
-        view.notice && <NoticeBanner notice={view.notice} />
+        <div className="prompt-row">
+          <div className="prompt" data-testid="prompt">
+            <Tx k={promptFor(view)} sub />
+          </div>
+          {view.notice && <NoticeBanner notice={view.notice} />}
+        </div>
       )}
       <div className="desk">
         <div className="desk-left">
@@ -68,13 +70,14 @@ export function PackingScreen({ view, problem, boxes, scale, now, override, conf
               {idleExtra}
             </div>
           )}
+          {/* Over the order only: the live weight stays in sight for a re-weigh. */}
+          {override.open && problem && <OverridePrompt problem={problem} reason={override.reason} />}
         </div>
         <div className="desk-right">
           <WeightPanel view={view} scale={scale} now={now} />
-          {choosingBox ? <BoxPicker boxes={boxes} /> : view.shipment ? null : <CarrierPanel quote={view.quote} chosen={view.chosen} />}
           {view.shipment && <ShipmentPanel shipment={view.shipment} />}
+          {choosingBox ? <BoxPicker boxes={boxes} /> : <CarrierPanel quote={view.quote} chosen={view.chosen} maxRows={view.shipment ? 2 : 5} />}
         </div>
-        {override.open && problem && <OverridePrompt problem={problem} reason={override.reason} />}
       </div>
     </main>
   )

@@ -1,7 +1,6 @@
 import type { SerializedAppError } from '../../../shared/errors'
 import { useLang } from '../hooks/use-lang'
 import { errorMessage, type ErrorAction } from '../i18n-errors'
-import { splitBilingual } from '../lib/format'
 
 const ACTION_KEY: Partial<Record<ErrorAction, string>> = { retry: 'F2', supervisor: 'F3', reprint: 'F4' }
 
@@ -24,7 +23,7 @@ export function ProblemBanner({ problem }: { problem: SerializedAppError }) {
           {key && <kbd className="key key-on-dark">{key}</kbd>} {act} <span className="banner-sub">/ {actSub}</span>
         </div>
         <div className="banner-detail">
-          {splitBilingual(problem.message, lang)[0]} <code>{problem.code}</code>
+          {problem.message} <code>{problem.code}</code>
         </div>
       </div>
     </div>

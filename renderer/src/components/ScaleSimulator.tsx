@@ -18,11 +18,11 @@ export function ScaleSimulator({ client, expectedGrams }: { client: StationClien
       (err: unknown) => setError(toAppError(err).message),
     )
   }
-  const buttons: { id: string; label: string; grams: number | null }[] = [
-    { id: 'empty', label: `${t('sim.empty')} 0 kg`, grams: 0 },
-    { id: 'expected', label: expectedGrams !== null ? `${t('sim.expected')} ${formatKg(expectedGrams, lang)}` : t('sim.expected'), grams: expectedGrams },
-    { id: 'over', label: t('sim.over'), grams: expectedGrams !== null ? expectedGrams * 1.3 : null },
-    { id: 'fixed', label: formatKg(1250, lang), grams: 1250 },
+  const buttons: { id: string; label: string; title: string; grams: number | null }[] = [
+    { id: 'empty', label: t('sim.empty'), title: '0 kg', grams: 0 },
+    { id: 'expected', label: expectedGrams !== null ? formatKg(expectedGrams, lang) : t('sim.expected'), title: t('sim.expected'), grams: expectedGrams },
+    { id: 'over', label: '+30%', title: t('sim.over'), grams: expectedGrams !== null ? expectedGrams * 1.3 : null },
+    { id: 'fixed', label: formatKg(1250, lang), title: formatKg(1250, lang), grams: 1250 },
   ]
   return (
     <div className="simulator" data-testid="scale-simulator">
@@ -36,6 +36,7 @@ export function ScaleSimulator({ client, expectedGrams }: { client: StationClien
           tabIndex={-1}
           className="sim-button"
           data-testid={`sim-${b.id}`}
+          title={b.title}
           disabled={b.grams === null}
           onMouseDown={(e) => e.preventDefault()}
           onClick={() => b.grams !== null && place(b.grams)}

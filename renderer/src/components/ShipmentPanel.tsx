@@ -7,7 +7,8 @@ export function ShipmentPanel({ shipment }: { shipment: ShipmentView }) {
   return (
     <section className="panel shipment-panel" data-testid="shipment" data-status={shipment.status}>
       <h2 className="panel-title">
-        <Tx k="ship.title" /> — {shipment.carrierName} <span className="chip chip-small">{shipment.status}</span>
+        <Tx k="ship.title" /> — {shipment.carrierName}
+        {shipment.costKurus !== null && <> · {formatTry(shipment.costKurus)}</>} <span className="chip chip-small">{shipment.status}</span>
       </h2>
       <dl className="facts">
         <dt>
@@ -28,14 +29,6 @@ export function ShipmentPanel({ shipment }: { shipment: ShipmentView }) {
             <dd className="mono" data-testid="shipment-barcode">
               {shipment.barcode}
             </dd>
-          </>
-        )}
-        {shipment.costKurus !== null && (
-          <>
-            <dt>
-              <Tx k="ship.cost" />
-            </dt>
-            <dd>{formatTry(shipment.costKurus)}</dd>
           </>
         )}
       </dl>

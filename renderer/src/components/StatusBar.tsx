@@ -17,14 +17,15 @@ type Props = Readonly<{
 
 type Tone = 'ok' | 'warn' | 'error' | 'muted'
 
-function Item({ tone, label, children, testId }: { tone: Tone; label: ReactNode; children: ReactNode; testId?: string }) {
+function Item({ tone, label, children, testId, wide = false }: { tone: Tone; label: ReactNode; children: ReactNode; testId?: string; wide?: boolean }) {
   const icon = tone === 'ok' ? '●' : tone === 'warn' ? '▲' : tone === 'error' ? '✕' : '○'
   return (
     <span className={`status-item tone-${tone}`} data-testid={testId}>
       <span className="status-icon" aria-hidden>
         {icon}
       </span>
-      <span className="status-label">{label}</span> {children}
+      <span className="status-label">{label}</span>
+      <span className={wide ? 'status-value status-value-wide' : 'status-value'}>{children}</span>
     </span>
   )
 }
@@ -37,32 +38,34 @@ export function StatusBar({ stationName, demo, packer, devices, sync, packedCoun
   const syncTone: Tone = !sync ? 'muted' : sync.mode === 'online' ? 'ok' : sync.mode === 'offline' ? 'error' : 'warn'
   return (
     <header className="statusbar">
-      <span className="brand">
-        KargoJet <span className="muted">{stationName}</span>
+      <span className="brand" title="KargoJet Station">
+        {stationName ?? 'KargoJet'}
       </span>
       {demo && (
         <span className="badge-demo" data-testid="demo-badge">
           DEMO
         </span>
       )}
-      <Item tone={packer ? 'ok' : 'muted'} label={<Tx k="status.packer" />} testId="status-packer">
+      <Item tone={packer ? 'ok' : 'muted'} label={<Tx k="status.packer" />} testId="status-packer" wide>
         <b>{packer ? packer.name : t('status.noPacker')}</b>
         {packer?.role === 'supervisor' && <span className="muted"> ({t('status.supervisor')})</span>}
       </Item>
-      <Item tone={!devices ? 'muted' : devices.scale.connected ? 'ok' : 'error'} label={<Tx k="status.scale" />} testId="status-scale">
-        {devices ? (devices.scale.connected ? devices.scale.model : (devices.scale.error ?? t('status.notConnected'))) : '—'}
-      </Item>
-      <Item tone={printerTone} label={<Tx k="status.printer" />} testId="status-printer">
-        {!printer ? '—' : printer.problem ? printer.problem : printer.ready === true ? t('status.ready') : printer.ready === false ? t('status.notConnected') : t('status.unknown')}
-        {printer && printer.queued > 0 && <span className="muted"> · {t('status.queue', { n: printer.queued })}</span>}
-      </Item>
-      <Item tone={devices ? 'ok' : 'muted'} label={<Tx k="status.carrier" />} testId="status-carrier">
-        {devices?.carrier.name ?? '—'}
-      </Item>
-      <Item tone={syncTone} label={<Tx k="status.sync" />} testId="status-sync">
-        {sync ? t(`sync.${sync.mode}`) : '—'}
-        {sync && sync.pendingEvents > 0 && <span className="muted"> · {t('status.pending', { n: sync.pendingEvents })}</span>}
-      </Item>
+      <span className="status-devices">
+        <Item tone={!devices ? 'muted' : devices.scale.connected ? 'ok' : 'error'} label={<Tx k="status.scale" />} testId="status-scale">
+          {devices ? (devices.scale.connected ? devices.scale.model : (devices.scale.error ?? t('status.notConnected'))) : '—'}
+        </Item>
+        <Item tone={printerTone} label={<Tx k="status.printer" />} testId="status-printer">
+          {!printer ? '—' : printer.problem ? printer.problem : printer.ready === true ? t('status.ready') : printer.ready === false ? t('status.notConnected') : t('status.unknown')}
+          {printer && printer.queued > 0 && <span className="muted"> · {t('status.queue', { n: printer.queued })}</span>}
+        </Item>
+        <Item tone={devices ? 'ok' : 'muted'} label={<Tx k="status.carrier" />} testId="status-carrier">
+          {devices?.carrier.name ?? '—'}
+        </Item>
+        <Item tone={syncTone} label={<Tx k="status.sync" />} testId="status-sync">
+          {sync ? t(`sync.${sync.mode}`) : '—'}
+          {sync && sync.pendingEvents > 0 && <span className="muted"> · {t('status.pending', { n: sync.pendingEvents })}</span>}
+        </Item>
+      </span>
       <span className="status-packed">
         <Tx k="status.packed" />: <b data-testid="packed-count">{packedCount}</b>
       </span>

@@ -1,0 +1,89 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { startDemoCloud, type DemoCloud } from '../../sandbox/cloud/demo-cloud'
+import { startComToHomeEmulator, type ComToHomeEmulator } from '../../sandbox/comtohome/comtohome.emulator'
+import { startZebraEmulator, type ZebraEmulator } from '../../sandbox/zebra/zebra-emulator'
+import { loadConfig } from '../../electron/core/config/config.loader'
+import { createStation, type Station } from '../../electron/core/station'
+import { createAdapters } from '../../electron/core/station.adapters'
+import type { PackingView } from '../../shared/contract/views'
+
+export type Harness = Readonly<{
+  dir: string
+  station: Station
+  zebra: ZebraEmulator
+  carrier: ComToHomeEmulator
+  cloud: DemoCloud
+  place(grams: number): void
+  /** Resolves with the first packing view that satisfies `pred` (including the current one). */
+  waitForView(pred: (v: PackingView) => boolean, timeoutMs?: number): Promise<PackingView>
+  restart(): Promise<Station>
+  dispose(): Promise<void>
+}>
+
+/**
+ * A whole station on a temp data folder with real emulators on 127.0.0.1: Zebra over TCP,
+ * ComToHome over HTTP, the demo cloud over HTTP, and the simulated scale.
+ */
+export async function startHarness(options: { overrides?: Record<string, unknown>; carrierOptions?: Parameters<typeof startComToHomeEmulator>[0] } = {}): Promise<Harness> {
+  const dir = mkdtempSync(join(tmpdir(), 'kj-test-'))
+  const zebra = await startZebraEmulator()
+  const carrier = await startComToHomeEmulator(options.carrierOptions)
+  const cloud = await startDemoCloud()
+  const overrides = {
+    demo: true,
+    scale: { driver: 'simulated' },
+    printer: { uri: zebra.uri, statusTimeoutMs: 1500 },
+    carriers: { comtohome: { baseUrl: carrier.url, apiKey: 'demo-key', timeoutMs: 3000 } },
+    cloud: { baseUrl: cloud.url, apiKey: 'demo-station-key', pullIntervalMs: 60_000 },
+    ...options.overrides,
+  }
+  let adapters: ReturnType<typeof createAdapters>
+  let station: Station
+  const boot = async () => {
+    const config = loadConfig(dir, overrides, join(dir, 'no-admin.json'))
+    adapters = createAdapters(config)
+    station = await createStation(dir, config, adapters)
+    await station.sync?.syncNow()
+    return station
+  }
+  await boot()
+  return {
+    dir,
+    get station() {
+      return station
+    },
+    zebra,
+    carrier,
+    cloud,
+    place: (grams) => adapters.simulateWeight?.(grams),
+    waitForView: (pred, timeoutMs = 10_000) =>
+      new Promise((resolve, reject) => {
+        const now = station.packing.view()
+        if (pred(now)) return resolve(now)
+        const timer = setTimeout(() => (unsub(), reject(new Error(`timed out; last step ${station.packing.view().step}`))), timeoutMs)
+        const unsub = station.packing.onDidChange((v) => {
+          if (pred(v)) (clearTimeout(timer), unsub(), resolve(v))
+        })
+      }),
+    restart: async () => {
+      await station.dispose()
+      return boot()
+    },
+    dispose: async () => {
+      await station.dispose()
+      await Promise.allSettled([zebra.close(), carrier.close(), cloud.close()])
+      rmSync(dir, { recursive: true, force: true })
+    },
+  } as Harness
+}
+
+/** Scans every item of the open order, by GTIN. */
+export async function scanAllItems(station: Station): Promise<PackingView> {
+  let v = station.packing.view()
+  for (const line of v.order?.lines ?? []) {
+    for (let i = line.packedQuantity; i < line.quantity; i++) v = await station.handlers['scan.submit']({ code: line.gtin ?? line.sku, source: 'scanner' })
+  }
+  return v
+}
