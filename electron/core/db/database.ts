@@ -3,7 +3,7 @@ import { existsSync, mkdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { Kysely, Migrator, SqliteDialect, type Migration, type Transaction } from 'kysely'
 import { AppError, ErrorCode } from '../../../shared/errors'
-import { migrations } from './migrations'
+import { migrations as appMigrations } from './migrations'
 import type { Schema } from './schema'
 
 export type Db = Kysely<Schema>
@@ -23,7 +23,10 @@ export type OpenedDatabase = Readonly<{
  * synchronous=FULL (shipment purchases and outbox rows must survive power loss),
  * then migrates it. A file written by a newer app version is refused, untouched.
  */
-export async function openDatabase(path: string, options: { now?: () => Date } = {}): Promise<OpenedDatabase> {
+export async function openDatabase(
+  path: string,
+  options: { now?: () => Date; /** Tests only: another migration list. */ migrations?: Record<string, Migration> } = {},
+): Promise<OpenedDatabase> {
   const isMemory = path === ':memory:'
   const existed = !isMemory && existsSync(path)
   if (!isMemory) mkdirSync(dirname(path), { recursive: true })
@@ -34,7 +37,7 @@ export async function openDatabase(path: string, options: { now?: () => Date } =
   sqlite.pragma('synchronous = FULL')
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) })
   try {
-    const backupPath = await migrateToLatest(db, sqlite, existed ? path : null, options.now ?? (() => new Date()))
+    const backupPath = await migrateToLatest(db, sqlite, existed ? path : null, options.now ?? (() => new Date()), options.migrations ?? appMigrations)
     return {
       db,
       sqlite,
@@ -66,7 +69,13 @@ function transactional(all: Record<string, Migration>): Record<string, Migration
   )
 }
 
-async function migrateToLatest(db: Db, sqlite: Database.Database, existingPath: string | null, now: () => Date): Promise<string | null> {
+async function migrateToLatest(
+  db: Db,
+  sqlite: Database.Database,
+  existingPath: string | null,
+  now: () => Date,
+  migrations: Record<string, Migration>,
+): Promise<string | null> {
   const applied = await appliedMigrationNames(sqlite)
   const unknown = applied.filter((name) => !(name in migrations))
   if (unknown.length > 0) {

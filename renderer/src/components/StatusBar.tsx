@@ -2,7 +2,7 @@ import type { ReactNode } from 'react'
 import type { DeviceStatusView, SyncStatusView } from '../../../shared/contract/views'
 import type { Packer } from '../../../shared/domain/packer'
 import { useLang } from '../hooks/use-lang'
-import { formatClock } from '../lib/format'
+import { formatClock, splitBilingual } from '../lib/format'
 import { Tx } from './Tx'
 
 type Props = Readonly<{
@@ -52,10 +52,10 @@ export function StatusBar({ stationName, demo, packer, devices, sync, packedCoun
       </Item>
       <span className="status-devices">
         <Item tone={!devices ? 'muted' : devices.scale.connected ? 'ok' : 'error'} label={<Tx k="status.scale" />} testId="status-scale">
-          {devices ? (devices.scale.connected ? devices.scale.model : (devices.scale.error ?? t('status.notConnected'))) : '—'}
+          {devices ? (devices.scale.connected ? devices.scale.model : (devices.scale.error ? splitBilingual(devices.scale.error, lang)[0] : t('status.notConnected'))) : '—'}
         </Item>
         <Item tone={printerTone} label={<Tx k="status.printer" />} testId="status-printer">
-          {!printer ? '—' : printer.problem ? printer.problem : printer.ready === true ? t('status.ready') : printer.ready === false ? t('status.notConnected') : t('status.unknown')}
+          {!printer ? '—' : printer.problem ? splitBilingual(printer.problem, lang)[0] : printer.ready === true ? t('status.ready') : printer.ready === false ? t('status.notConnected') : t('status.unknown')}
           {printer && printer.queued > 0 && <span className="muted"> · {t('status.queue', { n: printer.queued })}</span>}
         </Item>
         <Item tone={devices ? 'ok' : 'muted'} label={<Tx k="status.carrier" />} testId="status-carrier">
