@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { startDemoCloud, type DemoCloud } from '../../sandbox/cloud/demo-cloud'
 import { startComToHomeEmulator, type ComToHomeEmulator } from '../../sandbox/comtohome/comtohome.emulator'
 import { startZebraEmulator, type ZebraEmulator } from '../../sandbox/zebra/zebra-emulator'
-import { loadConfig } from '../../electron/core/config/config.loader'
+import { loadConfig, mergeLayers } from '../../electron/core/config/config.loader'
 import { createStation, type Station } from '../../electron/core/station'
 import { createAdapters } from '../../electron/core/station.adapters'
 import type { PackingView } from '../../shared/contract/views'
@@ -31,14 +31,13 @@ export async function startHarness(options: { overrides?: Record<string, unknown
   const zebra = await startZebraEmulator()
   const carrier = await startComToHomeEmulator(options.carrierOptions)
   const cloud = await startDemoCloud()
-  const overrides = {
+  const overrides = mergeLayers({
     demo: true,
     scale: { driver: 'simulated' },
     printer: { uri: zebra.uri, statusTimeoutMs: 1500 },
     carriers: { comtohome: { baseUrl: carrier.url, apiKey: 'demo-key', timeoutMs: 3000 } },
     cloud: { baseUrl: cloud.url, apiKey: 'demo-station-key', pullIntervalMs: 60_000 },
-    ...options.overrides,
-  }
+  }, options.overrides ?? {})
   let adapters: ReturnType<typeof createAdapters>
   let station: Station
   const boot = async () => {
