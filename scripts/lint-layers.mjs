@@ -10,7 +10,7 @@ const CONFIG_FILES = new Set(['vite.config.ts', 'vitest.config.ts', 'electron.vi
 
 function* walk(dir) {
   for (const name of readdirSync(dir)) {
-    if (SKIP.has(name)) continue
+    if (SKIP.has(name) || name.startsWith('.')) continue
     const full = join(dir, name)
     if (statSync(full).isDirectory()) yield* walk(full)
     else if (/\.(ts|tsx|mts)$/.test(name) && !name.endsWith('.d.ts')) yield full

@@ -1,7 +1,5 @@
 import { AppError, ErrorCode } from '../../shared/errors'
 import type { CliCommand, CliIo } from './cli.types'
-import { desiCommand } from './commands/desi.command'
-import { serveCommand } from './commands/serve.command'
 
 /** Commands are registered lazily so `station desi` does not pay for loading the server or devices. */
 type LazyCommand = Readonly<{ name: string; summary: string; load: () => Promise<CliCommand> }>
@@ -9,8 +7,8 @@ type LazyCommand = Readonly<{ name: string; summary: string; load: () => Promise
 const lazy = (name: string, summary: string, load: () => Promise<CliCommand>): LazyCommand => ({ name, summary, load })
 
 export const COMMANDS: readonly LazyCommand[] = [
-  lazy('serve', serveCommand.summary, async () => serveCommand),
-  lazy('desi', desiCommand.summary, async () => desiCommand),
+  lazy('serve', 'Run the station headless and serve its UI on 127.0.0.1', async () => (await import('./commands/serve.command')).serveCommand),
+  lazy('desi', 'Compute desi and chargeable weight of a package', async () => (await import('./commands/desi.command')).desiCommand),
   lazy('label render', 'Render a shipping label to ZPL', async () => (await import('./commands/label-render.command')).labelRenderCommand),
   lazy('print', 'Send a ZPL file to a printer', async () => (await import('./commands/print.command')).printCommand),
   lazy('printer status', "Query a Zebra printer's ~HS status", async () => (await import('./commands/printer-status.command')).printerStatusCommand),

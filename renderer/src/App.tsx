@@ -14,6 +14,7 @@ import { useDesk } from './hooks/use-desk'
 import { useHotkeys } from './hooks/use-hotkeys'
 import { LangContext, useLangState } from './hooks/use-lang'
 import { useNow } from './hooks/use-now'
+import { useReloadOnServerRestart } from './hooks/use-reload-on-restart'
 import { useScanner } from './hooks/use-scanner'
 import { useStation } from './hooks/use-station'
 import { errorMessage } from './i18n-errors'
@@ -29,6 +30,7 @@ export function App({ client }: { client: StationClient }) {
   const desk = useDesk(client, station, beeper)
   const scanner = useScanner(desk.onScan)
   const now = useNow()
+  useReloadOnServerRestart(client, !window.kargojet)
   useEffect(() => {
     document.documentElement.lang = lang.lang // text-transform and hyphenation follow it (İ vs I)
   }, [lang.lang])
@@ -37,12 +39,13 @@ export function App({ client }: { client: StationClient }) {
 
   const view = station.packing
   const loggedIn = !!view?.packer
+  const packing = loggedIn && desk.screen === 'packing' // order actions only where the order is on screen
   useHotkeys({
     F1: lang.toggle,
-    F2: loggedIn ? desk.retry : undefined,
-    F3: loggedIn ? desk.openOverride : undefined,
-    F4: loggedIn ? desk.reprint : undefined,
-    F8: loggedIn ? desk.cancel : undefined,
+    F2: packing ? desk.retry : undefined,
+    F3: packing ? desk.openOverride : undefined,
+    F4: packing ? desk.reprint : undefined,
+    F8: packing ? desk.cancel : undefined,
     F9: loggedIn ? desk.toggleReports : undefined,
     F10: loggedIn ? desk.logout : undefined,
     Escape: desk.escape,
@@ -51,10 +54,10 @@ export function App({ client }: { client: StationClient }) {
   const highlight = desk.problem ? errorMessage(desk.problem).action : null
   const hints: KeyHint[] = [
     { key: 'F1', label: 'key.lang', enabled: true },
-    { key: 'F2', label: 'key.retry', enabled: loggedIn && !!view?.order, action: 'retry' },
-    { key: 'F3', label: 'key.supervisor', enabled: loggedIn && !!desk.problem && !desk.overrideOpen, action: 'supervisor' },
-    { key: 'F4', label: 'key.reprint', enabled: loggedIn, action: 'reprint' },
-    { key: 'F8', label: 'key.cancel', enabled: loggedIn && !!view?.order },
+    { key: 'F2', label: 'key.retry', enabled: packing && !!view?.order, action: 'retry' },
+    { key: 'F3', label: 'key.supervisor', enabled: packing && desk.canOverride && !desk.overrideOpen, action: 'supervisor' },
+    { key: 'F4', label: 'key.reprint', enabled: packing, action: 'reprint' },
+    { key: 'F8', label: 'key.cancel', enabled: packing && !!view?.order },
     { key: 'F9', label: desk.screen === 'reports' ? 'key.back' : 'key.reports', enabled: loggedIn },
     { key: 'F10', label: 'key.logout', enabled: loggedIn },
   ]
@@ -91,7 +94,7 @@ export function App({ client }: { client: StationClient }) {
 
   return (
     <LangContext.Provider value={lang}>
-      <div className={`app lang-${lang.lang}`} data-lang={lang.lang}>
+      <div className={`app lang-${lang.lang} ${station.connection.status === 'open' ? '' : 'app-offline'}`} data-lang={lang.lang}>
         <StatusBar
           stationName={station.snapshot?.stationName ?? null}
           demo={station.snapshot?.demo ?? false}

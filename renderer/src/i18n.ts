@@ -130,6 +130,11 @@ export const messages = {
   'reports.loading': { tr: 'Yükleniyor…', en: 'Loading…' },
   'reports.keys': { tr: '1 Bugün · 2 Son 7 gün · 3 Son 30 gün + Enter', en: '1 Today · 2 Last 7 days · 3 Last 30 days + Enter' },
 
+  'audit.packing.override': { tr: 'Süpervizör onayı', en: 'Supervisor override' },
+  'audit.label.reprint': { tr: 'Yeniden yazdırma', en: 'Reprint' },
+  'audit.packing.cancelled': { tr: 'Paketleme iptali', en: 'Packing cancelled' },
+  'audit.order.resumedAfterRestart': { tr: 'Yeniden başlatmada sürdürüldü', en: 'Resumed after restart' },
+
   'sim.title': { tr: 'Terazi simülatörü', en: 'Scale simulator' },
   'sim.empty': { tr: 'Boş', en: 'Empty' },
   'sim.expected': { tr: 'Beklenen', en: 'Expected' },
@@ -158,6 +163,12 @@ export const OVERRIDE_REASONS = ['override.reason.catalog', 'override.reason.pac
 
 export function overrideReasonText(key: (typeof OVERRIDE_REASONS)[number]): string {
   return `${messages[key].tr} / ${messages[key].en}`
+}
+
+/** Audit actions the reports list as exceptions, in words; unknown actions show as stored. */
+export function auditActionText(action: string, lang: Lang): string {
+  const key = `audit.${action}`
+  return key in messages ? t(key as MessageKey, lang) : action
 }
 
 export { errorMessage, type ErrorAction, type ErrorMessage } from './i18n-errors'

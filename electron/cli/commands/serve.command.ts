@@ -11,8 +11,16 @@ import { numberFlag, parseFlags } from '../cli-args'
 import { defaultDataDir } from '../data-dir'
 import { autoWeigh, startDemoEnvironment } from '../demo-env'
 
-const here = dirname(fileURLToPath(import.meta.url))
-const RENDERER_DIR = resolve(here, '../../../out/renderer')
+/** The built UI: out/renderer of the project, found from this file whether it runs as source or bundled in out/cli. */
+function findRendererDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url))
+  for (let i = 0; i < 6; i++) {
+    if (existsSync(join(dir, 'package.json'))) return join(dir, 'out', 'renderer')
+    dir = dirname(dir)
+  }
+  return resolve('out/renderer')
+}
+const RENDERER_DIR = findRendererDir()
 
 /**
  * Test-only fault injection: KARGOJET_CRASH_AT=<checkpoint> kills the process with SIGKILL at that

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react'
 import type { OrderLine } from '../../../shared/domain/order'
 import { orderItemCount, orderPackedCount } from '../../../shared/domain/order'
 import { Tx } from './Tx'
@@ -6,6 +7,11 @@ import { Tx } from './Tx'
 export function ItemList({ lines }: { lines: readonly OrderLine[] }) {
   const done = orderPackedCount({ lines })
   const total = orderItemCount({ lines })
+  const listRef = useRef<HTMLUListElement | null>(null)
+  // Long orders scroll inside the list: keep the next line to scan in sight.
+  useEffect(() => {
+    listRef.current?.querySelector('.item:not(.item-done)')?.scrollIntoView({ block: 'nearest' })
+  }, [done])
   return (
     <section className="items" aria-label="items">
       <div className="items-progress" data-testid="items-progress">
@@ -14,7 +20,7 @@ export function ItemList({ lines }: { lines: readonly OrderLine[] }) {
           <div className="progress-fill" style={{ width: `${total ? (done / total) * 100 : 0}%` }} />
         </div>
       </div>
-      <ul className="item-list">
+      <ul className="item-list" ref={listRef}>
         {lines.map((line) => {
           const complete = line.packedQuantity >= line.quantity
           return (

@@ -61,6 +61,7 @@ export function PackingScreen({ view, problem, boxes, scale, now, override, conf
             <>
               <OrderHeader order={view.order} />
               <ItemList lines={view.order.lines} />
+              {view.shipment && <ShipmentPanel shipment={view.shipment} />}
             </>
           ) : (
             <div className="empty-order">
@@ -75,8 +76,7 @@ export function PackingScreen({ view, problem, boxes, scale, now, override, conf
         </div>
         <div className="desk-right">
           <WeightPanel view={view} scale={scale} now={now} />
-          {view.shipment && <ShipmentPanel shipment={view.shipment} />}
-          {choosingBox ? <BoxPicker boxes={boxes} /> : <CarrierPanel quote={view.quote} chosen={view.chosen} maxRows={view.shipment ? 2 : 5} />}
+          {choosingBox ? <BoxPicker boxes={boxes} /> : <CarrierPanel quote={view.quote} chosen={view.chosen} maxRows={4} />}
         </div>
       </div>
     </main>

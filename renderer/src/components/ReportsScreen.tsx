@@ -3,7 +3,9 @@ import type { ReportRange } from '../hooks/use-desk'
 import { useLang } from '../hooks/use-lang'
 import { useReport } from '../hooks/use-report'
 import type { StationClient } from '../lib/station-client'
-import { formatDateTime, formatKg, formatNumber, splitBilingual } from '../lib/format'
+import { formatAuditDetail, formatDateTime, formatKg, formatNumber, splitBilingual } from '../lib/format'
+import type { ErrorCode } from '../../../shared/errors'
+import { auditActionText, errorMessage } from '../i18n'
 import { BarList } from './BarList'
 import { ProblemBanner } from './ProblemBanner'
 import { Tx } from './Tx'
@@ -15,6 +17,10 @@ const RANGE_KEYS = { today: 'reports.today', week: 'reports.week', month: 'repor
 export function ReportsScreen({ client, range }: { client: StationClient; range: ReportRange }) {
   const { t, lang } = useLang()
   const { report, error, loading } = useReport(client, range)
+  const codeText = (code: string) => {
+    const m = errorMessage({ code: code as ErrorCode, message: code, meta: {} })
+    return lang === 'tr' ? m.tr : m.en
+  }
   return (
     <main className="reports" data-testid="reports" data-loading={loading}>
       <div className="reports-head">
@@ -105,9 +111,9 @@ export function ReportsScreen({ client, range }: { client: StationClient; range:
                 <table className="report-table" data-testid="report-exceptions">
                   <thead>
                     <tr>
-                      <th>{t('reports.at')}</th>
-                      <th>{t('order.title')}</th>
-                      <th>{t('reports.action')}</th>
+                      <th className="col-at">{t('reports.at')}</th>
+                      <th className="col-order">{t('order.title')}</th>
+                      <th className="col-action">{t('reports.action')}</th>
                       <th>{t('reports.detail')}</th>
                     </tr>
                   </thead>
@@ -116,8 +122,8 @@ export function ReportsScreen({ client, range }: { client: StationClient; range:
                       <tr key={`${x.orderNumber}-${x.at}-${i}`}>
                         <td>{formatDateTime(x.at, lang)}</td>
                         <td className="mono">{x.orderNumber}</td>
-                        <td>{x.action}</td>
-                        <td className="reason">{splitBilingual(x.detail, lang)[0]}</td>
+                        <td title={x.action}>{auditActionText(x.action, lang)}</td>
+                        <td className="reason">{splitBilingual(formatAuditDetail(x.detail, codeText), lang)[0]}</td>
                       </tr>
                     ))}
                   </tbody>

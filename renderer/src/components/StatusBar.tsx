@@ -17,7 +17,7 @@ type Props = Readonly<{
 
 type Tone = 'ok' | 'warn' | 'error' | 'muted'
 
-function Item({ tone, label, children, testId, wide = false }: { tone: Tone; label: ReactNode; children: ReactNode; testId?: string; wide?: boolean }) {
+function Item({ tone, label, children, testId, width = 'normal' }: { tone: Tone; label: ReactNode; children: ReactNode; testId?: string; width?: 'narrow' | 'normal' | 'wide' }) {
   const icon = tone === 'ok' ? '●' : tone === 'warn' ? '▲' : tone === 'error' ? '✕' : '○'
   return (
     <span className={`status-item tone-${tone}`} data-testid={testId}>
@@ -25,7 +25,7 @@ function Item({ tone, label, children, testId, wide = false }: { tone: Tone; lab
         {icon}
       </span>
       <span className="status-label">{label}</span>
-      <span className={wide ? 'status-value status-value-wide' : 'status-value'}>{children}</span>
+      <span className={`status-value status-value-${width}`}>{children}</span>
     </span>
   )
 }
@@ -46,19 +46,19 @@ export function StatusBar({ stationName, demo, packer, devices, sync, packedCoun
           DEMO
         </span>
       )}
-      <Item tone={packer ? 'ok' : 'muted'} label={<Tx k="status.packer" />} testId="status-packer" wide>
+      <Item tone={packer ? 'ok' : 'muted'} label={<Tx k="status.packer" />} testId="status-packer" width="wide">
         <b>{packer ? packer.name : t('status.noPacker')}</b>
         {packer?.role === 'supervisor' && <span className="muted"> ({t('status.supervisor')})</span>}
       </Item>
       <span className="status-devices">
-        <Item tone={!devices ? 'muted' : devices.scale.connected ? 'ok' : 'error'} label={<Tx k="status.scale" />} testId="status-scale">
+        <Item tone={!devices ? 'muted' : devices.scale.connected ? 'ok' : 'error'} label={<Tx k="status.scale" />} testId="status-scale" width="narrow">
           {devices ? (devices.scale.connected ? devices.scale.model : (devices.scale.error ? splitBilingual(devices.scale.error, lang)[0] : t('status.notConnected'))) : '—'}
         </Item>
         <Item tone={printerTone} label={<Tx k="status.printer" />} testId="status-printer">
           {!printer ? '—' : printer.problem ? splitBilingual(printer.problem, lang)[0] : printer.ready === true ? t('status.ready') : printer.ready === false ? t('status.notConnected') : t('status.unknown')}
           {printer && printer.queued > 0 && <span className="muted"> · {t('status.queue', { n: printer.queued })}</span>}
         </Item>
-        <Item tone={devices ? 'ok' : 'muted'} label={<Tx k="status.carrier" />} testId="status-carrier">
+        <Item tone={devices ? 'ok' : 'muted'} label={<Tx k="status.carrier" />} testId="status-carrier" width="narrow">
           {devices?.carrier.name ?? '—'}
         </Item>
         <Item tone={syncTone} label={<Tx k="status.sync" />} testId="status-sync">

@@ -27,10 +27,10 @@ export function WeightPanel({ view, scale, now }: { view: PackingView; scale: Sc
         <dt>
           <Tx k="box.title" />
         </dt>
-        <dd data-testid="box">
+        <dd data-testid="box" className="one-line">
           {view.box ? (
             <>
-              <b>{view.box.name}</b> {formatBoxDims(view.box, lang)}
+              <b>{view.box.name}</b> <span className="muted small">{formatBoxDims(view.box, lang)}</span>
             </>
           ) : (
             <span className="muted">

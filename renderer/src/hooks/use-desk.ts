@@ -18,6 +18,8 @@ export type Desk = Readonly<{
   /** The problem on screen: the last failed command, else the core's stop-and-ask problem. */
   problem: SerializedAppError | null
   overrideOpen: boolean
+  /** The problem on screen can be cleared with a supervisor badge (F3 reopens the prompt). */
+  canOverride: boolean
   overrideReason: number
   /** Commands in flight or queued (scans run one after another, in scan order). */
   busy: number
@@ -57,9 +59,15 @@ function metaString(p: SerializedAppError | null, ...keys: string[]): string | n
   return null
 }
 
-function overrideIsOpen(l: Latest): boolean {
+/** A supervisor can clear the problem: an overridable code while the workflow is stuck on it. */
+function overridable(l: Latest): SerializedAppError | null {
   const problem = l.actionError ?? l.view?.problem ?? null
-  return !!problem && isSupervisorOverridable(problem) && l.dismissedKey !== problemKey(problem) && l.screen === 'packing'
+  return problem && l.view?.step === 'exception' && isSupervisorOverridable(problem) ? problem : null
+}
+
+function overrideIsOpen(l: Latest): boolean {
+  const problem = overridable(l)
+  return !!problem && l.dismissedKey !== problemKey(problem) && l.screen === 'packing'
 }
 
 /**
@@ -217,6 +225,7 @@ export function useDesk(client: StationClient, station: Station, beeper: Beeper)
     reportRange,
     problem,
     overrideOpen: overrideIsOpen(latest.current),
+    canOverride: overridable(latest.current) !== null,
     overrideReason,
     busy,
     settled,

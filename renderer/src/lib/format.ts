@@ -47,3 +47,24 @@ export function splitBilingual(text: string, lang: Lang): readonly [string, stri
   const en = text.slice(at + 3).trim()
   return lang === 'tr' ? [tr, en] : [en, tr]
 }
+
+/**
+ * Audit details arrive as the core stored them, often JSON ({"reason": …, "problem": …}).
+ * Shows the parts a person reads (reason, problem code) and falls back to the raw text.
+ */
+export function formatAuditDetail(detail: string, codeText: (code: string) => string = (c) => c): string {
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(detail)
+  } catch {
+    return detail // plain text already
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return detail
+  const record = parsed as Record<string, unknown>
+  const picked = ['problem', 'code', 'reason', 'message']
+    .map((k) => (k === 'problem' || k === 'code') && typeof record[k] === 'string' ? codeText(record[k]) : record[k])
+    .filter((v): v is string => typeof v === 'string' && v.length > 0)
+  if (picked.length > 0) return picked.join(' · ')
+  const simple = Object.entries(record).filter(([, v]) => typeof v === 'string' || typeof v === 'number')
+  return simple.length > 0 ? simple.map(([k, v]) => `${k}: ${String(v)}`).join(', ') : detail
+}

@@ -11,10 +11,24 @@ export type WsClientOptions = Readonly<{
   minBackoffMs?: number
   maxBackoffMs?: number
   /** Injected for tests; defaults to the browser WebSocket. */
-  createSocket?: (url: string) => WebSocket
+  createSocket?: (url: string) => SocketLike
 }>
 
+/** The part of the browser WebSocket the client uses (a fake one in tests). */
+export type SocketLike = {
+  readonly readyState: number
+  onopen: ((ev: unknown) => void) | null
+  onmessage: ((ev: { data: unknown }) => void) | null
+  onclose: ((ev: { code: number }) => void) | null
+  onerror: ((ev: unknown) => void) | null
+  send(data: string): void
+  close(): void
+}
+
 type Pending = { resolve: (value: unknown) => void; reject: (err: unknown) => void }
+
+/** WebSocket.OPEN, spelled out so tests can inject a fake socket where no global WebSocket exists. */
+const OPEN = 1
 
 /** The token the server wrote into the page (meta tag), or `?token=` in the URL. */
 export function readToken(doc: Document, search: string): string {
@@ -45,14 +59,15 @@ export function createWsStationClient(options: WsClientOptions): StationClient {
   const connectWaitMs = options.connectWaitMs ?? 4000
   const minBackoffMs = options.minBackoffMs ?? 250
   const maxBackoffMs = options.maxBackoffMs ?? 5000
-  const createSocket = options.createSocket ?? ((url: string) => new WebSocket(url))
+  // The DOM types its handlers with `this: WebSocket` and Event subtypes; SocketLike is the structural subset we use.
+  const createSocket = options.createSocket ?? ((url: string) => new WebSocket(url) as unknown as SocketLike)
 
   const pending = new Map<number, Pending>()
   const listeners = new Map<string, Set<(payload: unknown) => void>>()
   const connectionListeners = new Set<(state: ConnectionState) => void>()
   const waiters = new Set<() => void>()
   let state: ConnectionState = { status: 'connecting', detail: null }
-  let socket: WebSocket | null = null
+  let socket: SocketLike | null = null
   let nextId = 1
   let backoffMs = minBackoffMs
   let retryTimer: ReturnType<typeof setTimeout> | null = null
@@ -141,7 +156,7 @@ export function createWsStationClient(options: WsClientOptions): StationClient {
     async call<K extends CommandName>(name: K, input: CommandInput<K>): Promise<CommandOutput<K>> {
       await waitForOpen()
       const ws = socket
-      if (!ws || ws.readyState !== WebSocket.OPEN) throw disconnectedError(state.detail ?? 'bağlantı yok / no link')
+      if (!ws || ws.readyState !== OPEN) throw disconnectedError(state.detail ?? 'bağlantı yok / no link')
       const id = nextId++
       return new Promise<CommandOutput<K>>((resolve, reject) => {
         pending.set(id, { resolve: (v) => resolve(v as CommandOutput<K>), reject })

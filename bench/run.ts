@@ -1,0 +1,25 @@
+import { benchColdStart } from './cold-start.bench'
+import { benchDeskOverhead } from './desk-overhead.bench'
+import { benchOrderLookup } from './order-lookup.bench'
+import { ms } from './stats'
+
+// Runs every benchmark and prints a Markdown table for docs/benchmarks.md (`npm run bench`).
+const rows: string[] = ['| what | n | p50 | p95 | p99 | max | target |', '|---|---|---|---|---|---|---|']
+const row = (what: string, s: { n: number; p50: number; p95: number; p99: number; max: number }, target: string, fmt = ms) =>
+  rows.push(`| ${what} | ${s.n} | ${fmt(s.p50)} | ${fmt(s.p95)} | ${fmt(s.p99)} | ${fmt(s.max)} | ${target} |`)
+
+const only = process.argv[2]
+if (!only || only === 'lookup') row('order lookup by scanned code, 200,000 orders', await benchOrderLookup(), 'p99 < 2 ms')
+if (!only || only === 'desk') {
+  const d = await benchDeskOverhead()
+  row('last scan → ZPL accepted by printer: desk overhead (total − carrier)', d.overhead, 'p95 < 50 ms')
+  row('  … total including carrier call', d.total, '—')
+  row('  … carrier call alone (ComToHome emulator, loopback)', d.carrier, '—')
+}
+if (!only || only === 'cold') {
+  const c = await benchColdStart()
+  row('headless core cold start (spawn → serving)', c.start, '< 1 s')
+  row('RSS after start', c.rssMb, '< 200 MB', (v) => `${v.toFixed(0)} MB`)
+}
+console.log(rows.join('\n'))
+console.log(`\nnode ${process.version}, ${(await import('node:os')).cpus().length} cores, ${new Date().toISOString()}`)
