@@ -100,7 +100,7 @@ export async function createStation(dataDir: string, config: StationConfig, adap
     const problem = printQueue.currentProblem()
     return {
       scale: { connected: st.connected, model: config.scale.driver, error: st.error?.message ?? null },
-      printer: { uri: adapters.sink.uri, ready: problem ? false : null, problem: problem?.message ?? null, queued: await printQueue.queuedCount() },
+      printer: { uri: adapters.sink.uri, ready: printQueue.isReady(), problem: problem?.message ?? null, queued: await printQueue.queuedCount() },
       carrier: { id: 'comtohome', name: 'ComToHome', baseUrl: config.carriers.comtohome.baseUrl },
     }
   }
@@ -154,6 +154,10 @@ export async function createStation(dataDir: string, config: StationConfig, adap
 
   adapters.scale.start()
   packing.start()
+  void printQueue.refreshStatus()
+  // Idle printers are asked every 30 s, so paper-out shows before the next label fails.
+  const printerPoll = setInterval(() => void printQueue.refreshStatus(), 30_000)
+  printerPoll.unref()
   cloud?.start()
   const resumed = finisher.resumeInterrupted().catch((err) => {
     // A printer or carrier still down: the jobs stay queued; the desk shows the problem on retry.
@@ -170,6 +174,7 @@ export async function createStation(dataDir: string, config: StationConfig, adap
     resumed,
     sync: cloud ?? null,
     dispose: async () => {
+      clearInterval(printerPoll)
       for (const u of subs.reverse()) u()
       await cloud?.dispose()
       packing.dispose()

@@ -58,6 +58,7 @@ describe('packing an order end to end', () => {
     expect(await refusal(scan('8690000099994'))).toBe(ErrorCode.scanMalformed)
     const v = await scanAllItems(h.station)
     expect(v.step).toBe('itemsVerified')
+    expect(v.problem).toBeNull() // a refusal stays on screen only until the next good scan
     const gtin = v.order!.lines[0]!.gtin!
     expect(await refusal(scan(gtin))).toBe(ErrorCode.itemOverQuantity)
     expect(h.station.packing.view().order!.lines[0]!.packedQuantity).toBe(1)

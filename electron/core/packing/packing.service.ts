@@ -117,6 +117,7 @@ export class PackingService {
   /** Serializes every mutation; emits the view after each, and records a refusal as the on-screen problem. */
   private run<T>(fn: () => Promise<T>): Promise<T> {
     const next = this.queue.then(async () => {
+      this.s.problem = null // a refusal is shown until the next command
       try {
         return await fn()
       } catch (err) {

@@ -4,7 +4,7 @@ import type { Db } from '../db/database'
 import type { LabelSink } from './label-sink.port'
 import { getPrintJob, pendingPrintJobs, setPrintJobStatus, type PrintJob } from './print-jobs.repository'
 
-export type PrintQueueState = Readonly<{ queued: number; problem: AppError | null }>
+export type PrintQueueState = Readonly<{ queued: number; problem: AppError | null; ready: boolean | null }>
 
 /**
  * The persistent print queue: every job is a row before it reaches the printer, so a job survives
@@ -14,6 +14,8 @@ export class PrintQueueService {
   private readonly changed = new Emitter<PrintQueueState>()
   readonly onDidChange = this.changed.event
   private problem: AppError | null = null
+  /** Null until the printer has answered once (a status query or an accepted job). */
+  private ready: boolean | null = null
   private chain: Promise<unknown> = Promise.resolve()
 
   constructor(
@@ -51,6 +53,24 @@ export class PrintQueueService {
     return this.problem
   }
 
+  isReady(): boolean | null {
+    return this.ready
+  }
+
+  /** Asks the printer for its status (~HS) so the desk shows paper-out or head-open before a job fails. */
+  async refreshStatus(): Promise<void> {
+    try {
+      const status = await this.sink.status()
+      if (status === null) return // this transport cannot report status (file:, spooler)
+      this.ready = status.ready
+      this.problem = status.ready ? null : new AppError(ErrorCode.printerNotReady, 'Yazıcı hazır değil / Printer not ready', { meta: { status } })
+    } catch (err) {
+      this.ready = false
+      this.problem = toAppError(err)
+    }
+    await this.emit()
+  }
+
   private async runJob(jobId: string): Promise<void> {
     const job = await getPrintJob(this.db, jobId)
     if (!job || job.status === 'printed' || job.status === 'cancelled') return
@@ -62,11 +82,13 @@ export class PrintQueueService {
       const e = toAppError(err)
       await setPrintJobStatus(this.db, job.id, 'queued', { code: e.code, message: e.message })
       this.problem = e
+      this.ready = false
       await this.emit()
       throw e
     }
     await setPrintJobStatus(this.db, job.id, 'printed')
     this.problem = null
+    this.ready = true
     await this.emit()
   }
 
@@ -82,7 +104,7 @@ export class PrintQueueService {
   }
 
   private async emit(): Promise<void> {
-    this.changed.fire({ queued: await this.queuedCount(), problem: this.problem })
+    this.changed.fire({ queued: await this.queuedCount(), problem: this.problem, ready: this.ready })
   }
 
   dispose(): void {

@@ -1,0 +1,70 @@
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { chromium, type Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { demoOrders } from '../../sandbox/cloud/demo-orders'
+import { eventually } from '../support/eventually'
+import { startServe, type ServeProcess } from '../support/serve-process'
+import { decodeBarcodes, renderZplToPng } from '../support/zpl-render'
+import { PackingPage } from './pages/packing.page'
+
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+const ARTIFACTS = resolve(import.meta.dirname, '../../.tmp/e2e')
+
+let dir: string
+let serve: ServeProcess
+let browser: Browser
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'kj-e2e-'))
+  mkdirSync(ARTIFACTS, { recursive: true })
+  serve = await startServe(['--demo', '--data', dir])
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS })
+}, 60_000)
+
+afterAll(async () => {
+  await browser?.close()
+  await serve?.stop()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+describe('packing a demo order in Chromium, typing scanner input', () => {
+  it('badge → order → items → box → weight → label printed with the shipment barcode and the Turkish name under ^CI28', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } })
+    const desk = new PackingPage(page, 15_000)
+    await desk.open(serve.url)
+    await desk.login('P1001')
+
+    const order = demoOrders().find((o) => o.barcode === 'KJ1001')!
+    await desk.scan(order.barcode)
+    expect(await desk.orderNumber()).toBe(order.orderNumber)
+    await desk.scan('8690000010018') // a misread: wrong check digit
+    expect(await desk.problemCode()).toBe('scan.malformed')
+    for (const line of order.lines) for (let i = 0; i < line.quantity; i++) await desk.scan(line.gtin!)
+    await desk.waitForStep('itemsVerified')
+    await desk.scan('KOLI2') // demo mode puts the parcel on the simulated scale
+    await desk.waitForStep('packed').catch(async (err) => {
+      await page.screenshot({ path: join(ARTIFACTS, 'failed.png') })
+      throw err
+    })
+    const tracking = await desk.trackingNumber()
+    expect(tracking).toMatch(/\S+/)
+    await page.screenshot({ path: join(ARTIFACTS, 'packed.png') })
+
+    const labelsDir = join(dir, 'printed-labels')
+    const files = await eventually(async () => readdirSync(labelsDir), (f) => f.length > 0)
+    expect(files).toHaveLength(1)
+    const zpl = readFileSync(join(labelsDir, files[0]!), 'utf8')
+    expect(zpl).toContain('^CI28')
+    expect(Buffer.from(zpl, 'utf8').includes(Buffer.from(order.recipient.name, 'utf8'))).toBe(true)
+    const png = join(ARTIFACTS, 'label.png')
+    writeFileSync(png, await renderZplToPng(zpl, { widthMm: 101.6, heightMm: 152.4, dpmm: 8 }))
+    expect(await decodeBarcodes(png)).toContain(tracking)
+
+    // The next order can start at once, with no mouse.
+    await desk.scan('KJ1002')
+    expect(await desk.orderNumber()).toBe('SIP-1002')
+    await page.close()
+  }, 90_000)
+})
