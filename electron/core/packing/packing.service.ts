@@ -134,204 +134,226 @@ export class PackingService {
   }
 
   login(badge: string): Promise<Packer> {
-    return this.run(async () => {
-      const packer = await findPackerByBadge(this.deps.db, badge)
-      if (!packer) throw new AppError(ErrorCode.packerUnknown, `Tanımsız kart: ${badge} / Unknown badge`, { meta: { badge } })
-      this.s.packer = packer
-      this.s.notice = { tone: 'ok', text: `Hoş geldiniz, ${packer.name} / Welcome` }
-      await appendAudit(this.deps.db, { actorId: packer.id, action: 'session.login' })
-      return packer
-    })
+    return this.run(() => this.doLogin(badge))
+  }
+
+  private async doLogin(badge: string): Promise<Packer> {
+    const packer = await findPackerByBadge(this.deps.db, badge)
+    if (!packer) throw new AppError(ErrorCode.packerUnknown, `Tanımsız kart: ${badge} / Unknown badge`, { meta: { badge } })
+    this.s.packer = packer
+    this.s.notice = { tone: 'ok', text: `Hoş geldiniz, ${packer.name} / Welcome` }
+    await appendAudit(this.deps.db, { actorId: packer.id, action: 'session.login' })
+    return packer
   }
 
   logout(): Promise<null> {
-    return this.run(async () => {
-      if (this.s.packer) await appendAudit(this.deps.db, { actorId: this.s.packer.id, action: 'session.logout' })
-      this.s.packer = null
-      return null
-    })
+    return this.run(() => this.doLogout())
   }
 
-  /** The single scanner entry: routes a code by the current step. */
-  async scan(code: string): Promise<PackingView> {
+  private async doLogout(): Promise<null> {
+    if (this.s.packer) await appendAudit(this.deps.db, { actorId: this.s.packer.id, action: 'session.logout' })
+    this.s.packer = null
+    return null
+  }
+
+  /** The single scanner entry: routes a code by the current step, inside the queue (so it sees the step a finished label left). */
+  scan(code: string): Promise<PackingView> {
+    return this.run(() => this.routeScan(code))
+  }
+
+  private async routeScan(code: string): Promise<PackingView> {
     if (!this.s.packer) {
-      await this.login(code)
+      await this.doLogin(code)
       return this.view()
     }
     const upper = code.toUpperCase()
-    if (upper === CommandCode.cancel) return this.cancel()
-    if (upper === CommandCode.retry) return this.retry()
-    if (upper === CommandCode.reprint) return this.reprint(this.s.order?.barcode ?? '', 'tarayıcı komutu / scanner command')
+    if (upper === CommandCode.cancel) return this.doCancel()
+    if (upper === CommandCode.retry) return this.doRetry()
+    if (upper === CommandCode.reprint) return this.doReprint(this.s.order?.barcode ?? '', 'tarayıcı komutu / scanner command')
     switch (this.s.step) {
       case PackingStep.idle:
       case PackingStep.packed:
-        return this.openOrder(code)
+        return this.doOpenOrder(code)
       case PackingStep.orderOpen:
-        return this.confirmItem(code)
+        return this.doConfirmItem(code)
       case PackingStep.itemsVerified:
-        return this.selectBox(code)
+        return this.doSelectBox(code)
       case PackingStep.exception:
-        if (this.s.blocking && SUPERVISOR_OVERRIDABLE.has(this.s.blocking.code)) return this.override(code, 'süpervizör kartı okutuldu / supervisor badge scanned')
-        if (!this.s.order) return this.openOrder(code)
-        return this.confirmItem(code)
+        if (this.s.blocking && SUPERVISOR_OVERRIDABLE.has(this.s.blocking.code)) return this.doOverride(code, 'süpervizör kartı okutuldu / supervisor badge scanned')
+        if (!this.s.order) return this.doOpenOrder(code)
+        return this.doConfirmItem(code)
       default:
-        return this.run(async () => {
-          throw new AppError(ErrorCode.wrongState, 'Etiket işleniyor, lütfen bekleyin / Busy finishing the label, please wait')
-        }).then(() => this.view())
+        throw new AppError(ErrorCode.wrongState, 'Etiket işleniyor, lütfen bekleyin / Busy finishing the label, please wait')
     }
   }
 
   openOrder(code: string): Promise<PackingView> {
-    return this.run(async () => {
-      this.requirePacker()
-      if (this.s.order && this.s.step !== PackingStep.packed && this.s.step !== PackingStep.idle) {
-        throw new AppError(ErrorCode.wrongState, `Önce ${this.s.order.orderNumber} siparişini bitirin veya iptal edin (KJCANCEL) / Finish or cancel the open order first`)
-      }
-      const order = await findOrderByCode(this.deps.db, code)
-      if (!order) throw new AppError(ErrorCode.orderUnknown, `Sipariş bulunamadı: ${code} / Unknown order: ${code}`, { meta: { code } })
-      if (order.status === 'cancelled') throw new AppError(ErrorCode.orderCancelled, `Sipariş iptal edilmiş: ${order.orderNumber} — paketlemeyin / Order cancelled: do not pack`, { meta: { code } })
-      if (order.status === 'packed') {
-        this.resetSession()
-        this.s.order = order
-        throw new AppError(ErrorCode.orderAlreadyPacked, `Bu sipariş zaten paketlendi: ${order.orderNumber}. Etiketi yeniden yazdırmak için F4 / KJREPRINT / Already packed: F4 to reprint`, {
-          meta: { code, orderNumber: order.orderNumber },
-        })
-      }
-      const live = await getLiveShipment(this.deps.db, order.id)
-      if (live) {
-        throw new AppError(ErrorCode.orderBusy, `Bu siparişin etiketi işleniyor: ${order.orderNumber} / A label for this order is being finished`, { meta: { code }, retryable: true })
-      }
-      await setOrderStatus(this.deps.db, order.id, 'packing')
+    return this.run(() => this.doOpenOrder(code))
+  }
+
+  private async doOpenOrder(code: string): Promise<PackingView> {
+    this.requirePacker()
+    if (this.s.order && this.s.step !== PackingStep.packed && this.s.step !== PackingStep.idle) {
+      throw new AppError(ErrorCode.wrongState, `Önce ${this.s.order.orderNumber} siparişini bitirin veya iptal edin (KJCANCEL) / Finish or cancel the open order first`)
+    }
+    const order = await findOrderByCode(this.deps.db, code)
+    if (!order) throw new AppError(ErrorCode.orderUnknown, `Sipariş bulunamadı: ${code} / Unknown order: ${code}`, { meta: { code } })
+    if (order.status === 'cancelled') throw new AppError(ErrorCode.orderCancelled, `Sipariş iptal edilmiş: ${order.orderNumber} — paketlemeyin / Order cancelled: do not pack`, { meta: { code } })
+    if (order.status === 'packed') {
       this.resetSession()
-      this.s.order = await getOrder(this.deps.db, order.id)
-      this.s.step = allItemsScanned(this.s.order!) ? PackingStep.itemsVerified : PackingStep.orderOpen
-      this.s.notice = { tone: 'ok', text: `${order.orderNumber} açıldı, ürünleri okutun / Order open: scan the items` }
-      return this.view()
-    })
+      this.s.order = order
+      throw new AppError(ErrorCode.orderAlreadyPacked, `Bu sipariş zaten paketlendi: ${order.orderNumber}. Etiketi yeniden yazdırmak için F4 / KJREPRINT / Already packed: F4 to reprint`, {
+        meta: { code, orderNumber: order.orderNumber },
+      })
+    }
+    const live = await getLiveShipment(this.deps.db, order.id)
+    if (live) {
+      throw new AppError(ErrorCode.orderBusy, `Bu siparişin etiketi işleniyor: ${order.orderNumber} / A label for this order is being finished`, { meta: { code }, retryable: true })
+    }
+    await setOrderStatus(this.deps.db, order.id, 'packing')
+    this.resetSession()
+    this.s.order = await getOrder(this.deps.db, order.id)
+    this.s.step = allItemsScanned(this.s.order!) ? PackingStep.itemsVerified : PackingStep.orderOpen
+    this.s.notice = { tone: 'ok', text: `${order.orderNumber} açıldı, ürünleri okutun / Order open: scan the items` }
+    return this.view()
   }
 
   confirmItem(code: string): Promise<PackingView> {
-    return this.run(async () => {
-      const order = this.requireOrder()
-      if (this.s.step !== PackingStep.orderOpen && this.s.step !== PackingStep.exception) {
-        throw new AppError(ErrorCode.wrongState, 'Ürünler tamam; koli okutun / All items scanned: scan a box')
-      }
-      const line = matchItem(order, code)
-      if (!(await incrementPackedQuantity(this.deps.db, line.id))) {
-        throw new AppError(ErrorCode.itemOverQuantity, `Fazla ürün: ${line.name} / Over quantity`, { meta: { code } })
-      }
-      this.s.order = await getOrder(this.deps.db, order.id)
-      const done = allItemsScanned(this.s.order!)
-      this.s.step = done ? PackingStep.itemsVerified : PackingStep.orderOpen
-      this.s.notice = done
-        ? { tone: 'ok', text: 'Ürünler tamam — koli okutun veya seçin / Items complete: scan or pick a box' }
-        : { tone: 'ok', text: `✓ ${line.name}` }
-      return this.view()
-    })
+    return this.run(() => this.doConfirmItem(code))
+  }
+
+  private async doConfirmItem(code: string): Promise<PackingView> {
+    const order = this.requireOrder()
+    if (this.s.step !== PackingStep.orderOpen && this.s.step !== PackingStep.exception) {
+      throw new AppError(ErrorCode.wrongState, 'Ürünler tamam; koli okutun / All items scanned: scan a box')
+    }
+    const line = matchItem(order, code)
+    if (!(await incrementPackedQuantity(this.deps.db, line.id))) {
+      throw new AppError(ErrorCode.itemOverQuantity, `Fazla ürün: ${line.name} / Over quantity`, { meta: { code } })
+    }
+    this.s.order = await getOrder(this.deps.db, order.id)
+    const done = allItemsScanned(this.s.order!)
+    this.s.step = done ? PackingStep.itemsVerified : PackingStep.orderOpen
+    this.s.notice = done
+      ? { tone: 'ok', text: 'Ürünler tamam — koli okutun veya seçin / Items complete: scan or pick a box' }
+      : { tone: 'ok', text: `✓ ${line.name}` }
+    return this.view()
   }
 
   selectBox(boxCode: string): Promise<PackingView> {
-    return this.run(async () => {
-      const order = this.requireOrder()
-      if (this.s.step !== PackingStep.itemsVerified) throw new AppError(ErrorCode.itemsIncomplete, 'Önce tüm ürünleri okutun / Scan all items first')
-      const box = await findBox(this.deps.db, boxCode)
-      if (!box) {
-        // A scanned item here means one too many; say so rather than "unknown box".
-        if (order.lines.some((l) => l.gtin === boxCode || l.sku.toUpperCase() === boxCode.toUpperCase())) {
-          throw new AppError(ErrorCode.itemOverQuantity, `Fazla ürün okutuldu: ${boxCode} / One item too many`, { meta: { code: boxCode } })
-        }
-        throw new AppError(ErrorCode.boxUnknown, `Koli bulunamadı: ${boxCode} / Unknown box`, { meta: { code: boxCode } })
+    return this.run(() => this.doSelectBox(boxCode))
+  }
+
+  private async doSelectBox(boxCode: string): Promise<PackingView> {
+    const order = this.requireOrder()
+    if (this.s.step !== PackingStep.itemsVerified) throw new AppError(ErrorCode.itemsIncomplete, 'Önce tüm ürünleri okutun / Scan all items first')
+    const box = await findBox(this.deps.db, boxCode)
+    if (!box) {
+      // A scanned item here means one too many; say so rather than "unknown box".
+      if (order.lines.some((l) => l.gtin === boxCode || l.sku.toUpperCase() === boxCode.toUpperCase())) {
+        throw new AppError(ErrorCode.itemOverQuantity, `Fazla ürün okutuldu: ${boxCode} / One item too many`, { meta: { code: boxCode } })
       }
-      this.s.box = box
-      this.s.dims = { lengthMm: box.lengthMm, widthMm: box.widthMm, heightMm: box.heightMm }
-      this.s.expectedGrams = orderItemsWeightGrams(order) + box.tareGrams
-      this.s.notice = { tone: 'ok', text: `${box.name} — kutuyu tartıya koyun / Put the box on the scale` }
-      const reading = this.deps.weight.current()
-      if (reading?.stable && reading.grams >= MIN_WEIGHT_GRAMS) await this.onWeight(reading.grams)
-      return this.view()
-    })
+      throw new AppError(ErrorCode.boxUnknown, `Koli bulunamadı: ${boxCode} / Unknown box`, { meta: { code: boxCode } })
+    }
+    this.s.box = box
+    this.s.dims = { lengthMm: box.lengthMm, widthMm: box.widthMm, heightMm: box.heightMm }
+    this.s.expectedGrams = orderItemsWeightGrams(order) + box.tareGrams
+    this.s.notice = { tone: 'ok', text: `${box.name} — kutuyu tartıya koyun / Put the box on the scale` }
+    const reading = this.deps.weight.current()
+    if (reading?.stable && reading.grams >= MIN_WEIGHT_GRAMS) await this.onWeight(reading.grams)
+    return this.view()
   }
 
   setDimensions(dims: { lengthMm: number; widthMm: number; heightMm: number }): Promise<PackingView> {
-    return this.run(async () => {
-      const order = this.requireOrder()
-      if (this.s.step !== PackingStep.itemsVerified) throw new AppError(ErrorCode.itemsIncomplete, 'Önce tüm ürünleri okutun / Scan all items first')
-      this.s.box = null
-      this.s.dims = dims
-      this.s.expectedGrams = orderItemsWeightGrams(order)
-      this.s.notice = { tone: 'ok', text: 'Ölçüler girildi — kutuyu tartıya koyun / Put the box on the scale' }
-      const reading = this.deps.weight.current()
-      if (reading?.stable && reading.grams >= MIN_WEIGHT_GRAMS) await this.onWeight(reading.grams)
-      return this.view()
-    })
+    return this.run(() => this.doSetDimensions(dims))
+  }
+
+  private async doSetDimensions(dims: { lengthMm: number; widthMm: number; heightMm: number }): Promise<PackingView> {
+    const order = this.requireOrder()
+    if (this.s.step !== PackingStep.itemsVerified) throw new AppError(ErrorCode.itemsIncomplete, 'Önce tüm ürünleri okutun / Scan all items first')
+    this.s.box = null
+    this.s.dims = dims
+    this.s.expectedGrams = orderItemsWeightGrams(order)
+    this.s.notice = { tone: 'ok', text: 'Ölçüler girildi — kutuyu tartıya koyun / Put the box on the scale' }
+    const reading = this.deps.weight.current()
+    if (reading?.stable && reading.grams >= MIN_WEIGHT_GRAMS) await this.onWeight(reading.grams)
+    return this.view()
   }
 
   override(supervisorBadge: string, reason: string): Promise<PackingView> {
-    return this.run(async () => {
-      const order = this.requireOrder()
-      const problem = this.s.blocking
-      if (!problem || !SUPERVISOR_OVERRIDABLE.has(problem.code)) throw new AppError(ErrorCode.wrongState, 'Onaylanacak bir sorun yok / Nothing to override')
-      const supervisor = await findPackerByBadge(this.deps.db, supervisorBadge)
-      if (!supervisor || supervisor.role !== 'supervisor') {
-        throw new AppError(ErrorCode.supervisorRequired, 'Süpervizör kartı gerekli / A supervisor badge is required', { meta: { badge: supervisorBadge } })
-      }
-      await appendAudit(this.deps.db, {
-        actorId: supervisor.id,
-        action: 'packing.override',
-        orderId: order.id,
-        detail: { problem: problem.code, meta: problem.meta, reason, packerId: this.s.packer?.id ?? null },
-      })
-      this.s.blocking = null
-      this.s.overridden = true
-      this.s.notice = { tone: 'warn', text: `Süpervizör onayı: ${supervisor.name} / Supervisor override` }
-      await this.ship()
-      return this.view()
+    return this.run(() => this.doOverride(supervisorBadge, reason))
+  }
+
+  private async doOverride(supervisorBadge: string, reason: string): Promise<PackingView> {
+    const order = this.requireOrder()
+    const problem = this.s.blocking
+    if (!problem || !SUPERVISOR_OVERRIDABLE.has(problem.code)) throw new AppError(ErrorCode.wrongState, 'Onaylanacak bir sorun yok / Nothing to override')
+    const supervisor = await findPackerByBadge(this.deps.db, supervisorBadge)
+    if (!supervisor || supervisor.role !== 'supervisor') {
+      throw new AppError(ErrorCode.supervisorRequired, 'Süpervizör kartı gerekli / A supervisor badge is required', { meta: { badge: supervisorBadge } })
+    }
+    await appendAudit(this.deps.db, {
+      actorId: supervisor.id,
+      action: 'packing.override',
+      orderId: order.id,
+      detail: { problem: problem.code, meta: problem.meta, reason, packerId: this.s.packer?.id ?? null },
     })
+    this.s.blocking = null
+    this.s.overridden = true
+    this.s.notice = { tone: 'warn', text: `Süpervizör onayı: ${supervisor.name} / Supervisor override` }
+    await this.ship()
+    return this.view()
   }
 
   /** Retries what failed: resumes the same shipment (same idempotency key) or the queued label. */
   retry(): Promise<PackingView> {
-    return this.run(async () => {
-      const order = this.requireOrder()
-      if (this.s.shipment || (await getLiveShipment(this.deps.db, order.id))) {
-        this.s.blocking = null
-        await this.finish(order.id)
-      } else if (this.s.step === PackingStep.exception && this.s.measuredGrams !== null && this.s.blocking?.code !== ErrorCode.weightOutOfTolerance) {
-        this.s.blocking = null
-        await this.ship()
-      } else {
-        throw new AppError(ErrorCode.wrongState, 'Tekrar denenecek bir işlem yok / Nothing to retry')
-      }
-      return this.view()
-    })
+    return this.run(() => this.doRetry())
+  }
+
+  private async doRetry(): Promise<PackingView> {
+    const order = this.requireOrder()
+    if (this.s.shipment || (await getLiveShipment(this.deps.db, order.id))) {
+      this.s.blocking = null
+      await this.finish(order.id)
+    } else if (this.s.step === PackingStep.exception && this.s.measuredGrams !== null && this.s.blocking?.code !== ErrorCode.weightOutOfTolerance) {
+      this.s.blocking = null
+      await this.ship()
+    } else {
+      throw new AppError(ErrorCode.wrongState, 'Tekrar denenecek bir işlem yok / Nothing to retry')
+    }
+    return this.view()
   }
 
   cancel(): Promise<PackingView> {
-    return this.run(async () => {
-      const order = this.s.order
-      if (order && (await getLiveShipment(this.deps.db, order.id))) {
-        throw new AppError(ErrorCode.wrongState, 'Etiket alındı; iptal için gönderiyi iptal edin / A label was bought: cancel the shipment instead')
-      }
-      if (order && order.status !== 'packed') {
-        await this.deps.db.transaction().execute(async (trx) => {
-          await resetPackedQuantities(trx, order.id)
-          await setOrderStatus(trx, order.id, 'open')
-          await appendAudit(trx, { actorId: this.s.packer?.id ?? null, action: 'packing.cancelled', orderId: order.id })
-        })
-      }
-      this.resetSession()
-      this.s.notice = { tone: 'warn', text: 'İptal edildi, sonraki siparişi okutun / Cancelled: scan the next order' }
-      return this.view()
-    })
+    return this.run(() => this.doCancel())
+  }
+
+  private async doCancel(): Promise<PackingView> {
+    const order = this.s.order
+    if (order && (await getLiveShipment(this.deps.db, order.id))) {
+      throw new AppError(ErrorCode.wrongState, 'Etiket alındı; iptal için gönderiyi iptal edin / A label was bought: cancel the shipment instead')
+    }
+    if (order && order.status !== 'packed') {
+      await this.deps.db.transaction().execute(async (trx) => {
+        await resetPackedQuantities(trx, order.id)
+        await setOrderStatus(trx, order.id, 'open')
+        await appendAudit(trx, { actorId: this.s.packer?.id ?? null, action: 'packing.cancelled', orderId: order.id })
+      })
+    }
+    this.resetSession()
+    this.s.notice = { tone: 'warn', text: 'İptal edildi, sonraki siparişi okutun / Cancelled: scan the next order' }
+    return this.view()
   }
 
   reprint(orderCode: string, reason: string): Promise<PackingView> {
-    return this.run(async () => {
-      const packer = this.requirePacker()
-      await this.deps.reprints.reprint(orderCode, packer.id, reason)
-      this.s.notice = { tone: 'ok', text: `Etiket yeniden yazdırıldı / Label reprinted` }
-      return this.view()
-    })
+    return this.run(() => this.doReprint(orderCode, reason))
+  }
+
+  private async doReprint(orderCode: string, reason: string): Promise<PackingView> {
+    const packer = this.requirePacker()
+    await this.deps.reprints.reprint(orderCode, packer.id, reason)
+    this.s.notice = { tone: 'ok', text: `Etiket yeniden yazdırıldı / Label reprinted` }
+    return this.view()
   }
 
   private async onWeight(grams: number): Promise<void> {
