@@ -27,6 +27,8 @@ export const ErrorCode = {
   wrongState: 'packing.wrongState',
   supervisorRequired: 'packing.supervisorRequired',
   scanMalformed: 'scan.malformed',
+  /** Scan-back: the label scanned after printing is not this shipment's barcode (wrong label on the parcel). */
+  scanBackMismatch: 'packing.scanBackMismatch',
   noEligibleCarrier: 'rates.noEligibleCarrier',
 
   scaleDisconnected: 'scale.disconnected',
@@ -36,6 +38,14 @@ export const ErrorCode = {
   scaleUnderload: 'scale.underload',
   scaleUnstable: 'scale.unstable',
   scaleCommandFailed: 'scale.commandFailed',
+  /** A serial or HID-POS scanner went away (unplugged, port closed); the service reconnects with backoff. */
+  scannerDisconnected: 'scanner.disconnected',
+  /** Bytes from a serial or HID-POS scanner that are not a scan (line noise, a torn or oversized frame). */
+  scannerFrameInvalid: 'scanner.frameInvalid',
+  /** The scale reports a fault of its own (HID fault, needs calibration or re-zeroing, NCI RAM/ROM errors). */
+  scaleFault: 'scale.fault',
+  /** Auto-detection heard no protocol it knows on the port (wrong port, line settings or scale mode). */
+  scaleProtocolUnknown: 'scale.protocolUnknown',
 
   printerOffline: 'printer.offline',
   printerTimeout: 'printer.timeout',
@@ -48,6 +58,13 @@ export const ErrorCode = {
   labelMismatch: 'label.mismatch',
   printerStatusInvalid: 'printer.statusInvalid',
   printerStatusUnsupported: 'printer.statusUnsupported',
+  /** A carrier PDF label that cannot be opened or rendered (corrupt, encrypted, empty). */
+  labelPdfInvalid: 'label.pdfInvalid',
+  /**
+   * A print job whose bytes may or may not have reached the printer (crash or link loss after the
+   * last byte left the desk). Never retried on its own: the operator says "it printed" or "print again".
+   */
+  printOutcomeUnknown: 'print.outcomeUnknown',
 
   carrierValidation: 'carrier.validation',
   carrierAuth: 'carrier.auth',
@@ -59,6 +76,10 @@ export const ErrorCode = {
   carrierServiceUnsupported: 'carrier.serviceUnsupported',
   carrierProviderNotDefined: 'carrier.providerNotDefined',
   carrierAddressUnresolved: 'carrier.addressUnresolved',
+  /** A cancel the carrier turned into a return request (Yurtiçi IND): the parcel still travels, nothing is refunded yet. */
+  carrierReturnRequested: 'carrier.returnRequested',
+  /** The carrier can no longer cancel this shipment (delivered, or past its cancel window). */
+  carrierNotCancellable: 'carrier.notCancellable',
 
   syncOffline: 'sync.offline',
   syncConflict: 'sync.conflict',

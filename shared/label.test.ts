@@ -29,6 +29,11 @@ describe('ShippingLabelInput', () => {
     expect(parsed.carrier).toBe('Aras Kargo')
   })
 
+  it('takes an optional QR (absent in older inputs)', () => {
+    expect(ShippingLabelInput.parse(labelFixture).qr).toBeUndefined()
+    expect(ShippingLabelInput.parse({ ...labelFixture, qr: ' https://takip.example/TR1234567890 ' }).qr).toBe('https://takip.example/TR1234567890')
+  })
+
   const bad: ReadonlyArray<[string, Record<string, unknown>, string]> = [
     ['empty order number', { orderNumber: '' }, 'orderNumber'],
     ['blank carrier', { carrier: '   ' }, 'carrier'],
@@ -45,6 +50,9 @@ describe('ShippingLabelInput', () => {
     ['COD missing', { codAmountKurus: undefined }, 'codAmountKurus'],
     ['recipient without postal code', { recipient: { ...labelFixture.recipient, postalCode: '' } }, 'recipient.postalCode'],
     ['sender without phone', { sender: { ...labelFixture.sender, phone: undefined } }, 'sender.phone'],
+    ['empty QR', { qr: '  ' }, 'qr'],
+    ['QR with Turkish letters', { qr: 'https://kargo.example/İzmir' }, 'qr'],
+    ['QR too long', { qr: 'x'.repeat(301) }, 'qr'],
   ]
   it.each(bad)('rejects %s', (_name, patch, path) => {
     const result = ShippingLabelInput.safeParse({ ...labelFixture, ...patch })

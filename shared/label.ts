@@ -50,6 +50,17 @@ export const ShippingLabelInput = z
     weightKg: z.number().finite().nonnegative().max(100_000),
     /** Cash on delivery (kapıda ödeme) in integer kuruş; null when the parcel is prepaid. */
     codAmountKurus: z.number().int().nonnegative().nullable(),
+    /**
+     * Optional QR content where a carrier wants one (a tracking URL or the carrier's own code),
+     * printed beside the Code 128. Printable ASCII: a QR's byte mode has no agreed text encoding.
+     */
+    qr: z
+      .string()
+      .trim()
+      .min(1, 'must not be empty')
+      .max(300, 'must be at most 300 characters')
+      .regex(/^[\x20-\x7E]+$/, 'must be printable ASCII')
+      .optional(),
   })
   .refine((v) => v.packageIndex <= v.packageCount, {
     message: 'packageIndex must not exceed packageCount',

@@ -8,21 +8,11 @@ import { buildShippingLabel } from './devices/printer/zpl/shipping-label.zpl'
 import { MtSicsDriver } from './devices/scale/mt-sics.driver'
 import { ScaleService } from './devices/scale/scale.service'
 import { SimulatedScaleDriver } from './devices/scale/simulated-scale.driver'
-import type { LabelSink } from './printing/label-sink.port'
+import { zebraLabelSink } from './printing/zebra-label.sink'
+import { pdfToZpl } from './devices/printer/zpl/pdf-to-zpl'
 import type { PurchaseCheckpoint } from './shipping/shipment.purchaser'
 import { CloudSyncService } from './sync/cloud-sync.service'
 import type { StationAdapters } from './station'
-
-/** A Zebra as the desk's label sink: status checked before and after every job. */
-export function zebraSink(printer: ZebraPrinter, options: { checkStatus: boolean; timeoutMs: number }): LabelSink {
-  return {
-    uri: printer.uri,
-    print: async (payload) => {
-      await printer.print(payload, { checkStatus: options.checkStatus, timeoutMs: options.timeoutMs })
-    },
-    status: async () => (printer.canReportStatus ? printer.status({ timeoutMs: options.timeoutMs }) : null),
-  }
-}
 
 /** Builds the real devices and carriers from the configuration (the Electron shell and the headless server share this). */
 export function createAdapters(config: StationConfig, extras: { checkpoint?: (name: PurchaseCheckpoint) => void } = {}): StationAdapters {
@@ -46,9 +36,13 @@ export function createAdapters(config: StationConfig, extras: { checkpoint?: (na
   return {
     scale,
     simulateWeight: scaleConfig.driver === 'simulated' ? (grams) => (grams > 0 ? simulated?.place(grams, { settleMs: 400, noiseGrams: 15 }) : simulated?.remove()) : undefined,
-    sink: zebraSink(printer, { checkStatus: config.printer.checkStatus, timeoutMs: config.printer.statusTimeoutMs }),
+    sink: zebraLabelSink(printer, { checkStatus: config.printer.checkStatus, timeoutMs: config.printer.statusTimeoutMs }),
     connectors,
     ownLabel: (input) => buildShippingLabel(input, { dpi: config.printer.dpi, size: config.printer.size }),
+    rasterizePdf:
+      config.printer.carrierPdf === 'rasterize'
+        ? async (pdf, barcode) => (await pdfToZpl(pdf, { dpi: config.printer.dpi, size: config.printer.size, comment: barcode })).zpl
+        : undefined,
     retry: (fn) => withRetry(() => fn(), { maxAttempts: 4, baseDelayMs: 300, maxDelayMs: 4000 }),
     cloud: cloud ? (db) => new CloudSyncService(db, cloud) : undefined,
     checkpoint: extras.checkpoint,

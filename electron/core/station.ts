@@ -33,6 +33,7 @@ export type StationAdapters = Readonly<{
   sink: LabelSink
   connectors: ReadonlyMap<string, CarrierConnector>
   ownLabel: (input: ShippingLabelInput) => string
+  rasterizePdf?: (pdf: Uint8Array, barcode: string) => Promise<string>
   retry: <T>(fn: () => Promise<T>) => Promise<T>
   cloud?: (db: OpenedDatabase['db']) => CloudSyncService
   checkpoint?: (name: PurchaseCheckpoint) => void
@@ -70,7 +71,7 @@ export async function createStation(dataDir: string, config: StationConfig, adap
   const purchaser = new ShipmentPurchaser({
     db,
     connectors: adapters.connectors,
-    composeLabel: createLabelComposer(adapters.ownLabel, carrierNames),
+    composeLabel: createLabelComposer(adapters.ownLabel, carrierNames, adapters.rasterizePdf),
     printerUri: () => adapters.sink.uri,
     retry: adapters.retry,
     checkpoint: adapters.checkpoint,
@@ -83,6 +84,7 @@ export async function createStation(dataDir: string, config: StationConfig, adap
     purchaser,
     finisher,
     reprints,
+    printQueue,
     rateCards: () => rateCards,
     sender: config.sender,
     tolerance: config.tolerance,
@@ -139,6 +141,7 @@ export async function createStation(dataDir: string, config: StationConfig, adap
     'packing.retry': () => packing.retry(),
     'packing.cancel': () => packing.cancel(),
     'labels.reprint': ({ orderCode, reason }) => packing.reprint(orderCode, reason),
+    'labels.resolveUncertain': ({ decision }) => packing.resolveUncertainPrint(decision),
     'boxes.list': () => listBoxes(db),
     'reports.summary': async ({ from, to }) => {
       const end = to ?? new Date().toISOString()

@@ -92,6 +92,7 @@ export const messages = {
 
   'key.lang': { tr: 'English', en: 'Türkçe' },
   'key.retry': { tr: 'Tekrar dene', en: 'Retry' },
+  'key.printed': { tr: 'Etiket basıldı', en: 'Label printed' },
   'key.supervisor': { tr: 'Süpervizör', en: 'Supervisor' },
   'key.reprint': { tr: 'Yeniden yazdır', en: 'Reprint' },
   'key.cancel': { tr: 'İptal', en: 'Cancel' },

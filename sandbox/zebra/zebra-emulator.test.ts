@@ -144,6 +144,43 @@ describe('zebra emulator', () => {
   })
 })
 
+describe('zebra emulator fault modes', () => {
+  it('a link dropped mid-format: the partial is held (~HS flag) until the next ^XA discards it; it never prints', async () => {
+    const socket = await open(emu.port)
+    await new Promise<void>((resolve) => socket.write('^XA^FDyar', () => resolve()))
+    socket.resetAndDestroy()
+    await expect.poll(() => emu.holdsPartialFormat).toBe(true)
+    expect((await hs(emu)).partialFormat).toBe(true)
+    await send(emu.port, '^XA^FDtam^FS^XZ')
+    expect(await emu.waitForJobs(1)).toEqual(['^XA^FDtam^FS^XZ'])
+    expect(emu.discarded).toEqual(['^XA^FDyar'])
+    expect((await hs(emu)).partialFormat).toBe(false)
+  })
+
+  it('dropAfterBytes resets the connection after that many bytes, once', async () => {
+    emu.setFaults({ dropAfterBytes: 8 })
+    const closed = await new Promise<string>((resolve) => {
+      void open(emu.port).then((socket) => {
+        socket.on('error', (err: NodeJS.ErrnoException) => resolve(err.code ?? 'error'))
+        socket.on('close', () => resolve('close'))
+        socket.write('^XA^FDbir^FS^XZ')
+      })
+    })
+    expect(closed).toBe('ECONNRESET')
+    expect(emu.jobs).toEqual([])
+    await send(emu.port, '^XA^FDiki^FS^XZ')
+    expect(await emu.waitForJobs(1)).toEqual(['^XA^FDiki^FS^XZ'])
+  })
+
+  it('paperOutAfterLabels: the roll ends after that label, the rest waits in the buffer', async () => {
+    emu.setFaults({ paperOutAfterLabels: 1 })
+    await send(emu.port, '^XA^FD1^FS^XZ^XA^FD2^FS^XZ')
+    await expect.poll(() => emu.queued.length).toBe(1)
+    expect(emu.jobs).toEqual(['^XA^FD1^FS^XZ'])
+    expect(await hs(emu)).toMatchObject({ paperOut: true, formatsInBuffer: 1 })
+  })
+})
+
 describe('sandbox/zebra/main.ts', () => {
   it('starts from the command line and prints its port', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'sandbox/zebra/main.ts', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] })

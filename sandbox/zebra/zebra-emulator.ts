@@ -1,24 +1,39 @@
 import { createServer, type Socket } from 'node:net'
-import { Emitter, type Unsubscribe } from '../../shared/emitter'
-import { extendedStatusReply, getvarReply, hostStatusReply, type ZebraState } from './zebra-replies'
-import { ZebraStreamScanner, type StreamEvent } from './zebra-stream.scanner'
+import type { Unsubscribe } from '../../shared/emitter'
+import { ZebraEngine, type ZebraSession } from './zebra-engine'
+import type { ZebraState } from './zebra-replies'
 
 /**
  * A Zebra ZPL printer on raw TCP (hardware.md §3, "What emulators … we need" B). It keeps every
  * byte, splits formats at ^XA…^XZ, answers ~HS / ~HQES / SGD getvar from its state, and — like a
  * real printer — buffers formats while paused, paper-out, head-open or ribbon-out, printing them
- * when the condition clears.
+ * when the condition clears. Link faults: slow accept (back-pressure) and a dropped connection.
  */
+export type ZebraFaults = {
+  /**
+   * Slow accept: read at most this many bytes per second from each connection, so the kernel
+   * buffers fill and the sender meets back-pressure (a printer busy rendering). Null: full speed.
+   */
+  acceptBytesPerSecond: number | null
+  /**
+   * Dropped connection: once a connection has delivered this many bytes, the printer takes only
+   * those and resets the link (RST), leaving the format partial. One-shot; null: off.
+   */
+  dropAfterBytes: number | null
+  /** Paper runs out right after this many labels have printed in total (one-shot); null: off. */
+  paperOutAfterLabels: number | null
+}
+
 export type ZebraEmulatorOptions = Readonly<{
   port?: number
   host?: string
-  /**
-   * Stay silent on ~HS while paper-out, head-open or ribbon-out. The current ~HS docs say the
-   * printer does not answer then; older manuals do not say so, hence configurable (default false).
-   */
+  /** See ZebraEngineOptions.silentWhenFault. */
   silentWhenFault?: boolean
+  /** See ZebraEngineOptions.keepPartialOnDisconnect. */
+  keepPartialOnDisconnect?: boolean
   /** Write every reply in pieces of this many bytes (exercises reply reassembly). */
   replyChunkBytes?: number
+  faults?: Partial<ZebraFaults>
 }>
 
 export type ZebraStatePatch = Partial<Pick<ZebraState, 'paperOut' | 'headOpen' | 'paused' | 'ribbonOut' | 'labelsRemaining' | 'labelLengthDots' | 'mute'>>
@@ -30,10 +45,17 @@ export type ZebraEmulator = Readonly<{
   jobs: readonly string[]
   /** Received but not printed yet (printer paused or faulted). */
   queued: readonly string[]
+  /** Partial formats cut off by a dropped link and thrown away (never printed). */
+  discarded: readonly string[]
+  /** True while a partial format from a dropped link is held (~HS partial-format flag). */
+  readonly holdsPartialFormat: boolean
   /** Every byte received on any connection, in arrival order. */
   readonly rawBytes: Buffer
   readonly state: Readonly<ZebraState>
+  /** Connections accepted so far (print jobs and status queries alike). */
+  readonly connections: number
   setState(patch: ZebraStatePatch): void
+  setFaults(patch: Partial<ZebraFaults>): void
   /** Fires for every complete format as it arrives (printed or queued). */
   onDidReceiveJob(listener: (job: string) => void): Unsubscribe
   onDidPrintJob(listener: (job: string) => void): Unsubscribe
@@ -44,27 +66,18 @@ export type ZebraEmulator = Readonly<{
 
 export async function startZebraEmulator(options: ZebraEmulatorOptions = {}): Promise<ZebraEmulator> {
   const host = options.host ?? '127.0.0.1'
-  const state: ZebraState = { paperOut: false, headOpen: false, paused: false, ribbonOut: false, labelsRemaining: 0, labelLengthDots: 1200, mute: false }
-  const jobs: string[] = []
-  const queued: string[] = []
-  const raw: Buffer[] = []
-  const received = new Emitter<string>()
-  const printed = new Emitter<string>()
-  const connections = new Map<Socket, ZebraStreamScanner>()
-
-  const canPrint = () => !(state.paused || state.paperOut || state.headOpen || state.ribbonOut)
-  const counters = () => ({ formatsInBuffer: queued.length, partialFormat: [...connections.values()].some((s) => s.inFormat) })
-  const faulted = () => state.paperOut || state.headOpen || state.ribbonOut
-
-  const drain = () => {
-    while (canPrint() && queued.length > 0) {
-      const job = queued.shift() as string
-      jobs.push(job)
-      printed.fire(job)
-    }
+  const engine = new ZebraEngine({ silentWhenFault: options.silentWhenFault, keepPartialOnDisconnect: options.keepPartialOnDisconnect })
+  const faults: ZebraFaults = { acceptBytesPerSecond: null, dropAfterBytes: null, paperOutAfterLabels: null }
+  const setFaults = (patch: Partial<ZebraFaults>) => {
+    Object.assign(faults, patch)
+    if (patch.paperOutAfterLabels !== undefined) engine.paperOutAfterLabels = patch.paperOutAfterLabels
   }
+  setFaults(options.faults ?? {})
+  const sockets = new Set<Socket>()
+  const timers = new Set<NodeJS.Timeout>()
+  let accepted = 0
 
-  const reply = (socket: Socket, text: string) => {
+  const replier = (socket: Socket) => (text: string) => {
     const bytes = Buffer.from(text, 'latin1')
     const size = options.replyChunkBytes ?? bytes.length
     const writeFrom = (offset: number): void => {
@@ -75,49 +88,40 @@ export async function startZebraEmulator(options: ZebraEmulatorOptions = {}): Pr
     writeFrom(0)
   }
 
-  const handle = (socket: Socket, event: StreamEvent) => {
-    if (event.kind === 'format') {
-      const job = event.bytes.toString('utf8')
-      queued.push(job)
-      received.fire(job)
-      drain()
-      return
-    }
-    if (event.kind === 'getvar') {
-      if (!state.mute) reply(socket, getvarReply(event.name, state, counters()))
-      return
-    }
-    switch (event.command) {
-      case 'HS':
-        if (!state.mute && !(options.silentWhenFault && faulted())) reply(socket, hostStatusReply(state, counters()))
-        return
-      case 'HQES':
-        if (!state.mute) reply(socket, extendedStatusReply(state))
-        return
-      case 'PS': // ~PS: start printing (leave pause)
-        state.paused = false
-        drain()
-        return
-      case 'PP': // ~PP: programmable pause
-        state.paused = true
-        return
-      case 'JA': // ~JA: cancel all formats waiting in the buffer
-        queued.length = 0
-        return
-    }
-  }
-
   const server = createServer((socket) => {
+    accepted++
     socket.setNoDelay(true)
-    const scanner = new ZebraStreamScanner()
-    connections.set(socket, scanner)
+    sockets.add(socket)
+    const session: ZebraSession = engine.openSession(replier(socket))
+    let receivedBytes = 0
     socket.on('data', (chunk: Buffer) => {
-      raw.push(chunk)
-      for (const event of scanner.push(chunk)) handle(socket, event)
+      const drop = faults.dropAfterBytes
+      if (drop !== null && receivedBytes + chunk.length >= drop) {
+        faults.dropAfterBytes = null
+        session.push(chunk.subarray(0, Math.max(0, drop - receivedBytes)))
+        session.close()
+        // RST, not FIN: the host must not mistake this for a printer that took the job.
+        socket.resetAndDestroy()
+        return
+      }
+      receivedBytes += chunk.length
+      session.push(chunk)
+      const rate = faults.acceptBytesPerSecond
+      if (rate !== null && rate > 0) {
+        socket.pause()
+        const timer = setTimeout(() => {
+          timers.delete(timer)
+          if (!socket.destroyed) socket.resume()
+        }, Math.ceil((chunk.length / rate) * 1000))
+        timers.add(timer)
+      }
     })
-    // A client that drops the connection mid-job: nothing to answer, the partial format is dropped.
+    // A client that drops the connection mid-job: nothing to answer; the engine keeps the partial format.
     socket.on('error', () => undefined)
-    socket.on('close', () => connections.delete(socket))
+    socket.on('close', () => {
+      sockets.delete(socket)
+      session.close()
+    })
   })
 
   await new Promise<void>((resolve, reject) => {
@@ -133,40 +137,31 @@ export async function startZebraEmulator(options: ZebraEmulatorOptions = {}): Pr
   return {
     port,
     uri: `tcp://${host}:${port}`,
-    jobs,
-    queued,
+    jobs: engine.jobs,
+    queued: engine.queued,
+    discarded: engine.discarded,
+    get holdsPartialFormat() {
+      return engine.holdsPartialFormat
+    },
     get rawBytes() {
-      return Buffer.concat(raw)
+      return engine.rawBytes
     },
     get state() {
-      return { ...state }
+      return { ...engine.state }
     },
-    setState(patch) {
-      Object.assign(state, patch)
-      drain()
+    get connections() {
+      return accepted
     },
-    onDidReceiveJob: received.event,
-    onDidPrintJob: printed.event,
-    waitForJobs(count, timeoutMs = 5000) {
-      if (jobs.length >= count) return Promise.resolve(jobs)
-      return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => {
-          stop()
-          reject(new Error(`zebra emulator: ${jobs.length} of ${count} jobs printed after ${timeoutMs} ms (${queued.length} queued)`))
-        }, timeoutMs)
-        const stop = printed.event(() => {
-          if (jobs.length < count) return
-          clearTimeout(timer)
-          stop()
-          resolve(jobs)
-        })
-      })
-    },
+    setState: (patch) => engine.setState(patch),
+    setFaults,
+    onDidReceiveJob: engine.onDidReceiveJob,
+    onDidPrintJob: engine.onDidPrintJob,
+    waitForJobs: (count, timeoutMs) => engine.waitForJobs(count, timeoutMs),
     async close() {
-      for (const socket of connections.keys()) socket.destroy()
+      for (const timer of timers) clearTimeout(timer)
+      for (const socket of sockets) socket.destroy()
       await new Promise<void>((resolve) => server.close(() => resolve()))
-      received.dispose()
-      printed.dispose()
+      engine.dispose()
     },
   }
 }

@@ -41,6 +41,11 @@ export class ZebraStreamScanner {
     return this.format !== null
   }
 
+  /** The open format so far (bytes as latin1 text), or null outside a format. */
+  get partialFormat(): string | null {
+    return this.format
+  }
+
   push(chunk: Uint8Array): StreamEvent[] {
     this.pending += Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('latin1')
     const events: StreamEvent[] = []

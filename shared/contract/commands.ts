@@ -43,6 +43,8 @@ export const commandInputs = {
   'packing.retry': empty,
   'packing.cancel': empty,
   'labels.reprint': z.object({ orderCode: ScanCode, reason: z.string().trim().min(3).max(200).default('yeniden yazdırma / reprint') }).strict(),
+  /** After a crash mid-print the desk cannot know whether a label came out: the operator looks and says. */
+  'labels.resolveUncertain': z.object({ decision: z.enum(['printed', 'printAgain']) }).strict(),
   'boxes.list': empty,
   'reports.summary': z.object({ from: z.iso.datetime().optional(), to: z.iso.datetime().optional() }).strict(),
   'scale.simulate': z.object({ grams: z.number().int().min(0).max(500_000) }).strict(),
@@ -66,6 +68,7 @@ export type CommandOutputs = {
   'packing.retry': PackingView
   'packing.cancel': PackingView
   'labels.reprint': PackingView
+  'labels.resolveUncertain': PackingView
   'boxes.list': Box[]
   'reports.summary': ReportView
   'scale.simulate': null

@@ -13,8 +13,8 @@ afterEach(async () => {
   h = null
 })
 
-async function packHackOrder(labelFormat: 'zpl' | 'pdf') {
-  h = await startHarness({ overrides: { carriers: { comtohome: { labelFormat } } } })
+async function packHackOrder(labelFormat: 'zpl' | 'pdf', carrierPdf: 'rasterize' | 'ownLabel' = 'ownLabel') {
+  h = await startHarness({ overrides: { carriers: { comtohome: { labelFormat } }, printer: { carrierPdf } } })
   await insertOrder(h.station.database.db, {
     orderNumber: 'SIP-HACK',
     barcode: 'KJHACK',
@@ -34,6 +34,14 @@ async function packHackOrder(labelFormat: 'zpl' | 'pdf') {
 }
 
 describe('customer data can never inject printer commands', () => {
+  it('a carrier PDF is rasterized to one ^GF graphic label carrying the shipment barcode for the queue check', async () => {
+    const { zpl, barcode } = await packHackOrder('pdf', 'rasterize')
+    expect(zpl.match(/\^XA/g)).toHaveLength(1)
+    expect(zpl).toContain('^GF')
+    expect(zpl).toContain(barcode)
+    expect(await countRenderedLabels(zpl, { widthMm: 101.6, heightMm: 152.4, dpmm: 8 })).toBe(1)
+  }, 30_000)
+
   it.each(['zpl', 'pdf'] as const)('carrier label format %s: one format, literal text, the right barcode', async (format) => {
     const { zpl, barcode } = await packHackOrder(format)
     expect(zpl.match(/\^XA/g)).toHaveLength(1)

@@ -65,8 +65,9 @@ export const printCommand: CliCommand = {
   name: 'print',
   summary: 'Send a ZPL file to a printer',
   usage:
-    'station print --printer tcp://HOST[:PORT] [--no-status-check] [--timeout-ms N] [--json] FILE.zpl\n' +
+    'station print --printer URI [--no-status-check] [--timeout-ms N] [--json] FILE.zpl\n' +
     'Asks the printer for ~HS status first and refuses when it is not ready (paper out, head open, paused…).\n' +
-    'Also takes file:///ABS/PATH (appends; no status). Exit 0 sent, 2 bad input or address, 1 printer problem.',
+    'URI: tcp://HOST[:PORT], usb://VID:PID[/SERIAL], serial:///dev/ttyUSB0?baud=9600, spooler://QUEUE (no status),\n' +
+    'file:///ABS/PATH (appends; no status). Exit 0 sent, 2 bad input or address, 1 printer problem.',
   run,
 }

@@ -61,7 +61,7 @@ export const printerStatusCommand: CliCommand = {
   name: 'printer status',
   summary: "Query a Zebra printer's ~HS status",
   usage:
-    'station printer status --printer tcp://HOST[:PORT] [--timeout-ms N] [--json]\n' +
+    'station printer status --printer tcp://HOST[:PORT]|usb://VID:PID[/SERIAL]|serial:///dev/…?baud=N [--timeout-ms N] [--json]\n' +
     'Exit 0 when the printer answered (ready or not), 1 when it is offline or silent, 2 on bad input.',
   run,
 }

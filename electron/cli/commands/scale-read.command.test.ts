@@ -1,8 +1,14 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { a12eProfile } from '../../../sandbox/scales/a12e.profile'
+import { casProfile } from '../../../sandbox/scales/cas.profile'
 import { startMtSicsEmulator, type MtSicsEmulator } from '../../../sandbox/scales/mt-sics.emulator'
+import { nciProfile } from '../../../sandbox/scales/nci.profile'
+import { startSerialScaleEmulator, type ScaleEmulatorProfile } from '../../../sandbox/scales/serial-scale.emulator'
+import { toledo8217Profile } from '../../../sandbox/scales/toledo-8217.profile'
+import { toledoContinuousProfile } from '../../../sandbox/scales/toledo-continuous.profile'
 import { createPtyPair, type PtyPair } from '../../../sandbox/scales/socat-pair'
 import type { CliIo } from '../cli.types'
 import { scaleReadCommand } from './scale-read.command'
@@ -19,11 +25,12 @@ describe('station scale read (bad flags and ports, no device needed)', () => {
   const cases: ReadonlyArray<[string, string[], RegExp]> = [
     ['missing --port', ['--protocol', 'mt-sics'], /missing required flag --port/],
     ['missing --protocol', ['--port', '/dev/null'], /missing required flag --protocol/],
-    ['another protocol', ['--port', '/dev/null', '--protocol', 'toledo-8217'], /protocol toledo-8217 is not supported yet/],
+    ['unknown protocol', ['--port', '/dev/null', '--protocol', 'dibal'], /--protocol must be one of mt-sics, toledo-continuous, toledo-8217, cas, a12e, nci, auto, got "dibal"/],
     ['bad baud', ['--port', '/dev/null', '--protocol', 'mt-sics', '--baud', 'fast'], /--baud must be a number/],
     ['zero baud', ['--port', '/dev/null', '--protocol', 'mt-sics', '--baud', '0'], /--baud must be greater than 0/],
     ['bad parity', ['--port', '/dev/null', '--protocol', 'mt-sics', '--parity', 'mark'], /--parity must be none, even or odd/],
     ['bad data bits', ['--port', '/dev/null', '--protocol', 'mt-sics', '--data-bits', '6'], /--data-bits must be 7 or 8/],
+    ['bad stop bits', ['--port', '/dev/null', '--protocol', 'cas', '--stop-bits', '1.5'], /--stop-bits must be 1 or 2/],
     ['bad timeout', ['--port', '/dev/null', '--protocol', 'mt-sics', '--timeout-ms', '1.5'], /--timeout-ms must be a whole number/],
     ['unknown flag', ['--port', '/dev/null', '--protocol', 'mt-sics', '--color'], /Unknown option '--color'/],
   ]
@@ -33,8 +40,8 @@ describe('station scale read (bad flags and ports, no device needed)', () => {
     expect(r.stderr).toMatch(message)
   })
 
-  it('a port that cannot be opened → exit 1', async () => {
-    const r = await runRead(['--port', '/nonexistent/ttyUSB7', '--protocol', 'mt-sics', '--json'])
+  it.each(['mt-sics', 'toledo-8217', 'auto'])('a port that cannot be opened → exit 1 (%s)', async (protocol) => {
+    const r = await runRead(['--port', '/nonexistent/ttyUSB7', '--protocol', protocol, '--json'])
     expect(r.code).toBe(1)
     expect(r.stdout).toBe('')
     expect(r.stderr).toMatch(/cannot open scale port \/nonexistent\/ttyUSB7.*\[scale\.disconnected\]/)
@@ -109,5 +116,60 @@ describe('station scale read against the MT-SICS emulator on a socat pty', () =>
     const r = await runRead([...base(), '--timeout-ms', '500', '--json'])
     expect(r).toMatchObject({ code: 3, stdout: '' })
     expect(r.stderr).toMatch(/no valid weight within 500 ms/)
+  })
+})
+
+describe('station scale read for every other protocol, each against its emulator on a socat pty', () => {
+  let dir: string
+  let pair: PtyPair
+  let emulator: { close(): Promise<void> } | undefined
+
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'scale-read-proto-'))
+    pair = await createPtyPair(dir)
+  })
+  afterEach(async () => {
+    await emulator?.close()
+    emulator = undefined
+    await pair.kill()
+    await rm(dir, { recursive: true, force: true })
+  })
+
+  const cases: ReadonlyArray<[string, () => ScaleEmulatorProfile, string[]]> = [
+    ['toledo-continuous', () => toledoContinuousProfile({ intervalMs: 40 }), ['--baud', '9600', '--parity', 'even', '--data-bits', '7', '--stop-bits', '1']],
+    ['toledo-8217', () => toledo8217Profile(), []],
+    ['cas', () => casProfile({ variant: 'kern', decimals: 4, intervalMs: 40 }), ['--stop-bits', '2']],
+    ['a12e', () => a12eProfile({ intervalMs: 40 }), []],
+    ['nci', () => nciProfile(), ['--parity', 'none', '--data-bits', '8']],
+  ]
+
+  it.each(cases)('%s: --stable prints one stable weight as JSON', async (protocol, profile, flags) => {
+    const emu = await startSerialScaleEmulator({ path: pair.b, profile: profile() })
+    emulator = emu
+    emu.setWeight(1234, { inMotionMs: 200 })
+    const r = await runRead(['--port', pair.a, '--protocol', protocol, ...flags, '--stable', '--timeout-ms', '4000', '--json'])
+    expect(r.stderr).toBe('')
+    expect(r.code).toBe(0)
+    expect(JSON.parse(r.stdout)).toEqual({ grams: 1234, stable: true, protocol })
+  })
+
+  it('auto detects a continuous scale and names the protocol it found', async () => {
+    const emu = await startSerialScaleEmulator({ path: pair.b, profile: casProfile({ intervalMs: 40 }) })
+    emulator = emu
+    emu.setWeight(880)
+    const r = await runRead(['--port', pair.a, '--protocol', 'auto', '--json'])
+    expect(r.code).toBe(0)
+    expect(JSON.parse(r.stdout)).toEqual({ grams: 880, stable: true, protocol: 'cas' })
+  })
+
+  it('overload → exit 3 naming it; a scale in no known protocol → exit 3', async () => {
+    const emu = await startSerialScaleEmulator({ path: pair.b, profile: toledo8217Profile() })
+    emulator = emu
+    emu.setOverload()
+    const over = await runRead(['--port', pair.a, '--protocol', 'toledo-8217', '--timeout-ms', '500'])
+    expect(over.code).toBe(3)
+    expect(over.stderr).toMatch(/no valid weight within 500 ms \(last: scale reports overload\)/)
+    const wrong = await runRead(['--port', pair.a, '--protocol', 'cas', '--timeout-ms', '500', '--json'])
+    expect(wrong).toMatchObject({ code: 3, stdout: '' })
   })
 })

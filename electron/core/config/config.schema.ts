@@ -55,6 +55,8 @@ export const StationConfigSchema = z.object({
       sendTimeoutMs: z.number().int().positive().default(5000),
       /** Whether to query ~HS before and after each job (off for file:// and non-Zebra sinks). */
       checkStatus: z.boolean().default(true),
+      /** A carrier PDF label: rasterize it to ZPL (the carrier's own label) or print the desk's own label with its barcode. */
+      carrierPdf: z.enum(['rasterize', 'ownLabel']).default('rasterize'),
     })
     .prefault({}),
   carriers: z

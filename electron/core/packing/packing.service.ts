@@ -20,6 +20,7 @@ import type { OrderFinisher } from './order-finisher'
 import { SUPERVISOR_OVERRIDABLE, CommandCode, allItemsScanned, checkWeight, matchItem, type WeightTolerance } from './packing.rules'
 import { insertPackage } from './packages.repository'
 import type { ReprintService } from './reprint.service'
+import type { PrintQueueService } from '../printing/print-queue.service'
 import type { WeightSource } from './weight-source.port'
 
 export type PackingDeps = Readonly<{
@@ -28,6 +29,7 @@ export type PackingDeps = Readonly<{
   purchaser: ShipmentPurchaser
   finisher: OrderFinisher
   reprints: ReprintService
+  printQueue: PrintQueueService
   rateCards: () => readonly RateCard[]
   sender: Address
   tolerance: WeightTolerance
@@ -343,6 +345,21 @@ export class PackingService {
     this.resetSession()
     this.s.notice = { tone: 'warn', text: 'İptal edildi, sonraki siparişi okutun / Cancelled: scan the next order' }
     return this.view()
+  }
+
+  /** The operator's answer for a label whose print outcome is unknown; then the order is finished. */
+  resolveUncertainPrint(decision: 'printed' | 'printAgain'): Promise<PackingView> {
+    return this.run(async () => {
+      const packer = this.requirePacker()
+      const jobs = await this.deps.printQueue.uncertainJobs()
+      const job = jobs.find((j) => j.orderId === this.s.order?.id) ?? jobs[0]
+      if (!job) throw new AppError(ErrorCode.wrongState, 'Karar bekleyen etiket yok / No label awaiting a decision')
+      await this.deps.printQueue.resolveUncertain(job.id, decision, packer.id)
+      this.s.blocking = null
+      if (this.s.order?.id === job.orderId) await this.finish(job.orderId)
+      else await this.deps.finisher.advance(job.orderId, packer.id)
+      return this.view()
+    })
   }
 
   reprint(orderCode: string, reason: string): Promise<PackingView> {

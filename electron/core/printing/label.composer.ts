@@ -3,13 +3,23 @@ import { shipmentMeasure } from '../../../shared/desi'
 import type { LabelComposer } from '../shipping/shipment.purchaser'
 
 /**
- * Chooses the label for a bought shipment: carrier ZPL passes through untouched; a PDF (or no
- * label) gets the desk's own ZPL label carrying the carrier's barcode, so every carrier prints on a Zebra.
+ * Chooses the label for a bought shipment: carrier ZPL passes through untouched; a carrier PDF is
+ * rasterized to ZPL; no label at all gets the desk's own ZPL label carrying the carrier's barcode,
+ * so every carrier prints on a Zebra.
  */
-export function createLabelComposer(ownLabel: (input: ShippingLabelInput) => string, carrierNames: ReadonlyMap<string, string>): LabelComposer {
-  return ({ order, request, created }) => {
+export function createLabelComposer(
+  ownLabel: (input: ShippingLabelInput) => string,
+  carrierNames: ReadonlyMap<string, string>,
+  /** Rasterizes a carrier PDF to ZPL at the printer's dpi; absent (or 'ownLabel' policy) → the desk's own label. */
+  rasterizePdf?: (pdf: Uint8Array, barcode: string) => Promise<string>,
+): LabelComposer {
+  return async ({ order, request, created }) => {
     if (created.labelFormat === 'zpl' && created.label) {
       return { payload: created.label, expectedBarcode: created.barcode }
+    }
+    if (created.labelFormat === 'pdf' && created.label && rasterizePdf) {
+      // The carrier's own PDF label, printed as a ^GF graphic; its barcode rides along as a ^FX comment for the queue's check.
+      return { payload: new Uint8Array(Buffer.from(await rasterizePdf(created.label, created.barcode), 'utf8')), expectedBarcode: created.barcode }
     }
     const m = shipmentMeasure(request.packages)
     const dash = (v: string | null | undefined) => (v && v.trim() ? v : '-')

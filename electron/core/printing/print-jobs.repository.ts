@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
+import { sql, type Selectable } from 'kysely'
+import { ErrorCode } from '../../../shared/errors'
 import type { DbOrTrx } from '../db/database'
-import type { Selectable } from 'kysely'
 import type { PrintJobsTable } from '../db/schema'
 
 export type PrintJob = Readonly<{
@@ -58,10 +59,63 @@ function toJob(r: Selectable<PrintJobsTable>): PrintJob {
   }
 }
 
-/** Jobs still owed to the printer, oldest first ('printing' ones were interrupted by a crash). */
+/**
+ * Jobs still owed to the printer, oldest first ('printing' ones were interrupted by a crash or
+ * await an operator decision, see isUncertain). Rows created in the same millisecond keep their
+ * insertion order (rowid), so a batch enqueued in one transaction prints in order.
+ */
 export async function pendingPrintJobs(db: DbOrTrx): Promise<PrintJob[]> {
-  const rows = await db.selectFrom('print_jobs').selectAll().where('status', 'in', ['queued', 'printing']).orderBy('created_at').execute()
+  const rows = await db.selectFrom('print_jobs').selectAll().where('status', 'in', ['queued', 'printing']).orderBy('created_at').orderBy(sql`rowid`).execute()
   return rows.map((r) => toJob(r))
+}
+
+/** How many jobs are still owed to the printer (queued, interrupted or awaiting a decision). */
+export async function countPendingPrintJobs(db: DbOrTrx): Promise<number> {
+  const row = await db
+    .selectFrom('print_jobs')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('status', 'in', ['queued', 'printing'])
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}
+
+/**
+ * A job whose bytes may or may not have reached the printer: it stays 'printing' (so its order is
+ * not finished behind the operator's back) with error code print.outcomeUnknown until someone decides.
+ */
+export function isUncertain(job: PrintJob): boolean {
+  return job.status === 'printing' && job.errorCode === ErrorCode.printOutcomeUnknown
+}
+
+export async function listUncertainPrintJobs(db: DbOrTrx): Promise<PrintJob[]> {
+  const rows = await db
+    .selectFrom('print_jobs')
+    .selectAll()
+    .where('status', '=', 'printing')
+    .where('error_code', '=', ErrorCode.printOutcomeUnknown)
+    .orderBy('created_at')
+    .orderBy(sql`rowid`)
+    .execute()
+  return rows.map((r) => toJob(r))
+}
+
+/** Marks a job as awaiting the operator's "it printed" / "print again" (attempts unchanged). */
+export async function markPrintJobUncertain(db: DbOrTrx, id: string, message: string): Promise<void> {
+  await db.updateTable('print_jobs').set({ status: 'printing', error_code: ErrorCode.printOutcomeUnknown, error_message: message }).where('id', '=', id).execute()
+}
+
+/** The given jobs in the given order (unknown ids are left out). */
+export async function getPrintJobs(db: DbOrTrx, ids: readonly string[]): Promise<PrintJob[]> {
+  const byId = new Map<string, PrintJob>()
+  // SQLite allows 32766 bound variables; chunks of 500 stay far below on any build.
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db.selectFrom('print_jobs').selectAll().where('id', 'in', ids.slice(i, i + 500)).execute()
+    for (const r of rows) byId.set(r.id, toJob(r))
+  }
+  return ids.flatMap((id) => {
+    const job = byId.get(id)
+    return job ? [job] : []
+  })
 }
 
 export async function getPrintJob(db: DbOrTrx, id: string): Promise<PrintJob | null> {

@@ -1,14 +1,52 @@
 import { Emitter } from '../../../shared/emitter'
-import { AppError, ErrorCode, toAppError } from '../../../shared/errors'
+import { AppError, ErrorCode, isAppError, toAppError } from '../../../shared/errors'
+import { appendAudit } from '../audit/audit.repository'
 import type { Db } from '../db/database'
+import type { PrinterStatus } from '../devices/printer/printer.port'
+import { statusProblem } from '../devices/printer/zpl/zebra-status.parser'
 import type { LabelSink } from './label-sink.port'
-import { getPrintJob, pendingPrintJobs, setPrintJobStatus, type PrintJob } from './print-jobs.repository'
+import {
+  countPendingPrintJobs,
+  getPrintJob,
+  getPrintJobs,
+  isUncertain,
+  listUncertainPrintJobs,
+  markPrintJobUncertain,
+  pendingPrintJobs,
+  setPrintJobStatus,
+  type PrintJob,
+} from './print-jobs.repository'
 
 export type PrintQueueState = Readonly<{ queued: number; problem: AppError | null; ready: boolean | null }>
 
+export type BatchProgress = Readonly<{ printed: number; total: number }>
+
+export type BatchOptions = Readonly<{
+  /** Labels between two status checks (and progress reports). Default 50. */
+  batchSize?: number
+}>
+
+/** The operator's answer for a job whose outcome is unknown. */
+export type UncertainDecision = 'printed' | 'printAgain'
+
+const DEFAULT_BATCH_SIZE = 50
+
+/** Complete formats in a payload: each ^XZ ends one (hardware.md §3.5). */
+function formatCount(payload: Uint8Array): number {
+  return Buffer.from(payload).toString('latin1').match(/\^XZ/gi)?.length ?? 0
+}
+
 /**
  * The persistent print queue: every job is a row before it reaches the printer, so a job survives
- * printer outages and app restarts and prints once. A printer problem leaves the job queued.
+ * printer outages and app restarts, and prints exactly once.
+ *
+ * The one window that cannot be closed is between "the printer took the bytes" and "the row says
+ * printed". A job found in it — still 'printing' after a restart, or whose link failed after bytes
+ * left — is never resent on a guess:
+ * - the printer's ~HS shows a partial format and the job has one format → the format was cut off
+ *   and never prints (ZPL prints only at ^XZ; the resend's ^XA discards it): back to 'queued';
+ * - otherwise it becomes "outcome unknown" (print.outcomeUnknown) and waits for the operator, who
+ *   looks at the printer and answers `resolveUncertain(id, 'printed' | 'printAgain')`, audited.
  */
 export class PrintQueueService {
   private readonly changed = new Emitter<PrintQueueState>()
@@ -29,24 +67,87 @@ export class PrintQueueService {
 
   /** Prints one job now (serialized with every other job). Throws the printer's AppError on failure. */
   printJob(jobId: string): Promise<void> {
-    const run = this.chain.then(() => this.runJob(jobId))
-    // The chain keeps running after a failed job; the caller still receives the failure.
-    this.chain = run.catch(() => undefined)
-    return run
+    return this.serialized(async () => {
+      const job = await getPrintJob(this.db, jobId)
+      if (job) await this.runJob(job, {})
+    })
   }
 
-  /** Prints every queued job in order; stops at the first printer problem and rethrows it. */
+  /**
+   * Prints `jobIds` in the given order, `batchSize` labels between status checks, reporting
+   * progress after each group. Jobs already printed count as done, so calling it again with the
+   * same ids after a printer problem resumes where it stopped. Rejects with the printer's problem
+   * (the rest stay queued) or print.outcomeUnknown (see the class comment).
+   */
+  printBatch(jobIds: readonly string[], onProgress?: (progress: BatchProgress) => void, options: BatchOptions = {}): Promise<BatchProgress> {
+    const batchSize = Math.max(1, Math.trunc(options.batchSize ?? DEFAULT_BATCH_SIZE))
+    return this.serialized(async () => {
+      const jobs = await getPrintJobs(this.db, jobIds)
+      const total = jobs.length
+      let printed = jobs.filter((j) => j.status === 'printed' || j.status === 'cancelled').length
+      const todo = jobs.filter((j) => j.status === 'queued' || j.status === 'printing')
+      onProgress?.({ printed, total })
+      for (let i = 0; i < todo.length; i += batchSize) {
+        await this.checkBeforeBatch()
+        for (const job of todo.slice(i, i + batchSize)) {
+          await this.runJob(job, { checkStatus: false })
+          printed++
+        }
+        onProgress?.({ printed, total })
+      }
+      return { printed, total }
+    })
+  }
+
+  /** Prints every queued job in order; stops at the first printer problem and rethrows it. Jobs awaiting a decision are skipped. */
   async drain(): Promise<number> {
     let printed = 0
     for (const job of await pendingPrintJobs(this.db)) {
-      await this.printJob(job.id)
+      if (isUncertain(job)) continue
+      try {
+        await this.printJob(job.id)
+      } catch (err) {
+        // An interrupted job just turned "outcome unknown": it waits for the operator, the rest goes on.
+        if (isAppError(err) && err.code === ErrorCode.printOutcomeUnknown) continue
+        throw err
+      }
       printed++
     }
     return printed
   }
 
-  async queuedCount(): Promise<number> {
-    return (await pendingPrintJobs(this.db)).length
+  /** Jobs whose outcome is unknown, oldest first: the desk asks the operator about each. */
+  uncertainJobs(): Promise<PrintJob[]> {
+    return listUncertainPrintJobs(this.db)
+  }
+
+  /**
+   * The operator looked at the printer: 'printed' closes the job, 'printAgain' sends it once more.
+   * Both are audited with who decided. Refuses a job that is not awaiting a decision.
+   */
+  async resolveUncertain(jobId: string, decision: UncertainDecision, actorId: string | null): Promise<void> {
+    await this.serialized(async () => {
+      await this.db.transaction().execute(async (trx) => {
+        const job = await getPrintJob(trx, jobId)
+        if (!job) throw new AppError(ErrorCode.notFound, `Baskı işi yok: ${jobId} / Unknown print job`, { meta: { jobId } })
+        if (!isUncertain(job)) {
+          throw new AppError(ErrorCode.wrongState, 'Bu baskı işi karar beklemiyor / This print job is not awaiting a decision', { meta: { jobId, status: job.status } })
+        }
+        await setPrintJobStatus(trx, jobId, decision === 'printed' ? 'printed' : 'queued')
+        await appendAudit(trx, {
+          actorId,
+          action: decision === 'printed' ? 'label.confirmedPrinted' : 'label.printAgainAfterUnknown',
+          orderId: job.orderId,
+          detail: { jobId, kind: job.kind, attempts: job.attempts, error: job.errorMessage },
+        })
+      })
+      await this.emit()
+    })
+    if (decision === 'printAgain') await this.printJob(jobId)
+  }
+
+  queuedCount(): Promise<number> {
+    return countPendingPrintJobs(this.db)
   }
 
   currentProblem(): AppError | null {
@@ -71,25 +172,101 @@ export class PrintQueueService {
     await this.emit()
   }
 
-  private async runJob(jobId: string): Promise<void> {
-    const job = await getPrintJob(this.db, jobId)
-    if (!job || job.status === 'printed' || job.status === 'cancelled') return
+  dispose(): void {
+    this.changed.dispose()
+  }
+
+  private serialized<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.chain.then(fn)
+    // The chain keeps running after a failed job; the caller still receives the failure.
+    this.chain = run.catch(() => undefined)
+    return run
+  }
+
+  /** A batch group starts only on a printer that says it is ready; a problem leaves every job queued. */
+  private async checkBeforeBatch(): Promise<void> {
+    let status: PrinterStatus | null = null
+    try {
+      status = await this.sink.status()
+    } catch (err) {
+      await this.fail(toAppError(err))
+    }
+    const problem = status ? statusProblem(status) : null
+    if (problem) await this.fail(problem)
+  }
+
+  private async fail(err: AppError): Promise<never> {
+    this.problem = err
+    this.ready = false
+    await this.emit()
+    throw err
+  }
+
+  private async runJob(job: PrintJob, options: { checkStatus?: boolean }): Promise<void> {
+    if (job.status === 'printed' || job.status === 'cancelled') return
+    if (isUncertain(job)) throw this.uncertainError(job, null)
+    if (job.status === 'printing') {
+      // This process never leaves a row in 'printing' between jobs: a crash did, mid-send or just after.
+      await this.settleUnknownOutcome(job, null)
+    }
     this.guardLabelMatches(job)
     await setPrintJobStatus(this.db, job.id, 'printing')
     try {
-      await this.sink.print(job.payload)
+      await this.sink.print(job.payload, options)
     } catch (err) {
       const e = toAppError(err)
-      await setPrintJobStatus(this.db, job.id, 'queued', { code: e.code, message: e.message })
-      this.problem = e
-      this.ready = false
-      await this.emit()
-      throw e
+      if (e.meta.delivery === 'none') {
+        await setPrintJobStatus(this.db, job.id, 'queued', { code: e.code, message: e.message })
+        await this.fail(e)
+      }
+      await this.settleUnknownOutcome(job, e)
+      await this.fail(e)
     }
     await setPrintJobStatus(this.db, job.id, 'printed')
     this.problem = null
     this.ready = true
     await this.emit()
+  }
+
+  /**
+   * Bytes of `job` may have reached the printer. Returns (job back to 'queued') only when the
+   * printer shows a partial format and the job has a single format; otherwise marks it uncertain and throws.
+   */
+  private async settleUnknownOutcome(job: PrintJob, cause: AppError | null): Promise<void> {
+    let status: PrinterStatus | null = null
+    try {
+      status = await this.sink.status()
+    } catch {
+      // Unreachable or silent printer: no evidence either way, so the operator decides.
+      status = null
+    }
+    // Only our desk sends to this printer, so a partial format there is ours, cut off before its ^XZ.
+    if (status?.partialFormat && formatCount(job.payload) <= 1) {
+      await setPrintJobStatus(this.db, job.id, 'queued', cause ? { code: cause.code, message: cause.message } : undefined)
+      return
+    }
+    const err = this.uncertainError(job, status, cause)
+    await markPrintJobUncertain(this.db, job.id, err.message)
+    await this.fail(err)
+  }
+
+  private uncertainError(job: PrintJob, status: PrinterStatus | null, cause?: AppError | null): AppError {
+    // Formats still in the printer's buffer print once it is ready again: a hint against reprinting too early.
+    const waiting = status && status.formatsInBuffer > 0 ? ` Yazıcıda bekleyen ${status.formatsInBuffer} etiket var / ${status.formatsInBuffer} label(s) still waiting in the printer.` : ''
+    return new AppError(
+      ErrorCode.printOutcomeUnknown,
+      `Etiket basıldı mı bilinmiyor — yazıcıya bakıp "Basıldı" ya da "Tekrar bas" seçin / Unknown whether the label printed — check the printer, then confirm or print again.${waiting}`,
+      {
+        meta: {
+          jobId: job.id,
+          orderId: job.orderId,
+          causeCode: cause?.code ?? 'app.restarted',
+          formatsInBuffer: status?.formatsInBuffer ?? null,
+          labelsRemaining: status?.labelsRemaining ?? null,
+        },
+        cause: cause ?? undefined,
+      },
+    )
   }
 
   /** Never print one order's label for another: the payload must carry the shipment's barcode. */
@@ -105,9 +282,5 @@ export class PrintQueueService {
 
   private async emit(): Promise<void> {
     this.changed.fire({ queued: await this.queuedCount(), problem: this.problem, ready: this.ready })
-  }
-
-  dispose(): void {
-    this.changed.dispose()
   }
 }

@@ -19,7 +19,7 @@ import {
 /** Named points in the purchase where a test may crash the process (SIGKILL) to prove recovery. */
 export type PurchaseCheckpoint = 'beforeCarrierCall' | 'afterCarrierResponse' | 'afterShipmentCommit'
 
-export type LabelComposer = (input: { order: Order; request: ShipmentRequest; created: CreatedShipment }) => { payload: Uint8Array; expectedBarcode: string }
+export type LabelComposer = (input: { order: Order; request: ShipmentRequest; created: CreatedShipment }) => Promise<{ payload: Uint8Array; expectedBarcode: string }>
 
 export type PurchaserDeps = Readonly<{
   db: Db
@@ -89,7 +89,7 @@ export class ShipmentPurchaser {
     }
     this.deps.checkpoint?.('afterCarrierResponse')
 
-    const label = this.deps.composeLabel({ order, request, created })
+    const label = await this.deps.composeLabel({ order, request, created })
     const printJobId = await db.transaction().execute(async (trx) => {
       await markShipmentPurchased(trx, shipment.id, {
         carrierShipmentId: created.carrierShipmentId,

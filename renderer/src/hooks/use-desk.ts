@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import type { PackingView } from '../../../shared/contract/views'
-import { toAppError, type SerializedAppError } from '../../../shared/errors'
+import { ErrorCode, toAppError, type SerializedAppError } from '../../../shared/errors'
 import { OVERRIDE_REASONS, overrideReasonText } from '../i18n'
 import { isSupervisorOverridable } from '../i18n-errors'
 import type { Beeper } from '../lib/beep'
@@ -28,6 +28,8 @@ export type Desk = Readonly<{
   confirmCancel: boolean
   onScan(code: string, source: ScanSource): void
   retry(): void
+  /** After a crash mid-print: the operator saw the label come out (F5). */
+  confirmPrinted(): void
   reprint(): void
   cancel(): void
   logout(): void
@@ -231,7 +233,14 @@ export function useDesk(client: StationClient, station: Station, beeper: Beeper)
     settled,
     confirmCancel: confirmCancelUntil > 0,
     onScan,
-    retry: () => run(() => client.call('packing.retry', {})),
+    // A label whose print outcome is unknown: Retry means "print it again", after the operator looked.
+    retry: () =>
+      run(() =>
+        (latest.current.actionError ?? latest.current.view?.problem)?.code === ErrorCode.printOutcomeUnknown
+          ? client.call('labels.resolveUncertain', { decision: 'printAgain' })
+          : client.call('packing.retry', {}),
+      ),
+    confirmPrinted: () => run(() => client.call('labels.resolveUncertain', { decision: 'printed' })),
     reprint,
     cancel,
     logout,

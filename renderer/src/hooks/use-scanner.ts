@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type ChangeEvent, type KeyboardEvent as ReactKeyboardEvent, type RefObject } from 'react'
-import { classifyKeyTimes, defaultScanTiming, isPrintableKey, isTerminatorKey, type ScanSource, type ScanTiming } from '../lib/scan-detector'
+import { classifyKeyTimes, defaultScanTiming, isPrintableKey, isTerminatorKey, type ScanSource, type ScanTiming } from '../../../shared/scan/scan-timing'
 
 export type ScannerField = Readonly<{
   inputRef: RefObject<HTMLInputElement | null>

@@ -86,16 +86,29 @@ export class ZebraPrinter {
     return parseHostStatus(reply)
   }
 
-  /** Sends one or more ^XA…^XZ formats; see ZebraPrintOptions for the status checks. */
+  /**
+   * Sends one or more ^XA…^XZ formats; see ZebraPrintOptions for the status checks. A rejection
+   * has `meta.delivery`: 'none' when nothing was sent (refused by the check, or no connection),
+   * 'unknown' when the transport failed after bytes left (see PrinterTransport.send).
+   */
   async print(zpl: string | Uint8Array, options: ZebraPrintOptions = {}): Promise<ZebraPrintResult> {
     const data = typeof zpl === 'string' ? new TextEncoder().encode(zpl) : zpl
     const timeoutMs = options.timeoutMs ?? this.defaults.timeoutMs
     const check = (options.checkStatus ?? true) && this.canReportStatus
     let statusBefore: PrinterStatus | null = null
     if (check) {
-      statusBefore = await this.status({ timeoutMs })
+      try {
+        statusBefore = await this.status({ timeoutMs })
+      } catch (err) {
+        if (isAppError(err)) err.meta.delivery = 'none'
+        throw err
+      }
       const problem = statusProblem(statusBefore)
-      if (problem) throw problem
+      if (problem) {
+        // Refused before a byte of the job left the desk: the queue may simply keep it queued.
+        problem.meta.delivery = 'none'
+        throw problem
+      }
     }
     await this.transport.send(data, { timeoutMs })
     let statusAfter: PrinterStatus | null = null

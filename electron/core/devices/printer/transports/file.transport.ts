@@ -2,6 +2,8 @@ import { appendFile } from 'node:fs/promises'
 import { AppError, ErrorCode } from '../../../../../shared/errors'
 import type { PrinterTransport } from '../printer.port'
 
+const OPEN_ERRORS = new Set(['ENOENT', 'EACCES', 'EPERM', 'EISDIR', 'ENOTDIR', 'EROFS', 'ENXIO', 'ENODEV'])
+
 /**
  * Appends each job's bytes to a file (`file:///abs/path`): a spool file for demos and tests, or a
  * device node such as /dev/usb/lp0. It cannot read replies, so it has no `query` (no ~HS status).
@@ -20,7 +22,8 @@ export class FilePrinterTransport implements PrinterTransport {
       const code = (err as NodeJS.ErrnoException).code ?? 'UNKNOWN'
       throw new AppError(ErrorCode.printerOffline, `Yazıcı dosyasına yazılamadı / Cannot write printer file ${this.path}: ${code}`, {
         retryable: true,
-        meta: { uri: this.uri, errno: code },
+        // These fail at open(), before a byte is written; anything else (ENOSPC, EIO) may be mid-write.
+        meta: { uri: this.uri, errno: code, delivery: OPEN_ERRORS.has(code) ? 'none' : 'unknown' },
         cause: err,
       })
     }

@@ -69,11 +69,32 @@ describe('TcpPrinterTransport.send', () => {
     expect(Buffer.concat(received).equals(job)).toBe(true)
   })
 
+  it('a printer that hangs up (FIN) before taking the whole job → printer.offline, delivery unknown', async () => {
+    const { port } = await listen((socket) =>
+      socket.once('data', () => {
+        socket.pause()
+        socket.end()
+      }),
+    )
+    const err = await rejection(transport(port, 5000).send(Buffer.alloc(32 * 1024 * 1024, 0x41)))
+    expect(err.code).toBe(ErrorCode.printerOffline)
+    expect(err.retryable).toBe(true)
+    expect(err.meta.delivery).toBe('unknown')
+  })
+
+  it('a printer that resets the link after reading part of the job → printer.offline, not a success', async () => {
+    const { port } = await listen((socket) => socket.once('data', () => socket.resetAndDestroy()))
+    const err = await rejection(transport(port).send(Buffer.from('^XA^FO10,10^FDbir etiket^FS^XZ')))
+    expect(err.code).toBe(ErrorCode.printerOffline)
+    expect(err.meta.delivery).toBe('unknown')
+  })
+
   it('connection refused → printer.offline, retryable', async () => {
     const err = await rejection(transport(await closedPort()).send(Buffer.from('^XA^XZ')))
     expect(err.code).toBe(ErrorCode.printerOffline)
     expect(err.retryable).toBe(true)
     expect(err.meta.errno).toBe('ECONNREFUSED')
+    expect(err.meta.delivery).toBe('none')
   })
 
   it('a printer that never takes the data → printer.timeout, retryable', async () => {

@@ -24,17 +24,27 @@ export class TcpPrinterTransport implements PrinterTransport {
     this.uri = `tcp://${host.includes(':') ? `[${host}]` : host}:${port}`
   }
 
-  /** Resolves after every byte was handed to the OS and our FIN went out (`end()` finished). */
+  /**
+   * Resolves once the printer took the whole job: every byte left the desk, our FIN went out and
+   * the printer closed its side in turn (it read up to our FIN). Handing bytes to the OS is not
+   * enough: a printer that drops the link mid-job would otherwise count as printed.
+   *
+   * A rejection carries `meta.delivery`: 'none' when the connection never opened (nothing can have
+   * printed), 'unknown' once bytes were handed to the OS (the printer may hold a partial format, or
+   * may even have printed). The print queue decides what to do with an unknown outcome.
+   */
   send(data: Uint8Array, options: { timeoutMs?: number } = {}): Promise<void> {
     const timeoutMs = options.timeoutMs ?? this.defaultTimeoutMs
     return new Promise<void>((resolve, reject) => {
       const socket = this.open()
       let settled = false
+      let connected = false
       const finish = (err?: AppError) => {
         if (settled) return
         settled = true
         clearTimeout(timer)
         if (err) {
+          err.meta.delivery = connected ? 'unknown' : 'none'
           socket.destroy()
           reject(err)
         } else {
@@ -45,7 +55,21 @@ export class TcpPrinterTransport implements PrinterTransport {
       const timer = setTimeout(() => finish(this.timeoutError('send', timeoutMs)), timeoutMs)
       socket.on('error', (err) => finish(this.socketError(err)))
       socket.on('connect', () => {
-        socket.end(data, () => finish())
+        connected = true
+        socket.end(data)
+      })
+      socket.on('end', () => {
+        // The printer's FIN. Clean only when it came after the whole job left (`writableFinished`:
+        // every byte and our FIN were handed to the OS); a printer that hangs up early has not taken the rest.
+        if (socket.writableFinished) finish()
+        else {
+          finish(
+            new AppError(ErrorCode.printerOffline, `Yazıcı işi almadan bağlantıyı kapattı / Printer closed the connection mid-job (${this.uri})`, {
+              retryable: true,
+              meta: { uri: this.uri, during: 'send' },
+            }),
+          )
+        }
       })
       // Anything the printer says back on a print connection is not asked for; drain it so the
       // socket can close normally (unread data at close time makes the kernel send RST).

@@ -2,12 +2,13 @@ import { trUpper, normalizeTrPhone } from '../../../../../shared/domain/address'
 import type { ShippingLabelInput } from '../../../../../shared/label'
 import { formatTry } from '../../../../../shared/money'
 import { code128Modules } from './code128-width'
+import { qrMagnification, qrModulesPerSide } from './qr-size'
 import { fieldData } from './zpl-escape'
 import { fitHeight, fitLine, normalizeSpaces, textWidthDots, wrapFit, wrapText } from './zpl-text'
 
 /**
  * The desk's own carrier label (carriers.md §13: sender, receiver name/address/phone, date,
- * piece x/N, barcode, COD amount), drawn for 100×150 or 100×100 mm stock at 203 or 300 dpi.
+ * piece x/N, barcode, COD amount, a carrier's QR when given), drawn for 100×150 or 100×100 mm stock at 203 or 300 dpi.
  * Text is UTF-8 under ^CI28 and every field goes through `fieldData` (^FH escaping).
  */
 export type LabelDpi = 203 | 300
@@ -193,16 +194,28 @@ function drawBarcode(f: Frame, input: ShippingLabelInput, footerTop: number, dpi
   c.text(left, trackingTop + trackingMax - captionH, captionH, caption)
   c.text(left + captionW, trackingTop + trackingMax - trackingH, trackingH, fitLine(input.trackingNumber, trackingH, textW - captionW))
 
+  // A carrier's QR sits right of the Code 128, as tall as the bar band; the Code 128 shares the rest.
+  const barH = c.d(spec.barH)
+  const qrBox = input.qr ? barH + c.d(3) : 0
+  const qrMag = input.qr ? qrMagnification(input.qr.length, qrBox) : 0
+  const qrW = input.qr ? qrModulesPerSide(input.qr.length) * qrMag : 0
+  const codeW = f.innerW - (qrW > 0 ? qrW + c.d(PAD_MM) * 2 : 0)
   // Auto mode (^BC…,A) with the printer's human-readable line; the widest module (≤0.5 mm) that
-  // keeps the 10-module quiet zone on both sides inside the frame.
+  // keeps the 10-module quiet zone on both sides inside its share of the frame.
   const modules = code128Modules(input.barcode)
   let moduleDots = dpi === 203 ? 4 : 6
-  while (moduleDots > 1 && (modules + 20) * moduleDots > f.innerW) moduleDots--
-  const barH = c.d(spec.barH)
+  while (moduleDots > 1 && (modules + 20) * moduleDots > codeW) moduleDots--
   const interpretationH = moduleDots * 9 + c.d(1.5)
   const barTop = trackingTop - c.d(1.8) - interpretationH - barH
-  const barX = Math.max(f.frame, Math.round((f.frame * 2 + f.innerW - modules * moduleDots) / 2))
+  const barX = Math.max(f.frame, Math.round((f.frame * 2 + codeW - modules * moduleDots) / 2))
   c.parts.push(`^BY${moduleDots},3,${barH}^FO${barX},${barTop}^BCN,${barH},Y,N,N,A${fieldData(input.barcode)}`)
+  if (input.qr && qrMag > 0) {
+    // ^BQN,2,m: model 2; `QA,` = error level Q, automatic input (hardware.md §3.5). zebrash draws a
+    // QR the current ^BY height below its ^FO (10 dots at the default, the known QR drop); reset the
+    // height to that default and lift by it, so the Code 128's height cannot push the QR off the
+    // label [unverified on hardware].
+    c.parts.push(`^BY${moduleDots},3,10^FO${f.right - qrW},${Math.max(0, barTop - 10)}^BQN,2,${qrMag}${fieldData(`QA,${input.qr}`)}`)
+  }
   const ruleY = barTop - c.d(2.2)
   hline(f, ruleY)
   return ruleY

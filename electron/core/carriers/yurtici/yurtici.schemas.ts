@@ -1,0 +1,199 @@
+import { z } from 'zod'
+
+/**
+ * Response schemas of ShippingOrderDispatcherServices, from the XSD in
+ * ../shared/reference/yurtici/KOPSWebServices.wsdl. The parser keeps every leaf as a string, so
+ * numbers are checked here; elements with minOccurs="0" may be missing, elements without it
+ * (count, jobId, senderCustId, docId) must be there. Objects are loose: Yurtiçi may add elements.
+ */
+
+/** Absent or empty → ''. */
+const text = z
+  .string()
+  .optional()
+  .transform((v) => v ?? '')
+const integer = z
+  .string()
+  .trim()
+  .regex(/^-?\d+$/, 'not an integer')
+  .transform(Number)
+/** xs:int minOccurs="0": absent (or empty) reads as `fallback`; an absent row errCode as 0 (Java's default). */
+const optionalInt = (fallback: number) =>
+  z
+    .union([z.literal(''), integer])
+    .optional()
+    .transform((v) => (v === undefined || v === '' ? fallback : v))
+const outFlag = z.enum(['0', '1', '2']).transform(Number)
+
+/** maxOccurs="unbounded" nillable rows: the parser yields '' for an xsi:nil row; those are dropped. */
+function rows<T extends z.ZodType>(row: T) {
+  return z
+    .array(z.union([row, z.literal('')]))
+    .optional()
+    .transform((a) => (a ?? []).filter((r): r is Exclude<typeof r, ''> => r !== ''))
+}
+
+const baseResult = {
+  outFlag,
+  outResult: text,
+  /** extendedBaseResultVO.errCode (a string in the XSD); result-level errors such as auth. */
+  errCode: text,
+}
+
+export const shippingOrderDetailSchema = z.object({
+  cargoKey: text,
+  errCode: optionalInt(0),
+  errMessage: text,
+  invoiceKey: text,
+})
+export type ShippingOrderDetail = z.output<typeof shippingOrderDetailSchema>
+
+export const createShipmentResponseSchema = z.object({
+  ShippingOrderResultVO: z.object({
+    ...baseResult,
+    count: integer,
+    jobId: integer,
+    shippingOrderDetailVO: rows(shippingOrderDetailSchema),
+  }),
+})
+
+export const shippingCancelDetailSchema = z.object({
+  cargoKey: text,
+  docId: integer,
+  errCode: optionalInt(0),
+  errMessage: text,
+  invoiceKey: text,
+  jobId: integer,
+  operationCode: optionalInt(-1),
+  operationMessage: text,
+  operationStatus: text,
+})
+export type ShippingCancelDetail = z.output<typeof shippingCancelDetailSchema>
+
+export const cancelShipmentResponseSchema = z.object({
+  ShippingOrderResultVO: z.object({
+    ...baseResult,
+    count: integer,
+    senderCustId: integer,
+    shippingCancelDetailVO: rows(shippingCancelDetailSchema),
+  }),
+})
+
+export const invDocCargoSchema = z.object({
+  unitId: text,
+  unitName: text,
+  eventId: text,
+  eventName: text,
+  reasonId: text,
+  reasonName: text,
+  /** YYYYMMDD */
+  eventDate: text,
+  /** HHMMSS */
+  eventTime: text,
+  cityName: text,
+  townName: text,
+})
+export type InvDocCargo = z.output<typeof invDocCargoSchema>
+
+export const deliveryItemSchema = z.object({
+  cargoKey: text,
+  /** 12 digits once the branch has issued the waybill (IND). */
+  docId: text,
+  docNumber: text,
+  docType: text,
+  documentDate: text,
+  documentTime: text,
+  trackingUrl: text,
+  cargoEventId: text,
+  cargoEventExplanation: text,
+  cargoReasonId: text,
+  cargoReasonExplanation: text,
+  deliveryDate: text,
+  deliveryTime: text,
+  receiverInfo: text,
+  arrivalUnitName: text,
+  departureUnitName: text,
+  totalDesi: text,
+  totalKg: text,
+  totalPrice: text,
+  totalAmount: text,
+  rejectStatus: text,
+  rejectStatusExplanation: text,
+  rejectDescription: text,
+  rejectReasonExplanation: text,
+  returnDocId: text,
+  returnDocumentDate: text,
+  returnDeliveryDate: text,
+  returnStatus: text,
+  returnStatusExplanation: text,
+  invDocFieldVOArray: rows(z.object({ docId: text, fieldName: text, fieldNameExplanation: text, fieldValue: text })),
+  invDocCargoVOArray: rows(invDocCargoSchema),
+})
+export type DeliveryItem = z.output<typeof deliveryItemSchema>
+
+export const shippingDeliveryDetailSchema = z.object({
+  cargoKey: text,
+  errCode: optionalInt(0),
+  errMessage: text,
+  invoiceKey: text,
+  jobId: integer,
+  operationCode: optionalInt(-1),
+  operationMessage: text,
+  operationStatus: text,
+  shippingDeliveryItemDetailVO: z
+    .union([deliveryItemSchema, z.literal('')])
+    .optional()
+    .transform((v) => (v === '' || v === undefined ? null : v)),
+})
+export type ShippingDeliveryDetail = z.output<typeof shippingDeliveryDetailSchema>
+
+export const queryShipmentResponseSchema = z.object({
+  ShippingDeliveryVO: z.object({
+    ...baseResult,
+    count: integer,
+    senderCustId: integer,
+    shippingDeliveryDetailVO: rows(shippingDeliveryDetailSchema),
+  }),
+})
+
+export const saveReturnShipmentCodeResponseSchema = z.object({
+  ExtendedBaseResultVO: z.object(baseResult),
+})
+
+export const operationResponseSchemas = {
+  createShipment: createShipmentResponseSchema,
+  cancelShipment: cancelShipmentResponseSchema,
+  queryShipment: queryShipmentResponseSchema,
+  saveReturnShipmentCode: saveReturnShipmentCodeResponseSchema,
+} as const
+
+/**
+ * A SOAP 1.1 Fault. The WSDL declares YurticikargoWSException{errorCode, errText} as the detail;
+ * an Odoo client reads `code`/`message` there instead (carriers.md §1 [YK-ODOO]), so both are read.
+ */
+export const soapFaultSchema = z
+  .object({
+    faultcode: z.string(),
+    faultstring: z.string(),
+    detail: z
+      .union([
+        z.object({
+          YurticikargoWSException: z.object({ errorCode: z.string().optional(), errText: z.string().optional() }).optional(),
+          code: z.string().optional(),
+          message: z.string().optional(),
+        }),
+        z.literal(''),
+      ])
+      .optional(),
+  })
+  .transform((f) => {
+    const d = f.detail === '' ? undefined : f.detail
+    const code = d?.YurticikargoWSException?.errorCode ?? d?.code
+    return {
+      faultcode: f.faultcode,
+      faultstring: f.faultstring,
+      errorCode: code !== undefined && /^-?\d+$/.test(code.trim()) ? Number(code) : null,
+      errText: d?.YurticikargoWSException?.errText ?? d?.message ?? null,
+    }
+  })
+export type SoapFault = z.output<typeof soapFaultSchema>

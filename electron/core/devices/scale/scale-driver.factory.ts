@@ -1,0 +1,98 @@
+import { AppError, ErrorCode } from '../../../../shared/errors'
+import { Emitter, type Unsubscribe } from '../../../../shared/emitter'
+import { HidScaleDriver, type HidBackend } from './hid-scale.driver'
+import { detectScaleProtocol, type DetectedScale, type DetectScaleOptions } from './scale-protocol-detect'
+import { createSerialScaleDriver, type ScaleProtocol, type SerialScaleConfig } from './scale-protocol'
+import type { ScaleDriver, ScaleReading } from './scale.port'
+
+/** A real scale as the station configuration describes it (the simulated scale stays with the caller). */
+export type ScaleDriverConfig =
+  | (Omit<SerialScaleConfig, 'protocol'> & Readonly<{ driver: 'serial'; protocol: ScaleProtocol | 'auto'; candidates?: readonly ScaleProtocol[] }>)
+  | Readonly<{ driver: 'hid'; path?: string; vendorId?: number; productId?: number; zeroReport?: readonly number[] | null }>
+
+export type ScaleDriverFactoryOptions = Readonly<{
+  /** Detection timings for `protocol: 'auto'`. */
+  detect?: DetectScaleOptions
+  /** HID enumeration/open; node-hid by default. */
+  hidBackend?: HidBackend
+}>
+
+/**
+ * Returns the `createDriver` that ScaleService calls for every connection attempt (drivers are
+ * single-connection). `protocol: 'auto'` detects on the first open and remembers the answer for
+ * later reconnects, so a replugged scale does not go through detection again.
+ */
+export function createScaleDriverFactory(config: ScaleDriverConfig, options: ScaleDriverFactoryOptions = {}): () => ScaleDriver {
+  if (config.driver === 'hid') {
+    const { path, vendorId, productId, zeroReport } = config
+    return () => new HidScaleDriver({ path, vendorId, productId, zeroReport, backend: options.hidBackend })
+  }
+  const { driver: _driver, candidates, ...serial } = config
+  const { protocol } = serial
+  if (protocol !== 'auto') return () => createSerialScaleDriver({ ...serial, protocol })
+  const memory: { detected: DetectedScale | null } = { detected: null }
+  return () =>
+    new AutoDetectScaleDriver(async () => {
+      const line = { baudRate: serial.baudRate, dataBits: serial.dataBits, parity: serial.parity, stopBits: serial.stopBits }
+      const fixed = Object.fromEntries(Object.entries(line).filter(([, v]) => v !== undefined))
+      memory.detected ??= await detectScaleProtocol(serial.path, candidates, { ...options.detect, line: fixed })
+      const { protocol: found, line: settings, checksum } = memory.detected
+      return createSerialScaleDriver({ ...serial, ...settings, protocol: found, ...(checksum === undefined ? {} : { checksum }) })
+    })
+}
+
+/**
+ * Stands in for the real driver until detection picked it; then forwards everything to it.
+ * Detection failure rejects `open()` like a missing port does, so ScaleService retries with backoff.
+ */
+class AutoDetectScaleDriver implements ScaleDriver {
+  private readonly readEmitter = new Emitter<ScaleReading>()
+  private readonly errorEmitter = new Emitter<AppError>()
+  private readonly disconnectEmitter = new Emitter<AppError>()
+  private inner: ScaleDriver | null = null
+  private closed = false
+
+  constructor(private readonly resolve: () => Promise<ScaleDriver>) {}
+
+  get model(): string {
+    return this.inner?.model ?? 'auto'
+  }
+
+  readonly onDidRead = (listener: (reading: ScaleReading) => void): Unsubscribe => this.readEmitter.event(listener)
+  readonly onDidError = (listener: (error: AppError) => void): Unsubscribe => this.errorEmitter.event(listener)
+  readonly onDidDisconnect = (listener: (error: AppError) => void): Unsubscribe => this.disconnectEmitter.event(listener)
+
+  async open(): Promise<void> {
+    const inner = await this.resolve()
+    if (this.closed) return
+    this.inner = inner
+    inner.onDidRead((r) => this.readEmitter.fire(r))
+    inner.onDidError((e) => this.errorEmitter.fire(e))
+    inner.onDidDisconnect((e) => this.disconnectEmitter.fire(e))
+    await inner.open()
+  }
+
+  async close(): Promise<void> {
+    this.closed = true
+    await this.inner?.close()
+    this.readEmitter.dispose()
+    this.errorEmitter.dispose()
+    this.disconnectEmitter.dispose()
+  }
+
+  async poll(): Promise<void> {
+    await this.inner?.poll?.()
+  }
+
+  async zero(): Promise<void> {
+    const zero = this.inner?.zero?.bind(this.inner)
+    if (!zero) throw new AppError(ErrorCode.scaleCommandFailed, `scale ${this.model} cannot be zeroed from the desk`)
+    await zero()
+  }
+
+  async tare(): Promise<void> {
+    const tare = this.inner?.tare?.bind(this.inner)
+    if (!tare) throw new AppError(ErrorCode.scaleCommandFailed, `scale ${this.model} cannot be tared from the desk`)
+    await tare()
+  }
+}

@@ -1,0 +1,181 @@
+/**
+ * Options, defaults and codes of the Yurtiçi ShippingOrderDispatcherServices emulator.
+ * Sources: ../shared/reference/carriers.md §1 and §14, and the WSDL in ../shared/reference/yurtici/.
+ * Where the documents are silent (auth and throttle codes, message texts, what a cancel after
+ * delivery says) the behaviour is an option or a constant with a comment that says it is ours.
+ */
+
+export const SERVICE_PATH = '/KOPSWebServices/ShippingOrderDispatcherServices'
+export const YURTICI_NS = 'http://yurticikargo.com.tr/ShippingOrderDispatcherServices'
+export const WS_EXCEPTIONS_NS = 'http://yurticikargo.com.tr/WSExceptions/'
+export const SOAP11_NS = 'http://schemas.xmlsoap.org/soap/envelope/'
+export const SOAP12_NS = 'http://www.w3.org/2003/05/soap-envelope'
+
+/** Faults a test can inject on the SOAP endpoint; see yurtici.server.ts for exactly what each does. */
+export const YurticiFault = {
+  /** 500 with an HTML page (a proxy in trouble); nothing processed. */
+  http500: 'http500',
+  /** 503 with Retry-After; nothing processed. */
+  http503: 'http503',
+  /** Processed (shipments stored), then the socket is destroyed unanswered. */
+  dropAfterCommit: 'dropAfterCommit',
+  /** Processed, then headers and half the body are written and the socket is destroyed. */
+  halfResponse: 'halfResponse',
+  /** Never answered; nothing processed. */
+  timeout: 'timeout',
+  /** Processed, then answered with half the envelope (length matching): XML that does not parse. */
+  malformedXml: 'malformedXml',
+  /** Answered outFlag 2 / errCode 936 ("unexpected error") without processing. */
+  unexpectedError: 'unexpectedError',
+} as const
+export type YurticiFault = (typeof YurticiFault)[keyof typeof YurticiFault]
+
+/** errCodes (carriers.md §1 [YK-DOC]; auth [HT], confidence L). 82521 is our placeholder for the throttle. */
+export const YkCode = {
+  ok: 0,
+  unexpected: 936,
+  cargoKeyMissing: 80859,
+  cargoKeyTooLong: 82500,
+  cargoKeyExists: 60020,
+  invoiceKeyMissing: 60017,
+  invoiceKeyInvalid: 82501,
+  nameMissing: 60018,
+  nameInvalid: 82503,
+  addressMissing: 60019,
+  addressInvalid: 82502,
+  codAmountMissing: 82505,
+  codAmountInvalid: 82506,
+  codDocumentIdMissing: 82507,
+  codDocumentSaveTypeMissing: 82508,
+  installmentsMissing: 82509,
+  creditRuleInvalid: 82510,
+  installmentsInvalid: 82511,
+  paymentTypeMismatch: 82512,
+  collectionTypeInvalid: 82513,
+  documentSaveTypeInvalid: 82514,
+  emailInvalid: 82515,
+  phoneInvalid: 82516,
+  formatInvalid: 82517,
+  cargoKeyNotFound: 82519,
+  alreadyCancelled: 82520,
+  throttled: 82521,
+  authUnknownUser: 1625,
+  authWrongPassword: 1626,
+  authNotAuthorized: 80265,
+} as const
+
+/**
+ * Our Turkish wording: the doc gives the codes, not the texts, except "İade isteği alınmıştır"
+ * (a cancel after IND) which is quoted in carriers.md §1.
+ */
+export const YkText = {
+  success: 'İşlem başarılı.',
+  allFailed: 'Kayıtların hiçbiri işlenemedi.',
+  unexpected: 'Beklenmeyen bir hata oluştu.',
+  cargoKeyMissing: 'Kargo anahtarı (cargoKey) boş olamaz.',
+  cargoKeyTooLong: 'Kargo anahtarı (cargoKey) en fazla 20 karakter olabilir.',
+  cargoKeyExists: 'Bu kargo anahtarı (cargoKey) daha önce kullanılmıştır.',
+  invoiceKeyMissing: 'Fatura anahtarı (invoiceKey) boş olamaz.',
+  invoiceKeyInvalid: 'Fatura anahtarı (invoiceKey) en fazla 20 karakter olabilir.',
+  nameMissing: 'Alıcı adı boş olamaz.',
+  nameInvalid: 'Alıcı adı 5-200 karakter olmalı ve en az 4 harf içermelidir.',
+  addressMissing: 'Alıcı adresi boş olamaz.',
+  addressInvalid: 'Alıcı adresi 10-500 karakter olmalıdır.',
+  codAmountMissing: 'Tahsilatlı gönderide fatura tutarı (ttInvoiceAmount) zorunludur.',
+  codAmountInvalid: 'Fatura tutarı (ttInvoiceAmount) sıfırdan büyük olmalıdır.',
+  codDocumentIdMissing: 'Tahsilatlı gönderide belge numarası (ttDocumentId) zorunludur.',
+  codDocumentSaveTypeMissing: 'Tahsilatlı gönderide belge kayıt tipi (ttDocumentSaveType) zorunludur.',
+  installmentsMissing: 'Kredi kartı tahsilatında taksit sayısı (dcSelectedCredit) zorunludur.',
+  creditRuleInvalid: 'Taksit kuralı (dcCreditRule) 0 veya 1 olmalıdır.',
+  installmentsInvalid: 'Taksit sayısı 1-12 arasında olmalıdır.',
+  paymentTypeMismatch: 'Ödeme tipi sözleşmenize uygun değildir.',
+  collectionTypeInvalid: 'Tahsilat tipi (ttCollectionType) 0 veya 1 olmalıdır.',
+  documentSaveTypeInvalid: 'Belge kayıt tipi (ttDocumentSaveType) 0 veya 1 olmalıdır.',
+  emailInvalid: 'E-posta adresi geçersizdir.',
+  phoneInvalid: 'Alıcı telefonu alan kodu ile birlikte 10 haneli olmalıdır.',
+  formatInvalid: (field: string) => `${field} alanının formatı hatalıdır.`,
+  cargoKeyNotFound: 'Kargo anahtarı bu kullanıcı için bulunamadı.',
+  alreadyCancelled: 'Kargo daha önce iptal edilmiştir.',
+  returnRequested: 'İade isteği alınmıştır',
+  notCancellable: (status: string) => `${status} durumundaki kargo iptal edilemez.`,
+  throttled: 'Aynı gönderi 1 dakika içinde tekrar sorgulanamaz.',
+  authUnknownUser: 'Kullanıcı bulunamadı.',
+  authWrongPassword: 'Kullanıcı adı veya şifre hatalı.',
+  authNotAuthorized: 'Kullanıcının bu işlem için yetkisi yoktur.',
+  returnCodeSaved: 'İade kodu kaydedildi.',
+  returnCodeConflict: 'İade kodu daha önce farklı bilgilerle tanımlanmıştır.',
+} as const
+
+/** A WS user. Yurtiçi issues one per payment type; shipments are scoped by the customer (senderCustId). */
+export type YurticiUser = Readonly<{
+  username: string
+  password: string
+  senderCustId: number
+  /** GO sender pays, AO receiver pays, COD collects on delivery; undefined = any (like the test user). */
+  paymentType?: 'GO' | 'AO' | 'COD'
+  /** Answers 80265 (not authorized). */
+  disabled?: boolean
+}>
+
+export type YurticiEmulatorOptions = Readonly<{
+  /** Port on 127.0.0.1; 0 (default) picks a free one. */
+  port?: number
+  /** Default the real service path. */
+  path?: string
+  /** Default the public test user YKTEST/YK (carriers.md §1). */
+  users?: readonly YurticiUser[]
+  /**
+   * How a bad login is answered: 'fault' (default, §14: SOAP Fault for auth problems) or 'errCode'
+   * (outFlag 1 + result errCode, as [HT] saw 1625/1626/80265).
+   */
+  authFailure?: 'fault' | 'errCode'
+  /** §1: "repeated queries within 1 minute raise an exception". Off by default; the fault code is ours. */
+  queryThrottle?: Readonly<{ windowMs: number; errCode?: number }> | null
+  /** First jobId issued; +1 per job. */
+  firstJobId?: number
+  /** First docId (12 digits); +1 per issued waybill. */
+  firstDocId?: number
+  /** saveReturnShipmentCode fieldNames accepted: 16 live, 53/3 test (§1 [YK-EH]). */
+  returnCodeFieldNames?: readonly string[]
+  /** {docId} is replaced (§1). */
+  trackingUrlTemplate?: string
+  /** Where the parcel leaves from (events YK). */
+  departureUnit?: Readonly<{ id: string; name: string; city: string; town: string }>
+  /** The WSDL text served at ?wsdl; default the reference file next to the repository, if present. */
+  wsdl?: string
+  now?: () => number
+}>
+
+export type ResolvedOptions = Readonly<{
+  port: number
+  path: string
+  users: readonly YurticiUser[]
+  authFailure: 'fault' | 'errCode'
+  queryThrottle: Readonly<{ windowMs: number; errCode: number }> | null
+  firstJobId: number
+  firstDocId: number
+  returnCodeFieldNames: readonly string[]
+  trackingUrlTemplate: string
+  departureUnit: Readonly<{ id: string; name: string; city: string; town: string }>
+  wsdl: string | undefined
+  now: () => number
+}>
+
+export const DEFAULT_USERS: readonly YurticiUser[] = [{ username: 'YKTEST', password: 'YK', senderCustId: 903427364 }]
+
+export function resolveOptions(o: YurticiEmulatorOptions = {}): ResolvedOptions {
+  return {
+    port: o.port ?? 0,
+    path: o.path ?? SERVICE_PATH,
+    users: o.users ?? DEFAULT_USERS,
+    authFailure: o.authFailure ?? 'fault',
+    queryThrottle: o.queryThrottle ? { windowMs: o.queryThrottle.windowMs, errCode: o.queryThrottle.errCode ?? YkCode.throttled } : null,
+    firstJobId: o.firstJobId ?? 71500001,
+    firstDocId: o.firstDocId ?? 100000000001,
+    returnCodeFieldNames: o.returnCodeFieldNames ?? ['16', '53', '3'],
+    trackingUrlTemplate: o.trackingUrlTemplate ?? 'http://selfservis.yurticikargo.com/reports/SSWDocumentDetail.aspx?DocId={docId}',
+    departureUnit: o.departureUnit ?? { id: '1143', name: 'ŞİŞLİ', city: 'İSTANBUL', town: 'ŞİŞLİ' },
+    wsdl: o.wsdl,
+    now: o.now ?? Date.now,
+  }
+}

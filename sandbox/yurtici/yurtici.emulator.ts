@@ -1,0 +1,100 @@
+import { readFileSync } from 'node:fs'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { fileURLToPath } from 'node:url'
+import { resolveOptions, type YurticiEmulatorOptions, type YurticiFault } from './yurtici.config'
+import { advance, setReturn, type ReturnPatch } from './yurtici.lifecycle'
+import { createYurticiHandler } from './yurtici.server'
+import { YurticiState, type EmulatedShipment, type LoggedRequest, type ReturnCode } from './yurtici.state'
+
+export type { YurticiEmulatorOptions, YurticiUser } from './yurtici.config'
+export { DEFAULT_USERS, SERVICE_PATH, YkCode, YurticiFault } from './yurtici.config'
+export type { EmulatedShipment, LoggedRequest, ReturnCode } from './yurtici.state'
+
+/**
+ * A local Yurtiçi ShippingOrderDispatcherServices (SOAP 1.1) on 127.0.0.1 for tests, benchmarks
+ * and demo mode: one endpoint plus ?wsdl, the four operations of carriers.md §1, a state machine
+ * driven by test hooks, injectable faults and a request log with the password redacted (§14).
+ */
+export type YurticiEmulator = Readonly<{
+  /** The service endpoint, e.g. http://127.0.0.1:40123/KOPSWebServices/ShippingOrderDispatcherServices. */
+  url: string
+  /** http://127.0.0.1:port, for the /__emu/ hooks. */
+  origin: string
+  /** Parcels stored so far, in creation order. */
+  readonly shipments: readonly EmulatedShipment[]
+  /** Every request to the service, in order (wsPassword redacted). */
+  readonly requests: readonly LoggedRequest[]
+  readonly returnCodes: readonly ReturnCode[]
+  /** Applies `fault` to the next `times` SOAP requests (default: until cleared with null). */
+  setFault(fault: YurticiFault | null, options?: Readonly<{ times?: number }>): void
+  /** One entry per coming SOAP request (null = answer normally); consumed before the setFault fault. */
+  queueFaults(faults: readonly (YurticiFault | null)[]): void
+  /** Same as POST /__emu/advance/{cargoKey}: the next status, or on through the chain to `to`. */
+  advance(cargoKey: string, to?: 'ISR' | 'IND' | 'DLV' | 'BI', senderCustId?: number): EmulatedShipment
+  /** Same as POST /__emu/return/{cargoKey}. */
+  setReturn(cargoKey: string, patch: ReturnPatch, senderCustId?: number): EmulatedShipment
+  close(): Promise<void>
+}>
+
+/** The reference WSDL next to the repository (../shared/reference/yurtici/), when it is there. */
+function referenceWsdl(): string | undefined {
+  try {
+    return readFileSync(fileURLToPath(new URL('../../../shared/reference/yurtici/KOPSWebServices.wsdl', import.meta.url)), 'utf8')
+  } catch {
+    return undefined // packaged or moved: ?wsdl then answers 404 unless options.wsdl is given
+  }
+}
+
+export async function startYurticiEmulator(options: YurticiEmulatorOptions = {}): Promise<YurticiEmulator> {
+  const opts = resolveOptions({ ...options, wsdl: options.wsdl ?? referenceWsdl() })
+  const state = new YurticiState(opts.firstJobId, opts.firstDocId)
+  let serviceUrl = ''
+  const server = createServer(createYurticiHandler({ opts, state, serviceUrl: () => serviceUrl }))
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(opts.port, '127.0.0.1', () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
+  const { port } = server.address() as AddressInfo
+  const origin = `http://127.0.0.1:${port}`
+  serviceUrl = `${origin}${opts.path}`
+  const find = (cargoKey: string, senderCustId?: number) => {
+    const s = state.anyByCargoKey(cargoKey, senderCustId)
+    if (!s) throw new Error(`no shipment with cargoKey ${cargoKey}`)
+    return s
+  }
+  return {
+    url: serviceUrl,
+    origin,
+    get shipments() {
+      return state.shipments
+    },
+    get requests() {
+      return state.requests
+    },
+    get returnCodes() {
+      return state.returnCodes
+    },
+    setFault: (fault, o) => state.setFault(fault, o?.times ?? Number.POSITIVE_INFINITY),
+    queueFaults: (faults) => state.queueFaults(faults),
+    advance: (cargoKey, to, senderCustId) => {
+      const s = find(cargoKey, senderCustId)
+      advance(s, opts, state, to)
+      return s
+    },
+    setReturn: (cargoKey, patch, senderCustId) => {
+      const s = find(cargoKey, senderCustId)
+      setReturn(s, patch, state)
+      return s
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((err) => (err ? reject(err) : resolve()))
+        // Hung ('timeout' fault) and keep-alive sockets would hold close() open forever.
+        server.closeAllConnections()
+      }),
+  }
+}
