@@ -1,4 +1,5 @@
 import { ComToHomeConnector } from './carriers/comtohome/comtohome.adapter'
+import { YurticiConnector } from './carriers/yurtici/yurtici.adapter'
 import type { CarrierConnector } from './carriers/carrier.port'
 import { withRetry } from './carriers/retry'
 import type { StationConfig } from './config/config.schema'
@@ -31,7 +32,10 @@ export function createAdapters(config: StationConfig, extras: { checkpoint?: (na
   const printer = new ZebraPrinter(createTransport(config.printer.uri, { timeoutMs: config.printer.sendTimeoutMs }), { timeoutMs: config.printer.statusTimeoutMs })
   const connectors = new Map<string, CarrierConnector>()
   const c2h = config.carriers.comtohome
-  if (c2h.enabled) connectors.set('comtohome', new ComToHomeConnector({ baseUrl: c2h.baseUrl, apiKey: c2h.apiKey, timeoutMs: c2h.timeoutMs }))
+  if (c2h.enabled) connectors.set('comtohome', new ComToHomeConnector({ baseUrl: c2h.baseUrl, apiKey: c2h.apiKey, timeoutMs: c2h.timeoutMs, retry: { maxAttempts: 1 } }))
+  const yk = config.carriers.yurtici
+  // The station retries around every connector (withRetry below); the connector itself tries once.
+  if (yk.enabled) connectors.set('yurtici', new YurticiConnector({ url: yk.url, accounts: yk.accounts, timeoutMs: yk.timeoutMs, returnCodeFieldName: yk.returnCodeFieldName, sendMeasurements: yk.sendMeasurements, retry: { maxAttempts: 1 } }))
   const cloud = config.cloud
   return {
     scale,

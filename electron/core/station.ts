@@ -6,6 +6,8 @@ import { Emitter, type Unsubscribe } from '../../shared/emitter'
 import { AppError, ErrorCode } from '../../shared/errors'
 import type { ShippingLabelInput } from '../../shared/label'
 import type { RateCard } from '../../shared/rates'
+import { getLayoutProfile } from '../../shared/scan/keyboard-layout'
+import { normalizeScan, type NormalizeScanOptions } from '../../shared/scan/normalize-scan'
 import { listBoxes } from './boxes/boxes.repository'
 import type { CarrierConnector } from './carriers/carrier.port'
 import type { StationConfig } from './config/config.schema'
@@ -67,6 +69,12 @@ export async function createStation(dataDir: string, config: StationConfig, adap
   const events = new Emitter<AnyEvent>()
   const emit = <E extends EventName>(name: E, payload: EventPayloads[E]) => events.fire({ name, payload })
 
+  // Only keyboard-wedge scans are repaired for a layout mismatch: a person typing is already right.
+  const scanOptions = (source: 'scanner' | 'keyboard' | 'manual'): NormalizeScanOptions => ({
+    layout: source === 'scanner' && config.scanner.wedgeLayout ? getLayoutProfile(config.scanner.wedgeLayout) : null,
+    fnc1: config.scanner.fnc1,
+    gs1WithoutAim: config.scanner.gs1WithoutAim,
+  })
   const printQueue = new PrintQueueService(db, adapters.sink)
   const purchaser = new ShipmentPurchaser({
     db,
@@ -88,6 +96,7 @@ export async function createStation(dataDir: string, config: StationConfig, adap
     rateCards: () => rateCards,
     sender: config.sender,
     tolerance: config.tolerance,
+    scanBack: config.scanner.scanBack ? { options: scanOptions('scanner') } : null,
     labelFormat: config.carriers.comtohome.labelFormat,
     carrierNames,
   })
@@ -131,7 +140,7 @@ export async function createStation(dataDir: string, config: StationConfig, adap
     'station.getSnapshot': () => snapshot(),
     'session.login': ({ badge }) => packing.login(badge),
     'session.logout': () => packing.logout(),
-    'scan.submit': ({ code }) => packing.scan(code),
+    'scan.submit': ({ code, source }) => packing.scan(normalizeScan(code, scanOptions(source)).code),
     'orders.open': ({ code }) => packing.openOrder(code),
     'orders.list': (input) => listOrders(db, input),
     'packing.confirmItem': ({ code }) => packing.confirmItem(code),

@@ -161,3 +161,29 @@ describe('the contract refuses bad input before any handler runs', () => {
     expect(await outboxKinds()).toEqual(before)
   })
 })
+
+describe('scan-back (per-station option)', () => {
+  it('completes the order only when the scanned label matches the shipment barcode', async () => {
+    await h.dispose()
+    h = await startHarness({ overrides: { scanner: { scanBack: true } } })
+    await scan('P1001')
+    const v = await packToScale('KJ1008', 'KOLI1')
+    h.place(v.expectedGrams!)
+    const printed = await h.waitForView((x) => x.step === 'printed' && x.notice?.text.includes('okutun') === true)
+    expect(printed.order!.status).not.toBe('packed')
+    expect(await refusal(scan('WRONG-LABEL-1'))).toBe(ErrorCode.scanBackMismatch)
+    expect(h.station.packing.view().step).toBe('printed')
+    const done = await scan(printed.shipment!.barcode!)
+    expect(done.step).toBe('packed')
+    expect(done.order!.status).toBe('packed')
+  })
+
+  it('repairs a US-layout scanner typing into a Turkish-Q keyboard when the station knows it', async () => {
+    await h.dispose()
+    h = await startHarness({ overrides: { scanner: { wedgeLayout: 'tr-q' } } })
+    await scan('P1001')
+    // "SIP-1009" read by a US scanner on TR-Q arrives with '-' typed as '*'.
+    const v = await h.station.handlers['scan.submit']({ code: 'SIP*1009', source: 'scanner' })
+    expect(v.order?.orderNumber).toBe('SIP-1009')
+  })
+})

@@ -25,6 +25,8 @@ const RateCardSchema = z.object({
   extraKgKurus: z.number().int().min(0),
 })
 
+const YurticiCredential = z.object({ username: z.string().min(1), password: z.string().min(1), language: z.string().optional() })
+
 export const ScaleConfigSchema = z.discriminatedUnion('driver', [
   z.object({ driver: z.literal('simulated') }),
   z.object({
@@ -70,6 +72,20 @@ export const StationConfigSchema = z.object({
           labelFormat: z.enum(['zpl', 'pdf']).default('zpl'),
         })
         .prefault({}),
+      /** Yurtiçi Kargo SOAP (carriers.md §1): one WS user per payment type; off until configured. */
+      yurtici: z
+        .object({
+          enabled: z.boolean().default(false),
+          url: z.string().url().default('http://127.0.0.1:5182/KOPSWebServices/ShippingOrderDispatcherServices'),
+          accounts: z
+            .object({ senderPays: YurticiCredential, receiverPays: YurticiCredential, codCash: YurticiCredential, codCard: YurticiCredential })
+            .partial()
+            .default({ senderPays: { username: 'YKTEST', password: 'YK' } }),
+          timeoutMs: z.number().int().positive().default(10_000),
+          returnCodeFieldName: z.string().default('16'),
+          sendMeasurements: z.boolean().default(true),
+        })
+        .prefault({}),
     })
     .prefault({}),
   cloud: z
@@ -88,6 +104,17 @@ export const StationConfigSchema = z.object({
     postalCode: '34381',
     phone: '+902123456789',
   }),
+  scanner: z
+    .object({
+      /** The OS keyboard layout a keyboard-wedge scanner types into, found by the scanner self-test (null = none to repair). */
+      wedgeLayout: z.enum(['us', 'tr-q', 'tr-f', 'gb']).nullable().default(null),
+      /** What the scanner sends for FNC1 in GS1 codes (ASCII GS by default). */
+      fnc1: z.string().min(1).max(1).default('\x1d'),
+      gs1WithoutAim: z.enum(['never', 'ifSeparated', 'try']).default('ifSeparated'),
+      /** After printing, the packer scans the label; the order completes only if it matches the shipment's barcode. */
+      scanBack: z.boolean().default(false),
+    })
+    .prefault({}),
   tolerance: z.object({ absGrams: z.number().int().min(0).default(100), pct: z.number().min(0).max(100).default(10) }).prefault({}),
   rateCards: z.array(RateCardSchema).optional(),
 })

@@ -21,7 +21,13 @@ export class OrderFinisher {
     private readonly printQueue: PrintQueueService,
   ) {}
 
-  async advance(orderId: string, packerId: string | null, onStage?: (stage: FinishStage, shipment: ShipmentRecord) => void): Promise<ShipmentRecord | null> {
+  async advance(
+    orderId: string,
+    packerId: string | null,
+    onStage?: (stage: FinishStage, shipment: ShipmentRecord) => void,
+    /** Scan-back: stop once the label is printed; the packer's scan of it completes the order. */
+    options: { stopAfterPrint?: boolean } = {},
+  ): Promise<ShipmentRecord | null> {
     let shipment = await getLiveShipment(this.db, orderId)
     if (!shipment) return null
     if (shipment.status === 'purchasing') {
@@ -31,6 +37,7 @@ export class OrderFinisher {
     const jobs = (await pendingPrintJobs(this.db)).filter((j) => j.orderId === orderId)
     for (const job of jobs) await this.printQueue.printJob(job.id)
     onStage?.('printed', shipment)
+    if (options.stopAfterPrint) return shipment
     const order = await getOrder(this.db, orderId)
     if (order && order.status !== 'packed') {
       const current = shipment

@@ -22,6 +22,8 @@ import { insertPackage } from './packages.repository'
 import type { ReprintService } from './reprint.service'
 import type { PrintQueueService } from '../printing/print-queue.service'
 import type { WeightSource } from './weight-source.port'
+import type { NormalizeScanOptions } from '../../../shared/scan/normalize-scan'
+import { checkScanBack } from './scan-back.rules'
 
 export type PackingDeps = Readonly<{
   db: Db
@@ -33,6 +35,8 @@ export type PackingDeps = Readonly<{
   rateCards: () => readonly RateCard[]
   sender: Address
   tolerance: WeightTolerance
+  /** Per-station option: after printing, the packer scans the label and it must match the shipment. */
+  scanBack: { options: NormalizeScanOptions } | null
   labelFormat: 'zpl' | 'pdf'
   carrierNames: ReadonlyMap<string, string>
 }>
@@ -180,6 +184,9 @@ export class PackingService {
         return this.doConfirmItem(code)
       case PackingStep.itemsVerified:
         return this.doSelectBox(code)
+      case PackingStep.printed:
+        if (this.deps.scanBack && this.s.order && this.s.shipment) return this.doScanBack(code)
+        throw new AppError(ErrorCode.wrongState, 'Etiket işleniyor, lütfen bekleyin / Busy finishing the label, please wait')
       case PackingStep.exception:
         if (this.s.blocking && SUPERVISOR_OVERRIDABLE.has(this.s.blocking.code)) return this.doOverride(code, 'süpervizör kartı okutuldu / supervisor badge scanned')
         if (!this.s.order) return this.doOpenOrder(code)
@@ -436,18 +443,43 @@ export class PackingService {
   }
 
   private async finish(orderId: string): Promise<void> {
+    const stopAfterPrint = this.deps.scanBack !== null
     try {
-      await this.deps.finisher.advance(orderId, this.s.packer?.id ?? null, (stage, shipment) => {
-        this.s.shipment = shipment
-        this.s.step = stage
-        this.changed.fire(this.view())
-      })
+      await this.deps.finisher.advance(
+        orderId,
+        this.s.packer?.id ?? null,
+        (stage, shipment) => {
+          this.s.shipment = shipment
+          this.s.step = stage
+          this.changed.fire(this.view())
+        },
+        { stopAfterPrint },
+      )
     } catch (err) {
       this.s.shipment = await getLiveShipment(this.deps.db, orderId)
       this.s.step = PackingStep.exception
       this.s.blocking = toAppError(err)
       throw err
     }
+    if (stopAfterPrint) {
+      this.s.notice = { tone: 'ok', text: 'Etiketi kutuya yapıştırıp okutun / Stick the label on the box and scan it' }
+      return
+    }
+    await this.completePacked(orderId)
+  }
+
+  /** Scan-back: the label on the box must carry this shipment's barcode before the order completes. */
+  private async doScanBack(code: string): Promise<PackingView> {
+    const order = this.requireOrder()
+    const mismatch = checkScanBack(this.s.shipment?.barcode ?? '', code, this.deps.scanBack?.options)
+    if (mismatch) throw mismatch
+    await this.deps.finisher.advance(order.id, this.s.packer?.id ?? null)
+    await this.completePacked(order.id)
+    return this.view()
+  }
+
+  private async completePacked(orderId: string): Promise<void> {
+    this.s.step = PackingStep.packed
     this.s.order = await getOrder(this.deps.db, orderId)
     this.s.packedCount++
     this.s.notice = { tone: 'ok', text: `Paketlendi ✓ ${this.s.shipment?.trackingNumber ?? ''} — sonraki siparişi okutun / Packed: scan the next order` }

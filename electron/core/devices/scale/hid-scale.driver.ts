@@ -84,7 +84,7 @@ export class HidScaleDriver implements ScaleDriver {
   private lastReading: ScaleReading | null = null
   private lastFault: string | null = null
   private repeatTimer: ReturnType<typeof setInterval> | undefined
-  private lastReportAt = -Infinity
+  private lastReadAt = -Infinity
   /** The device that was opened, for status screens and logs. */
   device: HidDeviceInfo | null = null
 
@@ -174,7 +174,6 @@ export class HidScaleDriver implements ScaleDriver {
 
   private onReport(data: Buffer): void {
     if (!this.active) return
-    this.lastReportAt = this.now()
     if (this.discardLeft > 0) {
       this.discardLeft--
       return
@@ -211,6 +210,7 @@ export class HidScaleDriver implements ScaleDriver {
     }
     this.lastFault = null
     this.lastReading = reading
+    this.lastReadAt = at
     this.readEmitter.fire(reading)
   }
 
@@ -224,8 +224,9 @@ export class HidScaleDriver implements ScaleDriver {
 
   private repeat(repeatMs: number): void {
     const last = this.lastReading
-    if (!this.active || !last || this.now() - this.lastReportAt < repeatMs) return
-    this.readEmitter.fire({ ...last, at: this.now() })
+    if (!this.active || !last || this.now() - this.lastReadAt < repeatMs) return
+    this.lastReadAt = this.now()
+    this.readEmitter.fire({ ...last, at: this.lastReadAt })
   }
 
   private lose(cause: unknown): void {

@@ -34,8 +34,7 @@ export function createScaleDriverFactory(config: ScaleDriverConfig, options: Sca
   return () =>
     new AutoDetectScaleDriver(async () => {
       const line = { baudRate: serial.baudRate, dataBits: serial.dataBits, parity: serial.parity, stopBits: serial.stopBits }
-      const fixed = Object.fromEntries(Object.entries(line).filter(([, v]) => v !== undefined))
-      memory.detected ??= await detectScaleProtocol(serial.path, candidates, { ...options.detect, line: fixed })
+      memory.detected ??= await detectScaleProtocol(serial.path, candidates, { ...options.detect, line })
       const { protocol: found, line: settings, checksum } = memory.detected
       return createSerialScaleDriver({ ...serial, ...settings, protocol: found, ...(checksum === undefined ? {} : { checksum }) })
     })

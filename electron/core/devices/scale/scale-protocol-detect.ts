@@ -5,7 +5,7 @@ import { createCasFramer, parseCasFrame } from './cas.parser'
 import { createLineFramer, parseMtSicsLine } from './mt-sics.parser'
 import { createNciFramer, parseNciFrame } from './nci.parser'
 import { isScaleProtocol, scaleProtocolInfo, scaleProtocols, type ScaleProtocol } from './scale-protocol'
-import { SerialScaleTransport, type SerialLineSettings } from './serial-scale.transport'
+import { resolveLineSettings, SerialScaleTransport, type SerialLineSettings } from './serial-scale.transport'
 import { createToledo8217Framer, parseToledo8217Frame } from './toledo-8217.parser'
 import { createToledoContinuousFramer, parseToledoContinuousFrame } from './toledo-continuous.parser'
 
@@ -147,7 +147,7 @@ export async function detectScaleProtocol(path: string, candidates: readonly str
   const minFrames = options.minFrames ?? 3
   const groups = new Map<string, { line: SerialLineSettings; protocols: ScaleProtocol[] }>()
   for (const protocol of wanted) {
-    const line = { ...scaleProtocolInfo[protocol].line, ...options.line }
+    const line = resolveLineSettings(options.line ?? {}, scaleProtocolInfo[protocol].line)
     const group = groups.get(lineKey(line)) ?? { line, protocols: [] }
     group.protocols.push(protocol)
     groups.set(lineKey(line), group)

@@ -1,0 +1,48 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { startYurticiEmulator, type YurticiEmulator } from '../../sandbox/yurtici/yurtici.emulator'
+import { scanAllItems, startHarness, type Harness } from '../support/station-harness'
+
+let h: Harness | null = null
+let yk: YurticiEmulator | null = null
+afterEach(async () => {
+  await h?.dispose()
+  await yk?.close()
+  h = null
+  yk = null
+})
+
+const YURTICI_CARD = {
+  carrierId: 'yurtici',
+  serviceCode: 'GO',
+  name: 'Yurtiçi Kargo (kendi anlaşma)',
+  contract: 'own',
+  commissionBp: 0,
+  transitDays: 2,
+  supportsCod: false,
+  codFeeKurus: 0,
+  fuelSurchargeBp: 0,
+  maxChargeableKg: 30,
+  bands: [{ upToKg: 30, priceKurus: 5000 }],
+  extraKgKurus: 0,
+}
+
+describe('packing with Yurtiçi (SOAP, no label from the carrier)', () => {
+  it('registers the cargoKey once and prints the desk label carrying it', async () => {
+    yk = await startYurticiEmulator()
+    h = await startHarness({ overrides: { carriers: { yurtici: { enabled: true, url: yk.url } }, rateCards: [YURTICI_CARD] } })
+    const scan = (code: string) => h!.station.handlers['scan.submit']({ code, source: 'scanner' })
+    await scan('P1001')
+    await scan('KJ1002')
+    await scanAllItems(h.station)
+    const v = await scan('KOLI1')
+    h.place(v.expectedGrams!)
+    const done = await h.waitForView((x) => x.step === 'packed' || x.step === 'exception')
+    expect(done.problem).toBeNull()
+    expect(yk.shipments).toHaveLength(1)
+    const cargoKey = done.shipment!.barcode!
+    expect(cargoKey).toMatch(/^KJ[0-9A-Z]{18}$/)
+    const [zpl] = await h.zebra.waitForJobs(1)
+    expect(zpl).toContain(cargoKey)
+    expect(zpl).toContain('^BC')
+  }, 30_000)
+})
