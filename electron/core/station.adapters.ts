@@ -6,7 +6,7 @@ import type { StationConfig } from './config/config.schema'
 import { createTransport } from './devices/printer/transports/printer-uri'
 import { ZebraPrinter } from './devices/printer/zebra.printer'
 import { buildShippingLabel } from './devices/printer/zpl/shipping-label.zpl'
-import { MtSicsDriver } from './devices/scale/mt-sics.driver'
+import { createScaleDriverFactory } from './devices/scale/scale-driver.factory'
 import { ScaleService } from './devices/scale/scale.service'
 import { SimulatedScaleDriver } from './devices/scale/simulated-scale.driver'
 import { zebraLabelSink } from './printing/zebra-label.sink'
@@ -19,16 +19,12 @@ import type { StationAdapters } from './station'
 export function createAdapters(config: StationConfig, extras: { checkpoint?: (name: PurchaseCheckpoint) => void } = {}): StationAdapters {
   let simulated: SimulatedScaleDriver | null = null
   const scaleConfig = config.scale
-  const scale = new ScaleService({
-    createDriver: () => {
-      if (scaleConfig.driver === 'simulated') {
-        // One simulated scale for the whole run, so a weight placed before a reconnect stays on it.
-        simulated ??= new SimulatedScaleDriver()
-        return simulated
-      }
-      return new MtSicsDriver(scaleConfig)
-    },
-  })
+  // One factory for the run, so an auto-detected protocol is remembered across reconnects.
+  const createDriver =
+    scaleConfig.driver === 'simulated'
+      ? () => (simulated ??= new SimulatedScaleDriver()) // one simulated scale, so a placed weight survives a reconnect
+      : createScaleDriverFactory(scaleConfig.driver === 'mt-sics' ? { ...scaleConfig, driver: 'serial', protocol: 'mt-sics' } : scaleConfig)
+  const scale = new ScaleService({ createDriver })
   const printer = new ZebraPrinter(createTransport(config.printer.uri, { timeoutMs: config.printer.sendTimeoutMs }), { timeoutMs: config.printer.statusTimeoutMs })
   const connectors = new Map<string, CarrierConnector>()
   const c2h = config.carriers.comtohome

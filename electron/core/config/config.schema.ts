@@ -27,15 +27,32 @@ const RateCardSchema = z.object({
 
 const YurticiCredential = z.object({ username: z.string().min(1), password: z.string().min(1), language: z.string().optional() })
 
+const SerialLine = {
+  path: z.string().min(1),
+  // No defaults here: each protocol has its own factory line settings (7E1 for Toledo, 8N1 for MT-SICS…).
+  baudRate: z.number().int().positive().optional(),
+  dataBits: z.union([z.literal(7), z.literal(8)]).optional(),
+  parity: z.enum(['none', 'even', 'odd']).optional(),
+  stopBits: z.union([z.literal(1), z.literal(2)]).optional(),
+}
+const SCALE_PROTOCOLS = ['mt-sics', 'toledo-continuous', 'toledo-8217', 'cas', 'a12e', 'nci'] as const
+
 export const ScaleConfigSchema = z.discriminatedUnion('driver', [
   z.object({ driver: z.literal('simulated') }),
+  /** Kept for station files written before the serial driver took every protocol. */
+  z.object({ driver: z.literal('mt-sics'), ...SerialLine }),
   z.object({
-    driver: z.literal('mt-sics'),
-    path: z.string().min(1),
-    baudRate: z.number().int().positive().default(9600),
-    dataBits: z.union([z.literal(7), z.literal(8)]).default(8),
-    parity: z.enum(['none', 'even', 'odd']).default('none'),
-    stopBits: z.union([z.literal(1), z.literal(2)]).default(1),
+    driver: z.literal('serial'),
+    protocol: z.enum([...SCALE_PROTOCOLS, 'auto']),
+    candidates: z.array(z.enum(SCALE_PROTOCOLS)).optional(),
+    motionBit: z.enum(['setWhenMoving', 'setWhenStable']).optional(),
+    ...SerialLine,
+  }),
+  z.object({
+    driver: z.literal('hid'),
+    path: z.string().optional(),
+    vendorId: z.number().int().min(0).max(0xffff).optional(),
+    productId: z.number().int().min(0).max(0xffff).optional(),
   }),
 ])
 
