@@ -13,6 +13,7 @@ import { zebraLabelSink } from './printing/zebra-label.sink'
 import { pdfToZpl } from './devices/printer/zpl/pdf-to-zpl'
 import type { PurchaseCheckpoint } from './shipping/shipment.purchaser'
 import { CloudSyncService } from './sync/cloud-sync.service'
+import { createOrderClaims } from './sync/order-claims'
 import type { StationAdapters } from './station'
 
 /** Builds the real devices and carriers from the configuration (the Electron shell and the headless server share this). */
@@ -44,7 +45,8 @@ export function createAdapters(config: StationConfig, extras: { checkpoint?: (na
         ? async (pdf, barcode) => (await pdfToZpl(pdf, { dpi: config.printer.dpi, size: config.printer.size, comment: barcode })).zpl
         : undefined,
     retry: (fn) => withRetry(() => fn(), { maxAttempts: 4, baseDelayMs: 300, maxDelayMs: 4000 }),
-    cloud: cloud ? (db) => new CloudSyncService(db, cloud) : undefined,
+    cloud: cloud ? (db, health) => new CloudSyncService(db, { ...cloud, health }) : undefined,
+    claims: cloud?.stationId ? createOrderClaims({ ...cloud, stationId: cloud.stationId, leaseMs: cloud.claimLeaseMs }) : undefined,
     checkpoint: extras.checkpoint,
   }
 }

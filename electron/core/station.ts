@@ -26,6 +26,8 @@ import { seedCatalogDefaults } from './seed-defaults'
 import { ShipmentPurchaser, type PurchaseCheckpoint } from './shipping/shipment.purchaser'
 import { countOutbox } from './sync/outbox.repository'
 import type { CloudSyncService } from './sync/cloud-sync.service'
+import type { OrderClaims } from './sync/order-claims'
+import type { HeartbeatRequest } from '../../shared/contract/cloud'
 
 /** The concrete devices and carriers a shell hands to the core (real ones, emulators, or test doubles). */
 export type StationAdapters = Readonly<{
@@ -37,7 +39,9 @@ export type StationAdapters = Readonly<{
   ownLabel: (input: ShippingLabelInput) => string
   rasterizePdf?: (pdf: Uint8Array, barcode: string) => Promise<string>
   retry: <T>(fn: () => Promise<T>) => Promise<T>
-  cloud?: (db: OpenedDatabase['db']) => CloudSyncService
+  cloud?: (db: OpenedDatabase['db'], health: () => Promise<Pick<HeartbeatRequest, 'scale' | 'printer'>>) => CloudSyncService
+  /** Order claims at the cloud (when this desk has a station id there). */
+  claims?: OrderClaims
   checkpoint?: (name: PurchaseCheckpoint) => void
 }>
 
@@ -93,6 +97,7 @@ export async function createStation(dataDir: string, config: StationConfig, adap
     finisher,
     reprints,
     printQueue,
+    claims: adapters.claims ?? null,
     rateCards: () => rateCards,
     sender: config.sender,
     tolerance: config.tolerance,
@@ -100,7 +105,10 @@ export async function createStation(dataDir: string, config: StationConfig, adap
     labelFormat: config.carriers.comtohome.labelFormat,
     carrierNames,
   })
-  const cloud = adapters.cloud?.(db)
+  const cloud = adapters.cloud?.(db, async () => ({
+    scale: { status: adapters.scale.status().connected ? 'ok' : 'offline', detail: adapters.scale.status().error?.message ?? null },
+    printer: { status: printQueue.isReady() === false ? 'degraded' : printQueue.isReady() ? 'ok' : 'unknown', detail: printQueue.currentProblem()?.message ?? null },
+  }))
 
   const scaleView = (): ScaleView => {
     const r = adapters.scale.current()

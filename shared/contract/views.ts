@@ -56,7 +56,14 @@ export type DeviceStatusView = Readonly<{
   carrier: { id: string; name: string; baseUrl: string }
 }>
 
-export type SyncStatusView = Readonly<{ mode: 'online' | 'offline' | 'degraded' | 'paused'; pendingEvents: number; lastSyncAt: string | null }>
+export type SyncStatusView = Readonly<{
+  mode: 'online' | 'offline' | 'degraded' | 'paused'
+  pendingEvents: number
+  lastSyncAt: string | null
+  /** Events the cloud refused or reported as conflicts: kept, visible, waiting for a person. */
+  parkedEvents?: number
+  lastError?: string | null
+}>
 
 export type StationSnapshot = Readonly<{
   stationName: string

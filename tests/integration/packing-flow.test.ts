@@ -46,6 +46,18 @@ describe('packing an order end to end', () => {
     expect(done.chosen?.eligible).toBe(true)
   })
 
+  it('a parcel left on the scale from the previous order is not taken as the next weight', async () => {
+    const first = await packToScale('KJ1009', 'KOLI1')
+    h.place(first.expectedGrams!)
+    await h.waitForView((x) => x.step === 'packed')
+    const second = await packToScale('KJ1010', 'KOLI1')
+    expect(second.step).toBe('itemsVerified')
+    expect(second.measuredGrams).toBeNull()
+    h.place(second.expectedGrams! + 3)
+    const done = await h.waitForView((x) => x.step === 'packed' && x.order?.barcode === 'KJ1010')
+    expect(done.measuredGrams).toBe(second.expectedGrams! + 3)
+  })
+
   it('refuses an unknown order and changes nothing', async () => {
     expect(await refusal(scan('NOPE-1'))).toBe(ErrorCode.orderUnknown)
     expect(h.station.packing.view().problem?.code).toBe(ErrorCode.orderUnknown)

@@ -110,6 +110,9 @@ export const StationConfigSchema = z.object({
       baseUrl: z.string().url(),
       apiKey: z.string().min(1),
       pullIntervalMs: z.number().int().positive().default(15_000),
+      /** This desk's id at the cloud (matches its API key); enables order claims and heartbeats. */
+      stationId: z.string().min(1).optional(),
+      claimLeaseMs: z.number().int().positive().default(30 * 60_000),
     })
     .nullable()
     .default(null),

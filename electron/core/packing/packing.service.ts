@@ -21,6 +21,7 @@ import { SUPERVISOR_OVERRIDABLE, CommandCode, allItemsScanned, checkWeight, matc
 import { insertPackage } from './packages.repository'
 import type { ReprintService } from './reprint.service'
 import type { PrintQueueService } from '../printing/print-queue.service'
+import type { OrderClaims } from '../sync/order-claims'
 import type { WeightSource } from './weight-source.port'
 import type { NormalizeScanOptions } from '../../../shared/scan/normalize-scan'
 import { checkScanBack } from './scan-back.rules'
@@ -32,6 +33,8 @@ export type PackingDeps = Readonly<{
   finisher: OrderFinisher
   reprints: ReprintService
   printQueue: PrintQueueService
+  /** Cloud claims, so two desks never pack one order (null without a cloud station id). */
+  claims: OrderClaims | null
   rateCards: () => readonly RateCard[]
   sender: Address
   tolerance: WeightTolerance
@@ -74,12 +77,16 @@ export class PackingService {
   readonly onDidChange = this.changed.event
   private s: Session = { step: PackingStep.idle, packer: null, order: null, box: null, dims: null, expectedGrams: null, measuredGrams: null, quote: null, chosen: null, shipment: null, problem: null, blocking: null, notice: null, packedCount: 0, overridden: false }
   private queue: Promise<unknown> = Promise.resolve()
+  /** The last weight the scale settled on, and when the current order was opened: a parcel left on the scale from the previous order must not count. */
+  private lastSettle: { grams: number; at: number } | null = null
+  private orderOpenedAt = 0
   private unsubscribe: Unsubscribe | null = null
 
   constructor(private readonly deps: PackingDeps) {}
 
   start(): void {
     this.unsubscribe = this.deps.weight.onDidSettle((w) => {
+      this.lastSettle = w
       void this.run(() => this.onWeight(w.grams)).catch(() => undefined) // the problem is already on screen
     })
   }
@@ -219,11 +226,17 @@ export class PackingService {
     if (live) {
       throw new AppError(ErrorCode.orderBusy, `Bu siparişin etiketi işleniyor: ${order.orderNumber} / A label for this order is being finished`, { meta: { code }, retryable: true })
     }
+    // Claimed at the cloud first; offline, the desk packs on a local claim and the cloud settles it on push.
+    const claim = this.deps.claims ? await this.deps.claims.claim(order.id) : null
     await setOrderStatus(this.deps.db, order.id, 'packing')
     this.resetSession()
+    this.orderOpenedAt = Date.now()
     this.s.order = await getOrder(this.deps.db, order.id)
     this.s.step = allItemsScanned(this.s.order!) ? PackingStep.itemsVerified : PackingStep.orderOpen
-    this.s.notice = { tone: 'ok', text: `${order.orderNumber} açıldı, ürünleri okutun / Order open: scan the items` }
+    this.s.notice =
+      claim === 'local'
+        ? { tone: 'warn', text: `${order.orderNumber} açıldı (bulut yok: yerel ayırma) — ürünleri okutun / Order open on a local claim (offline)` }
+        : { tone: 'ok', text: `${order.orderNumber} açıldı, ürünleri okutun / Order open: scan the items` }
     return this.view()
   }
 
@@ -268,8 +281,8 @@ export class PackingService {
     this.s.dims = { lengthMm: box.lengthMm, widthMm: box.widthMm, heightMm: box.heightMm }
     this.s.expectedGrams = orderItemsWeightGrams(order) + box.tareGrams
     this.s.notice = { tone: 'ok', text: `${box.name} — kutuyu tartıya koyun / Put the box on the scale` }
-    const reading = this.deps.weight.current()
-    if (reading?.stable && reading.grams >= MIN_WEIGHT_GRAMS) await this.onWeight(reading.grams)
+    const settled = this.settledForThisOrder()
+    if (settled !== null) await this.onWeight(settled)
     return this.view()
   }
 
@@ -284,8 +297,8 @@ export class PackingService {
     this.s.dims = dims
     this.s.expectedGrams = orderItemsWeightGrams(order)
     this.s.notice = { tone: 'ok', text: 'Ölçüler girildi — kutuyu tartıya koyun / Put the box on the scale' }
-    const reading = this.deps.weight.current()
-    if (reading?.stable && reading.grams >= MIN_WEIGHT_GRAMS) await this.onWeight(reading.grams)
+    const settled = this.settledForThisOrder()
+    if (settled !== null) await this.onWeight(settled)
     return this.view()
   }
 
@@ -348,6 +361,7 @@ export class PackingService {
         await setOrderStatus(trx, order.id, 'open')
         await appendAudit(trx, { actorId: this.s.packer?.id ?? null, action: 'packing.cancelled', orderId: order.id })
       })
+      void this.deps.claims?.release(order.id) // best effort; an unreleased lease expires on its own
     }
     this.resetSession()
     this.s.notice = { tone: 'warn', text: 'İptal edildi, sonraki siparişi okutun / Cancelled: scan the next order' }
@@ -378,6 +392,14 @@ export class PackingService {
     await this.deps.reprints.reprint(orderCode, packer.id, reason)
     this.s.notice = { tone: 'ok', text: `Etiket yeniden yazdırıldı / Label reprinted` }
     return this.view()
+  }
+
+  /** A weight that settled after this order was opened and is still on the scale, or null. */
+  private settledForThisOrder(): number | null {
+    const reading = this.deps.weight.current()
+    const settle = this.lastSettle
+    if (!reading?.stable || !settle || settle.at < this.orderOpenedAt || reading.grams < MIN_WEIGHT_GRAMS) return null
+    return Math.abs(reading.grams - settle.grams) <= 10 ? settle.grams : null
   }
 
   private async onWeight(grams: number): Promise<void> {

@@ -1,10 +1,23 @@
 import type { z } from 'zod'
 import { AppError, ErrorCode } from '../../../shared/errors'
-import { CloudErrorEnvelope } from '../../../shared/contract/cloud'
+import { CloudConflictEnvelope, CloudErrorEnvelope } from '../../../shared/contract/cloud'
 
 export type CloudClientOptions = Readonly<{ baseUrl: string; apiKey: string; timeoutMs?: number }>
 
-/** JSON over HTTP to the KargoJet cloud; every response is parsed with its schema before use. */
+function retryAfterMs(header: string | null): number | undefined {
+  if (!header) return undefined
+  const seconds = Number(header)
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000)
+  const at = Date.parse(header)
+  return Number.isFinite(at) ? Math.max(0, at - Date.now()) : undefined
+}
+
+/**
+ * JSON over HTTP to the KargoJet cloud; every response is parsed with its schema before use.
+ * Failures: unreachable/timeout/5xx/429 → `sync.offline` (retryable, 429 carries retryAfterMs);
+ * 409 → `sync.conflict` with the cloud's reason and the other station; other 4xx and bodies that
+ * break the contract → `cloud.badResponse`.
+ */
 export async function cloudRequest<S extends z.ZodType>(
   opts: CloudClientOptions,
   method: 'GET' | 'POST',
@@ -14,6 +27,7 @@ export async function cloudRequest<S extends z.ZodType>(
   headers: Record<string, string> = {},
 ): Promise<z.output<S>> {
   let res: Response
+  let json: unknown
   try {
     res = await fetch(new URL(path, opts.baseUrl), {
       method,
@@ -24,17 +38,25 @@ export async function cloudRequest<S extends z.ZodType>(
   } catch (err) {
     throw new AppError(ErrorCode.syncOffline, `cloud unreachable: ${(err as Error).message}`, { retryable: true, cause: err })
   }
-  let json: unknown
   try {
     json = await res.json()
   } catch (err) {
+    // A reset or a half-written body after the cloud committed: safe to retry under the same keys.
     throw new AppError(ErrorCode.cloudBadResponse, `cloud answered ${res.status} with a body that is not JSON`, { retryable: true, cause: err })
   }
   if (!res.ok) {
+    if (res.status === 409) {
+      const conflict = CloudConflictEnvelope.safeParse(json)
+      const message = conflict.success ? conflict.data.errors.map((e) => e.message).join('; ') : 'conflict'
+      throw new AppError(ErrorCode.syncConflict, message, { meta: { status: 409, ...(conflict.success ? { conflict: conflict.data } : {}) } })
+    }
     const env = CloudErrorEnvelope.safeParse(json)
     const message = env.success ? env.data.errors.map((e) => e.message).join('; ') : `HTTP ${res.status}`
     const retryable = res.status === 429 || res.status >= 500
-    throw new AppError(retryable ? ErrorCode.syncOffline : ErrorCode.cloudBadResponse, `cloud: ${message}`, { retryable, meta: { status: res.status } })
+    throw new AppError(retryable ? ErrorCode.syncOffline : ErrorCode.cloudBadResponse, `cloud: ${message}`, {
+      retryable,
+      meta: { status: res.status, ...(res.status === 429 ? { retryAfterMs: retryAfterMs(res.headers.get('retry-after')) } : {}) },
+    })
   }
   const parsed = schema.safeParse(json)
   if (!parsed.success) throw new AppError(ErrorCode.cloudBadResponse, `cloud response did not match the contract: ${parsed.error.issues[0]?.message}`, { retryable: true })

@@ -1,5 +1,5 @@
 import type { SyncStatusView } from '../../../shared/contract/views'
-import { CloudConfig, EventsAccepted, OrdersPage, type CloudOrder } from '../../../shared/contract/cloud'
+import { CloudConfig, HeartbeatAccepted, OrdersPage, type CloudOrder, type HeartbeatRequest } from '../../../shared/contract/cloud'
 import { Emitter } from '../../../shared/emitter'
 import { toAppError } from '../../../shared/errors'
 import { upsertBox } from '../boxes/boxes.repository'
@@ -8,54 +8,90 @@ import { insertOrder } from '../orders/orders.repository'
 import { upsertPacker } from '../packers/packers.repository'
 import { getSetting, setSetting } from '../settings/settings.repository'
 import { cloudRequest, type CloudClientOptions } from './cloud-client'
-import { countOutbox, pendingOutbox } from './outbox.repository'
+import { countOutbox, countParked } from './outbox.repository'
+import { pushOutbox } from './outbox-pusher'
 
 const CURSOR_KEY = 'sync.ordersCursor'
 
+export type SyncOptions = CloudClientOptions &
+  Readonly<{
+    pullIntervalMs: number
+    stationId?: string
+    appVersion?: string
+    /** Device health for the heartbeat. */
+    health?: () => Promise<Pick<HeartbeatRequest, 'scale' | 'printer'>>
+    backoff?: { baseMs?: number; maxMs?: number }
+    random?: () => number
+  }>
+
 /**
  * Background sync with the cloud: config and orders down (cursor persisted, each page applied in
- * one transaction), outbox events up in order. Full delivery guarantees are issue 5's; this is the
- * minimal loop the desk needs from day one.
+ * one transaction), outbox events up in order (outbox-pusher.ts), heartbeat. After a failed round
+ * the next one waits with exponential backoff and full jitter; "sync now" skips the wait.
  */
 export class CloudSyncService {
   private readonly changed = new Emitter<SyncStatusView>()
   readonly onDidChangeStatus = this.changed.event
   private mode: SyncStatusView['mode'] = 'offline'
+  private paused = false
   private lastSyncAt: string | null = null
+  private lastError: string | null = null
+  private failures = 0
+  private nextRoundAt = 0
   private timer: ReturnType<typeof setInterval> | null = null
   private running: Promise<void> | null = null
 
   constructor(
     private readonly db: Db,
-    private readonly opts: CloudClientOptions & { pullIntervalMs: number },
+    private readonly opts: SyncOptions,
   ) {}
 
   start(): void {
     void this.syncNow()
-    this.timer = setInterval(() => void this.syncNow(), this.opts.pullIntervalMs)
+    this.timer = setInterval(() => {
+      if (!this.paused && Date.now() >= this.nextRoundAt) void this.syncNow()
+    }, Math.min(this.opts.pullIntervalMs, 1000))
     this.timer.unref()
   }
 
-  /** One round: config, orders, events. Concurrent calls share the round in flight. */
+  /** One round now (ignores the backoff wait). Concurrent calls share the round in flight. */
   syncNow(): Promise<void> {
     this.running ??= this.round().finally(() => (this.running = null))
     return this.running
   }
 
+  setPaused(paused: boolean): void {
+    this.paused = paused
+    this.mode = paused ? 'paused' : this.mode === 'paused' ? 'offline' : this.mode
+    void this.status().then((s) => this.changed.fire(s))
+  }
+
   async status(): Promise<SyncStatusView> {
-    return { mode: this.mode, pendingEvents: await countOutbox(this.db), lastSyncAt: this.lastSyncAt }
+    return { mode: this.paused ? 'paused' : this.mode, pendingEvents: await countOutbox(this.db), lastSyncAt: this.lastSyncAt, parkedEvents: await countParked(this.db), lastError: this.lastError }
   }
 
   private async round(): Promise<void> {
     try {
       await this.pullConfig()
       await this.pullOrders()
-      await this.pushEvents()
-      this.mode = 'online'
+      const pushed = await pushOutbox(this.db, this.opts)
+      await this.heartbeat()
+      this.mode = pushed.parked + pushed.conflicts > 0 ? 'degraded' : 'online'
       this.lastSyncAt = new Date().toISOString()
+      this.lastError = null
+      this.failures = 0
+      this.nextRoundAt = Date.now() + this.opts.pullIntervalMs
     } catch (err) {
-      // Offline is a normal state for a desk: keep packing, try again on the next round.
-      this.mode = toAppError(err).retryable ? 'offline' : 'degraded'
+      // Offline is a normal state for a desk: keep packing, try again after a jittered backoff.
+      const e = toAppError(err)
+      this.mode = e.retryable ? 'offline' : 'degraded'
+      this.lastError = e.message
+      this.failures++
+      const base = this.opts.backoff?.baseMs ?? 1000
+      const max = this.opts.backoff?.maxMs ?? 60_000
+      const retryAfter = typeof e.meta.retryAfterMs === 'number' ? e.meta.retryAfterMs : 0
+      const wait = Math.max(retryAfter, Math.round((this.opts.random ?? Math.random)() * Math.min(max, base * 2 ** Math.min(this.failures, 16))))
+      this.nextRoundAt = Date.now() + wait
     }
     this.changed.fire(await this.status())
   }
@@ -69,31 +105,32 @@ export class CloudSyncService {
   }
 
   private async pullOrders(): Promise<void> {
-    for (let page = 0; page < 1000; page++) {
+    for (let page = 0; page < 100_000; page++) {
       const cursor = (await getSetting<string>(this.db, CURSOR_KEY)) ?? ''
       const res = await cloudRequest(this.opts, 'GET', `/api/v1/orders?cursor=${encodeURIComponent(cursor)}&limit=500`, OrdersPage)
       await this.db.transaction().execute(async (trx) => {
-        for (const o of res.data.orders) await applyOrder(trx, o)
+        for (const o of res.data.orders) await applyOrder(trx, o, this.opts.stationId)
         await setSetting(trx, CURSOR_KEY, res.data.nextCursor)
       })
       if (!res.data.hasMore) return
     }
   }
 
-  private async pushEvents(): Promise<void> {
-    for (;;) {
-      const rows = await pendingOutbox(this.db, 100)
-      if (rows.length === 0) return
-      const events = rows.map((r) => ({ id: r.id, kind: r.kind, orderId: r.order_id, payload: JSON.parse(r.payload_json) as Record<string, unknown>, createdAt: r.created_at }))
-      const res = await cloudRequest(this.opts, 'POST', '/api/v1/events', EventsAccepted, { events }, { 'Idempotency-Key': `batch-${rows[0]!.id}-${rows.length}` })
-      const accepted = new Set(res.data.accepted)
-      await this.db
-        .updateTable('outbox')
-        .set({ status: 'sent', sent_at: new Date().toISOString() })
-        .where('id', 'in', [...accepted].length ? [...accepted] : ['-'])
-        .execute()
-      if (accepted.size < rows.length) return
+  private async heartbeat(): Promise<void> {
+    if (!this.opts.stationId) return
+    const health = (await this.opts.health?.()) ?? { scale: { status: 'unknown' as const }, printer: { status: 'unknown' as const } }
+    const body: HeartbeatRequest = {
+      stationId: this.opts.stationId,
+      appVersion: this.opts.appVersion ?? '0.1.0',
+      queueDepth: await countOutbox(this.db),
+      parkedEvents: await countParked(this.db),
+      syncMode: this.mode,
+      ...health,
+      sentAt: new Date().toISOString(),
     }
+    await cloudRequest(this.opts, 'POST', '/api/v1/stations/heartbeat', HeartbeatAccepted, body, { 'Idempotency-Key': `hb-${this.opts.stationId}-${body.sentAt}` }).catch(() => {
+      // A missed heartbeat is not worth failing the round for; the next one carries the same news.
+    })
   }
 
   async dispose(): Promise<void> {
@@ -103,14 +140,30 @@ export class CloudSyncService {
   }
 }
 
-/** Inserts a new order, or applies a cloud cancellation to one not yet packed. */
-async function applyOrder(trx: Parameters<typeof insertOrder>[0], o: CloudOrder): Promise<void> {
+/** Inserts a new order, or applies a newer cloud version (cancellation) to one not yet packed. Idempotent by version. */
+async function applyOrder(trx: Parameters<typeof insertOrder>[0], o: CloudOrder, stationId: string | undefined): Promise<void> {
   const existing = await trx.selectFrom('orders').select(['id', 'status', 'cloud_version']).where('id', '=', o.id).executeTakeFirst()
+  // Packed at another desk: never offered here (a conflict, if this desk packed it offline too, comes back on push).
+  const packedElsewhere = Boolean(o.packedByStationId && o.packedByStationId !== stationId)
   if (!existing) {
-    await insertOrder(trx, { ...o, id: o.id, cloudVersion: o.version, status: o.status })
+    await insertOrder(trx, { ...o, id: o.id, cloudVersion: o.version, status: o.status === 'cancelled' ? 'cancelled' : packedElsewhere ? 'packed' : 'open' })
     return
   }
+  // This desk packed it, and the cloud says another desk did too: record the conflict here as well.
+  const others = (o.conflictStationIds ?? []).filter((id) => id !== stationId)
+  const packedHereToo = existing.status === 'packed' && (o.packedByStationId === stationId ? others.length > 0 : Boolean(o.packedByStationId))
+  if (packedHereToo) {
+    const known = await trx.selectFrom('audit_log').select('seq').where('action', '=', 'sync.conflict').where('order_id', '=', o.id).executeTakeFirst()
+    if (!known) {
+      await trx
+        .insertInto('audit_log')
+        .values({ actor_id: null, action: 'sync.conflict', order_id: o.id, detail_json: JSON.stringify({ packedByStationId: o.packedByStationId, conflictStationIds: o.conflictStationIds ?? [] }) })
+        .execute()
+    }
+  }
   if (o.version <= existing.cloud_version) return
-  const status = o.status === 'cancelled' && existing.status !== 'packed' ? 'cancelled' : existing.status
+  let status = existing.status
+  if (existing.status !== 'packed' && o.status === 'cancelled') status = 'cancelled'
+  else if (existing.status === 'open' && packedElsewhere) status = 'packed'
   await trx.updateTable('orders').set({ status, cloud_version: o.version, updated_at: new Date().toISOString() }).where('id', '=', o.id).execute()
 }

@@ -33,3 +33,36 @@ export async function countOutbox(db: DbOrTrx): Promise<number> {
   const row = await db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'pending').executeTakeFirstOrThrow()
   return Number(row.n)
 }
+
+export type OutboxRow = Awaited<ReturnType<typeof pendingOutbox>>[number]
+
+export async function markOutboxSent(db: DbOrTrx, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return
+  await db.updateTable('outbox').set({ status: 'sent', sent_at: new Date().toISOString(), last_error: null }).where('id', 'in', [...ids]).execute()
+}
+
+/**
+ * Parks an event the cloud refused (poison) or reported as a conflict: it stops blocking the queue
+ * and stays visible with its reason until a person deals with it.
+ */
+export async function parkOutbox(db: DbOrTrx, id: string, reason: string): Promise<void> {
+  await db.updateTable('outbox').set({ status: 'parked', last_error: reason.slice(0, 500) }).where('id', '=', id).execute()
+}
+
+export async function noteOutboxAttempt(db: DbOrTrx, ids: readonly string[], error: string): Promise<void> {
+  if (ids.length === 0) return
+  await db
+    .updateTable('outbox')
+    .set((eb) => ({ attempts: eb('attempts', '+', 1), last_error: error.slice(0, 500) }))
+    .where('id', 'in', [...ids])
+    .execute()
+}
+
+export async function parkedOutbox(db: DbOrTrx, limit = 50) {
+  return db.selectFrom('outbox').select(['id', 'kind', 'order_id', 'last_error', 'created_at']).where('status', '=', 'parked').orderBy('seq', 'desc').limit(limit).execute()
+}
+
+export async function countParked(db: DbOrTrx): Promise<number> {
+  const row = await db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'parked').executeTakeFirstOrThrow()
+  return Number(row.n)
+}
