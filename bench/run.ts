@@ -1,6 +1,7 @@
 import { benchColdStart } from './cold-start.bench'
 import { benchDeskOverhead } from './desk-overhead.bench'
 import { benchOrderLookup } from './order-lookup.bench'
+import { benchSync } from './sync.bench'
 import { ms } from './stats'
 
 // Runs every benchmark and prints a Markdown table for docs/benchmarks.md (`npm run bench`).
@@ -20,6 +21,12 @@ if (!only || only === 'cold') {
   const c = await benchColdStart()
   row('headless core cold start (spawn → serving)', c.start, '< 1 s')
   row('RSS after start', c.rssMb, '< 200 MB', (v) => `${v.toFixed(0)} MB`)
+}
+if (!only || only === 'sync') {
+  const s = await benchSync()
+  const one = (v: number) => ({ n: 1, p50: v, p95: v, p99: v, max: v })
+  row(`initial sync of ${s.orders.toLocaleString('en')} orders (HTTP, pages of 500)`, one(s.initialMs), '—')
+  row('incremental sync: 1,000 new + 500 cancelled', one(s.incrementalMs), '—')
 }
 console.log(rows.join('\n'))
 console.log(`\nnode ${process.version}, ${(await import('node:os')).cpus().length} cores, ${new Date().toISOString()}`)

@@ -83,7 +83,9 @@ export function code128Values(data: string, options: Code128Options = {}): numbe
   const isFnc1 = (i: number) => gs1 && data[i] === GS
   const values: number[] = []
   const lead = digitRun(data, 0)
-  let subset: Subset = lead >= 4 || (lead === data.length && lead >= 2 && lead % 2 === 0) ? 'C' : letterSubset(data, 0, gs1)
+  // Start in C for 4+ digits, or for an even pair count that fills the data up to its end or an FNC1.
+  const startC = lead >= 4 || (lead >= 2 && lead % 2 === 0 && (lead === data.length || isFnc1(lead)))
+  let subset: Subset = startC ? 'C' : letterSubset(data, 0, gs1)
   values.push(START[subset])
   if (gs1) values.push(FNC1)
   let i = 0
