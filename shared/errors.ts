@@ -81,6 +81,9 @@ export const ErrorCode = {
   /** The carrier can no longer cancel this shipment (delivered, or past its cancel window). */
   carrierNotCancellable: 'carrier.notCancellable',
 
+  /** The data folder's station.json could not be read or written (bad JSON in it, no permission, disk full); nothing was changed. */
+  settingsWriteFailed: 'settings.writeFailed',
+
   syncOffline: 'sync.offline',
   syncConflict: 'sync.conflict',
   cloudBadResponse: 'cloud.badResponse',

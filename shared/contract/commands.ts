@@ -2,7 +2,8 @@ import { z } from 'zod'
 import type { Box } from '../domain/box'
 import type { OrderSummary } from '../domain/order'
 import type { Packer } from '../domain/packer'
-import type { PackingView, ReportView, StationSnapshot } from './views'
+import { LayoutProfileId } from '../scan/keyboard-layout'
+import type { PackingView, PrintersView, ReportView, SettingsView, SlipPrintView, StationSnapshot, TestLabelView } from './views'
 
 /** Scanned text: printable, bounded; control characters other than GS (FNC1) are refused. */
 export const ScanCode = z
@@ -48,6 +49,20 @@ export const commandInputs = {
   'boxes.list': empty,
   'reports.summary': z.object({ from: z.iso.datetime().optional(), to: z.iso.datetime().optional() }).strict(),
   'scale.simulate': z.object({ grams: z.number().int().min(0).max(500_000) }).strict(),
+  /** Settings screen (supervisors): what is configured. */
+  'settings.get': empty,
+  /** Supervisors: the OS keyboard layout wedge scans are repaired from (the scanner self-test's finding); written to station.json. */
+  'settings.setScannerLayout': z
+    .object({ layout: z.enum([LayoutProfileId.us, LayoutProfileId.trQ, LayoutProfileId.trF, LayoutProfileId.gb]).nullable() })
+    .strict(),
+  /** Label printer ~HS and receipt printer GS r 1, asked now. */
+  'printers.status': empty,
+  /** Supervisors: a test label through the print queue (kind 'test', linked to no order). */
+  'printers.testLabel': empty,
+  /** The packing slip of a packed order again, on the receipt printer. */
+  'slips.reprint': z.object({ orderCode: ScanCode }).strict(),
+  /** Supervisors: zero the scale (empty pan). */
+  'scale.zero': empty,
 } as const
 
 export type CommandName = keyof typeof commandInputs
@@ -72,6 +87,12 @@ export type CommandOutputs = {
   'boxes.list': Box[]
   'reports.summary': ReportView
   'scale.simulate': null
+  'settings.get': SettingsView
+  'settings.setScannerLayout': SettingsView
+  'printers.status': PrintersView
+  'printers.testLabel': TestLabelView
+  'slips.reprint': SlipPrintView
+  'scale.zero': null
 }
 
 export type CommandInput<K extends CommandName> = z.input<(typeof commandInputs)[K]>

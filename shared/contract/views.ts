@@ -3,6 +3,7 @@ import type { Order } from '../domain/order'
 import type { Packer } from '../domain/packer'
 import type { SerializedAppError } from '../errors'
 import type { QuoteOption } from '../rates'
+import type { LayoutProfileId } from '../scan/keyboard-layout'
 
 /** Where the desk is in the packing workflow (issue 2's state machine). */
 export const PackingStep = {
@@ -50,10 +51,92 @@ export type PackingView = Readonly<{
 
 export type ScaleView = Readonly<{ grams: number; stable: boolean; at: number } | null>
 
+/** A serial or HID-POS scanner (keyboard-wedge scanners are not seen by the core). */
+export type ScannerStatusView = Readonly<{ source: string; connected: boolean; error: string | null }>
+
+/** The ESC/POS receipt printer for packing slips, when the desk has one. */
+export type ReceiptStatusView = Readonly<{
+  uri: string
+  /** Null until the printer has answered once. */
+  ready: boolean | null
+  /** The last slip or status failure (bilingual text), cleared by the next success. */
+  problem: string | null
+  /** Orders whose slip did not print (newest first); `slips.reprint` takes them off. */
+  unprintedOrders: readonly string[]
+}>
+
 export type DeviceStatusView = Readonly<{
   scale: { connected: boolean; model: string; error: string | null }
   printer: { uri: string; ready: boolean | null; problem: string | null; queued: number }
   carrier: { id: string; name: string; baseUrl: string }
+  scanners: readonly ScannerStatusView[]
+  receipt: ReceiptStatusView | null
+}>
+
+/** Every condition of a Zebra's three ~HS strings, as `printers.status` reports them. */
+export type PrinterStatusView = Readonly<{
+  ready: boolean
+  paperOut: boolean
+  paused: boolean
+  headOpen: boolean
+  ribbonOut: boolean
+  bufferFull: boolean
+  underTemperature: boolean
+  overTemperature: boolean
+  corruptRam: boolean
+  labelLengthDots: number
+  formatsInBuffer: number
+  labelsRemaining: number
+  partialFormat: boolean
+}>
+
+export type ReceiptCodePage = 'PC857_TURKISH' | 'WPC1254_TURKISH'
+
+/** `printers.status`: the label printer asked with ~HS, the receipt printer with GS r 1, now. */
+export type PrintersView = Readonly<{
+  label: Readonly<{
+    uri: string
+    dpi: 203 | 300
+    size: '100x150' | '100x100'
+    /** False when the route cannot report status (file:, spooler://) or status checks are off. */
+    canReportStatus: boolean
+    status: PrinterStatusView | null
+    problem: SerializedAppError | null
+    queued: number
+  }>
+  receipt: Readonly<{
+    uri: string
+    codePage: ReceiptCodePage
+    widthChars: 48 | 32
+    paperOut: boolean | null
+    paperNearEnd: boolean | null
+    problem: SerializedAppError | null
+    unprintedOrders: readonly string[]
+  }> | null
+  checkedAt: string
+}>
+
+/** `printers.testLabel`: the recorded print job (kind 'test', no order). */
+export type TestLabelView = Readonly<{ jobId: string; printerUri: string; printedAt: string }>
+
+/** `slips.reprint`: which order's slip went to which printer. */
+export type SlipPrintView = Readonly<{ orderNumber: string; printerUri: string }>
+
+/** What the settings screen (F6, supervisors only) shows and changes. */
+export type SettingsView = Readonly<{
+  /** The data folder's station.json, where settings changed on the desk are written. */
+  stationFile: string
+  printer: Readonly<{ uri: string; dpi: 203 | 300; size: '100x150' | '100x100' }>
+  receipt: Readonly<{ enabled: boolean; uri: string; codePage: ReceiptCodePage; widthChars: 48 | 32 }>
+  scale: Readonly<{ driver: string; protocol: string | null; path: string | null; baudRate: number | null; canZero: boolean }>
+  scanner: Readonly<{
+    /** The OS layout keyboard-wedge scans are repaired from (null: no repair). */
+    wedgeLayout: LayoutProfileId | null
+    fnc1: string
+    gs1WithoutAim: 'never' | 'ifSeparated' | 'try'
+    scanBack: boolean
+    sources: readonly Readonly<{ id: string; driver: 'serial' | 'hid-pos'; path: string | null }>[]
+  }>
 }>
 
 export type SyncStatusView = Readonly<{

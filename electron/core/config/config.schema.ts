@@ -57,6 +57,32 @@ export const ScaleConfigSchema = z.discriminatedUnion('driver', [
 ])
 
 /**
+ * Serial (RS-232 / USB-CDC) and HID-POS scanners as extra scan sources (hardware.md §5.2, §7.6).
+ * Keyboard-wedge scanners need no entry: the OS types their scans into the desk.
+ */
+export const ScannerSourceSchema = z.discriminatedUnion('driver', [
+  z.object({
+    driver: z.literal('serial'),
+    path: z.string().min(1),
+    baudRate: z.number().int().positive().optional(),
+    dataBits: z.union([z.literal(7), z.literal(8)]).optional(),
+    parity: z.enum(['none', 'even', 'odd']).optional(),
+    stopBits: z.union([z.literal(1), z.literal(2)]).optional(),
+    /** The suffix the scanner is programmed to send; `none`: a quiet line (idleTimeoutMs) ends the code. */
+    terminator: z.enum(['cr', 'lf', 'crlf', 'none']).default('cr'),
+    idleTimeoutMs: z.number().int().positive().optional(),
+  }),
+  z.object({
+    driver: z.literal('hid-pos'),
+    /** node-hid path of the HID POS interface; without it the first HID POS scanner (matching VID:PID, if given) is used. */
+    path: z.string().min(1).optional(),
+    vendorId: z.number().int().min(0).max(0xffff).optional(),
+    productId: z.number().int().min(0).max(0xffff).optional(),
+  }),
+])
+export type ScannerSourceConfig = z.output<typeof ScannerSourceSchema>
+
+/**
  * The station's configuration. Layers, lowest first: these defaults, the admin file
  * (/etc/kargojet/station.json or %ProgramData%\KargoJet\station.json), the station file in the data
  * folder (station.json), then command-line flags. Secrets (API keys) are referenced, never logged.
@@ -133,6 +159,20 @@ export const StationConfigSchema = z.object({
       gs1WithoutAim: z.enum(['never', 'ifSeparated', 'try']).default('ifSeparated'),
       /** After printing, the packer scans the label; the order completes only if it matches the shipment's barcode. */
       scanBack: z.boolean().default(false),
+      /** Serial and HID-POS scanners; their scans go where wedge scans go, without layout repair (they send bytes, not keys). */
+      sources: z.array(ScannerSourceSchema).default([]),
+    })
+    .prefault({}),
+  /** A packing slip on an ESC/POS receipt printer after each packed order (hardware.md §4); off unless the desk has one. */
+  packingSlip: z
+    .object({
+      enabled: z.boolean().default(false),
+      /** Raw TCP, the only route node-thermal-printer's network interface takes. */
+      uri: z.string().regex(/^tcp:\/\//i, 'must be tcp://HOST[:PORT]').default('tcp://127.0.0.1:9100'),
+      codePage: z.enum(['PC857_TURKISH', 'WPC1254_TURKISH']).default('PC857_TURKISH'),
+      /** 48 characters for 80 mm paper, 32 for 58 mm. */
+      widthChars: z.union([z.literal(48), z.literal(32)]).default(48),
+      timeoutMs: z.number().int().positive().default(3000),
     })
     .prefault({}),
   tolerance: z.object({ absGrams: z.number().int().min(0).default(100), pct: z.number().min(0).max(100).default(10) }).prefault({}),

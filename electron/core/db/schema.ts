@@ -89,7 +89,8 @@ export interface ShipmentsTable {
 
 export interface PrintJobsTable {
   id: string
-  order_id: string
+  /** Null only for kind 'test' (a test label from settings; migration 20261125_1930). */
+  order_id: string | null
   shipment_id: string | null
   kind: 'label' | 'reprint' | 'test'
   status: 'queued' | 'printing' | 'printed' | 'failed' | 'cancelled'

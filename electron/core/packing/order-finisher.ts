@@ -60,7 +60,7 @@ export class OrderFinisher {
   async resumeInterrupted(): Promise<string[]> {
     const orderIds = new Set<string>()
     for (const s of await listPurchasingShipments(this.db)) orderIds.add(s.orderId)
-    for (const j of await pendingPrintJobs(this.db)) if (j.kind === 'label') orderIds.add(j.orderId)
+    for (const j of await pendingPrintJobs(this.db)) if (j.kind === 'label' && j.orderId !== null) orderIds.add(j.orderId)
     const resumed: string[] = []
     for (const id of orderIds) {
       const order = await getOrder(this.db, id)

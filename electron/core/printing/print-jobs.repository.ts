@@ -6,7 +6,8 @@ import type { PrintJobsTable } from '../db/schema'
 
 export type PrintJob = Readonly<{
   id: string
-  orderId: string
+  /** Null only for a test label (kind 'test'), which belongs to no order. */
+  orderId: string | null
   shipmentId: string | null
   kind: PrintJobsTable['kind']
   status: PrintJobsTable['status']
@@ -20,7 +21,7 @@ export type PrintJob = Readonly<{
 
 export async function enqueuePrintJob(
   db: DbOrTrx,
-  job: { orderId: string; shipmentId: string | null; kind: PrintJobsTable['kind']; printerUri: string; payload: Uint8Array; expectedBarcode: string | null; requestedBy: string | null },
+  job: { orderId: string | null; shipmentId: string | null; kind: PrintJobsTable['kind']; printerUri: string; payload: Uint8Array; expectedBarcode: string | null; requestedBy: string | null },
 ): Promise<string> {
   const id = randomUUID()
   await db
@@ -87,16 +88,24 @@ export function isUncertain(job: PrintJob): boolean {
   return job.status === 'printing' && job.errorCode === ErrorCode.printOutcomeUnknown
 }
 
-export async function listUncertainPrintJobs(db: DbOrTrx): Promise<PrintJob[]> {
+/** A job that belongs to an order (every kind but 'test'). */
+export type OrderPrintJob = PrintJob & Readonly<{ orderId: string }>
+
+/** Order jobs awaiting the operator's decision; a test label is never left waiting (it is marked failed instead). */
+export async function listUncertainPrintJobs(db: DbOrTrx): Promise<OrderPrintJob[]> {
   const rows = await db
     .selectFrom('print_jobs')
     .selectAll()
     .where('status', '=', 'printing')
     .where('error_code', '=', ErrorCode.printOutcomeUnknown)
+    .where('order_id', 'is not', null)
     .orderBy('created_at')
     .orderBy(sql`rowid`)
     .execute()
-  return rows.map((r) => toJob(r))
+  return rows.flatMap((r) => {
+    const job = toJob(r)
+    return job.orderId === null ? [] : [{ ...job, orderId: job.orderId }]
+  })
 }
 
 /** Marks a job as awaiting the operator's "it printed" / "print again" (attempts unchanged). */

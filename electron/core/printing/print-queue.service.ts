@@ -14,6 +14,7 @@ import {
   markPrintJobUncertain,
   pendingPrintJobs,
   setPrintJobStatus,
+  type OrderPrintJob,
   type PrintJob,
 } from './print-jobs.repository'
 
@@ -117,7 +118,7 @@ export class PrintQueueService {
   }
 
   /** Jobs whose outcome is unknown, oldest first: the desk asks the operator about each. */
-  uncertainJobs(): Promise<PrintJob[]> {
+  uncertainJobs(): Promise<OrderPrintJob[]> {
     return listUncertainPrintJobs(this.db)
   }
 
@@ -158,11 +159,16 @@ export class PrintQueueService {
     return this.ready
   }
 
-  /** Asks the printer for its status (~HS) so the desk shows paper-out or head-open before a job fails. */
-  async refreshStatus(): Promise<void> {
+  /**
+   * Asks the printer for its status (~HS) so the desk shows paper-out or head-open before a job fails.
+   * Resolves with the status (null when the transport cannot report one or the printer did not
+   * answer; the reason is then `currentProblem()`).
+   */
+  async refreshStatus(): Promise<PrinterStatus | null> {
+    let status: PrinterStatus | null = null
     try {
-      const status = await this.sink.status()
-      if (status === null) return // this transport cannot report status (file:, spooler)
+      status = await this.sink.status()
+      if (status === null) return null // this transport cannot report status (file:, spooler)
       this.ready = status.ready
       this.problem = status.ready ? null : new AppError(ErrorCode.printerNotReady, 'Yazıcı hazır değil / Printer not ready', { meta: { status } })
     } catch (err) {
@@ -170,6 +176,7 @@ export class PrintQueueService {
       this.problem = toAppError(err)
     }
     await this.emit()
+    return status
   }
 
   dispose(): void {

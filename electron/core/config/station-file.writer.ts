@@ -1,0 +1,76 @@
+import { randomBytes } from 'node:crypto'
+import { constants } from 'node:fs'
+import { open, readFile, rename, stat, unlink } from 'node:fs/promises'
+import { join } from 'node:path'
+import { AppError, ErrorCode } from '../../../shared/errors'
+import { mergeLayers } from './config.loader'
+
+export const STATION_FILE = 'station.json'
+
+function failed(message: string, path: string, cause?: unknown): AppError {
+  return new AppError(ErrorCode.settingsWriteFailed, message, { meta: { path }, cause })
+}
+
+async function readExisting(path: string): Promise<{ layer: Record<string, unknown>; mode: number } | null> {
+  let text: string
+  let mode: number
+  try {
+    ;[text, mode] = await Promise.all([readFile(path, 'utf8'), stat(path).then((s) => s.mode & 0o777)])
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null
+    throw failed(`station.json okunamadı / Cannot read station.json: ${(err as Error).message}`, path, err)
+  }
+  let raw: unknown
+  try {
+    raw = JSON.parse(text)
+  } catch (err) {
+    throw failed(`station.json geçerli JSON değil; önce düzeltin / station.json is not valid JSON; fix it first: ${(err as Error).message}`, path, err)
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw failed('station.json bir JSON nesnesi değil / station.json must hold a JSON object', path)
+  return { layer: raw as Record<string, unknown>, mode }
+}
+
+/**
+ * Merges `patch` into the data folder's station.json (the station layer of the configuration,
+ * config.loader.ts) and writes it atomically: a temp file in the same folder, fsync, rename over
+ * the old one, so a crash leaves either the old file or the new one, never half of each. Other
+ * keys are kept as they were; arrays in `patch` replace, as in the loader. A file that is not valid
+ * JSON is refused untouched (`settings.writeFailed`). A new file is made readable by its owner only
+ * (it may hold API keys); an existing one keeps its permissions. Resolves with the written object.
+ */
+export async function updateStationFile(dataDir: string, patch: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const path = join(dataDir, STATION_FILE)
+  const existing = await readExisting(path)
+  const merged = mergeLayers(existing?.layer ?? {}, patch)
+  const tmp = join(dataDir, `.${STATION_FILE}.${randomBytes(6).toString('hex')}.tmp`)
+  try {
+    const file = await open(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, existing?.mode ?? 0o600)
+    try {
+      await file.writeFile(`${JSON.stringify(merged, null, 2)}\n`, 'utf8')
+      await file.sync()
+    } finally {
+      await file.close()
+    }
+    await rename(tmp, path)
+  } catch (err) {
+    await unlink(tmp).catch(() => undefined) // may not exist if open failed; nothing else to clean
+    throw failed(`station.json yazılamadı / Cannot write station.json: ${(err as Error).message}`, path, err)
+  }
+  await syncDir(dataDir)
+  return merged
+}
+
+/** Makes the rename durable (POSIX); Windows cannot open a folder for fsync, and its rename is durable enough. */
+async function syncDir(dir: string): Promise<void> {
+  if (process.platform === 'win32') return
+  try {
+    const handle = await open(dir, constants.O_RDONLY)
+    try {
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+  } catch {
+    // The file is written and renamed; a folder that cannot be synced only weakens power-loss safety.
+  }
+}
