@@ -4,6 +4,8 @@ import type { CarrierConnector } from './carriers/carrier.port'
 import { withRetry } from './carriers/retry'
 import type { StationConfig } from './config/config.schema'
 import { createTransport } from './devices/printer/transports/printer-uri'
+import { EscPosPrinter } from './devices/receipt/escpos.printer'
+import { createScannerSources } from './devices/scanner/scanner-sources'
 import { ZebraPrinter } from './devices/printer/zebra.printer'
 import { buildShippingLabel } from './devices/printer/zpl/shipping-label.zpl'
 import { createScaleDriverFactory } from './devices/scale/scale-driver.factory'
@@ -23,9 +25,10 @@ export function createAdapters(config: StationConfig, extras: { checkpoint?: (na
   // One factory for the run, so an auto-detected protocol is remembered across reconnects.
   const createDriver =
     scaleConfig.driver === 'simulated'
-      ? () => (simulated ??= new SimulatedScaleDriver()) // one simulated scale, so a placed weight survives a reconnect
+      ? () => (simulated ??= new SimulatedScaleDriver({ intervalMs: scaleConfig.intervalMs })) // one simulated scale, so a placed weight survives a reconnect
       : createScaleDriverFactory(scaleConfig.driver === 'mt-sics' ? { ...scaleConfig, driver: 'serial', protocol: 'mt-sics' } : scaleConfig)
-  const scale = new ScaleService({ createDriver })
+  const rule = Object.fromEntries(Object.entries(config.stability).filter(([, v]) => v !== undefined))
+  const scale = new ScaleService({ createDriver, rule })
   const printer = new ZebraPrinter(createTransport(config.printer.uri, { timeoutMs: config.printer.sendTimeoutMs }), { timeoutMs: config.printer.statusTimeoutMs })
   const connectors = new Map<string, CarrierConnector>()
   const c2h = config.carriers.comtohome
@@ -36,8 +39,11 @@ export function createAdapters(config: StationConfig, extras: { checkpoint?: (na
   const cloud = config.cloud
   return {
     scale,
-    simulateWeight: scaleConfig.driver === 'simulated' ? (grams) => (grams > 0 ? simulated?.place(grams, { settleMs: 400, noiseGrams: 15 }) : simulated?.remove()) : undefined,
+    simulateWeight: scaleConfig.driver === 'simulated' ? (grams) => (grams > 0 ? simulated?.place(grams, { settleMs: scaleConfig.settleMs, noiseGrams: 15 }) : simulated?.remove()) : undefined,
     sink: zebraLabelSink(printer, { checkStatus: config.printer.checkStatus, timeoutMs: config.printer.statusTimeoutMs }),
+    labelCanReportStatus: printer.canReportStatus,
+    scannerSources: createScannerSources(config.scanner.sources),
+    receiptPrinter: config.packingSlip.enabled ? new EscPosPrinter(config.packingSlip.uri, { timeoutMs: config.packingSlip.timeoutMs }) : undefined,
     connectors,
     ownLabel: (input) => buildShippingLabel(input, { dpi: config.printer.dpi, size: config.printer.size }),
     rasterizePdf:

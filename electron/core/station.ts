@@ -1,28 +1,33 @@
 import { join } from 'node:path'
-import type { CommandHandlers } from '../../shared/contract/commands'
+import { ScanCode, type CommandHandlers } from '../../shared/contract/commands'
 import type { EventName, EventPayloads } from '../../shared/contract/events'
 import type { DeviceStatusView, ScaleView, StationSnapshot, SyncStatusView } from '../../shared/contract/views'
 import { Emitter, type Unsubscribe } from '../../shared/emitter'
 import { AppError, ErrorCode } from '../../shared/errors'
 import type { ShippingLabelInput } from '../../shared/label'
 import type { RateCard } from '../../shared/rates'
-import { getLayoutProfile } from '../../shared/scan/keyboard-layout'
+import { getLayoutProfile, type LayoutProfileId } from '../../shared/scan/keyboard-layout'
 import { normalizeScan, type NormalizeScanOptions } from '../../shared/scan/normalize-scan'
 import { listBoxes } from './boxes/boxes.repository'
 import type { CarrierConnector } from './carriers/carrier.port'
 import type { StationConfig } from './config/config.schema'
 import { openDatabase, type OpenedDatabase } from './db/database'
 import type { ScaleService } from './devices/scale/scale.service'
+import { ScannerService, type ScannerSource } from './devices/scanner/scanner.service'
 import { listOrders } from './orders/orders.repository'
+import { onDidPack } from './packing/on-did-pack'
 import { OrderFinisher } from './packing/order-finisher'
 import { PackingService } from './packing/packing.service'
 import { ReprintService } from './packing/reprint.service'
 import { createLabelComposer } from './printing/label.composer'
 import type { LabelSink } from './printing/label-sink.port'
+import { PackingSlipService, type ReceiptPrinter } from './printing/packing-slip.service'
 import { PrintQueueService } from './printing/print-queue.service'
+import { abandonTestJobs } from './printing/test-label'
 import { DEFAULT_RATE_CARDS } from './rates/default-rate-cards'
 import { buildSummary } from './reports/reports.service'
 import { seedCatalogDefaults } from './seed-defaults'
+import { createSettingsHandlers } from './settings/settings.handlers'
 import { ShipmentPurchaser, type PurchaseCheckpoint } from './shipping/shipment.purchaser'
 import { countOutbox } from './sync/outbox.repository'
 import type { CloudSyncService } from './sync/cloud-sync.service'
@@ -35,6 +40,12 @@ export type StationAdapters = Readonly<{
   /** Only in demo mode: lets the UI's scale simulator put a weight on the simulated scale. */
   simulateWeight?: (grams: number) => void
   sink: LabelSink
+  /** Whether the label printer's route can answer ~HS (not file:, spooler://); default true. */
+  labelCanReportStatus?: boolean
+  /** Serial and HID-POS scanners (config `scanner.sources`); none: keyboard-wedge only. */
+  scannerSources?: readonly ScannerSource[]
+  /** The ESC/POS receipt printer for packing slips (config `packingSlip`, when enabled). */
+  receiptPrinter?: ReceiptPrinter
   connectors: ReadonlyMap<string, CarrierConnector>
   ownLabel: (input: ShippingLabelInput) => string
   rasterizePdf?: (pdf: Uint8Array, barcode: string) => Promise<string>
@@ -74,8 +85,10 @@ export async function createStation(dataDir: string, config: StationConfig, adap
   const emit = <E extends EventName>(name: E, payload: EventPayloads[E]) => events.fire({ name, payload })
 
   // Only keyboard-wedge scans are repaired for a layout mismatch: a person typing is already right.
+  // The layout can change at run time (the settings screen's scanner self-test), so it is read per scan.
+  let wedgeLayout: LayoutProfileId | null = config.scanner.wedgeLayout
   const scanOptions = (source: 'scanner' | 'keyboard' | 'manual'): NormalizeScanOptions => ({
-    layout: source === 'scanner' && config.scanner.wedgeLayout ? getLayoutProfile(config.scanner.wedgeLayout) : null,
+    layout: source === 'scanner' && wedgeLayout ? getLayoutProfile(wedgeLayout) : null,
     fnc1: config.scanner.fnc1,
     gs1WithoutAim: config.scanner.gs1WithoutAim,
   })
@@ -101,7 +114,14 @@ export async function createStation(dataDir: string, config: StationConfig, adap
     rateCards: () => rateCards,
     sender: config.sender,
     tolerance: config.tolerance,
-    scanBack: config.scanner.scanBack ? { options: scanOptions('scanner') } : null,
+    // A getter, so a layout saved from the settings screen applies to scan-back too.
+    scanBack: config.scanner.scanBack
+      ? {
+          get options() {
+            return scanOptions('scanner')
+          },
+        }
+      : null,
     labelFormat: config.carriers.comtohome.labelFormat,
     carrierNames,
   })
@@ -109,6 +129,22 @@ export async function createStation(dataDir: string, config: StationConfig, adap
     scale: { status: adapters.scale.status().connected ? 'ok' : 'offline', detail: adapters.scale.status().error?.message ?? null },
     printer: { status: printQueue.isReady() === false ? 'degraded' : printQueue.isReady() ? 'ok' : 'unknown', detail: printQueue.currentProblem()?.message ?? null },
   }))
+  const slips = adapters.receiptPrinter
+    ? new PackingSlipService({
+        db,
+        printer: adapters.receiptPrinter,
+        codePage: config.packingSlip.codePage,
+        widthChars: config.packingSlip.widthChars,
+        header: config.sender.name,
+        carrierNames,
+      })
+    : null
+  // Serial and HID-POS scanners send bytes, not keys: normalized (AIM, GS1) but never layout-repaired.
+  const scanners = adapters.scannerSources?.length
+    ? new ScannerService({ sources: adapters.scannerSources.map((s) => ({ ...s, normalize: { fnc1: config.scanner.fnc1, gs1WithoutAim: config.scanner.gs1WithoutAim } })) })
+    : null
+  /** The last bad frame or refused scan per scanner, shown until its next good scan. */
+  const scannerProblems = new Map<string, string>()
 
   const scaleView = (): ScaleView => {
     const r = adapters.scale.current()
@@ -121,7 +157,16 @@ export async function createStation(dataDir: string, config: StationConfig, adap
       scale: { connected: st.connected, model: config.scale.driver, error: st.error?.message ?? null },
       printer: { uri: adapters.sink.uri, ready: printQueue.isReady(), problem: problem?.message ?? null, queued: await printQueue.queuedCount() },
       carrier: { id: 'comtohome', name: 'ComToHome', baseUrl: config.carriers.comtohome.baseUrl },
+      scanners: (scanners?.status() ?? []).map((s) => ({ source: s.source, connected: s.connected, error: s.error?.message ?? scannerProblems.get(s.source) ?? null })),
+      receipt: slips?.view() ?? null,
     }
+  }
+  const emitDevices = () => void devicesView().then((d) => emit('devices.statusChanged', d))
+  const setScannerProblem = (source: string, problem: string | null) => {
+    if ((scannerProblems.get(source) ?? null) === problem) return
+    if (problem === null) scannerProblems.delete(source)
+    else scannerProblems.set(source, problem)
+    emitDevices()
   }
   const syncView = async (): Promise<SyncStatusView> =>
     cloud?.status() ?? { mode: 'offline', pendingEvents: await countOutbox(db), lastSyncAt: null }
@@ -129,10 +174,26 @@ export async function createStation(dataDir: string, config: StationConfig, adap
   const subs: Unsubscribe[] = [
     packing.onDidChange((v) => emit('packing.changed', v)),
     adapters.scale.onDidRead((r) => emit('scale.reading', { grams: r.grams, stable: r.stable, at: r.at })),
-    adapters.scale.onDidChangeStatus(() => void devicesView().then((d) => emit('devices.statusChanged', d))),
-    printQueue.onDidChange(() => void devicesView().then((d) => emit('devices.statusChanged', d))),
+    adapters.scale.onDidChangeStatus(emitDevices),
+    printQueue.onDidChange(emitDevices),
   ]
   if (cloud) subs.push(cloud.onDidChangeStatus((s) => emit('sync.statusChanged', s)))
+  if (slips) subs.push(slips.onDidChange(emitDevices), onDidPack(packing, (orderId) => void slips.printAfterPack(orderId)))
+  if (scanners) {
+    subs.push(
+      scanners.onDidChangeStatus(emitDevices),
+      // Errors without a source are a listener's own bug, already contained by the service; not a device state.
+      scanners.onDidError((e) => typeof e.meta.source === 'string' && setScannerProblem(e.meta.source, e.message)),
+      scanners.onDidScan((scan, source) => {
+        // The same entry and checks as `scan.submit` (ScanCode: length, control characters).
+        const checked = ScanCode.safeParse(scan.raw)
+        if (!checked.success) return setScannerProblem(source, `Okuma reddedildi / Scan refused: ${checked.error.issues[0]?.message ?? 'invalid'}`)
+        setScannerProblem(source, null)
+        // A refused scan (wrong item, unknown order) is already the packing problem on screen.
+        packing.scan(scan.code).catch(() => undefined)
+      }),
+    )
+  }
 
   const snapshot = async (): Promise<StationSnapshot> => ({
     stationName: config.stationName,
@@ -170,13 +231,35 @@ export async function createStation(dataDir: string, config: StationConfig, adap
       adapters.simulateWeight(grams)
       return null
     },
+    ...createSettingsHandlers({
+      db,
+      dataDir,
+      config,
+      session: () => packing.view().packer,
+      printQueue,
+      labelCanReportStatus: adapters.labelCanReportStatus ?? true,
+      scale: adapters.scale,
+      slips,
+      wedgeLayout: {
+        get: () => wedgeLayout,
+        set: (layout) => {
+          wedgeLayout = layout
+        },
+      },
+    }),
   }
 
+  await abandonTestJobs(db)
   adapters.scale.start()
   packing.start()
+  scanners?.start()
   void printQueue.refreshStatus()
-  // Idle printers are asked every 30 s, so paper-out shows before the next label fails.
-  const printerPoll = setInterval(() => void printQueue.refreshStatus(), 30_000)
+  void slips?.refreshStatus()
+  // Idle printers are asked every 30 s, so paper-out shows before the next label (or slip) fails.
+  const printerPoll = setInterval(() => {
+    void printQueue.refreshStatus()
+    void slips?.refreshStatus()
+  }, 30_000)
   printerPoll.unref()
   cloud?.start()
   const resumed = finisher.resumeInterrupted().catch((err) => {
@@ -196,7 +279,9 @@ export async function createStation(dataDir: string, config: StationConfig, adap
     dispose: async () => {
       clearInterval(printerPoll)
       for (const u of subs.reverse()) u()
+      await scanners?.dispose()
       await cloud?.dispose()
+      slips?.dispose()
       packing.dispose()
       printQueue.dispose()
       await adapters.scale.dispose()

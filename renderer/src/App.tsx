@@ -8,6 +8,7 @@ import { ProblemBanner } from './components/ProblemBanner'
 import { ReportsScreen } from './components/ReportsScreen'
 import { ScaleSimulator } from './components/ScaleSimulator'
 import { ScanField } from './components/ScanField'
+import { SettingsScreen } from './components/settings/SettingsScreen'
 import { StatusBar } from './components/StatusBar'
 import { Tx } from './components/Tx'
 import { useDesk } from './hooks/use-desk'
@@ -16,6 +17,7 @@ import { LangContext, useLangState } from './hooks/use-lang'
 import { useNow } from './hooks/use-now'
 import { useReloadOnServerRestart } from './hooks/use-reload-on-restart'
 import { useScanner } from './hooks/use-scanner'
+import { useSettings } from './hooks/use-settings'
 import { useStation } from './hooks/use-station'
 import { errorMessage } from './i18n-errors'
 import { createBeeper } from './lib/beep'
@@ -39,13 +41,21 @@ export function App({ client }: { client: StationClient }) {
 
   const view = station.packing
   const loggedIn = !!view?.packer
-  const packing = loggedIn && desk.screen === 'packing' // order actions only where the order is on screen
+  const supervisor = view?.packer?.role === 'supervisor'
+  // Settings only while a supervisor is logged in: a session that changes hands never shows them.
+  const screen = desk.screen === 'settings' && !(loggedIn && supervisor) ? 'packing' : desk.screen
+  const onSettings = loggedIn && screen === 'settings'
+  const packing = loggedIn && screen === 'packing' // order actions only where the order is on screen
+  const settings = useSettings(client, beeper, onSettings)
+  const hasReceipt = !!station.devices?.receipt
   useHotkeys({
     F1: lang.toggle,
-    F2: packing ? desk.retry : undefined,
-    F3: packing ? desk.openOverride : undefined,
-    F4: packing ? desk.reprint : undefined,
+    F2: onSettings ? settings.printTestLabel : packing ? desk.retry : undefined,
+    F3: onSettings ? (settings.proposed ? settings.acceptLayout : undefined) : packing ? desk.openOverride : undefined,
+    F4: onSettings ? settings.zeroScale : packing ? desk.reprint : undefined,
     F5: packing && desk.problem?.code === 'print.outcomeUnknown' ? desk.confirmPrinted : undefined,
+    F6: loggedIn ? desk.toggleSettings : undefined,
+    F7: onSettings ? settings.restartSelfTest : packing && hasReceipt ? desk.reprintSlip : undefined,
     F8: packing ? desk.cancel : undefined,
     F9: loggedIn ? desk.toggleReports : undefined,
     F10: loggedIn ? desk.logout : undefined,
@@ -53,16 +63,28 @@ export function App({ client }: { client: StationClient }) {
   })
 
   const highlight = desk.problem ? errorMessage(desk.problem).action : null
-  const hints: KeyHint[] = [
-    { key: 'F1', label: 'key.lang', enabled: true },
-    { key: 'F2', label: 'key.retry', enabled: packing && !!view?.order, action: 'retry' },
-    { key: 'F3', label: 'key.supervisor', enabled: packing && desk.canOverride && !desk.overrideOpen, action: 'supervisor' },
-    { key: 'F4', label: 'key.reprint', enabled: packing, action: 'reprint' },
-    ...(desk.problem?.code === 'print.outcomeUnknown' ? [{ key: 'F5', label: 'key.printed' as const, enabled: true }] : []),
-    { key: 'F8', label: 'key.cancel', enabled: packing && !!view?.order },
-    { key: 'F9', label: desk.screen === 'reports' ? 'key.back' : 'key.reports', enabled: loggedIn },
-    { key: 'F10', label: 'key.logout', enabled: loggedIn },
-  ]
+  const hints: KeyHint[] = onSettings
+    ? [
+        { key: 'F1', label: 'key.lang', enabled: true },
+        { key: 'F2', label: 'key.testLabel', enabled: true },
+        { key: 'F3', label: 'key.useLayout', enabled: !!settings.proposed, lit: true },
+        { key: 'F4', label: 'key.zero', enabled: true },
+        { key: 'F6', label: 'key.back', enabled: true },
+        { key: 'F7', label: 'key.restartTest', enabled: true },
+        { key: 'F10', label: 'key.logout', enabled: true },
+      ]
+    : [
+        { key: 'F1', label: 'key.lang', enabled: true },
+        { key: 'F2', label: 'key.retry', enabled: packing && !!view?.order, action: 'retry' },
+        { key: 'F3', label: 'key.supervisor', enabled: packing && desk.canOverride && !desk.overrideOpen, action: 'supervisor' },
+        { key: 'F4', label: 'key.reprint', enabled: packing, action: 'reprint' },
+        ...(desk.problem?.code === 'print.outcomeUnknown' ? [{ key: 'F5', label: 'key.printed' as const, enabled: true }] : []),
+        { key: 'F6', label: 'key.settings', enabled: loggedIn && supervisor },
+        ...(hasReceipt ? [{ key: 'F7', label: 'key.slip' as const, enabled: packing }] : []),
+        { key: 'F8', label: 'key.cancel', enabled: packing && !!view?.order },
+        { key: 'F9', label: screen === 'reports' ? 'key.back' : 'key.reports', enabled: loggedIn },
+        { key: 'F10', label: 'key.logout', enabled: loggedIn },
+      ]
 
   let body
   if (!view) {
@@ -76,7 +98,9 @@ export function App({ client }: { client: StationClient }) {
     )
   } else if (!loggedIn) {
     body = <LoginScreen problem={desk.problem} />
-  } else if (desk.screen === 'reports') {
+  } else if (onSettings) {
+    body = <SettingsScreen desk={settings} devices={station.devices} scale={station.scale} now={now} />
+  } else if (screen === 'reports') {
     body = <ReportsScreen client={client} range={desk.reportRange} />
   } else {
     const demo = station.snapshot?.demo ?? false
@@ -109,7 +133,8 @@ export function App({ client }: { client: StationClient }) {
         <ConnectionBanner connection={station.connection} everOpen={everOpen.current} />
         {body}
         <footer className="scanbar">
-          <ScanField scanner={scanner} busy={desk.busy > 0} settled={desk.settled} disabled={station.connection.status !== 'open'} />
+          {/* On the settings screen the self-test field takes the keys; the scan field (and its key capture) is away. */}
+          {!onSettings && <ScanField scanner={scanner} busy={desk.busy > 0} settled={desk.settled} disabled={station.connection.status !== 'open'} />}
           <KeyHints hints={hints} highlight={highlight} />
           {station.snapshot?.demo && loggedIn && <ScaleSimulator client={client} expectedGrams={view?.expectedGrams ?? null} />}
         </footer>

@@ -82,6 +82,8 @@ const table: Record<ErrorCode, Entry> = {
   [ErrorCode.carrierProviderNotDefined]: ['support', 'Taşıyıcı tanımlı değil', 'Carrier not set up', 'Destek çağırın', 'Call support'],
   [ErrorCode.carrierAddressUnresolved]: ['support', 'Adres taşıyıcıda bulunamadı', 'Carrier cannot resolve the address', 'İl / ilçeyi süpervizöre kontrol ettirin', 'Have a supervisor check il / ilçe'],
 
+  [ErrorCode.settingsWriteFailed]: ['support', 'Ayar kaydedilemedi', 'Setting not saved', 'station.json dosyasını kontrol ettirin; hiçbir şey değişmedi', 'Have station.json checked; nothing was changed'],
+
   [ErrorCode.syncOffline]: ['none', 'Bulut bağlantısı yok — paketlemeye devam', 'Cloud offline — keep packing', 'Sonra eşitlenecek', 'It will sync later'],
   [ErrorCode.syncConflict]: ['support', 'Eşitleme çakışması', 'Sync conflict', 'Süpervizöre haber verin', 'Tell a supervisor'],
   [ErrorCode.cloudBadResponse]: ['none', 'Buluttan anlaşılmaz yanıt', 'Bad cloud response', 'Paketlemeye devam edin', 'Keep packing'],

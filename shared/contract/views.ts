@@ -128,7 +128,7 @@ export type SettingsView = Readonly<{
   stationFile: string
   printer: Readonly<{ uri: string; dpi: 203 | 300; size: '100x150' | '100x100' }>
   receipt: Readonly<{ enabled: boolean; uri: string; codePage: ReceiptCodePage; widthChars: 48 | 32 }>
-  scale: Readonly<{ driver: string; protocol: string | null; path: string | null; baudRate: number | null; canZero: boolean }>
+  scale: Readonly<{ driver: string; protocol: string | null; path: string | null; baudRate: number | null }>
   scanner: Readonly<{
     /** The OS layout keyboard-wedge scans are repaired from (null: no repair). */
     wedgeLayout: LayoutProfileId | null

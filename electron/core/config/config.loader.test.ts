@@ -16,7 +16,7 @@ const admin = () => join(dir, 'admin.json')
 describe('station configuration', () => {
   it('defaults a fresh desk to a simulated scale and the ComToHome sandbox address', () => {
     const c = loadConfig(dir, {}, admin())
-    expect(c.scale).toEqual({ driver: 'simulated' })
+    expect(c.scale).toEqual({ driver: 'simulated', settleMs: 400, intervalMs: 100 })
     expect(c.printer.dpi).toBe(203)
     expect(c.tolerance).toEqual({ absGrams: 100, pct: 10 })
   })

@@ -38,7 +38,12 @@ const SerialLine = {
 const SCALE_PROTOCOLS = ['mt-sics', 'toledo-continuous', 'toledo-8217', 'cas', 'a12e', 'nci'] as const
 
 export const ScaleConfigSchema = z.discriminatedUnion('driver', [
-  z.object({ driver: z.literal('simulated') }),
+  z.object({
+    driver: z.literal('simulated'),
+    /** How long a simulated parcel rocks before it reads stable, and the reading interval (demo and tests). */
+    settleMs: z.number().int().min(0).max(10_000).default(400),
+    intervalMs: z.number().int().min(5).max(1000).default(100),
+  }),
   /** Kept for station files written before the serial driver took every protocol. */
   z.object({ driver: z.literal('mt-sics'), ...SerialLine }),
   z.object({
@@ -90,7 +95,7 @@ export type ScannerSourceConfig = z.output<typeof ScannerSourceSchema>
 export const StationConfigSchema = z.object({
   stationName: z.string().min(1).default('Masa 1'),
   demo: z.boolean().default(false),
-  scale: ScaleConfigSchema.default({ driver: 'simulated' }),
+  scale: ScaleConfigSchema.default({ driver: 'simulated', settleMs: 400, intervalMs: 100 }),
   printer: z
     .object({
       uri: z.string().min(1).default('tcp://127.0.0.1:9100'),
@@ -173,6 +178,14 @@ export const StationConfigSchema = z.object({
       /** 48 characters for 80 mm paper, 32 for 58 mm. */
       widthChars: z.union([z.literal(48), z.literal(32)]).default(48),
       timeoutMs: z.number().int().positive().default(3000),
+    })
+    .prefault({}),
+  /** The stability rule (issue 3): N readings within ±tolerance for at least T ms, on top of the device's own flag. */
+  stability: z
+    .object({
+      sampleCount: z.number().int().min(1).max(50).optional(),
+      toleranceGrams: z.number().int().min(0).max(1000).optional(),
+      minStableMs: z.number().int().min(0).max(10_000).optional(),
     })
     .prefault({}),
   tolerance: z.object({ absGrams: z.number().int().min(0).default(100), pct: z.number().min(0).max(100).default(10) }).prefault({}),

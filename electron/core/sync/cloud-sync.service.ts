@@ -10,6 +10,7 @@ import { getSetting, setSetting } from '../settings/settings.repository'
 import { cloudRequest, type CloudClientOptions } from './cloud-client'
 import { countOutbox, countParked } from './outbox.repository'
 import { pushOutbox } from './outbox-pusher'
+import { withRetry } from '../carriers/retry'
 
 const CURSOR_KEY = 'sync.ordersCursor'
 
@@ -37,6 +38,7 @@ export class CloudSyncService {
   private lastSyncAt: string | null = null
   private lastError: string | null = null
   private failures = 0
+  private configPulledAt = 0
   private nextRoundAt = 0
   private timer: ReturnType<typeof setInterval> | null = null
   private running: Promise<void> | null = null
@@ -70,13 +72,24 @@ export class CloudSyncService {
     return { mode: this.paused ? 'paused' : this.mode, pendingEvents: await countOutbox(this.db), lastSyncAt: this.lastSyncAt, parkedEvents: await countParked(this.db), lastError: this.lastError }
   }
 
+  /**
+   * One round: push first (what the desk did matters most), then config and orders, then push what
+   * arrived meanwhile, then the heartbeat. Each step retries retryable failures a few times with
+   * jittered backoff (honouring Retry-After); a step that still fails ends the round as offline.
+   */
   private async round(): Promise<void> {
+    const step = <T>(fn: () => Promise<T>) => withRetry(fn, { maxAttempts: 3, baseDelayMs: 150, maxDelayMs: 2000, maxRetryAfterMs: 5000 })
     try {
-      await this.pullConfig()
-      await this.pullOrders()
-      const pushed = await pushOutbox(this.db, this.opts)
+      let pushed = await step(() => pushOutbox(this.db, this.opts))
+      if (this.configPulledAt === 0 || Date.now() - this.configPulledAt > 10 * this.opts.pullIntervalMs) {
+        await step(() => this.pullConfig())
+        this.configPulledAt = Date.now()
+      }
+      await step(() => this.pullOrders())
+      const again = await step(() => pushOutbox(this.db, this.opts))
+      pushed = { sent: pushed.sent + again.sent, parked: pushed.parked + again.parked, conflicts: pushed.conflicts + again.conflicts }
       await this.heartbeat()
-      this.mode = pushed.parked + pushed.conflicts > 0 ? 'degraded' : 'online'
+      this.mode = (await countParked(this.db)) > 0 ? 'degraded' : 'online'
       this.lastSyncAt = new Date().toISOString()
       this.lastError = null
       this.failures = 0
@@ -88,7 +101,7 @@ export class CloudSyncService {
       this.lastError = e.message
       this.failures++
       const base = this.opts.backoff?.baseMs ?? 1000
-      const max = this.opts.backoff?.maxMs ?? 60_000
+      const max = this.opts.backoff?.maxMs ?? 30_000
       const retryAfter = typeof e.meta.retryAfterMs === 'number' ? e.meta.retryAfterMs : 0
       const wait = Math.max(retryAfter, Math.round((this.opts.random ?? Math.random)() * Math.min(max, base * 2 ** Math.min(this.failures, 16))))
       this.nextRoundAt = Date.now() + wait

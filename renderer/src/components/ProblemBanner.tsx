@@ -5,10 +5,10 @@ import { errorMessage, type ErrorAction } from '../i18n-errors'
 const ACTION_KEY: Partial<Record<ErrorAction, string>> = { retry: 'F2', supervisor: 'F3', reprint: 'F4' }
 
 /** The red stop-and-ask banner: what went wrong, what to do, and the core's own words small. */
-export function ProblemBanner({ problem }: { problem: SerializedAppError }) {
+export function ProblemBanner({ problem, showKey = true }: { problem: SerializedAppError; /** Off where F2–F4 mean something else (settings): no key and no desk action line. */ showKey?: boolean }) {
   const { lang } = useLang()
   const m = errorMessage(problem)
-  const key = ACTION_KEY[m.action]
+  const key = showKey ? ACTION_KEY[m.action] : undefined
   const [title, titleSub, act, actSub] = lang === 'tr' ? [m.tr, m.en, m.doTr, m.doEn] : [m.en, m.tr, m.doEn, m.doTr]
   return (
     <div className="banner banner-error" role="alert" data-testid="problem" data-code={problem.code} data-action={m.action}>
@@ -19,9 +19,11 @@ export function ProblemBanner({ problem }: { problem: SerializedAppError }) {
         <div className="banner-title">
           {title} <span className="banner-sub">/ {titleSub}</span>
         </div>
-        <div className="banner-action" data-testid="problem-action">
-          {key && <kbd className="key key-on-dark">{key}</kbd>} {act} <span className="banner-sub">/ {actSub}</span>
-        </div>
+        {showKey && (
+          <div className="banner-action" data-testid="problem-action">
+            {key && <kbd className="key key-on-dark">{key}</kbd>} {act} <span className="banner-sub">/ {actSub}</span>
+          </div>
+        )}
         <div className="banner-detail">
           {problem.message} <code>{problem.code}</code>
         </div>

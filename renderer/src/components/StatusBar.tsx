@@ -17,10 +17,10 @@ type Props = Readonly<{
 
 type Tone = 'ok' | 'warn' | 'error' | 'muted'
 
-function Item({ tone, label, children, testId, width = 'normal' }: { tone: Tone; label: ReactNode; children: ReactNode; testId?: string; width?: 'narrow' | 'normal' | 'wide' }) {
+function Item({ tone, label, children, testId, width = 'normal', title }: { tone: Tone; label: ReactNode; children: ReactNode; testId?: string; width?: 'narrow' | 'normal' | 'wide'; title?: string }) {
   const icon = tone === 'ok' ? '●' : tone === 'warn' ? '▲' : tone === 'error' ? '✕' : '○'
   return (
-    <span className={`status-item tone-${tone}`} data-testid={testId}>
+    <span className={`status-item tone-${tone}`} data-testid={testId} data-tone={tone} title={title}>
       <span className="status-icon" aria-hidden>
         {icon}
       </span>
@@ -36,6 +36,12 @@ export function StatusBar({ stationName, demo, packer, devices, sync, packedCoun
   const printer = devices?.printer
   const printerTone: Tone = !printer ? 'muted' : printer.problem ? 'error' : printer.ready === true ? 'ok' : printer.ready === false ? 'error' : 'warn'
   const syncTone: Tone = !sync ? 'muted' : sync.mode === 'online' ? 'ok' : sync.mode === 'offline' ? 'error' : 'warn'
+  const scanners = devices?.scanners ?? []
+  const scannerDown = scanners.filter((s) => !s.connected)
+  const scannerWarn = scanners.find((s) => s.error !== null)
+  const scannerTone: Tone = scannerDown.length > 0 ? 'error' : scannerWarn ? 'warn' : 'ok'
+  const receipt = devices?.receipt ?? null
+  const receiptTone: Tone = !receipt ? 'muted' : receipt.unprintedOrders.length > 0 || receipt.problem ? 'warn' : receipt.ready ? 'ok' : 'muted'
   return (
     <header className="statusbar">
       <span className="brand" title="KargoJet Station">
@@ -50,7 +56,7 @@ export function StatusBar({ stationName, demo, packer, devices, sync, packedCoun
         <b>{packer ? packer.name : t('status.noPacker')}</b>
         {packer?.role === 'supervisor' && <span className="muted"> ({t('status.supervisor')})</span>}
       </Item>
-      <span className="status-devices">
+      <span className={`status-devices ${scanners.length > 0 || receipt ? 'status-devices-many' : ''}`}>
         <Item tone={!devices ? 'muted' : devices.scale.connected ? 'ok' : 'error'} label={<Tx k="status.scale" />} testId="status-scale" width="narrow">
           {devices ? (devices.scale.connected ? devices.scale.model : (devices.scale.error ? splitBilingual(devices.scale.error, lang)[0] : t('status.notConnected'))) : '—'}
         </Item>
@@ -58,6 +64,22 @@ export function StatusBar({ stationName, demo, packer, devices, sync, packedCoun
           {!printer ? '—' : printer.problem ? splitBilingual(printer.problem, lang)[0] : printer.ready === true ? t('status.ready') : printer.ready === false ? t('status.notConnected') : t('status.unknown')}
           {printer && printer.queued > 0 && <span className="muted"> · {t('status.queue', { n: printer.queued })}</span>}
         </Item>
+        {scanners.length > 0 && (
+          <Item tone={scannerTone} label={<Tx k="status.scanner" />} testId="status-scanner" width="narrow" title={(scannerDown[0] ?? scannerWarn)?.error ?? undefined}>
+            {scannerDown.length > 0 ? t('status.notConnected') : scannerWarn ? t('status.warning') : t('status.connected')}
+          </Item>
+        )}
+        {receipt && (
+          <Item tone={receiptTone} label={<Tx k="status.slip" />} testId="status-slip" width="narrow" title={receipt.problem ?? undefined}>
+            {receipt.unprintedOrders.length > 0
+              ? t('status.slipMissing', { n: receipt.unprintedOrders.length })
+              : receipt.problem
+                ? splitBilingual(receipt.problem, lang)[0]
+                : receipt.ready
+                  ? t('status.ready')
+                  : t('status.unknown')}
+          </Item>
+        )}
         <Item tone={devices ? 'ok' : 'muted'} label={<Tx k="status.carrier" />} testId="status-carrier" width="narrow">
           {devices?.carrier.name ?? '—'}
         </Item>

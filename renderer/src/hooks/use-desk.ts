@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import type { PackingView } from '../../../shared/contract/views'
-import { ErrorCode, toAppError, type SerializedAppError } from '../../../shared/errors'
+import { AppError, ErrorCode, toAppError, type SerializedAppError } from '../../../shared/errors'
 import { OVERRIDE_REASONS, overrideReasonText } from '../i18n'
 import { isSupervisorOverridable } from '../i18n-errors'
 import type { Beeper } from '../lib/beep'
@@ -9,7 +9,7 @@ import type { StationClient } from '../lib/station-client'
 import { expectsBox } from '../lib/steps'
 import type { Station } from './use-station'
 
-export type Screen = 'packing' | 'reports'
+export type Screen = 'packing' | 'reports' | 'settings'
 export type ReportRange = 'today' | 'week' | 'month'
 
 export type Desk = Readonly<{
@@ -35,6 +35,10 @@ export type Desk = Readonly<{
   logout(): void
   openOverride(): void
   toggleReports(): void
+  /** F6: the settings screen, for a supervisor's session only (the core checks again on every command). */
+  toggleSettings(): void
+  /** F7: the packing slip of the order on screen (or the last one that did not print) again. */
+  reprintSlip(): void
   escape(): void
 }>
 
@@ -212,12 +216,37 @@ export function useDesk(client: StationClient, station: Station, beeper: Beeper)
     run(async () => {
       if (!latest.current.view?.packer) return 'silent'
       await client.call('session.logout', {})
+      set.screen('packing') // the next person starts at the desk, never on someone's settings
       return (await station.refresh())?.packing ?? null
+    })
+
+  const toggleSettings = () =>
+    run(async () => {
+      if (latest.current.screen === 'settings') {
+        set.screen('packing')
+        return 'silent'
+      }
+      if (latest.current.view?.packer?.role !== 'supervisor') {
+        throw new AppError(ErrorCode.supervisorRequired, 'Ayarlar için süpervizör kartıyla giriş yapın / Log in with a supervisor badge for settings')
+      }
+      set.actionError(null)
+      set.screen('settings')
+      return 'silent'
+    })
+
+  const reprintSlip = () =>
+    run(async () => {
+      const v = latest.current.view
+      const packedHere = v?.order && (v.step === 'packed' || v.order.status === 'packed') ? v.order.barcode : null
+      const code = packedHere ?? station.devices?.receipt?.unprintedOrders[0] ?? lastOrderCode.current
+      if (!code) return 'silent'
+      await client.call('slips.reprint', { orderCode: code })
+      return null
     })
 
   const escape = () => {
     const l = latest.current
-    if (l.screen === 'reports') return set.screen('packing')
+    if (l.screen === 'reports' || l.screen === 'settings') return set.screen('packing')
     if (overrideIsOpen(l)) return set.dismissedKey(problemKey(l.actionError ?? l.view?.problem ?? null))
     if (l.actionError) set.actionError(null)
   }
@@ -246,6 +275,8 @@ export function useDesk(client: StationClient, station: Station, beeper: Beeper)
     logout,
     openOverride: () => set.dismissedKey(null),
     toggleReports: () => set.screen(latest.current.screen === 'reports' ? 'packing' : 'reports'),
+    toggleSettings,
+    reprintSlip,
     escape,
   }
 }

@@ -49,11 +49,15 @@ export function useStation(client: StationClient): Station {
   const refresh = useCallback(async () => {
     try {
       const snap = await client.call('station.getSnapshot', {})
+      // Numbered now, not inside the updater: React runs updaters later (and may rerun them), so a
+      // view event queued meanwhile would otherwise end with a packingSeq behind currentSeq(), and
+      // every later command error would count as already superseded and stay hidden.
+      const packingSeq = ++seq.current
       setState((s) => ({
         ...s,
         snapshot: snap,
         packing: snap.packing,
-        packingSeq: ++seq.current,
+        packingSeq,
         scale: { view: snap.scale, receivedAt: Date.now() },
         devices: snap.devices,
         sync: snap.sync,

@@ -1,0 +1,35 @@
+import type { DeviceStatusView } from '../../../../shared/contract/views'
+import { useLang } from '../../hooks/use-lang'
+import type { SettingsDesk } from '../../hooks/use-settings'
+import type { ScaleState } from '../../hooks/use-station'
+import { ProblemBanner } from '../ProblemBanner'
+import { Tx } from '../Tx'
+import { PrintersPanel } from './PrintersPanel'
+import { ScalePanel } from './ScalePanel'
+import { ScannerTestPanel } from './ScannerTestPanel'
+
+/** F6, supervisors only: printers with a test label, the scanner self-test, and the scale. Keyboard only. */
+export function SettingsScreen({ desk, devices, scale, now }: { desk: SettingsDesk; devices: DeviceStatusView | null; scale: ScaleState | null; now: number }) {
+  const { t } = useLang()
+  const settings = desk.settings
+  return (
+    <main className="settings" data-testid="settings" data-loaded={settings !== null}>
+      <div className="settings-head">
+        <h1>
+          <Tx k="settings.title" /> <span className="muted small">({t('settings.supervisorOnly')})</span>
+        </h1>
+        <span className="muted small one-line" title={settings?.stationFile}>
+          {t('settings.file')}: <code>{settings?.stationFile ?? '…'}</code> · <kbd className="key">F6</kbd>/<kbd className="key">Esc</kbd> <Tx k="key.back" />
+        </span>
+      </div>
+      {desk.problem && <ProblemBanner problem={desk.problem} showKey={false} />}
+      <div className="settings-grid">
+        <div className="settings-col">
+          <PrintersPanel desk={desk} settings={settings} />
+          <ScalePanel desk={desk} settings={settings} devices={devices} scale={scale} now={now} />
+        </div>
+        <ScannerTestPanel desk={desk} settings={settings} devices={devices} />
+      </div>
+    </main>
+  )
+}

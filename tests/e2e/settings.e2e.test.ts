@@ -1,0 +1,107 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { chromium, type Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { layoutProfiles, typeAsLayout } from '../../shared/scan/keyboard-layout'
+import { GS1_SELF_TEST, SCANNER_SELF_TEST_CODE } from '../../shared/scan/scanner-self-test'
+import { startEscPosEmulator, type EscPosEmulator } from '../../sandbox/escpos/escpos-emulator'
+import { eventually } from '../support/eventually'
+import { startServe, type ServeProcess } from '../support/serve-process'
+import { decodeBarcodes } from '../support/zpl-render'
+import { PackingPage } from './pages/packing.page'
+import { SettingsPage } from './pages/settings.page'
+
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+const ARTIFACTS = resolve(import.meta.dirname, '../../.tmp/e2e')
+
+let dir: string
+let serve: ServeProcess
+let browser: Browser
+let receipt: EscPosEmulator
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'kj-e2e-settings-'))
+  mkdirSync(ARTIFACTS, { recursive: true })
+  // The desk's own station.json (a receipt printer): the self-test must add its layout and keep this.
+  receipt = await startEscPosEmulator()
+  writeFileSync(join(dir, 'station.json'), JSON.stringify({ packingSlip: { enabled: true, uri: receipt.uri } }, null, 2))
+  serve = await startServe(['--demo', '--data', dir])
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS })
+}, 60_000)
+
+afterAll(async () => {
+  await browser?.close()
+  await serve?.stop()
+  await receipt?.close()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+describe('settings (F6) in Chromium, keyboard only', () => {
+  it('a packer is refused; a supervisor prints a test label and fixes a Turkish-Q scanner layout with the self-test', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } })
+    const desk = new PackingPage(page, 15_000)
+    const settings = new SettingsPage(page, 15_000)
+    const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `10-settings-${name}.png`) })
+    await desk.open(serve.url)
+
+    await desk.login('P1001')
+    await desk.pressAndSettle('F6')
+    expect(await desk.problemCode()).toBe('packing.supervisorRequired')
+    expect(await settings.isOpen()).toBe(false)
+    await desk.pressAndSettle('F10')
+    await desk.login('S9001')
+
+    await settings.open()
+    await settings.waitForLabelPrinterReady()
+    await page.getByTestId('receipt-printer').getByText(receipt.uri).waitFor()
+    // The barcode on screen is a real Code 128 of the self-test code.
+    const barcodePng = join(ARTIFACTS, 'selftest-barcode.png')
+    await settings.barcodePng(barcodePng)
+    expect(await decodeBarcodes(barcodePng)).toEqual([SCANNER_SELF_TEST_CODE])
+    await shot('start')
+
+    // F2: the test label goes through the queue to the demo Zebra, which writes it to DATA/printed-labels.
+    expect(await settings.printTestLabel()).toBe('printed')
+    const labelsDir = join(dir, 'printed-labels')
+    const files = await eventually(async () => (existsSync(labelsDir) ? readdirSync(labelsDir) : []), (f) => f.length > 0)
+    expect(files).toHaveLength(1)
+    const zpl = readFileSync(join(labelsDir, files[0]!), 'utf8')
+    expect(zpl).toContain('TEST')
+    expect(zpl).toContain('KJTEST0000001')
+
+    // A US-layout scanner on a Turkish-Q desk: what the OS types for the self-test barcode.
+    const typed = typeAsLayout(SCANNER_SELF_TEST_CODE, layoutProfiles['tr-q'])
+    expect(typed).not.toBe(SCANNER_SELF_TEST_CODE)
+    await settings.scan(typed)
+    expect(await settings.layoutResult()).toEqual({ kind: 'propose', layout: 'tr-q' })
+    await shot('layout-mismatch')
+    await settings.useProposedLayout('tr-q')
+    expect(await settings.layoutResult()).toEqual({ kind: 'saved', layout: 'tr-q' })
+    const stationJson = JSON.parse(readFileSync(join(dir, 'station.json'), 'utf8')) as { scanner?: { wedgeLayout?: string }; packingSlip?: unknown }
+    expect(stationJson.scanner?.wedgeLayout).toBe('tr-q')
+    expect(stationJson.packingSlip).toEqual({ enabled: true, uri: receipt.uri })
+
+    // Step 2: GS1-128. A browser field never receives GS, so the FNC1 separator arrives dropped.
+    expect(await settings.step()).toBe('gs1')
+    const gs1Png = join(ARTIFACTS, 'selftest-gs1.png')
+    await settings.barcodePng(gs1Png)
+    expect(await decodeBarcodes(gs1Png)).toEqual([`${GS1_SELF_TEST.head}\x1d${GS1_SELF_TEST.tail}`])
+    await settings.scan(typeAsLayout(`${GS1_SELF_TEST.head}${GS1_SELF_TEST.tail}`, layoutProfiles['tr-q']))
+    expect(await settings.gs1Result()).toEqual({ status: 'ok', fnc1: 'dropped', aim: 'false' })
+    expect(await settings.step()).toBe('done')
+    await shot('done')
+    await page.keyboard.press('F1')
+    await page.getByText('Scanner self-test').waitFor()
+    await shot('en-done')
+    await page.keyboard.press('F1')
+
+    // Esc: back at the desk, with the scan field focused again.
+    await page.keyboard.press('Escape')
+    await page.getByTestId('packing').waitFor()
+    expect(await settings.isOpen()).toBe(false)
+    await desk.scan('KJ1001')
+    expect(await desk.orderNumber()).toBe('SIP-1001')
+    await page.close()
+  }, 90_000)
+})
