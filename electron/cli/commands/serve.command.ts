@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { adminConfigPath, loadConfig } from '../../core/config/config.loader'
@@ -21,6 +21,17 @@ function findRendererDir(): string {
   return resolve('out/renderer')
 }
 const RENDERER_DIR = findRendererDir()
+
+/** A station file that only holds desk preferences saved from the settings screen does not end demo mode. */
+function isConfigured(stationFile: string): boolean {
+  if (!existsSync(stationFile)) return false
+  try {
+    const keys = Object.keys(JSON.parse(readFileSync(stationFile, 'utf8')) as object)
+    return keys.some((k) => !['scanner', 'packingSlip', 'demo'].includes(k))
+  } catch {
+    return true // unreadable: let the loader report it rather than silently start the demo
+  }
+}
 
 /**
  * Test-only fault injection: KARGOJET_CRASH_AT=<checkpoint> kills the process with SIGKILL at that
@@ -53,7 +64,7 @@ export const serveCommand: CliCommand = {
     })
     const port = numberFlag(values.port, 'port', { integer: true }) ?? 5170
     const dataDir = resolve(values.data ?? defaultDataDir())
-    const configured = existsSync(join(dataDir, 'station.json')) || existsSync(adminConfigPath())
+    const configured = isConfigured(join(dataDir, 'station.json')) || existsSync(adminConfigPath())
     const demo = values.demo ?? (values['no-demo'] ? false : !configured)
     if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
       io.stderr('station serve: the UI is not built yet; run "npm run build:renderer" (npm run serve does it for you)')
