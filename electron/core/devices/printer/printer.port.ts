@@ -1,3 +1,4 @@
+import type { PrinterStatusView } from '../../../../shared/contract/views'
 /** How bytes reach a printer (TCP 9100, USB, serial, file/memory). What to print is built elsewhere. */
 export interface PrinterTransport {
   readonly uri: string
@@ -19,19 +20,8 @@ export interface PrinterTransport {
 /** What `meta.delivery` on a failed send says (see PrinterTransport.send). */
 export type SendDelivery = 'none' | 'unknown'
 
-/** Every condition the desk acts on, parsed from the three ~HS strings. */
-export type PrinterStatus = Readonly<{
-  ready: boolean
-  paperOut: boolean
-  paused: boolean
-  headOpen: boolean
-  ribbonOut: boolean
-  bufferFull: boolean
-  underTemperature: boolean
-  overTemperature: boolean
-  corruptRam: boolean
-  labelLengthDots: number
-  formatsInBuffer: number
-  labelsRemaining: number
-  partialFormat: boolean
-}>
+/**
+ * Every condition the desk acts on, parsed from the three ~HS strings. The contract's view is the
+ * one definition, so what `printers.status` reports and what the core parses cannot drift apart.
+ */
+export type PrinterStatus = PrinterStatusView
