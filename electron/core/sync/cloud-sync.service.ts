@@ -2,6 +2,7 @@ import type { SyncStatusView } from '../../../shared/contract/views'
 import { CloudConfig, HeartbeatAccepted, OrdersPage, type CloudOrder, type HeartbeatRequest } from '../../../shared/contract/cloud'
 import { Emitter } from '../../../shared/emitter'
 import { toAppError } from '../../../shared/errors'
+import { appendAudit } from '../audit/audit.repository'
 import { upsertBox } from '../boxes/boxes.repository'
 import type { Db } from '../db/database'
 import { insertOrder } from '../orders/orders.repository'
@@ -168,10 +169,7 @@ async function applyOrder(trx: Parameters<typeof insertOrder>[0], o: CloudOrder,
   if (packedHereToo) {
     const known = await trx.selectFrom('audit_log').select('seq').where('action', '=', 'sync.conflict').where('order_id', '=', o.id).executeTakeFirst()
     if (!known) {
-      await trx
-        .insertInto('audit_log')
-        .values({ actor_id: null, action: 'sync.conflict', order_id: o.id, detail_json: JSON.stringify({ packedByStationId: o.packedByStationId, conflictStationIds: o.conflictStationIds ?? [] }) })
-        .execute()
+      await appendAudit(trx, { actorId: null, action: 'sync.conflict', orderId: o.id, detail: { packedByStationId: o.packedByStationId, conflictStationIds: o.conflictStationIds ?? [] } })
     }
   }
   if (o.version <= existing.cloud_version) return
