@@ -80,6 +80,12 @@ export const ErrorCode = {
   carrierReturnRequested: 'carrier.returnRequested',
   /** The carrier can no longer cancel this shipment (delivered, or past its cancel window). */
   carrierNotCancellable: 'carrier.notCancellable',
+  /** The carrier has no shipment with this key/tracking number (a query after a lost answer, a cancel, a track). */
+  carrierNotFound: 'carrier.notFound',
+  /** The circuit breaker of this carrier is open after repeated failures: no call was made. Retry after meta.retryAfterMs. */
+  carrierCircuitOpen: 'carrier.circuitOpen',
+  /** The recipient's il/ilçe could not be matched to a real place: the order goes to the exceptions queue before any label is bought. */
+  addressUnresolved: 'address.unresolved',
 
   /** The data folder's station.json could not be read or written (bad JSON in it, no permission, disk full); nothing was changed. */
   settingsWriteFailed: 'settings.writeFailed',

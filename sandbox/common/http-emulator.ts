@@ -1,0 +1,202 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+
+/**
+ * Faults every carrier emulator can inject (carriers.md §14). `dropAfterCommit` is the one that
+ * matters most: the operation is carried out and stored, then the socket is destroyed before any
+ * byte of the answer leaves, which is what a client sees when a carrier times out after committing.
+ */
+export const HttpFault = {
+  /** Never answered (the request hangs until the client's timeout). */
+  timeout: 'timeout',
+  /** HTTP 500 with an HTML page, before the operation runs. */
+  http500: 'http500',
+  /** HTTP 503 with Retry-After: 1, before the operation runs. */
+  http503: 'http503',
+  /** HTTP 429 with Retry-After (seconds from the emulator's options), before the operation runs. */
+  http429: 'http429',
+  /** The socket is reset before the operation runs. */
+  connectionReset: 'connectionReset',
+  /** The operation runs and commits; the connection dies before the answer. */
+  dropAfterCommit: 'dropAfterCommit',
+  /** The operation runs; the answer announces its full length and stops halfway. */
+  halfResponse: 'halfResponse',
+  /** The operation runs; a complete but truncated (unparseable) body is sent. */
+  malformed: 'malformed',
+} as const
+export type HttpFault = (typeof HttpFault)[keyof typeof HttpFault]
+
+/** Faults that strike before the operation runs (nothing is stored). */
+export const PRE_COMMIT_FAULTS: ReadonlySet<HttpFault> = new Set([HttpFault.timeout, HttpFault.http500, HttpFault.http503, HttpFault.http429, HttpFault.connectionReset])
+
+/** A queue of per-request faults plus one sticky fault for the next N requests. */
+export class FaultPlan {
+  private queued: (HttpFault | null)[] = []
+  private sticky: { fault: HttpFault; remaining: number } | null = null
+  /** Probability-driven faults for chaos runs: each request draws once. */
+  private random: { rates: Partial<Record<HttpFault, number>>; rng: () => number } | null = null
+
+  take(): HttpFault | null {
+    if (this.queued.length > 0) return this.queued.shift() ?? null
+    if (this.sticky) {
+      const { fault } = this.sticky
+      this.sticky.remaining -= 1
+      if (this.sticky.remaining <= 0) this.sticky = null
+      return fault
+    }
+    if (this.random) {
+      let draw = this.random.rng()
+      for (const [fault, rate] of Object.entries(this.random.rates) as [HttpFault, number][]) {
+        if (draw < rate) return fault
+        draw -= rate
+      }
+    }
+    return null
+  }
+
+  /** `fault` for the next `times` requests (default: until cleared with null). */
+  set(fault: HttpFault | null, times = Number.POSITIVE_INFINITY): void {
+    this.sticky = fault === null || times <= 0 ? null : { fault, remaining: times }
+  }
+
+  /** One entry per coming request (null = answer normally); consumed before the sticky fault. */
+  queue(faults: readonly (HttpFault | null)[]): void {
+    this.queued.push(...faults)
+  }
+
+  /** Each request independently gets a fault with the given probabilities (sum ≤ 1); null clears. */
+  randomly(rates: Partial<Record<HttpFault, number>> | null, rng: () => number = Math.random): void {
+    this.random = rates ? { rates, rng } : null
+  }
+}
+
+/** One request as the emulator logged it (secrets redacted by the emulator's own redact). */
+export type LoggedHttpRequest = {
+  method: string
+  path: string
+  headers: Record<string, string>
+  body: string
+  operation: string | null
+  status: number | null
+  fault: HttpFault | null
+}
+
+export const MAX_BODY_BYTES = 1024 * 1024
+
+/** The body, or null when it exceeds `maxBytes` (the caller answers 413). */
+export async function readBody(req: IncomingMessage, maxBytes = MAX_BODY_BYTES): Promise<Buffer | null> {
+  const chunks: Buffer[] = []
+  let size = 0
+  let tooBig = false
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length
+    if (size > maxBytes) tooBig = true
+    else chunks.push(chunk as Buffer)
+  }
+  return tooBig ? null : Buffer.concat(chunks)
+}
+
+export function headersOf(req: IncomingMessage): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) out[k] = Array.isArray(v) ? v.join(', ') : v
+  return out
+}
+
+export type Reply = (status: number, body: string | Buffer, contentType: string, extraHeaders?: Record<string, string>) => void
+
+/**
+ * A reply function that applies the post-commit faults: dropAfterCommit destroys the socket,
+ * halfResponse announces the full length and dies midway, malformed sends a complete, cut body.
+ */
+export function replier(req: IncomingMessage, res: ServerResponse, fault: () => HttpFault | null, log?: LoggedHttpRequest): Reply {
+  return (status, body, contentType, extra = {}) => {
+    const f = fault()
+    if (f === HttpFault.dropAfterCommit) return void req.socket.destroy()
+    const full = typeof body === 'string' ? Buffer.from(body, 'utf8') : body
+    const half = full.subarray(0, Math.floor(full.length / 2))
+    const sent = f === HttpFault.malformed ? half : full
+    if (log) log.status = status
+    res.writeHead(status, { 'content-type': contentType, 'content-length': String(sent.length), ...extra })
+    if (f === HttpFault.halfResponse) return void res.write(half, () => req.socket.destroy())
+    res.end(sent)
+  }
+}
+
+/**
+ * Answers a pre-commit fault and returns true, or returns false when `fault` is not one (the
+ * operation then runs). `retryAfterSeconds` is sent with 429 and 503.
+ */
+export function answerPreCommitFault(fault: HttpFault | null, req: IncomingMessage, reply: Reply, retryAfterSeconds = 1): boolean {
+  switch (fault) {
+    case HttpFault.timeout:
+      return true // never answered; close() destroys the socket
+    case HttpFault.connectionReset:
+      req.socket.destroy()
+      return true
+    case HttpFault.http500:
+      reply(500, '<html><body><h1>500 Internal Server Error</h1></body></html>', 'text/html')
+      return true
+    case HttpFault.http503:
+      reply(503, '<html><body><h1>503 Service Unavailable</h1></body></html>', 'text/html', { 'retry-after': String(retryAfterSeconds) })
+      return true
+    case HttpFault.http429:
+      reply(429, '{"message":"Too Many Requests"}', 'application/json', { 'retry-after': String(retryAfterSeconds) })
+      return true
+    default:
+      return false
+  }
+}
+
+export type RunningHttpServer = Readonly<{ server: Server; origin: string; close(): Promise<void> }>
+
+/**
+ * Listens on 127.0.0.1 (port 0 = ephemeral). An exception in `handler` becomes a 500 naming the
+ * emulator bug, so the test that hit it fails loudly.
+ */
+export async function listenHttp(handler: (req: IncomingMessage, res: ServerResponse) => Promise<void>, port = 0): Promise<RunningHttpServer> {
+  const server = createServer((req, res) => {
+    handler(req, res).catch((err: unknown) => {
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' })
+      res.end(`emulator error: ${(err as Error).message}`)
+    })
+  })
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  return {
+    server,
+    origin,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((err) => (err ? reject(err) : resolve()))
+        // Hung ('timeout' fault) and keep-alive sockets would hold close() open forever.
+        server.closeAllConnections()
+      }),
+  }
+}
+
+/**
+ * A sliding-window limiter as the carriers document theirs ("N requests per minute"): `hit` returns
+ * 0 when the request is allowed (and counts it), else the ms until the oldest request leaves the window.
+ */
+export class SlidingWindow {
+  private readonly stamps: number[] = []
+  constructor(
+    private readonly limit: number,
+    private readonly windowMs: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  hit(): number {
+    const t = this.now()
+    while (this.stamps.length > 0 && (this.stamps[0] ?? 0) <= t - this.windowMs) this.stamps.shift()
+    if (this.stamps.length >= this.limit) return (this.stamps[0] ?? t) + this.windowMs - t
+    this.stamps.push(t)
+    return 0
+  }
+}
