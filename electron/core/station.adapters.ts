@@ -50,7 +50,7 @@ export function createAdapters(config: StationConfig, extras: { checkpoint?: (na
       config.printer.carrierPdf === 'rasterize'
         ? async (pdf, barcode) => (await pdfToZpl(pdf, { dpi: config.printer.dpi, size: config.printer.size, comment: barcode })).zpl
         : undefined,
-    retry: (fn) => withRetry(() => fn(), { maxAttempts: 4, baseDelayMs: 300, maxDelayMs: 4000 }),
+    retry: (fn) => withRetry(() => fn(), config.carriers.retry),
     cloud: cloud ? (db, health) => new CloudSyncService(db, { ...cloud, health }) : undefined,
     claims: cloud?.stationId ? createOrderClaims({ ...cloud, stationId: cloud.stationId, leaseMs: cloud.claimLeaseMs }) : undefined,
     checkpoint: extras.checkpoint,

@@ -28,6 +28,7 @@ import { DEFAULT_RATE_CARDS } from './rates/default-rate-cards'
 import { buildSummary } from './reports/reports.service'
 import { seedCatalogDefaults } from './seed-defaults'
 import { createSettingsHandlers } from './settings/settings.handlers'
+import { OfflineRegistrar } from './shipping/offline-registrar'
 import { ShipmentPurchaser, type PurchaseCheckpoint } from './shipping/shipment.purchaser'
 import { countOutbox } from './sync/outbox.repository'
 import type { CloudSyncService } from './sync/cloud-sync.service'
@@ -66,6 +67,8 @@ export type Station = Readonly<{
   resumed: Promise<string[]>
   /** Background cloud sync, when a cloud is configured. */
   sync: CloudSyncService | null
+  /** Registers shipments labelled while their carrier was unreachable. */
+  registrar: OfflineRegistrar
   dispose(): Promise<void>
 }>
 
@@ -100,7 +103,9 @@ export async function createStation(dataDir: string, config: StationConfig, adap
     printerUri: () => adapters.sink.uri,
     retry: adapters.retry,
     checkpoint: adapters.checkpoint,
+    offlineLabels: config.carriers.offlineLabels,
   })
+  const registrar = new OfflineRegistrar(db, purchaser, { intervalMs: config.carriers.offlineRetryMs })
   const finisher = new OrderFinisher(db, purchaser, printQueue)
   const reprints = new ReprintService(db, printQueue)
   const packing = new PackingService({
@@ -262,6 +267,7 @@ export async function createStation(dataDir: string, config: StationConfig, adap
   }, 30_000)
   printerPoll.unref()
   cloud?.start()
+  registrar.start()
   const resumed = finisher.resumeInterrupted().catch((err) => {
     // A printer or carrier still down: the jobs stay queued; the desk shows the problem on retry.
     void err
@@ -276,8 +282,10 @@ export async function createStation(dataDir: string, config: StationConfig, adap
     snapshot,
     resumed,
     sync: cloud ?? null,
+    registrar,
     dispose: async () => {
       clearInterval(printerPoll)
+      registrar.dispose()
       for (const u of subs.reverse()) u()
       await scanners?.dispose()
       await cloud?.dispose()

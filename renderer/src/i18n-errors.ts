@@ -80,6 +80,9 @@ const table: Record<ErrorCode, Entry> = {
   [ErrorCode.carrierDuplicateReference]: ['retry', 'Gönderi taşıyıcıda zaten var', 'Shipment already at carrier', 'F2: mevcut gönderiyi al', 'F2: fetch the existing shipment'],
   [ErrorCode.carrierServiceUnsupported]: ['support', 'Taşıyıcı bu hizmeti vermiyor', 'Service not offered', 'Süpervizöre sorun', 'Ask a supervisor'],
   [ErrorCode.carrierProviderNotDefined]: ['support', 'Taşıyıcı tanımlı değil', 'Carrier not set up', 'Destek çağırın', 'Call support'],
+  [ErrorCode.carrierNotFound]: ['supervisor', 'Taşıyıcıda böyle bir gönderi yok', 'The carrier has no such shipment', 'Takip numarasını süpervizöre kontrol ettirin', 'Have a supervisor check the tracking number'],
+  [ErrorCode.carrierCircuitOpen]: ['retry', 'Taşıyıcı şu an yanıt vermiyor (devre açık)', 'Carrier is not answering (circuit open)', 'Biraz sonra F5 ile tekrar deneyin', 'Press F5 to retry in a moment'],
+  [ErrorCode.addressUnresolved]: ['supervisor', 'Adres (il / ilçe) eşleşmedi', 'Address (il / ilçe) could not be matched', 'Sipariş istisnalara alındı; süpervizör adresi düzeltsin', 'The order went to exceptions; a supervisor fixes the address'],
   [ErrorCode.carrierAddressUnresolved]: ['support', 'Adres taşıyıcıda bulunamadı', 'Carrier cannot resolve the address', 'İl / ilçeyi süpervizöre kontrol ettirin', 'Have a supervisor check il / ilçe'],
 
   [ErrorCode.settingsWriteFailed]: ['support', 'Ayar kaydedilemedi', 'Setting not saved', 'station.json dosyasını kontrol ettirin; hiçbir şey değişmedi', 'Have station.json checked; nothing was changed'],

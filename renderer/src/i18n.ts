@@ -66,6 +66,7 @@ export const messages = {
   'ship.tracking': { tr: 'Takip no', en: 'Tracking no' },
   'ship.barcode': { tr: 'Barkod', en: 'Barcode' },
   'ship.pending': { tr: 'taşıyıcıdan bekleniyor', en: 'waiting for the carrier' },
+  'ship.offline': { tr: 'Çevrimdışı etiket — taşıyıcıya sonra kaydedilecek', en: 'Offline label — will be registered with the carrier' },
 
   'status.packer': { tr: 'Paketçi', en: 'Packer' },
   'status.noPacker': { tr: 'giriş yok', en: 'not logged in' },

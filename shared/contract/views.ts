@@ -27,6 +27,8 @@ export type ShipmentView = Readonly<{
   barcode: string | null
   costKurus: number | null
   status: string
+  /** The label was printed with the shipper-generated key while the carrier was unreachable; registration pending. */
+  offline?: boolean
 }>
 
 /** Everything the packing screen shows; pushed as `packing.changed` after each step. */

@@ -26,11 +26,13 @@ export type Harness = Readonly<{
  * A whole station on a temp data folder with real emulators on 127.0.0.1: Zebra over TCP,
  * ComToHome over HTTP, the demo cloud over HTTP, and the simulated scale.
  */
-export async function startHarness(options: { overrides?: Record<string, unknown>; carrierOptions?: Parameters<typeof startComToHomeEmulator>[0] } = {}): Promise<Harness> {
+export async function startHarness(
+  options: { overrides?: Record<string, unknown>; carrierOptions?: Parameters<typeof startComToHomeEmulator>[0]; cloudOrders?: number } = {},
+): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'kj-test-'))
   const zebra = await startZebraEmulator()
   const carrier = await startComToHomeEmulator(options.carrierOptions)
-  const cloud = await startDemoCloud()
+  const cloud = await startDemoCloud({ orderCount: options.cloudOrders })
   const overrides = mergeLayers({
     demo: true,
     scale: { driver: 'simulated' },

@@ -53,4 +53,11 @@ export interface CarrierConnector {
   createShipment(request: ShipmentRequest, options: CallOptions): Promise<CreatedShipment>
   cancelShipment?(trackingNumber: string, options?: { signal?: AbortSignal }): Promise<void>
   track?(trackingNumber: string, options?: { signal?: AbortSignal }): Promise<readonly TrackingEvent[]>
+  /**
+   * Only for carriers that take a shipper-generated key which their branch scans from the parcel
+   * (Yurtiçi cargoKey, Aras integration code, PTT range barcode): the shipment as the desk can label
+   * it before any call, with label null (the desk prints its own). Pure and deterministic: a later
+   * createShipment with the same idempotency key registers exactly this barcode.
+   */
+  planOfflineLabel?(request: ShipmentRequest, idempotencyKey: string): CreatedShipment
 }

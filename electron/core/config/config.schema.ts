@@ -134,6 +134,21 @@ export const StationConfigSchema = z.object({
           sendMeasurements: z.boolean().default(true),
         })
         .prefault({}),
+      /**
+       * When a carrier that takes a shipper-generated key (Yurtiçi cargoKey, Aras integration code, PTT
+       * range barcode) stays unreachable, print the label with that key and register it when the carrier is back.
+       */
+      offlineLabels: z.boolean().default(true),
+      /** How often the desk tries to register offline-labelled shipments. */
+      offlineRetryMs: z.number().int().positive().default(30_000),
+      /** The desk's retry around every carrier call (retryable errors only; the same idempotency key each time). */
+      retry: z
+        .object({
+          maxAttempts: z.number().int().min(1).max(10).default(4),
+          baseDelayMs: z.number().int().min(0).default(300),
+          maxDelayMs: z.number().int().min(0).default(4000),
+        })
+        .prefault({}),
     })
     .prefault({}),
   cloud: z

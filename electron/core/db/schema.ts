@@ -85,6 +85,44 @@ export interface ShipmentsTable {
   error_message: string | null
   created_at: Generated<string>
   updated_at: Generated<string>
+  /** Label printed with a shipper-generated key while the carrier was unreachable; registration pending while 'purchasing'. */
+  offline_labelled_at: string | null
+  tracking_status: string | null
+  tracking_raw_code: string | null
+  tracking_checked_at: string | null
+}
+
+export interface TrackingEventsTable {
+  id: Generated<number>
+  shipment_id: string
+  status: string | null
+  raw_code: string
+  raw_text: string
+  at: string
+  location: string | null
+  received_at: Generated<string>
+}
+
+export interface CarrierExchangesTable {
+  id: Generated<number>
+  carrier_id: string
+  operation: string
+  method: string
+  url: string
+  request: string
+  http_status: number | null
+  response: string | null
+  duration_ms: number
+  error_code: string | null
+  at: string
+}
+
+export interface CarrierKeyAllocationsTable {
+  carrier_id: string
+  idempotency_key: string
+  seq: number
+  key: string
+  created_at: Generated<string>
 }
 
 export interface PrintJobsTable {
@@ -135,6 +173,9 @@ export interface SettingsTable {
 }
 
 export interface Schema {
+  tracking_events: TrackingEventsTable
+  carrier_exchanges: CarrierExchangesTable
+  carrier_key_allocations: CarrierKeyAllocationsTable
   packers: PackersTable
   orders: OrdersTable
   order_lines: OrderLinesTable

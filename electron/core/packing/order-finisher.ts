@@ -30,7 +30,8 @@ export class OrderFinisher {
   ): Promise<ShipmentRecord | null> {
     let shipment = await getLiveShipment(this.db, orderId)
     if (!shipment) return null
-    if (shipment.status === 'purchasing') {
+    // Labelled offline: the label exists; registering it with the carrier is the OfflineRegistrar's job.
+    if (shipment.status === 'purchasing' && shipment.offlineLabelledAt === null) {
       shipment = (await this.purchaser.complete(shipment.id)).shipment
     }
     onStage?.('shipmentCreated', shipment)
@@ -59,7 +60,10 @@ export class OrderFinisher {
   /** Finishes what a crash left behind: unanswered purchases and unprinted labels. Returns the order ids resumed. */
   async resumeInterrupted(): Promise<string[]> {
     const orderIds = new Set<string>()
-    for (const s of await listPurchasingShipments(this.db)) orderIds.add(s.orderId)
+    for (const s of await listPurchasingShipments(this.db)) {
+      // An offline-labelled shipment waits for the registrar; only its order's own finish may be left to do.
+      if (s.offlineLabelledAt === null || (await getOrder(this.db, s.orderId))?.status !== 'packed') orderIds.add(s.orderId)
+    }
     for (const j of await pendingPrintJobs(this.db)) if (j.kind === 'label' && j.orderId !== null) orderIds.add(j.orderId)
     const resumed: string[] = []
     for (const id of orderIds) {

@@ -107,6 +107,7 @@ export class PackingService {
           barcode: s.shipment.barcode,
           costKurus: s.shipment.costKurus,
           status: s.shipment.status,
+          offline: s.shipment.offlineLabelledAt !== null && s.shipment.status === 'purchasing',
         }
       : null
     return {

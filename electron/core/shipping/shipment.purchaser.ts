@@ -3,6 +3,7 @@ import type { Order } from '../../../shared/domain/order'
 import { AppError, ErrorCode, toAppError } from '../../../shared/errors'
 import type { CarrierConnector, CreatedShipment, ShipmentRequest } from '../carriers/carrier.port'
 import type { Db, DbOrTrx } from '../db/database'
+import { appendAudit } from '../audit/audit.repository'
 import { getOrder } from '../orders/orders.repository'
 import { enqueuePrintJob } from '../printing/print-jobs.repository'
 import { OutboxKind, appendOutbox } from '../sync/outbox.repository'
@@ -11,6 +12,7 @@ import {
   insertPurchasingShipment,
   markShipmentAttempt,
   markShipmentFailed,
+  markShipmentLabelledOffline,
   markShipmentPurchased,
   noteShipmentError,
   type ShipmentRecord,
@@ -29,9 +31,21 @@ export type PurchaserDeps = Readonly<{
   /** Retries retryable carrier errors with backoff; the same idempotency key is reused on every try. */
   retry: <T>(fn: () => Promise<T>) => Promise<T>
   checkpoint?: (name: PurchaseCheckpoint) => void
+  /**
+   * Print with the shipper-generated key when the carrier stays unreachable (carriers that support
+   * it: connector.planOfflineLabel); the OfflineRegistrar registers the shipment later. Default false.
+   */
+  offlineLabels?: boolean
+  now?: () => Date
 }>
 
-export type PurchaseResult = Readonly<{ shipment: ShipmentRecord; printJobId: string }>
+export type PurchaseResult = Readonly<{
+  shipment: ShipmentRecord
+  /** The label job; null for a registration of a shipment whose label was already printed offline. */
+  printJobId: string | null
+  /** The label was printed before the carrier registered the shipment. */
+  offline: boolean
+}>
 
 /**
  * Buys exactly one label per order. The shipment row with its idempotency key is committed before
@@ -85,9 +99,13 @@ export class ShipmentPurchaser {
       if (e.retryable) await noteShipmentError(db, shipment.id, e.code, e.message)
       // Definitive refusal: nothing was bought, the row is closed and a later attempt gets a new key.
       else await markShipmentFailed(db, shipment.id, e.code, e.message)
+      if (e.retryable && shipment.offlineLabelledAt === null && this.deps.offlineLabels && connector.planOfflineLabel) {
+        return this.labelOffline(shipment, order, request, connector.planOfflineLabel(request, shipment.idempotencyKey), e)
+      }
       throw e
     }
     this.deps.checkpoint?.('afterCarrierResponse')
+    if (shipment.offlineLabelledAt !== null) return this.registered(shipment, order, created)
 
     const label = await this.deps.composeLabel({ order, request, created })
     const printJobId = await db.transaction().execute(async (trx) => {
@@ -121,6 +139,72 @@ export class ShipmentPurchaser {
     })
     this.deps.checkpoint?.('afterShipmentCommit')
     const done = await getShipment(db, shipment.id)
-    return { shipment: done!, printJobId }
+    return { shipment: done!, printJobId, offline: false }
+  }
+
+  /** The carrier is unreachable: print our own label with the key it will register later. */
+  private async labelOffline(shipment: ShipmentRecord, order: Order, request: ShipmentRequest, planned: CreatedShipment, cause: AppError): Promise<PurchaseResult> {
+    const { db } = this.deps
+    const at = (this.deps.now?.() ?? new Date()).toISOString()
+    const label = await this.deps.composeLabel({ order, request, created: planned })
+    const printJobId = await db.transaction().execute(async (trx) => {
+      await markShipmentLabelledOffline(trx, shipment.id, planned, at)
+      await appendAudit(trx, {
+        actorId: null,
+        action: 'shipment.labelledOffline',
+        orderId: order.id,
+        detail: { shipmentId: shipment.id, carrierId: shipment.carrierId, barcode: planned.barcode, cause: cause.code, message: cause.message },
+      })
+      return enqueuePrintJob(trx, {
+        orderId: order.id,
+        shipmentId: shipment.id,
+        kind: 'label',
+        printerUri: this.deps.printerUri(),
+        payload: label.payload,
+        expectedBarcode: label.expectedBarcode,
+        requestedBy: null,
+      })
+    })
+    const done = await getShipment(db, shipment.id)
+    return { shipment: done!, printJobId, offline: true }
+  }
+
+  /**
+   * The carrier registered a shipment whose label was printed offline. Its code must be the one on
+   * the parcel; if the carrier answers with another one, the shipment is kept (it exists) and the
+   * mismatch is audited for a relabel, never silently accepted.
+   */
+  private async registered(shipment: ShipmentRecord, order: Order, created: CreatedShipment): Promise<PurchaseResult> {
+    const { db } = this.deps
+    const mismatch = created.barcode !== shipment.barcode
+    await db.transaction().execute(async (trx) => {
+      await markShipmentPurchased(trx, shipment.id, {
+        carrierShipmentId: created.carrierShipmentId,
+        trackingNumber: created.trackingNumber,
+        barcode: created.barcode,
+        trackingUrl: created.trackingUrl,
+        labelFormat: created.labelFormat,
+        label: created.label,
+        costKurus: created.costKurus,
+      })
+      await appendOutbox(trx, OutboxKind.shipmentCreated, order.id, {
+        shipmentId: shipment.id,
+        orderNumber: order.orderNumber,
+        carrierId: shipment.carrierId,
+        serviceCode: shipment.serviceCode,
+        trackingNumber: created.trackingNumber,
+        barcode: created.barcode,
+        costKurus: created.costKurus,
+        labelledOfflineAt: shipment.offlineLabelledAt,
+      })
+      await appendAudit(trx, {
+        actorId: null,
+        action: mismatch ? 'shipment.offlineBarcodeMismatch' : 'shipment.registeredAfterOffline',
+        orderId: order.id,
+        detail: { shipmentId: shipment.id, printed: shipment.barcode, registered: created.barcode },
+      })
+    })
+    const done = await getShipment(db, shipment.id)
+    return { shipment: done!, printJobId: null, offline: true }
   }
 }

@@ -1,10 +1,22 @@
+import { sql } from 'kysely'
 import type { Shipment } from '../../../shared/domain/shipment'
 import type { DbOrTrx } from '../db/database'
 import type { ShipmentsTable } from '../db/schema'
 
 type Row = Omit<ShipmentsTable, 'attempts' | 'created_at' | 'updated_at'> & { attempts: number; created_at: string; updated_at: string }
 
-export type ShipmentRecord = Shipment & Readonly<{ referenceNo: string; requestJson: string; label: Uint8Array | null; attempts: number; quotedKurus: number | null }>
+export type ShipmentRecord = Shipment &
+  Readonly<{
+    referenceNo: string
+    requestJson: string
+    label: Uint8Array | null
+    attempts: number
+    quotedKurus: number | null
+    /** Set when the label was printed with a shipper-generated key before the carrier registered it. */
+    offlineLabelledAt: string | null
+    trackingStatus: string | null
+    trackingCheckedAt: string | null
+  }>
 
 function toShipment(r: Row): ShipmentRecord {
   return {
@@ -23,6 +35,9 @@ function toShipment(r: Row): ShipmentRecord {
     costKurus: r.cost_kurus,
     quotedKurus: r.quoted_kurus,
     attempts: r.attempts,
+    offlineLabelledAt: r.offline_labelled_at,
+    trackingStatus: r.tracking_status,
+    trackingCheckedAt: r.tracking_checked_at,
     errorCode: r.error_code,
     errorMessage: r.error_message,
     createdAt: r.created_at,
@@ -115,5 +130,37 @@ export async function getShipment(db: DbOrTrx, id: string): Promise<ShipmentReco
 
 export async function listPurchasingShipments(db: DbOrTrx): Promise<ShipmentRecord[]> {
   const rows = await db.selectFrom('shipments').selectAll().where('status', '=', 'purchasing').orderBy('created_at').execute()
+  return rows.map(toShipment)
+}
+
+/**
+ * Records that the label was printed with the shipper-generated key (`planned`) while the carrier
+ * was unreachable. The row stays 'purchasing': the registrar completes it with the same idempotency key.
+ */
+export async function markShipmentLabelledOffline(
+  db: DbOrTrx,
+  id: string,
+  planned: { carrierShipmentId: string; trackingNumber: string; barcode: string },
+  at: string,
+): Promise<void> {
+  await db
+    .updateTable('shipments')
+    .set({ offline_labelled_at: at, carrier_shipment_id: planned.carrierShipmentId, tracking_number: planned.trackingNumber, barcode: planned.barcode, updated_at: at })
+    .where('id', '=', id)
+    .where('status', '=', 'purchasing')
+    .where('offline_labelled_at', 'is', null)
+    .execute()
+}
+
+/** Shipments labelled offline and not yet registered, in the order they were labelled (packing order). */
+export async function listOfflineLabelled(db: DbOrTrx): Promise<ShipmentRecord[]> {
+  const rows = await db
+    .selectFrom('shipments')
+    .selectAll()
+    .where('status', '=', 'purchasing')
+    .where('offline_labelled_at', 'is not', null)
+    // rowid = insertion order of the purchase intents = packing order (timestamps can tie within a millisecond).
+    .orderBy(sql`rowid`)
+    .execute()
   return rows.map(toShipment)
 }

@@ -9,6 +9,11 @@ export function ShipmentPanel({ shipment }: { shipment: ShipmentView }) {
       <h2 className="panel-title">
         <Tx k="ship.title" /> — {shipment.carrierName}
         {shipment.costKurus !== null && <> · {formatTry(shipment.costKurus)}</>} <span className="chip chip-small">{shipment.status}</span>
+        {shipment.offline && (
+          <span className="chip chip-small chip-warn" data-testid="shipment-offline">
+            <Tx k="ship.offline" />
+          </span>
+        )}
       </h2>
       <dl className="facts">
         <dt>

@@ -84,6 +84,11 @@ export class YurticiConnector implements CarrierConnector {
 
   constructor(private readonly options: YurticiConnectorOptions) {}
 
+  /** The cargoKey label the desk can print while Yurtiçi is unreachable (yurtici.offline.ts). */
+  planOfflineLabel(request: ShipmentRequest, idempotencyKey: string): CreatedShipment {
+    return planYurticiLabel(request, idempotencyKey).provisional
+  }
+
   async createShipment(request: ShipmentRequest, options: CallOptions): Promise<CreatedShipment> {
     const plan = planYurticiLabel(request, options.idempotencyKey)
     const paymentType = paymentTypeFor(request)

@@ -1,0 +1,105 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { startYurticiEmulator, YurticiFault, type YurticiEmulator } from '../../sandbox/yurtici/yurtici.emulator'
+import { scanAllItems, startHarness, type Harness } from '../support/station-harness'
+
+let h: Harness | null = null
+let yk: YurticiEmulator | null = null
+afterEach(async () => {
+  await h?.dispose()
+  await yk?.close()
+  h = null
+  yk = null
+})
+
+const YURTICI_CARD = {
+  carrierId: 'yurtici',
+  serviceCode: 'GO',
+  name: 'Yurtiçi Kargo (kendi anlaşma)',
+  contract: 'own',
+  commissionBp: 0,
+  transitDays: 2,
+  supportsCod: false,
+  codFeeKurus: 0,
+  fuelSurchargeBp: 0,
+  maxChargeableKg: 30,
+  bands: [{ upToKg: 30, priceKurus: 5000 }],
+  extraKgKurus: 0,
+}
+
+/** Demo orders 1001…: every third one is cash on delivery, which this card does not take. */
+const PREPAID = Array.from({ length: 75 }, (_, i) => i).filter((i) => i % 3 !== 2).map((i) => `KJ${1001 + i}`)
+
+async function packOne(harness: Harness, code: string) {
+  const scan = (c: string) => harness.station.handlers['scan.submit']({ code: c, source: 'scanner' })
+  await scan(code)
+  await scanAllItems(harness.station)
+  const v = await scan('KOLI1')
+  harness.place(v.expectedGrams!)
+  const done = await harness.waitForView((x) => (x.step === 'packed' && x.order?.barcode === code) || x.step === 'exception' || x.problem !== null)
+  harness.place(0)
+  return done
+}
+
+describe('offline labels: Yurtiçi down while 50 orders are packed', () => {
+  it('prints 50 cargoKey labels, then registers 50 shipments once each, in packing order', async () => {
+    yk = await startYurticiEmulator()
+    h = await startHarness({
+      cloudOrders: 75,
+      overrides: {
+        carriers: { yurtici: { enabled: true, url: yk.url, timeoutMs: 2000 }, offlineRetryMs: 3_600_000, retry: { maxAttempts: 2, baseDelayMs: 5, maxDelayMs: 10 } },
+        rateCards: [YURTICI_CARD],
+        // A quick scale: this test is about the carrier, not about settling.
+        scale: { driver: 'simulated', settleMs: 10, intervalMs: 10 },
+        stability: { sampleCount: 2, minStableMs: 0 },
+      },
+    })
+    expect(PREPAID).toHaveLength(50)
+    yk.setFault(YurticiFault.http503) // the carrier is down for every request until cleared
+    await h.station.handlers['scan.submit']({ code: 'P1001', source: 'scanner' })
+
+    const printed: string[] = []
+    for (const code of PREPAID) {
+      const v = await packOne(h, code)
+      expect(v.problem, code).toBeNull()
+      expect(v.step, code).toBe('packed')
+      expect(v.shipment?.offline, code).toBe(true)
+      expect(v.shipment?.barcode, code).toMatch(/^KJ[0-9A-Z]{18}$/)
+      printed.push(v.shipment!.barcode!)
+    }
+    expect(yk.shipments).toHaveLength(0)
+    const labels = await h.zebra.waitForJobs(50)
+    labels.forEach((zpl, i) => expect(zpl).toContain(printed[i]))
+    expect(new Set(printed).size).toBe(50)
+
+    // Back up, but the answer to the 6th registration is lost after Yurtiçi stored it.
+    yk.setFault(null)
+    yk.queueFaults([null, null, null, null, null, YurticiFault.dropAfterCommit])
+    let registered = 0
+    for (let pass = 0; pass < 5 && registered < 50; pass++) registered += (await h.station.registrar.registerPending()).registered
+    expect(registered).toBe(50)
+    expect(await h.station.registrar.pendingCount()).toBe(0)
+
+    const keys = yk.shipments.map((s) => s.cargoKey)
+    expect(keys).toEqual(printed) // once each, in packing order
+    const db = h.station.database.db
+    const rows = await db.selectFrom('shipments').select(['status', 'barcode']).execute()
+    expect(rows.filter((r) => r.status === 'purchased')).toHaveLength(50)
+    const created = await db.selectFrom('outbox').select('kind').where('kind', '=', 'shipment.created').execute()
+    expect(created).toHaveLength(50)
+    const packed = await db.selectFrom('orders').select('status').where('status', '=', 'packed').execute()
+    expect(packed).toHaveLength(50)
+    expect(h.zebra.jobs).toHaveLength(50) // registration prints nothing more
+  }, 120_000)
+
+  it('does not label offline when the setting is off: the packer sees the carrier problem', async () => {
+    yk = await startYurticiEmulator()
+    h = await startHarness({
+      overrides: { carriers: { yurtici: { enabled: true, url: yk.url }, offlineLabels: false, retry: { maxAttempts: 1 } }, rateCards: [YURTICI_CARD] },
+    })
+    yk.setFault(YurticiFault.http503)
+    await h.station.handlers['scan.submit']({ code: 'P1001', source: 'scanner' })
+    const v = await packOne(h, 'KJ1001').catch(() => h!.station.packing.view())
+    expect(v.step).not.toBe('packed')
+    expect(h.zebra.jobs).toHaveLength(0)
+  }, 30_000)
+})
