@@ -8,6 +8,7 @@ import { createStation, type Station } from '../core/station'
 import { createAdapters } from '../core/station.adapters'
 import { autoWeigh, startDemoEnvironment, type DemoEnvironment } from '../cli/demo-env'
 import { registerCommands, sendEvent } from './ipc'
+import { createSafeStorageBox } from './safe-storage-box'
 
 // The Electron shell: composition root, one window, IPC registration, updater. Everything the
 // station does lives in electron/core and runs the same in the headless server.
@@ -21,7 +22,7 @@ async function boot(): Promise<void> {
   const dataDir = app.getPath('userData')
   const configured = existsSync(join(dataDir, 'station.json')) || existsSync(adminConfigPath())
   demo = configured ? null : await startDemoEnvironment(dataDir)
-  const config = loadConfig(dataDir, demo?.overrides ?? {})
+  const config = loadConfig(dataDir, demo?.overrides ?? {}, adminConfigPath(), { secretBox: createSafeStorageBox(dataDir) })
   const adapters = createAdapters(config)
   station = await createStation(dataDir, config, adapters)
 

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { AppError, ErrorCode } from '../../../shared/errors'
+import { createFileSecretBox, decryptSecrets, type SecretBox } from '../secrets/secret-box'
 import { StationConfigSchema, type StationConfig } from './config.schema'
 
 export function adminConfigPath(platform = process.platform): string {
@@ -34,9 +35,19 @@ export function mergeLayers(...layers: Record<string, unknown>[]): Record<string
   return out
 }
 
-/** Loads defaults < admin file < station file in the data folder < overrides, validated as a whole. */
-export function loadConfig(dataDir: string, overrides: Record<string, unknown> = {}, adminPath = adminConfigPath()): StationConfig {
-  const merged = mergeLayers(readLayer(adminPath), readLayer(join(dataDir, 'station.json')), overrides)
+/**
+ * Loads defaults < admin file < station file in the data folder < overrides, validated as a whole.
+ * Encrypted credentials ("enc:…", see secrets/secret-box.ts) are opened with `secretBox` (the
+ * Electron shell passes its safeStorage box; default: the data folder's key file).
+ */
+export function loadConfig(
+  dataDir: string,
+  overrides: Record<string, unknown> = {},
+  adminPath = adminConfigPath(),
+  options: { secretBox?: SecretBox } = {},
+): StationConfig {
+  let box: SecretBox | null = options.secretBox ?? null
+  const merged = decryptSecrets(mergeLayers(readLayer(adminPath), readLayer(join(dataDir, 'station.json')), overrides), () => (box ??= createFileSecretBox(dataDir)))
   const parsed = StationConfigSchema.safeParse(merged)
   if (!parsed.success) {
     const detail = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')

@@ -3,6 +3,7 @@ import { constants } from 'node:fs'
 import { open, readFile, rename, stat, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import { AppError, ErrorCode } from '../../../shared/errors'
+import { createFileSecretBox, encryptSecrets, type SecretBox } from '../secrets/secret-box'
 import { mergeLayers } from './config.loader'
 
 export const STATION_FILE = 'station.json'
@@ -34,14 +35,16 @@ async function readExisting(path: string): Promise<{ layer: Record<string, unkno
  * Merges `patch` into the data folder's station.json (the station layer of the configuration,
  * config.loader.ts) and writes it atomically: a temp file in the same folder, fsync, rename over
  * the old one, so a crash leaves either the old file or the new one, never half of each. Other
- * keys are kept as they were; arrays in `patch` replace, as in the loader. A file that is not valid
+ * keys are kept as they were; arrays in `patch` replace, as in the loader. Credential fields
+ * (apiKey, password…) are encrypted on the way (secrets/secret-box.ts). A file that is not valid
  * JSON is refused untouched (`settings.writeFailed`). A new file is made readable by its owner only
  * (it may hold API keys); an existing one keeps its permissions. Resolves with the written object.
  */
-export async function updateStationFile(dataDir: string, patch: Record<string, unknown>): Promise<Record<string, unknown>> {
+export async function updateStationFile(dataDir: string, patch: Record<string, unknown>, options: { secretBox?: SecretBox } = {}): Promise<Record<string, unknown>> {
   const path = join(dataDir, STATION_FILE)
   const existing = await readExisting(path)
-  const merged = mergeLayers(existing?.layer ?? {}, patch)
+  // Credentials are written encrypted, whoever passed them in (issue 4: never in plain text at rest).
+  const merged = encryptSecrets(mergeLayers(existing?.layer ?? {}, patch), options.secretBox ?? createFileSecretBox(dataDir)).value as Record<string, unknown>
   const tmp = join(dataDir, `.${STATION_FILE}.${randomBytes(6).toString('hex')}.tmp`)
   try {
     const file = await open(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, existing?.mode ?? 0o600)
