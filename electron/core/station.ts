@@ -10,6 +10,8 @@ import { getLayoutProfile, type LayoutProfileId } from '../../shared/scan/keyboa
 import { normalizeScan, type NormalizeScanOptions } from '../../shared/scan/normalize-scan'
 import { listBoxes } from './boxes/boxes.repository'
 import type { CarrierConnector } from './carriers/carrier.port'
+import { createCarrierDesk, type CarrierDesk } from './carriers/carrier-desk'
+import type { CarrierExchange } from './carriers/http/carrier-http'
 import type { StationConfig } from './config/config.schema'
 import { openDatabase, type OpenedDatabase } from './db/database'
 import type { ScaleService } from './devices/scale/scale.service'
@@ -55,6 +57,8 @@ export type StationAdapters = Readonly<{
   /** Order claims at the cloud (when this desk has a station id there). */
   claims?: OrderClaims
   checkpoint?: (name: PurchaseCheckpoint) => void
+  /** Every carrier HTTP exchange (redacted), for the support store. */
+  carrierExchanges?: Emitter<CarrierExchange>
 }>
 
 export type Station = Readonly<{
@@ -69,6 +73,8 @@ export type Station = Readonly<{
   sync: CloudSyncService | null
   /** Registers shipments labelled while their carrier was unreachable. */
   registrar: OfflineRegistrar
+  /** Breakers, limiters, tracking and the exchange store around the connectors. */
+  carriers: CarrierDesk
   dispose(): Promise<void>
 }>
 
@@ -96,9 +102,10 @@ export async function createStation(dataDir: string, config: StationConfig, adap
     gs1WithoutAim: config.scanner.gs1WithoutAim,
   })
   const printQueue = new PrintQueueService(db, adapters.sink)
+  const carriers = createCarrierDesk({ db, config, connectors: adapters.connectors, carrierExchanges: adapters.carrierExchanges })
   const purchaser = new ShipmentPurchaser({
     db,
-    connectors: adapters.connectors,
+    connectors: carriers.connectors,
     composeLabel: createLabelComposer(adapters.ownLabel, carrierNames, adapters.rasterizePdf),
     printerUri: () => adapters.sink.uri,
     retry: adapters.retry,
@@ -162,6 +169,7 @@ export async function createStation(dataDir: string, config: StationConfig, adap
       scale: { connected: st.connected, model: config.scale.driver, error: st.error?.message ?? null },
       printer: { uri: adapters.sink.uri, ready: printQueue.isReady(), problem: problem?.message ?? null, queued: await printQueue.queuedCount() },
       carrier: { id: 'comtohome', name: 'ComToHome', baseUrl: config.carriers.comtohome.baseUrl },
+      carriers: (await carriers.handlers['carriers.status']({})).map((c) => ({ id: c.id, name: c.name, state: c.breaker.state, lastError: c.breaker.lastError?.message ?? null })),
       scanners: (scanners?.status() ?? []).map((s) => ({ source: s.source, connected: s.connected, error: s.error?.message ?? scannerProblems.get(s.source) ?? null })),
       receipt: slips?.view() ?? null,
     }
@@ -181,6 +189,7 @@ export async function createStation(dataDir: string, config: StationConfig, adap
     adapters.scale.onDidRead((r) => emit('scale.reading', { grams: r.grams, stable: r.stable, at: r.at })),
     adapters.scale.onDidChangeStatus(emitDevices),
     printQueue.onDidChange(emitDevices),
+    carriers.onDidChangeBreaker.event(emitDevices),
   ]
   if (cloud) subs.push(cloud.onDidChangeStatus((s) => emit('sync.statusChanged', s)))
   if (slips) subs.push(slips.onDidChange(emitDevices), onDidPack(packing, (orderId) => void slips.printAfterPack(orderId)))
@@ -236,6 +245,7 @@ export async function createStation(dataDir: string, config: StationConfig, adap
       adapters.simulateWeight(grams)
       return null
     },
+    ...carriers.handlers,
     ...createSettingsHandlers({
       db,
       dataDir,
@@ -268,6 +278,7 @@ export async function createStation(dataDir: string, config: StationConfig, adap
   printerPoll.unref()
   cloud?.start()
   registrar.start()
+  carriers.start()
   const resumed = finisher.resumeInterrupted().catch((err) => {
     // A printer or carrier still down: the jobs stay queued; the desk shows the problem on retry.
     void err
@@ -283,9 +294,11 @@ export async function createStation(dataDir: string, config: StationConfig, adap
     resumed,
     sync: cloud ?? null,
     registrar,
+    carriers,
     dispose: async () => {
       clearInterval(printerPoll)
       registrar.dispose()
+      carriers.dispose()
       for (const u of subs.reverse()) u()
       await scanners?.dispose()
       await cloud?.dispose()

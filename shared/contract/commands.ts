@@ -3,7 +3,19 @@ import type { Box } from '../domain/box'
 import type { OrderSummary } from '../domain/order'
 import type { Packer } from '../domain/packer'
 import { LayoutProfileId } from '../scan/keyboard-layout'
-import type { PackingView, PrintersView, ReportView, SettingsView, SlipPrintView, StationSnapshot, TestLabelView } from './views'
+import type {
+  CarrierExchangeView,
+  CarrierStatusView,
+  PackingView,
+  PrintersView,
+  ReportView,
+  SettingsView,
+  ShipmentTimelineView,
+  SlipPrintView,
+  StationSnapshot,
+  TestLabelView,
+  TrackingPassView,
+} from './views'
 
 /** Scanned text: printable, bounded; control characters other than GS (FNC1) are refused. */
 export const ScanCode = z
@@ -63,6 +75,14 @@ export const commandInputs = {
   'slips.reprint': z.object({ orderCode: ScanCode }).strict(),
   /** Supervisors: zero the scale (empty pan). */
   'scale.zero': empty,
+  /** A shipment's normalized tracking status and timeline, by order number/barcode or tracking number. */
+  'shipments.timeline': z.object({ code: ScanCode }).strict(),
+  /** Configured carriers with their circuit-breaker state and offline labels awaiting registration. */
+  'carriers.status': empty,
+  /** Support: the latest raw carrier requests/responses (secrets redacted). */
+  'carriers.exchanges': z.object({ carrierId: z.string().min(1).max(40).optional(), limit: z.number().int().min(1).max(200).default(50) }).strict(),
+  /** Ask the carriers for news of every moving shipment now (otherwise every few minutes). */
+  'tracking.pollNow': empty,
 } as const
 
 export type CommandName = keyof typeof commandInputs
@@ -93,6 +113,10 @@ export type CommandOutputs = {
   'printers.testLabel': TestLabelView
   'slips.reprint': SlipPrintView
   'scale.zero': null
+  'shipments.timeline': ShipmentTimelineView
+  'carriers.status': CarrierStatusView[]
+  'carriers.exchanges': CarrierExchangeView[]
+  'tracking.pollNow': TrackingPassView
 }
 
 export type CommandInput<K extends CommandName> = z.input<(typeof commandInputs)[K]>

@@ -71,6 +71,8 @@ export type DeviceStatusView = Readonly<{
   scale: { connected: boolean; model: string; error: string | null }
   printer: { uri: string; ready: boolean | null; problem: string | null; queued: number }
   carrier: { id: string; name: string; baseUrl: string }
+  /** Every configured carrier with its circuit breaker (closed = answering). */
+  carriers?: readonly Readonly<{ id: string; name: string; state: 'closed' | 'open' | 'halfOpen'; lastError: string | null }>[]
   scanners: readonly ScannerStatusView[]
   receipt: ReceiptStatusView | null
 }>
@@ -172,3 +174,41 @@ export type ReportView = Readonly<{
   exceptions: readonly { orderNumber: string; action: string; at: string; detail: string }[]
   byPacker: readonly { packerId: string; name: string; count: number }[]
 }>
+
+/** One shipment's tracking as the desk knows it (`shipments.timeline`, `station track`). */
+export type ShipmentTimelineView = Readonly<{
+  orderNumber: string
+  carrierId: string
+  carrierName: string
+  trackingNumber: string | null
+  /** Normalized (carriers.md §12); null until a known code arrives. */
+  status: string | null
+  rawCode: string | null
+  checkedAt: string | null
+  events: readonly Readonly<{ status: string | null; rawCode: string; rawText: string; at: string; location: string | null }>[]
+}>
+
+/** Per configured carrier: its circuit breaker and its offline labels waiting for registration. */
+export type CarrierStatusView = Readonly<{
+  id: string
+  name: string
+  breaker: Readonly<{ state: 'closed' | 'open' | 'halfOpen'; failures: number; retryAt: string | null; lastError: Readonly<{ code: string; message: string; at: string }> | null }>
+  offlinePending: number
+}>
+
+/** A raw carrier exchange for support, secrets already redacted. */
+export type CarrierExchangeView = Readonly<{
+  id: number
+  carrierId: string
+  operation: string
+  method: string
+  url: string
+  request: string
+  httpStatus: number | null
+  response: string | null
+  durationMs: number
+  errorCode: string | null
+  at: string
+}>
+
+export type TrackingPassView = Readonly<{ asked: number; changed: number; failed: readonly Readonly<{ carrierId: string; code: string; message: string }>[] }>

@@ -141,6 +141,14 @@ export const StationConfigSchema = z.object({
       offlineLabels: z.boolean().default(true),
       /** How often the desk tries to register offline-labelled shipments. */
       offlineRetryMs: z.number().int().positive().default(30_000),
+      /** Circuit breaker per carrier: this many consecutive failures open it for openMs. */
+      breaker: z.object({ failureThreshold: z.number().int().min(1).default(5), openMs: z.number().int().min(0).default(30_000) }).prefault({}),
+      /** Client-side request limits per carrier account (sliding window); ComToHome documents 300/min (seed 001). */
+      limits: z.record(z.string(), z.object({ requests: z.number().int().positive(), perMs: z.number().int().positive() })).default({ comtohome: { requests: 300, perMs: 60_000 } }),
+      /** Background tracking: a pass every intervalMs; each shipment asked at most once per minIntervalMs. */
+      tracking: z
+        .object({ enabled: z.boolean().default(true), intervalMs: z.number().int().positive().default(600_000), minIntervalMs: z.number().int().min(0).default(1_800_000) })
+        .prefault({}),
       /** The desk's retry around every carrier call (retryable errors only; the same idempotency key each time). */
       retry: z
         .object({

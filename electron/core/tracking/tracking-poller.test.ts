@@ -1,0 +1,73 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { AppError, ErrorCode } from '../../../shared/errors'
+import type { CarrierConnector, TrackingEvent } from '../carriers/carrier.port'
+import { openDatabase, type OpenedDatabase } from '../db/database'
+import { TrackingPoller } from './tracking-poller'
+
+let opened: OpenedDatabase | null = null
+let dir = ''
+afterEach(async () => {
+  await opened?.close()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+async function dbWithShipments(rows: { id: string; carrierId: string; tracking: string }[]) {
+  dir = mkdtempSync(join(tmpdir(), 'kj-track-'))
+  opened = await openDatabase(join(dir, 's.sqlite3'))
+  const db = opened.db
+  for (const r of rows) {
+    await db.insertInto('orders').values({ id: `o-${r.id}`, order_number: `SIP-${r.id}`, barcode: `B${r.id}`, status: 'packed', recipient_json: '{}' } as never).execute()
+    await db
+      .insertInto('shipments')
+      .values({ id: r.id, order_id: `o-${r.id}`, carrier_id: r.carrierId, service_code: 'S', status: 'purchased', idempotency_key: `k-${r.id}`, reference_no: r.id, request_json: '{}', tracking_number: r.tracking } as never)
+      .execute()
+  }
+  return db
+}
+
+const ev = (status: TrackingEvent['status'], rawCode: string, at: string): TrackingEvent => ({ status, rawCode, rawText: rawCode, at, location: null })
+
+describe('TrackingPoller', () => {
+  it('uses the batch call where a carrier has one, and one carrier failing does not stop another', async () => {
+    const db = await dbWithShipments([
+      { id: 's1', carrierId: 'hj', tracking: 'HJ1' },
+      { id: 's2', carrierId: 'hj', tracking: 'HJ2' },
+      { id: 's3', carrierId: 'down', tracking: 'D1' },
+    ])
+    const batches: string[][] = []
+    const hj = {
+      id: 'hj',
+      displayName: 'HJ',
+      createShipment: () => Promise.reject(new Error('unused')),
+      trackMany: async (numbers: readonly string[]) => {
+        batches.push([...numbers])
+        return new Map([
+          ['HJ1', [ev('created', 'NEO', '2026-11-25T08:00:00Z'), ev('delivered', 'DELIVERED', '2026-11-26T08:00:00Z')]],
+          ['HJ2', [ev(null, 'WEIRD', '2026-11-25T08:00:00Z')]],
+        ])
+      },
+    }
+    const down: CarrierConnector = {
+      id: 'down',
+      displayName: 'Down',
+      createShipment: () => Promise.reject(new Error('unused')),
+      track: () => Promise.reject(new AppError(ErrorCode.carrierUnavailable, 'HTTP 503', { retryable: true })),
+    }
+    const poller = new TrackingPoller(db, new Map<string, CarrierConnector>([['hj', hj], ['down', down]]), { minIntervalMs: 0 })
+    const pass = await poller.pollOnce()
+    expect(batches).toEqual([['HJ1', 'HJ2']])
+    expect(pass).toMatchObject({ asked: 2, changed: 1, failed: [{ carrierId: 'down' }] })
+    const rows = await db.selectFrom('shipments').select(['id', 'tracking_status']).orderBy('id').execute()
+    expect(rows).toEqual([
+      { id: 's1', tracking_status: 'delivered' },
+      { id: 's2', tracking_status: null }, // an unknown code is kept raw, never guessed
+      { id: 's3', tracking_status: null },
+    ])
+    expect(await db.selectFrom('tracking_events').select('raw_code').where('shipment_id', '=', 's2').execute()).toEqual([{ raw_code: 'WEIRD' }])
+    await poller.pollOnce()
+    expect(batches[1]).toEqual(['HJ2']) // delivered is no longer asked
+  })
+})
