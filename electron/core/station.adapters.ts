@@ -35,7 +35,7 @@ export function createAdapters(config: StationConfig, extras: { checkpoint?: (na
   const connectors = new Map<string, CarrierConnector>()
   const carrierExchanges = new Emitter<CarrierExchange>()
   const c2h = config.carriers.comtohome
-  if (c2h.enabled) connectors.set('comtohome', new ComToHomeConnector({ baseUrl: c2h.baseUrl, apiKey: c2h.apiKey, timeoutMs: c2h.timeoutMs, retry: { maxAttempts: 1 } }))
+  if (c2h.enabled) connectors.set('comtohome', new ComToHomeConnector({ baseUrl: c2h.baseUrl, apiKey: c2h.apiKey, timeoutMs: c2h.timeoutMs, retry: { maxAttempts: 1 }, onExchange: (e) => carrierExchanges.fire(e) }))
   const yk = config.carriers.yurtici
   // The station retries around every connector (withRetry below); the connector itself tries once.
   if (yk.enabled) {
@@ -78,7 +78,9 @@ export function createAdapters(config: StationConfig, extras: { checkpoint?: (na
       config.printer.carrierPdf === 'rasterize'
         ? async (pdf, barcode) => (await pdfToZpl(pdf, { dpi: config.printer.dpi, size: config.printer.size, comment: barcode })).zpl
         : undefined,
-    retry: (fn) => withRetry(() => fn(), config.carriers.retry),
+    // A packer waits at most a few seconds: a longer Retry-After (or an open breaker) goes to the
+    // offline path or on screen instead of freezing the desk.
+    retry: (fn) => withRetry(() => fn(), { ...config.carriers.retry, maxRetryAfterMs: 5_000 }),
     cloud: cloud ? (db, health) => new CloudSyncService(db, { ...cloud, health }) : undefined,
     claims: cloud?.stationId ? createOrderClaims({ ...cloud, stationId: cloud.stationId, leaseMs: cloud.claimLeaseMs }) : undefined,
     checkpoint: extras.checkpoint,

@@ -3,6 +3,7 @@ import { CarrierId, LabelFormat } from '../../../../shared/domain/shipment'
 import { AppError, ErrorCode } from '../../../../shared/errors'
 import { kurusFromLira, liraFromKurus } from '../../../../shared/money'
 import type { CallOptions, CarrierConnector, CreatedShipment, ShipmentRequest } from '../carrier.port'
+import type { CarrierExchange } from '../http/carrier-http'
 import { withRetry, type RetryOptions } from '../retry'
 import { createConsignment } from './comtohome.client'
 import { consignmentRequestSchema, type ConsignmentData, type ConsignmentRequest } from './comtohome.schemas'
@@ -19,6 +20,8 @@ export type ComToHomeConnectorOptions = Readonly<{
   addressResolverType?: 0 | 1 | 2
   /** Backoff for retryable failures; the same Idempotency-Key is sent on every attempt. */
   retry?: RetryOptions
+  /** Every HTTP exchange, for the support log. */
+  onExchange?: (exchange: CarrierExchange) => void
 }>
 
 export type SubmitOptions = Readonly<{ idempotencyKey: string; labelFormat: LabelFormat; signal?: AbortSignal }>
@@ -132,6 +135,7 @@ export class ComToHomeConnector implements CarrierConnector {
         idempotencyKey: options.idempotencyKey,
         timeoutMs: this.options.timeoutMs,
         signal: options.signal,
+        onExchange: this.options.onExchange,
       })
     return toCreatedShipment(await withRetry(call, { ...this.options.retry, signal: options.signal }))
   }

@@ -1,5 +1,6 @@
 import type { LabelFormat } from '../../../../shared/domain/shipment'
 import { AppError, ErrorCode } from '../../../../shared/errors'
+import { carrierHttp, type CarrierExchange } from '../http/carrier-http'
 import {
   consignmentErrorSchema,
   consignmentSuccessSchema,
@@ -19,6 +20,8 @@ export type ConsignmentCallOptions = Readonly<{
   timeoutMs?: number
   /** The caller's cancel; its reason is thrown unchanged (not an AppError, so never retried). */
   signal?: AbortSignal
+  /** Sees every exchange for the support log (the API key travels in a header, never in the logged body). */
+  onExchange?: (exchange: CarrierExchange) => void
 }>
 
 const CONTENT_TYPE_FOR: Readonly<Record<LabelFormat, string>> = { zpl: 'application/zpl', pdf: 'application/pdf' }
@@ -120,59 +123,23 @@ function fail(code: ErrorCode, message: string, retryable: boolean, meta: Record
  * Idempotency-Key, validates the answer with zod and maps every failure to a carrier.* AppError.
  */
 export async function createConsignment(body: ConsignmentRequest, o: ConsignmentCallOptions): Promise<ConsignmentData> {
-  const url = `${o.baseUrl.replace(/\/+$/, '')}/api/v1/consignments`
-  const timeoutMs = o.timeoutMs ?? 30_000
-  const controller = new AbortController()
-  let timedOut = false
-  const timer = setTimeout(() => {
-    timedOut = true
-    controller.abort()
-  }, timeoutMs)
-  const onCancel = () => controller.abort(o.signal?.reason)
-  o.signal?.throwIfAborted()
-  o.signal?.addEventListener('abort', onCancel, { once: true })
-
-  const failure = (err: unknown, whileReading: boolean): unknown => {
-    if (o.signal?.aborted) return o.signal.reason
-    if (timedOut) return new AppError(ErrorCode.carrierTimeout, `ComToHome did not answer within ${timeoutMs} ms`, { retryable: true, cause: err, meta: { timeoutMs } })
-    if (whileReading) {
-      return new AppError(ErrorCode.carrierBadResponse, 'ComToHome closed the connection in the middle of its answer', { retryable: true, cause: err })
-    }
-    const code = (err as { cause?: { code?: string } })?.cause?.code
-    return new AppError(ErrorCode.carrierUnavailable, `cannot reach ComToHome at ${o.baseUrl}${code ? ` (${code})` : ''}`, {
-      retryable: true,
-      cause: err,
-      meta: { networkCode: code ?? null },
-    })
-  }
-
-  try {
-    let res: Response
-    try {
-      res = await fetch(url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          accept: 'application/json',
-          APIKEY: o.apiKey,
-          'X-Label-Format': CONTENT_TYPE_FOR[o.labelFormat],
-          'Idempotency-Key': o.idempotencyKey,
-        },
-        body: JSON.stringify(body),
-        signal: controller.signal,
-      })
-    } catch (err) {
-      throw failure(err, false)
-    }
-    let text: string
-    try {
-      text = await res.text()
-    } catch (err) {
-      throw failure(err, true)
-    }
-    return interpret(res.status, res.headers.get('retry-after'), text)
-  } finally {
-    clearTimeout(timer)
-    o.signal?.removeEventListener('abort', onCancel)
-  }
+  const res = await carrierHttp(
+    {
+      carrierId: 'comtohome',
+      carrierName: 'ComToHome',
+      operation: 'consignments',
+      method: 'POST',
+      url: `${o.baseUrl.replace(/\/+$/, '')}/api/v1/consignments`,
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/json',
+        APIKEY: o.apiKey,
+        'X-Label-Format': CONTENT_TYPE_FOR[o.labelFormat],
+        'Idempotency-Key': o.idempotencyKey,
+      },
+      body: JSON.stringify(body),
+    },
+    { timeoutMs: o.timeoutMs, signal: o.signal, onExchange: o.onExchange },
+  )
+  return interpret(res.status, res.headers['retry-after'] ?? null, res.text)
 }

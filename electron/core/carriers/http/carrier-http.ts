@@ -99,8 +99,8 @@ export async function carrierHttp(req: CarrierHttpRequest, o: CarrierHttpOptions
 
   const failure = (err: unknown, whileReading: boolean): unknown => {
     if (o.signal?.aborted) return o.signal.reason
-    if (timedOut) return new AppError(ErrorCode.carrierTimeout, `${req.carrierName} did not answer ${req.operation} within ${timeoutMs} ms`, { retryable: true, cause: err, meta: { ...meta, timeoutMs } })
-    if (whileReading) return new AppError(ErrorCode.carrierBadResponse, `${req.carrierName} closed the connection in the middle of its ${req.operation} answer`, { retryable: true, cause: err, meta })
+    if (timedOut) return new AppError(ErrorCode.carrierTimeout, `${req.carrierName} did not answer within ${timeoutMs} ms`, { retryable: true, cause: err, meta: { ...meta, timeoutMs } })
+    if (whileReading) return new AppError(ErrorCode.carrierBadResponse, `${req.carrierName} closed the connection in the middle of its answer`, { retryable: true, cause: err, meta })
     const code = (err as { cause?: { code?: string } })?.cause?.code
     return new AppError(ErrorCode.carrierUnavailable, `cannot reach ${req.carrierName} at ${redact(new URL(req.url).origin)}${code ? ` (${code})` : ''}`, {
       retryable: true,
