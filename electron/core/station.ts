@@ -11,6 +11,7 @@ import { normalizeScan, type NormalizeScanOptions } from '../../shared/scan/norm
 import { listBoxes } from './boxes/boxes.repository'
 import type { CarrierConnector } from './carriers/carrier.port'
 import { createCarrierDesk, type CarrierDesk } from './carriers/carrier-desk'
+import { MARKETPLACE_CARRIER_ID, MarketplaceLabelConnector } from './carriers/marketplace/marketplace-label.connector'
 import type { CarrierExchange } from './carriers/http/carrier-http'
 import type { StationConfig } from './config/config.schema'
 import { openDatabase, type OpenedDatabase } from './db/database'
@@ -89,7 +90,7 @@ export async function createStation(dataDir: string, config: StationConfig, adap
   const { db } = database
   await seedCatalogDefaults(db)
   const rateCards: readonly RateCard[] = config.rateCards ?? DEFAULT_RATE_CARDS
-  const carrierNames = new Map(rateCards.map((c) => [c.serviceCode, c.name]))
+  const carrierNames = new Map([...rateCards.map((c) => [c.serviceCode, c.name] as const), [MARKETPLACE_CARRIER_ID, 'Pazaryeri etiketi'] as const])
   const events = new Emitter<AnyEvent>()
   const emit = <E extends EventName>(name: E, payload: EventPayloads[E]) => events.fire({ name, payload })
 
@@ -102,7 +103,12 @@ export async function createStation(dataDir: string, config: StationConfig, adap
     gs1WithoutAim: config.scanner.gs1WithoutAim,
   })
   const printQueue = new PrintQueueService(db, adapters.sink)
-  const carriers = createCarrierDesk({ db, config, connectors: adapters.connectors, carrierExchanges: adapters.carrierExchanges })
+  const marketplaceLabels = new MarketplaceLabelConnector(async (orderNumber) => {
+    const row = await db.selectFrom('orders').select(['marketplace_label_zpl', 'marketplace']).where('order_number', '=', orderNumber).executeTakeFirst()
+    return row?.marketplace_label_zpl ? { zpl: row.marketplace_label_zpl, marketplace: row.marketplace } : null
+  })
+  const connectors = new Map([...adapters.connectors, [marketplaceLabels.id, marketplaceLabels as CarrierConnector]])
+  const carriers = createCarrierDesk({ db, config, connectors, carrierExchanges: adapters.carrierExchanges })
   const purchaser = new ShipmentPurchaser({
     db,
     connectors: carriers.connectors,

@@ -1,5 +1,5 @@
 import { PackingStep, type Notice, type PackingView, type ShipmentView } from '../../../shared/contract/views'
-import { shipmentMeasure } from '../../../shared/desi'
+import { priceBand, shipmentMeasure } from '../../../shared/desi'
 import type { Box } from '../../../shared/domain/box'
 import { orderItemsWeightGrams, type Order } from '../../../shared/domain/order'
 import type { Packer } from '../../../shared/domain/packer'
@@ -10,8 +10,9 @@ import type { Address } from '../../../shared/domain/address'
 import { appendAudit } from '../audit/audit.repository'
 import { findBox } from '../boxes/boxes.repository'
 import type { ShipmentRequest } from '../carriers/carrier.port'
+import { marketplaceChoice } from '../carriers/marketplace/marketplace-choice'
 import type { Db } from '../db/database'
-import { findOrderByCode, getOrder, incrementPackedQuantity, resetPackedQuantities, setOrderStatus } from '../orders/orders.repository'
+import { findOrderByCode, getMarketplaceLabel, getOrder, incrementPackedQuantity, resetPackedQuantities, setOrderStatus } from '../orders/orders.repository'
 import { findPackerByBadge } from '../packers/packers.repository'
 import { getLiveShipment, type ShipmentRecord } from '../shipping/shipments.repository'
 import type { ShipmentPurchaser } from '../shipping/shipment.purchaser'
@@ -429,7 +430,7 @@ export class PackingService {
     }
     const pkg = { index: 1, boxCode: this.s.box?.code ?? null, ...dims, weightGrams: this.s.measuredGrams }
     const measure = shipmentMeasure([pkg])
-    const { chosen, options } = selectCarrier(this.deps.rateCards(), { chargeableKg: measure.chargeableKg, cod: order.codAmountKurus !== null, mandatedCarrierId: order.mandatedCarrierId })
+    const { chosen, options } = await this.chooseCarrier(order, measure.chargeableKg)
     this.s.quote = options
     this.s.chosen = chosen
     this.s.step = PackingStep.measured
@@ -463,6 +464,15 @@ export class PackingService {
       })
     })
     await this.finish(order.id)
+  }
+
+  /** Rate shopping, unless the marketplace issued the label with the order: then that label, unbought, through the same flow. */
+  private async chooseCarrier(order: Order, chargeableKg: number): Promise<{ chosen: QuoteOption | null; options: QuoteOption[] }> {
+    if ((await getMarketplaceLabel(this.deps.db, order.id)) !== null) {
+      const only = marketplaceChoice(order.marketplace, priceBand(chargeableKg))
+      return { chosen: only, options: [only] }
+    }
+    return selectCarrier(this.deps.rateCards(), { chargeableKg, cod: order.codAmountKurus !== null, mandatedCarrierId: order.mandatedCarrierId })
   }
 
   private async finish(orderId: string): Promise<void> {
