@@ -1,5 +1,4 @@
-import { ComToHomeConnector } from './carriers/comtohome/comtohome.adapter'
-import { YurticiConnector } from './carriers/yurtici/yurtici.adapter'
+import { createConfiguredConnectors } from './carriers/carrier-registry'
 import type { CarrierConnector } from './carriers/carrier.port'
 import type { CarrierExchange } from './carriers/http/carrier-http'
 import { Emitter } from '../../shared/emitter'
@@ -32,38 +31,9 @@ export function createAdapters(config: StationConfig, extras: { checkpoint?: (na
   const rule = Object.fromEntries(Object.entries(config.stability).filter(([, v]) => v !== undefined))
   const scale = new ScaleService({ createDriver, rule })
   const printer = new ZebraPrinter(createTransport(config.printer.uri, { timeoutMs: config.printer.sendTimeoutMs }), { timeoutMs: config.printer.statusTimeoutMs })
-  const connectors = new Map<string, CarrierConnector>()
   const carrierExchanges = new Emitter<CarrierExchange>()
-  const c2h = config.carriers.comtohome
-  if (c2h.enabled) connectors.set('comtohome', new ComToHomeConnector({ baseUrl: c2h.baseUrl, apiKey: c2h.apiKey, timeoutMs: c2h.timeoutMs, retry: { maxAttempts: 1 }, onExchange: (e) => carrierExchanges.fire(e) }))
-  const yk = config.carriers.yurtici
   // The station retries around every connector (withRetry below); the connector itself tries once.
-  if (yk.enabled) {
-    connectors.set(
-      'yurtici',
-      new YurticiConnector({
-        url: yk.url,
-        accounts: yk.accounts,
-        timeoutMs: yk.timeoutMs,
-        returnCodeFieldName: yk.returnCodeFieldName,
-        sendMeasurements: yk.sendMeasurements,
-        retry: { maxAttempts: 1 },
-        onExchange: (e) =>
-          carrierExchanges.fire({
-            carrierId: 'yurtici',
-            operation: e.operation,
-            method: 'POST',
-            url: yk.url,
-            request: e.request,
-            httpStatus: e.httpStatus,
-            response: e.response,
-            durationMs: e.durationMs,
-            errorCode: e.error?.code ?? null,
-            at: new Date(Date.now() - e.durationMs).toISOString(),
-          }),
-      }),
-    )
-  }
+  const connectors: ReadonlyMap<string, CarrierConnector> = createConfiguredConnectors(config.carriers, { retry: { maxAttempts: 1 }, onExchange: (e) => carrierExchanges.fire(e) })
   const cloud = config.cloud
   return {
     scale,

@@ -88,7 +88,7 @@ describe('station ship --carrier comtohome', () => {
 describe('station ship: bad input → exit 2, nothing sent', () => {
   const minimal = seedMinimalRequest()
   const cases: Array<[string, string[], unknown, RegExp]> = [
-    ['unknown carrier', ['--carrier', 'yurtici'], minimal, /carrier "yurtici" is not supported \(supported: comtohome\)/],
+    ['unknown carrier', ['--carrier', 'dhlx'], minimal, /carrier "dhlx" is not supported \(supported: comtohome, yurtici/],
     ['bad label format', ['--label-format', 'png'], minimal, /--label-format must be zpl or pdf/],
     ['bad timeout', ['--timeout-ms', 'soon'], minimal, /--timeout-ms must be a number/],
     ['base URL not a URL', ['--base-url', 'api.comtohome'], minimal, /--base-url must be an http\(s\) URL/],

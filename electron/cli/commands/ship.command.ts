@@ -3,16 +3,18 @@ import { LabelFormat } from '../../../shared/domain/shipment'
 import { AppError, ErrorCode, toAppError } from '../../../shared/errors'
 import { ComToHomeConnector } from '../../core/carriers/comtohome/comtohome.adapter'
 import { consignmentRequestSchema, type ConsignmentRequest } from '../../core/carriers/comtohome/comtohome.schemas'
+import { z } from 'zod'
+import type { CarrierDefinition } from '../../core/carriers/carrier-registry'
 import { numberFlag, parseFlags, readJsonInput, requireFlag } from '../cli-args'
+import { CARRIER_FLAGS_USAGE, carrierFlagOptions, connectorFromFlags, requireCarrier } from '../carrier-flags'
+import { orderIdempotencyKey, orderInputSchema, toShipmentRequest } from '../order-input'
+import { renderLabel } from './ship-label'
 import type { CliCommand, CliIo } from '../cli.types'
 
-const supportedCarriers = ['comtohome'] as const
 const API_KEY_ENV = 'KARGOJET_COMTOHOME_API_KEY'
 
 const flagOptions = {
-  carrier: { type: 'string' },
-  'base-url': { type: 'string' },
-  'api-key': { type: 'string' },
+  ...carrierFlagOptions,
   input: { type: 'string' },
   'label-format': { type: 'string' },
   'idempotency-key': { type: 'string' },
@@ -30,12 +32,7 @@ type ShipSettings = Readonly<{
   json: boolean
 }>
 
-function parseSettings(argv: readonly string[], env: NodeJS.ProcessEnv): ShipSettings {
-  const { values } = parseFlags(argv, flagOptions)
-  const carrier = requireFlag(values.carrier, 'carrier')
-  if (!(supportedCarriers as readonly string[]).includes(carrier)) {
-    throw new AppError(ErrorCode.inputInvalid, `carrier "${carrier}" is not supported (supported: ${supportedCarriers.join(', ')})`)
-  }
+function parseSettings(values: ReturnType<typeof parseFlags<typeof flagOptions>>['values'], env: NodeJS.ProcessEnv): ShipSettings {
   const baseUrl = requireFlag(values['base-url'], 'base-url')
   if (!/^https?:\/\/[^\s/]+/.test(baseUrl) || !URL.canParse(baseUrl)) {
     throw new AppError(ErrorCode.inputInvalid, `--base-url must be an http(s) URL, got "${baseUrl}"`)
@@ -84,10 +81,20 @@ function reportFailure(err: unknown, io: CliIo): number {
 }
 
 async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  let values: ReturnType<typeof parseFlags<typeof flagOptions>>['values']
+  let def: CarrierDefinition
+  try {
+    values = parseFlags(argv, flagOptions).values
+    def = requireCarrier(values.carrier)
+    // ComToHome also takes its own seed-shaped body (seed 001) as the order file.
+    if (def.id !== 'comtohome' || !(await isConsignmentBody(requireFlag(values.input, 'input')))) return await shipGeneric(def, values, io)
+  } catch (err) {
+    return reportFailure(err, io)
+  }
   let settings: ShipSettings
   let body: ConsignmentRequest
   try {
-    settings = parseSettings(argv, process.env)
+    settings = parseSettings(values, process.env)
     body = await readJsonInput(settings.input, consignmentRequestSchema)
   } catch (err) {
     return reportFailure(err, io)
@@ -120,13 +127,56 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
 }
 
+/** Whether the order file is a ComToHome consignment body (has its snake_case keys) rather than a carrier-neutral order. */
+async function isConsignmentBody(path: string): Promise<boolean> {
+  const raw = await readJsonInput(path, z.unknown())
+  return typeof raw === 'object' && raw !== null && ('consignor' in raw || 'consignee' in raw || 'reference_no' in raw)
+}
+
+/** Every carrier: a carrier-neutral order file (cli/order-input.ts) through the carrier's connector. */
+async function shipGeneric(def: CarrierDefinition, values: ReturnType<typeof parseFlags<typeof flagOptions>>['values'], io: CliIo): Promise<number> {
+  const input = requireFlag(values.input, 'input')
+  if (!values['base-url'] && !values['carrier-config'] && !values.data) throw new AppError(ErrorCode.inputInvalid, 'missing required flag --base-url (or --carrier-config / --data)')
+  const labelFormat = values['label-format'] ?? LabelFormat.zpl
+  if (labelFormat !== LabelFormat.zpl && labelFormat !== LabelFormat.pdf) throw new AppError(ErrorCode.inputInvalid, `--label-format must be zpl or pdf, got "${labelFormat}"`)
+  const order = await readJsonInput(input, orderInputSchema)
+  const idempotencyKey = values['idempotency-key'] ?? orderIdempotencyKey(def.id, order)
+  if (idempotencyKey.trim() === '') throw new AppError(ErrorCode.inputInvalid, '--idempotency-key must not be empty')
+  const connector = await connectorFromFlags(def, values, process.env, {
+    maxAttempts: 4,
+    onRetry: ({ attempt, delayMs, error }) => io.stderr(`${prefix}${error.code} on attempt ${attempt}, retrying in ${delayMs} ms with the same key\n`),
+  })
+  const request = toShipmentRequest(order, { serviceCode: def.defaultServiceCode, labelFormat })
+  try {
+    const created = await connector.createShipment(request, { idempotencyKey })
+    const label = await renderLabel(def.displayName, order, request, created)
+    if (values.json) {
+      io.stdout(`${JSON.stringify({ trackingNumber: created.trackingNumber, barcode: created.barcode, labelFormat: label.format, label: Buffer.from(label.bytes).toString('base64'), costKurus: created.costKurus })}\n`)
+    } else {
+      io.stdout(
+        `${def.displayName}: tracking ${created.trackingNumber} · barcode ${created.barcode} · ` +
+          `${created.costKurus === null ? 'cost unknown' : `cost ${(created.costKurus / 100).toFixed(2)} TL`} · ` +
+          `label ${label.format} from ${label.source} (${label.bytes.length} bytes; --json prints it)\n`,
+      )
+    }
+    return 0
+  } catch (err) {
+    return reportFailure(err, io)
+  }
+}
+
 export const shipCommand: CliCommand = {
   name: 'ship',
   summary: 'Create a shipment with a carrier',
   usage:
-    'station ship --carrier comtohome --base-url URL --api-key KEY --input ORDER.json [--label-format zpl|pdf] ' +
+    'station ship --carrier ID [--base-url URL] [credentials] --input ORDER.json [--label-format zpl|pdf] ' +
     '[--idempotency-key K] [--timeout-ms N] [--json]\n' +
-    '  ORDER.json: a ComToHome consignment body (provider_id/preference, consignor, consignee, packages, reference_no, special_services…).\n' +
+    CARRIER_FLAGS_USAGE +
+    '\n  ORDER.json: a carrier-neutral order {orderNumber, referenceNo?, serviceCode?, sender, recipient (name, address, district,\n' +
+    '  city, postalCode, phone), packages [{lengthMm|lengthCm, widthMm|widthCm, heightMm|heightCm, weightGrams|weightKg}],\n' +
+    '  codAmountKurus?, description?}. For comtohome it may also be a ComToHome consignment body (seed 001).\n' +
+    '  Carriers that return no label (Yurtiçi, Aras without barcode permission, Kolay Gelsin) get the desk\'s own ZPL label\n' +
+    '  carrying the carrier\'s barcode.\n' +
     `  --api-key may come from ${API_KEY_ENV} instead. --label-format defaults to zpl, --timeout-ms to 30000 per attempt.\n` +
     '  --idempotency-key defaults to a hash of the order body: running the same file again returns the first\n' +
     '  shipment instead of buying a second one. Retryable failures are retried (4 attempts) under the same key.\n' +

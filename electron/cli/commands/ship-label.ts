@@ -1,0 +1,20 @@
+import type { LabelFormat } from '../../../shared/domain/shipment'
+import type { Order } from '../../../shared/domain/order'
+import type { CreatedShipment, ShipmentRequest } from '../../core/carriers/carrier.port'
+import { buildShippingLabel } from '../../core/devices/printer/zpl/shipping-label.zpl'
+import { createLabelComposer } from '../../core/printing/label.composer'
+import type { OrderInput } from '../order-input'
+
+export type ShipLabel = Readonly<{ format: LabelFormat; bytes: Uint8Array; source: 'carrier' | 'desk' }>
+
+/**
+ * The label `station ship` hands back: the carrier's own (ZPL or PDF, untouched) when it gave one,
+ * otherwise the desk's ZPL label carrying the carrier's barcode, built exactly as the desk prints it.
+ */
+export async function renderLabel(carrierName: string, order: OrderInput, request: ShipmentRequest, created: CreatedShipment): Promise<ShipLabel> {
+  if (created.label && created.labelFormat) return { format: created.labelFormat, bytes: created.label, source: 'carrier' }
+  const compose = createLabelComposer((input) => buildShippingLabel(input, { dpi: 203, size: '100x150' }), new Map([[request.serviceCode, carrierName]]))
+  const asOrder = { orderNumber: order.orderNumber, recipient: order.recipient, codAmountKurus: order.codAmountKurus } as unknown as Order
+  const { payload } = await compose({ order: asOrder, request, created })
+  return { format: 'zpl', bytes: payload, source: 'desk' }
+}

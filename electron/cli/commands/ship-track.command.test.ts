@@ -1,0 +1,88 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startYurticiEmulator, type YurticiEmulator } from '../../../sandbox/yurtici/yurtici.emulator'
+import { main } from '../main'
+
+let dir = ''
+let yk: YurticiEmulator
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'kj-ship-'))
+  yk = await startYurticiEmulator()
+})
+afterAll(async () => {
+  await yk.close()
+  await rm(dir, { recursive: true, force: true })
+})
+
+async function cli(argv: string[]) {
+  let stdout = ''
+  let stderr = ''
+  const code = await main(argv, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) })
+  return { code, stdout, stderr }
+}
+
+const order = {
+  orderNumber: 'SIP-9001',
+  sender: { name: 'KargoJet Demo', address: 'Büyükdere Cd. No:185', district: 'Şişli', city: 'İstanbul', postalCode: '34381', phone: '02123456789' },
+  recipient: { name: 'Ğülşen Çağlayan', address: 'Cemal Gürsel Cd. No:42', district: 'Karşıyaka', city: 'İzmir', postalCode: '35540', phone: '+905359876543' },
+  packages: [{ lengthCm: 30, widthCm: 20, heightCm: 15, weightKg: 1.2 }],
+}
+const creds = ['--carrier', 'yurtici', '--username', 'YKTEST', '--password', 'YK']
+
+describe('station ship / track with a carrier-neutral order (Yurtiçi)', () => {
+  it('ships once per order file, prints the desk label with the cargoKey, and tracks it', async () => {
+    const file = join(dir, 'order.json')
+    await writeFile(file, JSON.stringify(order))
+    const first = await cli(['ship', ...creds, '--base-url', yk.url, '--input', file, '--json'])
+    expect(first).toMatchObject({ code: 0, stderr: '' })
+    const out = JSON.parse(first.stdout)
+    expect(Object.keys(out)).toEqual(['trackingNumber', 'barcode', 'labelFormat', 'label', 'costKurus'])
+    expect(out.barcode).toMatch(/^KJ[0-9A-Z]{18}$/)
+    const zpl = Buffer.from(out.label, 'base64').toString('utf8')
+    expect(zpl).toContain(out.barcode)
+    expect(zpl).toContain('YURTİÇİ KARGO')
+    const again = JSON.parse((await cli(['ship', ...creds, '--base-url', yk.url, '--input', file, '--json'])).stdout)
+    expect(again.barcode).toBe(out.barcode)
+    expect(yk.shipments).toHaveLength(1) // the same file never buys twice
+
+    yk.advance(out.barcode, 'IND')
+    const tracked = await cli(['track', ...creds, '--base-url', yk.url, '--tracking', out.barcode, '--json'])
+    expect(tracked.code).toBe(0)
+    const t = JSON.parse(tracked.stdout)
+    expect(t).toMatchObject({ carrier: 'yurtici', trackingNumber: out.barcode, status: 'in_transit' })
+    expect(t.timeline.length).toBeGreaterThan(0)
+    expect(t.timeline[0]).toEqual(expect.objectContaining({ rawCode: expect.any(String), at: expect.any(String) }))
+  })
+
+  it.each([
+    ['no carrier', ['track', '--tracking', 'X', '--base-url', 'http://127.0.0.1:1'], /missing required flag --carrier/],
+    ['unknown carrier', ['track', '--carrier', 'ups', '--tracking', 'X', '--base-url', 'http://127.0.0.1:1'], /not supported/],
+    ['no tracking', ['track', '--carrier', 'yurtici', '--base-url', 'http://127.0.0.1:1'], /--tracking/],
+    ['no endpoint', ['track', '--carrier', 'yurtici', '--tracking', 'X'], /--base-url/],
+    ['tracking with a space', ['track', '--carrier', 'yurtici', '--tracking', 'A B', '--base-url', 'http://127.0.0.1:1'], /printable/],
+    ['bad order file', ['ship', '--carrier', 'yurtici', '--base-url', 'http://127.0.0.1:1', '--input', '/nonexistent.json'], /cannot read/],
+  ])('%s → exit 2, one line', async (_name, argv, message) => {
+    const r = await cli(argv)
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(message)
+    expect(r.stderr.trim().split('\n')).toHaveLength(1)
+  })
+
+  it('an order file with a misspelt key is refused before anything is sent', async () => {
+    const file = join(dir, 'bad.json')
+    await writeFile(file, JSON.stringify({ ...order, recipent: order.recipient }))
+    const before = yk.requests.length
+    const r = await cli(['ship', ...creds, '--base-url', yk.url, '--input', file])
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(/recipent|recipient/)
+    expect(yk.requests.length).toBe(before)
+  })
+
+  it('a carrier that cannot be reached exits 1 with the reason', async () => {
+    const r = await cli(['track', ...creds, '--base-url', 'http://127.0.0.1:9/x', '--tracking', 'KJ123', '--timeout-ms', '500'])
+    expect(r.code).toBe(1)
+    expect(r.stderr).toMatch(/carrier\.unavailable/)
+  })
+})

@@ -1,0 +1,52 @@
+import { toAppError, AppError, ErrorCode } from '../../../shared/errors'
+import { currentTrackingStatus, sortTimeline } from '../../../shared/tracking/timeline'
+import { parseFlags, requireFlag } from '../cli-args'
+import { CARRIER_FLAGS_USAGE, carrierFlagOptions, connectorFromFlags, requireCarrier } from '../carrier-flags'
+import type { CliCommand, CliIo } from '../cli.types'
+
+const prefix = 'station track: '
+
+async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values } = parseFlags(argv, { ...carrierFlagOptions, tracking: { type: 'string' }, json: { type: 'boolean' } })
+  const def = requireCarrier(values.carrier)
+  const tracking = requireFlag(values.tracking, 'tracking').trim()
+  if (!/^[\x21-\x7e]{1,64}$/.test(tracking)) throw new AppError(ErrorCode.inputInvalid, `--tracking must be 1–64 printable characters without spaces, got "${tracking}"`)
+  if (!values['base-url'] && !values['carrier-config'] && !values.data) throw new AppError(ErrorCode.inputInvalid, 'missing required flag --base-url (or --carrier-config / --data)')
+  const connector = await connectorFromFlags(def, values, process.env, {
+    maxAttempts: 3,
+    onRetry: ({ attempt, delayMs, error }) => io.stderr(`${prefix}${error.code} on attempt ${attempt}, retrying in ${delayMs} ms`),
+  })
+  if (!connector.track) throw new AppError(ErrorCode.inputInvalid, `${def.displayName} has no tracking operation here`)
+  let events
+  try {
+    events = sortTimeline(await connector.track(tracking))
+  } catch (err) {
+    const e = toAppError(err)
+    if (e.code === ErrorCode.inputInvalid) throw e
+    io.stderr(`${prefix}${e.message} [${e.code}]`)
+    return 1
+  }
+  const status = currentTrackingStatus(events)
+  const last = events.at(-1) ?? null
+  if (values.json) {
+    io.stdout(JSON.stringify({ carrier: def.id, trackingNumber: tracking, status, rawCode: last?.rawCode ?? null, rawText: last?.rawText ?? null, timeline: events }))
+  } else {
+    io.stdout(`${def.displayName} ${tracking}: ${status ?? 'bilinmiyor / unknown'}${last ? ` (${last.rawCode} ${last.rawText})` : ''}`)
+    for (const e of events) io.stdout(`  ${e.at}  ${(e.status ?? '?').padEnd(18)} ${e.rawCode.padEnd(8)} ${e.rawText}${e.location ? ` — ${e.location}` : ''}`)
+  }
+  return 0
+}
+
+export const trackCommand: CliCommand = {
+  name: 'track',
+  summary: "Ask a carrier for a shipment's status and timeline",
+  usage:
+    'station track --carrier ID --tracking NO [--base-url URL] [credentials] [--timeout-ms N] [--json]\n' +
+    CARRIER_FLAGS_USAGE +
+    '\n  --json prints {"carrier","trackingNumber","status","rawCode","rawText","timeline":[{"status","rawCode","rawText","at","location"}]}.\n' +
+    '  status is the normalized vocabulary (created, picked_up, in_transit, out_for_delivery, delivered, failed_attempt,\n' +
+    '  delayed, exception, return_in_transit, returned_to_sender, cancelled) or null when no code is known; an unknown\n' +
+    '  carrier code is kept raw and never taken for delivered.\n' +
+    'Exit 0 on an answer, 2 on bad flags (nothing sent), 1 when the carrier refuses or cannot be reached.',
+  run,
+}

@@ -1,0 +1,107 @@
+import type { StationConfig } from '../config/config.schema'
+import type { CarrierConnector } from './carrier.port'
+import { ComToHomeConnector } from './comtohome/comtohome.adapter'
+import type { CarrierExchange } from './http/carrier-http'
+import type { RetryOptions } from './retry'
+import { YurticiConnector } from './yurtici/yurtici.adapter'
+
+/** What every connector gets from the desk or the CLI. */
+export type CarrierContext = Readonly<{
+  onExchange?: (exchange: CarrierExchange) => void
+  /** The connector's own retries (the desk wraps its own around it and passes maxAttempts 1). */
+  retry?: RetryOptions
+}>
+
+/** Generic credential flags of `station ship/track`, mapped to each carrier's own fields. */
+export type CarrierCliFlags = Readonly<{
+  baseUrl?: string
+  apiKey?: string
+  username?: string
+  password?: string
+  /** Customer / account code where the carrier has one (Sürat cari kodu, MNG customer number…). */
+  customerCode?: string
+  timeoutMs?: number
+}>
+
+type Carriers = StationConfig['carriers']
+
+/** One carrier as the desk and the CLI know it: how to build its connector from configuration. */
+export type CarrierDefinition = Readonly<{
+  id: string
+  displayName: string
+  /** The service code used when an order names none. */
+  defaultServiceCode: string
+  /** Its section of `carriers` in station.json (validated by config.schema.ts), or null when absent. */
+  section(carriers: Carriers): (Record<string, unknown> & { enabled: boolean }) | null
+  /** The section from `station ship/track` flags (merged over the station.json section, if any). */
+  fromFlags(flags: CarrierCliFlags): Record<string, unknown>
+  create(section: never, ctx: CarrierContext): CarrierConnector
+}>
+
+const drop = <T extends Record<string, unknown>>(o: T): Partial<T> => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>
+
+const comtohome: CarrierDefinition = {
+  id: 'comtohome',
+  displayName: 'ComToHome',
+  defaultServiceCode: 'preference:1',
+  section: (c) => c.comtohome,
+  fromFlags: (f) => drop({ enabled: true, baseUrl: f.baseUrl, apiKey: f.apiKey, timeoutMs: f.timeoutMs }),
+  create: ((s: Carriers['comtohome'], ctx: CarrierContext) =>
+    new ComToHomeConnector({ baseUrl: s.baseUrl, apiKey: s.apiKey, timeoutMs: s.timeoutMs, retry: ctx.retry, onExchange: ctx.onExchange })) as CarrierDefinition['create'],
+}
+
+const yurtici: CarrierDefinition = {
+  id: 'yurtici',
+  displayName: 'Yurtiçi Kargo',
+  defaultServiceCode: 'GO',
+  section: (c) => c.yurtici,
+  fromFlags: (f) =>
+    drop({
+      enabled: true,
+      url: f.baseUrl,
+      timeoutMs: f.timeoutMs,
+      // One WS user from the flags serves sender-pays; several payment types need a station.json.
+      accounts: f.username && f.password ? { senderPays: { username: f.username, password: f.password } } : undefined,
+    }),
+  create: ((s: Carriers['yurtici'], ctx: CarrierContext) =>
+    new YurticiConnector({
+      url: s.url,
+      accounts: s.accounts,
+      timeoutMs: s.timeoutMs,
+      returnCodeFieldName: s.returnCodeFieldName,
+      sendMeasurements: s.sendMeasurements,
+      retry: ctx.retry,
+      onExchange: ctx.onExchange
+        ? (e) =>
+            ctx.onExchange?.({
+              carrierId: 'yurtici',
+              operation: e.operation,
+              method: 'POST',
+              url: s.url,
+              request: e.request,
+              httpStatus: e.httpStatus,
+              response: e.response,
+              durationMs: e.durationMs,
+              errorCode: e.error?.code ?? null,
+              at: new Date(Date.now() - e.durationMs).toISOString(),
+            })
+        : undefined,
+    })) as CarrierDefinition['create'],
+}
+
+/** Every carrier KargoJet speaks to, in the order the desk lists them. */
+export const CARRIERS: readonly CarrierDefinition[] = [comtohome, yurtici]
+
+export function findCarrier(id: string): CarrierDefinition | undefined {
+  return CARRIERS.find((c) => c.id === id)
+}
+
+/** The enabled carriers of a station configuration, built. */
+export function createConfiguredConnectors(carriers: Carriers, ctx: CarrierContext): Map<string, CarrierConnector> {
+  const out = new Map<string, CarrierConnector>()
+  for (const def of CARRIERS) {
+    const section = def.section(carriers)
+    if (section?.enabled) out.set(def.id, def.create(section as never, ctx))
+  }
+  return out
+}
