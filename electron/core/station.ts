@@ -11,6 +11,7 @@ import { normalizeScan, type NormalizeScanOptions } from '../../shared/scan/norm
 import { listBoxes } from './boxes/boxes.repository'
 import type { CarrierConnector } from './carriers/carrier.port'
 import { createCarrierDesk, type CarrierDesk } from './carriers/carrier-desk'
+import { createManifestHandlers } from './manifests/manifest.handlers'
 import { MARKETPLACE_CARRIER_ID, MarketplaceLabelConnector } from './carriers/marketplace/marketplace-label.connector'
 import type { CarrierExchange } from './carriers/http/carrier-http'
 import type { StationConfig } from './config/config.schema'
@@ -252,6 +253,7 @@ export async function createStation(dataDir: string, config: StationConfig, adap
       return null
     },
     ...carriers.handlers,
+    ...createManifestHandlers({ db, connectors, sender: config.sender.name, sink: adapters.sink, dpi: config.printer.dpi }),
     ...createSettingsHandlers({
       db,
       dataDir,

@@ -6,6 +6,7 @@ import { LayoutProfileId } from '../scan/keyboard-layout'
 import type {
   CarrierExchangeView,
   CarrierStatusView,
+  ManifestView,
   PackingView,
   PrintersView,
   ReportView,
@@ -83,6 +84,10 @@ export const commandInputs = {
   'carriers.exchanges': z.object({ carrierId: z.string().min(1).max(40).optional(), limit: z.number().int().min(1).max(200).default(50) }).strict(),
   /** Ask the carriers for news of every moving shipment now (otherwise every few minutes). */
   'tracking.pollNow': empty,
+  /** The end-of-day manifest of one carrier (default: today, Turkey time), with its PDF. */
+  'manifests.build': z.object({ carrierId: z.string().min(1).max(40), day: z.iso.date().optional() }).strict(),
+  /** The same manifest printed on the desk's label printer for the courier to sign. */
+  'manifests.print': z.object({ carrierId: z.string().min(1).max(40), day: z.iso.date().optional() }).strict(),
 } as const
 
 export type CommandName = keyof typeof commandInputs
@@ -117,6 +122,8 @@ export type CommandOutputs = {
   'carriers.status': CarrierStatusView[]
   'carriers.exchanges': CarrierExchangeView[]
   'tracking.pollNow': TrackingPassView
+  'manifests.build': ManifestView
+  'manifests.print': ManifestView
 }
 
 export type CommandInput<K extends CommandName> = z.input<(typeof commandInputs)[K]>

@@ -212,3 +212,16 @@ export type CarrierExchangeView = Readonly<{
 }>
 
 export type TrackingPassView = Readonly<{ asked: number; changed: number; failed: readonly Readonly<{ carrierId: string; code: string; message: string }>[] }>
+
+/** An end-of-day manifest per carrier (`manifests.build` also returns it as a PDF). */
+export type ManifestView = Readonly<{
+  manifest: Readonly<{
+    carrierId: string
+    carrierName: string
+    day: string
+    sender: string
+    lines: readonly Readonly<{ orderNumber: string; trackingNumber: string; barcode: string; recipientName: string; city: string; district: string; packages: number; desi: number; weightKg: number; codAmountKurus: number | null; pendingRegistration: boolean }>[]
+    totals: Readonly<{ shipments: number; packages: number; desi: number; weightKg: number; codKurus: number }>
+  }>
+  pdfBase64: string | null
+}>

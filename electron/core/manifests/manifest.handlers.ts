@@ -1,0 +1,31 @@
+import type { CommandHandlers } from '../../../shared/contract/commands'
+import { AppError, ErrorCode } from '../../../shared/errors'
+import type { CarrierConnector } from '../carriers/carrier.port'
+import type { Db } from '../db/database'
+import type { LabelSink } from '../printing/label-sink.port'
+import { buildManifest, turkeyToday } from './manifest.repository'
+import { manifestToPdf } from './manifest.pdf'
+import { manifestToZpl } from './manifest.zpl'
+
+type ManifestHandlers = Pick<CommandHandlers, 'manifests.build' | 'manifests.print'>
+
+/** End-of-day manifests per carrier: as a PDF for the office printer, or on the desk's Zebra. */
+export function createManifestHandlers(deps: Readonly<{ db: Db; connectors: ReadonlyMap<string, CarrierConnector>; sender: string; sink: LabelSink; dpi: 203 | 300 }>): ManifestHandlers {
+  const manifest = async (carrierId: string, day: string | undefined) => {
+    const connector = deps.connectors.get(carrierId)
+    if (!connector) throw new AppError(ErrorCode.inputInvalid, `${carrierId}: bu masada tanımlı taşıyıcı değil / not a carrier of this desk`, { meta: { field: 'carrierId' } })
+    return buildManifest(deps.db, { carrierId, carrierName: connector.displayName, day: day ?? turkeyToday(), sender: deps.sender })
+  }
+  return {
+    'manifests.build': async ({ carrierId, day }) => {
+      const m = await manifest(carrierId, day)
+      return { manifest: m, pdfBase64: Buffer.from(await manifestToPdf(m)).toString('base64') }
+    },
+    'manifests.print': async ({ carrierId, day }) => {
+      const m = await manifest(carrierId, day)
+      // Straight to the label printer: a manifest is a list, not a label, and may be printed again at will.
+      await deps.sink.print(new Uint8Array(Buffer.from(manifestToZpl(m, { dpi: deps.dpi }), 'utf8')))
+      return { manifest: m, pdfBase64: null }
+    },
+  }
+}

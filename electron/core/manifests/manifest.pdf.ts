@@ -1,0 +1,71 @@
+import { formatTry } from '../../../shared/money'
+import type { Manifest } from './manifest.repository'
+
+type Mupdf = typeof import('mupdf')
+
+const A4 = { w: 595, h: 842 }
+const MARGIN = 36
+const ROW_H = 15
+const COLUMNS: readonly { title: string; x: number; w: number; cell: (l: Manifest['lines'][number], i: number) => string }[] = [
+  { title: '#', x: 0, w: 22, cell: (_l, i) => String(i + 1) },
+  { title: 'Takip No / Tracking', x: 22, w: 128, cell: (l) => l.trackingNumber + (l.pendingRegistration ? ' *' : '') },
+  { title: 'Sipariş / Order', x: 150, w: 78, cell: (l) => l.orderNumber },
+  { title: 'Alıcı / Recipient', x: 228, w: 120, cell: (l) => l.recipientName },
+  { title: 'İlçe / İl', x: 348, w: 92, cell: (l) => `${l.district} / ${l.city}` },
+  { title: 'Koli', x: 440, w: 24, cell: (l) => String(l.packages) },
+  { title: 'Desi', x: 464, w: 30, cell: (l) => l.desi.toFixed(1) },
+  { title: 'Kapıda', x: 494, w: 29, cell: (l) => (l.codAmountKurus === null ? '' : formatTry(l.codAmountKurus)) },
+]
+
+/** Cuts `text` to fit `width` points at `size` (Helvetica is about 0.5 em per character on average). */
+function fit(text: string, width: number, size: number): string {
+  const max = Math.max(1, Math.floor(width / (size * 0.5)))
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`
+}
+
+/**
+ * The end-of-day manifest as an A4 PDF (MuPDF, Helvetica with the Turkish letters embedded): header,
+ * one row per shipment, totals and the two signature lines the courier and the desk sign.
+ */
+export async function manifestToPdf(m: Manifest): Promise<Uint8Array> {
+  const mupdf: Mupdf = await import('mupdf')
+  const buffer = new mupdf.Buffer()
+  const writer = new mupdf.DocumentWriter(buffer, 'pdf', '')
+  const font = new mupdf.Font('Helvetica')
+  const bold = new mupdf.Font('Helvetica-Bold')
+  const perPage = Math.floor((A4.h - 2 * MARGIN - 150) / ROW_H)
+  const pages = Math.max(1, Math.ceil(m.lines.length / perPage))
+  for (let p = 0; p < pages; p++) {
+    const dev = writer.beginPage([0, 0, A4.w, A4.h])
+    const draw = (s: string, x: number, y: number, size = 8, f = font) => {
+      const text = new mupdf.Text()
+      // MuPDF device space: origin top-left, y down; the text matrix flips glyphs upright.
+      text.showString(f, [size, 0, 0, -size, MARGIN + x, y], s)
+      dev.fillText(text, [1, 0, 0, 1, 0, 0], mupdf.ColorSpace.DeviceRGB, [0, 0, 0], 1)
+    }
+    let y = MARGIN + 14
+    draw(`Teslim Listesi / Manifest — ${m.carrierName}`, 0, y, 14, bold)
+    y += 18
+    draw(`${m.day} · Gönderici / Sender: ${m.sender} · Sayfa ${p + 1}/${pages}`, 0, y, 9)
+    y += 22
+    for (const c of COLUMNS) draw(c.title, c.x, y, 7, bold)
+    y += ROW_H
+    m.lines.slice(p * perPage, (p + 1) * perPage).forEach((l, i) => {
+      for (const c of COLUMNS) draw(fit(c.cell(l, p * perPage + i), c.w - 3, 8), c.x, y)
+      y += ROW_H
+    })
+    if (p === pages - 1) {
+      y += 10
+      const t = m.totals
+      draw(`Toplam / Total: ${t.shipments} gönderi, ${t.packages} koli, ${t.desi.toFixed(1)} desi, ${t.weightKg.toFixed(2)} kg, kapıda ödeme ${formatTry(t.codKurus)}`, 0, y, 9, bold)
+      if (m.lines.some((l) => l.pendingRegistration)) draw('* Taşıyıcıya kaydı bekliyor (çevrimdışı etiket) / awaiting registration with the carrier (offline label)', 0, (y += 14), 7)
+      y += 50
+      draw('Teslim eden / Handed over by: ____________________', 0, y, 9)
+      draw('Teslim alan (kurye) / Received by: ____________________', 270, y, 9)
+    }
+    dev.close()
+    writer.endPage()
+  }
+  writer.close()
+  return buffer.asUint8Array().slice()
+}

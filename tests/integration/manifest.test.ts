@@ -1,0 +1,69 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { startYurticiEmulator, type YurticiEmulator } from '../../sandbox/yurtici/yurtici.emulator'
+import { scanAllItems, startHarness, type Harness } from '../support/station-harness'
+import { decodeBarcodes, renderZplToPng } from '../support/zpl-render'
+
+let h: Harness | null = null
+let yk: YurticiEmulator | null = null
+let dir = ''
+afterEach(async () => {
+  await h?.dispose()
+  await yk?.close()
+  if (dir) rmSync(dir, { recursive: true, force: true })
+  h = null
+  yk = null
+})
+
+const CARD = { carrierId: 'yurtici', serviceCode: 'GO', name: 'Yurtiçi Kargo', contract: 'own', commissionBp: 0, transitDays: 2, supportsCod: false, codFeeKurus: 0, fuelSurchargeBp: 0, maxChargeableKg: 30, bands: [{ upToKg: 30, priceKurus: 5000 }], extraKgKurus: 0 }
+
+describe('end-of-day manifest', () => {
+  it("lists the day's Yurtiçi shipments as a PDF and on the Zebra, with scannable tracking numbers", async () => {
+    yk = await startYurticiEmulator()
+    h = await startHarness({
+      overrides: {
+        carriers: { yurtici: { enabled: true, url: yk.url }, tracking: { enabled: false } },
+        rateCards: [CARD],
+        scale: { driver: 'simulated', settleMs: 10, intervalMs: 10 },
+        stability: { sampleCount: 2, minStableMs: 0 },
+      },
+    })
+    const scan = (c: string) => h!.station.handlers['scan.submit']({ code: c, source: 'scanner' })
+    await scan('P1001')
+    const barcodes: string[] = []
+    for (const code of ['KJ1001', 'KJ1002']) {
+      await scan(code)
+      await scanAllItems(h.station)
+      const v = await scan('KOLI1')
+      h.place(v.expectedGrams!)
+      const done = await h.waitForView((x) => (x.step === 'packed' && x.order?.barcode === code) || x.problem !== null)
+      expect(done.problem).toBeNull()
+      barcodes.push(done.shipment!.barcode!)
+      h.place(0)
+    }
+    const built = await h.station.handlers['manifests.build']({ carrierId: 'yurtici' })
+    expect(built.manifest.totals).toMatchObject({ shipments: 2, packages: 2 })
+    expect(built.manifest.lines.map((l) => l.trackingNumber)).toEqual(barcodes)
+
+    const mupdf = await import('mupdf')
+    const pdf = mupdf.Document.openDocument(Buffer.from(built.pdfBase64!, 'base64'), 'application/pdf')
+    const text = pdf.loadPage(0).toStructuredText().asText()
+    expect(text).toContain('Yurtiçi Kargo')
+    for (const b of barcodes) expect(text).toContain(b)
+    expect(text).toContain('Ğülşen') // Turkish letters survive in the PDF text
+
+    const before = h.zebra.jobs.length
+    await h.station.handlers['manifests.print']({ carrierId: 'yurtici' })
+    const [zpl] = (await h.zebra.waitForJobs(before + 1)).slice(before)
+    dir = mkdtempSync(join(tmpdir(), 'kj-manifest-'))
+    writeFileSync(join(dir, 'manifest.png'), await renderZplToPng(zpl!, { widthMm: 100, heightMm: 150, dpmm: 8 }))
+    expect((await decodeBarcodes(join(dir, 'manifest.png'))).sort()).toEqual([...barcodes].sort())
+  }, 30_000)
+
+  it('refuses a carrier the desk does not have', async () => {
+    h = await startHarness()
+    await expect(h.station.handlers['manifests.build']({ carrierId: 'nope' })).rejects.toMatchObject({ code: 'input.invalid' })
+  })
+})
