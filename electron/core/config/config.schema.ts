@@ -21,8 +21,21 @@ const RateCardSchema = z.object({
   codFeeKurus: z.number().int().min(0).default(0),
   fuelSurchargeBp: z.number().int().min(0).default(0),
   maxChargeableKg: z.number().positive(),
-  bands: z.array(z.object({ upToKg: z.number().positive(), priceKurus: z.number().int().min(0) })).min(1),
+  bands: z
+    .array(
+      z.object({
+        upToKg: z.number().positive(),
+        priceKurus: z.number().int().min(0),
+        /** Prices by distance band (shared/rates/distance-band.ts); a missing band is priced at priceKurus. */
+        distancePricesKurus: z.partialRecord(z.enum(['sehir_ici', 'yakin', 'kisa', 'orta', 'uzun']), z.number().int().min(0)).optional(),
+      }),
+    )
+    .min(1),
   extraKgKurus: z.number().int().min(0),
+  maxDesi: z.number().positive().optional(),
+  maxWeightKg: z.number().positive().optional(),
+  /** Iller (district omitted) or ilçeler this card does not deliver to. */
+  excludedDistricts: z.array(z.object({ city: z.string().min(1), district: z.string().min(1).nullable().optional() })).optional(),
 })
 
 const YurticiCredential = z.object({ username: z.string().min(1), password: z.string().min(1), language: z.string().optional() })
