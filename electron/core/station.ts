@@ -29,6 +29,8 @@ import { PackingSlipService, type ReceiptPrinter } from './printing/packing-slip
 import { PrintQueueService } from './printing/print-queue.service'
 import { abandonTestJobs } from './printing/test-label'
 import { DEFAULT_RATE_CARDS } from './rates/default-rate-cards'
+import { selectionRulesFromConfig } from './rates/rates.config'
+import { AddressResolver } from './addresses/address.resolver'
 import { buildSummary } from './reports/reports.service'
 import { seedCatalogDefaults } from './seed-defaults'
 import { createSettingsHandlers } from './settings/settings.handlers'
@@ -121,6 +123,8 @@ export async function createStation(dataDir: string, config: StationConfig, adap
   })
   const registrar = new OfflineRegistrar(db, purchaser, { intervalMs: config.carriers.offlineRetryMs })
   const finisher = new OrderFinisher(db, purchaser, printQueue)
+  const addresses = new AddressResolver()
+  const selectionRules = selectionRulesFromConfig(config.rates, addresses)
   const reprints = new ReprintService(db, printQueue)
   const packing = new PackingService({
     db,
@@ -130,7 +134,7 @@ export async function createStation(dataDir: string, config: StationConfig, adap
     reprints,
     printQueue,
     claims: adapters.claims ?? null,
-    rateCards: () => rateCards,
+    choice: { db, rateCards: () => rateCards, rules: () => selectionRules, addresses, sender: config.sender },
     sender: config.sender,
     tolerance: config.tolerance,
     // A getter, so a layout saved from the settings screen applies to scan-back too.

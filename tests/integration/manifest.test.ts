@@ -49,7 +49,7 @@ describe('end-of-day manifest', () => {
 
     const mupdf = await import('mupdf')
     const pdf = mupdf.Document.openDocument(Buffer.from(built.pdfBase64!, 'base64'), 'application/pdf')
-    const text = pdf.loadPage(0).toStructuredText().asText()
+    const text = pdf.loadPage(0).toStructuredText('preserve-whitespace').asText()
     expect(text).toContain('Yurtiçi Kargo')
     for (const b of barcodes) expect(text).toContain(b)
     expect(text).toContain('Ğülşen') // Turkish letters survive in the PDF text

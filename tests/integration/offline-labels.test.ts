@@ -46,7 +46,7 @@ describe('offline labels: Yurtiçi down while 50 orders are packed', () => {
     h = await startHarness({
       cloudOrders: 75,
       overrides: {
-        carriers: { yurtici: { enabled: true, url: yk.url, timeoutMs: 2000 }, offlineRetryMs: 3_600_000, retry: { maxAttempts: 2, baseDelayMs: 5, maxDelayMs: 10 } },
+        carriers: { yurtici: { enabled: true, url: yk.url, timeoutMs: 2000 }, offlineRetryMs: 3_600_000, breaker: { failureThreshold: 5, openMs: 0 }, retry: { maxAttempts: 2, baseDelayMs: 5, maxDelayMs: 10 } },
         rateCards: [YURTICI_CARD],
         // A quick scale: this test is about the carrier, not about settling.
         scale: { driver: 'simulated', settleMs: 10, intervalMs: 10 },

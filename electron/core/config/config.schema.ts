@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { RatesConfigSchema } from '../rates/rates.config'
 
 const AddressSchema = z.object({
   name: z.string().min(1),
@@ -226,6 +227,8 @@ export const StationConfigSchema = z.object({
     .prefault({}),
   tolerance: z.object({ absGrams: z.number().int().min(0).default(100), pct: z.number().min(0).max(100).default(10) }).prefault({}),
   rateCards: z.array(RateCardSchema).optional(),
+  /** Carrier selection: strategy, preferred carrier per il, distance-band cut-offs (electron/core/rates/rates.config.ts). */
+  rates: RatesConfigSchema,
 })
 
 export type StationConfig = z.output<typeof StationConfigSchema>

@@ -54,7 +54,8 @@ export function checkWeight(expectedGrams: number, measuredGrams: number, tol: W
 }
 
 /** Problems a supervisor badge may override (recorded in audit_log). */
-export const SUPERVISOR_OVERRIDABLE: ReadonlySet<string> = new Set([ErrorCode.weightOutOfTolerance, ErrorCode.noEligibleCarrier])
+// An unresolved address may be shipped as written once a supervisor has checked it with the customer.
+export const SUPERVISOR_OVERRIDABLE: ReadonlySet<string> = new Set([ErrorCode.weightOutOfTolerance, ErrorCode.noEligibleCarrier, ErrorCode.addressUnresolved])
 
 /** Scanner command codes: letters and digits only, so a US-layout scanner on a Turkish-Q keyboard reads them the same. */
 export const CommandCode = {

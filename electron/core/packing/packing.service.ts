@@ -1,18 +1,18 @@
 import { PackingStep, type Notice, type PackingView, type ShipmentView } from '../../../shared/contract/views'
-import { priceBand, shipmentMeasure } from '../../../shared/desi'
+import { shipmentMeasure } from '../../../shared/desi'
 import type { Box } from '../../../shared/domain/box'
 import { orderItemsWeightGrams, type Order } from '../../../shared/domain/order'
 import type { Packer } from '../../../shared/domain/packer'
 import { Emitter, type Unsubscribe } from '../../../shared/emitter'
 import { AppError, ErrorCode, toAppError } from '../../../shared/errors'
-import { selectCarrier, type QuoteOption, type RateCard } from '../../../shared/rates'
+import type { QuoteOption } from '../../../shared/rates'
+import { chooseCarrier, type CarrierChoice, type CarrierChoiceDeps } from './carrier-choice'
 import type { Address } from '../../../shared/domain/address'
 import { appendAudit } from '../audit/audit.repository'
 import { findBox } from '../boxes/boxes.repository'
 import type { ShipmentRequest } from '../carriers/carrier.port'
-import { marketplaceChoice } from '../carriers/marketplace/marketplace-choice'
 import type { Db } from '../db/database'
-import { findOrderByCode, getMarketplaceLabel, getOrder, incrementPackedQuantity, resetPackedQuantities, setOrderStatus } from '../orders/orders.repository'
+import { findOrderByCode, getOrder, incrementPackedQuantity, resetPackedQuantities, setOrderStatus } from '../orders/orders.repository'
 import { findPackerByBadge } from '../packers/packers.repository'
 import { getLiveShipment, type ShipmentRecord } from '../shipping/shipments.repository'
 import type { ShipmentPurchaser } from '../shipping/shipment.purchaser'
@@ -36,7 +36,8 @@ export type PackingDeps = Readonly<{
   printQueue: PrintQueueService
   /** Cloud claims, so two desks never pack one order (null without a cloud station id). */
   claims: OrderClaims | null
-  rateCards: () => readonly RateCard[]
+  /** Address check and carrier selection before any purchase (carrier-choice.ts). */
+  choice: CarrierChoiceDeps
   sender: Address
   tolerance: WeightTolerance
   /** Per-station option: after printing, the packer scans the label and it must match the shipment. */
@@ -430,7 +431,14 @@ export class PackingService {
     }
     const pkg = { index: 1, boxCode: this.s.box?.code ?? null, ...dims, weightGrams: this.s.measuredGrams }
     const measure = shipmentMeasure([pkg])
-    const { chosen, options } = await this.chooseCarrier(order, measure.chargeableKg)
+    let choice: CarrierChoice
+    try {
+      choice = await chooseCarrier(this.deps.choice, order, measure, { addressOverridden: this.s.overridden, actorId: this.s.packer?.id ?? null })
+    } catch (err) {
+      this.s.step = PackingStep.exception
+      throw (this.s.blocking = toAppError(err))
+    }
+    const { chosen, options } = choice
     this.s.quote = options
     this.s.chosen = chosen
     this.s.step = PackingStep.measured
@@ -444,7 +452,7 @@ export class PackingService {
       referenceNo: `${order.orderNumber}-${Date.now().toString(36).toUpperCase()}`,
       serviceCode: chosen.serviceCode,
       sender: this.deps.sender,
-      recipient: order.recipient,
+      recipient: choice.recipient,
       packages: [pkg],
       codAmountKurus: order.codAmountKurus,
       labelFormat: this.deps.labelFormat,
@@ -464,15 +472,6 @@ export class PackingService {
       })
     })
     await this.finish(order.id)
-  }
-
-  /** Rate shopping, unless the marketplace issued the label with the order: then that label, unbought, through the same flow. */
-  private async chooseCarrier(order: Order, chargeableKg: number): Promise<{ chosen: QuoteOption | null; options: QuoteOption[] }> {
-    if ((await getMarketplaceLabel(this.deps.db, order.id)) !== null) {
-      const only = marketplaceChoice(order.marketplace, priceBand(chargeableKg))
-      return { chosen: only, options: [only] }
-    }
-    return selectCarrier(this.deps.rateCards(), { chargeableKg, cod: order.codAmountKurus !== null, mandatedCarrierId: order.mandatedCarrierId })
   }
 
   private async finish(orderId: string): Promise<void> {

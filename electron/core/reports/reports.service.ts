@@ -2,7 +2,16 @@ import type { ReportView } from '../../../shared/contract/views'
 import type { Db } from '../db/database'
 import { allowedDeviationGrams, type WeightTolerance } from '../packing/packing.rules'
 
-const EXCEPTION_ACTIONS = ['packing.override', 'packing.cancelled', 'label.reprint', 'order.resumedAfterRestart']
+const EXCEPTION_ACTIONS = [
+  'packing.override',
+  'packing.cancelled',
+  'label.reprint',
+  'order.resumedAfterRestart',
+  'order.addressUnresolved',
+  'shipment.labelledOffline',
+  'shipment.registrationRefused',
+  'shipment.offlineBarcodeMismatch',
+]
 
 /** Manager reports straight from the station database: throughput, carrier mix and cost, mismatches, exceptions. */
 export async function buildSummary(
