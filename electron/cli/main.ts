@@ -13,6 +13,7 @@ export const COMMANDS: readonly LazyCommand[] = [
   lazy('print', 'Send a ZPL file to a printer', async () => (await import('./commands/print.command')).printCommand),
   lazy('printer status', "Query a Zebra printer's ~HS status", async () => (await import('./commands/printer-status.command')).printerStatusCommand),
   lazy('ship', 'Create a shipment with a carrier', async () => (await import('./commands/ship.command')).shipCommand),
+  lazy('quote', 'Compare carriers for an order: price, band, transit days and why', async () => (await import('./commands/quote.command')).quoteCommand),
   lazy('track', "Ask a carrier for a shipment's status and timeline", async () => (await import('./commands/track.command')).trackCommand),
   lazy('scale read', 'Read one weight from a serial scale', async () => (await import('./commands/scale-read.command')).scaleReadCommand),
   lazy('secrets encrypt', "Encrypt plain-text credentials in station.json", async () => (await import('./commands/secrets-encrypt.command')).secretsEncryptCommand),

@@ -14,7 +14,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   if (!values['base-url'] && !values['carrier-config'] && !values.data) throw new AppError(ErrorCode.inputInvalid, 'missing required flag --base-url (or --carrier-config / --data)')
   const connector = await connectorFromFlags(def, values, process.env, {
     maxAttempts: 3,
-    onRetry: ({ attempt, delayMs, error }) => io.stderr(`${prefix}${error.code} on attempt ${attempt}, retrying in ${delayMs} ms`),
+    onRetry: ({ attempt, delayMs, error }) => io.stderr(`${prefix}${error.code} on attempt ${attempt}, retrying in ${delayMs} ms\n`),
   })
   if (!connector.track) throw new AppError(ErrorCode.inputInvalid, `${def.displayName} has no tracking operation here`)
   let events
@@ -23,16 +23,16 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   } catch (err) {
     const e = toAppError(err)
     if (e.code === ErrorCode.inputInvalid) throw e
-    io.stderr(`${prefix}${e.message} [${e.code}]`)
+    io.stderr(`${prefix}${e.message} [${e.code}]\n`)
     return 1
   }
   const status = currentTrackingStatus(events)
   const last = events.at(-1) ?? null
   if (values.json) {
-    io.stdout(JSON.stringify({ carrier: def.id, trackingNumber: tracking, status, rawCode: last?.rawCode ?? null, rawText: last?.rawText ?? null, timeline: events }))
+    io.stdout(`${JSON.stringify({ carrier: def.id, trackingNumber: tracking, status, rawCode: last?.rawCode ?? null, rawText: last?.rawText ?? null, timeline: events })}\n`)
   } else {
-    io.stdout(`${def.displayName} ${tracking}: ${status ?? 'bilinmiyor / unknown'}${last ? ` (${last.rawCode} ${last.rawText})` : ''}`)
-    for (const e of events) io.stdout(`  ${e.at}  ${(e.status ?? '?').padEnd(18)} ${e.rawCode.padEnd(8)} ${e.rawText}${e.location ? ` — ${e.location}` : ''}`)
+    io.stdout(`${def.displayName} ${tracking}: ${status ?? 'bilinmiyor / unknown'}${last ? ` (${last.rawCode} ${last.rawText})` : ''}\n`)
+    for (const e of events) io.stdout(`  ${e.at}  ${(e.status ?? '?').padEnd(18)} ${e.rawCode.padEnd(8)} ${e.rawText}${e.location ? ` — ${e.location}` : ''}\n`)
   }
   return 0
 }
