@@ -1,0 +1,46 @@
+import { TrackingStatus } from '../../../../shared/domain/shipment'
+
+/**
+ * HepsiJET integrationStatus → our tracking vocabulary (carriers.md §6 values, §12 HepsiJET column).
+ * "OK" is what track shows before any operation (§6, HJ-DOCS): the delivery is registered and
+ * nothing has happened to it, the same as NEO.
+ */
+export const HepsiJetIntegrationStatus = {
+  OK: 'OK',
+  NEO: 'NEO',
+  ACCEPTED: 'ACCEPTED',
+  OUT_FOR_DELIVERY: 'OUT_FOR_DELIVERY',
+  FAILED_ATTEMPT: 'FAILED_ATTEMPT',
+  DELIVERED: 'DELIVERED',
+  RETURNED: 'RETURNED',
+  DELETED: 'DELETED',
+  CANCELLED: 'CANCELLED',
+} as const
+export type HepsiJetIntegrationStatus = (typeof HepsiJetIntegrationStatus)[keyof typeof HepsiJetIntegrationStatus]
+
+const BY_STATUS: Readonly<Record<HepsiJetIntegrationStatus, TrackingStatus>> = {
+  OK: TrackingStatus.created,
+  NEO: TrackingStatus.created,
+  ACCEPTED: TrackingStatus.pickedUp,
+  OUT_FOR_DELIVERY: TrackingStatus.outForDelivery,
+  FAILED_ATTEMPT: TrackingStatus.failedAttempt,
+  DELIVERED: TrackingStatus.delivered,
+  RETURNED: TrackingStatus.returnedToSender,
+  DELETED: TrackingStatus.cancelled,
+  CANCELLED: TrackingStatus.cancelled,
+}
+
+/** Statuses after which nothing will ship under the barcode (our delete or HepsiJET's cancel). */
+export const VOID_STATUSES: ReadonlySet<string> = new Set([HepsiJetIntegrationStatus.DELETED, HepsiJetIntegrationStatus.CANCELLED])
+
+/**
+ * The code decides alone; unknown codes map to null ("keep the previous status"), never to
+ * delivered. `rawText` is accepted for the common signature but not read: HepsiJET's only text is
+ * transactionLocation ("Dağıtım Aracında", "X Toplama Merkezi"), a place rather than a status, so
+ * §12's keyword fallback would misread e.g. a "… Dağıtım Merkezi" hub as out for delivery.
+ */
+export function normalizeHepsiJetStatus(rawCode: string, rawText = ''): TrackingStatus | null {
+  void rawText
+  const code = rawCode.trim().toUpperCase()
+  return Object.hasOwn(BY_STATUS, code) ? BY_STATUS[code as HepsiJetIntegrationStatus] : null
+}

@@ -1,0 +1,65 @@
+import { FaultPlan, listenHttp } from '../common/http-emulator'
+import { HepsiJetPath, resolveOptions, type HepsiJetEmulatorOptions, type HjStatus } from './hepsijet.config'
+import { advance } from './hepsijet.lifecycle'
+import { createHepsiJetHandler } from './hepsijet.server'
+import { HepsiJetState, type EmulatedDelivery, type HepsiJetLoggedRequest } from './hepsijet.state'
+
+export type { HepsiJetAccount, HepsiJetEmulatorOptions } from './hepsijet.config'
+export { DEFAULT_ACCOUNT, DEFAULT_DELIVERY_UPDATE_PATHS, HepsiJetPath, HjDetailStatus, HjStatus, UntouchedTrack } from './hepsijet.config'
+export type { EmulatedDelivery, HepsiJetLoggedRequest, TrackDetail } from './hepsijet.state'
+export { currentStatus } from './hepsijet.state'
+
+/**
+ * A local HepsiJET integration API (carriers.md §6, §14) on 127.0.0.1 for tests, benchmarks and demo
+ * mode: token auth, create with ZPL, re-print, delete, batch track, delivery-update, a status chain
+ * driven by `advance` (or POST /__emu/advance/{barcode}?to=), injectable faults and a redacted log.
+ */
+export type HepsiJetEmulator = Readonly<{
+  /** http://127.0.0.1:port: the connector's origin (the paths of HepsiJetPath are appended to it). */
+  origin: string
+  /** Full URLs of the documented operations, for tests that speak the wire directly. */
+  urls: Readonly<{ getToken: string; sendDeliveryOrderEnhanced: string; generateZplBarcode: string; deleteDeliveryOrder: string; track: string }>
+  /** Deliveries stored so far, in creation order. */
+  readonly shipments: readonly EmulatedDelivery[]
+  /** Every API request, in order (Authorization and X-Auth-Token redacted). */
+  readonly requests: readonly HepsiJetLoggedRequest[]
+  /** Faults for the coming API requests (getToken included; /__emu hooks never). */
+  faults: FaultPlan
+  /** One step along NEO → ACCEPTED → OUT_FOR_DELIVERY → DELIVERED, or on to `to`. */
+  advance(customerDeliveryNo: string, to?: HjStatus): EmulatedDelivery
+  /** Forgets every issued token, as if they had all expired: the next call gets HTTP 401. */
+  expireTokens(): void
+  close(): Promise<void>
+}>
+
+export async function startHepsiJetEmulator(options: HepsiJetEmulatorOptions = {}): Promise<HepsiJetEmulator> {
+  const opts = resolveOptions(options)
+  const state = new HepsiJetState()
+  const faults = new FaultPlan()
+  const running = await listenHttp(createHepsiJetHandler({ opts, state, faults }), opts.port)
+  const o = running.origin
+  return {
+    origin: o,
+    urls: {
+      getToken: `${o}${HepsiJetPath.getToken}`,
+      sendDeliveryOrderEnhanced: `${o}${HepsiJetPath.sendDeliveryOrderEnhanced}`,
+      generateZplBarcode: `${o}${HepsiJetPath.generateZplBarcode}`,
+      deleteDeliveryOrder: `${o}${HepsiJetPath.deleteDeliveryOrder}`,
+      track: `${o}${HepsiJetPath.track}`,
+    },
+    get shipments() {
+      return state.deliveries
+    },
+    get requests() {
+      return state.requests
+    },
+    faults,
+    advance: (no, to) => {
+      const d = state.find(no)
+      if (!d) throw new Error(`no delivery ${no}`)
+      return advance(d, opts.now(), to)
+    },
+    expireTokens: () => state.expireTokens(),
+    close: () => running.close(),
+  }
+}

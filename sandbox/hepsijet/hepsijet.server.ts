@@ -1,0 +1,129 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { answerPreCommitFault, headersOf, readBody, replier, SlidingWindow, type FaultPlan, type Reply } from '../common/http-emulator'
+import { HepsiJetPath, HjDetailStatus, HjMessage, HjStatus, type HepsiJetAccount, type ResolvedOptions } from './hepsijet.config'
+import { advance } from './hepsijet.lifecycle'
+import { deleteDeliveryOrder, deliveryUpdate, generateZplBarcode, sendDeliveryOrderEnhanced, track, type Answer, type Ctx } from './hepsijet.operations'
+import type { HepsiJetLoggedRequest, HepsiJetState } from './hepsijet.state'
+
+/**
+ * Routing, auth, throttle and fault injection of the HepsiJET emulator. Auth as carriers.md §6:
+ * GET /auth/getToken with HTTP Basic → data.token, then X-Auth-Token on every call; a missing,
+ * unknown or expired token is HTTP 401. Errors of an operation are {status:"FAIL",message,detailStatus}
+ * with HTTP 200 (configurable). Routing errors look like a Spring Boot default error body.
+ */
+const JSON_TYPE = 'application/json;charset=UTF-8'
+
+type Route = Readonly<{ operation: string; method: 'GET' | 'POST'; params: readonly string[] }>
+
+function route(path: string, opts: ResolvedOptions): Route | null {
+  if (path === HepsiJetPath.getToken) return { operation: 'getToken', method: 'GET', params: [] }
+  if (path === HepsiJetPath.sendDeliveryOrderEnhanced) return { operation: 'sendDeliveryOrderEnhanced', method: 'POST', params: [] }
+  if (path === HepsiJetPath.track) return { operation: 'track', method: 'POST', params: [] }
+  if (opts.deliveryUpdatePaths.includes(path)) return { operation: 'deliveryUpdate', method: 'POST', params: [] }
+  const zpl = new RegExp(`^${HepsiJetPath.generateZplBarcode}/([^/]+)/([^/]+)$`).exec(path)
+  if (zpl) return { operation: 'generateZplBarcode', method: 'GET', params: [decodeURIComponent(zpl[1] ?? ''), decodeURIComponent(zpl[2] ?? '')] }
+  const del = new RegExp(`^${HepsiJetPath.deleteDeliveryOrder}/([^/]+)$`).exec(path)
+  if (del) return { operation: 'deleteDeliveryOrder', method: 'POST', params: [decodeURIComponent(del[1] ?? '')] }
+  return null
+}
+
+function redactHeaders(h: Record<string, string>): Record<string, string> {
+  const out = { ...h }
+  for (const k of ['authorization', 'x-auth-token']) if (out[k] !== undefined) out[k] = '[redacted]'
+  return out
+}
+
+function basicCredentials(header: string | undefined): { username: string; password: string } | null {
+  const m = /^Basic\s+([A-Za-z0-9+/=]+)$/i.exec(header?.trim() ?? '')
+  if (!m) return null
+  const text = Buffer.from(m[1] ?? '', 'base64').toString('utf8')
+  const colon = text.indexOf(':')
+  return colon < 0 ? null : { username: text.slice(0, colon), password: text.slice(colon + 1) }
+}
+
+export type HandlerDeps = Readonly<{ opts: ResolvedOptions; state: HepsiJetState; faults: FaultPlan }>
+
+export function createHepsiJetHandler({ opts, state, faults }: HandlerDeps) {
+  const window = opts.rateLimit ? new SlidingWindow(opts.rateLimit.limit, opts.rateLimit.windowMs, opts.now) : null
+  const springError = (reply: Reply, status: number, error: string, path: string) =>
+    reply(status, JSON.stringify({ timestamp: new Date(opts.now()).toISOString(), status, error, path }), JSON_TYPE)
+  const answer = (reply: Reply, a: Answer) =>
+    a.ok
+      ? reply(200, JSON.stringify({ status: 'OK', data: a.data }), JSON_TYPE)
+      : reply(opts.failHttpStatus, JSON.stringify({ status: 'FAIL', message: a.message, detailStatus: a.detailStatus }), JSON_TYPE)
+  const unauthorized = (reply: Reply, message: string) => reply(401, JSON.stringify({ status: 'FAIL', message, detailStatus: HjDetailStatus.unauthorized }), JSON_TYPE)
+
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname
+    const raw = await readBody(req)
+    const text = raw?.toString('utf8') ?? ''
+
+    const hook = /^\/__emu\/advance\/([^/]+)$/.exec(path)
+    if (hook && req.method === 'POST') return emuAdvance(decodeURIComponent(hook[1] ?? ''), new URL(req.url ?? '/', 'http://x').searchParams.get('to'), res)
+
+    const r = route(path, opts)
+    const entry: HepsiJetLoggedRequest = { method: req.method ?? '', path, headers: redactHeaders(headersOf(req)), body: text, operation: r?.operation ?? null, status: null, fault: null, at: opts.now() }
+    state.requests.push(entry)
+    let fault: ReturnType<FaultPlan['take']> = null
+    const reply = replier(req, res, () => fault, entry)
+
+    if (!r) return springError(reply, 404, 'Not Found', path)
+    if (req.method !== r.method) return springError(reply, 405, 'Method Not Allowed', path)
+    fault = faults.take()
+    entry.fault = fault
+    if (answerPreCommitFault(fault, req, reply, opts.retryAfterSeconds)) return
+    if (raw === null) return springError(reply, 413, 'Payload Too Large', path)
+
+    const waitMs = window?.hit() ?? 0
+    if (waitMs > 0) {
+      const body = JSON.stringify({ status: 'FAIL', message: HjMessage.tooManyRequests, detailStatus: HjDetailStatus.tooManyRequests })
+      return reply(429, body, JSON_TYPE, { 'retry-after': String(Math.max(1, Math.ceil(waitMs / 1000))) })
+    }
+
+    if (r.operation === 'getToken') {
+      const c = basicCredentials(req.headers.authorization)
+      const account = c ? opts.accounts.find((a) => a.username === c.username && a.password === c.password) : undefined
+      if (!account) return unauthorized(reply, HjMessage.unauthorized)
+      return answer(reply, { ok: true, data: { token: state.issueToken(account, opts.now(), opts.tokenTtlMs) } })
+    }
+    const token = req.headers['x-auth-token']
+    const username = typeof token === 'string' ? state.tokenUser(token, opts.now()) : null
+    const account: HepsiJetAccount | undefined = opts.accounts.find((a) => a.username === username)
+    if (!account) return unauthorized(reply, HjMessage.tokenInvalid)
+
+    let body: unknown = null
+    if (r.method === 'POST' && text.trim() !== '') {
+      try {
+        body = JSON.parse(text)
+      } catch {
+        return springError(reply, 400, 'Bad Request', path)
+      }
+    }
+    const ctx: Ctx = { opts, state, account }
+    switch (r.operation) {
+      case 'sendDeliveryOrderEnhanced':
+        return answer(reply, sendDeliveryOrderEnhanced(ctx, body))
+      case 'generateZplBarcode':
+        return answer(reply, generateZplBarcode(ctx, r.params[0] ?? '', r.params[1] ?? ''))
+      case 'deleteDeliveryOrder':
+        return answer(reply, deleteDeliveryOrder(ctx, r.params[0] ?? '', body))
+      case 'track':
+        return answer(reply, track(ctx, body))
+      default:
+        return answer(reply, deliveryUpdate(ctx, body))
+    }
+  }
+
+  /** POST /__emu/advance/{barcode}?to=STATUS (carriers.md §14 test hook); not logged, never faulted. */
+  function emuAdvance(barcode: string, to: string | null, res: ServerResponse): void {
+    const send = (status: number, body: unknown): void => void res.writeHead(status, { 'content-type': JSON_TYPE }).end(JSON.stringify(body))
+    const d = state.find(barcode)
+    if (!d) return send(404, { error: `no delivery ${barcode}` })
+    if (to !== null && !Object.hasOwn(HjStatus, to)) return send(400, { error: `unknown status ${to}` })
+    try {
+      send(200, advance(d, opts.now(), (to ?? undefined) as HjStatus | undefined))
+    } catch (err) {
+      send(409, { error: (err as Error).message })
+    }
+  }
+}
