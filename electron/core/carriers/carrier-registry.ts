@@ -4,6 +4,7 @@ import { ComToHomeConnector } from './comtohome/comtohome.adapter'
 import type { CarrierExchange } from './http/carrier-http'
 import type { RetryOptions } from './retry'
 import { YurticiConnector } from './yurtici/yurtici.adapter'
+import { createHepsiJetConnector } from './hepsijet/hepsijet.adapter'
 
 /** What every connector gets from the desk or the CLI. */
 export type CarrierContext = Readonly<{
@@ -89,8 +90,30 @@ const yurtici: CarrierDefinition = {
     })) as CarrierDefinition['create'],
 }
 
+const hepsijet: CarrierDefinition = {
+  id: 'hepsijet',
+  displayName: 'HepsiJET',
+  defaultServiceCode: 'HX_STD',
+  section: (c) => c.hepsijet,
+  fromFlags: (f) => drop({ enabled: true, origin: f.baseUrl, username: f.username, password: f.password, timeoutMs: f.timeoutMs }),
+  create: ((s: Carriers['hepsijet'], ctx: CarrierContext) =>
+    createHepsiJetConnector({
+      origin: s.origin,
+      username: s.username,
+      password: s.password,
+      company: s.company,
+      senderAddressId: s.senderAddressId,
+      xDockCode: s.xDockCode,
+      barcodePrefix: s.barcodePrefix,
+      productCode: s.productCode,
+      timeoutMs: s.timeoutMs,
+      retry: ctx.retry,
+      onExchange: ctx.onExchange,
+    })) as CarrierDefinition['create'],
+}
+
 /** Every carrier KargoJet speaks to, in the order the desk lists them. */
-export const CARRIERS: readonly CarrierDefinition[] = [comtohome, yurtici]
+export const CARRIERS: readonly CarrierDefinition[] = [comtohome, yurtici, hepsijet]
 
 export function findCarrier(id: string): CarrierDefinition | undefined {
   return CARRIERS.find((c) => c.id === id)

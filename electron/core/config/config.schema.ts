@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { RatesConfigSchema } from '../rates/rates.config'
+import { HepsiJetConfigSchema } from '../carriers/carrier-configs'
 
 const AddressSchema = z.object({
   name: z.string().min(1),
@@ -148,6 +149,7 @@ export const StationConfigSchema = z.object({
           sendMeasurements: z.boolean().default(true),
         })
         .prefault({}),
+      hepsijet: HepsiJetConfigSchema,
       /**
        * When a carrier that takes a shipper-generated key (Yurtiçi cargoKey, Aras integration code, PTT
        * range barcode) stays unreachable, print the label with that key and register it when the carrier is back.

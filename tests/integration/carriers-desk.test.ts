@@ -1,0 +1,85 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { startHepsiJetEmulator } from '../../sandbox/hepsijet/hepsijet.emulator'
+import { SAMPLE_HEPSIJET_SETTINGS } from '../../sandbox/hepsijet/hepsijet.fixtures'
+import { scanAllItems, startHarness, type Harness } from '../support/station-harness'
+import { decodeBarcodes, renderZplToPng } from '../support/zpl-render'
+
+/** One carrier's emulator as this test drives it. */
+type CarrierUnderTest = Readonly<{
+  /** carriers.<id> section pointing at the emulator. */
+  section: Record<string, unknown>
+  /** Shipments the emulator holds. */
+  count(): number
+  /** Moves a shipment on to a state the desk must read as `expected`. */
+  advanceTo(trackingNumber: string): { expected: string }
+  close(): Promise<void>
+}>
+
+type Entry = Readonly<{ id: string; serviceCode: string; supportsCod: boolean; start(): Promise<CarrierUnderTest> }>
+
+/** Every connector wired into the desk, packed through the same flow (issue 4: "one desk speaks to every carrier"). */
+const CARRIERS: readonly Entry[] = [
+  {
+    id: 'hepsijet',
+    serviceCode: 'HX_STD',
+    supportsCod: false,
+    start: async () => {
+      const emu = await startHepsiJetEmulator()
+      return {
+        section: { enabled: true, origin: emu.origin, ...SAMPLE_HEPSIJET_SETTINGS },
+        count: () => emu.shipments.length,
+        advanceTo: (code) => (emu.advance(code, 'OUT_FOR_DELIVERY'), { expected: 'out_for_delivery' }),
+        close: () => emu.close(),
+      }
+    },
+  },
+]
+
+let h: Harness | null = null
+let emu: CarrierUnderTest | null = null
+let dir = ''
+afterEach(async () => {
+  await h?.dispose()
+  await emu?.close()
+  if (dir) rmSync(dir, { recursive: true, force: true })
+  h = null
+  emu = null
+  dir = ''
+})
+
+describe.each(CARRIERS)('packing with $id at the desk', (carrier) => {
+  it('buys once, prints a label whose barcode scans as the tracking number, and tracks it', async () => {
+    emu = await carrier.start()
+    const card = { carrierId: carrier.id, serviceCode: carrier.serviceCode, name: carrier.id, contract: 'own', commissionBp: 0, transitDays: 2, supportsCod: carrier.supportsCod, codFeeKurus: 0, fuelSurchargeBp: 0, maxChargeableKg: 30, bands: [{ upToKg: 30, priceKurus: 5000 }], extraKgKurus: 0 }
+    h = await startHarness({
+      overrides: {
+        carriers: { [carrier.id]: emu.section, tracking: { enabled: false, minIntervalMs: 0 } },
+        rateCards: [card],
+        scale: { driver: 'simulated', settleMs: 10, intervalMs: 10 },
+        stability: { sampleCount: 2, minStableMs: 0 },
+      },
+    })
+    const scan = (c: string) => h!.station.handlers['scan.submit']({ code: c, source: 'scanner' })
+    await scan('P1001')
+    await scan('KJ1002') // prepaid demo order
+    await scanAllItems(h.station)
+    const v = await scan('KOLI1')
+    h.place(v.expectedGrams!)
+    const done = await h.waitForView((x) => x.step === 'packed' || x.problem !== null)
+    expect(done.problem).toBeNull()
+    expect(emu.count()).toBe(1)
+    const tracking = done.shipment!.trackingNumber!
+    const [zpl] = await h.zebra.waitForJobs(1)
+    dir = mkdtempSync(join(tmpdir(), `kj-${carrier.id}-`))
+    writeFileSync(join(dir, 'label.png'), await renderZplToPng(zpl!, { widthMm: 100, heightMm: 150, dpmm: 8 }))
+    expect(await decodeBarcodes(join(dir, 'label.png'))).toContain(done.shipment!.barcode)
+
+    const { expected } = emu.advanceTo(tracking)
+    const pass = await h.station.handlers['tracking.pollNow']({})
+    expect(pass.failed).toEqual([])
+    expect((await h.station.handlers['shipments.timeline']({ code: tracking })).status).toBe(expected)
+  }, 30_000)
+})
