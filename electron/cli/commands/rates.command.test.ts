@@ -1,0 +1,45 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { loadConfig } from '../../core/config/config.loader'
+import { DEFAULT_RATE_CARDS } from '../../core/rates/default-rate-cards'
+import { main } from '../main'
+
+let dir = ''
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'kj-rates-'))
+})
+afterAll(async () => rm(dir, { recursive: true, force: true }))
+
+async function cli(argv: string[]) {
+  let stdout = ''
+  let stderr = ''
+  const code = await main(argv, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) })
+  return { code, stdout, stderr }
+}
+
+describe('station rates export / import', () => {
+  it.each(['csv', 'xlsx'])('round-trips the cards through %s into a station', async (format) => {
+    const file = join(dir, `cards.${format}`)
+    expect((await cli(['rates', 'export', '--out', file])).code).toBe(0)
+    const data = join(dir, `station-${format}`)
+    const r = await cli(['rates', 'import', '--file', file, '--data', data])
+    expect(r).toMatchObject({ code: 0, stderr: '' })
+    expect(loadConfig(data, {}, join(dir, 'none.json')).rateCards).toEqual(DEFAULT_RATE_CARDS.map((c) => ({ ...c })))
+  })
+
+  it('a broken file writes nothing and names the line', async () => {
+    const file = join(dir, 'cards.csv')
+    await cli(['rates', 'export', '--out', file])
+    const broken = join(dir, 'broken.csv')
+    const text = (await readFile(file, 'utf8')).split('\n')
+    text[2] = text[2]!.replace(/;[^;]*$/, ';pahalı')
+    await (await import('node:fs/promises')).writeFile(broken, text.join('\n'))
+    const data = join(dir, 'station-broken')
+    const r = await cli(['rates', 'import', '--file', broken, '--data', data])
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(/3|price_try/)
+    await expect(readFile(join(data, 'station.json'))).rejects.toThrow()
+  })
+})
