@@ -77,6 +77,8 @@ export const messages = {
   'status.unknown': { tr: 'bilinmiyor', en: 'unknown' },
   'status.queue': { tr: 'kuyruk {n}', en: 'queue {n}' },
   'status.carrier': { tr: 'Taşıyıcı', en: 'Carrier' },
+  'status.carriersOk': { tr: '{n} taşıyıcı hazır', en: '{n} carrier(s) ready' },
+  'status.carrierDown': { tr: 'Yanıt yok: {names}', en: 'Not answering: {names}' },
   'status.sync': { tr: 'Eşitleme', en: 'Sync' },
   'status.pending': { tr: '{n} bekleyen', en: '{n} pending' },
   'status.packed': { tr: 'Paketlenen', en: 'Packed' },

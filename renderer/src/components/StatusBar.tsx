@@ -41,6 +41,10 @@ export function StatusBar({ stationName, demo, packer, devices, sync, packedCoun
   const scannerWarn = scanners.find((s) => s.error !== null)
   const scannerTone: Tone = scannerDown.length > 0 ? 'error' : scannerWarn ? 'warn' : 'ok'
   const receipt = devices?.receipt ?? null
+  // The marketplace "carrier" only replays labels that came with orders; it has no breaker worth showing.
+  const carriers = (devices?.carriers ?? []).filter((c) => c.id !== 'marketplace')
+  const downCarriers = carriers.filter((c) => c.state !== 'closed')
+  const carrierCount = carriers.length
   const receiptTone: Tone = !receipt ? 'muted' : receipt.unprintedOrders.length > 0 || receipt.problem ? 'warn' : receipt.ready ? 'ok' : 'muted'
   return (
     <header className="statusbar">
@@ -80,8 +84,14 @@ export function StatusBar({ stationName, demo, packer, devices, sync, packedCoun
                   : t('status.unknown')}
           </Item>
         )}
-        <Item tone={devices ? 'ok' : 'muted'} label={<Tx k="status.carrier" />} testId="status-carrier" width="narrow">
-          {devices?.carrier.name ?? '—'}
+        <Item
+          tone={!devices ? 'muted' : downCarriers.length > 0 ? 'warn' : 'ok'}
+          label={<Tx k="status.carrier" />}
+          testId="status-carrier"
+          width="narrow"
+          title={downCarriers.map((c) => `${c.name}: ${c.lastError ?? c.state}`).join('\n') || undefined}
+        >
+          {downCarriers.length > 0 ? t('status.carrierDown', { names: downCarriers.map((c) => c.name).join(', ') }) : t('status.carriersOk', { n: carrierCount })}
         </Item>
         <Item tone={syncTone} label={<Tx k="status.sync" />} testId="status-sync">
           {sync ? t(`sync.${sync.mode}`) : '—'}
