@@ -35,6 +35,7 @@ import { buildSummary } from './reports/reports.service'
 import { seedCatalogDefaults } from './seed-defaults'
 import { createSettingsHandlers } from './settings/settings.handlers'
 import { OfflineRegistrar } from './shipping/offline-registrar'
+import { cancelShipment } from './shipping/shipment-canceller'
 import { ShipmentPurchaser, type PurchaseCheckpoint } from './shipping/shipment.purchaser'
 import { countOutbox } from './sync/outbox.repository'
 import type { CloudSyncService } from './sync/cloud-sync.service'
@@ -257,6 +258,10 @@ export async function createStation(dataDir: string, config: StationConfig, adap
       return null
     },
     ...carriers.handlers,
+    'shipments.cancel': async (input) => {
+      const s = await cancelShipment({ db, connectors: carriers.connectors }, input)
+      return { id: s.id, carrierName: carrierNames.get(s.serviceCode) ?? s.carrierId, trackingNumber: s.trackingNumber, barcode: s.barcode, costKurus: s.costKurus, status: s.status }
+    },
     ...createManifestHandlers({ db, connectors, sender: config.sender.name, sink: adapters.sink, dpi: config.printer.dpi }),
     ...createSettingsHandlers({
       db,

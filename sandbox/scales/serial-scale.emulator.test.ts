@@ -155,7 +155,8 @@ describe('serial scale emulator profiles on a socat pty', () => {
     const before = h.chunks
     h.send('W\r')
     await h.until(/#!\n 01\.000kg\r00\x03/)
-    expect(h.chunks - before).toBeGreaterThanOrEqual(10)
+    // The pty may coalesce pieces when the reader is slow (a loaded CI machine): at least two reads shows the split.
+    expect(h.chunks - before).toBeGreaterThanOrEqual(2)
     emu.splitWritesEvery(null)
     emu.setNoise(null)
     // The split reply before may still be draining when these arrive, so count from here, at least one.

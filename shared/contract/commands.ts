@@ -12,6 +12,7 @@ import type {
   ReportView,
   SettingsView,
   ShipmentTimelineView,
+  ShipmentView,
   SlipPrintView,
   StationSnapshot,
   TestLabelView,
@@ -84,6 +85,8 @@ export const commandInputs = {
   'carriers.exchanges': z.object({ carrierId: z.string().min(1).max(40).optional(), limit: z.number().int().min(1).max(200).default(50) }).strict(),
   /** Ask the carriers for news of every moving shipment now (otherwise every few minutes). */
   'tracking.pollNow': empty,
+  /** Supervisors: void a bought label with the carrier (within its cancel window) and reopen the order. */
+  'shipments.cancel': z.object({ code: ScanCode, supervisorBadge: ScanCode, reason: z.string().trim().min(3).max(200) }).strict(),
   /** The end-of-day manifest of one carrier (default: today, Turkey time), with its PDF. */
   'manifests.build': z.object({ carrierId: z.string().min(1).max(40), day: z.iso.date().optional() }).strict(),
   /** The same manifest printed on the desk's label printer for the courier to sign. */
@@ -122,6 +125,7 @@ export type CommandOutputs = {
   'carriers.status': CarrierStatusView[]
   'carriers.exchanges': CarrierExchangeView[]
   'tracking.pollNow': TrackingPassView
+  'shipments.cancel': ShipmentView
   'manifests.build': ManifestView
   'manifests.print': ManifestView
 }

@@ -1,0 +1,50 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { startYurticiEmulator, type YurticiEmulator } from '../../sandbox/yurtici/yurtici.emulator'
+import { scanAllItems, startHarness, type Harness } from '../support/station-harness'
+
+let h: Harness | null = null
+let yk: YurticiEmulator | null = null
+afterEach(async () => {
+  await h?.dispose()
+  await yk?.close()
+  h = null
+  yk = null
+})
+
+const CARD = { carrierId: 'yurtici', serviceCode: 'GO', name: 'Yurtiçi Kargo', contract: 'own', commissionBp: 0, transitDays: 2, supportsCod: false, codFeeKurus: 0, fuelSurchargeBp: 0, maxChargeableKg: 30, bands: [{ upToKg: 30, priceKurus: 5000 }], extraKgKurus: 0 }
+
+async function packed(code: string) {
+  const scan = (c: string) => h!.station.handlers['scan.submit']({ code: c, source: 'scanner' })
+  await scan(code)
+  await scanAllItems(h!.station)
+  const v = await scan('KOLI1')
+  h!.place(v.expectedGrams!)
+  const done = await h!.waitForView((x) => (x.step === 'packed' && x.order?.barcode === code) || x.problem !== null)
+  h!.place(0)
+  expect(done.problem).toBeNull()
+  return done.shipment!
+}
+
+describe('voiding a bought label', () => {
+  it('cancels at the carrier before pickup and reopens the order; after pickup Yurtiçi turns it into a return and the label stays', async () => {
+    yk = await startYurticiEmulator()
+    h = await startHarness({
+      overrides: { carriers: { yurtici: { enabled: true, url: yk.url }, tracking: { enabled: false } }, rateCards: [CARD], scale: { driver: 'simulated', settleMs: 10, intervalMs: 10 }, stability: { sampleCount: 2, minStableMs: 0 } },
+    })
+    await h.station.handlers['scan.submit']({ code: 'P1001', source: 'scanner' })
+    const first = await packed('KJ1002')
+    const t = h.station.handlers
+    await expect(t['shipments.cancel']({ code: 'KJ1002', supervisorBadge: 'P1001', reason: 'yanlış ürün' })).rejects.toMatchObject({ code: 'packing.supervisorRequired' })
+    const cancelled = await t['shipments.cancel']({ code: 'KJ1002', supervisorBadge: 'S9001', reason: 'müşteri vazgeçti' })
+    expect(cancelled.status).toBe('cancelled')
+    expect(yk.shipments.find((s) => s.cargoKey === first.barcode)?.status).toBe('CNL')
+    const db = h.station.database.db
+    expect((await db.selectFrom('orders').select('status').where('barcode', '=', 'KJ1002').executeTakeFirstOrThrow()).status).toBe('open')
+    expect(await db.selectFrom('outbox').select('kind').where('kind', '=', 'shipment.cancelled').execute()).toHaveLength(1)
+
+    const second = await packed('KJ1004')
+    yk.advance(second.barcode!, 'IND')
+    await expect(t['shipments.cancel']({ code: 'KJ1004', supervisorBadge: 'S9001', reason: 'geç kaldı' })).rejects.toMatchObject({ code: 'carrier.returnRequested' })
+    expect((await db.selectFrom('shipments').select('status').where('id', '=', second.id).executeTakeFirstOrThrow()).status).toBe('purchased')
+  }, 30_000)
+})
