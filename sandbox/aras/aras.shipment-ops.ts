@@ -1,0 +1,179 @@
+import { ArasText, type ArasEmulatorUser, type ResolvedOptions } from './aras.config'
+import { orderZpl } from './aras.labels'
+import type { ArasState, EmulatedOrder, PieceRecord } from './aras.state'
+import { checkOrder } from './aras.validation'
+import { child, children, el, fieldsOf, TEMPURI, type XNode } from './aras.xml'
+
+/** The ASMX operations of carriers.md §2. Refusals are HTTP 200 + ResultCode; faults only where noted. */
+
+export type OpContext = Readonly<{ opts: ResolvedOptions; state: ArasState; op: XNode; args: Readonly<Record<string, string>>; nowMs: number }>
+export type OpOutcome = Readonly<{ kind: 'ok'; inner: string }> | Readonly<{ kind: 'fault'; code: 'Client' | 'Server'; text: string }>
+
+const ok = (inner: string): OpOutcome => ({ kind: 'ok', inner })
+
+function userOf(opts: ResolvedOptions, username: string | undefined, password: string | undefined): ArasEmulatorUser | null {
+  return opts.users.find((u) => u.username === username && u.password === password) ?? null
+}
+
+/** The GetOrder/GetOrderWithIntegrationCode `Order` element, fields in the service's order, password echoed as the doc shows. */
+const ORDER_OUT = [
+  'UserName', 'Password', 'TradingWaybillNumber', 'InvoiceNumber', 'ReceiverName', 'ReceiverAddress', 'ReceiverPhone1',
+  'ReceiverPhone2', 'ReceiverPhone3', 'ReceiverCityName', 'ReceiverTownName', 'VolumetricWeight', 'Weight', 'PieceCount',
+  'SpecialField1', 'SpecialField2', 'SpecialField3', 'CodAmount', 'CodCollectionType', 'CodBillingType', 'IntegrationCode',
+  'Description', 'TaxNumber', 'TtDocumentId', 'TaxOffice', 'PrivilegeOrder', 'Country', 'CountryCode', 'CityCode', 'TownCode',
+  'ReceiverDistrictName', 'ReceiverQuarterName', 'ReceiverAvenueName', 'ReceiverStreetName', 'PayorTypeCode', 'IsWorldWide',
+  'IsCod', 'UnitID',
+]
+
+function orderXml(o: EmulatedOrder): string {
+  const fields = ORDER_OUT.map((k) => el(k, o.fields[k])).join('')
+  const pieces = o.pieces.map((p) => `<PieceDetail>${el('VolumetricWeight', p.VolumetricWeight)}${el('Weight', p.Weight)}${el('BarcodeNumber', p.BarcodeNumber)}${el('ProductNumber', p.ProductNumber)}${el('Description', p.Description)}</PieceDetail>`)
+  return `<Order>${fields}${pieces.length > 0 ? `<PieceDetails>${pieces.join('')}</PieceDetails>` : ''}</Order>`
+}
+
+function resultInfo(code: string, message: string, invoiceKey = '', custId = ''): string {
+  return `<OrderResultInfo>${el('ResultCode', code)}${el('ResultMessage', message)}${el('InvoiceKey', invoiceKey)}${el('OrgReceiverCustId', custId)}</OrderResultInfo>`
+}
+
+const setOrderResult = (infos: readonly string[]) => ok(`<SetOrderResult>${infos.join('')}</SetOrderResult>`)
+
+function piecesOf(order: XNode): { pieces: PieceRecord[]; has: boolean } {
+  const details = child(order, 'PieceDetails', TEMPURI)
+  const pieces = children(details, 'PieceDetail', TEMPURI).map((p) => {
+    const f = fieldsOf(p)
+    return { VolumetricWeight: f.VolumetricWeight ?? '', Weight: f.Weight ?? '', BarcodeNumber: f.BarcodeNumber ?? '', ProductNumber: f.ProductNumber ?? '', Description: f.Description ?? '' }
+  })
+  return { pieces, has: details !== undefined }
+}
+
+function ownOrder(state: ArasState, username: string, code: string): EmulatedOrder | undefined {
+  return state.orders.find((o) => o.username === username && o.integrationCode === code.trim())
+}
+
+/** SetOrder{orderInfo{Order[]},userName,password}: stores, or updates until the waybill is cut (60022). */
+export function setOrder({ opts, state, op, args, nowMs }: OpContext): OpOutcome {
+  const orders = children(child(op, 'orderInfo', TEMPURI), 'Order', TEMPURI)
+  const queued = state.takeResult('SetOrder')
+  if (queued) return setOrderResult((orders.length > 0 ? orders : [op]).map(() => resultInfo(queued.code, queued.message)))
+  const user = userOf(opts, args.userName, args.password)
+  if (orders.length === 0) return setOrderResult([resultInfo(user ? '60020' : '1000', user ? ArasText.noOrder : ArasText.auth)])
+  return setOrderResult(orders.map((node) => storeOne(opts, state, node, user, nowMs)))
+}
+
+function storeOne(opts: ResolvedOptions, state: ArasState, node: XNode, user: ArasEmulatorUser | null, nowMs: number): string {
+  const fields = fieldsOf(node)
+  // Credentials travel twice (§2): the arguments and the Order's own must both be right.
+  if (!user || fields.UserName !== user.username || fields.Password !== user.password) return resultInfo('1000', ArasText.auth)
+  if (user.accountProblem) {
+    const text = { '1002': ArasText.integrationInfo, '1003': ArasText.noBranch, '1006': ArasText.noDispatchAddress }[user.accountProblem]
+    return resultInfo(user.accountProblem, text)
+  }
+  const { pieces, has } = piecesOf(node)
+  const code = (fields.IntegrationCode ?? '').trim()
+  const barcodeOwner = (b: string) => state.orders.find((o) => o.cancelledAtMs === null && o.pieces.some((p) => p.BarcodeNumber.trim() === b))?.integrationCode
+  const refusal = checkOrder({ fields, pieces, hasPieceDetails: has, barcodeOwner }, opts)
+  if (refusal) return resultInfo(refusal.code, refusal.message)
+  const existing = ownOrder(state, user.username, code)
+  if (existing && existing.cancelledAtMs === null) {
+    if (existing.durum !== null) return resultInfo('60022', ArasText.waybillCut)
+    if (existing.sends >= opts.maxSends) return resultInfo('935', ArasText.tooManySends)
+    // Re-sending the same IntegrationCode updates the order (§2).
+    Object.assign(existing, { fields: { ...fields }, pieces, sends: existing.sends + 1, updatedAtMs: nowMs })
+    return resultInfo('0', ArasText.ok, existing.invoiceKey, '')
+  }
+  const fresh: EmulatedOrder = {
+    username: user.username,
+    integrationCode: code,
+    fields: { ...fields },
+    pieces,
+    sends: 1,
+    createdAtMs: nowMs,
+    updatedAtMs: nowMs,
+    invoiceKey: existing?.invoiceKey ?? state.nextInvoiceKey(),
+    cancelledAtMs: null,
+    trackingNumber: null,
+    durum: null,
+    tip: '1',
+    devir: '',
+    receivedBy: '',
+    deliveredAtMs: null,
+    movements: [],
+  }
+  // CancelDispatch deleted the old data; the same code starts a new order in its place.
+  if (existing) state.orders.splice(state.orders.indexOf(existing), 1, fresh)
+  else state.add(fresh)
+  return resultInfo('0', ArasText.ok, fresh.invoiceKey, '')
+}
+
+function lookupAuthFailed(opts: ResolvedOptions, resultElement: string): OpOutcome {
+  return opts.lookupAuthFailure === 'fault' ? { kind: 'fault', code: 'Server', text: ArasText.lookupAuth } : ok(`<${resultElement} />`)
+}
+
+/** GetOrderWithIntegrationCode{userName,password,integrationCode} → ArrayOfOrder (empty when unknown or cancelled). */
+export function getOrderWithIntegrationCode({ opts, state, args }: OpContext): OpOutcome {
+  const user = userOf(opts, args.userName, args.password)
+  if (!user) return lookupAuthFailed(opts, 'GetOrderWithIntegrationCodeResult')
+  const o = ownOrder(state, user.username, args.integrationCode ?? '')
+  return ok(o && o.cancelledAtMs === null ? `<GetOrderWithIntegrationCodeResult>${orderXml(o)}</GetOrderWithIntegrationCodeResult>` : '<GetOrderWithIntegrationCodeResult />')
+}
+
+/** Turkey date "dd.MM.yyyy" of an instant (UTC+3). */
+export function trDate(ms: number): string {
+  const d = new Date(ms + 3 * 3_600_000)
+  return `${String(d.getUTCDate()).padStart(2, '0')}.${String(d.getUTCMonth() + 1).padStart(2, '0')}.${d.getUTCFullYear()}`
+}
+
+export function trDateTime(ms: number): string {
+  const d = new Date(ms + 3 * 3_600_000)
+  return `${trDate(ms)} ${[d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds()].map((n) => String(n).padStart(2, '0')).join(':')}`
+}
+
+/** GetOrder{userName,password,Date "dd.MM.yyyy"}: the orders stored that day. */
+export function getOrder({ opts, state, args }: OpContext): OpOutcome {
+  const user = userOf(opts, args.userName, args.password)
+  if (!user) return lookupAuthFailed(opts, 'GetOrderResult')
+  const day = (args.Date ?? '').trim()
+  const rows = state.orders.filter((o) => o.username === user.username && o.cancelledAtMs === null && trDate(o.createdAtMs) === day)
+  return ok(rows.length > 0 ? `<GetOrderResult>${rows.map(orderXml).join('')}</GetOrderResult>` : '<GetOrderResult />')
+}
+
+function dispatchResult(code: string, message: string, cargoKey = ''): OpOutcome {
+  return ok(`<CancelDispatchResult>${el('ResultCode', code)}${el('ResultMessage', message)}${el('CargoKey', cargoKey)}</CancelDispatchResult>`)
+}
+
+/** CancelDispatch: 0 (or 1) deleted, 405 already cancelled, 999 waybill cut, -1 unknown, -2 credentials (§2). */
+export function cancelDispatch({ opts, state, args, nowMs }: OpContext): OpOutcome {
+  const queued = state.takeResult('CancelDispatch')
+  if (queued) return dispatchResult(queued.code, queued.message)
+  const user = userOf(opts, args.userName, args.password)
+  if (!user) return dispatchResult('-2', ArasText.cancelAuth)
+  const code = (args.integrationCode ?? '').trim()
+  const o = ownOrder(state, user.username, code)
+  if (!o) return dispatchResult('-1', ArasText.notFound)
+  if (o.cancelledAtMs !== null) return dispatchResult('405', `${code} numaralı sipariş daha önce iptal edilmiştir. İptal tarihi: ${trDateTime(o.cancelledAtMs)}`, o.trackingNumber ?? '')
+  if (o.durum !== null) return dispatchResult('999', ArasText.cancelCut, o.trackingNumber ?? '')
+  o.cancelledAtMs = nowMs
+  o.updatedAtMs = nowMs
+  const message = opts.cancelSuccessCode === '1' ? `${code} Başarılı bir şekilde silindi.` : ArasText.ok
+  return dispatchResult(opts.cancelSuccessCode, message, o.trackingNumber ?? '')
+}
+
+function barcodeResult(code: string, message: string, zpl: readonly string[] = [], tracking?: string): OpOutcome {
+  const zplXml = zpl.length > 0 ? `<ZebraZpl>${zpl.map((z) => el('string', z)).join('')}</ZebraZpl>` : ''
+  const model = tracking ? `<BarcodeModel>${el('TrackingNumber', tracking)}</BarcodeModel>` : ''
+  return ok(`<GetBarcodeResult>${el('ResultCode', code)}${el('ResultMessage', message)}${zplXml}${model}</GetBarcodeResult>`)
+}
+
+/** GetBarcode{Username,Password,integrationCode}: 1004 until the branch is resolved, then ZPL per piece + the 13-digit number. */
+export function getBarcode({ opts, state, args, nowMs }: OpContext): OpOutcome {
+  const queued = state.takeResult('GetBarcode')
+  if (queued) return barcodeResult(queued.code, queued.message)
+  const user = userOf(opts, args.Username, args.Password)
+  if (!user) return barcodeResult('1000', ArasText.auth)
+  if (!user.barcodePermitted) return barcodeResult(opts.barcodeDeniedCode, ArasText.barcodeDenied)
+  const o = ownOrder(state, user.username, args.integrationCode ?? '')
+  if (!o || o.cancelledAtMs !== null) return barcodeResult('-1', ArasText.notFound)
+  if (nowMs - o.createdAtMs < opts.barcodeReadyAfterMs) return barcodeResult('1004', ArasText.barcodeNotReady)
+  o.trackingNumber ??= state.nextTrackingNumber()
+  return barcodeResult('0', ArasText.ok, orderZpl(o), o.trackingNumber)
+}
