@@ -22,3 +22,20 @@ export const HepsiJetConfigSchema = z
     timeoutMs,
   })
   .prefault({})
+
+const ArasUser = z.object({ username: z.string().min(1), password: z.string().min(1) })
+
+/** Aras (carriers.md §2): a shipment-service user, and for tracking the separate query user with its customer code. */
+export const ArasConfigSchema = z
+  .object({
+    enabled: z.boolean().default(false),
+    environment: z.enum(['test', 'live']).default('test'),
+    /** Replaces the documented host (the paths stay as documented), e.g. for a proxy or the emulator. */
+    origin: z.string().url().optional(),
+    credentials: ArasUser.default({ username: 'neodyum', password: 'nd2580' }),
+    query: ArasUser.extend({ customerCode: z.string().min(1) }).optional(),
+    /** The account may call GetBarcode (Aras ZPL); otherwise the desk prints its own label with the integration code. */
+    barcodePermitted: z.boolean().default(false),
+    timeoutMs,
+  })
+  .prefault({})

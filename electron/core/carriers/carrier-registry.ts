@@ -5,6 +5,7 @@ import type { CarrierExchange } from './http/carrier-http'
 import type { RetryOptions } from './retry'
 import { YurticiConnector } from './yurtici/yurtici.adapter'
 import { createHepsiJetConnector } from './hepsijet/hepsijet.adapter'
+import { createArasConnector } from './aras/aras.adapter'
 
 /** What every connector gets from the desk or the CLI. */
 export type CarrierContext = Readonly<{
@@ -112,8 +113,35 @@ const hepsijet: CarrierDefinition = {
     })) as CarrierDefinition['create'],
 }
 
+const aras: CarrierDefinition = {
+  id: 'aras',
+  displayName: 'Aras Kargo',
+  defaultServiceCode: 'GO',
+  section: (c) => c.aras,
+  fromFlags: (f) =>
+    drop({
+      enabled: true,
+      origin: f.baseUrl,
+      timeoutMs: f.timeoutMs,
+      credentials: f.username && f.password ? { username: f.username, password: f.password } : undefined,
+      // One user for both services from the flags; a desk with separate query users sets them in station.json.
+      query: f.username && f.password && f.customerCode ? { username: f.username, password: f.password, customerCode: f.customerCode } : undefined,
+    }),
+  create: ((s: Carriers['aras'], ctx: CarrierContext) =>
+    createArasConnector({
+      environment: s.environment,
+      origin: s.origin,
+      credentials: s.credentials,
+      query: s.query,
+      barcodePermitted: s.barcodePermitted,
+      timeoutMs: s.timeoutMs,
+      retry: ctx.retry,
+      onExchange: ctx.onExchange,
+    })) as CarrierDefinition['create'],
+}
+
 /** Every carrier KargoJet speaks to, in the order the desk lists them. */
-export const CARRIERS: readonly CarrierDefinition[] = [comtohome, yurtici, hepsijet]
+export const CARRIERS: readonly CarrierDefinition[] = [comtohome, yurtici, hepsijet, aras]
 
 export function findCarrier(id: string): CarrierDefinition | undefined {
   return CARRIERS.find((c) => c.id === id)

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { RatesConfigSchema } from '../rates/rates.config'
-import { HepsiJetConfigSchema } from '../carriers/carrier-configs'
+import { ArasConfigSchema, HepsiJetConfigSchema } from '../carriers/carrier-configs'
 
 const AddressSchema = z.object({
   name: z.string().min(1),
@@ -150,6 +150,7 @@ export const StationConfigSchema = z.object({
         })
         .prefault({}),
       hepsijet: HepsiJetConfigSchema,
+      aras: ArasConfigSchema,
       /**
        * When a carrier that takes a shipper-generated key (Yurtiçi cargoKey, Aras integration code, PTT
        * range barcode) stays unreachable, print the label with that key and register it when the carrier is back.

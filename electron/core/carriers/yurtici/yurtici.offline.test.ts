@@ -4,7 +4,7 @@ import { sampleShipmentRequest } from '../../../../sandbox/yurtici/yurtici.fixtu
 import { AppError, ErrorCode, isAppError } from '../../../../shared/errors'
 import type { ShipmentRequest } from '../carrier.port'
 import { YurticiConnector } from './yurtici.adapter'
-import { CARGO_KEY_MAX, isOfflineCapable, isOwnCargoKey, planYurticiLabel, yurticiCargoKey, yurticiInvoiceKey } from './yurtici.offline'
+import { CARGO_KEY_MAX, isOwnCargoKey, planYurticiLabel, yurticiCargoKey, yurticiInvoiceKey } from './yurtici.offline'
 
 describe('keys known before any call', () => {
   it('are pinned: a label printed offline must still match after an upgrade', () => {
@@ -35,12 +35,6 @@ describe('keys known before any call', () => {
     ['100000000001', false],
   ])('isOwnCargoKey(%j) = %s', (key, expected) => {
     expect(isOwnCargoKey(key)).toBe(expected)
-  })
-
-  it('only Yurtiçi is offline-capable here', () => {
-    expect(isOfflineCapable('yurtici')).toBe(true)
-    expect(isOfflineCapable('comtohome')).toBe(false)
-    expect(isOfflineCapable('')).toBe(false)
   })
 
   it('planYurticiLabel: one key per parcel and a provisional shipment the desk can label and store', () => {

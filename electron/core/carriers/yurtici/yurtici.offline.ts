@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto'
-import { CarrierId } from '../../../../shared/domain/shipment'
 import { AppError, ErrorCode } from '../../../../shared/errors'
 import type { CreatedShipment, ShipmentRequest } from '../carrier.port'
 
@@ -10,13 +9,6 @@ import type { CreatedShipment, ShipmentRequest } from '../carrier.port'
  * unreachable and registers later with the same key; a repeat meets 60020 and is confirmed, never
  * doubled. Nothing here touches the network or the clock.
  */
-
-/** Carriers whose shipments may be labelled before the carrier has answered (Aras and PTT to follow). */
-export const OFFLINE_CAPABLE_CARRIERS: ReadonlySet<string> = new Set<string>([CarrierId.yurtici])
-
-export function isOfflineCapable(carrierId: string): boolean {
-  return OFFLINE_CAPABLE_CARRIERS.has(carrierId)
-}
 
 /** carriers.md §1: cargoKey and invoiceKey are at most 20 characters. */
 export const CARGO_KEY_MAX = 20
