@@ -103,3 +103,36 @@ describe('offline labels: Yurtiçi down while 50 orders are packed', () => {
     expect(h.zebra.jobs).toHaveLength(0)
   }, 30_000)
 })
+
+describe('offline labels: Aras (integration code as the shipper key)', () => {
+  it('prints the integration-code label while Aras is down and registers it once when back', async () => {
+    const { startArasEmulator } = await import('../../sandbox/aras/aras.emulator')
+    const aras = await startArasEmulator()
+    try {
+      h = await startHarness({
+        overrides: {
+          carriers: { aras: { enabled: true, origin: aras.origin }, offlineRetryMs: 3_600_000, breaker: { openMs: 0 }, retry: { maxAttempts: 2, baseDelayMs: 5, maxDelayMs: 10 } },
+          rateCards: [{ ...YURTICI_CARD, carrierId: 'aras', name: 'Aras Kargo' }],
+          scale: { driver: 'simulated', settleMs: 10, intervalMs: 10 },
+          stability: { sampleCount: 2, minStableMs: 0 },
+        },
+      })
+      aras.faults.set('http503')
+      await h.station.handlers['scan.submit']({ code: 'P1001', source: 'scanner' })
+      const printed: string[] = []
+      for (const code of ['KJ1001', 'KJ1002', 'KJ1004']) {
+        const v = await packOne(h, code)
+        expect(v.shipment?.offline, code).toBe(true)
+        printed.push(v.shipment!.barcode!)
+      }
+      expect(aras.shipments).toHaveLength(0)
+      const labels = await h.zebra.waitForJobs(3)
+      labels.forEach((zpl, i) => expect(zpl).toContain(printed[i]))
+      aras.faults.set(null)
+      expect((await h.station.registrar.registerPending()).registered).toBe(3)
+      expect(aras.shipments.map((s) => s.integrationCode)).toEqual(printed)
+    } finally {
+      await aras.close()
+    }
+  }, 60_000)
+})
