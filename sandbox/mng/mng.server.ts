@@ -1,0 +1,181 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { answerPreCommitFault, headersOf, readBody, replier, SlidingWindow, type FaultPlan, type Reply } from '../common/http-emulator'
+import { MNG_BASE_PATH, MngErrorCode, MngMessage, MngPath, MngProduct, turkeyDateTime, type MngApp, type ResolvedOptions } from './mng.config'
+import { advance } from './mng.lifecycle'
+import * as op from './mng.operations'
+import type { MngLoggedRequest, MngState } from './mng.state'
+
+/**
+ * Routing, gateway, auth, throttle and faults of the MNG emulator (carriers.md §3, §14). Like IBM
+ * API Connect: every call needs X-IBM-Client-Id + X-IBM-Client-Secret of an app subscribed to the
+ * path's product, else a gateway body {httpCode,httpMessage,moreInformation}; every call except
+ * /token and cbsinfoapi also needs Authorization: Bearer <jwt> from POST /token.
+ */
+const JSON_TYPE = 'application/json; charset=utf-8'
+
+type Route = Readonly<{ operation: string; method: 'GET' | 'POST' | 'PUT'; product: MngProduct; jwt: boolean; param: string | null }>
+
+const FIXED: readonly (readonly [string, Omit<Route, 'param'>])[] = [
+  [MngPath.token, { operation: 'token', method: 'POST', product: MngProduct.identity, jwt: false }],
+  [MngPath.createOrder, { operation: 'createOrder', method: 'POST', product: MngProduct.standardCommand, jwt: true }],
+  [MngPath.updateOrder, { operation: 'updateorder', method: 'PUT', product: MngProduct.standardCommand, jwt: true }],
+  [MngPath.createBarcode, { operation: 'createbarcode', method: 'POST', product: MngProduct.barcodeCommand, jwt: true }],
+  [MngPath.updateShipment, { operation: 'updateshipment', method: 'PUT', product: MngProduct.barcodeCommand, jwt: true }],
+  [MngPath.cancelShipment, { operation: 'cancelshipment', method: 'PUT', product: MngProduct.barcodeCommand, jwt: true }],
+  [MngPath.calculate, { operation: 'calculate', method: 'POST', product: MngProduct.standardQuery, jwt: true }],
+  [MngPath.getCities, { operation: 'getcities', method: 'GET', product: MngProduct.cbsInfo, jwt: false }],
+]
+
+const WITH_PARAM: readonly (readonly [string, Omit<Route, 'param'>])[] = [
+  [MngPath.cancelOrder, { operation: 'cancelorder', method: 'PUT', product: MngProduct.standardCommand, jwt: true }],
+  [MngPath.getOrder, { operation: 'getorder', method: 'GET', product: MngProduct.standardQuery, jwt: true }],
+  [MngPath.getShipment, { operation: 'getshipment', method: 'GET', product: MngProduct.standardQuery, jwt: true }],
+  [MngPath.getShipmentStatus, { operation: 'getshipmentstatus', method: 'GET', product: MngProduct.standardQuery, jwt: true }],
+  [MngPath.trackShipment, { operation: 'trackshipment', method: 'GET', product: MngProduct.standardQuery, jwt: true }],
+  [MngPath.trackShipmentByShipmentId, { operation: 'trackshipmentByShipmentId', method: 'GET', product: MngProduct.standardQuery, jwt: true }],
+  // §3: "no JWT needed" for the CBS lists.
+  [MngPath.getDistricts, { operation: 'getdistricts', method: 'GET', product: MngProduct.cbsInfo, jwt: false }],
+]
+
+function route(path: string): Route | null {
+  if (!path.startsWith(`${MNG_BASE_PATH}/`)) return null
+  const rest = path.slice(MNG_BASE_PATH.length)
+  for (const [p, r] of FIXED) if (rest === p) return { ...r, param: null }
+  for (const [p, r] of WITH_PARAM) {
+    if (rest.startsWith(`${p}/`) && !rest.slice(p.length + 1).includes('/') && rest.length > p.length + 1) return { ...r, param: decodeURIComponent(rest.slice(p.length + 1)) }
+  }
+  return null
+}
+
+function redactHeaders(h: Record<string, string>): Record<string, string> {
+  const out = { ...h }
+  for (const k of ['x-ibm-client-secret', 'authorization']) if (out[k] !== undefined) out[k] = '[redacted]'
+  return out
+}
+
+const redactBody = (text: string) => text.replace(/("password"\s*:\s*")[^"]*(")/g, '$1[redacted]$2')
+
+export type HandlerDeps = Readonly<{ opts: ResolvedOptions; state: MngState; faults: FaultPlan }>
+
+export function createMngHandler({ opts, state, faults }: HandlerDeps) {
+  const window = opts.rateLimit ? new SlidingWindow(opts.rateLimit.limit, opts.rateLimit.windowMs, opts.now) : null
+  const gateway = (reply: Reply, status: number, httpMessage: string, moreInformation: string, extra: Record<string, string> = {}) =>
+    reply(status, JSON.stringify({ httpCode: String(status), httpMessage, moreInformation }), JSON_TYPE, extra)
+  const error = (reply: Reply, status: number, code: string, message: string, description = '') =>
+    reply(status, JSON.stringify({ error: { Code: code, Message: message, Description: description } }), JSON_TYPE)
+
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+    const path = url.pathname
+    const raw = await readBody(req)
+    const text = raw?.toString('utf8') ?? ''
+
+    const hook = /^\/__emu\/advance\/([^/]+)$/.exec(path)
+    if (hook && req.method === 'POST') return emuAdvance(decodeURIComponent(hook[1] ?? ''), url.searchParams.get('to'), res)
+
+    const r = route(path)
+    const entry: MngLoggedRequest = { method: req.method ?? '', path, headers: redactHeaders(headersOf(req)), body: redactBody(text), operation: r?.operation ?? null, status: null, fault: null, at: opts.now() }
+    state.requests.push(entry)
+    let fault: ReturnType<FaultPlan['take']> = null
+    const reply = replier(req, res, () => fault, entry)
+
+    // IBM API Connect wording for paths and methods it does not know.
+    if (!r) return gateway(reply, 404, 'Not Found', 'No resources match requested URI')
+    if (req.method !== r.method) return gateway(reply, 405, 'Method Not Allowed', 'The method is not allowed for the requested URL')
+    fault = faults.take()
+    entry.fault = fault
+    if (answerPreCommitFault(fault, req, reply, opts.retryAfterSeconds)) return
+    if (raw === null) return gateway(reply, 413, 'Payload Too Large', 'Request body too large')
+
+    const app: MngApp | undefined = opts.apps.find((a) => a.clientId === req.headers['x-ibm-client-id'] && a.clientSecret === req.headers['x-ibm-client-secret'])
+    if (!app) return gateway(reply, 401, 'Unauthorized', 'Invalid client id or secret.')
+    if (app.products && !app.products.includes(r.product)) return gateway(reply, 401, 'Unauthorized', 'Client id not registered.')
+
+    const waitMs = window?.hit() ?? 0
+    if (waitMs > 0) return gateway(reply, 429, 'Too Many Requests', 'Rate Limit exceeded', { 'retry-after': String(Math.max(1, Math.ceil(waitMs / 1000))) })
+    if (opts.requireApiVersion !== null && req.headers['x-api-version'] !== opts.requireApiVersion) {
+      return error(reply, opts.errorHttpStatus, MngErrorCode.validation, MngMessage.apiVersionMissing, `x-api-version: ${opts.requireApiVersion}`)
+    }
+
+    let customerNumber = ''
+    if (r.jwt) {
+      const m = /^Bearer\s+(\S+)$/.exec(String(req.headers.authorization ?? '').trim())
+      const customer = m ? state.tokenCustomer(m[1] ?? '', opts.now()) : null
+      if (!customer) return error(reply, 401, MngErrorCode.tokenInvalid, MngMessage.tokenInvalid, 'Authorization: Bearer <jwt>')
+      customerNumber = customer
+    }
+
+    let body: unknown = null
+    if (r.method !== 'GET' && text.trim() !== '') {
+      try {
+        body = JSON.parse(text)
+      } catch {
+        return error(reply, opts.errorHttpStatus, MngErrorCode.validation, MngMessage.invalidJson)
+      }
+    }
+    if (r.operation === 'token') return token(reply, body)
+    const answer = dispatch(r, { opts, state, customerNumber }, body)
+    if (answer.ok) return reply(200, JSON.stringify(answer.body), JSON_TYPE)
+    return error(reply, answer.status, answer.code, answer.message, answer.description)
+  }
+
+  /** POST /token {customerNumber,password,identityType:1} → {jwt,refreshToken,jwtExpireDate,refreshTokenExpireDate} (§3). */
+  function token(reply: Reply, body: unknown): void {
+    const b = (body ?? {}) as Record<string, unknown>
+    if (b.identityType !== 1) return error(reply, opts.errorHttpStatus, MngErrorCode.validation, 'GEÇERSİZ ALAN: identityType', 'identityType: 1')
+    const account = opts.accounts.find((a) => a.customerNumber === String(b.customerNumber ?? '') && a.password === b.password)
+    if (!account) return error(reply, 401, MngErrorCode.loginFailed, MngMessage.loginFailed)
+    const now = opts.now()
+    const t = state.issueToken(account.customerNumber, now, opts.tokenTtlMs)
+    const refreshTokenExpireDate = turkeyDateTime(now + 7 * 24 * 3_600_000, '.')
+    reply(200, JSON.stringify({ jwt: t.jwt, refreshToken: t.refreshToken, jwtExpireDate: turkeyDateTime(t.expiresAt, '.'), refreshTokenExpireDate }), JSON_TYPE)
+  }
+
+  function dispatch(r: Route, ctx: op.Ctx, body: unknown): op.Answer {
+    const now = opts.now()
+    const param = r.param ?? ''
+    switch (r.operation) {
+      case 'createOrder':
+        return op.createOrder(ctx, body, now)
+      case 'updateorder':
+        return op.updateOrder(ctx, body)
+      case 'cancelorder':
+        return op.cancelOrder(ctx, param)
+      case 'createbarcode':
+        return op.createBarcode(ctx, body, now)
+      case 'updateshipment':
+        return op.updateShipment(ctx, body)
+      case 'cancelshipment':
+        return op.cancelShipment(ctx, body)
+      case 'getorder':
+        return op.getOrder(ctx, param)
+      case 'getshipment':
+        return op.getShipment(ctx, param)
+      case 'getshipmentstatus':
+        return op.getShipmentStatus(ctx, param)
+      case 'trackshipment':
+        return op.trackShipment(ctx, param)
+      case 'trackshipmentByShipmentId':
+        return op.trackShipmentByShipmentId(ctx, param)
+      case 'calculate':
+        return op.calculate(ctx, body)
+      case 'getcities':
+        return op.getCities()
+      default:
+        return op.getDistricts(param)
+    }
+  }
+
+  /** POST /__emu/advance/{referenceId}?to=N (carriers.md §14 test hook); not logged, never faulted. */
+  function emuAdvance(referenceId: string, to: string | null, res: ServerResponse): void {
+    const send = (status: number, body: unknown): void => void res.writeHead(status, { 'content-type': JSON_TYPE }).end(JSON.stringify(body))
+    const o = state.order(referenceId)
+    const s = o ? state.liveShipment(o) : undefined
+    if (!o || !s) return send(404, { error: `no live shipment for ${referenceId}` })
+    try {
+      send(200, advance(o, s, opts.now(), opts.statusTextWithSpaces, to === null ? undefined : Number(to)))
+    } catch (err) {
+      send(409, { error: (err as Error).message })
+    }
+  }
+}
