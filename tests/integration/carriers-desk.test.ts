@@ -5,6 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { startArasEmulator } from '../../sandbox/aras/aras.emulator'
 import { DEFAULT_QUERY_USERS } from '../../sandbox/aras/aras.config'
 import { startHepsiJetEmulator } from '../../sandbox/hepsijet/hepsijet.emulator'
+import { startMngEmulator } from '../../sandbox/mng/mng.emulator'
+import { SAMPLE_MNG_CREDENTIALS } from '../../sandbox/mng/mng.fixtures'
 import { SAMPLE_HEPSIJET_SETTINGS } from '../../sandbox/hepsijet/hepsijet.fixtures'
 import { scanAllItems, startHarness, type Harness } from '../support/station-harness'
 import { decodeBarcodes, renderZplToPng } from '../support/zpl-render'
@@ -24,6 +26,20 @@ type Entry = Readonly<{ id: string; serviceCode: string; supportsCod: boolean; s
 
 /** Every connector wired into the desk, packed through the same flow (issue 4: "one desk speaks to every carrier"). */
 const CARRIERS: readonly Entry[] = [
+  {
+    id: 'mng',
+    serviceCode: '1',
+    supportsCod: true,
+    start: async () => {
+      const emu = await startMngEmulator()
+      return {
+        section: { enabled: true, origin: emu.origin, ...SAMPLE_MNG_CREDENTIALS },
+        count: () => emu.shipments.length,
+        advanceTo: (code) => (emu.advance(code, 4), { expected: 'out_for_delivery' }),
+        close: () => emu.close(),
+      }
+    },
+  },
   {
     id: 'aras',
     serviceCode: 'GO',

@@ -39,3 +39,18 @@ export const ArasConfigSchema = z
     timeoutMs,
   })
   .prefault({})
+
+/** MNG Kargo / DHL eCommerce Apizone (carriers.md §3): app keys (X-IBM-Client-Id/Secret) and the customer's login. */
+export const MngConfigSchema = z
+  .object({
+    enabled: z.boolean().default(false),
+    origin: url('https://testapi.mngkargo.com.tr'),
+    clientId: z.string().min(1).default('mng-test-client'),
+    clientSecret: z.string().min(1).default('mng-test-secret'),
+    customerNumber: z.string().min(1).default('123456789'),
+    password: z.string().min(1).default('mng-test'),
+    /** 1 sender pays (default), 2 recipient pays, 3 platform. */
+    paymentType: z.union([z.literal(1), z.literal(2), z.literal(3)]).default(1),
+    timeoutMs,
+  })
+  .prefault({})

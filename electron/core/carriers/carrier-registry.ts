@@ -6,6 +6,7 @@ import type { RetryOptions } from './retry'
 import { YurticiConnector } from './yurtici/yurtici.adapter'
 import { createHepsiJetConnector } from './hepsijet/hepsijet.adapter'
 import { createArasConnector } from './aras/aras.adapter'
+import { createMngConnector } from './mng/mng.adapter'
 
 /** What every connector gets from the desk or the CLI. */
 export type CarrierContext = Readonly<{
@@ -140,8 +141,29 @@ const aras: CarrierDefinition = {
     })) as CarrierDefinition['create'],
 }
 
+const mng: CarrierDefinition = {
+  id: 'mng',
+  displayName: 'MNG Kargo / DHL eCommerce',
+  defaultServiceCode: '1',
+  section: (c) => c.mng,
+  // App keys as --username (client id) / --api-key (client secret); the customer's login as --customer-code / --password.
+  fromFlags: (f) => drop({ enabled: true, origin: f.baseUrl, clientId: f.username, clientSecret: f.apiKey, customerNumber: f.customerCode, password: f.password, timeoutMs: f.timeoutMs }),
+  create: ((s: Carriers['mng'], ctx: CarrierContext) =>
+    createMngConnector({
+      origin: s.origin,
+      clientId: s.clientId,
+      clientSecret: s.clientSecret,
+      customerNumber: s.customerNumber,
+      password: s.password,
+      paymentType: s.paymentType,
+      timeoutMs: s.timeoutMs,
+      retry: ctx.retry,
+      onExchange: ctx.onExchange,
+    })) as CarrierDefinition['create'],
+}
+
 /** Every carrier KargoJet speaks to, in the order the desk lists them. */
-export const CARRIERS: readonly CarrierDefinition[] = [comtohome, yurtici, hepsijet, aras]
+export const CARRIERS: readonly CarrierDefinition[] = [comtohome, yurtici, hepsijet, aras, mng]
 
 export function findCarrier(id: string): CarrierDefinition | undefined {
   return CARRIERS.find((c) => c.id === id)
