@@ -1,0 +1,132 @@
+import { trFold } from '../../../../shared/domain/address'
+import { AppError, ErrorCode } from '../../../../shared/errors'
+
+/**
+ * Sürat's result codes (carriers.md §5, from HT): the create operations answer "Tamam" or a code,
+ * in isError/Message or as a plain string. Codes travel inside a message ("009 - …", "[009]"), so
+ * the first stand-alone 3-digit group is the code, as HT reads it.
+ */
+export const SuratResultCode = {
+  badCredentials: '001',
+  nameMissing: '002',
+  addressMissing: '003',
+  ilIlceMissing: '004',
+  desiKg: '006',
+  duplicate: '009',
+  noContract: '018',
+  retry: '038',
+  systemError: '042',
+  /** The account may not create barcodes: use OrtakBarkodOlustur (carriers.md §5). */
+  noBarcodePermission: '050',
+} as const
+
+/** Codes that mean success besides "Tamam" (carriers.md §5). */
+export const SURAT_OK_CODES: ReadonlySet<string> = new Set(['010', '011', '012', '013', '014', '015', '016', '039'])
+
+export type SuratCodeMeaning = Readonly<{ code: ErrorCode; retryable: boolean; what: string }>
+
+/** Every documented failure code → ErrorCode + retryable. */
+export const SURAT_RESULT_CODES: Readonly<Record<string, SuratCodeMeaning>> = {
+  '001': { code: ErrorCode.carrierAuth, retryable: false, what: 'wrong Cari Kodu or password' },
+  '002': { code: ErrorCode.carrierValidation, retryable: false, what: 'recipient name (KisiKurum) missing' },
+  '003': { code: ErrorCode.carrierValidation, retryable: false, what: 'recipient address (AliciAdresi) missing' },
+  '004': { code: ErrorCode.carrierAddressUnresolved, retryable: false, what: 'il / ilçe missing or unknown' },
+  '006': { code: ErrorCode.carrierValidation, retryable: false, what: 'desi / kg must be greater than zero' },
+  '009': { code: ErrorCode.carrierDuplicateReference, retryable: false, what: 'a shipment with this OzelKargoTakipNo already exists' },
+  // The account has no contract: a station setting, not the order, must change.
+  '018': { code: ErrorCode.carrierServiceUnsupported, retryable: false, what: 'no Sürat contract for this account' },
+  '019': { code: ErrorCode.carrierValidation, retryable: false, what: 'phone number format is wrong' },
+  '020': { code: ErrorCode.carrierValidation, retryable: false, what: 'phone number must be digits only' },
+  '021': { code: ErrorCode.carrierValidation, retryable: false, what: 'phone number is wrong' },
+  '022': { code: ErrorCode.carrierValidation, retryable: false, what: 'mobile number must start with 05' },
+  '023': { code: ErrorCode.carrierValidation, retryable: false, what: 'phone number is wrong' },
+  '024': { code: ErrorCode.carrierValidation, retryable: false, what: 'mobile number must have at least 10 digits' },
+  // "Takip numarası oluşturulamadı, tekrar deneyin": Sürat itself asks for a retry.
+  '038': { code: ErrorCode.carrierUnavailable, retryable: true, what: 'Sürat could not create a tracking number; try again' },
+  '042': { code: ErrorCode.carrierUnavailable, retryable: true, what: 'Sürat system error' },
+  '050': { code: ErrorCode.carrierServiceUnsupported, retryable: false, what: 'the account lacks barcode permission' },
+}
+
+export type SuratOutcome = Readonly<{ ok: boolean; code: string | null; duplicate: boolean; noPermission: boolean; message: string }>
+
+const DUPLICATE_TEXT = /daha once olusturulmus|gonderi olusmustur|daha once kaydedilmis/
+
+/** The 3-digit code in a Sürat message, or null. */
+export function suratCodeOf(message: string): string | null {
+  return /(?:^|[^\d])(\d{3})(?!\d)/.exec(message)?.[1] ?? null
+}
+
+/**
+ * Reads a create answer. `isError` (the newer operations) decides success when given; a plain
+ * string (GonderiyiKargoyaGonderYeni) succeeds only as "Tamam" or an OK code, so an unknown text
+ * is a failure the operator sees, never a silent success.
+ */
+export function readSuratMessage(raw: string, isError?: boolean): SuratOutcome {
+  const message = raw.trim().replace(/^"|"$/g, '')
+  const code = suratCodeOf(message)
+  const ok = isError === undefined ? /^tamam\b/i.test(message) || (code !== null && SURAT_OK_CODES.has(code)) : !isError
+  const duplicate = !ok && (code === SuratResultCode.duplicate || DUPLICATE_TEXT.test(trFold(message)))
+  return { ok, code, duplicate, noPermission: !ok && code === SuratResultCode.noBarcodePermission, message }
+}
+
+/** A refused create as an AppError; an unknown or missing code is a refusal of our data. */
+export function suratResultToAppError(outcome: SuratOutcome, operation: string, meta: Record<string, unknown> = {}): AppError {
+  const m = outcome.code !== null ? SURAT_RESULT_CODES[outcome.code] : undefined
+  const byText = m ?? (/sifre|kullanici adi/.test(trFold(outcome.message)) ? SURAT_RESULT_CODES['001'] : undefined)
+  const known = byText ?? { code: ErrorCode.carrierValidation, retryable: false, what: 'refused' }
+  return new AppError(known.code, `Sürat refused ${operation}${outcome.code ? ` (${outcome.code})` : ''}: ${outcome.message || known.what}`, {
+    retryable: known.retryable,
+    meta: { operation, suratCode: outcome.code, suratMessage: outcome.message, ...meta },
+  })
+}
+
+/** What a free-text answer (GonderiSil, GonderiGeriCek, KargoBarkodu, tracking errors) says. */
+export const SuratTextKind = {
+  ok: 'ok',
+  auth: 'auth',
+  noPermission: 'noPermission',
+  reasonMissing: 'reasonMissing',
+  notCancellable: 'notCancellable',
+  cancelled: 'cancelled',
+  notFound: 'notFound',
+  awaitingAcceptance: 'awaitingAcceptance',
+  unknown: 'unknown',
+} as const
+export type SuratTextKind = (typeof SuratTextKind)[keyof typeof SuratTextKind]
+
+// Unpublished wording (carriers.md §5 gives only HT's success test /başar|silindi|tamam/): the rules
+// read Turkish keywords after trFold, first match wins, so "iptal edilemez" is not "iptal edildi".
+const TEXT_RULES: readonly (readonly [RegExp, SuratTextKind])[] = [
+  [/(^|\D)001(\D|$)|sifre|kullanici adi/, SuratTextKind.auth],
+  [/(^|\D)050(\D|$)|yetki/, SuratTextKind.noPermission],
+  [/iptal neden/, SuratTextKind.reasonMissing],
+  [/silinemez|geri cekilemez|iptal edilemez|teslim edilmis|kabul edilmis/, SuratTextKind.notCancellable],
+  [/iptal edil|silinmis|geri cekilmis/, SuratTextKind.cancelled],
+  [/bulunamad|kayit yok|mevcut degil|kayit bulunm/, SuratTextKind.notFound],
+  [/kabul(u)? bekleniyor|henuz kabul/, SuratTextKind.awaitingAcceptance],
+]
+
+export function classifySuratText(raw: string): SuratTextKind {
+  const t = trFold(raw)
+  for (const [re, kind] of TEXT_RULES) if (re.test(t)) return kind
+  // omniship reads "HATA…" as failure; HT reads /başar|silindi|tamam/ as success.
+  if (!t.startsWith('hata') && /^tamam\b|basari|silindi/.test(t)) return SuratTextKind.ok
+  return SuratTextKind.unknown
+}
+
+const TEXT_MEANING: Readonly<Record<Exclude<SuratTextKind, 'ok' | 'awaitingAcceptance'>, SuratCodeMeaning>> = {
+  auth: { code: ErrorCode.carrierAuth, retryable: false, what: 'wrong Cari Kodu or (web service) password' },
+  noPermission: { code: ErrorCode.carrierServiceUnsupported, retryable: false, what: 'the account lacks this permission' },
+  reasonMissing: { code: ErrorCode.carrierValidation, retryable: false, what: 'IptalNeden is required' },
+  notCancellable: { code: ErrorCode.carrierNotCancellable, retryable: false, what: 'the shipment can no longer be cancelled' },
+  cancelled: { code: ErrorCode.carrierNotFound, retryable: false, what: 'the shipment was cancelled' },
+  notFound: { code: ErrorCode.carrierNotFound, retryable: false, what: 'no shipment with this key' },
+  unknown: { code: ErrorCode.carrierValidation, retryable: false, what: 'refused' },
+}
+
+/** A failed free-text answer as an AppError (ok / awaitingAcceptance are not failures and are refused here). */
+export function suratTextToAppError(kind: SuratTextKind, text: string, operation: string, meta: Record<string, unknown> = {}): AppError {
+  if (kind === SuratTextKind.ok || kind === SuratTextKind.awaitingAcceptance) throw new TypeError(`"${kind}" is not a failure`)
+  const m = TEXT_MEANING[kind]
+  return new AppError(m.code, `Sürat ${operation}: ${text.trim() || m.what}`, { retryable: m.retryable, meta: { operation, suratMessage: text, textKind: kind, ...meta } })
+}

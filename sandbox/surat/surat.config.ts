@@ -1,0 +1,180 @@
+/**
+ * Facts and knobs of the Sürat Kargo emulator (carriers.md §5, confidence M). Everything marked
+ * "unsure" is not in a published document and can be changed per test through the options.
+ */
+
+/** Paths as documented: SOAP ASMX and the REST tracking call (carriers.md §5). */
+export const SuratPath = {
+  soap: '/services.asmx',
+  tracking: '/api/KargoTakipHareketDetayi',
+} as const
+
+/** ASMX default namespace; SOAPAction is `"http://tempuri.org/<Operation>"` (carriers.md §5). */
+export const SURAT_NS = 'http://tempuri.org/'
+
+export const SuratOp = {
+  siparisBarkod: 'GonderiyiKargoyaGonderYeniSiparisBarkodOlustur',
+  yeni: 'GonderiyiKargoyaGonderYeni',
+  ortakBarkod: 'OrtakBarkodOlustur',
+  kargoBarkodu: 'KargoBarkodu',
+  gonderiSil: 'GonderiSil',
+  gonderiGeriCek: 'GonderiGeriCek',
+  takipV2: 'KargoTakipHareketDetayliV2',
+} as const
+export type SuratOp = (typeof SuratOp)[keyof typeof SuratOp]
+
+/**
+ * Result codes of the create operations as HT lists them (carriers.md §5). The texts are HT's
+ * Turkish explanations; the emulator sends them as "<code> - <text>" (the exact wording Sürat
+ * uses is unpublished: clients find the code with a 3-digit match, as HT does).
+ */
+export const SuratCode = {
+  badCredentials: '001',
+  nameMissing: '002',
+  addressMissing: '003',
+  ilIlceMissing: '004',
+  desiKg: '006',
+  duplicate: '009',
+  noContract: '018',
+  phoneFormat: '019',
+  phoneDigits: '020',
+  phonePrefix: '022',
+  phoneLength: '024',
+  retry: '038',
+  systemError: '042',
+  noBarcodePermission: '050',
+} as const
+
+export const SuratCodeText: Readonly<Record<string, string>> = {
+  '001': 'Kullanıcı adı (cari kod) veya şifre yanlış',
+  '002': 'Alıcı adı eksik',
+  '003': 'Alıcı adresi eksik',
+  '004': 'İl / ilçe bilgisi eksik',
+  '006': 'Desi / kg sıfırdan büyük olmalı',
+  '009': 'Bu sipariş kodu ile daha önce gönderi oluşturulmuş',
+  '018': 'Sürat sözleşmesi bulunamadı',
+  '019': 'Telefon biçimi hatalı',
+  '020': 'Telefon numarası rakamlardan oluşmalı',
+  '021': 'Telefon numarası hatalı',
+  '022': 'Cep telefonu 05 ile başlamalı',
+  '023': 'Telefon numarası hatalı',
+  '024': 'Cep telefonu en az 10 hane olmalı',
+  '038': 'Takip numarası oluşturulamadı, tekrar deneyin',
+  '042': 'Sürat sistem hatası',
+  '050': 'Hesabınızın barkod oluşturma yetkisi yok',
+}
+
+export function codeMessage(code: string): string {
+  return `${code} - ${SuratCodeText[code] ?? 'Hata'}`
+}
+
+/**
+ * Texts of the string-result operations (GonderiSil, GonderiGeriCek) and of the tracking errors.
+ * Unsure: unpublished; HT reads success as /başar|silindi|tamam/, omniship reads "HATA…" as failure.
+ */
+export const SuratText = {
+  deleted: 'Gönderi başarıyla silindi',
+  recalled: 'Tamam',
+  notFound: 'HATA: Gönderi bulunamadı',
+  alreadyCancelled: 'HATA: Gönderi daha önce iptal edilmiş',
+  acceptedCannotDelete: 'HATA: Gönderi şubede kabul edilmiş, silinemez',
+  deliveredCannotRecall: 'HATA: Gönderi teslim edilmiş, geri çekilemez',
+  reasonMissing: 'HATA: İptal nedeni boş olamaz',
+  badWebPassword: 'HATA: Cari kodu veya web servis şifresi hatalı',
+  trackBadCredentials: 'Cari kodu veya şifre hatalı',
+  trackNotFound: 'Kayıt bulunamadı',
+  trackCancelled: 'Gönderi iptal edilmiştir',
+  trackAwaiting: 'Gönderinin şube kabulü bekleniyor',
+} as const
+
+/**
+ * KargonunDurumuSayi values HT maps (carriers.md §5, meanings unpublished → L). The texts are the
+ * emulator's own guesses in Sürat's style; only the numbers come from a document.
+ */
+export const SuratStatusText: Readonly<Record<number, string>> = {
+  1: 'Gönderi Oluşturuldu',
+  2: 'Kargo Kabul Edildi',
+  3: 'Aktarma Merkezinde',
+  4: 'Transfer Aracında',
+  5: 'Varış Şubesinde',
+  7: 'Dağıtıma Çıkarıldı',
+  11: 'Adreste Bulunamadı, Şubede Bekliyor',
+  6: 'Teslim Edildi',
+  14: 'Şubeden Teslim Edildi',
+  9: 'İade Edildi',
+  13: 'Göndericiye Teslim Edildi',
+}
+
+/** The emulator's default walk for `advance()` without a target. */
+export const DEFAULT_STATUS_CHAIN: readonly number[] = [1, 2, 3, 5, 7, 6]
+export const DELIVERED_CODES: ReadonlySet<number> = new Set([6, 14])
+export const RETURNED_CODES: ReadonlySet<number> = new Set([9, 13])
+
+export type SuratAccount = Readonly<{
+  /** Cari Kodu (10 digits): KullaniciAdi of create/GeriCek, cariKodu/CariKodu elsewhere. */
+  cariKodu: string
+  /** Cari Şifre: create and GonderiGeriCek. */
+  sifre: string
+  /** Web Servis Şifresi: KargoBarkodu, GonderiSil and tracking. */
+  webPassword: string
+  /** false → every create answers 018 (no contract). */
+  contract?: boolean
+  /** false → GonderiyiKargoyaGonderYeniSiparisBarkodOlustur answers 050. */
+  siparisBarkod?: boolean
+  /** false → OrtakBarkodOlustur answers 050 (unsure whether Sürat ever does). */
+  ortakBarkod?: boolean
+  /** false → KargoBarkodu answers isError with 050 (the label needs a permission, carriers.md §13). */
+  kargoBarkodu?: boolean
+}>
+
+/** The public test account of carriers.md §5. */
+export const DEFAULT_ACCOUNT: SuratAccount = { cariKodu: '1038106246', sifre: '123456', webPassword: '123456.Ff' }
+
+export type SuratEmulatorOptions = Readonly<{
+  port?: number
+  accounts?: readonly SuratAccount[]
+  /** Success Message of the create operations: "Tamam" or one of 010–016/039 (carriers.md §5). Default "Tamam". */
+  okMessage?: string
+  /** A second create with a known OzelKargoTakipNo answers 009 (carriers.md §5). false stores a duplicate (for tests). Default true. */
+  rejectDuplicates?: boolean
+  /** How tracking shows a shipment the branch has not accepted: status 1, or IsError "…kabul bekleniyor" (HT). Unsure. Default 'status1'. */
+  trackBeforeAcceptance?: 'status1' | 'awaitingError'
+  /** Sürat documents no rate limit; tests set one (answered with HTTP 429 + Retry-After). */
+  rateLimit?: Readonly<{ limit: number; windowMs: number }> | null
+  /** Retry-After seconds on 429/503. Default 1. */
+  retryAfterSeconds?: number
+  /** First 14-digit barcode handed out (seeded, deterministic). Default 30000000000001. */
+  firstBarcode?: number
+  /** Public tracking page (TakipUrl). */
+  trackingPageUrl?: string
+  now?: () => number
+}>
+
+export type ResolvedOptions = Readonly<{
+  port: number
+  accounts: readonly SuratAccount[]
+  okMessage: string
+  rejectDuplicates: boolean
+  trackBeforeAcceptance: 'status1' | 'awaitingError'
+  rateLimit: Readonly<{ limit: number; windowMs: number }> | null
+  retryAfterSeconds: number
+  firstBarcode: number
+  trackingPageUrl: string
+  now: () => number
+}>
+
+export function resolveOptions(o: SuratEmulatorOptions = {}): ResolvedOptions {
+  return {
+    port: o.port ?? 0,
+    accounts: o.accounts ?? [DEFAULT_ACCOUNT],
+    okMessage: o.okMessage ?? 'Tamam',
+    rejectDuplicates: o.rejectDuplicates ?? true,
+    trackBeforeAcceptance: o.trackBeforeAcceptance ?? 'status1',
+    rateLimit: o.rateLimit ?? null,
+    retryAfterSeconds: o.retryAfterSeconds ?? 1,
+    firstBarcode: o.firstBarcode ?? 30_000_000_000_001,
+    // HT's public tracking page for Sürat (carriers.md source HT common.js).
+    trackingPageUrl: o.trackingPageUrl ?? 'https://www.suratkargo.com.tr/KargoTakip/?kargotakipno=',
+    now: o.now ?? Date.now,
+  }
+}
