@@ -6,6 +6,7 @@ import { startArasEmulator } from '../../sandbox/aras/aras.emulator'
 import { DEFAULT_QUERY_USERS } from '../../sandbox/aras/aras.config'
 import { startHepsiJetEmulator } from '../../sandbox/hepsijet/hepsijet.emulator'
 import { startMngEmulator } from '../../sandbox/mng/mng.emulator'
+import { startSuratEmulator } from '../../sandbox/surat/surat.emulator'
 import { SAMPLE_MNG_CREDENTIALS } from '../../sandbox/mng/mng.fixtures'
 import { SAMPLE_HEPSIJET_SETTINGS } from '../../sandbox/hepsijet/hepsijet.fixtures'
 import { scanAllItems, startHarness, type Harness } from '../support/station-harness'
@@ -26,6 +27,24 @@ type Entry = Readonly<{ id: string; serviceCode: string; supportsCod: boolean; s
 
 /** Every connector wired into the desk, packed through the same flow (issue 4: "one desk speaks to every carrier"). */
 const CARRIERS: readonly Entry[] = [
+  {
+    id: 'surat',
+    serviceCode: 'standard',
+    supportsCod: true,
+    start: async () => {
+      const emu = await startSuratEmulator()
+      return {
+        section: { enabled: true, soapOrigin: emu.origin, trackingOrigin: emu.origin },
+        count: () => emu.shipments.length,
+        advanceTo: (_code) => {
+          const last = emu.shipments.at(-1)!
+          emu.advance(last.ozelKargoTakipNo, 6)
+          return { expected: 'delivered' }
+        },
+        close: () => emu.close(),
+      }
+    },
+  },
   {
     id: 'mng',
     serviceCode: '1',

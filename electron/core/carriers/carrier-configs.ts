@@ -54,3 +54,19 @@ export const MngConfigSchema = z
     timeoutMs,
   })
   .prefault({})
+
+/** Sürat Kargo (carriers.md §5): Cari Kodu + Cari Şifre (create/cancel) + Web Servis Şifresi (tracking, label). */
+export const SuratConfigSchema = z
+  .object({
+    enabled: z.boolean().default(false),
+    environment: z.enum(['live', 'test']).default('test'),
+    /** Replace the documented hosts (paths stay documented). */
+    soapOrigin: z.string().url().optional(),
+    trackingOrigin: z.string().url().optional(),
+    credentials: z
+      .object({ cariKodu: z.string().min(1), sifre: z.string().min(1), webPassword: z.string().min(1) })
+      .default({ cariKodu: '1038106246', sifre: '123456', webPassword: '123456.Ff' }),
+    createModes: z.array(z.enum(['siparisBarkod', 'ortakBarkod', 'yeni'])).min(1).optional(),
+    timeoutMs,
+  })
+  .prefault({})

@@ -62,7 +62,7 @@ export function createCarrierDesk(
       const row = await db
         .selectFrom('shipments')
         .selectAll()
-        .where((eb) => (order ? eb('order_id', '=', order.id) : eb.or([eb('tracking_number', '=', code), eb('barcode', '=', code)])))
+        .where((eb) => (order ? eb('order_id', '=', order.id) : eb.or([eb('tracking_number', '=', code), eb('barcode', '=', code), eb('carrier_shipment_id', '=', code)])))
         .where('status', 'in', ['purchased', 'purchasing', 'cancelled'])
         .orderBy('created_at', 'desc')
         .executeTakeFirst()

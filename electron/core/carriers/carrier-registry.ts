@@ -7,6 +7,7 @@ import { YurticiConnector } from './yurtici/yurtici.adapter'
 import { createHepsiJetConnector } from './hepsijet/hepsijet.adapter'
 import { createArasConnector } from './aras/aras.adapter'
 import { createMngConnector } from './mng/mng.adapter'
+import { createSuratConnector } from './surat/surat.adapter'
 
 /** What every connector gets from the desk or the CLI. */
 export type CarrierContext = Readonly<{
@@ -162,8 +163,35 @@ const mng: CarrierDefinition = {
     })) as CarrierDefinition['create'],
 }
 
+const surat: CarrierDefinition = {
+  id: 'surat',
+  displayName: 'Sürat Kargo',
+  defaultServiceCode: 'standard',
+  section: (c) => c.surat,
+  // --customer-code = Cari Kodu, --password = Cari Şifre, --api-key = Web Servis Şifresi; --base-url serves SOAP and tracking.
+  fromFlags: (f) =>
+    drop({
+      enabled: true,
+      soapOrigin: f.baseUrl,
+      trackingOrigin: f.baseUrl,
+      timeoutMs: f.timeoutMs,
+      credentials: f.customerCode && f.password ? { cariKodu: f.customerCode, sifre: f.password, webPassword: f.apiKey ?? f.password } : undefined,
+    }),
+  create: ((s: Carriers['surat'], ctx: CarrierContext) =>
+    createSuratConnector({
+      environment: s.environment,
+      soapOrigin: s.soapOrigin,
+      trackingOrigin: s.trackingOrigin,
+      credentials: s.credentials,
+      createModes: s.createModes,
+      timeoutMs: s.timeoutMs,
+      retry: ctx.retry,
+      onExchange: ctx.onExchange,
+    })) as CarrierDefinition['create'],
+}
+
 /** Every carrier KargoJet speaks to, in the order the desk lists them. */
-export const CARRIERS: readonly CarrierDefinition[] = [comtohome, yurtici, hepsijet, aras, mng]
+export const CARRIERS: readonly CarrierDefinition[] = [comtohome, yurtici, hepsijet, aras, mng, surat]
 
 export function findCarrier(id: string): CarrierDefinition | undefined {
   return CARRIERS.find((c) => c.id === id)

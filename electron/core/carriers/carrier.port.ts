@@ -51,8 +51,10 @@ export interface CarrierConnector {
   readonly id: string
   readonly displayName: string
   createShipment(request: ShipmentRequest, options: CallOptions): Promise<CreatedShipment>
-  cancelShipment?(trackingNumber: string, options?: { signal?: AbortSignal }): Promise<void>
-  track?(trackingNumber: string, options?: { signal?: AbortSignal }): Promise<readonly TrackingEvent[]>
+  /** `key`: the shipment's carrierShipmentId (the desk passes that); carriers that also take their tracking number say so. */
+  cancelShipment?(key: string, options?: { signal?: AbortSignal }): Promise<void>
+  /** `key` as for cancelShipment. Events oldest first; an unknown code has status null, never a guess. */
+  track?(key: string, options?: { signal?: AbortSignal }): Promise<readonly TrackingEvent[]>
   /**
    * Only for carriers that take a shipper-generated key which their branch scans from the parcel
    * (Yurtiçi cargoKey, Aras integration code, PTT range barcode): the shipment as the desk can label

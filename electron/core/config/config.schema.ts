@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { RatesConfigSchema } from '../rates/rates.config'
-import { ArasConfigSchema, HepsiJetConfigSchema, MngConfigSchema } from '../carriers/carrier-configs'
+import { ArasConfigSchema, HepsiJetConfigSchema, MngConfigSchema, SuratConfigSchema } from '../carriers/carrier-configs'
 
 const AddressSchema = z.object({
   name: z.string().min(1),
@@ -152,6 +152,7 @@ export const StationConfigSchema = z.object({
       hepsijet: HepsiJetConfigSchema,
       aras: ArasConfigSchema,
       mng: MngConfigSchema,
+      surat: SuratConfigSchema,
       /**
        * When a carrier that takes a shipper-generated key (Yurtiçi cargoKey, Aras integration code, PTT
        * range barcode) stays unreachable, print the label with that key and register it when the carrier is back.

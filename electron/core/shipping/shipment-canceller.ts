@@ -33,7 +33,7 @@ export async function cancelShipment(deps: Readonly<{ db: Db; connectors: Readon
     const connector = deps.connectors.get(shipment.carrierId)
     if (!connector?.cancelShipment) throw new AppError(ErrorCode.carrierNotCancellable, `${shipment.carrierId}: bu taşıyıcıda iptal işlemi yok / this carrier has no cancel here`)
     try {
-      await connector.cancelShipment(shipment.trackingNumber ?? shipment.barcode ?? '')
+      await connector.cancelShipment(shipment.carrierShipmentId ?? shipment.trackingNumber ?? '')
     } catch (err) {
       const e = toAppError(err)
       // The carrier has no such shipment: nothing will travel, so voiding it here is right.

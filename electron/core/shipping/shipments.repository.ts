@@ -12,6 +12,8 @@ export type ShipmentRecord = Shipment &
     label: Uint8Array | null
     attempts: number
     quotedKurus: number | null
+    /** The carrier's own key for this shipment: what its track and cancel operations take. */
+    carrierShipmentId: string | null
     /** Set when the label was printed with a shipper-generated key before the carrier registered it. */
     offlineLabelledAt: string | null
     trackingStatus: string | null
@@ -35,6 +37,7 @@ function toShipment(r: Row): ShipmentRecord {
     costKurus: r.cost_kurus,
     quotedKurus: r.quoted_kurus,
     attempts: r.attempts,
+    carrierShipmentId: r.carrier_shipment_id,
     offlineLabelledAt: r.offline_labelled_at,
     trackingStatus: r.tracking_status,
     trackingCheckedAt: r.tracking_checked_at,

@@ -134,15 +134,15 @@ export class TrackingPoller {
       const size = this.options.batchSize ?? 50
       for (let i = 0; i < shipments.length; i += size) {
         const chunk = shipments.slice(i, i + size)
-        const found = await connector.trackMany(chunk.map((s) => s.trackingNumber))
-        for (const s of chunk) yield { shipment: s, events: found.get(s.trackingNumber) ?? [] }
+        const found = await connector.trackMany(chunk.map((s) => s.carrierKey))
+        for (const s of chunk) yield { shipment: s, events: found.get(s.carrierKey) ?? [] }
       }
       return
     }
     for (const s of shipments) {
       let events: readonly TrackingEvent[]
       try {
-        events = (await connector.track?.(s.trackingNumber)) ?? []
+        events = (await connector.track?.(s.carrierKey)) ?? []
       } catch (err) {
         const e = toAppError(err)
         // One unknown number must not stop the carrier's other shipments; it is asked again next interval.

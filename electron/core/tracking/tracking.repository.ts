@@ -31,7 +31,15 @@ export async function setTrackingState(db: DbOrTrx, shipmentId: string, state: {
     .execute()
 }
 
-export type TrackableShipment = Readonly<{ id: string; orderId: string; carrierId: string; trackingNumber: string; trackingStatus: TrackingStatus | null }>
+export type TrackableShipment = Readonly<{
+  id: string
+  orderId: string
+  carrierId: string
+  trackingNumber: string
+  /** What the carrier's track operation takes: its shipment id (our key at most carriers), else the tracking number. */
+  carrierKey: string
+  trackingStatus: TrackingStatus | null
+}>
 
 /**
  * Bought shipments still moving, least recently asked first: not delivered, returned or cancelled,
@@ -41,7 +49,7 @@ export async function listTrackable(db: DbOrTrx, options: { now: Date; minInterv
   const before = new Date(options.now.getTime() - options.minIntervalMs).toISOString()
   const rows = await db
     .selectFrom('shipments')
-    .select(['id', 'order_id', 'carrier_id', 'tracking_number', 'tracking_status'])
+    .select(['id', 'order_id', 'carrier_id', 'tracking_number', 'carrier_shipment_id', 'tracking_status'])
     .where('status', '=', 'purchased')
     .where('tracking_number', 'is not', null)
     .where((eb) => eb.or([eb('tracking_status', 'is', null), eb('tracking_status', 'not in', ['delivered', 'returned_to_sender', 'cancelled'])]))
@@ -50,5 +58,12 @@ export async function listTrackable(db: DbOrTrx, options: { now: Date; minInterv
     .orderBy('tracking_checked_at')
     .limit(options.limit)
     .execute()
-  return rows.map((r) => ({ id: r.id, orderId: r.order_id, carrierId: r.carrier_id, trackingNumber: r.tracking_number as string, trackingStatus: r.tracking_status as TrackingStatus | null }))
+  return rows.map((r) => ({
+    id: r.id,
+    orderId: r.order_id,
+    carrierId: r.carrier_id,
+    trackingNumber: r.tracking_number as string,
+    carrierKey: r.carrier_shipment_id ?? (r.tracking_number as string),
+    trackingStatus: r.tracking_status as TrackingStatus | null,
+  }))
 }
