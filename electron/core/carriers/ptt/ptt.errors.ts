@@ -1,0 +1,109 @@
+import { trFold } from '../../../../shared/domain/address'
+import { AppError, ErrorCode } from '../../../../shared/errors'
+
+/**
+ * PTT result codes → ErrorCode + retryable (carriers.md §4). Refusals come in HTTP 200 as
+ * hataKodu/aciklama (kabul operations), donguHataKodu/donguAciklama (per parcel) or
+ * sonucKodu/sonucAciklama (tracking, pickup). Only two facts are documented: success is 1 (HT, a
+ * Laravel client) or 0 (BX) — the connector's `successCode` option, default 1 as §4 advises — and
+ * -1 with "Kullanıcı Şifre Hatalı" is bad credentials. Every other code below is a placeholder the
+ * local emulator uses (sandbox/ptt/ptt.config.ts); a code we do not know is read by its Turkish text.
+ */
+
+export const PttErrorKind = {
+  auth: 'auth',
+  /** The barcode already carries data: for kabulEkle2 that confirms an earlier attempt. */
+  duplicate: 'duplicate',
+  notFound: 'notFound',
+  /** Accepted at the branch: barkodVeriSil only works before acceptance (§4). */
+  notCancellable: 'notCancellable',
+  /** Check digit wrong or barcode outside the customer's range. */
+  barcode: 'barcode',
+  address: 'address',
+  validation: 'validation',
+  /** PTT-side trouble; asking again is safe (our barcode is the key). */
+  server: 'server',
+} as const
+export type PttErrorKind = (typeof PttErrorKind)[keyof typeof PttErrorKind]
+
+/** carriers.md §4: -1 = bad credentials (documented); the rest are the emulator's placeholders. */
+export const PTT_RESULT_CODES: Readonly<Record<string, PttErrorKind>> = {
+  '-1': PttErrorKind.auth,
+  '-2': PttErrorKind.validation,
+  '-3': PttErrorKind.duplicate,
+  '-4': PttErrorKind.barcode,
+  '-5': PttErrorKind.barcode,
+  '-6': PttErrorKind.validation,
+  '-7': PttErrorKind.address,
+  '-8': PttErrorKind.notFound,
+  '-9': PttErrorKind.notCancellable,
+  '-99': PttErrorKind.server,
+}
+
+// Read on folded text (Turkish case and letters → ASCII); the order matters (first match wins).
+const TEXT_RULES: readonly (readonly [RegExp, PttErrorKind])[] = [
+  [/sifre|parola|password|yetkisiz|yetkiniz yok|unauthori|kullanici adi|kullanici bilgi/, PttErrorKind.auth],
+  [/sistem hatasi|beklenmeyen|hata olustu|zaman asimi|timeout|hizmet disi|kullanilamiyor|exception|tekrar deneyin/, PttErrorKind.server],
+  [/ilce|\bil adi|\bil bilgisi|\bil kodu|sehir/, PttErrorKind.address],
+  [/kontrol (hanesi|basamagi|digiti)|check digit|aralig|araligi|aralik|range|barkod (formati|hatali|gecersiz)|gecersiz barkod/, PttErrorKind.barcode],
+  [/daha once|zaten|mevcut|kayitli|kullanilmis|mukerrer|already|exists|duplicate/, PttErrorKind.duplicate],
+  [/silinemez|iptal edilemez|kabul edil|kabulu yapil|islem gormus|cannot be (deleted|cancell?ed)/, PttErrorKind.notCancellable],
+  [/bulunamadi|bulunmamaktadir|kayit yok|kaydi yok|yoktur|not found/, PttErrorKind.notFound],
+]
+
+/** The kind of one refusal: a known code decides; otherwise the text; otherwise a validation refusal. */
+export function classifyPttRefusal(code: string, message: string): Readonly<{ kind: PttErrorKind; known: boolean }> {
+  const byCode = PTT_RESULT_CODES[code.trim()]
+  if (byCode) return { kind: byCode, known: true }
+  const text = trFold(message)
+  const byText = TEXT_RULES.find(([re]) => re.test(text))?.[1]
+  return byText ? { kind: byText, known: true } : { kind: PttErrorKind.validation, known: false }
+}
+
+const MAPPING: Readonly<Record<PttErrorKind, Readonly<{ code: ErrorCode; retryable: boolean }>>> = {
+  auth: { code: ErrorCode.carrierAuth, retryable: false },
+  duplicate: { code: ErrorCode.carrierDuplicateReference, retryable: false },
+  notFound: { code: ErrorCode.carrierNotFound, retryable: false },
+  notCancellable: { code: ErrorCode.carrierNotCancellable, retryable: false },
+  barcode: { code: ErrorCode.carrierValidation, retryable: false },
+  address: { code: ErrorCode.carrierAddressUnresolved, retryable: false },
+  validation: { code: ErrorCode.carrierValidation, retryable: false },
+  server: { code: ErrorCode.carrierUnavailable, retryable: true },
+}
+
+export function pttErrorMapping(kind: PttErrorKind): Readonly<{ code: ErrorCode; retryable: boolean }> {
+  return MAPPING[kind]
+}
+
+/** One PTT refusal as an AppError; meta keeps PTT's code and text. */
+export function pttRefusalError(operation: string, code: string, message: string, meta: Record<string, unknown> = {}): AppError {
+  const { kind, known } = classifyPttRefusal(code, message)
+  const m = MAPPING[kind]
+  const text = message.trim() || `kod ${code}`
+  return new AppError(m.code, `PTT ${operation} refused (${code}): ${text}`, {
+    retryable: m.retryable,
+    meta: { operation, pttCode: code, pttMessage: message, kind, ...(known ? {} : { unknownResultCode: true }), ...(kind === PttErrorKind.barcode ? { field: 'barkodNo' } : {}), ...meta },
+  })
+}
+
+export type PttSoapFault = Readonly<{ faultcode: string; faultstring: string }>
+
+/**
+ * A SOAP fault as an AppError. Tracking sits behind a gateway that answers "Policy Falsified"
+ * until PTT enables it for the customer (§4 [BX]): a setup matter, not retried. Client-side faults
+ * mean our envelope or SOAPAction is wrong (a bug); Server faults are PTT trouble and retried.
+ */
+export function pttFaultError(fault: PttSoapFault, operation: string, httpStatus: number): AppError {
+  const meta = { operation, httpStatus, faultcode: fault.faultcode, faultstring: fault.faultstring }
+  if (/policy falsified|service not found/i.test(fault.faultstring)) {
+    return new AppError(ErrorCode.carrierServiceUnsupported, `PTT's gateway did not route ${operation} ("${fault.faultstring}"): PTT opens this service per customer; ask PTT to enable it for this account`, { retryable: false, meta })
+  }
+  if (classifyPttRefusal('', fault.faultstring).kind === PttErrorKind.auth) {
+    return new AppError(ErrorCode.carrierAuth, `PTT refused the credentials on ${operation}: ${fault.faultstring}`, { retryable: false, meta })
+  }
+  const local = fault.faultcode.replace(/^.*:/, '').split('.')[0] ?? ''
+  if (['Client', 'Sender', 'VersionMismatch', 'MustUnderstand'].includes(local)) {
+    return new AppError(ErrorCode.carrierValidation, `PTT refused the ${operation} envelope (${fault.faultcode}): ${fault.faultstring}`, { retryable: false, meta })
+  }
+  return new AppError(ErrorCode.carrierUnavailable, `PTT server fault on ${operation} (${fault.faultcode}): ${fault.faultstring}`, { retryable: true, meta })
+}

@@ -1,0 +1,145 @@
+/**
+ * Options, paths and wire vocabulary of the local PTT Kargo emulator (carriers.md §4, §14). What §4
+ * states is fixed here (paths, namespaces, SOAPActions, hataKodu -1 "Kullanıcı Şifre Hatalı",
+ * range barcodes with check digit, EPL labels, TESALAN); what the sources disagree on or leave open
+ * is an option (the success code, tracking's return element and gateway block, the rate limit) or a
+ * placeholder marked as such (every other result code and all message wording).
+ */
+
+export const SOAP11_NS = 'http://schemas.xmlsoap.org/soap/envelope/'
+export const SOAP12_NS = 'http://www.w3.org/2003/05/soap-envelope'
+export const KABUL_NS = 'http://kabul.ptt.gov.tr'
+export const KABUL_XSD_NS = 'http://kabul.ptt.gov.tr/xsd'
+export const TAKIP_NS = 'http://takip.ptt.gov.tr'
+export const TAKIP_XSD_NS = 'http://takip.ptt.gov.tr/xsd'
+
+/** §4: acceptance PttVeriYukleme (test PttVeriYuklemeTest), tracking GonderiTakipV2. */
+export const PttEmuPath = {
+  acceptance: '/PttVeriYukleme/services/Sorgu',
+  acceptanceTest: '/PttVeriYuklemeTest/services/Sorgu',
+  tracking: '/GonderiTakipV2/services/Sorgu',
+} as const
+
+export const PttService = { acceptance: 'acceptance', tracking: 'tracking' } as const
+export type PttService = (typeof PttService)[keyof typeof PttService]
+
+/** The operations served (§4); the other documented ones (kabulEkleParcaliBarkod, referansVeriSil, getDropPointInfo…) answer a fault. */
+export const ACCEPTANCE_OPERATIONS = ['kabulEkle2', 'etiketGetir', 'barkodVeriSil', 'siparisIstekEkle2'] as const
+export const TRACKING_OPERATIONS = ['gonderiSorgu', 'gonderiSorgu2'] as const
+
+/**
+ * Result codes. AUTH (-1) is documented (§4, HT and BX agree); the others are this emulator's
+ * placeholders, all negative so they never collide with either reading of success (1 or 0).
+ */
+export const PttCode = {
+  auth: '-1',
+  missingField: '-2',
+  duplicateBarcode: '-3',
+  checkDigit: '-4',
+  outOfRange: '-5',
+  invalidField: '-6',
+  address: '-7',
+  notFound: '-8',
+  alreadyAccepted: '-9',
+  systemError: '-99',
+} as const
+
+/** Turkish messages; only "Kullanıcı Şifre Hatalı" is PTT's documented wording. */
+export const PttText = {
+  auth: 'Kullanıcı Şifre Hatalı',
+  ok: 'İşlem Başarılı',
+  duplicate: (b: string) => `${b} barkodu ile daha önce veri yüklenmiştir`,
+  checkDigit: (b: string) => `${b} barkodunun kontrol hanesi hatalı`,
+  outOfRange: (b: string) => `${b} barkodu müşteriye tanımlı barkod aralığında değil`,
+  notFound: (b: string) => `${b} barkodlu kayıt bulunamadı`,
+  alreadyAccepted: (b: string) => `${b} barkodlu gönderi kabul edildiği için silinemez`,
+  deleted: (b: string) => `${b} barkodlu veri silindi`,
+  address: (what: string) => `Alıcı ${what} bilgisi hatalı`,
+  required: (field: string) => `${field} alanı boş olamaz`,
+  invalid: (field: string, why: string) => `${field} alanı hatalı: ${why}`,
+  systemError: 'Sistem hatası oluştu, lütfen tekrar deneyiniz',
+  pickupTaken: 'Kurye sipariş talebiniz alınmıştır',
+  trackNotFound: 'Kayıt bulunamadı',
+} as const
+
+/** One PTT customer: the ids PTT issues and the barcode ranges it assigned (12-digit bodies, both ends included). */
+export type PttAccount = Readonly<{
+  musteriId: number
+  password: string
+  /** The WS user (BX). kabulEkle2 also takes "PttWs" (HT); gonderiSorgu also the customer id (HT). */
+  username: string
+  barcodeRanges: readonly Readonly<{ first: string; last: string }>[]
+}>
+
+export const DEFAULT_PTT_ACCOUNT: PttAccount = {
+  musteriId: 904411,
+  password: 'PttTest!2024',
+  username: 'kargojet',
+  barcodeRanges: [{ first: '274000000001', last: '274000999999' }],
+}
+
+/** The status chain the test hook walks (carriers.md §12 PTT column). */
+export const PttStatus = {
+  uploaded: 'uploaded',
+  accepted: 'accepted',
+  inTransit: 'in_transit',
+  outForDelivery: 'out_for_delivery',
+  failedAttempt: 'failed_attempt',
+  delivered: 'delivered',
+  returnInTransit: 'return_in_transit',
+  returned: 'returned',
+  deleted: 'deleted',
+} as const
+export type PttStatus = (typeof PttStatus)[keyof typeof PttStatus]
+
+export type PttEmulatorOptions = Readonly<{
+  port?: number
+  accounts?: readonly PttAccount[]
+  /** §4 conflict: HT and a Laravel client read 1 as success, BX reads 0. Default "1" (§4: "emulate 1=OK"). */
+  successCode?: '1' | '0'
+  /** Axis 1.4 names the tracking result `return` or `<op>Return`; not documented. Default "return". */
+  trackingReturnElement?: 'return' | 'operationReturn'
+  /** §4 [BX]: tracking answers a "Policy Falsified" fault until PTT enables it per customer. Default false. */
+  trackingBlocked?: boolean
+  /** Send ISAAT (time) with tracking events, as a client saw on PTT's test service; §4 lists only ITARIH. Default true. */
+  includeEventTime?: boolean
+  /** Require SOAPAction exactly "urn:<op>" on acceptance and "" on tracking (§4). Default true. */
+  strictSoapAction?: boolean
+  /** barkodVeriSil refuses a dosyaAdi that differs from the upload's (sources send it; none says it is checked). Default false. */
+  checkDosyaAdi?: boolean
+  /** PTT publishes no limit: off by default; tests set a small one. 429 + Retry-After when hit. */
+  rateLimit?: Readonly<{ limit: number; windowMs: number }> | null
+  /** Retry-After seconds sent with injected 429/503 faults. */
+  retryAfterSeconds?: number
+  now?: () => number
+}>
+
+export type ResolvedPttOptions = Readonly<{
+  port: number
+  accounts: readonly PttAccount[]
+  successCode: '1' | '0'
+  trackingReturnElement: 'return' | 'operationReturn'
+  trackingBlocked: boolean
+  includeEventTime: boolean
+  strictSoapAction: boolean
+  checkDosyaAdi: boolean
+  rateLimit: Readonly<{ limit: number; windowMs: number }> | null
+  retryAfterSeconds: number
+  now: () => number
+}>
+
+export function resolvePttOptions(o: PttEmulatorOptions = {}): ResolvedPttOptions {
+  return {
+    port: o.port ?? 0,
+    accounts: o.accounts ?? [DEFAULT_PTT_ACCOUNT],
+    successCode: o.successCode ?? '1',
+    trackingReturnElement: o.trackingReturnElement ?? 'return',
+    trackingBlocked: o.trackingBlocked ?? false,
+    includeEventTime: o.includeEventTime ?? true,
+    strictSoapAction: o.strictSoapAction ?? true,
+    checkDosyaAdi: o.checkDosyaAdi ?? false,
+    rateLimit: o.rateLimit ?? null,
+    retryAfterSeconds: o.retryAfterSeconds ?? 1,
+    now: o.now ?? Date.now,
+  }
+}

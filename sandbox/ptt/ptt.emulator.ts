@@ -1,0 +1,69 @@
+import { FaultPlan, listenHttp } from '../common/http-emulator'
+import { PttEmuPath, resolvePttOptions, type PttEmulatorOptions, type PttStatus } from './ptt.config'
+import { advance } from './ptt.lifecycle'
+import { createPttHandler } from './ptt.server'
+import { PttState, type EmulatedPickup, type EmulatedPttShipment, type PttLoggedRequest } from './ptt.state'
+
+export type { PttAccount, PttEmulatorOptions } from './ptt.config'
+export { DEFAULT_PTT_ACCOUNT, PttCode, PttEmuPath, PttStatus, PttText } from './ptt.config'
+export type { EmulatedPickup, EmulatedPttShipment, PttEvent, PttLoggedRequest } from './ptt.state'
+export { checkDigit, rangeBarcode } from './ptt.validation'
+
+/**
+ * A local PTT Kargo (carriers.md §4, §14) on 127.0.0.1 for tests, benchmarks and demo mode: the
+ * acceptance service (kabulEkle2 with range + check-digit validation, etiketGetir EPL labels,
+ * barkodVeriSil before acceptance, siparisIstekEkle2 pickups) and GonderiTakipV2 tracking with
+ * siraNo events, a status chain driven by `advance` (or POST /__emu/advance/{barcode}?to=),
+ * injectable faults and a log with sifre redacted.
+ */
+export type PttEmulator = Readonly<{
+  /** http://127.0.0.1:port: the connector's origin (PttEmuPath paths are appended to it). */
+  origin: string
+  urls: Readonly<{ acceptance: string; acceptanceTest: string; tracking: string }>
+  /** Every kabulEkle2 upload in order; deleted ones stay with status "deleted". */
+  readonly shipments: readonly EmulatedPttShipment[]
+  readonly pickups: readonly EmulatedPickup[]
+  /** Every service request, in order (sifre redacted). */
+  readonly requests: readonly PttLoggedRequest[]
+  /** Faults for the coming service requests (/__emu hooks never). */
+  faults: FaultPlan
+  /** The live (not deleted) upload of a barcode. */
+  find(barcode: string): EmulatedPttShipment | undefined
+  /** One step along uploaded → accepted → in_transit → out_for_delivery → delivered, or on to `to`. */
+  advance(barcode: string, to?: PttStatus): EmulatedPttShipment
+  /** The next `times` operations answer PTT's "system error" refusal (HTTP 200, placeholder code -99). */
+  injectSystemError(times?: number): void
+  close(): Promise<void>
+}>
+
+export async function startPttEmulator(options: PttEmulatorOptions = {}): Promise<PttEmulator> {
+  const opts = resolvePttOptions(options)
+  const state = new PttState()
+  const faults = new FaultPlan()
+  const running = await listenHttp(createPttHandler({ opts, state, faults }), opts.port)
+  const o = running.origin
+  return {
+    origin: o,
+    urls: { acceptance: o + PttEmuPath.acceptance, acceptanceTest: o + PttEmuPath.acceptanceTest, tracking: o + PttEmuPath.tracking },
+    get shipments() {
+      return state.shipments
+    },
+    get pickups() {
+      return state.pickups
+    },
+    get requests() {
+      return state.requests
+    },
+    faults,
+    find: (barcode) => state.find(barcode),
+    advance: (barcode, to) => {
+      const s = state.find(barcode)
+      if (!s) throw new Error(`no shipment ${barcode}`)
+      return advance(s, opts.now(), to)
+    },
+    injectSystemError: (times = 1) => {
+      state.systemErrors = times
+    },
+    close: () => running.close(),
+  }
+}

@@ -1,0 +1,104 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { answerPreCommitFault, headersOf, readBody, replier, SlidingWindow, type FaultPlan, type HttpFault } from '../common/http-emulator'
+import { ACCEPTANCE_OPERATIONS, PttCode, PttEmuPath, PttService, PttStatus, PttText, TRACKING_OPERATIONS, type ResolvedPttOptions } from './ptt.config'
+import { advance } from './ptt.lifecycle'
+import { OPERATIONS, WRAPPER } from './ptt.operations'
+import type { PttLoggedRequest, PttState } from './ptt.state'
+import { acceptanceResponse, faultEnvelope, isEnvelopeProblem, parsePttRequest, redactSifre, trackingResponse } from './ptt.xml'
+
+/**
+ * Routing, SOAPAction, throttle and fault injection of the PTT emulator (carriers.md §4, §14).
+ * Acceptance (Axis2) dispatches on SOAPAction `urn:<op>`; tracking (Axis 1.4) takes an empty one.
+ * Business refusals are HTTP 200 with result codes; SOAP faults (HTTP 500) are for envelopes the
+ * services cannot read, unknown operations, and the tracking gateway's "Policy Falsified".
+ */
+const XML = 'text/xml; charset=utf-8'
+
+function serviceOf(path: string): PttService | null {
+  if (path === PttEmuPath.acceptance || path === PttEmuPath.acceptanceTest) return PttService.acceptance
+  if (path === PttEmuPath.tracking) return PttService.tracking
+  return null
+}
+
+export type HandlerDeps = Readonly<{ opts: ResolvedPttOptions; state: PttState; faults: FaultPlan }>
+
+export function createPttHandler({ opts, state, faults }: HandlerDeps) {
+  const window = opts.rateLimit ? new SlidingWindow(opts.rateLimit.limit, opts.rateLimit.windowMs, opts.now) : null
+
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+    const raw = await readBody(req)
+    const text = raw?.toString('utf8') ?? ''
+    const hook = /^\/__emu\/advance\/([^/]+)$/.exec(url.pathname)
+    if (hook && req.method === 'POST') return emuAdvance(decodeURIComponent(hook[1] ?? ''), url.searchParams.get('to'), res)
+
+    const service = serviceOf(url.pathname)
+    const soapAction = typeof req.headers.soapaction === 'string' ? req.headers.soapaction : null
+    const entry: PttLoggedRequest = { method: req.method ?? '', path: url.pathname, headers: headersOf(req), body: redactSifre(text), operation: null, status: null, fault: null, at: opts.now(), service, soapAction }
+    state.requests.push(entry)
+    let fault: HttpFault | null = null
+    const reply = replier(req, res, () => fault, entry)
+    const soapFault = (faultcode: string, faultstring: string) => reply(500, faultEnvelope(faultcode, faultstring), XML) // SOAP 1.1 §6.2
+
+    if (!service) return reply(404, '<html><body><h1>404 - Not Found</h1></body></html>', 'text/html')
+    if (req.method === 'GET') return reply(404, '<html><body>The emulator serves no WSDL; carriers.md §4 describes the operations.</body></html>', 'text/html')
+    if (req.method !== 'POST') return reply(405, '<html><body>Method Not Allowed</body></html>', 'text/html', { allow: 'GET, POST' })
+    const contentType = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase()
+    // SOAP 1.1 (text/xml) only: Axis2 also speaks 1.2, which no PTT client here sends.
+    if (contentType !== 'text/xml') return reply(415, '<html><body>Unsupported Content-Type: expected text/xml</body></html>', 'text/html')
+
+    fault = faults.take()
+    entry.fault = fault
+    if (answerPreCommitFault(fault, req, reply, opts.retryAfterSeconds)) return
+    if (raw === null) return reply(413, '<html><body>Request Entity Too Large</body></html>', 'text/html')
+    const waitMs = window?.hit() ?? 0
+    if (waitMs > 0) return reply(429, '<html><body>Too Many Requests</body></html>', 'text/html', { 'retry-after': String(Math.max(1, Math.ceil(waitMs / 1000))) })
+
+    const parsed = parsePttRequest(text, service)
+    if (isEnvelopeProblem(parsed)) return soapFault(parsed.faultcode, parsed.faultstring)
+    entry.operation = parsed.operation
+    const served: readonly string[] = service === PttService.acceptance ? ACCEPTANCE_OPERATIONS : TRACKING_OPERATIONS
+    const run = OPERATIONS[parsed.operation]
+    if (!run || !served.includes(parsed.operation)) {
+      return service === PttService.acceptance
+        ? soapFault('soapenv:Client', `The endpoint reference (EPR) for the Operation not found is ${url.pathname} and the WSA Action = urn:${parsed.operation}`)
+        : soapFault('soapenv:Server.userException', `No such operation '${parsed.operation}'`)
+    }
+    if (opts.strictSoapAction) {
+      const action = (soapAction ?? '').trim().replace(/^"(.*)"$/, '$1')
+      const expected = service === PttService.acceptance ? `urn:${parsed.operation}` : ''
+      if (soapAction === null || action !== expected) return soapFault('soapenv:Client', `SOAPAction "${soapAction ?? '(none)'}" does not match ${expected === '' ? 'the empty SOAPAction of' : expected + ' for'} ${parsed.operation}`)
+    }
+    if (parsed.wrapper !== WRAPPER[parsed.operation]) return soapFault('soapenv:Client', `org.apache.axis2.databinding.ADBException: Unexpected subelement ${parsed.wrapper}`)
+    if (service === PttService.tracking && opts.trackingBlocked) return soapFault('soapenv:Server', 'Policy Falsified')
+
+    if (state.systemErrors > 0) {
+      // A refusal in HTTP 200 that says PTT itself failed (§14: most TR services answer 200 + error field).
+      state.systemErrors -= 1
+      if (service === PttService.acceptance) {
+        const row = parsed.operation === 'siparisIstekEkle2' ? { sonucAciklama: PttText.systemError, sonucKodu: PttCode.systemError } : { aciklama: PttText.systemError, hataKodu: PttCode.systemError }
+        return reply(200, acceptanceResponse(parsed.operation, row), XML)
+      }
+      return reply(200, trackingResponse(parsed.operation, 'return', { sonucAciklama: PttText.systemError, sonucKodu: PttCode.systemError }), XML)
+    }
+    const outcome = run({ opts, state, req: parsed })
+    if (outcome.kind === 'fault') return soapFault(outcome.faultcode, outcome.faultstring)
+    if (service === PttService.acceptance) return reply(200, acceptanceResponse(parsed.operation, outcome.row), XML)
+    const returnElement = opts.trackingReturnElement === 'return' ? 'return' : `${parsed.operation}Return`
+    reply(200, trackingResponse(parsed.operation, returnElement, outcome.row), XML)
+  }
+
+  /** POST /__emu/advance/{barcode}?to=STATUS (carriers.md §14 test hook); not logged, never faulted. */
+  function emuAdvance(barcode: string, to: string | null, res: ServerResponse): void {
+    const send = (status: number, body: unknown): void => void res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body))
+    const s = state.find(barcode)
+    if (!s) return send(404, { error: `no shipment ${barcode}` })
+    if (to !== null && !Object.values(PttStatus).includes(to as PttStatus)) return send(400, { error: `unknown status ${to}` })
+    try {
+      const moved = advance(s, opts.now(), (to ?? undefined) as PttStatus | undefined)
+      send(200, { barcode: moved.barcode, status: moved.status, events: moved.events.length })
+    } catch (err) {
+      send(409, { error: (err as Error).message })
+    }
+  }
+}
