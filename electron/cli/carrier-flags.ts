@@ -6,6 +6,9 @@ import type { CarrierConnector } from '../core/carriers/carrier.port'
 import type { RetryOptions } from '../core/carriers/retry'
 import { numberFlag, readJsonInput } from './cli-args'
 import { z } from 'zod'
+import { join } from 'node:path'
+import { openDatabase } from '../core/db/database'
+import { defaultDataDir } from './data-dir'
 
 /** The credential flags `station ship` and `station track` share. */
 export const carrierFlagOptions = {
@@ -39,7 +42,12 @@ export function requireCarrier(id: string | undefined): CarrierDefinition {
  * Builds the connector the flags describe: the station.json section (with --data) < the
  * --carrier-config file < environment < flags, validated by the same schema the desk uses.
  */
-export async function connectorFromFlags(def: CarrierDefinition, values: Values, env: NodeJS.ProcessEnv, retry: RetryOptions): Promise<CarrierConnector> {
+export async function connectorFromFlags(
+  def: CarrierDefinition,
+  values: Values,
+  env: NodeJS.ProcessEnv,
+  retry: RetryOptions,
+): Promise<{ connector: CarrierConnector; dispose(): Promise<void> }> {
   const str = (k: keyof typeof carrierFlagOptions) => (typeof values[k] === 'string' ? (values[k] as string) : undefined)
   const envKey = (suffix: string) => env[`KARGOJET_${def.id.toUpperCase()}_${suffix}`]
   const baseUrl = str('base-url')
@@ -66,5 +74,8 @@ export async function connectorFromFlags(def: CarrierDefinition, values: Values,
   }
   const section = def.section(parsed.data.carriers)
   if (!section) throw new AppError(ErrorCode.inputInvalid, `${def.id}: no settings`)
-  return def.create(section as never, { retry })
+  // PTT barcodes come from the station's own range record: the CLI uses the same database as the desk.
+  const opened = def.needsDatabase ? await openDatabase(join(dataDir ?? defaultDataDir(), 'station.sqlite3')) : null
+  const connector = def.create(section as never, { retry, sqlite: opened ? () => opened.sqlite : undefined })
+  return { connector, dispose: async () => void (await opened?.close()) }
 }

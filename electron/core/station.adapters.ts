@@ -18,6 +18,7 @@ import type { PurchaseCheckpoint } from './shipping/shipment.purchaser'
 import { CloudSyncService } from './sync/cloud-sync.service'
 import { createOrderClaims } from './sync/order-claims'
 import type { StationAdapters } from './station'
+import type { OpenedDatabase } from './db/database'
 
 /** Builds the real devices and carriers from the configuration (the Electron shell and the headless server share this). */
 export function createAdapters(config: StationConfig, extras: { checkpoint?: (name: PurchaseCheckpoint) => void } = {}): StationAdapters {
@@ -33,7 +34,13 @@ export function createAdapters(config: StationConfig, extras: { checkpoint?: (na
   const printer = new ZebraPrinter(createTransport(config.printer.uri, { timeoutMs: config.printer.sendTimeoutMs }), { timeoutMs: config.printer.statusTimeoutMs })
   const carrierExchanges = new Emitter<CarrierExchange>()
   // The station retries around every connector (withRetry below); the connector itself tries once.
-  const connectors: ReadonlyMap<string, CarrierConnector> = createConfiguredConnectors(config.carriers, { retry: { maxAttempts: 1 }, onExchange: (e) => carrierExchanges.fire(e) })
+  // The station database opens after the adapters are built; keys the desk allocates (PTT) resolve it at first use.
+  let database: OpenedDatabase | null = null
+  const sqlite = () => {
+    if (!database) throw new Error('the station database is not open yet')
+    return database.sqlite
+  }
+  const connectors: ReadonlyMap<string, CarrierConnector> = createConfiguredConnectors(config.carriers, { retry: { maxAttempts: 1 }, onExchange: (e) => carrierExchanges.fire(e), sqlite })
   const cloud = config.cloud
   return {
     scale,
@@ -52,8 +59,11 @@ export function createAdapters(config: StationConfig, extras: { checkpoint?: (na
     // offline path or on screen instead of freezing the desk.
     retry: (fn) => withRetry(() => fn(), { ...config.carriers.retry, maxRetryAfterMs: 5_000 }),
     cloud: cloud ? (db, health) => new CloudSyncService(db, { ...cloud, health }) : undefined,
-    claims: cloud?.stationId ? createOrderClaims({ ...cloud, stationId: cloud.stationId, leaseMs: cloud.claimLeaseMs }) : undefined,
+    claims: cloud?.stationId ? createOrderClaims({ ...cloud, stationId: cloud.stationId, leaseMs: cloud.claimLeaseMs, renewEveryMs: cloud.claimRenewMs }) : undefined,
     checkpoint: extras.checkpoint,
     carrierExchanges,
+    attachDatabase: (opened) => {
+      database = opened
+    },
   }
 }

@@ -64,6 +64,8 @@ export type StationAdapters = Readonly<{
   checkpoint?: (name: PurchaseCheckpoint) => void
   /** Every carrier HTTP exchange (redacted), for the support store. */
   carrierExchanges?: Emitter<CarrierExchange>
+  /** Called once the station database is open (adapters that keep state in it, e.g. PTT's barcode allocator). */
+  attachDatabase?: (database: OpenedDatabase) => void
 }>
 
 export type Station = Readonly<{
@@ -92,6 +94,7 @@ type AnyEvent = { name: EventName; payload: unknown }
 export async function createStation(dataDir: string, config: StationConfig, adapters: StationAdapters): Promise<Station> {
   const database = await openDatabase(join(dataDir, 'station.sqlite3'))
   const { db } = database
+  adapters.attachDatabase?.(database)
   await seedCatalogDefaults(db)
   const rateCards: readonly RateCard[] = config.rateCards ?? DEFAULT_RATE_CARDS
   const carrierNames = new Map([...rateCards.map((c) => [c.serviceCode, c.name] as const), [MARKETPLACE_CARRIER_ID, 'Pazaryeri etiketi'] as const])
@@ -296,7 +299,7 @@ export async function createStation(dataDir: string, config: StationConfig, adap
   cloud?.start()
   registrar.start()
   carriers.start()
-  const resumed = finisher.resumeInterrupted().catch((err) => {
+  const resumed = finisher.resumeInterrupted({ stopAfterPrint: Boolean(config.scanner.scanBack) }).catch((err) => {
     // A printer or carrier still down: the jobs stay queued; the desk shows the problem on retry.
     void err
     return [] as string[]
@@ -319,6 +322,7 @@ export async function createStation(dataDir: string, config: StationConfig, adap
       for (const u of subs.reverse()) u()
       await scanners?.dispose()
       await cloud?.dispose()
+      adapters.claims?.dispose()
       slips?.dispose()
       packing.dispose()
       printQueue.dispose()

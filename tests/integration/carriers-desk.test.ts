@@ -7,6 +7,8 @@ import { DEFAULT_QUERY_USERS } from '../../sandbox/aras/aras.config'
 import { startHepsiJetEmulator } from '../../sandbox/hepsijet/hepsijet.emulator'
 import { startMngEmulator } from '../../sandbox/mng/mng.emulator'
 import { startSuratEmulator } from '../../sandbox/surat/surat.emulator'
+import { startPttEmulator } from '../../sandbox/ptt/ptt.emulator'
+import { SAMPLE_PTT_CREDENTIALS, SAMPLE_PTT_RANGE } from '../../sandbox/ptt/ptt.fixtures'
 import { SAMPLE_MNG_CREDENTIALS } from '../../sandbox/mng/mng.fixtures'
 import { SAMPLE_HEPSIJET_SETTINGS } from '../../sandbox/hepsijet/hepsijet.fixtures'
 import { scanAllItems, startHarness, type Harness } from '../support/station-harness'
@@ -27,6 +29,20 @@ type Entry = Readonly<{ id: string; serviceCode: string; supportsCod: boolean; s
 
 /** Every connector wired into the desk, packed through the same flow (issue 4: "one desk speaks to every carrier"). */
 const CARRIERS: readonly Entry[] = [
+  {
+    id: 'ptt',
+    serviceCode: 'MH',
+    supportsCod: false,
+    start: async () => {
+      const emu = await startPttEmulator()
+      return {
+        section: { enabled: true, origin: emu.origin, credentials: { ...SAMPLE_PTT_CREDENTIALS }, barcodeRange: SAMPLE_PTT_RANGE },
+        count: () => emu.shipments.length,
+        advanceTo: (code) => (emu.advance(code, 'out_for_delivery'), { expected: 'out_for_delivery' }),
+        close: () => emu.close(),
+      }
+    },
+  },
   {
     id: 'surat',
     serviceCode: 'standard',

@@ -136,3 +136,41 @@ describe('offline labels: Aras (integration code as the shipper key)', () => {
     }
   }, 60_000)
 })
+
+describe('offline labels: PTT (a barcode from the customer range)', () => {
+  it('prints range barcodes while PTT is down and registers each once when back', async () => {
+    const { startPttEmulator } = await import('../../sandbox/ptt/ptt.emulator')
+    const { SAMPLE_PTT_CREDENTIALS, SAMPLE_PTT_RANGE } = await import('../../sandbox/ptt/ptt.fixtures')
+    const ptt = await startPttEmulator()
+    try {
+      h = await startHarness({
+        overrides: {
+          carriers: {
+            ptt: { enabled: true, origin: ptt.origin, credentials: { ...SAMPLE_PTT_CREDENTIALS }, barcodeRange: SAMPLE_PTT_RANGE },
+            offlineRetryMs: 3_600_000,
+            breaker: { openMs: 0 },
+            retry: { maxAttempts: 2, baseDelayMs: 5, maxDelayMs: 10 },
+          },
+          rateCards: [{ ...YURTICI_CARD, carrierId: 'ptt', serviceCode: 'MH', name: 'PTT Kargo' }],
+          scale: { driver: 'simulated', settleMs: 10, intervalMs: 10 },
+          stability: { sampleCount: 2, minStableMs: 0 },
+        },
+      })
+      ptt.faults.set('http503')
+      await h.station.handlers['scan.submit']({ code: 'P1001', source: 'scanner' })
+      const printed: string[] = []
+      for (const code of ['KJ1001', 'KJ1002', 'KJ1004']) {
+        const v = await packOne(h, code)
+        expect(v.shipment?.offline, code).toBe(true)
+        printed.push(v.shipment!.barcode!)
+      }
+      expect(new Set(printed).size).toBe(3)
+      expect(ptt.shipments).toHaveLength(0)
+      ptt.faults.set(null)
+      expect((await h.station.registrar.registerPending()).registered).toBe(3)
+      expect(ptt.shipments.map((s) => s.barcode)).toEqual(printed)
+    } finally {
+      await ptt.close()
+    }
+  }, 60_000)
+})

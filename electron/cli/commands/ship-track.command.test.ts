@@ -86,3 +86,27 @@ describe('station ship / track with a carrier-neutral order (Yurtiçi)', () => {
     expect(r.stderr).toMatch(/carrier\.unavailable/)
   })
 })
+
+describe('station ship --carrier ptt (barcode from the station range)', () => {
+  it('takes the barcode from the data folder\'s range, once per order file', async () => {
+    const { startPttEmulator } = await import('../../../sandbox/ptt/ptt.emulator')
+    const { SAMPLE_PTT_CREDENTIALS } = await import('../../../sandbox/ptt/ptt.fixtures')
+    const ptt = await startPttEmulator()
+    try {
+      const file = join(dir, 'ptt-order.json')
+      await writeFile(file, JSON.stringify({ ...order, orderNumber: 'SIP-PTT-1' }))
+      const data = join(dir, 'ptt-station')
+      const argv = ['ship', '--carrier', 'ptt', '--base-url', ptt.origin, '--customer-code', String(SAMPLE_PTT_CREDENTIALS.customerId), '--password', SAMPLE_PTT_CREDENTIALS.password, '--data', data, '--input', file, '--json']
+      const first = await cli(argv)
+      expect(first).toMatchObject({ code: 0, stderr: '' })
+      const out = JSON.parse(first.stdout)
+      expect(out.barcode).toMatch(/^\d{13}$/)
+      expect(Buffer.from(out.label, 'base64').toString('utf8')).toMatch(/^\^XA/)
+      const again = JSON.parse((await cli(argv)).stdout)
+      expect(again.barcode).toBe(out.barcode)
+      expect(ptt.shipments).toHaveLength(1)
+    } finally {
+      await ptt.close()
+    }
+  })
+})

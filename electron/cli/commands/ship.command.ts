@@ -142,7 +142,7 @@ async function shipGeneric(def: CarrierDefinition, values: ReturnType<typeof par
   const order = await readJsonInput(input, orderInputSchema)
   const idempotencyKey = values['idempotency-key'] ?? orderIdempotencyKey(def.id, order)
   if (idempotencyKey.trim() === '') throw new AppError(ErrorCode.inputInvalid, '--idempotency-key must not be empty')
-  const connector = await connectorFromFlags(def, values, process.env, {
+  const { connector, dispose } = await connectorFromFlags(def, values, process.env, {
     maxAttempts: 4,
     onRetry: ({ attempt, delayMs, error }) => io.stderr(`${prefix}${error.code} on attempt ${attempt}, retrying in ${delayMs} ms with the same key\n`),
   })
@@ -162,6 +162,8 @@ async function shipGeneric(def: CarrierDefinition, values: ReturnType<typeof par
     return 0
   } catch (err) {
     return reportFailure(err, io)
+  } finally {
+    await dispose()
   }
 }
 

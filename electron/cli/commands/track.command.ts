@@ -12,19 +12,21 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const tracking = requireFlag(values.tracking, 'tracking').trim()
   if (!/^[\x21-\x7e]{1,64}$/.test(tracking)) throw new AppError(ErrorCode.inputInvalid, `--tracking must be 1–64 printable characters without spaces, got "${tracking}"`)
   if (!values['base-url'] && !values['carrier-config'] && !values.data) throw new AppError(ErrorCode.inputInvalid, 'missing required flag --base-url (or --carrier-config / --data)')
-  const connector = await connectorFromFlags(def, values, process.env, {
+  const { connector, dispose } = await connectorFromFlags(def, values, process.env, {
     maxAttempts: 3,
     onRetry: ({ attempt, delayMs, error }) => io.stderr(`${prefix}${error.code} on attempt ${attempt}, retrying in ${delayMs} ms\n`),
   })
-  if (!connector.track) throw new AppError(ErrorCode.inputInvalid, `${def.displayName} has no tracking operation here`)
   let events
   try {
+    if (!connector.track) throw new AppError(ErrorCode.inputInvalid, `${def.displayName} has no tracking operation here`)
     events = sortTimeline(await connector.track(tracking))
   } catch (err) {
     const e = toAppError(err)
     if (e.code === ErrorCode.inputInvalid) throw e
     io.stderr(`${prefix}${e.message} [${e.code}]\n`)
     return 1
+  } finally {
+    await dispose()
   }
   const status = currentTrackingStatus(events)
   const last = events.at(-1) ?? null

@@ -70,3 +70,17 @@ export const SuratConfigSchema = z
     timeoutMs,
   })
   .prefault({})
+
+/** PTT Kargo (carriers.md §4): customer id + password, and the barcode range PTT assigned (12-digit bodies). */
+export const PttConfigSchema = z
+  .object({
+    enabled: z.boolean().default(false),
+    origin: url('https://pttws.ptt.gov.tr'),
+    environment: z.enum(['live', 'test']).default('test'),
+    credentials: z.object({ customerId: z.number().int().positive(), password: z.string().min(1), username: z.string().min(1).optional() }).default({ customerId: 904411, password: 'PttTest!2024' }),
+    barcodeRange: z.object({ first: z.string().regex(/^\d{12,13}$/), last: z.string().regex(/^\d{12,13}$/) }).default({ first: '274000000001', last: '274000999999' }),
+    /** Sources disagree on the success code (carriers.md §4); "1" by default. */
+    successCode: z.enum(['1', '0']).default('1'),
+    timeoutMs,
+  })
+  .prefault({})

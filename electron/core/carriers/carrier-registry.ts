@@ -1,3 +1,5 @@
+import type Database from 'better-sqlite3'
+import { AppError, ErrorCode } from '../../../shared/errors'
 import type { StationConfig } from '../config/config.schema'
 import type { CarrierConnector } from './carrier.port'
 import { ComToHomeConnector } from './comtohome/comtohome.adapter'
@@ -8,12 +10,16 @@ import { createHepsiJetConnector } from './hepsijet/hepsijet.adapter'
 import { createArasConnector } from './aras/aras.adapter'
 import { createMngConnector } from './mng/mng.adapter'
 import { createSuratConnector } from './surat/surat.adapter'
+import { createPttConnector } from './ptt/ptt.adapter'
+import { createSqlitePttBarcodeAllocator } from './ptt/ptt.sqlite-allocator'
 
 /** What every connector gets from the desk or the CLI. */
 export type CarrierContext = Readonly<{
   onExchange?: (exchange: CarrierExchange) => void
   /** The connector's own retries (the desk wraps its own around it and passes maxAttempts 1). */
   retry?: RetryOptions
+  /** The station database, for keys the desk allocates itself (PTT barcodes); resolved at first use. */
+  sqlite?: () => Database.Database
 }>
 
 /** Generic credential flags of `station ship/track`, mapped to each carrier's own fields. */
@@ -40,6 +46,8 @@ export type CarrierDefinition = Readonly<{
   /** The section from `station ship/track` flags (merged over the station.json section, if any). */
   fromFlags(flags: CarrierCliFlags): Record<string, unknown>
   create(section: never, ctx: CarrierContext): CarrierConnector
+  /** Keeps keys in the station database (PTT's barcode range): the CLI opens the data folder's database for it. */
+  needsDatabase?: boolean
 }>
 
 const drop = <T extends Record<string, unknown>>(o: T): Partial<T> => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>
@@ -190,8 +198,38 @@ const surat: CarrierDefinition = {
     })) as CarrierDefinition['create'],
 }
 
+const ptt: CarrierDefinition = {
+  id: 'ptt',
+  displayName: 'PTT Kargo',
+  needsDatabase: true,
+  defaultServiceCode: 'MH',
+  section: (c) => c.ptt,
+  // --customer-code = PTT müşteri id, --password, --username = the WS user where PTT issued one.
+  fromFlags: (f) =>
+    drop({
+      enabled: true,
+      origin: f.baseUrl,
+      timeoutMs: f.timeoutMs,
+      credentials: f.customerCode && f.password ? drop({ customerId: Number(f.customerCode), password: f.password, username: f.username }) : undefined,
+    }),
+  create: ((s: Carriers['ptt'], ctx: CarrierContext) => {
+    const sqlite = ctx.sqlite
+    if (!sqlite) throw new AppError(ErrorCode.wrongState, 'PTT needs the station database for its barcode range (barcodes are never reused)')
+    return createPttConnector({
+      origin: s.origin,
+      environment: s.environment,
+      credentials: s.credentials,
+      allocator: createSqlitePttBarcodeAllocator(sqlite, s.barcodeRange),
+      successCode: s.successCode,
+      timeoutMs: s.timeoutMs,
+      retry: ctx.retry,
+      onExchange: ctx.onExchange,
+    })
+  }) as CarrierDefinition['create'],
+}
+
 /** Every carrier KargoJet speaks to, in the order the desk lists them. */
-export const CARRIERS: readonly CarrierDefinition[] = [comtohome, yurtici, hepsijet, aras, mng, surat]
+export const CARRIERS: readonly CarrierDefinition[] = [comtohome, yurtici, hepsijet, aras, mng, surat, ptt]
 
 export function findCarrier(id: string): CarrierDefinition | undefined {
   return CARRIERS.find((c) => c.id === id)

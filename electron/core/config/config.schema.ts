@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { RatesConfigSchema } from '../rates/rates.config'
-import { ArasConfigSchema, HepsiJetConfigSchema, MngConfigSchema, SuratConfigSchema } from '../carriers/carrier-configs'
+import { ArasConfigSchema, HepsiJetConfigSchema, MngConfigSchema, PttConfigSchema, SuratConfigSchema } from '../carriers/carrier-configs'
 
 const AddressSchema = z.object({
   name: z.string().min(1),
@@ -153,6 +153,7 @@ export const StationConfigSchema = z.object({
       aras: ArasConfigSchema,
       mng: MngConfigSchema,
       surat: SuratConfigSchema,
+      ptt: PttConfigSchema,
       /**
        * When a carrier that takes a shipper-generated key (Yurtiçi cargoKey, Aras integration code, PTT
        * range barcode) stays unreachable, print the label with that key and register it when the carrier is back.
@@ -186,6 +187,10 @@ export const StationConfigSchema = z.object({
       /** This desk's id at the cloud (matches its API key); enables order claims and heartbeats. */
       stationId: z.string().min(1).optional(),
       claimLeaseMs: z.number().int().positive().default(30 * 60_000),
+      /** How often an open order's claim is renewed (long packs); default a third of claimLeaseMs. */
+      claimRenewMs: z.number().int().positive().optional(),
+      /** Wait after a failed sync round: full jitter over baseMs × 2^failures, capped at maxMs (at least Retry-After). */
+      backoff: z.object({ baseMs: z.number().int().positive().default(1000), maxMs: z.number().int().positive().default(30_000) }).prefault({}),
     })
     .nullable()
     .default(null),

