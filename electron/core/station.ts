@@ -265,7 +265,7 @@ export async function createStation(dataDir: string, config: StationConfig, adap
       const s = await cancelShipment({ db, connectors: carriers.connectors }, input)
       return { id: s.id, carrierName: carrierNames.get(s.serviceCode) ?? s.carrierId, trackingNumber: s.trackingNumber, barcode: s.barcode, costKurus: s.costKurus, status: s.status }
     },
-    ...createManifestHandlers({ db, connectors, sender: config.sender.name, sink: adapters.sink, dpi: config.printer.dpi }),
+    ...createManifestHandlers({ db, connectors, sender: config.sender, sink: adapters.sink, dpi: config.printer.dpi }),
     ...createSettingsHandlers({
       db,
       dataDir,

@@ -89,6 +89,8 @@ export const commandInputs = {
   'shipments.cancel': z.object({ code: ScanCode, supervisorBadge: ScanCode, reason: z.string().trim().min(3).max(200) }).strict(),
   /** The end-of-day manifest of one carrier (default: today, Turkey time), with its PDF. */
   'manifests.build': z.object({ carrierId: z.string().min(1).max(40), day: z.iso.date().optional() }).strict(),
+  /** Ask the carrier to send a courier (where it has the operation); parcels default to today's manifest. */
+  'carriers.requestPickup': z.object({ carrierId: z.string().min(1).max(40), parcels: z.number().int().min(1).max(999).optional() }).strict(),
   /** The same manifest printed on the desk's label printer for the courier to sign. */
   'manifests.print': z.object({ carrierId: z.string().min(1).max(40), day: z.iso.date().optional() }).strict(),
 } as const
@@ -128,6 +130,7 @@ export type CommandOutputs = {
   'shipments.cancel': ShipmentView
   'manifests.build': ManifestView
   'manifests.print': ManifestView
+  'carriers.requestPickup': Readonly<{ carrierId: string; pickupId: string; message: string; parcels: number }>
 }
 
 export type CommandInput<K extends CommandName> = z.input<(typeof commandInputs)[K]>

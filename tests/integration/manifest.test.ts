@@ -67,3 +67,35 @@ describe('end-of-day manifest', () => {
     await expect(h.station.handlers['manifests.build']({ carrierId: 'nope' })).rejects.toMatchObject({ code: 'input.invalid' })
   })
 })
+
+describe('courier pickup', () => {
+  it("asks PTT for a courier for today's parcels; a carrier without pickups says so", async () => {
+    const { startPttEmulator } = await import('../../sandbox/ptt/ptt.emulator')
+    const { SAMPLE_PTT_CREDENTIALS, SAMPLE_PTT_RANGE } = await import('../../sandbox/ptt/ptt.fixtures')
+    const ptt = await startPttEmulator()
+    try {
+      h = await startHarness({
+        overrides: {
+          carriers: { ptt: { enabled: true, origin: ptt.origin, credentials: { ...SAMPLE_PTT_CREDENTIALS }, barcodeRange: SAMPLE_PTT_RANGE }, tracking: { enabled: false } },
+          rateCards: [{ ...CARD, carrierId: 'ptt', serviceCode: 'MH', name: 'PTT Kargo' }],
+          scale: { driver: 'simulated', settleMs: 10, intervalMs: 10 },
+          stability: { sampleCount: 2, minStableMs: 0 },
+        },
+      })
+      const scan = (c: string) => h!.station.handlers['scan.submit']({ code: c, source: 'scanner' })
+      await scan('P1001')
+      await scan('KJ1002')
+      await scanAllItems(h.station)
+      const v = await scan('KOLI1')
+      h.place(v.expectedGrams!)
+      expect((await h.waitForView((x) => x.step === 'packed' || x.problem !== null)).problem).toBeNull()
+      const r = await h.station.handlers['carriers.requestPickup']({ carrierId: 'ptt' })
+      expect(r).toMatchObject({ carrierId: 'ptt', parcels: 1 })
+      expect(r.pickupId).not.toBe('')
+      expect(ptt.pickups).toHaveLength(1)
+      await expect(h.station.handlers['carriers.requestPickup']({ carrierId: 'comtohome' })).rejects.toMatchObject({ code: 'input.invalid' })
+    } finally {
+      await ptt.close()
+    }
+  }, 30_000)
+})

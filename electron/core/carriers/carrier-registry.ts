@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3'
+import type { Address } from '../../../shared/domain/address'
 import { AppError, ErrorCode } from '../../../shared/errors'
 import type { StationConfig } from '../config/config.schema'
 import type { CarrierConnector } from './carrier.port'
@@ -10,7 +11,7 @@ import { createHepsiJetConnector } from './hepsijet/hepsijet.adapter'
 import { createArasConnector } from './aras/aras.adapter'
 import { createMngConnector } from './mng/mng.adapter'
 import { createSuratConnector } from './surat/surat.adapter'
-import { createPttConnector } from './ptt/ptt.adapter'
+import { createPttConnector, type PttConnector } from './ptt/ptt.adapter'
 import { createSqlitePttBarcodeAllocator } from './ptt/ptt.sqlite-allocator'
 
 /** What every connector gets from the desk or the CLI. */
@@ -48,7 +49,11 @@ export type CarrierDefinition = Readonly<{
   create(section: never, ctx: CarrierContext): CarrierConnector
   /** Keeps keys in the station database (PTT's barcode range): the CLI opens the data folder's database for it. */
   needsDatabase?: boolean
+  /** Courier pickup request, where the carrier has one (PTT siparisIstekEkle2). Not idempotent at the carrier. */
+  requestPickup?: (connector: CarrierConnector, input: PickupRequest) => Promise<Readonly<{ pickupId: string; message: string }>>
 }>
+
+export type PickupRequest = Readonly<{ sender: Address; parcels: number; weightGrams?: number; desi?: number }>
 
 const drop = <T extends Record<string, unknown>>(o: T): Partial<T> => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>
 
@@ -202,6 +207,10 @@ const ptt: CarrierDefinition = {
   id: 'ptt',
   displayName: 'PTT Kargo',
   needsDatabase: true,
+  requestPickup: async (c, input) => {
+    const r = await (c as PttConnector).requestPickup(input)
+    return { pickupId: r.siparisId, message: r.message }
+  },
   defaultServiceCode: 'MH',
   section: (c) => c.ptt,
   // --customer-code = PTT müşteri id, --password, --username = the WS user where PTT issued one.
