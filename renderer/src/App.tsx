@@ -99,7 +99,7 @@ export function App({ client }: { client: StationClient }) {
   } else if (!loggedIn) {
     body = <LoginScreen problem={desk.problem} />
   } else if (onSettings) {
-    body = <SettingsScreen desk={settings} devices={station.devices} scale={station.scale} now={now} />
+    body = <SettingsScreen desk={settings} devices={station.devices} scale={station.scale} now={now} client={client} />
   } else if (screen === 'reports') {
     body = <ReportsScreen client={client} range={desk.reportRange} />
   } else {

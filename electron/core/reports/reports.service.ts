@@ -11,6 +11,7 @@ const EXCEPTION_ACTIONS = [
   'shipment.labelledOffline',
   'shipment.registrationRefused',
   'shipment.offlineBarcodeMismatch',
+  'shipment.cancelled',
 ]
 
 /** Manager reports straight from the station database: throughput, carrier mix and cost, mismatches, exceptions. */

@@ -7,9 +7,11 @@ import { Tx } from '../Tx'
 import { PrintersPanel } from './PrintersPanel'
 import { ScalePanel } from './ScalePanel'
 import { ScannerTestPanel } from './ScannerTestPanel'
+import { CarriersPanel } from './CarriersPanel'
+import type { StationClient } from '../../lib/station-client'
 
 /** F6, supervisors only: printers with a test label, the scanner self-test, and the scale. Keyboard only. */
-export function SettingsScreen({ desk, devices, scale, now }: { desk: SettingsDesk; devices: DeviceStatusView | null; scale: ScaleState | null; now: number }) {
+export function SettingsScreen({ desk, devices, scale, now, client }: { desk: SettingsDesk; devices: DeviceStatusView | null; scale: ScaleState | null; now: number; client: StationClient }) {
   const { t } = useLang()
   const settings = desk.settings
   return (
@@ -28,7 +30,10 @@ export function SettingsScreen({ desk, devices, scale, now }: { desk: SettingsDe
           <PrintersPanel desk={desk} settings={settings} />
           <ScalePanel desk={desk} settings={settings} devices={devices} scale={scale} now={now} />
         </div>
-        <ScannerTestPanel desk={desk} settings={settings} devices={devices} />
+        <div className="settings-col">
+          <ScannerTestPanel desk={desk} settings={settings} devices={devices} />
+          <CarriersPanel client={client} active />
+        </div>
       </div>
     </main>
   )

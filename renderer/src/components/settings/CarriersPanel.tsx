@@ -1,0 +1,52 @@
+import { useEffect, useState } from 'react'
+import type { CarrierStatusView } from '../../../../shared/contract/views'
+import { useLang } from '../../hooks/use-lang'
+import { formatClock, splitBilingual } from '../../lib/format'
+import type { StationClient } from '../../lib/station-client'
+import { Tx } from '../Tx'
+
+const POLL_MS = 5000
+
+/**
+ * Every configured carrier: answering or not (its circuit breaker), the last error, and labels printed
+ * offline that still wait for the carrier. Read-only; manifests and pickups are on the CLI and the
+ * contract (manifests.print, carriers.requestPickup).
+ */
+export function CarriersPanel({ client, active }: { client: StationClient; active: boolean }) {
+  const { t, lang } = useLang()
+  const [carriers, setCarriers] = useState<CarrierStatusView[] | null>(null)
+  useEffect(() => {
+    if (!active) return
+    let stop = false
+    const load = () => client.call('carriers.status', {}).then((c) => !stop && setCarriers(c.filter((x) => x.id !== 'marketplace')), () => undefined)
+    load()
+    const timer = setInterval(load, POLL_MS)
+    return () => {
+      stop = true
+      clearInterval(timer)
+    }
+  }, [client, active])
+  return (
+    <section className="panel settings-carriers" data-testid="settings-carriers">
+      <h2 className="panel-title">
+        <Tx k="carriers.title" />
+      </h2>
+      <table className="carrier-table">
+        <tbody>
+          {(carriers ?? []).map((c) => (
+            <tr key={c.id} data-testid={`carrier-${c.id}`} data-state={c.breaker.state}>
+              <td>{c.name}</td>
+              <td className={c.breaker.state === 'closed' ? 'tone-ok' : 'tone-warn'}>
+                {c.breaker.state === 'closed' ? `● ${t('carriers.answering')}` : `▲ ${t('carriers.notAnswering')}`}
+                {c.breaker.retryAt && <span className="muted small"> · {t('carriers.retryAt')} {formatClock(new Date(c.breaker.retryAt), lang)}</span>}
+              </td>
+              <td className="reason">{c.breaker.lastError ? splitBilingual(c.breaker.lastError.message, lang)[0] : ''}</td>
+              <td data-testid={`carrier-${c.id}-offline`}>{c.offlinePending > 0 ? t('carriers.offlinePending', { n: c.offlinePending }) : ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {carriers?.length === 0 && <p className="muted">{t('carriers.none')}</p>}
+    </section>
+  )
+}
