@@ -5,7 +5,7 @@ import type { CallOptions, CarrierConnector, CreatedShipment, ShipmentRequest, T
 import type { CarrierExchange } from '../http/carrier-http'
 import { withRetry, type RetryOptions } from '../retry'
 import { KgMethod, KolayGelsinClient } from './kolaygelsin.client'
-import { isKgCustomerNotFound, kgErrorToAppError, type KgFailure } from './kolaygelsin.errors'
+import { isKgCustomerNotFound, kgErrorOf, kgErrorToAppError, type KgFailure } from './kolaygelsin.errors'
 import { buildIntegrationShipment, buildSaveRecipient, checkCodePrefix, DEFAULT_CODE_PREFIX, kgCustomerSpecificCodeFor, kgKeyKind, kgParcelBarcode, type KgKeyKind, type KgShipmentSettings } from './kolaygelsin.shipment'
 import { lowerKeys, recipientPayloadSchema, shipmentPayloadSchema, statusPayloadSchema, type KgShipmentModel } from './kolaygelsin.schemas'
 import { KG_AFTER_PICKUP, KG_RETURN_EVENTS, KgEvent } from './kolaygelsin.status'
@@ -71,6 +71,9 @@ function matches(m: KgShipmentModel, kind: KgKeyKind, value: string): boolean {
   return m.customerspecificcode === value
 }
 
+/** Not documented for the status query, but the likely answer of a service that refuses unknown keys instead of listing none. */
+const isNotFoundWording = (f: KgFailure): boolean => !kgErrorOf(f) && /not ?found|bulunamad|bulunmamakta/i.test(f.message)
+
 function positive(value: number, field: string): number {
   if (!Number.isInteger(value) || value <= 0) throw new AppError(ErrorCode.inputInvalid, `Kolay Gelsin connector option ${field} must be a positive integer, got ${value}`, { meta: { field } })
   return value
@@ -100,11 +103,20 @@ export function createKolayGelsinConnector(options: KolayGelsinConnectorOptions)
   const bad = (message: string, meta: Record<string, unknown>) => new AppError(ErrorCode.carrierBadResponse, message, { retryable: true, meta })
 
   /** GetCorporateShipmentsStatus for one kind of key; every event, not only the latest. */
-  async function statusQuery(kind: KgKeyKind, values: readonly string[], signal?: AbortSignal): Promise<KgShipmentModel[]> {
+  async function statusCall(kind: KgKeyKind, values: readonly string[], signal?: AbortSignal) {
     const body = { ShipmentIdList: [] as string[], CustomerSpecificCodeList: [] as string[], CustomerBarcodeList: [] as string[], CustomerTrackingIdList: [] as string[], OnlyLatestEvents: false, [LIST_OF[kind]]: values }
-    const r = await client.call(KgMethod.getCorporateShipmentsStatus, body, signal)
-    if (!r.ok) throw statusError(r.failure)
-    const parsed = statusPayloadSchema.safeParse(lowerKeys(r.payload))
+    return client.call(KgMethod.getCorporateShipmentsStatus, body, signal)
+  }
+
+  async function statusQuery(kind: KgKeyKind, values: readonly string[], signal?: AbortSignal): Promise<KgShipmentModel[]> {
+    const r = await statusCall(kind, values, signal)
+    if (r.ok) return modelsOf(r.payload, kind)
+    if (isNotFoundWording(r.failure)) return []
+    throw statusError(r.failure)
+  }
+
+  function modelsOf(payload: unknown, kind: KgKeyKind): KgShipmentModel[] {
+    const parsed = statusPayloadSchema.safeParse(lowerKeys(payload))
     if (!parsed.success) throw bad('Kolay Gelsin GetCorporateShipmentsStatus answer is unusable', { kind })
     return parsed.data
   }
@@ -120,9 +132,22 @@ export function createKolayGelsinConnector(options: KolayGelsinConnectorOptions)
     return { carrierShipmentId: shipmentId, trackingNumber: shipmentId, barcode: kgParcelBarcode(code, 0), trackingUrl, labelFormat: null, label: null, costKurus: null }
   }
 
-  /** The shipment saved under our code, or null when Kolay Gelsin has none. */
-  async function lookup(code: string, signal?: AbortSignal): Promise<CreatedShipment | null> {
-    const models = (await statusQuery('code', [code], signal)).filter((m) => m.customerspecificcode === code)
+  /**
+   * The shipment saved under our code, or null when Kolay Gelsin has none. An unknown code should
+   * just come back as an empty list; a refusal worded "not found" reads as none too. Any other
+   * refusal is thrown, except when `lenient`: before this call has sent any save it cannot have lost
+   * one, so it reads as none (a status query that refuses unknown codes would otherwise block every purchase).
+   */
+  async function lookup(code: string, signal?: AbortSignal, lenient = false): Promise<CreatedShipment | null> {
+    const r = await statusCall('code', [code], signal)
+    if (!r.ok) {
+      if (isKgCustomerNotFound(r.failure)) throw statusError(r.failure)
+      if (isNotFoundWording(r.failure)) return null
+      const err = statusError(r.failure)
+      if (err.code === ErrorCode.carrierAuth || err.code === ErrorCode.carrierRateLimited || !lenient) throw err
+      return null
+    }
+    const models = modelsOf(r.payload, 'code').filter((m) => m.customerspecificcode === code)
     const first = models[0]
     if (!first) return null
     const events = kgTimeline(models.filter((m) => m.shipmentid === first.shipmentid), now())
@@ -180,9 +205,10 @@ export function createKolayGelsinConnector(options: KolayGelsinConnectorOptions)
       const recipientBody = buildSaveRecipient(request.recipient, cityId, settings)
       let recipientId: number | null = null
       let mayExist = options.lookupBeforeCreate ?? true
+      let sent = false
       return retrying(async () => {
         if (mayExist) {
-          const found = await lookup(code, call.signal)
+          const found = await lookup(code, call.signal, !sent)
           if (found) return found
         }
         if (recipientId === null) {
@@ -194,6 +220,7 @@ export function createKolayGelsinConnector(options: KolayGelsinConnectorOptions)
           recipientId = p.data.recipientid
         }
         mayExist = true // from here on an attempt may have stored the shipment, whatever it throws
+        sent = true
         const body = buildIntegrationShipment(request, code, recipientId, account, settings)
         const r = await client.call(KgMethod.saveIntegrationShipmentV2, body, call.signal)
         if (!r.ok) throw kgErrorToAppError(r.failure, KgMethod.saveIntegrationShipmentV2, { customerSpecificCode: code })

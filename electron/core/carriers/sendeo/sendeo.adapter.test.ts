@@ -94,6 +94,24 @@ describe('create + label', () => {
   })
 })
 
+describe('GETBARCODE answering "Internal Server Error" for unknown references (undocumented; emulator option)', () => {
+  it('the first look reads it as none; after a lost answer the delivery is found; after a refused create nothing is bought blind', async () => {
+    const e = await startSendeoEmulator({ unknownReferenceAnswer: 'serverError', trackCacheMs: 0 })
+    try {
+      const c = createSendeoConnector({ origin: e.origin, ...SAMPLE_SENDEO_SETTINGS, timeoutMs: 2000, retry: fast })
+      await c.createShipment(request(), { idempotencyKey: 'srv-1' })
+      e.faults.queue([null, HttpFault.dropAfterCommit]) // the look passes, the create's answer is lost
+      const lost = await c.createShipment(request(), { idempotencyKey: 'srv-2' })
+      expect(e.shipments.filter((s) => s.referenceNo === lost.carrierShipmentId)).toHaveLength(1)
+      e.faults.queue([null, HttpFault.http503]) // the create is refused before it runs: later looks cannot tell "none" from "down"
+      expect(await failure(c.createShipment(request(), { idempotencyKey: 'srv-3' }))).toMatchObject({ code: ErrorCode.carrierUnavailable, retryable: true })
+      expect(e.shipments.filter((s) => s.referenceNo === c.referenceNoFor('srv-3'))).toHaveLength(0)
+    } finally {
+      await e.close()
+    }
+  })
+})
+
 describe('documented SETDELIVERY errors through the connector', () => {
   it.each([
     ['205 receiver city id', { placeIds: (p: { city: string }) => (p.city === 'Ankara' ? { cityId: 99, districtId: 222813 } : { cityId: 34, districtId: 3398015 }) }, {}, ErrorCode.carrierAddressUnresolved, 205],

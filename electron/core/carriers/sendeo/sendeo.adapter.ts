@@ -5,7 +5,7 @@ import type { CarrierExchange } from '../http/carrier-http'
 import { withRetry, type RetryOptions } from '../retry'
 import { SendeoClient, SendeoPath } from './sendeo.client'
 import { buildSetDelivery, checkReferencePrefix, DEFAULT_REFERENCE_PREFIX, isSendeoTrackingNumber, sendeoReferenceNoFor, type SendeoCollectionType, type SendeoDeliveryType } from './sendeo.delivery'
-import { isSendeoDuplicate, SendeoErrorCode, sendeoCodeOf, sendeoErrorToAppError } from './sendeo.errors'
+import { isSendeoDuplicate, isSendeoNotFound, SendeoErrorCode, sendeoCodeOf, sendeoErrorToAppError } from './sendeo.errors'
 import { builtinSendeoPlaceIds, type SendeoPlace, type SendeoPlaceIds, type SendeoPlaceLookup } from './sendeo.places'
 import { cancelResultSchema, labelResultSchema, lowerKeys, trackResultSchema, type LabelResult, type TrackResult } from './sendeo.schemas'
 import { SENDEO_VOID_STATUSES } from './sendeo.status'
@@ -137,14 +137,20 @@ export function createSendeoConnector(options: SendeoConnectorOptions): SendeoCo
     return parsed.data
   }
 
-  /** The delivery stored under our reference, or null when Sendeo has none. */
-  async function lookup(referenceNo: string, parcels: number, signal?: AbortSignal, checkVoid = true): Promise<CreatedShipment | null> {
+  /**
+   * The delivery stored under our reference, or null when Sendeo has none. What GETBARCODE says for an
+   * unknown reference is not documented: a not-found wording or any other clean refusal reads as
+   * "none". An enveloped server error (StatusCode 5xx) is thrown to be retried, except when `lenient`:
+   * before this call has sent any SETDELIVERY it cannot have lost one, so it reads as "none" too
+   * (otherwise a GETBARCODE that answers 500 for unknown references would block every purchase).
+   */
+  async function lookup(referenceNo: string, parcels: number, signal?: AbortSignal, o: Readonly<{ checkVoid?: boolean; lenient?: boolean }> = {}): Promise<CreatedShipment | null> {
     const body = { referenceNo, barcodeLabelType: labelTypeFor(parcels) }
     const r = await client.call({ operation: 'GETBARCODE', method: 'POST', path: SendeoPath.getBarcode, body }, signal)
     if (!r.ok) {
+      if (isSendeoNotFound(r.failure)) return null
       const err = sendeoErrorToAppError(r.failure, 'GETBARCODE', { referenceNo })
-      if (err.retryable || err.code === ErrorCode.carrierAuth) throw err
-      // What GETBARCODE says for an unknown reference is not documented: any clean refusal reads as "none".
+      if (err.code === ErrorCode.carrierAuth || err.code === ErrorCode.carrierRateLimited || (err.retryable && !o.lenient)) throw err
       return null
     }
     const raw = lowerKeys(r.result) as Record<string, unknown> | null
@@ -154,7 +160,7 @@ export function createSendeoConnector(options: SendeoConnectorOptions): SendeoCo
     const label = zplOf(parsed.data, parcels)
     if (!label) throw bad(`Sendeo GETBARCODE for ${referenceNo} holds fewer than ${parcels} ZPL labels`, { referenceNo })
     const found = created(parsed.data, referenceNo, label)
-    if (!checkVoid) return found
+    if (o.checkVoid === false) return found
     const state = await trackResult(referenceNo, signal).then(
       (t) => t.state ?? null,
       (err: unknown) => {
@@ -177,6 +183,7 @@ export function createSendeoConnector(options: SendeoConnectorOptions): SendeoCo
     offlineKeySupported: true,
     referenceNoFor: (key) => sendeoReferenceNoFor(key, prefix),
 
+    /** Label null, barcode = ReferenceNo: every parcel of a multi-parcel order carries the same one (Sendeo numbers parcels only on its own labels). */
     planOfflineLabel(request, idempotencyKey) {
       const ref = sendeoReferenceNoFor(idempotencyKey, prefix)
       void request
@@ -191,12 +198,14 @@ export function createSendeoConnector(options: SendeoConnectorOptions): SendeoCo
       const settings = { deliveryType: options.deliveryType ?? 1, codCollectionType: options.codCollectionType ?? 1, barcodeLabelType: labelTypeFor(parcels) } as const
       const body = buildSetDelivery(request, referenceNo, { sender, receiver }, settings)
       let mayExist = options.lookupBeforeCreate ?? true
+      let sent = false
       return retrying(async () => {
         if (mayExist) {
-          const found = await lookup(referenceNo, parcels, call.signal)
+          const found = await lookup(referenceNo, parcels, call.signal, { lenient: !sent })
           if (found) return found
         }
         mayExist = true // from here on an attempt may have stored the delivery, whatever it throws
+        sent = true
         const r = await client.call({ operation: 'SETDELIVERY', method: 'POST', path: SendeoPath.setDelivery, body }, call.signal)
         if (!r.ok) {
           if (isSendeoDuplicate(r.failure) && sendeoCodeOf(r.failure) === null) {
@@ -248,7 +257,7 @@ export function createSendeoConnector(options: SendeoConnectorOptions): SendeoCo
       if (!Number.isInteger(parcels) || parcels < 1 || parcels > 999) throw new AppError(ErrorCode.inputInvalid, `parcels must be 1-999, got ${parcels}`, { meta: { field: 'parcels' } })
       if (isSendeoTrackingNumber(ref)) throw new AppError(ErrorCode.inputInvalid, `${ref} is a tracking number; GETBARCODE takes the ReferenceNo (carrierShipmentId)`, { meta: { field: 'referenceNo' } })
       return retrying(async () => {
-        const found = await lookup(ref, parcels, o.signal, false)
+        const found = await lookup(ref, parcels, o.signal, { checkVoid: false })
         if (!found?.label) throw new AppError(ErrorCode.carrierNotFound, `Sendeo has no labels for ${ref}`, { meta: { referenceNo: ref } })
         return found.label
       }, o.signal)

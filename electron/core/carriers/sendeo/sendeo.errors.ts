@@ -63,6 +63,14 @@ export function isSendeoDuplicate(f: SendeoFailure): boolean {
 }
 
 /**
+ * "No such delivery" in words other than 702's: what GETBARCODE and TRACKDELIVERY say for an unknown
+ * number is not documented, so the usual wordings are read as not-found rather than as a server error.
+ */
+export function isSendeoNotFound(f: SendeoFailure): boolean {
+  return sendeoCodeOf(f) === SendeoErrorCode.deliveryNotFound || /not found|no delivery|bulunamad|kayıt yok/i.test(f.message)
+}
+
+/**
  * A failure → AppError. Documented codes are never retryable (the request itself is wrong). Without
  * one, the envelope's StatusCode reads like HTTP as the GETBARCODE table lists them: 401 auth,
  * 429 throttled, 5xx server error (retryable), 400 bad request. Anything else is a code whose meaning
@@ -78,6 +86,7 @@ export function sendeoErrorToAppError(f: SendeoFailure, operation: string, meta:
   const s = f.statusCode ?? f.httpStatus
   if (s === 401 || s === 403) return new AppError(ErrorCode.carrierAuth, `Sendeo refused the token or credentials on ${operation} (${f.message || s})`, { retryable: false, meta: base })
   if (s === 429) return new AppError(ErrorCode.carrierRateLimited, `Sendeo rate limit reached on ${operation}`, { retryable: true, meta: base })
+  if (isSendeoNotFound(f)) return new AppError(ErrorCode.carrierNotFound, `Sendeo has no such delivery (${f.message})`, { retryable: false, meta: base })
   if (s >= 500 && s < 600) return new AppError(ErrorCode.carrierUnavailable, `Sendeo server error on ${operation} (${f.message || s})`, { retryable: true, meta: base })
   if (isSendeoDuplicate(f)) return new AppError(ErrorCode.carrierDuplicateReference, `Sendeo says the reference exists: ${f.message}`, { retryable: false, meta: base })
   return new AppError(ErrorCode.carrierValidation, `Sendeo refused ${operation} with a code no document explains (${s}: ${f.message})`, {

@@ -1,0 +1,143 @@
+/**
+ * Options, paths and wire vocabulary of the local Kolay Gelsin emulator (carriers.md §7, §14;
+ * messages, fields and event types from Kolay Gelsin's integration doc [KG]). What the doc leaves
+ * open is an option, marked so: the HTTP status of errors, the status payload's shape, which
+ * events the "Webhook Ayarlar" tab reports, whether a repeated CustomerSpecificCode is refused.
+ */
+
+/** POST {origin}/api/request/{Method} (test https://apibeta.klyglsn.com, live https://api.kolaygelsin.com). */
+export const KG_REQUEST_PATH = '/api/request'
+
+export const KgMethodName = {
+  SaveRecipient: 'SaveRecipient',
+  SaveIntegrationShipment: 'SaveIntegrationShipment',
+  SaveIntegrationShipmentV2: 'SaveIntegrationShipmentV2',
+  CancelPickupAndDelivery: 'CancelPickupAndDelivery',
+  GetCorporateShipmentsStatus: 'GetCorporateShipmentsStatus',
+  GetCorporateCustomerCargoEventTypes: 'GetCorporateCustomerCargoEventTypes',
+} as const
+export type KgMethodName = (typeof KgMethodName)[keyof typeof KgMethodName]
+
+/** ResultMessage texts of [KG]; the last three are the emulator's own words for cases the doc does not cover. */
+export const KgMessage = {
+  customerNotFound: 'CustomerNotFound',
+  addressNotOwned: 'Adres müşteriye ait değil',
+  noContactsFound: 'NoContactsFound',
+  errorSavingReceiver: 'ErrorSavingReceiver',
+  identityRequired: 'IdentityNumberEntryIsRequired',
+  identityNotValid: 'IdentityNumberNotValid',
+  taxRequired: 'TaxIdentificationNumberInputIsRequired',
+  taxNotValid: 'TaxIdentificationNumberNotValid',
+  identityBadChars: 'Alici kimlik numarasinda gecersiz karakterler bulunuyor',
+  taxBadChars: 'Alici vergi kimlik numarasinda gecersiz karakterler bulunuyor',
+  cityNotFound: 'CityNotFound',
+  geoCodeFail: 'GeoCodeFail',
+  outOfCoverage: 'Bu kordinatta kurye çalışma alanı bulunamamıştır.',
+  orderNotSaved: 'Sipariş kaydedilemedi. Hata detayı: Object reference not set to an instance of an object.',
+  somethingWentWrong: 'SomethingWentWrong',
+  moveOptionNotFound: 'MoveOptionNotFound',
+  codNotAllowed: 'Tahsilatlı kargo yapılamaz.',
+  allListsEmpty: 'Parametrelerin hepsi boş olamaz',
+  shipmentNotFound: 'ShipmentNotFound',
+  alreadyDelivered: 'ShipmentAlreadyDelivered',
+  duplicateCode: 'CustomerSpecificCodeAlreadyExists',
+} as const
+
+/** ResultCode of each refusal: 404.1 for the sender address ([KG]), 500.0 for everything else. */
+export const resultCodeOf = (message: string): string => (message === KgMessage.addressNotOwned ? '404.1' : '500.0')
+
+/** CargoEventType descriptions of the webhook table [KG]. */
+export const KG_EVENT_TYPES: Readonly<Record<number, string>> = {
+  1: 'Gönderi KG sisteminde oluşturuldu',
+  2: 'Gönderenden toplama yapacak kurye yola çıktı',
+  12: 'Toplama yapıldı',
+  13: 'Toplama transfer merkezinde gönderi indirildi',
+  14: 'Dağıtım transfer merkezinde gönderi indirildi',
+  17: 'Dağıtım yapacak kuryenin aracına yüklendi',
+  18: 'Dağıtım Kuryesi Transfer Merkezinden ayrıldı, teslimat adresine doğru yola çıktı',
+  25: 'Alıcı adresi hatalı',
+  26: 'Alıcı teslimat adresinde bulunamadı',
+  28: 'Alıcı teslimatı reddetti',
+  29: 'Gönderi teslim edildi',
+  31: 'Gönderen tarafından gönderi durduruldu, gönderene iade edilecek',
+  32: 'Alıcı talebi ile gönderinin iade gönderisi kaydedildi',
+  33: 'Gönderi kayıp',
+  35: 'Alıcı adresi problemli',
+  39: 'Dağıtım görevi ertesi iş gününe devredildi',
+  46: 'Devir depoya alınan gönderinin operasyonel iadesi kaydedildi',
+  58: 'Hasar raporu oluşturuldu',
+}
+
+/** One Kolay Gelsin customer: the token and ids Kolay Gelsin issues ([KG] "Token, müşteri numaranız ve Adres ID niz"). */
+export type KgAccount = Readonly<{
+  token: string
+  /** Envelope "Username". */
+  username: string
+  customerId: number
+  addressIds: readonly number[]
+  /** The contract allows cash-on-delivery. Default true. */
+  codAllowed?: boolean
+  /** The customer has a webhook definition; without one the status query answers CustomerNotFound ([KG]). Default true. */
+  webhookIntegrated?: boolean
+  /** Plate codes inside the courier area; null = all 81. */
+  coveredCityIds?: readonly number[] | null
+}>
+
+export const DEFAULT_KG_ACCOUNT: KgAccount = { token: 'kg-test-token-7f3a9c', username: 'kargojet.api', customerId: 20, addressIds: [28] }
+
+/** How the emulator's webhook sender authenticates (the merchant's choice in [KG]: Basic, or a hash header with No Auth). */
+export type KgWebhookAuth =
+  | Readonly<{ scheme: 'basic'; username: string; password: string }>
+  | Readonly<{ scheme: 'hash'; value: string; headerName?: string }>
+  | Readonly<{ scheme: 'none' }>
+
+export type KolayGelsinEmulatorOptions = Readonly<{
+  port?: number
+  accounts?: readonly KgAccount[]
+  /** HTTP status of refusals: 200 (the doc: errors travel in ResultCode) or 500 (the swagger's "500: İşlem başarısız"). Default 200. */
+  errorHttpStatus?: 200 | 500
+  /** Payload of GetCorporateShipmentsStatus: {ShipmentModelList:[…]} as the doc, or the bare array as the swagger. Default "object". */
+  statusPayloadShape?: 'object' | 'array'
+  /** Events the "Webhook Ayarlar" tab selected; only these are reported by the status query and webhook. Default: all. */
+  reportedEvents?: readonly number[] | null
+  /** The doc is silent on a repeated CustomerSpecificCode; default false stores a second shipment (the worst case for a client). */
+  rejectDuplicateCode?: boolean
+  /** What the status query answers when no shipment matches; not documented. `emptyList` (default) or a refusal "ShipmentNotFound". */
+  unknownKeyAnswer?: 'emptyList' | 'notFound'
+  /** Kolay Gelsin publishes no limit: off by default. 429 + Retry-After when hit. */
+  rateLimit?: Readonly<{ limit: number; windowMs: number }> | null
+  retryAfterSeconds?: number
+  /** Where every new event is POSTed (flat webhook body of [KG]), one post per parcel. */
+  webhook?: Readonly<{ url: string; auth: KgWebhookAuth }> | null
+  now?: () => number
+}>
+
+export type ResolvedOptions = Readonly<{
+  port: number
+  accounts: readonly KgAccount[]
+  errorHttpStatus: 200 | 500
+  statusPayloadShape: 'object' | 'array'
+  reportedEvents: ReadonlySet<number> | null
+  rejectDuplicateCode: boolean
+  unknownKeyAnswer: 'emptyList' | 'notFound'
+  rateLimit: Readonly<{ limit: number; windowMs: number }> | null
+  retryAfterSeconds: number
+  webhook: Readonly<{ url: string; auth: KgWebhookAuth }> | null
+  now: () => number
+}>
+
+export function resolveOptions(o: KolayGelsinEmulatorOptions = {}): ResolvedOptions {
+  return {
+    port: o.port ?? 0,
+    accounts: o.accounts ?? [DEFAULT_KG_ACCOUNT],
+    errorHttpStatus: o.errorHttpStatus ?? 200,
+    statusPayloadShape: o.statusPayloadShape ?? 'object',
+    reportedEvents: o.reportedEvents ? new Set(o.reportedEvents) : null,
+    rejectDuplicateCode: o.rejectDuplicateCode ?? false,
+    unknownKeyAnswer: o.unknownKeyAnswer ?? 'emptyList',
+    rateLimit: o.rateLimit ?? null,
+    retryAfterSeconds: o.retryAfterSeconds ?? 1,
+    webhook: o.webhook ?? null,
+    now: o.now ?? Date.now,
+  }
+}

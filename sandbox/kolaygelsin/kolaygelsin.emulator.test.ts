@@ -1,0 +1,115 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { DEFAULT_KG_ACCOUNT, KgMessage, startKolayGelsinEmulator, type KolayGelsinEmulator, type KolayGelsinEmulatorOptions } from './kolaygelsin.emulator'
+
+let emu: KolayGelsinEmulator | null = null
+afterEach(async () => {
+  await emu?.close()
+  emu = null
+})
+
+async function start(o: KolayGelsinEmulatorOptions = {}): Promise<KolayGelsinEmulator> {
+  emu = await startKolayGelsinEmulator(o)
+  return emu
+}
+
+async function call(e: KolayGelsinEmulator, method: string, body: unknown, auth = `Bearer ${DEFAULT_KG_ACCOUNT.token}`): Promise<{ status: number; text: string; json: Record<string, unknown> }> {
+  const res = await fetch(`${e.origin}/api/request/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: auth }, body: JSON.stringify(body) })
+  const text = await res.text()
+  return { status: res.status, text, json: JSON.parse(text) as Record<string, unknown> }
+}
+
+const recipient = { RecipientType: 1, RecipientName: 'Bireysel', RecipientSurname: 'Müşteri', Gsm: '5321234567', Address: { CityId: 34, TownName: 'Kadıköy', AddressText: 'Mehmet Akman Sk. Koşuyolu Mh. Kadıköy İstanbul' } }
+const shipment = (recipientId: number, over: Record<string, unknown> = {}) => ({
+  SenderCustomer: { CustomerId: 20, Address: { AddressId: 28 } },
+  Recipient: { RecipientId: recipientId },
+  PackageType: 2,
+  CustomerSpecificCode: 'Shp1',
+  ShipmentItemList: [{ Width: 10, Length: 20, Height: 30, Weight: 1, CustomerBarcode: 'ShpItem1', CustomerTrackingId: 'ABC1' }],
+  ...over,
+})
+
+describe('envelope and auth', () => {
+  it('success and refusal envelopes as the doc shows them, ResultCode decimals kept (500.0, 404.1)', async () => {
+    const e = await start()
+    const ok = await call(e, 'SaveRecipient', recipient)
+    expect(ok.status).toBe(200)
+    expect(ok.json).toMatchObject({ Source: 'parcelDelivery', Target: 'APIReadQ', JobOwner: 'APIReadQ', Username: DEFAULT_KG_ACCOUNT.username, ResultCode: 200, ResultMessage: 'OK', Payload: { RecipientId: expect.any(Number) } })
+    expect(ok.json.JobId).toMatch(/^S-KGTEST-\d{4}-\d{2}-\d{2}-\d{2}-\d{2}-\d{2}-\d+\.\d+$/)
+    const refused = await call(e, 'SaveIntegrationShipmentV2', shipment(999))
+    expect(refused.status).toBe(200)
+    expect(refused.text).toContain('"ResultCode":500.0,"ResultMessage":"NoContactsFound"')
+    const address = await call(e, 'SaveIntegrationShipmentV2', shipment(999, { SenderCustomer: { CustomerId: 20, Address: { AddressId: 1 } } }))
+    expect(address.text).toContain('"ResultCode":404.1,"ResultMessage":"Adres müşteriye ait değil"')
+  })
+
+  it('a wrong or missing token → HTTP 401 (Web API message); the bare token is accepted too; the log hides it', async () => {
+    const e = await start({ errorHttpStatus: 500 })
+    expect((await call(e, 'SaveRecipient', recipient, 'Bearer nope')).status).toBe(401)
+    expect((await call(e, 'SaveRecipient', recipient, '')).status).toBe(401)
+    expect((await call(e, 'SaveRecipient', recipient, DEFAULT_KG_ACCOUNT.token)).status).toBe(200)
+    expect((await call(e, 'SaveRecipient', {})).status).toBe(500) // errorHttpStatus 500: the swagger's reading
+    expect(e.requests.every((r) => r.headers.authorization === undefined || r.headers.authorization === '[redacted]')).toBe(true)
+  })
+})
+
+describe('validation in the doc’s order', () => {
+  it.each([
+    [KgMessage.identityRequired, { ...recipient, OnlyDeliverToRecipient: true }],
+    [KgMessage.identityNotValid, { ...recipient, OnlyDeliverToRecipient: true, RecipientIdentityNumber: '123' }],
+    [KgMessage.taxRequired, { ...recipient, RecipientType: 2, OnlyDeliverToRecipient: true, RecipientTitle: 'X AŞ' }],
+    [KgMessage.taxNotValid, { ...recipient, RecipientType: 2, OnlyDeliverToRecipient: true, RecipientTaxIdentityNumber: '12', RecipientTitle: 'X AŞ' }],
+    [KgMessage.identityBadChars, { ...recipient, RecipientIdentityNumber: '1234567890a' }],
+    [KgMessage.taxBadChars, { ...recipient, RecipientType: 2, RecipientTaxIdentityNumber: '12-34', RecipientTitle: 'X AŞ' }],
+    [KgMessage.errorSavingReceiver, { ...recipient, RecipientType: 2, RecipientTitle: 'X AŞ' }], // a company needs BuildingName
+    [KgMessage.cityNotFound, { ...recipient, Address: { ...recipient.Address, CityId: 82 } }],
+    [KgMessage.geoCodeFail, { ...recipient, Address: { ...recipient.Address, AddressText: '12345' } }],
+  ])('SaveRecipient → %s', async (message, body) => {
+    const e = await start()
+    expect((await call(e, 'SaveRecipient', body)).json).toMatchObject({ ResultMessage: message, Payload: null })
+  })
+
+  it('SaveIntegrationShipment (v1) needs a RecipientId; V2 also takes the recipient inline', async () => {
+    const e = await start()
+    expect((await call(e, 'SaveIntegrationShipment', shipment(0, { Recipient: recipient }))).json.ResultMessage).toBe(KgMessage.noContactsFound)
+    const v2 = await call(e, 'SaveIntegrationShipmentV2', shipment(0, { Recipient: recipient }))
+    expect(v2.json).toMatchObject({ ResultCode: 200, Payload: { ShipmentId: expect.any(String), ShipmentItemLabelList: [{ CustomerBarcode: 'ShpItem1', ShipmentItemLabel: expect.stringContaining('<html>') }] } })
+    for (const [over, message] of [
+      [{ ShipmentItemList: [] }, KgMessage.somethingWentWrong],
+      [{ PackageType: 3 }, KgMessage.moveOptionNotFound],
+      [{ SenderCustomer: { CustomerId: 1, Address: { AddressId: 28 } } }, KgMessage.customerNotFound],
+    ] as const) {
+      expect((await call(e, 'SaveIntegrationShipmentV2', shipment(0, { Recipient: recipient, ...over }))).json.ResultMessage).toBe(message)
+    }
+  })
+})
+
+describe('status query and cancel', () => {
+  it('one model per parcel; OnlyLatestEvents; only the reported events; all lists empty is refused', async () => {
+    const e = await start({ reportedEvents: [1, 12, 29] })
+    const r = await call(e, 'SaveRecipient', recipient)
+    const id = ((await call(e, 'SaveIntegrationShipmentV2', shipment((r.json.Payload as { RecipientId: number }).RecipientId))).json.Payload as { ShipmentId: string }).ShipmentId
+    e.advance(id, 13)
+    const all = await call(e, 'GetCorporateShipmentsStatus', { CustomerSpecificCodeList: ['Shp1'], OnlyLatestEvents: false })
+    const models = (all.json.Payload as { ShipmentModelList: { CargoEventLogModelList: { CargoEventType: string; TimeStamp: string }[] }[] }).ShipmentModelList
+    expect(models).toHaveLength(1)
+    expect(models[0]?.CargoEventLogModelList.map((x) => x.CargoEventType)).toEqual(['1', '12'])
+    expect(models[0]?.CargoEventLogModelList[0]?.TimeStamp).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}\+03:00$/)
+    const latest = await call(e, 'GetCorporateShipmentsStatus', { CustomerBarcodeList: ['ShpItem1'], OnlyLatestEvents: true })
+    expect((latest.json.Payload as { ShipmentModelList: { CargoEventLogModelList: unknown[] }[] }).ShipmentModelList[0]?.CargoEventLogModelList).toHaveLength(1)
+    expect((await call(e, 'GetCorporateShipmentsStatus', { ShipmentIdList: [], OnlyLatestEvents: true })).json.ResultMessage).toBe(KgMessage.allListsEmpty)
+  })
+
+  it('cancel: before pickup cancelled; after pickup 31 with a return ShipmentId; delivered refused', async () => {
+    const e = await start()
+    const rid = ((await call(e, 'SaveRecipient', recipient)).json.Payload as { RecipientId: number }).RecipientId
+    const ids: string[] = []
+    for (const code of ['A', 'B', 'C']) ids.push(((await call(e, 'SaveIntegrationShipmentV2', shipment(rid, { CustomerSpecificCode: code }))).json.Payload as { ShipmentId: string }).ShipmentId)
+    e.advance(ids[1]!, 12)
+    e.advance(ids[2]!, 29)
+    for (const id of ids) await call(e, 'CancelPickupAndDelivery', { ShipmentId: id, DeliveryCancellationReason: 1 })
+    expect(e.shipments[0]?.cancelled).toBe(true)
+    expect(e.shipments[1]?.events.at(-1)).toMatchObject({ type: 31, detail: { DeliveryCancellationReason: '1', ReturnShipmentId: expect.any(String) } })
+    expect((await call(e, 'CancelPickupAndDelivery', { ShipmentId: ids[2], DeliveryCancellationReason: 1 })).json.ResultMessage).toBe(KgMessage.alreadyDelivered)
+    expect((await call(e, 'CancelPickupAndDelivery', { ShipmentId: 1, DeliveryCancellationReason: 1 })).json.ResultMessage).toBe(KgMessage.shipmentNotFound)
+  })
+})

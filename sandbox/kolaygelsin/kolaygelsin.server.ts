@@ -1,0 +1,97 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { answerPreCommitFault, headersOf, readBody, replier, SlidingWindow, type FaultPlan, type Reply } from '../common/http-emulator'
+import { KG_REQUEST_PATH, KgMethodName, resultCodeOf, type ResolvedOptions } from './kolaygelsin.config'
+import { advance, type EventSink } from './kolaygelsin.lifecycle'
+import { cancelPickupAndDelivery, cargoEventTypes, corporateShipmentsStatus, saveRecipient, saveShipment, type Answer, type Ctx } from './kolaygelsin.operations'
+import type { KgLoggedRequest, KgState } from './kolaygelsin.state'
+
+/**
+ * Routing, auth, throttle and fault injection of the Kolay Gelsin emulator (carriers.md §7, [KG]):
+ * POST /api/request/{Method}, the issued token in Authorization (Bearer, or bare as the swagger's
+ * apiKey scheme), and every answer in the envelope {Source, Target, Intent, Tag, JobOwner, JobId,
+ * Payload, Username, ResultCode, ResultMessage}; refusals carry ResultCode 500.0 / 404.1.
+ */
+const JSON_TYPE = 'application/json; charset=utf-8'
+const METHODS: ReadonlyMap<string, KgMethodName> = new Map(Object.values(KgMethodName).map((m) => [m.toLowerCase(), m]))
+
+export type HandlerDeps = Readonly<{ opts: ResolvedOptions; state: KgState; faults: FaultPlan; sink: EventSink }>
+
+export function createKolayGelsinHandler({ opts, state, faults, sink }: HandlerDeps) {
+  const window = opts.rateLimit ? new SlidingWindow(opts.rateLimit.limit, opts.rateLimit.windowMs, opts.now) : null
+  // ResultCode keeps the doc's decimals (500.0, 404.1), which JSON.stringify would drop.
+  const envelope = (payload: unknown, username: string, resultCode: string, message: string) =>
+    JSON.stringify({ Source: 'parcelDelivery', Target: 'APIReadQ', Intent: null, Tag: null, JobOwner: 'APIReadQ', JobId: state.nextJobId(opts.now()), Payload: payload, Username: username, ResultCode: '@RC@', ResultMessage: message }).replace(
+      '"@RC@"',
+      resultCode,
+    )
+  const answer = (reply: Reply, a: Answer, username: string): void =>
+    a.ok ? reply(200, envelope(a.payload, username, '200', 'OK'), JSON_TYPE) : reply(opts.errorHttpStatus, envelope(null, username, resultCodeOf(a.message), a.message), JSON_TYPE)
+
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+    const raw = await readBody(req)
+    const text = raw?.toString('utf8') ?? ''
+
+    const hook = /^\/__emu\/advance\/([^/]+)$/.exec(url.pathname)
+    if (hook && req.method === 'POST') return emuAdvance(decodeURIComponent(hook[1] ?? ''), url.searchParams.get('to'), res)
+
+    const m = new RegExp(`^${KG_REQUEST_PATH}/([^/]+)$`, 'i').exec(url.pathname)
+    const method = m ? (METHODS.get((m[1] ?? '').toLowerCase()) ?? null) : null
+    const headers = headersOf(req)
+    const entry: KgLoggedRequest = { method: req.method ?? '', path: url.pathname, headers: headers.authorization === undefined ? headers : { ...headers, authorization: '[redacted]' }, body: text, operation: method, status: null, fault: null, at: opts.now() }
+    state.requests.push(entry)
+    let fault: ReturnType<FaultPlan['take']> = null
+    const reply = replier(req, res, () => fault, entry)
+
+    // ASP.NET Web API's own answers for routing and auth failures.
+    if (!method) return reply(404, JSON.stringify({ Message: `No HTTP resource was found that matches the request URI '${url.pathname}'.` }), JSON_TYPE)
+    if (req.method !== 'POST') return reply(405, JSON.stringify({ Message: `The requested resource does not support http method '${req.method}'.` }), JSON_TYPE)
+    fault = faults.take()
+    entry.fault = fault
+    if (answerPreCommitFault(fault, req, reply, opts.retryAfterSeconds)) return
+    if (raw === null) return reply(413, '', 'text/plain')
+    const waitMs = window?.hit() ?? 0
+    if (waitMs > 0) return reply(429, JSON.stringify({ Message: 'Too many requests' }), JSON_TYPE, { 'retry-after': String(Math.max(1, Math.ceil(waitMs / 1000))) })
+
+    const token = (req.headers.authorization ?? '').trim().replace(/^Bearer\s+/i, '')
+    const account = opts.accounts.find((a) => token !== '' && a.token === token)
+    if (!account) return reply(401, JSON.stringify({ Message: 'Authorization has been denied for this request.' }), JSON_TYPE)
+
+    let body: unknown = {}
+    if (text.trim() !== '') {
+      try {
+        body = JSON.parse(text)
+      } catch {
+        return answer(reply, { ok: false, message: 'SomethingWentWrong' }, account.username)
+      }
+    }
+    const ctx: Ctx = { opts, state, account, sink }
+    switch (method) {
+      case KgMethodName.SaveRecipient:
+        return answer(reply, saveRecipient(ctx, body), account.username)
+      case KgMethodName.SaveIntegrationShipment:
+        return answer(reply, saveShipment(ctx, body, false), account.username)
+      case KgMethodName.SaveIntegrationShipmentV2:
+        return answer(reply, saveShipment(ctx, body, true), account.username)
+      case KgMethodName.CancelPickupAndDelivery:
+        return answer(reply, cancelPickupAndDelivery(ctx, body), account.username)
+      case KgMethodName.GetCorporateShipmentsStatus:
+        return answer(reply, corporateShipmentsStatus(ctx, body), account.username)
+      default:
+        return answer(reply, cargoEventTypes(), account.username)
+    }
+  }
+
+  /** POST /__emu/advance/{ShipmentId, code or barcode}?to=TYPE (carriers.md §14 test hook); not logged, never faulted. */
+  function emuAdvance(key: string, to: string | null, res: ServerResponse): void {
+    const send = (status: number, body: unknown): void => void res.writeHead(status, { 'content-type': JSON_TYPE }).end(JSON.stringify(body))
+    const s = state.findAny(key)
+    if (!s) return send(404, { error: `no shipment ${key}` })
+    if (to !== null && !/^\d{1,2}$/.test(to)) return send(400, { error: `unknown event ${to}` })
+    try {
+      send(200, advance(s, opts.now(), sink, to === null ? undefined : Number(to)))
+    } catch (err) {
+      send(409, { error: (err as Error).message })
+    }
+  }
+}

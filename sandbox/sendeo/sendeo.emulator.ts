@@ -1,0 +1,60 @@
+import { FaultPlan, listenHttp } from '../common/http-emulator'
+import { resolveOptions, SendeoPath, type SendeoEmulatorOptions } from './sendeo.config'
+import { advance } from './sendeo.lifecycle'
+import { createSendeoHandler } from './sendeo.server'
+import { SendeoState, type EmulatedSendeoDelivery, type SendeoLoggedRequest } from './sendeo.state'
+
+export type { SendeoAccount, SendeoEmulatorOptions } from './sendeo.config'
+export { ErrorCodePlacement, SENDEO_STATUSES, SENDEO_TEST_ACCOUNT, SendeoError, SendeoPath } from './sendeo.config'
+export { SENDEO_DISTRICTS } from './sendeo.places'
+export type { EmulatedSendeoDelivery, SendeoLoggedRequest } from './sendeo.state'
+export { currentStatusId } from './sendeo.state'
+
+/**
+ * A local Sendeo API (carriers.md §7, §14) on 127.0.0.1 for tests, benchmarks and demo mode:
+ * LoginAES + Bearer, SETDELIVERY with labels per barcodeLabelType, GETBARCODE, CANCELDELIVERY (only
+ * in 101, else 703), cached TRACKDELIVERY, statuses 101…151 driven by `advance` (or
+ * POST /__emu/advance/{key}?to=), injectable faults and a redacted request log.
+ */
+export type SendeoEmulator = Readonly<{
+  /** http://127.0.0.1:port: the connector's origin. */
+  origin: string
+  urls: Readonly<Record<keyof typeof SendeoPath, string>>
+  /** Deliveries stored so far, in creation order (a repeated ReferenceNo appears twice). */
+  readonly shipments: readonly EmulatedSendeoDelivery[]
+  /** Every API request (Authorization and sifre redacted). */
+  readonly requests: readonly SendeoLoggedRequest[]
+  /** Faults for the coming API requests (LoginAES included; /__emu hooks never). */
+  faults: FaultPlan
+  /** One step along 101 → 138 → 102 → 103 → 105 → 106 → 107 → 109 → 111, or on to `toStatus`. Key: ReferenceNo or tracking number. */
+  advance(key: string, toStatus?: number): EmulatedSendeoDelivery
+  /** Forgets every issued token, as if all had expired: the next call gets HTTP 401. */
+  expireTokens(): void
+  close(): Promise<void>
+}>
+
+export async function startSendeoEmulator(options: SendeoEmulatorOptions = {}): Promise<SendeoEmulator> {
+  const opts = resolveOptions(options)
+  const state = new SendeoState()
+  const faults = new FaultPlan()
+  const running = await listenHttp(createSendeoHandler({ opts, state, faults }), opts.port)
+  const o = running.origin
+  return {
+    origin: o,
+    urls: Object.fromEntries(Object.entries(SendeoPath).map(([k, p]) => [k, `${o}${p}`])) as Record<keyof typeof SendeoPath, string>,
+    get shipments() {
+      return state.deliveries
+    },
+    get requests() {
+      return state.requests
+    },
+    faults,
+    advance: (key, toStatus) => {
+      const d = state.find(null, key)
+      if (!d) throw new Error(`no delivery ${key}`)
+      return advance(d, opts.now(), toStatus)
+    },
+    expireTokens: () => state.expireTokens(),
+    close: () => running.close(),
+  }
+}
