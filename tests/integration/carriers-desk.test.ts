@@ -8,6 +8,10 @@ import { startHepsiJetEmulator } from '../../sandbox/hepsijet/hepsijet.emulator'
 import { startMngEmulator } from '../../sandbox/mng/mng.emulator'
 import { startSuratEmulator } from '../../sandbox/surat/surat.emulator'
 import { startPttEmulator } from '../../sandbox/ptt/ptt.emulator'
+import { startSendeoEmulator } from '../../sandbox/sendeo/sendeo.emulator'
+import { SAMPLE_SENDEO_SETTINGS } from '../../sandbox/sendeo/sendeo.fixtures'
+import { startKolayGelsinEmulator } from '../../sandbox/kolaygelsin/kolaygelsin.emulator'
+import { SAMPLE_KOLAYGELSIN_SETTINGS } from '../../sandbox/kolaygelsin/kolaygelsin.fixtures'
 import { SAMPLE_PTT_CREDENTIALS, SAMPLE_PTT_RANGE } from '../../sandbox/ptt/ptt.fixtures'
 import { SAMPLE_MNG_CREDENTIALS } from '../../sandbox/mng/mng.fixtures'
 import { SAMPLE_HEPSIJET_SETTINGS } from '../../sandbox/hepsijet/hepsijet.fixtures'
@@ -25,10 +29,49 @@ type CarrierUnderTest = Readonly<{
   close(): Promise<void>
 }>
 
-type Entry = Readonly<{ id: string; serviceCode: string; supportsCod: boolean; start(): Promise<CarrierUnderTest> }>
+type Entry = Readonly<{
+  id: string
+  serviceCode: string
+  supportsCod: boolean
+  start(): Promise<CarrierUnderTest>
+  /** The demo order to pack (default KJ1002, prepaid) and the desk's sender, where a carrier knows only some places. */
+  orderCode?: string
+  sender?: Record<string, unknown>
+}>
 
 /** Every connector wired into the desk, packed through the same flow (issue 4: "one desk speaks to every carrier"). */
 const CARRIERS: readonly Entry[] = [
+  {
+    id: 'sendeo',
+    serviceCode: '1',
+    supportsCod: true,
+    // The emulator knows the districts of Sendeo's own samples only (see sandbox/sendeo/sendeo.places.ts).
+    orderCode: 'KJ1003',
+    sender: { name: 'KargoJet Depo', address: 'Samandıra Cd. 12', district: 'Sancaktepe', city: 'İstanbul', postalCode: '34885', phone: '+902165550000' },
+    start: async () => {
+      const emu = await startSendeoEmulator()
+      return {
+        section: { enabled: true, origin: emu.origin, ...SAMPLE_SENDEO_SETTINGS },
+        count: () => emu.shipments.length,
+        advanceTo: (code) => (emu.advance(code, 109), { expected: 'out_for_delivery' }),
+        close: () => emu.close(),
+      }
+    },
+  },
+  {
+    id: 'kolaygelsin',
+    serviceCode: 'STD',
+    supportsCod: true,
+    start: async () => {
+      const emu = await startKolayGelsinEmulator()
+      return {
+        section: { enabled: true, origin: emu.origin, ...SAMPLE_KOLAYGELSIN_SETTINGS },
+        count: () => emu.shipments.length,
+        advanceTo: (code) => (emu.advance(code, 17), { expected: 'out_for_delivery' }),
+        close: () => emu.close(),
+      }
+    },
+  },
   {
     id: 'ptt',
     serviceCode: 'MH',
@@ -125,13 +168,14 @@ describe.each(CARRIERS)('packing with $id at the desk', (carrier) => {
       overrides: {
         carriers: { [carrier.id]: emu.section, tracking: { enabled: false, minIntervalMs: 0 } },
         rateCards: [card],
+        ...(carrier.sender ? { sender: carrier.sender } : {}),
         scale: { driver: 'simulated', settleMs: 10, intervalMs: 10 },
         stability: { sampleCount: 2, minStableMs: 0 },
       },
     })
     const scan = (c: string) => h!.station.handlers['scan.submit']({ code: c, source: 'scanner' })
     await scan('P1001')
-    await scan('KJ1002') // prepaid demo order
+    await scan(carrier.orderCode ?? 'KJ1002') // prepaid demo order unless the carrier needs another
     await scanAllItems(h.station)
     const v = await scan('KOLI1')
     h.place(v.expectedGrams!)

@@ -84,3 +84,32 @@ export const PttConfigSchema = z
     timeoutMs,
   })
   .prefault({})
+
+/** Sendeo (carriers.md §7): musteri / sifre for LoginAES. The city/district id table must be Sendeo's own (see docs/carriers.md). */
+export const SendeoConfigSchema = z
+  .object({
+    enabled: z.boolean().default(false),
+    origin: url('https://api.sendeo.com.tr'),
+    username: z.string().min(1).default('TEST'),
+    password: z.string().min(1).default('TesT.43e54'),
+    /** 1 location → customer (default), 3 supplier → customer. */
+    deliveryType: z.union([z.literal(1), z.literal(3)]).default(1),
+    /** COD collection: 1 cash (default), 2 card. */
+    codCollectionType: z.union([z.literal(1), z.literal(2)]).default(1),
+    /** Sendeo's CityId/DistrictId per il/ilçe (from its GetCityDistricts or il-ilçe Excel); added to the built-in sample rows. */
+    places: z.array(z.object({ city: z.string().min(1), district: z.string().min(1), cityId: z.number().int().positive(), districtId: z.number().int().positive() })).default([]),
+    timeoutMs,
+  })
+  .prefault({})
+
+/** Kolay Gelsin (carriers.md §7, the older generation): Bearer token, customer and address ids issued by Kolay Gelsin. */
+export const KolayGelsinConfigSchema = z
+  .object({
+    enabled: z.boolean().default(false),
+    origin: url('https://apibeta.klyglsn.com'),
+    token: z.string().min(1).default('kg-test-token'),
+    customerId: z.number().int().positive().default(20),
+    addressId: z.number().int().positive().default(28),
+    timeoutMs,
+  })
+  .prefault({})

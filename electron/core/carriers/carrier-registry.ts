@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3'
-import type { Address } from '../../../shared/domain/address'
+import { trNameKey, type Address } from '../../../shared/domain/address'
 import { AppError, ErrorCode } from '../../../shared/errors'
 import type { StationConfig } from '../config/config.schema'
 import type { CarrierConnector } from './carrier.port'
@@ -13,6 +13,9 @@ import { createMngConnector } from './mng/mng.adapter'
 import { createSuratConnector } from './surat/surat.adapter'
 import { createPttConnector, type PttConnector } from './ptt/ptt.adapter'
 import { createSqlitePttBarcodeAllocator } from './ptt/ptt.sqlite-allocator'
+import { createSendeoConnector } from './sendeo/sendeo.adapter'
+import { builtinSendeoPlaceIds } from './sendeo/sendeo.places'
+import { createKolayGelsinConnector } from './kolaygelsin/kolaygelsin.adapter'
 
 /** What every connector gets from the desk or the CLI. */
 export type CarrierContext = Readonly<{
@@ -237,8 +240,54 @@ const ptt: CarrierDefinition = {
   }) as CarrierDefinition['create'],
 }
 
+const sendeo: CarrierDefinition = {
+  id: 'sendeo',
+  displayName: 'Sendeo',
+  defaultServiceCode: '1',
+  section: (c) => c.sendeo,
+  fromFlags: (f) => drop({ enabled: true, origin: f.baseUrl, username: f.username, password: f.password, timeoutMs: f.timeoutMs }),
+  create: ((s: Carriers['sendeo'], ctx: CarrierContext) => {
+    const own = new Map(s.places.map((p) => [`${trNameKey(p.city)}/${trNameKey(p.district)}`, { cityId: p.cityId, districtId: p.districtId }]))
+    const placeIds = (p: { city: string; district: string }) => own.get(`${trNameKey(p.city)}/${trNameKey(p.district)}`) ?? builtinSendeoPlaceIds(p)
+    const c = createSendeoConnector({
+      origin: s.origin,
+      placeIds,
+      username: s.username,
+      password: s.password,
+      deliveryType: s.deliveryType,
+      codCollectionType: s.codCollectionType,
+      timeoutMs: s.timeoutMs,
+      retry: ctx.retry,
+      onExchange: ctx.onExchange,
+    })
+    // No offline labels for Sendeo: its branches scan the barcode Sendeo issues (BarcodeNumbers), which
+    // only exists once SETDELIVERY answered; a label with our ReferenceNo alone is not known to work (§7, §13).
+    const { planOfflineLabel: _notForSendeo, ...online } = c
+    return online
+  }) as CarrierDefinition['create'],
+}
+
+const kolaygelsin: CarrierDefinition = {
+  id: 'kolaygelsin',
+  displayName: 'Kolay Gelsin',
+  defaultServiceCode: 'STD',
+  section: (c) => c.kolaygelsin,
+  // --api-key = the Bearer token, --customer-code = CustomerId.
+  fromFlags: (f) => drop({ enabled: true, origin: f.baseUrl, token: f.apiKey, customerId: f.customerCode ? Number(f.customerCode) : undefined, timeoutMs: f.timeoutMs }),
+  create: ((s: Carriers['kolaygelsin'], ctx: CarrierContext) =>
+    createKolayGelsinConnector({
+      origin: s.origin,
+      token: s.token,
+      customerId: s.customerId,
+      addressId: s.addressId,
+      timeoutMs: s.timeoutMs,
+      retry: ctx.retry,
+      onExchange: ctx.onExchange,
+    })) as CarrierDefinition['create'],
+}
+
 /** Every carrier KargoJet speaks to, in the order the desk lists them. */
-export const CARRIERS: readonly CarrierDefinition[] = [comtohome, yurtici, hepsijet, aras, mng, surat, ptt]
+export const CARRIERS: readonly CarrierDefinition[] = [comtohome, yurtici, hepsijet, aras, mng, surat, ptt, sendeo, kolaygelsin]
 
 export function findCarrier(id: string): CarrierDefinition | undefined {
   return CARRIERS.find((c) => c.id === id)

@@ -1,6 +1,14 @@
 import { z } from 'zod'
 import { RatesConfigSchema } from '../rates/rates.config'
-import { ArasConfigSchema, HepsiJetConfigSchema, MngConfigSchema, PttConfigSchema, SuratConfigSchema } from '../carriers/carrier-configs'
+import {
+  ArasConfigSchema,
+  HepsiJetConfigSchema,
+  KolayGelsinConfigSchema,
+  MngConfigSchema,
+  PttConfigSchema,
+  SendeoConfigSchema,
+  SuratConfigSchema,
+} from '../carriers/carrier-configs'
 
 const AddressSchema = z.object({
   name: z.string().min(1),
@@ -154,6 +162,8 @@ export const StationConfigSchema = z.object({
       mng: MngConfigSchema,
       surat: SuratConfigSchema,
       ptt: PttConfigSchema,
+      sendeo: SendeoConfigSchema,
+      kolaygelsin: KolayGelsinConfigSchema,
       /**
        * When a carrier that takes a shipper-generated key (Yurtiçi cargoKey, Aras integration code, PTT
        * range barcode) stays unreachable, print the label with that key and register it when the carrier is back.
