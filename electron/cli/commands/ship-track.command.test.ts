@@ -38,7 +38,7 @@ describe('station ship / track with a carrier-neutral order (Yurtiçi)', () => {
     const first = await cli(['ship', ...creds, '--base-url', yk.url, '--input', file, '--json'])
     expect(first).toMatchObject({ code: 0, stderr: '' })
     const out = JSON.parse(first.stdout)
-    expect(Object.keys(out)).toEqual(['trackingNumber', 'barcode', 'labelFormat', 'label', 'costKurus'])
+    expect(Object.keys(out)).toEqual(['trackingNumber', 'barcode', 'labelFormat', 'label', 'costKurus', 'carrierShipmentId'])
     expect(out.barcode).toMatch(/^KJ[0-9A-Z]{18}$/)
     const zpl = Buffer.from(out.label, 'base64').toString('utf8')
     expect(zpl).toContain(out.barcode)

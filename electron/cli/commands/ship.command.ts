@@ -151,7 +151,17 @@ async function shipGeneric(def: CarrierDefinition, values: ReturnType<typeof par
     const created = await connector.createShipment(request, { idempotencyKey })
     const label = await renderLabel(def.displayName, order, request, created)
     if (values.json) {
-      io.stdout(`${JSON.stringify({ trackingNumber: created.trackingNumber, barcode: created.barcode, labelFormat: label.format, label: Buffer.from(label.bytes).toString('base64'), costKurus: created.costKurus })}\n`)
+      io.stdout(
+        `${JSON.stringify({
+          trackingNumber: created.trackingNumber,
+          barcode: created.barcode,
+          labelFormat: label.format,
+          label: Buffer.from(label.bytes).toString('base64'),
+          costKurus: created.costKurus,
+          // What the carrier's cancel/track take (Sürat, Sendeo, MNG: our own key, not the tracking number).
+          carrierShipmentId: created.carrierShipmentId,
+        })}\n`,
+      )
     } else {
       io.stdout(
         `${def.displayName}: tracking ${created.trackingNumber} · barcode ${created.barcode} · ` +
@@ -182,7 +192,8 @@ export const shipCommand: CliCommand = {
     `  --api-key may come from ${API_KEY_ENV} instead. --label-format defaults to zpl, --timeout-ms to 30000 per attempt.\n` +
     '  --idempotency-key defaults to a hash of the order body: running the same file again returns the first\n' +
     '  shipment instead of buying a second one. Retryable failures are retried (4 attempts) under the same key.\n' +
-    '  --json prints {"trackingNumber","barcode","labelFormat","label" (base64),"costKurus"}.\n' +
+    '  --json prints {"trackingNumber","barcode","labelFormat","label" (base64),"costKurus"} (+ "carrierShipmentId", the key\n' +
+    '  `station track --tracking` takes, for carrier-neutral orders).\n' +
     'Exit 0 on success, 2 on bad flags or order file (nothing sent), 1 when the carrier refuses or cannot be reached.',
   run,
 }
