@@ -1,23 +1,8 @@
-import type { Address } from '../../shared/domain/address'
-import type { MeasuredPackage } from '../../shared/domain/box'
 import { DEFAULT_ACCOUNT, DEFAULT_APP } from './mng.config'
 
-/**
- * A shipment request as the desk builds it (the core's ShipmentRequest shape, typed with shared
- * types only so the sandbox stays free of app code), and connector credentials matching the
- * emulator's default app and account. Tests override what they need.
- */
-export type SampleShipmentRequest = {
-  orderNumber: string
-  referenceNo: string
-  serviceCode: string
-  sender: Address
-  recipient: Address
-  packages: readonly MeasuredPackage[]
-  codAmountKurus: number | null
-  labelFormat: 'zpl' | 'pdf'
-  description?: string
-}
+import type { SampleShipmentRequest } from '../common/sample-request'
+
+export type { SampleShipmentRequest }
 
 export function sampleMngRequest(over: Partial<SampleShipmentRequest> = {}): SampleShipmentRequest {
   return {

@@ -1,23 +1,9 @@
-import type { Address } from '../../shared/domain/address'
-import type { MeasuredPackage } from '../../shared/domain/box'
 import { DEFAULT_PTT_ACCOUNT } from './ptt.config'
 
-/**
- * A shipment request as the desk builds it (the core's ShipmentRequest shape, typed with shared
- * types only so the sandbox stays free of app code), and connector credentials matching the
- * emulator's default account. Tests override what they need.
- */
-export type SamplePttRequest = {
-  orderNumber: string
-  referenceNo: string
-  serviceCode: string
-  sender: Address
-  recipient: Address
-  packages: readonly MeasuredPackage[]
-  codAmountKurus: number | null
-  labelFormat: 'zpl' | 'pdf'
-  description?: string
-}
+import type { SampleShipmentRequest } from '../common/sample-request'
+
+/** The carrier-neutral sample shape (sandbox/common/sample-request.ts). */
+export type SamplePttRequest = SampleShipmentRequest
 
 export function samplePttRequest(over: Partial<SamplePttRequest> = {}): SamplePttRequest {
   return {

@@ -1,23 +1,8 @@
-import type { Address } from '../../shared/domain/address'
-import type { MeasuredPackage } from '../../shared/domain/box'
 import { SENDEO_TEST_ACCOUNT } from './sendeo.config'
 
-/**
- * A shipment request as the desk builds it (the core's ShipmentRequest shape, typed with shared
- * types only so the sandbox stays free of app code), between two places the emulator's district
- * table knows, and connector credentials of the shared test account.
- */
-export type SampleShipmentRequest = {
-  orderNumber: string
-  referenceNo: string
-  serviceCode: string
-  sender: Address
-  recipient: Address
-  packages: readonly MeasuredPackage[]
-  codAmountKurus: number | null
-  labelFormat: 'zpl' | 'pdf'
-  description?: string
-}
+import type { SampleShipmentRequest } from '../common/sample-request'
+
+export type { SampleShipmentRequest }
 
 export function sampleSendeoRequest(over: Partial<SampleShipmentRequest> = {}): SampleShipmentRequest {
   return {

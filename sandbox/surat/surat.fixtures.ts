@@ -1,21 +1,8 @@
-import type { Address } from '../../shared/domain/address'
-import type { MeasuredPackage } from '../../shared/domain/box'
 
-/**
- * A Sürat shipment request as the desk would build it (the shape of the core's ShipmentRequest,
- * typed with shared types only so the sandbox stays free of app code). Tests override what they need.
- */
-export type SampleSuratRequest = {
-  orderNumber: string
-  referenceNo: string
-  serviceCode: string
-  sender: Address
-  recipient: Address
-  packages: readonly MeasuredPackage[]
-  codAmountKurus: number | null
-  labelFormat: 'zpl' | 'pdf'
-  description?: string
-}
+import type { SampleShipmentRequest } from '../common/sample-request'
+
+/** The carrier-neutral sample shape (sandbox/common/sample-request.ts). */
+export type SampleSuratRequest = SampleShipmentRequest
 
 export function sampleSuratRequest(over: Partial<SampleSuratRequest> = {}): SampleSuratRequest {
   return {

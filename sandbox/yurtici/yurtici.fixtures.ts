@@ -1,21 +1,7 @@
-import type { Address } from '../../shared/domain/address'
-import type { MeasuredPackage } from '../../shared/domain/box'
 
-/**
- * A Yurtiçi shipment request as the desk would build it (the shape of the core's ShipmentRequest,
- * typed with shared types only so the sandbox stays free of app code). Tests override what they need.
- */
-export type SampleShipmentRequest = {
-  orderNumber: string
-  referenceNo: string
-  serviceCode: string
-  sender: Address
-  recipient: Address
-  packages: readonly MeasuredPackage[]
-  codAmountKurus: number | null
-  labelFormat: 'zpl' | 'pdf'
-  description?: string
-}
+import type { SampleShipmentRequest } from '../common/sample-request'
+
+export type { SampleShipmentRequest }
 
 export function sampleShipmentRequest(over: Partial<SampleShipmentRequest> = {}): SampleShipmentRequest {
   return {

@@ -34,7 +34,6 @@ it('exactly once over 500 randomized runs of lost, cut, spoiled, throttled and f
     HttpFault.http429,
     HttpFault.connectionReset,
   ] as const
-  const started = Date.now()
   let lookups = 0
   for (let run = 0; run < 500; run++) {
     // 0–4 consecutive faults (fewer than maxAttempts); a few runs also hang once until the 200 ms timeout.
@@ -61,5 +60,4 @@ it('exactly once over 500 randomized runs of lost, cut, spoiled, throttled and f
   expect(new Set(emu.shipments.map((s) => s.customerDeliveryNo)).size).toBe(500)
   expect(emu.requests.filter((r) => r.fault !== null).length).toBeGreaterThan(500) // the faults really happened
   expect(lookups).toBeGreaterThan(100) // and many runs went through a lookup after a doubtful attempt
-  expect(Date.now() - started).toBeLessThan(15_000)
 })

@@ -32,7 +32,6 @@ it('exactly once over 500 randomized runs of lost, cut, spoiled, refused and thr
   }
   // Lost answers after commit weigh double: they are the case that buys twice when handled wrong.
   const faults = [HttpFault.dropAfterCommit, HttpFault.dropAfterCommit, HttpFault.halfResponse, HttpFault.malformed, HttpFault.http500, HttpFault.http503, HttpFault.http429] as const
-  const started = Date.now()
   let lookedUp = 0
   let labelled = 0
   for (let run = 0; run < 500; run++) {
@@ -59,6 +58,4 @@ it('exactly once over 500 randomized runs of lost, cut, spoiled, refused and thr
   expect(emu.requests.filter((r) => r.fault !== null).length).toBeGreaterThan(500) // the faults really happened
   expect(lookedUp).toBeGreaterThan(100) // and many runs went through the lookup path
   expect(labelled).toBeGreaterThan(250) // most still got MNG's label
-  // ≈5 s alone on 2 cores; the bound catches hangs and pile-ups of timeouts, not a busy machine.
-  expect(Date.now() - started).toBeLessThan(25_000)
 })

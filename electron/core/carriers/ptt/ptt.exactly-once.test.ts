@@ -38,7 +38,6 @@ describe('exactly once', () => {
       HttpFault.http429,
       HttpFault.connectionReset,
     ] as const
-    const started = Date.now()
     let lookups = 0
     for (let run = 0; run < 500; run++) {
       // 0–4 consecutive faults (fewer than maxAttempts); a few runs also hang once until the 200 ms timeout.
@@ -66,6 +65,5 @@ describe('exactly once', () => {
     expect(allocator.allocated.size).toBe(parcelsTotal) // no barcode was burnt by a retry
     expect(emu.requests.filter((r) => r.fault !== null).length).toBeGreaterThan(500) // the faults really happened
     expect(lookups).toBeGreaterThan(100) // and many runs went through a lookup after a doubtful attempt
-    expect(Date.now() - started).toBeLessThan(15_000)
   })
 })

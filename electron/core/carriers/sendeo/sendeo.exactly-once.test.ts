@@ -27,7 +27,6 @@ it('exactly once over 500 randomized runs of lost, cut, spoiled, throttled and f
   }
   // Lost answers after commit weigh double: they are the case that buys twice when handled wrong.
   const faults = [HttpFault.dropAfterCommit, HttpFault.dropAfterCommit, HttpFault.halfResponse, HttpFault.malformed, HttpFault.http500, HttpFault.http503, HttpFault.http429, HttpFault.connectionReset] as const
-  const started = Date.now()
   let lookups = 0
   for (let run = 0; run < 500; run++) {
     // Up to 5 requests' fates, a fifth of them clean, so faults reach the creates behind the lookups
@@ -57,5 +56,4 @@ it('exactly once over 500 randomized runs of lost, cut, spoiled, throttled and f
   expect(new Set(emu.shipments.map((s) => s.referenceNo)).size).toBe(500)
   expect(emu.requests.filter((r) => r.fault !== null).length).toBeGreaterThan(500) // the faults really happened
   expect(lookups).toBeGreaterThan(100) // and many runs looked up again after a doubtful create
-  expect(Date.now() - started).toBeLessThan(15_000)
 })

@@ -29,7 +29,6 @@ it('exactly once over 500 randomized runs of lost, cut, spoiled and refused answ
   }
   // Lost answers after commit weigh double: they are the case that buys twice when handled wrong.
   const faults = [YurticiFault.dropAfterCommit, YurticiFault.dropAfterCommit, YurticiFault.halfResponse, YurticiFault.malformedXml, YurticiFault.http500, YurticiFault.http503, YurticiFault.unexpectedError] as const
-  const started = Date.now()
   let confirmed = 0
   for (let run = 0; run < 500; run++) {
     // 0–4 consecutive faults (fewer than maxAttempts); they hit creates and confirming queries alike.
@@ -50,5 +49,4 @@ it('exactly once over 500 randomized runs of lost, cut, spoiled and refused answ
   expect(new Set(emu.shipments.map((s) => s.cargoKey)).size).toBe(500)
   expect(emu.requests.filter((r) => r.fault !== null).length).toBeGreaterThan(500) // the faults really happened
   expect(confirmed).toBeGreaterThan(100) // and many runs went through 60020 + queryShipment
-  expect(Date.now() - started).toBeLessThan(15_000)
 })
