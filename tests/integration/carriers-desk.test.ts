@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -187,6 +187,8 @@ describe.each(CARRIERS)('packing with $id at the desk', (carrier) => {
     dir = mkdtempSync(join(tmpdir(), `kj-${carrier.id}-`))
     writeFileSync(join(dir, 'label.png'), await renderZplToPng(zpl!, { widthMm: 100, heightMm: 150, dpmm: 8 }))
     expect(await decodeBarcodes(join(dir, 'label.png'))).toContain(done.shipment!.barcode)
+    // KJ_LABELS_DIR=docs/labels keeps each carrier's printed label for people to look at.
+    if (process.env.KJ_LABELS_DIR) copyFileSync(join(dir, 'label.png'), join(process.env.KJ_LABELS_DIR, `desk-${carrier.id}.png`))
 
     const { expected } = emu.advanceTo(tracking)
     const pass = await h.station.handlers['tracking.pollNow']({})
