@@ -40,7 +40,7 @@ export function CarriersPanel({ client, active }: { client: StationClient; activ
                 {c.breaker.state === 'closed' ? `● ${t('carriers.answering')}` : `▲ ${t('carriers.notAnswering')}`}
                 {c.breaker.retryAt && <span className="muted small"> · {t('carriers.retryAt')} {formatClock(new Date(c.breaker.retryAt), lang)}</span>}
               </td>
-              <td className="reason">{c.breaker.lastError ? splitBilingual(c.breaker.lastError.message, lang)[0] : ''}</td>
+              <td className="muted small">{c.breaker.lastError ? splitBilingual(c.breaker.lastError.message, lang)[0] : ''}</td>
               <td data-testid={`carrier-${c.id}-offline`}>{c.offlinePending > 0 ? t('carriers.offlinePending', { n: c.offlinePending }) : ''}</td>
             </tr>
           ))}

@@ -29,11 +29,9 @@ export function SettingsScreen({ desk, devices, scale, now, client }: { desk: Se
         <div className="settings-col">
           <PrintersPanel desk={desk} settings={settings} />
           <ScalePanel desk={desk} settings={settings} devices={devices} scale={scale} now={now} />
-        </div>
-        <div className="settings-col">
-          <ScannerTestPanel desk={desk} settings={settings} devices={devices} />
           <CarriersPanel client={client} active />
         </div>
+        <ScannerTestPanel desk={desk} settings={settings} devices={devices} />
       </div>
     </main>
   )
