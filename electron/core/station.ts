@@ -38,6 +38,7 @@ import { OfflineRegistrar } from './shipping/offline-registrar'
 import { cancelShipment } from './shipping/shipment-canceller'
 import { ShipmentPurchaser, type PurchaseCheckpoint } from './shipping/shipment.purchaser'
 import { countOutbox } from './sync/outbox.repository'
+import { createSyncHandlers } from './sync/sync.handlers'
 import type { CloudSyncService } from './sync/cloud-sync.service'
 import type { OrderClaims } from './sync/order-claims'
 import type { HeartbeatRequest } from '../../shared/contract/cloud'
@@ -264,6 +265,7 @@ export async function createStation(dataDir: string, config: StationConfig, adap
       return null
     },
     ...carriers.handlers,
+    ...createSyncHandlers(db, cloud ?? null),
     'shipments.cancel': async (input) => {
       const s = await cancelShipment({ db, connectors: carriers.connectors }, input)
       return { id: s.id, carrierName: carrierNames.get(s.serviceCode) ?? s.carrierId, trackingNumber: s.trackingNumber, barcode: s.barcode, costKurus: s.costKurus, status: s.status }

@@ -18,6 +18,7 @@ import { useNow } from './hooks/use-now'
 import { useReloadOnServerRestart } from './hooks/use-reload-on-restart'
 import { useScanner } from './hooks/use-scanner'
 import { useSettings } from './hooks/use-settings'
+import { useSyncControls } from './hooks/use-sync-controls'
 import { useStation } from './hooks/use-station'
 import { errorMessage } from './i18n-errors'
 import { createBeeper } from './lib/beep'
@@ -47,16 +48,17 @@ export function App({ client }: { client: StationClient }) {
   const onSettings = loggedIn && screen === 'settings'
   const packing = loggedIn && screen === 'packing' // order actions only where the order is on screen
   const settings = useSettings(client, beeper, onSettings)
+  const sync = useSyncControls(client, onSettings, station.sync)
   const hasReceipt = !!station.devices?.receipt
   useHotkeys({
     F1: lang.toggle,
     F2: onSettings ? settings.printTestLabel : packing ? desk.retry : undefined,
     F3: onSettings ? (settings.proposed ? settings.acceptLayout : undefined) : packing ? desk.openOverride : undefined,
     F4: onSettings ? settings.zeroScale : packing ? desk.reprint : undefined,
-    F5: packing && desk.problem?.code === 'print.outcomeUnknown' ? desk.confirmPrinted : undefined,
+    F5: onSettings ? sync.togglePause : packing && desk.problem?.code === 'print.outcomeUnknown' ? desk.confirmPrinted : undefined,
     F6: loggedIn ? desk.toggleSettings : undefined,
     F7: onSettings ? settings.restartSelfTest : packing && hasReceipt ? desk.reprintSlip : undefined,
-    F8: packing ? desk.cancel : undefined,
+    F8: onSettings ? sync.syncNow : packing ? desk.cancel : undefined,
     F9: loggedIn ? desk.toggleReports : undefined,
     F10: loggedIn ? desk.logout : undefined,
     Escape: desk.escape,
@@ -69,8 +71,10 @@ export function App({ client }: { client: StationClient }) {
         { key: 'F2', label: 'key.testLabel', enabled: true },
         { key: 'F3', label: 'key.useLayout', enabled: !!settings.proposed, lit: true },
         { key: 'F4', label: 'key.zero', enabled: true },
+        { key: 'F5', label: sync.status?.mode === 'paused' ? 'key.syncResume' : 'key.syncPause', enabled: !!sync.status },
         { key: 'F6', label: 'key.back', enabled: true },
         { key: 'F7', label: 'key.restartTest', enabled: true },
+        { key: 'F8', label: 'key.syncNow', enabled: !!sync.status && !sync.busy },
         { key: 'F10', label: 'key.logout', enabled: true },
       ]
     : [
@@ -99,7 +103,7 @@ export function App({ client }: { client: StationClient }) {
   } else if (!loggedIn) {
     body = <LoginScreen problem={desk.problem} />
   } else if (onSettings) {
-    body = <SettingsScreen desk={settings} devices={station.devices} scale={station.scale} now={now} client={client} />
+    body = <SettingsScreen desk={settings} devices={station.devices} scale={station.scale} now={now} client={client} sync={sync} />
   } else if (screen === 'reports') {
     body = <ReportsScreen client={client} range={desk.reportRange} />
   } else {

@@ -7,6 +7,8 @@ import type {
   CarrierExchangeView,
   CarrierStatusView,
   ManifestView,
+  ParkedEventView,
+  SyncStatusView,
   PackingView,
   PrintersView,
   ReportView,
@@ -85,6 +87,12 @@ export const commandInputs = {
   'carriers.exchanges': z.object({ carrierId: z.string().min(1).max(40).optional(), limit: z.number().int().min(1).max(200).default(50) }).strict(),
   /** Ask the carriers for news of every moving shipment now (otherwise every few minutes). */
   'tracking.pollNow': empty,
+  /** Run a sync round now (pull orders, push events) instead of waiting for the next one. */
+  'sync.now': empty,
+  /** Pause or resume background sync (packing goes on; events wait in the outbox). */
+  'sync.setPaused': z.object({ paused: z.boolean() }).strict(),
+  /** Supervisors: events the cloud refused or reported as conflicts, newest first. */
+  'sync.parked': z.object({ limit: z.number().int().min(1).max(200).default(50) }).strict(),
   /** Supervisors: void a bought label with the carrier (within its cancel window) and reopen the order. */
   'shipments.cancel': z.object({ code: ScanCode, supervisorBadge: ScanCode, reason: z.string().trim().min(3).max(200) }).strict(),
   /** The end-of-day manifest of one carrier (default: today, Turkey time), with its PDF. */
@@ -127,6 +135,9 @@ export type CommandOutputs = {
   'carriers.status': CarrierStatusView[]
   'carriers.exchanges': CarrierExchangeView[]
   'tracking.pollNow': TrackingPassView
+  'sync.now': SyncStatusView
+  'sync.setPaused': SyncStatusView
+  'sync.parked': ParkedEventView[]
   'shipments.cancel': ShipmentView
   'manifests.build': ManifestView
   'manifests.print': ManifestView

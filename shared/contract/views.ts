@@ -225,3 +225,6 @@ export type ManifestView = Readonly<{
   }>
   pdfBase64: string | null
 }>
+
+/** An outbox event the cloud refused or reported as a conflict: kept, shown to a supervisor. */
+export type ParkedEventView = Readonly<{ id: string; kind: string; orderNumber: string | null; reason: string | null; createdAt: string }>

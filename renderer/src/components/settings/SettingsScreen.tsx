@@ -8,10 +8,12 @@ import { PrintersPanel } from './PrintersPanel'
 import { ScalePanel } from './ScalePanel'
 import { ScannerTestPanel } from './ScannerTestPanel'
 import { CarriersPanel } from './CarriersPanel'
+import { SyncPanel } from './SyncPanel'
+import type { SyncControls } from '../../hooks/use-sync-controls'
 import type { StationClient } from '../../lib/station-client'
 
 /** F6, supervisors only: printers with a test label, the scanner self-test, and the scale. Keyboard only. */
-export function SettingsScreen({ desk, devices, scale, now, client }: { desk: SettingsDesk; devices: DeviceStatusView | null; scale: ScaleState | null; now: number; client: StationClient }) {
+export function SettingsScreen({ desk, devices, scale, now, client, sync }: { desk: SettingsDesk; devices: DeviceStatusView | null; scale: ScaleState | null; now: number; client: StationClient; sync: SyncControls }) {
   const { t } = useLang()
   const settings = desk.settings
   return (
@@ -30,6 +32,7 @@ export function SettingsScreen({ desk, devices, scale, now, client }: { desk: Se
           <PrintersPanel desk={desk} settings={settings} />
           <ScalePanel desk={desk} settings={settings} devices={devices} scale={scale} now={now} />
           <CarriersPanel client={client} active />
+          <SyncPanel sync={sync} />
         </div>
         <ScannerTestPanel desk={desk} settings={settings} devices={devices} />
       </div>
