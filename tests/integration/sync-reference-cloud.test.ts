@@ -23,7 +23,8 @@ async function startCloud(port = 0) {
 }
 
 async function desk(stationId: string, apiKey: string, url: string) {
-  const h = await startHarness({ overrides: { cloud: { baseUrl: url, apiKey, stationId, pullIntervalMs: 3_600_000 } } })
+  // A fast simulated scale: 100 packs in a few seconds (the settle rule is not what this file tests).
+  const h = await startHarness({ overrides: { scale: { driver: 'simulated', settleMs: 20, intervalMs: 10 }, stability: { minStableMs: 20 }, cloud: { baseUrl: url, apiKey, stationId, pullIntervalMs: 3_600_000 } } })
   desks.push(h)
   await h.station.handlers['scan.submit']({ code: 'P1001', source: 'scanner' })
   return h

@@ -227,7 +227,10 @@ export class PackingService {
     }
     const live = await getLiveShipment(this.deps.db, order.id)
     if (live) {
-      throw new AppError(ErrorCode.orderBusy, `Bu siparişin etiketi işleniyor: ${order.orderNumber} / A label for this order is being finished`, { meta: { code }, retryable: true })
+      if (this.deps.finisher.isAdvancing(order.id)) {
+        throw new AppError(ErrorCode.orderBusy, `Bu siparişin etiketi işleniyor: ${order.orderNumber} / A label for this order is being finished`, { meta: { code }, retryable: true })
+      }
+      return this.doResumeOrder(order.id)
     }
     // Claimed at the cloud first; offline, the desk packs on a local claim and the cloud settles it on push.
     const claim = this.deps.claims ? await this.deps.claims.claim(order.id) : null
@@ -240,6 +243,22 @@ export class PackingService {
       claim === 'local'
         ? { tone: 'warn', text: `${order.orderNumber} açıldı (bulut yok: yerel ayırma) — ürünleri okutun / Order open on a local claim (offline)` }
         : { tone: 'ok', text: `${order.orderNumber} açıldı, ürünleri okutun / Order open: scan the items` }
+    return this.view()
+  }
+
+  /**
+   * The order already has a bought label but never finished (the desk was killed between the label and
+   * "packed", or the resume after the restart could not finish it): the packer's scan picks it up where
+   * it stopped, with the same shipment, instead of refusing it for ever (issue 5 chaos test).
+   */
+  private async doResumeOrder(orderId: string): Promise<PackingView> {
+    this.resetSession()
+    this.orderOpenedAt = Date.now()
+    this.s.order = await getOrder(this.deps.db, orderId)
+    this.s.shipment = await getLiveShipment(this.deps.db, orderId)
+    this.s.step = PackingStep.shipmentCreated
+    this.s.notice = { tone: 'warn', text: `${this.s.order?.orderNumber ?? ''}: etiketi alınmış sipariş tamamlanıyor / Finishing an order whose label was already bought` }
+    await this.finish(orderId)
     return this.view()
   }
 
@@ -429,6 +448,14 @@ export class PackingService {
       this.s.step = PackingStep.exception
       throw (this.s.blocking = new AppError(ErrorCode.orderCancelled, `Sipariş bulutta iptal edildi: ${order.orderNumber} — etiket alınmadı / Order cancelled in the cloud: no label bought`))
     }
+    // The lease ran out (the desk could not renew it) and another desk claimed the order: stop before a label is bought.
+    const claim = this.deps.claims?.held(order.id)
+    if (claim?.state === 'lost') {
+      this.s.step = PackingStep.exception
+      throw (this.s.blocking = new AppError(ErrorCode.orderBusy, `Sipariş başka masaya geçti: ${claim.holder ?? '?'} — etiket alınmadı, iptal edin (KJCANCEL) / Another desk took this order: no label bought, cancel it`, {
+        meta: { claim },
+      }))
+    }
     const pkg = { index: 1, boxCode: this.s.box?.code ?? null, ...dims, weightGrams: this.s.measuredGrams }
     const measure = shipmentMeasure([pkg])
     let choice: CarrierChoice
@@ -511,6 +538,7 @@ export class PackingService {
   }
 
   private async completePacked(orderId: string): Promise<void> {
+    this.deps.claims?.settle(orderId) // done: stop renewing; the cloud closes the claim when order.packed arrives
     this.s.step = PackingStep.packed
     this.s.order = await getOrder(this.deps.db, orderId)
     this.s.packedCount++

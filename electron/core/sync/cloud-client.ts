@@ -15,7 +15,8 @@ function retryAfterMs(header: string | null): number | undefined {
 /**
  * JSON over HTTP to the KargoJet cloud; every response is parsed with its schema before use.
  * Failures: unreachable/timeout/5xx/429 → `sync.offline` (retryable, 429 carries retryAfterMs);
- * 409 → `sync.conflict` with the cloud's reason and the other station; other 4xx and bodies that
+ * 409 with a conflict → `sync.conflict` with the cloud's reason and the other station (409 without one:
+ * the Idempotency-Key is still in flight → `sync.offline`, retryable); other 4xx and bodies that
  * break the contract → `cloud.badResponse`.
  */
 export async function cloudRequest<S extends z.ZodType>(
@@ -47,8 +48,11 @@ export async function cloudRequest<S extends z.ZodType>(
   if (!res.ok) {
     if (res.status === 409) {
       const conflict = CloudConflictEnvelope.safeParse(json)
-      const message = conflict.success ? conflict.data.errors.map((e) => e.message).join('; ') : 'conflict'
-      throw new AppError(ErrorCode.syncConflict, message, { meta: { status: 409, ...(conflict.success ? { conflict: conflict.data } : {}) } })
+      if (conflict.success) throw new AppError(ErrorCode.syncConflict, conflict.data.errors.map((e) => e.message).join('; '), { meta: { status: 409, conflict: conflict.data } })
+      // A 409 without a conflict body is "a request with this Idempotency-Key is still in flight" (a
+      // killed desk's request the cloud is still finishing): not a refusal, so the same key is retried.
+      const env = CloudErrorEnvelope.safeParse(json)
+      throw new AppError(ErrorCode.syncOffline, `cloud: ${env.success ? env.data.errors.map((e) => e.message).join('; ') : 'HTTP 409'}`, { retryable: true, meta: { status: 409 } })
     }
     const env = CloudErrorEnvelope.safeParse(json)
     const message = env.success ? env.data.errors.map((e) => e.message).join('; ') : `HTTP ${res.status}`

@@ -1,42 +1,166 @@
-import { ClaimGranted, ClaimReleased } from '../../../shared/contract/cloud'
+import { ClaimGranted, ClaimReleased, type CloudClaim, type CloudConflictEnvelope } from '../../../shared/contract/cloud'
 import { AppError, ErrorCode, toAppError } from '../../../shared/errors'
 import type { CloudClientOptions } from './cloud-client'
 import { cloudRequest } from './cloud-client'
 
 export type ClaimOutcome = 'granted' | 'local'
 
-/** Claims an order before packing so two desks never pack it; see docs/cloud-api.openapi.yaml (claims). */
+/** What the desk knows of the claim on an order it has open. */
+export type HeldClaim = Readonly<{
+  orderId: string
+  /**
+   * granted: the cloud's lease is ours and kept alive; local: the cloud was unreachable when the order
+   * was opened (each renewal tries to turn it into a real claim); lost: another desk holds it now.
+   */
+  state: 'granted' | 'local' | 'lost'
+  claimId: string | null
+  expiresAt: string | null
+  /** Successful renewals since the order was opened. */
+  renewals: number
+  /** The desk that holds the order when `state` is 'lost' (null if the cloud did not say). */
+  holder: string | null
+}>
+
+/**
+ * Claims an order before packing so two desks never pack it, and keeps the lease alive while the
+ * order is open (long packs); see docs/cloud-api.openapi.yaml (claims) and docs/sync-guarantees.md §4.
+ */
 export interface OrderClaims {
-  /** 'granted' by the cloud, or 'local' when the cloud is unreachable (the desk packs on a local claim). */
+  /**
+   * 'granted' by the cloud, or 'local' when the cloud is unreachable (the desk packs on a local claim).
+   * Refused (another desk holds it, or it is packed elsewhere) → `packing.orderBusy`; cancelled → `packing.orderCancelled`.
+   * Either way the desk then renews the lease every `renewEveryMs` until `settle` or `release`.
+   */
   claim(orderId: string): Promise<ClaimOutcome>
+  /**
+   * The order is packed: stop renewing. The lease is left to the cloud, which closes it when this
+   * desk's order.packed arrives; releasing it earlier would let another desk claim an order that is
+   * already packed here while the event is still in the outbox.
+   */
+  settle(orderId: string): void
+  /** The order was abandoned (cancelled at the desk): stop renewing and release the lease now (best effort). */
   release(orderId: string): Promise<void>
+  /** The claim the desk keeps for an open order, or null. */
+  held(orderId: string): HeldClaim | null
+  /** Stops every renewal timer (the leases run out on their own). */
+  dispose(): void
 }
 
-export function createOrderClaims(opts: CloudClientOptions & { stationId: string; leaseMs: number }): OrderClaims {
+export type OrderClaimsOptions = CloudClientOptions &
+  Readonly<{
+    stationId: string
+    leaseMs: number
+    /** How often an open order's lease is renewed; default a third of the lease, so two renewals can fail before it runs out. */
+    renewEveryMs?: number
+  }>
+
+type Conflict = CloudConflictEnvelope['conflict']
+type Kept = { claim: { -readonly [K in keyof HeldClaim]: HeldClaim[K] }; timer: ReturnType<typeof setInterval>; busy: boolean }
+
+function conflictOf(err: AppError): Conflict | null {
+  if (err.code !== ErrorCode.syncConflict) return null
+  return (err.meta.conflict as { conflict?: Conflict } | undefined)?.conflict ?? null
+}
+
+function refusal(c: Conflict | null): AppError {
+  if (c?.reason === 'cancelled') return new AppError(ErrorCode.orderCancelled, 'Sipariş bulutta iptal edilmiş — paketlemeyin / Order cancelled in the cloud: do not pack', { meta: { claim: c } })
+  return new AppError(ErrorCode.orderBusy, `Bu sipariş başka masada: ${c?.stationId ?? '?'} (${c?.reason ?? 'claimed'}) / Another desk has this order`, { meta: { claim: c } })
+}
+
+export function createOrderClaims(opts: OrderClaimsOptions): OrderClaims {
+  const renewEveryMs = Math.max(1, opts.renewEveryMs ?? Math.floor(opts.leaseMs / 3))
+  const kept = new Map<string, Kept>()
+  let keySeq = 0
+  const key = (op: string, orderId: string) => `${op}-${opts.stationId}-${orderId}-${Date.now()}-${keySeq++}`
+  const lease = (op: 'claim' | 'renew', orderId: string): Promise<CloudClaim> => {
+    const path = `/api/v1/orders/${encodeURIComponent(orderId)}/claim${op === 'renew' ? '/renew' : ''}`
+    return cloudRequest(opts, 'POST', path, ClaimGranted, { stationId: opts.stationId, leaseMs: opts.leaseMs }, { 'Idempotency-Key': key(op, orderId) }).then((r) => r.data.claim)
+  }
+
+  const stop = (orderId: string) => {
+    const k = kept.get(orderId)
+    if (k) clearInterval(k.timer)
+    kept.delete(orderId)
+  }
+
+  const granted = (k: Kept, c: CloudClaim, renewal: boolean) => {
+    Object.assign(k.claim, { state: 'granted', claimId: c.claimId, expiresAt: c.expiresAt, holder: null })
+    if (renewal) k.claim.renewals++
+  }
+
+  /** One renewal: renew a granted lease, or (local, or the cloud no longer has ours) claim it afresh. */
+  const tick = async (orderId: string, k: Kept) => {
+    if (k.busy) return
+    k.busy = true
+    try {
+      let op: 'claim' | 'renew' = k.claim.state === 'granted' ? 'renew' : 'claim'
+      for (let tries = 0; tries < 2; tries++) {
+        try {
+          granted(k, await lease(op, orderId), true)
+          return
+        } catch (err) {
+          const c = conflictOf(toAppError(err))
+          if (!c) return // unreachable or a bad answer: the next tick tries again, well before the lease runs out
+          if (c.reason === 'notHeld') {
+            op = 'claim' // our lease is gone but nobody took the order: take it again at once
+            continue
+          }
+          if (c.reason === 'claimedByOtherStation' || (c.reason === 'packed' && c.stationId !== opts.stationId)) {
+            Object.assign(k.claim, { state: 'lost', holder: c.stationId })
+          }
+          // Lost, packed (by us: our event arrived) or cancelled (the order feed stops the packer): nothing left to renew.
+          clearInterval(k.timer)
+          return
+        }
+      }
+    } finally {
+      k.busy = false
+    }
+  }
+
+  const keep = (orderId: string, claim: CloudClaim | null) => {
+    stop(orderId)
+    const k: Kept = {
+      claim: { orderId, state: claim ? 'granted' : 'local', claimId: claim?.claimId ?? null, expiresAt: claim?.expiresAt ?? null, renewals: 0, holder: null },
+      timer: setInterval(() => void tick(orderId, k), renewEveryMs),
+      busy: false,
+    }
+    k.timer.unref()
+    kept.set(orderId, k)
+  }
+
   return {
     async claim(orderId) {
-      const path = `/api/v1/orders/${encodeURIComponent(orderId)}/claim`
       try {
-        await cloudRequest(opts, 'POST', path, ClaimGranted, { stationId: opts.stationId, leaseMs: opts.leaseMs }, { 'Idempotency-Key': `claim-${opts.stationId}-${orderId}-${Date.now()}` })
+        keep(orderId, await lease('claim', orderId))
         return 'granted'
       } catch (err) {
         const e = toAppError(err)
-        if (e.code === ErrorCode.syncConflict) {
-          const c = (e.meta.conflict as { conflict?: { reason: string; stationId: string | null } } | undefined)?.conflict
-          throw new AppError(ErrorCode.orderBusy, `Bu sipariş başka masada: ${c?.stationId ?? '?'} (${c?.reason ?? 'claimed'}) / Another desk has this order`, {
-            meta: { claim: c ?? null },
-          })
-        }
+        if (e.code === ErrorCode.syncConflict) throw refusal(conflictOf(e))
         // Offline: pack on a local claim; the cloud settles it when the events arrive (first pack wins).
-        if (e.retryable) return 'local'
+        if (e.retryable) {
+          keep(orderId, null)
+          return 'local'
+        }
         throw e
       }
     },
+    settle(orderId) {
+      stop(orderId)
+    },
     async release(orderId) {
+      stop(orderId)
       const path = `/api/v1/orders/${encodeURIComponent(orderId)}/claim/release`
-      await cloudRequest(opts, 'POST', path, ClaimReleased, { stationId: opts.stationId }, { 'Idempotency-Key': `release-${opts.stationId}-${orderId}-${Date.now()}` }).catch(() => {
+      await cloudRequest(opts, 'POST', path, ClaimReleased, { stationId: opts.stationId }, { 'Idempotency-Key': key('release', orderId) }).catch(() => {
         // Best effort: an unreleased lease simply expires.
       })
+    },
+    held(orderId) {
+      const k = kept.get(orderId)
+      return k ? { ...k.claim } : null
+    },
+    dispose() {
+      for (const id of [...kept.keys()]) stop(id)
     },
   }
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { EventsPushed, type CloudEventResult } from '../../../shared/contract/cloud'
 import type { Db } from '../db/database'
 import { appendAudit } from '../audit/audit.repository'
@@ -8,6 +9,15 @@ import { markOutboxSent, noteOutboxAttempt, parkOutbox, pendingOutbox } from './
 export type PushSummary = Readonly<{ sent: number; parked: number; conflicts: number }>
 
 const BATCH = 100
+
+/**
+ * The Idempotency-Key of a batch names exactly its events: a retry of the same batch replays the
+ * cloud's stored answer, and a different batch never reuses a key (the cloud would answer 422 and
+ * the outbox would be stuck behind it), even one with the same first event and the same length.
+ */
+export function batchKey(ids: readonly string[]): string {
+  return `events-${createHash('sha256').update(ids.join('\n')).digest('hex')}`
+}
 
 /**
  * Pushes the outbox in commit order (seq), in batches, each event with its unique id and seq so the
@@ -25,7 +35,7 @@ export async function pushOutbox(db: Db, opts: CloudClientOptions): Promise<Push
     const events = rows.map((r) => ({ id: r.id, seq: r.seq, kind: r.kind, orderId: r.order_id, payload: JSON.parse(r.payload_json) as Record<string, unknown>, createdAt: r.created_at }))
     let res: EventsPushed
     try {
-      res = await cloudRequest(opts, 'POST', '/api/v1/events', EventsPushed, { events }, { 'Idempotency-Key': `events-${rows[0]!.id}-${rows.length}` })
+      res = await cloudRequest(opts, 'POST', '/api/v1/events', EventsPushed, { events }, { 'Idempotency-Key': batchKey(rows.map((r) => r.id)) })
     } catch (err) {
       await noteOutboxAttempt(db, rows.map((r) => r.id), (err as Error).message)
       throw err

@@ -1,0 +1,123 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { startReferenceCloud, type ReferenceCloud } from '../../sandbox/cloud/reference/reference-cloud'
+import { ErrorCode } from '../../shared/errors'
+import { eventually } from '../support/eventually'
+import { scanAllItems, startHarness, type Harness } from '../support/station-harness'
+
+/**
+ * Claim renewal (issue 5, docs/sync-guarantees.md §4.3): a desk keeps the lease of the order it has
+ * open alive for as long as the pack takes, stops when the order is packed and releases it when the
+ * order is abandoned. Leases here are 600 ms (renewed every 150 ms) so a "long pack" takes a second.
+ */
+const LEASE_MS = 600
+const RENEW_MS = 150
+
+let cloud: ReferenceCloud | null = null
+const desks: Harness[] = []
+let dir: string | null = null
+
+afterEach(async () => {
+  for (const d of desks.splice(0)) await d.dispose()
+  await cloud?.close()
+  cloud = null
+  if (dir) rmSync(dir, { recursive: true, force: true })
+  dir = null
+})
+
+async function setup() {
+  dir = mkdtempSync(join(tmpdir(), 'kj-claims-'))
+  cloud = await startReferenceCloud({
+    dbPath: join(dir, 'cloud.sqlite3'),
+    marketplaceLabelEvery: 0,
+    rateLimit: { limit: 100_000, windowMs: 60_000 },
+    claimLeaseBoundsMs: { min: 100, max: 3_600_000 },
+  })
+  await cloud.seedOrders(3)
+  const desk = async (id: string) => {
+    const s = await cloud!.stations.create({ id, apiKey: `key-${id}` })
+    const h = await startHarness({ overrides: { cloud: { baseUrl: cloud!.url, apiKey: s.apiKey, stationId: s.id, pullIntervalMs: 3_600_000, claimLeaseMs: LEASE_MS, claimRenewMs: RENEW_MS } } })
+    desks.push(h)
+    await h.station.handlers['scan.submit']({ code: 'P1001', source: 'scanner' })
+    return h
+  }
+  return { cloud, a: await desk('desk-a'), b: await desk('desk-b') }
+}
+
+const scan = (h: Harness, code: string) => h.station.handlers['scan.submit']({ code, source: 'scanner' })
+
+/** Items and box, then the weight: resolves with the packed or exception view. */
+async function finishPack(h: Harness) {
+  await scanAllItems(h.station)
+  h.place(0)
+  const v = await scan(h, 'KOLI2')
+  h.place(v.expectedGrams! + 2)
+  return h.waitForView((x) => x.step === 'packed' || x.step === 'exception', 15_000)
+}
+
+describe('claims: a desk keeps the lease of an open order alive', () => {
+  it('a pack longer than the lease: the claim stays ours (renewed, same claim id), another desk is refused; renewing stops once packed', async () => {
+    const { cloud, a, b } = await setup()
+    await scan(a, 'KJR100001')
+    const first = (await cloud.getOrder('ref-000001'))!.claim!
+    expect(first).toMatchObject({ stationId: 'desk-a', leaseMs: LEASE_MS })
+
+    // Well past the first lease's end, the order is still desk A's, under the same claim.
+    await eventually(async () => a.station.claims!.held('ref-000001')!.renewals, (n) => n >= 5, 5_000, 20)
+    expect(Date.now()).toBeGreaterThan(Date.parse(first.expiresAt))
+    const now = (await cloud.getOrder('ref-000001'))!.claim
+    expect(now).toMatchObject({ stationId: 'desk-a', claimId: first.claimId })
+    expect(Date.parse(now!.expiresAt)).toBeGreaterThan(Date.parse(first.expiresAt))
+    await expect(scan(b, 'KJR100001')).rejects.toMatchObject({ code: ErrorCode.orderBusy, meta: { claim: { reason: 'claimedByOtherStation', stationId: 'desk-a' } } })
+
+    expect((await finishPack(a)).step).toBe('packed')
+    await eventually(async () => a.station.claims!.held('ref-000001'), (h) => h === null, 2_000, 10)
+    const renewsAtPack = cloud.stats().byRoute['claims.renew']?.['200'] ?? 0
+    // Packed: the order.packed event closes the claim at the cloud; the desk renews nothing more.
+    await a.station.sync!.syncNow()
+    expect((await cloud.getOrder('ref-000001'))).toMatchObject({ packedByStationId: 'desk-a', claim: null })
+    await new Promise((r) => setTimeout(r, 3 * RENEW_MS)) // three renewal periods with nothing to renew
+    expect(cloud.stats().byRoute['claims.renew']?.['200'] ?? 0).toBe(renewsAtPack)
+  }, 30_000)
+
+  it('an abandoned order is released at once: the other desk can take it without waiting for the lease', async () => {
+    const { cloud, a, b } = await setup()
+    await scan(a, 'KJR100002')
+    expect((await cloud.getOrder('ref-000002'))!.claim?.stationId).toBe('desk-a')
+    await a.station.handlers['packing.cancel']({})
+    expect(a.station.claims!.held('ref-000002')).toBeNull()
+    await eventually(async () => (await cloud.getOrder('ref-000002'))!.claim, (c) => c === null, 2_000, 20)
+    const v = await scan(b, 'KJR100002')
+    expect(v.order?.barcode).toBe('KJR100002')
+    expect((await cloud.getOrder('ref-000002'))!.claim?.stationId).toBe('desk-b')
+  }, 30_000)
+
+  it('a desk that could not renew in time loses the order to another desk, and buys no label for it', async () => {
+    const { cloud, a, b } = await setup()
+    await scan(a, 'KJR100003')
+    cloud.setFaults([{ kind: 'serverError', route: 'claims.renew' }])
+    await eventually(async () => (await cloud.getOrder('ref-000003'))!.claim, (c) => c === null, 3_000, 20) // the lease ran out
+    await scan(b, 'KJR100003')
+    cloud.setFaults([])
+    const lost = await eventually(async () => a.station.claims!.held('ref-000003'), (h) => h?.state === 'lost', 3_000, 20)
+    expect(lost?.holder).toBe('desk-b')
+
+    const end = await finishPack(a)
+    expect(end).toMatchObject({ step: 'exception', problem: { code: ErrorCode.orderBusy } })
+    expect(a.carrier.consignments).toHaveLength(0)
+    expect((await cloud.getOrder('ref-000003'))!.claim?.stationId).toBe('desk-b')
+  }, 30_000)
+
+  it('an order opened on a local claim (cloud unreachable) becomes a real claim at the next renewal', async () => {
+    const { cloud, a, b } = await setup()
+    cloud.setFaults([{ kind: 'serverError', route: 'claims.claim', times: 1 }])
+    const v = await scan(a, 'KJR100001')
+    expect(v.notice?.tone).toBe('warn') // packing on a local claim
+    expect(a.station.claims!.held('ref-000001')?.state).toBe('local')
+    await eventually(async () => a.station.claims!.held('ref-000001')?.state, (s) => s === 'granted', 3_000, 20)
+    expect((await cloud.getOrder('ref-000001'))!.claim?.stationId).toBe('desk-a')
+    await expect(scan(b, 'KJR100001')).rejects.toMatchObject({ code: ErrorCode.orderBusy })
+  }, 30_000)
+})
