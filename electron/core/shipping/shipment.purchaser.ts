@@ -109,37 +109,24 @@ export class ShipmentPurchaser {
 
     const label = await this.deps.composeLabel({ order, request, created })
     const printJobId = await db.transaction().execute(async (trx) => {
-      await markShipmentPurchased(trx, shipment.id, {
-        carrierShipmentId: created.carrierShipmentId,
-        trackingNumber: created.trackingNumber,
-        barcode: created.barcode,
-        trackingUrl: created.trackingUrl,
-        labelFormat: created.labelFormat,
-        label: created.label,
-        costKurus: created.costKurus,
-      })
-      await appendOutbox(trx, OutboxKind.shipmentCreated, order.id, {
-        shipmentId: shipment.id,
-        orderNumber: order.orderNumber,
-        carrierId: shipment.carrierId,
-        serviceCode: shipment.serviceCode,
-        trackingNumber: created.trackingNumber,
-        barcode: created.barcode,
-        costKurus: created.costKurus,
-      })
-      return enqueuePrintJob(trx, {
-        orderId: order.id,
-        shipmentId: shipment.id,
-        kind: 'label',
-        printerUri: this.deps.printerUri(),
-        payload: label.payload,
-        expectedBarcode: label.expectedBarcode,
-        requestedBy: null,
-      })
+      await recordPurchase(trx, shipment, order, created)
+      return this.enqueueLabel(trx, order, shipment, label)
     })
     this.deps.checkpoint?.('afterShipmentCommit')
     const done = await getShipment(db, shipment.id)
     return { shipment: done!, printJobId, offline: false }
+  }
+
+  private enqueueLabel(trx: DbOrTrx, order: Order, shipment: ShipmentRecord, label: { payload: Uint8Array; expectedBarcode: string }): Promise<string> {
+    return enqueuePrintJob(trx, {
+      orderId: order.id,
+      shipmentId: shipment.id,
+      kind: 'label',
+      printerUri: this.deps.printerUri(),
+      payload: label.payload,
+      expectedBarcode: label.expectedBarcode,
+      requestedBy: null,
+    })
   }
 
   /** The carrier is unreachable: print our own label with the key it will register later. */
@@ -155,15 +142,7 @@ export class ShipmentPurchaser {
         orderId: order.id,
         detail: { shipmentId: shipment.id, carrierId: shipment.carrierId, barcode: planned.barcode, cause: cause.code, message: cause.message },
       })
-      return enqueuePrintJob(trx, {
-        orderId: order.id,
-        shipmentId: shipment.id,
-        kind: 'label',
-        printerUri: this.deps.printerUri(),
-        payload: label.payload,
-        expectedBarcode: label.expectedBarcode,
-        requestedBy: null,
-      })
+      return this.enqueueLabel(trx, order, shipment, label)
     })
     const done = await getShipment(db, shipment.id)
     return { shipment: done!, printJobId, offline: true }
@@ -178,25 +157,7 @@ export class ShipmentPurchaser {
     const { db } = this.deps
     const mismatch = created.barcode !== shipment.barcode
     await db.transaction().execute(async (trx) => {
-      await markShipmentPurchased(trx, shipment.id, {
-        carrierShipmentId: created.carrierShipmentId,
-        trackingNumber: created.trackingNumber,
-        barcode: created.barcode,
-        trackingUrl: created.trackingUrl,
-        labelFormat: created.labelFormat,
-        label: created.label,
-        costKurus: created.costKurus,
-      })
-      await appendOutbox(trx, OutboxKind.shipmentCreated, order.id, {
-        shipmentId: shipment.id,
-        orderNumber: order.orderNumber,
-        carrierId: shipment.carrierId,
-        serviceCode: shipment.serviceCode,
-        trackingNumber: created.trackingNumber,
-        barcode: created.barcode,
-        costKurus: created.costKurus,
-        labelledOfflineAt: shipment.offlineLabelledAt,
-      })
+      await recordPurchase(trx, shipment, order, created, { labelledOfflineAt: shipment.offlineLabelledAt })
       await appendAudit(trx, {
         actorId: null,
         action: mismatch ? 'shipment.offlineBarcodeMismatch' : 'shipment.registeredAfterOffline',
@@ -207,4 +168,19 @@ export class ShipmentPurchaser {
     const done = await getShipment(db, shipment.id)
     return { shipment: done!, printJobId: null, offline: true }
   }
+}
+
+/** The carrier's answer on the shipment row and the cloud's shipment.created, in the caller's transaction. */
+async function recordPurchase(trx: DbOrTrx, shipment: ShipmentRecord, order: Order, created: CreatedShipment, extra: Record<string, unknown> = {}): Promise<void> {
+  await markShipmentPurchased(trx, shipment.id, created)
+  await appendOutbox(trx, OutboxKind.shipmentCreated, order.id, {
+    shipmentId: shipment.id,
+    orderNumber: order.orderNumber,
+    carrierId: shipment.carrierId,
+    serviceCode: shipment.serviceCode,
+    trackingNumber: created.trackingNumber,
+    barcode: created.barcode,
+    costKurus: created.costKurus,
+    ...extra,
+  })
 }
