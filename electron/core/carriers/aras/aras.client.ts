@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import { AppError, ErrorCode } from '../../../../shared/errors'
-import { carrierHttp, httpStatusError, type CarrierExchange } from '../http/carrier-http'
+import type { CarrierExchange } from '../http/carrier-http'
+import { checkSoapBody, soapBadResponse, soapCall, type SoapCarrier } from '../http/soap-call'
 import { arasFaultError, isAuthText } from './aras.errors'
 import {
   cancelDispatchResponseSchema,
@@ -44,42 +45,22 @@ export type ArasCallOptions = Readonly<{
   onExchange?: (exchange: CarrierExchange) => void
 }>
 
-function badResponse(operation: string, reason: string, retryable: boolean, meta: Record<string, unknown> = {}): AppError {
-  return new AppError(ErrorCode.carrierBadResponse, `Aras ${operation} answer is unusable: ${reason}`, { retryable, meta: { operation, ...meta } })
+const SOAP: SoapCarrier<ArasOperation, Parameters<typeof arasFaultError>[0]> = {
+  carrierId: 'aras',
+  carrierName: CARRIER_NAME,
+  label: 'Aras',
+  soapAction: (operation) => `"${soapActionOf(operation)}"`,
+  parse: parseSoapResponse,
+  faultError: arasFaultError,
+  redact: redactArasSecrets,
 }
 
-/** Posts one envelope and returns the `<op>Response` element, faults and HTTP failures thrown. */
-export async function callAras(operation: ArasOperation, envelope: string, o: ArasCallOptions): Promise<unknown> {
-  const res = await carrierHttp(
-    {
-      carrierId: 'aras',
-      carrierName: CARRIER_NAME,
-      operation,
-      method: 'POST',
-      url: o.url,
-      // SOAP 1.1 (carriers.md §2): text/xml and the quoted SOAPAction the ASMX/WCF dispatch on.
-      headers: { 'content-type': 'text/xml; charset=utf-8', soapaction: `"${soapActionOf(operation)}"`, accept: 'text/xml' },
-      body: envelope,
-    },
-    { timeoutMs: o.timeoutMs, signal: o.signal, redact: redactArasSecrets, onExchange: o.onExchange },
-  )
-  const parsed = parseSoapResponse(res.text, operation)
-  // SOAP 1.1 §6.2: a fault travels with HTTP 500 and says more than the status.
-  if (parsed.kind === 'fault') throw arasFaultError(parsed.fault, operation, res.status)
-  const httpError = httpStatusError(CARRIER_NAME, operation, res)
-  if (httpError) throw httpError
-  // 404/405/415: a wrong URL or binding; repeating will not help.
-  if (res.status < 200 || res.status >= 300) throw badResponse(operation, `HTTP ${res.status} (check the service URL)`, false, { httpStatus: res.status })
-  // A cut or garbled answer to a call that is safe to repeat (SetOrder re-sends update the same order).
-  if (parsed.kind === 'invalid') throw badResponse(operation, parsed.reason, true, { httpStatus: res.status, bodyStart: redactArasSecrets(res.text.slice(0, 200)) })
-  return parsed.body
-}
+const badResponse = (operation: string, reason: string, retryable: boolean, meta: Record<string, unknown> = {}) => soapBadResponse('Aras', operation, reason, retryable, meta)
+const check = <S extends z.ZodType>(operation: string, schema: S, value: unknown): z.output<S> => checkSoapBody('Aras', operation, schema, value)
 
-function check<S extends z.ZodType>(operation: string, schema: S, value: unknown): z.output<S> {
-  const r = schema.safeParse(value)
-  if (r.success) return r.data
-  const issues = r.error.issues.slice(0, 4).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
-  throw badResponse(operation, `does not match the service's type: ${issues}`, true)
+/** Posts one envelope and returns the operation's response element (http/soap-call.ts); faults and HTTP failures are thrown. */
+export function callAras(operation: ArasOperation, envelope: string, o: ArasCallOptions): Promise<unknown> {
+  return soapCall(SOAP, operation, envelope, o)
 }
 
 /** SetOrder with one Order → its OrderResultInfo (ResultCode "0" = stored; HTTP is 200 for refusals too). */

@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import { AppError, ErrorCode } from '../../../../shared/errors'
-import { carrierHttp, httpStatusError, type CarrierExchange } from '../http/carrier-http'
+import type { CarrierExchange } from '../http/carrier-http'
+import { checkSoapBody, soapBadResponse, soapCall, type SoapCarrier } from '../http/soap-call'
 import { pttFaultError } from './ptt.errors'
 import { etiketReturnSchema, kabulReturnSchema, siparisReturnSchema, silReturnSchema, takipReturnSchema, type EtiketReturn, type KabulReturn, type SiparisReturn, type SilReturn, type TakipReturn } from './ptt.schemas'
 import {
@@ -34,42 +35,22 @@ export type PttCallOptions = Readonly<{
   onExchange?: (exchange: CarrierExchange) => void
 }>
 
-function badResponse(operation: string, reason: string, retryable: boolean, meta: Record<string, unknown> = {}): AppError {
-  return new AppError(ErrorCode.carrierBadResponse, `PTT ${operation} answer is unusable: ${reason}`, { retryable, meta: { operation, ...meta } })
+const SOAP: SoapCarrier<PttOperation, Parameters<typeof pttFaultError>[0]> = {
+  carrierId: 'ptt',
+  carrierName: PTT_CARRIER_NAME,
+  label: 'PTT',
+  soapAction: (operation) => soapActionOf(operation),
+  parse: parseSoapResponse,
+  faultError: pttFaultError,
+  redact: redactPttSecrets,
 }
 
-/** Posts one envelope and returns the operation's `return` element; faults and HTTP failures are thrown. */
-export async function callPtt(operation: PttOperation, envelope: string, o: PttCallOptions): Promise<unknown> {
-  const res = await carrierHttp(
-    {
-      carrierId: 'ptt',
-      carrierName: PTT_CARRIER_NAME,
-      operation,
-      method: 'POST',
-      url: o.url,
-      // SOAP 1.1 on both services (§4): text/xml; SOAPAction "urn:<op>" (Axis2) or "" (Axis 1.4 tracking).
-      headers: { 'content-type': 'text/xml; charset=utf-8', soapaction: soapActionOf(operation), accept: 'text/xml' },
-      body: envelope,
-    },
-    { timeoutMs: o.timeoutMs, signal: o.signal, redact: redactPttSecrets, onExchange: o.onExchange },
-  )
-  const parsed = parseSoapResponse(res.text, operation)
-  // SOAP 1.1 §6.2: a fault travels with HTTP 500 and says more than the status.
-  if (parsed.kind === 'fault') throw pttFaultError(parsed.fault, operation, res.status)
-  const httpError = httpStatusError(PTT_CARRIER_NAME, operation, res)
-  if (httpError) throw httpError
-  // 404/405/415: a wrong URL or binding; repeating will not help.
-  if (res.status < 200 || res.status >= 300) throw badResponse(operation, `HTTP ${res.status} (check the service URL)`, false, { httpStatus: res.status })
-  // A cut or garbled answer: every PTT call is safe to repeat (the barcode is the key), so retryable.
-  if (parsed.kind === 'invalid') throw badResponse(operation, parsed.reason, true, { httpStatus: res.status, bodyStart: redactPttSecrets(res.text.slice(0, 200)) })
-  return parsed.body
-}
+const badResponse = (operation: string, reason: string, retryable: boolean, meta: Record<string, unknown> = {}) => soapBadResponse('PTT', operation, reason, retryable, meta)
+const check = <S extends z.ZodType>(operation: string, schema: S, value: unknown): z.output<S> => checkSoapBody('PTT', operation, schema, value)
 
-function check<S extends z.ZodType>(operation: string, schema: S, value: unknown): z.output<S> {
-  const r = schema.safeParse(value)
-  if (r.success) return r.data
-  const issues = r.error.issues.slice(0, 4).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
-  throw badResponse(operation, `does not match the service's type: ${issues}`, true)
+/** Posts one envelope and returns the operation's response element (http/soap-call.ts); faults and HTTP failures are thrown. */
+export function callPtt(operation: PttOperation, envelope: string, o: PttCallOptions): Promise<unknown> {
+  return soapCall(SOAP, operation, envelope, o)
 }
 
 export async function kabulEkle2(input: KabulEkle2Input, o: PttCallOptions): Promise<KabulReturn> {
