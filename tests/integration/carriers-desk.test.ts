@@ -15,6 +15,7 @@ import { SAMPLE_KOLAYGELSIN_SETTINGS } from '../../sandbox/kolaygelsin/kolaygels
 import { SAMPLE_PTT_CREDENTIALS, SAMPLE_PTT_RANGE } from '../../sandbox/ptt/ptt.fixtures'
 import { SAMPLE_MNG_CREDENTIALS } from '../../sandbox/mng/mng.fixtures'
 import { SAMPLE_HEPSIJET_SETTINGS } from '../../sandbox/hepsijet/hepsijet.fixtures'
+import { ownCard } from '../support/rate-cards'
 import { scanAllItems, startHarness, type Harness } from '../support/station-harness'
 import { decodeBarcodes, renderZplToPng } from '../support/zpl-render'
 
@@ -163,7 +164,7 @@ afterEach(async () => {
 describe.each(CARRIERS)('packing with $id at the desk', (carrier) => {
   it('buys once, prints a label whose barcode scans as the tracking number, and tracks it', async () => {
     emu = await carrier.start()
-    const card = { carrierId: carrier.id, serviceCode: carrier.serviceCode, name: carrier.id, contract: 'own', commissionBp: 0, transitDays: 2, supportsCod: carrier.supportsCod, codFeeKurus: 0, fuelSurchargeBp: 0, maxChargeableKg: 30, bands: [{ upToKg: 30, priceKurus: 5000 }], extraKgKurus: 0 }
+    const card = ownCard({ carrierId: carrier.id, serviceCode: carrier.serviceCode, name: carrier.id, supportsCod: carrier.supportsCod })
     h = await startHarness({
       overrides: {
         carriers: { [carrier.id]: emu.section, tracking: { enabled: false, minIntervalMs: 0 } },

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startYurticiEmulator, type YurticiEmulator } from '../../sandbox/yurtici/yurtici.emulator'
+import { ownCard } from '../support/rate-cards'
 import { scanAllItems, startHarness, type Harness } from '../support/station-harness'
 import { decodeBarcodes, renderZplToPng } from '../support/zpl-render'
 
@@ -17,7 +18,7 @@ afterEach(async () => {
   yk = null
 })
 
-const CARD = { carrierId: 'yurtici', serviceCode: 'GO', name: 'Yurtiçi Kargo', contract: 'own', commissionBp: 0, transitDays: 2, supportsCod: false, codFeeKurus: 0, fuelSurchargeBp: 0, maxChargeableKg: 30, bands: [{ upToKg: 30, priceKurus: 5000 }], extraKgKurus: 0 }
+const CARD = ownCard()
 
 describe('end-of-day manifest', () => {
   it("lists the day's Yurtiçi shipments as a PDF and on the Zebra, with scannable tracking numbers", async () => {

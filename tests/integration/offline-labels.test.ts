@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { startYurticiEmulator, YurticiFault, type YurticiEmulator } from '../../sandbox/yurtici/yurtici.emulator'
+import { ownCard } from '../support/rate-cards'
 import { scanAllItems, startHarness, type Harness } from '../support/station-harness'
 
 let h: Harness | null = null
@@ -11,20 +12,7 @@ afterEach(async () => {
   yk = null
 })
 
-const YURTICI_CARD = {
-  carrierId: 'yurtici',
-  serviceCode: 'GO',
-  name: 'Yurtiçi Kargo (kendi anlaşma)',
-  contract: 'own',
-  commissionBp: 0,
-  transitDays: 2,
-  supportsCod: false,
-  codFeeKurus: 0,
-  fuelSurchargeBp: 0,
-  maxChargeableKg: 30,
-  bands: [{ upToKg: 30, priceKurus: 5000 }],
-  extraKgKurus: 0,
-}
+const YURTICI_CARD = ownCard({ name: 'Yurtiçi Kargo (kendi anlaşma)' })
 
 /** Demo orders 1001…: every third one is cash on delivery, which this card does not take. */
 const PREPAID = Array.from({ length: 75 }, (_, i) => i).filter((i) => i % 3 !== 2).map((i) => `KJ${1001 + i}`)

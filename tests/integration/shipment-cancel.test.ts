@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { startYurticiEmulator, type YurticiEmulator } from '../../sandbox/yurtici/yurtici.emulator'
+import { ownCard } from '../support/rate-cards'
 import { scanAllItems, startHarness, type Harness } from '../support/station-harness'
 
 let h: Harness | null = null
@@ -11,7 +12,7 @@ afterEach(async () => {
   yk = null
 })
 
-const CARD = { carrierId: 'yurtici', serviceCode: 'GO', name: 'Yurtiçi Kargo', contract: 'own', commissionBp: 0, transitDays: 2, supportsCod: false, codFeeKurus: 0, fuelSurchargeBp: 0, maxChargeableKg: 30, bands: [{ upToKg: 30, priceKurus: 5000 }], extraKgKurus: 0 }
+const CARD = ownCard()
 
 async function packed(code: string) {
   const scan = (c: string) => h!.station.handlers['scan.submit']({ code: c, source: 'scanner' })

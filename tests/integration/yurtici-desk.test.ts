@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { startYurticiEmulator, type YurticiEmulator } from '../../sandbox/yurtici/yurtici.emulator'
+import { ownCard } from '../support/rate-cards'
 import { scanAllItems, startHarness, type Harness } from '../support/station-harness'
 
 let h: Harness | null = null
@@ -11,20 +12,7 @@ afterEach(async () => {
   yk = null
 })
 
-const YURTICI_CARD = {
-  carrierId: 'yurtici',
-  serviceCode: 'GO',
-  name: 'Yurtiçi Kargo (kendi anlaşma)',
-  contract: 'own',
-  commissionBp: 0,
-  transitDays: 2,
-  supportsCod: false,
-  codFeeKurus: 0,
-  fuelSurchargeBp: 0,
-  maxChargeableKg: 30,
-  bands: [{ upToKg: 30, priceKurus: 5000 }],
-  extraKgKurus: 0,
-}
+const YURTICI_CARD = ownCard({ name: 'Yurtiçi Kargo (kendi anlaşma)' })
 
 describe('packing with Yurtiçi (SOAP, no label from the carrier)', () => {
   it('registers the cargoKey once and prints the desk label carrying it', async () => {
