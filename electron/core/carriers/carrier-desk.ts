@@ -4,7 +4,7 @@ import { AppError, ErrorCode } from '../../../shared/errors'
 import type { StationConfig } from '../config/config.schema'
 import type { Db } from '../db/database'
 import { findOrderByCode } from '../orders/orders.repository'
-import { listOfflineLabelled } from '../shipping/shipments.repository'
+import { countOfflineLabelled } from '../shipping/shipments.repository'
 import { getTimeline } from '../tracking/tracking.repository'
 import { TrackingPoller } from '../tracking/tracking-poller'
 import type { CarrierConnector } from './carrier.port'
@@ -80,12 +80,12 @@ export function createCarrierDesk(
       }
     },
     'carriers.status': async () => {
-      const pending = await listOfflineLabelled(db)
+      const pending = await countOfflineLabelled(db)
       return [...deps.connectors.values()].map((c) => ({
         id: c.id,
         name: c.displayName,
         breaker: breakers.get(c.id)?.view() ?? { state: 'closed' as const, failures: 0, retryAt: null, lastError: null },
-        offlinePending: pending.filter((s) => s.carrierId === c.id).length,
+        offlinePending: pending.get(c.id) ?? 0,
       }))
     },
     'carriers.exchanges': ({ carrierId, limit }) => exchanges.list({ carrierId, limit }),

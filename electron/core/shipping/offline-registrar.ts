@@ -2,7 +2,7 @@ import { Emitter } from '../../../shared/emitter'
 import { toAppError, type AppError } from '../../../shared/errors'
 import { appendAudit } from '../audit/audit.repository'
 import type { Db } from '../db/database'
-import { listOfflineLabelled } from './shipments.repository'
+import { countOfflineLabelled, listOfflineLabelled } from './shipments.repository'
 import type { ShipmentPurchaser } from './shipment.purchaser'
 
 export type RegistrationPass = Readonly<{
@@ -51,7 +51,9 @@ export class OfflineRegistrar {
   }
 
   async pendingCount(): Promise<number> {
-    return (await listOfflineLabelled(this.db)).length
+    let n = 0
+    for (const count of (await countOfflineLabelled(this.db)).values()) n += count
+    return n
   }
 
   dispose(): void {

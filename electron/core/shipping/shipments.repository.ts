@@ -167,3 +167,15 @@ export async function listOfflineLabelled(db: DbOrTrx): Promise<ShipmentRecord[]
     .execute()
   return rows.map(toShipment)
 }
+
+/** How many offline-labelled shipments wait for registration, per carrier (the status bar and F6 ask often). */
+export async function countOfflineLabelled(db: DbOrTrx): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('shipments')
+    .select(['carrier_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('status', '=', 'purchasing')
+    .where('offline_labelled_at', 'is not', null)
+    .groupBy('carrier_id')
+    .execute()
+  return new Map(rows.map((r) => [r.carrier_id, Number(r.n)]))
+}
