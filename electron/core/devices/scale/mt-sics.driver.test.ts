@@ -78,8 +78,11 @@ describe('MtSicsDriver over a socat pty', () => {
     emulator.splitWritesEvery(1)
     await emulator.injectGarbage(Uint8Array.from([0x00, 0xff, 0x13, 0x80, 0x7f]))
     await reading(d, (r) => r.grams === 640 && r.stable, 'first frame after noise')
+    // Listen before injecting: the error may be reported before injectGarbage's write resolves.
+    // The bound is generous because the garbage goes out one byte per write and CI runs the chaos test beside it.
+    const invalid = waitFor(d.onDidError, (e) => e.code === ErrorCode.scaleFrameInvalid, 10_000, 'frameInvalid')
     await emulator.injectGarbage('#junk\r\n')
-    await waitFor(d.onDidError, (e) => e.code === ErrorCode.scaleFrameInvalid, 3000, 'frameInvalid')
+    await invalid
     emulator.setWeight(655)
     await reading(d, (r) => r.grams === 655 && r.stable, 'frame after a garbage line')
     expect(errors.every((e) => e.code === ErrorCode.scaleFrameInvalid)).toBe(true)
