@@ -56,12 +56,21 @@ export async function benchDeskOverhead(orders = 80) {
   await scan('B1')
   const totals: number[] = []
   for (let i = 0; i < orders; i++) {
-    const grams = 470 + (i % 2) // a new weight each time, so the scale settles afresh
+    const grams = 470 + (i % 2)
     await scan(`BENCH${i}`)
     await scan('KUPA-01')
     // The parcel goes on the scale after the order is open (a weight from before never counts), then the box scan is the last scan.
+    // Wait for the scale service's settle (the stability rule: N readings over minStableMs), which is
+    // what the desk acts on; a snapshot reading "stable" can come earlier and would time the rule, not the desk.
+    const settled = new Promise<void>((resolve) => {
+      const off = adapters.scale.onDidSettle((w) => {
+        if (w.grams !== grams) return
+        off()
+        resolve()
+      })
+    })
     adapters.simulateWeight!(grams)
-    await eventually(() => station.snapshot(), (s) => s.scale?.stable === true && s.scale.grams === grams, 5000, 10)
+    await settled
     const printed = zebra.waitForJobs(i + 1, 10_000)
     const t0 = performance.now()
     await scan('KOLI1')
@@ -73,6 +82,10 @@ export async function benchDeskOverhead(orders = 80) {
     // The printer has the label (the measured moment); the desk marks the order packed right after.
     await eventually(() => Promise.resolve(station.packing.view()), (v) => v.step === 'packed' || v.problem !== null, 5000, 5)
     if (station.packing.view().step !== 'packed') throw new Error(`order ${i} ended in ${station.packing.view().step}`)
+    // The packer takes the parcel off: an empty pan re-arms the settle detection for the next one
+    // (a weight within the stability tolerance of the last settled one is the same parcel, not a new one).
+    adapters.simulateWeight!(0)
+    await eventually(() => station.snapshot(), (snap) => (snap.scale?.grams ?? 0) === 0, 5000, 10)
   }
   await station.dispose()
   await Promise.all([zebra.close(), carrier.close()])
