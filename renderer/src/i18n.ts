@@ -53,6 +53,8 @@ export const messages = {
   'box.none': { tr: 'Koli seçilmedi', en: 'No box yet' },
   'box.tare': { tr: 'dara', en: 'tare' },
   'box.pick': { tr: 'Numara + Enter', en: 'Number + Enter' },
+  'box.suggested': { tr: 'Önerilen', en: 'Suggested' },
+  'box.noFit': { tr: 'sığmaz', en: 'no fit' },
 
   'carrier.title': { tr: 'Taşıyıcı karşılaştırma', en: 'Carrier comparison' },
   'carrier.name': { tr: 'Taşıyıcı', en: 'Carrier' },

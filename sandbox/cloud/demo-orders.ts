@@ -3,14 +3,14 @@ import { withGs1CheckDigit } from '../../shared/gs1'
 
 const gtin = (n: number) => withGs1CheckDigit(`869${String(n).padStart(9, '0')}`)
 
-/** The demo catalogue: real-looking Turkish products with valid EAN-13 codes (869 = GS1 Türkiye). */
+/** The demo catalogue: real-looking Turkish products with valid EAN-13 codes (869 = GS1 Türkiye) and unit sizes. */
 export const DEMO_PRODUCTS = [
-  { sku: 'KUPA-01', gtin: gtin(1001), name: 'Seramik kupa, Ege mavisi', unitWeightGrams: 350 },
-  { sku: 'CAY-500', gtin: gtin(1002), name: 'Rize çayı 500 g', unitWeightGrams: 520 },
-  { sku: 'HAVLU-02', gtin: gtin(1003), name: 'Pamuk havlu 50×90', unitWeightGrams: 400 },
-  { sku: 'KITAP-03', gtin: gtin(1004), name: 'Roman, karton kapak', unitWeightGrams: 300 },
-  { sku: 'LOKUM-04', gtin: gtin(1005), name: 'Güllü lokum 250 g', unitWeightGrams: 270 },
-  { sku: 'SABUN-05', gtin: gtin(1006), name: 'Zeytinyağlı sabun', unitWeightGrams: 130 },
+  { sku: 'KUPA-01', gtin: gtin(1001), name: 'Seramik kupa, Ege mavisi', unitWeightGrams: 350, sizeMm: { lengthMm: 120, widthMm: 90, heightMm: 100 } },
+  { sku: 'CAY-500', gtin: gtin(1002), name: 'Rize çayı 500 g', unitWeightGrams: 520, sizeMm: { lengthMm: 160, widthMm: 80, heightMm: 80 } },
+  { sku: 'HAVLU-02', gtin: gtin(1003), name: 'Pamuk havlu 50×90', unitWeightGrams: 400, sizeMm: { lengthMm: 250, widthMm: 180, heightMm: 60 } },
+  { sku: 'KITAP-03', gtin: gtin(1004), name: 'Roman, karton kapak', unitWeightGrams: 300, sizeMm: { lengthMm: 200, widthMm: 130, heightMm: 25 } },
+  { sku: 'LOKUM-04', gtin: gtin(1005), name: 'Güllü lokum 250 g', unitWeightGrams: 270, sizeMm: { lengthMm: 150, widthMm: 100, heightMm: 50 } },
+  { sku: 'SABUN-05', gtin: gtin(1006), name: 'Zeytinyağlı sabun', unitWeightGrams: 130, sizeMm: { lengthMm: 90, widthMm: 60, heightMm: 30 } },
 ] as const
 
 const RECIPIENTS = [
@@ -38,7 +38,7 @@ export function demoOrders(count = 12): CloudOrder[] {
       recipient: RECIPIENTS[i % RECIPIENTS.length]!,
       codAmountKurus: i % 3 === 2 ? 13452 + i * 1000 : null,
       mandatedCarrierId: null,
-      lines: lines.map((l) => ({ sku: l.sku, gtin: l.gtin, name: l.name, quantity: l.quantity, unitWeightGrams: l.unitWeightGrams })),
+      lines: lines.map((l) => ({ sku: l.sku, gtin: l.gtin, name: l.name, quantity: l.quantity, unitWeightGrams: l.unitWeightGrams, sizeMm: l.sizeMm })),
     }
   })
 }

@@ -33,6 +33,8 @@ export const CloudOrder = z.object({
         name: z.string().min(1),
         quantity: z.number().int().positive(),
         unitWeightGrams: z.number().int().min(0),
+        /** One unit's size in mm, when the catalog has it (the desk's box suggestion). */
+        sizeMm: z.object({ lengthMm: z.number().int().positive(), widthMm: z.number().int().positive(), heightMm: z.number().int().positive() }).nullable().optional(),
       }),
     )
     .min(1),

@@ -31,6 +31,21 @@ export type ShipmentView = Readonly<{
   offline?: boolean
 }>
 
+/** One box of the catalog as the desk suggests it for the open order (best first). */
+export type BoxSuggestionView = Readonly<{
+  code: string
+  name: string
+  /** true fits, false does not, null unknown (an item has no size). */
+  fits: boolean | null
+  desi: number
+  chargeableKg: number
+  /** The carrier the rules would pick for this box, and its price. */
+  carrierName: string | null
+  priceKurus: number | null
+  /** Turkish / English. */
+  reason: string
+}>
+
 /** Everything the packing screen shows; pushed as `packing.changed` after each step. */
 export type PackingView = Readonly<{
   step: PackingStep
@@ -49,6 +64,8 @@ export type PackingView = Readonly<{
   notice: Notice | null
   /** Orders packed by this desk since start, for the counter on screen. */
   packedCount: number
+  /** While a box is being chosen: the catalog's boxes ranked for these items (fits, then cheapest band); null otherwise. */
+  boxSuggestions?: readonly BoxSuggestionView[] | null
 }>
 
 export type ScaleView = Readonly<{ grams: number; stable: boolean; at: number } | null>

@@ -17,7 +17,11 @@ export type OrderLine = Readonly<{
   quantity: number
   packedQuantity: number
   unitWeightGrams: number
+  /** One unit's size when the cloud knows it (box suggestion); absent or null: unknown. */
+  sizeMm?: ItemSizeMm | null
 }>
+
+export type ItemSizeMm = Readonly<{ lengthMm: number; widthMm: number; heightMm: number }>
 
 export type Order = Readonly<{
   id: string

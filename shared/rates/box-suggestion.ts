@@ -6,9 +6,9 @@ import { selectCarrier, type QuoteContext, type QuoteOption, type SelectionRules
 import type { RateCard } from './rate-card'
 
 /**
- * An item to pack: weight per unit in grams, and its dimensions in mm when known. Order lines carry
- * only unitWeightGrams today (shared/domain/order.ts), so the dimensions are optional; without them
- * the fit cannot be checked and the suggestion says so.
+ * An item to pack: weight per unit in grams, and its dimensions in mm when known (order lines carry
+ * `sizeMm` when the cloud's catalog has it); without them the fit cannot be checked and the
+ * suggestion says so.
  */
 export type BoxItem = Readonly<{
   name: string
@@ -51,7 +51,7 @@ export const DEFAULT_FILL_FACTOR = 0.85
 
 /** Items from order lines, with dimensions by SKU where the catalog has them. */
 export function boxItemsFromLines(lines: readonly OrderLine[], dimsBySku: ReadonlyMap<string, Readonly<{ lengthMm: number; widthMm: number; heightMm: number }>> = new Map()): BoxItem[] {
-  return lines.map((l) => ({ name: l.name, quantity: l.quantity, weightGrams: l.unitWeightGrams, ...dimsBySku.get(l.sku) }))
+  return lines.map((l) => ({ name: l.name, quantity: l.quantity, weightGrams: l.unitWeightGrams, ...(l.sizeMm ?? undefined), ...dimsBySku.get(l.sku) }))
 }
 
 const sortedDims = (a: number, b: number, c: number): number[] => [a, b, c].sort((x, y) => y - x)

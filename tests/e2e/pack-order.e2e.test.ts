@@ -43,6 +43,12 @@ describe('packing a demo order in Chromium, typing scanner input', () => {
     expect(await desk.problemCode()).toBe('scan.malformed')
     for (const line of order.lines) for (let i = 0; i < line.quantity; i++) await desk.scan(line.gtin!)
     await desk.waitForStep('itemsVerified')
+    // The towels do not fit the small box: the desk suggests the medium one, and marks it in the list.
+    const suggestion = page.getByTestId('box-suggestion')
+    await suggestion.waitFor({ timeout: 15_000 })
+    expect(await suggestion.getAttribute('data-code')).toBe('KOLI2')
+    expect(await page.locator('[data-testid="box-option"][data-code="KOLI1"]').getAttribute('data-fits')).toBe('false')
+    await page.screenshot({ path: join(ARTIFACTS, 'box-suggestion.png') })
     await desk.scan('KOLI2') // demo mode puts the parcel on the simulated scale
     await desk.waitForStep('packed').catch(async (err) => {
       await page.screenshot({ path: join(ARTIFACTS, 'failed.png') })

@@ -44,6 +44,45 @@ export type TrackingEvent = Readonly<{
 }>
 
 /**
+ * A return: the customer sends the parcel back to the seller's warehouse. Carriers offer it in one of
+ * two ways (carriers.md): a return code the customer gives at any branch (Yurtiçi
+ * saveReturnShipmentCode), or a return shipment with its own tracking number and label (Sürat
+ * `Iademi`, Sendeo DeliveryType 2 "customer → location/return").
+ */
+export type ReturnRequest = Readonly<{
+  orderNumber: string
+  /** Our stable reference for this return; the carrier-side key (return code, reference) is derived from it. */
+  referenceNo: string
+  /** The outbound shipment this return belongs to. */
+  original: Readonly<{ carrierShipmentId: string; trackingNumber: string }>
+  /** The customer, who sends the return. */
+  sender: Address
+  /** The seller's warehouse, which receives it. */
+  recipient: Address
+  packages: readonly MeasuredPackage[]
+  labelFormat: LabelFormat
+  /** First and last day (YYYY-MM-DD, Turkish time) a return code may be used. */
+  validFrom: string
+  validUntil: string
+}>
+
+export type CreatedReturn = Readonly<{
+  /** 'code': the customer gives `returnCode` at a branch; 'shipment': a return shipment with its own tracking number. */
+  kind: 'code' | 'shipment'
+  /** What the customer quotes or the branch scans: the return code, or the return shipment's barcode. */
+  returnCode: string
+  carrierShipmentId: string | null
+  trackingNumber: string | null
+  /** The code printed as the return slip's barcode. */
+  barcode: string
+  labelFormat: LabelFormat | null
+  /** The carrier's return label (ZPL or PDF), or null when the desk prints its own slip. */
+  label: Uint8Array | null
+  /** Last day the code is valid (YYYY-MM-DD), when the carrier has such a limit. */
+  validUntil: string | null
+}>
+
+/**
  * One carrier behind one interface. Adapters parse every response with a schema and map
  * failures to AppErrors with carrier.* codes and a `retryable` flag.
  */
@@ -62,4 +101,10 @@ export interface CarrierConnector {
    * createShipment with the same idempotency key registers exactly this barcode.
    */
   planOfflineLabel?(request: ShipmentRequest, idempotencyKey: string): CreatedShipment
+  /**
+   * Only for carriers with a documented return operation. Exactly-once like createShipment: the
+   * carrier-side key is derived from `options.idempotencyKey`, and a retry after a lost answer finds
+   * the return made by the first call instead of making a second.
+   */
+  createReturn?(request: ReturnRequest, options: CallOptions): Promise<CreatedReturn>
 }

@@ -36,6 +36,10 @@ export interface OrderLinesTable {
   quantity: number
   packed_quantity: Generated<number>
   unit_weight_grams: Generated<number>
+  /** One unit's size when known (box suggestion); null: unknown. */
+  length_mm: number | null
+  width_mm: number | null
+  height_mm: number | null
 }
 
 export interface BoxesTable {
@@ -172,7 +176,32 @@ export interface SettingsTable {
   updated_at: Generated<string>
 }
 
+export interface ReturnsTable {
+  id: string
+  order_id: string
+  shipment_id: string
+  carrier_id: string
+  status: 'requesting' | 'created' | 'failed'
+  idempotency_key: string
+  request_json: string
+  reason: string
+  kind: 'code' | 'shipment' | null
+  return_code: string | null
+  carrier_shipment_id: string | null
+  tracking_number: string | null
+  barcode: string | null
+  label_format: 'zpl' | 'pdf' | null
+  label_blob: Uint8Array | null
+  valid_until: string | null
+  error_code: string | null
+  error_message: string | null
+  created_by: string | null
+  created_at: Generated<string>
+  updated_at: Generated<string>
+}
+
 export interface Schema {
+  returns: ReturnsTable
   tracking_events: TrackingEventsTable
   carrier_exchanges: CarrierExchangesTable
   carrier_key_allocations: CarrierKeyAllocationsTable

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { Address } from '../../../shared/domain/address'
-import type { Order, OrderLine, OrderStatus, OrderSummary } from '../../../shared/domain/order'
+import type { ItemSizeMm, Order, OrderLine, OrderStatus, OrderSummary } from '../../../shared/domain/order'
 import type { DbOrTrx } from '../db/database'
 import type { OrderLinesTable, OrdersTable } from '../db/schema'
 
@@ -24,6 +24,7 @@ function toLine(row: LineRow): OrderLine {
     quantity: row.quantity,
     packedQuantity: row.packed_quantity,
     unitWeightGrams: row.unit_weight_grams,
+    sizeMm: row.length_mm !== null && row.width_mm !== null && row.height_mm !== null ? { lengthMm: row.length_mm, widthMm: row.width_mm, heightMm: row.height_mm } : null,
   }
 }
 
@@ -71,7 +72,7 @@ export type NewOrder = Readonly<{
   mandatedCarrierId?: string | null
   marketplaceLabelZpl?: string | null
   cloudVersion?: number
-  lines: readonly { sku: string; gtin?: string | null; name: string; quantity: number; unitWeightGrams: number }[]
+  lines: readonly { sku: string; gtin?: string | null; name: string; quantity: number; unitWeightGrams: number; sizeMm?: ItemSizeMm | null }[]
 }>
 
 /** Inserts an order with its lines (used by the cloud pull and the demo seed). Returns its id. */
@@ -107,6 +108,9 @@ export async function insertOrder(db: DbOrTrx, order: NewOrder): Promise<string>
           name: l.name,
           quantity: l.quantity,
           unit_weight_grams: l.unitWeightGrams,
+          length_mm: l.sizeMm?.lengthMm ?? null,
+          width_mm: l.sizeMm?.widthMm ?? null,
+          height_mm: l.sizeMm?.heightMm ?? null,
         })),
       )
       .execute()

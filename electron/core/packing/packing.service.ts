@@ -1,31 +1,29 @@
-import { PackingStep, type Notice, type PackingView, type ShipmentView } from '../../../shared/contract/views'
+import { PackingStep, type PackingView } from '../../../shared/contract/views'
 import { shipmentMeasure } from '../../../shared/desi'
-import type { Box } from '../../../shared/domain/box'
 import { orderItemsWeightGrams, type Order } from '../../../shared/domain/order'
 import type { Packer } from '../../../shared/domain/packer'
 import { Emitter, type Unsubscribe } from '../../../shared/emitter'
 import { AppError, ErrorCode, toAppError } from '../../../shared/errors'
-import type { QuoteOption } from '../../../shared/rates'
 import { chooseCarrier, type CarrierChoice, type CarrierChoiceDeps } from './carrier-choice'
 import type { Address } from '../../../shared/domain/address'
 import { appendAudit } from '../audit/audit.repository'
 import { findBox } from '../boxes/boxes.repository'
-import type { ShipmentRequest } from '../carriers/carrier.port'
 import type { Db } from '../db/database'
 import { findOrderByCode, getOrder, incrementPackedQuantity, resetPackedQuantities, setOrderStatus } from '../orders/orders.repository'
 import { findPackerByBadge } from '../packers/packers.repository'
-import { getLiveShipment, type ShipmentRecord } from '../shipping/shipments.repository'
+import { getLiveShipment } from '../shipping/shipments.repository'
 import type { ShipmentPurchaser } from '../shipping/shipment.purchaser'
-import { OutboxKind, appendOutbox } from '../sync/outbox.repository'
 import type { OrderFinisher } from './order-finisher'
 import { SUPERVISOR_OVERRIDABLE, CommandCode, allItemsScanned, checkWeight, matchItem, type WeightTolerance } from './packing.rules'
-import { insertPackage } from './packages.repository'
 import type { ReprintService } from './reprint.service'
 import type { PrintQueueService } from '../printing/print-queue.service'
 import type { OrderClaims } from '../sync/order-claims'
 import type { WeightSource } from './weight-source.port'
 import type { NormalizeScanOptions } from '../../../shared/scan/normalize-scan'
 import { checkScanBack } from './scan-back.rules'
+import { adviseBoxes } from './box-advisor'
+import { ORDER_RESET, newSession, packingView, type Session } from './packing.session'
+import { ensureStillOurs, recordShipmentIntent } from './shipment-intent'
 
 export type PackingDeps = Readonly<{
   db: Db
@@ -46,26 +44,6 @@ export type PackingDeps = Readonly<{
   carrierNames: ReadonlyMap<string, string>
 }>
 
-type Session = {
-  step: PackingStep
-  packer: Packer | null
-  order: Order | null
-  box: Box | null
-  dims: { lengthMm: number; widthMm: number; heightMm: number } | null
-  expectedGrams: number | null
-  measuredGrams: number | null
-  quote: readonly QuoteOption[] | null
-  chosen: QuoteOption | null
-  shipment: ShipmentRecord | null
-  /** The last refusal (wrong item, unknown order…): shown until the next command. */
-  problem: AppError | null
-  /** A stop-and-ask condition (weight mismatch, carrier or printer failure) that holds the order until resolved. */
-  blocking: AppError | null
-  notice: Notice | null
-  packedCount: number
-  overridden: boolean
-}
-
 const MIN_WEIGHT_GRAMS = 20
 
 /**
@@ -77,7 +55,7 @@ const MIN_WEIGHT_GRAMS = 20
 export class PackingService {
   private readonly changed = new Emitter<PackingView>()
   readonly onDidChange = this.changed.event
-  private s: Session = { step: PackingStep.idle, packer: null, order: null, box: null, dims: null, expectedGrams: null, measuredGrams: null, quote: null, chosen: null, shipment: null, problem: null, blocking: null, notice: null, packedCount: 0, overridden: false }
+  private s: Session = newSession()
   private queue: Promise<unknown> = Promise.resolve()
   /** The last weight the scale settled on, and when the current order was opened: a parcel left on the scale from the previous order must not count. */
   private lastSettle: { grams: number; at: number } | null = null
@@ -99,35 +77,7 @@ export class PackingService {
   }
 
   view(): PackingView {
-    const s = this.s
-    const measure = s.dims && s.measuredGrams !== null ? shipmentMeasure([{ ...s.dims, weightGrams: s.measuredGrams }]) : null
-    const shipment: ShipmentView | null = s.shipment
-      ? {
-          id: s.shipment.id,
-          carrierName: this.deps.carrierNames.get(s.shipment.serviceCode) ?? s.shipment.carrierId,
-          trackingNumber: s.shipment.trackingNumber,
-          barcode: s.shipment.barcode,
-          costKurus: s.shipment.costKurus,
-          status: s.shipment.status,
-          offline: s.shipment.offlineLabelledAt !== null && s.shipment.status === 'purchasing',
-        }
-      : null
-    return {
-      step: s.step,
-      packer: s.packer,
-      order: s.order,
-      box: s.box,
-      expectedGrams: s.expectedGrams,
-      measuredGrams: s.measuredGrams,
-      desi: measure?.desi ?? null,
-      chargeableKg: measure?.chargeableKg ?? null,
-      quote: s.quote,
-      chosen: s.chosen,
-      shipment,
-      problem: (s.problem ?? s.blocking)?.serialize() ?? null,
-      notice: s.notice,
-      packedCount: s.packedCount,
-    }
+    return packingView(this.s, this.deps.carrierNames)
   }
 
   /** Serializes every mutation; emits the view after each, and records a refusal as the on-screen problem. */
@@ -239,6 +189,7 @@ export class PackingService {
     this.orderOpenedAt = Date.now()
     this.s.order = await getOrder(this.deps.db, order.id)
     this.s.step = allItemsScanned(this.s.order!) ? PackingStep.itemsVerified : PackingStep.orderOpen
+    if (this.s.step === PackingStep.itemsVerified) await this.suggestBoxes(this.s.order!)
     this.s.notice =
       claim === 'local'
         ? { tone: 'warn', text: `${order.orderNumber} açıldı (bulut yok: yerel ayırma) — ürünleri okutun / Order open on a local claim (offline)` }
@@ -278,8 +229,12 @@ export class PackingService {
     this.s.order = await getOrder(this.deps.db, order.id)
     const done = allItemsScanned(this.s.order!)
     this.s.step = done ? PackingStep.itemsVerified : PackingStep.orderOpen
+    if (done) await this.suggestBoxes(this.s.order!)
+    const best = this.s.boxSuggestions?.[0]
     this.s.notice = done
-      ? { tone: 'ok', text: 'Ürünler tamam — koli okutun veya seçin / Items complete: scan or pick a box' }
+      ? best?.fits === true
+        ? { tone: 'ok', text: `Ürünler tamam — önerilen koli: ${best.name} (${best.code}) / Items complete: suggested box ${best.name}` }
+        : { tone: 'ok', text: 'Ürünler tamam — koli okutun veya seçin / Items complete: scan or pick a box' }
       : { tone: 'ok', text: `✓ ${line.name}` }
     return this.view()
   }
@@ -443,23 +398,11 @@ export class PackingService {
     const order = this.requireOrder()
     const dims = this.s.dims
     if (!dims || this.s.measuredGrams === null) throw new AppError(ErrorCode.wrongState, 'Tartım yok / No weight yet')
-    const fresh = await getOrder(this.deps.db, order.id)
-    if (fresh?.status === 'cancelled') {
-      this.s.step = PackingStep.exception
-      throw (this.s.blocking = new AppError(ErrorCode.orderCancelled, `Sipariş bulutta iptal edildi: ${order.orderNumber} — etiket alınmadı / Order cancelled in the cloud: no label bought`))
-    }
-    // The lease ran out (the desk could not renew it) and another desk claimed the order: stop before a label is bought.
-    const claim = this.deps.claims?.held(order.id)
-    if (claim?.state === 'lost') {
-      this.s.step = PackingStep.exception
-      throw (this.s.blocking = new AppError(ErrorCode.orderBusy, `Sipariş başka masaya geçti: ${claim.holder ?? '?'} — etiket alınmadı, iptal edin (KJCANCEL) / Another desk took this order: no label bought, cancel it`, {
-        meta: { claim },
-      }))
-    }
     const pkg = { index: 1, boxCode: this.s.box?.code ?? null, ...dims, weightGrams: this.s.measuredGrams }
     const measure = shipmentMeasure([pkg])
     let choice: CarrierChoice
     try {
+      await ensureStillOurs(this.deps, order)
       choice = await chooseCarrier(this.deps.choice, order, measure, { addressOverridden: this.s.overridden, actorId: this.s.packer?.id ?? null })
     } catch (err) {
       this.s.step = PackingStep.exception
@@ -474,30 +417,8 @@ export class PackingService {
       this.s.blocking = new AppError(ErrorCode.noEligibleCarrier, 'Uygun taşıyıcı yok (desi/ağırlık/kapıda ödeme) / No eligible carrier', { meta: { chargeableKg: measure.chargeableKg } })
       throw this.s.blocking
     }
-    const request: ShipmentRequest = {
-      orderNumber: order.orderNumber,
-      referenceNo: `${order.orderNumber}-${Date.now().toString(36).toUpperCase()}`,
-      serviceCode: chosen.serviceCode,
-      sender: this.deps.sender,
-      recipient: choice.recipient,
-      packages: [pkg],
-      codAmountKurus: order.codAmountKurus,
-      labelFormat: this.deps.labelFormat,
-      description: order.lines.map((l) => l.name).join(', ').slice(0, 255),
-    }
     this.changed.fire(this.view())
-    await this.deps.db.transaction().execute(async (trx) => {
-      await insertPackage(trx, order.id, pkg, this.s.expectedGrams)
-      await this.deps.purchaser.recordIntent(trx, { orderId: order.id, carrierId: chosen.carrierId, request, quotedKurus: chosen.priceKurus })
-      await appendOutbox(trx, OutboxKind.packageMeasured, order.id, {
-        orderNumber: order.orderNumber,
-        declaredWeightGrams: this.s.expectedGrams,
-        measuredWeightGrams: pkg.weightGrams,
-        desi: measure.desi,
-        chargeableKg: measure.chargeableKg,
-        overridden: this.s.overridden,
-      })
-    })
+    await recordShipmentIntent(this.deps, { order, pkg, chosen, recipient: choice.recipient, expectedGrams: this.s.expectedGrams, overridden: this.s.overridden })
     await this.finish(order.id)
   }
 
@@ -546,7 +467,16 @@ export class PackingService {
   }
 
   private resetSession(): void {
-    Object.assign(this.s, { step: PackingStep.idle, order: null, box: null, dims: null, expectedGrams: null, measuredGrams: null, quote: null, chosen: null, shipment: null, problem: null, blocking: null, notice: null, overridden: false })
+    Object.assign(this.s, ORDER_RESET)
+  }
+
+  /** Ranks the catalog's boxes once the items are complete; a failure only loses the hint, never the scan. */
+  private async suggestBoxes(order: Order): Promise<void> {
+    try {
+      this.s.boxSuggestions = await adviseBoxes(this.deps.choice, order)
+    } catch {
+      this.s.boxSuggestions = null // a rate card that cannot price this order must not stop packing; the box is picked by hand
+    }
   }
 
   private requirePacker(): Packer {

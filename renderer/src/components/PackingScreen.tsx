@@ -76,7 +76,7 @@ export function PackingScreen({ view, problem, boxes, scale, now, override, conf
         </div>
         <div className="desk-right">
           <WeightPanel view={view} scale={scale} now={now} />
-          {choosingBox ? <BoxPicker boxes={boxes} /> : <CarrierPanel quote={view.quote} chosen={view.chosen} maxRows={4} />}
+          {choosingBox ? <BoxPicker boxes={boxes} suggestions={view.boxSuggestions} /> : <CarrierPanel quote={view.quote} chosen={view.chosen} maxRows={4} />}
         </div>
       </div>
     </main>

@@ -1,0 +1,87 @@
+import { shipmentMeasure } from '../../../shared/desi'
+import { PackingStep, type BoxSuggestionView, type Notice, type PackingView, type ShipmentView } from '../../../shared/contract/views'
+import type { Box } from '../../../shared/domain/box'
+import type { Order } from '../../../shared/domain/order'
+import type { Packer } from '../../../shared/domain/packer'
+import type { AppError } from '../../../shared/errors'
+import type { QuoteOption } from '../../../shared/rates'
+import type { ShipmentRecord } from '../shipping/shipments.repository'
+
+/** The desk's packing session: what the packer has done on the open order so far. */
+export type Session = {
+  step: PackingStep
+  packer: Packer | null
+  order: Order | null
+  box: Box | null
+  dims: { lengthMm: number; widthMm: number; heightMm: number } | null
+  expectedGrams: number | null
+  measuredGrams: number | null
+  quote: readonly QuoteOption[] | null
+  chosen: QuoteOption | null
+  shipment: ShipmentRecord | null
+  /** The last refusal (wrong item, unknown order…): shown until the next command. */
+  problem: AppError | null
+  /** A stop-and-ask condition (weight mismatch, carrier or printer failure) that holds the order until resolved. */
+  blocking: AppError | null
+  notice: Notice | null
+  packedCount: number
+  overridden: boolean
+  /** Boxes ranked for the open order's items, computed once when all items are scanned. */
+  boxSuggestions: readonly BoxSuggestionView[] | null
+}
+
+/** What a new order starts from (the packer and the counter are kept by the caller). */
+export const ORDER_RESET = {
+  step: PackingStep.idle,
+  order: null,
+  box: null,
+  dims: null,
+  expectedGrams: null,
+  measuredGrams: null,
+  quote: null,
+  chosen: null,
+  shipment: null,
+  problem: null,
+  blocking: null,
+  notice: null,
+  overridden: false,
+  boxSuggestions: null,
+} as const satisfies Partial<Session>
+
+export function newSession(): Session {
+  return { ...ORDER_RESET, packer: null, packedCount: 0 }
+}
+
+/** The screen's view of a session. `carrierNames` maps service codes to the names the packer knows. */
+export function packingView(s: Session, carrierNames: ReadonlyMap<string, string>): PackingView {
+  const measure = s.dims && s.measuredGrams !== null ? shipmentMeasure([{ ...s.dims, weightGrams: s.measuredGrams }]) : null
+  const shipment: ShipmentView | null = s.shipment
+    ? {
+        id: s.shipment.id,
+        carrierName: carrierNames.get(s.shipment.serviceCode) ?? s.shipment.carrierId,
+        trackingNumber: s.shipment.trackingNumber,
+        barcode: s.shipment.barcode,
+        costKurus: s.shipment.costKurus,
+        status: s.shipment.status,
+        offline: s.shipment.offlineLabelledAt !== null && s.shipment.status === 'purchasing',
+      }
+    : null
+  return {
+    step: s.step,
+    packer: s.packer,
+    order: s.order,
+    box: s.box,
+    expectedGrams: s.expectedGrams,
+    measuredGrams: s.measuredGrams,
+    desi: measure?.desi ?? null,
+    chargeableKg: measure?.chargeableKg ?? null,
+    quote: s.quote,
+    chosen: s.chosen,
+    shipment,
+    problem: (s.problem ?? s.blocking)?.serialize() ?? null,
+    notice: s.notice,
+    packedCount: s.packedCount,
+    // Shown only while a box is being chosen: once measured, the quote panel takes its place.
+    boxSuggestions: s.step === PackingStep.itemsVerified && s.box === null ? s.boxSuggestions : null,
+  }
+}

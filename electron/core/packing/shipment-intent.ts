@@ -1,0 +1,81 @@
+import { shipmentMeasure, type ShipmentMeasure } from '../../../shared/desi'
+import type { Address } from '../../../shared/domain/address'
+import type { MeasuredPackage } from '../../../shared/domain/box'
+import type { Order } from '../../../shared/domain/order'
+import { AppError, ErrorCode } from '../../../shared/errors'
+import type { QuoteOption } from '../../../shared/rates'
+import type { ShipmentRequest } from '../carriers/carrier.port'
+import type { Db } from '../db/database'
+import { getOrder } from '../orders/orders.repository'
+import type { ShipmentPurchaser } from '../shipping/shipment.purchaser'
+import { OutboxKind, appendOutbox } from '../sync/outbox.repository'
+import type { OrderClaims } from '../sync/order-claims'
+import { insertPackage } from './packages.repository'
+
+export type IntentDeps = Readonly<{
+  db: Db
+  purchaser: ShipmentPurchaser
+  claims: OrderClaims | null
+  sender: Address
+  labelFormat: 'zpl' | 'pdf'
+}>
+
+/**
+ * The last check before money is spent: the order was not cancelled in the cloud meanwhile, and no
+ * other desk took it over after this desk's lease ran out. Throws the blocking problem otherwise.
+ */
+export async function ensureStillOurs(deps: IntentDeps, order: Order): Promise<void> {
+  const fresh = await getOrder(deps.db, order.id)
+  if (fresh?.status === 'cancelled') {
+    throw new AppError(ErrorCode.orderCancelled, `Sipariş bulutta iptal edildi: ${order.orderNumber} — etiket alınmadı / Order cancelled in the cloud: no label bought`)
+  }
+  const claim = deps.claims?.held(order.id)
+  if (claim?.state === 'lost') {
+    throw new AppError(ErrorCode.orderBusy, `Sipariş başka masaya geçti: ${claim.holder ?? '?'} — etiket alınmadı, iptal edin (KJCANCEL) / Another desk took this order: no label bought, cancel it`, {
+      meta: { claim },
+    })
+  }
+}
+
+export type Intent = Readonly<{
+  order: Order
+  pkg: MeasuredPackage
+  chosen: QuoteOption
+  /** The recipient as the carrier should get it (il/ilçe as the official list spells them). */
+  recipient: Address
+  expectedGrams: number | null
+  overridden: boolean
+}>
+
+/**
+ * Records, in one transaction, the measured package, the purchase intent (its idempotency key stored
+ * before any carrier call) and the package.measured event for the cloud. The finisher buys the label.
+ */
+export async function recordShipmentIntent(deps: IntentDeps, intent: Intent): Promise<ShipmentMeasure> {
+  const { order, pkg, chosen } = intent
+  const measure = shipmentMeasure([pkg])
+  const request: ShipmentRequest = {
+    orderNumber: order.orderNumber,
+    referenceNo: `${order.orderNumber}-${Date.now().toString(36).toUpperCase()}`,
+    serviceCode: chosen.serviceCode,
+    sender: deps.sender,
+    recipient: intent.recipient,
+    packages: [pkg],
+    codAmountKurus: order.codAmountKurus,
+    labelFormat: deps.labelFormat,
+    description: order.lines.map((l) => l.name).join(', ').slice(0, 255),
+  }
+  await deps.db.transaction().execute(async (trx) => {
+    await insertPackage(trx, order.id, pkg, intent.expectedGrams)
+    await deps.purchaser.recordIntent(trx, { orderId: order.id, carrierId: chosen.carrierId, request, quotedKurus: chosen.priceKurus })
+    await appendOutbox(trx, OutboxKind.packageMeasured, order.id, {
+      orderNumber: order.orderNumber,
+      declaredWeightGrams: intent.expectedGrams,
+      measuredWeightGrams: pkg.weightGrams,
+      desi: measure.desi,
+      chargeableKg: measure.chargeableKg,
+      overridden: intent.overridden,
+    })
+  })
+  return measure
+}
