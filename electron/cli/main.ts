@@ -16,6 +16,7 @@ export const COMMANDS: readonly LazyCommand[] = [
   lazy('quote', 'Compare carriers for an order: price, band, transit days and why', async () => (await import('./commands/quote.command')).quoteCommand),
   lazy('rates import', "Import rate cards from CSV or XLSX into station.json", async () => (await import('./commands/rates.command')).ratesImportCommand),
   lazy('rates export', 'Export rate cards to CSV or XLSX', async () => (await import('./commands/rates.command')).ratesExportCommand),
+  lazy('return', 'Ask a carrier for a return (iade) code or return shipment', async () => (await import('./commands/return.command')).returnCommand),
   lazy('track', "Ask a carrier for a shipment's status and timeline", async () => (await import('./commands/track.command')).trackCommand),
   lazy('scale read', 'Read one weight from a serial scale', async () => (await import('./commands/scale-read.command')).scaleReadCommand),
   lazy('secrets encrypt', "Encrypt plain-text credentials in station.json", async () => (await import('./commands/secrets-encrypt.command')).secretsEncryptCommand),

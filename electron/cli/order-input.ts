@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { z } from 'zod'
 import type { ShipmentRequest } from '../core/carriers/carrier.port'
 
-const address = z.strictObject({
+export const addressInputSchema = z.strictObject({
   name: z.string().trim().min(1).max(255),
   address: z.string().trim().min(1).max(1000),
   /** İlçe. */
@@ -14,7 +14,7 @@ const address = z.strictObject({
   email: z.string().trim().max(255).nullable().optional(),
 })
 
-const pkg = z
+export const packageInputSchema = z
   .strictObject({
     lengthMm: z.int().min(10).max(3000).optional(),
     widthMm: z.int().min(10).max(3000).optional(),
@@ -49,9 +49,9 @@ export const orderInputSchema = z.strictObject({
   referenceNo: z.string().trim().min(1).max(64).optional(),
   /** The carrier's service/product (e.g. a ComToHome provider); default: the carrier's standard one. */
   serviceCode: z.string().trim().min(1).max(64).optional(),
-  sender: address,
-  recipient: address,
-  packages: z.array(pkg).min(1).max(99),
+  sender: addressInputSchema,
+  recipient: addressInputSchema,
+  packages: z.array(packageInputSchema).min(1).max(99),
   codAmountKurus: z.int().min(1).nullable().default(null),
   description: z.string().max(255).optional(),
   /** For `station quote`: the marketplace that mandates a carrier, if any. */

@@ -36,6 +36,7 @@ import { seedCatalogDefaults } from './seed-defaults'
 import { createSettingsHandlers } from './settings/settings.handlers'
 import { OfflineRegistrar } from './shipping/offline-registrar'
 import { cancelShipment } from './shipping/shipment-canceller'
+import { ReturnService } from './returns/return.service'
 import { ShipmentPurchaser, type PurchaseCheckpoint } from './shipping/shipment.purchaser'
 import { countOutbox } from './sync/outbox.repository'
 import { createSyncHandlers } from './sync/sync.handlers'
@@ -119,14 +120,24 @@ export async function createStation(dataDir: string, config: StationConfig, adap
   })
   const connectors = new Map([...adapters.connectors, [marketplaceLabels.id, marketplaceLabels as CarrierConnector]])
   const carriers = createCarrierDesk({ db, config, connectors, carrierExchanges: adapters.carrierExchanges })
+  const composeLabel = createLabelComposer(adapters.ownLabel, carrierNames, adapters.rasterizePdf)
   const purchaser = new ShipmentPurchaser({
     db,
     connectors: carriers.connectors,
-    composeLabel: createLabelComposer(adapters.ownLabel, carrierNames, adapters.rasterizePdf),
+    composeLabel,
     printerUri: () => adapters.sink.uri,
     retry: adapters.retry,
     checkpoint: adapters.checkpoint,
     offlineLabels: config.carriers.offlineLabels,
+  })
+  const returns = new ReturnService({
+    db,
+    connectors: carriers.connectors,
+    warehouse: config.sender,
+    composeLabel,
+    printQueue,
+    retry: adapters.retry,
+    carrierName: (id) => connectors.get(id)?.displayName ?? id,
   })
   const registrar = new OfflineRegistrar(db, purchaser, { intervalMs: config.carriers.offlineRetryMs })
   const finisher = new OrderFinisher(db, purchaser, printQueue)
@@ -266,6 +277,8 @@ export async function createStation(dataDir: string, config: StationConfig, adap
     },
     ...carriers.handlers,
     ...createSyncHandlers(db, cloud ?? null),
+    'returns.create': (input) => returns.create(input),
+    'returns.list': ({ code }) => returns.list(code),
     'shipments.cancel': async (input) => {
       const s = await cancelShipment({ db, connectors: carriers.connectors }, input)
       return { id: s.id, carrierName: carrierNames.get(s.serviceCode) ?? s.carrierId, trackingNumber: s.trackingNumber, barcode: s.barcode, costKurus: s.costKurus, status: s.status }

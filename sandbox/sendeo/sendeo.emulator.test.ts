@@ -73,6 +73,18 @@ describe('cargo operations', () => {
     expect(e.shipments[0]).toMatchObject({ referenceNo: 'R-CASE', receiver: { cityId: 6, districtId: 222813 } })
   })
 
+  it('DeliveryType 2 (customer → location, a return): stored as type 2; the customer (Sender) is required, the location (Receiver) is not', async () => {
+    const e = await start()
+    const token = await login(e)
+    const customer = { sender: 'Ayşe Demir', senderAddress: 'Kışlalı Cd. 4', senderCityId: 6, senderDistrictId: 222813, senderGSM: '5327654321' }
+    const r = await post(e.urls.setDelivery, { deliveryType: 2, referenceNo: 'R-IADE', ...customer, paymentType: 1, collectionType: 0, barcodeLabelType: 2, products: [{ count: 1, deci: 3 }] }, token)
+    expect(((await r.json()) as { StatusCode: number }).StatusCode).toBe(200)
+    expect(e.shipments.at(-1)).toMatchObject({ referenceNo: 'R-IADE', deliveryType: 2, sender: { name: 'Ayşe Demir', cityId: 6, districtId: 222813, phone: '5327654321' } })
+    const noCustomer = await post(e.urls.setDelivery, { ...delivery('R-IADE-2'), deliveryType: 2 }, token)
+    expect(((await noCustomer.json()) as { exceptionMessage: string }).exceptionMessage).toBe('Sender Cannot Be Null.') // 301
+    expect(e.shipments.map((s) => s.referenceNo)).toEqual(['R-IADE'])
+  })
+
   it('a repeated ReferenceNo is stored again by default, refused with rejectDuplicateReference', async () => {
     const e = await start({ rejectDuplicateReference: true })
     const token = await login(e)

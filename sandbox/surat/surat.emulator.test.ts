@@ -95,6 +95,19 @@ describe('Sürat emulator: create result codes (carriers.md §5)', () => {
     expect(emu.shipments.length).toBe(before)
   })
 
+  it('records Iademi on the stored shipment (true/1 → a return; false, 0 or absent → not); a bad boolean is a soap:Client fault', async () => {
+    for (const [value, iademi] of [['true', true], ['1', true], ['false', false], ['0', false]] as const) {
+      const key = `IADE-${value}`
+      await create(gonderiXml({ OzelKargoTakipNo: key, Iademi: value }))
+      expect(emu.shipments.find((s) => s.ozelKargoTakipNo === key)?.iademi).toBe(iademi)
+    }
+    await create(gonderiXml({ OzelKargoTakipNo: 'IADE-absent' }).replace('<Iademi>false</Iademi>', ''))
+    expect(emu.shipments.find((s) => s.ozelKargoTakipNo === 'IADE-absent')?.iademi).toBe(false)
+    const bad = await create(gonderiXml({ OzelKargoTakipNo: 'IADE-bad', Iademi: 'evet' }))
+    expect(bad.status).toBe(500)
+    expect(emu.shipments.some((s) => s.ozelKargoTakipNo === 'IADE-bad')).toBe(false)
+  })
+
   it('forced codes (038/042) and GonderiyiKargoyaGonderYeni string results', async () => {
     emu.forceResult('038')
     expect(tag((await create(gonderiXml())).text, 'Message')).toMatch(/^038/)

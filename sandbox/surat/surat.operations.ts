@@ -89,7 +89,7 @@ export function create(op: CreateOp, { opts, state, fields }: OpCtx): OpAnswer {
     }
     return fail(SuratCode.duplicate)
   }
-  const s = state.add({ ozelKargoTakipNo: key, cariKodu: account.cariKodu, createdVia: op, gonderi: g, barcode: op === SuratOp.yeni ? null : state.issueBarcode() })
+  const s = state.add({ ozelKargoTakipNo: key, cariKodu: account.cariKodu, createdVia: op, gonderi: g, iademi: /^(true|1)$/.test(g.Iademi?.trim() ?? ''), barcode: op === SuratOp.yeni ? null : state.issueBarcode() })
   return createAnswer(op, true, opts.okMessage, s.barcode ?? '')
 }
 

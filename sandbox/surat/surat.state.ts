@@ -10,6 +10,11 @@ export type EmulatedSuratShipment = {
   readonly createdVia: SuratOp
   /** The Gonderi fields as received (strings). */
   readonly gonderi: Readonly<Record<string, string>>
+  /**
+   * Gonderi.Iademi (carriers.md §5): a return, the parcel travels from the party the Gonderi names
+   * back to the account. Absent reads false, as .NET's default for a bool.
+   */
+  readonly iademi: boolean
   /** Sürat's 14-digit barcode = KargoTakipNo; null until one is issued (GonderiyiKargoyaGonderYeni alone issues none). */
   barcode: string | null
   /** KargonunDurumuSayi. */

@@ -59,6 +59,8 @@ export const YkCode = {
   cargoKeyNotFound: 82519,
   alreadyCancelled: 82520,
   throttled: 82521,
+  /** Ours as well: a repeated saveReturnShipmentCode when `repeatedReturnCode` is 'error' (§1 says nothing). */
+  returnCodeExists: 82522,
   authUnknownUser: 1625,
   authWrongPassword: 1626,
   authNotAuthorized: 80265,
@@ -104,6 +106,7 @@ export const YkText = {
   authNotAuthorized: 'Kullanıcının bu işlem için yetkisi yoktur.',
   returnCodeSaved: 'İade kodu kaydedildi.',
   returnCodeConflict: 'İade kodu daha önce farklı bilgilerle tanımlanmıştır.',
+  returnCodeExists: 'Bu iade kodu daha önce tanımlanmıştır.',
 } as const
 
 /** A WS user. Yurtiçi issues one per payment type; shipments are scoped by the customer (senderCustId). */
@@ -137,6 +140,14 @@ export type YurticiEmulatorOptions = Readonly<{
   firstDocId?: number
   /** saveReturnShipmentCode fieldNames accepted: 16 live, 53/3 test (§1 [YK-EH]). */
   returnCodeFieldNames?: readonly string[]
+  /**
+   * A saveReturnShipmentCode for a code the customer already has; carriers.md §1 does not say what
+   * Yurtiçi answers. 'accept' (default): success again when dates and maxCount match, 82517 when they
+   * differ. 'error': every repeat is refused with outFlag 1 + `returnCodeExistsErrCode`.
+   */
+  repeatedReturnCode?: 'accept' | 'error'
+  /** errCode of a refused repeat in 'error' mode. Unpublished; default our placeholder 82522. */
+  returnCodeExistsErrCode?: number
   /** {docId} is replaced (§1). */
   trackingUrlTemplate?: string
   /** Where the parcel leaves from (events YK). */
@@ -155,6 +166,8 @@ export type ResolvedOptions = Readonly<{
   firstJobId: number
   firstDocId: number
   returnCodeFieldNames: readonly string[]
+  repeatedReturnCode: 'accept' | 'error'
+  returnCodeExistsErrCode: number
   trackingUrlTemplate: string
   departureUnit: Readonly<{ id: string; name: string; city: string; town: string }>
   wsdl: string | undefined
@@ -173,6 +186,8 @@ export function resolveOptions(o: YurticiEmulatorOptions = {}): ResolvedOptions 
     firstJobId: o.firstJobId ?? 71500001,
     firstDocId: o.firstDocId ?? 100000000001,
     returnCodeFieldNames: o.returnCodeFieldNames ?? ['16', '53', '3'],
+    repeatedReturnCode: o.repeatedReturnCode ?? 'accept',
+    returnCodeExistsErrCode: o.returnCodeExistsErrCode ?? YkCode.returnCodeExists,
     trackingUrlTemplate: o.trackingUrlTemplate ?? 'http://selfservis.yurticikargo.com/reports/SSWDocumentDetail.aspx?DocId={docId}',
     departureUnit: o.departureUnit ?? { id: '1143', name: 'ŞİŞLİ', city: 'İSTANBUL', town: 'ŞİŞLİ' },
     wsdl: o.wsdl,

@@ -252,6 +252,19 @@ describe('saveReturnShipmentCode', () => {
       expect((await post(e, xml)).body.saveReturnShipmentCodeResponse.ExtendedBaseResultVO).toMatchObject({ outFlag: '1', errCode: '82517' })
     }
   })
+
+  it("repeatedReturnCode 'error': any repeat is outFlag 1 + the configured errCode, and stores nothing more", async () => {
+    const e = await start({ repeatedReturnCode: 'error' })
+    expect((await post(e, saveCode('16', 'RMA-1'))).body.saveReturnShipmentCodeResponse.ExtendedBaseResultVO.outFlag).toBe('0')
+    for (const xml of [saveCode('16', 'RMA-1'), saveCode('16', 'RMA-1', '20250302')]) {
+      expect((await post(e, xml)).body.saveReturnShipmentCodeResponse.ExtendedBaseResultVO).toEqual({ outFlag: '1', outResult: 'Bu iade kodu daha önce tanımlanmıştır.', errCode: String(YkCode.returnCodeExists) })
+    }
+    expect(e.returnCodes).toHaveLength(1)
+    await e.close()
+    const custom = await start({ repeatedReturnCode: 'error', returnCodeExistsErrCode: 60020 })
+    await post(custom, saveCode('16', 'RMA-1'))
+    expect((await post(custom, saveCode('16', 'RMA-1'))).body.saveReturnShipmentCodeResponse.ExtendedBaseResultVO.errCode).toBe('60020')
+  })
 })
 
 describe('faults', () => {

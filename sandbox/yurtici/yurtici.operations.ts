@@ -240,6 +240,8 @@ export function saveReturnShipmentCode({ opts, state, user, req }: OpContext): O
   if (maxCount < 1) return refuse('maxCount')
   const entry = { fieldName, returnCode, startDate, endDate, maxCount, senderCustId: user.senderCustId }
   const prior = state.returnCodes.find((r) => r.senderCustId === user.senderCustId && r.fieldName === fieldName && r.returnCode === returnCode)
+  // Unsure (§1 is silent on repeats): the answer is an option, see repeatedReturnCode in yurtici.config.ts.
+  if (prior && opts.repeatedReturnCode === 'error') return ok(resultError('saveReturnShipmentCode', 1, opts.returnCodeExistsErrCode, YkText.returnCodeExists, user.senderCustId))
   if (prior && (prior.startDate !== startDate || prior.endDate !== endDate || prior.maxCount !== maxCount)) {
     return ok(resultError('saveReturnShipmentCode', 1, YkCode.formatInvalid, YkText.returnCodeConflict, user.senderCustId))
   }

@@ -19,6 +19,7 @@ import type {
   StationSnapshot,
   TestLabelView,
   TrackingPassView,
+  ReturnView,
 } from './views'
 
 /** Scanned text: printable, bounded; control characters other than GS (FNC1) are refused. */
@@ -101,6 +102,16 @@ export const commandInputs = {
   'carriers.requestPickup': z.object({ carrierId: z.string().min(1).max(40), parcels: z.number().int().min(1).max(999).optional() }).strict(),
   /** The same manifest printed on the desk's label printer for the courier to sign. */
   'manifests.print': z.object({ carrierId: z.string().min(1).max(40), day: z.iso.date().optional() }).strict(),
+  /**
+   * Supervisors: a return (iade) for a shipped order, from its carrier: a return code the customer gives
+   * at a branch, or a return shipment with its own label (carriers that have the operation). The slip
+   * or label prints on the desk's printer. Asking again for the same order gives the same return.
+   */
+  'returns.create': z
+    .object({ code: ScanCode, supervisorBadge: ScanCode, reason: z.string().trim().min(3).max(200), validDays: z.number().int().min(1).max(90).default(14) })
+    .strict(),
+  /** The returns of one order (scanned order code or tracking number), newest first. */
+  'returns.list': z.object({ code: ScanCode }).strict(),
 } as const
 
 export type CommandName = keyof typeof commandInputs
@@ -142,6 +153,8 @@ export type CommandOutputs = {
   'manifests.build': ManifestView
   'manifests.print': ManifestView
   'carriers.requestPickup': Readonly<{ carrierId: string; pickupId: string; message: string; parcels: number }>
+  'returns.create': ReturnView
+  'returns.list': ReturnView[]
 }
 
 export type CommandInput<K extends CommandName> = z.input<(typeof commandInputs)[K]>

@@ -31,6 +31,27 @@ export type ShipmentView = Readonly<{
   offline?: boolean
 }>
 
+/** A return (iade) asked from the order's carrier. */
+export type ReturnView = Readonly<{
+  id: string
+  orderNumber: string
+  carrierId: string
+  carrierName: string
+  /** 'requesting': asked, answer not yet known (asking again resumes with the same key); 'failed': the carrier refused. */
+  status: 'requesting' | 'created' | 'failed'
+  /** 'code': the customer gives the code at a branch; 'shipment': a return shipment with its own label. */
+  kind: 'code' | 'shipment' | null
+  returnCode: string | null
+  trackingNumber: string | null
+  validUntil: string | null
+  reason: string
+  createdAt: string
+  /** Why it failed, or why the last attempt did not finish. */
+  error: string | null
+  /** The slip or label was accepted by the printer on this call. */
+  printed: boolean
+}>
+
 /** One box of the catalog as the desk suggests it for the open order (best first). */
 export type BoxSuggestionView = Readonly<{
   code: string

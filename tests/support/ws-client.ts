@@ -1,7 +1,7 @@
 import WebSocket from 'ws'
 import type { CommandInput, CommandName, CommandOutput } from '../../shared/contract/commands'
 import type { EventName, WireMessage } from '../../shared/contract/events'
-import { AppError, type Result } from '../../shared/errors'
+import { AppError, ErrorCode, type Result } from '../../shared/errors'
 
 /** A Node WebSocket client of the station contract, for integration tests and benchmarks. */
 export type WsStationClient = Readonly<{
@@ -32,8 +32,14 @@ export async function connectStation(baseUrl: string, token: string): Promise<Ws
       for (const w of [...waiters]) if (w.pred(msg.name, msg.payload)) (waiters.delete(w), w.resolve(msg.payload))
     }
   })
+  // A killed or closed desk never answers: its pending calls fail at once instead of hanging the test.
+  const closedError = () => ({ ok: false as const, error: new AppError(ErrorCode.internal, 'the station closed the connection before answering', { retryable: true }).serialize() })
+  ws.on('close', () => {
+    for (const [id, resolve] of pending) (pending.delete(id), resolve(closedError()))
+  })
   const raw = (name: string, input: unknown) =>
     new Promise<Result<unknown>>((resolve) => {
+      if (ws.readyState !== WebSocket.OPEN) return resolve(closedError())
       const id = nextId++
       pending.set(id, resolve)
       ws.send(JSON.stringify({ id, name, input }))

@@ -134,7 +134,8 @@ export interface PrintJobsTable {
   /** Null only for kind 'test' (a test label from settings; migration 20261125_1930). */
   order_id: string | null
   shipment_id: string | null
-  kind: 'label' | 'reprint' | 'test'
+  /** 'return': a return slip or return label (migration 20261126_0100). */
+  kind: 'label' | 'reprint' | 'test' | 'return'
   status: 'queued' | 'printing' | 'printed' | 'failed' | 'cancelled'
   printer_uri: string
   payload: Uint8Array

@@ -1,4 +1,5 @@
 import type { CallOptions, CarrierConnector, CreatedShipment, ShipmentRequest, TrackingEvent } from '../carrier.port'
+import type { BatchTracker } from '../../tracking/tracking-poller'
 import type { CircuitBreaker } from './circuit-breaker'
 import type { SlidingWindowLimiter } from './rate-limiter'
 
@@ -26,6 +27,16 @@ export function guardConnector(inner: CarrierConnector, guards: ConnectorGuards)
   if (inner.track) {
     const track = inner.track.bind(inner)
     extra.track = (trackingNumber, options): Promise<readonly TrackingEvent[]> => guarded(() => track(trackingNumber, options), options?.signal)
+  }
+  // Batch tracking (HepsiJET, Kolay Gelsin, Sendeo…): the poller looks for it on the guarded connector.
+  const batch = (inner as Partial<BatchTracker>).trackMany
+  if (typeof batch === 'function') {
+    const trackMany = batch.bind(inner)
+    Object.assign(out, { trackMany: (keys: readonly string[], options?: { signal?: AbortSignal }) => guarded(() => trackMany(keys, options), options?.signal) } satisfies BatchTracker)
+  }
+  if (inner.createReturn) {
+    const createReturn = inner.createReturn.bind(inner)
+    extra.createReturn = (request, options) => guarded(() => createReturn(request, options), options.signal)
   }
   if (inner.planOfflineLabel) extra.planOfflineLabel = inner.planOfflineLabel.bind(inner)
   return Object.assign(out, extra)

@@ -1,10 +1,20 @@
 import { CarrierId, LabelFormat } from '../../../../shared/domain/shipment'
 import { AppError, ErrorCode } from '../../../../shared/errors'
-import type { CallOptions, CarrierConnector, CreatedShipment, ShipmentRequest, TrackingEvent } from '../carrier.port'
+import type { CallOptions, CarrierConnector, CreatedReturn, CreatedShipment, ReturnRequest, ShipmentRequest, TrackingEvent } from '../carrier.port'
 import type { CarrierExchange } from '../http/carrier-http'
 import { withRetry, type RetryOptions } from '../retry'
 import { SendeoClient, SendeoPath } from './sendeo.client'
-import { buildSetDelivery, checkReferencePrefix, DEFAULT_REFERENCE_PREFIX, isSendeoTrackingNumber, sendeoReferenceNoFor, type SendeoCollectionType, type SendeoDeliveryType } from './sendeo.delivery'
+import {
+  buildSetDelivery,
+  checkReferencePrefix,
+  DEFAULT_REFERENCE_PREFIX,
+  isSendeoTrackingNumber,
+  returnAsDelivery,
+  sendeoReferenceNoFor,
+  sendeoReturnReferenceNoFor,
+  type SendeoCollectionType,
+  type SendeoDeliveryType,
+} from './sendeo.delivery'
 import { isSendeoDuplicate, isSendeoNotFound, SendeoErrorCode, sendeoCodeOf, sendeoErrorToAppError } from './sendeo.errors'
 import { builtinSendeoPlaceIds, type SendeoPlace, type SendeoPlaceIds, type SendeoPlaceLookup } from './sendeo.places'
 import { cancelResultSchema, labelResultSchema, lowerKeys, trackResultSchema, type LabelResult, type TrackResult } from './sendeo.schemas'
@@ -20,15 +30,15 @@ export type SendeoConnectorOptions = Readonly<{
   username: string
   /** LoginAES "sifre". */
   password: string
-  /** 1 = from the account's own location (default), 3 = a supplier's address given in the request. */
-  deliveryType?: SendeoDeliveryType
+  /** Outbound: 1 = from the account's own location (default), 3 = a supplier's address given in the request. Returns always use 2. */
+  deliveryType?: Exclude<SendeoDeliveryType, 2>
   /** CollectionType of COD orders: 1 cash (default), 2 card. */
   codCollectionType?: SendeoCollectionType
   /** Start of every ReferenceNo, 1-6 capitals/digits. Default "KJ". */
   referencePrefix?: string
   /** il/ilçe → Sendeo CityId/DistrictId. Default: the small built-in sample table (sendeo.places.ts). */
   placeIds?: SendeoPlaceLookup
-  /** The sender's ids when they are fixed by configuration (skips the lookup for the sender). */
+  /** The account location's (warehouse's) ids when fixed by configuration: skips the lookup for a shipment's sender and a return's receiver. */
   senderPlaceIds?: SendeoPlaceIds
   /**
    * Ask GETBARCODE before the first SETDELIVERY of a call (default true). Sendeo documents no
@@ -54,6 +64,8 @@ export type SendeoConnector = CarrierConnector &
     /** Sendeo's collector scans our ReferenceNo from our own label (carriers.md §13). */
     offlineKeySupported: true
     referenceNoFor(idempotencyKey: string): string
+    /** DeliveryType 2 (customer → location / return); carrierShipmentId = sendeoReturnReferenceNoFor(key). */
+    createReturn(request: ReturnRequest, options: CallOptions): Promise<CreatedReturn>
     planOfflineLabel(request: ShipmentRequest, idempotencyKey: string): CreatedShipment
     /** By Sendeo tracking number (digits) or our ReferenceNo. Resolves when nothing will ship. */
     cancelShipment(trackingNumberOrReference: string, options?: Signal): Promise<void>
@@ -177,6 +189,42 @@ export function createSendeoConnector(options: SendeoConnectorOptions): SendeoCo
     return found
   }
 
+  /**
+   * SETDELIVERY exactly once under our reference: look before buying (lookupBeforeCreate) and after
+   * any attempt that may have reached Sendeo, and reuse what GETBARCODE finds.
+   */
+  async function purchase(request: ShipmentRequest, referenceNo: string, places: Readonly<{ sender: SendeoPlaceIds; receiver: SendeoPlaceIds }>, deliveryType: SendeoDeliveryType, signal?: AbortSignal): Promise<CreatedShipment> {
+    const parcels = request.packages.length
+    const settings = { deliveryType, codCollectionType: options.codCollectionType ?? 1, barcodeLabelType: labelTypeFor(parcels) } as const
+    const body = buildSetDelivery(request, referenceNo, places, settings)
+    let mayExist = options.lookupBeforeCreate ?? true
+    let sent = false
+    return retrying(async () => {
+      if (mayExist) {
+        const found = await lookup(referenceNo, parcels, signal, { lenient: !sent })
+        if (found) return found
+      }
+      mayExist = true // from here on an attempt may have stored the delivery, whatever it throws
+      sent = true
+      const r = await client.call({ operation: 'SETDELIVERY', method: 'POST', path: SendeoPath.setDelivery, body }, signal)
+      if (!r.ok) {
+        if (isSendeoDuplicate(r.failure) && sendeoCodeOf(r.failure) === null) {
+          const found = await lookup(referenceNo, parcels, signal)
+          if (found) return found
+        }
+        throw sendeoErrorToAppError(r.failure, 'SETDELIVERY', { referenceNo })
+      }
+      const parsed = labelResultSchema.safeParse(lowerKeys(r.result))
+      if (!parsed.success) throw bad(`Sendeo SETDELIVERY answer for ${referenceNo} is unusable: ${parsed.error.issues[0]?.path.join('.') ?? ''}`, { referenceNo })
+      const label = zplOf(parsed.data, parcels)
+      if (label) return created(parsed.data, referenceNo, label)
+      // Stored without (all) its labels: GETBARCODE gives them; failing that, the next attempt looks again.
+      const again = await lookup(referenceNo, parcels, signal)
+      if (again) return again
+      throw bad(`Sendeo created ${referenceNo} but neither the answer nor GETBARCODE holds its ${parcels} label(s)`, { referenceNo })
+    }, signal)
+  }
+
   return {
     id: CarrierId.sendeo,
     displayName: 'Sendeo',
@@ -192,37 +240,24 @@ export function createSendeoConnector(options: SendeoConnectorOptions): SendeoCo
 
     async createShipment(request: ShipmentRequest, call: CallOptions): Promise<CreatedShipment> {
       const referenceNo = sendeoReferenceNoFor(call.idempotencyKey, prefix)
-      const parcels = request.packages.length
       const sender = options.senderPlaceIds ?? (await placeOf('sender', request.sender))
       const receiver = await placeOf('recipient', request.recipient)
-      const settings = { deliveryType: options.deliveryType ?? 1, codCollectionType: options.codCollectionType ?? 1, barcodeLabelType: labelTypeFor(parcels) } as const
-      const body = buildSetDelivery(request, referenceNo, { sender, receiver }, settings)
-      let mayExist = options.lookupBeforeCreate ?? true
-      let sent = false
-      return retrying(async () => {
-        if (mayExist) {
-          const found = await lookup(referenceNo, parcels, call.signal, { lenient: !sent })
-          if (found) return found
-        }
-        mayExist = true // from here on an attempt may have stored the delivery, whatever it throws
-        sent = true
-        const r = await client.call({ operation: 'SETDELIVERY', method: 'POST', path: SendeoPath.setDelivery, body }, call.signal)
-        if (!r.ok) {
-          if (isSendeoDuplicate(r.failure) && sendeoCodeOf(r.failure) === null) {
-            const found = await lookup(referenceNo, parcels, call.signal)
-            if (found) return found
-          }
-          throw sendeoErrorToAppError(r.failure, 'SETDELIVERY', { referenceNo })
-        }
-        const parsed = labelResultSchema.safeParse(lowerKeys(r.result))
-        if (!parsed.success) throw bad(`Sendeo SETDELIVERY answer for ${referenceNo} is unusable: ${parsed.error.issues[0]?.path.join('.') ?? ''}`, { referenceNo })
-        const label = zplOf(parsed.data, parcels)
-        if (label) return created(parsed.data, referenceNo, label)
-        // Stored without (all) its labels: GETBARCODE gives them; failing that, the next attempt looks again.
-        const again = await lookup(referenceNo, parcels, call.signal)
-        if (again) return again
-        throw bad(`Sendeo created ${referenceNo} but neither the answer nor GETBARCODE holds its ${parcels} label(s)`, { referenceNo })
-      }, call.signal)
+      return purchase(request, referenceNo, { sender, receiver }, options.deliveryType ?? 1, call.signal)
+    },
+
+    /**
+     * A return shipment (kind 'shipment'): SETDELIVERY with DeliveryType 2 "customer → location /
+     * return" (carriers.md §7), the customer as Sender and the warehouse as Receiver, bought exactly
+     * once and labelled like createShipment, under sendeoReturnReferenceNoFor(key).
+     */
+    async createReturn(request: ReturnRequest, call: CallOptions): Promise<CreatedReturn> {
+      const referenceNo = sendeoReturnReferenceNoFor(call.idempotencyKey, prefix)
+      const delivery = returnAsDelivery(request)
+      const sender = await placeOf('sender', request.sender)
+      // The warehouse is the account's location: its configured ids when there are some.
+      const receiver = options.senderPlaceIds ?? (await placeOf('recipient', request.recipient))
+      const s = await purchase(delivery, referenceNo, { sender, receiver }, 2, call.signal)
+      return { kind: 'shipment', returnCode: s.barcode, carrierShipmentId: s.carrierShipmentId, trackingNumber: s.trackingNumber, barcode: s.barcode, labelFormat: s.labelFormat, label: s.label, validUntil: null }
     },
 
     async cancelShipment(trackingNumberOrReference, o = {}) {

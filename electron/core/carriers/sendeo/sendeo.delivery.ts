@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { parseTrPhone, type Address } from '../../../../shared/domain/address'
 import { packageChargeableKg, packageDesi, priceBand } from '../../../../shared/desi'
 import { AppError, ErrorCode } from '../../../../shared/errors'
-import type { ShipmentRequest } from '../carrier.port'
+import type { ReturnRequest, ShipmentRequest } from '../carrier.port'
 import type { SendeoPlaceIds } from './sendeo.places'
 
 /**
@@ -21,8 +21,12 @@ export const MAX_COLLECTION_KURUS = 500_000
 export const MAX_DECI = 500
 export const MAX_WEIGHT_KG = 100
 
-/** 1 Lokasyonunuz → Müşteriniz (sender = the account's registered location), 3 Tedarikçiniz → Müşteriniz (sender in the body). */
-export type SendeoDeliveryType = 1 | 3
+/**
+ * DeliveryType (carriers.md §7): 1 Lokasyonunuz → Müşteriniz (sender = the account's registered
+ * location), 2 Müşteriniz → Lokasyonunuz (a return: the customer sends, the location receives),
+ * 3 Tedarikçiniz → Müşteriniz (sender in the body).
+ */
+export type SendeoDeliveryType = 1 | 2 | 3
 /** CollectionType of a COD shipment: 1 cash, 2 card (0 = no collection). */
 export type SendeoCollectionType = 1 | 2
 
@@ -42,6 +46,16 @@ export function sendeoReferenceNoFor(idempotencyKey: string, prefix = DEFAULT_RE
   const ref = `${prefix}${digest.toString(36).toUpperCase().padStart(n, '0').slice(-n)}`
   // A prefix of digits only could make an all-digit reference, which reads as a tracking number.
   return /^\d+$/.test(ref) ? `R${ref.slice(1)}` : ref
+}
+
+/**
+ * The ReferenceNo of a return: sendeoReferenceNoFor over "return\n" + key, so a return never meets
+ * the outbound delivery's reference (GETBARCODE would then hand back the outbound one), even under a
+ * reused key.
+ */
+export function sendeoReturnReferenceNoFor(idempotencyKey: string, prefix = DEFAULT_REFERENCE_PREFIX): string {
+  if (idempotencyKey.trim() === '') throw invalid('an idempotency key is needed to number a Sendeo return', 'idempotencyKey')
+  return sendeoReferenceNoFor(`return\n${idempotencyKey}`, prefix)
 }
 
 /** Sendeo tracking numbers are digits (TRACKDELIVERY TrackingNo is an integer); our references never are. */
@@ -122,5 +136,30 @@ export function buildSetDelivery(request: ShipmentRequest, referenceNo: string, 
     // "referenceNo … yeterli olmadığı durumlar için" more detail: our order number.
     customerReferenceType: request.orderNumber,
     products: products(request),
+  }
+}
+
+/**
+ * A return as the delivery SETDELIVERY type 2 carries: the customer as Sender, the warehouse as
+ * Receiver, no collection. The customer's fields are the ones Sendeo requires for type 2 (errors
+ * 301-307: name, address, phone or GSM, il/ilçe), so they are refused here, before any call; the
+ * Receiver is the account's location, which Sendeo knows (its fields are sent, not required).
+ */
+export function returnAsDelivery(request: ReturnRequest): ShipmentRequest {
+  const c = request.sender
+  for (const [field, value] of [['name', c.name], ['address', c.address], ['city', c.city], ['district', c.district]] as const) {
+    if (value.trim() === '') throw invalid(`the customer's ${field} is empty; Sendeo needs it to collect the return`, `sender.${field}`)
+  }
+  if (!parseTrPhone(c.phone)) throw invalid(`the customer's phone "${c.phone ?? ''}" is not a Turkish number; Sendeo needs a phone or GSM to collect the return`, 'sender.phone')
+  return {
+    orderNumber: request.orderNumber,
+    referenceNo: request.referenceNo,
+    serviceCode: '',
+    sender: c,
+    recipient: request.recipient,
+    packages: request.packages,
+    codAmountKurus: null,
+    labelFormat: request.labelFormat,
+    description: `İade: sipariş ${request.orderNumber}`,
   }
 }

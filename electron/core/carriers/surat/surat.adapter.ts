@@ -1,11 +1,11 @@
 import { CarrierId, LabelFormat, TrackingStatus } from '../../../../shared/domain/shipment'
 import { AppError, ErrorCode } from '../../../../shared/errors'
-import type { CallOptions, CarrierConnector, CreatedShipment, ShipmentRequest, TrackingEvent } from '../carrier.port'
+import type { CallOptions, CarrierConnector, CreatedReturn, CreatedShipment, ReturnRequest, ShipmentRequest, TrackingEvent } from '../carrier.port'
 import type { CarrierExchange } from '../http/carrier-http'
 import { withRetry, type RetryOptions } from '../retry'
 import { callSuratTracking, type SuratCall, type SuratCredentials } from './surat.client'
 import { classifySuratText, suratTextToAppError, SuratTextKind } from './surat.errors'
-import { buildGonderi, isSuratKey, suratKeyFor, type SuratGonderiOptions } from './surat.gonderi'
+import { buildGonderi, buildReturnGonderi, isSuratKey, suratKeyFor, suratReturnKeyFor, type SuratGonderiOptions } from './surat.gonderi'
 import {
   createOrtakBarkod,
   createVia,
@@ -71,6 +71,8 @@ export type SuratConnector = CarrierConnector &
     readonly activeCreateMode: SuratCreateMode
     /** Our OzelKargoTakipNo for an idempotency key. */
     keyFor(idempotencyKey: string): string
+    /** A return shipment with Iademi true (carriers.md §5); carrierShipmentId = suratReturnKeyFor(key). */
+    createReturn(request: ReturnRequest, options: CallOptions): Promise<CreatedReturn>
     lookup(ozelKargoTakipNo: string, options?: { signal?: AbortSignal }): Promise<SuratLookup>
     /** KargoBarkodu: the PDF label again; null without label permission. */
     label(ozelKargoTakipNo: string, options?: { signal?: AbortSignal }): Promise<SuratLabel | null>
@@ -214,6 +216,18 @@ export function createSuratConnector(options: SuratConnectorOptions): SuratConne
       return exactlyOnce(gonderi, key, callOptions.signal)
     },
 
+    /**
+     * A return shipment (kind 'shipment'): the same exactly-once create and KargoBarkodu label as
+     * createShipment, with Iademi true and the customer in the Gonderi (buildReturnGonderi), under
+     * its own OzelKargoTakipNo (suratReturnKeyFor). No validity limit is documented: validUntil null.
+     */
+    async createReturn(request: ReturnRequest, callOptions: CallOptions): Promise<CreatedReturn> {
+      const key = suratReturnKeyFor(callOptions.idempotencyKey)
+      const gonderi = buildReturnGonderi(request, key, o.gonderi)
+      const s = await exactlyOnce(gonderi, key, callOptions.signal)
+      return { kind: 'shipment', returnCode: s.barcode, carrierShipmentId: s.carrierShipmentId, trackingNumber: s.trackingNumber, barcode: s.barcode, labelFormat: s.labelFormat, label: s.label, validUntil: null }
+    },
+
     lookup: async (key, opts = {}) => {
       refuseTrackingNo(key, 'lookup')
       return retrying(() => lookupShipment(c, key, call(opts.signal)), opts.signal)
@@ -263,4 +277,4 @@ export function createSuratConnector(options: SuratConnectorOptions): SuratConne
   }
 }
 
-export { isSuratKey, suratKeyFor }
+export { isSuratKey, suratKeyFor, suratReturnKeyFor }

@@ -1,11 +1,12 @@
 import { CarrierId, type TrackingStatus } from '../../../../shared/domain/shipment'
 import { AppError, ErrorCode } from '../../../../shared/errors'
-import type { CallOptions, CarrierConnector, CreatedShipment, ShipmentRequest, TrackingEvent } from '../carrier.port'
+import type { CallOptions, CarrierConnector, CreatedReturn, CreatedShipment, ReturnRequest, ShipmentRequest, TrackingEvent } from '../carrier.port'
 import { withRetry, type RetryOptions } from '../retry'
 import { cancelShipments, createShipments, queryShipments, saveReturnShipmentCode, type YurticiCallOptions, type YurticiExchange } from './yurtici.client'
 import { YurticiErrCode, yurticiErrorToAppError } from './yurtici.errors'
 import { isOwnCargoKey, planYurticiLabel, type YurticiLabelPlan } from './yurtici.offline'
 import { buildShippingOrders, paymentTypeFor, YurticiPaymentType, type CardCodOptions } from './yurtici.orders'
+import { isReturnCodeExists, planYurticiReturn } from './yurtici.returns'
 import type { ShippingDeliveryDetail, ShippingOrderDetail } from './yurtici.schemas'
 import type { ShippingOrderVO, YurticiCredentials } from './yurtici.soap'
 import { currentStatus, yurticiTimeline } from './yurtici.timeline'
@@ -23,6 +24,10 @@ export type YurticiConnectorOptions = Readonly<{
   retry?: RetryOptions
   /** saveReturnShipmentCode fieldName: "16" (İade Onay Kodu) live, "53" or "3" on the test account. Default "16". */
   returnCodeFieldName?: string
+  /** maxCount of the code createReturn saves: how many parcels may travel on it. Default 1. */
+  returnCodeMaxCount?: number
+  /** errCodes meaning "this return code exists" (unpublished; default the emulator's, see yurtici.returns.ts). */
+  returnCodeExistsErrCodes?: readonly number[]
   /** Send desi/kg (honoured only if the WS user may). Default true. */
   sendMeasurements?: boolean
   /** Installments for card COD. Default 1 installment, single payment allowed. */
@@ -191,6 +196,23 @@ export class YurticiConnector implements CarrierConnector {
     const credentials = this.credentialsFor(input.paymentType ?? this.accountOrder()[0] ?? YurticiPaymentType.senderPays)
     const body = { fieldName: input.fieldName ?? this.options.returnCodeFieldName ?? '16', returnCode, startDate, endDate, maxCount }
     await this.retrying(() => saveReturnShipmentCode(credentials, body, this.call(options.signal)), options.signal)
+  }
+
+  /**
+   * A return by code (kind 'code'): saveReturnShipmentCode with a code derived from the idempotency
+   * key (yurtici.returns.ts); label null, the desk prints the slip. Exactly-once: whether Yurtiçi
+   * takes a repeat of the code again or refuses it as existing, the code is saved once.
+   */
+  async createReturn(request: ReturnRequest, options: CallOptions): Promise<CreatedReturn> {
+    const plan = planYurticiReturn(request, options.idempotencyKey)
+    const input = { returnCode: plan.returnCode, startDate: plan.validFrom, endDate: plan.validUntil, maxCount: this.options.returnCodeMaxCount ?? 1 }
+    try {
+      await this.saveReturnShipmentCode(input, { signal: options.signal })
+    } catch (err) {
+      // The code is ours (derived from this key): "exists" means an earlier attempt whose answer was lost saved it.
+      if (!isReturnCodeExists(err, this.options.returnCodeExistsErrCodes)) throw err
+    }
+    return plan.created
   }
 
   private async createOnce(plan: YurticiLabelPlan, orders: readonly ShippingOrderVO[], credentials: YurticiCredentials, signal?: AbortSignal): Promise<CreatedShipment> {

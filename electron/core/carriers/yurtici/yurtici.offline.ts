@@ -17,9 +17,11 @@ export const MAX_PARCELS = 99
 const PREFIX = 'KJ'
 const HASH_CHARS = 16
 // Crockford base32: digits and capitals without I, L, O, U, so a key read aloud or retyped from the label survives.
-const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
+export const CROCKFORD_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
+const ALPHABET = CROCKFORD_ALPHABET
 
-function base32(bytes: Uint8Array, chars: number): string {
+/** The first `chars` Crockford base32 characters of `bytes` (5 bits each). Also used for return codes (yurtici.returns.ts). */
+export function base32(bytes: Uint8Array, chars: number): string {
   let out = ''
   let buffer = 0
   let bits = 0
