@@ -37,6 +37,7 @@ import { createSettingsHandlers } from './settings/settings.handlers'
 import { OfflineRegistrar } from './shipping/offline-registrar'
 import { cancelShipment } from './shipping/shipment-canceller'
 import { ReturnService } from './returns/return.service'
+import { startStationWebhooks } from './tracking/webhooks/webhook-station'
 import { ShipmentPurchaser, type PurchaseCheckpoint } from './shipping/shipment.purchaser'
 import { countOutbox } from './sync/outbox.repository'
 import { createSyncHandlers } from './sync/sync.handlers'
@@ -278,6 +279,7 @@ export async function createStation(dataDir: string, config: StationConfig, adap
     ...carriers.handlers,
     ...createSyncHandlers(db, cloud ?? null),
     'returns.create': (input) => returns.create(input),
+    'tracking.webhooks': async () => webhooks.status(),
     'returns.list': ({ code }) => returns.list(code),
     'shipments.cancel': async (input) => {
       const s = await cancelShipment({ db, connectors: carriers.connectors }, input)
@@ -303,6 +305,7 @@ export async function createStation(dataDir: string, config: StationConfig, adap
   }
 
   await abandonTestJobs(db)
+  const webhooks = await startStationWebhooks(db, carriers.tracking, config.carriers.webhooks)
   adapters.scale.start()
   packing.start()
   scanners?.start()
@@ -341,6 +344,7 @@ export async function createStation(dataDir: string, config: StationConfig, adap
       clearInterval(printerPoll)
       clearTimeout(warmAddresses)
       registrar.dispose()
+      await webhooks.dispose()
       carriers.dispose()
       for (const u of subs.reverse()) u()
       await scanners?.dispose()

@@ -61,10 +61,36 @@ export type ArasEmulatorOptions = Readonly<{
   retryAfterSeconds?: number
   /** First 13-digit tracking number handed out (then +1 each). */
   firstTrackingNumber?: number
+  /** Push each status change to a customer service ("Push option", carriers.md §2). Default null (off). */
+  push?: ArasPushTarget | null
   now?: () => number
 }>
 
-export type ResolvedOptions = Required<Omit<ArasEmulatorOptions, 'rateLimit'>> & Readonly<{ rateLimit: ArasEmulatorOptions['rateLimit'] | null }>
+/**
+ * Where and how the emulator pushes status changes. carriers.md §2 names only the fields
+ * (`IntegrationCode, CargoStatus, ProcessDate, Description, UserName, Password` → `Result,
+ * ErrorDescription`); everything else is undocumented and so configurable.
+ */
+export type ArasPushTarget = Readonly<{
+  url: string
+  /** The UserName/Password the customer gave Aras for its service. */
+  username: string
+  password: string
+  /** Wire format. Default 'soap11'. */
+  format?: 'soap11' | 'soap12' | 'json' | 'form'
+  /** SOAP operation element (SOAPAction = namespace + operation). Default 'CargoStatusPush'. */
+  operation?: string
+  /** SOAP operation namespace. Default http://tempuri.org/ (Aras's own services). */
+  namespace?: string
+  /** ProcessDate as 'turkish' "dd.MM.yyyy HH:mm:ss" in Turkish time (default, as Aras's query dates) or 'iso'. */
+  dateFormat?: 'turkish' | 'iso'
+  /** Tries per push, the first included, on a non-2xx answer, Result false or a network error. Default 3. */
+  attempts?: number
+  /** Pause between tries. Default 100. */
+  retryDelayMs?: number
+}>
+
+export type ResolvedOptions = Required<Omit<ArasEmulatorOptions, 'rateLimit' | 'push'>> & Readonly<{ rateLimit: ArasEmulatorOptions['rateLimit'] | null; push: ArasPushTarget | null }>
 
 export const DEFAULT_USERS: readonly ArasEmulatorUser[] = [{ username: 'neodyum', password: 'nd2580' }]
 export const DEFAULT_QUERY_USERS: readonly ArasQueryUser[] = [{ username: 'neodyum', password: 'nd2580', customerCode: '1932448851342' }]
@@ -87,6 +113,7 @@ export function resolveOptions(o: ArasEmulatorOptions): ResolvedOptions {
     rateLimit: o.rateLimit ?? null,
     retryAfterSeconds: o.retryAfterSeconds ?? 1,
     firstTrackingNumber: o.firstTrackingNumber ?? 3_400_000_000_001,
+    push: o.push ?? null,
     now: o.now ?? Date.now,
   }
 }

@@ -1,10 +1,12 @@
 import { FaultPlan, listenHttp, SlidingWindow, type LoggedHttpRequest } from '../common/http-emulator'
 import { ARAS_PATHS, resolveOptions, type ArasEmulatorOptions } from './aras.config'
 import { advance, type AdvanceTarget } from './aras.lifecycle'
+import { createArasPushSender, type ArasPushDelivery } from './aras.push-sender'
 import { createArasHandler } from './aras.server'
 import { ArasState, type EmulatedOrder } from './aras.state'
 
-export type { ArasEmulatorOptions, ArasEmulatorUser, ArasQueryUser } from './aras.config'
+export type { ArasEmulatorOptions, ArasEmulatorUser, ArasPushTarget, ArasQueryUser } from './aras.config'
+export type { ArasPushDelivery } from './aras.push-sender'
 export { ARAS_PATHS, ArasText, DEFAULT_QUERY_USERS, DEFAULT_USERS } from './aras.config'
 export type { AdvanceTarget, DevirCode } from './aras.lifecycle'
 export type { EmulatedOrder, Movement, PieceRecord } from './aras.state'
@@ -33,6 +35,10 @@ export type ArasEmulator = Readonly<{
   advance(key: string, to?: AdvanceTarget): EmulatedOrder
   /** The next call of `operation` answers `code` (e.g. 5000, 936, 1004) without doing anything. */
   queueResultCode(operation: ArasResultOperation, code: string, message?: string): void
+  /** Every status push made (option `push`), passwords redacted, with each attempt's answer. */
+  readonly pushDeliveries: readonly ArasPushDelivery[]
+  /** Waits until every push has been answered or has used up its attempts. */
+  flushPushes(): Promise<void>
   close(): Promise<void>
 }>
 
@@ -43,10 +49,12 @@ export async function startArasEmulator(options: ArasEmulatorOptions = {}): Prom
   const limiter = opts.rateLimit ? new SlidingWindow(opts.rateLimit.limit, opts.rateLimit.windowMs, opts.now) : null
   let rateLimited = 0
   let origin = ''
-  const running = await listenHttp(
-    createArasHandler({ opts, state, faults, limiter, onRateLimited: () => void rateLimited++, origin: () => origin }),
-    opts.port,
-  )
+  const pusher = opts.push ? createArasPushSender(opts.push, state) : null
+  const handler = createArasHandler({ opts, state, faults, limiter, onRateLimited: () => void rateLimited++, origin: () => origin })
+  const running = await listenHttp(async (req, res) => {
+    await handler(req, res)
+    pusher?.scan() // POST /__emu/advance moved an order on: push the change
+  }, opts.port)
   origin = running.origin
   return {
     origin,
@@ -70,9 +78,17 @@ export async function startArasEmulator(options: ArasEmulatorOptions = {}): Prom
       const order = state.find(key) ?? state.findByTracking(key)
       if (!order) throw new Error(`no Aras order ${key}`)
       advance(state, order, opts.now(), to)
+      pusher?.scan()
       return order
     },
     queueResultCode: (operation, code, message = '') => state.queueResult(operation, code, message),
-    close: () => running.close(),
+    get pushDeliveries() {
+      return pusher?.deliveries ?? []
+    },
+    flushPushes: async () => pusher?.flush(),
+    close: async () => {
+      await pusher?.flush()
+      await running.close()
+    },
   }
 }

@@ -20,6 +20,7 @@ import type {
   TestLabelView,
   TrackingPassView,
   ReturnView,
+  WebhookStatusView,
 } from './views'
 
 /** Scanned text: printable, bounded; control characters other than GS (FNC1) are refused. */
@@ -110,6 +111,8 @@ export const commandInputs = {
   'returns.create': z
     .object({ code: ScanCode, supervisorBadge: ScanCode, reason: z.string().trim().min(3).max(200), validDays: z.number().int().min(1).max(90).default(14) })
     .strict(),
+  /** The carrier push receiver: where it listens, counters, latest requests. */
+  'tracking.webhooks': empty,
   /** The returns of one order (scanned order code or tracking number), newest first. */
   'returns.list': z.object({ code: ScanCode }).strict(),
 } as const
@@ -154,6 +157,7 @@ export type CommandOutputs = {
   'manifests.print': ManifestView
   'carriers.requestPickup': Readonly<{ carrierId: string; pickupId: string; message: string; parcels: number }>
   'returns.create': ReturnView
+  'tracking.webhooks': WebhookStatusView
   'returns.list': ReturnView[]
 }
 

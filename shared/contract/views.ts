@@ -31,6 +31,19 @@ export type ShipmentView = Readonly<{
   offline?: boolean
 }>
 
+/** The desk's receiver for carrier pushes (carriers.webhooks), for warehouse IT. */
+export type WebhookStatusView = Readonly<{
+  enabled: boolean
+  /** Where carriers post (POST {url}/webhooks/kolaygelsin, /webhooks/aras); null when off or not listening. */
+  url: string | null
+  /** Why it is not listening (port taken, bad configuration). */
+  problem: string | null
+  routes: readonly string[]
+  stats: Readonly<{ received: number; stored: number; unknown: number; duplicates: number; failed: number; refused: Readonly<Record<string, number>> }> | null
+  /** The latest requests, newest first (bodies redacted, no headers). */
+  recent: readonly Readonly<{ at: string; carrierId: string | null; ip: string; status: number; outcome: string; message: string }>[]
+}>
+
 /** A return (iade) asked from the order's carrier. */
 export type ReturnView = Readonly<{
   id: string

@@ -1,3 +1,4 @@
+import { WebhooksConfigSchema } from '../tracking/webhooks/webhook-config'
 import { z } from 'zod'
 import { RatesConfigSchema } from '../rates/rates.config'
 import {
@@ -179,6 +180,8 @@ export const StationConfigSchema = z.object({
       tracking: z
         .object({ enabled: z.boolean().default(true), intervalMs: z.number().int().positive().default(600_000), minIntervalMs: z.number().int().min(0).default(1_800_000) })
         .prefault({}),
+      /** Receiver for carriers that push status (Kolay Gelsin webhook, Aras push); off by default. */
+      webhooks: WebhooksConfigSchema,
       /** The desk's retry around every carrier call (retryable errors only; the same idempotency key each time). */
       retry: z
         .object({

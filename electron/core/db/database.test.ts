@@ -18,7 +18,7 @@ describe('openDatabase', () => {
   it('creates every table with WAL, foreign keys and FULL sync', async () => {
     const { db, sqlite, close } = await openDatabase(join(dir, 's.sqlite3'))
     const tables = (sqlite.prepare(`select name from sqlite_master where type='table' and name not like 'kysely_%' and name not like 'sqlite_%' order by name`).all() as { name: string }[]).map((r) => r.name)
-    expect(tables).toEqual(['audit_log', 'boxes', 'carrier_exchanges', 'carrier_key_allocations', 'order_lines', 'orders', 'outbox', 'packages', 'packers', 'print_jobs', 'settings', 'shipments', 'tracking_events'])
+    expect(tables).toEqual(['audit_log', 'boxes', 'carrier_exchanges', 'carrier_key_allocations', 'order_lines', 'orders', 'outbox', 'packages', 'packers', 'print_jobs', 'returns', 'settings', 'shipments', 'tracking_events'])
     expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal')
     expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1)
     expect(sqlite.pragma('synchronous', { simple: true })).toBe(2)

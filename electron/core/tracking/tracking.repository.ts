@@ -67,3 +67,47 @@ export async function listTrackable(db: DbOrTrx, options: { now: Date; minInterv
     trackingStatus: r.tracking_status as TrackingStatus | null,
   }))
 }
+
+/** What a carrier's push names a shipment by (webhooks); each present key is tried in this order. */
+export type TrackableKeys = Readonly<{ carrierShipmentId?: string; trackingNumber?: string; referenceNo?: string }>
+
+/**
+ * The bought (or since cancelled) shipment of `carrierId` a push names: by carrier_shipment_id,
+ * else tracking_number, else reference_no, first key that matches wins. Unlike listTrackable it
+ * also finds delivered or returned shipments, so a late or repeated push is stored (deduplicated)
+ * rather than reported unknown. Several rows on one key (a re-bought order): a purchased row first,
+ * then the newest. Null when none matches or no key is given.
+ */
+export async function findTrackableByKeys(db: DbOrTrx, carrierId: string, keys: TrackableKeys): Promise<TrackableShipment | null> {
+  const tries = [
+    ['carrier_shipment_id', keys.carrierShipmentId],
+    ['tracking_number', keys.trackingNumber],
+    ['reference_no', keys.referenceNo],
+  ] as const
+  for (const [column, raw] of tries) {
+    const value = raw?.trim()
+    if (!value) continue
+    const r = await db
+      .selectFrom('shipments')
+      .select(['id', 'order_id', 'carrier_id', 'tracking_number', 'carrier_shipment_id', 'tracking_status'])
+      .where('carrier_id', '=', carrierId)
+      .where('status', 'in', ['purchased', 'cancelled'])
+      .where('tracking_number', 'is not', null)
+      .where(column, '=', value)
+      .orderBy(sql`status = 'purchased'`, 'desc')
+      .orderBy('created_at', 'desc')
+      .limit(1)
+      .executeTakeFirst()
+    if (r) {
+      return {
+        id: r.id,
+        orderId: r.order_id,
+        carrierId: r.carrier_id,
+        trackingNumber: r.tracking_number as string,
+        carrierKey: r.carrier_shipment_id ?? (r.tracking_number as string),
+        trackingStatus: r.tracking_status as TrackingStatus | null,
+      }
+    }
+  }
+  return null
+}

@@ -11,6 +11,8 @@ const PRINT_JOB_COLUMNS = 'id, order_id, shipment_id, kind, status, printer_uri,
  *   suggest the box the items fit in (null: unknown, the fit is not checked).
  * - returns: one row per return the desk asked a carrier for. The idempotency key is stored before the
  *   call and reused on every retry, so a lost answer never makes a second return code or shipment.
+ * - shipments are found by the carrier's keys (a carrier's push, a scanned tracking number at the
+ *   returns counter, the timeline): indexes on tracking_number, carrier_shipment_id and barcode.
  * - print_jobs.kind may be 'return' (the return slip or label). SQLite cannot change a CHECK in place,
  *   so the table is rebuilt as in 20261125_1930 (rows copied with their rowid, which orders the queue).
  */
@@ -42,6 +44,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     updated_at text default (strftime('%Y-%m-%dT%H:%M:%fZ','now')) not null
   )`.execute(db)
   await sql`create index returns_order_idx on returns (order_id)`.execute(db)
+  await sql`create index shipments_tracking_number_idx on shipments (tracking_number) where tracking_number is not null`.execute(db)
+  await sql`create index shipments_carrier_shipment_id_idx on shipments (carrier_shipment_id) where carrier_shipment_id is not null`.execute(db)
+  await sql`create index shipments_barcode_idx on shipments (barcode) where barcode is not null`.execute(db)
   await sql`create table print_jobs_new (
     id text primary key,
     order_id text references orders (id),
