@@ -12,6 +12,8 @@ import { SettingsScreen } from './components/settings/SettingsScreen'
 import { StatusBar } from './components/StatusBar'
 import { Tx } from './components/Tx'
 import { useDesk } from './hooks/use-desk'
+import { useReturns } from './hooks/use-returns'
+import { ReturnPrompt } from './components/ReturnPrompt'
 import { useHotkeys } from './hooks/use-hotkeys'
 import { LangContext, useLangState } from './hooks/use-lang'
 import { useNow } from './hooks/use-now'
@@ -30,7 +32,8 @@ export function App({ client }: { client: StationClient }) {
   const station = useStation(client)
   const beeper = useMemo(createBeeper, [])
   useEffect(() => () => beeper.dispose(), [beeper])
-  const desk = useDesk(client, station, beeper)
+  const returns = useReturns(client)
+  const desk = useDesk(client, station, beeper, returns)
   const scanner = useScanner(desk.onScan)
   const now = useNow()
   useReloadOnServerRestart(client, !window.kargojet)
@@ -119,6 +122,12 @@ export function App({ client }: { client: StationClient }) {
         confirmCancel={desk.confirmCancel}
         idleExtra={demo ? <DemoOrders client={client} refreshKey={view.packedCount} /> : undefined}
       />
+    )
+    if (returns.prompt) body = (
+      <>
+        {body}
+        <ReturnPrompt prompt={returns.prompt} />
+      </>
     )
   }
 

@@ -89,6 +89,8 @@ export const messages = {
   'carriers.retryAt': { tr: 'yeniden deneme', en: 'retry at' },
   'carriers.offlinePending': { tr: '{n} çevrimdışı etiket kayıt bekliyor', en: '{n} offline label(s) awaiting registration' },
   'carriers.none': { tr: 'Tanımlı taşıyıcı yok', en: 'No carriers configured' },
+  'carriers.webhooks': { tr: 'Taşıyıcı bildirimleri', en: 'Carrier pushes' },
+  'carriers.webhookStats': { tr: '{stored} kaydedildi, {refused} reddedildi', en: '{stored} stored, {refused} refused' },
   'status.carriersOk': { tr: '{n} taşıyıcı hazır', en: '{n} carrier(s) ready' },
   'status.carrierDown': { tr: 'Yanıt yok: {names}', en: 'Not answering: {names}' },
   'status.sync': { tr: 'Eşitleme', en: 'Sync' },
@@ -131,6 +133,25 @@ export const messages = {
   'override.reason.packing': { tr: 'Ek dolgu / ambalaj', en: 'Extra packing material' },
   'override.reason.customer': { tr: 'Müşteri isteği / hediye paketi', en: 'Customer request / gift wrap' },
   'override.reason.checked': { tr: 'Süpervizör kontrol etti', en: 'Checked by supervisor' },
+
+  'return.title': { tr: 'İade', en: 'Return' },
+  'return.scanOrder': { tr: 'İade edilecek siparişi ya da takip numarasını okutun', en: 'Scan the order or tracking number to return' },
+  'return.order': { tr: 'Sipariş', en: 'Order' },
+  'return.pick': { tr: 'Neden: numara + Enter, sonra süpervizör kartı', en: 'Reason: number + Enter, then the supervisor badge' },
+  'return.scanBadge': { tr: 'Süpervizör kartını okutun', en: 'Scan the supervisor badge' },
+  'return.made': { tr: 'İade oluşturuldu', en: 'Return created' },
+  'return.code': { tr: 'İade kodu', en: 'Return code' },
+  'return.tracking': { tr: 'İade gönderisi', en: 'Return shipment' },
+  'return.validUntil': { tr: 'Son gün', en: 'Valid until' },
+  'return.printed': { tr: 'İade fişi yazdırıldı: koliye yapıştırın ya da müşteriye verin', en: 'Return slip printed: stick it on the parcel or hand it to the customer' },
+  'return.codeHint': { tr: 'Müşteri bu kodu herhangi bir şubeye söyler', en: 'The customer gives this code at any branch' },
+  'return.next': { tr: 'Sonraki okuma iadeyi kapatır', en: 'The next scan closes the return' },
+  'return.esc': { tr: 'Esc: kapat', en: 'Esc: close' },
+  'return.reason.size': { tr: 'Beden / ölçü uymadı', en: 'Wrong size' },
+  'return.reason.damaged': { tr: 'Hasarlı ya da kusurlu', en: 'Damaged or defective' },
+  'return.reason.wrongItem': { tr: 'Yanlış ürün gönderildi', en: 'Wrong item sent' },
+  'return.reason.changedMind': { tr: 'Müşteri vazgeçti', en: 'Customer changed their mind' },
+  'return.reason.other': { tr: 'Diğer', en: 'Other' },
 
   'reports.title': { tr: 'Raporlar', en: 'Reports' },
   'reports.today': { tr: 'Bugün', en: 'Today' },
@@ -270,6 +291,13 @@ export function otherLang(lang: Lang): Lang {
 export const OVERRIDE_REASONS = ['override.reason.catalog', 'override.reason.packing', 'override.reason.customer', 'override.reason.checked'] as const satisfies readonly MessageKey[]
 
 export function overrideReasonText(key: (typeof OVERRIDE_REASONS)[number]): string {
+  return `${messages[key].tr} / ${messages[key].en}`
+}
+
+/** Return reasons, in digit order (1…). Sent bilingual to the carrier's return record and the audit log. */
+export const RETURN_REASONS = ['return.reason.size', 'return.reason.damaged', 'return.reason.wrongItem', 'return.reason.changedMind', 'return.reason.other'] as const satisfies readonly MessageKey[]
+
+export function returnReasonText(key: (typeof RETURN_REASONS)[number]): string {
   return `${messages[key].tr} / ${messages[key].en}`
 }
 

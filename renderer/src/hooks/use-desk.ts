@@ -8,6 +8,7 @@ import type { ScanSource } from '../lib/scan-detector'
 import type { StationClient } from '../lib/station-client'
 import { expectsBox } from '../lib/steps'
 import type { Station } from './use-station'
+import { RETURN_COMMAND_CODES, type Returns } from './use-returns'
 
 export type Screen = 'packing' | 'reports' | 'settings'
 export type ReportRange = 'today' | 'week' | 'month'
@@ -81,7 +82,7 @@ function overrideIsOpen(l: Latest): boolean {
  * Every scan and command joins one queue and is routed when its turn comes, against the newest
  * state, so "badge, then order" scanned quickly logs in first and opens the order second.
  */
-export function useDesk(client: StationClient, station: Station, beeper: Beeper): Desk {
+export function useDesk(client: StationClient, station: Station, beeper: Beeper, returns: Returns): Desk {
   const [screen, setScreenState] = useState<Screen>('packing')
   const [reportRange, setReportRange] = useState<ReportRange>('today')
   // A failed command's error, tagged with the newest view at the time: a newer view hides it.
@@ -169,6 +170,15 @@ export function useDesk(client: StationClient, station: Station, beeper: Beeper)
       }
       set.screen('packing') // a real scan while reading reports: back to work with it
     }
+    if (l.view?.packer && l.screen === 'packing') {
+      if (RETURN_COMMAND_CODES.has(code.trim().toUpperCase())) {
+        const o = l.view.order
+        returns.open(o && (l.view.step === 'packed' || o.status === 'packed') ? o.barcode : null)
+        return 'silent'
+      }
+      // The return prompt takes every scan while open; after a made return the next scan is work again.
+      if (returns.isOpen() && (await returns.scan(code)) === 'handled') return null
+    }
     if (overrideIsOpen(l)) {
       if (DIGIT.test(code)) {
         const i = Number(code) - 1
@@ -247,6 +257,7 @@ export function useDesk(client: StationClient, station: Station, beeper: Beeper)
   const escape = () => {
     const l = latest.current
     if (l.screen === 'reports' || l.screen === 'settings') return set.screen('packing')
+    if (returns.isOpen()) return returns.close()
     if (overrideIsOpen(l)) return set.dismissedKey(problemKey(l.actionError ?? l.view?.problem ?? null))
     if (l.actionError) set.actionError(null)
   }

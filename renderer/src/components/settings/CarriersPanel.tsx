@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import type { CarrierStatusView } from '../../../../shared/contract/views'
+import type { CarrierStatusView, WebhookStatusView } from '../../../../shared/contract/views'
 import { useLang } from '../../hooks/use-lang'
 import { formatClock, splitBilingual } from '../../lib/format'
 import type { StationClient } from '../../lib/station-client'
@@ -15,10 +15,14 @@ const POLL_MS = 5000
 export function CarriersPanel({ client, active }: { client: StationClient; active: boolean }) {
   const { t, lang } = useLang()
   const [carriers, setCarriers] = useState<CarrierStatusView[] | null>(null)
+  const [hooks, setHooks] = useState<WebhookStatusView | null>(null)
   useEffect(() => {
     if (!active) return
     let stop = false
-    const load = () => client.call('carriers.status', {}).then((c) => !stop && setCarriers(c.filter((x) => x.id !== 'marketplace')), () => undefined)
+    const load = () => {
+      client.call('carriers.status', {}).then((c) => !stop && setCarriers(c.filter((x) => x.id !== 'marketplace')), () => undefined)
+      client.call('tracking.webhooks', {}).then((w) => !stop && setHooks(w), () => undefined)
+    }
     load()
     const timer = setInterval(load, POLL_MS)
     return () => {
@@ -47,6 +51,18 @@ export function CarriersPanel({ client, active }: { client: StationClient; activ
         </tbody>
       </table>
       {carriers?.length === 0 && <p className="muted">{t('carriers.none')}</p>}
+      {hooks?.enabled && (
+        <p className="small" data-testid="carrier-webhooks">
+          {t('carriers.webhooks')}:{' '}
+          {hooks.url ? (
+            <>
+              <code>{hooks.url}</code> {hooks.routes.join(' ')} · {t('carriers.webhookStats', { stored: hooks.stats?.stored ?? 0, refused: Object.values(hooks.stats?.refused ?? {}).reduce((a, b) => a + b, 0) })}
+            </>
+          ) : (
+            <span className="tone-warn">▲ {hooks.problem}</span>
+          )}
+        </p>
+      )}
     </section>
   )
 }

@@ -1,0 +1,82 @@
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { chromium, type Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { demoOrders } from '../../sandbox/cloud/demo-orders'
+import { startYurticiEmulator, type YurticiEmulator } from '../../sandbox/yurtici/yurtici.emulator'
+import { eventually } from '../support/eventually'
+import { ownCard } from '../support/rate-cards'
+import { startServe, type ServeProcess } from '../support/serve-process'
+import { decodeBarcodes, renderZplToPng } from '../support/zpl-render'
+import { PackingPage } from './pages/packing.page'
+
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+const ARTIFACTS = resolve(import.meta.dirname, '../../.tmp/e2e')
+
+let dir: string
+let serve: ServeProcess
+let browser: Browser
+let yk: YurticiEmulator
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'kj-e2e-ret-'))
+  mkdirSync(ARTIFACTS, { recursive: true })
+  yk = await startYurticiEmulator()
+  // The demo desk (emulated Zebra, scale, cloud) with Yurtiçi on the seller's own contract, cheapest for every order.
+  writeFileSync(join(dir, 'station.json'), JSON.stringify({ carriers: { yurtici: { enabled: true, url: yk.url } }, rateCards: [ownCard({ supportsCod: true, bands: [{ upToKg: 30, priceKurus: 1000 }] })] }))
+  serve = await startServe(['--demo', '--data', dir])
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS })
+}, 60_000)
+
+afterAll(async () => {
+  await browser?.close()
+  await serve?.stop()
+  await yk?.close()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+describe('a return (iade) at the desk, in Chromium, scanner only', () => {
+  it('pack → KJIADE → reason 2 → supervisor badge → the return code on screen and its slip on the printer', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } })
+    const desk = new PackingPage(page, 15_000)
+    await desk.open(serve.url)
+    await desk.login('P1001')
+    const order = demoOrders().find((o) => o.barcode === 'KJ1002')!
+    await desk.scan(order.barcode)
+    for (const line of order.lines) for (let i = 0; i < line.quantity; i++) await desk.scan(line.gtin!)
+    await desk.waitForStep('itemsVerified')
+    await desk.scan('KOLI2')
+    await desk.waitForStep('packed')
+    const labelsDir = join(dir, 'printed-labels')
+    await eventually(async () => readdirSync(labelsDir), (f) => f.length === 1)
+
+    await desk.scan('KJIADE') // the packed order on screen is the one returned
+    const prompt = page.getByTestId('return-prompt')
+    await prompt.waitFor({ timeout: 15_000 })
+    expect(await prompt.getAttribute('data-stage')).toBe('confirm')
+    await desk.scan('2')
+    expect(await page.locator('[data-testid="return-reason"][data-chosen="true"]').count()).toBe(1)
+    await desk.scan('P1001') // a packer's badge is not enough
+    await page.getByTestId('return-problem').waitFor({ timeout: 15_000 })
+    expect(yk.returnCodes).toHaveLength(0)
+    await desk.scan('S9001')
+    await page.getByTestId('return-result').waitFor({ timeout: 15_000 })
+    const code = (await page.getByTestId('return-code').textContent())!.trim()
+    expect(code).toMatch(/^R[0-9A-Z]{12}$/)
+    expect(yk.returnCodes.map((r) => r.returnCode)).toEqual([code])
+    await page.screenshot({ path: join(ARTIFACTS, 'return.png') })
+
+    const files = await eventually(async () => readdirSync(labelsDir).sort(), (f) => f.length === 2)
+    const slip = readFileSync(join(labelsDir, files[1]!), 'utf8')
+    const png = join(ARTIFACTS, 'return-slip.png')
+    writeFileSync(png, await renderZplToPng(slip, { widthMm: 101.6, heightMm: 152.4, dpmm: 8 }))
+    expect(await decodeBarcodes(png)).toContain(code)
+
+    // The next scan closes the prompt and is work again.
+    await desk.scan('KJ1004')
+    expect(await prompt.count()).toBe(0)
+    expect(await desk.orderNumber()).toBe('SIP-1004')
+    await page.close()
+  }, 90_000)
+})
