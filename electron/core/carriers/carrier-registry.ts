@@ -67,7 +67,7 @@ const comtohome: CarrierDefinition = {
   section: (c) => c.comtohome,
   fromFlags: (f) => drop({ enabled: true, baseUrl: f.baseUrl, apiKey: f.apiKey, timeoutMs: f.timeoutMs }),
   create: ((s: Carriers['comtohome'], ctx: CarrierContext) =>
-    new ComToHomeConnector({ baseUrl: s.baseUrl, apiKey: s.apiKey, timeoutMs: s.timeoutMs, retry: ctx.retry, onExchange: ctx.onExchange })) as CarrierDefinition['create'],
+    new ComToHomeConnector({ baseUrl: s.baseUrl, apiKey: s.apiKey, timeoutMs: s.timeoutMs, addressResolverType: s.addressResolverType, requestPickup: s.requestPickup, retry: ctx.retry, onExchange: ctx.onExchange })) as CarrierDefinition['create'],
 }
 
 const yurtici: CarrierDefinition = {

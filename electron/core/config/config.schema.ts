@@ -142,6 +142,10 @@ export const StationConfigSchema = z.object({
           apiKey: z.string().min(1).default('demo-key'),
           timeoutMs: z.number().int().positive().default(10_000),
           labelFormat: z.enum(['zpl', 'pdf']).default('zpl'),
+          /** Seed 001 address_resolver_type: 0 names, 1 postal code, 2 names then postal code (default). */
+          addressResolverType: z.union([z.literal(0), z.literal(1), z.literal(2)]).default(2),
+          /** Seed 001 is_pickup_requested on every shipment (a courier call per shipment). */
+          requestPickup: z.boolean().default(false),
         })
         .prefault({}),
       /** Yurtiçi Kargo SOAP (carriers.md §1): one WS user per payment type; off until configured. */

@@ -18,6 +18,8 @@ export type ComToHomeConnectorOptions = Readonly<{
    * the seed's advice for e-commerce data from many sources.
    */
   addressResolverType?: 0 | 1 | 2
+  /** Seed 001 is_pickup_requested: ask ComToHome to send a courier for each shipment. Default false (drop-off or a standing pickup). */
+  requestPickup?: boolean
   /** Backoff for retryable failures; the same Idempotency-Key is sent on every attempt. */
   retry?: RetryOptions
   /** Every HTTP exchange, for the support log. */
@@ -59,10 +61,12 @@ function party(a: Address, role: 'sender' | 'recipient'): ConsignmentRequest['co
 }
 
 /** Builds the seed 001 request body for one shipment (units: mm → cm, g → kg, kuruş → lira). */
-export function buildConsignmentBody(request: ShipmentRequest, addressResolverType: 0 | 1 | 2 = 2): ConsignmentRequest {
+export function buildConsignmentBody(request: ShipmentRequest, addressResolverType: 0 | 1 | 2 = 2, requestPickup = false): ConsignmentRequest {
   const body = {
     ...providerChoice(request.serviceCode),
     address_resolver_type: addressResolverType,
+    // Sent only when asked for: false is the seed's default, so the common body stays as the samples.
+    ...(requestPickup ? { is_pickup_requested: true } : {}),
     reference_no: request.referenceNo,
     consignor: party(request.sender, 'sender'),
     consignee: party(request.recipient, 'recipient'),
@@ -121,7 +125,7 @@ export class ComToHomeConnector implements CarrierConnector {
   constructor(private readonly options: ComToHomeConnectorOptions) {}
 
   createShipment(request: ShipmentRequest, options: CallOptions): Promise<CreatedShipment> {
-    const body = buildConsignmentBody(request, this.options.addressResolverType ?? 2)
+    const body = buildConsignmentBody(request, this.options.addressResolverType ?? 2, this.options.requestPickup ?? false)
     return this.submitConsignment(body, { idempotencyKey: options.idempotencyKey, labelFormat: request.labelFormat, signal: options.signal })
   }
 
