@@ -76,7 +76,11 @@ const alive = (d: Desk) => Boolean(d.serve && d.serve.child.exitCode === null &&
 /** A command to the desk; a kill of the desk rejects it with DeskDied instead of leaving it hanging. */
 function call<K extends CommandName>(d: Desk, name: K, input: CommandInput<K>): Promise<CommandOutput<K>> {
   if (!d.client || !d.died) return Promise.reject(new DeskDied(d.id))
-  return Promise.race([d.client.call(name, input), d.died])
+  // The client fails a call at once when the socket closes (meta.disconnected): that is the kill too.
+  const answer = d.client.call(name, input).catch((err: unknown) => {
+    throw (err as { meta?: { disconnected?: boolean } }).meta?.disconnected ? new DeskDied(d.id) : err
+  })
+  return Promise.race([answer, d.died])
 }
 
 /** The next packing view that satisfies `pred` (registered before the command that causes it). */
@@ -167,8 +171,12 @@ async function packOne(d: Desk, n: number, killAfterMs: number | null): Promise<
         return
       }
     } catch (err) {
-      // Killed under us (or while booting): start it again and carry on where the desk left off.
-      if (err instanceof DeskDied || !alive(d)) continue
+      // Killed under us (or while booting): start it again and carry on where the desk left off. The
+      // socket closes before the process is seen to exit: wait for the exit, so the next try boots it.
+      if (err instanceof DeskDied || !alive(d)) {
+        await Promise.race([d.serve?.exited, sleep(10_000)])
+        continue
+      }
       throw err
     }
   }

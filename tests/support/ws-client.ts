@@ -33,7 +33,7 @@ export async function connectStation(baseUrl: string, token: string): Promise<Ws
     }
   })
   // A killed or closed desk never answers: its pending calls fail at once instead of hanging the test.
-  const closedError = () => ({ ok: false as const, error: new AppError(ErrorCode.internal, 'the station closed the connection before answering', { retryable: true }).serialize() })
+  const closedError = () => ({ ok: false as const, error: new AppError(ErrorCode.internal, 'the station closed the connection before answering', { retryable: true, meta: { disconnected: true } }).serialize() })
   ws.on('close', () => {
     for (const [id, resolve] of pending) (pending.delete(id), resolve(closedError()))
   })

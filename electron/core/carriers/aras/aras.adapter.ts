@@ -76,8 +76,12 @@ export type ArasConnector = CarrierConnector & {
   fetchLabel(integrationCode: string, options?: Signal): Promise<ArasLabel | null>
   findOrder(integrationCode: string, options?: Signal): Promise<StoredOrder | null>
   status(key: string, options?: Signal): Promise<ArasShipmentStatus>
-  /** QueryType 39: the current state of many orders in one call (unknown codes are absent). */
-  trackMany(integrationCodes: readonly string[], options?: Signal): Promise<ReadonlyMap<string, ArasCargoSnapshot>>
+  /**
+   * QueryType 39: the current state of many orders in one call (unknown codes are absent). A snapshot,
+   * not a timeline (no event time), so it is not the poller's batch `trackMany` (BatchTracker): the
+   * poller asks Aras one shipment at a time for its movements.
+   */
+  snapshotMany(integrationCodes: readonly string[], options?: Signal): Promise<ReadonlyMap<string, ArasCargoSnapshot>>
 }
 
 /** Waits between GetBarcode tries; rejects with the caller's own reason on abort. */
@@ -252,7 +256,7 @@ export function createArasConnector(options: ArasConnectorOptions): ArasConnecto
       return (await status(trackingNumber, o)).timeline
     },
 
-    async trackMany(integrationCodes, o = {}) {
+    async snapshotMany(integrationCodes, o = {}) {
       const out = new Map<string, ArasCargoSnapshot>()
       const codes = [...new Set(integrationCodes.map((c) => c.trim()).filter((c) => c !== ''))]
       // The list size Aras accepts is not documented; 50 per call is our own cautious chunk.

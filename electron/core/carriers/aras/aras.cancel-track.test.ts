@@ -117,13 +117,14 @@ describe('track (GetQueryJSON)', () => {
     expect(emu.requests.length - before).toBe(1)
   })
 
-  it('trackMany: one QueryType 39 call for a list of codes', async () => {
+  it('snapshotMany: one QueryType 39 call for a list of codes', async () => {
     const { emu, connector, code } = await setup()
     const other = (await connector.createShipment(sampleArasRequest({ orderNumber: 'SIP-2' }), { idempotencyKey: 'order-2' })).carrierShipmentId
     emu.advance(code, '6')
     emu.advance(other, '2')
     const before = emu.requests.length
-    const map = await connector.trackMany([code, other, '1234567890123456'])
+    const map = await connector.snapshotMany([code, other, '1234567890123456'])
+    expect('trackMany' in connector).toBe(false) // not a BatchTracker: the poller must not read snapshots as timelines
     expect(emu.requests.length - before).toBe(1)
     expect([...map.entries()].map(([k, v]) => [k, v.status])).toEqual([
       [code, 'delivered'],
