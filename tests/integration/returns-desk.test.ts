@@ -6,7 +6,7 @@ import { startSendeoEmulator, type SendeoEmulator } from '../../sandbox/sendeo/s
 import { SAMPLE_SENDEO_SETTINGS } from '../../sandbox/sendeo/sendeo.fixtures'
 import { startYurticiEmulator, type YurticiEmulator } from '../../sandbox/yurtici/yurtici.emulator'
 import { ownCard } from '../support/rate-cards'
-import { scanAllItems, startHarness, type Harness } from '../support/station-harness'
+import { packOrder, startHarness, type Harness } from '../support/station-harness'
 import { decodeBarcodes, renderZplToPng } from '../support/zpl-render'
 
 let h: Harness | null = null
@@ -24,14 +24,8 @@ afterEach(async () => {
 const fast = { scale: { driver: 'simulated', settleMs: 10, intervalMs: 10 }, stability: { sampleCount: 2, minStableMs: 0 } }
 
 async function pack(code: string) {
-  const scan = (c: string) => h!.station.handlers['scan.submit']({ code: c, source: 'scanner' })
-  await scan('P1001')
-  await scan(code)
-  await scanAllItems(h!.station)
-  const v = await scan('KOLI1')
-  h!.place(v.expectedGrams!)
-  const done = await h!.waitForView((x) => (x.step === 'packed' && x.order?.barcode === code) || x.problem !== null)
-  h!.place(0)
+  await h!.station.handlers['scan.submit']({ code: 'P1001', source: 'scanner' })
+  const done = await packOrder(h!, code)
   expect(done.problem).toBeNull()
   return done.shipment!
 }

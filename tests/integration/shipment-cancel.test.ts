@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { startYurticiEmulator, type YurticiEmulator } from '../../sandbox/yurtici/yurtici.emulator'
 import { ownCard } from '../support/rate-cards'
-import { scanAllItems, startHarness, type Harness } from '../support/station-harness'
+import { packOrder, startHarness, type Harness } from '../support/station-harness'
 
 let h: Harness | null = null
 let yk: YurticiEmulator | null = null
@@ -15,13 +15,7 @@ afterEach(async () => {
 const CARD = ownCard()
 
 async function packed(code: string) {
-  const scan = (c: string) => h!.station.handlers['scan.submit']({ code: c, source: 'scanner' })
-  await scan(code)
-  await scanAllItems(h!.station)
-  const v = await scan('KOLI1')
-  h!.place(v.expectedGrams!)
-  const done = await h!.waitForView((x) => (x.step === 'packed' && x.order?.barcode === code) || x.problem !== null)
-  h!.place(0)
+  const done = await packOrder(h!, code)
   expect(done.problem).toBeNull()
   return done.shipment!
 }

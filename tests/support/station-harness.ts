@@ -88,3 +88,18 @@ export async function scanAllItems(station: Station): Promise<PackingView> {
   }
   return v
 }
+
+/**
+ * Packs one order the way a packer does (a packer is logged in): the order code, every item, a box,
+ * the parcel on the scale; then lifts it off. Resolves with the final view: packed, or the problem it stopped on.
+ */
+export async function packOrder(h: Harness, code: string, box = 'KOLI1'): Promise<PackingView> {
+  const scan = (c: string) => h.station.handlers['scan.submit']({ code: c, source: 'scanner' })
+  await scan(code)
+  await scanAllItems(h.station)
+  const v = await scan(box)
+  h.place(v.expectedGrams!)
+  const done = await h.waitForView((x) => (x.step === 'packed' && x.order?.barcode === code) || x.problem !== null)
+  h.place(0)
+  return done
+}

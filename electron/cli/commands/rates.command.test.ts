@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadConfig } from '../../core/config/config.loader'
 import { DEFAULT_RATE_CARDS } from '../../core/rates/default-rate-cards'
-import { main } from '../main'
+import { runCli } from '../../../tests/support/cli-run'
 
 let dir = ''
 beforeAll(async () => {
@@ -12,12 +12,7 @@ beforeAll(async () => {
 })
 afterAll(async () => rm(dir, { recursive: true, force: true }))
 
-async function cli(argv: string[]) {
-  let stdout = ''
-  let stderr = ''
-  const code = await main(argv, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) })
-  return { code, stdout, stderr }
-}
+const cli = runCli
 
 describe('station rates export / import', () => {
   it.each(['csv', 'xlsx'])('round-trips the cards through %s into a station', async (format) => {

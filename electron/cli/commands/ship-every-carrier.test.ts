@@ -15,7 +15,7 @@ import { SAMPLE_PTT_CREDENTIALS, SAMPLE_PTT_RANGE } from '../../../sandbox/ptt/p
 import { startSendeoEmulator } from '../../../sandbox/sendeo/sendeo.emulator'
 import { SAMPLE_SENDEO_SETTINGS } from '../../../sandbox/sendeo/sendeo.fixtures'
 import { startSuratEmulator } from '../../../sandbox/surat/surat.emulator'
-import { main } from '../main'
+import { runCli } from '../../../tests/support/cli-run'
 
 let dir = ''
 beforeAll(async () => {
@@ -23,12 +23,7 @@ beforeAll(async () => {
 })
 afterAll(async () => rm(dir, { recursive: true, force: true }))
 
-async function cli(argv: string[]) {
-  let stdout = ''
-  let stderr = ''
-  const code = await main(argv, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) })
-  return { code, stdout, stderr }
-}
+const cli = runCli
 
 // Places every emulator knows (Sendeo's sample table included).
 const order = {

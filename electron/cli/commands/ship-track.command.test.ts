@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startYurticiEmulator, type YurticiEmulator } from '../../../sandbox/yurtici/yurtici.emulator'
-import { main } from '../main'
+import { runCli } from '../../../tests/support/cli-run'
 
 let dir = ''
 let yk: YurticiEmulator
@@ -16,12 +16,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true })
 })
 
-async function cli(argv: string[]) {
-  let stdout = ''
-  let stderr = ''
-  const code = await main(argv, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) })
-  return { code, stdout, stderr }
-}
+const cli = runCli
 
 const order = {
   orderNumber: 'SIP-9001',

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { returnOf } from '../../../../tests/support/return-request'
 import { HttpFault } from '../../../../sandbox/common/http-emulator'
 import { SAMPLE_SENDEO_SETTINGS, sampleSendeoRequest } from '../../../../sandbox/sendeo/sendeo.fixtures'
 import { startSendeoEmulator, type SendeoEmulator } from '../../../../sandbox/sendeo/sendeo.emulator'
@@ -8,21 +9,7 @@ import { createSendeoConnector, type SendeoConnectorOptions } from './sendeo.ada
 import { returnAsDelivery, sendeoReferenceNoFor, sendeoReturnReferenceNoFor } from './sendeo.delivery'
 
 /** The sample order coming back: the customer (Ayşe Demir, Yenimahalle) sends, the warehouse (Sancaktepe) receives. */
-function returnRequest(over: Partial<ReturnRequest> = {}): ReturnRequest {
-  const s = sampleSendeoRequest()
-  return {
-    orderNumber: s.orderNumber,
-    referenceNo: `${s.referenceNo}-IADE`,
-    original: { carrierShipmentId: 'KJ0000000000000001', trackingNumber: '9100000000001' },
-    sender: s.recipient,
-    recipient: s.sender,
-    packages: s.packages,
-    labelFormat: s.labelFormat,
-    validFrom: '2025-03-01',
-    validUntil: '2025-03-31',
-    ...over,
-  }
-}
+const returnRequest = (over: Partial<ReturnRequest> = {}): ReturnRequest => returnOf(sampleSendeoRequest() as ShipmentRequest, { carrierShipmentId: 'KJ0000000000000001', trackingNumber: '9100000000001' }, over)
 
 let emu: SendeoEmulator
 beforeAll(async () => {

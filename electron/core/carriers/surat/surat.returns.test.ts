@@ -1,29 +1,16 @@
 import * as mupdf from 'mupdf'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { returnOf } from '../../../../tests/support/return-request'
 import { HttpFault } from '../../../../sandbox/common/http-emulator'
 import { sampleSuratRequest } from '../../../../sandbox/surat/surat.fixtures'
 import { DEFAULT_ACCOUNT, startSuratEmulator, SuratOp, type SuratEmulator } from '../../../../sandbox/surat/surat.emulator'
 import { AppError, ErrorCode } from '../../../../shared/errors'
-import type { ReturnRequest } from '../carrier.port'
+import type { ReturnRequest, ShipmentRequest } from '../carrier.port'
 import { createSuratConnector, suratReturnKeyFor, type SuratConnectorOptions } from './surat.adapter'
 import { buildReturnGonderi } from './surat.gonderi'
 
 /** The sample order coming back: the customer (Mehmet Demir, Çankaya) sends, the warehouse receives. */
-function returnRequest(over: Partial<ReturnRequest> = {}): ReturnRequest {
-  const s = sampleSuratRequest()
-  return {
-    orderNumber: s.orderNumber,
-    referenceNo: `${s.referenceNo}-IADE`,
-    original: { carrierShipmentId: 'KJ0123456789ABCDEF', trackingNumber: '10000000000001' },
-    sender: s.recipient,
-    recipient: s.sender,
-    packages: s.packages,
-    labelFormat: s.labelFormat,
-    validFrom: '2025-03-01',
-    validUntil: '2025-03-31',
-    ...over,
-  }
-}
+const returnRequest = (over: Partial<ReturnRequest> = {}): ReturnRequest => returnOf(sampleSuratRequest() as ShipmentRequest, { carrierShipmentId: 'KJ0123456789ABCDEF', trackingNumber: '10000000000001' }, over)
 
 let emu: SuratEmulator
 const fast = { sleep: async () => {}, maxAttempts: 4 }

@@ -1,28 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { returnOf } from '../../../../tests/support/return-request'
 import { startYurticiEmulator, YurticiFault, type YurticiEmulator, type YurticiEmulatorOptions } from '../../../../sandbox/yurtici/yurtici.emulator'
 import { sampleShipmentRequest } from '../../../../sandbox/yurtici/yurtici.fixtures'
 import { AppError, ErrorCode } from '../../../../shared/errors'
-import type { ReturnRequest } from '../carrier.port'
+import type { ReturnRequest, ShipmentRequest } from '../carrier.port'
 import { YurticiConnector, type YurticiConnectorOptions } from './yurtici.adapter'
 import { yurticiInvoiceKey } from './yurtici.offline'
 import { isYurticiReturnCode, planYurticiReturn, RETURN_CODE_LENGTH, yurticiReturnCode } from './yurtici.returns'
 
 /** The sample order coming back: the customer sends, the warehouse receives. */
-function returnRequest(over: Partial<ReturnRequest> = {}): ReturnRequest {
-  const s = sampleShipmentRequest()
-  return {
-    orderNumber: s.orderNumber,
-    referenceNo: `${s.referenceNo}-IADE`,
-    original: { carrierShipmentId: 'KJ0000000000000000001', trackingNumber: 'KJ0000000000000000001' },
-    sender: s.recipient,
-    recipient: s.sender,
-    packages: s.packages,
-    labelFormat: s.labelFormat,
-    validFrom: '2025-03-01',
-    validUntil: '2025-03-31',
-    ...over,
-  }
-}
+const returnRequest = (over: Partial<ReturnRequest> = {}): ReturnRequest => returnOf(sampleShipmentRequest() as ShipmentRequest, { carrierShipmentId: 'KJ0000000000000000001', trackingNumber: 'KJ0000000000000000001' }, over)
 
 let emu: YurticiEmulator | null = null
 afterEach(async () => {
