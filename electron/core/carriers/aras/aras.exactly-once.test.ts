@@ -2,22 +2,12 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import { HttpFault } from '../../../../sandbox/common/http-emulator'
 import { startArasEmulator, type ArasEmulator } from '../../../../sandbox/aras/aras.emulator'
 import { sampleArasRequest } from '../../../../sandbox/aras/aras.fixtures'
+import { mulberry32, runCarrierFaultRuns } from '../../../../tests/support/carrier-fault-runs'
 import type { CarrierExchange } from '../http/carrier-http'
 import { createArasConnector } from './aras.adapter'
 import { arasOfflineKey } from './aras.keys'
 
 const CREDS = { username: 'neodyum', password: 'nd2580' }
-
-/** mulberry32: a seeded PRNG, so a failing run can be replayed. */
-function seeded(seed: number): () => number {
-  let s = seed
-  return () => {
-    s = (s + 0x6d2b79f5) | 0
-    let t = Math.imul(s ^ (s >>> 15), 1 | s)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 let emu: ArasEmulator
 beforeAll(async () => {
@@ -30,27 +20,34 @@ it('exactly one order per shipment over 500 randomized runs of lost, cut, spoile
   // Every fourth run also fetches Aras's ZPL, so faults hit GetBarcode too (all of them would double the run time).
   const withLabel = createArasConnector({ ...options, barcodePermitted: true })
   const withoutLabel = createArasConnector(options)
-  const random = seeded(20_251_125)
-  // Lost answers after commit weigh double: they are what buys twice when handled wrong.
-  const faults = [HttpFault.dropAfterCommit, HttpFault.dropAfterCommit, HttpFault.halfResponse, HttpFault.malformed, HttpFault.http500, HttpFault.http503, HttpFault.http429, HttpFault.connectionReset] as const
-  for (let run = 0; run < 500; run++) {
-    // 0–3 consecutive faults, hitting SetOrder, the lookup and GetBarcode alike; a timeout now and then (each costs timeoutMs).
-    const sequence: HttpFault[] = Array.from({ length: Math.floor(random() * 4) }, () => faults[Math.floor(random() * faults.length)] ?? HttpFault.http500)
-    if (run % 100 === 7) sequence.unshift(HttpFault.timeout)
-    emu.faults.queue(sequence)
-    const key = `run-${run}`
-    const connector = run % 4 === 0 ? withLabel : withoutLabel
-    const created = await connector.createShipment(sampleArasRequest({ orderNumber: `SIP-${run}` }), { idempotencyKey: key })
-    const mine = emu.shipments.filter((s) => s.integrationCode === arasOfflineKey(key))
-    expect(mine, `run ${run}: ${sequence.join(',')}`).toHaveLength(1)
-    expect(created.carrierShipmentId).toBe(arasOfflineKey(key))
-    expect(created.labelFormat).toBe(run % 4 === 0 ? 'zpl' : null)
-    expect(mine[0]?.fields.InvoiceNumber).toBe(`SIP-${run}`)
+  const mine = (key: string) => {
+    const code = arasOfflineKey(key)
+    return emu.shipments.filter((s) => s.integrationCode === code)
   }
-  expect(emu.shipments).toHaveLength(500)
-  expect(new Set(emu.shipments.map((s) => s.integrationCode)).size).toBe(500)
+  const summary = await runCarrierFaultRuns({
+    runs: 500,
+    random: mulberry32(20_251_125),
+    faults: {
+      kind: 'sequence',
+      // Lost answers after commit weigh double: they are what buys twice when handled wrong.
+      weights: { [HttpFault.dropAfterCommit]: 2, [HttpFault.halfResponse]: 1, [HttpFault.malformed]: 1, [HttpFault.http500]: 1, [HttpFault.http503]: 1, [HttpFault.http429]: 1, [HttpFault.connectionReset]: 1 },
+      // 0–3 consecutive faults, hitting SetOrder, the lookup and GetBarcode alike; a timeout now and then (each costs timeoutMs).
+      maxPerRun: 3,
+      leading: { fault: HttpFault.timeout, every: 100, at: 7 },
+      arm: (sequence) => emu.faults.queue(sequence),
+    },
+    requests: () => emu.requests,
+    create: (run, key) => (run % 4 === 0 ? withLabel : withoutLabel).createShipment(sampleArasRequest({ orderNumber: `SIP-${run}` }), { idempotencyKey: key }),
+    shipmentsFor: mine,
+    totalShipments: () => emu.shipments.length,
+    check: (created, { run, key }) => {
+      expect(created.carrierShipmentId).toBe(arasOfflineKey(key))
+      expect(created.labelFormat).toBe(run % 4 === 0 ? 'zpl' : null)
+      expect(mine(key)[0]?.fields.InvoiceNumber).toBe(`SIP-${run}`)
+    },
+  })
   expect(new Set(emu.shipments.filter((s) => s.trackingNumber !== null).map((s) => s.trackingNumber)).size).toBe(125)
-  expect(emu.requests.filter((r) => r.fault !== null).length).toBeGreaterThan(600) // the faults really happened
+  expect(summary.injected).toBeGreaterThan(600) // the faults really happened
   expect(emu.requests.filter((r) => r.operation === 'GetOrderWithIntegrationCode').length).toBeGreaterThan(300) // and were resolved by looking
 })
 

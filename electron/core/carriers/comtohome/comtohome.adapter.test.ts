@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { ComToHomeFault, startComToHomeEmulator, type ComToHomeEmulator, type ComToHomeEmulatorOptions } from '../../../../sandbox/comtohome/comtohome.emulator'
 import { AppError, ErrorCode } from '../../../../shared/errors'
+import { mulberry32, runCarrierFaultRuns } from '../../../../tests/support/carrier-fault-runs'
 import type { ShipmentRequest } from '../carrier.port'
 import type { RetryOptions } from '../retry'
 import { buildConsignmentBody, ComToHomeConnector, providerChoice } from './comtohome.adapter'
@@ -124,27 +125,23 @@ describe('ComToHomeConnector against the emulator', () => {
 
   it('buys exactly once through 50 randomized runs of lost, cut and spoiled answers', async () => {
     const { emu, connector } = await setup({}, { maxAttempts: 5 })
-    let seed = 20241217
-    const random = () => {
-      // mulberry32: a seeded PRNG, so a failing run can be replayed.
-      seed = (seed + 0x6d2b79f5) | 0
-      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-    }
-    const faults = [ComToHomeFault.dropAfterCommit, ComToHomeFault.halfResponse, ComToHomeFault.malformedJson, ComToHomeFault.http500] as const
-    for (let run = 0; run < 50; run++) {
-      // 0–4 consecutive faults (fewer than maxAttempts), so each run ends with the queue empty.
-      const sequence = Array.from({ length: Math.floor(random() * 5) }, () => faults[Math.floor(random() * faults.length)] ?? null)
-      emu.queueFaults(sequence)
-      const key = `run-${run}`
-      const created = await connector.createShipment(shipment({ referenceNo: `KJ-R${run}` }), { idempotencyKey: key })
-      const bought = emu.consignments.filter((c) => c.idempotencyKey === key)
-      expect(bought, `run ${run}: ${sequence.join(',')}`).toHaveLength(1)
-      expect(created.carrierShipmentId).toBe(String(bought[0]?.consignment))
-    }
-    expect(emu.consignments).toHaveLength(50)
-    expect(emu.requests.filter((r) => r.fault !== null).length).toBeGreaterThan(50) // the faults really happened
+    const summary = await runCarrierFaultRuns({
+      runs: 50,
+      random: mulberry32(20241217),
+      faults: {
+        kind: 'sequence',
+        weights: { [ComToHomeFault.dropAfterCommit]: 1, [ComToHomeFault.halfResponse]: 1, [ComToHomeFault.malformedJson]: 1, [ComToHomeFault.http500]: 1 },
+        // 0–4 consecutive faults (fewer than maxAttempts), so each run ends with the queue empty.
+        maxPerRun: 4,
+        arm: (sequence) => emu.queueFaults(sequence),
+      },
+      requests: () => emu.requests,
+      create: (run, key) => connector.createShipment(shipment({ referenceNo: `KJ-R${run}` }), { idempotencyKey: key }),
+      shipmentsFor: (key) => emu.consignments.filter((c) => c.idempotencyKey === key),
+      totalShipments: () => emu.consignments.length,
+      check: (created, { key }) => expect(created.carrierShipmentId).toBe(String(emu.consignments.find((c) => c.idempotencyKey === key)?.consignment)),
+    })
+    expect(summary.injected).toBeGreaterThan(50) // the faults really happened
   })
 
   it('halfResponse then retry under the same key: one consignment, the replayed answer', async () => {

@@ -2,20 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { HttpFault } from '../../../../sandbox/common/http-emulator'
 import { sampleSuratRequest } from '../../../../sandbox/surat/surat.fixtures'
 import { DEFAULT_ACCOUNT, startSuratEmulator, SuratOp, type SuratEmulator } from '../../../../sandbox/surat/surat.emulator'
-import type { CreatedShipment } from '../carrier.port'
+import { mulberry32, runCarrierFaultRuns } from '../../../../tests/support/carrier-fault-runs'
 import { createSuratConnector } from './surat.adapter'
-
-/** mulberry32: a small seeded PRNG so a failing run can be replayed. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 describe('Sürat exactly-once under faults', () => {
   let emu: SuratEmulator
@@ -29,50 +17,48 @@ describe('Sürat exactly-once under faults', () => {
   afterAll(() => emu.close())
 
   it('500 seeded runs with dropped, cut, garbled, refused and hung answers: one shipment per order', async () => {
-    const rng = seeded(20260301)
-    emu.faults.randomly(
-      {
-        [HttpFault.dropAfterCommit]: 0.07,
-        [HttpFault.halfResponse]: 0.05,
-        [HttpFault.malformed]: 0.05,
-        [HttpFault.http500]: 0.04,
-        [HttpFault.http503]: 0.03,
-        [HttpFault.http429]: 0.03,
-        [HttpFault.connectionReset]: 0.02,
-        [HttpFault.timeout]: 0.002,
-      },
-      rng,
-    )
+    const random = mulberry32(20260301)
     const c = createSuratConnector({
       soapOrigin: emu.origin,
       trackingOrigin: emu.origin,
       credentials: DEFAULT_ACCOUNT,
       timeoutMs: 200,
-      retry: { sleep: async () => {}, maxAttempts: 30, random: rng },
+      retry: { sleep: async () => {}, maxAttempts: 30, random },
     })
-    const results = new Map<string, CreatedShipment>()
-    // Ten desks' worth at a time: loopback latency, not CPU, is what a run costs.
-    for (let batch = 0; batch < 50; batch++) {
-      await Promise.all(
-        Array.from({ length: 10 }, async (_, j) => {
-          const i = batch * 10 + j
-          const idempotencyKey = `fault-run-${i}`
-          results.set(idempotencyKey, await c.createShipment(sampleSuratRequest({ orderNumber: `F-${i}`, referenceNo: `F-${i}` }), { idempotencyKey }))
-        }),
-      )
+    const mine = (key: string) => {
+      const ozelKargoTakipNo = c.keyFor(key)
+      return emu.shipments.filter((s) => s.ozelKargoTakipNo === ozelKargoTakipNo)
     }
-    emu.faults.randomly(null)
-
-    expect(results.size).toBe(500)
-    const byKey = new Map<string, number>()
-    for (const s of emu.shipments) byKey.set(s.ozelKargoTakipNo, (byKey.get(s.ozelKargoTakipNo) ?? 0) + 1)
-    expect(byKey.size).toBe(500)
-    expect([...byKey.values()].filter((count) => count !== 1)).toEqual([])
-    for (const [key, r] of results) {
-      const stored = emu.shipments.find((s) => s.ozelKargoTakipNo === c.keyFor(key))
-      expect(r.barcode).toBe(stored?.barcode)
-      expect(Buffer.from(r.label ?? []).subarray(0, 5).toString('latin1')).toBe('%PDF-')
-    }
+    await runCarrierFaultRuns({
+      runs: 500,
+      random,
+      faults: {
+        kind: 'rates',
+        rates: {
+          [HttpFault.dropAfterCommit]: 0.07,
+          [HttpFault.halfResponse]: 0.05,
+          [HttpFault.malformed]: 0.05,
+          [HttpFault.http500]: 0.04,
+          [HttpFault.http503]: 0.03,
+          [HttpFault.http429]: 0.03,
+          [HttpFault.connectionReset]: 0.02,
+          [HttpFault.timeout]: 0.002,
+        },
+        arm: (rates, rng) => emu.faults.randomly(rates, rng),
+        disarm: () => emu.faults.randomly(null),
+      },
+      requests: () => emu.requests,
+      // Ten desks' worth at a time: loopback latency, not CPU, is what a run costs.
+      concurrency: 10,
+      keyOf: (i) => `fault-run-${i}`,
+      create: (i, idempotencyKey) => c.createShipment(sampleSuratRequest({ orderNumber: `F-${i}`, referenceNo: `F-${i}` }), { idempotencyKey }),
+      shipmentsFor: mine,
+      totalShipments: () => emu.shipments.length,
+      check: (r, { key }) => {
+        expect(r.barcode).toBe(mine(key)[0]?.barcode)
+        expect(Buffer.from(r.label ?? []).subarray(0, 5).toString('latin1')).toBe('%PDF-')
+      },
+    })
     // The run really was hostile: creates were committed and their answers lost.
     const lostCreates = emu.requests.filter((q) => q.operation === SuratOp.siparisBarkod && (q.fault === HttpFault.dropAfterCommit || q.fault === HttpFault.halfResponse || q.fault === HttpFault.malformed))
     expect(lostCreates.length).toBeGreaterThan(20)
