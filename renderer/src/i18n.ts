@@ -183,6 +183,7 @@ export const messages = {
   'audit.shipment.registrationRefused': { tr: 'Taşıyıcı çevrimdışı etiketi reddetti', en: 'Carrier refused an offline label' },
   'audit.shipment.offlineBarcodeMismatch': { tr: 'Çevrimdışı etiket barkodu farklı', en: 'Offline label barcode differs' },
   'audit.shipment.cancelled': { tr: 'Gönderi iptal edildi', en: 'Shipment cancelled' },
+  'audit.return.created': { tr: 'İade açıldı', en: 'Return opened' },
 
   'settings.title': { tr: 'Ayarlar', en: 'Settings' },
   'settings.supervisorOnly': { tr: 'yalnız süpervizör', en: 'supervisors only' },

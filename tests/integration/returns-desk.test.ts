@@ -69,6 +69,9 @@ describe('returns (iade) at the desk', () => {
     expect(await t['returns.list']({ code: 'KJ1002' })).toHaveLength(1)
     const audit = await h.station.database.db.selectFrom('audit_log').select('action').where('action', 'like', 'return.%').execute()
     expect(audit.map((a) => a.action).sort()).toEqual(['return.created', 'return.reprinted', 'return.requested'])
+    // The manager's report lists the return with its reason.
+    const report = await t['reports.summary']({})
+    expect(report.exceptions.find((e) => e.action === 'return.created')).toMatchObject({ orderNumber: 'SIP-1002', detail: expect.stringContaining('beden uymadı') })
   }, 30_000)
 
   it('Yurtiçi: the answer is lost after the code is saved, then the carrier is down: the row keeps its key and the next ask finds the same code', async () => {

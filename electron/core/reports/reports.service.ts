@@ -12,6 +12,8 @@ const EXCEPTION_ACTIONS = [
   'shipment.registrationRefused',
   'shipment.offlineBarcodeMismatch',
   'shipment.cancelled',
+  // Returns: a manager sees what came back and why (the reason is in the detail).
+  'return.created',
 ]
 
 /** Manager reports straight from the station database: throughput, carrier mix and cost, mismatches, exceptions. */

@@ -77,7 +77,7 @@ export class ReturnService {
       const created = await this.deps.retry(() => connector.createReturn!(asked.request, { idempotencyKey: asked.idempotencyKey }))
       await db.transaction().execute(async (trx) => {
         await markReturnCreated(trx, asked.id, created)
-        await appendAudit(trx, { actorId: supervisor.id, action: 'return.created', orderId: order.id, detail: { returnId: asked.id, kind: created.kind, returnCode: created.returnCode, trackingNumber: created.trackingNumber } })
+        await appendAudit(trx, { actorId: supervisor.id, action: 'return.created', orderId: order.id, detail: { returnId: asked.id, kind: created.kind, returnCode: created.returnCode, trackingNumber: created.trackingNumber, reason: asked.reason } })
       })
     } catch (err) {
       const e = toAppError(err)
