@@ -50,6 +50,8 @@ export const ShippingLabelInput = z
     weightKg: z.number().finite().nonnegative().max(100_000),
     /** Cash on delivery (kapıda ödeme) in integer kuruş; null when the parcel is prepaid. */
     codAmountKurus: z.number().int().nonnegative().nullable(),
+    /** The caption before the tracking number; default "TAKİP NO / TRACKING" (a return slip says "İADE KODU / RETURN CODE"). */
+    trackingCaption: text(24).optional(),
     /**
      * Optional QR content where a carrier wants one (a tracking URL or the carrier's own code),
      * printed beside the Code 128. Printable ASCII: a QR's byte mode has no agreed text encoding.

@@ -59,7 +59,7 @@ describe('returns (iade) at the desk', () => {
     expect(yk.returnCodes[0]!.returnCode).toBe(made.returnCode)
     const slip = await lastSlip(jobs)
     expect(slip.barcodes).toContain(made.returnCode)
-    expect(slip.zpl).toContain('İADE')
+    expect(slip.zpl).toContain('İADE KODU / RETURN CODE')
 
     // Asked again (the slip got lost): the same code, printed again, nothing new at the carrier.
     const again = await t['returns.create']({ code: 'KJ1002', supervisorBadge: 'S9001', reason: 'fiş kayboldu', validDays: 14 })

@@ -41,7 +41,7 @@ describe('station return', () => {
     expect(out.barcode).toBe(out.returnCode)
     const zpl = Buffer.from(out.label, 'base64').toString('utf8')
     expect(zpl).toContain(out.returnCode)
-    expect(zpl).toContain('İADE')
+    expect(zpl).toContain('İADE KODU / RETURN CODE')
     const again = JSON.parse((await cli(['return', ...creds, '--base-url', yk.url, '--input', file, '--json'])).stdout)
     expect(again.returnCode).toBe(out.returnCode)
     expect(yk.returnCodes).toHaveLength(1)

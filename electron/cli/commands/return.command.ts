@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { AppError, ErrorCode, toAppError } from '../../../shared/errors'
 import type { ReturnRequest } from '../../core/carriers/carrier.port'
 import { turkeyToday } from '../../core/manifests/manifest.repository'
+import { returnCaption } from '../../core/returns/return.service'
 import { parseFlags, readJsonInput, requireFlag } from '../cli-args'
 import { CARRIER_FLAGS_USAGE, carrierFlagOptions, connectorFromFlags, requireCarrier } from '../carrier-flags'
 import type { CliCommand, CliIo } from '../cli.types'
@@ -72,6 +73,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       { orderNumber: input.orderNumber, recipient: input.recipient, codAmountKurus: null },
       { orderNumber: input.orderNumber, referenceNo: request.referenceNo, serviceCode: 'return', sender: request.sender, recipient: request.recipient, packages: request.packages, codAmountKurus: null, labelFormat: 'zpl' },
       { carrierShipmentId: created.carrierShipmentId ?? created.returnCode, trackingNumber, barcode: created.barcode, trackingUrl: null, labelFormat: created.labelFormat, label: created.label, costKurus: null },
+      returnCaption(created.kind),
     )
     if (values.json) {
       io.stdout(

@@ -13,7 +13,7 @@ export function createLabelComposer(
   /** Rasterizes a carrier PDF to ZPL at the printer's dpi; absent (or 'ownLabel' policy) → the desk's own label. */
   rasterizePdf?: (pdf: Uint8Array, barcode: string) => Promise<string>,
 ): LabelComposer {
-  return async ({ order, request, created }) => {
+  return async ({ order, request, created, trackingCaption }) => {
     if (created.labelFormat === 'zpl' && created.label) {
       return { payload: created.label, expectedBarcode: created.barcode }
     }
@@ -42,6 +42,7 @@ export function createLabelComposer(
       desi: m.desi,
       weightKg: m.weightKg,
       codAmountKurus: order.codAmountKurus,
+      ...(trackingCaption ? { trackingCaption } : {}),
     })
     return { payload: new Uint8Array(Buffer.from(zpl, 'utf8')), expectedBarcode: created.barcode }
   }

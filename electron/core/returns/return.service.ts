@@ -34,6 +34,11 @@ const DEFAULT_VALID_DAYS = 14
 
 const DAY_MS = 86_400_000
 
+/** What the slip calls the code under its barcode: the customer quotes a return code; a return shipment is tracked. */
+export function returnCaption(kind: 'code' | 'shipment' | null): string {
+  return kind === 'code' ? 'İADE KODU / RETURN CODE' : 'İADE TAKİP / RETURN NO'
+}
+
 /**
  * Returns (iade) for shipped orders, supervisors only. Exactly-once like the label purchase: the
  * return row and its idempotency key are stored before the carrier is asked; a timeout or crash
@@ -141,6 +146,7 @@ export class ReturnService {
       order: { ...order, recipient: r.request.recipient, codAmountKurus: null },
       request: { orderNumber: order.orderNumber, referenceNo: r.request.referenceNo, serviceCode: `${carrier} İADE`, sender: r.request.sender, recipient: r.request.recipient, packages: r.request.packages, codAmountKurus: null, labelFormat: 'zpl' },
       created: { carrierShipmentId: r.carrierShipmentId ?? r.returnCode ?? '', trackingNumber, barcode: r.barcode ?? trackingNumber, trackingUrl: null, labelFormat: r.labelFormat, label: r.label, costKurus: null },
+      trackingCaption: returnCaption(r.kind),
     })
     const jobId = await enqueuePrintJob(this.deps.db, { orderId: order.id, shipmentId: r.shipmentId, kind: 'return', printerUri: this.deps.printQueue.uri, payload, expectedBarcode, requestedBy: actorId })
     try {

@@ -21,7 +21,7 @@ import {
 /** Named points in the purchase where a test may crash the process (SIGKILL) to prove recovery. */
 export type PurchaseCheckpoint = 'beforeCarrierCall' | 'afterCarrierResponse' | 'afterShipmentCommit'
 
-export type LabelComposer = (input: { order: Order; request: ShipmentRequest; created: CreatedShipment }) => Promise<{ payload: Uint8Array; expectedBarcode: string }>
+export type LabelComposer = (input: { order: Order; request: ShipmentRequest; created: CreatedShipment; /** The desk label's caption before the code (a return slip's). */ trackingCaption?: string }) => Promise<{ payload: Uint8Array; expectedBarcode: string }>
 
 export type PurchaserDeps = Readonly<{
   db: Db

@@ -186,7 +186,7 @@ function drawFooter(f: Frame, input: ShippingLabelInput, date: Date): number {
 function drawBarcode(f: Frame, input: ShippingLabelInput, footerTop: number, dpi: LabelDpi): number {
   const { c, spec, left, textW } = f
   const captionH = c.d(spec.captionFont)
-  const caption = 'TAKİP NO / TRACKING'
+  const caption = input.trackingCaption ?? 'TAKİP NO / TRACKING'
   const captionW = textWidthDots(caption, captionH) + c.d(3)
   const trackingMax = c.d(spec.trackingFont)
   const trackingH = fitHeight(input.trackingNumber, trackingMax, Math.min(trackingMax, c.d(2.2)), textW - captionW)
