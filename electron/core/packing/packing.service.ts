@@ -1,10 +1,9 @@
 import { PackingStep, type PackingView } from '../../../shared/contract/views'
-import { shipmentMeasure } from '../../../shared/desi'
 import { orderItemsWeightGrams, type Order } from '../../../shared/domain/order'
 import type { Packer } from '../../../shared/domain/packer'
 import { Emitter, type Unsubscribe } from '../../../shared/emitter'
 import { AppError, ErrorCode, toAppError } from '../../../shared/errors'
-import { chooseCarrier, type CarrierChoice, type CarrierChoiceDeps } from './carrier-choice'
+import type { CarrierChoiceDeps } from './carrier-choice'
 import type { Address } from '../../../shared/domain/address'
 import { appendAudit } from '../audit/audit.repository'
 import { findBox } from '../boxes/boxes.repository'
@@ -14,16 +13,15 @@ import { findPackerByBadge } from '../packers/packers.repository'
 import { getLiveShipment } from '../shipping/shipments.repository'
 import type { ShipmentPurchaser } from '../shipping/shipment.purchaser'
 import type { OrderFinisher } from './order-finisher'
-import { SUPERVISOR_OVERRIDABLE, CommandCode, allItemsScanned, checkWeight, matchItem, type WeightTolerance } from './packing.rules'
+import { SUPERVISOR_OVERRIDABLE, CommandCode, allItemsScanned, matchItem, type WeightTolerance } from './packing.rules'
 import type { ReprintService } from './reprint.service'
 import type { PrintQueueService } from '../printing/print-queue.service'
 import type { OrderClaims } from '../sync/order-claims'
 import type { WeightSource } from './weight-source.port'
 import type { NormalizeScanOptions } from '../../../shared/scan/normalize-scan'
-import { checkScanBack } from './scan-back.rules'
 import { adviseBoxes } from './box-advisor'
 import { ORDER_RESET, newSession, packingView, type Session } from './packing.session'
-import { ensureStillOurs, recordShipmentIntent } from './shipment-intent'
+import { finish, MIN_WEIGHT_GRAMS, scanBack, ship, weighed, type PipelineContext } from './packing.pipeline'
 
 export type PackingDeps = Readonly<{
   db: Db
@@ -44,7 +42,6 @@ export type PackingDeps = Readonly<{
   carrierNames: ReadonlyMap<string, string>
 }>
 
-const MIN_WEIGHT_GRAMS = 20
 
 /**
  * The packing workflow as an explicit state machine:
@@ -62,7 +59,12 @@ export class PackingService {
   private orderOpenedAt = 0
   private unsubscribe: Unsubscribe | null = null
 
-  constructor(private readonly deps: PackingDeps) {}
+  /** The weigh → ship → label → packed half of the workflow (packing.pipeline.ts), on this session. */
+  private readonly pipeline: PipelineContext
+
+  constructor(private readonly deps: PackingDeps) {
+    this.pipeline = { s: this.s, deps, fire: () => this.changed.fire(this.view()) }
+  }
 
   start(): void {
     this.unsubscribe = this.deps.weight.onDidSettle((w) => {
@@ -379,91 +381,21 @@ export class PackingService {
     return Math.abs(reading.grams - settle.grams) <= 10 ? settle.grams : null
   }
 
-  private async onWeight(grams: number): Promise<void> {
-    const expecting = this.s.step === PackingStep.itemsVerified || (this.s.step === PackingStep.exception && this.s.blocking?.code === ErrorCode.weightOutOfTolerance)
-    if (!expecting || !this.s.dims || this.s.expectedGrams === null || grams < MIN_WEIGHT_GRAMS) return
-    this.s.measuredGrams = grams
-    const problem = checkWeight(this.s.expectedGrams, grams, this.deps.tolerance)
-    if (problem) {
-      this.s.step = PackingStep.exception
-      this.s.blocking = problem
-      throw problem
-    }
-    this.s.blocking = null
-    await this.ship()
+  private onWeight(grams: number): Promise<void> {
+    return weighed(this.pipeline, grams)
   }
 
-  /** measured → rate shop → record purchase intent with the measurement → finish. */
-  private async ship(): Promise<void> {
-    const order = this.requireOrder()
-    const dims = this.s.dims
-    if (!dims || this.s.measuredGrams === null) throw new AppError(ErrorCode.wrongState, 'Tartım yok / No weight yet')
-    const pkg = { index: 1, boxCode: this.s.box?.code ?? null, ...dims, weightGrams: this.s.measuredGrams }
-    const measure = shipmentMeasure([pkg])
-    let choice: CarrierChoice
-    try {
-      await ensureStillOurs(this.deps, order)
-      choice = await chooseCarrier(this.deps.choice, order, measure, { addressOverridden: this.s.overridden, actorId: this.s.packer?.id ?? null })
-    } catch (err) {
-      this.s.step = PackingStep.exception
-      throw (this.s.blocking = toAppError(err))
-    }
-    const { chosen, options } = choice
-    this.s.quote = options
-    this.s.chosen = chosen
-    this.s.step = PackingStep.measured
-    if (!chosen) {
-      this.s.step = PackingStep.exception
-      this.s.blocking = new AppError(ErrorCode.noEligibleCarrier, 'Uygun taşıyıcı yok (desi/ağırlık/kapıda ödeme) / No eligible carrier', { meta: { chargeableKg: measure.chargeableKg } })
-      throw this.s.blocking
-    }
-    this.changed.fire(this.view())
-    await recordShipmentIntent(this.deps, { order, pkg, chosen, recipient: choice.recipient, expectedGrams: this.s.expectedGrams, overridden: this.s.overridden })
-    await this.finish(order.id)
+  private ship(): Promise<void> {
+    return ship(this.pipeline)
   }
 
-  private async finish(orderId: string): Promise<void> {
-    const stopAfterPrint = this.deps.scanBack !== null
-    try {
-      await this.deps.finisher.advance(
-        orderId,
-        this.s.packer?.id ?? null,
-        (stage, shipment) => {
-          this.s.shipment = shipment
-          this.s.step = stage
-          this.changed.fire(this.view())
-        },
-        { stopAfterPrint },
-      )
-    } catch (err) {
-      this.s.shipment = await getLiveShipment(this.deps.db, orderId)
-      this.s.step = PackingStep.exception
-      this.s.blocking = toAppError(err)
-      throw err
-    }
-    if (stopAfterPrint) {
-      this.s.notice = { tone: 'ok', text: 'Etiketi kutuya yapıştırıp okutun / Stick the label on the box and scan it' }
-      return
-    }
-    await this.completePacked(orderId)
+  private finish(orderId: string): Promise<void> {
+    return finish(this.pipeline, orderId)
   }
 
-  /** Scan-back: the label on the box must carry this shipment's barcode before the order completes. */
   private async doScanBack(code: string): Promise<PackingView> {
-    const order = this.requireOrder()
-    const mismatch = checkScanBack(this.s.shipment?.barcode ?? '', code, this.deps.scanBack?.options)
-    if (mismatch) throw mismatch
-    await this.deps.finisher.advance(order.id, this.s.packer?.id ?? null)
-    await this.completePacked(order.id)
+    await scanBack(this.pipeline, code)
     return this.view()
-  }
-
-  private async completePacked(orderId: string): Promise<void> {
-    this.deps.claims?.settle(orderId) // done: stop renewing; the cloud closes the claim when order.packed arrives
-    this.s.step = PackingStep.packed
-    this.s.order = await getOrder(this.deps.db, orderId)
-    this.s.packedCount++
-    this.s.notice = { tone: 'ok', text: `Paketlendi ✓ ${this.s.shipment?.trackingNumber ?? ''} — sonraki siparişi okutun / Packed: scan the next order` }
   }
 
   private resetSession(): void {

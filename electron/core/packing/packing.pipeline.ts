@@ -1,0 +1,119 @@
+import { PackingStep } from '../../../shared/contract/views'
+import { shipmentMeasure } from '../../../shared/desi'
+import type { Order } from '../../../shared/domain/order'
+import { AppError, ErrorCode, toAppError } from '../../../shared/errors'
+import { getOrder } from '../orders/orders.repository'
+import { getLiveShipment } from '../shipping/shipments.repository'
+import { chooseCarrier, type CarrierChoice } from './carrier-choice'
+import { checkWeight } from './packing.rules'
+import type { PackingDeps } from './packing.service'
+import type { Session } from './packing.session'
+import { checkScanBack } from './scan-back.rules'
+import { ensureStillOurs, recordShipmentIntent } from './shipment-intent'
+
+/** Below this the scale is read as empty (a hand brushing the plate). */
+export const MIN_WEIGHT_GRAMS = 20
+
+/** The session the pipeline works on, the desk's services, and how it shows progress on screen. */
+export type PipelineContext = Readonly<{ s: Session; deps: PackingDeps; fire: () => void }>
+
+function orderOf(ctx: PipelineContext): Order {
+  if (!ctx.s.packer) throw new AppError(ErrorCode.sessionRequired, 'Önce kartınızı okutun / Scan your badge first')
+  if (!ctx.s.order) throw new AppError(ErrorCode.wrongState, 'Önce sipariş okutun / Scan an order first')
+  return ctx.s.order
+}
+
+/**
+ * A settled weight: ignored unless the desk waits for one (items verified, or re-weighing after a
+ * mismatch); out of tolerance stops the packer; within it the order ships.
+ */
+export async function weighed(ctx: PipelineContext, grams: number): Promise<void> {
+  const { s } = ctx
+  const expecting = s.step === PackingStep.itemsVerified || (s.step === PackingStep.exception && s.blocking?.code === ErrorCode.weightOutOfTolerance)
+  if (!expecting || !s.dims || s.expectedGrams === null || grams < MIN_WEIGHT_GRAMS) return
+  s.measuredGrams = grams
+  const problem = checkWeight(s.expectedGrams, grams, ctx.deps.tolerance)
+  if (problem) {
+    s.step = PackingStep.exception
+    s.blocking = problem
+    throw problem
+  }
+  s.blocking = null
+  await ship(ctx)
+}
+
+/** measured → rate shop → record purchase intent with the measurement → finish. */
+export async function ship(ctx: PipelineContext): Promise<void> {
+  const { s, deps } = ctx
+  const order = orderOf(ctx)
+  const dims = s.dims
+  if (!dims || s.measuredGrams === null) throw new AppError(ErrorCode.wrongState, 'Tartım yok / No weight yet')
+  const pkg = { index: 1, boxCode: s.box?.code ?? null, ...dims, weightGrams: s.measuredGrams }
+  const measure = shipmentMeasure([pkg])
+  let choice: CarrierChoice
+  try {
+    await ensureStillOurs(deps, order)
+    choice = await chooseCarrier(deps.choice, order, measure, { addressOverridden: s.overridden, actorId: s.packer?.id ?? null })
+  } catch (err) {
+    s.step = PackingStep.exception
+    throw (s.blocking = toAppError(err))
+  }
+  const { chosen, options } = choice
+  s.quote = options
+  s.chosen = chosen
+  s.step = PackingStep.measured
+  if (!chosen) {
+    s.step = PackingStep.exception
+    s.blocking = new AppError(ErrorCode.noEligibleCarrier, 'Uygun taşıyıcı yok (desi/ağırlık/kapıda ödeme) / No eligible carrier', { meta: { chargeableKg: measure.chargeableKg } })
+    throw s.blocking
+  }
+  ctx.fire()
+  await recordShipmentIntent(deps, { order, pkg, chosen, recipient: choice.recipient, expectedGrams: s.expectedGrams, overridden: s.overridden })
+  await finish(ctx, order.id)
+}
+
+/** Buys (or resumes) the label and prints it; with scan-back the order waits for the label's scan. */
+export async function finish(ctx: PipelineContext, orderId: string): Promise<void> {
+  const { s, deps } = ctx
+  const stopAfterPrint = deps.scanBack !== null
+  try {
+    await deps.finisher.advance(
+      orderId,
+      s.packer?.id ?? null,
+      (stage, shipment) => {
+        s.shipment = shipment
+        s.step = stage
+        ctx.fire()
+      },
+      { stopAfterPrint },
+    )
+  } catch (err) {
+    s.shipment = await getLiveShipment(deps.db, orderId)
+    s.step = PackingStep.exception
+    s.blocking = toAppError(err)
+    throw err
+  }
+  if (stopAfterPrint) {
+    s.notice = { tone: 'ok', text: 'Etiketi kutuya yapıştırıp okutun / Stick the label on the box and scan it' }
+    return
+  }
+  await completePacked(ctx, orderId)
+}
+
+/** Scan-back: the label on the box must carry this shipment's barcode before the order completes. */
+export async function scanBack(ctx: PipelineContext, code: string): Promise<void> {
+  const order = orderOf(ctx)
+  const mismatch = checkScanBack(ctx.s.shipment?.barcode ?? '', code, ctx.deps.scanBack?.options)
+  if (mismatch) throw mismatch
+  await ctx.deps.finisher.advance(order.id, ctx.s.packer?.id ?? null)
+  await completePacked(ctx, order.id)
+}
+
+async function completePacked(ctx: PipelineContext, orderId: string): Promise<void> {
+  const { s, deps } = ctx
+  deps.claims?.settle(orderId) // done: stop renewing; the cloud closes the claim when order.packed arrives
+  s.step = PackingStep.packed
+  s.order = await getOrder(deps.db, orderId)
+  s.packedCount++
+  s.notice = { tone: 'ok', text: `Paketlendi ✓ ${s.shipment?.trackingNumber ?? ''} — sonraki siparişi okutun / Packed: scan the next order` }
+}
