@@ -5,6 +5,7 @@ import { CARRIERS, findCarrier, type CarrierDefinition } from '../core/carriers/
 import type { CarrierConnector } from '../core/carriers/carrier.port'
 import type { RetryOptions } from '../core/carriers/retry'
 import { numberFlag, readJsonInput } from './cli-args'
+import type { CliIo } from './cli.types'
 import { z } from 'zod'
 import { join } from 'node:path'
 import { openDatabase } from '../core/db/database'
@@ -78,4 +79,21 @@ export async function connectorFromFlags(
   const opened = def.needsDatabase ? await openDatabase(join(dataDir ?? defaultDataDir(), 'station.sqlite3')) : null
   const connector = def.create(section as never, { retry, sqlite: opened ? () => opened.sqlite : undefined })
   return { connector, dispose: async () => void (await opened?.close()) }
+}
+
+/** A carrier command needs an endpoint: the flag, a carrier-config file, or the station's own station.json. */
+export function requireEndpoint(values: Values): void {
+  if (!values['base-url'] && !values['carrier-config'] && !values.data) throw new AppError(ErrorCode.inputInvalid, 'missing required flag --base-url (or --carrier-config / --data)')
+}
+
+/**
+ * The connector of a CLI command (`ship`, `track`, `return`), each retry announced on stderr.
+ * `sameKey`: the command sends an idempotency key, and the message says it is reused.
+ */
+export function cliConnector(def: CarrierDefinition, values: Values, io: CliIo, prefix: string, options: Readonly<{ maxAttempts: number; sameKey: boolean }>) {
+  const tail = options.sameKey ? ' with the same key' : ''
+  return connectorFromFlags(def, values, process.env, {
+    maxAttempts: options.maxAttempts,
+    onRetry: ({ attempt, delayMs, error }) => io.stderr(`${prefix}${error.code} on attempt ${attempt}, retrying in ${delayMs} ms${tail}\n`),
+  })
 }

@@ -5,7 +5,7 @@ import type { ReturnRequest } from '../../core/carriers/carrier.port'
 import { turkeyToday } from '../../core/manifests/manifest.repository'
 import { returnCaption } from '../../core/returns/return.service'
 import { parseFlags, readJsonInput, requireFlag } from '../cli-args'
-import { CARRIER_FLAGS_USAGE, carrierFlagOptions, connectorFromFlags, requireCarrier } from '../carrier-flags'
+import { CARRIER_FLAGS_USAGE, carrierFlagOptions, cliConnector, requireCarrier, requireEndpoint } from '../carrier-flags'
 import type { CliCommand, CliIo } from '../cli.types'
 import { addressInputSchema, packageInputSchema } from '../order-input'
 import { renderLabel } from './ship-label'
@@ -55,13 +55,10 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const { values } = parseFlags(argv, { ...carrierFlagOptions, input: { type: 'string' }, 'idempotency-key': { type: 'string' }, json: { type: 'boolean' } })
   const def = requireCarrier(values.carrier)
   const input = await readJsonInput(requireFlag(values.input, 'input'), returnInputSchema)
-  if (!values['base-url'] && !values['carrier-config'] && !values.data) throw new AppError(ErrorCode.inputInvalid, 'missing required flag --base-url (or --carrier-config / --data)')
+  requireEndpoint(values)
   const idempotencyKey = values['idempotency-key'] ?? returnIdempotencyKey(def.id, input)
   if (idempotencyKey.trim() === '') throw new AppError(ErrorCode.inputInvalid, '--idempotency-key must not be empty')
-  const { connector, dispose } = await connectorFromFlags(def, values, process.env, {
-    maxAttempts: 4,
-    onRetry: ({ attempt, delayMs, error }) => io.stderr(`${prefix}${error.code} on attempt ${attempt}, retrying in ${delayMs} ms with the same key\n`),
-  })
+  const { connector, dispose } = await cliConnector(def, values, io, prefix, { maxAttempts: 4, sameKey: true })
   try {
     if (!connector.createReturn) throw new AppError(ErrorCode.inputInvalid, `${def.displayName} has no return operation here (returns: yurtici, surat, sendeo)`)
     const request = toReturnRequest(input)

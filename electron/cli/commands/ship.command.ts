@@ -6,7 +6,7 @@ import { consignmentRequestSchema, type ConsignmentRequest } from '../../core/ca
 import { z } from 'zod'
 import type { CarrierDefinition } from '../../core/carriers/carrier-registry'
 import { numberFlag, parseFlags, readJsonInput, requireFlag } from '../cli-args'
-import { CARRIER_FLAGS_USAGE, carrierFlagOptions, connectorFromFlags, requireCarrier } from '../carrier-flags'
+import { CARRIER_FLAGS_USAGE, carrierFlagOptions, cliConnector, requireCarrier, requireEndpoint } from '../carrier-flags'
 import { orderIdempotencyKey, orderInputSchema, toShipmentRequest } from '../order-input'
 import { renderLabel } from './ship-label'
 import type { CliCommand, CliIo } from '../cli.types'
@@ -136,16 +136,13 @@ async function isConsignmentBody(path: string): Promise<boolean> {
 /** Every carrier: a carrier-neutral order file (cli/order-input.ts) through the carrier's connector. */
 async function shipGeneric(def: CarrierDefinition, values: ReturnType<typeof parseFlags<typeof flagOptions>>['values'], io: CliIo): Promise<number> {
   const input = requireFlag(values.input, 'input')
-  if (!values['base-url'] && !values['carrier-config'] && !values.data) throw new AppError(ErrorCode.inputInvalid, 'missing required flag --base-url (or --carrier-config / --data)')
+  requireEndpoint(values)
   const labelFormat = values['label-format'] ?? LabelFormat.zpl
   if (labelFormat !== LabelFormat.zpl && labelFormat !== LabelFormat.pdf) throw new AppError(ErrorCode.inputInvalid, `--label-format must be zpl or pdf, got "${labelFormat}"`)
   const order = await readJsonInput(input, orderInputSchema)
   const idempotencyKey = values['idempotency-key'] ?? orderIdempotencyKey(def.id, order)
   if (idempotencyKey.trim() === '') throw new AppError(ErrorCode.inputInvalid, '--idempotency-key must not be empty')
-  const { connector, dispose } = await connectorFromFlags(def, values, process.env, {
-    maxAttempts: 4,
-    onRetry: ({ attempt, delayMs, error }) => io.stderr(`${prefix}${error.code} on attempt ${attempt}, retrying in ${delayMs} ms with the same key\n`),
-  })
+  const { connector, dispose } = await cliConnector(def, values, io, prefix, { maxAttempts: 4, sameKey: true })
   const request = toShipmentRequest(order, { serviceCode: def.defaultServiceCode, labelFormat })
   try {
     const created = await connector.createShipment(request, { idempotencyKey })

@@ -1,7 +1,7 @@
 import { toAppError, AppError, ErrorCode } from '../../../shared/errors'
 import { currentTrackingStatus, sortTimeline } from '../../../shared/tracking/timeline'
 import { parseFlags, requireFlag } from '../cli-args'
-import { CARRIER_FLAGS_USAGE, carrierFlagOptions, connectorFromFlags, requireCarrier } from '../carrier-flags'
+import { CARRIER_FLAGS_USAGE, carrierFlagOptions, cliConnector, requireCarrier, requireEndpoint } from '../carrier-flags'
 import type { CliCommand, CliIo } from '../cli.types'
 
 const prefix = 'station track: '
@@ -11,11 +11,8 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const def = requireCarrier(values.carrier)
   const tracking = requireFlag(values.tracking, 'tracking').trim()
   if (!/^[\x21-\x7e]{1,64}$/.test(tracking)) throw new AppError(ErrorCode.inputInvalid, `--tracking must be 1–64 printable characters without spaces, got "${tracking}"`)
-  if (!values['base-url'] && !values['carrier-config'] && !values.data) throw new AppError(ErrorCode.inputInvalid, 'missing required flag --base-url (or --carrier-config / --data)')
-  const { connector, dispose } = await connectorFromFlags(def, values, process.env, {
-    maxAttempts: 3,
-    onRetry: ({ attempt, delayMs, error }) => io.stderr(`${prefix}${error.code} on attempt ${attempt}, retrying in ${delayMs} ms\n`),
-  })
+  requireEndpoint(values)
+  const { connector, dispose } = await cliConnector(def, values, io, prefix, { maxAttempts: 3, sameKey: false })
   let events
   try {
     if (!connector.track) throw new AppError(ErrorCode.inputInvalid, `${def.displayName} has no tracking operation here`)
