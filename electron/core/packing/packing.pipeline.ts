@@ -1,6 +1,7 @@
 import { PackingStep } from '../../../shared/contract/views'
 import { shipmentMeasure } from '../../../shared/desi'
 import type { Order } from '../../../shared/domain/order'
+import type { Packer } from '../../../shared/domain/packer'
 import { AppError, ErrorCode, toAppError } from '../../../shared/errors'
 import { getOrder } from '../orders/orders.repository'
 import { getLiveShipment } from '../shipping/shipments.repository'
@@ -17,8 +18,13 @@ export const MIN_WEIGHT_GRAMS = 20
 /** The session the pipeline works on, the desk's services, and how it shows progress on screen. */
 export type PipelineContext = Readonly<{ s: Session; deps: PackingDeps; fire: () => void }>
 
-function orderOf(ctx: PipelineContext): Order {
+export function packerOf(ctx: PipelineContext): Packer {
   if (!ctx.s.packer) throw new AppError(ErrorCode.sessionRequired, 'Önce kartınızı okutun / Scan your badge first')
+  return ctx.s.packer
+}
+
+export function orderOf(ctx: PipelineContext): Order {
+  packerOf(ctx)
   if (!ctx.s.order) throw new AppError(ErrorCode.wrongState, 'Önce sipariş okutun / Scan an order first')
   return ctx.s.order
 }

@@ -8,7 +8,7 @@ import type { Address } from '../../../shared/domain/address'
 import { appendAudit } from '../audit/audit.repository'
 import { findBox } from '../boxes/boxes.repository'
 import type { Db } from '../db/database'
-import { findOrderByCode, getOrder, incrementPackedQuantity, resetPackedQuantities, setOrderStatus } from '../orders/orders.repository'
+import { findOrderByCode, getOrder, incrementPackedQuantity, setOrderStatus } from '../orders/orders.repository'
 import { findPackerByBadge } from '../packers/packers.repository'
 import { getLiveShipment } from '../shipping/shipments.repository'
 import type { ShipmentPurchaser } from '../shipping/shipment.purchaser'
@@ -21,7 +21,8 @@ import type { WeightSource } from './weight-source.port'
 import type { NormalizeScanOptions } from '../../../shared/scan/normalize-scan'
 import { adviseBoxes } from './box-advisor'
 import { ORDER_RESET, newSession, packingView, type Session } from './packing.session'
-import { finish, MIN_WEIGHT_GRAMS, scanBack, ship, weighed, type PipelineContext } from './packing.pipeline'
+import { finish, MIN_WEIGHT_GRAMS, scanBack, weighed, type PipelineContext } from './packing.pipeline'
+import * as recovery from './packing.recovery'
 
 export type PackingDeps = Readonly<{
   db: Db
@@ -286,23 +287,7 @@ export class PackingService {
   }
 
   private async doOverride(supervisorBadge: string, reason: string): Promise<PackingView> {
-    const order = this.requireOrder()
-    const problem = this.s.blocking
-    if (!problem || !SUPERVISOR_OVERRIDABLE.has(problem.code)) throw new AppError(ErrorCode.wrongState, 'Onaylanacak bir sorun yok / Nothing to override')
-    const supervisor = await findPackerByBadge(this.deps.db, supervisorBadge)
-    if (!supervisor || supervisor.role !== 'supervisor') {
-      throw new AppError(ErrorCode.supervisorRequired, 'Süpervizör kartı gerekli / A supervisor badge is required', { meta: { badge: supervisorBadge } })
-    }
-    await appendAudit(this.deps.db, {
-      actorId: supervisor.id,
-      action: 'packing.override',
-      orderId: order.id,
-      detail: { problem: problem.code, meta: problem.meta, reason, packerId: this.s.packer?.id ?? null },
-    })
-    this.s.blocking = null
-    this.s.overridden = true
-    this.s.notice = { tone: 'warn', text: `Süpervizör onayı: ${supervisor.name} / Supervisor override` }
-    await this.ship()
+    await recovery.override(this.pipeline, supervisorBadge, reason)
     return this.view()
   }
 
@@ -312,16 +297,7 @@ export class PackingService {
   }
 
   private async doRetry(): Promise<PackingView> {
-    const order = this.requireOrder()
-    if (this.s.shipment || (await getLiveShipment(this.deps.db, order.id))) {
-      this.s.blocking = null
-      await this.finish(order.id)
-    } else if (this.s.step === PackingStep.exception && this.s.measuredGrams !== null && this.s.blocking?.code !== ErrorCode.weightOutOfTolerance) {
-      this.s.blocking = null
-      await this.ship()
-    } else {
-      throw new AppError(ErrorCode.wrongState, 'Tekrar denenecek bir işlem yok / Nothing to retry')
-    }
+    await recovery.retry(this.pipeline)
     return this.view()
   }
 
@@ -330,34 +306,14 @@ export class PackingService {
   }
 
   private async doCancel(): Promise<PackingView> {
-    const order = this.s.order
-    if (order && (await getLiveShipment(this.deps.db, order.id))) {
-      throw new AppError(ErrorCode.wrongState, 'Etiket alındı; iptal için gönderiyi iptal edin / A label was bought: cancel the shipment instead')
-    }
-    if (order && order.status !== 'packed') {
-      await this.deps.db.transaction().execute(async (trx) => {
-        await resetPackedQuantities(trx, order.id)
-        await setOrderStatus(trx, order.id, 'open')
-        await appendAudit(trx, { actorId: this.s.packer?.id ?? null, action: 'packing.cancelled', orderId: order.id })
-      })
-      void this.deps.claims?.release(order.id) // best effort; an unreleased lease expires on its own
-    }
-    this.resetSession()
-    this.s.notice = { tone: 'warn', text: 'İptal edildi, sonraki siparişi okutun / Cancelled: scan the next order' }
+    await recovery.cancel(this.pipeline)
     return this.view()
   }
 
   /** The operator's answer for a label whose print outcome is unknown; then the order is finished. */
   resolveUncertainPrint(decision: 'printed' | 'printAgain'): Promise<PackingView> {
     return this.run(async () => {
-      const packer = this.requirePacker()
-      const jobs = await this.deps.printQueue.uncertainJobs()
-      const job = jobs.find((j) => j.orderId === this.s.order?.id) ?? jobs[0]
-      if (!job) throw new AppError(ErrorCode.wrongState, 'Karar bekleyen etiket yok / No label awaiting a decision')
-      await this.deps.printQueue.resolveUncertain(job.id, decision, packer.id)
-      this.s.blocking = null
-      if (this.s.order?.id === job.orderId) await this.finish(job.orderId)
-      else await this.deps.finisher.advance(job.orderId, packer.id)
+      await recovery.resolveUncertainPrint(this.pipeline, decision)
       return this.view()
     })
   }
@@ -367,9 +323,7 @@ export class PackingService {
   }
 
   private async doReprint(orderCode: string, reason: string): Promise<PackingView> {
-    const packer = this.requirePacker()
-    await this.deps.reprints.reprint(orderCode, packer.id, reason)
-    this.s.notice = { tone: 'ok', text: `Etiket yeniden yazdırıldı / Label reprinted` }
+    await recovery.reprint(this.pipeline, orderCode, reason)
     return this.view()
   }
 
@@ -383,10 +337,6 @@ export class PackingService {
 
   private onWeight(grams: number): Promise<void> {
     return weighed(this.pipeline, grams)
-  }
-
-  private ship(): Promise<void> {
-    return ship(this.pipeline)
   }
 
   private finish(orderId: string): Promise<void> {
