@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs'
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
-import { AppError, ErrorCode } from '../../../shared/errors'
+import { failure } from '../../../tests/support/app-error'
+import { ErrorCode } from '../../../shared/errors'
 import { rateCardsFromCsv, rateCardsToCsv } from '../../../shared/rates/rate-card.csv'
 import { RATE_CARD_COLUMNS } from '../../../shared/rates/rate-card.table'
 import { DEFAULT_RATE_CARDS } from './default-rate-cards'
@@ -15,14 +16,6 @@ async function sheet(rows: unknown[][]): Promise<Buffer> {
   return Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer)
 }
 
-async function failure(p: Promise<unknown>): Promise<AppError> {
-  const e = await p.then(
-    () => null,
-    (err: unknown) => err,
-  )
-  if (!(e instanceof AppError)) throw new Error(`expected an AppError, got ${String(e)}`)
-  return e
-}
 
 describe('rate cards XLSX', () => {
   it.each([

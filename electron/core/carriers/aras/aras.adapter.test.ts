@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { failure } from '../../../../tests/support/app-error'
 import { startArasEmulator, type ArasEmulator, type ArasEmulatorOptions } from '../../../../sandbox/aras/aras.emulator'
 import { sampleArasRequest } from '../../../../sandbox/aras/aras.fixtures'
-import { AppError, ErrorCode } from '../../../../shared/errors'
+import { ErrorCode } from '../../../../shared/errors'
 import type { ShipmentRequest } from '../carrier.port'
 import type { CarrierExchange } from '../http/carrier-http'
 import { createArasConnector, type ArasConnectorOptions } from './aras.adapter'
@@ -33,11 +34,6 @@ async function setup(emulator: ArasEmulatorOptions = {}, over: Partial<ArasConne
   return { emu, connector, exchanges }
 }
 
-async function failure(p: Promise<unknown>): Promise<AppError> {
-  const err = await p.then(() => null, (e: unknown) => e)
-  expect(err).toBeInstanceOf(AppError)
-  return err as AppError
-}
 
 describe('createShipment', () => {
   it('SetOrder over SOAP 1.1 at the documented test path; the desk labels it with the IntegrationCode', async () => {

@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { failure } from '../../../../tests/support/app-error'
 import { startArasEmulator, type ArasEmulator, type ArasEmulatorOptions } from '../../../../sandbox/aras/aras.emulator'
 import { sampleArasRequest } from '../../../../sandbox/aras/aras.fixtures'
 import { TrackingStatus } from '../../../../shared/domain/shipment'
-import { AppError, ErrorCode } from '../../../../shared/errors'
+import { ErrorCode } from '../../../../shared/errors'
 import { createArasConnector, type ArasConnectorOptions } from './aras.adapter'
 
 const CREDS = { username: 'neodyum', password: 'nd2580' }
@@ -21,11 +22,6 @@ async function setup(emulator: ArasEmulatorOptions = {}, over: Partial<ArasConne
   return { emu, connector, code }
 }
 
-async function failure(p: Promise<unknown>): Promise<AppError> {
-  const err = await p.then(() => null, (e: unknown) => e)
-  expect(err).toBeInstanceOf(AppError)
-  return err as AppError
-}
 
 describe('cancel (CancelDispatch)', () => {
   it('before the waybill: cancelled; again: 405 already cancelled, which also resolves', async () => {

@@ -1,8 +1,9 @@
 import { createServer } from 'node:net'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { failure } from '../../../../tests/support/app-error'
 import { seedFullRequest, seedMinimalRequest } from '../../../../sandbox/comtohome/comtohome.fixtures'
 import { ComToHomeFault, startComToHomeEmulator, type ComToHomeEmulator } from '../../../../sandbox/comtohome/comtohome.emulator'
-import { AppError, ErrorCode } from '../../../../shared/errors'
+import { ErrorCode } from '../../../../shared/errors'
 import { createConsignment, fieldErrorsToAppError, retryAfterMs, type ConsignmentCallOptions } from './comtohome.client'
 import type { ConsignmentRequest } from './comtohome.schemas'
 
@@ -32,14 +33,6 @@ function body(mutate: (b: Record<string, any>) => void = () => {}): ConsignmentR
   return b as ConsignmentRequest
 }
 
-async function failure(p: Promise<unknown>): Promise<AppError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  )
-  expect(err).toBeInstanceOf(AppError)
-  return err as AppError
-}
 
 describe('createConsignment: success', () => {
   it('sends the seed headers and returns a validated ZPL label', async () => {

@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { failure } from '../../../../tests/support/app-error'
 import { HttpFault, listenHttp } from '../../../../sandbox/common/http-emulator'
 import { currentStatus, startHepsiJetEmulator, type HepsiJetEmulator, type HepsiJetEmulatorOptions } from '../../../../sandbox/hepsijet/hepsijet.emulator'
 import { SAMPLE_HEPSIJET_SETTINGS, sampleHepsiJetRequest } from '../../../../sandbox/hepsijet/hepsijet.fixtures'
 import { TrackingStatus } from '../../../../shared/domain/shipment'
-import { AppError, ErrorCode } from '../../../../shared/errors'
+import { ErrorCode } from '../../../../shared/errors'
 import type { ShipmentRequest } from '../carrier.port'
 import type { CarrierExchange } from '../http/carrier-http'
 import { createHepsiJetConnector, type HepsiJetConnectorOptions } from './hepsijet.adapter'
@@ -32,14 +33,6 @@ async function setup(emulator: HepsiJetEmulatorOptions = {}, over: Partial<Hepsi
   return { emu, connector, exchanges, sleeps }
 }
 
-async function failure(p: Promise<unknown>): Promise<AppError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  )
-  expect(err).toBeInstanceOf(AppError)
-  return err as AppError
-}
 
 const text = (label: Uint8Array | null) => Buffer.from(label ?? new Uint8Array()).toString('utf8')
 const ops = (e: HepsiJetEmulator) => e.requests.map((r) => r.operation)

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { failure } from '../../../../tests/support/app-error'
 import { HttpFault } from '../../../../sandbox/common/http-emulator'
 import { sampleKolayGelsinRequest, SAMPLE_KOLAYGELSIN_SETTINGS } from '../../../../sandbox/kolaygelsin/kolaygelsin.fixtures'
 import { DEFAULT_KG_ACCOUNT, startKolayGelsinEmulator, type KolayGelsinEmulator, type KolayGelsinEmulatorOptions } from '../../../../sandbox/kolaygelsin/kolaygelsin.emulator'
-import { AppError, ErrorCode } from '../../../../shared/errors'
+import { ErrorCode } from '../../../../shared/errors'
 import type { ShipmentRequest } from '../carrier.port'
 import type { CarrierExchange } from '../http/carrier-http'
 import { createKolayGelsinConnector, type KolayGelsinConnectorOptions } from './kolaygelsin.adapter'
@@ -25,14 +26,6 @@ const connector = (over: Partial<KolayGelsinConnectorOptions> = {}, e: KolayGels
   createKolayGelsinConnector({ origin: e.origin, ...SAMPLE_KOLAYGELSIN_SETTINGS, timeoutMs: 2000, retry: { maxAttempts: 4, sleep: async () => {} }, ...over })
 const request = (over: Parameters<typeof sampleKolayGelsinRequest>[0] = {}) => sampleKolayGelsinRequest(over) as ShipmentRequest
 
-async function failure(p: Promise<unknown>): Promise<AppError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  )
-  expect(err).toBeInstanceOf(AppError)
-  return err as AppError
-}
 
 describe('create', () => {
   it('looks first, saves the recipient, saves the shipment under our code; no HTML label, our barcode instead', async () => {

@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { failure } from '../../../../tests/support/app-error'
 import { HttpFault } from '../../../../sandbox/common/http-emulator'
 import { startMngEmulator, type MngEmulator, type MngEmulatorOptions } from '../../../../sandbox/mng/mng.emulator'
 import { SAMPLE_MNG_CREDENTIALS, sampleMngRequest } from '../../../../sandbox/mng/mng.fixtures'
-import { AppError, ErrorCode } from '../../../../shared/errors'
+import { ErrorCode } from '../../../../shared/errors'
 import type { ShipmentRequest } from '../carrier.port'
 import type { CarrierExchange } from '../http/carrier-http'
 import { createMngConnector, mngTrackingUrl, type MngConnectorOptions } from './mng.adapter'
@@ -33,14 +34,6 @@ async function setup(emulator: MngEmulatorOptions = {}, over: Partial<MngConnect
   return { emu, connector, exchanges, sleeps, waits }
 }
 
-async function failure(p: Promise<unknown>): Promise<AppError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  )
-  expect(err).toBeInstanceOf(AppError)
-  return err as AppError
-}
 
 const text = (label: Uint8Array | null) => Buffer.from(label ?? new Uint8Array()).toString('utf8')
 const ops = (e: MngEmulator) => e.requests.map((r) => r.operation)

@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { failure } from '../../../../tests/support/app-error'
 import { HttpFault } from '../../../../sandbox/common/http-emulator'
 import { MngProduct, startMngEmulator, type MngEmulator, type MngEmulatorOptions } from '../../../../sandbox/mng/mng.emulator'
 import { SAMPLE_MNG_CREDENTIALS, sampleMngRequest } from '../../../../sandbox/mng/mng.fixtures'
 import { TrackingStatus } from '../../../../shared/domain/shipment'
-import { AppError, ErrorCode } from '../../../../shared/errors'
+import { ErrorCode } from '../../../../shared/errors'
 import { createMngConnector, mngTrackingUrl, type MngConnectorOptions } from './mng.adapter'
 import { MngFaultKind } from './mng.errors'
 
@@ -28,14 +29,6 @@ async function setup(emulator: MngEmulatorOptions = {}, over: Partial<MngConnect
   return { emu, connector, sleeps }
 }
 
-async function failure(p: Promise<unknown>): Promise<AppError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  )
-  expect(err).toBeInstanceOf(AppError)
-  return err as AppError
-}
 
 const ops = (e: MngEmulator) => e.requests.map((r) => r.operation)
 const create = (c: ReturnType<typeof createMngConnector>, key: string) => c.createShipment(sampleMngRequest(), { idempotencyKey: key })

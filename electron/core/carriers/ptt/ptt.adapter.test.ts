@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { failure } from '../../../../tests/support/app-error'
 import { HttpFault } from '../../../../sandbox/common/http-emulator'
 import { PttStatus, startPttEmulator, type PttEmulator, type PttEmulatorOptions } from '../../../../sandbox/ptt/ptt.emulator'
 import { SAMPLE_PTT_CREDENTIALS, SAMPLE_PTT_RANGE, samplePttRequest } from '../../../../sandbox/ptt/ptt.fixtures'
 import { TrackingStatus } from '../../../../shared/domain/shipment'
-import { AppError, ErrorCode } from '../../../../shared/errors'
+import { ErrorCode } from '../../../../shared/errors'
 import { firstBarcodeInZpl } from '../../../../shared/zpl/zpl-barcode'
 import type { ShipmentRequest } from '../carrier.port'
 import type { CarrierExchange } from '../http/carrier-http'
@@ -34,14 +35,6 @@ async function setup(emulator: PttEmulatorOptions = {}, over: Partial<PttConnect
   return { emu, connector, allocator, exchanges }
 }
 
-async function failure(p: Promise<unknown>): Promise<AppError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  )
-  expect(err).toBeInstanceOf(AppError)
-  return err as AppError
-}
 
 const text = (label: Uint8Array | null) => Buffer.from(label ?? new Uint8Array()).toString('utf8')
 const ops = (e: PttEmulator) => e.requests.map((r) => r.operation)

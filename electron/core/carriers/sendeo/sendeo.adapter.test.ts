@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { failure } from '../../../../tests/support/app-error'
 import { HttpFault } from '../../../../sandbox/common/http-emulator'
 import { SAMPLE_SENDEO_SETTINGS, sampleSendeoRequest } from '../../../../sandbox/sendeo/sendeo.fixtures'
 import { currentStatusId, startSendeoEmulator, type SendeoEmulator } from '../../../../sandbox/sendeo/sendeo.emulator'
-import { AppError, ErrorCode } from '../../../../shared/errors'
+import { ErrorCode } from '../../../../shared/errors'
 import type { ShipmentRequest } from '../carrier.port'
 import type { CarrierExchange } from '../http/carrier-http'
 import { createSendeoConnector, type SendeoConnectorOptions } from './sendeo.adapter'
@@ -18,14 +19,6 @@ const connector = (over: Partial<SendeoConnectorOptions> = {}) => createSendeoCo
 const request = (over: Parameters<typeof sampleSendeoRequest>[0] = {}) => sampleSendeoRequest(over) as ShipmentRequest
 const zplText = (b: Uint8Array | null) => Buffer.from(b ?? new Uint8Array()).toString('utf8')
 
-async function failure(p: Promise<unknown>): Promise<AppError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  )
-  expect(err).toBeInstanceOf(AppError)
-  return err as AppError
-}
 
 describe('create + label', () => {
   it('one parcel: SETDELIVERY with our reference, ZPL label (type 2), Sendeo tracking number', async () => {

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { failure } from '../../../../tests/support/app-error'
 import { returnOf } from '../../../../tests/support/return-request'
 import { HttpFault } from '../../../../sandbox/common/http-emulator'
 import { SAMPLE_SENDEO_SETTINGS, sampleSendeoRequest } from '../../../../sandbox/sendeo/sendeo.fixtures'
 import { startSendeoEmulator, type SendeoEmulator } from '../../../../sandbox/sendeo/sendeo.emulator'
-import { AppError, ErrorCode } from '../../../../shared/errors'
+import { ErrorCode } from '../../../../shared/errors'
 import type { ReturnRequest, ShipmentRequest } from '../carrier.port'
 import { createSendeoConnector, type SendeoConnectorOptions } from './sendeo.adapter'
 import { returnAsDelivery, sendeoReferenceNoFor, sendeoReturnReferenceNoFor } from './sendeo.delivery'
@@ -21,14 +22,6 @@ const fast = { maxAttempts: 4, sleep: async () => {} }
 const connector = (over: Partial<SendeoConnectorOptions> = {}) => createSendeoConnector({ origin: emu.origin, ...SAMPLE_SENDEO_SETTINGS, timeoutMs: 2000, retry: fast, ...over })
 const stored = (ref: string) => emu.shipments.filter((s) => s.referenceNo === ref)
 
-async function failure(p: Promise<unknown>): Promise<AppError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  )
-  expect(err).toBeInstanceOf(AppError)
-  return err as AppError
-}
 
 describe('returnAsDelivery and the return reference (pure)', () => {
   it('the customer sends, the warehouse receives, nothing is collected', () => {

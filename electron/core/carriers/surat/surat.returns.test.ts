@@ -1,10 +1,11 @@
 import * as mupdf from 'mupdf'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { failure } from '../../../../tests/support/app-error'
 import { returnOf } from '../../../../tests/support/return-request'
 import { HttpFault } from '../../../../sandbox/common/http-emulator'
 import { sampleSuratRequest } from '../../../../sandbox/surat/surat.fixtures'
 import { DEFAULT_ACCOUNT, startSuratEmulator, SuratOp, type SuratEmulator } from '../../../../sandbox/surat/surat.emulator'
-import { AppError, ErrorCode } from '../../../../shared/errors'
+import { ErrorCode } from '../../../../shared/errors'
 import type { ReturnRequest, ShipmentRequest } from '../carrier.port'
 import { createSuratConnector, suratReturnKeyFor, type SuratConnectorOptions } from './surat.adapter'
 import { buildReturnGonderi } from './surat.gonderi'
@@ -23,14 +24,6 @@ beforeAll(async () => {
 })
 afterAll(() => emu.close())
 
-async function failure(p: Promise<unknown>): Promise<AppError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  )
-  expect(err).toBeInstanceOf(AppError)
-  return err as AppError
-}
 
 describe('buildReturnGonderi', () => {
   const record = (over: Parameters<typeof buildReturnGonderi>[2] = {}) => Object.fromEntries(buildReturnGonderi(returnRequest(), 'K', over).filter(([, v]) => v !== undefined))

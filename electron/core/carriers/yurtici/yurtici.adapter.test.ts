@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { failure } from '../../../../tests/support/app-error'
 import { startYurticiEmulator, YurticiFault, type YurticiEmulator, type YurticiEmulatorOptions } from '../../../../sandbox/yurtici/yurtici.emulator'
 import { sampleShipmentRequest } from '../../../../sandbox/yurtici/yurtici.fixtures'
 import { TrackingStatus } from '../../../../shared/domain/shipment'
-import { AppError, ErrorCode } from '../../../../shared/errors'
+import { ErrorCode } from '../../../../shared/errors'
 import type { ShipmentRequest } from '../carrier.port'
 import type { RetryOptions } from '../retry'
 import { YurticiConnector, type YurticiConnectorOptions } from './yurtici.adapter'
@@ -34,14 +35,6 @@ async function setup(emulator: YurticiEmulatorOptions = {}, retry: RetryOptions 
   return { emu, connector }
 }
 
-async function failure(p: Promise<unknown>): Promise<AppError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  )
-  expect(err).toBeInstanceOf(AppError)
-  return err as AppError
-}
 
 describe('createShipment', () => {
   it('sends our cargoKey/invoiceKey and returns the shipment the desk labels itself (no label from Yurtiçi)', async () => {

@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { failure } from '../../../../tests/support/app-error'
 import { startYurticiEmulator, YurticiFault, type YurticiEmulator } from '../../../../sandbox/yurtici/yurtici.emulator'
 import { AppError, ErrorCode } from '../../../../shared/errors'
 import { callYurtici, cancelShipments, createShipments, queryShipments, redactPassword, saveReturnShipmentCode, type YurticiCallOptions, type YurticiExchange } from './yurtici.client'
@@ -51,14 +52,6 @@ function vo(over: Partial<ShippingOrderVO> = {}): ShippingOrderVO {
 const cod = { ttCollectionType: '0', ttInvoiceAmount: 134.52, ttDocumentId: 123456789012, ttDocumentSaveType: '0' }
 const card = { ...cod, ttCollectionType: '1', dcSelectedCredit: 3, dcCreditRule: 1 }
 
-async function failure(p: Promise<unknown>): Promise<AppError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  )
-  expect(err).toBeInstanceOf(AppError)
-  return err as AppError
-}
 
 /** Sends one row and maps its errCode the way the adapter does. */
 async function rowError(row: ShippingOrderVO, c = creds): Promise<AppError | null> {

@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { failure } from '../../../../tests/support/app-error'
 import { returnOf } from '../../../../tests/support/return-request'
 import { startYurticiEmulator, YurticiFault, type YurticiEmulator, type YurticiEmulatorOptions } from '../../../../sandbox/yurtici/yurtici.emulator'
 import { sampleShipmentRequest } from '../../../../sandbox/yurtici/yurtici.fixtures'
-import { AppError, ErrorCode } from '../../../../shared/errors'
+import { ErrorCode } from '../../../../shared/errors'
 import type { ReturnRequest, ShipmentRequest } from '../carrier.port'
 import { YurticiConnector, type YurticiConnectorOptions } from './yurtici.adapter'
 import { yurticiInvoiceKey } from './yurtici.offline'
@@ -23,14 +24,6 @@ async function setup(emulator: YurticiEmulatorOptions = {}, over: Partial<Yurtic
   return { emu, connector }
 }
 
-async function failure(p: Promise<unknown>): Promise<AppError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  )
-  expect(err).toBeInstanceOf(AppError)
-  return err as AppError
-}
 
 describe('return code (pure)', () => {
   it('is "R" + 12 Crockford base32 characters, the same for a key every time and apart from the outbound keys', () => {
