@@ -59,6 +59,11 @@ export class FaultPlan {
     this.sticky = fault === null || times <= 0 ? null : { fault, remaining: times }
   }
 
+  /** Drops the queued entries not yet consumed (the sticky and random faults stay as they are). */
+  clearQueued(): void {
+    this.queued = []
+  }
+
   /** One entry per coming request (null = answer normally); consumed before the sticky fault. */
   queue(faults: readonly (HttpFault | null)[]): void {
     this.queued.push(...faults)

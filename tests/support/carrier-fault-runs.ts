@@ -1,4 +1,5 @@
 import { expect } from 'vitest'
+import { HttpFault } from '../../sandbox/common/http-emulator'
 
 /**
  * The shared loop of the carrier exactly-once fault tests (carriers.md §14): N seeded runs, each
@@ -7,6 +8,23 @@ import { expect } from 'vitest'
  * none lost) and the emulator must hold nothing else. What is carrier-specific (the emulator, the
  * fault mix, what "a shipment for this order" is, the label and lookup checks) stays in each test.
  */
+
+/**
+ * The mix of the emulators built on sandbox/common/http-emulator: every HTTP fault but the hang, with
+ * answers lost after commit weighted double (they are the case that buys twice when handled wrong).
+ */
+export const HTTP_FAULT_WEIGHTS: Readonly<Partial<Record<HttpFault, number>>> = {
+  [HttpFault.dropAfterCommit]: 2,
+  [HttpFault.halfResponse]: 1,
+  [HttpFault.malformed]: 1,
+  [HttpFault.http500]: 1,
+  [HttpFault.http503]: 1,
+  [HttpFault.http429]: 1,
+  [HttpFault.connectionReset]: 1,
+}
+
+/** One hang (until the connector's short timeout) first in runs 7, 107, 207, … */
+export const HANG_EVERY_100 = { fault: HttpFault.timeout, every: 100, at: 7 } as const
 
 /** mulberry32: a small seeded PRNG, so a failing run can be replayed from its seed. */
 export function mulberry32(seed: number): () => number {

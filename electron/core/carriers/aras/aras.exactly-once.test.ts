@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { HttpFault } from '../../../../sandbox/common/http-emulator'
 import { startArasEmulator, type ArasEmulator } from '../../../../sandbox/aras/aras.emulator'
 import { sampleArasRequest } from '../../../../sandbox/aras/aras.fixtures'
-import { mulberry32, runCarrierFaultRuns } from '../../../../tests/support/carrier-fault-runs'
+import { HANG_EVERY_100, HTTP_FAULT_WEIGHTS, mulberry32, runCarrierFaultRuns } from '../../../../tests/support/carrier-fault-runs'
 import type { CarrierExchange } from '../http/carrier-http'
 import { createArasConnector } from './aras.adapter'
 import { arasOfflineKey } from './aras.keys'
@@ -29,11 +28,10 @@ it('exactly one order per shipment over 500 randomized runs of lost, cut, spoile
     random: mulberry32(20_251_125),
     faults: {
       kind: 'sequence',
-      // Lost answers after commit weigh double: they are what buys twice when handled wrong.
-      weights: { [HttpFault.dropAfterCommit]: 2, [HttpFault.halfResponse]: 1, [HttpFault.malformed]: 1, [HttpFault.http500]: 1, [HttpFault.http503]: 1, [HttpFault.http429]: 1, [HttpFault.connectionReset]: 1 },
+      weights: HTTP_FAULT_WEIGHTS,
       // 0–3 consecutive faults, hitting SetOrder, the lookup and GetBarcode alike; a timeout now and then (each costs timeoutMs).
       maxPerRun: 3,
-      leading: { fault: HttpFault.timeout, every: 100, at: 7 },
+      leading: HANG_EVERY_100,
       arm: (sequence) => emu.faults.queue(sequence),
     },
     requests: () => emu.requests,

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { HttpFault } from '../../../../sandbox/common/http-emulator'
 import { SAMPLE_HEPSIJET_SETTINGS, sampleHepsiJetRequest } from '../../../../sandbox/hepsijet/hepsijet.fixtures'
 import { startHepsiJetEmulator, type HepsiJetEmulator } from '../../../../sandbox/hepsijet/hepsijet.emulator'
-import { mulberry32, runCarrierFaultRuns } from '../../../../tests/support/carrier-fault-runs'
+import { HANG_EVERY_100, HTTP_FAULT_WEIGHTS, mulberry32, runCarrierFaultRuns } from '../../../../tests/support/carrier-fault-runs'
 import { createHepsiJetConnector } from './hepsijet.adapter'
 
 // The exactly-once acceptance test: the emulator loses, cuts, spoils and refuses answers, before
@@ -22,11 +21,10 @@ it('exactly once over 500 randomized runs of lost, cut, spoiled, throttled and f
     random: mulberry32(60_606),
     faults: {
       kind: 'sequence',
-      // Lost answers after commit weigh double: they are the case that buys twice when handled wrong.
-      weights: { [HttpFault.dropAfterCommit]: 2, [HttpFault.halfResponse]: 1, [HttpFault.malformed]: 1, [HttpFault.http500]: 1, [HttpFault.http503]: 1, [HttpFault.http429]: 1, [HttpFault.connectionReset]: 1 },
+      weights: HTTP_FAULT_WEIGHTS,
       // 0–4 consecutive faults (fewer than maxAttempts); a few runs also hang once until the 200 ms timeout.
       maxPerRun: 4,
-      leading: { fault: HttpFault.timeout, every: 100, at: 7 },
+      leading: HANG_EVERY_100,
       arm: (sequence) => emu.faults.queue(sequence),
     },
     requests: () => emu.requests,

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { HttpFault } from '../../../../sandbox/common/http-emulator'
 import { sampleKolayGelsinRequest, SAMPLE_KOLAYGELSIN_SETTINGS } from '../../../../sandbox/kolaygelsin/kolaygelsin.fixtures'
 import { startKolayGelsinEmulator, type KolayGelsinEmulator } from '../../../../sandbox/kolaygelsin/kolaygelsin.emulator'
-import { mulberry32, runCarrierFaultRuns } from '../../../../tests/support/carrier-fault-runs'
+import { HANG_EVERY_100, HTTP_FAULT_WEIGHTS, mulberry32, runCarrierFaultRuns } from '../../../../tests/support/carrier-fault-runs'
 import type { ShipmentRequest } from '../carrier.port'
 import { createKolayGelsinConnector } from './kolaygelsin.adapter'
 
@@ -28,16 +27,15 @@ it('exactly once over 500 randomized runs of lost, cut, spoiled, throttled and f
     random: mulberry32(80_808),
     faults: {
       kind: 'sequence',
-      // Lost answers after commit weigh double: they are the case that buys twice when handled wrong.
-      weights: { [HttpFault.dropAfterCommit]: 2, [HttpFault.halfResponse]: 1, [HttpFault.malformed]: 1, [HttpFault.http500]: 1, [HttpFault.http503]: 1, [HttpFault.http429]: 1, [HttpFault.connectionReset]: 1 },
+      weights: HTTP_FAULT_WEIGHTS,
       // Up to 5 requests' fates, a fifth of them clean, so faults also reach the saves behind the recipient
       // save and the lookups; a few runs also hang once until the 200 ms timeout.
       maxPerRun: 5,
       cleanRate: 0.2,
-      leading: { fault: HttpFault.timeout, every: 100, at: 7 },
+      leading: HANG_EVERY_100,
       arm: (sequence) => emu.faults.queue(sequence),
       // A run that succeeded before its last fate was drawn leaves the rest queued: drop it.
-      disarm: () => Array.from({ length: 8 }, () => emu.faults.take()),
+      disarm: () => emu.faults.clearQueued(),
     },
     requests: () => emu.requests,
     create: (run, key) => {

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { HttpFault } from '../../../../sandbox/common/http-emulator'
 import { startPttEmulator, type PttEmulator } from '../../../../sandbox/ptt/ptt.emulator'
 import { SAMPLE_PTT_CREDENTIALS, SAMPLE_PTT_RANGE, samplePttRequest } from '../../../../sandbox/ptt/ptt.fixtures'
 import { firstBarcodeInZpl } from '../../../../shared/zpl/zpl-barcode'
-import { mulberry32, runCarrierFaultRuns } from '../../../../tests/support/carrier-fault-runs'
+import { HANG_EVERY_100, HTTP_FAULT_WEIGHTS, mulberry32, runCarrierFaultRuns } from '../../../../tests/support/carrier-fault-runs'
 import { createPttConnector } from './ptt.adapter'
 import { createMemoryPttBarcodeAllocator } from './ptt.barcode'
 
@@ -30,11 +29,10 @@ describe('exactly once', () => {
       random: mulberry32(40_404),
       faults: {
         kind: 'sequence',
-        // Lost answers after commit weigh double: they are the case that uploads twice when handled wrong.
-        weights: { [HttpFault.dropAfterCommit]: 2, [HttpFault.halfResponse]: 1, [HttpFault.malformed]: 1, [HttpFault.http500]: 1, [HttpFault.http503]: 1, [HttpFault.http429]: 1, [HttpFault.connectionReset]: 1 },
+        weights: HTTP_FAULT_WEIGHTS,
         // 0–4 consecutive faults (fewer than maxAttempts); a few runs also hang once until the 200 ms timeout.
         maxPerRun: 4,
-        leading: { fault: HttpFault.timeout, every: 100, at: 7 },
+        leading: HANG_EVERY_100,
         arm: (sequence) => emu.faults.queue(sequence),
       },
       requests: () => emu.requests,
