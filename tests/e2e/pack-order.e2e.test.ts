@@ -1,16 +1,15 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs'
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import { chromium, type Browser } from 'playwright-core'
+import { join } from 'node:path'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { demoOrders } from '../../sandbox/cloud/demo-orders'
 import { eventually } from '../support/eventually'
 import { startServe, type ServeProcess } from '../support/serve-process'
 import { decodeBarcodes, renderZplToPng } from '../support/zpl-render'
+import { E2E_ARTIFACTS as ARTIFACTS, launchChromium } from './pages/chromium'
 import { PackingPage } from './pages/packing.page'
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
-const ARTIFACTS = resolve(import.meta.dirname, '../../.tmp/e2e')
 
 let dir: string
 let serve: ServeProcess
@@ -18,9 +17,8 @@ let browser: Browser
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'kj-e2e-'))
-  mkdirSync(ARTIFACTS, { recursive: true })
   serve = await startServe(['--demo', '--data', dir])
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS })
+  browser = await launchChromium()
 }, 60_000)
 
 afterAll(async () => {

@@ -1,7 +1,7 @@
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import { chromium, type Browser } from 'playwright-core'
+import { join } from 'node:path'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { demoOrders } from '../../sandbox/cloud/demo-orders'
 import { startYurticiEmulator, type YurticiEmulator } from '../../sandbox/yurtici/yurtici.emulator'
@@ -9,10 +9,9 @@ import { eventually } from '../support/eventually'
 import { ownCard } from '../support/rate-cards'
 import { startServe, type ServeProcess } from '../support/serve-process'
 import { decodeBarcodes, renderZplToPng } from '../support/zpl-render'
+import { E2E_ARTIFACTS as ARTIFACTS, launchChromium } from './pages/chromium'
 import { PackingPage } from './pages/packing.page'
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
-const ARTIFACTS = resolve(import.meta.dirname, '../../.tmp/e2e')
 
 let dir: string
 let serve: ServeProcess
@@ -21,12 +20,11 @@ let yk: YurticiEmulator
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'kj-e2e-ret-'))
-  mkdirSync(ARTIFACTS, { recursive: true })
   yk = await startYurticiEmulator()
   // The demo desk (emulated Zebra, scale, cloud) with Yurtiçi on the seller's own contract, cheapest for every order.
   writeFileSync(join(dir, 'station.json'), JSON.stringify({ carriers: { yurtici: { enabled: true, url: yk.url } }, rateCards: [ownCard({ supportsCod: true, bands: [{ upToKg: 30, priceKurus: 1000 }] })] }))
   serve = await startServe(['--demo', '--data', dir])
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS })
+  browser = await launchChromium()
 }, 60_000)
 
 afterAll(async () => {

@@ -1,7 +1,7 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import { chromium, type Browser } from 'playwright-core'
+import { join } from 'node:path'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { layoutProfiles, typeAsLayout } from '../../shared/scan/keyboard-layout'
 import { GS1_SELF_TEST, SCANNER_SELF_TEST_CODE } from '../../shared/scan/scanner-self-test'
@@ -9,11 +9,10 @@ import { startEscPosEmulator, type EscPosEmulator } from '../../sandbox/escpos/e
 import { eventually } from '../support/eventually'
 import { startServe, type ServeProcess } from '../support/serve-process'
 import { decodeBarcodes } from '../support/zpl-render'
+import { E2E_ARTIFACTS as ARTIFACTS, launchChromium } from './pages/chromium'
 import { PackingPage } from './pages/packing.page'
 import { SettingsPage } from './pages/settings.page'
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
-const ARTIFACTS = resolve(import.meta.dirname, '../../.tmp/e2e')
 
 let dir: string
 let serve: ServeProcess
@@ -22,12 +21,11 @@ let receipt: EscPosEmulator
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'kj-e2e-settings-'))
-  mkdirSync(ARTIFACTS, { recursive: true })
   // The desk's own station.json (a receipt printer): the self-test must add its layout and keep this.
   receipt = await startEscPosEmulator()
   writeFileSync(join(dir, 'station.json'), JSON.stringify({ packingSlip: { enabled: true, uri: receipt.uri } }, null, 2))
   serve = await startServe(['--demo', '--data', dir])
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS })
+  browser = await launchChromium()
 }, 60_000)
 
 afterAll(async () => {
