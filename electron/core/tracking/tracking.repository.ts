@@ -1,7 +1,8 @@
-import { sql } from 'kysely'
+import { sql, type Selectable } from 'kysely'
 import type { TrackingStatus } from '../../../shared/domain/shipment'
 import type { TimelineEvent } from '../../../shared/tracking/timeline'
 import type { DbOrTrx } from '../db/database'
+import type { ShipmentsTable } from '../db/schema'
 
 /** Stores events not seen before (same instant, code and text = the same event); returns how many were new. */
 export async function insertTrackingEvents(db: DbOrTrx, shipmentId: string, events: readonly TimelineEvent[]): Promise<number> {
@@ -41,6 +42,20 @@ export type TrackableShipment = Readonly<{
   trackingStatus: TrackingStatus | null
 }>
 
+const TRACKABLE_COLUMNS = ['id', 'order_id', 'carrier_id', 'tracking_number', 'carrier_shipment_id', 'tracking_status'] as const
+
+/** A row of TRACKABLE_COLUMNS whose tracking number the query already required. */
+function toTrackable(r: Pick<Selectable<ShipmentsTable>, (typeof TRACKABLE_COLUMNS)[number]>): TrackableShipment {
+  return {
+    id: r.id,
+    orderId: r.order_id,
+    carrierId: r.carrier_id,
+    trackingNumber: r.tracking_number as string,
+    carrierKey: r.carrier_shipment_id ?? (r.tracking_number as string),
+    trackingStatus: r.tracking_status as TrackingStatus | null,
+  }
+}
+
 /**
  * Bought shipments still moving, least recently asked first: not delivered, returned or cancelled,
  * and not asked within `minIntervalMs`.
@@ -49,7 +64,7 @@ export async function listTrackable(db: DbOrTrx, options: { now: Date; minInterv
   const before = new Date(options.now.getTime() - options.minIntervalMs).toISOString()
   const rows = await db
     .selectFrom('shipments')
-    .select(['id', 'order_id', 'carrier_id', 'tracking_number', 'carrier_shipment_id', 'tracking_status'])
+    .select(TRACKABLE_COLUMNS)
     .where('status', '=', 'purchased')
     .where('tracking_number', 'is not', null)
     .where((eb) => eb.or([eb('tracking_status', 'is', null), eb('tracking_status', 'not in', ['delivered', 'returned_to_sender', 'cancelled'])]))
@@ -58,14 +73,7 @@ export async function listTrackable(db: DbOrTrx, options: { now: Date; minInterv
     .orderBy('tracking_checked_at')
     .limit(options.limit)
     .execute()
-  return rows.map((r) => ({
-    id: r.id,
-    orderId: r.order_id,
-    carrierId: r.carrier_id,
-    trackingNumber: r.tracking_number as string,
-    carrierKey: r.carrier_shipment_id ?? (r.tracking_number as string),
-    trackingStatus: r.tracking_status as TrackingStatus | null,
-  }))
+  return rows.map(toTrackable)
 }
 
 /** What a carrier's push names a shipment by (webhooks); each present key is tried in this order. */
@@ -89,7 +97,7 @@ export async function findTrackableByKeys(db: DbOrTrx, carrierId: string, keys: 
     if (!value) continue
     const r = await db
       .selectFrom('shipments')
-      .select(['id', 'order_id', 'carrier_id', 'tracking_number', 'carrier_shipment_id', 'tracking_status'])
+      .select(TRACKABLE_COLUMNS)
       .where('carrier_id', '=', carrierId)
       .where('status', 'in', ['purchased', 'cancelled'])
       .where('tracking_number', 'is not', null)
@@ -98,16 +106,7 @@ export async function findTrackableByKeys(db: DbOrTrx, carrierId: string, keys: 
       .orderBy('created_at', 'desc')
       .limit(1)
       .executeTakeFirst()
-    if (r) {
-      return {
-        id: r.id,
-        orderId: r.order_id,
-        carrierId: r.carrier_id,
-        trackingNumber: r.tracking_number as string,
-        carrierKey: r.carrier_shipment_id ?? (r.tracking_number as string),
-        trackingStatus: r.tracking_status as TrackingStatus | null,
-      }
-    }
+    if (r) return toTrackable(r)
   }
   return null
 }
