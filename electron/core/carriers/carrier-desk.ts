@@ -4,7 +4,7 @@ import { AppError, ErrorCode } from '../../../shared/errors'
 import type { StationConfig } from '../config/config.schema'
 import type { Db } from '../db/database'
 import { findOrderByCode } from '../orders/orders.repository'
-import { countOfflineLabelled } from '../shipping/shipments.repository'
+import { countOfflineLabelled, isShipmentKey } from '../shipping/shipments.repository'
 import { getTimeline } from '../tracking/tracking.repository'
 import { TrackingPoller } from '../tracking/tracking-poller'
 import type { CarrierConnector } from './carrier.port'
@@ -62,7 +62,7 @@ export function createCarrierDesk(
       const row = await db
         .selectFrom('shipments')
         .selectAll()
-        .where((eb) => (order ? eb('order_id', '=', order.id) : eb.or([eb('tracking_number', '=', code), eb('barcode', '=', code), eb('carrier_shipment_id', '=', code)])))
+        .where((eb) => (order ? eb('order_id', '=', order.id) : isShipmentKey(code)(eb)))
         .where('status', 'in', ['purchased', 'purchasing', 'cancelled'])
         .orderBy('created_at', 'desc')
         .executeTakeFirst()

@@ -11,7 +11,7 @@ import { findPackerByBadge } from '../packers/packers.repository'
 import { enqueuePrintJob, setPrintJobStatus } from '../printing/print-jobs.repository'
 import type { PrintQueueService } from '../printing/print-queue.service'
 import type { LabelComposer } from '../shipping/shipment.purchaser'
-import { getShipment, type ShipmentRecord } from '../shipping/shipments.repository'
+import { getLiveShipment, isShipmentKey, type ShipmentRecord } from '../shipping/shipments.repository'
 import { findLiveReturn, getReturn, insertReturnIntent, listReturns, markReturnCreated, noteReturnError, type ReturnRecord } from './returns.repository'
 
 export type ReturnDeps = Readonly<{
@@ -106,7 +106,7 @@ export class ReturnService {
     const row = await this.deps.db
       .selectFrom('shipments')
       .select('order_id')
-      .where((eb) => eb.or([eb('tracking_number', '=', code), eb('barcode', '=', code), eb('carrier_shipment_id', '=', code)]))
+      .where(isShipmentKey(code))
       .executeTakeFirst()
     return row ? getOrder(this.deps.db, row.order_id) : null
   }
@@ -114,9 +114,9 @@ export class ReturnService {
   private async shippedOrder(code: string): Promise<{ order: Order; shipment: ShipmentRecord }> {
     const order = await this.findOrder(code)
     if (!order) throw new AppError(ErrorCode.notFound, `${code}: sipariş bulunamadı / no such order`, { meta: { code } })
-    const row = await this.deps.db.selectFrom('shipments').select('id').where('order_id', '=', order.id).where('status', '=', 'purchased').orderBy('created_at', 'desc').executeTakeFirst()
-    const shipment = row ? await getShipment(this.deps.db, row.id) : null
-    if (!shipment || order.status !== 'packed') {
+    // One live shipment per order (unique index); a return needs it bought, not still being registered.
+    const shipment = await getLiveShipment(this.deps.db, order.id)
+    if (shipment?.status !== 'purchased' || order.status !== 'packed') {
       throw new AppError(ErrorCode.wrongState, `${order.orderNumber}: gönderilmiş bir paket yok, iade açılamaz / nothing was shipped, no return to open`, { meta: { code } })
     }
     return { order, shipment }

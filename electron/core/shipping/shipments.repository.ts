@@ -1,7 +1,7 @@
-import { sql } from 'kysely'
+import { sql, type ExpressionBuilder } from 'kysely'
 import type { Shipment } from '../../../shared/domain/shipment'
 import type { DbOrTrx } from '../db/database'
-import type { ShipmentsTable } from '../db/schema'
+import type { Schema, ShipmentsTable } from '../db/schema'
 
 type Row = Omit<ShipmentsTable, 'attempts' | 'created_at' | 'updated_at'> & { attempts: number; created_at: string; updated_at: string }
 
@@ -178,4 +178,9 @@ export async function countOfflineLabelled(db: DbOrTrx): Promise<Map<string, num
     .groupBy('carrier_id')
     .execute()
   return new Map(rows.map((r) => [r.carrier_id, Number(r.n)]))
+}
+
+/** A shipment named by any of the codes on its parcel or at its carrier: tracking number, label barcode, carrier id. */
+export function isShipmentKey(code: string) {
+  return (eb: ExpressionBuilder<Schema, 'shipments'>) => eb.or([eb('tracking_number', '=', code), eb('barcode', '=', code), eb('carrier_shipment_id', '=', code)])
 }
