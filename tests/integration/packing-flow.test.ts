@@ -162,6 +162,10 @@ describe('the contract refuses bad input before any handler runs', () => {
     ['scan.submit', { code: 'x'.repeat(500) }, ErrorCode.inputInvalid],
     ['scan.submit', { code: 'KJ1001', extra: 1 }, ErrorCode.inputInvalid],
     ['packing.setDimensions', { lengthMm: -1, widthMm: 10, heightMm: 10 }, ErrorCode.inputInvalid],
+    ['returns.create', { code: 'KJ1001', supervisorBadge: 'S9001', reason: 'iade', validDays: 0 }, ErrorCode.inputInvalid],
+    ['returns.create', { code: 'KJ1001', supervisorBadge: 'S9001', reason: 'iade', validDays: 91 }, ErrorCode.inputInvalid],
+    ['returns.create', { code: 'KJ1001', supervisorBadge: 'S9001', reason: 'x' }, ErrorCode.inputInvalid],
+    ['returns.create', { code: '', supervisorBadge: 'S9001', reason: 'iade' }, ErrorCode.inputInvalid],
     ['nope.command', {}, ErrorCode.unknownCommand],
     [42, {}, ErrorCode.unknownCommand],
   ])('%s %j → %s', async (name, input, code) => {
