@@ -96,4 +96,13 @@ describe('selectCarrier rules', () => {
     const byPref = selectCarrier(twins, ctx(), { preferences: [{ city: 'Ankara', carrier: 'a' }] })
     expect(byPref.chosen).toMatchObject({ name: 'Beta', reasonCode: QuoteReason.chosenPreferred })
   })
+
+  it('leaves out a card the desk cannot buy, with the reason, and never picks it (even when cheapest or mandated)', () => {
+    const unavailable = (c: RateCard) => (c.serviceCode === 's1' || c.serviceCode === 's3' ? `${c.name} yapılandırılmamış / not configured` : null)
+    const r = selectCarrier(CARDS, ctx(), { unavailable })
+    expect(r.chosen?.serviceCode).toBe('s2')
+    expect(r.options.find((o) => o.serviceCode === 's1')).toMatchObject({ eligible: false, priceKurus: null, reasonCode: QuoteReason.excludedUnavailable, reason: 'Ucuz yapılandırılmamış / not configured' })
+    expect(selectCarrier(CARDS, ctx({ mandatedCarrierId: 's1' }), { unavailable }).chosen).toBeNull()
+    expect(selectCarrier(CARDS, ctx(), { unavailable: () => 'yok / none' }).chosen).toBeNull()
+  })
 })

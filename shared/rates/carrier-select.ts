@@ -31,6 +31,8 @@ export const QuoteReason = {
   excludedWeight: 'excluded.weight',
   excludedDesi: 'excluded.desi',
   excludedLimit: 'excluded.limit',
+  /** The card names a carrier or service this desk cannot buy from (not configured, not on the account). */
+  excludedUnavailable: 'excluded.unavailable',
 } as const
 export type QuoteReason = (typeof QuoteReason)[keyof typeof QuoteReason]
 
@@ -68,6 +70,11 @@ export type SelectionRules = Readonly<{
   preferences?: readonly CarrierPreference[]
   /** Pure band lookup the core builds from road distances (electron/core/rates/distance-band.service). */
   distanceBand?: DistanceBandFn
+  /**
+   * Why a card cannot be bought at this desk (its carrier is not configured, or the account has no
+   * such service, e.g. a ComToHome provider), or null when it can. Checked before anything else.
+   */
+  unavailable?: (card: RateCard) => string | null
 }>
 
 const matchesCarrier = (card: Pick<RateCard, 'carrierId' | 'serviceCode'>, id: string): boolean => card.carrierId === id || card.serviceCode === id
@@ -84,9 +91,11 @@ function excludedBy(card: RateCard, city: string | null | undefined, district: s
   return null
 }
 
-function quoteOne(card: RateCard, ctx: QuoteContext, band: number, distanceBand: DistanceBand | null): QuoteOption {
+function quoteOne(card: RateCard, ctx: QuoteContext, band: number, distanceBand: DistanceBand | null, unavailable: SelectionRules['unavailable']): QuoteOption {
   const base = { carrierId: card.carrierId, serviceCode: card.serviceCode, name: card.name, contract: card.contract, band, transitDays: card.transitDays, distanceBand }
   const no = (reasonCode: QuoteReason, reason: string): QuoteOption => ({ ...base, eligible: false, priceKurus: null, reason, reasonCode })
+  const missing = unavailable?.(card) ?? null
+  if (missing) return no(QuoteReason.excludedUnavailable, missing)
   if (ctx.mandatedCarrierId && !matchesCarrier(card, ctx.mandatedCarrierId)) {
     return no(QuoteReason.excludedMandate, `Pazaryeri ${ctx.mandatedCarrierId} zorunlu kılıyor / marketplace mandates ${ctx.mandatedCarrierId}`)
   }
@@ -113,7 +122,7 @@ function quoteOne(card: RateCard, ctx: QuoteContext, band: number, distanceBand:
 export function selectCarrier(cards: readonly RateCard[], ctx: QuoteContext, rules: SelectionRules = {}): { chosen: QuoteOption | null; options: QuoteOption[] } {
   const band = priceBand(ctx.chargeableKg)
   const distanceBand = rules.distanceBand && ctx.senderCity && ctx.recipientCity ? rules.distanceBand(ctx.senderCity, ctx.recipientCity) : null
-  const options = cards.map((card) => quoteOne(card, ctx, band, distanceBand))
+  const options = cards.map((card) => quoteOne(card, ctx, band, distanceBand, rules.unavailable))
   const strategy = rules.strategy ?? SelectionStrategy.cheapest
   const preference = (rules.preferences ?? []).find((p) => sameKey(p.city, ctx.recipientCity))
   const preferred = (o: QuoteOption): number => (preference && matchesCarrier(o, preference.carrier) ? 0 : 1)
