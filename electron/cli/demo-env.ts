@@ -1,7 +1,7 @@
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { PackingView } from '../../shared/contract/views'
-import { startDemoCloud } from '../../sandbox/cloud/demo-cloud'
+import { startDemoReferenceCloud } from '../../sandbox/cloud/reference/demo-seed'
 import { startComToHomeEmulator } from '../../sandbox/comtohome/comtohome.emulator'
 import { startZebraEmulator } from '../../sandbox/zebra/zebra-emulator'
 
@@ -14,16 +14,23 @@ export type DemoEnvironment = Readonly<{
 
 /**
  * Demo mode for a fresh clone with no hardware and no network: a Zebra emulator on TCP, the
- * ComToHome sandbox carrier and a demo cloud with orders, all on 127.0.0.1. Labels the emulator
- * prints are also written to DATA/printed-labels/ so a person can look at them.
+ * ComToHome sandbox carrier and the reference cloud (the cloud contract's own implementation, faults
+ * off) with the demo orders, all on 127.0.0.1. The cloud keeps its store in DATA/demo-cloud.sqlite3,
+ * so a restart keeps what was packed. Labels the emulator prints are also written to
+ * DATA/printed-labels/ so a person can look at them.
  */
 export async function startDemoEnvironment(dataDir: string, ports: { zebra?: number; comtohome?: number; cloud?: number } = {}): Promise<DemoEnvironment> {
   const zebra = await startZebraEmulator({ port: ports.zebra ?? 0 })
   const carrier = await startComToHomeEmulator({ port: ports.comtohome ?? 0 })
-  const cloud = await startDemoCloud({ port: ports.cloud ?? 0 })
+  mkdirSync(dataDir, { recursive: true })
+  const { cloud, station } = await startDemoReferenceCloud({ port: ports.cloud ?? 0, dbPath: join(dataDir, 'demo-cloud.sqlite3') }).catch(async (err: unknown) => {
+    await Promise.allSettled([zebra.close(), carrier.close()])
+    throw err
+  })
   const labelsDir = join(dataDir, 'printed-labels')
   mkdirSync(labelsDir, { recursive: true })
-  let printed = 0
+  // After a restart the numbering goes on, so the labels printed before stay on disk.
+  let printed = readdirSync(labelsDir).length
   const unsubscribe = zebra.onDidPrintJob((zpl: string) => {
     printed++
     writeFileSync(join(labelsDir, `label-${String(printed).padStart(4, '0')}.zpl`), zpl)
@@ -35,9 +42,9 @@ export async function startDemoEnvironment(dataDir: string, ports: { zebra?: num
       scale: { driver: 'simulated' },
       printer: { uri: zebra.uri },
       carriers: { comtohome: { baseUrl: carrier.url, apiKey: 'demo-key' } },
-      cloud: { baseUrl: cloud.url, apiKey: 'demo-station-key', pullIntervalMs: 5000 },
+      cloud: { baseUrl: cloud.url, apiKey: station.apiKey, stationId: station.id, pullIntervalMs: 5000 },
     },
-    describe: () => `demo: Zebra emulator ${zebra.uri}, ComToHome sandbox ${carrier.url}, demo cloud ${cloud.url}, labels → ${labelsDir}`,
+    describe: () => `demo: Zebra emulator ${zebra.uri}, ComToHome sandbox ${carrier.url}, reference cloud ${cloud.url}, labels → ${labelsDir}`,
     dispose: async () => {
       unsubscribe()
       await Promise.allSettled([zebra.close(), carrier.close(), cloud.close()])

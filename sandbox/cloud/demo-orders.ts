@@ -21,9 +21,13 @@ const RECIPIENTS = [
   { name: 'İrem Doğan', address: 'Konyaaltı Caddesi No:64', district: 'Muratpaşa', city: 'Antalya', postalCode: '07100', phone: '+905301234567' },
 ]
 
-/** Deterministic demo orders: SIP-1001… with order barcodes 1001…; every third one is cash on delivery. */
-export function demoOrders(count = 12): CloudOrder[] {
-  return Array.from({ length: count }, (_, i) => {
+/**
+ * Deterministic demo orders: SIP-1001… with order barcodes KJ1001…; every third one is cash on
+ * delivery. `skip` starts further along the same sequence (skip 12 → KJ1013…).
+ */
+export function demoOrders(count = 12, skip = 0): CloudOrder[] {
+  return Array.from({ length: count }, (_, k) => {
+    const i = skip + k
     const n = 1001 + i
     const p1 = DEMO_PRODUCTS[i % DEMO_PRODUCTS.length]!
     const p2 = DEMO_PRODUCTS[(i + 2) % DEMO_PRODUCTS.length]!

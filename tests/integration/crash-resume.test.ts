@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { startDemoCloud, type DemoCloud } from '../../sandbox/cloud/demo-cloud'
+import { DEMO_STATION, startDemoReferenceCloud, type DemoCloud } from '../../sandbox/cloud/reference/demo-seed'
 import { startComToHomeEmulator, type ComToHomeEmulator } from '../../sandbox/comtohome/comtohome.emulator'
 import { startZebraEmulator, type ZebraEmulator } from '../../sandbox/zebra/zebra-emulator'
 import { startServe, type ServeProcess } from '../support/serve-process'
@@ -19,7 +19,7 @@ beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'kj-crash-'))
   zebra = await startZebraEmulator()
   carrier = await startComToHomeEmulator()
-  cloud = await startDemoCloud()
+  cloud = await startDemoReferenceCloud()
   // The emulators live in the test process so they outlive the killed station.
   writeFileSync(
     join(dir, 'station.json'),
@@ -28,7 +28,7 @@ beforeEach(async () => {
       scale: { driver: 'simulated' },
       printer: { uri: zebra.uri },
       carriers: { comtohome: { baseUrl: carrier.url, apiKey: 'demo-key' } },
-      cloud: { baseUrl: cloud.url, apiKey: 'demo-station-key', pullIntervalMs: 60_000 },
+      cloud: { baseUrl: cloud.url, apiKey: DEMO_STATION.apiKey, stationId: DEMO_STATION.id, pullIntervalMs: 60_000 },
     }),
   )
 })
@@ -36,7 +36,7 @@ beforeEach(async () => {
 afterEach(async () => {
   await serve?.stop()
   serve = null
-  await Promise.allSettled([zebra.close(), carrier.close(), cloud.close()])
+  await Promise.allSettled([zebra.close(), carrier.close(), cloud.cloud.close()])
   rmSync(dir, { recursive: true, force: true })
 })
 

@@ -133,7 +133,7 @@ describe('packing an order end to end', () => {
   })
 
   it('an order cancelled in the cloud is refused before any label is bought', async () => {
-    h.cloud.cancelOrder('demo-order-1006')
+    await h.cloud.cancelOrder('demo-order-1006')
     await h.station.sync!.syncNow()
     expect(await refusal(scan('KJ1006'))).toBe(ErrorCode.orderCancelled)
     expect(h.carrier.consignments).toHaveLength(0)

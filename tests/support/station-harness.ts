@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { startDemoCloud, type DemoCloud } from '../../sandbox/cloud/demo-cloud'
+import { DEMO_STATION, startDemoReferenceCloud } from '../../sandbox/cloud/reference/demo-seed'
+import type { ReferenceCloud } from '../../sandbox/cloud/reference/reference-cloud'
 import { startComToHomeEmulator, type ComToHomeEmulator } from '../../sandbox/comtohome/comtohome.emulator'
 import { startZebraEmulator, type ZebraEmulator } from '../../sandbox/zebra/zebra-emulator'
 import { loadConfig, mergeLayers } from '../../electron/core/config/config.loader'
@@ -14,7 +15,8 @@ export type Harness = Readonly<{
   station: Station
   zebra: ZebraEmulator
   carrier: ComToHomeEmulator
-  cloud: DemoCloud
+  /** The reference cloud with the demo station and the demo orders (as in demo mode). */
+  cloud: ReferenceCloud
   place(grams: number): void
   /** Resolves with the first packing view that satisfies `pred` (including the current one). */
   waitForView(pred: (v: PackingView) => boolean, timeoutMs?: number): Promise<PackingView>
@@ -24,7 +26,8 @@ export type Harness = Readonly<{
 
 /**
  * A whole station on a temp data folder with real emulators on 127.0.0.1: Zebra over TCP,
- * ComToHome over HTTP, the demo cloud over HTTP, and the simulated scale.
+ * ComToHome over HTTP, the reference cloud over HTTP (in memory, faults off, seeded as in demo mode),
+ * and the simulated scale.
  */
 export async function startHarness(
   options: { overrides?: Record<string, unknown>; carrierOptions?: Parameters<typeof startComToHomeEmulator>[0]; cloudOrders?: number } = {},
@@ -32,13 +35,14 @@ export async function startHarness(
   const dir = mkdtempSync(join(tmpdir(), 'kj-test-'))
   const zebra = await startZebraEmulator()
   const carrier = await startComToHomeEmulator(options.carrierOptions)
-  const cloud = await startDemoCloud({ orderCount: options.cloudOrders })
+  // No rate limit worth meeting: tests pack faster than any packer (the limit has its own tests).
+  const { cloud } = await startDemoReferenceCloud({ batchSize: options.cloudOrders, rateLimit: { limit: 1_000_000, windowMs: 60_000 } })
   const overrides = mergeLayers({
     demo: true,
     scale: { driver: 'simulated' },
     printer: { uri: zebra.uri, statusTimeoutMs: 1500 },
     carriers: { comtohome: { baseUrl: carrier.url, apiKey: 'demo-key', timeoutMs: 3000 } },
-    cloud: { baseUrl: cloud.url, apiKey: 'demo-station-key', pullIntervalMs: 60_000 },
+    cloud: { baseUrl: cloud.url, apiKey: DEMO_STATION.apiKey, stationId: DEMO_STATION.id, pullIntervalMs: 60_000 },
   }, options.overrides ?? {})
   let adapters: ReturnType<typeof createAdapters>
   let station: Station

@@ -3,7 +3,8 @@ import type { CloudOrder } from '../../../shared/contract/cloud'
 import type { CloudDbOrTrx, OrdersTable } from './cloud.schema'
 import { referenceOrder } from './order-generator'
 
-type StoredBody = Omit<CloudOrder, 'status' | 'version' | 'packedByStationId' | 'conflictStationIds'>
+/** An order as a marketplace hands it to the cloud: no status, version or packing fields yet. */
+export type StoredBody = Omit<CloudOrder, 'status' | 'version' | 'packedByStationId' | 'conflictStationIds'>
 
 /** Fields of an order the cloud may change after it was first served (a marketplace edit). */
 export type OrderPatch = Partial<Pick<CloudOrder, 'recipient' | 'lines' | 'codAmountKurus' | 'mandatedCarrierId' | 'marketplaceLabelZpl'>>
@@ -40,23 +41,43 @@ export async function insertGeneratedOrders(db: CloudDbOrTrx, count: number, lab
       const o = referenceOrder(firstN + k, labelEvery)
       firstId ??= o.id
       lastId = o.id
-      rows.push({
-        id: o.id,
-        order_number: o.orderNumber,
-        change_seq: ++seq,
-        status: 'open',
-        version: 1,
-        body_json: JSON.stringify(o),
-        packed_by_station_id: null,
-        packed_event_id: null,
-        packed_at: null,
-        conflict_station_ids_json: '[]',
-        updated_at: nowIso,
-      })
+      rows.push(newOrderRow(o, ++seq, nowIso))
     }
     await db.insertInto('orders').values(rows).execute()
   }
   return { firstId, lastId }
+}
+
+/**
+ * Appends the given orders (fixed ones: the demo's KJ1001…), in array order, as new open orders at
+ * the end of the change feed. Orders whose id the cloud already has are left as they are, so the
+ * same seed can run at every start. Returns the ids added.
+ */
+export async function insertOrders(db: CloudDbOrTrx, bodies: readonly StoredBody[], nowIso: string): Promise<string[]> {
+  const ids = bodies.map((b) => b.id)
+  const known = new Set(ids.length ? (await db.selectFrom('orders').select('id').where('id', 'in', ids).execute()).map((r) => r.id) : [])
+  const fresh = bodies.filter((b, i) => !known.has(b.id) && ids.indexOf(b.id) === i)
+  let seq = await lastChangeSeq(db)
+  for (let start = 0; start < fresh.length; start += 500) {
+    await db.insertInto('orders').values(fresh.slice(start, start + 500).map((b) => newOrderRow(b, ++seq, nowIso))).execute()
+  }
+  return fresh.map((b) => b.id)
+}
+
+function newOrderRow(body: StoredBody, changeSeq: number, nowIso: string): OrdersTable {
+  return {
+    id: body.id,
+    order_number: body.orderNumber,
+    change_seq: changeSeq,
+    status: 'open',
+    version: 1,
+    body_json: JSON.stringify(body),
+    packed_by_station_id: null,
+    packed_event_id: null,
+    packed_at: null,
+    conflict_station_ids_json: '[]',
+    updated_at: nowIso,
+  }
 }
 
 export async function findOrderRow(db: CloudDbOrTrx, id: string): Promise<OrdersTable | undefined> {

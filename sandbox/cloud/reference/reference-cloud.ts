@@ -1,11 +1,11 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import type { CloudOrder, CloudStationConfig } from '../../../shared/contract/cloud'
+import { CloudOrder, type CloudStationConfig } from '../../../shared/contract/cloud'
 import { AppError, ErrorCode } from '../../../shared/errors'
 import { findClaim, toCloudClaim } from './cloud-claims.repository'
 import { defaultCloudConfig } from './cloud-defaults'
 import { createCloudHandler, type CloudStats } from './cloud-http.server'
-import { findOrderRow, insertGeneratedOrders, patchOrderBody, toCloudOrder, touchOrder, type OrderPatch } from './cloud-orders.repository'
+import { findOrderRow, insertGeneratedOrders, insertOrders, patchOrderBody, toCloudOrder, touchOrder, type OrderPatch, type StoredBody } from './cloud-orders.repository'
 import { insertStation, listStations, type CloudStation, type NewStation } from './cloud-stations.repository'
 import type { CloudDbOrTrx } from './cloud.schema'
 import { openCloudStore } from './cloud.store'
@@ -62,6 +62,11 @@ export type ReferenceCloud = Readonly<{
   }>
   /** Appends n generated orders in one transaction; returns their first/last id and the time taken. */
   seedOrders(n: number): Promise<{ firstId: string | null; lastId: string | null; ms: number }>
+  /**
+   * Appends fixed orders (the demo's KJ1001…) as open orders, in one transaction; ids the cloud
+   * already has are skipped. Returns the ids added. Throws input.invalid naming the first bad order.
+   */
+  addOrders(orders: readonly StoredBody[]): Promise<string[]>
   /** Cancels an order in the cloud (new version, back in every desk's change feed). */
   cancelOrder(id: string): Promise<CloudOrder>
   updateOrder(id: string, patch: OrderPatch): Promise<CloudOrder>
@@ -144,6 +149,19 @@ export async function startReferenceCloud(options: ReferenceCloudOptions = {}): 
       const t0 = performance.now()
       const ids = await db.transaction().execute((trx) => insertGeneratedOrders(trx, n, options.marketplaceLabelEvery ?? 10, nowIso()))
       return { ...ids, ms: performance.now() - t0 }
+    },
+    addOrders: async (orders) => {
+      const bodies = orders.map((o, i): StoredBody => {
+        // Checked as the desk will parse it; a new order starts open, unpacked, at version 1.
+        const parsed = CloudOrder.safeParse({ ...o, status: 'open', version: 1 })
+        if (!parsed.success) {
+          const issue = parsed.error.issues[0]
+          throw new AppError(ErrorCode.inputInvalid, `addOrders: order ${i} (${String(o?.id)}): ${issue?.path.join('.')} ${issue?.message}`, { meta: { index: i } })
+        }
+        const { status: _s, version: _v, packedByStationId: _p, conflictStationIds: _c, ...body } = parsed.data
+        return body
+      })
+      return db.transaction().execute((trx) => insertOrders(trx, bodies, nowIso()))
     },
     cancelOrder: async (id) => {
       await db.transaction().execute(async (trx) => {
