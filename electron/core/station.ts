@@ -29,6 +29,7 @@ import { PackingSlipService, type ReceiptPrinter } from './printing/packing-slip
 import { PrintQueueService } from './printing/print-queue.service'
 import { abandonTestJobs } from './printing/test-label'
 import { DEFAULT_RATE_CARDS } from './rates/default-rate-cards'
+import { RateCardBook } from './rates/rate-card.book'
 import { selectionRulesFromConfig } from './rates/rates.config'
 import { AddressResolver } from './addresses/address.resolver'
 import { buildSummary } from './reports/reports.service'
@@ -101,8 +102,16 @@ export async function createStation(dataDir: string, config: StationConfig, adap
   const { db } = database
   adapters.attachDatabase?.(database)
   await seedCatalogDefaults(db)
-  const rateCards: readonly RateCard[] = config.rateCards ?? DEFAULT_RATE_CARDS
-  const carrierNames = new Map([...rateCards.map((c) => [c.serviceCode, c.name] as const), [MARKETPLACE_CARRIER_ID, 'Pazaryeri etiketi'] as const])
+  // Prices: the cloud's cards (stored) > station.json rateCards > the built-in demo cards (rates/rate-card.book.ts).
+  const rateBook = new RateCardBook({
+    db,
+    configCards: config.rateCards as readonly RateCard[] | undefined,
+    builtin: DEFAULT_RATE_CARDS,
+    connectorIds: () => connectors.keys(),
+    comtohomeProviders: config.carriers.comtohome.providers,
+  })
+  await rateBook.reload()
+  const carrierNames = new Map([...rateBook.cards().map((c) => [c.serviceCode, c.name] as const), [MARKETPLACE_CARRIER_ID, 'Pazaryeri etiketi'] as const])
   const events = new Emitter<AnyEvent>()
   const emit = <E extends EventName>(name: E, payload: EventPayloads[E]) => events.fire({ name, payload })
 
@@ -153,7 +162,7 @@ export async function createStation(dataDir: string, config: StationConfig, adap
     reprints,
     printQueue,
     claims: adapters.claims ?? null,
-    choice: { db, rateCards: () => rateCards, rules: () => selectionRules, addresses, sender: config.sender },
+    choice: { db, rateCards: () => rateBook.cards(), rules: () => rateBook.rules(selectionRules), addresses, sender: config.sender },
     sender: config.sender,
     tolerance: config.tolerance,
     // A getter, so a layout saved from the settings screen applies to scan-back too.
@@ -202,6 +211,7 @@ export async function createStation(dataDir: string, config: StationConfig, adap
       carriers: (await carriers.handlers['carriers.status']({})).map((c) => ({ id: c.id, name: c.name, state: c.breaker.state, lastError: c.breaker.lastError?.message ?? null })),
       scanners: (scanners?.status() ?? []).map((s) => ({ source: s.source, connected: s.connected, error: s.error?.message ?? scannerProblems.get(s.source) ?? null })),
       receipt: slips?.view() ?? null,
+      rates: rateBook.view(),
     }
   }
   // A status change can race the station's dispose (a restart): the view then finds the database closed. Nothing to show then.
@@ -223,6 +233,9 @@ export async function createStation(dataDir: string, config: StationConfig, adap
     carriers.onDidChangeBreaker.event(emitDevices),
   ]
   if (cloud) subs.push(cloud.onDidChangeStatus((s) => emit('sync.statusChanged', s)))
+  // A sync round may have brought new cards; their names join the map (old shipments keep theirs).
+  if (cloud) subs.push(cloud.onDidChangeStatus(() => void rateBook.reload().catch(() => undefined)))
+  subs.push(rateBook.onDidChange(() => (rateBook.cards().forEach((c) => carrierNames.set(c.serviceCode, c.name)), emitDevices())))
   if (slips) subs.push(slips.onDidChange(emitDevices), onDidPack(packing, (orderId) => void slips.printAfterPack(orderId)))
   if (scanners) {
     subs.push(
@@ -355,6 +368,7 @@ export async function createStation(dataDir: string, config: StationConfig, adap
       printQueue.dispose()
       await adapters.scale.dispose()
       events.dispose()
+      rateBook.dispose()
       await database.close()
     },
   }

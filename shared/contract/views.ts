@@ -25,7 +25,12 @@ export type ShipmentView = Readonly<{
   carrierName: string
   trackingNumber: string | null
   barcode: string | null
+  /** The desk's price: the rate-card price compared and chosen (the same number stored and reported). */
   costKurus: number | null
+  /** What the carrier said it charges, when it says (issue 10 "One price"). */
+  chargedKurus?: number | null
+  /** chargedKurus − costKurus when both are known and differ; null otherwise. */
+  priceDifferenceKurus?: number | null
   status: string
   /** The label was printed with the shipper-generated key while the carrier was unreachable; registration pending. */
   offline?: boolean
@@ -126,6 +131,18 @@ export type DeviceStatusView = Readonly<{
   carriers?: readonly Readonly<{ id: string; name: string; state: 'closed' | 'open' | 'halfOpen'; lastError: string | null }>[]
   scanners: readonly ScannerStatusView[]
   receipt: ReceiptStatusView | null
+  /** Where the desk's prices come from (issue 10 "One price"). */
+  rates?: RateCardsView
+}>
+
+/** The rate cards the desk prices with: the cloud's (stored), station.json's, or the built-in demo cards. */
+export type RateCardsView = Readonly<{
+  source: 'cloud' | 'config' | 'builtin'
+  count: number
+  /** Cards whose carrier (and ComToHome provider) this desk can buy from; the rest are shown as excluded. */
+  available: number
+  /** When the cloud's cards were received; null for the other sources. */
+  receivedAt: string | null
 }>
 
 /** Every condition of a Zebra's three ~HS strings, as `printers.status` reports them. */
@@ -220,11 +237,18 @@ export type ReportView = Readonly<{
   packedPerHour: number
   shipments: number
   totalCostKurus: number
-  byCarrier: readonly { carrierId: string; name: string; count: number; costKurus: number }[]
+  byCarrier: readonly { carrierId: string; name: string; count: number; costKurus: number; chargedKurus?: number }[]
+  /** What the carriers said they charge, where they said (ComToHome, MNG); totalCostKurus is the desk's price. */
+  totalChargedKurus?: number
+  /** Shipments whose carrier figure differs from the desk's price, largest difference first. */
+  priceDifferences?: readonly PriceDifferenceView[]
   desiMismatches: readonly { orderNumber: string; expectedGrams: number; measuredGrams: number; diffPct: number }[]
   exceptions: readonly { orderNumber: string; action: string; at: string; detail: string }[]
   byPacker: readonly { packerId: string; name: string; count: number }[]
 }>
+
+/** A shipment whose carrier-charged amount differs from the card price the desk compared and stored. */
+export type PriceDifferenceView = Readonly<{ orderNumber: string; carrierName: string; costKurus: number; chargedKurus: number; differenceKurus: number; at: string }>
 
 /** One shipment's tracking as the desk knows it (`shipments.timeline`, `station track`). */
 export type ShipmentTimelineView = Readonly<{

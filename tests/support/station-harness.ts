@@ -30,13 +30,21 @@ export type Harness = Readonly<{
  * and the simulated scale.
  */
 export async function startHarness(
-  options: { overrides?: Record<string, unknown>; carrierOptions?: Parameters<typeof startComToHomeEmulator>[0]; cloudOrders?: number } = {},
+  options: {
+    overrides?: Record<string, unknown>
+    carrierOptions?: Parameters<typeof startComToHomeEmulator>[0]
+    cloudOrders?: number
+    /** What the cloud's config sends beyond its defaults. With station.json `rateCards` in `overrides` and no `rateCards` here, the cloud sends none (cloud cards would win). */
+    cloudConfig?: NonNullable<Parameters<typeof startDemoReferenceCloud>[0]>['config']
+  } = {},
 ): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'kj-test-'))
   const zebra = await startZebraEmulator()
   const carrier = await startComToHomeEmulator(options.carrierOptions)
   // No rate limit worth meeting: tests pack faster than any packer (the limit has its own tests).
-  const { cloud } = await startDemoReferenceCloud({ batchSize: options.cloudOrders, rateLimit: { limit: 1_000_000, windowMs: 60_000 } })
+  const ownCards = options.overrides !== undefined && 'rateCards' in options.overrides && !options.cloudConfig?.rateCards
+  const cloudConfig = ownCards ? { ...options.cloudConfig, rateCards: [] } : options.cloudConfig
+  const { cloud } = await startDemoReferenceCloud({ batchSize: options.cloudOrders, rateLimit: { limit: 1_000_000, windowMs: 60_000 }, config: cloudConfig })
   const overrides = mergeLayers({
     demo: true,
     scale: { driver: 'simulated' },

@@ -146,6 +146,8 @@ export const StationConfigSchema = z.object({
           addressResolverType: z.union([z.literal(0), z.literal(1), z.literal(2)]).default(2),
           /** Seed 001 is_pickup_requested on every shipment (a courier call per shipment). */
           requestPickup: z.boolean().default(false),
+          /** The provider ids the account has (seed 001 provider_id); a rate card for any other is never chosen. Unset: not checked. */
+          providers: z.array(z.number().int().positive()).min(1).optional(),
         })
         .prefault({}),
       /** Yurtiçi Kargo SOAP (carriers.md §1): one WS user per payment type; off until configured. */

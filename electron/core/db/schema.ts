@@ -83,8 +83,11 @@ export interface ShipmentsTable {
   tracking_url: string | null
   label_format: 'zpl' | 'pdf' | null
   label_blob: Uint8Array | null
+  /** The desk's price: the rate-card price compared and shown (quoted_kurus), else the carrier's figure. */
   cost_kurus: number | null
   quoted_kurus: number | null
+  /** What the carrier said it charges (CreatedShipment.costKurus); null when it does not say. */
+  charged_kurus: number | null
   error_code: string | null
   error_message: string | null
   created_at: Generated<string>

@@ -61,7 +61,7 @@ export function packingView(s: Session, carrierNames: ReadonlyMap<string, string
         carrierName: carrierNames.get(s.shipment.serviceCode) ?? s.shipment.carrierId,
         trackingNumber: s.shipment.trackingNumber,
         barcode: s.shipment.barcode,
-        costKurus: s.shipment.costKurus,
+        ...shipmentPrice(s.shipment),
         status: s.shipment.status,
         offline: s.shipment.offlineLabelledAt !== null && s.shipment.status === 'purchasing',
       }
@@ -84,4 +84,15 @@ export function packingView(s: Session, carrierNames: ReadonlyMap<string, string
     // Shown only while a box is being chosen: once measured, the quote panel takes its place.
     boxSuggestions: s.step === PackingStep.itemsVerified && s.box === null ? s.boxSuggestions : null,
   }
+}
+
+/**
+ * One price (issue 10): the card price compared (stored as quoted before the purchase, as cost once
+ * bought) is what the panel shows; the carrier's own figure, when it differs, is shown beside it.
+ */
+export function shipmentPrice(s: Pick<ShipmentRecord, 'costKurus' | 'quotedKurus' | 'chargedKurus'>): Pick<ShipmentView, 'costKurus' | 'chargedKurus' | 'priceDifferenceKurus'> {
+  const costKurus = s.costKurus ?? s.quotedKurus
+  const chargedKurus = s.chargedKurus ?? null
+  const differenceKurus = costKurus !== null && chargedKurus !== null && chargedKurus !== costKurus ? chargedKurus - costKurus : null
+  return { costKurus, chargedKurus, priceDifferenceKurus: differenceKurus }
 }

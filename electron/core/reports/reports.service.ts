@@ -39,15 +39,39 @@ export async function buildSummary(
 
   const shipments = await db
     .selectFrom('shipments')
-    .select(['carrier_id', 'service_code', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.sum<number>('cost_kurus').as('cost')])
+    .select(['carrier_id', 'service_code', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.sum<number>('cost_kurus').as('cost'), (eb) => eb.fn.sum<number>('charged_kurus').as('charged')])
     .where('status', '=', 'purchased')
     .where('updated_at', '>=', range.from)
     .where('updated_at', '<=', range.to)
     .groupBy(['carrier_id', 'service_code'])
     .execute()
   const byCarrier = shipments
-    .map((r) => ({ carrierId: r.service_code, name: opts.carrierNames.get(r.service_code) ?? r.carrier_id, count: Number(r.n), costKurus: Number(r.cost ?? 0) }))
+    .map((r) => ({ carrierId: r.service_code, name: opts.carrierNames.get(r.service_code) ?? r.carrier_id, count: Number(r.n), costKurus: Number(r.cost ?? 0), chargedKurus: Number(r.charged ?? 0) }))
     .sort((a, b) => b.count - a.count)
+
+  // One price (issue 10): the report sums the desk's price (cost_kurus, the card price compared and
+  // shown); where a carrier said it charges something else, the shipment is listed with both.
+  const differing = await db
+    .selectFrom('shipments')
+    .innerJoin('orders', 'orders.id', 'shipments.order_id')
+    .select(['orders.order_number', 'shipments.carrier_id', 'shipments.service_code', 'shipments.cost_kurus', 'shipments.charged_kurus', 'shipments.updated_at'])
+    .where('shipments.status', '=', 'purchased')
+    .where('shipments.updated_at', '>=', range.from)
+    .where('shipments.updated_at', '<=', range.to)
+    .where('shipments.cost_kurus', 'is not', null)
+    .where('shipments.charged_kurus', 'is not', null)
+    .whereRef('shipments.charged_kurus', '!=', 'shipments.cost_kurus')
+    .execute()
+  const priceDifferences = differing
+    .map((r) => ({
+      orderNumber: r.order_number,
+      carrierName: opts.carrierNames.get(r.service_code) ?? r.carrier_id,
+      costKurus: r.cost_kurus!,
+      chargedKurus: r.charged_kurus!,
+      differenceKurus: r.charged_kurus! - r.cost_kurus!,
+      at: r.updated_at,
+    }))
+    .sort((a, b) => Math.abs(b.differenceKurus) - Math.abs(a.differenceKurus) || a.orderNumber.localeCompare(b.orderNumber))
 
   const pkgs = await db
     .selectFrom('packages')
@@ -94,7 +118,9 @@ export async function buildSummary(
     packedPerHour,
     shipments: byCarrier.reduce((n, c) => n + c.count, 0),
     totalCostKurus: byCarrier.reduce((n, c) => n + c.costKurus, 0),
+    totalChargedKurus: byCarrier.reduce((n, c) => n + c.chargedKurus, 0),
     byCarrier,
+    priceDifferences,
     desiMismatches,
     exceptions: audits.map((a) => ({ orderNumber: a.order_number ?? '—', action: a.action, at: a.at, detail: a.detail_json })),
     byPacker: packers.map((p) => ({ packerId: p.packed_by ?? '—', name: p.name ?? 'otomatik / automatic', count: Number(p.n) })),

@@ -180,7 +180,9 @@ async function recordPurchase(trx: DbOrTrx, shipment: ShipmentRecord, order: Ord
     serviceCode: shipment.serviceCode,
     trackingNumber: created.trackingNumber,
     barcode: created.barcode,
-    costKurus: created.costKurus,
+    // The desk's price (the card price compared), as stored; the carrier's own figure beside it.
+    costKurus: shipment.quotedKurus ?? created.costKurus,
+    chargedKurus: created.costKurus,
     ...extra,
   })
 }

@@ -11,7 +11,10 @@ export type ShipmentRecord = Shipment &
     requestJson: string
     label: Uint8Array | null
     attempts: number
+    /** The rate-card price compared when it was chosen (costKurus becomes this once bought). */
     quotedKurus: number | null
+    /** What the carrier said it charges; null when it does not say (issue 10 "One price"). */
+    chargedKurus: number | null
     /** The carrier's own key for this shipment: what its track and cancel operations take. */
     carrierShipmentId: string | null
     /** Set when the label was printed with a shipper-generated key before the carrier registered it. */
@@ -36,6 +39,7 @@ function toShipment(r: Row): ShipmentRecord {
     label: r.label_blob,
     costKurus: r.cost_kurus,
     quotedKurus: r.quoted_kurus,
+    chargedKurus: r.charged_kurus ?? null,
     attempts: r.attempts,
     carrierShipmentId: r.carrier_shipment_id,
     offlineLabelledAt: r.offline_labelled_at,
@@ -97,7 +101,9 @@ export async function markShipmentPurchased(
       tracking_url: r.trackingUrl,
       label_format: r.labelFormat,
       label_blob: r.label,
-      cost_kurus: r.costKurus,
+      // One price: the desk's price is the card price the packer saw; the carrier's figure is kept beside it.
+      cost_kurus: sql<number | null>`coalesce(quoted_kurus, ${r.costKurus})`,
+      charged_kurus: r.costKurus,
       error_code: null,
       error_message: null,
       updated_at: new Date().toISOString(),

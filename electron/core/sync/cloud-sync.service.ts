@@ -1,5 +1,5 @@
 import type { SyncStatusView } from '../../../shared/contract/views'
-import { CloudConfig, HeartbeatAccepted, OrdersPage, type CloudOrder, type HeartbeatRequest } from '../../../shared/contract/cloud'
+import { HeartbeatAccepted, OrdersPage, type CloudOrder, type HeartbeatRequest } from '../../../shared/contract/cloud'
 import { Emitter } from '../../../shared/emitter'
 import { toAppError } from '../../../shared/errors'
 import { appendAudit } from '../audit/audit.repository'
@@ -8,6 +8,7 @@ import type { Db } from '../db/database'
 import { insertOrder } from '../orders/orders.repository'
 import { upsertPacker } from '../packers/packers.repository'
 import { getSetting, setSetting } from '../settings/settings.repository'
+import { CloudConfigWithRates, storeCloudRates } from '../rates/rate-card.book'
 import { cloudRequest, type CloudClientOptions } from './cloud-client'
 import { countOutbox, countParked } from './outbox.repository'
 import { pushOutbox } from './outbox-pusher'
@@ -111,10 +112,12 @@ export class CloudSyncService {
   }
 
   private async pullConfig(): Promise<void> {
-    const cfg = await cloudRequest(this.opts, 'GET', '/api/v1/station/config', CloudConfig)
+    const cfg = await cloudRequest(this.opts, 'GET', '/api/v1/station/config', CloudConfigWithRates)
     await this.db.transaction().execute(async (trx) => {
       for (const p of cfg.data.packers) await upsertPacker(trx, p)
       for (const b of cfg.data.boxes) await upsertBox(trx, b)
+      // The cloud's rate cards replace station.json's and the built-in ones (rates/rate-card.book.ts).
+      await storeCloudRates(trx, cfg.data)
     })
   }
 

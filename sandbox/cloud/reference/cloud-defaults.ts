@@ -24,7 +24,8 @@ const card = (serviceCode: string, name: string, transitDays: number, supportsCo
 /**
  * What the reference cloud hands every station by default: the demo packers and boxes, the ComToHome
  * providers of the sandbox emulator (seed 001) on the platform agreement, and the sync rules. Prices
- * are illustrative kuruş by chargeable-kg band, as in the desk's built-in demo cards.
+ * are illustrative kuruş by chargeable-kg band, the same as the desk's built-in demo cards, so the
+ * demo compares the same prices whether or not the cloud has been reached.
  */
 export function defaultCloudConfig(): CloudStationConfig['data'] {
   const rateCards = [
@@ -32,6 +33,8 @@ export function defaultCloudConfig(): CloudStationConfig['data'] {
     card('provider:2', 'Aras Kargo', 2, true, 2200, 8400, 1500, 480),
     card('provider:3', 'MNG / DHL eCommerce', 3, true, 2400, 7900, 1600, 500),
     card('provider:4', 'PTT Kargo', 4, false, 0, 7600, 1700, 520),
+    // Sürat (provider 5 of the emulator) takes parcels up to 10 kg: the first five bands only.
+    { ...card('provider:5', 'Sürat Kargo', 3, true, 2000, 8100, 1450, 0), maxChargeableKg: 10, bands: bands(8100, 1450).slice(0, 5) },
   ]
   return {
     configVersion: 1,

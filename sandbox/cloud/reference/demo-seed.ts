@@ -18,6 +18,8 @@ export type DemoCloudOptions = Readonly<{
   batchSize?: number
   /** Requests per minute per station (default the contract's 300). */
   rateLimit?: ReferenceCloudOptions['rateLimit']
+  /** What GET /station/config sends beyond the defaults (tests: no rate cards, other carriers). */
+  config?: ReferenceCloudOptions['config']
 }>
 
 export type DemoCloud = Readonly<{ cloud: ReferenceCloud; station: typeof DEMO_STATION; url: string }>
@@ -29,7 +31,7 @@ export type DemoCloud = Readonly<{ cloud: ReferenceCloud; station: typeof DEMO_S
  * batch (KJ1013…) is added so the demo always has orders to pack.
  */
 export async function startDemoReferenceCloud(options: DemoCloudOptions = {}): Promise<DemoCloud> {
-  const cloud = await startReferenceCloud({ port: options.port ?? 0, dbPath: options.dbPath, faults: [], marketplaceLabelEvery: 0, rateLimit: options.rateLimit })
+  const cloud = await startReferenceCloud({ port: options.port ?? 0, dbPath: options.dbPath, faults: [], marketplaceLabelEvery: 0, rateLimit: options.rateLimit, config: options.config })
   try {
     if (!(await cloud.stations.get(DEMO_STATION.id))) await cloud.stations.create({ ...DEMO_STATION })
     await seedDemoOrders(cloud, options.batchSize ?? DEMO_BATCH)
