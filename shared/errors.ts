@@ -11,6 +11,8 @@ export const ErrorCode = {
 
   dbFromNewerVersion: 'db.fromNewerVersion',
   dbMigrationFailed: 'db.migrationFailed',
+  /** PRAGMA quick_check found damage at start: the file was left untouched; the message names the newest backup and how to restore it. */
+  dbCorrupt: 'db.corrupt',
 
   sessionRequired: 'session.required',
   packerUnknown: 'session.packerUnknown',

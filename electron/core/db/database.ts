@@ -3,6 +3,7 @@ import { existsSync, mkdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { Kysely, Migrator, SqliteDialect, type Migration, type Transaction } from 'kysely'
 import { AppError, ErrorCode } from '../../../shared/errors'
+import { assertDatabaseIntact } from './database.check'
 import { migrations as appMigrations } from './migrations'
 import type { Schema } from './schema'
 
@@ -21,7 +22,8 @@ export type OpenedDatabase = Readonly<{
 /**
  * Opens (or creates) the station database: WAL, foreign keys, busy timeout and
  * synchronous=FULL (shipment purchases and outbox rows must survive power loss),
- * then migrates it. A file written by a newer app version is refused, untouched.
+ * then migrates it. A file written by a newer app version, or one that fails `PRAGMA quick_check`
+ * (`db.corrupt`, database.check.ts), is refused untouched.
  */
 export async function openDatabase(
   path: string,
@@ -30,6 +32,8 @@ export async function openDatabase(
   const isMemory = path === ':memory:'
   const existed = !isMemory && existsSync(path)
   if (!isMemory) mkdirSync(dirname(path), { recursive: true })
+  // Before anything writes (WAL mode, migrations, backups): a damaged file is refused untouched.
+  if (existed) assertDatabaseIntact(path)
   const sqlite = new Database(path)
   sqlite.pragma('journal_mode = WAL')
   sqlite.pragma('foreign_keys = ON')
