@@ -72,9 +72,15 @@ export const serveCommand: CliCommand = {
     }
 
     const env = demo ? await startDemoEnvironment(dataDir) : null
-    const config = loadConfig(dataDir, env?.overrides ?? {})
-    const adapters = createAdapters(config, { checkpoint: crashCheckpoint() })
-    const station = await createStation(dataDir, config, adapters)
+    const { adapters, station } = await (async () => {
+      const config = loadConfig(dataDir, env?.overrides ?? {})
+      const adapters = createAdapters(config, { checkpoint: crashCheckpoint() })
+      return { adapters, station: await createStation(dataDir, config, adapters) }
+    })().catch(async (err: unknown) => {
+      // A failed start must end the process: the demo's emulators and cloud would keep it alive.
+      await env?.dispose()
+      throw err
+    })
     if (demo && adapters.simulateWeight) {
       const place = adapters.simulateWeight
       station.subscribe((name, payload) => {
