@@ -1,6 +1,7 @@
 import { AppError, ErrorCode } from '../../shared/errors'
 import { loadConfig, mergeLayers } from '../core/config/config.loader'
 import { StationConfigSchema } from '../core/config/config.schema'
+import { describeUnknownKeys, findUnknownKeys } from '../core/config/config.unknown-keys'
 import { CARRIERS, findCarrier, type CarrierDefinition } from '../core/carriers/carrier-registry'
 import type { CarrierConnector } from '../core/carriers/carrier.port'
 import type { RetryOptions } from '../core/carriers/retry'
@@ -58,6 +59,11 @@ export async function connectorFromFlags(
   const dataDir = str('data')
   const stationSection = dataDir ? (def.section(loadConfig(dataDir).carriers) ?? {}) : {}
   const fileSection = str('carrier-config') ? await readJsonInput(str('carrier-config') as string, z.record(z.string(), z.unknown())) : {}
+  const unknownKeys = findUnknownKeys(StationConfigSchema, { carriers: { [def.id]: fileSection } })
+  if (unknownKeys.length > 0) {
+    const named = unknownKeys.map((k) => ({ path: k.path.split('.').slice(2).join('.'), suggestion: k.suggestion?.split('.').slice(2).join('.') ?? null }))
+    throw new AppError(ErrorCode.inputInvalid, `${str('carrier-config')}: unknown key ${describeUnknownKeys(named)}`)
+  }
   const flagSection = def.fromFlags({
     baseUrl,
     apiKey: str('api-key') ?? envKey('API_KEY'),

@@ -39,7 +39,8 @@ export async function readJsonInput<S extends z.ZodType>(path: string, schema: S
   }
   let raw: unknown
   try {
-    raw = JSON.parse(text)
+    // A file saved by Windows Notepad starts with a byte-order mark, which JSON.parse refuses.
+    raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
   } catch (err) {
     throw new AppError(ErrorCode.inputInvalid, `${path} is not valid JSON: ${(err as Error).message}`)
   }

@@ -13,6 +13,15 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }))
 
 const admin = () => join(dir, 'admin.json')
 
+function catchError(fn: () => unknown): unknown {
+  try {
+    fn()
+  } catch (e) {
+    return e
+  }
+  throw new Error('expected an error')
+}
+
 describe('station configuration', () => {
   it('defaults a fresh desk to a simulated scale and the ComToHome sandbox address', () => {
     const c = loadConfig(dir, {}, admin())
@@ -45,6 +54,44 @@ describe('station configuration', () => {
     }
     expect(err).toMatchObject({ code: ErrorCode.inputInvalid })
     expect((err as Error).message).toMatch(message)
+  })
+
+  it.each([
+    ['{"printer": {"urii": "tcp://10.0.0.5:9100"}}', /station\.json: printer\.urii \(did you mean printer\.uri\?\)/],
+    ['{"carrier": {"yurtici": {"enabled": true}}}', /station\.json: carrier \(did you mean carriers\?\)/],
+    ['{"carriers": {"yurtici": {"acounts": {}}}}', /carriers\.yurtici\.acounts \(did you mean carriers\.yurtici\.accounts\?\)/],
+    ['{"carriers": {"yurtici": {"accounts": {"senderPays": {"username": "u", "pasword": "p"}}}}}', /carriers\.yurtici\.accounts\.senderPays\.pasword \(did you mean carriers\.yurtici\.accounts\.senderPays\.password\?\)/],
+    ['{"scale": {"driver": "serial", "protocol": "cas", "path": "/dev/ttyUSB0", "baud": 9600}}', /scale\.baud(?! \(did)/],
+    ['{"scanner": {"sources": [{"driver": "serial", "path": "/dev/ttyACM0", "terminater": "lf"}]}}', /scanner\.sources\.0\.terminater \(did you mean scanner\.sources\.0\.terminator\?\)/],
+    ['{"rateCards": [{"carrierId": "x", "serviceCode": "s", "name": "n", "contract": "own", "transitDays": 1, "supportsCod": false, "maxChargeableKg": 30, "bands": [{"upToKg": 1, "priceKurus": 100, "pricekurus": 1}], "extraKgKurus": 0}]}', /rateCards\.0\.bands\.0\.pricekurus \(did you mean rateCards\.0\.bands\.0\.priceKurus\?\)/],
+    ['{"colour": "red"}', /station\.json: colour$/],
+  ])('refuses an unknown key in station.json %s, naming it and a near miss', (text, message) => {
+    writeFileSync(join(dir, 'station.json'), text)
+    const err = catchError(() => loadConfig(dir, {}, admin()))
+    expect(err).toMatchObject({ code: ErrorCode.inputInvalid })
+    expect((err as Error).message).toMatch(message)
+    expect((err as Error).message).not.toContain('\n')
+  })
+
+  it('keeps free keys free: per-account request limits are a record', () => {
+    writeFileSync(join(dir, 'station.json'), JSON.stringify({ carriers: { limits: { yurtici: { requests: 10, perMs: 1000 } } } }))
+    expect(loadConfig(dir, {}, admin()).carriers.limits).toMatchObject({ yurtici: { requests: 10, perMs: 1000 } })
+  })
+
+  it('refuses an unknown key in the admin file and in overrides passed by code, naming where', () => {
+    writeFileSync(admin(), JSON.stringify({ printer: { dpii: 300 } }))
+    expect((catchError(() => loadConfig(dir, {}, admin())) as Error).message).toMatch(/admin\.json: printer\.dpii \(did you mean printer\.dpi\?\)/)
+    rmSync(admin())
+    expect((catchError(() => loadConfig(dir, { cloud: { baseUrl: 'http://127.0.0.1:1', apiKey: 'k', stationID: 'd1' } }, admin())) as Error).message).toMatch(
+      /overrides .*: cloud\.stationID \(did you mean cloud\.stationId\?\)/,
+    )
+  })
+
+  it('accepts a station.json saved with a UTF-8 byte-order mark (Windows Notepad)', () => {
+    writeFileSync(join(dir, 'station.json'), `\uFEFF${JSON.stringify({ stationName: 'Masa 3', printer: { dpi: 300 } })}`, 'utf8')
+    const c = loadConfig(dir, {}, admin())
+    expect(c.stationName).toBe('Masa 3')
+    expect(c.printer.dpi).toBe(300)
   })
 
   it('replaces arrays instead of concatenating them', () => {

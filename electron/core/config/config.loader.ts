@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { AppError, ErrorCode } from '../../../shared/errors'
 import { createFileSecretBox, decryptSecrets, type SecretBox } from '../secrets/secret-box'
 import { StationConfigSchema, type StationConfig } from './config.schema'
+import { describeUnknownKeys, findUnknownKeys } from './config.unknown-keys'
 
 export function adminConfigPath(platform = process.platform): string {
   return platform === 'win32' ? join(process.env.ProgramData ?? 'C:\\ProgramData', 'KargoJet', 'station.json') : '/etc/kargojet/station.json'
@@ -12,12 +13,23 @@ function readLayer(path: string): Record<string, unknown> {
   if (!existsSync(path)) return {}
   let raw: unknown
   try {
-    raw = JSON.parse(readFileSync(path, 'utf8'))
+    raw = JSON.parse(stripBom(readFileSync(path, 'utf8')))
   } catch (err) {
     throw new AppError(ErrorCode.inputInvalid, `${path} is not valid JSON: ${(err as Error).message}`)
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new AppError(ErrorCode.inputInvalid, `${path} must hold a JSON object`)
   return raw as Record<string, unknown>
+}
+
+/** Windows Notepad saves UTF-8 with a byte-order mark; JSON.parse refuses it, so it is dropped first. */
+export function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+}
+
+/** Unknown keys are errors, not silently ignored: a typo (`printer.urii`) must not start the desk on defaults. */
+function refuseUnknownKeys(layer: Record<string, unknown>, source: string): void {
+  const unknown = findUnknownKeys(StationConfigSchema, layer)
+  if (unknown.length > 0) throw new AppError(ErrorCode.inputInvalid, `invalid station configuration: unknown key in ${source}: ${describeUnknownKeys(unknown)}`, { meta: { source, unknown } })
 }
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
@@ -37,6 +49,8 @@ export function mergeLayers(...layers: Record<string, unknown>[]): Record<string
 
 /**
  * Loads defaults < admin file < station file in the data folder < overrides, validated as a whole.
+ * A key the schema does not know is an error naming the file and the key (with a near miss
+ * suggested); a UTF-8 byte-order mark at the start of a file is accepted.
  * Encrypted credentials ("enc:…", see secrets/secret-box.ts) are opened with `secretBox` (the
  * Electron shell passes its safeStorage box; default: the data folder's key file).
  */
@@ -47,7 +61,14 @@ export function loadConfig(
   options: { secretBox?: SecretBox } = {},
 ): StationConfig {
   let box: SecretBox | null = options.secretBox ?? null
-  const merged = decryptSecrets(mergeLayers(readLayer(adminPath), readLayer(join(dataDir, 'station.json')), overrides), () => (box ??= createFileSecretBox(dataDir)))
+  const stationPath = join(dataDir, 'station.json')
+  const layers = [
+    { layer: readLayer(adminPath), source: adminPath },
+    { layer: readLayer(stationPath), source: stationPath },
+    { layer: overrides, source: 'overrides (command line / demo)' },
+  ]
+  for (const { layer, source } of layers) refuseUnknownKeys(layer, source)
+  const merged = decryptSecrets(mergeLayers(...layers.map((l) => l.layer)), () => (box ??= createFileSecretBox(dataDir)))
   const parsed = StationConfigSchema.safeParse(merged)
   if (!parsed.success) {
     const detail = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')

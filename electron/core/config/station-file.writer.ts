@@ -4,7 +4,7 @@ import { open, readFile, rename, stat, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import { AppError, ErrorCode } from '../../../shared/errors'
 import { createFileSecretBox, encryptSecrets, type SecretBox } from '../secrets/secret-box'
-import { mergeLayers } from './config.loader'
+import { mergeLayers, stripBom } from './config.loader'
 
 export const STATION_FILE = 'station.json'
 
@@ -23,7 +23,7 @@ async function readExisting(path: string): Promise<{ layer: Record<string, unkno
   }
   let raw: unknown
   try {
-    raw = JSON.parse(text)
+    raw = JSON.parse(stripBom(text))
   } catch (err) {
     throw failed(`station.json geçerli JSON değil; önce düzeltin / station.json is not valid JSON; fix it first: ${(err as Error).message}`, path, err)
   }
