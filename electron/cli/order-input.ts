@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import { z } from 'zod'
+import { PACKAGE_LIMITS } from '../../shared/domain/limits'
 import type { ShipmentRequest } from '../core/carriers/carrier.port'
 
 export const addressInputSchema = z.strictObject({
@@ -14,17 +15,21 @@ export const addressInputSchema = z.strictObject({
   email: z.string().trim().max(255).nullable().optional(),
 })
 
+/** A positive measure at most `max` (shared/domain/limits.ts), with a message that names the limit. */
+const bounded = (max: number, unit: string) => z.number().positive().max(max, `must be a finite number ≤ ${max} ${unit} (the largest parcel any carrier takes)`)
+const { maxSideMm, maxSideCm, maxWeightGrams, maxWeightKg } = PACKAGE_LIMITS
+
 export const packageInputSchema = z
   .strictObject({
-    lengthMm: z.int().min(10).max(3000).optional(),
-    widthMm: z.int().min(10).max(3000).optional(),
-    heightMm: z.int().min(10).max(3000).optional(),
+    lengthMm: z.int().min(10).max(maxSideMm, `must be ≤ ${maxSideMm} mm`).optional(),
+    widthMm: z.int().min(10).max(maxSideMm, `must be ≤ ${maxSideMm} mm`).optional(),
+    heightMm: z.int().min(10).max(maxSideMm, `must be ≤ ${maxSideMm} mm`).optional(),
     /** Centimetres are accepted too (what a packer reads off a tape): 30 → 300 mm. */
-    lengthCm: z.number().positive().max(300).optional(),
-    widthCm: z.number().positive().max(300).optional(),
-    heightCm: z.number().positive().max(300).optional(),
-    weightGrams: z.int().min(1).max(1_000_000).optional(),
-    weightKg: z.number().positive().max(1000).optional(),
+    lengthCm: bounded(maxSideCm, 'cm').optional(),
+    widthCm: bounded(maxSideCm, 'cm').optional(),
+    heightCm: bounded(maxSideCm, 'cm').optional(),
+    weightGrams: z.int().min(1).max(maxWeightGrams, `must be ≤ ${maxWeightGrams} g (the largest parcel any carrier takes)`).optional(),
+    weightKg: bounded(maxWeightKg, 'kg').optional(),
     boxCode: z.string().max(40).nullable().optional(),
   })
   .transform((p, ctx) => {
@@ -51,7 +56,7 @@ export const orderInputSchema = z.strictObject({
   serviceCode: z.string().trim().min(1).max(64).optional(),
   sender: addressInputSchema,
   recipient: addressInputSchema,
-  packages: z.array(packageInputSchema).min(1).max(99),
+  packages: z.array(packageInputSchema).min(1).max(PACKAGE_LIMITS.maxPackages),
   codAmountKurus: z.int().min(1).nullable().default(null),
   description: z.string().max(255).optional(),
   /** For `station quote`: the marketplace that mandates a carrier, if any. */
@@ -59,6 +64,17 @@ export const orderInputSchema = z.strictObject({
 })
 
 export type OrderInput = z.output<typeof orderInputSchema>
+
+/**
+ * The parcel limits over a raw ComToHome consignment body (seed 001: kg and cm as plain Float). Its
+ * own schema (comtohome.schemas.ts) checks the shape; this refuses a weight or size no carrier takes
+ * before a label is bought for it. Other keys pass through.
+ */
+export const consignmentLimitsSchema = z.object({
+  packages: z
+    .array(z.object({ weight: bounded(maxWeightKg, 'kg'), length: bounded(maxSideCm, 'cm'), width: bounded(maxSideCm, 'cm'), height: bounded(maxSideCm, 'cm') }))
+    .max(PACKAGE_LIMITS.maxPackages),
+})
 
 /** The port's request for one carrier. */
 export function toShipmentRequest(order: OrderInput, defaults: { serviceCode: string; labelFormat: 'zpl' | 'pdf' }): ShipmentRequest {

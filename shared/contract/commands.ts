@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { Box } from '../domain/box'
+import { PACKAGE_LIMITS } from '../domain/limits'
 import type { OrderSummary } from '../domain/order'
 import type { Packer } from '../domain/packer'
 import { LayoutProfileId } from '../scan/keyboard-layout'
@@ -53,9 +54,9 @@ export const commandInputs = {
   'packing.selectBox': z.object({ boxCode: ScanCode }).strict(),
   'packing.setDimensions': z
     .object({
-      lengthMm: z.number().int().min(10).max(3000),
-      widthMm: z.number().int().min(10).max(3000),
-      heightMm: z.number().int().min(10).max(3000),
+      lengthMm: z.number().int().min(10).max(PACKAGE_LIMITS.maxSideMm),
+      widthMm: z.number().int().min(10).max(PACKAGE_LIMITS.maxSideMm),
+      heightMm: z.number().int().min(10).max(PACKAGE_LIMITS.maxSideMm),
     })
     .strict(),
   'packing.override': z.object({ supervisorBadge: ScanCode, reason: z.string().trim().min(3).max(200) }).strict(),

@@ -83,6 +83,10 @@ describe('rate cards CSV', () => {
     ['a broken exclusion', row({ excluded_districts: 'İstanbul/Adalar/Büyükada' }), 2, 'excluded_districts', /İl ya da İl\/İlçe değil/],
     ['a missing name', row({ name: ' ' }), 2, 'name', /boş olamaz/],
     ['a fractional transit time', row({ transit_days: '1,5' }), 2, 'transit_days', /en çok 0 ondalık/],
+    ['a band beyond the largest parcel', row({ up_to_kg: '250000' }), 2, 'up_to_kg', /en çok 9000 olabilir .* must be ≤ 9000/],
+    ['a desi limit beyond the largest parcel', row({ max_desi: '9000,5' }), 2, 'max_desi', /must be ≤ 9000/],
+    ['an overflowing weight', row({ max_weight_kg: '1e308' }), 2, 'max_weight_kg', /sayı değil/],
+    ['a weight too long for a safe integer', row({ max_chargeable_kg: '9'.repeat(30) }), 2, 'max_chargeable_kg', /çok büyük/],
   ])('refuses %s with its line and column', (_name, bad, line, column, problem) => {
     const e = importError(csv(row({ up_to_kg: '10' }), bad))
     expect(e.code).toBe(ErrorCode.inputInvalid)

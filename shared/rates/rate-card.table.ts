@@ -1,3 +1,4 @@
+import { PACKAGE_LIMITS } from '../domain/limits'
 import { AppError, ErrorCode } from '../errors'
 import { formatScaled, parseScaled, scaledToNumber, type Scaled } from './decimal-text'
 import { DISTANCE_BANDS, parseDistanceBand, type DistanceBand } from './distance-band'
@@ -76,7 +77,11 @@ function bool(c: TableCell): Field<boolean> {
 function positiveKg(c: TableCell): Field<number> {
   const r = num(c, 3)
   if (!r.ok) return r
-  return r.value > 0 ? { ok: true, value: r.value / 1000 } : problem('sıfırdan büyük olmalı', 'must be above zero')
+  if (r.value <= 0) return problem('sıfırdan büyük olmalı', 'must be above zero')
+  // No card serves more than the largest parcel (shared/domain/limits.ts): 9000 desi, 1000 kg.
+  const max = PACKAGE_LIMITS.maxDesi
+  if (r.value / 1000 > max) return problem(`en çok ${max} olabilir (hiçbir kargo daha büyüğünü almaz)`, `must be ≤ ${max} (no carrier takes a larger parcel)`)
+  return { ok: true, value: r.value / 1000 }
 }
 function excluded(c: TableCell): Field<ExcludedDistrict[]> {
   const out: ExcludedDistrict[] = []

@@ -5,9 +5,9 @@ import { ComToHomeConnector } from '../../core/carriers/comtohome/comtohome.adap
 import { consignmentRequestSchema, type ConsignmentRequest } from '../../core/carriers/comtohome/comtohome.schemas'
 import { z } from 'zod'
 import type { CarrierDefinition } from '../../core/carriers/carrier-registry'
-import { numberFlag, parseFlags, readJsonInput, requireFlag } from '../cli-args'
+import { formatZodIssues, numberFlag, parseFlags, readJsonInput, requireFlag } from '../cli-args'
 import { CARRIER_FLAGS_USAGE, carrierFlagOptions, cliConnector, requireCarrier, requireEndpoint } from '../carrier-flags'
-import { orderIdempotencyKey, orderInputSchema, toShipmentRequest } from '../order-input'
+import { consignmentLimitsSchema, orderIdempotencyKey, orderInputSchema, toShipmentRequest } from '../order-input'
 import { renderLabel } from './ship-label'
 import type { CliCommand, CliIo } from '../cli.types'
 
@@ -96,6 +96,8 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   try {
     settings = parseSettings(values, process.env)
     body = await readJsonInput(settings.input, consignmentRequestSchema)
+    const limits = consignmentLimitsSchema.safeParse(body)
+    if (!limits.success) throw new AppError(ErrorCode.inputInvalid, `${settings.input}: ${formatZodIssues(limits.error)}`)
   } catch (err) {
     return reportFailure(err, io)
   }
