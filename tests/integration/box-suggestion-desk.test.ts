@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { insertOrder } from '../../electron/core/orders/orders.repository'
 import { scanAllItems, startHarness, type Harness } from '../support/station-harness'
 
 let h: Harness | null = null
@@ -14,9 +13,8 @@ const recipient = { name: 'Ayşe Yıldız', address: 'Moda Cd. 18', district: 'K
 describe('box suggestion on the packing screen', () => {
   it('once the items are complete, the desk ranks the catalog: boxes the items fit in first, then the cheapest band', async () => {
     h = await startHarness({ overrides: fast })
-    const db = h.station.database.db
     // Two 25×18×6 cm towels: too long for the 20×15×10 small box, too thick for the envelope; the 30×20×15 box is the first that fits.
-    await insertOrder(db, { orderNumber: 'BOX-1', barcode: 'BOX1', recipient, lines: [{ sku: 'HAVLU', name: 'Havlu', quantity: 2, unitWeightGrams: 400, sizeMm: { lengthMm: 250, widthMm: 180, heightMm: 60 } }] })
+    await h.addOrder({ orderNumber: 'BOX-1', barcode: 'BOX1', recipient, lines: [{ sku: 'HAVLU', name: 'Havlu', quantity: 2, unitWeightGrams: 400, sizeMm: { lengthMm: 250, widthMm: 180, heightMm: 60 } }] })
     const scan = (c: string) => h!.station.handlers['scan.submit']({ code: c, source: 'scanner' })
     await scan('P1001')
     const opened = await scan('BOX1')
@@ -38,7 +36,7 @@ describe('box suggestion on the packing screen', () => {
 
   it('items without sizes: the fit is unknown and the suggestion says so instead of guessing', async () => {
     h = await startHarness({ overrides: fast })
-    await insertOrder(h.station.database.db, { orderNumber: 'BOX-2', barcode: 'BOX2', recipient, lines: [{ sku: 'X', name: 'Ölçüsüz ürün', quantity: 1, unitWeightGrams: 300 }] })
+    await h.addOrder({ orderNumber: 'BOX-2', barcode: 'BOX2', recipient, lines: [{ sku: 'X', name: 'Ölçüsüz ürün', quantity: 1, unitWeightGrams: 300 }] })
     const scan = (c: string) => h!.station.handlers['scan.submit']({ code: c, source: 'scanner' })
     await scan('P1001')
     await scan('BOX2')

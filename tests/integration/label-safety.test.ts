@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { insertOrder } from '../../electron/core/orders/orders.repository'
 import { scanAllItems, startHarness, type Harness } from '../support/station-harness'
 import { countRenderedLabels, decodeBarcodes, renderZplToPng } from '../support/zpl-render'
 
@@ -15,7 +14,7 @@ afterEach(async () => {
 
 async function packHackOrder(labelFormat: 'zpl' | 'pdf', carrierPdf: 'rasterize' | 'ownLabel' = 'ownLabel') {
   h = await startHarness({ overrides: { carriers: { comtohome: { labelFormat } }, printer: { carrierPdf } } })
-  await insertOrder(h.station.database.db, {
+  await h.addOrder({
     orderNumber: 'SIP-HACK',
     barcode: 'KJHACK',
     recipient: { name: HACK, address: 'Moda Caddesi No:18 ~DGR:EVIL', district: 'Kadıköy', city: 'İstanbul', postalCode: '34710', phone: '+905321112233' },

@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { insertOrder } from '../../electron/core/orders/orders.repository'
 import { DEMO_PRODUCTS } from '../../sandbox/cloud/demo-orders'
 import { marketplaceLabelZpl } from '../../sandbox/cloud/reference/order-generator'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -19,7 +18,7 @@ const p = DEMO_PRODUCTS[0]
 const lines = [{ sku: p.sku, gtin: p.gtin, name: p.name, quantity: 1, unitWeightGrams: p.unitWeightGrams }]
 
 async function addOrder(harness: Harness, n: number, zpl: string | null) {
-  await insertOrder(harness.station.database.db, { orderNumber: `TY-${n}`, barcode: `TY${n}`, marketplace: 'Trendyol', recipient, lines, marketplaceLabelZpl: zpl })
+  await harness.addOrder({ orderNumber: `TY-${n}`, barcode: `TY${n}`, marketplace: 'Trendyol', recipient, lines, marketplaceLabelZpl: zpl })
 }
 
 async function pack(harness: Harness, code: string) {

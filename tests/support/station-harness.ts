@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -8,6 +9,7 @@ import { startZebraEmulator, type ZebraEmulator } from '../../sandbox/zebra/zebr
 import { loadConfig, mergeLayers } from '../../electron/core/config/config.loader'
 import { createStation, type Station } from '../../electron/core/station'
 import { createAdapters } from '../../electron/core/station.adapters'
+import type { NewOrder } from '../../electron/core/orders/orders.repository'
 import type { PackingView } from '../../shared/contract/views'
 
 export type Harness = Readonly<{
@@ -18,6 +20,11 @@ export type Harness = Readonly<{
   /** The reference cloud with the demo station and the demo orders (as in demo mode). */
   cloud: ReferenceCloud
   place(grams: number): void
+  /**
+   * Adds an order to the harness's cloud and pulls it, the way every order reaches a desk (the desk
+   * claims it there before packing). Returns its id (`test-…` unless given).
+   */
+  addOrder(order: NewOrder): Promise<string>
   /** Resolves with the first packing view that satisfies `pred` (including the current one). */
   waitForView(pred: (v: PackingView) => boolean, timeoutMs?: number): Promise<PackingView>
   restart(): Promise<Station>
@@ -71,6 +78,13 @@ export async function startHarness(
     carrier,
     cloud,
     place: (grams) => adapters.simulateWeight?.(grams),
+    addOrder: async (order: NewOrder) => {
+      const id = order.id ?? `test-${randomUUID()}`
+      const lines = order.lines.map((l) => ({ ...l, gtin: l.gtin ?? null }))
+      await cloud.addOrders([{ marketplace: null, codAmountKurus: null, mandatedCarrierId: null, ...order, id, lines }])
+      await station.sync?.syncNow()
+      return id
+    },
     waitForView: (pred, timeoutMs = 10_000) =>
       new Promise((resolve, reject) => {
         const now = station.packing.view()
