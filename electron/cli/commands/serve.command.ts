@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { adminConfigPath, loadConfig } from '../../core/config/config.loader'
+import { adminConfigPath, loadConfig, stripBom } from '../../core/config/config.loader'
 import { startHeadlessServer } from '../../core/server/headless.server'
 import { createStation } from '../../core/station'
 import { createAdapters } from '../../core/station.adapters'
@@ -26,7 +26,7 @@ const RENDERER_DIR = findRendererDir()
 function isConfigured(stationFile: string): boolean {
   if (!existsSync(stationFile)) return false
   try {
-    const keys = Object.keys(JSON.parse(readFileSync(stationFile, 'utf8')) as object)
+    const keys = Object.keys(JSON.parse(stripBom(readFileSync(stationFile, 'utf8'))) as object)
     return keys.some((k) => !['scanner', 'packingSlip', 'demo'].includes(k))
   } catch {
     return true // unreadable: let the loader report it rather than silently start the demo

@@ -63,7 +63,7 @@ describe('database check at start', () => {
     const message = (err as Error).message
     expect(message).not.toContain('\n')
     expect(message).toContain('backup-before-20261201_0000_b-2026-12-01T10-00-00-000Z.sqlite3')
-    expect(message).toMatch(/stop the desk, move .*station\.sqlite3 aside .* copy .* to .*station\.sqlite3/)
+    expect(message).toMatch(/stop the desk, move .*station\.sqlite3 aside with its -wal and -shm files .* copy .* to .*station\.sqlite3/)
     // Untouched: same bytes, no -wal/-shm or backup made by the refused start.
     expect(readFileSync(path).equals(before)).toBe(true)
     expect(listing()).toEqual(files)

@@ -60,9 +60,11 @@ export function newestBackup(dataDir: string): string | null {
 function corruptError(path: string, problem: string): AppError {
   const backup = newestBackup(dirname(path))
   const aside = `${basename(path)}.damaged`
+  // A -wal left next to a restored file would be replayed into it: it moves aside with the file.
+  const moveAside = `move ${path} aside with its -wal and -shm files (e.g. rename it to ${aside})`
   const restore = backup
-    ? `Yedekten dönmek için / To restore the newest backup: stop the desk, move ${path} aside (e.g. rename it to ${aside}), copy ${backup} to ${path}, start again (orders packed after that backup are not in it).`
-    : `Veri klasöründe yedek yok / There is no backup in ${dirname(path)}: stop the desk, move ${path} aside (e.g. rename it to ${aside}) to start on an empty database, or try \`sqlite3 ${aside} .recover\` on the moved file.`
+    ? `Yedekten dönmek için / To restore the newest backup: stop the desk, ${moveAside}, copy ${backup} to ${path}, start again (orders packed after that backup are not in it).`
+    : `Veri klasöründe yedek yok / There is no backup in ${dirname(path)}: stop the desk, ${moveAside} to start on an empty database, or try \`sqlite3 ${aside} .recover\` on the moved file.`
   return new AppError(
     ErrorCode.dbCorrupt,
     `Veritabanı bozuk, dokunulmadı / The database is damaged and was left untouched: ${path} (quick_check: ${problem.replace(/\s+/g, ' ').slice(0, 200)}). ${restore}`,
