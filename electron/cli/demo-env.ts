@@ -1,6 +1,7 @@
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { PackingView } from '../../shared/contract/views'
+import { stripBom } from '../core/config/config.loader'
 import { startDemoReferenceCloud } from '../../sandbox/cloud/reference/demo-seed'
 import { startComToHomeEmulator } from '../../sandbox/comtohome/comtohome.emulator'
 import { startZebraEmulator } from '../../sandbox/zebra/zebra-emulator'
@@ -17,13 +18,15 @@ export type DemoEnvironment = Readonly<{
  * ComToHome sandbox carrier and the reference cloud (the cloud contract's own implementation, faults
  * off) with the demo orders, all on 127.0.0.1. The cloud keeps its store in DATA/demo-cloud.sqlite3,
  * so a restart keeps what was packed. Labels the emulator prints are also written to
- * DATA/printed-labels/ so a person can look at them.
+ * DATA/printed-labels/ so a person can look at them. The cloud sends its rate cards, unless the
+ * data folder's station.json has its own (a demo tried with the seller's carriers): those win.
  */
 export async function startDemoEnvironment(dataDir: string, ports: { zebra?: number; comtohome?: number; cloud?: number } = {}): Promise<DemoEnvironment> {
   const zebra = await startZebraEmulator({ port: ports.zebra ?? 0 })
   const carrier = await startComToHomeEmulator({ port: ports.comtohome ?? 0 })
   mkdirSync(dataDir, { recursive: true })
-  const { cloud, station } = await startDemoReferenceCloud({ port: ports.cloud ?? 0, dbPath: join(dataDir, 'demo-cloud.sqlite3') }).catch(async (err: unknown) => {
+  const config = hasOwnRateCards(dataDir) ? { rateCards: [] } : undefined
+  const { cloud, station } = await startDemoReferenceCloud({ port: ports.cloud ?? 0, dbPath: join(dataDir, 'demo-cloud.sqlite3'), config }).catch(async (err: unknown) => {
     await Promise.allSettled([zebra.close(), carrier.close()])
     throw err
   })
@@ -49,6 +52,17 @@ export async function startDemoEnvironment(dataDir: string, ports: { zebra?: num
       unsubscribe()
       await Promise.allSettled([zebra.close(), carrier.close(), cloud.close()])
     },
+  }
+}
+
+/** True when DATA/station.json lists rate cards of its own. */
+function hasOwnRateCards(dataDir: string): boolean {
+  try {
+    const raw = JSON.parse(stripBom(readFileSync(join(dataDir, 'station.json'), 'utf8'))) as { rateCards?: unknown } | null
+    return Array.isArray(raw?.rateCards) && raw.rateCards.length > 0
+  } catch {
+    // No station.json (the usual demo), or one the config loader refuses next with its own message.
+    return false
   }
 }
 
