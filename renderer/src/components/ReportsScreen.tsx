@@ -55,6 +55,14 @@ export function ReportsScreen({ client, range }: { client: StationClient; range:
               <span className="tile-value">{formatTry(report.totalCostKurus)}</span>
               <span className="tile-label">{t('reports.cost')}</span>
             </div>
+            {(report.priceDifferences?.length ?? 0) > 0 && (
+              <div className="tile">
+                <span className="tile-value" data-testid="report-charged">
+                  {formatTry(report.totalChargedKurus ?? 0)}
+                </span>
+                <span className="tile-label">{t('reports.charged')}</span>
+              </div>
+            )}
           </div>
           <div className="report-grid">
             <section className="panel">
@@ -101,6 +109,38 @@ export function ReportsScreen({ client, range }: { client: StationClient; range:
                 </table>
               )}
             </section>
+            {report.priceDifferences && report.priceDifferences.length > 0 && (
+              <section className="panel">
+                <h2 className="panel-title">
+                  {t('reports.priceDifferences')} <span className="muted small">({report.priceDifferences.length})</span>
+                </h2>
+                <table className="report-table" data-testid="report-price-differences">
+                  <thead>
+                    <tr>
+                      <th>{t('order.title')}</th>
+                      <th>{t('carrier.name')}</th>
+                      <th className="num">{t('reports.cardPrice')}</th>
+                      <th className="num">{t('reports.chargedPrice')}</th>
+                      <th className="num">{t('reports.difference')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {report.priceDifferences.slice(0, MAX_ROWS).map((d) => (
+                      <tr key={`${d.orderNumber}-${d.at}`}>
+                        <td className="mono">{d.orderNumber}</td>
+                        <td>{d.carrierName}</td>
+                        <td className="num">{formatTry(d.costKurus)}</td>
+                        <td className="num">{formatTry(d.chargedKurus)}</td>
+                        <td className="num bad">
+                          {d.differenceKurus > 0 ? '+' : ''}
+                          {formatTry(d.differenceKurus)}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </section>
+            )}
             <section className="panel">
               <h2 className="panel-title">
                 {t('reports.exceptions')} <span className="muted small">({report.exceptions.length})</span>

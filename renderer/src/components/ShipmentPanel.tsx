@@ -8,13 +8,24 @@ export function ShipmentPanel({ shipment }: { shipment: ShipmentView }) {
     <section className="panel shipment-panel" data-testid="shipment" data-status={shipment.status}>
       <h2 className="panel-title">
         <Tx k="ship.title" /> — {shipment.carrierName}
-        {shipment.costKurus !== null && <> · {formatTry(shipment.costKurus)}</>} <span className="chip chip-small">{shipment.status}</span>
+        {shipment.costKurus !== null && (
+          <>
+            {' · '}
+            <span data-testid="shipment-price">{formatTry(shipment.costKurus)}</span>
+          </>
+        )} <span className="chip chip-small">{shipment.status}</span>
         {shipment.offline && (
           <span className="chip chip-small chip-warn" data-testid="shipment-offline">
             <Tx k="ship.offline" />
           </span>
         )}
       </h2>
+      {shipment.priceDifferenceKurus != null && shipment.chargedKurus != null && (
+        // One price (issue 10): the card price above is what was compared and is reported; the carrier's figure is shown beside it.
+        <p className="chip chip-warn" data-testid="shipment-price-difference">
+          <Tx k="ship.charged" params={{ amount: formatTry(shipment.chargedKurus), diff: `${shipment.priceDifferenceKurus > 0 ? '+' : ''}${formatTry(shipment.priceDifferenceKurus)}` }} />
+        </p>
+      )}
       <dl className="facts">
         <dt>
           <Tx k="ship.tracking" />

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import type { CarrierStatusView, WebhookStatusView } from '../../../../shared/contract/views'
+import type { CarrierStatusView, RateCardsView, WebhookStatusView } from '../../../../shared/contract/views'
 import { useLang } from '../../hooks/use-lang'
 import { formatClock, splitBilingual } from '../../lib/format'
 import type { StationClient } from '../../lib/station-client'
@@ -12,7 +12,7 @@ const POLL_MS = 5000
  * offline that still wait for the carrier. Read-only; manifests and pickups are on the CLI and the
  * contract (manifests.print, carriers.requestPickup).
  */
-export function CarriersPanel({ client, active }: { client: StationClient; active: boolean }) {
+export function CarriersPanel({ client, active, rates }: { client: StationClient; active: boolean; rates?: RateCardsView }) {
   const { t, lang } = useLang()
   const [carriers, setCarriers] = useState<CarrierStatusView[] | null>(null)
   const [hooks, setHooks] = useState<WebhookStatusView | null>(null)
@@ -51,6 +51,13 @@ export function CarriersPanel({ client, active }: { client: StationClient; activ
         </tbody>
       </table>
       {carriers?.length === 0 && <p className="muted">{t('carriers.none')}</p>}
+      {rates && (
+        // Where the prices come from (issue 10 "One price"): cloud > station.json > built-in.
+        <p className="small" data-testid="carrier-rates" data-source={rates.source}>
+          {t('carriers.rates', { source: t(`carriers.rates.${rates.source}`), count: rates.count, available: rates.available })}
+          {rates.receivedAt && <span className="muted"> · {formatClock(new Date(rates.receivedAt), lang)}</span>}
+        </p>
+      )}
       {hooks?.enabled && (
         <p className="small" data-testid="carrier-webhooks">
           {t('carriers.webhooks')}:{' '}

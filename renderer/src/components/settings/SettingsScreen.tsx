@@ -31,7 +31,7 @@ export function SettingsScreen({ desk, devices, scale, now, client, sync }: { de
         <div className="settings-col">
           <PrintersPanel desk={desk} settings={settings} />
           <ScalePanel desk={desk} settings={settings} devices={devices} scale={scale} now={now} />
-          <CarriersPanel client={client} active />
+          <CarriersPanel client={client} active rates={devices?.rates} />
           <SyncPanel sync={sync} />
         </div>
         <ScannerTestPanel desk={desk} settings={settings} devices={devices} />
