@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3'
-import { mkdtempSync, openSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync, writeSync, closeSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync, writeSync, closeSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -49,9 +49,9 @@ describe('database check at start', () => {
   it('refuses a file with damaged pages, leaves it byte-identical and names the newest backup', async () => {
     const path = join(dir, 'station.sqlite3')
     await stationFile(path)
-    // Two backups as the migrator names them; the newer one (by time written) must be named.
-    writeFileSync(join(dir, 'backup-before-20261101_0000_a-2026-11-01T10-00-00-000Z.sqlite3'), 'old')
-    writeFileSync(join(dir, 'backup-before-20261201_0000_b-2026-12-01T10-00-00-000Z.sqlite3'), 'new')
+    // Two backups as the migrator names them (copies of the intact file); the newer one (by time written) must be named.
+    copyFileSync(path, join(dir, 'backup-before-20261101_0000_a-2026-11-01T10-00-00-000Z.sqlite3'))
+    copyFileSync(path, join(dir, 'backup-before-20261201_0000_b-2026-12-01T10-00-00-000Z.sqlite3'))
     utimesSync(join(dir, 'backup-before-20261101_0000_a-2026-11-01T10-00-00-000Z.sqlite3'), new Date('2026-11-01'), new Date('2026-11-01'))
     utimesSync(join(dir, 'backup-before-20261201_0000_b-2026-12-01T10-00-00-000Z.sqlite3'), new Date('2026-12-01'), new Date('2026-12-01'))
     damagePages(path)
@@ -67,6 +67,23 @@ describe('database check at start', () => {
     // Untouched: same bytes, no -wal/-shm or backup made by the refused start.
     expect(readFileSync(path).equals(before)).toBe(true)
     expect(listing()).toEqual(files)
+  })
+
+  it('skips a newer backup that is damaged too and names the newest intact one', async () => {
+    const path = join(dir, 'station.sqlite3')
+    await stationFile(path)
+    const older = join(dir, 'backup-before-20261101_0000_a-2026-11-01T10-00-00-000Z.sqlite3')
+    const newer = join(dir, 'backup-before-20261201_0000_b-2026-12-01T10-00-00-000Z.sqlite3')
+    copyFileSync(path, older)
+    writeFileSync(newer, 'not a database')
+    utimesSync(older, new Date('2026-11-01'), new Date('2026-11-01'))
+    utimesSync(newer, new Date('2026-12-01'), new Date('2026-12-01'))
+    damagePages(path)
+    const err = await openDatabase(path).then(() => null, (e: unknown) => e)
+    expect(err).toMatchObject({ code: ErrorCode.dbCorrupt, meta: { backupPath: older, damagedBackups: [newer] } })
+    expect((err as Error).message).toMatch(/copy .*backup-before-20261101_0000_a.*\(1 newer backup\(s\) failed the same check/)
+    // The check of the backups wrote nothing next to them either.
+    expect(listing()).toEqual([older, newer, path].map((p) => p.slice(dir.length + 1)).sort())
   })
 
   it('says so when there is no backup to restore', async () => {

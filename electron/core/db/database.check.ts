@@ -17,24 +17,28 @@ const CORRUPT_CODES = new Set(['SQLITE_CORRUPT', 'SQLITE_CORRUPT_VTAB', 'SQLITE_
  * 2-core build machine.
  */
 export function assertDatabaseIntact(path: string): void {
-  let problem: string | null = null
+  const problem = quickCheck(path)
+  if (problem !== null) throw corruptError(path, problem)
+}
+
+/** What quick_check found wrong with the file, or null when it is fine (or could not be judged). */
+function quickCheck(path: string): string | null {
   let ro: Database.Database | null = null
   // A read-only connection to a WAL-mode file makes an empty -wal and a -shm it cannot remove itself.
   const sidecars = [`${path}-wal`, `${path}-shm`].filter((p) => !existsSync(p))
   try {
     ro = new Database(path, { readonly: true, fileMustExist: true })
     const rows = ro.prepare('pragma quick_check(5)').pluck().all() as string[]
-    if (!(rows.length === 1 && rows[0] === 'ok')) problem = rows.join('; ')
+    return rows.length === 1 && rows[0] === 'ok' ? null : rows.join('; ')
   } catch (err) {
     const code = (err as { code?: string }).code ?? ''
     // Busy, locked or cannot open read-only: not a verdict on the file; the read-write open reports its own failure.
-    if (!CORRUPT_CODES.has(code)) return
-    problem = `${code}: ${(err as Error).message}`
+    if (!CORRUPT_CODES.has(code)) return null
+    return `${code}: ${(err as Error).message}`
   } finally {
     ro?.close()
     removeEmptySidecars(sidecars)
   }
-  if (problem !== null) throw corruptError(path, problem)
 }
 
 /** Removes the -wal/-shm that the check itself created (they did not exist before; the -wal holds nothing). */
@@ -44,30 +48,34 @@ function removeEmptySidecars(created: string[]): void {
   for (const p of created) rmSync(p, { force: true })
 }
 
-/** The newest `backup-before-<migration>-<time>.sqlite3` next to the database, by modification time. */
-export function newestBackup(dataDir: string): string | null {
+/** The `backup-before-<migration>-<time>.sqlite3` files next to the database, newest (by modification time) first. */
+export function listBackups(dataDir: string): string[] {
   let names: string[]
   try {
     names = readdirSync(dataDir).filter((n) => BACKUP_NAME.test(n))
   } catch {
-    return null
+    return []
   }
   const dated = names.map((n) => ({ path: join(dataDir, n), mtimeMs: statSync(join(dataDir, n)).mtimeMs }))
   dated.sort((a, b) => b.mtimeMs - a.mtimeMs || b.path.localeCompare(a.path))
-  return dated[0]?.path ?? null
+  return dated.map((d) => d.path)
 }
 
 function corruptError(path: string, problem: string): AppError {
-  const backup = newestBackup(dirname(path))
+  // The newest backup that passes the same check: restoring a damaged one would only move the problem.
+  const backups = listBackups(dirname(path))
+  const backup = backups.find((b) => quickCheck(b) === null) ?? null
+  const damaged = backup ? backups.slice(0, backups.indexOf(backup)) : backups
+  const skipped = damaged.length > 0 ? ` (${damaged.length} newer backup(s) failed the same check and are not named: ${damaged.map((d) => basename(d)).join(', ')})` : ''
   const aside = `${basename(path)}.damaged`
   // A -wal left next to a restored file would be replayed into it: it moves aside with the file.
   const moveAside = `move ${path} aside with its -wal and -shm files (e.g. rename it to ${aside})`
   const restore = backup
-    ? `Yedekten dönmek için / To restore the newest backup: stop the desk, ${moveAside}, copy ${backup} to ${path}, start again (orders packed after that backup are not in it).`
-    : `Veri klasöründe yedek yok / There is no backup in ${dirname(path)}: stop the desk, ${moveAside} to start on an empty database, or try \`sqlite3 ${aside} .recover\` on the moved file.`
+    ? `Yedekten dönmek için / To restore the newest backup: stop the desk, ${moveAside}, copy ${backup} to ${path}, start again (orders packed after that backup are not in it)${skipped}.`
+    : `Veri klasöründe sağlam yedek yok / There is no ${damaged.length > 0 ? 'intact ' : ''}backup in ${dirname(path)}${skipped}: stop the desk, ${moveAside} to start on an empty database, or try \`sqlite3 ${aside} .recover\` on the moved file.`
   return new AppError(
     ErrorCode.dbCorrupt,
     `Veritabanı bozuk, dokunulmadı / The database is damaged and was left untouched: ${path} (quick_check: ${problem.replace(/\s+/g, ' ').slice(0, 200)}). ${restore}`,
-    { meta: { path, backupPath: backup, problem } },
+    { meta: { path, backupPath: backup, damagedBackups: damaged, problem } },
   )
 }
