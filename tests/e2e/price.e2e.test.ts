@@ -1,0 +1,64 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { demoOrders } from '../../sandbox/cloud/demo-orders'
+import { startServe, type ServeProcess } from '../support/serve-process'
+import { E2E_ARTIFACTS as ARTIFACTS, launchChromium } from './pages/chromium'
+import { PackingPage } from './pages/packing.page'
+
+let dir: string
+let serve: ServeProcess
+let browser: Browser
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'kj-e2e-price-'))
+  serve = await startServe(['--demo', '--data', dir])
+  browser = await launchChromium()
+}, 60_000)
+
+afterAll(async () => {
+  await browser?.close()
+  await serve?.stop()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+/** "1.234,56 TL" → 123456 */
+const kurus = (text: string | null) => Number((text ?? '').replace(/[^\d,-]/g, '').replace(',', ''))
+
+describe('one price on screen (issue 10)', () => {
+  it('the chosen row of the comparison, the shipment panel and the report show the same TL; ComToHome’s own figure is shown as a difference', async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } })
+    const desk = new PackingPage(page, 15_000)
+    await desk.open(serve.url)
+    await desk.login('P1001')
+    const order = demoOrders().find((o) => o.barcode === 'KJ1002')!
+    await desk.scan(order.barcode)
+    for (const line of order.lines) for (let i = 0; i < line.quantity; i++) await desk.scan(line.gtin!)
+    await desk.waitForStep('itemsVerified')
+    await desk.scan('KOLI2')
+    await desk.waitForStep('packed').catch(async (err) => {
+      await page.screenshot({ path: join(ARTIFACTS, 'price-failed.png') })
+      throw err
+    })
+
+    const compared = await page.locator('[data-testid="carrier-option"][data-chosen="true"] td.num').first().textContent()
+    const shown = await page.getByTestId('shipment-price').textContent()
+    expect(kurus(compared)).toBeGreaterThan(0)
+    expect(kurus(shown)).toBe(kurus(compared))
+    // The demo's ComToHome sandbox prices with its own table: its figure and the difference are on the panel.
+    await expect(page.getByTestId('shipment-price-difference').textContent()).resolves.toMatch(/Taşıyıcının bildirdiği: .+ TL \(fark [+-]?.+ TL\)/)
+    await page.screenshot({ path: join(ARTIFACTS, 'price-shipment.png') })
+
+    await desk.press('F9')
+    await page.locator('[data-testid="reports"][data-loading="false"]').waitFor({ timeout: 15_000 })
+    const total = await page.locator('.tile').nth(3).locator('.tile-value').textContent()
+    expect(kurus(total)).toBe(kurus(compared))
+    const diffRow = page.getByTestId('report-price-differences').locator('tbody tr').first()
+    await expect(diffRow.locator('td').first().textContent()).resolves.toBe(order.orderNumber)
+    await expect(diffRow.locator('td').nth(2).textContent().then(kurus)).resolves.toBe(kurus(compared))
+    await page.screenshot({ path: join(ARTIFACTS, 'price-report.png') })
+    await page.close()
+  }, 90_000)
+})
