@@ -80,7 +80,7 @@ function nearest(key: string, known: readonly string[], path: readonly string[])
   let best: { name: string; d: number } | null = null
   for (const name of known) {
     const d = name.toLowerCase() === key.toLowerCase() ? 0 : editDistance(key.toLowerCase(), name.toLowerCase())
-    if (d <= allowed && (!best || d < best.d)) best = { name, d }
+    if (d <= allowed && d < key.length && (!best || d < best.d)) best = { name, d }
   }
   return best ? [...path, best.name].join('.') : null
 }
