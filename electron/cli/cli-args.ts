@@ -19,13 +19,24 @@ export function requireFlag(value: string | undefined, flag: string): string {
   return value
 }
 
-/** Parses a number flag; `input.invalid` when it is not a finite number (or not positive when asked). */
-export function numberFlag(value: string | undefined, flag: string, opts: { positive?: boolean; integer?: boolean } = {}): number | undefined {
+/**
+ * The largest whole-number flag (ports, baud rates, milliseconds): 2^31 − 1, the longest timer Node
+ * keeps; a larger timeout would silently become 1 ms (TimeoutOverflowWarning).
+ */
+export const MAX_WHOLE_FLAG = 2_147_483_647
+
+/**
+ * Parses a number flag; `input.invalid` when it is not a finite number, not positive when asked, or
+ * above `max` (whole-number flags: MAX_WHOLE_FLAG unless told), so `1e308` never reaches a timer or a socket.
+ */
+export function numberFlag(value: string | undefined, flag: string, opts: { positive?: boolean; integer?: boolean; max?: number } = {}): number | undefined {
   if (value === undefined) return undefined
   const n = Number(value)
   if (value.trim() === '' || !Number.isFinite(n)) throw new AppError(ErrorCode.inputInvalid, `--${flag} must be a number, got "${value}"`)
   if (opts.positive && n <= 0) throw new AppError(ErrorCode.inputInvalid, `--${flag} must be greater than 0, got ${value}`)
   if (opts.integer && !Number.isInteger(n)) throw new AppError(ErrorCode.inputInvalid, `--${flag} must be a whole number, got ${value}`)
+  const max = opts.max ?? (opts.integer ? MAX_WHOLE_FLAG : undefined)
+  if (max !== undefined && n > max) throw new AppError(ErrorCode.inputInvalid, `--${flag} must be a finite number ≤ ${max}, got ${value}`)
   return n
 }
 

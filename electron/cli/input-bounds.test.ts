@@ -64,6 +64,15 @@ describe('station desi: bounds', () => {
   })
 })
 
+describe('whole-number flags: bounds', () => {
+  it.each([
+    [['printer', 'status', '--printer', 'tcp://127.0.0.1:9', '--timeout-ms', '1e308'], /--timeout-ms must be a finite number ≤ 2147483647/],
+    [['serve', '--port', '1e308', '--data', '/nonexistent-kj'], /--port must be a finite number ≤ 2147483647/],
+  ])('%j → exit 2', async (argv, message) => {
+    expectBadInput(await runCli(argv), message)
+  })
+})
+
 describe('station ship --carrier comtohome, raw seed 001 body: bounds', () => {
   const ship = async (body: unknown) => runCli(['ship', '--carrier', 'comtohome', '--base-url', emu.url, '--api-key', 'demo-key', '--json', '--input', await file(body)])
 
