@@ -142,6 +142,18 @@ describe('rate cards from the cloud', () => {
     expect((await h.station.snapshot()).sync.mode).not.toBe('online')
     expect((await h.station.snapshot()).devices.rates).toEqual(before)
   }, 60_000)
+
+  it('a bad card list from the cloud is refused and logged; packers, boxes and orders still sync and the desk keeps its cards', async () => {
+    const bad = { ...priced('comtohome', 'provider:1'), bands: [] }
+    h = await startHarness({ cloudConfig: { rateCards: [bad] } })
+    const snap = await h.station.snapshot()
+    expect(snap.sync.mode).toBe('online')
+    expect(snap.devices.rates).toMatchObject({ source: 'builtin', count: 5 })
+    const refused = await h.station.database.db.selectFrom('audit_log').select('detail_json').where('action', '=', 'rates.cloudRefused').execute()
+    expect(refused).toHaveLength(1)
+    expect(JSON.parse(refused[0]!.detail_json)).toMatchObject({ path: 'rateCards.0.bands' })
+    expect((await packAs('KJ1001')).step).toBe('packed')
+  }, 60_000)
 })
 
 describe('a ComToHome account without a provider', () => {
