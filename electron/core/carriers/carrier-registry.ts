@@ -3,10 +3,11 @@ import { trNameKey, type Address } from '../../../shared/domain/address'
 import { AppError, ErrorCode } from '../../../shared/errors'
 import type { StationConfig } from '../config/config.schema'
 import type { CarrierConnector } from './carrier.port'
+import { CARRIER_CAPABILITIES, shapeConnector, type CarrierCapabilities } from './carrier-capabilities'
 import { ComToHomeConnector } from './comtohome/comtohome.adapter'
 import type { CarrierExchange } from './http/carrier-http'
 import type { RetryOptions } from './retry'
-import { YurticiConnector } from './yurtici/yurtici.adapter'
+import { YurticiConnector, yurticiServiceUrl } from './yurtici/yurtici.adapter'
 import { createHepsiJetConnector } from './hepsijet/hepsijet.adapter'
 import { createArasConnector } from './aras/aras.adapter'
 import { createMngConnector } from './mng/mng.adapter'
@@ -45,6 +46,8 @@ export type CarrierDefinition = Readonly<{
   displayName: string
   /** The service code used when an order names none. */
   defaultServiceCode: string
+  /** What the carrier can do (carrier-capabilities.ts): the connector `create` builds offers exactly that. */
+  capabilities: CarrierCapabilities
   /** Its section of `carriers` in station.json (validated by config.schema.ts), or null when absent. */
   section(carriers: Carriers): (Record<string, unknown> & { enabled: boolean }) | null
   /** The section from `station ship/track` flags (merged over the station.json section, if any). */
@@ -52,7 +55,7 @@ export type CarrierDefinition = Readonly<{
   create(section: never, ctx: CarrierContext): CarrierConnector
   /** Keeps keys in the station database (PTT's barcode range): the CLI opens the data folder's database for it. */
   needsDatabase?: boolean
-  /** Courier pickup request, where the carrier has one (PTT siparisIstekEkle2). Not idempotent at the carrier. */
+  /** Courier pickup request, where capabilities.pickup is 'request' (PTT siparisIstekEkle2). Not idempotent at the carrier. */
   requestPickup?: (connector: CarrierConnector, input: PickupRequest) => Promise<Readonly<{ pickupId: string; message: string }>>
 }>
 
@@ -62,6 +65,7 @@ const drop = <T extends Record<string, unknown>>(o: T): Partial<T> => Object.fro
 
 const comtohome: CarrierDefinition = {
   id: 'comtohome',
+  capabilities: CARRIER_CAPABILITIES.comtohome,
   displayName: 'ComToHome',
   defaultServiceCode: 'preference:1',
   section: (c) => c.comtohome,
@@ -72,6 +76,7 @@ const comtohome: CarrierDefinition = {
 
 const yurtici: CarrierDefinition = {
   id: 'yurtici',
+  capabilities: CARRIER_CAPABILITIES.yurtici,
   displayName: 'Yurtiçi Kargo',
   defaultServiceCode: 'GO',
   section: (c) => c.yurtici,
@@ -97,7 +102,7 @@ const yurtici: CarrierDefinition = {
               carrierId: 'yurtici',
               operation: e.operation,
               method: 'POST',
-              url: s.url,
+              url: yurticiServiceUrl(s.url),
               request: e.request,
               httpStatus: e.httpStatus,
               response: e.response,
@@ -111,6 +116,7 @@ const yurtici: CarrierDefinition = {
 
 const hepsijet: CarrierDefinition = {
   id: 'hepsijet',
+  capabilities: CARRIER_CAPABILITIES.hepsijet,
   displayName: 'HepsiJET',
   defaultServiceCode: 'HX_STD',
   section: (c) => c.hepsijet,
@@ -133,6 +139,7 @@ const hepsijet: CarrierDefinition = {
 
 const aras: CarrierDefinition = {
   id: 'aras',
+  capabilities: CARRIER_CAPABILITIES.aras,
   displayName: 'Aras Kargo',
   defaultServiceCode: 'GO',
   section: (c) => c.aras,
@@ -160,6 +167,7 @@ const aras: CarrierDefinition = {
 
 const mng: CarrierDefinition = {
   id: 'mng',
+  capabilities: CARRIER_CAPABILITIES.mng,
   displayName: 'MNG Kargo / DHL eCommerce',
   defaultServiceCode: '1',
   section: (c) => c.mng,
@@ -181,6 +189,7 @@ const mng: CarrierDefinition = {
 
 const surat: CarrierDefinition = {
   id: 'surat',
+  capabilities: CARRIER_CAPABILITIES.surat,
   displayName: 'Sürat Kargo',
   defaultServiceCode: 'standard',
   section: (c) => c.surat,
@@ -208,6 +217,7 @@ const surat: CarrierDefinition = {
 
 const ptt: CarrierDefinition = {
   id: 'ptt',
+  capabilities: CARRIER_CAPABILITIES.ptt,
   displayName: 'PTT Kargo',
   needsDatabase: true,
   requestPickup: async (c, input) => {
@@ -242,6 +252,7 @@ const ptt: CarrierDefinition = {
 
 const sendeo: CarrierDefinition = {
   id: 'sendeo',
+  capabilities: CARRIER_CAPABILITIES.sendeo,
   displayName: 'Sendeo',
   defaultServiceCode: '1',
   section: (c) => c.sendeo,
@@ -249,7 +260,7 @@ const sendeo: CarrierDefinition = {
   create: ((s: Carriers['sendeo'], ctx: CarrierContext) => {
     const own = new Map(s.places.map((p) => [`${trNameKey(p.city)}/${trNameKey(p.district)}`, { cityId: p.cityId, districtId: p.districtId }]))
     const placeIds = (p: { city: string; district: string }) => own.get(`${trNameKey(p.city)}/${trNameKey(p.district)}`) ?? builtinSendeoPlaceIds(p)
-    const c = createSendeoConnector({
+    return createSendeoConnector({
       origin: s.origin,
       placeIds,
       username: s.username,
@@ -260,15 +271,12 @@ const sendeo: CarrierDefinition = {
       retry: ctx.retry,
       onExchange: ctx.onExchange,
     })
-    // No offline labels for Sendeo: its branches scan the barcode Sendeo issues (BarcodeNumbers), which
-    // only exists once SETDELIVERY answered; a label with our ReferenceNo alone is not known to work (§7, §13).
-    const { planOfflineLabel: _notForSendeo, ...online } = c
-    return online
   }) as CarrierDefinition['create'],
 }
 
 const kolaygelsin: CarrierDefinition = {
   id: 'kolaygelsin',
+  capabilities: CARRIER_CAPABILITIES.kolaygelsin,
   displayName: 'Kolay Gelsin',
   defaultServiceCode: 'STD',
   section: (c) => c.kolaygelsin,
@@ -287,7 +295,13 @@ const kolaygelsin: CarrierDefinition = {
 }
 
 /** Every carrier KargoJet speaks to, in the order the desk lists them. */
-export const CARRIERS: readonly CarrierDefinition[] = [comtohome, yurtici, hepsijet, aras, mng, surat, ptt, sendeo, kolaygelsin]
+export const CARRIERS: readonly CarrierDefinition[] = [comtohome, yurtici, hepsijet, aras, mng, surat, ptt, sendeo, kolaygelsin].map(asDeclared)
+
+/** Every connector is built to its declaration: undeclared optional methods removed, declared ones required. */
+function asDeclared(def: CarrierDefinition): CarrierDefinition {
+  const create = def.create as (section: unknown, ctx: CarrierContext) => CarrierConnector
+  return { ...def, create: ((section: unknown, ctx: CarrierContext) => shapeConnector(create(section, ctx), def.capabilities)) as CarrierDefinition['create'] }
+}
 
 export function findCarrier(id: string): CarrierDefinition | undefined {
   return CARRIERS.find((c) => c.id === id)

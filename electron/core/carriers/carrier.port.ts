@@ -41,6 +41,11 @@ export type TrackingEvent = Readonly<{
   rawText: string
   at: string
   location: string | null
+  /**
+   * The carrier's own statement of the shipment's present state (Yurtiçi operationStatus), not a
+   * scan: where present with a status it decides the current status, whatever the scans' times.
+   */
+  current?: boolean
 }>
 
 /**
@@ -84,7 +89,9 @@ export type CreatedReturn = Readonly<{
 
 /**
  * One carrier behind one interface. Adapters parse every response with a schema and map
- * failures to AppErrors with carrier.* codes and a `retryable` flag.
+ * failures to AppErrors with carrier.* codes and a `retryable` flag. Which optional methods a
+ * carrier offers is declared in carrier-capabilities.ts; the registry builds each connector to
+ * its declaration, and the desk reads the declaration, not the methods.
  */
 export interface CarrierConnector {
   readonly id: string
@@ -94,15 +101,17 @@ export interface CarrierConnector {
   cancelShipment?(key: string, options?: { signal?: AbortSignal }): Promise<void>
   /** `key` as for cancelShipment. Events oldest first; an unknown code has status null, never a guess. */
   track?(key: string, options?: { signal?: AbortSignal }): Promise<readonly TrackingEvent[]>
+  /** Many keys in one call (capabilities.batchTracking): events per key; keys the carrier does not report are left out. */
+  trackMany?(keys: readonly string[], options?: { signal?: AbortSignal }): Promise<ReadonlyMap<string, readonly TrackingEvent[]>>
   /**
-   * Only for carriers that take a shipper-generated key which their branch scans from the parcel
+   * capabilities.offlineLabels: only for carriers that take a shipper-generated key which their branch scans from the parcel
    * (Yurtiçi cargoKey, Aras integration code, PTT range barcode): the shipment as the desk can label
    * it before any call, with label null (the desk prints its own). Pure and deterministic: a later
    * createShipment with the same idempotency key registers exactly this barcode.
    */
   planOfflineLabel?(request: ShipmentRequest, idempotencyKey: string): CreatedShipment
   /**
-   * Only for carriers with a documented return operation. Exactly-once like createShipment: the
+   * capabilities.returns: only for carriers with a documented return operation. Exactly-once like createShipment: the
    * carrier-side key is derived from `options.idempotencyKey`, and a retry after a lost answer finds
    * the return made by the first call instead of making a second.
    */

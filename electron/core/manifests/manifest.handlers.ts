@@ -3,6 +3,7 @@ import { AppError, ErrorCode } from '../../../shared/errors'
 import type { Address } from '../../../shared/domain/address'
 import type { CarrierConnector } from '../carriers/carrier.port'
 import { findCarrier } from '../carriers/carrier-registry'
+import { capabilitiesOf } from '../carriers/carrier-capabilities'
 import type { Db } from '../db/database'
 import type { LabelSink } from '../printing/label-sink.port'
 import { buildManifest, turkeyToday } from './manifest.repository'
@@ -34,7 +35,7 @@ export function createManifestHandlers(
     'carriers.requestPickup': async ({ carrierId, parcels }) => {
       const def = findCarrier(carrierId)
       const connector = deps.connectors.get(carrierId)
-      if (!def?.requestPickup || !connector) throw new AppError(ErrorCode.inputInvalid, `${carrierId}: kurye çağırma bu taşıyıcıda yok / no courier pickup with this carrier here`, { meta: { field: 'carrierId' } })
+      if (capabilitiesOf(carrierId).pickup !== 'request' || !def?.requestPickup || !connector) throw new AppError(ErrorCode.inputInvalid, `${carrierId}: kurye çağırma bu taşıyıcıda yok / no courier pickup with this carrier here`, { meta: { field: 'carrierId' } })
       // Default: today's manifest, so the courier comes for what is on the list.
       const m = await manifest(carrierId, undefined)
       const count = parcels ?? m.totals.packages

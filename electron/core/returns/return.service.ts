@@ -4,6 +4,7 @@ import type { Order } from '../../../shared/domain/order'
 import { AppError, ErrorCode, toAppError } from '../../../shared/errors'
 import { appendAudit } from '../audit/audit.repository'
 import type { CarrierConnector, ReturnRequest, ShipmentRequest } from '../carriers/carrier.port'
+import { capabilitiesOf } from '../carriers/carrier-capabilities'
 import type { Db } from '../db/database'
 import { turkeyToday } from '../manifests/manifest.repository'
 import { findOrderByCode, getOrder } from '../orders/orders.repository'
@@ -58,7 +59,7 @@ export class ReturnService {
     }
     const { order, shipment } = await this.shippedOrder(input.code)
     const connector = this.deps.connectors.get(shipment.carrierId)
-    if (!connector?.createReturn) {
+    if (!capabilitiesOf(shipment.carrierId).returns || !connector?.createReturn) {
       throw new AppError(ErrorCode.carrierServiceUnsupported, `${this.deps.carrierName(shipment.carrierId)}: bu taşıyıcıda iade işlemi yok / this carrier has no return operation here`, {
         meta: { carrierId: shipment.carrierId },
       })

@@ -1,6 +1,7 @@
 import { AppError, ErrorCode, toAppError } from '../../../shared/errors'
 import { appendAudit } from '../audit/audit.repository'
 import type { CarrierConnector } from '../carriers/carrier.port'
+import { capabilitiesOf } from '../carriers/carrier-capabilities'
 import type { Db } from '../db/database'
 import { findOrderByCode, setOrderStatus } from '../orders/orders.repository'
 import { findPackerByBadge } from '../packers/packers.repository'
@@ -31,7 +32,7 @@ export async function cancelShipment(deps: Readonly<{ db: Db; connectors: Readon
   }
   if (!unregistered) {
     const connector = deps.connectors.get(shipment.carrierId)
-    if (!connector?.cancelShipment) throw new AppError(ErrorCode.carrierNotCancellable, `${shipment.carrierId}: bu taşıyıcıda iptal işlemi yok / this carrier has no cancel here`)
+    if (!capabilitiesOf(shipment.carrierId).cancel || !connector?.cancelShipment) throw new AppError(ErrorCode.carrierNotCancellable, `${shipment.carrierId}: bu taşıyıcıda iptal işlemi yok / this carrier has no cancel here`)
     try {
       await connector.cancelShipment(shipment.carrierShipmentId ?? shipment.trackingNumber ?? '')
     } catch (err) {

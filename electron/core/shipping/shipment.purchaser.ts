@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { Order } from '../../../shared/domain/order'
 import { AppError, ErrorCode, toAppError } from '../../../shared/errors'
 import type { CarrierConnector, CreatedShipment, ShipmentRequest } from '../carriers/carrier.port'
+import { capabilitiesOf } from '../carriers/carrier-capabilities'
 import type { Db, DbOrTrx } from '../db/database'
 import { appendAudit } from '../audit/audit.repository'
 import { getOrder } from '../orders/orders.repository'
@@ -99,7 +100,7 @@ export class ShipmentPurchaser {
       if (e.retryable) await noteShipmentError(db, shipment.id, e.code, e.message)
       // Definitive refusal: nothing was bought, the row is closed and a later attempt gets a new key.
       else await markShipmentFailed(db, shipment.id, e.code, e.message)
-      if (e.retryable && shipment.offlineLabelledAt === null && this.deps.offlineLabels && connector.planOfflineLabel) {
+      if (e.retryable && shipment.offlineLabelledAt === null && this.deps.offlineLabels && capabilitiesOf(connector.id).offlineLabels && connector.planOfflineLabel) {
         return this.labelOffline(shipment, order, request, connector.planOfflineLabel(request, shipment.idempotencyKey), e)
       }
       throw e

@@ -33,13 +33,14 @@ const ev = (status: TrackingEvent['status'], rawCode: string, at: string): Track
 describe('TrackingPoller', () => {
   it('uses the batch call where a carrier has one, and one carrier failing does not stop another', async () => {
     const db = await dbWithShipments([
-      { id: 's1', carrierId: 'hj', tracking: 'HJ1' },
-      { id: 's2', carrierId: 'hj', tracking: 'HJ2' },
+      { id: 's1', carrierId: 'hepsijet', tracking: 'HJ1' },
+      { id: 's2', carrierId: 'hepsijet', tracking: 'HJ2' },
       { id: 's3', carrierId: 'down', tracking: 'D1' },
     ])
     const batches: string[][] = []
     const hj = {
-      id: 'hj',
+      // Batched because HepsiJET's declaration says so (carrier-capabilities.ts).
+      id: 'hepsijet',
       displayName: 'HJ',
       createShipment: () => Promise.reject(new Error('unused')),
       trackMany: async (numbers: readonly string[]) => {
@@ -56,7 +57,7 @@ describe('TrackingPoller', () => {
       createShipment: () => Promise.reject(new Error('unused')),
       track: () => Promise.reject(new AppError(ErrorCode.carrierUnavailable, 'HTTP 503', { retryable: true })),
     }
-    const poller = new TrackingPoller(db, new Map<string, CarrierConnector>([['hj', hj], ['down', down]]), { minIntervalMs: 0 })
+    const poller = new TrackingPoller(db, new Map<string, CarrierConnector>([['hepsijet', hj], ['down', down]]), { minIntervalMs: 0 })
     const pass = await poller.pollOnce()
     expect(batches).toEqual([['HJ1', 'HJ2']])
     expect(pass).toMatchObject({ asked: 2, changed: 1, failed: [{ carrierId: 'down' }] })

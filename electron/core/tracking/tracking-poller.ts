@@ -3,12 +3,13 @@ import { Emitter } from '../../../shared/emitter'
 import { toAppError, type AppError } from '../../../shared/errors'
 import { currentTrackingStatus, sortTimeline, type TimelineEvent } from '../../../shared/tracking/timeline'
 import type { CarrierConnector, TrackingEvent } from '../carriers/carrier.port'
+import { capabilitiesOf } from '../carriers/carrier-capabilities'
 import type { Db } from '../db/database'
 import { OutboxKind, appendOutbox } from '../sync/outbox.repository'
 import { insertTrackingEvents, listTrackable, setTrackingState, type TrackableShipment } from './tracking.repository'
 
-/** A connector that can track many numbers in one call (HepsiJET, Kolay Gelsin, Sendeo…). */
-export type BatchTracker = Readonly<{ trackMany(trackingNumbers: readonly string[], options?: { signal?: AbortSignal }): Promise<ReadonlyMap<string, readonly TrackingEvent[]>> }>
+/** A connector that can track many numbers in one call (capabilities.batchTracking: HepsiJET, Kolay Gelsin). */
+export type BatchTracker = Required<Pick<CarrierConnector, 'trackMany'>>
 
 export type TrackingPollerOptions = Readonly<{
   /** How often a pass runs. Default 10 minutes. */
@@ -26,8 +27,9 @@ export type TrackingPass = Readonly<{ asked: number; changed: number; failed: re
 
 export type TrackingChange = Readonly<{ shipmentId: string; orderId: string; from: TrackingStatus | null; to: TrackingStatus | null }>
 
+/** The batch choice is the carrier's declaration (carrier-capabilities.ts), not whatever methods an object has. */
 function hasBatch(c: CarrierConnector): c is CarrierConnector & BatchTracker {
-  return typeof (c as Partial<BatchTracker>).trackMany === 'function'
+  return capabilitiesOf(c.id).batchTracking && typeof c.trackMany === 'function'
 }
 
 /**
@@ -68,7 +70,8 @@ export class TrackingPoller {
   async apply(shipment: TrackableShipment, events: readonly TrackingEvent[]): Promise<TrackingStatus | null> {
     const now = (this.options.now?.() ?? new Date()).toISOString()
     const timeline: TimelineEvent[] = sortTimeline(events.map((e) => ({ status: e.status, rawCode: e.rawCode, rawText: e.rawText, at: e.at, location: e.location })))
-    const status = currentTrackingStatus(timeline, shipment.trackingStatus)
+    // From the carrier's events as given: one that states the present state (`current`) decides.
+    const status = currentTrackingStatus(events, shipment.trackingStatus)
     const last = timeline.at(-1)
     await this.db.transaction().execute(async (trx) => {
       await insertTrackingEvents(trx, shipment.id, timeline)

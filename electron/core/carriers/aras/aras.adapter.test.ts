@@ -41,7 +41,6 @@ describe('createShipment', () => {
     const created = await connector.createShipment(req(), { idempotencyKey: 'kj-1' })
     const code = arasOfflineKey('kj-1')
     expect(created).toEqual({ carrierShipmentId: code, trackingNumber: code, barcode: code, trackingUrl: null, labelFormat: null, label: null, costKurus: null })
-    expect(connector.offlineKeySupported).toBe(true)
     expect(connector.planOfflineLabel(req(), 'kj-1')).toEqual(created)
     expect(emu.shipments).toHaveLength(1)
     expect(emu.shipments[0]).toMatchObject({ integrationCode: code, fields: { ReceiverPhone1: '5063390181', TradingWaybillNumber: code, PayorTypeCode: '1' }, pieces: [{ BarcodeNumber: code }] })

@@ -63,7 +63,6 @@ type Signal = Readonly<{ signal?: AbortSignal }>
 
 /** The Aras connector: the port plus the operations the desk uses beyond it. */
 export type ArasConnector = CarrierConnector & {
-  readonly offlineKeySupported: true
   readonly shipmentUrl: string
   readonly queryUrl: string
   planOfflineLabel(request: ShipmentRequest, idempotencyKey: string): CreatedShipment
@@ -217,7 +216,6 @@ export function createArasConnector(options: ArasConnectorOptions): ArasConnecto
   return {
     id: CarrierId.aras,
     displayName: 'Aras Kargo',
-    offlineKeySupported: true,
     shipmentUrl,
     queryUrl,
     planOfflineLabel: (request, idempotencyKey) => planArasLabel(request, idempotencyKey).provisional,

@@ -1,5 +1,4 @@
 import type { CallOptions, CarrierConnector, CreatedShipment, ShipmentRequest, TrackingEvent } from '../carrier.port'
-import type { BatchTracker } from '../../tracking/tracking-poller'
 import type { CircuitBreaker } from './circuit-breaker'
 import type { SlidingWindowLimiter } from './rate-limiter'
 
@@ -8,6 +7,7 @@ export type ConnectorGuards = Readonly<{ breaker: CircuitBreaker; limiter: Slidi
 /**
  * The same connector behind its account's rate limiter and its carrier's circuit breaker. Every
  * port call waits for a slot, then runs through the breaker; the pure offline plan is not guarded.
+ * It forwards what the registry built (carrier-capabilities.ts shaped it) and adds nothing.
  */
 export function guardConnector(inner: CarrierConnector, guards: ConnectorGuards): CarrierConnector {
   const guarded = async <T>(fn: () => Promise<T>, signal?: AbortSignal): Promise<T> => {
@@ -28,11 +28,10 @@ export function guardConnector(inner: CarrierConnector, guards: ConnectorGuards)
     const track = inner.track.bind(inner)
     extra.track = (trackingNumber, options): Promise<readonly TrackingEvent[]> => guarded(() => track(trackingNumber, options), options?.signal)
   }
-  // Batch tracking (HepsiJET, Kolay Gelsin, Sendeo…): the poller looks for it on the guarded connector.
-  const batch = (inner as Partial<BatchTracker>).trackMany
-  if (typeof batch === 'function') {
-    const trackMany = batch.bind(inner)
-    Object.assign(out, { trackMany: (keys: readonly string[], options?: { signal?: AbortSignal }) => guarded(() => trackMany(keys, options), options?.signal) } satisfies BatchTracker)
+  // Batch tracking (capabilities.batchTracking: HepsiJET, Kolay Gelsin).
+  if (inner.trackMany) {
+    const trackMany = inner.trackMany.bind(inner)
+    extra.trackMany = (keys, options) => guarded(() => trackMany(keys, options), options?.signal)
   }
   if (inner.createReturn) {
     const createReturn = inner.createReturn.bind(inner)

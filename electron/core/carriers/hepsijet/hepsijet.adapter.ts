@@ -61,8 +61,6 @@ type Signal = Readonly<{ signal?: AbortSignal }>
 export type HepsiJetConnector = CarrierConnector &
   Readonly<{
     id: typeof CarrierId.hepsijet
-    /** A HepsiJET label must come from HepsiJET: there is no offline key. */
-    offlineKeySupported: false
     /** The customerDeliveryNo (= barcode = tracking number) createShipment uses for this key. */
     customerDeliveryNoFor(idempotencyKey: string): string
     cancelShipment(trackingNumber: string, options?: Signal & Readonly<{ reason?: string }>): Promise<void>
@@ -224,7 +222,6 @@ export function createHepsiJetConnector(options: HepsiJetConnectorOptions): Heps
   return {
     id: CarrierId.hepsijet,
     displayName: 'HepsiJET',
-    offlineKeySupported: false,
     customerDeliveryNoFor: (key) => customerDeliveryNoFor(key, prefix),
 
     async createShipment(request: ShipmentRequest, call: CallOptions): Promise<CreatedShipment> {

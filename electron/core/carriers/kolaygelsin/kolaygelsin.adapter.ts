@@ -48,14 +48,11 @@ export type KolayGelsinConnectorOptions = Readonly<{
 
 type Signal = Readonly<{ signal?: AbortSignal }>
 
-/** The port plus Kolay Gelsin's extras: offline labels on our own barcode and batch tracking. */
+/** The port plus Kolay Gelsin's extras: our CustomerSpecificCode and batch tracking (no offline labels: carrier-capabilities.ts). */
 export type KolayGelsinConnector = CarrierConnector &
   Readonly<{
     id: typeof CarrierId.kolaygelsin
-    /** Kolay Gelsin carries on the shipper's CustomerBarcode (carriers.md §13). */
-    offlineKeySupported: true
     customerSpecificCodeFor(idempotencyKey: string): string
-    planOfflineLabel(request: ShipmentRequest, idempotencyKey: string): CreatedShipment
     /** By ShipmentId, CustomerSpecificCode or parcel barcode. Before pickup it cancels; after, it throws carrier.returnRequested. */
     cancelShipment(trackingNumber: string, options?: Signal): Promise<void>
     track(trackingNumber: string, options?: Signal): Promise<readonly TrackingEvent[]>
@@ -183,14 +180,7 @@ export function createKolayGelsinConnector(options: KolayGelsinConnectorOptions)
   return {
     id: CarrierId.kolaygelsin,
     displayName: 'Kolay Gelsin (eski nesil / older generation)',
-    offlineKeySupported: true,
     customerSpecificCodeFor: (key) => kgCustomerSpecificCodeFor(key, prefix),
-
-    planOfflineLabel(request, idempotencyKey) {
-      const code = kgCustomerSpecificCodeFor(idempotencyKey, prefix)
-      void request
-      return { carrierShipmentId: code, trackingNumber: code, barcode: kgParcelBarcode(code, 0), trackingUrl: null, labelFormat: null, label: null, costKurus: null }
-    },
 
     async createShipment(request: ShipmentRequest, call: CallOptions): Promise<CreatedShipment> {
       const code = kgCustomerSpecificCodeFor(call.idempotencyKey, prefix)

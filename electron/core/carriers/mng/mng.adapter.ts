@@ -75,8 +75,6 @@ export type MngQuote = Readonly<{ priceKurus: number; finalTotal: number }>
 export type MngConnector = CarrierConnector &
   Readonly<{
     id: typeof CarrierId.mng
-    /** MNG's label and barcode come from createbarcode: the desk cannot label a parcel before MNG answers. */
-    offlineKeySupported: false
     /** The referenceId (= carrierShipmentId = trackingNumber) createShipment uses for this key. */
     referenceIdFor(idempotencyKey: string): string
     cancelShipment(trackingNumber: string, options?: Signal): Promise<void>
@@ -186,7 +184,6 @@ export function createMngConnector(options: MngConnectorOptions): MngConnector {
   return {
     id: CarrierId.mng,
     displayName: 'MNG Kargo / DHL eCommerce',
-    offlineKeySupported: false,
     referenceIdFor: mngReferenceId,
 
     async createShipment(request: ShipmentRequest, call: CallOptions): Promise<CreatedShipment> {

@@ -120,7 +120,6 @@ describe('createShipment', () => {
     const planned = connector.planOfflineLabel(shipment(), 'kj-offline')
     expect(planned).toMatchObject({ barcode: '2740000000010', label: null, labelFormat: null })
     expect(emu.requests).toHaveLength(0)
-    expect(connector.offlineKeySupported).toBe(true)
     const created = await connector.createShipment(shipment(), { idempotencyKey: 'kj-offline' })
     expect(created.barcode).toBe(planned.barcode)
   })

@@ -74,8 +74,6 @@ export type PttTrackDetails = Readonly<{
 export type PttConnector = CarrierConnector &
   Readonly<{
     id: typeof CarrierId.ptt
-    /** PTT scans our range barcode: a label can be printed before PTT is reached. */
-    offlineKeySupported: true
     planOfflineLabel(request: ShipmentRequest, idempotencyKey: string): CreatedShipment
     cancelShipment(trackingNumber: string, options?: Signal): Promise<void>
     track(trackingNumber: string, options?: Signal): Promise<readonly TrackingEvent[]>
@@ -189,7 +187,6 @@ export function createPttConnector(options: PttConnectorOptions): PttConnector {
   return {
     id: CarrierId.ptt,
     displayName: 'PTT Kargo',
-    offlineKeySupported: true,
 
     /** Not pure: the allocator hands out (once) the barcodes a later createShipment with the same key registers. */
     planOfflineLabel(request, idempotencyKey) {

@@ -71,11 +71,8 @@ describe('create + label', () => {
     expect(emu.requests.length).toBe(before)
   })
 
-  it('offline plan: the ReferenceNo is the barcode the collector scans', () => {
-    const c = connector()
-    expect(c.offlineKeySupported).toBe(true)
-    const ref = c.referenceNoFor('off-1')
-    expect(c.planOfflineLabel(request(), 'off-1')).toEqual({ carrierShipmentId: ref, trackingNumber: ref, barcode: ref, trackingUrl: null, labelFormat: null, label: null, costKurus: null })
+  it('no offline plan: Sendeo issues the barcode its branches scan (carrier-capabilities.ts)', () => {
+    expect('planOfflineLabel' in connector()).toBe(false)
   })
 
   it('reprintLabel: GETBARCODE by reference; unknown → carrier.notFound; a tracking number is refused', async () => {

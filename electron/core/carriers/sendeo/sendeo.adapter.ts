@@ -57,16 +57,13 @@ export type SendeoConnectorOptions = Readonly<{
 
 type Signal = Readonly<{ signal?: AbortSignal }>
 
-/** The port plus Sendeo's extras: the reference it uses, offline labels and GETBARCODE re-prints. */
+/** The port plus Sendeo's extras: the reference it uses and GETBARCODE re-prints (no offline labels: carrier-capabilities.ts). */
 export type SendeoConnector = CarrierConnector &
   Readonly<{
     id: typeof CarrierId.sendeo
-    /** Sendeo's collector scans our ReferenceNo from our own label (carriers.md §13). */
-    offlineKeySupported: true
     referenceNoFor(idempotencyKey: string): string
     /** DeliveryType 2 (customer → location / return); carrierShipmentId = sendeoReturnReferenceNoFor(key). */
     createReturn(request: ReturnRequest, options: CallOptions): Promise<CreatedReturn>
-    planOfflineLabel(request: ShipmentRequest, idempotencyKey: string): CreatedShipment
     /** By Sendeo tracking number (digits) or our ReferenceNo. Resolves when nothing will ship. */
     cancelShipment(trackingNumberOrReference: string, options?: Signal): Promise<void>
     track(trackingNumberOrReference: string, options?: Signal): Promise<readonly TrackingEvent[]>
@@ -228,15 +225,7 @@ export function createSendeoConnector(options: SendeoConnectorOptions): SendeoCo
   return {
     id: CarrierId.sendeo,
     displayName: 'Sendeo',
-    offlineKeySupported: true,
     referenceNoFor: (key) => sendeoReferenceNoFor(key, prefix),
-
-    /** Label null, barcode = ReferenceNo: every parcel of a multi-parcel order carries the same one (Sendeo numbers parcels only on its own labels). */
-    planOfflineLabel(request, idempotencyKey) {
-      const ref = sendeoReferenceNoFor(idempotencyKey, prefix)
-      void request
-      return { carrierShipmentId: ref, trackingNumber: ref, barcode: ref, trackingUrl: null, labelFormat: null, label: null, costKurus: null }
-    },
 
     async createShipment(request: ShipmentRequest, call: CallOptions): Promise<CreatedShipment> {
       const referenceNo = sendeoReferenceNoFor(call.idempotencyKey, prefix)

@@ -30,7 +30,6 @@ describe('Sürat connector: create + label', () => {
     const c = connector({ onExchange: (e) => exchanges.push(e) })
     const key = idem()
     const r = await c.createShipment(sampleSuratRequest(), { idempotencyKey: key })
-    expect(c.offlineKeySupported).toBe(false)
     expect(r.carrierShipmentId).toBe(c.keyFor(key))
     expect(r.trackingNumber).toMatch(/^\d{14}$/)
     expect(r.barcode).toBe(r.trackingNumber)

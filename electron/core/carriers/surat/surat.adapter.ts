@@ -65,8 +65,6 @@ export type SuratCancelResult = Readonly<{ outcome: SuratCancelOutcome; ozelKarg
 /** The port plus Sürat's own operations. carrierShipmentId is always our OzelKargoTakipNo. */
 export type SuratConnector = CarrierConnector &
   Readonly<{
-    /** false: the barcode comes from Sürat, nothing can be printed before it answers. */
-    offlineKeySupported: false
     /** The create mode in use now (moves on after a 050). */
     readonly activeCreateMode: SuratCreateMode
     /** Our OzelKargoTakipNo for an idempotency key. */
@@ -204,7 +202,6 @@ export function createSuratConnector(options: SuratConnectorOptions): SuratConne
   return {
     id: CarrierId.surat,
     displayName: 'Sürat Kargo',
-    offlineKeySupported: false,
     get activeCreateMode() {
       return modes[modeIndex] as SuratCreateMode
     },
