@@ -8,6 +8,8 @@ export type TimelineEvent = Readonly<{
   /** ISO 8601 with offset, as the carrier gave it (converted from Turkey time where needed). */
   at: string
   location: string | null
+  /** The carrier's own present-state field (Yurtiçi operationStatus) rather than a scan; not stored. */
+  current?: boolean
 }>
 
 /** States after which nothing more is expected (polling stops). */
@@ -26,14 +28,18 @@ export function sortTimeline(events: readonly TimelineEvent[]): TimelineEvent[] 
 }
 
 /**
- * The shipment's current normalized status from its timeline: the latest event with a known status.
+ * The shipment's current normalized status from its timeline: where the carrier states its present
+ * state (`current`, e.g. Yurtiçi operationStatus DLV) with a known status, the latest such statement
+ * decides, even when a scan carries a later time; otherwise the latest event with a known status.
  * An unknown code (status null) keeps the previous state: it never becomes "delivered" or anything
  * else by guessing (carriers.md §12). With no known event, `previous` stands.
  */
 export function currentTrackingStatus(events: readonly TimelineEvent[], previous: TrackingStatus | null = null): TrackingStatus | null {
   const sorted = sortTimeline(events)
-  for (let i = sorted.length - 1; i >= 0; i--) {
-    const s = sorted[i]?.status
+  const stated = sorted.filter((e) => e.current === true && e.status !== null)
+  const from = stated.length > 0 ? stated : sorted
+  for (let i = from.length - 1; i >= 0; i--) {
+    const s = from[i]?.status
     if (s) return s
   }
   return previous

@@ -86,12 +86,13 @@ describe('createShipment', () => {
     ])
   })
 
-  it('60020 for a shipment the branch already issued: tracking number and URL come from the docId', async () => {
+  it('60020 for a shipment the branch already issued: the same tracking number (cargoKey) as the first call, the URL from the docId', async () => {
     const { emu, connector } = await setup({ firstDocId: 100000000777 })
-    await connector.createShipment(shipment(), { idempotencyKey: 'issued' })
+    const first = await connector.createShipment(shipment(), { idempotencyKey: 'issued' })
     emu.advance(emu.shipments[0]?.cargoKey ?? '', 'IND')
     const again = await connector.createShipment(shipment(), { idempotencyKey: 'issued' })
-    expect(again).toMatchObject({ carrierShipmentId: emu.shipments[0]?.cargoKey, barcode: emu.shipments[0]?.cargoKey, trackingNumber: '100000000777', trackingUrl: expect.stringContaining('DocId=100000000777') })
+    expect(again).toMatchObject({ carrierShipmentId: emu.shipments[0]?.cargoKey, barcode: emu.shipments[0]?.cargoKey, trackingNumber: first.trackingNumber, trackingUrl: expect.stringContaining('DocId=100000000777') })
+    expect(again.trackingNumber).toBe(emu.shipments[0]?.cargoKey)
     expect(emu.shipments).toHaveLength(1)
   })
 

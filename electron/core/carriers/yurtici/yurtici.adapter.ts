@@ -11,6 +11,16 @@ import type { ShippingDeliveryDetail, ShippingOrderDetail } from './yurtici.sche
 import type { ShippingOrderVO, YurticiCredentials } from './yurtici.soap'
 import { currentStatus, yurticiTimeline } from './yurtici.timeline'
 
+/** The service path of ShippingOrderDispatcherServices on Yurtiçi's hosts (carriers.md §1 endpoints). */
+export const YURTICI_SERVICE_PATH = '/KOPSWebServices/ShippingOrderDispatcherServices'
+
+/** A bare origin (https://ws.yurticikargo.com, http://127.0.0.1:PORT) gets the documented service path; a full URL is kept. */
+export function yurticiServiceUrl(url: string): string {
+  if (!URL.canParse(url)) return url
+  const u = new URL(url)
+  return u.pathname === '/' && u.search === '' ? `${u.origin}${YURTICI_SERVICE_PATH}` : url
+}
+
 /** One WS user per payment type (carriers.md §1); only the types the seller has a contract for. */
 export type YurticiAccounts = Partial<Record<YurticiPaymentType, YurticiCredentials>>
 
@@ -87,7 +97,9 @@ export class YurticiConnector implements CarrierConnector {
   readonly id = CarrierId.yurtici
   readonly displayName = 'Yurtiçi Kargo'
 
-  constructor(private readonly options: YurticiConnectorOptions) {}
+  constructor(private readonly options: YurticiConnectorOptions) {
+    this.options = { ...options, url: yurticiServiceUrl(options.url) }
+  }
 
   /** The cargoKey label the desk can print while Yurtiçi is unreachable (yurtici.offline.ts). */
   planOfflineLabel(request: ShipmentRequest, idempotencyKey: string): CreatedShipment {
@@ -233,12 +245,9 @@ export class YurticiConnector implements CarrierConnector {
     }
     const existing = rows.filter((row) => row.errCode === YurticiErrCode.cargoKeyExists).map((row) => row.cargoKey)
     const confirmed = existing.length > 0 ? await this.confirmExisting(plan, existing, credentials, signal) : null
-    const docId = docIdOf(confirmed)
-    return {
-      ...plan.provisional,
-      trackingNumber: docId ?? plan.provisional.trackingNumber,
-      trackingUrl: confirmed?.shippingDeliveryItemDetailVO?.trackingUrl || null,
-    }
+    // The tracking number stays the cargoKey on every run: queryShipment/cancelShipment take it, never
+    // the docId a confirmed repeat would see (issue 10: a second `station ship` printed the docId).
+    return { ...plan.provisional, trackingUrl: confirmed?.shippingDeliveryItemDetailVO?.trackingUrl || null }
   }
 
   /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { TrackingStatus } from '../../../../shared/domain/shipment'
 import { shippingDeliveryDetailSchema } from './yurtici.schemas'
+import { currentTrackingStatus } from '../../../../shared/tracking/timeline'
 import { currentStatus, trDateTimeToIso, yurticiTimeline } from './yurtici.timeline'
 
 const NOW = '2025-03-15T09:00:00.000Z'
@@ -43,7 +44,7 @@ describe('trDateTimeToIso (Turkey time, UTC+3)', () => {
 describe('yurticiTimeline', () => {
   it('NOP: one "created" entry stamped when observed', () => {
     const t = yurticiTimeline(row('NOP'), NOW)
-    expect(t).toEqual([{ status: TrackingStatus.created, rawCode: 'operationStatus=NOP', rawText: 'msg NOP', at: NOW, location: null }])
+    expect(t).toEqual([{ status: TrackingStatus.created, rawCode: 'operationStatus=NOP', rawText: 'msg NOP', at: NOW, location: null, current: true }])
   })
 
   it('IND with history: issue time, events oldest first with reasons and places, raw codes kept', () => {
@@ -59,8 +60,21 @@ describe('yurticiTimeline', () => {
 
   it('DLV: delivered at the delivery time, with who received it', () => {
     const t = yurticiTimeline(row('DLV', { invDocCargoVOArray: events, deliveryDate: '20250315', deliveryTime: '111500', receiverInfo: 'ELİF KAYA', arrivalUnitName: 'KADIKÖY' }), NOW)
-    expect(t.at(-1)).toEqual({ status: TrackingStatus.delivered, rawCode: 'operationStatus=DLV', rawText: 'msg DLV / ELİF KAYA', at: '2025-03-15T08:15:00.000Z', location: 'KADIKÖY' })
+    expect(t.at(-1)).toEqual({ status: TrackingStatus.delivered, rawCode: 'operationStatus=DLV', rawText: 'msg DLV / ELİF KAYA', at: '2025-03-15T08:15:00.000Z', location: 'KADIKÖY', current: true })
     expect(currentStatus(t)).toBe(TrackingStatus.delivered)
+  })
+
+  it('DLV decides the status even when a scan carries a later time; the timeline stays in time order', () => {
+    const late = { ...events[1], eventId: 'YK', eventName: 'Kargo Yüklendi', reasonId: 'OK', eventDate: '20250315', eventTime: '180000' }
+    const t = yurticiTimeline(row('DLV', { invDocCargoVOArray: [...events, late], deliveryDate: '20250315', deliveryTime: '111500' }), NOW)
+    expect(t.at(-1)).toMatchObject({ rawCode: 'eventId=YK reasonId=OK', status: TrackingStatus.inTransit, at: '2025-03-15T15:00:00.000Z' })
+    expect(currentStatus(t)).toBe(TrackingStatus.delivered)
+    expect(currentTrackingStatus(t)).toBe(TrackingStatus.delivered)
+  })
+
+  it('an unknown operationStatus leaves the status to the scans', () => {
+    const t = yurticiTimeline(row('ZZZ', { invDocCargoVOArray: events }), NOW)
+    expect(currentStatus(t)).toBe(TrackingStatus.inTransit)
   })
 
   it('return under way: the reason is a failed attempt, then return in transit', () => {

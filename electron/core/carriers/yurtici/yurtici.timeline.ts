@@ -1,4 +1,5 @@
 import { TrackingStatus } from '../../../../shared/domain/shipment'
+import { currentTrackingStatus } from '../../../../shared/tracking/timeline'
 import type { TrackingEvent } from '../carrier.port'
 import type { ShippingDeliveryDetail } from './yurtici.schemas'
 import { isReturnInProgress, normalizeCargoEvent, normalizeOperationStatus, normalizeRejectStatus, normalizeReturnStatus } from './yurtici.status'
@@ -54,6 +55,8 @@ export function yurticiTimeline(row: ShippingDeliveryDetail, observedAt: string)
     rawText: [row.operationMessage, status === 'DLV' ? item?.receiverInfo : ''].filter(Boolean).join(' / '),
     at: statusAt,
     location: status === 'DLV' && item ? place(item.arrivalUnitName) : null,
+    // Yurtiçi's own present state: it decides the status even when a scan carries a later time.
+    current: true,
   })
 
   if (item && item.rejectStatus !== '') {
@@ -68,6 +71,7 @@ export function yurticiTimeline(row: ShippingDeliveryDetail, observedAt: string)
       rawText: item.rejectStatusExplanation,
       at: observedAt,
       location: null,
+      current: true,
     })
   }
   if (item && item.returnStatus !== '') {
@@ -78,17 +82,19 @@ export function yurticiTimeline(row: ShippingDeliveryDetail, observedAt: string)
       // As seen now, like rejectStatus: a final 3 must not sort before an older return step.
       at: observedAt,
       location: null,
+      current: true,
     })
   }
   // Stable sort: ties keep the order above, so the status read last stays last.
   return out.map((e, i) => ({ e, i })).sort((a, b) => a.e.at.localeCompare(b.e.at) || a.i - b.i).map(({ e }) => e)
 }
 
-/** The current normalized status: the last event that has one (null codes keep the previous state). */
+/**
+ * The current normalized status: Yurtiçi's own fields (operationStatus, then a return under way or
+ * closed per rejectStatus/returnStatus) when one maps to a status, whatever the scans' times (a
+ * parcel read in_transit from a late "Kargo Yüklendi" scan while Yurtiçi said DLV, issue 10);
+ * otherwise the last scan that has one. Null codes keep the previous state.
+ */
 export function currentStatus(timeline: readonly TrackingEvent[]): TrackingStatus | null {
-  for (let i = timeline.length - 1; i >= 0; i--) {
-    const s = timeline[i]?.status
-    if (s) return s
-  }
-  return null
+  return currentTrackingStatus(timeline)
 }
