@@ -7,6 +7,7 @@ import { demoOrders } from '../../sandbox/cloud/demo-orders'
 import { startServe, type ServeProcess } from '../support/serve-process'
 import { E2E_ARTIFACTS as ARTIFACTS, launchChromium } from './pages/chromium'
 import { PackingPage } from './pages/packing.page'
+import { SettingsPage } from './pages/settings.page'
 
 let dir: string
 let serve: ServeProcess
@@ -28,7 +29,7 @@ afterAll(async () => {
 const kurus = (text: string | null) => Number((text ?? '').replace(/[^\d,-]/g, '').replace(',', ''))
 
 describe('one price on screen (issue 10)', () => {
-  it('the chosen row of the comparison, the shipment panel and the report show the same TL; ComToHome’s own figure is shown as a difference', async () => {
+  it('the chosen row of the comparison, the shipment panel and the report show the same TL; ComToHome’s own figure is shown as a difference; F6 names the cloud as the source', async () => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } })
     const desk = new PackingPage(page, 15_000)
     await desk.open(serve.url)
@@ -59,6 +60,17 @@ describe('one price on screen (issue 10)', () => {
     await expect(diffRow.locator('td').first().textContent()).resolves.toBe(order.orderNumber)
     await expect(diffRow.locator('td').nth(2).textContent().then(kurus)).resolves.toBe(kurus(compared))
     await page.screenshot({ path: join(ARTIFACTS, 'price-report.png') })
+
+    // F6 (supervisor) says where the prices come from: the demo's reference cloud sends its cards.
+    await desk.press('F9')
+    await desk.pressAndSettle('F10')
+    await desk.login('S9001')
+    await new SettingsPage(page, 15_000).open()
+    const rates = page.getByTestId('carrier-rates')
+    await rates.scrollIntoViewIfNeeded()
+    expect(await rates.getAttribute('data-source')).toBe('cloud')
+    expect(await rates.textContent()).toMatch(/^Fiyatlar: buluttan — 5 kart, 5 kullanılabilir/)
+    await page.screenshot({ path: join(ARTIFACTS, 'price-settings.png') })
     await page.close()
   }, 90_000)
 })
