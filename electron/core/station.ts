@@ -27,6 +27,7 @@ import { createLabelComposer } from './printing/label.composer'
 import type { LabelSink } from './printing/label-sink.port'
 import { PackingSlipService, type ReceiptPrinter } from './printing/packing-slip.service'
 import { PrintQueueService } from './printing/print-queue.service'
+import { startPrinterPoll } from './printing/printer-poll'
 import { abandonTestJobs } from './printing/test-label'
 import { DEFAULT_RATE_CARDS } from './rates/default-rate-cards'
 import { RateCardBook } from './rates/rate-card.book'
@@ -233,6 +234,8 @@ export async function createStation(dataDir: string, config: StationConfig, adap
     carriers.onDidChangeBreaker.event(emitDevices),
   ]
   if (cloud) subs.push(cloud.onDidChangeStatus((s) => emit('sync.statusChanged', s)))
+  // A cloud the sync already knows to be offline is not waited for again by each claim.
+  if (cloud && adapters.claims) subs.push(cloud.onDidChangeStatus((s) => adapters.claims?.noteSyncStatus(s)))
   // A sync round may have brought new cards; their names join the map (old shipments keep theirs).
   if (cloud) subs.push(cloud.onDidChangeStatus(() => void rateBook.reload().catch(() => undefined)))
   subs.push(rateBook.onDidChange(() => (rateBook.cards().forEach((c) => carrierNames.set(c.serviceCode, c.name)), emitDevices())))
@@ -277,7 +280,8 @@ export async function createStation(dataDir: string, config: StationConfig, adap
     'packing.retry': () => packing.retry(),
     'packing.cancel': () => packing.cancel(),
     'labels.reprint': ({ orderCode, reason }) => packing.reprint(orderCode, reason),
-    'labels.resolveUncertain': ({ decision }) => packing.resolveUncertainPrint(decision),
+    'labels.resolveUncertain': ({ decision, jobId }) => packing.resolveUncertainPrint(decision, jobId),
+    'labels.deferUncertain': ({ supervisorBadge }) => packing.deferUnconfirmed(supervisorBadge),
     'boxes.list': () => listBoxes(db),
     'reports.summary': async ({ from, to }) => {
       const end = to ?? new Date().toISOString()
@@ -324,12 +328,13 @@ export async function createStation(dataDir: string, config: StationConfig, adap
   scanners?.start()
   void printQueue.refreshStatus()
   void slips?.refreshStatus()
-  // Idle printers are asked every 30 s, so paper-out shows before the next label (or slip) fails.
-  const printerPoll = setInterval(() => {
-    void printQueue.refreshStatus()
-    void slips?.refreshStatus()
-  }, 30_000)
-  printerPoll.unref()
+  // Idle printers are asked every 30 s, so paper-out shows before the next label (or slip) fails;
+  // a label printer with a problem every 2 s, so the desk sees it back within seconds.
+  const printerPoll = startPrinterPoll({
+    refresh: () => Promise.all([printQueue.refreshStatus(), slips?.refreshStatus()]),
+    isDown: () => printQueue.isReady() === false,
+  })
+  subs.push(printQueue.onDidChange(() => printerPoll.changed()))
   cloud?.start()
   registrar.start()
   carriers.start()
@@ -354,7 +359,7 @@ export async function createStation(dataDir: string, config: StationConfig, adap
     registrar,
     carriers,
     dispose: async () => {
-      clearInterval(printerPoll)
+      printerPoll.dispose()
       clearTimeout(warmAddresses)
       registrar.dispose()
       await webhooks.dispose()

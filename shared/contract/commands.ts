@@ -64,7 +64,9 @@ export const commandInputs = {
   'packing.cancel': empty,
   'labels.reprint': z.object({ orderCode: ScanCode, reason: z.string().trim().min(3).max(200).default('yeniden yazdırma / reprint') }).strict(),
   /** After a crash mid-print the desk cannot know whether a label came out: the operator looks and says. */
-  'labels.resolveUncertain': z.object({ decision: z.enum(['printed', 'printAgain']) }).strict(),
+  'labels.resolveUncertain': z.object({ decision: z.enum(['printed', 'printAgain']), jobId: z.string().min(1).max(100).optional() }).strict(),
+  /** A supervisor lets the desk open new orders before the labels with an unknown print outcome are answered (audited). */
+  'labels.deferUncertain': z.object({ supervisorBadge: ScanCode }).strict(),
   'boxes.list': empty,
   'reports.summary': z.object({ from: z.iso.datetime().optional(), to: z.iso.datetime().optional() }).strict(),
   'scale.simulate': z.object({ grams: z.number().int().min(0).max(500_000) }).strict(),
@@ -137,6 +139,7 @@ export type CommandOutputs = {
   'packing.cancel': PackingView
   'labels.reprint': PackingView
   'labels.resolveUncertain': PackingView
+  'labels.deferUncertain': PackingView
   'boxes.list': Box[]
   'reports.summary': ReportView
   'scale.simulate': null

@@ -105,6 +105,33 @@ export type PackingView = Readonly<{
   packedCount: number
   /** While a box is being chosen: the catalog's boxes ranked for these items (fits, then cheapest band); null otherwise. */
   boxSuggestions?: readonly BoxSuggestionView[] | null
+  /** The open order's bought label is owed to the printer (stopped by a printer problem): F2 prints it, once. */
+  printPending?: boolean
+  /**
+   * Paid labels whose print outcome is unknown (crash or link loss mid-print), oldest first. A new
+   * order opens only once each is answered (printed / print again) or deferred by a supervisor.
+   */
+  unconfirmedLabels?: readonly UnconfirmedLabelView[]
+  /** The open order's claim at the cloud (null without a cloud, or once packed). */
+  claim?: ClaimView | null
+}>
+
+/**
+ * granted: the cloud's lease is this desk's; local: the cloud was unreachable, the desk packs on its
+ * own claim (tried again before the label is bought); lost: another desk (`holder`) holds the order.
+ */
+export type ClaimView = Readonly<{ state: 'granted' | 'local' | 'lost'; holder: string | null }>
+
+/** A bought label whose print job was never confirmed: the operator looks at the printer and answers. */
+export type UnconfirmedLabelView = Readonly<{
+  jobId: string
+  orderId: string
+  orderNumber: string
+  orderBarcode: string
+  carrierName: string | null
+  trackingNumber: string | null
+  /** A supervisor let the desk go on without an answer (audited); it stays listed until answered. */
+  deferred: boolean
 }>
 
 export type ScaleView = Readonly<{ grams: number; stable: boolean; at: number } | null>

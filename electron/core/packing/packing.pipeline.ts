@@ -9,6 +9,7 @@ import { chooseCarrier, type CarrierChoice } from './carrier-choice'
 import { checkWeight } from './packing.rules'
 import type { PackingDeps } from './packing.service'
 import type { Session } from './packing.session'
+import { markPrintPending } from './printer-recovery.rules'
 import { checkScanBack } from './scan-back.rules'
 import { ensureStillOurs, recordShipmentIntent } from './shipment-intent'
 
@@ -58,8 +59,9 @@ export async function ship(ctx: PipelineContext): Promise<void> {
   const measure = shipmentMeasure([pkg])
   let choice: CarrierChoice
   try {
-    await ensureStillOurs(deps, order)
     choice = await chooseCarrier(deps.choice, order, measure, { addressOverridden: s.overridden, actorId: s.packer?.id ?? null })
+    // Last, right before the intent that the finisher buys: the order is still ours (claims re-checked).
+    await ensureStillOurs(deps, order)
   } catch (err) {
     s.step = PackingStep.exception
     throw (s.blocking = toAppError(err))
@@ -97,8 +99,10 @@ export async function finish(ctx: PipelineContext, orderId: string): Promise<voi
     s.shipment = await getLiveShipment(deps.db, orderId)
     s.step = PackingStep.exception
     s.blocking = toAppError(err)
+    markPrintPending(s, s.blocking)
     throw err
   }
+  s.printPending = false
   if (stopAfterPrint) {
     s.notice = { tone: 'ok', text: 'Etiketi kutuya yapıştırıp okutun / Stick the label on the box and scan it' }
     return

@@ -1,16 +1,19 @@
-import { PackingStep } from '../../../shared/contract/views'
-import { AppError, ErrorCode } from '../../../shared/errors'
+import { PackingStep, type UnconfirmedLabelView } from '../../../shared/contract/views'
+import { AppError, ErrorCode, toAppError } from '../../../shared/errors'
 import { appendAudit } from '../audit/audit.repository'
-import { resetPackedQuantities, setOrderStatus } from '../orders/orders.repository'
+import { getOrder, resetPackedQuantities, setOrderStatus } from '../orders/orders.repository'
+import { isUncertain, pendingPrintJobs } from '../printing/print-jobs.repository'
 import { findPackerByBadge } from '../packers/packers.repository'
 import { getLiveShipment } from '../shipping/shipments.repository'
 import { finish, orderOf, packerOf, ship, type PipelineContext } from './packing.pipeline'
 import { SUPERVISOR_OVERRIDABLE } from './packing.rules'
+import { markPrintPending } from './printer-recovery.rules'
 import { ORDER_RESET } from './packing.session'
+import { awaitingAnswer, listUnconfirmedLabels, pickUnconfirmed } from './unconfirmed-labels'
 
 /**
  * The ways out of a stopped order: a supervisor's override, retry, cancel, the operator's answer for
- * a label whose print outcome is unknown, and a reprint. Each runs inside the service's queue.
+ * a label whose print outcome is unknown (or a supervisor's deferral of it), and a reprint. Each runs inside the service's queue.
  */
 
 /** A supervisor lets an overridable problem (weight, address…) go: audited with the reason, then the order ships. */
@@ -35,11 +38,21 @@ export async function override(ctx: PipelineContext, supervisorBadge: string, re
   await ship(ctx)
 }
 
-/** Retries what failed: resumes the same shipment (same idempotency key) or the queued label. */
+/**
+ * Retries what failed: resumes the same shipment (same idempotency key) or prints the label still
+ * owed to the printer, once. On a packed order only a reprint left queued (printer problem) prints;
+ * with nothing owed it refuses, so pressing it again never prints a second copy.
+ */
 export async function retry(ctx: PipelineContext): Promise<void> {
   const { s, deps } = ctx
   const order = orderOf(ctx)
-  if (s.shipment || (await getLiveShipment(deps.db, order.id))) {
+  if ((await getOrder(deps.db, order.id))?.status === 'packed') {
+    const owed = (await pendingPrintJobs(deps.db)).filter((j) => j.orderId === order.id && !isUncertain(j))
+    if (owed.length === 0) throw new AppError(ErrorCode.wrongState, 'Tekrar denenecek bir işlem yok / Nothing to retry')
+    for (const job of owed) await deps.printQueue.printJob(job.id)
+    s.blocking = null
+    s.notice = { tone: 'ok', text: 'Etiket basıldı / Label printed' }
+  } else if (s.shipment || (await getLiveShipment(deps.db, order.id))) {
     s.blocking = null
     await finish(ctx, order.id)
   } else if (s.step === PackingStep.exception && s.measuredGrams !== null && s.blocking?.code !== ErrorCode.weightOutOfTolerance) {
@@ -69,17 +82,72 @@ export async function cancel(ctx: PipelineContext): Promise<void> {
   s.notice = { tone: 'warn', text: 'İptal edildi, sonraki siparişi okutun / Cancelled: scan the next order' }
 }
 
-/** The operator's answer for a label whose print outcome is unknown; then the order is finished. */
-export async function resolveUncertainPrint(ctx: PipelineContext, decision: 'printed' | 'printAgain'): Promise<void> {
+/** Reads the paid labels with an unknown print outcome into the session (listed on the desk). */
+export async function refreshUnconfirmed(ctx: PipelineContext): Promise<readonly UnconfirmedLabelView[]> {
+  const { s, deps } = ctx
+  s.unconfirmed = await listUnconfirmedLabels(deps.db, deps.printQueue, deps.carrierNames, s.deferred)
+  return s.unconfirmed
+}
+
+/**
+ * The operator's answer for a label whose print outcome is unknown (the given job, else the open
+ * order's, else the oldest listed), audited; then that order is finished. "printAgain" sends the
+ * same job once more, never a new one.
+ */
+export async function resolveUncertainPrint(ctx: PipelineContext, decision: 'printed' | 'printAgain', jobId?: string): Promise<void> {
   const { s, deps } = ctx
   const packer = packerOf(ctx)
-  const jobs = await deps.printQueue.uncertainJobs()
-  const job = jobs.find((j) => j.orderId === s.order?.id) ?? jobs[0]
+  const job = pickUnconfirmed(await refreshUnconfirmed(ctx), jobId, s.order?.id)
   if (!job) throw new AppError(ErrorCode.wrongState, 'Karar bekleyen etiket yok / No label awaiting a decision')
-  await deps.printQueue.resolveUncertain(job.id, decision, packer.id)
-  s.blocking = null
-  if (s.order?.id === job.orderId) await finish(ctx, job.orderId)
-  else await deps.finisher.advance(job.orderId, packer.id)
+  const own = s.order?.id === job.orderId
+  try {
+    await deps.printQueue.resolveUncertain(job.jobId, decision, packer.id)
+  } catch (err) {
+    // "Print again" met a printer problem: the job is queued again (or unknown again); the order waits on it.
+    if (own) markPrintPending(s, (s.blocking = toAppError(err)))
+    throw err
+  } finally {
+    s.deferred.delete(job.jobId)
+    await refreshUnconfirmed(ctx)
+  }
+  if (own) {
+    s.blocking = null
+    await finish(ctx, job.orderId)
+    return
+  }
+  await deps.finisher.advance(job.orderId, packer.id)
+  s.notice = {
+    tone: 'ok',
+    text:
+      decision === 'printed'
+        ? `${job.orderNumber}: etiket basıldı olarak kaydedildi, paketlendi / Label recorded as printed, order packed`
+        : `${job.orderNumber}: etiket bir kez daha basıldı, paketlendi / Label printed once more, order packed`,
+  }
+}
+
+/** A supervisor lets the desk go on without answering the listed labels; each is audited and stays listed. */
+export async function deferUnconfirmed(ctx: PipelineContext, supervisorBadge: string): Promise<void> {
+  const { s, deps } = ctx
+  const packer = packerOf(ctx)
+  const supervisor = await findPackerByBadge(deps.db, supervisorBadge)
+  if (!supervisor || supervisor.role !== 'supervisor') {
+    throw new AppError(ErrorCode.supervisorRequired, 'Süpervizör kartı gerekli / A supervisor badge is required', { meta: { badge: supervisorBadge } })
+  }
+  const waiting = awaitingAnswer(await refreshUnconfirmed(ctx))
+  if (waiting.length === 0) throw new AppError(ErrorCode.wrongState, 'Ertelenecek etiket yok / No label to defer')
+  await deps.db.transaction().execute(async (trx) => {
+    for (const l of waiting) {
+      await appendAudit(trx, {
+        actorId: supervisor.id,
+        action: 'label.uncertainDeferred',
+        orderId: l.orderId,
+        detail: { jobId: l.jobId, orderNumber: l.orderNumber, trackingNumber: l.trackingNumber, packerId: packer.id },
+      })
+    }
+  })
+  for (const l of waiting) s.deferred.add(l.jobId)
+  await refreshUnconfirmed(ctx)
+  s.notice = { tone: 'warn', text: `Süpervizör erteledi (${supervisor.name}): ${waiting.length} etiket sonra yanıtlanacak / Deferred by a supervisor: answer later` }
 }
 
 export async function reprint(ctx: PipelineContext, orderCode: string, reason: string): Promise<void> {

@@ -23,6 +23,8 @@ import { adviseBoxes } from './box-advisor'
 import { ORDER_RESET, newSession, packingView, type Session } from './packing.session'
 import { finish, MIN_WEIGHT_GRAMS, scanBack, weighed, type PipelineContext } from './packing.pipeline'
 import * as recovery from './packing.recovery'
+import { onPrinterReady } from './printer-recovery.rules'
+import { awaitingAnswer, unansweredLabelsError } from './unconfirmed-labels'
 
 export type PackingDeps = Readonly<{
   db: Db
@@ -59,6 +61,7 @@ export class PackingService {
   private lastSettle: { grams: number; at: number } | null = null
   private orderOpenedAt = 0
   private unsubscribe: Unsubscribe | null = null
+  private disposed = false
 
   /** The weigh → ship → label → packed half of the workflow (packing.pipeline.ts), on this session. */
   private readonly pipeline: PipelineContext
@@ -68,19 +71,47 @@ export class PackingService {
   }
 
   start(): void {
-    this.unsubscribe = this.deps.weight.onDidSettle((w) => {
+    const offWeight = this.deps.weight.onDidSettle((w) => {
       this.lastSettle = w
       void this.run(() => this.onWeight(w.grams)).catch(() => undefined) // the problem is already on screen
     })
+    // The printer's state changed: labels with an unknown outcome are listed again, and a printer
+    // that is ready again clears the banner (the owed label prints on the packer's key, once).
+    const offPrinter = this.deps.printQueue.onDidChange((state) => this.quiet(async () => {
+        const listChanged = await this.refreshUnconfirmed()
+        return (state.ready === true && onPrinterReady(this.s)) || listChanged
+      }))
+    this.unsubscribe = () => (offWeight(), offPrinter())
+    // At start: every paid label whose print was never confirmed is on screen before the first order.
+    void this.quiet(() => this.refreshUnconfirmed())
   }
 
   dispose(): void {
+    this.disposed = true
     this.unsubscribe?.()
     this.changed.dispose()
   }
 
+  /** Runs a background update in the command queue without touching the refusal on screen; emits when it changed something. */
+  private quiet(fn: () => Promise<boolean>): Promise<void> {
+    const next = this.queue.then(async () => {
+      if (this.disposed) return
+      if (await fn()) this.changed.fire(this.view())
+    })
+    this.queue = next.catch(() => undefined)
+    return this.queue as Promise<void>
+  }
+
+  /** Re-reads the unconfirmed labels; true when the list on screen changed. */
+  private async refreshUnconfirmed(): Promise<boolean> {
+    const before = JSON.stringify(this.s.unconfirmed)
+    await recovery.refreshUnconfirmed(this.pipeline)
+    return JSON.stringify(this.s.unconfirmed) !== before
+  }
+
   view(): PackingView {
-    return packingView(this.s, this.deps.carrierNames)
+    const held = this.s.order ? this.deps.claims?.held(this.s.order.id) : null
+    return { ...packingView(this.s, this.deps.carrierNames), claim: held ? { state: held.state, holder: held.holder } : null }
   }
 
   /** Serializes every mutation; emits the view after each, and records a refusal as the on-screen problem. */
@@ -142,6 +173,7 @@ export class PackingService {
     switch (this.s.step) {
       case PackingStep.idle:
       case PackingStep.packed:
+        if (await this.isDeferringBadge(code)) return this.doDefer(code)
         return this.doOpenOrder(code)
       case PackingStep.orderOpen:
         return this.doConfirmItem(code)
@@ -171,6 +203,9 @@ export class PackingService {
     const order = await findOrderByCode(this.deps.db, code)
     if (!order) throw new AppError(ErrorCode.orderUnknown, `Sipariş bulunamadı: ${code} / Unknown order: ${code}`, { meta: { code } })
     if (order.status === 'cancelled') throw new AppError(ErrorCode.orderCancelled, `Sipariş iptal edilmiş: ${order.orderNumber} — paketlemeyin / Order cancelled: do not pack`, { meta: { code } })
+    // A paid label whose print outcome is unknown is answered (or deferred) before the next order starts.
+    const waiting = awaitingAnswer(await recovery.refreshUnconfirmed(this.pipeline), order.id)
+    if (waiting.length > 0) throw unansweredLabelsError(waiting)
     if (order.status === 'packed') {
       this.resetSession()
       this.s.order = order
@@ -310,12 +345,28 @@ export class PackingService {
     return this.view()
   }
 
-  /** The operator's answer for a label whose print outcome is unknown; then the order is finished. */
-  resolveUncertainPrint(decision: 'printed' | 'printAgain'): Promise<PackingView> {
+  /** The operator's answer for a label whose print outcome is unknown (this job, else the open order's, else the oldest); then its order is finished. */
+  resolveUncertainPrint(decision: 'printed' | 'printAgain', jobId?: string): Promise<PackingView> {
     return this.run(async () => {
-      await recovery.resolveUncertainPrint(this.pipeline, decision)
+      await recovery.resolveUncertainPrint(this.pipeline, decision, jobId)
       return this.view()
     })
+  }
+
+  /** A supervisor defers every label still awaiting an answer (audited), so new orders can open. */
+  deferUnconfirmed(supervisorBadge: string): Promise<PackingView> {
+    return this.run(() => this.doDefer(supervisorBadge))
+  }
+
+  private async doDefer(supervisorBadge: string): Promise<PackingView> {
+    await recovery.deferUnconfirmed(this.pipeline, supervisorBadge)
+    return this.view()
+  }
+
+  /** At an idle desk with labels awaiting an answer, a supervisor's badge defers them. */
+  private async isDeferringBadge(code: string): Promise<boolean> {
+    if (awaitingAnswer(this.s.unconfirmed).length === 0) return false
+    return (await findPackerByBadge(this.deps.db, code))?.role === 'supervisor'
   }
 
   reprint(orderCode: string, reason: string): Promise<PackingView> {

@@ -1,5 +1,5 @@
 import { shipmentMeasure } from '../../../shared/desi'
-import { PackingStep, type BoxSuggestionView, type Notice, type PackingView, type ShipmentView } from '../../../shared/contract/views'
+import { PackingStep, type BoxSuggestionView, type Notice, type PackingView, type ShipmentView, type UnconfirmedLabelView } from '../../../shared/contract/views'
 import type { Box } from '../../../shared/domain/box'
 import type { Order } from '../../../shared/domain/order'
 import type { Packer } from '../../../shared/domain/packer'
@@ -28,6 +28,12 @@ export type Session = {
   overridden: boolean
   /** Boxes ranked for the open order's items, computed once when all items are scanned. */
   boxSuggestions: readonly BoxSuggestionView[] | null
+  /** The open order's bought label is owed to the printer after a printer problem: retry (F2) prints it once. */
+  printPending: boolean
+  /** Paid labels with an unknown print outcome (unconfirmed-labels.ts); kept across orders. */
+  unconfirmed: readonly UnconfirmedLabelView[]
+  /** Unconfirmed labels a supervisor deferred (audited); in memory, so a restart lists them again. */
+  deferred: Set<string>
 }
 
 /** What a new order starts from (the packer and the counter are kept by the caller). */
@@ -46,10 +52,11 @@ export const ORDER_RESET = {
   notice: null,
   overridden: false,
   boxSuggestions: null,
+  printPending: false,
 } as const satisfies Partial<Session>
 
 export function newSession(): Session {
-  return { ...ORDER_RESET, packer: null, packedCount: 0 }
+  return { ...ORDER_RESET, packer: null, packedCount: 0, unconfirmed: [], deferred: new Set() }
 }
 
 /** The screen's view of a session. `carrierNames` maps service codes to the names the packer knows. */
@@ -83,6 +90,8 @@ export function packingView(s: Session, carrierNames: ReadonlyMap<string, string
     packedCount: s.packedCount,
     // Shown only while a box is being chosen: once measured, the quote panel takes its place.
     boxSuggestions: s.step === PackingStep.itemsVerified && s.box === null ? s.boxSuggestions : null,
+    printPending: s.printPending,
+    unconfirmedLabels: s.unconfirmed,
   }
 }
 

@@ -7,7 +7,10 @@ import type { PrintQueueService } from '../printing/print-queue.service'
 import { getLiveShipment } from '../shipping/shipments.repository'
 import { OutboxKind, appendOutbox } from '../sync/outbox.repository'
 
-/** Reprint is an explicit, audited action: it re-sends the label already bought, never buys another. */
+/**
+ * Reprint is an explicit, audited action: it re-sends the label already bought, never buys another,
+ * and only once the label has printed (a label still owed to the printer is printed by retry).
+ */
 export class ReprintService {
   constructor(
     private readonly db: Db,
@@ -20,6 +23,20 @@ export class ReprintService {
     const shipment = await getLiveShipment(this.db, order.id)
     if (!shipment || shipment.status !== 'purchased') {
       throw new AppError(ErrorCode.notFound, `Bu siparişin basılmış etiketi yok: ${order.orderNumber} / No label to reprint`, { meta: { code: orderCode } })
+    }
+    // A label still owed to the printer (queued after paper-out, or awaiting the operator's answer)
+    // is not a reprint: a second copy would come out once the first prints. F2 prints the owed one.
+    const owed = await this.db
+      .selectFrom('print_jobs')
+      .select(['id', 'status'])
+      .where('order_id', '=', order.id)
+      .where('kind', 'in', ['label', 'reprint'])
+      .where('status', 'in', ['queued', 'printing'])
+      .executeTakeFirst()
+    if (owed) {
+      throw new AppError(ErrorCode.wrongState, `Etiket henüz basılmadı: ${order.orderNumber} — basmak için F2 / The label has not printed yet: F2 prints it`, {
+        meta: { code: orderCode, orderNumber: order.orderNumber, jobId: owed.id, jobStatus: owed.status },
+      })
     }
     const original = await this.db
       .selectFrom('print_jobs')

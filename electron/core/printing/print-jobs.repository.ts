@@ -84,7 +84,7 @@ export async function countPendingPrintJobs(db: DbOrTrx): Promise<number> {
  * A job whose bytes may or may not have reached the printer: it stays 'printing' (so its order is
  * not finished behind the operator's back) with error code print.outcomeUnknown until someone decides.
  */
-export function isUncertain(job: PrintJob): boolean {
+export function isUncertain(job: Pick<PrintJob, 'status' | 'errorCode'>): boolean {
   return job.status === 'printing' && job.errorCode === ErrorCode.printOutcomeUnknown
 }
 

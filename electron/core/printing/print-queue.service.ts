@@ -56,6 +56,8 @@ export class PrintQueueService {
   /** Null until the printer has answered once (a status query or an accepted job). */
   private ready: boolean | null = null
   private chain: Promise<unknown> = Promise.resolve()
+  /** The job whose bytes are being sent right now: its 'printing' row is in flight, not unconfirmed. */
+  private sendingJobId: string | null = null
 
   constructor(
     private readonly db: Db,
@@ -123,6 +125,15 @@ export class PrintQueueService {
   }
 
   /**
+   * Whether a job's 'printing' row is unconfirmed: marked "outcome unknown", or left 'printing' by
+   * a crash (this process is not sending it). The restart's resume settles the latter; until then
+   * the operator may answer for it just the same.
+   */
+  isUnconfirmed(job: Pick<PrintJob, 'id' | 'status' | 'errorCode'>): boolean {
+    return isUncertain(job) || (job.status === 'printing' && job.id !== this.sendingJobId)
+  }
+
+  /**
    * The operator looked at the printer: 'printed' closes the job, 'printAgain' sends it once more.
    * Both are audited with who decided. Refuses a job that is not awaiting a decision.
    */
@@ -131,7 +142,7 @@ export class PrintQueueService {
       await this.db.transaction().execute(async (trx) => {
         const job = await getPrintJob(trx, jobId)
         if (!job) throw new AppError(ErrorCode.notFound, `Baskı işi yok: ${jobId} / Unknown print job`, { meta: { jobId } })
-        if (!isUncertain(job)) {
+        if (!this.isUnconfirmed(job)) {
           throw new AppError(ErrorCode.wrongState, 'Bu baskı işi karar beklemiyor / This print job is not awaiting a decision', { meta: { jobId, status: job.status } })
         }
         await setPrintJobStatus(trx, jobId, decision === 'printed' ? 'printed' : 'queued')
@@ -218,9 +229,11 @@ export class PrintQueueService {
     }
     this.guardLabelMatches(job)
     await setPrintJobStatus(this.db, job.id, 'printing')
+    this.sendingJobId = job.id
     try {
       await this.sink.print(job.payload, options)
     } catch (err) {
+      this.sendingJobId = null
       const e = toAppError(err)
       if (e.meta.delivery === 'none') {
         await setPrintJobStatus(this.db, job.id, 'queued', { code: e.code, message: e.message })
@@ -230,6 +243,7 @@ export class PrintQueueService {
       await this.fail(e)
     }
     await setPrintJobStatus(this.db, job.id, 'printed')
+    this.sendingJobId = null
     this.problem = null
     this.ready = true
     await this.emit()
