@@ -44,6 +44,9 @@ describe('station configuration', () => {
     ['{"printer": {"dpi": 600}}', /printer\.dpi/],
     ['{"scale": {"driver": "mt-sics"}}', /scale\.path/],
     ['{"tolerance": {"pct": 200}}', /tolerance\.pct/],
+    ['{"tolerance": {"absGrams": 1e308}}', /tolerance\.absGrams/],
+    ['{"printer": {"statusTimeoutMs": 1e15}}', /printer\.statusTimeoutMs: must be a finite number ≤ 2147483647 ms/],
+    ['{"carriers": {"limits": {"comtohome": {"requests": 1, "perMs": 9007199254740991}}}}', /carriers\.limits\.comtohome\.perMs: must be a finite number ≤ 2147483647 ms/],
   ])('refuses a bad station.json %s with the field named', (text, message) => {
     writeFileSync(join(dir, 'station.json'), text)
     let err: unknown

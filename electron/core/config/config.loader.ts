@@ -32,6 +32,18 @@ function refuseUnknownKeys(layer: Record<string, unknown>, source: string): void
   if (unknown.length > 0) throw new AppError(ErrorCode.inputInvalid, `invalid station configuration: unknown key in ${source}: ${describeUnknownKeys(unknown)}`, { meta: { source, unknown } })
 }
 
+/** The longest timer Node keeps (2^31 − 1 ms, 24.8 days); a longer one fires after 1 ms instead. */
+export const MAX_TIMER_MS = 2_147_483_647
+
+/** Durations (keys ending in `Ms`, the unit-in-name convention) beyond MAX_TIMER_MS, with their paths. */
+function overflowingDurations(value: unknown, path: string[] = []): string[] {
+  if (Array.isArray(value)) return value.flatMap((v, i) => overflowingDurations(v, [...path, String(i)]))
+  if (!isPlainObject(value)) return []
+  return Object.entries(value).flatMap(([k, v]) =>
+    typeof v === 'number' && k.endsWith('Ms') && v > MAX_TIMER_MS ? [[...path, k].join('.')] : overflowingDurations(v, [...path, k]),
+  )
+}
+
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v)
 }
@@ -74,5 +86,7 @@ export function loadConfig(
     const detail = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
     throw new AppError(ErrorCode.inputInvalid, `invalid station configuration: ${detail}`)
   }
+  const overflow = overflowingDurations(parsed.data)
+  if (overflow.length > 0) throw new AppError(ErrorCode.inputInvalid, `invalid station configuration: ${overflow.join(', ')}: must be a finite number ≤ ${MAX_TIMER_MS} ms (24.8 days)`)
   return parsed.data
 }
