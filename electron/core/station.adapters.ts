@@ -59,7 +59,7 @@ export function createAdapters(config: StationConfig, extras: { checkpoint?: (na
     // offline path or on screen instead of freezing the desk.
     retry: (fn) => withRetry(() => fn(), { ...config.carriers.retry, maxRetryAfterMs: 5_000 }),
     cloud: cloud ? (db, health) => new CloudSyncService(db, { ...cloud, health }) : undefined,
-    claims: cloud?.stationId ? createOrderClaims({ ...cloud, stationId: cloud.stationId, leaseMs: cloud.claimLeaseMs, renewEveryMs: cloud.claimRenewMs }) : undefined,
+    claims: cloud?.stationId ? createOrderClaims({ ...cloud, stationId: cloud.stationId, leaseMs: cloud.claimLeaseMs, renewEveryMs: cloud.claimRenewMs, retryMs: cloud.claimRetryMs, offlinePacking: cloud.offlinePacking }) : undefined,
     checkpoint: extras.checkpoint,
     carrierExchanges,
     attachDatabase: (opened) => {

@@ -27,7 +27,7 @@ afterEach(async () => {
   dir = null
 })
 
-async function setup() {
+async function setup(cloudOverrides: Record<string, unknown> = {}) {
   dir = mkdtempSync(join(tmpdir(), 'kj-claims-'))
   cloud = await startReferenceCloud({
     dbPath: join(dir, 'cloud.sqlite3'),
@@ -38,7 +38,7 @@ async function setup() {
   await cloud.seedOrders(3)
   const desk = async (id: string) => {
     const s = await cloud!.stations.create({ id, apiKey: `key-${id}` })
-    const h = await startHarness({ overrides: { cloud: { baseUrl: cloud!.url, apiKey: s.apiKey, stationId: s.id, pullIntervalMs: 3_600_000, claimLeaseMs: LEASE_MS, claimRenewMs: RENEW_MS } } })
+    const h = await startHarness({ overrides: { cloud: { baseUrl: cloud!.url, apiKey: s.apiKey, stationId: s.id, pullIntervalMs: 3_600_000, claimLeaseMs: LEASE_MS, claimRenewMs: RENEW_MS, ...cloudOverrides } } })
     desks.push(h)
     await h.station.handlers['scan.submit']({ code: 'P1001', source: 'scanner' })
     return h
@@ -110,14 +110,61 @@ describe('claims: a desk keeps the lease of an open order alive', () => {
     expect((await cloud.getOrder('ref-000003'))!.claim?.stationId).toBe('desk-b')
   }, 30_000)
 
-  it('an order opened on a local claim (cloud unreachable) becomes a real claim at the next renewal', async () => {
+  it('one failed claim request is retried, not taken for an unreachable cloud: the claim is granted', async () => {
     const { cloud, a, b } = await setup()
-    cloud.setFaults([{ kind: 'serverError', route: 'claims.claim', times: 1 }])
+    cloud.setFaults([{ kind: 'serverError', route: 'claims.claim', times: 1 }, { kind: 'connectionReset', route: 'claims.claim', times: 1 }])
+    const v = await scan(a, 'KJR100001')
+    expect(v.notice?.tone).toBe('ok')
+    expect(v.claim).toEqual({ state: 'granted', holder: null })
+    expect(cloud.stats().faults).toMatchObject({ serverError: 1, connectionReset: 1 })
+    await expect(scan(b, 'KJR100001')).rejects.toMatchObject({ code: ErrorCode.orderBusy, meta: { claim: { stationId: 'desk-a' } } })
+  }, 30_000)
+
+  it('an order opened on a local claim (cloud unreachable for the whole retry time) becomes a real claim at the next renewal', async () => {
+    const { cloud, a, b } = await setup({ claimRetryMs: 300 })
+    cloud.setFaults([{ kind: 'serverError', route: 'claims.claim' }])
     const v = await scan(a, 'KJR100001')
     expect(v.notice?.tone).toBe('warn') // packing on a local claim
+    expect(v.claim).toEqual({ state: 'local', holder: null })
+    expect(cloud.stats().faults.serverError).toBeGreaterThan(1) // retried, not given up after one
     expect(a.station.claims!.held('ref-000001')?.state).toBe('local')
+    cloud.setFaults([])
     await eventually(async () => a.station.claims!.held('ref-000001')?.state, (s) => s === 'granted', 3_000, 20)
     expect((await cloud.getOrder('ref-000001'))!.claim?.stationId).toBe('desk-a')
     await expect(scan(b, 'KJR100001')).rejects.toMatchObject({ code: ErrorCode.orderBusy })
+  }, 30_000)
+
+  it('before the label is bought a local claim is tried again: another desk holds the order → the packer is stopped, told which desk, nothing bought', async () => {
+    // Renewals far apart, so only the pre-purchase check can find out.
+    const { cloud, a, b } = await setup({ claimRetryMs: 300, claimLeaseMs: 60_000, claimRenewMs: 600_000 })
+    cloud.setFaults([{ kind: 'serverError', route: 'claims.claim' }])
+    expect((await scan(a, 'KJR100002')).claim?.state).toBe('local')
+    cloud.setFaults([])
+    expect((await scan(b, 'KJR100002')).claim?.state).toBe('granted')
+    const end = await finishPack(a)
+    expect(end).toMatchObject({ step: 'exception', problem: { code: ErrorCode.orderBusy, meta: { claim: { stationId: 'desk-b' } } }, claim: { state: 'lost', holder: 'desk-b' } })
+    expect(end.problem?.message).toContain('desk-b')
+    expect(a.carrier.consignments).toHaveLength(0)
+    // The holder packs it: one label in all.
+    expect((await finishPack(b)).step).toBe('packed')
+    expect(a.carrier.consignments.length + b.carrier.consignments.length).toBe(1)
+  }, 30_000)
+
+  it('before the label is bought a local claim the cloud now grants turns into a real claim, and the order ships', async () => {
+    const { cloud, a } = await setup({ claimRetryMs: 300, claimLeaseMs: 60_000, claimRenewMs: 600_000 })
+    cloud.setFaults([{ kind: 'serverError', route: 'claims.claim' }])
+    expect((await scan(a, 'KJR100003')).claim?.state).toBe('local')
+    cloud.setFaults([])
+    expect((await finishPack(a)).step).toBe('packed')
+    expect(a.carrier.consignments).toHaveLength(1)
+    expect(cloud.stats().byRoute['claims.claim']?.['200']).toBe(1)
+  }, 30_000)
+
+  it("offlinePacking 'refuse': with the cloud unreachable the order is not opened, and the packer is told why", async () => {
+    const { cloud, a } = await setup({ claimRetryMs: 300, offlinePacking: 'refuse' })
+    cloud.setFaults([{ kind: 'tooManyRequests', route: 'claims.claim', retryAfterSeconds: 0 }])
+    await expect(scan(a, 'KJR100001')).rejects.toMatchObject({ code: ErrorCode.syncOffline, meta: { offlinePacking: 'refuse' } })
+    expect(a.station.claims!.held('ref-000001')).toBeNull()
+    expect(a.station.handlers['station.getSnapshot'] ? (await a.station.handlers['station.getSnapshot']({})).packing.order : null).toBeNull()
   }, 30_000)
 })

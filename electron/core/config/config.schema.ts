@@ -208,6 +208,10 @@ export const StationConfigSchema = z.object({
       claimLeaseMs: z.number().int().positive().default(30 * 60_000),
       /** How often an open order's claim is renewed (long packs); default a third of claimLeaseMs. */
       claimRenewMs: z.number().int().positive().optional(),
+      /** How long a claim is retried (jittered backoff, Retry-After honoured) before the cloud counts as unreachable. */
+      claimRetryMs: z.number().int().min(0).max(120_000).default(8000),
+      /** The cloud is unreachable: 'allow' packs on a local claim (conflicts reported to both desks), 'refuse' does not pack. */
+      offlinePacking: z.enum(['allow', 'refuse']).default('allow'),
       /** Wait after a failed sync round: full jitter over baseMs × 2^failures, capped at maxMs (at least Retry-After). */
       backoff: z.object({ baseMs: z.number().int().positive().default(1000), maxMs: z.number().int().positive().default(30_000) }).prefault({}),
     })

@@ -22,19 +22,16 @@ export type IntentDeps = Readonly<{
 
 /**
  * The last check before money is spent: the order was not cancelled in the cloud meanwhile, and no
- * other desk took it over after this desk's lease ran out. Throws the blocking problem otherwise.
+ * other desk holds it (a lost claim, or a local claim the cloud now gives to another desk: see
+ * OrderClaims.confirm). Throws the blocking problem (`packing.orderBusy` naming the desk) otherwise.
  */
 export async function ensureStillOurs(deps: IntentDeps, order: Order): Promise<void> {
   const fresh = await getOrder(deps.db, order.id)
   if (fresh?.status === 'cancelled') {
     throw new AppError(ErrorCode.orderCancelled, `Sipariş bulutta iptal edildi: ${order.orderNumber} — etiket alınmadı / Order cancelled in the cloud: no label bought`)
   }
-  const claim = deps.claims?.held(order.id)
-  if (claim?.state === 'lost') {
-    throw new AppError(ErrorCode.orderBusy, `Sipariş başka masaya geçti: ${claim.holder ?? '?'} — etiket alınmadı, iptal edin (KJCANCEL) / Another desk took this order: no label bought, cancel it`, {
-      meta: { claim },
-    })
-  }
+  // A local claim is tried at the cloud once more; another desk's (or a lost) claim stops the packer here.
+  await deps.claims?.confirm(order.id)
 }
 
 export type Intent = Readonly<{

@@ -4,7 +4,8 @@ import { CloudConflictEnvelope, CloudErrorEnvelope } from '../../../shared/contr
 
 export type CloudClientOptions = Readonly<{ baseUrl: string; apiKey: string; timeoutMs?: number }>
 
-function retryAfterMs(header: string | null): number | undefined {
+/** Retry-After as milliseconds from now: delta-seconds or an HTTP-date (RFC 9110 §10.2.3). */
+export function retryAfterMs(header: string | null): number | undefined {
   if (!header) return undefined
   const seconds = Number(header)
   if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000)
@@ -14,7 +15,7 @@ function retryAfterMs(header: string | null): number | undefined {
 
 /**
  * JSON over HTTP to the KargoJet cloud; every response is parsed with its schema before use.
- * Failures: unreachable/timeout/5xx/429 → `sync.offline` (retryable, 429 carries retryAfterMs);
+ * Failures: unreachable/timeout/5xx/429 → `sync.offline` (retryable, 429 and 503 carry Retry-After as retryAfterMs);
  * 409 with a conflict → `sync.conflict` with the cloud's reason and the other station (409 without one:
  * the Idempotency-Key is still in flight → `sync.offline`, retryable); other 4xx and bodies that
  * break the contract → `cloud.badResponse`.
@@ -59,7 +60,7 @@ export async function cloudRequest<S extends z.ZodType>(
     const retryable = res.status === 429 || res.status >= 500
     throw new AppError(retryable ? ErrorCode.syncOffline : ErrorCode.cloudBadResponse, `cloud: ${message}`, {
       retryable,
-      meta: { status: res.status, ...(res.status === 429 ? { retryAfterMs: retryAfterMs(res.headers.get('retry-after')) } : {}) },
+      meta: { status: res.status, ...(res.status === 429 || res.status === 503 ? { retryAfterMs: retryAfterMs(res.headers.get('retry-after')) } : {}) },
     })
   }
   const parsed = schema.safeParse(json)

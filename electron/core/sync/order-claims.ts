@@ -1,5 +1,7 @@
 import { ClaimGranted, ClaimReleased, type CloudClaim, type CloudConflictEnvelope } from '../../../shared/contract/cloud'
 import { AppError, ErrorCode, toAppError } from '../../../shared/errors'
+import type { SyncStatusView } from '../../../shared/contract/views'
+import { retryWithinBudget } from './claim-retry'
 import type { CloudClientOptions } from './cloud-client'
 import { cloudRequest } from './cloud-client'
 
@@ -27,11 +29,22 @@ export type HeldClaim = Readonly<{
  */
 export interface OrderClaims {
   /**
-   * 'granted' by the cloud, or 'local' when the cloud is unreachable (the desk packs on a local claim).
+   * 'granted' by the cloud, or 'local' when the cloud is really unreachable: every try failed with a
+   * retryable error (network, 5xx, 429) for the whole `retryMs`, or the sync already knows it is offline.
+   * With `offlinePacking: 'refuse'` that case is `sync.offline` instead (the order cannot be packed now).
    * Refused (another desk holds it, or it is packed elsewhere) → `packing.orderBusy`; cancelled → `packing.orderCancelled`.
    * Either way the desk then renews the lease every `renewEveryMs` until `settle` or `release`.
    */
   claim(orderId: string): Promise<ClaimOutcome>
+  /**
+   * The last check before the label is bought (the irreversible step). A 'lost' claim throws
+   * `packing.orderBusy` naming the holder; a 'local' one (or none) is tried at the cloud once more:
+   * granted → carry on; another desk holds it → 'lost' and `packing.orderBusy`; still unreachable →
+   * carry on locally (the cloud settles it when the events arrive).
+   */
+  confirm(orderId: string): Promise<HeldClaim>
+  /** The sync's status as it changes: a cloud known to be offline for `retryMs` is not waited for again. */
+  noteSyncStatus(status: Pick<SyncStatusView, 'mode'>): void
   /**
    * The order is packed: stop renewing. The lease is left to the cloud, which closes it when this
    * desk's order.packed arrives; releasing it earlier would let another desk claim an order that is
@@ -52,6 +65,13 @@ export type OrderClaimsOptions = CloudClientOptions &
     leaseMs: number
     /** How often an open order's lease is renewed; default a third of the lease, so two renewals can fail before it runs out. */
     renewEveryMs?: number
+    /** How long a claim is retried (jittered backoff, Retry-After honoured) before the cloud counts as unreachable. Default 8000. */
+    retryMs?: number
+    /** 'allow' (default): pack on a local claim when the cloud is unreachable; 'refuse': do not. */
+    offlinePacking?: 'allow' | 'refuse'
+    /** Backoff between claim tries; tests shorten it. */
+    retryBaseMs?: number
+    retryMaxMs?: number
   }>
 
 type Conflict = CloudConflictEnvelope['conflict']
@@ -65,6 +85,15 @@ function conflictOf(err: AppError): Conflict | null {
 function refusal(c: Conflict | null): AppError {
   if (c?.reason === 'cancelled') return new AppError(ErrorCode.orderCancelled, 'Sipariş bulutta iptal edilmiş — paketlemeyin / Order cancelled in the cloud: do not pack', { meta: { claim: c } })
   return new AppError(ErrorCode.orderBusy, `Bu sipariş başka masada: ${c?.stationId ?? '?'} (${c?.reason ?? 'claimed'}) / Another desk has this order`, { meta: { claim: c } })
+}
+
+/** At the last check before the label is bought: the refusal says that nothing was bought. */
+function stopBeforePurchase(c: Conflict | null): AppError {
+  if (c?.reason === 'cancelled') return refusal(c)
+  const desk = c?.stationId ?? '?'
+  return new AppError(ErrorCode.orderBusy, `Sipariş başka masada: ${desk} — etiket alınmadı, iptal edin (KJCANCEL) / Another desk (${desk}) holds this order: no label bought, cancel it`, {
+    meta: { claim: c },
+  })
 }
 
 export function createOrderClaims(opts: OrderClaimsOptions): OrderClaims {
@@ -129,21 +158,70 @@ export function createOrderClaims(opts: OrderClaimsOptions): OrderClaims {
     kept.set(orderId, k)
   }
 
+  const retryMs = opts.retryMs ?? 8000
+  let offlineSince: number | null = null
+  /** The sync has found the cloud unreachable for at least the claim budget: no point waiting again. */
+  const knownOffline = () => offlineSince !== null && Date.now() - offlineSince >= retryMs
+  /** One claim, retried within the budget with one Idempotency-Key (a grant whose answer was lost is replayed). */
+  const claimAtCloud = (orderId: string) => {
+    const idem = key('claim', orderId)
+    const path = `/api/v1/orders/${encodeURIComponent(orderId)}/claim`
+    return retryWithinBudget(
+      (left) =>
+        cloudRequest({ ...opts, timeoutMs: Math.max(250, Math.min(opts.timeoutMs ?? 10_000, left)) }, 'POST', path, ClaimGranted, { stationId: opts.stationId, leaseMs: opts.leaseMs }, { 'Idempotency-Key': idem }).then(
+          (r) => r.data.claim,
+        ),
+      { totalMs: knownOffline() ? 0 : retryMs, baseDelayMs: opts.retryBaseMs, maxDelayMs: opts.retryMaxMs, giveUp: knownOffline },
+    )
+  }
+
   return {
     async claim(orderId) {
+      let res: Awaited<ReturnType<typeof claimAtCloud>>
       try {
-        keep(orderId, await lease('claim', orderId))
-        return 'granted'
+        res = await claimAtCloud(orderId)
       } catch (err) {
         const e = toAppError(err)
         if (e.code === ErrorCode.syncConflict) throw refusal(conflictOf(e))
-        // Offline: pack on a local claim; the cloud settles it when the events arrive (first pack wins).
-        if (e.retryable) {
-          keep(orderId, null)
-          return 'local'
-        }
         throw e
       }
+      if (res.ok) {
+        keep(orderId, res.value)
+        return 'granted'
+      }
+      if (opts.offlinePacking === 'refuse') {
+        throw new AppError(ErrorCode.syncOffline, `Bulut erişilemiyor — bu sipariş şimdi paketlenemez (çevrimdışı paketleme kapalı) / The cloud is unreachable: this order cannot be packed now (offline packing is off)`, {
+          retryable: true,
+          meta: { offlinePacking: 'refuse', attempts: res.attempts, cause: res.error.message },
+        })
+      }
+      // Really unreachable: pack on a local claim; confirm() tries again before the label is bought.
+      keep(orderId, null)
+      return 'local'
+    },
+    async confirm(orderId) {
+      const k = kept.get(orderId)
+      if (k?.claim.state === 'granted') return { ...k.claim }
+      if (k?.claim.state === 'lost') throw stopBeforePurchase({ reason: 'claimedByOtherStation', stationId: k.claim.holder, expiresAt: null })
+      let res: Awaited<ReturnType<typeof claimAtCloud>>
+      try {
+        res = await claimAtCloud(orderId)
+      } catch (err) {
+        const e = toAppError(err)
+        if (e.code !== ErrorCode.syncConflict) throw e
+        const c = conflictOf(e)
+        if (k && (c?.reason === 'claimedByOtherStation' || c?.reason === 'packed')) Object.assign(k.claim, { state: 'lost', holder: c.stationId })
+        throw stopBeforePurchase(c)
+      }
+      if (res.ok) {
+        if (k) granted(k, res.value, false)
+        else keep(orderId, res.value)
+      } else if (!k) keep(orderId, null)
+      return { ...kept.get(orderId)!.claim }
+    },
+    noteSyncStatus(status) {
+      if (status.mode !== 'offline') offlineSince = null
+      else offlineSince ??= Date.now()
     },
     settle(orderId) {
       stop(orderId)
