@@ -58,7 +58,7 @@ export function App({ client }: { client: StationClient }) {
     F2: onSettings ? settings.printTestLabel : packing ? desk.retry : undefined,
     F3: onSettings ? (settings.proposed ? settings.acceptLayout : undefined) : packing ? desk.openOverride : undefined,
     F4: onSettings ? settings.zeroScale : packing ? desk.reprint : undefined,
-    F5: onSettings ? sync.togglePause : packing && desk.problem?.code === 'print.outcomeUnknown' ? desk.confirmPrinted : undefined,
+    F5: onSettings ? sync.togglePause : packing && desk.canAnswerUnknown ? desk.confirmPrinted : undefined,
     F6: loggedIn ? desk.toggleSettings : undefined,
     F7: onSettings ? settings.restartSelfTest : packing && hasReceipt ? desk.reprintSlip : undefined,
     F8: onSettings ? sync.syncNow : packing ? desk.cancel : undefined,
@@ -82,10 +82,11 @@ export function App({ client }: { client: StationClient }) {
       ]
     : [
         { key: 'F1', label: 'key.lang', enabled: true },
-        { key: 'F2', label: 'key.retry', enabled: packing && !!view?.order, action: 'retry' },
+        // F2 prints an owed label (printer back) or answers "print again"; the banner names the same keys.
+        { key: 'F2', label: desk.canAnswerUnknown ? 'key.printAgain' : 'key.retry', enabled: packing && (!!view?.order || desk.canAnswerUnknown), action: 'retry', lit: !!view?.printPending || desk.canAnswerUnknown },
         { key: 'F3', label: 'key.supervisor', enabled: packing && desk.canOverride && !desk.overrideOpen, action: 'supervisor' },
         { key: 'F4', label: 'key.reprint', enabled: packing, action: 'reprint' },
-        ...(desk.problem?.code === 'print.outcomeUnknown' ? [{ key: 'F5', label: 'key.printed' as const, enabled: true }] : []),
+        ...(desk.canAnswerUnknown ? [{ key: 'F5', label: 'key.printed' as const, enabled: packing, lit: true }] : []),
         { key: 'F6', label: 'key.settings', enabled: loggedIn && supervisor },
         ...(hasReceipt ? [{ key: 'F7', label: 'key.slip' as const, enabled: packing }] : []),
         { key: 'F8', label: 'key.cancel', enabled: packing && !!view?.order },

@@ -31,6 +31,13 @@ export const messages = {
   'prompt.printed': { tr: 'Etiketi yapıştırın', en: 'Stick the label on' },
   'prompt.done': { tr: 'Sıradaki siparişi okutun', en: 'Scan the next order' },
   'prompt.exception': { tr: 'Sorunu çözün', en: 'Resolve the problem' },
+  'prompt.printPending': { tr: 'Yazıcı hazır — etiketi basmak için F2', en: 'Printer ready: F2 prints the label' },
+  'unconfirmed.title': { tr: 'Basılıp basılmadığı bilinmeyen etiketler', en: 'Labels with an unknown print outcome' },
+  'unconfirmed.help': {
+    tr: 'Yazıcıya bakın: çıktıysa F5 basıldı, çıkmadıysa F2 tekrar bas. Süpervizör kartı erteler. Yanıtlanmadan yeni sipariş açılmaz.',
+    en: 'Check the printer: F5 if it printed, F2 to print it again. A supervisor badge defers. No new order until answered.',
+  },
+  'unconfirmed.deferred': { tr: 'ertelendi — siparişi okutup yanıtlayın', en: 'deferred — scan the order to answer' },
 
   'order.title': { tr: 'Sipariş', en: 'Order' },
   'order.recipient': { tr: 'Alıcı', en: 'Recipient' },
@@ -115,6 +122,7 @@ export const messages = {
   'key.lang': { tr: 'English', en: 'Türkçe' },
   'key.retry': { tr: 'Tekrar dene', en: 'Retry' },
   'key.printed': { tr: 'Etiket basıldı', en: 'Label printed' },
+  'key.printAgain': { tr: 'Tekrar bas', en: 'Print again' },
   'key.supervisor': { tr: 'Süpervizör', en: 'Supervisor' },
   'key.reprint': { tr: 'Yeniden yazdır', en: 'Reprint' },
   'key.cancel': { tr: 'İptal', en: 'Cancel' },

@@ -14,6 +14,7 @@ import { ProblemBanner } from './ProblemBanner'
 import { ShipmentPanel } from './ShipmentPanel'
 import { StepBar } from './StepBar'
 import { Tx } from './Tx'
+import { UnconfirmedLabels } from './UnconfirmedLabels'
 import { WeightPanel } from './WeightPanel'
 
 type Props = Readonly<{
@@ -34,6 +35,7 @@ export function PackingScreen({ view, problem, boxes, scale, now, override, conf
   return (
     <main className="packing" data-testid="packing">
       <StepBar view={view} stuck={!!problem} />
+      {(view.unconfirmedLabels?.length ?? 0) > 0 && <UnconfirmedLabels labels={view.unconfirmedLabels!} />}
       {confirmCancel ? (
         <div className="banner banner-warn" role="alert" data-testid="confirm-cancel">
           <span className="banner-icon" aria-hidden>

@@ -31,6 +31,8 @@ export type Desk = Readonly<{
   retry(): void
   /** After a crash mid-print: the operator saw the label come out (F5). */
   confirmPrinted(): void
+  /** A label with an unknown print outcome awaits the operator's F5 (printed) / F2 (print again). */
+  canAnswerUnknown: boolean
   reprint(): void
   cancel(): void
   logout(): void
@@ -64,6 +66,24 @@ function metaString(p: SerializedAppError | null, ...keys: string[]): string | n
     if (typeof v === 'string' && v.trim()) return v
   }
   return null
+}
+
+/**
+ * The label an F5 / F2 answer is for: the job named by an "outcome unknown" problem, else (at a desk
+ * with no order in progress) the oldest listed label awaiting an answer. Null: nothing to answer.
+ */
+function uncertainTarget(l: Latest): { jobId?: string } | null {
+  const p = l.actionError ?? l.view?.problem ?? null
+  if (p?.code === ErrorCode.printOutcomeUnknown) {
+    const jobId = metaString(p, 'jobId')
+    return jobId ? { jobId } : {}
+  }
+  const v = l.view
+  const idle = !v?.order || v.step === 'idle' || v.step === 'packed'
+  const list = v?.unconfirmedLabels ?? []
+  // A deferred label is answered by scanning its order (its own "outcome unknown" stop), never by a stray key.
+  const first = list.find((x) => !x.deferred)
+  return idle && first ? { jobId: first.jobId } : null
 }
 
 /** A supervisor can clear the problem: an overridable code while the workflow is stuck on it. */
@@ -275,12 +295,16 @@ export function useDesk(client: StationClient, station: Station, beeper: Beeper,
     onScan,
     // A label whose print outcome is unknown: Retry means "print it again", after the operator looked.
     retry: () =>
-      run(() =>
-        (latest.current.actionError ?? latest.current.view?.problem)?.code === ErrorCode.printOutcomeUnknown
-          ? client.call('labels.resolveUncertain', { decision: 'printAgain' })
-          : client.call('packing.retry', {}),
-      ),
-    confirmPrinted: () => run(() => client.call('labels.resolveUncertain', { decision: 'printed' })),
+      run(() => {
+        const target = uncertainTarget(latest.current)
+        return target ? client.call('labels.resolveUncertain', { decision: 'printAgain', ...target }) : client.call('packing.retry', {})
+      }),
+    confirmPrinted: () =>
+      run(async () => {
+        const target = uncertainTarget(latest.current)
+        return target ? client.call('labels.resolveUncertain', { decision: 'printed', ...target }) : 'silent'
+      }),
+    canAnswerUnknown: uncertainTarget(latest.current) !== null,
     reprint,
     cancel,
     logout,

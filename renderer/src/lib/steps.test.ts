@@ -25,6 +25,8 @@ describe('stepIndex / promptFor', () => {
     { name: 'stuck before weighing', view: v({ step: 'exception', order: order(2), box }), index: 3, prompt: 'prompt.exception' },
     { name: 'stuck on items', view: v({ step: 'exception', order: order(1) }), index: 1, prompt: 'prompt.exception' },
     { name: 'stuck with a shipment', view: v({ step: 'exception', order: order(2), box, shipment: ship }), index: 4, prompt: 'prompt.exception' },
+    { name: 'printer back, label owed', view: v({ step: 'exception', order: order(2), box, shipment: ship, printPending: true }), index: 4, prompt: 'prompt.printPending' },
+    { name: 'label owed, printer still out', view: v({ step: 'exception', order: order(2), box, shipment: ship, printPending: true, problem: { ...problem, code: 'printer.paperOut' } }), index: 4, prompt: 'prompt.exception' },
   ])('$name → step $index', ({ view, index, prompt }) => {
     expect(stepIndex(view)).toBe(index)
     expect(promptFor(view)).toBe(prompt)

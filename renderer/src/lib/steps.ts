@@ -34,7 +34,8 @@ export function stepIndex(view: Pick<PackingView, 'step' | 'order' | 'box' | 'me
 }
 
 /** The big instruction under the bar for the current step. */
-export function promptFor(view: Pick<PackingView, 'step' | 'order' | 'box' | 'measuredGrams' | 'shipment' | 'problem'>): MessageKey {
+export function promptFor(view: Pick<PackingView, 'step' | 'order' | 'box' | 'measuredGrams' | 'shipment' | 'problem' | 'printPending'>): MessageKey {
+  if (!view.problem && view.printPending) return 'prompt.printPending'
   if (view.problem || view.step === 'exception') return 'prompt.exception'
   switch (view.step) {
     case 'idle':
