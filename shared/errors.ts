@@ -13,6 +13,8 @@ export const ErrorCode = {
   dbMigrationFailed: 'db.migrationFailed',
   /** PRAGMA quick_check found damage at start: the file was left untouched; the message names the newest backup and how to restore it. */
   dbCorrupt: 'db.corrupt',
+  /** Another desk (Electron or `station serve`) holds the data folder's lock; the message names it (pid, start time, URL). */
+  stationAlreadyRunning: 'station.alreadyRunning',
 
   sessionRequired: 'session.required',
   packerUnknown: 'session.packerUnknown',

@@ -25,6 +25,7 @@ const table: Record<ErrorCode, Entry> = {
   [ErrorCode.dbFromNewerVersion]: ['support', 'Veritabanı daha yeni bir sürümden', 'Database is from a newer version', 'Uygulamayı güncelleyin', 'Update the app'],
   [ErrorCode.dbMigrationFailed]: ['support', 'Veritabanı güncellenemedi', 'Database upgrade failed', 'Destek çağırın; veriler yedekte', 'Call support; data is backed up'],
   [ErrorCode.dbCorrupt]: ['support', 'Veritabanı bozuk — dokunulmadı', 'Database damaged — left untouched', 'Masayı kapatın, en yeni yedeği geri yükleyin (README, Where data lives); destek çağırın', 'Stop the desk, restore the newest backup (README: Where data lives); call support'],
+  [ErrorCode.stationAlreadyRunning]: ['support', 'Bu veri klasöründe başka bir masa açık', 'Another desk is running on this data folder', 'Açık olan masayı kullanın ya da kapatıp yeniden başlatın', 'Use the running desk, or close it and start again'],
 
   [ErrorCode.sessionRequired]: ['login', 'Önce giriş yapın', 'Log in first', 'Kartınızı okutun', 'Scan your badge'],
   [ErrorCode.packerUnknown]: ['login', 'Kart tanınmadı', 'Badge not recognised', 'Kartı yeniden okutun ya da süpervizöre sorun', 'Scan again or ask a supervisor'],

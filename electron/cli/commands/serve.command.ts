@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { adminConfigPath, loadConfig, stripBom } from '../../core/config/config.loader'
+import { acquireInstanceLock } from '../../core/instance-lock'
 import { startHeadlessServer } from '../../core/server/headless.server'
 import { createStation } from '../../core/station'
 import { createAdapters } from '../../core/station.adapters'
@@ -71,7 +72,14 @@ export const serveCommand: CliCommand = {
       return 1
     }
 
-    const env = demo ? await startDemoEnvironment(dataDir) : null
+    // One desk per data folder: a second start is refused here, naming the running one (exit 1).
+    const lock = acquireInstanceLock(dataDir, { shell: 'serve' })
+    const releaseOnExit = () => lock.release()
+    process.once('exit', releaseOnExit)
+    const env = await (demo ? startDemoEnvironment(dataDir) : Promise.resolve(null)).catch((err: unknown) => {
+      lock.release()
+      throw err
+    })
     const { adapters, station } = await (async () => {
       const config = loadConfig(dataDir, env?.overrides ?? {})
       const adapters = createAdapters(config, { checkpoint: crashCheckpoint() })
@@ -79,6 +87,7 @@ export const serveCommand: CliCommand = {
     })().catch(async (err: unknown) => {
       // A failed start must end the process: the demo's emulators and cloud would keep it alive.
       await env?.dispose()
+      lock.release()
       throw err
     })
     if (demo && adapters.simulateWeight) {
@@ -94,6 +103,7 @@ export const serveCommand: CliCommand = {
       port,
       log: (line) => io.stderr(line),
     })
+    lock.setUrl(server.url)
     io.stdout(`KargoJet Station: ${server.url}  (data: ${dataDir})`)
     if (env) io.stdout(env.describe())
 
@@ -105,6 +115,8 @@ export const serveCommand: CliCommand = {
     await server.close()
     await station.dispose()
     await env?.dispose()
+    lock.release()
+    process.off('exit', releaseOnExit)
     return 0
   },
 }
