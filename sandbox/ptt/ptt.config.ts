@@ -25,6 +25,15 @@ export type PttService = (typeof PttService)[keyof typeof PttService]
 
 /** The operations served (§4); the other documented ones (kabulEkleParcaliBarkod, referansVeriSil, getDropPointInfo…) answer a fault. */
 export const ACCEPTANCE_OPERATIONS = ['kabulEkle2', 'etiketGetir', 'barkodVeriSil', 'siparisIstekEkle2'] as const
+
+/**
+ * Unsure: etiketGetir (the label download) comes from one integrator's notes (§4) and is declared
+ * in neither of PTT's published WSDLs (PttVeriYukleme and GonderiTakipV2 `?wsdl`, saved in the
+ * public repository okansokmen/WinTexDLL). So by default the emulator follows the WSDL and answers
+ * it as Axis2 answers any undeclared operation ("Operation not found" fault); `labelOperation`
+ * serves it, for a service that may declare it.
+ */
+export const WSDL_UNDECLARED_OPERATIONS: readonly string[] = ['etiketGetir']
 export const TRACKING_OPERATIONS = ['gonderiSorgu', 'gonderiSorgu2'] as const
 
 /**
@@ -107,6 +116,8 @@ export type PttEmulatorOptions = Readonly<{
   strictSoapAction?: boolean
   /** barkodVeriSil refuses a dosyaAdi that differs from the upload's (sources send it; none says it is checked). Default false. */
   checkDosyaAdi?: boolean
+  /** Serve etiketGetir (EPL labels), which PTT's published WSDLs do not declare (WSDL_UNDECLARED_OPERATIONS). Default false. */
+  labelOperation?: boolean
   /** PTT publishes no limit: off by default; tests set a small one. 429 + Retry-After when hit. */
   rateLimit?: Readonly<{ limit: number; windowMs: number }> | null
   /** Retry-After seconds sent with injected 429/503 faults. */
@@ -123,6 +134,7 @@ export type ResolvedPttOptions = Readonly<{
   includeEventTime: boolean
   strictSoapAction: boolean
   checkDosyaAdi: boolean
+  labelOperation: boolean
   rateLimit: Readonly<{ limit: number; windowMs: number }> | null
   retryAfterSeconds: number
   now: () => number
@@ -138,6 +150,7 @@ export function resolvePttOptions(o: PttEmulatorOptions = {}): ResolvedPttOption
     includeEventTime: o.includeEventTime ?? true,
     strictSoapAction: o.strictSoapAction ?? true,
     checkDosyaAdi: o.checkDosyaAdi ?? false,
+    labelOperation: o.labelOperation ?? false,
     rateLimit: o.rateLimit ?? null,
     retryAfterSeconds: o.retryAfterSeconds ?? 1,
     now: o.now ?? Date.now,

@@ -139,8 +139,17 @@ describe('envelope, binding and routing problems', () => {
 })
 
 describe('etiketGetir, barkodVeriSil, siparisIstekEkle2', () => {
-  it('etiketGetir: EPL with the barcode as Code 128; unknown → -8', async () => {
+  it('by default etiketGetir is not served, as in the published WSDL: an Axis2 "Operation not found" fault', async () => {
     const e = await start()
+    await acceptance(e, 'kabulEkle2', kabul([parcel()]))
+    const r = await acceptance(e, 'etiketGetir', kabulEnvelope('etiketGetir', 'input', x({ barkodNo: B1, musteriId: A.musteriId, sifre: A.password })))
+    expect(r.status).toBe(500)
+    expect(r.fault).toMatchObject({ faultcode: 'soapenv:Client', faultstring: expect.stringContaining('Operation not found') })
+    expect(e.shipments).toHaveLength(1)
+  })
+
+  it('labelOperation: etiketGetir: EPL with the barcode as Code 128; unknown → -8', async () => {
+    const e = await start({ labelOperation: true })
     await acceptance(e, 'kabulEkle2', kabul([parcel({ ekhizmet: 'OS', odeme_sart_ucreti: '149.9' })]))
     const r = await acceptance(e, 'etiketGetir', kabulEnvelope('etiketGetir', 'input', x({ barkodNo: B1, musteriId: A.musteriId, sifre: A.password })))
     expect(r.ret).toMatchObject({ hataKodu: '1' })

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { answerPreCommitFault, headersOf, readBody, replier, SlidingWindow, type FaultPlan, type HttpFault } from '../common/http-emulator'
-import { ACCEPTANCE_OPERATIONS, PttCode, PttEmuPath, PttService, PttStatus, PttText, TRACKING_OPERATIONS, type ResolvedPttOptions } from './ptt.config'
+import { ACCEPTANCE_OPERATIONS, WSDL_UNDECLARED_OPERATIONS, PttCode, PttEmuPath, PttService, PttStatus, PttText, TRACKING_OPERATIONS, type ResolvedPttOptions } from './ptt.config'
 import { advance } from './ptt.lifecycle'
 import { OPERATIONS, WRAPPER } from './ptt.operations'
 import type { PttLoggedRequest, PttState } from './ptt.state'
@@ -59,7 +59,8 @@ export function createPttHandler({ opts, state, faults }: HandlerDeps) {
     entry.operation = parsed.operation
     const served: readonly string[] = service === PttService.acceptance ? ACCEPTANCE_OPERATIONS : TRACKING_OPERATIONS
     const run = OPERATIONS[parsed.operation]
-    if (!run || !served.includes(parsed.operation)) {
+    const undeclared = !opts.labelOperation && WSDL_UNDECLARED_OPERATIONS.includes(parsed.operation)
+    if (!run || !served.includes(parsed.operation) || undeclared) {
       return service === PttService.acceptance
         ? soapFault('soapenv:Client', `The endpoint reference (EPR) for the Operation not found is ${url.pathname} and the WSA Action = urn:${parsed.operation}`)
         : soapFault('soapenv:Server.userException', `No such operation '${parsed.operation}'`)

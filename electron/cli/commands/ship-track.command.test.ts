@@ -33,17 +33,20 @@ describe('station ship / track with a carrier-neutral order (Yurtiçi)', () => {
     const first = await cli(['ship', ...creds, '--base-url', yk.url, '--input', file, '--json'])
     expect(first).toMatchObject({ code: 0, stderr: '' })
     const out = JSON.parse(first.stdout)
-    expect(Object.keys(out)).toEqual(['trackingNumber', 'barcode', 'labelFormat', 'label', 'costKurus', 'carrierShipmentId'])
+    expect(Object.keys(out)).toEqual(['trackingNumber', 'barcode', 'labelFormat', 'label', 'costKurus', 'carrierShipmentId', 'labelSource'])
+    expect(out.labelSource).toBe('desk')
     expect(out.barcode).toMatch(/^KJ[0-9A-Z]{18}$/)
     const zpl = Buffer.from(out.label, 'base64').toString('utf8')
     expect(zpl).toContain(out.barcode)
     expect(zpl).toContain('YURTİÇİ KARGO')
+
+    // Once the branch has issued it (a docId exists), a second run of the same file prints the same tracking number.
+    yk.advance(out.barcode, 'IND')
     const again = JSON.parse((await cli(['ship', ...creds, '--base-url', yk.url, '--input', file, '--json'])).stdout)
-    expect(again.barcode).toBe(out.barcode)
+    expect(again).toMatchObject({ barcode: out.barcode, trackingNumber: out.trackingNumber, carrierShipmentId: out.carrierShipmentId })
     expect(yk.shipments).toHaveLength(1) // the same file never buys twice
 
-    yk.advance(out.barcode, 'IND')
-    const tracked = await cli(['track', ...creds, '--base-url', yk.url, '--tracking', out.barcode, '--json'])
+    const tracked = await cli(['track', ...creds, '--base-url', yk.url, '--tracking', again.trackingNumber, '--json'])
     expect(tracked.code).toBe(0)
     const t = JSON.parse(tracked.stdout)
     expect(t).toMatchObject({ carrier: 'yurtici', trackingNumber: out.barcode, status: 'in_transit' })
@@ -65,6 +68,18 @@ describe('station ship / track with a carrier-neutral order (Yurtiçi)', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1)
   })
 
+  it('--base-url may be the bare origin: the documented service path is added', async () => {
+    const file = join(dir, 'origin-order.json')
+    await writeFile(file, JSON.stringify({ ...order, orderNumber: 'SIP-9002' }))
+    const r = await cli(['ship', ...creds, '--base-url', yk.origin, '--input', file, '--json'])
+    expect(r).toMatchObject({ code: 0, stderr: '' })
+    const out = JSON.parse(r.stdout)
+    expect(yk.shipments.map((s) => s.cargoKey)).toContain(out.barcode)
+    const slash = await cli(['track', ...creds, '--base-url', `${yk.origin}/`, '--tracking', out.trackingNumber, '--json'])
+    expect(slash.code).toBe(0)
+    expect(JSON.parse(slash.stdout)).toMatchObject({ trackingNumber: out.trackingNumber, status: 'created' })
+  })
+
   it('an order file with a misspelt key is refused before anything is sent', async () => {
     const file = join(dir, 'bad.json')
     await writeFile(file, JSON.stringify({ ...order, recipent: order.recipient }))
@@ -83,23 +98,33 @@ describe('station ship / track with a carrier-neutral order (Yurtiçi)', () => {
 })
 
 describe('station ship --carrier ptt (barcode from the station range)', () => {
-  it('takes the barcode from the data folder\'s range, once per order file', async () => {
+  // Default: the emulator follows PTT's published WSDL, which has no etiketGetir ("operation not found").
+  it.each([
+    ['without etiketGetir (the published WSDL): the desk\'s own PTT label', false, 'desk'],
+    ['with etiketGetir: PTT\'s label', true, 'carrier'],
+  ])('%s, the barcode from the data folder\'s range, once per order file', async (_name, labelOperation, labelSource) => {
     const { startPttEmulator } = await import('../../../sandbox/ptt/ptt.emulator')
     const { SAMPLE_PTT_CREDENTIALS } = await import('../../../sandbox/ptt/ptt.fixtures')
-    const ptt = await startPttEmulator()
+    const ptt = await startPttEmulator({ labelOperation })
     try {
-      const file = join(dir, 'ptt-order.json')
-      await writeFile(file, JSON.stringify({ ...order, orderNumber: 'SIP-PTT-1' }))
-      const data = join(dir, 'ptt-station')
+      const file = join(dir, `ptt-order-${labelSource}.json`)
+      await writeFile(file, JSON.stringify({ ...order, orderNumber: `SIP-PTT-${labelSource}` }))
+      const data = join(dir, `ptt-station-${labelSource}`)
       const argv = ['ship', '--carrier', 'ptt', '--base-url', ptt.origin, '--customer-code', String(SAMPLE_PTT_CREDENTIALS.customerId), '--password', SAMPLE_PTT_CREDENTIALS.password, '--data', data, '--input', file, '--json']
       const first = await cli(argv)
       expect(first).toMatchObject({ code: 0, stderr: '' })
       const out = JSON.parse(first.stdout)
+      expect(out).toMatchObject({ labelSource, labelFormat: 'zpl' })
       expect(out.barcode).toMatch(/^\d{13}$/)
-      expect(Buffer.from(out.label, 'base64').toString('utf8')).toMatch(/^\^XA/)
-      const again = JSON.parse((await cli(argv)).stdout)
-      expect(again.barcode).toBe(out.barcode)
+      const zpl = Buffer.from(out.label, 'base64').toString('utf8')
+      expect(zpl).toMatch(/^\^XA/)
+      expect(zpl).toContain(out.barcode)
+      const second = await cli(argv)
+      expect(second).toMatchObject({ code: 0, stderr: '' })
+      const again = JSON.parse(second.stdout)
+      expect(again).toMatchObject({ barcode: out.barcode, trackingNumber: out.trackingNumber, labelSource })
       expect(ptt.shipments).toHaveLength(1)
+      expect(ptt.requests.filter((r) => r.operation === 'kabulEkle2' && r.status === 200).length).toBeLessThanOrEqual(2)
     } finally {
       await ptt.close()
     }

@@ -159,6 +159,8 @@ async function shipGeneric(def: CarrierDefinition, values: ReturnType<typeof par
           costKurus: created.costKurus,
           // What the carrier's cancel/track take (Sürat, Sendeo, MNG: our own key, not the tracking number).
           carrierShipmentId: created.carrierShipmentId,
+          // "carrier": the carrier's own label; "desk": the desk's label with the carrier's barcode (Yurtiçi, Kolay Gelsin, PTT without etiketGetir).
+          labelSource: label.source,
         })}\n`,
       )
     } else {
@@ -186,13 +188,13 @@ export const shipCommand: CliCommand = {
     '\n  ORDER.json: a carrier-neutral order {orderNumber, referenceNo?, serviceCode?, sender, recipient (name, address, district,\n' +
     '  city, postalCode, phone), packages [{lengthMm|lengthCm, widthMm|widthCm, heightMm|heightCm, weightGrams|weightKg}],\n' +
     '  codAmountKurus?, description?}. For comtohome it may also be a ComToHome consignment body (seed 001).\n' +
-    '  Carriers that return no label (Yurtiçi, Aras without barcode permission, Kolay Gelsin) get the desk\'s own ZPL label\n' +
-    '  carrying the carrier\'s barcode.\n' +
+    '  Carriers that return no label (Yurtiçi, Aras without barcode permission, Kolay Gelsin, PTT where etiketGetir is missing\n' +
+    '  or refused) get the desk\'s own ZPL label carrying the carrier\'s barcode ("labelSource": "desk").\n' +
     `  --api-key may come from ${API_KEY_ENV} instead. --label-format defaults to zpl, --timeout-ms to 30000 per attempt.\n` +
     '  --idempotency-key defaults to a hash of the order body: running the same file again returns the first\n' +
     '  shipment instead of buying a second one. Retryable failures are retried (4 attempts) under the same key.\n' +
     '  --json prints {"trackingNumber","barcode","labelFormat","label" (base64),"costKurus"} (+ "carrierShipmentId", the key\n' +
-    '  `station track --tracking` takes, for carrier-neutral orders).\n' +
+    '  `station track --tracking` takes, and "labelSource" carrier|desk, for carrier-neutral orders).\n' +
     'Exit 0 on success, 2 on bad flags or order file (nothing sent), 1 when the carrier refuses or cannot be reached.',
   run,
 }

@@ -19,8 +19,9 @@ afterEach(async () => {
   emu = null
 })
 
+// These tests read PTT's own label: the emulator serves etiketGetir (not in the published WSDL; see ptt.label-fallback.test.ts).
 async function setup(emulator: PttEmulatorOptions = {}, over: Partial<PttConnectorOptions> = {}, range: PttBarcodeRange = SAMPLE_PTT_RANGE) {
-  emu = await startPttEmulator(emulator)
+  emu = await startPttEmulator({ labelOperation: true, ...emulator })
   const exchanges: CarrierExchange[] = []
   const allocator = createMemoryPttBarcodeAllocator(range)
   const connector = createPttConnector({

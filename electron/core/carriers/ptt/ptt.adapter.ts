@@ -89,7 +89,8 @@ export type PttConnector = CarrierConnector &
  * allocator, the same for the same idempotency key), so creating is exactly-once: after an attempt
  * that may have reached PTT, the connector asks gonderiSorgu whether the branch already holds the
  * parcel, and otherwise sends kabulEkle2 again, where PTT's "already exists" answer for our barcode
- * confirms the earlier attempt. The label is PTT's EPL (etiketGetir) converted to ZPL.
+ * confirms the earlier attempt. The label is PTT's EPL (etiketGetir) converted to ZPL where PTT
+ * serves it, else null: the desk prints its own label with the range barcode.
  */
 export function createPttConnector(options: PttConnectorOptions): PttConnector {
   const { credentials: c, allocator } = options
@@ -117,13 +118,29 @@ export function createPttConnector(options: PttConnectorOptions): PttConnector {
     return r // nothing known yet: not accepted at a branch, or not uploaded (PTT cannot tell them apart)
   }
 
+  /**
+   * PTT's label for a registered shipment, or null: etiketGetir is declared in neither published
+   * WSDL (the reference's README), so when it is missing, refused or fails, the parcel (already
+   * registered) gets the desk's own PTT label with the range barcode, as the public WooCommerce
+   * integrations print it. A passing failure (timeout, 5xx, 429) is passed on, so the retry asks
+   * again (the parcel is found registered, never sent twice); so is an abort.
+   */
+  async function labelOrDesk(barcodes: readonly string[], signal?: AbortSignal): Promise<Uint8Array | null> {
+    try {
+      return await labelOf(barcodes, signal)
+    } catch (err) {
+      if (signal?.aborted || !isAppError(err) || (err.retryable && err.meta.emptyLabel !== true)) throw err
+      return null
+    }
+  }
+
   async function labelOf(barcodes: readonly string[], signal?: AbortSignal): Promise<Uint8Array> {
     const zpl: string[] = []
     for (const barkodNo of barcodes) {
       const r = await etiketGetir({ barkodNo, ...auth }, call(acceptanceUrl, signal))
       if (r.hataKodu !== success) throw pttRefusalError(PttOperation.etiketGetir, r.hataKodu, r.aciklama, { barcode: barkodNo })
       if (!r.epl_format || r.epl_format.trim() === '') {
-        throw new AppError(ErrorCode.carrierBadResponse, `PTT etiketGetir returned no epl_format for ${barkodNo}`, { retryable: true, meta: { operation: PttOperation.etiketGetir, barcode: barkodNo } })
+        throw new AppError(ErrorCode.carrierBadResponse, `PTT etiketGetir returned no epl_format for ${barkodNo}`, { retryable: true, meta: { operation: PttOperation.etiketGetir, barcode: barkodNo, emptyLabel: true } })
       }
       zpl.push(eplToZpl(r.epl_format))
     }
@@ -164,8 +181,14 @@ export function createPttConnector(options: PttConnectorOptions): PttConnector {
   }
 
   async function labelExists(barcode: string, signal?: AbortSignal): Promise<boolean> {
-    const r = await etiketGetir({ barkodNo: barcode, ...auth }, call(acceptanceUrl, signal))
-    return r.hataKodu === success && Boolean(r.epl_format?.trim())
+    try {
+      const r = await etiketGetir({ barkodNo: barcode, ...auth }, call(acceptanceUrl, signal))
+      return r.hataKodu === success && Boolean(r.epl_format?.trim())
+    } catch (err) {
+      // Without etiketGetir nothing proves it: the refusal stands.
+      if (isAppError(err) && err.meta.operationMissing === true) return false
+      throw err
+    }
   }
 
   async function trackDetails(barcode: string, o: Signal = {}): Promise<PttTrackDetails> {
@@ -206,11 +229,11 @@ export function createPttConnector(options: PttConnectorOptions): PttConnector {
             if (isAppError(err) && !err.retryable) return false
             throw err
           })
-          if (known) return created(barcodes, await labelOf(barcodes, o.signal))
+          if (known) return created(barcodes, await labelOrDesk(barcodes, o.signal))
         }
         mayExist = true // from here on an attempt may have stored the data, whatever it throws
         await register(request, barcodes, o.signal)
-        return created(barcodes, await labelOf(barcodes, o.signal))
+        return created(barcodes, await labelOrDesk(barcodes, o.signal))
       }, o.signal)
     },
 

@@ -98,6 +98,11 @@ export function pttFaultError(fault: PttSoapFault, operation: string, httpStatus
   if (/policy falsified|service not found/i.test(fault.faultstring)) {
     return new AppError(ErrorCode.carrierServiceUnsupported, `PTT's gateway did not route ${operation} ("${fault.faultstring}"): PTT opens this service per customer; ask PTT to enable it for this account`, { retryable: false, meta })
   }
+  if (/operation not found|no such operation|cannot find dispatch method/i.test(fault.faultstring)) {
+    // The service does not have this operation (etiketGetir is in neither published WSDL): a fact about
+    // PTT's service, not about the order, so never carrier.validation.
+    return new AppError(ErrorCode.carrierServiceUnsupported, `PTT's service has no ${operation} operation ("${fault.faultstring}")`, { retryable: false, meta: { ...meta, operationMissing: true } })
+  }
   if (classifyPttRefusal('', fault.faultstring).kind === PttErrorKind.auth) {
     return new AppError(ErrorCode.carrierAuth, `PTT refused the credentials on ${operation}: ${fault.faultstring}`, { retryable: false, meta })
   }

@@ -12,7 +12,7 @@ import { createMemoryPttBarcodeAllocator } from './ptt.barcode'
 describe('exactly once', () => {
   let emu: PttEmulator
   beforeAll(async () => {
-    emu = await startPttEmulator()
+    emu = await startPttEmulator({ labelOperation: true })
   })
   afterAll(() => emu.close())
 

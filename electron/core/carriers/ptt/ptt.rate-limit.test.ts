@@ -10,7 +10,7 @@ import { createMemoryPttBarcodeAllocator } from './ptt.barcode'
 describe('429 burst', () => {
   let emu: PttEmulator
   beforeAll(async () => {
-    emu = await startPttEmulator({ rateLimit: { limit: 4, windowMs: 1000 } })
+    emu = await startPttEmulator({ labelOperation: true, rateLimit: { limit: 4, windowMs: 1000 } })
   })
   afterAll(() => emu.close())
 
