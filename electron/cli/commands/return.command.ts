@@ -6,11 +6,13 @@ import { turkeyToday } from '../../core/manifests/manifest.repository'
 import { returnCaption } from '../../core/returns/return.service'
 import { parseFlags, readJsonInput, requireFlag } from '../cli-args'
 import { CARRIER_FLAGS_USAGE, carrierFlagOptions, cliConnector, requireCarrier, requireEndpoint } from '../carrier-flags'
+import { CARRIERS } from '../../core/carriers/carrier-registry'
 import type { CliCommand, CliIo } from '../cli.types'
 import { addressInputSchema, packageInputSchema } from '../order-input'
 import { renderLabel } from './ship-label'
 
 const prefix = 'station return: '
+const RETURN_CARRIERS = CARRIERS.filter((c) => c.capabilities.returns).map((c) => c.id)
 const day = z.iso.date()
 
 /**
@@ -54,13 +56,15 @@ export function toReturnRequest(input: ReturnInput, now = new Date()): ReturnReq
 async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const { values } = parseFlags(argv, { ...carrierFlagOptions, input: { type: 'string' }, 'idempotency-key': { type: 'string' }, json: { type: 'boolean' } })
   const def = requireCarrier(values.carrier)
+  // The declaration decides (carrier-capabilities.ts), before anything is read or sent.
+  if (!def.capabilities.returns) throw new AppError(ErrorCode.inputInvalid, `${def.displayName} has no return operation here (returns: ${RETURN_CARRIERS.join(', ')})`)
   const input = await readJsonInput(requireFlag(values.input, 'input'), returnInputSchema)
   requireEndpoint(values)
   const idempotencyKey = values['idempotency-key'] ?? returnIdempotencyKey(def.id, input)
   if (idempotencyKey.trim() === '') throw new AppError(ErrorCode.inputInvalid, '--idempotency-key must not be empty')
   const { connector, dispose } = await cliConnector(def, values, io, prefix, { maxAttempts: 4, sameKey: true })
   try {
-    if (!connector.createReturn) throw new AppError(ErrorCode.inputInvalid, `${def.displayName} has no return operation here (returns: yurtici, surat, sendeo)`)
+    if (!connector.createReturn) throw new AppError(ErrorCode.wrongState, `${def.displayName}: declared returns, but the connector has no createReturn`)
     const request = toReturnRequest(input)
     const created = await connector.createReturn(request, { idempotencyKey })
     const trackingNumber = created.trackingNumber ?? created.returnCode
@@ -108,8 +112,8 @@ export const returnCommand: CliCommand = {
     CARRIER_FLAGS_USAGE +
     '\n  RETURN.json: {orderNumber, referenceNo?, original? {carrierShipmentId, trackingNumber}, sender (the customer),\n' +
     '  recipient (the warehouse), packages [as for ship], validFrom?, validUntil? (YYYY-MM-DD; default today + 14 days)}.\n' +
-    '  Carriers: yurtici (a return code the customer gives at a branch: saveReturnShipmentCode), surat (a return\n' +
-    '  shipment, Iademi), sendeo (a return shipment, DeliveryType 2). Others have no documented return operation.\n' +
+    `  Carriers: ${CARRIERS.filter((c) => c.capabilities.returns).map((c) => `${c.id} (${c.capabilities.returns === 'code' ? 'a return code the customer gives at a branch' : 'a return shipment with its own label'})`).join(', ')}.\n` +
+    '  Others have no documented return operation and are refused before anything is sent.\n' +
     '  --idempotency-key defaults to a hash of the file: running it again gives the first return, not a second.\n' +
     '  --json prints {"kind","returnCode","trackingNumber","carrierShipmentId","barcode","validUntil","labelFormat","label" (base64)}.\n' +
     'Exit 0 on success, 2 on bad flags or file (nothing sent), 1 when the carrier refuses or cannot be reached.',

@@ -9,13 +9,15 @@ const prefix = 'station track: '
 async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const { values } = parseFlags(argv, { ...carrierFlagOptions, tracking: { type: 'string' }, json: { type: 'boolean' } })
   const def = requireCarrier(values.carrier)
+  // The declaration decides (carrier-capabilities.ts), before anything is sent.
+  if (!def.capabilities.tracking) throw new AppError(ErrorCode.inputInvalid, `${def.displayName} has no tracking operation here`)
   const tracking = requireFlag(values.tracking, 'tracking').trim()
   if (!/^[\x21-\x7e]{1,64}$/.test(tracking)) throw new AppError(ErrorCode.inputInvalid, `--tracking must be 1–64 printable characters without spaces, got "${tracking}"`)
   requireEndpoint(values)
   const { connector, dispose } = await cliConnector(def, values, io, prefix, { maxAttempts: 3, sameKey: false })
   let events
   try {
-    if (!connector.track) throw new AppError(ErrorCode.inputInvalid, `${def.displayName} has no tracking operation here`)
+    if (!connector.track) throw new AppError(ErrorCode.wrongState, `${def.displayName}: declared tracking, but the connector has no track`)
     events = sortTimeline(await connector.track(tracking))
   } catch (err) {
     const e = toAppError(err)
