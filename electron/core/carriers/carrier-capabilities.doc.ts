@@ -1,0 +1,32 @@
+import { CARRIER_CAPABILITIES, type CarrierCapabilities } from './carrier-capabilities'
+
+/** The markers around the generated table in docs/carriers.md. */
+export const CAPABILITIES_DOC_START = '<!-- capabilities:start (generated from carrier-capabilities.ts by `npx tsx scripts/carrier-capabilities-doc.ts`) -->'
+export const CAPABILITIES_DOC_END = '<!-- capabilities:end -->'
+
+const dash = '—'
+const CELLS: readonly (readonly [string, (c: CarrierCapabilities) => string])[] = [
+  ['offline label', (c) => (c.offlineLabels ? 'yes' : dash)],
+  ['returns', (c) => c.returns ?? dash],
+  ['cancel', (c) => (c.cancel === 'untilPickup' ? 'until pickup' : c.cancel === 'untilDelivery' ? 'until delivery (recall after pickup)' : dash)],
+  ['tracking', (c) => (c.batchTracking ? 'batch' : c.tracking ? 'one at a time' : dash)],
+  ['pickup', (c) => (c.pickup === 'request' ? 'courier request' : c.pickup === 'withShipment' ? 'flag on the create call' : dash)],
+  ['manifest', (c) => (c.manifest === 'desk' ? "desk's list" : dash)],
+  ['pushes', (c) => c.pushes ?? dash],
+]
+
+/** The declaration as the markdown table docs/carriers.md carries (markers included). */
+export function renderCapabilitiesTable(): string {
+  const head = `| id | ${CELLS.map(([h]) => h).join(' | ')} |`
+  const rule = `|---|${CELLS.map(() => '---').join('|')}|`
+  const rows = Object.entries(CARRIER_CAPABILITIES).map(([id, c]) => `| \`${id}\` | ${CELLS.map(([, cell]) => cell(c)).join(' | ')} |`)
+  return [CAPABILITIES_DOC_START, head, rule, ...rows, CAPABILITIES_DOC_END].join('\n')
+}
+
+/** `doc` with its generated table replaced by the current one; null when the markers are missing. */
+export function withCapabilitiesTable(doc: string): string | null {
+  const start = doc.indexOf(CAPABILITIES_DOC_START)
+  const end = doc.indexOf(CAPABILITIES_DOC_END)
+  if (start < 0 || end < start) return null
+  return doc.slice(0, start) + renderCapabilitiesTable() + doc.slice(end + CAPABILITIES_DOC_END.length)
+}
