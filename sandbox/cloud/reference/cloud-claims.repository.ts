@@ -24,8 +24,10 @@ function closedOrder(order: OrdersTable): ClaimConflict | null {
 
 /**
  * Claims an order for a station: granted when nobody holds a live lease (a lapsed lease is free to
- * take). The holder claiming again extends its lease and keeps its claimId. Runs inside the caller's
- * transaction, so two racing claims are serialized and exactly one wins.
+ * take). Idempotent per (station, order): the holder claiming again gets the same claim back (same
+ * claimId, lease extended from now), so a desk whose grant's answer was lost finds it again on retry,
+ * with any Idempotency-Key. Runs inside the caller's transaction, so two racing claims are serialized
+ * and exactly one wins.
  */
 export async function claimOrder(trx: CloudDbOrTrx, order: OrdersTable, stationId: string, leaseMs: number, nowMs: number): Promise<ClaimOutcome> {
   const closed = closedOrder(order)

@@ -38,6 +38,20 @@ describe('reference cloud: claims', () => {
     }
   })
 
+  it('a claim is idempotent per station and order: the holder claiming again (its answer was lost) gets the same claim back, not a conflict', async () => {
+    const { c, clock } = await start()
+    c.setFaults([{ kind: 'dropAfterCommit', route: 'claims.claim', times: 1 }])
+    await expect(claim(c, A)).rejects.toThrow() // granted and committed, but the answer never came
+    expect((await c.getOrder(ORDER))?.claim?.stationId).toBe(A.id)
+    clock.advance(1_000)
+    const again = await claim(c, A) // the retry (a new Idempotency-Key, as after a desk restart)
+    expect(again.status).toBe(200)
+    const claimId = (await c.getOrder(ORDER))!.claim!.claimId
+    expect(ClaimGranted.parse(again.json).data.claim).toMatchObject({ stationId: A.id, claimId })
+    expect(ClaimGranted.parse((await claim(c, A)).json).data.claim.claimId).toBe(claimId)
+    expect(CloudConflictEnvelope.parse((await claim(c, B)).json).conflict).toMatchObject({ reason: 'claimedByOtherStation', stationId: A.id })
+  })
+
   it('an expired lease lets the other station in, with a new claim id', async () => {
     const { c, clock } = await start()
     const first = ClaimGranted.parse((await claim(c, A, '', 10_000)).json).data.claim
