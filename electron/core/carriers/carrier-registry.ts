@@ -53,6 +53,8 @@ export type CarrierDefinition = Readonly<{
   /** The section from `station ship/track` flags (merged over the station.json section, if any). */
   fromFlags(flags: CarrierCliFlags): Record<string, unknown>
   create(section: never, ctx: CarrierContext): CarrierConnector
+  /** The adapter as written, before `create` shapes it to the declaration: only the capabilities test uses it. */
+  createAdapter?(section: never, ctx: CarrierContext): CarrierConnector
   /** Keeps keys in the station database (PTT's barcode range): the CLI opens the data folder's database for it. */
   needsDatabase?: boolean
   /** Courier pickup request, where capabilities.pickup is 'request' (PTT siparisIstekEkle2). Not idempotent at the carrier. */
@@ -300,7 +302,7 @@ export const CARRIERS: readonly CarrierDefinition[] = [comtohome, yurtici, hepsi
 /** Every connector is built to its declaration: undeclared optional methods removed, declared ones required. */
 function asDeclared(def: CarrierDefinition): CarrierDefinition {
   const create = def.create as (section: unknown, ctx: CarrierContext) => CarrierConnector
-  return { ...def, create: ((section: unknown, ctx: CarrierContext) => shapeConnector(create(section, ctx), def.capabilities)) as CarrierDefinition['create'] }
+  return { ...def, createAdapter: def.create, create: ((section: unknown, ctx: CarrierContext) => shapeConnector(create(section, ctx), def.capabilities)) as CarrierDefinition['create'] }
 }
 
 export function findCarrier(id: string): CarrierDefinition | undefined {
