@@ -85,7 +85,8 @@ export function App({ client }: { client: StationClient }) {
         // F2 prints an owed label (printer back) or answers "print again"; the banner names the same keys.
         { key: 'F2', label: desk.canAnswerUnknown ? 'key.printAgain' : 'key.retry', enabled: packing && (!!view?.order || desk.canAnswerUnknown), action: 'retry', lit: !!view?.printPending || desk.canAnswerUnknown },
         { key: 'F3', label: 'key.supervisor', enabled: packing && desk.canOverride && !desk.overrideOpen, action: 'supervisor' },
-        { key: 'F4', label: 'key.reprint', enabled: packing, action: 'reprint' },
+        // Off while the label is still owed to the printer: a reprint then would be a second copy (F2 prints it).
+        { key: 'F4', label: 'key.reprint', enabled: packing && !view?.printPending, action: 'reprint' },
         ...(desk.canAnswerUnknown ? [{ key: 'F5', label: 'key.printed' as const, enabled: packing, lit: true }] : []),
         { key: 'F6', label: 'key.settings', enabled: loggedIn && supervisor },
         ...(hasReceipt ? [{ key: 'F7', label: 'key.slip' as const, enabled: packing }] : []),

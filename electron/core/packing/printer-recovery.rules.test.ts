@@ -44,7 +44,7 @@ describe('printer recovery rules', () => {
     const s = stopped(ErrorCode.printerOffline, false)
     expect(s.printPending).toBe(false)
     expect(onPrinterReady(s)).toBe(true)
-    expect(s.notice?.text).toContain('Printer ready')
+    expect(s.notice).toEqual(PRINTER_BACK_NOTICE)
   })
 
   it('"outcome unknown" and carrier problems stay until the operator answers', () => {

@@ -22,7 +22,8 @@ export function clearsWhenPrinterReady(code: string): boolean {
   return CLEARS_WHEN_READY.has(code)
 }
 
-export const PRINTER_BACK_NOTICE: Notice = { tone: 'warn', text: 'Yazıcı hazır — etiketi basmak için F2 / Printer ready: F2 prints the label' }
+/** Shown once the printer is back; the prompt beside it names the key (F2) when a label is owed. */
+export const PRINTER_BACK_NOTICE: Notice = { tone: 'ok', text: 'Yazıcı hazır / Printer ready' }
 
 /**
  * A failed finish: when a printer condition stopped an order whose label is bought, the label is
@@ -41,6 +42,6 @@ export function onPrinterReady(s: Session): boolean {
   if (!s.blocking || !clearsWhenPrinterReady(s.blocking.code)) return false
   s.blocking = null
   s.problem = null // a refusal while the printer was down (F4 on the owed label) is stale now
-  s.notice = s.printPending ? PRINTER_BACK_NOTICE : { tone: 'ok', text: 'Yazıcı hazır / Printer ready' }
+  s.notice = PRINTER_BACK_NOTICE
   return true
 }

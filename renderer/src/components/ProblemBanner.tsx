@@ -30,10 +30,12 @@ export function ProblemBanner({ problem, showKey = true }: { problem: Serialized
         {showKey && (
           <div className="banner-action" data-testid="problem-action">
             {keys.map((k) => (
-              <kbd key={k} className="key key-on-dark" data-testid="problem-key">
-                {k}
-              </kbd>
-            ))}{' '}
+              <span key={k}>
+                <kbd className="key key-on-dark" data-testid="problem-key">
+                  {k}
+                </kbd>{' '}
+              </span>
+            ))}
             {act} <span className="banner-sub">/ {actSub}</span>
           </div>
         )}

@@ -159,6 +159,26 @@ export class PackingPage {
     return (await banner.getAttribute('data-status')) ?? 'unknown'
   }
 
+  /** The function keys lit along the bottom (the ones the screen asks for now). */
+  async litKeys(): Promise<string[]> {
+    return this.page.locator('[data-testid="key-hints"] .hint-lit').evaluateAll((els) => els.map((e) => e.getAttribute('data-key') ?? ''))
+  }
+
+  /** The keys the red banner names for its action (empty without a banner). */
+  async problemKeys(): Promise<string[]> {
+    return this.page.getByTestId('problem-key').allInnerTexts()
+  }
+
+  /** The big instruction under the step bar. */
+  async prompt(): Promise<string | null> {
+    return this.textOrNull('prompt')
+  }
+
+  /** Paid labels with an unknown print outcome listed on the desk: order barcode and whether deferred. */
+  async unconfirmedLabels(): Promise<{ order: string; deferred: boolean }[]> {
+    return this.page.getByTestId('unconfirmed-label').evaluateAll((els) => els.map((e) => ({ order: e.getAttribute('data-order') ?? '', deferred: e.getAttribute('data-deferred') === 'true' })))
+  }
+
   private async textOrNull(testId: string): Promise<string | null> {
     const el = this.page.getByTestId(testId)
     if ((await el.count()) === 0) return null
