@@ -3,11 +3,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import { WebSocketServer, type WebSocket } from 'ws'
 import type { CommandHandlers } from '../../../shared/contract/commands'
-import { dispatchCommand } from '../../../shared/contract/dispatch'
 import type { EventName, EventPayloads, WireMessage } from '../../../shared/contract/events'
-import { AppError, ErrorCode, fail } from '../../../shared/errors'
 import type { Unsubscribe } from '../../../shared/emitter'
 import { readStatic } from './static-files'
+import { sendText, serveConnection } from './ws-connection'
 
 export type HeadlessServerOptions = Readonly<{
   handlers: CommandHandlers
@@ -83,42 +82,35 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
   }
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES })
+  // With noServer the ws library reports nothing here today; a listener keeps any future 'error' from ending the process.
+  wss.on('error', (err) => log(`websocket server error: ${err.message}`))
+  // A malformed HTTP request (bad header, oversized header) gets Node's 400 and a closed socket, logged, never a crash.
+  http.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    log(`http client error: ${err.code ?? err.message}`)
+    const status = err.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request'
+    if (socket.writable && err.code !== 'ECONNRESET') socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`)
+    else socket.destroy()
+  })
   http.on('upgrade', (req, socket, head) => {
+    // Node drops its own socket error handler on upgrade: a reset during the handshake must not end the process.
+    socket.on('error', (err) => log(`websocket handshake socket error: ${err.message}`))
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
     const origin = req.headers.origin
     const okHost = allowedHosts().has(req.headers.host ?? '')
     const okOrigin = origin === undefined || [...allowedHosts()].some((h) => origin === `http://${h}`)
     const okToken = sameSecret(url.searchParams.get('token') ?? '', token)
     if (url.pathname !== '/ws' || !okHost || !okOrigin || !okToken) {
-      socket.write('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n')
-      socket.destroy()
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n')
       return
     }
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req))
   })
 
-  const send = (ws: WebSocket, msg: WireMessage) => {
-    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(msg))
-  }
-
-  wss.on('connection', (ws) => {
-    ws.on('message', (data) => {
-      let msg: { id?: unknown; name?: unknown; input?: unknown }
-      try {
-        msg = JSON.parse(data.toString()) as typeof msg
-      } catch {
-        send(ws, { type: 'reply', id: -1, result: fail(new AppError(ErrorCode.inputInvalid, 'message is not JSON')) })
-        return
-      }
-      const id = typeof msg.id === 'number' && Number.isSafeInteger(msg.id) ? msg.id : -1
-      void dispatchCommand(options.handlers, msg.name, msg.input, (err) => log(`bug in ${String(msg.name)}: ${(err as Error).stack ?? String(err)}`)).then((result) =>
-        send(ws, { type: 'reply', id, result }),
-      )
-    })
-  })
+  wss.on('connection', (ws: WebSocket) => serveConnection(ws, { handlers: options.handlers, log }))
 
   const unsubscribe = options.subscribe((name, payload) => {
-    for (const ws of wss.clients) send(ws, { type: 'event', name, payload })
+    const text = JSON.stringify({ type: 'event', name, payload } satisfies WireMessage)
+    for (const ws of wss.clients) sendText(ws, text, log)
   })
 
   await new Promise<void>((resolve, reject) => {
