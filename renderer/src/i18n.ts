@@ -42,6 +42,9 @@ export const messages = {
   'order.title': { tr: 'Sipariş', en: 'Order' },
   'order.recipient': { tr: 'Alıcı', en: 'Recipient' },
   'order.cod': { tr: 'Kapıda ödeme', en: 'Cash on delivery' },
+  'claim.granted': { tr: 'Bulutta ayrıldı', en: 'Claimed in the cloud' },
+  'claim.local': { tr: 'Yerel ayırma (bulut yok)', en: 'Local claim (cloud offline)' },
+  'claim.lost': { tr: 'Başka masada: {holder}', en: 'Held by another desk: {holder}' },
   'order.progress': { tr: '{done} / {total} ürün', en: '{done} / {total} items' },
   'order.none': { tr: 'Açık sipariş yok', en: 'No open order' },
 

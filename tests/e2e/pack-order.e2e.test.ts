@@ -37,6 +37,9 @@ describe('packing a demo order in Chromium, typing scanner input', () => {
     const order = demoOrders().find((o) => o.barcode === 'KJ1001')!
     await desk.scan(order.barcode)
     expect(await desk.orderNumber()).toBe(order.orderNumber)
+    // The claim at the cloud is on screen as a chip (granted: the demo's cloud is up).
+    expect(await page.getByTestId('claim').getAttribute('data-state')).toBe('granted')
+    expect(await page.getByTestId('claim').textContent()).toMatch(/Bulutta ayrıldı|Claimed in the cloud/)
     await desk.scan('8690000010018') // a misread: wrong check digit
     expect(await desk.problemCode()).toBe('scan.malformed')
     for (const line of order.lines) for (let i = 0; i < line.quantity; i++) await desk.scan(line.gtin!)

@@ -1,9 +1,10 @@
+import type { ClaimView } from '../../../shared/contract/views'
 import type { Order } from '../../../shared/domain/order'
 import { formatTry } from '../../../shared/money'
 import { Tx } from './Tx'
 
-/** Order number, marketplace, who it goes to (ilçe / il) and cash on delivery, readable at arm's length. */
-export function OrderHeader({ order }: { order: Order }) {
+/** Order number, marketplace, its claim at the cloud, who it goes to (ilçe / il) and cash on delivery, readable at arm's length. */
+export function OrderHeader({ order, claim = null }: { order: Order; claim?: ClaimView | null }) {
   const r = order.recipient
   return (
     <header className="order-header">
@@ -14,6 +15,11 @@ export function OrderHeader({ order }: { order: Order }) {
         {order.marketplace && (
           <span className="chip" data-testid="marketplace">
             {order.marketplace}
+          </span>
+        )}
+        {claim && (
+          <span className={`chip chip-small chip-claim-${claim.state}`} data-testid="claim" data-state={claim.state}>
+            <Tx k={`claim.${claim.state}`} params={{ holder: claim.holder ?? '?' }} />
           </span>
         )}
       </div>

@@ -61,7 +61,7 @@ export function PackingScreen({ view, problem, boxes, scale, now, override, conf
         <div className="desk-left">
           {view.order ? (
             <>
-              <OrderHeader order={view.order} />
+              <OrderHeader order={view.order} claim={view.claim} />
               <ItemList lines={view.order.lines} />
               {view.shipment && <ShipmentPanel shipment={view.shipment} />}
             </>
