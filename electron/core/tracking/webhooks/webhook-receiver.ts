@@ -141,6 +141,9 @@ export async function startWebhookReceiver(options: WebhookReceiverOptions): Pro
     try {
       groups = route.parse(raw, req.headers, new Date(now()).toISOString())
     } catch (err) {
+      // Anything else a parser throws (a stack overflow on deeply nested JSON, the XML parser's
+      // nesting limit) comes from this body alone: the same post would fail again, so 400, not 500.
+      if (!(err instanceof AppError)) return refuse(400, WebhookRefusal.badBody, `the body could not be parsed: ${(err as Error)?.message ?? String(err)}`)
       const e = toAppError(err)
       if (e.code === ErrorCode.carrierAuth) return refuse(401, WebhookRefusal.unauthorized, e.message)
       if (e.code === ErrorCode.inputInvalid) return refuse(400, WebhookRefusal.badBody, e.message)
