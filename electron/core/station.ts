@@ -236,6 +236,8 @@ export async function createStation(dataDir: string, config: StationConfig, adap
   if (cloud) subs.push(cloud.onDidChangeStatus((s) => emit('sync.statusChanged', s)))
   // A cloud the sync already knows to be offline is not waited for again by each claim.
   if (cloud && adapters.claims) subs.push(cloud.onDidChangeStatus((s) => adapters.claims?.noteSyncStatus(s)))
+  // A renewal found the open order's claim granted or lost: the packing screen shows it at once.
+  if (adapters.claims) subs.push(adapters.claims.onDidChangeClaim((c) => (packing.view().order?.id === c.orderId ? emit('packing.changed', packing.view()) : undefined)))
   // A sync round may have brought new cards; their names join the map (old shipments keep theirs).
   if (cloud) subs.push(cloud.onDidChangeStatus(() => void rateBook.reload().catch(() => undefined)))
   subs.push(rateBook.onDidChange(() => (rateBook.cards().forEach((c) => carrierNames.set(c.serviceCode, c.name)), emitDevices())))

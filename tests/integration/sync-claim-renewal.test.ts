@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startReferenceCloud, type ReferenceCloud } from '../../sandbox/cloud/reference/reference-cloud'
+import type { PackingView } from '../../shared/contract/views'
 import { ErrorCode } from '../../shared/errors'
 import { eventually } from '../support/eventually'
 import { scanAllItems, startHarness, type Harness } from '../support/station-harness'
@@ -97,12 +98,19 @@ describe('claims: a desk keeps the lease of an open order alive', () => {
   it('a desk that could not renew in time loses the order to another desk, and buys no label for it', async () => {
     const { cloud, a, b } = await setup()
     await scan(a, 'KJR100003')
+    // The desk pushes the change to the packing screen as soon as a renewal learns it.
+    const pushed = new Promise<unknown>((resolve) => {
+      const off = a.station.subscribe((name, payload) => {
+        if (name === 'packing.changed' && (payload as PackingView).claim?.state === 'lost') (off(), resolve(payload))
+      })
+    })
     cloud.setFaults([{ kind: 'serverError', route: 'claims.renew' }])
     await eventually(async () => (await cloud.getOrder('ref-000003'))!.claim, (c) => c === null, 3_000, 20) // the lease ran out
     await scan(b, 'KJR100003')
     cloud.setFaults([])
     const lost = await eventually(async () => a.station.claims!.held('ref-000003'), (h) => h?.state === 'lost', 3_000, 20)
     expect(lost?.holder).toBe('desk-b')
+    expect(await pushed).toMatchObject({ claim: { state: 'lost', holder: 'desk-b' }, order: { id: 'ref-000003' } })
 
     const end = await finishPack(a)
     expect(end).toMatchObject({ step: 'exception', problem: { code: ErrorCode.orderBusy } })

@@ -1,4 +1,5 @@
 import { ClaimGranted, ClaimReleased, type CloudClaim, type CloudConflictEnvelope } from '../../../shared/contract/cloud'
+import { Emitter, type Unsubscribe } from '../../../shared/emitter'
 import { AppError, ErrorCode, toAppError } from '../../../shared/errors'
 import type { SyncStatusView } from '../../../shared/contract/views'
 import { retryWithinBudget } from './claim-retry'
@@ -45,6 +46,8 @@ export interface OrderClaims {
   confirm(orderId: string): Promise<HeldClaim>
   /** The sync's status as it changes: a cloud known to be offline for `retryMs` is not waited for again. */
   noteSyncStatus(status: Pick<SyncStatusView, 'mode'>): void
+  /** A kept claim changed on its own (a renewal turned local into granted, or found it lost). */
+  onDidChangeClaim(listener: (claim: HeldClaim) => void): Unsubscribe
   /**
    * The order is packed: stop renewing. The lease is left to the cloud, which closes it when this
    * desk's order.packed arrives; releasing it earlier would let another desk claim an order that is
@@ -112,6 +115,17 @@ export function createOrderClaims(opts: OrderClaimsOptions): OrderClaims {
     kept.delete(orderId)
   }
 
+  const changed = new Emitter<HeldClaim>()
+  /** Runs `fn` on a kept claim; fires onDidChangeClaim when its state or holder moved. */
+  const watch = async (k: Kept, fn: () => Promise<void>) => {
+    const before = `${k.claim.state}/${k.claim.holder}`
+    try {
+      await fn()
+    } finally {
+      if (`${k.claim.state}/${k.claim.holder}` !== before) changed.fire({ ...k.claim })
+    }
+  }
+
   const granted = (k: Kept, c: CloudClaim, renewal: boolean) => {
     Object.assign(k.claim, { state: 'granted', claimId: c.claimId, expiresAt: c.expiresAt, holder: null })
     if (renewal) k.claim.renewals++
@@ -121,6 +135,9 @@ export function createOrderClaims(opts: OrderClaimsOptions): OrderClaims {
   const tick = async (orderId: string, k: Kept) => {
     if (k.busy) return
     k.busy = true
+    await watch(k, () => renewOnce(orderId, k))
+  }
+  const renewOnce = async (orderId: string, k: Kept) => {
     try {
       let op: 'claim' | 'renew' = k.claim.state === 'granted' ? 'renew' : 'claim'
       for (let tries = 0; tries < 2; tries++) {
@@ -219,6 +236,7 @@ export function createOrderClaims(opts: OrderClaimsOptions): OrderClaims {
       } else if (!k) keep(orderId, null)
       return { ...kept.get(orderId)!.claim }
     },
+    onDidChangeClaim: (listener) => changed.event(listener),
     noteSyncStatus(status) {
       if (status.mode !== 'offline') offlineSince = null
       else offlineSince ??= Date.now()
@@ -239,6 +257,7 @@ export function createOrderClaims(opts: OrderClaimsOptions): OrderClaims {
     },
     dispose() {
       for (const id of [...kept.keys()]) stop(id)
+      changed.dispose()
     },
   }
 }
