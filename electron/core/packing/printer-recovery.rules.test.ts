@@ -6,7 +6,7 @@ import { newSession } from './packing.session'
 import { PRINTER_BACK_NOTICE, clearsWhenPrinterReady, markPrintPending, onPrinterReady } from './printer-recovery.rules'
 
 const shipment = { id: 's1', status: 'purchased' } as ShipmentRecord
-const stopped = (code: string, withShipment = true) => {
+const stopped = (code: ErrorCode, withShipment = true) => {
   const s = newSession()
   s.step = PackingStep.exception
   s.shipment = withShipment ? shipment : null
