@@ -71,4 +71,17 @@ describe('TrackingPoller', () => {
     await poller.pollOnce()
     expect(batches[1]).toEqual(['HJ2']) // delivered is no longer asked
   })
+
+  it("the carrier's own present state (Yurtiçi operationStatus) decides over a later scan; the timeline keeps the scan", async () => {
+    const db = await dbWithShipments([{ id: 'y1', carrierId: 'yurtici', tracking: 'KJY1' }])
+    const yk: CarrierConnector = {
+      id: 'yurtici',
+      displayName: 'Yurtiçi',
+      createShipment: () => Promise.reject(new Error('unused')),
+      track: async () => [{ ...ev('delivered', 'operationStatus=DLV', '2026-11-26T08:00:00Z'), current: true }, ev('in_transit', 'eventId=YK', '2026-11-26T15:00:00Z')],
+    }
+    await new TrackingPoller(db, new Map([['yurtici', yk]]), { minIntervalMs: 0 }).pollOnce()
+    expect(await db.selectFrom('shipments').select('tracking_status').where('id', '=', 'y1').executeTakeFirst()).toEqual({ tracking_status: 'delivered' })
+    expect((await db.selectFrom('tracking_events').select('raw_code').where('shipment_id', '=', 'y1').orderBy('at').execute()).map((r) => r.raw_code)).toEqual(['operationStatus=DLV', 'eventId=YK'])
+  })
 })
