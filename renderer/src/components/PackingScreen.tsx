@@ -32,10 +32,12 @@ type Props = Readonly<{
 /** The one working screen: steps, what to do now, the order and its items, scale, box, carriers, shipment. */
 export function PackingScreen({ view, problem, boxes, scale, now, override, confirmCancel, idleExtra }: Props) {
   const choosingBox = expectsBox(view) && !view.box
+  const unconfirmed = (view.unconfirmedLabels ?? []).filter((l) => l.orderId !== view.order?.id || view.step === 'idle' || view.step === 'packed')
   return (
     <main className="packing" data-testid="packing">
       <StepBar view={view} stuck={!!problem} />
-      {(view.unconfirmedLabels?.length ?? 0) > 0 && <UnconfirmedLabels labels={view.unconfirmedLabels!} />}
+      {/* The open order's own unknown label is already the red banner below; the list shows the others. */}
+      {unconfirmed.length > 0 && <UnconfirmedLabels labels={unconfirmed} />}
       {confirmCancel ? (
         <div className="banner banner-warn" role="alert" data-testid="confirm-cancel">
           <span className="banner-icon" aria-hidden>
