@@ -81,12 +81,18 @@ describe('order claims: retried within a bounded time, local only when the cloud
     expect(r.held('ref-000001')).toBeNull()
   })
 
-  it('once the sync has known the cloud offline for the retry time, a claim tries once and does not wait', async () => {
+  it('once the sync has known the cloud offline for the retry time, a claim tries once and does not wait; back online it waits again', async () => {
     const c = await start()
     c.setFaults([{ kind: 'serverError', route: 'claims.claim' }])
-    const a = desk(c, 'a', { retryMs: 400 })
+    let t = 1_000_000
+    const a = desk(c, 'a', { retryMs: 400, now: () => t })
     a.noteSyncStatus({ mode: 'offline' })
-    expect(await a.claim('ref-000001')).toBe('local') // ≥ 400 ms of tries: the sync's offline is now that old
+    t += 399 // offline, but not for the whole retry time yet: the claim still retries
+    expect(await a.claim('ref-000001')).toBe('local')
+    expect(claimAttempts(c)).toBeGreaterThan(1)
+    a.noteSyncStatus({ mode: 'online' }) // …and the claim's own unreachable is forgotten too
+    a.noteSyncStatus({ mode: 'offline' })
+    t += 400
     const before = claimAttempts(c)
     expect(await a.claim('ref-000002')).toBe('local')
     expect(claimAttempts(c) - before).toBe(1)
@@ -94,6 +100,21 @@ describe('order claims: retried within a bounded time, local only when the cloud
     const again = claimAttempts(c)
     expect(await a.claim('ref-000003')).toBe('local')
     expect(claimAttempts(c) - again).toBeGreaterThan(1)
+  })
+
+  it('after a claim found the cloud unreachable for the whole retry time, the next tries once; the first answer from the cloud ends that', async () => {
+    const c = await start()
+    c.setFaults([{ kind: 'serverError', route: 'claims.claim' }])
+    const a = desk(c, 'a', { retryMs: 300 })
+    expect(await a.claim('ref-000001')).toBe('local')
+    const n = claimAttempts(c)
+    expect(await a.claim('ref-000002')).toBe('local')
+    expect(claimAttempts(c) - n).toBe(1)
+    c.setFaults([{ kind: 'serverError', route: 'claims.claim', times: 1 }]) // back, one more 500 first
+    expect(await a.claim('ref-000003')).toBe('local') // still one try: that one failed
+    expect(await a.claim('ref-000004')).toBe('granted') // it answers: retries are back
+    c.setFaults([{ kind: 'serverError', route: 'claims.claim', times: 2 }])
+    expect(await a.confirm('ref-000003')).toMatchObject({ state: 'granted' })
   })
 
   it('confirm(): a local claim is granted when the cloud is back, lost (naming the holder) when another desk took the order', async () => {

@@ -75,6 +75,8 @@ export type OrderClaimsOptions = CloudClientOptions &
     /** Backoff between claim tries; tests shorten it. */
     retryBaseMs?: number
     retryMaxMs?: number
+    /** The clock that dates the sync's offline reports; tests move it by hand. */
+    now?: () => number
   }>
 
 type Conflict = CloudConflictEnvelope['conflict']
@@ -127,6 +129,7 @@ export function createOrderClaims(opts: OrderClaimsOptions): OrderClaims {
   }
 
   const granted = (k: Kept, c: CloudClaim, renewal: boolean) => {
+    unreachable = false
     Object.assign(k.claim, { state: 'granted', claimId: c.claimId, expiresAt: c.expiresAt, holder: null })
     if (renewal) k.claim.renewals++
   }
@@ -177,19 +180,27 @@ export function createOrderClaims(opts: OrderClaimsOptions): OrderClaims {
 
   const retryMs = opts.retryMs ?? 8000
   let offlineSince: number | null = null
-  /** The sync has found the cloud unreachable for at least the claim budget: no point waiting again. */
-  const knownOffline = () => offlineSince !== null && Date.now() - offlineSince >= retryMs
+  /** This desk's own last claim found the cloud unreachable for its whole budget, and nothing got through since. */
+  let unreachable = false
+  /** The cloud is known offline (the sync's rounds for at least the claim budget, or the last claim's): no point waiting again. */
+  const now = opts.now ?? Date.now
+  const knownOffline = () => unreachable || (offlineSince !== null && now() - offlineSince >= retryMs)
   /** One claim, retried within the budget with one Idempotency-Key (a grant whose answer was lost is replayed). */
-  const claimAtCloud = (orderId: string) => {
+  const claimAtCloud = async (orderId: string) => {
     const idem = key('claim', orderId)
     const path = `/api/v1/orders/${encodeURIComponent(orderId)}/claim`
-    return retryWithinBudget(
+    const res = await retryWithinBudget(
       (left) =>
         cloudRequest({ ...opts, timeoutMs: Math.max(250, Math.min(opts.timeoutMs ?? 10_000, left)) }, 'POST', path, ClaimGranted, { stationId: opts.stationId, leaseMs: opts.leaseMs }, { 'Idempotency-Key': idem }).then(
           (r) => r.data.claim,
         ),
       { totalMs: knownOffline() ? 0 : retryMs, baseDelayMs: opts.retryBaseMs, maxDelayMs: opts.retryMaxMs, giveUp: knownOffline },
-    )
+    ).catch((err: unknown) => {
+      unreachable = false // a conflict is an answer: the cloud is there
+      throw err
+    })
+    unreachable = !res.ok
+    return res
   }
 
   return {
@@ -238,8 +249,8 @@ export function createOrderClaims(opts: OrderClaimsOptions): OrderClaims {
     },
     onDidChangeClaim: (listener) => changed.event(listener),
     noteSyncStatus(status) {
-      if (status.mode !== 'offline') offlineSince = null
-      else offlineSince ??= Date.now()
+      if (status.mode === 'offline') offlineSince ??= now()
+      else if (status.mode !== 'paused') (offlineSince = null), (unreachable = false)
     },
     settle(orderId) {
       stop(orderId)
