@@ -121,11 +121,15 @@ function kill(d: Desk): void {
 }
 
 /** The operator looks at the printer: the label is there (printed) or not (print again). */
-async function resolveUncertain(d: Desk, view: PackingView | null): Promise<PackingView> {
-  const barcode = view?.shipment?.barcode ?? (await call(d, 'station.getSnapshot', {})).packing.shipment?.barcode
-  const printed = Boolean(barcode && d.zebra.jobs.some((job) => job.includes(barcode)))
+async function resolveUncertain(d: Desk, view: PackingView | null, jobId?: string): Promise<PackingView> {
+  // The label asked about: the open order's, or (a new order refused at start) the listed one the refusal names.
+  const packing = view ?? (await call(d, 'station.getSnapshot', {})).packing
+  const label = packing.unconfirmedLabels?.find((l) => l.jobId === jobId)
+  const own = !label || label.orderId === packing.order?.id
+  const marks = [view?.shipment?.barcode, label?.trackingNumber, own ? packing.shipment?.barcode : null].filter((m): m is string => Boolean(m))
+  const printed = marks.some((m) => d.zebra.jobs.some((job) => job.includes(m)))
   d.seen.uncertainPrints++
-  return call(d, 'labels.resolveUncertain', { decision: printed ? 'printed' : 'printAgain' })
+  return call(d, 'labels.resolveUncertain', { decision: printed ? 'printed' : 'printAgain', ...(label ? { jobId: label.jobId } : {}) })
 }
 
 /** One try at packing `code`; true once the desk says it is packed. Unexpected refusals fail the test. */
@@ -139,7 +143,12 @@ async function tryPack(d: Desk, code: string, n: number): Promise<boolean> {
     // The resume after a restart is finishing this order's label right now.
     if (e.code === ErrorCode.orderBusy) return (d.seen.busyWaits++, sleep(100).then(() => false))
     // A kill mid-print: the desk cannot know whether the label came out, so it asks.
-    if (e.code === ErrorCode.printOutcomeUnknown) return (await resolveUncertain(d, null)).step === 'packed'
+    if (e.code === ErrorCode.printOutcomeUnknown) {
+      const meta = (err as { meta?: Record<string, unknown> }).meta
+      const answered = await resolveUncertain(d, null, typeof meta?.jobId === 'string' ? meta.jobId : undefined)
+      // A listed label of another order was answered (packed there): this order is tried again.
+      return answered.step === 'packed' && answered.order?.barcode === code
+    }
     throw err
   }
   // An order whose label was bought before a kill is finished by the scan itself.
