@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
+import { once } from 'node:events'
+import { createServer, type AddressInfo } from 'node:net'
 import { join, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { INSTANCE_LOCK_FILE } from '../../electron/core/instance-lock'
@@ -73,6 +75,16 @@ describe('one desk per data folder (station serve)', () => {
 
     await second.stop()
     expect((await second.exited).code).toBe(0)
+    expect(existsSync(join(dir, INSTANCE_LOCK_FILE))).toBe(false)
+  }, 120_000)
+
+  it('a start whose port is taken fails and leaves no lock behind', async () => {
+    const blocker = createServer().listen(0, '127.0.0.1')
+    await once(blocker, 'listening')
+    const run = await runServe(['--no-demo', '--data', dir, '--port', String((blocker.address() as AddressInfo).port)])
+    blocker.close()
+    expect(run.code).toBe(1)
+    expect(run.stderr).toContain('EADDRINUSE')
     expect(existsSync(join(dir, INSTANCE_LOCK_FILE))).toBe(false)
   }, 120_000)
 

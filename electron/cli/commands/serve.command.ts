@@ -76,8 +76,9 @@ export const serveCommand: CliCommand = {
     const lock = acquireInstanceLock(dataDir, { shell: 'serve' })
     const releaseOnExit = () => lock.release()
     process.once('exit', releaseOnExit)
+    const releaseLock = () => (lock.release(), process.off('exit', releaseOnExit))
     const env = await (demo ? startDemoEnvironment(dataDir) : Promise.resolve(null)).catch((err: unknown) => {
-      lock.release()
+      releaseLock()
       throw err
     })
     const { adapters, station } = await (async () => {
@@ -87,7 +88,7 @@ export const serveCommand: CliCommand = {
     })().catch(async (err: unknown) => {
       // A failed start must end the process: the demo's emulators and cloud would keep it alive.
       await env?.dispose()
-      lock.release()
+      releaseLock()
       throw err
     })
     if (demo && adapters.simulateWeight) {
@@ -102,6 +103,12 @@ export const serveCommand: CliCommand = {
       rendererDir: RENDERER_DIR,
       port,
       log: (line) => io.stderr(line),
+    }).catch(async (err: unknown) => {
+      // The port is taken, say: close what started, free the folder, then report.
+      await station.dispose()
+      await env?.dispose()
+      releaseLock()
+      throw err
     })
     lock.setUrl(server.url)
     io.stdout(`KargoJet Station: ${server.url}  (data: ${dataDir})`)
@@ -115,8 +122,7 @@ export const serveCommand: CliCommand = {
     await server.close()
     await station.dispose()
     await env?.dispose()
-    lock.release()
-    process.off('exit', releaseOnExit)
+    releaseLock()
     return 0
   },
 }
