@@ -131,3 +131,41 @@ describe('PrintQueueService', () => {
     expect(zebra!.jobs).toEqual(['TR201', 'TR202', 'TR203'].map(label))
   })
 })
+
+describe('unconfirmed jobs (issue 10: listed on the desk at start)', () => {
+  it('a row left "printing" by a crash is unconfirmed and can be answered; the job being sent right now is not', async () => {
+    let release!: () => void
+    const sent: string[] = []
+    const queue = new PrintQueueService(opened.db, {
+      uri: 'memory:',
+      print: async (payload) => {
+        await new Promise<void>((r) => (release = r))
+        sent.push(Buffer.from(payload).toString('utf8'))
+      },
+      status: async () => null,
+    })
+    const crashed = await job('TR300')
+    await opened.db.updateTable('print_jobs').set({ status: 'printing' }).where('id', '=', crashed).execute()
+    expect(queue.isUnconfirmed((await getPrintJob(opened.db, crashed))!)).toBe(true)
+
+    const live = await job('TR301')
+    const printing = queue.printJob(live)
+    const inFlight = await (async () => {
+      for (;;) {
+        const row = await getPrintJob(opened.db, live)
+        if (row?.status === 'printing') return row
+        await new Promise((r) => setImmediate(r))
+      }
+    })()
+    expect(queue.isUnconfirmed(inFlight)).toBe(false)
+    release()
+    await printing
+    expect(sent).toEqual([label('TR301')])
+
+    // The operator answers for the crash-left row before the restart's resume got to it.
+    await queue.resolveUncertain(crashed, 'printed', 'p1')
+    expect((await getPrintJob(opened.db, crashed))?.status).toBe('printed')
+    expect((await rejection(queue.resolveUncertain(crashed, 'printAgain', 'p1'))).code).toBe(ErrorCode.wrongState)
+    expect(sent).toHaveLength(1)
+  })
+})
