@@ -93,7 +93,8 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
   })
   http.on('upgrade', (req, socket, head) => {
     // Node drops its own socket error handler on upgrade: a reset during the handshake must not end the process.
-    socket.on('error', (err) => log(`websocket handshake socket error: ${err.message}`))
+    const onSocketError = (err: Error) => log(`websocket handshake socket error: ${err.message}`)
+    socket.on('error', onSocketError)
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
     const origin = req.headers.origin
     const okHost = allowedHosts().has(req.headers.host ?? '')
@@ -103,7 +104,10 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n')
       return
     }
-    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req))
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      socket.off('error', onSocketError) // from here the ws library handles the socket's errors
+      wss.emit('connection', ws, req)
+    })
   })
 
   wss.on('connection', (ws: WebSocket) => serveConnection(ws, { handlers: options.handlers, log }))
