@@ -48,7 +48,7 @@ export const CARRIER_CAPABILITIES = {
   surat: { ...none, returns: 'shipment', cancel: 'untilDelivery', tracking: true, manifest: 'desk' },
   // Sendeo's branches scan the barcode Sendeo issues (BarcodeNumbers), which exists only once SETDELIVERY answered (§7, §13).
   sendeo: { ...none, returns: 'shipment', cancel: 'untilPickup', tracking: true, manifest: 'desk' },
-  // Kolay Gelsin numbers parcels itself: a label with our CustomerSpecificCode alone is not known to be scanned (§7).
+  // Kolay Gelsin prefers the shipper's CustomerBarcode (§13), but nothing documents that a parcel labelled before KG registered it is taken: no offline labels.
   kolaygelsin: { ...none, cancel: 'untilPickup', tracking: true, batchTracking: true, manifest: 'desk', pushes: 'webhook' },
   marketplace: { ...none, manifest: 'desk' },
 } as const satisfies Readonly<Record<string, CarrierCapabilities>>
