@@ -104,6 +104,7 @@ async function tryPack(d: ChaosDesk, n: number): Promise<Outcome | null> {
 /** Packs (or is refused) one slip at a desk, surviving kills of that desk at any point. */
 async function packOne(d: ChaosDesk, n: number): Promise<Outcome> {
   for (let attempt = 0; attempt < 100; attempt++) {
+    const killsBefore = d.kills
     try {
       if (!alive(d)) await bootDesk(d)
       const out = await tryPack(d, n)
@@ -112,7 +113,8 @@ async function packOne(d: ChaosDesk, n: number): Promise<Outcome> {
         return out
       }
     } catch (err) {
-      if (err instanceof DeskDied || !alive(d)) {
+      // Killed under us, even while booting (a reset socket before the exit is seen): wait for the exit, boot again.
+      if (err instanceof DeskDied || !alive(d) || d.kills !== killsBefore) {
         await Promise.race([d.serve?.exited, sleep(10_000)])
         continue
       }

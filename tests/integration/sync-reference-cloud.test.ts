@@ -88,21 +88,26 @@ describe('desk ↔ reference cloud', () => {
     const port = Number(new URL(cloud.url).port)
     const a = await cloud.stations.create({ id: 'desk-a', apiKey: 'key-a' })
     const b = await cloud.stations.create({ id: 'desk-b', apiKey: 'key-b' })
+    const c = await cloud.stations.create({ id: 'desk-c', apiKey: 'key-c' })
     await cloud.seedOrders(2)
     const deskA = await desk(a.id, a.apiKey, cloud.url)
     const deskB = await desk(b.id, b.apiKey, cloud.url)
+    const deskC = await desk(c.id, c.apiKey, cloud.url)
     await cloud.close()
     cloud = null
     await pack(deskA, 'KJR100002')
     await pack(deskB, 'KJR100002')
     cloud = await startCloud(port)
     await deskA.station.sync!.syncNow()
+    await deskC.station.sync!.syncNow() // a third desk sees the order packed elsewhere…
     await deskB.station.sync!.syncNow()
     await deskA.station.sync!.syncNow() // the winner hears of the conflict on its next pull
+    await deskC.station.sync!.syncNow() // …and the conflict, which is not its own
     for (const d of [deskA, deskB]) {
       const conflicts = await d.station.database.db.selectFrom('audit_log').select('action').where('action', '=', 'sync.conflict').execute()
       expect(conflicts.length).toBeGreaterThan(0)
     }
+    expect(await deskC.station.database.db.selectFrom('audit_log').select('action').where('action', '=', 'sync.conflict').execute()).toEqual([])
     expect((await statusOf(deskB)).parkedEvents).toBeGreaterThan(0)
     expect((await statusOf(deskB)).mode).toBe('degraded')
   }, 60_000)

@@ -168,7 +168,9 @@ async function applyOrder(trx: Parameters<typeof insertOrder>[0], o: CloudOrder,
   }
   // This desk packed it, and the cloud says another desk did too: record the conflict here as well.
   const others = (o.conflictStationIds ?? []).filter((id) => id !== stationId)
-  const packedHereToo = existing.status === 'packed' && (o.packedByStationId === stationId ? others.length > 0 : Boolean(o.packedByStationId))
+  // 'packed' alone is not enough: an order another desk packed is marked packed here by an earlier pull.
+  const packedHere = existing.status === 'packed' && Boolean(await trx.selectFrom('outbox').select('id').where('order_id', '=', o.id).where('kind', '=', 'order.packed').executeTakeFirst())
+  const packedHereToo = packedHere && (o.packedByStationId === stationId ? others.length > 0 : Boolean(o.packedByStationId))
   if (packedHereToo) {
     const known = await trx.selectFrom('audit_log').select('seq').where('action', '=', 'sync.conflict').where('order_id', '=', o.id).executeTakeFirst()
     if (!known) {
