@@ -1,6 +1,6 @@
 /**
  * Options, defaults and codes of the Yurtiçi ShippingOrderDispatcherServices emulator.
- * Sources: ../shared/reference/carriers.md §1 and §14, and the WSDL in ../shared/reference/yurtici/.
+ * Sources: ../shared/reference/carriers.md §1 and §14, and the WSDL in protocols/yurtici/.
  * Where the documents are silent (auth and throttle codes, message texts, what a cancel after
  * delivery says) the behaviour is an option or a constant with a comment that says it is ours.
  */
@@ -152,7 +152,7 @@ export type YurticiEmulatorOptions = Readonly<{
   trackingUrlTemplate?: string
   /** Where the parcel leaves from (events YK). */
   departureUnit?: Readonly<{ id: string; name: string; city: string; town: string }>
-  /** The WSDL text served at ?wsdl; default the reference file next to the repository, if present. */
+  /** The WSDL text served at ?wsdl; default protocols/yurtici/KOPSWebServices.wsdl. */
   wsdl?: string
   now?: () => number
 }>

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { fileURLToPath } from 'node:url'
+import { readProtocolFile } from '../common/soap-schema'
 import { resolveOptions, type YurticiEmulatorOptions, type YurticiFault } from './yurtici.config'
 import { advance, setReturn, type ReturnPatch } from './yurtici.lifecycle'
 import { createYurticiHandler } from './yurtici.server'
@@ -37,10 +36,10 @@ export type YurticiEmulator = Readonly<{
   close(): Promise<void>
 }>
 
-/** The reference WSDL next to the repository (../shared/reference/yurtici/), when it is there. */
+/** The published WSDL (protocols/yurtici/KOPSWebServices.wsdl), when it is there. */
 function referenceWsdl(): string | undefined {
   try {
-    return readFileSync(fileURLToPath(new URL('../../../shared/reference/yurtici/KOPSWebServices.wsdl', import.meta.url)), 'utf8')
+    return readProtocolFile('yurtici', 'KOPSWebServices.wsdl')
   } catch {
     return undefined // packaged or moved: ?wsdl then answers 404 unless options.wsdl is given
   }

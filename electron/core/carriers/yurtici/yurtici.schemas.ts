@@ -2,7 +2,7 @@ import { z } from 'zod'
 
 /**
  * Response schemas of ShippingOrderDispatcherServices, from the XSD in
- * ../shared/reference/yurtici/KOPSWebServices.wsdl. The parser keeps every leaf as a string, so
+ * protocols/yurtici/KOPSWebServices.wsdl. The parser keeps every leaf as a string, so
  * numbers are checked here; elements with minOccurs="0" may be missing, elements without it
  * (count, jobId, senderCustId, docId) must be there. Objects are loose: Yurtiçi may add elements.
  */

@@ -16,7 +16,7 @@ import {
   type ShippingOrderVO,
 } from './yurtici.soap'
 
-// The XSD is read in place from ../shared/reference/yurtici/ (never copied into the repo).
+// The XSD is the published WSDL's, protocols/yurtici/KOPSWebServices.wsdl.
 const repoRoot = resolve(import.meta.dirname, '../../../..')
 const wsdl = readReferenceWsdl(repoRoot)
 const creds = { username: 'YKTEST', password: 'YK' }

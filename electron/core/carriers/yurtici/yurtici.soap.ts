@@ -4,7 +4,7 @@ import { operationResponseSchemas, soapFaultSchema, type SoapFault } from './yur
 
 /**
  * SOAP 1.1 envelopes of Yurtiçi's ShippingOrderDispatcherServices (KOPS), built to the XSD in
- * ../shared/reference/yurtici/KOPSWebServices.wsdl: elements in schema order, every element without
+ * protocols/yurtici/KOPSWebServices.wsdl: elements in schema order, every element without
  * minOccurs="0" present, local elements unqualified (the schema has no elementFormDefault), so only
  * the operation element carries the `ship:` prefix (carriers.md §1 [HT]).
  */
