@@ -11,6 +11,7 @@ export const KG_REQUEST_PATH = '/api/request'
 export const KgMethodName = {
   SaveRecipient: 'SaveRecipient',
   SaveIntegrationShipment: 'SaveIntegrationShipment',
+  /** Not in the published swagger.json: served only with the option serveUndeclaredV2. */
   SaveIntegrationShipmentV2: 'SaveIntegrationShipmentV2',
   CancelPickupAndDelivery: 'CancelPickupAndDelivery',
   GetCorporateShipmentsStatus: 'GetCorporateShipmentsStatus',
@@ -109,6 +110,16 @@ export type KolayGelsinEmulatorOptions = Readonly<{
   retryAfterSeconds?: number
   /** Where every new event is POSTed (flat webhook body of [KG]), one post per parcel. */
   webhook?: Readonly<{ url: string; auth: KgWebhookAuth }> | null
+  /**
+   * Serve SaveIntegrationShipmentV2 (recipient inline). The published swagger.json does not declare it;
+   * older integrations mention it. Default false: the route answers 404 like any undeclared one.
+   */
+  serveUndeclaredV2?: boolean
+  /**
+   * Refuse request bodies that break the published schemas (protocols/kolaygelsin/swagger.json) with
+   * ASP.NET Web API's model-validation answer: 400 {Message, ModelState}. Default true.
+   */
+  validateSchema?: boolean
   now?: () => number
 }>
 
@@ -123,6 +134,8 @@ export type ResolvedOptions = Readonly<{
   rateLimit: Readonly<{ limit: number; windowMs: number }> | null
   retryAfterSeconds: number
   webhook: Readonly<{ url: string; auth: KgWebhookAuth }> | null
+  serveUndeclaredV2: boolean
+  validateSchema: boolean
   now: () => number
 }>
 
@@ -138,6 +151,8 @@ export function resolveOptions(o: KolayGelsinEmulatorOptions = {}): ResolvedOpti
     rateLimit: o.rateLimit ?? null,
     retryAfterSeconds: o.retryAfterSeconds ?? 1,
     webhook: o.webhook ?? null,
+    serveUndeclaredV2: o.serveUndeclaredV2 ?? false,
+    validateSchema: o.validateSchema ?? true,
     now: o.now ?? Date.now,
   }
 }

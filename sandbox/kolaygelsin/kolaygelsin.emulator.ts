@@ -11,7 +11,9 @@ export type { EmulatedKgShipment, KgLoggedRequest, KgRecipient, KgWebhookDeliver
 
 /**
  * A local Kolay Gelsin API (carriers.md §7, §14) on 127.0.0.1: the older generation of Sendeo's
- * API, kept for accounts still on it. SaveRecipient, SaveIntegrationShipment[V2] (HTML labels),
+ * API, kept for accounts still on it. SaveRecipient, SaveIntegrationShipment (HTML labels; V2, which
+ * the published swagger.json does not declare, only with serveUndeclaredV2), bodies checked against
+ * protocols/kolaygelsin/swagger.json (validateSchema, default on),
  * CancelPickupAndDelivery (cancel before pickup, return after), GetCorporateShipmentsStatus, the
  * CargoEventType chain driven by `advance` (or POST /__emu/advance/{key}?to=), a webhook sender,
  * injectable faults and a redacted request log.

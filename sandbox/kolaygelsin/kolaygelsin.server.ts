@@ -3,6 +3,7 @@ import { answerPreCommitFault, headersOf, readBody, replier, SlidingWindow, type
 import { KG_REQUEST_PATH, KgMethodName, resultCodeOf, type ResolvedOptions } from './kolaygelsin.config'
 import { advance, type EventSink } from './kolaygelsin.lifecycle'
 import { cancelPickupAndDelivery, cargoEventTypes, corporateShipmentsStatus, saveRecipient, saveShipment, type Answer, type Ctx } from './kolaygelsin.operations'
+import { kgSchemaErrors } from './kolaygelsin.schema'
 import type { KgLoggedRequest, KgState } from './kolaygelsin.state'
 
 /**
@@ -12,11 +13,12 @@ import type { KgLoggedRequest, KgState } from './kolaygelsin.state'
  * Payload, Username, ResultCode, ResultMessage}; refusals carry ResultCode 500.0 / 404.1.
  */
 const JSON_TYPE = 'application/json; charset=utf-8'
-const METHODS: ReadonlyMap<string, KgMethodName> = new Map(Object.values(KgMethodName).map((m) => [m.toLowerCase(), m]))
 
 export type HandlerDeps = Readonly<{ opts: ResolvedOptions; state: KgState; faults: FaultPlan; sink: EventSink }>
 
 export function createKolayGelsinHandler({ opts, state, faults, sink }: HandlerDeps) {
+  const served = Object.values(KgMethodName).filter((m) => opts.serveUndeclaredV2 || m !== KgMethodName.SaveIntegrationShipmentV2)
+  const METHODS: ReadonlyMap<string, KgMethodName> = new Map(served.map((m) => [m.toLowerCase(), m]))
   const window = opts.rateLimit ? new SlidingWindow(opts.rateLimit.limit, opts.rateLimit.windowMs, opts.now) : null
   // ResultCode keeps the doc's decimals (500.0, 404.1), which JSON.stringify would drop.
   const envelope = (payload: unknown, username: string, resultCode: string, message: string) =>
@@ -63,6 +65,14 @@ export function createKolayGelsinHandler({ opts, state, faults, sink }: HandlerD
         body = JSON.parse(text)
       } catch {
         return answer(reply, { ok: false, message: 'SomethingWentWrong' }, account.username)
+      }
+    }
+    if (opts.validateSchema) {
+      // ASP.NET Web API model validation: 400 before the action runs, one ModelState entry per field.
+      const errors = kgSchemaErrors(method, body)
+      if (errors.length > 0) {
+        const modelState = Object.fromEntries(errors.map((e) => [e.slice(0, e.indexOf(':')).replace(/^\$/, 'model'), [e.slice(e.indexOf(':') + 2)]]))
+        return reply(400, JSON.stringify({ Message: 'The request is invalid.', ModelState: modelState }), JSON_TYPE)
       }
     }
     const ctx: Ctx = { opts, state, account, sink }

@@ -35,7 +35,7 @@ describe('create', () => {
     const code = c.customerSpecificCodeFor('k-1')
     const stored = emu.shipments.filter((s) => s.customerSpecificCode === code)
     expect(stored).toHaveLength(1)
-    expect(exchanges.map((x) => x.operation)).toEqual(['GetCorporateShipmentsStatus', 'SaveRecipient', 'SaveIntegrationShipmentV2'])
+    expect(exchanges.map((x) => x.operation)).toEqual(['GetCorporateShipmentsStatus', 'SaveRecipient', 'SaveIntegrationShipment'])
     expect(created).toEqual({ carrierShipmentId: stored[0]?.shipmentId, trackingNumber: stored[0]?.shipmentId, barcode: `${code}01`, trackingUrl: `https://esubebeta.klyglsn.com/track/${stored[0]?.shipmentId}`, labelFormat: null, label: null, costKurus: null })
     expect(stored[0]).toMatchObject({ customerId: 20, addressId: 28, packageType: 2, recipient: { cityId: 34, townName: 'Kadıköy', name: 'Mehmet', surname: 'Akman', gsm: '5321112233' } })
     expect(stored[0]?.items.map((i) => i.customerBarcode)).toEqual([`${code}01`])

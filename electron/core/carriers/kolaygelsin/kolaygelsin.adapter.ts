@@ -78,7 +78,7 @@ function positive(value: number, field: string): number {
 
 /**
  * Kolay Gelsin (carriers.md §7): the OLDER generation of what is now Sendeo, still answering and
- * kept working. REST, one issued token, SaveRecipient → RecipientId → SaveIntegrationShipmentV2.
+ * kept working. REST, one issued token, SaveRecipient → RecipientId → SaveIntegrationShipment.
  * The CustomerSpecificCode is ours, derived from the idempotency key, so creating is exactly-once:
  * before saving (lookupBeforeCreate) and after any attempt that may have reached Kolay Gelsin, the
  * status query by that code says whether the shipment exists, and it is reused.
@@ -212,10 +212,10 @@ export function createKolayGelsinConnector(options: KolayGelsinConnectorOptions)
         mayExist = true // from here on an attempt may have stored the shipment, whatever it throws
         sent = true
         const body = buildIntegrationShipment(request, code, recipientId, account, settings)
-        const r = await client.call(KgMethod.saveIntegrationShipmentV2, body, call.signal)
-        if (!r.ok) throw kgErrorToAppError(r.failure, KgMethod.saveIntegrationShipmentV2, { customerSpecificCode: code })
+        const r = await client.call(KgMethod.saveIntegrationShipment, body, call.signal)
+        if (!r.ok) throw kgErrorToAppError(r.failure, KgMethod.saveIntegrationShipment, { customerSpecificCode: code })
         const p = shipmentPayloadSchema.safeParse(lowerKeys(r.payload))
-        if (!p.success || p.data.shipmentid.trim() === '') throw bad(`Kolay Gelsin answered SaveIntegrationShipmentV2 for ${code} without a ShipmentId`, { customerSpecificCode: code })
+        if (!p.success || p.data.shipmentid.trim() === '') throw bad(`Kolay Gelsin answered SaveIntegrationShipment for ${code} without a ShipmentId`, { customerSpecificCode: code })
         return created(p.data.shipmentid.trim(), code, p.data.shipmenttrackinglink?.trim() || null)
       }, call.signal)
     },

@@ -10,9 +10,18 @@ import { kgErrorToAppError } from './kolaygelsin.errors'
 // (the doc's reading) and as HTTP 500 (the swagger's).
 const statuses = [200, 500] as const
 const emus = new Map<number, KolayGelsinEmulator>()
+// The bodies follow the published schema (the emulator refuses others with 400): shipments name a saved RecipientId.
+const SAVED = { RecipientId: 0 }
 beforeAll(async () => {
   for (const s of statuses) emus.set(s, await startKolayGelsinEmulator({ errorHttpStatus: s, accounts: [{ ...DEFAULT_KG_ACCOUNT, codAllowed: false, coveredCityIds: [34] }] }))
   emus.set(0, await startKolayGelsinEmulator({ accounts: [{ ...DEFAULT_KG_ACCOUNT, webhookIntegrated: false }] }))
+  const ids = new Set<number>()
+  for (const e of emus.values()) {
+    const r = await new KolayGelsinClient({ origin: e.origin, token: SAMPLE_KOLAYGELSIN_SETTINGS.token }).call(KgMethod.saveRecipient, recipient)
+    if (r.ok) ids.add((r.payload as { recipientid: number }).recipientid) // the client lower-cases keys
+  }
+  expect(ids.size).toBe(1) // fresh emulators number recipients alike
+  SAVED.RecipientId = [...ids][0] ?? 0
 })
 afterAll(async () => {
   for (const e of emus.values()) await e.close()
@@ -20,26 +29,26 @@ afterAll(async () => {
 
 const recipient = { RecipientType: 1, RecipientName: 'Ali', RecipientSurname: 'Veli', Gsm: '5321234567', Address: { CityId: 34, TownName: 'Kadıköy', AddressText: 'Koşuyolu Mh. Mehmet Akman Sk. No:1' } }
 const address = (over: Record<string, unknown>) => ({ ...recipient, Address: { ...recipient.Address, ...over } })
-const shipment = (over: Record<string, unknown>) => ({ SenderCustomer: { CustomerId: 20, Address: { AddressId: 28 } }, Recipient: recipient, PackageType: 2, CustomerSpecificCode: 'C1', ShipmentItemList: [{ Weight: 1 }], ...over })
+const shipment = (over: Record<string, unknown>) => ({ SenderCustomer: { CustomerId: 20, Address: { AddressId: 28 } }, Recipient: SAVED, PackageType: 2, CustomerSpecificCode: 'C1', ShipmentItemList: [{ Weight: 1, CustomerTrackingId: 'C101' }], ...over })
 const E = ErrorCode
 
 const CASES: readonly (readonly [string, KgMethod, Record<string, unknown>, ErrorCode])[] = [
-  ['CustomerNotFound', KgMethod.saveIntegrationShipmentV2, shipment({ SenderCustomer: { CustomerId: 1, Address: { AddressId: 28 } } }), E.carrierAuth],
-  ['Adres müşteriye ait değil', KgMethod.saveIntegrationShipmentV2, shipment({ SenderCustomer: { CustomerId: 20, Address: { AddressId: 1 } } }), E.carrierAuth],
-  ['NoContactsFound', KgMethod.saveIntegrationShipmentV2, shipment({ Recipient: { RecipientId: 999 } }), E.carrierValidation],
+  ['CustomerNotFound', KgMethod.saveIntegrationShipment, shipment({ SenderCustomer: { CustomerId: 1, Address: { AddressId: 28 } } }), E.carrierAuth],
+  ['Adres müşteriye ait değil', KgMethod.saveIntegrationShipment, shipment({ SenderCustomer: { CustomerId: 20, Address: { AddressId: 1 } } }), E.carrierAuth],
+  ['NoContactsFound', KgMethod.saveIntegrationShipment, shipment({ Recipient: { RecipientId: 999 } }), E.carrierValidation],
   ['ErrorSavingReceiver', KgMethod.saveRecipient, address({ TownName: '' }), E.carrierValidation],
   ['IdentityNumberEntryIsRequired', KgMethod.saveRecipient, { ...recipient, OnlyDeliverToRecipient: true }, E.carrierValidation],
   ['IdentityNumberNotValid', KgMethod.saveRecipient, { ...recipient, OnlyDeliverToRecipient: true, RecipientIdentityNumber: '1' }, E.carrierValidation],
-  ['TaxIdentificationNumberInputIsRequired', KgMethod.saveRecipient, { ...recipient, RecipientType: 2, OnlyDeliverToRecipient: true }, E.carrierValidation],
-  ['TaxIdentificationNumberNotValid', KgMethod.saveRecipient, { ...recipient, RecipientType: 2, OnlyDeliverToRecipient: true, RecipientTaxIdentityNumber: 'x' }, E.carrierValidation],
+  ['TaxIdentificationNumberInputIsRequired', KgMethod.saveRecipient, { ...recipient, RecipientType: 2, RecipientTitle: 'X AŞ', OnlyDeliverToRecipient: true }, E.carrierValidation],
+  ['TaxIdentificationNumberNotValid', KgMethod.saveRecipient, { ...recipient, RecipientType: 2, RecipientTitle: 'X AŞ', OnlyDeliverToRecipient: true, RecipientTaxIdentityNumber: 'x' }, E.carrierValidation],
   ['Alici kimlik numarasinda gecersiz karakterler bulunuyor', KgMethod.saveRecipient, { ...recipient, RecipientIdentityNumber: '1a' }, E.carrierValidation],
-  ['Alici vergi kimlik numarasinda gecersiz karakterler bulunuyor', KgMethod.saveRecipient, { ...recipient, RecipientType: 2, RecipientTaxIdentityNumber: '1a' }, E.carrierValidation],
+  ['Alici vergi kimlik numarasinda gecersiz karakterler bulunuyor', KgMethod.saveRecipient, { ...recipient, RecipientType: 2, RecipientTitle: 'X AŞ', RecipientTaxIdentityNumber: '1a' }, E.carrierValidation],
   ['CityNotFound', KgMethod.saveRecipient, address({ CityId: 99 }), E.carrierAddressUnresolved],
   ['GeoCodeFail', KgMethod.saveRecipient, address({ AddressText: '123 456' }), E.carrierAddressUnresolved],
   ['Bu kordinatta kurye çalışma alanı bulunamamıştır.', KgMethod.saveRecipient, address({ CityId: 6 }), E.carrierServiceUnsupported],
-  ['SomethingWentWrong', KgMethod.saveIntegrationShipmentV2, shipment({ ShipmentItemList: [] }), E.carrierValidation],
-  ['MoveOptionNotFound', KgMethod.saveIntegrationShipmentV2, shipment({ PackageType: 0 }), E.carrierValidation],
-  ['Tahsilatlı kargo yapılamaz.', KgMethod.saveIntegrationShipmentV2, shipment({ SenderInvoiceAmount: 20 }), E.carrierServiceUnsupported],
+  ['SomethingWentWrong', KgMethod.saveIntegrationShipment, shipment({ ShipmentItemList: [] }), E.carrierValidation],
+  ['MoveOptionNotFound', KgMethod.saveIntegrationShipment, shipment({ PackageType: 0 }), E.carrierValidation],
+  ['Tahsilatlı kargo yapılamaz.', KgMethod.saveIntegrationShipment, shipment({ SenderInvoiceAmount: 20 }), E.carrierServiceUnsupported],
   ['Parametrelerin hepsi boş olamaz', KgMethod.getCorporateShipmentsStatus, { OnlyLatestEvents: true }, E.carrierValidation],
 ]
 

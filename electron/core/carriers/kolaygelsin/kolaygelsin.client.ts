@@ -13,7 +13,8 @@ export const KOLAYGELSIN_REQUEST_PATH = '/api/request'
 
 export const KgMethod = {
   saveRecipient: 'SaveRecipient',
-  saveIntegrationShipmentV2: 'SaveIntegrationShipmentV2',
+  /** The documented create call (protocols/kolaygelsin/swagger.json); V2 is not in the published file. */
+  saveIntegrationShipment: 'SaveIntegrationShipment',
   cancelPickupAndDelivery: 'CancelPickupAndDelivery',
   getCorporateShipmentsStatus: 'GetCorporateShipmentsStatus',
 } as const

@@ -26,7 +26,7 @@ const TABLE: readonly (readonly [string, number, ErrorCode])[] = [
 
 describe('documented ResultMessages → ErrorCode, never retryable', () => {
   it.each(TABLE)('%s (%d) → %s', (message, resultCode, code) => {
-    expect(kgErrorToAppError({ httpStatus: 200, resultCode, message }, 'SaveIntegrationShipmentV2', { customerSpecificCode: 'KJ1' })).toMatchObject({
+    expect(kgErrorToAppError({ httpStatus: 200, resultCode, message }, 'SaveIntegrationShipment', { customerSpecificCode: 'KJ1' })).toMatchObject({
       code,
       retryable: false,
       meta: { kgError: message, resultCode, customerSpecificCode: 'KJ1' },

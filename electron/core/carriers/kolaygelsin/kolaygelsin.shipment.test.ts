@@ -53,7 +53,7 @@ describe('bodies', () => {
     })
   })
 
-  it('SaveIntegrationShipmentV2: account ids, RecipientId, one item per parcel in cm/kg with our barcodes', () => {
+  it('SaveIntegrationShipment: account ids, RecipientId, one item per parcel in whole cm/kg (rounded up: the schema says integer) with our barcodes', () => {
     const pkg = request().packages[0]!
     const body = buildIntegrationShipment(request({ packages: [pkg, { ...pkg, index: 1, weightGrams: 455 }] }), 'KJCODE', 45, account, settings)
     expect(body).toEqual({
@@ -64,8 +64,8 @@ describe('bodies', () => {
       OnlyDeliverToRecipient: false,
       CustomerSpecificCode: 'KJCODE',
       ShipmentItemList: [
-        { Width: 20, Length: 30, Height: 15, Weight: 1.2, ContentText: 'Sipariş SIP-4001', HasCommercialValue: false, CustomerBarcode: 'KJCODE01', CustomerTrackingId: 'KJCODE01' },
-        { Width: 20, Length: 30, Height: 15, Weight: 0.455, ContentText: 'Sipariş SIP-4001', HasCommercialValue: false, CustomerBarcode: 'KJCODE02', CustomerTrackingId: 'KJCODE02' },
+        { Width: 20, Length: 30, Height: 15, Weight: 2, ContentText: 'Sipariş SIP-4001', HasCommercialValue: false, CustomerBarcode: 'KJCODE01', CustomerTrackingId: 'KJCODE01' },
+        { Width: 20, Length: 30, Height: 15, Weight: 1, ContentText: 'Sipariş SIP-4001', HasCommercialValue: false, CustomerBarcode: 'KJCODE02', CustomerTrackingId: 'KJCODE02' },
       ],
     })
   })

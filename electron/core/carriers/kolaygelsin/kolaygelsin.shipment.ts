@@ -4,7 +4,7 @@ import { AppError, ErrorCode } from '../../../../shared/errors'
 import type { ShipmentRequest } from '../carrier.port'
 
 /**
- * Our keys and the SaveRecipient / SaveIntegrationShipmentV2 bodies (carriers.md §7, field names
+ * Our keys and the SaveRecipient / SaveIntegrationShipment bodies (carriers.md §7, field names
  * as [KG] api-docs.md). CustomerSpecificCode is derived from the idempotency key, so every retry
  * and every GetCorporateShipmentsStatus lookup after a lost answer names the same shipment; each
  * parcel's CustomerBarcode is that code plus its number ("Müşteri barkodu ile taşıma yapmayı
@@ -78,9 +78,13 @@ export function buildSaveRecipient(r: Address, cityId: number, s: KgShipmentSett
   }
 }
 
-const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 ** digits
+/** Whole units, rounded up, at least 1: the published schema types the sizes and the weight `integer`. */
+const wholeUp = (v: number) => Math.max(1, Math.ceil(v - 1e-9))
 
-/** SaveIntegrationShipmentV2 with the saved RecipientId; sizes in cm, weight in kg ([KG]: "Kilogram cinsinden"). */
+/**
+ * SaveIntegrationShipment (protocols/kolaygelsin/swagger.json, SaveShipmentBodyModel) with the saved
+ * RecipientId; sizes in whole cm and weight in whole kg, rounded up ([KG]: "Kilogram cinsinden").
+ */
 export function buildIntegrationShipment(request: ShipmentRequest, code: string, recipientId: number, account: KgAccount, s: KgShipmentSettings): Record<string, unknown> {
   const n = request.packages.length
   if (n === 0 || n > MAX_PARCELS) throw invalid(`a Kolay Gelsin shipment takes 1-${MAX_PARCELS} parcels, got ${n}`, 'packages')
@@ -96,10 +100,10 @@ export function buildIntegrationShipment(request: ShipmentRequest, code: string,
     ...(s.senderBrand ? { SenderBrand: s.senderBrand } : {}),
     CustomerSpecificCode: code,
     ShipmentItemList: request.packages.map((p, i) => ({
-      Width: round(p.widthMm / 10, 1),
-      Length: round(p.lengthMm / 10, 1),
-      Height: round(p.heightMm / 10, 1),
-      Weight: round(p.weightGrams / 1000, 3),
+      Width: wholeUp(p.widthMm / 10),
+      Length: wholeUp(p.lengthMm / 10),
+      Height: wholeUp(p.heightMm / 10),
+      Weight: wholeUp(p.weightGrams / 1000),
       ContentText: content,
       HasCommercialValue: false,
       CustomerBarcode: kgParcelBarcode(code, i),
