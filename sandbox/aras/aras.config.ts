@@ -63,6 +63,13 @@ export type ArasEmulatorOptions = Readonly<{
   firstTrackingNumber?: number
   /** Push each status change to a customer service ("Push option", carriers.md §2). Default null (off). */
   push?: ArasPushTarget | null
+  /**
+   * Refuse request bodies that break the published schema (protocols/aras/) with the SOAP fault
+   * ASMX and WCF answers, checked with xmllint (sandbox/common/soap-schema.ts). Default false: one xmllint
+   * process per request costs 30-50 ms on a busy machine, too much for the fault runs; the contract tests
+   * and the desk tests turn it on.
+   */
+  validateSchema?: boolean
   now?: () => number
 }>
 
@@ -114,6 +121,7 @@ export function resolveOptions(o: ArasEmulatorOptions): ResolvedOptions {
     retryAfterSeconds: o.retryAfterSeconds ?? 1,
     firstTrackingNumber: o.firstTrackingNumber ?? 3_400_000_000_001,
     push: o.push ?? null,
+    validateSchema: o.validateSchema ?? false,
     now: o.now ?? Date.now,
   }
 }

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { answerPreCommitFault, headersOf, readBody, replier, type FaultPlan, type HttpFault, type LoggedHttpRequest, type Reply, type SlidingWindow } from '../common/http-emulator'
+import { schemaComplaint, SoapSchemaSet } from '../common/soap-schema'
 import { ARAS_PATHS, QUERY_ACTION_PREFIX, SHIPMENT_OPERATIONS, TEST_PATH_OPERATIONS, type ResolvedOptions } from './aras.config'
 import { advance } from './aras.lifecycle'
 import { getQueryJson } from './aras.query-ops'
@@ -74,7 +75,7 @@ function wsdlOf(service: Service, location: string, opts: ResolvedOptions): stri
 
 const unquote = (s: string) => s.trim().replace(/^"(.*)"$/, '$1')
 
-function asmx(deps: HandlerDeps, service: Service, req: IncomingMessage, text: string, contentType: string, reply: Reply, entry: LoggedHttpRequest): void {
+async function asmx(deps: HandlerDeps, service: Service, req: IncomingMessage, text: string, contentType: string, reply: Reply, entry: LoggedHttpRequest): Promise<void> {
   // ASMX speaks SOAP 1.1 (text/xml + SOAPAction) and 1.2 (application/soap+xml; action="…"); the doc's sample is 1.2.
   const type = contentType.toLowerCase()
   const version: SoapVersion | null = type.startsWith('text/xml') ? '1.1' : type.startsWith('application/soap+xml') ? '1.2' : null
@@ -95,13 +96,16 @@ function asmx(deps: HandlerDeps, service: Service, req: IncomingMessage, text: s
     return fault('Client', `Server was unable to read request. ---> There is an error in XML document (1, 1). ---> <${opEl?.name ?? ''} xmlns='${opEl?.ns ?? ''}'> was not expected.`)
   }
   entry.operation = operation
+  const complaint = await schemaComplaint(SoapSchemaSet.arasOrders, text, deps.opts.validateSchema)
+  // XmlSerializer's wording for a body it cannot read; the XSD's complaint stands in for its detail.
+  if (complaint !== null) return fault('Client', `Server was unable to read request. ---> There is an error in XML document. ---> ${complaint}`)
   const run = OPS[operation] as (ctx: OpContext) => OpOutcome
   const outcome = run({ opts: deps.opts, state: deps.state, op: opEl, args: fieldsOf(opEl), nowMs: deps.opts.now() })
   if (outcome.kind === 'fault') return fault(outcome.code, outcome.text)
   reply(200, responseEnvelope(version, operation, outcome.inner), contentTypeOf(version))
 }
 
-function wcf(deps: HandlerDeps, req: IncomingMessage, text: string, contentType: string, reply: Reply, entry: LoggedHttpRequest): void {
+async function wcf(deps: HandlerDeps, req: IncomingMessage, text: string, contentType: string, reply: Reply, entry: LoggedHttpRequest): Promise<void> {
   // basicHttpBinding: SOAP 1.1 only, as WCF words its refusal.
   if (!contentType.toLowerCase().startsWith('text/xml')) {
     return reply(415, `Cannot process the message because the content type '${contentType}' was not the expected type 'text/xml; charset=utf-8'.`, 'text/plain')
@@ -119,6 +123,10 @@ function wcf(deps: HandlerDeps, req: IncomingMessage, text: string, contentType:
   }
   entry.operation = operation
   if (operation !== 'GetQueryJSON') return reply(500, wcfFaultEnvelope('s:Server', `${operation} is not emulated; use GetQueryJSON`), XML)
+  const complaint = await schemaComplaint(SoapSchemaSet.arasQuery, text, deps.opts.validateSchema)
+  if (complaint !== null) {
+    return reply(500, wcfFaultEnvelope('a:DeserializationFailed', `The formatter threw an exception while trying to deserialize the message: ${complaint}`), XML)
+  }
   const opEl = child(child(root, 'Body', SOAP11_NS), 'GetQueryJSON', TEMPURI)
   // A body WCF cannot bind leaves the arguments null: the login then fails, as it would there.
   const outcome = getQueryJson({ opts: deps.opts, state: deps.state, op: opEl ?? root, args: opEl ? fieldsOf(opEl) : {}, nowMs: deps.opts.now() })

@@ -130,19 +130,19 @@ function build(set: SoapSchemaSet): Built {
   }
 }
 
-function envelopeXsd(imports: Readonly<Record<string, string>>): string {
-  const im = Object.entries(imports)
-    .map(([ns, file]) => `  <xs:import namespace="${ns}" schemaLocation="${file}"/>\n`)
-    .join('')
-  return `${XML_DECL}<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="${SOAP11_NS}" elementFormDefault="qualified">
-${im}  <xs:element name="Envelope">
+export const SOAP12_NS = 'http://www.w3.org/2003/05/soap-envelope'
+
+/** A SOAP Envelope schema (1.1 or 1.2 by namespace): optional Header, Body content strict against the loaded schemas. */
+function envelopeXsd(ns: string): string {
+  return `${XML_DECL}<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="${ns}" elementFormDefault="qualified">
+  <xs:element name="Envelope">
     <xs:complexType>
       <xs:sequence>
         <xs:element name="Header" minOccurs="0">
-          <xs:complexType><xs:sequence><xs:any namespace="##other" minOccurs="0" maxOccurs="unbounded" processContents="lax"/></xs:sequence></xs:complexType>
+          <xs:complexType><xs:sequence><xs:any namespace="##other" minOccurs="0" maxOccurs="unbounded" processContents="lax"/></xs:sequence><xs:anyAttribute namespace="##other" processContents="lax"/></xs:complexType>
         </xs:element>
         <xs:element name="Body">
-          <xs:complexType><xs:sequence><xs:any namespace="##other" minOccurs="1" maxOccurs="unbounded" processContents="strict"/></xs:sequence></xs:complexType>
+          <xs:complexType><xs:sequence><xs:any namespace="##other" minOccurs="1" maxOccurs="unbounded" processContents="strict"/></xs:sequence><xs:anyAttribute namespace="##other" processContents="lax"/></xs:complexType>
         </xs:element>
       </xs:sequence>
       <xs:anyAttribute namespace="##other" processContents="lax"/>
@@ -152,9 +152,18 @@ ${im}  <xs:element name="Envelope">
 `
 }
 
+/** The schema xmllint is given: both SOAP envelopes plus the carrier's namespaces. */
+function rootXsd(imports: Readonly<Record<string, string>>): string {
+  const all = { [SOAP11_NS]: 'envelope11.xsd', [SOAP12_NS]: 'envelope12.xsd', ...imports }
+  const im = Object.entries(all)
+    .map(([ns, file]) => `  <xs:import namespace="${ns}" schemaLocation="${file}"/>\n`)
+    .join('')
+  return `${XML_DECL}<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">\n${im}</xs:schema>\n`
+}
+
 export type SchemaVerdict = Readonly<{ valid: boolean; errors: string }>
 
-/** Validates whole SOAP 1.1 envelopes: the Body's content strictly against one published schema set. */
+/** Validates whole SOAP 1.1 or 1.2 envelopes: the Body's content strictly against one published schema set. */
 export type SoapSchemaChecker = Readonly<{
   set: SoapSchemaSet
   /** Synchronous (tests). */
@@ -178,8 +187,10 @@ export function createSoapSchemaChecker(set: SoapSchemaSet): SoapSchemaChecker {
   const built = build(set)
   const dir = mkdtempSync(join(tmpdir(), `xsd-${set}-`))
   for (const [name, text] of Object.entries(built.files)) writeFileSync(join(dir, name), text)
-  const envelope = join(dir, 'envelope.xsd')
-  writeFileSync(envelope, envelopeXsd(built.imports))
+  writeFileSync(join(dir, 'envelope11.xsd'), envelopeXsd(SOAP11_NS))
+  writeFileSync(join(dir, 'envelope12.xsd'), envelopeXsd(SOAP12_NS))
+  const envelope = join(dir, 'root.xsd')
+  writeFileSync(envelope, rootXsd(built.imports))
   let n = 0
   const docFile = (xml: string) => {
     const file = join(dir, `doc-${++n}.xml`)
@@ -211,4 +222,38 @@ export function createSoapSchemaChecker(set: SoapSchemaSet): SoapSchemaChecker {
     },
     dispose: () => rmSync(dir, { recursive: true, force: true }),
   }
+}
+
+const shared = new Map<SoapSchemaSet, SoapSchemaChecker | null>()
+let exitHookSet = false
+
+/**
+ * One checker per set for the whole process (the emulators' validateSchema option), built on first
+ * use and removed at exit; null when xmllint is not installed (validation is then skipped).
+ */
+export function sharedSoapSchemaChecker(set: SoapSchemaSet): SoapSchemaChecker | null {
+  if (!shared.has(set)) {
+    shared.set(set, xmllintAvailable() ? createSoapSchemaChecker(set) : null)
+    if (!exitHookSet) {
+      exitHookSet = true
+      process.once('exit', () => {
+        for (const c of shared.values()) c?.dispose()
+      })
+    }
+  }
+  return shared.get(set) ?? null
+}
+
+/**
+ * The emulators' gate: null when the envelope is valid (or validation is off or impossible), else
+ * xmllint's first complaint, shortened to what a server's fault text would say.
+ */
+export async function schemaComplaint(set: SoapSchemaSet, envelope: string, enabled: boolean): Promise<string | null> {
+  if (!enabled) return null
+  const checker = sharedSoapSchemaChecker(set)
+  if (!checker) return null
+  const verdict = await checker.validateAsync(envelope)
+  if (verdict.valid) return null
+  const first = verdict.errors.split('\n')[0] ?? 'invalid'
+  return first.replace(/^body:\d+: (element|parser error) \w*:? ?/, '').replace(/^Schemas validity error : /, '')
 }

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { answerPreCommitFault, headersOf, readBody, replier, SlidingWindow, type FaultPlan, type HttpFault } from '../common/http-emulator'
+import { schemaComplaint, SoapSchemaSet } from '../common/soap-schema'
 import { ACCEPTANCE_OPERATIONS, WSDL_UNDECLARED_OPERATIONS, PttCode, PttEmuPath, PttService, PttStatus, PttText, TRACKING_OPERATIONS, type ResolvedPttOptions } from './ptt.config'
 import { advance } from './ptt.lifecycle'
 import { OPERATIONS, WRAPPER } from './ptt.operations'
@@ -72,6 +73,10 @@ export function createPttHandler({ opts, state, faults }: HandlerDeps) {
     }
     if (parsed.wrapper !== WRAPPER[parsed.operation]) return soapFault('soapenv:Client', `org.apache.axis2.databinding.ADBException: Unexpected subelement ${parsed.wrapper}`)
     if (service === PttService.tracking && opts.trackingBlocked) return soapFault('soapenv:Server', 'Policy Falsified')
+    if (!WSDL_UNDECLARED_OPERATIONS.includes(parsed.operation)) {
+      const complaint = await schemaComplaint(SoapSchemaSet.ptt, text, opts.validateSchema)
+      if (complaint !== null) return soapFault('soapenv:Client', `org.apache.axis2.databinding.ADBException: ${complaint}`)
+    }
 
     if (state.systemErrors > 0) {
       // A refusal in HTTP 200 that says PTT itself failed (§14: most TR services answer 200 + error field).

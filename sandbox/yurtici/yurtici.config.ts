@@ -154,6 +154,13 @@ export type YurticiEmulatorOptions = Readonly<{
   departureUnit?: Readonly<{ id: string; name: string; city: string; town: string }>
   /** The WSDL text served at ?wsdl; default protocols/yurtici/KOPSWebServices.wsdl. */
   wsdl?: string
+  /**
+   * Refuse request bodies that break the published schema (protocols/yurtici/) with the SOAP fault
+   * a JAX-WS answers, checked with xmllint (sandbox/common/soap-schema.ts). Default false: one xmllint
+   * process per request costs 30-50 ms on a busy machine, too much for the fault runs; the contract tests
+   * and the desk tests turn it on.
+   */
+  validateSchema?: boolean
   now?: () => number
 }>
 
@@ -171,6 +178,7 @@ export type ResolvedOptions = Readonly<{
   trackingUrlTemplate: string
   departureUnit: Readonly<{ id: string; name: string; city: string; town: string }>
   wsdl: string | undefined
+  validateSchema: boolean
   now: () => number
 }>
 
@@ -191,6 +199,7 @@ export function resolveOptions(o: YurticiEmulatorOptions = {}): ResolvedOptions 
     trackingUrlTemplate: o.trackingUrlTemplate ?? 'http://selfservis.yurticikargo.com/reports/SSWDocumentDetail.aspx?DocId={docId}',
     departureUnit: o.departureUnit ?? { id: '1143', name: 'ŞİŞLİ', city: 'İSTANBUL', town: 'ŞİŞLİ' },
     wsdl: o.wsdl,
+    validateSchema: o.validateSchema ?? false,
     now: o.now ?? Date.now,
   }
 }

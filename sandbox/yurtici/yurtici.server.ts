@@ -3,6 +3,7 @@ import { YkCode, YkText, YurticiFault, type ResolvedOptions, type YurticiUser } 
 import { advance, setReturn, type ReturnPatch } from './yurtici.lifecycle'
 import { cancelShipment, createShipment, queryShipment, resultError, saveReturnShipmentCode, type OpContext, type OpOutcome } from './yurtici.operations'
 import type { LoggedRequest, YurticiState } from './yurtici.state'
+import { schemaComplaint, SoapSchemaSet } from '../common/soap-schema'
 import { faultEnvelope, isEnvelopeProblem, parseRequestEnvelope, redactPassword, responseEnvelope } from './yurtici.xml'
 
 const MAX_BODY_BYTES = 1024 * 1024
@@ -95,6 +96,9 @@ async function handle({ opts, state, serviceUrl }: HandlerDeps, req: IncomingMes
   entry.operation = parsed.operation
   const run = OPERATIONS[parsed.operation]
   if (!run) return soapFault('S:Client', `Cannot find dispatch method for {http://yurticikargo.com.tr/ShippingOrderDispatcherServices}${parsed.operation}`)
+
+  const complaint = await schemaComplaint(SoapSchemaSet.yurtici, text, opts.validateSchema)
+  if (complaint !== null) return soapFault('S:Client', `Unmarshalling Error: ${complaint}`) // JAX-WS with schema validation on
 
   const username = parsed.fields.wsUserName
   entry.username = username ?? null

@@ -76,7 +76,7 @@ export const DESK_CARRIERS: readonly DeskCarrier[] = [
     serviceCode: 'MH',
     supportsCod: false,
     start: async () => {
-      const emu = await startPttEmulator()
+      const emu = await startPttEmulator({ validateSchema: true }) // refuses what protocols/ptt/ refuses
       return {
         section: { enabled: true, origin: emu.origin, credentials: { ...SAMPLE_PTT_CREDENTIALS }, barcodeRange: SAMPLE_PTT_RANGE },
         count: () => emu.shipments.length,
@@ -122,7 +122,7 @@ export const DESK_CARRIERS: readonly DeskCarrier[] = [
     serviceCode: 'GO',
     supportsCod: true,
     start: async () => {
-      const emu = await startArasEmulator()
+      const emu = await startArasEmulator({ validateSchema: true }) // refuses what protocols/aras/ refuses
       return {
         section: { enabled: true, origin: emu.origin, query: { ...DEFAULT_QUERY_USERS[0] } },
         count: () => emu.shipments.length,
