@@ -112,7 +112,7 @@ export type PttEmulatorOptions = Readonly<{
   trackingBlocked?: boolean
   /** Send ISAAT (time) with tracking events, as a client saw on PTT's test service; §4 lists only ITARIH. Default true. */
   includeEventTime?: boolean
-  /** Require SOAPAction exactly "urn:<op>" on acceptance and "" on tracking (§4). Default true. */
+  /** Require SOAPAction "urn:<op>" (tracking also takes "", Axis2 then dispatches on the body). Default true. */
   strictSoapAction?: boolean
   /** barkodVeriSil refuses a dosyaAdi that differs from the upload's (sources send it; none says it is checked). Default false. */
   checkDosyaAdi?: boolean

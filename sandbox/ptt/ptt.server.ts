@@ -9,7 +9,8 @@ import { acceptanceResponse, faultEnvelope, isEnvelopeProblem, parsePttRequest, 
 
 /**
  * Routing, SOAPAction, throttle and fault injection of the PTT emulator (carriers.md §4, §14).
- * Acceptance (Axis2) dispatches on SOAPAction `urn:<op>`; tracking (Axis 1.4) takes an empty one.
+ * Acceptance dispatches on SOAPAction `urn:<op>`; tracking takes `urn:<op>` (its published WSDL's
+ * binding) or an empty one (Axis2 then dispatches on the body element).
  * Business refusals are HTTP 200 with result codes; SOAP faults (HTTP 500) are for envelopes the
  * services cannot read, unknown operations, and the tracking gateway's "Policy Falsified".
  */
@@ -68,8 +69,9 @@ export function createPttHandler({ opts, state, faults }: HandlerDeps) {
     }
     if (opts.strictSoapAction) {
       const action = (soapAction ?? '').trim().replace(/^"(.*)"$/, '$1')
-      const expected = service === PttService.acceptance ? `urn:${parsed.operation}` : ''
-      if (soapAction === null || action !== expected) return soapFault('soapenv:Client', `SOAPAction "${soapAction ?? '(none)'}" does not match ${expected === '' ? 'the empty SOAPAction of' : expected + ' for'} ${parsed.operation}`)
+      const expected = `urn:${parsed.operation}`
+      const emptyOk = service === PttService.tracking && action === ''
+      if (soapAction === null || (action !== expected && !emptyOk)) return soapFault('soapenv:Client', `SOAPAction "${soapAction ?? '(none)'}" does not match ${expected} for ${parsed.operation}`)
     }
     if (parsed.wrapper !== WRAPPER[parsed.operation]) return soapFault('soapenv:Client', `org.apache.axis2.databinding.ADBException: Unexpected subelement ${parsed.wrapper}`)
     if (service === PttService.tracking && opts.trackingBlocked) return soapFault('soapenv:Server', 'Policy Falsified')

@@ -240,7 +240,7 @@ describe('track (gonderiSorgu)', () => {
     expect(events[0]?.at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.000Z$/)
     expect(events[0]?.location).toBe('BEYLİKDÜZÜ PTT MERKEZ MÜDÜRLÜĞÜ')
     expect(await connector.trackDetails('2740000000010')).toMatchObject({ known: true, receiver: 'Mehmet Polat', sender: 'KargoJet Depo Ltd', weightGrams: 3200, deliveredTo: 'Mehmet Polat' })
-    expect(emu.requests.at(-1)).toMatchObject({ path: '/GonderiTakipV2/services/Sorgu', soapAction: '""' })
+    expect(emu.requests.at(-1)).toMatchObject({ path: '/GonderiTakipV2/services/Sorgu', soapAction: '"urn:gonderiSorgu"' })
   })
 
   it('the return path and a failed attempt; gonderiSorgu2 with an <op>Return element and date-only events', async () => {

@@ -39,8 +39,8 @@ describe('envelopes (carriers.md §4)', () => {
     [PttOperation.etiketGetir, '"urn:etiketGetir"'],
     [PttOperation.barkodVeriSil, '"urn:barkodVeriSil"'],
     [PttOperation.siparisIstekEkle2, '"urn:siparisIstekEkle2"'],
-    [PttOperation.gonderiSorgu, '""'],
-    [PttOperation.gonderiSorgu2, '""'],
+    [PttOperation.gonderiSorgu, '"urn:gonderiSorgu"'],
+    [PttOperation.gonderiSorgu2, '"urn:gonderiSorgu2"'],
   ])('SOAPAction of %s is %s', (op, action) => {
     expect(soapActionOf(op)).toBe(action)
   })

@@ -6,8 +6,9 @@ import type { PttSoapFault } from './ptt.errors'
  * - Acceptance (Axis2): `urn:<op>` SOAPAction, operation and its wrapper (`input`, `inpDelete`) in
  *   http://kabul.ptt.gov.tr, the wrapper's children in http://kabul.ptt.gov.tr/xsd, in the
  *   alphabetical order Axis2's generated types keep (HT; a WooCommerce client notes ADB enforces it).
- * - Tracking (Axis 1.4): empty SOAPAction, http://takip.ptt.gov.tr; §4 names no child namespace,
- *   so the children follow HT's envelope (http://takip.ptt.gov.tr/xsd), wrapped in `input`.
+ * - Tracking: `urn:<op>` SOAPAction as protocols/ptt/GonderiTakipV2_Sorgu.wsdl binds it (an Axis2
+ *   service), http://takip.ptt.gov.tr, the children of `input` in http://takip.ptt.gov.tr/xsd.
+ * Both bodies are checked against the published WSDLs in tests/protocols/soap-request-schemas.test.ts.
  */
 
 export const SOAP11_NS = 'http://schemas.xmlsoap.org/soap/envelope/'
@@ -189,9 +190,9 @@ export function buildGonderiSorguEnvelope(operation: PttTrackingOperation, i: Re
   )
 }
 
-/** The SOAPAction header value: `"urn:<op>"` on Axis2 acceptance, `""` on Axis 1.4 tracking (§4). */
+/** The SOAPAction header value: `"urn:<op>"` on both services, as their published WSDLs bind them (protocols/ptt/). */
 export function soapActionOf(operation: PttOperation): string {
-  return operation === PttOperation.gonderiSorgu || operation === PttOperation.gonderiSorgu2 ? '""' : `"urn:${operation}"`
+  return `"urn:${operation}"`
 }
 
 /** Every sifre (and password) element's content, whatever its prefix, replaced by [redacted]. */
