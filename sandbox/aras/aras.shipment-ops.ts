@@ -158,10 +158,23 @@ export function cancelDispatch({ opts, state, args, nowMs }: OpContext): OpOutco
   return dispatchResult(opts.cancelSuccessCode, message, o.trackingNumber ?? '')
 }
 
-function barcodeResult(code: string, message: string, zpl: readonly string[] = [], tracking?: string): OpOutcome {
+/**
+ * BarcodeResult as protocols/aras/arascargoservice.wsdl declares it: ZebraZpl{string*},
+ * BarcodeModelLst{BarcodeModel*} (one per piece, its required fields in sequence), Message, ResultCode.
+ */
+function barcodeResult(code: string, message: string, zpl: readonly string[] = [], order?: EmulatedOrder): OpOutcome {
   const zplXml = zpl.length > 0 ? `<ZebraZpl>${zpl.map((z) => el('string', z)).join('')}</ZebraZpl>` : ''
-  const model = tracking ? `<BarcodeModel>${el('TrackingNumber', tracking)}</BarcodeModel>` : ''
-  return ok(`<GetBarcodeResult>${el('ResultCode', code)}${el('ResultMessage', message)}${zplXml}${model}</GetBarcodeResult>`)
+  const tracking = order?.trackingNumber ?? ''
+  const models = order
+    ? zpl.map(
+        (_z, i) =>
+          `<BarcodeModel><Volume>0</Volume><TotalVolume>0</TotalVolume><BarcodeDate>${new Date(order.createdAtMs).toISOString()}</BarcodeDate><DeliveryUnitID>0</DeliveryUnitID><SourceUnitID>0</SourceUnitID>` +
+          `${el('TrackingNumber', tracking)}${el('IntegrationCode', order.integrationCode)}<PieceNumber>${i + 1}</PieceNumber><PieceCount>${zpl.length}</PieceCount><CashPrice>0</CashPrice>` +
+          `<WaybillID>00000000-0000-0000-0000-${tracking.padStart(12, '0').slice(-12)}</WaybillID></BarcodeModel>`,
+      )
+    : []
+  const modelLst = models.length > 0 ? `<BarcodeModelLst>${models.join('')}</BarcodeModelLst>` : ''
+  return ok(`<GetBarcodeResult>${zplXml}${modelLst}${el('Message', message)}${el('ResultCode', code)}</GetBarcodeResult>`)
 }
 
 /** GetBarcode{Username,Password,integrationCode}: 1004 until the branch is resolved, then ZPL per piece + the 13-digit number. */
@@ -175,5 +188,5 @@ export function getBarcode({ opts, state, args, nowMs }: OpContext): OpOutcome {
   if (!o || o.cancelledAtMs !== null) return barcodeResult('-1', ArasText.notFound)
   if (nowMs - o.createdAtMs < opts.barcodeReadyAfterMs) return barcodeResult('1004', ArasText.barcodeNotReady)
   o.trackingNumber ??= state.nextTrackingNumber()
-  return barcodeResult('0', ArasText.ok, orderZpl(o), o.trackingNumber)
+  return barcodeResult('0', ArasText.ok, orderZpl(o), o)
 }

@@ -27,9 +27,20 @@ afterEach(async () => {
 })
 afterAll(() => disposeSchemaCheckers())
 
+type Answer = Readonly<{ httpStatus: number | null; response: string | null }>
+/** The 200 answers (faults are not in the service schema) are valid too: the emulators answer as published. */
+function expectAnswersValid(answers: readonly Answer[], setOf: (operation: string) => SoapSchemaSet | null): void {
+  const ok = answers.filter((a) => a.httpStatus === 200 && a.response !== null)
+  expect(ok.length).toBeGreaterThan(0)
+  for (const a of ok) {
+    const set = setOf(bodyOperation(a.response ?? '') ?? '')
+    if (set) expectSchemaValid(set, a.response ?? '')
+  }
+}
+
 const twoParcels = <T extends ShipmentRequest>(r: T): T => ({ ...r, packages: [...r.packages, { index: 1, boxCode: null, lengthMm: 305, widthMm: 215, heightMm: 98, weightGrams: 1234 }] })
 
-describe.runIf(xmllintAvailable())('SOAP request bodies validate against the published schemas (xmllint --schema)', () => {
+describe.runIf(xmllintAvailable())('SOAP request bodies (and the emulators\u2019 answers) validate against the published schemas (xmllint --schema)', () => {
   it('the checker refuses what the schemas refuse (so the tests below can fail)', () => {
     const env = (b: string) => `<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body>${b}</s:Body></s:Envelope>`
     const aras = '<SetOrder xmlns="http://tempuri.org/"><orderInfo><Order><IntegrationCode>c</IntegrationCode><ReceiverName>b</ReceiverName></Order></orderInfo></SetOrder>'
@@ -45,7 +56,8 @@ describe.runIf(xmllintAvailable())('SOAP request bodies validate against the pub
   it('Yurtiçi: createShipment, queryShipment, cancelShipment, saveReturnShipmentCode', async () => {
     const emu = await startYurticiEmulator({ users: [{ username: 'YKTEST', password: 'YK', senderCustId: 1 }], validateSchema: true })
     closers.push(() => emu.close())
-    const connector = new YurticiConnector({ url: emu.url, accounts: { senderPays: { username: 'YKTEST', password: 'YK' } }, timeoutMs: 2000, retry: { baseDelayMs: 1, maxDelayMs: 2 } })
+    const answers: Answer[] = []
+    const connector = new YurticiConnector({ url: emu.url, accounts: { senderPays: { username: 'YKTEST', password: 'YK' } }, timeoutMs: 2000, retry: { baseDelayMs: 1, maxDelayMs: 2 }, onExchange: (x) => answers.push(x) })
     const created = await connector.createShipment(twoParcels(sampleShipmentRequest()), { idempotencyKey: 'wire-1' })
     await connector.track(created.trackingNumber)
     await connector.cancelShipment(created.trackingNumber)
@@ -54,13 +66,16 @@ describe.runIf(xmllintAvailable())('SOAP request bodies validate against the pub
     const ops = new Set(emu.requests.map((r) => bodyOperation(r.body)))
     expect([...ops]).toEqual(expect.arrayContaining(['createShipment', 'queryShipment', 'cancelShipment', 'saveReturnShipmentCode']))
     for (const r of emu.requests) expectSchemaValid(SoapSchemaSet.yurtici, r.body)
+    expectAnswersValid(answers, () => SoapSchemaSet.yurtici)
   })
 
   it('Aras: SetOrder, GetBarcode, GetOrderWithIntegrationCode and CancelDispatch (order service), GetQueryJSON (query service)', async () => {
     const creds = { username: 'neodyum', password: 'nd2580' }
     const emu = await startArasEmulator({ users: [{ ...creds, barcodePermitted: true }], validateSchema: true })
     closers.push(() => emu.close())
+    const answers: Answer[] = []
     const connector = createArasConnector({
+      onExchange: (x) => answers.push(x),
       environment: 'live',
       origin: emu.origin,
       credentials: creds,
@@ -76,12 +91,15 @@ describe.runIf(xmllintAvailable())('SOAP request bodies validate against the pub
     const ops = emu.requests.map((r) => bodyOperation(r.body))
     expect(new Set(ops)).toEqual(new Set(['SetOrder', 'GetBarcode', 'GetQueryJSON', 'GetOrderWithIntegrationCode', 'CancelDispatch']))
     for (const r of emu.requests) expectSchemaValid(bodyOperation(r.body) === 'GetQueryJSON' ? SoapSchemaSet.arasQuery : SoapSchemaSet.arasOrders, r.body)
+    expectAnswersValid(answers, (op) => (op === 'GetQueryJSONResponse' ? SoapSchemaSet.arasQuery : SoapSchemaSet.arasOrders))
   })
 
   it('PTT: kabulEkle2, gonderiSorgu, barkodVeriSil, siparisIstekEkle2 (etiketGetir is not in the published WSDL)', async () => {
     const emu = await startPttEmulator({ validateSchema: true })
     closers.push(() => emu.close())
+    const answers: Answer[] = []
     const connector = createPttConnector({
+      onExchange: (x) => answers.push(x),
       origin: emu.origin,
       credentials: SAMPLE_PTT_CREDENTIALS,
       allocator: createMemoryPttBarcodeAllocator(SAMPLE_PTT_RANGE),
@@ -95,6 +113,7 @@ describe.runIf(xmllintAvailable())('SOAP request bodies validate against the pub
     const bodies = emu.requests.filter((r) => bodyOperation(r.body) !== 'etiketGetir')
     expect(new Set(bodies.map((r) => bodyOperation(r.body)))).toEqual(new Set(['kabulEkle2', 'gonderiSorgu', 'barkodVeriSil', 'siparisIstekEkle2']))
     for (const r of bodies) expectSchemaValid(SoapSchemaSet.ptt, r.body)
+    expectAnswersValid(answers, (op) => (op === 'etiketGetirResponse' ? null : SoapSchemaSet.ptt))
   })
 })
 

@@ -164,10 +164,10 @@ export function createArasConnector(options: ArasConnectorOptions): ArasConnecto
         const zpl = r.ZebraZpl?.string.map((s) => s.trim()).filter((s) => s !== '') ?? []
         if (zpl.length === 0) return null
         if (!zpl.every((s) => s.includes('^XA'))) throw new AppError(ErrorCode.carrierBadResponse, 'Aras GetBarcode sent a ZebraZpl entry that is not ZPL', { retryable: true, meta: { integrationCode } })
-        const tracking = r.BarcodeModel?.[0]?.TrackingNumber ?? ''
+        const tracking = r.BarcodeModelLst?.BarcodeModel[0]?.TrackingNumber ?? ''
         return { zpl: zpl.join('\n'), trackingNumber: isArasTrackingNumber(tracking) ? tracking : null }
       }
-      if (r.ResultCode === ArasResult.authFailed) throw arasResultError('GetBarcode', r.ResultCode, r.ResultMessage, { integrationCode })
+      if (r.ResultCode === ArasResult.authFailed) throw arasResultError('GetBarcode', r.ResultCode, r.Message, { integrationCode })
       // 1004: the branch is not resolved yet; once our tries are spent the desk prints its own label.
       if (r.ResultCode === ArasResult.barcodeNotReady && attempt < attempts) {
         await sleep(options.barcodeRetryDelayMs ?? 2000, o.signal)

@@ -41,13 +41,16 @@ export const getOrderResponseSchema = z.object({
   GetOrderWithIntegrationCodeResult: z.preprocess(emptyAsObject, z.object({ Order: z.array(storedOrderSchema).default([]) })),
 })
 
-/** GetBarcodeResponse: ResultCode, ZebraZpl string[], BarcodeModel{TrackingNumber} (carriers.md §2 [HT]). */
+/**
+ * GetBarcodeResponse as protocols/aras/arascargoservice.wsdl declares BarcodeResult: ZebraZpl{string*},
+ * BarcodeModelLst{BarcodeModel*{…, TrackingNumber, …}}, Message, ResultCode.
+ */
 export const getBarcodeResponseSchema = z.object({
   GetBarcodeResult: z.object({
     ResultCode: code,
-    ResultMessage: optText,
+    Message: optText,
     ZebraZpl: z.preprocess(emptyAsObject, z.object({ string: z.array(z.string()).default([]) })).optional(),
-    BarcodeModel: z.array(z.preprocess(emptyAsObject, z.object({ TrackingNumber: optText }))).optional(),
+    BarcodeModelLst: z.preprocess(emptyAsObject, z.object({ BarcodeModel: z.array(z.preprocess(emptyAsObject, z.object({ TrackingNumber: optText }))).default([]) })).optional(),
   }),
 })
 export type GetBarcodeResult = z.output<typeof getBarcodeResponseSchema>['GetBarcodeResult']
