@@ -1,5 +1,6 @@
 /**
- * Options, defaults and codes of the Aras Kargo emulator (../shared/reference/carriers.md §2, §14).
+ * Options, defaults and codes of the Aras Kargo emulator (published files: protocols/aras/;
+ * behaviour: carriers.md §2, §14, the project's carrier notes, not yet in this repository).
  * Where the documents are silent (the code for "no barcode permission", what the lookups and the
  * query service do with wrong credentials, a rate limit) the behaviour is an option with a comment.
  */

@@ -1,6 +1,7 @@
 /**
  * Options, defaults and codes of the Yurtiçi ShippingOrderDispatcherServices emulator.
- * Sources: ../shared/reference/carriers.md §1 and §14, and the WSDL in protocols/yurtici/.
+ * Sources: the WSDL in protocols/yurtici/, and carriers.md §1 and §14 (the project's carrier notes,
+ * not yet in this repository).
  * Where the documents are silent (auth and throttle codes, message texts, what a cancel after
  * delivery says) the behaviour is an option or a constant with a comment that says it is ours.
  */
