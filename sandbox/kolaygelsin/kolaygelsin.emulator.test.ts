@@ -86,7 +86,7 @@ describe('validation in the doc’s order', () => {
     await off.close()
     const e = await start({ serveUndeclaredV2: true })
     const v2 = await call(e, 'SaveIntegrationShipmentV2', shipment(0, { Recipient: recipient }))
-    expect(v2.json).toMatchObject({ ResultCode: 200, Payload: { ShipmentId: expect.any(String), ShipmentItemLabelList: [{ CustomerBarcode: 'ShpItem1', ShipmentItemLabel: expect.stringContaining('<html>') }] } })
+    expect(v2.json).toMatchObject({ ResultCode: 200, Payload: { ShipmentId: expect.any(String), ShipmentItemLabelList: [{ CustomerBarcode: 'ShpItem1', ShipmentItemIdLabel: expect.stringContaining('<html>') }] } })
   })
 })
 

@@ -143,7 +143,7 @@ export function saveShipment(ctx: Ctx, raw: unknown, v2: boolean): Answer {
       ShipmentId: s.shipmentId,
       CustomerSpecificCode: s.customerSpecificCode,
       ShipmentTrackingLink: `https://esubebeta.klyglsn.com/track/${s.shipmentId}`,
-      ShipmentItemLabelList: s.items.map((i, n) => ({ ShipmentItemId: i.shipmentItemId, CustomerBarcode: i.customerBarcode, ShipmentItemLabel: htmlLabel(s, i, n + 1) })),
+      ShipmentItemLabelList: s.items.map((i, n) => ({ ShipmentItemId: i.shipmentItemId, CustomerBarcode: i.customerBarcode, ShipmentItemIdLabel: htmlLabel(s, i, n + 1) })), // swagger.json's name
     },
   }
 }

@@ -1,9 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ShipmentRequest } from '../../electron/core/carriers/carrier.port'
+import type { CarrierExchange } from '../../electron/core/carriers/http/carrier-http'
 import { createKolayGelsinConnector } from '../../electron/core/carriers/kolaygelsin/kolaygelsin.adapter'
 import { startKolayGelsinEmulator, type KolayGelsinEmulator } from '../../sandbox/kolaygelsin/kolaygelsin.emulator'
 import { SAMPLE_KOLAYGELSIN_SETTINGS, sampleKolayGelsinRequest } from '../../sandbox/kolaygelsin/kolaygelsin.fixtures'
-import { kgRequestSchema, kgSchemaErrors } from '../../sandbox/kolaygelsin/kolaygelsin.schema'
+import { checkJson, componentSchema } from '../../sandbox/common/openapi-check'
+import { kgRequestSchema, kgSchemaErrors, kolayGelsinOpenApi } from '../../sandbox/kolaygelsin/kolaygelsin.schema'
 
 /**
  * Every JSON body the Kolay Gelsin connector sends (save recipient, create, track, cancel) meets its
@@ -27,9 +29,11 @@ describe('Kolay Gelsin request bodies validate against swagger.json', () => {
     expect(kgRequestSchema('SaveIntegrationShipmentV2', body)).toBeNull()
   })
 
-  it('SaveRecipient, SaveIntegrationShipment (two parcels, COD), GetCorporateShipmentsStatus, CancelPickupAndDelivery', async () => {
+  it('SaveRecipient, SaveIntegrationShipment (two parcels, COD), GetCorporateShipmentsStatus, CancelPickupAndDelivery; answers as declared', async () => {
     emu = await startKolayGelsinEmulator({ validateSchema: false })
-    const c = createKolayGelsinConnector({ origin: emu.origin, ...SAMPLE_KOLAYGELSIN_SETTINGS, timeoutMs: 2000, retry: { maxAttempts: 2, sleep: async () => {} } })
+    const answers: { method: string; payload: unknown }[] = []
+    const onExchange = (x: CarrierExchange) => answers.push({ method: x.operation, payload: (JSON.parse(x.response ?? 'null') as { Payload?: unknown } | null)?.Payload })
+    const c = createKolayGelsinConnector({ origin: emu.origin, ...SAMPLE_KOLAYGELSIN_SETTINGS, timeoutMs: 2000, retry: { maxAttempts: 2, sleep: async () => {} }, onExchange })
     const base = sampleKolayGelsinRequest() as ShipmentRequest
     const request: ShipmentRequest = { ...base, codAmountKurus: 12_345, packages: [...base.packages, { index: 1, boxCode: null, lengthMm: 305, widthMm: 215, heightMm: 98, weightGrams: 455 }] }
     const created = await c.createShipment(request, { idempotencyKey: 'wire-1' })
@@ -40,6 +44,16 @@ describe('Kolay Gelsin request bodies validate against swagger.json', () => {
     for (const s of sent) {
       expect(kgRequestSchema(s.method, s.body), s.method).not.toBeNull()
       expect(kgSchemaErrors(s.method, s.body), s.method).toEqual([])
+    }
+    // The emulator's answers: the Payload of the envelope meets the response schema the swagger declares.
+    const doc = kolayGelsinOpenApi()
+    for (const [method, schema] of [
+      ['SaveRecipient', 'SaveRecipientResponse'],
+      ['SaveIntegrationShipment', 'SaveShipmentResponse'],
+    ] as const) {
+      const payload = answers.find((a) => a.method === method)?.payload
+      expect(payload, method).toBeDefined()
+      expect(checkJson(doc, componentSchema(doc, schema), payload), method).toEqual([])
     }
   })
 })

@@ -82,7 +82,7 @@ function positive(value: number, field: string): number {
  * The CustomerSpecificCode is ours, derived from the idempotency key, so creating is exactly-once:
  * before saving (lookupBeforeCreate) and after any attempt that may have reached Kolay Gelsin, the
  * status query by that code says whether the shipment exists, and it is reused.
- * The label Kolay Gelsin returns is HTML (ShipmentItemLabel); the desk prints no HTML, so label is
+ * The label Kolay Gelsin returns is HTML (ShipmentItemIdLabel); the desk prints no HTML, so label is
  * null and barcode is the CustomerBarcode we sent, which Kolay Gelsin carries on: the desk prints
  * its own label with it.
  */
