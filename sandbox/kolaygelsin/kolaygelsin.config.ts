@@ -97,7 +97,7 @@ export type KolayGelsinEmulatorOptions = Readonly<{
   accounts?: readonly KgAccount[]
   /** HTTP status of refusals: 200 (the doc: errors travel in ResultCode) or 500 (the swagger's "500: İşlem başarısız"). Default 200. */
   errorHttpStatus?: 200 | 500
-  /** Payload of GetCorporateShipmentsStatus: {ShipmentModelList:[…]} as the doc, or the bare array as the swagger. Default "object". */
+  /** Payload of GetCorporateShipmentsStatus: the bare array as the published swagger.json, or {ShipmentModelList:[…]} as the integration doc. Default "array". */
   statusPayloadShape?: 'object' | 'array'
   /** Events the "Webhook Ayarlar" tab selected; only these are reported by the status query and webhook. Default: all. */
   reportedEvents?: readonly number[] | null
@@ -144,7 +144,7 @@ export function resolveOptions(o: KolayGelsinEmulatorOptions = {}): ResolvedOpti
     port: o.port ?? 0,
     accounts: o.accounts ?? [DEFAULT_KG_ACCOUNT],
     errorHttpStatus: o.errorHttpStatus ?? 200,
-    statusPayloadShape: o.statusPayloadShape ?? 'object',
+    statusPayloadShape: o.statusPayloadShape ?? 'array',
     reportedEvents: o.reportedEvents ? new Set(o.reportedEvents) : null,
     rejectDuplicateCode: o.rejectDuplicateCode ?? false,
     unknownKeyAnswer: o.unknownKeyAnswer ?? 'emptyList',

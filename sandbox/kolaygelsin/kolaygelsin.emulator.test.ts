@@ -123,13 +123,19 @@ describe('status query and cancel', () => {
     const id = ((await call(e, 'SaveIntegrationShipment', shipment((r.json.Payload as { RecipientId: number }).RecipientId))).json.Payload as { ShipmentId: string }).ShipmentId
     e.advance(id, 13)
     const all = await call(e, 'GetCorporateShipmentsStatus', { CustomerSpecificCodeList: ['Shp1'], OnlyLatestEvents: false })
-    const models = (all.json.Payload as { ShipmentModelList: { CargoEventLogModelList: { CargoEventType: string; TimeStamp: string }[] }[] }).ShipmentModelList
+    const models = all.json.Payload as { CargoEventLogModelList: { CargoEventType: string; TimeStamp: string }[] }[] // swagger.json: the bare array
     expect(models).toHaveLength(1)
     expect(models[0]?.CargoEventLogModelList.map((x) => x.CargoEventType)).toEqual(['1', '12'])
     expect(models[0]?.CargoEventLogModelList[0]?.TimeStamp).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}\+03:00$/)
     const latest = await call(e, 'GetCorporateShipmentsStatus', { CustomerBarcodeList: ['ShpItem1'], OnlyLatestEvents: true })
-    expect((latest.json.Payload as { ShipmentModelList: { CargoEventLogModelList: unknown[] }[] }).ShipmentModelList[0]?.CargoEventLogModelList).toHaveLength(1)
+    expect((latest.json.Payload as { CargoEventLogModelList: unknown[] }[])[0]?.CargoEventLogModelList).toHaveLength(1)
     expect((await call(e, 'GetCorporateShipmentsStatus', { ShipmentIdList: [], OnlyLatestEvents: true })).json.ResultMessage).toBe(KgMessage.allListsEmpty)
+    await e.close()
+    const doc = await start({ statusPayloadShape: 'object' }) // the integration doc's wrapping
+    const rid = ((await call(doc, 'SaveRecipient', recipient)).json.Payload as { RecipientId: number }).RecipientId
+    await call(doc, 'SaveIntegrationShipment', shipment(rid))
+    const wrapped = await call(doc, 'GetCorporateShipmentsStatus', { CustomerSpecificCodeList: ['Shp1'], OnlyLatestEvents: true })
+    expect((wrapped.json.Payload as { ShipmentModelList: unknown[] }).ShipmentModelList).toHaveLength(1)
   })
 
   it('cancel: before pickup cancelled; after pickup 31 with a return ShipmentId; delivered refused', async () => {

@@ -50,6 +50,7 @@ describe('Kolay Gelsin request bodies validate against swagger.json', () => {
     for (const [method, schema] of [
       ['SaveRecipient', 'SaveRecipientResponse'],
       ['SaveIntegrationShipment', 'SaveShipmentResponse'],
+      ['GetCorporateShipmentsStatus', 'GetCorporateShipmentsStatusResponseModel'],
     ] as const) {
       const payload = answers.find((a) => a.method === method)?.payload
       expect(payload, method).toBeDefined()

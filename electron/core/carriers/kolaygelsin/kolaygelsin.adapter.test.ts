@@ -159,8 +159,8 @@ describe('track', () => {
     expect(await failure(c.track('12345'))).toMatchObject({ code: ErrorCode.carrierNotFound })
   })
 
-  it('trackMany: one status call per kind and batch; unknown numbers are left out; the swagger’s bare-array payload reads the same', async () => {
-    const e = await start({ statusPayloadShape: 'array' })
+  it('trackMany: one status call per kind and batch; unknown numbers are left out; the integration doc’s {ShipmentModelList} payload reads the same', async () => {
+    const e = await start({ statusPayloadShape: 'object' })
     const c = connector({ trackBatchSize: 2 }, e)
     const made = []
     for (let i = 0; i < 3; i++) made.push(await c.createShipment(request(), { idempotencyKey: `tm-${i}` }))
