@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { startZebraEmulator, type ZebraEmulator } from '../../sandbox/zebra/zebra-emulator'
 import type { CommandInput, CommandName, CommandOutput } from '../../shared/contract/commands'
@@ -44,6 +44,8 @@ export async function createChaosDesk(root: string, id: string, config: { carrie
       scale: { driver: 'simulated', settleMs: 20, intervalMs: 10 },
       stability: { minStableMs: 20 },
       printer: { uri: zebra.uri, checkStatus: false },
+      // The carrier is not under test here: its emulator and the desk's client-side limit (seed 001's
+      // 300/min, which would throttle hundreds of packs) are both lifted.
       carriers: { comtohome: { baseUrl: config.carrierUrl, apiKey: 'demo-key' }, limits: { comtohome: { requests: 1_000_000, perMs: 60_000 } } },
       // Speed knobs only: a short pull interval and a low backoff cap, so a desk catches up in seconds.
       cloud: { baseUrl: config.cloudUrl, apiKey: config.apiKey, stationId: id, pullIntervalMs: 250, backoff: { baseMs: 100, maxMs: 1000 }, ...config.cloud },
@@ -55,6 +57,7 @@ export async function createChaosDesk(root: string, id: string, config: { carrie
 /** A command to the desk; a kill of the desk rejects it with DeskDied instead of leaving it hanging. */
 export function call<K extends CommandName>(d: ChaosDesk, name: K, input: CommandInput<K>): Promise<CommandOutput<K>> {
   if (!d.client || !d.died) return Promise.reject(new DeskDied(d.id))
+  // The client fails a call at once when the socket closes (meta.disconnected): that is the kill too.
   const answer = d.client.call(name, input).catch((err: unknown) => {
     throw (err as { meta?: { disconnected?: boolean } }).meta?.disconnected ? new DeskDied(d.id) : err
   })
@@ -66,11 +69,11 @@ export function nextView(d: ChaosDesk, pred: (v: PackingView) => boolean, timeou
   const seen = d.client!.waitForEvent((name, p) => name === 'packing.changed' && pred(p as PackingView), timeoutMs) as Promise<PackingView>
   const explained = seen.catch(async () => {
     const s = await call(d, 'station.getSnapshot', {})
-    throw new Error(`${d.id}: no such packing view within ${timeoutMs} ms; now ${JSON.stringify({ packing: s.packing, sync: s.sync })}`)
+    throw new Error(`${d.id}: no such packing view within ${timeoutMs} ms; now ${JSON.stringify({ packing: s.packing, sync: s.sync, scale: s.scale, printer: s.devices.printer })}`)
   })
-  explained.catch(() => undefined)
+  explained.catch(() => undefined) // settled by the race below, or too late to matter once the desk died
   const view = Promise.race([explained, d.died!])
-  view.catch(() => undefined)
+  view.catch(() => undefined) // a kill before the caller awaits it is seen by the caller's next command
   return view
 }
 
@@ -84,8 +87,20 @@ export async function bootDesk(d: ChaosDesk, first = false): Promise<void> {
   d.died.catch(() => undefined)
   d.client = await connectStation(serve.url, serve.token)
   d.boots++
+  // The first round pulls the config (badges) and every order page, through the faults.
   if (first) await eventually(() => call(d, 'station.getSnapshot', {}), (s) => s.sync.lastSyncAt !== null, 60_000, 100)
   await call(d, 'scan.submit', { code: 'P1001', source: 'scanner' })
+}
+
+/** Closes every desk (client, server, Zebra emulator), then the other servers, then removes `root`. */
+export async function closeChaos(desks: ChaosDesk[], servers: ({ close(): Promise<void> } | null)[], root: string): Promise<void> {
+  for (const d of desks) {
+    d.client?.close()
+    await d.serve?.stop()
+    await d.zebra.close()
+  }
+  for (const s of servers) await s?.close()
+  if (root) rmSync(root, { recursive: true, force: true })
 }
 
 /** SIGKILLs the desk if it runs; true when it did. */

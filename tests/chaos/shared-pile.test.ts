@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -9,7 +9,7 @@ import { startComToHomeEmulator, type ComToHomeEmulator } from '../../sandbox/co
 import type { PackingView } from '../../shared/contract/views'
 import { ErrorCode } from '../../shared/errors'
 import { eventually } from '../support/eventually'
-import { alive, bootDesk, call, createChaosDesk, DeskDied, killDesk, nextView, resolveUncertain, sleep, type ChaosDesk } from './chaos-desk'
+import { alive, bootDesk, call, closeChaos, createChaosDesk, DeskDied, killDesk, nextView, resolveUncertain, sleep, type ChaosDesk } from './chaos-desk'
 
 /**
  * Issue 10's acceptance test "two desks, one pile": desks (real `station serve` processes) work ONE
@@ -42,16 +42,7 @@ let carrier: ComToHomeEmulator | null = null
 const desks: ChaosDesk[] = []
 let root = ''
 
-afterAll(async () => {
-  for (const d of desks) {
-    d.client?.close()
-    await d.serve?.stop()
-    await d.zebra.close()
-  }
-  await carrier?.close()
-  await cloud?.close()
-  if (root) rmSync(root, { recursive: true, force: true })
-})
+afterAll(() => closeChaos(desks, [carrier, cloud], root))
 
 const code = (n: number) => `KJR${100000 + n}`
 const orderId = (n: number) => `ref-${String(n).padStart(6, '0')}`

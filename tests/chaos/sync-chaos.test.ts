@@ -1,18 +1,15 @@
 import Database from 'better-sqlite3'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { seededRandom } from '../../sandbox/cloud/reference/fault-injector'
 import { startReferenceCloud, type ReferenceCloud } from '../../sandbox/cloud/reference/reference-cloud'
 import { startComToHomeEmulator, type ComToHomeEmulator } from '../../sandbox/comtohome/comtohome.emulator'
-import { startZebraEmulator, type ZebraEmulator } from '../../sandbox/zebra/zebra-emulator'
-import type { CommandInput, CommandName, CommandOutput } from '../../shared/contract/commands'
 import type { PackingView } from '../../shared/contract/views'
 import { ErrorCode } from '../../shared/errors'
 import { eventually } from '../support/eventually'
-import { startServe, type ServeProcess } from '../support/serve-process'
-import { connectStation, type WsStationClient } from '../support/ws-client'
+import { alive, bootDesk, call, closeChaos, createChaosDesk, DeskDied, killDesk, nextView, sleep, type ChaosDesk } from './chaos-desk'
 
 /**
  * Issue 5's acceptance test: 3 desks (real `station serve` processes) pack 500 orders each against
@@ -30,28 +27,13 @@ const KILLS_PER_DESK = Number(process.env.CHAOS_KILLS_PER_DESK ?? 6)
 const SEED = Number(process.env.CHAOS_SEED ?? 7)
 const FAULTS = { serverError: 0.2, tooManyRequests: 0.1, dropAfterCommit: 0.05 }
 
-type Desk = {
+type Desk = ChaosDesk & {
   index: number
-  id: string
-  dir: string
-  zebra: ZebraEmulator
-  serve: ServeProcess | null
-  client: WsStationClient | null
-  /** Rejects when this run of the desk dies, so no call waits for an answer that will never come. */
-  died: Promise<never> | null
-  kills: number
   killsOwed: number
   /** The kill scheduled inside the current pack, until it has fired. */
   pendingKill: Promise<void> | null
-  boots: number
   /** Recoveries seen by the packer: orders finished by their re-scan, print outcomes decided, waits on a resume. */
   seen: { finishedByScan: number; uncertainPrints: number; busyWaits: number }
-}
-
-class DeskDied extends Error {
-  constructor(id: string) {
-    super(`${id} was killed`)
-  }
 }
 
 let cloud: ReferenceCloud | null = null
@@ -59,65 +41,11 @@ let carrier: ComToHomeEmulator | null = null
 const desks: Desk[] = []
 let root = ''
 
-afterAll(async () => {
-  for (const d of desks) {
-    d.client?.close()
-    await d.serve?.stop()
-    await d.zebra.close()
-  }
-  await carrier?.close()
-  await cloud?.close()
-  if (root) rmSync(root, { recursive: true, force: true })
-})
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
-const alive = (d: Desk) => Boolean(d.serve && d.serve.child.exitCode === null && d.serve.child.signalCode === null)
-
-/** A command to the desk; a kill of the desk rejects it with DeskDied instead of leaving it hanging. */
-function call<K extends CommandName>(d: Desk, name: K, input: CommandInput<K>): Promise<CommandOutput<K>> {
-  if (!d.client || !d.died) return Promise.reject(new DeskDied(d.id))
-  // The client fails a call at once when the socket closes (meta.disconnected): that is the kill too.
-  const answer = d.client.call(name, input).catch((err: unknown) => {
-    throw (err as { meta?: { disconnected?: boolean } }).meta?.disconnected ? new DeskDied(d.id) : err
-  })
-  return Promise.race([answer, d.died])
-}
-
-/** The next packing view that satisfies `pred` (registered before the command that causes it). */
-function nextView(d: Desk, pred: (v: PackingView) => boolean, timeoutMs = 20_000): Promise<PackingView> {
-  const seen = d.client!.waitForEvent((name, p) => name === 'packing.changed' && pred(p as PackingView), timeoutMs) as Promise<PackingView>
-  const explained = seen.catch(async () => {
-    const s = await call(d, 'station.getSnapshot', {})
-    throw new Error(`${d.id}: no such packing view within ${timeoutMs} ms; now ${JSON.stringify({ packing: s.packing, scale: s.scale, devices: s.devices.printer })}`)
-  })
-  explained.catch(() => undefined) // settled by the race below, or too late to matter once the desk died
-  const view = Promise.race([explained, d.died!])
-  view.catch(() => undefined) // a kill before the caller awaits it is seen by the caller's next command
-  return view
-}
-
-async function boot(d: Desk, first = false): Promise<void> {
-  const serve = await startServe(['--no-demo', '--data', d.dir])
-  d.serve = serve
-  d.died = serve.exited.then(() => {
-    throw new DeskDied(d.id)
-  })
-  d.died.catch(() => undefined)
-  d.client = await connectStation(serve.url, serve.token)
-  d.boots++
-  // The first round pulls the config (badges) and every order page, through the faults.
-  if (first) await eventually(() => call(d, 'station.getSnapshot', {}), (s) => s.sync.lastSyncAt !== null, 60_000, 100)
-  await call(d, 'scan.submit', { code: 'P1001', source: 'scanner' })
-}
+afterAll(() => closeChaos(desks, [carrier, cloud], root))
 
 /** SIGKILLs the desk now (or at the next pack, if it is restarting). */
 function kill(d: Desk): void {
-  if (!alive(d)) {
-    d.killsOwed++
-    return
-  }
-  d.serve!.child.kill('SIGKILL')
-  d.kills++
+  if (!killDesk(d)) d.killsOwed++
 }
 
 /** The operator looks at the printer: the label is there (printed) or not (print again). */
@@ -157,7 +85,7 @@ async function tryPack(d: Desk, code: string, n: number): Promise<boolean> {
   for (const line of v.order!.lines) for (let i = line.packedQuantity; i < line.quantity; i++) v = await call(d, 'scan.submit', { code: line.gtin!, source: 'scanner' })
   await call(d, 'scale.simulate', { grams: 0 }) // the previous parcel comes off the scale
   v = await call(d, 'scan.submit', { code: 'KOLI2', source: 'scanner' })
-  const end = nextView(d, (p) => (p.step === 'packed' && p.order?.barcode === code) || p.step === 'exception')
+  const end = nextView(d, (p) => (p.step === 'packed' && p.order?.barcode === code) || p.step === 'exception', 20_000)
   await call(d, 'scale.simulate', { grams: v.expectedGrams! + 1 + (n % 5) })
   let last = await end
   if (last.step === 'exception' && last.problem?.code === ErrorCode.printOutcomeUnknown) last = await resolveUncertain(d, last)
@@ -174,7 +102,7 @@ async function packOne(d: Desk, n: number, killAfterMs: number | null): Promise<
   }
   for (let attempt = 0; attempt < 100; attempt++) {
     try {
-      if (!alive(d)) await boot(d)
+      if (!alive(d)) await bootDesk(d)
       if (await tryPack(d, code, n)) {
         d.client!.events.length = 0
         return
@@ -214,26 +142,10 @@ describe.skipIf(process.env.CHAOS === '0')('sync chaos: 3 desks, a faulty cloud,
     carrier = await startComToHomeEmulator({ rateLimit: { limit: 1_000_000, windowMs: 60_000 } })
     for (let i = 0; i < DESKS; i++) {
       const station = await cloud.stations.create({ id: `desk-${i}`, apiKey: `key-${i}` })
-      const dir = join(root, station.id)
-      const zebra = await startZebraEmulator()
-      mkdirSync(dir, { recursive: true })
-      writeFileSync(
-        join(dir, 'station.json'),
-        JSON.stringify({
-          demo: true,
-          scale: { driver: 'simulated', settleMs: 20, intervalMs: 10 },
-          stability: { minStableMs: 20 },
-          printer: { uri: zebra.uri, checkStatus: false },
-          // The carrier is not under test here: its emulator and the desk's client-side limit (seed 001's
-          // 300/min, which would throttle 500 packs) are both lifted; only the cloud is faulty.
-          carriers: { comtohome: { baseUrl: carrier.url, apiKey: 'demo-key' }, limits: { comtohome: { requests: 1_000_000, perMs: 60_000 } } },
-          // Speed knobs only: a short pull interval and a low backoff cap, so a desk catches up in seconds.
-          cloud: { baseUrl: cloud.url, apiKey: station.apiKey, stationId: station.id, pullIntervalMs: 250, backoff: { baseMs: 100, maxMs: 1000 } },
-        }),
-      )
-      desks.push({ index: i, id: station.id, dir, zebra, serve: null, client: null, died: null, kills: 0, killsOwed: 0, pendingKill: null, boots: 0, seen: { finishedByScan: 0, uncertainPrints: 0, busyWaits: 0 } })
+      const desk = await createChaosDesk(root, station.id, { carrierUrl: carrier.url, cloudUrl: cloud.url, apiKey: station.apiKey })
+      desks.push({ ...desk, index: i, killsOwed: 0, pendingKill: null, seen: { finishedByScan: 0, uncertainPrints: 0, busyWaits: 0 } })
     }
-    await Promise.all(desks.map((d) => boot(d, true)))
+    await Promise.all(desks.map((d) => bootDesk(d, true)))
     const tPacking = Date.now()
 
     await Promise.all(
@@ -250,11 +162,11 @@ describe.skipIf(process.env.CHAOS === '0')('sync chaos: 3 desks, a faulty cloud,
     await Promise.all(desks.map((d) => d.pendingKill))
     for (const d of desks) {
       for (; d.killsOwed > 0; d.killsOwed--) {
-        if (!alive(d)) await boot(d)
+        if (!alive(d)) await bootDesk(d)
         kill(d)
         await d.serve!.exited
       }
-      if (!alive(d)) await boot(d)
+      if (!alive(d)) await bootDesk(d)
     }
     for (const d of desks) await eventually(() => call(d, 'station.getSnapshot', {}), (s) => s.sync.pendingEvents === 0, 90_000, 200)
     const snapshots = await Promise.all(desks.map((d) => call(d, 'station.getSnapshot', {})))
