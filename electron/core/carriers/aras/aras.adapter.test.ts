@@ -19,7 +19,8 @@ afterEach(async () => {
 })
 
 async function setup(emulator: ArasEmulatorOptions = {}, over: Partial<ArasConnectorOptions> = {}) {
-  emu = await startArasEmulator(emulator)
+  // validateSchema: the emulator refuses any body protocols/aras/ refuses, as a contract test should.
+  emu = await startArasEmulator({ validateSchema: true, ...emulator })
   const exchanges: CarrierExchange[] = []
   const connector = createArasConnector({
     environment: 'test',

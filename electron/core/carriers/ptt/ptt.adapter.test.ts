@@ -21,7 +21,8 @@ afterEach(async () => {
 
 // These tests read PTT's own label: the emulator serves etiketGetir (not in the published WSDL; see ptt.label-fallback.test.ts).
 async function setup(emulator: PttEmulatorOptions = {}, over: Partial<PttConnectorOptions> = {}, range: PttBarcodeRange = SAMPLE_PTT_RANGE) {
-  emu = await startPttEmulator({ labelOperation: true, ...emulator })
+  // validateSchema: the emulator refuses any body protocols/ptt/ refuses, as a contract test should.
+  emu = await startPttEmulator({ labelOperation: true, validateSchema: true, ...emulator })
   const exchanges: CarrierExchange[] = []
   const allocator = createMemoryPttBarcodeAllocator(range)
   const connector = createPttConnector({

@@ -30,7 +30,8 @@ afterEach(async () => {
 })
 
 async function setup(emulator: YurticiEmulatorOptions = {}, retry: RetryOptions = {}, over: Partial<YurticiConnectorOptions> = {}) {
-  emu = await startYurticiEmulator({ users: USERS, ...emulator })
+  // validateSchema: the emulator refuses any body protocols/yurtici/ refuses, as a contract test should.
+  emu = await startYurticiEmulator({ users: USERS, validateSchema: true, ...emulator })
   const connector = new YurticiConnector({ url: emu.url, accounts: ACCOUNTS, timeoutMs: 500, retry: { baseDelayMs: 1, maxDelayMs: 2, ...retry }, ...over })
   return { emu, connector }
 }
