@@ -1,37 +1,27 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { demoOrders } from '../../sandbox/cloud/demo-orders'
 import { eventually } from '../support/eventually'
-import { startServe, type ServeProcess } from '../support/serve-process'
 import { decodeBarcodes, renderZplToPng } from '../support/zpl-render'
-import { E2E_ARTIFACTS as ARTIFACTS, launchChromium } from './pages/chromium'
+import { E2E_ARTIFACTS as ARTIFACTS } from './pages/chromium'
+import { startDemoDesk, type DemoDesk } from './pages/demo-desk'
 import { PackingPage } from './pages/packing.page'
 
 
-let dir: string
-let serve: ServeProcess
-let browser: Browser
+let demo: DemoDesk
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'kj-e2e-'))
-  serve = await startServe(['--demo', '--data', dir])
-  browser = await launchChromium()
+  demo = await startDemoDesk('pack')
 }, 60_000)
 
-afterAll(async () => {
-  await browser?.close()
-  await serve?.stop()
-  rmSync(dir, { recursive: true, force: true })
-})
+afterAll(() => demo?.close())
 
 describe('packing a demo order in Chromium, typing scanner input', () => {
   it('badge → order → items → box → weight → label printed with the shipment barcode and the Turkish name under ^CI28', async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } })
+    const page = await demo.browser.newPage({ viewport: { width: 1366, height: 768 } })
     const desk = new PackingPage(page, 15_000)
-    await desk.open(serve.url)
+    await desk.open(demo.serve.url)
     await desk.login('P1001')
 
     const order = demoOrders().find((o) => o.barcode === 'KJ1001')!
@@ -59,7 +49,7 @@ describe('packing a demo order in Chromium, typing scanner input', () => {
     expect(tracking).toMatch(/\S+/)
     await page.screenshot({ path: join(ARTIFACTS, 'packed.png') })
 
-    const labelsDir = join(dir, 'printed-labels')
+    const labelsDir = join(demo.dir, 'printed-labels')
     const files = await eventually(async () => readdirSync(labelsDir), (f) => f.length > 0)
     expect(files).toHaveLength(1)
     const zpl = readFileSync(join(labelsDir, files[0]!), 'utf8')

@@ -1,43 +1,28 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { demoOrders } from '../../sandbox/cloud/demo-orders'
-import { startServe, type ServeProcess } from '../support/serve-process'
-import { E2E_ARTIFACTS as ARTIFACTS, launchChromium } from './pages/chromium'
+import { E2E_ARTIFACTS as ARTIFACTS } from './pages/chromium'
+import { scanDemoOrder, startDemoDesk, type DemoDesk } from './pages/demo-desk'
 import { PackingPage } from './pages/packing.page'
 import { SettingsPage } from './pages/settings.page'
 
-let dir: string
-let serve: ServeProcess
-let browser: Browser
+let demo: DemoDesk
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'kj-e2e-price-'))
-  serve = await startServe(['--demo', '--data', dir])
-  browser = await launchChromium()
+  demo = await startDemoDesk('price')
 }, 60_000)
 
-afterAll(async () => {
-  await browser?.close()
-  await serve?.stop()
-  rmSync(dir, { recursive: true, force: true })
-})
+afterAll(() => demo?.close())
 
 /** "1.234,56 TL" → 123456 */
 const kurus = (text: string | null) => Number((text ?? '').replace(/[^\d,-]/g, '').replace(',', ''))
 
 describe('one price on screen (issue 10)', () => {
   it('the chosen row of the comparison, the shipment panel and the report show the same TL; ComToHome’s own figure is shown as a difference; F6 names the cloud as the source', async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } })
+    const page = await demo.browser.newPage({ viewport: { width: 1366, height: 768 } })
     const desk = new PackingPage(page, 15_000)
-    await desk.open(serve.url)
+    await desk.open(demo.serve.url)
     await desk.login('P1001')
-    const order = demoOrders().find((o) => o.barcode === 'KJ1002')!
-    await desk.scan(order.barcode)
-    for (const line of order.lines) for (let i = 0; i < line.quantity; i++) await desk.scan(line.gtin!)
-    await desk.waitForStep('itemsVerified')
+    const order = await scanDemoOrder(desk, 'KJ1002')
     await desk.scan('KOLI2')
     await desk.waitForStep('packed').catch(async (err) => {
       await page.screenshot({ path: join(ARTIFACTS, 'price-failed.png') })

@@ -1,52 +1,39 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { demoOrders } from '../../sandbox/cloud/demo-orders'
 import { startYurticiEmulator, type YurticiEmulator } from '../../sandbox/yurtici/yurtici.emulator'
 import { eventually } from '../support/eventually'
 import { ownCard } from '../support/rate-cards'
-import { startServe, type ServeProcess } from '../support/serve-process'
 import { decodeBarcodes, renderZplToPng } from '../support/zpl-render'
-import { E2E_ARTIFACTS as ARTIFACTS, launchChromium } from './pages/chromium'
+import { E2E_ARTIFACTS as ARTIFACTS } from './pages/chromium'
+import { scanDemoOrder, startDemoDesk, type DemoDesk } from './pages/demo-desk'
 import { PackingPage } from './pages/packing.page'
 
 
-let dir: string
-let serve: ServeProcess
-let browser: Browser
+let demo: DemoDesk
 let yk: YurticiEmulator
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'kj-e2e-ret-'))
   yk = await startYurticiEmulator()
   // The demo desk (emulated Zebra, scale, cloud) with Yurtiçi on the seller's own contract, cheapest for every order.
-  writeFileSync(join(dir, 'station.json'), JSON.stringify({ carriers: { yurtici: { enabled: true, url: yk.url } }, rateCards: [ownCard({ supportsCod: true, bands: [{ upToKg: 30, priceKurus: 1000 }] })] }))
-  serve = await startServe(['--demo', '--data', dir])
-  browser = await launchChromium()
+  demo = await startDemoDesk('ret', { carriers: { yurtici: { enabled: true, url: yk.url } }, rateCards: [ownCard({ supportsCod: true, bands: [{ upToKg: 30, priceKurus: 1000 }] })] })
 }, 60_000)
 
 afterAll(async () => {
-  await browser?.close()
-  await serve?.stop()
+  await demo?.close()
   await yk?.close()
-  rmSync(dir, { recursive: true, force: true })
 })
 
 describe('a return (iade) at the desk, in Chromium, scanner only', () => {
   it('pack → KJIADE → reason 2 → supervisor badge → the return code on screen and its slip on the printer', async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } })
+    const page = await demo.browser.newPage({ viewport: { width: 1366, height: 768 } })
     const desk = new PackingPage(page, 15_000)
-    await desk.open(serve.url)
+    await desk.open(demo.serve.url)
     await desk.login('P1001')
-    const order = demoOrders().find((o) => o.barcode === 'KJ1002')!
-    await desk.scan(order.barcode)
-    for (const line of order.lines) for (let i = 0; i < line.quantity; i++) await desk.scan(line.gtin!)
-    await desk.waitForStep('itemsVerified')
+    const order = await scanDemoOrder(desk, 'KJ1002')
     await desk.scan('KOLI2')
     await desk.waitForStep('packed')
-    const labelsDir = join(dir, 'printed-labels')
+    const labelsDir = join(demo.dir, 'printed-labels')
     await eventually(async () => readdirSync(labelsDir), (f) => f.length === 1)
 
     await desk.scan('KJIADE') // the packed order on screen is the one returned

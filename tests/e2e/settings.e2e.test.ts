@@ -1,47 +1,38 @@
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { layoutProfiles, typeAsLayout } from '../../shared/scan/keyboard-layout'
 import { GS1_SELF_TEST, SCANNER_SELF_TEST_CODE } from '../../shared/scan/scanner-self-test'
 import { startEscPosEmulator, type EscPosEmulator } from '../../sandbox/escpos/escpos-emulator'
 import { eventually } from '../support/eventually'
-import { startServe, type ServeProcess } from '../support/serve-process'
 import { decodeBarcodes } from '../support/zpl-render'
-import { E2E_ARTIFACTS as ARTIFACTS, launchChromium } from './pages/chromium'
+import { E2E_ARTIFACTS as ARTIFACTS } from './pages/chromium'
+import { startDemoDesk, type DemoDesk } from './pages/demo-desk'
 import { PackingPage } from './pages/packing.page'
 import { SettingsPage } from './pages/settings.page'
 
 
-let dir: string
-let serve: ServeProcess
-let browser: Browser
+let demo: DemoDesk
 let receipt: EscPosEmulator
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'kj-e2e-settings-'))
   // The desk's own station.json (a receipt printer): the self-test must add its layout and keep this.
   receipt = await startEscPosEmulator()
-  writeFileSync(join(dir, 'station.json'), JSON.stringify({ packingSlip: { enabled: true, uri: receipt.uri } }, null, 2))
-  serve = await startServe(['--demo', '--data', dir])
-  browser = await launchChromium()
+  demo = await startDemoDesk('settings', { packingSlip: { enabled: true, uri: receipt.uri } })
 }, 60_000)
 
 afterAll(async () => {
-  await browser?.close()
-  await serve?.stop()
+  await demo?.close()
   await receipt?.close()
-  rmSync(dir, { recursive: true, force: true })
 })
 
 describe('settings (F6) in Chromium, keyboard only', () => {
   it('a packer is refused; a supervisor prints a test label and fixes a Turkish-Q scanner layout with the self-test', async () => {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } })
+    const page = await demo.browser.newPage({ viewport: { width: 1366, height: 768 } })
     const desk = new PackingPage(page, 15_000)
     const settings = new SettingsPage(page, 15_000)
     const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `10-settings-${name}.png`) })
-    await desk.open(serve.url)
+    await desk.open(demo.serve.url)
 
     await desk.login('P1001')
     await desk.pressAndSettle('F6')
@@ -61,7 +52,7 @@ describe('settings (F6) in Chromium, keyboard only', () => {
 
     // F2: the test label goes through the queue to the demo Zebra, which writes it to DATA/printed-labels.
     expect(await settings.printTestLabel()).toBe('printed')
-    const labelsDir = join(dir, 'printed-labels')
+    const labelsDir = join(demo.dir, 'printed-labels')
     const files = await eventually(async () => (existsSync(labelsDir) ? readdirSync(labelsDir) : []), (f) => f.length > 0)
     expect(files).toHaveLength(1)
     const zpl = readFileSync(join(labelsDir, files[0]!), 'utf8')
@@ -76,7 +67,7 @@ describe('settings (F6) in Chromium, keyboard only', () => {
     await shot('layout-mismatch')
     await settings.useProposedLayout('tr-q')
     expect(await settings.layoutResult()).toEqual({ kind: 'saved', layout: 'tr-q' })
-    const stationJson = JSON.parse(readFileSync(join(dir, 'station.json'), 'utf8')) as { scanner?: { wedgeLayout?: string }; packingSlip?: unknown }
+    const stationJson = JSON.parse(readFileSync(join(demo.dir, 'station.json'), 'utf8')) as { scanner?: { wedgeLayout?: string }; packingSlip?: unknown }
     expect(stationJson.scanner?.wedgeLayout).toBe('tr-q')
     expect(stationJson.packingSlip).toEqual({ enabled: true, uri: receipt.uri })
 

@@ -1,0 +1,46 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Browser } from 'playwright-core'
+import { demoOrders } from '../../../sandbox/cloud/demo-orders'
+import type { CloudOrder } from '../../../shared/contract/cloud'
+import { startServe, type ServeProcess } from '../../support/serve-process'
+import { launchChromium } from './chromium'
+import type { PackingPage } from './packing.page'
+
+/** The demo desk of an e2e file: `station serve --demo` on its own data folder, and Chromium. */
+export type DemoDesk = Readonly<{ dir: string; serve: ServeProcess; browser: Browser; close(): Promise<void> }>
+
+/**
+ * Starts the demo desk (emulated Zebra, scale and cloud) on a fresh `kj-e2e-<name>-` folder; the
+ * desk's own `stationJson`, when given, is written there first. `close` stops it all and removes the folder.
+ */
+export async function startDemoDesk(name: string, stationJson?: Record<string, unknown>): Promise<DemoDesk> {
+  const dir = mkdtempSync(join(tmpdir(), `kj-e2e-${name}-`))
+  let serve: ServeProcess | null = null
+  let browser: Browser | null = null
+  const close = async () => {
+    await browser?.close()
+    await serve?.stop()
+    rmSync(dir, { recursive: true, force: true })
+  }
+  try {
+    if (stationJson) writeFileSync(join(dir, 'station.json'), JSON.stringify(stationJson, null, 2))
+    serve = await startServe(['--demo', '--data', dir])
+    browser = await launchChromium()
+    return { dir, serve, browser, close }
+  } catch (err) {
+    await close()
+    throw err
+  }
+}
+
+/** Scans a demo order's slip and every item it holds, and waits until the desk calls the items verified. */
+export async function scanDemoOrder(desk: PackingPage, barcode: string): Promise<CloudOrder> {
+  const order = demoOrders().find((o) => o.barcode === barcode)
+  if (!order) throw new Error(`no demo order ${barcode}`)
+  await desk.scan(order.barcode)
+  for (const line of order.lines) for (let i = 0; i < line.quantity; i++) await desk.scan(line.gtin!)
+  await desk.waitForStep('itemsVerified')
+  return order
+}
