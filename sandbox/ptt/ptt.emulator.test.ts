@@ -131,10 +131,14 @@ describe('envelope, binding and routing problems', () => {
     expect(r.fault?.faultcode).toBe(faultcode)
   })
 
-  it('wrong path 404, GET 404, text/plain 415', async () => {
+  it('wrong path 404, GET 404, text/plain 415; ?wsdl serves the published WSDL pointed here', async () => {
     const e = await start()
     expect((await post(e, '/PttVeriYukleme/services/Other', kabul([parcel()]), '"urn:kabulEkle2"')).status).toBe(404)
-    expect((await fetch(`${e.urls.acceptance}?wsdl`)).status).toBe(404)
+    expect((await fetch(e.urls.acceptance)).status).toBe(404)
+    const wsdl = await (await fetch(`${e.urls.acceptance}?wsdl`)).text()
+    expect(wsdl).toContain('<wsdl:operation name="kabulEkle2">')
+    expect(wsdl).toContain(`<soap:address location="${e.urls.acceptance}" />`)
+    expect(await (await fetch(`${e.urls.tracking}?WSDL`)).text()).toContain('soapAction="urn:gonderiSorgu"')
     expect((await post(e, '/PttVeriYukleme/services/Sorgu', kabul([parcel()]), '"urn:kabulEkle2"', 'text/plain')).status).toBe(415)
   })
 })

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { answerPreCommitFault, headersOf, readBody, replier, SlidingWindow, type FaultPlan, type HttpFault } from '../common/http-emulator'
-import { schemaComplaint, SoapSchemaSet } from '../common/soap-schema'
+import { readProtocolFile, schemaComplaint, SoapSchemaSet } from '../common/soap-schema'
 import { ACCEPTANCE_OPERATIONS, WSDL_UNDECLARED_OPERATIONS, PttCode, PttEmuPath, PttService, PttStatus, PttText, TRACKING_OPERATIONS, type ResolvedPttOptions } from './ptt.config'
 import { advance } from './ptt.lifecycle'
 import { OPERATIONS, WRAPPER } from './ptt.operations'
@@ -43,7 +43,13 @@ export function createPttHandler({ opts, state, faults }: HandlerDeps) {
     const soapFault = (faultcode: string, faultstring: string) => reply(500, faultEnvelope(faultcode, faultstring), XML) // SOAP 1.1 §6.2
 
     if (!service) return reply(404, '<html><body><h1>404 - Not Found</h1></body></html>', 'text/html')
-    if (req.method === 'GET') return reply(404, '<html><body>The emulator serves no WSDL; carriers.md §4 describes the operations.</body></html>', 'text/html')
+    if (req.method === 'GET' && [...url.searchParams.keys()].some((k) => k.toLowerCase() === 'wsdl')) {
+      // The published WSDL (protocols/ptt/), its endpoint addresses pointed here.
+      const file = service === PttService.acceptance ? 'PttVeriYukleme_Sorgu.wsdl' : 'GonderiTakipV2_Sorgu.wsdl'
+      const here = `http://${req.headers.host ?? '127.0.0.1'}${url.pathname}`
+      return reply(200, readProtocolFile('ptt', file).replace(/(<(?:soap|soap12|http):address location=")[^"]*(")/g, `$1${here}$2`), XML)
+    }
+    if (req.method === 'GET') return reply(404, '<html><body>GET ?wsdl for the published WSDL; the operations take POST.</body></html>', 'text/html')
     if (req.method !== 'POST') return reply(405, '<html><body>Method Not Allowed</body></html>', 'text/html', { allow: 'GET, POST' })
     const contentType = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase()
     // SOAP 1.1 (text/xml) only: Axis2 also speaks 1.2, which no PTT client here sends.
