@@ -1,48 +1,22 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { DEMO_STATION, startDemoReferenceCloud, type DemoCloud } from '../../sandbox/cloud/reference/demo-seed'
-import { startComToHomeEmulator, type ComToHomeEmulator } from '../../sandbox/comtohome/comtohome.emulator'
-import { startZebraEmulator, type ZebraEmulator } from '../../sandbox/zebra/zebra-emulator'
-import { startServe, type ServeProcess } from '../support/serve-process'
+import { startCrashDesk, type CrashDesk } from '../support/crash-desk'
 import { eventually } from '../support/eventually'
 import { connectStation } from '../support/ws-client'
 
-let dir: string
-let zebra: ZebraEmulator
-let carrier: ComToHomeEmulator
-let cloud: DemoCloud
-let serve: ServeProcess | null = null
+let desk: CrashDesk
 
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'kj-crash-'))
-  zebra = await startZebraEmulator()
-  carrier = await startComToHomeEmulator()
-  cloud = await startDemoReferenceCloud()
-  // The emulators live in the test process so they outlive the killed station.
-  writeFileSync(
-    join(dir, 'station.json'),
-    JSON.stringify({
-      demo: true,
-      scale: { driver: 'simulated' },
-      printer: { uri: zebra.uri },
-      carriers: { comtohome: { baseUrl: carrier.url, apiKey: 'demo-key' } },
-      cloud: { baseUrl: cloud.url, apiKey: DEMO_STATION.apiKey, stationId: DEMO_STATION.id, pullIntervalMs: 60_000 },
-    }),
-  )
+  desk = await startCrashDesk('crash')
 })
 
 afterEach(async () => {
-  await serve?.stop()
-  serve = null
-  await Promise.allSettled([zebra.close(), carrier.close(), cloud.cloud.close()])
-  rmSync(dir, { recursive: true, force: true })
+  await desk?.dispose()
 })
 
 describe('a crash in the middle of buying a label (SIGKILL, then restart)', () => {
   it.each(['afterCarrierResponse', 'afterShipmentCommit'])('killed at %s: one consignment, label printed once, order packed', async (checkpoint) => {
-    serve = await startServe(['--no-demo', '--data', dir], { KARGOJET_CRASH_AT: checkpoint })
+    const { zebra, carrier } = desk
+    let serve = await desk.start({ KARGOJET_CRASH_AT: checkpoint })
     const c = await connectStation(serve.url, serve.token)
     await c.call('station.getSnapshot', {})
     await c.call('scan.submit', { code: 'P1001' })
@@ -56,7 +30,7 @@ describe('a crash in the middle of buying a label (SIGKILL, then restart)', () =
     expect(carrier.consignments).toHaveLength(1)
     expect(zebra.jobs).toHaveLength(0)
 
-    serve = await startServe(['--no-demo', '--data', dir])
+    serve = await desk.start()
     await zebra.waitForJobs(1, 15_000)
     const c2 = await connectStation(serve.url, serve.token)
     const packed = await eventually(() => c2.call('orders.list', { status: 'packed', limit: 10 }), (list) => list.length > 0)

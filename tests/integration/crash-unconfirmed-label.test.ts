@@ -1,13 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ErrorCode } from '../../shared/errors'
-import { DEMO_STATION, startDemoReferenceCloud, type DemoCloud } from '../../sandbox/cloud/reference/demo-seed'
-import { startComToHomeEmulator, type ComToHomeEmulator } from '../../sandbox/comtohome/comtohome.emulator'
-import { startZebraEmulator, type ZebraEmulator } from '../../sandbox/zebra/zebra-emulator'
-import { startServe, type ServeProcess } from '../support/serve-process'
+import { failure } from '../support/app-error'
+import { startCrashDesk, type CrashDesk } from '../support/crash-desk'
 import { eventually } from '../support/eventually'
 import { connectStation, type WsStationClient } from '../support/ws-client'
 
@@ -16,52 +12,24 @@ import { connectStation, type WsStationClient } from '../support/ws-client'
  * the label with an unknown print outcome is listed before any order, a new order is refused until
  * it is answered, a supervisor's deferral is audited, and "print again" prints exactly one label.
  */
-let dir: string
-let zebra: ZebraEmulator
-let carrier: ComToHomeEmulator
-let cloud: DemoCloud
-let serve: ServeProcess | null = null
+let desk: CrashDesk
 let client: WsStationClient | null = null
 
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'kj-crash-print-'))
-  zebra = await startZebraEmulator()
-  carrier = await startComToHomeEmulator()
-  cloud = await startDemoReferenceCloud()
-  writeFileSync(
-    join(dir, 'station.json'),
-    JSON.stringify({
-      demo: true,
-      scale: { driver: 'simulated' },
-      // Long enough that the kill lands while the desk still waits for the printer's status.
-      printer: { uri: zebra.uri, statusTimeoutMs: 8000 },
-      carriers: { comtohome: { baseUrl: carrier.url, apiKey: 'demo-key' } },
-      cloud: { baseUrl: cloud.url, apiKey: DEMO_STATION.apiKey, stationId: DEMO_STATION.id, pullIntervalMs: 60_000 },
-    }),
-  )
+  // A long status wait, so the kill lands while the desk still waits for the printer's answer.
+  desk = await startCrashDesk('crash-print', { statusTimeoutMs: 8000 })
 })
 
 afterEach(async () => {
   client?.close()
   client = null
-  await serve?.stop()
-  serve = null
-  await Promise.allSettled([zebra.close(), carrier.close(), cloud.cloud.close()])
-  rmSync(dir, { recursive: true, force: true })
+  await desk?.dispose()
 })
-
-const refusal = async (p: Promise<unknown>): Promise<{ code: string; meta: Record<string, unknown> }> => {
-  try {
-    await p
-  } catch (err) {
-    return err as { code: string; meta: Record<string, unknown> }
-  }
-  throw new Error('expected a refusal')
-}
 
 describe('a desk killed between the label purchase and the confirmed print', () => {
   it('lists the label at start; refuses a new order until answered; a supervisor defers (audited); "print again" prints exactly one', async () => {
-    serve = await startServe(['--no-demo', '--data', dir])
+    const { zebra, carrier } = desk
+    let serve = await desk.start()
     let c = await connectStation(serve.url, serve.token)
     await c.call('scan.submit', { code: 'P1001' })
     let v = await c.call('scan.submit', { code: 'KJ1001' })
@@ -72,13 +40,12 @@ describe('a desk killed between the label purchase and the confirmed print', () 
     void c.call('scale.simulate', { grams: v.expectedGrams! }).catch(() => undefined)
     await zebra.waitForJobs(1, 20_000)
     off()
-    serve.child.kill('SIGKILL')
-    expect((await serve.exited).signal).toBe('SIGKILL')
+    expect((await desk.kill()).signal).toBe('SIGKILL')
     c.close()
     zebra.setState({ mute: false })
     expect(carrier.consignments).toHaveLength(1)
 
-    serve = await startServe(['--no-demo', '--data', dir])
+    serve = await desk.start()
     client = c = await connectStation(serve.url, serve.token)
     // At start, before anyone scans: the label is on the desk.
     const snap = await eventually(() => c.call('station.getSnapshot', {}), (s) => (s.packing.unconfirmedLabels ?? []).length === 1, 20_000)
@@ -89,10 +56,10 @@ describe('a desk killed between the label purchase and the confirmed print', () 
     expect(zebra.jobs[0]).toContain(carrier.consignments[0]!.barcode)
 
     await c.call('scan.submit', { code: 'P1001' })
-    const refused = await refusal(c.call('scan.submit', { code: 'KJ1002' }))
+    const refused = await failure(c.call('scan.submit', { code: 'KJ1002' }))
     expect(refused.code).toBe(ErrorCode.printOutcomeUnknown)
     expect(refused.meta.jobId).toBe(listed!.jobId)
-    expect((await refusal(c.call('orders.open', { code: 'KJ1002' }))).code).toBe(ErrorCode.printOutcomeUnknown)
+    expect((await failure(c.call('orders.open', { code: 'KJ1002' }))).code).toBe(ErrorCode.printOutcomeUnknown)
 
     // A supervisor defers: audited, still listed, and the next order opens.
     const deferred = await c.call('scan.submit', { code: 'S9001' })
@@ -110,7 +77,7 @@ describe('a desk killed between the label purchase and the confirmed print', () 
     expect(zebra.jobs).toHaveLength(2)
     expect(carrier.consignments).toHaveLength(1)
 
-    const db = new Database(join(dir, 'station.sqlite3'), { readonly: true })
+    const db = new Database(join(desk.dir, 'station.sqlite3'), { readonly: true })
     try {
       const actions = db.prepare(`SELECT action, actor_id FROM audit_log WHERE action LIKE 'label.%' ORDER BY rowid`).all() as { action: string; actor_id: string | null }[]
       expect(actions.map((a) => a.action)).toEqual(['label.uncertainDeferred', 'label.printAgainAfterUnknown'])
