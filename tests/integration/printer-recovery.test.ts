@@ -3,6 +3,7 @@ import { dispatchCommand } from '../../shared/contract/dispatch'
 import type { PackingView } from '../../shared/contract/views'
 import { ErrorCode } from '../../shared/errors'
 import { PRINTER_BACK_NOTICE } from '../../electron/core/packing/printer-recovery.rules'
+import { failure } from '../support/app-error'
 import { scanAllItems, startHarness, type Harness } from '../support/station-harness'
 
 /**
@@ -12,14 +13,6 @@ import { scanAllItems, startHarness, type Harness } from '../support/station-har
  */
 let h: Harness
 const scan = (code: string) => h.station.handlers['scan.submit']({ code, source: 'scanner' })
-const refusal = async (p: Promise<unknown>): Promise<{ code: string; meta: Record<string, unknown> }> => {
-  try {
-    await p
-  } catch (err) {
-    return err as { code: string; meta: Record<string, unknown> }
-  }
-  throw new Error('expected a refusal')
-}
 const audit = async (action: string) => h.station.database.db.selectFrom('audit_log').selectAll().where('action', '=', action).execute()
 const orderStatus = async (barcode: string) => (await h.station.database.db.selectFrom('orders').select('status').where('barcode', '=', barcode).executeTakeFirstOrThrow()).status
 
@@ -51,7 +44,7 @@ describe('paper-out, then the printer comes back', () => {
     expect(h.carrier.consignments).toHaveLength(1)
 
     // F4 (reprint) while the label is owed: refused, nothing printed, nothing queued.
-    const early = await refusal(h.station.handlers['labels.reprint']({ orderCode: 'KJ1005', reason: 'yeniden yazdırma / reprint' }))
+    const early = await failure(h.station.handlers['labels.reprint']({ orderCode: 'KJ1005', reason: 'yeniden yazdırma / reprint' }))
     expect(early.code).toBe(ErrorCode.wrongState)
     expect(await audit('label.reprint')).toHaveLength(0)
 
@@ -71,9 +64,9 @@ describe('paper-out, then the printer comes back', () => {
     expect(await orderStatus('KJ1005')).toBe('packed')
 
     // Any key sequence after that: F2 refuses, a re-scan says "already packed"; no second label.
-    expect((await refusal(h.station.handlers['packing.retry']({}))).code).toBe(ErrorCode.wrongState)
-    expect((await refusal(scan('KJRETRY'))).code).toBe(ErrorCode.wrongState)
-    expect((await refusal(scan('KJ1005'))).code).toBe(ErrorCode.orderAlreadyPacked)
+    expect((await failure(h.station.handlers['packing.retry']({}))).code).toBe(ErrorCode.wrongState)
+    expect((await failure(scan('KJRETRY'))).code).toBe(ErrorCode.wrongState)
+    expect((await failure(scan('KJ1005'))).code).toBe(ErrorCode.orderAlreadyPacked)
     await h.station.handlers['station.getSnapshot']({})
     expect(h.zebra.jobs).toHaveLength(1)
     expect(h.carrier.consignments).toHaveLength(1)
@@ -91,13 +84,13 @@ describe('paper-out, then the printer comes back', () => {
     h.place(v.expectedGrams!)
     await h.waitForView((x) => x.step === 'packed')
     h.zebra.setState({ paperOut: true })
-    expect((await refusal(h.station.handlers['labels.reprint']({ orderCode: 'KJ1004', reason: 'etiket yırtıldı / label torn' }))).code).toBe(ErrorCode.printerPaperOut)
+    expect((await failure(h.station.handlers['labels.reprint']({ orderCode: 'KJ1004', reason: 'etiket yırtıldı / label torn' }))).code).toBe(ErrorCode.printerPaperOut)
     // A second F4 while the reprint is owed adds no second copy.
-    expect((await refusal(h.station.handlers['labels.reprint']({ orderCode: 'KJ1004', reason: 'etiket yırtıldı / label torn' }))).code).toBe(ErrorCode.wrongState)
+    expect((await failure(h.station.handlers['labels.reprint']({ orderCode: 'KJ1004', reason: 'etiket yırtıldı / label torn' }))).code).toBe(ErrorCode.wrongState)
     h.zebra.setState({ paperOut: false })
     await h.station.handlers['packing.retry']({})
     expect(h.zebra.jobs).toHaveLength(2)
-    expect((await refusal(h.station.handlers['packing.retry']({}))).code).toBe(ErrorCode.wrongState)
+    expect((await failure(h.station.handlers['packing.retry']({}))).code).toBe(ErrorCode.wrongState)
     expect(h.zebra.jobs).toHaveLength(2)
     expect(h.station.packing.view().packedCount).toBe(1)
   }, 60_000)
@@ -123,16 +116,16 @@ describe('labels with an unknown print outcome at start', () => {
     expect(listed.unconfirmedLabels![0]!.trackingNumber).toMatch(/\S/)
     expect(listed.step).toBe('idle')
 
-    const refused = await refusal(scan('KJ1008'))
+    const refused = await failure(scan('KJ1008'))
     expect(refused.code).toBe(ErrorCode.printOutcomeUnknown)
     expect(refused.meta.jobId).toBe(jobId)
     expect(await orderStatus('KJ1008')).toBe('open')
     // A packer's badge does not defer; a supervisor's does, audited.
-    expect((await refusal(h.station.handlers['labels.deferUncertain']({ supervisorBadge: 'P1001' }))).code).toBe(ErrorCode.supervisorRequired)
+    expect((await failure(h.station.handlers['labels.deferUncertain']({ supervisorBadge: 'P1001' }))).code).toBe(ErrorCode.supervisorRequired)
     const deferred = await scan('S9001')
     expect(deferred.unconfirmedLabels).toEqual([expect.objectContaining({ jobId, deferred: true })])
     expect((await audit('label.uncertainDeferred')).map((a) => a.order_id)).toHaveLength(1)
-    expect((await refusal(h.station.handlers['labels.deferUncertain']({ supervisorBadge: 'S9001' }))).code).toBe(ErrorCode.wrongState)
+    expect((await failure(h.station.handlers['labels.deferUncertain']({ supervisorBadge: 'S9001' }))).code).toBe(ErrorCode.wrongState)
 
     expect((await scan('KJ1008')).order?.barcode).toBe('KJ1008')
     await h.station.handlers['packing.cancel']({})
@@ -143,7 +136,7 @@ describe('labels with an unknown print outcome at start', () => {
     expect(h.zebra.jobs).toHaveLength(1)
     expect(await orderStatus('KJ1003')).toBe('packed')
     expect(await audit('label.printAgainAfterUnknown')).toHaveLength(1)
-    expect((await refusal(h.station.handlers['labels.resolveUncertain']({ decision: 'printAgain', jobId }))).code).toBe(ErrorCode.wrongState)
+    expect((await failure(h.station.handlers['labels.resolveUncertain']({ decision: 'printAgain', jobId }))).code).toBe(ErrorCode.wrongState)
     expect(h.zebra.jobs).toHaveLength(1)
   }, 60_000)
 
@@ -160,9 +153,9 @@ describe('labels with an unknown print outcome at start', () => {
   }, 60_000)
 
   it('refuses an answer for a job that is not listed, and bad input at the contract', async () => {
-    expect((await refusal(h.station.handlers['labels.resolveUncertain']({ decision: 'printed' }))).code).toBe(ErrorCode.wrongState)
-    expect((await refusal(h.station.handlers['labels.resolveUncertain']({ decision: 'printed', jobId: 'no-such-job' }))).code).toBe(ErrorCode.wrongState)
-    expect((await refusal(h.station.handlers['labels.deferUncertain']({ supervisorBadge: 'S9001' }))).code).toBe(ErrorCode.wrongState)
+    expect((await failure(h.station.handlers['labels.resolveUncertain']({ decision: 'printed' }))).code).toBe(ErrorCode.wrongState)
+    expect((await failure(h.station.handlers['labels.resolveUncertain']({ decision: 'printed', jobId: 'no-such-job' }))).code).toBe(ErrorCode.wrongState)
+    expect((await failure(h.station.handlers['labels.deferUncertain']({ supervisorBadge: 'S9001' }))).code).toBe(ErrorCode.wrongState)
     for (const [name, input] of [
       ['labels.resolveUncertain', { decision: 'printed', jobId: '' }],
       ['labels.resolveUncertain', { decision: 'maybe' }],
