@@ -5,8 +5,7 @@ import { demoOrders } from '../../sandbox/cloud/demo-orders'
 import { eventually } from '../support/eventually'
 import { decodeBarcodes, renderZplToPng } from '../support/zpl-render'
 import { E2E_ARTIFACTS as ARTIFACTS } from './pages/chromium'
-import { startDemoDesk, type DemoDesk } from './pages/demo-desk'
-import { PackingPage } from './pages/packing.page'
+import { openDemoPage, startDemoDesk, type DemoDesk } from './pages/demo-desk'
 
 
 let demo: DemoDesk
@@ -19,9 +18,7 @@ afterAll(() => demo?.close())
 
 describe('packing a demo order in Chromium, typing scanner input', () => {
   it('badge → order → items → box → weight → label printed with the shipment barcode and the Turkish name under ^CI28', async () => {
-    const page = await demo.browser.newPage({ viewport: { width: 1366, height: 768 } })
-    const desk = new PackingPage(page, 15_000)
-    await desk.open(demo.serve.url)
+    const { page, desk } = await openDemoPage(demo)
     await desk.login('P1001')
 
     const order = demoOrders().find((o) => o.barcode === 'KJ1001')!

@@ -1,8 +1,7 @@
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { E2E_ARTIFACTS as ARTIFACTS } from './pages/chromium'
-import { scanDemoOrder, startDemoDesk, type DemoDesk } from './pages/demo-desk'
-import { PackingPage } from './pages/packing.page'
+import { openDemoPage, scanDemoOrder, startDemoDesk, type DemoDesk } from './pages/demo-desk'
 import { SettingsPage } from './pages/settings.page'
 
 let demo: DemoDesk
@@ -18,9 +17,7 @@ const kurus = (text: string | null) => Number((text ?? '').replace(/[^\d,-]/g, '
 
 describe('one price on screen (issue 10)', () => {
   it('the chosen row of the comparison, the shipment panel and the report show the same TL; ComToHome’s own figure is shown as a difference; F6 names the cloud as the source', async () => {
-    const page = await demo.browser.newPage({ viewport: { width: 1366, height: 768 } })
-    const desk = new PackingPage(page, 15_000)
-    await desk.open(demo.serve.url)
+    const { page, desk } = await openDemoPage(demo)
     await desk.login('P1001')
     const order = await scanDemoOrder(desk, 'KJ1002')
     await desk.scan('KOLI2')

@@ -6,8 +6,7 @@ import { eventually } from '../support/eventually'
 import { ownCard } from '../support/rate-cards'
 import { decodeBarcodes, renderZplToPng } from '../support/zpl-render'
 import { E2E_ARTIFACTS as ARTIFACTS } from './pages/chromium'
-import { scanDemoOrder, startDemoDesk, type DemoDesk } from './pages/demo-desk'
-import { PackingPage } from './pages/packing.page'
+import { openDemoPage, scanDemoOrder, startDemoDesk, type DemoDesk } from './pages/demo-desk'
 
 
 let demo: DemoDesk
@@ -26,9 +25,7 @@ afterAll(async () => {
 
 describe('a return (iade) at the desk, in Chromium, scanner only', () => {
   it('pack → KJIADE → reason 2 → supervisor badge → the return code on screen and its slip on the printer', async () => {
-    const page = await demo.browser.newPage({ viewport: { width: 1366, height: 768 } })
-    const desk = new PackingPage(page, 15_000)
-    await desk.open(demo.serve.url)
+    const { page, desk } = await openDemoPage(demo)
     await desk.login('P1001')
     const order = await scanDemoOrder(desk, 'KJ1002')
     await desk.scan('KOLI2')

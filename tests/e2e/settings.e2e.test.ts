@@ -7,8 +7,7 @@ import { startEscPosEmulator, type EscPosEmulator } from '../../sandbox/escpos/e
 import { eventually } from '../support/eventually'
 import { decodeBarcodes } from '../support/zpl-render'
 import { E2E_ARTIFACTS as ARTIFACTS } from './pages/chromium'
-import { startDemoDesk, type DemoDesk } from './pages/demo-desk'
-import { PackingPage } from './pages/packing.page'
+import { openDemoPage, startDemoDesk, type DemoDesk } from './pages/demo-desk'
 import { SettingsPage } from './pages/settings.page'
 
 
@@ -28,11 +27,9 @@ afterAll(async () => {
 
 describe('settings (F6) in Chromium, keyboard only', () => {
   it('a packer is refused; a supervisor prints a test label and fixes a Turkish-Q scanner layout with the self-test', async () => {
-    const page = await demo.browser.newPage({ viewport: { width: 1366, height: 768 } })
-    const desk = new PackingPage(page, 15_000)
+    const { page, desk } = await openDemoPage(demo)
     const settings = new SettingsPage(page, 15_000)
     const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `10-settings-${name}.png`) })
-    await desk.open(demo.serve.url)
 
     await desk.login('P1001')
     await desk.pressAndSettle('F6')

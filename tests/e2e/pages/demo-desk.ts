@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Browser } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { demoOrders } from '../../../sandbox/cloud/demo-orders'
 import type { CloudOrder } from '../../../shared/contract/cloud'
 import { startServe, type ServeProcess } from '../../support/serve-process'
 import { launchChromium } from './chromium'
-import type { PackingPage } from './packing.page'
+import { PackingPage } from './packing.page'
 
 /** The demo desk of an e2e file: `station serve --demo` on its own data folder, and Chromium. */
 export type DemoDesk = Readonly<{ dir: string; serve: ServeProcess; browser: Browser; close(): Promise<void> }>
@@ -33,6 +33,14 @@ export async function startDemoDesk(name: string, stationJson?: Record<string, u
     await close()
     throw err
   }
+}
+
+/** A new 1366×768 page on the desk's screen, not signed in yet, and its packing page object. */
+export async function openDemoPage(demo: DemoDesk, timeoutMs = 15_000): Promise<{ page: Page; desk: PackingPage }> {
+  const page = await demo.browser.newPage({ viewport: { width: 1366, height: 768 } })
+  const desk = new PackingPage(page, timeoutMs)
+  await desk.open(demo.serve.url)
+  return { page, desk }
 }
 
 /** Scans a demo order's slip and every item it holds, and waits until the desk calls the items verified. */
