@@ -3,25 +3,14 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { RateCard } from '../../../shared/rates'
+import { ownCard } from '../../../tests/support/rate-cards'
 import { openDatabase, type OpenedDatabase } from '../db/database'
 import { setSetting } from '../settings/settings.repository'
 import { DEFAULT_RATE_CARDS } from './default-rate-cards'
 import { CLOUD_RATES_KEY, RateCardBook, storeCloudRates, type RateCardBookDeps } from './rate-card.book'
 
-const card = (carrierId: string, serviceCode: string, priceKurus = 5000): RateCard => ({
-  carrierId,
-  serviceCode,
-  name: `${carrierId} ${serviceCode}`,
-  contract: 'own',
-  commissionBp: 0,
-  transitDays: 2,
-  supportsCod: true,
-  codFeeKurus: 0,
-  fuelSurchargeBp: 0,
-  maxChargeableKg: 30,
-  bands: [{ upToKg: 30, priceKurus }],
-  extraKgKurus: 0,
-})
+const card = (carrierId: string, serviceCode: string, priceKurus = 5000): RateCard =>
+  ownCard({ carrierId, serviceCode, name: `${carrierId} ${serviceCode}`, supportsCod: true, bands: [{ upToKg: 30, priceKurus }] }) as RateCard
 
 const CLOUD_CARDS = [card('comtohome', 'provider:1', 7000), card('comtohome', 'provider:5', 6000), card('yurtici', 'GO', 6500)]
 const COMTOHOME = { id: 'comtohome', name: 'ComToHome', enabled: true, services: [{ serviceCode: 'provider:1', name: 'Yurtiçi' }] }
