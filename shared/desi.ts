@@ -1,5 +1,5 @@
 /**
- * Desi and chargeable weight (carriers.md §11): desi = L×W×H (cm) / 3000 per package,
+ * Desi and chargeable weight (docs/reference/carriers.md §11): desi = L×W×H (cm) / 3000 per package,
  * chargeable = max(kg, desi) per package, summed over the shipment.
  * Lengths in millimetres and weight in grams, as stored; results in kg/desi as decimals.
  */

@@ -1,5 +1,5 @@
 /**
- * GS1 mod-10 check digits (hardware.md §5.3): from the rightmost data digit, weights 3,1,3,1…;
+ * GS1 mod-10 check digits (docs/reference/hardware.md §5.3): from the rightmost data digit, weights 3,1,3,1…;
  * check = (10 − sum mod 10) mod 10. Covers GTIN-8/12/13/14 and SSCC-18.
  */
 export function gs1CheckDigit(body: string): number {

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 
 /**
- * Data for the desk's own shipping label (the merchant-designed label carriers.md §13 asks for:
+ * Data for the desk's own shipping label (the merchant-designed label docs/reference/carriers.md §13 asks for:
  * sender, receiver name/address/phone, date, piece x/N, barcode, COD flag/amount).
  * This exact JSON shape is also the input of `station label render --input FILE.json`.
  */
@@ -10,7 +10,7 @@ const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(
 
 /**
  * Code 128 data: printable ASCII only. `>` is excluded because it starts a Code 128 invocation
- * sequence inside ^FD (`>;`, `>:`, `>8`; hardware.md §3.5), so it could change what the bars encode.
+ * sequence inside ^FD (`>;`, `>:`, `>8`; docs/reference/hardware.md §3.5), so it could change what the bars encode.
  */
 const barcodeData = z
   .string()

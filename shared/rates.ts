@@ -1,5 +1,5 @@
 /**
- * Rates and carrier selection (issue 4 "Rates and selection"). The code lives in shared/rates/;
+ * Rates and carrier selection (docs/carriers.md "Rates and selection"). The code lives in shared/rates/;
  * this module keeps the one import path the packing service, the station and the UI use.
  */
 export { hasDistancePrices, priceFor, type ExcludedDistrict, type RateBand, type RateCard } from './rates/rate-card'

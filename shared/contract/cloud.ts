@@ -38,7 +38,7 @@ export const CloudOrder = z.object({
       }),
     )
     .min(1),
-  /** The station whose `order.packed` the cloud accepted first (issue 5: first pack wins); null while unpacked. */
+  /** The station whose `order.packed` the cloud accepted first (docs/sync-guarantees.md §5.1: first pack wins); null while unpacked. */
   packedByStationId: z.string().nullable().optional(),
   /** Stations whose `order.packed` / `shipment.created` lost to the winner: each desk sees the conflict on pull. */
   conflictStationIds: z.array(z.string()).optional(),
@@ -82,7 +82,7 @@ export const EventsAccepted = z.object({ status: z.literal(true), data: z.object
 
 export const CloudErrorEnvelope = z.object({ status: z.literal(false), errors: z.array(z.object({ message: z.string(), field: z.string().nullable().optional() })) })
 
-// ---- Issue 5: the full station ↔ cloud API (docs/cloud-api.openapi.yaml). Additions only: the names
+// ---- The full station ↔ cloud API (docs/cloud-api.openapi.yaml). Additions only: the names
 // above keep their shapes so the desk's current sync loop parses the richer answers unchanged.
 
 /** A conflict or refusal with a machine-readable reason, beside the seed-001 `errors` list. */
@@ -158,7 +158,7 @@ export type CloudClaim = z.infer<typeof CloudClaim>
 export const ClaimGranted = z.object({ status: z.literal(true), data: z.object({ claim: CloudClaim }) })
 export const ClaimReleased = z.object({ status: z.literal(true), data: z.object({ released: z.boolean() }) })
 
-/** Event kinds a desk pushes (issue 5); the desk's outbox uses the same strings. */
+/** Event kinds a desk pushes; the desk's outbox uses the same strings. */
 export const CloudEventKind = {
   orderPacked: 'order.packed',
   shipmentCreated: 'shipment.created',

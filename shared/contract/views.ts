@@ -5,7 +5,7 @@ import type { SerializedAppError } from '../errors'
 import type { QuoteOption } from '../rates'
 import type { LayoutProfileId } from '../scan/keyboard-layout'
 
-/** Where the desk is in the packing workflow (issue 2's state machine). */
+/** Where the desk is in the packing workflow. */
 export const PackingStep = {
   idle: 'idle',
   orderOpen: 'orderOpen',
@@ -27,7 +27,7 @@ export type ShipmentView = Readonly<{
   barcode: string | null
   /** The desk's price: the rate-card price compared and chosen (the same number stored and reported). */
   costKurus: number | null
-  /** What the carrier said it charges, when it says (issue 10 "One price"). */
+  /** What the carrier said it charges, when it says (docs/carriers.md "Where prices come from"). */
   chargedKurus?: number | null
   /** chargedKurus − costKurus when both are known and differ; null otherwise. */
   priceDifferenceKurus?: number | null
@@ -158,7 +158,7 @@ export type DeviceStatusView = Readonly<{
   carriers?: readonly Readonly<{ id: string; name: string; state: 'closed' | 'open' | 'halfOpen'; lastError: string | null }>[]
   scanners: readonly ScannerStatusView[]
   receipt: ReceiptStatusView | null
-  /** Where the desk's prices come from (issue 10 "One price"). */
+  /** Where the desk's prices come from (docs/carriers.md "Where prices come from"). */
   rates?: RateCardsView
 }>
 
@@ -283,7 +283,7 @@ export type ShipmentTimelineView = Readonly<{
   carrierId: string
   carrierName: string
   trackingNumber: string | null
-  /** Normalized (carriers.md §12); null until a known code arrives. */
+  /** Normalized (docs/reference/carriers.md §12); null until a known code arrives. */
   status: string | null
   rawCode: string | null
   checkedAt: string | null

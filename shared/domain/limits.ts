@@ -9,7 +9,7 @@
  * `packages.weight`, `length`, `width`, `height` as plain Float (kg, cm), and Yurtiçi/Aras take
  * Double(9,3). So these are chosen, generously, as a professional ceiling that no parcel service
  * carries beyond (domestic freight-parcel services stop far below: desi price tables run to 50 and
- * price the rest per extra unit, carriers.md §11):
+ * price the rest per extra unit, docs/reference/carriers.md §11):
  * - 1000 kg actual weight per package,
  * - 300 cm per side,
  * - and so at most 300 × 300 × 300 / 3000 = 9000 desi per package.

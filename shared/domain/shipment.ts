@@ -40,7 +40,7 @@ export type Shipment = Readonly<{
   updatedAt: string
 }>
 
-/** Normalized tracking vocabulary (seed 003, carriers.md §12). */
+/** Normalized tracking vocabulary (seed 003, docs/reference/carriers.md §12). */
 export const TrackingStatus = {
   created: 'created',
   pickedUp: 'picked_up',

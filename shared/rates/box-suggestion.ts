@@ -71,9 +71,9 @@ const pct = (r: number): string => `%${Math.round(r * 100)}` // Turkish writes t
 const pctEn = (r: number): string => `${Math.round(r * 100)}%`
 
 /**
- * Ranks the catalog's boxes for these items (issue 4 "Box suggestion"): boxes the items fit in first
+ * Ranks the catalog's boxes for these items (docs/carriers.md "Box suggestion"): boxes the items fit in first
  * (each item by rotation, total volume within the fill factor), then the cheapest price the selection
- * rules give for the box's chargeable weight (items + tare, desi L×W×H/3000, carriers.md §11), then the
+ * rules give for the box's chargeable weight (items + tare, desi L×W×H/3000, docs/reference/carriers.md §11), then the
  * lower band, then the smaller box. A sound check, not a 3-D packer: it may accept a set of long items
  * that would need a real arrangement, which is why the fill factor stays below 1.
  */

@@ -117,7 +117,7 @@ function quoteOne(card: RateCard, ctx: QuoteContext, band: number, distanceBand:
  * Quotes every card and picks one by the rules: marketplace mandate, COD capability, excluded
  * districts, weight/desi limits, then the strategy (cheapest by default) with tie-breaks price,
  * transit days, preference for the recipient's il, name. Every option keeps its price, band,
- * distance band, transit days and the reason it was chosen or left out (issue 4 "Rates and selection").
+ * distance band, transit days and the reason it was chosen or left out (docs/carriers.md "Rates and selection").
  */
 export function selectCarrier(cards: readonly RateCard[], ctx: QuoteContext, rules: SelectionRules = {}): { chosen: QuoteOption | null; options: QuoteOption[] } {
   const band = priceBand(ctx.chargeableKg)

@@ -2,7 +2,7 @@ import { trFold } from '../domain/address'
 
 /**
  * Distance bands ("hat") carriers price by, from the sender's and the recipient's il
- * (carriers.md §11 [DESI]: şehir içi; 1–200 km yakın; 201–600 kısa; 601–1000 orta; >1000 uzun,
+ * (docs/reference/carriers.md §11 [DESI]: şehir içi; 1–200 km yakın; 201–600 kısa; 601–1000 orta; >1000 uzun,
  * Yurtiçi and Sürat use the same cut-offs). Pure: the km come from the core (road distances between
  * plate codes), the shared pricing only ever sees a band.
  */
@@ -31,7 +31,7 @@ export const DISTANCE_BAND_LABELS: Readonly<Record<DistanceBand, { tr: string; e
 export type DistanceThresholdsKm = Readonly<{ yakinMaxKm: number; kisaMaxKm: number; ortaMaxKm: number }>
 
 /**
- * Defaults from carriers.md §11 (Yurtiçi/Sürat price pages). A contract may cut elsewhere, so the
+ * Defaults from docs/reference/carriers.md §11 (Yurtiçi/Sürat price pages). A contract may cut elsewhere, so the
  * station can override them (electron/core/rates RatesConfigSchema).
  */
 export const DEFAULT_DISTANCE_THRESHOLDS_KM: DistanceThresholdsKm = { yakinMaxKm: 200, kisaMaxKm: 600, ortaMaxKm: 1000 }

@@ -7,7 +7,7 @@ export type RateBand = Readonly<{
   upToKg: number
   /** The price for any distance, and the fallback when the distance is unknown or not priced below. */
   priceKurus: number
-  /** Prices by distance band (carriers.md §11 "hat"); a band missing here is priced at priceKurus. */
+  /** Prices by distance band (docs/reference/carriers.md §11 "hat"); a band missing here is priced at priceKurus. */
   distancePricesKurus?: Readonly<Partial<Record<DistanceBand, number>>>
 }>
 
@@ -28,7 +28,7 @@ export type RateCard = Readonly<{
   fuelSurchargeBp: number
   maxChargeableKg: number
   bands: readonly RateBand[]
-  /** Per desi/kg above the last band (Yurtiçi: the last row + a fee per extra unit, carriers.md §11). */
+  /** Per desi/kg above the last band (Yurtiçi: the last row + a fee per extra unit, docs/reference/carriers.md §11). */
   extraKgKurus: number
   /** Volumetric limit of the service, checked when the quote knows the desi. */
   maxDesi?: number

@@ -5,7 +5,7 @@ import { matchAi, type Gs1AiSpec, type Gs1Component } from './gs1-ai'
 /**
  * GS1 element strings (the data of GS1-128, GS1 DataMatrix, GS1 QR, GS1 DataBar) split into AIs.
  * FNC1 separates variable-length fields; a scanner sends it as ASCII GS (0x1D) or, where a keyboard
- * wedge cannot type GS, a substitute configured on the scanner (hardware.md §5.1). Pure.
+ * wedge cannot type GS, a substitute configured on the scanner (docs/reference/hardware.md §5.1). Pure.
  */
 
 export const GS = '\x1d'

@@ -1,7 +1,7 @@
 /**
  * A keyboard-wedge scanner configured for a US keyboard presses the *physical keys* a US keyboard
  * has for each character; the OS then types whatever its own layout puts on those keys
- * (hardware.md §5.1: on Turkish-Q "." comes out as "ç" and "/" as "."). This module knows the
+ * (docs/reference/hardware.md §5.1: on Turkish-Q "." comes out as "ç" and "/" as "."). This module knows the
  * printable-ASCII half of four OS layouts, so a scan can be repaired and a self-test barcode can
  * tell which layout the desk runs. Pure.
  *
@@ -115,7 +115,7 @@ export function getLayoutProfile(id: LayoutProfileId): LayoutProfile {
 /**
  * The US character a US-layout scanner meant by pressing `code` (with or without Shift), whatever
  * the OS layout: the renderer can read `KeyboardEvent.code` + `shiftKey` and need no profile at all
- * (hardware.md §5.1 "decode from physical key codes"). Null for keys a US scanner never presses.
+ * (docs/reference/hardware.md §5.1 "decode from physical key codes"). Null for keys a US scanner never presses.
  */
 export function usCharForKey(code: string, shiftKey: boolean): string | null {
   const i = (KEY_CODES as readonly string[]).indexOf(code)
@@ -126,7 +126,7 @@ export function usCharForKey(code: string, shiftKey: boolean): string | null {
  * What the OS types when a US-layout scanner sends `usText` (the emulator's corruption mode).
  * Characters a US keyboard cannot type (GS, Turkish letters) pass through unchanged. A dead key
  * left pending at the end comes out as its spacing character, as Windows does when Enter follows
- * [unverified for every application; hardware.md §5.1].
+ * [unverified for every application; docs/reference/hardware.md §5.1].
  */
 export function typeAsLayout(usText: string, profile: LayoutProfile): string {
   const dead = profile.dead

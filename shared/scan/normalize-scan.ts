@@ -7,7 +7,7 @@ import { repairScan, type LayoutProfile } from './keyboard-layout'
 /**
  * One entry for every scan, whatever its source: repair the keyboard layout (wedge only), strip
  * and report the AIM symbology identifier, parse GS1 element strings, validate GTIN/SSCC check
- * digits and pick the code the desk matches. Pure. Facts: hardware.md §5.
+ * digits and pick the code the desk matches. Pure. Facts: docs/reference/hardware.md §5.
  */
 
 export type NormalizeScanOptions = Readonly<{

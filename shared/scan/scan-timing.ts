@@ -1,5 +1,5 @@
 /**
- * Tells a keyboard-wedge scanner from a person typing (hardware.md §5.1, onScan.js defaults):
+ * Tells a keyboard-wedge scanner from a person typing (docs/reference/hardware.md §5.1, onScan.js defaults):
  * a scanner "types" a whole code at a few ms per character and ends with Enter or Tab.
  * Pure and DOM-free (moved from renderer/src/lib/scan-detector.ts), so the renderer hook, the core
  * and the wedge emulator's tests share one rule.

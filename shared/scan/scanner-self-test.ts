@@ -1,7 +1,7 @@
 import { LayoutProfileId, layoutProfiles, repairScan, typeAsLayout, type LayoutProfile } from './keyboard-layout'
 
 /**
- * Scanner self-test (issue 3): the desk shows these barcodes, the packer scans them, and the app
+ * Scanner self-test: the desk shows these barcodes, the packer scans them, and the app
  * learns the keyboard layout the OS applies and how the scanner sends FNC1 and AIM prefixes. Pure.
  *
  * Why this content: every physical key whose meaning differs between US and Turkish-Q, Turkish-F

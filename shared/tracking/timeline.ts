@@ -32,7 +32,7 @@ export function sortTimeline(events: readonly TimelineEvent[]): TimelineEvent[] 
  * state (`current`, e.g. Yurtiçi operationStatus DLV) with a known status, the latest such statement
  * decides, even when a scan carries a later time; otherwise the latest event with a known status.
  * An unknown code (status null) keeps the previous state: it never becomes "delivered" or anything
- * else by guessing (carriers.md §12). With no known event, `previous` stands.
+ * else by guessing (docs/reference/carriers.md §12). With no known event, `previous` stands.
  */
 export function currentTrackingStatus(events: readonly TimelineEvent[], previous: TrackingStatus | null = null): TrackingStatus | null {
   const sorted = sortTimeline(events)
