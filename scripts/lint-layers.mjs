@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Enforces the layer rules of CONVENTIONS.md on every TypeScript file: who may import what,
+// Enforces the layer rules (README.md "How it is built") on every TypeScript file: who may import what,
 // raw IPC only in its one module, no TS enums, named exports only. Exits 1 with one line per finding.
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative, resolve, dirname, sep } from 'node:path'
