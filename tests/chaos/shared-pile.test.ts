@@ -12,7 +12,7 @@ import { eventually } from '../support/eventually'
 import { alive, bootDesk, call, closeChaos, createChaosDesk, DeskDied, killDesk, nextView, resolveUncertain, sleep, type ChaosDesk } from './chaos-desk'
 
 /**
- * Issue 10's acceptance test "two desks, one pile": desks (real `station serve` processes) work ONE
+ * The acceptance test "two desks, one pile" (docs/sync-guarantees.md §4.8): desks (real `station serve` processes) work ONE
  * shared pile of orders against the reference cloud, whose every route (claims included) answers
  * 500s, 429s, resets and responses dropped after the commit; a share of the slips is scanned at two
  * desks at the same moment, and desks are SIGKILLed and restarted at random. While the cloud is

@@ -12,7 +12,7 @@ import { eventually } from '../support/eventually'
 import { alive, bootDesk, call, closeChaos, createChaosDesk, DeskDied, killDesk, nextView, sleep, type ChaosDesk } from './chaos-desk'
 
 /**
- * Issue 5's acceptance test: 3 desks (real `station serve` processes) pack 500 orders each against
+ * The sync acceptance test (docs/sync-guarantees.md): 3 desks (real `station serve` processes) pack 500 orders each against
  * the reference cloud while it answers 20% 5xx, 10% 429 and drops 5% of the responses it committed,
  * and every desk is SIGKILLed at random moments (inside a pack, mid-request, mid-print) and
  * restarted. At the end: every order packed exactly once in the cloud, by its desk; every event

@@ -8,7 +8,7 @@ import { E2E_ARTIFACTS as ARTIFACTS, launchChromium } from './pages/chromium'
 import { PackingPage } from './pages/packing.page'
 
 /**
- * Printer recovery in real Chromium against the Zebra emulator (issue 10): paper-out → printer back
+ * Printer recovery in real Chromium against the Zebra emulator: paper-out → printer back
  * → one key → exactly one more label, the banner gone and the order packed; and after a SIGKILL
  * mid-print, the label with an unknown outcome listed at start and answered with one key.
  * The emulators live in this process, so they outlive a killed desk.

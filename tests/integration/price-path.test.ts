@@ -9,8 +9,8 @@ import { ownCard } from '../support/rate-cards'
 import { packOrder, startHarness, type Harness } from '../support/station-harness'
 
 /**
- * Issue 10 "One price": the price compared, the price on the shipment panel, the cost stored and the
- * cost in the report are one number, for every carrier. The card is the issue's Sürat example: a
+ * One price (docs/carriers.md "Where prices come from"): the price compared, the price on the shipment panel, the cost stored and the
+ * cost in the report are one number, for every carrier. The card is a Sürat example: a
  * 110,00 TL band on the platform agreement (+10%) = 121,00 TL.
  */
 const PRICE = 12100

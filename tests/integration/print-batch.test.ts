@@ -14,7 +14,7 @@ import { zebraLabelSink } from '../../electron/core/printing/zebra-label.sink'
 import { startZebraEmulator, type ZebraEmulator } from '../../sandbox/zebra/zebra-emulator'
 
 /**
- * Issue 3 acceptance: a 1,000-label batch through the persistent queue (real SQLite file, real TCP
+ * A 1,000-label batch through the persistent queue (real SQLite file, real TCP
  * Zebra emulator) during which the printer runs out of paper at label 400 and the app restarts:
  * 1,000 labels received, none twice, in order. Plus the window between "printer took the bytes"
  * and "row marked printed", left behind by a crash.

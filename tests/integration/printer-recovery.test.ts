@@ -7,7 +7,7 @@ import { failure } from '../support/app-error'
 import { scanAllItems, startHarness, type Harness } from '../support/station-harness'
 
 /**
- * Printer recovery that cannot double-print (issue 10): after paper-out the banner clears once the
+ * Printer recovery that cannot double-print: after paper-out the banner clears once the
  * printer is ready, one key prints the owed label once and the order finishes; labels whose print
  * outcome is unknown are listed at start and hold new orders until answered or deferred.
  */

@@ -5,7 +5,7 @@ import { firstBarcodeInZpl } from '../../shared/zpl/zpl-barcode'
 import { ownCard } from '../support/rate-cards'
 import { packOrder, startHarness, type Harness } from '../support/station-harness'
 
-// PTT at the desk (issue 10): etiketGetir is in neither published WSDL. Without it the parcel is
+// PTT at the desk: etiketGetir is in neither published WSDL. Without it the parcel is
 // registered online and the desk prints its own PTT label with the range barcode; the order is packed.
 let h: Harness | null = null
 let ptt: PttEmulator | null = null

@@ -9,7 +9,7 @@ import { eventually } from '../support/eventually'
 import { scanAllItems, startHarness, type Harness } from '../support/station-harness'
 
 /**
- * Claim renewal (issue 5, docs/sync-guarantees.md §4.3): a desk keeps the lease of the order it has
+ * Claim renewal (docs/sync-guarantees.md §4.3): a desk keeps the lease of the order it has
  * open alive for as long as the pack takes, stops when the order is packed and releases it when the
  * order is abandoned. Leases here are 600 ms (renewed every 150 ms) so a "long pack" takes a second.
  */

@@ -9,7 +9,7 @@ import { startServe, type ServeProcess } from '../support/serve-process'
 import { connectStation } from '../support/ws-client'
 import { closePayload, handshake, rawExchange, wsFrame, type RawOutcome } from '../support/ws-raw'
 
-// Issue 10 "A socket that survives": 10,000 hostile messages and protocol violations against a
+// A socket that survives: 10,000 hostile messages and protocol violations against a
 // real `station serve` child process. It must stay up, answer or close every connection, and keep
 // its memory bounded. fast-check generates the messages from a fixed seed, so a failure replays.
 const SEED = 20261207

@@ -6,7 +6,7 @@ import { startZebraEmulator, type ZebraEmulator, type ZebraEmulatorOptions, type
 
 /**
  * Every fault mode of the Zebra emulator over real TCP against ZebraPrinter + TcpPrinterTransport
- * (issue 3 acceptance): the right AppError code and retryable flag, `meta.delivery` telling the
+ * (acceptance test): the right AppError code and retryable flag, `meta.delivery` telling the
  * queue whether anything can have reached the printer, and nothing printed that was reported not.
  */
 const emulators: ZebraEmulator[] = []

@@ -2,7 +2,7 @@ import { expect } from 'vitest'
 import { HttpFault } from '../../sandbox/common/http-emulator'
 
 /**
- * The shared loop of the carrier exactly-once fault tests (carriers.md §14): N seeded runs, each
+ * The shared loop of the carrier exactly-once fault tests (docs/reference/carriers.md §14): N seeded runs, each
  * creating one shipment under its own idempotency key while the emulator loses, cuts, spoils or
  * refuses answers; then every run must have left exactly one shipment under its key (none doubled,
  * none lost) and the emulator must hold nothing else. What is carrier-specific (the emulator, the

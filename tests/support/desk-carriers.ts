@@ -38,7 +38,7 @@ export type DeskCarrier = Readonly<{
   sender?: Record<string, unknown>
 }>
 
-/** Every connector wired into the desk, packed through the same flow (issue 4: "one desk speaks to every carrier"). */
+/** Every connector wired into the desk, packed through the same flow (one desk speaks to every carrier). */
 export const DESK_CARRIERS: readonly DeskCarrier[] = [
   {
     id: 'sendeo',

@@ -7,8 +7,8 @@ const { ready } = createRequire(import.meta.url)('zpl-renderer-js') as typeof im
 
 /**
  * Test helpers: ZPL → PNG through zebrash (zpl-renderer-js, WASM, plain Node) and PNG → barcode
- * strings through Debian's zbarimg (toolchain.md). zebrash font 0 has no ğ/Ğ glyph and draws a
- * box instead (hardware.md §6); a real printer's font coverage needs a check on hardware.
+ * strings through Debian's zbarimg (docs/reference/toolchain.md). zebrash font 0 has no ğ/Ğ glyph and draws a
+ * box instead (docs/reference/hardware.md §6); a real printer's font coverage needs a check on hardware.
  */
 export type RenderSize = Readonly<{ widthMm: number; heightMm: number; dpmm: number }>
 
