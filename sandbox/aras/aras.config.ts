@@ -1,11 +1,11 @@
 /**
  * Options, defaults and codes of the Aras Kargo emulator (published files: protocols/aras/;
- * behaviour: carriers.md §2, §14, the project's carrier notes, not yet in this repository).
+ * behaviour: docs/reference/carriers.md §2, §14, the project's carrier notes, not yet in this repository).
  * Where the documents are silent (the code for "no barcode permission", what the lookups and the
  * query service do with wrong credentials, a rate limit) the behaviour is an option with a comment.
  */
 
-/** Documented paths (carriers.md §2); the emulator serves all four on one origin. */
+/** Documented paths (docs/reference/carriers.md §2); the emulator serves all four on one origin. */
 export const ARAS_PATHS = {
   testShipment: '/arascargoservice/arascargoservice.asmx',
   liveShipment: '/arascargoservice.asmx',
@@ -22,7 +22,7 @@ export const QUERY_ACTION_PREFIX = 'http://tempuri.org/IArasCargoIntegrationServ
 export type ArasEmulatorUser = Readonly<{
   username: string
   password: string
-  /** May call GetBarcode (carriers.md §2: "accounts with barcode permission only"). */
+  /** May call GetBarcode (docs/reference/carriers.md §2: "accounts with barcode permission only"). */
   barcodePermitted?: boolean
   /** Answer every SetOrder with this account-setup code (1002 integration info, 1003 no branch, 1006 no dispatch address). */
   accountProblem?: '1002' | '1003' | '1006'
@@ -44,7 +44,7 @@ export type ArasEmulatorOptions = Readonly<{
   barcodeReadyAfterMs?: number
   /** ResultCode for GetBarcode without permission: not documented, so configurable. Default '1001'. */
   barcodeDeniedCode?: string
-  /** CancelDispatch success: 0 (carriers.md) or 1 ("[kod] Başarılı bir şekilde silindi", SetOrder doc). Default '0'. */
+  /** CancelDispatch success: 0 (docs/reference/carriers.md) or 1 ("[kod] Başarılı bir şekilde silindi", SetOrder doc). Default '0'. */
   cancelSuccessCode?: '0' | '1'
   /** "Bir siparişe ait bilgiler en fazla 20 kez gönderilebilir" (935). Default 20. */
   maxSends?: number
@@ -62,7 +62,7 @@ export type ArasEmulatorOptions = Readonly<{
   retryAfterSeconds?: number
   /** First 13-digit tracking number handed out (then +1 each). */
   firstTrackingNumber?: number
-  /** Push each status change to a customer service ("Push option", carriers.md §2). Default null (off). */
+  /** Push each status change to a customer service ("Push option", docs/reference/carriers.md §2). Default null (off). */
   push?: ArasPushTarget | null
   /**
    * Refuse request bodies that break the published schema (protocols/aras/) with the SOAP fault
@@ -75,7 +75,7 @@ export type ArasEmulatorOptions = Readonly<{
 }>
 
 /**
- * Where and how the emulator pushes status changes. carriers.md §2 names only the fields
+ * Where and how the emulator pushes status changes. docs/reference/carriers.md §2 names only the fields
  * (`IntegrationCode, CargoStatus, ProcessDate, Description, UserName, Password` → `Result,
  * ErrorDescription`); everything else is undocumented and so configurable.
  */

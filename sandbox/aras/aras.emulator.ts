@@ -14,7 +14,7 @@ export type { EmulatedOrder, Movement, PieceRecord } from './aras.state'
 export type ArasResultOperation = 'SetOrder' | 'CancelDispatch' | 'GetBarcode'
 
 /**
- * A local Aras Kargo on 127.0.0.1 for tests, benchmarks and demo mode (carriers.md §2, §14): the ASMX
+ * A local Aras Kargo on 127.0.0.1 for tests, benchmarks and demo mode (docs/reference/carriers.md §2, §14): the ASMX
  * shipment service and the WCF query service at their documented test and live paths on one origin,
  * SetOrder upserts until the waybill is cut, CancelDispatch 0/405/999/-1/-2, GetBarcode (1004 for a
  * while, then ZPL + a 13-digit number), GetQueryJSON for QueryTypes 1, 9, 14, 39 (and a few more),

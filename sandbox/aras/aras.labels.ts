@@ -1,7 +1,7 @@
 import type { EmulatedOrder } from './aras.state'
 
 /**
- * The ZPL GetBarcode returns, one string per piece (carriers.md §2 `ZebraZpl` string[]). Aras's
+ * The ZPL GetBarcode returns, one string per piece (docs/reference/carriers.md §2 `ZebraZpl` string[]). Aras's
  * real layout is not public: this one carries what §13 says a label must, with the 13-digit
  * tracking number and the piece BarcodeNumber as Code 128, 4×4 in at 8 dpmm.
  */

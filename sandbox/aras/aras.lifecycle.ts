@@ -1,7 +1,7 @@
 import type { ArasState, EmulatedOrder } from './aras.state'
 
 /**
- * The status chain of an Aras order (carriers.md §2, §14): stored (no waybill) → 1 at the origin
+ * The status chain of an Aras order (docs/reference/carriers.md §2, §14): stored (no waybill) → 1 at the origin
  * branch → 2 on the way → 3 at the delivery branch → 4 out for delivery → 6 delivered; side roads
  * 5 partial delivery, 7 redirected (TIP 2), a return (TIP 3) and the devir (non-delivery) codes.
  */

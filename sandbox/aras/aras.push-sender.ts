@@ -3,7 +3,7 @@ import type { ArasState, EmulatedOrder } from './aras.state'
 import { el, redactSecrets, SOAP11_NS, SOAP12_NS, TEMPURI, xmlEscape } from './aras.xml'
 
 /**
- * Aras's status push (carriers.md §2: "Aras calls a customer service with `IntegrationCode,
+ * Aras's status push (docs/reference/carriers.md §2: "Aras calls a customer service with `IntegrationCode,
  * CargoStatus, ProcessDate, Description, UserName, Password` → `Result(bool), ErrorDescription`").
  * Only the field names are documented; the wire format, operation name, namespace, date shape and
  * retry policy are options (aras.config.ts ArasPushTarget). Each status change of an order (the

@@ -5,7 +5,7 @@ import type { EmulatedOrder } from './aras.state'
 import { parseXml, xmlEscape, type XNode } from './aras.xml'
 
 /**
- * The query service's GetQueryJSON(loginInfo, queryInfo) (carriers.md §2): both arguments are XML
+ * The query service's GetQueryJSON(loginInfo, queryInfo) (docs/reference/carriers.md §2): both arguments are XML
  * strings, the answer a JSON string shaped as XML→JSON conversion makes it: `{"QueryResult":{"Cargo":…}}`
  * with one row as an object and several as an array, nothing found as an empty QueryResult.
  * QueryTypes emulated: 1 (MÖK), 9/15 (movements), 14 (tracking no), 11/39/100 (MÖK list),

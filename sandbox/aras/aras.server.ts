@@ -48,7 +48,7 @@ export function createArasHandler(deps: HandlerDeps) {
     const query = [...url.searchParams.keys()].map((k) => k.toLowerCase())
     if (req.method === 'GET' && (query.includes('wsdl') || query.includes('singlewsdl'))) return reply(200, wsdlOf(service, `${deps.origin()}${url.pathname}`, deps.opts), XML)
     // The ASMX help pages (?op=…) and its HTTP GET/POST bindings are not emulated: .NET disables those
-    // bindings for remote callers by default, and carriers.md §2 only documents SOAP.
+    // bindings for remote callers by default, and docs/reference/carriers.md §2 only documents SOAP.
     if (req.method !== 'POST') return reply(req.method === 'GET' ? 404 : 405, '<html><body>Not emulated: POST a SOAP envelope, or GET ?WSDL</body></html>', HTML)
     if (deps.limiter) {
       const waitMs = deps.limiter.hit()
@@ -135,7 +135,7 @@ async function wcf(deps: HandlerDeps, req: IncomingMessage, text: string, conten
 }
 
 /**
- * Test hooks (carriers.md §14): POST /__emu/advance/{integrationCode or tracking no} {"to"?} and
+ * Test hooks (docs/reference/carriers.md §14): POST /__emu/advance/{integrationCode or tracking no} {"to"?} and
  * POST /__emu/result/{SetOrder|CancelDispatch|GetBarcode} {"code","message"?} (the next call of that
  * operation answers that ResultCode). JSON answers; not logged as carrier traffic.
  */

@@ -4,7 +4,7 @@ import type { ArasState, EmulatedOrder, PieceRecord } from './aras.state'
 import { checkOrder } from './aras.validation'
 import { child, children, el, fieldsOf, TEMPURI, type XNode } from './aras.xml'
 
-/** The ASMX operations of carriers.md §2. Refusals are HTTP 200 + ResultCode; faults only where noted. */
+/** The ASMX operations of docs/reference/carriers.md §2. Refusals are HTTP 200 + ResultCode; faults only where noted. */
 
 export type OpContext = Readonly<{ opts: ResolvedOptions; state: ArasState; op: XNode; args: Readonly<Record<string, string>>; nowMs: number }>
 export type OpOutcome = Readonly<{ kind: 'ok'; inner: string }> | Readonly<{ kind: 'fault'; code: 'Client' | 'Server'; text: string }>

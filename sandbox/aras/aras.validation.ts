@@ -2,7 +2,7 @@ import { ArasText, type ResolvedOptions } from './aras.config'
 import type { PieceRecord } from './aras.state'
 
 /**
- * SetOrder's field rules and the ResultCode each breaks (SetOrder doc table, carriers.md §2). Not
+ * SetOrder's field rules and the ResultCode each breaks (SetOrder doc table, docs/reference/carriers.md §2). Not
  * emulated, for want of a documented rule: the slang-word check of 936, 70025 (documents are one
  * piece: the Order has no document flag) and "branch closed" (70026).
  */

@@ -2,7 +2,7 @@ import { xmlEscape } from './aras.xml'
 
 /**
  * ?WSDL answers. The real WSDLs are not in our documents, so these are minimal on purpose: the
- * operations, their SOAPActions (carriers.md §2) and the address, with every message typed as
+ * operations, their SOAPActions (docs/reference/carriers.md §2) and the address, with every message typed as
  * "any content". Enough for a client to find the endpoint and actions; not a schema to validate by.
  */
 

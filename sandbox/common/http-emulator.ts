@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 
 /**
- * Faults every carrier emulator can inject (carriers.md §14). `dropAfterCommit` is the one that
+ * Faults every carrier emulator can inject (docs/reference/carriers.md §14). `dropAfterCommit` is the one that
  * matters most: the operation is carried out and stored, then the socket is destroyed before any
  * byte of the answer leaves, which is what a client sees when a carrier times out after committing.
  */

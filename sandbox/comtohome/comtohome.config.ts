@@ -1,7 +1,7 @@
 /**
  * Options, defaults and public types of the ComToHome consignment emulator.
- * Source: ComToHome's consignment API description, "001-consignment-api-yurtici-gonderi" (cited below
- * as "seed 001"; not yet in this repository).
+ * Source: ComToHome's consignment API description, docs/reference/seed-001-consignment-api-yurtici-gonderi.txt
+ * (cited below as "seed 001").
  * Where the seed is silent (status codes, preference values, providers, prices) the behaviour is an
  * option with a documented default, so tests can match whatever the real service turns out to do.
  */

@@ -11,7 +11,7 @@ export { CONSIGNMENTS_PATH } from './comtohome.server'
 
 /**
  * A local ComToHome (seed 001) on 127.0.0.1 for tests, benchmarks and demo mode:
- * deterministic ids, a request log, injectable faults (carriers.md §14).
+ * deterministic ids, a request log, injectable faults (docs/reference/carriers.md §14).
  */
 export type ComToHomeEmulator = Readonly<{
   /** Base URL without a trailing slash, e.g. http://127.0.0.1:40123 (the seed's {{BASE_URL}}). */

@@ -12,7 +12,7 @@ function round2(n: number): number {
 }
 
 /**
- * Desi = L×W×H/3000 per package (carriers.md §11), chargeable = max(kg, desi) per package, both
+ * Desi = L×W×H/3000 per package (docs/reference/carriers.md §11), chargeable = max(kg, desi) per package, both
  * multiplied by the package quantity and summed. The seed sample shows desi with 2 decimals (1.13).
  */
 export function packageTotals(packages: readonly PackageKgCm[]): PackageTotals {

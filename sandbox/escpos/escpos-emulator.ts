@@ -2,7 +2,7 @@ import { createServer, type Socket } from 'node:net'
 import { EscPosStreamParser, type EscPosEvent } from './escpos-stream.parser'
 
 /**
- * An ESC/POS receipt printer on raw TCP 9100 (hardware.md §4, "What emulators … we need" C): a sink
+ * An ESC/POS receipt printer on raw TCP 9100 (docs/reference/hardware.md §4, "What emulators … we need" C): a sink
  * that parses what it gets into receipts (text lines, barcodes, code pages, one receipt per cut) and
  * answers GS r 1 with the paper status byte: 0x00 ok, 0x03 near end, 0x0C out.
  *

@@ -1,5 +1,5 @@
 /**
- * Splits the bytes an ESC/POS receipt printer receives into what it acts on (hardware.md §4, "What
+ * Splits the bytes an ESC/POS receipt printer receives into what it acts on (docs/reference/hardware.md §4, "What
  * emulators … we need" C): ESC @ init, ESC t n code page, text, GS k barcodes, GS ( k 2D codes,
  * GS V cut, GS r status requests; other ESC/GS commands are skipped by their known lengths.
  * Text is decoded with its own Turkish code-page tables, written apart from the desk's encoder on

@@ -1,11 +1,11 @@
 /**
- * Options, paths and wire vocabulary of the local HepsiJET emulator (carriers.md §6, §14).
- * Everything carriers.md states is fixed here; what it leaves open (error detailStatus values,
+ * Options, paths and wire vocabulary of the local HepsiJET emulator (docs/reference/carriers.md §6, §14).
+ * Everything docs/reference/carriers.md states is fixed here; what it leaves open (error detailStatus values,
  * rate limit, how an untouched barcode shows in track, the delivery-update path) is an option or
  * a placeholder, marked as such.
  */
 
-/** Paths as carriers.md §6 gives them (base https://integration.hepsijet.com, test integration-apitest). */
+/** Paths as docs/reference/carriers.md §6 gives them (base https://integration.hepsijet.com, test integration-apitest). */
 export const HepsiJetPath = {
   getToken: '/auth/getToken',
   sendDeliveryOrderEnhanced: '/rest/delivery/sendDeliveryOrderEnhanced',
@@ -17,13 +17,13 @@ export const HepsiJetPath = {
 } as const
 
 /**
- * delivery-update: carriers.md names the service, not its path. HJ-DOCS shows
+ * delivery-update: docs/reference/carriers.md names the service, not its path. HJ-DOCS shows
  * https://integration-apitest.hepsijet.com/delivery-update, but the same pages drop the /rest prefix
  * from paths that clients call with it (generateZplBarcode), so both are served by default.
  */
 export const DEFAULT_DELIVERY_UPDATE_PATHS: readonly string[] = ['/rest/delivery-update', '/delivery-update']
 
-/** The integration statuses carriers.md §6 lists, in chain order where they are a chain. */
+/** The integration statuses docs/reference/carriers.md §6 lists, in chain order where they are a chain. */
 export const HjStatus = {
   NEO: 'NEO',
   ACCEPTED: 'ACCEPTED',
@@ -37,7 +37,7 @@ export const HjStatus = {
 export type HjStatus = (typeof HjStatus)[keyof typeof HjStatus]
 
 /**
- * detailStatus values of {status:"FAIL",message,detailStatus} answers. carriers.md documents the
+ * detailStatus values of {status:"FAIL",message,detailStatus} answers. docs/reference/carriers.md documents the
  * shape but no values: these are the emulator's placeholders (a connector must also cope with
  * values and wording it has never seen).
  */
@@ -112,7 +112,7 @@ export type UntouchedTrack = (typeof UntouchedTrack)[keyof typeof UntouchedTrack
 export type HepsiJetEmulatorOptions = Readonly<{
   port?: number
   accounts?: readonly HepsiJetAccount[]
-  /** ≈60 min per carriers.md §6. */
+  /** ≈60 min per docs/reference/carriers.md §6. */
   tokenTtlMs?: number
   /** HepsiJET publishes no limit: off by default; tests set a small one. 429 + Retry-After when hit. */
   rateLimit?: Readonly<{ limit: number; windowMs: number }> | null

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { HttpFault } from '../common/http-emulator'
 import { DEFAULT_ACCOUNT, HjDetailStatus, startHepsiJetEmulator, currentStatus, type HepsiJetEmulator, type HepsiJetEmulatorOptions } from './hepsijet.emulator'
 
-// Wire-level checks of the emulator against carriers.md §6/§14, without the connector.
+// Wire-level checks of the emulator against docs/reference/carriers.md §6/§14, without the connector.
 let emu: HepsiJetEmulator | null = null
 afterEach(async () => {
   await emu?.close()

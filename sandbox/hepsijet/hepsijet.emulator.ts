@@ -10,7 +10,7 @@ export type { EmulatedDelivery, HepsiJetLoggedRequest, TrackDetail } from './hep
 export { currentStatus } from './hepsijet.state'
 
 /**
- * A local HepsiJET integration API (carriers.md §6, §14) on 127.0.0.1 for tests, benchmarks and demo
+ * A local HepsiJET integration API (docs/reference/carriers.md §6, §14) on 127.0.0.1 for tests, benchmarks and demo
  * mode: token auth, create with ZPL, re-print, delete, batch track, delivery-update, a status chain
  * driven by `advance` (or POST /__emu/advance/{barcode}?to=), injectable faults and a redacted log.
  */

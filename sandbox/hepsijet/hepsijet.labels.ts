@@ -1,8 +1,8 @@
 import type { EmulatedDelivery } from './hepsijet.state'
 
 /**
- * HepsiJET labels: one ZPL per parcel (zplBarcodeDTOList / generateZplBarcode data[], carriers.md §6),
- * UTF-8 (^CI28, anchors.md [S42]), the customerDeliveryNo as Code 128 and the receiver city/town and
+ * HepsiJET labels: one ZPL per parcel (zplBarcodeDTOList / generateZplBarcode data[], docs/reference/carriers.md §6),
+ * UTF-8 (^CI28, developers.hepsiburada.com/hepsiburada/reference/barcode), the customerDeliveryNo as Code 128 and the receiver city/town and
  * desi band as the HJ-DOCS barcode sample lists them. The layout is ours; 100×150 mm at 8 dots/mm.
  */
 

@@ -2,7 +2,7 @@ import { HjStatus } from './hepsijet.config'
 import { currentStatus, type EmulatedDelivery, type TrackDetail } from './hepsijet.state'
 
 /**
- * The status chain of carriers.md §14: NEO → ACCEPTED → OUT_FOR_DELIVERY → [FAILED_ATTEMPT] →
+ * The status chain of docs/reference/carriers.md §14: NEO → ACCEPTED → OUT_FOR_DELIVERY → [FAILED_ATTEMPT] →
  * DELIVERED | RETURNED, plus DELETED (our delete) and CANCELLED (HepsiJET's own cancel). A new
  * delivery has no detail yet: its track status is "OK" (§6).
  */

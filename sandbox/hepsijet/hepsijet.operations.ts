@@ -5,7 +5,7 @@ import { currentStatus, type EmulatedDelivery, type HepsiJetState } from './heps
 import { validateDeliveryOrder, validateDeliveryUpdate } from './hepsijet.validation'
 
 /**
- * The five operations of carriers.md §6 over the emulator's state. Each returns the `data` of an
+ * The five operations of docs/reference/carriers.md §6 over the emulator's state. Each returns the `data` of an
  * {status:"OK"} answer or a FAIL with detailStatus (placeholders, see hepsijet.config.ts).
  */
 export type Answer = Readonly<{ ok: true; data: unknown }> | Readonly<{ ok: false; detailStatus: string; message: string }>

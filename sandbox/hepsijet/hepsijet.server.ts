@@ -6,7 +6,7 @@ import { deleteDeliveryOrder, deliveryUpdate, generateZplBarcode, sendDeliveryOr
 import type { HepsiJetLoggedRequest, HepsiJetState } from './hepsijet.state'
 
 /**
- * Routing, auth, throttle and fault injection of the HepsiJET emulator. Auth as carriers.md §6:
+ * Routing, auth, throttle and fault injection of the HepsiJET emulator. Auth as docs/reference/carriers.md §6:
  * GET /auth/getToken with HTTP Basic → data.token, then X-Auth-Token on every call; a missing,
  * unknown or expired token is HTTP 401. Errors of an operation are {status:"FAIL",message,detailStatus}
  * with HTTP 200 (configurable). Routing errors look like a Spring Boot default error body.
@@ -114,7 +114,7 @@ export function createHepsiJetHandler({ opts, state, faults }: HandlerDeps) {
     }
   }
 
-  /** POST /__emu/advance/{barcode}?to=STATUS (carriers.md §14 test hook); not logged, never faulted. */
+  /** POST /__emu/advance/{barcode}?to=STATUS (docs/reference/carriers.md §14 test hook); not logged, never faulted. */
   function emuAdvance(barcode: string, to: string | null, res: ServerResponse): void {
     const send = (status: number, body: unknown): void => void res.writeHead(status, { 'content-type': JSON_TYPE }).end(JSON.stringify(body))
     const d = state.find(barcode)

@@ -3,7 +3,7 @@ import type { LoggedHttpRequest } from '../common/http-emulator'
 import type { HepsiJetAccount } from './hepsijet.config'
 import type { ValidDelivery } from './hepsijet.validation'
 
-/** One integration/track detail as HepsiJET sends it (carriers.md §6). */
+/** One integration/track detail as HepsiJET sends it (docs/reference/carriers.md §6). */
 export type TrackDetail = {
   transactionLocation: string
   /** ISO-8601 with +03:00, as the HJ-DOCS sample. */
@@ -79,7 +79,7 @@ export class HepsiJetState {
   }
 }
 
-/** The status a delivery is in: its last detail, "OK" before any operation (carriers.md §6). */
+/** The status a delivery is in: its last detail, "OK" before any operation (docs/reference/carriers.md §6). */
 export function currentStatus(d: EmulatedDelivery): string {
   return d.details.at(-1)?.integrationStatus ?? 'OK'
 }

@@ -3,7 +3,7 @@ import { HjDetailStatus, HjMessage, type HepsiJetAccount } from './hepsijet.conf
 import { resolvePlace, type ResolvedPlace } from './hepsijet.places'
 
 /**
- * Checks a sendDeliveryOrderEnhanced body the way carriers.md §6 describes it: company and sender
+ * Checks a sendDeliveryOrderEnhanced body the way docs/reference/carriers.md §6 describes it: company and sender
  * address id and XDock code must be the ones HepsiJET issued to the account, customerDeliveryNo is
  * 9–16 characters, addresses are matched by name. Field rules the document does not give (phone
  * digits, non-empty names) are the emulator's reading and only refuse what a courier could not use.

@@ -1,5 +1,5 @@
 /**
- * Options, paths and wire vocabulary of the local Kolay Gelsin emulator (carriers.md §7, §14;
+ * Options, paths and wire vocabulary of the local Kolay Gelsin emulator (docs/reference/carriers.md §7, §14;
  * messages, fields and event types from Kolay Gelsin's integration doc [KG]). What the doc leaves
  * open is an option, marked so: the HTTP status of errors, the status payload's shape, which
  * events the "Webhook Ayarlar" tab reports, whether a repeated CustomerSpecificCode is refused.

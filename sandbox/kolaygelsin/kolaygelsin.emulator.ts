@@ -10,7 +10,7 @@ export { DEFAULT_KG_ACCOUNT, KG_EVENT_TYPES, KG_REQUEST_PATH, KgMessage, KgMetho
 export type { EmulatedKgShipment, KgLoggedRequest, KgRecipient, KgWebhookDelivery } from './kolaygelsin.state'
 
 /**
- * A local Kolay Gelsin API (carriers.md §7, §14) on 127.0.0.1: the older generation of Sendeo's
+ * A local Kolay Gelsin API (docs/reference/carriers.md §7, §14) on 127.0.0.1: the older generation of Sendeo's
  * API, kept for accounts still on it. SaveRecipient, SaveIntegrationShipment (HTML labels; V2, which
  * the published swagger.json does not declare, only with serveUndeclaredV2), bodies checked against
  * protocols/kolaygelsin/swagger.json (validateSchema, default on),

@@ -1,7 +1,7 @@
 import type { EmulatedKgShipment, KgEventRecord } from './kolaygelsin.state'
 
 /**
- * The event chain the emulator walks (carriers.md §7 CargoEventType list): created 1 → pickup
+ * The event chain the emulator walks (docs/reference/carriers.md §7 CargoEventType list): created 1 → pickup
  * courier en route 2 → picked up 12 → pickup TM 13 → delivery TM 14 → on the courier's vehicle 17
  * → courier left for the address 18 → delivered 29. Any other documented type is appended as it
  * is (failed attempts, delay, loss, damage, return events); after a return event, 29 is the return

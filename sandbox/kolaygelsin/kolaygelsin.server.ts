@@ -7,7 +7,7 @@ import { kgSchemaErrors } from './kolaygelsin.schema'
 import type { KgLoggedRequest, KgState } from './kolaygelsin.state'
 
 /**
- * Routing, auth, throttle and fault injection of the Kolay Gelsin emulator (carriers.md §7, [KG]):
+ * Routing, auth, throttle and fault injection of the Kolay Gelsin emulator (docs/reference/carriers.md §7, [KG]):
  * POST /api/request/{Method}, the issued token in Authorization (Bearer, or bare as the swagger's
  * apiKey scheme), and every answer in the envelope {Source, Target, Intent, Tag, JobOwner, JobId,
  * Payload, Username, ResultCode, ResultMessage}; refusals carry ResultCode 500.0 / 404.1.
@@ -92,7 +92,7 @@ export function createKolayGelsinHandler({ opts, state, faults, sink }: HandlerD
     }
   }
 
-  /** POST /__emu/advance/{ShipmentId, code or barcode}?to=TYPE (carriers.md §14 test hook); not logged, never faulted. */
+  /** POST /__emu/advance/{ShipmentId, code or barcode}?to=TYPE (docs/reference/carriers.md §14 test hook); not logged, never faulted. */
   function emuAdvance(key: string, to: string | null, res: ServerResponse): void {
     const send = (status: number, body: unknown): void => void res.writeHead(status, { 'content-type': JSON_TYPE }).end(JSON.stringify(body))
     const s = state.findAny(key)

@@ -1,6 +1,6 @@
 /**
  * Options, paths and wire vocabulary of the local MNG Kargo / DHL eCommerce Türkiye "Apizone"
- * emulator (carriers.md §3, §12, §13, §14). What carriers.md states is fixed here; what it leaves
+ * emulator (docs/reference/carriers.md §3, §12, §13, §14). What docs/reference/carriers.md states is fixed here; what it leaves
  * open (error codes other than 3002/20001, HTTP statuses of refusals, rate limit, whether a second
  * createbarcode re-issues, array or object envelopes) is an option or a placeholder, marked as such.
  */
@@ -53,7 +53,7 @@ export const MngStatusName: Readonly<Record<number, string>> = {
   8: 'Destek_Gerekiyor',
 }
 
-/** eventStatusEn: carriers.md names the field, not its values; this English wording is ours. */
+/** eventStatusEn: docs/reference/carriers.md names the field, not its values; this English wording is ours. */
 export const MngStatusNameEn: Readonly<Record<number, string>> = {
   1: 'Shipment_Prepared',
   2: 'In_Transfer',

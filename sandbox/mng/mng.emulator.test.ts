@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { HttpFault } from '../common/http-emulator'
 import { DEFAULT_ACCOUNT, DEFAULT_APP, MngErrorCode, MngMessage, MngPath, MngProduct, mngUrl, RepeatBarcode, startMngEmulator, type MngEmulator, type MngEmulatorOptions } from './mng.emulator'
 
-// The emulator on the wire, as carriers.md §3/§14 describe MNG's Apizone: gateway keys, JWT,
+// The emulator on the wire, as docs/reference/carriers.md §3/§14 describe MNG's Apizone: gateway keys, JWT,
 // documented paths and codes, validation, the 20001 window, cancel rules, throttle and faults.
 let emu: MngEmulator | null = null
 afterEach(async () => {

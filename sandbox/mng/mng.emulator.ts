@@ -9,7 +9,7 @@ export { DEFAULT_ACCOUNT, DEFAULT_APP, MNG_BASE_PATH, MngErrorCode, MngMessage, 
 export type { EmulatedOrder, EmulatedShipment, MngLoggedRequest, MngTrackEvent } from './mng.state'
 
 /**
- * A local MNG Kargo / DHL eCommerce Türkiye Apizone (carriers.md §3, §14) on 127.0.0.1 for tests,
+ * A local MNG Kargo / DHL eCommerce Türkiye Apizone (docs/reference/carriers.md §3, §14) on 127.0.0.1 for tests,
  * benchmarks and demo mode: gateway client id/secret + JWT auth, createOrder (3002 on a repeat) →
  * createbarcode (20001 while "not ready", then ZPL per piece), cancelorder/cancelshipment, the
  * standard queries with the 1–8 status chain driven by `advance` (or POST /__emu/advance/{ref}?to=N),

@@ -1,7 +1,7 @@
 import type { EmulatedOrder, EmulatedShipment } from './mng.state'
 
 /**
- * The ZPL createbarcode returns per piece (carriers.md §13: `barcodes[].value` "^XA…^XZ", ~4×4 in at
+ * The ZPL createbarcode returns per piece (docs/reference/carriers.md §13: `barcodes[].value` "^XA…^XZ", ~4×4 in at
  * 8 dpmm). MNG's real layout is not published; this one carries what a branch needs: the shipmentId
  * as the Code 128 barcode, recipient, piece n/N with desi/kg, and our reference as text.
  */

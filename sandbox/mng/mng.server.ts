@@ -6,7 +6,7 @@ import * as op from './mng.operations'
 import type { MngLoggedRequest, MngState } from './mng.state'
 
 /**
- * Routing, gateway, auth, throttle and faults of the MNG emulator (carriers.md §3, §14). Like IBM
+ * Routing, gateway, auth, throttle and faults of the MNG emulator (docs/reference/carriers.md §3, §14). Like IBM
  * API Connect: every call needs X-IBM-Client-Id + X-IBM-Client-Secret of an app subscribed to the
  * path's product, else a gateway body {httpCode,httpMessage,moreInformation}; every call except
  * /token and cbsinfoapi also needs Authorization: Bearer <jwt> from POST /token.
@@ -166,7 +166,7 @@ export function createMngHandler({ opts, state, faults }: HandlerDeps) {
     }
   }
 
-  /** POST /__emu/advance/{referenceId}?to=N (carriers.md §14 test hook); not logged, never faulted. */
+  /** POST /__emu/advance/{referenceId}?to=N (docs/reference/carriers.md §14 test hook); not logged, never faulted. */
   function emuAdvance(referenceId: string, to: string | null, res: ServerResponse): void {
     const send = (status: number, body: unknown): void => void res.writeHead(status, { 'content-type': JSON_TYPE }).end(JSON.stringify(body))
     const o = state.order(referenceId)

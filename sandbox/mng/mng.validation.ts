@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { findDistrict } from './mng.places'
 
 /**
- * Request bodies as the emulator checks them (carriers.md §3 skeletons and "Facts"): barcode =
+ * Request bodies as the emulator checks them (docs/reference/carriers.md §3 skeletons and "Facts"): barcode =
  * referenceId, referenceId upper-case ASCII, desi/kg integers, a 10-digit phone, customerId or
  * fullName but not both, CBS codes that exist and belong together. Field lengths are not documented
  * and are not checked. A problem comes back as one MNG-style message naming the field.

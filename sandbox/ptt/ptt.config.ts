@@ -1,5 +1,5 @@
 /**
- * Options, paths and wire vocabulary of the local PTT Kargo emulator (carriers.md §4, §14). What §4
+ * Options, paths and wire vocabulary of the local PTT Kargo emulator (docs/reference/carriers.md §4, §14). What §4
  * states is fixed here (paths, namespaces, SOAPActions, hataKodu -1 "Kullanıcı Şifre Hatalı",
  * range barcodes with check digit, EPL labels, TESALAN); what the sources disagree on or leave open
  * is an option (the success code, tracking's return element and gateway block, the rate limit) or a
@@ -87,7 +87,7 @@ export const DEFAULT_PTT_ACCOUNT: PttAccount = {
   barcodeRanges: [{ first: '274000000001', last: '274000999999' }],
 }
 
-/** The status chain the test hook walks (carriers.md §12 PTT column). */
+/** The status chain the test hook walks (docs/reference/carriers.md §12 PTT column). */
 export const PttStatus = {
   uploaded: 'uploaded',
   accepted: 'accepted',

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { HttpFault } from '../common/http-emulator'
 import { DEFAULT_PTT_ACCOUNT, PttCode, PttStatus, rangeBarcode, startPttEmulator, type PttEmulator, type PttEmulatorOptions } from './ptt.emulator'
 
-// Wire-level tests: raw SOAP as HT / BX / a WooCommerce client send it (carriers.md §4).
+// Wire-level tests: raw SOAP as HT / BX / a WooCommerce client send it (docs/reference/carriers.md §4).
 let emu: PttEmulator | null = null
 afterEach(async () => {
   await emu?.close()

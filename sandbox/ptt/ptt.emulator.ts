@@ -10,7 +10,7 @@ export type { EmulatedPickup, EmulatedPttShipment, PttEvent, PttLoggedRequest } 
 export { checkDigit, rangeBarcode } from './ptt.validation'
 
 /**
- * A local PTT Kargo (carriers.md §4, §14) on 127.0.0.1 for tests, benchmarks and demo mode: the
+ * A local PTT Kargo (docs/reference/carriers.md §4, §14) on 127.0.0.1 for tests, benchmarks and demo mode: the
  * acceptance service (kabulEkle2 with range + check-digit validation, etiketGetir EPL labels only
  * with `labelOperation`, as the published WSDL lacks it), barkodVeriSil before acceptance, siparisIstekEkle2 pickups) and GonderiTakipV2 tracking with
  * siraNo events, a status chain driven by `advance` (or POST /__emu/advance/{barcode}?to=),

@@ -2,7 +2,7 @@ import { trDateTime } from './ptt.lifecycle'
 import type { EmulatedPttShipment } from './ptt.state'
 
 /**
- * The label etiketGetir returns: EPL2 text (carriers.md §4 `epl_format`, §13), 4×6 in at 203 dpi
+ * The label etiketGetir returns: EPL2 text (docs/reference/carriers.md §4 `epl_format`, §13), 4×6 in at 203 dpi
  * (812 × 1218 dots). PTT's own layout is not published; this one carries what a PTT label needs
  * (sender, receiver, il/ilçe, COD, the 13-digit barcode as Code 128) using the commands a thermal
  * EPL label is made of: N, q, Q, A (text, one reversed), B, LO, LE, X and P.

@@ -2,7 +2,7 @@ import { PttStatus } from './ptt.config'
 import type { EmulatedPttShipment } from './ptt.state'
 
 /**
- * The life of an uploaded parcel (carriers.md §12 PTT column, §14): uploaded (tracking knows
+ * The life of an uploaded parcel (docs/reference/carriers.md §12 PTT column, §14): uploaded (tracking knows
  * nothing: "no BARNO yet") → accepted at the branch (the first "kabul" event) → in transit → out for
  * delivery → delivered (TESALAN set), with a failed attempt from out for delivery and a return path
  * (iade → göndericiye teslim). PTT has no status codes; the event texts are this emulator's wording,

@@ -5,7 +5,7 @@ import { barcodeRefusal, batchRefusal, validateDongu } from './ptt.validation'
 import type { Fields, OutRow, ParsedPttRequest } from './ptt.xml'
 
 /**
- * The served operations of carriers.md §4 over the emulator's state. Refusals come in HTTP 200
+ * The served operations of docs/reference/carriers.md §4 over the emulator's state. Refusals come in HTTP 200
  * (§4, §14): hataKodu/aciklama on the kabul operations (per parcel donguHataKodu/donguSonuc/
  * donguAciklama), sonucKodu/sonucAciklama on tracking and pickup. Credentials differ per operation
  * (§4 [BX]): kabulEkle2 kullanici + sifre + musteriId; etiketGetir, barkodVeriSil and

@@ -8,7 +8,7 @@ import type { PttLoggedRequest, PttState } from './ptt.state'
 import { acceptanceResponse, faultEnvelope, isEnvelopeProblem, parsePttRequest, redactSifre, trackingResponse } from './ptt.xml'
 
 /**
- * Routing, SOAPAction, throttle and fault injection of the PTT emulator (carriers.md §4, §14).
+ * Routing, SOAPAction, throttle and fault injection of the PTT emulator (docs/reference/carriers.md §4, §14).
  * Acceptance dispatches on SOAPAction `urn:<op>`; tracking takes `urn:<op>` (its published WSDL's
  * binding) or an empty one (Axis2 then dispatches on the body element).
  * Business refusals are HTTP 200 with result codes; SOAP faults (HTTP 500) are for envelopes the
@@ -102,7 +102,7 @@ export function createPttHandler({ opts, state, faults }: HandlerDeps) {
     reply(200, trackingResponse(parsed.operation, returnElement, outcome.row), XML)
   }
 
-  /** POST /__emu/advance/{barcode}?to=STATUS (carriers.md §14 test hook); not logged, never faulted. */
+  /** POST /__emu/advance/{barcode}?to=STATUS (docs/reference/carriers.md §14 test hook); not logged, never faulted. */
   function emuAdvance(barcode: string, to: string | null, res: ServerResponse): void {
     const send = (status: number, body: unknown): void => void res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body))
     const s = state.find(barcode)

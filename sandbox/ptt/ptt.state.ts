@@ -1,7 +1,7 @@
 import type { LoggedHttpRequest } from '../common/http-emulator'
 import type { PttService, PttStatus } from './ptt.config'
 
-/** One tracking event as gonderiSorgu lists it (carriers.md §4): siraNo, ISLEM, ITARIH dd/MM/yyyy, IMERK (+ ISAAT). */
+/** One tracking event as gonderiSorgu lists it (docs/reference/carriers.md §4): siraNo, ISLEM, ITARIH dd/MM/yyyy, IMERK (+ ISAAT). */
 export type PttEvent = { siraNo: number; ISLEM: string; ITARIH: string; ISAAT: string; IMERK: string }
 
 export type PttSender = Readonly<{ name: string; address: string; city: string; district: string; phone: string }>

@@ -3,7 +3,7 @@ import { PttCode, PttText, type PttAccount } from './ptt.config'
 import type { DonguIn, Fields } from './ptt.xml'
 
 /**
- * What the emulator checks in a kabulEkle2 parcel (carriers.md §4): the range barcode (13 digits,
+ * What the emulator checks in a kabulEkle2 parcel (docs/reference/carriers.md §4): the range barcode (13 digits,
  * the check digit of weights 1,3,1,3… from the left, inside one of the customer's ranges),
  * aliciAdi of at least 5 characters, the address, a real il/ilçe (the 81-il list the HepsiJET
  * emulator also uses), agirlik as a whole number of grams, and the odemesekli/ekhizmet pair.

@@ -2,7 +2,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { KABUL_NS, KABUL_XSD_NS, SOAP11_NS, SOAP12_NS, TAKIP_NS, TAKIP_XSD_NS, type PttService } from './ptt.config'
 
 /**
- * SOAP 1.1 in and out for both PTT services (carriers.md §4). A request's operation element must be
+ * SOAP 1.1 in and out for both PTT services (docs/reference/carriers.md §4). A request's operation element must be
  * in the service namespace (kabul / takip) and hold one wrapper element (`input`, `inpDelete`) in the
  * same namespace, whose children are in the …/xsd namespace. Unqualified children are read too: BX
  * probed the live acceptance service and it answers them the same. Answers use Axis2's shape

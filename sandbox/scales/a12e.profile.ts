@@ -2,7 +2,7 @@ import type { EmulatedPan, ScaleEmulatorProfile } from './serial-scale.emulator'
 import { displayDigits, type DisplayUnit } from './profile-units'
 
 /**
- * Yaohua XK3190-A12(E) continuous output (hardware.md §2.5): `W`, `G`/`N`, 7-byte weight with its
+ * Yaohua XK3190-A12(E) continuous output (docs/reference/hardware.md §2.5): `W`, `G`/`N`, 7-byte weight with its
  * point (leading `-` when negative), `kg`, XOR checksum of the first 11 bytes as two ASCII-hex
  * characters (0x30 + n, or 0x37 + n above 9), CR LF. Overload: 9 spaces + `OL`; under: `LO`.
  */

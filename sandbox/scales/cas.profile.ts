@@ -2,7 +2,7 @@ import type { EmulatedPan, ScaleEmulatorProfile } from './serial-scale.emulator'
 import { displayDigits, type DisplayUnit } from './profile-units'
 
 /**
- * The "ST,GS" continuous family (hardware.md §2.5), three layouts:
+ * The "ST,GS" continuous family (docs/reference/hardware.md §2.5), three layouts:
  * - `cas22`: `ST,GS,` device-ID byte, lamp byte, `,`, 8-byte signed weight, space, 2-byte unit, CR LF
  *   (22 bytes; the ID and lamp bytes are raw binary)
  * - `kern`: `ST,GS,+0123.4567  kg` (Kern KXS/KXG-TM); overload `OL,GS,+` and blanks

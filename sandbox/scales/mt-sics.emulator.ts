@@ -1,7 +1,7 @@
 import { SerialPort } from 'serialport'
 
 /**
- * A Mettler Toledo MT-SICS balance on one end of a pty (shared/reference/hardware.md §2.2 and
+ * A Mettler Toledo MT-SICS balance on one end of a pty (docs/reference/hardware.md §2.2 and
  * "What emulators we need" A.2). Where the document is unsure, the behaviour is an option.
  */
 export type MtSicsEmulatorOptions = Readonly<{

@@ -2,7 +2,7 @@ import type { EmulatedPan, ScaleEmulatorProfile } from './serial-scale.emulator'
 import { displayDigits, type DisplayUnit } from './profile-units'
 
 /**
- * NCI / SCP-12 (hardware.md §2.6, chris-rudmin/serial-nci-scale): commands end with CR.
+ * NCI / SCP-12 (docs/reference/hardware.md §2.6, chris-rudmin/serial-nci-scale): commands end with CR.
  * `W` → LF, sign + 6-char weight, 2-char unit, CR, 2 status bytes, ETX; `S` → LF, 2 status bytes,
  * CR, ETX; `Z` zeroes; anything else → LF `?` CR. Status bytes have bits 4–5 set.
  */

@@ -1,7 +1,7 @@
 import { SerialPort } from 'serialport'
 
 /**
- * A serial scale on one end of a pty, with a pluggable protocol profile (shared/reference/
+ * A serial scale on one end of a pty, with a pluggable protocol profile (docs/reference/
  * hardware.md "What emulators we need" A.2). The core keeps the pan (weight, motion, zero, tare,
  * overload) and the faults every protocol shares: line noise, garbage bytes, frames split into
  * pieces, silence. A profile only encodes frames and answers commands. MT-SICS has its own

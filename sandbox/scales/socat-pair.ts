@@ -16,8 +16,8 @@ export type PtyPairOptions = Readonly<{ readyTimeoutMs?: number }>
 
 /**
  * A virtual serial cable: `socat pty,raw,echo=0,link=DIR/ttyA pty,raw,echo=0,link=DIR/ttyB`
- * (shared/reference/toolchain.md). PTYs ignore baud and parity, so framing mismatches cannot be
- * tested this way (hardware.md §6). Needs Debian `socat`.
+ * (docs/reference/toolchain.md). PTYs ignore baud and parity, so framing mismatches cannot be
+ * tested this way (docs/reference/hardware.md §6). Needs Debian `socat`.
  */
 export async function createPtyPair(dir: string, options: PtyPairOptions = {}): Promise<PtyPair> {
   const a = join(dir, 'ttyA')

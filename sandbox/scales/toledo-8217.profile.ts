@@ -2,7 +2,7 @@ import type { EmulatedPan, ScaleEmulatorProfile } from './serial-scale.emulator'
 import { displayDigits, type DisplayUnit } from './profile-units'
 
 /**
- * Toledo 8217 / Dialog 06 (hardware.md §2.3): single-character commands without terminator.
+ * Toledo 8217 / Dialog 06 (docs/reference/hardware.md §2.3): single-character commands without terminator.
  * `W` → STX weight [N] CR, or STX `?` status CR while moving or out of range; `Z` zero, `T` tare,
  * `C` clear tare (no reply [unverified]); `E` → STX `E` CR then echoes every byte until `F`
  * (how Odoo's `Ehello` probe reads [unverified]). Other bytes are ignored [unverified].

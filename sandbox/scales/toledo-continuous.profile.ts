@@ -2,7 +2,7 @@ import type { EmulatedPan, ScaleEmulatorProfile } from './serial-scale.emulator'
 import { gramsPerDisplayUnit, type DisplayUnit } from './profile-units'
 
 /**
- * Mettler Toledo Standard Continuous Output (hardware.md §2.4): STX, SWA, SWB, SWC, 6 digits
+ * Mettler Toledo Standard Continuous Output (docs/reference/hardware.md §2.4): STX, SWA, SWB, SWC, 6 digits
  * weight, 6 digits tare, CR, [checksum], about 7 frames a second.
  */
 export type ToledoContinuousProfileOptions = Readonly<{

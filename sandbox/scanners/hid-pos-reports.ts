@@ -1,5 +1,5 @@
 /**
- * HID POS scanner report generator (hardware.md "What emulators we need" D, §5.2): the input
+ * HID POS scanner report generator (docs/reference/hardware.md "What emulators we need" D, §5.2): the input
  * reports a Honeywell-style scanner in HID POS mode sends for one scan, as node-hid delivers them
  * (report ID first, 64 bytes). Layout: report ID 2; then length, 3-byte AIM identifier, up to 56
  * data bytes, vendor code ID at 60, a reserved byte, and the "more reports follow" flag at 62

@@ -3,7 +3,7 @@ import type { KeyStroke } from '../../shared/scan/scan-timing'
 
 /**
  * A keyboard-wedge scanner and a person at the same keyboard, as streams of key strokes
- * (hardware.md "What emulators we need" D): scanner bursts at 5–30 ms per key with an Enter or Tab
+ * (docs/reference/hardware.md "What emulators we need" D): scanner bursts at 5–30 ms per key with an Enter or Tab
  * suffix, human typing at 80–300 ms, optional prefix keys, the US→Turkish-Q layout corruption,
  * GS1 FNC1 delivered as Ctrl+] / a substitute / dropped, and paste-mode delivery.
  * Deterministic: jitter comes from a seeded generator.

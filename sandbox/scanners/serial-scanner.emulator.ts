@@ -1,7 +1,7 @@
 import { SerialPort } from 'serialport'
 
 /**
- * A barcode scanner in serial (RS-232 / USB-CDC) mode on one end of a pty (hardware.md "What
+ * A barcode scanner in serial (RS-232 / USB-CDC) mode on one end of a pty (docs/reference/hardware.md "What
  * emulators we need" D, §7.7): writes each scanned code with a configurable suffix, optionally
  * torn into pieces, with noise and torn frames on demand. Whether a real scanner adds an AIM
  * prefix or which suffix it uses is its programming, so both are options here.

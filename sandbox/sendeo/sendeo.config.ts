@@ -1,10 +1,10 @@
 /**
- * Options, paths and wire vocabulary of the local Sendeo emulator (carriers.md §7, §14; messages,
+ * Options, paths and wire vocabulary of the local Sendeo emulator (docs/reference/carriers.md §7, §14; messages,
  * codes and statuses from the official doc [SND]). What the doc leaves open is an option, marked so:
  * where a documented error code travels, whether a repeated ReferenceNo is refused, the rate limit.
  */
 
-/** Paths of carriers.md §7 (origin https://api.sendeo.com.tr); ASP.NET routes them case-insensitively. */
+/** Paths of docs/reference/carriers.md §7 (origin https://api.sendeo.com.tr); ASP.NET routes them case-insensitively. */
 export const SendeoPath = {
   login: '/api/Token/LoginAES',
   setDelivery: '/api/Cargo/SETDELIVERY',

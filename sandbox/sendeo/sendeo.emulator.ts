@@ -11,7 +11,7 @@ export type { EmulatedSendeoDelivery, SendeoLoggedRequest } from './sendeo.state
 export { currentStatusId } from './sendeo.state'
 
 /**
- * A local Sendeo API (carriers.md §7, §14) on 127.0.0.1 for tests, benchmarks and demo mode:
+ * A local Sendeo API (docs/reference/carriers.md §7, §14) on 127.0.0.1 for tests, benchmarks and demo mode:
  * LoginAES + Bearer, SETDELIVERY with labels per barcodeLabelType, GETBARCODE, CANCELDELIVERY (only
  * in 101, else 703), cached TRACKDELIVERY, statuses 101…151 driven by `advance` (or
  * POST /__emu/advance/{key}?to=), injectable faults and a redacted request log.

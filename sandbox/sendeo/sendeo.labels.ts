@@ -1,7 +1,7 @@
 import type { EmulatedSendeoDelivery } from './sendeo.state'
 
 /**
- * Sendeo labels per barcodeLabelType (carriers.md §7/§13: 1 Base64, 2 ZPL, 3 ZPL array; [SND] adds
+ * Sendeo labels per barcodeLabelType (docs/reference/carriers.md §7/§13: 1 Base64, 2 ZPL, 3 ZPL array; [SND] adds
  * 0 = ZPL). The layout is the emulator's own: 100×100 mm at 8 dots/mm, UTF-8 (^CI28), the parcel's
  * barcode number as Code 128 and our ReferenceNo printed beside it.
  */

@@ -1,7 +1,7 @@
 import { currentStatusId, type EmulatedSendeoDelivery } from './sendeo.state'
 
 /**
- * The status chain the emulator walks (carriers.md §7/§14 "statuses 101…151"): work order 101 →
+ * The status chain the emulator walks (docs/reference/carriers.md §7/§14 "statuses 101…151"): work order 101 →
  * picked up 138 → document 102 → hub and line moves 103, 105, 106, 107 → out for delivery 109 →
  * delivered 111. Any other documented id is set directly (failed attempts, returns, losses).
  */

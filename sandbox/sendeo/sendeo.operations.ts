@@ -5,7 +5,7 @@ import { isSendeoCityId, sendeoDistrict } from './sendeo.places'
 import { currentStatusId, statusName, type EmulatedSendeoDelivery, type SendeoProductLine, type SendeoState } from './sendeo.state'
 
 /**
- * The Cargo operations of the Sendeo emulator (carriers.md §7, [SND] tables). Bodies are read with
+ * The Cargo operations of the Sendeo emulator (docs/reference/carriers.md §7, [SND] tables). Bodies are read with
  * lower-cased keys and numbers accepted as strings, as the .NET service binds them (Sendeo's own
  * samples mix "ReceiverCityId": "35" and 34, DeliveryType and deliveryType).
  */
@@ -29,7 +29,7 @@ const num = (v: unknown) => (typeof v === 'number' ? v : typeof v === 'string' &
 const fail = (code: SendeoErrorCode): Answer => ({ ok: false, code, message: SendeoError[code] })
 const TR_OFFSET_MS = 3 * 3_600_000
 
-/** "dd/MM/yyyy HH:mm:ss" in Turkey time, the UpdateDate/SendDate format (carriers.md §7). */
+/** "dd/MM/yyyy HH:mm:ss" in Turkey time, the UpdateDate/SendDate format (docs/reference/carriers.md §7). */
 export function trDate(ms: number): string {
   const i = new Date(ms + TR_OFFSET_MS).toISOString()
   return `${i.slice(8, 10)}/${i.slice(5, 7)}/${i.slice(0, 4)} ${i.slice(11, 19)}`

@@ -6,7 +6,7 @@ import { cancelDelivery, getBarcode, lowerKeys, setDelivery, trackDelivery, type
 import type { SendeoLoggedRequest, SendeoState } from './sendeo.state'
 
 /**
- * Routing, auth, throttle and fault injection of the Sendeo emulator (carriers.md §7, [SND]):
+ * Routing, auth, throttle and fault injection of the Sendeo emulator (docs/reference/carriers.md §7, [SND]):
  * LoginAES {musteri, sifre} → result.Token; Bearer on every Cargo call, HTTP 401 without a valid one
  * ("token ile authentication sağlanmazsa 401 döner"); success {StatusCode:200, result,
  * exceptionMessage:null}; errors HTTP 500 with the envelope ("başarısız/hatalı isteklerde … 500").
@@ -134,7 +134,7 @@ export function createSendeoHandler({ opts, state, faults }: HandlerDeps) {
     answer(reply, a)
   }
 
-  /** POST /__emu/advance/{reference or tracking number}?to=STATUSID (carriers.md §14 test hook); not logged, never faulted. */
+  /** POST /__emu/advance/{reference or tracking number}?to=STATUSID (docs/reference/carriers.md §14 test hook); not logged, never faulted. */
   function emuAdvance(key: string, to: string | null, res: ServerResponse): void {
     const send = (status: number, body: unknown): void => void res.writeHead(status, { 'content-type': JSON_TYPE }).end(JSON.stringify(body))
     const d = state.find(null, key)

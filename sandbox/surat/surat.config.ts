@@ -1,15 +1,15 @@
 /**
- * Facts and knobs of the Sürat Kargo emulator (carriers.md §5, confidence M). Everything marked
+ * Facts and knobs of the Sürat Kargo emulator (docs/reference/carriers.md §5, confidence M). Everything marked
  * "unsure" is not in a published document and can be changed per test through the options.
  */
 
-/** Paths as documented: SOAP ASMX and the REST tracking call (carriers.md §5). */
+/** Paths as documented: SOAP ASMX and the REST tracking call (docs/reference/carriers.md §5). */
 export const SuratPath = {
   soap: '/services.asmx',
   tracking: '/api/KargoTakipHareketDetayi',
 } as const
 
-/** ASMX default namespace; SOAPAction is `"http://tempuri.org/<Operation>"` (carriers.md §5). */
+/** ASMX default namespace; SOAPAction is `"http://tempuri.org/<Operation>"` (docs/reference/carriers.md §5). */
 export const SURAT_NS = 'http://tempuri.org/'
 
 export const SuratOp = {
@@ -24,7 +24,7 @@ export const SuratOp = {
 export type SuratOp = (typeof SuratOp)[keyof typeof SuratOp]
 
 /**
- * Result codes of the create operations as HT lists them (carriers.md §5). The texts are HT's
+ * Result codes of the create operations as HT lists them (docs/reference/carriers.md §5). The texts are HT's
  * Turkish explanations; the emulator sends them as "<code> - <text>" (the exact wording Sürat
  * uses is unpublished: clients find the code with a 3-digit match, as HT does).
  */
@@ -88,7 +88,7 @@ export const SuratText = {
 } as const
 
 /**
- * KargonunDurumuSayi values HT maps (carriers.md §5, meanings unpublished → L). The texts are the
+ * KargonunDurumuSayi values HT maps (docs/reference/carriers.md §5, meanings unpublished → L). The texts are the
  * emulator's own guesses in Sürat's style; only the numbers come from a document.
  */
 export const SuratStatusText: Readonly<Record<number, string>> = {
@@ -123,19 +123,19 @@ export type SuratAccount = Readonly<{
   siparisBarkod?: boolean
   /** false → OrtakBarkodOlustur answers 050 (unsure whether Sürat ever does). */
   ortakBarkod?: boolean
-  /** false → KargoBarkodu answers isError with 050 (the label needs a permission, carriers.md §13). */
+  /** false → KargoBarkodu answers isError with 050 (the label needs a permission, docs/reference/carriers.md §13). */
   kargoBarkodu?: boolean
 }>
 
-/** The public test account of carriers.md §5. */
+/** The public test account of docs/reference/carriers.md §5. */
 export const DEFAULT_ACCOUNT: SuratAccount = { cariKodu: '1038106246', sifre: '123456', webPassword: '123456.Ff' }
 
 export type SuratEmulatorOptions = Readonly<{
   port?: number
   accounts?: readonly SuratAccount[]
-  /** Success Message of the create operations: "Tamam" or one of 010–016/039 (carriers.md §5). Default "Tamam". */
+  /** Success Message of the create operations: "Tamam" or one of 010–016/039 (docs/reference/carriers.md §5). Default "Tamam". */
   okMessage?: string
-  /** A second create with a known OzelKargoTakipNo answers 009 (carriers.md §5). false stores a duplicate (for tests). Default true. */
+  /** A second create with a known OzelKargoTakipNo answers 009 (docs/reference/carriers.md §5). false stores a duplicate (for tests). Default true. */
   rejectDuplicates?: boolean
   /** How tracking shows a shipment the branch has not accepted: status 1, or IsError "…kabul bekleniyor" (HT). Unsure. Default 'status1'. */
   trackBeforeAcceptance?: 'status1' | 'awaitingError'
@@ -173,7 +173,7 @@ export function resolveOptions(o: SuratEmulatorOptions = {}): ResolvedOptions {
     rateLimit: o.rateLimit ?? null,
     retryAfterSeconds: o.retryAfterSeconds ?? 1,
     firstBarcode: o.firstBarcode ?? 30_000_000_000_001,
-    // HT's public tracking page for Sürat (carriers.md source HT common.js).
+    // HT's public tracking page for Sürat (docs/reference/carriers.md source HT common.js).
     trackingPageUrl: o.trackingPageUrl ?? 'https://www.suratkargo.com.tr/KargoTakip/?kargotakipno=',
     now: o.now ?? Date.now,
   }

@@ -8,7 +8,7 @@ export { codeMessage, DEFAULT_ACCOUNT, DEFAULT_STATUS_CHAIN, SURAT_NS, SuratCode
 export type { EmulatedSuratShipment, SuratHistoryEvent, SuratLoggedRequest } from './surat.state'
 
 /**
- * A local Sürat Kargo (carriers.md §5, §14) on 127.0.0.1 for tests, benchmarks and demo mode: the
+ * A local Sürat Kargo (docs/reference/carriers.md §5, §14) on 127.0.0.1 for tests, benchmarks and demo mode: the
  * SOAP ASMX operations (three creates, KargoBarkodu with a real PDF, GonderiSil, GonderiGeriCek,
  * KargoTakipHareketDetayliV2) and the REST tracking call on one origin, the documented result
  * codes, a status chain driven by `advance` (or POST /__emu/advance/{key}?to=N), Cloudflare 403s,

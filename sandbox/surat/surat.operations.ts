@@ -35,7 +35,7 @@ function parseGonderi(fields: Readonly<Record<string, unknown>>): Record<string,
 
 const decimal = (s: string | undefined): number | null => (s === undefined || s.trim() === '' ? null : Number(s.trim().replace(',', '.')))
 
-/** The documented result code a Gonderi earns, or null when it is acceptable (carriers.md §5 [HT]). */
+/** The documented result code a Gonderi earns, or null when it is acceptable (docs/reference/carriers.md §5 [HT]). */
 export function validateGonderi(g: Readonly<Record<string, string>>): string | null {
   if (!g.KisiKurum?.trim()) return SuratCode.nameMissing
   if (!g.AliciAdresi?.trim()) return SuratCode.addressMissing
@@ -58,7 +58,7 @@ export function validateGonderi(g: Readonly<Record<string, string>>): string | n
 type CreateOp = typeof SuratOp.siparisBarkod | typeof SuratOp.yeni | typeof SuratOp.ortakBarkod
 
 function createAnswer(op: CreateOp, ok: boolean, message: string, barcode: string): OpAnswer {
-  if (op === SuratOp.yeni) return { kind: 'result', inner: xmlEscape(message) } // returns a plain string (carriers.md §5)
+  if (op === SuratOp.yeni) return { kind: 'result', inner: xmlEscape(message) } // returns a plain string (docs/reference/carriers.md §5)
   const fields: Array<readonly [string, string | boolean]> = [['isError', !ok], ['Message', message], ['Barcode', barcode]]
   // Unsure: OrtakBarkodOlustur's result is unpublished; a client reads KargoTakipNo from it, so both are sent.
   if (op === SuratOp.ortakBarkod) fields.push(['KargoTakipNo', barcode])
@@ -93,7 +93,7 @@ export function create(op: CreateOp, { opts, state, fields }: OpCtx): OpAnswer {
   return createAnswer(op, true, opts.okMessage, s.barcode ?? '')
 }
 
-/** KargoBarkodu{cariKodu,WebPassword,ozelKargoTakipNo} → PdfBarkod (base64 PDF) + KargoTakipNo (carriers.md §5, §13). */
+/** KargoBarkodu{cariKodu,WebPassword,ozelKargoTakipNo} → PdfBarkod (base64 PDF) + KargoTakipNo (docs/reference/carriers.md §5, §13). */
 export function kargoBarkodu({ opts, state, fields }: OpCtx): OpAnswer {
   const answer = (isError: boolean, message: string, pdf: string, no: string): OpAnswer => ({
     kind: 'result',
@@ -123,7 +123,7 @@ export function gonderiSil({ opts, state, fields }: OpCtx): OpAnswer {
   return say(SuratText.deleted)
 }
 
-/** GonderiGeriCek{KullaniciAdi,Sifre,OzelKargoTakipNo,IptalNeden}: IptalNeden is mandatory (carriers.md §5). */
+/** GonderiGeriCek{KullaniciAdi,Sifre,OzelKargoTakipNo,IptalNeden}: IptalNeden is mandatory (docs/reference/carriers.md §5). */
 export function gonderiGeriCek({ opts, state, fields }: OpCtx): OpAnswer {
   const say = (t: string): OpAnswer => ({ kind: 'result', inner: xmlEscape(t) })
   const account = byPassword(opts, text(fields, 'KullaniciAdi'), text(fields, 'Sifre'))
@@ -153,7 +153,7 @@ export function takipV2({ opts, state, fields }: OpCtx): OpAnswer {
 
 export type TrackingAnswer = Readonly<{ IsError: boolean; errorMessage: string | null; Gonderiler: readonly Record<string, unknown>[] | null }>
 
-/** REST KargoTakipHareketDetayi?CariKodu=&Sifre=&WebSiparisKodu= (carriers.md §5; Sifre = web service password). */
+/** REST KargoTakipHareketDetayi?CariKodu=&Sifre=&WebSiparisKodu= (docs/reference/carriers.md §5; Sifre = web service password). */
 export function restTracking(opts: ResolvedOptions, state: SuratState, q: URLSearchParams): TrackingAnswer {
   const err = (m: string): TrackingAnswer => ({ IsError: true, errorMessage: m, Gonderiler: null })
   const account = byWeb(opts, q.get('CariKodu') ?? '', q.get('Sifre') ?? '')

@@ -1,6 +1,6 @@
 /**
  * A tiny but valid one-page PDF label, built by hand, as Sürat's KargoBarkodu returns a base64 PDF
- * (carriers.md §5, §13). Page 100×150 mm; a heading, the receiver line, the 14-digit barcode as
+ * (docs/reference/carriers.md §5, §13). Page 100×150 mm; a heading, the receiver line, the 14-digit barcode as
  * Interleaved 2 of 5 bars (ITF-14 is exactly 14 digits) and the digits in clear text. The real
  * label's layout is unpublished; what matters to the desk is that the PDF opens and rasterizes.
  */

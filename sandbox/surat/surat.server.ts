@@ -8,7 +8,7 @@ import { faultEnvelope, parseRequestEnvelope, redactSoap, resultEnvelope } from 
 /**
  * Routing, Cloudflare, throttle and fault injection of the Sürat emulator: SOAP 1.1 at
  * /services.asmx (SOAPAction "http://tempuri.org/<Op>") and REST tracking at
- * /api/KargoTakipHareketDetayi on one origin (carriers.md §5). Business errors travel as HTTP 200
+ * /api/KargoTakipHareketDetayi on one origin (docs/reference/carriers.md §5). Business errors travel as HTTP 200
  * with isError/Message or a result string; SOAP faults only for envelope problems (§14).
  */
 const XML = 'text/xml; charset=utf-8'
@@ -25,7 +25,7 @@ const OPERATIONS: Readonly<Record<string, (ctx: OpCtx) => OpAnswer>> = {
   [SuratOp.takipV2]: takipV2,
 }
 
-/** What Cloudflare in front of Sürat answers a blocked client (carriers.md §5: "403s possible"). */
+/** What Cloudflare in front of Sürat answers a blocked client (docs/reference/carriers.md §5: "403s possible"). */
 const CLOUDFLARE_PAGE =
   '<!DOCTYPE html><html><head><title>Attention Required! | Cloudflare</title></head><body>' +
   '<h1>Sorry, you have been blocked</h1><p>You are unable to access suratkargo.com.tr</p>' +
@@ -90,7 +90,7 @@ export function createSuratHandler({ opts, state, faults }: HandlerDeps) {
   }
 
   function rest(req: IncomingMessage, url: URL, reply: Reply): void {
-    // ASP.NET Web API: the action is POST only (carriers.md §5 "POST …/api/KargoTakipHareketDetayi").
+    // ASP.NET Web API: the action is POST only (docs/reference/carriers.md §5 "POST …/api/KargoTakipHareketDetayi").
     if (req.method !== 'POST') return reply(405, JSON.stringify({ Message: `The requested resource does not support http method '${req.method}'.` }), JSON_TYPE)
     reply(200, JSON.stringify(restTracking(opts, state, url.searchParams)), JSON_TYPE)
   }
@@ -111,7 +111,7 @@ export function createSuratHandler({ opts, state, faults }: HandlerDeps) {
     reply(200, resultEnvelope(op, answer.inner), XML)
   }
 
-  /** POST /__emu/advance/{OzelKargoTakipNo}?to=N (carriers.md §14 test hook); never logged nor faulted. */
+  /** POST /__emu/advance/{OzelKargoTakipNo}?to=N (docs/reference/carriers.md §14 test hook); never logged nor faulted. */
   function emuAdvance(key: string, to: string | null, res: ServerResponse): void {
     const send = (status: number, b: unknown) => void res.writeHead(status, { 'content-type': JSON_TYPE }).end(JSON.stringify(b))
     const s = state.find(key)

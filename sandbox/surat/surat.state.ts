@@ -11,7 +11,7 @@ export type EmulatedSuratShipment = {
   /** The Gonderi fields as received (strings). */
   readonly gonderi: Readonly<Record<string, string>>
   /**
-   * Gonderi.Iademi (carriers.md §5): a return, the parcel travels from the party the Gonderi names
+   * Gonderi.Iademi (docs/reference/carriers.md §5): a return, the parcel travels from the party the Gonderi names
    * back to the account. Absent reads false, as .NET's default for a bool.
    */
   readonly iademi: boolean

@@ -2,7 +2,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { SURAT_NS } from './surat.config'
 
 /**
- * SOAP 1.1 as an ASP.NET ASMX service speaks it (carriers.md §5: services.asmx, ns http://tempuri.org/):
+ * SOAP 1.1 as an ASP.NET ASMX service speaks it (docs/reference/carriers.md §5: services.asmx, ns http://tempuri.org/):
  * document/literal, the operation element in the tempuri namespace, faults with HTTP 500 and
  * faultcode soap:Client / soap:Server, the wording of .NET's own messages.
  */

@@ -1,6 +1,6 @@
 /**
  * Options, defaults and codes of the Yurtiçi ShippingOrderDispatcherServices emulator.
- * Sources: the WSDL in protocols/yurtici/, and carriers.md §1 and §14 (the project's carrier notes,
+ * Sources: the WSDL in protocols/yurtici/, and docs/reference/carriers.md §1 and §14 (the project's carrier notes,
  * not yet in this repository).
  * Where the documents are silent (auth and throttle codes, message texts, what a cancel after
  * delivery says) the behaviour is an option or a constant with a comment that says it is ours.
@@ -31,7 +31,7 @@ export const YurticiFault = {
 } as const
 export type YurticiFault = (typeof YurticiFault)[keyof typeof YurticiFault]
 
-/** errCodes (carriers.md §1 [YK-DOC]; auth [HT], confidence L). 82521 is our placeholder for the throttle. */
+/** errCodes (docs/reference/carriers.md §1 [YK-DOC]; auth [HT], confidence L). 82521 is our placeholder for the throttle. */
 export const YkCode = {
   ok: 0,
   unexpected: 936,
@@ -69,7 +69,7 @@ export const YkCode = {
 
 /**
  * Our Turkish wording: the doc gives the codes, not the texts, except "İade isteği alınmıştır"
- * (a cancel after IND) which is quoted in carriers.md §1.
+ * (a cancel after IND) which is quoted in docs/reference/carriers.md §1.
  */
 export const YkText = {
   success: 'İşlem başarılı.',
@@ -126,7 +126,7 @@ export type YurticiEmulatorOptions = Readonly<{
   port?: number
   /** Default the real service path. */
   path?: string
-  /** Default the public test user YKTEST/YK (carriers.md §1). */
+  /** Default the public test user YKTEST/YK (docs/reference/carriers.md §1). */
   users?: readonly YurticiUser[]
   /**
    * How a bad login is answered: 'fault' (default, §14: SOAP Fault for auth problems) or 'errCode'
@@ -142,7 +142,7 @@ export type YurticiEmulatorOptions = Readonly<{
   /** saveReturnShipmentCode fieldNames accepted: 16 live, 53/3 test (§1 [YK-EH]). */
   returnCodeFieldNames?: readonly string[]
   /**
-   * A saveReturnShipmentCode for a code the customer already has; carriers.md §1 does not say what
+   * A saveReturnShipmentCode for a code the customer already has; docs/reference/carriers.md §1 does not say what
    * Yurtiçi answers. 'accept' (default): success again when dates and maxCount match, 82517 when they
    * differ. 'error': every repeat is refused with outFlag 1 + `returnCodeExistsErrCode`.
    */

@@ -4,7 +4,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import { startYurticiEmulator, YkCode, YurticiFault, type YurticiEmulator, type YurticiEmulatorOptions } from './yurtici.emulator'
 import { createSchemaChecker, xmllintAvailable } from './yurtici.schema-check'
 
-// Hand-written SOAP, as a PHP SoapClient or a curl script would send it (carriers.md §1).
+// Hand-written SOAP, as a PHP SoapClient or a curl script would send it (docs/reference/carriers.md §1).
 const SOAP11 = 'http://schemas.xmlsoap.org/soap/envelope/'
 const NS = 'http://yurticikargo.com.tr/ShippingOrderDispatcherServices'
 const env = (op: string, inner: string) =>

@@ -12,7 +12,7 @@ export type { EmulatedShipment, LoggedRequest, ReturnCode } from './yurtici.stat
 
 /**
  * A local Yurtiçi ShippingOrderDispatcherServices (SOAP 1.1) on 127.0.0.1 for tests, benchmarks
- * and demo mode: one endpoint plus ?wsdl, the four operations of carriers.md §1, a state machine
+ * and demo mode: one endpoint plus ?wsdl, the four operations of docs/reference/carriers.md §1, a state machine
  * driven by test hooks, injectable faults and a request log with the password redacted (§14).
  */
 export type YurticiEmulator = Readonly<{

@@ -2,7 +2,7 @@ import type { ResolvedOptions } from './yurtici.config'
 import type { EmulatedShipment, StoredStatus, YurticiState } from './yurtici.state'
 
 /**
- * The shipment state machine of carriers.md §1/§14: NOP → ISR → IND (docId, events YK/IN, tracking
+ * The shipment state machine of docs/reference/carriers.md §1/§14: NOP → ISR → IND (docId, events YK/IN, tracking
  * URL) → DLV, with BI (invoice cancelled by the branch) after IND, and the return path through
  * rejectStatus/returnStatus. Test hooks drive it; the real service moves when the branch scans.
  */

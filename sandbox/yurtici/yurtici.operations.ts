@@ -5,7 +5,7 @@ import { unmarshalError, validateRow } from './yurtici.validation'
 import { el, ordered, type ParsedRequest } from './yurtici.xml'
 
 /**
- * The four operations of carriers.md §1/§14. Each returns the inner XML of its `…Response`
+ * The four operations of docs/reference/carriers.md §1/§14. Each returns the inner XML of its `…Response`
  * element, with elements in the XSD's order (base type first: outFlag, outResult, errCode), or a
  * fault when JAXB would not have bound the message.
  */

@@ -81,7 +81,7 @@ async function handle({ opts, state, serviceUrl }: HandlerDeps, req: IncomingMes
   }
   if (req.method !== 'POST') return reply(405, '<html><body>Method Not Allowed</body></html>', 'text/html', { allow: 'GET, POST' })
   const contentType = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase()
-  // SOAP 1.1 binding (carriers.md §1): text/xml; a SOAP 1.2 content type is refused as JAX-WS does.
+  // SOAP 1.1 binding (docs/reference/carriers.md §1): text/xml; a SOAP 1.2 content type is refused as JAX-WS does.
   if (contentType !== 'text/xml') return reply(415, '<html><body>Unsupported Content-Type: expected text/xml</body></html>', 'text/html')
 
   fault = state.takeFault()
@@ -129,7 +129,7 @@ function returnPatch(body: Record<string, unknown>): ReturnPatch {
 }
 
 /**
- * Test hooks (carriers.md §14): POST /__emu/advance/{cargoKey} {"to"?: "ISR"|"IND"|"DLV"|"BI"} and
+ * Test hooks (docs/reference/carriers.md §14): POST /__emu/advance/{cargoKey} {"to"?: "ISR"|"IND"|"DLV"|"BI"} and
  * POST /__emu/return/{cargoKey} {"rejectStatus"?, "rejectReason"?, "returnStatus"?}; both take an
  * optional "senderCustId". Answers JSON; not logged as carrier traffic.
  */

@@ -21,7 +21,7 @@ const card = { ...cod, ttCollectionType: '1', dcSelectedCredit: '3', dcCreditRul
 const anyUser = { username: 'YKTEST', password: 'YK', senderCustId: 1 }
 const ctx = { user: anyUser, exists: (k: string) => k === 'TAKEN' }
 
-// carriers.md §1: one errCode per row, first failing rule wins.
+// docs/reference/carriers.md §1: one errCode per row, first failing rule wins.
 describe('validateRow: every documented row code', () => {
   it.each([
     ['valid', {}, YkCode.ok],

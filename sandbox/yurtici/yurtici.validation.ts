@@ -2,7 +2,7 @@ import { YkCode, YkText, type YurticiUser } from './yurtici.config'
 import type { Fields } from './yurtici.xml'
 
 /**
- * Row checks of createShipment (carriers.md §1 "Rules from the doc" and its error list). Yurtiçi
+ * Row checks of createShipment (docs/reference/carriers.md §1 "Rules from the doc" and its error list). Yurtiçi
  * answers one errCode per row, so the first failing rule wins. Of each documented pair the 600xx /
  * 80859 code is taken as "missing" and the 825xx code as "invalid" (our reading of the pairs).
  */

@@ -4,7 +4,7 @@ import { ZebraEngine, type ZebraSession } from './zebra-engine'
 import type { ZebraState } from './zebra-replies'
 
 /**
- * A Zebra ZPL printer on raw TCP (hardware.md §3, "What emulators … we need" B). It keeps every
+ * A Zebra ZPL printer on raw TCP (docs/reference/hardware.md §3, "What emulators … we need" B). It keeps every
  * byte, splits formats at ^XA…^XZ, answers ~HS / ~HQES / SGD getvar from its state, and — like a
  * real printer — buffers formats while paused, paper-out, head-open or ribbon-out, printing them
  * when the condition clears. Link faults: slow accept (back-pressure) and a dropped connection.

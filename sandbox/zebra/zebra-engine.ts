@@ -4,7 +4,7 @@ import { ZebraStreamScanner, type StreamEvent } from './zebra-stream.scanner'
 
 /**
  * The emulated printer behind any link (TCP 9100, serial): state, the receive buffer, printed
- * formats and the ~HS / ~HQES / getvar answers (hardware.md §3, "What emulators … we need" B).
+ * formats and the ~HS / ~HQES / getvar answers (docs/reference/hardware.md §3, "What emulators … we need" B).
  * Each link opens a session per connection; formats from every session land in one printer.
  */
 export type ZebraEngineOptions = Readonly<{

@@ -1,5 +1,5 @@
 /**
- * What the emulated printer says back, built from its state (hardware.md §3.2, §3.3, §3.4).
+ * What the emulated printer says back, built from its state (docs/reference/hardware.md §3.2, §3.3, §3.4).
  * Written independently of the desk's parser on purpose, so a test over both catches a misreading.
  */
 export type ZebraState = {
@@ -21,7 +21,7 @@ const ETX = '\x03'
 const pad = (n: number, width: number): string => String(Math.max(0, Math.trunc(n))).padStart(width, '0').slice(-width)
 const bit = (b: boolean): string => (b ? '1' : '0')
 
-/** The three ~HS strings without framing. Fixed fields use the values of the sample in hardware.md B. */
+/** The three ~HS strings without framing. Fixed fields use the values of the sample in docs/reference/hardware.md B. */
 export function hostStatusStrings(state: ZebraState, counters: ZebraCounters): [string, string, string] {
   // 1: aaa,b,c,dddd,eee,f,g,h,iii,j,k,l — comm settings, paper out, pause, label length, formats in
   //    buffer, buffer full, diag mode, partial format, unused, corrupt RAM, under temp, over temp.

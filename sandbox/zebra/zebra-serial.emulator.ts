@@ -6,7 +6,7 @@ import type { ZebraState } from './zebra-replies'
 /**
  * A Zebra on a serial line: the same printer as the TCP emulator (ZebraEngine) on the device end of
  * a socat pty pair (sandbox/scales/socat-pair.ts). One session for the whole line, as a serial port
- * has no connections. PTYs ignore baud and parity (hardware.md §6), so line settings are not checked.
+ * has no connections. PTYs ignore baud and parity (docs/reference/hardware.md §6), so line settings are not checked.
  */
 export type ZebraSerialEmulatorOptions = ZebraEngineOptions & Readonly<{ path: string; baudRate?: number }>
 

@@ -1,7 +1,7 @@
 /**
  * Splits the byte stream a Zebra receives on port 9100 into what the printer acts on:
  * complete ^XA…^XZ formats, immediate `~` control commands and SGD `! U1 getvar` lines
- * (hardware.md §3.2–3.4). Control commands are acted on wherever they appear, even in the middle
+ * (docs/reference/hardware.md §3.2–3.4). Control commands are acted on wherever they appear, even in the middle
  * of a format, the way a real printer handles `~` commands on receipt; they are cut out of the
  * format text. Works on latin1 strings so every byte maps to one char and UTF-8 survives intact.
  */

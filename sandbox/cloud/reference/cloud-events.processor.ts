@@ -167,7 +167,7 @@ async function ownershipConflict(trx: CloudDbOrTrx, stationId: string, id: strin
   if (!winner || winner === stationId) return null
   const losers = JSON.parse(order.conflict_station_ids_json) as string[]
   if (!losers.includes(stationId)) {
-    // A new version, so the winner's next pull shows the conflict too (issue 5: reported to both).
+    // A new version, so the winner's next pull shows the conflict too (docs/sync-guarantees.md §5: reported to both).
     await touchOrder(trx, order.id, { conflict_station_ids_json: JSON.stringify([...losers, stationId]) }, nowIso)
   }
   return conflictResult(id, EventConflictReason.packedByOtherStation, winner)

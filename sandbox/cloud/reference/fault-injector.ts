@@ -16,7 +16,7 @@ export type CloudRoute = (typeof CloudRoute)[keyof typeof CloudRoute]
 const READ_ROUTES = new Set<CloudRoute>([CloudRoute.ordersList, CloudRoute.configGet])
 
 /**
- * Faults the reference cloud can inject (issue 5). "Before" faults answer without running the request;
+ * Faults the reference cloud can inject (docs/sync-guarantees.md §9). "Before" faults answer without running the request;
  * "after" faults run and commit it, then spoil the answer.
  */
 export const CloudFault = {

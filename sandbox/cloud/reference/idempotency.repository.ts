@@ -3,7 +3,8 @@ import type { CloudDbOrTrx, IdempotencyTable } from './cloud.schema'
 /**
  * Stored answers per (station, Idempotency-Key): a retry of the same request gets the first answer
  * back and does nothing again. Keys live `ttlMs` (24 h by default, as the idempotent label APIs we
- * know of do: reference/anchors.md S76).
+ * know of do: developers.easyship.com/v2023.01/reference/idempotent-requests,
+ * docs.myparcel.com/api/create-a-shipment/idempotency).
  */
 export async function findStoredAnswer(db: CloudDbOrTrx, stationId: string, key: string, nowMs: number, ttlMs: number): Promise<IdempotencyTable | undefined> {
   const row = await db.selectFrom('idempotency').selectAll().where('station_id', '=', stationId).where('key', '=', key).executeTakeFirst()

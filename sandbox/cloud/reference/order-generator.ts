@@ -17,7 +17,7 @@ const zplField = (text: string) => `^FH_^FD${text.replace(/[_^~]/g, (c) => `_${c
 
 /**
  * A marketplace-issued label, as a marketplace's own carrier contract hands it over: ZPL the desk must
- * print untouched (CONVENTIONS: carrier ZPL passes through). Layout is ours; real marketplaces vary.
+ * print untouched (a carrier's ZPL passes through). Layout is ours; real marketplaces vary.
  */
 export function marketplaceLabelZpl(o: Pick<CloudOrder, 'orderNumber' | 'marketplace' | 'recipient'>, trackingNumber: string): string {
   return [

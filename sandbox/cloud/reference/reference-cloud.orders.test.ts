@@ -108,7 +108,7 @@ describe('reference cloud: orders change feed', () => {
     const c = await start(0)
     const r = await c.seedOrders(50_000)
     expect(r).toMatchObject({ firstId: 'ref-000001', lastId: 'ref-050000' })
-    // Issue 5 asks for < ~10 s; logged for the record, asserted only loosely to catch a pathological regression.
+    // Seeding 50,000 orders should take < ~10 s; logged for the record, asserted only loosely to catch a pathological regression.
     console.info(`seedOrders(50000): ${Math.round(r.ms)} ms`)
     expect(r.ms).toBeLessThan(60_000)
     let cursor = ''

@@ -26,7 +26,7 @@ export type ReferenceCloudOptions = Readonly<{
   now?: () => number
   /** Seed 001: 300 requests per minute, sliding window, per station. */
   rateLimit?: Readonly<{ limit: number; windowMs: number }>
-  /** Refuse a POST without Idempotency-Key (default true: issue 5 asks for one on every POST). */
+  /** Refuse a POST without Idempotency-Key (default true: docs/sync-guarantees.md §2.2). */
   requireIdempotencyKey?: boolean
   idempotencyTtlMs?: number
   claimLeaseBoundsMs?: Readonly<{ min: number; max: number }>
@@ -80,7 +80,7 @@ export type ReferenceCloud = Readonly<{
 }>
 
 /**
- * Starts the reference cloud of issue 5 on 127.0.0.1: a real HTTP server (node:http) over its own
+ * Starts the reference cloud (docs/sync-guarantees.md) on 127.0.0.1: a real HTTP server (node:http) over its own
  * SQLite store, with many stations (one APIKEY each), claims, event dedupe and conflicts,
  * Idempotency-Key, the per-station rate limit and fault injection. See docs/cloud-api.openapi.yaml.
  */
