@@ -52,7 +52,7 @@ export function CarriersPanel({ client, active, rates }: { client: StationClient
       </table>
       {carriers?.length === 0 && <p className="muted">{t('carriers.none')}</p>}
       {rates && (
-        // Where the prices come from (issue 10 "One price"): cloud > station.json > built-in.
+        // Where the prices come from (docs/carriers.md "Where prices come from"): cloud > station.json > built-in.
         <p className="small" data-testid="carrier-rates" data-source={rates.source}>
           {t('carriers.rates', { source: t(`carriers.rates.${rates.source}`), count: rates.count, available: rates.available })}
           {rates.receivedAt && <span className="muted"> · {formatClock(new Date(rates.receivedAt), lang)}</span>}
