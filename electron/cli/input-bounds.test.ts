@@ -7,7 +7,7 @@ import { seedFullRequest } from '../../sandbox/comtohome/comtohome.fixtures'
 import { runCli, type CliRun } from '../../tests/support/cli-run'
 
 /**
- * Issue 10, "Unbounded input" and "Strict config" from outside: a number that overflows, or a parcel
+ * "Unbounded input" and "Strict config" from outside: a number that overflows, or a parcel
  * no carrier takes, is exit 2 with one line and no stack trace, before any label is bought; input
  * files saved with a byte-order mark are read; a typo in station.json stops `station serve`.
  */

@@ -25,7 +25,7 @@ const listWithNodeHid: HidDeviceLister = () => nodeHidBackend.devices()
 function describeListFailure(err: unknown): string {
   const e = err as NodeJS.ErrnoException
   // On Linux SerialPort.list() spawns `udevadm info -e`; without udev it rejects with ENOENT
-  // (hardware.md §7.5, toolchain.md trap 4).
+  // (docs/reference/hardware.md §7.5, docs/reference/toolchain.md trap 4).
   if (e?.code === 'ENOENT') {
     return 'station scale list: cannot list serial ports: udevadm is not installed (Debian package "udev"). Pass the port path directly, e.g. --port /dev/ttyUSB0.'
   }
@@ -34,7 +34,7 @@ function describeListFailure(err: unknown): string {
 
 const hex = (n: number) => n.toString(16).padStart(4, '0')
 
-/** HID scales matched by VID:PID (hardware.md §1.2), plus usage-page 0x8D devices as hints. */
+/** HID scales matched by VID:PID (docs/reference/hardware.md §1.2), plus usage-page 0x8D devices as hints. */
 async function hidRows(listHid: HidDeviceLister, io: CliIo) {
   let devices: readonly HidDeviceInfo[]
   try {

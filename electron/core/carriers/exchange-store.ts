@@ -31,7 +31,7 @@ export type ExchangeStoreOptions = Readonly<{
 }>
 
 /**
- * Raw carrier requests and responses for support (issue 4), secrets redacted before insert, kept
+ * Raw carrier requests and responses for support, secrets redacted before insert, kept
  * for a fortnight. Writes never block or fail a carrier call: a failed insert is counted, not thrown.
  */
 export class CarrierExchangeStore {

@@ -43,7 +43,7 @@ async function readExisting(path: string): Promise<{ layer: Record<string, unkno
 export async function updateStationFile(dataDir: string, patch: Record<string, unknown>, options: { secretBox?: SecretBox } = {}): Promise<Record<string, unknown>> {
   const path = join(dataDir, STATION_FILE)
   const existing = await readExisting(path)
-  // Credentials are written encrypted, whoever passed them in (issue 4: never in plain text at rest).
+  // Credentials are written encrypted, whoever passed them in (never in plain text at rest).
   const merged = encryptSecrets(mergeLayers(existing?.layer ?? {}, patch), options.secretBox ?? createFileSecretBox(dataDir)).value as Record<string, unknown>
   const tmp = join(dataDir, `.${STATION_FILE}.${randomBytes(6).toString('hex')}.tmp`)
   try {

@@ -8,7 +8,7 @@ import type { CarrierChoiceDeps } from './carrier-choice'
 export const SHOWN_SUGGESTIONS = 9
 
 /**
- * The box the items fit in and that lands in the cheapest band (issue 4 "Box suggestion"), priced
+ * The box the items fit in and that lands in the cheapest band (docs/carriers.md "Box suggestion"), priced
  * exactly as the desk will quote it: the same rate cards, rules, sender and recipient il, COD and
  * mandated carrier. The recipient's il is taken as written (the address check runs at purchase); a
  * marketplace-issued label does not change the box, so it is priced like any other order.

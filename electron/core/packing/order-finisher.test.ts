@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { scanAllItems, startHarness, type Harness } from '../../../tests/support/station-harness'
 
 /**
- * Regression (issue 5 chaos test): a desk killed after the label printed but before the order's
+ * Regression (found by tests/chaos/sync-chaos.test.ts): a desk killed after the label printed but before the order's
  * "packed" committed left the order 'packing' with a bought label. The restart did not resume it
  * (no purchase in flight, no label owed), and scanning it again answered "a label for this order is
  * being finished" for ever, so its order.packed never reached the cloud.

@@ -86,7 +86,7 @@ export class OrderFinisher {
   /**
    * Finishes what a crash left behind: unanswered purchases, unprinted labels, and orders whose label
    * printed but whose "packed" never committed (a kill between the two left them 'packing' with a
-   * bought label, and nothing else would ever finish them: issue 5 chaos test). With scan-back on
+   * bought label, and nothing else would ever finish them: found by tests/chaos/sync-chaos.test.ts). With scan-back on
    * (`stopAfterPrint`) such an order waits at "printed" for the packer's scan of the label instead.
    * One order that cannot be finished (printer down, outcome unknown) does not hold up the others.
    * Returns the order ids resumed.

@@ -238,7 +238,7 @@ export class PackingService {
   /**
    * The order already has a bought label but never finished (the desk was killed between the label and
    * "packed", or the resume after the restart could not finish it): the packer's scan picks it up where
-   * it stopped, with the same shipment, instead of refusing it for ever (issue 5 chaos test).
+   * it stopped, with the same shipment, instead of refusing it for ever (found by tests/chaos/sync-chaos.test.ts).
    */
   private async doResumeOrder(orderId: string): Promise<PackingView> {
     this.resetSession()

@@ -96,7 +96,7 @@ export function packingView(s: Session, carrierNames: ReadonlyMap<string, string
 }
 
 /**
- * One price (issue 10): the card price compared (stored as quoted before the purchase, as cost once
+ * One price (docs/carriers.md "Where prices come from"): the card price compared (stored as quoted before the purchase, as cost once
  * bought) is what the panel shows; the carrier's own figure, when it differs, is shown beside it.
  */
 export function shipmentPrice(s: Pick<ShipmentRecord, 'costKurus' | 'quotedKurus' | 'chargedKurus'>): Pick<ShipmentView, 'costKurus' | 'chargedKurus' | 'priceDifferenceKurus'> {

@@ -3,7 +3,7 @@ import { GS, gs1Record, parseGs1ElementString, parseGs1Hri } from '../../../shar
 import { normalizeScan, type NormalizeScanOptions } from '../../../shared/scan/normalize-scan'
 
 /**
- * Scan-back (issue 3, per-station option): after the label is printed the packer scans it, and the
+ * Scan-back (per-station option): after the label is printed the packer scans it, and the
  * order completes only if the scan is this shipment's barcode. Pure.
  *
  * A label can reach the desk in several spellings of the same barcode: with or without AIM prefix,

@@ -33,7 +33,7 @@ export type PackingSlipServiceOptions = Readonly<{
 const MAX_UNPRINTED = 20
 
 /**
- * Packing slips on the desk's ESC/POS receipt printer (issue 3): one after each packed order, and
+ * Packing slips on the desk's ESC/POS receipt printer: one after each packed order, and
  * again on request (audited). A slip never holds up packing: a failure is kept as the receipt
  * printer's problem with the order in `unprintedOrders`, shown in the device status, and cleared by
  * a reprint. Slips are sent one at a time, in order.

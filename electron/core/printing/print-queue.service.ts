@@ -32,7 +32,7 @@ export type UncertainDecision = 'printed' | 'printAgain'
 
 const DEFAULT_BATCH_SIZE = 50
 
-/** Complete formats in a payload: each ^XZ ends one (hardware.md §3.5). */
+/** Complete formats in a payload: each ^XZ ends one (docs/reference/hardware.md §3.5). */
 function formatCount(payload: Uint8Array): number {
   return Buffer.from(payload).toString('latin1').match(/\^XZ/gi)?.length ?? 0
 }

@@ -10,7 +10,7 @@ export function roadDistanceKm(fromCode: string, toCode: string): number | null 
 /**
  * The distance-band lookup the shared pricing takes (SelectionRules.distanceBand): each il by name,
  * alias, misspelling or plate code through the resolver, same il → şehir içi, otherwise the road
- * distance cut by the thresholds (defaults carriers.md §11; the station may configure its own).
+ * distance cut by the thresholds (defaults docs/reference/carriers.md §11; the station may configure its own).
  * Null when an il is unknown or ambiguous: the cards then price at their any-distance price.
  */
 export function createDistanceBandFn(resolver: Pick<AddressResolver, 'findCity'>, thresholds: DistanceThresholdsKm = DEFAULT_DISTANCE_THRESHOLDS_KM): DistanceBandFn {

@@ -78,7 +78,7 @@ const COMTOHOME_PROVIDER = /^(?:provider:)?(\d+)$/
  * (persisted, so they survive an offline restart) > station.json `rateCards` > the built-in demo
  * cards. A card whose carrier has no configured connector, that the cloud lists as disabled or
  * without that service, or that names a ComToHome provider the account does not have, stays in the
- * comparison with its reason and is never chosen (issue 10 "One price").
+ * comparison with its reason and is never chosen (docs/carriers.md "Where prices come from").
  */
 export class RateCardBook {
   private cloud: StoredCloudRates | null = null

@@ -6,7 +6,7 @@ import { parseCsv, rateCardsFromCsv } from '../../../shared/rates/rate-card.csv'
 import { AddressResolver } from '../addresses/address.resolver'
 import { createDistanceBandFn } from './distance-band.lookup'
 
-// Issue 4 acceptance: "rate and rule tests table-driven from CSV fixtures".
+// Rate and rule tests, table-driven from the CSV fixtures in tests/fixtures/rates/.
 const fixture = (name: string): string => readFileSync(new URL(`../../../tests/fixtures/rates/${name}`, import.meta.url), 'utf8')
 const cards = rateCardsFromCsv(fixture('cards.csv'), 'cards.csv')
 const resolver = new AddressResolver({ postalDataFile: null })

@@ -4,7 +4,7 @@ import type { AddressResolver } from '../addresses/address.resolver'
 import { createDistanceBandFn } from './distance-band.lookup'
 
 /**
- * Station settings for carrier selection (issue 4 "Rules"), ready to sit in station.json beside
+ * Station settings for carrier selection (docs/carriers.md "Rates and selection"), ready to sit in station.json beside
  * rateCards: strategy, preferred carrier per il, distance-band cut-offs. Percentages as people type
  * them; converted to basis points for the shared rules.
  */
@@ -22,7 +22,7 @@ export const RatesConfigSchema = z
         }),
       )
       .default([]),
-    /** km cut-offs; defaults carriers.md §11 (yakın ≤ 200, kısa ≤ 600, orta ≤ 1000, uzun beyond). */
+    /** km cut-offs; defaults docs/reference/carriers.md §11 (yakın ≤ 200, kısa ≤ 600, orta ≤ 1000, uzun beyond). */
     distanceThresholdsKm: z
       .object({ yakinMaxKm: z.number().int().positive(), kisaMaxKm: z.number().int().positive(), ortaMaxKm: z.number().int().positive() })
       .refine((t) => t.yakinMaxKm < t.kisaMaxKm && t.kisaMaxKm < t.ortaMaxKm, 'yakın < kısa < orta')

@@ -49,7 +49,7 @@ export async function buildSummary(
     .map((r) => ({ carrierId: r.service_code, name: opts.carrierNames.get(r.service_code) ?? r.carrier_id, count: Number(r.n), costKurus: Number(r.cost ?? 0), chargedKurus: Number(r.charged ?? 0) }))
     .sort((a, b) => b.count - a.count)
 
-  // One price (issue 10): the report sums the desk's price (cost_kurus, the card price compared and
+  // One price (docs/carriers.md "Where prices come from"): the report sums the desk's price (cost_kurus, the card price compared and
   // shown); where a carrier said it charges something else, the shipment is listed with both.
   const differing = await db
     .selectFrom('shipments')

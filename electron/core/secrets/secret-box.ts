@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path'
 import { AppError, ErrorCode } from '../../../shared/errors'
 
 /**
- * Encrypts carrier and cloud credentials at rest (issue 4: "credentials never in plain text").
+ * Encrypts carrier and cloud credentials at rest (credentials are never kept in plain text).
  * The Electron shell hands the core a box backed by safeStorage (DPAPI / Keychain / libsecret);
  * the headless server and the CLI use the file box below: AES-256-GCM with a random key in the
  * data folder's `secret.key` (mode 0600), so a copied station.json or SQLite file alone reveals

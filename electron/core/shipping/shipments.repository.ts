@@ -13,7 +13,7 @@ export type ShipmentRecord = Shipment &
     attempts: number
     /** The rate-card price compared when it was chosen (costKurus becomes this once bought). */
     quotedKurus: number | null
-    /** What the carrier said it charges; null when it does not say (issue 10 "One price"). */
+    /** What the carrier said it charges; null when it does not say (docs/carriers.md "Where prices come from"). */
     chargedKurus: number | null
     /** The carrier's own key for this shipment: what its track and cancel operations take. */
     carrierShipmentId: string | null

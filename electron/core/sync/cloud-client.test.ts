@@ -30,7 +30,7 @@ describe('cloud client: what a 409 means', () => {
       retryable: false,
     },
     {
-      // Regression (issue 5 chaos test): a killed desk's request still in flight at the cloud made the
+      // Regression (found by tests/chaos/sync-chaos.test.ts): a killed desk's request still in flight at the cloud made the
       // restarted desk's retry look like "another desk has this order".
       name: 'the Idempotency-Key still in flight (plain error envelope) → sync.offline, retryable',
       body: { status: false, errors: [{ message: 'A request with this key is in flight.', field: 'Idempotency-Key' }] },

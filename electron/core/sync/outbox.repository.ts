@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { DbOrTrx } from '../db/database'
 
-/** Event kinds the cloud must hear about (issue 5 names them). */
+/** Event kinds the cloud must hear about (CloudEventKind in shared/contract/cloud.ts). */
 export const OutboxKind = {
   orderPacked: 'order.packed',
   shipmentCreated: 'shipment.created',

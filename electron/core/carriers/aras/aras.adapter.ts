@@ -14,7 +14,7 @@ import { arasTimeline, currentStatus } from './aras.timeline'
 
 export type ArasEnvironment = 'test' | 'live'
 
-/** Documented hosts and paths (carriers.md §2); origins are configurable so tests point at 127.0.0.1. */
+/** Documented hosts and paths (docs/reference/carriers.md §2); origins are configurable so tests point at 127.0.0.1. */
 export const ARAS_ENDPOINTS = {
   test: {
     shipmentOrigin: 'https://customerservicestest.araskargo.com.tr',
@@ -116,7 +116,7 @@ function isSameOrder(found: StoredOrder, plan: ArasLabelPlan): boolean {
 }
 
 /**
- * Aras Kargo (carriers.md §2). The IntegrationCode is derived from the idempotency key, and SetOrder
+ * Aras Kargo (docs/reference/carriers.md §2). The IntegrationCode is derived from the idempotency key, and SetOrder
  * with a known code updates the order instead of adding one, so retries never buy twice; after an
  * ambiguous failure the next attempt first asks GetOrderWithIntegrationCode and reuses what is there.
  */

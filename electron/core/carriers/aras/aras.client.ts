@@ -90,7 +90,7 @@ export async function getBarcode(c: ArasCredentials, integrationCode: string, o:
   return check(ArasOperation.GetBarcode, getBarcodeResponseSchema, body).GetBarcodeResult
 }
 
-/** QueryTypes we use (carriers.md §2): 1 by MÖK, 9 movements, 14 by tracking number, 39 MÖK list. */
+/** QueryTypes we use (docs/reference/carriers.md §2): 1 by MÖK, 9 movements, 14 by tracking number, 39 MÖK list. */
 export const QueryType = { byIntegrationCode: 1, movements: 9, byTrackingNumber: 14, integrationCodeList: 39 } as const
 
 export type QueryResult = Readonly<{ cargo: readonly CargoRow[]; movements: readonly MovementRow[] }>

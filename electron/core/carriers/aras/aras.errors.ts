@@ -2,7 +2,7 @@ import { AppError, ErrorCode } from '../../../../shared/errors'
 import type { SoapFault } from './aras.soap'
 
 /**
- * Aras result codes (carriers.md §2 [AR-DOC], GetBarcode [HT]) → ErrorCode + retryable, one table
+ * Aras result codes (docs/reference/carriers.md §2 [AR-DOC], GetBarcode [HT]) → ErrorCode + retryable, one table
  * per operation because the same number means different things: 936 is a refused field on
  * SetOrder but "an error occurred" on CancelDispatch. Codes arrive as text ("0", "-1", "1004").
  */

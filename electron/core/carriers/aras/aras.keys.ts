@@ -3,13 +3,13 @@ import { AppError, ErrorCode } from '../../../../shared/errors'
 import type { CreatedShipment, ShipmentRequest } from '../carrier.port'
 
 /**
- * Aras keys, the pure part (carriers.md §2, §13). The IntegrationCode ("MÖK") is ours: we derive it
+ * Aras keys, the pure part (docs/reference/carriers.md §2, §13). The IntegrationCode ("MÖK") is ours: we derive it
  * from the idempotency key, print it as the label barcode, and Aras's branch scans it from the
  * parcel. So the desk can label a parcel before Aras is reachable, and SetOrder with the same key
  * later registers exactly that code (a re-send updates the order, it never makes a second one).
  */
 
-/** carriers.md §2: 16 digits fit TradingWaybillNumber (≤16) too, and stay clear of the 13-digit tracking numbers. */
+/** docs/reference/carriers.md §2: 16 digits fit TradingWaybillNumber (≤16) too, and stay clear of the 13-digit tracking numbers. */
 export const INTEGRATION_CODE_LENGTH = 16
 /** PieceCount is Integer(2) (SetOrder doc): at most 99 parcels per order. */
 export const MAX_PIECES = 99
@@ -17,7 +17,7 @@ export const MAX_PIECES = 99
 /**
  * The IntegrationCode for an idempotency key: 16 decimal digits from SHA-256, first digit 1–9 (no
  * leading zero for systems that read it as a number). Digits only and ≥6 characters, as the test
- * scenarios demand (carriers.md §2); within the documented 2–32 characters.
+ * scenarios demand (docs/reference/carriers.md §2); within the documented 2–32 characters.
  */
 export function arasOfflineKey(idempotencyKey: string): string {
   if (idempotencyKey.trim() === '') throw new AppError(ErrorCode.inputInvalid, 'an Aras integration code needs a non-empty idempotency key', { meta: { field: 'idempotencyKey' } })
@@ -31,7 +31,7 @@ export function isOwnIntegrationCode(key: string): boolean {
   return /^[1-9]\d{15}$/.test(key)
 }
 
-/** A 13-digit Aras tracking number ("kargo takip no", GetBarcode BarcodeModel.TrackingNumber, carriers.md §2). */
+/** A 13-digit Aras tracking number ("kargo takip no", GetBarcode BarcodeModel.TrackingNumber, docs/reference/carriers.md §2). */
 export function isArasTrackingNumber(key: string): boolean {
   return /^\d{13}$/.test(key)
 }
@@ -39,7 +39,7 @@ export function isArasTrackingNumber(key: string): boolean {
 /**
  * Piece BarcodeNumbers (≤64, unique, digits): a single piece reuses the IntegrationCode, several
  * pieces get IntegrationCode + two-digit piece number (`123456` → `12345601`, `12345602`), as the
- * test scenarios of carriers.md §2 describe.
+ * test scenarios of docs/reference/carriers.md §2 describe.
  */
 export function arasPieceBarcodes(integrationCode: string, pieceCount: number): string[] {
   if (!Number.isInteger(pieceCount) || pieceCount < 1 || pieceCount > MAX_PIECES) {

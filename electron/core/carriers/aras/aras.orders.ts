@@ -5,11 +5,11 @@ import type { ArasLabelPlan } from './aras.keys'
 import type { ArasOrder, PieceDetail } from './aras.soap'
 
 /**
- * ShipmentRequest → SetOrder Order (carriers.md §2), with the documented limits checked first so a
+ * ShipmentRequest → SetOrder Order (docs/reference/carriers.md §2), with the documented limits checked first so a
  * bad order costs no request and the message names the field (the codes Aras would answer are noted).
  */
 
-/** PayorTypeCode: 1 sender pays, 2 receiver pays (carriers.md §2). */
+/** PayorTypeCode: 1 sender pays, 2 receiver pays (docs/reference/carriers.md §2). */
 export const PayorType = { sender: '1', receiver: '2' } as const
 
 const PAYOR_BY_SERVICE: Readonly<Record<string, string>> = {
@@ -46,7 +46,7 @@ export function formatMeasure(value: number, maxChars: number): string {
   return invalid(`measure ${value} does not fit Aras's ${maxChars}-character field`, 'packages')
 }
 
-/** Domestic desi = L×W×H (cm) / 3000 (carriers.md §11), from millimetres. */
+/** Domestic desi = L×W×H (cm) / 3000 (docs/reference/carriers.md §11), from millimetres. */
 export function desiOf(p: Readonly<{ lengthMm: number; widthMm: number; heightMm: number }>): number {
   return (p.lengthMm * p.widthMm * p.heightMm) / 3_000_000
 }

@@ -7,7 +7,7 @@ import { normalizeArasStatus } from './aras.status'
 import { parseArasDate } from './aras.timeline'
 
 /**
- * Aras's status push (carriers.md §2: "Push option: Aras calls a customer service with
+ * Aras's status push (docs/reference/carriers.md §2: "Push option: Aras calls a customer service with
  * `IntegrationCode, CargoStatus, ProcessDate, Description, UserName, Password` → `Result(bool),
  * ErrorDescription`"). Only the field names are documented, so everything else here is a reading
  * we chose and kept lenient, and the reply shape is configurable:
@@ -44,7 +44,7 @@ export type ArasPushRequest = Readonly<{ context: ArasPushReplyContext; push: Ar
 
 const SOAP11_NS = 'http://schemas.xmlsoap.org/soap/envelope/'
 const SOAP12_NS = 'http://www.w3.org/2003/05/soap-envelope'
-/** Aras's own services use http://tempuri.org/ (carriers.md §2): the default when a request names none. */
+/** Aras's own services use http://tempuri.org/ (docs/reference/carriers.md §2): the default when a request names none. */
 const DEFAULT_NS = 'http://tempuri.org/'
 /** Not documented: the operation name our replies use when the request had none (JSON, form). */
 export const DEFAULT_PUSH_OPERATION = 'CargoStatusPush'

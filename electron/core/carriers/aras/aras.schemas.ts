@@ -1,7 +1,7 @@
 import { z } from 'zod'
 
 /**
- * Shapes of Aras answers (carriers.md §2), checked before use. XML leaves arrive as strings (an
+ * Shapes of Aras answers (docs/reference/carriers.md §2), checked before use. XML leaves arrive as strings (an
  * empty element as ""); the query service's JSON may carry numbers or nulls where text is meant.
  */
 
@@ -64,7 +64,7 @@ const scalar = z
   .optional()
   .transform((v) => (v === null || v === undefined ? '' : String(v).trim()))
 
-/** One QueryResult.Cargo row (carriers.md §2 [AR-DOC models]); unlisted keys pass untouched. */
+/** One QueryResult.Cargo row (docs/reference/carriers.md §2 [AR-DOC models]); unlisted keys pass untouched. */
 export const cargoRowSchema = z.looseObject({
   MUSTERI_OZEL_KODU: scalar,
   KARGO_TAKIP_NO: scalar,
@@ -84,7 +84,7 @@ export const cargoRowSchema = z.looseObject({
 export type CargoRow = z.output<typeof cargoRowSchema>
 
 /**
- * One movement row of QueryType 9/15. carriers.md §2 names the columns İŞLEM TARİHİ, BİRİM, İŞLEM,
+ * One movement row of QueryType 9/15. docs/reference/carriers.md §2 names the columns İŞLEM TARİHİ, BİRİM, İŞLEM,
  * AÇIKLAMA; clients read them as ISLEM_TARIHI, BIRIM, ISLEM, ACIKLAMA. Both spellings are taken.
  */
 export const movementRowSchema = z

@@ -1,7 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
 
 /**
- * SOAP 1.1 envelopes for Aras's two services (carriers.md §2): the ASMX shipment service
+ * SOAP 1.1 envelopes for Aras's two services (docs/reference/carriers.md §2): the ASMX shipment service
  * (SetOrder, GetOrderWithIntegrationCode, CancelDispatch, GetBarcode) and the WCF query service
  * (GetQueryJSON). Both use the namespace http://tempuri.org/; the operation element carries it as
  * the default namespace so its arguments are qualified too (ASMX ignores unqualified arguments).
@@ -19,7 +19,7 @@ export const ArasOperation = {
 } as const
 export type ArasOperation = (typeof ArasOperation)[keyof typeof ArasOperation]
 
-/** carriers.md §2: `http://tempuri.org/<Op>` on the ASMX; the WCF query service prefixes its contract name. */
+/** docs/reference/carriers.md §2: `http://tempuri.org/<Op>` on the ASMX; the WCF query service prefixes its contract name. */
 export function soapActionOf(operation: ArasOperation): string {
   return operation === ArasOperation.GetQueryJSON ? `${ARAS_NS}IArasCargoIntegrationService/GetQueryJSON` : `${ARAS_NS}${operation}`
 }
@@ -86,14 +86,14 @@ export function buildCancelDispatchEnvelope(c: ArasCredentials, integrationCode:
   return envelope(ArasOperation.CancelDispatch, el('userName', c.username) + el('password', c.password) + el('integrationCode', integrationCode))
 }
 
-/** GetBarcode spells its credentials `Username`/`Password` (carriers.md §2 [HT]). */
+/** GetBarcode spells its credentials `Username`/`Password` (docs/reference/carriers.md §2 [HT]). */
 export function buildGetBarcodeEnvelope(c: ArasCredentials, integrationCode: string): string {
   return envelope(ArasOperation.GetBarcode, el('Username', c.username) + el('Password', c.password) + el('integrationCode', integrationCode))
 }
 
 export type QueryKey = Readonly<{ IntegrationCode: string }> | Readonly<{ TrackingNumber: string }>
 
-/** The XML-string arguments of GetQueryJSON (carriers.md §2): they travel escaped inside the envelope. */
+/** The XML-string arguments of GetQueryJSON (docs/reference/carriers.md §2): they travel escaped inside the envelope. */
 export function loginInfoXml(c: ArasQueryCredentials): string {
   return `<LoginInfo>${el('UserName', c.username)}${el('Password', c.password)}${el('CustomerCode', c.customerCode)}</LoginInfo>`
 }

@@ -2,7 +2,7 @@ import { trFold } from '../../../../shared/domain/address'
 import { TrackingStatus } from '../../../../shared/domain/shipment'
 
 /**
- * Aras codes → our tracking vocabulary (carriers.md §2 and the Aras column of §12). Pure tables: a
+ * Aras codes → our tracking vocabulary (docs/reference/carriers.md §2 and the Aras column of §12). Pure tables: a
  * code not listed maps to null ("keep the previous status"); delivered comes only from DURUM_KODU 6,
  * never from event text or an unknown code.
  */

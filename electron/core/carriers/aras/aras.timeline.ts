@@ -4,7 +4,7 @@ import type { CargoRow, MovementRow } from './aras.schemas'
 import { cargoRawCode, normalizeArasCargo, normalizeArasText } from './aras.status'
 
 /**
- * Query-service rows → TrackingEvent[] oldest first (carriers.md §2, §12): the movements of
+ * Query-service rows → TrackingEvent[] oldest first (docs/reference/carriers.md §2, §12): the movements of
  * QueryType 9 (text only, so only the safe keyword rules apply), then the Cargo row's coded state,
  * which is the one that can say delivered.
  */

@@ -2,7 +2,7 @@ import { z } from 'zod'
 
 /**
  * Schemas of ComToHome's POST /api/v1/consignments, from ComToHome's consignment API description
- * ("001-consignment-api-yurtici-gonderi", cited as "seed 001"; not yet in this repository). The
+ * (docs/reference/seed-001-consignment-api-yurtici-gonderi.txt, cited as "seed 001"). The
  * request schema mirrors the seed's field tables and is strict, so a typo in an order file
  * ("referance_no") is caught before anything is bought. Response schemas are loose: the service
  * may add fields; we only check what we use.

@@ -14,13 +14,13 @@ import { timelinesByBarcode } from './hepsijet.timeline'
 
 export { HEPSIJET_LIVE_ORIGIN, HEPSIJET_TEST_ORIGIN } from './hepsijet.client'
 
-/** Paths of carriers.md §6, appended to the origin. */
+/** Paths of docs/reference/carriers.md §6, appended to the origin. */
 export const HepsiJetPaths = {
   sendDeliveryOrderEnhanced: '/rest/delivery/sendDeliveryOrderEnhanced',
   generateZplBarcode: (barcode: string, totalParcels: number) => `/rest/delivery/generateZplBarcode/${encodeURIComponent(barcode)}/${totalParcels}`,
   deleteDeliveryOrder: (barcode: string) => `/rest/delivery/deleteDeliveryOrder/${encodeURIComponent(barcode)}`,
   track: '/rest/delivery/integration/track',
-  /** Not in carriers.md; HJ-DOCS shows /delivery-update on pages that drop the /rest other paths carry. */
+  /** Not in docs/reference/carriers.md; HJ-DOCS shows /delivery-update on pages that drop the /rest other paths carry. */
   deliveryUpdate: '/rest/delivery-update',
 } as const
 
@@ -112,7 +112,7 @@ function orderedZpl(items: ZplData): string[] {
 }
 
 /**
- * HepsiJET (carriers.md §6): REST + token, create returns the ZPL. customerDeliveryNo is ours,
+ * HepsiJET (docs/reference/carriers.md §6): REST + token, create returns the ZPL. customerDeliveryNo is ours,
  * derived from the idempotency key, so creating is exactly-once: after an attempt that may have
  * reached HepsiJET (timeout, cut or garbled answer, 5xx) or a FAIL that may mean "already exists",
  * the connector re-prints that barcode (generateZplBarcode) and checks with track that it is alive

@@ -7,7 +7,7 @@ import { envelopeSchema, tokenDataSchema } from './hepsijet.schemas'
 export const HEPSIJET_NAME = 'HepsiJET'
 export const HEPSIJET_ID = 'hepsijet'
 
-/** carriers.md §6: live and test origins; the paths below are appended. */
+/** docs/reference/carriers.md §6: live and test origins; the paths below are appended. */
 export const HEPSIJET_LIVE_ORIGIN = 'https://integration.hepsijet.com'
 export const HEPSIJET_TEST_ORIGIN = 'https://integration-apitest.hepsijet.com'
 export const GET_TOKEN_PATH = '/auth/getToken'

@@ -2,7 +2,7 @@ import { trFold } from '../../../../shared/domain/address'
 import { AppError, ErrorCode } from '../../../../shared/errors'
 
 /**
- * HepsiJET refusals: {status:"FAIL", message, detailStatus}, often with HTTP 200 (carriers.md §6).
+ * HepsiJET refusals: {status:"FAIL", message, detailStatus}, often with HTTP 200 (docs/reference/carriers.md §6).
  * The shape is documented, the detailStatus values and message wording are not. The table below
  * holds the values our emulator uses (sandbox/hepsijet/hepsijet.config.ts); anything else is read
  * from the message in Turkish or English, and what is still unclear is a refusal of our data

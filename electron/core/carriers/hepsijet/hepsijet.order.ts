@@ -5,7 +5,7 @@ import { AppError, ErrorCode } from '../../../../shared/errors'
 import type { ShipmentRequest } from '../carrier.port'
 
 /**
- * customerDeliveryNo and the sendDeliveryOrderEnhanced body (carriers.md §6, HJ-DOCS). The number
+ * customerDeliveryNo and the sendDeliveryOrderEnhanced body (docs/reference/carriers.md §6, HJ-DOCS). The number
  * is ours: 9–16 characters, unique, "prefixed with the company code" (HJ-DOCS example
  * HJT1234567890123), and it is the barcode and the tracking number. We derive it from the
  * idempotency key, so every retry and every lookup after a lost answer uses the same one.
@@ -56,7 +56,7 @@ export type HjAddress = {
   addressLine1: string
 }
 
-/** The body of POST /rest/delivery/sendDeliveryOrderEnhanced, field names as carriers.md §6. */
+/** The body of POST /rest/delivery/sendDeliveryOrderEnhanced, field names as docs/reference/carriers.md §6. */
 export type DeliveryOrderRequest = {
   company: { name: string; abbreviationCode: string }
   delivery: {
@@ -113,7 +113,7 @@ function senderPlace(a: Address, companyAddressId: string): HjSenderAddress {
   }
 }
 
-/** Per parcel: ceil(max(kg, desi)), the integer HepsiJET's samples use (carriers.md §11). */
+/** Per parcel: ceil(max(kg, desi)), the integer HepsiJET's samples use (docs/reference/carriers.md §11). */
 export function parcelDesi(request: Pick<ShipmentRequest, 'packages'>): number[] {
   if (request.packages.length === 0) throw invalid('a HepsiJET shipment needs at least one package', 'packages')
   return request.packages.map((p) => {

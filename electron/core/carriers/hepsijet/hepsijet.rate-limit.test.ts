@@ -3,7 +3,7 @@ import { SAMPLE_HEPSIJET_SETTINGS, sampleHepsiJetRequest } from '../../../../san
 import { startHepsiJetEmulator, type HepsiJetEmulator } from '../../../../sandbox/hepsijet/hepsijet.emulator'
 import { createHepsiJetConnector } from './hepsijet.adapter'
 
-// HepsiJET publishes no rate limit (carriers.md §6); the emulator's is set small here. A connector
+// HepsiJET publishes no rate limit (docs/reference/carriers.md §6); the emulator's is set small here. A connector
 // that honours Retry-After never meets the limiter twice in a row: after a 429 it waits until the
 // window has room, so the limiter never sees it push past the limit.
 let emu: HepsiJetEmulator

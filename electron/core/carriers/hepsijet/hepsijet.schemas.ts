@@ -1,7 +1,7 @@
 import { z } from 'zod'
 
 /**
- * Answers of the HepsiJET integration API (carriers.md §6, HJ-DOCS samples). Loose on purpose:
+ * Answers of the HepsiJET integration API (docs/reference/carriers.md §6, HJ-DOCS samples). Loose on purpose:
  * HepsiJET adds fields (the barcode sample has a dozen we do not read); we check what we use.
  */
 

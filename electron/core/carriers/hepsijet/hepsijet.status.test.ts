@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { TrackingStatus } from '../../../../shared/domain/shipment'
 import { HepsiJetIntegrationStatus, normalizeHepsiJetStatus, VOID_STATUSES } from './hepsijet.status'
 
-// carriers.md §6 (values seen) and §12 (HepsiJET column); "OK" = no operation yet (§6, HJ-DOCS).
+// docs/reference/carriers.md §6 (values seen) and §12 (HepsiJET column); "OK" = no operation yet (§6, HJ-DOCS).
 describe('integrationStatus → normalized (every documented value)', () => {
   it.each([
     ['OK', TrackingStatus.created],

@@ -1,7 +1,7 @@
 import { TrackingStatus } from '../../../../shared/domain/shipment'
 
 /**
- * HepsiJET integrationStatus → our tracking vocabulary (carriers.md §6 values, §12 HepsiJET column).
+ * HepsiJET integrationStatus → our tracking vocabulary (docs/reference/carriers.md §6 values, §12 HepsiJET column).
  * "OK" is what track shows before any operation (§6, HJ-DOCS): the delivery is registered and
  * nothing has happened to it, the same as NEO.
  */

@@ -22,7 +22,7 @@ function event(d: TrackDetail): TrackingEvent {
 
 /**
  * One track entry's details → events, oldest first (stable for equal times). No details means no
- * operation yet: HepsiJET's "OK" (carriers.md §6), an empty timeline rather than an error.
+ * operation yet: HepsiJET's "OK" (docs/reference/carriers.md §6), an empty timeline rather than an error.
  */
 export function hepsiJetTimeline(details: readonly TrackDetail[] | null | undefined): TrackingEvent[] {
   const events = (details ?? []).map((d, i) => ({ e: event(d), i, ms: Date.parse(d.transactionDate) }))

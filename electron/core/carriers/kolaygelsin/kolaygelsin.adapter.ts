@@ -77,7 +77,7 @@ function positive(value: number, field: string): number {
 }
 
 /**
- * Kolay Gelsin (carriers.md §7): the OLDER generation of what is now Sendeo, still answering and
+ * Kolay Gelsin (docs/reference/carriers.md §7): the OLDER generation of what is now Sendeo, still answering and
  * kept working. REST, one issued token, SaveRecipient → RecipientId → SaveIntegrationShipment.
  * The CustomerSpecificCode is ours, derived from the idempotency key, so creating is exactly-once:
  * before saving (lookupBeforeCreate) and after any attempt that may have reached Kolay Gelsin, the

@@ -5,7 +5,7 @@ import { envelopeSchema, lowerKeys } from './kolaygelsin.schemas'
 
 export const KOLAYGELSIN_NAME = 'Kolay Gelsin'
 export const KOLAYGELSIN_ID = 'kolaygelsin'
-/** carriers.md §7: test (doc), test (swagger server) and live origins; /api/request/{Method} is appended. */
+/** docs/reference/carriers.md §7: test (doc), test (swagger server) and live origins; /api/request/{Method} is appended. */
 export const KOLAYGELSIN_TEST_ORIGIN = 'https://apibeta.klyglsn.com'
 export const KOLAYGELSIN_INTEGRATION_ORIGIN = 'https://apiintg.klyglsn.com'
 export const KOLAYGELSIN_LIVE_ORIGIN = 'https://api.kolaygelsin.com'

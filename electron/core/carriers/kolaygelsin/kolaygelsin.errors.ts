@@ -1,7 +1,7 @@
 import { AppError, ErrorCode } from '../../../../shared/errors'
 
 /**
- * Kolay Gelsin's documented refusals (carriers.md §7; texts and triggers from the method sections
+ * Kolay Gelsin's documented refusals (docs/reference/carriers.md §7; texts and triggers from the method sections
  * of [KG] api-docs.md). Every answer has ResultCode/ResultMessage; the message is the error's name
  * (ResultCode is 500.0 for nearly all, 404.1 for the sender address). None of them is retryable:
  * the request itself is wrong, or the account is.

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 
 /**
- * Kolay Gelsin answers (carriers.md §7, [KG] api-docs.md + swagger.json). Keys are lower-cased
+ * Kolay Gelsin answers (docs/reference/carriers.md §7, [KG] api-docs.md + swagger.json). Keys are lower-cased
  * before reading (a .NET service; its doc and swagger already disagree on details such as
  * BuildingName/BuldingName). Loose on purpose: we check what we use.
  */

@@ -4,7 +4,7 @@ import { AppError, ErrorCode } from '../../../../shared/errors'
 import type { ShipmentRequest } from '../carrier.port'
 
 /**
- * Our keys and the SaveRecipient / SaveIntegrationShipment bodies (carriers.md §7, field names
+ * Our keys and the SaveRecipient / SaveIntegrationShipment bodies (docs/reference/carriers.md §7, field names
  * as [KG] api-docs.md). CustomerSpecificCode is derived from the idempotency key, so every retry
  * and every GetCorporateShipmentsStatus lookup after a lost answer names the same shipment; each
  * parcel's CustomerBarcode is that code plus its number ("Müşteri barkodu ile taşıma yapmayı

@@ -5,7 +5,7 @@ import { kgEventCode, normalizeKolayGelsinStatus } from './kolaygelsin.status'
 
 const S = TrackingStatus
 
-// Every CargoEventType carriers.md §7 lists, with the §12 Kolay Gelsin column.
+// Every CargoEventType docs/reference/carriers.md §7 lists, with the §12 Kolay Gelsin column.
 const TABLE: readonly (readonly [number, TrackingStatus])[] = [
   [1, S.created], [2, S.created],
   [12, S.pickedUp],

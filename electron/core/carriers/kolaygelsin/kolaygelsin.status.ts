@@ -1,7 +1,7 @@
 import { TrackingStatus } from '../../../../shared/domain/shipment'
 
 /**
- * Kolay Gelsin CargoEventType → our tracking vocabulary (carriers.md §7 list, §12 Kolay Gelsin
+ * Kolay Gelsin CargoEventType → our tracking vocabulary (docs/reference/carriers.md §7 list, §12 Kolay Gelsin
  * column). Texts are Kolay Gelsin's own descriptions from its integration doc [KG] (webhook table),
  * used as rawText because the status query sends the code without words. Two §12 cells have no
  * code: "cancelled" is the CancelPickupAndDelivery answer itself, and "returned_to_sender" is the
@@ -33,7 +33,7 @@ export const KgEvent = { created: 1, pickedUp: 12, delivered: 29, stoppedBySende
 /** Events that start a return: a later 29 is the return delivered to the sender. */
 export const KG_RETURN_EVENTS: ReadonlySet<number> = new Set([31, 32, 46])
 
-/** Events that only happen once the parcel was collected: a cancel then starts a return (carriers.md §7). */
+/** Events that only happen once the parcel was collected: a cancel then starts a return (docs/reference/carriers.md §7). */
 export const KG_AFTER_PICKUP: ReadonlySet<number> = new Set([12, 13, 14, 17, 18, 25, 26, 28, 29, 31, 32, 33, 35, 39, 46, 58])
 
 /** The event number in "12", 12 or the swagger's "12: paket … teslim alındı"; null when there is none. */

@@ -8,7 +8,7 @@ export const MARKETPLACE_CARRIER_ID = 'marketplace'
 export type MarketplaceLabelSource = (orderNumber: string) => Promise<Readonly<{ zpl: string; marketplace: string | null }> | null>
 
 /**
- * Marketplace-issued labels (e.g. Trendyol's common label, carriers.md §8) through the same flow as a
+ * Marketplace-issued labels (e.g. Trendyol's common label, docs/reference/carriers.md §8) through the same flow as a
  * bought one: the "purchase" takes the ZPL that came with the order from the cloud, so the label is
  * recorded, printed once from the persistent queue, reprinted and scan-back checked like any other.
  * Nothing is bought: the marketplace already did. The ZPL passes through untouched.

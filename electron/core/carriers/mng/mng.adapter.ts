@@ -133,7 +133,7 @@ function fromExisting(referenceId: string, s: MngShipmentInfo['shipment']): Crea
 }
 
 /**
- * MNG Kargo = DHL eCommerce Türkiye over REST "Apizone" (carriers.md §3). createShipment is
+ * MNG Kargo = DHL eCommerce Türkiye over REST "Apizone" (docs/reference/carriers.md §3). createShipment is
  * createOrder then createbarcode under a referenceId derived from the idempotency key; after any
  * answer that may have been lost the reference is looked up (getshipment, getorder) before anything
  * is written again, and 3002 is confirmed the same way, so an order and a shipment are made once.

@@ -8,7 +8,7 @@ import { parseMngDateTime } from './mng.status'
 export const MNG_ID = 'mng'
 export const MNG_NAME = 'MNG Kargo'
 
-/** carriers.md §3 hosts; every path hangs under MNG_BASE_PATH on both. */
+/** docs/reference/carriers.md §3 hosts; every path hangs under MNG_BASE_PATH on both. */
 export const MNG_TEST_ORIGIN = 'https://testapi.mngkargo.com.tr'
 export const MNG_LIVE_ORIGIN = 'https://api.mngkargo.com.tr'
 export const MNG_BASE_PATH = '/mngapi/api'

@@ -3,7 +3,7 @@ import { AppError, ErrorCode } from '../../../../shared/errors'
 import { parseRetryAfterMs } from '../http/carrier-http'
 
 /**
- * MNG Apizone refusals (carriers.md §3): {"error":{"Code","Message","Description"}} from MNG's
+ * MNG Apizone refusals (docs/reference/carriers.md §3): {"error":{"Code","Message","Description"}} from MNG's
  * services, {"httpCode","httpMessage","moreInformation"} from the IBM gateway. Only two codes are
  * documented, 3002 (duplicate referenceId → skip to createbarcode) and 20001 (destination branch
  * not resolved yet, right after createOrder → retry in ~5–10 s); everything else is read from the

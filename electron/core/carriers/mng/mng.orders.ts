@@ -7,7 +7,7 @@ import type { ShipmentRequest } from '../carrier.port'
 import type { MngPlaceCodes } from './mng.places'
 
 /**
- * Request bodies of carriers.md §3 (createOrder, createbarcode, calculate) from a ShipmentRequest,
+ * Request bodies of docs/reference/carriers.md §3 (createOrder, createbarcode, calculate) from a ShipmentRequest,
  * and the referenceId we derive from the idempotency key. Our own data is checked here, before any
  * call: a bad order costs no request and loses nothing.
  */

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 
 /**
- * MNG Apizone answers as carriers.md §3 shows them, validated before use. Where §3 says "object or
+ * MNG Apizone answers as docs/reference/carriers.md §3 shows them, validated before use. Where §3 says "object or
  * 1-elem array" (and MNG-KUKA saw the same for create and query answers) both are accepted; ids
  * come as strings or numbers and are read as strings. Unknown fields pass untouched.
  */

@@ -4,7 +4,7 @@ import type { TrackingEvent } from '../carrier.port'
 import type { MngTrackEventBody } from './mng.schemas'
 
 /**
- * MNG / DHL eCommerce status → our tracking vocabulary (carriers.md §3 codes, §12 MNG/DHL column).
+ * MNG / DHL eCommerce status → our tracking vocabulary (docs/reference/carriers.md §3 codes, §12 MNG/DHL column).
  * shipmentStatusCode is a number 1–8; trackshipment's eventStatus carries the same statuses as text,
  * with underscores or spaces. Pure tables: anything else is null ("keep the previous status"), and
  * delivered comes only from code 5 / its exact name / isDelivered=1, never from free text.
@@ -79,7 +79,7 @@ export function parseMngDateTime(raw: string): number | null {
   const m = /^(\d{2})[-.](\d{2})[-.](\d{4})[ T]+(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(raw.trim())
   if (!m) return null
   const [d, mo, y, h, mi, s] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number) as [number, number, number, number, number, number]
-  // Turkey is UTC+3 all year (no DST since 2016); carriers.md gives no zone, clients read it as local Turkish time.
+  // Turkey is UTC+3 all year (no DST since 2016); docs/reference/carriers.md gives no zone, clients read it as local Turkish time.
   const ms = Date.UTC(y, mo - 1, d, h - 3, mi, s)
   const back = new Date(ms + 3 * 3_600_000)
   const valid = back.getUTCDate() === d && back.getUTCMonth() === mo - 1 && h < 24 && mi < 60 && s < 60

@@ -85,7 +85,7 @@ export type PttConnector = CarrierConnector &
   }>
 
 /**
- * PTT Kargo (carriers.md §4): two SOAP services. The barcode is ours (a range barcode from the
+ * PTT Kargo (docs/reference/carriers.md §4): two SOAP services. The barcode is ours (a range barcode from the
  * allocator, the same for the same idempotency key), so creating is exactly-once: after an attempt
  * that may have reached PTT, the connector asks gonderiSorgu whether the branch already holds the
  * parcel, and otherwise sends kabulEkle2 again, where PTT's "already exists" answer for our barcode

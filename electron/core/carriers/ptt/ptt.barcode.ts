@@ -1,7 +1,7 @@
 import { AppError, ErrorCode } from '../../../../shared/errors'
 
 /**
- * PTT range barcodes (carriers.md §4 "Barcodes" [HT]): PTT does not mint barcodes for most
+ * PTT range barcodes (docs/reference/carriers.md §4 "Barcodes" [HT]): PTT does not mint barcodes for most
  * contracts; it assigns the customer a range of 12-digit numbers. The desk takes the next number
  * of the range and appends a check digit: weights 1,3,1,3… from the left, digit =
  * (10 − sum mod 10) mod 10 (the EAN-13 rule) → 13 digits. The barcode is the shipper's key: PTT's

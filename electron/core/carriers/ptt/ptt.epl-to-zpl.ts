@@ -2,7 +2,7 @@ import { AppError, ErrorCode } from '../../../../shared/errors'
 import { fieldData } from '../../devices/printer/zpl/zpl-escape'
 
 /**
- * EPL2 → ZPL, pure. PTT's etiketGetir answers with an EPL label (`epl_format`, carriers.md §4, §13)
+ * EPL2 → ZPL, pure. PTT's etiketGetir answers with an EPL label (`epl_format`, docs/reference/carriers.md §4, §13)
  * while the desk's printers speak ZPL, so the label is translated command by command: text (A),
  * barcodes (B), lines (LO, LE, LW), boxes (X), and the label frame (N, q, Q, P). Printer-wide
  * settings (I, S, D, O, JF, JB) are left to the desk's printer setup; any other command is refused

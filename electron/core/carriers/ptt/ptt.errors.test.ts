@@ -5,7 +5,7 @@ import { classifyPttRefusal, PTT_RESULT_CODES, PttErrorKind, pttFaultError, pttR
 
 describe('result codes → ErrorCode + retryable', () => {
   it.each([
-    // documented (carriers.md §4): -1 + "Kullanıcı Şifre Hatalı"
+    // documented (docs/reference/carriers.md §4): -1 + "Kullanıcı Şifre Hatalı"
     ['-1', 'Kullanıcı Şifre Hatalı', ErrorCode.carrierAuth, false],
     // the emulator's placeholders
     [PttCode.missingField, 'dosyaAdi alanı boş olamaz', ErrorCode.carrierValidation, false],

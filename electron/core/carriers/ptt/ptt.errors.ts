@@ -2,7 +2,7 @@ import { trFold } from '../../../../shared/domain/address'
 import { AppError, ErrorCode } from '../../../../shared/errors'
 
 /**
- * PTT result codes → ErrorCode + retryable (carriers.md §4). Refusals come in HTTP 200 as
+ * PTT result codes → ErrorCode + retryable (docs/reference/carriers.md §4). Refusals come in HTTP 200 as
  * hataKodu/aciklama (kabul operations), donguHataKodu/donguAciklama (per parcel) or
  * sonucKodu/sonucAciklama (tracking, pickup). Only two facts are documented: success is 1 (HT, a
  * Laravel client) or 0 (BX) — the connector's `successCode` option, default 1 as §4 advises — and
@@ -26,7 +26,7 @@ export const PttErrorKind = {
 } as const
 export type PttErrorKind = (typeof PttErrorKind)[keyof typeof PttErrorKind]
 
-/** carriers.md §4: -1 = bad credentials (documented); the rest are the emulator's placeholders. */
+/** docs/reference/carriers.md §4: -1 = bad credentials (documented); the rest are the emulator's placeholders. */
 export const PTT_RESULT_CODES: Readonly<Record<string, PttErrorKind>> = {
   '-1': PttErrorKind.auth,
   '-2': PttErrorKind.validation,

@@ -8,7 +8,7 @@ import { createPttConnector } from './ptt.adapter'
 import { createMemoryPttBarcodeAllocator, type PttBarcodeRange } from './ptt.barcode'
 import { pttFaultError } from './ptt.errors'
 
-// etiketGetir is declared in neither of PTT's published WSDLs (issue 10): without it, or when PTT
+// etiketGetir is declared in neither of PTT's published WSDLs (protocols/ptt/): without it, or when PTT
 // refuses it, the registered parcel gets the desk's own label (label null) with the range barcode.
 let emu: PttEmulator | null = null
 afterEach(async () => {

@@ -4,7 +4,7 @@ import { SAMPLE_PTT_CREDENTIALS, SAMPLE_PTT_RANGE, samplePttRequest } from '../.
 import { createPttConnector } from './ptt.adapter'
 import { createMemoryPttBarcodeAllocator } from './ptt.barcode'
 
-// PTT publishes no rate limit (carriers.md §4); the emulator's is set small here. A connector that
+// PTT publishes no rate limit (docs/reference/carriers.md §4); the emulator's is set small here. A connector that
 // honours Retry-After never meets the limiter twice in a row: after a 429 it waits until the window
 // has room, so the limiter never sees it push past the limit.
 describe('429 burst', () => {

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 
 /**
- * Shapes of PTT's answers (carriers.md §4), checked before use. XML leaves arrive as strings (an
+ * Shapes of PTT's answers (docs/reference/carriers.md §4), checked before use. XML leaves arrive as strings (an
  * empty element as ""); `dongu` is always an array (the parser makes it one).
  */
 

@@ -6,7 +6,7 @@ import type { CreatedShipment, ShipmentRequest } from '../carrier.port'
 import type { PttDongu, PttGonderici, SiparisIstekEkle2Input } from './ptt.soap'
 
 /**
- * ShipmentRequest → kabulEkle2 rows (carriers.md §4 skeleton). One `dongu` per parcel, each under
+ * ShipmentRequest → kabulEkle2 rows (docs/reference/carriers.md §4 skeleton). One `dongu` per parcel, each under
  * its own range barcode; units as PTT takes them: agirlik in grams (int, as HT sends it), en/boy/
  * yukseklik in whole centimetres, desi as a decimal. Bad input is refused here, before a barcode
  * is allocated, with the field named.

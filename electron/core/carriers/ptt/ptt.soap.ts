@@ -2,7 +2,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import type { PttSoapFault } from './ptt.errors'
 
 /**
- * SOAP 1.1 envelopes for PTT's two services (carriers.md §4).
+ * SOAP 1.1 envelopes for PTT's two services (docs/reference/carriers.md §4).
  * - Acceptance (Axis2): `urn:<op>` SOAPAction, operation and its wrapper (`input`, `inpDelete`) in
  *   http://kabul.ptt.gov.tr, the wrapper's children in http://kabul.ptt.gov.tr/xsd, in the
  *   alphabetical order Axis2's generated types keep (HT; a WooCommerce client notes ADB enforces it).
@@ -17,7 +17,7 @@ export const PTT_KABUL_XSD_NS = 'http://kabul.ptt.gov.tr/xsd'
 export const PTT_TAKIP_NS = 'http://takip.ptt.gov.tr'
 export const PTT_TAKIP_XSD_NS = 'http://takip.ptt.gov.tr/xsd'
 
-/** Service paths of carriers.md §4, appended to an origin (https://pttws.ptt.gov.tr or an emulator's). */
+/** Service paths of docs/reference/carriers.md §4, appended to an origin (https://pttws.ptt.gov.tr or an emulator's). */
 export const PttPath = {
   acceptance: '/PttVeriYukleme/services/Sorgu',
   acceptanceTest: '/PttVeriYuklemeTest/services/Sorgu',

@@ -2,7 +2,7 @@ import { trFold } from '../../../../shared/domain/address'
 import { TrackingStatus } from '../../../../shared/domain/shipment'
 
 /**
- * PTT tracking → our vocabulary (carriers.md §12, PTT column). PTT has no status enum: its
+ * PTT tracking → our vocabulary (docs/reference/carriers.md §12, PTT column). PTT has no status enum: its
  * gonderiSorgu events carry only a text (ISLEM), and the header's TESALAN (who signed) appears once
  * delivered (§4). So the raw code is one the connector sets: TESALAN for the delivery the header
  * proves, or the event's siraNo (a sequence number, never read as a status); the text decides with

@@ -5,7 +5,7 @@ import type { TakipEvent, TakipReturn } from './ptt.schemas'
 import { normalizePttStatus, PttRawCode } from './ptt.status'
 
 /**
- * A gonderiSorgu answer → our timeline (carriers.md §4, §12): events ordered by siraNo, dates
+ * A gonderiSorgu answer → our timeline (docs/reference/carriers.md §4, §12): events ordered by siraNo, dates
  * ITARIH dd/MM/yyyy in Turkey time (UTC+3 all year since 2016) with ISAAT when PTT sends it (a
  * WooCommerce client saw it on the test service; §4 does not list it). TESALAN in the header means
  * delivered: when no event text already says so, a delivered event is added after the last one.

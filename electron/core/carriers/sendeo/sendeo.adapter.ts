@@ -87,7 +87,7 @@ function required(value: string, field: string): string {
 }
 
 /**
- * Sendeo (carriers.md §7, the newer generation of Kolay Gelsin): REST + Bearer token, SETDELIVERY
+ * Sendeo (docs/reference/carriers.md §7, the newer generation of Kolay Gelsin): REST + Bearer token, SETDELIVERY
  * returns the ZPL. The ReferenceNo is ours, derived from the idempotency key, so creating is
  * exactly-once: before buying (lookupBeforeCreate) and after any attempt that may have reached
  * Sendeo (timeout, cut or garbled answer, 5xx, a reference-exists refusal) the connector asks
@@ -236,7 +236,7 @@ export function createSendeoConnector(options: SendeoConnectorOptions): SendeoCo
 
     /**
      * A return shipment (kind 'shipment'): SETDELIVERY with DeliveryType 2 "customer → location /
-     * return" (carriers.md §7), the customer as Sender and the warehouse as Receiver, bought exactly
+     * return" (docs/reference/carriers.md §7), the customer as Sender and the warehouse as Receiver, bought exactly
      * once and labelled like createShipment, under sendeoReturnReferenceNoFor(key).
      */
     async createReturn(request: ReturnRequest, call: CallOptions): Promise<CreatedReturn> {

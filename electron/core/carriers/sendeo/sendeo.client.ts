@@ -5,11 +5,11 @@ import { envelopeSchema, lowerKeys, tokenSchema } from './sendeo.schemas'
 
 export const SENDEO_NAME = 'Sendeo'
 export const SENDEO_ID = 'sendeo'
-/** carriers.md §7: one origin for test and live; the test account is TEST / TesT.43e54. */
+/** docs/reference/carriers.md §7: one origin for test and live; the test account is TEST / TesT.43e54. */
 export const SENDEO_ORIGIN = 'https://api.sendeo.com.tr'
 export const SENDEO_TEST_CREDENTIALS = { username: 'TEST', password: 'TesT.43e54' } as const
 
-/** Paths of carriers.md §7, appended to the origin. */
+/** Paths of docs/reference/carriers.md §7, appended to the origin. */
 export const SendeoPath = {
   login: '/api/Token/LoginAES',
   setDelivery: '/api/Cargo/SETDELIVERY',

@@ -6,7 +6,7 @@ import type { ReturnRequest, ShipmentRequest } from '../carrier.port'
 import type { SendeoPlaceIds } from './sendeo.places'
 
 /**
- * ReferenceNo and the SETDELIVERY body (carriers.md §7, field casing as Sendeo's own DeliveryType 1
+ * ReferenceNo and the SETDELIVERY body (docs/reference/carriers.md §7, field casing as Sendeo's own DeliveryType 1
  * sample in [SND]; the service reads JSON case-insensitively, as the mixed casing of its samples
  * shows). The ReferenceNo is ours, derived from the idempotency key: Sendeo tracks, cancels and
  * re-prints by it, and its collector scans it from our label ("ReferenceNo bilgisi oluşturulan
@@ -22,7 +22,7 @@ export const MAX_DECI = 500
 export const MAX_WEIGHT_KG = 100
 
 /**
- * DeliveryType (carriers.md §7): 1 Lokasyonunuz → Müşteriniz (sender = the account's registered
+ * DeliveryType (docs/reference/carriers.md §7): 1 Lokasyonunuz → Müşteriniz (sender = the account's registered
  * location), 2 Müşteriniz → Lokasyonunuz (a return: the customer sends, the location receives),
  * 3 Tedarikçiniz → Müşteriniz (sender in the body).
  */

@@ -1,7 +1,7 @@
 import { AppError, ErrorCode } from '../../../../shared/errors'
 
 /**
- * Sendeo's documented error codes (carriers.md §7; messages and meanings from the official tables
+ * Sendeo's documented error codes (docs/reference/carriers.md §7; messages and meanings from the official tables
  * in [SND] "SetDelivery Exception Message" and "CancelDelivery Hatalı Dönüş Parametreleri"). Errors
  * come as HTTP 500 with the envelope {StatusCode, result, exceptionMessage}; the doc pairs each
  * exceptionMessage with a "statusCode", but does not say whether that code travels in StatusCode or

@@ -1,7 +1,7 @@
 import { trNameKey } from '../../../../shared/domain/address'
 
 /**
- * SETDELIVERY wants CityId/DistrictId "from Sendeo tables" (carriers.md §7), not names. The real
+ * SETDELIVERY wants CityId/DistrictId "from Sendeo tables" (docs/reference/carriers.md §7), not names. The real
  * table comes from Sendeo: the GetCityDistricts service (query by il or il/ilçe name) or the il-ilçe
  * Excel of the integration doc [SND]. It must be fetched and injected as `placeIds`; the table
  * below only covers the places Sendeo's own sample requests use (SendeoTeknoloji/web-service-doc

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 
 /**
- * Sendeo answers (carriers.md §7, [SND] response tables). Sendeo's own samples and clients disagree
+ * Sendeo answers (docs/reference/carriers.md §7, [SND] response tables). Sendeo's own samples and clients disagree
  * on casing (StatusHistories vs statusHistories, Token vs result.Token) and the service is .NET,
  * so keys are lower-cased before these schemas read them. Loose on purpose: we check what we use.
  */

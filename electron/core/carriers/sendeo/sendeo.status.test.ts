@@ -5,7 +5,7 @@ import { normalizeSendeoStatus } from './sendeo.status'
 
 const S = TrackingStatus
 
-// Every StatusId carriers.md §7 lists, with the §12 Sendeo column; ids §12 does not place → null.
+// Every StatusId docs/reference/carriers.md §7 lists, with the §12 Sendeo column; ids §12 does not place → null.
 const TABLE: readonly (readonly [number, TrackingStatus | null])[] = [
   [101, S.created], [102, S.created], [137, S.created],
   [138, S.pickedUp],

@@ -1,7 +1,7 @@
 import { TrackingStatus } from '../../../../shared/domain/shipment'
 
 /**
- * Sendeo StatusId → our tracking vocabulary (carriers.md §7 list, §12 Sendeo column; names from the
+ * Sendeo StatusId → our tracking vocabulary (docs/reference/carriers.md §7 list, §12 Sendeo column; names from the
  * official status table in [SND] "Sendeo Statü Listesi"). Ids §7 lists that §12 does not place
  * stay null on purpose ("keep the previous status"): 136 İade Red (the customer refused a return
  * request: nothing moved), 141/142 Kurye Zimmete Aldı / Zimmetten Çıkardı (a courier took or handed
@@ -53,7 +53,7 @@ export const SENDEO_STATUS_MAP: Readonly<Record<number, TrackingStatus | null>> 
   151: TrackingStatus.returnedToSender, // İade Olarak Teslim
 }
 
-/** The only state CANCELDELIVERY accepts (carriers.md §7: "only in status 101"). */
+/** The only state CANCELDELIVERY accepts (docs/reference/carriers.md §7: "only in status 101"). */
 export const SENDEO_CANCELLABLE_STATUS = 101
 
 /** Ids after which nothing ships under the reference (cancelled delivery or work order). */

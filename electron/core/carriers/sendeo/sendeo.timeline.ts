@@ -8,7 +8,7 @@ const TR_OFFSET_MS = 3 * 3_600_000
 
 /**
  * A Sendeo date → UTC ISO-8601, or null when it is not one. UpdateDate/SendDate are
- * "dd/MM/yyyy HH:mm:ss" in Turkey time (carriers.md §7); StatusDate is a .NET DateTime in Sendeo's
+ * "dd/MM/yyyy HH:mm:ss" in Turkey time (docs/reference/carriers.md §7); StatusDate is a .NET DateTime in Sendeo's
  * C# client, so ISO without offset (Turkey time) and ISO with offset are read too.
  */
 export function parseSendeoDate(value: string): string | null {

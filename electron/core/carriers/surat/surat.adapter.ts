@@ -25,7 +25,7 @@ import { eventsFromHistory, eventsFromTracking } from './surat.tracking'
 export { SuratCreateMode, type SuratLabel, type SuratLookup } from './surat.operations'
 export type { SuratCredentials } from './surat.client'
 
-/** Documented hosts (carriers.md §5; the test REST host api02 is HT's, L). Paths below are appended. */
+/** Documented hosts (docs/reference/carriers.md §5; the test REST host api02 is HT's, L). Paths below are appended. */
 export const SURAT_ORIGINS = {
   live: { soap: 'https://webservices.suratkargo.com.tr', tracking: 'https://api01.suratkargo.com.tr' },
   test: { soap: 'https://prova.suratkargo.com.tr', tracking: 'https://api02.suratkargo.com.tr' },
@@ -69,7 +69,7 @@ export type SuratConnector = CarrierConnector &
     readonly activeCreateMode: SuratCreateMode
     /** Our OzelKargoTakipNo for an idempotency key. */
     keyFor(idempotencyKey: string): string
-    /** A return shipment with Iademi true (carriers.md §5); carrierShipmentId = suratReturnKeyFor(key). */
+    /** A return shipment with Iademi true (docs/reference/carriers.md §5); carrierShipmentId = suratReturnKeyFor(key). */
     createReturn(request: ReturnRequest, options: CallOptions): Promise<CreatedReturn>
     lookup(ozelKargoTakipNo: string, options?: { signal?: AbortSignal }): Promise<SuratLookup>
     /** KargoBarkodu: the PDF label again; null without label permission. */
@@ -84,7 +84,7 @@ export type SuratConnector = CarrierConnector &
 const FINAL_CODES: ReadonlySet<number> = new Set([6, 14, 9, 13])
 const PUBLIC_TRACKING = 'https://www.suratkargo.com.tr/KargoTakip/?kargotakipno='
 
-/** Sürat Kargo (carriers.md §5): exactly-once create keyed by OzelKargoTakipNo, PDF label, cancel, tracking. */
+/** Sürat Kargo (docs/reference/carriers.md §5): exactly-once create keyed by OzelKargoTakipNo, PDF label, cancel, tracking. */
 export function createSuratConnector(options: SuratConnectorOptions): SuratConnector {
   const o = options
   const env = SURAT_ORIGINS[o.environment ?? 'live']
@@ -125,7 +125,7 @@ export function createSuratConnector(options: SuratConnectorOptions): SuratConne
         // Sürat just confirmed the shipment: "not found" here is lag, not absence. Retrying probes again.
         if (err instanceof AppError && err.code === ErrorCode.carrierNotFound) throw new AppError(ErrorCode.carrierBadResponse, err.message, { retryable: true, cause: err, meta: err.meta })
         // A lasting label refusal (wrong web password, unreadable answer) must not hide a shipment
-        // Sürat holds: with its barcode in hand the desk prints its own label (carriers.md §13); the
+        // Sürat holds: with its barcode in hand the desk prints its own label (docs/reference/carriers.md §13); the
         // refusal stays in the exchange log. Without a barcode there is nothing to print: rethrow.
         if (err instanceof AppError && !err.retryable && barcode) return null
         throw err
@@ -145,7 +145,7 @@ export function createSuratConnector(options: SuratConnectorOptions): SuratConne
     return {
       carrierShipmentId: key,
       trackingNumber: trackingNumber || key,
-      // The code on the parcel: Sürat's barcode, or (GonderiyiKargoyaGonderYeni alone) our key (carriers.md §13).
+      // The code on the parcel: Sürat's barcode, or (GonderiyiKargoyaGonderYeni alone) our key (docs/reference/carriers.md §13).
       barcode: suratBarcode || label?.kargoTakipNo || key,
       trackingUrl: trackingNumber ? `${PUBLIC_TRACKING}${encodeURIComponent(trackingNumber)}` : null,
       labelFormat: label ? LabelFormat.pdf : null,
@@ -166,7 +166,7 @@ export function createSuratConnector(options: SuratConnectorOptions): SuratConne
       mayExist = true
       const created = await createOnce(gonderi, key, signal)
       if (created.kind === 'created') return finish(gonderi, key, created.barcode, signal)
-      // 009: stored before (carriers.md §5). Confirm and reuse; never a second create.
+      // 009: stored before (docs/reference/carriers.md §5). Confirm and reuse; never a second create.
       const found = await lookupShipment(c, key, call(signal))
       if (found.kind === 'cancelled') throw reusedKey(key, found.message)
       if (found.kind === 'notFound') {
@@ -186,7 +186,7 @@ export function createSuratConnector(options: SuratConnectorOptions): SuratConne
       throw new AppError(ErrorCode.carrierNotCancellable, `Sürat shipment ${key} is ${found.kind === 'exists' ? found.statusText : ''} (${code}); it can no longer be cancelled`, { meta: { ozelKargoTakipNo: key, statusCode: code } })
     }
     if (code === null || code === 1) {
-      // Not picked up (or not visible yet): GonderiSil voids it (carriers.md §5).
+      // Not picked up (or not visible yet): GonderiSil voids it (docs/reference/carriers.md §5).
       const answer = await retrying(() => deleteShipment(c, key, call(opts.signal)), opts.signal)
       if (answer === 'deleted' || answer === 'alreadyCancelled') return result(answer)
     }

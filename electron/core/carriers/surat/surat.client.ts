@@ -3,7 +3,7 @@ import { AppError, ErrorCode } from '../../../../shared/errors'
 import { carrierHttp, httpStatusError, parseJsonBody, type CarrierExchange, type CarrierHttpResponse } from '../http/carrier-http'
 import { buildSuratEnvelope, parseSuratSoap, soapActionOf, trackingResponseSchema, type SoapFields, type SuratOperation, type SuratTrackingResponse } from './surat.soap'
 
-/** Cari Kodu + Cari Şifre (create, GonderiGeriCek) + Web Servis Şifresi (label, GonderiSil, tracking) (carriers.md §5). */
+/** Cari Kodu + Cari Şifre (create, GonderiGeriCek) + Web Servis Şifresi (label, GonderiSil, tracking) (docs/reference/carriers.md §5). */
 export type SuratCredentials = Readonly<{ cariKodu: string; sifre: string; webPassword: string }>
 
 export type SuratCall = Readonly<{
@@ -27,7 +27,7 @@ export function redactSurat(text: string): string {
 }
 
 /**
- * Sürat sits behind Cloudflare (carriers.md §5): its block page is a 403 that says nothing about
+ * Sürat sits behind Cloudflare (docs/reference/carriers.md §5): its block page is a 403 that says nothing about
  * credentials. Told apart so the operator asks Sürat to allow the station's IP instead of retyping passwords.
  */
 function cloudflareBlock(operation: string, r: CarrierHttpResponse): AppError | null {

@@ -2,7 +2,7 @@ import { trFold } from '../../../../shared/domain/address'
 import { AppError, ErrorCode } from '../../../../shared/errors'
 
 /**
- * Sürat's result codes (carriers.md §5, from HT): the create operations answer "Tamam" or a code,
+ * Sürat's result codes (docs/reference/carriers.md §5, from HT): the create operations answer "Tamam" or a code,
  * in isError/Message or as a plain string. Codes travel inside a message ("009 - …", "[009]"), so
  * the first stand-alone 3-digit group is the code, as HT reads it.
  */
@@ -16,11 +16,11 @@ export const SuratResultCode = {
   noContract: '018',
   retry: '038',
   systemError: '042',
-  /** The account may not create barcodes: use OrtakBarkodOlustur (carriers.md §5). */
+  /** The account may not create barcodes: use OrtakBarkodOlustur (docs/reference/carriers.md §5). */
   noBarcodePermission: '050',
 } as const
 
-/** Codes that mean success besides "Tamam" (carriers.md §5). */
+/** Codes that mean success besides "Tamam" (docs/reference/carriers.md §5). */
 export const SURAT_OK_CODES: ReadonlySet<string> = new Set(['010', '011', '012', '013', '014', '015', '016', '039'])
 
 export type SuratCodeMeaning = Readonly<{ code: ErrorCode; retryable: boolean; what: string }>
@@ -94,7 +94,7 @@ export const SuratTextKind = {
 } as const
 export type SuratTextKind = (typeof SuratTextKind)[keyof typeof SuratTextKind]
 
-// Unpublished wording (carriers.md §5 gives only HT's success test /başar|silindi|tamam/): the rules
+// Unpublished wording (docs/reference/carriers.md §5 gives only HT's success test /başar|silindi|tamam/): the rules
 // read Turkish keywords after trFold, first match wins, so "iptal edilemez" is not "iptal edildi".
 const TEXT_RULES: readonly (readonly [RegExp, SuratTextKind])[] = [
   [/(^|\D)001(\D|$)|sifre|kullanici adi/, SuratTextKind.auth],

@@ -7,7 +7,7 @@ import { createSuratConnector } from './surat.adapter'
 
 describe('Sürat exactly-once under faults', () => {
   let emu: SuratEmulator
-  // Sürat refuses a second create under one OzelKargoTakipNo with 009 (carriers.md §5), and that is
+  // Sürat refuses a second create under one OzelKargoTakipNo with 009 (docs/reference/carriers.md §5), and that is
   // what closes the one window a probe cannot: a create the connector gave up on (timeout) that
   // Sürat still processes after the probe. The connector must read 009 as "mine, already made",
   // confirm it and hand back the stored barcode, never fail or invent another.

@@ -7,7 +7,7 @@ import type { ReturnRequest, ShipmentRequest } from '../carrier.port'
 import type { SoapFields } from './surat.soap'
 
 /**
- * The `Gonderi` of Sürat's create operations (carriers.md §5) built from a ShipmentRequest, and our
+ * The `Gonderi` of Sürat's create operations (docs/reference/carriers.md §5) built from a ShipmentRequest, and our
  * OzelKargoTakipNo (= WebSiparisKodu) derived from the idempotency key. Bad input is refused here,
  * before any call, with input.invalid naming the field.
  */
@@ -31,7 +31,7 @@ export function isSuratKey(value: string): boolean {
   return /^KJ[0-9A-F]{16}$/.test(value)
 }
 
-/** serviceCode values: OdemeTipi 1/2 and TeslimSekli 1/2 (carriers.md §5). '' means standard. */
+/** serviceCode values: OdemeTipi 1/2 and TeslimSekli 1/2 (docs/reference/carriers.md §5). '' means standard. */
 export const SuratServiceCode = {
   /** Sender pays (OdemeTipi 1), delivery to the address (TeslimSekli 1). */
   standard: 'standard',
@@ -43,7 +43,7 @@ export const SuratServiceCode = {
 export type SuratServiceCode = (typeof SuratServiceCode)[keyof typeof SuratServiceCode]
 
 export type SuratGonderiOptions = Readonly<{
-  /** KargoTuru: 1 file, 2 mi, 3 box (carriers.md §5). Default 3. */
+  /** KargoTuru: 1 file, 2 mi, 3 box (docs/reference/carriers.md §5). Default 3. */
   kargoTuru?: 1 | 2 | 3
   /** KapidanOdemeTahsilatTipi for COD: cash (1) or card on POS (2). Default cash. */
   codCollection?: 'cash' | 'pos'
@@ -51,7 +51,7 @@ export type SuratGonderiOptions = Readonly<{
   ekHizmetler?: string
   /**
    * OdemeTipi of a return (Iademi true). Default 1, the account pays as on its every Gonderi. Unsure:
-   * carriers.md gives 1 sender / 2 receiver but not whether Iademi turns them round (then 2 = the
+   * docs/reference/carriers.md gives 1 sender / 2 receiver but not whether Iademi turns them round (then 2 = the
    * warehouse pays); set 2 if Sürat asks the customer to pay a return made with 1.
    */
   returnOdemeTipi?: 1 | 2
@@ -60,7 +60,7 @@ export type SuratGonderiOptions = Readonly<{
 const invalid = (field: string, message: string): AppError => new AppError(ErrorCode.inputInvalid, message, { meta: { field } })
 
 /**
- * Adet, BirimDesi, BirimKg: Sürat takes one unit size per shipment, as integers (carriers.md §11:
+ * Adet, BirimDesi, BirimKg: Sürat takes one unit size per shipment, as integers (docs/reference/carriers.md §11:
  * clients ceil Sürat's BirimDesi). Each piece's desi and kg are ceiled, then the per-unit value is
  * the ceiling of their mean, so Adet × Birim… is never below what the pieces really are.
  */
@@ -124,7 +124,7 @@ function gonderiOf(shape: GonderiShape, key: string, options: SuratGonderiOption
     const phone = parseTrPhone(r.phone)
     if (!phone) throw invalid(`${shape.partyField}.phone`, `"${r.phone}" is not a Turkish phone number`)
     // HT: TelefonCep must start with 05 (022) and have the trunk 0; a landline goes to TelefonEv
-    // (a GonderiModel field in omniship and Sürat's Swagger, not in carriers.md's list).
+    // (a GonderiModel field in omniship and Sürat's Swagger, not in docs/reference/carriers.md's list).
     if (phone.kind === TrPhoneKind.mobile) telefonCep = `0${phone.national}`
     else telefonEv = `0${phone.national}`
   }
@@ -150,7 +150,7 @@ function gonderiOf(shape: GonderiShape, key: string, options: SuratGonderiOption
     ['BirimDesi', String(birimDesi)],
     ['BirimKg', String(birimKg)],
     ['KargoIcerigi', content === '' ? undefined : content],
-    // 0 = no COD (what HT and omniship send); 1 cash, 2 POS (carriers.md §5).
+    // 0 = no COD (what HT and omniship send); 1 cash, 2 POS (docs/reference/carriers.md §5).
     ['KapidanOdemeTahsilatTipi', hasCod ? (options.codCollection === 'pos' ? 2 : 1) : 0],
     ['KapidanOdemeTutari', hasCod ? liraText(cod) : undefined],
     ['EkHizmetler', options.ekHizmetler?.trim() || undefined],
@@ -184,7 +184,7 @@ export function buildGonderi(request: ShipmentRequest, key: string, options: Sur
 }
 
 /**
- * The Gonderi of a return (carriers.md §5 `Iademi`): Iademi true and the customer, who sends the
+ * The Gonderi of a return (docs/reference/carriers.md §5 `Iademi`): Iademi true and the customer, who sends the
  * parcel back, in the Alıcı fields. The warehouse receiving it is not sent: it is the account (cari)
  * itself, as the sender is on an outbound Gonderi, which has no sender fields. Our reading (L): no
  * document says which party a return Gonderi names, and naming the warehouse would leave Sürat

@@ -9,13 +9,13 @@ import { kargoBarkoduResultSchema, ortakBarkodResultSchema, siparisBarkodResultS
  * these in withRetry and decides what a lost answer means.
  */
 
-/** Which create operation(s) an account uses (carriers.md §5). */
+/** Which create operation(s) an account uses (docs/reference/carriers.md §5). */
 export const SuratCreateMode = {
   /** GonderiyiKargoyaGonderYeniSiparisBarkodOlustur: one call, Sürat's 14-digit Barcode back. */
   siparisBarkod: 'siparisBarkod',
   /** GonderiyiKargoyaGonderYeni (register) then OrtakBarkodOlustur (common barcode): the way for accounts that get 050. */
   ortakBarkod: 'ortakBarkod',
-  /** GonderiyiKargoyaGonderYeni alone: no barcode from Sürat; the desk prints OzelKargoTakipNo (carriers.md §13, HT). */
+  /** GonderiyiKargoyaGonderYeni alone: no barcode from Sürat; the desk prints OzelKargoTakipNo (docs/reference/carriers.md §13, HT). */
   yeni: 'yeni',
 } as const
 export type SuratCreateMode = (typeof SuratCreateMode)[keyof typeof SuratCreateMode]
@@ -40,7 +40,7 @@ const webAuth = (c: SuratCredentials): SoapFields => [
 
 function checkBarcode(value: string, operation: string): string {
   const barcode = value.trim()
-  // carriers.md §5: Barcode is 14 digits. Retryable: the next attempt finds the stored shipment.
+  // docs/reference/carriers.md §5: Barcode is 14 digits. Retryable: the next attempt finds the stored shipment.
   if (!/^\d{14}$/.test(barcode)) throw new AppError(ErrorCode.carrierBadResponse, `Sürat ${operation} returned barcode "${barcode}", not 14 digits`, { retryable: true, meta: { operation, barcode } })
   return barcode
 }
@@ -99,7 +99,7 @@ export async function lookupShipment(c: SuratCredentials, key: string, call: Sur
   return { kind: 'exists', kargoTakipNo: g.KargoTakipNo.trim() || null, statusCode: g.KargonunDurumuSayi, statusText: g.KargonunDurumu, trackingUrl: g.TakipUrl.trim() || null }
 }
 
-/** KargoBarkodu → the PDF label and KargoTakipNo; null when the account has no label permission (carriers.md §13). */
+/** KargoBarkodu → the PDF label and KargoTakipNo; null when the account has no label permission (docs/reference/carriers.md §13). */
 export async function fetchLabel(c: SuratCredentials, key: string, call: SuratCall): Promise<SuratLabel | null> {
   const op = SuratOperation.kargoBarkodu
   const r = await callSuratSoap(op, [...webAuth(c), ['ozelKargoTakipNo', key]], kargoBarkoduResultSchema, call)

@@ -2,7 +2,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { z } from 'zod'
 
 /**
- * SOAP 1.1 of Sürat's ASMX service (carriers.md §5): document/literal, namespace http://tempuri.org/
+ * SOAP 1.1 of Sürat's ASMX service (docs/reference/carriers.md §5): document/literal, namespace http://tempuri.org/
  * on the operation element (its children inherit it, as .NET's elementFormDefault="qualified"
  * wants), SOAPAction "http://tempuri.org/<Operation>". Results come back as `<OpResult>`: a plain
  * string for the older operations, a small record (isError/Message/Barcode…) for the newer ones.
@@ -92,13 +92,13 @@ export function parseSuratSoap(xml: string, operation: SuratOperation): ParsedSu
 const netBool = z.enum(['true', 'false', 'True', 'False']).transform((v) => v.toLowerCase() === 'true')
 const text = z.string().default('')
 
-/** GonderiyiKargoyaGonderYeniSiparisBarkodOlustur → {isError, Message, Barcode (14 digits)} (carriers.md §5). */
+/** GonderiyiKargoyaGonderYeniSiparisBarkodOlustur → {isError, Message, Barcode (14 digits)} (docs/reference/carriers.md §5). */
 export const siparisBarkodResultSchema = z.object({ isError: netBool, Message: text, Barcode: text })
 
 /** OrtakBarkodOlustur: unpublished shape; clients read isError/Message and Barcode or KargoTakipNo (L). */
 export const ortakBarkodResultSchema = z.object({ isError: netBool, Message: text, Barcode: text, KargoTakipNo: text })
 
-/** KargoBarkodu → PdfBarkod (base64 PDF) + KargoTakipNo (carriers.md §5); isError/Message when present. */
+/** KargoBarkodu → PdfBarkod (base64 PDF) + KargoTakipNo (docs/reference/carriers.md §5); isError/Message when present. */
 export const kargoBarkoduResultSchema = z.object({ isError: netBool.optional(), Message: text, PdfBarkod: text, KargoTakipNo: text })
 
 /** The string results (GonderiyiKargoyaGonderYeni, GonderiSil, GonderiGeriCek, KargoTakipHareketDetayliV2). */
@@ -109,7 +109,7 @@ const maybeText = z
   .nullish()
   .transform((v) => v ?? '')
 
-/** REST KargoTakipHareketDetayi (carriers.md §5): {IsError, errorMessage, Gonderiler[…]}. */
+/** REST KargoTakipHareketDetayi (docs/reference/carriers.md §5): {IsError, errorMessage, Gonderiler[…]}. */
 export const trackingResponseSchema = z.object({
   IsError: z.boolean(),
   errorMessage: maybeText,

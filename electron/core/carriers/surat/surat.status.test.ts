@@ -3,7 +3,7 @@ import { TrackingStatus } from '../../../../shared/domain/shipment'
 import { normalizeSuratStatus, SURAT_STATUS_CODES } from './surat.status'
 
 describe('normalizeSuratStatus', () => {
-  // Every KargonunDurumuSayi carriers.md §5 lists (HT's mapping; meanings unpublished).
+  // Every KargonunDurumuSayi docs/reference/carriers.md §5 lists (HT's mapping; meanings unpublished).
   const documented: ReadonlyArray<readonly [string, TrackingStatus]> = [
     ['1', TrackingStatus.created],
     ['2', TrackingStatus.inTransit],
@@ -39,7 +39,7 @@ describe('normalizeSuratStatus', () => {
     expect(normalizeSuratStatus('12', 'Dağıtıma çıkarıldı')).toBe(TrackingStatus.outForDelivery)
   })
 
-  // Text only (KargoTakipHareketDetayliV2 lines): carriers.md §12 rules of thumb, then SUR-TCG / HT words.
+  // Text only (KargoTakipHareketDetayliV2 lines): docs/reference/carriers.md §12 rules of thumb, then SUR-TCG / HT words.
   const texts: ReadonlyArray<readonly [string, TrackingStatus | null]> = [
     ['Gönderi İptal Edildi', TrackingStatus.cancelled],
     ['İADE EDİLDİ', TrackingStatus.returnedToSender],

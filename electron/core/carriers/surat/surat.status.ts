@@ -2,7 +2,7 @@ import { trFold } from '../../../../shared/domain/address'
 import { TrackingStatus } from '../../../../shared/domain/shipment'
 
 /**
- * Sürat KargonunDurumuSayi → our vocabulary, as HT maps it (carriers.md §5): 1 created; 2, 3, 4,
+ * Sürat KargonunDurumuSayi → our vocabulary, as HT maps it (docs/reference/carriers.md §5): 1 created; 2, 3, 4,
  * 5, 7, 11 in transit; 6, 14 delivered; 9, 13 returned. Sürat publishes no meanings for these
  * numbers (confidence L), so nothing finer than HT's buckets is claimed for them.
  */

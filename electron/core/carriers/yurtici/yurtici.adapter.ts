@@ -11,7 +11,7 @@ import type { ShippingDeliveryDetail, ShippingOrderDetail } from './yurtici.sche
 import type { ShippingOrderVO, YurticiCredentials } from './yurtici.soap'
 import { currentStatus, yurticiTimeline } from './yurtici.timeline'
 
-/** The service path of ShippingOrderDispatcherServices on Yurtiçi's hosts (carriers.md §1 endpoints). */
+/** The service path of ShippingOrderDispatcherServices on Yurtiçi's hosts (docs/reference/carriers.md §1 endpoints). */
 export const YURTICI_SERVICE_PATH = '/KOPSWebServices/ShippingOrderDispatcherServices'
 
 /** A bare origin (https://ws.yurticikargo.com, http://127.0.0.1:PORT) gets the documented service path; a full URL is kept. */
@@ -21,7 +21,7 @@ export function yurticiServiceUrl(url: string): string {
   return u.pathname === '/' && u.search === '' ? `${u.origin}${YURTICI_SERVICE_PATH}` : url
 }
 
-/** One WS user per payment type (carriers.md §1); only the types the seller has a contract for. */
+/** One WS user per payment type (docs/reference/carriers.md §1); only the types the seller has a contract for. */
 export type YurticiAccounts = Partial<Record<YurticiPaymentType, YurticiCredentials>>
 
 export type YurticiConnectorOptions = Readonly<{
@@ -89,7 +89,7 @@ function docIdOf(row: ShippingDeliveryDetail | null): string | null {
 }
 
 /**
- * Yurtiçi Kargo (KOPS SOAP, carriers.md §1). cargoKey is ours, derived from the idempotency key, so
+ * Yurtiçi Kargo (KOPS SOAP, docs/reference/carriers.md §1). cargoKey is ours, derived from the idempotency key, so
  * a retry after a lost answer meets 60020 and is confirmed with queryShipment instead of buying
  * again. No label comes back: the desk prints its own with the cargoKey as barcode.
  */
@@ -193,7 +193,7 @@ export class YurticiConnector implements CarrierConnector {
     return (await this.status(trackingNumber, options)).timeline
   }
 
-  /** Registers an RMA code customers quote at the branch to send a return (carriers.md §1 saveReturnShipmentCode). */
+  /** Registers an RMA code customers quote at the branch to send a return (docs/reference/carriers.md §1 saveReturnShipmentCode). */
   async saveReturnShipmentCode(input: SaveReturnCodeInput, options: { signal?: AbortSignal } = {}): Promise<void> {
     const day = (d: string, field: string) => {
       if (!/^\d{4}-\d{2}-\d{2}$/.test(d)) throw new AppError(ErrorCode.inputInvalid, `${field} must be YYYY-MM-DD, got "${d}"`, { meta: { field } })
@@ -246,7 +246,7 @@ export class YurticiConnector implements CarrierConnector {
     const existing = rows.filter((row) => row.errCode === YurticiErrCode.cargoKeyExists).map((row) => row.cargoKey)
     const confirmed = existing.length > 0 ? await this.confirmExisting(plan, existing, credentials, signal) : null
     // The tracking number stays the cargoKey on every run: queryShipment/cancelShipment take it, never
-    // the docId a confirmed repeat would see (issue 10: a second `station ship` printed the docId).
+    // the docId a confirmed repeat would see (a second `station ship` once printed the docId).
     return { ...plan.provisional, trackingUrl: confirmed?.shippingDeliveryItemDetailVO?.trackingUrl || null }
   }
 

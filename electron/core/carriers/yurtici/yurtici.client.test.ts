@@ -8,7 +8,7 @@ import { callYurtici, cancelShipments, createShipments, queryShipments, redactPa
 import { YurticiErrCode, yurticiErrorToAppError } from './yurtici.errors'
 import type { ShippingOrderVO } from './yurtici.soap'
 
-// Contract tests: the real client over real HTTP against the emulator (carriers.md §1, §14).
+// Contract tests: the real client over real HTTP against the emulator (docs/reference/carriers.md §1, §14).
 let emu: YurticiEmulator
 let errCodeEmu: YurticiEmulator
 beforeAll(async () => {

@@ -33,7 +33,7 @@ export type YurticiCallOptions = Readonly<{
   /** The caller's cancel; its reason is thrown unchanged (not an AppError, so never retried). */
   signal?: AbortSignal
   /**
-   * Fault errorCodes that mean "queried again within a minute" (carriers.md §1). The real code is
+   * Fault errorCodes that mean "queried again within a minute" (docs/reference/carriers.md §1). The real code is
    * not published; the default is the emulator's placeholder.
    */
   throttleErrCodes?: readonly number[]
@@ -60,7 +60,7 @@ function interpret<O extends YurticiOperation>(operation: O, status: number, ret
   // SOAP 1.1 §6.2: a fault comes with HTTP 500; read it whatever the status, it says more than the status.
   if (parsed.kind === 'fault') throw faultToAppError(parsed.fault, { operation, httpStatus: status, throttleErrCodes: throttle, throttleRetryAfterMs: THROTTLE_WINDOW_MS })
   if (status === 401 || status === 403) {
-    // The service is IP-whitelisted (carriers.md §1): a proxy or firewall refusal lands here.
+    // The service is IP-whitelisted (docs/reference/carriers.md §1): a proxy or firewall refusal lands here.
     return fail(ErrorCode.carrierAuth, `Yurtiçi refused the connection (HTTP ${status}); is this IP whitelisted?`, false, meta)
   }
   if (status === 429) return fail(ErrorCode.carrierRateLimited, 'Yurtiçi rate limit reached (HTTP 429)', true, { ...meta, retryAfterMs: retryAfterMs(retryAfter) })
@@ -107,7 +107,7 @@ export async function callYurtici<O extends YurticiOperation>(operation: O, enve
     try {
       res = await fetch(o.url, {
         method: 'POST',
-        // SOAP 1.1 binding of the WSDL: text/xml and an empty quoted SOAPAction (carriers.md §1).
+        // SOAP 1.1 binding of the WSDL: text/xml and an empty quoted SOAPAction (docs/reference/carriers.md §1).
         headers: { 'content-type': 'text/xml; charset=utf-8', soapaction: '""', accept: 'text/xml' },
         body: envelope,
         signal: controller.signal,

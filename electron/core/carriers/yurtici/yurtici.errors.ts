@@ -2,7 +2,7 @@ import { AppError, ErrorCode } from '../../../../shared/errors'
 import type { SoapFault } from './yurtici.schemas'
 
 /**
- * Yurtiçi's documented errCodes (carriers.md §1 [YK-DOC]; auth codes [HT], confidence L). Which code
+ * Yurtiçi's documented errCodes (docs/reference/carriers.md §1 [YK-DOC]; auth codes [HT], confidence L). Which code
  * of a pair means "missing" and which "invalid" is our reading of the doc's pairs.
  */
 export const YurticiErrCode = {
@@ -95,7 +95,7 @@ export function yurticiErrorToAppError(errCode: number, errMessage: string, meta
 export type FaultContext = Readonly<{ operation: string; httpStatus: number; throttleErrCodes: readonly number[]; throttleRetryAfterMs: number }>
 
 /**
- * A SOAP Fault as an AppError. Yurtiçi uses faults for envelope and auth problems (carriers.md §14)
+ * A SOAP Fault as an AppError. Yurtiçi uses faults for envelope and auth problems (docs/reference/carriers.md §14)
  * and for the query throttle ("raise an exception", §1). Client faults mean our envelope is wrong:
  * a bug to fix, so never retried; Server faults are retried.
  */

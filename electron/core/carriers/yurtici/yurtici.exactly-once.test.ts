@@ -5,7 +5,7 @@ import { mulberry32, runCarrierFaultRuns } from '../../../../tests/support/carri
 import { YurticiConnector } from './yurtici.adapter'
 import { planYurticiLabel } from './yurtici.offline'
 
-// The acceptance fault test of issue 4: the emulator loses, cuts or spoils answers after storing the
+// The exactly-once fault test: the emulator loses, cuts or spoils answers after storing the
 // shipment; every retry must find the same shipment (60020 → queryShipment), never make a second one.
 let emu: YurticiEmulator
 beforeAll(async () => {

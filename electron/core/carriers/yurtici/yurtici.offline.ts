@@ -4,13 +4,13 @@ import type { CreatedShipment, ShipmentRequest } from '../carrier.port'
 
 /**
  * Offline labels, the pure part. Yurtiçi takes the shipper's own cargoKey and its branch scans
- * that key from the parcel (carriers.md §1, §13), so the key, and with it the label barcode, can be
+ * that key from the parcel (docs/reference/carriers.md §1, §13), so the key, and with it the label barcode, can be
  * derived from our idempotency key before any network call: the desk prints while Yurtiçi is
  * unreachable and registers later with the same key; a repeat meets 60020 and is confirmed, never
  * doubled. Nothing here touches the network or the clock.
  */
 
-/** carriers.md §1: cargoKey and invoiceKey are at most 20 characters. */
+/** docs/reference/carriers.md §1: cargoKey and invoiceKey are at most 20 characters. */
 export const CARGO_KEY_MAX = 20
 /** Two digits of parcel number close every cargoKey. */
 export const MAX_PARCELS = 99
@@ -62,7 +62,7 @@ export function isOwnCargoKey(key: string): boolean {
 
 export type YurticiLabelPlan = Readonly<{
   idempotencyKey: string
-  /** One per shipment; every parcel row carries it (carriers.md §1: multi-parcel shares invoiceKey). */
+  /** One per shipment; every parcel row carries it (docs/reference/carriers.md §1: multi-parcel shares invoiceKey). */
   invoiceKey: string
   /** One per parcel, in package order; each is printed as that parcel's barcode. */
   cargoKeys: readonly string[]

@@ -6,11 +6,11 @@ import type { YurticiLabelPlan } from './yurtici.offline'
 import type { ShippingOrderVO } from './yurtici.soap'
 
 /**
- * ShipmentRequest → ShippingOrderVO rows (carriers.md §1), with the doc's rules checked first so a
+ * ShipmentRequest → ShippingOrderVO rows (docs/reference/carriers.md §1), with the doc's rules checked first so a
  * bad order costs no request and gets a message that names the field.
  */
 
-/** Yurtiçi issues one WS user per payment type; payment is not a field of the request (carriers.md §1). */
+/** Yurtiçi issues one WS user per payment type; payment is not a field of the request (docs/reference/carriers.md §1). */
 export const YurticiPaymentType = {
   /** GÖ: gönderici ödemeli. */
   senderPays: 'senderPays',
@@ -59,7 +59,7 @@ export function paymentTypeFor(request: Pick<ShipmentRequest, 'serviceCode' | 'c
 export type CardCodOptions = Readonly<{
   /** dcSelectedCredit: number of installments offered. */
   installments: number
-  /** dcCreditRule: 0 the customer must choose, 1 a single payment is allowed (carriers.md §1). */
+  /** dcCreditRule: 0 the customer must choose, 1 a single payment is allowed (docs/reference/carriers.md §1). */
   creditRule: 0 | 1
 }>
 
@@ -81,7 +81,7 @@ export function orderNumberField(orderNumber: string): string | undefined {
   return clean === '' ? undefined : `3$${clean}#`
 }
 
-/** Domestic desi = L×W×H (cm) / 3000 (carriers.md §11), from millimetres, Double(9,3). */
+/** Domestic desi = L×W×H (cm) / 3000 (docs/reference/carriers.md §11), from millimetres, Double(9,3). */
 export function desiOf(p: Readonly<{ lengthMm: number; widthMm: number; heightMm: number }>): number {
   // mm³ / 3 000 000 = desi; rounded to 3 decimals, never 0 (a zero desi reads as "not sent").
   return Math.max(0.001, Math.round((p.lengthMm * p.widthMm * p.heightMm) / 3_000) / 1000)

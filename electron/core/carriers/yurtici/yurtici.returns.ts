@@ -4,7 +4,7 @@ import type { CreatedReturn, ReturnRequest } from '../carrier.port'
 import { base32, CROCKFORD_ALPHABET } from './yurtici.offline'
 
 /**
- * Returns by code, the pure part (carriers.md §1 saveReturnShipmentCode, "RMA"). The seller registers
+ * Returns by code, the pure part (docs/reference/carriers.md §1 saveReturnShipmentCode, "RMA"). The seller registers
  * a code; the customer quotes it at any Yurtiçi branch, which ships the parcel back under the
  * seller's contract. Yurtiçi makes no shipment number and no label for it, so the desk prints its
  * own slip with the code as a Code128 barcode. The code is derived from the idempotency key, so a

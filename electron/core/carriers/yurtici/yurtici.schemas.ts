@@ -169,7 +169,7 @@ export const operationResponseSchemas = {
 
 /**
  * A SOAP 1.1 Fault. The WSDL declares YurticikargoWSException{errorCode, errText} as the detail;
- * an Odoo client reads `code`/`message` there instead (carriers.md §1 [YK-ODOO]), so both are read.
+ * an Odoo client reads `code`/`message` there instead (docs/reference/carriers.md §1 [YK-ODOO]), so both are read.
  */
 export const soapFaultSchema = z
   .object({

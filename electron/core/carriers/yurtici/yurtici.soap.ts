@@ -6,7 +6,7 @@ import { operationResponseSchemas, soapFaultSchema, type SoapFault } from './yur
  * SOAP 1.1 envelopes of Yurtiçi's ShippingOrderDispatcherServices (KOPS), built to the XSD in
  * protocols/yurtici/KOPSWebServices.wsdl: elements in schema order, every element without
  * minOccurs="0" present, local elements unqualified (the schema has no elementFormDefault), so only
- * the operation element carries the `ship:` prefix (carriers.md §1 [HT]).
+ * the operation element carries the `ship:` prefix (docs/reference/carriers.md §1 [HT]).
  */
 
 export const YURTICI_NS = 'http://yurticikargo.com.tr/ShippingOrderDispatcherServices'
@@ -20,7 +20,7 @@ export const YurticiOperation = {
 } as const
 export type YurticiOperation = (typeof YurticiOperation)[keyof typeof YurticiOperation]
 
-/** One WS user: Yurtiçi issues one per payment type (carriers.md §1). */
+/** One WS user: Yurtiçi issues one per payment type (docs/reference/carriers.md §1). */
 export type YurticiCredentials = Readonly<{ username: string; password: string; language?: string }>
 
 /** ShippingOrderVO in XSD order. The five numbers without minOccurs="0" are required by the schema. */
@@ -106,7 +106,7 @@ function envelope(operation: YurticiOperation, inner: string): string {
 }
 
 function auth(c: YurticiCredentials, languageElement: 'userLanguage' | 'wsLanguage'): string {
-  // carriers.md §1: the language element is userLanguage for create/cancel, wsLanguage for query/RMA.
+  // docs/reference/carriers.md §1: the language element is userLanguage for create/cancel, wsLanguage for query/RMA.
   return el('wsUserName', c.username) + el('wsPassword', c.password) + el(languageElement, c.language ?? 'TR')
 }
 
@@ -144,7 +144,7 @@ export function buildQueryShipmentEnvelope(c: YurticiCredentials, q: QueryShipme
 }
 
 export type SaveReturnShipmentCodeInput = Readonly<{
-  /** "16" İade Onay Kodu on live accounts; "53" or "3" on the test account (carriers.md §1 [YK-EH]). */
+  /** "16" İade Onay Kodu on live accounts; "53" or "3" on the test account (docs/reference/carriers.md §1 [YK-EH]). */
   fieldName: string
   returnCode: string
   /** YYYYMMDD. */

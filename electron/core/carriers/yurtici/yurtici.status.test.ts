@@ -10,7 +10,7 @@ import {
   YurticiOperationStatus,
 } from './yurtici.status'
 
-// carriers.md §1 (codes) and §12 (the Yurtiçi column of the normalization table).
+// docs/reference/carriers.md §1 (codes) and §12 (the Yurtiçi column of the normalization table).
 describe('operationStatus → normalized (every documented status)', () => {
   it.each([
     ['NOP', 0, TrackingStatus.created],

@@ -2,12 +2,12 @@ import { trFold } from '../../../../shared/domain/address'
 import { TrackingStatus } from '../../../../shared/domain/shipment'
 
 /**
- * Yurtiçi codes → our tracking vocabulary (carriers.md §1 and the §12 table). Pure tables: a code
+ * Yurtiçi codes → our tracking vocabulary (docs/reference/carriers.md §1 and the §12 table). Pure tables: a code
  * not listed maps to null, which means "keep the previous status"; nothing unknown ever becomes
  * delivered, and delivered comes only from operationStatus DLV, never from event text.
  */
 
-/** operationStatus with its operationCode (carriers.md §1 [YK-DOC]). */
+/** operationStatus with its operationCode (docs/reference/carriers.md §1 [YK-DOC]). */
 export const YurticiOperationStatus = {
   /** 0: data received, not processed by a branch. */
   NOP: 'NOP',
@@ -72,7 +72,7 @@ export function normalizeCargoEvent(eventId: string, eventName: string): Trackin
 }
 
 /**
- * rejectStatus (carriers.md §1): {0,1,2,3,9} return in progress, 10 return closed = back at the
+ * rejectStatus (docs/reference/carriers.md §1): {0,1,2,3,9} return in progress, 10 return closed = back at the
  * sender, {4,7,8,11} back to the normal flow (null: the operation status speaks).
  */
 const REJECT: Readonly<Record<string, TrackingStatus | null>> = {

@@ -92,7 +92,7 @@ export function yurticiTimeline(row: ShippingDeliveryDetail, observedAt: string)
 /**
  * The current normalized status: Yurtiçi's own fields (operationStatus, then a return under way or
  * closed per rejectStatus/returnStatus) when one maps to a status, whatever the scans' times (a
- * parcel read in_transit from a late "Kargo Yüklendi" scan while Yurtiçi said DLV, issue 10);
+ * parcel read in_transit from a late "Kargo Yüklendi" scan while Yurtiçi said DLV);
  * otherwise the last scan that has one. Null codes keep the previous state.
  */
 export function currentStatus(timeline: readonly TrackingEvent[]): TrackingStatus | null {

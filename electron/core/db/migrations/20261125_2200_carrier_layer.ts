@@ -3,7 +3,7 @@ import { type Kysely, sql } from 'kysely'
 // Frozen in time: never import app types, repositories or shared/ here.
 
 /**
- * The carrier layer (issue 4):
+ * The carrier layer:
  * - shipments.offline_labelled_at: the desk printed this shipment's label with a shipper-generated
  *   key (Yurtiçi cargoKey, Aras integration code, PTT range barcode) while the carrier was
  *   unreachable; the row stays 'purchasing' until the carrier registers it with the same key.

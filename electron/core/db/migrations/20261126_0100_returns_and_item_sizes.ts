@@ -6,7 +6,7 @@ import { type Kysely, sql } from 'kysely'
 const PRINT_JOB_COLUMNS = 'id, order_id, shipment_id, kind, status, printer_uri, payload, expected_barcode, attempts, error_code, error_message, requested_by, created_at, printed_at'
 
 /**
- * Returns and item sizes (issue 4):
+ * Returns and item sizes:
  * - order_lines.length_mm/width_mm/height_mm: one unit's size when the cloud knows it, so the desk can
  *   suggest the box the items fit in (null: unknown, the fit is not checked).
  * - returns: one row per return the desk asked a carrier for. The idempotency key is stored before the

@@ -4,7 +4,7 @@ import { type Kysely, sql } from 'kysely'
 // database.ts runs this inside a transaction, so a failure leaves the table as it was.
 
 /**
- * One price (issue 10): `shipments.cost_kurus` becomes the desk's price, the rate-card price the
+ * One price (docs/carriers.md "Where prices come from"): `shipments.cost_kurus` becomes the desk's price, the rate-card price the
  * packer saw in the comparison (quoted_kurus, or the carrier's figure when no card priced it, as for
  * a marketplace label); the carrier's own figure moves to the new `charged_kurus`, so a difference
  * between the two is kept and shown instead of silently replacing the price.

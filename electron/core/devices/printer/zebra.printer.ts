@@ -68,7 +68,7 @@ export class ZebraPrinter {
   /**
    * Sends ~HS and parses the three strings. A printer that does not answer is not "fine":
    * it rejects with printer.timeout — or, when ~HQES explains the silence (Zebra stays quiet on
-   * ~HS while media-out or head-open, hardware.md §3.2), with that problem's code.
+   * ~HS while media-out or head-open, docs/reference/hardware.md §3.2), with that problem's code.
    */
   async status(options: { timeoutMs?: number } = {}): Promise<HostStatus> {
     const query = this.transport.query?.bind(this.transport)

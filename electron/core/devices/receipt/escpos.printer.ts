@@ -1,7 +1,7 @@
 import thermal from 'node-thermal-printer'
 import { AppError, ErrorCode } from '../../../../shared/errors'
 
-/** GS r 1: transmit paper sensor status (hardware.md §4). */
+/** GS r 1: transmit paper sensor status (docs/reference/hardware.md §4). */
 const PAPER_STATUS = Buffer.from([0x1d, 0x72, 0x01])
 const DEFAULT_ESCPOS_TIMEOUT_MS = 3000
 
@@ -23,7 +23,7 @@ const TCP_URI = /^tcp:\/\/([^/:]+|\[[^\]]+\])(?::(\d{1,5}))?\/?$/i
 
 /**
  * An ESC/POS receipt printer on raw TCP, through node-thermal-printer's network interface
- * (hardware.md §4). Its status query resolves on the first byte back; a printer that is offline
+ * (docs/reference/hardware.md §4). Its status query resolves on the first byte back; a printer that is offline
  * (often because paper ran out, §4) does not answer at all, which is printer.timeout, never "fine".
  */
 export class EscPosPrinter {

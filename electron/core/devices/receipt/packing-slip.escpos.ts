@@ -4,7 +4,7 @@ import { formatTry } from '../../../../shared/money'
 
 /**
  * A packing slip for an ESC/POS receipt printer, built with node-thermal-printer 4.6.1 (EPSON
- * command set; hardware.md §4): order number, items with quantities, recipient, carrier and the
+ * command set; docs/reference/hardware.md §4): order number, items with quantities, recipient, carrier and the
  * tracking number as a CODE128 barcode, COD amount, then a full cut.
  *
  * Turkish text: node-thermal-printer sends `ESC t n` for the chosen code page and encodes each

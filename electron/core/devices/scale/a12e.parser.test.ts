@@ -5,7 +5,7 @@ import { a12eChecksum, a12eChecksumText, createA12eFramer, parseA12eFrame } from
 const b = (text: string) => Uint8Array.from(Buffer.from(text, 'latin1'))
 const withSum = (payload: string) => `${payload}${a12eChecksumText(a12eChecksum(b(payload)))}\r\n`
 
-// hardware.md §2.5: `57 47 30 30 34 2E 31 33 39 6B 67 33 44 0D 0A` = "WG004.139kg3D", XOR 0x3D (the sum would be 0xCF).
+// docs/reference/hardware.md §2.5: `57 47 30 30 34 2E 31 33 39 6B 67 33 44 0D 0A` = "WG004.139kg3D", XOR 0x3D (the sum would be 0xCF).
 const reference = 'WG004.139kg3D\r\n'
 
 const valid: ReadonlyArray<[string, string, object]> = [

@@ -2,7 +2,7 @@ import { createDelimitedFramer, frameInvalid, latin1, type Framer } from './byte
 import { gramsOf, isWeightUnit, type WeightUnit } from './scale-units'
 
 /**
- * Yaohua XK3190-A12(E) default continuous output (pure). Facts: hardware.md §2.5.
+ * Yaohua XK3190-A12(E) default continuous output (pure). Facts: docs/reference/hardware.md §2.5.
  * 15 bytes: `W`, `G`/`N`, 7 bytes of weight with its decimal point (leading `-` when negative),
  * unit (`kg`), two ASCII-hex checksum characters, CR LF. The checksum is the XOR of the first 11
  * bytes, each nibble sent as 0x30 + n (n ≤ 9) or 0x37 + n. Overload: 9 spaces + `OL`; below −20d: `LO`.

@@ -1,7 +1,7 @@
 import { AppError, ErrorCode } from '../../../../shared/errors'
 
 /**
- * Cuts serial byte streams into frames (pure, stateful). hardware.md §7.7: `data` events split
+ * Cuts serial byte streams into frames (pure, stateful). docs/reference/hardware.md §7.7: `data` events split
  * frames anywhere, so every serial protocol is framed before it is parsed. Unlike the MT-SICS
  * line framer this one is binary-safe: CAS sends a raw lamp-status byte inside its lines, Toledo
  * a checksum byte after CR.

@@ -5,7 +5,7 @@ import { createCasFramer, decodeCasLamp, parseCasFrame } from './cas.parser'
 const b = (text: string) => Uint8Array.from(Buffer.from(text, 'latin1'))
 const lamp = (byte: number) => decodeCasLamp(byte)
 
-// Lines from hardware.md §2.5: CAS 22-byte (raw ID and lamp bytes), Kern, AND 18-byte, pawnshop/TScale samples.
+// Lines from docs/reference/hardware.md §2.5: CAS 22-byte (raw ID and lamp bytes), Kern, AND 18-byte, pawnshop/TScale samples.
 const valid: ReadonlyArray<[string, string, object]> = [
   ['CAS 22-byte stable', 'ST,GS,\x01\x44,+001.234 kg\r\n', { kind: 'weight', stable: true, net: false, value: 1.234, unit: 'kg', grams: 1234, deviceId: 1, lamp: lamp(0x44) }],
   ['CAS 22-byte unstable, lamp 0x04 (non-printable)', 'US,GS,\x01\x04,+001.250 kg\r\n', { kind: 'weight', stable: false, net: false, value: 1.25, unit: 'kg', grams: 1250, deviceId: 1, lamp: lamp(0x04) }],

@@ -2,7 +2,7 @@ import { createDelimitedFramer, frameInvalid, latin1, type Framer } from './byte
 import { gramsOf, isWeightUnit, type WeightUnit } from './scale-units'
 
 /**
- * CAS and the Chinese-indicator "ST,GS" family, incl. Kern KXS/KXG-TM (pure). Facts: hardware.md §2.5.
+ * CAS and the Chinese-indicator "ST,GS" family, incl. Kern KXS/KXG-TM (pure). Facts: docs/reference/hardware.md §2.5.
  * Continuous CR LF lines starting `ST|US|OL` `,` `GS|NT|TR` `,`. Two layouts share the header:
  * - CAS 22-byte: header, device-ID byte, lamp-status byte, `,`, 8-byte weight, space, unit, CR LF.
  *   The ID and lamp bytes are raw binary, which is why lines are framed byte-wise.

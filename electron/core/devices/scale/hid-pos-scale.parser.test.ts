@@ -4,7 +4,7 @@ import { HidScaleUnitCode, parseHidScaleReport } from './hid-pos-scale.parser'
 
 const r = (hex: string) => Uint8Array.from(hex.split(' ').map((h) => parseInt(h, 16)))
 
-// hardware.md "What emulators and test vectors we need" A.1, plus every other status value.
+// docs/reference/hardware.md "What emulators and test vectors we need" A.1, plus every other status value.
 const vectors: ReadonlyArray<[string, string, object]> = [
   ['1234 g stable', '03 04 02 00 d2 04', { kind: 'stable', unit: 'g', grams: 1234, raw: 1234, exponent: 0 }],
   ['12.3 oz stable', '03 04 0b ff 7b 00', { kind: 'stable', unit: 'oz', grams: 349, raw: 123, exponent: -1 }],

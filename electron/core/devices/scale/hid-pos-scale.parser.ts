@@ -2,7 +2,7 @@ import { frameInvalid } from './byte-framer'
 import { gramsOf, type WeightUnit } from './scale-units'
 
 /**
- * USB HID POS scale input report (pure). Facts: shared/reference/hardware.md §1.1 (HID Point of
+ * USB HID POS scale input report (pure). Facts: docs/reference/hardware.md §1.1 (HID Point of
  * Sale Usage Tables 1.02 as read by erjiang/usbscale and QZ Tray). Six bytes: report ID (3 =
  * scale data, 4 = scale status), status, unit, signed power-of-ten exponent, weight as unsigned
  * 16-bit little-endian. Every status is surfaced as its own frame kind; none is dropped.

@@ -1,5 +1,5 @@
 /**
- * Which HID devices are scales (pure). Facts: shared/reference/hardware.md §1.2 (VID:PID table) and
+ * Which HID devices are scales (pure). Facts: docs/reference/hardware.md §1.2 (VID:PID table) and
  * §1.1 quirks: not every scale reports usage page 0x8D (a Fairbanks SCB-R9000 showed 0xAE20), so a
  * device is matched by VID:PID and the usage page is only a hint for scales not in the table.
  */

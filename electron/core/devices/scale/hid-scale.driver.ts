@@ -21,7 +21,7 @@ export type HidBackend = Readonly<{
 
 /**
  * node-hid, loaded on first use: its prebuild links libusb-1.0 and libudev at run time
- * (hardware.md §7.4), and a desk without them must still start with a serial scale.
+ * (docs/reference/hardware.md §7.4), and a desk without them must still start with a serial scale.
  */
 export const nodeHidBackend: HidBackend = {
   async devices() {

@@ -3,7 +3,7 @@ import { createLineFramer, parseMtSicsLine, type MtSicsFrame } from './mt-sics.p
 import { PolledScaleDriver, type PolledScaleCodec, type PolledScaleDriverOptions, type ScaleRequest } from './polled-scale.driver'
 import type { SerialLineSettings } from './serial-scale.transport'
 
-/** MT-SICS default: 9600 8N1, no handshake, CR LF (hardware.md §2.1). */
+/** MT-SICS default: 9600 8N1, no handshake, CR LF (docs/reference/hardware.md §2.1). */
 export const mtSicsLineDefaults: SerialLineSettings = { baudRate: 9600, dataBits: 8, parity: 'none', stopBits: 1 }
 
 export type MtSicsDriverOptions = PolledScaleDriverOptions &

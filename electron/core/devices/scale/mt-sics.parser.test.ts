@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { AppError, ErrorCode } from '../../../../shared/errors'
 import { createLineFramer, parseMtSicsLine, type MtSicsFrame } from './mt-sics.parser'
 
-// Lines as balances send them (hardware.md §2.2): variable right-aligned padding, several units.
+// Lines as balances send them (docs/reference/hardware.md §2.2): variable right-aligned padding, several units.
 const valid: ReadonlyArray<[string, string, MtSicsFrame]> = [
   ['stable kg, wide pad', 'S S      1.234 kg', { kind: 'weight', stable: true, value: 1.234, unit: 'kg', grams: 1234 }],
   ['stable g from the manual', 'S S 100.00 g', { kind: 'weight', stable: true, value: 100, unit: 'g', grams: 100 }],

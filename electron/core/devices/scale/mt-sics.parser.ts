@@ -1,7 +1,7 @@
 import { AppError, ErrorCode } from '../../../../shared/errors'
 
 /**
- * Mettler Toledo MT-SICS reply parsing (pure). Facts: shared/reference/hardware.md §2.2.
+ * Mettler Toledo MT-SICS reply parsing (pure). Facts: docs/reference/hardware.md §2.2.
  * Replies are ASCII lines `<command> <status> [<value> <unit>]` ended by CR LF; the value is
  * right-aligned with a pad width that differs between devices, so lines are split on whitespace,
  * never by column.
@@ -125,7 +125,7 @@ const CR = 0x0d
 const LF = 0x0a
 
 /**
- * Frames CR LF lines out of arbitrarily split chunks (hardware.md §7.7: `data` events split frames
+ * Frames CR LF lines out of arbitrarily split chunks (docs/reference/hardware.md §7.7: `data` events split frames
  * anywhere). Resynchronisation rules:
  * - a non-printable byte (line noise, parity garbage, 0x00/0xFF) drops what was buffered before it,
  *   so binary garbage in front of a valid frame does not spoil the frame;

@@ -5,7 +5,7 @@ import type { ScaleReading } from './scale.port'
 import type { SerialLineSettings } from './serial-scale.transport'
 
 /**
- * NCI: 9600 7E1 as in serial-nci-scale (hardware.md §2.1). A Brecknell 6712 leaves the factory
+ * NCI: 9600 7E1 as in serial-nci-scale (docs/reference/hardware.md §2.1). A Brecknell 6712 leaves the factory
  * at 8N1, so this is a per-model setting.
  */
 export const nciLineDefaults: SerialLineSettings = { baudRate: 9600, dataBits: 7, parity: 'even', stopBits: 1 }

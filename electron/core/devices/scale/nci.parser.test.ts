@@ -5,7 +5,7 @@ import { createNciFramer, decodeNciStatus, parseNciFrame } from './nci.parser'
 const b = (text: string) => Uint8Array.from(Buffer.from(text, 'latin1'))
 const ok = decodeNciStatus(0x30, 0x30)
 
-// Layouts from hardware.md §2.6 / serial-nci-scale: `<LF>pxxxxxxUU<CR>hh<ETX>`, `<LF>hh<CR><ETX>`, `<LF>?<CR>`.
+// Layouts from docs/reference/hardware.md §2.6 / serial-nci-scale: `<LF>pxxxxxxUU<CR>hh<ETX>`, `<LF>hh<CR><ETX>`, `<LF>?<CR>`.
 const valid: ReadonlyArray<[string, string, object, object?]> = [
   ['stable kg', '\n 01.234kg\r00\x03', { kind: 'weight', value: 1.234, unit: 'kg', grams: 1234, status: ok }],
   ['stable lb', '\n 02.50lb\r00\x03', { kind: 'weight', value: 2.5, unit: 'lb', grams: 1134, status: ok }],

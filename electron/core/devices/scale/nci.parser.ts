@@ -3,7 +3,7 @@ import { gramsOf, isWeightUnit, type WeightUnit } from './scale-units'
 
 /**
  * NCI / SCP-12 / 3825 (Brecknell, Weigh-Tronix, Avery) request/response (pure). Facts:
- * hardware.md §2.6 and chris-rudmin/serial-nci-scale (which documents the byte layouts):
+ * docs/reference/hardware.md §2.6 and chris-rudmin/serial-nci-scale (which documents the byte layouts):
  * - `W<CR>` → LF, sign + weight, 2-char unit, CR, 2 status bytes, ETX (`\n  1.234kg\r00\x03`)
  * - `S<CR>` → LF, 2 status bytes, CR, ETX
  * - unknown command → LF `?` CR (no ETX)

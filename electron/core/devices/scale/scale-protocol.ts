@@ -9,7 +9,7 @@ import type { SerialLineSettings } from './serial-scale.transport'
 import { Toledo8217Driver, toledo8217LineDefaults } from './toledo-8217.driver'
 import { ToledoContinuousDriver, toledoContinuousLineDefaults } from './toledo-continuous.driver'
 
-/** Every serial scale protocol the desk speaks (hardware.md §2.2–§2.6). */
+/** Every serial scale protocol the desk speaks (docs/reference/hardware.md §2.2–§2.6). */
 export const scaleProtocols = ['mt-sics', 'toledo-continuous', 'toledo-8217', 'cas', 'a12e', 'nci'] as const
 
 export type ScaleProtocol = (typeof scaleProtocols)[number]

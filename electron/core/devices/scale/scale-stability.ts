@@ -1,7 +1,7 @@
 import type { ScaleReading } from './scale.port'
 
 /**
- * The rule that decides when a weight is taken (pure). hardware.md §2.7: prefer the device's own
+ * The rule that decides when a weight is taken (pure). docs/reference/hardware.md §2.7: prefer the device's own
  * stable flag, and accept a weight only when it is flagged stable and differs from the last accepted
  * value. On top of the flag we ask for a short run of agreeing readings, because a parcel still
  * rocking on the pan can produce a single "stable" frame.

@@ -3,7 +3,7 @@ import { AppError, ErrorCode } from '../../../../shared/errors'
 import { Emitter, type Unsubscribe } from '../../../../shared/emitter'
 import type { Framer } from './byte-framer'
 
-/** Line settings every serial scale needs (hardware.md §2.1 lists the defaults per protocol). */
+/** Line settings every serial scale needs (docs/reference/hardware.md §2.1 lists the defaults per protocol). */
 export type SerialLineSettings = Readonly<{
   baudRate: number
   dataBits: 7 | 8

@@ -4,7 +4,7 @@ import type { ScaleReading } from './scale.port'
 import type { SerialLineSettings } from './serial-scale.transport'
 import { createToledo8217Framer, parseToledo8217Frame, type Toledo8217Frame, type Toledo8217Options } from './toledo-8217.parser'
 
-/** Toledo 8217: 9600 7E1 (Odoo's default, hardware.md §2.1). */
+/** Toledo 8217: 9600 7E1 (Odoo's default, docs/reference/hardware.md §2.1). */
 export const toledo8217LineDefaults: SerialLineSettings = { baudRate: 9600, dataBits: 7, parity: 'even', stopBits: 1 }
 
 export type Toledo8217DriverOptions = PolledScaleDriverOptions & Toledo8217Options

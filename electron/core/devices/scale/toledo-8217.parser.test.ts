@@ -5,7 +5,7 @@ import { createToledo8217Framer, decodeToledo8217Status, parseToledo8217Frame } 
 const b = (text: string) => Uint8Array.from(Buffer.from(text, 'latin1'))
 const status = (bits: number) => decodeToledo8217Status(bits)
 
-// Replies as hardware.md §2.3 describes them (Odoo's regex `\x02\s*([0-9.]+)N?\r`, `?` + status).
+// Replies as docs/reference/hardware.md §2.3 describes them (Odoo's regex `\x02\s*([0-9.]+)N?\r`, `?` + status).
 const valid: ReadonlyArray<[string, string, object, object?]> = [
   ['weight kg', '\x0201.234\r', { kind: 'weight', value: 1.234, grams: 1234, net: false }],
   ['weight with leading blanks', '\x02  0.500\r', { kind: 'weight', value: 0.5, grams: 500, net: false }],

@@ -2,7 +2,7 @@ import { createDelimitedFramer, frameInvalid, latin1, type Framer } from './byte
 import { gramsOf, type WeightUnit } from './scale-units'
 
 /**
- * Toledo 8217 / "Checkout Dialog 06" request/response (pure). Facts: hardware.md §2.3.
+ * Toledo 8217 / "Checkout Dialog 06" request/response (pure). Facts: docs/reference/hardware.md §2.3.
  * The host sends `W` (no terminator); the scale answers STX, the weight digits (optionally `N`),
  * CR, or STX `?` <status> CR when it has no weight to give (in motion, out of range). The reply
  * carries no unit: it is whatever the scale is set to, so the unit is a per-model setting.

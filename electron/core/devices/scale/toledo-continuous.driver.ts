@@ -4,7 +4,7 @@ import type { SerialLineSettings } from './serial-scale.transport'
 import { createToledoContinuousFramer, parseToledoContinuousFrame, type ToledoContinuousFrame } from './toledo-continuous.parser'
 
 /**
- * Default line for Standard Continuous Output: 9600 7E1. hardware.md §2.1 has no row for it; the
+ * Default line for Standard Continuous Output: 9600 7E1. docs/reference/hardware.md §2.1 has no row for it; the
  * WILDCAT manual only says to use 4800 baud or faster (§2.4) [unverified: the indicator's factory
  * setting]. Auto-detection also listens at 8N1.
  */

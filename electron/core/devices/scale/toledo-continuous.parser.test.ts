@@ -9,7 +9,7 @@ function frame(swa: number, swb: number, swc: number, weight: string, tare: stri
   return Uint8Array.from([...body, checksum === true ? toledoChecksum(body) : checksum])
 }
 
-// hardware.md "What emulators and test vectors we need" A.2: 1.234 kg stable, checksum 0x2A;
+// docs/reference/hardware.md "What emulators and test vectors we need" A.2: 1.234 kg stable, checksum 0x2A;
 // the same with SWB = 0x38 (motion) has checksum 0x22.
 const stable1234 = frame(0x2d, 0x30, 0x20, '001234', '000000', 0x2a)
 const moving1234 = frame(0x2d, 0x38, 0x20, '001234', '000000', 0x22)

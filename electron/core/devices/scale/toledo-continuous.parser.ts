@@ -2,7 +2,7 @@ import { createDelimitedFramer, frameInvalid, type Framer } from './byte-framer'
 import { gramsOf } from './scale-units'
 
 /**
- * Mettler Toledo "Standard Continuous Output" (pure). Facts: shared/reference/hardware.md §2.4.
+ * Mettler Toledo "Standard Continuous Output" (pure). Facts: docs/reference/hardware.md §2.4.
  * Frame: STX, SWA, SWB, SWC, 6 digits displayed weight, 6 digits tare, CR, [checksum]. The digit
  * fields carry neither sign nor decimal point: SWA says where the point is, SWB gives the sign.
  */

@@ -30,7 +30,7 @@ export type HidScannerBackend = Readonly<{
 
 /**
  * node-hid, loaded on first use: its prebuild links libusb-1.0 and libudev at run time
- * (hardware.md §7.4), and a desk without them must still start with a wedge or serial scanner.
+ * (docs/reference/hardware.md §7.4), and a desk without them must still start with a wedge or serial scanner.
  */
 export const nodeHidScannerBackend: HidScannerBackend = {
   async devices() {

@@ -1,7 +1,7 @@
 import { AppError, ErrorCode } from '../../../../shared/errors'
 
 /**
- * HID POS barcode scanner reports (usage page 0x8C, usage 0x02), hardware.md §5.2. Pure.
+ * HID POS barcode scanner reports (usage page 0x8C, usage 0x02), docs/reference/hardware.md §5.2. Pure.
  *
  * Input report 2, offsets counted after the report ID (as WebHID gives them):
  *   0 = number of data bytes in this report, 1–3 = AIM symbology identifier, 4… = data,

@@ -40,7 +40,7 @@ class FindingHidPosScannerDriver implements ScannerDriver {
     try {
       found = (await listHidPosScanners(this.backend)).find((d) => (vendorId === undefined || d.vendorId === vendorId) && (productId === undefined || d.productId === productId))
     } catch (err) {
-      // node-hid cannot load (libusb/libudev missing, hardware.md §7.4) or enumerate: retried like an absent device.
+      // node-hid cannot load (libusb/libudev missing, docs/reference/hardware.md §7.4) or enumerate: retried like an absent device.
       throw new AppError(ErrorCode.scannerDisconnected, `HID aygıtları listelenemedi / Cannot list HID devices: ${(err as Error)?.message ?? String(err)}`, { retryable: true, cause: err })
     }
     if (!found?.path) {

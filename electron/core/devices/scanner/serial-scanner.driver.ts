@@ -23,7 +23,7 @@ export type SerialScannerDriverOptions = Readonly<{
   /**
    * How often to check that the port still exists (default 1000 ms; 0 = never). An idle scanner
    * line is silent, and a closed pty or (on some systems) an unplugged adapter reports nothing
-   * until the next read (hardware.md §7.6), so absence of the device is what tells.
+   * until the next read (docs/reference/hardware.md §7.6), so absence of the device is what tells.
    */
   presenceCheckMs?: number
   /** Whether the port is still there; default: the device node exists (Windows: listed by SerialPort.list). */
@@ -44,7 +44,7 @@ const noop = () => {}
  * A scanner in serial (RS-232 / USB-CDC) mode: a line reader over serialport. Emits every framed
  * code; noise and torn frames become `scanner.frameInvalid` errors with their bytes. A port that
  * closes, errors, cannot be opened or whose device disappears is `scanner.disconnected`
- * (serialport reports most unplugs as a close with `disconnected: true`, hardware.md §7.6; the
+ * (serialport reports most unplugs as a close with `disconnected: true`, docs/reference/hardware.md §7.6; the
  * presence check catches the rest). Single connection per `open()`.
  */
 export class SerialScannerDriver implements ScannerDriver {

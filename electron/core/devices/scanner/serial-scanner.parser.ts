@@ -1,6 +1,6 @@
 /**
  * Frames the byte stream of a serial (RS-232 or USB-CDC) scanner into codes. Pure.
- * Serial `data` events split frames anywhere (hardware.md §7.7), so bytes are buffered until the
+ * Serial `data` events split frames anywhere (docs/reference/hardware.md §7.7), so bytes are buffered until the
  * configured terminator, or, for scanners that send none, until the line goes quiet (the driver
  * calls `flush()` after an idle gap, the "read until a 0.2 s gap" rule of §7.7).
  *

@@ -18,7 +18,7 @@ const KolayGelsinAuth = z.discriminatedUnion('scheme', [
 
 /**
  * station.json `carriers.webhooks`: the desk's receiver for carriers that push status (Kolay Gelsin's
- * webhook, Aras's push; carriers.md §2, §7). Off by default: a desk usually sits behind NAT, so the
+ * webhook, Aras's push; docs/reference/carriers.md §2, §7). Off by default: a desk usually sits behind NAT, so the
  * warehouse IT exposes it (port forward or reverse proxy) only where wanted. Bound to 127.0.0.1
  * unless `host` says otherwise; Kolay Gelsin calls from 95.0.169.14 ([KG]), so `allowIps` should
  * name it (and the proxy) when the port is reachable from outside. Polling goes on either way.

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startWebhookReceiver, type WebhookReceiver } from './webhook-receiver'
 
-// Issue 10 "A socket that survives", for the desk's other listener: hostile bodies are refused
+// "A socket that survives" (as tests/integration/ws-fuzz.test.ts), for the desk's other listener: hostile bodies are refused
 // with a 4xx and the receiver keeps serving; nothing a caller posts ends the process.
 let receiver: WebhookReceiver
 const stored: unknown[] = []

@@ -61,7 +61,7 @@ export function kolayGelsinRoute(config: KolayGelsinWebhookRoute): CarrierRoute 
 }
 
 /**
- * Aras's push (carriers.md §2): the IntegrationCode is our key (aras.keys.ts), stored as
+ * Aras's push (docs/reference/carriers.md §2): the IntegrationCode is our key (aras.keys.ts), stored as
  * carrier_shipment_id; it is also tried as tracking_number (a row labelled before the waybill was cut).
  * Every answer, refusals included, is `Result`/`ErrorDescription` in the caller's own format.
  */

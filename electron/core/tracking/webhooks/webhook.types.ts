@@ -38,7 +38,7 @@ export type KolayGelsinWebhookRoute = Readonly<{
 }>
 
 export type ArasPushRoute = Readonly<{
-  /** The UserName/Password the desk gave Aras for its push (carriers.md §2). */
+  /** The UserName/Password the desk gave Aras for its push (docs/reference/carriers.md §2). */
   auth: ArasPushAuth
   signature?: WebhookSignatureOptions
   /** Shape of the SOAP reply (undocumented; aras.push.ts). Default 'wrapped'. */

@@ -147,7 +147,7 @@ export class SerialPrinterTransport implements PrinterTransport {
     })
     await new Promise<void>((resolve, reject) => port.open((err) => (err ? reject(this.openError(err)) : resolve())))
     port.on('data', (chunk: Buffer) => this.collector?.(chunk))
-    // serialport reports line errors on 'error' and an unplug as 'close' with err.disconnected (hardware.md §7.6).
+    // serialport reports line errors on 'error' and an unplug as 'close' with err.disconnected (docs/reference/hardware.md §7.6).
     port.on('error', (err) => this.onLost?.(this.lineError(err, 'unknown')))
     port.on('close', () => {
       if (this.port === port) this.port = null
@@ -159,7 +159,7 @@ export class SerialPrinterTransport implements PrinterTransport {
 
   private openError(err: Error): AppError {
     const message = err.message
-    // Linux: the user is not in the dialout group (hardware.md §7.1); retrying will not help.
+    // Linux: the user is not in the dialout group (docs/reference/hardware.md §7.1); retrying will not help.
     if (/EACCES|Permission denied/i.test(message)) {
       return new AppError(ErrorCode.printerOffline, `Seri porta erişim izni yok (dialout grubu) / No permission for ${this.path} (dialout group)`, { retryable: false, meta: { uri: this.uri, delivery: 'none', errno: message }, cause: err })
     }

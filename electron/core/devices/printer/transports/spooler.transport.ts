@@ -12,7 +12,7 @@ export type SpoolerCommand = Readonly<{ command: string; args: readonly string[]
  * Windows RAW printing through the spooler API (winspool.drv OpenPrinter → StartDocPrinter with
  * datatype "RAW" → WritePrinter), the documented way to hand printer-ready bytes to a Windows queue
  * unchanged (Microsoft KB 322091; node-thermal-printer's `printer:` interface does the same through a
- * native module, hardware.md §3.1). PowerShell compiles it on the fly: no native addon to build for
+ * native module, docs/reference/hardware.md §3.1). PowerShell compiles it on the fly: no native addon to build for
  * Electron. The job comes on stdin, the printer name and title in environment variables (no quoting).
  */
 const WINDOWS_RAW_SCRIPT = `

@@ -9,7 +9,7 @@ export const DEFAULT_PRINTER_TIMEOUT_MS = 5000
 const OFFLINE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'EHOSTDOWN', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE', 'ECONNABORTED'])
 
 /**
- * Raw TCP to a Zebra on port 9100 (hardware.md §3.1). One connection per job or query: a late
+ * Raw TCP to a Zebra on port 9100 (docs/reference/hardware.md §3.1). One connection per job or query: a late
  * reply to a timed-out query then lands on a closed socket instead of confusing the next one.
  */
 export class TcpPrinterTransport implements PrinterTransport {

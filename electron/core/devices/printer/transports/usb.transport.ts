@@ -1,7 +1,7 @@
 import { AppError, ErrorCode, isAppError } from '../../../../../shared/errors'
 import type { PrinterTransport } from '../printer.port'
 
-/** Zebra Technologies' USB vendor id (hardware.md §3.1). */
+/** Zebra Technologies' USB vendor id (docs/reference/hardware.md §3.1). */
 export const ZEBRA_USB_VENDOR_ID = 0x0a5f
 /** USB printer class (bInterfaceClass 7). */
 const PRINTER_CLASS = 7
@@ -47,12 +47,12 @@ export const systemUsbDevices: UsbDeviceSource = async () => {
 }
 
 /**
- * Raw ZPL to a USB printer-class device (hardware.md §3.1): claim interface 0, write the job as bulk
+ * Raw ZPL to a USB printer-class device (docs/reference/hardware.md §3.1): claim interface 0, write the job as bulk
  * OUT transfers; read replies (~HS) on the bulk IN endpoint where the printer has one. The device is
  * opened and released around every job or query, because only one process can hold the interface
  * at a time (§3.1) and closing cancels a read still waiting for a silent printer.
  *
- * Platform notes (hardware.md §7): Linux needs a udev rule for the device and the kernel's usblp
+ * Platform notes (docs/reference/hardware.md §7): Linux needs a udev rule for the device and the kernel's usblp
  * driver detached (the `usb` package does this when claiming); Windows needs the WinUSB driver
  * (Zadig), after which the printer is no longer a Windows printer — use spooler:// there instead.
  */
@@ -214,7 +214,7 @@ export class UsbPrinterTransport implements PrinterTransport {
     if (/TIMEOUT/i.test(message)) return new AppError(ErrorCode.printerTimeout, `USB yazıcı ${timeoutMs} ms içinde veriyi almadı / USB printer did not take the data within ${timeoutMs} ms (${this.uri})`, { retryable: true, meta, cause: err })
     if (/BUSY/i.test(message)) return new AppError(ErrorCode.printerOffline, `USB yazıcıyı başka bir program kullanıyor / Another program holds the USB printer (${this.uri})`, { retryable: true, meta, cause: err })
     if (/ACCESS|NOT_SUPPORTED/i.test(message)) {
-      // Linux: no udev rule; Windows: not on the WinUSB driver (hardware.md §7.1, §7.2). Retrying will not help.
+      // Linux: no udev rule; Windows: not on the WinUSB driver (docs/reference/hardware.md §7.1, §7.2). Retrying will not help.
       return new AppError(ErrorCode.printerOffline, `USB yazıcıya erişim izni yok (udev kuralı / WinUSB sürücüsü) / No permission for the USB printer (udev rule / WinUSB driver) (${this.uri})`, { retryable: false, meta, cause: err })
     }
     return new AppError(ErrorCode.printerOffline, `USB yazıcı bağlantısı koptu / USB printer link lost (${this.uri}): ${message}`, { retryable: true, meta, cause: err })

@@ -3,7 +3,7 @@ import { labelGeometry, type LabelDpi, type LabelSize } from './shipping-label.z
 import { graphicField, toMonochrome, type GraphicEncoding, type GraySource, type MonochromeOptions } from './zpl-graphic'
 
 /**
- * A carrier's PDF label as ZPL, so a PDF-only carrier still prints on a Zebra (issue 3): each page
+ * A carrier's PDF label as ZPL, so a PDF-only carrier still prints on a Zebra: each page
  * is rasterized with MuPDF (WASM) at the printer's dpi, scaled to fit the label stock with its
  * aspect kept (turned a quarter when that fits better), made 1-bit and sent as one ^GF graphic in
  * its own ^XA…^XZ format.

@@ -1,5 +1,5 @@
 /**
- * How big a QR symbol gets, for laying out ^BQ (hardware.md §3.5: model 2, magnification 1–10,
+ * How big a QR symbol gets, for laying out ^BQ (docs/reference/hardware.md §3.5: model 2, magnification 1–10,
  * data after a mode prefix such as `QA,` = error level Q, automatic input). Sized for byte mode, the
  * largest case: the printer's automatic mode may pick a denser mode and draw it smaller, never larger.
  */

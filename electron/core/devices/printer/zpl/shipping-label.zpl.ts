@@ -7,7 +7,7 @@ import { fieldData } from './zpl-escape'
 import { fitHeight, fitLine, normalizeSpaces, textWidthDots, wrapFit, wrapText } from './zpl-text'
 
 /**
- * The desk's own carrier label (carriers.md §13: sender, receiver name/address/phone, date,
+ * The desk's own carrier label (docs/reference/carriers.md §13: sender, receiver name/address/phone, date,
  * piece x/N, barcode, COD amount, a carrier's QR when given), drawn for 100×150 or 100×100 mm stock at 203 or 300 dpi.
  * Text is UTF-8 under ^CI28 and every field goes through `fieldData` (^FH escaping).
  */
@@ -25,7 +25,7 @@ export type ShippingLabelOptions = Readonly<{
 
 export type LabelGeometry = Readonly<{ dotsPerMm: number; widthMm: number; heightMm: number; widthDots: number; heightDots: number }>
 
-/** 203 dpi heads are 8 dots/mm and 300 dpi heads 12 dots/mm (hardware.md §3.5 table). */
+/** 203 dpi heads are 8 dots/mm and 300 dpi heads 12 dots/mm (docs/reference/hardware.md §3.5 table). */
 export function labelGeometry(dpi: LabelDpi, size: LabelSize): LabelGeometry {
   const dotsPerMm = dpi === 203 ? 8 : 12
   const heightMm = size === '100x150' ? 150 : 100
@@ -210,7 +210,7 @@ function drawBarcode(f: Frame, input: ShippingLabelInput, footerTop: number, dpi
   const barX = Math.max(f.frame, Math.round((f.frame * 2 + codeW - modules * moduleDots) / 2))
   c.parts.push(`^BY${moduleDots},3,${barH}^FO${barX},${barTop}^BCN,${barH},Y,N,N,A${fieldData(input.barcode)}`)
   if (input.qr && qrMag > 0) {
-    // ^BQN,2,m: model 2; `QA,` = error level Q, automatic input (hardware.md §3.5). zebrash draws a
+    // ^BQN,2,m: model 2; `QA,` = error level Q, automatic input (docs/reference/hardware.md §3.5). zebrash draws a
     // QR the current ^BY height below its ^FO (10 dots at the default, the known QR drop); reset the
     // height to that default and lift by it, so the Code 128's height cannot push the QR off the
     // label [unverified on hardware].

@@ -1,7 +1,7 @@
 import { AppError, ErrorCode } from '../../../../../shared/errors'
 
 /**
- * Parser for the `~HQES` extended status reply (hardware.md §3.3). The reply carries
+ * Parser for the `~HQES` extended status reply (docs/reference/hardware.md §3.3). The reply carries
  * `ERRORS: f gggggggg hhhhhhhh` and `WARNINGS: f gggggggg hhhhhhhh`; the last 8-hex-digit group
  * is a bitmask. Used to explain a printer that stays silent on ~HS (it does so while media-out or
  * head-open, per the current ~HS docs).
@@ -17,7 +17,7 @@ export type ExtendedStatus = Readonly<{
   motorOverTemperature: boolean
   badHeadElement: boolean
   headDetectionError: boolean
-  /** Nibble 5 bit 1 on newer firmware (hardware.md §3.3). */
+  /** Nibble 5 bit 1 on newer firmware (docs/reference/hardware.md §3.3). */
   paused: boolean
   needCalibration: boolean
   cleanPrinthead: boolean

@@ -6,7 +6,7 @@ const STX = '\x02'
 const ETX = '\x03'
 const frame = (s: string) => `${STX}${s}${ETX}\r\n`
 
-/** The ready reply from hardware.md "What emulators … we need" B. */
+/** The ready reply from docs/reference/hardware.md "What emulators … we need" B. */
 const S1 = '030,0,0,1200,000,0,0,0,000,0,0,0'
 const S2 = '001,0,0,0,1,2,6,0,00000000,1,000'
 const S3 = '1234,0'

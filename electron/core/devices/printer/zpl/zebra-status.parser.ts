@@ -3,7 +3,7 @@ import type { PrinterStatus } from '../printer.port'
 
 /**
  * Parser for the Zebra `~HS` host status reply: three strings, each `STX … ETX CR LF`
- * (hardware.md §3.2; Zebra ZPL guide, ~HS):
+ * (docs/reference/hardware.md §3.2; Zebra ZPL guide, ~HS):
  *   1: aaa,b,c,dddd,eee,f,g,h,iii,j,k,l
  *   2: mmm,n,o,p,q,r,s,t,uuuuuuuu,v,www
  *   3: xxxx,y
@@ -39,7 +39,7 @@ export type HostStatus = PrinterStatus &
     staticRamInstalled: boolean
   }>
 
-/** True once three ETX bytes arrived: the whole ~HS reply is in (hardware.md §7 item 7). */
+/** True once three ETX bytes arrived: the whole ~HS reply is in (docs/reference/hardware.md §7 item 7). */
 export function isCompleteHostStatus(reply: Uint8Array): boolean {
   let count = 0
   for (const byte of reply) if (byte === ETX && ++count === 3) return true

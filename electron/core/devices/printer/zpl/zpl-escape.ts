@@ -2,7 +2,7 @@
  * Field-data escaping for ZPL. Customer text (names, addresses) must never reach the printer as
  * commands: `^` starts a format command and `~` a control command that the printer acts on even
  * in the middle of ^FD data. Every field is therefore written as `^FH_^FD…^FS` and those bytes are
- * sent as `_XX` hex escapes (^FH, hardware.md §3.5). The hex indicator `_` itself is escaped too,
+ * sent as `_XX` hex escapes (^FH, docs/reference/hardware.md §3.5). The hex indicator `_` itself is escaped too,
  * and so are control characters. Everything else, Turkish letters included, stays UTF-8 because
  * labels select UTF-8 with ^CI28.
  */

@@ -1,7 +1,7 @@
 import { deflateSync } from 'node:zlib'
 
 /**
- * 1-bit images as a ZPL graphic field, `^GFA,b,c,d,data` (hardware.md §3.5): b = bytes sent,
+ * 1-bit images as a ZPL graphic field, `^GFA,b,c,d,data` (docs/reference/hardware.md §3.5): b = bytes sent,
  * c = total graphic bytes, d = bytes per row (width = d × 8 dots, rows = c / d); a set bit is a
  * black dot, the most significant bit is the leftmost. Data as ASCII hex (every firmware) or
  * `:Z64:` — zlib-compressed, Base64, then a CRC over the Base64 text (ZPL II guide vol. 2, ZB64).
