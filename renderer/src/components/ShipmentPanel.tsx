@@ -21,7 +21,8 @@ export function ShipmentPanel({ shipment }: { shipment: ShipmentView }) {
         )}
       </h2>
       {shipment.priceDifferenceKurus != null && shipment.chargedKurus != null && (
-        // One price (docs/carriers.md "Where prices come from"): the card price above is what was compared and is reported; the carrier's figure is shown beside it.
+        // One price (docs/carriers.md "Where prices come from"): the card price above is what was compared and
+        // is reported; the carrier's figure is shown beside it.
         <p className="chip chip-warn" data-testid="shipment-price-difference">
           <Tx k="ship.charged" params={{ amount: formatTry(shipment.chargedKurus), diff: `${shipment.priceDifferenceKurus > 0 ? '+' : ''}${formatTry(shipment.priceDifferenceKurus)}` }} />
         </p>
