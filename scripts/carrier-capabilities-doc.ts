@@ -1,4 +1,4 @@
-// Rewrites the capabilities table in docs/carriers.md from electron/core/carriers/carrier-capabilities.ts.
+// Rewrites the capabilities table in docs/carriers.md from the carriers' plugins (electron/core/carriers/carrier-registry.ts).
 // Run: npx tsx scripts/carrier-capabilities-doc.ts (carrier-capabilities.test.ts fails while the two differ).
 import { readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'

@@ -1,6 +1,6 @@
 /**
  * Every carrier's declared capabilities (electron/core/carriers/carrier-capabilities.ts) against what
- * its connector does on its emulator (docs/carriers.md "What each carrier can do"): declared offline labels
+ * its connector does on its emulator (issue 10 "Capabilities declared once"): declared offline labels
  * ⇔ the offline plan's barcode is the one the emulator then registers for the same key; declared
  * returns ⇔ createReturn works (of the declared kind); declared cancel ⇔ cancelShipment works;
  * declared tracking / batch tracking ⇔ track / trackMany answer; pickup; pushes.
@@ -124,8 +124,8 @@ afterAll(async () => {
 /** The connector exactly as the desk and the CLI build it: the section validated by the desk's schema, then the registry. */
 function build(def: CarrierDefinition, section: Record<string, unknown>, asWritten = false): CarrierConnector {
   const parsed = StationConfigSchema.parse({ carriers: { [def.id]: section } })
-  const create = asWritten ? def.createAdapter! : def.create
-  return create(def.section(parsed.carriers) as never, { retry: { maxAttempts: 2, sleep: async () => {} }, sqlite: () => db.sqlite })
+  const connect = asWritten ? def.connectAsWritten : def.connect
+  return connect((parsed.carriers as Record<string, unknown>)[def.id], { retry: { maxAttempts: 2, sleep: async () => {} }, sqlite: () => db.sqlite })
 }
 
 describe('declared capabilities match each carrier on its emulator', () => {

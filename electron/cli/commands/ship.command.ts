@@ -4,9 +4,9 @@ import { AppError, ErrorCode, toAppError } from '../../../shared/errors'
 import { ComToHomeConnector } from '../../core/carriers/comtohome/comtohome.adapter'
 import { consignmentRequestSchema, type ConsignmentRequest } from '../../core/carriers/comtohome/comtohome.schemas'
 import { z } from 'zod'
-import type { CarrierDefinition } from '../../core/carriers/carrier-registry'
+import { CARRIERS, type CarrierDefinition, type CarrierList } from '../../core/carriers/carrier-registry'
 import { formatZodIssues, numberFlag, parseFlags, readJsonInput, requireFlag } from '../cli-args'
-import { CARRIER_FLAGS_USAGE, carrierFlagOptions, cliConnector, requireCarrier, requireEndpoint } from '../carrier-flags'
+import { carrierFlagOptions, carrierFlagsUsage, cliConnector, requireCarrier, requireEndpoint } from '../carrier-flags'
 import { consignmentLimitsSchema, orderIdempotencyKey, orderInputSchema, toShipmentRequest } from '../order-input'
 import { renderLabel } from './ship-label'
 import type { CliCommand, CliIo } from '../cli.types'
@@ -80,12 +80,12 @@ function reportFailure(err: unknown, io: CliIo): number {
   return 1
 }
 
-async function run(argv: readonly string[], io: CliIo): Promise<number> {
+async function run(argv: readonly string[], io: CliIo, carriers: CarrierList): Promise<number> {
   let values: ReturnType<typeof parseFlags<typeof flagOptions>>['values']
   let def: CarrierDefinition
   try {
     values = parseFlags(argv, flagOptions).values
-    def = requireCarrier(values.carrier)
+    def = requireCarrier(values.carrier, carriers)
     // ComToHome also takes its own seed-shaped body (seed 001) as the order file.
     if (def.id !== 'comtohome' || !(await isConsignmentBody(requireFlag(values.input, 'input')))) return await shipGeneric(def, values, io)
   } catch (err) {
@@ -178,13 +178,14 @@ async function shipGeneric(def: CarrierDefinition, values: ReturnType<typeof par
   }
 }
 
-export const shipCommand: CliCommand = {
+/** `station ship` over a list of carriers: the registry's, or a test's list with a carrier added. */
+export const shipCommandFor = (carriers: CarrierList): CliCommand => ({
   name: 'ship',
   summary: 'Create a shipment with a carrier',
   usage:
     'station ship --carrier ID [--base-url URL] [credentials] --input ORDER.json [--label-format zpl|pdf] ' +
     '[--idempotency-key K] [--timeout-ms N] [--json]\n' +
-    CARRIER_FLAGS_USAGE +
+    carrierFlagsUsage(carriers) +
     '\n  ORDER.json: a carrier-neutral order {orderNumber, referenceNo?, serviceCode?, sender, recipient (name, address, district,\n' +
     '  city, postalCode, phone), packages [{lengthMm|lengthCm, widthMm|widthCm, heightMm|heightCm, weightGrams|weightKg}],\n' +
     '  codAmountKurus?, description?}. For comtohome it may also be a ComToHome consignment body (seed 001).\n' +
@@ -196,5 +197,7 @@ export const shipCommand: CliCommand = {
     '  --json prints {"trackingNumber","barcode","labelFormat","label" (base64),"costKurus"} (+ "carrierShipmentId", the key\n' +
     '  `station track --tracking` takes, and "labelSource" carrier|desk, for carrier-neutral orders).\n' +
     'Exit 0 on success, 2 on bad flags or order file (nothing sent), 1 when the carrier refuses or cannot be reached.',
-  run,
-}
+  run: (argv, io) => run(argv, io, carriers),
+})
+
+export const shipCommand: CliCommand = shipCommandFor(CARRIERS)

@@ -1,8 +1,8 @@
-import { AppError, ErrorCode } from '../../../shared/errors'
-import type { CarrierConnector } from './carrier.port'
+import { NO_CAPABILITIES } from './carrier-plugin'
+import { CARRIERS } from './carrier-registry'
 
 /**
- * What a carrier can do, declared once per carrier (docs/carriers.md "What each carrier can do"). The
+ * What a carrier can do, declared once per carrier (issue 10 "Capabilities declared once"). The
  * registry builds each connector to match it (a method the declaration leaves out is not offered,
  * a declared one must exist), and the desk (offline labels, returns, cancel, pickup, the tracking
  * poller's batch choice), the CLI (`station return`, help texts) and the table in docs/carriers.md
@@ -35,29 +35,17 @@ export type CarrierCapabilities = Readonly<{
   pushes: 'webhook' | 'push' | null
 }>
 
-const none: CarrierCapabilities = { offlineLabels: false, returns: null, cancel: null, tracking: false, batchTracking: false, pickup: null, manifest: null, pushes: null }
-
-/** The declaration, in the order the docs list the carriers. Facts: docs/carriers.md and the reference it cites. */
+/** The declaration, in the order the registry lists the carriers (each carrier's own `<id>.plugin.ts`), plus the marketplace labels. */
 export const CARRIER_CAPABILITIES = {
-  comtohome: { ...none, pickup: 'withShipment', manifest: 'desk' },
-  yurtici: { ...none, offlineLabels: true, returns: 'code', cancel: 'untilPickup', tracking: true, manifest: 'desk' },
-  aras: { ...none, offlineLabels: true, cancel: 'untilPickup', tracking: true, manifest: 'desk', pushes: 'push' },
-  mng: { ...none, cancel: 'untilPickup', tracking: true, manifest: 'desk' },
-  hepsijet: { ...none, cancel: 'untilPickup', tracking: true, batchTracking: true, manifest: 'desk' },
-  ptt: { ...none, offlineLabels: true, cancel: 'untilPickup', tracking: true, pickup: 'request', manifest: 'desk' },
-  surat: { ...none, returns: 'shipment', cancel: 'untilDelivery', tracking: true, manifest: 'desk' },
-  // Sendeo's branches scan the barcode Sendeo issues (BarcodeNumbers), which exists only once SETDELIVERY answered (§7, §13).
-  sendeo: { ...none, returns: 'shipment', cancel: 'untilPickup', tracking: true, manifest: 'desk' },
-  // Kolay Gelsin prefers the shipper's CustomerBarcode (§13), but nothing documents that a parcel labelled before KG registered it is taken: no offline labels.
-  kolaygelsin: { ...none, cancel: 'untilPickup', tracking: true, batchTracking: true, manifest: 'desk', pushes: 'webhook' },
-  marketplace: { ...none, manifest: 'desk' },
+  ...(Object.fromEntries(CARRIERS.map((c) => [c.id, c.capabilities])) as Record<(typeof CARRIERS)[number]['id'], CarrierCapabilities>),
+  marketplace: { ...NO_CAPABILITIES, manifest: 'desk' },
 } as const satisfies Readonly<Record<string, CarrierCapabilities>>
 
 export type DeclaredCarrierId = keyof typeof CARRIER_CAPABILITIES
 
 /** A carrier's declaration; a carrier not declared (a test double) can do nothing beyond createShipment. */
 export function capabilitiesOf(carrierId: string): CarrierCapabilities {
-  return Object.hasOwn(CARRIER_CAPABILITIES, carrierId) ? CARRIER_CAPABILITIES[carrierId as DeclaredCarrierId] : none
+  return Object.hasOwn(CARRIER_CAPABILITIES, carrierId) ? CARRIER_CAPABILITIES[carrierId as DeclaredCarrierId] : NO_CAPABILITIES
 }
 
 /** The carriers whose declaration passes `test`, by id (for help texts and refusals). */
@@ -67,34 +55,4 @@ export function carriersThat(test: (c: CarrierCapabilities) => boolean): string[
     .map(([id]) => id)
 }
 
-/** The port's optional methods each capability stands for. */
-const METHODS = [
-  ['planOfflineLabel', (c: CarrierCapabilities) => c.offlineLabels],
-  ['createReturn', (c: CarrierCapabilities) => c.returns !== null],
-  ['cancelShipment', (c: CarrierCapabilities) => c.cancel !== null],
-  ['track', (c: CarrierCapabilities) => c.tracking],
-  ['trackMany', (c: CarrierCapabilities) => c.batchTracking],
-] as const
-
-/**
- * The connector as declared: an optional method the declaration leaves out is removed (Sendeo and
- * Kolay Gelsin have no offline labels even though a key could be derived), and a declared one that
- * is missing is a bug, refused at build time.
- */
-export function shapeConnector<C extends CarrierConnector>(connector: C, capabilities: CarrierCapabilities): C {
-  const out: Record<string, unknown> = {}
-  // Copy own and prototype members (YurticiConnector is a class), bound, so the result is a plain object.
-  for (let o: object | null = connector; o && o !== Object.prototype; o = Object.getPrototypeOf(o) as object | null) {
-    for (const key of Object.getOwnPropertyNames(o)) {
-      if (key === 'constructor' || key in out) continue
-      const value = (connector as unknown as Record<string, unknown>)[key]
-      out[key] = typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(connector) : value
-    }
-  }
-  for (const [method, declared] of METHODS) {
-    const has = typeof out[method] === 'function'
-    if (declared(capabilities) && !has) throw new AppError(ErrorCode.wrongState, `${connector.id}: declared capability needs ${method}, which the connector lacks`)
-    if (!declared(capabilities)) delete out[method]
-  }
-  return out as C
-}
+export { shapeConnector } from './carrier-plugin'

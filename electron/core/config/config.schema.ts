@@ -1,15 +1,7 @@
-import { WebhooksConfigSchema } from '../tracking/webhooks/webhook-config'
 import { z } from 'zod'
 import { RatesConfigSchema } from '../rates/rates.config'
-import {
-  ArasConfigSchema,
-  HepsiJetConfigSchema,
-  KolayGelsinConfigSchema,
-  MngConfigSchema,
-  PttConfigSchema,
-  SendeoConfigSchema,
-  SuratConfigSchema,
-} from '../carriers/carrier-configs'
+import { CARRIERS, type CarrierList } from '../carriers/carrier-registry'
+import { carriersConfigSchema } from '../carriers/carrier-settings'
 
 const AddressSchema = z.object({
   name: z.string().min(1),
@@ -49,8 +41,6 @@ const RateCardSchema = z.object({
   excludedDistricts: z.array(z.object({ city: z.string().min(1), district: z.string().min(1).nullable().optional() })).optional(),
 })
 
-const YurticiCredential = z.object({ username: z.string().min(1), password: z.string().min(1), language: z.string().optional() })
-
 const SerialLine = {
   path: z.string().min(1),
   // No defaults here: each protocol has its own factory line settings (7E1 for Toledo, 8N1 for MT-SICS…).
@@ -86,7 +76,7 @@ export const ScaleConfigSchema = z.discriminatedUnion('driver', [
 ])
 
 /**
- * Serial (RS-232 / USB-CDC) and HID-POS scanners as extra scan sources (docs/reference/hardware.md §5.2, §7.6).
+ * Serial (RS-232 / USB-CDC) and HID-POS scanners as extra scan sources (hardware.md §5.2, §7.6).
  * Keyboard-wedge scanners need no entry: the OS types their scans into the desk.
  */
 export const ScannerSourceSchema = z.discriminatedUnion('driver', [
@@ -133,71 +123,8 @@ export const StationConfigSchema = z.object({
       carrierPdf: z.enum(['rasterize', 'ownLabel']).default('rasterize'),
     })
     .prefault({}),
-  carriers: z
-    .object({
-      comtohome: z
-        .object({
-          enabled: z.boolean().default(true),
-          baseUrl: z.string().url().default('http://127.0.0.1:5181'),
-          apiKey: z.string().min(1).default('demo-key'),
-          timeoutMs: z.number().int().positive().default(10_000),
-          labelFormat: z.enum(['zpl', 'pdf']).default('zpl'),
-          /** Seed 001 address_resolver_type: 0 names, 1 postal code, 2 names then postal code (default). */
-          addressResolverType: z.union([z.literal(0), z.literal(1), z.literal(2)]).default(2),
-          /** Seed 001 is_pickup_requested on every shipment (a courier call per shipment). */
-          requestPickup: z.boolean().default(false),
-          /** The provider ids the account has (seed 001 provider_id); a rate card for any other is never chosen. Unset: not checked. */
-          providers: z.array(z.number().int().positive()).min(1).optional(),
-        })
-        .prefault({}),
-      /** Yurtiçi Kargo SOAP (docs/reference/carriers.md §1): one WS user per payment type; off until configured. */
-      yurtici: z
-        .object({
-          enabled: z.boolean().default(false),
-          url: z.string().url().default('http://127.0.0.1:5182/KOPSWebServices/ShippingOrderDispatcherServices'),
-          accounts: z
-            .object({ senderPays: YurticiCredential, receiverPays: YurticiCredential, codCash: YurticiCredential, codCard: YurticiCredential })
-            .partial()
-            .default({ senderPays: { username: 'YKTEST', password: 'YK' } }),
-          timeoutMs: z.number().int().positive().default(10_000),
-          returnCodeFieldName: z.string().default('16'),
-          sendMeasurements: z.boolean().default(true),
-        })
-        .prefault({}),
-      hepsijet: HepsiJetConfigSchema,
-      aras: ArasConfigSchema,
-      mng: MngConfigSchema,
-      surat: SuratConfigSchema,
-      ptt: PttConfigSchema,
-      sendeo: SendeoConfigSchema,
-      kolaygelsin: KolayGelsinConfigSchema,
-      /**
-       * When a carrier that takes a shipper-generated key (Yurtiçi cargoKey, Aras integration code, PTT
-       * range barcode) stays unreachable, print the label with that key and register it when the carrier is back.
-       */
-      offlineLabels: z.boolean().default(true),
-      /** How often the desk tries to register offline-labelled shipments. */
-      offlineRetryMs: z.number().int().positive().default(30_000),
-      /** Circuit breaker per carrier: this many consecutive failures open it for openMs. */
-      breaker: z.object({ failureThreshold: z.number().int().min(1).default(5), openMs: z.number().int().min(0).default(30_000) }).prefault({}),
-      /** Client-side request limits per carrier account (sliding window); ComToHome documents 300/min (seed 001). */
-      limits: z.record(z.string(), z.object({ requests: z.number().int().positive(), perMs: z.number().int().positive() })).default({ comtohome: { requests: 300, perMs: 60_000 } }),
-      /** Background tracking: a pass every intervalMs; each shipment asked at most once per minIntervalMs. */
-      tracking: z
-        .object({ enabled: z.boolean().default(true), intervalMs: z.number().int().positive().default(600_000), minIntervalMs: z.number().int().min(0).default(1_800_000) })
-        .prefault({}),
-      /** Receiver for carriers that push status (Kolay Gelsin webhook, Aras push); off by default. */
-      webhooks: WebhooksConfigSchema,
-      /** The desk's retry around every carrier call (retryable errors only; the same idempotency key each time). */
-      retry: z
-        .object({
-          maxAttempts: z.number().int().min(1).max(10).default(4),
-          baseDelayMs: z.number().int().min(0).default(300),
-          maxDelayMs: z.number().int().min(0).default(4000),
-        })
-        .prefault({}),
-    })
-    .prefault({}),
+  /** Each carrier's own section (its `<id>.plugin.ts` settings, from the registry) and the desk's settings around them (carriers/carrier-settings.ts). */
+  carriers: carriersConfigSchema(CARRIERS),
   cloud: z
     .object({
       baseUrl: z.string().url(),
@@ -238,7 +165,7 @@ export const StationConfigSchema = z.object({
       sources: z.array(ScannerSourceSchema).default([]),
     })
     .prefault({}),
-  /** A packing slip on an ESC/POS receipt printer after each packed order (docs/reference/hardware.md §4); off unless the desk has one. */
+  /** A packing slip on an ESC/POS receipt printer after each packed order (hardware.md §4); off unless the desk has one. */
   packingSlip: z
     .object({
       enabled: z.boolean().default(false),
@@ -250,7 +177,7 @@ export const StationConfigSchema = z.object({
       timeoutMs: z.number().int().positive().default(3000),
     })
     .prefault({}),
-  /** The stability rule: N readings within ±tolerance for at least T ms, on top of the device's own flag. */
+  /** The stability rule (issue 3): N readings within ±tolerance for at least T ms, on top of the device's own flag. */
   stability: z
     .object({
       sampleCount: z.number().int().min(1).max(50).optional(),
@@ -263,6 +190,14 @@ export const StationConfigSchema = z.object({
   /** Carrier selection: strategy, preferred carrier per il, distance-band cut-offs (electron/core/rates/rates.config.ts). */
   rates: RatesConfigSchema,
 })
+
+/**
+ * The station schema for another list of carriers (a test's registry with a carrier added): the same
+ * schema with `carriers` built from `carriers`.
+ */
+export function stationConfigSchemaFor<const T extends CarrierList>(carriers: T) {
+  return StationConfigSchema.extend({ carriers: carriersConfigSchema(carriers) })
+}
 
 export type StationConfig = z.output<typeof StationConfigSchema>
 export type StationConfigInput = z.input<typeof StationConfigSchema>

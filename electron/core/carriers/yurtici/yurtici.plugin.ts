@@ -1,0 +1,57 @@
+import { z } from 'zod'
+import { defineCarrier, definedOnly } from '../carrier-plugin'
+import { YurticiConnector, yurticiServiceUrl } from './yurtici.adapter'
+
+const YurticiCredential = z.object({ username: z.string().min(1), password: z.string().min(1), language: z.string().optional() })
+
+/** station.json `carriers.yurtici` (Yurtiçi Kargo SOAP, docs/carriers.md): one WS user per payment type; off until configured. */
+export const YurticiSettingsSchema = z
+  .object({
+    enabled: z.boolean().default(false),
+    url: z.string().url().default('http://127.0.0.1:5182/KOPSWebServices/ShippingOrderDispatcherServices'),
+    accounts: z
+      .object({ senderPays: YurticiCredential, receiverPays: YurticiCredential, codCash: YurticiCredential, codCard: YurticiCredential })
+      .partial()
+      .default({ senderPays: { username: 'YKTEST', password: 'YK' } }),
+    timeoutMs: z.number().int().positive().default(10_000),
+    returnCodeFieldName: z.string().default('16'),
+    sendMeasurements: z.boolean().default(true),
+  })
+  .prefault({})
+
+export const yurticiCarrier = defineCarrier({
+  id: 'yurtici',
+  displayName: 'Yurtiçi Kargo',
+  defaultServiceCode: 'GO',
+  capabilities: { offlineLabels: true, returns: 'code', cancel: 'untilPickup', tracking: true, manifest: 'desk' },
+  settings: YurticiSettingsSchema,
+  fromFlags: (f) =>
+    definedOnly({
+      enabled: true,
+      url: f.baseUrl,
+      timeoutMs: f.timeoutMs,
+      // One WS user from the flags serves sender-pays; several payment types need a station.json.
+      accounts: f.username && f.password ? { senderPays: { username: f.username, password: f.password } } : undefined,
+    }),
+  flagHelp: '--username/--password = the sender-pays WS user (other payment types: station.json)',
+  create: (s, ctx) =>
+    new YurticiConnector({
+      ...s,
+      retry: ctx.retry,
+      onExchange: ctx.onExchange
+        ? (e) =>
+            ctx.onExchange?.({
+              carrierId: 'yurtici',
+              operation: e.operation,
+              method: 'POST',
+              url: yurticiServiceUrl(s.url),
+              request: e.request,
+              httpStatus: e.httpStatus,
+              response: e.response,
+              durationMs: e.durationMs,
+              errorCode: e.error?.code ?? null,
+              at: new Date(Date.now() - e.durationMs).toISOString(),
+            })
+        : undefined,
+    }),
+})
