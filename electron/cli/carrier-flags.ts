@@ -1,7 +1,7 @@
 import { AppError, ErrorCode } from '../../shared/errors'
 import { loadConfig, mergeLayers } from '../core/config/config.loader'
 import { describeUnknownKeys, findUnknownKeys } from '../core/config/config.unknown-keys'
-import { CARRIERS, findCarrier, type CarrierDefinition, type CarrierList } from '../core/carriers/carrier-registry'
+import { CARRIERS, findCarrier, type AnyCarrier, type CarrierList } from '../core/carriers/carrier-registry'
 import { carrierEnvName } from '../core/carriers/carrier-plugin'
 import type { CarrierConnector } from '../core/carriers/carrier.port'
 import type { RetryOptions } from '../core/carriers/retry'
@@ -41,7 +41,7 @@ export const CARRIER_FLAGS_USAGE = carrierFlagsUsage()
 type Values = Partial<Record<keyof typeof carrierFlagOptions, string | boolean | undefined>>
 
 /** The carrier `--carrier` names, from the registry (or a test's own list). */
-export function requireCarrier(id: string | undefined, carriers: CarrierList = CARRIERS): CarrierDefinition {
+export function requireCarrier(id: string | undefined, carriers: CarrierList = CARRIERS): AnyCarrier {
   if (!id) throw new AppError(ErrorCode.inputInvalid, 'missing required flag --carrier')
   const def = findCarrier(id, carriers)
   if (!def) throw new AppError(ErrorCode.inputInvalid, `carrier "${id}" is not supported (supported: ${carriers.map((c) => c.id).join(', ')})`)
@@ -54,7 +54,7 @@ export function requireCarrier(id: string | undefined, carriers: CarrierList = C
  * station.json schema is built from).
  */
 export async function connectorFromFlags(
-  def: CarrierDefinition,
+  def: AnyCarrier,
   values: Values,
   env: NodeJS.ProcessEnv,
   retry: RetryOptions,
@@ -105,7 +105,7 @@ export function requireEndpoint(values: Values): void {
  * The connector of a CLI command (`ship`, `track`, `return`), each retry announced on stderr.
  * `sameKey`: the command sends an idempotency key, and the message says it is reused.
  */
-export function cliConnector(def: CarrierDefinition, values: Values, io: CliIo, prefix: string, options: Readonly<{ maxAttempts: number; sameKey: boolean }>) {
+export function cliConnector(def: AnyCarrier, values: Values, io: CliIo, prefix: string, options: Readonly<{ maxAttempts: number; sameKey: boolean }>) {
   const tail = options.sameKey ? ' with the same key' : ''
   return connectorFromFlags(def, values, process.env, {
     maxAttempts: options.maxAttempts,

@@ -24,7 +24,7 @@ import { startYurticiEmulator } from '../../sandbox/yurtici/yurtici.emulator'
 import { sampleShipmentRequest } from '../../sandbox/yurtici/yurtici.fixtures'
 import { carriersThat } from '../../electron/core/carriers/carrier-capabilities'
 import type { CarrierConnector, ShipmentRequest } from '../../electron/core/carriers/carrier.port'
-import { CARRIERS, type CarrierDefinition } from '../../electron/core/carriers/carrier-registry'
+import { CARRIERS, type AnyCarrier } from '../../electron/core/carriers/carrier-registry'
 import { StationConfigSchema } from '../../electron/core/config/config.schema'
 import { openDatabase, type OpenedDatabase } from '../../electron/core/db/database'
 import { WebhookCarrier } from '../../electron/core/tracking/webhooks/webhook.types'
@@ -122,7 +122,7 @@ afterAll(async () => {
 })
 
 /** The connector exactly as the desk and the CLI build it: the section validated by the desk's schema, then the registry. */
-function build(def: CarrierDefinition, section: Record<string, unknown>, asWritten = false): CarrierConnector {
+function build(def: AnyCarrier, section: Record<string, unknown>, asWritten = false): CarrierConnector {
   const parsed = StationConfigSchema.parse({ carriers: { [def.id]: section } })
   const connect = asWritten ? def.connectAsWritten : def.connect
   return connect((parsed.carriers as Record<string, unknown>)[def.id], { retry: { maxAttempts: 2, sleep: async () => {} }, sqlite: () => db.sqlite })

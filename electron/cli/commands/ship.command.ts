@@ -4,7 +4,7 @@ import { AppError, ErrorCode, toAppError } from '../../../shared/errors'
 import { ComToHomeConnector } from '../../core/carriers/comtohome/comtohome.adapter'
 import { consignmentRequestSchema, type ConsignmentRequest } from '../../core/carriers/comtohome/comtohome.schemas'
 import { z } from 'zod'
-import { CARRIERS, type CarrierDefinition, type CarrierList } from '../../core/carriers/carrier-registry'
+import { CARRIERS, type AnyCarrier, type CarrierList } from '../../core/carriers/carrier-registry'
 import { formatZodIssues, numberFlag, parseFlags, readJsonInput, requireFlag } from '../cli-args'
 import { carrierFlagOptions, carrierFlagsUsage, cliConnector, requireCarrier, requireEndpoint } from '../carrier-flags'
 import { consignmentLimitsSchema, orderIdempotencyKey, orderInputSchema, toShipmentRequest } from '../order-input'
@@ -82,7 +82,7 @@ function reportFailure(err: unknown, io: CliIo): number {
 
 async function run(argv: readonly string[], io: CliIo, carriers: CarrierList): Promise<number> {
   let values: ReturnType<typeof parseFlags<typeof flagOptions>>['values']
-  let def: CarrierDefinition
+  let def: AnyCarrier
   try {
     values = parseFlags(argv, flagOptions).values
     def = requireCarrier(values.carrier, carriers)
@@ -136,7 +136,7 @@ async function isConsignmentBody(path: string): Promise<boolean> {
 }
 
 /** Every carrier: a carrier-neutral order file (cli/order-input.ts) through the carrier's connector. */
-async function shipGeneric(def: CarrierDefinition, values: ReturnType<typeof parseFlags<typeof flagOptions>>['values'], io: CliIo): Promise<number> {
+async function shipGeneric(def: AnyCarrier, values: ReturnType<typeof parseFlags<typeof flagOptions>>['values'], io: CliIo): Promise<number> {
   const input = requireFlag(values.input, 'input')
   requireEndpoint(values)
   const labelFormat = values['label-format'] ?? LabelFormat.zpl

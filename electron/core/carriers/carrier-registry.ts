@@ -11,8 +11,6 @@ import { sendeoCarrier } from './sendeo/sendeo.plugin'
 import { kolaygelsinCarrier } from './kolaygelsin/kolaygelsin.plugin'
 
 export type { AnyCarrier, CarrierCliFlags, CarrierContext, PickupRequest } from './carrier-plugin'
-/** A carrier as the desk and the CLI know it (carrier-plugin.ts). */
-export type CarrierDefinition = AnyCarrier
 
 /**
  * Every carrier KargoJet speaks to, in the order the desk lists them. Adding one: its folder with
