@@ -40,7 +40,8 @@ beforeAll(async () => {
     void readBody(req).then((text) => {
       if (req.method !== 'POST' || req.url !== '/shipments') return void res.writeHead(404).end()
       if (req.headers.authorization !== 'Bearer fictive-secret') return void res.writeHead(401, { 'content-type': 'application/json' }).end('{}')
-      received.push({ authorization: req.headers.authorization, idempotencyKey: req.headers['idempotency-key'] as string | undefined, body: JSON.parse(text) as Record<string, unknown> })
+      const idempotencyKey = req.headers['idempotency-key'] as string | undefined
+      received.push({ authorization: req.headers.authorization, idempotencyKey, body: JSON.parse(text) as Record<string, unknown> })
       res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `FK-${received.length}`, barcode: `FK00000${received.length}` }))
     })
   })
@@ -81,7 +82,9 @@ describe('the config schema built from a list with a tenth carrier', () => {
   })
 
   it('the strict unknown-key walk sees its settings: an unknown key inside it is refused, with the near miss', () => {
-    expect(findUnknownKeys(schema, { carriers: { fictive: { tokn: 'x', depot: 'ANK' } } })).toEqual([{ path: 'carriers.fictive.tokn', suggestion: 'carriers.fictive.token' }])
+    expect(findUnknownKeys(schema, { carriers: { fictive: { tokn: 'x', depot: 'ANK' } } })).toEqual([
+      { path: 'carriers.fictive.tokn', suggestion: 'carriers.fictive.token' },
+    ])
     expect(findUnknownKeys(schema, { carriers: { fictive: { token: 'x' }, ptt: { credentials: { customerId: 1, password: 'p', usrname: 'u' } } } })).toEqual([
       { path: 'carriers.ptt.credentials.usrname', suggestion: 'carriers.ptt.credentials.username' },
     ])
@@ -91,7 +94,9 @@ describe('the config schema built from a list with a tenth carrier', () => {
     expect(findUnknownKeys(StationConfigSchema, { carriers: { fictive: {} } })).toEqual([{ path: 'carriers.fictive', suggestion: null }])
     const { fictive: _added, ...rest } = schema.parse({}).carriers
     expect(rest).toEqual(StationConfigSchema.parse({}).carriers)
-    expect(Object.keys(schema.parse({}).carriers)).toEqual([...Object.keys(StationConfigSchema.parse({}).carriers).slice(0, CARRIERS.length), 'fictive', ...Object.keys(rest).slice(CARRIERS.length)])
+    // The carriers' sections in list order, then the desk's own carrier settings.
+    const keys = Object.keys(StationConfigSchema.parse({}).carriers)
+    expect(Object.keys(schema.parse({}).carriers)).toEqual([...keys.slice(0, CARRIERS.length), 'fictive', ...keys.slice(CARRIERS.length)])
     expect(findCarrier('fictive')).toBeUndefined()
     expect(findCarrier('fictive', LIST)).toBe(fictiveCarrier)
   })
@@ -115,10 +120,17 @@ describe('the CLI with that list', () => {
     await writeFile(input, JSON.stringify(order))
     const { out, io } = capture()
     const before = received.length
-    const code = await shipCommandFor(LIST).run(['--carrier', 'fictive', '--base-url', origin, '--api-key', 'fictive-secret', '--customer-code', 'ANK', '--input', input, '--json'], io)
+    const flags = ['--carrier', 'fictive', '--base-url', origin, '--api-key', 'fictive-secret', '--customer-code', 'ANK']
+    const code = await shipCommandFor(LIST).run([...flags, '--input', input, '--json'], io)
     expect(out.stderr).toBe('')
     expect(code).toBe(0)
-    expect(received.slice(before)).toEqual([{ authorization: 'Bearer fictive-secret', idempotencyKey: expect.any(String), body: { depot: 'ANK', reference: 'SIP-FK-1', recipient: 'Ayşe Yıldız', parcels: 1 } }])
+    expect(received.slice(before)).toEqual([
+      {
+        authorization: 'Bearer fictive-secret',
+        idempotencyKey: expect.any(String),
+        body: { depot: 'ANK', reference: 'SIP-FK-1', recipient: 'Ayşe Yıldız', parcels: 1 },
+      },
+    ])
     const printed = JSON.parse(out.stdout) as Record<string, unknown>
     // No carrier label: the desk prints its own with the carrier's barcode.
     expect(printed).toMatchObject({ trackingNumber: `FK-${received.length}`, barcode: `FK00000${received.length}`, labelFormat: 'zpl', labelSource: 'desk' })
@@ -130,7 +142,7 @@ describe('the CLI with that list', () => {
     try {
       const before = received.length
       await connector.createShipment(
-        { orderNumber: 'SIP-FK-2', referenceNo: 'SIP-FK-2', serviceCode: 'STD', sender: order.sender, recipient: order.recipient, packages: [], codAmountKurus: null, labelFormat: 'zpl' },
+        { ...order, referenceNo: 'SIP-FK-2', orderNumber: 'SIP-FK-2', serviceCode: 'STD', packages: [], codAmountKurus: null, labelFormat: 'zpl' },
         { idempotencyKey: 'fk-2' },
       )
       expect(received.slice(before)).toMatchObject([{ authorization: 'Bearer fictive-secret', idempotencyKey: 'fk-2', body: { depot: 'IST' } }])
@@ -144,7 +156,8 @@ describe('the CLI with that list', () => {
     await writeFile(input, JSON.stringify(order))
     const before = received.length
     const bad = capture()
-    expect(await shipCommandFor(LIST).run(['--carrier', 'fictive', '--base-url', origin, '--api-key', 'fictive-secret', '--customer-code', 'ankara', '--input', input], bad.io)).toBe(2)
+    const flags = ['--carrier', 'fictive', '--base-url', origin, '--api-key', 'fictive-secret', '--customer-code', 'ankara']
+    expect(await shipCommandFor(LIST).run([...flags, '--input', input], bad.io)).toBe(2)
     expect(bad.out.stderr).toMatch(/fictive settings: depot: /)
     const file = join(dir, 'fictive.json')
     await writeFile(file, JSON.stringify({ tokn: 'fictive-secret' }))

@@ -2,7 +2,8 @@ import { CARRIER_CAPABILITIES, type CarrierCapabilities } from './carrier-capabi
 import { CARRIERS, type CarrierList } from './carrier-registry'
 
 /** The markers around the generated table in docs/carriers.md. */
-export const CAPABILITIES_DOC_START = '<!-- capabilities:start (generated from the carrier plugins in carrier-registry.ts by `npx tsx scripts/carrier-capabilities-doc.ts`) -->'
+export const CAPABILITIES_DOC_START =
+  '<!-- capabilities:start (generated from the carrier plugins in carrier-registry.ts by `npx tsx scripts/carrier-capabilities-doc.ts`) -->'
 export const CAPABILITIES_DOC_END = '<!-- capabilities:end -->'
 
 const dash = '—'
@@ -21,7 +22,10 @@ export function capabilitiesRow(id: string, c: CarrierCapabilities): string {
   return `| \`${id}\` | ${CELLS.map(([, cell]) => cell(c)).join(' | ')} |`
 }
 
-/** The declarations of a list of carriers (the registry's by default), and the marketplace labels, as the markdown table docs/carriers.md carries (markers included). */
+/**
+ * The declarations of a list of carriers (the registry's by default), and the marketplace labels,
+ * as the markdown table docs/carriers.md carries (markers included).
+ */
 export function renderCapabilitiesTable(carriers: CarrierList = CARRIERS): string {
   const head = `| id | ${CELLS.map(([h]) => h).join(' | ')} |`
   const rule = `|---|${CELLS.map(() => '---').join('|')}|`

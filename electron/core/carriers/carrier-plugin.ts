@@ -71,7 +71,8 @@ export type CarrierDefinition<Id extends string = string, S extends z.ZodType = 
 }>
 
 /** A definition's author writes only the capabilities the carrier has; the rest are off. */
-type CarrierInput<Id extends string, S extends z.ZodType> = Omit<CarrierDefinition<Id, S>, 'capabilities'> & Readonly<{ capabilities: Partial<CarrierCapabilities> }>
+type CarrierInput<Id extends string, S extends z.ZodType> = Omit<CarrierDefinition<Id, S>, 'capabilities'> &
+  Readonly<{ capabilities: Partial<CarrierCapabilities> }>
 
 /**
  * A carrier whatever its settings type: the existential face of `CarrierDefinition<Id, S>`. Its
@@ -90,7 +91,16 @@ export type AnyCarrier = Readonly<
 
 export type CarrierPlugin<Id extends string, S extends z.ZodType> = CarrierDefinition<Id, S> & AnyCarrier & Readonly<{ settings: S }>
 
-export const NO_CAPABILITIES: CarrierCapabilities = { offlineLabels: false, returns: null, cancel: null, tracking: false, batchTracking: false, pickup: null, manifest: null, pushes: null }
+export const NO_CAPABILITIES: CarrierCapabilities = {
+  offlineLabels: false,
+  returns: null,
+  cancel: null,
+  tracking: false,
+  batchTracking: false,
+  pickup: null,
+  manifest: null,
+  pushes: null,
+}
 
 /** Types a carrier's definition: `create` receives `z.output` of its own `settings`. */
 export function defineCarrier<const Id extends string, S extends z.ZodType>(input: CarrierInput<Id, S>): CarrierPlugin<Id, S> {
@@ -105,7 +115,8 @@ export function defineCarrier<const Id extends string, S extends z.ZodType>(inpu
 }
 
 /** Drops the undefined fields of a flag section, so they do not override the station.json layers. */
-export const definedOnly = <T extends Record<string, unknown>>(o: T): Partial<T> => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>
+export const definedOnly = <T extends Record<string, unknown>>(o: T): Partial<T> =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>
 
 /** The port's optional methods each capability stands for. */
 const METHODS = [
@@ -133,7 +144,9 @@ export function shapeConnector<C extends CarrierConnector>(connector: C, capabil
   }
   for (const [method, declared] of METHODS) {
     const has = typeof out[method] === 'function'
-    if (declared(capabilities) && !has) throw new AppError(ErrorCode.wrongState, `${connector.id}: declared capability needs ${method}, which the connector lacks`)
+    if (declared(capabilities) && !has) {
+      throw new AppError(ErrorCode.wrongState, `${connector.id}: declared capability needs ${method}, which the connector lacks`)
+    }
     if (!declared(capabilities)) delete out[method]
   }
   return out as C

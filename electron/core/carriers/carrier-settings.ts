@@ -21,10 +21,16 @@ const DESK_CARRIER_SETTINGS = {
   /** Circuit breaker per carrier: this many consecutive failures open it for openMs. */
   breaker: z.object({ failureThreshold: z.number().int().min(1).default(5), openMs: z.number().int().min(0).default(30_000) }).prefault({}),
   /** Client-side request limits per carrier account (sliding window); ComToHome documents 300/min (seed 001). */
-  limits: z.record(z.string(), z.object({ requests: z.number().int().positive(), perMs: z.number().int().positive() })).default({ comtohome: { requests: 300, perMs: 60_000 } }),
+  limits: z
+    .record(z.string(), z.object({ requests: z.number().int().positive(), perMs: z.number().int().positive() }))
+    .default({ comtohome: { requests: 300, perMs: 60_000 } }),
   /** Background tracking: a pass every intervalMs; each shipment asked at most once per minIntervalMs. */
   tracking: z
-    .object({ enabled: z.boolean().default(true), intervalMs: z.number().int().positive().default(600_000), minIntervalMs: z.number().int().min(0).default(1_800_000) })
+    .object({
+      enabled: z.boolean().default(true),
+      intervalMs: z.number().int().positive().default(600_000),
+      minIntervalMs: z.number().int().min(0).default(1_800_000),
+    })
     .prefault({}),
   /** Receiver for carriers that push status (Kolay Gelsin webhook, Aras push); off by default. */
   webhooks: WebhooksConfigSchema,
@@ -43,7 +49,9 @@ const DESK_CARRIER_SETTINGS = {
  * `settings`), then the desk's own carrier settings. config.schema.ts builds it from the registry;
  * a test can build it from its own list.
  */
-export function carriersConfigSchema<const T extends readonly AnyCarrier[]>(carriers: T): z.ZodPrefault<z.ZodObject<CarrierSettingsShape<T> & typeof DESK_CARRIER_SETTINGS, z.core.$strip>>
+export function carriersConfigSchema<const T extends readonly AnyCarrier[]>(
+  carriers: T,
+): z.ZodPrefault<z.ZodObject<CarrierSettingsShape<T> & typeof DESK_CARRIER_SETTINGS, z.core.$strip>>
 export function carriersConfigSchema(carriers: readonly AnyCarrier[]) {
   // Every field of every section has a default, so `{}` is a whole section (the generic signature above keeps each carrier's type).
   return z.object({ ...carrierSettingsShape(carriers), ...DESK_CARRIER_SETTINGS }).prefault({})

@@ -21,7 +21,14 @@ export const kolaygelsinCarrier = defineCarrier({
   // Kolay Gelsin prefers the shipper's CustomerBarcode, but nothing documents that a parcel labelled before KG registered it is taken: no offline labels.
   capabilities: { cancel: 'untilPickup', tracking: true, batchTracking: true, manifest: 'desk', pushes: 'webhook' },
   settings: KolayGelsinSettingsSchema,
-  fromFlags: (f) => definedOnly({ enabled: true, origin: f.baseUrl, token: f.apiKey, customerId: f.customerCode ? Number(f.customerCode) : undefined, timeoutMs: f.timeoutMs }),
+  fromFlags: (f) =>
+    definedOnly({
+      enabled: true,
+      origin: f.baseUrl,
+      token: f.apiKey,
+      customerId: f.customerCode ? Number(f.customerCode) : undefined,
+      timeoutMs: f.timeoutMs,
+    }),
   flagHelp: '--api-key = the Bearer token, --customer-code = CustomerId',
   // The section's fields are the connector's options by name; the desk adds its retries and exchange log.
   create: (s, ctx) => createKolayGelsinConnector({ ...s, retry: ctx.retry, onExchange: ctx.onExchange }),

@@ -24,7 +24,15 @@ export const mngCarrier = defineCarrier({
   capabilities: { cancel: 'untilPickup', tracking: true, manifest: 'desk' },
   settings: MngSettingsSchema,
   fromFlags: (f) =>
-    definedOnly({ enabled: true, origin: f.baseUrl, clientId: f.username, clientSecret: f.apiKey, customerNumber: f.customerCode, password: f.password, timeoutMs: f.timeoutMs }),
+    definedOnly({
+      enabled: true,
+      origin: f.baseUrl,
+      clientId: f.username,
+      clientSecret: f.apiKey,
+      customerNumber: f.customerCode,
+      password: f.password,
+      timeoutMs: f.timeoutMs,
+    }),
   flagHelp: '--username = client id, --api-key = client secret; --customer-code/--password = the customer\'s login',
   // The section's fields are the connector's options by name; the desk adds its retries and exchange log.
   create: (s, ctx) => createMngConnector({ ...s, retry: ctx.retry, onExchange: ctx.onExchange }),

@@ -10,8 +10,12 @@ export const PttSettingsSchema = z
     enabled: z.boolean().default(false),
     origin: z.string().url().default('https://pttws.ptt.gov.tr'),
     environment: z.enum(['live', 'test']).default('test'),
-    credentials: z.object({ customerId: z.number().int().positive(), password: z.string().min(1), username: z.string().min(1).optional() }).default({ customerId: 904411, password: 'PttTest!2024' }),
-    barcodeRange: z.object({ first: z.string().regex(/^\d{12,13}$/), last: z.string().regex(/^\d{12,13}$/) }).default({ first: '274000000001', last: '274000999999' }),
+    credentials: z
+      .object({ customerId: z.number().int().positive(), password: z.string().min(1), username: z.string().min(1).optional() })
+      .default({ customerId: 904411, password: 'PttTest!2024' }),
+    barcodeRange: z
+      .object({ first: z.string().regex(/^\d{12,13}$/), last: z.string().regex(/^\d{12,13}$/) })
+      .default({ first: '274000000001', last: '274000999999' }),
     /** Sources disagree on the success code (docs/carriers.md); "1" by default. */
     successCode: z.enum(['1', '0']).default('1'),
     timeoutMs: z.number().int().positive().default(15_000),

@@ -16,7 +16,9 @@ export const SendeoSettingsSchema = z
     /** COD collection: 1 cash (default), 2 card. */
     codCollectionType: z.union([z.literal(1), z.literal(2)]).default(1),
     /** Sendeo's CityId/DistrictId per il/ilçe (from its GetCityDistricts or il-ilçe Excel); added to the built-in sample rows. */
-    places: z.array(z.object({ city: z.string().min(1), district: z.string().min(1), cityId: z.number().int().positive(), districtId: z.number().int().positive() })).default([]),
+    places: z
+      .array(z.object({ city: z.string().min(1), district: z.string().min(1), cityId: z.number().int().positive(), districtId: z.number().int().positive() }))
+      .default([]),
     timeoutMs: z.number().int().positive().default(15_000),
   })
   .prefault({})
