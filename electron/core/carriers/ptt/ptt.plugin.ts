@@ -16,7 +16,7 @@ export const PttSettingsSchema = z
     barcodeRange: z
       .object({ first: z.string().regex(/^\d{12,13}$/), last: z.string().regex(/^\d{12,13}$/) })
       .default({ first: '274000000001', last: '274000999999' }),
-    /** Sources disagree on the success code (docs/carriers.md); "1" by default. */
+    /** Sources disagree on the success code (docs/reference/carriers.md §4); "1" by default. */
     successCode: z.enum(['1', '0']).default('1'),
     timeoutMs: z.number().int().positive().default(15_000),
   })

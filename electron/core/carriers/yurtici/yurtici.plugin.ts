@@ -4,7 +4,7 @@ import { YurticiConnector, yurticiServiceUrl } from './yurtici.adapter'
 
 const YurticiCredential = z.object({ username: z.string().min(1), password: z.string().min(1), language: z.string().optional() })
 
-/** station.json `carriers.yurtici` (Yurtiçi Kargo SOAP, docs/carriers.md): one WS user per payment type; off until configured. */
+/** station.json `carriers.yurtici` (Yurtiçi Kargo SOAP, docs/reference/carriers.md §1): one WS user per payment type; off until configured. */
 export const YurticiSettingsSchema = z
   .object({
     enabled: z.boolean().default(false),
