@@ -1,6 +1,6 @@
 /**
  * Every carrier's declared capabilities (electron/core/carriers/carrier-capabilities.ts) against what
- * its connector does on its emulator (issue 10 "Capabilities declared once"): declared offline labels
+ * its connector does on its emulator (docs/carriers.md "What each carrier can do"): declared offline labels
  * ⇔ the offline plan's barcode is the one the emulator then registers for the same key; declared
  * returns ⇔ createReturn works (of the declared kind); declared cancel ⇔ cancelShipment works;
  * declared tracking / batch tracking ⇔ track / trackMany answer; pickup; pushes.

@@ -2,7 +2,7 @@ import { NO_CAPABILITIES } from './carrier-plugin'
 import { CARRIERS } from './carrier-registry'
 
 /**
- * What a carrier can do, declared once per carrier (issue 10 "Capabilities declared once"). The
+ * What a carrier can do, declared once per carrier (docs/carriers.md "What each carrier can do"). The
  * registry builds each connector to match it (a method the declaration leaves out is not offered,
  * a declared one must exist), and the desk (offline labels, returns, cancel, pickup, the tracking
  * poller's batch choice), the CLI (`station return`, help texts) and the table in docs/carriers.md

@@ -76,7 +76,7 @@ export const ScaleConfigSchema = z.discriminatedUnion('driver', [
 ])
 
 /**
- * Serial (RS-232 / USB-CDC) and HID-POS scanners as extra scan sources (hardware.md §5.2, §7.6).
+ * Serial (RS-232 / USB-CDC) and HID-POS scanners as extra scan sources (docs/reference/hardware.md §5.2, §7.6).
  * Keyboard-wedge scanners need no entry: the OS types their scans into the desk.
  */
 export const ScannerSourceSchema = z.discriminatedUnion('driver', [
@@ -165,7 +165,7 @@ export const StationConfigSchema = z.object({
       sources: z.array(ScannerSourceSchema).default([]),
     })
     .prefault({}),
-  /** A packing slip on an ESC/POS receipt printer after each packed order (hardware.md §4); off unless the desk has one. */
+  /** A packing slip on an ESC/POS receipt printer after each packed order (docs/reference/hardware.md §4); off unless the desk has one. */
   packingSlip: z
     .object({
       enabled: z.boolean().default(false),
@@ -177,7 +177,7 @@ export const StationConfigSchema = z.object({
       timeoutMs: z.number().int().positive().default(3000),
     })
     .prefault({}),
-  /** The stability rule (issue 3): N readings within ±tolerance for at least T ms, on top of the device's own flag. */
+  /** The stability rule: N readings within ±tolerance for at least T ms, on top of the device's own flag. */
   stability: z
     .object({
       sampleCount: z.number().int().min(1).max(50).optional(),
