@@ -80,6 +80,20 @@ describe('ScaleService with the simulated scale', () => {
     expect(settles).toEqual([1234, 1234])
   })
 
+  it('a parcel lifted and the next one put down within one reading interval still settles again', async () => {
+    // The demo and the chaos tests swap parcels faster than the simulator's interval: the empty
+    // pan must still be seen, or an identical second parcel never settles and the desk waits.
+    const { settles } = startService({ intervalMs: 1000 })
+    await vi.advanceTimersByTimeAsync(50)
+    drivers[0]!.place(501, { settleMs: 0 })
+    await vi.advanceTimersByTimeAsync(3000)
+    expect(settles).toEqual([501])
+    drivers[0]!.place(0, { settleMs: 0 })
+    drivers[0]!.place(501, { settleMs: 0 })
+    await vi.advanceTimersByTimeAsync(3000)
+    expect(settles).toEqual([501, 501])
+  })
+
   it('throttles onDidRead to 10 Hz and always delivers the newest reading', async () => {
     const { service, reads } = startService({ intervalMs: 10 })
     const emittedAt: number[] = []

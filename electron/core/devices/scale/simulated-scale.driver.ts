@@ -65,6 +65,10 @@ export class SimulatedScaleDriver implements ScaleDriver {
     this.targetGrams = grams
     this.settledAt = this.now() + (options.settleMs ?? 500)
     this.noiseGrams = options.noiseGrams ?? 25
+    // Read at once, as a real scale's next frame would show the change: two loads placed within one
+    // interval (a parcel lifted and the next one put down) must not look like one unchanged load,
+    // or the stability rule never sees the empty pan and never settles the second parcel.
+    if (this.timer) this.tick()
   }
 
   /** Takes the load off; the pan settles back to zero quickly. */
