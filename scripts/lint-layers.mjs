@@ -25,6 +25,7 @@ const layerOf = (rel) => {
   if (rel.startsWith(`electron${sep}cli${sep}`)) return 'cli'
   if (rel.startsWith(`renderer${sep}`)) return 'renderer'
   if (rel.startsWith(`sandbox${sep}`)) return 'sandbox'
+  if (rel.startsWith(`protocols${sep}`)) return 'protocols'
   return 'other'
 }
 
@@ -47,14 +48,20 @@ for (const file of walk(root)) {
     if (layer === 'core') {
       if (spec === 'electron' || spec.startsWith('electron/')) add('electron/core must never import electron')
       // Tests may start emulators from sandbox/; production code never does.
-      const allowed = rel.endsWith('.test.ts') ? ['core', 'shared', 'sandbox', 'other'] : ['core', 'shared']
+      const allowed = rel.endsWith('.test.ts') ? ['core', 'shared', 'protocols', 'sandbox', 'other'] : ['core', 'shared', 'protocols']
       if (target && !allowed.includes(target)) add(`electron/core imports from ${target}: "${spec}"`)
     }
     if (layer === 'renderer') {
       if (NODE_BUILTIN.test(spec) || spec === 'electron') add(`renderer is DOM only: imports "${spec}"`)
       if (target && !['renderer', 'shared'].includes(target)) add(`renderer imports from ${target}: "${spec}"`)
     }
-    if (layer === 'sandbox' && target && !['sandbox', 'shared'].includes(target) && !rel.endsWith('.test.ts')) {
+    // protocols/: the carriers' published wire facts as data (codes, status tables) and the SOAP plumbing, read by
+    // both a connector and its emulator; pure TypeScript plus the XML parser, nothing of the app's.
+    if (layer === 'protocols') {
+      if (NODE_BUILTIN.test(spec) || spec === 'electron' || spec.startsWith('react')) add(`protocols/ must stay pure: imports "${spec}"`)
+      if (target && !['protocols', 'shared'].includes(target)) add(`protocols/ imports from ${target}: "${spec}"`)
+    }
+    if (layer === 'sandbox' && target && !['sandbox', 'shared', 'protocols'].includes(target) && !rel.endsWith('.test.ts')) {
       add(`sandbox/ emulators must not import app code (${target}): "${spec}"`)
     }
   }
