@@ -11,6 +11,7 @@ import { normalizeScan, type NormalizeScanOptions } from '../../shared/scan/norm
 import { listBoxes } from './boxes/boxes.repository'
 import type { CarrierConnector } from './carriers/carrier.port'
 import { createCarrierDesk, type CarrierDesk } from './carriers/carrier-desk'
+import { labelFormatFor } from './carriers/carrier-label-format'
 import { createManifestHandlers } from './manifests/manifest.handlers'
 import { MARKETPLACE_CARRIER_ID, MarketplaceLabelConnector } from './carriers/marketplace/marketplace-label.connector'
 import type { CarrierExchange } from './carriers/http/carrier-http'
@@ -174,7 +175,7 @@ export async function createStation(dataDir: string, config: StationConfig, adap
           },
         }
       : null,
-    labelFormat: config.carriers.comtohome.labelFormat,
+    labelFormat: (carrierId) => labelFormatFor(config.carriers, carrierId),
     carrierNames,
   })
   const cloud = adapters.cloud?.(db, async () => ({

@@ -1,6 +1,7 @@
 import { PackingStep, type PackingView } from '../../../shared/contract/views'
 import { orderItemsWeightGrams, type Order } from '../../../shared/domain/order'
 import type { Packer } from '../../../shared/domain/packer'
+import type { LabelFormat } from '../../../shared/domain/shipment'
 import { Emitter, type Unsubscribe } from '../../../shared/emitter'
 import { AppError, ErrorCode, toAppError } from '../../../shared/errors'
 import type { CarrierChoiceDeps } from './carrier-choice'
@@ -41,7 +42,8 @@ export type PackingDeps = Readonly<{
   tolerance: WeightTolerance
   /** Per-station option: after printing, the packer scans the label and it must match the shipment. */
   scanBack: { options: NormalizeScanOptions } | null
-  labelFormat: 'zpl' | 'pdf'
+  /** The label format to ask a carrier for (its own setting; shipment-intent.ts). */
+  labelFormat: (carrierId: string) => LabelFormat
   carrierNames: ReadonlyMap<string, string>
 }>
 

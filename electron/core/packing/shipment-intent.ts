@@ -2,6 +2,7 @@ import { shipmentMeasure, type ShipmentMeasure } from '../../../shared/desi'
 import type { Address } from '../../../shared/domain/address'
 import type { MeasuredPackage } from '../../../shared/domain/box'
 import type { Order } from '../../../shared/domain/order'
+import type { LabelFormat } from '../../../shared/domain/shipment'
 import { AppError, ErrorCode } from '../../../shared/errors'
 import type { QuoteOption } from '../../../shared/rates'
 import type { ShipmentRequest } from '../carriers/carrier.port'
@@ -17,7 +18,8 @@ export type IntentDeps = Readonly<{
   purchaser: ShipmentPurchaser
   claims: OrderClaims | null
   sender: Address
-  labelFormat: 'zpl' | 'pdf'
+  /** The label format to ask `carrierId` for: its own setting (carriers/carrier-label-format.ts), never another carrier's. */
+  labelFormat: (carrierId: string) => LabelFormat
 }>
 
 /**
@@ -59,7 +61,7 @@ export async function recordShipmentIntent(deps: IntentDeps, intent: Intent): Pr
     recipient: intent.recipient,
     packages: [pkg],
     codAmountKurus: order.codAmountKurus,
-    labelFormat: deps.labelFormat,
+    labelFormat: deps.labelFormat(chosen.carrierId),
     description: order.lines.map((l) => l.name).join(', ').slice(0, 255),
   }
   await deps.db.transaction().execute(async (trx) => {
