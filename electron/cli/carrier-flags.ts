@@ -4,7 +4,7 @@ import { describeUnknownKeys, findUnknownKeys } from '../core/config/config.unkn
 import { CARRIERS, findCarrier, type AnyCarrier, type CarrierList } from '../core/carriers/carrier-registry'
 import { carrierEnvName } from '../core/carriers/carrier-plugin'
 import type { CarrierConnector } from '../core/carriers/carrier.port'
-import type { RetryOptions } from '../core/carriers/retry'
+import type { RetryOptions } from '../core/net/retry'
 import { numberFlag, readJsonInput } from './cli-args'
 import type { CliIo } from './cli.types'
 import { z } from 'zod'

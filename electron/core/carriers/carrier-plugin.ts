@@ -5,7 +5,7 @@ import { AppError, ErrorCode } from '../../../shared/errors'
 import type { CarrierConnector } from './carrier.port'
 import type { CarrierCapabilities } from './carrier-capabilities'
 import type { CarrierExchange } from './http/carrier-http'
-import type { RetryOptions } from './retry'
+import type { RetryOptions } from '../net/retry'
 
 /** What every connector gets from the desk or the CLI. */
 export type CarrierContext = Readonly<{

@@ -1,17 +1,9 @@
 import type { z } from 'zod'
 import { AppError, ErrorCode } from '../../../shared/errors'
 import { CloudConflictEnvelope, CloudErrorEnvelope } from '../../../shared/contract/cloud'
+import { parseRetryAfterMs } from '../net/retry-after'
 
 export type CloudClientOptions = Readonly<{ baseUrl: string; apiKey: string; timeoutMs?: number }>
-
-/** Retry-After as milliseconds from now: delta-seconds or an HTTP-date (RFC 9110 §10.2.3). */
-export function retryAfterMs(header: string | null): number | undefined {
-  if (!header) return undefined
-  const seconds = Number(header)
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000)
-  const at = Date.parse(header)
-  return Number.isFinite(at) ? Math.max(0, at - Date.now()) : undefined
-}
 
 /**
  * JSON over HTTP to the KargoJet cloud; every response is parsed with its schema before use.
@@ -60,7 +52,7 @@ export async function cloudRequest<S extends z.ZodType>(
     const retryable = res.status === 429 || res.status >= 500
     throw new AppError(retryable ? ErrorCode.syncOffline : ErrorCode.cloudBadResponse, `cloud: ${message}`, {
       retryable,
-      meta: { status: res.status, ...(res.status === 429 || res.status === 503 ? { retryAfterMs: retryAfterMs(res.headers.get('retry-after')) } : {}) },
+      meta: { status: res.status, ...(res.status === 429 || res.status === 503 ? { retryAfterMs: parseRetryAfterMs(res.headers.get('retry-after')) } : {}) },
     })
   }
   const parsed = schema.safeParse(json)

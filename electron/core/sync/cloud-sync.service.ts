@@ -12,7 +12,7 @@ import { CloudConfigWithRates, storeCloudRates } from '../rates/rate-card.book'
 import { cloudRequest, type CloudClientOptions } from './cloud-client'
 import { countOutbox, countParked } from './outbox.repository'
 import { pushOutbox } from './outbox-pusher'
-import { withRetry } from '../carriers/retry'
+import { backoffDelayMs, retryAfterOf, withRetry } from '../net/retry'
 
 const CURSOR_KEY = 'sync.ordersCursor'
 
@@ -102,10 +102,8 @@ export class CloudSyncService {
       this.mode = e.retryable ? 'offline' : 'degraded'
       this.lastError = e.message
       this.failures++
-      const base = this.opts.backoff?.baseMs ?? 1000
-      const max = this.opts.backoff?.maxMs ?? 30_000
-      const retryAfter = typeof e.meta.retryAfterMs === 'number' ? e.meta.retryAfterMs : 0
-      const wait = Math.max(retryAfter, Math.round((this.opts.random ?? Math.random)() * Math.min(max, base * 2 ** Math.min(this.failures, 16))))
+      const backoff = { baseDelayMs: this.opts.backoff?.baseMs ?? 1000, maxDelayMs: this.opts.backoff?.maxMs ?? 30_000, random: this.opts.random }
+      const wait = backoffDelayMs(Math.min(this.failures, 16) + 1, backoff, retryAfterOf(e))
       this.nextRoundAt = Date.now() + wait
     }
     this.changed.fire(await this.status())

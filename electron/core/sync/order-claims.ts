@@ -2,7 +2,7 @@ import { ClaimGranted, ClaimReleased, type CloudClaim, type CloudConflictEnvelop
 import { Emitter, type Unsubscribe } from '../../../shared/emitter'
 import { AppError, ErrorCode, toAppError } from '../../../shared/errors'
 import type { SyncStatusView } from '../../../shared/contract/views'
-import { retryWithinBudget } from './claim-retry'
+import { retryWithinBudget } from '../net/retry'
 import type { CloudClientOptions } from './cloud-client'
 import { cloudRequest } from './cloud-client'
 

@@ -2,7 +2,7 @@ import { CarrierId, LabelFormat, TrackingStatus } from '../../../../shared/domai
 import { AppError, ErrorCode, isAppError } from '../../../../shared/errors'
 import type { CallOptions, CarrierConnector, CreatedShipment, ShipmentRequest, TrackingEvent } from '../carrier.port'
 import type { CarrierExchange } from '../http/carrier-http'
-import { withRetry, type RetryOptions } from '../retry'
+import { withRetry, type RetryOptions } from '../../net/retry'
 import { cancelDispatch, getBarcode, getOrderByIntegrationCode, getQueryJson, QueryType, setOrder, type ArasCallOptions } from './aras.client'
 import { arasResultError, ArasResult } from './aras.errors'
 import { isArasTrackingNumber, planArasLabel, type ArasLabelPlan } from './aras.keys'

@@ -3,7 +3,7 @@ import { ComToHomeFault, startComToHomeEmulator, type ComToHomeEmulator, type Co
 import { AppError, ErrorCode } from '../../../../shared/errors'
 import { mulberry32, runCarrierFaultRuns } from '../../../../tests/support/carrier-fault-runs'
 import type { ShipmentRequest } from '../carrier.port'
-import type { RetryOptions } from '../retry'
+import type { RetryOptions } from '../../net/retry'
 import { buildConsignmentBody, ComToHomeConnector, providerChoice } from './comtohome.adapter'
 
 function shipment(over: Partial<ShipmentRequest> = {}): ShipmentRequest {

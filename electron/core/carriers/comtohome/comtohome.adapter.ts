@@ -4,7 +4,7 @@ import { AppError, ErrorCode } from '../../../../shared/errors'
 import { kurusFromLira, liraFromKurus } from '../../../../shared/money'
 import type { CallOptions, CarrierConnector, CreatedShipment, ShipmentRequest } from '../carrier.port'
 import type { CarrierExchange } from '../http/carrier-http'
-import { withRetry, type RetryOptions } from '../retry'
+import { withRetry, type RetryOptions } from '../../net/retry'
 import { createConsignment } from './comtohome.client'
 import { consignmentRequestSchema, type ConsignmentData, type ConsignmentRequest } from './comtohome.schemas'
 

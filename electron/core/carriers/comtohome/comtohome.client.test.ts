@@ -4,7 +4,7 @@ import { failure } from '../../../../tests/support/app-error'
 import { seedFullRequest, seedMinimalRequest } from '../../../../sandbox/comtohome/comtohome.fixtures'
 import { ComToHomeFault, startComToHomeEmulator, type ComToHomeEmulator } from '../../../../sandbox/comtohome/comtohome.emulator'
 import { ErrorCode } from '../../../../shared/errors'
-import { createConsignment, fieldErrorsToAppError, retryAfterMs, type ConsignmentCallOptions } from './comtohome.client'
+import { createConsignment, fieldErrorsToAppError, type ConsignmentCallOptions } from './comtohome.client'
 import type { ConsignmentRequest } from './comtohome.schemas'
 
 // Contract tests: the real client over real HTTP against the seed-faithful emulator.
@@ -149,7 +149,8 @@ describe('createConsignment: every failure has its code and retryable flag', () 
   })
 })
 
-describe('fieldErrorsToAppError and retryAfterMs', () => {
+// Retry-After parsing is tested once, in electron/core/net/retry-after.test.ts.
+describe('fieldErrorsToAppError', () => {
   it('a duplicate reference wins over other field errors (the seed sample mixes them)', () => {
     const errors = [
       { field: 'reference_no', message: 'SIP-20241217-084523 Referans numarası kullanılmaktadır.' },
@@ -157,16 +158,6 @@ describe('fieldErrorsToAppError and retryAfterMs', () => {
     ]
     const err = fieldErrorsToAppError(errors, 422)
     expect(err).toMatchObject({ code: ErrorCode.carrierDuplicateReference, retryable: false, meta: { fieldErrors: errors } })
-  })
-
-  it.each([
-    ['30', 30_000],
-    ['0', 0],
-    ['Thu, 01 Jan 2026 00:00:10 GMT', 10_000],
-    ['soon', undefined],
-    [null, undefined],
-  ])('Retry-After %s → %s ms', (header, expected) => {
-    expect(retryAfterMs(header, Date.parse('2026-01-01T00:00:00Z'))).toBe(expected)
   })
 })
 

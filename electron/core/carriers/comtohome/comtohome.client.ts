@@ -1,6 +1,7 @@
 import type { LabelFormat } from '../../../../shared/domain/shipment'
 import { AppError, ErrorCode } from '../../../../shared/errors'
 import { carrierHttp, type CarrierExchange } from '../http/carrier-http'
+import { parseRetryAfterMs } from '../../net/retry-after'
 import {
   consignmentErrorSchema,
   consignmentSuccessSchema,
@@ -64,15 +65,6 @@ export function fieldErrorsToAppError(errors: readonly ConsignmentFieldError[], 
   })
 }
 
-/** Retry-After is delta-seconds or an HTTP date (RFC 9110 §10.2.3). */
-export function retryAfterMs(header: string | null, nowMs: number = Date.now()): number | undefined {
-  if (header === null || header.trim() === '') return undefined
-  const seconds = Number(header)
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000)
-  const at = Date.parse(header)
-  return Number.isNaN(at) ? undefined : Math.max(0, at - nowMs)
-}
-
 function envelopeErrors(json: unknown): ConsignmentFieldError[] | null {
   const parsed = consignmentErrorSchema.safeParse(json)
   return parsed.success ? parsed.data.errors.map((e) => ({ field: e.field ?? null, message: e.message })) : null
@@ -94,7 +86,7 @@ function interpret(status: number, retryAfter: string | null, text: string): Con
     return fail(ErrorCode.carrierAuth, `ComToHome refused the API key (HTTP ${status})${detail ? `: ${detail}` : ''}`, false, meta)
   }
   if (status === 429) {
-    const waitMs = retryAfterMs(retryAfter)
+    const waitMs = parseRetryAfterMs(retryAfter)
     return fail(ErrorCode.carrierRateLimited, `ComToHome rate limit reached (HTTP 429)`, true, { ...meta, retryAfterMs: waitMs })
   }
   if (status >= 500) return fail(ErrorCode.carrierUnavailable, `ComToHome server error (HTTP ${status})${detail ? `: ${detail}` : ''}`, true, meta)

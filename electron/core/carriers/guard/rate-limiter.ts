@@ -1,3 +1,5 @@
+import { sleep as realSleep } from '../../net/sleep'
+
 /**
  * A client-side sliding-window limiter per carrier account ("N requests per minute", e.g. ComToHome's
  * 300/min in seed 001): `acquire` resolves when a request may go out without exceeding the window,
@@ -11,7 +13,7 @@ export class SlidingWindowLimiter {
     private readonly limit: number,
     private readonly windowMs: number,
     private readonly now: () => number = Date.now,
-    private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void> = defaultSleep,
+    private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void> = realSleep,
   ) {
     if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`limit must be a positive integer, got ${limit}`)
   }
@@ -45,13 +47,4 @@ export class SlidingWindowLimiter {
   private evict(t: number): void {
     while (this.stamps.length > 0 && (this.stamps[0] ?? 0) <= t - this.windowMs) this.stamps.shift()
   }
-}
-
-function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason)
-    const onAbort = () => (clearTimeout(timer), reject(signal?.reason))
-    const timer = setTimeout(() => (signal?.removeEventListener('abort', onAbort), resolve()), Math.max(0, ms))
-    signal?.addEventListener('abort', onAbort, { once: true })
-  })
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import { AppError, ErrorCode } from '../../../../shared/errors'
-import { carrierHttp, httpStatusError, parseRetryAfterMs, type CarrierExchange, type CarrierHttpResponse } from '../http/carrier-http'
+import { parseRetryAfterMs } from '../../net/retry-after'
+import { carrierHttp, httpStatusError, type CarrierExchange, type CarrierHttpResponse } from '../http/carrier-http'
 import { classifyFail, FailKind, hepsiJetFailToAppError, type HepsiJetFail } from './hepsijet.errors'
 import { envelopeSchema, tokenDataSchema } from './hepsijet.schemas'
 

@@ -1,4 +1,5 @@
 import { AppError, ErrorCode } from '../../../../shared/errors'
+import { parseRetryAfterMs } from '../../net/retry-after'
 
 /** One HTTP exchange with a carrier as kept for support: secrets already redacted by the caller's `redact`. */
 export type CarrierExchange = Readonly<{
@@ -45,15 +46,6 @@ export type CarrierHttpResponse = Readonly<{
   text: string
   durationMs: number
 }>
-
-/** Retry-After is delta-seconds or an HTTP date (RFC 9110 §10.2.3). */
-export function parseRetryAfterMs(header: string | null | undefined, nowMs: number = Date.now()): number | undefined {
-  if (header === null || header === undefined || header.trim() === '') return undefined
-  const seconds = Number(header)
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000)
-  const at = Date.parse(header)
-  return Number.isNaN(at) ? undefined : Math.max(0, at - nowMs)
-}
 
 /**
  * The failures every carrier shares at the HTTP level, or null when the status needs the carrier's

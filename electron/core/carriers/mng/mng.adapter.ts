@@ -3,7 +3,8 @@ import { AppError, ErrorCode, isAppError } from '../../../../shared/errors'
 import { kurusFromLira } from '../../../../shared/money'
 import type { CallOptions, CarrierConnector, CreatedShipment, ShipmentRequest, TrackingEvent } from '../carrier.port'
 import type { CarrierExchange } from '../http/carrier-http'
-import { withRetry, type RetryOptions } from '../retry'
+import { withRetry, type RetryOptions } from '../../net/retry'
+import { sleep as realSleep } from '../../net/sleep'
 import { MngClient, MngOp, type MngCredentials } from './mng.client'
 import { MngFaultKind } from './mng.errors'
 import {
@@ -87,21 +88,6 @@ export type MngConnector = CarrierConnector &
 /** §3 [HT]: the public tracking page takes the shipmentId. */
 export const mngTrackingUrl = (shipmentId: string): string => `https://kargotakip.dhlecommerce.com.tr/?takipNo=${encodeURIComponent(shipmentId)}`
 
-function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason)
-    const onAbort = () => {
-      clearTimeout(timer)
-      reject(signal?.reason)
-    }
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort)
-      resolve()
-    }, ms)
-    signal?.addEventListener('abort', onAbort, { once: true })
-  })
-}
-
 const isKind = (err: unknown, kind: MngFaultKind) => isAppError(err) && err.meta.faultKind === kind
 const isNotFound = (err: unknown) => isAppError(err) && err.code === ErrorCode.carrierNotFound
 
@@ -148,7 +134,7 @@ export function createMngConnector(options: MngConnectorOptions): MngConnector {
   }
   const waitAttempts = Math.max(1, options.barcodeWait?.attempts ?? 3)
   const waitMs = options.barcodeWait?.delayMs ?? 5_000
-  const sleep = options.sleep ?? defaultSleep
+  const sleep = options.sleep ?? realSleep
   const retrying = <T>(fn: () => Promise<T>, signal?: AbortSignal) => withRetry(() => fn(), { ...options.retry, signal })
 
   const findShipment = (referenceId: string, signal?: AbortSignal) =>

@@ -1,6 +1,7 @@
 import { trFold } from '../../../../shared/domain/address'
 import { AppError, ErrorCode } from '../../../../shared/errors'
-import { parseRetryAfterMs } from '../http/carrier-http'
+import { MngDocumentedErrorCode } from '../../../../protocols/mng/mng.codes'
+import { parseRetryAfterMs } from '../../net/retry-after'
 
 /**
  * MNG Apizone refusals (docs/reference/carriers.md §3): {"error":{"Code","Message","Description"}} from MNG's
@@ -10,12 +11,7 @@ import { parseRetryAfterMs } from '../http/carrier-http'
  * HTTP status and the message (Turkish or English), and what is still unclear is a refusal of our
  * data (carrier.validation, not retried).
  */
-export const MngErrorCode = {
-  /** "BU SİPARİS NUMARASINA AİT KAYIT ZATEN VAR!" */
-  duplicateOrder: '3002',
-  /** "VARIŞ ŞUBESİ BULUNAMADI" */
-  destinationBranchNotFound: '20001',
-} as const
+export const MngErrorCode = MngDocumentedErrorCode
 
 /** §3: retry 20001 "after ~5–10 s". */
 export const NOT_READY_RETRY_MS = 5_000

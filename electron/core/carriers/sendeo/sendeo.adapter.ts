@@ -2,7 +2,7 @@ import { CarrierId, LabelFormat } from '../../../../shared/domain/shipment'
 import { AppError, ErrorCode } from '../../../../shared/errors'
 import type { CallOptions, CarrierConnector, CreatedReturn, CreatedShipment, ReturnRequest, ShipmentRequest, TrackingEvent } from '../carrier.port'
 import type { CarrierExchange } from '../http/carrier-http'
-import { withRetry, type RetryOptions } from '../retry'
+import { withRetry, type RetryOptions } from '../../net/retry'
 import { SendeoClient, SendeoPath } from './sendeo.client'
 import {
   buildSetDelivery,

@@ -2,7 +2,7 @@ import { CarrierId, LabelFormat, TrackingStatus } from '../../../../shared/domai
 import { AppError, ErrorCode } from '../../../../shared/errors'
 import type { CallOptions, CarrierConnector, CreatedReturn, CreatedShipment, ReturnRequest, ShipmentRequest, TrackingEvent } from '../carrier.port'
 import type { CarrierExchange } from '../http/carrier-http'
-import { withRetry, type RetryOptions } from '../retry'
+import { withRetry, type RetryOptions } from '../../net/retry'
 import { callSuratTracking, type SuratCall, type SuratCredentials } from './surat.client'
 import { classifySuratText, suratTextToAppError, SuratTextKind } from './surat.errors'
 import { buildGonderi, buildReturnGonderi, isSuratKey, suratKeyFor, suratReturnKeyFor, type SuratGonderiOptions } from './surat.gonderi'

@@ -5,7 +5,7 @@ import { sampleShipmentRequest } from '../../../../sandbox/yurtici/yurtici.fixtu
 import { TrackingStatus } from '../../../../shared/domain/shipment'
 import { ErrorCode } from '../../../../shared/errors'
 import type { ShipmentRequest } from '../carrier.port'
-import type { RetryOptions } from '../retry'
+import type { RetryOptions } from '../../net/retry'
 import { YurticiConnector, type YurticiConnectorOptions } from './yurtici.adapter'
 import { createShipments } from './yurtici.client'
 import type { YurticiExchange } from './yurtici.client'

@@ -1,7 +1,7 @@
 import { CarrierId, type TrackingStatus } from '../../../../shared/domain/shipment'
 import { AppError, ErrorCode } from '../../../../shared/errors'
 import type { CallOptions, CarrierConnector, CreatedReturn, CreatedShipment, ReturnRequest, ShipmentRequest, TrackingEvent } from '../carrier.port'
-import { withRetry, type RetryOptions } from '../retry'
+import { withRetry, type RetryOptions } from '../../net/retry'
 import { cancelShipments, createShipments, queryShipments, saveReturnShipmentCode, type YurticiCallOptions, type YurticiExchange } from './yurtici.client'
 import { YurticiErrCode, yurticiErrorToAppError } from './yurtici.errors'
 import { isOwnCargoKey, planYurticiLabel, type YurticiLabelPlan } from './yurtici.offline'

@@ -1,5 +1,5 @@
 import { AppError, ErrorCode } from '../../../../shared/errors'
-import { retryAfterMs } from '../comtohome/comtohome.client'
+import { parseRetryAfterMs } from '../../net/retry-after'
 import { AUTH_ERR_CODES, faultToAppError, yurticiErrorToAppError } from './yurtici.errors'
 import {
   buildCancelShipmentEnvelope,
@@ -63,7 +63,7 @@ function interpret<O extends YurticiOperation>(operation: O, status: number, ret
     // The service is IP-whitelisted (docs/reference/carriers.md §1): a proxy or firewall refusal lands here.
     return fail(ErrorCode.carrierAuth, `Yurtiçi refused the connection (HTTP ${status}); is this IP whitelisted?`, false, meta)
   }
-  if (status === 429) return fail(ErrorCode.carrierRateLimited, 'Yurtiçi rate limit reached (HTTP 429)', true, { ...meta, retryAfterMs: retryAfterMs(retryAfter) })
+  if (status === 429) return fail(ErrorCode.carrierRateLimited, 'Yurtiçi rate limit reached (HTTP 429)', true, { ...meta, retryAfterMs: parseRetryAfterMs(retryAfter) })
   if (status >= 500) return fail(ErrorCode.carrierUnavailable, `Yurtiçi server error (HTTP ${status})`, true, meta)
   if (status >= 200 && status < 300) {
     if (parsed.kind === 'ok') return parsed.value
