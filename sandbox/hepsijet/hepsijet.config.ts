@@ -1,3 +1,5 @@
+import { HepsiJetDetailStatus, HepsiJetStatus } from '../../protocols/hepsijet/hepsijet.codes'
+
 /**
  * Options, paths and wire vocabulary of the local HepsiJET emulator (docs/reference/carriers.md §6, §14).
  * Everything docs/reference/carriers.md states is fixed here; what it leaves open (error detailStatus values,
@@ -23,42 +25,11 @@ export const HepsiJetPath = {
  */
 export const DEFAULT_DELIVERY_UPDATE_PATHS: readonly string[] = ['/rest/delivery-update', '/delivery-update']
 
-/** The integration statuses docs/reference/carriers.md §6 lists, in chain order where they are a chain. */
-export const HjStatus = {
-  NEO: 'NEO',
-  ACCEPTED: 'ACCEPTED',
-  OUT_FOR_DELIVERY: 'OUT_FOR_DELIVERY',
-  FAILED_ATTEMPT: 'FAILED_ATTEMPT',
-  DELIVERED: 'DELIVERED',
-  RETURNED: 'RETURNED',
-  DELETED: 'DELETED',
-  CANCELLED: 'CANCELLED',
-} as const
-export type HjStatus = (typeof HjStatus)[keyof typeof HjStatus]
-
-/**
- * detailStatus values of {status:"FAIL",message,detailStatus} answers. docs/reference/carriers.md documents the
- * shape but no values: these are the emulator's placeholders (a connector must also cope with
- * values and wording it has never seen).
- */
-export const HjDetailStatus = {
-  unauthorized: 'UNAUTHORIZED',
-  validation: 'VALIDATION_ERROR',
-  duplicateDeliveryNo: 'DUPLICATE_CUSTOMER_DELIVERY_NO',
-  deliveryNotFound: 'DELIVERY_NOT_FOUND',
-  deliveryDeleted: 'DELIVERY_DELETED',
-  notDeletable: 'DELIVERY_NOT_DELETABLE',
-  notUpdatable: 'DELIVERY_NOT_UPDATABLE',
-  cityNotFound: 'CITY_NOT_FOUND',
-  townNotFound: 'TOWN_NOT_FOUND',
-  companyNotFound: 'COMPANY_NOT_FOUND',
-  senderAddressNotFound: 'SENDER_ADDRESS_NOT_FOUND',
-  xDockNotFound: 'XDOCK_NOT_FOUND',
-  productNotAllowed: 'PRODUCT_NOT_ALLOWED',
-  systemError: 'SYSTEM_ERROR',
-  tooManyRequests: 'TOO_MANY_REQUESTS',
-} as const
-export type HjDetailStatus = (typeof HjDetailStatus)[keyof typeof HjDetailStatus]
+/** The integration statuses and the detailStatus placeholders: protocols/hepsijet/hepsijet.codes.ts, shared with the connector. */
+export const HjStatus = HepsiJetStatus
+export type HjStatus = HepsiJetStatus
+export const HjDetailStatus = HepsiJetDetailStatus
+export type HjDetailStatus = HepsiJetDetailStatus
 
 /** Turkish messages in HepsiJET's style; the wording is ours (no message text is documented). */
 export const HjMessage = {

@@ -1,3 +1,5 @@
+import { MNG_STATUS_NAMES, MngDocumentedErrorCode, MngDocumentedMessage } from '../../protocols/mng/mng.codes'
+
 /**
  * Options, paths and wire vocabulary of the local MNG Kargo / DHL eCommerce Türkiye "Apizone"
  * emulator (docs/reference/carriers.md §3, §12, §13, §14). What docs/reference/carriers.md states is fixed here; what it leaves
@@ -41,17 +43,8 @@ export const MngProduct = {
 } as const
 export type MngProduct = (typeof MngProduct)[keyof typeof MngProduct]
 
-/** shipmentStatusCode values and their eventStatus text (§3 [MNG-VOX, MNG-KUKA]). */
-export const MngStatusName: Readonly<Record<number, string>> = {
-  1: 'Gönderi_Hazırlandı',
-  2: 'Transfer_Aşamasında',
-  3: 'Teslimat_Birimine_Ulaştı',
-  4: 'Alıcı_Adresine_Yönlendirildi',
-  5: 'Teslim_Edildi',
-  6: 'Teslim_Edilemedi',
-  7: 'Geri_Geliyor',
-  8: 'Destek_Gerekiyor',
-}
+/** shipmentStatusCode values and their eventStatus text: protocols/mng/mng.codes.ts, shared with the connector. */
+export const MngStatusName: Readonly<Record<number, string>> = MNG_STATUS_NAMES
 
 /** eventStatusEn: docs/reference/carriers.md names the field, not its values; this English wording is ours. */
 export const MngStatusNameEn: Readonly<Record<number, string>> = {
@@ -71,8 +64,8 @@ export const MngStatusNameEn: Readonly<Record<number, string>> = {
  * message, never these numbers.
  */
 export const MngErrorCode = {
-  duplicateOrder: '3002',
-  destinationBranchNotFound: '20001',
+  ...MngDocumentedErrorCode,
+  // Placeholders, not from MNG's documents:
   validation: '90400',
   loginFailed: '90401',
   tokenInvalid: '90402',
@@ -85,8 +78,7 @@ export type MngErrorCode = (typeof MngErrorCode)[keyof typeof MngErrorCode]
 
 /** Messages in MNG's upper-case style; only the first two are documented wording. */
 export const MngMessage = {
-  duplicateOrder: 'BU SİPARİS NUMARASINA AİT KAYIT ZATEN VAR!',
-  destinationBranchNotFound: 'VARIŞ ŞUBESİ BULUNAMADI',
+  ...MngDocumentedMessage,
   loginFailed: 'MÜŞTERİ NUMARASI VEYA ŞİFRE HATALI!',
   tokenInvalid: 'GEÇERSİZ VEYA SÜRESİ DOLMUŞ TOKEN!',
   recordNotFound: 'KAYIT BULUNAMADI!',

@@ -4,6 +4,8 @@
  * where a documented error code travels, whether a repeated ReferenceNo is refused, the rate limit.
  */
 
+import { SendeoError, type SendeoErrorCode } from '../../protocols/sendeo/sendeo.codes'
+
 /** Paths of docs/reference/carriers.md §7 (origin https://api.sendeo.com.tr); ASP.NET routes them case-insensitively. */
 export const SendeoPath = {
   login: '/api/Token/LoginAES',
@@ -17,33 +19,8 @@ export const SendeoPath = {
 export const SENDEO_TEST_ACCOUNT = { musteri: 'TEST', sifre: 'TesT.43e54' } as const
 export type SendeoAccount = Readonly<{ musteri: string; sifre: string }>
 
-/** ExceptionMessage ↔ statusCode pairs of the SetDelivery and CancelDelivery error tables [SND]. */
-export const SendeoError = {
-  102: 'Delivery Reference No Cannot be Null.',
-  103: 'Wrong Delivery Type',
-  104: 'Products Cannot Be Null',
-  105: 'Collection Type Not Found',
-  201: 'Receiver Cannot Be Null',
-  202: 'Receiver Address Cannot Be Null',
-  203: 'Receiver District Id Cannot Be Zero.',
-  204: 'Receiver City Id Cannot Be Zero.',
-  205: 'Receiver City Id is Not Correct.',
-  206: 'Receiver District Id is Not Correct.',
-  207: 'Please Enter Receiver Phone or GSM Number',
-  301: 'Sender Cannot Be Null.',
-  302: 'Sender Address Cannot Be Null.',
-  303: 'Sender District Id Cannot Be Zero.',
-  304: 'Sender City Id Cannot Be Zero.',
-  305: 'Sender City Id is Not Correct.',
-  306: 'Sender District Id is Not Correct.',
-  307: 'Please Enter Sender Phone or GSM Number',
-  410: 'Product Price Cannot Be Zero.',
-  411: 'Payment Type Is Not Correct.',
-  701: 'Please Enter Tracking Number or Reference Number.',
-  702: 'No Delivery Found.',
-  703: 'You Cannot Cancel , Delivery Has Already Sent.',
-} as const
-export type SendeoErrorCode = keyof typeof SendeoError
+/** ExceptionMessage ↔ statusCode pairs of the SetDelivery and CancelDelivery error tables [SND]: protocols/sendeo/sendeo.codes.ts. */
+export { SendeoError, type SendeoErrorCode }
 
 /** The "Sendeo Statü Listesi" of [SND]: statusId → [statusName, statusDescription]. */
 export const SENDEO_STATUSES: Readonly<Record<number, readonly [string, string]>> = {

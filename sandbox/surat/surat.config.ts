@@ -3,6 +3,8 @@
  * "unsure" is not in a published document and can be changed per test through the options.
  */
 
+import { SuratCode } from '../../protocols/surat/surat.codes'
+
 /** Paths as documented: SOAP ASMX and the REST tracking call (docs/reference/carriers.md §5). */
 export const SuratPath = {
   soap: '/services.asmx',
@@ -24,26 +26,11 @@ export const SuratOp = {
 export type SuratOp = (typeof SuratOp)[keyof typeof SuratOp]
 
 /**
- * Result codes of the create operations as HT lists them (docs/reference/carriers.md §5). The texts are HT's
- * Turkish explanations; the emulator sends them as "<code> - <text>" (the exact wording Sürat
- * uses is unpublished: clients find the code with a 3-digit match, as HT does).
+ * Result codes of the create operations as HT lists them: protocols/surat/surat.codes.ts, shared with the
+ * connector. The texts below are HT's Turkish explanations; the emulator sends them as "<code> - <text>" (the
+ * exact wording Sürat uses is unpublished: clients find the code with a 3-digit match, as HT does).
  */
-export const SuratCode = {
-  badCredentials: '001',
-  nameMissing: '002',
-  addressMissing: '003',
-  ilIlceMissing: '004',
-  desiKg: '006',
-  duplicate: '009',
-  noContract: '018',
-  phoneFormat: '019',
-  phoneDigits: '020',
-  phonePrefix: '022',
-  phoneLength: '024',
-  retry: '038',
-  systemError: '042',
-  noBarcodePermission: '050',
-} as const
+export { SuratCode }
 
 export const SuratCodeText: Readonly<Record<string, string>> = {
   '001': 'Kullanıcı adı (cari kod) veya şifre yanlış',

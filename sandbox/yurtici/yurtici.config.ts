@@ -1,10 +1,11 @@
 /**
  * Options, defaults and codes of the Yurtiçi ShippingOrderDispatcherServices emulator.
- * Sources: the WSDL in protocols/yurtici/, and docs/reference/carriers.md §1 and §14 (the project's carrier notes,
- * not yet in this repository).
+ * Sources: the WSDL in protocols/yurtici/, and docs/reference/carriers.md §1 and §14.
  * Where the documents are silent (auth and throttle codes, message texts, what a cancel after
  * delivery says) the behaviour is an option or a constant with a comment that says it is ours.
  */
+
+import { YurticiErrCode } from '../../protocols/yurtici/yurtici.codes'
 
 export const SERVICE_PATH = '/KOPSWebServices/ShippingOrderDispatcherServices'
 export const YURTICI_NS = 'http://yurticikargo.com.tr/ShippingOrderDispatcherServices'
@@ -31,40 +32,13 @@ export const YurticiFault = {
 } as const
 export type YurticiFault = (typeof YurticiFault)[keyof typeof YurticiFault]
 
-/** errCodes (docs/reference/carriers.md §1 [YK-DOC]; auth [HT], confidence L). 82521 is our placeholder for the throttle. */
+/** errCodes: the documented ones (protocols/yurtici/yurtici.codes.ts, shared with the connector) and two placeholders. */
 export const YkCode = {
-  ok: 0,
-  unexpected: 936,
-  cargoKeyMissing: 80859,
-  cargoKeyTooLong: 82500,
-  cargoKeyExists: 60020,
-  invoiceKeyMissing: 60017,
-  invoiceKeyInvalid: 82501,
-  nameMissing: 60018,
-  nameInvalid: 82503,
-  addressMissing: 60019,
-  addressInvalid: 82502,
-  codAmountMissing: 82505,
-  codAmountInvalid: 82506,
-  codDocumentIdMissing: 82507,
-  codDocumentSaveTypeMissing: 82508,
-  installmentsMissing: 82509,
-  creditRuleInvalid: 82510,
-  installmentsInvalid: 82511,
-  paymentTypeMismatch: 82512,
-  collectionTypeInvalid: 82513,
-  documentSaveTypeInvalid: 82514,
-  emailInvalid: 82515,
-  phoneInvalid: 82516,
-  formatInvalid: 82517,
-  cargoKeyNotFound: 82519,
-  alreadyCancelled: 82520,
+  ...YurticiErrCode,
+  /** Placeholder, not from Yurtiçi's documents: the throttle code the emulator sends (§1 names none). */
   throttled: 82521,
-  /** Ours as well: a repeated saveReturnShipmentCode when `repeatedReturnCode` is 'error' (§1 says nothing). */
+  /** Placeholder as well: a repeated saveReturnShipmentCode when `repeatedReturnCode` is 'error' (§1 says nothing). */
   returnCodeExists: 82522,
-  authUnknownUser: 1625,
-  authWrongPassword: 1626,
-  authNotAuthorized: 80265,
 } as const
 
 /**

@@ -1,30 +1,15 @@
 import { trFold } from '../../../../shared/domain/address'
 import { AppError, ErrorCode } from '../../../../shared/errors'
+import { HepsiJetDetailStatus } from '../../../../protocols/hepsijet/hepsijet.codes'
 
 /**
  * HepsiJET refusals: {status:"FAIL", message, detailStatus}, often with HTTP 200 (docs/reference/carriers.md §6).
  * The shape is documented, the detailStatus values and message wording are not. The table below
- * holds the values our emulator uses (sandbox/hepsijet/hepsijet.config.ts); anything else is read
+ * reads the values our emulator uses (protocols/hepsijet/hepsijet.codes.ts); anything else is read
  * from the message in Turkish or English, and what is still unclear is a refusal of our data
  * (carrier.validation, not retried): retrying an unexplained FAIL would not change the answer.
  */
-export const HepsiJetDetailStatus = {
-  unauthorized: 'UNAUTHORIZED',
-  validation: 'VALIDATION_ERROR',
-  duplicateDeliveryNo: 'DUPLICATE_CUSTOMER_DELIVERY_NO',
-  deliveryNotFound: 'DELIVERY_NOT_FOUND',
-  deliveryDeleted: 'DELIVERY_DELETED',
-  notDeletable: 'DELIVERY_NOT_DELETABLE',
-  notUpdatable: 'DELIVERY_NOT_UPDATABLE',
-  cityNotFound: 'CITY_NOT_FOUND',
-  townNotFound: 'TOWN_NOT_FOUND',
-  companyNotFound: 'COMPANY_NOT_FOUND',
-  senderAddressNotFound: 'SENDER_ADDRESS_NOT_FOUND',
-  xDockNotFound: 'XDOCK_NOT_FOUND',
-  productNotAllowed: 'PRODUCT_NOT_ALLOWED',
-  systemError: 'SYSTEM_ERROR',
-  tooManyRequests: 'TOO_MANY_REQUESTS',
-} as const
+export { HepsiJetDetailStatus }
 
 /** What a FAIL means for the connector, whichever way it was worded. */
 export const FailKind = {

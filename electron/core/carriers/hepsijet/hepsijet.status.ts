@@ -1,3 +1,4 @@
+import { HepsiJetIntegrationStatus } from '../../../../protocols/hepsijet/hepsijet.codes'
 import { TrackingStatus } from '../../../../shared/domain/shipment'
 
 /**
@@ -5,18 +6,7 @@ import { TrackingStatus } from '../../../../shared/domain/shipment'
  * "OK" is what track shows before any operation (§6, HJ-DOCS): the delivery is registered and
  * nothing has happened to it, the same as NEO.
  */
-export const HepsiJetIntegrationStatus = {
-  OK: 'OK',
-  NEO: 'NEO',
-  ACCEPTED: 'ACCEPTED',
-  OUT_FOR_DELIVERY: 'OUT_FOR_DELIVERY',
-  FAILED_ATTEMPT: 'FAILED_ATTEMPT',
-  DELIVERED: 'DELIVERED',
-  RETURNED: 'RETURNED',
-  DELETED: 'DELETED',
-  CANCELLED: 'CANCELLED',
-} as const
-export type HepsiJetIntegrationStatus = (typeof HepsiJetIntegrationStatus)[keyof typeof HepsiJetIntegrationStatus]
+export { HepsiJetIntegrationStatus }
 
 const BY_STATUS: Readonly<Record<HepsiJetIntegrationStatus, TrackingStatus>> = {
   OK: TrackingStatus.created,

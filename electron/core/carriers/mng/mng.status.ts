@@ -1,4 +1,5 @@
 import { trNameKey } from '../../../../shared/domain/address'
+import { MNG_STATUS_NAMES, MngStatusCode } from '../../../../protocols/mng/mng.codes'
 import { TrackingStatus } from '../../../../shared/domain/shipment'
 import type { TrackingEvent } from '../carrier.port'
 import type { MngTrackEventBody } from './mng.schemas'
@@ -11,29 +12,7 @@ import type { MngTrackEventBody } from './mng.schemas'
  * §12's "returned_to_sender = legacy SOAP 7" belongs to the old SOAP API, not this one: REST 7 is
  * "Geri_Geliyor" (coming back), so returned_to_sender never comes from here.
  */
-export const MngStatusCode = {
-  prepared: 1,
-  inTransfer: 2,
-  atDeliveryUnit: 3,
-  toRecipientAddress: 4,
-  delivered: 5,
-  notDelivered: 6,
-  returning: 7,
-  supportNeeded: 8,
-} as const
-export type MngStatusCode = (typeof MngStatusCode)[keyof typeof MngStatusCode]
-
-/** §3 [MNG-VOX, MNG-KUKA] names as eventStatus / shipmentStatus carry them. */
-export const MNG_STATUS_NAMES: Readonly<Record<MngStatusCode, string>> = {
-  1: 'Gönderi_Hazırlandı',
-  2: 'Transfer_Aşamasında',
-  3: 'Teslimat_Birimine_Ulaştı',
-  4: 'Alıcı_Adresine_Yönlendirildi',
-  5: 'Teslim_Edildi',
-  6: 'Teslim_Edilemedi',
-  7: 'Geri_Geliyor',
-  8: 'Destek_Gerekiyor',
-}
+export { MNG_STATUS_NAMES, MngStatusCode }
 
 const BY_CODE: Readonly<Record<MngStatusCode, TrackingStatus>> = {
   1: TrackingStatus.created,

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { sampleSendeoRequest } from '../../../../sandbox/sendeo/sendeo.fixtures'
-import { SENDEO_DISTRICTS } from '../../../../sandbox/sendeo/sendeo.emulator'
 import { AppError, ErrorCode } from '../../../../shared/errors'
 import type { ShipmentRequest } from '../carrier.port'
 import { buildSetDelivery, isSendeoTrackingNumber, sendeoReferenceNoFor } from './sendeo.delivery'
-import { BUILTIN_SENDEO_PLACES, builtinSendeoPlaceIds } from './sendeo.places'
+import { builtinSendeoPlaceIds } from './sendeo.places'
 
 const places = { sender: { cityId: 34, districtId: 3398015 }, receiver: { cityId: 6, districtId: 222813 } }
 const settings = { deliveryType: 1, codCollectionType: 1, barcodeLabelType: 2 } as const
@@ -94,9 +93,5 @@ describe('built-in place table', () => {
   it('matches with Turkish folding and knows nothing else', () => {
     expect(builtinSendeoPlaceIds({ city: 'ISTANBUL', district: 'kadikoy' })).toEqual({ cityId: 34, districtId: 34245 })
     expect(builtinSendeoPlaceIds({ city: 'İzmir', district: 'Ödemiş' })).toBeNull()
-  })
-
-  it('is the emulator’s table', () => {
-    expect(BUILTIN_SENDEO_PLACES).toEqual(SENDEO_DISTRICTS)
   })
 })

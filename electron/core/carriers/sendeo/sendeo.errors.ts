@@ -1,8 +1,9 @@
+import { SendeoError, type SendeoErrorCode as SendeoErrorNumber } from '../../../../protocols/sendeo/sendeo.codes'
 import { AppError, ErrorCode } from '../../../../shared/errors'
 
 /**
- * Sendeo's documented error codes (docs/reference/carriers.md §7; messages and meanings from the official tables
- * in [SND] "SetDelivery Exception Message" and "CancelDelivery Hatalı Dönüş Parametreleri"). Errors
+ * Sendeo's documented error codes (docs/reference/carriers.md §7; messages in protocols/sendeo/sendeo.codes.ts, meanings
+ * from the official tables in [SND] "SetDelivery Exception Message" and "CancelDelivery Hatalı Dönüş Parametreleri"). Errors
  * come as HTTP 500 with the envelope {StatusCode, result, exceptionMessage}; the doc pairs each
  * exceptionMessage with a "statusCode", but does not say whether that code travels in StatusCode or
  * only as the message, so both are read (sendeoCodeOf).
@@ -11,31 +12,32 @@ type Entry = Readonly<{ message: string; code: ErrorCode; meaning: string; field
 
 const validation = ErrorCode.carrierValidation
 const place = ErrorCode.carrierAddressUnresolved
+const E = (n: SendeoErrorNumber, code: ErrorCode, meaning: string, field: string | null): Entry => ({ message: SendeoError[n], code, meaning, field })
 
 export const SENDEO_ERRORS: Readonly<Record<number, Entry>> = {
-  102: { message: 'Delivery Reference No Cannot be Null.', code: validation, meaning: 'ReferenceNo is empty', field: 'ReferenceNo' },
-  103: { message: 'Wrong Delivery Type', code: validation, meaning: 'DeliveryType is not one of the documented types', field: 'DeliveryType' },
-  104: { message: 'Products Cannot Be Null', code: validation, meaning: 'the products array is empty', field: 'products' },
-  105: { message: 'Collection Type Not Found', code: validation, meaning: 'CollectionType is missing', field: 'CollectionType' },
-  201: { message: 'Receiver Cannot Be Null', code: validation, meaning: 'the receiver name is empty', field: 'Receiver' },
-  202: { message: 'Receiver Address Cannot Be Null', code: validation, meaning: 'the receiver address is empty', field: 'ReceiverAddress' },
-  203: { message: 'Receiver District Id Cannot Be Zero.', code: place, meaning: 'the receiver district id is missing', field: 'ReceiverDistrictId' },
-  204: { message: 'Receiver City Id Cannot Be Zero.', code: place, meaning: 'the receiver city id is missing', field: 'ReceiverCityId' },
-  205: { message: 'Receiver City Id is Not Correct.', code: place, meaning: 'the receiver city id is not in Sendeo’s table', field: 'ReceiverCityId' },
-  206: { message: 'Receiver District Id is Not Correct.', code: place, meaning: 'the receiver district id is not in Sendeo’s table', field: 'ReceiverDistrictId' },
-  207: { message: 'Please Enter Receiver Phone or GSM Number', code: validation, meaning: 'the receiver has neither phone nor GSM', field: 'receiverPhone' },
-  301: { message: 'Sender Cannot Be Null.', code: validation, meaning: 'the sender name is empty (required for this DeliveryType)', field: 'Sender' },
-  302: { message: 'Sender Address Cannot Be Null.', code: validation, meaning: 'the sender address is empty', field: 'SenderAddress' },
-  303: { message: 'Sender District Id Cannot Be Zero.', code: place, meaning: 'the sender district id is missing', field: 'SenderDistrictId' },
-  304: { message: 'Sender City Id Cannot Be Zero.', code: place, meaning: 'the sender city id is missing', field: 'SenderCityId' },
-  305: { message: 'Sender City Id is Not Correct.', code: place, meaning: 'the sender city id is not in Sendeo’s table', field: 'SenderCityId' },
-  306: { message: 'Sender District Id is Not Correct.', code: place, meaning: 'the sender district id is not in Sendeo’s table', field: 'SenderDistrictId' },
-  307: { message: 'Please Enter Sender Phone or GSM Number', code: validation, meaning: 'the sender has neither phone nor GSM', field: 'senderPhone' },
-  410: { message: 'Product Price Cannot Be Zero.', code: validation, meaning: 'a COD shipment needs a product price above zero', field: 'products.Price' },
-  411: { message: 'Payment Type Is Not Correct.', code: validation, meaning: 'PaymentType is missing or wrong', field: 'PaymentType' },
-  701: { message: 'Please Enter Tracking Number or Reference Number.', code: validation, meaning: 'the cancel named neither trackingNumber nor referenceNo', field: 'trackingNumber' },
-  702: { message: 'No Delivery Found.', code: ErrorCode.carrierNotFound, meaning: 'Sendeo has no delivery under this number', field: null },
-  703: { message: 'You Cannot Cancel , Delivery Has Already Sent.', code: ErrorCode.carrierNotCancellable, meaning: 'the parcel was collected (cancel only in status 101)', field: null },
+  102: E(102, validation, 'ReferenceNo is empty', 'ReferenceNo'),
+  103: E(103, validation, 'DeliveryType is not one of the documented types', 'DeliveryType'),
+  104: E(104, validation, 'the products array is empty', 'products'),
+  105: E(105, validation, 'CollectionType is missing', 'CollectionType'),
+  201: E(201, validation, 'the receiver name is empty', 'Receiver'),
+  202: E(202, validation, 'the receiver address is empty', 'ReceiverAddress'),
+  203: E(203, place, 'the receiver district id is missing', 'ReceiverDistrictId'),
+  204: E(204, place, 'the receiver city id is missing', 'ReceiverCityId'),
+  205: E(205, place, 'the receiver city id is not in Sendeo’s table', 'ReceiverCityId'),
+  206: E(206, place, 'the receiver district id is not in Sendeo’s table', 'ReceiverDistrictId'),
+  207: E(207, validation, 'the receiver has neither phone nor GSM', 'receiverPhone'),
+  301: E(301, validation, 'the sender name is empty (required for this DeliveryType)', 'Sender'),
+  302: E(302, validation, 'the sender address is empty', 'SenderAddress'),
+  303: E(303, place, 'the sender district id is missing', 'SenderDistrictId'),
+  304: E(304, place, 'the sender city id is missing', 'SenderCityId'),
+  305: E(305, place, 'the sender city id is not in Sendeo’s table', 'SenderCityId'),
+  306: E(306, place, 'the sender district id is not in Sendeo’s table', 'SenderDistrictId'),
+  307: E(307, validation, 'the sender has neither phone nor GSM', 'senderPhone'),
+  410: E(410, validation, 'a COD shipment needs a product price above zero', 'products.Price'),
+  411: E(411, validation, 'PaymentType is missing or wrong', 'PaymentType'),
+  701: E(701, validation, 'the cancel named neither trackingNumber nor referenceNo', 'trackingNumber'),
+  702: E(702, ErrorCode.carrierNotFound, 'Sendeo has no delivery under this number', null),
+  703: E(703, ErrorCode.carrierNotCancellable, 'the parcel was collected (cancel only in status 101)', null),
 }
 
 export const SendeoErrorCode = { deliveryNotFound: 702, alreadySent: 703 } as const

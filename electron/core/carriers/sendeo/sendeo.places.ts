@@ -1,3 +1,4 @@
+import { SENDEO_SAMPLE_PLACES } from '../../../../protocols/sendeo/sendeo.places'
 import { trNameKey } from '../../../../shared/domain/address'
 
 /**
@@ -15,16 +16,8 @@ export type SendeoPlace = Readonly<{ city: string; district: string }>
 /** il/ilçe → Sendeo ids, or null when Sendeo's table has no such place. May be async (a service lookup). */
 export type SendeoPlaceLookup = (place: SendeoPlace) => SendeoPlaceIds | null | Promise<SendeoPlaceIds | null>
 
-export const BUILTIN_SENDEO_PLACES: readonly Readonly<{ city: string; district: string; cityId: number; districtId: number }>[] = [
-  { city: 'İstanbul', district: 'Kadıköy', cityId: 34, districtId: 34245 },
-  { city: 'İstanbul', district: 'Sancaktepe', cityId: 34, districtId: 3398015 },
-  { city: 'Ankara', district: 'Sincan', cityId: 6, districtId: 131001 },
-  { city: 'Ankara', district: 'Yenimahalle', cityId: 6, districtId: 222813 },
-  { city: 'Antalya', district: 'Kaş', cityId: 7, districtId: 3399265 },
-  { city: 'Eskişehir', district: 'Odunpazarı', cityId: 26, districtId: 174171 },
-  { city: 'Eskişehir', district: 'Tepebaşı', cityId: 26, districtId: 179783 },
-  { city: 'Sivas', district: 'Şarkışla', cityId: 58, districtId: 178189 },
-]
+/** The sample places (protocols/sendeo/sendeo.places.ts), shared with the emulator. */
+export const BUILTIN_SENDEO_PLACES = SENDEO_SAMPLE_PLACES
 
 const BY_KEY = new Map(BUILTIN_SENDEO_PLACES.map((p) => [`${trNameKey(p.city)}/${trNameKey(p.district)}`, { cityId: p.cityId, districtId: p.districtId }]))
 

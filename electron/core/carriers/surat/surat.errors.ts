@@ -1,27 +1,15 @@
 import { trFold } from '../../../../shared/domain/address'
+import { SURAT_OK_CODES, SuratCode } from '../../../../protocols/surat/surat.codes'
 import { AppError, ErrorCode } from '../../../../shared/errors'
 
 /**
  * Sürat's result codes (docs/reference/carriers.md §5, from HT): the create operations answer "Tamam" or a code,
  * in isError/Message or as a plain string. Codes travel inside a message ("009 - …", "[009]"), so
- * the first stand-alone 3-digit group is the code, as HT reads it.
+ * the first stand-alone 3-digit group is the code, as HT reads it. The codes: protocols/surat/surat.codes.ts.
  */
-export const SuratResultCode = {
-  badCredentials: '001',
-  nameMissing: '002',
-  addressMissing: '003',
-  ilIlceMissing: '004',
-  desiKg: '006',
-  duplicate: '009',
-  noContract: '018',
-  retry: '038',
-  systemError: '042',
-  /** The account may not create barcodes: use OrtakBarkodOlustur (docs/reference/carriers.md §5). */
-  noBarcodePermission: '050',
-} as const
+export const SuratResultCode = SuratCode
 
-/** Codes that mean success besides "Tamam" (docs/reference/carriers.md §5). */
-export const SURAT_OK_CODES: ReadonlySet<string> = new Set(['010', '011', '012', '013', '014', '015', '016', '039'])
+export { SURAT_OK_CODES }
 
 export type SuratCodeMeaning = Readonly<{ code: ErrorCode; retryable: boolean; what: string }>
 

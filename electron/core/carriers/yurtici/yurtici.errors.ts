@@ -1,45 +1,9 @@
+import { AUTH_ERR_CODES, YurticiErrCode } from '../../../../protocols/yurtici/yurtici.codes'
 import { AppError, ErrorCode } from '../../../../shared/errors'
 import type { SoapFault } from './yurtici.schemas'
 
-/**
- * Yurtiçi's documented errCodes (docs/reference/carriers.md §1 [YK-DOC]; auth codes [HT], confidence L). Which code
- * of a pair means "missing" and which "invalid" is our reading of the doc's pairs.
- */
-export const YurticiErrCode = {
-  ok: 0,
-  unexpected: 936,
-  jobId: 80057,
-  cargoKeyMissing: 80859,
-  cargoKeyTooLong: 82500,
-  cargoKeyExists: 60020,
-  invoiceKeyMissing: 60017,
-  invoiceKeyInvalid: 82501,
-  nameMissing: 60018,
-  nameInvalid: 82503,
-  addressMissing: 60019,
-  addressInvalid: 82502,
-  codAmountMissing: 82505,
-  codAmountInvalid: 82506,
-  codDocumentIdMissing: 82507,
-  codDocumentSaveTypeMissing: 82508,
-  installmentsMissing: 82509,
-  creditRuleInvalid: 82510,
-  installmentsInvalid: 82511,
-  installmentsNotAllowed: 82518,
-  paymentTypeMismatch: 82512,
-  collectionTypeInvalid: 82513,
-  documentSaveTypeInvalid: 82514,
-  emailInvalid: 82515,
-  phoneInvalid: 82516,
-  formatInvalid: 82517,
-  cargoKeyNotFound: 82519,
-  alreadyCancelled: 82520,
-  authUnknownUser: 1625,
-  authWrongPassword: 1626,
-  authNotAuthorized: 80265,
-} as const
-
-export const AUTH_ERR_CODES: readonly number[] = [YurticiErrCode.authUnknownUser, YurticiErrCode.authWrongPassword, YurticiErrCode.authNotAuthorized]
+/** Yurtiçi's documented errCodes: protocols/yurtici/yurtici.codes.ts, shared with the emulator. */
+export { AUTH_ERR_CODES, YurticiErrCode }
 
 type Mapping = Readonly<{ code: ErrorCode; retryable: boolean; field: string | null }>
 

@@ -1,0 +1,26 @@
+/**
+ * Sürat Kargo's result codes of the create operations, read by the connector (electron/core/carriers/surat) and the
+ * emulator (sandbox/surat). Source: docs/reference/carriers.md §5 (the codes as HT, a published client, lists them).
+ * The operations answer "Tamam" or a code inside a message ("009 - …", "[009]").
+ */
+export const SuratCode = {
+  badCredentials: '001',
+  nameMissing: '002',
+  addressMissing: '003',
+  ilIlceMissing: '004',
+  desiKg: '006',
+  duplicate: '009',
+  noContract: '018',
+  phoneFormat: '019',
+  phoneDigits: '020',
+  phonePrefix: '022',
+  phoneLength: '024',
+  retry: '038',
+  systemError: '042',
+  /** The account may not create barcodes: use OrtakBarkodOlustur. */
+  noBarcodePermission: '050',
+} as const
+export type SuratCode = (typeof SuratCode)[keyof typeof SuratCode]
+
+/** Codes that mean success besides "Tamam". */
+export const SURAT_OK_CODES: ReadonlySet<string> = new Set(['010', '011', '012', '013', '014', '015', '016', '039'])
