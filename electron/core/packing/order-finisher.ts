@@ -1,4 +1,4 @@
-import { AppError, ErrorCode } from '../../../shared/errors'
+import { AppError, ErrorCode, toAppError } from '../../../shared/errors'
 import type { Db } from '../db/database'
 import { appendAudit } from '../audit/audit.repository'
 import { getOrder, setOrderStatus } from '../orders/orders.repository'
@@ -7,6 +7,7 @@ import type { PrintQueueService } from '../printing/print-queue.service'
 import { getLiveShipment, listPurchasingShipments, type ShipmentRecord } from '../shipping/shipments.repository'
 import type { ShipmentPurchaser } from '../shipping/shipment.purchaser'
 import { OutboxKind, appendOutbox } from '../sync/outbox.repository'
+import type { ResumeFailure } from './resume-failures'
 
 export type FinishStage = 'shipmentCreated' | 'printed' | 'packed'
 
@@ -88,10 +89,10 @@ export class OrderFinisher {
    * printed but whose "packed" never committed (a kill between the two left them 'packing' with a
    * bought label, and nothing else would ever finish them: found by tests/chaos/sync-chaos.test.ts). With scan-back on
    * (`stopAfterPrint`) such an order waits at "printed" for the packer's scan of the label instead.
-   * One order that cannot be finished (printer down, outcome unknown) does not hold up the others.
-   * Returns the order ids resumed.
+   * One order that cannot be finished (printer down, outcome unknown) does not hold up the others;
+   * `onFailed` hears of it (the station logs it and shows it). Returns the order ids resumed.
    */
-  async resumeInterrupted(options: { stopAfterPrint?: boolean } = {}): Promise<string[]> {
+  async resumeInterrupted(options: { stopAfterPrint?: boolean; onFailed?: (failure: ResumeFailure) => void } = {}): Promise<string[]> {
     const orderIds = new Set<string>()
     for (const s of await listPurchasingShipments(this.db)) {
       // An offline-labelled shipment waits for the registrar; only its order's own finish may be left to do.
@@ -104,9 +105,10 @@ export class OrderFinisher {
       const order = await getOrder(this.db, id)
       try {
         await this.advance(id, null, undefined, options)
-      } catch {
-        // Not lost: the order keeps its shipment and job, the printer or carrier problem is on screen,
-        // and the packer's re-scan of the order (or Retry) finishes it. The rest still resume.
+      } catch (err) {
+        // Not lost: the order keeps its shipment and job, and the packer's re-scan of the order (or Retry)
+        // finishes it; the caller logs it and puts it on screen. The rest still resume.
+        options.onFailed?.({ orderId: id, orderNumber: order?.orderNumber ?? id, error: toAppError(err) })
         continue
       }
       await appendAudit(this.db, { actorId: null, action: 'order.resumedAfterRestart', orderId: id, detail: { orderNumber: order?.orderNumber } })

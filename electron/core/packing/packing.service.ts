@@ -104,6 +104,14 @@ export class PackingService {
     return this.queue as Promise<void>
   }
 
+  /** Puts a problem found outside any command (a resume at start that failed) on screen until the next command; the step stays. */
+  showProblem(problem: AppError): Promise<void> {
+    return this.quiet(async () => {
+      this.s.problem = problem
+      return true
+    })
+  }
+
   /** Re-reads the unconfirmed labels; true when the list on screen changed. */
   private async refreshUnconfirmed(): Promise<boolean> {
     const before = JSON.stringify(this.s.unconfirmed)
