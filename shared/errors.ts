@@ -1,3 +1,6 @@
+import type { NoticeRef } from './i18n/notice-codes'
+import { noticeBilingual, readNoticeRef } from './i18n/notice-text'
+
 /**
  * Error codes that cross every boundary (IPC, WebSocket, CLI exit codes, logs).
  * Expected failures are AppErrors with one of these codes; anything else is a bug.
@@ -105,9 +108,12 @@ export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode]
 
 export type SerializedAppError = {
   code: ErrorCode
+  /** Plain text for logs and for a reader that does not know `notice`'s code (an older renderer). */
   message: string
   retryable: boolean
   meta: Record<string, unknown>
+  /** What the operator reads beside the code's own wording, as a catalog code and params (shared/i18n). */
+  notice?: NoticeRef
 }
 
 export type AppErrorOptions = {
@@ -116,27 +122,43 @@ export type AppErrorOptions = {
   cause?: unknown
 }
 
-/** An expected failure: the UI shows a short operator message and an action for its code. */
+/**
+ * An expected failure: the UI shows a short operator message and an action for its code.
+ * Give the detail as a catalog message (`msg('order.unknownCode', { code })`): the renderer and the CLI word it,
+ * and `message` becomes its Turkish / English text for the logs. A plain string is for text no person at the
+ * desk reads as such (a carrier's own words, a developer's detail).
+ */
 export class AppError extends Error {
   readonly code: ErrorCode
   readonly retryable: boolean
   readonly meta: Record<string, unknown>
+  readonly notice: NoticeRef | undefined
 
-  constructor(code: ErrorCode, message: string, options: AppErrorOptions = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause })
+  constructor(code: ErrorCode, message: string | NoticeRef, options: AppErrorOptions = {}) {
+    super(typeof message === 'string' ? message : noticeBilingual(message), options.cause === undefined ? undefined : { cause: options.cause })
     this.name = 'AppError'
     this.code = code
     this.retryable = options.retryable ?? false
     this.meta = options.meta ?? {}
+    this.notice = typeof message === 'string' ? undefined : message
   }
 
   serialize(): SerializedAppError {
-    return { code: this.code, message: this.message, retryable: this.retryable, meta: this.meta }
+    const base = { code: this.code, message: this.message, retryable: this.retryable, meta: this.meta }
+    return this.notice ? { ...base, notice: this.notice } : base
   }
 
   static fromSerialized(e: SerializedAppError): AppError {
-    return new AppError(e.code, e.message, { retryable: e.retryable, meta: e.meta })
+    const error = new AppError(e.code, e.message, { retryable: e.retryable, meta: e.meta })
+    const notice = readNoticeRef(e.notice)
+    return notice ? Object.assign(error, { notice }) : error
   }
+}
+
+/** The words for an error's detail: its catalog message in both languages (Turkish first), or its plain message. */
+export function errorText(err: Pick<SerializedAppError, 'message' | 'notice'>): string {
+  const notice = readNoticeRef(err.notice)
+  return notice ? noticeBilingual(notice) : err.message
 }
 
 export function isAppError(value: unknown): value is AppError {

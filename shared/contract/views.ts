@@ -2,6 +2,7 @@ import type { Box } from '../domain/box'
 import type { Order } from '../domain/order'
 import type { Packer } from '../domain/packer'
 import type { SerializedAppError } from '../errors'
+import type { NoticeRef } from '../i18n/notice-codes'
 import type { QuoteOption } from '../rates'
 import type { LayoutProfileId } from '../scan/keyboard-layout'
 
@@ -18,7 +19,11 @@ export const PackingStep = {
 } as const
 export type PackingStep = (typeof PackingStep)[keyof typeof PackingStep]
 
-export type Notice = Readonly<{ tone: 'ok' | 'warn' | 'error'; text: string; code?: string }>
+/**
+ * The core's short feedback after a step, as a catalog message (shared/i18n/notice-codes.ts) the renderer words.
+ * `text` is transitional: plain "TR / EN" text from code not yet moved to the catalog.
+ */
+export type Notice = Readonly<{ tone: 'ok' | 'warn' | 'error' }> & ((NoticeRef & Readonly<{ text?: undefined }>) | Readonly<{ text: string; code?: undefined; params?: undefined }>)
 
 export type ShipmentView = Readonly<{
   id: string

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { scanAllItems, startHarness, type Harness } from '../support/station-harness'
+import { noticeLine } from '../../shared/i18n/notice-text'
 
 let h: Harness | null = null
 afterEach(async () => {
@@ -27,7 +28,7 @@ describe('box suggestion on the packing screen', () => {
     expect(s[0]).toMatchObject({ fits: true, carrierName: expect.any(String), priceKurus: expect.any(Number) })
     expect(s.slice(2).map((x) => x.fits)).toEqual([false, false])
     expect(s[2]!.reason).toMatch(/Sığmıyor/)
-    expect(v.notice?.text).toMatch(/önerilen koli: .*KOLI2/)
+    expect(noticeLine(v.notice)).toMatch(/önerilen koli: .*KOLI2/)
 
     // The suggestion is only a hint: once a box is chosen it leaves the screen and the quote takes its place.
     const chosen = await scan('KOLI3')
@@ -43,6 +44,6 @@ describe('box suggestion on the packing screen', () => {
     const v = await scanAllItems(h.station)
     expect(v.boxSuggestions!.every((x) => x.fits === null)).toBe(true)
     expect(v.boxSuggestions![0]!.reason).toMatch(/sığma denetlenmedi/)
-    expect(v.notice?.text).not.toMatch(/önerilen/) // an unchecked fit is listed, never announced
+    expect(noticeLine(v.notice)).not.toMatch(/önerilen/) // an unchecked fit is listed, never announced
   }, 30_000)
 })

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { dispatchCommand } from '../../shared/contract/dispatch'
 import { ErrorCode } from '../../shared/errors'
 import { scanAllItems, startHarness, type Harness } from '../support/station-harness'
+import { noticeLine } from '../../shared/i18n/notice-text'
 
 let h: Harness
 const scan = (code: string) => h.station.handlers['scan.submit']({ code, source: 'scanner' })
@@ -34,7 +35,7 @@ describe('packing an order end to end', () => {
     const v = await packToScale('KJ1001')
     expect(v.step).toBe('itemsVerified')
     h.place(v.expectedGrams!)
-    const done = await h.waitForView((x) => x.step === 'packed' && x.notice?.text.startsWith('Paketlendi') === true)
+    const done = await h.waitForView((x) => x.step === 'packed' && noticeLine(x.notice).startsWith('Paketlendi'))
     expect(h.carrier.consignments).toHaveLength(1)
     const jobs = await h.zebra.waitForJobs(1)
     expect(jobs).toHaveLength(1)
@@ -185,7 +186,7 @@ describe('scan-back (per-station option)', () => {
     await scan('P1001')
     const v = await packToScale('KJ1008', 'KOLI1')
     h.place(v.expectedGrams!)
-    const printed = await h.waitForView((x) => x.step === 'printed' && x.notice?.text.includes('okutun') === true)
+    const printed = await h.waitForView((x) => x.step === 'printed' && noticeLine(x.notice).includes('okutun'))
     expect(printed.order!.status).not.toBe('packed')
     expect(await refusal(scan('WRONG-LABEL-1'))).toBe(ErrorCode.scanBackMismatch)
     expect(h.station.packing.view().step).toBe('printed')

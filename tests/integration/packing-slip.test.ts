@@ -5,6 +5,7 @@ import type { DeviceStatusView } from '../../shared/contract/views'
 import { ErrorCode } from '../../shared/errors'
 import { startEscPosEmulator, type EscPosEmulator } from '../../sandbox/escpos/escpos-emulator'
 import { scanAllItems, startHarness, type Harness } from '../support/station-harness'
+import { noticeLine } from '../../shared/i18n/notice-text'
 
 let h: Harness
 let printer: EscPosEmulator
@@ -31,7 +32,7 @@ async function pack(orderCode: string) {
   await scanAllItems(h.station)
   const v = await scan('KOLI1')
   h.place(v.expectedGrams!)
-  return h.waitForView((x) => x.step === 'packed' && x.order?.barcode === orderCode && x.notice?.text.startsWith('Paketlendi') === true)
+  return h.waitForView((x) => x.step === 'packed' && x.order?.barcode === orderCode && noticeLine(x.notice).startsWith('Paketlendi'))
 }
 
 beforeEach(async () => {

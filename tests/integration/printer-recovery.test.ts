@@ -5,6 +5,7 @@ import { ErrorCode } from '../../shared/errors'
 import { PRINTER_BACK_NOTICE } from '../../electron/core/packing/printer-recovery.rules'
 import { failure } from '../support/app-error'
 import { scanAllItems, startHarness, type Harness } from '../support/station-harness'
+import { noticeLine } from '../../shared/i18n/notice-text'
 
 /**
  * Printer recovery that cannot double-print: after paper-out the banner clears once the
@@ -50,7 +51,7 @@ describe('paper-out, then the printer comes back', () => {
 
     h.zebra.setState({ paperOut: false })
     // The status poll (every 2 s while the printer is down) sees it ready: banner gone, F2 offered.
-    const back = await h.waitForView((x) => x.problem === null && x.notice?.text === PRINTER_BACK_NOTICE.text, 20_000)
+    const back = await h.waitForView((x) => x.problem === null && noticeLine(x.notice) === noticeLine(PRINTER_BACK_NOTICE), 20_000)
     expect(back.step).toBe('exception')
     expect(back.printPending).toBe(true)
     expect(h.zebra.jobs).toHaveLength(0)
@@ -145,7 +146,7 @@ describe('labels with an unknown print outcome at start', () => {
     await h.waitForView((x) => (x.unconfirmedLabels ?? []).length === 1)
     const answered = await h.station.handlers['labels.resolveUncertain']({ decision: 'printed' })
     expect(answered.unconfirmedLabels).toEqual([])
-    expect(answered.notice?.text).toContain('SIP-1002')
+    expect(noticeLine(answered.notice)).toContain('SIP-1002')
     expect(await orderStatus('KJ1002')).toBe('packed')
     expect(await audit('label.confirmedPrinted')).toHaveLength(1)
     expect((await scan('KJ1008')).order?.barcode).toBe('KJ1008')

@@ -1,6 +1,8 @@
 import type { SerializedAppError } from '../../../shared/errors'
 import { useLang } from '../hooks/use-lang'
 import { errorMessage, type ErrorAction } from '../i18n-errors'
+import type { Lang } from '../i18n'
+import { coreWords } from '../lib/format'
 
 const ACTION_KEY: Partial<Record<ErrorAction, string>> = { retry: 'F2', supervisor: 'F3', reprint: 'F4' }
 /** Problems answered with two keys, in the order the action text names them (and the key hints light). */
@@ -10,6 +12,13 @@ const CODE_KEYS: Partial<Record<string, readonly string[]>> = { 'print.outcomeUn
 export function problemKeys(problem: SerializedAppError, action: ErrorAction): readonly string[] {
   const one = ACTION_KEY[action]
   return CODE_KEYS[problem.code] ?? (one ? [one] : [])
+}
+
+/** The core's own detail, from its catalog message in the operator's language first (both shown), or its plain message. */
+export function problemDetail(problem: Pick<SerializedAppError, 'message' | 'notice'>, lang: Lang): string {
+  if (!problem.notice) return problem.message
+  const [main, other] = coreWords(problem.notice, problem.message, lang)
+  return other ? `${main} / ${other}` : main
 }
 
 /** The red stop-and-ask banner: what went wrong, what to do, and the core's own words small. */
@@ -40,7 +49,7 @@ export function ProblemBanner({ problem, showKey = true }: { problem: Serialized
           </div>
         )}
         <div className="banner-detail">
-          {problem.message} <code>{problem.code}</code>
+          {problemDetail(problem, lang)} <code>{problem.code}</code>
         </div>
       </div>
     </div>

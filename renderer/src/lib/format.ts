@@ -1,4 +1,5 @@
 import type { Box } from '../../../shared/domain/box'
+import { noticeText, readNoticeRef } from '../../../shared/i18n/notice-text'
 import type { Lang } from '../i18n'
 
 function locale(lang: Lang): string {
@@ -46,6 +47,15 @@ export function splitBilingual(text: string, lang: Lang): readonly [string, stri
   const tr = text.slice(0, at).trim()
   const en = text.slice(at + 3).trim()
   return lang === 'tr' ? [tr, en] : [en, tr]
+}
+
+/**
+ * A message from the core in the operator's language first and the other one second: worded from its catalog
+ * code (shared/i18n) when it carries one, else split from its plain "TR / EN" text.
+ */
+export function coreWords(ref: unknown, plain: string, lang: Lang): readonly [string, string | null] {
+  const notice = readNoticeRef(ref)
+  return notice ? [noticeText(notice, lang), noticeText(notice, lang === 'tr' ? 'en' : 'tr')] : splitBilingual(plain, lang)
 }
 
 /**

@@ -1,0 +1,90 @@
+/**
+ * What the core says to a person, as codes. The core sends `{ code, params }` (a packing-screen Notice, or
+ * AppError.notice beside an error code) and never words it; the renderer, the CLI and the logs word it from
+ * notices.tr.ts and notices.en.ts. Each code lists the names of the params its wording fills, so a missing
+ * param is a compile error where the core sends it (notice-codes.test.ts checks the wording uses only these).
+ */
+export const NOTICE_PARAMS = {
+  // The packing screen: the core's short feedback after each step
+  'packing.welcome': ['name'],
+  'packing.orderOpen': ['orderNumber'],
+  'packing.orderOpenLocal': ['orderNumber'],
+  'packing.resuming': ['orderNumber'],
+  'packing.itemsCompleteSuggested': ['boxName', 'boxCode'],
+  'packing.itemsComplete': [],
+  'packing.boxChosen': ['boxName'],
+  'packing.dimensionsSet': [],
+  'packing.awaitScanBack': [],
+  'packing.packed': ['trackingNumber'],
+  'packing.overridden': ['supervisor'],
+  'packing.labelPrinted': [],
+  'packing.cancelled': [],
+  'packing.labelConfirmedPacked': ['orderNumber'],
+  'packing.labelPrintedAgainPacked': ['orderNumber'],
+  'packing.deferred': ['supervisor', 'count'],
+  'packing.labelReprinted': [],
+  'printer.ready': [],
+
+  // Sessions and badges
+  'session.scanBadgeFirst': [],
+  'session.supervisorBadgeRequired': [],
+  'settings.supervisorOnly': [],
+
+  // Orders, shipments, returns
+  'order.unknown': [],
+  'order.unknownCode': ['code'],
+  'order.noSuchOrder': ['code'],
+  'shipment.notFound': ['code'],
+  'shipment.noneToCancel': ['code'],
+  'shipment.purchaseInFlight': [],
+  'shipment.cancelUnsupported': ['carrierId'],
+  'return.unsupported': ['carrierName'],
+  'return.nothingShipped': ['orderNumber'],
+  'return.slipNotPrinted': ['returnCode', 'detail'],
+
+  // Claims and the cloud
+  'claim.cancelledInCloud': [],
+  'claim.heldElsewhere': ['stationId', 'reason'],
+  'claim.lostBeforeLabel': ['desk'],
+  'claim.cloudUnreachable': [],
+  'sync.noCloud': [],
+
+  // Printing
+  'printer.notReady': [],
+  'printJob.unknown': ['jobId'],
+  'printJob.notAwaitingDecision': [],
+  'print.outcomeUnknown': [],
+  'print.outcomeUnknownWaiting': ['count'],
+  'label.missingBarcode': ['barcode'],
+  'receipt.paperOut': [],
+  'receipt.noPrinter': [],
+  'slip.noLabel': ['orderNumber'],
+
+  // Manifests, pickups, carriers
+  'manifest.notACarrier': ['carrierId'],
+  'pickup.unsupported': ['carrierId'],
+  'pickup.noParcels': [],
+  'carrier.circuitOpen': ['carrier', 'seconds'],
+
+  // Demo mode and settings
+  'demo.simulatorOnly': [],
+} as const satisfies Record<string, readonly string[]>
+
+export type NoticeCode = keyof typeof NOTICE_PARAMS
+
+/** The params of one code, by name: text or a number, filled into `{name}` in the wording. */
+export type NoticeParams<C extends NoticeCode> = Readonly<{ [P in (typeof NOTICE_PARAMS)[C][number]]: string | number }>
+
+/** One message as it crosses the contract: a code and its params, worded by whoever shows it. */
+export type NoticeRef<C extends NoticeCode = NoticeCode> = C extends NoticeCode ? Readonly<{ code: C; params: NoticeParams<C> }> : never
+
+type ParamsArg<C extends NoticeCode> = (typeof NOTICE_PARAMS)[C] extends readonly [] ? [] : [params: NoticeParams<C>]
+
+/** Builds a message reference: `msg('packing.welcome', { name })`, or `msg('printer.ready')` for a code without params. */
+export function msg<C extends NoticeCode>(code: C, ...params: ParamsArg<C>): NoticeRef<C> {
+  return { code, params: params[0] ?? {} } as NoticeRef<C>
+}
+
+export function isNoticeCode(value: unknown): value is NoticeCode {
+  return typeof value === 'string' && Object.hasOwn(NOTICE_PARAMS, value)
+}
