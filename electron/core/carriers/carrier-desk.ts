@@ -1,6 +1,7 @@
 import type { CommandHandlers } from '../../../shared/contract/commands'
 import { Emitter } from '../../../shared/emitter'
 import { AppError, ErrorCode } from '../../../shared/errors'
+import { msg } from '../../../shared/i18n/notice-codes'
 import type { StationConfig } from '../config/config.schema'
 import type { Db } from '../db/database'
 import { findOrderByCode } from '../orders/orders.repository'
@@ -66,7 +67,7 @@ export function createCarrierDesk(
         .where('status', 'in', ['purchased', 'purchasing', 'cancelled'])
         .orderBy('created_at', 'desc')
         .executeTakeFirst()
-      if (!row) throw new AppError(ErrorCode.notFound, `${code}: gönderi bulunamadı / no shipment for this code`, { meta: { code } })
+      if (!row) throw new AppError(ErrorCode.notFound, msg('shipment.notFound', { code }), { meta: { code } })
       const orderNumber = order?.orderNumber ?? (await db.selectFrom('orders').select('order_number').where('id', '=', row.order_id).executeTakeFirst())?.order_number ?? ''
       return {
         orderNumber,

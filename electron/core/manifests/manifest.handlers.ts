@@ -1,5 +1,6 @@
 import type { CommandHandlers } from '../../../shared/contract/commands'
 import { AppError, ErrorCode } from '../../../shared/errors'
+import { msg } from '../../../shared/i18n/notice-codes'
 import type { Address } from '../../../shared/domain/address'
 import type { CarrierConnector } from '../carriers/carrier.port'
 import { findCarrier } from '../carriers/carrier-registry'
@@ -18,7 +19,7 @@ export function createManifestHandlers(
 ): ManifestHandlers {
   const manifest = async (carrierId: string, day: string | undefined) => {
     const connector = deps.connectors.get(carrierId)
-    if (!connector) throw new AppError(ErrorCode.inputInvalid, `${carrierId}: bu masada tanımlı taşıyıcı değil / not a carrier of this desk`, { meta: { field: 'carrierId' } })
+    if (!connector) throw new AppError(ErrorCode.inputInvalid, msg('manifest.notACarrier', { carrierId }), { meta: { field: 'carrierId' } })
     return buildManifest(deps.db, { carrierId, carrierName: connector.displayName, day: day ?? turkeyToday(), sender: deps.sender.name })
   }
   return {
@@ -35,11 +36,11 @@ export function createManifestHandlers(
     'carriers.requestPickup': async ({ carrierId, parcels }) => {
       const def = findCarrier(carrierId)
       const connector = deps.connectors.get(carrierId)
-      if (capabilitiesOf(carrierId).pickup !== 'request' || !def?.requestPickup || !connector) throw new AppError(ErrorCode.inputInvalid, `${carrierId}: kurye çağırma bu taşıyıcıda yok / no courier pickup with this carrier here`, { meta: { field: 'carrierId' } })
+      if (capabilitiesOf(carrierId).pickup !== 'request' || !def?.requestPickup || !connector) throw new AppError(ErrorCode.inputInvalid, msg('pickup.unsupported', { carrierId }), { meta: { field: 'carrierId' } })
       // Default: today's manifest, so the courier comes for what is on the list.
       const m = await manifest(carrierId, undefined)
       const count = parcels ?? m.totals.packages
-      if (count < 1) throw new AppError(ErrorCode.inputInvalid, 'Bugün bu taşıyıcıya koli yok; adet girin / No parcels for this carrier today: give a count', { meta: { field: 'parcels' } })
+      if (count < 1) throw new AppError(ErrorCode.inputInvalid, msg('pickup.noParcels'), { meta: { field: 'parcels' } })
       const r = await def.requestPickup(connector, { sender: deps.sender, parcels: count, weightGrams: Math.round(m.totals.weightKg * 1000) || undefined, desi: m.totals.desi || undefined })
       return { carrierId, pickupId: r.pickupId, message: r.message, parcels: count }
     },

@@ -1,6 +1,7 @@
 import type { ReceiptCodePage, ReceiptStatusView } from '../../../shared/contract/views'
 import { Emitter } from '../../../shared/emitter'
 import { AppError, ErrorCode, toAppError } from '../../../shared/errors'
+import { msg } from '../../../shared/i18n/notice-codes'
 import { appendAudit } from '../audit/audit.repository'
 import type { Db } from '../db/database'
 import type { EscPosStatus } from '../devices/receipt/escpos.printer'
@@ -75,7 +76,7 @@ export class PackingSlipService {
   /** The slip of a packed order again, at the packer's request; audited. Throws the printer's problem. */
   async reprint(orderCode: string, actorId: string): Promise<{ orderNumber: string; printerUri: string }> {
     const order = await findOrderByCode(this.options.db, orderCode)
-    if (!order) throw new AppError(ErrorCode.orderUnknown, `Sipariş bulunamadı: ${orderCode} / Unknown order: ${orderCode}`, { meta: { code: orderCode } })
+    if (!order) throw new AppError(ErrorCode.orderUnknown, msg('order.unknownCode', { code: orderCode }), { meta: { code: orderCode } })
     await appendAudit(this.options.db, { actorId, action: 'slip.reprint', orderId: order.id, detail: { orderNumber: order.orderNumber, printerUri: this.uri } })
     await this.printOrder(order.id, 'reprint')
     return { orderNumber: order.orderNumber, printerUri: this.uri }
@@ -86,7 +87,7 @@ export class PackingSlipService {
     try {
       const status = await this.options.printer.status()
       this.ready = !status.paperOut
-      this.problem = status.paperOut ? new AppError(ErrorCode.printerPaperOut, 'Fiş rulosu bitti — rulo takın / Receipt paper out — load a roll', { retryable: true, meta: { uri: this.uri } }) : null
+      this.problem = status.paperOut ? new AppError(ErrorCode.printerPaperOut, msg('receipt.paperOut'), { retryable: true, meta: { uri: this.uri } }) : null
       this.emit()
       return status
     } catch (err) {
@@ -138,10 +139,10 @@ export class PackingSlipService {
   private async slipInput(orderId: string): Promise<PackingSlipInput> {
     const { db, carrierNames, header } = this.options
     const order = await getOrder(db, orderId)
-    if (!order) throw new AppError(ErrorCode.orderUnknown, `Sipariş bulunamadı / Unknown order`, { meta: { orderId } })
+    if (!order) throw new AppError(ErrorCode.orderUnknown, msg('order.unknown'), { meta: { orderId } })
     const shipment = await getLiveShipment(db, orderId)
     if (!shipment || shipment.status !== 'purchased' || !shipment.trackingNumber) {
-      throw new AppError(ErrorCode.wrongState, `Bu siparişin etiketi yok, fiş basılamaz: ${order.orderNumber} / No label yet for this order, so no slip`, {
+      throw new AppError(ErrorCode.wrongState, msg('slip.noLabel', { orderNumber: order.orderNumber }), {
         meta: { orderNumber: order.orderNumber },
       })
     }

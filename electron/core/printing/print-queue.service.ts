@@ -1,5 +1,6 @@
 import { Emitter } from '../../../shared/emitter'
 import { AppError, ErrorCode, isAppError, toAppError } from '../../../shared/errors'
+import { msg } from '../../../shared/i18n/notice-codes'
 import { appendAudit } from '../audit/audit.repository'
 import type { Db } from '../db/database'
 import type { PrinterStatus } from '../devices/printer/printer.port'
@@ -141,9 +142,9 @@ export class PrintQueueService {
     await this.serialized(async () => {
       await this.db.transaction().execute(async (trx) => {
         const job = await getPrintJob(trx, jobId)
-        if (!job) throw new AppError(ErrorCode.notFound, `Baskı işi yok: ${jobId} / Unknown print job`, { meta: { jobId } })
+        if (!job) throw new AppError(ErrorCode.notFound, msg('printJob.unknown', { jobId }), { meta: { jobId } })
         if (!this.isUnconfirmed(job)) {
-          throw new AppError(ErrorCode.wrongState, 'Bu baskı işi karar beklemiyor / This print job is not awaiting a decision', { meta: { jobId, status: job.status } })
+          throw new AppError(ErrorCode.wrongState, msg('printJob.notAwaitingDecision'), { meta: { jobId, status: job.status } })
         }
         await setPrintJobStatus(trx, jobId, decision === 'printed' ? 'printed' : 'queued')
         await appendAudit(trx, {
@@ -181,7 +182,7 @@ export class PrintQueueService {
       status = await this.sink.status()
       if (status === null) return null // this transport cannot report status (file:, spooler)
       this.ready = status.ready
-      this.problem = status.ready ? null : new AppError(ErrorCode.printerNotReady, 'Yazıcı hazır değil / Printer not ready', { meta: { status } })
+      this.problem = status.ready ? null : new AppError(ErrorCode.printerNotReady, msg('printer.notReady'), { meta: { status } })
     } catch (err) {
       this.ready = false
       this.problem = toAppError(err)
@@ -273,10 +274,10 @@ export class PrintQueueService {
 
   private uncertainError(job: PrintJob, status: PrinterStatus | null, cause?: AppError | null): AppError {
     // Formats still in the printer's buffer print once it is ready again: a hint against reprinting too early.
-    const waiting = status && status.formatsInBuffer > 0 ? ` Yazıcıda bekleyen ${status.formatsInBuffer} etiket var / ${status.formatsInBuffer} label(s) still waiting in the printer.` : ''
+    const waiting = status && status.formatsInBuffer > 0 ? status.formatsInBuffer : 0
     return new AppError(
       ErrorCode.printOutcomeUnknown,
-      `Etiket basıldı mı bilinmiyor — yazıcıya bakıp "Basıldı" ya da "Tekrar bas" seçin / Unknown whether the label printed — check the printer, then confirm or print again.${waiting}`,
+      waiting > 0 ? msg('print.outcomeUnknownWaiting', { count: waiting }) : msg('print.outcomeUnknown'),
       {
         meta: {
           jobId: job.id,
@@ -295,7 +296,7 @@ export class PrintQueueService {
     if (!job.expectedBarcode) return
     const text = Buffer.from(job.payload).toString('utf8')
     if (!text.includes(job.expectedBarcode)) {
-      throw new AppError(ErrorCode.labelMismatch, `Etiket bu gönderiye ait değil (barkod ${job.expectedBarcode} yok) / Label does not carry barcode ${job.expectedBarcode}`, {
+      throw new AppError(ErrorCode.labelMismatch, msg('label.missingBarcode', { barcode: job.expectedBarcode }), {
         meta: { jobId: job.id, orderId: job.orderId },
       })
     }

@@ -2,6 +2,7 @@ import type { ReturnView } from '../../../shared/contract/views'
 import type { Address } from '../../../shared/domain/address'
 import type { Order } from '../../../shared/domain/order'
 import { AppError, ErrorCode, toAppError } from '../../../shared/errors'
+import { msg } from '../../../shared/i18n/notice-codes'
 import { appendAudit } from '../audit/audit.repository'
 import type { CarrierConnector, ReturnRequest, ShipmentRequest } from '../carriers/carrier.port'
 import { capabilitiesOf } from '../carriers/carrier-capabilities'
@@ -55,12 +56,12 @@ export class ReturnService {
     const { db } = this.deps
     const supervisor = await findPackerByBadge(db, input.supervisorBadge)
     if (!supervisor || supervisor.role !== 'supervisor') {
-      throw new AppError(ErrorCode.supervisorRequired, 'Süpervizör kartı gerekli / A supervisor badge is required', { meta: { badge: input.supervisorBadge } })
+      throw new AppError(ErrorCode.supervisorRequired, msg('session.supervisorBadgeRequired'), { meta: { badge: input.supervisorBadge } })
     }
     const { order, shipment } = await this.shippedOrder(input.code)
     const connector = this.deps.connectors.get(shipment.carrierId)
     if (!capabilitiesOf(shipment.carrierId).returns || !connector?.createReturn) {
-      throw new AppError(ErrorCode.carrierServiceUnsupported, `${this.deps.carrierName(shipment.carrierId)}: bu taşıyıcıda iade işlemi yok / this carrier has no return operation here`, {
+      throw new AppError(ErrorCode.carrierServiceUnsupported, msg('return.unsupported', { carrierName: this.deps.carrierName(shipment.carrierId) }), {
         meta: { carrierId: shipment.carrierId },
       })
     }
@@ -96,7 +97,7 @@ export class ReturnService {
 
   async list(code: string): Promise<ReturnView[]> {
     const order = await this.findOrder(code)
-    if (!order) throw new AppError(ErrorCode.notFound, `${code}: sipariş bulunamadı / no such order`, { meta: { code } })
+    if (!order) throw new AppError(ErrorCode.notFound, msg('order.noSuchOrder', { code }), { meta: { code } })
     return (await listReturns(this.deps.db, order.id)).map((r) => this.view(r, order, false))
   }
 
@@ -114,11 +115,11 @@ export class ReturnService {
 
   private async shippedOrder(code: string): Promise<{ order: Order; shipment: ShipmentRecord }> {
     const order = await this.findOrder(code)
-    if (!order) throw new AppError(ErrorCode.notFound, `${code}: sipariş bulunamadı / no such order`, { meta: { code } })
+    if (!order) throw new AppError(ErrorCode.notFound, msg('order.noSuchOrder', { code }), { meta: { code } })
     // One live shipment per order (unique index); a return needs it bought, not still being registered.
     const shipment = await getLiveShipment(this.deps.db, order.id)
     if (shipment?.status !== 'purchased' || order.status !== 'packed') {
-      throw new AppError(ErrorCode.wrongState, `${order.orderNumber}: gönderilmiş bir paket yok, iade açılamaz / nothing was shipped, no return to open`, { meta: { code } })
+      throw new AppError(ErrorCode.wrongState, msg('return.nothingShipped', { orderNumber: order.orderNumber }), { meta: { code } })
     }
     return { order, shipment }
   }
@@ -157,7 +158,7 @@ export class ReturnService {
       const e = toAppError(err)
       await setPrintJobStatus(this.deps.db, jobId, 'failed', { code: e.code, message: e.message })
       await this.deps.printQueue.refreshStatus()
-      throw new AppError(e.code, `İade oluşturuldu (${r.returnCode ?? ''}) ama fişi yazdırılamadı: ${e.message} / Return made, slip not printed`, { retryable: true, meta: { ...e.meta, returnId: r.id } })
+      throw new AppError(e.code, msg('return.slipNotPrinted', { returnCode: r.returnCode ?? '', detail: e.message }), { retryable: true, meta: { ...e.meta, returnId: r.id } })
     }
     return this.view(r, order, true)
   }

@@ -3,6 +3,7 @@ import type { CommandHandlers } from '../../../shared/contract/commands'
 import type { PackingView, PrintersView, SettingsView } from '../../../shared/contract/views'
 import type { Packer } from '../../../shared/domain/packer'
 import { AppError, ErrorCode } from '../../../shared/errors'
+import { msg } from '../../../shared/i18n/notice-codes'
 import type { LayoutProfileId } from '../../../shared/scan/keyboard-layout'
 import { appendAudit } from '../audit/audit.repository'
 import type { StationConfig } from '../config/config.schema'
@@ -34,7 +35,7 @@ export type SettingsHandlerDeps = Readonly<{
 
 function requirePacker(session: () => Packer | null): Packer {
   const packer = session()
-  if (!packer) throw new AppError(ErrorCode.sessionRequired, 'Önce kartınızı okutun / Scan your badge first')
+  if (!packer) throw new AppError(ErrorCode.sessionRequired, msg('session.scanBadgeFirst'))
   return packer
 }
 
@@ -42,7 +43,7 @@ function requirePacker(session: () => Packer | null): Packer {
 function requireSupervisor(session: () => Packer | null): Packer {
   const packer = requirePacker(session)
   if (packer.role !== 'supervisor') {
-    throw new AppError(ErrorCode.supervisorRequired, 'Ayarlar için süpervizör kartıyla giriş yapın / Log in with a supervisor badge for settings', { meta: { packerId: packer.id } })
+    throw new AppError(ErrorCode.supervisorRequired, msg('settings.supervisorOnly'), { meta: { packerId: packer.id } })
   }
   return packer
 }
@@ -135,7 +136,7 @@ export function createSettingsHandlers(deps: SettingsHandlerDeps): Pick<CommandH
     },
     'slips.reprint': async ({ orderCode }) => {
       const packer = requirePacker(session)
-      if (!deps.slips) throw new AppError(ErrorCode.wrongState, 'Bu masada fiş yazıcısı tanımlı değil / No receipt printer is set up at this desk')
+      if (!deps.slips) throw new AppError(ErrorCode.wrongState, msg('receipt.noPrinter'))
       return deps.slips.reprint(orderCode, packer.id)
     },
     'scale.zero': async () => {

@@ -1,4 +1,5 @@
 import { AppError, ErrorCode, toAppError } from '../../../shared/errors'
+import { msg } from '../../../shared/i18n/notice-codes'
 import { appendAudit } from '../audit/audit.repository'
 import type { CarrierConnector } from '../carriers/carrier.port'
 import { capabilitiesOf } from '../carriers/carrier-capabilities'
@@ -21,18 +22,18 @@ export async function cancelShipment(deps: Readonly<{ db: Db; connectors: Readon
   const { db } = deps
   const supervisor = await findPackerByBadge(db, input.supervisorBadge)
   if (!supervisor || supervisor.role !== 'supervisor') {
-    throw new AppError(ErrorCode.supervisorRequired, 'Süpervizör kartı gerekli / A supervisor badge is required', { meta: { badge: input.supervisorBadge } })
+    throw new AppError(ErrorCode.supervisorRequired, msg('session.supervisorBadgeRequired'), { meta: { badge: input.supervisorBadge } })
   }
   const order = await findOrderByCode(db, input.code)
   const shipment = order ? await getLiveShipment(db, order.id) : null
-  if (!order || !shipment) throw new AppError(ErrorCode.notFound, `${input.code}: iptal edilecek gönderi yok / no live shipment to cancel`, { meta: { code: input.code } })
+  if (!order || !shipment) throw new AppError(ErrorCode.notFound, msg('shipment.noneToCancel', { code: input.code }), { meta: { code: input.code } })
   const unregistered = shipment.status === 'purchasing'
   if (unregistered && shipment.offlineLabelledAt === null) {
-    throw new AppError(ErrorCode.wrongState, 'Satın alma sürüyor; önce sonucunu bekleyin / The purchase is still in flight; wait for its outcome')
+    throw new AppError(ErrorCode.wrongState, msg('shipment.purchaseInFlight'))
   }
   if (!unregistered) {
     const connector = deps.connectors.get(shipment.carrierId)
-    if (!capabilitiesOf(shipment.carrierId).cancel || !connector?.cancelShipment) throw new AppError(ErrorCode.carrierNotCancellable, `${shipment.carrierId}: bu taşıyıcıda iptal işlemi yok / this carrier has no cancel here`)
+    if (!capabilitiesOf(shipment.carrierId).cancel || !connector?.cancelShipment) throw new AppError(ErrorCode.carrierNotCancellable, msg('shipment.cancelUnsupported', { carrierId: shipment.carrierId }))
     try {
       await connector.cancelShipment(shipment.carrierShipmentId ?? shipment.trackingNumber ?? '')
     } catch (err) {

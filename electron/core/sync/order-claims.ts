@@ -1,6 +1,7 @@
 import { ClaimGranted, ClaimReleased, type CloudClaim, type CloudConflictEnvelope } from '../../../shared/contract/cloud'
 import { Emitter, type Unsubscribe } from '../../../shared/emitter'
 import { AppError, ErrorCode, toAppError } from '../../../shared/errors'
+import { msg } from '../../../shared/i18n/notice-codes'
 import type { SyncStatusView } from '../../../shared/contract/views'
 import { retryWithinBudget } from '../net/retry'
 import type { CloudClientOptions } from './cloud-client'
@@ -88,15 +89,15 @@ function conflictOf(err: AppError): Conflict | null {
 }
 
 function refusal(c: Conflict | null): AppError {
-  if (c?.reason === 'cancelled') return new AppError(ErrorCode.orderCancelled, 'Sipariş bulutta iptal edilmiş — paketlemeyin / Order cancelled in the cloud: do not pack', { meta: { claim: c } })
-  return new AppError(ErrorCode.orderBusy, `Bu sipariş başka masada: ${c?.stationId ?? '?'} (${c?.reason ?? 'claimed'}) / Another desk has this order`, { meta: { claim: c } })
+  if (c?.reason === 'cancelled') return new AppError(ErrorCode.orderCancelled, msg('claim.cancelledInCloud'), { meta: { claim: c } })
+  return new AppError(ErrorCode.orderBusy, msg('claim.heldElsewhere', { stationId: c?.stationId ?? '?', reason: c?.reason ?? 'claimed' }), { meta: { claim: c } })
 }
 
 /** At the last check before the label is bought: the refusal says that nothing was bought. */
 function stopBeforePurchase(c: Conflict | null): AppError {
   if (c?.reason === 'cancelled') return refusal(c)
   const desk = c?.stationId ?? '?'
-  return new AppError(ErrorCode.orderBusy, `Sipariş başka masada: ${desk} — etiket alınmadı, iptal edin (KJCANCEL) / Another desk (${desk}) holds this order: no label bought, cancel it`, {
+  return new AppError(ErrorCode.orderBusy, msg('claim.lostBeforeLabel', { desk }), {
     meta: { claim: c },
   })
 }
@@ -218,7 +219,7 @@ export function createOrderClaims(opts: OrderClaimsOptions): OrderClaims {
         return 'granted'
       }
       if (opts.offlinePacking === 'refuse') {
-        throw new AppError(ErrorCode.syncOffline, `Bulut erişilemiyor — bu sipariş şimdi paketlenemez (çevrimdışı paketleme kapalı) / The cloud is unreachable: this order cannot be packed now (offline packing is off)`, {
+        throw new AppError(ErrorCode.syncOffline, msg('claim.cloudUnreachable'), {
           retryable: true,
           meta: { offlinePacking: 'refuse', attempts: res.attempts, cause: res.error.message },
         })

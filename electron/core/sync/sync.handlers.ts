@@ -1,5 +1,6 @@
 import type { CommandHandlers } from '../../../shared/contract/commands'
 import { AppError, ErrorCode } from '../../../shared/errors'
+import { msg } from '../../../shared/i18n/notice-codes'
 import type { Db } from '../db/database'
 import type { CloudSyncService } from './cloud-sync.service'
 import { parkedOutbox } from './outbox.repository'
@@ -9,7 +10,7 @@ type SyncHandlers = Pick<CommandHandlers, 'sync.now' | 'sync.setPaused' | 'sync.
 /** "Sync now", pause/resume, and the supervisor's list of events the cloud refused or reported as conflicts. */
 export function createSyncHandlers(db: Db, cloud: CloudSyncService | null): SyncHandlers {
   const need = (): CloudSyncService => {
-    if (!cloud) throw new AppError(ErrorCode.syncOffline, 'Bu masada bulut tanımlı değil / No cloud is configured for this desk')
+    if (!cloud) throw new AppError(ErrorCode.syncOffline, msg('sync.noCloud'))
     return cloud
   }
   return {

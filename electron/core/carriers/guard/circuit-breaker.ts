@@ -1,5 +1,6 @@
 import { Emitter } from '../../../../shared/emitter'
 import { AppError, ErrorCode, isAppError } from '../../../../shared/errors'
+import { msg } from '../../../../shared/i18n/notice-codes'
 
 export type BreakerState = 'closed' | 'open' | 'halfOpen'
 
@@ -77,7 +78,7 @@ export class CircuitBreaker {
       this.trialInFlight = true
       return
     }
-    throw new AppError(ErrorCode.carrierCircuitOpen, `${this.carrierName} art arda yanıt vermedi; ${Math.ceil(Math.max(waitMs, 0) / 1000)} sn sonra yeniden denenecek / ${this.carrierName} kept failing; trying again in ${Math.ceil(Math.max(waitMs, 0) / 1000)} s`, {
+    throw new AppError(ErrorCode.carrierCircuitOpen, msg('carrier.circuitOpen', { carrier: this.carrierName, seconds: Math.ceil(Math.max(waitMs, 0) / 1000) }), {
       retryable: true,
       meta: { retryAfterMs: Math.max(waitMs, 0), carrier: this.carrierName, lastError: this.lastError },
     })
