@@ -8,7 +8,7 @@ import type { ShipmentRequest } from '../carrier.port'
 import type { RetryOptions } from '../../net/retry'
 import { YurticiConnector, type YurticiConnectorOptions } from './yurtici.adapter'
 import { createShipments } from './yurtici.client'
-import type { YurticiExchange } from './yurtici.client'
+import type { CarrierExchange } from '../http/carrier-http'
 import { planYurticiLabel } from './yurtici.offline'
 
 const shipment = (over: Partial<ShipmentRequest> = {}): ShipmentRequest => sampleShipmentRequest(over)
@@ -255,7 +255,7 @@ describe('saveReturnShipmentCode', () => {
 })
 
 it('keeps every exchange for support without the password', async () => {
-  const log: YurticiExchange[] = []
+  const log: CarrierExchange[] = []
   const { connector } = await setup({}, {}, { onExchange: (x) => log.push(x) })
   await connector.createShipment(shipment(), { idempotencyKey: 'log' })
   expect(log).toHaveLength(1)

@@ -1,8 +1,9 @@
 import { CarrierId, type TrackingStatus } from '../../../../shared/domain/shipment'
 import { AppError, ErrorCode } from '../../../../shared/errors'
+import type { CarrierExchange } from '../http/carrier-http'
 import type { CallOptions, CarrierConnector, CreatedReturn, CreatedShipment, ReturnRequest, ShipmentRequest, TrackingEvent } from '../carrier.port'
 import { withRetry, type RetryOptions } from '../../net/retry'
-import { cancelShipments, createShipments, queryShipments, saveReturnShipmentCode, type YurticiCallOptions, type YurticiExchange } from './yurtici.client'
+import { cancelShipments, createShipments, queryShipments, saveReturnShipmentCode, type YurticiCallOptions } from './yurtici.client'
 import { YurticiErrCode, yurticiErrorToAppError } from './yurtici.errors'
 import { isOwnCargoKey, planYurticiLabel, type YurticiLabelPlan } from './yurtici.offline'
 import { buildShippingOrders, paymentTypeFor, YurticiPaymentType, type CardCodOptions } from './yurtici.orders'
@@ -42,10 +43,10 @@ export type YurticiConnectorOptions = Readonly<{
   sendMeasurements?: boolean
   /** Installments for card COD. Default 1 installment, single payment allowed. */
   card?: CardCodOptions
-  /** Fault errorCodes of the one-minute query throttle (not published; see yurtici.client.ts). */
+  /** Fault errorCodes of the one-minute query throttle: Yurtiçi publishes none, so none by default (yurtici.client.ts). */
   throttleErrCodes?: readonly number[]
   /** Every SOAP exchange, password redacted, for the support log. */
-  onExchange?: (exchange: YurticiExchange) => void
+  onExchange?: (exchange: CarrierExchange) => void
   /** Clock for "observed at" stamps. */
   now?: () => number
 }>

@@ -2,9 +2,10 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { failure } from '../../../../tests/support/app-error'
-import { startYurticiEmulator, YurticiFault, type YurticiEmulator } from '../../../../sandbox/yurtici/yurtici.emulator'
+import { startYurticiEmulator, YkCode, YurticiFault, type YurticiEmulator } from '../../../../sandbox/yurtici/yurtici.emulator'
 import { AppError, ErrorCode } from '../../../../shared/errors'
-import { callYurtici, cancelShipments, createShipments, queryShipments, redactPassword, saveReturnShipmentCode, type YurticiCallOptions, type YurticiExchange } from './yurtici.client'
+import type { CarrierExchange } from '../http/carrier-http'
+import { callYurtici, cancelShipments, createShipments, queryShipments, redactPassword, saveReturnShipmentCode, type YurticiCallOptions } from './yurtici.client'
 import { YurticiErrCode, yurticiErrorToAppError } from './yurtici.errors'
 import type { ShippingOrderVO } from './yurtici.soap'
 
@@ -137,10 +138,18 @@ describe('result-level failures', () => {
     expect(emu.shipments.some((s) => s.cargoKey === row.cargoKey)).toBe(false)
   })
 
-  it('the one-minute query throttle → carrier.rateLimited, retryable after 60 s', async () => {
+  it('the one-minute query throttle → carrier.rateLimited, retryable after 60 s, when its code is configured', async () => {
+    // Yurtiçi publishes no throttle code: the emulator's placeholder is passed as a station would configure one.
+    const throttling = opts({ throttleErrCodes: [YkCode.throttled] })
     const q = { keys: ['THROTTLED'], keyType: 0 as const, addHistoricalData: false, onlyTracking: false }
+    await queryShipments(creds, q, throttling)
+    expect(await failure(queryShipments(creds, q, throttling))).toMatchObject({ code: ErrorCode.carrierRateLimited, retryable: true, meta: { retryAfterMs: 60_000 } })
+  })
+
+  it('without a configured throttle code the throttle fault is a server fault, retried like any other', async () => {
+    const q = { keys: ['THROTTLED-DEFAULT'], keyType: 0 as const, addHistoricalData: false, onlyTracking: false }
     await queryShipments(creds, q, opts())
-    expect(await failure(queryShipments(creds, q, opts()))).toMatchObject({ code: ErrorCode.carrierRateLimited, retryable: true, meta: { retryAfterMs: 60_000 } })
+    expect(await failure(queryShipments(creds, q, opts()))).toMatchObject({ code: ErrorCode.carrierUnavailable, retryable: true, meta: { faultErrorCode: YkCode.throttled } })
   })
 
   it('saveReturnShipmentCode outFlag 1 → its errCode', async () => {
@@ -223,10 +232,10 @@ describe('proxies and firewalls in front of the service', () => {
 })
 
 it('hands every exchange to onExchange with the password redacted', async () => {
-  const seen: YurticiExchange[] = []
+  const seen: CarrierExchange[] = []
   await createShipments({ username: 'YKTEST', password: 'YK' }, [vo()], opts({ onExchange: (x) => seen.push(x) }))
   await failure(createShipments({ username: 'YKTEST', password: 'wrong<&>' }, [vo()], opts({ onExchange: (x) => seen.push(x) })))
-  expect(seen.map((x) => [x.operation, x.httpStatus, x.error?.code ?? null])).toEqual([
+  expect(seen.map((x) => [x.operation, x.httpStatus, x.errorCode])).toEqual([
     ['createShipment', 200, null],
     ['createShipment', 500, ErrorCode.carrierAuth],
   ])

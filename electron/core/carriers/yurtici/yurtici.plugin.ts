@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { defineCarrier, definedOnly } from '../carrier-plugin'
-import { YurticiConnector, yurticiServiceUrl } from './yurtici.adapter'
+import { YurticiConnector } from './yurtici.adapter'
 
 const YurticiCredential = z.object({ username: z.string().min(1), password: z.string().min(1), language: z.string().optional() })
 
@@ -16,6 +16,8 @@ export const YurticiSettingsSchema = z
     timeoutMs: z.number().int().positive().default(10_000),
     returnCodeFieldName: z.string().default('16'),
     sendMeasurements: z.boolean().default(true),
+    /** Fault errorCodes of the one-minute query throttle; Yurtiçi publishes none (docs/reference/carriers.md §1), so none by default. */
+    throttleErrCodes: z.array(z.number().int()).default([]),
   })
   .prefault({})
 
@@ -38,20 +40,6 @@ export const yurticiCarrier = defineCarrier({
     new YurticiConnector({
       ...s,
       retry: ctx.retry,
-      onExchange: ctx.onExchange
-        ? (e) =>
-            ctx.onExchange?.({
-              carrierId: 'yurtici',
-              operation: e.operation,
-              method: 'POST',
-              url: yurticiServiceUrl(s.url),
-              request: e.request,
-              httpStatus: e.httpStatus,
-              response: e.response,
-              durationMs: e.durationMs,
-              errorCode: e.error?.code ?? null,
-              at: new Date(Date.now() - e.durationMs).toISOString(),
-            })
-        : undefined,
+      onExchange: ctx.onExchange,
     }),
 })

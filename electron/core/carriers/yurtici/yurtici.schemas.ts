@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { SoapFault as BaseSoapFault } from '../../../../protocols/soap/soap-fault'
 
 /**
  * Response schemas of ShippingOrderDispatcherServices, from the XSD in
@@ -168,32 +169,27 @@ export const operationResponseSchemas = {
 } as const
 
 /**
- * A SOAP 1.1 Fault. The WSDL declares YurticikargoWSException{errorCode, errText} as the detail;
- * an Odoo client reads `code`/`message` there instead (docs/reference/carriers.md §1 [YK-ODOO]), so both are read.
+ * A SOAP 1.1 Fault's detail. The WSDL declares YurticikargoWSException{errorCode, errText} there;
+ * an Odoo client reads `code`/`message` instead (docs/reference/carriers.md §1 [YK-ODOO]), so both are read.
  */
-export const soapFaultSchema = z
-  .object({
-    faultcode: z.string(),
-    faultstring: z.string(),
-    detail: z
-      .union([
-        z.object({
-          YurticikargoWSException: z.object({ errorCode: z.string().optional(), errText: z.string().optional() }).optional(),
-          code: z.string().optional(),
-          message: z.string().optional(),
-        }),
-        z.literal(''),
-      ])
-      .optional(),
-  })
-  .transform((f) => {
-    const d = f.detail === '' ? undefined : f.detail
-    const code = d?.YurticikargoWSException?.errorCode ?? d?.code
+export const faultDetailSchema = z
+  .union([
+    z.object({
+      YurticikargoWSException: z.object({ errorCode: z.string().optional(), errText: z.string().optional() }).optional(),
+      code: z.string().optional(),
+      message: z.string().optional(),
+    }),
+    z.literal(''),
+  ])
+  .optional()
+  .transform((d) => {
+    const detail = d === '' ? undefined : d
+    const code = detail?.YurticikargoWSException?.errorCode ?? detail?.code
     return {
-      faultcode: f.faultcode,
-      faultstring: f.faultstring,
       errorCode: code !== undefined && /^-?\d+$/.test(code.trim()) ? Number(code) : null,
-      errText: d?.YurticikargoWSException?.errText ?? d?.message ?? null,
+      errText: detail?.YurticikargoWSException?.errText ?? detail?.message ?? null,
     }
   })
-export type SoapFault = z.output<typeof soapFaultSchema>
+
+/** A SOAP Fault with what its detail says. */
+export type SoapFault = BaseSoapFault & z.output<typeof faultDetailSchema>

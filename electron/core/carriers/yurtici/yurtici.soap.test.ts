@@ -139,7 +139,7 @@ describe('parseSoapResponse', () => {
     const parsed = parseSoapResponse(xml, 'createShipment')
     expect(parsed).toEqual({
       kind: 'ok',
-      value: { ShippingOrderResultVO: { outFlag: 0, outResult: 'Başarılı', errCode: '', count: 1, jobId: 71500001, shippingOrderDetailVO: [{ cargoKey: 'K1', errCode: 0, errMessage: '', invoiceKey: 'I1' }] } },
+      body: { ShippingOrderResultVO: { outFlag: 0, outResult: 'Başarılı', errCode: '', count: 1, jobId: 71500001, shippingOrderDetailVO: [{ cargoKey: 'K1', errCode: 0, errMessage: '', invoiceKey: 'I1' }] } },
     })
   })
 

@@ -1,6 +1,9 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import type { z } from 'zod'
-import { operationResponseSchemas, soapFaultSchema, type SoapFault } from './yurtici.schemas'
+import { CarrierNs } from '../../../../protocols/soap/carrier-namespaces'
+import { soapEnvelope, SoapStyle } from '../../../../protocols/soap/soap-envelope'
+import { soapResponseParser, type ParsedSoapAnswer } from '../../../../protocols/soap/soap-response.parser'
+import { xmlElement, xmlEscape } from '../../../../protocols/soap/xml-text'
+import { faultDetailSchema, operationResponseSchemas, type SoapFault } from './yurtici.schemas'
 
 /**
  * SOAP 1.1 envelopes of Yurtiçi's ShippingOrderDispatcherServices (KOPS), built to the XSD in
@@ -9,8 +12,7 @@ import { operationResponseSchemas, soapFaultSchema, type SoapFault } from './yur
  * the operation element carries the `ship:` prefix (docs/reference/carriers.md §1 [HT]).
  */
 
-export const YURTICI_NS = 'http://yurticikargo.com.tr/ShippingOrderDispatcherServices'
-export const SOAP_ENV_NS = 'http://schemas.xmlsoap.org/soap/envelope/'
+export { xmlEscape }
 
 export const YurticiOperation = {
   createShipment: 'createShipment',
@@ -70,39 +72,13 @@ export const SHIPPING_ORDER_VO_ORDER = [
 
 const INTEGER_FIELDS = new Set<string>(['taxOfficeId', 'ttDocumentId', 'dcSelectedCredit', 'dcCreditRule', 'cargoCount', 'maxCount', 'keyType'])
 
-// XML 1.0 allows tab, LF, CR and U+0020 upward, minus lone surrogates and U+FFFE/U+FFFF; anything
-// else cannot be written even escaped, so it is dropped (a control char pasted into an address).
-const INVALID_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
-
-/** Escapes customer text for element content (and attributes): & < > " ' and drops invalid chars. */
-export function xmlEscape(text: string): string {
-  return text
-    .replace(INVALID_XML_CHARS, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;')
-}
-
-function scalar(name: string, value: string | number | boolean): string {
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new TypeError(`${name} must be a finite number, got ${value}`)
-    if (INTEGER_FIELDS.has(name) && !Number.isSafeInteger(value)) throw new TypeError(`${name} must be an integer, got ${value}`)
-  }
-  return String(value)
-}
-
 function el(name: string, value: string | number | boolean | undefined): string {
-  return value === undefined ? '' : `<${name}>${xmlEscape(scalar(name, value))}</${name}>`
+  if (typeof value === 'number' && Number.isFinite(value) && INTEGER_FIELDS.has(name) && !Number.isSafeInteger(value)) throw new TypeError(`${name} must be an integer, got ${value}`)
+  return xmlElement(name, value)
 }
 
 function envelope(operation: YurticiOperation, inner: string): string {
-  return (
-    '<?xml version="1.0" encoding="UTF-8"?>' +
-    `<soapenv:Envelope xmlns:soapenv="${SOAP_ENV_NS}" xmlns:ship="${YURTICI_NS}">` +
-    `<soapenv:Header/><soapenv:Body><ship:${operation}>${inner}</ship:${operation}></soapenv:Body></soapenv:Envelope>`
-  )
+  return soapEnvelope(SoapStyle.soapUi, `<ship:${operation}>${inner}</ship:${operation}>`, { ship: CarrierNs.yurtici })
 }
 
 function auth(c: YurticiCredentials, languageElement: 'userLanguage' | 'wsLanguage'): string {
@@ -160,48 +136,29 @@ export function buildSaveReturnShipmentCodeEnvelope(c: YurticiCredentials, r: Sa
   )
 }
 
-// Repeated elements (maxOccurs="unbounded" in the XSD) are always arrays, even with one item.
-const REPEATED = new Set(['shippingOrderDetailVO', 'shippingCancelDetailVO', 'shippingDeliveryDetailVO', 'invDocFieldVOArray', 'invDocCargoVOArray'])
-
-const parser = new XMLParser({
-  removeNSPrefix: true,
-  ignoreAttributes: true,
-  parseTagValue: false, // leaves stay strings; zod decides what is a number
-  trimValues: true,
-  htmlEntities: true, // decodes numeric character references (&#304; → İ)
-  isArray: (name) => REPEATED.has(name),
-})
-
-export type ParsedSoap<T> =
-  | Readonly<{ kind: 'ok'; value: T }>
-  | Readonly<{ kind: 'fault'; fault: SoapFault }>
-  | Readonly<{ kind: 'invalid'; reason: string }>
+export type ParsedSoap<T> = ParsedSoapAnswer<T, SoapFault>
 
 export type OperationResult<O extends YurticiOperation> = z.output<(typeof operationResponseSchemas)[O]>
 
 /**
- * Parses a response envelope: the operation's `…Response` element validated with its schema, a
- * SOAP Fault, or `invalid` (not XML, a DTD, no Body, a shape the schema refuses).
+ * Parses a response envelope (protocols/soap): the operation's `…Response` element validated with its
+ * schema, a SOAP Fault with its detail's errorCode, or `invalid` (not XML, a DTD, no Body, a shape the
+ * schema refuses). Repeated elements (maxOccurs="unbounded" in the XSD) are always arrays.
  */
-export function parseSoapResponse<O extends YurticiOperation>(xml: string, operation: O): ParsedSoap<OperationResult<O>> {
-  // SOAP 1.1 §3: a message must not contain a DTD; refusing it also closes the entity-expansion door.
-  if (/<!DOCTYPE/i.test(xml)) return { kind: 'invalid', reason: 'the answer contains a DOCTYPE' }
-  const valid = XMLValidator.validate(xml)
-  if (valid !== true) return { kind: 'invalid', reason: `not well-formed XML: ${valid.err.msg} (line ${valid.err.line})` }
-  const doc = parser.parse(xml) as Record<string, unknown>
-  const body = (doc.Envelope as Record<string, unknown> | undefined)?.Body
-  if (!body || typeof body !== 'object') return { kind: 'invalid', reason: 'no SOAP Envelope/Body' }
-  const b = body as Record<string, unknown>
-  if (b.Fault !== undefined) {
-    const fault = soapFaultSchema.safeParse(b.Fault)
-    return fault.success ? { kind: 'fault', fault: fault.data } : { kind: 'invalid', reason: 'a SOAP Fault without faultcode/faultstring' }
-  }
-  const response = b[`${operation}Response`]
-  if (response === undefined) return { kind: 'invalid', reason: `no ${operation}Response in the Body` }
-  const parsed = operationResponseSchemas[operation].safeParse(response === '' ? {} : response)
-  if (!parsed.success) {
+const parseAnswer = soapResponseParser<YurticiOperation, unknown, SoapFault>({
+  repeated: ['shippingOrderDetailVO', 'shippingCancelDetailVO', 'shippingDeliveryDetailVO', 'invDocFieldVOArray', 'invDocCargoVOArray'],
+  body: (response, operation: YurticiOperation) => {
+    const parsed = operationResponseSchemas[operation].safeParse(response === '' ? {} : response)
+    if (parsed.success) return { ok: true, body: parsed.data }
     const issues = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
-    return { kind: 'invalid', reason: `${operation}Response does not match the WSDL: ${issues}` }
-  }
-  return { kind: 'ok', value: parsed.data as OperationResult<O> }
+    return { ok: false, reason: `${operation}Response does not match the WSDL: ${issues}` }
+  },
+  fault: (fault, detail): SoapFault => {
+    const d = faultDetailSchema.safeParse(detail)
+    return { ...fault, ...(d.success ? d.data : { errorCode: null, errText: null }) }
+  },
+})
+
+export function parseSoapResponse<O extends YurticiOperation>(xml: string, operation: O): ParsedSoap<OperationResult<O>> {
+  return parseAnswer(xml, operation) as ParsedSoap<OperationResult<O>>
 }
