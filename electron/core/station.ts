@@ -3,11 +3,11 @@ import { ScanCode, type CommandHandlers } from '../../shared/contract/commands'
 import type { EventName, EventPayloads } from '../../shared/contract/events'
 import type { DeviceStatusView, ScaleView, StationSnapshot, SyncStatusView } from '../../shared/contract/views'
 import { Emitter, type Unsubscribe } from '../../shared/emitter'
-import { AppError, ErrorCode } from '../../shared/errors'
 import type { ShippingLabelInput } from '../../shared/label'
 import type { RateCard } from '../../shared/rates'
 import { getLayoutProfile, type LayoutProfileId } from '../../shared/scan/keyboard-layout'
-import { normalizeScan, type NormalizeScanOptions } from '../../shared/scan/normalize-scan'
+import type { NormalizeScanOptions } from '../../shared/scan/normalize-scan'
+import { boxesCommands } from './boxes/boxes.commands'
 import { listBoxes } from './boxes/boxes.repository'
 import type { CarrierConnector } from './carriers/carrier.port'
 import { createCarrierDesk, type CarrierDesk } from './carriers/carrier-desk'
@@ -18,10 +18,12 @@ import type { CarrierExchange } from './carriers/http/carrier-http'
 import type { StationConfig } from './config/config.schema'
 import { openDatabase, type OpenedDatabase } from './db/database'
 import type { ScaleService } from './devices/scale/scale.service'
+import { scaleCommands } from './devices/scale/scale.commands'
 import { ScannerService, type ScannerSource } from './devices/scanner/scanner.service'
-import { listOrders } from './orders/orders.repository'
+import { ordersCommands } from './orders/orders.commands'
 import { onDidPack } from './packing/on-did-pack'
 import { OrderFinisher } from './packing/order-finisher'
+import { packingCommands } from './packing/packing.commands'
 import { PackingService } from './packing/packing.service'
 import { resumeAtStart } from './packing/resume-failures'
 import { ReprintService } from './packing/reprint.service'
@@ -35,13 +37,15 @@ import { DEFAULT_RATE_CARDS } from './rates/default-rate-cards'
 import { RateCardBook } from './rates/rate-card.book'
 import { selectionRulesFromConfig } from './rates/rates.config'
 import { AddressResolver } from './addresses/address.resolver'
-import { buildSummary } from './reports/reports.service'
+import { reportsCommands } from './reports/reports.commands'
 import { seedCatalogDefaults } from './seed-defaults'
 import { createSettingsHandlers } from './settings/settings.handlers'
 import { OfflineRegistrar } from './shipping/offline-registrar'
-import { cancelShipment } from './shipping/shipment-canceller'
+import { shipmentsCommands } from './shipping/shipments.commands'
 import { ReturnService } from './returns/return.service'
+import { returnsCommands } from './returns/returns.commands'
 import { startStationWebhooks } from './tracking/webhooks/webhook-station'
+import { webhooksCommands } from './tracking/webhooks/webhooks.commands'
 import { ShipmentPurchaser, type PurchaseCheckpoint } from './shipping/shipment.purchaser'
 import { countOutbox } from './sync/outbox.repository'
 import { createSyncHandlers } from './sync/sync.handlers'
@@ -272,61 +276,6 @@ export async function createStation(dataDir: string, config: StationConfig, adap
     boxes: await listBoxes(db),
   })
 
-  const handlers: CommandHandlers = {
-    'station.getSnapshot': () => snapshot(),
-    'session.login': ({ badge }) => packing.login(badge),
-    'session.logout': () => packing.logout(),
-    'scan.submit': ({ code, source }) => packing.scan(normalizeScan(code, scanOptions(source)).code),
-    'orders.open': ({ code }) => packing.openOrder(code),
-    'orders.list': (input) => listOrders(db, input),
-    'packing.confirmItem': ({ code }) => packing.confirmItem(code),
-    'packing.selectBox': ({ boxCode }) => packing.selectBox(boxCode),
-    'packing.setDimensions': (dims) => packing.setDimensions(dims),
-    'packing.override': ({ supervisorBadge, reason }) => packing.override(supervisorBadge, reason),
-    'packing.retry': () => packing.retry(),
-    'packing.cancel': () => packing.cancel(),
-    'labels.reprint': ({ orderCode, reason }) => packing.reprint(orderCode, reason),
-    'labels.resolveUncertain': ({ decision, jobId }) => packing.resolveUncertainPrint(decision, jobId),
-    'labels.deferUncertain': ({ supervisorBadge }) => packing.deferUnconfirmed(supervisorBadge),
-    'boxes.list': () => listBoxes(db),
-    'reports.summary': async ({ from, to }) => {
-      const end = to ?? new Date().toISOString()
-      const start = from ?? new Date(new Date(end).setUTCHours(0, 0, 0, 0)).toISOString()
-      return buildSummary(db, { from: start, to: end }, { tolerance: config.tolerance, carrierNames })
-    },
-    'scale.simulate': async ({ grams }) => {
-      if (!config.demo || !adapters.simulateWeight) throw new AppError(ErrorCode.wrongState, 'Terazi simülatörü yalnız demo modunda / Scale simulator is demo-only')
-      adapters.simulateWeight(grams)
-      return null
-    },
-    ...carriers.handlers,
-    ...createSyncHandlers(db, cloud ?? null),
-    'returns.create': (input) => returns.create(input),
-    'tracking.webhooks': async () => webhooks.status(),
-    'returns.list': ({ code }) => returns.list(code),
-    'shipments.cancel': async (input) => {
-      const s = await cancelShipment({ db, connectors: carriers.connectors }, input)
-      return { id: s.id, carrierName: carrierNames.get(s.serviceCode) ?? s.carrierId, trackingNumber: s.trackingNumber, barcode: s.barcode, costKurus: s.costKurus, status: s.status }
-    },
-    ...createManifestHandlers({ db, connectors, sender: config.sender, sink: adapters.sink, dpi: config.printer.dpi }),
-    ...createSettingsHandlers({
-      db,
-      dataDir,
-      config,
-      session: () => packing.view().packer,
-      printQueue,
-      labelCanReportStatus: adapters.labelCanReportStatus ?? true,
-      scale: adapters.scale,
-      slips,
-      wedgeLayout: {
-        get: () => wedgeLayout,
-        set: (layout) => {
-          wedgeLayout = layout
-        },
-      },
-    }),
-  }
-
   await abandonTestJobs(db)
   const webhooks = await startStationWebhooks(db, carriers.tracking, config.carriers.webhooks)
   adapters.scale.start()
@@ -355,6 +304,38 @@ export async function createStation(dataDir: string, config: StationConfig, adap
     show: (problem) => packing.showProblem(problem),
     logError: (line) => (disposing ? undefined : logError(line)),
   })
+
+  // Every command lives with its module; a missing one is a compile error (CommandHandlers).
+  const handlers: CommandHandlers = {
+    'station.getSnapshot': () => snapshot(),
+    ...packingCommands({ packing, scanOptions }),
+    ...ordersCommands({ db }),
+    ...boxesCommands({ db }),
+    ...reportsCommands({ db, tolerance: config.tolerance, carrierNames }),
+    ...scaleCommands({ demo: config.demo, simulateWeight: adapters.simulateWeight }),
+    ...carriers.handlers,
+    ...createSyncHandlers(db, cloud ?? null),
+    ...returnsCommands({ returns }),
+    ...webhooksCommands({ webhooks }),
+    ...shipmentsCommands({ db, connectors: carriers.connectors, carrierNames }),
+    ...createManifestHandlers({ db, connectors, sender: config.sender, sink: adapters.sink, dpi: config.printer.dpi }),
+    ...createSettingsHandlers({
+      db,
+      dataDir,
+      config,
+      session: () => packing.view().packer,
+      printQueue,
+      labelCanReportStatus: adapters.labelCanReportStatus ?? true,
+      scale: adapters.scale,
+      slips,
+      wedgeLayout: {
+        get: () => wedgeLayout,
+        set: (layout) => {
+          wedgeLayout = layout
+        },
+      },
+    }),
+  }
 
   return {
     handlers,

@@ -20,8 +20,8 @@ async function requestedLabelFormat(station: Harness['station'], carrierId: stri
 }
 
 // station.json `carriers.comtohome.labelFormat` is ComToHome's own setting: it once went into every carrier's request.
-describe('the label format a shipment asks for is its own carrier\'s', () => {
-  it('ComToHome set to PDF: an Aras shipment still asks for ZPL, and gets Aras\'s own ZPL label', async () => {
+describe("the label format a shipment asks for is its own carrier's", () => {
+  it("ComToHome set to PDF: an Aras shipment still asks for ZPL, and gets Aras's own ZPL label", async () => {
     aras = await startArasEmulator({ validateSchema: true, users: DEFAULT_USERS.map((u) => ({ ...u, barcodePermitted: true })) })
     h = await startHarness({
       overrides: {

@@ -31,7 +31,10 @@ describe('a resume at start that fails', () => {
     const station = await h.restart()
     expect(await station.resumed).toEqual([])
     const view = await h.waitForView((v) => v.problem !== null)
-    expect(view.problem).toMatchObject({ code: ErrorCode.resumeFailed, meta: { orders: [{ orderId, orderNumber: 'SIP-1001', code: ErrorCode.printerPaperOut }] } })
+    expect(view.problem).toMatchObject({
+      code: ErrorCode.resumeFailed,
+      meta: { orders: [{ orderId, orderNumber: 'SIP-1001', code: ErrorCode.printerPaperOut }] },
+    })
     expect(view.problem!.message).toContain('SIP-1001')
     expect((await station.snapshot()).packing.problem?.code).toBe(ErrorCode.resumeFailed)
     expect(logged.mock.calls.map((c) => String(c[0]))).toContainEqual(expect.stringMatching(/resume.*SIP-1001.*printer\.paperOut/))
