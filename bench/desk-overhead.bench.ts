@@ -9,7 +9,7 @@ import { loadConfig } from '../electron/core/config/config.loader'
 import { insertOrder } from '../electron/core/orders/orders.repository'
 import { createStation } from '../electron/core/station'
 import { createAdapters } from '../electron/core/station.adapters'
-import { eventually } from '../tests/support/eventually'
+import { eventually } from '../tests/support/wait-for'
 import { summarize } from './stats'
 
 /** Times every createShipment call, so the carrier's own latency can be taken out of the total. */

@@ -6,13 +6,13 @@ import { SerialPort } from 'serialport'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { startMtSicsEmulator, type MtSicsEmulator, type MtSicsEmulatorOptions } from './mt-sics.emulator'
 import { createPtyPair, type PtyPair } from './socat-pair'
+import { waitUntil } from '../../tests/support/wait-for'
 
 /** A bare host on the other pty end: sends command lines, collects reply lines. */
 async function openHost(path: string) {
   const port = new SerialPort({ path, baudRate: 9600, autoOpen: false })
   await new Promise<void>((resolve, reject) => port.open((e) => (e ? reject(e) : resolve())))
   const lines: string[] = []
-  const waiters: Array<() => void> = []
   let buf = ''
   port.on('data', (d: Buffer) => {
     buf += d.toString('latin1')
@@ -21,18 +21,11 @@ async function openHost(path: string) {
       lines.push(buf.slice(0, i))
       buf = buf.slice(i + 2)
     }
-    for (const w of waiters.splice(0)) w()
   })
+  const onData = (listener: () => void) => (port.on('data', listener), () => void port.off('data', listener))
   /** Waits until `count` reply lines in total have arrived (bounded). */
   const until = (count: number, timeoutMs = 3000) =>
-    new Promise<string[]>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`only ${lines.length} of ${count} lines: ${JSON.stringify(lines)}`)), timeoutMs)
-      const check = () => {
-        if (lines.length >= count) return clearTimeout(timer), resolve(lines.slice())
-        waiters.push(check)
-      }
-      check()
-    })
+    waitUntil(onData, () => (lines.length >= count ? lines.slice() : undefined), timeoutMs, () => `only ${lines.length} of ${count} lines: ${JSON.stringify(lines)}`)
   return {
     lines,
     until,

@@ -10,30 +10,21 @@ import { startSerialScaleEmulator, type ScaleEmulatorProfile, type SerialScaleEm
 import { createPtyPair, type PtyPair } from './socat-pair'
 import { toledo8217Profile } from './toledo-8217.profile'
 import { toledoContinuousProfile } from './toledo-continuous.profile'
+import { waitUntil } from '../../tests/support/wait-for'
 
 /** A bare host on the other pty end: collects raw bytes, sends raw commands. */
 async function openHost(path: string) {
   const port = new SerialPort({ path, baudRate: 9600, autoOpen: false })
   await new Promise<void>((resolve, reject) => port.open((e) => (e ? reject(e) : resolve())))
   let received = ''
-  const waiters: Array<() => void> = []
   let chunks = 0
   port.on('data', (d: Buffer) => {
     received += d.toString('latin1')
     chunks++
-    for (const w of waiters.splice(0)) w()
   })
+  const onData = (listener: () => void) => (port.on('data', listener), () => void port.off('data', listener))
   /** Waits until the received text matches (bounded). */
-  const until = (pattern: RegExp, timeoutMs = 2000) =>
-    new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no ${pattern} in ${JSON.stringify(received)}`)), timeoutMs)
-      const check = () => {
-        const m = pattern.exec(received)
-        if (m) return clearTimeout(timer), resolve(m[0])
-        waiters.push(check)
-      }
-      check()
-    })
+  const until = (pattern: RegExp, timeoutMs = 2000) => waitUntil(onData, () => pattern.exec(received)?.[0], timeoutMs, () => `no ${pattern} in ${JSON.stringify(received)}`)
   return {
     until,
     send: (text: string) => port.write(Buffer.from(text, 'latin1')),

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { startZebraEmulator, type ZebraEmulator } from '../../sandbox/zebra/zebra-emulator'
 import type { CommandInput, CommandName, CommandOutput } from '../../shared/contract/commands'
 import type { PackingView } from '../../shared/contract/views'
-import { eventually } from '../support/eventually'
+import { eventually } from '../support/wait-for'
 import { startServe, type ServeProcess } from '../support/serve-process'
 import { connectStation, type WsStationClient } from '../support/ws-client'
 

@@ -8,7 +8,7 @@ import { startReferenceCloud, type ReferenceCloud } from '../../sandbox/cloud/re
 import { startComToHomeEmulator, type ComToHomeEmulator } from '../../sandbox/comtohome/comtohome.emulator'
 import type { PackingView } from '../../shared/contract/views'
 import { ErrorCode } from '../../shared/errors'
-import { eventually } from '../support/eventually'
+import { eventually } from '../support/wait-for'
 import { alive, bootDesk, call, closeChaos, createChaosDesk, DeskDied, killDesk, nextView, sleep, type ChaosDesk } from './chaos-desk'
 
 /**

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { startCrashDesk, type CrashDesk } from '../support/crash-desk'
-import { eventually } from '../support/eventually'
+import { eventually } from '../support/wait-for'
 import { connectStation } from '../support/ws-client'
 
 let desk: CrashDesk

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ErrorCode } from '../../shared/errors'
 import { failure } from '../support/app-error'
 import { startCrashDesk, type CrashDesk } from '../support/crash-desk'
-import { eventually } from '../support/eventually'
+import { eventually } from '../support/wait-for'
 import { connectStation, type WsStationClient } from '../support/ws-client'
 
 /**

@@ -6,7 +6,7 @@ import { startDemoEnvironment, type DemoEnvironment } from '../../electron/cli/d
 import { loadConfig } from '../../electron/core/config/config.loader'
 import { createStation, type Station } from '../../electron/core/station'
 import { createAdapters } from '../../electron/core/station.adapters'
-import { eventually } from '../support/eventually'
+import { eventually } from '../support/wait-for'
 import { startServe } from '../support/serve-process'
 
 let dir: string | null = null

@@ -6,6 +6,7 @@ import { ErrorCode } from '../../shared/errors'
 import { startEscPosEmulator, type EscPosEmulator } from '../../sandbox/escpos/escpos-emulator'
 import { scanAllItems, startHarness, type Harness } from '../support/station-harness'
 import { noticeLine } from '../../shared/i18n/notice-text'
+import { stationEvents, waitFor } from '../support/wait-for'
 
 let h: Harness
 let printer: EscPosEmulator
@@ -18,14 +19,8 @@ async function call<K extends CommandName>(name: K, input: unknown = {}): Promis
 }
 
 /** Resolves with the first device status pushed that satisfies `pred`. */
-function deviceStatus(pred: (d: DeviceStatusView) => boolean, timeoutMs = 8000): Promise<DeviceStatusView> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => (off(), reject(new Error('no such device status'))), timeoutMs)
-    const off = h.station.subscribe((name, payload) => {
-      if (name === 'devices.statusChanged' && pred(payload as DeviceStatusView)) (clearTimeout(timer), off(), resolve(payload as DeviceStatusView))
-    })
-  })
-}
+const deviceStatus = (pred: (d: DeviceStatusView) => boolean, timeoutMs = 8000) =>
+  waitFor(stationEvents(h.station, 'devices.statusChanged'), pred, timeoutMs, 'such a device status')
 
 async function pack(orderCode: string) {
   await scan(orderCode)

@@ -7,20 +7,20 @@ import { ErrorCode } from '../../shared/errors'
 import { createPtyPair, type PtyPair } from '../../sandbox/scales/socat-pair'
 import { startSerialScannerEmulator, type SerialScannerEmulator } from '../../sandbox/scanners/serial-scanner.emulator'
 import { startHarness, type Harness } from '../support/station-harness'
+import { stationEvents, waitFor } from '../support/wait-for'
 
 let h: Harness
 let pair: PtyPair
 let scanner: SerialScannerEmulator
 let dir: string
 
-function deviceStatus(pred: (d: DeviceStatusView) => boolean, timeoutMs = 5000): Promise<DeviceStatusView> {
-  return new Promise((resolve, reject) => {
-    void h.station.snapshot().then((s) => pred(s.devices) && (clearTimeout(timer), off(), resolve(s.devices)))
-    const timer = setTimeout(() => (off(), reject(new Error('no such device status'))), timeoutMs)
-    const off = h.station.subscribe((name, payload) => {
-      if (name === 'devices.statusChanged' && pred(payload as DeviceStatusView)) (clearTimeout(timer), off(), resolve(payload as DeviceStatusView))
-    })
-  })
+/** The current device status if it satisfies `pred`, else the first one pushed that does. */
+async function deviceStatus(pred: (d: DeviceStatusView) => boolean, timeoutMs = 5000): Promise<DeviceStatusView> {
+  const pushed = waitFor(stationEvents(h.station, 'devices.statusChanged'), pred, timeoutMs, 'such a device status')
+  const now = (await h.station.snapshot()).devices
+  if (!pred(now)) return pushed
+  pushed.catch(() => undefined) // no longer awaited: its bound may pass quietly
+  return now
 }
 
 beforeEach(async () => {

@@ -5,6 +5,7 @@ import type { CommandName, CommandOutput } from '../../shared/contract/commands'
 import { dispatchCommand } from '../../shared/contract/dispatch'
 import { ErrorCode } from '../../shared/errors'
 import { startHarness, type Harness } from '../support/station-harness'
+import { stationEvents, waitFor } from '../support/wait-for'
 
 let h: Harness
 const scan = (code: string) => h.station.handlers['scan.submit']({ code, source: 'scanner' })
@@ -159,11 +160,5 @@ describe('scale.zero', () => {
 
 /** Waits for the next stable reading that satisfies `accept` (the scale pushes one every tick). */
 function eventuallyGrams(accept: (grams: number) => boolean, timeoutMs = 5000): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => (off(), reject(new Error('no such reading'))), timeoutMs)
-    const off = h.station.subscribe((name, payload) => {
-      const r = name === 'scale.reading' ? (payload as { grams: number; stable: boolean }) : null
-      if (r?.stable && accept(r.grams)) (clearTimeout(timer), off(), resolve(r.grams))
-    })
-  })
+  return waitFor(stationEvents(h.station, 'scale.reading'), (r) => r !== null && r.stable && accept(r.grams), timeoutMs, 'such a reading').then((r) => r!.grams)
 }

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { startReferenceCloud, type ReferenceCloud } from '../../sandbox/cloud/reference/reference-cloud'
 import type { PackingView } from '../../shared/contract/views'
 import { ErrorCode } from '../../shared/errors'
-import { eventually } from '../support/eventually'
+import { eventually } from '../support/wait-for'
 import { scanAllItems, startHarness, type Harness } from '../support/station-harness'
 
 /**

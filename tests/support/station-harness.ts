@@ -11,6 +11,7 @@ import { createStation, type Station } from '../../electron/core/station'
 import { createAdapters } from '../../electron/core/station.adapters'
 import type { NewOrder } from '../../electron/core/orders/orders.repository'
 import type { PackingView } from '../../shared/contract/views'
+import { waitFor } from './wait-for'
 
 export type Harness = Readonly<{
   dir: string
@@ -85,15 +86,10 @@ export async function startHarness(
       await station.sync?.syncNow()
       return id
     },
-    waitForView: (pred, timeoutMs = 10_000) =>
-      new Promise((resolve, reject) => {
-        const now = station.packing.view()
-        if (pred(now)) return resolve(now)
-        const timer = setTimeout(() => (unsub(), reject(new Error(`timed out; last step ${station.packing.view().step}`))), timeoutMs)
-        const unsub = station.packing.onDidChange((v) => {
-          if (pred(v)) (clearTimeout(timer), unsub(), resolve(v))
-        })
-      }),
+    waitForView: (pred, timeoutMs = 10_000) => {
+      const now = station.packing.view()
+      return pred(now) ? Promise.resolve(now) : waitFor(station.packing.onDidChange, pred, timeoutMs, () => `a view; last step ${station.packing.view().step}`)
+    },
     restart: async () => {
       await station.dispose()
       return boot()

@@ -2,12 +2,15 @@ import WebSocket from 'ws'
 import type { CommandInput, CommandName, CommandOutput } from '../../shared/contract/commands'
 import type { EventName, WireMessage } from '../../shared/contract/events'
 import { AppError, ErrorCode, type Result } from '../../shared/errors'
+import { waitFor, type Subscribe } from './wait-for'
+
+type PushedEvent = { name: EventName; payload: unknown }
 
 /** A Node WebSocket client of the station contract, for integration tests and benchmarks. */
 export type WsStationClient = Readonly<{
   call<K extends CommandName>(name: K, input: CommandInput<K>): Promise<CommandOutput<K>>
   raw(name: string, input: unknown): Promise<Result<unknown>>
-  events: { name: EventName; payload: unknown }[]
+  events: PushedEvent[]
   waitForEvent(pred: (name: EventName, payload: any) => boolean, timeoutMs?: number): Promise<unknown>
   close(): void
 }>
@@ -22,14 +25,16 @@ export async function connectStation(baseUrl: string, token: string): Promise<Ws
   })
   let nextId = 1
   const pending = new Map<number, (r: Result<unknown>) => void>()
-  const events: { name: EventName; payload: unknown }[] = []
-  const waiters = new Set<{ pred: (n: EventName, p: any) => boolean; resolve: (p: unknown) => void }>()
+  const events: PushedEvent[] = []
+  const listeners = new Set<(e: PushedEvent) => void>()
+  const pushed: Subscribe<PushedEvent> = (listener) => (listeners.add(listener), () => void listeners.delete(listener))
   ws.on('message', (data) => {
     const msg = JSON.parse(data.toString()) as WireMessage
     if (msg.type === 'reply') pending.get(msg.id)?.(msg.result), pending.delete(msg.id)
     else {
-      events.push({ name: msg.name, payload: msg.payload })
-      for (const w of [...waiters]) if (w.pred(msg.name, msg.payload)) (waiters.delete(w), w.resolve(msg.payload))
+      const event = { name: msg.name, payload: msg.payload }
+      events.push(event)
+      for (const listener of [...listeners]) listener(event)
     }
   })
   // A killed or closed desk never answers: its pending calls fail at once instead of hanging the test.
@@ -52,12 +57,7 @@ export async function connectStation(baseUrl: string, token: string): Promise<Ws
       return r.value as never
     },
     events,
-    waitForEvent: (pred, timeoutMs = 10_000) =>
-      new Promise((resolve, reject) => {
-        const w = { pred, resolve }
-        waiters.add(w)
-        setTimeout(() => waiters.delete(w) && reject(new Error('timed out waiting for event')), timeoutMs).unref()
-      }),
+    waitForEvent: (pred, timeoutMs = 10_000) => waitFor(pushed, (e) => pred(e.name, e.payload), timeoutMs).then((e) => e.payload),
     close: () => ws.close(),
   }
 }

@@ -11,19 +11,7 @@ import { createPtyPair, type PtyPair } from '../../../../sandbox/scales/socat-pa
 import { toledoContinuousProfile } from '../../../../sandbox/scales/toledo-continuous.profile'
 import { createSerialScaleDriver, type SerialScaleConfig } from './scale-protocol'
 import type { ScaleDriver, ScaleReading } from './scale.port'
-
-/** Resolves with the first event matching `pred`; rejects after `timeoutMs` (a bound, not a sleep). */
-function waitFor<T>(subscribe: (l: (v: T) => void) => () => void, pred: (v: T) => boolean, timeoutMs = 3000, what = 'event'): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => (off(), reject(new Error(`timed out waiting for ${what}`))), timeoutMs)
-    const off = subscribe((v) => {
-      if (!pred(v)) return
-      clearTimeout(timer)
-      off()
-      resolve(v)
-    })
-  })
-}
+import { waitFor } from '../../../../tests/support/wait-for'
 
 type Case = Readonly<{ name: string; profile: () => ScaleEmulatorProfile; config: Omit<SerialScaleConfig, 'path'>; garbageLineIsError: boolean }>
 

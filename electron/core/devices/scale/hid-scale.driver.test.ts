@@ -5,6 +5,7 @@ import type { HidDeviceInfo } from './hid-scale.devices'
 import { HidScaleDriver, nodeHidBackend, type HidBackend, type HidDeviceHandle, type HidScaleDriverOptions } from './hid-scale.driver'
 import type { ScaleReading } from './scale.port'
 import { ScaleService, type ScaleStatus } from './scale.service'
+import { waitFor } from '../../../../tests/support/wait-for'
 
 /** A HID device below the port, shaped like node-hid's HIDAsync: 'data'/'error' events, write, close. */
 class FakeHidDevice extends EventEmitter implements HidDeviceHandle {
@@ -42,18 +43,6 @@ function fakeBackend(devices: HidDeviceInfo[]) {
     },
   }
   return { backend, opened, device: () => device }
-}
-
-function waitFor<T>(subscribe: (l: (v: T) => void) => () => void, pred: (v: T) => boolean = () => true, timeoutMs = 2000): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => (off(), reject(new Error('timed out'))), timeoutMs)
-    const off = subscribe((v) => {
-      if (!pred(v)) return
-      clearTimeout(timer)
-      off()
-      resolve(v)
-    })
-  })
 }
 
 describe('HidScaleDriver over a fake node-hid device', () => {

@@ -9,19 +9,7 @@ import { createPtyPair, type PtyPair } from '../../../../sandbox/scales/socat-pa
 import { MtSicsDriver, type MtSicsDriverOptions } from './mt-sics.driver'
 import type { ScaleDriver, ScaleReading } from './scale.port'
 import { ScaleService, type ScaleStatus } from './scale.service'
-
-/** Resolves with the first event matching `pred`; rejects after `timeoutMs` (a bound, not a sleep). */
-function waitFor<T>(subscribe: (l: (v: T) => void) => () => void, pred: (v: T) => boolean, timeoutMs = 3000, what = 'event'): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => (off(), reject(new Error(`timed out waiting for ${what}`))), timeoutMs)
-    const off = subscribe((v) => {
-      if (!pred(v)) return
-      clearTimeout(timer)
-      off()
-      resolve(v)
-    })
-  })
-}
+import { waitFor } from '../../../../tests/support/wait-for'
 
 const reading = (d: ScaleDriver, pred: (r: ScaleReading) => boolean, what?: string) => waitFor(d.onDidRead, pred, 3000, what)
 

@@ -10,18 +10,7 @@ import { createPtyPair, type PtyPair } from '../../../../sandbox/scales/socat-pa
 import { toledo8217Profile } from '../../../../sandbox/scales/toledo-8217.profile'
 import { createSerialScaleDriver, type SerialScaleConfig } from './scale-protocol'
 import type { ScaleDriver, ScaleReading } from './scale.port'
-
-function waitFor<T>(subscribe: (l: (v: T) => void) => () => void, pred: (v: T) => boolean, timeoutMs = 3000, what = 'event'): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => (off(), reject(new Error(`timed out waiting for ${what}`))), timeoutMs)
-    const off = subscribe((v) => {
-      if (!pred(v)) return
-      clearTimeout(timer)
-      off()
-      resolve(v)
-    })
-  })
-}
+import { waitFor } from '../../../../tests/support/wait-for'
 
 type Case = Readonly<{
   name: string

@@ -13,18 +13,7 @@ import { toledoContinuousProfile } from '../../../../sandbox/scales/toledo-conti
 import { createSerialScaleDriver, type SerialScaleConfig } from './scale-protocol'
 import type { ScaleReading } from './scale.port'
 import { ScaleService, type ScaleStatus } from './scale.service'
-
-function waitFor<T>(subscribe: (l: (v: T) => void) => () => void, pred: (v: T) => boolean, timeoutMs = 3000, what = 'event'): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => (off(), reject(new Error(`timed out waiting for ${what}`))), timeoutMs)
-    const off = subscribe((v) => {
-      if (!pred(v)) return
-      clearTimeout(timer)
-      off()
-      resolve(v)
-    })
-  })
-}
+import { waitFor } from '../../../../tests/support/wait-for'
 
 // A pty whose far end dies gives a reader no close event (a writer gets a write error), so
 // continuous scales are caught by their silence watchdog (1.5 s); each case therefore costs ~2 s

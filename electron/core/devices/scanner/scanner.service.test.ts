@@ -11,6 +11,7 @@ import { createPtyPair, type PtyPair } from '../../../../sandbox/scales/socat-pa
 import { SerialScannerDriver } from './serial-scanner.driver'
 import type { RawScan, ScannerDriver } from './scanner.port'
 import { ScannerService, type ScannerSource, type ScannerStatus } from './scanner.service'
+import { waitFor } from '../../../../tests/support/wait-for'
 
 /** A driver the test drives by hand. */
 class FakeDriver implements ScannerDriver {
@@ -32,18 +33,6 @@ class FakeDriver implements ScannerDriver {
   scan(text: string, aim: string | null = null) {
     this.scans.fire({ text, aim, at: 1 })
   }
-}
-
-function next<T>(subscribe: (l: (v: T) => void) => () => void, pred: (v: T) => boolean = () => true, timeoutMs = 3000): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => (off(), reject(new Error('timed out'))), timeoutMs)
-    const off = subscribe((v) => {
-      if (!pred(v)) return
-      clearTimeout(timer)
-      off()
-      resolve(v)
-    })
-  })
 }
 
 type Seen = { scans: Array<[NormalizedScan, string]>; errors: AppError[]; statuses: ScannerStatus[] }
@@ -69,7 +58,7 @@ describe('ScannerService with fake drivers', () => {
     const made = makeService([{ id: 'hid:1', createDriver: () => driver, normalize: { fnc1: '|' } }])
     service = made.service
     service.start()
-    await next(service.onDidChangeStatus, (s) => s.connected)
+    await waitFor(service.onDidChangeStatus, (s) => s.connected)
     driver.scan('0108691234567890' + '10ABC|21X', ']C1')
     driver.scan(']E06291041500213')
     expect(made.seen.scans.map(([s, source]) => [s.code, s.symbology?.name, s.gs1, source])).toEqual([
@@ -83,7 +72,7 @@ describe('ScannerService with fake drivers', () => {
     const made = makeService([{ id: 'serial:a', createDriver: () => driver }])
     service = made.service
     service.start()
-    await next(service.onDidChangeStatus, (s) => s.connected)
+    await waitFor(service.onDidChangeStatus, (s) => s.connected)
     driver.scan(']E06291041500214')
     driver.errors.fire(new AppError(ErrorCode.scannerFrameInvalid, 'noise', { meta: { hex: '00' } }))
     expect(made.seen.scans).toEqual([])
@@ -99,11 +88,11 @@ describe('ScannerService with fake drivers', () => {
     const made = makeService([{ id: 's', createDriver: () => (drivers.push(new FakeDriver(drivers.length < 2)), drivers.at(-1)!) }])
     service = made.service
     service.start()
-    await next(service.onDidChangeStatus, (s) => s.connected)
+    await waitFor(service.onDidChangeStatus, (s) => s.connected)
     expect(drivers.length).toBe(3) // two failed opens, then up
     expect(made.seen.statuses[0]).toMatchObject({ connected: false, error: { code: ErrorCode.scannerDisconnected } })
     drivers[2]!.gone.fire(new AppError(ErrorCode.scannerDisconnected, 'unplugged', { retryable: true }))
-    await next(service.onDidChangeStatus, (s) => s.connected)
+    await waitFor(service.onDidChangeStatus, (s) => s.connected)
     expect(drivers.length).toBe(4)
     expect(drivers[2]!.closed).toBe(true)
     drivers[2]!.scan('LATE') // an old driver's events are ignored
@@ -119,7 +108,7 @@ describe('ScannerService with fake drivers', () => {
       throw new Error('listener bug')
     })
     service.start()
-    await next(service.onDidChangeStatus, (s) => s.connected)
+    await waitFor(service.onDidChangeStatus, (s) => s.connected)
     driver.scan('A1')
     driver.scan('A2')
     expect(made.seen.scans.map(([s]) => s.code)).toEqual(['A1', 'A2'])
@@ -130,7 +119,7 @@ describe('ScannerService with fake drivers', () => {
     const drivers: FakeDriver[] = []
     const made = makeService([{ id: 's', createDriver: () => (drivers.push(new FakeDriver(true)), drivers.at(-1)!) }])
     made.service.start()
-    await next(made.service.onDidChangeStatus)
+    await waitFor(made.service.onDidChangeStatus)
     await made.service.dispose()
     const count = drivers.length
     await new Promise((resolve) => setTimeout(resolve, 60)) // longer than the 40 ms backoff cap: no new attempt may start
@@ -159,24 +148,24 @@ describe('ScannerService with a serial scanner on a socat pty', () => {
     const made = makeService([{ id: `serial:${path}`, createDriver: () => new SerialScannerDriver({ path }) }])
     service = made.service
     service.start()
-    await next(service.onDidChangeStatus, (s) => s.connected)
+    await waitFor(service.onDidChangeStatus, (s) => s.connected)
 
-    const first = next(service.onDidScan)
+    const first = waitFor(service.onDidScan)
     await emulator.scan('00000123456000012343', { aim: ']C1' })
     await first
     expect(made.seen.scans[0]?.[0]).toMatchObject({ code: '000123456000012343', gs1: { '00': '000123456000012343' } })
 
     await emulator.close()
     emulator = undefined
-    const down = next(service.onDidChangeStatus, (s) => !s.connected)
+    const down = waitFor(service.onDidChangeStatus, (s) => !s.connected)
     await pair.kill() // unplug
     expect((await down).error?.code).toBe(ErrorCode.scannerDisconnected)
 
-    const up = next(service.onDidChangeStatus, (s) => s.connected, 5000)
+    const up = waitFor(service.onDidChangeStatus, (s) => s.connected, 5000)
     pair = await createPtyPair(dir) // plugged back in: same device path
     emulator = await startSerialScannerEmulator({ path: pair.b })
     await up
-    const again = next(service.onDidScan)
+    const again = waitFor(service.onDidScan)
     await emulator.scan('TR1234567890')
     expect((await again).code).toBe('TR1234567890')
   })

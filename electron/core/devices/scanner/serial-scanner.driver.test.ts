@@ -8,21 +8,7 @@ import { startSerialScannerEmulator, type SerialScannerEmulator } from '../../..
 import { createPtyPair, type PtyPair } from '../../../../sandbox/scales/socat-pair'
 import { SerialScannerDriver, type SerialScannerDriverOptions } from './serial-scanner.driver'
 import type { RawScan } from './scanner.port'
-
-/** Resolves with the first `n` events; rejects after `timeoutMs` (a bound, not a sleep). */
-function collect<T>(subscribe: (l: (v: T) => void) => () => void, n: number, timeoutMs = 3000): Promise<T[]> {
-  return new Promise((resolve, reject) => {
-    const got: T[] = []
-    const timer = setTimeout(() => (off(), reject(new Error(`timed out with ${got.length}/${n} events`))), timeoutMs)
-    const off = subscribe((v) => {
-      got.push(v)
-      if (got.length < n) return
-      clearTimeout(timer)
-      off()
-      resolve(got)
-    })
-  })
-}
+import { collect } from '../../../../tests/support/wait-for'
 
 describe('SerialScannerDriver over a socat pty', () => {
   let dir: string
