@@ -1,4 +1,3 @@
-import { PackingStep } from '../../../shared/contract/views'
 import { shipmentMeasure } from '../../../shared/desi'
 import type { Order } from '../../../shared/domain/order'
 import type { Packer } from '../../../shared/domain/packer'
@@ -6,18 +5,15 @@ import { AppError, ErrorCode, toAppError } from '../../../shared/errors'
 import { getOrder } from '../orders/orders.repository'
 import { getLiveShipment } from '../shipping/shipments.repository'
 import { chooseCarrier, type CarrierChoice } from './carrier-choice'
+import type { PipelineContext } from './packing.deps'
+import type { PackingEffect, Refusal } from './packing.machine'
 import { checkWeight } from './packing.rules'
-import type { PackingDeps } from './packing.service'
-import type { Session } from './packing.session'
 import { markPrintPending } from './printer-recovery.rules'
 import { checkScanBack } from './scan-back.rules'
 import { ensureStillOurs, recordShipmentIntent } from './shipment-intent'
 
-/** Below this the scale is read as empty (a hand brushing the plate). */
-export const MIN_WEIGHT_GRAMS = 20
-
-/** The session the pipeline works on, the desk's services, and how it shows progress on screen. */
-export type PipelineContext = Readonly<{ s: Session; deps: PackingDeps; fire: () => void }>
+export { MIN_WEIGHT_GRAMS } from './packing.machine'
+export type { PipelineContext } from './packing.deps'
 
 export function packerOf(ctx: PipelineContext): Packer {
   if (!ctx.s.packer) throw new AppError(ErrorCode.sessionRequired, 'Önce kartınızı okutun / Scan your badge first')
@@ -30,23 +26,44 @@ export function orderOf(ctx: PipelineContext): Order {
   return ctx.s.order
 }
 
+/** The machine's refusals, worded for the operator. */
+export function refusal(reason: Refusal): AppError {
+  switch (reason) {
+    case 'nothingToRetry':
+      return new AppError(ErrorCode.wrongState, 'Tekrar denenecek bir işlem yok / Nothing to retry')
+    case 'labelBought':
+      return new AppError(ErrorCode.wrongState, 'Etiket alındı; iptal için gönderiyi iptal edin / A label was bought: cancel the shipment instead')
+    case 'purchaseNotAllowed':
+      return new AppError(ErrorCode.wrongState, 'Tartım yok / No weight yet')
+  }
+}
+
+/** Throws the machine's refusal, if the effects hold one. */
+export function throwIfRefused(effects: readonly PackingEffect[]): void {
+  const refused = effects.find((e) => e.kind === 'refuse')
+  if (refused) throw refusal(refused.reason)
+}
+
 /**
  * A settled weight: ignored unless the desk waits for one (items verified, or re-weighing after a
  * mismatch); out of tolerance stops the packer; within it the order ships.
  */
 export async function weighed(ctx: PipelineContext, grams: number): Promise<void> {
   const { s } = ctx
-  const expecting = s.step === PackingStep.itemsVerified || (s.step === PackingStep.exception && s.blocking?.code === ErrorCode.weightOutOfTolerance)
-  if (!expecting || !s.dims || s.expectedGrams === null || grams < MIN_WEIGHT_GRAMS) return
-  s.measuredGrams = grams
-  const problem = checkWeight(s.expectedGrams, grams, ctx.deps.tolerance)
-  if (problem) {
-    s.step = PackingStep.exception
-    s.blocking = problem
-    throw problem
+  const problem = s.expectedGrams === null ? null : checkWeight(s.expectedGrams, grams, ctx.deps.tolerance)
+  const effects = ctx.dispatch({ type: 'weightSettled', grams, stable: true, withinTolerance: problem === null, blockingCode: s.blocking?.code ?? null })
+  for (const effect of effects) {
+    if (effect.kind === 'blockOnWeight') {
+      s.measuredGrams = grams
+      s.blocking = problem
+      throw problem
+    }
+    if (effect.kind === 'chooseCarrier') {
+      s.measuredGrams = grams
+      s.blocking = null
+      await ship(ctx)
+    }
   }
-  s.blocking = null
-  await ship(ctx)
 }
 
 /** measured → rate shop → record purchase intent with the measurement → finish. */
@@ -63,18 +80,18 @@ export async function ship(ctx: PipelineContext): Promise<void> {
     // Last, right before the intent that the finisher buys: the order is still ours (claims re-checked).
     await ensureStillOurs(deps, order)
   } catch (err) {
-    s.step = PackingStep.exception
+    ctx.dispatch({ type: 'carrierRefused' })
     throw (s.blocking = toAppError(err))
   }
   const { chosen, options } = choice
   s.quote = options
   s.chosen = chosen
-  s.step = PackingStep.measured
-  if (!chosen) {
-    s.step = PackingStep.exception
+  const effects = ctx.dispatch({ type: 'carrierChosen', chosen: chosen !== null })
+  if (effects.some((e) => e.kind === 'blockNoCarrier') || !chosen) {
     s.blocking = new AppError(ErrorCode.noEligibleCarrier, 'Uygun taşıyıcı yok (desi/ağırlık/kapıda ödeme) / No eligible carrier', { meta: { chargeableKg: measure.chargeableKg } })
     throw s.blocking
   }
+  throwIfRefused(effects)
   ctx.fire()
   await recordShipmentIntent(deps, { order, pkg, chosen, recipient: choice.recipient, expectedGrams: s.expectedGrams, overridden: s.overridden })
   await finish(ctx, order.id)
@@ -90,24 +107,23 @@ export async function finish(ctx: PipelineContext, orderId: string): Promise<voi
       s.packer?.id ?? null,
       (stage, shipment) => {
         s.shipment = shipment
-        s.step = stage
+        ctx.dispatch({ type: 'stageReached', stage })
         ctx.fire()
       },
       { stopAfterPrint },
     )
   } catch (err) {
     s.shipment = await getLiveShipment(deps.db, orderId)
-    s.step = PackingStep.exception
+    ctx.dispatch({ type: 'finishFailed', shipmentLive: s.shipment !== null })
     s.blocking = toAppError(err)
     markPrintPending(s, s.blocking)
     throw err
   }
   s.printPending = false
-  if (stopAfterPrint) {
-    s.notice = { tone: 'ok', text: 'Etiketi kutuya yapıştırıp okutun / Stick the label on the box and scan it' }
-    return
+  for (const effect of ctx.dispatch({ type: 'finished', scanBack: stopAfterPrint })) {
+    if (effect.kind === 'awaitScanBack') s.notice = { tone: 'ok', text: 'Etiketi kutuya yapıştırıp okutun / Stick the label on the box and scan it' }
+    if (effect.kind === 'completePacked') await completePacked(ctx, orderId)
   }
-  await completePacked(ctx, orderId)
 }
 
 /** Scan-back: the label on the box must carry this shipment's barcode before the order completes. */
@@ -122,7 +138,7 @@ export async function scanBack(ctx: PipelineContext, code: string): Promise<void
 async function completePacked(ctx: PipelineContext, orderId: string): Promise<void> {
   const { s, deps } = ctx
   deps.claims?.settle(orderId) // done: stop renewing; the cloud closes the claim when order.packed arrives
-  s.step = PackingStep.packed
+  ctx.dispatch({ type: 'packed' })
   s.order = await getOrder(deps.db, orderId)
   s.packedCount++
   s.notice = { tone: 'ok', text: `Paketlendi ✓ ${s.shipment?.trackingNumber ?? ''} — sonraki siparişi okutun / Packed: scan the next order` }

@@ -1,11 +1,12 @@
-import { PackingStep, type UnconfirmedLabelView } from '../../../shared/contract/views'
+import type { UnconfirmedLabelView } from '../../../shared/contract/views'
 import { AppError, ErrorCode, toAppError } from '../../../shared/errors'
 import { appendAudit } from '../audit/audit.repository'
 import { getOrder, resetPackedQuantities, setOrderStatus } from '../orders/orders.repository'
 import { isUncertain, pendingPrintJobs } from '../printing/print-jobs.repository'
 import { findPackerByBadge } from '../packers/packers.repository'
 import { getLiveShipment } from '../shipping/shipments.repository'
-import { finish, orderOf, packerOf, ship, type PipelineContext } from './packing.pipeline'
+import type { PipelineContext } from './packing.deps'
+import { finish, orderOf, packerOf, ship, throwIfRefused } from './packing.pipeline'
 import { SUPERVISOR_OVERRIDABLE } from './packing.rules'
 import { markPrintPending } from './printer-recovery.rules'
 import { ORDER_RESET } from './packing.session'
@@ -35,7 +36,7 @@ export async function override(ctx: PipelineContext, supervisorBadge: string, re
   s.blocking = null
   s.overridden = true
   s.notice = { tone: 'warn', text: `Süpervizör onayı: ${supervisor.name} / Supervisor override` }
-  await ship(ctx)
+  if (ctx.dispatch({ type: 'overridden' }).some((e) => e.kind === 'chooseCarrier')) await ship(ctx)
 }
 
 /**
@@ -46,20 +47,24 @@ export async function override(ctx: PipelineContext, supervisorBadge: string, re
 export async function retry(ctx: PipelineContext): Promise<void> {
   const { s, deps } = ctx
   const order = orderOf(ctx)
-  if ((await getOrder(deps.db, order.id))?.status === 'packed') {
-    const owed = (await pendingPrintJobs(deps.db)).filter((j) => j.orderId === order.id && !isUncertain(j))
-    if (owed.length === 0) throw new AppError(ErrorCode.wrongState, 'Tekrar denenecek bir işlem yok / Nothing to retry')
-    for (const job of owed) await deps.printQueue.printJob(job.id)
-    s.blocking = null
-    s.notice = { tone: 'ok', text: 'Etiket basıldı / Label printed' }
-  } else if (s.shipment || (await getLiveShipment(deps.db, order.id))) {
-    s.blocking = null
-    await finish(ctx, order.id)
-  } else if (s.step === PackingStep.exception && s.measuredGrams !== null && s.blocking?.code !== ErrorCode.weightOutOfTolerance) {
-    s.blocking = null
-    await ship(ctx)
-  } else {
-    throw new AppError(ErrorCode.wrongState, 'Tekrar denenecek bir işlem yok / Nothing to retry')
+  const orderPacked = (await getOrder(deps.db, order.id))?.status === 'packed'
+  const shipmentLive = !orderPacked && (s.shipment !== null || (await getLiveShipment(deps.db, order.id)) !== null)
+  const effects = ctx.dispatch({ type: 'retry', orderPacked, shipmentLive, blockingCode: s.blocking?.code ?? null })
+  throwIfRefused(effects)
+  for (const effect of effects) {
+    if (effect.kind === 'printOwed') {
+      const owed = (await pendingPrintJobs(deps.db)).filter((j) => j.orderId === order.id && !isUncertain(j))
+      if (owed.length === 0) throw new AppError(ErrorCode.wrongState, 'Tekrar denenecek bir işlem yok / Nothing to retry')
+      for (const job of owed) await deps.printQueue.printJob(job.id)
+      s.blocking = null
+      s.notice = { tone: 'ok', text: 'Etiket basıldı / Label printed' }
+    } else if (effect.kind === 'finish') {
+      s.blocking = null
+      await finish(ctx, order.id)
+    } else if (effect.kind === 'chooseCarrier') {
+      s.blocking = null
+      await ship(ctx)
+    }
   }
 }
 
@@ -67,10 +72,9 @@ export async function retry(ctx: PipelineContext): Promise<void> {
 export async function cancel(ctx: PipelineContext): Promise<void> {
   const { s, deps } = ctx
   const order = s.order
-  if (order && (await getLiveShipment(deps.db, order.id))) {
-    throw new AppError(ErrorCode.wrongState, 'Etiket alındı; iptal için gönderiyi iptal edin / A label was bought: cancel the shipment instead')
-  }
-  if (order && order.status !== 'packed') {
+  const effects = ctx.dispatch({ type: 'cancel', shipmentLive: order !== null && (await getLiveShipment(deps.db, order.id)) !== null })
+  throwIfRefused(effects)
+  if (order && order.status !== 'packed' && effects.some((e) => e.kind === 'releaseOrder')) {
     await deps.db.transaction().execute(async (trx) => {
       await resetPackedQuantities(trx, order.id)
       await setOrderStatus(trx, order.id, 'open')
@@ -79,6 +83,7 @@ export async function cancel(ctx: PipelineContext): Promise<void> {
     void deps.claims?.release(order.id) // best effort; an unreleased lease expires on its own
   }
   Object.assign(s, ORDER_RESET)
+  ctx.dispatch({ type: 'orderReset' })
   s.notice = { tone: 'warn', text: 'İptal edildi, sonraki siparişi okutun / Cancelled: scan the next order' }
 }
 

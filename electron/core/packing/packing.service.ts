@@ -1,58 +1,38 @@
-import { PackingStep, type PackingView } from '../../../shared/contract/views'
+import type { PackingView } from '../../../shared/contract/views'
 import { orderItemsWeightGrams, type Order } from '../../../shared/domain/order'
 import type { Packer } from '../../../shared/domain/packer'
-import type { LabelFormat } from '../../../shared/domain/shipment'
 import { Emitter, type Unsubscribe } from '../../../shared/emitter'
 import { AppError, ErrorCode, toAppError } from '../../../shared/errors'
-import type { CarrierChoiceDeps } from './carrier-choice'
-import type { Address } from '../../../shared/domain/address'
 import { appendAudit } from '../audit/audit.repository'
 import { findBox } from '../boxes/boxes.repository'
-import type { Db } from '../db/database'
 import { findOrderByCode, getOrder, incrementPackedQuantity, setOrderStatus } from '../orders/orders.repository'
 import { findPackerByBadge } from '../packers/packers.repository'
 import { getLiveShipment } from '../shipping/shipments.repository'
-import type { ShipmentPurchaser } from '../shipping/shipment.purchaser'
-import type { OrderFinisher } from './order-finisher'
-import { SUPERVISOR_OVERRIDABLE, CommandCode, allItemsScanned, matchItem, type WeightTolerance } from './packing.rules'
-import type { ReprintService } from './reprint.service'
-import type { PrintQueueService } from '../printing/print-queue.service'
-import type { OrderClaims } from '../sync/order-claims'
-import type { WeightSource } from './weight-source.port'
-import type { NormalizeScanOptions } from '../../../shared/scan/normalize-scan'
+import { SUPERVISOR_OVERRIDABLE, CommandCode, allItemsScanned, matchItem } from './packing.rules'
 import { adviseBoxes } from './box-advisor'
+import type { PackingDeps, PipelineContext } from './packing.deps'
+import { MIN_WEIGHT_GRAMS, mayConfirmItem, mayOpenOrder, maySelectBox, transition } from './packing.machine'
+import type { PackingEffect, PackingEvent, ScanCommand } from './packing.machine'
 import { ORDER_RESET, newSession, packingView, type Session } from './packing.session'
-import { finish, MIN_WEIGHT_GRAMS, scanBack, weighed, type PipelineContext } from './packing.pipeline'
+import { finish, scanBack, weighed } from './packing.pipeline'
 import * as recovery from './packing.recovery'
 import { onPrinterReady } from './printer-recovery.rules'
 import { awaitingAnswer, unansweredLabelsError } from './unconfirmed-labels'
 
-export type PackingDeps = Readonly<{
-  db: Db
-  weight: WeightSource
-  purchaser: ShipmentPurchaser
-  finisher: OrderFinisher
-  reprints: ReprintService
-  printQueue: PrintQueueService
-  /** Cloud claims, so two desks never pack one order (null without a cloud station id). */
-  claims: OrderClaims | null
-  /** Address check and carrier selection before any purchase (carrier-choice.ts). */
-  choice: CarrierChoiceDeps
-  sender: Address
-  tolerance: WeightTolerance
-  /** Per-station option: after printing, the packer scans the label and it must match the shipment. */
-  scanBack: { options: NormalizeScanOptions } | null
-  /** The label format to ask a carrier for (its own setting; shipment-intent.ts). */
-  labelFormat: (carrierId: string) => LabelFormat
-  carrierNames: ReadonlyMap<string, string>
-}>
+export type { PackingDeps } from './packing.deps'
 
+/** Scanner command codes, by the command they stand for. */
+const SCAN_COMMANDS: ReadonlyMap<string, ScanCommand> = new Map([
+  [CommandCode.cancel, 'cancel'],
+  [CommandCode.retry, 'retry'],
+  [CommandCode.reprint, 'reprint'],
+])
 
 /**
- * The packing workflow as an explicit state machine:
- * idle → orderOpen → itemsVerified → measured → shipmentCreated → printed → packed (→ next order),
- * with cancel and exception paths. Every command and scale event runs through one queue, so a scan
- * and a settled weight can never interleave half-way.
+ * The packing workflow: idle → orderOpen → itemsVerified → measured → shipmentCreated → printed → packed
+ * (→ next order), with cancel and exception paths. The decisions are the pure table in packing.machine.ts;
+ * this service reads the facts, feeds the machine events and carries out the effects it returns. Every
+ * command and scale event runs through one queue, so a scan and a settled weight can never interleave half-way.
  */
 export class PackingService {
   private readonly changed = new Emitter<PackingView>()
@@ -69,7 +49,14 @@ export class PackingService {
   private readonly pipeline: PipelineContext
 
   constructor(private readonly deps: PackingDeps) {
-    this.pipeline = { s: this.s, deps, fire: () => this.changed.fire(this.view()) }
+    this.pipeline = { s: this.s, deps, fire: () => this.changed.fire(this.view()), dispatch: (event) => this.dispatch(event) }
+  }
+
+  /** The one place the machine moves: the table's next state is stored, its effects returned to carry out. */
+  private dispatch(event: PackingEvent): readonly PackingEffect[] {
+    const next = transition(this.s.machine, event)
+    this.s.machine = next.state
+    return next.effects
   }
 
   start(): void {
@@ -172,30 +159,39 @@ export class PackingService {
   }
 
   private async routeScan(code: string): Promise<PackingView> {
-    if (!this.s.packer) {
-      await this.doLogin(code)
-      return this.view()
-    }
-    const upper = code.toUpperCase()
-    if (upper === CommandCode.cancel) return this.doCancel()
-    if (upper === CommandCode.retry) return this.doRetry()
-    if (upper === CommandCode.reprint) return this.doReprint(this.s.order?.barcode ?? '', 'tarayıcı komutu / scanner command')
-    switch (this.s.step) {
-      case PackingStep.idle:
-      case PackingStep.packed:
-        if (await this.isDeferringBadge(code)) return this.doDefer(code)
+    const { s } = this
+    const awaiting = s.packer !== null && awaitingAnswer(s.unconfirmed).length > 0
+    const [effect] = this.dispatch({
+      type: 'scan',
+      loggedIn: s.packer !== null,
+      command: SCAN_COMMANDS.get(code.toUpperCase()) ?? null,
+      supervisorDefers: awaiting && (await findPackerByBadge(this.deps.db, code))?.role === 'supervisor',
+      hasOrder: s.order !== null,
+      scanBackReady: this.deps.scanBack !== null && s.order !== null && s.shipment !== null,
+      blockingOverridable: s.blocking !== null && SUPERVISOR_OVERRIDABLE.has(s.blocking.code),
+    })
+    switch (effect?.kind === 'route' ? effect.action : 'busy') {
+      case 'login':
+        await this.doLogin(code)
+        return this.view()
+      case 'cancel':
+        return this.doCancel()
+      case 'retry':
+        return this.doRetry()
+      case 'reprint':
+        return this.doReprint(s.order?.barcode ?? '', 'tarayıcı komutu / scanner command')
+      case 'defer':
+        return this.doDefer(code)
+      case 'openOrder':
         return this.doOpenOrder(code)
-      case PackingStep.orderOpen:
+      case 'confirmItem':
         return this.doConfirmItem(code)
-      case PackingStep.itemsVerified:
+      case 'selectBox':
         return this.doSelectBox(code)
-      case PackingStep.printed:
-        if (this.deps.scanBack && this.s.order && this.s.shipment) return this.doScanBack(code)
-        throw new AppError(ErrorCode.wrongState, 'Etiket işleniyor, lütfen bekleyin / Busy finishing the label, please wait')
-      case PackingStep.exception:
-        if (this.s.blocking && SUPERVISOR_OVERRIDABLE.has(this.s.blocking.code)) return this.doOverride(code, 'süpervizör kartı okutuldu / supervisor badge scanned')
-        if (!this.s.order) return this.doOpenOrder(code)
-        return this.doConfirmItem(code)
+      case 'scanBack':
+        return this.doScanBack(code)
+      case 'override':
+        return this.doOverride(code, 'süpervizör kartı okutuldu / supervisor badge scanned')
       default:
         throw new AppError(ErrorCode.wrongState, 'Etiket işleniyor, lütfen bekleyin / Busy finishing the label, please wait')
     }
@@ -207,8 +203,9 @@ export class PackingService {
 
   private async doOpenOrder(code: string): Promise<PackingView> {
     this.requirePacker()
-    if (this.s.order && this.s.step !== PackingStep.packed && this.s.step !== PackingStep.idle) {
-      throw new AppError(ErrorCode.wrongState, `Önce ${this.s.order.orderNumber} siparişini bitirin veya iptal edin (KJCANCEL) / Finish or cancel the open order first`)
+    const open = this.s.order
+    if (open && !mayOpenOrder(this.s.machine.step, true)) {
+      throw new AppError(ErrorCode.wrongState, `Önce ${open.orderNumber} siparişini bitirin veya iptal edin (KJCANCEL) / Finish or cancel the open order first`)
     }
     const order = await findOrderByCode(this.deps.db, code)
     if (!order) throw new AppError(ErrorCode.orderUnknown, `Sipariş bulunamadı: ${code} / Unknown order: ${code}`, { meta: { code } })
@@ -236,8 +233,7 @@ export class PackingService {
     this.resetSession()
     this.orderOpenedAt = Date.now()
     this.s.order = await getOrder(this.deps.db, order.id)
-    this.s.step = allItemsScanned(this.s.order!) ? PackingStep.itemsVerified : PackingStep.orderOpen
-    if (this.s.step === PackingStep.itemsVerified) await this.suggestBoxes(this.s.order!)
+    await this.carryOut(this.dispatch({ type: 'orderOpened', allItems: allItemsScanned(this.s.order!) }))
     this.s.notice =
       claim === 'local'
         ? { tone: 'warn', text: `${order.orderNumber} açıldı (bulut yok: yerel ayırma) — ürünleri okutun / Order open on a local claim (offline)` }
@@ -255,9 +251,9 @@ export class PackingService {
     this.orderOpenedAt = Date.now()
     this.s.order = await getOrder(this.deps.db, orderId)
     this.s.shipment = await getLiveShipment(this.deps.db, orderId)
-    this.s.step = PackingStep.shipmentCreated
+    const effects = this.dispatch({ type: 'orderResumed' })
     this.s.notice = { tone: 'warn', text: `${this.s.order?.orderNumber ?? ''}: etiketi alınmış sipariş tamamlanıyor / Finishing an order whose label was already bought` }
-    await this.finish(orderId)
+    if (effects.some((e) => e.kind === 'finish')) await finish(this.pipeline, orderId)
     return this.view()
   }
 
@@ -267,7 +263,7 @@ export class PackingService {
 
   private async doConfirmItem(code: string): Promise<PackingView> {
     const order = this.requireOrder()
-    if (this.s.step !== PackingStep.orderOpen && this.s.step !== PackingStep.exception) {
+    if (!mayConfirmItem(this.s.machine.step)) {
       throw new AppError(ErrorCode.wrongState, 'Ürünler tamam; koli okutun / All items scanned: scan a box')
     }
     const line = matchItem(order, code)
@@ -276,8 +272,7 @@ export class PackingService {
     }
     this.s.order = await getOrder(this.deps.db, order.id)
     const done = allItemsScanned(this.s.order!)
-    this.s.step = done ? PackingStep.itemsVerified : PackingStep.orderOpen
-    if (done) await this.suggestBoxes(this.s.order!)
+    await this.carryOut(this.dispatch({ type: 'itemConfirmed', allItems: done }))
     const best = this.s.boxSuggestions?.[0]
     this.s.notice = done
       ? best?.fits === true
@@ -293,7 +288,7 @@ export class PackingService {
 
   private async doSelectBox(boxCode: string): Promise<PackingView> {
     const order = this.requireOrder()
-    if (this.s.step !== PackingStep.itemsVerified) throw new AppError(ErrorCode.itemsIncomplete, 'Önce tüm ürünleri okutun / Scan all items first')
+    if (!maySelectBox(this.s.machine.step)) throw new AppError(ErrorCode.itemsIncomplete, 'Önce tüm ürünleri okutun / Scan all items first')
     const box = await findBox(this.deps.db, boxCode)
     if (!box) {
       // A scanned item here means one too many; say so rather than "unknown box".
@@ -306,8 +301,7 @@ export class PackingService {
     this.s.dims = { lengthMm: box.lengthMm, widthMm: box.widthMm, heightMm: box.heightMm }
     this.s.expectedGrams = orderItemsWeightGrams(order) + box.tareGrams
     this.s.notice = { tone: 'ok', text: `${box.name} — kutuyu tartıya koyun / Put the box on the scale` }
-    const settled = this.settledForThisOrder()
-    if (settled !== null) await this.onWeight(settled)
+    await this.carryOut(this.dispatch({ type: 'boxChosen' }))
     return this.view()
   }
 
@@ -317,13 +311,12 @@ export class PackingService {
 
   private async doSetDimensions(dims: { lengthMm: number; widthMm: number; heightMm: number }): Promise<PackingView> {
     const order = this.requireOrder()
-    if (this.s.step !== PackingStep.itemsVerified) throw new AppError(ErrorCode.itemsIncomplete, 'Önce tüm ürünleri okutun / Scan all items first')
+    if (!maySelectBox(this.s.machine.step)) throw new AppError(ErrorCode.itemsIncomplete, 'Önce tüm ürünleri okutun / Scan all items first')
     this.s.box = null
     this.s.dims = dims
     this.s.expectedGrams = orderItemsWeightGrams(order)
     this.s.notice = { tone: 'ok', text: 'Ölçüler girildi — kutuyu tartıya koyun / Put the box on the scale' }
-    const settled = this.settledForThisOrder()
-    if (settled !== null) await this.onWeight(settled)
+    await this.carryOut(this.dispatch({ type: 'boxChosen' }))
     return this.view()
   }
 
@@ -373,12 +366,6 @@ export class PackingService {
     return this.view()
   }
 
-  /** At an idle desk with labels awaiting an answer, a supervisor's badge defers them. */
-  private async isDeferringBadge(code: string): Promise<boolean> {
-    if (awaitingAnswer(this.s.unconfirmed).length === 0) return false
-    return (await findPackerByBadge(this.deps.db, code))?.role === 'supervisor'
-  }
-
   reprint(orderCode: string, reason: string): Promise<PackingView> {
     return this.run(() => this.doReprint(orderCode, reason))
   }
@@ -400,8 +387,15 @@ export class PackingService {
     return weighed(this.pipeline, grams)
   }
 
-  private finish(orderId: string): Promise<void> {
-    return finish(this.pipeline, orderId)
+  /** The effects of opening an order, counting an item or choosing a box. */
+  private async carryOut(effects: readonly PackingEffect[]): Promise<void> {
+    for (const effect of effects) {
+      if (effect.kind === 'suggestBoxes') await this.suggestBoxes(this.s.order!)
+      if (effect.kind === 'weighIfSettled') {
+        const settled = this.settledForThisOrder()
+        if (settled !== null) await this.onWeight(settled)
+      }
+    }
   }
 
   private async doScanBack(code: string): Promise<PackingView> {
@@ -411,6 +405,7 @@ export class PackingService {
 
   private resetSession(): void {
     Object.assign(this.s, ORDER_RESET)
+    this.dispatch({ type: 'orderReset' })
   }
 
   /** Ranks the catalog's boxes once the items are complete; a failure only loses the hint, never the scan. */

@@ -6,10 +6,12 @@ import type { Packer } from '../../../shared/domain/packer'
 import type { AppError } from '../../../shared/errors'
 import type { QuoteOption } from '../../../shared/rates'
 import type { ShipmentRecord } from '../shipping/shipments.repository'
+import { INITIAL_MACHINE, type MachineState } from './packing.machine'
 
 /** The desk's packing session: what the packer has done on the open order so far. */
 export type Session = {
-  step: PackingStep
+  /** The step and what the machine knows of the order; stored only by the service's `dispatch` (packing.machine.ts). */
+  machine: MachineState
   packer: Packer | null
   order: Order | null
   box: Box | null
@@ -36,9 +38,8 @@ export type Session = {
   deferred: Set<string>
 }
 
-/** What a new order starts from (the packer and the counter are kept by the caller). */
+/** What a new order starts from (the packer and the counter are kept by the caller; the step comes from the machine's `orderReset`). */
 export const ORDER_RESET = {
-  step: PackingStep.idle,
   order: null,
   box: null,
   dims: null,
@@ -56,7 +57,7 @@ export const ORDER_RESET = {
 } as const satisfies Partial<Session>
 
 export function newSession(): Session {
-  return { ...ORDER_RESET, packer: null, packedCount: 0, unconfirmed: [], deferred: new Set() }
+  return { ...ORDER_RESET, machine: INITIAL_MACHINE, packer: null, packedCount: 0, unconfirmed: [], deferred: new Set() }
 }
 
 /** The screen's view of a session. `carrierNames` maps service codes to the names the packer knows. */
@@ -74,7 +75,7 @@ export function packingView(s: Session, carrierNames: ReadonlyMap<string, string
       }
     : null
   return {
-    step: s.step,
+    step: s.machine.step,
     packer: s.packer,
     order: s.order,
     box: s.box,
@@ -89,7 +90,7 @@ export function packingView(s: Session, carrierNames: ReadonlyMap<string, string
     notice: s.notice,
     packedCount: s.packedCount,
     // Shown only while a box is being chosen: once measured, the quote panel takes its place.
-    boxSuggestions: s.step === PackingStep.itemsVerified && s.box === null ? s.boxSuggestions : null,
+    boxSuggestions: s.machine.step === PackingStep.itemsVerified && s.box === null ? s.boxSuggestions : null,
     printPending: s.printPending,
     unconfirmedLabels: s.unconfirmed,
   }

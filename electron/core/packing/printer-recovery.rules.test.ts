@@ -8,7 +8,7 @@ import { PRINTER_BACK_NOTICE, clearsWhenPrinterReady, markPrintPending, onPrinte
 const shipment = { id: 's1', status: 'purchased' } as ShipmentRecord
 const stopped = (code: ErrorCode, withShipment = true) => {
   const s = newSession()
-  s.step = PackingStep.exception
+  s.machine = { ...s.machine, step: PackingStep.exception }
   s.shipment = withShipment ? shipment : null
   s.blocking = new AppError(code, 'x')
   markPrintPending(s, s.blocking)
@@ -33,7 +33,7 @@ describe('printer recovery rules', () => {
     expect(onPrinterReady(s)).toBe(true)
     expect(s.blocking).toBeNull()
     expect(s.problem).toBeNull()
-    expect(s.step).toBe(PackingStep.exception)
+    expect(s.machine.step).toBe(PackingStep.exception)
     expect(s.printPending).toBe(true)
     expect(s.notice).toEqual(PRINTER_BACK_NOTICE)
     // A second "ready" changes nothing.

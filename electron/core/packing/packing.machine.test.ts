@@ -1,0 +1,403 @@
+import { readFileSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { PackingStep } from '../../../shared/contract/views'
+import { ErrorCode } from '../../../shared/errors'
+import { INITIAL_MACHINE, MIN_WEIGHT_GRAMS, transition, type MachineState, type PackingEffect, type PackingEvent } from './packing.machine'
+import { ORDER_RESET } from './packing.session'
+
+const S = PackingStep
+const W = ErrorCode.weightOutOfTolerance
+const at = (step: PackingStep, patch: Partial<MachineState> = {}): MachineState => ({ ...INITIAL_MACHINE, step, ...patch })
+const ready = { itemsVerified: true, boxChosen: true } as const
+const scan = (patch: Partial<Extract<PackingEvent, { type: 'scan' }>> = {}): PackingEvent => ({
+  type: 'scan',
+  loggedIn: true,
+  command: null,
+  supervisorDefers: false,
+  hasOrder: true,
+  scanBackReady: false,
+  blockingOverridable: false,
+  ...patch,
+})
+const weight = (patch: Partial<Extract<PackingEvent, { type: 'weightSettled' }>> = {}): PackingEvent => ({
+  type: 'weightSettled',
+  grams: 1200,
+  stable: true,
+  withinTolerance: true,
+  blockingCode: null,
+  ...patch,
+})
+const kinds = (effects: readonly PackingEffect[]) =>
+  effects.map((e) => (e.kind === 'route' ? `route:${e.action}` : e.kind === 'refuse' ? `refuse:${e.reason}` : e.kind))
+
+type Row = readonly [name: string, from: MachineState, event: PackingEvent, step: PackingStep, effects: readonly string[], patch?: Partial<MachineState>]
+
+/** One row per line of the table in packing.machine.ts `transition` (and `routeScan`). */
+const ROWS: readonly Row[] = [
+  // Scans are routed by step; they never move the machine.
+  ['scan before login is a badge', at(S.orderOpen), scan({ loggedIn: false, command: 'cancel' }), S.orderOpen, ['route:login']],
+  ['KJCANCEL anywhere', at(S.measured), scan({ command: 'cancel' }), S.measured, ['route:cancel']],
+  ['KJRETRY anywhere', at(S.exception), scan({ command: 'retry' }), S.exception, ['route:retry']],
+  ['KJREPRINT anywhere', at(S.packed), scan({ command: 'reprint' }), S.packed, ['route:reprint']],
+  ['idle: an order', at(S.idle), scan({ hasOrder: false }), S.idle, ['route:openOrder']],
+  ['idle with labels awaiting: a supervisor defers them', at(S.idle), scan({ supervisorDefers: true }), S.idle, ['route:defer']],
+  ['packed: the next order', at(S.packed), scan(), S.packed, ['route:openOrder']],
+  ['packed with labels awaiting: a supervisor defers them', at(S.packed), scan({ supervisorDefers: true }), S.packed, ['route:defer']],
+  ['orderOpen: an item', at(S.orderOpen), scan(), S.orderOpen, ['route:confirmItem']],
+  ['itemsVerified: a box', at(S.itemsVerified), scan(), S.itemsVerified, ['route:selectBox']],
+  ['measured: busy', at(S.measured), scan(), S.measured, ['route:busy']],
+  ['shipmentCreated: busy', at(S.shipmentCreated), scan(), S.shipmentCreated, ['route:busy']],
+  ['printed with scan-back: the label', at(S.printed), scan({ scanBackReady: true }), S.printed, ['route:scanBack']],
+  ['printed without scan-back: busy', at(S.printed), scan(), S.printed, ['route:busy']],
+  ['exception, overridable: a supervisor badge', at(S.exception), scan({ blockingOverridable: true }), S.exception, ['route:override']],
+  ['exception without an order: an order', at(S.exception), scan({ hasOrder: false }), S.exception, ['route:openOrder']],
+  ['exception with an order: the missing item', at(S.exception), scan(), S.exception, ['route:confirmItem']],
+  // Opening, resuming, resetting.
+  ['order opened with items left', at(S.packed, { purchaseLive: true }), { type: 'orderOpened', allItems: false }, S.orderOpen, [], { purchaseLive: false }],
+  ['order opened, items already counted', at(S.idle), { type: 'orderOpened', allItems: true }, S.itemsVerified, ['suggestBoxes'], { itemsVerified: true }],
+  ['order with a bought label resumed', at(S.idle), { type: 'orderResumed' }, S.shipmentCreated, ['finish'], { itemsVerified: true, purchaseLive: true }],
+  ['reset', at(S.exception, { ...ready, weight: 'accepted' }), { type: 'orderReset' }, S.idle, [], { itemsVerified: false, boxChosen: false, weight: 'none' }],
+  // Items.
+  ['an item, more to come', at(S.orderOpen), { type: 'itemConfirmed', allItems: false }, S.orderOpen, []],
+  ['the last item', at(S.orderOpen), { type: 'itemConfirmed', allItems: true }, S.itemsVerified, ['suggestBoxes'], { itemsVerified: true }],
+  [
+    'the missing item after a weight mismatch',
+    at(S.exception, { ...ready, weight: 'stable' }),
+    { type: 'itemConfirmed', allItems: true },
+    S.itemsVerified,
+    ['suggestBoxes'],
+  ],
+  [
+    'an item after an accepted weight: weigh again',
+    at(S.exception, { ...ready, weight: 'accepted' }),
+    { type: 'itemConfirmed', allItems: true },
+    S.itemsVerified,
+    ['suggestBoxes'],
+    { weight: 'none' },
+  ],
+  ['an item while measured: ignored', at(S.measured), { type: 'itemConfirmed', allItems: true }, S.measured, []],
+  // Box and weight.
+  ['box chosen', at(S.itemsVerified, { itemsVerified: true }), { type: 'boxChosen' }, S.itemsVerified, ['weighIfSettled'], { boxChosen: true }],
+  ['box before the items: ignored', at(S.orderOpen), { type: 'boxChosen' }, S.orderOpen, [], { boxChosen: false }],
+  ['weight in tolerance', at(S.itemsVerified, ready), weight(), S.itemsVerified, ['chooseCarrier'], { weight: 'accepted' }],
+  ['weight out of tolerance', at(S.itemsVerified, ready), weight({ withinTolerance: false }), S.exception, ['blockOnWeight'], { weight: 'stable' }],
+  [
+    're-weighed after a mismatch',
+    at(S.exception, { ...ready, weight: 'stable' }),
+    weight({ blockingCode: W }),
+    S.exception,
+    ['chooseCarrier'],
+    { weight: 'accepted' },
+  ],
+  ['weight while stopped for another reason: ignored', at(S.exception, ready), weight({ blockingCode: ErrorCode.carrierTimeout }), S.exception, []],
+  ['weight without a box: ignored', at(S.itemsVerified, { itemsVerified: true }), weight(), S.itemsVerified, [], { weight: 'none' }],
+  ['unstable weight: ignored', at(S.itemsVerified, ready), weight({ stable: false }), S.itemsVerified, [], { weight: 'none' }],
+  ['a hand on the plate: ignored', at(S.itemsVerified, ready), weight({ grams: MIN_WEIGHT_GRAMS - 1 }), S.itemsVerified, []],
+  ['weight while the order is open: ignored', at(S.orderOpen, ready), weight(), S.orderOpen, []],
+  // Carrier and purchase.
+  ['carrier refused (address, claim)', at(S.itemsVerified, { ...ready, weight: 'accepted' }), { type: 'carrierRefused' }, S.exception, []],
+  ['no eligible carrier', at(S.itemsVerified, { ...ready, weight: 'accepted' }), { type: 'carrierChosen', chosen: false }, S.exception, ['blockNoCarrier']],
+  [
+    'carrier chosen: purchase',
+    at(S.itemsVerified, { ...ready, weight: 'accepted' }),
+    { type: 'carrierChosen', chosen: true },
+    S.measured,
+    ['purchase'],
+    { purchaseLive: true },
+  ],
+  [
+    'carrier chosen after an override: purchase',
+    at(S.exception, { ...ready, weight: 'accepted' }),
+    { type: 'carrierChosen', chosen: true },
+    S.measured,
+    ['purchase'],
+  ],
+  [
+    'carrier chosen without a weight: refused',
+    at(S.itemsVerified, ready),
+    { type: 'carrierChosen', chosen: true },
+    S.itemsVerified,
+    ['refuse:purchaseNotAllowed'],
+  ],
+  [
+    'carrier chosen with a purchase live: refused',
+    at(S.exception, { ...ready, weight: 'accepted', purchaseLive: true }),
+    { type: 'carrierChosen', chosen: true },
+    S.exception,
+    ['refuse:purchaseNotAllowed'],
+  ],
+  [
+    'carrier chosen while measured: refused',
+    at(S.measured, { ...ready, weight: 'accepted' }),
+    { type: 'carrierChosen', chosen: true },
+    S.measured,
+    ['refuse:purchaseNotAllowed'],
+  ],
+  // Finishing.
+  ['label bought', at(S.measured, { purchaseLive: true }), { type: 'stageReached', stage: 'shipmentCreated' }, S.shipmentCreated, []],
+  ['label printed', at(S.shipmentCreated, { purchaseLive: true }), { type: 'stageReached', stage: 'printed' }, S.printed, []],
+  ['order packed by the finisher', at(S.printed, { purchaseLive: true }), { type: 'stageReached', stage: 'packed' }, S.packed, []],
+  [
+    'finish failed, shipment live',
+    at(S.measured, { purchaseLive: true }),
+    { type: 'finishFailed', shipmentLive: true },
+    S.exception,
+    [],
+    { purchaseLive: true },
+  ],
+  [
+    'finish failed for good (refused)',
+    at(S.measured, { purchaseLive: true }),
+    { type: 'finishFailed', shipmentLive: false },
+    S.exception,
+    [],
+    { purchaseLive: false },
+  ],
+  ['finished, scan-back on', at(S.printed, { purchaseLive: true }), { type: 'finished', scanBack: true }, S.printed, ['awaitScanBack']],
+  ['finished', at(S.packed, { purchaseLive: true }), { type: 'finished', scanBack: false }, S.packed, ['completePacked']],
+  ['packed', at(S.printed, { purchaseLive: true }), { type: 'packed' }, S.packed, []],
+  // Ways out.
+  [
+    'override after a weight mismatch',
+    at(S.exception, { ...ready, weight: 'stable' }),
+    { type: 'overridden' },
+    S.exception,
+    ['chooseCarrier'],
+    { weight: 'accepted' },
+  ],
+  ['override without a weight', at(S.exception, ready), { type: 'overridden' }, S.exception, ['chooseCarrier'], { weight: 'none' }],
+  ['retry on a packed order', at(S.packed), { type: 'retry', orderPacked: true, shipmentLive: false, blockingCode: null }, S.packed, ['printOwed']],
+  [
+    'retry with a live shipment',
+    at(S.exception),
+    { type: 'retry', orderPacked: false, shipmentLive: true, blockingCode: null },
+    S.exception,
+    ['finish'],
+    { purchaseLive: true },
+  ],
+  [
+    'retry after a carrier refusal',
+    at(S.exception, { ...ready, weight: 'accepted' }),
+    { type: 'retry', orderPacked: false, shipmentLive: false, blockingCode: ErrorCode.carrierTimeout },
+    S.exception,
+    ['chooseCarrier'],
+  ],
+  [
+    'retry on a weight mismatch: nothing',
+    at(S.exception, { ...ready, weight: 'stable' }),
+    { type: 'retry', orderPacked: false, shipmentLive: false, blockingCode: W },
+    S.exception,
+    ['refuse:nothingToRetry'],
+  ],
+  [
+    'retry with nothing failed',
+    at(S.orderOpen),
+    { type: 'retry', orderPacked: false, shipmentLive: false, blockingCode: null },
+    S.orderOpen,
+    ['refuse:nothingToRetry'],
+  ],
+  ['cancel', at(S.itemsVerified), { type: 'cancel', shipmentLive: false }, S.itemsVerified, ['releaseOrder']],
+  [
+    'cancel after a label was bought: refused',
+    at(S.exception, { purchaseLive: true }),
+    { type: 'cancel', shipmentLive: true },
+    S.exception,
+    ['refuse:labelBought'],
+  ],
+]
+
+describe('packing machine: the table, row by row', () => {
+  for (const [name, from, event, step, effects, patch] of ROWS) {
+    it(name, () => {
+      const next = transition(from, event)
+      expect(next.state.step).toBe(step)
+      expect(kinds(next.effects)).toEqual(effects)
+      if (patch) expect(next.state).toMatchObject(patch)
+    })
+  }
+
+  it('a scan never moves the machine', () => {
+    for (const step of Object.values(S)) expect(transition(at(step, ready), scan()).state).toEqual(at(step, ready))
+  })
+})
+
+// ---- Property tests: random event sequences against the money rules ----
+
+const steps = fc.constantFrom(...Object.values(S))
+const blockingCode = fc.constantFrom(null, W, ErrorCode.noEligibleCarrier, ErrorCode.carrierTimeout, ErrorCode.printerPaperOut)
+const eventArb: fc.Arbitrary<PackingEvent> = fc.oneof(
+  fc.record({
+    type: fc.constant('scan' as const),
+    loggedIn: fc.boolean(),
+    command: fc.constantFrom(null, 'cancel' as const, 'retry' as const, 'reprint' as const),
+    supervisorDefers: fc.boolean(),
+    hasOrder: fc.boolean(),
+    scanBackReady: fc.boolean(),
+    blockingOverridable: fc.boolean(),
+  }),
+  fc.record({ type: fc.constant('orderOpened' as const), allItems: fc.boolean() }),
+  fc.constant({ type: 'orderResumed' as const }),
+  fc.constant({ type: 'orderReset' as const }),
+  fc.record({ type: fc.constant('itemConfirmed' as const), allItems: fc.boolean() }),
+  fc.constant({ type: 'boxChosen' as const }),
+  fc.record({
+    type: fc.constant('weightSettled' as const),
+    grams: fc.integer({ min: 0, max: 40_000 }),
+    stable: fc.boolean(),
+    withinTolerance: fc.boolean(),
+    blockingCode,
+  }),
+  fc.constant({ type: 'carrierRefused' as const }),
+  fc.record({ type: fc.constant('carrierChosen' as const), chosen: fc.boolean() }),
+  fc.record({ type: fc.constant('stageReached' as const), stage: fc.constantFrom('shipmentCreated' as const, 'printed' as const, 'packed' as const) }),
+  fc.record({ type: fc.constant('finishFailed' as const), shipmentLive: fc.boolean() }),
+  fc.record({ type: fc.constant('finished' as const), scanBack: fc.boolean() }),
+  fc.constant({ type: 'packed' as const }),
+  fc.constant({ type: 'overridden' as const }),
+  fc.record({ type: fc.constant('retry' as const), orderPacked: fc.boolean(), shipmentLive: fc.boolean(), blockingCode }),
+  fc.record({ type: fc.constant('cancel' as const), shipmentLive: fc.boolean() }),
+)
+// Purchases are rare in uniformly random events; this weights the happy path in so most runs reach one.
+const happyPath: fc.Arbitrary<PackingEvent[]> = fc.constant([
+  { type: 'orderOpened', allItems: true },
+  { type: 'boxChosen' },
+  { type: 'weightSettled', grams: 1200, stable: true, withinTolerance: true, blockingCode: null },
+  { type: 'carrierChosen', chosen: true },
+])
+const sequence = fc
+  .array(fc.oneof({ weight: 6, arbitrary: eventArb.map((e) => [e]) }, { weight: 1, arbitrary: happyPath }), { maxLength: 30 })
+  .map((chunks) => chunks.flat())
+
+/**
+ * What the events alone say about the open order, kept apart from the machine's own flags: an event
+ * counts when the machine did not ignore it (it moved the state or asked for an effect).
+ */
+type Witness = { itemsComplete: boolean; stableWeight: boolean; weightAccepted: boolean; livePurchases: number; orders: number }
+const freshWitness = (orders: number): Witness => ({ itemsComplete: false, stableWeight: false, weightAccepted: false, livePurchases: 0, orders })
+
+function witness(w: Witness, event: PackingEvent, effects: readonly PackingEffect[], ignored: boolean): Witness {
+  if (ignored) return w
+  switch (event.type) {
+    case 'orderOpened':
+      return { ...freshWitness(w.orders + 1), itemsComplete: event.allItems }
+    case 'orderResumed':
+      return { ...freshWitness(w.orders + 1), itemsComplete: true, livePurchases: 1 }
+    case 'orderReset':
+      return freshWitness(w.orders + 1)
+    case 'itemConfirmed':
+      return { ...w, itemsComplete: event.allItems, stableWeight: false, weightAccepted: false }
+    case 'boxChosen':
+      return { ...w, stableWeight: false, weightAccepted: false }
+    case 'weightSettled': {
+      const stable = event.stable && event.grams >= MIN_WEIGHT_GRAMS
+      return { ...w, stableWeight: stable, weightAccepted: stable && event.withinTolerance }
+    }
+    case 'overridden':
+      return { ...w, weightAccepted: w.stableWeight }
+    case 'finishFailed':
+      return { ...w, livePurchases: event.shipmentLive ? w.livePurchases : 0 }
+    case 'retry':
+    case 'stageReached':
+      return effects.some((e) => e.kind === 'finish') || event.type === 'stageReached' ? { ...w, livePurchases: Math.max(w.livePurchases, 1) } : w
+    default:
+      return w
+  }
+}
+
+/** The seed is fixed so CI is repeatable; PACKING_MACHINE_SEED=<n> replays or explores another. */
+const SEED = Number(process.env.PACKING_MACHINE_SEED ?? 20261207)
+const NUM_RUNS = 10_000
+
+function check(property: fc.IProperty<[PackingEvent[]]>): void {
+  const out = fc.check(property, { numRuns: NUM_RUNS, seed: SEED })
+  if (out.failed) {
+    // Printed so the failure can be replayed: PACKING_MACHINE_SEED=<seed>, or fc's path below.
+    console.error(`packing machine property failed: seed ${out.seed}, path ${out.counterexamplePath}`)
+    console.error(JSON.stringify(out.counterexample?.[0], null, 1))
+  }
+  expect(out.failed ? fc.defaultReportMessage(out) : null).toBeNull()
+  expect(out.numRuns).toBe(NUM_RUNS)
+}
+
+function run(events: readonly PackingEvent[], onStep: (from: MachineState, event: PackingEvent, effects: readonly PackingEffect[], w: Witness) => void): void {
+  let state = INITIAL_MACHINE
+  let w = freshWitness(0)
+  for (const event of events) {
+    const next = transition(state, event)
+    onStep(state, event, next.effects, w)
+    const ignored = next.state === state && next.effects.length === 0
+    w = witness(w, event, next.effects, ignored)
+    if (next.effects.some((e) => e.kind === 'purchase')) w = { ...w, livePurchases: w.livePurchases + 1 }
+    state = next.state
+  }
+}
+
+describe(`packing machine: properties over ${NUM_RUNS} random event sequences (seed ${SEED})`, () => {
+  it('never reaches a purchase without every item verified and a stable weight in tolerance (or overridden)', () => {
+    check(
+      fc.property(sequence, (events) => {
+        run(events, (_from, _event, effects, w) => {
+          if (!effects.some((e) => e.kind === 'purchase')) return
+          expect(w.itemsComplete).toBe(true)
+          expect(w.stableWeight).toBe(true)
+          expect(w.weightAccepted).toBe(true)
+        })
+      }),
+    )
+  })
+
+  it('never makes a second purchase for an order while one is live', () => {
+    check(
+      fc.property(sequence, (events) => {
+        run(events, (_from, _event, effects, w) => {
+          if (effects.some((e) => e.kind === 'purchase')) expect(w.livePurchases).toBe(0)
+        })
+      }),
+    )
+  })
+
+  it('cancel and exception paths leave no purchase; a cancel is refused once a label is bought', () => {
+    check(
+      fc.property(sequence, (events) => {
+        run(events, (from, event, effects) => {
+          const next = transition(from, event)
+          if (next.state.step === S.exception || event.type === 'cancel' || event.type === 'orderReset' || event.type === 'scan') {
+            expect(effects.some((e) => e.kind === 'purchase')).toBe(false)
+          }
+          if (event.type === 'cancel' && event.shipmentLive) expect(kinds(effects)).toEqual(['refuse:labelBought'])
+        })
+      }),
+    )
+  })
+
+  it('some sequences do reach a purchase (the properties are not empty)', () => {
+    const purchases = fc.sample(sequence, { numRuns: 500, seed: SEED }).filter((events) => {
+      let found = false
+      run(events, (_f, _e, effects) => (found ||= effects.some((e) => e.kind === 'purchase')))
+      return found
+    })
+    expect(purchases.length).toBeGreaterThan(100)
+  })
+})
+
+describe('only the machine moves the step', () => {
+  const dir = __dirname
+  const sources = readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+
+  it('no packing file assigns step or the machine state, except the service stores the table result once', () => {
+    const assignments = sources.flatMap((f) =>
+      readFileSync(join(dir, f), 'utf8')
+        .split('\n')
+        .filter((line) => /\.(step|machine)\s*=(?!=)/.test(line))
+        .map((line) => `${f}: ${line.trim()}`),
+    )
+    expect(assignments).toEqual(['packing.service.ts: this.s.machine = next.state'])
+  })
+
+  it('resetting a session does not touch the step', () => {
+    expect(Object.keys(ORDER_RESET)).not.toContain('step')
+    expect(Object.keys(ORDER_RESET)).not.toContain('machine')
+  })
+})

@@ -1,0 +1,201 @@
+import { PackingStep } from '../../../shared/contract/views'
+import { ErrorCode } from '../../../shared/errors'
+import type { FinishStage } from './order-finisher'
+
+/** Below this the scale is read as empty (a hand brushing the plate). */
+export const MIN_WEIGHT_GRAMS = 20
+
+/**
+ * The packing workflow's state: the step on screen, and what the machine has seen of the open order,
+ * so its guards decide without asking anyone. The session (packing.session.ts) holds the data behind it.
+ */
+export type MachineState = Readonly<{
+  step: PackingStep
+  /** Every line of the open order is counted (scanned here, or before a restart). */
+  itemsVerified: boolean
+  /** A box or the dimensions are chosen, so a weight can be checked against items plus tare. */
+  boxChosen: boolean
+  /** 'stable': a stable reading of at least MIN_WEIGHT_GRAMS is on record; 'accepted': within tolerance, or a supervisor let it go. */
+  weight: 'none' | 'stable' | 'accepted'
+  /** A purchase intent of this order is live (recorded and not refused for good): a second one is never made. */
+  purchaseLive: boolean
+}>
+
+export const INITIAL_MACHINE: MachineState = { step: PackingStep.idle, itemsVerified: false, boxChosen: false, weight: 'none', purchaseLive: false }
+
+/** What a scan does, by step: the core's single routing decision (`PackingService.scan`). */
+export type ScanAction = 'login' | 'cancel' | 'retry' | 'reprint' | 'defer' | 'openOrder' | 'confirmItem' | 'selectBox' | 'scanBack' | 'override' | 'busy'
+
+export type ScanCommand = 'cancel' | 'retry' | 'reprint'
+
+/** Why a request is refused; the service words it (the texts stay where the operator reads them). */
+export type Refusal = 'nothingToRetry' | 'labelBought' | 'purchaseNotAllowed'
+
+/** Something that happened, or that the packer asked for, with the facts the service read for it. */
+export type PackingEvent =
+  | Readonly<{
+      type: 'scan'
+      loggedIn: boolean
+      command: ScanCommand | null
+      /** Labels await an answer and the code is a supervisor's badge. */
+      supervisorDefers: boolean
+      hasOrder: boolean
+      /** Scan-back is on and the printed order has its shipment. */
+      scanBackReady: boolean
+      /** The problem holding the order may be overridden by a supervisor (packing.rules.ts SUPERVISOR_OVERRIDABLE). */
+      blockingOverridable: boolean
+    }>
+  | Readonly<{ type: 'orderOpened'; allItems: boolean }>
+  /** An order with a bought label that never finished: picked up with the same shipment. */
+  | Readonly<{ type: 'orderResumed' }>
+  /** The session starts over (cancelled, or an already packed order shown). */
+  | Readonly<{ type: 'orderReset' }>
+  | Readonly<{ type: 'itemConfirmed'; allItems: boolean }>
+  | Readonly<{ type: 'boxChosen' }>
+  | Readonly<{ type: 'weightSettled'; grams: number; stable: boolean; withinTolerance: boolean; blockingCode: string | null }>
+  /** The address check, carrier choice or the claim re-check failed. */
+  | Readonly<{ type: 'carrierRefused' }>
+  | Readonly<{ type: 'carrierChosen'; chosen: boolean }>
+  | Readonly<{ type: 'stageReached'; stage: FinishStage }>
+  | Readonly<{ type: 'finishFailed'; shipmentLive: boolean }>
+  | Readonly<{ type: 'finished'; scanBack: boolean }>
+  | Readonly<{ type: 'packed' }>
+  /** A supervisor let the problem go (badge checked, audited). */
+  | Readonly<{ type: 'overridden' }>
+  | Readonly<{ type: 'retry'; orderPacked: boolean; shipmentLive: boolean; blockingCode: string | null }>
+  | Readonly<{ type: 'cancel'; shipmentLive: boolean }>
+
+/** What the service carries out after a transition, as data. */
+export type PackingEffect =
+  | Readonly<{ kind: 'route'; action: ScanAction }>
+  | Readonly<{ kind: 'suggestBoxes' }>
+  /** A weight already settled on the scale for this order is checked now. */
+  | Readonly<{ kind: 'weighIfSettled' }>
+  | Readonly<{ kind: 'blockOnWeight' }>
+  | Readonly<{ kind: 'blockNoCarrier' }>
+  | Readonly<{ kind: 'chooseCarrier' }>
+  /** Record the purchase intent (idempotency key first), then finish. */
+  | Readonly<{ kind: 'purchase' }>
+  /** Buy or resume the live shipment (same key) and print its label. */
+  | Readonly<{ kind: 'finish' }>
+  | Readonly<{ kind: 'awaitScanBack' }>
+  | Readonly<{ kind: 'completePacked' }>
+  /** A packed order's labels still owed to the printer. */
+  | Readonly<{ kind: 'printOwed' }>
+  /** Counted items back to zero, order open again, claim released. */
+  | Readonly<{ kind: 'releaseOrder' }>
+  | Readonly<{ kind: 'refuse'; reason: Refusal }>
+
+export type Transition = Readonly<{ state: MachineState; effects: readonly PackingEffect[] }>
+
+const stay = (state: MachineState, ...effects: PackingEffect[]): Transition => ({ state, effects })
+const to = (state: MachineState, patch: Partial<MachineState>, ...effects: PackingEffect[]): Transition => ({ state: { ...state, ...patch }, effects })
+const route = (action: ScanAction): PackingEffect => ({ kind: 'route', action })
+
+/** Where a scan goes: before login it is a badge, command codes anywhere, then by step. */
+export function routeScan(step: PackingStep, e: Extract<PackingEvent, { type: 'scan' }>): ScanAction {
+  if (!e.loggedIn) return 'login'
+  if (e.command) return e.command
+  switch (step) {
+    case PackingStep.idle:
+    case PackingStep.packed:
+      return e.supervisorDefers ? 'defer' : 'openOrder'
+    case PackingStep.orderOpen:
+      return 'confirmItem'
+    case PackingStep.itemsVerified:
+      return 'selectBox'
+    case PackingStep.printed:
+      return e.scanBackReady ? 'scanBack' : 'busy'
+    case PackingStep.exception:
+      if (e.blockingOverridable) return 'override'
+      return e.hasOrder ? 'confirmItem' : 'openOrder'
+    default:
+      return 'busy'
+  }
+}
+
+/** A new order may open at an idle desk, after a packed one, or when none is open. */
+export function mayOpenOrder(step: PackingStep, hasOrder: boolean): boolean {
+  return !hasOrder || step === PackingStep.packed || step === PackingStep.idle
+}
+
+/** Items are scanned while the order is open, and after a stop (a missing item after a weight mismatch). */
+export function mayConfirmItem(step: PackingStep): boolean {
+  return step === PackingStep.orderOpen || step === PackingStep.exception
+}
+
+/** A box (or dimensions) once every item is counted. */
+export function maySelectBox(step: PackingStep): boolean {
+  return step === PackingStep.itemsVerified
+}
+
+/** A settled weight counts while the desk waits for one: items verified, or re-weighing after a mismatch. */
+function expectsWeight(step: PackingStep, blockingCode: string | null): boolean {
+  return step === PackingStep.itemsVerified || (step === PackingStep.exception && blockingCode === ErrorCode.weightOutOfTolerance)
+}
+
+const FRESH_ORDER = { itemsVerified: false, boxChosen: false, weight: 'none', purchaseLive: false } as const
+
+/**
+ * The table: (state, event) → next state and effects. Pure; the service carries out the effects and is
+ * the only place that stores the next state (packing.service.ts `dispatch`).
+ */
+export function transition(state: MachineState, event: PackingEvent): Transition {
+  const { step } = state
+  switch (event.type) {
+    case 'scan':
+      return stay(state, route(routeScan(step, event)))
+    case 'orderOpened': {
+      const next = event.allItems ? PackingStep.itemsVerified : PackingStep.orderOpen
+      return to(state, { ...FRESH_ORDER, step: next, itemsVerified: event.allItems }, ...(event.allItems ? [{ kind: 'suggestBoxes' } as const] : []))
+    }
+    case 'orderResumed':
+      return to(state, { ...FRESH_ORDER, step: PackingStep.shipmentCreated, itemsVerified: true, purchaseLive: true }, { kind: 'finish' })
+    case 'orderReset':
+      return to(state, { ...FRESH_ORDER, step: PackingStep.idle })
+    case 'itemConfirmed': {
+      if (!mayConfirmItem(step)) return stay(state)
+      const next = event.allItems ? PackingStep.itemsVerified : PackingStep.orderOpen
+      // The parcel changed: a weight taken before no longer describes it.
+      return to(state, { step: next, itemsVerified: event.allItems, weight: 'none' }, ...(event.allItems ? [{ kind: 'suggestBoxes' } as const] : []))
+    }
+    case 'boxChosen':
+      if (!maySelectBox(step)) return stay(state)
+      return to(state, { boxChosen: true, weight: 'none' }, { kind: 'weighIfSettled' })
+    case 'weightSettled':
+      if (!expectsWeight(step, event.blockingCode) || !state.boxChosen || !event.stable || event.grams < MIN_WEIGHT_GRAMS) return stay(state)
+      if (!event.withinTolerance) return to(state, { step: PackingStep.exception, weight: 'stable' }, { kind: 'blockOnWeight' })
+      return to(state, { weight: 'accepted' }, { kind: 'chooseCarrier' })
+    case 'carrierRefused':
+      return to(state, { step: PackingStep.exception })
+    case 'carrierChosen':
+      if (!event.chosen) return to(state, { step: PackingStep.exception }, { kind: 'blockNoCarrier' })
+      if (!mayPurchase(state)) return stay(state, { kind: 'refuse', reason: 'purchaseNotAllowed' })
+      return to(state, { step: PackingStep.measured, purchaseLive: true }, { kind: 'purchase' })
+    case 'stageReached':
+      return to(state, { step: event.stage, purchaseLive: true })
+    case 'finishFailed':
+      return to(state, { step: PackingStep.exception, purchaseLive: event.shipmentLive })
+    case 'finished':
+      return stay(state, event.scanBack ? { kind: 'awaitScanBack' } : { kind: 'completePacked' })
+    case 'packed':
+      return to(state, { step: PackingStep.packed })
+    case 'overridden':
+      return to(state, { weight: state.weight === 'none' ? 'none' : 'accepted' }, { kind: 'chooseCarrier' })
+    case 'retry':
+      if (event.orderPacked) return stay(state, { kind: 'printOwed' })
+      if (event.shipmentLive) return to(state, { purchaseLive: true }, { kind: 'finish' })
+      if (step === PackingStep.exception && state.weight !== 'none' && event.blockingCode !== ErrorCode.weightOutOfTolerance) {
+        return stay(state, { kind: 'chooseCarrier' })
+      }
+      return stay(state, { kind: 'refuse', reason: 'nothingToRetry' })
+    case 'cancel':
+      return stay(state, event.shipmentLive ? { kind: 'refuse', reason: 'labelBought' } : { kind: 'releaseOrder' })
+  }
+}
+
+/** Money is spent only on counted items, an accepted stable weight, from a step that waits for it, and once per order. */
+function mayPurchase(state: MachineState): boolean {
+  const waiting = state.step === PackingStep.itemsVerified || state.step === PackingStep.exception
+  return waiting && state.itemsVerified && state.weight === 'accepted' && !state.purchaseLive
+}
