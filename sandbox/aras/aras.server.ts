@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { answerHook, jsonHookOf } from '../common/emulator-hooks'
 import { answerPreCommitFault, headersOf, readBody, replier, type FaultPlan, type HttpFault, type LoggedHttpRequest, type Reply, type SlidingWindow } from '../common/http-emulator'
 import { schemaComplaint, SoapSchemaSet } from '../common/soap-schema'
 import { ARAS_PATHS, QUERY_ACTION_PREFIX, SHIPMENT_OPERATIONS, TEST_PATH_OPERATIONS, type ResolvedOptions } from './aras.config'
@@ -140,20 +141,11 @@ async function wcf(deps: HandlerDeps, req: IncomingMessage, text: string, conten
  * operation answers that ResultCode). JSON answers; not logged as carrier traffic.
  */
 function hook(deps: HandlerDeps, path: string, text: string, method: string, res: ServerResponse): void {
-  const json = (status: number, body: unknown) => {
-    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' })
-    res.end(JSON.stringify(body))
-  }
-  const m = /^\/__emu\/(advance|result)\/([^/]+)$/.exec(path)
-  if (!m || method !== 'POST') return json(404, { error: 'unknown test hook' })
-  let body: Record<string, unknown>
-  try {
-    body = text.trim() === '' ? {} : (JSON.parse(text) as Record<string, unknown>)
-  } catch {
-    return json(400, { error: 'body is not JSON' })
-  }
-  const key = decodeURIComponent(m[2] ?? '')
-  if (m[1] === 'result') {
+  const json = (status: number, body: unknown) => answerHook(res, status, body)
+  const h = jsonHookOf(path, method, text, ['advance', 'result'])
+  if ('error' in h) return json(h.status, { error: h.error })
+  const { key, body } = h
+  if (h.name === 'result') {
     if (!['SetOrder', 'CancelDispatch', 'GetBarcode'].includes(key) || typeof body.code !== 'string') return json(400, { error: 'POST /__emu/result/{SetOrder|CancelDispatch|GetBarcode} {"code": "…"}' })
     deps.state.queueResult(key, body.code, typeof body.message === 'string' ? body.message : '')
     return json(200, { queued: key, code: body.code })

@@ -29,14 +29,17 @@ export type HttpFault = (typeof HttpFault)[keyof typeof HttpFault]
 /** Faults that strike before the operation runs (nothing is stored). */
 export const PRE_COMMIT_FAULTS: ReadonlySet<HttpFault> = new Set([HttpFault.timeout, HttpFault.http500, HttpFault.http503, HttpFault.http429, HttpFault.connectionReset])
 
-/** A queue of per-request faults plus one sticky fault for the next N requests. */
-export class FaultPlan {
-  private queued: (HttpFault | null)[] = []
-  private sticky: { fault: HttpFault; remaining: number } | null = null
+/**
+ * A queue of per-request faults plus one sticky fault for the next N requests, for every emulator. `F` is the
+ * emulator's fault vocabulary: HttpFault for most; ComToHome and Yurtiçi name their own (malformedJson, unexpectedError).
+ */
+export class FaultPlan<F extends string = HttpFault> {
+  private queued: (F | null)[] = []
+  private sticky: { fault: F; remaining: number } | null = null
   /** Probability-driven faults for chaos runs: each request draws once. */
-  private random: { rates: Partial<Record<HttpFault, number>>; rng: () => number } | null = null
+  private random: { rates: Partial<Record<F, number>>; rng: () => number } | null = null
 
-  take(): HttpFault | null {
+  take(): F | null {
     if (this.queued.length > 0) return this.queued.shift() ?? null
     if (this.sticky) {
       const { fault } = this.sticky
@@ -46,7 +49,7 @@ export class FaultPlan {
     }
     if (this.random) {
       let draw = this.random.rng()
-      for (const [fault, rate] of Object.entries(this.random.rates) as [HttpFault, number][]) {
+      for (const [fault, rate] of Object.entries(this.random.rates) as [F, number][]) {
         if (draw < rate) return fault
         draw -= rate
       }
@@ -55,7 +58,7 @@ export class FaultPlan {
   }
 
   /** `fault` for the next `times` requests (default: until cleared with null). */
-  set(fault: HttpFault | null, times = Number.POSITIVE_INFINITY): void {
+  set(fault: F | null, times = Number.POSITIVE_INFINITY): void {
     this.sticky = fault === null || times <= 0 ? null : { fault, remaining: times }
   }
 
@@ -65,12 +68,12 @@ export class FaultPlan {
   }
 
   /** One entry per coming request (null = answer normally); consumed before the sticky fault. */
-  queue(faults: readonly (HttpFault | null)[]): void {
+  queue(faults: readonly (F | null)[]): void {
     this.queued.push(...faults)
   }
 
   /** Each request independently gets a fault with the given probabilities (sum ≤ 1); null clears. */
-  randomly(rates: Partial<Record<HttpFault, number>> | null, rng: () => number = Math.random): void {
+  randomly(rates: Partial<Record<F, number>> | null, rng: () => number = Math.random): void {
     this.random = rates ? { rates, rng } : null
   }
 }
@@ -113,7 +116,7 @@ export type Reply = (status: number, body: string | Buffer, contentType: string,
  * A reply function that applies the post-commit faults: dropAfterCommit destroys the socket,
  * halfResponse announces the full length and dies midway, malformed sends a complete, cut body.
  */
-export function replier(req: IncomingMessage, res: ServerResponse, fault: () => HttpFault | null, log?: LoggedHttpRequest): Reply {
+export function replier(req: IncomingMessage, res: ServerResponse, fault: () => HttpFault | null, log?: { status: number | null }): Reply {
   return (status, body, contentType, extra = {}) => {
     const f = fault()
     if (f === HttpFault.dropAfterCommit) return void req.socket.destroy()

@@ -1,5 +1,4 @@
-import { createServer } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { listenHttp, type FaultPlan } from '../common/http-emulator'
 import { resolveOptions, type ComToHomeEmulatorOptions, type ComToHomeFault } from './comtohome.config'
 import { createComToHomeHandler } from './comtohome.server'
 import { ComToHomeState, type EmulatedConsignment, type LoggedRequest } from './comtohome.state'
@@ -24,36 +23,27 @@ export type ComToHomeEmulator = Readonly<{
   setFault(fault: ComToHomeFault | null, options?: Readonly<{ times?: number }>): void
   /** One entry per coming request (null = answer normally); consumed before the setFault fault. */
   queueFaults(faults: readonly (ComToHomeFault | null)[]): void
+  /** The fault plan behind setFault and queueFaults (random faults for chaos runs). */
+  faults: FaultPlan<ComToHomeFault>
   close(): Promise<void>
 }>
 
 export async function startComToHomeEmulator(options?: ComToHomeEmulatorOptions): Promise<ComToHomeEmulator> {
   const opts = resolveOptions(options)
   const state = new ComToHomeState()
-  const server = createServer(createComToHomeHandler(opts, state))
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(opts.port, '127.0.0.1', () => {
-      server.off('error', reject)
-      resolve()
-    })
-  })
-  const { port } = server.address() as AddressInfo
+  const handler = createComToHomeHandler(opts, state)
+  const running = await listenHttp(async (req, res) => handler(req, res), opts.port)
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: running.origin,
     get consignments() {
       return state.consignments
     },
     get requests() {
       return state.requests
     },
-    setFault: (fault, o) => state.setFault(fault, o?.times ?? Number.POSITIVE_INFINITY),
-    queueFaults: (faults) => state.queueFaults(faults),
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((err) => (err ? reject(err) : resolve()))
-        // Hung ('timeout' fault) and keep-alive sockets would hold close() open forever.
-        server.closeAllConnections()
-      }),
+    setFault: (fault, o) => state.faults.set(fault, o?.times),
+    queueFaults: (faults) => state.faults.queue(faults),
+    faults: state.faults,
+    close: () => running.close(),
   }
 }

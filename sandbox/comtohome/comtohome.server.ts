@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { headersOf, HttpFault, readBody, replier } from '../common/http-emulator'
 import { Msg, type FieldError } from './comtohome.checks'
 import { ComToHomeFault, type ResolvedOptions } from './comtohome.config'
 import { buildPdfLabel, buildZplLabel, labelContentTypeFor, LabelContentType } from './comtohome.labels'
@@ -9,7 +10,6 @@ import { validateConsignment, type ValidConsignment } from './comtohome.validati
 
 /** Seed 001: POST {{BASE_URL}}/api/v1/consignments is the only endpoint we know of. */
 export const CONSIGNMENTS_PATH = '/api/v1/consignments'
-const MAX_BODY_BYTES = 1024 * 1024
 
 // Messages the seed does not give (auth, rate limit, server error, bad JSON, idempotency): ours.
 const Text = {
@@ -34,11 +34,8 @@ function header(req: IncomingMessage, name: string): string | undefined {
 }
 
 function redactedHeaders(req: IncomingMessage): Record<string, string> {
-  const out: Record<string, string> = {}
-  for (const [k, v] of Object.entries(req.headers)) {
-    if (v !== undefined) out[k] = k === 'apikey' ? '[redacted]' : Array.isArray(v) ? v.join(', ') : v
-  }
-  return out
+  const out = headersOf(req)
+  return out.apikey === undefined ? out : { ...out, apikey: '[redacted]' }
 }
 
 /** JSON with sorted keys, so the same body re-serialized in another key order hashes the same. */
@@ -49,17 +46,6 @@ function canonical(value: unknown): string {
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`
   }
   return JSON.stringify(value) ?? 'null'
-}
-
-async function readBody(req: IncomingMessage): Promise<Buffer | null> {
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length
-    if (size > MAX_BODY_BYTES) return null
-    chunks.push(chunk as Buffer)
-  }
-  return Buffer.concat(chunks)
 }
 
 /** Builds the seed's success body for a validated request. */
@@ -153,25 +139,16 @@ async function handle(opts: ResolvedOptions, state: ComToHomeState, req: Incomin
 
   // dropAfterCommit, halfResponse and malformedJson let the request run, then spoil whatever answer it got.
   let fault: ComToHomeFault | null = null
-  const reply = (status: number, body: string, extra: Record<string, string> = {}) => {
-    if (fault === ComToHomeFault.dropAfterCommit) return void req.socket.destroy()
-    const full = Buffer.from(body, 'utf8')
-    const half = full.subarray(0, Math.floor(full.length / 2))
-    // halfResponse announces the full length and dies midway (a truncated read);
-    // malformedJson sends half a body with a matching length (a complete read that does not parse).
-    const sent = fault === ComToHomeFault.malformedJson ? half : full
-    entry.status = status
-    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(sent.length), ...extra })
-    if (fault === ComToHomeFault.halfResponse) return void res.write(half, () => req.socket.destroy())
-    res.end(sent)
-  }
+  // The shared reply faults under ComToHome's names: malformedJson is a cut body with a matching length.
+  const send = replier(req, res, () => (fault === ComToHomeFault.malformedJson ? HttpFault.malformed : fault), entry)
+  const reply = (status: number, body: string, extra: Record<string, string> = {}) => send(status, body, 'application/json; charset=utf-8', extra)
   const fail = (status: number, field: string | null, message: string, extra: Record<string, string> = {}) =>
     reply(status, envelope([{ field, message }]), extra)
 
   if (path !== CONSIGNMENTS_PATH) return fail(404, null, Text.notFound)
   if (req.method !== 'POST') return fail(405, null, Text.methodNotAllowed, { allow: 'POST' })
 
-  fault = state.takeFault()
+  fault = state.faults.take()
   entry.fault = fault
   if (fault === ComToHomeFault.timeout) return // never answered; close() destroys the socket
   if (fault === ComToHomeFault.http500) return fail(500, null, Text.serverError)

@@ -1,3 +1,4 @@
+import { FaultPlan } from '../common/http-emulator'
 import type { ComToHomeFault } from './comtohome.config'
 import type { LabelContentType } from './comtohome.labels'
 
@@ -42,27 +43,9 @@ export class ComToHomeState {
   private readonly references = new Set<string>()
   private readonly stored = new Map<string, StoredResponse>()
   private readonly hits = new Map<string, number[]>()
-  private readonly queued: (ComToHomeFault | null)[] = []
-  private sticky: { fault: ComToHomeFault; remaining: number } | null = null
+  /** Faults for the coming requests (the shared plan of sandbox/common/http-emulator.ts). */
+  readonly faults = new FaultPlan<ComToHomeFault>()
   private sequence = 0
-
-  /** The fault for the request now arriving: the queue first, then the sticky fault. */
-  takeFault(): ComToHomeFault | null {
-    if (this.queued.length > 0) return this.queued.shift() ?? null
-    if (!this.sticky) return null
-    const { fault } = this.sticky
-    this.sticky.remaining -= 1
-    if (this.sticky.remaining <= 0) this.sticky = null
-    return fault
-  }
-
-  setFault(fault: ComToHomeFault | null, times: number): void {
-    this.sticky = fault === null || times <= 0 ? null : { fault, remaining: times }
-  }
-
-  queueFaults(faults: readonly (ComToHomeFault | null)[]): void {
-    this.queued.push(...faults)
-  }
 
   /** Sliding-window log per API key (seed 001: 300 requests / 1 minute, sliding window). */
   admit(apiKey: string, nowMs: number, limit: number, windowMs: number): RateDecision {

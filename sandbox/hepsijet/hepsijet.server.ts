@@ -1,9 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { advanceHookOf, answerAdvanceHook, type AdvanceHook } from '../common/emulator-hooks'
 import { answerPreCommitFault, headersOf, readBody, replier, SlidingWindow, type FaultPlan, type Reply } from '../common/http-emulator'
 import { HepsiJetPath, HjDetailStatus, HjMessage, HjStatus, type HepsiJetAccount, type ResolvedOptions } from './hepsijet.config'
 import { advance } from './hepsijet.lifecycle'
 import { deleteDeliveryOrder, deliveryUpdate, generateZplBarcode, sendDeliveryOrderEnhanced, track, type Answer, type Ctx } from './hepsijet.operations'
-import type { HepsiJetLoggedRequest, HepsiJetState } from './hepsijet.state'
+import type { EmulatedDelivery, HepsiJetLoggedRequest, HepsiJetState } from './hepsijet.state'
 
 /**
  * Routing, auth, throttle and fault injection of the HepsiJET emulator. Auth as docs/reference/carriers.md §6:
@@ -53,13 +54,21 @@ export function createHepsiJetHandler({ opts, state, faults }: HandlerDeps) {
       : reply(opts.failHttpStatus, JSON.stringify({ status: 'FAIL', message: a.message, detailStatus: a.detailStatus }), JSON_TYPE)
   const unauthorized = (reply: Reply, message: string) => reply(401, JSON.stringify({ status: 'FAIL', message, detailStatus: HjDetailStatus.unauthorized }), JSON_TYPE)
 
+  /** POST /__emu/advance/{barcode}?to=STATUS (docs/reference/carriers.md §14 test hook). */
+  const advanceHook: AdvanceHook<EmulatedDelivery> = {
+    find: (barcode) => state.find(barcode),
+    notFound: (barcode) => `no delivery ${barcode}`,
+    isStatus: (to) => Object.hasOwn(HjStatus, to),
+    advance: (d, to) => advance(d, opts.now(), to as HjStatus | undefined),
+  }
+
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname
     const raw = await readBody(req)
     const text = raw?.toString('utf8') ?? ''
 
-    const hook = /^\/__emu\/advance\/([^/]+)$/.exec(path)
-    if (hook && req.method === 'POST') return emuAdvance(decodeURIComponent(hook[1] ?? ''), new URL(req.url ?? '/', 'http://x').searchParams.get('to'), res)
+    const hook = advanceHookOf(req, new URL(req.url ?? '/', 'http://127.0.0.1'))
+    if (hook) return answerAdvanceHook(res, hook, advanceHook)
 
     const r = route(path, opts)
     const entry: HepsiJetLoggedRequest = { method: req.method ?? '', path, headers: redactHeaders(headersOf(req)), body: text, operation: r?.operation ?? null, status: null, fault: null, at: opts.now() }
@@ -111,19 +120,6 @@ export function createHepsiJetHandler({ opts, state, faults }: HandlerDeps) {
         return answer(reply, track(ctx, body))
       default:
         return answer(reply, deliveryUpdate(ctx, body))
-    }
-  }
-
-  /** POST /__emu/advance/{barcode}?to=STATUS (docs/reference/carriers.md §14 test hook); not logged, never faulted. */
-  function emuAdvance(barcode: string, to: string | null, res: ServerResponse): void {
-    const send = (status: number, body: unknown): void => void res.writeHead(status, { 'content-type': JSON_TYPE }).end(JSON.stringify(body))
-    const d = state.find(barcode)
-    if (!d) return send(404, { error: `no delivery ${barcode}` })
-    if (to !== null && !Object.hasOwn(HjStatus, to)) return send(400, { error: `unknown status ${to}` })
-    try {
-      send(200, advance(d, opts.now(), (to ?? undefined) as HjStatus | undefined))
-    } catch (err) {
-      send(409, { error: (err as Error).message })
     }
   }
 }

@@ -1,10 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { advanceHookOf, answerAdvanceHook, type AdvanceHook } from '../common/emulator-hooks'
 import { answerPreCommitFault, headersOf, readBody, replier, SlidingWindow, type FaultPlan, type Reply } from '../common/http-emulator'
 import { KG_REQUEST_PATH, KgMethodName, resultCodeOf, type ResolvedOptions } from './kolaygelsin.config'
 import { advance, type EventSink } from './kolaygelsin.lifecycle'
 import { cancelPickupAndDelivery, cargoEventTypes, corporateShipmentsStatus, saveRecipient, saveShipment, type Answer, type Ctx } from './kolaygelsin.operations'
 import { kgSchemaErrors } from './kolaygelsin.schema'
-import type { KgLoggedRequest, KgState } from './kolaygelsin.state'
+import type { EmulatedKgShipment, KgLoggedRequest, KgState } from './kolaygelsin.state'
 
 /**
  * Routing, auth, throttle and fault injection of the Kolay Gelsin emulator (docs/reference/carriers.md §7, [KG]):
@@ -29,13 +30,22 @@ export function createKolayGelsinHandler({ opts, state, faults, sink }: HandlerD
   const answer = (reply: Reply, a: Answer, username: string): void =>
     a.ok ? reply(200, envelope(a.payload, username, '200', 'OK'), JSON_TYPE) : reply(opts.errorHttpStatus, envelope(null, username, resultCodeOf(a.message), a.message), JSON_TYPE)
 
+  /** POST /__emu/advance/{ShipmentId, code or barcode}?to=TYPE (docs/reference/carriers.md §14 test hook). */
+  const advanceHook: AdvanceHook<EmulatedKgShipment> = {
+    find: (key) => state.findAny(key),
+    notFound: (key) => `no shipment ${key}`,
+    isStatus: (to) => /^\d{1,2}$/.test(to),
+    badStatus: (to) => `unknown event ${to}`,
+    advance: (s, to) => advance(s, opts.now(), sink, to === undefined ? undefined : Number(to)),
+  }
+
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
     const raw = await readBody(req)
     const text = raw?.toString('utf8') ?? ''
 
-    const hook = /^\/__emu\/advance\/([^/]+)$/.exec(url.pathname)
-    if (hook && req.method === 'POST') return emuAdvance(decodeURIComponent(hook[1] ?? ''), url.searchParams.get('to'), res)
+    const hook = advanceHookOf(req, url)
+    if (hook) return answerAdvanceHook(res, hook, advanceHook)
 
     const m = new RegExp(`^${KG_REQUEST_PATH}/([^/]+)$`, 'i').exec(url.pathname)
     const method = m ? (METHODS.get((m[1] ?? '').toLowerCase()) ?? null) : null
@@ -89,19 +99,6 @@ export function createKolayGelsinHandler({ opts, state, faults, sink }: HandlerD
         return answer(reply, corporateShipmentsStatus(ctx, body), account.username)
       default:
         return answer(reply, cargoEventTypes(), account.username)
-    }
-  }
-
-  /** POST /__emu/advance/{ShipmentId, code or barcode}?to=TYPE (docs/reference/carriers.md §14 test hook); not logged, never faulted. */
-  function emuAdvance(key: string, to: string | null, res: ServerResponse): void {
-    const send = (status: number, body: unknown): void => void res.writeHead(status, { 'content-type': JSON_TYPE }).end(JSON.stringify(body))
-    const s = state.findAny(key)
-    if (!s) return send(404, { error: `no shipment ${key}` })
-    if (to !== null && !/^\d{1,2}$/.test(to)) return send(400, { error: `unknown event ${to}` })
-    try {
-      send(200, advance(s, opts.now(), sink, to === null ? undefined : Number(to)))
-    } catch (err) {
-      send(409, { error: (err as Error).message })
     }
   }
 }

@@ -1,9 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { advanceHookOf, answerAdvanceHook, type AdvanceHook } from '../common/emulator-hooks'
 import { answerPreCommitFault, headersOf, readBody, replier, SlidingWindow, type FaultPlan, type Reply } from '../common/http-emulator'
 import { MNG_BASE_PATH, MngErrorCode, MngMessage, MngPath, MngProduct, turkeyDateTime, type MngApp, type ResolvedOptions } from './mng.config'
 import { advance } from './mng.lifecycle'
 import * as op from './mng.operations'
-import type { MngLoggedRequest, MngState } from './mng.state'
+import type { EmulatedOrder, EmulatedShipment, MngLoggedRequest, MngState } from './mng.state'
 
 /**
  * Routing, gateway, auth, throttle and faults of the MNG emulator (docs/reference/carriers.md §3, §14). Like IBM
@@ -64,14 +65,26 @@ export function createMngHandler({ opts, state, faults }: HandlerDeps) {
   const error = (reply: Reply, status: number, code: string, message: string, description = '') =>
     reply(status, JSON.stringify({ error: { Code: code, Message: message, Description: description } }), JSON_TYPE)
 
+  /** POST /__emu/advance/{referenceId}?to=N (docs/reference/carriers.md §14 test hook). */
+  const advanceHook: AdvanceHook<readonly [EmulatedOrder, EmulatedShipment]> = {
+    find: (referenceId) => {
+      const o = state.order(referenceId)
+      const s = o ? state.liveShipment(o) : undefined
+      return o && s ? [o, s] : undefined
+    },
+    notFound: (referenceId) => `no live shipment for ${referenceId}`,
+    isStatus: () => true,
+    advance: ([o, s], to) => advance(o, s, opts.now(), opts.statusTextWithSpaces, to === undefined ? undefined : Number(to)),
+  }
+
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
     const path = url.pathname
     const raw = await readBody(req)
     const text = raw?.toString('utf8') ?? ''
 
-    const hook = /^\/__emu\/advance\/([^/]+)$/.exec(path)
-    if (hook && req.method === 'POST') return emuAdvance(decodeURIComponent(hook[1] ?? ''), url.searchParams.get('to'), res)
+    const hook = advanceHookOf(req, url)
+    if (hook) return answerAdvanceHook(res, hook, advanceHook)
 
     const r = route(path)
     const entry: MngLoggedRequest = { method: req.method ?? '', path, headers: redactHeaders(headersOf(req)), body: redactBody(text), operation: r?.operation ?? null, status: null, fault: null, at: opts.now() }
@@ -163,19 +176,6 @@ export function createMngHandler({ opts, state, faults }: HandlerDeps) {
         return op.getCities()
       default:
         return op.getDistricts(param)
-    }
-  }
-
-  /** POST /__emu/advance/{referenceId}?to=N (docs/reference/carriers.md §14 test hook); not logged, never faulted. */
-  function emuAdvance(referenceId: string, to: string | null, res: ServerResponse): void {
-    const send = (status: number, body: unknown): void => void res.writeHead(status, { 'content-type': JSON_TYPE }).end(JSON.stringify(body))
-    const o = state.order(referenceId)
-    const s = o ? state.liveShipment(o) : undefined
-    if (!o || !s) return send(404, { error: `no live shipment for ${referenceId}` })
-    try {
-      send(200, advance(o, s, opts.now(), opts.statusTextWithSpaces, to === null ? undefined : Number(to)))
-    } catch (err) {
-      send(409, { error: (err as Error).message })
     }
   }
 }

@@ -1,10 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { advanceHookOf, answerAdvanceHook, type AdvanceHook } from '../common/emulator-hooks'
 import { answerPreCommitFault, headersOf, readBody, replier, SlidingWindow, type FaultPlan, type HttpFault } from '../common/http-emulator'
 import { readProtocolFile, schemaComplaint, SoapSchemaSet } from '../common/soap-schema'
 import { ACCEPTANCE_OPERATIONS, WSDL_UNDECLARED_OPERATIONS, PttCode, PttEmuPath, PttService, PttStatus, PttText, TRACKING_OPERATIONS, type ResolvedPttOptions } from './ptt.config'
 import { advance } from './ptt.lifecycle'
 import { OPERATIONS, WRAPPER } from './ptt.operations'
-import type { PttLoggedRequest, PttState } from './ptt.state'
+import type { EmulatedPttShipment, PttLoggedRequest, PttState } from './ptt.state'
 import { acceptanceResponse, faultEnvelope, isEnvelopeProblem, parsePttRequest, redactSifre, trackingResponse } from './ptt.xml'
 
 /**
@@ -27,12 +28,23 @@ export type HandlerDeps = Readonly<{ opts: ResolvedPttOptions; state: PttState; 
 export function createPttHandler({ opts, state, faults }: HandlerDeps) {
   const window = opts.rateLimit ? new SlidingWindow(opts.rateLimit.limit, opts.rateLimit.windowMs, opts.now) : null
 
+  /** POST /__emu/advance/{barcode}?to=STATUS (docs/reference/carriers.md §14 test hook). */
+  const advanceHook: AdvanceHook<EmulatedPttShipment> = {
+    find: (barcode) => state.find(barcode),
+    notFound: (barcode) => `no shipment ${barcode}`,
+    isStatus: (to) => Object.values(PttStatus).includes(to as PttStatus),
+    advance: (s, to) => {
+      const moved = advance(s, opts.now(), to as PttStatus | undefined)
+      return { barcode: moved.barcode, status: moved.status, events: moved.events.length }
+    },
+  }
+
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
     const raw = await readBody(req)
     const text = raw?.toString('utf8') ?? ''
-    const hook = /^\/__emu\/advance\/([^/]+)$/.exec(url.pathname)
-    if (hook && req.method === 'POST') return emuAdvance(decodeURIComponent(hook[1] ?? ''), url.searchParams.get('to'), res)
+    const hook = advanceHookOf(req, url)
+    if (hook) return answerAdvanceHook(res, hook, advanceHook)
 
     const service = serviceOf(url.pathname)
     const soapAction = typeof req.headers.soapaction === 'string' ? req.headers.soapaction : null
@@ -100,19 +112,5 @@ export function createPttHandler({ opts, state, faults }: HandlerDeps) {
     if (service === PttService.acceptance) return reply(200, acceptanceResponse(parsed.operation, outcome.row), XML)
     const returnElement = opts.trackingReturnElement === 'return' ? 'return' : `${parsed.operation}Return`
     reply(200, trackingResponse(parsed.operation, returnElement, outcome.row), XML)
-  }
-
-  /** POST /__emu/advance/{barcode}?to=STATUS (docs/reference/carriers.md §14 test hook); not logged, never faulted. */
-  function emuAdvance(barcode: string, to: string | null, res: ServerResponse): void {
-    const send = (status: number, body: unknown): void => void res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body))
-    const s = state.find(barcode)
-    if (!s) return send(404, { error: `no shipment ${barcode}` })
-    if (to !== null && !Object.values(PttStatus).includes(to as PttStatus)) return send(400, { error: `unknown status ${to}` })
-    try {
-      const moved = advance(s, opts.now(), (to ?? undefined) as PttStatus | undefined)
-      send(200, { barcode: moved.barcode, status: moved.status, events: moved.events.length })
-    } catch (err) {
-      send(409, { error: (err as Error).message })
-    }
   }
 }

@@ -1,9 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { advanceHookOf, answerAdvanceHook, type AdvanceHook } from '../common/emulator-hooks'
 import { answerPreCommitFault, headersOf, readBody, replier, SlidingWindow, type FaultPlan, type Reply } from '../common/http-emulator'
 import { ErrorCodePlacement, SendeoPath, type ResolvedOptions } from './sendeo.config'
 import { advance } from './sendeo.lifecycle'
 import { cancelDelivery, getBarcode, lowerKeys, setDelivery, trackDelivery, type Answer, type Ctx } from './sendeo.operations'
-import type { SendeoLoggedRequest, SendeoState } from './sendeo.state'
+import type { EmulatedSendeoDelivery, SendeoLoggedRequest, SendeoState } from './sendeo.state'
 
 /**
  * Routing, auth, throttle and fault injection of the Sendeo emulator (docs/reference/carriers.md §7, [SND]):
@@ -52,14 +53,22 @@ export function createSendeoHandler({ opts, state, faults }: HandlerDeps) {
     }
   }
 
+  /** POST /__emu/advance/{reference or tracking number}?to=STATUSID (docs/reference/carriers.md §14 test hook). */
+  const advanceHook: AdvanceHook<EmulatedSendeoDelivery> = {
+    find: (key) => state.find(null, key),
+    notFound: (key) => `no delivery ${key}`,
+    isStatus: (to) => /^\d{3}$/.test(to),
+    advance: (d, to) => advance(d, opts.now(), to === undefined ? undefined : Number(to)),
+  }
+
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
     const path = url.pathname
     const raw = await readBody(req)
     const text = raw?.toString('utf8') ?? ''
 
-    const hook = /^\/__emu\/advance\/([^/]+)$/.exec(path)
-    if (hook && req.method === 'POST') return emuAdvance(decodeURIComponent(hook[1] ?? ''), url.searchParams.get('to'), res)
+    const hook = advanceHookOf(req, url)
+    if (hook) return answerAdvanceHook(res, hook, advanceHook)
 
     const r = ROUTES.get(path.toLowerCase()) ?? null
     const entry: SendeoLoggedRequest = { method: req.method ?? '', path: `${path}${url.search}`, headers: redactHeaders(headersOf(req)), body: redactBody(text), operation: r?.operation ?? null, status: null, fault: null, at: opts.now() }
@@ -132,18 +141,5 @@ export function createSendeoHandler({ opts, state, faults }: HandlerDeps) {
       return reply(200, body, JSON_TYPE)
     }
     answer(reply, a)
-  }
-
-  /** POST /__emu/advance/{reference or tracking number}?to=STATUSID (docs/reference/carriers.md §14 test hook); not logged, never faulted. */
-  function emuAdvance(key: string, to: string | null, res: ServerResponse): void {
-    const send = (status: number, body: unknown): void => void res.writeHead(status, { 'content-type': JSON_TYPE }).end(JSON.stringify(body))
-    const d = state.find(null, key)
-    if (!d) return send(404, { error: `no delivery ${key}` })
-    if (to !== null && !/^\d{3}$/.test(to)) return send(400, { error: `unknown status ${to}` })
-    try {
-      send(200, advance(d, opts.now(), to === null ? undefined : Number(to)))
-    } catch (err) {
-      send(409, { error: (err as Error).message })
-    }
   }
 }

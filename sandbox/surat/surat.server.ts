@@ -1,8 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { advanceHookOf, answerAdvanceHook, type AdvanceHook } from '../common/emulator-hooks'
 import { answerPreCommitFault, headersOf, readBody, replier, SlidingWindow, type FaultPlan, type Reply } from '../common/http-emulator'
 import { SURAT_NS, SuratOp, SuratPath, type ResolvedOptions } from './surat.config'
 import { create, gonderiGeriCek, gonderiSil, kargoBarkodu, restTracking, takipV2, type OpAnswer, type OpCtx } from './surat.operations'
-import type { SuratLoggedRequest, SuratState } from './surat.state'
+import type { EmulatedSuratShipment, SuratLoggedRequest, SuratState } from './surat.state'
 import { faultEnvelope, parseRequestEnvelope, redactSoap, resultEnvelope } from './surat.xml'
 
 /**
@@ -46,13 +47,25 @@ export type HandlerDeps = Readonly<{ opts: ResolvedOptions; state: SuratState; f
 export function createSuratHandler({ opts, state, faults }: HandlerDeps) {
   const window = opts.rateLimit ? new SlidingWindow(opts.rateLimit.limit, opts.rateLimit.windowMs, opts.now) : null
 
+  /** POST /__emu/advance/{OzelKargoTakipNo}?to=N (docs/reference/carriers.md §14 test hook). */
+  const advanceHook: AdvanceHook<EmulatedSuratShipment> = {
+    find: (key) => state.find(key),
+    notFound: (key) => `no shipment ${key}`,
+    isStatus: (to) => /^\d+$/.test(to),
+    badStatus: (to) => `bad status ${to}`,
+    advance: (s, to) => {
+      const moved = state.advance(s, to === undefined ? undefined : Number(to))
+      return { ozelKargoTakipNo: moved.ozelKargoTakipNo, statusCode: moved.statusCode, barcode: moved.barcode }
+    },
+  }
+
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
     const raw = await readBody(req)
     const body = raw?.toString('utf8') ?? ''
 
-    const hook = /^\/__emu\/advance\/([^/]+)$/.exec(url.pathname)
-    if (hook && req.method === 'POST') return emuAdvance(decodeURIComponent(hook[1] ?? ''), url.searchParams.get('to'), res)
+    const hook = advanceHookOf(req, url)
+    if (hook) return answerAdvanceHook(res, hook, advanceHook)
 
     const isSoap = url.pathname.toLowerCase() === SuratPath.soap
     const isRest = url.pathname === SuratPath.tracking
@@ -109,19 +122,5 @@ export function createSuratHandler({ opts, state, faults }: HandlerDeps) {
     const answer = (OPERATIONS[op] as (ctx: OpCtx) => OpAnswer)({ opts, state, fields: parsed.fields })
     if (answer.kind === 'fault') return fault(answer.faultcode, answer.text)
     reply(200, resultEnvelope(op, answer.inner), XML)
-  }
-
-  /** POST /__emu/advance/{OzelKargoTakipNo}?to=N (docs/reference/carriers.md §14 test hook); never logged nor faulted. */
-  function emuAdvance(key: string, to: string | null, res: ServerResponse): void {
-    const send = (status: number, b: unknown) => void res.writeHead(status, { 'content-type': JSON_TYPE }).end(JSON.stringify(b))
-    const s = state.find(key)
-    if (!s) return send(404, { error: `no shipment ${key}` })
-    if (to !== null && !/^\d+$/.test(to)) return send(400, { error: `bad status ${to}` })
-    try {
-      const moved = state.advance(s, to === null ? undefined : Number(to))
-      send(200, { ozelKargoTakipNo: moved.ozelKargoTakipNo, statusCode: moved.statusCode, barcode: moved.barcode })
-    } catch (err) {
-      send(409, { error: (err as Error).message })
-    }
   }
 }

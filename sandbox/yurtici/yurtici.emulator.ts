@@ -1,5 +1,4 @@
-import { createServer } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { listenHttp, type FaultPlan } from '../common/http-emulator'
 import { readProtocolFile } from '../common/soap-schema'
 import { resolveOptions, type YurticiEmulatorOptions, type YurticiFault } from './yurtici.config'
 import { advance, setReturn, type ReturnPatch } from './yurtici.lifecycle'
@@ -29,6 +28,8 @@ export type YurticiEmulator = Readonly<{
   setFault(fault: YurticiFault | null, options?: Readonly<{ times?: number }>): void
   /** One entry per coming SOAP request (null = answer normally); consumed before the setFault fault. */
   queueFaults(faults: readonly (YurticiFault | null)[]): void
+  /** The fault plan behind setFault and queueFaults (random faults for chaos runs). */
+  faults: FaultPlan<YurticiFault>
   /** Same as POST /__emu/advance/{cargoKey}: the next status, or on through the chain to `to`. */
   advance(cargoKey: string, to?: 'ISR' | 'IND' | 'DLV' | 'BI', senderCustId?: number): EmulatedShipment
   /** Same as POST /__emu/return/{cargoKey}. */
@@ -49,16 +50,9 @@ export async function startYurticiEmulator(options: YurticiEmulatorOptions = {})
   const opts = resolveOptions({ ...options, wsdl: options.wsdl ?? referenceWsdl() })
   const state = new YurticiState(opts.firstJobId, opts.firstDocId)
   let serviceUrl = ''
-  const server = createServer(createYurticiHandler({ opts, state, serviceUrl: () => serviceUrl }))
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(opts.port, '127.0.0.1', () => {
-      server.off('error', reject)
-      resolve()
-    })
-  })
-  const { port } = server.address() as AddressInfo
-  const origin = `http://127.0.0.1:${port}`
+  const handler = createYurticiHandler({ opts, state, serviceUrl: () => serviceUrl })
+  const running = await listenHttp(async (req, res) => handler(req, res), opts.port)
+  const origin = running.origin
   serviceUrl = `${origin}${opts.path}`
   const find = (cargoKey: string, senderCustId?: number) => {
     const s = state.anyByCargoKey(cargoKey, senderCustId)
@@ -77,8 +71,9 @@ export async function startYurticiEmulator(options: YurticiEmulatorOptions = {})
     get returnCodes() {
       return state.returnCodes
     },
-    setFault: (fault, o) => state.setFault(fault, o?.times ?? Number.POSITIVE_INFINITY),
-    queueFaults: (faults) => state.queueFaults(faults),
+    setFault: (fault, o) => state.faults.set(fault, o?.times),
+    queueFaults: (faults) => state.faults.queue(faults),
+    faults: state.faults,
     advance: (cargoKey, to, senderCustId) => {
       const s = find(cargoKey, senderCustId)
       advance(s, opts, state, to)
@@ -89,11 +84,6 @@ export async function startYurticiEmulator(options: YurticiEmulatorOptions = {})
       setReturn(s, patch, state)
       return s
     },
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((err) => (err ? reject(err) : resolve()))
-        // Hung ('timeout' fault) and keep-alive sockets would hold close() open forever.
-        server.closeAllConnections()
-      }),
+    close: () => running.close(),
   }
 }

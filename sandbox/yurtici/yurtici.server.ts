@@ -3,30 +3,14 @@ import { YkCode, YkText, YurticiFault, type ResolvedOptions, type YurticiUser } 
 import { advance, setReturn, type ReturnPatch } from './yurtici.lifecycle'
 import { cancelShipment, createShipment, queryShipment, resultError, saveReturnShipmentCode, type OpContext, type OpOutcome } from './yurtici.operations'
 import type { LoggedRequest, YurticiState } from './yurtici.state'
+import { answerPreCommitFault, headersOf, HttpFault, readBody, replier } from '../common/http-emulator'
+import { answerHook, jsonHookOf } from '../common/emulator-hooks'
 import { schemaComplaint, SoapSchemaSet } from '../common/soap-schema'
 import { faultEnvelope, isEnvelopeProblem, parseRequestEnvelope, redactPassword, responseEnvelope } from './yurtici.xml'
 
-const MAX_BODY_BYTES = 1024 * 1024
 const XML = 'text/xml; charset=utf-8'
 
 const OPERATIONS: Readonly<Record<string, (ctx: OpContext) => OpOutcome>> = { createShipment, cancelShipment, queryShipment, saveReturnShipmentCode }
-
-async function readBody(req: IncomingMessage): Promise<Buffer | null> {
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length
-    if (size > MAX_BODY_BYTES) return null
-    chunks.push(chunk as Buffer)
-  }
-  return Buffer.concat(chunks)
-}
-
-function headersOf(req: IncomingMessage): Record<string, string> {
-  const out: Record<string, string> = {}
-  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) out[k] = Array.isArray(v) ? v.join(', ') : v
-  return out
-}
 
 type Auth = Readonly<{ user: YurticiUser }> | Readonly<{ errCode: number; text: string }>
 
@@ -60,17 +44,10 @@ async function handle({ opts, state, serviceUrl }: HandlerDeps, req: IncomingMes
   const entry: LoggedRequest = { method: req.method ?? '', path: url.pathname + url.search, headers: headersOf(req), body: redactPassword(text), operation: null, username: null, status: null, fault: null }
   state.requests.push(entry)
   let fault: YurticiFault | null = null
-  const reply = (status: number, body: string, contentType = XML, extra: Record<string, string> = {}) => {
-    if (fault === YurticiFault.dropAfterCommit) return void req.socket.destroy()
-    const full = Buffer.from(body, 'utf8')
-    const half = full.subarray(0, Math.floor(full.length / 2))
-    // halfResponse announces the full length and dies midway; malformedXml sends a complete, cut envelope.
-    const sent = fault === YurticiFault.malformedXml ? half : full
-    entry.status = status
-    res.writeHead(status, { 'content-type': contentType, 'content-length': String(sent.length), ...extra })
-    if (fault === YurticiFault.halfResponse) return void res.write(half, () => req.socket.destroy())
-    res.end(sent)
-  }
+  // The shared faults under Yurtiçi's names: malformedXml is a cut envelope; unexpectedError is answered by the operation.
+  const asHttpFault = (): HttpFault | null => (fault === YurticiFault.malformedXml ? HttpFault.malformed : fault === YurticiFault.unexpectedError ? null : fault)
+  const send = replier(req, res, asHttpFault, entry)
+  const reply = (status: number, body: string, contentType = XML, extra: Record<string, string> = {}) => send(status, body, contentType, extra)
   const soapFault = (faultcode: string, faultstring: string, detail?: Readonly<{ errorCode: number; errText: string }>) =>
     reply(500, faultEnvelope(faultcode, faultstring, detail)) // SOAP 1.1 §6.2: faults travel with HTTP 500
 
@@ -84,11 +61,9 @@ async function handle({ opts, state, serviceUrl }: HandlerDeps, req: IncomingMes
   // SOAP 1.1 binding (docs/reference/carriers.md §1): text/xml; a SOAP 1.2 content type is refused as JAX-WS does.
   if (contentType !== 'text/xml') return reply(415, '<html><body>Unsupported Content-Type: expected text/xml</body></html>', 'text/html')
 
-  fault = state.takeFault()
+  fault = state.faults.take()
   entry.fault = fault
-  if (fault === YurticiFault.timeout) return // never answered; close() destroys the socket
-  if (fault === YurticiFault.http500) return reply(500, '<html><body><h1>500 Internal Server Error</h1></body></html>', 'text/html')
-  if (fault === YurticiFault.http503) return reply(503, '<html><body><h1>503 Service Unavailable</h1></body></html>', 'text/html', { 'retry-after': '1' })
+  if (answerPreCommitFault(asHttpFault(), req, send)) return
   if (raw === null) return reply(413, '<html><body>Request Entity Too Large</body></html>', 'text/html')
 
   const parsed = parseRequestEnvelope(text)
@@ -134,23 +109,14 @@ function returnPatch(body: Record<string, unknown>): ReturnPatch {
  * optional "senderCustId". Answers JSON; not logged as carrier traffic.
  */
 function hook(opts: ResolvedOptions, state: YurticiState, path: string, text: string, method: string, res: ServerResponse): void {
-  const json = (status: number, body: unknown) => {
-    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' })
-    res.end(JSON.stringify(body))
-  }
-  const m = /^\/__emu\/(advance|return)\/([^/]+)$/.exec(path)
-  if (!m || method !== 'POST') return json(404, { error: 'unknown test hook' })
-  let body: Record<string, unknown> = {}
-  try {
-    body = text.trim() === '' ? {} : (JSON.parse(text) as Record<string, unknown>)
-  } catch {
-    return json(400, { error: 'body is not JSON' })
-  }
-  const cargoKey = decodeURIComponent(m[2] ?? '')
+  const json = (status: number, body: unknown) => answerHook(res, status, body)
+  const h = jsonHookOf(path, method, text, ['advance', 'return'])
+  if ('error' in h) return json(h.status, { error: h.error })
+  const { key: cargoKey, body } = h
   const s = state.anyByCargoKey(cargoKey, typeof body.senderCustId === 'number' ? body.senderCustId : undefined)
   if (!s) return json(404, { error: `no shipment with cargoKey ${cargoKey}` })
   try {
-    if (m[1] === 'advance') advance(s, opts, state, typeof body.to === 'string' ? body.to : undefined)
+    if (h.name === 'advance') advance(s, opts, state, typeof body.to === 'string' ? body.to : undefined)
     else setReturn(s, returnPatch(body), state)
   } catch (err) {
     return json(409, { error: (err as Error).message })

@@ -1,3 +1,4 @@
+import { FaultPlan } from '../common/http-emulator'
 import type { YurticiFault } from './yurtici.config'
 
 /** The statuses a stored shipment can be in (ISC is only ever an answer: "already cancelled"). */
@@ -64,8 +65,8 @@ export class YurticiState {
   readonly returnCodes: ReturnCode[] = []
   private readonly byKey = new Map<string, EmulatedShipment>()
   private readonly lastQueried = new Map<string, number>()
-  private readonly queued: (YurticiFault | null)[] = []
-  private sticky: { fault: YurticiFault; remaining: number } | null = null
+  /** Faults for the coming SOAP requests (the shared plan of sandbox/common/http-emulator.ts). */
+  readonly faults = new FaultPlan<YurticiFault>()
   private jobs = 0
   private docs = 0
 
@@ -105,22 +106,5 @@ export class YurticiState {
     if (keys.some((k) => nowMs - (this.lastQueried.get(`${scope}\n${k}`) ?? Number.NEGATIVE_INFINITY) < windowMs)) return true
     for (const k of keys) this.lastQueried.set(`${scope}\n${k}`, nowMs)
     return false
-  }
-
-  takeFault(): YurticiFault | null {
-    if (this.queued.length > 0) return this.queued.shift() ?? null
-    if (!this.sticky) return null
-    const { fault } = this.sticky
-    this.sticky.remaining -= 1
-    if (this.sticky.remaining <= 0) this.sticky = null
-    return fault
-  }
-
-  setFault(fault: YurticiFault | null, times: number): void {
-    this.sticky = fault === null || times <= 0 ? null : { fault, remaining: times }
-  }
-
-  queueFaults(faults: readonly (YurticiFault | null)[]): void {
-    this.queued.push(...faults)
   }
 }
