@@ -1,24 +1,23 @@
 import { join } from 'node:path'
 import { ScanCode, type CommandHandlers } from '../../shared/contract/commands'
 import type { EventName, EventPayloads } from '../../shared/contract/events'
-import type { DeviceStatusView, ScaleView, StationSnapshot, SyncStatusView } from '../../shared/contract/views'
+import type { StationSnapshot } from '../../shared/contract/views'
 import { Emitter, type Unsubscribe } from '../../shared/emitter'
 import type { ShippingLabelInput } from '../../shared/label'
 import type { RateCard } from '../../shared/rates'
-import { getLayoutProfile, type LayoutProfileId } from '../../shared/scan/keyboard-layout'
-import type { NormalizeScanOptions } from '../../shared/scan/normalize-scan'
 import { boxesCommands } from './boxes/boxes.commands'
-import { listBoxes } from './boxes/boxes.repository'
 import type { CarrierConnector } from './carriers/carrier.port'
 import { createCarrierDesk, type CarrierDesk } from './carriers/carrier-desk'
 import { labelFormatFor } from './carriers/carrier-label-format'
 import { createManifestHandlers } from './manifests/manifest.handlers'
 import { MARKETPLACE_CARRIER_ID, MarketplaceLabelConnector } from './carriers/marketplace/marketplace-label.connector'
+import { storedMarketplaceLabels } from './carriers/marketplace/marketplace-label.source'
 import type { CarrierExchange } from './carriers/http/carrier-http'
 import type { StationConfig } from './config/config.schema'
 import { openDatabase, type OpenedDatabase } from './db/database'
 import type { ScaleService } from './devices/scale/scale.service'
 import { scaleCommands } from './devices/scale/scale.commands'
+import { createScanNormalizing } from './devices/scanner/scan-options'
 import { ScannerService, type ScannerSource } from './devices/scanner/scanner.service'
 import { ordersCommands } from './orders/orders.commands'
 import { onDidPack } from './packing/on-did-pack'
@@ -47,8 +46,8 @@ import { returnsCommands } from './returns/returns.commands'
 import { startStationWebhooks } from './tracking/webhooks/webhook-station'
 import { webhooksCommands } from './tracking/webhooks/webhooks.commands'
 import { ShipmentPurchaser, type PurchaseCheckpoint } from './shipping/shipment.purchaser'
-import { countOutbox } from './sync/outbox.repository'
 import { createSyncHandlers } from './sync/sync.handlers'
+import { createStationViews } from './station.views'
 import type { CloudSyncService } from './sync/cloud-sync.service'
 import type { OrderClaims } from './sync/order-claims'
 import type { HeartbeatRequest } from '../../shared/contract/cloud'
@@ -124,19 +123,9 @@ export async function createStation(dataDir: string, config: StationConfig, adap
   const events = new Emitter<AnyEvent>()
   const emit = <E extends EventName>(name: E, payload: EventPayloads[E]) => events.fire({ name, payload })
 
-  // Only keyboard-wedge scans are repaired for a layout mismatch: a person typing is already right.
-  // The layout can change at run time (the settings screen's scanner self-test), so it is read per scan.
-  let wedgeLayout: LayoutProfileId | null = config.scanner.wedgeLayout
-  const scanOptions = (source: 'scanner' | 'keyboard' | 'manual'): NormalizeScanOptions => ({
-    layout: source === 'scanner' && wedgeLayout ? getLayoutProfile(wedgeLayout) : null,
-    fnc1: config.scanner.fnc1,
-    gs1WithoutAim: config.scanner.gs1WithoutAim,
-  })
+  const scanning = createScanNormalizing(config.scanner)
   const printQueue = new PrintQueueService(db, adapters.sink)
-  const marketplaceLabels = new MarketplaceLabelConnector(async (orderNumber) => {
-    const row = await db.selectFrom('orders').select(['marketplace_label_zpl', 'marketplace']).where('order_number', '=', orderNumber).executeTakeFirst()
-    return row?.marketplace_label_zpl ? { zpl: row.marketplace_label_zpl, marketplace: row.marketplace } : null
-  })
+  const marketplaceLabels = new MarketplaceLabelConnector(storedMarketplaceLabels(db))
   const connectors = new Map([...adapters.connectors, [marketplaceLabels.id, marketplaceLabels as CarrierConnector]])
   const carriers = createCarrierDesk({ db, config, connectors, carrierExchanges: adapters.carrierExchanges })
   const composeLabel = createLabelComposer(adapters.ownLabel, carrierNames, adapters.rasterizePdf)
@@ -178,7 +167,7 @@ export async function createStation(dataDir: string, config: StationConfig, adap
     scanBack: config.scanner.scanBack
       ? {
           get options() {
-            return scanOptions('scanner')
+            return scanning.options('scanner')
           },
         }
       : null,
@@ -203,36 +192,24 @@ export async function createStation(dataDir: string, config: StationConfig, adap
   const scanners = adapters.scannerSources?.length
     ? new ScannerService({ sources: adapters.scannerSources.map((s) => ({ ...s, normalize: { fnc1: config.scanner.fnc1, gs1WithoutAim: config.scanner.gs1WithoutAim } })) })
     : null
-  /** The last bad frame or refused scan per scanner, shown until its next good scan. */
-  const scannerProblems = new Map<string, string>()
-
-  const scaleView = (): ScaleView => {
-    const r = adapters.scale.current()
-    return r ? { grams: r.grams, stable: r.stable, at: r.at } : null
-  }
-  const devicesView = async (): Promise<DeviceStatusView> => {
-    const st = adapters.scale.status()
-    const problem = printQueue.currentProblem()
-    return {
-      scale: { connected: st.connected, model: config.scale.driver, error: st.error?.message ?? null },
-      printer: { uri: adapters.sink.uri, ready: printQueue.isReady(), problem: problem?.message ?? null, queued: await printQueue.queuedCount() },
-      carrier: { id: 'comtohome', name: 'ComToHome', baseUrl: config.carriers.comtohome.baseUrl },
-      carriers: (await carriers.handlers['carriers.status']({})).map((c) => ({ id: c.id, name: c.name, state: c.breaker.state, lastError: c.breaker.lastError?.message ?? null })),
-      scanners: (scanners?.status() ?? []).map((s) => ({ source: s.source, connected: s.connected, error: s.error?.message ?? scannerProblems.get(s.source) ?? null })),
-      receipt: slips?.view() ?? null,
-      rates: rateBook.view(),
-    }
-  }
+  const views = createStationViews({
+    db,
+    config,
+    scale: adapters.scale,
+    sink: adapters.sink,
+    printQueue,
+    carriers,
+    scanners,
+    slips,
+    rateBook,
+    cloud: cloud ?? null,
+    packing,
+  })
   // A status change can race the station's dispose (a restart): the view then finds the database closed. Nothing to show then.
-  const emitDevices = () => void devicesView().then((d) => emit('devices.statusChanged', d), () => undefined)
+  const emitDevices = () => void views.devices().then((d) => emit('devices.statusChanged', d), () => undefined)
   const setScannerProblem = (source: string, problem: string | null) => {
-    if ((scannerProblems.get(source) ?? null) === problem) return
-    if (problem === null) scannerProblems.delete(source)
-    else scannerProblems.set(source, problem)
-    emitDevices()
+    if (views.setScannerProblem(source, problem)) emitDevices()
   }
-  const syncView = async (): Promise<SyncStatusView> =>
-    cloud?.status() ?? { mode: 'offline', pendingEvents: await countOutbox(db), lastSyncAt: null }
 
   const subs: Unsubscribe[] = [
     packing.onDidChange((v) => emit('packing.changed', v)),
@@ -266,16 +243,6 @@ export async function createStation(dataDir: string, config: StationConfig, adap
     )
   }
 
-  const snapshot = async (): Promise<StationSnapshot> => ({
-    stationName: config.stationName,
-    demo: config.demo,
-    packing: packing.view(),
-    scale: scaleView(),
-    devices: await devicesView(),
-    sync: await syncView(),
-    boxes: await listBoxes(db),
-  })
-
   await abandonTestJobs(db)
   const webhooks = await startStationWebhooks(db, carriers.tracking, config.carriers.webhooks)
   adapters.scale.start()
@@ -307,8 +274,8 @@ export async function createStation(dataDir: string, config: StationConfig, adap
 
   // Every command lives with its module; a missing one is a compile error (CommandHandlers).
   const handlers: CommandHandlers = {
-    'station.getSnapshot': () => snapshot(),
-    ...packingCommands({ packing, scanOptions }),
+    'station.getSnapshot': () => views.snapshot(),
+    ...packingCommands({ packing, scanOptions: scanning.options }),
     ...ordersCommands({ db }),
     ...boxesCommands({ db }),
     ...reportsCommands({ db, tolerance: config.tolerance, carrierNames }),
@@ -328,12 +295,7 @@ export async function createStation(dataDir: string, config: StationConfig, adap
       labelCanReportStatus: adapters.labelCanReportStatus ?? true,
       scale: adapters.scale,
       slips,
-      wedgeLayout: {
-        get: () => wedgeLayout,
-        set: (layout) => {
-          wedgeLayout = layout
-        },
-      },
+      wedgeLayout: scanning.wedgeLayout,
     }),
   }
 
@@ -342,7 +304,7 @@ export async function createStation(dataDir: string, config: StationConfig, adap
     subscribe: (listener) => events.event((e) => listener(e.name, e.payload as never)),
     packing,
     database,
-    snapshot,
+    snapshot: views.snapshot,
     resumed,
     sync: cloud ?? null,
     claims: adapters.claims ?? null,

@@ -1,5 +1,6 @@
 import type { CommandHandlers } from '../../../shared/contract/commands'
-import { normalizeScan, type NormalizeScanOptions } from '../../../shared/scan/normalize-scan'
+import { normalizeScan } from '../../../shared/scan/normalize-scan'
+import type { ScanNormalizing } from '../devices/scanner/scan-options'
 import type { PackingService } from './packing.service'
 
 export type PackingCommand =
@@ -22,9 +23,7 @@ export type PackingCommand =
  * workflow, all carried out by the PackingService. `scanOptions` is read per scan: the wedge layout
  * can change at run time (the settings screen's scanner self-test).
  */
-export function packingCommands(
-  deps: Readonly<{ packing: PackingService; scanOptions: (source: 'scanner' | 'keyboard' | 'manual') => NormalizeScanOptions }>,
-): Pick<CommandHandlers, PackingCommand> {
+export function packingCommands(deps: Readonly<{ packing: PackingService; scanOptions: ScanNormalizing['options'] }>): Pick<CommandHandlers, PackingCommand> {
   const { packing } = deps
   return {
     'session.login': ({ badge }) => packing.login(badge),
