@@ -1,4 +1,5 @@
 import { AppError, ErrorCode, isAppError } from '../../../../shared/errors'
+import { msg } from '../../../../shared/i18n/notice-codes'
 import type { PrinterStatus, PrinterTransport } from './printer.port'
 import { isCompleteExtendedStatus, parseExtendedStatus, type ExtendedStatus } from './zpl/zebra-extended-status.parser'
 import { isCompleteHostStatus, parseHostStatus, statusProblem, type HostStatus } from './zpl/zebra-status.parser'
@@ -73,7 +74,7 @@ export class ZebraPrinter {
   async status(options: { timeoutMs?: number } = {}): Promise<HostStatus> {
     const query = this.transport.query?.bind(this.transport)
     if (!query) {
-      throw new AppError(ErrorCode.printerStatusUnsupported, `Bu yazıcı bağlantısı durum bildiremiyor / ${this.uri} cannot report status`, { meta: { uri: this.uri } })
+      throw new AppError(ErrorCode.printerStatusUnsupported, msg('printer.statusUnsupported', { uri: this.uri }), { meta: { uri: this.uri } })
     }
     const timeoutMs = options.timeoutMs ?? this.defaults.timeoutMs ?? DEFAULT_STATUS_TIMEOUT_MS
     let reply: Uint8Array

@@ -1,5 +1,6 @@
 import thermal from 'node-thermal-printer'
 import { AppError, ErrorCode } from '../../../../shared/errors'
+import { msg } from '../../../../shared/i18n/notice-codes'
 
 /** GS r 1: transmit paper sensor status (docs/reference/hardware.md §4). */
 const PAPER_STATUS = Buffer.from([0x1d, 0x72, 0x01])
@@ -37,7 +38,7 @@ export class EscPosPrinter {
     const m = TCP_URI.exec(uri.trim())
     const port = m?.[2] === undefined ? 9100 : Number(m[2])
     if (!m || port < 1 || port > 65535) {
-      throw new AppError(ErrorCode.printerAddressInvalid, `Fiş yazıcısı adresi geçersiz / Invalid receipt printer address "${uri}" (use tcp://HOST[:PORT])`, { meta: { uri } })
+      throw new AppError(ErrorCode.printerAddressInvalid, msg('receipt.addressInvalid', { uri }), { meta: { uri } })
     }
     this.uri = `tcp://${m[1]}:${port}`
     this.timeoutMs = options.timeoutMs ?? DEFAULT_ESCPOS_TIMEOUT_MS
@@ -64,7 +65,7 @@ export class EscPosPrinter {
     if (this.options.checkStatus ?? true) {
       const status = await this.status()
       if (status.paperOut) {
-        throw new AppError(ErrorCode.printerPaperOut, 'Fiş rulosu bitti — rulo takın / Receipt paper out — load a roll', { retryable: true, meta: { uri: this.uri, status } })
+        throw new AppError(ErrorCode.printerPaperOut, msg('receipt.paperOut'), { retryable: true, meta: { uri: this.uri, status } })
       }
     }
     try {
@@ -83,12 +84,12 @@ export class EscPosPrinter {
     const code = (err as NodeJS.ErrnoException).code
     const message = err instanceof Error ? err.message : String(err)
     if (/Socket timeout/i.test(message) || code === 'ETIMEDOUT') {
-      return new AppError(ErrorCode.printerTimeout, `Fiş yazıcısı yanıt vermiyor (kapalı ya da kağıt bitti) / Receipt printer not answering (offline or out of paper) (${this.uri})`, {
+      return new AppError(ErrorCode.printerTimeout, msg('receipt.noAnswer', { uri: this.uri }), {
         retryable: true,
         meta: { uri: this.uri, timeoutMs: this.timeoutMs },
         cause: err,
       })
     }
-    return new AppError(ErrorCode.printerOffline, `Fiş yazıcısına ulaşılamadı / Receipt printer offline (${this.uri}: ${code ?? message})`, { retryable: true, meta: { uri: this.uri, errno: code ?? null }, cause: err })
+    return new AppError(ErrorCode.printerOffline, msg('receipt.offline', { uri: this.uri, detail: code ?? message }), { retryable: true, meta: { uri: this.uri, errno: code ?? null }, cause: err })
   }
 }

@@ -1,5 +1,6 @@
 import thermal from 'node-thermal-printer'
 import { AppError, ErrorCode } from '../../../../shared/errors'
+import { msg } from '../../../../shared/i18n/notice-codes'
 import { formatTry } from '../../../../shared/money'
 
 /**
@@ -57,7 +58,7 @@ export function toCodePageText(text: string): string {
 }
 
 function invalid(message: string, field: string): AppError {
-  return new AppError(ErrorCode.inputInvalid, `Paketleme fişi verisi geçersiz / Invalid packing slip: ${message}`, { meta: { field } })
+  return new AppError(ErrorCode.inputInvalid, msg('receipt.slipInvalid', { detail: message }), { meta: { field } })
 }
 
 function validate(input: PackingSlipInput): void {

@@ -1,4 +1,5 @@
 import { AppError, ErrorCode } from '../../../../shared/errors'
+import { msg } from '../../../../shared/i18n/notice-codes'
 import { Emitter, type Unsubscribe } from '../../../../shared/emitter'
 import type { ScannerSourceConfig } from '../../config/config.schema'
 import { HidPosScannerDriver, listHidPosScanners, nodeHidScannerBackend, type HidScannerBackend } from './hid-pos-scanner.driver'
@@ -41,11 +42,11 @@ class FindingHidPosScannerDriver implements ScannerDriver {
       found = (await listHidPosScanners(this.backend)).find((d) => (vendorId === undefined || d.vendorId === vendorId) && (productId === undefined || d.productId === productId))
     } catch (err) {
       // node-hid cannot load (libusb/libudev missing, docs/reference/hardware.md §7.4) or enumerate: retried like an absent device.
-      throw new AppError(ErrorCode.scannerDisconnected, `HID aygıtları listelenemedi / Cannot list HID devices: ${(err as Error)?.message ?? String(err)}`, { retryable: true, cause: err })
+      throw new AppError(ErrorCode.scannerDisconnected, msg('scanner.hidListFailed', { detail: (err as Error)?.message ?? String(err) }), { retryable: true, cause: err })
     }
     if (!found?.path) {
       const want = vendorId === undefined && productId === undefined ? 'HID POS' : `${vendorId === undefined ? '*' : hex4(vendorId)}:${productId === undefined ? '*' : hex4(productId)}`
-      throw new AppError(ErrorCode.scannerDisconnected, `HID POS okuyucu bulunamadı (${want}) / No HID POS scanner found (${want})`, { retryable: true, meta: { vendorId, productId } })
+      throw new AppError(ErrorCode.scannerDisconnected, msg('scanner.hidNotFound', { device: want }), { retryable: true, meta: { vendorId, productId } })
     }
     const inner = new HidPosScannerDriver({ path: found.path, vendorId: found.vendorId, backend: this.backend })
     inner.onDidScan((s) => this.scanEmitter.fire(s))

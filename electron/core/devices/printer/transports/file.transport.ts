@@ -1,5 +1,6 @@
 import { appendFile } from 'node:fs/promises'
 import { AppError, ErrorCode } from '../../../../../shared/errors'
+import { msg } from '../../../../../shared/i18n/notice-codes'
 import type { PrinterTransport } from '../printer.port'
 
 const OPEN_ERRORS = new Set(['ENOENT', 'EACCES', 'EPERM', 'EISDIR', 'ENOTDIR', 'EROFS', 'ENXIO', 'ENODEV'])
@@ -20,7 +21,7 @@ export class FilePrinterTransport implements PrinterTransport {
       await appendFile(this.path, data)
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code ?? 'UNKNOWN'
-      throw new AppError(ErrorCode.printerOffline, `Yazıcı dosyasına yazılamadı / Cannot write printer file ${this.path}: ${code}`, {
+      throw new AppError(ErrorCode.printerOffline, msg('printer.fileWriteFailed', { path: this.path, errno: code }), {
         retryable: true,
         // These fail at open(), before a byte is written; anything else (ENOSPC, EIO) may be mid-write.
         meta: { uri: this.uri, errno: code, delivery: OPEN_ERRORS.has(code) ? 'none' : 'unknown' },

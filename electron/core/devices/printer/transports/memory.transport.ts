@@ -1,4 +1,5 @@
 import { AppError, ErrorCode } from '../../../../../shared/errors'
+import { msg } from '../../../../../shared/i18n/notice-codes'
 import type { PrinterTransport } from '../printer.port'
 
 /**
@@ -43,7 +44,7 @@ export class MemoryPrinterTransport implements PrinterTransport {
     this.queries.push(text)
     const reply = this.replies.get(text)
     if (reply && isComplete(reply)) return reply.slice()
-    throw new AppError(ErrorCode.printerTimeout, `Yazıcı yanıt vermedi / Printer did not answer (memory: ${text})`, {
+    throw new AppError(ErrorCode.printerTimeout, msg('printer.memoryNoAnswer', { detail: text }), {
       retryable: true,
       meta: { uri: this.uri, timeoutMs: options.timeoutMs ?? 0, during: 'query' },
     })

@@ -1,6 +1,7 @@
 import { isAbsolute } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { AppError, ErrorCode } from '../../../../../shared/errors'
+import { msg } from '../../../../../shared/i18n/notice-codes'
 import type { PrinterTransport } from '../printer.port'
 import { FilePrinterTransport } from './file.transport'
 import { MemoryPrinterTransport } from './memory.transport'
@@ -12,7 +13,7 @@ import { UsbPrinterTransport, type UsbDeviceSource } from './usb.transport'
 export const PRINTER_URI_FORMS = 'tcp://HOST[:PORT], usb://VID:PID[/SERIAL], serial:///dev/ttyUSB0?baud=9600, spooler://QUEUE, file:///ABS/PATH or memory:'
 
 function invalid(uri: string, why: string): AppError {
-  return new AppError(ErrorCode.printerAddressInvalid, `Yazıcı adresi geçersiz / Invalid printer address "${uri}": ${why} (use ${PRINTER_URI_FORMS})`, {
+  return new AppError(ErrorCode.printerAddressInvalid, msg('printer.addressInvalid', { uri, why, forms: PRINTER_URI_FORMS }), {
     meta: { uri },
   })
 }

@@ -1,5 +1,6 @@
 import { SerialPort } from 'serialport'
 import { AppError, ErrorCode } from '../../../../../shared/errors'
+import { msg } from '../../../../../shared/i18n/notice-codes'
 import type { PrinterTransport } from '../printer.port'
 
 /**
@@ -115,7 +116,7 @@ export class SerialPrinterTransport implements PrinterTransport {
         () =>
           done(() =>
             reject(
-              new AppError(ErrorCode.printerTimeout, `Yazıcı ${timeoutMs} ms içinde yanıt vermedi / Printer did not answer within ${timeoutMs} ms (${this.uri})`, {
+              new AppError(ErrorCode.printerTimeout, msg('printer.noAnswerWithin', { timeoutMs, uri: this.uri }), {
                 retryable: true,
                 meta: { uri: this.uri, timeoutMs, during, delivery: 'unknown', ...extraMeta() },
               }),
@@ -151,7 +152,7 @@ export class SerialPrinterTransport implements PrinterTransport {
     port.on('error', (err) => this.onLost?.(this.lineError(err, 'unknown')))
     port.on('close', () => {
       if (this.port === port) this.port = null
-      this.onLost?.(new AppError(ErrorCode.printerOffline, `Seri yazıcı bağlantısı koptu / Serial printer disconnected (${this.uri})`, { retryable: true, meta: { uri: this.uri, delivery: 'unknown' } }))
+      this.onLost?.(new AppError(ErrorCode.printerOffline, msg('printer.serialLost', { uri: this.uri }), { retryable: true, meta: { uri: this.uri, delivery: 'unknown' } }))
     })
     this.port = port
     return port
@@ -161,12 +162,12 @@ export class SerialPrinterTransport implements PrinterTransport {
     const message = err.message
     // Linux: the user is not in the dialout group (docs/reference/hardware.md §7.1); retrying will not help.
     if (/EACCES|Permission denied/i.test(message)) {
-      return new AppError(ErrorCode.printerOffline, `Seri porta erişim izni yok (dialout grubu) / No permission for ${this.path} (dialout group)`, { retryable: false, meta: { uri: this.uri, delivery: 'none', errno: message }, cause: err })
+      return new AppError(ErrorCode.printerOffline, msg('printer.serialNoPermission', { path: this.path }), { retryable: false, meta: { uri: this.uri, delivery: 'none', errno: message }, cause: err })
     }
-    return new AppError(ErrorCode.printerOffline, `Seri port açılamadı / Cannot open serial printer ${this.path}: ${message}`, { retryable: true, meta: { uri: this.uri, delivery: 'none', errno: message }, cause: err })
+    return new AppError(ErrorCode.printerOffline, msg('printer.serialOpenFailed', { path: this.path, detail: message }), { retryable: true, meta: { uri: this.uri, delivery: 'none', errno: message }, cause: err })
   }
 
   private lineError(err: Error, delivery: 'none' | 'unknown'): AppError {
-    return new AppError(ErrorCode.printerOffline, `Seri yazıcı hatası / Serial printer error (${this.uri}): ${err.message}`, { retryable: true, meta: { uri: this.uri, delivery }, cause: err })
+    return new AppError(ErrorCode.printerOffline, msg('printer.serialError', { uri: this.uri, detail: err.message }), { retryable: true, meta: { uri: this.uri, delivery }, cause: err })
   }
 }

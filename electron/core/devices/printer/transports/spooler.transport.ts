@@ -1,5 +1,6 @@
 import { spawn as nodeSpawn, type ChildProcess, type SpawnOptions } from 'node:child_process'
 import { AppError, ErrorCode } from '../../../../../shared/errors'
+import { msg, type NoticeRef } from '../../../../../shared/i18n/notice-codes'
 import type { PrinterTransport } from '../printer.port'
 
 const DEFAULT_SPOOLER_TIMEOUT_MS = 15_000
@@ -100,7 +101,7 @@ export class SpoolerPrinterTransport implements PrinterTransport {
     const platform = this.options.platform ?? process.platform
     if (platform !== 'win32' && (this.queue.startsWith('-') || /[\s/#\\]/.test(this.queue))) {
       // CUPS queue names have no spaces, slashes or '#'; a leading '-' would read as an lp option.
-      return Promise.reject(new AppError(ErrorCode.printerAddressInvalid, `Geçersiz CUPS kuyruk adı / Invalid CUPS queue name "${this.queue}"`, { meta: { uri: this.uri, delivery: 'none' } }))
+      return Promise.reject(new AppError(ErrorCode.printerAddressInvalid, msg('printer.spoolerQueueInvalid', { queue: this.queue }), { meta: { uri: this.uri, delivery: 'none' } }))
     }
     const { command, args, env } = spoolerCommand(this.queue, this.options.title ?? 'KargoJet label', platform)
     const timeoutMs = options.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_SPOOLER_TIMEOUT_MS
@@ -121,15 +122,15 @@ export class SpoolerPrinterTransport implements PrinterTransport {
       }
       const timer = setTimeout(() => {
         child.kill()
-        finish(this.fail(ErrorCode.printerTimeout, `yazdırma kuyruğu ${timeoutMs} ms içinde yanıt vermedi / spooler did not answer within ${timeoutMs} ms`, true, 'unknown'))
+        finish(this.fail(ErrorCode.printerTimeout, msg('printer.spoolerNoAnswer', { queue: this.queue, timeoutMs }), true, 'unknown'))
       }, timeoutMs)
       child.stdout?.on('data', (c: Buffer) => (stdout += c.toString()))
       child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()))
       child.on('error', (err: NodeJS.ErrnoException) => {
         if (err.code === 'ENOENT') {
-          finish(this.fail(ErrorCode.printerOffline, `yazdırma aracı yok (${command}; Linux'ta cups-client kurun) / spooler client "${command}" is not installed`, false, 'none'))
+          finish(this.fail(ErrorCode.printerOffline, msg('printer.spoolerClientMissing', { queue: this.queue, command }), false, 'none'))
         } else {
-          finish(this.fail(ErrorCode.printerOffline, `${command}: ${err.message}`, true, 'none'))
+          finish(this.fail(ErrorCode.printerOffline, msg('printer.spoolerClientFailed', { queue: this.queue, command, detail: err.message }), true, 'none'))
         }
       })
       // The spooler may refuse before reading all of stdin (unknown queue): EPIPE then, and the exit status says why.
@@ -154,11 +155,11 @@ export class SpoolerPrinterTransport implements PrinterTransport {
   /** A spooler that refused the job took nothing: delivery 'none'. */
   private refusal(detail: string): AppError {
     // lp: "The printer or class does not exist."; winspool: ERROR_INVALID_PRINTER_NAME (1801).
-    if (/does not exist|not found|win32 error 1801\b/i.test(detail)) return this.fail(ErrorCode.printerAddressInvalid, `böyle bir yazıcı kuyruğu yok / no such queue: ${detail}`, false, 'none')
-    return this.fail(ErrorCode.printerOffline, `yazdırma kuyruğu işi reddetti / spooler refused the job: ${detail}`, true, 'none')
+    if (/does not exist|not found|win32 error 1801\b/i.test(detail)) return this.fail(ErrorCode.printerAddressInvalid, msg('printer.spoolerNoQueue', { queue: this.queue, detail }), false, 'none')
+    return this.fail(ErrorCode.printerOffline, msg('printer.spoolerRefused', { queue: this.queue, detail }), true, 'none')
   }
 
-  private fail(code: ErrorCode, detail: string, retryable: boolean, delivery: 'none' | 'unknown'): AppError {
-    return new AppError(code, `Yazıcı kuyruğu ${this.queue}: ${detail}`, { retryable, meta: { uri: this.uri, delivery } })
+  private fail(code: ErrorCode, message: NoticeRef, retryable: boolean, delivery: 'none' | 'unknown'): AppError {
+    return new AppError(code, message, { retryable, meta: { uri: this.uri, delivery } })
   }
 }

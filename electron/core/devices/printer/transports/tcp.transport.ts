@@ -1,5 +1,6 @@
 import { connect, type Socket } from 'node:net'
 import { AppError, ErrorCode } from '../../../../../shared/errors'
+import { msg } from '../../../../../shared/i18n/notice-codes'
 import type { PrinterTransport } from '../printer.port'
 
 export const DEFAULT_PRINTER_PORT = 9100
@@ -64,7 +65,7 @@ export class TcpPrinterTransport implements PrinterTransport {
         if (socket.writableFinished) finish()
         else {
           finish(
-            new AppError(ErrorCode.printerOffline, `Yazıcı işi almadan bağlantıyı kapattı / Printer closed the connection mid-job (${this.uri})`, {
+            new AppError(ErrorCode.printerOffline, msg('printer.closedMidJob', { uri: this.uri }), {
               retryable: true,
               meta: { uri: this.uri, during: 'send' },
             }),
@@ -112,7 +113,7 @@ export class TcpPrinterTransport implements PrinterTransport {
       })
       socket.on('end', () => {
         finish(
-          new AppError(ErrorCode.printerOffline, `Yazıcı yanıt vermeden bağlantıyı kapattı / Printer closed the connection before answering (${this.uri})`, {
+          new AppError(ErrorCode.printerOffline, msg('printer.closedBeforeAnswer', { uri: this.uri }), {
             retryable: true,
             meta: { uri: this.uri, partialReply: reply().toString('latin1') },
           }),
@@ -147,7 +148,7 @@ export class TcpPrinterTransport implements PrinterTransport {
   }
 
   private timeoutError(what: 'send' | 'query', timeoutMs: number): AppError {
-    return new AppError(ErrorCode.printerTimeout, `Yazıcı ${timeoutMs} ms içinde yanıt vermedi / Printer did not answer within ${timeoutMs} ms (${this.uri})`, {
+    return new AppError(ErrorCode.printerTimeout, msg('printer.noAnswerWithin', { timeoutMs, uri: this.uri }), {
       retryable: true,
       meta: { uri: this.uri, timeoutMs, during: what },
     })
@@ -155,11 +156,11 @@ export class TcpPrinterTransport implements PrinterTransport {
 
   private socketError(err: Error): AppError {
     const code = (err as NodeJS.ErrnoException).code ?? 'UNKNOWN'
-    if (code === 'ETIMEDOUT') return new AppError(ErrorCode.printerTimeout, `Yazıcıya ulaşılamadı (zaman aşımı) / Printer connection timed out (${this.uri})`, { retryable: true, meta: { uri: this.uri, errno: code }, cause: err })
+    if (code === 'ETIMEDOUT') return new AppError(ErrorCode.printerTimeout, msg('printer.connectTimedOut', { uri: this.uri }), { retryable: true, meta: { uri: this.uri, errno: code }, cause: err })
     if (OFFLINE_CODES.has(code)) {
-      return new AppError(ErrorCode.printerOffline, `Yazıcı kapalı ya da ağda yok / Printer offline (${this.uri}: ${code})`, { retryable: true, meta: { uri: this.uri, errno: code }, cause: err })
+      return new AppError(ErrorCode.printerOffline, msg('printer.offline', { uri: this.uri, errno: code }), { retryable: true, meta: { uri: this.uri, errno: code }, cause: err })
     }
     // Anything else (EACCES, EADDRNOTAVAIL…) is still "cannot reach the printer"; keep the errno for the log.
-    return new AppError(ErrorCode.printerOffline, `Yazıcıya bağlanılamadı / Cannot reach printer (${this.uri}: ${err.message})`, { retryable: true, meta: { uri: this.uri, errno: code }, cause: err })
+    return new AppError(ErrorCode.printerOffline, msg('printer.unreachable', { uri: this.uri, detail: err.message }), { retryable: true, meta: { uri: this.uri, errno: code }, cause: err })
   }
 }

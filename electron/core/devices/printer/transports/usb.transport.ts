@@ -1,4 +1,5 @@
 import { AppError, ErrorCode, isAppError } from '../../../../../shared/errors'
+import { msg } from '../../../../../shared/i18n/notice-codes'
 import type { PrinterTransport } from '../printer.port'
 
 /** Zebra Technologies' USB vendor id (docs/reference/hardware.md §3.1). */
@@ -94,7 +95,7 @@ export class UsbPrinterTransport implements PrinterTransport {
     const timeoutMs = options.timeoutMs ?? this.defaultTimeoutMs
     return this.withDevice(async (device, endpoints) => {
       if (endpoints.in === null) {
-        throw new AppError(ErrorCode.printerStatusUnsupported, `Bu USB yazıcı durum bildiremiyor / ${this.uri} has no bulk IN endpoint`, { meta: { uri: this.uri } })
+        throw new AppError(ErrorCode.printerStatusUnsupported, msg('printer.usbNoStatus', { uri: this.uri }), { meta: { uri: this.uri } })
       }
       const deadline = Date.now() + timeoutMs
       let reply = new Uint8Array(0)
@@ -171,11 +172,11 @@ export class UsbPrinterTransport implements PrinterTransport {
     const { vendorId, productId, serialNumber } = this.address
     const matches = all.filter((d) => d.vendorId === vendorId && d.productId === productId && (serialNumber === null || d.serialNumber === serialNumber))
     if (matches.length === 0) {
-      throw new AppError(ErrorCode.printerOffline, `USB yazıcı takılı değil / USB printer not connected (${this.uri})`, { retryable: true, meta: { uri: this.uri, delivery: 'none' } })
+      throw new AppError(ErrorCode.printerOffline, msg('printer.usbNotConnected', { uri: this.uri }), { retryable: true, meta: { uri: this.uri, delivery: 'none' } })
     }
     if (matches.length > 1) {
       // Two identical printers on one desk: printing to "whichever" could put a label on the wrong desk.
-      throw new AppError(ErrorCode.printerAddressInvalid, `Birden çok USB yazıcı eşleşti; adrese seri numarasını ekleyin / Several USB printers match ${this.uri}: add /SERIAL (${matches.map((d) => d.serialNumber ?? '?').join(', ')})`, {
+      throw new AppError(ErrorCode.printerAddressInvalid, msg('printer.usbSeveral', { uri: this.uri, serials: matches.map((d) => d.serialNumber ?? '?').join(', ') }), {
         meta: { uri: this.uri, delivery: 'none' },
       })
     }
@@ -189,7 +190,7 @@ export class UsbPrinterTransport implements PrinterTransport {
     const out = eps.find((e) => e.direction === 'out' && e.type === 'bulk')
     const inEp = eps.find((e) => e.direction === 'in' && e.type === 'bulk')
     if (!iface || !out) {
-      throw new AppError(ErrorCode.printerAddressInvalid, `USB aygıtı yazıcı değil (bulk OUT yok) / ${this.uri} has no bulk OUT endpoint on interface 0`, {
+      throw new AppError(ErrorCode.printerAddressInvalid, msg('printer.usbNotAPrinter', { uri: this.uri }), {
         meta: { uri: this.uri, interfaceClass: iface?.alternate.interfaceClass ?? null, printerClass: iface?.alternate.interfaceClass === PRINTER_CLASS, delivery: 'none' },
       })
     }
@@ -197,26 +198,26 @@ export class UsbPrinterTransport implements PrinterTransport {
   }
 
   private silent(timeoutMs: number, reply: Uint8Array): AppError {
-    return new AppError(ErrorCode.printerTimeout, `Yazıcı ${timeoutMs} ms içinde yanıt vermedi / Printer did not answer within ${timeoutMs} ms (${this.uri})`, {
+    return new AppError(ErrorCode.printerTimeout, msg('printer.noAnswerWithin', { timeoutMs, uri: this.uri }), {
       retryable: true,
       meta: { uri: this.uri, timeoutMs, during: 'query', partialReply: Buffer.from(reply).toString('latin1') },
     })
   }
 
   private error(code: ErrorCode, detail: string, meta: Record<string, unknown>, cause?: unknown): AppError {
-    return new AppError(code, `USB yazıcı hatası / USB printer error (${this.uri}): ${detail}`, { retryable: true, meta: { uri: this.uri, ...meta }, cause })
+    return new AppError(code, msg('printer.usbError', { uri: this.uri, detail }), { retryable: true, meta: { uri: this.uri, ...meta }, cause })
   }
 
   /** libusb errors by name (LIBUSB_ERROR_*): what the operator can do about each. */
   private fromUsbError(err: unknown, delivery: 'none' | 'unknown', timeoutMs: number): AppError {
     const message = err instanceof Error ? err.message : String(err)
     const meta = { uri: this.uri, delivery, usbError: message }
-    if (/TIMEOUT/i.test(message)) return new AppError(ErrorCode.printerTimeout, `USB yazıcı ${timeoutMs} ms içinde veriyi almadı / USB printer did not take the data within ${timeoutMs} ms (${this.uri})`, { retryable: true, meta, cause: err })
-    if (/BUSY/i.test(message)) return new AppError(ErrorCode.printerOffline, `USB yazıcıyı başka bir program kullanıyor / Another program holds the USB printer (${this.uri})`, { retryable: true, meta, cause: err })
+    if (/TIMEOUT/i.test(message)) return new AppError(ErrorCode.printerTimeout, msg('printer.usbSlowTake', { timeoutMs, uri: this.uri }), { retryable: true, meta, cause: err })
+    if (/BUSY/i.test(message)) return new AppError(ErrorCode.printerOffline, msg('printer.usbBusy', { uri: this.uri }), { retryable: true, meta, cause: err })
     if (/ACCESS|NOT_SUPPORTED/i.test(message)) {
       // Linux: no udev rule; Windows: not on the WinUSB driver (docs/reference/hardware.md §7.1, §7.2). Retrying will not help.
-      return new AppError(ErrorCode.printerOffline, `USB yazıcıya erişim izni yok (udev kuralı / WinUSB sürücüsü) / No permission for the USB printer (udev rule / WinUSB driver) (${this.uri})`, { retryable: false, meta, cause: err })
+      return new AppError(ErrorCode.printerOffline, msg('printer.usbNoPermission', { uri: this.uri }), { retryable: false, meta, cause: err })
     }
-    return new AppError(ErrorCode.printerOffline, `USB yazıcı bağlantısı koptu / USB printer link lost (${this.uri}): ${message}`, { retryable: true, meta, cause: err })
+    return new AppError(ErrorCode.printerOffline, msg('printer.usbLost', { uri: this.uri, detail: message }), { retryable: true, meta, cause: err })
   }
 }

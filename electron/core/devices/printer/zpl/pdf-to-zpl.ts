@@ -1,4 +1,5 @@
 import { AppError, ErrorCode } from '../../../../../shared/errors'
+import { msg } from '../../../../../shared/i18n/notice-codes'
 import { labelGeometry, type LabelDpi, type LabelSize } from './shipping-label.zpl'
 import { graphicField, toMonochrome, type GraphicEncoding, type GraySource, type MonochromeOptions } from './zpl-graphic'
 
@@ -31,7 +32,7 @@ const MAX_PAGES = 50
 type Mupdf = typeof import('mupdf')
 
 function invalid(detail: string, cause?: unknown): AppError {
-  return new AppError(ErrorCode.labelPdfInvalid, `Kargo etiketi PDF'i okunamadı / Carrier label PDF cannot be read: ${detail}`, { meta: { detail }, cause })
+  return new AppError(ErrorCode.labelPdfInvalid, msg('label.pdfUnreadable', { detail }), { meta: { detail }, cause })
 }
 
 /** Loaded on first use: the WASM module costs ~100 ms and most desks never see a PDF label. */

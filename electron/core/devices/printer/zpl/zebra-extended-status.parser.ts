@@ -1,4 +1,5 @@
 import { AppError, ErrorCode } from '../../../../../shared/errors'
+import { msg } from '../../../../../shared/i18n/notice-codes'
 
 /**
  * Parser for the `~HQES` extended status reply (docs/reference/hardware.md §3.3). The reply carries
@@ -48,7 +49,7 @@ export function isCompleteExtendedStatus(reply: Uint8Array): boolean {
 function group(text: string, name: 'ERRORS' | 'WARNINGS'): number {
   const m = new RegExp(`${name}:\\s+([01])\\s+([0-9A-Fa-f]{8})\\s+([0-9A-Fa-f]{8})`).exec(text)
   if (!m) {
-    throw new AppError(ErrorCode.printerStatusInvalid, `Yazıcı durum yanıtı okunamadı / Invalid ~HQES reply: no ${name} line`, {
+    throw new AppError(ErrorCode.printerStatusInvalid, msg('printer.statusUnreadable', { query: '~HQES', detail: `no ${name} line` }), {
       retryable: true,
       meta: { reply: text.slice(0, 200) },
     })

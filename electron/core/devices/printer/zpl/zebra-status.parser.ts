@@ -1,4 +1,5 @@
 import { AppError, ErrorCode } from '../../../../../shared/errors'
+import { msg, type NoticeRef } from '../../../../../shared/i18n/notice-codes'
 import type { PrinterStatus } from '../printer.port'
 
 /**
@@ -47,7 +48,7 @@ export function isCompleteHostStatus(reply: Uint8Array): boolean {
 }
 
 function invalid(message: string, reply: string): AppError {
-  return new AppError(ErrorCode.printerStatusInvalid, `Yazıcı durum yanıtı okunamadı / Invalid ~HS reply: ${message}`, {
+  return new AppError(ErrorCode.printerStatusInvalid, msg('printer.statusUnreadable', { query: '~HS', detail: message }), {
     retryable: true,
     meta: { reply: reply.slice(0, 200) },
   })
@@ -147,28 +148,28 @@ export function parseHostStatus(reply: string | Uint8Array): HostStatus {
   }
 }
 
-type Problem = Readonly<{ when: (s: PrinterStatus) => boolean; code: ErrorCode; message: string }>
+type Problem = Readonly<{ when: (s: PrinterStatus) => boolean; code: ErrorCode; message: NoticeRef }>
 
 /**
  * Most actionable first: with the head open the media sensor may also read "out", and the operator
  * has to close the head before anything else helps.
  */
 const PROBLEMS: readonly Problem[] = [
-  { when: (s) => s.headOpen, code: ErrorCode.printerHeadOpen, message: 'Yazıcı kapağı açık — kapağı kapatın / Printhead open — close the head' },
-  { when: (s) => s.paperOut, code: ErrorCode.printerPaperOut, message: 'Etiket bitti — rulo takın / Paper out — load labels' },
-  { when: (s) => s.ribbonOut, code: ErrorCode.printerRibbonOut, message: 'Ribon bitti — yeni ribon takın / Ribbon out — load ribbon' },
-  { when: (s) => s.paused, code: ErrorCode.printerPaused, message: 'Yazıcı duraklatıldı — PAUSE tuşuna basın / Printer paused — press PAUSE' },
-  { when: (s) => s.bufferFull, code: ErrorCode.printerNotReady, message: 'Yazıcı belleği dolu — biraz bekleyin / Receive buffer full — wait' },
-  { when: (s) => s.overTemperature, code: ErrorCode.printerNotReady, message: 'Baskı kafası çok sıcak — soğumasını bekleyin / Head over temperature' },
-  { when: (s) => s.underTemperature, code: ErrorCode.printerNotReady, message: 'Baskı kafası soğuk — ısınmasını bekleyin / Head under temperature' },
-  { when: (s) => s.corruptRam, code: ErrorCode.printerNotReady, message: 'Yazıcı belleği bozuk — yazıcıyı yeniden başlatın / Corrupt RAM — restart the printer' },
+  { when: (s) => s.headOpen, code: ErrorCode.printerHeadOpen, message: msg('printer.headOpen') },
+  { when: (s) => s.paperOut, code: ErrorCode.printerPaperOut, message: msg('printer.paperOut') },
+  { when: (s) => s.ribbonOut, code: ErrorCode.printerRibbonOut, message: msg('printer.ribbonOut') },
+  { when: (s) => s.paused, code: ErrorCode.printerPaused, message: msg('printer.paused') },
+  { when: (s) => s.bufferFull, code: ErrorCode.printerNotReady, message: msg('printer.bufferFull') },
+  { when: (s) => s.overTemperature, code: ErrorCode.printerNotReady, message: msg('printer.overTemperature') },
+  { when: (s) => s.underTemperature, code: ErrorCode.printerNotReady, message: msg('printer.underTemperature') },
+  { when: (s) => s.corruptRam, code: ErrorCode.printerNotReady, message: msg('printer.corruptRam') },
 ]
 
 /** The operator-facing problem a status shows, or null when the printer is ready. */
 export function statusProblem(status: PrinterStatus): AppError | null {
   const problem = PROBLEMS.find((p) => p.when(status))
   if (!problem) {
-    return status.ready ? null : new AppError(ErrorCode.printerNotReady, 'Yazıcı hazır değil / Printer not ready', { retryable: true, meta: { status } })
+    return status.ready ? null : new AppError(ErrorCode.printerNotReady, msg('printer.notReady'), { retryable: true, meta: { status } })
   }
   // Every one of these clears after the operator acts (load labels, close the head), then Retry.
   return new AppError(problem.code, problem.message, { retryable: true, meta: { status } })
