@@ -1,8 +1,10 @@
 import { timingSafeEqual } from 'node:crypto'
-import { XMLParser, XMLValidator } from 'fast-xml-parser'
+import { XMLParser } from 'fast-xml-parser'
+import { CarrierNs } from '../../../../protocols/soap/carrier-namespaces'
+import { SOAP12_NS, soapContentType, soapEnvelope, SoapStyle } from '../../../../protocols/soap/soap-envelope'
+import { xmlEscape, xmlProblem } from '../../../../protocols/soap/xml-text'
 import { AppError, ErrorCode } from '../../../../shared/errors'
 import type { TrackingEvent } from '../carrier.port'
-import { xmlEscape } from './aras.soap'
 import { normalizeArasStatus } from './aras.status'
 import { parseArasDate } from './aras.timeline'
 
@@ -42,10 +44,8 @@ export type ArasPush = Readonly<{
 
 export type ArasPushRequest = Readonly<{ context: ArasPushReplyContext; push: ArasPush }>
 
-const SOAP11_NS = 'http://schemas.xmlsoap.org/soap/envelope/'
-const SOAP12_NS = 'http://www.w3.org/2003/05/soap-envelope'
 /** Aras's own services use http://tempuri.org/ (docs/reference/carriers.md §2): the default when a request names none. */
-const DEFAULT_NS = 'http://tempuri.org/'
+const DEFAULT_NS = CarrierNs.tempuri
 /** Not documented: the operation name our replies use when the request had none (JSON, form). */
 export const DEFAULT_PUSH_OPERATION = 'CargoStatusPush'
 
@@ -84,9 +84,9 @@ function xmlns(o: XObj, prefix: string): string | undefined {
 type Soap = { version: '1.1' | '1.2'; body: XObj; scopes: XObj[] }
 
 function soapOf(text: string): Soap {
-  if (/<!DOCTYPE/i.test(text)) throw bad('a DTD is not accepted') // no entity tricks in a message from outside
-  const valid = XMLValidator.validate(text)
-  if (valid !== true) throw bad(`not well-formed XML (${valid.err.msg}, line ${valid.err.line})`)
+  const problem = xmlProblem(text)
+  if (problem?.kind === 'doctype') throw bad('a DTD is not accepted') // no entity tricks in a message from outside
+  if (problem) throw bad(`not well-formed XML (${problem.msg}, line ${problem.line})`)
   const doc = parser.parse(text) as XObj
   const envKey = elementKeys(doc).find((k) => localName(k) === 'Envelope')
   const env = envKey ? doc[envKey] : undefined
@@ -239,14 +239,9 @@ export function buildArasPushReply(context: ArasPushReplyContext, reply: Readonl
   const op = /^[A-Za-z_][\w.-]*$/.test(context.operation) ? context.operation : DEFAULT_PUSH_OPERATION
   const fields = `<Result>${reply.result ? 'true' : 'false'}</Result>${description === '' ? '<ErrorDescription />' : `<ErrorDescription>${xmlEscape(description)}</ErrorDescription>`}`
   const inner = options.soapShape === 'flat' ? fields : `<${op}Result>${fields}</${op}Result>`
-  const soapNs = context.format === 'soap12' ? SOAP12_NS : SOAP11_NS
-  return {
-    contentType: context.format === 'soap12' ? 'application/soap+xml; charset=utf-8' : 'text/xml; charset=utf-8',
-    body:
-      '<?xml version="1.0" encoding="utf-8"?>' +
-      `<soap:Envelope xmlns:soap="${soapNs}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema">` +
-      `<soap:Body><${op}Response${context.namespace === '' ? '' : ` xmlns="${xmlEscape(context.namespace)}"`}>${inner}</${op}Response></soap:Body></soap:Envelope>`,
-  }
+  const version = context.format === 'soap12' ? '1.2' : '1.1'
+  const response = `<${op}Response${context.namespace === '' ? '' : ` xmlns="${xmlEscape(context.namespace)}"`}>${inner}</${op}Response>`
+  return { contentType: soapContentType(version), body: soapEnvelope({ ...SoapStyle.asmx, version }, response) }
 }
 
 /** A push body fit for a log: Password values (XML element, JSON member, form field) replaced by [redacted]. */

@@ -1,4 +1,11 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser'
+import { CarrierNs } from '../../../../protocols/soap/carrier-namespaces'
+import { defaultNsElement, soapEnvelope, SoapStyle } from '../../../../protocols/soap/soap-envelope'
+import { soapResponseParser, type ParsedSoapAnswer } from '../../../../protocols/soap/soap-response.parser'
+import { xmlElement, xmlEscape } from '../../../../protocols/soap/xml-text'
+import type { SoapFault } from '../../../../protocols/soap/soap-fault'
+
+export type { SoapFault }
+export { xmlEscape }
 
 /**
  * SOAP 1.1 envelopes for Aras's two services (docs/reference/carriers.md §2): the ASMX shipment service
@@ -7,8 +14,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser'
  * the default namespace so its arguments are qualified too (ASMX ignores unqualified arguments).
  */
 
-export const ARAS_NS = 'http://tempuri.org/'
-export const SOAP11_NS = 'http://schemas.xmlsoap.org/soap/envelope/'
+export const ARAS_NS = CarrierNs.tempuri
 
 export const ArasOperation = {
   SetOrder: 'SetOrder',
@@ -24,25 +30,13 @@ export function soapActionOf(operation: ArasOperation): string {
   return operation === ArasOperation.GetQueryJSON ? `${ARAS_NS}IArasCargoIntegrationService/GetQueryJSON` : `${ARAS_NS}${operation}`
 }
 
-// XML 1.0 forbids these even escaped; a control character pasted into an address is dropped.
-const INVALID_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
-
-/** Escapes text for element content: & < > " ' and drops characters XML cannot carry. */
-export function xmlEscape(text: string): string {
-  return text.replace(INVALID_XML_CHARS, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;')
-}
-
 /** `<name>text</name>`, or nothing when the value is undefined (the element is left out). */
 export function el(name: string, value: string | undefined): string {
-  return value === undefined ? '' : `<${name}>${xmlEscape(value)}</${name}>`
+  return xmlElement(name, value)
 }
 
 export function envelope(operation: ArasOperation, inner: string): string {
-  return (
-    '<?xml version="1.0" encoding="utf-8"?>' +
-    `<soap:Envelope xmlns:soap="${SOAP11_NS}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema">` +
-    `<soap:Body><${operation} xmlns="${ARAS_NS}">${inner}</${operation}></soap:Body></soap:Envelope>`
-  )
+  return soapEnvelope(SoapStyle.asmx, defaultNsElement(operation, ARAS_NS, inner))
 }
 
 /** The Order fields in the order of the service's Order type (GetOrderWithIntegrationCode sample, SetOrder doc). */
@@ -114,44 +108,12 @@ export function redactArasSecrets(text: string): string {
     .replace(/(&lt;Password&gt;)[\s\S]*?(&lt;\/Password&gt;)/gi, '$1[redacted]$2')
 }
 
-// Repeated elements of the service's types: always arrays, even with one item.
-const REPEATED = new Set(['OrderResultInfo', 'Order', 'PieceDetail', 'string', 'BarcodeModel'])
+export type ParsedSoap = ParsedSoapAnswer
 
-const parser = new XMLParser({
-  removeNSPrefix: true,
-  ignoreAttributes: true,
-  parseTagValue: false, // leaves stay strings; zod decides
-  trimValues: true,
-  htmlEntities: true,
-  isArray: (name) => REPEATED.has(name),
+/**
+ * The `<op>Response` element of an answer, a SOAP 1.1 or 1.2 fault, or `invalid` (not XML, a DTD, no
+ * Body) (protocols/soap). Repeated elements of the service's types are always arrays, even with one item.
+ */
+export const parseSoapResponse: (xml: string, operation: ArasOperation) => ParsedSoap = soapResponseParser<ArasOperation>({
+  repeated: ['OrderResultInfo', 'Order', 'PieceDetail', 'string', 'BarcodeModel'],
 })
-
-export type SoapFault = Readonly<{ faultcode: string; faultstring: string }>
-
-export type ParsedSoap =
-  | Readonly<{ kind: 'ok'; body: unknown }>
-  | Readonly<{ kind: 'fault'; fault: SoapFault }>
-  | Readonly<{ kind: 'invalid'; reason: string }>
-
-const text = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '')
-
-/** The `<op>Response` element of an answer, a SOAP 1.1 fault, or `invalid` (not XML, a DTD, no Body). */
-export function parseSoapResponse(xml: string, operation: ArasOperation): ParsedSoap {
-  // SOAP 1.1 §3 forbids a DTD in a message; refusing it also closes the entity-expansion door.
-  if (/<!DOCTYPE/i.test(xml)) return { kind: 'invalid', reason: 'the answer contains a DOCTYPE' }
-  const valid = XMLValidator.validate(xml)
-  if (valid !== true) return { kind: 'invalid', reason: `not well-formed XML: ${valid.err.msg} (line ${valid.err.line})` }
-  const doc = parser.parse(xml) as Record<string, unknown>
-  const body = (doc.Envelope as Record<string, unknown> | undefined)?.Body
-  if (!body || typeof body !== 'object') return { kind: 'invalid', reason: 'no SOAP Envelope/Body' }
-  const b = body as Record<string, unknown>
-  if (b.Fault !== undefined) {
-    const f = (b.Fault ?? {}) as Record<string, unknown>
-    const faultcode = text(f.faultcode) || text((f.Code as Record<string, unknown> | undefined)?.Value)
-    const faultstring = text(f.faultstring) || text((f.Reason as Record<string, unknown> | undefined)?.Text)
-    return faultcode ? { kind: 'fault', fault: { faultcode, faultstring } } : { kind: 'invalid', reason: 'a SOAP Fault without faultcode' }
-  }
-  const response = b[`${operation}Response`]
-  if (response === undefined) return { kind: 'invalid', reason: `no ${operation}Response in the Body` }
-  return { kind: 'ok', body: response === '' ? {} : response }
-}

@@ -1,4 +1,7 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser'
+import { CarrierNs } from '../../../../protocols/soap/carrier-namespaces'
+import { soapEnvelope, SoapStyle } from '../../../../protocols/soap/soap-envelope'
+import { soapResponseParser, type ParsedSoapAnswer } from '../../../../protocols/soap/soap-response.parser'
+import { xmlElement, xmlEscape, type XmlScalar } from '../../../../protocols/soap/xml-text'
 import type { PttSoapFault } from './ptt.errors'
 
 /**
@@ -11,11 +14,7 @@ import type { PttSoapFault } from './ptt.errors'
  * Both bodies are checked against the published WSDLs in tests/protocols/soap-request-schemas.test.ts.
  */
 
-export const SOAP11_NS = 'http://schemas.xmlsoap.org/soap/envelope/'
-export const PTT_KABUL_NS = 'http://kabul.ptt.gov.tr'
-export const PTT_KABUL_XSD_NS = 'http://kabul.ptt.gov.tr/xsd'
-export const PTT_TAKIP_NS = 'http://takip.ptt.gov.tr'
-export const PTT_TAKIP_XSD_NS = 'http://takip.ptt.gov.tr/xsd'
+export { xmlEscape }
 
 /** Service paths of docs/reference/carriers.md §4, appended to an origin (https://pttws.ptt.gov.tr or an emulator's). */
 export const PttPath = {
@@ -37,32 +36,15 @@ export const PttOperation = {
 export type PttOperation = (typeof PttOperation)[keyof typeof PttOperation]
 export type PttTrackingOperation = typeof PttOperation.gonderiSorgu | typeof PttOperation.gonderiSorgu2
 
-const INVALID_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
-
-/** Escapes text for element content and drops characters XML 1.0 cannot carry. */
-export function xmlEscape(text: string): string {
-  return text.replace(INVALID_XML_CHARS, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;')
-}
-
-type Scalar = string | number | undefined
-type Row = Readonly<Record<string, Scalar>>
-
-function el(prefix: string, name: string, value: Scalar): string {
-  if (value === undefined) return ''
-  if (typeof value === 'number' && !Number.isFinite(value)) throw new TypeError(`${name} must be a finite number`)
-  return `<${prefix}:${name}>${xmlEscape(String(value))}</${prefix}:${name}>`
-}
+type Row = Readonly<Record<string, XmlScalar | undefined>>
 
 function ordered(prefix: string, order: readonly string[], row: Row, nested: Readonly<Record<string, string>> = {}): string {
-  return order.map((k) => nested[k] ?? el(prefix, k, row[k])).join('')
+  return order.map((k) => nested[k] ?? xmlElement(`${prefix}:${k}`, row[k])).join('')
 }
 
 function kabulEnvelope(operation: PttOperation, wrapper: string, inner: string): string {
-  return (
-    '<?xml version="1.0" encoding="UTF-8"?>' +
-    `<soapenv:Envelope xmlns:soapenv="${SOAP11_NS}" xmlns:kab="${PTT_KABUL_NS}" xmlns:kx="${PTT_KABUL_XSD_NS}">` +
-    `<soapenv:Header/><soapenv:Body><kab:${operation}><kab:${wrapper}>${inner}</kab:${wrapper}></kab:${operation}></soapenv:Body></soapenv:Envelope>`
-  )
+  const body = `<kab:${operation}><kab:${wrapper}>${inner}</kab:${wrapper}></kab:${operation}>`
+  return soapEnvelope(SoapStyle.soapUi, body, { kab: CarrierNs.pttKabul, kx: CarrierNs.pttKabulXsd })
 }
 
 /** gondericibilgi (sender) of kabulEkle2 and siparisIstekEkle2 (§4 `gondericibilgi{gonderici_adi,…}`). */
@@ -183,11 +165,8 @@ export function buildSiparisIstekEkle2Envelope(i: SiparisIstekEkle2Input): strin
 
 /** gonderiSorgu / gonderiSorgu2 {input{barkod, kullanici, sifre}}: username + password, no customer id (§4 [BX]). */
 export function buildGonderiSorguEnvelope(operation: PttTrackingOperation, i: Readonly<{ barkod: string; kullanici: string; sifre: string }>): string {
-  return (
-    '<?xml version="1.0" encoding="UTF-8"?>' +
-    `<soapenv:Envelope xmlns:soapenv="${SOAP11_NS}" xmlns:tak="${PTT_TAKIP_NS}" xmlns:tx="${PTT_TAKIP_XSD_NS}">` +
-    `<soapenv:Header/><soapenv:Body><tak:${operation}><tak:input>${ordered('tx', ['barkod', 'kullanici', 'sifre'], i)}</tak:input></tak:${operation}></soapenv:Body></soapenv:Envelope>`
-  )
+  const body = `<tak:${operation}><tak:input>${ordered('tx', ['barkod', 'kullanici', 'sifre'], i)}</tak:input></tak:${operation}>`
+  return soapEnvelope(SoapStyle.soapUi, body, { tak: CarrierNs.pttTakip, tx: CarrierNs.pttTakipXsd })
 }
 
 /** The SOAPAction header value: `"urn:<op>"` on both services, as their published WSDLs bind them (protocols/ptt/). */
@@ -200,41 +179,19 @@ export function redactPttSecrets(text: string): string {
   return text.replace(/(<(?:[\w.-]+:)?(sifre|password)\b[^>]*>)[\s\S]*?(<\/(?:[\w.-]+:)?\2>)/gi, '$1[redacted]$3')
 }
 
-const parser = new XMLParser({
-  removeNSPrefix: true,
-  ignoreAttributes: true,
-  parseTagValue: false, // leaves stay strings; zod decides
-  trimValues: true,
-  htmlEntities: true,
-  isArray: (name) => name === 'dongu',
-})
-
-export type ParsedSoap = Readonly<{ kind: 'ok'; body: unknown }> | Readonly<{ kind: 'fault'; fault: PttSoapFault }> | Readonly<{ kind: 'invalid'; reason: string }>
-
-const textOf = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '')
+export type ParsedSoap = ParsedSoapAnswer<unknown, PttSoapFault>
 
 /**
  * The `return` of `<op>Response` (Axis2 spells it `return`; Axis 1.4 may say `<op>Return`), a SOAP
- * 1.1 fault, or `invalid` (not XML, a DTD, no Body, no response element).
+ * fault, or `invalid` (not XML, a DTD, no Body, no response element) (protocols/soap).
  */
-export function parseSoapResponse(xml: string, operation: PttOperation): ParsedSoap {
-  // SOAP 1.1 §3 forbids a DTD in a message; refusing it also closes the entity-expansion door.
-  if (/<!DOCTYPE/i.test(xml)) return { kind: 'invalid', reason: 'the answer contains a DOCTYPE' }
-  const valid = XMLValidator.validate(xml)
-  if (valid !== true) return { kind: 'invalid', reason: `not well-formed XML: ${valid.err.msg} (line ${valid.err.line})` }
-  const doc = parser.parse(xml) as Record<string, unknown>
-  const body = (doc.Envelope as Record<string, unknown> | undefined)?.Body
-  if (!body || typeof body !== 'object') return { kind: 'invalid', reason: 'no SOAP Envelope/Body' }
-  const b = body as Record<string, unknown>
-  if (b.Fault !== undefined) {
-    const f = (b.Fault ?? {}) as Record<string, unknown>
-    const faultcode = textOf(f.faultcode)
-    return faultcode ? { kind: 'fault', fault: { faultcode, faultstring: textOf(f.faultstring) } } : { kind: 'invalid', reason: 'a SOAP Fault without faultcode' }
-  }
-  const response = b[`${operation}Response`]
-  if (response === undefined || response === null || typeof response !== 'object') return { kind: 'invalid', reason: `no ${operation}Response element in the Body` }
-  const r = response as Record<string, unknown>
-  const value = r.return ?? r[`${operation}Return`]
-  if (value === undefined) return { kind: 'invalid', reason: `${operation}Response has no return element` }
-  return { kind: 'ok', body: value === '' ? {} : value }
-}
+export const parseSoapResponse: (xml: string, operation: PttOperation) => ParsedSoap = soapResponseParser<PttOperation, unknown, PttSoapFault>({
+  repeated: ['dongu'],
+  body: (response, operation) => {
+    if (response === null || typeof response !== 'object') return { ok: false, reason: `no ${operation}Response element in the Body` }
+    const r = response as Record<string, unknown>
+    const value = r.return ?? r[`${operation}Return`]
+    if (value === undefined) return { ok: false, reason: `${operation}Response has no return element` }
+    return { ok: true, body: value === '' ? {} : value }
+  },
+})

@@ -1,7 +1,17 @@
 import type { z } from 'zod'
 import { AppError, ErrorCode } from '../../../../shared/errors'
 import { carrierHttp, httpStatusError, parseJsonBody, type CarrierExchange, type CarrierHttpResponse } from '../http/carrier-http'
-import { buildSuratEnvelope, parseSuratSoap, soapActionOf, trackingResponseSchema, type SoapFields, type SuratOperation, type SuratTrackingResponse } from './surat.soap'
+import { checkSoapBody, soapCall, type SoapCarrier } from '../http/soap-call'
+import {
+  buildSuratEnvelope,
+  parseSuratSoap,
+  soapActionOf,
+  trackingResponseSchema,
+  type SoapFault,
+  type SoapFields,
+  type SuratOperation,
+  type SuratTrackingResponse,
+} from './surat.soap'
 
 /** Cari Kodu + Cari Şifre (create, GonderiGeriCek) + Web Servis Şifresi (label, GonderiSil, tracking) (docs/reference/carriers.md §5). */
 export type SuratCredentials = Readonly<{ cariKodu: string; sifre: string; webPassword: string }>
@@ -41,51 +51,31 @@ function cloudflareBlock(operation: string, r: CarrierHttpResponse): AppError | 
 }
 
 /**
- * One SOAP call, no retries: returns the `<OpResult>` content validated by `schema`. A fault with
- * soap:Server is Sürat's trouble (retryable); soap:Client means it could not read our envelope
- * (not retryable: the same envelope will fail again).
+ * A fault with soap:Server is Sürat's trouble (retryable); soap:Client means it could not read our
+ * envelope (not retryable: the same envelope will fail again).
  */
+function suratFaultError(fault: SoapFault, operation: string, httpStatus: number): AppError {
+  const server = /server/i.test(fault.faultcode)
+  return new AppError(server ? ErrorCode.carrierUnavailable : ErrorCode.carrierBadResponse, `Sürat ${server ? 'failed' : 'could not read'} ${operation}: ${fault.faultstring}`, {
+    retryable: server,
+    meta: { operation, httpStatus, faultcode: fault.faultcode, faultstring: fault.faultstring },
+  })
+}
+
+const SOAP: SoapCarrier<SuratOperation, SoapFault> = {
+  ...CARRIER,
+  label: 'Sürat',
+  soapAction: soapActionOf,
+  parse: parseSuratSoap,
+  faultError: suratFaultError,
+  redact: redactSurat,
+  refusal: cloudflareBlock,
+}
+
+/** One SOAP call, no retries (http/soap-call.ts): returns the `<OpResult>` content validated by `schema`. */
 export async function callSuratSoap<S extends z.ZodType>(operation: SuratOperation, fields: SoapFields, schema: S, call: SuratCall): Promise<z.output<S>> {
-  const envelope = buildSuratEnvelope(operation, fields)
-  const r = await carrierHttp(
-    {
-      ...CARRIER,
-      operation,
-      method: 'POST',
-      url: call.soapUrl,
-      headers: { 'content-type': 'text/xml; charset=utf-8', soapaction: soapActionOf(operation), accept: 'text/xml' },
-      body: envelope,
-    },
-    { timeoutMs: call.timeoutMs, signal: call.signal, redact: redactSurat, onExchange: call.onExchange },
-  )
-  const blocked = cloudflareBlock(operation, r)
-  if (blocked) throw blocked
-  const parsed = parseSuratSoap(r.text, operation)
-  const meta = { operation, httpStatus: r.status }
-  // SOAP 1.1 §6.2: a fault comes with HTTP 500 and says more than the status.
-  if (parsed.kind === 'fault') {
-    const server = /server/i.test(parsed.fault.faultcode)
-    throw new AppError(server ? ErrorCode.carrierUnavailable : ErrorCode.carrierBadResponse, `Sürat ${server ? 'failed' : 'could not read'} ${operation}: ${parsed.fault.faultstring}`, {
-      retryable: server,
-      meta: { ...meta, faultcode: parsed.fault.faultcode, faultstring: parsed.fault.faultstring },
-    })
-  }
-  const byStatus = httpStatusError(CARRIER.carrierName, operation, r)
-  if (byStatus) throw byStatus
-  if (r.status < 200 || r.status >= 300) {
-    // 404/405/415: a wrong URL or content type; the same request will never work.
-    throw new AppError(ErrorCode.carrierBadResponse, `Sürat answered HTTP ${r.status} to ${operation} (check the service URL)`, { retryable: false, meta })
-  }
-  if (parsed.kind === 'invalid') {
-    // A garbled answer to an idempotent-by-key call: retrying is safe.
-    throw new AppError(ErrorCode.carrierBadResponse, `Sürat ${operation} answer is unusable: ${parsed.reason}`, { retryable: true, meta: { ...meta, bodyStart: r.text.slice(0, 200) } })
-  }
-  const result = schema.safeParse(parsed.result)
-  if (!result.success) {
-    const issues = result.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
-    throw new AppError(ErrorCode.carrierBadResponse, `Sürat ${operation} answer has an unexpected shape: ${issues}`, { retryable: true, meta })
-  }
-  return result.data as z.output<S>
+  const result = await soapCall(SOAP, operation, buildSuratEnvelope(operation, fields), { url: call.soapUrl, timeoutMs: call.timeoutMs, signal: call.signal, onExchange: call.onExchange })
+  return checkSoapBody('Sürat', operation, schema, result)
 }
 
 /** REST POST KargoTakipHareketDetayi?CariKodu=&Sifre=&WebSiparisKodu= (Sifre = web service password). */

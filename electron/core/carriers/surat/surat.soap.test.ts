@@ -13,14 +13,14 @@ describe('parseSuratSoap', () => {
     const p = parseSuratSoap(env(`<${op}Response xmlns="http://tempuri.org/"><${op}Result><isError>false</isError><Message>Tamam</Message><Barcode>30000000000001</Barcode></${op}Result></${op}Response>`), op)
     expect(p.kind).toBe('ok')
     if (p.kind !== 'ok') return
-    expect(siparisBarkodResultSchema.parse(p.result)).toEqual({ isError: false, Message: 'Tamam', Barcode: '30000000000001' })
+    expect(siparisBarkodResultSchema.parse(p.body)).toEqual({ isError: false, Message: 'Tamam', Barcode: '30000000000001' })
   })
 
   it('reads a string result, decoding entities, and an empty one as ""', () => {
     const op = SuratOperation.gonderiSil
-    expect(parseSuratSoap(env(`<${op}Response xmlns="http://tempuri.org/"><${op}Result>A &amp; B</${op}Result></${op}Response>`), op)).toEqual({ kind: 'ok', result: 'A & B' })
-    expect(parseSuratSoap(env(`<${op}Response xmlns="http://tempuri.org/"><${op}Result /></${op}Response>`), op)).toEqual({ kind: 'ok', result: '' })
-    expect(parseSuratSoap(env(`<${op}Response xmlns="http://tempuri.org/" />`), op)).toEqual({ kind: 'ok', result: '' })
+    expect(parseSuratSoap(env(`<${op}Response xmlns="http://tempuri.org/"><${op}Result>A &amp; B</${op}Result></${op}Response>`), op)).toEqual({ kind: 'ok', body: 'A & B' })
+    expect(parseSuratSoap(env(`<${op}Response xmlns="http://tempuri.org/"><${op}Result /></${op}Response>`), op)).toEqual({ kind: 'ok', body: '' })
+    expect(parseSuratSoap(env(`<${op}Response xmlns="http://tempuri.org/" />`), op)).toEqual({ kind: 'ok', body: '' })
   })
 
   it('reads a SOAP fault', () => {

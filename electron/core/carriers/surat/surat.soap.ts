@@ -1,5 +1,9 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { z } from 'zod'
+import { CarrierNs } from '../../../../protocols/soap/carrier-namespaces'
+import { defaultNsElement, soapEnvelope, SoapStyle } from '../../../../protocols/soap/soap-envelope'
+import type { SoapFault } from '../../../../protocols/soap/soap-fault'
+import { soapResponseParser, type ParsedSoapAnswer } from '../../../../protocols/soap/soap-response.parser'
+import { xmlEscape, xmlFields, type XmlFields, type XmlScalar } from '../../../../protocols/soap/xml-text'
 
 /**
  * SOAP 1.1 of Sürat's ASMX service (docs/reference/carriers.md §5): document/literal, namespace http://tempuri.org/
@@ -7,8 +11,7 @@ import { z } from 'zod'
  * wants), SOAPAction "http://tempuri.org/<Operation>". Results come back as `<OpResult>`: a plain
  * string for the older operations, a small record (isError/Message/Barcode…) for the newer ones.
  */
-export const SURAT_NS = 'http://tempuri.org/'
-const SOAP_ENV_NS = 'http://schemas.xmlsoap.org/soap/envelope/'
+export const SURAT_NS = CarrierNs.tempuri
 
 export const SuratOperation = {
   siparisBarkod: 'GonderiyiKargoyaGonderYeniSiparisBarkodOlustur',
@@ -21,34 +24,14 @@ export const SuratOperation = {
 } as const
 export type SuratOperation = (typeof SuratOperation)[keyof typeof SuratOperation]
 
-export type SoapScalar = string | number | boolean
+export type SoapScalar = XmlScalar
 /** Ordered children; a nested list is a complex element (Gonderi). Undefined values are left out. */
-export type SoapFields = ReadonlyArray<readonly [string, SoapScalar | SoapFields | undefined]>
+export type SoapFields = XmlFields
 
-// XML 1.0 cannot carry these even escaped (a control character pasted into an address): dropped.
-const INVALID_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
-
-export function xmlEscape(text: string): string {
-  return text.replace(INVALID_XML_CHARS, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;')
-}
-
-function children(fields: SoapFields): string {
-  return fields
-    .map(([name, value]) => {
-      if (value === undefined) return ''
-      if (Array.isArray(value)) return `<${name}>${children(value as SoapFields)}</${name}>`
-      if (typeof value === 'number' && !Number.isFinite(value)) throw new TypeError(`${name} must be a finite number, got ${value}`)
-      return `<${name}>${xmlEscape(String(value))}</${name}>`
-    })
-    .join('')
-}
+export { xmlEscape }
 
 export function buildSuratEnvelope(operation: SuratOperation, fields: SoapFields): string {
-  return (
-    '<?xml version="1.0" encoding="utf-8"?>' +
-    `<soap:Envelope xmlns:soap="${SOAP_ENV_NS}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema">` +
-    `<soap:Body><${operation} xmlns="${SURAT_NS}">${children(fields)}</${operation}></soap:Body></soap:Envelope>`
-  )
+  return soapEnvelope(SoapStyle.asmx, defaultNsElement(operation, SURAT_NS, xmlFields(fields)))
 }
 
 /** The SOAPAction header value, quoted as SOAP 1.1 §6.1.1 and .NET clients send it. */
@@ -56,37 +39,20 @@ export function soapActionOf(operation: SuratOperation): string {
   return `"${SURAT_NS}${operation}"`
 }
 
-const parser = new XMLParser({ removeNSPrefix: true, ignoreAttributes: true, parseTagValue: false, trimValues: true, htmlEntities: true })
+export type { SoapFault }
 
-export type SoapFault = Readonly<{ faultcode: string; faultstring: string }>
+export type ParsedSuratSoap = ParsedSoapAnswer
 
-export type ParsedSuratSoap =
-  | Readonly<{ kind: 'ok'; result: unknown }>
-  | Readonly<{ kind: 'fault'; fault: SoapFault }>
-  | Readonly<{ kind: 'invalid'; reason: string }>
-
-/** The content of `<OpResponse><OpResult>` ('' when empty or absent), a SOAP Fault, or invalid. */
-export function parseSuratSoap(xml: string, operation: SuratOperation): ParsedSuratSoap {
-  // SOAP 1.1 §3: no DTD in a message; refusing it also closes the entity-expansion door.
-  if (/<!DOCTYPE/i.test(xml)) return { kind: 'invalid', reason: 'the answer contains a DOCTYPE' }
-  const valid = XMLValidator.validate(xml)
-  if (valid !== true) return { kind: 'invalid', reason: `not well-formed XML: ${valid.err.msg} (line ${valid.err.line})` }
-  const doc = parser.parse(xml) as Record<string, unknown>
-  const body = (doc.Envelope as Record<string, unknown> | undefined)?.Body
-  if (!body || typeof body !== 'object') return { kind: 'invalid', reason: 'no SOAP Envelope/Body' }
-  const b = body as Record<string, unknown>
-  if (b.Fault !== undefined) {
-    const f = b.Fault as Record<string, unknown>
-    const faultcode = typeof f.faultcode === 'string' ? f.faultcode : ''
-    const faultstring = typeof f.faultstring === 'string' ? f.faultstring : ''
-    return faultcode || faultstring ? { kind: 'fault', fault: { faultcode, faultstring } } : { kind: 'invalid', reason: 'a SOAP Fault without faultcode/faultstring' }
-  }
-  const response = b[`${operation}Response`]
-  if (response === undefined) return { kind: 'invalid', reason: `no ${operation}Response in the Body` }
-  // <OpResult/> and a missing OpResult (a null string in .NET) both read as ''.
-  const result = response && typeof response === 'object' ? (response as Record<string, unknown>)[`${operation}Result`] : undefined
-  return { kind: 'ok', result: result ?? '' }
-}
+/**
+ * The content of `<OpResponse><OpResult>` ('' when empty or absent: <OpResult/> and a missing OpResult,
+ * a null string in .NET, read alike), a SOAP Fault, or invalid (protocols/soap).
+ */
+export const parseSuratSoap: (xml: string, operation: SuratOperation) => ParsedSuratSoap = soapResponseParser<SuratOperation>({
+  body: (response, operation) => {
+    const result = response && typeof response === 'object' ? (response as Record<string, unknown>)[`${operation}Result`] : undefined
+    return { ok: true, body: result ?? '' }
+  },
+})
 
 // .NET writes booleans as true/false; parseTagValue is off, so every leaf is a string here.
 const netBool = z.enum(['true', 'false', 'True', 'False']).transform((v) => v.toLowerCase() === 'true')
