@@ -45,3 +45,14 @@ export function xmlProblem(xml: string): XmlProblem | null {
   const valid = XMLValidator.validate(xml)
   return valid === true ? null : { kind: 'malformed', msg: valid.err.msg, line: valid.err.line, col: valid.err.col }
 }
+
+/**
+ * Every element named in `names` (any prefix, any case) emptied to [redacted] for a log, written
+ * plainly or escaped inside another element's text (Aras's loginInfo travels as escaped XML).
+ */
+export function redactXmlElements(text: string, names: readonly string[]): string {
+  const alt = names.join('|')
+  return text
+    .replace(new RegExp(`(<(?:[\\w.-]+:)?(${alt})\\b[^>]*>)[\\s\\S]*?(<\\/(?:[\\w.-]+:)?\\2>)`, 'gi'), '$1[redacted]$3')
+    .replace(new RegExp(`(&lt;(?:[\\w.-]+:)?(${alt})&gt;)[\\s\\S]*?(&lt;\\/(?:[\\w.-]+:)?\\2&gt;)`, 'gi'), '$1[redacted]$3')
+}

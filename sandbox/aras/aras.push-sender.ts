@@ -1,6 +1,7 @@
 import type { ArasPushTarget } from './aras.config'
 import type { ArasState, EmulatedOrder } from './aras.state'
-import { el, redactSecrets, SOAP11_NS, SOAP12_NS, TEMPURI, xmlEscape } from './aras.xml'
+import { defaultNsElement, soapEnvelope, SoapStyle } from '../../protocols/soap/soap-envelope'
+import { el, redactSecrets, TEMPURI, xmlEscape } from './aras.xml'
 
 /**
  * Aras's status push (docs/reference/carriers.md §2: "Aras calls a customer service with `IntegrationCode,
@@ -47,11 +48,7 @@ function request(t: Required<ArasPushTarget>, fields: Fields): { headers: Record
   const inner = Object.entries(fields)
     .map(([k, v]) => el(k, v))
     .join('')
-  const soapNs = t.format === 'soap12' ? SOAP12_NS : SOAP11_NS
-  const body =
-    '<?xml version="1.0" encoding="utf-8"?>' +
-    `<soap:Envelope xmlns:soap="${soapNs}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema">` +
-    `<soap:Body><${t.operation} xmlns="${xmlEscape(t.namespace)}">${inner}</${t.operation}></soap:Body></soap:Envelope>`
+  const body = soapEnvelope({ ...SoapStyle.asmx, version: t.format === 'soap12' ? '1.2' : '1.1' }, defaultNsElement(t.operation, xmlEscape(t.namespace), inner))
   const action = `${t.namespace}${t.operation}`
   // SOAP 1.1 names the action in a header; 1.2 in the content type's action parameter.
   if (t.format === 'soap12') return { headers: { 'content-type': `application/soap+xml; charset=utf-8; action="${action}"` }, body }

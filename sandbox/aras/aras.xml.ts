@@ -1,13 +1,16 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser'
+import { XMLParser } from 'fast-xml-parser'
+import { CarrierNs } from '../../protocols/soap/carrier-namespaces'
+import { defaultNsElement, SOAP11_NS, SOAP12_NS, soapContentType, soapEnvelope, SoapStyle, type SoapVersion } from '../../protocols/soap/soap-envelope'
+import { soapFaultCode, soapFaultEnvelope, type SoapFaultCode } from '../../protocols/soap/soap-fault'
+import { redactXmlElements, xmlEscape, xmlProblem } from '../../protocols/soap/xml-text'
 
 /**
  * Namespace-aware XML for the Aras emulator: requests are read the way ASMX/WCF read them (an
  * argument outside http://tempuri.org/ is not an argument), answers are written as .NET writes them.
  */
 
-export const TEMPURI = 'http://tempuri.org/'
-export const SOAP11_NS = 'http://schemas.xmlsoap.org/soap/envelope/'
-export const SOAP12_NS = 'http://www.w3.org/2003/05/soap-envelope'
+export const TEMPURI = CarrierNs.tempuri
+export { SOAP11_NS, SOAP12_NS, xmlEscape, type SoapVersion }
 
 export type XNode = { ns: string; name: string; children: XNode[]; text: string }
 
@@ -45,9 +48,9 @@ function build(nodes: RawNode[], scope: ReadonlyMap<string, string>): XNode[] {
 
 /** The document's root element, or a reason it is not XML we will read (a DTD is refused). */
 export function parseXml(xml: string): XNode | string {
-  if (/<!DOCTYPE/i.test(xml)) return 'DTD is prohibited in SOAP messages'
-  const valid = XMLValidator.validate(xml)
-  if (valid !== true) return `${valid.err.msg} (line ${valid.err.line}, column ${valid.err.col})`
+  const problem = xmlProblem(xml)
+  if (problem?.kind === 'doctype') return 'DTD is prohibited in SOAP messages'
+  if (problem) return `${problem.msg} (line ${problem.line}, column ${problem.col})`
   const root = build(parser.parse(xml) as RawNode[], new Map())[0]
   return root ?? 'Root element is missing.'
 }
@@ -67,67 +70,40 @@ export function fieldsOf(node: XNode | undefined, ns = TEMPURI): Record<string, 
   return out
 }
 
-export function xmlEscape(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;')
-}
-
 export function el(name: string, value: string | undefined | null): string {
   if (value === undefined || value === null) return ''
   return value === '' ? `<${name} />` : `<${name}>${xmlEscape(value)}</${name}>`
 }
 
-export type SoapVersion = '1.1' | '1.2'
+/** SOAP 1.1 answers as text/xml, 1.2 as application/soap+xml. */
+export const contentTypeOf = soapContentType
 
-export function contentTypeOf(version: SoapVersion): string {
-  return version === '1.2' ? 'application/soap+xml; charset=utf-8' : 'text/xml; charset=utf-8'
-}
+const asmx = (version: SoapVersion) => ({ ...SoapStyle.asmx, version })
 
 /** An ASMX answer: `<opResponse xmlns="http://tempuri.org/">inner</opResponse>` in the request's SOAP version. */
 export function responseEnvelope(version: SoapVersion, operation: string, inner: string): string {
-  const ns = version === '1.2' ? SOAP12_NS : SOAP11_NS
-  return (
-    '<?xml version="1.0" encoding="utf-8"?>' +
-    `<soap:Envelope xmlns:soap="${ns}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema">` +
-    `<soap:Body><${operation}Response xmlns="${TEMPURI}">${inner}</${operation}Response></soap:Body></soap:Envelope>`
-  )
+  return soapEnvelope(asmx(version), defaultNsElement(`${operation}Response`, TEMPURI, inner))
 }
 
 /** A WCF (basicHttpBinding) answer, as the query service writes it. */
 export function wcfResponseEnvelope(operation: string, inner: string): string {
-  return `<s:Envelope xmlns:s="${SOAP11_NS}"><s:Body><${operation}Response xmlns="${TEMPURI}">${inner}</${operation}Response></s:Body></s:Envelope>`
+  return soapEnvelope(SoapStyle.wcf, defaultNsElement(`${operation}Response`, TEMPURI, inner))
 }
 
-export type FaultCode = 'Client' | 'Server' | 'VersionMismatch'
+export type FaultCode = Exclude<SoapFaultCode, 'MustUnderstand'>
 
 /** `code` in SOAP 1.1 names; 1.2 gets Sender/Receiver/VersionMismatch. */
 export function faultEnvelope(version: SoapVersion, code: FaultCode, text: string): string {
-  if (version === '1.2') {
-    const value = code === 'Client' ? 'soap:Sender' : code === 'Server' ? 'soap:Receiver' : 'soap:VersionMismatch'
-    return (
-      `<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="${SOAP12_NS}"><soap:Body><soap:Fault>` +
-      `<soap:Code><soap:Value>${value}</soap:Value></soap:Code><soap:Reason><soap:Text xml:lang="en">${xmlEscape(text)}</soap:Text></soap:Reason><soap:Detail />` +
-      '</soap:Fault></soap:Body></soap:Envelope>'
-    )
-  }
-  return (
-    `<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="${SOAP11_NS}"><soap:Body><soap:Fault>` +
-    `<faultcode>soap:${code}</faultcode><faultstring>${xmlEscape(text)}</faultstring><detail />` +
-    '</soap:Fault></soap:Body></soap:Envelope>'
-  )
+  const style = asmx(version)
+  return soapFaultEnvelope(style, { faultcode: soapFaultCode(style, code), faultstring: text, detail: '' })
 }
 
 /** A WCF fault (faultcode in the `a:` addressing namespace for ActionNotSupported, as WCF sends it). */
 export function wcfFaultEnvelope(faultcode: string, text: string): string {
-  return (
-    `<s:Envelope xmlns:s="${SOAP11_NS}"><s:Body><s:Fault>` +
-    `<faultcode xmlns:a="http://schemas.microsoft.com/ws/2005/05/addressing/none">${xmlEscape(faultcode)}</faultcode>` +
-    `<faultstring xml:lang="en-US">${xmlEscape(text)}</faultstring></s:Fault></s:Body></s:Envelope>`
-  )
+  return soapFaultEnvelope(SoapStyle.wcf, { faultcode, faultstring: text, lang: 'en-US', codeNamespaces: { a: 'http://schemas.microsoft.com/ws/2005/05/addressing/none' } })
 }
 
 /** Passwords in a logged request replaced, whether raw elements or escaped inside loginInfo. */
 export function redactSecrets(text: string): string {
-  return text
-    .replace(/(<(?:[\w.-]+:)?password\b[^>]*>)[\s\S]*?(<\/(?:[\w.-]+:)?password>)/gi, '$1[redacted]$2')
-    .replace(/(&lt;Password&gt;)[\s\S]*?(&lt;\/Password&gt;)/gi, '$1[redacted]$2')
+  return redactXmlElements(text, ['password'])
 }

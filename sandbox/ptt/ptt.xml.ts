@@ -1,12 +1,17 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser'
-import { KABUL_NS, KABUL_XSD_NS, SOAP11_NS, SOAP12_NS, TAKIP_NS, TAKIP_XSD_NS, type PttService } from './ptt.config'
+import { CarrierNs } from '../../protocols/soap/carrier-namespaces'
+import { soapEnvelope, SoapStyle } from '../../protocols/soap/soap-envelope'
+import { soapFaultEnvelope } from '../../protocols/soap/soap-fault'
+import { isSoapRequestProblem, openSoapRequest, type SoapRequestProblem } from '../../protocols/soap/soap-request.reader'
+import { asXmlObj, childrenIn, elementKeys, leafText, localName, nsOf, scopedXmlParser, type XmlObj } from '../../protocols/soap/xml-scope'
+import { redactXmlElements, xmlEscape } from '../../protocols/soap/xml-text'
+import type { PttService } from './ptt.config'
 
 /**
- * SOAP 1.1 in and out for both PTT services (docs/reference/carriers.md §4). A request's operation element must be
- * in the service namespace (kabul / takip) and hold one wrapper element (`input`, `inpDelete`) in the
- * same namespace, whose children are in the …/xsd namespace. Unqualified children are read too: BX
- * probed the live acceptance service and it answers them the same. Answers use Axis2's shape
- * (`ns:<op>Response/ns:return` with ax21-prefixed children) or Axis 1.4's for tracking.
+ * SOAP 1.1 in and out for both PTT services (docs/reference/carriers.md §4), on protocols/soap. A request's
+ * operation element must be in the service namespace (kabul / takip) and hold one wrapper element
+ * (`input`, `inpDelete`) in the same namespace, whose children are in the …/xsd namespace. Unqualified
+ * children are read too: BX probed the live acceptance service and it answers them the same. Answers use
+ * Axis2's shape (`ns:<op>Response/ns:return` with ax21-prefixed children) or Axis 1.4's for tracking.
  */
 
 export type Fields = Readonly<Record<string, string | undefined>>
@@ -20,118 +25,63 @@ export type ParsedPttRequest = Readonly<{
   gonderici: Fields | null
 }>
 
-export type EnvelopeProblem = Readonly<{ faultcode: string; faultstring: string }>
+export type EnvelopeProblem = SoapRequestProblem
 
-type Node = Record<string, unknown>
-const local = (qname: string) => qname.slice(qname.indexOf(':') + 1)
+const parser = scopedXmlParser(['dongu'])
 
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@_',
-  parseTagValue: false,
-  trimValues: true,
-  htmlEntities: true,
-  isArray: (name) => local(name) === 'dongu',
-})
-
-function attrs(node: unknown): Node {
-  return node && typeof node === 'object' && !Array.isArray(node) ? (node as Node) : {}
-}
-
-function elementKeys(node: unknown): string[] {
-  return Object.keys(attrs(node)).filter((k) => !k.startsWith('@_') && k !== '#text')
-}
-
-function nsOf(qname: string, scopes: readonly Node[]): string {
-  const i = qname.indexOf(':')
-  const attr = i < 0 ? '@_xmlns' : `@_xmlns:${qname.slice(0, i)}`
-  for (let s = scopes.length - 1; s >= 0; s--) {
-    const v = scopes[s]?.[attr]
-    if (typeof v === 'string') return v
-  }
-  return ''
-}
-
-function textOf(v: unknown): string | undefined {
-  if (Array.isArray(v)) return textOf(v[v.length - 1])
-  if (typeof v === 'string') return v
-  const n = attrs(v)
-  if (n['@_xsi:nil'] === 'true') return undefined
-  return typeof n['#text'] === 'string' ? n['#text'] : n['#text'] !== undefined ? String(n['#text']) : ''
-}
+/** Axis2's words for an envelope it cannot take. */
+const AXIS2_WORDING = {
+  doctype: 'DTD is not allowed in a SOAP message',
+  malformed: (msg: string, line: number) => `com.ctc.wstx.exc.WstxParsingException: ${msg} at line ${line}`,
+  noRoot: 'no root element',
+  soap12: 'Only SOAP 1.1 envelopes are emulated (text/xml)',
+  notEnvelope: (found: string) => `First Element must contain the local name, Envelope, but found ${found}`,
+  noBody: 'SOAP Envelope can not have a Header without a Body',
+  emptyBody: 'The endpoint reference (EPR) for the Operation not found: the Body is empty',
+  wrongNamespace: (found: string) => `The endpoint reference (EPR) for the Operation not found is ${found}`,
+} as const
 
 /** Children in the xsd namespace (or unqualified) by local name. */
-function children(node: unknown, scopes: readonly Node[], xsdNs: string): Map<string, unknown> {
-  const inner = [...scopes, attrs(node)]
-  const out = new Map<string, unknown>()
-  for (const k of elementKeys(node)) {
-    const ns = nsOf(k, inner)
-    if (ns === xsdNs || ns === '') out.set(local(k), attrs(node)[k])
-  }
-  return out
-}
+const children = (node: unknown, scopes: readonly XmlObj[], xsdNs: string) => childrenIn(node, scopes, (ns) => ns === xsdNs || ns === '')
 
-function fieldsOf(node: unknown, scopes: readonly Node[], xsdNs: string): Fields {
+function fieldsOf(node: unknown, scopes: readonly XmlObj[], xsdNs: string): Fields {
   const out: Record<string, string | undefined> = {}
-  for (const [k, v] of children(node, scopes, xsdNs)) if (k !== 'dongu' && k !== 'gondericibilgi') out[k] = textOf(v)
+  for (const [k, v] of children(node, scopes, xsdNs)) if (k !== 'dongu' && k !== 'gondericibilgi') out[k] = leafText(v)
   return out
 }
 
 export function parsePttRequest(xml: string, service: PttService): ParsedPttRequest | EnvelopeProblem {
+  const serviceNs = service === 'acceptance' ? CarrierNs.pttKabul : CarrierNs.pttTakip
+  const xsdNs = service === 'acceptance' ? CarrierNs.pttKabulXsd : CarrierNs.pttTakipXsd
+  const opened = openSoapRequest(xml, { parser, operationNs: serviceNs, faultPrefix: 'soapenv', wording: AXIS2_WORDING })
+  if (isSoapRequestProblem(opened)) return opened
   const client = (faultstring: string): EnvelopeProblem => ({ faultcode: 'soapenv:Client', faultstring })
-  if (/<!DOCTYPE/i.test(xml)) return client('DTD is not allowed in a SOAP message')
-  const valid = XMLValidator.validate(xml)
-  if (valid !== true) return client(`com.ctc.wstx.exc.WstxParsingException: ${valid.err.msg} at line ${valid.err.line}`)
-  const doc = parser.parse(xml) as Node
-  const rootKey = elementKeys(doc).find((k) => !k.startsWith('?'))
-  if (!rootKey) return client('no root element')
-  const root = doc[rootKey]
-  const scopes: Node[] = [attrs(root)]
-  const rootNs = nsOf(rootKey, scopes)
-  if (local(rootKey) !== 'Envelope' || rootNs !== SOAP11_NS) {
-    if (local(rootKey) === 'Envelope' && rootNs === SOAP12_NS) return { faultcode: 'soapenv:VersionMismatch', faultstring: 'Only SOAP 1.1 envelopes are emulated (text/xml)' }
-    return client(`First Element must contain the local name, Envelope, but found {${rootNs}}${local(rootKey)}`)
-  }
-  const bodyKey = elementKeys(root).find((k) => local(k) === 'Body' && nsOf(k, scopes) === SOAP11_NS)
-  if (!bodyKey) return client('SOAP Envelope can not have a Header without a Body')
-  const body = attrs(root)[bodyKey]
-  scopes.push(attrs(body))
-  const opKey = elementKeys(body)[0]
-  if (!opKey) return client('The endpoint reference (EPR) for the Operation not found: the Body is empty')
-  const op = attrs(body)[opKey]
-  const serviceNs = service === 'acceptance' ? KABUL_NS : TAKIP_NS
-  const xsdNs = service === 'acceptance' ? KABUL_XSD_NS : TAKIP_XSD_NS
-  const opNs = nsOf(opKey, scopes)
-  if (opNs !== serviceNs) return client(`The endpoint reference (EPR) for the Operation not found is {${opNs}}${local(opKey)}`)
-  scopes.push(attrs(op))
+  const op = opened.element
+  const scopes = [...opened.scopes, asXmlObj(op)]
   const wrapperKeys = elementKeys(op)
   const wrapperKey = wrapperKeys[0]
-  if (!wrapperKey || wrapperKeys.length > 1) return client(`${local(opKey)} expects exactly one wrapper element`)
+  if (!wrapperKey || wrapperKeys.length > 1) return client(`${opened.operation} expects exactly one wrapper element`)
   const wrapperNs = nsOf(wrapperKey, scopes)
-  if (wrapperNs !== serviceNs && wrapperNs !== '') return client(`Unexpected subelement {${wrapperNs}}${local(wrapperKey)}`)
-  const wrapper = attrs(op)[wrapperKey]
-  const wScopes = [...scopes, attrs(wrapper)]
+  if (wrapperNs !== serviceNs && wrapperNs !== '') return client(`Unexpected subelement {${wrapperNs}}${localName(wrapperKey)}`)
+  const wrapper = asXmlObj(op)[wrapperKey]
+  const wScopes = [...scopes, asXmlObj(wrapper)]
   const kids = children(wrapper, scopes, xsdNs)
   const list = (v: unknown): unknown[] => (v === undefined ? [] : Array.isArray(v) ? v : [v])
-  const gOf = (v: unknown, s: readonly Node[]) => (v === undefined ? null : fieldsOf(Array.isArray(v) ? v[0] : v, s, xsdNs))
+  const gOf = (v: unknown, s: readonly XmlObj[]) => (v === undefined ? null : fieldsOf(Array.isArray(v) ? v[0] : v, s, xsdNs))
   return {
-    operation: local(opKey),
-    wrapper: local(wrapperKey),
+    operation: opened.operation,
+    wrapper: localName(wrapperKey),
     fields: fieldsOf(wrapper, scopes, xsdNs),
     dongu: list(kids.get('dongu')).map((d) => {
       const inner = children(d, wScopes, xsdNs)
-      return { fields: fieldsOf(d, wScopes, xsdNs), gonderici: gOf(inner.get('gondericibilgi'), [...wScopes, attrs(d)]) }
+      return { fields: fieldsOf(d, wScopes, xsdNs), gonderici: gOf(inner.get('gondericibilgi'), [...wScopes, asXmlObj(d)]) }
     }),
     gonderici: gOf(kids.get('gondericibilgi'), wScopes),
   }
 }
 
 export function isEnvelopeProblem(p: ParsedPttRequest | EnvelopeProblem): p is EnvelopeProblem {
-  return 'faultcode' in p
-}
-
-export function esc(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+  return isSoapRequestProblem(p)
 }
 
 export type OutValue = string | number | null | undefined | readonly OutRow[]
@@ -143,34 +93,28 @@ export function elements(prefix: string, row: OutRow): string {
     .map(([k, v]) => {
       if (v === undefined || v === null) return ''
       if (Array.isArray(v)) return (v as readonly OutRow[]).map((r) => `<${prefix}:${k}>${elements(prefix, r)}</${prefix}:${k}>`).join('')
-      return `<${prefix}:${k}>${esc(String(v))}</${prefix}:${k}>`
+      return `<${prefix}:${k}>${xmlEscape(String(v))}</${prefix}:${k}>`
     })
     .join('')
 }
 
 /** Axis2: `<ns:<op>Response><ns:return>` with ax21 children (kabul.ptt.gov.tr/xsd). */
 export function acceptanceResponse(operation: string, result: OutRow): string {
-  return (
-    `<?xml version='1.0' encoding='utf-8'?><soapenv:Envelope xmlns:soapenv="${SOAP11_NS}"><soapenv:Body>` +
-    `<ns:${operation}Response xmlns:ns="${KABUL_NS}"><ns:return xmlns:ax21="${KABUL_XSD_NS}">${elements('ax21', result)}</ns:return></ns:${operation}Response>` +
-    '</soapenv:Body></soapenv:Envelope>'
-  )
+  const ns = CarrierNs.pttKabul
+  return soapEnvelope(SoapStyle.axis2, `<ns:${operation}Response xmlns:ns="${ns}"><ns:return xmlns:ax21="${CarrierNs.pttKabulXsd}">${elements('ax21', result)}</ns:return></ns:${operation}Response>`)
 }
 
 /** Axis 1.4: `<ns1:<op>Response><ns1:return|<op>Return>` with children in the takip xsd namespace. */
 export function trackingResponse(operation: string, returnElement: string, result: OutRow): string {
-  return (
-    `<?xml version="1.0" encoding="UTF-8"?><soapenv:Envelope xmlns:soapenv="${SOAP11_NS}" xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><soapenv:Body>` +
-    `<ns1:${operation}Response xmlns:ns1="${TAKIP_NS}"><ns1:${returnElement} xmlns:ax="${TAKIP_XSD_NS}">${elements('ax', result)}</ns1:${returnElement}></ns1:${operation}Response>` +
-    '</soapenv:Body></soapenv:Envelope>'
-  )
+  const inner = `<ns1:${returnElement} xmlns:ax="${CarrierNs.pttTakipXsd}">${elements('ax', result)}</ns1:${returnElement}>`
+  return soapEnvelope(SoapStyle.axis14, `<ns1:${operation}Response xmlns:ns1="${CarrierNs.pttTakip}">${inner}</ns1:${operation}Response>`)
 }
 
 export function faultEnvelope(faultcode: string, faultstring: string): string {
-  return `<?xml version='1.0' encoding='utf-8'?><soapenv:Envelope xmlns:soapenv="${SOAP11_NS}"><soapenv:Body><soapenv:Fault><faultcode>${esc(faultcode)}</faultcode><faultstring>${esc(faultstring)}</faultstring><detail/></soapenv:Fault></soapenv:Body></soapenv:Envelope>`
+  return soapFaultEnvelope(SoapStyle.axis2, { faultcode, faultstring, detail: '' })
 }
 
 /** The request body for the log: every sifre's content replaced, whatever its prefix. */
 export function redactSifre(xml: string): string {
-  return xml.replace(/(<(?:[\w.-]+:)?sifre\b[^>]*>)[\s\S]*?(<\/(?:[\w.-]+:)?sifre>)/g, '$1[redacted]$2')
+  return redactXmlElements(xml, ['sifre'])
 }

@@ -1,37 +1,27 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser'
+import { XMLParser } from 'fast-xml-parser'
+import { defaultNsElement, soapEnvelope, SoapStyle } from '../../protocols/soap/soap-envelope'
+import { soapFaultEnvelope } from '../../protocols/soap/soap-fault'
+import { redactXmlElements, xmlEscape, xmlFields, xmlProblem } from '../../protocols/soap/xml-text'
 import { SURAT_NS } from './surat.config'
 
 /**
- * SOAP 1.1 as an ASP.NET ASMX service speaks it (docs/reference/carriers.md §5: services.asmx, ns http://tempuri.org/):
- * document/literal, the operation element in the tempuri namespace, faults with HTTP 500 and
- * faultcode soap:Client / soap:Server, the wording of .NET's own messages.
+ * SOAP 1.1 as an ASP.NET ASMX service speaks it (docs/reference/carriers.md §5: services.asmx, ns http://tempuri.org/),
+ * on protocols/soap: document/literal, the operation element in the tempuri namespace, faults with HTTP 500
+ * and faultcode soap:Client / soap:Server, the wording of .NET's own messages.
  */
-const SOAP_ENV_NS = 'http://schemas.xmlsoap.org/soap/envelope/'
 
-export function xmlEscape(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
-}
-
-function envelope(body: string): string {
-  return (
-    '<?xml version="1.0" encoding="utf-8"?>' +
-    `<soap:Envelope xmlns:soap="${SOAP_ENV_NS}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema">` +
-    `<soap:Body>${body}</soap:Body></soap:Envelope>`
-  )
-}
+export { xmlEscape }
 
 /** `<OpResponse xmlns="http://tempuri.org/"><OpResult>inner</OpResult></OpResponse>`; inner is XML already. */
 export function resultEnvelope(operation: string, inner: string): string {
-  return envelope(`<${operation}Response xmlns="${SURAT_NS}"><${operation}Result>${inner}</${operation}Result></${operation}Response>`)
+  return soapEnvelope(SoapStyle.asmx, defaultNsElement(`${operation}Response`, SURAT_NS, `<${operation}Result>${inner}</${operation}Result>`))
 }
 
 /** Child elements of a complex result in the given order; booleans as .NET writes them (true/false). */
-export function fieldsXml(fields: ReadonlyArray<readonly [string, string | boolean]>): string {
-  return fields.map(([k, v]) => `<${k}>${xmlEscape(String(v))}</${k}>`).join('')
-}
+export const fieldsXml: (fields: ReadonlyArray<readonly [string, string | boolean]>) => string = xmlFields
 
 export function faultEnvelope(faultcode: 'soap:Client' | 'soap:Server', faultstring: string): string {
-  return envelope(`<soap:Fault><faultcode>${faultcode}</faultcode><faultstring>${xmlEscape(faultstring)}</faultstring><detail /></soap:Fault>`)
+  return soapFaultEnvelope(SoapStyle.asmx, { faultcode, faultstring, detail: '' })
 }
 
 const parser = new XMLParser({ removeNSPrefix: true, ignoreAttributes: true, parseTagValue: false, trimValues: true, htmlEntities: true })
@@ -42,9 +32,9 @@ export type ParsedRequest =
 
 /** The Body's first element: its local name, its namespace and its children (strings / nested objects). */
 export function parseRequestEnvelope(xml: string): ParsedRequest {
-  if (/<!DOCTYPE/i.test(xml)) return { ok: false, reason: 'DTD is prohibited in this XML document.' }
-  const valid = XMLValidator.validate(xml)
-  if (valid !== true) return { ok: false, reason: `There is an error in XML document (${valid.err.line}, ${valid.err.col}).` }
+  const problem = xmlProblem(xml)
+  if (problem?.kind === 'doctype') return { ok: false, reason: 'DTD is prohibited in this XML document.' }
+  if (problem) return { ok: false, reason: `There is an error in XML document (${problem.line}, ${problem.col}).` }
   const head = /<(?:([\w.-]+):)?Body\b[^>]*>\s*<(?:([\w.-]+):)?([\w.-]+)([^>]*?)\/?>/.exec(xml)
   if (!head) return { ok: false, reason: 'Unable to handle request without a valid action parameter. Please supply a valid soap action.' }
   const prefix = head[2]
@@ -68,5 +58,5 @@ export function text(fields: Readonly<Record<string, unknown>>, name: string): s
 
 /** Removes the password elements' content for the request log. */
 export function redactSoap(xml: string): string {
-  return xml.replace(/(<(?:[\w.-]+:)?(Sifre|WebPassword)\b[^>]*>)[\s\S]*?(<\/(?:[\w.-]+:)?\2>)/g, '$1[redacted]$3')
+  return redactXmlElements(xml, ['Sifre', 'WebPassword'])
 }

@@ -1,7 +1,7 @@
 import { CarrierNs } from '../../../../protocols/soap/carrier-namespaces'
 import { defaultNsElement, soapEnvelope, SoapStyle } from '../../../../protocols/soap/soap-envelope'
 import { soapResponseParser, type ParsedSoapAnswer } from '../../../../protocols/soap/soap-response.parser'
-import { xmlElement, xmlEscape } from '../../../../protocols/soap/xml-text'
+import { redactXmlElements, xmlElement, xmlEscape } from '../../../../protocols/soap/xml-text'
 import type { SoapFault } from '../../../../protocols/soap/soap-fault'
 
 export type { SoapFault }
@@ -103,9 +103,7 @@ export function buildGetQueryJsonEnvelope(c: ArasQueryCredentials, queryType: nu
 
 /** Every password in a request or response, raw or escaped inside loginInfo, replaced by [redacted]. */
 export function redactArasSecrets(text: string): string {
-  return text
-    .replace(/(<(?:[\w.-]+:)?password\b[^>]*>)[\s\S]*?(<\/(?:[\w.-]+:)?password>)/gi, '$1[redacted]$2')
-    .replace(/(&lt;Password&gt;)[\s\S]*?(&lt;\/Password&gt;)/gi, '$1[redacted]$2')
+  return redactXmlElements(text, ['password'])
 }
 
 export type ParsedSoap = ParsedSoapAnswer

@@ -1,7 +1,7 @@
 import { CarrierNs } from '../../../../protocols/soap/carrier-namespaces'
 import { soapEnvelope, SoapStyle } from '../../../../protocols/soap/soap-envelope'
 import { soapResponseParser, type ParsedSoapAnswer } from '../../../../protocols/soap/soap-response.parser'
-import { xmlElement, xmlEscape, type XmlScalar } from '../../../../protocols/soap/xml-text'
+import { redactXmlElements, xmlElement, xmlEscape, type XmlScalar } from '../../../../protocols/soap/xml-text'
 import type { PttSoapFault } from './ptt.errors'
 
 /**
@@ -176,7 +176,7 @@ export function soapActionOf(operation: PttOperation): string {
 
 /** Every sifre (and password) element's content, whatever its prefix, replaced by [redacted]. */
 export function redactPttSecrets(text: string): string {
-  return text.replace(/(<(?:[\w.-]+:)?(sifre|password)\b[^>]*>)[\s\S]*?(<\/(?:[\w.-]+:)?\2>)/gi, '$1[redacted]$3')
+  return redactXmlElements(text, ['sifre', 'password'])
 }
 
 export type ParsedSoap = ParsedSoapAnswer<unknown, PttSoapFault>

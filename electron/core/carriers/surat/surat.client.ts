@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import { redactXmlElements } from '../../../../protocols/soap/xml-text'
 import { AppError, ErrorCode } from '../../../../shared/errors'
 import { carrierHttp, httpStatusError, parseJsonBody, type CarrierExchange, type CarrierHttpResponse } from '../http/carrier-http'
 import { checkSoapBody, soapCall, type SoapCarrier } from '../http/soap-call'
@@ -30,8 +31,7 @@ const CARRIER = { carrierId: 'surat', carrierName: 'Sürat Kargo' } as const
 
 /** Removes Sifre / WebPassword from envelopes, URLs and JSON before anything is logged. */
 export function redactSurat(text: string): string {
-  return text
-    .replace(/(<(?:[\w.-]+:)?(Sifre|WebPassword)\b[^>]*>)[\s\S]*?(<\/(?:[\w.-]+:)?\2>)/g, '$1[redacted]$3')
+  return redactXmlElements(text, ['Sifre', 'WebPassword'])
     .replace(/([?&](?:Sifre|WebPassword)=)[^&#\s]*/gi, '$1[redacted]')
     .replace(/("(?:Sifre|WebPassword)"\s*:\s*)"(?:[^"\\]|\\.)*"/gi, '$1"[redacted]"')
 }

@@ -1,3 +1,4 @@
+import { redactXmlElements } from '../../../../protocols/soap/xml-text'
 import { AppError, ErrorCode } from '../../../../shared/errors'
 import type { CarrierExchange, CarrierHttpResponse } from '../http/carrier-http'
 import { soapCall, type SoapCarrier } from '../http/soap-call'
@@ -39,7 +40,7 @@ const THROTTLE_WINDOW_MS = 60_000
 
 /** Replaces the wsPassword content in a request envelope, whatever its prefix. */
 export function redactPassword(xml: string): string {
-  return xml.replace(/(<(?:[\w.-]+:)?wsPassword\b[^>]*>)[\s\S]*?(<\/(?:[\w.-]+:)?wsPassword>)/g, '$1[redacted]$2')
+  return redactXmlElements(xml, ['wsPassword'])
 }
 
 /** The service is IP-whitelisted (docs/reference/carriers.md §1): a proxy or firewall refusal says so. */
