@@ -9,9 +9,7 @@ import { EscPosPrinter } from './devices/receipt/escpos.printer'
 import { createScannerSources } from './devices/scanner/scanner-sources'
 import { ZebraPrinter } from './devices/printer/zebra.printer'
 import { buildShippingLabel } from './devices/printer/zpl/shipping-label.zpl'
-import { createScaleDriverFactory } from './devices/scale/scale-driver.factory'
-import { ScaleService } from './devices/scale/scale.service'
-import { SimulatedScaleDriver } from './devices/scale/simulated-scale.driver'
+import { createConfiguredScale } from './devices/scale/configured-scale'
 import { zebraLabelSink } from './printing/zebra-label.sink'
 import { pdfToZpl } from './devices/printer/zpl/pdf-to-zpl'
 import type { PurchaseCheckpoint } from './shipping/shipment.purchaser'
@@ -22,15 +20,7 @@ import type { OpenedDatabase } from './db/database'
 
 /** Builds the real devices and carriers from the configuration (the Electron shell and the headless server share this). */
 export function createAdapters(config: StationConfig, extras: { checkpoint?: (name: PurchaseCheckpoint) => void } = {}): StationAdapters {
-  let simulated: SimulatedScaleDriver | null = null
-  const scaleConfig = config.scale
-  // One factory for the run, so an auto-detected protocol is remembered across reconnects.
-  const createDriver =
-    scaleConfig.driver === 'simulated'
-      ? () => (simulated ??= new SimulatedScaleDriver({ intervalMs: scaleConfig.intervalMs })) // one simulated scale, so a placed weight survives a reconnect
-      : createScaleDriverFactory(scaleConfig.driver === 'mt-sics' ? { ...scaleConfig, driver: 'serial', protocol: 'mt-sics' } : scaleConfig)
-  const rule = Object.fromEntries(Object.entries(config.stability).filter(([, v]) => v !== undefined))
-  const scale = new ScaleService({ createDriver, rule })
+  const { scale, simulateWeight } = createConfiguredScale(config)
   const printer = new ZebraPrinter(createTransport(config.printer.uri, { timeoutMs: config.printer.sendTimeoutMs }), { timeoutMs: config.printer.statusTimeoutMs })
   const carrierExchanges = new Emitter<CarrierExchange>()
   // The station retries around every connector (withRetry below); the connector itself tries once.
@@ -44,7 +34,7 @@ export function createAdapters(config: StationConfig, extras: { checkpoint?: (na
   const cloud = config.cloud
   return {
     scale,
-    simulateWeight: scaleConfig.driver === 'simulated' ? (grams) => (grams > 0 ? simulated?.place(grams, { settleMs: scaleConfig.settleMs, noiseGrams: 15 }) : simulated?.remove()) : undefined,
+    simulateWeight,
     sink: zebraLabelSink(printer, { checkStatus: config.printer.checkStatus, timeoutMs: config.printer.statusTimeoutMs }),
     labelCanReportStatus: printer.canReportStatus,
     scannerSources: createScannerSources(config.scanner.sources),
