@@ -1,4 +1,5 @@
 import { AppError, ErrorCode, toAppError } from '../../../shared/errors'
+import { msg } from '../../../shared/i18n/notice-codes'
 import type { Db } from '../db/database'
 import { appendAudit } from '../audit/audit.repository'
 import { getOrder, setOrderStatus } from '../orders/orders.repository'
@@ -34,7 +35,7 @@ export class OrderFinisher {
     options: { stopAfterPrint?: boolean } = {},
   ): Promise<ShipmentRecord | null> {
     if (this.advancing.has(orderId)) {
-      throw new AppError(ErrorCode.orderBusy, 'Bu siparişin etiketi işleniyor / A label for this order is being finished', { retryable: true, meta: { orderId } })
+      throw new AppError(ErrorCode.orderBusy, msg('order.labelBeingFinished'), { retryable: true, meta: { orderId } })
     }
     this.advancing.add(orderId)
     try {

@@ -2,6 +2,7 @@ import { shipmentMeasure } from '../../../shared/desi'
 import type { Order } from '../../../shared/domain/order'
 import type { Packer } from '../../../shared/domain/packer'
 import { AppError, ErrorCode, toAppError } from '../../../shared/errors'
+import { msg } from '../../../shared/i18n/notice-codes'
 import { getOrder } from '../orders/orders.repository'
 import { getLiveShipment } from '../shipping/shipments.repository'
 import { chooseCarrier, type CarrierChoice } from './carrier-choice'
@@ -16,13 +17,13 @@ export { MIN_WEIGHT_GRAMS } from './packing.machine'
 export type { PipelineContext } from './packing.deps'
 
 export function packerOf(ctx: PipelineContext): Packer {
-  if (!ctx.s.packer) throw new AppError(ErrorCode.sessionRequired, 'Önce kartınızı okutun / Scan your badge first')
+  if (!ctx.s.packer) throw new AppError(ErrorCode.sessionRequired, msg('session.scanBadgeFirst'))
   return ctx.s.packer
 }
 
 export function orderOf(ctx: PipelineContext): Order {
   packerOf(ctx)
-  if (!ctx.s.order) throw new AppError(ErrorCode.wrongState, 'Önce sipariş okutun / Scan an order first')
+  if (!ctx.s.order) throw new AppError(ErrorCode.wrongState, msg('session.scanOrderFirst'))
   return ctx.s.order
 }
 
@@ -30,11 +31,11 @@ export function orderOf(ctx: PipelineContext): Order {
 export function refusal(reason: Refusal): AppError {
   switch (reason) {
     case 'nothingToRetry':
-      return new AppError(ErrorCode.wrongState, 'Tekrar denenecek bir işlem yok / Nothing to retry')
+      return new AppError(ErrorCode.wrongState, msg('packing.nothingToRetry'))
     case 'labelBought':
-      return new AppError(ErrorCode.wrongState, 'Etiket alındı; iptal için gönderiyi iptal edin / A label was bought: cancel the shipment instead')
+      return new AppError(ErrorCode.wrongState, msg('packing.labelBought'))
     case 'purchaseNotAllowed':
-      return new AppError(ErrorCode.wrongState, 'Tartım yok / No weight yet')
+      return new AppError(ErrorCode.wrongState, msg('packing.noWeight'))
   }
 }
 
@@ -71,7 +72,7 @@ export async function ship(ctx: PipelineContext): Promise<void> {
   const { s, deps } = ctx
   const order = orderOf(ctx)
   const dims = s.dims
-  if (!dims || s.measuredGrams === null) throw new AppError(ErrorCode.wrongState, 'Tartım yok / No weight yet')
+  if (!dims || s.measuredGrams === null) throw new AppError(ErrorCode.wrongState, msg('packing.noWeight'))
   const pkg = { index: 1, boxCode: s.box?.code ?? null, ...dims, weightGrams: s.measuredGrams }
   const measure = shipmentMeasure([pkg])
   let choice: CarrierChoice
@@ -88,7 +89,7 @@ export async function ship(ctx: PipelineContext): Promise<void> {
   s.chosen = chosen
   const effects = ctx.dispatch({ type: 'carrierChosen', chosen: chosen !== null })
   if (effects.some((e) => e.kind === 'blockNoCarrier') || !chosen) {
-    s.blocking = new AppError(ErrorCode.noEligibleCarrier, 'Uygun taşıyıcı yok (desi/ağırlık/kapıda ödeme) / No eligible carrier', { meta: { chargeableKg: measure.chargeableKg } })
+    s.blocking = new AppError(ErrorCode.noEligibleCarrier, msg('packing.noEligibleCarrier'), { meta: { chargeableKg: measure.chargeableKg } })
     throw s.blocking
   }
   throwIfRefused(effects)
@@ -121,7 +122,7 @@ export async function finish(ctx: PipelineContext, orderId: string): Promise<voi
   }
   s.printPending = false
   for (const effect of ctx.dispatch({ type: 'finished', scanBack: stopAfterPrint })) {
-    if (effect.kind === 'awaitScanBack') s.notice = { tone: 'ok', text: 'Etiketi kutuya yapıştırıp okutun / Stick the label on the box and scan it' }
+    if (effect.kind === 'awaitScanBack') s.notice = { tone: 'ok', ...msg('packing.awaitScanBack') }
     if (effect.kind === 'completePacked') await completePacked(ctx, orderId)
   }
 }
@@ -141,5 +142,5 @@ async function completePacked(ctx: PipelineContext, orderId: string): Promise<vo
   ctx.dispatch({ type: 'packed' })
   s.order = await getOrder(deps.db, orderId)
   s.packedCount++
-  s.notice = { tone: 'ok', text: `Paketlendi ✓ ${s.shipment?.trackingNumber ?? ''} — sonraki siparişi okutun / Packed: scan the next order` }
+  s.notice = { tone: 'ok', ...msg('packing.packed', { trackingNumber: s.shipment?.trackingNumber ?? '' }) }
 }

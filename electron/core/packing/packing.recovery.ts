@@ -1,5 +1,6 @@
 import type { UnconfirmedLabelView } from '../../../shared/contract/views'
 import { AppError, ErrorCode, toAppError } from '../../../shared/errors'
+import { msg } from '../../../shared/i18n/notice-codes'
 import { appendAudit } from '../audit/audit.repository'
 import { getOrder, resetPackedQuantities, setOrderStatus } from '../orders/orders.repository'
 import { isUncertain, pendingPrintJobs } from '../printing/print-jobs.repository'
@@ -25,7 +26,7 @@ export async function override(ctx: PipelineContext, supervisorBadge: string, re
   if (!problem || !SUPERVISOR_OVERRIDABLE.has(problem.code)) throw new AppError(ErrorCode.wrongState, 'Onaylanacak bir sorun yok / Nothing to override')
   const supervisor = await findPackerByBadge(deps.db, supervisorBadge)
   if (!supervisor || supervisor.role !== 'supervisor') {
-    throw new AppError(ErrorCode.supervisorRequired, 'Süpervizör kartı gerekli / A supervisor badge is required', { meta: { badge: supervisorBadge } })
+    throw new AppError(ErrorCode.supervisorRequired, msg('session.supervisorBadgeRequired'), { meta: { badge: supervisorBadge } })
   }
   await appendAudit(deps.db, {
     actorId: supervisor.id,
@@ -35,7 +36,7 @@ export async function override(ctx: PipelineContext, supervisorBadge: string, re
   })
   s.blocking = null
   s.overridden = true
-  s.notice = { tone: 'warn', text: `Süpervizör onayı: ${supervisor.name} / Supervisor override` }
+  s.notice = { tone: 'warn', ...msg('packing.overridden', { supervisor: supervisor.name }) }
   if (ctx.dispatch({ type: 'overridden' }).some((e) => e.kind === 'chooseCarrier')) await ship(ctx)
 }
 
@@ -54,10 +55,10 @@ export async function retry(ctx: PipelineContext): Promise<void> {
   for (const effect of effects) {
     if (effect.kind === 'printOwed') {
       const owed = (await pendingPrintJobs(deps.db)).filter((j) => j.orderId === order.id && !isUncertain(j))
-      if (owed.length === 0) throw new AppError(ErrorCode.wrongState, 'Tekrar denenecek bir işlem yok / Nothing to retry')
+      if (owed.length === 0) throw new AppError(ErrorCode.wrongState, msg('packing.nothingToRetry'))
       for (const job of owed) await deps.printQueue.printJob(job.id)
       s.blocking = null
-      s.notice = { tone: 'ok', text: 'Etiket basıldı / Label printed' }
+      s.notice = { tone: 'ok', ...msg('packing.labelPrinted') }
     } else if (effect.kind === 'finish') {
       s.blocking = null
       await finish(ctx, order.id)
@@ -84,7 +85,7 @@ export async function cancel(ctx: PipelineContext): Promise<void> {
   }
   Object.assign(s, ORDER_RESET)
   ctx.dispatch({ type: 'orderReset' })
-  s.notice = { tone: 'warn', text: 'İptal edildi, sonraki siparişi okutun / Cancelled: scan the next order' }
+  s.notice = { tone: 'warn', ...msg('packing.cancelled') }
 }
 
 /** Reads the paid labels with an unknown print outcome into the session (listed on the desk). */
@@ -121,13 +122,7 @@ export async function resolveUncertainPrint(ctx: PipelineContext, decision: 'pri
     return
   }
   await deps.finisher.advance(job.orderId, packer.id)
-  s.notice = {
-    tone: 'ok',
-    text:
-      decision === 'printed'
-        ? `${job.orderNumber}: etiket basıldı olarak kaydedildi, paketlendi / Label recorded as printed, order packed`
-        : `${job.orderNumber}: etiket bir kez daha basıldı, paketlendi / Label printed once more, order packed`,
-  }
+  s.notice = { tone: 'ok', ...msg(decision === 'printed' ? 'packing.labelConfirmedPacked' : 'packing.labelPrintedAgainPacked', { orderNumber: job.orderNumber }) }
 }
 
 /** A supervisor lets the desk go on without answering the listed labels; each is audited and stays listed. */
@@ -136,7 +131,7 @@ export async function deferUnconfirmed(ctx: PipelineContext, supervisorBadge: st
   const packer = packerOf(ctx)
   const supervisor = await findPackerByBadge(deps.db, supervisorBadge)
   if (!supervisor || supervisor.role !== 'supervisor') {
-    throw new AppError(ErrorCode.supervisorRequired, 'Süpervizör kartı gerekli / A supervisor badge is required', { meta: { badge: supervisorBadge } })
+    throw new AppError(ErrorCode.supervisorRequired, msg('session.supervisorBadgeRequired'), { meta: { badge: supervisorBadge } })
   }
   const waiting = awaitingAnswer(await refreshUnconfirmed(ctx))
   if (waiting.length === 0) throw new AppError(ErrorCode.wrongState, 'Ertelenecek etiket yok / No label to defer')
@@ -152,11 +147,11 @@ export async function deferUnconfirmed(ctx: PipelineContext, supervisorBadge: st
   })
   for (const l of waiting) s.deferred.add(l.jobId)
   await refreshUnconfirmed(ctx)
-  s.notice = { tone: 'warn', text: `Süpervizör erteledi (${supervisor.name}): ${waiting.length} etiket sonra yanıtlanacak / Deferred by a supervisor: answer later` }
+  s.notice = { tone: 'warn', ...msg('packing.deferred', { supervisor: supervisor.name, count: waiting.length }) }
 }
 
 export async function reprint(ctx: PipelineContext, orderCode: string, reason: string): Promise<void> {
   const packer = packerOf(ctx)
   await ctx.deps.reprints.reprint(orderCode, packer.id, reason)
-  ctx.s.notice = { tone: 'ok', text: `Etiket yeniden yazdırıldı / Label reprinted` }
+  ctx.s.notice = { tone: 'ok', ...msg('packing.labelReprinted') }
 }

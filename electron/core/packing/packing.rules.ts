@@ -1,6 +1,7 @@
 import { isValidGtin, looksLikeGtin } from '../../../shared/gs1'
 import type { Order, OrderLine } from '../../../shared/domain/order'
 import { AppError, ErrorCode } from '../../../shared/errors'
+import { msg } from '../../../shared/i18n/notice-codes'
 
 /** Weight tolerance: the larger of an absolute band and a percentage of the expected weight. */
 export type WeightTolerance = Readonly<{ absGrams: number; pct: number }>
@@ -12,21 +13,21 @@ export type WeightTolerance = Readonly<{ absGrams: number; pct: number }>
 export function matchItem(order: Order, rawCode: string): OrderLine {
   const code = rawCode.trim()
   if (looksLikeGtin(code) && !isValidGtin(code)) {
-    throw new AppError(ErrorCode.scanMalformed, `Barkod hatalı okundu (kontrol hanesi tutmuyor): ${code} / Malformed barcode (check digit): ${code}`, {
+    throw new AppError(ErrorCode.scanMalformed, msg('scan.checkDigit', { code }), {
       meta: { code },
     })
   }
   const upper = code.toLocaleUpperCase('tr-TR')
   const candidates = order.lines.filter((l) => l.gtin === code || l.sku.toLocaleUpperCase('tr-TR') === upper)
   if (candidates.length === 0) {
-    throw new AppError(ErrorCode.itemNotInOrder, `Bu ürün siparişte yok: ${code} / This item is not in the order: ${code}`, { meta: { code } })
+    throw new AppError(ErrorCode.itemNotInOrder, msg('item.notInOrder', { code }), { meta: { code } })
   }
   const open = candidates.find((l) => l.packedQuantity < l.quantity)
   if (!open) {
     const line = candidates[0]!
     throw new AppError(
       ErrorCode.itemOverQuantity,
-      `Fazla ürün: ${line.name} için ${line.quantity} adet istendi, hepsi okutuldu / Over quantity: ${line.quantity} of ${line.name} already scanned`,
+      msg('item.allOfLineScanned', { name: line.name, quantity: line.quantity }),
       { meta: { code, sku: line.sku, quantity: line.quantity } },
     )
   }
@@ -48,7 +49,7 @@ export function checkWeight(expectedGrams: number, measuredGrams: number, tol: W
   if (Math.abs(diff) <= allowed) return null
   return new AppError(
     ErrorCode.weightOutOfTolerance,
-    `Tartı farkı: beklenen ${expectedGrams} g, ölçülen ${measuredGrams} g (izin ±${allowed} g). Eksik/fazla ürün olabilir. / Weight mismatch: expected ${expectedGrams} g, measured ${measuredGrams} g (±${allowed} g).`,
+    msg('weight.mismatch', { expectedGrams, measuredGrams, allowedGrams: allowed }),
     { meta: { expectedGrams, measuredGrams, allowedGrams: allowed, diffGrams: diff } },
   )
 }

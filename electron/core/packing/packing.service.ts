@@ -3,6 +3,7 @@ import { orderItemsWeightGrams, type Order } from '../../../shared/domain/order'
 import type { Packer } from '../../../shared/domain/packer'
 import { Emitter, type Unsubscribe } from '../../../shared/emitter'
 import { AppError, ErrorCode, toAppError } from '../../../shared/errors'
+import { msg } from '../../../shared/i18n/notice-codes'
 import { appendAudit } from '../audit/audit.repository'
 import { findBox } from '../boxes/boxes.repository'
 import { findOrderByCode, getOrder, incrementPackedQuantity, setOrderStatus } from '../orders/orders.repository'
@@ -136,9 +137,9 @@ export class PackingService {
 
   private async doLogin(badge: string): Promise<Packer> {
     const packer = await findPackerByBadge(this.deps.db, badge)
-    if (!packer) throw new AppError(ErrorCode.packerUnknown, `Tanımsız kart: ${badge} / Unknown badge`, { meta: { badge } })
+    if (!packer) throw new AppError(ErrorCode.packerUnknown, msg('session.unknownBadge', { badge }), { meta: { badge } })
     this.s.packer = packer
-    this.s.notice = { tone: 'ok', text: `Hoş geldiniz, ${packer.name} / Welcome` }
+    this.s.notice = { tone: 'ok', ...msg('packing.welcome', { name: packer.name }) }
     await appendAudit(this.deps.db, { actorId: packer.id, action: 'session.login' })
     return packer
   }
@@ -193,7 +194,7 @@ export class PackingService {
       case 'override':
         return this.doOverride(code, 'süpervizör kartı okutuldu / supervisor badge scanned')
       default:
-        throw new AppError(ErrorCode.wrongState, 'Etiket işleniyor, lütfen bekleyin / Busy finishing the label, please wait')
+        throw new AppError(ErrorCode.wrongState, msg('packing.busyFinishing'))
     }
   }
 
@@ -205,25 +206,25 @@ export class PackingService {
     this.requirePacker()
     const open = this.s.order
     if (open && !mayOpenOrder(this.s.machine.step, true)) {
-      throw new AppError(ErrorCode.wrongState, `Önce ${open.orderNumber} siparişini bitirin veya iptal edin (KJCANCEL) / Finish or cancel the open order first`)
+      throw new AppError(ErrorCode.wrongState, msg('packing.finishOpenFirst', { orderNumber: open.orderNumber }))
     }
     const order = await findOrderByCode(this.deps.db, code)
-    if (!order) throw new AppError(ErrorCode.orderUnknown, `Sipariş bulunamadı: ${code} / Unknown order: ${code}`, { meta: { code } })
-    if (order.status === 'cancelled') throw new AppError(ErrorCode.orderCancelled, `Sipariş iptal edilmiş: ${order.orderNumber} — paketlemeyin / Order cancelled: do not pack`, { meta: { code } })
+    if (!order) throw new AppError(ErrorCode.orderUnknown, msg('order.unknownCode', { code }), { meta: { code } })
+    if (order.status === 'cancelled') throw new AppError(ErrorCode.orderCancelled, msg('order.cancelledDoNotPack', { orderNumber: order.orderNumber }), { meta: { code } })
     // A paid label whose print outcome is unknown is answered (or deferred) before the next order starts.
     const waiting = awaitingAnswer(await recovery.refreshUnconfirmed(this.pipeline), order.id)
     if (waiting.length > 0) throw unansweredLabelsError(waiting)
     if (order.status === 'packed') {
       this.resetSession()
       this.s.order = order
-      throw new AppError(ErrorCode.orderAlreadyPacked, `Bu sipariş zaten paketlendi: ${order.orderNumber}. Etiketi yeniden yazdırmak için F4 / KJREPRINT / Already packed: F4 to reprint`, {
+      throw new AppError(ErrorCode.orderAlreadyPacked, msg('order.alreadyPacked', { orderNumber: order.orderNumber }), {
         meta: { code, orderNumber: order.orderNumber },
       })
     }
     const live = await getLiveShipment(this.deps.db, order.id)
     if (live) {
       if (this.deps.finisher.isAdvancing(order.id)) {
-        throw new AppError(ErrorCode.orderBusy, `Bu siparişin etiketi işleniyor: ${order.orderNumber} / A label for this order is being finished`, { meta: { code }, retryable: true })
+        throw new AppError(ErrorCode.orderBusy, msg('order.labelBeingFinishedNamed', { orderNumber: order.orderNumber }), { meta: { code }, retryable: true })
       }
       return this.doResumeOrder(order.id)
     }
@@ -236,8 +237,8 @@ export class PackingService {
     await this.carryOut(this.dispatch({ type: 'orderOpened', allItems: allItemsScanned(this.s.order!) }))
     this.s.notice =
       claim === 'local'
-        ? { tone: 'warn', text: `${order.orderNumber} açıldı (bulut yok: yerel ayırma) — ürünleri okutun / Order open on a local claim (offline)` }
-        : { tone: 'ok', text: `${order.orderNumber} açıldı, ürünleri okutun / Order open: scan the items` }
+        ? { tone: 'warn', ...msg('packing.orderOpenLocal', { orderNumber: order.orderNumber }) }
+        : { tone: 'ok', ...msg('packing.orderOpen', { orderNumber: order.orderNumber }) }
     return this.view()
   }
 
@@ -252,7 +253,7 @@ export class PackingService {
     this.s.order = await getOrder(this.deps.db, orderId)
     this.s.shipment = await getLiveShipment(this.deps.db, orderId)
     const effects = this.dispatch({ type: 'orderResumed' })
-    this.s.notice = { tone: 'warn', text: `${this.s.order?.orderNumber ?? ''}: etiketi alınmış sipariş tamamlanıyor / Finishing an order whose label was already bought` }
+    this.s.notice = { tone: 'warn', ...msg('packing.resuming', { orderNumber: this.s.order?.orderNumber ?? '' }) }
     if (effects.some((e) => e.kind === 'finish')) await finish(this.pipeline, orderId)
     return this.view()
   }
@@ -264,11 +265,11 @@ export class PackingService {
   private async doConfirmItem(code: string): Promise<PackingView> {
     const order = this.requireOrder()
     if (!mayConfirmItem(this.s.machine.step)) {
-      throw new AppError(ErrorCode.wrongState, 'Ürünler tamam; koli okutun / All items scanned: scan a box')
+      throw new AppError(ErrorCode.wrongState, msg('items.allScanned'))
     }
     const line = matchItem(order, code)
     if (!(await incrementPackedQuantity(this.deps.db, line.id))) {
-      throw new AppError(ErrorCode.itemOverQuantity, `Fazla ürün: ${line.name} / Over quantity`, { meta: { code } })
+      throw new AppError(ErrorCode.itemOverQuantity, msg('item.overQuantity', { name: line.name }), { meta: { code } })
     }
     this.s.order = await getOrder(this.deps.db, order.id)
     const done = allItemsScanned(this.s.order!)
@@ -276,8 +277,8 @@ export class PackingService {
     const best = this.s.boxSuggestions?.[0]
     this.s.notice = done
       ? best?.fits === true
-        ? { tone: 'ok', text: `Ürünler tamam — önerilen koli: ${best.name} (${best.code}) / Items complete: suggested box ${best.name}` }
-        : { tone: 'ok', text: 'Ürünler tamam — koli okutun veya seçin / Items complete: scan or pick a box' }
+        ? { tone: 'ok', ...msg('packing.itemsCompleteSuggested', { boxName: best.name, boxCode: best.code }) }
+        : { tone: 'ok', ...msg('packing.itemsComplete') }
       : { tone: 'ok', text: `✓ ${line.name}` }
     return this.view()
   }
@@ -288,19 +289,19 @@ export class PackingService {
 
   private async doSelectBox(boxCode: string): Promise<PackingView> {
     const order = this.requireOrder()
-    if (!maySelectBox(this.s.machine.step)) throw new AppError(ErrorCode.itemsIncomplete, 'Önce tüm ürünleri okutun / Scan all items first')
+    if (!maySelectBox(this.s.machine.step)) throw new AppError(ErrorCode.itemsIncomplete, msg('items.scanAllFirst'))
     const box = await findBox(this.deps.db, boxCode)
     if (!box) {
       // A scanned item here means one too many; say so rather than "unknown box".
       if (order.lines.some((l) => l.gtin === boxCode || l.sku.toUpperCase() === boxCode.toUpperCase())) {
-        throw new AppError(ErrorCode.itemOverQuantity, `Fazla ürün okutuldu: ${boxCode} / One item too many`, { meta: { code: boxCode } })
+        throw new AppError(ErrorCode.itemOverQuantity, msg('item.oneTooMany', { code: boxCode }), { meta: { code: boxCode } })
       }
-      throw new AppError(ErrorCode.boxUnknown, `Koli bulunamadı: ${boxCode} / Unknown box`, { meta: { code: boxCode } })
+      throw new AppError(ErrorCode.boxUnknown, msg('box.unknown', { code: boxCode }), { meta: { code: boxCode } })
     }
     this.s.box = box
     this.s.dims = { lengthMm: box.lengthMm, widthMm: box.widthMm, heightMm: box.heightMm }
     this.s.expectedGrams = orderItemsWeightGrams(order) + box.tareGrams
-    this.s.notice = { tone: 'ok', text: `${box.name} — kutuyu tartıya koyun / Put the box on the scale` }
+    this.s.notice = { tone: 'ok', ...msg('packing.boxChosen', { boxName: box.name }) }
     await this.carryOut(this.dispatch({ type: 'boxChosen' }))
     return this.view()
   }
@@ -311,11 +312,11 @@ export class PackingService {
 
   private async doSetDimensions(dims: { lengthMm: number; widthMm: number; heightMm: number }): Promise<PackingView> {
     const order = this.requireOrder()
-    if (!maySelectBox(this.s.machine.step)) throw new AppError(ErrorCode.itemsIncomplete, 'Önce tüm ürünleri okutun / Scan all items first')
+    if (!maySelectBox(this.s.machine.step)) throw new AppError(ErrorCode.itemsIncomplete, msg('items.scanAllFirst'))
     this.s.box = null
     this.s.dims = dims
     this.s.expectedGrams = orderItemsWeightGrams(order)
-    this.s.notice = { tone: 'ok', text: 'Ölçüler girildi — kutuyu tartıya koyun / Put the box on the scale' }
+    this.s.notice = { tone: 'ok', ...msg('packing.dimensionsSet') }
     await this.carryOut(this.dispatch({ type: 'boxChosen' }))
     return this.view()
   }
@@ -418,13 +419,13 @@ export class PackingService {
   }
 
   private requirePacker(): Packer {
-    if (!this.s.packer) throw new AppError(ErrorCode.sessionRequired, 'Önce kartınızı okutun / Scan your badge first')
+    if (!this.s.packer) throw new AppError(ErrorCode.sessionRequired, msg('session.scanBadgeFirst'))
     return this.s.packer
   }
 
   private requireOrder(): Order {
     this.requirePacker()
-    if (!this.s.order) throw new AppError(ErrorCode.wrongState, 'Önce sipariş okutun / Scan an order first')
+    if (!this.s.order) throw new AppError(ErrorCode.wrongState, msg('session.scanOrderFirst'))
     return this.s.order
   }
 }

@@ -1,5 +1,6 @@
 import type { Notice } from '../../../shared/contract/views'
 import { ErrorCode, type AppError } from '../../../shared/errors'
+import { msg } from '../../../shared/i18n/notice-codes'
 import type { Session } from './packing.session'
 
 /**
@@ -23,7 +24,7 @@ export function clearsWhenPrinterReady(code: string): boolean {
 }
 
 /** Shown once the printer is back; the prompt beside it names the key (F2) when a label is owed. */
-export const PRINTER_BACK_NOTICE: Notice = { tone: 'ok', text: 'Yazıcı hazır / Printer ready' }
+export const PRINTER_BACK_NOTICE: Notice = { tone: 'ok', ...msg('printer.ready') }
 
 /**
  * A failed finish: when a printer condition stopped an order whose label is bought, the label is

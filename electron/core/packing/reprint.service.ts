@@ -1,4 +1,5 @@
 import { AppError, ErrorCode } from '../../../shared/errors'
+import { msg } from '../../../shared/i18n/notice-codes'
 import { appendAudit } from '../audit/audit.repository'
 import type { Db } from '../db/database'
 import { findOrderByCode } from '../orders/orders.repository'
@@ -19,10 +20,10 @@ export class ReprintService {
 
   async reprint(orderCode: string, actorId: string, reason: string): Promise<string> {
     const order = await findOrderByCode(this.db, orderCode)
-    if (!order) throw new AppError(ErrorCode.orderUnknown, `Sipariş bulunamadı: ${orderCode} / Unknown order`, { meta: { code: orderCode } })
+    if (!order) throw new AppError(ErrorCode.orderUnknown, msg('order.unknownCode', { code: orderCode }), { meta: { code: orderCode } })
     const shipment = await getLiveShipment(this.db, order.id)
     if (!shipment || shipment.status !== 'purchased') {
-      throw new AppError(ErrorCode.notFound, `Bu siparişin basılmış etiketi yok: ${order.orderNumber} / No label to reprint`, { meta: { code: orderCode } })
+      throw new AppError(ErrorCode.notFound, msg('reprint.noLabel', { orderNumber: order.orderNumber }), { meta: { code: orderCode } })
     }
     // A label still owed to the printer (queued after paper-out, or awaiting the operator's answer)
     // is not a reprint: a second copy would come out once the first prints. F2 prints the owed one.
@@ -34,7 +35,7 @@ export class ReprintService {
       .where('status', 'in', ['queued', 'printing'])
       .executeTakeFirst()
     if (owed) {
-      throw new AppError(ErrorCode.wrongState, `Etiket henüz basılmadı: ${order.orderNumber} — basmak için F2 / The label has not printed yet: F2 prints it`, {
+      throw new AppError(ErrorCode.wrongState, msg('reprint.notPrintedYet', { orderNumber: order.orderNumber }), {
         meta: { code: orderCode, orderNumber: order.orderNumber, jobId: owed.id, jobStatus: owed.status },
       })
     }
@@ -45,7 +46,7 @@ export class ReprintService {
       .where('kind', '=', 'label')
       .orderBy('created_at', 'desc')
       .executeTakeFirst()
-    if (!original) throw new AppError(ErrorCode.notFound, `Etiket kaydı yok: ${order.orderNumber} / No stored label`)
+    if (!original) throw new AppError(ErrorCode.notFound, msg('reprint.noStoredLabel', { orderNumber: order.orderNumber }))
     const jobId = await this.db.transaction().execute(async (trx) => {
       const id = await enqueuePrintJob(trx, {
         orderId: order.id,

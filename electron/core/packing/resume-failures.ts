@@ -1,4 +1,5 @@
 import { AppError, ErrorCode, toAppError } from '../../../shared/errors'
+import { msg } from '../../../shared/i18n/notice-codes'
 
 /** An interrupted order the resume at start could not finish: it stays bought and not packed until its re-scan. */
 export type ResumeFailure = Readonly<{ orderId: string; orderNumber: string; error: AppError }>
@@ -19,7 +20,7 @@ export function resumeFailedProblem(failures: readonly ResumeFailure[]): AppErro
   const list = shown.map((f) => `${f.orderNumber} (${f.error.code})`).join(', ')
   return new AppError(
     ErrorCode.resumeFailed,
-    `Yarım kalan sipariş tamamlanamadı: ${list} — sorunu giderip siparişi okutun / Interrupted order not finished: ${list} — fix it, then scan the order`,
+    msg('resume.notFinished', { orders: list }),
     {
       meta: { orders: shown.map((f) => ({ orderId: f.orderId, orderNumber: f.orderNumber, code: f.error.code })) },
     },
@@ -30,7 +31,7 @@ export function resumeFailedProblem(failures: readonly ResumeFailure[]): AppErro
 export function resumeAbortedProblem(error: AppError): AppError {
   return new AppError(
     ErrorCode.resumeFailed,
-    `Yarım kalan siparişler okunamadı: ${error.message} / Interrupted orders could not be resumed: ${error.message}`,
+    msg('resume.unreadable', { detail: error.message }),
     {
       meta: { orders: [], code: error.code },
     },

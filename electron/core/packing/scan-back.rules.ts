@@ -1,4 +1,5 @@
 import { AppError, ErrorCode, isAppError } from '../../../shared/errors'
+import { msg } from '../../../shared/i18n/notice-codes'
 import { GS, gs1Record, parseGs1ElementString, parseGs1Hri } from '../../../shared/scan/gs1-parse'
 import { normalizeScan, type NormalizeScanOptions } from '../../../shared/scan/normalize-scan'
 
@@ -14,7 +15,7 @@ import { normalizeScan, type NormalizeScanOptions } from '../../../shared/scan/n
 export function checkScanBack(expectedBarcode: string, scanned: string, options: NormalizeScanOptions = {}): AppError | null {
   const expected = expectedBarcode.trim()
   if (!expected) {
-    return new AppError(ErrorCode.inputInvalid, 'Gönderinin barkodu yok, etiket kontrol edilemez / The shipment has no barcode to check the label against')
+    return new AppError(ErrorCode.inputInvalid, msg('scanBack.noBarcode'))
   }
   let scanKeys: Set<string>
   let normalizedCode: string
@@ -33,7 +34,7 @@ export function checkScanBack(expectedBarcode: string, scanned: string, options:
   for (const key of scanKeys) if (expectedKeys.has(key)) return null
   return new AppError(
     ErrorCode.scanBackMismatch,
-    `Okutulan etiket bu gönderiye ait değil: ${normalizedCode} (beklenen ${expected}) / The scanned label is not this shipment's: ${normalizedCode} (expected ${expected})`,
+    msg('scanBack.mismatch', { code: normalizedCode, expected }),
     { meta: { expected, scanned: scanned.replaceAll(GS, '<GS>'), code: normalizedCode } },
   )
 }

@@ -4,6 +4,7 @@ import type { MeasuredPackage } from '../../../shared/domain/box'
 import type { Order } from '../../../shared/domain/order'
 import type { LabelFormat } from '../../../shared/domain/shipment'
 import { AppError, ErrorCode } from '../../../shared/errors'
+import { msg } from '../../../shared/i18n/notice-codes'
 import type { QuoteOption } from '../../../shared/rates'
 import type { ShipmentRequest } from '../carriers/carrier.port'
 import type { Db } from '../db/database'
@@ -30,7 +31,7 @@ export type IntentDeps = Readonly<{
 export async function ensureStillOurs(deps: IntentDeps, order: Order): Promise<void> {
   const fresh = await getOrder(deps.db, order.id)
   if (fresh?.status === 'cancelled') {
-    throw new AppError(ErrorCode.orderCancelled, `Sipariş bulutta iptal edildi: ${order.orderNumber} — etiket alınmadı / Order cancelled in the cloud: no label bought`)
+    throw new AppError(ErrorCode.orderCancelled, msg('order.cancelledBeforeLabel', { orderNumber: order.orderNumber }))
   }
   // A local claim is tried at the cloud once more; another desk's (or a lost) claim stops the packer here.
   await deps.claims?.confirm(order.id)

@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import type { UnconfirmedLabelView } from '../../../shared/contract/views'
 import { AppError, ErrorCode } from '../../../shared/errors'
+import { msg } from '../../../shared/i18n/notice-codes'
 import type { Db } from '../db/database'
 import type { PrintQueueService } from '../printing/print-queue.service'
 
@@ -62,7 +63,7 @@ export function unansweredLabelsError(waiting: readonly UnconfirmedLabelView[]):
   const numbers = waiting.map((l) => l.orderNumber).join(', ')
   return new AppError(
     ErrorCode.printOutcomeUnknown,
-    `Önce basılıp basılmadığı bilinmeyen etiketleri yanıtlayın (${numbers}): F5 basıldı, F2 tekrar bas, ya da süpervizör kartı ile erteleyin / Answer the labels with an unknown print outcome first (${numbers}): F5 printed, F2 print again, or a supervisor badge defers them`,
+    msg('unconfirmed.answerFirst', { orders: numbers }),
     { meta: { jobId: first.jobId, orderId: first.orderId, orderNumber: first.orderNumber, waiting: waiting.length } },
   )
 }
