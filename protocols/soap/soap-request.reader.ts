@@ -1,6 +1,6 @@
 import type { XMLParser } from 'fast-xml-parser'
 import { SOAP11_NS, SOAP12_NS } from './soap-envelope'
-import { asXmlObj, elementKeys, localName, nsOf, type XmlObj } from './xml-scope'
+import { asXmlObj, elementKeys, elementNs, localName, type XmlObj } from './xml-scope'
 import { xmlProblem } from './xml-text'
 
 /**
@@ -47,18 +47,19 @@ export function openSoapRequest(xml: string, o: Readonly<{ parser: XMLParser; op
   if (!rootKey) return client(w.noRoot)
   const root = doc[rootKey]
   const scopes: XmlObj[] = [asXmlObj(root)]
-  const rootNs = nsOf(rootKey, scopes)
+  const rootNs = elementNs(rootKey, root, [])
   if (localName(rootKey) !== 'Envelope' || rootNs !== SOAP11_NS) {
     if (localName(rootKey) === 'Envelope' && rootNs === SOAP12_NS) return { faultcode: `${o.faultPrefix}:VersionMismatch`, faultstring: w.soap12 }
     return client(w.notEnvelope(`{${rootNs}}${localName(rootKey)}`))
   }
-  const bodyKey = elementKeys(root).find((k) => localName(k) === 'Body' && nsOf(k, scopes) === SOAP11_NS)
+  const bodyKey = elementKeys(root).find((k) => localName(k) === 'Body' && elementNs(k, asXmlObj(root)[k], scopes) === SOAP11_NS)
   if (!bodyKey) return client(w.noBody)
   const body = asXmlObj(root)[bodyKey]
   scopes.push(asXmlObj(body))
   const opKey = elementKeys(body)[0]
   if (!opKey) return client(w.emptyBody)
-  const opNs = nsOf(opKey, scopes)
+  const element = asXmlObj(body)[opKey]
+  const opNs = elementNs(opKey, element, scopes)
   if (opNs !== o.operationNs) return client(w.wrongNamespace(`{${opNs}}${localName(opKey)}`))
-  return { operation: localName(opKey), element: asXmlObj(body)[opKey], scopes }
+  return { operation: localName(opKey), element, scopes }
 }

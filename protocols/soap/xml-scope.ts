@@ -52,10 +52,18 @@ export function leafText(v: unknown): string | undefined {
   return typeof n['#text'] === 'string' ? n['#text'] : n['#text'] !== undefined ? String(n['#text']) : ''
 }
 
+/** Namespace of the element `qname` whose parsed value is `value`: its own xmlns declarations count (Namespaces in XML §6.1). */
+export function elementNs(qname: string, value: unknown, scopes: readonly XmlObj[]): string {
+  return nsOf(qname, [...scopes, asXmlObj(Array.isArray(value) ? value[0] : value)])
+}
+
 /** Element children of `node` whose namespace passes `accept`, by local name. */
 export function childrenIn(node: unknown, scopes: readonly XmlObj[], accept: (ns: string) => boolean): Map<string, unknown> {
   const inner = [...scopes, asXmlObj(node)]
   const out = new Map<string, unknown>()
-  for (const k of elementKeys(node)) if (accept(nsOf(k, inner))) out.set(localName(k), asXmlObj(node)[k])
+  for (const k of elementKeys(node)) {
+    const value = asXmlObj(node)[k]
+    if (accept(elementNs(k, value, inner))) out.set(localName(k), value)
+  }
   return out
 }

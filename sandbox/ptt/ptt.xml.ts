@@ -2,7 +2,7 @@ import { CarrierNs } from '../../protocols/soap/carrier-namespaces'
 import { soapEnvelope, SoapStyle } from '../../protocols/soap/soap-envelope'
 import { soapFaultEnvelope } from '../../protocols/soap/soap-fault'
 import { isSoapRequestProblem, openSoapRequest, type SoapRequestProblem } from '../../protocols/soap/soap-request.reader'
-import { asXmlObj, childrenIn, elementKeys, leafText, localName, nsOf, scopedXmlParser, type XmlObj } from '../../protocols/soap/xml-scope'
+import { asXmlObj, childrenIn, elementKeys, elementNs, leafText, localName, scopedXmlParser, type XmlObj } from '../../protocols/soap/xml-scope'
 import { redactXmlElements, xmlEscape } from '../../protocols/soap/xml-text'
 import type { PttService } from './ptt.config'
 
@@ -61,9 +61,9 @@ export function parsePttRequest(xml: string, service: PttService): ParsedPttRequ
   const wrapperKeys = elementKeys(op)
   const wrapperKey = wrapperKeys[0]
   if (!wrapperKey || wrapperKeys.length > 1) return client(`${opened.operation} expects exactly one wrapper element`)
-  const wrapperNs = nsOf(wrapperKey, scopes)
-  if (wrapperNs !== serviceNs && wrapperNs !== '') return client(`Unexpected subelement {${wrapperNs}}${localName(wrapperKey)}`)
   const wrapper = asXmlObj(op)[wrapperKey]
+  const wrapperNs = elementNs(wrapperKey, wrapper, scopes)
+  if (wrapperNs !== serviceNs && wrapperNs !== '') return client(`Unexpected subelement {${wrapperNs}}${localName(wrapperKey)}`)
   const wScopes = [...scopes, asXmlObj(wrapper)]
   const kids = children(wrapper, scopes, xsdNs)
   const list = (v: unknown): unknown[] => (v === undefined ? [] : Array.isArray(v) ? v : [v])
