@@ -47,7 +47,7 @@ import { startStationWebhooks } from './tracking/webhooks/webhook-station'
 import { webhooksCommands } from './tracking/webhooks/webhooks.commands'
 import { ShipmentPurchaser, type PurchaseCheckpoint } from './shipping/shipment.purchaser'
 import { createSyncHandlers } from './sync/sync.handlers'
-import { createStationViews } from './station.views'
+import { createStationViews, deskHealth } from './station.views'
 import type { CloudSyncService } from './sync/cloud-sync.service'
 import type { OrderClaims } from './sync/order-claims'
 import type { HeartbeatRequest } from '../../shared/contract/cloud'
@@ -174,10 +174,7 @@ export async function createStation(dataDir: string, config: StationConfig, adap
     labelFormat: (carrierId) => labelFormatFor(config.carriers, carrierId),
     carrierNames,
   })
-  const cloud = adapters.cloud?.(db, async () => ({
-    scale: { status: adapters.scale.status().connected ? 'ok' : 'offline', detail: adapters.scale.status().error?.message ?? null },
-    printer: { status: printQueue.isReady() === false ? 'degraded' : printQueue.isReady() ? 'ok' : 'unknown', detail: printQueue.currentProblem()?.message ?? null },
-  }))
+  const cloud = adapters.cloud?.(db, async () => deskHealth(adapters.scale, printQueue))
   const slips = adapters.receiptPrinter
     ? new PackingSlipService({
         db,

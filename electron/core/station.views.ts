@@ -1,3 +1,4 @@
+import type { HeartbeatRequest } from '../../shared/contract/cloud'
 import type { DeviceStatusView, PackingView, ScaleView, StationSnapshot, SyncStatusView } from '../../shared/contract/views'
 import { listBoxes } from './boxes/boxes.repository'
 import type { CarrierDesk } from './carriers/carrier-desk'
@@ -87,5 +88,14 @@ export function createStationViews(deps: StationViewDeps): StationViews {
       else scannerProblems.set(source, problem)
       return true
     },
+  }
+}
+
+/** The scale's and the label printer's health, as the heartbeat tells the cloud. */
+export function deskHealth(scale: ScaleService, printQueue: PrintQueueService): Pick<HeartbeatRequest, 'scale' | 'printer'> {
+  const ready = printQueue.isReady()
+  return {
+    scale: { status: scale.status().connected ? 'ok' : 'offline', detail: scale.status().error?.message ?? null },
+    printer: { status: ready === false ? 'degraded' : ready ? 'ok' : 'unknown', detail: printQueue.currentProblem()?.message ?? null },
   }
 }
