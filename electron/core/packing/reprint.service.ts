@@ -22,7 +22,9 @@ export class ReprintService {
     const order = await findOrderByCode(this.db, orderCode)
     if (!order) throw new AppError(ErrorCode.orderUnknown, msg('order.unknownCode', { code: orderCode }), { meta: { code: orderCode } })
     const shipment = await getLiveShipment(this.db, order.id)
-    if (!shipment || shipment.status !== 'purchased') {
+    // A purchased shipment always has its tracking number; the check keeps the label.reprinted event valid for the cloud.
+    const trackingNumber = shipment?.status === 'purchased' ? shipment.trackingNumber : null
+    if (!shipment || !trackingNumber) {
       throw new AppError(ErrorCode.notFound, msg('reprint.noLabel', { orderNumber: order.orderNumber }), { meta: { code: orderCode } })
     }
     // A label still owed to the printer (queued after paper-out, or awaiting the operator's answer)
@@ -58,7 +60,7 @@ export class ReprintService {
         requestedBy: actorId,
       })
       await appendAudit(trx, { actorId, action: 'label.reprint', orderId: order.id, detail: { reason, trackingNumber: shipment.trackingNumber, jobId: id } })
-      await appendOutbox(trx, OutboxKind.labelReprinted, order.id, { orderNumber: order.orderNumber, trackingNumber: shipment.trackingNumber, reason, actorId })
+      await appendOutbox(trx, OutboxKind.labelReprinted, order.id, { orderNumber: order.orderNumber, trackingNumber, reason, actorId })
       return id
     })
     await this.printQueue.printJob(jobId)

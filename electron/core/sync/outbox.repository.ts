@@ -1,22 +1,24 @@
 import { randomUUID } from 'node:crypto'
+import type { z } from 'zod'
+import { CloudEventKind, type CloudEventPayloads } from '../../../shared/contract/cloud'
 import type { DbOrTrx } from '../db/database'
 
-/** Event kinds the cloud must hear about (CloudEventKind in shared/contract/cloud.ts). */
-export const OutboxKind = {
-  orderPacked: 'order.packed',
-  shipmentCreated: 'shipment.created',
-  shipmentCancelled: 'shipment.cancelled',
-  packageMeasured: 'package.measured',
-  trackingUpdated: 'tracking.updated',
-  labelReprinted: 'label.reprinted',
-} as const
-export type OutboxKind = (typeof OutboxKind)[keyof typeof OutboxKind]
+/** Event kinds the cloud must hear about: the cloud contract's own list, so a kind is written once. */
+export const OutboxKind = CloudEventKind
+export type OutboxKind = CloudEventKind
+
+/**
+ * What an event of this kind carries, as the cloud contract's schema takes it (the fields it checks,
+ * plus any extra field: the schemas are loose objects). A wrong or missing field is a compile error here
+ * rather than a parked event at the cloud.
+ */
+export type OutboxPayload<K extends OutboxKind> = z.input<(typeof CloudEventPayloads)[K]>
 
 /**
  * Appends an outbox row. Call it inside the same transaction as the domain write it announces,
  * so either both commit or neither does. The row id is the event's unique id for the cloud.
  */
-export async function appendOutbox(db: DbOrTrx, kind: OutboxKind, orderId: string | null, payload: Record<string, unknown>): Promise<string> {
+export async function appendOutbox<K extends OutboxKind>(db: DbOrTrx, kind: K, orderId: string | null, payload: OutboxPayload<K>): Promise<string> {
   const id = randomUUID()
   await db
     .insertInto('outbox')

@@ -76,7 +76,8 @@ export class TrackingPoller {
     await this.db.transaction().execute(async (trx) => {
       await insertTrackingEvents(trx, shipment.id, timeline)
       await setTrackingState(trx, shipment.id, { status, rawCode: last?.rawCode ?? null, checkedAt: now })
-      if (status !== shipment.trackingStatus) {
+      // status is null only while the previous one is null too (currentTrackingStatus keeps the previous), so no event is lost by the null check
+      if (status !== null && status !== shipment.trackingStatus) {
         await appendOutbox(trx, OutboxKind.trackingUpdated, shipment.orderId, {
           shipmentId: shipment.id,
           carrierId: shipment.carrierId,
