@@ -21,7 +21,7 @@ export type SoapFaultCode = 'Client' | 'Server' | 'VersionMismatch' | 'MustUnder
 
 /** The code's QName in the style's version: SOAP 1.2 calls Client and Server Sender and Receiver. */
 export function soapFaultCode(style: SoapEnvelopeStyle, code: SoapFaultCode): string {
-  const name = style.version === '1.2' ? ({ Client: 'Sender', Server: 'Receiver' } as Partial<Record<SoapFaultCode, string>>)[code] ?? code : code
+  const name = style.version === '1.2' ? (({ Client: 'Sender', Server: 'Receiver' } as Partial<Record<SoapFaultCode, string>>)[code] ?? code) : code
   return `${style.prefix}:${name}`
 }
 

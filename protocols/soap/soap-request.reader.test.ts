@@ -14,7 +14,8 @@ const wording: SoapRequestWording = {
 }
 const parser = scopedXmlParser(['row'])
 const open = (xml: string) => openSoapRequest(xml, { parser, operationNs: 'urn:svc', faultPrefix: 'S', wording })
-const env = (body: string, ns = 'http://schemas.xmlsoap.org/soap/envelope/') => `<e:Envelope xmlns:e="${ns}" xmlns:x="urn:svc"><e:Header/><e:Body>${body}</e:Body></e:Envelope>`
+const env = (body: string, ns = 'http://schemas.xmlsoap.org/soap/envelope/') =>
+  `<e:Envelope xmlns:e="${ns}" xmlns:x="urn:svc"><e:Header/><e:Body>${body}</e:Body></e:Envelope>`
 
 describe('openSoapRequest', () => {
   it('finds the operation element in the service namespace, with the scopes around it', () => {

@@ -37,7 +37,10 @@ export function isSoapRequestProblem<T extends object>(p: T | SoapRequestProblem
 }
 
 /** `faultPrefix` is the envelope prefix the stack answers with (S, soapenv). */
-export function openSoapRequest(xml: string, o: Readonly<{ parser: XMLParser; operationNs: string; faultPrefix: string; wording: SoapRequestWording }>): OpenedSoapRequest | SoapRequestProblem {
+export function openSoapRequest(
+  xml: string,
+  o: Readonly<{ parser: XMLParser; operationNs: string; faultPrefix: string; wording: SoapRequestWording }>,
+): OpenedSoapRequest | SoapRequestProblem {
   const w = o.wording
   const client = (faultstring: string): SoapRequestProblem => ({ faultcode: `${o.faultPrefix}:Client`, faultstring })
   const problem = xmlProblem(xml)

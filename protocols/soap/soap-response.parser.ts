@@ -10,9 +10,7 @@ import { xmlProblem } from './xml-text'
  */
 
 export type ParsedSoapAnswer<T = unknown, F = SoapFault> =
-  | Readonly<{ kind: 'ok'; body: T }>
-  | Readonly<{ kind: 'fault'; fault: F }>
-  | Readonly<{ kind: 'invalid'; reason: string }>
+  Readonly<{ kind: 'ok'; body: T }> | Readonly<{ kind: 'fault'; fault: F }> | Readonly<{ kind: 'invalid'; reason: string }>
 
 export type SoapBodyRead<T> = Readonly<{ ok: true; body: T }> | Readonly<{ ok: false; reason: string }>
 
@@ -25,7 +23,8 @@ export type SoapResponseSpec<O extends string, T, F> = Readonly<{
   fault?: (fault: SoapFault, detail: unknown) => F
 }>
 
-const asObject = (v: unknown): Record<string, unknown> | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined)
+const asObject = (v: unknown): Record<string, unknown> | undefined =>
+  v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined
 
 /** Why an XML text is no SOAP message, in the connectors' words. */
 export function xmlProblemReason(xml: string): string | null {
@@ -34,7 +33,9 @@ export function xmlProblemReason(xml: string): string | null {
   return problem.kind === 'doctype' ? 'the answer contains a DOCTYPE' : `not well-formed XML: ${problem.msg} (line ${problem.line})`
 }
 
-export function soapResponseParser<O extends string, T = unknown, F = SoapFault>(spec: SoapResponseSpec<O, T, F> = {}): (xml: string, operation: O) => ParsedSoapAnswer<T, F> {
+export function soapResponseParser<O extends string, T = unknown, F = SoapFault>(
+  spec: SoapResponseSpec<O, T, F> = {},
+): (xml: string, operation: O) => ParsedSoapAnswer<T, F> {
   const repeated = new Set(spec.repeated ?? [])
   const parser = new XMLParser({
     removeNSPrefix: true,
@@ -53,7 +54,9 @@ export function soapResponseParser<O extends string, T = unknown, F = SoapFault>
     if (!body) return { kind: 'invalid', reason: 'no SOAP Envelope/Body' }
     if (body.Fault !== undefined) {
       const fault = readSoapFault(body.Fault)
-      return fault ? { kind: 'fault', fault: readFault(fault, asObject(body.Fault)?.detail ?? asObject(body.Fault)?.Detail) } : { kind: 'invalid', reason: 'a SOAP Fault without faultcode' }
+      return fault
+        ? { kind: 'fault', fault: readFault(fault, asObject(body.Fault)?.detail ?? asObject(body.Fault)?.Detail) }
+        : { kind: 'invalid', reason: 'a SOAP Fault without faultcode' }
     }
     const response = body[`${operation}Response`]
     if (response === undefined) return { kind: 'invalid', reason: `no ${operation}Response in the Body` }

@@ -26,7 +26,19 @@ describe('elements', () => {
   })
 
   it('writes nested ordered fields', () => {
-    expect(xmlFields([['Gonderi', [['Ad', 'A & B'], ['Adet', 1], ['Yok', undefined]]], ['Sifre', 's']])).toBe('<Gonderi><Ad>A &amp; B</Ad><Adet>1</Adet></Gonderi><Sifre>s</Sifre>')
+    expect(
+      xmlFields([
+        [
+          'Gonderi',
+          [
+            ['Ad', 'A & B'],
+            ['Adet', 1],
+            ['Yok', undefined],
+          ],
+        ],
+        ['Sifre', 's'],
+      ]),
+    ).toBe('<Gonderi><Ad>A &amp; B</Ad><Adet>1</Adet></Gonderi><Sifre>s</Sifre>')
   })
 })
 

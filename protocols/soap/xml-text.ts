@@ -31,7 +31,9 @@ export function xmlSequence(order: readonly string[], row: XmlRow, prefix = ''):
 export type XmlFields = ReadonlyArray<readonly [string, XmlScalar | XmlFields | undefined]>
 
 export function xmlFields(fields: XmlFields): string {
-  return fields.map(([name, value]) => (Array.isArray(value) ? `<${name}>${xmlFields(value as XmlFields)}</${name}>` : xmlElement(name, value as XmlScalar | undefined))).join('')
+  return fields
+    .map(([name, value]) => (Array.isArray(value) ? `<${name}>${xmlFields(value as XmlFields)}</${name}>` : xmlElement(name, value as XmlScalar | undefined)))
+    .join('')
 }
 
 export type XmlProblem = Readonly<{ kind: 'doctype' }> | Readonly<{ kind: 'malformed'; msg: string; line: number; col: number }>

@@ -100,7 +100,12 @@ export function faultEnvelope(version: SoapVersion, code: FaultCode, text: strin
 
 /** A WCF fault (faultcode in the `a:` addressing namespace for ActionNotSupported, as WCF sends it). */
 export function wcfFaultEnvelope(faultcode: string, text: string): string {
-  return soapFaultEnvelope(SoapStyle.wcf, { faultcode, faultstring: text, lang: 'en-US', codeNamespaces: { a: 'http://schemas.microsoft.com/ws/2005/05/addressing/none' } })
+  return soapFaultEnvelope(SoapStyle.wcf, {
+    faultcode,
+    faultstring: text,
+    lang: 'en-US',
+    codeNamespaces: { a: 'http://schemas.microsoft.com/ws/2005/05/addressing/none' },
+  })
 }
 
 /** Passwords in a logged request replaced, whether raw elements or escaped inside loginInfo. */

@@ -101,7 +101,8 @@ export function elements(prefix: string, row: OutRow): string {
 /** Axis2: `<ns:<op>Response><ns:return>` with ax21 children (kabul.ptt.gov.tr/xsd). */
 export function acceptanceResponse(operation: string, result: OutRow): string {
   const ns = CarrierNs.pttKabul
-  return soapEnvelope(SoapStyle.axis2, `<ns:${operation}Response xmlns:ns="${ns}"><ns:return xmlns:ax21="${CarrierNs.pttKabulXsd}">${elements('ax21', result)}</ns:return></ns:${operation}Response>`)
+  const inner = `<ns:return xmlns:ax21="${CarrierNs.pttKabulXsd}">${elements('ax21', result)}</ns:return>`
+  return soapEnvelope(SoapStyle.axis2, `<ns:${operation}Response xmlns:ns="${ns}">${inner}</ns:${operation}Response>`)
 }
 
 /** Axis 1.4: `<ns1:<op>Response><ns1:return|<op>Return>` with children in the takip xsd namespace. */

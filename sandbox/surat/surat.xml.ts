@@ -27,8 +27,7 @@ export function faultEnvelope(faultcode: 'soap:Client' | 'soap:Server', faultstr
 const parser = new XMLParser({ removeNSPrefix: true, ignoreAttributes: true, parseTagValue: false, trimValues: true, htmlEntities: true })
 
 export type ParsedRequest =
-  | Readonly<{ ok: true; operation: string; namespace: string | null; fields: Record<string, unknown> }>
-  | Readonly<{ ok: false; reason: string }>
+  Readonly<{ ok: true; operation: string; namespace: string | null; fields: Record<string, unknown> }> | Readonly<{ ok: false; reason: string }>
 
 /** The Body's first element: its local name, its namespace and its children (strings / nested objects). */
 export function parseRequestEnvelope(xml: string): ParsedRequest {

@@ -88,7 +88,8 @@ export function responseEnvelope(operation: string, inner: string): string {
 /** A SOAP 1.1 Fault; service exceptions carry the WSDL's YurticikargoWSException as detail. */
 export function faultEnvelope(faultcode: string, faultstring: string, detail?: Readonly<{ errorCode: number; errText: string }>): string {
   const d = detail
-    ? `<ns2:YurticikargoWSException xmlns:ns2="${CarrierNs.yurticiExceptions}"><errorCode>${detail.errorCode}</errorCode><errText>${xmlEscape(detail.errText)}</errText></ns2:YurticikargoWSException>`
+    ? `<ns2:YurticikargoWSException xmlns:ns2="${CarrierNs.yurticiExceptions}">` +
+      `<errorCode>${detail.errorCode}</errorCode><errText>${xmlEscape(detail.errText)}</errText></ns2:YurticikargoWSException>`
     : undefined
   return soapFaultEnvelope(SoapStyle.jaxWs, { faultcode, faultstring, detail: d })
 }

@@ -48,7 +48,13 @@ export async function soapCall<O extends string, F>(carrier: SoapCarrier<O, F>, 
   }
 }
 
-async function judgedSoapCall<O extends string, F>(carrier: SoapCarrier<O, F>, operation: O, envelope: string, o: SoapCallOptions, onExchange: (e: CarrierExchange) => void): Promise<unknown> {
+async function judgedSoapCall<O extends string, F>(
+  carrier: SoapCarrier<O, F>,
+  operation: O,
+  envelope: string,
+  o: SoapCallOptions,
+  onExchange: (e: CarrierExchange) => void,
+): Promise<unknown> {
   const res = await carrierHttp(
     {
       carrierId: carrier.carrierId,
@@ -65,8 +71,10 @@ async function judgedSoapCall<O extends string, F>(carrier: SoapCarrier<O, F>, o
   if (parsed.kind === 'fault') throw carrier.faultError(parsed.fault, operation, res.status)
   const httpError = carrier.refusal?.(operation, res) ?? httpStatusError(carrier.carrierName, operation, res)
   if (httpError) throw httpError
-  if (res.status < 200 || res.status >= 300) throw soapBadResponse(carrier.label, operation, `HTTP ${res.status} (check the service URL)`, false, { httpStatus: res.status })
-  if (parsed.kind === 'invalid') throw soapBadResponse(carrier.label, operation, parsed.reason, true, { httpStatus: res.status, bodyStart: carrier.redact(res.text.slice(0, 200)) })
+  if (res.status < 200 || res.status >= 300)
+    throw soapBadResponse(carrier.label, operation, `HTTP ${res.status} (check the service URL)`, false, { httpStatus: res.status })
+  if (parsed.kind === 'invalid')
+    throw soapBadResponse(carrier.label, operation, parsed.reason, true, { httpStatus: res.status, bodyStart: carrier.redact(res.text.slice(0, 200)) })
   return parsed.body
 }
 
@@ -74,6 +82,9 @@ async function judgedSoapCall<O extends string, F>(carrier: SoapCarrier<O, F>, o
 export function checkSoapBody<S extends z.ZodType>(label: string, operation: string, schema: S, value: unknown): z.output<S> {
   const r = schema.safeParse(value)
   if (r.success) return r.data
-  const issues = r.error.issues.slice(0, 4).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
+  const issues = r.error.issues
+    .slice(0, 4)
+    .map((i) => `${i.path.join('.')}: ${i.message}`)
+    .join('; ')
   throw soapBadResponse(label, operation, `does not match the service's type: ${issues}`, true)
 }

@@ -185,7 +185,9 @@ export type ParsedSoap = ParsedSoapAnswer<unknown, PttSoapFault>
  * The `return` of `<op>Response` (Axis2 spells it `return`; Axis 1.4 may say `<op>Return`), a SOAP
  * fault, or `invalid` (not XML, a DTD, no Body, no response element) (protocols/soap).
  */
-export const parseSoapResponse: (xml: string, operation: PttOperation) => ParsedSoap = soapResponseParser<PttOperation, unknown, PttSoapFault>({
+type ParseSoapResponse = (xml: string, operation: PttOperation) => ParsedSoap
+
+export const parseSoapResponse: ParseSoapResponse = soapResponseParser<PttOperation, unknown, PttSoapFault>({
   repeated: ['dongu'],
   body: (response, operation) => {
     if (response === null || typeof response !== 'object') return { ok: false, reason: `no ${operation}Response element in the Body` }

@@ -56,10 +56,14 @@ function cloudflareBlock(operation: string, r: CarrierHttpResponse): AppError | 
  */
 function suratFaultError(fault: SoapFault, operation: string, httpStatus: number): AppError {
   const server = /server/i.test(fault.faultcode)
-  return new AppError(server ? ErrorCode.carrierUnavailable : ErrorCode.carrierBadResponse, `Sürat ${server ? 'failed' : 'could not read'} ${operation}: ${fault.faultstring}`, {
-    retryable: server,
-    meta: { operation, httpStatus, faultcode: fault.faultcode, faultstring: fault.faultstring },
-  })
+  return new AppError(
+    server ? ErrorCode.carrierUnavailable : ErrorCode.carrierBadResponse,
+    `Sürat ${server ? 'failed' : 'could not read'} ${operation}: ${fault.faultstring}`,
+    {
+      retryable: server,
+      meta: { operation, httpStatus, faultcode: fault.faultcode, faultstring: fault.faultstring },
+    },
+  )
 }
 
 const SOAP: SoapCarrier<SuratOperation, SoapFault> = {
@@ -74,7 +78,12 @@ const SOAP: SoapCarrier<SuratOperation, SoapFault> = {
 
 /** One SOAP call, no retries (http/soap-call.ts): returns the `<OpResult>` content validated by `schema`. */
 export async function callSuratSoap<S extends z.ZodType>(operation: SuratOperation, fields: SoapFields, schema: S, call: SuratCall): Promise<z.output<S>> {
-  const result = await soapCall(SOAP, operation, buildSuratEnvelope(operation, fields), { url: call.soapUrl, timeoutMs: call.timeoutMs, signal: call.signal, onExchange: call.onExchange })
+  const result = await soapCall(SOAP, operation, buildSuratEnvelope(operation, fields), {
+    url: call.soapUrl,
+    timeoutMs: call.timeoutMs,
+    signal: call.signal,
+    onExchange: call.onExchange,
+  })
   return checkSoapBody('Sürat', operation, schema, result)
 }
 
@@ -94,14 +103,20 @@ export async function callSuratTracking(c: SuratCredentials, webSiparisKodu: str
   const byStatus = httpStatusError(CARRIER.carrierName, operation, r)
   if (byStatus) throw byStatus
   if (r.status < 200 || r.status >= 300) {
-    throw new AppError(ErrorCode.carrierBadResponse, `Sürat answered HTTP ${r.status} to ${operation} (check the tracking URL)`, { retryable: false, meta: { operation, httpStatus: r.status } })
+    throw new AppError(ErrorCode.carrierBadResponse, `Sürat answered HTTP ${r.status} to ${operation} (check the tracking URL)`, {
+      retryable: false,
+      meta: { operation, httpStatus: r.status },
+    })
   }
   const json = parseJsonBody(CARRIER.carrierName, operation, r)
   // HT: some gateways hand the JSON over as a JSON string; accept that once.
   const value = typeof json === 'string' ? parseJsonBody(CARRIER.carrierName, operation, { ...r, text: json }) : json
   const parsed = trackingResponseSchema.safeParse(value)
   if (!parsed.success) {
-    throw new AppError(ErrorCode.carrierBadResponse, `Sürat ${operation} answer has an unexpected shape`, { retryable: true, meta: { operation, bodyStart: r.text.slice(0, 200) } })
+    throw new AppError(ErrorCode.carrierBadResponse, `Sürat ${operation} answer has an unexpected shape`, {
+      retryable: true,
+      meta: { operation, bodyStart: r.text.slice(0, 200) },
+    })
   }
   return parsed.data
 }

@@ -85,7 +85,10 @@ function checkResult(operation: YurticiOperation, r: Readonly<{ outFlag: number;
   const meta = { operation, outFlag: r.outFlag, outResult: r.outResult }
   if (errCode !== null && AUTH_ERR_CODES.includes(errCode)) throw yurticiErrorToAppError(errCode, r.outResult, meta)
   if (r.outFlag === 2) {
-    throw new AppError(ErrorCode.carrierUnavailable, `Yurtiçi reported an unexpected error on ${operation}: ${r.outResult || `errCode ${r.errCode}`}`, { retryable: true, meta: { ...meta, errCode } })
+    throw new AppError(ErrorCode.carrierUnavailable, `Yurtiçi reported an unexpected error on ${operation}: ${r.outResult || `errCode ${r.errCode}`}`, {
+      retryable: true,
+      meta: { ...meta, errCode },
+    })
   }
   if (r.outFlag === 1 && rowCount === 0) {
     throw errCode !== null && errCode !== 0
@@ -119,7 +122,11 @@ export async function queryShipments(c: YurticiCredentials, q: QueryShipmentInpu
 }
 
 /** saveReturnShipmentCode (RMA): resolves when Yurtiçi stored the code, throws its errCode otherwise. */
-export async function saveReturnShipmentCode(c: YurticiCredentials, input: SaveReturnShipmentCodeInput, o: YurticiCallOptions): Promise<SaveReturnShipmentCodeResult> {
+export async function saveReturnShipmentCode(
+  c: YurticiCredentials,
+  input: SaveReturnShipmentCodeInput,
+  o: YurticiCallOptions,
+): Promise<SaveReturnShipmentCodeResult> {
   const r = (await callYurtici(YurticiOperation.saveReturnShipmentCode, buildSaveReturnShipmentCodeEnvelope(c, input), o)).ExtendedBaseResultVO
   checkResult(YurticiOperation.saveReturnShipmentCode, r, 0)
   return r

@@ -73,7 +73,9 @@ export const SHIPPING_ORDER_VO_ORDER = [
 const INTEGER_FIELDS = new Set<string>(['taxOfficeId', 'ttDocumentId', 'dcSelectedCredit', 'dcCreditRule', 'cargoCount', 'maxCount', 'keyType'])
 
 function el(name: string, value: string | number | boolean | undefined): string {
-  if (typeof value === 'number' && Number.isFinite(value) && INTEGER_FIELDS.has(name) && !Number.isSafeInteger(value)) throw new TypeError(`${name} must be an integer, got ${value}`)
+  if (typeof value === 'number' && Number.isFinite(value) && INTEGER_FIELDS.has(name) && !Number.isSafeInteger(value)) {
+    throw new TypeError(`${name} must be an integer, got ${value}`)
+  }
   return xmlElement(name, value)
 }
 
