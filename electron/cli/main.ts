@@ -1,4 +1,4 @@
-import { AppError, ErrorCode } from '../../shared/errors'
+import { AppError, ErrorCode, errorText } from '../../shared/errors'
 import type { CliCommand, CliIo } from './cli.types'
 
 /** Commands are registered lazily so `station desi` does not pay for loading the server or devices. */
@@ -69,7 +69,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     return await command.run(rest, io)
   } catch (err) {
     if (err instanceof AppError) {
-      io.stderr(`station ${entry.name}: ${err.message}${err.code === ErrorCode.inputInvalid ? '' : ` [${err.code}]`}`)
+      io.stderr(`station ${entry.name}: ${errorText(err)}${err.code === ErrorCode.inputInvalid ? '' : ` [${err.code}]`}`)
       return err.code === ErrorCode.inputInvalid ? 2 : 1
     }
     io.stderr(`station ${entry.name}: unexpected error: ${(err as Error)?.message ?? String(err)}`)

@@ -140,7 +140,7 @@ export const NOTICES_EN: Readonly<Record<NoticeCode, string>> = {
   'box.unknown': 'Unknown box',
   'weight.mismatch': 'Weight mismatch: expected {expectedGrams} g, measured {measuredGrams} g (±{allowedGrams} g).',
   'scanBack.noBarcode': 'The shipment has no barcode to check the label against',
-  'scanBack.mismatch': 'The scanned label is not this shipment\'s: {code} (expected {expected})',
+  'scanBack.mismatch': "The scanned label is not this shipment's: {code} (expected {expected})",
   'unconfirmed.answerFirst': 'Answer the labels with an unknown print outcome first ({orders}): F5 printed, F2 print again, or a supervisor badge defers them',
   'reprint.noLabel': 'No label to reprint',
   'reprint.notPrintedYet': 'The label has not printed yet: F2 prints it',

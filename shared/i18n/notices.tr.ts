@@ -94,7 +94,7 @@ export const NOTICES_TR: Readonly<Record<NoticeCode, string>> = {
   'printer.spoolerNoAnswer': 'Yazıcı kuyruğu {queue}: {timeoutMs} ms içinde yanıt vermedi',
   'printer.spoolerNoQueue': 'Yazıcı kuyruğu {queue}: böyle bir kuyruk yok',
   'printer.spoolerRefused': 'Yazıcı kuyruğu {queue}: iş reddedildi',
-  'printer.spoolerClientMissing': 'Yazıcı kuyruğu {queue}: yazdırma aracı yok ({command}; Linux\'ta cups-client kurun)',
+  'printer.spoolerClientMissing': "Yazıcı kuyruğu {queue}: yazdırma aracı yok ({command}; Linux'ta cups-client kurun)",
   'printer.spoolerClientFailed': 'Yazıcı kuyruğu {queue}: {command} çalışmadı: {detail}',
   'printer.usbNoStatus': 'Bu USB yazıcı durum bildiremiyor',
   'printer.usbNotConnected': 'USB yazıcı takılı değil',
@@ -105,7 +105,7 @@ export const NOTICES_TR: Readonly<Record<NoticeCode, string>> = {
   'printer.usbBusy': 'USB yazıcıyı başka bir program kullanıyor',
   'printer.usbNoPermission': 'USB yazıcıya erişim izni yok (udev kuralı, WinUSB sürücüsü)',
   'printer.usbLost': 'USB yazıcı bağlantısı koptu',
-  'label.pdfUnreadable': 'Kargo etiketi PDF\'i okunamadı',
+  'label.pdfUnreadable': "Kargo etiketi PDF'i okunamadı",
 
   // Receipt printer and scanners
   'receipt.addressInvalid': 'Fiş yazıcısı adresi geçersiz',

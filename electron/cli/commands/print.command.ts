@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises'
-import { AppError, ErrorCode, toAppError } from '../../../shared/errors'
+import { AppError, ErrorCode, toAppError, errorText } from '../../../shared/errors'
 import { createTransport } from '../../core/devices/printer/transports/printer-uri'
 import { ZebraPrinter } from '../../core/devices/printer/zebra.printer'
 import { numberFlag, parseFlags, requireFlag } from '../cli-args'
@@ -43,17 +43,17 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     const warning = result.problemAfter
     if (json) {
       const out: Record<string, unknown> = { ok: true, bytes: result.bytes }
-      if (warning) out.warning = { code: warning.code, message: warning.message }
+      if (warning) out.warning = { code: warning.code, message: errorText(warning) }
       io.stdout(`${JSON.stringify(out)}\n`)
     } else {
       const checked = result.statusBefore ? '' : ' (status not checked)'
-      io.stdout(`sent ${result.bytes} bytes to ${printer.uri}${checked}${warning ? ` — warning: ${warning.message} [${warning.code}]` : ''}\n`)
+      io.stdout(`sent ${result.bytes} bytes to ${printer.uri}${checked}${warning ? ` — warning: ${errorText(warning)} [${warning.code}]` : ''}\n`)
     }
     return 0
   } catch (err) {
     if (json && err instanceof AppError) {
       const e = toAppError(err)
-      io.stdout(`${JSON.stringify({ ok: false, error: { code: e.code, message: e.message, retryable: e.retryable } })}\n`)
+      io.stdout(`${JSON.stringify({ ok: false, error: { code: e.code, message: errorText(e), retryable: e.retryable } })}\n`)
     }
     return reportFailure(io, prefix, err)
   } finally {

@@ -1,4 +1,4 @@
-import { ErrorCode, toAppError, type AppError } from '../../../shared/errors'
+import { ErrorCode, toAppError, type AppError, errorText } from '../../../shared/errors'
 import type { CliIo } from '../cli.types'
 
 /** Printer errors that are the caller's fault (bad address, a file: printer asked for status) exit 2. */
@@ -12,6 +12,6 @@ export function printerExitCode(err: AppError): number {
 export function reportFailure(io: CliIo, prefix: string, err: unknown): number {
   const error = toAppError(err)
   if (error.code === ErrorCode.internal) throw err // a bug: let the CLI entry point report it
-  io.stderr(`${prefix}${error.message}${error.code === ErrorCode.inputInvalid ? '' : ` [${error.code}]`}\n`)
+  io.stderr(`${prefix}${errorText(error)}${error.code === ErrorCode.inputInvalid ? '' : ` [${error.code}]`}\n`)
   return printerExitCode(error)
 }

@@ -5,6 +5,7 @@ import type { PrinterStatus } from '../../core/devices/printer/printer.port'
 import { numberFlag, parseFlags, requireFlag } from '../cli-args'
 import type { CliCommand, CliIo } from '../cli.types'
 import { reportFailure } from './printer-command.support'
+import { errorText } from '../../../shared/errors'
 
 const flagOptions = {
   printer: { type: 'string' },
@@ -46,7 +47,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     } else {
       const problem = statusProblem(status)
       const detail = `labels remaining ${status.labelsRemaining}, formats in buffer ${status.formatsInBuffer}, label length ${status.labelLengthDots} dots`
-      io.stdout(`${problem ? `not ready: ${problem.message} [${problem.code}]` : 'ready'} (${detail})\n`)
+      io.stdout(`${problem ? `not ready: ${errorText(problem)} [${problem.code}]` : 'ready'} (${detail})\n`)
     }
     // An answer is a success even when it says "not ready": the caller asked what the printer says.
     return 0

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { z } from 'zod'
-import { AppError, ErrorCode, toAppError } from '../../../shared/errors'
+import { AppError, ErrorCode, toAppError, errorText } from '../../../shared/errors'
 import type { ReturnRequest } from '../../core/carriers/carrier.port'
 import { turkeyToday } from '../../core/manifests/manifest.repository'
 import { returnCaption } from '../../core/returns/return.service'
@@ -97,7 +97,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   } catch (err) {
     const e = toAppError(err)
     if (e.code === ErrorCode.inputInvalid) throw e
-    io.stderr(`${prefix}${e.message} [${e.code}]\n`)
+    io.stderr(`${prefix}${errorText(e)} [${e.code}]\n`)
     return 1
   } finally {
     await dispose()

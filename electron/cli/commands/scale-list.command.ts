@@ -1,5 +1,5 @@
 import { SerialPort } from 'serialport'
-import { toAppError } from '../../../shared/errors'
+import { toAppError, errorText } from '../../../shared/errors'
 import { matchHidScales, type HidDeviceInfo } from '../../core/devices/scale/hid-scale.devices'
 import { nodeHidBackend } from '../../core/devices/scale/hid-scale.driver'
 import { parseFlags } from '../cli-args'
@@ -29,7 +29,7 @@ function describeListFailure(err: unknown): string {
   if (e?.code === 'ENOENT') {
     return 'station scale list: cannot list serial ports: udevadm is not installed (Debian package "udev"). Pass the port path directly, e.g. --port /dev/ttyUSB0.'
   }
-  return `station scale list: cannot list serial ports: ${toAppError(err).message}`
+  return `station scale list: cannot list serial ports: ${errorText(toAppError(err))}`
 }
 
 const hex = (n: number) => n.toString(16).padStart(4, '0')
@@ -41,7 +41,7 @@ async function hidRows(listHid: HidDeviceLister, io: CliIo) {
     devices = await listHid()
   } catch (err) {
     // node-hid needs libusb-1.0 and libudev at run time (§7.4); serial scales still list fine.
-    io.stderr(`station scale list: cannot list HID devices (${toAppError(err).message}); is libusb-1.0-0 installed?\n`)
+    io.stderr(`station scale list: cannot list HID devices (${errorText(toAppError(err))}); is libusb-1.0-0 installed?\n`)
     return []
   }
   return matchHidScales(devices).map(({ device, matchedBy, name }) => ({
@@ -63,7 +63,7 @@ export function createScaleListCommand(list: SerialPortLister = listWithSerialpo
     try {
       json = parseFlags(argv, { json: { type: 'boolean' } }).values.json ?? false
     } catch (err) {
-      io.stderr(`station scale list: ${toAppError(err).message}\n`)
+      io.stderr(`station scale list: ${errorText(toAppError(err))}\n`)
       return 2
     }
     let ports: readonly SerialPortEntry[]

@@ -1,4 +1,4 @@
-import { AppError, ErrorCode, toAppError } from '../../../shared/errors'
+import { AppError, ErrorCode, toAppError, errorText } from '../../../shared/errors'
 import { detectScaleProtocol } from '../../core/devices/scale/scale-protocol-detect'
 import { createSerialScaleDriver, isScaleProtocol, scaleProtocols, type ScaleProtocol } from '../../core/devices/scale/scale-protocol'
 import { evaluateStability } from '../../core/devices/scale/scale-stability'
@@ -115,7 +115,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   try {
     settings = parseSettings(argv)
   } catch (err) {
-    io.stderr(`${prefix}${toAppError(err).message}\n`)
+    io.stderr(`${prefix}${errorText(toAppError(err))}\n`)
     return 2
   }
   let driver: ScaleDriver
@@ -132,7 +132,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     await driver.open()
   } catch (err) {
     const error = toAppError(err)
-    io.stderr(`${prefix}${error.message} [${error.code}]\n`)
+    io.stderr(`${prefix}${errorText(error)} [${error.code}]\n`)
     return failureExit(error)
   }
   let outcome: Outcome

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { LabelFormat } from '../../../shared/domain/shipment'
-import { AppError, ErrorCode, toAppError } from '../../../shared/errors'
+import { AppError, ErrorCode, toAppError, errorText } from '../../../shared/errors'
 import { ComToHomeConnector } from '../../core/carriers/comtohome/comtohome.adapter'
 import { consignmentRequestSchema, type ConsignmentRequest } from '../../core/carriers/comtohome/comtohome.schemas'
 import { z } from 'zod'
@@ -70,10 +70,10 @@ const prefix = 'station ship: '
 function reportFailure(err: unknown, io: CliIo): number {
   const error = toAppError(err)
   if (error.code === ErrorCode.inputInvalid) {
-    io.stderr(`${prefix}${error.message}\n`)
+    io.stderr(`${prefix}${errorText(error)}\n`)
     return 2
   }
-  io.stderr(`${prefix}${error.message} [${error.code}]\n`)
+  io.stderr(`${prefix}${errorText(error)} [${error.code}]\n`)
   const fieldErrors = Array.isArray(error.meta.fieldErrors) ? (error.meta.fieldErrors as Array<{ field: string | null; message: string }>) : []
   // The message already names a single field error; a list only helps when there are several.
   if (fieldErrors.length > 1) for (const f of fieldErrors) io.stderr(`  ${f.field ?? '(request)'}: ${f.message}\n`)

@@ -1,4 +1,4 @@
-import { toAppError, AppError, ErrorCode } from '../../../shared/errors'
+import { toAppError, AppError, ErrorCode, errorText } from '../../../shared/errors'
 import { currentTrackingStatus, sortTimeline } from '../../../shared/tracking/timeline'
 import { parseFlags, requireFlag } from '../cli-args'
 import { CARRIER_FLAGS_USAGE, carrierFlagOptions, cliConnector, requireCarrier, requireEndpoint } from '../carrier-flags'
@@ -22,7 +22,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   } catch (err) {
     const e = toAppError(err)
     if (e.code === ErrorCode.inputInvalid) throw e
-    io.stderr(`${prefix}${e.message} [${e.code}]\n`)
+    io.stderr(`${prefix}${errorText(e)} [${e.code}]\n`)
     return 1
   } finally {
     await dispose()

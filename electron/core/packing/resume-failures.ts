@@ -1,4 +1,4 @@
-import { AppError, ErrorCode, toAppError } from '../../../shared/errors'
+import { AppError, ErrorCode, errorText, toAppError } from '../../../shared/errors'
 import { msg } from '../../../shared/i18n/notice-codes'
 
 /** An interrupted order the resume at start could not finish: it stays bought and not packed until its re-scan. */
@@ -6,7 +6,7 @@ export type ResumeFailure = Readonly<{ orderId: string; orderNumber: string; err
 
 /** The error line for the shell's log (support reads it), one per order. */
 export function resumeFailureLine(f: ResumeFailure): string {
-  return `resume at start failed: order ${f.orderNumber} (${f.orderId}) left unfinished: ${f.error.code}: ${f.error.message}`
+  return `resume at start failed: order ${f.orderNumber} (${f.orderId}) left unfinished: ${f.error.code}: ${errorText(f.error)}`
 }
 
 /**
@@ -61,7 +61,7 @@ export async function resumeAtStart(
     return resumed
   } catch (err) {
     const e = toAppError(err)
-    deps.logError(`resume at start failed: ${e.code}: ${e.message}`)
+    deps.logError(`resume at start failed: ${e.code}: ${errorText(e)}`)
     await deps.show(resumeAbortedProblem(e))
     return []
   }
