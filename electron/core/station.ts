@@ -43,6 +43,7 @@ import { OfflineRegistrar } from './shipping/offline-registrar'
 import { shipmentsCommands } from './shipping/shipments.commands'
 import { ReturnService } from './returns/return.service'
 import { returnsCommands } from './returns/returns.commands'
+import { returnPromptCommands } from './returns/return-prompt.commands'
 import { startStationWebhooks } from './tracking/webhooks/webhook-station'
 import { webhooksCommands } from './tracking/webhooks/webhooks.commands'
 import { ShipmentPurchaser, type PurchaseCheckpoint } from './shipping/shipment.purchaser'
@@ -173,6 +174,7 @@ export async function createStation(dataDir: string, config: StationConfig, adap
       : null,
     labelFormat: (carrierId) => labelFormatFor(config.carriers, carrierId),
     carrierNames,
+    returns,
   })
   const cloud = adapters.cloud?.(db, async () => deskHealth(adapters.scale, printQueue))
   const slips = adapters.receiptPrinter
@@ -280,6 +282,7 @@ export async function createStation(dataDir: string, config: StationConfig, adap
     ...carriers.handlers,
     ...createSyncHandlers(db, cloud ?? null),
     ...returnsCommands({ returns }),
+    ...returnPromptCommands({ packing }),
     ...webhooksCommands({ webhooks }),
     ...shipmentsCommands({ db, connectors: carriers.connectors, carrierNames }),
     ...createManifestHandlers({ db, connectors, sender: config.sender, sink: adapters.sink, dpi: config.printer.dpi }),

@@ -32,7 +32,7 @@ export function App({ client }: { client: StationClient }) {
   const station = useStation(client)
   const beeper = useMemo(createBeeper, [])
   useEffect(() => () => beeper.dispose(), [beeper])
-  const returns = useReturns(client)
+  const returns = useReturns(client, station)
   const desk = useDesk(client, station, beeper, returns)
   const scanner = useScanner(desk.onScan)
   const now = useNow()

@@ -2,6 +2,8 @@
  * Every string on the desk, Turkish first. `t(key, lang, params)` fills `{name}` placeholders.
  * Error codes → operator messages and actions live in i18n-errors.ts.
  */
+import { OVERRIDE_REASON_MESSAGES, RETURN_REASON_MESSAGES } from '../../shared/contract/desk-reasons'
+
 export type Lang = 'tr' | 'en'
 export type Msg = Readonly<{ tr: string; en: string }>
 
@@ -145,10 +147,7 @@ export const messages = {
   'override.scan': { tr: 'Süpervizör kartı okutun', en: 'Scan supervisor badge' },
   'override.pick': { tr: 'Neden: numara + Enter', en: 'Reason: number + Enter' },
   'override.esc': { tr: 'Esc: vazgeç', en: 'Esc: cancel' },
-  'override.reason.catalog': { tr: 'Katalog ağırlığı yanlış', en: 'Catalogue weight is wrong' },
-  'override.reason.packing': { tr: 'Ek dolgu / ambalaj', en: 'Extra packing material' },
-  'override.reason.customer': { tr: 'Müşteri isteği / hediye paketi', en: 'Customer request / gift wrap' },
-  'override.reason.checked': { tr: 'Süpervizör kontrol etti', en: 'Checked by supervisor' },
+  ...OVERRIDE_REASON_MESSAGES,
 
   'return.title': { tr: 'İade', en: 'Return' },
   'return.scanOrder': { tr: 'İade edilecek siparişi ya da takip numarasını okutun', en: 'Scan the order or tracking number to return' },
@@ -163,11 +162,7 @@ export const messages = {
   'return.codeHint': { tr: 'Müşteri bu kodu herhangi bir şubeye söyler', en: 'The customer gives this code at any branch' },
   'return.next': { tr: 'Sonraki okuma iadeyi kapatır', en: 'The next scan closes the return' },
   'return.esc': { tr: 'Esc: kapat', en: 'Esc: close' },
-  'return.reason.size': { tr: 'Beden / ölçü uymadı', en: 'Wrong size' },
-  'return.reason.damaged': { tr: 'Hasarlı ya da kusurlu', en: 'Damaged or defective' },
-  'return.reason.wrongItem': { tr: 'Yanlış ürün gönderildi', en: 'Wrong item sent' },
-  'return.reason.changedMind': { tr: 'Müşteri vazgeçti', en: 'Customer changed their mind' },
-  'return.reason.other': { tr: 'Diğer', en: 'Other' },
+  ...RETURN_REASON_MESSAGES,
 
   'reports.title': { tr: 'Raporlar', en: 'Reports' },
   'reports.today': { tr: 'Bugün', en: 'Today' },
@@ -309,19 +304,8 @@ export function otherLang(lang: Lang): Lang {
   return lang === 'tr' ? 'en' : 'tr'
 }
 
-/** Override reasons offered to the supervisor, in digit order (1…). Sent bilingual to the audit log. */
-export const OVERRIDE_REASONS = ['override.reason.catalog', 'override.reason.packing', 'override.reason.customer', 'override.reason.checked'] as const satisfies readonly MessageKey[]
-
-export function overrideReasonText(key: (typeof OVERRIDE_REASONS)[number]): string {
-  return `${messages[key].tr} / ${messages[key].en}`
-}
-
-/** Return reasons, in digit order (1…). Sent bilingual to the carrier's return record and the audit log. */
-export const RETURN_REASONS = ['return.reason.size', 'return.reason.damaged', 'return.reason.wrongItem', 'return.reason.changedMind', 'return.reason.other'] as const satisfies readonly MessageKey[]
-
-export function returnReasonText(key: (typeof RETURN_REASONS)[number]): string {
-  return `${messages[key].tr} / ${messages[key].en}`
-}
+/** Override and return reasons, in digit order (1…): the core picks them by digit and stores their text (shared/contract/desk-reasons.ts). */
+export { OVERRIDE_REASONS, RETURN_REASONS } from '../../shared/contract/desk-reasons'
 
 /** Audit actions the reports list as exceptions, in words; unknown actions show as stored. */
 export function auditActionText(action: string, lang: Lang): string {

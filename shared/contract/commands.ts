@@ -118,6 +118,8 @@ export const commandInputs = {
   'tracking.webhooks': empty,
   /** The returns of one order (scanned order code or tracking number), newest first. */
   'returns.list': z.object({ code: ScanCode }).strict(),
+  /** Esc on the return prompt: the desk's scans are work again. */
+  'returns.closePrompt': empty,
 } as const
 
 export type CommandName = keyof typeof commandInputs
@@ -163,6 +165,7 @@ export type CommandOutputs = {
   'returns.create': ReturnView
   'tracking.webhooks': WebhookStatusView
   'returns.list': ReturnView[]
+  'returns.closePrompt': PackingView
 }
 
 export type CommandInput<K extends CommandName> = z.input<(typeof commandInputs)[K]>

@@ -119,6 +119,20 @@ export type PackingView = Readonly<{
   unconfirmedLabels?: readonly UnconfirmedLabelView[]
   /** The open order's claim at the cloud (null without a cloud, or once packed). */
   claim?: ClaimView | null
+  /** The return (iade) prompt, while open: it takes the desk's scans (KJIADE opens it, Esc closes it). */
+  returnPrompt?: ReturnPromptView | null
+  /** The override reason a supervisor picked by digit (index into shared/contract/desk-reasons.ts OVERRIDE_REASONS). */
+  overrideReason?: number
+}>
+
+/** The return prompt: 'order' waits for the order or tracking number; 'confirm': reason digits, then the supervisor badge; 'done': the return is shown. */
+export type ReturnPromptView = Readonly<{
+  stage: 'order' | 'confirm' | 'done'
+  orderCode: string | null
+  /** Index into RETURN_REASONS (shared/contract/desk-reasons.ts). */
+  reason: number
+  result: ReturnView | null
+  problem: SerializedAppError | null
 }>
 
 /**

@@ -3,6 +3,7 @@ import type { LabelFormat } from '../../../shared/domain/shipment'
 import type { NormalizeScanOptions } from '../../../shared/scan/normalize-scan'
 import type { Db } from '../db/database'
 import type { PrintQueueService } from '../printing/print-queue.service'
+import type { ReturnMaker } from '../returns/return-prompt'
 import type { ShipmentPurchaser } from '../shipping/shipment.purchaser'
 import type { OrderClaims } from '../sync/order-claims'
 import type { CarrierChoiceDeps } from './carrier-choice'
@@ -32,6 +33,8 @@ export type PackingDeps = Readonly<{
   /** The label format to ask a carrier for (its own setting; shipment-intent.ts). */
   labelFormat: (carrierId: string) => LabelFormat
   carrierNames: ReadonlyMap<string, string>
+  /** Makes the return the desk's return prompt confirms. */
+  returns: ReturnMaker
 }>
 
 /**

@@ -24,7 +24,23 @@ export type MachineState = Readonly<{
 export const INITIAL_MACHINE: MachineState = { step: PackingStep.idle, itemsVerified: false, boxChosen: false, weight: 'none', purchaseLive: false }
 
 /** What a scan does, by step: the core's single routing decision (`PackingService.scan`). */
-export type ScanAction = 'login' | 'cancel' | 'retry' | 'reprint' | 'defer' | 'openOrder' | 'confirmItem' | 'selectBox' | 'scanBack' | 'override' | 'busy'
+export type ScanAction =
+  | 'login'
+  | 'cancel'
+  | 'retry'
+  | 'reprint'
+  | 'defer'
+  | 'openOrder'
+  | 'confirmItem'
+  | 'selectBox'
+  | 'scanBack'
+  | 'override'
+  | 'overrideReason'
+  | 'openReturn'
+  | 'returnOrder'
+  | 'returnReason'
+  | 'returnBadge'
+  | 'busy'
 
 export type ScanCommand = 'cancel' | 'retry' | 'reprint'
 
@@ -44,6 +60,12 @@ export type PackingEvent =
       scanBackReady: boolean
       /** The problem holding the order may be overridden by a supervisor (packing.rules.ts SUPERVISOR_OVERRIDABLE). */
       blockingOverridable: boolean
+      /** The code is a single digit 1…9 (a reason, or the nth box). */
+      digit: boolean
+      /** The code opens the return prompt (KJIADE, KJRETURN). */
+      returnCommand: boolean
+      /** The return prompt's stage while it is open. */
+      returnPrompt: 'order' | 'confirm' | 'done' | null
     }>
   | Readonly<{ type: 'orderOpened'; allItems: boolean }>
   /** An order with a bought label that never finished: picked up with the same shipment. */
@@ -85,6 +107,8 @@ export type PackingEffect =
   /** Counted items back to zero, order open again, claim released. */
   | Readonly<{ kind: 'releaseOrder' }>
   | Readonly<{ kind: 'refuse'; reason: Refusal }>
+  /** A made return is on screen: the next scan closes it and is work again. */
+  | Readonly<{ kind: 'closeReturnPrompt' }>
 
 export type Transition = Readonly<{ state: MachineState; effects: readonly PackingEffect[] }>
 
@@ -92,9 +116,15 @@ const stay = (state: MachineState, ...effects: PackingEffect[]): Transition => (
 const to = (state: MachineState, patch: Partial<MachineState>, ...effects: PackingEffect[]): Transition => ({ state: { ...state, ...patch }, effects })
 const route = (action: ScanAction): PackingEffect => ({ kind: 'route', action })
 
-/** Where a scan goes: before login it is a badge, command codes anywhere, then by step. */
+/**
+ * Where a scan goes: before login it is a badge; the return prompt takes every scan while open;
+ * command codes anywhere; then by step. Digits pick a reason (override) or the nth box (the service reads it).
+ */
 export function routeScan(step: PackingStep, e: Extract<PackingEvent, { type: 'scan' }>): ScanAction {
   if (!e.loggedIn) return 'login'
+  if (e.returnCommand) return 'openReturn'
+  if (e.returnPrompt === 'order') return 'returnOrder'
+  if (e.returnPrompt === 'confirm') return e.digit ? 'returnReason' : 'returnBadge'
   if (e.command) return e.command
   switch (step) {
     case PackingStep.idle:
@@ -107,7 +137,7 @@ export function routeScan(step: PackingStep, e: Extract<PackingEvent, { type: 's
     case PackingStep.printed:
       return e.scanBackReady ? 'scanBack' : 'busy'
     case PackingStep.exception:
-      if (e.blockingOverridable) return 'override'
+      if (e.blockingOverridable) return e.digit ? 'overrideReason' : 'override'
       return e.hasOrder ? 'confirmItem' : 'openOrder'
     default:
       return 'busy'
@@ -144,6 +174,9 @@ export function transition(state: MachineState, event: PackingEvent): Transition
   const { step } = state
   switch (event.type) {
     case 'scan':
+      if (event.loggedIn && !event.returnCommand && event.returnPrompt === 'done') {
+        return stay(state, { kind: 'closeReturnPrompt' }, route(routeScan(step, { ...event, returnPrompt: null })))
+      }
       return stay(state, route(routeScan(step, event)))
     case 'orderOpened': {
       const next = event.allItems ? PackingStep.itemsVerified : PackingStep.orderOpen

@@ -5,10 +5,12 @@ import { Emitter, type Unsubscribe } from '../../../shared/emitter'
 import { AppError, ErrorCode, toAppError } from '../../../shared/errors'
 import { msg } from '../../../shared/i18n/notice-codes'
 import { appendAudit } from '../audit/audit.repository'
-import { findBox } from '../boxes/boxes.repository'
+import { findBox, listBoxes } from '../boxes/boxes.repository'
 import { findOrderByCode, getOrder, incrementPackedQuantity, setOrderStatus } from '../orders/orders.repository'
 import { findPackerByBadge } from '../packers/packers.repository'
 import { getLiveShipment } from '../shipping/shipments.repository'
+import { RETURN_COMMAND_CODES, confirmReturn, openReturnPrompt, withReturnOrder, withReturnReason } from '../returns/return-prompt'
+import { OVERRIDE_REASONS, overrideReasonText } from '../../../shared/contract/desk-reasons'
 import { SUPERVISOR_OVERRIDABLE, CommandCode, allItemsScanned, matchItem } from './packing.rules'
 import { adviseBoxes } from './box-advisor'
 import type { PackingDeps, PipelineContext } from './packing.deps'
@@ -21,6 +23,8 @@ import { onPrinterReady } from './printer-recovery.rules'
 import { awaitingAnswer, unansweredLabelsError } from './unconfirmed-labels'
 
 export type { PackingDeps } from './packing.deps'
+
+const DIGIT = /^[1-9]$/
 
 /** Scanner command codes, by the command they stand for. */
 const SCAN_COMMANDS: ReadonlyMap<string, ScanCommand> = new Map([
@@ -151,6 +155,7 @@ export class PackingService {
   private async doLogout(): Promise<null> {
     if (this.s.packer) await appendAudit(this.deps.db, { actorId: this.s.packer.id, action: 'session.logout' })
     this.s.packer = null
+    this.s.returnPrompt = null // the next person starts at the desk
     return null
   }
 
@@ -162,7 +167,8 @@ export class PackingService {
   private async routeScan(code: string): Promise<PackingView> {
     const { s } = this
     const awaiting = s.packer !== null && awaitingAnswer(s.unconfirmed).length > 0
-    const [effect] = this.dispatch({
+    const digit = DIGIT.test(code) ? Number(code) : null
+    const effects = this.dispatch({
       type: 'scan',
       loggedIn: s.packer !== null,
       command: SCAN_COMMANDS.get(code.toUpperCase()) ?? null,
@@ -170,8 +176,13 @@ export class PackingService {
       hasOrder: s.order !== null,
       scanBackReady: this.deps.scanBack !== null && s.order !== null && s.shipment !== null,
       blockingOverridable: s.blocking !== null && SUPERVISOR_OVERRIDABLE.has(s.blocking.code),
+      digit: digit !== null,
+      returnCommand: RETURN_COMMAND_CODES.has(code.toUpperCase()),
+      returnPrompt: s.returnPrompt?.stage ?? null,
     })
-    switch (effect?.kind === 'route' ? effect.action : 'busy') {
+    if (effects.some((e) => e.kind === 'closeReturnPrompt')) s.returnPrompt = null
+    const route = effects.find((e) => e.kind === 'route')
+    switch (route?.kind === 'route' ? route.action : 'busy') {
       case 'login':
         await this.doLogin(code)
         return this.view()
@@ -188,14 +199,46 @@ export class PackingService {
       case 'confirmItem':
         return this.doConfirmItem(code)
       case 'selectBox':
-        return this.doSelectBox(code)
+        return this.doSelectBox(digit !== null ? await this.nthBoxCode(digit, code) : code)
       case 'scanBack':
         return this.doScanBack(code)
       case 'override':
-        return this.doOverride(code, 'süpervizör kartı okutuldu / supervisor badge scanned')
+        return this.doOverride(code, overrideReasonText(s.overrideReason))
+      case 'overrideReason':
+        if (digit! - 1 < OVERRIDE_REASONS.length) s.overrideReason = digit! - 1
+        return this.view()
+      case 'openReturn':
+        s.returnPrompt = openReturnPrompt(this.view())
+        return this.view()
+      case 'returnOrder':
+        s.returnPrompt = withReturnOrder(s.returnPrompt!, code)
+        return this.view()
+      case 'returnReason':
+        s.returnPrompt = withReturnReason(s.returnPrompt!, digit!)
+        return this.view()
+      case 'returnBadge':
+        return this.doConfirmReturn(code)
       default:
         throw new AppError(ErrorCode.wrongState, msg('packing.busyFinishing'))
     }
+  }
+
+  /** A digit at the box step is the nth box of the catalog as the desk lists it (beyond the list: refused as an unknown box). */
+  private async nthBoxCode(n: number, code: string): Promise<string> {
+    return (await listBoxes(this.deps.db))[n - 1]?.code ?? code
+  }
+
+  private async doConfirmReturn(badge: string): Promise<PackingView> {
+    await confirmReturn(this.s.returnPrompt!, badge, this.deps.returns, (next) => (this.s.returnPrompt = next))
+    return this.view()
+  }
+
+  /** Esc on the return prompt. */
+  closeReturnPrompt(): Promise<PackingView> {
+    return this.run(async () => {
+      this.s.returnPrompt = null
+      return this.view()
+    })
   }
 
   openOrder(code: string): Promise<PackingView> {

@@ -1,5 +1,5 @@
 import { shipmentMeasure } from '../../../shared/desi'
-import { PackingStep, type BoxSuggestionView, type Notice, type PackingView, type ShipmentView, type UnconfirmedLabelView } from '../../../shared/contract/views'
+import { PackingStep, type BoxSuggestionView, type Notice, type PackingView, type ReturnPromptView, type ShipmentView, type UnconfirmedLabelView } from '../../../shared/contract/views'
 import type { Box } from '../../../shared/domain/box'
 import type { Order } from '../../../shared/domain/order'
 import type { Packer } from '../../../shared/domain/packer'
@@ -36,6 +36,10 @@ export type Session = {
   unconfirmed: readonly UnconfirmedLabelView[]
   /** Unconfirmed labels a supervisor deferred (audited); in memory, so a restart lists them again. */
   deferred: Set<string>
+  /** The return prompt while open (electron/core/returns/return-prompt.ts); kept across orders. */
+  returnPrompt: ReturnPromptView | null
+  /** The override reason picked by digit (shared/contract/desk-reasons.ts); kept across orders, as the desk always did. */
+  overrideReason: number
 }
 
 /** What a new order starts from (the packer and the counter are kept by the caller; the step comes from the machine's `orderReset`). */
@@ -57,7 +61,7 @@ export const ORDER_RESET = {
 } as const satisfies Partial<Session>
 
 export function newSession(): Session {
-  return { ...ORDER_RESET, machine: INITIAL_MACHINE, packer: null, packedCount: 0, unconfirmed: [], deferred: new Set() }
+  return { ...ORDER_RESET, machine: INITIAL_MACHINE, packer: null, packedCount: 0, unconfirmed: [], deferred: new Set(), returnPrompt: null, overrideReason: 0 }
 }
 
 /** The screen's view of a session. `carrierNames` maps service codes to the names the packer knows. */
@@ -93,6 +97,8 @@ export function packingView(s: Session, carrierNames: ReadonlyMap<string, string
     boxSuggestions: s.machine.step === PackingStep.itemsVerified && s.box === null ? s.boxSuggestions : null,
     printPending: s.printPending,
     unconfirmedLabels: s.unconfirmed,
+    returnPrompt: s.returnPrompt,
+    overrideReason: s.overrideReason,
   }
 }
 

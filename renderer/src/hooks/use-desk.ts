@@ -1,14 +1,12 @@
 import { useEffect, useRef, useState } from 'react'
 import type { PackingView } from '../../../shared/contract/views'
 import { AppError, ErrorCode, toAppError, type SerializedAppError } from '../../../shared/errors'
-import { OVERRIDE_REASONS, overrideReasonText } from '../i18n'
 import { isSupervisorOverridable } from '../i18n-errors'
 import type { Beeper } from '../lib/beep'
 import type { ScanSource } from '../lib/scan-detector'
 import type { StationClient } from '../lib/station-client'
-import { expectsBox } from '../lib/steps'
 import type { Station } from './use-station'
-import { RETURN_COMMAND_CODES, type Returns } from './use-returns'
+import type { Returns } from './use-returns'
 
 export type Screen = 'packing' | 'reports' | 'settings'
 export type ReportRange = 'today' | 'week' | 'month'
@@ -49,11 +47,9 @@ type Latest = {
   view: PackingView | null
   actionError: SerializedAppError | null
   dismissedKey: string | null
-  overrideReason: number
   screen: Screen
 }
 
-const DIGIT = /^[1-9]$/
 const REPORT_DIGITS: Readonly<Record<string, ReportRange>> = { '1': 'today', '2': 'week', '3': 'month' }
 
 function problemKey(p: SerializedAppError | null): string | null {
@@ -108,7 +104,6 @@ export function useDesk(client: StationClient, station: Station, beeper: Beeper,
   // A failed command's error, tagged with the newest view at the time: a newer view hides it.
   const [failed, setFailed] = useState<{ error: SerializedAppError; seq: number } | null>(null)
   const [dismissedKey, setDismissedKeyState] = useState<string | null>(null)
-  const [overrideReason, setOverrideReasonState] = useState(0)
   const [busy, setBusy] = useState(0)
   const [settled, setSettled] = useState(0)
   const [confirmCancelUntil, setConfirmCancelUntil] = useState(0)
@@ -118,9 +113,9 @@ export function useDesk(client: StationClient, station: Station, beeper: Beeper,
   const lastScan = useRef<string | null>(null)
 
   // Render-time state, overwritten at once by the queue when it changes something.
-  const latest = useRef<Latest>({ view: null, actionError: null, dismissedKey: null, overrideReason: 0, screen: 'packing' })
+  const latest = useRef<Latest>({ view: null, actionError: null, dismissedKey: null, screen: 'packing' })
   const actionError = failed && failed.seq === station.packingSeq ? failed.error : null
-  latest.current = { view: station.packing, actionError, dismissedKey, overrideReason, screen }
+  latest.current = { view: station.packing, actionError, dismissedKey, screen }
   const set = {
     screen(v: Screen) {
       latest.current.screen = v
@@ -133,10 +128,6 @@ export function useDesk(client: StationClient, station: Station, beeper: Beeper,
     dismissedKey(v: string | null) {
       latest.current.dismissedKey = v
       setDismissedKeyState(v)
-    },
-    overrideReason(v: number) {
-      latest.current.overrideReason = v
-      setOverrideReasonState(v)
     },
     view(v: PackingView) {
       latest.current.view = v
@@ -180,6 +171,11 @@ export function useDesk(client: StationClient, station: Station, beeper: Beeper,
     })
   }
 
+  /**
+   * Where a scan goes is the core's decision (PackingService.scan: login, the return prompt, reasons by digit,
+   * the nth box, the workflow by step). The desk only keeps its own screen: digits pick the report range
+   * while reports are open, and any other scan goes back to the packing screen with it.
+   */
   const route = async (code: string, source: ScanSource): Promise<PackingView | null | 'silent'> => {
     const l = latest.current
     if (l.screen === 'reports') {
@@ -190,34 +186,12 @@ export function useDesk(client: StationClient, station: Station, beeper: Beeper,
       }
       set.screen('packing') // a real scan while reading reports: back to work with it
     }
-    if (l.view?.packer && l.screen === 'packing') {
-      if (RETURN_COMMAND_CODES.has(code.trim().toUpperCase())) {
-        const o = l.view.order
-        returns.open(o && (l.view.step === 'packed' || o.status === 'packed') ? o.barcode : null)
-        return 'silent'
-      }
-      // The return prompt takes every scan while open; after a made return the next scan is work again.
-      if (returns.isOpen() && (await returns.scan(code)) === 'handled') return null
-    }
-    if (overrideIsOpen(l)) {
-      if (DIGIT.test(code)) {
-        const i = Number(code) - 1
-        if (i < OVERRIDE_REASONS.length) set.overrideReason(i)
-        return 'silent'
-      }
-      const reasonKey = OVERRIDE_REASONS[l.overrideReason] ?? OVERRIDE_REASONS[0]
-      return client.call('packing.override', { supervisorBadge: code, reason: overrideReasonText(reasonKey) })
-    }
     lastScan.current = code
-    if (!l.view?.packer) {
-      // Before login every scan is a badge.
-      await client.call('session.login', { badge: code })
-      return (await station.refresh())?.packing ?? null
-    }
-    const boxes = station.snapshot?.boxes ?? []
-    const box = DIGIT.test(code) ? boxes[Number(code) - 1] : undefined
-    if (box && expectsBox(l.view)) return client.call('packing.selectBox', { boxCode: box.code })
-    return client.call('scan.submit', { code, source })
+    const loggedIn = !!l.view?.packer
+    const view = await client.call('scan.submit', { code, source })
+    // A login changes what the station shows (boxes, settings): read it once more.
+    if (!loggedIn && view.packer) return (await station.refresh())?.packing ?? view
+    return view
   }
 
   const onScan = (code: string, source: ScanSource) => run(() => route(code, source))
@@ -277,7 +251,7 @@ export function useDesk(client: StationClient, station: Station, beeper: Beeper,
   const escape = () => {
     const l = latest.current
     if (l.screen === 'reports' || l.screen === 'settings') return set.screen('packing')
-    if (returns.isOpen()) return returns.close()
+    if (returns.isOpen()) return run(returns.close)
     if (overrideIsOpen(l)) return set.dismissedKey(problemKey(l.actionError ?? l.view?.problem ?? null))
     if (l.actionError) set.actionError(null)
   }
@@ -288,7 +262,7 @@ export function useDesk(client: StationClient, station: Station, beeper: Beeper,
     problem,
     overrideOpen: overrideIsOpen(latest.current),
     canOverride: overridable(latest.current) !== null,
-    overrideReason,
+    overrideReason: view?.overrideReason ?? 0,
     busy,
     settled,
     confirmCancel: confirmCancelUntil > 0,

@@ -1,0 +1,37 @@
+/**
+ * The reasons a supervisor picks by digit (1…) at the desk. The core routes the digit scans and sends the
+ * chosen reason, Turkish / English, to the audit log (override) or to the carrier's return record (return);
+ * the renderer shows the same wording (renderer/src/i18n.ts takes these entries into its messages).
+ */
+export const OVERRIDE_REASON_MESSAGES = {
+  'override.reason.catalog': { tr: 'Katalog ağırlığı yanlış', en: 'Catalogue weight is wrong' },
+  'override.reason.packing': { tr: 'Ek dolgu / ambalaj', en: 'Extra packing material' },
+  'override.reason.customer': { tr: 'Müşteri isteği / hediye paketi', en: 'Customer request / gift wrap' },
+  'override.reason.checked': { tr: 'Süpervizör kontrol etti', en: 'Checked by supervisor' },
+} as const
+
+export const RETURN_REASON_MESSAGES = {
+  'return.reason.size': { tr: 'Beden / ölçü uymadı', en: 'Wrong size' },
+  'return.reason.damaged': { tr: 'Hasarlı ya da kusurlu', en: 'Damaged or defective' },
+  'return.reason.wrongItem': { tr: 'Yanlış ürün gönderildi', en: 'Wrong item sent' },
+  'return.reason.changedMind': { tr: 'Müşteri vazgeçti', en: 'Customer changed their mind' },
+  'return.reason.other': { tr: 'Diğer', en: 'Other' },
+} as const
+
+export type OverrideReasonKey = keyof typeof OVERRIDE_REASON_MESSAGES
+export type ReturnReasonKey = keyof typeof RETURN_REASON_MESSAGES
+
+/** In digit order. */
+export const OVERRIDE_REASONS = Object.keys(OVERRIDE_REASON_MESSAGES) as readonly OverrideReasonKey[]
+export const RETURN_REASONS = Object.keys(RETURN_REASON_MESSAGES) as readonly ReturnReasonKey[]
+
+/** The reason at `index` (the first one when out of range), as stored: "Türkçe / English". */
+export function overrideReasonText(index: number): string {
+  const m = OVERRIDE_REASON_MESSAGES[OVERRIDE_REASONS[index] ?? OVERRIDE_REASONS[0]!]
+  return `${m.tr} / ${m.en}`
+}
+
+export function returnReasonText(index: number): string {
+  const m = RETURN_REASON_MESSAGES[RETURN_REASONS[index] ?? RETURN_REASONS[0]!]
+  return `${m.tr} / ${m.en}`
+}
