@@ -1,5 +1,6 @@
 import { expect } from 'vitest'
 import { HttpFault } from '../../sandbox/common/http-emulator'
+import { scaledMs } from './wait-for'
 
 /**
  * The shared loop of the carrier exactly-once fault tests (docs/reference/carriers.md §14): N seeded runs, each
@@ -25,6 +26,42 @@ export const HTTP_FAULT_WEIGHTS: Readonly<Partial<Record<HttpFault, number>>> = 
 
 /** One hang (until the connector's short timeout) first in runs 7, 107, 207, … */
 export const HANG_EVERY_100 = { fault: HttpFault.timeout, every: 100, at: 7 } as const
+
+/**
+ * The fault mix above as a run's queued sequence on an emulator's fault plan: 0..maxPerRun faults,
+ * a hang first every 100 runs; `clearAfterRun` drops what a run that succeeded early left queued.
+ */
+export function httpFaultSequence(
+  plan: Readonly<{ queue(sequence: readonly (HttpFault | null)[]): void; clearQueued(): void }>,
+  o: Readonly<{ maxPerRun: number; cleanRate?: number; clearAfterRun?: boolean }>,
+): SequenceFaults<HttpFault> {
+  return {
+    kind: 'sequence',
+    weights: HTTP_FAULT_WEIGHTS,
+    maxPerRun: o.maxPerRun,
+    ...(o.cleanRate === undefined ? {} : { cleanRate: o.cleanRate }),
+    leading: HANG_EVERY_100,
+    arm: (sequence) => plan.queue(sequence),
+    ...(o.clearAfterRun ? { disarm: () => plan.clearQueued() } : {}),
+  }
+}
+
+/** Every fifth run ships two parcels, so multi-parcel orders meet the faults too. */
+export const parcelsOf = (run: number): number => (run % 5 === 0 ? 2 : 1)
+
+/** `count` copies of a sample request's first parcel, indexed 0..count−1. */
+export function parcelsLike<P extends { index: number }>(packages: readonly P[], count: number): P[] {
+  const first = packages[0]
+  if (!first) throw new Error('the sample request has no parcel')
+  return Array.from({ length: count }, (_, index) => ({ ...first, index }))
+}
+
+/**
+ * The wall-clock bound of a test of `runs` fault runs. The work is bounded by the count of runs, not by
+ * time; this bound only catches a hang. It allows 300 ms a run, about ten times what a run costs on a
+ * quiet machine, so a busy one does not fail the test; KARGOJET_TEST_TIME_SCALE stretches it further.
+ */
+export const faultRunsTimeoutMs = (runs: number): number => scaledMs(Math.max(30_000, runs * 300))
 
 /** mulberry32: a small seeded PRNG, so a failing run can be replayed from its seed. */
 export function mulberry32(seed: number): () => number {

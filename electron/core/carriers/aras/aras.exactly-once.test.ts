@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { startArasEmulator, type ArasEmulator } from '../../../../sandbox/aras/aras.emulator'
 import { sampleArasRequest } from '../../../../sandbox/aras/aras.fixtures'
-import { HANG_EVERY_100, HTTP_FAULT_WEIGHTS, mulberry32, runCarrierFaultRuns } from '../../../../tests/support/carrier-fault-runs'
+import { faultRunsTimeoutMs, httpFaultSequence, mulberry32, runCarrierFaultRuns } from '../../../../tests/support/carrier-fault-runs'
 import type { CarrierExchange } from '../http/carrier-http'
 import { createArasConnector } from './aras.adapter'
 import { arasOfflineKey } from './aras.keys'
@@ -26,14 +26,8 @@ it('exactly one order per shipment over 500 randomized runs of lost, cut, spoile
   const summary = await runCarrierFaultRuns({
     runs: 500,
     random: mulberry32(20_251_125),
-    faults: {
-      kind: 'sequence',
-      weights: HTTP_FAULT_WEIGHTS,
-      // 0–3 consecutive faults, hitting SetOrder, the lookup and GetBarcode alike; a timeout now and then (each costs timeoutMs).
-      maxPerRun: 3,
-      leading: HANG_EVERY_100,
-      arm: (sequence) => emu.faults.queue(sequence),
-    },
+    // 0–3 consecutive faults, hitting SetOrder, the lookup and GetBarcode alike; a timeout now and then (each costs timeoutMs).
+    faults: httpFaultSequence(emu.faults, { maxPerRun: 3 }),
     requests: () => emu.requests,
     create: (run, key) => (run % 4 === 0 ? withLabel : withoutLabel).createShipment(sampleArasRequest({ orderNumber: `SIP-${run}` }), { idempotencyKey: key }),
     shipmentsFor: mine,
@@ -47,7 +41,7 @@ it('exactly one order per shipment over 500 randomized runs of lost, cut, spoile
   expect(new Set(emu.shipments.filter((s) => s.trackingNumber !== null).map((s) => s.trackingNumber)).size).toBe(125)
   expect(summary.injected).toBeGreaterThan(600) // the faults really happened
   expect(emu.requests.filter((r) => r.operation === 'GetOrderWithIntegrationCode').length).toBeGreaterThan(300) // and were resolved by looking
-})
+}, faultRunsTimeoutMs(500))
 
 it('429 burst: after each 429 the connector waits out Retry-After, so the limiter never refuses its retry', async () => {
   const limited = await startArasEmulator({ rateLimit: { limit: 3, windowMs: 1000 } })

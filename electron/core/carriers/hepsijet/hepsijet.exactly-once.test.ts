@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { SAMPLE_HEPSIJET_SETTINGS, sampleHepsiJetRequest } from '../../../../sandbox/hepsijet/hepsijet.fixtures'
 import { startHepsiJetEmulator, type HepsiJetEmulator } from '../../../../sandbox/hepsijet/hepsijet.emulator'
-import { HANG_EVERY_100, HTTP_FAULT_WEIGHTS, mulberry32, runCarrierFaultRuns } from '../../../../tests/support/carrier-fault-runs'
+import { faultRunsTimeoutMs, httpFaultSequence, mulberry32, parcelsLike, parcelsOf, runCarrierFaultRuns } from '../../../../tests/support/carrier-fault-runs'
 import { createHepsiJetConnector } from './hepsijet.adapter'
 
 // The exactly-once acceptance test: the emulator loses, cuts, spoils and refuses answers, before
@@ -15,22 +15,14 @@ afterAll(() => emu.close())
 
 it('exactly once over 500 randomized runs of lost, cut, spoiled, throttled and failed answers', async () => {
   const connector = createHepsiJetConnector({ origin: emu.origin, ...SAMPLE_HEPSIJET_SETTINGS, timeoutMs: 200, retry: { maxAttempts: 8, sleep: async () => {} } })
-  const parcelsOf = (run: number) => (run % 5 === 0 ? 2 : 1)
   const summary = await runCarrierFaultRuns({
     runs: 500,
     random: mulberry32(60_606),
-    faults: {
-      kind: 'sequence',
-      weights: HTTP_FAULT_WEIGHTS,
-      // 0–4 consecutive faults (fewer than maxAttempts); a few runs also hang once until the 200 ms timeout.
-      maxPerRun: 4,
-      leading: HANG_EVERY_100,
-      arm: (sequence) => emu.faults.queue(sequence),
-    },
+    // 0–4 consecutive faults (fewer than maxAttempts); a few runs also hang once until the 200 ms timeout.
+    faults: httpFaultSequence(emu.faults, { maxPerRun: 4 }),
     requests: () => emu.requests,
     create: (run, key) => {
-      const base = sampleHepsiJetRequest()
-      const request = sampleHepsiJetRequest({ orderNumber: `SIP-${run}`, packages: Array.from({ length: parcelsOf(run) }, (_, i) => ({ ...base.packages[0]!, index: i })) })
+      const request = sampleHepsiJetRequest({ orderNumber: `SIP-${run}`, packages: parcelsLike(sampleHepsiJetRequest().packages, parcelsOf(run)) })
       return connector.createShipment(request, { idempotencyKey: key })
     },
     shipmentsFor: (key) => {
@@ -49,4 +41,4 @@ it('exactly once over 500 randomized runs of lost, cut, spoiled, throttled and f
   })
   expect(summary.injected).toBeGreaterThan(500) // the faults really happened
   expect(summary.runsThatSent('generateZplBarcode')).toBeGreaterThan(100) // and many runs went through a lookup after a doubtful attempt
-})
+}, faultRunsTimeoutMs(500))

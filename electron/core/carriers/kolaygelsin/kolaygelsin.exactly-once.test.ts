@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { sampleKolayGelsinRequest, SAMPLE_KOLAYGELSIN_SETTINGS } from '../../../../sandbox/kolaygelsin/kolaygelsin.fixtures'
 import { startKolayGelsinEmulator, type KolayGelsinEmulator } from '../../../../sandbox/kolaygelsin/kolaygelsin.emulator'
-import { HANG_EVERY_100, HTTP_FAULT_WEIGHTS, mulberry32, runCarrierFaultRuns } from '../../../../tests/support/carrier-fault-runs'
+import { faultRunsTimeoutMs, httpFaultSequence, mulberry32, parcelsLike, parcelsOf, runCarrierFaultRuns } from '../../../../tests/support/carrier-fault-runs'
 import type { ShipmentRequest } from '../carrier.port'
 import { createKolayGelsinConnector } from './kolaygelsin.adapter'
 
@@ -17,7 +17,6 @@ afterAll(() => emu.close())
 it('exactly once over 500 randomized runs of lost, cut, spoiled, throttled and failed answers', async () => {
   // Without the look-before-buy (tested in kolaygelsin.adapter.test.ts) every fault meets a save or the lookup after it.
   const connector = createKolayGelsinConnector({ origin: emu.origin, ...SAMPLE_KOLAYGELSIN_SETTINGS, lookupBeforeCreate: false, timeoutMs: 200, retry: { maxAttempts: 8, sleep: async () => {} } })
-  const parcelsOf = (run: number) => (run % 5 === 0 ? 2 : 1)
   const mine = (key: string) => {
     const code = connector.customerSpecificCodeFor(key)
     return emu.shipments.filter((s) => s.customerSpecificCode === code)
@@ -25,22 +24,12 @@ it('exactly once over 500 randomized runs of lost, cut, spoiled, throttled and f
   const summary = await runCarrierFaultRuns({
     runs: 500,
     random: mulberry32(80_808),
-    faults: {
-      kind: 'sequence',
-      weights: HTTP_FAULT_WEIGHTS,
-      // Up to 5 requests' fates, a fifth of them clean, so faults also reach the saves behind the recipient
-      // save and the lookups; a few runs also hang once until the 200 ms timeout.
-      maxPerRun: 5,
-      cleanRate: 0.2,
-      leading: HANG_EVERY_100,
-      arm: (sequence) => emu.faults.queue(sequence),
-      // A run that succeeded before its last fate was drawn leaves the rest queued: drop it.
-      disarm: () => emu.faults.clearQueued(),
-    },
+    // Up to 5 requests' fates, a fifth of them clean, so faults also reach the saves behind the recipient
+    // save and the lookups; a few runs also hang once until the 200 ms timeout.
+    faults: httpFaultSequence(emu.faults, { maxPerRun: 5, cleanRate: 0.2, clearAfterRun: true }),
     requests: () => emu.requests,
     create: (run, key) => {
-      const base = sampleKolayGelsinRequest()
-      const request = sampleKolayGelsinRequest({ orderNumber: `SIP-${run}`, packages: Array.from({ length: parcelsOf(run) }, (_, i) => ({ ...base.packages[0]!, index: i })) }) as ShipmentRequest
+      const request = sampleKolayGelsinRequest({ orderNumber: `SIP-${run}`, packages: parcelsLike(sampleKolayGelsinRequest().packages, parcelsOf(run)) }) as ShipmentRequest
       return connector.createShipment(request, { idempotencyKey: key })
     },
     shipmentsFor: mine,
@@ -54,4 +43,4 @@ it('exactly once over 500 randomized runs of lost, cut, spoiled, throttled and f
   })
   expect(summary.injected).toBeGreaterThan(500) // the faults really happened
   expect(summary.runsThatSent('GetCorporateShipmentsStatus')).toBeGreaterThan(100) // and many runs looked up after a doubtful save
-})
+}, faultRunsTimeoutMs(500))

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import { HttpFault } from '../../../../sandbox/common/http-emulator'
 import { RepeatBarcode, startMngEmulator, type MngEmulator } from '../../../../sandbox/mng/mng.emulator'
 import { SAMPLE_MNG_CREDENTIALS, sampleMngRequest } from '../../../../sandbox/mng/mng.fixtures'
-import { mulberry32, runCarrierFaultRuns } from '../../../../tests/support/carrier-fault-runs'
+import { faultRunsTimeoutMs, mulberry32, runCarrierFaultRuns } from '../../../../tests/support/carrier-fault-runs'
 import { createMngConnector } from './mng.adapter'
 
 // The acceptance fault test: the emulator loses, cuts, spoils or refuses answers before and after
@@ -57,4 +57,4 @@ it('exactly once over 500 randomized runs of lost, cut, spoiled, refused and thr
   expect(summary.injected).toBeGreaterThan(500) // the faults really happened
   expect(summary.runsThatSent('getshipment')).toBeGreaterThan(100) // and many runs went through the lookup path
   expect(labelled).toBeGreaterThan(250) // most still got MNG's label
-})
+}, faultRunsTimeoutMs(500))

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startPttEmulator, type PttEmulator } from '../../../../sandbox/ptt/ptt.emulator'
 import { SAMPLE_PTT_CREDENTIALS, SAMPLE_PTT_RANGE, samplePttRequest } from '../../../../sandbox/ptt/ptt.fixtures'
 import { firstBarcodeInZpl } from '../../../../shared/zpl/zpl-barcode'
-import { HANG_EVERY_100, HTTP_FAULT_WEIGHTS, mulberry32, runCarrierFaultRuns } from '../../../../tests/support/carrier-fault-runs'
+import { faultRunsTimeoutMs, httpFaultSequence, mulberry32, parcelsLike, parcelsOf, runCarrierFaultRuns } from '../../../../tests/support/carrier-fault-runs'
 import { createPttConnector } from './ptt.adapter'
 import { createMemoryPttBarcodeAllocator } from './ptt.barcode'
 
@@ -19,7 +19,6 @@ describe('exactly once', () => {
   it('500 randomized runs of lost, cut, spoiled, throttled and failed answers', async () => {
     const allocator = createMemoryPttBarcodeAllocator(SAMPLE_PTT_RANGE)
     const connector = createPttConnector({ origin: emu.origin, credentials: SAMPLE_PTT_CREDENTIALS, allocator, timeoutMs: 200, retry: { maxAttempts: 8, sleep: async () => {} } })
-    const parcelsOf = (run: number) => (run % 5 === 0 ? 2 : 1)
     const mine = (run: number) => {
       const ref = `KJ-${run}`
       return emu.shipments.filter((s) => s.musteriReferansNo === ref)
@@ -27,18 +26,11 @@ describe('exactly once', () => {
     const summary = await runCarrierFaultRuns({
       runs: 500,
       random: mulberry32(40_404),
-      faults: {
-        kind: 'sequence',
-        weights: HTTP_FAULT_WEIGHTS,
-        // 0–4 consecutive faults (fewer than maxAttempts); a few runs also hang once until the 200 ms timeout.
-        maxPerRun: 4,
-        leading: HANG_EVERY_100,
-        arm: (sequence) => emu.faults.queue(sequence),
-      },
+      // 0–4 consecutive faults (fewer than maxAttempts); a few runs also hang once until the 200 ms timeout.
+      faults: httpFaultSequence(emu.faults, { maxPerRun: 4 }),
       requests: () => emu.requests,
       create: (run, key) => {
-        const base = samplePttRequest()
-        const request = samplePttRequest({ orderNumber: `SIP-${run}`, referenceNo: `KJ-${run}`, packages: Array.from({ length: parcelsOf(run) }, (_, i) => ({ ...base.packages[0]!, index: i })) })
+        const request = samplePttRequest({ orderNumber: `SIP-${run}`, referenceNo: `KJ-${run}`, packages: parcelsLike(samplePttRequest().packages, parcelsOf(run)) })
         return connector.createShipment(request, { idempotencyKey: key })
       },
       // PTT stores each parcel as its own upload (its own barcode): one order is one upload per parcel.
@@ -58,5 +50,5 @@ describe('exactly once', () => {
     expect(allocator.allocated.size).toBe(parcelsTotal) // no barcode was burnt by a retry
     expect(summary.injected).toBeGreaterThan(500) // the faults really happened
     expect(summary.runsThatSent('gonderiSorgu')).toBeGreaterThan(100) // and many runs went through a lookup after a doubtful attempt
-  })
+  }, faultRunsTimeoutMs(500))
 })

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { SAMPLE_SENDEO_SETTINGS, sampleSendeoRequest } from '../../../../sandbox/sendeo/sendeo.fixtures'
 import { startSendeoEmulator, type SendeoEmulator } from '../../../../sandbox/sendeo/sendeo.emulator'
-import { HANG_EVERY_100, HTTP_FAULT_WEIGHTS, mulberry32, runCarrierFaultRuns } from '../../../../tests/support/carrier-fault-runs'
+import { faultRunsTimeoutMs, httpFaultSequence, mulberry32, parcelsLike, parcelsOf, runCarrierFaultRuns } from '../../../../tests/support/carrier-fault-runs'
 import type { ShipmentRequest } from '../carrier.port'
 import { createSendeoConnector } from './sendeo.adapter'
 
@@ -17,7 +17,6 @@ afterAll(() => emu.close())
 it('exactly once over 500 randomized runs of lost, cut, spoiled, throttled and failed answers', async () => {
   // Without the look-before-buy (tested in sendeo.adapter.test.ts) every fault meets a create or the lookup after it.
   const connector = createSendeoConnector({ origin: emu.origin, ...SAMPLE_SENDEO_SETTINGS, lookupBeforeCreate: false, timeoutMs: 200, retry: { maxAttempts: 8, sleep: async () => {} } })
-  const parcelsOf = (run: number) => (run % 5 === 0 ? 2 : 1)
   const mine = (key: string) => {
     const ref = connector.referenceNoFor(key)
     return emu.shipments.filter((s) => s.referenceNo === ref)
@@ -25,22 +24,12 @@ it('exactly once over 500 randomized runs of lost, cut, spoiled, throttled and f
   const summary = await runCarrierFaultRuns({
     runs: 500,
     random: mulberry32(70_707),
-    faults: {
-      kind: 'sequence',
-      weights: HTTP_FAULT_WEIGHTS,
-      // Up to 5 requests' fates, a fifth of them clean, so faults reach the creates behind the lookups
-      // (a failed lookup is retried before any create); a few runs also hang once until the 200 ms timeout.
-      maxPerRun: 5,
-      cleanRate: 0.2,
-      leading: HANG_EVERY_100,
-      arm: (sequence) => emu.faults.queue(sequence),
-      // A run that succeeded before its last fate was drawn leaves the rest queued: drop it.
-      disarm: () => emu.faults.clearQueued(),
-    },
+    // Up to 5 requests' fates, a fifth of them clean, so faults reach the creates behind the lookups
+    // (a failed lookup is retried before any create); a few runs also hang once until the 200 ms timeout.
+    faults: httpFaultSequence(emu.faults, { maxPerRun: 5, cleanRate: 0.2, clearAfterRun: true }),
     requests: () => emu.requests,
     create: (run, key) => {
-      const base = sampleSendeoRequest()
-      const request = sampleSendeoRequest({ orderNumber: `SIP-${run}`, packages: Array.from({ length: parcelsOf(run) }, (_, i) => ({ ...base.packages[0]!, index: i })) }) as ShipmentRequest
+      const request = sampleSendeoRequest({ orderNumber: `SIP-${run}`, packages: parcelsLike(sampleSendeoRequest().packages, parcelsOf(run)) }) as ShipmentRequest
       return connector.createShipment(request, { idempotencyKey: key })
     },
     shipmentsFor: mine,
@@ -56,4 +45,4 @@ it('exactly once over 500 randomized runs of lost, cut, spoiled, throttled and f
   // And many runs looked up again after a doubtful create.
   const lookedUpAfterCreate = summary.records.filter(({ operations: ops }) => ops?.slice(ops.indexOf('SETDELIVERY') + 1).includes('GETBARCODE'))
   expect(lookedUpAfterCreate.length).toBeGreaterThan(100)
-})
+}, faultRunsTimeoutMs(500))

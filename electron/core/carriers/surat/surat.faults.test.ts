@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { HttpFault } from '../../../../sandbox/common/http-emulator'
 import { sampleSuratRequest } from '../../../../sandbox/surat/surat.fixtures'
 import { DEFAULT_ACCOUNT, startSuratEmulator, SuratOp, type SuratEmulator } from '../../../../sandbox/surat/surat.emulator'
-import { mulberry32, runCarrierFaultRuns } from '../../../../tests/support/carrier-fault-runs'
+import { faultRunsTimeoutMs, mulberry32, runCarrierFaultRuns } from '../../../../tests/support/carrier-fault-runs'
 import { createSuratConnector } from './surat.adapter'
 
 describe('Sürat exactly-once under faults', () => {
@@ -22,7 +22,9 @@ describe('Sürat exactly-once under faults', () => {
       soapOrigin: emu.origin,
       trackingOrigin: emu.origin,
       credentials: DEFAULT_ACCOUNT,
-      timeoutMs: 200,
+      // Ten runs share the CPU: on a busy machine an answer can take longer than a short timeout, and
+      // a timeout on every attempt is not the fault under test. A hang (rate 0.002) costs this much.
+      timeoutMs: 1000,
       retry: { sleep: async () => {}, maxAttempts: 30, random },
     })
     const mine = (key: string) => {
@@ -62,7 +64,7 @@ describe('Sürat exactly-once under faults', () => {
     // The run really was hostile: creates were committed and their answers lost.
     const lostCreates = emu.requests.filter((q) => q.operation === SuratOp.siparisBarkod && (q.fault === HttpFault.dropAfterCommit || q.fault === HttpFault.halfResponse || q.fault === HttpFault.malformed))
     expect(lostCreates.length).toBeGreaterThan(20)
-  }, 30_000)
+  }, faultRunsTimeoutMs(500))
 })
 
 describe('Sürat: a lost answer is probed, not re-sent', () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { startYurticiEmulator, YurticiFault, type YurticiEmulator } from '../../../../sandbox/yurtici/yurtici.emulator'
 import { sampleShipmentRequest } from '../../../../sandbox/yurtici/yurtici.fixtures'
-import { mulberry32, runCarrierFaultRuns } from '../../../../tests/support/carrier-fault-runs'
+import { faultRunsTimeoutMs, mulberry32, runCarrierFaultRuns } from '../../../../tests/support/carrier-fault-runs'
 import { YurticiConnector } from './yurtici.adapter'
 import { planYurticiLabel } from './yurtici.offline'
 
@@ -48,4 +48,4 @@ it('exactly once over 500 randomized runs of lost, cut, spoiled and refused answ
   })
   expect(summary.injected).toBeGreaterThan(500) // the faults really happened
   expect(summary.runsThatSent('queryShipment')).toBeGreaterThan(100) // and many runs went through 60020 + queryShipment
-})
+}, faultRunsTimeoutMs(500))
