@@ -20,6 +20,14 @@ const refusal = (code: string) =>
     (err: { code?: string }) => err.code ?? 'unknown',
   )
 
+/** P1001 logs in, opens KJ1001, scans its items and the box KOLI2; the scale is left to the test. */
+async function boxOnTheScale() {
+  await scan('P1001')
+  await scan('KJ1001')
+  await scanAllItems(h!.station)
+  return scan('KOLI2')
+}
+
 describe('the core routes every scan', () => {
   it('before login a scan is the badge; at the box step a digit is the nth box of the catalog', async () => {
     h = await startHarness()
@@ -33,10 +41,7 @@ describe('the core routes every scan', () => {
 
   it('a weight mismatch: a digit picks the override reason, the supervisor badge overrides with it (audited)', async () => {
     h = await startHarness()
-    await scan('P1001')
-    await scan('KJ1001')
-    await scanAllItems(h.station)
-    const v = await scan('KOLI2')
+    const v = await boxOnTheScale()
     h.place(v.expectedGrams! + 2_000)
     await h.waitForView((x) => x.step === 'exception' && x.problem?.code === ErrorCode.weightOutOfTolerance)
     expect((await scan('3')).overrideReason).toBe(2)
@@ -49,10 +54,7 @@ describe('the core routes every scan', () => {
 
   it('KJIADE opens the return prompt for the packed order; it takes the scans until Esc closes it', async () => {
     h = await startHarness()
-    await scan('P1001')
-    await scan('KJ1001')
-    await scanAllItems(h.station)
-    const v = await scan('KOLI2')
+    const v = await boxOnTheScale()
     h.place(v.expectedGrams!)
     const packed = await h.waitForView((x) => x.step === 'packed')
     const opened = await scan('KJIADE')
