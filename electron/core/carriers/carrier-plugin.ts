@@ -3,7 +3,7 @@ import type { z } from 'zod'
 import type { Address } from '../../../shared/domain/address'
 import { AppError, ErrorCode } from '../../../shared/errors'
 import type { CarrierConnector } from './carrier.port'
-import type { CarrierCapabilities } from './carrier-capabilities'
+import type { CarrierCapabilities } from './carrier-capabilities.types'
 import type { CarrierExchange } from './http/carrier-http'
 import type { RetryOptions } from '../net/retry'
 
