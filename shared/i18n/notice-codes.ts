@@ -149,6 +149,17 @@ export const NOTICE_PARAMS = {
   'reprint.noStoredLabel': ['orderNumber'],
   'resume.notFinished': ['orders'],
   'resume.unreadable': ['detail'],
+
+  // Settings file, database, rate cards, marketplace labels
+  'settings.fileUnreadable': ['detail'],
+  'settings.fileNotJson': ['detail'],
+  'settings.fileNotObject': [],
+  'settings.fileNotWritten': ['detail'],
+  'db.fromNewerVersion': [],
+  'rates.xlsxUnreadable': ['source'],
+  'rates.xlsxNoSheet': ['source'],
+  'marketplace.noLabel': ['orderNumber'],
+  'marketplace.notZpl': ['orderNumber'],
 } as const satisfies Record<string, readonly string[]>
 
 export type NoticeCode = keyof typeof NOTICE_PARAMS

@@ -147,4 +147,15 @@ export const NOTICES_EN: Readonly<Record<NoticeCode, string>> = {
   'reprint.noStoredLabel': 'No stored label',
   'resume.notFinished': 'Interrupted order not finished: {orders} — fix it, then scan the order',
   'resume.unreadable': 'Interrupted orders could not be resumed: {detail}',
+
+  // Settings file, database, rate cards, marketplace labels
+  'settings.fileUnreadable': 'Cannot read station.json: {detail}',
+  'settings.fileNotJson': 'station.json is not valid JSON; fix it first: {detail}',
+  'settings.fileNotObject': 'station.json must hold a JSON object',
+  'settings.fileNotWritten': 'Cannot write station.json: {detail}',
+  'db.fromNewerVersion': 'This database was written by a newer KargoJet version; please update the app.',
+  'rates.xlsxUnreadable': 'XLSX unreadable ({source}): damaged or not an XLSX file',
+  'rates.xlsxNoSheet': 'XLSX has no worksheet ({source})',
+  'marketplace.noLabel': 'no marketplace label came with this order',
+  'marketplace.notZpl': 'the marketplace label is not ZPL (^XA…^XZ)',
 }

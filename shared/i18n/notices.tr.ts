@@ -147,4 +147,15 @@ export const NOTICES_TR: Readonly<Record<NoticeCode, string>> = {
   'reprint.noStoredLabel': 'Etiket kaydı yok: {orderNumber}',
   'resume.notFinished': 'Yarım kalan sipariş tamamlanamadı: {orders} — sorunu giderip siparişi okutun',
   'resume.unreadable': 'Yarım kalan siparişler okunamadı: {detail}',
+
+  // Settings file, database, rate cards, marketplace labels
+  'settings.fileUnreadable': 'station.json okunamadı',
+  'settings.fileNotJson': 'station.json geçerli JSON değil; önce düzeltin',
+  'settings.fileNotObject': 'station.json bir JSON nesnesi değil',
+  'settings.fileNotWritten': 'station.json yazılamadı',
+  'db.fromNewerVersion': 'Bu veritabanı daha yeni bir KargoJet sürümüyle yazılmış; lütfen uygulamayı güncelleyin.',
+  'rates.xlsxUnreadable': 'XLSX okunamadı ({source}): dosya bozuk ya da XLSX değil',
+  'rates.xlsxNoSheet': 'XLSX içinde sayfa yok ({source})',
+  'marketplace.noLabel': '{orderNumber}: siparişle pazaryeri etiketi gelmedi',
+  'marketplace.notZpl': '{orderNumber}: pazaryeri etiketi ZPL değil',
 }

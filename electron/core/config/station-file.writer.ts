@@ -3,12 +3,13 @@ import { constants } from 'node:fs'
 import { open, readFile, rename, stat, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import { AppError, ErrorCode } from '../../../shared/errors'
+import { msg, type NoticeRef } from '../../../shared/i18n/notice-codes'
 import { createFileSecretBox, encryptSecrets, type SecretBox } from '../secrets/secret-box'
 import { mergeLayers, stripBom } from './config.loader'
 
 export const STATION_FILE = 'station.json'
 
-function failed(message: string, path: string, cause?: unknown): AppError {
+function failed(message: NoticeRef, path: string, cause?: unknown): AppError {
   return new AppError(ErrorCode.settingsWriteFailed, message, { meta: { path }, cause })
 }
 
@@ -19,15 +20,15 @@ async function readExisting(path: string): Promise<{ layer: Record<string, unkno
     ;[text, mode] = await Promise.all([readFile(path, 'utf8'), stat(path).then((s) => s.mode & 0o777)])
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null
-    throw failed(`station.json okunamadı / Cannot read station.json: ${(err as Error).message}`, path, err)
+    throw failed(msg('settings.fileUnreadable', { detail: (err as Error).message }), path, err)
   }
   let raw: unknown
   try {
     raw = JSON.parse(stripBom(text))
   } catch (err) {
-    throw failed(`station.json geçerli JSON değil; önce düzeltin / station.json is not valid JSON; fix it first: ${(err as Error).message}`, path, err)
+    throw failed(msg('settings.fileNotJson', { detail: (err as Error).message }), path, err)
   }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw failed('station.json bir JSON nesnesi değil / station.json must hold a JSON object', path)
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw failed(msg('settings.fileNotObject'), path)
   return { layer: raw as Record<string, unknown>, mode }
 }
 
@@ -57,7 +58,7 @@ export async function updateStationFile(dataDir: string, patch: Record<string, u
     await rename(tmp, path)
   } catch (err) {
     await unlink(tmp).catch(() => undefined) // may not exist if open failed; nothing else to clean
-    throw failed(`station.json yazılamadı / Cannot write station.json: ${(err as Error).message}`, path, err)
+    throw failed(msg('settings.fileNotWritten', { detail: (err as Error).message }), path, err)
   }
   await syncDir(dataDir)
   return merged

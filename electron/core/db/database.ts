@@ -3,6 +3,7 @@ import { existsSync, mkdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { Kysely, Migrator, SqliteDialect, type Migration, type Transaction } from 'kysely'
 import { AppError, ErrorCode } from '../../../shared/errors'
+import { msg } from '../../../shared/i18n/notice-codes'
 import { assertDatabaseIntact } from './database.check'
 import { migrations as appMigrations } from './migrations'
 import type { Schema } from './schema'
@@ -85,7 +86,7 @@ async function migrateToLatest(
   if (unknown.length > 0) {
     throw new AppError(
       ErrorCode.dbFromNewerVersion,
-      'Bu veritabanı daha yeni bir KargoJet sürümüyle yazılmış; lütfen uygulamayı güncelleyin. / This database was written by a newer KargoJet version; please update the app.',
+      msg('db.fromNewerVersion'),
       { meta: { unknown } },
     )
   }

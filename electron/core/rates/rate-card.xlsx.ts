@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs'
 import { AppError, ErrorCode } from '../../../shared/errors'
+import { msg } from '../../../shared/i18n/notice-codes'
 import type { RateCard } from '../../../shared/rates'
 import { RATE_CARD_COLUMNS, rateCardsFromTable, rateCardsToTable, type TableCell, type TableRow } from '../../../shared/rates/rate-card.table'
 
@@ -44,14 +45,14 @@ export async function rateCardsFromXlsx(data: Buffer | Uint8Array | ArrayBuffer,
     const bytes = data instanceof ArrayBuffer ? Buffer.from(data) : Buffer.from(data.buffer, data.byteOffset, data.byteLength)
     await wb.xlsx.load(bytes as unknown as Parameters<typeof wb.xlsx.load>[0])
   } catch (e) {
-    throw new AppError(ErrorCode.inputInvalid, `XLSX okunamadı (${source}): dosya bozuk ya da XLSX değil / XLSX unreadable (${source}): damaged or not an XLSX file`, {
+    throw new AppError(ErrorCode.inputInvalid, msg('rates.xlsxUnreadable', { source }), {
       retryable: false,
       cause: e,
       meta: { source, detail: e instanceof Error ? e.message : String(e) },
     })
   }
   const ws = wb.worksheets[0]
-  if (!ws) throw new AppError(ErrorCode.inputInvalid, `XLSX içinde sayfa yok (${source}) / XLSX has no worksheet (${source})`, { retryable: false, meta: { source } })
+  if (!ws) throw new AppError(ErrorCode.inputInvalid, msg('rates.xlsxNoSheet', { source }), { retryable: false, meta: { source } })
   const rows: TableRow[] = []
   ws.eachRow({ includeEmpty: false }, (row, line) => {
     const cells: TableCell[] = []

@@ -1,4 +1,5 @@
 import { AppError, ErrorCode } from '../../../../shared/errors'
+import { msg } from '../../../../shared/i18n/notice-codes'
 import { countZplLabels, firstBarcodeInZpl } from '../../../../shared/zpl/zpl-barcode'
 import type { CallOptions, CarrierConnector, CreatedShipment, ShipmentRequest } from '../carrier.port'
 
@@ -21,10 +22,10 @@ export class MarketplaceLabelConnector implements CarrierConnector {
 
   async createShipment(request: ShipmentRequest, _options: CallOptions): Promise<CreatedShipment> {
     const label = await this.source(request.orderNumber)
-    if (!label) throw new AppError(ErrorCode.wrongState, `${request.orderNumber}: siparişle pazaryeri etiketi gelmedi / no marketplace label came with this order`)
+    if (!label) throw new AppError(ErrorCode.wrongState, msg('marketplace.noLabel', { orderNumber: request.orderNumber }))
     const zpl = label.zpl.trim()
     if (!zpl.startsWith('^XA') || !zpl.endsWith('^XZ')) {
-      throw new AppError(ErrorCode.carrierBadResponse, `${request.orderNumber}: pazaryeri etiketi ZPL değil / the marketplace label is not ZPL (^XA…^XZ)`, { retryable: false })
+      throw new AppError(ErrorCode.carrierBadResponse, msg('marketplace.notZpl', { orderNumber: request.orderNumber }), { retryable: false })
     }
     const boxes = countZplLabels(zpl)
     if (boxes !== request.packages.length) {
