@@ -1,7 +1,6 @@
 import type { z } from 'zod'
 import { AppError, ErrorCode } from '../../../../shared/errors'
-import type { CarrierExchange } from '../http/carrier-http'
-import { checkSoapBody, soapBadResponse, soapCall, type SoapCarrier } from '../http/soap-call'
+import { checkSoapBody, soapBadResponse, soapCall, type SoapCallOptions, type SoapCarrier } from '../http/soap-call'
 import { arasFaultError, isAuthText } from './aras.errors'
 import {
   cancelDispatchResponseSchema,
@@ -37,13 +36,8 @@ import {
 
 export const CARRIER_NAME = 'Aras Kargo'
 
-export type ArasCallOptions = Readonly<{
-  /** The service endpoint (shipment ASMX or query SVC). */
-  url: string
-  timeoutMs?: number
-  signal?: AbortSignal
-  onExchange?: (exchange: CarrierExchange) => void
-}>
+/** `url` is the service endpoint: the shipment ASMX or the query SVC. */
+export type ArasCallOptions = SoapCallOptions
 
 const SOAP: SoapCarrier<ArasOperation, Parameters<typeof arasFaultError>[0]> = {
   carrierId: 'aras',

@@ -19,7 +19,16 @@ export type SoapCarrier<O extends string, F> = Readonly<{
   refusal?(operation: O, response: CarrierHttpResponse): AppError | null
 }>
 
-export type SoapCallOptions = Readonly<{ url: string; timeoutMs?: number; signal?: AbortSignal; onExchange?: (exchange: CarrierExchange) => void }>
+export type SoapCallOptions = Readonly<{
+  /** The service endpoint. */
+  url: string
+  /** Whole call, body included. Default 30000. */
+  timeoutMs?: number
+  /** The caller's cancel; its reason is thrown unchanged (not an AppError, so never retried). */
+  signal?: AbortSignal
+  /** Sees every exchange, secrets redacted, for the support log, with the error code it earned. */
+  onExchange?: (exchange: CarrierExchange) => void
+}>
 
 export function soapBadResponse(label: string, operation: string, reason: string, retryable: boolean, meta: Record<string, unknown> = {}): AppError {
   return new AppError(ErrorCode.carrierBadResponse, `${label} ${operation} answer is unusable: ${reason}`, { retryable, meta: { operation, ...meta } })

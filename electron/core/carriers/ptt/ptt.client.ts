@@ -1,7 +1,6 @@
 import type { z } from 'zod'
 import { AppError, ErrorCode } from '../../../../shared/errors'
-import type { CarrierExchange } from '../http/carrier-http'
-import { checkSoapBody, soapBadResponse, soapCall, type SoapCarrier } from '../http/soap-call'
+import { checkSoapBody, soapBadResponse, soapCall, type SoapCallOptions, type SoapCarrier } from '../http/soap-call'
 import { pttFaultError } from './ptt.errors'
 import { etiketReturnSchema, kabulReturnSchema, siparisReturnSchema, silReturnSchema, takipReturnSchema, type EtiketReturn, type KabulReturn, type SiparisReturn, type SilReturn, type TakipReturn } from './ptt.schemas'
 import {
@@ -27,13 +26,8 @@ import {
 
 export const PTT_CARRIER_NAME = 'PTT Kargo'
 
-export type PttCallOptions = Readonly<{
-  /** The service endpoint: acceptance (PttVeriYukleme[Test]) or tracking (GonderiTakipV2). */
-  url: string
-  timeoutMs?: number
-  signal?: AbortSignal
-  onExchange?: (exchange: CarrierExchange) => void
-}>
+/** `url` is the service endpoint: acceptance (PttVeriYukleme[Test]) or tracking (GonderiTakipV2). */
+export type PttCallOptions = SoapCallOptions
 
 const SOAP: SoapCarrier<PttOperation, Parameters<typeof pttFaultError>[0]> = {
   carrierId: 'ptt',

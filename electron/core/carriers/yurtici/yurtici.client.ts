@@ -1,7 +1,7 @@
 import { redactXmlElements } from '../../../../protocols/soap/xml-text'
 import { AppError, ErrorCode } from '../../../../shared/errors'
-import type { CarrierExchange, CarrierHttpResponse } from '../http/carrier-http'
-import { soapCall, type SoapCarrier } from '../http/soap-call'
+import type { CarrierHttpResponse } from '../http/carrier-http'
+import { soapCall, type SoapCallOptions, type SoapCarrier } from '../http/soap-call'
 import { AUTH_ERR_CODES, faultToAppError, yurticiErrorToAppError } from './yurtici.errors'
 import type { SoapFault } from './yurtici.schemas'
 import {
@@ -20,21 +20,15 @@ import {
 
 export const YURTICI_CARRIER_NAME = 'Yurtiçi Kargo'
 
-export type YurticiCallOptions = Readonly<{
-  /** The service endpoint, e.g. https://testws.yurticikargo.com/KOPSWebServices/ShippingOrderDispatcherServices. */
-  url: string
-  /** Whole call, body included. Default 30000. */
-  timeoutMs?: number
-  /** The caller's cancel; its reason is thrown unchanged (not an AppError, so never retried). */
-  signal?: AbortSignal
-  /**
-   * Fault errorCodes that mean "queried again within a minute" (docs/reference/carriers.md §1). Yurtiçi
-   * publishes no such code, so none is known by default; a station that has seen one sets it in config.
-   */
-  throttleErrCodes?: readonly number[]
-  /** Sees every exchange (password redacted) for the support log, with the error code it earned. */
-  onExchange?: (exchange: CarrierExchange) => void
-}>
+/** `url` is the service endpoint, e.g. https://testws.yurticikargo.com/KOPSWebServices/ShippingOrderDispatcherServices. */
+export type YurticiCallOptions = SoapCallOptions &
+  Readonly<{
+    /**
+     * Fault errorCodes that mean "queried again within a minute" (docs/reference/carriers.md §1). Yurtiçi
+     * publishes no such code, so none is known by default; a station that has seen one sets it in config.
+     */
+    throttleErrCodes?: readonly number[]
+  }>
 
 const THROTTLE_WINDOW_MS = 60_000
 
