@@ -5,6 +5,8 @@
  * query service do with wrong credentials, a rate limit) the behaviour is an option with a comment.
  */
 
+import { EMULATOR_DEFAULTS, withDefaults, type EmulatorOptions, type RateLimitOption } from '../common/emulator-options'
+
 /** Documented paths (docs/reference/carriers.md §2); the emulator serves all four on one origin. */
 export const ARAS_PATHS = {
   testShipment: '/arascargoservice/arascargoservice.asmx',
@@ -30,8 +32,8 @@ export type ArasEmulatorUser = Readonly<{
 
 export type ArasQueryUser = Readonly<{ username: string; password: string; customerCode: string }>
 
-export type ArasEmulatorOptions = Readonly<{
-  port?: number
+export type ArasEmulatorOptions = EmulatorOptions &
+  Readonly<{
   /** Shipment-service users. Default: the documented test user neodyum/nd2580 (no barcode permission). */
   users?: readonly ArasEmulatorUser[]
   /** Query-service users. Default: neodyum/nd2580, CustomerCode 1932448851342 (§2). */
@@ -57,9 +59,7 @@ export type ArasEmulatorOptions = Readonly<{
   /** Movement column names: clients read ISLEM_TARIHI…; §2 writes İŞLEM TARİHİ…. Default 'ascii'. */
   movementKeys?: 'ascii' | 'turkish'
   /** Not documented for Aras; null = unlimited. Over the limit: HTTP 429 + Retry-After (seconds). */
-  rateLimit?: Readonly<{ limit: number; windowMs: number }> | null
-  /** Retry-After of the http429/http503 faults. Default 1. */
-  retryAfterSeconds?: number
+  rateLimit?: RateLimitOption
   /** First 13-digit tracking number handed out (then +1 each). */
   firstTrackingNumber?: number
   /** Push each status change to a customer service ("Push option", docs/reference/carriers.md §2). Default null (off). */
@@ -71,7 +71,6 @@ export type ArasEmulatorOptions = Readonly<{
    * and the desk tests turn it on.
    */
   validateSchema?: boolean
-  now?: () => number
 }>
 
 /**
@@ -98,33 +97,31 @@ export type ArasPushTarget = Readonly<{
   retryDelayMs?: number
 }>
 
-export type ResolvedOptions = Required<Omit<ArasEmulatorOptions, 'rateLimit' | 'push'>> & Readonly<{ rateLimit: ArasEmulatorOptions['rateLimit'] | null; push: ArasPushTarget | null }>
+export type ResolvedOptions = Required<ArasEmulatorOptions>
 
 export const DEFAULT_USERS: readonly ArasEmulatorUser[] = [{ username: 'neodyum', password: 'nd2580' }]
 export const DEFAULT_QUERY_USERS: readonly ArasQueryUser[] = [{ username: 'neodyum', password: 'nd2580', customerCode: '1932448851342' }]
 
 export function resolveOptions(o: ArasEmulatorOptions): ResolvedOptions {
-  return {
-    port: o.port ?? 0,
-    users: o.users ?? DEFAULT_USERS,
-    queryUsers: o.queryUsers ?? DEFAULT_QUERY_USERS,
-    testScenarioRules: o.testScenarioRules ?? true,
-    testPathOperations: o.testPathOperations ?? 'documented',
-    barcodeReadyAfterMs: o.barcodeReadyAfterMs ?? 0,
-    barcodeDeniedCode: o.barcodeDeniedCode ?? '1001',
-    cancelSuccessCode: o.cancelSuccessCode ?? '0',
-    maxSends: o.maxSends ?? 20,
-    pieceMeasuresRequired: o.pieceMeasuresRequired ?? false,
-    lookupAuthFailure: o.lookupAuthFailure ?? 'fault',
-    queryAuthFailure: o.queryAuthFailure ?? 'fault',
-    movementKeys: o.movementKeys ?? 'ascii',
-    rateLimit: o.rateLimit ?? null,
-    retryAfterSeconds: o.retryAfterSeconds ?? 1,
-    firstTrackingNumber: o.firstTrackingNumber ?? 3_400_000_000_001,
-    push: o.push ?? null,
-    validateSchema: o.validateSchema ?? false,
-    now: o.now ?? Date.now,
-  }
+  return withDefaults(o, {
+    ...EMULATOR_DEFAULTS,
+    users: DEFAULT_USERS,
+    queryUsers: DEFAULT_QUERY_USERS,
+    testScenarioRules: true,
+    testPathOperations: 'documented',
+    barcodeReadyAfterMs: 0,
+    barcodeDeniedCode: '1001',
+    cancelSuccessCode: '0',
+    maxSends: 20,
+    pieceMeasuresRequired: false,
+    lookupAuthFailure: 'fault',
+    queryAuthFailure: 'fault',
+    movementKeys: 'ascii',
+    rateLimit: null,
+    firstTrackingNumber: 3_400_000_000_001,
+    push: null,
+    validateSchema: false,
+  })
 }
 
 /** ResultMessages as the SetOrder / CancelDispatch docs word them. */

@@ -64,12 +64,8 @@ export async function startArasEmulator(options: ArasEmulatorOptions = {}): Prom
       testQuery: origin + ARAS_PATHS.testQuery,
       liveQuery: origin + ARAS_PATHS.liveQuery,
     },
-    get shipments() {
-      return state.orders
-    },
-    get requests() {
-      return state.requests
-    },
+    shipments: state.orders,
+    requests: state.requests,
     faults,
     get rateLimited() {
       return rateLimited

@@ -157,6 +157,11 @@ export function answerPreCommitFault(fault: HttpFault | null, req: IncomingMessa
 
 export type RunningHttpServer = Readonly<{ server: Server; origin: string; close(): Promise<void> }>
 
+/** Full URLs of an emulator's documented paths on `origin`, for tests that speak the wire directly. */
+export function urlsOf<P extends Readonly<Record<string, string>>>(origin: string, paths: P): Readonly<Record<keyof P, string>> {
+  return Object.fromEntries(Object.entries(paths).map(([name, path]) => [name, `${origin}${path}`])) as Record<keyof P, string>
+}
+
 /**
  * Listens on 127.0.0.1 (port 0 = ephemeral). An exception in `handler` becomes a 500 naming the
  * emulator bug, so the test that hit it fails loudly.

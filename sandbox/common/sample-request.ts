@@ -52,11 +52,13 @@ export const SamplePackage = {
   k3: box('K3', 400, 300, 200, 3200),
 } as const satisfies Record<string, MeasuredPackage>
 
-/** What every carrier's sample names itself; the rest (no COD, ZPL) is the same for all unless given. */
-export type SampleBase = Pick<SampleShipmentRequest, 'orderNumber' | 'referenceNo' | 'serviceCode' | 'sender' | 'recipient' | 'packages'> &
-  Partial<SampleShipmentRequest>
+/** The order a carrier's sample ships: its numbers and service. */
+export type SampleOrder = Pick<SampleShipmentRequest, 'orderNumber' | 'referenceNo' | 'serviceCode'>
 
-/** A carrier's sample builder: its base, then the test's overrides; every call returns a fresh copy a test may change. */
-export function sampleRequestBuilder(base: SampleBase): (over?: Partial<SampleShipmentRequest>) => SampleShipmentRequest {
-  return (over = {}) => ({ ...structuredClone<SampleShipmentRequest>({ codAmountKurus: null, labelFormat: 'zpl', ...base }), ...over })
+/** Where and what it ships; the rest (no COD, ZPL) is the same for all unless given. */
+export type SampleParcel = Pick<SampleShipmentRequest, 'sender' | 'recipient' | 'packages'> & Partial<SampleShipmentRequest>
+
+/** A carrier's sample builder: its order and parcel, then the test's overrides; every call returns a fresh copy a test may change. */
+export function sampleRequestBuilder(order: SampleOrder, parcel: SampleParcel): (over?: Partial<SampleShipmentRequest>) => SampleShipmentRequest {
+  return (over = {}) => ({ ...structuredClone<SampleShipmentRequest>({ codAmountKurus: null, labelFormat: 'zpl', ...order, ...parcel }), ...over })
 }

@@ -6,6 +6,8 @@
  * option with a documented default, so tests can match whatever the real service turns out to do.
  */
 
+import { EMULATOR_DEFAULTS, withDefaults, type EmulatorOptions } from '../common/emulator-options'
+
 /** Faults a test can inject; see comtohome.server.ts for exactly what each does. */
 export const ComToHomeFault = {
   /** 500 with the error envelope; nothing is created. */
@@ -68,9 +70,8 @@ export type IdempotencyOptions = Readonly<{
   mismatchStatus: number
 }>
 
-export type ComToHomeEmulatorOptions = Readonly<{
-  /** Port on 127.0.0.1; 0 (default) picks a free one. */
-  port?: number
+export type ComToHomeEmulatorOptions = EmulatorOptions &
+  Readonly<{
   /** Accepted APIKEY header values. Default ['demo-key']. */
   apiKeys?: readonly string[]
   /** The customer the keys belong to; appears in the "provider not defined" message. Default 1001. */
@@ -91,8 +92,6 @@ export type ComToHomeEmulatorOptions = Readonly<{
   /** Seed 001: 300 requests per 1 minute, sliding window, per API key. */
   rateLimit?: Readonly<{ limit: number; windowMs: number }>
   priceTable?: PriceTable
-  /** Clock for the rate limiter and timestamps (tests inject one). */
-  now?: () => number
 }>
 
 /** Default providers: the five large domestic carriers (ids are ours; the real list is not in seed 001). */
@@ -171,38 +170,23 @@ export const chooseCheapest: PreferenceChooser = ({ preference, providers, price
   return [...pool].sort((a, b) => priceOf(a) - priceOf(b) || a.id - b.id)[0] ?? null
 }
 
-export type ResolvedOptions = Readonly<{
-  port: number
-  apiKeys: readonly string[]
-  customerId: number
-  providers: readonly ComToHomeProvider[]
-  choosePreference: PreferenceChooser
-  knownDocumentIds: readonly number[]
-  firstConsignmentId: number
-  firstC2hSerial: number
-  validationStatus: number
-  successStatus: number
-  idempotency: IdempotencyOptions
-  rateLimit: Readonly<{ limit: number; windowMs: number }>
-  priceTable: PriceTable
-  now: () => number
-}>
+export type ResolvedOptions = Omit<Required<ComToHomeEmulatorOptions>, 'idempotency'> & Readonly<{ idempotency: IdempotencyOptions }>
 
 export function resolveOptions(o: ComToHomeEmulatorOptions = {}): ResolvedOptions {
-  return {
-    port: o.port ?? 0,
-    apiKeys: o.apiKeys ?? ['demo-key'],
-    customerId: o.customerId ?? 1001,
-    providers: o.providers ?? DEFAULT_PROVIDERS,
-    choosePreference: o.choosePreference ?? chooseCheapest,
-    knownDocumentIds: o.knownDocumentIds ?? [4617],
-    firstConsignmentId: o.firstConsignmentId ?? 632280,
-    firstC2hSerial: o.firstC2hSerial ?? 7238640094,
-    validationStatus: o.validationStatus ?? 422,
-    successStatus: o.successStatus ?? 200,
-    idempotency: { mode: o.idempotency?.mode ?? 'replay', mismatchStatus: o.idempotency?.mismatchStatus ?? 422 },
-    rateLimit: o.rateLimit ?? { limit: 300, windowMs: 60_000 },
-    priceTable: o.priceTable ?? DEFAULT_PRICE_TABLE,
-    now: o.now ?? Date.now,
-  }
+  const resolved = withDefaults(o, {
+    ...EMULATOR_DEFAULTS,
+    apiKeys: ['demo-key'],
+    customerId: 1001,
+    providers: DEFAULT_PROVIDERS,
+    choosePreference: chooseCheapest,
+    knownDocumentIds: [4617],
+    firstConsignmentId: 632280,
+    firstC2hSerial: 7238640094,
+    validationStatus: 422,
+    successStatus: 200,
+    idempotency: {},
+    rateLimit: { limit: 300, windowMs: 60_000 },
+    priceTable: DEFAULT_PRICE_TABLE,
+  })
+  return { ...resolved, idempotency: { mode: o.idempotency?.mode ?? 'replay', mismatchStatus: o.idempotency?.mismatchStatus ?? 422 } }
 }

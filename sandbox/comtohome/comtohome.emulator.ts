@@ -35,12 +35,8 @@ export async function startComToHomeEmulator(options?: ComToHomeEmulatorOptions)
   const running = await listenHttp(async (req, res) => handler(req, res), opts.port)
   return {
     url: running.origin,
-    get consignments() {
-      return state.consignments
-    },
-    get requests() {
-      return state.requests
-    },
+    consignments: state.consignments,
+    requests: state.requests,
     setFault: (fault, o) => state.faults.set(fault, o?.times),
     queueFaults: (faults) => state.faults.queue(faults),
     faults: state.faults,

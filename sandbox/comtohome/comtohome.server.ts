@@ -152,7 +152,7 @@ async function handle(opts: ResolvedOptions, state: ComToHomeState, req: Incomin
   entry.fault = fault
   if (fault === ComToHomeFault.timeout) return // never answered; close() destroys the socket
   if (fault === ComToHomeFault.http500) return fail(500, null, Text.serverError)
-  if (fault === ComToHomeFault.http429) return fail(429, null, Text.rateLimited, { 'retry-after': '1' })
+  if (fault === ComToHomeFault.http429) return fail(429, null, Text.rateLimited, { 'retry-after': String(opts.retryAfterSeconds) })
 
   const apiKey = header(req, 'apikey')
   if (!apiKey) return fail(401, 'APIKEY', Text.apiKeyMissing)

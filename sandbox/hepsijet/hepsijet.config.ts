@@ -1,3 +1,4 @@
+import { EMULATOR_DEFAULTS, withDefaults, type EmulatorOptions, type RateLimitOption } from '../common/emulator-options'
 import { HepsiJetDetailStatus, HepsiJetStatus } from '../../protocols/hepsijet/hepsijet.codes'
 
 /**
@@ -80,48 +81,32 @@ export const UntouchedTrack = {
 } as const
 export type UntouchedTrack = (typeof UntouchedTrack)[keyof typeof UntouchedTrack]
 
-export type HepsiJetEmulatorOptions = Readonly<{
-  port?: number
-  accounts?: readonly HepsiJetAccount[]
-  /** ≈60 min per docs/reference/carriers.md §6. */
-  tokenTtlMs?: number
-  /** HepsiJET publishes no limit: off by default; tests set a small one. 429 + Retry-After when hit. */
-  rateLimit?: Readonly<{ limit: number; windowMs: number }> | null
-  /** HTTP status of {status:"FAIL"} answers: 200 per §6 ("errors can be HTTP 200"); 400 to test the other reading. */
-  failHttpStatus?: number
-  untouchedTrack?: UntouchedTrack
-  /** Refuse a customerDeliveryNo that does not start with the company code (HJ-DOCS advises the prefix; off by default). */
-  requireCompanyPrefix?: boolean
-  deliveryUpdatePaths?: readonly string[]
-  /** Retry-After seconds sent with injected 429/503 faults. */
-  retryAfterSeconds?: number
-  now?: () => number
-}>
+export type HepsiJetEmulatorOptions = EmulatorOptions &
+  Readonly<{
+    accounts?: readonly HepsiJetAccount[]
+    /** ≈60 min per docs/reference/carriers.md §6. */
+    tokenTtlMs?: number
+    /** HepsiJET publishes no limit: off by default; tests set a small one. 429 + Retry-After when hit. */
+    rateLimit?: RateLimitOption
+    /** HTTP status of {status:"FAIL"} answers: 200 per §6 ("errors can be HTTP 200"); 400 to test the other reading. */
+    failHttpStatus?: number
+    untouchedTrack?: UntouchedTrack
+    /** Refuse a customerDeliveryNo that does not start with the company code (HJ-DOCS advises the prefix; off by default). */
+    requireCompanyPrefix?: boolean
+    deliveryUpdatePaths?: readonly string[]
+  }>
 
-export type ResolvedOptions = Readonly<{
-  port: number
-  accounts: readonly HepsiJetAccount[]
-  tokenTtlMs: number
-  rateLimit: Readonly<{ limit: number; windowMs: number }> | null
-  failHttpStatus: number
-  untouchedTrack: UntouchedTrack
-  requireCompanyPrefix: boolean
-  deliveryUpdatePaths: readonly string[]
-  retryAfterSeconds: number
-  now: () => number
-}>
+export type ResolvedOptions = Required<HepsiJetEmulatorOptions>
 
 export function resolveOptions(o: HepsiJetEmulatorOptions = {}): ResolvedOptions {
-  return {
-    port: o.port ?? 0,
-    accounts: o.accounts ?? [DEFAULT_ACCOUNT],
-    tokenTtlMs: o.tokenTtlMs ?? 60 * 60_000,
-    rateLimit: o.rateLimit ?? null,
-    failHttpStatus: o.failHttpStatus ?? 200,
-    untouchedTrack: o.untouchedTrack ?? UntouchedTrack.emptyDetails,
-    requireCompanyPrefix: o.requireCompanyPrefix ?? false,
-    deliveryUpdatePaths: o.deliveryUpdatePaths ?? DEFAULT_DELIVERY_UPDATE_PATHS,
-    retryAfterSeconds: o.retryAfterSeconds ?? 1,
-    now: o.now ?? Date.now,
-  }
+  return withDefaults(o, {
+    ...EMULATOR_DEFAULTS,
+    accounts: [DEFAULT_ACCOUNT],
+    tokenTtlMs: 60 * 60_000,
+    rateLimit: null,
+    failHttpStatus: 200,
+    untouchedTrack: UntouchedTrack.emptyDetails,
+    requireCompanyPrefix: false,
+    deliveryUpdatePaths: DEFAULT_DELIVERY_UPDATE_PATHS,
+  })
 }

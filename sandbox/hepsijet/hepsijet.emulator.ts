@@ -1,4 +1,4 @@
-import { FaultPlan, listenHttp } from '../common/http-emulator'
+import { FaultPlan, listenHttp, urlsOf } from '../common/http-emulator'
 import { HepsiJetPath, resolveOptions, type HepsiJetEmulatorOptions, type HjStatus } from './hepsijet.config'
 import { advance } from './hepsijet.lifecycle'
 import { createHepsiJetHandler } from './hepsijet.server'
@@ -18,7 +18,7 @@ export type HepsiJetEmulator = Readonly<{
   /** http://127.0.0.1:port: the connector's origin (the paths of HepsiJetPath are appended to it). */
   origin: string
   /** Full URLs of the documented operations, for tests that speak the wire directly. */
-  urls: Readonly<{ getToken: string; sendDeliveryOrderEnhanced: string; generateZplBarcode: string; deleteDeliveryOrder: string; track: string }>
+  urls: Readonly<Record<keyof typeof HepsiJetPath, string>>
   /** Deliveries stored so far, in creation order. */
   readonly shipments: readonly EmulatedDelivery[]
   /** Every API request, in order (Authorization and X-Auth-Token redacted). */
@@ -40,19 +40,9 @@ export async function startHepsiJetEmulator(options: HepsiJetEmulatorOptions = {
   const o = running.origin
   return {
     origin: o,
-    urls: {
-      getToken: `${o}${HepsiJetPath.getToken}`,
-      sendDeliveryOrderEnhanced: `${o}${HepsiJetPath.sendDeliveryOrderEnhanced}`,
-      generateZplBarcode: `${o}${HepsiJetPath.generateZplBarcode}`,
-      deleteDeliveryOrder: `${o}${HepsiJetPath.deleteDeliveryOrder}`,
-      track: `${o}${HepsiJetPath.track}`,
-    },
-    get shipments() {
-      return state.deliveries
-    },
-    get requests() {
-      return state.requests
-    },
+    urls: urlsOf(o, HepsiJetPath),
+    shipments: state.deliveries,
+    requests: state.requests,
     faults,
     advance: (no, to) => {
       const d = state.find(no)

@@ -4,10 +4,7 @@ import { SAMPLE_RECIPIENT_ODEMIS, SamplePackage, SampleSender, sampleRequestBuil
 
 export type { SampleShipmentRequest }
 
-export const sampleHepsiJetRequest = sampleRequestBuilder({
-  orderNumber: 'SIP-2001',
-  referenceNo: 'KJ-2001',
-  serviceCode: 'HX_STD',
+export const sampleHepsiJetRequest = sampleRequestBuilder({ orderNumber: 'SIP-2001', referenceNo: 'KJ-2001', serviceCode: 'HX_STD' }, {
   sender: SampleSender.beylikduzu,
   recipient: SAMPLE_RECIPIENT_ODEMIS,
   packages: [SamplePackage.k3],

@@ -5,6 +5,8 @@
  * events the "Webhook Ayarlar" tab reports, whether a repeated CustomerSpecificCode is refused.
  */
 
+import { EMULATOR_DEFAULTS, withDefaults, type EmulatorOptions, type RateLimitOption } from '../common/emulator-options'
+
 /** POST {origin}/api/request/{Method} (test https://apibeta.klyglsn.com, live https://api.kolaygelsin.com). */
 export const KG_REQUEST_PATH = '/api/request'
 
@@ -92,67 +94,50 @@ export type KgWebhookAuth =
   | Readonly<{ scheme: 'hash'; value: string; headerName?: string }>
   | Readonly<{ scheme: 'none' }>
 
-export type KolayGelsinEmulatorOptions = Readonly<{
-  port?: number
-  accounts?: readonly KgAccount[]
-  /** HTTP status of refusals: 200 (the doc: errors travel in ResultCode) or 500 (the swagger's "500: İşlem başarısız"). Default 200. */
-  errorHttpStatus?: 200 | 500
-  /** Payload of GetCorporateShipmentsStatus: the bare array as the published swagger.json, or {ShipmentModelList:[…]} as the integration doc. Default "array". */
-  statusPayloadShape?: 'object' | 'array'
-  /** Events the "Webhook Ayarlar" tab selected; only these are reported by the status query and webhook. Default: all. */
-  reportedEvents?: readonly number[] | null
-  /** The doc is silent on a repeated CustomerSpecificCode; default false stores a second shipment (the worst case for a client). */
-  rejectDuplicateCode?: boolean
-  /** What the status query answers when no shipment matches; not documented. `emptyList` (default) or a refusal "ShipmentNotFound". */
-  unknownKeyAnswer?: 'emptyList' | 'notFound'
-  /** Kolay Gelsin publishes no limit: off by default. 429 + Retry-After when hit. */
-  rateLimit?: Readonly<{ limit: number; windowMs: number }> | null
-  retryAfterSeconds?: number
-  /** Where every new event is POSTed (flat webhook body of [KG]), one post per parcel. */
-  webhook?: Readonly<{ url: string; auth: KgWebhookAuth }> | null
-  /**
-   * Serve SaveIntegrationShipmentV2 (recipient inline). The published swagger.json does not declare it;
-   * older integrations mention it. Default false: the route answers 404 like any undeclared one.
-   */
-  serveUndeclaredV2?: boolean
-  /**
-   * Refuse request bodies that break the published schemas (protocols/kolaygelsin/swagger.json) with
-   * ASP.NET Web API's model-validation answer: 400 {Message, ModelState}. Default true.
-   */
-  validateSchema?: boolean
-  now?: () => number
-}>
+export type KolayGelsinEmulatorOptions = EmulatorOptions &
+  Readonly<{
+    accounts?: readonly KgAccount[]
+    /** HTTP status of refusals: 200 (the doc: errors travel in ResultCode) or 500 (the swagger's "500: İşlem başarısız"). Default 200. */
+    errorHttpStatus?: 200 | 500
+    /** Payload of GetCorporateShipmentsStatus: the bare array as the published swagger.json, or {ShipmentModelList:[…]} as the integration doc. Default "array". */
+    statusPayloadShape?: 'object' | 'array'
+    /** Events the "Webhook Ayarlar" tab selected; only these are reported by the status query and webhook. Default: all. */
+    reportedEvents?: readonly number[] | null
+    /** The doc is silent on a repeated CustomerSpecificCode; default false stores a second shipment (the worst case for a client). */
+    rejectDuplicateCode?: boolean
+    /** What the status query answers when no shipment matches; not documented. `emptyList` (default) or a refusal "ShipmentNotFound". */
+    unknownKeyAnswer?: 'emptyList' | 'notFound'
+    /** Kolay Gelsin publishes no limit: off by default. 429 + Retry-After when hit. */
+    rateLimit?: RateLimitOption
+    /** Where every new event is POSTed (flat webhook body of [KG]), one post per parcel. */
+    webhook?: Readonly<{ url: string; auth: KgWebhookAuth }> | null
+    /**
+     * Serve SaveIntegrationShipmentV2 (recipient inline). The published swagger.json does not declare it;
+     * older integrations mention it. Default false: the route answers 404 like any undeclared one.
+     */
+    serveUndeclaredV2?: boolean
+    /**
+     * Refuse request bodies that break the published schemas (protocols/kolaygelsin/swagger.json) with
+     * ASP.NET Web API's model-validation answer: 400 {Message, ModelState}. Default true.
+     */
+    validateSchema?: boolean
+  }>
 
-export type ResolvedOptions = Readonly<{
-  port: number
-  accounts: readonly KgAccount[]
-  errorHttpStatus: 200 | 500
-  statusPayloadShape: 'object' | 'array'
-  reportedEvents: ReadonlySet<number> | null
-  rejectDuplicateCode: boolean
-  unknownKeyAnswer: 'emptyList' | 'notFound'
-  rateLimit: Readonly<{ limit: number; windowMs: number }> | null
-  retryAfterSeconds: number
-  webhook: Readonly<{ url: string; auth: KgWebhookAuth }> | null
-  serveUndeclaredV2: boolean
-  validateSchema: boolean
-  now: () => number
-}>
+export type ResolvedOptions = Omit<Required<KolayGelsinEmulatorOptions>, 'reportedEvents'> & Readonly<{ reportedEvents: ReadonlySet<number> | null }>
 
 export function resolveOptions(o: KolayGelsinEmulatorOptions = {}): ResolvedOptions {
-  return {
-    port: o.port ?? 0,
-    accounts: o.accounts ?? [DEFAULT_KG_ACCOUNT],
-    errorHttpStatus: o.errorHttpStatus ?? 200,
-    statusPayloadShape: o.statusPayloadShape ?? 'array',
-    reportedEvents: o.reportedEvents ? new Set(o.reportedEvents) : null,
-    rejectDuplicateCode: o.rejectDuplicateCode ?? false,
-    unknownKeyAnswer: o.unknownKeyAnswer ?? 'emptyList',
-    rateLimit: o.rateLimit ?? null,
-    retryAfterSeconds: o.retryAfterSeconds ?? 1,
-    webhook: o.webhook ?? null,
-    serveUndeclaredV2: o.serveUndeclaredV2 ?? false,
-    validateSchema: o.validateSchema ?? true,
-    now: o.now ?? Date.now,
-  }
+  const resolved = withDefaults(o, {
+    ...EMULATOR_DEFAULTS,
+    accounts: [DEFAULT_KG_ACCOUNT],
+    errorHttpStatus: 200,
+    statusPayloadShape: 'array',
+    reportedEvents: null,
+    rejectDuplicateCode: false,
+    unknownKeyAnswer: 'emptyList',
+    rateLimit: null,
+    webhook: null,
+    serveUndeclaredV2: false,
+    validateSchema: true,
+  })
+  return { ...resolved, reportedEvents: resolved.reportedEvents ? new Set(resolved.reportedEvents) : null }
 }

@@ -47,18 +47,10 @@ export async function startKolayGelsinEmulator(options: KolayGelsinEmulatorOptio
   return {
     origin: o,
     urls: Object.fromEntries(Object.values(KgMethodName).map((m) => [m, `${o}${KG_REQUEST_PATH}/${m}`])) as Record<KgMethodName, string>,
-    get shipments() {
-      return state.shipments
-    },
-    get recipients() {
-      return state.recipients
-    },
-    get requests() {
-      return state.requests
-    },
-    get webhookDeliveries() {
-      return state.webhookDeliveries
-    },
+    shipments: state.shipments,
+    recipients: state.recipients,
+    requests: state.requests,
+    webhookDeliveries: state.webhookDeliveries,
     faults,
     advance: (key, toEvent) => {
       const s = state.findAny(key)

@@ -4,10 +4,7 @@ import { SamplePackage, SampleSender, sampleRequestBuilder, type SampleShipmentR
 
 export type { SampleShipmentRequest }
 
-export const sampleKolayGelsinRequest = sampleRequestBuilder({
-  orderNumber: 'SIP-4001',
-  referenceNo: 'KJ-4001',
-  serviceCode: 'standard',
+export const sampleKolayGelsinRequest = sampleRequestBuilder({ orderNumber: 'SIP-4001', referenceNo: 'KJ-4001', serviceCode: 'standard' }, {
   sender: SampleSender.sancaktepe,
   recipient: { name: 'Mehmet Akman', address: 'Koşuyolu Mh. Mehmet Akman Sk. No:1 D:1', district: 'Kadıköy', city: 'İstanbul', postalCode: '34718', phone: '+90 532 111 22 33', email: 'mehmet@example.com' },
   packages: [SamplePackage.k2],

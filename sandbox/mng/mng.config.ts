@@ -7,6 +7,8 @@ import { MNG_STATUS_NAMES, MngDocumentedErrorCode, MngDocumentedMessage } from '
  * createbarcode re-issues, array or object envelopes) is an option or a placeholder, marked as such.
  */
 
+import { EMULATOR_DEFAULTS, withDefaults, type EmulatorOptions, type RateLimitOption } from '../common/emulator-options'
+
 /** Every path hangs under this base on both hosts (testapi. / api.mngkargo.com.tr, §3). */
 export const MNG_BASE_PATH = '/mngapi/api'
 
@@ -110,8 +112,8 @@ export const RepeatBarcode = {
 } as const
 export type RepeatBarcode = (typeof RepeatBarcode)[keyof typeof RepeatBarcode]
 
-export type MngEmulatorOptions = Readonly<{
-  port?: number
+export type MngEmulatorOptions = EmulatorOptions &
+  Readonly<{
   apps?: readonly MngApp[]
   accounts?: readonly MngAccount[]
   /** JWT lifetime; not documented. Default 1 hour. */
@@ -132,52 +134,31 @@ export type MngEmulatorOptions = Readonly<{
   /** When set, requests without this x-api-version are refused (one client calls it mandatory; unverified). */
   requireApiVersion?: string | null
   /** MNG publishes no limit: off by default. 429 with Retry-After when hit. */
-  rateLimit?: Readonly<{ limit: number; windowMs: number }> | null
-  /** Retry-After seconds with 429 (limiter and injected faults) and 503. */
-  retryAfterSeconds?: number
+  rateLimit?: RateLimitOption
   /** First shipmentId handed out (12 digits, MNG-LOGEDO sample 369845765006). */
   firstShipmentId?: number
-  now?: () => number
 }>
 
-export type ResolvedOptions = Readonly<{
-  port: number
-  apps: readonly MngApp[]
-  accounts: readonly MngAccount[]
-  tokenTtlMs: number
-  errorHttpStatus: number
-  notFoundHttpStatus: number
-  barcodeNotReady: Readonly<{ attempts: number; forMs: number }>
-  repeatBarcode: RepeatBarcode
-  barcodeElementPerPiece: boolean
-  singleObjectsAsArray: boolean
-  statusTextWithSpaces: boolean
-  requireApiVersion: string | null
-  rateLimit: Readonly<{ limit: number; windowMs: number }> | null
-  retryAfterSeconds: number
-  firstShipmentId: number
-  now: () => number
-}>
+export type ResolvedOptions = Omit<Required<MngEmulatorOptions>, 'barcodeNotReady'> & Readonly<{ barcodeNotReady: Readonly<{ attempts: number; forMs: number }> }>
 
 export function resolveOptions(o: MngEmulatorOptions = {}): ResolvedOptions {
-  return {
-    port: o.port ?? 0,
-    apps: o.apps ?? [DEFAULT_APP],
-    accounts: o.accounts ?? [DEFAULT_ACCOUNT],
-    tokenTtlMs: o.tokenTtlMs ?? 60 * 60_000,
-    errorHttpStatus: o.errorHttpStatus ?? 400,
-    notFoundHttpStatus: o.notFoundHttpStatus ?? 400,
-    barcodeNotReady: { attempts: o.barcodeNotReady?.attempts ?? 0, forMs: o.barcodeNotReady?.forMs ?? 0 },
-    repeatBarcode: o.repeatBarcode ?? RepeatBarcode.refuse,
-    barcodeElementPerPiece: o.barcodeElementPerPiece ?? true,
-    singleObjectsAsArray: o.singleObjectsAsArray ?? false,
-    statusTextWithSpaces: o.statusTextWithSpaces ?? false,
-    requireApiVersion: o.requireApiVersion ?? null,
-    rateLimit: o.rateLimit ?? null,
-    retryAfterSeconds: o.retryAfterSeconds ?? 1,
-    firstShipmentId: o.firstShipmentId ?? 369_845_765_006,
-    now: o.now ?? Date.now,
-  }
+  const resolved = withDefaults(o, {
+    ...EMULATOR_DEFAULTS,
+    apps: [DEFAULT_APP],
+    accounts: [DEFAULT_ACCOUNT],
+    tokenTtlMs: 60 * 60_000,
+    errorHttpStatus: 400,
+    notFoundHttpStatus: 400,
+    barcodeNotReady: {},
+    repeatBarcode: RepeatBarcode.refuse,
+    barcodeElementPerPiece: true,
+    singleObjectsAsArray: false,
+    statusTextWithSpaces: false,
+    requireApiVersion: null,
+    rateLimit: null,
+    firstShipmentId: 369_845_765_006,
+  })
+  return { ...resolved, barcodeNotReady: { attempts: o.barcodeNotReady?.attempts ?? 0, forMs: o.barcodeNotReady?.forMs ?? 0 } }
 }
 
 /** "dd.MM.yyyy HH:mm:ss" or "dd-MM-yyyy HH:mm:ss" in Turkey time (UTC+3 all year since 2016). */

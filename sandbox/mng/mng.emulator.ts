@@ -43,15 +43,9 @@ export async function startMngEmulator(options: MngEmulatorOptions = {}): Promis
   return {
     origin: running.origin,
     baseUrl: `${running.origin}${MNG_BASE_PATH}`,
-    get orders() {
-      return state.orders
-    },
-    get shipments() {
-      return state.shipments
-    },
-    get requests() {
-      return state.requests
-    },
+    orders: state.orders,
+    shipments: state.shipments,
+    requests: state.requests,
     faults,
     advance: (referenceId, toStatus) => {
       const o = state.order(referenceId)

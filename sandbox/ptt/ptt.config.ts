@@ -6,6 +6,8 @@
  * placeholder marked as such (every other result code and all message wording).
  */
 
+import { EMULATOR_DEFAULTS, withDefaults, type EmulatorOptions, type RateLimitOption } from '../common/emulator-options'
+
 export const SOAP11_NS = 'http://schemas.xmlsoap.org/soap/envelope/'
 export const SOAP12_NS = 'http://www.w3.org/2003/05/soap-envelope'
 export const KABUL_NS = 'http://kabul.ptt.gov.tr'
@@ -101,8 +103,8 @@ export const PttStatus = {
 } as const
 export type PttStatus = (typeof PttStatus)[keyof typeof PttStatus]
 
-export type PttEmulatorOptions = Readonly<{
-  port?: number
+export type PttEmulatorOptions = EmulatorOptions &
+  Readonly<{
   accounts?: readonly PttAccount[]
   /** §4 conflict: HT and a Laravel client read 1 as success, BX reads 0. Default "1" (§4: "emulate 1=OK"). */
   successCode?: '1' | '0'
@@ -119,9 +121,7 @@ export type PttEmulatorOptions = Readonly<{
   /** Serve etiketGetir (EPL labels), which PTT's published WSDLs do not declare (WSDL_UNDECLARED_OPERATIONS). Default false. */
   labelOperation?: boolean
   /** PTT publishes no limit: off by default; tests set a small one. 429 + Retry-After when hit. */
-  rateLimit?: Readonly<{ limit: number; windowMs: number }> | null
-  /** Retry-After seconds sent with injected 429/503 faults. */
-  retryAfterSeconds?: number
+  rateLimit?: RateLimitOption
   /**
    * Refuse request bodies that break the published schema (protocols/ptt/) with the SOAP fault
    * Axis2 (ADB) answers, checked with xmllint (sandbox/common/soap-schema.ts). Default false: one xmllint
@@ -129,39 +129,22 @@ export type PttEmulatorOptions = Readonly<{
    * and the desk tests turn it on.
    */
   validateSchema?: boolean
-  now?: () => number
 }>
 
-export type ResolvedPttOptions = Readonly<{
-  port: number
-  accounts: readonly PttAccount[]
-  successCode: '1' | '0'
-  trackingReturnElement: 'return' | 'operationReturn'
-  trackingBlocked: boolean
-  includeEventTime: boolean
-  strictSoapAction: boolean
-  checkDosyaAdi: boolean
-  labelOperation: boolean
-  validateSchema: boolean
-  rateLimit: Readonly<{ limit: number; windowMs: number }> | null
-  retryAfterSeconds: number
-  now: () => number
-}>
+export type ResolvedPttOptions = Required<PttEmulatorOptions>
 
 export function resolvePttOptions(o: PttEmulatorOptions = {}): ResolvedPttOptions {
-  return {
-    port: o.port ?? 0,
-    accounts: o.accounts ?? [DEFAULT_PTT_ACCOUNT],
-    successCode: o.successCode ?? '1',
-    trackingReturnElement: o.trackingReturnElement ?? 'return',
-    trackingBlocked: o.trackingBlocked ?? false,
-    includeEventTime: o.includeEventTime ?? true,
-    strictSoapAction: o.strictSoapAction ?? true,
-    checkDosyaAdi: o.checkDosyaAdi ?? false,
-    labelOperation: o.labelOperation ?? false,
-    validateSchema: o.validateSchema ?? false,
-    rateLimit: o.rateLimit ?? null,
-    retryAfterSeconds: o.retryAfterSeconds ?? 1,
-    now: o.now ?? Date.now,
-  }
+  return withDefaults(o, {
+    ...EMULATOR_DEFAULTS,
+    accounts: [DEFAULT_PTT_ACCOUNT],
+    successCode: '1',
+    trackingReturnElement: 'return',
+    trackingBlocked: false,
+    includeEventTime: true,
+    strictSoapAction: true,
+    checkDosyaAdi: false,
+    labelOperation: false,
+    validateSchema: false,
+    rateLimit: null,
+  })
 }

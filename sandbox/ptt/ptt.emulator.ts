@@ -1,4 +1,4 @@
-import { FaultPlan, listenHttp } from '../common/http-emulator'
+import { FaultPlan, listenHttp, urlsOf } from '../common/http-emulator'
 import { PttEmuPath, resolvePttOptions, type PttEmulatorOptions, type PttStatus } from './ptt.config'
 import { advance } from './ptt.lifecycle'
 import { createPttHandler } from './ptt.server'
@@ -44,16 +44,10 @@ export async function startPttEmulator(options: PttEmulatorOptions = {}): Promis
   const o = running.origin
   return {
     origin: o,
-    urls: { acceptance: o + PttEmuPath.acceptance, acceptanceTest: o + PttEmuPath.acceptanceTest, tracking: o + PttEmuPath.tracking },
-    get shipments() {
-      return state.shipments
-    },
-    get pickups() {
-      return state.pickups
-    },
-    get requests() {
-      return state.requests
-    },
+    urls: urlsOf(o, PttEmuPath),
+    shipments: state.shipments,
+    pickups: state.pickups,
+    requests: state.requests,
     faults,
     find: (barcode) => state.find(barcode),
     advance: (barcode, to) => {

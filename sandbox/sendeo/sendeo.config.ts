@@ -4,6 +4,7 @@
  * where a documented error code travels, whether a repeated ReferenceNo is refused, the rate limit.
  */
 
+import { EMULATOR_DEFAULTS, withDefaults, type EmulatorOptions, type RateLimitOption } from '../common/emulator-options'
 import { SendeoError, type SendeoErrorCode } from '../../protocols/sendeo/sendeo.codes'
 
 /** Paths of docs/reference/carriers.md §7 (origin https://api.sendeo.com.tr); ASP.NET routes them case-insensitively. */
@@ -78,44 +79,39 @@ export const SENDEO_STATUSES: Readonly<Record<number, readonly [string, string]>
 export const ErrorCodePlacement = { statusCode: 'statusCode', message: 'message', codeAsMessage: 'codeAsMessage' } as const
 export type ErrorCodePlacement = (typeof ErrorCodePlacement)[keyof typeof ErrorCodePlacement]
 
-export type SendeoEmulatorOptions = Readonly<{
-  port?: number
-  accounts?: readonly SendeoAccount[]
-  /** [SND]: 20 hours. */
-  tokenTtlMs?: number
-  /** Consecutive wrong passwords before an account is blocked ([SND] warns of it; the count is ours). Default 5. */
-  lockoutAfter?: number
-  /** Sendeo publishes no limit: off by default. 429 + Retry-After when hit. */
-  rateLimit?: Readonly<{ limit: number; windowMs: number }> | null
-  /** [SND]: the same TRACKDELIVERY query within 30 minutes is answered from cache. Default 30 min; 0 turns it off. */
-  trackCacheMs?: number
-  errorCodePlacement?: ErrorCodePlacement
-  /** The doc is silent on a repeated ReferenceNo; default false stores a second delivery (the worst case for a client). */
-  rejectDuplicateReference?: boolean
-  /**
-   * What GETBARCODE answers for a reference it does not know; not documented. `notFound` (default):
-   * 500 with the cancel table's "No Delivery Found." (702); `serverError`: 500 "Internal Server Error".
-   */
-  unknownReferenceAnswer?: 'notFound' | 'serverError'
-  /** Retry-After seconds sent with injected 429/503 faults. */
-  retryAfterSeconds?: number
-  now?: () => number
-}>
+export type SendeoEmulatorOptions = EmulatorOptions &
+  Readonly<{
+    accounts?: readonly SendeoAccount[]
+    /** [SND]: 20 hours. */
+    tokenTtlMs?: number
+    /** Consecutive wrong passwords before an account is blocked ([SND] warns of it; the count is ours). Default 5. */
+    lockoutAfter?: number
+    /** Sendeo publishes no limit: off by default. 429 + Retry-After when hit. */
+    rateLimit?: RateLimitOption
+    /** [SND]: the same TRACKDELIVERY query within 30 minutes is answered from cache. Default 30 min; 0 turns it off. */
+    trackCacheMs?: number
+    errorCodePlacement?: ErrorCodePlacement
+    /** The doc is silent on a repeated ReferenceNo; default false stores a second delivery (the worst case for a client). */
+    rejectDuplicateReference?: boolean
+    /**
+     * What GETBARCODE answers for a reference it does not know; not documented. `notFound` (default):
+     * 500 with the cancel table's "No Delivery Found." (702); `serverError`: 500 "Internal Server Error".
+     */
+    unknownReferenceAnswer?: 'notFound' | 'serverError'
+  }>
 
-export type ResolvedOptions = Required<Omit<SendeoEmulatorOptions, 'rateLimit'>> & Readonly<{ rateLimit: Readonly<{ limit: number; windowMs: number }> | null }>
+export type ResolvedOptions = Required<SendeoEmulatorOptions>
 
 export function resolveOptions(o: SendeoEmulatorOptions = {}): ResolvedOptions {
-  return {
-    port: o.port ?? 0,
-    accounts: o.accounts ?? [SENDEO_TEST_ACCOUNT],
-    tokenTtlMs: o.tokenTtlMs ?? 20 * 3_600_000,
-    lockoutAfter: o.lockoutAfter ?? 5,
-    rateLimit: o.rateLimit ?? null,
-    trackCacheMs: o.trackCacheMs ?? 30 * 60_000,
-    errorCodePlacement: o.errorCodePlacement ?? ErrorCodePlacement.statusCode,
-    rejectDuplicateReference: o.rejectDuplicateReference ?? false,
-    unknownReferenceAnswer: o.unknownReferenceAnswer ?? 'notFound',
-    retryAfterSeconds: o.retryAfterSeconds ?? 1,
-    now: o.now ?? Date.now,
-  }
+  return withDefaults(o, {
+    ...EMULATOR_DEFAULTS,
+    accounts: [SENDEO_TEST_ACCOUNT],
+    tokenTtlMs: 20 * 3_600_000,
+    lockoutAfter: 5,
+    rateLimit: null,
+    trackCacheMs: 30 * 60_000,
+    errorCodePlacement: ErrorCodePlacement.statusCode,
+    rejectDuplicateReference: false,
+    unknownReferenceAnswer: 'notFound',
+  })
 }

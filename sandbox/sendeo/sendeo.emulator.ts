@@ -1,4 +1,4 @@
-import { FaultPlan, listenHttp } from '../common/http-emulator'
+import { FaultPlan, listenHttp, urlsOf } from '../common/http-emulator'
 import { resolveOptions, SendeoPath, type SendeoEmulatorOptions } from './sendeo.config'
 import { advance } from './sendeo.lifecycle'
 import { createSendeoHandler } from './sendeo.server'
@@ -41,13 +41,9 @@ export async function startSendeoEmulator(options: SendeoEmulatorOptions = {}): 
   const o = running.origin
   return {
     origin: o,
-    urls: Object.fromEntries(Object.entries(SendeoPath).map(([k, p]) => [k, `${o}${p}`])) as Record<keyof typeof SendeoPath, string>,
-    get shipments() {
-      return state.deliveries
-    },
-    get requests() {
-      return state.requests
-    },
+    urls: urlsOf(o, SendeoPath),
+    shipments: state.deliveries,
+    requests: state.requests,
     faults,
     advance: (key, toStatus) => {
       const d = state.find(null, key)

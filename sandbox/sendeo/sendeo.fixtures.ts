@@ -4,10 +4,7 @@ import { SamplePackage, SampleSender, sampleRequestBuilder, type SampleShipmentR
 
 export type { SampleShipmentRequest }
 
-export const sampleSendeoRequest = sampleRequestBuilder({
-  orderNumber: 'SIP-3001',
-  referenceNo: 'KJ-3001',
-  serviceCode: 'standard',
+export const sampleSendeoRequest = sampleRequestBuilder({ orderNumber: 'SIP-3001', referenceNo: 'KJ-3001', serviceCode: 'standard' }, {
   sender: SampleSender.sancaktepeEmek,
   recipient: { name: 'Ayşe Demir', address: 'Kışlalı Cd. Kuşak Sitesi 4-1', district: 'Yenimahalle', city: 'Ankara', postalCode: '06810', phone: '+90 532 765 43 21', email: 'ayse@example.com' },
   packages: [SamplePackage.k3],

@@ -3,6 +3,7 @@
  * "unsure" is not in a published document and can be changed per test through the options.
  */
 
+import { EMULATOR_DEFAULTS, withDefaults, type EmulatorOptions, type RateLimitOption } from '../common/emulator-options'
 import { SuratCode } from '../../protocols/surat/surat.codes'
 
 /** Paths as documented: SOAP ASMX and the REST tracking call (docs/reference/carriers.md §5). */
@@ -117,51 +118,35 @@ export type SuratAccount = Readonly<{
 /** The public test account of docs/reference/carriers.md §5. */
 export const DEFAULT_ACCOUNT: SuratAccount = { cariKodu: '1038106246', sifre: '123456', webPassword: '123456.Ff' }
 
-export type SuratEmulatorOptions = Readonly<{
-  port?: number
-  accounts?: readonly SuratAccount[]
-  /** Success Message of the create operations: "Tamam" or one of 010–016/039 (docs/reference/carriers.md §5). Default "Tamam". */
-  okMessage?: string
-  /** A second create with a known OzelKargoTakipNo answers 009 (docs/reference/carriers.md §5). false stores a duplicate (for tests). Default true. */
-  rejectDuplicates?: boolean
-  /** How tracking shows a shipment the branch has not accepted: status 1, or IsError "…kabul bekleniyor" (HT). Unsure. Default 'status1'. */
-  trackBeforeAcceptance?: 'status1' | 'awaitingError'
-  /** Sürat documents no rate limit; tests set one (answered with HTTP 429 + Retry-After). */
-  rateLimit?: Readonly<{ limit: number; windowMs: number }> | null
-  /** Retry-After seconds on 429/503. Default 1. */
-  retryAfterSeconds?: number
-  /** First 14-digit barcode handed out (seeded, deterministic). Default 30000000000001. */
-  firstBarcode?: number
-  /** Public tracking page (TakipUrl). */
-  trackingPageUrl?: string
-  now?: () => number
-}>
+export type SuratEmulatorOptions = EmulatorOptions &
+  Readonly<{
+    accounts?: readonly SuratAccount[]
+    /** Success Message of the create operations: "Tamam" or one of 010–016/039 (docs/reference/carriers.md §5). Default "Tamam". */
+    okMessage?: string
+    /** A second create with a known OzelKargoTakipNo answers 009 (docs/reference/carriers.md §5). false stores a duplicate (for tests). Default true. */
+    rejectDuplicates?: boolean
+    /** How tracking shows a shipment the branch has not accepted: status 1, or IsError "…kabul bekleniyor" (HT). Unsure. Default 'status1'. */
+    trackBeforeAcceptance?: 'status1' | 'awaitingError'
+    /** Sürat documents no rate limit; tests set one (answered with HTTP 429 + Retry-After). */
+    rateLimit?: RateLimitOption
+    /** First 14-digit barcode handed out (seeded, deterministic). Default 30000000000001. */
+    firstBarcode?: number
+    /** Public tracking page (TakipUrl). */
+    trackingPageUrl?: string
+  }>
 
-export type ResolvedOptions = Readonly<{
-  port: number
-  accounts: readonly SuratAccount[]
-  okMessage: string
-  rejectDuplicates: boolean
-  trackBeforeAcceptance: 'status1' | 'awaitingError'
-  rateLimit: Readonly<{ limit: number; windowMs: number }> | null
-  retryAfterSeconds: number
-  firstBarcode: number
-  trackingPageUrl: string
-  now: () => number
-}>
+export type ResolvedOptions = Required<SuratEmulatorOptions>
 
 export function resolveOptions(o: SuratEmulatorOptions = {}): ResolvedOptions {
-  return {
-    port: o.port ?? 0,
-    accounts: o.accounts ?? [DEFAULT_ACCOUNT],
-    okMessage: o.okMessage ?? 'Tamam',
-    rejectDuplicates: o.rejectDuplicates ?? true,
-    trackBeforeAcceptance: o.trackBeforeAcceptance ?? 'status1',
-    rateLimit: o.rateLimit ?? null,
-    retryAfterSeconds: o.retryAfterSeconds ?? 1,
-    firstBarcode: o.firstBarcode ?? 30_000_000_000_001,
+  return withDefaults(o, {
+    ...EMULATOR_DEFAULTS,
+    accounts: [DEFAULT_ACCOUNT],
+    okMessage: 'Tamam',
+    rejectDuplicates: true,
+    trackBeforeAcceptance: 'status1',
+    rateLimit: null,
+    firstBarcode: 30_000_000_000_001,
     // HT's public tracking page for Sürat (docs/reference/carriers.md source HT common.js).
-    trackingPageUrl: o.trackingPageUrl ?? 'https://www.suratkargo.com.tr/KargoTakip/?kargotakipno=',
-    now: o.now ?? Date.now,
-  }
+    trackingPageUrl: 'https://www.suratkargo.com.tr/KargoTakip/?kargotakipno=',
+  })
 }

@@ -1,4 +1,4 @@
-import { FaultPlan, listenHttp } from '../common/http-emulator'
+import { FaultPlan, listenHttp, urlsOf } from '../common/http-emulator'
 import { resolveOptions, SuratPath, type SuratEmulatorOptions } from './surat.config'
 import { createSuratHandler } from './surat.server'
 import { SuratState, type EmulatedSuratShipment, type SuratLoggedRequest } from './surat.state'
@@ -41,13 +41,9 @@ export async function startSuratEmulator(options: SuratEmulatorOptions = {}): Pr
   const o = running.origin
   return {
     origin: o,
-    urls: { soap: `${o}${SuratPath.soap}`, tracking: `${o}${SuratPath.tracking}` },
-    get shipments() {
-      return state.shipments
-    },
-    get requests() {
-      return state.requests
-    },
+    urls: urlsOf(o, SuratPath),
+    shipments: state.shipments,
+    requests: state.requests,
     faults,
     forceResult: (code, times = 1) => {
       for (let i = 0; i < times; i++) state.forcedCodes.push(code)

@@ -5,6 +5,7 @@
  * delivery says) the behaviour is an option or a constant with a comment that says it is ours.
  */
 
+import { EMULATOR_DEFAULTS, withDefaults, type EmulatorOptions } from '../common/emulator-options'
 import { YurticiErrCode } from '../../protocols/yurtici/yurtici.codes'
 
 export const SERVICE_PATH = '/KOPSWebServices/ShippingOrderDispatcherServices'
@@ -95,9 +96,8 @@ export type YurticiUser = Readonly<{
   disabled?: boolean
 }>
 
-export type YurticiEmulatorOptions = Readonly<{
-  /** Port on 127.0.0.1; 0 (default) picks a free one. */
-  port?: number
+export type YurticiEmulatorOptions = EmulatorOptions &
+  Readonly<{
   /** Default the real service path. */
   path?: string
   /** Default the public test user YKTEST/YK (docs/reference/carriers.md §1). */
@@ -136,45 +136,30 @@ export type YurticiEmulatorOptions = Readonly<{
    * and the desk tests turn it on.
    */
   validateSchema?: boolean
-  now?: () => number
 }>
 
-export type ResolvedOptions = Readonly<{
-  port: number
-  path: string
-  users: readonly YurticiUser[]
-  authFailure: 'fault' | 'errCode'
-  queryThrottle: Readonly<{ windowMs: number; errCode: number }> | null
-  firstJobId: number
-  firstDocId: number
-  returnCodeFieldNames: readonly string[]
-  repeatedReturnCode: 'accept' | 'error'
-  returnCodeExistsErrCode: number
-  trackingUrlTemplate: string
-  departureUnit: Readonly<{ id: string; name: string; city: string; town: string }>
-  wsdl: string | undefined
-  validateSchema: boolean
-  now: () => number
-}>
+export type ResolvedOptions = Omit<Required<YurticiEmulatorOptions>, 'queryThrottle' | 'wsdl'> &
+  Readonly<{ queryThrottle: Readonly<{ windowMs: number; errCode: number }> | null; wsdl: string | undefined }>
 
 export const DEFAULT_USERS: readonly YurticiUser[] = [{ username: 'YKTEST', password: 'YK', senderCustId: 903427364 }]
 
 export function resolveOptions(o: YurticiEmulatorOptions = {}): ResolvedOptions {
-  return {
-    port: o.port ?? 0,
-    path: o.path ?? SERVICE_PATH,
-    users: o.users ?? DEFAULT_USERS,
-    authFailure: o.authFailure ?? 'fault',
-    queryThrottle: o.queryThrottle ? { windowMs: o.queryThrottle.windowMs, errCode: o.queryThrottle.errCode ?? YkCode.throttled } : null,
-    firstJobId: o.firstJobId ?? 71500001,
-    firstDocId: o.firstDocId ?? 100000000001,
-    returnCodeFieldNames: o.returnCodeFieldNames ?? ['16', '53', '3'],
-    repeatedReturnCode: o.repeatedReturnCode ?? 'accept',
-    returnCodeExistsErrCode: o.returnCodeExistsErrCode ?? YkCode.returnCodeExists,
-    trackingUrlTemplate: o.trackingUrlTemplate ?? 'http://selfservis.yurticikargo.com/reports/SSWDocumentDetail.aspx?DocId={docId}',
-    departureUnit: o.departureUnit ?? { id: '1143', name: 'ŞİŞLİ', city: 'İSTANBUL', town: 'ŞİŞLİ' },
-    wsdl: o.wsdl,
-    validateSchema: o.validateSchema ?? false,
-    now: o.now ?? Date.now,
-  }
+  const resolved = withDefaults(o, {
+    ...EMULATOR_DEFAULTS,
+    path: SERVICE_PATH,
+    users: DEFAULT_USERS,
+    authFailure: 'fault',
+    queryThrottle: null,
+    firstJobId: 71500001,
+    firstDocId: 100000000001,
+    returnCodeFieldNames: ['16', '53', '3'],
+    repeatedReturnCode: 'accept',
+    returnCodeExistsErrCode: YkCode.returnCodeExists,
+    trackingUrlTemplate: 'http://selfservis.yurticikargo.com/reports/SSWDocumentDetail.aspx?DocId={docId}',
+    departureUnit: { id: '1143', name: 'ŞİŞLİ', city: 'İSTANBUL', town: 'ŞİŞLİ' },
+    wsdl: '',
+    validateSchema: false,
+  })
+  const throttle = resolved.queryThrottle
+  return { ...resolved, queryThrottle: throttle ? { windowMs: throttle.windowMs, errCode: throttle.errCode ?? YkCode.throttled } : null, wsdl: o.wsdl }
 }

@@ -62,15 +62,9 @@ export async function startYurticiEmulator(options: YurticiEmulatorOptions = {})
   return {
     url: serviceUrl,
     origin,
-    get shipments() {
-      return state.shipments
-    },
-    get requests() {
-      return state.requests
-    },
-    get returnCodes() {
-      return state.returnCodes
-    },
+    shipments: state.shipments,
+    requests: state.requests,
+    returnCodes: state.returnCodes,
     setFault: (fault, o) => state.faults.set(fault, o?.times),
     queueFaults: (faults) => state.faults.queue(faults),
     faults: state.faults,

@@ -63,7 +63,7 @@ async function handle({ opts, state, serviceUrl }: HandlerDeps, req: IncomingMes
 
   fault = state.faults.take()
   entry.fault = fault
-  if (answerPreCommitFault(asHttpFault(), req, send)) return
+  if (answerPreCommitFault(asHttpFault(), req, send, opts.retryAfterSeconds)) return
   if (raw === null) return reply(413, '<html><body>Request Entity Too Large</body></html>', 'text/html')
 
   const parsed = parseRequestEnvelope(text)
