@@ -3,7 +3,7 @@ import { connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { AppError, ErrorCode } from '../../shared/errors'
+import { ErrorCode } from '../../shared/errors'
 import { listAudit } from '../../electron/core/audit/audit.repository'
 import { openDatabase, type OpenedDatabase } from '../../electron/core/db/database'
 import { TcpPrinterTransport } from '../../electron/core/devices/printer/transports/tcp.transport'
@@ -12,6 +12,7 @@ import { enqueuePrintJob, getPrintJobs, setPrintJobStatus } from '../../electron
 import { PrintQueueService, type BatchProgress } from '../../electron/core/printing/print-queue.service'
 import { zebraLabelSink } from '../../electron/core/printing/zebra-label.sink'
 import { startZebraEmulator, type ZebraEmulator } from '../../sandbox/zebra/zebra-emulator'
+import { failure } from '../support/app-error'
 
 /**
  * A 1,000-label batch through the persistent queue (real SQLite file, real TCP
@@ -75,15 +76,6 @@ async function enqueueLabels(db: OpenedDatabase['db'], count: number): Promise<s
 /** The barcode number of every label the printer actually printed, in print order. */
 const printedNumbers = () => zebra.jobs.map((j) => Number(/\^FDKJB(\d{6})\^FS/.exec(j)?.[1] ?? NaN))
 
-async function rejection(p: Promise<unknown>): Promise<AppError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  )
-  expect(err).toBeInstanceOf(AppError)
-  return err as AppError
-}
-
 describe('1,000-label batch', () => {
   it('paper out at label 400, paper loaded, app restarted: 1,000 labels printed, none twice, in order', async () => {
     zebra.setFaults({ paperOutAfterLabels: 400 })
@@ -93,7 +85,7 @@ describe('1,000-label batch', () => {
 
     // Groups of 64 do not line up with label 400: 401–448 reach the printer after the paper ran out
     // and wait in its buffer; the next group's status check stops the batch.
-    const err = await rejection(app.queue.printBatch(ids, (p) => progress.push(p), { batchSize: 64 }))
+    const err = await failure(app.queue.printBatch(ids, (p) => progress.push(p), { batchSize: 64 }))
     expect(err.code).toBe(ErrorCode.printerPaperOut)
     expect(err.retryable).toBe(true)
     expect(zebra.jobs).toHaveLength(400)
@@ -137,13 +129,13 @@ describe('a crash between "printer took the bytes" and "row marked printed"', ()
     await stopApp()
 
     app = await startApp()
-    const err = await rejection(app.queue.printBatch(ids))
+    const err = await failure(app.queue.printBatch(ids))
     expect(err.code).toBe(ErrorCode.printOutcomeUnknown)
     expect(err.retryable).toBe(false)
     expect(err.meta.jobId).toBe(ids[1])
     expect((await app.queue.uncertainJobs()).map((j) => j.id)).toEqual([ids[1]])
     // Asking again does not resend it either.
-    expect((await rejection(app.queue.printJob(ids[1]!))).code).toBe(ErrorCode.printOutcomeUnknown)
+    expect((await failure(app.queue.printJob(ids[1]!))).code).toBe(ErrorCode.printOutcomeUnknown)
     expect(printedNumbers()).toEqual([1, 2])
 
     // The operator sees label 2 in the tray and confirms it.
@@ -152,7 +144,7 @@ describe('a crash between "printer took the bytes" and "row marked printed"', ()
     expect(printedNumbers()).toEqual([1, 2, 3])
     const audit = await listAudit(app.db, 'o-batch')
     expect(audit.map((a) => [a.action, a.actorId])).toEqual([['label.confirmedPrinted', 'p-supervisor']])
-    expect((await rejection(app.queue.resolveUncertain(ids[1]!, 'printAgain', 'p-supervisor'))).code).toBe(ErrorCode.wrongState)
+    expect((await failure(app.queue.resolveUncertain(ids[1]!, 'printAgain', 'p-supervisor'))).code).toBe(ErrorCode.wrongState)
   })
 
   it('"print again" sends it once more, audited', async () => {
@@ -161,7 +153,7 @@ describe('a crash between "printer took the bytes" and "row marked printed"', ()
     await setPrintJobStatus(app.db, ids[0]!, 'printing')
     await stopApp()
     app = await startApp()
-    expect((await rejection(app.queue.printJob(ids[0]!))).code).toBe(ErrorCode.printOutcomeUnknown)
+    expect((await failure(app.queue.printJob(ids[0]!))).code).toBe(ErrorCode.printOutcomeUnknown)
     expect(zebra.jobs).toEqual([])
     await app.queue.resolveUncertain(ids[0]!, 'printAgain', 'p1')
     expect(printedNumbers()).toEqual([1])

@@ -3,6 +3,7 @@ import { AppError, ErrorCode } from '../../shared/errors'
 import { TcpPrinterTransport } from '../../electron/core/devices/printer/transports/tcp.transport'
 import { ZebraPrinter } from '../../electron/core/devices/printer/zebra.printer'
 import { startZebraEmulator, type ZebraEmulator, type ZebraEmulatorOptions, type ZebraStatePatch } from '../../sandbox/zebra/zebra-emulator'
+import { failure } from '../support/app-error'
 
 /**
  * Every fault mode of the Zebra emulator over real TCP against ZebraPrinter + TcpPrinterTransport
@@ -30,15 +31,6 @@ function printerFor(emu: { port: number }, timeoutMs = 1500): ZebraPrinter {
 
 const label = (n: number) => `^XA^FO40,40^BY3^BCN,120,Y,N,N,A^FDKJ${String(n).padStart(8, '0')}^FS^XZ`
 
-async function rejection(p: Promise<unknown>): Promise<AppError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  )
-  expect(err).toBeInstanceOf(AppError)
-  return err as AppError
-}
-
 describe('printer conditions refuse the job before a byte is sent', () => {
   const cases: ReadonlyArray<[string, string, ZebraStatePatch]> = [
     ['paper out', ErrorCode.printerPaperOut, { paperOut: true }],
@@ -49,7 +41,7 @@ describe('printer conditions refuse the job before a byte is sent', () => {
   it.each(cases)('%s → %s, retryable, delivery none, nothing received', async (_name, code, patch) => {
     const emu = await emulator()
     emu.setState(patch)
-    const err = await rejection(printerFor(emu).print(label(1)))
+    const err = await failure(printerFor(emu).print(label(1)))
     expect(err.code).toBe(code)
     expect(err.retryable).toBe(true)
     expect(err.meta.delivery).toBe('none')
@@ -64,7 +56,7 @@ describe('printer conditions refuse the job before a byte is sent', () => {
   it.each(cases.filter(([name]) => name !== 'paused'))('%s while silent on ~HS (current firmware) → still %s via ~HQES', async (_name, code, patch) => {
     const emu = await emulator({ silentWhenFault: true })
     emu.setState(patch)
-    const err = await rejection(printerFor(emu, 300).print(label(1)))
+    const err = await failure(printerFor(emu, 300).print(label(1)))
     expect(err.code).toBe(code)
     expect(err.meta.delivery).toBe('none')
     expect(emu.rawBytes.toString('latin1')).not.toContain('^XA')
@@ -73,7 +65,7 @@ describe('printer conditions refuse the job before a byte is sent', () => {
   it('a hung printer (connects, never answers) → printer.timeout, retryable, nothing sent', async () => {
     const emu = await emulator()
     emu.setState({ mute: true })
-    const err = await rejection(printerFor(emu, 250).print(label(1)))
+    const err = await failure(printerFor(emu, 250).print(label(1)))
     expect(err.code).toBe(ErrorCode.printerTimeout)
     expect(err.retryable).toBe(true)
     expect(err.meta.delivery).toBe('none')
@@ -85,7 +77,7 @@ describe('printer conditions refuse the job before a byte is sent', () => {
     const port = emu.port
     await emu.close()
     emulators.splice(emulators.indexOf(emu), 1)
-    const err = await rejection(printerFor({ port }).print(label(1), { checkStatus: false }))
+    const err = await failure(printerFor({ port }).print(label(1), { checkStatus: false }))
     expect(err.code).toBe(ErrorCode.printerOffline)
     expect(err.retryable).toBe(true)
     expect(err.meta.delivery).toBe('none')
@@ -99,7 +91,7 @@ describe('paper runs out during a job', () => {
     const first = await printer.print(label(1))
     expect(first.problemAfter?.code).toBe(ErrorCode.printerPaperOut)
     // The next job is refused up front, so it stays with the desk's queue, not lost in the printer.
-    const err = await rejection(printer.print(label(2)))
+    const err = await failure(printer.print(label(2)))
     expect(err.code).toBe(ErrorCode.printerPaperOut)
     expect(emu.jobs).toEqual([label(1)])
     emu.setState({ paperOut: false })
@@ -137,7 +129,7 @@ describe('slow accept (back-pressure)', () => {
 
   it('too slow for the timeout → printer.timeout, delivery unknown, nothing printed, partial format held', async () => {
     const emu = await emulator({ faults: { acceptBytesPerSecond: 256 * 1024 } })
-    const err = await rejection(printerFor(emu, 400).print(bigJob(12), { checkStatus: false }))
+    const err = await failure(printerFor(emu, 400).print(bigJob(12), { checkStatus: false }))
     expect(err.code).toBe(ErrorCode.printerTimeout)
     expect(err.retryable).toBe(true)
     expect(err.meta.delivery).toBe('unknown')
@@ -153,7 +145,7 @@ describe('dropped connection mid-job', () => {
   it('→ printer.offline, retryable, delivery unknown; the partial format never prints and the resend prints once', async () => {
     const emu = await emulator({ faults: { dropAfterBytes: 30 } })
     const printer = printerFor(emu)
-    const err = await rejection(printer.print(label(7), { checkStatus: false }))
+    const err = await failure(printer.print(label(7), { checkStatus: false }))
     expect(err.code).toBe(ErrorCode.printerOffline)
     expect(err.retryable).toBe(true)
     expect(err.meta.delivery).toBe('unknown')
@@ -170,7 +162,7 @@ describe('dropped connection mid-job', () => {
   it('a printer that drops partial formats at disconnect shows no partial format afterwards', async () => {
     const emu = await emulator({ keepPartialOnDisconnect: false, faults: { dropAfterBytes: 30 } })
     const printer = printerFor(emu)
-    expect((await rejection(printer.print(label(8), { checkStatus: false }))).code).toBe(ErrorCode.printerOffline)
+    expect((await failure(printer.print(label(8), { checkStatus: false }))).code).toBe(ErrorCode.printerOffline)
     expect((await printer.status()).partialFormat).toBe(false)
     expect(emu.discarded).toEqual([label(8).slice(0, 30)])
     expect(emu.jobs).toEqual([])

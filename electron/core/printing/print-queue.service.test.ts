@@ -8,6 +8,7 @@ import { ZebraPrinter } from '../devices/printer/zebra.printer'
 import { enqueuePrintJob, getPrintJob } from './print-jobs.repository'
 import { PrintQueueService } from './print-queue.service'
 import { zebraLabelSink } from './zebra-label.sink'
+import { failure } from '../../../tests/support/app-error'
 
 let opened: OpenedDatabase
 let zebra: ZebraEmulator | null = null
@@ -39,15 +40,6 @@ async function job(code: string): Promise<string> {
   return enqueuePrintJob(opened.db, { orderId: 'o1', shipmentId: null, kind: 'label', printerUri: 'tcp://x', payload: Buffer.from(label(code)), expectedBarcode: code, requestedBy: null })
 }
 
-async function rejection(p: Promise<unknown>): Promise<AppError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  )
-  expect(err).toBeInstanceOf(AppError)
-  return err as AppError
-}
-
 describe('PrintQueueService', () => {
   it('prints a job once and marks it printed', async () => {
     const queue = await queueOn()
@@ -63,7 +55,7 @@ describe('PrintQueueService', () => {
     const queue = await queueOn()
     zebra!.setState({ headOpen: true })
     const id = await job('TR101')
-    expect((await rejection(queue.printJob(id))).code).toBe(ErrorCode.printerHeadOpen)
+    expect((await failure(queue.printJob(id))).code).toBe(ErrorCode.printerHeadOpen)
     expect(await getPrintJob(opened.db, id)).toMatchObject({ status: 'queued', errorCode: ErrorCode.printerHeadOpen })
     expect(queue.currentProblem()?.code).toBe(ErrorCode.printerHeadOpen)
     zebra!.setState({ headOpen: false })
@@ -74,7 +66,7 @@ describe('PrintQueueService', () => {
   it('a link dropped mid-job, with the partial format held by the printer → requeued, prints exactly once', async () => {
     const queue = await queueOn({ faults: { dropAfterBytes: 40 } })
     const id = await job('TR102')
-    const err = await rejection(queue.printJob(id))
+    const err = await failure(queue.printJob(id))
     expect(err.code).toBe(ErrorCode.printerOffline)
     expect(err.retryable).toBe(true)
     expect((await getPrintJob(opened.db, id))?.status).toBe('queued')
@@ -86,7 +78,7 @@ describe('PrintQueueService', () => {
     const queue = await queueOn({ keepPartialOnDisconnect: false, faults: { dropAfterBytes: 40 } })
     const id = await job('TR103')
     const other = await job('TR104')
-    const err = await rejection(queue.printJob(id))
+    const err = await failure(queue.printJob(id))
     expect(err.code).toBe(ErrorCode.printOutcomeUnknown)
     expect(err.meta).toMatchObject({ jobId: id, causeCode: ErrorCode.printerOffline })
     expect(queue.currentProblem()?.code).toBe(ErrorCode.printOutcomeUnknown)
@@ -104,7 +96,7 @@ describe('PrintQueueService', () => {
     const printer = new ZebraPrinter(transport)
     const queue = new PrintQueueService(opened.db, zebraLabelSink(printer, { checkStatus: false, timeoutMs: 100 }))
     const id = await job('TR105')
-    expect((await rejection(queue.printJob(id))).code).toBe(ErrorCode.printOutcomeUnknown)
+    expect((await failure(queue.printJob(id))).code).toBe(ErrorCode.printOutcomeUnknown)
     expect(transport.jobs).toEqual([])
   })
 
@@ -113,7 +105,7 @@ describe('PrintQueueService', () => {
     transport.failNextSend(new AppError(ErrorCode.printerOffline, 'refused', { retryable: true, meta: { delivery: 'none' } }))
     const queue = new PrintQueueService(opened.db, zebraLabelSink(new ZebraPrinter(transport), { checkStatus: false, timeoutMs: 100 }))
     const id = await job('TR106')
-    expect((await rejection(queue.printJob(id))).code).toBe(ErrorCode.printerOffline)
+    expect((await failure(queue.printJob(id))).code).toBe(ErrorCode.printerOffline)
     await queue.printJob(id)
     expect(transport.jobTexts).toEqual([label('TR106')])
   })
@@ -123,7 +115,7 @@ describe('PrintQueueService', () => {
     const ids = [await job('TR201'), await job('TR202'), await job('TR203')]
     zebra!.setState({ paused: true })
     const seen: string[] = []
-    expect((await rejection(queue.printBatch(ids, (p) => seen.push(`${p.printed}/${p.total}`), { batchSize: 2 }))).code).toBe(ErrorCode.printerPaused)
+    expect((await failure(queue.printBatch(ids, (p) => seen.push(`${p.printed}/${p.total}`), { batchSize: 2 }))).code).toBe(ErrorCode.printerPaused)
     expect(zebra!.rawBytes.toString('latin1')).not.toContain('^XA')
     zebra!.setState({ paused: false })
     await queue.printBatch(ids, (p) => seen.push(`${p.printed}/${p.total}`), { batchSize: 2 })
@@ -165,7 +157,7 @@ describe('unconfirmed jobs (issue 10: listed on the desk at start)', () => {
     // The operator answers for the crash-left row before the restart's resume got to it.
     await queue.resolveUncertain(crashed, 'printed', 'p1')
     expect((await getPrintJob(opened.db, crashed))?.status).toBe('printed')
-    expect((await rejection(queue.resolveUncertain(crashed, 'printAgain', 'p1'))).code).toBe(ErrorCode.wrongState)
+    expect((await failure(queue.resolveUncertain(crashed, 'printAgain', 'p1'))).code).toBe(ErrorCode.wrongState)
     expect(sent).toHaveLength(1)
   })
 })

@@ -6,6 +6,7 @@ import { FilePrinterTransport } from './transports/file.transport'
 import { MemoryPrinterTransport } from './transports/memory.transport'
 import { createTransport } from './transports/printer-uri'
 import { ZebraPrinter } from './zebra.printer'
+import { failure } from '../../../../tests/support/app-error'
 
 const frame = (s: string) => `\x02${s}\x03\r\n`
 const hsReply = (s1 = '030,0,0,1200,000,0,0,0,000,0,0,0', s2 = '001,0,0,0,1,2,6,0,00000000,1,000') => frame(s1) + frame(s2) + frame('1234,0')
@@ -14,15 +15,6 @@ const PAPER_OUT = hsReply('030,1,0,1200,000,0,0,0,000,0,0,0')
 const HEAD_OPEN = hsReply(undefined, '001,0,1,0,1,2,6,0,00000000,1,000')
 const hqes = (mask: string) => `\x02\r\n  PRINTER STATUS\r\n   ERRORS:         1 00000000 ${mask}\r\n   WARNINGS:       0 00000000 00000000\r\n\x03\r\n`
 const LABEL = '^XA^CI28^FO20,20^A0N,40,40^FH_^FDŞule^FS^XZ'
-
-async function rejection(p: Promise<unknown>): Promise<AppError> {
-  const err = await p.then(
-    () => new Error('expected a rejection'),
-    (e: unknown) => e,
-  )
-  expect(err).toBeInstanceOf(AppError)
-  return err as AppError
-}
 
 describe('ZebraPrinter over the memory transport', () => {
   let transport: MemoryPrinterTransport
@@ -51,20 +43,20 @@ describe('ZebraPrinter over the memory transport', () => {
   ]
   it.each(refusals)('refuses to print when %s, sending nothing', async (_name, reply, code) => {
     transport.setReply('~HS', reply)
-    const err = await rejection(printer.print(LABEL))
+    const err = await failure(printer.print(LABEL))
     expect(err.code).toBe(code)
     expect(transport.jobs).toHaveLength(0)
   })
 
   it('a silent printer is printer.timeout, not success', async () => {
-    const err = await rejection(printer.status({ timeoutMs: 50 }))
+    const err = await failure(printer.status({ timeoutMs: 50 }))
     expect(err.code).toBe(ErrorCode.printerTimeout)
     expect(transport.queries).toEqual(['~HS', '~HQES'])
   })
 
   it('explains a silent ~HS with ~HQES when the printer answers that', async () => {
     transport.setReply('~HQES', hqes('00000004'))
-    const err = await rejection(printer.print(LABEL))
+    const err = await failure(printer.print(LABEL))
     expect(err.code).toBe(ErrorCode.printerHeadOpen)
     expect(err.meta.source).toBe('~HQES')
     expect(transport.jobs).toHaveLength(0)
@@ -72,7 +64,7 @@ describe('ZebraPrinter over the memory transport', () => {
 
   it('a garbled reply is printer.statusInvalid', async () => {
     transport.setReply('~HS', '\x02x\x03\x02y\x03\x02z\x03')
-    expect((await rejection(printer.status())).code).toBe(ErrorCode.printerStatusInvalid)
+    expect((await failure(printer.status())).code).toBe(ErrorCode.printerStatusInvalid)
   })
 
   it('reports, but does not throw, a problem found after the job was accepted', async () => {
@@ -98,14 +90,14 @@ describe('ZebraPrinter over the memory transport', () => {
   it('a send failure surfaces as is', async () => {
     transport.setReply('~HS', READY)
     transport.failNextSend(new AppError(ErrorCode.printerOffline, 'gone', { retryable: true }))
-    expect((await rejection(printer.print(LABEL))).code).toBe(ErrorCode.printerOffline)
+    expect((await failure(printer.print(LABEL))).code).toBe(ErrorCode.printerOffline)
   })
 
   it('a transport without replies (file:) prints unchecked and cannot report status', async () => {
     const filePrinter = new ZebraPrinter(new FilePrinterTransport('/dev/null'))
     expect(filePrinter.canReportStatus).toBe(false)
     expect((await filePrinter.print(LABEL)).statusBefore).toBeNull()
-    expect((await rejection(filePrinter.status())).code).toBe(ErrorCode.printerStatusUnsupported)
+    expect((await failure(filePrinter.status())).code).toBe(ErrorCode.printerStatusUnsupported)
   })
 })
 
@@ -141,7 +133,7 @@ describe('ZebraPrinter over TCP against the Zebra emulator', () => {
 
   it('paper out → print refused with printer.paperOut, nothing sent', async () => {
     emu.setState({ paperOut: true })
-    const err = await rejection(printer.print(LABEL))
+    const err = await failure(printer.print(LABEL))
     expect(err.code).toBe(ErrorCode.printerPaperOut)
     expect(err.message).toMatch(/^Etiket bitti/)
     expect(emu.queued).toEqual([])
@@ -164,7 +156,7 @@ describe('ZebraPrinter over TCP against the Zebra emulator', () => {
     const p = new ZebraPrinter(createTransport(silent.uri), { timeoutMs: 300 })
     try {
       silent.setState({ headOpen: true })
-      expect((await rejection(p.print(LABEL))).code).toBe(ErrorCode.printerHeadOpen)
+      expect((await failure(p.print(LABEL))).code).toBe(ErrorCode.printerHeadOpen)
     } finally {
       p.dispose()
       await silent.close()
@@ -173,7 +165,7 @@ describe('ZebraPrinter over TCP against the Zebra emulator', () => {
 
   it('a printer that answers nothing → printer.timeout', async () => {
     emu.setState({ mute: true })
-    const err = await rejection(printer.status({ timeoutMs: 200 }))
+    const err = await failure(printer.status({ timeoutMs: 200 }))
     expect(err.code).toBe(ErrorCode.printerTimeout)
     expect(err.retryable).toBe(true)
   })
@@ -184,7 +176,7 @@ describe('ZebraPrinter over TCP against the Zebra emulator', () => {
     const { port } = server.address() as AddressInfo
     await new Promise<void>((resolve) => server.close(() => resolve()))
     const offline = new ZebraPrinter(createTransport(`tcp://127.0.0.1:${port}`))
-    const err = await rejection(offline.print(LABEL))
+    const err = await failure(offline.print(LABEL))
     expect(err.code).toBe(ErrorCode.printerOffline)
     expect(err.retryable).toBe(true)
   })

@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { AppError, ErrorCode } from '../../../../shared/errors'
+import { ErrorCode } from '../../../../shared/errors'
 import { startEscPosEmulator, type EscPosEmulator, type EscPosEmulatorOptions } from '../../../../sandbox/escpos/escpos-emulator'
 import { EscPosPrinter, parsePaperStatus } from './escpos.printer'
 import { buildPackingSlip } from './packing-slip.escpos'
 import { slipInput } from '../../../../tests/fixtures/packing-slip-input'
+import { failure } from '../../../../tests/support/app-error'
 
 /** The packing slip over real TCP to the ESC/POS emulator, through node-thermal-printer's network interface. */
 const emulators: EscPosEmulator[] = []
@@ -15,15 +16,6 @@ async function emulator(options: EscPosEmulatorOptions = {}): Promise<EscPosEmul
   const emu = await startEscPosEmulator(options)
   emulators.push(emu)
   return emu
-}
-
-async function rejection(p: Promise<unknown>): Promise<AppError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  )
-  expect(err).toBeInstanceOf(AppError)
-  return err as AppError
 }
 
 describe('EscPosPrinter', () => {
@@ -65,7 +57,7 @@ describe('EscPosPrinter', () => {
   it('paper out on a model that answers 0x0C → printer.paperOut, nothing sent', async () => {
     const emu = await emulator({ silentWhenPaperOut: false })
     emu.setState({ paper: 'out' })
-    const err = await rejection(new EscPosPrinter(emu.uri).print(buildPackingSlip(slipInput)))
+    const err = await failure(new EscPosPrinter(emu.uri).print(buildPackingSlip(slipInput)))
     expect(err.code).toBe(ErrorCode.printerPaperOut)
     expect(err.retryable).toBe(true)
     expect(emu.rawBytes.length).toBe(3) // only GS r 1
@@ -77,7 +69,7 @@ describe('EscPosPrinter', () => {
   ])('%s → printer.timeout, retryable, nothing printed', async (_name, patch) => {
     const emu = await emulator()
     emu.setState(patch)
-    const err = await rejection(new EscPosPrinter(emu.uri, { timeoutMs: 250 }).print(buildPackingSlip(slipInput)))
+    const err = await failure(new EscPosPrinter(emu.uri, { timeoutMs: 250 }).print(buildPackingSlip(slipInput)))
     expect(err.code).toBe(ErrorCode.printerTimeout)
     expect(err.retryable).toBe(true)
     expect(emu.receipts).toEqual([])
@@ -88,7 +80,7 @@ describe('EscPosPrinter', () => {
     const uri = emu.uri
     await emu.close()
     emulators.splice(0)
-    const err = await rejection(new EscPosPrinter(uri).status())
+    const err = await failure(new EscPosPrinter(uri).status())
     expect(err.code).toBe(ErrorCode.printerOffline)
     expect(err.meta.errno).toBe('ECONNREFUSED')
   })

@@ -2,12 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { AppError, ErrorCode } from '../../../../../shared/errors'
+import { ErrorCode } from '../../../../../shared/errors'
 import { createPtyPair, type PtyPair } from '../../../../../sandbox/scales/socat-pair'
 import { startZebraSerialEmulator, type ZebraSerialEmulator } from '../../../../../sandbox/zebra/zebra-serial.emulator'
 import { ZebraPrinter } from '../zebra.printer'
 import { createTransport } from './printer-uri'
 import { SerialPrinterTransport } from './serial.transport'
+import { failure } from '../../../../../tests/support/app-error'
 
 /** Zebra over serial: the transport on one end of a socat pty pair, the emulated printer on the other. */
 let dir: string
@@ -34,15 +35,6 @@ function printer(timeoutMs = 1000): ZebraPrinter {
   return new ZebraPrinter(transport, { timeoutMs })
 }
 
-async function rejection(p: Promise<unknown>): Promise<AppError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  )
-  expect(err).toBeInstanceOf(AppError)
-  return err as AppError
-}
-
 const label = '^XA^CI28^FO40,40^A0N,40,40^FDAlıcı: Şükrü Öztürk^FS^FO40,120^BCN,100,Y,N,N,A^FDTR123456789^FS^XZ'
 
 describe('SerialPrinterTransport over a pty pair', () => {
@@ -58,7 +50,7 @@ describe('SerialPrinterTransport over a pty pair', () => {
 
   it('paper out → printer.paperOut before anything is sent', async () => {
     zebra.setState({ paperOut: true })
-    const err = await rejection(printer().print(label))
+    const err = await failure(printer().print(label))
     expect(err.code).toBe(ErrorCode.printerPaperOut)
     expect(err.meta.delivery).toBe('none')
     expect(zebra.rawBytes.toString('latin1')).not.toContain('^XA')
@@ -67,7 +59,7 @@ describe('SerialPrinterTransport over a pty pair', () => {
   it('a silent printer → printer.timeout; the next query gets its own answer', async () => {
     const p = printer(300)
     zebra.setState({ mute: true })
-    expect((await rejection(p.status())).code).toBe(ErrorCode.printerTimeout)
+    expect((await failure(p.status())).code).toBe(ErrorCode.printerTimeout)
     zebra.setState({ mute: false })
     expect((await p.status()).ready).toBe(true)
   })
@@ -75,7 +67,7 @@ describe('SerialPrinterTransport over a pty pair', () => {
   it('a port that does not exist → printer.offline, nothing sent', async () => {
     const t = new SerialPrinterTransport(join(dir, 'ttyNope'))
     transports.push(t)
-    const err = await rejection(t.send(Buffer.from(label)))
+    const err = await failure(t.send(Buffer.from(label)))
     expect(err.code).toBe(ErrorCode.printerOffline)
     expect(err.meta.delivery).toBe('none')
   })
@@ -85,7 +77,7 @@ describe('SerialPrinterTransport over a pty pair', () => {
     await p.print(label)
     await zebra.close()
     await pair.kill()
-    const err = await rejection(p.print(label, { checkStatus: false }))
+    const err = await failure(p.print(label, { checkStatus: false }))
     expect(err.code).toBe(ErrorCode.printerOffline)
     expect(err.retryable).toBe(true)
   })

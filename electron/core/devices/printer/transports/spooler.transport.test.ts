@@ -2,9 +2,10 @@ import { EventEmitter } from 'node:events'
 import type { ChildProcess, SpawnOptions } from 'node:child_process'
 import { PassThrough } from 'node:stream'
 import { describe, expect, it } from 'vitest'
-import { AppError, ErrorCode } from '../../../../../shared/errors'
+import { ErrorCode } from '../../../../../shared/errors'
 import { ZebraPrinter } from '../zebra.printer'
 import { SpoolerPrinterTransport, spoolerCommand, type SpawnFn } from './spooler.transport'
+import { failure } from '../../../../../tests/support/app-error'
 
 type Run = { command: string; args: readonly string[]; env: NodeJS.ProcessEnv | undefined; stdin: Buffer }
 
@@ -37,15 +38,6 @@ function fakeSpawn(outcome: { code?: number; stdout?: string; stderr?: string; e
     return child
   }
   return { spawn, runs }
-}
-
-async function rejection(p: Promise<unknown>): Promise<AppError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  )
-  expect(err).toBeInstanceOf(AppError)
-  return err as AppError
 }
 
 const job = Buffer.from('^XA^CI28^FDİstanbul Kadıköy^FS^XZ')
@@ -99,7 +91,7 @@ describe('SpoolerPrinterTransport', () => {
   ]
   it.each(refusals)('%s → error (%s)', async (_name, outcome, code, retryable, delivery) => {
     const fake = fakeSpawn(outcome)
-    const err = await rejection(new SpoolerPrinterTransport('Zebra', { platform: 'linux', spawn: fake.spawn, timeoutMs: 100 }).send(job))
+    const err = await failure(new SpoolerPrinterTransport('Zebra', { platform: 'linux', spawn: fake.spawn, timeoutMs: 100 }).send(job))
     expect(err.code).toBe(code)
     expect(err.retryable).toBe(retryable)
     expect(err.meta.delivery).toBe(delivery)
@@ -107,13 +99,13 @@ describe('SpoolerPrinterTransport', () => {
 
   it('Windows: an unknown printer name (win32 error 1801) → printer.addressInvalid', async () => {
     const fake = fakeSpawn({ code: 3, stderr: 'win32 error 1801\r\n' })
-    const err = await rejection(new SpoolerPrinterTransport('Nope', { platform: 'win32', spawn: fake.spawn }).send(job))
+    const err = await failure(new SpoolerPrinterTransport('Nope', { platform: 'win32', spawn: fake.spawn }).send(job))
     expect(err.code).toBe(ErrorCode.printerAddressInvalid)
   })
 
   it('refuses a CUPS queue name that lp would read as an option, without running anything', async () => {
     const fake = fakeSpawn({})
-    const err = await rejection(new SpoolerPrinterTransport('-h evil', { platform: 'linux', spawn: fake.spawn }).send(job))
+    const err = await failure(new SpoolerPrinterTransport('-h evil', { platform: 'linux', spawn: fake.spawn }).send(job))
     expect(err.code).toBe(ErrorCode.printerAddressInvalid)
     expect(fake.runs).toEqual([])
   })
@@ -124,6 +116,6 @@ describe('SpoolerPrinterTransport', () => {
     expect(printer.canReportStatus).toBe(false)
     const result = await printer.print(job)
     expect(result).toMatchObject({ statusBefore: null, statusAfter: null, problemAfter: null })
-    expect((await rejection(printer.status())).code).toBe(ErrorCode.printerStatusUnsupported)
+    expect((await failure(printer.status())).code).toBe(ErrorCode.printerStatusUnsupported)
   })
 })

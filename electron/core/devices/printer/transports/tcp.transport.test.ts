@@ -1,7 +1,8 @@
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
-import { AppError, ErrorCode } from '../../../../../shared/errors'
+import { ErrorCode } from '../../../../../shared/errors'
 import { TcpPrinterTransport } from './tcp.transport'
+import { failure } from '../../../../../tests/support/app-error'
 
 /** A bare TCP server for transport tests; `onSocket` decides how it behaves. */
 async function listen(onSocket: (socket: Socket) => void): Promise<{ server: Server; port: number }> {
@@ -31,16 +32,6 @@ function transport(port: number, timeoutMs = 2000): TcpPrinterTransport {
   const t = new TcpPrinterTransport('127.0.0.1', port, timeoutMs)
   transports.push(t)
   return t
-}
-
-async function rejection(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p
-  } catch (err) {
-    expect(err).toBeInstanceOf(AppError)
-    return err as AppError
-  }
-  throw new Error('expected a rejection')
 }
 
 /** A port nobody listens on: bind one, close it, reuse the number. */
@@ -76,7 +67,7 @@ describe('TcpPrinterTransport.send', () => {
         socket.end()
       }),
     )
-    const err = await rejection(transport(port, 5000).send(Buffer.alloc(32 * 1024 * 1024, 0x41)))
+    const err = await failure(transport(port, 5000).send(Buffer.alloc(32 * 1024 * 1024, 0x41)))
     expect(err.code).toBe(ErrorCode.printerOffline)
     expect(err.retryable).toBe(true)
     expect(err.meta.delivery).toBe('unknown')
@@ -84,13 +75,13 @@ describe('TcpPrinterTransport.send', () => {
 
   it('a printer that resets the link after reading part of the job → printer.offline, not a success', async () => {
     const { port } = await listen((socket) => socket.once('data', () => socket.resetAndDestroy()))
-    const err = await rejection(transport(port).send(Buffer.from('^XA^FO10,10^FDbir etiket^FS^XZ')))
+    const err = await failure(transport(port).send(Buffer.from('^XA^FO10,10^FDbir etiket^FS^XZ')))
     expect(err.code).toBe(ErrorCode.printerOffline)
     expect(err.meta.delivery).toBe('unknown')
   })
 
   it('connection refused → printer.offline, retryable', async () => {
-    const err = await rejection(transport(await closedPort()).send(Buffer.from('^XA^XZ')))
+    const err = await failure(transport(await closedPort()).send(Buffer.from('^XA^XZ')))
     expect(err.code).toBe(ErrorCode.printerOffline)
     expect(err.retryable).toBe(true)
     expect(err.meta.errno).toBe('ECONNREFUSED')
@@ -100,7 +91,7 @@ describe('TcpPrinterTransport.send', () => {
   it('a printer that never takes the data → printer.timeout, retryable', async () => {
     // The server never reads: once the kernel buffers fill, end() cannot finish.
     const { port } = await listen((socket) => socket.pause())
-    const err = await rejection(transport(port, 300).send(Buffer.alloc(32 * 1024 * 1024, 0x41)))
+    const err = await failure(transport(port, 300).send(Buffer.alloc(32 * 1024 * 1024, 0x41)))
     expect(err.code).toBe(ErrorCode.printerTimeout)
     expect(err.retryable).toBe(true)
   })
@@ -135,20 +126,20 @@ describe('TcpPrinterTransport.query', () => {
 
   it('a silent printer → printer.timeout with what arrived so far', async () => {
     const { port } = await listen((socket) => socket.once('data', () => socket.write('\x02030,1')))
-    const err = await rejection(transport(port, 200).query(Buffer.from('~HS'), threeEtx))
+    const err = await failure(transport(port, 200).query(Buffer.from('~HS'), threeEtx))
     expect(err.code).toBe(ErrorCode.printerTimeout)
     expect(err.retryable).toBe(true)
     expect(err.meta.partialReply).toBe('\x02030,1')
   })
 
   it('connection refused → printer.offline', async () => {
-    const err = await rejection(transport(await closedPort()).query(Buffer.from('~HS'), threeEtx))
+    const err = await failure(transport(await closedPort()).query(Buffer.from('~HS'), threeEtx))
     expect(err.code).toBe(ErrorCode.printerOffline)
   })
 
   it('the printer hanging up before a full reply → printer.offline', async () => {
     const { port } = await listen((socket) => socket.once('data', () => socket.end('\x02030')))
-    const err = await rejection(transport(port).query(Buffer.from('~HS'), threeEtx))
+    const err = await failure(transport(port).query(Buffer.from('~HS'), threeEtx))
     expect(err.code).toBe(ErrorCode.printerOffline)
     expect(err.message).toMatch(/closed the connection before answering/)
   })

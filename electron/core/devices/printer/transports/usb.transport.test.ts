@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { AppError, ErrorCode } from '../../../../../shared/errors'
+import { ErrorCode } from '../../../../../shared/errors'
 import { ZebraPrinter } from '../zebra.printer'
 import { systemUsbDevices, UsbPrinterTransport, ZEBRA_USB_VENDOR_ID, type WebUsbDevice, type WebUsbEndpoint } from './usb.transport'
+import { failure } from '../../../../../tests/support/app-error'
 
 const HS_REPLY = '\x02030,0,0,1200,000,0,0,0,000,0,0,0\x03\r\n\x02001,0,0,0,1,2,6,0,00000000,1,000\x03\r\n\x021234,0\x03\r\n'
 
@@ -81,15 +82,6 @@ function transportFor(devices: WebUsbDevice[], serialNumber: string | null = nul
   return new UsbPrinterTransport({ vendorId: ZEBRA_USB_VENDOR_ID, productId: 0x0181, serialNumber }, async () => devices, timeoutMs)
 }
 
-async function rejection(p: Promise<unknown>): Promise<AppError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  )
-  expect(err).toBeInstanceOf(AppError)
-  return err as AppError
-}
-
 describe('UsbPrinterTransport', () => {
   it('claims interface 0, writes the job to the bulk OUT endpoint, releases and closes', async () => {
     const zebra = fakeZebra()
@@ -115,7 +107,7 @@ describe('UsbPrinterTransport', () => {
 
   it('a silent printer → printer.timeout, and the device is released', async () => {
     const zebra = fakeZebra({ replies: () => [] })
-    const err = await rejection(transportFor([zebra.device]).query(Buffer.from('~HS'), (b) => b.length > 10))
+    const err = await failure(transportFor([zebra.device]).query(Buffer.from('~HS'), (b) => b.length > 10))
     expect(err.code).toBe(ErrorCode.printerTimeout)
     expect(err.retryable).toBe(true)
     expect(zebra.calls.slice(-2)).toEqual(['release 0', 'close'])
@@ -123,7 +115,7 @@ describe('UsbPrinterTransport', () => {
 
   it('a printer without a bulk IN endpoint cannot report status', async () => {
     const zebra = fakeZebra({ endpoints: [{ endpointNumber: 2, direction: 'out', type: 'bulk', packetSize: 64 }] })
-    const err = await rejection(transportFor([zebra.device]).query(Buffer.from('~HS'), () => true))
+    const err = await failure(transportFor([zebra.device]).query(Buffer.from('~HS'), () => true))
     expect(err.code).toBe(ErrorCode.printerStatusUnsupported)
     await transportFor([zebra.device]).send(Buffer.from('^XA^XZ'))
     expect(zebra.calls).toContain('out ep2 6B 200ms')
@@ -135,7 +127,7 @@ describe('UsbPrinterTransport', () => {
     await transportFor([a.device, b.device], 'B2').send(Buffer.from('^XA^XZ'))
     expect(b.writtenText()).toBe('^XA^XZ')
     expect(a.calls).toEqual([])
-    const err = await rejection(transportFor([a.device, b.device]).send(Buffer.from('^XA^XZ')))
+    const err = await failure(transportFor([a.device, b.device]).send(Buffer.from('^XA^XZ')))
     expect(err.code).toBe(ErrorCode.printerAddressInvalid)
     expect(err.message).toMatch(/A1, B2/)
   })
@@ -149,7 +141,7 @@ describe('UsbPrinterTransport', () => {
   ]
   it.each(failures)('%s → %s (retryable %s, delivery %s)', async (_name, code, retryable, delivery, fake) => {
     const zebra = fake ? fakeZebra(fake) : null
-    const err = await rejection(transportFor(zebra ? [zebra.device] : []).send(Buffer.from('^XA^FDx^FS^XZ')))
+    const err = await failure(transportFor(zebra ? [zebra.device] : []).send(Buffer.from('^XA^FDx^FS^XZ')))
     expect(err.code).toBe(code)
     expect(err.retryable).toBe(retryable)
     expect(err.meta.delivery).toBe(delivery)
@@ -163,7 +155,7 @@ describe('UsbPrinterTransport', () => {
       (err: unknown) => ({ ok: false as const, message: String((err as Error).message) }),
     )
     if (!outcome.ok) {
-      const err = await rejection(new UsbPrinterTransport({ vendorId: ZEBRA_USB_VENDOR_ID, productId: 0x0181, serialNumber: null }).send(Buffer.from('^XA^XZ')))
+      const err = await failure(new UsbPrinterTransport({ vendorId: ZEBRA_USB_VENDOR_ID, productId: 0x0181, serialNumber: null }).send(Buffer.from('^XA^XZ')))
       expect(err.code).toBe(ErrorCode.printerOffline)
       expect(err.meta.delivery).toBe('none')
     } else {
