@@ -5,6 +5,7 @@
  * events the "Webhook Ayarlar" tab reports, whether a repeated CustomerSpecificCode is refused.
  */
 
+import { KG_EVENT_TYPES } from '../../protocols/kolaygelsin/kolaygelsin.codes'
 import { EMULATOR_DEFAULTS, withDefaults, type EmulatorOptions, type RateLimitOption } from '../common/emulator-options'
 
 /** POST {origin}/api/request/{Method} (test https://apibeta.klyglsn.com, live https://api.kolaygelsin.com). */
@@ -49,27 +50,8 @@ export const KgMessage = {
 /** ResultCode of each refusal: 404.1 for the sender address ([KG]), 500.0 for everything else. */
 export const resultCodeOf = (message: string): string => (message === KgMessage.addressNotOwned ? '404.1' : '500.0')
 
-/** CargoEventType descriptions of the webhook table [KG]. */
-export const KG_EVENT_TYPES: Readonly<Record<number, string>> = {
-  1: 'Gönderi KG sisteminde oluşturuldu',
-  2: 'Gönderenden toplama yapacak kurye yola çıktı',
-  12: 'Toplama yapıldı',
-  13: 'Toplama transfer merkezinde gönderi indirildi',
-  14: 'Dağıtım transfer merkezinde gönderi indirildi',
-  17: 'Dağıtım yapacak kuryenin aracına yüklendi',
-  18: 'Dağıtım Kuryesi Transfer Merkezinden ayrıldı, teslimat adresine doğru yola çıktı',
-  25: 'Alıcı adresi hatalı',
-  26: 'Alıcı teslimat adresinde bulunamadı',
-  28: 'Alıcı teslimatı reddetti',
-  29: 'Gönderi teslim edildi',
-  31: 'Gönderen tarafından gönderi durduruldu, gönderene iade edilecek',
-  32: 'Alıcı talebi ile gönderinin iade gönderisi kaydedildi',
-  33: 'Gönderi kayıp',
-  35: 'Alıcı adresi problemli',
-  39: 'Dağıtım görevi ertesi iş gününe devredildi',
-  46: 'Devir depoya alınan gönderinin operasyonel iadesi kaydedildi',
-  58: 'Hasar raporu oluşturuldu',
-}
+/** CargoEventType descriptions of the webhook table [KG]: protocols/kolaygelsin/kolaygelsin.codes.ts, shared with the connector. */
+export { KG_EVENT_TYPES }
 
 /** One Kolay Gelsin customer: the token and ids Kolay Gelsin issues ([KG] "Token, müşteri numaranız ve Adres ID niz"). */
 export type KgAccount = Readonly<{

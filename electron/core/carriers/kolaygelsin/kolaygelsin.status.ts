@@ -1,32 +1,38 @@
+import { KG_EVENT_TYPES } from '../../../../protocols/kolaygelsin/kolaygelsin.codes'
 import { TrackingStatus } from '../../../../shared/domain/shipment'
+
+const STATUS_BY_EVENT: Readonly<Record<number, TrackingStatus>> = {
+  1: TrackingStatus.created,
+  2: TrackingStatus.created,
+  12: TrackingStatus.pickedUp,
+  13: TrackingStatus.inTransit,
+  14: TrackingStatus.inTransit,
+  17: TrackingStatus.outForDelivery,
+  18: TrackingStatus.outForDelivery,
+  25: TrackingStatus.failedAttempt,
+  26: TrackingStatus.failedAttempt,
+  28: TrackingStatus.failedAttempt,
+  29: TrackingStatus.delivered,
+  31: TrackingStatus.returnInTransit,
+  32: TrackingStatus.returnInTransit,
+  33: TrackingStatus.exception,
+  35: TrackingStatus.failedAttempt,
+  39: TrackingStatus.delayed,
+  46: TrackingStatus.returnInTransit,
+  58: TrackingStatus.exception,
+}
 
 /**
  * Kolay Gelsin CargoEventType → our tracking vocabulary (docs/reference/carriers.md §7 list, §12 Kolay Gelsin
- * column). Texts are Kolay Gelsin's own descriptions from its integration doc [KG] (webhook table),
- * used as rawText because the status query sends the code without words. Two §12 cells have no
- * code: "cancelled" is the CancelPickupAndDelivery answer itself, and "returned_to_sender" is the
- * return delivered, which kolaygelsin.timeline.ts derives from a 29 after a return event.
+ * column). Texts are Kolay Gelsin's own descriptions from its integration doc [KG] (webhook table, shared with
+ * the emulator in protocols/kolaygelsin/kolaygelsin.codes.ts), used as rawText because the status query sends
+ * the code without words. Two §12 cells have no code: "cancelled" is the CancelPickupAndDelivery answer
+ * itself, and "returned_to_sender" is the return delivered, which kolaygelsin.timeline.ts derives from a 29
+ * after a return event.
  */
-export const KG_EVENTS: Readonly<Record<number, readonly [TrackingStatus, string]>> = {
-  1: [TrackingStatus.created, 'Gönderi KG sisteminde oluşturuldu'],
-  2: [TrackingStatus.created, 'Gönderenden toplama yapacak kurye yola çıktı'],
-  12: [TrackingStatus.pickedUp, 'Toplama yapıldı'],
-  13: [TrackingStatus.inTransit, 'Toplama transfer merkezinde gönderi indirildi'],
-  14: [TrackingStatus.inTransit, 'Dağıtım transfer merkezinde gönderi indirildi'],
-  17: [TrackingStatus.outForDelivery, 'Dağıtım yapacak kuryenin aracına yüklendi'],
-  18: [TrackingStatus.outForDelivery, 'Dağıtım kuryesi transfer merkezinden ayrıldı, teslimat adresine doğru yola çıktı'],
-  25: [TrackingStatus.failedAttempt, 'Alıcı adresi hatalı'],
-  26: [TrackingStatus.failedAttempt, 'Alıcı teslimat adresinde bulunamadı'],
-  28: [TrackingStatus.failedAttempt, 'Alıcı teslimatı reddetti'],
-  29: [TrackingStatus.delivered, 'Gönderi teslim edildi'],
-  31: [TrackingStatus.returnInTransit, 'Gönderen tarafından gönderi durduruldu, gönderene iade edilecek'],
-  32: [TrackingStatus.returnInTransit, 'Alıcı talebi ile gönderinin iade gönderisi kaydedildi'],
-  33: [TrackingStatus.exception, 'Gönderi kayıp'],
-  35: [TrackingStatus.failedAttempt, 'Alıcı adresi problemli'],
-  39: [TrackingStatus.delayed, 'Dağıtım görevi ertesi iş gününe devredildi'],
-  46: [TrackingStatus.returnInTransit, 'Devir depoya alınan gönderinin operasyonel iadesi kaydedildi'],
-  58: [TrackingStatus.exception, 'Hasar raporu oluşturuldu'],
-}
+export const KG_EVENTS: Readonly<Record<number, readonly [TrackingStatus, string]>> = Object.fromEntries(
+  Object.entries(STATUS_BY_EVENT).map(([n, status]) => [n, [status, KG_EVENT_TYPES[Number(n)] ?? '']]),
+)
 
 export const KgEvent = { created: 1, pickedUp: 12, delivered: 29, stoppedBySender: 31 } as const
 

@@ -1,0 +1,26 @@
+/**
+ * Kolay Gelsin's CargoEventType values and their descriptions, read by the connector (electron/core/carriers/kolaygelsin)
+ * and the emulator (sandbox/kolaygelsin). Source: the webhook table of Kolay Gelsin's integration document [KG]
+ * (docs/reference/carriers.md §7); the published swagger.json (protocols/kolaygelsin/) lists most of them with the
+ * same wording in CargoEventLogModelList.CargoEventType.
+ */
+export const KG_EVENT_TYPES: Readonly<Record<number, string>> = {
+  1: 'Gönderi KG sisteminde oluşturuldu',
+  2: 'Gönderenden toplama yapacak kurye yola çıktı',
+  12: 'Toplama yapıldı',
+  13: 'Toplama transfer merkezinde gönderi indirildi',
+  14: 'Dağıtım transfer merkezinde gönderi indirildi',
+  17: 'Dağıtım yapacak kuryenin aracına yüklendi',
+  18: 'Dağıtım Kuryesi Transfer Merkezinden ayrıldı, teslimat adresine doğru yola çıktı',
+  25: 'Alıcı adresi hatalı',
+  26: 'Alıcı teslimat adresinde bulunamadı',
+  28: 'Alıcı teslimatı reddetti',
+  29: 'Gönderi teslim edildi',
+  31: 'Gönderen tarafından gönderi durduruldu, gönderene iade edilecek',
+  32: 'Alıcı talebi ile gönderinin iade gönderisi kaydedildi',
+  33: 'Gönderi kayıp',
+  35: 'Alıcı adresi problemli',
+  39: 'Dağıtım görevi ertesi iş gününe devredildi',
+  46: 'Devir depoya alınan gönderinin operasyonel iadesi kaydedildi',
+  58: 'Hasar raporu oluşturuldu',
+}
