@@ -7,8 +7,9 @@ describe('xmlEscape', () => {
     ['<x>', '&lt;x&gt;'],
     ['"q" \'a\'', '&quot;q&quot; &apos;a&apos;'],
     ['İĞÜŞÖÇığüşöç', 'İĞÜŞÖÇığüşöç'],
-    ['bell\u0007 nul\u0000 ok\ttab\r\n', 'bell nul ok\ttab\r\n'],
-    ['lone \uD800 surrogate 😀 \uFFFE', 'lone  surrogate 😀 '],
+    ['bell\u0007 nul\u0000 ok\ttab', 'bell nul ok\ttab'],
+    ['lone \uD800 surrogate 😀', 'lone  surrogate 😀'],
+    ['line\r\nbreaks stay, U+FFFE goes\uFFFE', 'line\r\nbreaks stay, U+FFFE goes'],
   ])('%j → %j', (input, expected) => {
     expect(xmlEscape(input)).toBe(expected)
   })

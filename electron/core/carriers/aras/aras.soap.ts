@@ -1,11 +1,10 @@
 import { CarrierNs } from '../../../../protocols/soap/carrier-namespaces'
 import { defaultNsElement, soapEnvelope, SoapStyle } from '../../../../protocols/soap/soap-envelope'
 import { soapResponseParser, type ParsedSoapAnswer } from '../../../../protocols/soap/soap-response.parser'
-import { redactXmlElements, xmlElement, xmlEscape } from '../../../../protocols/soap/xml-text'
+import { redactXmlElements, xmlElement } from '../../../../protocols/soap/xml-text'
 import type { SoapFault } from '../../../../protocols/soap/soap-fault'
 
 export type { SoapFault }
-export { xmlEscape }
 
 /**
  * SOAP 1.1 envelopes for Aras's two services (docs/reference/carriers.md §2): the ASMX shipment service

@@ -1,7 +1,7 @@
 import { CarrierNs } from '../../../../protocols/soap/carrier-namespaces'
 import { soapEnvelope, SoapStyle } from '../../../../protocols/soap/soap-envelope'
 import { soapResponseParser, type ParsedSoapAnswer } from '../../../../protocols/soap/soap-response.parser'
-import { redactXmlElements, xmlElement, xmlEscape, type XmlScalar } from '../../../../protocols/soap/xml-text'
+import { redactXmlElements, xmlElement, type XmlScalar } from '../../../../protocols/soap/xml-text'
 import type { PttSoapFault } from './ptt.errors'
 
 /**
@@ -14,7 +14,6 @@ import type { PttSoapFault } from './ptt.errors'
  * Both bodies are checked against the published WSDLs in tests/protocols/soap-request-schemas.test.ts.
  */
 
-export { xmlEscape }
 
 /** Service paths of docs/reference/carriers.md §4, appended to an origin (https://pttws.ptt.gov.tr or an emulator's). */
 export const PttPath = {

@@ -3,7 +3,7 @@ import { CarrierNs } from '../../../../protocols/soap/carrier-namespaces'
 import { defaultNsElement, soapEnvelope, SoapStyle } from '../../../../protocols/soap/soap-envelope'
 import type { SoapFault } from '../../../../protocols/soap/soap-fault'
 import { soapResponseParser, type ParsedSoapAnswer } from '../../../../protocols/soap/soap-response.parser'
-import { xmlEscape, xmlFields, type XmlFields, type XmlScalar } from '../../../../protocols/soap/xml-text'
+import { xmlFields, type XmlFields, type XmlScalar } from '../../../../protocols/soap/xml-text'
 
 /**
  * SOAP 1.1 of Sürat's ASMX service (docs/reference/carriers.md §5): document/literal, namespace http://tempuri.org/
@@ -28,7 +28,6 @@ export type SoapScalar = XmlScalar
 /** Ordered children; a nested list is a complex element (Gonderi). Undefined values are left out. */
 export type SoapFields = XmlFields
 
-export { xmlEscape }
 
 export function buildSuratEnvelope(operation: SuratOperation, fields: SoapFields): string {
   return soapEnvelope(SoapStyle.asmx, defaultNsElement(operation, SURAT_NS, xmlFields(fields)))

@@ -2,7 +2,7 @@ import type { z } from 'zod'
 import { CarrierNs } from '../../../../protocols/soap/carrier-namespaces'
 import { soapEnvelope, SoapStyle } from '../../../../protocols/soap/soap-envelope'
 import { soapResponseParser, type ParsedSoapAnswer } from '../../../../protocols/soap/soap-response.parser'
-import { xmlElement, xmlEscape } from '../../../../protocols/soap/xml-text'
+import { xmlElement } from '../../../../protocols/soap/xml-text'
 import { faultDetailSchema, operationResponseSchemas, type SoapFault } from './yurtici.schemas'
 
 /**
@@ -12,7 +12,6 @@ import { faultDetailSchema, operationResponseSchemas, type SoapFault } from './y
  * the operation element carries the `ship:` prefix (docs/reference/carriers.md §1 [HT]).
  */
 
-export { xmlEscape }
 
 export const YurticiOperation = {
   createShipment: 'createShipment',
