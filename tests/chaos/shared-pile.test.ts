@@ -8,7 +8,7 @@ import { startReferenceCloud, type ReferenceCloud } from '../../sandbox/cloud/re
 import { startComToHomeEmulator, type ComToHomeEmulator } from '../../sandbox/comtohome/comtohome.emulator'
 import type { PackingView } from '../../shared/contract/views'
 import { ErrorCode } from '../../shared/errors'
-import { eventually } from '../support/wait-for'
+import { eventually, scaledMs } from '../support/wait-for'
 import { alive, bootDesk, call, closeChaos, createChaosDesk, DeskDied, killDesk, nextView, resolveUncertain, sleep, type ChaosDesk } from './chaos-desk'
 
 /**
@@ -267,5 +267,5 @@ describe.skipIf(process.env.CHAOS === '0')('shared pile: desks on one cloud, the
         `pile ${((tOnline - tPile) / 1000).toFixed(1)} s, offline ${((tOffline - tOnline) / 1000).toFixed(1)} s, total ${((Date.now() - t0) / 1000).toFixed(1)} s; ` +
         `refused at the second desk ${[...outcomes.values()].flat().filter((o) => o.out.kind === 'busy').length}, local claims while online ${localOnline}; cloud faults after restart ${JSON.stringify(st.faults)}`,
     )
-  }, 300_000)
+  }, scaledMs(300_000)) // a bound for a hang; KARGOJET_TEST_TIME_SCALE stretches it with every wait inside
 })

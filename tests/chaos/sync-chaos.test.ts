@@ -8,7 +8,7 @@ import { startReferenceCloud, type ReferenceCloud } from '../../sandbox/cloud/re
 import { startComToHomeEmulator, type ComToHomeEmulator } from '../../sandbox/comtohome/comtohome.emulator'
 import type { PackingView } from '../../shared/contract/views'
 import { ErrorCode } from '../../shared/errors'
-import { eventually } from '../support/wait-for'
+import { eventually, scaledMs } from '../support/wait-for'
 import { alive, bootDesk, call, closeChaos, createChaosDesk, DeskDied, killDesk, nextView, sleep, type ChaosDesk } from './chaos-desk'
 
 /**
@@ -226,5 +226,5 @@ describe.skipIf(process.env.CHAOS === '0')('sync chaos: 3 desks, a faulty cloud,
         `packing ${((tDrain - tPacking) / 1000).toFixed(1)} s, drain ${((tEnd - tDrain) / 1000).toFixed(1)} s, total ${((Date.now() - t0) / 1000).toFixed(1)} s; ` +
         `cloud requests ${st.total}, faults ${JSON.stringify(st.faults)}; resumed at boot ${resumedAtBoot.join('/')}, seen by the packer ${JSON.stringify(desks.map((d) => d.seen))}`,
     )
-  }, 600_000)
+  }, scaledMs(600_000)) // a bound for a hang; KARGOJET_TEST_TIME_SCALE stretches it with every wait inside
 })
