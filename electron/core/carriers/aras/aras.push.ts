@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto'
 import { XMLParser } from 'fast-xml-parser'
 import { CarrierNs } from '../../../../protocols/soap/carrier-namespaces'
 import { SOAP12_NS, soapContentType, soapEnvelope, SoapStyle } from '../../../../protocols/soap/soap-envelope'
+import { elementKeys, elementNs, localName } from '../../../../protocols/soap/xml-scope'
 import { xmlEscape, xmlProblem } from '../../../../protocols/soap/xml-text'
 import { AppError, ErrorCode } from '../../../../shared/errors'
 import type { TrackingEvent } from '../carrier.port'
@@ -56,7 +57,6 @@ const bad = (why: string) => new AppError(ErrorCode.inputInvalid, `Aras push bod
 const denied = (why: string) => new AppError(ErrorCode.carrierAuth, `Aras push refused: ${why}`, { retryable: false, meta: { webhook: true } })
 
 const textOf = (body: string | Uint8Array): string => (typeof body === 'string' ? body : Buffer.from(body).toString('utf8')).replace(/^\uFEFF/, '')
-const localName = (key: string): string => key.slice(key.indexOf(':') + 1)
 
 function sniff(text: string, contentType: string | undefined): 'xml' | 'json' | 'form' | null {
   const ct = (contentType ?? '').toLowerCase()
@@ -73,12 +73,6 @@ const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_
 
 type XObj = Record<string, unknown>
 const isObj = (v: unknown): v is XObj => typeof v === 'object' && v !== null && !Array.isArray(v)
-const elementKeys = (o: XObj) => Object.keys(o).filter((k) => !k.startsWith('@_') && k !== '#text' && !k.startsWith('?'))
-
-function xmlns(o: XObj, prefix: string): string | undefined {
-  const v = o[prefix === '' ? '@_xmlns' : `@_xmlns:${prefix}`]
-  return typeof v === 'string' ? v : undefined
-}
 
 /** The envelope's Body, its SOAP version, and the elements around it (for xmlns lookups). */
 type Soap = { version: '1.1' | '1.2'; body: XObj; scopes: XObj[] }
@@ -91,8 +85,7 @@ function soapOf(text: string): Soap {
   const envKey = elementKeys(doc).find((k) => localName(k) === 'Envelope')
   const env = envKey ? doc[envKey] : undefined
   if (!envKey || !isObj(env)) throw bad('no SOAP Envelope')
-  const prefix = envKey.includes(':') ? envKey.slice(0, envKey.indexOf(':')) : ''
-  const ns = xmlns(env, prefix)
+  const ns = elementNs(envKey, env, [])
   const bodyKey = elementKeys(env).find((k) => localName(k) === 'Body')
   const body = bodyKey ? env[bodyKey] : undefined
   if (!isObj(body)) throw bad('no SOAP Body')
@@ -159,9 +152,8 @@ function read(text: string, contentType: string | undefined): Read {
   const opKey = elementKeys(soap.body)[0]
   if (!call || opKey === undefined) throw bad('no element with an IntegrationCode inside the SOAP Body')
   const opNode = [soap.body[opKey]].flat().find(isObj) ?? call
-  const prefix = opKey.includes(':') ? opKey.slice(0, opKey.indexOf(':')) : ''
   // An operation element in no namespace is answered in none ('').
-  const namespace = [opNode, ...[...soap.scopes].reverse()].map((s) => xmlns(s, prefix)).find((n) => n !== undefined) ?? ''
+  const namespace = elementNs(opKey, opNode, soap.scopes)
   return { context: { format: soap.version === '1.2' ? 'soap12' : 'soap11', operation: localName(opKey), namespace }, fields: pick(call, localName) }
 }
 
