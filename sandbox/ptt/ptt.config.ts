@@ -6,6 +6,7 @@
  * placeholder marked as such (every other result code and all message wording).
  */
 
+import { PTT_AUTH_TEXT, PttCode } from '../../protocols/ptt/ptt.codes'
 import { EMULATOR_DEFAULTS, withDefaults, type EmulatorOptions, type RateLimitOption } from '../common/emulator-options'
 
 export const SOAP11_NS = 'http://schemas.xmlsoap.org/soap/envelope/'
@@ -38,26 +39,12 @@ export const ACCEPTANCE_OPERATIONS = ['kabulEkle2', 'etiketGetir', 'barkodVeriSi
 export const WSDL_UNDECLARED_OPERATIONS: readonly string[] = ['etiketGetir']
 export const TRACKING_OPERATIONS = ['gonderiSorgu', 'gonderiSorgu2'] as const
 
-/**
- * Result codes. AUTH (-1) is documented (§4, HT and BX agree); the others are this emulator's
- * placeholders, all negative so they never collide with either reading of success (1 or 0).
- */
-export const PttCode = {
-  auth: '-1',
-  missingField: '-2',
-  duplicateBarcode: '-3',
-  checkDigit: '-4',
-  outOfRange: '-5',
-  invalidField: '-6',
-  address: '-7',
-  notFound: '-8',
-  alreadyAccepted: '-9',
-  systemError: '-99',
-} as const
+/** Result codes: protocols/ptt/ptt.codes.ts (-1 documented, the others placeholders), shared with the connector. */
+export { PttCode }
 
 /** Turkish messages; only "Kullanıcı Şifre Hatalı" is PTT's documented wording. */
 export const PttText = {
-  auth: 'Kullanıcı Şifre Hatalı',
+  auth: PTT_AUTH_TEXT,
   ok: 'İşlem Başarılı',
   duplicate: (b: string) => `${b} barkodu ile daha önce veri yüklenmiştir`,
   checkDigit: (b: string) => `${b} barkodunun kontrol hanesi hatalı`,

@@ -1,4 +1,5 @@
 import { trFold } from '../../../../shared/domain/address'
+import { PttCode } from '../../../../protocols/ptt/ptt.codes'
 import { AppError, ErrorCode } from '../../../../shared/errors'
 
 /**
@@ -7,7 +8,7 @@ import { AppError, ErrorCode } from '../../../../shared/errors'
  * sonucKodu/sonucAciklama (tracking, pickup). Only two facts are documented: success is 1 (HT, a
  * Laravel client) or 0 (BX) — the connector's `successCode` option, default 1 as §4 advises — and
  * -1 with "Kullanıcı Şifre Hatalı" is bad credentials. Every other code below is a placeholder the
- * local emulator uses (sandbox/ptt/ptt.config.ts); a code we do not know is read by its Turkish text.
+ * local emulator uses (protocols/ptt/ptt.codes.ts); a code we do not know is read by its Turkish text.
  */
 
 export const PttErrorKind = {
@@ -26,18 +27,18 @@ export const PttErrorKind = {
 } as const
 export type PttErrorKind = (typeof PttErrorKind)[keyof typeof PttErrorKind]
 
-/** docs/reference/carriers.md §4: -1 = bad credentials (documented); the rest are the emulator's placeholders. */
+/** docs/reference/carriers.md §4: -1 = bad credentials (documented); the rest are placeholders (protocols/ptt/ptt.codes.ts). */
 export const PTT_RESULT_CODES: Readonly<Record<string, PttErrorKind>> = {
-  '-1': PttErrorKind.auth,
-  '-2': PttErrorKind.validation,
-  '-3': PttErrorKind.duplicate,
-  '-4': PttErrorKind.barcode,
-  '-5': PttErrorKind.barcode,
-  '-6': PttErrorKind.validation,
-  '-7': PttErrorKind.address,
-  '-8': PttErrorKind.notFound,
-  '-9': PttErrorKind.notCancellable,
-  '-99': PttErrorKind.server,
+  [PttCode.auth]: PttErrorKind.auth,
+  [PttCode.missingField]: PttErrorKind.validation,
+  [PttCode.duplicateBarcode]: PttErrorKind.duplicate,
+  [PttCode.checkDigit]: PttErrorKind.barcode,
+  [PttCode.outOfRange]: PttErrorKind.barcode,
+  [PttCode.invalidField]: PttErrorKind.validation,
+  [PttCode.address]: PttErrorKind.address,
+  [PttCode.notFound]: PttErrorKind.notFound,
+  [PttCode.alreadyAccepted]: PttErrorKind.notCancellable,
+  [PttCode.systemError]: PttErrorKind.server,
 }
 
 // Read on folded text (Turkish case and letters → ASCII); the order matters (first match wins).
