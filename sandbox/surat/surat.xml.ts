@@ -1,8 +1,8 @@
 import { XMLParser } from 'fast-xml-parser'
+import { CarrierNs } from '../../protocols/soap/carrier-namespaces'
 import { defaultNsElement, soapEnvelope, SoapStyle } from '../../protocols/soap/soap-envelope'
 import { soapFaultEnvelope } from '../../protocols/soap/soap-fault'
 import { redactXmlElements, xmlEscape, xmlFields, xmlProblem } from '../../protocols/soap/xml-text'
-import { SURAT_NS } from './surat.config'
 
 /**
  * SOAP 1.1 as an ASP.NET ASMX service speaks it (docs/reference/carriers.md §5: services.asmx, ns http://tempuri.org/),
@@ -14,7 +14,7 @@ export { xmlEscape }
 
 /** `<OpResponse xmlns="http://tempuri.org/"><OpResult>inner</OpResult></OpResponse>`; inner is XML already. */
 export function resultEnvelope(operation: string, inner: string): string {
-  return soapEnvelope(SoapStyle.asmx, defaultNsElement(`${operation}Response`, SURAT_NS, `<${operation}Result>${inner}</${operation}Result>`))
+  return soapEnvelope(SoapStyle.asmx, defaultNsElement(`${operation}Response`, CarrierNs.tempuri, `<${operation}Result>${inner}</${operation}Result>`))
 }
 
 /** Child elements of a complex result in the given order; booleans as .NET writes them (true/false). */
