@@ -313,7 +313,7 @@ export type ShipmentTimelineView = Readonly<{
 export type CarrierStatusView = Readonly<{
   id: string
   name: string
-  breaker: Readonly<{ state: 'closed' | 'open' | 'halfOpen'; failures: number; retryAt: string | null; lastError: Readonly<{ code: string; message: string; at: string }> | null }>
+  breaker: Readonly<{ state: 'closed' | 'open' | 'halfOpen'; failures: number; retryAt: string | null; lastError: Readonly<{ code: string; message: string; at: string; notice?: NoticeRef }> | null }>
   offlinePending: number
 }>
 

@@ -93,7 +93,7 @@ export class CircuitBreaker {
     // A caller's cancel, a validation refusal, a rate limit: the carrier answered, so it is up.
     if (!isAppError(err) || !COUNTED.has(err.code)) return this.succeeded()
     this.failures++
-    this.lastError = { code: err.code, message: err.message, at: new Date(this.now()).toISOString() }
+    this.lastError = { code: err.code, message: err.message, at: new Date(this.now()).toISOString(), ...(err.notice ? { notice: err.notice } : {}) }
     if (this.state === 'halfOpen' || this.failures >= (this.options.failureThreshold ?? 5)) {
       this.openedAt = this.now()
       this.set('open')

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { CarrierStatusView, RateCardsView, WebhookStatusView } from '../../../../shared/contract/views'
 import { useLang } from '../../hooks/use-lang'
-import { formatClock, splitBilingual } from '../../lib/format'
+import { coreWords, formatClock } from '../../lib/format'
 import type { StationClient } from '../../lib/station-client'
 import { Tx } from '../Tx'
 
@@ -44,7 +44,7 @@ export function CarriersPanel({ client, active, rates }: { client: StationClient
                 {c.breaker.state === 'closed' ? `● ${t('carriers.answering')}` : `▲ ${t('carriers.notAnswering')}`}
                 {c.breaker.retryAt && <span className="muted small"> · {t('carriers.retryAt')} {formatClock(new Date(c.breaker.retryAt), lang)}</span>}
               </td>
-              <td className="muted small">{c.breaker.lastError ? splitBilingual(c.breaker.lastError.message, lang)[0] : ''}</td>
+              <td className="muted small">{c.breaker.lastError ? coreWords(c.breaker.lastError.notice, c.breaker.lastError.message, lang)[0] : ''}</td>
               <td data-testid={`carrier-${c.id}-offline`}>{c.offlinePending > 0 ? t('carriers.offlinePending', { n: c.offlinePending }) : ''}</td>
             </tr>
           ))}

@@ -1,6 +1,6 @@
 import { useLang } from '../../hooks/use-lang'
 import type { SyncControls } from '../../hooks/use-sync-controls'
-import { formatClock, splitBilingual } from '../../lib/format'
+import { coreWords, formatClock } from '../../lib/format'
 import { Tx } from '../Tx'
 
 /** Cloud sync: its state, F8 sync now, F5 pause/resume, and the events the cloud refused (parked) with why. */
@@ -17,7 +17,7 @@ export function SyncPanel({ sync }: { sync: SyncControls }) {
         {s?.lastSyncAt && <span className="muted small"> · {formatClock(new Date(s.lastSyncAt), lang)}</span>}
         {(s?.parkedEvents ?? 0) > 0 && <b className="tone-warn"> · {t('syncPanel.parked', { n: s?.parkedEvents ?? 0 })}</b>}
       </p>
-      {sync.problem && <p className="tone-error small">{splitBilingual(sync.problem.message, lang)[0]}</p>}
+      {sync.problem && <p className="tone-error small">{coreWords(sync.problem.notice, sync.problem.message, lang)[0]}</p>}
       <ul className="parked-list" data-testid="parked-events">
         {sync.parked.slice(0, 4).map((p) => (
           <li key={p.id} className="small">
