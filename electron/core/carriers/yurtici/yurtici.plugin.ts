@@ -18,6 +18,8 @@ export const YurticiSettingsSchema = z
     sendMeasurements: z.boolean().default(true),
     /** Fault errorCodes of the one-minute query throttle; Yurtiçi publishes none (docs/reference/carriers.md §1), so none by default. */
     throttleErrCodes: z.array(z.number().int()).default([]),
+    /** Fault errCodes meaning "this return code is saved already"; none published (§1), so none by default. */
+    returnCodeExistsErrCodes: z.array(z.number().int()).default([]),
   })
   .prefault({})
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { failure } from '../../../../tests/support/app-error'
 import { returnOf } from '../../../../tests/support/return-request'
-import { startYurticiEmulator, YurticiFault, type YurticiEmulator, type YurticiEmulatorOptions } from '../../../../sandbox/yurtici/yurtici.emulator'
+import { startYurticiEmulator, YkCode, YurticiFault, type YurticiEmulator, type YurticiEmulatorOptions } from '../../../../sandbox/yurtici/yurtici.emulator'
 import { sampleShipmentRequest } from '../../../../sandbox/yurtici/yurtici.fixtures'
 import { ErrorCode } from '../../../../shared/errors'
 import type { ReturnRequest, ShipmentRequest } from '../carrier.port'
@@ -72,7 +72,8 @@ describe('createReturn against the emulator', () => {
   })
 
   it.each(['accept', 'error'] as const)('exactly once when Yurtiçi answers a repeated code with "%s": a lost answer, then the same key again', async (repeatedReturnCode) => {
-    const { emu, connector } = await setup({ repeatedReturnCode })
+    // 'error' needs the station to know the errCode (none is published); the emulator's placeholder is passed in.
+    const { emu, connector } = await setup({ repeatedReturnCode }, { returnCodeExistsErrCodes: [YkCode.returnCodeExists] })
     emu.queueFaults([YurticiFault.dropAfterCommit])
     const first = await connector.createReturn(returnRequest(), { idempotencyKey: 'ret-once' })
     expect(emu.requests.filter((r) => r.operation === 'saveReturnShipmentCode')).toHaveLength(2) // the retry after the lost answer
@@ -89,6 +90,13 @@ describe('createReturn against the emulator', () => {
     await connector.createReturn(returnRequest(), { idempotencyKey: 'ret-window' })
     const err = await failure(connector.createReturn(returnRequest({ validUntil: '2025-04-30' }), { idempotencyKey: 'ret-window' }))
     expect(err).toMatchObject({ code: ErrorCode.carrierValidation, retryable: false, meta: { errCode: 82517 } })
+    expect(emu.returnCodes).toHaveLength(1)
+  })
+
+  it('with no "exists" errCode configured (the default: Yurtiçi publishes none), a refused repeat is a refusal, never a second code', async () => {
+    const { emu, connector } = await setup({ repeatedReturnCode: 'error' })
+    await connector.createReturn(returnRequest(), { idempotencyKey: 'ret-d' })
+    expect(await failure(connector.createReturn(returnRequest(), { idempotencyKey: 'ret-d' }))).toMatchObject({ meta: { errCode: YkCode.returnCodeExists } })
     expect(emu.returnCodes).toHaveLength(1)
   })
 

@@ -17,10 +17,11 @@ export const RETURN_CODE_LENGTH = 13
 const HASH_CHARS = RETURN_CODE_LENGTH - RETURN_CODE_PREFIX.length
 
 /**
- * Errcodes that mean "this returnCode exists already". Yurtiçi publishes none (§1 says nothing about
- * repeats); the default is the emulator's placeholder (sandbox/yurtici/yurtici.config.ts).
+ * Errcodes that mean "this returnCode exists already". Yurtiçi publishes none (docs/reference/carriers.md §1
+ * says nothing about repeats), so none by default: a refused repeat then stays a refusal the operator sees,
+ * never a guess. A station that learns the code sets `returnCodeExistsErrCodes` in station.json.
  */
-export const DEFAULT_RETURN_CODE_EXISTS_ERR_CODES: readonly number[] = [82522]
+export const DEFAULT_RETURN_CODE_EXISTS_ERR_CODES: readonly number[] = []
 
 /**
  * The return code for an idempotency key: "R" + 12 Crockford base32 characters of
