@@ -21,6 +21,13 @@ export const ErrorCode = {
 
   sessionRequired: 'session.required',
   packerUnknown: 'session.packerUnknown',
+  /** The logged-in badge's role is below the command's minimum (shared/contract/command-roles.ts); meta.required names it. */
+  roleRequired: 'session.roleRequired',
+  /** A badge with a PIN was scanned without its PIN, or with a wrong one; meta.attemptsLeft counts down. */
+  pinRequired: 'session.pinRequired',
+  pinWrong: 'session.pinWrong',
+  /** Too many wrong PINs for one badge: it is refused until the lock ends (meta.until). */
+  pinLocked: 'session.pinLocked',
 
   orderUnknown: 'packing.orderUnknown',
   orderAlreadyPacked: 'packing.orderAlreadyPacked',

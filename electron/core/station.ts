@@ -1,5 +1,6 @@
 import { join } from 'node:path'
 import { ScanCode, type CommandHandlers } from '../../shared/contract/commands'
+import type { CommandAccess } from '../../shared/contract/dispatch'
 import type { EventName, EventPayloads } from '../../shared/contract/events'
 import type { StationSnapshot } from '../../shared/contract/views'
 import { Emitter, type Unsubscribe } from '../../shared/emitter'
@@ -82,7 +83,10 @@ export type StationAdapters = Readonly<{
 }>
 
 export type Station = Readonly<{
+  /** The handlers as such, for trusted in-process callers (the CLI, tests); the shells dispatch them with `access`. */
   handlers: CommandHandlers
+  /** The desk session the shells' role check reads (dispatchCommand, shared/contract/command-roles.ts). */
+  access: CommandAccess
   subscribe(listener: <E extends EventName>(name: E, payload: EventPayloads[E]) => void): Unsubscribe
   packing: PackingService
   database: OpenedDatabase
@@ -301,6 +305,7 @@ export async function createStation(dataDir: string, config: StationConfig, adap
 
   return {
     handlers,
+    access: { sessionRole: () => packing.view().packer?.role ?? null },
     subscribe: (listener) => events.event((e) => listener(e.name, e.payload as never)),
     packing,
     database,

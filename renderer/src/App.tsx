@@ -25,6 +25,7 @@ import { useStation } from './hooks/use-station'
 import { errorMessage } from './i18n-errors'
 import { createBeeper } from './lib/beep'
 import type { StationClient } from './lib/station-client'
+import { roleAtLeast } from '../../shared/domain/packer'
 
 /** The packing desk: one screen, driven by scanner and function keys. */
 export function App({ client }: { client: StationClient }) {
@@ -45,7 +46,7 @@ export function App({ client }: { client: StationClient }) {
 
   const view = station.packing
   const loggedIn = !!view?.packer
-  const supervisor = view?.packer?.role === 'supervisor'
+  const supervisor = roleAtLeast(view?.packer?.role, 'supervisor')
   // Settings only while a supervisor is logged in: a session that changes hands never shows them.
   const screen = desk.screen === 'settings' && !(loggedIn && supervisor) ? 'packing' : desk.screen
   const onSettings = loggedIn && screen === 'settings'
@@ -122,7 +123,7 @@ export function App({ client }: { client: StationClient }) {
         now={now}
         override={{ open: desk.overrideOpen, reason: desk.overrideReason }}
         confirmCancel={desk.confirmCancel}
-        idleExtra={demo ? <DemoOrders client={client} refreshKey={view.packedCount} /> : undefined}
+        idleExtra={demo ? <DemoOrders client={client} refreshKey={`${view.packedCount}:${view.packer?.id ?? ''}`} /> : undefined}
       />
     )
     if (returns.prompt) body = (

@@ -50,7 +50,20 @@ export const OrdersPage = z.object({
   data: z.object({ orders: z.array(CloudOrder), nextCursor: z.string(), hasMore: z.boolean() }),
 })
 
-export const CloudPacker = z.object({ id: z.string().min(1), name: z.string().min(1), badge: z.string().min(1), role: z.enum(['packer', 'supervisor']) })
+/**
+ * A badge. `pinHash` (supervisor, manager and admin badges, optional): the PIN login asks for, as a salted
+ * scrypt hash `scrypt$N$r$p$salt$hash` (base64url; electron/core/packers/pin-hash.ts); absent or null = no PIN.
+ */
+export const CloudPacker = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  badge: z.string().min(1),
+  role: z.enum(['packer', 'supervisor', 'manager', 'admin']),
+  pinHash: z
+    .string()
+    .regex(/^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9_-]{16,}\$[A-Za-z0-9_-]{32,}$/)
+    .nullish(),
+})
 
 export const CloudBox = z.object({
   code: z.string().min(1),

@@ -44,7 +44,8 @@ const empty = z.object({}).strict()
  */
 export const commandInputs = {
   'station.getSnapshot': empty,
-  'session.login': z.object({ badge: ScanCode }).strict(),
+  /** `pin`: the badge's PIN, when its record has one (supervisor, manager, admin badges may). */
+  'session.login': z.object({ badge: ScanCode, pin: z.string().regex(/^\d{4,8}$/, 'PIN 4-8 rakam / 4-8 digits').optional() }).strict(),
   'session.logout': empty,
   /** The one entry for scanner input: the core routes it by the current step. */
   'scan.submit': z.object({ code: ScanCode, source: z.enum(['scanner', 'keyboard', 'manual']).default('scanner') }).strict(),

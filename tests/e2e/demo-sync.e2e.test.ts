@@ -98,11 +98,12 @@ describe('demo mode in Chromium: the desk and the reference cloud agree', () => 
 
     serve = await startServe(['--demo', '--data', dir], {}, 60_000)
     client = await connectStation(serve.url, serve.token)
+    // sync.now and orders.list need a badge logged in (shared/contract/command-roles.ts).
+    await client.call('scan.submit', { code: 'P1001' })
     const status = await eventually(() => client!.call('sync.now', {}), (s) => s.mode === 'online', 30_000, 200)
     expect(status).toMatchObject({ pendingEvents: 0, parkedEvents: 0 })
     const packed = await client.call('orders.list', { status: 'packed', limit: 50 })
     expect(packed.map((o) => o.barcode).sort()).toEqual(['KJ1001', 'KJ1002', 'KJ1003', 'KJ1004', 'KJ1005'])
-    await client.call('scan.submit', { code: 'P1001' })
     const v = await client.call('scan.submit', { code: 'KJ1006' })
     expect(v.order?.orderNumber).toBe('SIP-1006')
   }, 120_000)

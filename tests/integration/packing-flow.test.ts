@@ -171,7 +171,7 @@ describe('the contract refuses bad input before any handler runs', () => {
     [42, {}, ErrorCode.unknownCommand],
   ])('%s %j → %s', async (name, input, code) => {
     const before = await outboxKinds()
-    const r = await dispatchCommand(h.station.handlers, name, input)
+    const r = await dispatchCommand(h.station.handlers, name, input, h.station.access)
     expect(r.ok).toBe(false)
     expect(!r.ok && r.error.code).toBe(code)
     expect(h.station.packing.view().order).toBeNull()

@@ -164,7 +164,7 @@ describe('labels with an unknown print outcome at start', () => {
       ['labels.deferUncertain', {}],
       ['labels.deferUncertain', { supervisorBadge: '' }],
     ] as const) {
-      const r = await dispatchCommand(h.station.handlers, name, input)
+      const r = await dispatchCommand(h.station.handlers, name, input, h.station.access)
       expect(r.ok).toBe(false)
       expect(!r.ok && r.error.code).toBe(ErrorCode.inputInvalid)
     }

@@ -13,7 +13,7 @@ const login = (badge: string) => h.station.handlers['session.login']({ badge })
 
 /** Through the contract, as the UI sends it: input parsed with zod, errors as the envelope. */
 async function call<K extends CommandName>(name: K, input: unknown = {}): Promise<CommandOutput<K>> {
-  const r = await dispatchCommand(h.station.handlers, name, input)
+  const r = await dispatchCommand(h.station.handlers, name, input, h.station.access)
   if (!r.ok) throw Object.assign(new Error(r.error.message), r.error)
   return r.value as CommandOutput<K>
 }

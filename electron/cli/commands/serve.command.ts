@@ -99,6 +99,7 @@ export const serveCommand: CliCommand = {
     }
     const server = await startHeadlessServer({
       handlers: station.handlers,
+      access: station.access,
       subscribe: station.subscribe,
       rendererDir: RENDERER_DIR,
       port,

@@ -5,8 +5,10 @@ export interface PackersTable {
   id: string
   name: string
   badge: string
-  role: 'packer' | 'supervisor'
+  role: 'packer' | 'supervisor' | 'manager' | 'admin'
   active: Generated<number>
+  /** scrypt$N$r$p$salt$hash (base64url) of the badge's PIN; null = no PIN. */
+  pin_hash: string | null
 }
 
 export interface OrdersTable {

@@ -26,7 +26,7 @@ export type PackingCommand =
 export function packingCommands(deps: Readonly<{ packing: PackingService; scanOptions: ScanNormalizing['options'] }>): Pick<CommandHandlers, PackingCommand> {
   const { packing } = deps
   return {
-    'session.login': ({ badge }) => packing.login(badge),
+    'session.login': ({ badge, pin }) => packing.login(badge, pin),
     'session.logout': () => packing.logout(),
     'scan.submit': ({ code, source }) => packing.scan(normalizeScan(code, deps.scanOptions(source)).code),
     'orders.open': ({ code }) => packing.openOrder(code),

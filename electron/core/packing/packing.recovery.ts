@@ -12,6 +12,7 @@ import { SUPERVISOR_OVERRIDABLE } from './packing.rules'
 import { markPrintPending } from './printer-recovery.rules'
 import { ORDER_RESET } from './packing.session'
 import { awaitingAnswer, listUnconfirmedLabels, pickUnconfirmed } from './unconfirmed-labels'
+import { roleAtLeast } from '../../../shared/domain/packer'
 
 /**
  * The ways out of a stopped order: a supervisor's override, retry, cancel, the operator's answer for
@@ -25,7 +26,7 @@ export async function override(ctx: PipelineContext, supervisorBadge: string, re
   const problem = s.blocking
   if (!problem || !SUPERVISOR_OVERRIDABLE.has(problem.code)) throw new AppError(ErrorCode.wrongState, 'Onaylanacak bir sorun yok / Nothing to override')
   const supervisor = await findPackerByBadge(deps.db, supervisorBadge)
-  if (!supervisor || supervisor.role !== 'supervisor') {
+  if (!supervisor || !roleAtLeast(supervisor.role, 'supervisor')) {
     throw new AppError(ErrorCode.supervisorRequired, msg('session.supervisorBadgeRequired'), { meta: { badge: supervisorBadge } })
   }
   await appendAudit(deps.db, {
@@ -130,7 +131,7 @@ export async function deferUnconfirmed(ctx: PipelineContext, supervisorBadge: st
   const { s, deps } = ctx
   const packer = packerOf(ctx)
   const supervisor = await findPackerByBadge(deps.db, supervisorBadge)
-  if (!supervisor || supervisor.role !== 'supervisor') {
+  if (!supervisor || !roleAtLeast(supervisor.role, 'supervisor')) {
     throw new AppError(ErrorCode.supervisorRequired, msg('session.supervisorBadgeRequired'), { meta: { badge: supervisorBadge } })
   }
   const waiting = awaitingAnswer(await refreshUnconfirmed(ctx))

@@ -15,6 +15,7 @@ import type { PrintQueueService } from '../printing/print-queue.service'
 import type { LabelComposer } from '../shipping/shipment.purchaser'
 import { getLiveShipment, isShipmentKey, type ShipmentRecord } from '../shipping/shipments.repository'
 import { findLiveReturn, getReturn, insertReturnIntent, listReturns, markReturnCreated, noteReturnError, type ReturnRecord } from './returns.repository'
+import { roleAtLeast } from '../../../shared/domain/packer'
 
 export type ReturnDeps = Readonly<{
   db: Db
@@ -55,7 +56,7 @@ export class ReturnService {
   async create(input: CreateReturnInput): Promise<ReturnView> {
     const { db } = this.deps
     const supervisor = await findPackerByBadge(db, input.supervisorBadge)
-    if (!supervisor || supervisor.role !== 'supervisor') {
+    if (!supervisor || !roleAtLeast(supervisor.role, 'supervisor')) {
       throw new AppError(ErrorCode.supervisorRequired, msg('session.supervisorBadgeRequired'), { meta: { badge: input.supervisorBadge } })
     }
     const { order, shipment } = await this.shippedOrder(input.code)

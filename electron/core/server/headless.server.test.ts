@@ -17,7 +17,7 @@ beforeAll(async () => {
   h = await startHarness()
   rendererDir = mkdtempSync(join(tmpdir(), 'kj-ui-'))
   writeFileSync(join(rendererDir, 'index.html'), '<html><head><meta name="kargojet-token" content=""></head><body>ok</body></html>')
-  server = await startHeadlessServer({ handlers: h.station.handlers, subscribe: h.station.subscribe, rendererDir, port: 0 })
+  server = await startHeadlessServer({ handlers: h.station.handlers, access: h.station.access, subscribe: h.station.subscribe, rendererDir, port: 0 })
 })
 afterAll(async () => {
   await server.close()

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import { WebSocketServer, type WebSocket } from 'ws'
 import type { CommandHandlers } from '../../../shared/contract/commands'
+import type { CommandAccess } from '../../../shared/contract/dispatch'
 import type { EventName, EventPayloads, WireMessage } from '../../../shared/contract/events'
 import type { Unsubscribe } from '../../../shared/emitter'
 import { readStatic } from './static-files'
@@ -10,6 +11,8 @@ import { sendText, serveConnection } from './ws-connection'
 
 export type HeadlessServerOptions = Readonly<{
   handlers: CommandHandlers
+  /** The desk session the role check reads (shared/contract/command-roles.ts). */
+  access: CommandAccess
   subscribe: (listener: <E extends EventName>(name: E, payload: EventPayloads[E]) => void) => Unsubscribe
   rendererDir: string
   port: number
@@ -110,7 +113,7 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
     })
   })
 
-  wss.on('connection', (ws: WebSocket) => serveConnection(ws, { handlers: options.handlers, log }))
+  wss.on('connection', (ws: WebSocket) => serveConnection(ws, { handlers: options.handlers, access: options.access, log }))
 
   const unsubscribe = options.subscribe((name, payload) => {
     const text = JSON.stringify({ type: 'event', name, payload } satisfies WireMessage)

@@ -28,6 +28,8 @@ beforeAll(async () => {
   writeFileSync(join(rendererDir, 'index.html'), '<html></html>')
   server = await startHeadlessServer({
     handlers,
+    // The stub handlers stand in for a logged-in supervisor's desk; the role check itself is tested in ws-roles.test.ts.
+    access: { sessionRole: () => 'supervisor' },
     subscribe: (listener) => ((push = listener as never), () => (push = null)),
     rendererDir,
     port: 0,

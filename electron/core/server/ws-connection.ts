@@ -1,6 +1,6 @@
 import type { RawData, WebSocket } from 'ws'
 import type { CommandHandlers } from '../../../shared/contract/commands'
-import { dispatchCommand } from '../../../shared/contract/dispatch'
+import { dispatchCommand, type CommandAccess } from '../../../shared/contract/dispatch'
 import type { WireMessage } from '../../../shared/contract/events'
 import { replyIdOf, wireRequestSchema, WsCloseCode } from '../../../shared/contract/wire'
 import { AppError, ErrorCode, fail, type Result } from '../../../shared/errors'
@@ -53,8 +53,9 @@ function describeIssue(error: { issues: readonly { path: readonly PropertyKey[];
  * unmasked frames, reserved opcodes, bad close codes, oversized messages) are closed by the ws
  * library with 1002/1007/1009; its 'error' event is logged here, so the process never dies.
  * Too many messages close the connection with 1008; too many commands at once get a retryable reply.
+ * Each command is checked against the desk session's role (options.access) before its handler runs.
  */
-export function serveConnection(ws: WebSocket, options: Readonly<{ handlers: CommandHandlers; log: Log }>): void {
+export function serveConnection(ws: WebSocket, options: Readonly<{ handlers: CommandHandlers; access: CommandAccess; log: Log }>): void {
   const { log } = options
   let inFlight = 0
   let tokens: number = MESSAGE_RATE.burst
@@ -94,7 +95,7 @@ export function serveConnection(ws: WebSocket, options: Readonly<{ handlers: Com
     }
     inFlight++
     const onBug = (err: unknown) => log(`bug in ${name}: ${(err as Error)?.stack ?? String(err)}`)
-    void dispatchCommand(options.handlers, name, input, onBug)
+    void dispatchCommand(options.handlers, name, input, options.access, onBug)
       .catch((err: unknown) => (onBug(err), fail(err)))
       .then((result) => {
         inFlight--

@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import type { CommandHandlers } from '../../../shared/contract/commands'
 import type { PackingView, PrintersView, SettingsView } from '../../../shared/contract/views'
-import type { Packer } from '../../../shared/domain/packer'
+import { roleAtLeast, type Packer } from '../../../shared/domain/packer'
 import { AppError, ErrorCode } from '../../../shared/errors'
 import { msg } from '../../../shared/i18n/notice-codes'
 import type { LayoutProfileId } from '../../../shared/scan/keyboard-layout'
@@ -42,7 +42,7 @@ function requirePacker(session: () => Packer | null): Packer {
 /** Settings change the whole desk: only a supervisor logged in with their badge may. */
 function requireSupervisor(session: () => Packer | null): Packer {
   const packer = requirePacker(session)
-  if (packer.role !== 'supervisor') {
+  if (!roleAtLeast(packer.role, 'supervisor')) {
     throw new AppError(ErrorCode.supervisorRequired, msg('settings.supervisorOnly'), { meta: { packerId: packer.id } })
   }
   return packer

@@ -8,6 +8,7 @@ import { findOrderByCode, setOrderStatus } from '../orders/orders.repository'
 import { findPackerByBadge } from '../packers/packers.repository'
 import { OutboxKind, appendOutbox } from '../sync/outbox.repository'
 import { getLiveShipment, getShipment, type ShipmentRecord } from './shipments.repository'
+import { roleAtLeast } from '../../../shared/domain/packer'
 
 export type CancelInput = Readonly<{ code: string; supervisorBadge: string; reason: string }>
 
@@ -21,7 +22,7 @@ export type CancelInput = Readonly<{ code: string; supervisorBadge: string; reas
 export async function cancelShipment(deps: Readonly<{ db: Db; connectors: ReadonlyMap<string, CarrierConnector> }>, input: CancelInput): Promise<ShipmentRecord> {
   const { db } = deps
   const supervisor = await findPackerByBadge(db, input.supervisorBadge)
-  if (!supervisor || supervisor.role !== 'supervisor') {
+  if (!supervisor || !roleAtLeast(supervisor.role, 'supervisor')) {
     throw new AppError(ErrorCode.supervisorRequired, msg('session.supervisorBadgeRequired'), { meta: { badge: input.supervisorBadge } })
   }
   const order = await findOrderByCode(db, input.code)

@@ -3,8 +3,11 @@ import type { OrderSummary } from '../../../shared/domain/order'
 import type { StationClient } from '../lib/station-client'
 import { Tx } from './Tx'
 
-/** Demo mode only: open orders whose barcodes can be typed into the scan field to try the desk. */
-export function DemoOrders({ client, refreshKey }: { client: StationClient; refreshKey: number }) {
+/**
+ * Demo mode only: open orders whose barcodes can be typed into the scan field to try the desk.
+ * orders.list needs a badge logged in (shared/contract/command-roles.ts): refreshKey changes at login.
+ */
+export function DemoOrders({ client, refreshKey }: { client: StationClient; refreshKey: number | string }) {
   const [orders, setOrders] = useState<readonly OrderSummary[]>([])
   useEffect(() => {
     let live = true

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
 import type { DeviceStatusView, SyncStatusView } from '../../../shared/contract/views'
-import type { Packer } from '../../../shared/domain/packer'
+import { roleAtLeast, type Packer } from '../../../shared/domain/packer'
 import { useLang } from '../hooks/use-lang'
 import { formatClock, splitBilingual } from '../lib/format'
 import { Tx } from './Tx'
@@ -58,7 +58,7 @@ export function StatusBar({ stationName, demo, packer, devices, sync, packedCoun
       )}
       <Item tone={packer ? 'ok' : 'muted'} label={<Tx k="status.packer" />} testId="status-packer" width="wide">
         <b>{packer ? packer.name : t('status.noPacker')}</b>
-        {packer?.role === 'supervisor' && <span className="muted"> ({t('status.supervisor')})</span>}
+        {roleAtLeast(packer?.role, 'supervisor') && <span className="muted"> ({t('status.supervisor')})</span>}
       </Item>
       <span className={`status-devices ${scanners.length > 0 || receipt ? 'status-devices-many' : ''}`}>
         <Item tone={!devices ? 'muted' : devices.scale.connected ? 'ok' : 'error'} label={<Tx k="status.scale" />} testId="status-scale" width="narrow">

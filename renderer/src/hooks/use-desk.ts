@@ -7,6 +7,7 @@ import type { ScanSource } from '../lib/scan-detector'
 import type { StationClient } from '../lib/station-client'
 import type { Station } from './use-station'
 import type { Returns } from './use-returns'
+import { roleAtLeast } from '../../../shared/domain/packer'
 
 export type Screen = 'packing' | 'reports' | 'settings'
 export type ReportRange = 'today' | 'week' | 'month'
@@ -230,7 +231,7 @@ export function useDesk(client: StationClient, station: Station, beeper: Beeper,
         set.screen('packing')
         return 'silent'
       }
-      if (latest.current.view?.packer?.role !== 'supervisor') {
+      if (!roleAtLeast(latest.current.view?.packer?.role, 'supervisor')) {
         throw new AppError(ErrorCode.supervisorRequired, 'Ayarlar için süpervizör kartıyla giriş yapın / Log in with a supervisor badge for settings')
       }
       set.actionError(null)

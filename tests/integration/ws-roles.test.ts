@@ -1,0 +1,104 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { ErrorCode, type Result } from '../../shared/errors'
+import { startHeadlessServer, type HeadlessServer } from '../../electron/core/server/headless.server'
+import { hashPin } from '../../electron/core/packers/pin-hash'
+import { MAX_PIN_ATTEMPTS } from '../../electron/core/packers/pin-attempts'
+import { DEMO_PACKERS } from '../../sandbox/cloud/demo-orders'
+import { startHarness, type Harness } from '../support/station-harness'
+import { connectStation, type WsStationClient } from '../support/ws-client'
+
+/**
+ * Issue 12: roles are enforced in the core, over the real WebSocket of the headless server: a
+ * client that skips the UI gets the same refusals. The badges and the PIN come from the cloud's
+ * packer records, as at a real desk: a manager M5001 with PIN 4821 and an admin A7001 without one.
+ */
+let h: Harness
+let server: HeadlessServer
+let rendererDir: string
+let ws: WsStationClient
+
+beforeAll(async () => {
+  const packers = [
+    ...DEMO_PACKERS,
+    { id: 'manager-1', name: 'Mert Müdür', badge: 'M5001', role: 'manager' as const, pinHash: await hashPin('4821') },
+    { id: 'admin-1', name: 'Ada Yönetici', badge: 'A7001', role: 'admin' as const },
+  ]
+  h = await startHarness({ cloudConfig: { packers } })
+  rendererDir = mkdtempSync(join(tmpdir(), 'kj-ui-'))
+  writeFileSync(join(rendererDir, 'index.html'), '<html></html>')
+  server = await startHeadlessServer({ handlers: h.station.handlers, access: h.station.access, subscribe: h.station.subscribe, rendererDir, port: 0 })
+  ws = await connectStation(server.url, server.token)
+}, 60_000)
+afterAll(async () => {
+  ws?.close()
+  await server?.close()
+  await h?.dispose()
+  rmSync(rendererDir, { recursive: true, force: true })
+})
+beforeEach(async () => {
+  await ws.call('session.logout', {})
+})
+
+const codeOf = (r: Result<unknown>) => (r.ok ? 'ok' : r.error.code)
+const paused = async () => (await h.station.sync!.status()).mode === 'paused'
+
+describe('the core refuses a command below its role, over the WebSocket', () => {
+  it('the commands issue 12 names: refused with no login and with a packer, allowed to a supervisor', async () => {
+    const calls = [
+      ['sync.setPaused', { paused: true }],
+      ['manifests.print', { carrierId: 'comtohome' }],
+      ['sync.parked', {}],
+      ['carriers.exchanges', {}],
+      ['tracking.pollNow', {}],
+    ] as const
+    for (const [name, input] of calls) expect([name, codeOf(await ws.raw(name, input))]).toEqual([name, ErrorCode.sessionRequired])
+    await ws.call('session.login', { badge: 'P1001' })
+    for (const [name, input] of calls) expect([name, codeOf(await ws.raw(name, input))]).toEqual([name, ErrorCode.supervisorRequired])
+    // Refused before the handler ran: sync was not paused.
+    expect(await paused()).toBe(false)
+
+    await ws.call('session.login', { badge: 'S9001' })
+    expect((await ws.call('sync.setPaused', { paused: true })).mode).toBe('paused')
+    expect((await ws.call('sync.setPaused', { paused: false })).mode).not.toBe('paused')
+    expect(codeOf(await ws.raw('sync.parked', {}))).toBe('ok')
+    expect(codeOf(await ws.raw('carriers.exchanges', {}))).toBe('ok')
+  })
+
+  it('a locked desk still shows itself and takes a badge; reports (costs) wait for a manager', async () => {
+    expect(codeOf(await ws.raw('station.getSnapshot', {}))).toBe('ok')
+    expect(codeOf(await ws.raw('orders.list', {}))).toBe(ErrorCode.sessionRequired)
+    await ws.call('scan.submit', { code: 'S9001', source: 'scanner' })
+    expect(codeOf(await ws.raw('orders.list', {}))).toBe('ok')
+    const refused = await ws.raw('reports.summary', {})
+    expect(refused.ok ? null : [refused.error.code, refused.error.meta]).toEqual([ErrorCode.roleRequired, { command: 'reports.summary', required: 'manager', role: 'supervisor' }])
+    await ws.call('session.login', { badge: 'A7001' })
+    expect(codeOf(await ws.raw('reports.summary', {}))).toBe('ok')
+  })
+})
+
+describe('a badge with a PIN', () => {
+  it('asks for the PIN, refuses a wrong one, and logs in with the right one', async () => {
+    expect(codeOf(await ws.raw('session.login', { badge: 'M5001' }))).toBe(ErrorCode.pinRequired)
+    // The scanner entry is a login too: it must not let the badge in without its PIN.
+    expect(codeOf(await ws.raw('scan.submit', { code: 'M5001', source: 'scanner' }))).toBe(ErrorCode.pinRequired)
+    const wrong = await ws.raw('session.login', { badge: 'M5001', pin: '0000' })
+    expect(wrong.ok ? null : [wrong.error.code, wrong.error.meta?.attemptsLeft]).toEqual([ErrorCode.pinWrong, MAX_PIN_ATTEMPTS - 1])
+    expect((await ws.call('station.getSnapshot', {})).packing.packer).toBeNull()
+    expect(codeOf(await ws.raw('reports.summary', {}))).toBe(ErrorCode.sessionRequired)
+
+    expect((await ws.call('session.login', { badge: 'M5001', pin: '4821' })).role).toBe('manager')
+    expect(codeOf(await ws.raw('reports.summary', {}))).toBe('ok')
+  })
+
+  it('locks the badge after too many wrong PINs, even for the right one', async () => {
+    for (let i = 0; i < MAX_PIN_ATTEMPTS - 1; i++) expect(codeOf(await ws.raw('session.login', { badge: 'M5001', pin: '1111' }))).toBe(ErrorCode.pinWrong)
+    expect(codeOf(await ws.raw('session.login', { badge: 'M5001', pin: '1111' }))).toBe(ErrorCode.pinLocked)
+    expect(codeOf(await ws.raw('session.login', { badge: 'M5001', pin: '4821' }))).toBe(ErrorCode.pinLocked)
+    expect((await ws.call('station.getSnapshot', {})).packing.packer).toBeNull()
+    // Other badges are not affected.
+    expect((await ws.call('session.login', { badge: 'S9001' })).role).toBe('supervisor')
+  })
+})
