@@ -12,6 +12,7 @@ export const NOTICE_PARAMS = {
   'packing.resuming': ['orderNumber'],
   'packing.itemsCompleteSuggested': ['boxName', 'boxCode'],
   'packing.itemsComplete': [],
+  'packing.itemScanned': ['name'],
   'packing.boxChosen': ['boxName'],
   'packing.dimensionsSet': [],
   'packing.awaitScanBack': [],
@@ -30,12 +31,6 @@ export const NOTICE_PARAMS = {
   'session.supervisorBadgeRequired': [],
   'settings.supervisorOnly': [],
 
-  'session.supervisorOnly': [],
-  'session.managerOnly': [],
-  'session.adminOnly': [],
-  'session.pinRequired': [],
-  'session.pinWrong': ['attemptsLeft'],
-  'session.pinLocked': [],
   // Orders, shipments, returns
   'order.unknown': [],
   'order.unknownCode': ['code'],

@@ -9,6 +9,7 @@ export const NOTICES_EN: Readonly<Record<NoticeCode, string>> = {
   'packing.resuming': 'Finishing an order whose label was already bought',
   'packing.itemsCompleteSuggested': 'Items complete: suggested box {boxName}',
   'packing.itemsComplete': 'Items complete: scan or pick a box',
+  'packing.itemScanned': '✓ {name}',
   'packing.boxChosen': 'Put the box on the scale',
   'packing.dimensionsSet': 'Put the box on the scale',
   'packing.awaitScanBack': 'Stick the label on the box and scan it',
@@ -27,12 +28,6 @@ export const NOTICES_EN: Readonly<Record<NoticeCode, string>> = {
   'session.supervisorBadgeRequired': 'A supervisor badge is required',
   'settings.supervisorOnly': 'Log in with a supervisor badge for settings',
 
-  'session.supervisorOnly': 'This needs a supervisor badge: log in with one',
-  'session.managerOnly': 'This needs a manager badge: log in with one',
-  'session.adminOnly': 'This needs an admin badge: log in with one',
-  'session.pinRequired': 'This badge has a PIN: enter it',
-  'session.pinWrong': 'Wrong PIN ({attemptsLeft} tries left)',
-  'session.pinLocked': 'Too many wrong PINs: this badge is locked for a few minutes',
   // Orders, shipments, returns
   'order.unknown': 'Unknown order',
   'order.unknownCode': 'Unknown order: {code}',

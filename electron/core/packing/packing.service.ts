@@ -322,7 +322,7 @@ export class PackingService {
       ? best?.fits === true
         ? { tone: 'ok', ...msg('packing.itemsCompleteSuggested', { boxName: best.name, boxCode: best.code }) }
         : { tone: 'ok', ...msg('packing.itemsComplete') }
-      : { tone: 'ok', text: `✓ ${line.name}` }
+      : { tone: 'ok', ...msg('packing.itemScanned', { name: line.name }) }
     return this.view()
   }
 

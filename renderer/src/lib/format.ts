@@ -55,7 +55,9 @@ export function splitBilingual(text: string, lang: Lang): readonly [string, stri
  */
 export function coreWords(ref: unknown, plain: string, lang: Lang): readonly [string, string | null] {
   const notice = readNoticeRef(ref)
-  return notice ? [noticeText(notice, lang), noticeText(notice, lang === 'tr' ? 'en' : 'tr')] : splitBilingual(plain, lang)
+  if (!notice) return splitBilingual(plain, lang)
+  const [main, other] = [noticeText(notice, lang), noticeText(notice, lang === 'tr' ? 'en' : 'tr')]
+  return [main, other === main ? null : other] // "✓ Çay bardağı" reads the same in both: shown once
 }
 
 /**
