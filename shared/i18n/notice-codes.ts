@@ -31,6 +31,12 @@ export const NOTICE_PARAMS = {
   'session.supervisorBadgeRequired': [],
   'settings.supervisorOnly': [],
 
+  'session.supervisorOnly': [],
+  'session.managerOnly': [],
+  'session.adminOnly': [],
+  'session.pinRequired': [],
+  'session.pinWrong': ['attemptsLeft'],
+  'session.pinLocked': [],
   // Orders, shipments, returns
   'order.unknown': [],
   'order.unknownCode': ['code'],

@@ -28,6 +28,12 @@ export const NOTICES_EN: Readonly<Record<NoticeCode, string>> = {
   'session.supervisorBadgeRequired': 'A supervisor badge is required',
   'settings.supervisorOnly': 'Log in with a supervisor badge for settings',
 
+  'session.supervisorOnly': 'This needs a supervisor badge: log in with one',
+  'session.managerOnly': 'This needs a manager badge: log in with one',
+  'session.adminOnly': 'This needs an admin badge: log in with one',
+  'session.pinRequired': 'This badge has a PIN: enter it',
+  'session.pinWrong': 'Wrong PIN ({attemptsLeft} tries left)',
+  'session.pinLocked': 'Too many wrong PINs: this badge is locked for a few minutes',
   // Orders, shipments, returns
   'order.unknown': 'Unknown order',
   'order.unknownCode': 'Unknown order: {code}',

@@ -28,6 +28,12 @@ export const NOTICES_TR: Readonly<Record<NoticeCode, string>> = {
   'session.supervisorBadgeRequired': 'Süpervizör kartı gerekli',
   'settings.supervisorOnly': 'Ayarlar için süpervizör kartıyla giriş yapın',
 
+  'session.supervisorOnly': 'Bu işlem süpervizör kartı ister: onunla giriş yapın',
+  'session.managerOnly': 'Bu işlem müdür kartı ister: onunla giriş yapın',
+  'session.adminOnly': 'Bu işlem yönetici kartı ister: onunla giriş yapın',
+  'session.pinRequired': 'Bu kartın PIN kodu var: girin',
+  'session.pinWrong': 'PIN yanlış ({attemptsLeft} deneme kaldı)',
+  'session.pinLocked': 'Çok fazla yanlış PIN: bu kart birkaç dakika kilitli',
   // Orders, shipments, returns
   'order.unknown': 'Sipariş bulunamadı',
   'order.unknownCode': 'Sipariş bulunamadı: {code}',
