@@ -92,7 +92,7 @@ export function App({ client }: { client: StationClient }) {
         { key: 'F6', label: 'key.settings', enabled: loggedIn && supervisor },
         ...(hasReceipt ? [{ key: 'F7', label: 'key.slip' as const, enabled: packing }] : []),
         { key: 'F8', label: 'key.cancel', enabled: packing && !!view?.order },
-        { key: 'F9', label: screen === 'reports' ? 'key.back' : 'key.reports', enabled: loggedIn },
+        { key: 'F9', label: screen === 'reports' ? 'key.back' : 'key.reports', enabled: loggedIn && roleAtLeast(view?.packer?.role, 'manager') },
         { key: 'F10', label: 'key.logout', enabled: loggedIn },
       ]
 

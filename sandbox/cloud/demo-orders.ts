@@ -51,4 +51,7 @@ export const DEMO_PACKERS = [
   { id: 'packer-1', name: 'Ayşe Paketçi', badge: 'P1001', role: 'packer' as const },
   { id: 'packer-2', name: 'Emre Kaya', badge: 'P1002', role: 'packer' as const },
   { id: 'super-1', name: 'Mehmet Şef', badge: 'S9001', role: 'supervisor' as const },
+  // Issue 12: costs and reports are for managers; station settings for admins. No PIN in the demo.
+  { id: 'manager-1', name: 'Derya Müdür', badge: 'M5001', role: 'manager' as const },
+  { id: 'admin-1', name: 'Ali Yönetici', badge: 'A7001', role: 'admin' as const },
 ]

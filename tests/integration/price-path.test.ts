@@ -57,7 +57,8 @@ const shipmentRow = (id: string) =>
   h!.station.database.db.selectFrom('shipments').select(['status', 'service_code', 'quoted_kurus', 'cost_kurus', 'charged_kurus']).where('id', '=', id).executeTakeFirstOrThrow()
 
 async function packAs(code: string): Promise<PackingView> {
-  await h!.station.handlers['scan.submit']({ code: 'P1001', source: 'scanner' })
+  // A manager: prices are for managers and up (shared/contract/cost-visibility.ts).
+  await h!.station.handlers['scan.submit']({ code: 'M5001', source: 'scanner' })
   return packOrder(h!, code)
 }
 

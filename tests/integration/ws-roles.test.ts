@@ -13,7 +13,7 @@ import { connectStation, type WsStationClient } from '../support/ws-client'
 /**
  * Issue 12: roles are enforced in the core, over the real WebSocket of the headless server: a
  * client that skips the UI gets the same refusals. The badges and the PIN come from the cloud's
- * packer records, as at a real desk: a manager M5001 with PIN 4821 and an admin A7001 without one.
+ * packer records, as at a real desk: a manager M5901 with PIN 4821 and an admin A7901 without one.
  */
 let h: Harness
 let server: HeadlessServer
@@ -23,8 +23,8 @@ let ws: WsStationClient
 beforeAll(async () => {
   const packers = [
     ...DEMO_PACKERS,
-    { id: 'manager-1', name: 'Mert Müdür', badge: 'M5001', role: 'manager' as const, pinHash: await hashPin('4821') },
-    { id: 'admin-1', name: 'Ada Yönetici', badge: 'A7001', role: 'admin' as const },
+    { id: 'manager-pin', name: 'Mert Müdür', badge: 'M5901', role: 'manager' as const, pinHash: await hashPin('4821') },
+    { id: 'admin-x', name: 'Ada Yönetici', badge: 'A7901', role: 'admin' as const },
   ]
   h = await startHarness({ cloudConfig: { packers } })
   rendererDir = mkdtempSync(join(tmpdir(), 'kj-ui-'))
@@ -74,29 +74,29 @@ describe('the core refuses a command below its role, over the WebSocket', () => 
     expect(codeOf(await ws.raw('orders.list', {}))).toBe('ok')
     const refused = await ws.raw('reports.summary', {})
     expect(refused.ok ? null : [refused.error.code, refused.error.meta]).toEqual([ErrorCode.roleRequired, { command: 'reports.summary', required: 'manager', role: 'supervisor' }])
-    await ws.call('session.login', { badge: 'A7001' })
+    await ws.call('session.login', { badge: 'A7901' })
     expect(codeOf(await ws.raw('reports.summary', {}))).toBe('ok')
   })
 })
 
 describe('a badge with a PIN', () => {
   it('asks for the PIN, refuses a wrong one, and logs in with the right one', async () => {
-    expect(codeOf(await ws.raw('session.login', { badge: 'M5001' }))).toBe(ErrorCode.pinRequired)
+    expect(codeOf(await ws.raw('session.login', { badge: 'M5901' }))).toBe(ErrorCode.pinRequired)
     // The scanner entry is a login too: it must not let the badge in without its PIN.
-    expect(codeOf(await ws.raw('scan.submit', { code: 'M5001', source: 'scanner' }))).toBe(ErrorCode.pinRequired)
-    const wrong = await ws.raw('session.login', { badge: 'M5001', pin: '0000' })
+    expect(codeOf(await ws.raw('scan.submit', { code: 'M5901', source: 'scanner' }))).toBe(ErrorCode.pinRequired)
+    const wrong = await ws.raw('session.login', { badge: 'M5901', pin: '0000' })
     expect(wrong.ok ? null : [wrong.error.code, wrong.error.meta?.attemptsLeft]).toEqual([ErrorCode.pinWrong, MAX_PIN_ATTEMPTS - 1])
     expect((await ws.call('station.getSnapshot', {})).packing.packer).toBeNull()
     expect(codeOf(await ws.raw('reports.summary', {}))).toBe(ErrorCode.sessionRequired)
 
-    expect((await ws.call('session.login', { badge: 'M5001', pin: '4821' })).role).toBe('manager')
+    expect((await ws.call('session.login', { badge: 'M5901', pin: '4821' })).role).toBe('manager')
     expect(codeOf(await ws.raw('reports.summary', {}))).toBe('ok')
   })
 
   it('locks the badge after too many wrong PINs, even for the right one', async () => {
-    for (let i = 0; i < MAX_PIN_ATTEMPTS - 1; i++) expect(codeOf(await ws.raw('session.login', { badge: 'M5001', pin: '1111' }))).toBe(ErrorCode.pinWrong)
-    expect(codeOf(await ws.raw('session.login', { badge: 'M5001', pin: '1111' }))).toBe(ErrorCode.pinLocked)
-    expect(codeOf(await ws.raw('session.login', { badge: 'M5001', pin: '4821' }))).toBe(ErrorCode.pinLocked)
+    for (let i = 0; i < MAX_PIN_ATTEMPTS - 1; i++) expect(codeOf(await ws.raw('session.login', { badge: 'M5901', pin: '1111' }))).toBe(ErrorCode.pinWrong)
+    expect(codeOf(await ws.raw('session.login', { badge: 'M5901', pin: '1111' }))).toBe(ErrorCode.pinLocked)
+    expect(codeOf(await ws.raw('session.login', { badge: 'M5901', pin: '4821' }))).toBe(ErrorCode.pinLocked)
     expect((await ws.call('station.getSnapshot', {})).packing.packer).toBeNull()
     // Other badges are not affected.
     expect((await ws.call('session.login', { badge: 'S9001' })).role).toBe('supervisor')

@@ -53,7 +53,7 @@ describe('demo mode cloud: the reference cloud seeded with the demo orders', () 
       expect(o.lines).toEqual(expected[i]!.lines)
     }
     const config = await call(url, '/api/v1/station/config', { apiKey: DEMO_STATION.apiKey })
-    expect(config.json.data.packers.map((p: { badge: string }) => p.badge)).toEqual(['P1001', 'P1002', 'S9001'])
+    expect(config.json.data.packers.map((p: { badge: string }) => p.badge)).toEqual(['P1001', 'P1002', 'S9001', 'M5001', 'A7001'])
     expect(Object.values(demo!.cloud.stats().faults).every((n) => n === 0)).toBe(true)
     expect((await call(url, '/api/v1/orders', { apiKey: 'wrong-key' })).status).toBe(401)
   })
