@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { answerHook, jsonHookOf } from '../common/emulator-hooks'
-import { answerPreCommitFault, headersOf, readBody, replier, type FaultPlan, type HttpFault, type LoggedHttpRequest, type Reply, type SlidingWindow } from '../common/http-emulator'
+import { exchange, headersOf, readBody, type FaultPlan, type LoggedHttpRequest, type Reply, type SlidingWindow } from '../common/http-emulator'
 import { schemaComplaint, SoapSchemaSet } from '../common/soap-schema'
 import { ARAS_PATHS, QUERY_ACTION_PREFIX, SHIPMENT_OPERATIONS, TEST_PATH_OPERATIONS, type ResolvedOptions } from './aras.config'
 import { advance } from './aras.lifecycle'
@@ -42,8 +42,7 @@ export function createArasHandler(deps: HandlerDeps) {
     if (url.pathname.startsWith('/__emu/')) return hook(deps, url.pathname, text, req.method ?? '', res)
     const entry: LoggedHttpRequest = { method: req.method ?? '', path: url.pathname + url.search, headers: headersOf(req), body: redactSecrets(text), operation: null, status: null, fault: null }
     deps.state.requests.push(entry)
-    let fault: HttpFault | null = null
-    const reply = replier(req, res, () => fault, entry)
+    const { reply, takeFault } = exchange(req, res, entry, deps.opts.retryAfterSeconds)
     const service = serviceOf(url.pathname)
     if (!service) return reply(404, '<html><body><h1>404 - File or directory not found.</h1></body></html>', HTML)
     const query = [...url.searchParams.keys()].map((k) => k.toLowerCase())
@@ -58,9 +57,7 @@ export function createArasHandler(deps: HandlerDeps) {
         return reply(429, '<html><body>Too Many Requests</body></html>', HTML, { 'retry-after': String(Math.max(1, Math.ceil(waitMs / 1000))) })
       }
     }
-    fault = deps.faults.take()
-    entry.fault = fault
-    if (answerPreCommitFault(fault, req, reply, deps.opts.retryAfterSeconds)) return
+    if (takeFault(deps.faults)) return
     if (raw === null) return reply(413, '<html><body>Request Entity Too Large</body></html>', HTML)
     const contentType = req.headers['content-type'] ?? '' // case kept: the SOAP 1.2 action parameter is case-sensitive
     if (service.kind === 'svc') return wcf(deps, req, text, contentType, reply, entry)

@@ -78,15 +78,19 @@ export class FaultPlan<F extends string = HttpFault> {
   }
 }
 
-/** One request as the emulator logged it (secrets redacted by the emulator's own redact). */
-export type LoggedHttpRequest = {
+/**
+ * One request as the emulator logged it (secrets redacted by the emulator's own redact); `status` is null when no
+ * status line was sent (dropped, hung). `F` is the emulator's fault vocabulary, as in FaultPlan.
+ */
+export type LoggedHttpRequest<F extends string = HttpFault> = {
   method: string
   path: string
+  /** Lower-case header names. */
   headers: Record<string, string>
   body: string
   operation: string | null
   status: number | null
-  fault: HttpFault | null
+  fault: F | null
 }
 
 export const MAX_BODY_BYTES = 1024 * 1024
@@ -128,6 +132,22 @@ export function replier(req: IncomingMessage, res: ServerResponse, fault: () => 
     if (f === HttpFault.halfResponse) return void res.write(half, () => req.socket.destroy())
     res.end(sent)
   }
+}
+
+/**
+ * One logged request's answer. `reply` spoils the answer as the request's fault says (replier); `takeFault`
+ * draws the request's fault from the plan, logs it, and answers it at once when it strikes before the
+ * operation (answerPreCommitFault), returning true: the handler then stops.
+ */
+export function exchange(req: IncomingMessage, res: ServerResponse, entry: { status: number | null; fault: HttpFault | null }, retryAfterSeconds: number) {
+  let fault: HttpFault | null = null
+  const reply = replier(req, res, () => fault, entry)
+  const takeFault = (faults: FaultPlan): boolean => {
+    fault = faults.take()
+    entry.fault = fault
+    return answerPreCommitFault(fault, req, reply, retryAfterSeconds)
+  }
+  return { reply, takeFault }
 }
 
 /**

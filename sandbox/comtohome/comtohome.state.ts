@@ -1,4 +1,4 @@
-import { FaultPlan } from '../common/http-emulator'
+import { FaultPlan, type LoggedHttpRequest } from '../common/http-emulator'
 import type { ComToHomeFault } from './comtohome.config'
 import type { LabelContentType } from './comtohome.labels'
 
@@ -17,19 +17,11 @@ export type EmulatedConsignment = Readonly<{
   createdAt: string
 }>
 
-/** One request as the emulator saw it; `status` is null when no status line was sent (dropped, hung). */
-export type LoggedRequest = {
-  readonly method: string
-  readonly path: string
-  /** Lower-case header names; the APIKEY value is redacted. */
-  readonly headers: Readonly<Record<string, string>>
-  /** Parsed JSON body, the raw text when it was not JSON, null when empty. */
-  readonly body: unknown
-  status: number | null
-  fault: ComToHomeFault | null
-  /** True when the answer was a stored Idempotency-Key replay. */
-  replayed: boolean
-}
+/**
+ * One request as the emulator saw it: the APIKEY header redacted, the body parsed (the raw text when it was not
+ * JSON, null when empty); `replayed` when the answer was a stored Idempotency-Key replay.
+ */
+export type LoggedRequest = Omit<LoggedHttpRequest<ComToHomeFault>, 'body' | 'operation'> & { readonly body: unknown; replayed: boolean }
 
 /** A stored answer for an Idempotency-Key: replayed byte for byte. */
 export type StoredResponse = Readonly<{ status: number; body: string; bodyHash: string }>

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { advanceHookOf, answerAdvanceHook, type AdvanceHook } from '../common/emulator-hooks'
-import { answerPreCommitFault, headersOf, readBody, replier, SlidingWindow, type FaultPlan, type Reply } from '../common/http-emulator'
+import { exchange, headersOf, readBody, SlidingWindow, type FaultPlan, type Reply } from '../common/http-emulator'
 import { HepsiJetPath, HjDetailStatus, HjMessage, HjStatus, type HepsiJetAccount, type ResolvedOptions } from './hepsijet.config'
 import { advance } from './hepsijet.lifecycle'
 import { deleteDeliveryOrder, deliveryUpdate, generateZplBarcode, sendDeliveryOrderEnhanced, track, type Answer, type Ctx } from './hepsijet.operations'
@@ -73,14 +73,11 @@ export function createHepsiJetHandler({ opts, state, faults }: HandlerDeps) {
     const r = route(path, opts)
     const entry: HepsiJetLoggedRequest = { method: req.method ?? '', path, headers: redactHeaders(headersOf(req)), body: text, operation: r?.operation ?? null, status: null, fault: null, at: opts.now() }
     state.requests.push(entry)
-    let fault: ReturnType<FaultPlan['take']> = null
-    const reply = replier(req, res, () => fault, entry)
+    const { reply, takeFault } = exchange(req, res, entry, opts.retryAfterSeconds)
 
     if (!r) return springError(reply, 404, 'Not Found', path)
     if (req.method !== r.method) return springError(reply, 405, 'Method Not Allowed', path)
-    fault = faults.take()
-    entry.fault = fault
-    if (answerPreCommitFault(fault, req, reply, opts.retryAfterSeconds)) return
+    if (takeFault(faults)) return
     if (raw === null) return springError(reply, 413, 'Payload Too Large', path)
 
     const waitMs = window?.hit() ?? 0

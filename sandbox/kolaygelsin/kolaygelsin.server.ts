@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { advanceHookOf, answerAdvanceHook, type AdvanceHook } from '../common/emulator-hooks'
-import { answerPreCommitFault, headersOf, readBody, replier, SlidingWindow, type FaultPlan, type Reply } from '../common/http-emulator'
+import { exchange, headersOf, readBody, SlidingWindow, type FaultPlan, type Reply } from '../common/http-emulator'
 import { KG_REQUEST_PATH, KgMethodName, resultCodeOf, type ResolvedOptions } from './kolaygelsin.config'
 import { advance, type EventSink } from './kolaygelsin.lifecycle'
 import { cancelPickupAndDelivery, cargoEventTypes, corporateShipmentsStatus, saveRecipient, saveShipment, type Answer, type Ctx } from './kolaygelsin.operations'
@@ -52,15 +52,12 @@ export function createKolayGelsinHandler({ opts, state, faults, sink }: HandlerD
     const headers = headersOf(req)
     const entry: KgLoggedRequest = { method: req.method ?? '', path: url.pathname, headers: headers.authorization === undefined ? headers : { ...headers, authorization: '[redacted]' }, body: text, operation: method, status: null, fault: null, at: opts.now() }
     state.requests.push(entry)
-    let fault: ReturnType<FaultPlan['take']> = null
-    const reply = replier(req, res, () => fault, entry)
+    const { reply, takeFault } = exchange(req, res, entry, opts.retryAfterSeconds)
 
     // ASP.NET Web API's own answers for routing and auth failures.
     if (!method) return reply(404, JSON.stringify({ Message: `No HTTP resource was found that matches the request URI '${url.pathname}'.` }), JSON_TYPE)
     if (req.method !== 'POST') return reply(405, JSON.stringify({ Message: `The requested resource does not support http method '${req.method}'.` }), JSON_TYPE)
-    fault = faults.take()
-    entry.fault = fault
-    if (answerPreCommitFault(fault, req, reply, opts.retryAfterSeconds)) return
+    if (takeFault(faults)) return
     if (raw === null) return reply(413, '', 'text/plain')
     const waitMs = window?.hit() ?? 0
     if (waitMs > 0) return reply(429, JSON.stringify({ Message: 'Too many requests' }), JSON_TYPE, { 'retry-after': String(Math.max(1, Math.ceil(waitMs / 1000))) })

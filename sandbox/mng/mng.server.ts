@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { advanceHookOf, answerAdvanceHook, type AdvanceHook } from '../common/emulator-hooks'
-import { answerPreCommitFault, headersOf, readBody, replier, SlidingWindow, type FaultPlan, type Reply } from '../common/http-emulator'
+import { exchange, headersOf, readBody, SlidingWindow, type FaultPlan, type Reply } from '../common/http-emulator'
 import { MNG_BASE_PATH, MngErrorCode, MngMessage, MngPath, MngProduct, turkeyDateTime, type MngApp, type ResolvedOptions } from './mng.config'
 import { advance } from './mng.lifecycle'
 import * as op from './mng.operations'
@@ -89,15 +89,12 @@ export function createMngHandler({ opts, state, faults }: HandlerDeps) {
     const r = route(path)
     const entry: MngLoggedRequest = { method: req.method ?? '', path, headers: redactHeaders(headersOf(req)), body: redactBody(text), operation: r?.operation ?? null, status: null, fault: null, at: opts.now() }
     state.requests.push(entry)
-    let fault: ReturnType<FaultPlan['take']> = null
-    const reply = replier(req, res, () => fault, entry)
+    const { reply, takeFault } = exchange(req, res, entry, opts.retryAfterSeconds)
 
     // IBM API Connect wording for paths and methods it does not know.
     if (!r) return gateway(reply, 404, 'Not Found', 'No resources match requested URI')
     if (req.method !== r.method) return gateway(reply, 405, 'Method Not Allowed', 'The method is not allowed for the requested URL')
-    fault = faults.take()
-    entry.fault = fault
-    if (answerPreCommitFault(fault, req, reply, opts.retryAfterSeconds)) return
+    if (takeFault(faults)) return
     if (raw === null) return gateway(reply, 413, 'Payload Too Large', 'Request body too large')
 
     const app: MngApp | undefined = opts.apps.find((a) => a.clientId === req.headers['x-ibm-client-id'] && a.clientSecret === req.headers['x-ibm-client-secret'])

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { advanceHookOf, answerAdvanceHook, type AdvanceHook } from '../common/emulator-hooks'
-import { answerPreCommitFault, headersOf, readBody, replier, SlidingWindow, type FaultPlan, type HttpFault } from '../common/http-emulator'
+import { exchange, headersOf, readBody, SlidingWindow, type FaultPlan } from '../common/http-emulator'
 import { readProtocolFile, schemaComplaint, SoapSchemaSet } from '../common/soap-schema'
 import { ACCEPTANCE_OPERATIONS, WSDL_UNDECLARED_OPERATIONS, PttCode, PttEmuPath, PttService, PttStatus, PttText, TRACKING_OPERATIONS, type ResolvedPttOptions } from './ptt.config'
 import { advance } from './ptt.lifecycle'
@@ -50,8 +50,7 @@ export function createPttHandler({ opts, state, faults }: HandlerDeps) {
     const soapAction = typeof req.headers.soapaction === 'string' ? req.headers.soapaction : null
     const entry: PttLoggedRequest = { method: req.method ?? '', path: url.pathname, headers: headersOf(req), body: redactSifre(text), operation: null, status: null, fault: null, at: opts.now(), service, soapAction }
     state.requests.push(entry)
-    let fault: HttpFault | null = null
-    const reply = replier(req, res, () => fault, entry)
+    const { reply, takeFault } = exchange(req, res, entry, opts.retryAfterSeconds)
     const soapFault = (faultcode: string, faultstring: string) => reply(500, faultEnvelope(faultcode, faultstring), XML) // SOAP 1.1 §6.2
 
     if (!service) return reply(404, '<html><body><h1>404 - Not Found</h1></body></html>', 'text/html')
@@ -67,9 +66,7 @@ export function createPttHandler({ opts, state, faults }: HandlerDeps) {
     // SOAP 1.1 (text/xml) only: Axis2 also speaks 1.2, which no PTT client here sends.
     if (contentType !== 'text/xml') return reply(415, '<html><body>Unsupported Content-Type: expected text/xml</body></html>', 'text/html')
 
-    fault = faults.take()
-    entry.fault = fault
-    if (answerPreCommitFault(fault, req, reply, opts.retryAfterSeconds)) return
+    if (takeFault(faults)) return
     if (raw === null) return reply(413, '<html><body>Request Entity Too Large</body></html>', 'text/html')
     const waitMs = window?.hit() ?? 0
     if (waitMs > 0) return reply(429, '<html><body>Too Many Requests</body></html>', 'text/html', { 'retry-after': String(Math.max(1, Math.ceil(waitMs / 1000))) })

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { advanceHookOf, answerAdvanceHook, type AdvanceHook } from '../common/emulator-hooks'
-import { answerPreCommitFault, headersOf, readBody, replier, SlidingWindow, type FaultPlan, type Reply } from '../common/http-emulator'
+import { exchange, headersOf, readBody, SlidingWindow, type FaultPlan, type Reply } from '../common/http-emulator'
 import { ErrorCodePlacement, SendeoPath, type ResolvedOptions } from './sendeo.config'
 import { advance } from './sendeo.lifecycle'
 import { cancelDelivery, getBarcode, lowerKeys, setDelivery, trackDelivery, type Answer, type Ctx } from './sendeo.operations'
@@ -73,15 +73,12 @@ export function createSendeoHandler({ opts, state, faults }: HandlerDeps) {
     const r = ROUTES.get(path.toLowerCase()) ?? null
     const entry: SendeoLoggedRequest = { method: req.method ?? '', path: `${path}${url.search}`, headers: redactHeaders(headersOf(req)), body: redactBody(text), operation: r?.operation ?? null, status: null, fault: null, at: opts.now() }
     state.requests.push(entry)
-    let fault: ReturnType<FaultPlan['take']> = null
-    const reply = replier(req, res, () => fault, entry)
+    const { reply, takeFault } = exchange(req, res, entry, opts.retryAfterSeconds)
 
     // ASP.NET answers unknown routes and wrong verbs with an empty body.
     if (!r) return reply(404, '', 'text/plain')
     if (req.method !== r.method) return reply(405, '', 'text/plain', { allow: r.method })
-    fault = faults.take()
-    entry.fault = fault
-    if (answerPreCommitFault(fault, req, reply, opts.retryAfterSeconds)) return
+    if (takeFault(faults)) return
     if (raw === null) return reply(413, '', 'text/plain')
 
     const waitMs = window?.hit() ?? 0

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { advanceHookOf, answerAdvanceHook, type AdvanceHook } from '../common/emulator-hooks'
-import { answerPreCommitFault, headersOf, readBody, replier, SlidingWindow, type FaultPlan, type Reply } from '../common/http-emulator'
+import { exchange, headersOf, readBody, SlidingWindow, type FaultPlan, type Reply } from '../common/http-emulator'
 import { SURAT_NS, SuratOp, SuratPath, type ResolvedOptions } from './surat.config'
 import { create, gonderiGeriCek, gonderiSil, kargoBarkodu, restTracking, takipV2, type OpAnswer, type OpCtx } from './surat.operations'
 import type { EmulatedSuratShipment, SuratLoggedRequest, SuratState } from './surat.state'
@@ -81,17 +81,14 @@ export function createSuratHandler({ opts, state, faults }: HandlerDeps) {
       at: opts.now(),
     }
     state.requests.push(entry)
-    let fault: ReturnType<FaultPlan['take']> = null
-    const reply = replier(req, res, () => fault, entry)
+    const { reply, takeFault } = exchange(req, res, entry, opts.retryAfterSeconds)
 
     if (state.cloudflareBlocks > 0) {
       state.cloudflareBlocks -= 1
       return reply(403, CLOUDFLARE_PAGE, HTML, { server: 'cloudflare', 'cf-ray': '8a1b2c3d4e5f6a7b-IST' })
     }
     if (!isSoap && !isRest) return reply(404, '<html><body><h2>404 - File or directory not found.</h2></body></html>', HTML)
-    fault = faults.take()
-    entry.fault = fault
-    if (answerPreCommitFault(fault, req, reply, opts.retryAfterSeconds)) return
+    if (takeFault(faults)) return
     const waitMs = window?.hit() ?? 0
     if (waitMs > 0) {
       // Cloudflare's rate limiting answer (error 1015) with Retry-After.

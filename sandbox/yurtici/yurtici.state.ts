@@ -1,4 +1,4 @@
-import { FaultPlan } from '../common/http-emulator'
+import { FaultPlan, type LoggedHttpRequest } from '../common/http-emulator'
 import type { YurticiFault } from './yurtici.config'
 
 /** The statuses a stored shipment can be in (ISC is only ever an answer: "already cancelled"). */
@@ -41,19 +41,8 @@ export type EmulatedShipment = {
   returnDocId: string
 }
 
-/** One request as the emulator saw it; `status` is null when no status line was sent. */
-export type LoggedRequest = {
-  readonly method: string
-  readonly path: string
-  /** Lower-case header names. */
-  readonly headers: Readonly<Record<string, string>>
-  /** The raw body with the wsPassword content replaced by [redacted]. */
-  readonly body: string
-  operation: string | null
-  username: string | null
-  status: number | null
-  fault: YurticiFault | null
-}
+/** One request as the emulator saw it: the body with the wsPassword content replaced by [redacted], the WS user. */
+export type LoggedRequest = LoggedHttpRequest<YurticiFault> & { username: string | null }
 
 export type ReturnCode = Readonly<{ fieldName: string; returnCode: string; startDate: string; endDate: string; maxCount: number; senderCustId: number }>
 
