@@ -107,7 +107,7 @@ export function App({ client }: { client: StationClient }) {
       </main>
     )
   } else if (!loggedIn) {
-    body = <LoginScreen problem={desk.problem} />
+    body = <LoginScreen problem={desk.problem} pinBadge={desk.pinBadge} />
   } else if (onSettings) {
     body = <SettingsScreen desk={settings} devices={station.devices} scale={station.scale} now={now} client={client} sync={sync} />
   } else if (screen === 'reports') {
@@ -150,7 +150,7 @@ export function App({ client }: { client: StationClient }) {
         {body}
         <footer className="scanbar">
           {/* On the settings screen the self-test field takes the keys; the scan field (and its key capture) is away. */}
-          {!onSettings && <ScanField scanner={scanner} busy={desk.busy > 0} settled={desk.settled} disabled={station.connection.status !== 'open'} />}
+          {!onSettings && <ScanField scanner={scanner} busy={desk.busy > 0} settled={desk.settled} disabled={station.connection.status !== 'open'} secret={desk.pinBadge !== null} />}
           <KeyHints hints={hints} highlight={highlight} />
           {station.snapshot?.demo && loggedIn && <ScaleSimulator client={client} expectedGrams={view?.expectedGrams ?? null} />}
         </footer>

@@ -21,6 +21,7 @@ export const messages = {
 
   'login.title': { tr: 'Kartınızı okutun', en: 'Scan your badge' },
   'login.hint': { tr: 'Paketçi kartını okutun ya da kart numarasını yazıp Enter’a basın', en: 'Scan your packer badge or type its number and press Enter' },
+  'login.pin': { tr: '{badge} kartının PIN kodunu yazıp Enter’a basın (ya da başka kart okutun)', en: 'Type the PIN of badge {badge} and press Enter (or scan another badge)' },
 
   'scan.placeholder': { tr: 'Barkod okutun', en: 'Scan a barcode' },
   'scan.label': { tr: 'Okuma', en: 'Scan' },

@@ -9,11 +9,16 @@ import type { Station } from './use-station'
 import type { Returns } from './use-returns'
 import { roleAtLeast } from '../../../shared/domain/packer'
 
+/** A badge PIN as typed (shared/contract/commands.ts session.login). */
+const PIN = /^\d{4,8}$/
+
 export type Screen = 'packing' | 'reports' | 'settings'
 export type ReportRange = 'today' | 'week' | 'month'
 
 export type Desk = Readonly<{
   screen: Screen
+  /** A badge whose record has a PIN, scanned at the locked desk: the next 4-8 digits typed are its PIN (session.login). */
+  pinBadge: string | null
   reportRange: ReportRange
   /** The problem on screen: the last failed command, else the core's stop-and-ask problem. */
   problem: SerializedAppError | null
@@ -110,6 +115,9 @@ export function useDesk(client: StationClient, station: Station, beeper: Beeper,
   const [confirmCancelUntil, setConfirmCancelUntil] = useState(0)
   const queue = useRef<Promise<void>>(Promise.resolve())
   const inFlight = useRef(0)
+  const [pinBadge, setPinBadgeState] = useState<string | null>(null)
+  const pinFor = useRef<string | null>(null)
+  const setPinBadge = (badge: string | null) => ((pinFor.current = badge), setPinBadgeState(badge))
   const lastOrderCode = useRef<string | null>(null)
   const lastScan = useRef<string | null>(null)
 
@@ -189,7 +197,13 @@ export function useDesk(client: StationClient, station: Station, beeper: Beeper,
     }
     lastScan.current = code
     const loggedIn = !!l.view?.packer
-    const view = await client.call('scan.submit', { code, source })
+    if (!loggedIn && pinFor.current !== null && PIN.test(code)) return loginWithPin(pinFor.current, code)
+    const view = await client.call('scan.submit', { code, source }).catch((err: unknown) => {
+      // A badge with a PIN (issue 12): the core asks for it; the next digits typed are the PIN.
+      const e = toAppError(err)
+      if (e.code === ErrorCode.pinRequired && typeof e.meta.badge === 'string') setPinBadge(e.meta.badge)
+      throw err
+    })
     // A login changes what the station shows (boxes, settings): read it once more.
     if (!loggedIn && view.packer) return (await station.refresh())?.packing ?? view
     return view
@@ -198,6 +212,18 @@ export function useDesk(client: StationClient, station: Station, beeper: Beeper,
   const onScan = (code: string, source: ScanSource) => run(() => route(code, source))
 
   const reprint = () =>
+  /** The PIN goes with its badge to session.login; a wrong one may be typed again, a locked badge starts over. */
+  const loginWithPin = async (badge: string, pin: string): Promise<PackingView | null> => {
+    try {
+      await client.call('session.login', { badge, pin })
+    } catch (err) {
+      if (toAppError(err).code !== ErrorCode.pinWrong) setPinBadge(null)
+      throw err
+    }
+    setPinBadge(null)
+    return (await station.refresh())?.packing ?? null
+  }
+
     run(async () => {
       const l = latest.current
       const p = l.actionError ?? l.view?.problem ?? null
@@ -263,6 +289,7 @@ export function useDesk(client: StationClient, station: Station, beeper: Beeper,
     problem,
     overrideOpen: overrideIsOpen(latest.current),
     canOverride: overridable(latest.current) !== null,
+    pinBadge: view?.packer ? null : pinBadge,
     overrideReason: view?.overrideReason ?? 0,
     busy,
     settled,
