@@ -78,6 +78,20 @@ export class FaultPlan<F extends string = HttpFault> {
   }
 }
 
+/** The fault API of the emulators that name their own faults (ComToHome, Yurtiçi), over their FaultPlan. */
+export type FaultControls<F extends string> = Readonly<{
+  /** Applies `fault` to the next `times` requests (default: until cleared with null). */
+  setFault(fault: F | null, options?: Readonly<{ times?: number }>): void
+  /** One entry per coming request (null = answer normally); consumed before the setFault fault. */
+  queueFaults(faults: readonly (F | null)[]): void
+  /** The plan behind setFault and queueFaults (random faults for chaos runs). */
+  faults: FaultPlan<F>
+}>
+
+export function faultControls<F extends string>(faults: FaultPlan<F>): FaultControls<F> {
+  return { setFault: (fault, o) => faults.set(fault, o?.times), queueFaults: (list) => faults.queue(list), faults }
+}
+
 /**
  * One request as the emulator logged it (secrets redacted by the emulator's own redact); `status` is null when no
  * status line was sent (dropped, hung). `F` is the emulator's fault vocabulary, as in FaultPlan.

@@ -1,4 +1,4 @@
-import { listenHttp, type FaultPlan } from '../common/http-emulator'
+import { faultControls, listenHttp, type FaultControls } from '../common/http-emulator'
 import { resolveOptions, type ComToHomeEmulatorOptions, type ComToHomeFault } from './comtohome.config'
 import { createComToHomeHandler } from './comtohome.server'
 import { ComToHomeState, type EmulatedConsignment, type LoggedRequest } from './comtohome.state'
@@ -12,19 +12,14 @@ export { CONSIGNMENTS_PATH } from './comtohome.server'
  * A local ComToHome (seed 001) on 127.0.0.1 for tests, benchmarks and demo mode:
  * deterministic ids, a request log, injectable faults (docs/reference/carriers.md §14).
  */
-export type ComToHomeEmulator = Readonly<{
+export type ComToHomeEmulator = FaultControls<ComToHomeFault> &
+  Readonly<{
   /** Base URL without a trailing slash, e.g. http://127.0.0.1:40123 (the seed's {{BASE_URL}}). */
   url: string
   /** Consignments created so far, in order. */
   readonly consignments: readonly EmulatedConsignment[]
   /** Every request received, in order (APIKEY redacted). */
   readonly requests: readonly LoggedRequest[]
-  /** Applies `fault` to the next `times` requests to the endpoint (default: until cleared with null). */
-  setFault(fault: ComToHomeFault | null, options?: Readonly<{ times?: number }>): void
-  /** One entry per coming request (null = answer normally); consumed before the setFault fault. */
-  queueFaults(faults: readonly (ComToHomeFault | null)[]): void
-  /** The fault plan behind setFault and queueFaults (random faults for chaos runs). */
-  faults: FaultPlan<ComToHomeFault>
   close(): Promise<void>
 }>
 
@@ -37,9 +32,7 @@ export async function startComToHomeEmulator(options?: ComToHomeEmulatorOptions)
     url: running.origin,
     consignments: state.consignments,
     requests: state.requests,
-    setFault: (fault, o) => state.faults.set(fault, o?.times),
-    queueFaults: (faults) => state.faults.queue(faults),
-    faults: state.faults,
+    ...faultControls(state.faults),
     close: () => running.close(),
   }
 }

@@ -1,4 +1,4 @@
-import { listenHttp, type FaultPlan } from '../common/http-emulator'
+import { faultControls, listenHttp, type FaultControls } from '../common/http-emulator'
 import { readProtocolFile } from '../common/soap-schema'
 import { resolveOptions, type YurticiEmulatorOptions, type YurticiFault } from './yurtici.config'
 import { advance, setReturn, type ReturnPatch } from './yurtici.lifecycle'
@@ -14,7 +14,8 @@ export type { EmulatedShipment, LoggedRequest, ReturnCode } from './yurtici.stat
  * and demo mode: one endpoint plus ?wsdl, the four operations of docs/reference/carriers.md §1, a state machine
  * driven by test hooks, injectable faults and a request log with the password redacted (§14).
  */
-export type YurticiEmulator = Readonly<{
+export type YurticiEmulator = FaultControls<YurticiFault> &
+  Readonly<{
   /** The service endpoint, e.g. http://127.0.0.1:40123/KOPSWebServices/ShippingOrderDispatcherServices. */
   url: string
   /** http://127.0.0.1:port, for the /__emu/ hooks. */
@@ -24,12 +25,6 @@ export type YurticiEmulator = Readonly<{
   /** Every request to the service, in order (wsPassword redacted). */
   readonly requests: readonly LoggedRequest[]
   readonly returnCodes: readonly ReturnCode[]
-  /** Applies `fault` to the next `times` SOAP requests (default: until cleared with null). */
-  setFault(fault: YurticiFault | null, options?: Readonly<{ times?: number }>): void
-  /** One entry per coming SOAP request (null = answer normally); consumed before the setFault fault. */
-  queueFaults(faults: readonly (YurticiFault | null)[]): void
-  /** The fault plan behind setFault and queueFaults (random faults for chaos runs). */
-  faults: FaultPlan<YurticiFault>
   /** Same as POST /__emu/advance/{cargoKey}: the next status, or on through the chain to `to`. */
   advance(cargoKey: string, to?: 'ISR' | 'IND' | 'DLV' | 'BI', senderCustId?: number): EmulatedShipment
   /** Same as POST /__emu/return/{cargoKey}. */
@@ -65,9 +60,7 @@ export async function startYurticiEmulator(options: YurticiEmulatorOptions = {})
     shipments: state.shipments,
     requests: state.requests,
     returnCodes: state.returnCodes,
-    setFault: (fault, o) => state.faults.set(fault, o?.times),
-    queueFaults: (faults) => state.faults.queue(faults),
-    faults: state.faults,
+    ...faultControls(state.faults),
     advance: (cargoKey, to, senderCustId) => {
       const s = find(cargoKey, senderCustId)
       advance(s, opts, state, to)
