@@ -1,5 +1,6 @@
 import { createServer, type Socket } from 'node:net'
 import { EscPosStreamParser, type EscPosEvent } from './escpos-stream.parser'
+import { listenTcp } from '../common/listen-tcp'
 
 /**
  * An ESC/POS receipt printer on raw TCP 9100 (docs/reference/hardware.md §4, "What emulators … we need" C): a sink
@@ -94,15 +95,7 @@ export async function startEscPosEmulator(options: EscPosEmulatorOptions = {}): 
     socket.on('close', () => sockets.delete(socket))
   })
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject)
-      resolve()
-    })
-  })
-  const address = server.address()
-  const port = typeof address === 'object' && address !== null ? address.port : 0
+  const port = await listenTcp(server, options.port ?? 0, host)
 
   return {
     port,

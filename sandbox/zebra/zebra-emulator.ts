@@ -2,6 +2,7 @@ import { createServer, type Socket } from 'node:net'
 import type { Unsubscribe } from '../../shared/emitter'
 import { ZebraEngine, type ZebraSession } from './zebra-engine'
 import type { ZebraState } from './zebra-replies'
+import { listenTcp } from '../common/listen-tcp'
 
 /**
  * A Zebra ZPL printer on raw TCP (docs/reference/hardware.md §3, "What emulators … we need" B). It keeps every
@@ -124,15 +125,7 @@ export async function startZebraEmulator(options: ZebraEmulatorOptions = {}): Pr
     })
   })
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject)
-      resolve()
-    })
-  })
-  const address = server.address()
-  const port = typeof address === 'object' && address !== null ? address.port : 0
+  const port = await listenTcp(server, options.port ?? 0, host)
 
   return {
     port,
