@@ -227,6 +227,28 @@ export async function listenHttp(handler: (req: IncomingMessage, res: ServerResp
   }
 }
 
+/** What every HTTP carrier emulator hands its tests: where it listens, what it was sent, its faults, and close. */
+export type HttpEmulator<R> = Readonly<{
+  /** http://127.0.0.1:port: the connector's origin, also for the /__emu hooks. */
+  origin: string
+  /** Every request to the carrier's paths, in order, secrets redacted (the /__emu hooks are not logged). */
+  readonly requests: readonly R[]
+  /** Faults for the coming requests to the carrier's paths (the /__emu hooks never). */
+  faults: FaultPlan
+  close(): Promise<void>
+}>
+
+/** Listens on 127.0.0.1 with the handler `handlerFor` builds over a fresh fault plan; `requests` is the emulator's log. */
+export async function startHttpEmulator<R>(
+  port: number,
+  requests: readonly R[],
+  handlerFor: (faults: FaultPlan) => (req: IncomingMessage, res: ServerResponse) => Promise<void>,
+): Promise<HttpEmulator<R>> {
+  const faults = new FaultPlan()
+  const running = await listenHttp(handlerFor(faults), port)
+  return { origin: running.origin, requests, faults, close: () => running.close() }
+}
+
 /**
  * A sliding-window limiter as the carriers document theirs ("N requests per minute"): `hit` returns
  * 0 when the request is allowed (and counts it), else the ms until the oldest request leaves the window.

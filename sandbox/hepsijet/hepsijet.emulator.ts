@@ -1,4 +1,4 @@
-import { FaultPlan, listenHttp, urlsOf } from '../common/http-emulator'
+import { startHttpEmulator, urlsOf, type HttpEmulator } from '../common/http-emulator'
 import { HepsiJetPath, resolveOptions, type HepsiJetEmulatorOptions, type HjStatus } from './hepsijet.config'
 import { advance } from './hepsijet.lifecycle'
 import { createHepsiJetHandler } from './hepsijet.server'
@@ -14,42 +14,32 @@ export { currentStatus } from './hepsijet.state'
  * mode: token auth, create with ZPL, re-print, delete, batch track, delivery-update, a status chain
  * driven by `advance` (or POST /__emu/advance/{barcode}?to=), injectable faults and a redacted log.
  */
-export type HepsiJetEmulator = Readonly<{
-  /** http://127.0.0.1:port: the connector's origin (the paths of HepsiJetPath are appended to it). */
-  origin: string
+export type HepsiJetEmulator = HttpEmulator<HepsiJetLoggedRequest> &
+  Readonly<{
   /** Full URLs of the documented operations, for tests that speak the wire directly. */
   urls: Readonly<Record<keyof typeof HepsiJetPath, string>>
   /** Deliveries stored so far, in creation order. */
   readonly shipments: readonly EmulatedDelivery[]
-  /** Every API request, in order (Authorization and X-Auth-Token redacted). */
-  readonly requests: readonly HepsiJetLoggedRequest[]
-  /** Faults for the coming API requests (getToken included; /__emu hooks never). */
-  faults: FaultPlan
   /** One step along NEO → ACCEPTED → OUT_FOR_DELIVERY → DELIVERED, or on to `to`. */
   advance(customerDeliveryNo: string, to?: HjStatus): EmulatedDelivery
   /** Forgets every issued token, as if they had all expired: the next call gets HTTP 401. */
   expireTokens(): void
-  close(): Promise<void>
 }>
 
 export async function startHepsiJetEmulator(options: HepsiJetEmulatorOptions = {}): Promise<HepsiJetEmulator> {
   const opts = resolveOptions(options)
   const state = new HepsiJetState()
-  const faults = new FaultPlan()
-  const running = await listenHttp(createHepsiJetHandler({ opts, state, faults }), opts.port)
-  const o = running.origin
+  const base = await startHttpEmulator(opts.port, state.requests, (faults) => createHepsiJetHandler({ opts, state, faults }))
+  const o = base.origin
   return {
-    origin: o,
+    ...base,
     urls: urlsOf(o, HepsiJetPath),
     shipments: state.deliveries,
-    requests: state.requests,
-    faults,
     advance: (no, to) => {
       const d = state.find(no)
       if (!d) throw new Error(`no delivery ${no}`)
       return advance(d, opts.now(), to)
     },
     expireTokens: () => state.expireTokens(),
-    close: () => running.close(),
   }
 }

@@ -1,4 +1,4 @@
-import { FaultPlan, listenHttp } from '../common/http-emulator'
+import { startHttpEmulator, type HttpEmulator } from '../common/http-emulator'
 import { MNG_BASE_PATH, MngPath, resolveOptions, type MngEmulatorOptions } from './mng.config'
 import { advance } from './mng.lifecycle'
 import { createMngHandler } from './mng.server'
@@ -15,38 +15,29 @@ export type { EmulatedOrder, EmulatedShipment, MngLoggedRequest, MngTrackEvent }
  * standard queries with the 1–8 status chain driven by `advance` (or POST /__emu/advance/{ref}?to=N),
  * calculate, CBS code lists, an optional rate limit, injectable faults and a redacted request log.
  */
-export type MngEmulator = Readonly<{
-  /** http://127.0.0.1:port: the connector's origin (MNG_BASE_PATH and the MngPath paths are appended). */
-  origin: string
+export type MngEmulator = HttpEmulator<MngLoggedRequest> &
+  Readonly<{
   /** origin + /mngapi/api, for tests that speak the wire directly. */
   baseUrl: string
   /** Orders stored so far, in creation order (cancelled ones included, flagged). */
   readonly orders: readonly EmulatedOrder[]
   /** Shipments createbarcode made, in creation order (cancelled ones included, flagged). */
   readonly shipments: readonly EmulatedShipment[]
-  /** Every API request, in order (client secret, Authorization and the /token password redacted). */
-  readonly requests: readonly MngLoggedRequest[]
-  /** Faults for the coming API requests (/token included; /__emu hooks never). */
-  faults: FaultPlan
   /** One step along 1 → 2 → 3 → 4 → 5 for the live shipment of a referenceId, or straight to `toStatus` (1–8). */
   advance(referenceId: string, toStatus?: number): EmulatedShipment
   /** Forgets every issued JWT, as if all had expired: the next call gets HTTP 401. */
   expireTokens(): void
-  close(): Promise<void>
 }>
 
 export async function startMngEmulator(options: MngEmulatorOptions = {}): Promise<MngEmulator> {
   const opts = resolveOptions(options)
   const state = new MngState(opts.firstShipmentId)
-  const faults = new FaultPlan()
-  const running = await listenHttp(createMngHandler({ opts, state, faults }), opts.port)
+  const base = await startHttpEmulator(opts.port, state.requests, (faults) => createMngHandler({ opts, state, faults }))
   return {
-    origin: running.origin,
-    baseUrl: `${running.origin}${MNG_BASE_PATH}`,
+    ...base,
+    baseUrl: `${base.origin}${MNG_BASE_PATH}`,
     orders: state.orders,
     shipments: state.shipments,
-    requests: state.requests,
-    faults,
     advance: (referenceId, toStatus) => {
       const o = state.order(referenceId)
       const s = o ? state.liveShipment(o) : undefined
@@ -54,7 +45,6 @@ export async function startMngEmulator(options: MngEmulatorOptions = {}): Promis
       return advance(o, s, opts.now(), opts.statusTextWithSpaces, toStatus)
     },
     expireTokens: () => state.expireTokens(),
-    close: () => running.close(),
   }
 }
 

@@ -1,4 +1,4 @@
-import { FaultPlan, listenHttp, urlsOf } from '../common/http-emulator'
+import { startHttpEmulator, urlsOf, type HttpEmulator } from '../common/http-emulator'
 import { PttEmuPath, resolvePttOptions, type PttEmulatorOptions, type PttStatus } from './ptt.config'
 import { advance } from './ptt.lifecycle'
 import { createPttHandler } from './ptt.server'
@@ -16,39 +16,30 @@ export { checkDigit, rangeBarcode } from './ptt.validation'
  * siraNo events, a status chain driven by `advance` (or POST /__emu/advance/{barcode}?to=),
  * injectable faults and a log with sifre redacted.
  */
-export type PttEmulator = Readonly<{
-  /** http://127.0.0.1:port: the connector's origin (PttEmuPath paths are appended to it). */
-  origin: string
+export type PttEmulator = HttpEmulator<PttLoggedRequest> &
+  Readonly<{
   urls: Readonly<{ acceptance: string; acceptanceTest: string; tracking: string }>
   /** Every kabulEkle2 upload in order; deleted ones stay with status "deleted". */
   readonly shipments: readonly EmulatedPttShipment[]
   readonly pickups: readonly EmulatedPickup[]
-  /** Every service request, in order (sifre redacted). */
-  readonly requests: readonly PttLoggedRequest[]
-  /** Faults for the coming service requests (/__emu hooks never). */
-  faults: FaultPlan
   /** The live (not deleted) upload of a barcode. */
   find(barcode: string): EmulatedPttShipment | undefined
   /** One step along uploaded → accepted → in_transit → out_for_delivery → delivered, or on to `to`. */
   advance(barcode: string, to?: PttStatus): EmulatedPttShipment
   /** The next `times` operations answer PTT's "system error" refusal (HTTP 200, placeholder code -99). */
   injectSystemError(times?: number): void
-  close(): Promise<void>
 }>
 
 export async function startPttEmulator(options: PttEmulatorOptions = {}): Promise<PttEmulator> {
   const opts = resolvePttOptions(options)
   const state = new PttState()
-  const faults = new FaultPlan()
-  const running = await listenHttp(createPttHandler({ opts, state, faults }), opts.port)
-  const o = running.origin
+  const base = await startHttpEmulator(opts.port, state.requests, (faults) => createPttHandler({ opts, state, faults }))
+  const o = base.origin
   return {
-    origin: o,
+    ...base,
     urls: urlsOf(o, PttEmuPath),
     shipments: state.shipments,
     pickups: state.pickups,
-    requests: state.requests,
-    faults,
     find: (barcode) => state.find(barcode),
     advance: (barcode, to) => {
       const s = state.find(barcode)
@@ -58,6 +49,5 @@ export async function startPttEmulator(options: PttEmulatorOptions = {}): Promis
     injectSystemError: (times = 1) => {
       state.systemErrors = times
     },
-    close: () => running.close(),
   }
 }

@@ -1,4 +1,4 @@
-import { FaultPlan, listenHttp, urlsOf } from '../common/http-emulator'
+import { startHttpEmulator, urlsOf, type HttpEmulator } from '../common/http-emulator'
 import { resolveOptions, SendeoPath, type SendeoEmulatorOptions } from './sendeo.config'
 import { advance } from './sendeo.lifecycle'
 import { createSendeoHandler } from './sendeo.server'
@@ -16,41 +16,31 @@ export { currentStatusId } from './sendeo.state'
  * in 101, else 703), cached TRACKDELIVERY, statuses 101…151 driven by `advance` (or
  * POST /__emu/advance/{key}?to=), injectable faults and a redacted request log.
  */
-export type SendeoEmulator = Readonly<{
-  /** http://127.0.0.1:port: the connector's origin. */
-  origin: string
+export type SendeoEmulator = HttpEmulator<SendeoLoggedRequest> &
+  Readonly<{
   urls: Readonly<Record<keyof typeof SendeoPath, string>>
   /** Deliveries stored so far, in creation order (a repeated ReferenceNo appears twice). */
   readonly shipments: readonly EmulatedSendeoDelivery[]
-  /** Every API request (Authorization and sifre redacted). */
-  readonly requests: readonly SendeoLoggedRequest[]
-  /** Faults for the coming API requests (LoginAES included; /__emu hooks never). */
-  faults: FaultPlan
   /** One step along 101 → 138 → 102 → 103 → 105 → 106 → 107 → 109 → 111, or on to `toStatus`. Key: ReferenceNo or tracking number. */
   advance(key: string, toStatus?: number): EmulatedSendeoDelivery
   /** Forgets every issued token, as if all had expired: the next call gets HTTP 401. */
   expireTokens(): void
-  close(): Promise<void>
 }>
 
 export async function startSendeoEmulator(options: SendeoEmulatorOptions = {}): Promise<SendeoEmulator> {
   const opts = resolveOptions(options)
   const state = new SendeoState()
-  const faults = new FaultPlan()
-  const running = await listenHttp(createSendeoHandler({ opts, state, faults }), opts.port)
-  const o = running.origin
+  const base = await startHttpEmulator(opts.port, state.requests, (faults) => createSendeoHandler({ opts, state, faults }))
+  const o = base.origin
   return {
-    origin: o,
+    ...base,
     urls: urlsOf(o, SendeoPath),
     shipments: state.deliveries,
-    requests: state.requests,
-    faults,
     advance: (key, toStatus) => {
       const d = state.find(null, key)
       if (!d) throw new Error(`no delivery ${key}`)
       return advance(d, opts.now(), toStatus)
     },
     expireTokens: () => state.expireTokens(),
-    close: () => running.close(),
   }
 }

@@ -1,4 +1,4 @@
-import { FaultPlan, listenHttp, urlsOf } from '../common/http-emulator'
+import { startHttpEmulator, urlsOf, type HttpEmulator } from '../common/http-emulator'
 import { resolveOptions, SuratPath, type SuratEmulatorOptions } from './surat.config'
 import { createSuratHandler } from './surat.server'
 import { SuratState, type EmulatedSuratShipment, type SuratLoggedRequest } from './surat.state'
@@ -14,37 +14,28 @@ export type { EmulatedSuratShipment, SuratHistoryEvent, SuratLoggedRequest } fro
  * codes, a status chain driven by `advance` (or POST /__emu/advance/{key}?to=N), Cloudflare 403s,
  * an optional rate limit, injectable faults and a request log with passwords redacted.
  */
-export type SuratEmulator = Readonly<{
-  /** http://127.0.0.1:port: both the SOAP and the tracking origin of the connector. */
-  origin: string
+export type SuratEmulator = HttpEmulator<SuratLoggedRequest> &
+  Readonly<{
   urls: Readonly<{ soap: string; tracking: string }>
   /** Shipments stored so far, in creation order. */
   readonly shipments: readonly EmulatedSuratShipment[]
-  /** Every SOAP/REST request, in order (Sifre / WebPassword redacted). */
-  readonly requests: readonly SuratLoggedRequest[]
-  /** Faults for the coming SOAP/REST requests (/__emu hooks never). */
-  faults: FaultPlan
   /** The next `times` create calls answer `code` (e.g. "038", "042"), whatever they carry. */
   forceResult(code: string, times?: number): void
   /** The next `times` requests get Cloudflare's HTTP 403 block page. */
   blockWithCloudflare(times?: number): void
   /** One step along 1 → 2 → 3 → 5 → 7 → 6 (a recalled parcel → 9), or straight to `toStatus`. */
   advance(ozelKargoTakipNo: string, toStatus?: number): EmulatedSuratShipment
-  close(): Promise<void>
 }>
 
 export async function startSuratEmulator(options: SuratEmulatorOptions = {}): Promise<SuratEmulator> {
   const opts = resolveOptions(options)
   const state = new SuratState(opts)
-  const faults = new FaultPlan()
-  const running = await listenHttp(createSuratHandler({ opts, state, faults }), opts.port)
-  const o = running.origin
+  const base = await startHttpEmulator(opts.port, state.requests, (faults) => createSuratHandler({ opts, state, faults }))
+  const o = base.origin
   return {
-    origin: o,
+    ...base,
     urls: urlsOf(o, SuratPath),
     shipments: state.shipments,
-    requests: state.requests,
-    faults,
     forceResult: (code, times = 1) => {
       for (let i = 0; i < times; i++) state.forcedCodes.push(code)
     },
@@ -56,6 +47,5 @@ export async function startSuratEmulator(options: SuratEmulatorOptions = {}): Pr
       if (!s) throw new Error(`no shipment ${key}`)
       return state.advance(s, toStatus)
     },
-    close: () => running.close(),
   }
 }
