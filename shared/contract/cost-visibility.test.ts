@@ -8,7 +8,7 @@ const view = (role: PackerRole | null) =>
   ({
     step: 'packed',
     packer: role ? { id: 'x', name: 'X', badge: 'B', role } : null,
-    quote: [option, { ...option, serviceCode: 'provider:2', priceKurus: 15290 }],
+    quote: [option, { ...option, serviceCode: 'provider:2', priceKurus: 15290, reason: 'Uygun; 1.069,30 TL daha pahalı / eligible; 1.069,30 TL dearer' }],
     chosen: option,
     shipment: { id: 's', carrierName: 'Yurtiçi', trackingNumber: 'T', barcode: 'B', costKurus: 8360, chargedKurus: 8500, priceDifferenceKurus: 140, status: 'purchased' },
     boxSuggestions: [{ code: 'KOLI2', name: 'Orta', fits: true, desi: 3, chargeableKg: 3, carrierName: 'Yurtiçi', priceKurus: 8360, reason: '' }],
@@ -21,6 +21,7 @@ describe('costs on the packing view (issue 12: managers and up)', () => {
     const shown = withCostsFor(view(role))
     expect(kurus(shown)).toEqual([[null, null], null, null, null, null, [null]])
     expect(shown.quote?.map((o) => o.serviceCode)).toEqual(['provider:1', 'provider:2'])
+    expect(shown.quote?.[1]?.reason).toBe('Uygun; … daha pahalı / eligible; … dearer')
     expect(shown.shipment?.trackingNumber).toBe('T')
   })
 
