@@ -32,6 +32,10 @@ const ACTIONS: Record<ErrorCode, ErrorAction> = {
 
   [ErrorCode.sessionRequired]: 'login',
   [ErrorCode.packerUnknown]: 'login',
+  [ErrorCode.roleRequired]: 'login',
+  [ErrorCode.pinRequired]: 'login',
+  [ErrorCode.pinWrong]: 'login',
+  [ErrorCode.pinLocked]: 'login',
 
   [ErrorCode.orderUnknown]: 'rescan',
   [ErrorCode.orderAlreadyPacked]: 'reprint',

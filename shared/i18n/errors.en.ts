@@ -19,6 +19,10 @@ export const ERRORS_EN: Readonly<Record<ErrorCode, ErrorWording>> = {
 
   [ErrorCode.sessionRequired]: { title: 'Log in first', next: 'Scan your badge' },
   [ErrorCode.packerUnknown]: { title: 'Badge not recognised', next: 'Scan again or ask a supervisor' },
+  [ErrorCode.roleRequired]: { title: 'Your role may not do this', next: 'Log in with a badge of the role named' },
+  [ErrorCode.pinRequired]: { title: 'This badge has a PIN', next: 'Type the PIN + Enter' },
+  [ErrorCode.pinWrong]: { title: 'Wrong PIN', next: 'Type the PIN again + Enter' },
+  [ErrorCode.pinLocked]: { title: 'Badge locked after wrong PINs', next: 'Wait a few minutes or use another badge' },
 
   [ErrorCode.orderUnknown]: { title: 'Order not found', next: 'Check the order barcode and scan again' },
   [ErrorCode.orderAlreadyPacked]: { title: 'Order already packed', next: 'Reprint: F4' },

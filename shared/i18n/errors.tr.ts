@@ -19,6 +19,10 @@ export const ERRORS_TR: Readonly<Record<ErrorCode, ErrorWording>> = {
 
   [ErrorCode.sessionRequired]: { title: 'Önce giriş yapın', next: 'Kartınızı okutun' },
   [ErrorCode.packerUnknown]: { title: 'Kart tanınmadı', next: 'Kartı yeniden okutun ya da süpervizöre sorun' },
+  [ErrorCode.roleRequired]: { title: 'Rolünüz bu işlemi yapamaz', next: 'Belirtilen roldeki bir kartla giriş yapın' },
+  [ErrorCode.pinRequired]: { title: 'Bu kartın PIN kodu var', next: 'PIN kodunu yazıp Enter' },
+  [ErrorCode.pinWrong]: { title: 'PIN yanlış', next: 'PIN kodunu yeniden yazıp Enter' },
+  [ErrorCode.pinLocked]: { title: 'Yanlış PIN nedeniyle kart kilitli', next: 'Birkaç dakika bekleyin ya da başka kart kullanın' },
 
   [ErrorCode.orderUnknown]: { title: 'Sipariş bulunamadı', next: 'Sipariş barkodunu kontrol edip yeniden okutun' },
   [ErrorCode.orderAlreadyPacked]: { title: 'Bu sipariş zaten paketlendi', next: 'Yeniden yazdır: F4' },
