@@ -26,6 +26,7 @@ import { errorMessage } from './i18n-errors'
 import { createBeeper } from './lib/beep'
 import type { StationClient } from './lib/station-client'
 import { roleAtLeast } from '../../shared/domain/packer'
+import { usePageScroll } from './hooks/use-page-scroll'
 
 /** The packing desk: one screen, driven by scanner and function keys. */
 export function App({ client }: { client: StationClient }) {
@@ -54,6 +55,7 @@ export function App({ client }: { client: StationClient }) {
   const settings = useSettings(client, beeper, onSettings)
   const sync = useSyncControls(client, onSettings, station.sync)
   const hasReceipt = !!station.devices?.receipt
+  usePageScroll()
   useHotkeys({
     F1: lang.toggle,
     F2: onSettings ? settings.printTestLabel : packing ? desk.retry : undefined,

@@ -50,6 +50,8 @@ export const messages = {
   'claim.lost': { tr: 'Başka masada: {holder}', en: 'Held by another desk: {holder}' },
   'order.progress': { tr: '{done} / {total} ürün', en: '{done} / {total} items' },
   'order.none': { tr: 'Açık sipariş yok', en: 'No open order' },
+  'region.order': { tr: 'Sipariş alanı', en: 'Order area' },
+  'region.devices': { tr: 'Terazi, koli ve kargo alanı', en: 'Scale, box and carrier area' },
 
   'weight.title': { tr: 'Terazi', en: 'Scale' },
   'weight.stable': { tr: 'sabit', en: 'stable' },

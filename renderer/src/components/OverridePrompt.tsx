@@ -9,9 +9,9 @@ export function OverridePrompt({ problem, reason }: { problem: SerializedAppErro
   const { lang } = useLang()
   const m = errorMessage(problem)
   return (
-    <div className="overlay" role="dialog" aria-modal="true" data-testid="override-prompt">
+    <div className="overlay" role="dialog" aria-modal="true" aria-labelledby="override-title" data-testid="override-prompt">
       <div className="override">
-        <h2 className="override-title">
+        <h2 className="override-title" id="override-title">
           <Tx k="override.title" /> — {lang === 'tr' ? m.tr : m.en}
         </h2>
         <p className="override-scan">

@@ -16,6 +16,8 @@ import { StepBar } from './StepBar'
 import { Tx } from './Tx'
 import { UnconfirmedLabels } from './UnconfirmedLabels'
 import { WeightPanel } from './WeightPanel'
+import { scrollRegion } from '../hooks/use-page-scroll'
+import { useLang } from '../hooks/use-lang'
 
 type Props = Readonly<{
   view: PackingView
@@ -32,6 +34,7 @@ type Props = Readonly<{
 /** The one working screen: steps, what to do now, the order and its items, scale, box, carriers, shipment. */
 export function PackingScreen({ view, problem, boxes, scale, now, override, confirmCancel, idleExtra }: Props) {
   const choosingBox = expectsBox(view) && !view.box
+  const { t } = useLang()
   const unconfirmed = (view.unconfirmedLabels ?? []).filter((l) => l.orderId !== view.order?.id || view.step === 'idle' || view.step === 'packed')
   return (
     <main className="packing" data-testid="packing">
@@ -60,7 +63,7 @@ export function PackingScreen({ view, problem, boxes, scale, now, override, conf
         </div>
       )}
       <div className="desk">
-        <div className="desk-left">
+        <div className="desk-left" {...scrollRegion(t('region.order'), 'desk-left')}>
           {view.order ? (
             <>
               <OrderHeader order={view.order} claim={view.claim} />
@@ -78,7 +81,7 @@ export function PackingScreen({ view, problem, boxes, scale, now, override, conf
           {/* Over the order only: the live weight stays in sight for a re-weigh. */}
           {override.open && problem && <OverridePrompt problem={problem} reason={override.reason} />}
         </div>
-        <div className="desk-right">
+        <div className="desk-right" {...scrollRegion(t('region.devices'), 'desk-right')}>
           <WeightPanel view={view} scale={scale} now={now} />
           {choosingBox ? <BoxPicker boxes={boxes} suggestions={view.boxSuggestions} /> : <CarrierPanel quote={view.quote} chosen={view.chosen} maxRows={4} />}
         </div>

@@ -22,7 +22,7 @@ export function ReportsScreen({ client, range }: { client: StationClient; range:
     return lang === 'tr' ? m.tr : m.en
   }
   return (
-    <main className="reports" data-testid="reports" data-loading={loading}>
+    <main className="reports" tabIndex={0} data-scroll-region="" data-testid="reports" data-loading={loading}>
       <div className="reports-head">
         <h1>
           <Tx k="reports.title" /> — <Tx k={RANGE_KEYS[range]} />

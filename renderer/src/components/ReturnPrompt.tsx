@@ -16,9 +16,9 @@ export function ReturnPrompt({ prompt }: { prompt: ReturnPromptState }) {
   const r = prompt.result
   const problem = prompt.problem ? errorMessage(prompt.problem) : null
   return (
-    <div className="overlay" role="dialog" aria-modal="true" data-testid="return-prompt" data-stage={prompt.stage}>
+    <div className="overlay" role="dialog" aria-modal="true" aria-labelledby="return-title" data-testid="return-prompt" data-stage={prompt.stage}>
       <div className="override">
-        <h2 className="override-title">
+        <h2 className="override-title" id="return-title">
           <Tx k="return.title" />
           {prompt.orderCode && (
             <>

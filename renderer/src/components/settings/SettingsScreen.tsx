@@ -17,7 +17,7 @@ export function SettingsScreen({ desk, devices, scale, now, client, sync }: { de
   const { t } = useLang()
   const settings = desk.settings
   return (
-    <main className="settings" data-testid="settings" data-loaded={settings !== null}>
+    <main className="settings" tabIndex={0} data-scroll-region="" data-testid="settings" data-loaded={settings !== null}>
       <div className="settings-head">
         <h1>
           <Tx k="settings.title" /> <span className="muted small">({t('settings.supervisorOnly')})</span>
