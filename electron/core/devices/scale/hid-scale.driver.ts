@@ -3,6 +3,7 @@ import { Emitter, type Unsubscribe } from '../../../../shared/emitter'
 import { formatVidPid, matchHidScales, type HidDeviceInfo } from './hid-scale.devices'
 import { parseHidScaleReport, type HidScaleFrame } from './hid-pos-scale.parser'
 import type { ScaleDriver, ScaleReading } from './scale.port'
+import { nodeHid } from '../hid/node-hid.backend'
 
 /** The part of node-hid's `HIDAsync` the driver uses (node-hid 3.4 nodehid.d.ts); tests pass a fake. */
 export interface HidDeviceHandle {
@@ -19,20 +20,8 @@ export type HidBackend = Readonly<{
   open(path: string): Promise<HidDeviceHandle>
 }>
 
-/**
- * node-hid, loaded on first use: its prebuild links libusb-1.0 and libudev at run time
- * (docs/reference/hardware.md §7.4), and a desk without them must still start with a serial scale.
- */
-export const nodeHidBackend: HidBackend = {
-  async devices() {
-    const hid = await import('node-hid')
-    return hid.devicesAsync()
-  },
-  async open(path) {
-    const hid = await import('node-hid')
-    return hid.HIDAsync.open(path)
-  },
-}
+/** node-hid, loaded on first use (a desk without libusb/libudev must still start with a serial scale). */
+export const nodeHidBackend: HidBackend = nodeHid
 
 export type HidScaleDriverOptions = Readonly<{
   /** Open exactly this device (a node-hid path); wins over vendorId/productId. */

@@ -11,6 +11,7 @@ import {
   type HidPosReportLayout,
 } from './hid-pos-scanner.parser'
 import type { RawScan, ScannerDriver } from './scanner.port'
+import { nodeHid } from '../hid/node-hid.backend'
 
 /** The part of node-hid's `HIDAsync` the driver uses (node-hid 3.4 nodehid.d.ts); tests pass a fake. */
 export interface HidScannerHandle {
@@ -28,20 +29,8 @@ export type HidScannerBackend = Readonly<{
   open(path: string): Promise<HidScannerHandle>
 }>
 
-/**
- * node-hid, loaded on first use: its prebuild links libusb-1.0 and libudev at run time
- * (docs/reference/hardware.md §7.4), and a desk without them must still start with a wedge or serial scanner.
- */
-export const nodeHidScannerBackend: HidScannerBackend = {
-  async devices() {
-    const hid = await import('node-hid')
-    return hid.devicesAsync()
-  },
-  async open(path) {
-    const hid = await import('node-hid')
-    return hid.HIDAsync.open(path)
-  },
-}
+/** node-hid, loaded on first use (a desk without libusb/libudev must still start with a wedge or serial scanner). */
+export const nodeHidScannerBackend: HidScannerBackend = nodeHid
 
 /** Scanners in HID POS mode (usage page 0x8C, usage 2), for the settings screen. Keyboard-mode scanners are invisible to node-hid (§5.1). */
 export async function listHidPosScanners(backend: HidScannerBackend = nodeHidScannerBackend): Promise<HidScannerInfo[]> {
