@@ -1,4 +1,4 @@
-import { FaultPlan, listenHttp } from '../common/http-emulator'
+import { startHttpEmulator, type HttpEmulator } from '../common/http-emulator'
 import { KG_REQUEST_PATH, KgMethodName, resolveOptions, type KolayGelsinEmulatorOptions } from './kolaygelsin.config'
 import { advance } from './kolaygelsin.lifecycle'
 import { createKolayGelsinHandler } from './kolaygelsin.server'
@@ -18,40 +18,32 @@ export type { EmulatedKgShipment, KgLoggedRequest, KgRecipient, KgWebhookDeliver
  * CargoEventType chain driven by `advance` (or POST /__emu/advance/{key}?to=), a webhook sender,
  * injectable faults and a redacted request log.
  */
-export type KolayGelsinEmulator = Readonly<{
-  /** http://127.0.0.1:port: the connector's origin. */
-  origin: string
+export type KolayGelsinEmulator = HttpEmulator<KgLoggedRequest> &
+  Readonly<{
   /** Full URL of each method. */
   urls: Readonly<Record<KgMethodName, string>>
   readonly shipments: readonly EmulatedKgShipment[]
   readonly recipients: readonly KgRecipient[]
-  /** Every API request (Authorization redacted). */
-  readonly requests: readonly KgLoggedRequest[]
   /** Every webhook post made, with the merchant's answer. */
   readonly webhookDeliveries: readonly KgWebhookDelivery[]
-  faults: FaultPlan
   /** One step along 1 → 2 → 12 → 13 → 14 → 17 → 18 → 29, or on to event `toEvent`. Key: ShipmentId, code or barcode. */
   advance(key: string, toEvent?: number): EmulatedKgShipment
   /** Waits until every webhook post has been answered. */
   flushWebhooks(): Promise<void>
-  close(): Promise<void>
 }>
 
 export async function startKolayGelsinEmulator(options: KolayGelsinEmulatorOptions = {}): Promise<KolayGelsinEmulator> {
   const opts = resolveOptions(options)
   const state = new KgState()
-  const faults = new FaultPlan()
   const webhook = createWebhookSender(opts, state)
-  const running = await listenHttp(createKolayGelsinHandler({ opts, state, faults, sink: webhook.sink }), opts.port)
-  const o = running.origin
+  const base = await startHttpEmulator(opts.port, state.requests, (faults) => createKolayGelsinHandler({ opts, state, faults, sink: webhook.sink }))
+  const o = base.origin
   return {
-    origin: o,
+    ...base,
     urls: Object.fromEntries(Object.values(KgMethodName).map((m) => [m, `${o}${KG_REQUEST_PATH}/${m}`])) as Record<KgMethodName, string>,
     shipments: state.shipments,
     recipients: state.recipients,
-    requests: state.requests,
     webhookDeliveries: state.webhookDeliveries,
-    faults,
     advance: (key, toEvent) => {
       const s = state.findAny(key)
       if (!s) throw new Error(`no shipment ${key}`)
@@ -60,7 +52,7 @@ export async function startKolayGelsinEmulator(options: KolayGelsinEmulatorOptio
     flushWebhooks: () => webhook.flush(),
     close: async () => {
       await webhook.flush()
-      await running.close()
+      await base.close()
     },
   }
 }
