@@ -46,7 +46,8 @@ const LAYOUT_PROBLEMS = `(() => {
 })()`
 
 /** Runs in the page: the focusable regions that scroll now, each as its data-testid. */
-const SCROLLING_REGIONS = `[...document.querySelectorAll('[data-scroll-region]')].filter((el) => el.scrollHeight > el.clientHeight + 1).map((el) => el.dataset.testid)`
+const SCROLLING_REGIONS = `[...document.querySelectorAll('[data-scroll-region]')]
+  .filter((el) => el.scrollHeight > el.clientHeight + 1).map((el) => el.dataset.testid)`
 
 let demo: DemoDesk
 
@@ -119,6 +120,8 @@ describe.each(VIEWPORTS)('every screen at $width×$height', (viewport) => {
     await desk.scan(String(codes.indexOf(suggested) + 1))
     await desk.waitForStep('packed')
     await check(page, 'packed')
+    // Status words in the desk's language, each upper-cased by its own locale: not "PURCHASİNG" (issue 12, "Status text").
+    expect(await page.locator('[data-testid="shipment"] .status-chip').innerText()).toBe('SATIN ALINDI / PURCHASED')
     const tracking = (await desk.trackingNumber())!
 
     await desk.scan('KJIADE')

@@ -1,5 +1,6 @@
 import type { ShipmentView } from '../../../shared/contract/views'
 import { formatTry } from '../../../shared/money'
+import { StatusChip } from './StatusChip'
 import { Tx } from './Tx'
 
 /** The bought shipment: carrier, tracking number (big, to compare with the printed label) and barcode. */
@@ -13,7 +14,7 @@ export function ShipmentPanel({ shipment }: { shipment: ShipmentView }) {
             {' · '}
             <span data-testid="shipment-price">{formatTry(shipment.costKurus)}</span>
           </>
-        )} <span className="chip chip-small">{shipment.status}</span>
+        )} <StatusChip status={shipment.status} />
         {shipment.offline && (
           <span className="chip chip-small chip-warn" data-testid="shipment-offline">
             <Tx k="ship.offline" />

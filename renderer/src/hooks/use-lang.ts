@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useState } from 'react'
+import { createContext, useCallback, useContext, useEffect, useState } from 'react'
 import { otherLang, t, type Lang, type MessageKey, type Params } from '../i18n'
 
 const STORAGE_KEY = 'kargojet.lang'
@@ -34,6 +34,10 @@ export function useLangState(): LangApi {
       return next
     })
   }, [])
+  // The page's language follows the switch, so CSS upper-casing and screen readers use the right locale (issue 12).
+  useEffect(() => {
+    document.documentElement.lang = lang
+  }, [lang])
   return {
     lang,
     t: (key, params) => t(key, lang, params),
