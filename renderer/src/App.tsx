@@ -125,6 +125,7 @@ export function App({ client }: { client: StationClient }) {
         now={now}
         override={{ open: desk.overrideOpen, reason: desk.overrideReason }}
         confirmCancel={desk.confirmCancel}
+        lookup={desk.lookup}
         idleExtra={demo ? <DemoOrders client={client} refreshKey={`${view.packedCount}:${view.packer?.id ?? ''}`} /> : undefined}
       />
     )

@@ -70,6 +70,7 @@ export const messages = {
   'box.pick': { tr: 'Numara + Enter', en: 'Number + Enter' },
   'box.suggested': { tr: 'Önerilen', en: 'Suggested' },
   'box.noFit': { tr: 'sığmaz', en: 'no fit' },
+  'box.awaitingSupervisor': { tr: 'Sığmaz — süpervizör kartı bekleniyor', en: 'Does not fit — waiting for a supervisor badge' },
 
   'carrier.title': { tr: 'Taşıyıcı karşılaştırma', en: 'Carrier comparison' },
   'carrier.name': { tr: 'Taşıyıcı', en: 'Carrier' },
@@ -84,6 +85,11 @@ export const messages = {
   'ship.barcode': { tr: 'Barkod', en: 'Barcode' },
   'ship.pending': { tr: 'taşıyıcıdan bekleniyor', en: 'waiting for the carrier' },
   'ship.offline': { tr: 'Çevrimdışı etiket — taşıyıcıya sonra kaydedilecek', en: 'Offline label — will be registered with the carrier' },
+  'lookup.title': { tr: 'Bulunan gönderi', en: 'Shipment found' },
+  'lookup.order': { tr: 'Sipariş', en: 'Order' },
+  'lookup.status': { tr: 'Durum', en: 'Status' },
+  'lookup.noEvents': { tr: 'Henüz takip hareketi yok', en: 'No tracking events yet' },
+  'lookup.keys': { tr: 'yeniden yazdır · Esc kapat', en: 'reprint · Esc closes' },
   'ship.charged': { tr: 'Taşıyıcının bildirdiği: {amount} (fark {diff})', en: 'Carrier says: {amount} (difference {diff})' },
 
   'status.packer': { tr: 'Paketçi', en: 'Packer' },

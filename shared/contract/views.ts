@@ -123,6 +123,27 @@ export type PackingView = Readonly<{
   returnPrompt?: ReturnPromptView | null
   /** The override reason a supervisor picked by digit (index into shared/contract/desk-reasons.ts OVERRIDE_REASONS). */
   overrideReason?: number
+  /** A box the items do not fit, refused until a supervisor's badge lets it be used (or another box is chosen). */
+  boxFitPending?: Readonly<{ code: string; name: string }> | null
+  /** A shipment found by scanning its tracking number or label barcode at a desk with no order in hand; the next scan or Esc closes it. */
+  lookup?: ShipmentLookupView | null
+}>
+
+/** One shipment as the desk shows it after a scan of its tracking number: the order, the carrier, and what the carrier said last. */
+export type ShipmentLookupView = Readonly<{
+  shipmentId: string
+  orderNumber: string
+  orderBarcode: string
+  orderStatus: string
+  carrierName: string
+  trackingNumber: string | null
+  barcode: string | null
+  /** The shipment's row status: purchasing, purchased, failed, cancelled. */
+  status: string
+  /** The carrier's last tracking status (delivered, in transit…), when it was ever polled or pushed. */
+  trackingStatus: string | null
+  /** Newest first, at most ten. */
+  events: readonly Readonly<{ at: string; status: string | null; text: string; location: string | null }>[]
 }>
 
 /** The return prompt: 'order' waits for the order or tracking number; 'confirm': reason digits, then the supervisor badge; 'done': the return is shown. */

@@ -10,7 +10,7 @@ export const NOTICE_PARAMS = {
   'packing.orderOpen': ['orderNumber'],
   'packing.orderOpenLocal': ['orderNumber'],
   'packing.resuming': ['orderNumber'],
-  'packing.itemsCompleteSuggested': ['boxName', 'boxCode'],
+  'packing.itemsCompleteSuggested': ['boxName', 'boxCode', 'boxKey'],
   'packing.itemsComplete': [],
   'packing.itemScanned': ['name'],
   'packing.boxChosen': ['boxName'],
@@ -167,6 +167,22 @@ export const NOTICE_PARAMS = {
   'rates.xlsxNoSheet': ['source'],
   'marketplace.noLabel': ['orderNumber'],
   'marketplace.notZpl': ['orderNumber'],
+
+  // Knowing the barcode (packing/scan-classifier.ts): what the desk saw, and what to do instead
+  'scan.otherOrder': ['orderNumber', 'openOrderNumber'],
+  'scan.sameOrder': ['orderNumber'],
+  'scan.badgeDuringOrder': ['name', 'orderNumber'],
+  'scan.unknownAtIdle': ['code'],
+  'scan.unknownInOrder': ['code', 'orderNumber'],
+  'scan.itemAtIdle': ['code', 'orderNumber'],
+  'scan.itemOfOtherOrder': ['code', 'orderNumber', 'openOrderNumber'],
+  'scan.boxAtIdle': ['code'],
+  'scan.boxBeforeItems': ['code'],
+  'session.handedOver': ['from', 'name'],
+  'session.alreadyYours': ['name'],
+  'shipment.lookedUp': ['orderNumber', 'trackingNumber'],
+  'box.doesNotFit': ['boxName', 'boxCode'],
+  'box.fitOverridden': ['boxName', 'supervisor'],
 } as const satisfies Record<string, readonly string[]>
 
 export type NoticeCode = keyof typeof NOTICE_PARAMS

@@ -7,7 +7,7 @@ export const NOTICES_TR: Readonly<Record<NoticeCode, string>> = {
   'packing.orderOpen': '{orderNumber} açıldı, ürünleri okutun',
   'packing.orderOpenLocal': '{orderNumber} açıldı (bulut yok: yerel ayırma) — ürünleri okutun',
   'packing.resuming': '{orderNumber}: etiketi alınmış sipariş tamamlanıyor',
-  'packing.itemsCompleteSuggested': 'Ürünler tamam — önerilen koli: {boxName} ({boxCode})',
+  'packing.itemsCompleteSuggested': 'Ürünler tamam — önerilen koli: {boxKey} tuşu, {boxName} ({boxCode})',
   'packing.itemsComplete': 'Ürünler tamam — koli okutun veya seçin',
   'packing.itemScanned': '✓ {name}',
   'packing.boxChosen': '{boxName} — kutuyu tartıya koyun',
@@ -165,4 +165,21 @@ export const NOTICES_TR: Readonly<Record<NoticeCode, string>> = {
   'rates.xlsxNoSheet': 'XLSX içinde sayfa yok ({source})',
   'marketplace.noLabel': '{orderNumber}: siparişle pazaryeri etiketi gelmedi',
   'marketplace.notZpl': '{orderNumber}: pazaryeri etiketi ZPL değil',
+
+  // Knowing the barcode (packing/scan-classifier.ts)
+  'scan.otherOrder':
+    'Bu, {orderNumber} siparişi. Önce açık {openOrderNumber} siparişini bitirin ya da F8 ile iptal edin, sonra {orderNumber} siparişini okutun',
+  'scan.sameOrder': '{orderNumber} siparişi zaten açık: ürünlerini okutun',
+  'scan.badgeDuringOrder': 'Bu, {name} kartı. {orderNumber} açıkken kart değişmez: siparişi bitirin ya da F8 ile iptal edin, sonra kartı okutun',
+  'scan.unknownAtIdle': 'Tanınmayan barkod «{code}»: sipariş, kart ya da kargo takip barkodu değil. Sipariş barkodunu okutun',
+  'scan.unknownInOrder': 'Tanınmayan barkod «{code}»: {orderNumber} siparişinin bir ürününü okutun',
+  'scan.itemAtIdle': '«{code}» {orderNumber} siparişinin ürünü: önce sipariş barkodunu okutun',
+  'scan.itemOfOtherOrder': '«{code}» {orderNumber} siparişinin ürünü, {openOrderNumber} siparişinin değil: ayırın',
+  'scan.boxAtIdle': '«{code}» bir koli: önce sipariş barkodunu okutun',
+  'scan.boxBeforeItems': '«{code}» bir koli: önce bütün ürünleri okutun',
+  'session.handedOver': 'Masa {from} kişisinden {name} kişisine geçti',
+  'session.alreadyYours': '{name}, masa zaten sizde: sipariş okutun',
+  'shipment.lookedUp': 'Gönderi bulundu: {orderNumber}, takip no {trackingNumber}. F4 yeniden yazdırır, Esc kapatır',
+  'box.doesNotFit': 'Ürünler {boxName} ({boxCode}) kolisine sığmaz: sığan bir koli seçin ya da süpervizör kartını okutun',
+  'box.fitOverridden': '{boxName} süpervizör onayıyla seçildi ({supervisor})',
 }

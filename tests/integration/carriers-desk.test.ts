@@ -36,7 +36,7 @@ describe.each(CARRIERS)('packing with $id at the desk', (carrier) => {
     await scan('P1001')
     await scan(carrier.orderCode ?? 'KJ1002') // prepaid demo order unless the carrier needs another
     await scanAllItems(h.station)
-    const v = await scan('KOLI1')
+    const v = await scan('KOLI2')
     h.place(v.expectedGrams!)
     const done = await h.waitForView((x) => x.step === 'packed' || x.problem !== null)
     expect(done.problem?.message ?? null).toBeNull()

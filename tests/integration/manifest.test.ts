@@ -37,7 +37,7 @@ describe('end-of-day manifest', () => {
     for (const code of ['KJ1001', 'KJ1002']) {
       await scan(code)
       await scanAllItems(h.station)
-      const v = await scan('KOLI1')
+      const v = await scan('KOLI2')
       h.place(v.expectedGrams!)
       const done = await h.waitForView((x) => (x.step === 'packed' && x.order?.barcode === code) || x.problem !== null)
       expect(done.problem).toBeNull()
@@ -87,7 +87,7 @@ describe('courier pickup', () => {
       await scan('P1001')
       await scan('KJ1002')
       await scanAllItems(h.station)
-      const v = await scan('KOLI1')
+      const v = await scan('KOLI2')
       h.place(v.expectedGrams!)
       expect((await h.waitForView((x) => x.step === 'packed' || x.problem !== null)).problem).toBeNull()
       const r = await h.station.handlers['carriers.requestPickup']({ carrierId: 'ptt' })

@@ -21,7 +21,7 @@ async function packOne(harness: Harness, code: string) {
   const scan = (c: string) => harness.station.handlers['scan.submit']({ code: c, source: 'scanner' })
   await scan(code)
   await scanAllItems(harness.station)
-  const v = await scan('KOLI1')
+  const v = await scan('KOLI2')
   harness.place(v.expectedGrams!)
   const done = await harness.waitForView((x) => (x.step === 'packed' && x.order?.barcode === code) || x.step === 'exception' || x.problem !== null)
   harness.place(0)

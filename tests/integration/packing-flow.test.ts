@@ -48,7 +48,7 @@ describe('packing an order end to end', () => {
   })
 
   it('a parcel left on the scale from the previous order is not taken as the next weight', async () => {
-    const first = await packToScale('KJ1009', 'KOLI1')
+    const first = await packToScale('KJ1009', 'KOLI2')
     h.place(first.expectedGrams!)
     await h.waitForView((x) => x.step === 'packed')
     const second = await packToScale('KJ1010', 'KOLI1')
@@ -91,7 +91,7 @@ describe('packing an order end to end', () => {
   })
 
   it('warns on an already packed order and reprints the same label without buying again', async () => {
-    const v = await packToScale('KJ1003', 'KOLI1')
+    const v = await packToScale('KJ1003', 'KOLI2')
     h.place(v.expectedGrams!)
     await h.waitForView((x) => x.step === 'packed')
     expect(await refusal(scan('KJ1003'))).toBe(ErrorCode.orderAlreadyPacked)
@@ -120,7 +120,7 @@ describe('packing an order end to end', () => {
 
   it('paper out: the label stays queued, nothing is bought twice, retry prints it once', async () => {
     h.zebra.setState({ paperOut: true })
-    const v = await packToScale('KJ1005', 'KOLI1')
+    const v = await packToScale('KJ1005', 'KOLI2')
     h.place(v.expectedGrams!)
     const stopped = await h.waitForView((x) => x.step === 'exception')
     expect(stopped.problem?.code).toBe(ErrorCode.printerPaperOut)
@@ -141,7 +141,7 @@ describe('packing an order end to end', () => {
   })
 
   it('a restart with a purchase left unanswered resumes it with the same key', async () => {
-    const v = await packToScale('KJ1007', 'KOLI1')
+    const v = await packToScale('KJ1007', 'KOLI2')
     h.carrier.setFault('dropAfterCommit', { times: 20 })
     h.place(v.expectedGrams!)
     await h.waitForView((x) => x.step === 'exception', 15_000)

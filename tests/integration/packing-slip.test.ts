@@ -25,7 +25,7 @@ const deviceStatus = (pred: (d: DeviceStatusView) => boolean, timeoutMs = 8000) 
 async function pack(orderCode: string) {
   await scan(orderCode)
   await scanAllItems(h.station)
-  const v = await scan('KOLI1')
+  const v = await scan('KOLI2')
   h.place(v.expectedGrams!)
   return h.waitForView((x) => x.step === 'packed' && x.order?.barcode === orderCode && noticeLine(x.notice).startsWith('Paketlendi'))
 }

@@ -30,7 +30,7 @@ async function stopOnPaperOut(code: string): Promise<PackingView> {
   h.zebra.setState({ paperOut: true })
   await scan(code)
   await scanAllItems(h.station)
-  const v = await scan('KOLI1')
+  const v = await scan('KOLI2')
   h.place(v.expectedGrams!)
   const stopped = await h.waitForView((x) => x.step === 'exception' && x.problem !== null, 15_000)
   h.place(0)
@@ -81,7 +81,7 @@ describe('paper-out, then the printer comes back', () => {
   it('a reprint stopped by paper-out is printed once by F2 when the printer is back', async () => {
     await scan('KJ1004')
     await scanAllItems(h.station)
-    const v = await scan('KOLI1')
+    const v = await scan('KOLI2')
     h.place(v.expectedGrams!)
     await h.waitForView((x) => x.step === 'packed')
     h.zebra.setState({ paperOut: true })

@@ -114,8 +114,9 @@ export async function scanAllItems(station: Station): Promise<PackingView> {
 /**
  * Packs one order the way a packer does (a packer is logged in): the order code, every item, a box,
  * the parcel on the scale; then lifts it off. Resolves with the final view: packed, or the problem it stopped on.
+ * The default box, KOLI2, fits every demo order's items (a box they do not fit is refused).
  */
-export async function packOrder(h: Harness, code: string, box = 'KOLI1'): Promise<PackingView> {
+export async function packOrder(h: Harness, code: string, box = 'KOLI2'): Promise<PackingView> {
   const scan = (c: string) => h.station.handlers['scan.submit']({ code: c, source: 'scanner' })
   await scan(code)
   await scanAllItems(h.station)

@@ -22,6 +22,8 @@ const scan = (patch: Partial<Extract<PackingEvent, { type: 'scan' }>> = {}): Pac
   digit: false,
   returnCommand: false,
   returnPrompt: null,
+  seen: 'other',
+  boxFitPending: false,
   ...patch,
 })
 const weight = (patch: Partial<Extract<PackingEvent, { type: 'weightSettled' }>> = {}): PackingEvent => ({
@@ -78,6 +80,29 @@ const ROWS: readonly Row[] = [
     S.orderOpen,
     ['closeReturnPrompt', 'route:cancel'],
   ],
+  // Knowing the barcode: what the code is decides before the step's own reading of it.
+  ['idle: a badge hands the desk over', at(S.idle), scan({ hasOrder: false, seen: 'badge' }), S.idle, ['route:handover']],
+  ['packed: a badge hands the desk over', at(S.packed), scan({ seen: 'badge' }), S.packed, ['route:handover']],
+  ['idle with labels awaiting: a supervisor badge still defers', at(S.idle), scan({ seen: 'badge', supervisorDefers: true }), S.idle, ['route:defer']],
+  ['idle: a tracking number shows its shipment', at(S.idle), scan({ hasOrder: false, seen: 'tracking' }), S.idle, ['route:lookup']],
+  ['packed: a tracking number shows its shipment', at(S.packed), scan({ seen: 'tracking' }), S.packed, ['route:lookup']],
+  ['exception without an order: a badge hands over', at(S.exception), scan({ hasOrder: false, seen: 'badge' }), S.exception, ['route:handover']],
+  ['orderOpen: another order is refused, not read as an item', at(S.orderOpen), scan({ seen: 'order' }), S.orderOpen, ['route:otherOrder']],
+  ['orderOpen: a badge is refused, not read as an item', at(S.orderOpen), scan({ seen: 'badge' }), S.orderOpen, ['route:badgeMidOrder']],
+  ['orderOpen: a tracking number is read as an item', at(S.orderOpen), scan({ seen: 'tracking' }), S.orderOpen, ['route:confirmItem']],
+  ['itemsVerified: another order is refused, not read as a box', at(S.itemsVerified), scan({ seen: 'order' }), S.itemsVerified, ['route:otherOrder']],
+  ['itemsVerified: a badge is refused', at(S.itemsVerified), scan({ seen: 'badge' }), S.itemsVerified, ['route:badgeMidOrder']],
+  ['itemsVerified, a box refused: the badge overrides it', at(S.itemsVerified), scan({ seen: 'badge', boxFitPending: true }), S.itemsVerified, [
+    'route:overrideBox',
+  ]],
+  ['itemsVerified, a box refused: another box is a box', at(S.itemsVerified), scan({ boxFitPending: true }), S.itemsVerified, ['route:selectBox']],
+  ['itemsVerified, a box refused: a digit is the nth box', at(S.itemsVerified), scan({ digit: true, boxFitPending: true }), S.itemsVerified, [
+    'route:selectBox',
+  ]],
+  ['exception with an order: another order is refused', at(S.exception), scan({ seen: 'order' }), S.exception, ['route:otherOrder']],
+  ['exception, overridable: the badge overrides', at(S.exception), scan({ seen: 'badge', blockingOverridable: true }), S.exception, ['route:override']],
+  ['measured: a badge is busy', at(S.measured), scan({ seen: 'badge' }), S.measured, ['route:busy']],
+  ['before login a badge is the login', at(S.idle), scan({ loggedIn: false, seen: 'badge' }), S.idle, ['route:login']],
   // Opening, resuming, resetting.
   ['order opened with items left', at(S.packed, { purchaseLive: true }), { type: 'orderOpened', allItems: false }, S.orderOpen, [], { purchaseLive: false }],
   ['order opened, items already counted', at(S.idle), { type: 'orderOpened', allItems: true }, S.itemsVerified, ['suggestBoxes'], { itemsVerified: true }],
@@ -263,6 +288,8 @@ const eventArb: fc.Arbitrary<PackingEvent> = fc.oneof(
     digit: fc.boolean(),
     returnCommand: fc.boolean(),
     returnPrompt: fc.constantFrom(null, 'order' as const, 'confirm' as const, 'done' as const),
+    seen: fc.constantFrom('badge' as const, 'order' as const, 'tracking' as const, 'other' as const),
+    boxFitPending: fc.boolean(),
   }),
   fc.record({ type: fc.constant('orderOpened' as const), allItems: fc.boolean() }),
   fc.constant({ type: 'orderResumed' as const }),
@@ -370,6 +397,19 @@ describe(`packing machine: properties over ${NUM_RUNS} random event sequences (s
           expect(w.itemsComplete).toBe(true)
           expect(w.stableWeight).toBe(true)
           expect(w.weightAccepted).toBe(true)
+        })
+      }),
+    )
+  })
+
+  it('with an order in hand, a badge or another order is never read as an item or a box (logged in, no prompt, not a command)', () => {
+    check(
+      fc.property(sequence, (events) => {
+        run(events, (_from, event, effects) => {
+          if (event.type !== 'scan' || !event.loggedIn || event.command || event.returnCommand || event.returnPrompt !== null) return
+          if (event.seen !== 'badge' && event.seen !== 'order') return
+          const action = effects.find((e) => e.kind === 'route')
+          expect(action?.kind === 'route' && ['confirmItem', 'selectBox'].includes(action.action)).toBe(false)
         })
       }),
     )

@@ -40,9 +40,22 @@ export type ScanAction =
   | 'returnOrder'
   | 'returnReason'
   | 'returnBadge'
+  /** A badge at a logged-in desk with no order in hand: the desk passes to its owner. */
+  | 'handover'
+  /** A tracking number or label barcode at a desk with no order in hand: the shipment is shown. */
+  | 'lookup'
+  /** Another order's barcode while one is open: refused, naming both. */
+  | 'otherOrder'
+  /** A badge while an order is open: refused, naming whose badge it is. */
+  | 'badgeMidOrder'
+  /** The supervisor's badge lets a box the items do not fit be used (audited). */
+  | 'overrideBox'
   | 'busy'
 
 export type ScanCommand = 'cancel' | 'retry' | 'reprint'
+
+/** What the code is, as far as routing cares (packing/scan-classifier.ts tells the rest apart for the wording). */
+export type ScanSeen = 'badge' | 'order' | 'tracking' | 'other'
 
 /** Why a request is refused; the service words it (the texts stay where the operator reads them). */
 export type Refusal = 'nothingToRetry' | 'labelBought' | 'purchaseNotAllowed'
@@ -66,6 +79,10 @@ export type PackingEvent =
       returnCommand: boolean
       /** The return prompt's stage while it is open. */
       returnPrompt: 'order' | 'confirm' | 'done' | null
+      /** What the code is: a badge, an order, a shipment's tracking number or barcode, or anything else. */
+      seen: ScanSeen
+      /** A box the items do not fit was refused and waits for a supervisor's badge. */
+      boxFitPending: boolean
     }>
   | Readonly<{ type: 'orderOpened'; allItems: boolean }>
   /** An order with a bought label that never finished: picked up with the same shipment. */
@@ -129,19 +146,30 @@ export function routeScan(step: PackingStep, e: Extract<PackingEvent, { type: 's
   switch (step) {
     case PackingStep.idle:
     case PackingStep.packed:
-      return e.supervisorDefers ? 'defer' : 'openOrder'
+      return e.supervisorDefers ? 'defer' : noOrderInHand(e)
     case PackingStep.orderOpen:
-      return 'confirmItem'
+      return midOrder(e) ?? 'confirmItem'
     case PackingStep.itemsVerified:
-      return 'selectBox'
+      if (e.boxFitPending && e.seen === 'badge') return 'overrideBox'
+      return midOrder(e) ?? 'selectBox'
     case PackingStep.printed:
       return e.scanBackReady ? 'scanBack' : 'busy'
     case PackingStep.exception:
       if (e.blockingOverridable) return e.digit ? 'overrideReason' : 'override'
-      return e.hasOrder ? 'confirmItem' : 'openOrder'
+      return e.hasOrder ? (midOrder(e) ?? 'confirmItem') : noOrderInHand(e)
     default:
       return 'busy'
   }
+}
+
+/** No order in hand: a badge takes the desk over, a tracking number shows its shipment, anything else is read as an order. */
+function noOrderInHand(e: Extract<PackingEvent, { type: 'scan' }>): ScanAction {
+  return e.seen === 'badge' ? 'handover' : e.seen === 'tracking' ? 'lookup' : 'openOrder'
+}
+
+/** With an order in hand, another order or a badge is never read as an item or a box: the packer is told what it was. */
+function midOrder(e: Extract<PackingEvent, { type: 'scan' }>): ScanAction | null {
+  return e.seen === 'order' ? 'otherOrder' : e.seen === 'badge' ? 'badgeMidOrder' : null
 }
 
 /** A new order may open at an idle desk, after a packed one, or when none is open. */

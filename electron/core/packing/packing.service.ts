@@ -1,21 +1,27 @@
-import type { PackingView } from '../../../shared/contract/views'
+import { withCostsFor } from '../../../shared/contract/cost-visibility'
+import type { Notice, PackingView } from '../../../shared/contract/views'
+import type { Box } from '../../../shared/domain/box'
 import { orderItemsWeightGrams, type Order } from '../../../shared/domain/order'
-import type { Packer } from '../../../shared/domain/packer'
+import { roleAtLeast, type Packer } from '../../../shared/domain/packer'
 import { Emitter, type Unsubscribe } from '../../../shared/emitter'
 import { AppError, ErrorCode, toAppError } from '../../../shared/errors'
 import { msg } from '../../../shared/i18n/notice-codes'
 import { appendAudit } from '../audit/audit.repository'
 import { findBox, listBoxes } from '../boxes/boxes.repository'
 import { findOrderByCode, getOrder, incrementPackedQuantity, setOrderStatus } from '../orders/orders.repository'
+import { BadgeGate } from '../packers/badge-gate'
 import { findPackerByBadge } from '../packers/packers.repository'
 import { getLiveShipment } from '../shipping/shipments.repository'
+import { lookUpShipment } from '../shipping/shipment-lookup'
 import { RETURN_COMMAND_CODES, confirmReturn, openReturnPrompt, withReturnOrder, withReturnReason } from '../returns/return-prompt'
 import { OVERRIDE_REASONS, overrideReasonText } from '../../../shared/contract/desk-reasons'
 import { SUPERVISOR_OVERRIDABLE, CommandCode, allItemsScanned, matchItem } from './packing.rules'
-import { adviseBoxes } from './box-advisor'
+import { SHOWN_SUGGESTIONS, adviseBoxes } from './box-advisor'
 import type { PackingDeps, PipelineContext } from './packing.deps'
 import { MIN_WEIGHT_GRAMS, mayConfirmItem, mayOpenOrder, maySelectBox, transition } from './packing.machine'
-import type { PackingEffect, PackingEvent, ScanCommand } from './packing.machine'
+import type { PackingEffect, PackingEvent, ScanCommand, ScanSeen } from './packing.machine'
+import { classifyScan, type ScanKind } from './scan-classifier'
+import { badgeMidOrderRefusal, otherOrderRefusal, refusalForItem, refusalWithoutOrder } from './scan-refusals.rules'
 import { ORDER_RESET, newSession, packingView, type Session } from './packing.session'
 import { finish, scanBack, weighed } from './packing.pipeline'
 import * as recovery from './packing.recovery'
@@ -25,6 +31,12 @@ import { awaitingAnswer, unansweredLabelsError } from './unconfirmed-labels'
 export type { PackingDeps } from './packing.deps'
 
 const DIGIT = /^[1-9]$/
+
+/** Why a box the items do not fit was used, as the audit records it. */
+const BOX_FIT_OVERRIDE_REASON = 'sığmayan koli süpervizör onayıyla / box the items do not fit, approved by a supervisor'
+
+/** The classifier's answer as far as routing cares (packing.machine.ts `routeScan`). */
+const SEEN: Partial<Record<ScanKind['kind'], ScanSeen>> = { badge: 'badge', order: 'order', tracking: 'tracking' }
 
 /** Scanner command codes, by the command they stand for. */
 const SCAN_COMMANDS: ReadonlyMap<string, ScanCommand> = new Map([
@@ -49,11 +61,14 @@ export class PackingService {
   private orderOpenedAt = 0
   private unsubscribe: Unsubscribe | null = null
   private disposed = false
+  /** Badge login: an active badge and, when its record has one, its PIN (with a lock after wrong PINs). */
+  private readonly badges: BadgeGate
 
   /** The weigh → ship → label → packed half of the workflow (packing.pipeline.ts), on this session. */
   private readonly pipeline: PipelineContext
 
   constructor(private readonly deps: PackingDeps) {
+    this.badges = new BadgeGate(deps.db)
     this.pipeline = { s: this.s, deps, fire: () => this.changed.fire(this.view()), dispatch: (event) => this.dispatch(event) }
   }
 
@@ -113,7 +128,8 @@ export class PackingService {
 
   view(): PackingView {
     const held = this.s.order ? this.deps.claims?.held(this.s.order.id) : null
-    return { ...packingView(this.s, this.deps.carrierNames), claim: held ? { state: held.state, holder: held.holder } : null }
+    // Costs only for managers and up (issue 12): every view the desk sends passes here.
+    return withCostsFor({ ...packingView(this.s, this.deps.carrierNames), claim: held ? { state: held.state, holder: held.holder } : null })
   }
 
   /** Serializes every mutation; emits the view after each, and records a refusal as the on-screen problem. */
@@ -135,13 +151,15 @@ export class PackingService {
     return next
   }
 
-  login(badge: string): Promise<Packer> {
-    return this.run(() => this.doLogin(badge))
+  login(badge: string, pin?: string): Promise<Packer> {
+    return this.run(() => this.doLogin(badge, pin))
   }
 
-  private async doLogin(badge: string): Promise<Packer> {
-    const packer = await findPackerByBadge(this.deps.db, badge)
-    if (!packer) throw new AppError(ErrorCode.packerUnknown, msg('session.unknownBadge', { badge }), { meta: { badge } })
+  private async doLogin(badge: string, pin?: string): Promise<Packer> {
+    return this.enter(await this.badges.admit(badge, pin))
+  }
+
+  private async enter(packer: Packer): Promise<Packer> {
     this.s.packer = packer
     this.s.notice = { tone: 'ok', ...msg('packing.welcome', { name: packer.name }) }
     await appendAudit(this.deps.db, { actorId: packer.id, action: 'session.login' })
@@ -168,17 +186,22 @@ export class PackingService {
     const { s } = this
     const awaiting = s.packer !== null && awaitingAnswer(s.unconfirmed).length > 0
     const digit = DIGIT.test(code) ? Number(code) : null
+    // Before login every scan is a badge, and the return prompt reads its own scans: nothing to tell apart there.
+    const kind: ScanKind = s.packer && !s.returnPrompt ? await classifyScan(this.deps.db, code, s.order) : { kind: 'unknown' }
+    s.lookup = null // a shipment shown by its tracking number stays until the next scan
     const effects = this.dispatch({
       type: 'scan',
       loggedIn: s.packer !== null,
       command: SCAN_COMMANDS.get(code.toUpperCase()) ?? null,
-      supervisorDefers: awaiting && (await findPackerByBadge(this.deps.db, code))?.role === 'supervisor',
+      supervisorDefers: awaiting && roleAtLeast((await findPackerByBadge(this.deps.db, code))?.role, 'supervisor'),
       hasOrder: s.order !== null,
       scanBackReady: this.deps.scanBack !== null && s.order !== null && s.shipment !== null,
       blockingOverridable: s.blocking !== null && SUPERVISOR_OVERRIDABLE.has(s.blocking.code),
       digit: digit !== null,
       returnCommand: RETURN_COMMAND_CODES.has(code.toUpperCase()),
       returnPrompt: s.returnPrompt?.stage ?? null,
+      seen: SEEN[kind.kind] ?? 'other',
+      boxFitPending: s.boxFitPending !== null,
     })
     if (effects.some((e) => e.kind === 'closeReturnPrompt')) s.returnPrompt = null
     const route = effects.find((e) => e.kind === 'route')
@@ -194,12 +217,34 @@ export class PackingService {
         return this.doReprint(s.order?.barcode ?? '', 'tarayıcı komutu / scanner command')
       case 'defer':
         return this.doDefer(code)
-      case 'openOrder':
+      case 'openOrder': {
+        const refusal = refusalWithoutOrder(kind, code)
+        if (refusal) throw refusal
         return this.doOpenOrder(code)
-      case 'confirmItem':
+      }
+      case 'confirmItem': {
+        const refusal = s.order ? refusalForItem(kind, code, s.order, s.machine.step === 'orderOpen') : null
+        if (refusal) throw refusal
         return this.doConfirmItem(code)
+      }
       case 'selectBox':
         return this.doSelectBox(digit !== null ? await this.nthBoxCode(digit, code) : code)
+      case 'overrideBox':
+        return this.doOverrideBox(code)
+      case 'handover':
+        return this.doHandover(kind.kind === 'badge' ? kind.packer : null, code)
+      case 'lookup':
+        return this.doLookup(kind.kind === 'tracking' ? kind.shipmentId : '')
+      case 'otherOrder':
+        if (kind.kind !== 'order' || !s.order) break
+        if (kind.order.id === s.order.id) {
+          s.notice = { tone: 'ok', ...msg('scan.sameOrder', { orderNumber: s.order.orderNumber }) }
+          return this.view()
+        }
+        throw otherOrderRefusal(kind.order, s.order)
+      case 'badgeMidOrder':
+        if (kind.kind === 'badge' && s.order) throw badgeMidOrderRefusal(kind.packer, s.order)
+        break
       case 'scanBack':
         return this.doScanBack(code)
       case 'override':
@@ -219,13 +264,50 @@ export class PackingService {
       case 'returnBadge':
         return this.doConfirmReturn(code)
       default:
-        throw new AppError(ErrorCode.wrongState, msg('packing.busyFinishing'))
+        break
     }
+    throw new AppError(ErrorCode.wrongState, msg('packing.busyFinishing'))
+  }
+
+  /**
+   * A badge at a logged-in desk with no order in hand: the desk passes to its owner (logout and login,
+   * both audited, plus the handover itself). The new badge is admitted first, so a refused one leaves the desk as it was.
+   */
+  private async doHandover(next: Packer | null, badge: string): Promise<PackingView> {
+    const current = this.requirePacker()
+    if (next?.id === current.id) {
+      this.s.notice = { tone: 'ok', ...msg('session.alreadyYours', { name: current.name }) }
+      return this.view()
+    }
+    const admitted = await this.badges.admit(badge)
+    await this.doLogout()
+    this.resetSession()
+    await this.enter(admitted)
+    const detail = { from: current.id, fromBadge: current.badge, to: admitted.id }
+    await appendAudit(this.deps.db, { actorId: admitted.id, action: 'session.handover', detail })
+    this.s.notice = { tone: 'ok', ...msg('session.handedOver', { from: current.name, name: admitted.name }) }
+    return this.view()
+  }
+
+  /** A tracking number or label barcode at a desk with no order in hand: the shipment, its order and its last tracking, on screen. */
+  private async doLookup(shipmentId: string): Promise<PackingView> {
+    const found = await lookUpShipment(this.deps.db, shipmentId, this.deps.carrierNames)
+    if (!found) throw new AppError(ErrorCode.notFound, msg('shipment.notFound', { code: shipmentId }), { meta: { code: shipmentId } })
+    this.s.lookup = found
+    const trackingNumber = found.trackingNumber ?? found.barcode ?? '—'
+    this.s.notice = { tone: 'ok', ...msg('shipment.lookedUp', { orderNumber: found.orderNumber, trackingNumber }) }
+    return this.view()
   }
 
   /** A digit at the box step is the nth box of the catalog as the desk lists it (beyond the list: refused as an unknown box). */
   private async nthBoxCode(n: number, code: string): Promise<string> {
     return (await listBoxes(this.deps.db))[n - 1]?.code ?? code
+  }
+
+  /** The key a box has on screen (the same list `nthBoxCode` reads), so a suggestion names the key that picks it; past the ninth, its code. */
+  private async boxKey(boxCode: string): Promise<string> {
+    const n = (await listBoxes(this.deps.db)).findIndex((b) => b.code === boxCode) + 1
+    return n >= 1 && n <= SHOWN_SUGGESTIONS ? String(n) : boxCode
   }
 
   private async doConfirmReturn(badge: string): Promise<PackingView> {
@@ -320,7 +402,7 @@ export class PackingService {
     const best = this.s.boxSuggestions?.[0]
     this.s.notice = done
       ? best?.fits === true
-        ? { tone: 'ok', ...msg('packing.itemsCompleteSuggested', { boxName: best.name, boxCode: best.code }) }
+        ? { tone: 'ok', ...msg('packing.itemsCompleteSuggested', { boxName: best.name, boxCode: best.code, boxKey: await this.boxKey(best.code) }) }
         : { tone: 'ok', ...msg('packing.itemsComplete') }
       : { tone: 'ok', ...msg('packing.itemScanned', { name: line.name }) }
     return this.view()
@@ -333,6 +415,7 @@ export class PackingService {
   private async doSelectBox(boxCode: string): Promise<PackingView> {
     const order = this.requireOrder()
     if (!maySelectBox(this.s.machine.step)) throw new AppError(ErrorCode.itemsIncomplete, msg('items.scanAllFirst'))
+    this.s.boxFitPending = null
     const box = await findBox(this.deps.db, boxCode)
     if (!box) {
       // A scanned item here means one too many; say so rather than "unknown box".
@@ -341,10 +424,41 @@ export class PackingService {
       }
       throw new AppError(ErrorCode.boxUnknown, msg('box.unknown', { code: boxCode }), { meta: { code: boxCode } })
     }
+    // A box the advisor found the items do not fit is refused; a supervisor's badge may still let it be used (doOverrideBox).
+    if (this.s.boxSuggestions?.some((x) => x.code === box.code && x.fits === false)) {
+      this.s.boxFitPending = box
+      throw new AppError(ErrorCode.supervisorRequired, msg('box.doesNotFit', { boxName: box.name, boxCode: box.code }), {
+        meta: { code: box.code, boxCode: box.code, byBadge: true },
+      })
+    }
+    return this.useBox(order, box, { tone: 'ok', ...msg('packing.boxChosen', { boxName: box.name }) })
+  }
+
+  /** A supervisor's badge lets the refused box be used; audited with the reason. Any other badge is refused and the box still waits. */
+  private async doOverrideBox(badge: string): Promise<PackingView> {
+    const order = this.requireOrder()
+    const box = this.s.boxFitPending!
+    const supervisor = await findPackerByBadge(this.deps.db, badge)
+    if (!supervisor || !roleAtLeast(supervisor.role, 'supervisor')) {
+      throw new AppError(ErrorCode.supervisorRequired, msg('box.doesNotFit', { boxName: box.name, boxCode: box.code }), {
+        meta: { badge, boxCode: box.code, byBadge: true },
+      })
+    }
+    this.s.boxFitPending = null
+    await appendAudit(this.deps.db, {
+      actorId: supervisor.id,
+      action: 'packing.boxFitOverride',
+      orderId: order.id,
+      detail: { boxCode: box.code, packerId: this.s.packer?.id ?? null, reason: BOX_FIT_OVERRIDE_REASON },
+    })
+    return this.useBox(order, box, { tone: 'warn', ...msg('box.fitOverridden', { boxName: box.name, supervisor: supervisor.name }) })
+  }
+
+  private async useBox(order: Order, box: Box, notice: Notice): Promise<PackingView> {
     this.s.box = box
     this.s.dims = { lengthMm: box.lengthMm, widthMm: box.widthMm, heightMm: box.heightMm }
     this.s.expectedGrams = orderItemsWeightGrams(order) + box.tareGrams
-    this.s.notice = { tone: 'ok', ...msg('packing.boxChosen', { boxName: box.name }) }
+    this.s.notice = notice
     await this.carryOut(this.dispatch({ type: 'boxChosen' }))
     return this.view()
   }
@@ -357,6 +471,7 @@ export class PackingService {
     const order = this.requireOrder()
     if (!maySelectBox(this.s.machine.step)) throw new AppError(ErrorCode.itemsIncomplete, msg('items.scanAllFirst'))
     this.s.box = null
+    this.s.boxFitPending = null
     this.s.dims = dims
     this.s.expectedGrams = orderItemsWeightGrams(order)
     this.s.notice = { tone: 'ok', ...msg('packing.dimensionsSet') }

@@ -1,5 +1,5 @@
 import { shipmentMeasure } from '../../../shared/desi'
-import { PackingStep, type BoxSuggestionView, type Notice, type PackingView, type ReturnPromptView, type ShipmentView, type UnconfirmedLabelView } from '../../../shared/contract/views'
+import { PackingStep, type BoxSuggestionView, type Notice, type PackingView, type ReturnPromptView, type ShipmentLookupView, type ShipmentView, type UnconfirmedLabelView } from '../../../shared/contract/views'
 import type { Box } from '../../../shared/domain/box'
 import type { Order } from '../../../shared/domain/order'
 import type { Packer } from '../../../shared/domain/packer'
@@ -40,6 +40,10 @@ export type Session = {
   returnPrompt: ReturnPromptView | null
   /** The override reason picked by digit (shared/contract/desk-reasons.ts); kept across orders, as the desk always did. */
   overrideReason: number
+  /** A box the items do not fit, refused until a supervisor's badge (packing.service.ts `doOverrideBox`) or another box. */
+  boxFitPending: Box | null
+  /** A shipment shown after a scan of its tracking number; the next scan closes it. */
+  lookup: ShipmentLookupView | null
 }
 
 /** What a new order starts from (the packer and the counter are kept by the caller; the step comes from the machine's `orderReset`). */
@@ -58,6 +62,8 @@ export const ORDER_RESET = {
   overridden: false,
   boxSuggestions: null,
   printPending: false,
+  boxFitPending: null,
+  lookup: null,
 } as const satisfies Partial<Session>
 
 export function newSession(): Session {
@@ -99,6 +105,8 @@ export function packingView(s: Session, carrierNames: ReadonlyMap<string, string
     unconfirmedLabels: s.unconfirmed,
     returnPrompt: s.returnPrompt,
     overrideReason: s.overrideReason,
+    boxFitPending: s.boxFitPending ? { code: s.boxFitPending.code, name: s.boxFitPending.name } : null,
+    lookup: s.lookup,
   }
 }
 

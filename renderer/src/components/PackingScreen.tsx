@@ -1,4 +1,4 @@
-import type { PackingView } from '../../../shared/contract/views'
+import type { PackingView, ShipmentLookupView } from '../../../shared/contract/views'
 import type { SerializedAppError } from '../../../shared/errors'
 import type { Box } from '../../../shared/domain/box'
 import type { ReactNode } from 'react'
@@ -11,6 +11,7 @@ import { NoticeBanner } from './NoticeBanner'
 import { OrderHeader } from './OrderHeader'
 import { OverridePrompt } from './OverridePrompt'
 import { ProblemBanner } from './ProblemBanner'
+import { ShipmentLookup } from './ShipmentLookup'
 import { ShipmentPanel } from './ShipmentPanel'
 import { StepBar } from './StepBar'
 import { Tx } from './Tx'
@@ -27,12 +28,14 @@ type Props = Readonly<{
   now: number
   override: { open: boolean; reason: number }
   confirmCancel: boolean
+  /** A shipment found by scanning its tracking number (Esc closes it). */
+  lookup?: ShipmentLookupView | null
   /** Shown in the empty order area (demo: orders to try). */
   idleExtra?: ReactNode
 }>
 
 /** The one working screen: steps, what to do now, the order and its items, scale, box, carriers, shipment. */
-export function PackingScreen({ view, problem, boxes, scale, now, override, confirmCancel, idleExtra }: Props) {
+export function PackingScreen({ view, problem, boxes, scale, now, override, confirmCancel, lookup, idleExtra }: Props) {
   const choosingBox = expectsBox(view) && !view.box
   const { t } = useLang()
   const unconfirmed = (view.unconfirmedLabels ?? []).filter((l) => l.orderId !== view.order?.id || view.step === 'idle' || view.step === 'packed')
@@ -64,7 +67,10 @@ export function PackingScreen({ view, problem, boxes, scale, now, override, conf
       )}
       <div className="desk">
         <div className="desk-left" {...scrollRegion(t('region.order'), 'desk-left')}>
-          {view.order ? (
+          {/* A shipment scanned by its tracking number stands in for the order area until Esc or the next scan. */}
+          {lookup ? (
+            <ShipmentLookup lookup={lookup} />
+          ) : view.order ? (
             <>
               <OrderHeader order={view.order} claim={view.claim} />
               <ItemList lines={view.order.lines} />
@@ -83,7 +89,7 @@ export function PackingScreen({ view, problem, boxes, scale, now, override, conf
         </div>
         <div className="desk-right" {...scrollRegion(t('region.devices'), 'desk-right')}>
           <WeightPanel view={view} scale={scale} now={now} />
-          {choosingBox ? <BoxPicker boxes={boxes} suggestions={view.boxSuggestions} /> : <CarrierPanel quote={view.quote} chosen={view.chosen} maxRows={4} />}
+          {choosingBox ? <BoxPicker boxes={boxes} suggestions={view.boxSuggestions} awaiting={view.boxFitPending?.code ?? null} /> : <CarrierPanel quote={view.quote} chosen={view.chosen} maxRows={4} />}
         </div>
       </div>
     </main>

@@ -1,17 +1,18 @@
 import type { SerializedAppError } from '../../../shared/errors'
 import { useLang } from '../hooks/use-lang'
-import { errorMessage, type ErrorAction } from '../i18n-errors'
+import { errorMessage } from '../i18n-errors'
 import type { Lang } from '../i18n'
 import { coreWords } from '../lib/format'
 
-const ACTION_KEY: Partial<Record<ErrorAction, string>> = { retry: 'F2', supervisor: 'F3', reprint: 'F4' }
-/** Problems answered with two keys, in the order the action text names them (and the key hints light). */
-const CODE_KEYS: Partial<Record<string, readonly string[]>> = { 'print.outcomeUnknown': ['F5', 'F2'] }
+/** The keys the packing screen answers a problem with (App.tsx useHotkeys): F2 retry / print again, F3 supervisor prompt, F4 reprint, F5 printed, F8 cancel. */
+export const DESK_KEYS: ReadonlySet<string> = new Set(['F2', 'F3', 'F4', 'F5', 'F8'])
 
-/** The keys the banner shows for a problem: the same ones the key hints light. */
-export function problemKeys(problem: SerializedAppError, action: ErrorAction): readonly string[] {
-  const one = ACTION_KEY[action]
-  return CODE_KEYS[problem.code] ?? (one ? [one] : [])
+/**
+ * The key chips for a banner: exactly the desk keys its words name, in the order they name them, so the
+ * chip and the text can never disagree (the carrier-down banner once showed an F2 chip beside a text saying F5).
+ */
+export function keysNamed(text: string): readonly string[] {
+  return [...new Set(text.match(/\bF\d{1,2}\b/g) ?? [])].filter((k) => DESK_KEYS.has(k))
 }
 
 /** The core's own detail, from its catalog message in the operator's language first (both shown), or its plain message. */
@@ -25,8 +26,9 @@ export function problemDetail(problem: Pick<SerializedAppError, 'message' | 'not
 export function ProblemBanner({ problem, showKey = true }: { problem: SerializedAppError; /** Off where F2–F4 mean something else (settings): no key and no desk action line. */ showKey?: boolean }) {
   const { lang } = useLang()
   const m = errorMessage(problem)
-  const keys = showKey ? problemKeys(problem, m.action) : []
   const [title, titleSub, act, actSub] = lang === 'tr' ? [m.tr, m.en, m.doTr, m.doEn] : [m.en, m.tr, m.doEn, m.doTr]
+  const detail = problemDetail(problem, lang)
+  const keys = showKey ? keysNamed(`${act} ${detail}`) : []
   return (
     <div className="banner banner-error" role="alert" data-testid="problem" data-code={problem.code} data-action={m.action}>
       <span className="banner-icon" aria-hidden>
@@ -49,7 +51,7 @@ export function ProblemBanner({ problem, showKey = true }: { problem: Serialized
           </div>
         )}
         <div className="banner-detail">
-          {problemDetail(problem, lang)} <code>{problem.code}</code>
+          {detail} <code>{problem.code}</code>
         </div>
       </div>
     </div>

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
-import type { PackingView } from '../../../shared/contract/views'
+import type { PackingView, ShipmentLookupView } from '../../../shared/contract/views'
 import { AppError, ErrorCode, toAppError, type SerializedAppError } from '../../../shared/errors'
 import { isSupervisorOverridable } from '../i18n-errors'
 import type { Beeper } from '../lib/beep'
@@ -31,6 +31,8 @@ export type Desk = Readonly<{
   /** Count of finished scans and commands; e2e tests wait on it (data-settled on the scan field). */
   settled: number
   confirmCancel: boolean
+  /** A shipment found by its tracking number, until Esc (or the next scan, in the core) closes it. */
+  lookup: ShipmentLookupView | null
   onScan(code: string, source: ScanSource): void
   retry(): void
   /** After a crash mid-print: the operator saw the label come out (F5). */
@@ -113,11 +115,12 @@ export function useDesk(client: StationClient, station: Station, beeper: Beeper,
   const [busy, setBusy] = useState(0)
   const [settled, setSettled] = useState(0)
   const [confirmCancelUntil, setConfirmCancelUntil] = useState(0)
-  const queue = useRef<Promise<void>>(Promise.resolve())
-  const inFlight = useRef(0)
+  const [dismissedLookup, setDismissedLookup] = useState<string | null>(null)
   const [pinBadge, setPinBadgeState] = useState<string | null>(null)
   const pinFor = useRef<string | null>(null)
   const setPinBadge = (badge: string | null) => ((pinFor.current = badge), setPinBadgeState(badge))
+  const queue = useRef<Promise<void>>(Promise.resolve())
+  const inFlight = useRef(0)
   const lastOrderCode = useRef<string | null>(null)
   const lastScan = useRef<string | null>(null)
 
@@ -209,9 +212,6 @@ export function useDesk(client: StationClient, station: Station, beeper: Beeper,
     return view
   }
 
-  const onScan = (code: string, source: ScanSource) => run(() => route(code, source))
-
-  const reprint = () =>
   /** The PIN goes with its badge to session.login; a wrong one may be typed again, a locked badge starts over. */
   const loginWithPin = async (badge: string, pin: string): Promise<PackingView | null> => {
     try {
@@ -224,10 +224,13 @@ export function useDesk(client: StationClient, station: Station, beeper: Beeper,
     return (await station.refresh())?.packing ?? null
   }
 
+  const onScan = (code: string, source: ScanSource) => run(() => route(code, source))
+
+  const reprint = () =>
     run(async () => {
       const l = latest.current
       const p = l.actionError ?? l.view?.problem ?? null
-      const code = l.view?.order?.barcode ?? metaString(p, 'orderCode', 'barcode', 'orderNumber') ?? lastOrderCode.current ?? lastScan.current
+      const code = l.view?.order?.barcode ?? l.view?.lookup?.orderBarcode ?? metaString(p, 'orderCode', 'barcode', 'orderNumber') ?? lastOrderCode.current ?? lastScan.current
       if (!code) return 'silent'
       return client.call('labels.reprint', { orderCode: code })
     })
@@ -280,20 +283,22 @@ export function useDesk(client: StationClient, station: Station, beeper: Beeper,
     if (l.screen === 'reports' || l.screen === 'settings') return set.screen('packing')
     if (returns.isOpen()) return run(returns.close)
     if (overrideIsOpen(l)) return set.dismissedKey(problemKey(l.actionError ?? l.view?.problem ?? null))
+    if (l.view?.lookup && l.view.lookup.shipmentId !== dismissedLookup) return setDismissedLookup(l.view.lookup.shipmentId)
     if (l.actionError) set.actionError(null)
   }
 
   return {
     screen,
+    pinBadge: view?.packer ? null : pinBadge,
     reportRange,
     problem,
     overrideOpen: overrideIsOpen(latest.current),
     canOverride: overridable(latest.current) !== null,
-    pinBadge: view?.packer ? null : pinBadge,
     overrideReason: view?.overrideReason ?? 0,
     busy,
     settled,
     confirmCancel: confirmCancelUntil > 0,
+    lookup: view?.lookup && view.lookup.shipmentId !== dismissedLookup ? view.lookup : null,
     onScan,
     // A label whose print outcome is unknown: Retry means "print it again", after the operator looked.
     retry: () =>
