@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { ErrorCode, type SerializedAppError } from '../../../shared/errors'
+import { ErrorCode } from '../../../shared/errors'
+import { failure } from '../../../tests/support/app-error'
 import { scanAllItems, startHarness, type Harness } from '../../../tests/support/station-harness'
 import { findOrderByCode } from '../orders/orders.repository'
 import { classifyScan, shownCode } from './scan-classifier'
@@ -15,15 +16,11 @@ afterEach(async () => {
 })
 
 const scan = (code: string) => h!.station.handlers['scan.submit']({ code, source: 'scanner' })
-const refusal = (code: string) =>
-  scan(code).then(
-    () => null,
-    (err: SerializedAppError & { notice?: { code: string; params: Record<string, unknown> } }) => ({
-      code: err.code,
-      notice: err.notice?.code,
-      params: err.notice?.params,
-    }),
-  )
+/** The refusal a scan meets: its error code and the catalog notice (code and params) it carries. */
+const refusal = async (code: string) => {
+  const err = await failure(scan(code))
+  return { code: err.code, notice: err.notice?.code, params: err.notice?.params }
+}
 const audits = (action: string) => h!.station.database.db.selectFrom('audit_log').select(['actor_id', 'detail_json']).where('action', '=', action).execute()
 
 describe('the classifier', () => {
