@@ -4,6 +4,7 @@ import type { Packer } from '../../../shared/domain/packer'
 import { AppError, ErrorCode, toAppError } from '../../../shared/errors'
 import { msg } from '../../../shared/i18n/notice-codes'
 import { getOrder } from '../orders/orders.repository'
+import { countPackedToday } from '../orders/packed-today.repository'
 import { getLiveShipment } from '../shipping/shipments.repository'
 import { chooseCarrier, type CarrierChoice } from './carrier-choice'
 import type { PipelineContext } from './packing.deps'
@@ -141,6 +142,7 @@ async function completePacked(ctx: PipelineContext, orderId: string): Promise<vo
   deps.claims?.settle(orderId) // done: stop renewing; the cloud closes the claim when order.packed arrives
   ctx.dispatch({ type: 'packed' })
   s.order = await getOrder(deps.db, orderId)
-  s.packedCount++
+  // Counted from the database, not added to: the counter is "packed today at this desk" and turns over at the day's start.
+  s.packedCount = await countPackedToday(deps.db)
   s.notice = { tone: 'ok', ...msg('packing.packed', { trackingNumber: s.shipment?.trackingNumber ?? '' }) }
 }

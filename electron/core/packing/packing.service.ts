@@ -25,6 +25,7 @@ import { badgeMidOrderRefusal, otherOrderRefusal, refusalForItem, refusalWithout
 import { ORDER_RESET, newSession, packingView, type Session } from './packing.session'
 import { finish, scanBack, weighed } from './packing.pipeline'
 import * as recovery from './packing.recovery'
+import { countPackedToday } from '../orders/packed-today.repository'
 import { onPrinterReady } from './printer-recovery.rules'
 import { awaitingAnswer, unansweredLabelsError } from './unconfirmed-labels'
 
@@ -93,6 +94,11 @@ export class PackingService {
     this.unsubscribe = () => (offWeight(), offPrinter())
     // At start: every paid label whose print was never confirmed is on screen before the first order.
     void this.quiet(() => this.refreshUnconfirmed())
+    // The packed counter is "today at this desk", so a restart does not set it back to 0 (issue 12).
+    void this.quiet(async () => {
+      this.s.packedCount = await countPackedToday(this.deps.db)
+      return this.s.packedCount > 0
+    })
   }
 
   dispose(): void {
