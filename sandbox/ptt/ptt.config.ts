@@ -6,7 +6,7 @@
  * placeholder marked as such (every other result code and all message wording).
  */
 
-import { PTT_AUTH_TEXT, PttCode } from '../../protocols/ptt/ptt.codes'
+import { PTT_AUTH_CODE, PTT_AUTH_TEXT } from '../../protocols/ptt/ptt.codes'
 import { EMULATOR_DEFAULTS, withDefaults, type EmulatorOptions, type RateLimitOption } from '../common/emulator-options'
 
 export const SOAP11_NS = 'http://schemas.xmlsoap.org/soap/envelope/'
@@ -39,8 +39,24 @@ export const ACCEPTANCE_OPERATIONS = ['kabulEkle2', 'etiketGetir', 'barkodVeriSi
 export const WSDL_UNDECLARED_OPERATIONS: readonly string[] = ['etiketGetir']
 export const TRACKING_OPERATIONS = ['gonderiSorgu', 'gonderiSorgu2'] as const
 
-/** Result codes: protocols/ptt/ptt.codes.ts (-1 documented, the others placeholders), shared with the connector. */
-export { PttCode }
+/**
+ * Result codes the emulator sends. -1 is documented (protocols/ptt/ptt.codes.ts); every other value is a
+ * placeholder, not from PTT's documents (all negative, so they never collide with either reading of success).
+ * The connector does not know them: it reads these refusals by their Turkish text, as it must for PTT's real codes.
+ */
+export const PttCode = {
+  auth: PTT_AUTH_CODE,
+  missingField: '-2',
+  duplicateBarcode: '-3',
+  checkDigit: '-4',
+  outOfRange: '-5',
+  invalidField: '-6',
+  address: '-7',
+  notFound: '-8',
+  alreadyAccepted: '-9',
+  systemError: '-99',
+} as const
+export type PttCode = (typeof PttCode)[keyof typeof PttCode]
 
 /** Turkish messages; only "Kullanıcı Şifre Hatalı" is PTT's documented wording. */
 export const PttText = {

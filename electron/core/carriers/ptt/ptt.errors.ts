@@ -1,5 +1,5 @@
 import { trFold } from '../../../../shared/domain/address'
-import { PttCode } from '../../../../protocols/ptt/ptt.codes'
+import { PTT_AUTH_CODE } from '../../../../protocols/ptt/ptt.codes'
 import { AppError, ErrorCode } from '../../../../shared/errors'
 
 /**
@@ -7,8 +7,8 @@ import { AppError, ErrorCode } from '../../../../shared/errors'
  * hataKodu/aciklama (kabul operations), donguHataKodu/donguAciklama (per parcel) or
  * sonucKodu/sonucAciklama (tracking, pickup). Only two facts are documented: success is 1 (HT, a
  * Laravel client) or 0 (BX) — the connector's `successCode` option, default 1 as §4 advises — and
- * -1 with "Kullanıcı Şifre Hatalı" is bad credentials. Every other code below is a placeholder the
- * local emulator uses (protocols/ptt/ptt.codes.ts); a code we do not know is read by its Turkish text.
+ * -1 with "Kullanıcı Şifre Hatalı" is bad credentials. Every other code is unpublished, so a refusal
+ * is read by its Turkish text (the emulator's own codes are placeholders the connector does not know).
  */
 
 export const PttErrorKind = {
@@ -27,18 +27,13 @@ export const PttErrorKind = {
 } as const
 export type PttErrorKind = (typeof PttErrorKind)[keyof typeof PttErrorKind]
 
-/** docs/reference/carriers.md §4: -1 = bad credentials (documented); the rest are placeholders (protocols/ptt/ptt.codes.ts). */
+/**
+ * docs/reference/carriers.md §4: -1 = bad credentials, the one documented code. PTT publishes no other, so
+ * no other is read by number here (an emulator's placeholder must never become a production default):
+ * every other refusal is read by its text below.
+ */
 export const PTT_RESULT_CODES: Readonly<Record<string, PttErrorKind>> = {
-  [PttCode.auth]: PttErrorKind.auth,
-  [PttCode.missingField]: PttErrorKind.validation,
-  [PttCode.duplicateBarcode]: PttErrorKind.duplicate,
-  [PttCode.checkDigit]: PttErrorKind.barcode,
-  [PttCode.outOfRange]: PttErrorKind.barcode,
-  [PttCode.invalidField]: PttErrorKind.validation,
-  [PttCode.address]: PttErrorKind.address,
-  [PttCode.notFound]: PttErrorKind.notFound,
-  [PttCode.alreadyAccepted]: PttErrorKind.notCancellable,
-  [PttCode.systemError]: PttErrorKind.server,
+  [PTT_AUTH_CODE]: PttErrorKind.auth,
 }
 
 // Read on folded text (Turkish case and letters → ASCII); the order matters (first match wins).
