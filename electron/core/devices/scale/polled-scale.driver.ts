@@ -1,8 +1,7 @@
 import { AppError, ErrorCode, toAppError } from '../../../../shared/errors'
-import { Emitter, type Unsubscribe } from '../../../../shared/emitter'
-import type { Framer } from './byte-framer'
-import type { ScaleDriver, ScaleReading } from './scale.port'
-import { resolveLineSettings, SerialScaleTransport, type SerialLineSettings, type SerialScaleOptions } from './serial-scale.transport'
+import type { ScaleReading } from './scale.port'
+import { SerialScaleDriver, type SerialScaleCodec } from './serial-scale.driver'
+import type { SerialScaleOptions } from './serial-scale.transport'
 
 /** One command to the scale and how to tell its reply. */
 export type ScaleRequest<F> = Readonly<{
@@ -19,19 +18,17 @@ export type ScaleRequest<F> = Readonly<{
 }>
 
 /** How one request/response protocol polls and reads (MT-SICS, Toledo 8217, NCI). */
-export type PolledScaleCodec<Raw, F> = Readonly<{
-  model: string
-  lineDefaults: SerialLineSettings
-  createFramer(): Framer<Raw>
-  /** Throws `scale.frameInvalid` for a frame it cannot read. */
-  parse(raw: Raw): F
-  /** The weight request sent every poll. */
-  poll: ScaleRequest<F>
-  /** A reading, a fault the scale reports (`scale.fault`), or null for frames without a weight. */
-  decode(frame: F, at: number): ScaleReading | AppError | null
-  /** Error replies that answer whatever is outstanding (MT-SICS `ES`/`ET`/`EL`, NCI `?`). */
-  replyError?(frame: F, command: string | null): AppError | null
-}>
+export type PolledScaleCodec<Raw, F> = SerialScaleCodec<Raw> &
+  Readonly<{
+    /** Throws `scale.frameInvalid` for a frame it cannot read. */
+    parse(raw: Raw): F
+    /** The weight request sent every poll. */
+    poll: ScaleRequest<F>
+    /** A reading, a fault the scale reports (`scale.fault`), or null for frames without a weight. */
+    decode(frame: F, at: number): ScaleReading | AppError | null
+    /** Error replies that answer whatever is outstanding (MT-SICS `ES`/`ET`/`EL`, NCI `?`). */
+    replyError?(frame: F, command: string | null): AppError | null
+  }>
 
 export type PolledScaleDriverOptions = SerialScaleOptions &
   Readonly<{
@@ -60,55 +57,29 @@ const noop = () => {}
  * a reply was due fails that request (no pipelining, so that reply is lost). A missing reply is a
  * disconnect. Single connection per `open()`; after a disconnect the owner makes a new driver.
  */
-export class PolledScaleDriver<Raw, F> implements ScaleDriver {
-  readonly model: string
-  private readonly readEmitter = new Emitter<ScaleReading>()
-  private readonly errorEmitter = new Emitter<AppError>()
-  private readonly disconnectEmitter = new Emitter<AppError>()
-  private readonly transport: SerialScaleTransport<Raw>
+export class PolledScaleDriver<Raw, F> extends SerialScaleDriver<Raw> {
   private readonly pollIntervalMs: number
   private readonly replyTimeoutMs: number
   private readonly settleMs: number
-  protected readonly now: () => number
   private outstanding: Pending<F> | null = null
   private queue: Pending<F>[] = []
   private watchdog: ReturnType<typeof setTimeout> | undefined
   private pollTimer: ReturnType<typeof setTimeout> | undefined
   private lastPollAt = -Infinity
-  private lastFault: string | null = null
-  private active = false
 
   constructor(
     private readonly codec: PolledScaleCodec<Raw, F>,
     options: PolledScaleDriverOptions,
   ) {
-    this.model = codec.model
-    this.transport = new SerialScaleTransport(options.path, resolveLineSettings(options, codec.lineDefaults), codec.createFramer())
+    super(codec, options)
     this.pollIntervalMs = options.pollIntervalMs ?? 200
     this.replyTimeoutMs = options.replyTimeoutMs ?? 1500
     this.settleMs = options.settleMs ?? 300
-    this.now = options.now ?? Date.now
   }
 
-  readonly onDidRead = (listener: (reading: ScaleReading) => void): Unsubscribe => this.readEmitter.event(listener)
-  readonly onDidError = (listener: (error: AppError) => void): Unsubscribe => this.errorEmitter.event(listener)
-  readonly onDidDisconnect = (listener: (error: AppError) => void): Unsubscribe => this.disconnectEmitter.event(listener)
-
-  /** Opens the port and starts polling. Rejects with `scale.disconnected` when the port cannot be opened. */
-  async open(): Promise<void> {
-    this.transport.onDidFrame((raw) => this.onFrame(raw))
-    this.transport.onDidLose((error) => this.onLose(error))
-    await this.transport.open()
-    this.active = true
+  /** The port is open: start polling. */
+  protected started(): void {
     this.pump()
-  }
-
-  async close(): Promise<void> {
-    this.stop(new AppError(ErrorCode.scaleDisconnected, 'scale driver closed', { retryable: true }))
-    await this.transport.close()
-    this.readEmitter.dispose()
-    this.errorEmitter.dispose()
-    this.disconnectEmitter.dispose()
   }
 
   /** Requests a reading now (after the outstanding request); resolves when the scale answered. */
@@ -157,14 +128,7 @@ export class PolledScaleDriver<Raw, F> implements ScaleDriver {
       })
       return
     }
-    this.watchdog = setTimeout(() => {
-      this.transport.lose(
-        new AppError(ErrorCode.scaleDisconnected, `no reply from scale within ${this.replyTimeoutMs} ms`, {
-          retryable: true,
-          meta: { path: this.transport.path, command: request.command },
-        }),
-      )
-    }, this.replyTimeoutMs)
+    this.watchdog = this.loseAfter(this.replyTimeoutMs, `no reply from scale within ${this.replyTimeoutMs} ms`, { command: request.command })
   }
 
   private finish(result: AppError | null): void {
@@ -177,14 +141,13 @@ export class PolledScaleDriver<Raw, F> implements ScaleDriver {
     this.pump()
   }
 
-  private onFrame(raw: Raw): void {
-    if (!this.active) return
+  protected onFrame(raw: Raw): void {
     let frame: F
     try {
       frame = this.codec.parse(raw)
     } catch (err) {
       const error = toAppError(err)
-      this.errorEmitter.fire(error)
+      this.fireError(error)
       // No pipelining, so a bad frame sits where our reply should be: that reply is lost.
       if (this.outstanding?.request.answers) this.finish(error)
       return
@@ -192,10 +155,11 @@ export class PolledScaleDriver<Raw, F> implements ScaleDriver {
     const pending = this.outstanding
     const replyError = this.codec.replyError?.(frame, pending?.request.command ?? null) ?? null
     if (replyError) {
-      this.errorEmitter.fire(replyError)
+      this.fireError(replyError)
       if (pending?.request.answers) this.finish(replyError)
       return
     }
+    // A fault is reported once per change, not every poll.
     this.emit(this.codec.decode(frame, this.now()))
     // A frame that does not answer the outstanding request is late or unsolicited; its weight
     // was still emitted above, nothing else is done with it.
@@ -203,25 +167,7 @@ export class PolledScaleDriver<Raw, F> implements ScaleDriver {
     this.finish(pending.request.outcome?.(frame) ?? null)
   }
 
-  private emit(decoded: ScaleReading | AppError | null): void {
-    if (decoded instanceof AppError) {
-      if (this.lastFault !== decoded.message) this.errorEmitter.fire(decoded) // once per change, not every poll
-      this.lastFault = decoded.message
-      return
-    }
-    if (!decoded) return
-    this.lastFault = null
-    this.readEmitter.fire(decoded)
-  }
-
-  private onLose(error: AppError): void {
-    if (!this.active) return
-    this.stop(error)
-    this.disconnectEmitter.fire(error)
-  }
-
-  private stop(error: AppError): void {
-    this.active = false
+  protected halted(error: AppError): void {
     clearTimeout(this.watchdog)
     clearTimeout(this.pollTimer)
     this.pollTimer = undefined
