@@ -10,3 +10,14 @@ export async function failure(p: Promise<unknown>): Promise<AppError> {
   expect(err).toBeInstanceOf(AppError)
   return err as AppError
 }
+
+/** The AppError `fn` throws; the test fails if it returns or throws anything else. */
+export function thrown(fn: () => unknown): AppError {
+  try {
+    fn()
+  } catch (e) {
+    expect(e).toBeInstanceOf(AppError)
+    return e as AppError
+  }
+  throw new Error('expected an AppError')
+}

@@ -1,8 +1,9 @@
 import { XMLParser } from 'fast-xml-parser'
 import { describe, expect, it } from 'vitest'
 import { TrackingStatus } from '../../../../shared/domain/shipment'
-import { AppError, ErrorCode } from '../../../../shared/errors'
+import { ErrorCode } from '../../../../shared/errors'
 import { arasPushRawCode, arasPushReplyContext, buildArasPushReply, parseArasPush, redactArasPush, type ArasPushAuth } from './aras.push'
+import { thrown as refused } from '../../../../tests/support/app-error'
 
 const AUTH: ArasPushAuth = { username: 'kargojet', password: 'p&ss<1>' }
 const RECEIVED = '2026-11-25T10:00:00.000Z'
@@ -12,16 +13,6 @@ const xmlFields = (f: Record<string, string>) => Object.entries(f).map(([k, v]) 
 const soap11 = (f = fields(), op = 'CargoStatusPush', ns = 'http://tempuri.org/') =>
   `<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><${op} xmlns="${ns}">${xmlFields(f)}</${op}></soap:Body></soap:Envelope>`
 const form = (f = fields()) => new URLSearchParams(f).toString()
-
-function refused(fn: () => unknown): AppError {
-  try {
-    fn()
-  } catch (e) {
-    expect(e).toBeInstanceOf(AppError)
-    return e as AppError
-  }
-  throw new Error('expected an AppError')
-}
 
 describe('parseArasPush: accepted shapes', () => {
   const expected = { integrationCode: '1234567890123456', cargoStatus: '6', event: { status: TrackingStatus.delivered, rawCode: 'DURUM_KODU:6', rawText: 'Teslim edildi', at: '2026-11-25T11:30:00.000Z', location: null } }

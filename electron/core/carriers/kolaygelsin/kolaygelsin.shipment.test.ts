@@ -1,22 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { sampleKolayGelsinRequest } from '../../../../sandbox/kolaygelsin/kolaygelsin.fixtures'
-import { AppError, ErrorCode } from '../../../../shared/errors'
+import { ErrorCode } from '../../../../shared/errors'
 import type { ShipmentRequest } from '../carrier.port'
 import { buildIntegrationShipment, buildSaveRecipient, kgCustomerSpecificCodeFor, kgKeyKind, kgParcelBarcode, splitName } from './kolaygelsin.shipment'
+import { thrown } from '../../../../tests/support/app-error'
 
 const request = (over: Parameters<typeof sampleKolayGelsinRequest>[0] = {}) => sampleKolayGelsinRequest(over) as ShipmentRequest
 const settings = { packageType: 2, payingParty: 1, saveOutOfCoverage: false } as const
 const account = { customerId: 20, addressId: 28 }
-
-function thrown(fn: () => unknown): AppError {
-  try {
-    fn()
-  } catch (e) {
-    expect(e).toBeInstanceOf(AppError)
-    return e as AppError
-  }
-  throw new Error('expected an AppError')
-}
 
 describe('keys', () => {
   it('CustomerSpecificCode is deterministic, 18 characters; parcel barcodes add two digits; kinds are told apart', () => {

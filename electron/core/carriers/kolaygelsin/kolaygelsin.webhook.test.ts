@@ -7,6 +7,7 @@ import { AppError, ErrorCode } from '../../../../shared/errors'
 import type { ShipmentRequest } from '../carrier.port'
 import { createKolayGelsinConnector } from './kolaygelsin.adapter'
 import { parseKolayGelsinWebhook, type KolayGelsinWebhookAuth } from './kolaygelsin.webhook'
+import { thrown as refused } from '../../../../tests/support/app-error'
 
 // The doc's sample webhook body ([KG] "Servisinize gönderilecek örnek HTTP POST isteği body JSON").
 const SAMPLE = {
@@ -31,16 +32,6 @@ const SAMPLE = {
 }
 const basic: KolayGelsinWebhookAuth = { scheme: 'basic', username: 'kg', password: 's3cr3t:x' }
 const basicHeader = (u: string, p: string) => ({ Authorization: `Basic ${Buffer.from(`${u}:${p}`).toString('base64')}` })
-
-function refused(fn: () => unknown): AppError {
-  try {
-    fn()
-  } catch (e) {
-    expect(e).toBeInstanceOf(AppError)
-    return e as AppError
-  }
-  throw new Error('expected an AppError')
-}
 
 describe('auth schemes', () => {
   it('Basic: the right pair passes (a colon in the password included); wrong or missing → carrier.auth', () => {

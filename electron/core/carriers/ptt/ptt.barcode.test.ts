@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { AppError, ErrorCode } from '../../../../shared/errors'
+import { ErrorCode } from '../../../../shared/errors'
 import { allocateParcelBarcodes, barcodeOfBody, createMemoryPttBarcodeAllocator, isValidPttBarcode, parcelKey, parsePttRange, pttBarcode, pttCheckDigit, type PttBarcodeAllocator } from './ptt.barcode'
-
-function thrown(fn: () => unknown): AppError {
-  try {
-    fn()
-  } catch (err) {
-    expect(err).toBeInstanceOf(AppError)
-    return err as AppError
-  }
-  throw new Error('expected a throw')
-}
+import { thrown } from '../../../../tests/support/app-error'
 
 describe('check digit: weights 1,3,1,3… from the left, (10 − sum mod 10) mod 10 (carriers.md §4)', () => {
   // The rule is EAN-13's, so published EAN-13 numbers are independent vectors.

@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { samplePttRequest } from '../../../../sandbox/ptt/ptt.fixtures'
-import { AppError, ErrorCode } from '../../../../shared/errors'
+import { ErrorCode } from '../../../../shared/errors'
 import { buildDongu, gondericiOf, paymentMethodOf } from './ptt.shipment'
-
-function thrown(fn: () => unknown): AppError {
-  try {
-    fn()
-  } catch (err) {
-    expect(err).toBeInstanceOf(AppError)
-    return err as AppError
-  }
-  throw new Error('expected a throw')
-}
+import { thrown } from '../../../../tests/support/app-error'
 
 describe('odemesekli from serviceCode (§4: MH, UA, N)', () => {
   it.each([

@@ -1,23 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { sampleSendeoRequest } from '../../../../sandbox/sendeo/sendeo.fixtures'
-import { AppError, ErrorCode } from '../../../../shared/errors'
+import { ErrorCode } from '../../../../shared/errors'
 import type { ShipmentRequest } from '../carrier.port'
 import { buildSetDelivery, isSendeoTrackingNumber, sendeoReferenceNoFor } from './sendeo.delivery'
 import { builtinSendeoPlaceIds } from './sendeo.places'
+import { thrown } from '../../../../tests/support/app-error'
 
 const places = { sender: { cityId: 34, districtId: 3398015 }, receiver: { cityId: 6, districtId: 222813 } }
 const settings = { deliveryType: 1, codCollectionType: 1, barcodeLabelType: 2 } as const
 const request = (over: Partial<ShipmentRequest> = {}) => sampleSendeoRequest(over) as ShipmentRequest
-
-function thrown(fn: () => unknown): AppError {
-  try {
-    fn()
-  } catch (e) {
-    expect(e).toBeInstanceOf(AppError)
-    return e as AppError
-  }
-  throw new Error('expected an AppError')
-}
 
 describe('ReferenceNo from the idempotency key', () => {
   it('is deterministic, 18 capitals/digits, prefixed, never a tracking number', () => {
