@@ -1,18 +1,12 @@
 import { z } from 'zod'
+import { looseNumber as num, looseText as text, lowerKeys } from '../http/dotnet-json.schemas'
 
 /**
  * Kolay Gelsin answers (docs/reference/carriers.md §7, [KG] api-docs.md + swagger.json). Keys are lower-cased
  * before reading (a .NET service; its doc and swagger already disagree on details such as
  * BuildingName/BuldingName). Loose on purpose: we check what we use.
  */
-export function lowerKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(lowerKeys)
-  if (value === null || typeof value !== 'object') return value
-  return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k.toLowerCase(), lowerKeys(v)]))
-}
-
-const num = z.union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/).transform(Number)])
-const text = z.union([z.string(), z.number().transform(String)])
+export { lowerKeys }
 
 /** {Source, Target, JobId, Payload, Username, ResultCode: 200, ResultMessage: "OK"} on every answer. */
 export const envelopeSchema = z.object({

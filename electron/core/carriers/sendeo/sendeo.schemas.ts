@@ -1,18 +1,12 @@
 import { z } from 'zod'
+import { looseNumber as num, looseText as text, lowerKeys } from '../http/dotnet-json.schemas'
 
 /**
  * Sendeo answers (docs/reference/carriers.md §7, [SND] response tables). Sendeo's own samples and clients disagree
  * on casing (StatusHistories vs statusHistories, Token vs result.Token) and the service is .NET,
  * so keys are lower-cased before these schemas read them. Loose on purpose: we check what we use.
  */
-export function lowerKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(lowerKeys)
-  if (value === null || typeof value !== 'object') return value
-  return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k.toLowerCase(), lowerKeys(v)]))
-}
-
-const num = z.union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/).transform(Number)])
-const text = z.union([z.string(), z.number().transform(String)])
+export { lowerKeys }
 
 /** {StatusCode:200, result, exceptionMessage} (+ RequestId on errors). */
 export const envelopeSchema = z.object({
