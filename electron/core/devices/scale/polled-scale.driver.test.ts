@@ -1,15 +1,12 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { AppError, ErrorCode } from '../../../../shared/errors'
+import { describe, expect, it } from 'vitest'
+import { ErrorCode } from '../../../../shared/errors'
 // Tests may drive the sandbox emulators; production core code never imports sandbox/.
 import { nciProfile } from '../../../../sandbox/scales/nci.profile'
-import { startSerialScaleEmulator, type ScaleEmulatorProfile, type SerialScaleEmulator } from '../../../../sandbox/scales/serial-scale.emulator'
-import { createPtyPair, type PtyPair } from '../../../../sandbox/scales/socat-pair'
+import type { ScaleEmulatorProfile } from '../../../../sandbox/scales/serial-scale.emulator'
 import { toledo8217Profile } from '../../../../sandbox/scales/toledo-8217.profile'
-import { createSerialScaleDriver, type SerialScaleConfig } from './scale-protocol'
-import type { ScaleDriver, ScaleReading } from './scale.port'
+import type { SerialScaleConfig } from './scale-protocol'
+import type { ScaleReading } from './scale.port'
+import { startScaleRig, useScaleRig } from '../../../../tests/support/scale-rig'
 import { waitFor } from '../../../../tests/support/wait-for'
 
 type Case = Readonly<{
@@ -37,49 +34,25 @@ const cases: readonly Case[] = [
 ]
 
 describe.each(cases)('$name driver over a socat pty', ({ profile, config, weighsInMotion, poll, watchdog }) => {
-  let dir: string
-  let pair: PtyPair
-  let emulator: SerialScaleEmulator
-  let driver: ScaleDriver
-  let readings: ScaleReading[]
-  let errors: AppError[]
-
-  beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'polled-scale-'))
-    pair = await createPtyPair(dir)
-    emulator = await startSerialScaleEmulator({ path: pair.b, profile: profile(), motionWobbleGrams: 10 })
-    driver = createSerialScaleDriver({ pollIntervalMs: 50, ...config, path: pair.a } as SerialScaleConfig)
-    readings = []
-    errors = []
-    driver.onDidRead((r) => readings.push(r))
-    driver.onDidError((e) => errors.push(e))
-    await driver.open()
-  })
-  afterEach(async () => {
-    await driver.close()
-    await emulator.close()
-    await pair.kill()
-    await rm(dir, { recursive: true, force: true })
-  })
-
-  const reading = (pred: (r: ScaleReading) => boolean, what: string) => waitFor(driver.onDidRead, pred, 3000, what)
+  const rig = useScaleRig(() => ({ prefix: 'polled-scale-', profile: profile(), config: { pollIntervalMs: 50, ...config }, motionWobbleGrams: 10 }))
+  const reading = (pred: (r: ScaleReading) => boolean, what: string) => waitFor(rig.driver.onDidRead, pred, 3000, what)
 
   it('polls one request at a time and reads a stable weight', async () => {
-    emulator.setWeight(1234)
+    rig.emulator.setWeight(1234)
     await reading((r) => r.grams === 1234 && r.stable, 'stable 1234 g')
     await reading((r) => r.grams === 1234, 'next poll')
-    expect(new Set(emulator.commands)).toEqual(new Set([poll]))
-    expect(emulator.pipelinedCommands).toBe(0)
+    expect(new Set(rig.emulator.commands)).toEqual(new Set([poll]))
+    expect(rig.emulator.pipelinedCommands).toBe(0)
   })
 
   it('an in-motion phase, then the stable weight', async () => {
-    emulator.setWeight(0)
+    rig.emulator.setWeight(0)
     await reading((r) => r.grams === 0 && r.stable, 'empty pan')
     const placedAt = Date.now()
-    const from = readings.length
-    emulator.setWeight(2500, { inMotionMs: 300 })
+    const from = rig.readings.length
+    rig.emulator.setWeight(2500, { inMotionMs: 300 })
     await reading((r) => r.grams === 2500 && r.stable, 'stable 2500 g')
-    const during = readings.slice(from, -1)
+    const during = rig.readings.slice(from, -1)
     if (weighsInMotion) expect(during.some((r) => !r.stable && r.grams !== 2500)).toBe(true)
     // 8217: while moving the scale answers `?A` (no weight), so nothing is shown, never an old weight.
     else expect(during.every((r) => r.grams === 0)).toBe(true)
@@ -87,41 +60,41 @@ describe.each(cases)('$name driver over a socat pty', ({ profile, config, weighs
   })
 
   it('reads through replies split into single bytes and noise; a garbage reply costs one poll', async () => {
-    emulator.splitWritesEvery(1)
-    emulator.setNoise({ everyFrames: 2 })
-    emulator.setWeight(640)
+    rig.emulator.splitWritesEvery(1)
+    rig.emulator.setNoise({ everyFrames: 2 })
+    rig.emulator.setWeight(640)
     await reading((r) => r.grams === 640 && r.stable, 'reply through noise')
-    emulator.splitWritesEvery(null)
-    await emulator.injectGarbage(config.protocol === 'nci' ? '\n#junk\r00\x03' : '\x02#junk\r')
-    await waitFor(driver.onDidError, (e) => e.code === ErrorCode.scaleFrameInvalid && /junk/.test(e.message), 2000, 'garbage reported')
-    emulator.setWeight(655)
+    rig.emulator.splitWritesEvery(null)
+    await rig.emulator.injectGarbage(config.protocol === 'nci' ? '\n#junk\r00\x03' : '\x02#junk\r')
+    await waitFor(rig.driver.onDidError, (e) => e.code === ErrorCode.scaleFrameInvalid && /junk/.test(e.message), 2000, 'garbage reported')
+    rig.emulator.setWeight(655)
     await reading((r) => r.grams === 655 && r.stable, 'reply after garbage')
-    expect(errors.every((e) => e.code === ErrorCode.scaleFrameInvalid)).toBe(true)
-    expect(emulator.pipelinedCommands).toBe(0)
+    expect(rig.errors.every((e) => e.code === ErrorCode.scaleFrameInvalid)).toBe(true)
+    expect(rig.emulator.pipelinedCommands).toBe(0)
   })
 
   it('surfaces overload and under zero as readings with a condition', async () => {
-    emulator.setOverload()
+    rig.emulator.setOverload()
     await reading((r) => r.condition === 'overload', 'overload')
-    emulator.setUnderload()
+    rig.emulator.setUnderload()
     await reading((r) => r.condition === 'underload', 'underload')
   })
 
   it('zero goes out between polls and the scale reads 0 afterwards', async () => {
-    emulator.setWeight(150)
+    rig.emulator.setWeight(150)
     await reading((r) => r.grams === 150, '150 g')
-    await driver.zero?.()
+    await rig.driver.zero?.()
     await reading((r) => r.grams === 0 && r.stable, 'zeroed')
-    expect(emulator.commands).toContain('Z')
-    expect(emulator.pipelinedCommands).toBe(0)
+    expect(rig.emulator.commands).toContain('Z')
+    expect(rig.emulator.pipelinedCommands).toBe(0)
   })
 
   it.runIf(watchdog)('a silent scale is reported disconnected within 2 s (watchdog)', async () => {
-    emulator.setWeight(10)
+    rig.emulator.setWeight(10)
     await reading(() => true, 'a reading')
-    emulator.setSilent(true)
+    rig.emulator.setSilent(true)
     const started = Date.now()
-    const error = await waitFor(driver.onDidDisconnect, () => true, 2500, 'disconnect')
+    const error = await waitFor(rig.driver.onDidDisconnect, () => true, 2500, 'disconnect')
     expect(error.code).toBe(ErrorCode.scaleDisconnected)
     expect(Date.now() - started).toBeLessThan(2000)
   })
@@ -129,14 +102,11 @@ describe.each(cases)('$name driver over a socat pty', ({ profile, config, weighs
 
 describe('NCI faults and tare', () => {
   it('a calibration error is one scale.fault, not one per poll, and no weight', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'nci-fault-'))
-    const pair = await createPtyPair(dir)
-    const emulator = await startSerialScaleEmulator({ path: pair.b, profile: nciProfile({ calibrationError: true }) })
-    const driver = createSerialScaleDriver({ protocol: 'nci', path: pair.a, pollIntervalMs: 30 })
-    const readings: ScaleReading[] = []
-    const errors: AppError[] = []
-    driver.onDidRead((r) => readings.push(r))
-    driver.onDidError((e) => errors.push(e))
+    const { emulator, driver, readings, errors, close } = await startScaleRig({
+      prefix: 'nci-fault-',
+      profile: nciProfile({ calibrationError: true }),
+      config: { protocol: 'nci', pollIntervalMs: 30 },
+    })
     try {
       emulator.setWeight(500)
       await driver.open()
@@ -150,10 +120,7 @@ describe('NCI faults and tare', () => {
       expect(readings).toEqual([])
       expect(driver.tare).toBeUndefined() // NCI documents no tare command
     } finally {
-      await driver.close()
-      await emulator.close()
-      await pair.kill()
-      await rm(dir, { recursive: true, force: true })
+      await close()
     }
   })
 })
