@@ -161,7 +161,10 @@ describe.each(VIEWPORTS)('every screen at $width×$height', (viewport) => {
 
     linkDown = true
     for (const ws of links) await ws.close()
-    await page.locator('[data-testid="connection"][data-status="closed"], [data-testid="connection"][data-status="connecting"]').first().waitFor({ timeout: 15_000 })
+    await page
+      .locator('[data-testid="connection"][data-status="closed"], [data-testid="connection"][data-status="connecting"]')
+      .first()
+      .waitFor({ timeout: 15_000 })
     await check(page, 'disconnected')
     await page.close()
 
