@@ -1,39 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { failure } from '../../../../tests/support/app-error'
+import { useMngEmulator } from '../../../../tests/support/mng-rig'
 import { HttpFault } from '../../../../sandbox/common/http-emulator'
-import { startMngEmulator, type MngEmulator, type MngEmulatorOptions } from '../../../../sandbox/mng/mng.emulator'
+import type { MngEmulator } from '../../../../sandbox/mng/mng.emulator'
 import { SAMPLE_MNG_CREDENTIALS, sampleMngRequest } from '../../../../sandbox/mng/mng.fixtures'
 import { ErrorCode } from '../../../../shared/errors'
 import type { ShipmentRequest } from '../carrier.port'
-import type { CarrierExchange } from '../http/carrier-http'
-import { createMngConnector, mngTrackingUrl, type MngConnectorOptions } from './mng.adapter'
+import { createMngConnector, mngTrackingUrl } from './mng.adapter'
 
 const shipment = (over: Partial<ShipmentRequest> = {}): ShipmentRequest => sampleMngRequest(over)
 const box = (index: number, weightGrams = 1000) => ({ index, boxCode: null, lengthMm: 300, widthMm: 200, heightMm: 100, weightGrams })
 
-let emu: MngEmulator | null = null
-afterEach(async () => {
-  await emu?.close()
-  emu = null
-})
-
-async function setup(emulator: MngEmulatorOptions = {}, over: Partial<MngConnectorOptions> = {}) {
-  emu = await startMngEmulator(emulator)
-  const exchanges: CarrierExchange[] = []
-  const sleeps: number[] = []
-  const waits: number[] = []
-  const connector = createMngConnector({
-    origin: emu.origin,
-    ...SAMPLE_MNG_CREDENTIALS,
-    timeoutMs: 1000,
-    retry: { maxAttempts: 5, sleep: async (ms) => void sleeps.push(ms) },
-    sleep: async (ms) => void waits.push(ms),
-    onExchange: (e) => exchanges.push(e),
-    ...over,
-  })
-  return { emu, connector, exchanges, sleeps, waits }
-}
-
+const setup = useMngEmulator()
 
 const text = (label: Uint8Array | null) => Buffer.from(label ?? new Uint8Array()).toString('utf8')
 const ops = (e: MngEmulator) => e.requests.map((r) => r.operation)
@@ -81,7 +59,6 @@ describe('createShipment', () => {
       expect(zpl.indexOf('PARCA 1/2')).toBeLessThan(zpl.indexOf('PARCA 2/2'))
       await emu.close()
     }
-    emu = null
   })
 
   it('COD goes as isCOD 1 with the amount in lira on both createOrder and createbarcode', async () => {

@@ -1,33 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { failure } from '../../../../tests/support/app-error'
+import { useMngEmulator } from '../../../../tests/support/mng-rig'
 import { HttpFault } from '../../../../sandbox/common/http-emulator'
-import { MngProduct, startMngEmulator, type MngEmulator, type MngEmulatorOptions } from '../../../../sandbox/mng/mng.emulator'
+import { MngProduct, type MngEmulator } from '../../../../sandbox/mng/mng.emulator'
 import { SAMPLE_MNG_CREDENTIALS, sampleMngRequest } from '../../../../sandbox/mng/mng.fixtures'
 import { TrackingStatus } from '../../../../shared/domain/shipment'
 import { ErrorCode } from '../../../../shared/errors'
-import { createMngConnector, mngTrackingUrl, type MngConnectorOptions } from './mng.adapter'
+import { createMngConnector, mngTrackingUrl } from './mng.adapter'
 import { MngFaultKind } from './mng.errors'
 
 // Cancel, track, status, calculate, auth and every error path over real HTTP against the emulator.
-let emu: MngEmulator | null = null
-afterEach(async () => {
-  await emu?.close()
-  emu = null
-})
-
-async function setup(emulator: MngEmulatorOptions = {}, over: Partial<MngConnectorOptions> = {}) {
-  emu = await startMngEmulator(emulator)
-  const sleeps: number[] = []
-  const connector = createMngConnector({
-    origin: emu.origin,
-    ...SAMPLE_MNG_CREDENTIALS,
-    timeoutMs: 1000,
-    retry: { maxAttempts: 5, sleep: async (ms) => void sleeps.push(ms) },
-    sleep: async () => {},
-    ...over,
-  })
-  return { emu, connector, sleeps }
-}
+const setup = useMngEmulator()
 
 
 const ops = (e: MngEmulator) => e.requests.map((r) => r.operation)
@@ -110,7 +93,6 @@ describe('track and status', () => {
       expect(emu.requests.at(-1)?.path).toBe(`/mngapi/api/standardqueryapi/trackshipmentByShipmentId/${created.barcode}`)
       await emu.close()
     }
-    emu = null
   })
 
   it('status(): getshipmentstatus read as object or one-element array; isDelivered wins', async () => {
@@ -124,7 +106,6 @@ describe('track and status', () => {
       expect(done.deliveredAt).toMatch(/^\d{4}-\d\d-\d\dT/)
       await emu.close()
     }
-    emu = null
   })
 
   it('an order without a shipment has no events; an unknown reference is carrier.notFound (HTTP 400 or 404)', async () => {
@@ -136,7 +117,6 @@ describe('track and status', () => {
       expect(await failure(connector.status('KJ000000000000000000'))).toMatchObject({ code: ErrorCode.carrierNotFound })
       await emu.close()
     }
-    emu = null
   })
 })
 
@@ -181,9 +161,9 @@ describe('auth and transport errors', () => {
   })
 
   it('a refusal MNG words itself (x-api-version required) is carrier.validation; sending it works', async () => {
-    const { connector } = await setup({ requireApiVersion: '1.0' })
+    const { emu, connector } = await setup({ requireApiVersion: '1.0' })
     expect(await failure(create(connector, 'v'))).toMatchObject({ code: ErrorCode.carrierValidation, retryable: false })
-    const ok = createMngConnector({ origin: emu?.origin ?? '', ...SAMPLE_MNG_CREDENTIALS, apiVersion: '1.0' })
+    const ok = createMngConnector({ origin: emu.origin, ...SAMPLE_MNG_CREDENTIALS, apiVersion: '1.0' })
     expect((await create(ok, 'v')).label).not.toBeNull()
   })
 
