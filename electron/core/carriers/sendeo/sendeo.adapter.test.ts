@@ -1,21 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { failure } from '../../../../tests/support/app-error'
+import { sendeoTestConnector, useSendeoEmulator } from '../../../../tests/support/sendeo-rig'
 import { HttpFault } from '../../../../sandbox/common/http-emulator'
 import { SAMPLE_SENDEO_SETTINGS, sampleSendeoRequest } from '../../../../sandbox/sendeo/sendeo.fixtures'
-import { currentStatusId, startSendeoEmulator, type SendeoEmulator } from '../../../../sandbox/sendeo/sendeo.emulator'
+import { currentStatusId, startSendeoEmulator } from '../../../../sandbox/sendeo/sendeo.emulator'
 import { ErrorCode } from '../../../../shared/errors'
 import type { ShipmentRequest } from '../carrier.port'
 import type { CarrierExchange } from '../http/carrier-http'
-import { createSendeoConnector, type SendeoConnectorOptions } from './sendeo.adapter'
+import type { SendeoConnectorOptions } from './sendeo.adapter'
 
-let emu: SendeoEmulator
-beforeAll(async () => {
-  emu = await startSendeoEmulator({ trackCacheMs: 0 })
-})
-afterAll(() => emu.close())
-
-const fast = { maxAttempts: 4, sleep: async () => {} }
-const connector = (over: Partial<SendeoConnectorOptions> = {}) => createSendeoConnector({ origin: emu.origin, ...SAMPLE_SENDEO_SETTINGS, timeoutMs: 2000, retry: fast, ...over })
+const rig = useSendeoEmulator()
+const connector = rig.connector
 const request = (over: Parameters<typeof sampleSendeoRequest>[0] = {}) => sampleSendeoRequest(over) as ShipmentRequest
 const zplText = (b: Uint8Array | null) => Buffer.from(b ?? new Uint8Array()).toString('utf8')
 
@@ -26,7 +21,7 @@ describe('create + label', () => {
     const c = connector({ onExchange: (e) => exchanges.push(e) })
     const created = await c.createShipment(request(), { idempotencyKey: 'c-1' })
     const ref = c.referenceNoFor('c-1')
-    const stored = emu.shipments.filter((s) => s.referenceNo === ref)
+    const stored = rig.emu.shipments.filter((s) => s.referenceNo === ref)
     expect(stored).toHaveLength(1)
     expect(stored[0]?.body).toMatchObject({ ReferenceNo: ref, barcodeLabelType: 2, ReceiverCityId: 6, ReceiverDistrictId: 222813, ReceiverGSM: '5327654321' })
     expect(created).toMatchObject({ carrierShipmentId: ref, trackingNumber: stored[0]?.trackingNumber, barcode: stored[0]?.barcodeNumbers[0], labelFormat: 'zpl', costKurus: null })
@@ -43,7 +38,7 @@ describe('create + label', () => {
   it('three parcels: barcodeLabelType 3, one ZPL per parcel in order', async () => {
     const pkg = request().packages[0]!
     const created = await connector().createShipment(request({ packages: [0, 1, 2].map((index) => ({ ...pkg, index })) }), { idempotencyKey: 'c-3' })
-    const d = emu.shipments.at(-1)!
+    const d = rig.emu.shipments.at(-1)!
     expect(d.body).toMatchObject({ barcodeLabelType: 3 })
     const zpl = zplText(created.label)
     expect(zpl.match(/\^XA/g)).toHaveLength(3)
@@ -54,7 +49,7 @@ describe('create + label', () => {
     const a = await connector().createShipment(request(), { idempotencyKey: 'c-again' })
     const b = await connector().createShipment(request(), { idempotencyKey: 'c-again' })
     expect(b.trackingNumber).toBe(a.trackingNumber)
-    expect(emu.shipments.filter((s) => s.referenceNo === a.carrierShipmentId)).toHaveLength(1)
+    expect(rig.emu.shipments.filter((s) => s.referenceNo === a.carrierShipmentId)).toHaveLength(1)
   })
 
   it('a cancelled delivery under the key is not reused: carrier.duplicateReference', async () => {
@@ -65,10 +60,10 @@ describe('create + label', () => {
   })
 
   it('a place missing from Sendeo’s table stops before any call', async () => {
-    const before = emu.requests.length
+    const before = rig.emu.requests.length
     const err = await failure(connector().createShipment(request({ recipient: { ...request().recipient, city: 'İzmir', district: 'Ödemiş' } }), { idempotencyKey: 'c-place' }))
     expect(err).toMatchObject({ code: ErrorCode.carrierAddressUnresolved, retryable: false, meta: { party: 'recipient', district: 'Ödemiş' } })
-    expect(emu.requests.length).toBe(before)
+    expect(rig.emu.requests.length).toBe(before)
   })
 
   it('no offline plan: Sendeo issues the barcode its branches scan (carrier-capabilities.ts)', () => {
@@ -88,7 +83,7 @@ describe('GETBARCODE answering "Internal Server Error" for unknown references (u
   it('the first look reads it as none; after a lost answer the delivery is found; after a refused create nothing is bought blind', async () => {
     const e = await startSendeoEmulator({ unknownReferenceAnswer: 'serverError', trackCacheMs: 0 })
     try {
-      const c = createSendeoConnector({ origin: e.origin, ...SAMPLE_SENDEO_SETTINGS, timeoutMs: 2000, retry: fast })
+      const c = sendeoTestConnector(e.origin)
       await c.createShipment(request(), { idempotencyKey: 'srv-1' })
       e.faults.queue([null, HttpFault.dropAfterCommit]) // the look passes, the create's answer is lost
       const lost = await c.createShipment(request(), { idempotencyKey: 'srv-2' })
@@ -112,10 +107,10 @@ describe('documented SETDELIVERY errors through the connector', () => {
     ['307 sender phone (DeliveryType 3)', { deliveryType: 3 as const }, { sender: { ...request().sender, phone: null } }, ErrorCode.carrierValidation, 307],
     ['306 sender district (DeliveryType 3)', { deliveryType: 3 as const, senderPlaceIds: { cityId: 34, districtId: 222813 } }, {}, ErrorCode.carrierAddressUnresolved, 306],
   ] as const)('%s', async (_name, opts, over, code, sendeoCode) => {
-    const before = emu.shipments.length
+    const before = rig.emu.shipments.length
     const err = await failure(connector(opts as Partial<SendeoConnectorOptions>).createShipment(request(over as Partial<ShipmentRequest>), { idempotencyKey: `err-${sendeoCode}` }))
     expect(err).toMatchObject({ code, retryable: false, meta: { sendeoCode } })
-    expect(emu.shipments.length).toBe(before)
+    expect(rig.emu.shipments.length).toBe(before)
   })
 })
 
@@ -124,7 +119,7 @@ describe('cancel', () => {
     const c = connector()
     const a = await c.createShipment(request(), { idempotencyKey: 'x-1' })
     await c.cancelShipment(a.trackingNumber)
-    const d = emu.shipments.find((s) => s.referenceNo === a.carrierShipmentId)!
+    const d = rig.emu.shipments.find((s) => s.referenceNo === a.carrierShipmentId)!
     expect(currentStatusId(d)).toBe(139)
     await c.cancelShipment(a.carrierShipmentId)
     expect((await c.track(a.carrierShipmentId)).at(-1)).toMatchObject({ rawCode: '139', status: 'cancelled' })
@@ -133,7 +128,7 @@ describe('cancel', () => {
   it('after pickup → 703 carrier.notCancellable; unknown → 702 carrier.notFound', async () => {
     const c = connector()
     const a = await c.createShipment(request(), { idempotencyKey: 'x-2' })
-    emu.advance(a.carrierShipmentId, 138)
+    rig.emu.advance(a.carrierShipmentId, 138)
     expect(await failure(c.cancelShipment(a.carrierShipmentId))).toMatchObject({ code: ErrorCode.carrierNotCancellable, retryable: false, meta: { sendeoCode: 703 } })
     expect(await failure(c.cancelShipment('KJNOSUCHREFERENCE1'))).toMatchObject({ code: ErrorCode.carrierNotFound, meta: { sendeoCode: 702 } })
   })
@@ -143,7 +138,7 @@ describe('track', () => {
   it('walks the chain: created → picked up → in transit → out for delivery → delivered, oldest first in UTC', async () => {
     const c = connector()
     const a = await c.createShipment(request(), { idempotencyKey: 't-1' })
-    emu.advance(a.carrierShipmentId, 111)
+    rig.emu.advance(a.carrierShipmentId, 111)
     const events = await c.track(a.trackingNumber)
     expect(events.map((e) => e.rawCode)).toEqual(['101', '138', '102', '103', '105', '106', '107', '109', '111'])
     expect(events.map((e) => e.status)).toEqual(['created', 'picked_up', 'created', 'in_transit', 'in_transit', 'in_transit', 'in_transit', 'out_for_delivery', 'delivered'])
@@ -158,18 +153,18 @@ describe('track', () => {
 
 describe('auth', () => {
   it('a wrong password → carrier.auth at once, never retried (Sendeo blocks after many)', async () => {
-    const before = emu.requests.length
+    const before = rig.emu.requests.length
     expect(await failure(connector({ password: 'wrong' }).track('9100000000001'))).toMatchObject({ code: ErrorCode.carrierAuth, retryable: false })
-    expect(emu.requests.slice(before).map((r) => r.operation)).toEqual(['LoginAES'])
+    expect(rig.emu.requests.slice(before).map((r) => r.operation)).toEqual(['LoginAES'])
   })
 
   it('an expired token → one new login, then the call succeeds', async () => {
     const c = connector()
     const a = await c.createShipment(request(), { idempotencyKey: 'auth-1' })
-    emu.expireTokens()
-    const before = emu.requests.length
+    rig.emu.expireTokens()
+    const before = rig.emu.requests.length
     await c.track(a.trackingNumber)
-    expect(emu.requests.slice(before).map((r) => [r.operation, r.status])).toEqual([
+    expect(rig.emu.requests.slice(before).map((r) => [r.operation, r.status])).toEqual([
       ['TRACKDELIVERY', 401],
       ['LoginAES', 200],
       ['TRACKDELIVERY', 200],
@@ -177,7 +172,7 @@ describe('auth', () => {
   })
 
   it('5xx and 429 are retried, honouring Retry-After', async () => {
-    emu.faults.queue([HttpFault.http500, HttpFault.http429, HttpFault.http503])
+    rig.emu.faults.queue([HttpFault.http500, HttpFault.http429, HttpFault.http503])
     const delays: number[] = []
     const created = await connector({ retry: { maxAttempts: 5, sleep: async (ms) => void delays.push(ms) } }).createShipment(request(), { idempotencyKey: 'auth-retry' })
     expect(created.label).not.toBeNull()

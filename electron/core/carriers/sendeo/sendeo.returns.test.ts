@@ -1,26 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { failure } from '../../../../tests/support/app-error'
+import { useSendeoEmulator } from '../../../../tests/support/sendeo-rig'
 import { returnOf } from '../../../../tests/support/return-request'
 import { HttpFault } from '../../../../sandbox/common/http-emulator'
-import { SAMPLE_SENDEO_SETTINGS, sampleSendeoRequest } from '../../../../sandbox/sendeo/sendeo.fixtures'
-import { startSendeoEmulator, type SendeoEmulator } from '../../../../sandbox/sendeo/sendeo.emulator'
+import { sampleSendeoRequest } from '../../../../sandbox/sendeo/sendeo.fixtures'
 import { ErrorCode } from '../../../../shared/errors'
 import type { ReturnRequest, ShipmentRequest } from '../carrier.port'
-import { createSendeoConnector, type SendeoConnectorOptions } from './sendeo.adapter'
 import { returnAsDelivery, sendeoReferenceNoFor, sendeoReturnReferenceNoFor } from './sendeo.delivery'
 
 /** The sample order coming back: the customer (Ayşe Demir, Yenimahalle) sends, the warehouse (Sancaktepe) receives. */
 const returnRequest = (over: Partial<ReturnRequest> = {}): ReturnRequest => returnOf(sampleSendeoRequest() as ShipmentRequest, { carrierShipmentId: 'KJ0000000000000001', trackingNumber: '9100000000001' }, over)
 
-let emu: SendeoEmulator
-beforeAll(async () => {
-  emu = await startSendeoEmulator({ trackCacheMs: 0 })
-})
-afterAll(() => emu.close())
-
-const fast = { maxAttempts: 4, sleep: async () => {} }
-const connector = (over: Partial<SendeoConnectorOptions> = {}) => createSendeoConnector({ origin: emu.origin, ...SAMPLE_SENDEO_SETTINGS, timeoutMs: 2000, retry: fast, ...over })
-const stored = (ref: string) => emu.shipments.filter((s) => s.referenceNo === ref)
+const rig = useSendeoEmulator()
+const connector = rig.connector
+const stored = (ref: string) => rig.emu.shipments.filter((s) => s.referenceNo === ref)
 
 
 describe('returnAsDelivery and the return reference (pure)', () => {
@@ -95,10 +88,10 @@ describe('createReturn against the emulator', () => {
 
   it('exactly once: the SETDELIVERY answer lost after commit, then the same key again → one return in the emulator', async () => {
     const c = connector()
-    const before = emu.requests.length
-    emu.faults.queue([null, null, HttpFault.dropAfterCommit]) // LoginAES, the look before buying, then the create
+    const before = rig.emu.requests.length
+    rig.emu.faults.queue([null, null, HttpFault.dropAfterCommit]) // LoginAES, the look before buying, then the create
     const first = await c.createReturn(returnRequest(), { idempotencyKey: 'ret-once' })
-    const creates = emu.requests.slice(before).filter((q) => q.operation === 'SETDELIVERY')
+    const creates = rig.emu.requests.slice(before).filter((q) => q.operation === 'SETDELIVERY')
     expect(creates.map((q) => q.fault)).toEqual([HttpFault.dropAfterCommit])
     const again = await c.createReturn(returnRequest(), { idempotencyKey: 'ret-once' })
     expect(again).toEqual(first)
@@ -107,7 +100,7 @@ describe('createReturn against the emulator', () => {
 
   it('bad input (empty customer address, no customer phone, empty key) → input.invalid, nothing sent, not even a login', async () => {
     const c = connector()
-    const before = emu.requests.length
+    const before = rig.emu.requests.length
     const base = returnRequest()
     for (const [request, key] of [
       [returnRequest({ sender: { ...base.sender, address: '' } }), 'bad-1'],
@@ -118,6 +111,6 @@ describe('createReturn against the emulator', () => {
     }
     const err = await failure(c.createReturn(returnRequest({ sender: { ...base.sender, city: 'İzmir', district: 'Ödemiş' } }), { idempotencyKey: 'bad-place' }))
     expect(err).toMatchObject({ code: ErrorCode.carrierAddressUnresolved, meta: { party: 'sender' } })
-    expect(emu.requests.length).toBe(before)
+    expect(rig.emu.requests.length).toBe(before)
   })
 })
