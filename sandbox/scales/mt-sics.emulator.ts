@@ -1,4 +1,5 @@
-import { SerialPort } from 'serialport'
+import { createEmulatedPan } from './emulated-pan'
+import { openEmulatorLine } from './emulator-line'
 
 /**
  * A Mettler Toledo MT-SICS balance on one end of a pty (docs/reference/hardware.md §2.2 and
@@ -47,33 +48,19 @@ export type MtSicsEmulator = Readonly<{
   close(): Promise<void>
 }>
 
-type Load = { kind: 'weight'; grams: number; motionUntil: number } | { kind: 'overload' } | { kind: 'underload' }
-
 export async function startMtSicsEmulator(options: MtSicsEmulatorOptions): Promise<MtSicsEmulator> {
   const unit = options.unit ?? 'kg'
   const decimals = options.decimals ?? (unit === 'kg' ? 3 : 0)
   const padWidth = options.padWidth ?? 10
   const stableTimeoutMs = options.stableTimeoutMs ?? 3000
   const sirIntervalMs = options.sirIntervalMs ?? 100
-  const wobble = options.motionWobbleGrams ?? 15
-  const splitDelayMs = options.splitDelayMs ?? 2
-
-  const port = new SerialPort({ path: options.path, baudRate: 9600, autoOpen: false })
-  await new Promise<void>((resolve, reject) => port.open((err) => (err ? reject(err) : resolve())))
-
-  let load: Load = { kind: 'weight', grams: 0, motionUntil: 0 }
-  let zeroOffset = 0
-  let tare = 0
-  let swing = 1
+  const pan = createEmulatedPan(options.motionWobbleGrams ?? 15)
   let silent = false
-  let splitEvery: number | null = null
   let failNext: 'ES' | 'ET' | 'EL' | null = null
   let unanswered = 0
   let pipelined = 0
-  let closed = false
   let sirTimer: ReturnType<typeof setInterval> | undefined
   let inbox = ''
-  let writes = Promise.resolve()
   const commands: string[] = []
   const timers = new Set<ReturnType<typeof setTimeout>>()
 
@@ -81,60 +68,59 @@ export async function startMtSicsEmulator(options: MtSicsEmulatorOptions): Promi
     const t = setTimeout(() => (timers.delete(t), fn()), ms)
     timers.add(t)
   }
-  // Not tracked in `timers`: shutDown clears those, and a pending write must still finish.
-  const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
-
-  const rawWrite = (data: Buffer) =>
-    new Promise<void>((resolve) => {
-      if (closed || !port.isOpen) return resolve()
-      port.write(data, () => resolve()) // a write error means the pty is gone; 'close' handles that
-    })
-
-  /** Serialised writes, so split pieces of two replies never interleave. */
-  const write = (data: Buffer, split: boolean) => {
-    writes = writes.then(async () => {
-      const piece = split ? splitEvery : null
-      if (!piece) return rawWrite(data)
-      for (let i = 0; i < data.length && !closed; i += piece) {
-        await rawWrite(data.subarray(i, i + piece))
-        await pause(splitDelayMs)
+  const stopSir = () => {
+    clearInterval(sirTimer)
+    sirTimer = undefined
+  }
+  const line = await openEmulatorLine({
+    path: options.path,
+    splitDelayMs: options.splitDelayMs ?? 2,
+    onData(text) {
+      inbox += text
+      let end: number
+      while ((end = inbox.indexOf('\r\n')) >= 0) {
+        const command = inbox.slice(0, end)
+        inbox = inbox.slice(end + 2)
+        if (command.length > 0) handle(command)
       }
-    })
-    return writes
+      if (inbox.length > 1024) inbox = '' // a host spewing garbage without CR LF must not grow memory
+    },
+    onShutDown() {
+      stopSir()
+      for (const t of timers) clearTimeout(t)
+      timers.clear()
+    },
+  })
+
+  const reply = (text: string) => {
+    void line.write(`${text}\r\n`, true).then(() => unanswered--)
   }
 
-  const reply = (line: string) => {
-    void write(Buffer.from(`${line}\r\n`, 'latin1'), true).then(() => unanswered--)
-  }
-
-  const net = () => (load.kind === 'weight' ? load.grams - zeroOffset - tare : 0)
-  const stable = () => load.kind !== 'weight' || Date.now() >= load.motionUntil
   const format = (grams: number) => {
     const value = unit === 'kg' ? grams / 1000 : grams
     return `${value.toFixed(decimals).padStart(padWidth)} ${unit}`
   }
+  const stable = () => {
+    const load = pan.load()
+    return load.kind !== 'weight' || Date.now() >= load.motionUntil
+  }
   /** The `S S`/`S D`/`S +`/`S -` line for the pan as it is now. */
   const weightLine = () => {
-    if (load.kind === 'overload') return 'S +'
-    if (load.kind === 'underload') return 'S -'
-    if (stable()) return `S S ${format(net())}`
-    swing = -swing
-    return `S D ${format(net() + swing * wobble)}`
+    const now = pan.pan()
+    if (now.kind === 'overload') return 'S +'
+    if (now.kind === 'underload') return 'S -'
+    return `S ${now.stable ? 'S' : 'D'} ${format(now.grams)}`
   }
 
   /** `S` blocks until the weight is stable, or answers `S I` at the deadline (§2.2, §7.8). */
   const answerS = (deadline: number) => {
-    if (closed) return
+    if (line.closed) return
     if (stable()) return reply(weightLine())
     const now = Date.now()
     if (now >= deadline) return reply('S I')
+    const load = pan.load()
     const motionUntil = load.kind === 'weight' ? load.motionUntil : now
     later(() => answerS(deadline), Math.max(1, Math.min(motionUntil, deadline) - now))
-  }
-
-  const stopSir = () => {
-    clearInterval(sirTimer)
-    sirTimer = undefined
   }
 
   const handle = (command: string) => {
@@ -156,23 +142,23 @@ export async function startMtSicsEmulator(options: MtSicsEmulatorOptions): Promi
         return reply(weightLine())
       case 'SIR':
         reply(weightLine())
-        sirTimer = setInterval(() => void write(Buffer.from(`${weightLine()}\r\n`, 'latin1'), true), sirIntervalMs)
+        sirTimer = setInterval(() => void line.write(`${weightLine()}\r\n`, true), sirIntervalMs)
         return
       case 'Z': {
+        const load = pan.load()
         if (load.kind !== 'weight') return reply(load.kind === 'overload' ? 'Z +' : 'Z -')
         const zeroReply = options.zeroReply ?? 'A'
-        if (zeroReply === 'A') {
-          zeroOffset = load.grams
-          tare = 0
-        }
+        if (zeroReply === 'A') pan.zero()
         return reply(`Z ${zeroReply}`)
       }
-      case 'T':
+      case 'T': {
+        const load = pan.load()
         if (load.kind !== 'weight') return reply(load.kind === 'overload' ? 'T +' : 'T -')
-        tare = load.grams - zeroOffset
-        return reply(`T S ${format(tare)}`)
+        pan.tare()
+        return reply(`T S ${format(pan.tareGrams())}`)
+      }
       case '@':
-        tare = 0
+        pan.clearTare()
         return reply(`I4 A "${options.serialNumber ?? '0123456789'}"`)
       case 'I4':
         return reply(`I4 A "${options.serialNumber ?? '0123456789'}"`)
@@ -182,42 +168,13 @@ export async function startMtSicsEmulator(options: MtSicsEmulatorOptions): Promi
     }
   }
 
-  port.on('data', (chunk: Buffer) => {
-    inbox += chunk.toString('latin1')
-    let end: number
-    while ((end = inbox.indexOf('\r\n')) >= 0) {
-      const line = inbox.slice(0, end)
-      inbox = inbox.slice(end + 2)
-      if (line.length > 0) handle(line)
-    }
-    if (inbox.length > 1024) inbox = '' // a host spewing garbage without CR LF must not grow memory
-  })
-  const shutDown = () => {
-    closed = true
-    stopSir()
-    for (const t of timers) clearTimeout(t)
-    timers.clear()
-  }
-  port.on('close', shutDown)
-  port.on('error', shutDown) // the pty went away (socat killed); nothing left to answer
-
   return {
     path: options.path,
-    setWeight(grams, opts = {}) {
-      load = { kind: 'weight', grams, motionUntil: Date.now() + (opts.inMotionMs ?? 0) }
-    },
-    setOverload() {
-      load = { kind: 'overload' }
-    },
-    setUnderload() {
-      load = { kind: 'underload' }
-    },
-    injectGarbage(bytes) {
-      return write(Buffer.from(typeof bytes === 'string' ? Buffer.from(bytes, 'latin1') : bytes), false)
-    },
-    splitWritesEvery(n) {
-      splitEvery = n !== null && n > 0 ? n : null
-    },
+    setWeight: pan.setWeight,
+    setOverload: pan.setOverload,
+    setUnderload: pan.setUnderload,
+    injectGarbage: (bytes) => line.write(bytes, false),
+    splitWritesEvery: line.splitWritesEvery,
     setSilent(value) {
       silent = value
     },
@@ -230,10 +187,6 @@ export async function startMtSicsEmulator(options: MtSicsEmulatorOptions): Promi
     get pipelinedCommands() {
       return pipelined
     },
-    async close() {
-      shutDown()
-      await writes
-      if (port.isOpen) await new Promise<void>((resolve) => port.close(() => resolve())) // already gone is fine
-    },
+    close: line.close,
   }
 }

@@ -1,4 +1,5 @@
-import type { EmulatedPan, ScaleEmulatorProfile } from './serial-scale.emulator'
+import type { EmulatedPan } from './emulated-pan'
+import type { ScaleEmulatorProfile } from './serial-scale.emulator'
 import { displayDigits, type DisplayUnit } from './profile-units'
 
 /**

@@ -1,0 +1,71 @@
+/** What the display shows right now; `grams` is net of zero and tare, with wobble while moving. */
+export type EmulatedPan =
+  | Readonly<{ kind: 'weight'; grams: number; stable: boolean; tareGrams: number }>
+  | Readonly<{ kind: 'overload' }>
+  | Readonly<{ kind: 'underload' }>
+
+/** What a profile may do to the scale when answering a command. */
+export type EmulatorControls = Readonly<{
+  pan(): EmulatedPan
+  /** Zero: false when the scale cannot (out of range). */
+  zero(): boolean
+  /** Tare the load on the pan: false when the scale cannot. */
+  tare(): boolean
+  clearTare(): void
+}>
+
+/** What lies on the pan (gross), and until when it still moves. */
+export type PanLoad = Readonly<{ kind: 'weight'; grams: number; motionUntil: number }> | Readonly<{ kind: 'overload' }> | Readonly<{ kind: 'underload' }>
+
+export type EmulatedScalePan = EmulatorControls &
+  Readonly<{
+    load(): PanLoad
+    /** Net of zero and tare (0 when out of range). */
+    tareGrams(): number
+    /** Puts `grams` (gross) on the pan; `inMotionMs` of moving readings come first. */
+    setWeight(grams: number, options?: { inMotionMs?: number }): void
+    setOverload(): void
+    setUnderload(): void
+  }>
+
+/** The pan every emulated scale keeps: load, motion (readings swing ± `wobbleGrams`), zero and tare. */
+export function createEmulatedPan(wobbleGrams: number): EmulatedScalePan {
+  let load: PanLoad = { kind: 'weight', grams: 0, motionUntil: 0 }
+  let zeroOffset = 0
+  let tare = 0
+  let swing = 1
+  return {
+    load: () => load,
+    tareGrams: () => tare,
+    pan() {
+      if (load.kind !== 'weight') return { kind: load.kind }
+      const grams = load.grams - zeroOffset - tare
+      if (Date.now() >= load.motionUntil) return { kind: 'weight', grams, stable: true, tareGrams: tare }
+      swing = -swing
+      return { kind: 'weight', grams: grams + swing * wobbleGrams, stable: false, tareGrams: tare }
+    },
+    zero() {
+      if (load.kind !== 'weight') return false
+      zeroOffset = load.grams
+      tare = 0
+      return true
+    },
+    tare() {
+      if (load.kind !== 'weight') return false
+      tare = load.grams - zeroOffset
+      return true
+    },
+    clearTare() {
+      tare = 0
+    },
+    setWeight(grams, opts = {}) {
+      load = { kind: 'weight', grams, motionUntil: Date.now() + (opts.inMotionMs ?? 0) }
+    },
+    setOverload() {
+      load = { kind: 'overload' }
+    },
+    setUnderload() {
+      load = { kind: 'underload' }
+    },
+  }
+}
