@@ -1,4 +1,5 @@
 import type { ShipmentLookupView } from '../../../shared/contract/views'
+import { StatusChip } from './StatusChip'
 import { Tx } from './Tx'
 
 /**
@@ -9,7 +10,7 @@ export function ShipmentLookup({ lookup }: { lookup: ShipmentLookupView }) {
   return (
     <section className="panel shipment-panel" data-testid="shipment-lookup" data-shipment={lookup.shipmentId} aria-labelledby="lookup-title">
       <h2 className="panel-title" id="lookup-title">
-        <Tx k="lookup.title" /> — {lookup.carrierName} <span className="chip chip-small">{lookup.trackingStatus ?? lookup.status}</span>
+        <Tx k="lookup.title" /> — {lookup.carrierName} <StatusChip status={lookup.trackingStatus ?? lookup.status} />
       </h2>
       <dl className="facts">
         <dt>
