@@ -1,5 +1,5 @@
 import { expect } from 'vitest'
-import { AppError } from '../../shared/errors'
+import { AppError, ErrorCode } from '../../shared/errors'
 
 /** The AppError `p` rejects with; the test fails if it resolves or rejects with anything else. */
 export async function failure(p: Promise<unknown>): Promise<AppError> {
@@ -20,4 +20,11 @@ export function thrown(fn: () => unknown): AppError {
     return e as AppError
   }
   throw new Error('expected an AppError')
+}
+
+/** The input.invalid AppError `fn` throws; the test fails on any other outcome. */
+export function inputError(fn: () => unknown): AppError {
+  const err = thrown(fn)
+  expect(err.code).toBe(ErrorCode.inputInvalid)
+  return err
 }

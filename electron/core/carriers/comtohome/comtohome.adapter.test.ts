@@ -1,10 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { ComToHomeFault, startComToHomeEmulator, type ComToHomeEmulator, type ComToHomeEmulatorOptions } from '../../../../sandbox/comtohome/comtohome.emulator'
-import { AppError, ErrorCode } from '../../../../shared/errors'
+import { ErrorCode } from '../../../../shared/errors'
 import { mulberry32, runCarrierFaultRuns } from '../../../../tests/support/carrier-fault-runs'
 import type { ShipmentRequest } from '../carrier.port'
 import type { RetryOptions } from '../../net/retry'
 import { buildConsignmentBody, ComToHomeConnector, providerChoice } from './comtohome.adapter'
+import { inputError } from '../../../../tests/support/app-error'
 
 function shipment(over: Partial<ShipmentRequest> = {}): ShipmentRequest {
   return {
@@ -18,17 +19,6 @@ function shipment(over: Partial<ShipmentRequest> = {}): ShipmentRequest {
     labelFormat: 'zpl',
     ...over,
   }
-}
-
-function inputError(fn: () => unknown): AppError {
-  try {
-    fn()
-  } catch (err) {
-    expect(err).toBeInstanceOf(AppError)
-    expect((err as AppError).code).toBe(ErrorCode.inputInvalid)
-    return err as AppError
-  }
-  throw new Error('expected input.invalid')
 }
 
 describe('buildConsignmentBody (ShipmentRequest → seed 001 body)', () => {

@@ -2,20 +2,12 @@ import { describe, expect, it } from 'vitest'
 import { sampleMngRequest } from '../../../../sandbox/mng/mng.fixtures'
 import { ErrorCode } from '../../../../shared/errors'
 import type { ShipmentRequest } from '../carrier.port'
+import { thrown } from '../../../../tests/support/app-error'
 import { buildCalculateBody, buildCreateBarcodeBody, buildCreateOrderBody, desiOf, isMngReferenceId, kgOf, mngReferenceId, pieceBarcode, shipmentServiceTypeOf } from './mng.orders'
 
 const request = (over: Partial<ShipmentRequest> = {}): ShipmentRequest => sampleMngRequest(over)
 const place = { cityCode: 6, cityName: 'ANKARA', districtCode: 6007, districtName: 'ÇANKAYA' }
 const pkg = (lengthMm: number, widthMm: number, heightMm: number, weightGrams: number) => ({ index: 0, boxCode: null, lengthMm, widthMm, heightMm, weightGrams })
-
-function thrown(fn: () => unknown): unknown {
-  try {
-    fn()
-  } catch (err) {
-    return err
-  }
-  throw new Error('expected a throw')
-}
 
 describe('mngReferenceId', () => {
   it('is deterministic, 20 upper-case ASCII characters, different per key', () => {

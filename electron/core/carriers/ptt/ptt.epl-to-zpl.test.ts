@@ -2,8 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { AppError, ErrorCode } from '../../../../shared/errors'
+import { ErrorCode } from '../../../../shared/errors'
 import { firstBarcodeInZpl } from '../../../../shared/zpl/zpl-barcode'
+import { thrown } from '../../../../tests/support/app-error'
 import { decodeBarcodes, renderZplToPng } from '../../../../tests/support/zpl-render'
 import { eplToZpl } from './ptt.epl-to-zpl'
 
@@ -13,15 +14,7 @@ function body(command: string): string {
   return zpl.split('\n').slice(2, -2).join('\n')
 }
 
-function refusal(epl: string): AppError {
-  try {
-    eplToZpl(epl)
-  } catch (err) {
-    expect(err).toBeInstanceOf(AppError)
-    return err as AppError
-  }
-  throw new Error('expected a refusal')
-}
+const refusal = (epl: string) => thrown(() => eplToZpl(epl))
 
 describe('commands → ZPL', () => {
   it.each([

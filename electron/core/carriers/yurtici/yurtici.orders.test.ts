@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { AppError, ErrorCode } from '../../../../shared/errors'
 import { sampleShipmentRequest } from '../../../../sandbox/yurtici/yurtici.fixtures'
 import type { ShipmentRequest } from '../carrier.port'
 import { planYurticiLabel } from './yurtici.offline'
 import { buildShippingOrders, codDocumentId, desiOf, orderNumberField, paymentTypeFor, YurticiPaymentType } from './yurtici.orders'
+import { inputError } from '../../../../tests/support/app-error'
 
 const shipment = (over: Partial<ShipmentRequest> = {}): ShipmentRequest => sampleShipmentRequest(over)
-
-function inputError(fn: () => unknown): AppError {
-  try {
-    fn()
-  } catch (err) {
-    expect(err).toBeInstanceOf(AppError)
-    expect((err as AppError).code).toBe(ErrorCode.inputInvalid)
-    return err as AppError
-  }
-  throw new Error('expected input.invalid')
-}
 
 describe('paymentTypeFor (one WS user per payment type, carriers.md §1)', () => {
   it.each([
