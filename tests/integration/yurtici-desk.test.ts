@@ -1,16 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { startYurticiEmulator, type YurticiEmulator } from '../../sandbox/yurtici/yurtici.emulator'
+import { disposeAfterEach } from '../support/dispose-after-each'
 import { ownCard } from '../support/rate-cards'
 import { scanAllItems, startHarness, type Harness } from '../support/station-harness'
 
 let h: Harness | null = null
 let yk: YurticiEmulator | null = null
-afterEach(async () => {
-  await h?.dispose()
-  await yk?.close()
-  h = null
-  yk = null
-})
+disposeAfterEach(() => [h, yk], () => (h = yk = null))
 
 const YURTICI_CARD = ownCard({ name: 'Yurtiçi Kargo (kendi anlaşma)' })
 
