@@ -20,6 +20,10 @@ export type CallOptions = Readonly<{
   timeoutMs?: number
 }>
 
+/** The two desks the reference-cloud tests register. */
+export const DESK_A = { id: 'desk-a', apiKey: 'key-a' }
+export const DESK_B = { id: 'desk-b', apiKey: 'key-b' }
+
 let keyCounter = 0
 
 /**

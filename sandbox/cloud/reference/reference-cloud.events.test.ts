@@ -1,16 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { EventsAccepted, EventsPushed, OrdersPage, type CloudEvent } from '../../../shared/contract/cloud'
-import { call } from './cloud-test-client'
+import { call, DESK_A as A, DESK_B as B } from './cloud-test-client'
+import { disposeAfterEach } from '../../../tests/support/dispose-after-each'
 import { startReferenceCloud, type ReferenceCloud } from './reference-cloud'
 
 let cloud: ReferenceCloud | null = null
-afterEach(async () => {
-  await cloud?.close()
-  cloud = null
-})
+disposeAfterEach(() => [cloud], () => (cloud = null))
 
-const A = { id: 'desk-a', apiKey: 'key-a' }
-const B = { id: 'desk-b', apiKey: 'key-b' }
 const X = 'ref-000001'
 const Y = 'ref-000002'
 

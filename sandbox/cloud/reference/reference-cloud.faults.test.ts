@@ -1,16 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { ErrorCode } from '../../../shared/errors'
-import { call } from './cloud-test-client'
+import { call, DESK_A as A } from './cloud-test-client'
+import { disposeAfterEach } from '../../../tests/support/dispose-after-each'
 import { CloudFault, CloudRoute, type FaultRule } from './fault-injector'
 import { startReferenceCloud, type ReferenceCloud } from './reference-cloud'
 
 let cloud: ReferenceCloud | null = null
-afterEach(async () => {
-  await cloud?.close()
-  cloud = null
-})
+disposeAfterEach(() => [cloud], () => (cloud = null))
 
-const A = { id: 'desk-a', apiKey: 'key-a' }
 
 async function start(rngSeed = 1) {
   cloud = await startReferenceCloud({ stations: [A], rngSeed, rateLimit: { limit: 100_000, windowMs: 60_000 } })

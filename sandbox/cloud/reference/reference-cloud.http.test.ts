@@ -1,18 +1,14 @@
 import { readFileSync } from 'node:fs'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { CloudErrorEnvelope, HeartbeatAccepted } from '../../../shared/contract/cloud'
 import { ROUTES } from './cloud-routes'
-import { call, manualClock } from './cloud-test-client'
+import { call, manualClock, DESK_A as A, DESK_B as B } from './cloud-test-client'
+import { disposeAfterEach } from '../../../tests/support/dispose-after-each'
 import { startReferenceCloud, type ReferenceCloud } from './reference-cloud'
 
 let cloud: ReferenceCloud | null = null
-afterEach(async () => {
-  await cloud?.close()
-  cloud = null
-})
+disposeAfterEach(() => [cloud], () => (cloud = null))
 
-const A = { id: 'desk-a', apiKey: 'key-a' }
-const B = { id: 'desk-b', apiKey: 'key-b' }
 
 async function start(opts: Parameters<typeof startReferenceCloud>[0] = {}) {
   cloud = await startReferenceCloud({ stations: [A, B], ...opts })
