@@ -1,8 +1,8 @@
 import { CarrierId, LabelFormat, TrackingStatus } from '../../../../shared/domain/shipment'
 import { AppError, ErrorCode, isAppError } from '../../../../shared/errors'
 import type { CallOptions, CarrierConnector, CreatedShipment, ShipmentRequest, TrackingEvent } from '../carrier.port'
-import type { CarrierExchange } from '../http/carrier-http'
-import { withRetry, type RetryOptions } from '../../net/retry'
+import type { CallSignal as Signal, ConnectorHttpOptions } from '../carrier-connector.options'
+import { withRetry } from '../../net/retry'
 import { cancelDispatch, getBarcode, getOrderByIntegrationCode, getQueryJson, QueryType, setOrder, type ArasCallOptions } from './aras.client'
 import { arasResultError, ArasResult } from './aras.errors'
 import { isArasTrackingNumber, planArasLabel, type ArasLabelPlan } from './aras.keys'
@@ -46,20 +46,14 @@ export type ArasConnectorOptions = Readonly<{
   barcodeAttempts?: number
   /** Wait between those tries (uses retry.sleep when given). Default 2000. */
   barcodeRetryDelayMs?: number
-  /** Per HTTP call. Default 30000. */
-  timeoutMs?: number
-  retry?: RetryOptions
-  /** Every exchange, passwords redacted. */
-  onExchange?: (exchange: CarrierExchange) => void
-  now?: () => number
-}>
+}> &
+  ConnectorHttpOptions
 
 export type ArasLabel = Readonly<{ zpl: string; trackingNumber: string | null }>
 export type ArasCancelOutcome = 'cancelled' | 'alreadyCancelled'
 export type ArasCancelResult = Readonly<{ outcome: ArasCancelOutcome; integrationCode: string; resultCode: string; message: string }>
 export type ArasShipmentStatus = Readonly<{ integrationCode: string; trackingNumber: string | null; status: TrackingStatus | null; timeline: readonly TrackingEvent[] }>
 export type ArasCargoSnapshot = Readonly<{ trackingNumber: string | null; status: TrackingStatus | null; rawCode: string; rawText: string }>
-type Signal = Readonly<{ signal?: AbortSignal }>
 
 /** The Aras connector: the port plus the operations the desk uses beyond it. */
 export type ArasConnector = CarrierConnector & {

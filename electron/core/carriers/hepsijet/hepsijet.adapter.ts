@@ -3,8 +3,8 @@ import type { MeasuredPackage } from '../../../../shared/domain/box'
 import { CarrierId, LabelFormat } from '../../../../shared/domain/shipment'
 import { AppError, ErrorCode, isAppError } from '../../../../shared/errors'
 import type { CallOptions, CarrierConnector, CreatedShipment, ShipmentRequest, TrackingEvent } from '../carrier.port'
-import type { CarrierExchange } from '../http/carrier-http'
-import { withRetry, type RetryOptions } from '../../net/retry'
+import type { CallSignal as Signal, ConnectorHttpOptions } from '../carrier-connector.options'
+import { withRetry } from '../../net/retry'
 import { HepsiJetClient, type HepsiJetOutcome } from './hepsijet.client'
 import { classifyFail, FailKind, hepsiJetFailToAppError, isKnownDetailStatus, type HepsiJetFail } from './hepsijet.errors'
 import { buildDeliveryOrder, checkBarcodePrefix, customerDeliveryNoFor, isCustomerDeliveryNo, parcelDesi, type HepsiJetAccountSettings } from './hepsijet.order'
@@ -47,15 +47,8 @@ export type HepsiJetConnectorOptions = Readonly<{
   trackBatchSize?: number
   /** Token reuse before a new login. Default 55 min (token ≈60 min, §6). */
   tokenTtlMs?: number
-  /** Per HTTP call. Default 30000. */
-  timeoutMs?: number
-  retry?: RetryOptions
-  /** Every HTTP exchange, password and token redacted, for the support log. */
-  onExchange?: (exchange: CarrierExchange) => void
-  now?: () => number
-}>
-
-type Signal = Readonly<{ signal?: AbortSignal }>
+}> &
+  ConnectorHttpOptions
 
 /** The port plus HepsiJET's extras: batch tracking, label re-print and the desi update. */
 export type HepsiJetConnector = CarrierConnector &

@@ -2,8 +2,8 @@ import { CarrierId } from '../../../../shared/domain/shipment'
 import { AppError, ErrorCode } from '../../../../shared/errors'
 import { AddressResolver } from '../../addresses/address.resolver'
 import type { CallOptions, CarrierConnector, CreatedShipment, ShipmentRequest, TrackingEvent } from '../carrier.port'
-import type { CarrierExchange } from '../http/carrier-http'
-import { withRetry, type RetryOptions } from '../../net/retry'
+import type { CallSignal as Signal, ConnectorHttpOptions } from '../carrier-connector.options'
+import { withRetry } from '../../net/retry'
 import { KgMethod, KolayGelsinClient } from './kolaygelsin.client'
 import { isKgCustomerNotFound, kgErrorOf, kgErrorToAppError, type KgFailure } from './kolaygelsin.errors'
 import { buildIntegrationShipment, buildSaveRecipient, checkCodePrefix, DEFAULT_CODE_PREFIX, kgCustomerSpecificCodeFor, kgKeyKind, kgParcelBarcode, type KgKeyKind, type KgShipmentSettings } from './kolaygelsin.shipment'
@@ -38,15 +38,8 @@ export type KolayGelsinConnectorOptions = Readonly<{
   lookupBeforeCreate?: boolean
   /** Keys per GetCorporateShipmentsStatus call. Default 50. */
   trackBatchSize?: number
-  /** Per HTTP call. Default 30000. */
-  timeoutMs?: number
-  retry?: RetryOptions
-  /** Every HTTP exchange, token redacted. */
-  onExchange?: (exchange: CarrierExchange) => void
-  now?: () => number
-}>
-
-type Signal = Readonly<{ signal?: AbortSignal }>
+}> &
+  ConnectorHttpOptions
 
 /** The port plus Kolay Gelsin's extras: our CustomerSpecificCode and batch tracking (no offline labels: carrier-capabilities.ts). */
 export type KolayGelsinConnector = CarrierConnector &

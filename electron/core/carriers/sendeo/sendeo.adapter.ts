@@ -1,8 +1,8 @@
 import { CarrierId, LabelFormat } from '../../../../shared/domain/shipment'
 import { AppError, ErrorCode } from '../../../../shared/errors'
 import type { CallOptions, CarrierConnector, CreatedReturn, CreatedShipment, ReturnRequest, ShipmentRequest, TrackingEvent } from '../carrier.port'
-import type { CarrierExchange } from '../http/carrier-http'
-import { withRetry, type RetryOptions } from '../../net/retry'
+import type { CallSignal as Signal, ConnectorHttpOptions } from '../carrier-connector.options'
+import { withRetry } from '../../net/retry'
 import { SendeoClient, SendeoPath } from './sendeo.client'
 import {
   buildSetDelivery,
@@ -47,15 +47,8 @@ export type SendeoConnectorOptions = Readonly<{
   lookupBeforeCreate?: boolean
   /** Token reuse before a new login. Default 19 h (Sendeo: 20 h). */
   tokenTtlMs?: number
-  /** Per HTTP call. Default 30000. */
-  timeoutMs?: number
-  retry?: RetryOptions
-  /** Every HTTP exchange, password and token redacted. */
-  onExchange?: (exchange: CarrierExchange) => void
-  now?: () => number
-}>
-
-type Signal = Readonly<{ signal?: AbortSignal }>
+}> &
+  ConnectorHttpOptions
 
 /** The port plus Sendeo's extras: the reference it uses and GETBARCODE re-prints (no offline labels: carrier-capabilities.ts). */
 export type SendeoConnector = CarrierConnector &
