@@ -122,12 +122,8 @@ describe.each(VIEWPORTS)('every screen at $width×$height', (viewport) => {
     await desk.waitForProblem('packing.supervisorRequired')
     await check(page, 'box-refused')
 
-    await desk.press('F3')
-    if (await page.getByTestId('override-prompt').isVisible()) {
-      await check(page, 'override-prompt')
-      await desk.press('Escape')
-    }
-
+    // The supervisor-override dialog opens on a weight mismatch, which the demo's own weighing (electron/cli/demo-env.ts) does not
+    // make; it is named by its title like the return prompt checked below.
     await desk.scan(String(codes.indexOf(suggested) + 1))
     await desk.waitForStep('packed')
     await check(page, 'packed')
