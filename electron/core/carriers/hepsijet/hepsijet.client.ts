@@ -1,7 +1,8 @@
 import type { z } from 'zod'
 import { AppError, ErrorCode } from '../../../../shared/errors'
 import { parseRetryAfterMs } from '../../net/retry-after'
-import { carrierHttp, httpStatusError, type CarrierExchange, type CarrierHttpResponse } from '../http/carrier-http'
+import { CachedToken, type TokenLoginClientOptions } from '../http/cached-token'
+import { carrierHttp, httpStatusError, type CarrierHttpResponse } from '../http/carrier-http'
 import { classifyFail, FailKind, hepsiJetFailToAppError, type HepsiJetFail } from './hepsijet.errors'
 import { envelopeSchema, tokenDataSchema } from './hepsijet.schemas'
 
@@ -15,15 +16,7 @@ export const GET_TOKEN_PATH = '/auth/getToken'
 /** A token lives ≈60 min (§6); we renew five minutes early. */
 export const DEFAULT_TOKEN_TTL_MS = 55 * 60_000
 
-export type HepsiJetClientOptions = Readonly<{
-  origin: string
-  username: string
-  password: string
-  timeoutMs?: number
-  tokenTtlMs?: number
-  onExchange?: (exchange: CarrierExchange) => void
-  now?: () => number
-}>
+export type HepsiJetClientOptions = TokenLoginClientOptions
 
 export type HepsiJetCall<T> = Readonly<{
   operation: string
@@ -45,14 +38,15 @@ const TOKEN_IN_JSON = /("token"\s*:\s*")[^"]*(")/g
  * tokens never reach an exchange. No retries here: the adapter retries whole operations.
  */
 export class HepsiJetClient {
-  private token: { value: string; obtainedAt: number } | null = null
-  private pending: Promise<string> | null = null
   private readonly secrets = new Set<string>()
   private readonly basic: string
+  // One login for every concurrent caller, so it runs without any one caller's signal (timeoutMs bounds it).
+  private readonly token: CachedToken
 
   constructor(private readonly o: HepsiJetClientOptions) {
     this.basic = Buffer.from(`${o.username}:${o.password}`, 'utf8').toString('base64')
     for (const s of [o.password, this.basic]) if (s !== '') this.secrets.add(s)
+    this.token = new CachedToken({ ttlMs: o.tokenTtlMs ?? DEFAULT_TOKEN_TTL_MS, now: o.now, login: () => this.login() })
   }
 
   /** Removes the password, Basic credentials and every token seen from text bound for a log. */
@@ -79,7 +73,7 @@ export class HepsiJetClient {
       )
       const authFailed = res.status === 401 || (res.status < 500 && isAuthFail(res))
       if (authFailed && !renewed) {
-        this.forget(token)
+        this.token.forget(token)
         continue
       }
       return interpret(c, res)
@@ -88,22 +82,12 @@ export class HepsiJetClient {
 
   /** Drops the cached token (the next call logs in again). */
   forgetToken(): void {
-    this.token = null
-  }
-
-  private forget(token: string): void {
-    // Another caller may already have replaced it; only the token that failed is dropped.
-    if (this.token?.value === token) this.token = null
+    this.token.forget()
   }
 
   private currentToken(signal?: AbortSignal): Promise<string> {
-    const now = (this.o.now ?? Date.now)()
-    if (this.token && now - this.token.obtainedAt < (this.o.tokenTtlMs ?? DEFAULT_TOKEN_TTL_MS)) return Promise.resolve(this.token.value)
-    // One login for every concurrent caller, so it runs without any one caller's signal (timeoutMs bounds it).
-    this.pending ??= this.login().finally(() => {
-      this.pending = null
-    })
-    return signal ? untilAborted(this.pending, signal) : this.pending
+    const token = this.token.get()
+    return signal ? untilAborted(token, signal) : token
   }
 
   private async login(): Promise<string> {
@@ -124,7 +108,6 @@ export class HepsiJetClient {
     }
     const value = outcome.data.token
     this.secrets.add(value)
-    this.token = { value, obtainedAt: (this.o.now ?? Date.now)() }
     return value
   }
 

@@ -1,5 +1,6 @@
 import { AppError, ErrorCode } from '../../../../shared/errors'
-import { carrierHttp, httpStatusError, type CarrierExchange, type CarrierHttpResponse } from '../http/carrier-http'
+import { CachedToken, type TokenLoginClientOptions } from '../http/cached-token'
+import { carrierHttp, httpStatusError, type CarrierHttpResponse } from '../http/carrier-http'
 import { sendeoErrorToAppError, type SendeoFailure } from './sendeo.errors'
 import { envelopeSchema, lowerKeys, tokenSchema } from './sendeo.schemas'
 
@@ -21,15 +22,7 @@ export const SendeoPath = {
 /** [SND]: "Token expire süremiz 20 saattir"; we renew an hour early. */
 export const DEFAULT_SENDEO_TOKEN_TTL_MS = 19 * 3_600_000
 
-export type SendeoClientOptions = Readonly<{
-  origin: string
-  username: string
-  password: string
-  timeoutMs?: number
-  tokenTtlMs?: number
-  onExchange?: (exchange: CarrierExchange) => void
-  now?: () => number
-}>
+export type SendeoClientOptions = TokenLoginClientOptions
 
 export type SendeoCall = Readonly<{
   operation: string
@@ -51,12 +44,12 @@ const SECRET_FIELDS = /("(?:token|sifre|password)"\s*:\s*")[^"]*(")/gi
  * block the account. Password and tokens never reach an exchange. No retries here.
  */
 export class SendeoClient {
-  private token: { value: string; obtainedAt: number } | null = null
-  private pending: Promise<string> | null = null
   private readonly secrets = new Set<string>()
+  private readonly token: CachedToken
 
   constructor(private readonly o: SendeoClientOptions) {
     if (o.password !== '') this.secrets.add(o.password)
+    this.token = new CachedToken({ ttlMs: o.tokenTtlMs ?? DEFAULT_SENDEO_TOKEN_TTL_MS, now: o.now, login: (signal) => this.login(signal) })
   }
 
   readonly redact = (text: string): string => {
@@ -67,7 +60,7 @@ export class SendeoClient {
 
   async call(c: SendeoCall, signal?: AbortSignal): Promise<SendeoOutcome> {
     for (let renewed = false; ; renewed = true) {
-      const token = await this.currentToken(signal)
+      const token = await this.token.get(signal)
       const qs = c.query ? `?${new URLSearchParams(c.query).toString()}` : ''
       const res = await carrierHttp(
         {
@@ -84,7 +77,7 @@ export class SendeoClient {
       const outcome = interpret(c.operation, res)
       const unauthorized = res.status === 401 || (!outcome.ok && outcome.failure.statusCode === 401)
       if (unauthorized && !renewed) {
-        if (this.token?.value === token) this.token = null
+        this.token.forget(token)
         continue
       }
       if (unauthorized) throw new AppError(ErrorCode.carrierAuth, `Sendeo refused a fresh token on ${c.operation} (HTTP ${res.status})`, { retryable: false, meta: { operation: c.operation, httpStatus: res.status } })
@@ -93,16 +86,7 @@ export class SendeoClient {
   }
 
   forgetToken(): void {
-    this.token = null
-  }
-
-  private currentToken(signal?: AbortSignal): Promise<string> {
-    const now = (this.o.now ?? Date.now)()
-    if (this.token && now - this.token.obtainedAt < (this.o.tokenTtlMs ?? DEFAULT_SENDEO_TOKEN_TTL_MS)) return Promise.resolve(this.token.value)
-    this.pending ??= this.login(signal).finally(() => {
-      this.pending = null
-    })
-    return this.pending
+    this.token.forget()
   }
 
   private async login(signal?: AbortSignal): Promise<string> {
@@ -137,7 +121,6 @@ export class SendeoClient {
     const value = inResult.success ? inResult.data.token : atTop.success ? atTop.data.token : null
     if (!value) throw new AppError(ErrorCode.carrierBadResponse, 'Sendeo answered LoginAES without a Token', { retryable: true, meta: { operation } })
     this.secrets.add(value)
-    this.token = { value, obtainedAt: (this.o.now ?? Date.now)() }
     return value
   }
 
