@@ -1,8 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { startYurticiEmulator, type YurticiEmulator } from '../../sandbox/yurtici/yurtici.emulator'
+import { disposeAfterEach } from '../support/dispose-after-each'
 import { ownCard } from '../support/rate-cards'
 import { scanAllItems, startHarness, type Harness } from '../support/station-harness'
 import { decodeBarcodes, renderZplToPng } from '../support/zpl-render'
@@ -10,13 +11,7 @@ import { decodeBarcodes, renderZplToPng } from '../support/zpl-render'
 let h: Harness | null = null
 let yk: YurticiEmulator | null = null
 let dir = ''
-afterEach(async () => {
-  await h?.dispose()
-  await yk?.close()
-  if (dir) rmSync(dir, { recursive: true, force: true })
-  h = null
-  yk = null
-})
+disposeAfterEach(() => [h, yk, dir], () => (h = yk = null))
 
 const CARD = ownCard()
 

@@ -1,10 +1,11 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { startSendeoEmulator, type SendeoEmulator } from '../../sandbox/sendeo/sendeo.emulator'
 import { SAMPLE_SENDEO_SETTINGS } from '../../sandbox/sendeo/sendeo.fixtures'
 import { startYurticiEmulator, type YurticiEmulator } from '../../sandbox/yurtici/yurtici.emulator'
+import { disposeAfterEach } from '../support/dispose-after-each'
 import { ownCard } from '../support/rate-cards'
 import { packOrder, startHarness, type Harness } from '../support/station-harness'
 import { decodeBarcodes, renderZplToPng } from '../support/zpl-render'
@@ -13,13 +14,7 @@ let h: Harness | null = null
 let yk: YurticiEmulator | null = null
 let snd: SendeoEmulator | null = null
 let dir: string | null = null
-afterEach(async () => {
-  await h?.dispose()
-  await yk?.close()
-  await snd?.close()
-  if (dir) rmSync(dir, { recursive: true, force: true })
-  h = yk = snd = dir = null
-})
+disposeAfterEach(() => [h, yk, snd, dir], () => (h = yk = snd = dir = null))
 
 const fast = { scale: { driver: 'simulated', settleMs: 10, intervalMs: 10 }, stability: { sampleCount: 2, minStableMs: 0 } }
 

@@ -1,11 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { startReferenceCloud, type ReferenceCloud } from '../../sandbox/cloud/reference/reference-cloud'
 import type { PackingView } from '../../shared/contract/views'
 import { ErrorCode } from '../../shared/errors'
 import { eventually } from '../support/wait-for'
+import { disposeAfterEach } from '../support/dispose-after-each'
 import { scanAllItems, startHarness, type Harness } from '../support/station-harness'
 
 /**
@@ -19,14 +20,7 @@ const RENEW_MS = 150
 let cloud: ReferenceCloud | null = null
 const desks: Harness[] = []
 let dir: string | null = null
-
-afterEach(async () => {
-  for (const d of desks.splice(0)) await d.dispose()
-  await cloud?.close()
-  cloud = null
-  if (dir) rmSync(dir, { recursive: true, force: true })
-  dir = null
-})
+disposeAfterEach(() => [...desks.splice(0), cloud, dir], () => (cloud = dir = null))
 
 async function setup(cloudOverrides: Record<string, unknown> = {}) {
   dir = mkdtempSync(join(tmpdir(), 'kj-claims-'))

@@ -1,22 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { startReferenceCloud, type ReferenceCloud } from '../../sandbox/cloud/reference/reference-cloud'
 import { ErrorCode } from '../../shared/errors'
+import { disposeAfterEach } from '../support/dispose-after-each'
 import { scanAllItems, startHarness, type Harness } from '../support/station-harness'
 
 let cloud: ReferenceCloud | null = null
 const desks: Harness[] = []
 let dir: string | null = null
-
-afterEach(async () => {
-  for (const d of desks.splice(0)) await d.dispose()
-  await cloud?.close()
-  cloud = null
-  if (dir) rmSync(dir, { recursive: true, force: true })
-  dir = null
-})
+disposeAfterEach(() => [...desks.splice(0), cloud, dir], () => (cloud = dir = null))
 
 async function startCloud(port = 0) {
   return startReferenceCloud({ port, dbPath: join(dir!, 'cloud.sqlite3'), marketplaceLabelEvery: 0, rateLimit: { limit: 100_000, windowMs: 60_000 } })

@@ -1,16 +1,19 @@
+import { rmSync } from 'node:fs'
 import { afterEach } from 'vitest'
 
-/** A harness (`dispose`) or an emulator (`close`) a test started. */
-type Closable = { dispose(): Promise<void> } | { close(): Promise<void> }
+/** A harness (`dispose`), an emulator (`close`) a test started, or a temp folder it made (removed). */
+type Closable = { dispose(): Promise<void> } | { close(): Promise<void> } | string
 
 /**
- * After each test, disposes or closes what `current` names, in that order, skipping what the test
+ * After each test, disposes, closes or removes what `current` names, in that order, skipping what the test
  * did not start, then calls `reset` (so the next test starts from nothing).
  */
 export function disposeAfterEach(current: () => ReadonlyArray<Closable | null>, reset: () => void): void {
   afterEach(async () => {
     for (const resource of current()) {
-      if (resource) await ('dispose' in resource ? resource.dispose() : resource.close())
+      if (!resource) continue
+      if (typeof resource === 'string') rmSync(resource, { recursive: true, force: true })
+      else await ('dispose' in resource ? resource.dispose() : resource.close())
     }
     reset()
   })
