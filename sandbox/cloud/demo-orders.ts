@@ -13,7 +13,8 @@ export const DEMO_PRODUCTS = [
   { sku: 'SABUN-05', gtin: gtin(1006), name: 'Zeytinyağlı sabun', unitWeightGrams: 130, sizeMm: { lengthMm: 90, widthMm: 60, heightMm: 30 } },
 ] as const
 
-const RECIPIENTS = [
+/** Demo recipients with Turkish letters in every field a label prints. */
+export const DEMO_RECIPIENTS = [
   { name: 'Ğülşen Çağlayan İnce', address: 'Cemal Gürsel Caddesi No:42 Daire:5 Bostanlı Mahallesi', district: 'Karşıyaka', city: 'İzmir', postalCode: '35540', phone: '+905359876543' },
   { name: 'Şükrü Öztürk', address: 'Atatürk Bulvarı No:125 Kat:3', district: 'Çankaya', city: 'Ankara', postalCode: '06690', phone: '+905551234567' },
   { name: 'Ayşe Yıldız', address: 'Moda Caddesi No:18 D:2', district: 'Kadıköy', city: 'İstanbul', postalCode: '34710', phone: '+905321112233' },
@@ -39,7 +40,7 @@ export function demoOrders(count = 12, skip = 0): CloudOrder[] {
       marketplace: ['Trendyol', 'Hepsiburada', 'n11', null][i % 4] ?? null,
       status: 'open' as const,
       version: 1,
-      recipient: RECIPIENTS[i % RECIPIENTS.length]!,
+      recipient: DEMO_RECIPIENTS[i % DEMO_RECIPIENTS.length]!,
       codAmountKurus: i % 3 === 2 ? 13452 + i * 1000 : null,
       mandatedCarrierId: null,
       lines: lines.map((l) => ({ sku: l.sku, gtin: l.gtin, name: l.name, quantity: l.quantity, unitWeightGrams: l.unitWeightGrams, sizeMm: l.sizeMm })),

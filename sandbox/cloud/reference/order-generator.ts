@@ -1,12 +1,8 @@
 import type { CloudOrder } from '../../../shared/contract/cloud'
-import { DEMO_PRODUCTS } from '../demo-orders'
+import { DEMO_PRODUCTS, DEMO_RECIPIENTS } from '../demo-orders'
 
 const RECIPIENTS = [
-  { name: 'Ğülşen Çağlayan İnce', address: 'Cemal Gürsel Caddesi No:42 Daire:5 Bostanlı Mahallesi', district: 'Karşıyaka', city: 'İzmir', postalCode: '35540', phone: '+905359876543' },
-  { name: 'Şükrü Öztürk', address: 'Atatürk Bulvarı No:125 Kat:3', district: 'Çankaya', city: 'Ankara', postalCode: '06690', phone: '+905551234567' },
-  { name: 'Ayşe Yıldız', address: 'Moda Caddesi No:18 D:2', district: 'Kadıköy', city: 'İstanbul', postalCode: '34710', phone: '+905321112233' },
-  { name: 'Mehmet Ali Güneş', address: 'İnönü Mahallesi 1453 Sokak No:7', district: 'Nilüfer', city: 'Bursa', postalCode: '16110', phone: '+905449998877' },
-  { name: 'İrem Doğan', address: 'Konyaaltı Caddesi No:64', district: 'Muratpaşa', city: 'Antalya', postalCode: '07100', phone: '+905301234567' },
+  ...DEMO_RECIPIENTS,
   { name: 'Oğuz Kağan Şahin', address: 'Cumhuriyet Mahallesi Gazi Bulvarı No:9', district: 'Seyhan', city: 'Adana', postalCode: '01120', phone: '+905337654321' },
 ] as const
 
