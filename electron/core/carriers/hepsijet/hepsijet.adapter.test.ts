@@ -1,35 +1,23 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { failure } from '../../../../tests/support/app-error'
+import { closedAfterEach, recordedCalls } from '../../../../tests/support/emulator-rig'
 import { HttpFault, listenHttp } from '../../../../sandbox/common/http-emulator'
 import { currentStatus, startHepsiJetEmulator, type HepsiJetEmulator, type HepsiJetEmulatorOptions } from '../../../../sandbox/hepsijet/hepsijet.emulator'
 import { SAMPLE_HEPSIJET_SETTINGS, sampleHepsiJetRequest } from '../../../../sandbox/hepsijet/hepsijet.fixtures'
 import { TrackingStatus } from '../../../../shared/domain/shipment'
 import { ErrorCode } from '../../../../shared/errors'
 import type { ShipmentRequest } from '../carrier.port'
-import type { CarrierExchange } from '../http/carrier-http'
 import { createHepsiJetConnector, type HepsiJetConnectorOptions } from './hepsijet.adapter'
 
 const shipment = (over: Partial<ShipmentRequest> = {}): ShipmentRequest => sampleHepsiJetRequest(over)
 const box = (index: number, weightGrams = 1000) => ({ index, boxCode: null, lengthMm: 300, widthMm: 200, heightMm: 100, weightGrams })
 
-let emu: HepsiJetEmulator | null = null
-afterEach(async () => {
-  await emu?.close()
-  emu = null
-})
+const startEmulator = closedAfterEach(startHepsiJetEmulator)
 
 async function setup(emulator: HepsiJetEmulatorOptions = {}, over: Partial<HepsiJetConnectorOptions> = {}) {
-  emu = await startHepsiJetEmulator(emulator)
-  const exchanges: CarrierExchange[] = []
-  const sleeps: number[] = []
-  const connector = createHepsiJetConnector({
-    origin: emu.origin,
-    ...SAMPLE_HEPSIJET_SETTINGS,
-    timeoutMs: 1000,
-    retry: { maxAttempts: 5, sleep: async (ms) => void sleeps.push(ms) },
-    onExchange: (e) => exchanges.push(e),
-    ...over,
-  })
+  const emu = await startEmulator(emulator)
+  const { exchanges, sleeps, options } = recordedCalls()
+  const connector = createHepsiJetConnector({ origin: emu.origin, ...SAMPLE_HEPSIJET_SETTINGS, timeoutMs: 1000, ...options, ...over })
   return { emu, connector, exchanges, sleeps }
 }
 
@@ -148,7 +136,6 @@ describe('HepsiJET refusals → ErrorCode (FAIL in HTTP 200, and in 400)', () =>
       expect(err).toMatchObject({ code, retryable: false, meta: { httpStatus: failHttpStatus } })
       expect(s.emu.shipments).toHaveLength(0)
       await s.emu.close()
-      emu = null
     }
   })
 
