@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { z } from 'zod'
-import { AppError, ErrorCode, toAppError, errorText } from '../../../shared/errors'
+import { AppError, ErrorCode } from '../../../shared/errors'
 import type { ReturnRequest } from '../../core/carriers/carrier.port'
 import { turkeyToday } from '../../core/manifests/manifest.repository'
 import { returnCaption } from '../../core/returns/return.service'
@@ -8,6 +8,7 @@ import { parseFlags, readJsonInput, requireFlag } from '../cli-args'
 import { CARRIER_FLAGS_USAGE, carrierFlagOptions, cliConnector, requireCarrier, requireEndpoint } from '../carrier-flags'
 import { CARRIERS } from '../../core/carriers/carrier-registry'
 import type { CliCommand, CliIo } from '../cli.types'
+import { reportCarrierFailure } from './carrier-failure'
 import { addressInputSchema, packageInputSchema } from '../order-input'
 import { renderLabel } from './ship-label'
 
@@ -95,10 +96,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     }
     return 0
   } catch (err) {
-    const e = toAppError(err)
-    if (e.code === ErrorCode.inputInvalid) throw e
-    io.stderr(`${prefix}${errorText(e)} [${e.code}]\n`)
-    return 1
+    return reportCarrierFailure(io, prefix, err)
   } finally {
     await dispose()
   }

@@ -1,8 +1,9 @@
-import { toAppError, AppError, ErrorCode, errorText } from '../../../shared/errors'
+import { AppError, ErrorCode } from '../../../shared/errors'
 import { currentTrackingStatus, sortTimeline } from '../../../shared/tracking/timeline'
 import { parseFlags, requireFlag } from '../cli-args'
 import { CARRIER_FLAGS_USAGE, carrierFlagOptions, cliConnector, requireCarrier, requireEndpoint } from '../carrier-flags'
 import type { CliCommand, CliIo } from '../cli.types'
+import { reportCarrierFailure } from './carrier-failure'
 
 const prefix = 'station track: '
 
@@ -20,10 +21,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     if (!connector.track) throw new AppError(ErrorCode.wrongState, `${def.displayName}: declared tracking, but the connector has no track`)
     events = sortTimeline(await connector.track(tracking))
   } catch (err) {
-    const e = toAppError(err)
-    if (e.code === ErrorCode.inputInvalid) throw e
-    io.stderr(`${prefix}${errorText(e)} [${e.code}]\n`)
-    return 1
+    return reportCarrierFailure(io, prefix, err)
   } finally {
     await dispose()
   }
