@@ -5,6 +5,7 @@ import { AppError, ErrorCode, isAppError } from '../../../../shared/errors'
 import type { CallOptions, CarrierConnector, CreatedShipment, ShipmentRequest, TrackingEvent } from '../carrier.port'
 import type { CallSignal as Signal, ConnectorHttpOptions } from '../carrier-connector.options'
 import { withRetry } from '../../net/retry'
+import { requiredOption, tokenLoginOptionsOf } from '../http/cached-token'
 import { HepsiJetClient, type HepsiJetOutcome } from './hepsijet.client'
 import { classifyFail, FailKind, hepsiJetFailToAppError, isKnownDetailStatus, type HepsiJetFail } from './hepsijet.errors'
 import { buildDeliveryOrder, checkBarcodePrefix, customerDeliveryNoFor, isCustomerDeliveryNo, parcelDesi, type HepsiJetAccountSettings } from './hepsijet.order'
@@ -70,10 +71,7 @@ type Expected = Readonly<{ barcode: string; totalParcels: number; city: string }
 
 const trackingUrlOf = (barcode: string) => `https://hepsijet.com/gonderi-takibi/${encodeURIComponent(barcode)}`
 
-function required(value: string, field: string): string {
-  if (value.trim() === '') throw new AppError(ErrorCode.inputInvalid, `HepsiJET connector option ${field} is empty`, { meta: { field } })
-  return value
-}
+const required = (value: string, field: string) => requiredOption('HepsiJET', value, field)
 
 function checkBarcode(value: string): string {
   const v = value.trim()
@@ -121,15 +119,7 @@ export function createHepsiJetConnector(options: HepsiJetConnectorOptions): Heps
   }
   const now = options.now ?? Date.now
   const batchSize = Math.max(1, options.trackBatchSize ?? 50)
-  const client = new HepsiJetClient({
-    origin: required(options.origin, 'origin').replace(/\/+$/, ''),
-    username: required(options.username, 'username'),
-    password: options.password,
-    timeoutMs: options.timeoutMs,
-    tokenTtlMs: options.tokenTtlMs,
-    onExchange: options.onExchange,
-    now,
-  })
+  const client = new HepsiJetClient(tokenLoginOptionsOf('HepsiJET', options))
   const retrying = <T>(fn: () => Promise<T>, signal?: AbortSignal) => withRetry(() => fn(), { ...options.retry, signal })
 
   const generateZpl = (barcode: string, totalParcels: number, signal?: AbortSignal): Promise<HepsiJetOutcome<ZplData | null | undefined>> =>

@@ -1,3 +1,4 @@
+import { AppError, ErrorCode } from '../../../../shared/errors'
 import type { CarrierExchange } from './carrier-http'
 
 /** An account that logs in with a username and password for a token it then sends on every call (HepsiJET, Sendeo). */
@@ -11,6 +12,25 @@ export type TokenLoginClientOptions = Readonly<{
   onExchange?: (exchange: CarrierExchange) => void
   now?: () => number
 }>
+
+/** `value`, or input.invalid when the connector option `field` is empty. */
+export function requiredOption(carrierName: string, value: string, field: string): string {
+  if (value.trim() === '') throw new AppError(ErrorCode.inputInvalid, `${carrierName} connector option ${field} is empty`, { meta: { field } })
+  return value
+}
+
+/** A connector's options as its client takes them: the origin without a trailing slash; an empty origin or username is refused. */
+export function tokenLoginOptionsOf(carrierName: string, o: TokenLoginClientOptions): TokenLoginClientOptions {
+  return {
+    origin: requiredOption(carrierName, o.origin, 'origin').replace(/\/+$/, ''),
+    username: requiredOption(carrierName, o.username, 'username'),
+    password: o.password,
+    timeoutMs: o.timeoutMs,
+    tokenTtlMs: o.tokenTtlMs,
+    onExchange: o.onExchange,
+    now: o.now,
+  }
+}
 
 export type CachedTokenOptions = Readonly<{
   ttlMs: number

@@ -3,6 +3,7 @@ import { AppError, ErrorCode } from '../../../../shared/errors'
 import type { CallOptions, CarrierConnector, CreatedReturn, CreatedShipment, ReturnRequest, ShipmentRequest, TrackingEvent } from '../carrier.port'
 import type { CallSignal as Signal, ConnectorHttpOptions } from '../carrier-connector.options'
 import { withRetry } from '../../net/retry'
+import { requiredOption, tokenLoginOptionsOf } from '../http/cached-token'
 import { SendeoClient, SendeoPath } from './sendeo.client'
 import {
   buildSetDelivery,
@@ -74,10 +75,7 @@ function zplOf(r: LabelResult, parcels: number): Uint8Array | null {
   return count >= parcels && list.length > 0 ? new Uint8Array(Buffer.from(list.join('\n'), 'utf8')) : null
 }
 
-function required(value: string, field: string): string {
-  if (value.trim() === '') throw new AppError(ErrorCode.inputInvalid, `Sendeo connector option ${field} is empty`, { meta: { field } })
-  return value
-}
+const required = (value: string, field: string) => requiredOption('Sendeo', value, field)
 
 /**
  * Sendeo (docs/reference/carriers.md §7, the newer generation of Kolay Gelsin): REST + Bearer token, SETDELIVERY
@@ -89,15 +87,7 @@ function required(value: string, field: string): string {
 export function createSendeoConnector(options: SendeoConnectorOptions): SendeoConnector {
   const prefix = checkReferencePrefix(options.referencePrefix ?? DEFAULT_REFERENCE_PREFIX)
   const placeIds = options.placeIds ?? builtinSendeoPlaceIds
-  const client = new SendeoClient({
-    origin: required(options.origin, 'origin').replace(/\/+$/, ''),
-    username: required(options.username, 'username'),
-    password: options.password,
-    timeoutMs: options.timeoutMs,
-    tokenTtlMs: options.tokenTtlMs,
-    onExchange: options.onExchange,
-    now: options.now,
-  })
+  const client = new SendeoClient(tokenLoginOptionsOf('Sendeo', options))
   const retrying = <T>(fn: () => Promise<T>, signal?: AbortSignal) => withRetry(() => fn(), { ...options.retry, signal })
   const bad = (message: string, meta: Record<string, unknown>) => new AppError(ErrorCode.carrierBadResponse, message, { retryable: true, meta })
 
