@@ -6,7 +6,7 @@ import type { AppError } from '../../shared/errors'
 import { createSerialScaleDriver, type SerialScaleConfig } from '../../electron/core/devices/scale/scale-protocol'
 import type { ScaleDriver, ScaleReading } from '../../electron/core/devices/scale/scale.port'
 import { startSerialScaleEmulator, type ScaleEmulatorProfile, type SerialScaleEmulator } from '../../sandbox/scales/serial-scale.emulator'
-import { createPtyPair } from '../../sandbox/scales/socat-pair'
+import { createPtyPair, type PtyPair } from '../../sandbox/scales/socat-pair'
 
 /** A serial scale emulator on one end of a socat pty pair, a driver on the other, and what the driver reported. */
 export type ScaleRig = Readonly<{
@@ -68,6 +68,52 @@ export function useScaleRig(setup: () => ScaleRigSetup): Omit<ScaleRig, 'close'>
     },
     get errors() {
       return current().errors
+    },
+  }
+}
+
+/** A socat pty pair in a temp folder for each test of the calling describe block, and what a test started on it. */
+export type PtyRig = Readonly<{
+  /** The driver's end. */
+  readonly a: string
+  /** The emulator's end. */
+  readonly b: string
+  readonly dir: string
+  /** Closes `emulator` after the test, before the pair goes. */
+  track<T extends { close(): Promise<void> }>(emulator: T): T
+}>
+
+export function usePtyPair(prefix: string): PtyRig {
+  let current: { dir: string; pair: PtyPair; emulator?: { close(): Promise<void> } } | undefined
+  beforeEach(async () => {
+    const dir = await mkdtemp(join(tmpdir(), prefix))
+    current = { dir, pair: await createPtyPair(dir) }
+  })
+  afterEach(async () => {
+    if (!current) return
+    const { dir, pair, emulator } = current
+    current = undefined
+    await emulator?.close()
+    await pair.kill()
+    await rm(dir, { recursive: true, force: true })
+  })
+  const now = () => {
+    if (!current) throw new Error('usePtyPair: read the pair inside a test')
+    return current
+  }
+  return {
+    get a() {
+      return now().pair.a
+    },
+    get b() {
+      return now().pair.b
+    },
+    get dir() {
+      return now().dir
+    },
+    track(emulator) {
+      now().emulator = emulator
+      return emulator
     },
   }
 }

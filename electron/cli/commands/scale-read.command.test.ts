@@ -12,6 +12,7 @@ import { toledoContinuousProfile } from '../../../sandbox/scales/toledo-continuo
 import { createPtyPair, type PtyPair } from '../../../sandbox/scales/socat-pair'
 import type { CliIo } from '../cli.types'
 import { scaleReadCommand } from './scale-read.command'
+import { usePtyPair } from '../../../tests/support/scale-rig'
 
 async function runRead(argv: string[]) {
   let stdout = ''
@@ -120,20 +121,7 @@ describe('station scale read against the MT-SICS emulator on a socat pty', () =>
 })
 
 describe('station scale read for every other protocol, each against its emulator on a socat pty', () => {
-  let dir: string
-  let pair: PtyPair
-  let emulator: { close(): Promise<void> } | undefined
-
-  beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'scale-read-proto-'))
-    pair = await createPtyPair(dir)
-  })
-  afterEach(async () => {
-    await emulator?.close()
-    emulator = undefined
-    await pair.kill()
-    await rm(dir, { recursive: true, force: true })
-  })
+  const pty = usePtyPair('scale-read-proto-')
 
   const cases: ReadonlyArray<[string, () => ScaleEmulatorProfile, string[]]> = [
     ['toledo-continuous', () => toledoContinuousProfile({ intervalMs: 40 }), ['--baud', '9600', '--parity', 'even', '--data-bits', '7', '--stop-bits', '1']],
@@ -144,32 +132,29 @@ describe('station scale read for every other protocol, each against its emulator
   ]
 
   it.each(cases)('%s: --stable prints one stable weight as JSON', async (protocol, profile, flags) => {
-    const emu = await startSerialScaleEmulator({ path: pair.b, profile: profile() })
-    emulator = emu
+    const emu = pty.track(await startSerialScaleEmulator({ path: pty.b, profile: profile() }))
     emu.setWeight(1234, { inMotionMs: 200 })
-    const r = await runRead(['--port', pair.a, '--protocol', protocol, ...flags, '--stable', '--timeout-ms', '4000', '--json'])
+    const r = await runRead(['--port', pty.a, '--protocol', protocol, ...flags, '--stable', '--timeout-ms', '4000', '--json'])
     expect(r.stderr).toBe('')
     expect(r.code).toBe(0)
     expect(JSON.parse(r.stdout)).toEqual({ grams: 1234, stable: true, protocol })
   })
 
   it('auto detects a continuous scale and names the protocol it found', async () => {
-    const emu = await startSerialScaleEmulator({ path: pair.b, profile: casProfile({ intervalMs: 40 }) })
-    emulator = emu
+    const emu = pty.track(await startSerialScaleEmulator({ path: pty.b, profile: casProfile({ intervalMs: 40 }) }))
     emu.setWeight(880)
-    const r = await runRead(['--port', pair.a, '--protocol', 'auto', '--json'])
+    const r = await runRead(['--port', pty.a, '--protocol', 'auto', '--json'])
     expect(r.code).toBe(0)
     expect(JSON.parse(r.stdout)).toEqual({ grams: 880, stable: true, protocol: 'cas' })
   })
 
   it('overload → exit 3 naming it; a scale in no known protocol → exit 3', async () => {
-    const emu = await startSerialScaleEmulator({ path: pair.b, profile: toledo8217Profile() })
-    emulator = emu
+    const emu = pty.track(await startSerialScaleEmulator({ path: pty.b, profile: toledo8217Profile() }))
     emu.setOverload()
-    const over = await runRead(['--port', pair.a, '--protocol', 'toledo-8217', '--timeout-ms', '500'])
+    const over = await runRead(['--port', pty.a, '--protocol', 'toledo-8217', '--timeout-ms', '500'])
     expect(over.code).toBe(3)
     expect(over.stderr).toMatch(/no valid weight within 500 ms \(last: scale reports overload\)/)
-    const wrong = await runRead(['--port', pair.a, '--protocol', 'cas', '--timeout-ms', '500', '--json'])
+    const wrong = await runRead(['--port', pty.a, '--protocol', 'cas', '--timeout-ms', '500', '--json'])
     expect(wrong).toMatchObject({ code: 3, stdout: '' })
   })
 })

@@ -1,7 +1,5 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { AppError, ErrorCode } from '../../../../shared/errors'
 // Tests may drive the sandbox emulators; production core code never imports sandbox/.
 import { a12eProfile } from '../../../../sandbox/scales/a12e.profile'
@@ -9,17 +7,15 @@ import { casProfile } from '../../../../sandbox/scales/cas.profile'
 import { startMtSicsEmulator } from '../../../../sandbox/scales/mt-sics.emulator'
 import { nciProfile } from '../../../../sandbox/scales/nci.profile'
 import { startSerialScaleEmulator, type ScaleEmulatorProfile } from '../../../../sandbox/scales/serial-scale.emulator'
-import { createPtyPair, type PtyPair } from '../../../../sandbox/scales/socat-pair'
 import { toledo8217Profile } from '../../../../sandbox/scales/toledo-8217.profile'
 import { toledoContinuousProfile } from '../../../../sandbox/scales/toledo-continuous.profile'
 import { createScaleDriverFactory } from './scale-driver.factory'
 import { detectScaleProtocol } from './scale-protocol-detect'
 import { createSerialScaleDriver, scaleProtocolInfo, scaleProtocols, type SerialScaleConfig } from './scale-protocol'
 import { ScaleService } from './scale.service'
+import { usePtyPair } from '../../../../tests/support/scale-rig'
 
 const fast = { listenMs: 300, probeTimeoutMs: 250 }
-
-type Emulated = { close(): Promise<void>; setWeight(grams: number): void }
 
 describe('scale protocols', () => {
   it('lists the six protocols with §2.1 line defaults', () => {
@@ -37,20 +33,7 @@ describe('scale protocols', () => {
 })
 
 describe('detectScaleProtocol over a socat pty', () => {
-  let dir: string
-  let pair: PtyPair
-  let emulator: Emulated | undefined
-
-  beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'scale-detect-'))
-    pair = await createPtyPair(dir)
-  })
-  afterEach(async () => {
-    await emulator?.close()
-    emulator = undefined
-    await pair.kill()
-    await rm(dir, { recursive: true, force: true })
-  })
+  const pty = usePtyPair('scale-detect-')
 
   const profiles: ReadonlyArray<[string, () => ScaleEmulatorProfile, object]> = [
     ['toledo-continuous', () => toledoContinuousProfile({ intervalMs: 40 }), { protocol: 'toledo-continuous', checksum: true, line: scaleProtocolInfo['toledo-continuous'].line }],
@@ -63,43 +46,40 @@ describe('detectScaleProtocol over a socat pty', () => {
   ]
 
   it.each(profiles)('recognises %s', async (_name, profile, expected) => {
-    const emu = await startSerialScaleEmulator({ path: pair.b, profile: profile() })
-    emulator = emu
+    const emu = pty.track(await startSerialScaleEmulator({ path: pty.b, profile: profile() }))
     emu.setWeight(1234)
-    await expect(detectScaleProtocol(pair.a, scaleProtocols, fast)).resolves.toMatchObject(expected)
+    await expect(detectScaleProtocol(pty.a, scaleProtocols, fast)).resolves.toMatchObject(expected)
   })
 
   it('recognises mt-sics from its SI reply', async () => {
-    const emu = await startMtSicsEmulator({ path: pair.b })
-    emulator = emu
-    await expect(detectScaleProtocol(pair.a, undefined, fast)).resolves.toMatchObject({ protocol: 'mt-sics', line: scaleProtocolInfo['mt-sics'].line })
+    const emu = pty.track(await startMtSicsEmulator({ path: pty.b }))
+    await expect(detectScaleProtocol(pty.a, undefined, fast)).resolves.toMatchObject({ protocol: 'mt-sics', line: scaleProtocolInfo['mt-sics'].line })
     expect(emu.commands).toEqual(['SI']) // continuous listening sends nothing; one probe was enough
   })
 
   it('fixed line settings are used for every candidate', async () => {
-    emulator = await startSerialScaleEmulator({ path: pair.b, profile: nciProfile() })
+    pty.track(await startSerialScaleEmulator({ path: pty.b, profile: nciProfile() }))
     const line = { baudRate: 4800, dataBits: 8, parity: 'none', stopBits: 2 } as const
-    await expect(detectScaleProtocol(pair.a, ['cas', 'nci'], { ...fast, line })).resolves.toEqual({ protocol: 'nci', line, frames: 1 })
+    await expect(detectScaleProtocol(pty.a, ['cas', 'nci'], { ...fast, line })).resolves.toEqual({ protocol: 'nci', line, frames: 1 })
   })
 
   it('a scale that says nothing → scale.protocolUnknown naming what was tried', async () => {
-    emulator = await startSerialScaleEmulator({ path: pair.b, profile: nciProfile() })
-    const err = await detectScaleProtocol(pair.a, ['cas', 'toledo-8217'], fast).catch((e: unknown) => e)
+    pty.track(await startSerialScaleEmulator({ path: pty.b, profile: nciProfile() }))
+    const err = await detectScaleProtocol(pty.a, ['cas', 'toledo-8217'], fast).catch((e: unknown) => e)
     expect(err).toBeInstanceOf(AppError)
     expect(err).toMatchObject({ code: ErrorCode.scaleProtocolUnknown, retryable: true, meta: { candidates: ['toledo-8217', 'cas'] } })
     expect((err as AppError).message).toMatch(/no known scale protocol on .*ttyA \(tried toledo-8217, cas; 0 bytes heard\)/)
   })
 
   it('a missing port → scale.disconnected; an unknown candidate → input.invalid', async () => {
-    await expect(detectScaleProtocol(join(dir, 'nope'), ['cas'], fast)).rejects.toMatchObject({ code: ErrorCode.scaleDisconnected })
-    await expect(detectScaleProtocol(pair.a, ['cas', 'dibal'], fast)).rejects.toMatchObject({ code: ErrorCode.inputInvalid, message: expect.stringMatching(/unknown scale protocol dibal/) })
+    await expect(detectScaleProtocol(join(pty.dir, 'nope'), ['cas'], fast)).rejects.toMatchObject({ code: ErrorCode.scaleDisconnected })
+    await expect(detectScaleProtocol(pty.a, ['cas', 'dibal'], fast)).rejects.toMatchObject({ code: ErrorCode.inputInvalid, message: expect.stringMatching(/unknown scale protocol dibal/) })
   })
 
   it("createScaleDriverFactory with protocol 'auto' detects once, then ScaleService weighs", async () => {
-    const emu = await startSerialScaleEmulator({ path: pair.b, profile: toledo8217Profile() })
-    emulator = emu
+    const emu = pty.track(await startSerialScaleEmulator({ path: pty.b, profile: toledo8217Profile() }))
     emu.setWeight(2200)
-    const factory = createScaleDriverFactory({ driver: 'serial', protocol: 'auto', path: pair.a, pollIntervalMs: 50 }, { detect: fast })
+    const factory = createScaleDriverFactory({ driver: 'serial', protocol: 'auto', path: pty.a, pollIntervalMs: 50 }, { detect: fast })
     const service = new ScaleService({ createDriver: factory })
     try {
       service.start()
