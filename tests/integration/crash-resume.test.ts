@@ -33,6 +33,7 @@ describe('a crash in the middle of buying a label (SIGKILL, then restart)', () =
     serve = await desk.start()
     await zebra.waitForJobs(1, 15_000)
     const c2 = await connectStation(serve.url, serve.token)
+    await c2.call('scan.submit', { code: 'P1001' }) // orders.list needs a badge (the role table)
     const packed = await eventually(() => c2.call('orders.list', { status: 'packed', limit: 10 }), (list) => list.length > 0)
     expect(packed.map((o) => o.barcode)).toEqual(['KJ1001'])
     // Let any stray second print show up before counting.
