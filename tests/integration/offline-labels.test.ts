@@ -88,27 +88,38 @@ describe('offline labels: Yurtiçi down while 50 orders are packed', () => {
   }, 30_000)
 })
 
+/** A desk with one carrier whose outage is bridged by offline labels, retried only when asked. */
+function startOfflineDesk(carrier: Record<string, unknown>, card: typeof YURTICI_CARD) {
+  return startHarness({
+    overrides: {
+      carriers: { ...carrier, offlineRetryMs: 3_600_000, breaker: { openMs: 0 }, retry: { maxAttempts: 2, baseDelayMs: 5, maxDelayMs: 10 } },
+      rateCards: [card],
+      scale: { driver: 'simulated', settleMs: 10, intervalMs: 10 },
+      stability: { sampleCount: 2, minStableMs: 0 },
+    },
+  })
+}
+
+/** Packs three prepaid orders while the carrier is down: each gets an offline label; their barcodes, in order. */
+async function packThreeOffline(harness: Harness): Promise<string[]> {
+  await harness.station.handlers['scan.submit']({ code: 'P1001', source: 'scanner' })
+  const printed: string[] = []
+  for (const code of ['KJ1001', 'KJ1002', 'KJ1004']) {
+    const v = await packOne(harness, code)
+    expect(v.shipment?.offline, code).toBe(true)
+    printed.push(v.shipment!.barcode!)
+  }
+  return printed
+}
+
 describe('offline labels: Aras (integration code as the shipper key)', () => {
   it('prints the integration-code label while Aras is down and registers it once when back', async () => {
     const { startArasEmulator } = await import('../../sandbox/aras/aras.emulator')
     const aras = await startArasEmulator()
     try {
-      h = await startHarness({
-        overrides: {
-          carriers: { aras: { enabled: true, origin: aras.origin }, offlineRetryMs: 3_600_000, breaker: { openMs: 0 }, retry: { maxAttempts: 2, baseDelayMs: 5, maxDelayMs: 10 } },
-          rateCards: [{ ...YURTICI_CARD, carrierId: 'aras', name: 'Aras Kargo' }],
-          scale: { driver: 'simulated', settleMs: 10, intervalMs: 10 },
-          stability: { sampleCount: 2, minStableMs: 0 },
-        },
-      })
+      h = await startOfflineDesk({ aras: { enabled: true, origin: aras.origin } }, { ...YURTICI_CARD, carrierId: 'aras', name: 'Aras Kargo' })
       aras.faults.set('http503')
-      await h.station.handlers['scan.submit']({ code: 'P1001', source: 'scanner' })
-      const printed: string[] = []
-      for (const code of ['KJ1001', 'KJ1002', 'KJ1004']) {
-        const v = await packOne(h, code)
-        expect(v.shipment?.offline, code).toBe(true)
-        printed.push(v.shipment!.barcode!)
-      }
+      const printed = await packThreeOffline(h)
       expect(aras.shipments).toHaveLength(0)
       const labels = await h.zebra.waitForJobs(3)
       labels.forEach((zpl, i) => expect(zpl).toContain(printed[i]))
@@ -127,27 +138,12 @@ describe('offline labels: PTT (a barcode from the customer range)', () => {
     const { SAMPLE_PTT_CREDENTIALS, SAMPLE_PTT_RANGE } = await import('../../sandbox/ptt/ptt.fixtures')
     const ptt = await startPttEmulator()
     try {
-      h = await startHarness({
-        overrides: {
-          carriers: {
-            ptt: { enabled: true, origin: ptt.origin, credentials: { ...SAMPLE_PTT_CREDENTIALS }, barcodeRange: SAMPLE_PTT_RANGE },
-            offlineRetryMs: 3_600_000,
-            breaker: { openMs: 0 },
-            retry: { maxAttempts: 2, baseDelayMs: 5, maxDelayMs: 10 },
-          },
-          rateCards: [{ ...YURTICI_CARD, carrierId: 'ptt', serviceCode: 'MH', name: 'PTT Kargo' }],
-          scale: { driver: 'simulated', settleMs: 10, intervalMs: 10 },
-          stability: { sampleCount: 2, minStableMs: 0 },
-        },
-      })
+      h = await startOfflineDesk(
+        { ptt: { enabled: true, origin: ptt.origin, credentials: { ...SAMPLE_PTT_CREDENTIALS }, barcodeRange: SAMPLE_PTT_RANGE } },
+        { ...YURTICI_CARD, carrierId: 'ptt', serviceCode: 'MH', name: 'PTT Kargo' },
+      )
       ptt.faults.set('http503')
-      await h.station.handlers['scan.submit']({ code: 'P1001', source: 'scanner' })
-      const printed: string[] = []
-      for (const code of ['KJ1001', 'KJ1002', 'KJ1004']) {
-        const v = await packOne(h, code)
-        expect(v.shipment?.offline, code).toBe(true)
-        printed.push(v.shipment!.barcode!)
-      }
+      const printed = await packThreeOffline(h)
       expect(new Set(printed).size).toBe(3)
       expect(ptt.shipments).toHaveLength(0)
       ptt.faults.set(null)
