@@ -1,7 +1,7 @@
-import { AppError, ErrorCode } from '../../../../shared/errors'
 import { carrierHttp, httpStatusError, type CarrierExchange, type CarrierHttpResponse } from '../http/carrier-http'
+import { lowerKeyedJson, notEnvelopeError } from '../http/dotnet-envelope'
 import type { KgFailure } from './kolaygelsin.errors'
-import { envelopeSchema, lowerKeys } from './kolaygelsin.schemas'
+import { envelopeSchema } from './kolaygelsin.schemas'
 
 export const KOLAYGELSIN_NAME = 'Kolay Gelsin'
 export const KOLAYGELSIN_ID = 'kolaygelsin'
@@ -57,14 +57,6 @@ export class KolayGelsinClient {
   }
 }
 
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text)
-  } catch {
-    return undefined // judged below as "not the envelope"
-  }
-}
-
 /**
  * HTTP answer → payload or failure. 401/403/429 are the shared HTTP errors. Kolay Gelsin's errors
  * are enveloped ResultCode/ResultMessage, with HTTP 200 per the doc or 500 per the swagger, so any
@@ -73,14 +65,8 @@ function safeJson(text: string): unknown {
 function interpret(method: string, res: CarrierHttpResponse): KgOutcome {
   const shared = res.status === 401 || res.status === 403 || res.status === 429 ? httpStatusError(KOLAYGELSIN_NAME, method, res) : null
   if (shared) throw shared
-  const meta = { operation: method, httpStatus: res.status, bodyStart: res.text.slice(0, 200) }
-  const env = envelopeSchema.safeParse(lowerKeys(safeJson(res.text)))
-  if (!env.success) {
-    if (res.status >= 500) throw httpStatusError(KOLAYGELSIN_NAME, method, res) as AppError
-    if (res.status >= 200 && res.status < 300) throw new AppError(ErrorCode.carrierBadResponse, `Kolay Gelsin answered ${method} with a body that is not its envelope`, { retryable: true, meta })
-    if (res.status === 404 || res.status === 405) throw new AppError(ErrorCode.carrierBadResponse, `Kolay Gelsin answered HTTP ${res.status} to ${method}: check the origin`, { retryable: false, meta })
-    throw new AppError(ErrorCode.carrierValidation, `Kolay Gelsin refused ${method} (HTTP ${res.status})`, { retryable: false, meta })
-  }
+  const env = envelopeSchema.safeParse(lowerKeyedJson(res.text))
+  if (!env.success) throw notEnvelopeError(KOLAYGELSIN_NAME, method, res)
   const e = env.data
   if (e.resultcode === 200 && res.status >= 200 && res.status < 300) return { ok: true, payload: e.payload ?? null }
   return { ok: false, failure: { httpStatus: res.status, resultCode: e.resultcode, message: e.resultmessage?.trim() ?? '' } }

@@ -1,8 +1,9 @@
 import { AppError, ErrorCode } from '../../../../shared/errors'
 import { CachedToken, type TokenLoginClientOptions } from '../http/cached-token'
 import { carrierHttp, httpStatusError, type CarrierHttpResponse } from '../http/carrier-http'
+import { lowerKeyedJson, notEnvelopeError } from '../http/dotnet-envelope'
 import { sendeoErrorToAppError, type SendeoFailure } from './sendeo.errors'
-import { envelopeSchema, lowerKeys, tokenSchema } from './sendeo.schemas'
+import { envelopeSchema, tokenSchema } from './sendeo.schemas'
 
 export const SENDEO_NAME = 'Sendeo'
 export const SENDEO_ID = 'sendeo'
@@ -117,7 +118,7 @@ export class SendeoClient {
       throw new AppError(ErrorCode.carrierAuth, `Sendeo refused the login of "${this.o.username}": ${outcome.failure.message || outcome.failure.statusCode}`, { retryable: false, meta: err.meta })
     }
     const inResult = tokenSchema.safeParse(outcome.result)
-    const atTop = tokenSchema.safeParse(lowerKeys(safeJson(res.text)))
+    const atTop = tokenSchema.safeParse(lowerKeyedJson(res.text))
     const value = inResult.success ? inResult.data.token : atTop.success ? atTop.data.token : null
     if (!value) throw new AppError(ErrorCode.carrierBadResponse, 'Sendeo answered LoginAES without a Token', { retryable: true, meta: { operation } })
     this.secrets.add(value)
@@ -129,14 +130,6 @@ export class SendeoClient {
   }
 }
 
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text)
-  } catch {
-    return null // not JSON: the caller already judged the body
-  }
-}
-
 /**
  * HTTP answer → result or failure. 429 is the shared rate-limit error. Sendeo's errors travel as
  * HTTP 500 *with* the envelope (§7 "500 on errors"), so a 5xx is read as a server failure only
@@ -145,14 +138,10 @@ function safeJson(text: string): unknown {
  */
 function interpret(operation: string, res: CarrierHttpResponse): SendeoOutcome {
   if (res.status === 429) throw httpStatusError(SENDEO_NAME, operation, res) as AppError
-  const meta = { operation, httpStatus: res.status, bodyStart: res.text.slice(0, 200) }
-  const env = envelopeSchema.safeParse(lowerKeys(safeJson(res.text)))
+  const env = envelopeSchema.safeParse(lowerKeyedJson(res.text))
   if (!env.success) {
     if (res.status === 401 || res.status === 403) return { ok: false, failure: { httpStatus: res.status, statusCode: res.status, message: 'Unauthorized' } }
-    if (res.status >= 500) throw httpStatusError(SENDEO_NAME, operation, res) as AppError
-    if (res.status >= 200 && res.status < 300) throw new AppError(ErrorCode.carrierBadResponse, `Sendeo answered ${operation} with a body that is not its envelope`, { retryable: true, meta })
-    if (res.status === 404 || res.status === 405) throw new AppError(ErrorCode.carrierBadResponse, `Sendeo answered HTTP ${res.status} to ${operation}: check the origin`, { retryable: false, meta })
-    throw new AppError(ErrorCode.carrierValidation, `Sendeo refused ${operation} (HTTP ${res.status})`, { retryable: false, meta })
+    throw notEnvelopeError(SENDEO_NAME, operation, res)
   }
   const e = env.data
   if (e.statuscode === 200 && res.status >= 200 && res.status < 300) return { ok: true, result: e.result ?? null }
