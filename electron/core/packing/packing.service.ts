@@ -192,8 +192,10 @@ export class PackingService {
     const { s } = this
     const awaiting = s.packer !== null && awaitingAnswer(s.unconfirmed).length > 0
     const digit = DIGIT.test(code) ? Number(code) : null
-    // Before login every scan is a badge, and the return prompt reads its own scans: nothing to tell apart there.
-    const kind: ScanKind = s.packer && !s.returnPrompt ? await classifyScan(this.deps.db, code, s.order) : { kind: 'unknown' }
+    // Before login every scan is a badge, and an open return prompt reads its own scans: nothing to tell apart there.
+    // Once a return is shown ('done'), the next scan closes the prompt and is work again, so it is told apart like any other.
+    const promptReads = s.returnPrompt !== null && s.returnPrompt.stage !== 'done'
+    const kind: ScanKind = s.packer && !promptReads ? await classifyScan(this.deps.db, code, s.order) : { kind: 'unknown' }
     s.lookup = null // a shipment shown by its tracking number stays until the next scan
     const effects = this.dispatch({
       type: 'scan',
