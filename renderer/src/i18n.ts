@@ -95,6 +95,8 @@ export const messages = {
   'status.packer': { tr: 'Paketçi', en: 'Packer' },
   'status.noPacker': { tr: 'giriş yok', en: 'not logged in' },
   'status.supervisor': { tr: 'süpervizör', en: 'supervisor' },
+  'status.manager': { tr: 'yönetici', en: 'manager' },
+  'status.admin': { tr: 'sistem yöneticisi', en: 'admin' },
   'status.scale': { tr: 'Terazi', en: 'Scale' },
   'status.printer': { tr: 'Yazıcı', en: 'Printer' },
   'status.ready': { tr: 'hazır', en: 'ready' },

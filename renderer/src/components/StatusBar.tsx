@@ -58,7 +58,7 @@ export function StatusBar({ stationName, demo, packer, devices, sync, packedCoun
       )}
       <Item tone={packer ? 'ok' : 'muted'} label={<Tx k="status.packer" />} testId="status-packer" width="wide">
         <b>{packer ? packer.name : t('status.noPacker')}</b>
-        {roleAtLeast(packer?.role, 'supervisor') && <span className="muted"> ({t('status.supervisor')})</span>}
+        {packer && roleAtLeast(packer.role, 'supervisor') && <span className="muted"> ({t(`status.${packer.role as 'supervisor' | 'manager' | 'admin'}`)})</span>}
       </Item>
       <span className={`status-devices ${scanners.length > 0 || receipt ? 'status-devices-many' : ''}`}>
         <Item tone={!devices ? 'muted' : devices.scale.connected ? 'ok' : 'error'} label={<Tx k="status.scale" />} testId="status-scale" width="narrow">
