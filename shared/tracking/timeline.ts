@@ -8,7 +8,10 @@ export type TimelineEvent = Readonly<{
   /** ISO 8601 with offset, as the carrier gave it (converted from Turkey time where needed). */
   at: string
   location: string | null
-  /** The carrier's own present-state field (Yurtiçi operationStatus) rather than a scan; not stored. */
+  /**
+   * The carrier's own statement of the shipment's present state (Yurtiçi operationStatus), not a
+   * scan: where present with a status it decides the current status, whatever the scans' times. Not stored.
+   */
   current?: boolean
 }>
 

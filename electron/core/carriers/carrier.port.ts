@@ -1,6 +1,7 @@
 import type { Address } from '../../../shared/domain/address'
 import type { MeasuredPackage } from '../../../shared/domain/box'
-import type { LabelFormat, TrackingStatus } from '../../../shared/domain/shipment'
+import type { LabelFormat } from '../../../shared/domain/shipment'
+import type { TimelineEvent } from '../../../shared/tracking/timeline'
 
 /** What the desk asks a carrier to ship: one order, one or more measured packages. */
 export type ShipmentRequest = Readonly<{
@@ -35,18 +36,8 @@ export type CallOptions = Readonly<{
   signal?: AbortSignal
 }>
 
-export type TrackingEvent = Readonly<{
-  status: TrackingStatus | null
-  rawCode: string
-  rawText: string
-  at: string
-  location: string | null
-  /**
-   * The carrier's own statement of the shipment's present state (Yurtiçi operationStatus), not a
-   * scan: where present with a status it decides the current status, whatever the scans' times.
-   */
-  current?: boolean
-}>
+/** A carrier's tracking event: the same record the timeline stores and shows. */
+export type TrackingEvent = TimelineEvent
 
 /**
  * A return: the customer sends the parcel back to the seller's warehouse. Carriers offer it in one of
