@@ -69,3 +69,23 @@ export function createEmulatedPan(wobbleGrams: number): EmulatedScalePan {
     },
   }
 }
+
+/** What a test can do with any emulated serial scale. */
+export type EmulatedScale = Readonly<{
+  path: string
+  /** Puts `grams` (gross) on the pan; `inMotionMs` of moving readings come first. */
+  setWeight(grams: number, options?: { inMotionMs?: number }): void
+  setOverload(): void
+  setUnderload(): void
+  /** Writes raw bytes to the line now (noise, a torn frame, a garbage line). */
+  injectGarbage(bytes: Uint8Array | string): Promise<void>
+  /** Frames and replies are written in pieces of `n` bytes (null: whole). */
+  splitWritesEvery(n: number | null): void
+  /** A silent scale reads commands but streams and answers nothing (watchdog tests). */
+  setSilent(silent: boolean): void
+  /** Every command received, in order. */
+  readonly commands: readonly string[]
+  /** How many commands arrived while an earlier one was still unanswered (pipelining). */
+  readonly pipelinedCommands: number
+  close(): Promise<void>
+}>

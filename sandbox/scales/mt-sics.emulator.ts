@@ -1,4 +1,4 @@
-import { createEmulatedPan } from './emulated-pan'
+import { createEmulatedPan, type EmulatedScale } from './emulated-pan'
 import { openEmulatorLine } from './emulator-line'
 
 /**
@@ -27,26 +27,11 @@ export type MtSicsEmulatorOptions = Readonly<{
   splitDelayMs?: number
 }>
 
-export type MtSicsEmulator = Readonly<{
-  path: string
-  /** Puts `grams` (gross) on the pan; `inMotionMs` of dynamic readings come first. */
-  setWeight(grams: number, options?: { inMotionMs?: number }): void
-  setOverload(): void
-  setUnderload(): void
-  /** Writes raw bytes to the line now (noise, a torn frame, a garbage line). */
-  injectGarbage(bytes: Uint8Array | string): Promise<void>
-  /** Replies are written in pieces of `n` bytes (null: whole lines). */
-  splitWritesEvery(n: number | null): void
-  /** A silent balance reads commands but never answers (watchdog tests). */
-  setSilent(silent: boolean): void
-  /** The next command is answered with this error instead. */
-  failNextCommand(code: 'ES' | 'ET' | 'EL'): void
-  /** Every command line received, in order. */
-  readonly commands: readonly string[]
-  /** How many commands arrived while an earlier one was still unanswered (pipelining). */
-  readonly pipelinedCommands: number
-  close(): Promise<void>
-}>
+export type MtSicsEmulator = EmulatedScale &
+  Readonly<{
+    /** The next command is answered with this error instead. */
+    failNextCommand(code: 'ES' | 'ET' | 'EL'): void
+  }>
 
 export async function startMtSicsEmulator(options: MtSicsEmulatorOptions): Promise<MtSicsEmulator> {
   const unit = options.unit ?? 'kg'

@@ -1,4 +1,4 @@
-import { createEmulatedPan, type EmulatedPan, type EmulatorControls } from './emulated-pan'
+import { createEmulatedPan, type EmulatedPan, type EmulatedScale, type EmulatorControls } from './emulated-pan'
 import { openEmulatorLine } from './emulator-line'
 
 /**
@@ -37,27 +37,12 @@ export type NoiseOptions = Readonly<{
   bytes?: Uint8Array | string
 }>
 
-export type SerialScaleEmulator = Readonly<{
-  path: string
-  /** Puts `grams` (gross) on the pan; `inMotionMs` of moving readings come first. */
-  setWeight(grams: number, options?: { inMotionMs?: number }): void
-  setOverload(): void
-  setUnderload(): void
-  /** Writes raw bytes to the line now (noise, a torn frame, a garbage line). */
-  injectGarbage(bytes: Uint8Array | string): Promise<void>
-  /** Line noise in front of frames (null: none). */
-  setNoise(noise: NoiseOptions | null): void
-  /** Frames are written in pieces of `n` bytes (null: whole frames). */
-  splitWritesEvery(n: number | null): void
-  /** A silent scale streams nothing and answers nothing (watchdog tests). */
-  setSilent(silent: boolean): void
-  /** Every command received, in order (request profiles). */
-  readonly commands: readonly string[]
-  /** Commands that arrived while an earlier one was still unanswered (pipelining). */
-  readonly pipelinedCommands: number
-  readonly framesSent: number
-  close(): Promise<void>
-}>
+export type SerialScaleEmulator = EmulatedScale &
+  Readonly<{
+    /** Line noise in front of frames (null: none). */
+    setNoise(noise: NoiseOptions | null): void
+    readonly framesSent: number
+  }>
 
 const defaultNoise = Uint8Array.from([0x00, 0xff, 0x13, 0x23, 0x78, 0x0d])
 
