@@ -1,41 +1,21 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { failure } from '../../../../tests/support/app-error'
+import { usePttEmulator } from '../../../../tests/support/ptt-rig'
 import { HttpFault } from '../../../../sandbox/common/http-emulator'
-import { PttStatus, startPttEmulator, type PttEmulator, type PttEmulatorOptions } from '../../../../sandbox/ptt/ptt.emulator'
+import { PttStatus, type PttEmulator } from '../../../../sandbox/ptt/ptt.emulator'
 import { SAMPLE_PTT_CREDENTIALS, SAMPLE_PTT_RANGE, samplePttRequest } from '../../../../sandbox/ptt/ptt.fixtures'
 import { TrackingStatus } from '../../../../shared/domain/shipment'
 import { ErrorCode } from '../../../../shared/errors'
 import { firstBarcodeInZpl } from '../../../../shared/zpl/zpl-barcode'
 import type { ShipmentRequest } from '../carrier.port'
-import type { CarrierExchange } from '../http/carrier-http'
-import { createPttConnector, type PttConnectorOptions } from './ptt.adapter'
-import { createMemoryPttBarcodeAllocator, type PttBarcodeRange } from './ptt.barcode'
+import { createPttConnector } from './ptt.adapter'
+import { createMemoryPttBarcodeAllocator } from './ptt.barcode'
 
 const shipment = (over: Partial<ShipmentRequest> = {}): ShipmentRequest => samplePttRequest(over)
 
-let emu: PttEmulator | null = null
-afterEach(async () => {
-  await emu?.close()
-  emu = null
-})
-
 // These tests read PTT's own label: the emulator serves etiketGetir (not in the published WSDL; see ptt.label-fallback.test.ts).
-async function setup(emulator: PttEmulatorOptions = {}, over: Partial<PttConnectorOptions> = {}, range: PttBarcodeRange = SAMPLE_PTT_RANGE) {
-  // validateSchema: the emulator refuses any body protocols/ptt/ refuses, as a contract test should.
-  emu = await startPttEmulator({ labelOperation: true, validateSchema: true, ...emulator })
-  const exchanges: CarrierExchange[] = []
-  const allocator = createMemoryPttBarcodeAllocator(range)
-  const connector = createPttConnector({
-    origin: emu.origin,
-    credentials: SAMPLE_PTT_CREDENTIALS,
-    allocator,
-    timeoutMs: 1000,
-    retry: { maxAttempts: 4, sleep: async () => {} },
-    onExchange: (e) => exchanges.push(e),
-    ...over,
-  })
-  return { emu, connector, allocator, exchanges }
-}
+// validateSchema: the emulator refuses any body protocols/ptt/ refuses, as a contract test should.
+const setup = usePttEmulator({ labelOperation: true, validateSchema: true })
 
 
 const text = (label: Uint8Array | null) => Buffer.from(label ?? new Uint8Array()).toString('utf8')
@@ -160,10 +140,10 @@ describe('documented and emulated refusals → ErrorCode', () => {
   })
 
   it('an unknown ilçe → carrier.addressUnresolved; a barcode outside the range → carrier.validation on barkodNo', async () => {
-    const { connector } = await setup()
+    const { emu, connector } = await setup()
     const recipient = { ...samplePttRequest().recipient, district: 'Atlantis' }
     expect(await failure(connector.createShipment(shipment({ recipient }), { idempotencyKey: 'kj-addr' }))).toMatchObject({ code: ErrorCode.carrierAddressUnresolved, retryable: false })
-    await emu?.close()
+    await emu.close()
     const other = await setup({}, {}, { first: '999000000001', last: '999000000009' })
     expect(await failure(other.connector.createShipment(shipment(), { idempotencyKey: 'kj-range' }))).toMatchObject({ code: ErrorCode.carrierValidation, retryable: false, meta: { field: 'barkodNo', pttCode: '-5' } })
   })
@@ -256,10 +236,10 @@ describe('track (gonderiSorgu)', () => {
   })
 
   it('wrong password → carrier.auth; gateway block → carrier.serviceUnsupported; a bad barcode never leaves the desk', async () => {
-    const { connector } = await setup({}, { credentials: { ...SAMPLE_PTT_CREDENTIALS, password: 'nope' } })
+    const { emu, connector } = await setup({}, { credentials: { ...SAMPLE_PTT_CREDENTIALS, password: 'nope' } })
     expect(await failure(connector.track('2740000000010'))).toMatchObject({ code: ErrorCode.carrierAuth, retryable: false })
     expect(await failure(connector.track('12345'))).toMatchObject({ code: ErrorCode.inputInvalid })
-    await emu?.close()
+    await emu.close()
     const blocked = await setup({ trackingBlocked: true })
     expect(await failure(blocked.connector.track('2740000000010'))).toMatchObject({ code: ErrorCode.carrierServiceUnsupported, retryable: false, meta: { faultstring: 'Policy Falsified' } })
   })

@@ -1,27 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { ErrorCode } from '../../../../shared/errors'
 import { HttpFault } from '../../../../sandbox/common/http-emulator'
-import { startPttEmulator, type PttEmulator, type PttEmulatorOptions } from '../../../../sandbox/ptt/ptt.emulator'
-import { SAMPLE_PTT_CREDENTIALS, SAMPLE_PTT_RANGE, samplePttRequest } from '../../../../sandbox/ptt/ptt.fixtures'
+import type { PttEmulatorOptions } from '../../../../sandbox/ptt/ptt.emulator'
+import { SAMPLE_PTT_RANGE, samplePttRequest } from '../../../../sandbox/ptt/ptt.fixtures'
 import { failure } from '../../../../tests/support/app-error'
-import { createPttConnector } from './ptt.adapter'
-import { createMemoryPttBarcodeAllocator, type PttBarcodeRange } from './ptt.barcode'
+import { usePttEmulator } from '../../../../tests/support/ptt-rig'
+import type { PttBarcodeRange } from './ptt.barcode'
 import { pttFaultError } from './ptt.errors'
 
 // etiketGetir is declared in neither of PTT's published WSDLs (protocols/ptt/): without it, or when PTT
 // refuses it, the registered parcel gets the desk's own label (label null) with the range barcode.
-let emu: PttEmulator | null = null
-afterEach(async () => {
-  await emu?.close()
-  emu = null
-})
-
-async function setup(emulator: PttEmulatorOptions = {}, range: PttBarcodeRange = SAMPLE_PTT_RANGE) {
-  emu = await startPttEmulator(emulator)
-  const allocator = createMemoryPttBarcodeAllocator(range)
-  const connector = createPttConnector({ origin: emu.origin, credentials: SAMPLE_PTT_CREDENTIALS, allocator, timeoutMs: 2000, retry: { maxAttempts: 3, sleep: async () => {} } })
-  return { emu, connector }
-}
+const emulatorSetup = usePttEmulator({}, { timeoutMs: 2000, retry: { maxAttempts: 3, sleep: async () => {} } })
+const setup = (emulator: PttEmulatorOptions = {}, range: PttBarcodeRange = SAMPLE_PTT_RANGE) => emulatorSetup(emulator, {}, range)
 
 describe('PTT without etiketGetir (the published WSDL)', () => {
   it('registers once and hands back no label, so the desk prints its own with the range barcode; again: same barcode, no second upload', async () => {
