@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { startYurticiEmulator, YurticiFault, type YurticiEmulator } from '../../sandbox/yurtici/yurtici.emulator'
 import { disposeAfterEach } from '../support/dispose-after-each'
 import { ownCard } from '../support/rate-cards'
-import { scanAllItems, startHarness, type Harness } from '../support/station-harness'
+import { packOrder, startHarness, type Harness } from '../support/station-harness'
 
 let h: Harness | null = null
 let yk: YurticiEmulator | null = null
@@ -20,13 +20,8 @@ async function packYurtici(): Promise<{ h: Harness; yk: YurticiEmulator; cargoKe
       stability: { sampleCount: 2, minStableMs: 0 },
     },
   })
-  const scan = (code: string) => h!.station.handlers['scan.submit']({ code, source: 'scanner' })
-  await scan('P1001')
-  await scan('KJ1002')
-  await scanAllItems(h.station)
-  const v = await scan('KOLI1')
-  h.place(v.expectedGrams!)
-  const done = await h.waitForView((x) => x.step === 'packed' || x.problem !== null)
+  await h.station.handlers['scan.submit']({ code: 'P1001', source: 'scanner' })
+  const done = await packOrder(h, 'KJ1002', 'KOLI1')
   expect(done.problem).toBeNull()
   return { h, yk, cargoKey: done.shipment!.barcode! }
 }

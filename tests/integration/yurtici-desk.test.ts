@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { startYurticiEmulator, type YurticiEmulator } from '../../sandbox/yurtici/yurtici.emulator'
 import { disposeAfterEach } from '../support/dispose-after-each'
 import { ownCard } from '../support/rate-cards'
-import { scanAllItems, startHarness, type Harness } from '../support/station-harness'
+import { packOrder, startHarness, type Harness } from '../support/station-harness'
 
 let h: Harness | null = null
 let yk: YurticiEmulator | null = null
@@ -14,13 +14,8 @@ describe('packing with Yurtiçi (SOAP, no label from the carrier)', () => {
   it('registers the cargoKey once and prints the desk label carrying it', async () => {
     yk = await startYurticiEmulator()
     h = await startHarness({ overrides: { carriers: { yurtici: { enabled: true, url: yk.url } }, rateCards: [YURTICI_CARD] } })
-    const scan = (code: string) => h!.station.handlers['scan.submit']({ code, source: 'scanner' })
-    await scan('P1001')
-    await scan('KJ1002')
-    await scanAllItems(h.station)
-    const v = await scan('KOLI1')
-    h.place(v.expectedGrams!)
-    const done = await h.waitForView((x) => x.step === 'packed' || x.step === 'exception')
+    await h.station.handlers['scan.submit']({ code: 'P1001', source: 'scanner' })
+    const done = await packOrder(h, 'KJ1002', 'KOLI1')
     expect(done.problem).toBeNull()
     expect(yk.shipments).toHaveLength(1)
     const cargoKey = done.shipment!.barcode!
