@@ -1,19 +1,9 @@
+import type { CarrierExchangeView } from '../../../../shared/contract/views'
 import { AppError, ErrorCode } from '../../../../shared/errors'
 import { parseRetryAfterMs } from '../../net/retry-after'
 
 /** One HTTP exchange with a carrier as kept for support: secrets already redacted by the caller's `redact`. */
-export type CarrierExchange = Readonly<{
-  carrierId: string
-  operation: string
-  method: string
-  url: string
-  request: string
-  httpStatus: number | null
-  response: string | null
-  durationMs: number
-  errorCode: ErrorCode | null
-  at: string
-}>
+export type CarrierExchange = Omit<CarrierExchangeView, 'id' | 'errorCode'> & Readonly<{ errorCode: ErrorCode | null }>
 
 export type CarrierHttpRequest = Readonly<{
   /** Carrier id, for messages and exchanges ("aras", "mng"…). */
