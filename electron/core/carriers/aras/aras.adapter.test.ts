@@ -1,6 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { failure } from '../../../../tests/support/app-error'
-import { startArasEmulator, type ArasEmulator, type ArasEmulatorOptions } from '../../../../sandbox/aras/aras.emulator'
+import { closedAfterEach } from '../../../../tests/support/emulator-rig'
+import { startArasEmulator, type ArasEmulatorOptions } from '../../../../sandbox/aras/aras.emulator'
 import { sampleArasRequest } from '../../../../sandbox/aras/aras.fixtures'
 import { ErrorCode } from '../../../../shared/errors'
 import type { ShipmentRequest } from '../carrier.port'
@@ -12,15 +13,11 @@ const CREDS = { username: 'neodyum', password: 'nd2580' }
 const QUERY = { username: 'neodyum', password: 'nd2580', customerCode: '1932448851342' }
 const req = (over: Partial<ShipmentRequest> = {}): ShipmentRequest => sampleArasRequest(over)
 
-let emu: ArasEmulator | null = null
-afterEach(async () => {
-  await emu?.close()
-  emu = null
-})
+const startEmulator = closedAfterEach(startArasEmulator)
 
 async function setup(emulator: ArasEmulatorOptions = {}, over: Partial<ArasConnectorOptions> = {}) {
   // validateSchema: the emulator refuses any body protocols/aras/ refuses, as a contract test should.
-  emu = await startArasEmulator({ validateSchema: true, ...emulator })
+  const emu = await startEmulator({ validateSchema: true, ...emulator })
   const exchanges: CarrierExchange[] = []
   const connector = createArasConnector({
     environment: 'test',

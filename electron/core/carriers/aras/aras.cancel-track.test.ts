@@ -1,6 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { failure } from '../../../../tests/support/app-error'
-import { startArasEmulator, type ArasEmulator, type ArasEmulatorOptions } from '../../../../sandbox/aras/aras.emulator'
+import { closedAfterEach } from '../../../../tests/support/emulator-rig'
+import { startArasEmulator, type ArasEmulatorOptions } from '../../../../sandbox/aras/aras.emulator'
 import { sampleArasRequest } from '../../../../sandbox/aras/aras.fixtures'
 import { TrackingStatus } from '../../../../shared/domain/shipment'
 import { ErrorCode } from '../../../../shared/errors'
@@ -9,14 +10,10 @@ import { createArasConnector, type ArasConnectorOptions } from './aras.adapter'
 const CREDS = { username: 'neodyum', password: 'nd2580' }
 const QUERY = { username: 'neodyum', password: 'nd2580', customerCode: '1932448851342' }
 
-let emu: ArasEmulator | null = null
-afterEach(async () => {
-  await emu?.close()
-  emu = null
-})
+const startEmulator = closedAfterEach(startArasEmulator)
 
 async function setup(emulator: ArasEmulatorOptions = {}, over: Partial<ArasConnectorOptions> = {}) {
-  emu = await startArasEmulator(emulator)
+  const emu = await startEmulator(emulator)
   const connector = createArasConnector({ environment: 'live', origin: emu.origin, credentials: CREDS, query: QUERY, timeoutMs: 1000, retry: { maxAttempts: 3, sleep: async () => {} }, ...over })
   const { carrierShipmentId: code } = await connector.createShipment(sampleArasRequest(), { idempotencyKey: 'order-1' })
   return { emu, connector, code }

@@ -1,11 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest'
-import { ComToHomeFault, startComToHomeEmulator, type ComToHomeEmulator, type ComToHomeEmulatorOptions } from '../../../../sandbox/comtohome/comtohome.emulator'
+import { describe, expect, it } from 'vitest'
+import { ComToHomeFault, startComToHomeEmulator, type ComToHomeEmulatorOptions } from '../../../../sandbox/comtohome/comtohome.emulator'
 import { ErrorCode } from '../../../../shared/errors'
 import { mulberry32, runCarrierFaultRuns } from '../../../../tests/support/carrier-fault-runs'
 import type { ShipmentRequest } from '../carrier.port'
 import type { RetryOptions } from '../../net/retry'
 import { buildConsignmentBody, ComToHomeConnector, providerChoice } from './comtohome.adapter'
 import { inputError } from '../../../../tests/support/app-error'
+import { closedAfterEach } from '../../../../tests/support/emulator-rig'
 
 function shipment(over: Partial<ShipmentRequest> = {}): ShipmentRequest {
   return {
@@ -77,14 +78,10 @@ describe('buildConsignmentBody (ShipmentRequest → seed 001 body)', () => {
   })
 })
 
-let emu: ComToHomeEmulator | null = null
-afterEach(async () => {
-  await emu?.close()
-  emu = null
-})
+const startEmulator = closedAfterEach(startComToHomeEmulator)
 
 async function setup(emulator: ComToHomeEmulatorOptions = {}, retry: RetryOptions = {}) {
-  emu = await startComToHomeEmulator(emulator)
+  const emu = await startEmulator(emulator)
   const connector = new ComToHomeConnector({ baseUrl: emu.url, apiKey: 'demo-key', timeoutMs: 300, retry: { baseDelayMs: 1, maxDelayMs: 5, ...retry } })
   return { emu, connector }
 }

@@ -1,6 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { failure } from '../../../../tests/support/app-error'
-import { startYurticiEmulator, YurticiFault, type YurticiEmulator, type YurticiEmulatorOptions } from '../../../../sandbox/yurtici/yurtici.emulator'
+import { closedAfterEach } from '../../../../tests/support/emulator-rig'
+import { startYurticiEmulator, YurticiFault, type YurticiEmulatorOptions } from '../../../../sandbox/yurtici/yurtici.emulator'
 import { sampleShipmentRequest } from '../../../../sandbox/yurtici/yurtici.fixtures'
 import { TrackingStatus } from '../../../../shared/domain/shipment'
 import { ErrorCode } from '../../../../shared/errors'
@@ -23,15 +24,11 @@ const ACCOUNTS = {
   codCash: { username: 'CODUSER', password: 'cod' },
 }
 
-let emu: YurticiEmulator | null = null
-afterEach(async () => {
-  await emu?.close()
-  emu = null
-})
+const startEmulator = closedAfterEach(startYurticiEmulator)
 
 async function setup(emulator: YurticiEmulatorOptions = {}, retry: RetryOptions = {}, over: Partial<YurticiConnectorOptions> = {}) {
   // validateSchema: the emulator refuses any body protocols/yurtici/ refuses, as a contract test should.
-  emu = await startYurticiEmulator({ users: USERS, validateSchema: true, ...emulator })
+  const emu = await startEmulator({ users: USERS, validateSchema: true, ...emulator })
   const connector = new YurticiConnector({ url: emu.url, accounts: ACCOUNTS, timeoutMs: 500, retry: { baseDelayMs: 1, maxDelayMs: 2, ...retry }, ...over })
   return { emu, connector }
 }

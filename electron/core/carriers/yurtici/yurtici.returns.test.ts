@@ -1,7 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { failure } from '../../../../tests/support/app-error'
 import { returnOf } from '../../../../tests/support/return-request'
-import { startYurticiEmulator, YkCode, YurticiFault, type YurticiEmulator, type YurticiEmulatorOptions } from '../../../../sandbox/yurtici/yurtici.emulator'
+import { closedAfterEach } from '../../../../tests/support/emulator-rig'
+import { startYurticiEmulator, YkCode, YurticiFault, type YurticiEmulatorOptions } from '../../../../sandbox/yurtici/yurtici.emulator'
 import { sampleShipmentRequest } from '../../../../sandbox/yurtici/yurtici.fixtures'
 import { ErrorCode } from '../../../../shared/errors'
 import type { ReturnRequest, ShipmentRequest } from '../carrier.port'
@@ -12,14 +13,10 @@ import { isYurticiReturnCode, planYurticiReturn, RETURN_CODE_LENGTH, yurticiRetu
 /** The sample order coming back: the customer sends, the warehouse receives. */
 const returnRequest = (over: Partial<ReturnRequest> = {}): ReturnRequest => returnOf(sampleShipmentRequest() as ShipmentRequest, { carrierShipmentId: 'KJ0000000000000000001', trackingNumber: 'KJ0000000000000000001' }, over)
 
-let emu: YurticiEmulator | null = null
-afterEach(async () => {
-  await emu?.close()
-  emu = null
-})
+const startEmulator = closedAfterEach(startYurticiEmulator)
 
 async function setup(emulator: YurticiEmulatorOptions = {}, over: Partial<YurticiConnectorOptions> = {}) {
-  emu = await startYurticiEmulator(emulator)
+  const emu = await startEmulator(emulator)
   const connector = new YurticiConnector({ url: emu.url, accounts: { senderPays: { username: 'YKTEST', password: 'YK' } }, timeoutMs: 500, retry: { baseDelayMs: 1, maxDelayMs: 2 }, ...over })
   return { emu, connector }
 }
