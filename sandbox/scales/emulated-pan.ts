@@ -1,3 +1,5 @@
+import type { EmulatorLine } from './emulator-line'
+
 /** What the display shows right now; `grams` is net of zero and tare, with wobble while moving. */
 export type EmulatedPan =
   | Readonly<{ kind: 'weight'; grams: number; stable: boolean; tareGrams: number }>
@@ -89,3 +91,16 @@ export type EmulatedScale = Readonly<{
   readonly pipelinedCommands: number
   close(): Promise<void>
 }>
+
+/** The part of an `EmulatedScale` that is only its pan and its line. */
+export function panAndLineControls(path: string, pan: EmulatedScalePan, line: EmulatorLine) {
+  return {
+    path,
+    setWeight: pan.setWeight,
+    setOverload: pan.setOverload,
+    setUnderload: pan.setUnderload,
+    injectGarbage: (bytes: Uint8Array | string) => line.write(bytes, false),
+    splitWritesEvery: line.splitWritesEvery,
+    close: line.close,
+  } satisfies Partial<EmulatedScale>
+}

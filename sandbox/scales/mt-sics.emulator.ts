@@ -1,4 +1,4 @@
-import { createEmulatedPan, type EmulatedScale } from './emulated-pan'
+import { createEmulatedPan, panAndLineControls, type EmulatedScale } from './emulated-pan'
 import { openEmulatorLine } from './emulator-line'
 
 /**
@@ -154,12 +154,7 @@ export async function startMtSicsEmulator(options: MtSicsEmulatorOptions): Promi
   }
 
   return {
-    path: options.path,
-    setWeight: pan.setWeight,
-    setOverload: pan.setOverload,
-    setUnderload: pan.setUnderload,
-    injectGarbage: (bytes) => line.write(bytes, false),
-    splitWritesEvery: line.splitWritesEvery,
+    ...panAndLineControls(options.path, pan, line),
     setSilent(value) {
       silent = value
     },
@@ -172,6 +167,5 @@ export async function startMtSicsEmulator(options: MtSicsEmulatorOptions): Promi
     get pipelinedCommands() {
       return pipelined
     },
-    close: line.close,
   }
 }

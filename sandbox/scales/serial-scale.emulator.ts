@@ -1,4 +1,4 @@
-import { createEmulatedPan, type EmulatedPan, type EmulatedScale, type EmulatorControls } from './emulated-pan'
+import { createEmulatedPan, panAndLineControls, type EmulatedPan, type EmulatedScale, type EmulatorControls } from './emulated-pan'
 import { openEmulatorLine } from './emulator-line'
 
 /**
@@ -94,15 +94,10 @@ export async function startSerialScaleEmulator(options: SerialScaleEmulatorOptio
   }
 
   return {
-    path: options.path,
-    setWeight: pan.setWeight,
-    setOverload: pan.setOverload,
-    setUnderload: pan.setUnderload,
-    injectGarbage: (bytes) => line.write(bytes, false),
+    ...panAndLineControls(options.path, pan, line),
     setNoise(value) {
       noise = value
     },
-    splitWritesEvery: line.splitWritesEvery,
     setSilent(value) {
       silent = value
     },
@@ -115,6 +110,5 @@ export async function startSerialScaleEmulator(options: SerialScaleEmulatorOptio
     get framesSent() {
       return framesSent
     },
-    close: line.close,
   }
 }
