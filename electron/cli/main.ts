@@ -14,12 +14,21 @@ export const COMMANDS: readonly LazyCommand[] = [
   lazy('printer status', "Query a Zebra printer's ~HS status", async () => (await import('./commands/printer-status.command')).printerStatusCommand),
   lazy('ship', 'Create a shipment with a carrier', async () => (await import('./commands/ship.command')).shipCommand),
   lazy('quote', 'Compare carriers for an order: price, band, transit days and why', async () => (await import('./commands/quote.command')).quoteCommand),
-  lazy('rates import', "Import rate cards from CSV or XLSX into station.json", async () => (await import('./commands/rates.command')).ratesImportCommand),
+  lazy('rates import', 'Import rate cards from CSV or XLSX into station.json', async () => (await import('./commands/rates.command')).ratesImportCommand),
   lazy('rates export', 'Export rate cards to CSV or XLSX', async () => (await import('./commands/rates.command')).ratesExportCommand),
   lazy('return', 'Ask a carrier for a return (iade) code or return shipment', async () => (await import('./commands/return.command')).returnCommand),
   lazy('track', "Ask a carrier for a shipment's status and timeline", async () => (await import('./commands/track.command')).trackCommand),
   lazy('scale read', 'Read one weight from a serial scale', async () => (await import('./commands/scale-read.command')).scaleReadCommand),
-  lazy('secrets encrypt', "Encrypt plain-text credentials in station.json", async () => (await import('./commands/secrets-encrypt.command')).secretsEncryptCommand),
+  lazy(
+    'secrets encrypt',
+    'Encrypt plain-text credentials in station.json',
+    async () => (await import('./commands/secrets-encrypt.command')).secretsEncryptCommand,
+  ),
+  lazy(
+    'commands-sheet',
+    'Write the printable PDF of desk command barcodes (Code 128)',
+    async () => (await import('./commands/commands-sheet.command')).commandsSheetCommand,
+  ),
   lazy('scale list', 'List serial ports', async () => (await import('./commands/scale-list.command')).scaleListCommand),
 ]
 

@@ -20,7 +20,8 @@ export type ScanKind =
   | Readonly<{ kind: 'tracking'; shipmentId: string }>
   | Readonly<{ kind: 'unknown' }>
 
-const COMMAND_CODES: ReadonlySet<string> = new Set([...Object.values(CommandCode), ...RETURN_COMMAND_CODES])
+/** Every desk command barcode (the printable command sheet lists these). */
+export const COMMAND_CODES: ReadonlySet<string> = new Set([...Object.values(CommandCode), ...RETURN_COMMAND_CODES])
 
 const lineMatches = (code: string) => (line: Readonly<{ gtin: string | null; sku: string }>) =>
   line.gtin === code || line.sku.toLocaleUpperCase('tr-TR') === code.toLocaleUpperCase('tr-TR')
