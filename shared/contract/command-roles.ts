@@ -42,6 +42,7 @@ export const COMMAND_MINIMUM_ROLE = {
   'printers.status': 'packer',
   'slips.reprint': 'packer',
   'shipments.timeline': 'packer',
+  'shipments.search': 'packer',
   'shipments.cancel': 'packer',
   'returns.create': 'packer',
   'returns.list': 'packer',

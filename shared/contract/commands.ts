@@ -14,6 +14,7 @@ import type {
   PrintersView,
   ReportView,
   SettingsView,
+  ShipmentSearchHit,
   ShipmentTimelineView,
   ShipmentView,
   SlipPrintView,
@@ -87,6 +88,8 @@ export const commandInputs = {
   'scale.zero': empty,
   /** A shipment's normalized tracking status and timeline, by order number/barcode or tracking number. */
   'shipments.timeline': z.object({ code: ScanCode }).strict(),
+  /** Orders and shipments by order number, tracking number, recipient name or phone (typed or scanned), newest first, at most ten. */
+  'shipments.search': z.object({ query: z.string().trim().min(1).max(80) }).strict(),
   /** Configured carriers with their circuit-breaker state and offline labels awaiting registration. */
   'carriers.status': empty,
   /** Support: the latest raw carrier requests/responses (secrets redacted). */
@@ -153,6 +156,7 @@ export type CommandOutputs = {
   'slips.reprint': SlipPrintView
   'scale.zero': null
   'shipments.timeline': ShipmentTimelineView
+  'shipments.search': ShipmentSearchHit[]
   'carriers.status': CarrierStatusView[]
   'carriers.exchanges': CarrierExchangeView[]
   'tracking.pollNow': TrackingPassView

@@ -146,6 +146,19 @@ export type ShipmentLookupView = Readonly<{
   events: readonly Readonly<{ at: string; status: string | null; text: string; location: string | null }>[]
 }>
 
+/** One hit of `shipments.search`: an order with its live (else newest) shipment; shipment fields are null when it was never labelled. */
+export type ShipmentSearchHit = Readonly<{
+  orderId: string
+  orderNumber: string
+  orderBarcode: string
+  orderStatus: string
+  recipientName: string
+  shipmentId: string | null
+  trackingNumber: string | null
+  shipmentStatus: string | null
+  carrierName: string | null
+}>
+
 /** The return prompt: 'order' waits for the order or tracking number; 'confirm': reason digits, then the supervisor badge; 'done': the return is shown. */
 export type ReturnPromptView = Readonly<{
   stage: 'order' | 'confirm' | 'done'

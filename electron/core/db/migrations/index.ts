@@ -5,6 +5,7 @@ import * as m20261125_2200 from './20261125_2200_carrier_layer'
 import * as m20261126_0100 from './20261126_0100_returns_and_item_sizes'
 import * as m20261207_1640 from './20261207_1640_add_shipment_charged_kurus'
 import * as m20261207_1945 from './20261207_1945_widen_packer_roles'
+import * as m20261207_2030 from './20261207_2030_create_search_index'
 
 /** Static map: survives bundling, no fs scan. Never edit a shipped migration; add a new one. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '20261126_0100_returns_and_item_sizes': m20261126_0100,
   '20261207_1640_add_shipment_charged_kurus': m20261207_1640,
   '20261207_1945_widen_packer_roles': m20261207_1945,
+  '20261207_2030_create_search_index': m20261207_2030,
 }
