@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { PackingView } from '../../shared/contract/views'
 import { stripBom } from '../core/config/config.loader'
+import { markDemoFolder } from './demo-reset'
 import { startDemoReferenceCloud } from '../../sandbox/cloud/reference/demo-seed'
 import { startComToHomeEmulator } from '../../sandbox/comtohome/comtohome.emulator'
 import { startZebraEmulator } from '../../sandbox/zebra/zebra-emulator'
@@ -25,11 +26,14 @@ export async function startDemoEnvironment(dataDir: string, ports: { zebra?: num
   const zebra = await startZebraEmulator({ port: ports.zebra ?? 0 })
   const carrier = await startComToHomeEmulator({ port: ports.comtohome ?? 0 })
   mkdirSync(dataDir, { recursive: true })
+  markDemoFolder(dataDir)
   const config = hasOwnRateCards(dataDir) ? { rateCards: [] } : undefined
-  const { cloud, station } = await startDemoReferenceCloud({ port: ports.cloud ?? 0, dbPath: join(dataDir, 'demo-cloud.sqlite3'), config }).catch(async (err: unknown) => {
-    await Promise.allSettled([zebra.close(), carrier.close()])
-    throw err
-  })
+  const { cloud, station } = await startDemoReferenceCloud({ port: ports.cloud ?? 0, dbPath: join(dataDir, 'demo-cloud.sqlite3'), config }).catch(
+    async (err: unknown) => {
+      await Promise.allSettled([zebra.close(), carrier.close()])
+      throw err
+    },
+  )
   const labelsDir = join(dataDir, 'printed-labels')
   mkdirSync(labelsDir, { recursive: true })
   // After a restart the numbering goes on, so the labels printed before stay on disk.

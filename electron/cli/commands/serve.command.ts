@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { adminConfigPath, loadConfig, stripBom } from '../../core/config/config.loader'
+import { AppError, ErrorCode } from '../../../shared/errors'
 import { acquireInstanceLock } from '../../core/instance-lock'
 import { startHeadlessServer } from '../../core/server/headless.server'
 import { createStation } from '../../core/station'
@@ -11,6 +12,7 @@ import type { CliCommand } from '../cli.types'
 import { numberFlag, parseFlags } from '../cli-args'
 import { defaultDataDir } from '../data-dir'
 import { autoWeigh, startDemoEnvironment } from '../demo-env'
+import { resetDemoFolder } from '../demo-reset'
 
 /** The built UI: out/renderer of the project, found from this file whether it runs as source or bundled in out/cli. */
 function findRendererDir(): string {
@@ -50,10 +52,11 @@ export const serveCommand: CliCommand = {
   name: 'serve',
   summary: 'Run the station headless and serve its UI on 127.0.0.1',
   usage: [
-    'station serve [--port N] [--data DIR] [--demo | --no-demo]',
+    'station serve [--port N] [--data DIR] [--demo [--reset] | --no-demo]',
     '  --port N     HTTP/WebSocket port on 127.0.0.1 (default 5170; 0 = any free port)',
     '  --data DIR   data folder (default: the user data folder, ~/.config/KargoJet Station on Linux)',
     '  --demo       demo orders, simulated scale, Zebra emulator, ComToHome sandbox (default when no station.json exists)',
+    '  --reset      with --demo: wipe the demo data folder first and reseed (refused on a folder without the demo marker)',
     '  --no-demo    use the devices and carriers configured in station.json',
   ].join('\n'),
   async run(argv, io) {
@@ -62,11 +65,13 @@ export const serveCommand: CliCommand = {
       data: { type: 'string' },
       demo: { type: 'boolean' },
       'no-demo': { type: 'boolean' },
+      reset: { type: 'boolean' },
     })
     const port = numberFlag(values.port, 'port', { integer: true }) ?? 5170
     const dataDir = resolve(values.data ?? defaultDataDir())
     const configured = isConfigured(join(dataDir, 'station.json')) || existsSync(adminConfigPath())
     const demo = values.demo ?? (values['no-demo'] ? false : !configured)
+    if (values.reset && !values.demo) throw new AppError(ErrorCode.inputInvalid, '--reset only goes with --demo: it wipes a demo data folder')
     if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
       io.stderr('station serve: the UI is not built yet; run "npm run build:renderer" (npm run serve does it for you)')
       return 1
@@ -77,6 +82,14 @@ export const serveCommand: CliCommand = {
     const releaseOnExit = () => lock.release()
     process.once('exit', releaseOnExit)
     const releaseLock = () => (lock.release(), process.off('exit', releaseOnExit))
+    if (values.reset) {
+      try {
+        io.stdout(`demo reset: ${resetDemoFolder(dataDir)} entries removed from ${dataDir}`)
+      } catch (err) {
+        releaseLock()
+        throw err
+      }
+    }
     const env = await (demo ? startDemoEnvironment(dataDir) : Promise.resolve(null)).catch((err: unknown) => {
       releaseLock()
       throw err
