@@ -23,7 +23,8 @@ export type PackingStep = (typeof PackingStep)[keyof typeof PackingStep]
  * The core's short feedback after a step, as a catalog message (shared/i18n/notice-codes.ts) the renderer words.
  * `text` is transitional: plain "TR / EN" text from code not yet moved to the catalog.
  */
-export type Notice = Readonly<{ tone: 'ok' | 'warn' | 'error' }> & ((NoticeRef & Readonly<{ text?: undefined }>) | Readonly<{ text: string; code?: undefined; params?: undefined }>)
+/** A notice on the packing view: a catalog code and its params (shared/i18n); the window words it. */
+export type Notice = Readonly<{ tone: 'ok' | 'warn' | 'error' }> & NoticeRef
 
 export type ShipmentView = Readonly<{
   id: string

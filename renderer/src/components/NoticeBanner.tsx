@@ -7,7 +7,7 @@ const ICON: Record<Notice['tone'], string> = { ok: '✓', warn: '⚠', error: '�
 /** The core's short feedback after each step ("✓ Ürün", "Paketlendi ✓ …"), both languages. */
 export function NoticeBanner({ notice }: { notice: Notice }) {
   const { lang } = useLang()
-  const [main, other] = coreWords(notice, notice.text ?? '', lang)
+  const [main, other] = coreWords(notice, '', lang)
   const icon = main.startsWith(ICON[notice.tone]) ? null : ICON[notice.tone] // the core often starts with ✓ itself
   return (
     <div className={`banner banner-${notice.tone}`} role="status" data-testid="notice" data-tone={notice.tone} data-code={notice.code}>
