@@ -8,6 +8,7 @@ import { ProblemBanner } from './components/ProblemBanner'
 import { ReportsScreen } from './components/ReportsScreen'
 import { ScaleSimulator } from './components/ScaleSimulator'
 import { ScanField } from './components/ScanField'
+import { SearchBox } from './components/SearchBox'
 import { SettingsScreen } from './components/settings/SettingsScreen'
 import { StatusBar } from './components/StatusBar'
 import { Tx } from './components/Tx'
@@ -19,6 +20,7 @@ import { LangContext, useLangState } from './hooks/use-lang'
 import { useNow } from './hooks/use-now'
 import { useReloadOnServerRestart } from './hooks/use-reload-on-restart'
 import { useScanner } from './hooks/use-scanner'
+import { useSearch } from './hooks/use-search'
 import { useSettings } from './hooks/use-settings'
 import { useSyncControls } from './hooks/use-sync-controls'
 import { useStation } from './hooks/use-station'
@@ -56,6 +58,7 @@ export function App({ client }: { client: StationClient }) {
   const sync = useSyncControls(client, onSettings, station.sync)
   const hasReceipt = !!station.devices?.receipt
   usePageScroll()
+  const search = useSearch(client, packing, (code) => desk.onScan(code, 'keyboard'), () => scanner.inputRef.current?.focus())
   useHotkeys({
     F1: lang.toggle,
     F2: onSettings ? settings.printTestLabel : packing ? desk.retry : undefined,
@@ -96,6 +99,7 @@ export function App({ client }: { client: StationClient }) {
         { key: 'F8', label: 'key.cancel', enabled: packing && !!view?.order },
         { key: 'F9', label: screen === 'reports' ? 'key.back' : 'key.reports', enabled: loggedIn && roleAtLeast(view?.packer?.role, 'manager') },
         { key: 'F10', label: 'key.logout', enabled: loggedIn },
+        { key: 'Ctrl+F', label: 'key.search', enabled: packing },
       ]
 
   let body
@@ -129,7 +133,13 @@ export function App({ client }: { client: StationClient }) {
         idleExtra={demo ? <DemoOrders client={client} refreshKey={`${view.packedCount}:${view.packer?.id ?? ''}`} /> : undefined}
       />
     )
-    if (returns.prompt) body = (
+    if (search.open) body = (
+      <>
+        {body}
+        <SearchBox search={search} />
+      </>
+    )
+    else if (returns.prompt) body = (
       <>
         {body}
         <ReturnPrompt prompt={returns.prompt} />

@@ -90,6 +90,10 @@ export const messages = {
   'lookup.status': { tr: 'Durum', en: 'Status' },
   'lookup.noEvents': { tr: 'Henüz takip hareketi yok', en: 'No tracking events yet' },
   'lookup.keys': { tr: 'yeniden yazdır · Esc kapat', en: 'reprint · Esc closes' },
+  'search.title': { tr: 'Gönderi ara', en: 'Find a shipment' },
+  'search.placeholder': { tr: 'Sipariş no, takip no, alıcı veya telefon', en: 'Order no, tracking no, recipient or phone' },
+  'search.none': { tr: 'Eşleşen sipariş yok', en: 'No matching order' },
+  'search.keys': { tr: '↑↓ seç · Enter aç · Esc kapat', en: '↑↓ choose · Enter opens · Esc closes' },
   'ship.charged': { tr: 'Taşıyıcının bildirdiği: {amount} (fark {diff})', en: 'Carrier says: {amount} (difference {diff})' },
 
   'status.packer': { tr: 'Paketçi', en: 'Packer' },
@@ -142,6 +146,7 @@ export const messages = {
   'key.supervisor': { tr: 'Süpervizör', en: 'Supervisor' },
   'key.reprint': { tr: 'Yeniden yazdır', en: 'Reprint' },
   'key.cancel': { tr: 'İptal', en: 'Cancel' },
+  'key.search': { tr: 'Ara', en: 'Search' },
   'key.reports': { tr: 'Raporlar', en: 'Reports' },
   'key.logout': { tr: 'Çıkış', en: 'Log out' },
   'key.back': { tr: 'Geri', en: 'Back' },

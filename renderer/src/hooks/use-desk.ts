@@ -224,7 +224,11 @@ export function useDesk(client: StationClient, station: Station, beeper: Beeper,
     return (await station.refresh())?.packing ?? null
   }
 
-  const onScan = (code: string, source: ScanSource) => run(() => route(code, source))
+  // A new scan may find the shipment whose panel Esc closed before: it shows again (the core drops a lookup on the next scan).
+  const onScan = (code: string, source: ScanSource) => {
+    setDismissedLookup(null)
+    return run(() => route(code, source))
+  }
 
   const reprint = () =>
     run(async () => {

@@ -41,7 +41,7 @@ export function useScanner(onScan: (code: string, source: ScanSource) => void, t
   useEffect(() => {
     function onKeyDown(e: KeyboardEvent): void {
       const input = inputRef.current
-      if (!input) return
+      if (!input || ownsKeys(e.target)) return
       const inField = e.target === input
       if (isPrintableKey(e)) {
         if (valueRef.current === '') keyTimes.current = []
@@ -67,7 +67,9 @@ export function useScanner(onScan: (code: string, source: ScanSource) => void, t
   const frame = useRef(0)
   const onBlur = useCallback(() => {
     cancelAnimationFrame(frame.current)
-    frame.current = requestAnimationFrame(() => inputRef.current?.focus())
+    frame.current = requestAnimationFrame(() => {
+      if (!ownsKeys(document.activeElement)) inputRef.current?.focus()
+    })
   }, [])
   useEffect(() => {
     window.addEventListener('focus', onBlur)
@@ -90,4 +92,9 @@ export function useScanner(onScan: (code: string, source: ScanSource) => void, t
   )
 
   return { inputRef, value, onChange, onKeyDown, onBlur }
+}
+
+/** A dialog with its own text field (the search box) marks itself data-own-keys: its keys and focus are not the scan field's. */
+function ownsKeys(target: EventTarget | null): boolean {
+  return target instanceof Element && target.closest('[data-own-keys]') !== null
 }

@@ -1,0 +1,59 @@
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { E2E_ARTIFACTS as ARTIFACTS } from './pages/chromium'
+import { openDemoPage, scanDemoOrder, startDemoDesk, type DemoDesk } from './pages/demo-desk'
+
+/**
+ * Issue 12, "Void and shipment search": the search box by keyboard only in Chromium. Ctrl+F opens it, typing
+ * asks the core's FTS5 index (shipments.search), ↑/↓ and Enter open the lookup panel of the picked shipment,
+ * Esc closes the box and gives the keys back to the scan field.
+ */
+let demo: DemoDesk
+
+beforeAll(async () => {
+  demo = await startDemoDesk('search')
+}, 60_000)
+
+afterAll(() => demo?.close())
+
+describe('shipment search, in Chromium, keyboard only', () => {
+  it('finds a packed order by tracking number and by order number, opens its shipment, and gives the keys back on Esc', async () => {
+    const { page, desk } = await openDemoPage(demo)
+    await desk.login('P1001')
+    await scanDemoOrder(desk, 'KJ1001')
+    const suggestion = page.getByTestId('box-suggestion')
+    await suggestion.waitFor({ timeout: 15_000 })
+    await desk.scan((await suggestion.locator('kbd').innerText()).trim())
+    await desk.waitForStep('packed')
+    const tracking = (await desk.trackingNumber())!
+
+    const box = page.getByTestId('search-box')
+    await desk.press('Control+f')
+    await box.waitFor({ timeout: 15_000 })
+    await page.keyboard.type(tracking)
+    await page.getByTestId('search-hit').first().waitFor({ timeout: 15_000 })
+    expect(await page.getByTestId('search-hit').count()).toBe(1)
+    expect(await page.getByTestId('search-hit').first().innerText()).toContain('SIP-1001')
+    await page.screenshot({ path: join(ARTIFACTS, 'shipment-search.png') })
+    await desk.press('Enter')
+    await box.waitFor({ state: 'detached', timeout: 15_000 })
+    const lookup = page.getByTestId('shipment-lookup')
+    await lookup.waitFor({ timeout: 15_000 })
+    expect((await page.getByTestId('lookup-tracking').innerText()).trim()).toBe(tracking)
+    await desk.press('Escape')
+    await lookup.waitFor({ state: 'detached', timeout: 15_000 })
+
+    await desk.press('Control+f')
+    await box.waitFor({ timeout: 15_000 })
+    await page.keyboard.type('sip-1001')
+    await page.locator('[data-testid="search-hit"][data-chosen="true"]').waitFor({ timeout: 15_000 })
+    expect(await page.getByTestId('search-hit').first().innerText()).toContain(tracking)
+    await page.keyboard.type('zzzz')
+    await page.getByTestId('search-none').waitFor({ timeout: 15_000 })
+    await desk.press('Escape') // closes the search only
+    await box.waitFor({ state: 'detached', timeout: 15_000 })
+    expect(await page.getByTestId('scan-input').evaluate((el) => el.matches(':focus'))).toBe(true)
+    await desk.scan(tracking) // the scan field has the keys again
+    await lookup.waitFor({ timeout: 15_000 })
+  }, 120_000)
+})
