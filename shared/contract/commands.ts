@@ -103,7 +103,9 @@ export const commandInputs = {
   /** Supervisors: events the cloud refused or reported as conflicts, newest first. */
   'sync.parked': z.object({ limit: z.number().int().min(1).max(200).default(50) }).strict(),
   /** Supervisors: void a bought label with the carrier (within its cancel window) and reopen the order. */
-  'shipments.cancel': z.object({ code: ScanCode, supervisorBadge: ScanCode, reason: z.string().trim().min(3).max(200) }).strict(),
+  'shipments.cancel': z
+    .object({ code: ScanCode, supervisorBadge: ScanCode, reason: z.string().trim().min(3).max(200), shipmentId: z.string().min(1).max(64).optional() })
+    .strict(),
   /** The end-of-day manifest of one carrier (default: today, Turkey time), with its PDF. */
   'manifests.build': z.object({ carrierId: z.string().min(1).max(40), day: z.iso.date().optional() }).strict(),
   /** Ask the carrier to send a courier (where it has the operation); parcels default to today's manifest. */

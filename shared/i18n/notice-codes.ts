@@ -45,6 +45,8 @@ export const NOTICE_PARAMS = {
   'shipment.noneToCancel': ['code'],
   'shipment.purchaseInFlight': [],
   'shipment.cancelUnsupported': ['carrierId'],
+  'shipment.cancelWindowClosed': ['carrierId', 'status'],
+  'shipment.notTheLiveOne': ['code'],
   'return.unsupported': ['carrierName'],
   'return.nothingShipped': ['orderNumber'],
   'return.slipNotPrinted': ['returnCode', 'detail'],

@@ -42,6 +42,8 @@ export const NOTICES_EN: Readonly<Record<NoticeCode, string>> = {
   'shipment.noneToCancel': 'no live shipment to cancel',
   'shipment.purchaseInFlight': 'The purchase is still in flight; wait for its outcome',
   'shipment.cancelUnsupported': 'this carrier has no cancel here',
+  'shipment.cancelWindowClosed': 'the carrier has the parcel ({status}): too late to void; scan KJIADE for a return',
+  'shipment.notTheLiveOne': 'this shipment is not the order\'s live label; nothing was voided',
   'return.unsupported': 'this carrier has no return operation here',
   'return.nothingShipped': 'nothing was shipped, no return to open',
   'return.slipNotPrinted': 'Return made, slip not printed',

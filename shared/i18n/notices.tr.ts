@@ -42,6 +42,8 @@ export const NOTICES_TR: Readonly<Record<NoticeCode, string>> = {
   'shipment.noneToCancel': '{code}: iptal edilecek gönderi yok',
   'shipment.purchaseInFlight': 'Satın alma sürüyor; önce sonucunu bekleyin',
   'shipment.cancelUnsupported': '{carrierId}: bu taşıyıcıda iptal işlemi yok',
+  'shipment.cancelWindowClosed': '{carrierId}: kargo yola çıktı ({status}), iptal süresi geçti; iade için KJIADE okutun',
+  'shipment.notTheLiveOne': '{code}: bu gönderi siparişin geçerli etiketi değil; hiçbir şey iptal edilmedi',
   'return.unsupported': '{carrierName}: bu taşıyıcıda iade işlemi yok',
   'return.nothingShipped': '{orderNumber}: gönderilmiş bir paket yok, iade açılamaz',
   'return.slipNotPrinted': 'İade oluşturuldu ({returnCode}) ama fişi yazdırılamadı: {detail}',

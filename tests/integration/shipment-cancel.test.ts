@@ -38,4 +38,33 @@ describe('voiding a bought label', () => {
     await expect(t['shipments.cancel']({ code: 'KJ1004', supervisorBadge: 'S9001', reason: 'geç kaldı' })).rejects.toMatchObject({ code: 'carrier.returnRequested' })
     expect((await db.selectFrom('shipments').select('status').where('id', '=', second.id).executeTakeFirstOrThrow()).status).toBe('purchased')
   }, 30_000)
+
+  it('refuses past the cancel window without asking the carrier, and never voids a shipment other than the one the desk shows', async () => {
+    yk = await startYurticiEmulator()
+    h = await startHarness({
+      overrides: { carriers: { yurtici: { enabled: true, url: yk.url }, tracking: { enabled: false } }, rateCards: [CARD], scale: { driver: 'simulated', settleMs: 10, intervalMs: 10 }, stability: { sampleCount: 2, minStableMs: 0 } },
+    })
+    await h.station.handlers['scan.submit']({ code: 'P1001', source: 'scanner' })
+    const live = await packed('KJ1002')
+    const t = h.station.handlers
+    const db = h.station.database.db
+    const badge = { code: 'KJ1002', supervisorBadge: 'S9001', reason: 'müşteri vazgeçti' }
+    const status = async () => (await db.selectFrom('shipments').select('status').where('id', '=', live.id).executeTakeFirstOrThrow()).status
+
+    await expect(t['shipments.cancel']({ ...badge, shipmentId: 'another-shipment' })).rejects.toMatchObject({ code: 'packing.wrongState' })
+    expect(await status()).toBe('purchased')
+
+    // Yurtiçi voids until pickup; the last tracking status says it was picked up: too late, and the words name KJIADE.
+    await db.updateTable('shipments').set({ tracking_status: 'picked_up' }).where('id', '=', live.id).execute()
+    const late = await t['shipments.cancel']({ ...badge, shipmentId: live.id }).catch((e: unknown) => e)
+    expect(late).toMatchObject({ code: 'carrier.notCancellable' })
+    expect(String((late as Error).message)).toContain('KJIADE')
+    expect(yk.shipments.find((s) => s.cargoKey === live.barcode)?.status).not.toBe('CNL')
+    expect(await status()).toBe('purchased')
+
+    await db.updateTable('shipments').set({ tracking_status: 'created' }).where('id', '=', live.id).execute()
+    expect((await t['shipments.cancel']({ ...badge, shipmentId: live.id })).status).toBe('cancelled')
+    // Never a second void: the order has no live shipment any more.
+    await expect(t['shipments.cancel']({ ...badge, shipmentId: live.id })).rejects.toMatchObject({ code: 'input.notFound' })
+  }, 30_000)
 })

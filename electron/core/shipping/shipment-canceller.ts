@@ -8,9 +8,11 @@ import { findOrderByCode, setOrderStatus } from '../orders/orders.repository'
 import { findPackerByBadge } from '../packers/packers.repository'
 import { OutboxKind, appendOutbox } from '../sync/outbox.repository'
 import { getLiveShipment, getShipment, type ShipmentRecord } from './shipments.repository'
+import { insideCancelWindow } from './cancel-window.rules'
 import { roleAtLeast } from '../../../shared/domain/packer'
 
-export type CancelInput = Readonly<{ code: string; supervisorBadge: string; reason: string }>
+/** shipmentId: the shipment the desk shows; when given, any other live shipment of the order is left alone (never void another one). */
+export type CancelInput = Readonly<{ code: string; supervisorBadge: string; reason: string; shipmentId?: string | undefined }>
 
 /**
  * Voids a bought label (supervisors only): the carrier's cancel within its window (a shipment the
@@ -28,13 +30,22 @@ export async function cancelShipment(deps: Readonly<{ db: Db; connectors: Readon
   const order = await findOrderByCode(db, input.code)
   const shipment = order ? await getLiveShipment(db, order.id) : null
   if (!order || !shipment) throw new AppError(ErrorCode.notFound, msg('shipment.noneToCancel', { code: input.code }), { meta: { code: input.code } })
+  if (input.shipmentId !== undefined && input.shipmentId !== shipment.id) {
+    throw new AppError(ErrorCode.wrongState, msg('shipment.notTheLiveOne', { code: input.code }), { meta: { code: input.code, shipmentId: input.shipmentId } })
+  }
   const unregistered = shipment.status === 'purchasing'
   if (unregistered && shipment.offlineLabelledAt === null) {
     throw new AppError(ErrorCode.wrongState, msg('shipment.purchaseInFlight'))
   }
   if (!unregistered) {
     const connector = deps.connectors.get(shipment.carrierId)
-    if (!capabilitiesOf(shipment.carrierId).cancel || !connector?.cancelShipment) throw new AppError(ErrorCode.carrierNotCancellable, msg('shipment.cancelUnsupported', { carrierId: shipment.carrierId }))
+    const { cancel } = capabilitiesOf(shipment.carrierId)
+    if (!cancel || !connector?.cancelShipment) throw new AppError(ErrorCode.carrierNotCancellable, msg('shipment.cancelUnsupported', { carrierId: shipment.carrierId }))
+    // The parcel is past the carrier's window by what it told us last: no call, the desk offers the return instead.
+    if (!insideCancelWindow(cancel, shipment.trackingStatus)) {
+      const status = shipment.trackingStatus ?? ''
+      throw new AppError(ErrorCode.carrierNotCancellable, msg('shipment.cancelWindowClosed', { carrierId: shipment.carrierId, status }), { meta: { trackingStatus: status } })
+    }
     try {
       await connector.cancelShipment(shipment.carrierShipmentId ?? shipment.trackingNumber ?? '')
     } catch (err) {
