@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ErrorCode } from '../../shared/errors'
 import { E2E_ARTIFACTS as ARTIFACTS } from './pages/chromium'
 import { openDemoPage, startDemoDesk, type DemoDesk } from './pages/demo-desk'
+import { SettingsPage } from './pages/settings.page'
 
 let demo: DemoDesk
 
@@ -66,5 +67,13 @@ describe('roles are enforced in the core, in Chromium over the WebSocket', () =>
     const allowed = await rawCall(page, 'reports.summary', range())
     expect(allowed.ok).toBe(true)
     expect((await rawCall(page, 'sync.setPaused', { paused: false })).ok).toBe(true)
+
+    // F6 settings links the printable command sheet, which the desk serves as a PDF.
+    await new SettingsPage(page, 15_000).open()
+    const link = page.getByTestId('command-sheet-link')
+    const sheet = await page.request.get(new URL((await link.getAttribute('href'))!, demo.serve.url).toString())
+    expect(sheet.headers()['content-type']).toBe('application/pdf')
+    expect((await sheet.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-')
+    await page.screenshot({ path: join(ARTIFACTS, 'roles-settings-command-sheet.png') })
   }, 60_000)
 })

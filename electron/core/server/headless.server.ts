@@ -6,6 +6,8 @@ import type { CommandHandlers } from '../../../shared/contract/commands'
 import type { CommandAccess } from '../../../shared/contract/dispatch'
 import type { EventName, EventPayloads, WireMessage } from '../../../shared/contract/events'
 import type { Unsubscribe } from '../../../shared/emitter'
+import { COMMAND_SHEET_PATH } from '../../../shared/barcode/command-sheet-path'
+import { commandSheetPdf } from '../printing/command-sheet'
 import { readStatic } from './static-files'
 import { sendText, serveConnection } from './ws-connection'
 
@@ -67,6 +69,13 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
     const url = req.url ?? '/'
     if (url === '/healthz') {
       res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'application/json' }).end('{"ok":true}')
+      return
+    }
+    if (url === COMMAND_SHEET_PATH) {
+      // The printable sheet of desk command barcodes (settings links it); the same for every desk, nothing secret.
+      const pdf = Buffer.from(await commandSheetPdf())
+      res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'application/pdf', 'Content-Length': pdf.length })
+      res.end(req.method === 'HEAD' ? undefined : pdf)
       return
     }
     let file = await readStatic(options.rendererDir, url)

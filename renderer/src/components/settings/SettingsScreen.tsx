@@ -1,3 +1,4 @@
+import { COMMAND_SHEET_PATH } from '../../../../shared/barcode/command-sheet-path'
 import type { DeviceStatusView } from '../../../../shared/contract/views'
 import { useLang } from '../../hooks/use-lang'
 import type { SettingsDesk } from '../../hooks/use-settings'
@@ -23,7 +24,11 @@ export function SettingsScreen({ desk, devices, scale, now, client, sync }: { de
           <Tx k="settings.title" /> <span className="muted small">({t('settings.supervisorOnly')})</span>
         </h1>
         <span className="muted small one-line" title={settings?.stationFile}>
-          {t('settings.file')}: <code>{settings?.stationFile ?? '…'}</code> · <kbd className="key">F6</kbd>/<kbd className="key">Esc</kbd> <Tx k="key.back" />
+          {t('settings.file')}: <code>{settings?.stationFile ?? '…'}</code> ·{' '}
+          <a href={COMMAND_SHEET_PATH} target="_blank" rel="noreferrer" data-testid="command-sheet-link">
+            Komut barkodları (PDF) / Command sheet
+          </a>{' '}
+          · <kbd className="key">F6</kbd>/<kbd className="key">Esc</kbd> <Tx k="key.back" />
         </span>
       </div>
       {desk.problem && <ProblemBanner problem={desk.problem} showKey={false} />}
