@@ -58,6 +58,14 @@ describe('demo mode cloud: the reference cloud seeded with the demo orders', () 
     expect((await call(url, '/api/v1/orders', { apiKey: 'wrong-key' })).status).toBe(401)
   })
 
+  it('shows the flows a demo needs: cash-on-delivery orders and one marketplace-label order (KJ1011)', async () => {
+    const orders = await pullAll((await restart()).url)
+    expect(orders.filter((o) => o.codAmountKurus !== null).map((o) => o.barcode)).toEqual(['KJ1003', 'KJ1006', 'KJ1009', 'KJ1012'])
+    const labelled = orders.filter((o) => o.marketplaceLabelZpl)
+    expect(labelled.map((o) => [o.barcode, o.marketplace])).toEqual([['KJ1011', 'n11']])
+    expect(labelled[0]!.marketplaceLabelZpl).toMatch(/^\^XA[\s\S]*SIP-1011[\s\S]*\^XZ$/)
+  })
+
   it('a restart keeps what was packed and seeds nothing twice', async () => {
     let { url } = await restart()
     await packAt(url, ['demo-order-1001', 'demo-order-1002'])

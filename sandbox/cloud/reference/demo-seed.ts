@@ -1,4 +1,6 @@
+import type { CloudOrder } from '../../../shared/contract/cloud'
 import { demoOrders } from '../demo-orders'
+import { marketplaceLabelZpl } from './order-generator'
 import { startReferenceCloud, type ReferenceCloud, type ReferenceCloudOptions } from './reference-cloud'
 
 /**
@@ -9,6 +11,16 @@ export const DEMO_STATION = { id: 'demo-station', name: 'Demo masası', apiKey: 
 
 /** How many demo orders make one batch: KJ1001…KJ1012, the ones the README names. */
 export const DEMO_BATCH = 12
+
+/**
+ * The demo's marketplace-label order: the 11th of each batch (KJ1011, KJ1023, …) arrives with the
+ * marketplace's own ZPL label, which the desk prints untouched instead of buying one.
+ */
+export function withDemoMarketplaceLabel(order: CloudOrder, indexInBatch: number): CloudOrder {
+  if (indexInBatch !== 10) return order
+  const marketplace = order.marketplace ?? 'Trendyol'
+  return { ...order, marketplace, marketplaceLabelZpl: marketplaceLabelZpl({ ...order, marketplace }, `7330${order.barcode.replace(/\D/g, '').padStart(10, '0')}`) }
+}
 
 export type DemoCloudOptions = Readonly<{
   port?: number
@@ -49,7 +61,7 @@ export async function startDemoReferenceCloud(options: DemoCloudOptions = {}): P
 export async function seedDemoOrders(cloud: ReferenceCloud, batchSize = DEMO_BATCH): Promise<string[]> {
   // 10,000 batches is far past any demo; the bound only keeps a broken store from looping for ever.
   for (let batch = 0; batch < 10_000; batch++) {
-    const orders = demoOrders(batchSize, batch * batchSize)
+    const orders = demoOrders(batchSize, batch * batchSize).map(withDemoMarketplaceLabel)
     const states = await Promise.all(orders.map((o) => cloud.getOrder(o.id)))
     if (states.some((s) => s !== null && s.status === 'open' && !s.packedByStationId)) return []
     if (states.some((s) => s === null)) return cloud.addOrders(orders)
