@@ -9,6 +9,7 @@ import { ReportsScreen } from './components/ReportsScreen'
 import { ScaleSimulator } from './components/ScaleSimulator'
 import { ScanField } from './components/ScanField'
 import { SearchBox } from './components/SearchBox'
+import { VoidPrompt } from './components/VoidPrompt'
 import { SettingsScreen } from './components/settings/SettingsScreen'
 import { StatusBar } from './components/StatusBar'
 import { Tx } from './components/Tx'
@@ -21,12 +22,14 @@ import { useNow } from './hooks/use-now'
 import { useReloadOnServerRestart } from './hooks/use-reload-on-restart'
 import { useScanner } from './hooks/use-scanner'
 import { useSearch } from './hooks/use-search'
+import { useVoid, type VoidTarget } from './hooks/use-void'
 import { useSettings } from './hooks/use-settings'
 import { useSyncControls } from './hooks/use-sync-controls'
 import { useStation } from './hooks/use-station'
 import { errorMessage } from './i18n-errors'
 import { createBeeper } from './lib/beep'
 import type { StationClient } from './lib/station-client'
+import type { PackingView, ShipmentLookupView } from '../../shared/contract/views'
 import { roleAtLeast } from '../../shared/domain/packer'
 import { usePageScroll } from './hooks/use-page-scroll'
 
@@ -59,6 +62,8 @@ export function App({ client }: { client: StationClient }) {
   const hasReceipt = !!station.devices?.receipt
   usePageScroll()
   const search = useSearch(client, packing, (code) => desk.onScan(code, 'keyboard'), () => scanner.inputRef.current?.focus())
+  const voiding = useVoid(client, () => void station.refresh(), () => scanner.inputRef.current?.focus())
+  const voidTarget = shownShipment(desk.lookup, view)
   useHotkeys({
     F1: lang.toggle,
     F2: onSettings ? settings.printTestLabel : packing ? desk.retry : undefined,
@@ -67,7 +72,7 @@ export function App({ client }: { client: StationClient }) {
     F5: onSettings ? sync.togglePause : packing && desk.canAnswerUnknown ? desk.confirmPrinted : undefined,
     F6: loggedIn ? desk.toggleSettings : undefined,
     F7: onSettings ? settings.restartSelfTest : packing && hasReceipt ? desk.reprintSlip : undefined,
-    F8: onSettings ? sync.syncNow : packing ? desk.cancel : undefined,
+    F8: onSettings ? sync.syncNow : packing && voidTarget ? () => voiding.start(voidTarget) : packing ? desk.cancel : undefined,
     F9: loggedIn ? desk.toggleReports : undefined,
     F10: loggedIn ? desk.logout : undefined,
     Escape: desk.escape,
@@ -96,7 +101,7 @@ export function App({ client }: { client: StationClient }) {
         ...(desk.canAnswerUnknown ? [{ key: 'F5', label: 'key.printed' as const, enabled: packing, lit: true }] : []),
         { key: 'F6', label: 'key.settings', enabled: loggedIn && supervisor },
         ...(hasReceipt ? [{ key: 'F7', label: 'key.slip' as const, enabled: packing }] : []),
-        { key: 'F8', label: 'key.cancel', enabled: packing && !!view?.order },
+        voidTarget ? { key: 'F8', label: 'key.void' as const, enabled: packing } : { key: 'F8', label: 'key.cancel' as const, enabled: packing && !!view?.order },
         { key: 'F9', label: screen === 'reports' ? 'key.back' : 'key.reports', enabled: loggedIn && roleAtLeast(view?.packer?.role, 'manager') },
         { key: 'F10', label: 'key.logout', enabled: loggedIn },
         { key: 'Ctrl+F', label: 'key.search', enabled: packing },
@@ -133,7 +138,13 @@ export function App({ client }: { client: StationClient }) {
         idleExtra={demo ? <DemoOrders client={client} refreshKey={`${view.packedCount}:${view.packer?.id ?? ''}`} /> : undefined}
       />
     )
-    if (search.open) body = (
+    if (voiding.target) body = (
+      <>
+        {body}
+        <VoidPrompt prompt={voiding} />
+      </>
+    )
+    else if (search.open) body = (
       <>
         {body}
         <SearchBox search={search} />
@@ -170,4 +181,12 @@ export function App({ client }: { client: StationClient }) {
       </div>
     </LangContext.Provider>
   )
+}
+
+/** The bought label on screen that F8 voids: the lookup panel's shipment, or the packed order's own label; null otherwise. */
+function shownShipment(lookup: ShipmentLookupView | null, view: PackingView | null): VoidTarget | null {
+  const live = (status: string | undefined) => status === 'purchased' || status === 'purchasing'
+  if (lookup) return live(lookup.status) ? { orderCode: lookup.orderBarcode, orderNumber: lookup.orderNumber, shipmentId: lookup.shipmentId, trackingNumber: lookup.trackingNumber } : null
+  if (view?.step !== 'packed' || !view.order || !view.shipment || !live(view.shipment.status)) return null
+  return { orderCode: view.order.barcode, orderNumber: view.order.orderNumber, shipmentId: view.shipment.id, trackingNumber: view.shipment.trackingNumber }
 }

@@ -2,7 +2,7 @@
  * Every string on the desk, Turkish first. `t(key, lang, params)` fills `{name}` placeholders.
  * Error codes → operator messages and actions live in i18n-errors.ts.
  */
-import { OVERRIDE_REASON_MESSAGES, RETURN_REASON_MESSAGES } from '../../shared/contract/desk-reasons'
+import { OVERRIDE_REASON_MESSAGES, RETURN_REASON_MESSAGES, VOID_REASON_MESSAGES } from '../../shared/contract/desk-reasons'
 
 export type Lang = 'tr' | 'en'
 export type Msg = Readonly<{ tr: string; en: string }>
@@ -147,6 +147,13 @@ export const messages = {
   'key.reprint': { tr: 'Yeniden yazdır', en: 'Reprint' },
   'key.cancel': { tr: 'İptal', en: 'Cancel' },
   'key.search': { tr: 'Ara', en: 'Search' },
+  'key.void': { tr: 'Etiketi iptal et', en: 'Void label' },
+  'void.title': { tr: 'Etiket iptali', en: 'Void the label' },
+  'void.scan': { tr: 'Süpervizör kartını okutun', en: 'Scan a supervisor badge' },
+  'void.pick': { tr: 'Neden: rakam + Enter', en: 'Reason: digit + Enter' },
+  'void.done': { tr: 'Etiket iptal edildi; sipariş yeniden paketlenebilir', en: 'Label voided; the order can be packed again' },
+  'void.keys': { tr: 'Esc kapat', en: 'Esc closes' },
+  'void.returnPath': { tr: 'İptal olmaz: iade için KJIADE okutun', en: 'No void: scan KJIADE for a return' },
   'key.reports': { tr: 'Raporlar', en: 'Reports' },
   'key.logout': { tr: 'Çıkış', en: 'Log out' },
   'key.back': { tr: 'Geri', en: 'Back' },
@@ -179,6 +186,7 @@ export const messages = {
   'return.next': { tr: 'Sonraki okuma iadeyi kapatır', en: 'The next scan closes the return' },
   'return.esc': { tr: 'Esc: kapat', en: 'Esc: close' },
   ...RETURN_REASON_MESSAGES,
+  ...VOID_REASON_MESSAGES,
 
   'reports.title': { tr: 'Raporlar', en: 'Reports' },
   'reports.today': { tr: 'Bugün', en: 'Today' },
@@ -321,7 +329,7 @@ export function otherLang(lang: Lang): Lang {
 }
 
 /** Override and return reasons, in digit order (1…): the core picks them by digit and stores their text (shared/contract/desk-reasons.ts). */
-export { OVERRIDE_REASONS, RETURN_REASONS } from '../../shared/contract/desk-reasons'
+export { OVERRIDE_REASONS, RETURN_REASONS, VOID_REASONS } from '../../shared/contract/desk-reasons'
 
 /** Audit actions the reports list as exceptions, in words; unknown actions show as stored. */
 export function auditActionText(action: string, lang: Lang): string {

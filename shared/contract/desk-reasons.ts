@@ -18,20 +18,36 @@ export const RETURN_REASON_MESSAGES = {
   'return.reason.other': { tr: 'Diğer', en: 'Other' },
 } as const
 
+/** Why a bought label is voided at the desk (F8 on a shown shipment; shipments.cancel's reason). */
+export const VOID_REASON_MESSAGES = {
+  'void.reason.wrongBox': { tr: 'Yanlış koli / yeniden paketlenecek', en: 'Wrong box / to be re-packed' },
+  'void.reason.wrongCarrier': { tr: 'Yanlış taşıyıcı', en: 'Wrong carrier' },
+  'void.reason.customer': { tr: 'Müşteri vazgeçti', en: 'Customer cancelled' },
+  'void.reason.labelDamaged': { tr: 'Etiket bozuk', en: 'Label damaged' },
+} as const
+
 export type OverrideReasonKey = keyof typeof OVERRIDE_REASON_MESSAGES
 export type ReturnReasonKey = keyof typeof RETURN_REASON_MESSAGES
 
 /** In digit order. */
 export const OVERRIDE_REASONS = Object.keys(OVERRIDE_REASON_MESSAGES) as readonly OverrideReasonKey[]
 export const RETURN_REASONS = Object.keys(RETURN_REASON_MESSAGES) as readonly ReturnReasonKey[]
+export const VOID_REASONS = Object.keys(VOID_REASON_MESSAGES) as readonly (keyof typeof VOID_REASON_MESSAGES)[]
 
 /** The reason at `index` (the first one when out of range), as stored: "Türkçe / English". */
 export function overrideReasonText(index: number): string {
-  const m = OVERRIDE_REASON_MESSAGES[OVERRIDE_REASONS[index] ?? OVERRIDE_REASONS[0]!]
-  return `${m.tr} / ${m.en}`
+  return reasonText(OVERRIDE_REASON_MESSAGES, OVERRIDE_REASONS, index)
 }
 
 export function returnReasonText(index: number): string {
-  const m = RETURN_REASON_MESSAGES[RETURN_REASONS[index] ?? RETURN_REASONS[0]!]
+  return reasonText(RETURN_REASON_MESSAGES, RETURN_REASONS, index)
+}
+
+export function voidReasonText(index: number): string {
+  return reasonText(VOID_REASON_MESSAGES, VOID_REASONS, index)
+}
+
+function reasonText<K extends string>(messages: Readonly<Record<K, Readonly<{ tr: string; en: string }>>>, keys: readonly K[], index: number): string {
+  const m = messages[keys[index] ?? keys[0]!]
   return `${m.tr} / ${m.en}`
 }

@@ -1,0 +1,78 @@
+import { useState, type KeyboardEvent } from 'react'
+import { ErrorCode } from '../../../shared/errors'
+import type { VoidPrompt as VoidState } from '../hooks/use-void'
+import { VOID_REASONS } from '../i18n'
+import { ProblemBanner } from './ProblemBanner'
+import { Tx } from './Tx'
+
+/** Refusals that mean the parcel is the carrier's now: the way on is a return (KJIADE), not another try. */
+const RETURN_INSTEAD: ReadonlySet<string> = new Set([ErrorCode.carrierNotCancellable, ErrorCode.carrierReturnRequested])
+
+/**
+ * The void prompt (F8 on a shown shipment). It owns the keys while open (data-own-keys): the scanner types the
+ * reason digit or the supervisor's badge into its own field, Enter sends it, Esc closes.
+ */
+export function VoidPrompt({ prompt }: { prompt: VoidState }) {
+  const [text, setText] = useState('')
+  const target = prompt.target
+  if (!target) return null
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key !== 'Enter' && e.key !== 'Escape') return
+    e.preventDefault()
+    e.stopPropagation()
+    if (e.key === 'Escape') return prompt.close()
+    const code = text.trim()
+    setText('')
+    if (code) prompt.scan(code)
+  }
+  return (
+    <div className="overlay" role="dialog" aria-modal="true" aria-labelledby="void-title" data-testid="void-prompt" data-own-keys data-done={prompt.done}>
+      <div className="override">
+        <h2 className="override-title" id="void-title">
+          <Tx k="void.title" /> — {target.orderNumber} · <span className="mono">{target.trackingNumber ?? '—'}</span>
+        </h2>
+        {prompt.done ? (
+          <p className="override-scan" data-testid="void-done">
+            <Tx k="void.done" />
+          </p>
+        ) : (
+          <>
+            <p className="override-scan">
+              <Tx k="void.scan" sub />
+            </p>
+            <p className="muted">
+              <Tx k="void.pick" />
+            </p>
+            <ol className="reason-list">
+              {VOID_REASONS.map((key, i) => (
+                <li key={key} className={i === prompt.reason ? 'reason chosen' : 'reason'} data-testid="void-reason" data-chosen={i === prompt.reason}>
+                  <kbd className="key">{i + 1}</kbd> <Tx k={key} />
+                </li>
+              ))}
+            </ol>
+          </>
+        )}
+        {prompt.problem ? <ProblemBanner problem={prompt.problem} showKey={false} /> : null}
+        {prompt.problem && RETURN_INSTEAD.has(prompt.problem.code) ? (
+          <p className="override-scan" data-testid="void-return-path">
+            <Tx k="void.returnPath" sub />
+          </p>
+        ) : null}
+        <input
+          className="search-input"
+          data-testid="void-input"
+          aria-labelledby="void-title"
+          type="password"
+          autoFocus
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          onKeyDown={onKeyDown}
+          autoComplete="off"
+        />
+        <p className="muted small">
+          <Tx k="void.keys" />
+        </p>
+      </div>
+    </div>
+  )
+}
