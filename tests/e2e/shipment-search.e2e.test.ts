@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { E2E_ARTIFACTS as ARTIFACTS } from './pages/chromium'
-import { openDemoPage, scanDemoOrder, startDemoDesk, type DemoDesk } from './pages/demo-desk'
+import { openDemoPage, packDemoOrder, startDemoDesk, type DemoDesk } from './pages/demo-desk'
 
 /**
  * Issue 12, "Void and shipment search": the search box by keyboard only in Chromium. Ctrl+F opens it, typing
@@ -20,12 +20,7 @@ describe('shipment search, in Chromium, keyboard only', () => {
   it('finds a packed order by tracking number and by order number, opens its shipment, and gives the keys back on Esc', async () => {
     const { page, desk } = await openDemoPage(demo)
     await desk.login('P1001')
-    await scanDemoOrder(desk, 'KJ1001')
-    const suggestion = page.getByTestId('box-suggestion')
-    await suggestion.waitFor({ timeout: 15_000 })
-    await desk.scan((await suggestion.locator('kbd').innerText()).trim())
-    await desk.waitForStep('packed')
-    const tracking = (await desk.trackingNumber())!
+    const tracking = await packDemoOrder(page, desk, 'KJ1001')
 
     const box = page.getByTestId('search-box')
     await desk.press('Control+f')

@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { E2E_ARTIFACTS as ARTIFACTS } from './pages/chromium'
-import { openDemoPage, scanDemoOrder, startDemoDesk, type DemoDesk } from './pages/demo-desk'
+import { openDemoPage, packDemoOrder, startDemoDesk, type DemoDesk } from './pages/demo-desk'
 
 /**
  * Issue 12, "Void": F8 on a shown label opens the void prompt; a reason by digit, then a supervisor's badge, by
@@ -21,12 +21,7 @@ describe('void at the desk, in Chromium, scanner only', () => {
   it('F8 on the packed label: reason by digit, a packer badge refused, the supervisor\'s badge meets the carrier\'s refusal and the desk offers KJIADE', async () => {
     const { page, desk } = await openDemoPage(demo)
     await desk.login('P1001')
-    await scanDemoOrder(desk, 'KJ1001')
-    const suggestion = page.getByTestId('box-suggestion')
-    await suggestion.waitFor({ timeout: 15_000 })
-    await desk.scan((await suggestion.locator('kbd').innerText()).trim())
-    await desk.waitForStep('packed')
-    const tracking = (await desk.trackingNumber())!
+    const tracking = await packDemoOrder(page, desk, 'KJ1001')
 
     await page.locator('[data-key="F8"]', { hasText: /iptal et|Void/ }).waitFor({ timeout: 15_000 })
     await desk.press('F8')

@@ -52,3 +52,13 @@ export async function scanDemoOrder(desk: PackingPage, barcode: string): Promise
   await desk.waitForStep('itemsVerified')
   return order
 }
+
+/** Packs a demo order in the suggested box (scanned by its key) and returns its tracking number once packed. */
+export async function packDemoOrder(page: Page, desk: PackingPage, barcode: string): Promise<string> {
+  await scanDemoOrder(desk, barcode)
+  const suggestion = page.getByTestId('box-suggestion')
+  await suggestion.waitFor({ timeout: 15_000 })
+  await desk.scan((await suggestion.locator('kbd').innerText()).trim())
+  await desk.waitForStep('packed')
+  return (await desk.trackingNumber())!
+}
