@@ -37,7 +37,11 @@ export async function benchDeskOverhead(orders = 80) {
   const dir = mkdtempSync(join(tmpdir(), 'kj-bench-'))
   const zebra = await startZebraEmulator()
   const carrier = await startComToHomeEmulator({ rateLimit: { limit: 100_000, windowMs: 60_000 } })
-  const config = loadConfig(dir, { demo: true, scale: { driver: 'simulated' }, printer: { uri: zebra.uri }, carriers: { comtohome: { baseUrl: carrier.url, apiKey: 'demo-key' } } }, join(dir, 'none.json'))
+  const config = loadConfig(
+    dir,
+    { demo: true, scale: { driver: 'simulated' }, printer: { uri: zebra.uri }, carriers: { comtohome: { baseUrl: carrier.url, apiKey: 'demo-key' } } },
+    join(dir, 'none.json'),
+  )
   const adapters = createAdapters(config)
   const carrierMs: number[] = []
   const connectors = new Map([...adapters.connectors].map(([id, c]) => [id, timed(c, carrierMs)]))
@@ -80,12 +84,22 @@ export async function benchDeskOverhead(orders = 80) {
     })
     totals.push(performance.now() - t0)
     // The printer has the label (the measured moment); the desk marks the order packed right after.
-    await eventually(() => Promise.resolve(station.packing.view()), (v) => v.step === 'packed' || v.problem !== null, 5000, 5)
+    await eventually(
+      () => Promise.resolve(station.packing.view()),
+      (v) => v.step === 'packed' || v.problem !== null,
+      5000,
+      5,
+    )
     if (station.packing.view().step !== 'packed') throw new Error(`order ${i} ended in ${station.packing.view().step}`)
     // The packer takes the parcel off: an empty pan re-arms the settle detection for the next one
     // (a weight within the stability tolerance of the last settled one is the same parcel, not a new one).
     adapters.simulateWeight!(0)
-    await eventually(() => station.snapshot(), (snap) => (snap.scale?.grams ?? 0) === 0, 5000, 10)
+    await eventually(
+      () => station.snapshot(),
+      (snap) => (snap.scale?.grams ?? 0) === 0,
+      5000,
+      10,
+    )
   }
   await station.dispose()
   await Promise.all([zebra.close(), carrier.close()])

@@ -10,9 +10,20 @@ import { summarize } from './stats'
 export async function benchOrderLookup(orderCount = 200_000, lookups = 5_000) {
   const dir = mkdtempSync(join(tmpdir(), 'kj-bench-'))
   const { db, sqlite, close } = await openDatabase(join(dir, 'station.sqlite3'))
-  const insertOrder = sqlite.prepare(`insert into orders (id, order_number, barcode, marketplace, status, recipient_json, cod_amount_kurus, mandated_carrier_id) values (?, ?, ?, 'Trendyol', 'open', ?, null, null)`)
-  const insertLine = sqlite.prepare(`insert into order_lines (id, order_id, line_no, sku, gtin, name, quantity, unit_weight_grams) values (?, ?, ?, ?, ?, ?, 1, 300)`)
-  const recipient = JSON.stringify({ name: 'Ayşe Yıldız', address: 'Moda Caddesi No:18', district: 'Kadıköy', city: 'İstanbul', postalCode: '34710', phone: '+905321112233' })
+  const insertOrder = sqlite.prepare(
+    `insert into orders (id, order_number, barcode, marketplace, status, recipient_json, cod_amount_kurus, mandated_carrier_id) values (?, ?, ?, 'Trendyol', 'open', ?, null, null)`,
+  )
+  const insertLine = sqlite.prepare(
+    `insert into order_lines (id, order_id, line_no, sku, gtin, name, quantity, unit_weight_grams) values (?, ?, ?, ?, ?, ?, 1, 300)`,
+  )
+  const recipient = JSON.stringify({
+    name: 'Ayşe Yıldız',
+    address: 'Moda Caddesi No:18',
+    district: 'Kadıköy',
+    city: 'İstanbul',
+    postalCode: '34710',
+    phone: '+905321112233',
+  })
   const seed = sqlite.transaction(() => {
     for (let i = 0; i < orderCount; i++) {
       insertOrder.run(`o${i}`, `SIP-${i}`, `KJ${1_000_000 + i}`, recipient)

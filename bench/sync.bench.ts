@@ -21,14 +21,29 @@ export async function benchSync(orders = 50_000) {
   let t0 = performance.now()
   await sync.syncNow()
   const initialMs = performance.now() - t0
-  const count = Number((await db.selectFrom('orders').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
+  const count = Number(
+    (
+      await db
+        .selectFrom('orders')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  )
   if (count !== orders) throw new Error(`initial sync brought ${count} of ${orders}`)
   await cloud.seedOrders(1000)
   for (let n = 1; n <= 500; n++) await cloud.cancelOrder(`ref-${String(n * 7).padStart(6, '0')}`)
   t0 = performance.now()
   await sync.syncNow()
   const incrementalMs = performance.now() - t0
-  const cancelled = Number((await db.selectFrom('orders').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'cancelled').executeTakeFirstOrThrow()).n)
+  const cancelled = Number(
+    (
+      await db
+        .selectFrom('orders')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('status', '=', 'cancelled')
+        .executeTakeFirstOrThrow()
+    ).n,
+  )
   if (cancelled !== 500) throw new Error(`incremental sync applied ${cancelled} of 500 cancellations`)
   await sync.dispose()
   await close()

@@ -10,7 +10,13 @@ import { join } from 'node:path'
 const outDir = join(process.cwd(), '.tmp')
 mkdirSync(outDir, { recursive: true })
 const extra = process.argv.slice(2)
-const runs = extra.length > 0 ? [['main', extra]] : [['main', ['--exclude', 'tests/chaos/**']], ['chaos', ['tests/chaos']]]
+const runs =
+  extra.length > 0
+    ? [['main', extra]]
+    : [
+        ['main', ['--exclude', 'tests/chaos/**']],
+        ['chaos', ['tests/chaos']],
+      ]
 
 let passed = 0
 let failed = 0
@@ -19,7 +25,10 @@ let status = 0
 for (const [name, args] of runs) {
   const report = join(outDir, `vitest-report-${name}.json`)
   rmSync(report, { force: true })
-  const r = spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...args], { stdio: 'inherit', env: process.env })
+  const r = spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...args], {
+    stdio: 'inherit',
+    env: process.env,
+  })
   let runFailed = 0
   if (existsSync(report)) {
     const json = JSON.parse(readFileSync(report, 'utf8'))

@@ -29,7 +29,7 @@ export const carrierFlagOptions = {
 export function carrierFlagsUsage(carriers: CarrierList = CARRIERS): string {
   return (
     '  Credentials: --api-key KEY | --username U --password P [--customer-code C], or the environment\n' +
-    '  (KARGOJET_<CARRIER>_API_KEY, _USERNAME, _PASSWORD, _CUSTOMER_CODE), or --carrier-config FILE.json (the carrier\'s\n' +
+    "  (KARGOJET_<CARRIER>_API_KEY, _USERNAME, _PASSWORD, _CUSTOMER_CODE), or --carrier-config FILE.json (the carrier's\n" +
     "  station.json section), or the station's own station.json with --data DIR. Flags win over files.\n" +
     `  Carriers: ${carriers.map((c) => c.id).join(', ')}.` +
     carriers.map((c) => (c.flagHelp ? `\n    ${c.id}: ${c.flagHelp}` : '')).join('')
@@ -98,7 +98,8 @@ function stationSectionOf(carriers: object, id: string): Record<string, unknown>
 
 /** A carrier command needs an endpoint: the flag, a carrier-config file, or the station's own station.json. */
 export function requireEndpoint(values: Values): void {
-  if (!values['base-url'] && !values['carrier-config'] && !values.data) throw new AppError(ErrorCode.inputInvalid, 'missing required flag --base-url (or --carrier-config / --data)')
+  if (!values['base-url'] && !values['carrier-config'] && !values.data)
+    throw new AppError(ErrorCode.inputInvalid, 'missing required flag --base-url (or --carrier-config / --data)')
 }
 
 /**

@@ -74,7 +74,8 @@ describe('whole-number flags: bounds', () => {
 })
 
 describe('station ship --carrier comtohome, raw seed 001 body: bounds', () => {
-  const ship = async (body: unknown) => runCli(['ship', '--carrier', 'comtohome', '--base-url', emu.url, '--api-key', 'demo-key', '--json', '--input', await file(body)])
+  const ship = async (body: unknown) =>
+    runCli(['ship', '--carrier', 'comtohome', '--base-url', emu.url, '--api-key', 'demo-key', '--json', '--input', await file(body)])
 
   it.each([
     ['weight 250000 kg', { weight: 250000 }, /packages\.0\.weight: must be a finite number ≤ 1000 kg/],
@@ -90,7 +91,18 @@ describe('station ship --carrier comtohome, raw seed 001 body: bounds', () => {
   })
 
   it('buys for a body within the limits, also when the file starts with a BOM', async () => {
-    const r = await runCli(['ship', '--carrier', 'comtohome', '--base-url', emu.url, '--api-key', 'demo-key', '--json', '--input', await file(seedFullRequest(), true)])
+    const r = await runCli([
+      'ship',
+      '--carrier',
+      'comtohome',
+      '--base-url',
+      emu.url,
+      '--api-key',
+      'demo-key',
+      '--json',
+      '--input',
+      await file(seedFullRequest(), true),
+    ])
     expect(r).toMatchObject({ code: 0, stderr: '' })
     expect(JSON.parse(r.stdout).trackingNumber).toBeTruthy()
   })
@@ -109,7 +121,10 @@ describe('carrier-neutral order file (station ship / station quote): bounds', ()
   it('ship with a weight no carrier takes → exit 2, nothing bought', async () => {
     const before = emu.consignments.length
     const input = await file(withPackage({ lengthCm: 30, widthCm: 20, heightCm: 20, weightKg: 250000 }))
-    expectBadInput(await runCli(['ship', '--carrier', 'comtohome', '--base-url', emu.url, '--api-key', 'demo-key', '--json', '--input', input]), /must be a finite number ≤ 1000 kg/)
+    expectBadInput(
+      await runCli(['ship', '--carrier', 'comtohome', '--base-url', emu.url, '--api-key', 'demo-key', '--json', '--input', input]),
+      /must be a finite number ≤ 1000 kg/,
+    )
     expect(emu.consignments.length).toBe(before)
   })
 
@@ -135,6 +150,9 @@ describe('station serve: strict station.json', () => {
   it('a typo in a --carrier-config file is refused too', async () => {
     const config = await file({ baseUrl: emu.url, apiKeyy: 'demo-key' })
     const input = await file(order)
-    expectBadInput(await runCli(['ship', '--carrier', 'comtohome', '--carrier-config', config, '--json', '--input', input]), /unknown key apiKeyy \(did you mean apiKey\?\)/)
+    expectBadInput(
+      await runCli(['ship', '--carrier', 'comtohome', '--carrier-config', config, '--json', '--input', input]),
+      /unknown key apiKeyy \(did you mean apiKey\?\)/,
+    )
   })
 })

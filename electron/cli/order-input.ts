@@ -40,7 +40,13 @@ export const packageInputSchema = z
     }
     const grams = p.weightGrams ?? (p.weightKg === undefined ? undefined : Math.round(p.weightKg * 1000))
     if (grams === undefined) ctx.addIssue({ code: 'custom', message: 'weightGrams or weightKg is required' })
-    return { boxCode: p.boxCode ?? null, lengthMm: mm(p.lengthMm, p.lengthCm, 'length'), widthMm: mm(p.widthMm, p.widthCm, 'width'), heightMm: mm(p.heightMm, p.heightCm, 'height'), weightGrams: grams ?? 0 }
+    return {
+      boxCode: p.boxCode ?? null,
+      lengthMm: mm(p.lengthMm, p.lengthCm, 'length'),
+      widthMm: mm(p.widthMm, p.widthCm, 'width'),
+      heightMm: mm(p.heightMm, p.heightCm, 'height'),
+      weightGrams: grams ?? 0,
+    }
   })
 
 /**
@@ -72,7 +78,9 @@ export type OrderInput = z.output<typeof orderInputSchema>
  */
 export const consignmentLimitsSchema = z.object({
   packages: z
-    .array(z.object({ weight: bounded(maxWeightKg, 'kg'), length: bounded(maxSideCm, 'cm'), width: bounded(maxSideCm, 'cm'), height: bounded(maxSideCm, 'cm') }))
+    .array(
+      z.object({ weight: bounded(maxWeightKg, 'kg'), length: bounded(maxSideCm, 'cm'), width: bounded(maxSideCm, 'cm'), height: bounded(maxSideCm, 'cm') }),
+    )
     .max(PACKAGE_LIMITS.maxPackages),
 })
 

@@ -24,7 +24,13 @@ const refusal = (fn: () => unknown): AppError => {
 describe('instance lock (one desk per data folder)', () => {
   it('writes {pid, startedAt, url, hostname, shell} and removes it on release', () => {
     const lock = acquireInstanceLock(dir, { shell: 'serve', pid: 4242, hostname: 'desk-1', now: () => new Date('2026-12-07T10:00:00Z'), isAlive: () => true })
-    expect(JSON.parse(readFileSync(lockPath(), 'utf8'))).toEqual({ pid: 4242, startedAt: '2026-12-07T10:00:00.000Z', url: null, hostname: 'desk-1', shell: 'serve' })
+    expect(JSON.parse(readFileSync(lockPath(), 'utf8'))).toEqual({
+      pid: 4242,
+      startedAt: '2026-12-07T10:00:00.000Z',
+      url: null,
+      hostname: 'desk-1',
+      shell: 'serve',
+    })
     lock.setUrl('http://127.0.0.1:5170/')
     expect(JSON.parse(readFileSync(lockPath(), 'utf8')).url).toBe('http://127.0.0.1:5170/')
     lock.release()

@@ -159,7 +159,9 @@ export function acquireInstanceLock(dataDir: string, options: InstanceLockOption
   }
   const last = readHolder(path)
   if (last) throw refuse(last)
-  throw new AppError(ErrorCode.stationAlreadyRunning, `the data folder lock ${path} could not be taken; another start may be under way`, { meta: { lockPath: path } })
+  throw new AppError(ErrorCode.stationAlreadyRunning, `the data folder lock ${path} could not be taken; another start may be under way`, {
+    meta: { lockPath: path },
+  })
 }
 
 function ownLock(path: string, initial: LockHolder): InstanceLock {

@@ -21,7 +21,9 @@ import type { OpenedDatabase } from './db/database'
 /** Builds the real devices and carriers from the configuration (the Electron shell and the headless server share this). */
 export function createAdapters(config: StationConfig, extras: { checkpoint?: (name: PurchaseCheckpoint) => void } = {}): StationAdapters {
   const { scale, simulateWeight } = createConfiguredScale(config)
-  const printer = new ZebraPrinter(createTransport(config.printer.uri, { timeoutMs: config.printer.sendTimeoutMs }), { timeoutMs: config.printer.statusTimeoutMs })
+  const printer = new ZebraPrinter(createTransport(config.printer.uri, { timeoutMs: config.printer.sendTimeoutMs }), {
+    timeoutMs: config.printer.statusTimeoutMs,
+  })
   const carrierExchanges = new Emitter<CarrierExchange>()
   // The station retries around every connector (withRetry below); the connector itself tries once.
   // The station database opens after the adapters are built; keys the desk allocates (PTT) resolve it at first use.
@@ -30,7 +32,11 @@ export function createAdapters(config: StationConfig, extras: { checkpoint?: (na
     if (!database) throw new Error('the station database is not open yet')
     return database.sqlite
   }
-  const connectors: ReadonlyMap<string, CarrierConnector> = createConfiguredConnectors(config.carriers, { retry: { maxAttempts: 1 }, onExchange: (e) => carrierExchanges.fire(e), sqlite })
+  const connectors: ReadonlyMap<string, CarrierConnector> = createConfiguredConnectors(config.carriers, {
+    retry: { maxAttempts: 1 },
+    onExchange: (e) => carrierExchanges.fire(e),
+    sqlite,
+  })
   const cloud = config.cloud
   return {
     scale,
@@ -49,7 +55,16 @@ export function createAdapters(config: StationConfig, extras: { checkpoint?: (na
     // offline path or on screen instead of freezing the desk.
     retry: (fn) => withRetry(() => fn(), { ...config.carriers.retry, maxRetryAfterMs: 5_000 }),
     cloud: cloud ? (db, health) => new CloudSyncService(db, { ...cloud, health }) : undefined,
-    claims: cloud?.stationId ? createOrderClaims({ ...cloud, stationId: cloud.stationId, leaseMs: cloud.claimLeaseMs, renewEveryMs: cloud.claimRenewMs, retryMs: cloud.claimRetryMs, offlinePacking: cloud.offlinePacking }) : undefined,
+    claims: cloud?.stationId
+      ? createOrderClaims({
+          ...cloud,
+          stationId: cloud.stationId,
+          leaseMs: cloud.claimLeaseMs,
+          renewEveryMs: cloud.claimRenewMs,
+          retryMs: cloud.claimRetryMs,
+          offlinePacking: cloud.offlinePacking,
+        })
+      : undefined,
     checkpoint: extras.checkpoint,
     carrierExchanges,
     attachDatabase: (opened) => {

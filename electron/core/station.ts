@@ -193,7 +193,9 @@ export async function createStation(dataDir: string, config: StationConfig, adap
     : null
   // Serial and HID-POS scanners send bytes, not keys: normalized (AIM, GS1) but never layout-repaired.
   const scanners = adapters.scannerSources?.length
-    ? new ScannerService({ sources: adapters.scannerSources.map((s) => ({ ...s, normalize: { fnc1: config.scanner.fnc1, gs1WithoutAim: config.scanner.gs1WithoutAim } })) })
+    ? new ScannerService({
+        sources: adapters.scannerSources.map((s) => ({ ...s, normalize: { fnc1: config.scanner.fnc1, gs1WithoutAim: config.scanner.gs1WithoutAim } })),
+      })
     : null
   const views = createStationViews({
     db,
@@ -209,7 +211,11 @@ export async function createStation(dataDir: string, config: StationConfig, adap
     packing,
   })
   // A status change can race the station's dispose (a restart): the view then finds the database closed. Nothing to show then.
-  const emitDevices = () => void views.devices().then((d) => emit('devices.statusChanged', d), () => undefined)
+  const emitDevices = () =>
+    void views.devices().then(
+      (d) => emit('devices.statusChanged', d),
+      () => undefined,
+    )
   const setScannerProblem = (source: string, problem: string | null) => {
     if (views.setScannerProblem(source, problem)) emitDevices()
   }
@@ -225,11 +231,16 @@ export async function createStation(dataDir: string, config: StationConfig, adap
   // A cloud the sync already knows to be offline is not waited for again by each claim.
   if (cloud && adapters.claims) subs.push(cloud.onDidChangeStatus((s) => adapters.claims?.noteSyncStatus(s)))
   // A renewal found the open order's claim granted or lost: the packing screen shows it at once.
-  if (adapters.claims) subs.push(adapters.claims.onDidChangeClaim((c) => (packing.view().order?.id === c.orderId ? emit('packing.changed', packing.view()) : undefined)))
+  if (adapters.claims)
+    subs.push(adapters.claims.onDidChangeClaim((c) => (packing.view().order?.id === c.orderId ? emit('packing.changed', packing.view()) : undefined)))
   // A sync round may have brought new cards; their names join the map (old shipments keep theirs).
   if (cloud) subs.push(cloud.onDidChangeStatus(() => void rateBook.reload().catch(() => undefined)))
   subs.push(rateBook.onDidChange(() => (rateBook.cards().forEach((c) => carrierNames.set(c.serviceCode, c.name)), emitDevices())))
-  if (slips) subs.push(slips.onDidChange(emitDevices), onDidPack(packing, (orderId) => void slips.printAfterPack(orderId)))
+  if (slips)
+    subs.push(
+      slips.onDidChange(emitDevices),
+      onDidPack(packing, (orderId) => void slips.printAfterPack(orderId)),
+    )
   if (scanners) {
     subs.push(
       scanners.onDidChangeStatus(emitDevices),

@@ -49,7 +49,12 @@ async function boot(): Promise<void> {
   win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }))
   win.webContents.on('will-navigate', (event) => event.preventDefault())
 
-  registerCommands(station.handlers, station.access, (url) => url === rendererUrl, (line) => console.error(line))
+  registerCommands(
+    station.handlers,
+    station.access,
+    (url) => url === rendererUrl,
+    (line) => console.error(line),
+  )
   station.subscribe((name, payload) => {
     sendEvent(win.webContents, name, payload)
     if (name === 'packing.changed' && adapters.simulateWeight) autoWeigh(payload as Parameters<typeof autoWeigh>[0], adapters.simulateWeight)

@@ -15,6 +15,7 @@ export function createSafeStorageBox(dataDir: string): SecretBox {
   return {
     prefix: PREFIX,
     encrypt: (plain) => PREFIX + safeStorage.encryptString(plain).toString('base64'),
-    decrypt: (token) => (token.startsWith(FILE_BOX_PREFIX) ? file.decrypt(token) : safeStorage.decryptString(Buffer.from(token.slice(PREFIX.length), 'base64'))),
+    decrypt: (token) =>
+      token.startsWith(FILE_BOX_PREFIX) ? file.decrypt(token) : safeStorage.decryptString(Buffer.from(token.slice(PREFIX.length), 'base64')),
   }
 }

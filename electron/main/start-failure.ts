@@ -21,7 +21,10 @@ function nextStep(code: string | null, dataDir: string): readonly [string, strin
         'The database is damaged and was left untouched. Restore the newest backup named above (README: "Where data lives") or call support.',
       ]
     case ErrorCode.dbMigrationFailed:
-      return ['Veritabanı güncellenemedi; güncellemeden önceki yedek veri klasöründe. Destek çağırın.', 'The database upgrade failed; the backup taken before it is in the data folder. Call support.']
+      return [
+        'Veritabanı güncellenemedi; güncellemeden önceki yedek veri klasöründe. Destek çağırın.',
+        'The database upgrade failed; the backup taken before it is in the data folder. Call support.',
+      ]
     case ErrorCode.stationAlreadyRunning:
       return [
         'Bu veri klasöründe başka bir masa (uygulama ya da "station serve") açık. Onu kullanın ya da kapatıp yeniden başlatın.',
@@ -33,7 +36,10 @@ function nextStep(code: string | null, dataDir: string): readonly [string, strin
         `A settings file or a stored credential could not be read. Fix ${stationJson} (enter the credential again) and start again.`,
       ]
     default:
-      return ['Beklenmeyen hata. Uygulamayı yeniden başlatın; sürerse bu mesajla destek çağırın.', 'Unexpected error. Restart the app; if it persists, call support with this message.']
+      return [
+        'Beklenmeyen hata. Uygulamayı yeniden başlatın; sürerse bu mesajla destek çağırın.',
+        'Unexpected error. Restart the app; if it persists, call support with this message.',
+      ]
   }
 }
 

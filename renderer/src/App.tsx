@@ -61,8 +61,17 @@ export function App({ client }: { client: StationClient }) {
   const sync = useSyncControls(client, onSettings, station.sync)
   const hasReceipt = !!station.devices?.receipt
   usePageScroll()
-  const search = useSearch(client, packing, (code) => desk.onScan(code, 'keyboard'), () => scanner.inputRef.current?.focus())
-  const voiding = useVoid(client, () => void station.refresh(), () => scanner.inputRef.current?.focus())
+  const search = useSearch(
+    client,
+    packing,
+    (code) => desk.onScan(code, 'keyboard'),
+    () => scanner.inputRef.current?.focus(),
+  )
+  const voiding = useVoid(
+    client,
+    () => void station.refresh(),
+    () => scanner.inputRef.current?.focus(),
+  )
   const voidTarget = shownShipment(desk.lookup, view)
   useHotkeys({
     F1: lang.toggle,
@@ -94,14 +103,22 @@ export function App({ client }: { client: StationClient }) {
     : [
         { key: 'F1', label: 'key.lang', enabled: true },
         // F2 prints an owed label (printer back) or answers "print again"; the banner names the same keys.
-        { key: 'F2', label: desk.canAnswerUnknown ? 'key.printAgain' : 'key.retry', enabled: packing && (!!view?.order || desk.canAnswerUnknown), action: 'retry', lit: !!view?.printPending || desk.canAnswerUnknown },
+        {
+          key: 'F2',
+          label: desk.canAnswerUnknown ? 'key.printAgain' : 'key.retry',
+          enabled: packing && (!!view?.order || desk.canAnswerUnknown),
+          action: 'retry',
+          lit: !!view?.printPending || desk.canAnswerUnknown,
+        },
         { key: 'F3', label: 'key.supervisor', enabled: packing && desk.canOverride && !desk.overrideOpen, action: 'supervisor' },
         // Off while the label is still owed to the printer: a reprint then would be a second copy (F2 prints it).
         { key: 'F4', label: 'key.reprint', enabled: packing && !view?.printPending, action: 'reprint' },
         ...(desk.canAnswerUnknown ? [{ key: 'F5', label: 'key.printed' as const, enabled: packing, lit: true }] : []),
         { key: 'F6', label: 'key.settings', enabled: loggedIn && supervisor },
         ...(hasReceipt ? [{ key: 'F7', label: 'key.slip' as const, enabled: packing }] : []),
-        voidTarget ? { key: 'F8', label: 'key.void' as const, enabled: packing } : { key: 'F8', label: 'key.cancel' as const, enabled: packing && !!view?.order },
+        voidTarget
+          ? { key: 'F8', label: 'key.void' as const, enabled: packing }
+          : { key: 'F8', label: 'key.cancel' as const, enabled: packing && !!view?.order },
         { key: 'F9', label: screen === 'reports' ? 'key.back' : 'key.reports', enabled: loggedIn && roleAtLeast(view?.packer?.role, 'manager') },
         { key: 'F10', label: 'key.logout', enabled: loggedIn },
         { key: 'Ctrl+F', label: 'key.search', enabled: packing },
@@ -138,24 +155,27 @@ export function App({ client }: { client: StationClient }) {
         idleExtra={demo ? <DemoOrders client={client} refreshKey={`${view.packedCount}:${view.packer?.id ?? ''}`} /> : undefined}
       />
     )
-    if (voiding.target) body = (
-      <>
-        {body}
-        <VoidPrompt prompt={voiding} />
-      </>
-    )
-    else if (search.open) body = (
-      <>
-        {body}
-        <SearchBox search={search} />
-      </>
-    )
-    else if (returns.prompt) body = (
-      <>
-        {body}
-        <ReturnPrompt prompt={returns.prompt} />
-      </>
-    )
+    if (voiding.target)
+      body = (
+        <>
+          {body}
+          <VoidPrompt prompt={voiding} />
+        </>
+      )
+    else if (search.open)
+      body = (
+        <>
+          {body}
+          <SearchBox search={search} />
+        </>
+      )
+    else if (returns.prompt)
+      body = (
+        <>
+          {body}
+          <ReturnPrompt prompt={returns.prompt} />
+        </>
+      )
   }
 
   return (
@@ -174,7 +194,15 @@ export function App({ client }: { client: StationClient }) {
         {body}
         <footer className="scanbar">
           {/* On the settings screen the self-test field takes the keys; the scan field (and its key capture) is away. */}
-          {!onSettings && <ScanField scanner={scanner} busy={desk.busy > 0} settled={desk.settled} disabled={station.connection.status !== 'open'} secret={desk.pinBadge !== null} />}
+          {!onSettings && (
+            <ScanField
+              scanner={scanner}
+              busy={desk.busy > 0}
+              settled={desk.settled}
+              disabled={station.connection.status !== 'open'}
+              secret={desk.pinBadge !== null}
+            />
+          )}
           <KeyHints hints={hints} highlight={highlight} />
           {station.snapshot?.demo && loggedIn && <ScaleSimulator client={client} expectedGrams={view?.expectedGrams ?? null} />}
         </footer>
@@ -186,7 +214,10 @@ export function App({ client }: { client: StationClient }) {
 /** The bought label on screen that F8 voids: the lookup panel's shipment, or the packed order's own label; null otherwise. */
 function shownShipment(lookup: ShipmentLookupView | null, view: PackingView | null): VoidTarget | null {
   const live = (status: string | undefined) => status === 'purchased' || status === 'purchasing'
-  if (lookup) return live(lookup.status) ? { orderCode: lookup.orderBarcode, orderNumber: lookup.orderNumber, shipmentId: lookup.shipmentId, trackingNumber: lookup.trackingNumber } : null
+  if (lookup)
+    return live(lookup.status)
+      ? { orderCode: lookup.orderBarcode, orderNumber: lookup.orderNumber, shipmentId: lookup.shipmentId, trackingNumber: lookup.trackingNumber }
+      : null
   if (view?.step !== 'packed' || !view.order || !view.shipment || !live(view.shipment.status)) return null
   return { orderCode: view.order.barcode, orderNumber: view.order.orderNumber, shipmentId: view.shipment.id, trackingNumber: view.shipment.trackingNumber }
 }

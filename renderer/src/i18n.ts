@@ -21,7 +21,10 @@ export const messages = {
 
   'login.title': { tr: 'Kartınızı okutun', en: 'Scan your badge' },
   'login.hint': { tr: 'Paketçi kartını okutun ya da kart numarasını yazıp Enter’a basın', en: 'Scan your packer badge or type its number and press Enter' },
-  'login.pin': { tr: '{badge} kartının PIN kodunu yazıp Enter’a basın (ya da başka kart okutun)', en: 'Type the PIN of badge {badge} and press Enter (or scan another badge)' },
+  'login.pin': {
+    tr: '{badge} kartının PIN kodunu yazıp Enter’a basın (ya da başka kart okutun)',
+    en: 'Type the PIN of badge {badge} and press Enter (or scan another badge)',
+  },
 
   'scan.placeholder': { tr: 'Barkod okutun', en: 'Scan a barcode' },
   'scan.label': { tr: 'Okuma', en: 'Scan' },
@@ -181,7 +184,10 @@ export const messages = {
   'return.code': { tr: 'İade kodu', en: 'Return code' },
   'return.tracking': { tr: 'İade gönderisi', en: 'Return shipment' },
   'return.validUntil': { tr: 'Son gün', en: 'Valid until' },
-  'return.printed': { tr: 'İade fişi yazdırıldı: koliye yapıştırın ya da müşteriye verin', en: 'Return slip printed: stick it on the parcel or hand it to the customer' },
+  'return.printed': {
+    tr: 'İade fişi yazdırıldı: koliye yapıştırın ya da müşteriye verin',
+    en: 'Return slip printed: stick it on the parcel or hand it to the customer',
+  },
   'return.codeHint': { tr: 'Müşteri bu kodu herhangi bir şubeye söyler', en: 'The customer gives this code at any branch' },
   'return.next': { tr: 'Sonraki okuma iadeyi kapatır', en: 'The next scan closes the return' },
   'return.esc': { tr: 'Esc: kapat', en: 'Esc: close' },
@@ -267,7 +273,10 @@ export const messages = {
   'selftest.ok': { tr: 'Klavye düzeni doğru, onarım gerekmiyor', en: 'Keyboard layout matches, no repair needed' },
   'selftest.alreadySet': { tr: '{name}: kayıtlı, okumalar onarılıyor', en: '{name}: saved, scans are repaired' },
   'selftest.mismatch': { tr: 'Okuyucu ABD klavyesi gibi yazıyor; bu masa: {name}', en: 'The scanner types as a US keyboard; this desk: {name}' },
-  'selftest.repairWrong': { tr: 'Okumalar olduğu gibi doğru; kayıtlı onarım ({name}) bozuyor', en: 'Scans arrive right as they are; the saved repair ({name}) breaks them' },
+  'selftest.repairWrong': {
+    tr: 'Okumalar olduğu gibi doğru; kayıtlı onarım ({name}) bozuyor',
+    en: 'Scans arrive right as they are; the saved repair ({name}) breaks them',
+  },
   'selftest.propose': { tr: 'Önerilen düzen: {name}', en: 'Proposed layout: {name}' },
   'selftest.applied': { tr: '{name} kaydedildi ve uygulandı', en: '{name} saved and applied' },
   'selftest.unrecognised': { tr: 'Okuma tanınmadı ({n}. karakterden sonra farklı)', en: 'Scan not recognised (differs after character {n})' },
@@ -281,7 +290,10 @@ export const messages = {
   'selftest.fnc1': { tr: 'FNC1 ayırıcı', en: 'FNC1 separator' },
   'selftest.fnc1Gs': { tr: 'GS karakteri olarak geliyor', en: 'arrives as GS' },
   'selftest.fnc1Sub': { tr: '"{text}" olarak geliyor', en: 'arrives as "{text}"' },
-  'selftest.fnc1Dropped': { tr: 'kayboluyor: okuyucuya FNC1 için bir yedek karakter tanımlayın', en: 'dropped: program a substitute character for FNC1 on the scanner' },
+  'selftest.fnc1Dropped': {
+    tr: 'kayboluyor: okuyucuya FNC1 için bir yedek karakter tanımlayın',
+    en: 'dropped: program a substitute character for FNC1 on the scanner',
+  },
   'selftest.done': { tr: 'Test bitti', en: 'Test complete' },
   'selftest.sources': { tr: 'Seri / HID okuyucular', en: 'Serial / HID scanners' },
   'selftest.explainLayout': {

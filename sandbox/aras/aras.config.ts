@@ -34,44 +34,44 @@ export type ArasQueryUser = Readonly<{ username: string; password: string; custo
 
 export type ArasEmulatorOptions = EmulatorOptions &
   Readonly<{
-  /** Shipment-service users. Default: the documented test user neodyum/nd2580 (no barcode permission). */
-  users?: readonly ArasEmulatorUser[]
-  /** Query-service users. Default: neodyum/nd2580, CustomerCode 1932448851342 (§2). */
-  queryUsers?: readonly ArasQueryUser[]
-  /** Test-scenario rules: IntegrationCode and BarcodeNumber digits only, ≥6 characters (935/70022). Default true. */
-  testScenarioRules?: boolean
-  /** 'documented': GetBarcode is not offered on the test path (§2); 'all' offers it there too. Default 'documented'. */
-  testPathOperations?: 'documented' | 'all'
-  /** GetBarcode answers 1004 until this long after the order was first stored. Default 0. */
-  barcodeReadyAfterMs?: number
-  /** ResultCode for GetBarcode without permission: not documented, so configurable. Default '1001'. */
-  barcodeDeniedCode?: string
-  /** CancelDispatch success: 0 (docs/reference/carriers.md) or 1 ("[kod] Başarılı bir şekilde silindi", SetOrder doc). Default '0'. */
-  cancelSuccessCode?: '0' | '1'
-  /** "Bir siparişe ait bilgiler en fazla 20 kez gönderilebilir" (935). Default 20. */
-  maxSends?: number
-  /** Refuse pieces without VolumetricWeight (70023) / Weight (70024). The doc marks both optional. Default false. */
-  pieceMeasuresRequired?: boolean
-  /** Wrong credentials on GetOrder/GetOrderWithIntegrationCode (undocumented): a soap:Server fault or an empty list. Default 'fault'. */
-  lookupAuthFailure?: 'fault' | 'empty'
-  /** Wrong LoginInfo on GetQueryJSON (undocumented): a fault, or JSON {"QueryResult":{"Error":…}}. Default 'fault'. */
-  queryAuthFailure?: 'fault' | 'json'
-  /** Movement column names: clients read ISLEM_TARIHI…; §2 writes İŞLEM TARİHİ…. Default 'ascii'. */
-  movementKeys?: 'ascii' | 'turkish'
-  /** Not documented for Aras; null = unlimited. Over the limit: HTTP 429 + Retry-After (seconds). */
-  rateLimit?: RateLimitOption
-  /** First 13-digit tracking number handed out (then +1 each). */
-  firstTrackingNumber?: number
-  /** Push each status change to a customer service ("Push option", docs/reference/carriers.md §2). Default null (off). */
-  push?: ArasPushTarget | null
-  /**
-   * Refuse request bodies that break the published schema (protocols/aras/) with the SOAP fault
-   * ASMX and WCF answers, checked with xmllint (sandbox/common/soap-schema.ts). Default false: one xmllint
-   * process per request costs 30-50 ms on a busy machine, too much for the fault runs; the contract tests
-   * and the desk tests turn it on.
-   */
-  validateSchema?: boolean
-}>
+    /** Shipment-service users. Default: the documented test user neodyum/nd2580 (no barcode permission). */
+    users?: readonly ArasEmulatorUser[]
+    /** Query-service users. Default: neodyum/nd2580, CustomerCode 1932448851342 (§2). */
+    queryUsers?: readonly ArasQueryUser[]
+    /** Test-scenario rules: IntegrationCode and BarcodeNumber digits only, ≥6 characters (935/70022). Default true. */
+    testScenarioRules?: boolean
+    /** 'documented': GetBarcode is not offered on the test path (§2); 'all' offers it there too. Default 'documented'. */
+    testPathOperations?: 'documented' | 'all'
+    /** GetBarcode answers 1004 until this long after the order was first stored. Default 0. */
+    barcodeReadyAfterMs?: number
+    /** ResultCode for GetBarcode without permission: not documented, so configurable. Default '1001'. */
+    barcodeDeniedCode?: string
+    /** CancelDispatch success: 0 (docs/reference/carriers.md) or 1 ("[kod] Başarılı bir şekilde silindi", SetOrder doc). Default '0'. */
+    cancelSuccessCode?: '0' | '1'
+    /** "Bir siparişe ait bilgiler en fazla 20 kez gönderilebilir" (935). Default 20. */
+    maxSends?: number
+    /** Refuse pieces without VolumetricWeight (70023) / Weight (70024). The doc marks both optional. Default false. */
+    pieceMeasuresRequired?: boolean
+    /** Wrong credentials on GetOrder/GetOrderWithIntegrationCode (undocumented): a soap:Server fault or an empty list. Default 'fault'. */
+    lookupAuthFailure?: 'fault' | 'empty'
+    /** Wrong LoginInfo on GetQueryJSON (undocumented): a fault, or JSON {"QueryResult":{"Error":…}}. Default 'fault'. */
+    queryAuthFailure?: 'fault' | 'json'
+    /** Movement column names: clients read ISLEM_TARIHI…; §2 writes İŞLEM TARİHİ…. Default 'ascii'. */
+    movementKeys?: 'ascii' | 'turkish'
+    /** Not documented for Aras; null = unlimited. Over the limit: HTTP 429 + Retry-After (seconds). */
+    rateLimit?: RateLimitOption
+    /** First 13-digit tracking number handed out (then +1 each). */
+    firstTrackingNumber?: number
+    /** Push each status change to a customer service ("Push option", docs/reference/carriers.md §2). Default null (off). */
+    push?: ArasPushTarget | null
+    /**
+     * Refuse request bodies that break the published schema (protocols/aras/) with the SOAP fault
+     * ASMX and WCF answers, checked with xmllint (sandbox/common/soap-schema.ts). Default false: one xmllint
+     * process per request costs 30-50 ms on a busy machine, too much for the fault runs; the contract tests
+     * and the desk tests turn it on.
+     */
+    validateSchema?: boolean
+  }>
 
 /**
  * Where and how the emulator pushes status changes. docs/reference/carriers.md §2 names only the fields

@@ -12,23 +12,51 @@ async function start(o: ArasEmulatorOptions = {}) {
 }
 
 const SOAP11 = 'http://schemas.xmlsoap.org/soap/envelope/'
-const env11 = (inner: string) => `<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="${SOAP11}" xmlns:tem="http://tempuri.org/"><soap:Body>${inner}</soap:Body></soap:Envelope>`
-const post = (url: string, body: string, headers: Record<string, string>) => fetch(url, { method: 'POST', body, headers }).then(async (r) => ({ status: r.status, headers: r.headers, text: await r.text() }))
-const call = (url: string, op: string, inner: string, action = `"http://tempuri.org/${op}"`) => post(url, env11(`<tem:${op}>${inner}</tem:${op}>`), { 'content-type': 'text/xml; charset=utf-8', soapaction: action })
+const env11 = (inner: string) =>
+  `<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="${SOAP11}" xmlns:tem="http://tempuri.org/"><soap:Body>${inner}</soap:Body></soap:Envelope>`
+const post = (url: string, body: string, headers: Record<string, string>) =>
+  fetch(url, { method: 'POST', body, headers }).then(async (r) => ({ status: r.status, headers: r.headers, text: await r.text() }))
+const call = (url: string, op: string, inner: string, action = `"http://tempuri.org/${op}"`) =>
+  post(url, env11(`<tem:${op}>${inner}</tem:${op}>`), { 'content-type': 'text/xml; charset=utf-8', soapaction: action })
 const tag = (xml: string, name: string) => new RegExp(`<${name}>([^<]*)</${name}>`).exec(xml)?.[1] ?? null
 const codes = (xml: string) => [...xml.matchAll(/<ResultCode>([^<]*)<\/ResultCode>/g)].map((m) => m[1])
 
 const AUTH = '<tem:userName>neodyum</tem:userName><tem:password>nd2580</tem:password>'
 const BASE: Record<string, string> = {
-  UserName: 'neodyum', Password: 'nd2580', TradingWaybillNumber: '9423012', InvoiceNumber: '6902001888', ReceiverName: 'NEDİM DEMİRCİ',
-  ReceiverAddress: 'xxxxx CAD. yyyyy SOK. NO:7', ReceiverPhone1: '02121111111', ReceiverCityName: 'İSTANBUL', ReceiverTownName: 'GAZİOSMANPAŞA',
-  PieceCount: '1', IntegrationCode: '6154197713', PayorTypeCode: '1',
+  UserName: 'neodyum',
+  Password: 'nd2580',
+  TradingWaybillNumber: '9423012',
+  InvoiceNumber: '6902001888',
+  ReceiverName: 'NEDİM DEMİRCİ',
+  ReceiverAddress: 'xxxxx CAD. yyyyy SOK. NO:7',
+  ReceiverPhone1: '02121111111',
+  ReceiverCityName: 'İSTANBUL',
+  ReceiverTownName: 'GAZİOSMANPAŞA',
+  PieceCount: '1',
+  IntegrationCode: '6154197713',
+  PayorTypeCode: '1',
 }
 type Piece = Record<string, string>
-function orderXml(over: Record<string, string | null> = {}, pieces: Piece[] | null = [{ VolumetricWeight: '3', Weight: '2', BarcodeNumber: '79792027121' }]): string {
+function orderXml(
+  over: Record<string, string | null> = {},
+  pieces: Piece[] | null = [{ VolumetricWeight: '3', Weight: '2', BarcodeNumber: '79792027121' }],
+): string {
   const f = { ...BASE, ...over }
-  const fields = Object.entries(f).filter(([, v]) => v !== null).map(([k, v]) => `<tem:${k}>${v}</tem:${k}>`).join('')
-  const p = pieces === null ? '' : `<tem:PieceDetails>${pieces.map((x) => `<tem:PieceDetail>${Object.entries(x).map(([k, v]) => `<tem:${k}>${v}</tem:${k}>`).join('')}</tem:PieceDetail>`).join('')}</tem:PieceDetails>`
+  const fields = Object.entries(f)
+    .filter(([, v]) => v !== null)
+    .map(([k, v]) => `<tem:${k}>${v}</tem:${k}>`)
+    .join('')
+  const p =
+    pieces === null
+      ? ''
+      : `<tem:PieceDetails>${pieces
+          .map(
+            (x) =>
+              `<tem:PieceDetail>${Object.entries(x)
+                .map(([k, v]) => `<tem:${k}>${v}</tem:${k}>`)
+                .join('')}</tem:PieceDetail>`,
+          )
+          .join('')}</tem:PieceDetails>`
   return `<tem:Order>${fields}${p}</tem:Order>`
 }
 const setOrder = (url: string, orders: string) => call(url, 'SetOrder', `<tem:orderInfo>${orders}</tem:orderInfo>${AUTH}`)
@@ -70,11 +98,31 @@ describe('endpoints, WSDL, SOAP binding', () => {
   })
 
   it.each([
-    ['an unknown SOAPAction', (u: string) => call(u, 'SetOrder', AUTH, '"http://tempuri.org/Nope"'), 'Server did not recognize the value of HTTP Header SOAPAction'],
+    [
+      'an unknown SOAPAction',
+      (u: string) => call(u, 'SetOrder', AUTH, '"http://tempuri.org/Nope"'),
+      'Server did not recognize the value of HTTP Header SOAPAction',
+    ],
     ['GetBarcode on the test path', (u: string) => call(u, 'GetBarcode', ''), 'Server did not recognize the value of HTTP Header SOAPAction'],
-    ['a body element in another namespace', (u: string) => post(u, env11('<x:SetOrder xmlns:x="urn:other"/>'), { 'content-type': 'text/xml', soapaction: 'http://tempuri.org/SetOrder' }), 'was not expected'],
-    ['not XML', (u: string) => post(u, '<soap:Envelope', { 'content-type': 'text/xml', soapaction: 'http://tempuri.org/SetOrder' }), 'Server was unable to read request'],
-    ['a SOAP 1.2 envelope sent as text/xml', (u: string) => post(u, '<s:Envelope xmlns:s="http://www.w3.org/2003/05/soap-envelope"><s:Body/></s:Envelope>', { 'content-type': 'text/xml', soapaction: 'http://tempuri.org/SetOrder' }), 'Possible SOAP version mismatch'],
+    [
+      'a body element in another namespace',
+      (u: string) => post(u, env11('<x:SetOrder xmlns:x="urn:other"/>'), { 'content-type': 'text/xml', soapaction: 'http://tempuri.org/SetOrder' }),
+      'was not expected',
+    ],
+    [
+      'not XML',
+      (u: string) => post(u, '<soap:Envelope', { 'content-type': 'text/xml', soapaction: 'http://tempuri.org/SetOrder' }),
+      'Server was unable to read request',
+    ],
+    [
+      'a SOAP 1.2 envelope sent as text/xml',
+      (u: string) =>
+        post(u, '<s:Envelope xmlns:s="http://www.w3.org/2003/05/soap-envelope"><s:Body/></s:Envelope>', {
+          'content-type': 'text/xml',
+          soapaction: 'http://tempuri.org/SetOrder',
+        }),
+      'Possible SOAP version mismatch',
+    ],
   ])('%s → HTTP 500 SOAP fault', async (_n, send, text) => {
     const e = await start()
     const r = await send(e.urls.testShipment)
@@ -85,7 +133,11 @@ describe('endpoints, WSDL, SOAP binding', () => {
 
   it('arguments outside http://tempuri.org/ are not arguments (XmlSerializer): the login fails', async () => {
     const e = await start()
-    const r = await post(e.urls.testShipment, env11(`<tem:SetOrder><orderInfo>${orderXml()}</orderInfo><userName>neodyum</userName><password>nd2580</password></tem:SetOrder>`), { 'content-type': 'text/xml', soapaction: 'http://tempuri.org/SetOrder' })
+    const r = await post(
+      e.urls.testShipment,
+      env11(`<tem:SetOrder><orderInfo>${orderXml()}</orderInfo><userName>neodyum</userName><password>nd2580</password></tem:SetOrder>`),
+      { 'content-type': 'text/xml', soapaction: 'http://tempuri.org/SetOrder' },
+    )
     expect(codes(r.text)).toEqual(['1000'])
   })
 })
@@ -121,13 +173,22 @@ describe('SetOrder rules (SetOrder doc, carriers.md §2)', () => {
     ['valid without piece details', {}, 'none', '0'],
   ] as const)('%s → %s', async (_n, over, pieces, expected) => {
     const e = await start()
-    const r = await setOrder(e.urls.testShipment, orderXml(over as Record<string, string | null>, pieces === 'none' ? null : ((pieces as Piece[] | null) ?? undefined)))
+    const r = await setOrder(
+      e.urls.testShipment,
+      orderXml(over as Record<string, string | null>, pieces === 'none' ? null : ((pieces as Piece[] | null) ?? undefined)),
+    )
     expect(codes(r.text)).toEqual([expected])
     expect(e.shipments).toHaveLength(expected === '0' ? 1 : 0)
   })
 
   it('no Order → 60020; a barcode another order uses → 70026; measures required → 70023/70024; account setup codes', async () => {
-    let e = await start({ pieceMeasuresRequired: true, users: [{ username: 'neodyum', password: 'nd2580' }, { username: 'kapali', password: 'k', accountProblem: '1003' }] })
+    let e = await start({
+      pieceMeasuresRequired: true,
+      users: [
+        { username: 'neodyum', password: 'nd2580' },
+        { username: 'kapali', password: 'k', accountProblem: '1003' },
+      ],
+    })
     expect(codes((await setOrder(e.urls.testShipment, '')).text)).toEqual(['60020'])
     expect(codes((await setOrder(e.urls.testShipment, orderXml({}, [{ BarcodeNumber: '123456', Weight: '1' }]))).text)).toEqual(['70023'])
     expect(codes((await setOrder(e.urls.testShipment, orderXml({}, [{ BarcodeNumber: '123456', VolumetricWeight: '1' }]))).text)).toEqual(['70024'])
@@ -135,7 +196,11 @@ describe('SetOrder rules (SetOrder doc, carriers.md §2)', () => {
     expect(codes(ok.text)).toEqual(['0'])
     const other = orderXml({ IntegrationCode: '7777777' }, [{ BarcodeNumber: '123456', VolumetricWeight: '1', Weight: '1' }])
     expect(codes((await setOrder(e.urls.testShipment, other)).text)).toEqual(['70026'])
-    const kapali = await call(e.urls.testShipment, 'SetOrder', `<tem:orderInfo>${orderXml({ UserName: 'kapali', Password: 'k' })}</tem:orderInfo><tem:userName>kapali</tem:userName><tem:password>k</tem:password>`)
+    const kapali = await call(
+      e.urls.testShipment,
+      'SetOrder',
+      `<tem:orderInfo>${orderXml({ UserName: 'kapali', Password: 'k' })}</tem:orderInfo><tem:userName>kapali</tem:userName><tem:password>k</tem:password>`,
+    )
     expect(codes(kapali.text)).toEqual(['1003'])
     await e.close()
     e = await start({ testScenarioRules: false })

@@ -2,8 +2,18 @@ import { SamplePackage, SampleSender, sampleRequestBuilder, type SampleShipmentR
 
 export type { SampleShipmentRequest }
 
-export const sampleArasRequest = sampleRequestBuilder({ orderNumber: 'SIP-2001', referenceNo: 'KJ-2001', serviceCode: 'GO' }, {
-  sender: SampleSender.sisli,
-  recipient: { name: 'Özgür Akman', address: 'Bağlarbaşı Mah. Aydın Sok. No:7', district: 'Gaziosmanpaşa', city: 'İstanbul', postalCode: '34245', phone: '0506 339 01 81' },
-  packages: [SamplePackage.k2Small],
-})
+export const sampleArasRequest = sampleRequestBuilder(
+  { orderNumber: 'SIP-2001', referenceNo: 'KJ-2001', serviceCode: 'GO' },
+  {
+    sender: SampleSender.sisli,
+    recipient: {
+      name: 'Özgür Akman',
+      address: 'Bağlarbaşı Mah. Aydın Sok. No:7',
+      district: 'Gaziosmanpaşa',
+      city: 'İstanbul',
+      postalCode: '34245',
+      phone: '0506 339 01 81',
+    },
+    packages: [SamplePackage.k2Small],
+  },
+)

@@ -45,7 +45,11 @@ const ORDER = (code: string) =>
 
 async function withOrder(push: ArasPushTarget, code = '6154197713'): Promise<ArasEmulator> {
   emu = await startArasEmulator({ push, now: () => Date.UTC(2026, 10, 25, 9, 0, 0) })
-  const r = await fetch(emu.urls.testShipment, { method: 'POST', headers: { 'content-type': 'text/xml; charset=utf-8', soapaction: '"http://tempuri.org/SetOrder"' }, body: ORDER(code) })
+  const r = await fetch(emu.urls.testShipment, {
+    method: 'POST',
+    headers: { 'content-type': 'text/xml; charset=utf-8', soapaction: '"http://tempuri.org/SetOrder"' },
+    body: ORDER(code),
+  })
   expect(await r.text()).toContain('<ResultCode>0</ResultCode>')
   return emu
 }
@@ -54,19 +58,36 @@ const AUTH = { username: 'aras-push', password: 's3cr&t' }
 
 describe('Aras push sender', () => {
   it('SOAP 1.1 by default: retries a 500 and a Result false, stops at Result true; the body reads back with the documented fields', async () => {
-    const svc = await customerService([{ status: 500 }, { status: 200, body: soapResult(false) }, { status: 200, body: soapResult(true) }, { status: 200, body: soapResult(true) }])
+    const svc = await customerService([
+      { status: 500 },
+      { status: 200, body: soapResult(false) },
+      { status: 200, body: soapResult(true) },
+      { status: 200, body: soapResult(true) },
+    ])
     const e = await withOrder({ url: svc.url, ...AUTH, retryDelayMs: 0 })
     expect(e.pushDeliveries).toHaveLength(0) // stored, no waybill yet: nothing to push
     e.advance('6154197713', '2')
     await e.flushPushes()
     expect(svc.seen).toHaveLength(3)
-    expect(e.pushDeliveries).toMatchObject([{ integrationCode: '6154197713', cargoStatus: '2', delivered: true, attempts: [{ status: 500 }, { status: 200, result: false }, { status: 200, result: true }] }])
+    expect(e.pushDeliveries).toMatchObject([
+      {
+        integrationCode: '6154197713',
+        cargoStatus: '2',
+        delivered: true,
+        attempts: [{ status: 500 }, { status: 200, result: false }, { status: 200, result: true }],
+      },
+    ])
     const first = svc.seen[0] as Seen
     expect(first.headers.soapaction).toBe('"http://tempuri.org/CargoStatusPush"')
     expect(first.headers['content-type']).toMatch(/^text\/xml/)
     const parsed = parseArasPush(first.body, first.headers['content-type'] as string, AUTH)
     expect(parsed.context).toMatchObject({ format: 'soap11', operation: 'CargoStatusPush', namespace: 'http://tempuri.org/' })
-    expect(parsed.push).toMatchObject({ integrationCode: '6154197713', cargoStatus: '2', processDate: '25.11.2026 12:00:01', event: { status: 'in_transit', rawCode: 'DURUM_KODU:2' } })
+    expect(parsed.push).toMatchObject({
+      integrationCode: '6154197713',
+      cargoStatus: '2',
+      processDate: '25.11.2026 12:00:01',
+      event: { status: 'in_transit', rawCode: 'DURUM_KODU:2' },
+    })
     expect(e.pushDeliveries[0]?.body).not.toContain('s3cr')
   })
 
@@ -80,7 +101,11 @@ describe('Aras push sender', () => {
     const bodies = svc.seen.map((s) => JSON.parse(s.body) as Record<string, string>)
     expect(bodies.map((b) => b.CargoStatus)).toEqual(['4', '6'])
     expect(Object.keys(bodies[0] ?? {})).toEqual(['IntegrationCode', 'CargoStatus', 'ProcessDate', 'Description', 'UserName', 'Password'])
-    expect(bodies[1]).toMatchObject({ IntegrationCode: '6154197713', Description: expect.stringContaining('Teslim edildi'), ProcessDate: expect.stringMatching(/Z$/) })
+    expect(bodies[1]).toMatchObject({
+      IntegrationCode: '6154197713',
+      Description: expect.stringContaining('Teslim edildi'),
+      ProcessDate: expect.stringMatching(/Z$/),
+    })
     expect(e.pushDeliveries.every((d) => d.delivered && !d.body.includes('s3cr'))).toBe(true)
   })
 

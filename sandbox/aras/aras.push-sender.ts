@@ -115,7 +115,15 @@ export function createArasPushSender(target: ArasPushTarget, state: ArasState): 
       Password: t.password,
     }
     const req = request(t, fields)
-    const d: ArasPushDelivery = { integrationCode: o.integrationCode, cargoStatus: fields.CargoStatus, body: redactSecrets(req.body).replace(/("Password":)"(?:[^"\\]|\\.)*"/, '$1"[redacted]"').replace(/(^|&)Password=[^&]*/, '$1Password=[redacted]'), attempts: [], delivered: false }
+    const d: ArasPushDelivery = {
+      integrationCode: o.integrationCode,
+      cargoStatus: fields.CargoStatus,
+      body: redactSecrets(req.body)
+        .replace(/("Password":)"(?:[^"\\]|\\.)*"/, '$1"[redacted]"')
+        .replace(/(^|&)Password=[^&]*/, '$1Password=[redacted]'),
+      attempts: [],
+      delivered: false,
+    }
     deliveries.push(d)
     // One order's pushes go out one after another, so the customer sees its changes in order.
     const p = (chains.get(o.integrationCode) ?? Promise.resolve()).then(() => deliver(d, req))

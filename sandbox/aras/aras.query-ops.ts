@@ -51,7 +51,7 @@ function cargoRow(o: EmulatedOrder): Record<string, string> {
 function movementRows(o: EmulatedOrder, opts: ResolvedOptions): Record<string, string>[] {
   return o.movements.map((m): Record<string, string> =>
     opts.movementKeys === 'turkish'
-      ? { 'İŞLEM TARİHİ': trDateTime(m.atMs), 'BİRİM': m.unit, 'İŞLEM': m.event, 'AÇIKLAMA': m.description }
+      ? { 'İŞLEM TARİHİ': trDateTime(m.atMs), BİRİM: m.unit, İŞLEM: m.event, AÇIKLAMA: m.description }
       : { ISLEM_TARIHI: trDateTime(m.atMs), BIRIM: m.unit, ISLEM: m.event, ACIKLAMA: m.description },
   )
 }
@@ -68,7 +68,10 @@ export function getQueryJson({ opts, state, args }: OpContext): OpOutcome {
   if (typeof login === 'string') return { kind: 'fault', code: 'Server', text: `LoginInfo okunamadı: ${login}` }
   if (typeof query === 'string') return { kind: 'fault', code: 'Server', text: `QueryInfo okunamadı: ${query}` }
   const user = opts.queryUsers.find((u) => u.username === login.username && u.password === login.password && u.customerCode === login.customercode)
-  if (!user) return opts.queryAuthFailure === 'fault' ? { kind: 'fault', code: 'Server', text: ArasText.queryAuth } : answer({ QueryResult: { Error: ArasText.queryAuth } })
+  if (!user)
+    return opts.queryAuthFailure === 'fault'
+      ? { kind: 'fault', code: 'Server', text: ArasText.queryAuth }
+      : answer({ QueryResult: { Error: ArasText.queryAuth } })
 
   // One customer per emulator: every query user sees every order (Aras ties CustomerCode to the account).
   // Only orders whose waybill is cut exist for the query service (§12: "no record / before waybill").
@@ -91,7 +94,12 @@ export function getQueryJson({ opts, state, args }: OpContext): OpOutcome {
     case '11':
     case '39':
     case '100': {
-      const codes = new Set((query.integrationcode ?? '').split(',').map((c) => c.trim()).filter((c) => c !== ''))
+      const codes = new Set(
+        (query.integrationcode ?? '')
+          .split(',')
+          .map((c) => c.trim())
+          .filter((c) => c !== ''),
+      )
       return cargo(visible.filter((o) => codes.has(o.integrationCode)))
     }
     case '24': {

@@ -8,7 +8,21 @@ import { getQueryJson } from './aras.query-ops'
 import { cancelDispatch, getBarcode, getOrder, getOrderWithIntegrationCode, setOrder, type OpContext, type OpOutcome } from './aras.shipment-ops'
 import type { ArasState } from './aras.state'
 import { minimalWsdl } from './aras.wsdl'
-import { child, contentTypeOf, faultEnvelope, fieldsOf, parseXml, redactSecrets, responseEnvelope, SOAP11_NS, SOAP12_NS, TEMPURI, wcfFaultEnvelope, wcfResponseEnvelope, type SoapVersion } from './aras.xml'
+import {
+  child,
+  contentTypeOf,
+  faultEnvelope,
+  fieldsOf,
+  parseXml,
+  redactSecrets,
+  responseEnvelope,
+  SOAP11_NS,
+  SOAP12_NS,
+  TEMPURI,
+  wcfFaultEnvelope,
+  wcfResponseEnvelope,
+  type SoapVersion,
+} from './aras.xml'
 
 const OPS: Readonly<Record<string, (ctx: OpContext) => OpOutcome>> = {
   SetOrder: setOrder,
@@ -31,7 +45,14 @@ function serviceOf(path: string): Service | null {
   return null
 }
 
-export type HandlerDeps = Readonly<{ opts: ResolvedOptions; state: ArasState; faults: FaultPlan; limiter: SlidingWindow | null; onRateLimited: () => void; origin: () => string }>
+export type HandlerDeps = Readonly<{
+  opts: ResolvedOptions
+  state: ArasState
+  faults: FaultPlan
+  limiter: SlidingWindow | null
+  onRateLimited: () => void
+  origin: () => string
+}>
 
 /** Test hooks, ?WSDL, the limiter, faults, then the SOAP dispatch of either service. */
 export function createArasHandler(deps: HandlerDeps) {
@@ -40,16 +61,26 @@ export function createArasHandler(deps: HandlerDeps) {
     const raw = await readBody(req)
     const text = raw?.toString('utf8') ?? ''
     if (url.pathname.startsWith('/__emu/')) return hook(deps, url.pathname, text, req.method ?? '', res)
-    const entry: LoggedHttpRequest = { method: req.method ?? '', path: url.pathname + url.search, headers: headersOf(req), body: redactSecrets(text), operation: null, status: null, fault: null }
+    const entry: LoggedHttpRequest = {
+      method: req.method ?? '',
+      path: url.pathname + url.search,
+      headers: headersOf(req),
+      body: redactSecrets(text),
+      operation: null,
+      status: null,
+      fault: null,
+    }
     deps.state.requests.push(entry)
     const { reply, takeFault } = exchange(req, res, entry, deps.opts.retryAfterSeconds)
     const service = serviceOf(url.pathname)
     if (!service) return reply(404, '<html><body><h1>404 - File or directory not found.</h1></body></html>', HTML)
     const query = [...url.searchParams.keys()].map((k) => k.toLowerCase())
-    if (req.method === 'GET' && (query.includes('wsdl') || query.includes('singlewsdl'))) return reply(200, wsdlOf(service, `${deps.origin()}${url.pathname}`, deps.opts), XML)
+    if (req.method === 'GET' && (query.includes('wsdl') || query.includes('singlewsdl')))
+      return reply(200, wsdlOf(service, `${deps.origin()}${url.pathname}`, deps.opts), XML)
     // The ASMX help pages (?op=…) and its HTTP GET/POST bindings are not emulated: .NET disables those
     // bindings for remote callers by default, and docs/reference/carriers.md §2 only documents SOAP.
-    if (req.method !== 'POST') return reply(req.method === 'GET' ? 404 : 405, '<html><body>Not emulated: POST a SOAP envelope, or GET ?WSDL</body></html>', HTML)
+    if (req.method !== 'POST')
+      return reply(req.method === 'GET' ? 404 : 405, '<html><body>Not emulated: POST a SOAP envelope, or GET ?WSDL</body></html>', HTML)
     if (deps.limiter) {
       const waitMs = deps.limiter.hit()
       if (waitMs > 0) {
@@ -66,14 +97,29 @@ export function createArasHandler(deps: HandlerDeps) {
 }
 
 function wsdlOf(service: Service, location: string, opts: ResolvedOptions): string {
-  if (service.kind === 'svc') return minimalWsdl('ArasCargoIntegrationService', 'IArasCargoIntegrationService', ['GetQueryDS', 'GetQueryXML', 'GetQueryJSON'], (op) => QUERY_ACTION_PREFIX + op, location)
+  if (service.kind === 'svc')
+    return minimalWsdl(
+      'ArasCargoIntegrationService',
+      'IArasCargoIntegrationService',
+      ['GetQueryDS', 'GetQueryXML', 'GetQueryJSON'],
+      (op) => QUERY_ACTION_PREFIX + op,
+      location,
+    )
   const ops = service.env === 'test' && opts.testPathOperations === 'documented' ? TEST_PATH_OPERATIONS : SHIPMENT_OPERATIONS
   return minimalWsdl('Service', 'ServiceSoap', ops, (op) => TEMPURI + op, location)
 }
 
 const unquote = (s: string) => s.trim().replace(/^"(.*)"$/, '$1')
 
-async function asmx(deps: HandlerDeps, service: Service, req: IncomingMessage, text: string, contentType: string, reply: Reply, entry: LoggedHttpRequest): Promise<void> {
+async function asmx(
+  deps: HandlerDeps,
+  service: Service,
+  req: IncomingMessage,
+  text: string,
+  contentType: string,
+  reply: Reply,
+  entry: LoggedHttpRequest,
+): Promise<void> {
   // ASMX speaks SOAP 1.1 (text/xml + SOAPAction) and 1.2 (application/soap+xml; action="…"); the doc's sample is 1.2.
   const type = contentType.toLowerCase()
   const version: SoapVersion | null = type.startsWith('text/xml') ? '1.1' : type.startsWith('application/soap+xml') ? '1.2' : null
@@ -82,7 +128,8 @@ async function asmx(deps: HandlerDeps, service: Service, req: IncomingMessage, t
   const root = parseXml(text)
   if (typeof root === 'string') return fault('Client', `Server was unable to read request. ---> There is an error in XML document. ---> ${root}`)
   const envNs = version === '1.2' ? SOAP12_NS : SOAP11_NS
-  if (root.name !== 'Envelope' || root.ns !== envNs) return fault('VersionMismatch', `Possible SOAP version mismatch: Envelope namespace ${root.ns} was unexpected. Expecting ${envNs}.`)
+  if (root.name !== 'Envelope' || root.ns !== envNs)
+    return fault('VersionMismatch', `Possible SOAP version mismatch: Envelope namespace ${root.ns} was unexpected. Expecting ${envNs}.`)
   const action = version === '1.1' ? unquote(String(req.headers.soapaction ?? '')) : unquote(/action=("[^"]*"|[^;]*)/.exec(contentType)?.[1] ?? '')
   const body = child(root, 'Body', envNs)
   const opEl = body?.children[0]
@@ -91,7 +138,10 @@ async function asmx(deps: HandlerDeps, service: Service, req: IncomingMessage, t
   const operation = action !== '' ? (action.startsWith(TEMPURI) ? action.slice(TEMPURI.length) : '') : version === '1.2' ? (opEl?.name ?? '') : ''
   if (!allowed.includes(operation)) return fault('Client', `Server did not recognize the value of HTTP Header SOAPAction: ${action}.`)
   if (!opEl || opEl.name !== operation || opEl.ns !== TEMPURI) {
-    return fault('Client', `Server was unable to read request. ---> There is an error in XML document (1, 1). ---> <${opEl?.name ?? ''} xmlns='${opEl?.ns ?? ''}'> was not expected.`)
+    return fault(
+      'Client',
+      `Server was unable to read request. ---> There is an error in XML document (1, 1). ---> <${opEl?.name ?? ''} xmlns='${opEl?.ns ?? ''}'> was not expected.`,
+    )
   }
   entry.operation = operation
   const complaint = await schemaComplaint(SoapSchemaSet.arasOrders, text, deps.opts.validateSchema)
@@ -115,7 +165,10 @@ async function wcf(deps: HandlerDeps, req: IncomingMessage, text: string, conten
   if (!['GetQueryJSON', 'GetQueryXML', 'GetQueryDS'].includes(operation)) {
     return reply(
       500,
-      wcfFaultEnvelope('a:ActionNotSupported', `The message with Action '${action}' cannot be processed at the receiver, due to a ContractFilter mismatch at the EndpointDispatcher.`),
+      wcfFaultEnvelope(
+        'a:ActionNotSupported',
+        `The message with Action '${action}' cannot be processed at the receiver, due to a ContractFilter mismatch at the EndpointDispatcher.`,
+      ),
       XML,
     )
   }
@@ -123,7 +176,11 @@ async function wcf(deps: HandlerDeps, req: IncomingMessage, text: string, conten
   if (operation !== 'GetQueryJSON') return reply(500, wcfFaultEnvelope('s:Server', `${operation} is not emulated; use GetQueryJSON`), XML)
   const complaint = await schemaComplaint(SoapSchemaSet.arasQuery, text, deps.opts.validateSchema)
   if (complaint !== null) {
-    return reply(500, wcfFaultEnvelope('a:DeserializationFailed', `The formatter threw an exception while trying to deserialize the message: ${complaint}`), XML)
+    return reply(
+      500,
+      wcfFaultEnvelope('a:DeserializationFailed', `The formatter threw an exception while trying to deserialize the message: ${complaint}`),
+      XML,
+    )
   }
   const opEl = child(child(root, 'Body', SOAP11_NS), 'GetQueryJSON', TEMPURI)
   // A body WCF cannot bind leaves the arguments null: the login then fails, as it would there.
@@ -143,7 +200,8 @@ function hook(deps: HandlerDeps, path: string, text: string, method: string, res
   if ('error' in h) return json(h.status, { error: h.error })
   const { key, body } = h
   if (h.name === 'result') {
-    if (!['SetOrder', 'CancelDispatch', 'GetBarcode'].includes(key) || typeof body.code !== 'string') return json(400, { error: 'POST /__emu/result/{SetOrder|CancelDispatch|GetBarcode} {"code": "…"}' })
+    if (!['SetOrder', 'CancelDispatch', 'GetBarcode'].includes(key) || typeof body.code !== 'string')
+      return json(400, { error: 'POST /__emu/result/{SetOrder|CancelDispatch|GetBarcode} {"code": "…"}' })
     deps.state.queueResult(key, body.code, typeof body.message === 'string' ? body.message : '')
     return json(200, { queued: key, code: body.code })
   }

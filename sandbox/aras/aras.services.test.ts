@@ -14,17 +14,33 @@ async function start(o: ArasEmulatorOptions = {}) {
 
 const SOAP11 = 'http://schemas.xmlsoap.org/soap/envelope/'
 const env11 = (inner: string) => `<soap:Envelope xmlns:soap="${SOAP11}"><soap:Body>${inner}</soap:Body></soap:Envelope>`
-const post = (url: string, body: string, headers: Record<string, string>) => fetch(url, { method: 'POST', body, headers }).then(async (r) => ({ status: r.status, headers: r.headers, text: await r.text() }))
-const call = (url: string, op: string, inner: string, action = `http://tempuri.org/${op}`) => post(url, env11(`<${op} xmlns="http://tempuri.org/">${inner}</${op}>`), { 'content-type': 'text/xml; charset=utf-8', soapaction: `"${action}"` })
+const post = (url: string, body: string, headers: Record<string, string>) =>
+  fetch(url, { method: 'POST', body, headers }).then(async (r) => ({ status: r.status, headers: r.headers, text: await r.text() }))
+const call = (url: string, op: string, inner: string, action = `http://tempuri.org/${op}`) =>
+  post(url, env11(`<${op} xmlns="http://tempuri.org/">${inner}</${op}>`), { 'content-type': 'text/xml; charset=utf-8', soapaction: `"${action}"` })
 const tag = (xml: string, name: string) => new RegExp(`<${name}>([^<]*)</${name}>`).exec(xml)?.[1] ?? null
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 const ORDER = (code: string) =>
   `<orderInfo><Order><UserName>neodyum</UserName><Password>nd2580</Password><TradingWaybillNumber>${code}</TradingWaybillNumber><ReceiverName>Elif Kaya</ReceiverName><ReceiverAddress>Moda Cad. No:1</ReceiverAddress><ReceiverPhone1>5359876543</ReceiverPhone1><ReceiverCityName>İSTANBUL</ReceiverCityName><ReceiverTownName>KADIKÖY</ReceiverTownName><PieceCount>2</PieceCount><IntegrationCode>${code}</IntegrationCode><PieceDetails><PieceDetail><BarcodeNumber>${code}01</BarcodeNumber></PieceDetail><PieceDetail><BarcodeNumber>${code}02</BarcodeNumber></PieceDetail></PieceDetails></Order></orderInfo><userName>neodyum</userName><password>nd2580</password>`
 const store = (e: ArasEmulator, code: string) => call(e.urls.liveShipment, 'SetOrder', ORDER(code))
 const AUTH = '<userName>neodyum</userName><password>nd2580</password>'
-const query = (e: ArasEmulator, queryInfo: string, login = '<LoginInfo><UserName>neodyum</UserName><Password>nd2580</Password><CustomerCode>1932448851342</CustomerCode></LoginInfo>') =>
-  call(e.urls.liveQuery, 'GetQueryJSON', `<loginInfo>${esc(login)}</loginInfo><queryInfo>${esc(queryInfo)}</queryInfo>`, 'http://tempuri.org/IArasCargoIntegrationService/GetQueryJSON')
-const json = (xml: string) => JSON.parse(tag(xml, 'GetQueryJSONResult')?.replace(/&quot;/g, '"').replace(/&amp;/g, '&') ?? 'null')
+const query = (
+  e: ArasEmulator,
+  queryInfo: string,
+  login = '<LoginInfo><UserName>neodyum</UserName><Password>nd2580</Password><CustomerCode>1932448851342</CustomerCode></LoginInfo>',
+) =>
+  call(
+    e.urls.liveQuery,
+    'GetQueryJSON',
+    `<loginInfo>${esc(login)}</loginInfo><queryInfo>${esc(queryInfo)}</queryInfo>`,
+    'http://tempuri.org/IArasCargoIntegrationService/GetQueryJSON',
+  )
+const json = (xml: string) =>
+  JSON.parse(
+    tag(xml, 'GetQueryJSONResult')
+      ?.replace(/&quot;/g, '"')
+      .replace(/&amp;/g, '&') ?? 'null',
+  )
 
 describe('CancelDispatch and GetOrderWithIntegrationCode', () => {
   it('0 → 405 (with the date) on repeat; -1 unknown; -2 credentials; 999 once the waybill is cut', async () => {
@@ -59,9 +75,17 @@ describe('CancelDispatch and GetOrderWithIntegrationCode', () => {
 describe('GetBarcode', () => {
   it('1000 credentials, permission code, 1004 until the branch is resolved, then ZPL per piece + 13 digits', async () => {
     let clock = Date.parse('2025-01-01T10:00:00Z')
-    const e = await start({ now: () => clock, barcodeReadyAfterMs: 5000, users: [{ username: 'neodyum', password: 'nd2580', barcodePermitted: true }, { username: 'plain', password: 'p' }] })
+    const e = await start({
+      now: () => clock,
+      barcodeReadyAfterMs: 5000,
+      users: [
+        { username: 'neodyum', password: 'nd2580', barcodePermitted: true },
+        { username: 'plain', password: 'p' },
+      ],
+    })
     await store(e, '4444444')
-    const barcode = (user = 'neodyum', pass = 'nd2580') => call(e.urls.liveShipment, 'GetBarcode', `<Username>${user}</Username><Password>${pass}</Password><integrationCode>4444444</integrationCode>`)
+    const barcode = (user = 'neodyum', pass = 'nd2580') =>
+      call(e.urls.liveShipment, 'GetBarcode', `<Username>${user}</Username><Password>${pass}</Password><integrationCode>4444444</integrationCode>`)
     expect(tag((await barcode('neodyum', 'x')).text, 'ResultCode')).toBe('1000')
     expect(tag((await barcode('plain', 'p')).text, 'ResultCode')).toBe('1001')
     expect(tag((await barcode()).text, 'ResultCode')).toBe('1004')
@@ -79,17 +103,29 @@ describe('query service (GetQueryJSON)', () => {
     const e = await start()
     await store(e, '5555555')
     await store(e, '6666666')
-    expect(json((await query(e, '<QueryInfo><QueryType>1</QueryType><IntegrationCode>5555555</IntegrationCode></QueryInfo>')).text)).toEqual({ QueryResult: {} })
+    expect(json((await query(e, '<QueryInfo><QueryType>1</QueryType><IntegrationCode>5555555</IntegrationCode></QueryInfo>')).text)).toEqual({
+      QueryResult: {},
+    })
     const t5 = e.advance('5555555', '3').trackingNumber
     e.advance('6666666', 'returned')
     const one = json((await query(e, '<QueryInfo><QueryType>1</QueryType><IntegrationCode>5555555</IntegrationCode></QueryInfo>')).text)
     expect(one.QueryResult.Cargo).toMatchObject({ MUSTERI_OZEL_KODU: '5555555', KARGO_TAKIP_NO: t5, DURUM_KODU: '3', TIP_KODU: '1', ADET: '2' })
-    expect(json((await query(e, `<QueryInfo><QueryType>14</QueryType><TrackingNumber>${t5}</TrackingNumber></QueryInfo>`)).text).QueryResult.Cargo.MUSTERI_OZEL_KODU).toBe('5555555')
-    const moves = json((await query(e, '<QueryInfo><QueryType>9</QueryType><IntegrationCode>5555555</IntegrationCode></QueryInfo>')).text).QueryResult.CargoTransaction
+    expect(
+      json((await query(e, `<QueryInfo><QueryType>14</QueryType><TrackingNumber>${t5}</TrackingNumber></QueryInfo>`)).text).QueryResult.Cargo.MUSTERI_OZEL_KODU,
+    ).toBe('5555555')
+    const moves = json((await query(e, '<QueryInfo><QueryType>9</QueryType><IntegrationCode>5555555</IntegrationCode></QueryInfo>')).text).QueryResult
+      .CargoTransaction
     expect(moves.map((m: Record<string, string>) => Object.keys(m))).toEqual(Array(3).fill(['ISLEM_TARIHI', 'BIRIM', 'ISLEM', 'ACIKLAMA']))
-    const list = json((await query(e, '<QueryInfo><QueryType>39</QueryType><IntegrationCode>5555555,6666666,7</IntegrationCode></QueryInfo>')).text).QueryResult.Cargo
-    expect(list.map((c: Record<string, string>) => [c.MUSTERI_OZEL_KODU, c.DURUM_KODU, c.TIP_KODU])).toEqual([['5555555', '3', '1'], ['6666666', '6', '3']])
-    expect(json((await query(e, '<QueryInfo><QueryType>24</QueryType><IntegrationCode>555555502</IntegrationCode></QueryInfo>')).text).QueryResult.Cargo.MUSTERI_OZEL_KODU).toBe('5555555')
+    const list = json((await query(e, '<QueryInfo><QueryType>39</QueryType><IntegrationCode>5555555,6666666,7</IntegrationCode></QueryInfo>')).text).QueryResult
+      .Cargo
+    expect(list.map((c: Record<string, string>) => [c.MUSTERI_OZEL_KODU, c.DURUM_KODU, c.TIP_KODU])).toEqual([
+      ['5555555', '3', '1'],
+      ['6666666', '6', '3'],
+    ])
+    expect(
+      json((await query(e, '<QueryInfo><QueryType>24</QueryType><IntegrationCode>555555502</IntegrationCode></QueryInfo>')).text).QueryResult.Cargo
+        .MUSTERI_OZEL_KODU,
+    ).toBe('5555555')
     expect(json((await query(e, '<QueryInfo><QueryType>5</QueryType></QueryInfo>')).text).QueryResult.Cargo.MUSTERI_OZEL_KODU).toBe('5555555')
     expect(json((await query(e, '<QueryInfo><QueryType>8</QueryType></QueryInfo>')).text).QueryResult.Cargo.MUSTERI_OZEL_KODU).toBe('6666666')
     expect(json((await query(e, '<QueryInfo><QueryType>31</QueryType></QueryInfo>')).text)).toEqual({ QueryResult: {} })
@@ -101,7 +137,15 @@ describe('query service (GetQueryJSON)', () => {
     expect((await post(e.urls.testQuery, env11(''), { 'content-type': 'application/soap+xml' })).status).toBe(415)
     const wrong = await call(e.urls.testQuery, 'GetQueryJSON', '', 'http://tempuri.org/GetQueryJSON')
     expect([wrong.status, wrong.text.includes('ActionNotSupported')]).toEqual([500, true])
-    const bad = json((await query(e, '<QueryInfo><QueryType>1</QueryType></QueryInfo>', '<LoginInfo><UserName>neodyum</UserName><Password>x</Password><CustomerCode>1</CustomerCode></LoginInfo>')).text)
+    const bad = json(
+      (
+        await query(
+          e,
+          '<QueryInfo><QueryType>1</QueryType></QueryInfo>',
+          '<LoginInfo><UserName>neodyum</UserName><Password>x</Password><CustomerCode>1</CustomerCode></LoginInfo>',
+        )
+      ).text,
+    )
     expect(bad.QueryResult.Error).toMatch(/hatalı/)
     await e.close()
     const f = await start()

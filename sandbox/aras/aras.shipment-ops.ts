@@ -17,17 +17,52 @@ function userOf(opts: ResolvedOptions, username: string | undefined, password: s
 
 /** The GetOrder/GetOrderWithIntegrationCode `Order` element, fields in the service's order, password echoed as the doc shows. */
 const ORDER_OUT = [
-  'UserName', 'Password', 'TradingWaybillNumber', 'InvoiceNumber', 'ReceiverName', 'ReceiverAddress', 'ReceiverPhone1',
-  'ReceiverPhone2', 'ReceiverPhone3', 'ReceiverCityName', 'ReceiverTownName', 'VolumetricWeight', 'Weight', 'PieceCount',
-  'SpecialField1', 'SpecialField2', 'SpecialField3', 'CodAmount', 'CodCollectionType', 'CodBillingType', 'IntegrationCode',
-  'Description', 'TaxNumber', 'TtDocumentId', 'TaxOffice', 'PrivilegeOrder', 'Country', 'CountryCode', 'CityCode', 'TownCode',
-  'ReceiverDistrictName', 'ReceiverQuarterName', 'ReceiverAvenueName', 'ReceiverStreetName', 'PayorTypeCode', 'IsWorldWide',
-  'IsCod', 'UnitID',
+  'UserName',
+  'Password',
+  'TradingWaybillNumber',
+  'InvoiceNumber',
+  'ReceiverName',
+  'ReceiverAddress',
+  'ReceiverPhone1',
+  'ReceiverPhone2',
+  'ReceiverPhone3',
+  'ReceiverCityName',
+  'ReceiverTownName',
+  'VolumetricWeight',
+  'Weight',
+  'PieceCount',
+  'SpecialField1',
+  'SpecialField2',
+  'SpecialField3',
+  'CodAmount',
+  'CodCollectionType',
+  'CodBillingType',
+  'IntegrationCode',
+  'Description',
+  'TaxNumber',
+  'TtDocumentId',
+  'TaxOffice',
+  'PrivilegeOrder',
+  'Country',
+  'CountryCode',
+  'CityCode',
+  'TownCode',
+  'ReceiverDistrictName',
+  'ReceiverQuarterName',
+  'ReceiverAvenueName',
+  'ReceiverStreetName',
+  'PayorTypeCode',
+  'IsWorldWide',
+  'IsCod',
+  'UnitID',
 ]
 
 function orderXml(o: EmulatedOrder): string {
   const fields = ORDER_OUT.map((k) => el(k, o.fields[k])).join('')
-  const pieces = o.pieces.map((p) => `<PieceDetail>${el('VolumetricWeight', p.VolumetricWeight)}${el('Weight', p.Weight)}${el('BarcodeNumber', p.BarcodeNumber)}${el('ProductNumber', p.ProductNumber)}${el('Description', p.Description)}</PieceDetail>`)
+  const pieces = o.pieces.map(
+    (p) =>
+      `<PieceDetail>${el('VolumetricWeight', p.VolumetricWeight)}${el('Weight', p.Weight)}${el('BarcodeNumber', p.BarcodeNumber)}${el('ProductNumber', p.ProductNumber)}${el('Description', p.Description)}</PieceDetail>`,
+  )
   return `<Order>${fields}${pieces.length > 0 ? `<PieceDetails>${pieces.join('')}</PieceDetails>` : ''}</Order>`
 }
 
@@ -41,7 +76,13 @@ function piecesOf(order: XNode): { pieces: PieceRecord[]; has: boolean } {
   const details = child(order, 'PieceDetails', TEMPURI)
   const pieces = children(details, 'PieceDetail', TEMPURI).map((p) => {
     const f = fieldsOf(p)
-    return { VolumetricWeight: f.VolumetricWeight ?? '', Weight: f.Weight ?? '', BarcodeNumber: f.BarcodeNumber ?? '', ProductNumber: f.ProductNumber ?? '', Description: f.Description ?? '' }
+    return {
+      VolumetricWeight: f.VolumetricWeight ?? '',
+      Weight: f.Weight ?? '',
+      BarcodeNumber: f.BarcodeNumber ?? '',
+      ProductNumber: f.ProductNumber ?? '',
+      Description: f.Description ?? '',
+    }
   })
   return { pieces, has: details !== undefined }
 }
@@ -114,7 +155,11 @@ export function getOrderWithIntegrationCode({ opts, state, args }: OpContext): O
   const user = userOf(opts, args.userName, args.password)
   if (!user) return lookupAuthFailed(opts, 'GetOrderWithIntegrationCodeResult')
   const o = ownOrder(state, user.username, args.integrationCode ?? '')
-  return ok(o && o.cancelledAtMs === null ? `<GetOrderWithIntegrationCodeResult>${orderXml(o)}</GetOrderWithIntegrationCodeResult>` : '<GetOrderWithIntegrationCodeResult />')
+  return ok(
+    o && o.cancelledAtMs === null
+      ? `<GetOrderWithIntegrationCodeResult>${orderXml(o)}</GetOrderWithIntegrationCodeResult>`
+      : '<GetOrderWithIntegrationCodeResult />',
+  )
 }
 
 /** Turkey date "dd.MM.yyyy" of an instant (UTC+3). */
@@ -150,7 +195,8 @@ export function cancelDispatch({ opts, state, args, nowMs }: OpContext): OpOutco
   const code = (args.integrationCode ?? '').trim()
   const o = ownOrder(state, user.username, code)
   if (!o) return dispatchResult('-1', ArasText.notFound)
-  if (o.cancelledAtMs !== null) return dispatchResult('405', `${code} numaralı sipariş daha önce iptal edilmiştir. İptal tarihi: ${trDateTime(o.cancelledAtMs)}`, o.trackingNumber ?? '')
+  if (o.cancelledAtMs !== null)
+    return dispatchResult('405', `${code} numaralı sipariş daha önce iptal edilmiştir. İptal tarihi: ${trDateTime(o.cancelledAtMs)}`, o.trackingNumber ?? '')
   if (o.durum !== null) return dispatchResult('999', ArasText.cancelCut, o.trackingNumber ?? '')
   o.cancelledAtMs = nowMs
   o.updatedAtMs = nowMs

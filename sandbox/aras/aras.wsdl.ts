@@ -12,12 +12,28 @@ function anyElement(name: string): string {
   return `<s:element name="${name}"><s:complexType><s:sequence><s:any minOccurs="0" maxOccurs="unbounded" processContents="lax"/></s:sequence></s:complexType></s:element>`
 }
 
-export function minimalWsdl(service: 'Service' | 'ArasCargoIntegrationService', portType: string, operations: readonly string[], actionOf: (op: string) => string, location: string): string {
+export function minimalWsdl(
+  service: 'Service' | 'ArasCargoIntegrationService',
+  portType: string,
+  operations: readonly string[],
+  actionOf: (op: string) => string,
+  location: string,
+): string {
   const types = operations.flatMap((op) => [anyElement(op), anyElement(`${op}Response`)]).join('')
-  const messages = operations.map((op) => `<wsdl:message name="${op}SoapIn"><wsdl:part name="parameters" element="tns:${op}"/></wsdl:message><wsdl:message name="${op}SoapOut"><wsdl:part name="parameters" element="tns:${op}Response"/></wsdl:message>`).join('')
-  const ports = operations.map((op) => `<wsdl:operation name="${op}"><wsdl:input message="tns:${op}SoapIn"/><wsdl:output message="tns:${op}SoapOut"/></wsdl:operation>`).join('')
+  const messages = operations
+    .map(
+      (op) =>
+        `<wsdl:message name="${op}SoapIn"><wsdl:part name="parameters" element="tns:${op}"/></wsdl:message><wsdl:message name="${op}SoapOut"><wsdl:part name="parameters" element="tns:${op}Response"/></wsdl:message>`,
+    )
+    .join('')
+  const ports = operations
+    .map((op) => `<wsdl:operation name="${op}"><wsdl:input message="tns:${op}SoapIn"/><wsdl:output message="tns:${op}SoapOut"/></wsdl:operation>`)
+    .join('')
   const bindings = operations
-    .map((op) => `<wsdl:operation name="${op}"><soap:operation soapAction="${actionOf(op)}" style="document"/><wsdl:input><soap:body use="literal"/></wsdl:input><wsdl:output><soap:body use="literal"/></wsdl:output></wsdl:operation>`)
+    .map(
+      (op) =>
+        `<wsdl:operation name="${op}"><soap:operation soapAction="${actionOf(op)}" style="document"/><wsdl:input><soap:body use="literal"/></wsdl:input><wsdl:output><soap:body use="literal"/></wsdl:output></wsdl:operation>`,
+    )
     .join('')
   return (
     '<?xml version="1.0" encoding="utf-8"?>' +

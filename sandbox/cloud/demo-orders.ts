@@ -15,7 +15,14 @@ export const DEMO_PRODUCTS = [
 
 /** Demo recipients with Turkish letters in every field a label prints. */
 export const DEMO_RECIPIENTS = [
-  { name: 'Ğülşen Çağlayan İnce', address: 'Cemal Gürsel Caddesi No:42 Daire:5 Bostanlı Mahallesi', district: 'Karşıyaka', city: 'İzmir', postalCode: '35540', phone: '+905359876543' },
+  {
+    name: 'Ğülşen Çağlayan İnce',
+    address: 'Cemal Gürsel Caddesi No:42 Daire:5 Bostanlı Mahallesi',
+    district: 'Karşıyaka',
+    city: 'İzmir',
+    postalCode: '35540',
+    phone: '+905359876543',
+  },
   { name: 'Şükrü Öztürk', address: 'Atatürk Bulvarı No:125 Kat:3', district: 'Çankaya', city: 'Ankara', postalCode: '06690', phone: '+905551234567' },
   { name: 'Ayşe Yıldız', address: 'Moda Caddesi No:18 D:2', district: 'Kadıköy', city: 'İstanbul', postalCode: '34710', phone: '+905321112233' },
   { name: 'Mehmet Ali Güneş', address: 'İnönü Mahallesi 1453 Sokak No:7', district: 'Nilüfer', city: 'Bursa', postalCode: '16110', phone: '+905449998877' },
@@ -32,7 +39,13 @@ export function demoOrders(count = 12, skip = 0): CloudOrder[] {
     const n = 1001 + i
     const p1 = DEMO_PRODUCTS[i % DEMO_PRODUCTS.length]!
     const p2 = DEMO_PRODUCTS[(i + 2) % DEMO_PRODUCTS.length]!
-    const lines = i % 2 === 0 ? [{ ...p1, quantity: 1 }, { ...p2, quantity: 2 }] : [{ ...p1, quantity: 1 }]
+    const lines =
+      i % 2 === 0
+        ? [
+            { ...p1, quantity: 1 },
+            { ...p2, quantity: 2 },
+          ]
+        : [{ ...p1, quantity: 1 }]
     return {
       id: `demo-order-${n}`,
       orderNumber: `SIP-${n}`,

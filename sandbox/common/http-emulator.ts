@@ -27,7 +27,13 @@ export const HttpFault = {
 export type HttpFault = (typeof HttpFault)[keyof typeof HttpFault]
 
 /** Faults that strike before the operation runs (nothing is stored). */
-export const PRE_COMMIT_FAULTS: ReadonlySet<HttpFault> = new Set([HttpFault.timeout, HttpFault.http500, HttpFault.http503, HttpFault.http429, HttpFault.connectionReset])
+export const PRE_COMMIT_FAULTS: ReadonlySet<HttpFault> = new Set([
+  HttpFault.timeout,
+  HttpFault.http500,
+  HttpFault.http503,
+  HttpFault.http429,
+  HttpFault.connectionReset,
+])
 
 /**
  * A queue of per-request faults plus one sticky fault for the next N requests, for every emulator. `F` is the

@@ -73,7 +73,8 @@ export function checkJson(doc: OpenApiDocument, schema: JsonSchema, value: unkno
   if (typeof value === 'object' && !Array.isArray(value)) {
     const o = value as Record<string, unknown>
     for (const r of schema.required ?? []) if (o[r] === undefined || o[r] === null) errors.push(`${path}.${r}: required`)
-    for (const [k, sub] of Object.entries(schema.properties ?? {})) if (o[k] !== undefined && o[k] !== null) errors.push(...checkJson(doc, sub, o[k], `${path}.${k}`))
+    for (const [k, sub] of Object.entries(schema.properties ?? {}))
+      if (o[k] !== undefined && o[k] !== null) errors.push(...checkJson(doc, sub, o[k], `${path}.${k}`))
   }
   if (Array.isArray(value) && schema.items) value.forEach((v, i) => errors.push(...checkJson(doc, schema.items as JsonSchema, v, `${path}[${i}]`)))
   return errors

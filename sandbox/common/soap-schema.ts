@@ -112,7 +112,11 @@ function build(set: SoapSchemaSet): Built {
         'http://tempuri.org/WebCargoData.xsd': 'WebCargoData.xsd',
       }
       const b = fromWsdl(readProtocolFile('aras', 'arascargoservice.wsdl'), 's', names)
-      const files = { ...b.files, 'IrsaliyeData.xsd': readProtocolFile('aras', 'IrsaliyeData.xsd'), 'WebCargoData.xsd': readProtocolFile('aras', 'WebCargoData.xsd') }
+      const files = {
+        ...b.files,
+        'IrsaliyeData.xsd': readProtocolFile('aras', 'IrsaliyeData.xsd'),
+        'WebCargoData.xsd': readProtocolFile('aras', 'WebCargoData.xsd'),
+      }
       return { files, imports: { 'http://tempuri.org/': 'aras-orders.xsd' } }
     }
     case SoapSchemaSet.arasQuery: {
@@ -120,11 +124,20 @@ function build(set: SoapSchemaSet): Built {
       const query = readProtocolFile('aras', 'ArasCargoIntegrationService2.xsd')
         .replace(/<xs:import schemaLocation="[^"]*" namespace="([^"]*)" \/>/, `<xs:import schemaLocation="models.xsd" namespace="$1" />`)
         .replace(/<xs:element ref="xs:schema" \/>/g, '<xs:any />')
-      return { files: { 'aras-query.xsd': query, 'models.xsd': readProtocolFile('aras', 'ArasCargoIntegrationService1.xsd') }, imports: { 'http://tempuri.org/': 'aras-query.xsd', [models]: 'models.xsd' } }
+      return {
+        files: { 'aras-query.xsd': query, 'models.xsd': readProtocolFile('aras', 'ArasCargoIntegrationService1.xsd') },
+        imports: { 'http://tempuri.org/': 'aras-query.xsd', [models]: 'models.xsd' },
+      }
     }
     case SoapSchemaSet.ptt: {
-      const kabul = fromWsdl(readProtocolFile('ptt', 'PttVeriYukleme_Sorgu.wsdl'), 'xs', { 'http://kabul.ptt.gov.tr': 'kabul.xsd', 'http://kabul.ptt.gov.tr/xsd': 'kabul-types.xsd' })
-      const takip = fromWsdl(readProtocolFile('ptt', 'GonderiTakipV2_Sorgu.wsdl'), 'xs', { 'http://takip.ptt.gov.tr': 'takip.xsd', 'http://takip.ptt.gov.tr/xsd': 'takip-types.xsd' })
+      const kabul = fromWsdl(readProtocolFile('ptt', 'PttVeriYukleme_Sorgu.wsdl'), 'xs', {
+        'http://kabul.ptt.gov.tr': 'kabul.xsd',
+        'http://kabul.ptt.gov.tr/xsd': 'kabul-types.xsd',
+      })
+      const takip = fromWsdl(readProtocolFile('ptt', 'GonderiTakipV2_Sorgu.wsdl'), 'xs', {
+        'http://takip.ptt.gov.tr': 'takip.xsd',
+        'http://takip.ptt.gov.tr/xsd': 'takip-types.xsd',
+      })
       return { files: { ...kabul.files, ...takip.files }, imports: { 'http://kabul.ptt.gov.tr': 'kabul.xsd', 'http://takip.ptt.gov.tr': 'takip.xsd' } }
     }
   }

@@ -14,7 +14,12 @@ const cases: Array<[string, AddressResolverType, In, unknown]> = [
   ['0 ilçe of another il', 0, { state: 'Ankara', city: 'Kadıköy', postalCode: '34710' }, problems(['city', AddressMessage.cityNotFound('Kadıköy', 'Ankara')])],
   ['1 postal code wins over names', 1, { state: 'herhangi', city: 'herhangi', postalCode: '34710' }, place('İstanbul', 'Kadıköy', '34710')],
   ['1 no postal code', 1, { state: 'İstanbul', city: 'Şişli', postalCode: null }, problems(['postal_code', AddressMessage.postalCodeMissing])],
-  ['1 unknown postal code', 1, { state: 'İstanbul', city: 'Şişli', postalCode: '99999' }, problems(['postal_code', AddressMessage.postalCodeNotFound('99999')])],
+  [
+    '1 unknown postal code',
+    1,
+    { state: 'İstanbul', city: 'Şişli', postalCode: '99999' },
+    problems(['postal_code', AddressMessage.postalCodeNotFound('99999')]),
+  ],
   ['2 names match', 2, { state: 'ankara', city: 'cankaya', postalCode: '34710' }, place('Ankara', 'Çankaya', '34710')],
   ['2 names fail, postal code resolves', 2, { state: 'Ist.', city: 'Kdky', postalCode: '34710' }, place('İstanbul', 'Kadıköy', '34710')],
   ['2 names fail, no postal code', 2, { state: 'Ist.', city: 'Kdky', postalCode: null }, problems(['state', AddressMessage.stateNotFound('Ist.')])],

@@ -105,10 +105,7 @@ function fromPostalCode(postalCode: string | null): AddressResult {
 }
 
 /** Resolves one party's il/ilçe by the seed's address_resolver_type. */
-export function resolveAddress(
-  type: AddressResolverType,
-  input: Readonly<{ state: string; city: string; postalCode: string | null }>,
-): AddressResult {
+export function resolveAddress(type: AddressResolverType, input: Readonly<{ state: string; city: string; postalCode: string | null }>): AddressResult {
   if (type === AddressResolverType.fromPostalCode) return fromPostalCode(input.postalCode)
   const named = byNames(input.state, input.city, input.postalCode)
   if (named.ok || type === AddressResolverType.none) return named

@@ -18,8 +18,7 @@ export const Msg = {
   // Our wording for seed 001's rule "both addresses must be inside Turkey".
   domesticOnly: 'Yurtiçi gönderilerde ülke kodu TR olmalıdır.',
   duplicateReference: (ref: string) => `${ref} Referans numarası kullanılmaktadır.`,
-  providerNotDefined: (customerId: number, providerId: number) =>
-    `${customerId} ID'li müşteri için ${providerId} ID'li kargo sağlayıcısı tanımlanmamıştır.`,
+  providerNotDefined: (customerId: number, providerId: number) => `${customerId} ID'li müşteri için ${providerId} ID'li kargo sağlayıcısı tanımlanmamıştır.`,
   serviceUnsupported: (service: string) => `Kargo sağlayıcısı bu özel servisi desteklememektedir: [${service}]`,
   // The seed shows no sample; brackets as in the special-service sample, ids comma separated.
   documentsInvalid: (ids: readonly number[]) => `Doküman ID'leri geçersizdir: [${ids.join(', ')}]`,

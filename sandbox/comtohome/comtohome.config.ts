@@ -50,14 +50,16 @@ export type PriceTable = Readonly<{ rows: readonly PriceRow[]; perExtraKgLira: n
  * "picks the most suitable firm" and links a value list we do not have. Return null for an
  * unknown preference value (answered with a choice error on `preference`).
  */
-export type PreferenceChooser = (input: Readonly<{
-  preference: number
-  providers: readonly ComToHomeProvider[]
-  /** Price of this shipment at each provider, in lira. */
-  priceOf: (provider: ComToHomeProvider) => number
-  /** Special service types the request asks for. */
-  serviceTypes: readonly string[]
-}>) => ComToHomeProvider | null
+export type PreferenceChooser = (
+  input: Readonly<{
+    preference: number
+    providers: readonly ComToHomeProvider[]
+    /** Price of this shipment at each provider, in lira. */
+    priceOf: (provider: ComToHomeProvider) => number
+    /** Special service types the request asks for. */
+    serviceTypes: readonly string[]
+  }>,
+) => ComToHomeProvider | null
 
 export type IdempotencyOptions = Readonly<{
   /**
@@ -72,27 +74,27 @@ export type IdempotencyOptions = Readonly<{
 
 export type ComToHomeEmulatorOptions = EmulatorOptions &
   Readonly<{
-  /** Accepted APIKEY header values. Default ['demo-key']. */
-  apiKeys?: readonly string[]
-  /** The customer the keys belong to; appears in the "provider not defined" message. Default 1001. */
-  customerId?: number
-  providers?: readonly ComToHomeProvider[]
-  choosePreference?: PreferenceChooser
-  /** Document ids "uploaded before" (seed 001 documents[].id). Default [4617] (the seed sample). */
-  knownDocumentIds?: readonly number[]
-  /** First consignment id issued; then +1 each. Default 632280 (the seed sample). */
-  firstConsignmentId?: number
-  /** First c2hBarcode serial (11 digits after "C2H"). Default 7238640094 → C2H07238640094 (the seed sample). */
-  firstC2hSerial?: number
-  /** Seed 001 shows no status code for field errors: 422 by default. */
-  validationStatus?: number
-  /** Seed 001 shows no status code for success: 200 by default. */
-  successStatus?: number
-  idempotency?: Partial<IdempotencyOptions>
-  /** Seed 001: 300 requests per 1 minute, sliding window, per API key. */
-  rateLimit?: Readonly<{ limit: number; windowMs: number }>
-  priceTable?: PriceTable
-}>
+    /** Accepted APIKEY header values. Default ['demo-key']. */
+    apiKeys?: readonly string[]
+    /** The customer the keys belong to; appears in the "provider not defined" message. Default 1001. */
+    customerId?: number
+    providers?: readonly ComToHomeProvider[]
+    choosePreference?: PreferenceChooser
+    /** Document ids "uploaded before" (seed 001 documents[].id). Default [4617] (the seed sample). */
+    knownDocumentIds?: readonly number[]
+    /** First consignment id issued; then +1 each. Default 632280 (the seed sample). */
+    firstConsignmentId?: number
+    /** First c2hBarcode serial (11 digits after "C2H"). Default 7238640094 → C2H07238640094 (the seed sample). */
+    firstC2hSerial?: number
+    /** Seed 001 shows no status code for field errors: 422 by default. */
+    validationStatus?: number
+    /** Seed 001 shows no status code for success: 200 by default. */
+    successStatus?: number
+    idempotency?: Partial<IdempotencyOptions>
+    /** Seed 001: 300 requests per 1 minute, sliding window, per API key. */
+    rateLimit?: Readonly<{ limit: number; windowMs: number }>
+    priceTable?: PriceTable
+  }>
 
 /** Default providers: the five large domestic carriers (ids are ours; the real list is not in seed 001). */
 export const DEFAULT_PROVIDERS: readonly ComToHomeProvider[] = [

@@ -37,7 +37,16 @@ describe('ComToHome emulator: success (seed 001 response sample)', () => {
     expect(Object.keys(body)).toEqual(['status', 'message', 'data'])
     expect(body.status).toBe(true)
     expect(body.message).toBe('Consignment created successfully')
-    expect(Object.keys(body.data)).toEqual(['consignment', 'barcode', 'c2hBarcode', 'providerTrackingCode', 'trackingUrl', 'contentType', 'base64label', 'detail'])
+    expect(Object.keys(body.data)).toEqual([
+      'consignment',
+      'barcode',
+      'c2hBarcode',
+      'providerTrackingCode',
+      'trackingUrl',
+      'contentType',
+      'base64label',
+      'detail',
+    ])
     expect(body.data).toMatchObject({ consignment: 632280, c2hBarcode: 'C2H07238640094', barcode: 'YK0000632280', providerTrackingCode: 'YK0000632280' })
     expect(body.data.contentType).toBe('application/pdf')
     expect(Buffer.from(body.data.base64label, 'base64').subarray(0, 8).toString('latin1')).toBe('%PDF-1.4')

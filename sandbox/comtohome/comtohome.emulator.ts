@@ -14,14 +14,14 @@ export { CONSIGNMENTS_PATH } from './comtohome.server'
  */
 export type ComToHomeEmulator = FaultControls<ComToHomeFault> &
   Readonly<{
-  /** Base URL without a trailing slash, e.g. http://127.0.0.1:40123 (the seed's {{BASE_URL}}). */
-  url: string
-  /** Consignments created so far, in order. */
-  readonly consignments: readonly EmulatedConsignment[]
-  /** Every request received, in order (APIKEY redacted). */
-  readonly requests: readonly LoggedRequest[]
-  close(): Promise<void>
-}>
+    /** Base URL without a trailing slash, e.g. http://127.0.0.1:40123 (the seed's {{BASE_URL}}). */
+    url: string
+    /** Consignments created so far, in order. */
+    readonly consignments: readonly EmulatedConsignment[]
+    /** Every request received, in order (APIKEY redacted). */
+    readonly requests: readonly LoggedRequest[]
+    close(): Promise<void>
+  }>
 
 export async function startComToHomeEmulator(options?: ComToHomeEmulatorOptions): Promise<ComToHomeEmulator> {
   const opts = resolveOptions(options)

@@ -26,7 +26,12 @@ export type LabelData = Readonly<{
 }>
 
 function partyLines(p: ValidParty): string[] {
-  return [p.name, p.address, `${p.place.city} / ${p.place.state}${p.place.postalCode ? ` ${p.place.postalCode}` : ''}`, p.phoneNumber ? `Tel: ${p.phoneNumber}` : '']
+  return [
+    p.name,
+    p.address,
+    `${p.place.city} / ${p.place.state}${p.place.postalCode ? ` ${p.place.postalCode}` : ''}`,
+    p.phoneNumber ? `Tel: ${p.phoneNumber}` : '',
+  ]
 }
 
 function summaryLines(d: LabelData): string[] {

@@ -163,7 +163,9 @@ async function handle(opts: ResolvedOptions, state: ComToHomeState, req: Incomin
   if (raw === null) return fail(413, null, Text.tooLarge)
 
   const idempotencyKey = opts.idempotency.mode === 'replay' ? header(req, 'idempotency-key') : undefined
-  const bodyHash = createHash('sha256').update(parsed !== undefined ? canonical(parsed) : text).digest('hex')
+  const bodyHash = createHash('sha256')
+    .update(parsed !== undefined ? canonical(parsed) : text)
+    .digest('hex')
   if (idempotencyKey) {
     const prior = state.storedFor(apiKey, idempotencyKey)
     if (prior && prior.bodyHash !== bodyHash) return fail(opts.idempotency.mismatchStatus, 'Idempotency-Key', Text.idempotencyMismatch)

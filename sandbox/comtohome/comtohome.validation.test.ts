@@ -98,7 +98,14 @@ const cases: Array<[string, (b: Body) => void, Array<[string, string]>]> = [
   ['item currency 2 chars', (b) => (b.packages[0].items = [{ currency_code: 'TL' }]), [['packages[0].items[0].currency_code', Msg.exactLength(3)]]],
   ['item description 256', (b) => (b.packages[0].items = [{ description: x(256) }]), [['packages[0].items[0].description', Msg.tooLong(255)]]],
   ['item origin 1 char', (b) => (b.packages[0].items = [{ origin: 'T' }]), [['packages[0].items[0].origin', Msg.tooShort(2)]]],
-  ['no provider_id, no preference', (b) => (delete b.provider_id, delete b.preference), [['provider_id', Msg.missing], ['preference', Msg.missing]]],
+  [
+    'no provider_id, no preference',
+    (b) => (delete b.provider_id, delete b.preference),
+    [
+      ['provider_id', Msg.missing],
+      ['preference', Msg.missing],
+    ],
+  ],
   ['preference 0 without provider_id', (b) => delete b.provider_id, [['provider_id', Msg.missing]]],
   ['provider_id null with preference 0', (b) => (b.provider_id = null), [['provider_id', Msg.blank]]],
   ['preference 1 picks a provider', (b) => (delete b.provider_id, (b.preference = 1)), []],

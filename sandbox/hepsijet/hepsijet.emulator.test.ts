@@ -46,7 +46,14 @@ function order(no = 'KJT000000000001', over: Record<string, unknown> = {}) {
       receiver: { companyCustomerId: 'C1', firstName: 'Mehmet', lastName: 'Polat', phone1: '5321234567' },
       recipientPerson: 'Mehmet Polat',
       recipientPersonPhone1: '5321234567',
-      recipientAddress: { companyAddressId: 'A1', country: { name: 'Türkiye' }, city: { name: 'IZMIR' }, town: { name: 'ödemiş' }, district: { name: 'Hürriyet' }, addressLine1: 'Hürriyet Mah. 1662. Sk.' },
+      recipientAddress: {
+        companyAddressId: 'A1',
+        country: { name: 'Türkiye' },
+        city: { name: 'IZMIR' },
+        town: { name: 'ödemiş' },
+        district: { name: 'Hürriyet' },
+        addressLine1: 'Hürriyet Mah. 1662. Sk.',
+      },
       senderAddress: { companyAddressId: DEFAULT_ACCOUNT.senderAddressIds[0] },
       deliveryContent: [{ sku: 'S1', description: 'Kitap', quantity: 1 }],
       ...over,
@@ -63,7 +70,10 @@ describe('auth (GET /auth/getToken, X-Auth-Token)', () => {
     expect(token).toMatch(/^[0-9a-f]{40}$/)
     expect((await fetch(e.urls.getToken, { headers: { authorization: basic('x', 'y') } })).status).toBe(401)
     expect((await fetch(e.urls.getToken)).status).toBe(401)
-    expect(await api('POST', '/rest/delivery/integration/track', { barcodes: ['X'] }, null)).toMatchObject({ status: 401, json: { status: 'FAIL', detailStatus: 'UNAUTHORIZED' } })
+    expect(await api('POST', '/rest/delivery/integration/track', { barcodes: ['X'] }, null)).toMatchObject({
+      status: 401,
+      json: { status: 'FAIL', detailStatus: 'UNAUTHORIZED' },
+    })
     e.expireTokens()
     expect((await api('POST', '/rest/delivery/integration/track', { barcodes: ['X'] })).status).toBe(401)
     expect(e.requests.every((r) => ['authorization', 'x-auth-token'].every((h) => r.headers[h] === undefined || r.headers[h] === '[redacted]'))).toBe(true)
@@ -98,8 +108,18 @@ describe('sendDeliveryOrderEnhanced', () => {
     ['a phone of 11 digits', order(undefined, { recipientPersonPhone1: '05321234567' }), HjDetailStatus.validation, 'recipientPersonPhone1'],
     ['a slot other than "0" on HX_STD', order(undefined, { deliverySlotOriginal: '1' }), HjDetailStatus.validation, 'deliverySlotOriginal'],
     ['no desi', order(undefined, { desi: '' }), HjDetailStatus.validation, 'delivery.desi'],
-    ['an unknown town', order(undefined, { recipientAddress: { ...order().delivery.recipientAddress, town: { name: 'Atlantis' } } }), HjDetailStatus.townNotFound, 'Atlantis'],
-    ['an unknown city', order(undefined, { recipientAddress: { ...order().delivery.recipientAddress, city: { name: 'Atlantis' } } }), HjDetailStatus.cityNotFound, 'Atlantis'],
+    [
+      'an unknown town',
+      order(undefined, { recipientAddress: { ...order().delivery.recipientAddress, town: { name: 'Atlantis' } } }),
+      HjDetailStatus.townNotFound,
+      'Atlantis',
+    ],
+    [
+      'an unknown city',
+      order(undefined, { recipientAddress: { ...order().delivery.recipientAddress, city: { name: 'Atlantis' } } }),
+      HjDetailStatus.cityNotFound,
+      'Atlantis',
+    ],
     ['a foreign sender address id', order(undefined, { senderAddress: { companyAddressId: 'X' } }), HjDetailStatus.senderAddressNotFound, 'X'],
     ['a product outside the contract', order(undefined, { product: { productCode: 'HX_SD' } }), HjDetailStatus.productNotAllowed, 'HX_SD'],
     ['another XDock', { ...order(), currentXDock: { abbreviationCode: 'NOPE' } }, HjDetailStatus.xDockNotFound, 'NOPE'],
@@ -114,7 +134,10 @@ describe('sendDeliveryOrderEnhanced', () => {
 
   it('FAILs come with HTTP 400 when failHttpStatus says so; a body that is not JSON is a Spring 400', async () => {
     const { api } = await start({ failHttpStatus: 400, requireCompanyPrefix: true })
-    expect(await api('POST', CREATE, order('ABC000000000001'))).toMatchObject({ status: 400, json: { status: 'FAIL', detailStatus: HjDetailStatus.validation } })
+    expect(await api('POST', CREATE, order('ABC000000000001'))).toMatchObject({
+      status: 400,
+      json: { status: 'FAIL', detailStatus: HjDetailStatus.validation },
+    })
     expect(await api('POST', CREATE, '{"company":')).toMatchObject({ status: 400, json: { status: 400, error: 'Bad Request', path: CREATE } })
   })
 })
@@ -126,11 +149,29 @@ describe('generateZplBarcode, deleteDeliveryOrder, track, delivery-update', () =
     await api('POST', CREATE, order(undefined, { totalParcels: 1 }))
     const r = await api('GET', '/rest/delivery/generateZplBarcode/KJT000000000001/3')
     expect(r.json.data).toHaveLength(3)
-    expect((r.json.data as unknown[])[2]).toMatchObject({ receiverCity: 'İzmir', receiverTown: 'ÖDEMİŞ', receiverDistrict: 'HÜRRİYET', parcelNo: 3, totalParcels: 3, desiSize: 'ORTA 5 - 10 DESI', receiver: 'Mehmet Polat', deliveryDateOriginal: '10.01.2023' })
-    expect((await api('GET', '/rest/delivery/generateZplBarcode/KJT000000000009/1')).json).toMatchObject({ status: 'FAIL', detailStatus: HjDetailStatus.deliveryNotFound })
-    expect((await api('GET', '/rest/delivery/generateZplBarcode/KJT000000000001/0')).json).toMatchObject({ status: 'FAIL', detailStatus: HjDetailStatus.validation })
-    const otherToken = ((await (await fetch(e.urls.getToken, { headers: { authorization: basic('other', 'o') } })).json()) as { data: { token: string } }).data.token
-    expect((await api('GET', '/rest/delivery/generateZplBarcode/KJT000000000001/1', undefined, otherToken)).json).toMatchObject({ detailStatus: HjDetailStatus.deliveryNotFound })
+    expect((r.json.data as unknown[])[2]).toMatchObject({
+      receiverCity: 'İzmir',
+      receiverTown: 'ÖDEMİŞ',
+      receiverDistrict: 'HÜRRİYET',
+      parcelNo: 3,
+      totalParcels: 3,
+      desiSize: 'ORTA 5 - 10 DESI',
+      receiver: 'Mehmet Polat',
+      deliveryDateOriginal: '10.01.2023',
+    })
+    expect((await api('GET', '/rest/delivery/generateZplBarcode/KJT000000000009/1')).json).toMatchObject({
+      status: 'FAIL',
+      detailStatus: HjDetailStatus.deliveryNotFound,
+    })
+    expect((await api('GET', '/rest/delivery/generateZplBarcode/KJT000000000001/0')).json).toMatchObject({
+      status: 'FAIL',
+      detailStatus: HjDetailStatus.validation,
+    })
+    const otherToken = ((await (await fetch(e.urls.getToken, { headers: { authorization: basic('other', 'o') } })).json()) as { data: { token: string } }).data
+      .token
+    expect((await api('GET', '/rest/delivery/generateZplBarcode/KJT000000000001/1', undefined, otherToken)).json).toMatchObject({
+      detailStatus: HjDetailStatus.deliveryNotFound,
+    })
   })
 
   it('deletes before pickup only, needs a reason, and says so when asked again', async () => {
@@ -171,11 +212,23 @@ describe('generateZplBarcode, deleteDeliveryOrder, track, delivery-update', () =
     const { e, api } = await start({ accounts: [{ ...DEFAULT_ACCOUNT, productCodes: ['HX_STD', 'HX_SD'] }] })
     await api('POST', CREATE, order())
     const update = (path: string, body: unknown) => api('POST', path, body)
-    const parcels = (n: number, desi: number[]) => ({ deliveryUpdateType: 'TOTAL_PARCEL', customerDeliveryNo: 'KJT000000000001', totalParcelInfo: { totalParcel: n, desi } })
+    const parcels = (n: number, desi: number[]) => ({
+      deliveryUpdateType: 'TOTAL_PARCEL',
+      customerDeliveryNo: 'KJT000000000001',
+      totalParcelInfo: { totalParcel: n, desi },
+    })
     expect((await update('/rest/delivery-update', parcels(3, [1, 5]))).json).toMatchObject({ status: 'FAIL', detailStatus: HjDetailStatus.validation })
     expect((await update('/delivery-update', parcels(3, [1, 5, 3]))).json).toMatchObject({ status: 'OK' })
     expect(e.shipments[0]).toMatchObject({ totalParcels: 3, desiPerParcel: [1, 5, 3] })
-    expect((await update('/rest/delivery-update', { deliveryUpdateType: 'PRODUCT_CODE', customerDeliveryNo: 'KJT000000000001', productCodeInfo: { productCode: 'HX_SD', deliverySlot: 1 } })).json).toMatchObject({ status: 'OK' })
+    expect(
+      (
+        await update('/rest/delivery-update', {
+          deliveryUpdateType: 'PRODUCT_CODE',
+          customerDeliveryNo: 'KJT000000000001',
+          productCodeInfo: { productCode: 'HX_SD', deliverySlot: 1 },
+        })
+      ).json,
+    ).toMatchObject({ status: 'OK' })
     e.advance('KJT000000000001', 'ACCEPTED')
     expect((await update('/rest/delivery-update', parcels(2, [1, 5]))).json).toMatchObject({ detailStatus: HjDetailStatus.notUpdatable })
     expect((await update('/rest/delivery-update', parcels(3, [2, 2, 2]))).json).toMatchObject({ status: 'OK' })

@@ -16,15 +16,15 @@ export { currentStatus } from './hepsijet.state'
  */
 export type HepsiJetEmulator = HttpEmulator<HepsiJetLoggedRequest> &
   Readonly<{
-  /** Full URLs of the documented operations, for tests that speak the wire directly. */
-  urls: Readonly<Record<keyof typeof HepsiJetPath, string>>
-  /** Deliveries stored so far, in creation order. */
-  readonly shipments: readonly EmulatedDelivery[]
-  /** One step along NEO → ACCEPTED → OUT_FOR_DELIVERY → DELIVERED, or on to `to`. */
-  advance(customerDeliveryNo: string, to?: HjStatus): EmulatedDelivery
-  /** Forgets every issued token, as if they had all expired: the next call gets HTTP 401. */
-  expireTokens(): void
-}>
+    /** Full URLs of the documented operations, for tests that speak the wire directly. */
+    urls: Readonly<Record<keyof typeof HepsiJetPath, string>>
+    /** Deliveries stored so far, in creation order. */
+    readonly shipments: readonly EmulatedDelivery[]
+    /** One step along NEO → ACCEPTED → OUT_FOR_DELIVERY → DELIVERED, or on to `to`. */
+    advance(customerDeliveryNo: string, to?: HjStatus): EmulatedDelivery
+    /** Forgets every issued token, as if they had all expired: the next call gets HTTP 401. */
+    expireTokens(): void
+  }>
 
 export async function startHepsiJetEmulator(options: HepsiJetEmulatorOptions = {}): Promise<HepsiJetEmulator> {
   const opts = resolveOptions(options)

@@ -4,11 +4,14 @@ import { SAMPLE_RECIPIENT_ODEMIS, SamplePackage, SampleSender, sampleRequestBuil
 
 export type { SampleShipmentRequest }
 
-export const sampleHepsiJetRequest = sampleRequestBuilder({ orderNumber: 'SIP-2001', referenceNo: 'KJ-2001', serviceCode: 'HX_STD' }, {
-  sender: SampleSender.beylikduzu,
-  recipient: SAMPLE_RECIPIENT_ODEMIS,
-  packages: [SamplePackage.k3],
-})
+export const sampleHepsiJetRequest = sampleRequestBuilder(
+  { orderNumber: 'SIP-2001', referenceNo: 'KJ-2001', serviceCode: 'HX_STD' },
+  {
+    sender: SampleSender.beylikduzu,
+    recipient: SAMPLE_RECIPIENT_ODEMIS,
+    packages: [SamplePackage.k3],
+  },
+)
 
 /** Account settings of the emulator's DEFAULT_ACCOUNT, in the connector's option names. */
 export const SAMPLE_HEPSIJET_SETTINGS = {

@@ -49,7 +49,10 @@ export function buildParcelZpl(d: EmulatedDelivery, parcelNo: number, totalParce
   text(40, 160, 26, 'ALICI')
   text(40, 195, 40, d.receiverName)
   // The mahalle goes first unless the address line already names it.
-  const district = d.recipient.district && !d.recipient.addressLine1.toLocaleLowerCase('tr-TR').includes(d.recipient.district.toLocaleLowerCase('tr-TR')) ? d.recipient.district : null
+  const district =
+    d.recipient.district && !d.recipient.addressLine1.toLocaleLowerCase('tr-TR').includes(d.recipient.district.toLocaleLowerCase('tr-TR'))
+      ? d.recipient.district
+      : null
   out.push(`^FO40,250^FB732,3,4,L^A0N,30,30${fd([district, d.recipient.addressLine1].filter(Boolean).join(', '))}`)
   text(40, 360, 48, `${d.recipient.town.toLocaleUpperCase('tr-TR')} / ${d.recipient.city.toLocaleUpperCase('tr-TR')}`)
   text(40, 420, 30, `Tel: ${d.receiverPhone}`)

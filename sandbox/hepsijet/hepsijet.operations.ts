@@ -118,7 +118,8 @@ export function deleteDeliveryOrder(ctx: Ctx, barcode: string, body: unknown): A
 export function track(ctx: Ctx, body: unknown): Answer {
   const b = body as { barcodes?: unknown; isTrackAdded?: unknown } | null
   const barcodes = b?.barcodes
-  if (!Array.isArray(barcodes) || barcodes.length === 0 || !barcodes.every((x) => typeof x === 'string')) return fail(HjDetailStatus.validation, 'barcodes: en az bir barkod gönderilmelidir')
+  if (!Array.isArray(barcodes) || barcodes.length === 0 || !barcodes.every((x) => typeof x === 'string'))
+    return fail(HjDetailStatus.validation, 'barcodes: en az bir barkod gönderilmelidir')
   const withDetails = b?.isTrackAdded === true
   const data: unknown[] = []
   for (const barcode of new Set(barcodes as string[])) {
@@ -141,7 +142,8 @@ export function deliveryUpdate(ctx: Ctx, body: unknown): Answer {
   const s = currentStatus(d)
   if (FINAL_STATUSES.has(s)) return fail(HjDetailStatus.notUpdatable, HjMessage.notUpdatable(d.customerDeliveryNo, s))
   if (u.deliveryUpdateType === 'TOTAL_PARCEL') {
-    if (u.totalParcelInfo.totalParcel !== d.totalParcels && !BEFORE_PICKUP.has(s)) return fail(HjDetailStatus.notUpdatable, HjMessage.notUpdatable(d.customerDeliveryNo, s))
+    if (u.totalParcelInfo.totalParcel !== d.totalParcels && !BEFORE_PICKUP.has(s))
+      return fail(HjDetailStatus.notUpdatable, HjMessage.notUpdatable(d.customerDeliveryNo, s))
     d.totalParcels = u.totalParcelInfo.totalParcel
     d.desiPerParcel = [...u.totalParcelInfo.desi]
   } else {

@@ -52,7 +52,8 @@ export function createHepsiJetHandler({ opts, state, faults }: HandlerDeps) {
     a.ok
       ? reply(200, JSON.stringify({ status: 'OK', data: a.data }), JSON_TYPE)
       : reply(opts.failHttpStatus, JSON.stringify({ status: 'FAIL', message: a.message, detailStatus: a.detailStatus }), JSON_TYPE)
-  const unauthorized = (reply: Reply, message: string) => reply(401, JSON.stringify({ status: 'FAIL', message, detailStatus: HjDetailStatus.unauthorized }), JSON_TYPE)
+  const unauthorized = (reply: Reply, message: string) =>
+    reply(401, JSON.stringify({ status: 'FAIL', message, detailStatus: HjDetailStatus.unauthorized }), JSON_TYPE)
 
   /** POST /__emu/advance/{barcode}?to=STATUS (docs/reference/carriers.md §14 test hook). */
   const advanceHook: AdvanceHook<EmulatedDelivery> = {
@@ -71,7 +72,16 @@ export function createHepsiJetHandler({ opts, state, faults }: HandlerDeps) {
     if (hook) return answerAdvanceHook(res, hook, advanceHook)
 
     const r = route(path, opts)
-    const entry: HepsiJetLoggedRequest = { method: req.method ?? '', path, headers: redactHeaders(headersOf(req)), body: text, operation: r?.operation ?? null, status: null, fault: null, at: opts.now() }
+    const entry: HepsiJetLoggedRequest = {
+      method: req.method ?? '',
+      path,
+      headers: redactHeaders(headersOf(req)),
+      body: text,
+      operation: r?.operation ?? null,
+      status: null,
+      fault: null,
+      at: opts.now(),
+    }
     state.requests.push(entry)
     const { reply, takeFault } = exchange(req, res, entry, opts.retryAfterSeconds)
 

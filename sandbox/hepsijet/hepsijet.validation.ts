@@ -10,7 +10,14 @@ import { resolvePlace, type ResolvedPlace } from './hepsijet.places'
  */
 
 /** "4" or 4: HJ-DOCS samples send numbers as strings ("totalParcels": "4", "desi": "9"); clients send both. */
-const numeric = z.union([z.number(), z.string().trim().regex(/^\d+(\.\d+)?$/).transform(Number)])
+const numeric = z.union([
+  z.number(),
+  z
+    .string()
+    .trim()
+    .regex(/^\d+(\.\d+)?$/)
+    .transform(Number),
+])
 const named = z.object({ name: z.string().trim().min(1) })
 const address = z.object({
   companyAddressId: z.string().trim().min(1),
@@ -83,7 +90,8 @@ export function validateDeliveryOrder(input: unknown, account: HepsiJetAccount, 
   if (!account.senderAddressIds.includes(b.delivery.senderAddress.companyAddressId)) {
     return refuse(HjDetailStatus.senderAddressNotFound, HjMessage.senderAddressNotFound(b.delivery.senderAddress.companyAddressId))
   }
-  if (!account.xDockCodes.includes(b.currentXDock.abbreviationCode)) return refuse(HjDetailStatus.xDockNotFound, HjMessage.xDockNotFound(b.currentXDock.abbreviationCode))
+  if (!account.xDockCodes.includes(b.currentXDock.abbreviationCode))
+    return refuse(HjDetailStatus.xDockNotFound, HjMessage.xDockNotFound(b.currentXDock.abbreviationCode))
   const productCode = b.delivery.product.productCode
   if (!(account.productCodes ?? ['HX_STD']).includes(productCode)) return refuse(HjDetailStatus.productNotAllowed, HjMessage.productNotAllowed(productCode))
   // HJ-DOCS: standard delivery (HX_STD) is sent with slot "0"; same/next-day products carry a real slot.
@@ -93,7 +101,9 @@ export function validateDeliveryOrder(input: unknown, account: HepsiJetAccount, 
   const ra = b.delivery.recipientAddress
   const place = resolvePlace(ra.city.name, ra.town.name)
   if (!place.ok) {
-    return place.problem === 'city' ? refuse(HjDetailStatus.cityNotFound, HjMessage.cityNotFound(ra.city.name)) : refuse(HjDetailStatus.townNotFound, HjMessage.townNotFound(ra.town.name, ra.city.name))
+    return place.problem === 'city'
+      ? refuse(HjDetailStatus.cityNotFound, HjMessage.cityNotFound(ra.city.name))
+      : refuse(HjDetailStatus.townNotFound, HjMessage.townNotFound(ra.town.name, ra.city.name))
   }
   return {
     ok: true,

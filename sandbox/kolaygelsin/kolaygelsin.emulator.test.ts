@@ -12,13 +12,28 @@ async function start(o: KolayGelsinEmulatorOptions = {}): Promise<KolayGelsinEmu
   return emu
 }
 
-async function call(e: KolayGelsinEmulator, method: string, body: unknown, auth = `Bearer ${DEFAULT_KG_ACCOUNT.token}`): Promise<{ status: number; text: string; json: Record<string, unknown> }> {
-  const res = await fetch(`${e.origin}/api/request/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: auth }, body: JSON.stringify(body) })
+async function call(
+  e: KolayGelsinEmulator,
+  method: string,
+  body: unknown,
+  auth = `Bearer ${DEFAULT_KG_ACCOUNT.token}`,
+): Promise<{ status: number; text: string; json: Record<string, unknown> }> {
+  const res = await fetch(`${e.origin}/api/request/${method}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: auth },
+    body: JSON.stringify(body),
+  })
   const text = await res.text()
   return { status: res.status, text, json: JSON.parse(text) as Record<string, unknown> }
 }
 
-const recipient = { RecipientType: 1, RecipientName: 'Bireysel', RecipientSurname: 'Müşteri', Gsm: '5321234567', Address: { CityId: 34, TownName: 'Kadıköy', AddressText: 'Mehmet Akman Sk. Koşuyolu Mh. Kadıköy İstanbul' } }
+const recipient = {
+  RecipientType: 1,
+  RecipientName: 'Bireysel',
+  RecipientSurname: 'Müşteri',
+  Gsm: '5321234567',
+  Address: { CityId: 34, TownName: 'Kadıköy', AddressText: 'Mehmet Akman Sk. Koşuyolu Mh. Kadıköy İstanbul' },
+}
 const shipment = (recipientId: number, over: Record<string, unknown> = {}) => ({
   SenderCustomer: { CustomerId: 20, Address: { AddressId: 28 } },
   Recipient: { RecipientId: recipientId },
@@ -33,7 +48,15 @@ describe('envelope and auth', () => {
     const e = await start()
     const ok = await call(e, 'SaveRecipient', recipient)
     expect(ok.status).toBe(200)
-    expect(ok.json).toMatchObject({ Source: 'parcelDelivery', Target: 'APIReadQ', JobOwner: 'APIReadQ', Username: DEFAULT_KG_ACCOUNT.username, ResultCode: 200, ResultMessage: 'OK', Payload: { RecipientId: expect.any(Number) } })
+    expect(ok.json).toMatchObject({
+      Source: 'parcelDelivery',
+      Target: 'APIReadQ',
+      JobOwner: 'APIReadQ',
+      Username: DEFAULT_KG_ACCOUNT.username,
+      ResultCode: 200,
+      ResultMessage: 'OK',
+      Payload: { RecipientId: expect.any(Number) },
+    })
     expect(ok.json.JobId).toMatch(/^S-KGTEST-\d{4}-\d{2}-\d{2}-\d{2}-\d{2}-\d{2}-\d+\.\d+$/)
     const refused = await call(e, 'SaveIntegrationShipment', shipment(999))
     expect(refused.status).toBe(200)
@@ -86,15 +109,29 @@ describe('validation in the doc’s order', () => {
     await off.close()
     const e = await start({ serveUndeclaredV2: true })
     const v2 = await call(e, 'SaveIntegrationShipmentV2', shipment(0, { Recipient: recipient }))
-    expect(v2.json).toMatchObject({ ResultCode: 200, Payload: { ShipmentId: expect.any(String), ShipmentItemLabelList: [{ CustomerBarcode: 'ShpItem1', ShipmentItemIdLabel: expect.stringContaining('<html>') }] } })
+    expect(v2.json).toMatchObject({
+      ResultCode: 200,
+      Payload: {
+        ShipmentId: expect.any(String),
+        ShipmentItemLabelList: [{ CustomerBarcode: 'ShpItem1', ShipmentItemIdLabel: expect.stringContaining('<html>') }],
+      },
+    })
   })
 })
 
 describe('bodies against the published schemas (protocols/kolaygelsin/swagger.json)', () => {
   it.each([
     ['SaveIntegrationShipment', shipment(0, { Recipient: recipient }), 'model.Recipient.RecipientId'],
-    ['SaveIntegrationShipment', shipment(5, { ShipmentItemList: [{ Width: 10.5, Length: 20, Height: 30, Weight: 1, CustomerTrackingId: 'A' }] }), 'model.ShipmentItemList[0].Width'],
-    ['SaveIntegrationShipment', shipment(5, { ShipmentItemList: [{ Width: 10, Length: 20, Height: 30, Weight: 0.85 }] }), 'model.ShipmentItemList[0].CustomerTrackingId'],
+    [
+      'SaveIntegrationShipment',
+      shipment(5, { ShipmentItemList: [{ Width: 10.5, Length: 20, Height: 30, Weight: 1, CustomerTrackingId: 'A' }] }),
+      'model.ShipmentItemList[0].Width',
+    ],
+    [
+      'SaveIntegrationShipment',
+      shipment(5, { ShipmentItemList: [{ Width: 10, Length: 20, Height: 30, Weight: 0.85 }] }),
+      'model.ShipmentItemList[0].CustomerTrackingId',
+    ],
     ['SaveIntegrationShipment', shipment(5, { PackageType: '2' }), 'model.PackageType'],
     ['SaveRecipient', { ...recipient, RecipientName: undefined }, 'model.RecipientName'],
     ['SaveRecipient', { ...recipient, Address: { ...recipient.Address, CityId: '34' } }, 'model.Address.CityId'],
@@ -120,7 +157,9 @@ describe('status query and cancel', () => {
   it('one model per parcel; OnlyLatestEvents; only the reported events; all lists empty is refused', async () => {
     const e = await start({ reportedEvents: [1, 12, 29] })
     const r = await call(e, 'SaveRecipient', recipient)
-    const id = ((await call(e, 'SaveIntegrationShipment', shipment((r.json.Payload as { RecipientId: number }).RecipientId))).json.Payload as { ShipmentId: string }).ShipmentId
+    const id = (
+      (await call(e, 'SaveIntegrationShipment', shipment((r.json.Payload as { RecipientId: number }).RecipientId))).json.Payload as { ShipmentId: string }
+    ).ShipmentId
     e.advance(id, 13)
     const all = await call(e, 'GetCorporateShipmentsStatus', { CustomerSpecificCodeList: ['Shp1'], OnlyLatestEvents: false })
     const models = all.json.Payload as { CargoEventLogModelList: { CargoEventType: string; TimeStamp: string }[] }[] // swagger.json: the bare array
@@ -142,13 +181,16 @@ describe('status query and cancel', () => {
     const e = await start()
     const rid = ((await call(e, 'SaveRecipient', recipient)).json.Payload as { RecipientId: number }).RecipientId
     const ids: string[] = []
-    for (const code of ['A', 'B', 'C']) ids.push(((await call(e, 'SaveIntegrationShipment', shipment(rid, { CustomerSpecificCode: code }))).json.Payload as { ShipmentId: string }).ShipmentId)
+    for (const code of ['A', 'B', 'C'])
+      ids.push(((await call(e, 'SaveIntegrationShipment', shipment(rid, { CustomerSpecificCode: code }))).json.Payload as { ShipmentId: string }).ShipmentId)
     e.advance(ids[1]!, 12)
     e.advance(ids[2]!, 29)
     for (const id of ids) await call(e, 'CancelPickupAndDelivery', { ShipmentId: id, DeliveryCancellationReason: 1 })
     expect(e.shipments[0]?.cancelled).toBe(true)
     expect(e.shipments[1]?.events.at(-1)).toMatchObject({ type: 31, detail: { DeliveryCancellationReason: '1', ReturnShipmentId: expect.any(String) } })
-    expect((await call(e, 'CancelPickupAndDelivery', { ShipmentId: ids[2], DeliveryCancellationReason: 1 })).json.ResultMessage).toBe(KgMessage.alreadyDelivered)
+    expect((await call(e, 'CancelPickupAndDelivery', { ShipmentId: ids[2], DeliveryCancellationReason: 1 })).json.ResultMessage).toBe(
+      KgMessage.alreadyDelivered,
+    )
     expect((await call(e, 'CancelPickupAndDelivery', { ShipmentId: '1', DeliveryCancellationReason: 1 })).json.ResultMessage).toBe(KgMessage.shipmentNotFound)
   })
 })

@@ -20,17 +20,17 @@ export type { EmulatedKgShipment, KgLoggedRequest, KgRecipient, KgWebhookDeliver
  */
 export type KolayGelsinEmulator = HttpEmulator<KgLoggedRequest> &
   Readonly<{
-  /** Full URL of each method. */
-  urls: Readonly<Record<KgMethodName, string>>
-  readonly shipments: readonly EmulatedKgShipment[]
-  readonly recipients: readonly KgRecipient[]
-  /** Every webhook post made, with the merchant's answer. */
-  readonly webhookDeliveries: readonly KgWebhookDelivery[]
-  /** One step along 1 → 2 → 12 → 13 → 14 → 17 → 18 → 29, or on to event `toEvent`. Key: ShipmentId, code or barcode. */
-  advance(key: string, toEvent?: number): EmulatedKgShipment
-  /** Waits until every webhook post has been answered. */
-  flushWebhooks(): Promise<void>
-}>
+    /** Full URL of each method. */
+    urls: Readonly<Record<KgMethodName, string>>
+    readonly shipments: readonly EmulatedKgShipment[]
+    readonly recipients: readonly KgRecipient[]
+    /** Every webhook post made, with the merchant's answer. */
+    readonly webhookDeliveries: readonly KgWebhookDelivery[]
+    /** One step along 1 → 2 → 12 → 13 → 14 → 17 → 18 → 29, or on to event `toEvent`. Key: ShipmentId, code or barcode. */
+    advance(key: string, toEvent?: number): EmulatedKgShipment
+    /** Waits until every webhook post has been answered. */
+    flushWebhooks(): Promise<void>
+  }>
 
 export async function startKolayGelsinEmulator(options: KolayGelsinEmulatorOptions = {}): Promise<KolayGelsinEmulator> {
   const opts = resolveOptions(options)

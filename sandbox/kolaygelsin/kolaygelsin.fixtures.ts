@@ -4,11 +4,26 @@ import { SamplePackage, SampleSender, sampleRequestBuilder, type SampleShipmentR
 
 export type { SampleShipmentRequest }
 
-export const sampleKolayGelsinRequest = sampleRequestBuilder({ orderNumber: 'SIP-4001', referenceNo: 'KJ-4001', serviceCode: 'standard' }, {
-  sender: SampleSender.sancaktepe,
-  recipient: { name: 'Mehmet Akman', address: 'Koşuyolu Mh. Mehmet Akman Sk. No:1 D:1', district: 'Kadıköy', city: 'İstanbul', postalCode: '34718', phone: '+90 532 111 22 33', email: 'mehmet@example.com' },
-  packages: [SamplePackage.k2],
-})
+export const sampleKolayGelsinRequest = sampleRequestBuilder(
+  { orderNumber: 'SIP-4001', referenceNo: 'KJ-4001', serviceCode: 'standard' },
+  {
+    sender: SampleSender.sancaktepe,
+    recipient: {
+      name: 'Mehmet Akman',
+      address: 'Koşuyolu Mh. Mehmet Akman Sk. No:1 D:1',
+      district: 'Kadıköy',
+      city: 'İstanbul',
+      postalCode: '34718',
+      phone: '+90 532 111 22 33',
+      email: 'mehmet@example.com',
+    },
+    packages: [SamplePackage.k2],
+  },
+)
 
 /** Connector settings of the emulator's DEFAULT_KG_ACCOUNT. */
-export const SAMPLE_KOLAYGELSIN_SETTINGS = { token: DEFAULT_KG_ACCOUNT.token, customerId: DEFAULT_KG_ACCOUNT.customerId, addressId: DEFAULT_KG_ACCOUNT.addressIds[0] ?? 0 } as const
+export const SAMPLE_KOLAYGELSIN_SETTINGS = {
+  token: DEFAULT_KG_ACCOUNT.token,
+  customerId: DEFAULT_KG_ACCOUNT.customerId,
+  addressId: DEFAULT_KG_ACCOUNT.addressIds[0] ?? 0,
+} as const

@@ -10,7 +10,16 @@ import type { EmulatedKgShipment, KgEventRecord } from './kolaygelsin.state'
 export const KG_CHAIN: readonly number[] = [1, 2, 12, 13, 14, 17, 18, 29]
 export const KG_RETURN: ReadonlySet<number> = new Set([31, 32, 46])
 
-const LOCATIONS: Readonly<Record<number, string>> = { 1: 'KARGOJET DEPO', 2: 'KARGOJET DEPO', 12: 'KARGOJET DEPO', 13: 'İSTANBUL TM', 14: 'VARIŞ TM', 17: 'VARIŞ TM', 18: 'VARIŞ TM', 29: 'ALICI ADRESİ' }
+const LOCATIONS: Readonly<Record<number, string>> = {
+  1: 'KARGOJET DEPO',
+  2: 'KARGOJET DEPO',
+  12: 'KARGOJET DEPO',
+  13: 'İSTANBUL TM',
+  14: 'VARIŞ TM',
+  17: 'VARIŞ TM',
+  18: 'VARIŞ TM',
+  29: 'ALICI ADRESİ',
+}
 
 export type EventSink = (s: EmulatedKgShipment, e: KgEventRecord) => void
 

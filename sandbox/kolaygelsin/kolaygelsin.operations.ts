@@ -103,7 +103,11 @@ export function saveShipment(ctx: Ctx, raw: unknown, v2: boolean): Answer {
   const codAmount = num(b.senderinvoiceamount)
   if (codAmount > 0 && ctx.account.codAllowed === false) return fail(KgMessage.codNotAllowed)
   const code = str(b.customerspecificcode)
-  if (ctx.opts.rejectDuplicateCode && code !== '' && ctx.state.shipments.some((s) => s.username === ctx.account.username && s.customerSpecificCode === code && !s.cancelled)) {
+  if (
+    ctx.opts.rejectDuplicateCode &&
+    code !== '' &&
+    ctx.state.shipments.some((s) => s.username === ctx.account.username && s.customerSpecificCode === code && !s.cancelled)
+  ) {
     return fail(KgMessage.duplicateCode)
   }
   const now = ctx.opts.now()
@@ -118,18 +122,16 @@ export function saveShipment(ctx: Ctx, raw: unknown, v2: boolean): Answer {
     payingParty: num(b.payingparty) === 2 ? 2 : 1,
     codAmount: codAmount > 0 ? codAmount : 0,
     productCodes: Array.isArray(b.productcodelist) ? (b.productcodelist as unknown[]).map(str) : [],
-    items: (items as Row[]).map(
-      (i): KgItem => ({
-        shipmentItemId: ctx.state.nextItemId(),
-        customerBarcode: str(i.customerbarcode),
-        customerTrackingId: str(i.customertrackingid),
-        width: num(i.width) || 0,
-        length: num(i.length) || 0,
-        height: num(i.height) || 0,
-        weight: num(i.weight) || 0,
-        contentText: str(i.contenttext),
-      }),
-    ),
+    items: (items as Row[]).map((i): KgItem => ({
+      shipmentItemId: ctx.state.nextItemId(),
+      customerBarcode: str(i.customerbarcode),
+      customerTrackingId: str(i.customertrackingid),
+      width: num(i.width) || 0,
+      length: num(i.length) || 0,
+      height: num(i.height) || 0,
+      weight: num(i.weight) || 0,
+      contentText: str(i.contenttext),
+    })),
     events: [],
     cancelled: false,
     body: raw as Record<string, unknown>,
@@ -143,7 +145,11 @@ export function saveShipment(ctx: Ctx, raw: unknown, v2: boolean): Answer {
       ShipmentId: s.shipmentId,
       CustomerSpecificCode: s.customerSpecificCode,
       ShipmentTrackingLink: `https://esubebeta.klyglsn.com/track/${s.shipmentId}`,
-      ShipmentItemLabelList: s.items.map((i, n) => ({ ShipmentItemId: i.shipmentItemId, CustomerBarcode: i.customerBarcode, ShipmentItemIdLabel: htmlLabel(s, i, n + 1) })), // swagger.json's name
+      ShipmentItemLabelList: s.items.map((i, n) => ({
+        ShipmentItemId: i.shipmentItemId,
+        CustomerBarcode: i.customerBarcode,
+        ShipmentItemIdLabel: htmlLabel(s, i, n + 1),
+      })), // swagger.json's name
     },
   }
 }
@@ -170,7 +176,10 @@ export function cancelPickupAndDelivery(ctx: Ctx, raw: unknown): Answer {
     s.cancelled = true
     return { ok: true, payload: null }
   }
-  addEvent(s, 31, ctx.opts.now(), ctx.sink, { DeliveryCancellationReason: str(b.deliverycancellationreason) || '1', ReturnShipmentId: ctx.state.nextShipmentId() })
+  addEvent(s, 31, ctx.opts.now(), ctx.sink, {
+    DeliveryCancellationReason: str(b.deliverycancellationreason) || '1',
+    ReturnShipmentId: ctx.state.nextShipmentId(),
+  })
   return { ok: true, payload: null }
 }
 
@@ -186,7 +195,18 @@ export function eventModel(e: { type: number; atMs: number; location: string; de
     CourierName: '',
     DocumentType: '0',
     DocumentId: '',
-    EventDetailModel: { DeliveredPersonName: '', DeliveredPersonRole: '', DeliveryCancellationReason: '', PreviousDeliveryDate: '', NewDeliveryDate: '', PreviousDeliveryTime: '', NewDeliveryTime: '', PreviousPrice: '', ReturnShipmentId: '', ...e.detail },
+    EventDetailModel: {
+      DeliveredPersonName: '',
+      DeliveredPersonRole: '',
+      DeliveryCancellationReason: '',
+      PreviousDeliveryDate: '',
+      NewDeliveryDate: '',
+      PreviousDeliveryTime: '',
+      NewDeliveryTime: '',
+      PreviousPrice: '',
+      ReturnShipmentId: '',
+      ...e.detail,
+    },
   }
 }
 
@@ -194,7 +214,12 @@ export function eventModel(e: { type: number; atMs: number; location: string; de
 export function corporateShipmentsStatus(ctx: Ctx, raw: unknown): Answer {
   const b = (row(lowerKeys(raw)) ?? {}) as Row
   const list = (k: string) => (Array.isArray(b[k]) ? (b[k] as unknown[]).map(str).filter(Boolean) : [])
-  const [ids, codes, barcodes, trackingIds] = ['shipmentidlist', 'customerspecificcodelist', 'customerbarcodelist', 'customertrackingidlist'].map(list) as [string[], string[], string[], string[]]
+  const [ids, codes, barcodes, trackingIds] = ['shipmentidlist', 'customerspecificcodelist', 'customerbarcodelist', 'customertrackingidlist'].map(list) as [
+    string[],
+    string[],
+    string[],
+    string[],
+  ]
   if (ids.length + codes.length + barcodes.length + trackingIds.length === 0) return fail(KgMessage.allListsEmpty)
   if (ctx.account.webhookIntegrated === false) return fail(KgMessage.customerNotFound)
   const latest = b.onlylatestevents === true
@@ -202,7 +227,13 @@ export function corporateShipmentsStatus(ctx: Ctx, raw: unknown): Answer {
   for (const s of ctx.state.shipments.filter((x) => x.username === ctx.account.username)) {
     const events = s.events.filter((e) => ctx.opts.reportedEvents === null || ctx.opts.reportedEvents.has(e.type))
     for (const i of s.items) {
-      if (!(ids.includes(s.shipmentId) || codes.includes(s.customerSpecificCode) || barcodes.includes(i.customerBarcode) || trackingIds.includes(i.customerTrackingId))) continue
+      if (!(
+        ids.includes(s.shipmentId) ||
+        codes.includes(s.customerSpecificCode) ||
+        barcodes.includes(i.customerBarcode) ||
+        trackingIds.includes(i.customerTrackingId)
+      ))
+        continue
       models.push({
         ShipmentId: s.shipmentId,
         ShipmentItemId: i.shipmentItemId,
@@ -218,5 +249,8 @@ export function corporateShipmentsStatus(ctx: Ctx, raw: unknown): Answer {
 }
 
 export function cargoEventTypes(): Answer {
-  return { ok: true, payload: { CargoEventTypeList: Object.entries(KG_EVENT_TYPES).map(([k, v]) => ({ CargoEventType: Number(k), EventCustomerDescription: v })) } }
+  return {
+    ok: true,
+    payload: { CargoEventTypeList: Object.entries(KG_EVENT_TYPES).map(([k, v]) => ({ CargoEventType: Number(k), EventCustomerDescription: v })) },
+  }
 }

@@ -3,7 +3,15 @@ import { advanceHookOf, answerAdvanceHook, type AdvanceHook } from '../common/em
 import { exchange, headersOf, readBody, SlidingWindow, type FaultPlan, type Reply } from '../common/http-emulator'
 import { KG_REQUEST_PATH, KgMethodName, resultCodeOf, type ResolvedOptions } from './kolaygelsin.config'
 import { advance, type EventSink } from './kolaygelsin.lifecycle'
-import { cancelPickupAndDelivery, cargoEventTypes, corporateShipmentsStatus, saveRecipient, saveShipment, type Answer, type Ctx } from './kolaygelsin.operations'
+import {
+  cancelPickupAndDelivery,
+  cargoEventTypes,
+  corporateShipmentsStatus,
+  saveRecipient,
+  saveShipment,
+  type Answer,
+  type Ctx,
+} from './kolaygelsin.operations'
 import { kgSchemaErrors } from './kolaygelsin.schema'
 import type { EmulatedKgShipment, KgLoggedRequest, KgState } from './kolaygelsin.state'
 
@@ -23,12 +31,22 @@ export function createKolayGelsinHandler({ opts, state, faults, sink }: HandlerD
   const window = opts.rateLimit ? new SlidingWindow(opts.rateLimit.limit, opts.rateLimit.windowMs, opts.now) : null
   // ResultCode keeps the doc's decimals (500.0, 404.1), which JSON.stringify would drop.
   const envelope = (payload: unknown, username: string, resultCode: string, message: string) =>
-    JSON.stringify({ Source: 'parcelDelivery', Target: 'APIReadQ', Intent: null, Tag: null, JobOwner: 'APIReadQ', JobId: state.nextJobId(opts.now()), Payload: payload, Username: username, ResultCode: '@RC@', ResultMessage: message }).replace(
-      '"@RC@"',
-      resultCode,
-    )
+    JSON.stringify({
+      Source: 'parcelDelivery',
+      Target: 'APIReadQ',
+      Intent: null,
+      Tag: null,
+      JobOwner: 'APIReadQ',
+      JobId: state.nextJobId(opts.now()),
+      Payload: payload,
+      Username: username,
+      ResultCode: '@RC@',
+      ResultMessage: message,
+    }).replace('"@RC@"', resultCode)
   const answer = (reply: Reply, a: Answer, username: string): void =>
-    a.ok ? reply(200, envelope(a.payload, username, '200', 'OK'), JSON_TYPE) : reply(opts.errorHttpStatus, envelope(null, username, resultCodeOf(a.message), a.message), JSON_TYPE)
+    a.ok
+      ? reply(200, envelope(a.payload, username, '200', 'OK'), JSON_TYPE)
+      : reply(opts.errorHttpStatus, envelope(null, username, resultCodeOf(a.message), a.message), JSON_TYPE)
 
   /** POST /__emu/advance/{ShipmentId, code or barcode}?to=TYPE (docs/reference/carriers.md §14 test hook). */
   const advanceHook: AdvanceHook<EmulatedKgShipment> = {
@@ -50,7 +68,16 @@ export function createKolayGelsinHandler({ opts, state, faults, sink }: HandlerD
     const m = new RegExp(`^${KG_REQUEST_PATH}/([^/]+)$`, 'i').exec(url.pathname)
     const method = m ? (METHODS.get((m[1] ?? '').toLowerCase()) ?? null) : null
     const headers = headersOf(req)
-    const entry: KgLoggedRequest = { method: req.method ?? '', path: url.pathname, headers: headers.authorization === undefined ? headers : { ...headers, authorization: '[redacted]' }, body: text, operation: method, status: null, fault: null, at: opts.now() }
+    const entry: KgLoggedRequest = {
+      method: req.method ?? '',
+      path: url.pathname,
+      headers: headers.authorization === undefined ? headers : { ...headers, authorization: '[redacted]' },
+      body: text,
+      operation: method,
+      status: null,
+      fault: null,
+      at: opts.now(),
+    }
     state.requests.push(entry)
     const { reply, takeFault } = exchange(req, res, entry, opts.retryAfterSeconds)
 
@@ -60,7 +87,8 @@ export function createKolayGelsinHandler({ opts, state, faults, sink }: HandlerD
     if (takeFault(faults)) return
     if (raw === null) return reply(413, '', 'text/plain')
     const waitMs = window?.hit() ?? 0
-    if (waitMs > 0) return reply(429, JSON.stringify({ Message: 'Too many requests' }), JSON_TYPE, { 'retry-after': String(Math.max(1, Math.ceil(waitMs / 1000))) })
+    if (waitMs > 0)
+      return reply(429, JSON.stringify({ Message: 'Too many requests' }), JSON_TYPE, { 'retry-after': String(Math.max(1, Math.ceil(waitMs / 1000))) })
 
     const token = (req.headers.authorization ?? '').trim().replace(/^Bearer\s+/i, '')
     const account = opts.accounts.find((a) => token !== '' && a.token === token)

@@ -17,7 +17,16 @@ export type KgRecipient = {
 
 export type KgEventRecord = { type: number; atMs: number; location: string; detail: Record<string, string> }
 
-export type KgItem = { shipmentItemId: string; customerBarcode: string; customerTrackingId: string; width: number; length: number; height: number; weight: number; contentText: string }
+export type KgItem = {
+  shipmentItemId: string
+  customerBarcode: string
+  customerTrackingId: string
+  width: number
+  length: number
+  height: number
+  weight: number
+  contentText: string
+}
 
 /** One shipment the emulator holds, in creation order (a repeated CustomerSpecificCode may appear twice). */
 export type EmulatedKgShipment = {

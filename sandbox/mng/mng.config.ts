@@ -114,32 +114,33 @@ export type RepeatBarcode = (typeof RepeatBarcode)[keyof typeof RepeatBarcode]
 
 export type MngEmulatorOptions = EmulatorOptions &
   Readonly<{
-  apps?: readonly MngApp[]
-  accounts?: readonly MngAccount[]
-  /** JWT lifetime; not documented. Default 1 hour. */
-  tokenTtlMs?: number
-  /** HTTP status of {"error":{…}} refusals. The specs declare 200/400/401/500 (MNG-KUKA); default 400. */
-  errorHttpStatus?: number
-  /** HTTP status of "no such record" answers (not documented). Default 400; 404 to test the other reading. */
-  notFoundHttpStatus?: number
-  /** createbarcode answers 20001 this many times per order, and/or for this long after createOrder (§3: ~5–10 s). Default 0/0. */
-  barcodeNotReady?: Readonly<{ attempts?: number; forMs?: number }>
-  repeatBarcode?: RepeatBarcode
-  /** createbarcode: one array element per piece (default, MNG-LOGEDO tests) or one element with every barcode. */
-  barcodeElementPerPiece?: boolean
-  /** getorder / getshipment / getshipmentstatus as one-element arrays (§3: "object or 1-elem array"). Default false. */
-  singleObjectsAsArray?: boolean
-  /** eventStatus with underscores (default) or spaces (§3: "text appears with spaces or underscores"). */
-  statusTextWithSpaces?: boolean
-  /** When set, requests without this x-api-version are refused (one client calls it mandatory; unverified). */
-  requireApiVersion?: string | null
-  /** MNG publishes no limit: off by default. 429 with Retry-After when hit. */
-  rateLimit?: RateLimitOption
-  /** First shipmentId handed out (12 digits, MNG-LOGEDO sample 369845765006). */
-  firstShipmentId?: number
-}>
+    apps?: readonly MngApp[]
+    accounts?: readonly MngAccount[]
+    /** JWT lifetime; not documented. Default 1 hour. */
+    tokenTtlMs?: number
+    /** HTTP status of {"error":{…}} refusals. The specs declare 200/400/401/500 (MNG-KUKA); default 400. */
+    errorHttpStatus?: number
+    /** HTTP status of "no such record" answers (not documented). Default 400; 404 to test the other reading. */
+    notFoundHttpStatus?: number
+    /** createbarcode answers 20001 this many times per order, and/or for this long after createOrder (§3: ~5–10 s). Default 0/0. */
+    barcodeNotReady?: Readonly<{ attempts?: number; forMs?: number }>
+    repeatBarcode?: RepeatBarcode
+    /** createbarcode: one array element per piece (default, MNG-LOGEDO tests) or one element with every barcode. */
+    barcodeElementPerPiece?: boolean
+    /** getorder / getshipment / getshipmentstatus as one-element arrays (§3: "object or 1-elem array"). Default false. */
+    singleObjectsAsArray?: boolean
+    /** eventStatus with underscores (default) or spaces (§3: "text appears with spaces or underscores"). */
+    statusTextWithSpaces?: boolean
+    /** When set, requests without this x-api-version are refused (one client calls it mandatory; unverified). */
+    requireApiVersion?: string | null
+    /** MNG publishes no limit: off by default. 429 with Retry-After when hit. */
+    rateLimit?: RateLimitOption
+    /** First shipmentId handed out (12 digits, MNG-LOGEDO sample 369845765006). */
+    firstShipmentId?: number
+  }>
 
-export type ResolvedOptions = Omit<Required<MngEmulatorOptions>, 'barcodeNotReady'> & Readonly<{ barcodeNotReady: Readonly<{ attempts: number; forMs: number }> }>
+export type ResolvedOptions = Omit<Required<MngEmulatorOptions>, 'barcodeNotReady'> &
+  Readonly<{ barcodeNotReady: Readonly<{ attempts: number; forMs: number }> }>
 
 export function resolveOptions(o: MngEmulatorOptions = {}): ResolvedOptions {
   const resolved = withDefaults(o, {

@@ -17,17 +17,17 @@ export type { EmulatedOrder, EmulatedShipment, MngLoggedRequest, MngTrackEvent }
  */
 export type MngEmulator = HttpEmulator<MngLoggedRequest> &
   Readonly<{
-  /** origin + /mngapi/api, for tests that speak the wire directly. */
-  baseUrl: string
-  /** Orders stored so far, in creation order (cancelled ones included, flagged). */
-  readonly orders: readonly EmulatedOrder[]
-  /** Shipments createbarcode made, in creation order (cancelled ones included, flagged). */
-  readonly shipments: readonly EmulatedShipment[]
-  /** One step along 1 → 2 → 3 → 4 → 5 for the live shipment of a referenceId, or straight to `toStatus` (1–8). */
-  advance(referenceId: string, toStatus?: number): EmulatedShipment
-  /** Forgets every issued JWT, as if all had expired: the next call gets HTTP 401. */
-  expireTokens(): void
-}>
+    /** origin + /mngapi/api, for tests that speak the wire directly. */
+    baseUrl: string
+    /** Orders stored so far, in creation order (cancelled ones included, flagged). */
+    readonly orders: readonly EmulatedOrder[]
+    /** Shipments createbarcode made, in creation order (cancelled ones included, flagged). */
+    readonly shipments: readonly EmulatedShipment[]
+    /** One step along 1 → 2 → 3 → 4 → 5 for the live shipment of a referenceId, or straight to `toStatus` (1–8). */
+    advance(referenceId: string, toStatus?: number): EmulatedShipment
+    /** Forgets every issued JWT, as if all had expired: the next call gets HTTP 401. */
+    expireTokens(): void
+  }>
 
 export async function startMngEmulator(options: MngEmulatorOptions = {}): Promise<MngEmulator> {
   const opts = resolveOptions(options)

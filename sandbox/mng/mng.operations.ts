@@ -35,9 +35,12 @@ export function createOrder(ctx: Ctx, body: unknown, now: number): Answer {
   const c = checkCreateOrder(body)
   if (!c.ok) return invalid(ctx, c)
   // §3: 3002 for any reference already used, cancelled or not.
-  if (ctx.state.order(c.value.order.referenceId)) return refuse(ctx.opts.errorHttpStatus, MngErrorCode.duplicateOrder, MngMessage.duplicateOrder, c.value.order.referenceId)
+  if (ctx.state.order(c.value.order.referenceId))
+    return refuse(ctx.opts.errorHttpStatus, MngErrorCode.duplicateOrder, MngMessage.duplicateOrder, c.value.order.referenceId)
   const o = ctx.state.addOrder(ctx.customerNumber, c.value, now)
-  return ok([{ referenceId: o.referenceId, orderInvoiceId: o.orderInvoiceId, orderInvoiceDetailId: o.orderInvoiceDetailId, shipperBranchCode: o.shipperBranchCode }])
+  return ok([
+    { referenceId: o.referenceId, orderInvoiceId: o.orderInvoiceId, orderInvoiceDetailId: o.orderInvoiceDetailId, shipperBranchCode: o.shipperBranchCode },
+  ])
 }
 
 export function updateOrder(ctx: Ctx, body: unknown): Answer {
@@ -45,7 +48,8 @@ export function updateOrder(ctx: Ctx, body: unknown): Answer {
   if (!c.ok) return invalid(ctx, c)
   const o = liveOrder(ctx, c.value.order.referenceId)
   if (!o) return notFound(ctx, c.value.order.referenceId)
-  if (ctx.state.liveShipment(o)) return refuse(ctx.opts.errorHttpStatus, MngErrorCode.orderHasShipment, 'SİPARİŞ GÖNDERİYE DÖNÜŞTÜĞÜ İÇİN GÜNCELLENEMEZ!', o.referenceId)
+  if (ctx.state.liveShipment(o))
+    return refuse(ctx.opts.errorHttpStatus, MngErrorCode.orderHasShipment, 'SİPARİŞ GÖNDERİYE DÖNÜŞTÜĞÜ İÇİN GÜNCELLENEMEZ!', o.referenceId)
   o.body = c.value
   return ok('Order updated')
 }
@@ -100,7 +104,13 @@ export function cancelShipment(ctx: Ctx, body: unknown): Answer {
   const o = liveOrder(ctx, c.value.referenceId)
   const s = o ? ctx.state.liveShipment(o) : undefined
   if (!o || !s || s.shipmentId !== c.value.shipmentId) return notFound(ctx, `${c.value.referenceId}/${c.value.shipmentId}`)
-  if (s.statusCode !== 1) return refuse(ctx.opts.errorHttpStatus, MngErrorCode.notCancellable, MngMessage.notCancellable, `${s.shipmentId}: ${MngStatusName[s.statusCode] ?? s.statusCode}`)
+  if (s.statusCode !== 1)
+    return refuse(
+      ctx.opts.errorHttpStatus,
+      MngErrorCode.notCancellable,
+      MngMessage.notCancellable,
+      `${s.shipmentId}: ${MngStatusName[s.statusCode] ?? s.statusCode}`,
+    )
   s.cancelled = true
   o.cancelled = true
   return ok('Shipment canceled')
@@ -158,7 +168,13 @@ export function getShipmentStatus(ctx: Ctx, referenceId: string): Answer {
 }
 
 const wireEvents = (s: EmulatedShipment) =>
-  s.events.map((e) => ({ eventStatus: e.eventStatus, eventStatusEn: e.eventStatusEn, eventDateTime: e.eventDateTime, location: e.location, description: e.description }))
+  s.events.map((e) => ({
+    eventStatus: e.eventStatus,
+    eventStatusEn: e.eventStatusEn,
+    eventDateTime: e.eventDateTime,
+    location: e.location,
+    description: e.description,
+  }))
 
 /** An order without a shipment yet has no events: an empty list. */
 export function trackShipment(ctx: Ctx, referenceId: string): Answer {

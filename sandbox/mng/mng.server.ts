@@ -43,7 +43,8 @@ function route(path: string): Route | null {
   const rest = path.slice(MNG_BASE_PATH.length)
   for (const [p, r] of FIXED) if (rest === p) return { ...r, param: null }
   for (const [p, r] of WITH_PARAM) {
-    if (rest.startsWith(`${p}/`) && !rest.slice(p.length + 1).includes('/') && rest.length > p.length + 1) return { ...r, param: decodeURIComponent(rest.slice(p.length + 1)) }
+    if (rest.startsWith(`${p}/`) && !rest.slice(p.length + 1).includes('/') && rest.length > p.length + 1)
+      return { ...r, param: decodeURIComponent(rest.slice(p.length + 1)) }
   }
   return null
 }
@@ -87,7 +88,16 @@ export function createMngHandler({ opts, state, faults }: HandlerDeps) {
     if (hook) return answerAdvanceHook(res, hook, advanceHook)
 
     const r = route(path)
-    const entry: MngLoggedRequest = { method: req.method ?? '', path, headers: redactHeaders(headersOf(req)), body: redactBody(text), operation: r?.operation ?? null, status: null, fault: null, at: opts.now() }
+    const entry: MngLoggedRequest = {
+      method: req.method ?? '',
+      path,
+      headers: redactHeaders(headersOf(req)),
+      body: redactBody(text),
+      operation: r?.operation ?? null,
+      status: null,
+      fault: null,
+      at: opts.now(),
+    }
     state.requests.push(entry)
     const { reply, takeFault } = exchange(req, res, entry, opts.retryAfterSeconds)
 
@@ -97,7 +107,9 @@ export function createMngHandler({ opts, state, faults }: HandlerDeps) {
     if (takeFault(faults)) return
     if (raw === null) return gateway(reply, 413, 'Payload Too Large', 'Request body too large')
 
-    const app: MngApp | undefined = opts.apps.find((a) => a.clientId === req.headers['x-ibm-client-id'] && a.clientSecret === req.headers['x-ibm-client-secret'])
+    const app: MngApp | undefined = opts.apps.find(
+      (a) => a.clientId === req.headers['x-ibm-client-id'] && a.clientSecret === req.headers['x-ibm-client-secret'],
+    )
     if (!app) return gateway(reply, 401, 'Unauthorized', 'Invalid client id or secret.')
     if (app.products && !app.products.includes(r.product)) return gateway(reply, 401, 'Unauthorized', 'Client id not registered.')
 

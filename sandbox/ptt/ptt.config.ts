@@ -108,31 +108,31 @@ export type PttStatus = (typeof PttStatus)[keyof typeof PttStatus]
 
 export type PttEmulatorOptions = EmulatorOptions &
   Readonly<{
-  accounts?: readonly PttAccount[]
-  /** §4 conflict: HT and a Laravel client read 1 as success, BX reads 0. Default "1" (§4: "emulate 1=OK"). */
-  successCode?: '1' | '0'
-  /** Axis 1.4 names the tracking result `return` or `<op>Return`; not documented. Default "return". */
-  trackingReturnElement?: 'return' | 'operationReturn'
-  /** §4 [BX]: tracking answers a "Policy Falsified" fault until PTT enables it per customer. Default false. */
-  trackingBlocked?: boolean
-  /** Send ISAAT (time) with tracking events, as a client saw on PTT's test service; §4 lists only ITARIH. Default true. */
-  includeEventTime?: boolean
-  /** Require SOAPAction "urn:<op>" (tracking also takes "", Axis2 then dispatches on the body). Default true. */
-  strictSoapAction?: boolean
-  /** barkodVeriSil refuses a dosyaAdi that differs from the upload's (sources send it; none says it is checked). Default false. */
-  checkDosyaAdi?: boolean
-  /** Serve etiketGetir (EPL labels), which PTT's published WSDLs do not declare (WSDL_UNDECLARED_OPERATIONS). Default false. */
-  labelOperation?: boolean
-  /** PTT publishes no limit: off by default; tests set a small one. 429 + Retry-After when hit. */
-  rateLimit?: RateLimitOption
-  /**
-   * Refuse request bodies that break the published schema (protocols/ptt/) with the SOAP fault
-   * Axis2 (ADB) answers, checked with xmllint (sandbox/common/soap-schema.ts). Default false: one xmllint
-   * process per request costs 30-50 ms on a busy machine, too much for the fault runs; the contract tests
-   * and the desk tests turn it on.
-   */
-  validateSchema?: boolean
-}>
+    accounts?: readonly PttAccount[]
+    /** §4 conflict: HT and a Laravel client read 1 as success, BX reads 0. Default "1" (§4: "emulate 1=OK"). */
+    successCode?: '1' | '0'
+    /** Axis 1.4 names the tracking result `return` or `<op>Return`; not documented. Default "return". */
+    trackingReturnElement?: 'return' | 'operationReturn'
+    /** §4 [BX]: tracking answers a "Policy Falsified" fault until PTT enables it per customer. Default false. */
+    trackingBlocked?: boolean
+    /** Send ISAAT (time) with tracking events, as a client saw on PTT's test service; §4 lists only ITARIH. Default true. */
+    includeEventTime?: boolean
+    /** Require SOAPAction "urn:<op>" (tracking also takes "", Axis2 then dispatches on the body). Default true. */
+    strictSoapAction?: boolean
+    /** barkodVeriSil refuses a dosyaAdi that differs from the upload's (sources send it; none says it is checked). Default false. */
+    checkDosyaAdi?: boolean
+    /** Serve etiketGetir (EPL labels), which PTT's published WSDLs do not declare (WSDL_UNDECLARED_OPERATIONS). Default false. */
+    labelOperation?: boolean
+    /** PTT publishes no limit: off by default; tests set a small one. 429 + Retry-After when hit. */
+    rateLimit?: RateLimitOption
+    /**
+     * Refuse request bodies that break the published schema (protocols/ptt/) with the SOAP fault
+     * Axis2 (ADB) answers, checked with xmllint (sandbox/common/soap-schema.ts). Default false: one xmllint
+     * process per request costs 30-50 ms on a busy machine, too much for the fault runs; the contract tests
+     * and the desk tests turn it on.
+     */
+    validateSchema?: boolean
+  }>
 
 export type ResolvedPttOptions = Required<PttEmulatorOptions>
 

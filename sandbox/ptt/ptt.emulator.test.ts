@@ -26,10 +26,27 @@ function kabulEnvelope(op: string, wrapper: string, inner: string, soapNs = 'htt
 }
 
 const parcel = (over: Record<string, string | number | undefined> = {}) =>
-  x({ aAdres: 'Hürriyet Mah. 1662. Sk. No:5', agirlik: 3200, aliciAdi: 'Mehmet Polat', aliciIlAdi: 'İZMİR', aliciIlceAdi: 'ÖDEMİŞ', aliciTel: '5321234567', barkodNo: B1, desi: '8', musteriReferansNo: 'KJ-1', odemesekli: 'MH', ...over })
+  x({
+    aAdres: 'Hürriyet Mah. 1662. Sk. No:5',
+    agirlik: 3200,
+    aliciAdi: 'Mehmet Polat',
+    aliciIlAdi: 'İZMİR',
+    aliciIlceAdi: 'ÖDEMİŞ',
+    aliciTel: '5321234567',
+    barkodNo: B1,
+    desi: '8',
+    musteriReferansNo: 'KJ-1',
+    odemesekli: 'MH',
+    ...over,
+  })
 
 const kabul = (dongu: string[], over: Record<string, string | number | undefined> = {}) =>
-  kabulEnvelope('kabulEkle2', 'input', dongu.map((d) => `<xsd:dongu>${d}</xsd:dongu>`).join('') + x({ dosyaAdi: 'KJ1', gonderiTip: 'NORMAL', gonderiTur: 'KARGO', kullanici: 'PttWs', musteriId: A.musteriId, sifre: A.password, ...over }))
+  kabulEnvelope(
+    'kabulEkle2',
+    'input',
+    dongu.map((d) => `<xsd:dongu>${d}</xsd:dongu>`).join('') +
+      x({ dosyaAdi: 'KJ1', gonderiTip: 'NORMAL', gonderiTur: 'KARGO', kullanici: 'PttWs', musteriId: A.musteriId, sifre: A.password, ...over }),
+  )
 
 const parser = new XMLParser({ removeNSPrefix: true, parseTagValue: false, isArray: (n) => n === 'dongu' })
 
@@ -38,7 +55,9 @@ async function post(e: PttEmulator, path: string, body: string, soapAction: stri
   if (soapAction !== null) headers.soapaction = soapAction
   const res = await fetch(e.origin + path, { method: 'POST', headers, body })
   const text = await res.text()
-  const doc = res.headers.get('content-type')?.includes('xml') ? (parser.parse(text) as { Envelope?: { Body?: Record<string, Record<string, unknown>> } }) : null
+  const doc = res.headers.get('content-type')?.includes('xml')
+    ? (parser.parse(text) as { Envelope?: { Body?: Record<string, Record<string, unknown>> } })
+    : null
   const b = doc?.Envelope?.Body ?? {}
   const response = Object.entries(b).find(([k]) => k.endsWith('Response'))?.[1] as Record<string, unknown> | undefined
   const ret = (response?.return ?? Object.entries(response ?? {}).find(([k]) => k.endsWith('Return'))?.[1]) as Record<string, unknown> | undefined
@@ -47,7 +66,16 @@ async function post(e: PttEmulator, path: string, body: string, soapAction: stri
 
 const acceptance = (e: PttEmulator, op: string, body: string) => post(e, '/PttVeriYukleme/services/Sorgu', body, `"urn:${op}"`)
 const takip = (e: PttEmulator, op: string, fields: Record<string, string>, action: string | null = '""') =>
-  post(e, '/GonderiTakipV2/services/Sorgu', `<?xml version="1.0"?><soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:tak="http://takip.ptt.gov.tr"><soapenv:Body><tak:${op}><tak:input>${Object.entries(fields).map(([k, v]) => `<${k}>${v}</${k}>`).join('')}</tak:input></tak:${op}></soapenv:Body></soapenv:Envelope>`, action)
+  post(
+    e,
+    '/GonderiTakipV2/services/Sorgu',
+    `<?xml version="1.0"?><soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:tak="http://takip.ptt.gov.tr"><soapenv:Body><tak:${op}><tak:input>${Object.entries(
+      fields,
+    )
+      .map(([k, v]) => `<${k}>${v}</${k}>`)
+      .join('')}</tak:input></tak:${op}></soapenv:Body></soapenv:Envelope>`,
+    action,
+  )
 
 describe('kabulEkle2', () => {
   it('stores a valid parcel and answers hataKodu 1 with a per-parcel dongu (HTTP 200, Axis2 shape)', async () => {
@@ -103,7 +131,10 @@ describe('kabulEkle2', () => {
     await acceptance(e, 'kabulEkle2', kabul([parcel()]))
     const B2 = rangeBarcode('274000000002')
     const r = await acceptance(e, 'kabulEkle2', kabul([parcel(), parcel({ barkodNo: B2 })]))
-    expect(r.ret.dongu).toMatchObject([{ barkod: B1, donguHataKodu: PttCode.duplicateBarcode }, { barkod: B2, donguHataKodu: '1' }])
+    expect(r.ret.dongu).toMatchObject([
+      { barkod: B1, donguHataKodu: PttCode.duplicateBarcode },
+      { barkod: B2, donguHataKodu: '1' },
+    ])
     expect(e.shipments.map((s) => s.barcode)).toEqual([B1, B2])
   })
 
@@ -116,14 +147,29 @@ describe('kabulEkle2', () => {
 describe('envelope, binding and routing problems', () => {
   it.each([
     ['not XML', () => post(emu!, '/PttVeriYukleme/services/Sorgu', '<soapenv:Envelope', '"urn:kabulEkle2"'), 500, 'soapenv:Client'],
-    ['SOAP 1.2 envelope', () => acceptance(emu!, 'kabulEkle2', kabulEnvelope('kabulEkle2', 'input', '', 'http://www.w3.org/2003/05/soap-envelope')), 500, 'soapenv:VersionMismatch'],
+    [
+      'SOAP 1.2 envelope',
+      () => acceptance(emu!, 'kabulEkle2', kabulEnvelope('kabulEkle2', 'input', '', 'http://www.w3.org/2003/05/soap-envelope')),
+      500,
+      'soapenv:VersionMismatch',
+    ],
     ['an undocumented operation', () => acceptance(emu!, 'referansVeriSil', kabulEnvelope('referansVeriSil', 'inpRefDelete', '')), 500, 'soapenv:Client'],
     ['wrong SOAPAction', () => post(emu!, '/PttVeriYukleme/services/Sorgu', kabul([parcel()]), '"urn:etiketGetir"'), 500, 'soapenv:Client'],
     ['no SOAPAction', () => post(emu!, '/PttVeriYukleme/services/Sorgu', kabul([parcel()]), null), 500, 'soapenv:Client'],
     ['wrong wrapper', () => acceptance(emu!, 'barkodVeriSil', kabulEnvelope('barkodVeriSil', 'input', x({ barcode: B1 }))), 500, 'soapenv:Client'],
-    ['musteriId not an int', () => acceptance(emu!, 'etiketGetir', kabulEnvelope('etiketGetir', 'input', x({ barkodNo: B1, musteriId: 'abc', sifre: 'x' }))), 500, 'soapenv:Client'],
+    [
+      'musteriId not an int',
+      () => acceptance(emu!, 'etiketGetir', kabulEnvelope('etiketGetir', 'input', x({ barkodNo: B1, musteriId: 'abc', sifre: 'x' }))),
+      500,
+      'soapenv:Client',
+    ],
     // The published GonderiTakipV2 WSDL binds urn:gonderiSorgu; "" also works (Axis2 dispatches on the body); another op's action does not.
-    ['tracking with another operation’s SOAPAction', () => takip(emu!, 'gonderiSorgu', { barkod: B1, kullanici: A.username, sifre: A.password }, '"urn:gonderiSorgu2"'), 500, 'soapenv:Client'],
+    [
+      'tracking with another operation’s SOAPAction',
+      () => takip(emu!, 'gonderiSorgu', { barkod: B1, kullanici: A.username, sifre: A.password }, '"urn:gonderiSorgu2"'),
+      500,
+      'soapenv:Client',
+    ],
   ])('%s → SOAP fault', async (_n, send, status, faultcode) => {
     await start()
     const r = await send()
@@ -163,7 +209,11 @@ describe('etiketGetir, barkodVeriSil, siparisIstekEkle2', () => {
     expect(epl).toContain(`B90,480,0,1,3,6,220,B,"${B1}"`)
     expect(epl).toContain('A30,395,0,4,1,1,R,"ÖDEME ŞARTLI: 149.90 TL"')
     expect(epl).toMatch(/P1$/)
-    const unknown = await acceptance(e, 'etiketGetir', kabulEnvelope('etiketGetir', 'input', x({ barkodNo: rangeBarcode('274000000009'), musteriId: A.musteriId, sifre: A.password })))
+    const unknown = await acceptance(
+      e,
+      'etiketGetir',
+      kabulEnvelope('etiketGetir', 'input', x({ barkodNo: rangeBarcode('274000000009'), musteriId: A.musteriId, sifre: A.password })),
+    )
     expect(unknown.ret).toMatchObject({ hataKodu: PttCode.notFound })
     expect(unknown.ret.epl_format).toBeUndefined()
   })
@@ -171,7 +221,8 @@ describe('etiketGetir, barkodVeriSil, siparisIstekEkle2', () => {
   it('barkodVeriSil before acceptance deletes (and frees the barcode); after acceptance -9; unknown -8', async () => {
     const e = await start({ checkDosyaAdi: true })
     await acceptance(e, 'kabulEkle2', kabul([parcel()]))
-    const del = (barcode: string, dosyaAdi = 'KJ1') => acceptance(e, 'barkodVeriSil', kabulEnvelope('barkodVeriSil', 'inpDelete', x({ barcode, dosyaAdi, musteriId: A.musteriId, sifre: A.password })))
+    const del = (barcode: string, dosyaAdi = 'KJ1') =>
+      acceptance(e, 'barkodVeriSil', kabulEnvelope('barkodVeriSil', 'inpDelete', x({ barcode, dosyaAdi, musteriId: A.musteriId, sifre: A.password })))
     expect((await del(B1, 'OTHER')).ret).toMatchObject({ hataKodu: PttCode.invalidField })
     expect((await del(B1)).ret).toMatchObject({ hataKodu: '1' })
     expect((await del(B1)).ret).toMatchObject({ hataKodu: PttCode.notFound })
@@ -183,8 +234,16 @@ describe('etiketGetir, barkodVeriSil, siparisIstekEkle2', () => {
 
   it('siparisIstekEkle2: a siparisId; a missing sender address → -2', async () => {
     const e = await start()
-    const g = (over: Record<string, string> = {}) => `<xsd:gondericibilgi>${x({ gonderici_adi: 'KargoJet', gonderici_adresi: 'Depo', gonderici_il_ad: 'İSTANBUL', gonderici_ilce_ad: 'ESENYURT', gonderici_telefonu: '2125550123', ...over })}</xsd:gondericibilgi>`
-    const istek = (gXml: string) => kabulEnvelope('siparisIstekEkle2', 'input', x({ adet: 2, gonderiTip: 'NORMAL', gonderiTur: 'KARGO' }) + gXml + x({ isyeriId: 0, musteriId: A.musteriId, musteriKullanici: 'admin', sifre: A.password, ucret: '0.00' }))
+    const g = (over: Record<string, string> = {}) =>
+      `<xsd:gondericibilgi>${x({ gonderici_adi: 'KargoJet', gonderici_adresi: 'Depo', gonderici_il_ad: 'İSTANBUL', gonderici_ilce_ad: 'ESENYURT', gonderici_telefonu: '2125550123', ...over })}</xsd:gondericibilgi>`
+    const istek = (gXml: string) =>
+      kabulEnvelope(
+        'siparisIstekEkle2',
+        'input',
+        x({ adet: 2, gonderiTip: 'NORMAL', gonderiTur: 'KARGO' }) +
+          gXml +
+          x({ isyeriId: 0, musteriId: A.musteriId, musteriKullanici: 'admin', sifre: A.password, ucret: '0.00' }),
+      )
     expect((await acceptance(e, 'siparisIstekEkle2', istek(g()))).ret).toMatchObject({ sonucKodu: '1', siparisId: '700001' })
     expect((await acceptance(e, 'siparisIstekEkle2', istek(g({ gonderici_adresi: '' })))).ret).toMatchObject({ sonucKodu: PttCode.missingField })
     expect(e.pickups).toHaveLength(1)
@@ -209,7 +268,10 @@ describe('gonderiSorgu (GonderiTakipV2, Axis 1.4)', () => {
       { siraNo: '3', ISLEM: 'Dağıtıma Çıkarıldı', ITARIH: '14/02/2025', ISAAT: '18:00:35', IMERK: 'ÖDEMİŞ PTT MERKEZ MÜDÜRLÜĞÜ' },
       { siraNo: '4', ISLEM: 'Teslim Edildi', ITARIH: '14/02/2025', ISAAT: '18:00:35', IMERK: 'ÖDEMİŞ PTT MERKEZ MÜDÜRLÜĞÜ' },
     ])
-    expect((await takip(e, 'gonderiSorgu', { barkod: B1, kullanici: A.username, sifre: 'no' })).ret).toMatchObject({ sonucKodu: PttCode.auth, sonucAciklama: 'Kullanıcı Şifre Hatalı' })
+    expect((await takip(e, 'gonderiSorgu', { barkod: B1, kullanici: A.username, sifre: 'no' })).ret).toMatchObject({
+      sonucKodu: PttCode.auth,
+      sonucAciklama: 'Kullanıcı Şifre Hatalı',
+    })
   })
 
   it('gonderiSorgu2 with <op>Return; "Policy Falsified" when tracking is not opened', async () => {

@@ -18,17 +18,17 @@ export { checkDigit, rangeBarcode } from './ptt.validation'
  */
 export type PttEmulator = HttpEmulator<PttLoggedRequest> &
   Readonly<{
-  urls: Readonly<{ acceptance: string; acceptanceTest: string; tracking: string }>
-  /** Every kabulEkle2 upload in order; deleted ones stay with status "deleted". */
-  readonly shipments: readonly EmulatedPttShipment[]
-  readonly pickups: readonly EmulatedPickup[]
-  /** The live (not deleted) upload of a barcode. */
-  find(barcode: string): EmulatedPttShipment | undefined
-  /** One step along uploaded → accepted → in_transit → out_for_delivery → delivered, or on to `to`. */
-  advance(barcode: string, to?: PttStatus): EmulatedPttShipment
-  /** The next `times` operations answer PTT's "system error" refusal (HTTP 200, placeholder code -99). */
-  injectSystemError(times?: number): void
-}>
+    urls: Readonly<{ acceptance: string; acceptanceTest: string; tracking: string }>
+    /** Every kabulEkle2 upload in order; deleted ones stay with status "deleted". */
+    readonly shipments: readonly EmulatedPttShipment[]
+    readonly pickups: readonly EmulatedPickup[]
+    /** The live (not deleted) upload of a barcode. */
+    find(barcode: string): EmulatedPttShipment | undefined
+    /** One step along uploaded → accepted → in_transit → out_for_delivery → delivered, or on to `to`. */
+    advance(barcode: string, to?: PttStatus): EmulatedPttShipment
+    /** The next `times` operations answer PTT's "system error" refusal (HTTP 200, placeholder code -99). */
+    injectSystemError(times?: number): void
+  }>
 
 export async function startPttEmulator(options: PttEmulatorOptions = {}): Promise<PttEmulator> {
   const opts = resolvePttOptions(options)

@@ -5,11 +5,14 @@ import { SAMPLE_RECIPIENT_ODEMIS, SamplePackage, SampleSender, sampleRequestBuil
 /** The carrier-neutral sample shape (sandbox/common/sample-request.ts). */
 export type SamplePttRequest = SampleShipmentRequest
 
-export const samplePttRequest = sampleRequestBuilder({ orderNumber: 'SIP-3001', referenceNo: 'KJ-3001', serviceCode: 'MH' }, {
-  sender: { ...SampleSender.beylikduzu, name: 'KargoJet Depo Ltd' },
-  recipient: SAMPLE_RECIPIENT_ODEMIS,
-  packages: [SamplePackage.k3],
-})
+export const samplePttRequest = sampleRequestBuilder(
+  { orderNumber: 'SIP-3001', referenceNo: 'KJ-3001', serviceCode: 'MH' },
+  {
+    sender: { ...SampleSender.beylikduzu, name: 'KargoJet Depo Ltd' },
+    recipient: SAMPLE_RECIPIENT_ODEMIS,
+    packages: [SamplePackage.k3],
+  },
+)
 
 /** The default account's credentials, in the connector's option names. */
 export const SAMPLE_PTT_CREDENTIALS = {

@@ -86,7 +86,8 @@ export function advance(s: EmulatedPttShipment, nowMs: number, to?: PttStatus): 
     }
     if (to === PttStatus.returned) addEvent(s, PttStatus.returned, nowMs)
   } else {
-    if (CHAIN.indexOf(s.status) >= CHAIN.indexOf(to) && s.status !== PttStatus.failedAttempt) throw new Error(`shipment ${s.barcode} is ${s.status}, past ${to}`)
+    if (CHAIN.indexOf(s.status) >= CHAIN.indexOf(to) && s.status !== PttStatus.failedAttempt)
+      throw new Error(`shipment ${s.barcode} is ${s.status}, past ${to}`)
     walk(to)
   }
   return s

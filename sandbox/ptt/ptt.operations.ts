@@ -22,7 +22,8 @@ const text = (v: string | undefined) => (v ?? '').trim()
 /** musteriId is xs:int: Axis2 fails to bind anything else, before the service runs. */
 function musteriIdOf(fields: Fields): number | OpOutcome {
   const raw = text(fields.musteriId)
-  if (!/^-?\d{1,10}$/.test(raw)) return { kind: 'fault', faultcode: 'soapenv:Client', faultstring: `org.apache.axis2.databinding.ADBException: musteriId: For input string: "${raw}"` }
+  if (!/^-?\d{1,10}$/.test(raw))
+    return { kind: 'fault', faultcode: 'soapenv:Client', faultstring: `org.apache.axis2.databinding.ADBException: musteriId: For input string: "${raw}"` }
   return Number(raw)
 }
 
@@ -51,7 +52,8 @@ export function kabulEkle2(ctx: OpContext): OpOutcome {
     const v = validateDongu(d, auth.account)
     if (!v.ok) return { barkod: v.barcode, donguAciklama: v.refusal.message, donguHataKodu: v.refusal.code, donguSonuc: 'false' }
     const value = v.value
-    if (state.find(value.barcode)) return { barkod: value.barcode, donguAciklama: PttText.duplicate(value.barcode), donguHataKodu: PttCode.duplicateBarcode, donguSonuc: 'false' }
+    if (state.find(value.barcode))
+      return { barkod: value.barcode, donguAciklama: PttText.duplicate(value.barcode), donguHataKodu: PttCode.duplicateBarcode, donguSonuc: 'false' }
     const g = value.gonderici
     const s: EmulatedPttShipment = {
       barcode: value.barcode,
@@ -68,7 +70,15 @@ export function kabulEkle2(ctx: OpContext): OpOutcome {
       odemesekli: value.odemesekli,
       ekhizmet: value.ekhizmet,
       codLira: value.codLira,
-      sender: g ? { name: text(g.gonderici_adi), address: text(g.gonderici_adresi), city: text(g.gonderici_il_ad), district: text(g.gonderici_ilce_ad), phone: text(g.gonderici_telefonu) } : null,
+      sender: g
+        ? {
+            name: text(g.gonderici_adi),
+            address: text(g.gonderici_adresi),
+            city: text(g.gonderici_il_ad),
+            district: text(g.gonderici_ilce_ad),
+            phone: text(g.gonderici_telefonu),
+          }
+        : null,
       fields: value.fields,
       status: PttStatus.uploaded,
       events: [],
@@ -100,7 +110,8 @@ export function barkodVeriSil(ctx: OpContext): OpOutcome {
   const s = ctx.state.find(barcode)
   if (!s || s.musteriId !== auth.account.musteriId) return ok({ aciklama: PttText.notFound(barcode), hataKodu: PttCode.notFound })
   const dosyaAdi = text(ctx.req.fields.dosyaAdi)
-  if (ctx.opts.checkDosyaAdi && dosyaAdi !== '' && dosyaAdi !== s.dosyaAdi) return ok({ aciklama: PttText.invalid('dosyaAdi', `${barcode} bu dosyada değil`), hataKodu: PttCode.invalidField })
+  if (ctx.opts.checkDosyaAdi && dosyaAdi !== '' && dosyaAdi !== s.dosyaAdi)
+    return ok({ aciklama: PttText.invalid('dosyaAdi', `${barcode} bu dosyada değil`), hataKodu: PttCode.invalidField })
   if (s.status !== PttStatus.uploaded) return ok({ aciklama: PttText.alreadyAccepted(barcode), hataKodu: PttCode.alreadyAccepted })
   s.status = PttStatus.deleted
   ctx.state.remove(s)
@@ -119,9 +130,17 @@ export function siparisIstekEkle2(ctx: OpContext): OpOutcome {
   for (const k of ['gonderici_adi', 'gonderici_adresi', 'gonderici_il_ad', 'gonderici_ilce_ad'] as const) {
     if (!g || text(g[k]) === '') return refuse(PttCode.missingField, PttText.required(k))
   }
-  if (text(g?.gonderici_telefonu) === '' && text(g?.gonderici_sms) === '' && text(g?.gonderici_email) === '') return refuse(PttCode.missingField, PttText.required('gonderici_telefonu'))
+  if (text(g?.gonderici_telefonu) === '' && text(g?.gonderici_sms) === '' && text(g?.gonderici_email) === '')
+    return refuse(PttCode.missingField, PttText.required('gonderici_telefonu'))
   const siparisId = state.nextPickupId()
-  state.pickups.push({ siparisId, musteriId: auth.account.musteriId, adet: Number(adet), fields: req.fields, gonderici: g, at: new Date(opts.now()).toISOString() })
+  state.pickups.push({
+    siparisId,
+    musteriId: auth.account.musteriId,
+    adet: Number(adet),
+    fields: req.fields,
+    gonderici: g,
+    at: new Date(opts.now()).toISOString(),
+  })
   return ok({ siparisId, sonucAciklama: PttText.pickupTaken, sonucKodu: opts.successCode })
 }
 
@@ -153,7 +172,21 @@ export function gonderiSorgu(ctx: OpContext): OpOutcome {
   })
 }
 
-export const OPERATIONS: Readonly<Record<string, (ctx: OpContext) => OpOutcome>> = { kabulEkle2, etiketGetir, barkodVeriSil, siparisIstekEkle2, gonderiSorgu, gonderiSorgu2: gonderiSorgu }
+export const OPERATIONS: Readonly<Record<string, (ctx: OpContext) => OpOutcome>> = {
+  kabulEkle2,
+  etiketGetir,
+  barkodVeriSil,
+  siparisIstekEkle2,
+  gonderiSorgu,
+  gonderiSorgu2: gonderiSorgu,
+}
 
 /** The wrapper element each operation's WSDL type uses (BX, HT). */
-export const WRAPPER: Readonly<Record<string, string>> = { kabulEkle2: 'input', etiketGetir: 'input', barkodVeriSil: 'inpDelete', siparisIstekEkle2: 'input', gonderiSorgu: 'input', gonderiSorgu2: 'input' }
+export const WRAPPER: Readonly<Record<string, string>> = {
+  kabulEkle2: 'input',
+  etiketGetir: 'input',
+  barkodVeriSil: 'inpDelete',
+  siparisIstekEkle2: 'input',
+  gonderiSorgu: 'input',
+  gonderiSorgu2: 'input',
+}

@@ -2,7 +2,17 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { advanceHookOf, answerAdvanceHook, type AdvanceHook } from '../common/emulator-hooks'
 import { exchange, headersOf, readBody, SlidingWindow, type FaultPlan } from '../common/http-emulator'
 import { readProtocolFile, schemaComplaint, SoapSchemaSet } from '../common/soap-schema'
-import { ACCEPTANCE_OPERATIONS, WSDL_UNDECLARED_OPERATIONS, PttCode, PttEmuPath, PttService, PttStatus, PttText, TRACKING_OPERATIONS, type ResolvedPttOptions } from './ptt.config'
+import {
+  ACCEPTANCE_OPERATIONS,
+  WSDL_UNDECLARED_OPERATIONS,
+  PttCode,
+  PttEmuPath,
+  PttService,
+  PttStatus,
+  PttText,
+  TRACKING_OPERATIONS,
+  type ResolvedPttOptions,
+} from './ptt.config'
 import { advance } from './ptt.lifecycle'
 import { OPERATIONS, WRAPPER } from './ptt.operations'
 import type { EmulatedPttShipment, PttLoggedRequest, PttState } from './ptt.state'
@@ -48,7 +58,18 @@ export function createPttHandler({ opts, state, faults }: HandlerDeps) {
 
     const service = serviceOf(url.pathname)
     const soapAction = typeof req.headers.soapaction === 'string' ? req.headers.soapaction : null
-    const entry: PttLoggedRequest = { method: req.method ?? '', path: url.pathname, headers: headersOf(req), body: redactSifre(text), operation: null, status: null, fault: null, at: opts.now(), service, soapAction }
+    const entry: PttLoggedRequest = {
+      method: req.method ?? '',
+      path: url.pathname,
+      headers: headersOf(req),
+      body: redactSifre(text),
+      operation: null,
+      status: null,
+      fault: null,
+      at: opts.now(),
+      service,
+      soapAction,
+    }
     state.requests.push(entry)
     const { reply, takeFault } = exchange(req, res, entry, opts.retryAfterSeconds)
     const soapFault = (faultcode: string, faultstring: string) => reply(500, faultEnvelope(faultcode, faultstring), XML) // SOAP 1.1 §6.2
@@ -69,7 +90,8 @@ export function createPttHandler({ opts, state, faults }: HandlerDeps) {
     if (takeFault(faults)) return
     if (raw === null) return reply(413, '<html><body>Request Entity Too Large</body></html>', 'text/html')
     const waitMs = window?.hit() ?? 0
-    if (waitMs > 0) return reply(429, '<html><body>Too Many Requests</body></html>', 'text/html', { 'retry-after': String(Math.max(1, Math.ceil(waitMs / 1000))) })
+    if (waitMs > 0)
+      return reply(429, '<html><body>Too Many Requests</body></html>', 'text/html', { 'retry-after': String(Math.max(1, Math.ceil(waitMs / 1000))) })
 
     const parsed = parsePttRequest(text, service)
     if (isEnvelopeProblem(parsed)) return soapFault(parsed.faultcode, parsed.faultstring)
@@ -79,16 +101,21 @@ export function createPttHandler({ opts, state, faults }: HandlerDeps) {
     const undeclared = !opts.labelOperation && WSDL_UNDECLARED_OPERATIONS.includes(parsed.operation)
     if (!run || !served.includes(parsed.operation) || undeclared) {
       return service === PttService.acceptance
-        ? soapFault('soapenv:Client', `The endpoint reference (EPR) for the Operation not found is ${url.pathname} and the WSA Action = urn:${parsed.operation}`)
+        ? soapFault(
+            'soapenv:Client',
+            `The endpoint reference (EPR) for the Operation not found is ${url.pathname} and the WSA Action = urn:${parsed.operation}`,
+          )
         : soapFault('soapenv:Server.userException', `No such operation '${parsed.operation}'`)
     }
     if (opts.strictSoapAction) {
       const action = (soapAction ?? '').trim().replace(/^"(.*)"$/, '$1')
       const expected = `urn:${parsed.operation}`
       const emptyOk = service === PttService.tracking && action === ''
-      if (soapAction === null || (action !== expected && !emptyOk)) return soapFault('soapenv:Client', `SOAPAction "${soapAction ?? '(none)'}" does not match ${expected} for ${parsed.operation}`)
+      if (soapAction === null || (action !== expected && !emptyOk))
+        return soapFault('soapenv:Client', `SOAPAction "${soapAction ?? '(none)'}" does not match ${expected} for ${parsed.operation}`)
     }
-    if (parsed.wrapper !== WRAPPER[parsed.operation]) return soapFault('soapenv:Client', `org.apache.axis2.databinding.ADBException: Unexpected subelement ${parsed.wrapper}`)
+    if (parsed.wrapper !== WRAPPER[parsed.operation])
+      return soapFault('soapenv:Client', `org.apache.axis2.databinding.ADBException: Unexpected subelement ${parsed.wrapper}`)
     if (service === PttService.tracking && opts.trackingBlocked) return soapFault('soapenv:Server', 'Policy Falsified')
     if (!WSDL_UNDECLARED_OPERATIONS.includes(parsed.operation)) {
       const complaint = await schemaComplaint(SoapSchemaSet.ptt, text, opts.validateSchema)
@@ -99,7 +126,10 @@ export function createPttHandler({ opts, state, faults }: HandlerDeps) {
       // A refusal in HTTP 200 that says PTT itself failed (§14: most TR services answer 200 + error field).
       state.systemErrors -= 1
       if (service === PttService.acceptance) {
-        const row = parsed.operation === 'siparisIstekEkle2' ? { sonucAciklama: PttText.systemError, sonucKodu: PttCode.systemError } : { aciklama: PttText.systemError, hataKodu: PttCode.systemError }
+        const row =
+          parsed.operation === 'siparisIstekEkle2'
+            ? { sonucAciklama: PttText.systemError, sonucKodu: PttCode.systemError }
+            : { aciklama: PttText.systemError, hataKodu: PttCode.systemError }
         return reply(200, acceptanceResponse(parsed.operation, row), XML)
       }
       return reply(200, trackingResponse(parsed.operation, 'return', { sonucAciklama: PttText.systemError, sonucKodu: PttCode.systemError }), XML)

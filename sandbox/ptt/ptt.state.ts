@@ -32,7 +32,14 @@ export type EmulatedPttShipment = {
   createdAt: string
 }
 
-export type EmulatedPickup = Readonly<{ siparisId: string; musteriId: number; adet: number; fields: Readonly<Record<string, string | undefined>>; gonderici: Readonly<Record<string, string | undefined>> | null; at: string }>
+export type EmulatedPickup = Readonly<{
+  siparisId: string
+  musteriId: number
+  adet: number
+  fields: Readonly<Record<string, string | undefined>>
+  gonderici: Readonly<Record<string, string | undefined>> | null
+  at: string
+}>
 
 export type PttLoggedRequest = LoggedHttpRequest & { at: number; service: PttService | null; soapAction: string | null }
 

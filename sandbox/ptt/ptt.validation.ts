@@ -53,7 +53,10 @@ export type ValidDongu = Readonly<{
 const text = (v: string | undefined) => (v ?? '').replace(/\s+/g, ' ').trim()
 const invalid = (field: string, why: string): Refusal => ({ code: PttCode.invalidField, message: PttText.invalid(field, why) })
 
-export function validateDongu(d: DonguIn, account: PttAccount): Readonly<{ ok: true; value: ValidDongu }> | Readonly<{ ok: false; refusal: Refusal; barcode: string }> {
+export function validateDongu(
+  d: DonguIn,
+  account: PttAccount,
+): Readonly<{ ok: true; value: ValidDongu }> | Readonly<{ ok: false; refusal: Refusal; barcode: string }> {
   const f = d.fields
   const barcode = text(f.barkodNo)
   const refuse = (refusal: Refusal) => ({ ok: false as const, refusal, barcode })
@@ -64,7 +67,11 @@ export function validateDongu(d: DonguIn, account: PttAccount): Readonly<{ ok: t
   const aAdres = text(f.aAdres)
   if (aAdres.length < 5) return refuse(invalid('aAdres', 'en az 5 karakter olmalıdır'))
   const place = resolvePlace(text(f.aliciIlAdi), text(f.aliciIlceAdi))
-  if (!place.ok) return refuse({ code: PttCode.address, message: PttText.address(place.problem === 'city' ? `il (${text(f.aliciIlAdi)})` : `ilçe (${text(f.aliciIlceAdi)})`) })
+  if (!place.ok)
+    return refuse({
+      code: PttCode.address,
+      message: PttText.address(place.problem === 'city' ? `il (${text(f.aliciIlAdi)})` : `ilçe (${text(f.aliciIlceAdi)})`),
+    })
   const agirlik = text(f.agirlik)
   // xs:int: a decimal or a negative value is refused (HT sends grams).
   if (!/^\d+$/.test(agirlik) || Number(agirlik) < 1) return refuse(invalid('agirlik', `gram cinsinden pozitif tam sayı olmalıdır (${agirlik})`))
@@ -78,7 +85,8 @@ export function validateDongu(d: DonguIn, account: PttAccount): Readonly<{ ok: t
   if (!['MH', 'UA', 'N'].includes(odemesekli)) return refuse(invalid('odemesekli', `MH, UA veya N olmalıdır (${odemesekli})`))
   const ekhizmet = text(f.ekhizmet)
   const cod = text(f.odeme_sart_ucreti)
-  if (ekhizmet.includes('OS') && !(/^\d+(\.\d{1,2})?$/.test(cod) && Number(cod) > 0)) return refuse(invalid('odeme_sart_ucreti', `ödeme şartlı gönderide tutar zorunludur (${cod})`))
+  if (ekhizmet.includes('OS') && !(/^\d+(\.\d{1,2})?$/.test(cod) && Number(cod) > 0))
+    return refuse(invalid('odeme_sart_ucreti', `ödeme şartlı gönderide tutar zorunludur (${cod})`))
   const tel = text(f.aliciTel)
   if (tel !== '' && !/^\d{10}$/.test(tel)) return refuse(invalid('aliciTel', `10 haneli olmalıdır (${tel})`))
   return {
@@ -104,7 +112,8 @@ export function validateDongu(d: DonguIn, account: PttAccount): Readonly<{ ok: t
 
 /** Batch fields every kabulEkle2 needs (§4 skeleton). */
 export function batchRefusal(fields: Fields, donguCount: number): Refusal | null {
-  for (const k of ['dosyaAdi', 'gonderiTip', 'gonderiTur'] as const) if (text(fields[k]) === '') return { code: PttCode.missingField, message: PttText.required(k) }
+  for (const k of ['dosyaAdi', 'gonderiTip', 'gonderiTur'] as const)
+    if (text(fields[k]) === '') return { code: PttCode.missingField, message: PttText.required(k) }
   if (donguCount === 0) return { code: PttCode.missingField, message: PttText.required('dongu') }
   return null
 }

@@ -2,9 +2,7 @@ import type { EmulatorLine } from './emulator-line'
 
 /** What the display shows right now; `grams` is net of zero and tare, with wobble while moving. */
 export type EmulatedPan =
-  | Readonly<{ kind: 'weight'; grams: number; stable: boolean; tareGrams: number }>
-  | Readonly<{ kind: 'overload' }>
-  | Readonly<{ kind: 'underload' }>
+  Readonly<{ kind: 'weight'; grams: number; stable: boolean; tareGrams: number }> | Readonly<{ kind: 'overload' }> | Readonly<{ kind: 'underload' }>
 
 /** What a profile may do to the scale when answering a command. */
 export type EmulatorControls = Readonly<{

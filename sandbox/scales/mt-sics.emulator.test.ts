@@ -25,7 +25,12 @@ async function openHost(path: string) {
   const onData = (listener: () => void) => (port.on('data', listener), () => void port.off('data', listener))
   /** Waits until `count` reply lines in total have arrived (bounded). */
   const until = (count: number, timeoutMs = 3000) =>
-    waitUntil(onData, () => (lines.length >= count ? lines.slice() : undefined), timeoutMs, () => `only ${lines.length} of ${count} lines: ${JSON.stringify(lines)}`)
+    waitUntil(
+      onData,
+      () => (lines.length >= count ? lines.slice() : undefined),
+      timeoutMs,
+      () => `only ${lines.length} of ${count} lines: ${JSON.stringify(lines)}`,
+    )
   return {
     lines,
     until,

@@ -24,7 +24,13 @@ async function openHost(path: string) {
   })
   const onData = (listener: () => void) => (port.on('data', listener), () => void port.off('data', listener))
   /** Waits until the received text matches (bounded). */
-  const until = (pattern: RegExp, timeoutMs = 2000) => waitUntil(onData, () => pattern.exec(received)?.[0], timeoutMs, () => `no ${pattern} in ${JSON.stringify(received)}`)
+  const until = (pattern: RegExp, timeoutMs = 2000) =>
+    waitUntil(
+      onData,
+      () => pattern.exec(received)?.[0],
+      timeoutMs,
+      () => `no ${pattern} in ${JSON.stringify(received)}`,
+    )
   return {
     until,
     send: (text: string) => port.write(Buffer.from(text, 'latin1')),

@@ -55,15 +55,15 @@ export function scannerKeyStrokes(code: string, options: WedgeOptions = {}): Key
   let t = options.startMs ?? 0
   const next = () => (t += Math.max(1, mean + (rand() * 2 - 1) * jitter))
   const out: KeyStroke[] = []
-  for (const key of options.prefixKeys ?? []) out.push(stroke(key, t)), next()
+  for (const key of options.prefixKeys ?? []) (out.push(stroke(key, t)), next())
   const gs = options.gs ?? { kind: 'ctrlBracket' }
   for (const part of code.split('\x1d').flatMap((p, i) => (i === 0 ? [p] : ['\x1d', p]))) {
     if (part === '\x1d') {
-      if (gs.kind === 'ctrlBracket') out.push(stroke(']', t, { ctrlKey: true, code: 'BracketRight' })), next()
-      else if (gs.kind === 'substitute') for (const ch of typed(gs.text, options)) out.push(stroke(ch, t)), next()
+      if (gs.kind === 'ctrlBracket') (out.push(stroke(']', t, { ctrlKey: true, code: 'BracketRight' })), next())
+      else if (gs.kind === 'substitute') for (const ch of typed(gs.text, options)) (out.push(stroke(ch, t)), next())
       continue
     }
-    for (const ch of typed(part, options)) out.push(stroke(ch, t)), next()
+    for (const ch of typed(part, options)) (out.push(stroke(ch, t)), next())
   }
   const suffix = options.suffix === undefined ? 'Enter' : options.suffix
   if (suffix) out.push(stroke(suffix, t))

@@ -13,7 +13,11 @@ async function start(o: SendeoEmulatorOptions = {}): Promise<SendeoEmulator> {
 }
 
 const post = (url: string, body: unknown, token?: string) =>
-  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) })
+  fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  })
 
 async function login(e: SendeoEmulator, account: { musteri: string; sifre: string } = SENDEO_TEST_ACCOUNT): Promise<string> {
   const res = await post(e.urls.login, account)
@@ -77,9 +81,17 @@ describe('cargo operations', () => {
     const e = await start()
     const token = await login(e)
     const customer = { sender: 'Ayşe Demir', senderAddress: 'Kışlalı Cd. 4', senderCityId: 6, senderDistrictId: 222813, senderGSM: '5327654321' }
-    const r = await post(e.urls.setDelivery, { deliveryType: 2, referenceNo: 'R-IADE', ...customer, paymentType: 1, collectionType: 0, barcodeLabelType: 2, products: [{ count: 1, deci: 3 }] }, token)
+    const r = await post(
+      e.urls.setDelivery,
+      { deliveryType: 2, referenceNo: 'R-IADE', ...customer, paymentType: 1, collectionType: 0, barcodeLabelType: 2, products: [{ count: 1, deci: 3 }] },
+      token,
+    )
     expect(((await r.json()) as { StatusCode: number }).StatusCode).toBe(200)
-    expect(e.shipments.at(-1)).toMatchObject({ referenceNo: 'R-IADE', deliveryType: 2, sender: { name: 'Ayşe Demir', cityId: 6, districtId: 222813, phone: '5327654321' } })
+    expect(e.shipments.at(-1)).toMatchObject({
+      referenceNo: 'R-IADE',
+      deliveryType: 2,
+      sender: { name: 'Ayşe Demir', cityId: 6, districtId: 222813, phone: '5327654321' },
+    })
     const noCustomer = await post(e.urls.setDelivery, { ...delivery('R-IADE-2'), deliveryType: 2 }, token)
     expect(((await noCustomer.json()) as { exceptionMessage: string }).exceptionMessage).toBe('Sender Cannot Be Null.') // 301
     expect(e.shipments.map((s) => s.referenceNo)).toEqual(['R-IADE'])
@@ -99,7 +111,12 @@ describe('cargo operations', () => {
     const e = await start({ now: () => now })
     const token = await login(e)
     await post(e.urls.setDelivery, delivery('R-T'), token)
-    const track = async () => ((await (await fetch(`${e.urls.trackDelivery}?referenceNo=R-T`, { headers: { authorization: `Bearer ${token}` } })).json()) as { result: { State: number; UpdateDate: string } }).result
+    const track = async () =>
+      (
+        (await (await fetch(`${e.urls.trackDelivery}?referenceNo=R-T`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
+          result: { State: number; UpdateDate: string }
+        }
+      ).result
     expect(await track()).toMatchObject({ State: 101, UpdateDate: '01/03/2024 12:00:00' })
     now += 60_000
     e.advance('R-T')
@@ -113,7 +130,9 @@ describe('cargo operations', () => {
     const token = await login(e)
     await post(e.urls.setDelivery, delivery('R-A'), token)
     const hook = (to?: number) => fetch(`${e.origin}/__emu/advance/R-A${to ? `?to=${to}` : ''}`, { method: 'POST' })
-    expect(((await (await hook(109)).json()) as { history: { statusId: number }[] }).history.map((h) => h.statusId)).toEqual([101, 138, 102, 103, 105, 106, 107, 109])
+    expect(((await (await hook(109)).json()) as { history: { statusId: number }[] }).history.map((h) => h.statusId)).toEqual([
+      101, 138, 102, 103, 105, 106, 107, 109,
+    ])
     expect((await hook(114)).status).toBe(200)
     expect((await hook()).status).toBe(200) // back out for delivery
     expect((await hook(111)).status).toBe(200)

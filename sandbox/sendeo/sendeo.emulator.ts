@@ -18,14 +18,14 @@ export { currentStatusId } from './sendeo.state'
  */
 export type SendeoEmulator = HttpEmulator<SendeoLoggedRequest> &
   Readonly<{
-  urls: Readonly<Record<keyof typeof SendeoPath, string>>
-  /** Deliveries stored so far, in creation order (a repeated ReferenceNo appears twice). */
-  readonly shipments: readonly EmulatedSendeoDelivery[]
-  /** One step along 101 → 138 → 102 → 103 → 105 → 106 → 107 → 109 → 111, or on to `toStatus`. Key: ReferenceNo or tracking number. */
-  advance(key: string, toStatus?: number): EmulatedSendeoDelivery
-  /** Forgets every issued token, as if all had expired: the next call gets HTTP 401. */
-  expireTokens(): void
-}>
+    urls: Readonly<Record<keyof typeof SendeoPath, string>>
+    /** Deliveries stored so far, in creation order (a repeated ReferenceNo appears twice). */
+    readonly shipments: readonly EmulatedSendeoDelivery[]
+    /** One step along 101 → 138 → 102 → 103 → 105 → 106 → 107 → 109 → 111, or on to `toStatus`. Key: ReferenceNo or tracking number. */
+    advance(key: string, toStatus?: number): EmulatedSendeoDelivery
+    /** Forgets every issued token, as if all had expired: the next call gets HTTP 401. */
+    expireTokens(): void
+  }>
 
 export async function startSendeoEmulator(options: SendeoEmulatorOptions = {}): Promise<SendeoEmulator> {
   const opts = resolveOptions(options)

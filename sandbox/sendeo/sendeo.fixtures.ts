@@ -4,11 +4,22 @@ import { SamplePackage, SampleSender, sampleRequestBuilder, type SampleShipmentR
 
 export type { SampleShipmentRequest }
 
-export const sampleSendeoRequest = sampleRequestBuilder({ orderNumber: 'SIP-3001', referenceNo: 'KJ-3001', serviceCode: 'standard' }, {
-  sender: SampleSender.sancaktepeEmek,
-  recipient: { name: 'Ayşe Demir', address: 'Kışlalı Cd. Kuşak Sitesi 4-1', district: 'Yenimahalle', city: 'Ankara', postalCode: '06810', phone: '+90 532 765 43 21', email: 'ayse@example.com' },
-  packages: [SamplePackage.k3],
-})
+export const sampleSendeoRequest = sampleRequestBuilder(
+  { orderNumber: 'SIP-3001', referenceNo: 'KJ-3001', serviceCode: 'standard' },
+  {
+    sender: SampleSender.sancaktepeEmek,
+    recipient: {
+      name: 'Ayşe Demir',
+      address: 'Kışlalı Cd. Kuşak Sitesi 4-1',
+      district: 'Yenimahalle',
+      city: 'Ankara',
+      postalCode: '06810',
+      phone: '+90 532 765 43 21',
+      email: 'ayse@example.com',
+    },
+    packages: [SamplePackage.k3],
+  },
+)
 
 /** Connector credentials of the emulator's default (the doc's test) account. */
 export const SAMPLE_SENDEO_SETTINGS = { username: SENDEO_TEST_ACCOUNT.musteri, password: SENDEO_TEST_ACCOUNT.sifre } as const

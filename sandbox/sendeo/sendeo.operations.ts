@@ -135,7 +135,8 @@ export function setDelivery(ctx: Ctx, raw: unknown): Answer {
 export function getBarcode(ctx: Ctx, raw: unknown): Answer {
   const b = (lowerKeys(raw) ?? {}) as Row
   const d = ctx.state.find(ctx.musteri, str(b.referenceno))
-  if (!d || str(b.referenceno) === '') return ctx.opts.unknownReferenceAnswer === 'serverError' ? { ok: false, code: null, message: 'Internal Server Error' } : fail(702)
+  if (!d || str(b.referenceno) === '')
+    return ctx.opts.unknownReferenceAnswer === 'serverError' ? { ok: false, code: null, message: 'Internal Server Error' } : fail(702)
   return { ok: true, result: result(d, num(b.barcodelabeltype), true) }
 }
 
@@ -183,7 +184,12 @@ export function trackDelivery(ctx: Ctx, q: URLSearchParams): Answer {
       TotalPrice: Math.round((40 + deci * 4.5) * 100) / 100,
       departureBranchName: 'SANCAKTEPE DM',
       ArrivalBranchName: 'YENİMAHALLE DN',
-      StatusHistories: d.history.map((h) => ({ StatusDate: trIsoLocal(h.atMs), StatusId: h.statusId, Status: statusName(h.statusId)[0], Description: statusName(h.statusId)[1] })),
+      StatusHistories: d.history.map((h) => ({
+        StatusDate: trIsoLocal(h.atMs),
+        StatusId: h.statusId,
+        Status: statusName(h.statusId)[0],
+        Description: statusName(h.statusId)[1],
+      })),
     },
   }
 }

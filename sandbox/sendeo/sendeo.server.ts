@@ -71,7 +71,16 @@ export function createSendeoHandler({ opts, state, faults }: HandlerDeps) {
     if (hook) return answerAdvanceHook(res, hook, advanceHook)
 
     const r = ROUTES.get(path.toLowerCase()) ?? null
-    const entry: SendeoLoggedRequest = { method: req.method ?? '', path: `${path}${url.search}`, headers: redactHeaders(headersOf(req)), body: redactBody(text), operation: r?.operation ?? null, status: null, fault: null, at: opts.now() }
+    const entry: SendeoLoggedRequest = {
+      method: req.method ?? '',
+      path: `${path}${url.search}`,
+      headers: redactHeaders(headersOf(req)),
+      body: redactBody(text),
+      operation: r?.operation ?? null,
+      status: null,
+      fault: null,
+      at: opts.now(),
+    }
     state.requests.push(entry)
     const { reply, takeFault } = exchange(req, res, entry, opts.retryAfterSeconds)
 
@@ -89,7 +98,11 @@ export function createSendeoHandler({ opts, state, faults }: HandlerDeps) {
       try {
         body = JSON.parse(text)
       } catch {
-        return reply(400, JSON.stringify({ title: 'One or more validation errors occurred.', status: 400, errors: { $: ['The JSON value could not be converted.'] } }), 'application/problem+json; charset=utf-8')
+        return reply(
+          400,
+          JSON.stringify({ title: 'One or more validation errors occurred.', status: 400, errors: { $: ['The JSON value could not be converted.'] } }),
+          'application/problem+json; charset=utf-8',
+        )
       }
     }
 
@@ -115,7 +128,8 @@ export function createSendeoHandler({ opts, state, faults }: HandlerDeps) {
     const musteri = typeof b.musteri === 'string' ? b.musteri : ''
     const account = opts.accounts.find((a) => a.musteri === musteri)
     // [SND]: "çok sayıda hatalı kullanıcı adı veya şifre bilgisi girildiğinde bloklanma olmaktadır".
-    if (account && state.failedLoginCount(musteri) >= opts.lockoutAfter) return reply(401, envelope(401, null, 'Kullanıcı bloke edilmiştir. Entegrasyon ekibi ile iletişime geçiniz.'), JSON_TYPE)
+    if (account && state.failedLoginCount(musteri) >= opts.lockoutAfter)
+      return reply(401, envelope(401, null, 'Kullanıcı bloke edilmiştir. Entegrasyon ekibi ile iletişime geçiniz.'), JSON_TYPE)
     if (!account || b.sifre !== account.sifre) {
       if (account) state.loginFailed(musteri)
       return reply(401, envelope(401, null, 'Kullanıcı adı veya şifre hatalı.'), JSON_TYPE)
@@ -128,7 +142,10 @@ export function createSendeoHandler({ opts, state, faults }: HandlerDeps) {
 
   /** [SND]: the same TRACKDELIVERY query within 30 minutes comes from cache (faults and limits still apply first). */
   function track(reply: Reply, ctx: Ctx, q: URLSearchParams): void {
-    const key = `${ctx.musteri}?${[...q.entries()].map(([k, v]) => `${k.toLowerCase()}=${v}`).sort().join('&')}`
+    const key = `${ctx.musteri}?${[...q.entries()]
+      .map(([k, v]) => `${k.toLowerCase()}=${v}`)
+      .sort()
+      .join('&')}`
     const cached = state.cachedTrack(key, opts.now(), opts.trackCacheMs)
     if (cached !== null) return reply(200, cached, JSON_TYPE)
     const a = trackDelivery(ctx, q)

@@ -14,18 +14,38 @@ let seq = 0
 
 const gonderiXml = (over: Record<string, string> = {}) => {
   const g: Record<string, string> = {
-    KisiKurum: 'Mehmet Demir', AliciAdresi: 'Atatürk Cad. 42', Il: 'Ankara', Ilce: 'Çankaya', TelefonCep: '05559876543', KargoTuru: '3', OdemeTipi: '1',
-    OzelKargoTakipNo: `K${++seq}`, Adet: '1', BirimDesi: '3', BirimKg: '2', KapidanOdemeTahsilatTipi: '0', TeslimSekli: '1', Iademi: 'false', ...over,
+    KisiKurum: 'Mehmet Demir',
+    AliciAdresi: 'Atatürk Cad. 42',
+    Il: 'Ankara',
+    Ilce: 'Çankaya',
+    TelefonCep: '05559876543',
+    KargoTuru: '3',
+    OdemeTipi: '1',
+    OzelKargoTakipNo: `K${++seq}`,
+    Adet: '1',
+    BirimDesi: '3',
+    BirimKg: '2',
+    KapidanOdemeTahsilatTipi: '0',
+    TeslimSekli: '1',
+    Iademi: 'false',
+    ...over,
   }
-  return Object.entries(g).map(([k, v]) => `<${k}>${v}</${k}>`).join('')
+  return Object.entries(g)
+    .map(([k, v]) => `<${k}>${v}</${k}>`)
+    .join('')
 }
 
 async function soap(op: string, inner: string, o: { action?: string; ns?: string } = {}) {
   const body = `<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><${op} xmlns="${o.ns ?? 'http://tempuri.org/'}">${inner}</${op}></soap:Body></soap:Envelope>`
-  const res = await fetch(emu.urls.soap, { method: 'POST', headers: { 'content-type': 'text/xml; charset=utf-8', soapaction: o.action ?? `"http://tempuri.org/${op}"` }, body })
+  const res = await fetch(emu.urls.soap, {
+    method: 'POST',
+    headers: { 'content-type': 'text/xml; charset=utf-8', soapaction: o.action ?? `"http://tempuri.org/${op}"` },
+    body,
+  })
   return { status: res.status, text: await res.text() }
 }
-const create = (g: string, op: string = SuratOp.siparisBarkod, sifre = A.sifre) => soap(op, `<KullaniciAdi>${A.cariKodu}</KullaniciAdi><Sifre>${sifre}</Sifre><Gonderi>${g}</Gonderi>`)
+const create = (g: string, op: string = SuratOp.siparisBarkod, sifre = A.sifre) =>
+  soap(op, `<KullaniciAdi>${A.cariKodu}</KullaniciAdi><Sifre>${sifre}</Sifre><Gonderi>${g}</Gonderi>`)
 const tag = (xml: string, name: string) => new RegExp(`<${name}>([\\s\\S]*?)</${name}>`).exec(xml)?.[1] ?? null
 const track = async (key: string, sifre = A.webPassword, method = 'POST') => {
   const res = await fetch(`${emu.urls.tracking}?CariKodu=${A.cariKodu}&Sifre=${encodeURIComponent(sifre)}&WebSiparisKodu=${key}`, { method })
@@ -34,7 +54,11 @@ const track = async (key: string, sifre = A.webPassword, method = 'POST') => {
 
 beforeAll(async () => {
   emu = await startSuratEmulator({
-    accounts: [A, { cariKodu: '2000000001', sifre: 'p', webPassword: 'w', contract: false }, { cariKodu: '2000000002', sifre: 'p', webPassword: 'w', siparisBarkod: false, kargoBarkodu: false }],
+    accounts: [
+      A,
+      { cariKodu: '2000000001', sifre: 'p', webPassword: 'w', contract: false },
+      { cariKodu: '2000000002', sifre: 'p', webPassword: 'w', siparisBarkod: false, kargoBarkodu: false },
+    ],
   })
 })
 afterAll(() => emu.close())
@@ -96,7 +120,12 @@ describe('Sürat emulator: create result codes (carriers.md §5)', () => {
   })
 
   it('records Iademi on the stored shipment (true/1 → a return; false, 0 or absent → not); a bad boolean is a soap:Client fault', async () => {
-    for (const [value, iademi] of [['true', true], ['1', true], ['false', false], ['0', false]] as const) {
+    for (const [value, iademi] of [
+      ['true', true],
+      ['1', true],
+      ['false', false],
+      ['0', false],
+    ] as const) {
       const key = `IADE-${value}`
       await create(gonderiXml({ OzelKargoTakipNo: key, Iademi: value }))
       expect(emu.shipments.find((s) => s.ozelKargoTakipNo === key)?.iademi).toBe(iademi)
@@ -126,7 +155,10 @@ describe('Sürat emulator: KargoBarkodu returns a real PDF', () => {
   it('opens in MuPDF with the barcode digits, and the bars decode as ITF', async () => {
     const r0 = await create(gonderiXml({ OzelKargoTakipNo: 'PDF-1' }))
     const barcode = tag(r0.text, 'Barcode') ?? ''
-    const r = await soap(SuratOp.kargoBarkodu, `<cariKodu>${A.cariKodu}</cariKodu><WebPassword>${A.webPassword}</WebPassword><ozelKargoTakipNo>PDF-1</ozelKargoTakipNo>`)
+    const r = await soap(
+      SuratOp.kargoBarkodu,
+      `<cariKodu>${A.cariKodu}</cariKodu><WebPassword>${A.webPassword}</WebPassword><ozelKargoTakipNo>PDF-1</ozelKargoTakipNo>`,
+    )
     expect(tag(r.text, 'KargoTakipNo')).toBe(barcode)
     const pdf = Buffer.from(tag(r.text, 'PdfBarkod') ?? '', 'base64')
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-')
@@ -147,7 +179,8 @@ describe('Sürat emulator: KargoBarkodu returns a real PDF', () => {
   })
 
   it('wrong web password, unknown key and missing permission are isError answers', async () => {
-    const ask = (cari: string, web: string, key: string) => soap(SuratOp.kargoBarkodu, `<cariKodu>${cari}</cariKodu><WebPassword>${web}</WebPassword><ozelKargoTakipNo>${key}</ozelKargoTakipNo>`)
+    const ask = (cari: string, web: string, key: string) =>
+      soap(SuratOp.kargoBarkodu, `<cariKodu>${cari}</cariKodu><WebPassword>${web}</WebPassword><ozelKargoTakipNo>${key}</ozelKargoTakipNo>`)
     expect(tag((await ask(A.cariKodu, 'x', 'PDF-1')).text, 'Message')).toMatch(/^001/)
     expect(tag((await ask(A.cariKodu, A.webPassword, 'NOPE')).text, 'Message')).toContain('bulunamadı')
     expect(tag((await ask('2000000002', 'w', 'PDF-1')).text, 'Message')).toMatch(/^050/)
@@ -157,7 +190,8 @@ describe('Sürat emulator: KargoBarkodu returns a real PDF', () => {
 describe('Sürat emulator: cancel and tracking', () => {
   it('GonderiSil before acceptance; tracking then says iptal; a second GonderiSil says already cancelled', async () => {
     await create(gonderiXml({ OzelKargoTakipNo: 'SIL-1' }))
-    const sil = () => soap(SuratOp.gonderiSil, `<cariKodu>${A.cariKodu}</cariKodu><WebPassword>${A.webPassword}</WebPassword><ozelKargoTakipNo>SIL-1</ozelKargoTakipNo>`)
+    const sil = () =>
+      soap(SuratOp.gonderiSil, `<cariKodu>${A.cariKodu}</cariKodu><WebPassword>${A.webPassword}</WebPassword><ozelKargoTakipNo>SIL-1</ozelKargoTakipNo>`)
     expect(tag((await sil()).text, `${SuratOp.gonderiSil}Result`)).toContain('silindi')
     expect(tag((await sil()).text, `${SuratOp.gonderiSil}Result`)).toContain('iptal')
     expect((await track('SIL-1')).json).toMatchObject({ IsError: true, errorMessage: expect.stringContaining('iptal') })
@@ -166,9 +200,16 @@ describe('Sürat emulator: cancel and tracking', () => {
   it('GonderiSil after acceptance is refused; GonderiGeriCek needs IptalNeden and recalls', async () => {
     await create(gonderiXml({ OzelKargoTakipNo: 'GERI-1' }))
     emu.advance('GERI-1')
-    const sil = await soap(SuratOp.gonderiSil, `<cariKodu>${A.cariKodu}</cariKodu><WebPassword>${A.webPassword}</WebPassword><ozelKargoTakipNo>GERI-1</ozelKargoTakipNo>`)
+    const sil = await soap(
+      SuratOp.gonderiSil,
+      `<cariKodu>${A.cariKodu}</cariKodu><WebPassword>${A.webPassword}</WebPassword><ozelKargoTakipNo>GERI-1</ozelKargoTakipNo>`,
+    )
     expect(tag(sil.text, `${SuratOp.gonderiSil}Result`)).toContain('silinemez')
-    const geri = (reason: string) => soap(SuratOp.gonderiGeriCek, `<KullaniciAdi>${A.cariKodu}</KullaniciAdi><Sifre>${A.sifre}</Sifre><OzelKargoTakipNo>GERI-1</OzelKargoTakipNo><IptalNeden>${reason}</IptalNeden>`)
+    const geri = (reason: string) =>
+      soap(
+        SuratOp.gonderiGeriCek,
+        `<KullaniciAdi>${A.cariKodu}</KullaniciAdi><Sifre>${A.sifre}</Sifre><OzelKargoTakipNo>GERI-1</OzelKargoTakipNo><IptalNeden>${reason}</IptalNeden>`,
+      )
     expect(tag((await geri('')).text, `${SuratOp.gonderiGeriCek}Result`)).toContain('İptal nedeni')
     expect(tag((await geri('Müşteri isteği')).text, `${SuratOp.gonderiGeriCek}Result`)).toBe('Tamam')
     expect(emu.advance('GERI-1').statusCode).toBe(9)
@@ -182,7 +223,11 @@ describe('Sürat emulator: cancel and tracking', () => {
     expect((await track('TRK-1')).json).toMatchObject({ IsError: false, Gonderiler: [{ KargonunDurumuSayi: 1, TeslimTarihi: '' }] })
     for (let i = 0; i < 5; i++) emu.advance('TRK-1')
     const done = (await track('TRK-1')).json as { Gonderiler: Array<Record<string, unknown>> }
-    expect(done.Gonderiler[0]).toMatchObject({ KargonunDurumuSayi: 6, KargonunDurumu: 'Teslim Edildi', TeslimTarihi: expect.stringMatching(/^\d{2}\.\d{2}\.\d{4} \d{2}:\d{2}$/) })
+    expect(done.Gonderiler[0]).toMatchObject({
+      KargonunDurumuSayi: 6,
+      KargonunDurumu: 'Teslim Edildi',
+      TeslimTarihi: expect.stringMatching(/^\d{2}\.\d{2}\.\d{4} \d{2}:\d{2}$/),
+    })
     expect(() => emu.advance('TRK-1')).toThrow(/final/)
     const hook = await fetch(`${emu.origin}/__emu/advance/NONE`, { method: 'POST' })
     expect(hook.status).toBe(404)
@@ -231,7 +276,11 @@ describe('Sürat emulator: Cloudflare, faults, log', () => {
         statuses.push([res.status, res.headers.get('retry-after')])
         await res.arrayBuffer()
       }
-      expect(statuses).toEqual([[200, null], [200, null], [429, '60']])
+      expect(statuses).toEqual([
+        [200, null],
+        [200, null],
+        [429, '60'],
+      ])
     } finally {
       await limited.close()
     }

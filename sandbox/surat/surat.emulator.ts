@@ -16,16 +16,16 @@ export type { EmulatedSuratShipment, SuratHistoryEvent, SuratLoggedRequest } fro
  */
 export type SuratEmulator = HttpEmulator<SuratLoggedRequest> &
   Readonly<{
-  urls: Readonly<{ soap: string; tracking: string }>
-  /** Shipments stored so far, in creation order. */
-  readonly shipments: readonly EmulatedSuratShipment[]
-  /** The next `times` create calls answer `code` (e.g. "038", "042"), whatever they carry. */
-  forceResult(code: string, times?: number): void
-  /** The next `times` requests get Cloudflare's HTTP 403 block page. */
-  blockWithCloudflare(times?: number): void
-  /** One step along 1 → 2 → 3 → 5 → 7 → 6 (a recalled parcel → 9), or straight to `toStatus`. */
-  advance(ozelKargoTakipNo: string, toStatus?: number): EmulatedSuratShipment
-}>
+    urls: Readonly<{ soap: string; tracking: string }>
+    /** Shipments stored so far, in creation order. */
+    readonly shipments: readonly EmulatedSuratShipment[]
+    /** The next `times` create calls answer `code` (e.g. "038", "042"), whatever they carry. */
+    forceResult(code: string, times?: number): void
+    /** The next `times` requests get Cloudflare's HTTP 403 block page. */
+    blockWithCloudflare(times?: number): void
+    /** One step along 1 → 2 → 3 → 5 → 7 → 6 (a recalled parcel → 9), or straight to `toStatus`. */
+    advance(ozelKargoTakipNo: string, toStatus?: number): EmulatedSuratShipment
+  }>
 
 export async function startSuratEmulator(options: SuratEmulatorOptions = {}): Promise<SuratEmulator> {
   const opts = resolveOptions(options)

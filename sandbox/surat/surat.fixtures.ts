@@ -3,10 +3,21 @@ import { SamplePackage, SampleSender, sampleRequestBuilder, type SampleShipmentR
 /** The carrier-neutral sample shape (sandbox/common/sample-request.ts). */
 export type SampleSuratRequest = SampleShipmentRequest
 
-export const sampleSuratRequest = sampleRequestBuilder({ orderNumber: 'SIP-2001', referenceNo: 'SIP-2001', serviceCode: '' }, {
-  sender: SampleSender.sisli,
-  recipient: { name: 'Mehmet Demir', address: 'Atatürk Cad. No:42 D:3', district: 'Çankaya', city: 'Ankara', postalCode: '06420', phone: '+90 555 987 65 43', email: 'mehmet@example.com' },
-  packages: [{ ...SamplePackage.k2, weightGrams: 2400 }],
-  labelFormat: 'pdf',
-  description: 'Elektronik ürün',
-})
+export const sampleSuratRequest = sampleRequestBuilder(
+  { orderNumber: 'SIP-2001', referenceNo: 'SIP-2001', serviceCode: '' },
+  {
+    sender: SampleSender.sisli,
+    recipient: {
+      name: 'Mehmet Demir',
+      address: 'Atatürk Cad. No:42 D:3',
+      district: 'Çankaya',
+      city: 'Ankara',
+      postalCode: '06420',
+      phone: '+90 555 987 65 43',
+      email: 'mehmet@example.com',
+    },
+    packages: [{ ...SamplePackage.k2, weightGrams: 2400 }],
+    labelFormat: 'pdf',
+    description: 'Elektronik ürün',
+  },
+)

@@ -1,27 +1,42 @@
-import { codeMessage, DELIVERED_CODES, RETURNED_CODES, SuratCode, SuratOp, SuratStatusText, SuratText, type ResolvedOptions, type SuratAccount } from './surat.config'
+import {
+  codeMessage,
+  DELIVERED_CODES,
+  RETURNED_CODES,
+  SuratCode,
+  SuratOp,
+  SuratStatusText,
+  SuratText,
+  type ResolvedOptions,
+  type SuratAccount,
+} from './surat.config'
 import { buildLabelPdf } from './surat.pdf'
 import { knownIlIlce } from './surat.places'
 import { turkeyTime, type EmulatedSuratShipment, type SuratState } from './surat.state'
 import { fieldsXml, text, xmlEscape } from './surat.xml'
 
 /** What an operation answers: the inner XML of `<OpResult>`, or a SOAP fault. */
-export type OpAnswer =
-  | Readonly<{ kind: 'result'; inner: string }>
-  | Readonly<{ kind: 'fault'; faultcode: 'soap:Client' | 'soap:Server'; text: string }>
+export type OpAnswer = Readonly<{ kind: 'result'; inner: string }> | Readonly<{ kind: 'fault'; faultcode: 'soap:Client' | 'soap:Server'; text: string }>
 
 export type OpCtx = Readonly<{ opts: ResolvedOptions; state: SuratState; fields: Readonly<Record<string, unknown>> }>
 
 // Gonderi members that are Int32/Boolean in the service's types (omniship / Swagger GonderiModel):
 // .NET's XmlSerializer refuses anything else before the method runs, as a soap:Client fault.
 const INT_FIELDS = ['KargoTuru', 'OdemeTipi', 'Adet', 'KapidanOdemeTahsilatTipi', 'TeslimSekli', 'TasimaSekli', 'GonderiSekli', 'Pazaryerimi']
-const unreadable = (detail: string): OpAnswer => ({ kind: 'fault', faultcode: 'soap:Client', text: `Server was unable to read request. ---> There is an error in XML document. ---> ${detail}` })
+const unreadable = (detail: string): OpAnswer => ({
+  kind: 'fault',
+  faultcode: 'soap:Client',
+  text: `Server was unable to read request. ---> There is an error in XML document. ---> ${detail}`,
+})
 
-const byPassword = (opts: ResolvedOptions, cari: string, sifre: string): SuratAccount | undefined => opts.accounts.find((a) => a.cariKodu === cari && a.sifre === sifre)
-const byWeb = (opts: ResolvedOptions, cari: string, web: string): SuratAccount | undefined => opts.accounts.find((a) => a.cariKodu === cari && a.webPassword === web)
+const byPassword = (opts: ResolvedOptions, cari: string, sifre: string): SuratAccount | undefined =>
+  opts.accounts.find((a) => a.cariKodu === cari && a.sifre === sifre)
+const byWeb = (opts: ResolvedOptions, cari: string, web: string): SuratAccount | undefined =>
+  opts.accounts.find((a) => a.cariKodu === cari && a.webPassword === web)
 
 function parseGonderi(fields: Readonly<Record<string, unknown>>): Record<string, string> | OpAnswer {
   const raw = fields.Gonderi
-  if (raw === undefined || raw === '') return { kind: 'fault', faultcode: 'soap:Server', text: 'Server was unable to process request. ---> Object reference not set to an instance of an object.' }
+  if (raw === undefined || raw === '')
+    return { kind: 'fault', faultcode: 'soap:Server', text: 'Server was unable to process request. ---> Object reference not set to an instance of an object.' }
   if (typeof raw !== 'object' || raw === null) return unreadable('Gonderi must be an element with children.')
   const g: Record<string, string> = {}
   for (const [k, v] of Object.entries(raw as Record<string, unknown>)) {
@@ -59,7 +74,11 @@ type CreateOp = typeof SuratOp.siparisBarkod | typeof SuratOp.yeni | typeof Sura
 
 function createAnswer(op: CreateOp, ok: boolean, message: string, barcode: string): OpAnswer {
   if (op === SuratOp.yeni) return { kind: 'result', inner: xmlEscape(message) } // returns a plain string (docs/reference/carriers.md §5)
-  const fields: Array<readonly [string, string | boolean]> = [['isError', !ok], ['Message', message], ['Barcode', barcode]]
+  const fields: Array<readonly [string, string | boolean]> = [
+    ['isError', !ok],
+    ['Message', message],
+    ['Barcode', barcode],
+  ]
   // Unsure: OrtakBarkodOlustur's result is unpublished; a client reads KargoTakipNo from it, so both are sent.
   if (op === SuratOp.ortakBarkod) fields.push(['KargoTakipNo', barcode])
   return { kind: 'result', inner: fieldsXml(fields) }
@@ -89,7 +108,14 @@ export function create(op: CreateOp, { opts, state, fields }: OpCtx): OpAnswer {
     }
     return fail(SuratCode.duplicate)
   }
-  const s = state.add({ ozelKargoTakipNo: key, cariKodu: account.cariKodu, createdVia: op, gonderi: g, iademi: /^(true|1)$/.test(g.Iademi?.trim() ?? ''), barcode: op === SuratOp.yeni ? null : state.issueBarcode() })
+  const s = state.add({
+    ozelKargoTakipNo: key,
+    cariKodu: account.cariKodu,
+    createdVia: op,
+    gonderi: g,
+    iademi: /^(true|1)$/.test(g.Iademi?.trim() ?? ''),
+    barcode: op === SuratOp.yeni ? null : state.issueBarcode(),
+  })
   return createAnswer(op, true, opts.okMessage, s.barcode ?? '')
 }
 
@@ -97,7 +123,12 @@ export function create(op: CreateOp, { opts, state, fields }: OpCtx): OpAnswer {
 export function kargoBarkodu({ opts, state, fields }: OpCtx): OpAnswer {
   const answer = (isError: boolean, message: string, pdf: string, no: string): OpAnswer => ({
     kind: 'result',
-    inner: fieldsXml([['isError', isError], ['Message', message], ['PdfBarkod', pdf], ['KargoTakipNo', no]]),
+    inner: fieldsXml([
+      ['isError', isError],
+      ['Message', message],
+      ['PdfBarkod', pdf],
+      ['KargoTakipNo', no],
+    ]),
   })
   const account = byWeb(opts, text(fields, 'cariKodu'), text(fields, 'WebPassword'))
   if (!account) return answer(true, codeMessage(SuratCode.badCredentials), '', '')
@@ -106,7 +137,12 @@ export function kargoBarkodu({ opts, state, fields }: OpCtx): OpAnswer {
   if (!s) return answer(true, SuratText.notFound, '', '')
   if (s.cancelledBy) return answer(true, SuratText.alreadyCancelled, '', '')
   s.barcode ??= state.issueBarcode()
-  const pdf = buildLabelPdf({ barcode: s.barcode, receiver: s.gonderi.KisiKurum ?? '', cityLine: `${s.gonderi.Ilce ?? ''} / ${s.gonderi.Il ?? ''}`, reference: s.ozelKargoTakipNo })
+  const pdf = buildLabelPdf({
+    barcode: s.barcode,
+    receiver: s.gonderi.KisiKurum ?? '',
+    cityLine: `${s.gonderi.Ilce ?? ''} / ${s.gonderi.Il ?? ''}`,
+    reference: s.ozelKargoTakipNo,
+  })
   return answer(false, 'Tamam', pdf.toString('base64'), s.barcode)
 }
 

@@ -37,7 +37,9 @@ function redactPath(path: string): string {
 }
 
 function actionOp(req: IncomingMessage): string | null {
-  const action = String(req.headers.soapaction ?? '').trim().replace(/^"|"$/g, '')
+  const action = String(req.headers.soapaction ?? '')
+    .trim()
+    .replace(/^"|"$/g, '')
   const op = action.startsWith(SURAT_NS) ? action.slice(SURAT_NS.length) : ''
   return Object.hasOwn(OPERATIONS, op) ? op : null
 }
@@ -92,7 +94,9 @@ export function createSuratHandler({ opts, state, faults }: HandlerDeps) {
     const waitMs = window?.hit() ?? 0
     if (waitMs > 0) {
       // Cloudflare's rate limiting answer (error 1015) with Retry-After.
-      return reply(429, '<html><body><h1>Error 1015</h1><p>You are being rate limited</p></body></html>', HTML, { 'retry-after': String(Math.max(1, Math.ceil(waitMs / 1000))) })
+      return reply(429, '<html><body><h1>Error 1015</h1><p>You are being rate limited</p></body></html>', HTML, {
+        'retry-after': String(Math.max(1, Math.ceil(waitMs / 1000))),
+      })
     }
     if (raw === null) return reply(413, '<html><body>Request Entity Too Large</body></html>', HTML)
     if (isRest) return rest(req, url, reply)
@@ -110,11 +114,20 @@ export function createSuratHandler({ opts, state, faults }: HandlerDeps) {
     if (req.method !== 'POST') return reply(405, '<html><body>Method not allowed</body></html>', HTML)
     if (!/\btext\/xml\b/i.test(req.headers['content-type'] ?? '')) return reply(415, '<html><body>Unsupported Media Type</body></html>', HTML)
     const op = actionOp(req)
-    if (op === null) return fault('soap:Client', `Server did not recognize the value of HTTP Header SOAPAction: ${String(req.headers.soapaction ?? '').trim().replace(/^"|"$/g, '')}.`)
+    if (op === null)
+      return fault(
+        'soap:Client',
+        `Server did not recognize the value of HTTP Header SOAPAction: ${String(req.headers.soapaction ?? '')
+          .trim()
+          .replace(/^"|"$/g, '')}.`,
+      )
     const parsed = parseRequestEnvelope(body)
     if (!parsed.ok) return fault('soap:Client', `Server was unable to read request. ---> ${parsed.reason}`)
     if (parsed.operation !== op || parsed.namespace !== SURAT_NS) {
-      return fault('soap:Client', `Server was unable to read request. ---> There is an error in XML document. ---> <${parsed.operation} xmlns='${parsed.namespace ?? ''}'> was not expected.`)
+      return fault(
+        'soap:Client',
+        `Server was unable to read request. ---> There is an error in XML document. ---> <${parsed.operation} xmlns='${parsed.namespace ?? ''}'> was not expected.`,
+      )
     }
     const answer = (OPERATIONS[op] as (ctx: OpCtx) => OpAnswer)({ opts, state, fields: parsed.fields })
     if (answer.kind === 'fault') return fault(answer.faultcode, answer.text)

@@ -98,45 +98,45 @@ export type YurticiUser = Readonly<{
 
 export type YurticiEmulatorOptions = EmulatorOptions &
   Readonly<{
-  /** Default the real service path. */
-  path?: string
-  /** Default the public test user YKTEST/YK (docs/reference/carriers.md §1). */
-  users?: readonly YurticiUser[]
-  /**
-   * How a bad login is answered: 'fault' (default, §14: SOAP Fault for auth problems) or 'errCode'
-   * (outFlag 1 + result errCode, as [HT] saw 1625/1626/80265).
-   */
-  authFailure?: 'fault' | 'errCode'
-  /** §1: "repeated queries within 1 minute raise an exception". Off by default; the fault code is ours. */
-  queryThrottle?: Readonly<{ windowMs: number; errCode?: number }> | null
-  /** First jobId issued; +1 per job. */
-  firstJobId?: number
-  /** First docId (12 digits); +1 per issued waybill. */
-  firstDocId?: number
-  /** saveReturnShipmentCode fieldNames accepted: 16 live, 53/3 test (§1 [YK-EH]). */
-  returnCodeFieldNames?: readonly string[]
-  /**
-   * A saveReturnShipmentCode for a code the customer already has; docs/reference/carriers.md §1 does not say what
-   * Yurtiçi answers. 'accept' (default): success again when dates and maxCount match, 82517 when they
-   * differ. 'error': every repeat is refused with outFlag 1 + `returnCodeExistsErrCode`.
-   */
-  repeatedReturnCode?: 'accept' | 'error'
-  /** errCode of a refused repeat in 'error' mode. Unpublished; default our placeholder 82522. */
-  returnCodeExistsErrCode?: number
-  /** {docId} is replaced (§1). */
-  trackingUrlTemplate?: string
-  /** Where the parcel leaves from (events YK). */
-  departureUnit?: Readonly<{ id: string; name: string; city: string; town: string }>
-  /** The WSDL text served at ?wsdl; default protocols/yurtici/KOPSWebServices.wsdl. */
-  wsdl?: string
-  /**
-   * Refuse request bodies that break the published schema (protocols/yurtici/) with the SOAP fault
-   * a JAX-WS answers, checked with xmllint (sandbox/common/soap-schema.ts). Default false: one xmllint
-   * process per request costs 30-50 ms on a busy machine, too much for the fault runs; the contract tests
-   * and the desk tests turn it on.
-   */
-  validateSchema?: boolean
-}>
+    /** Default the real service path. */
+    path?: string
+    /** Default the public test user YKTEST/YK (docs/reference/carriers.md §1). */
+    users?: readonly YurticiUser[]
+    /**
+     * How a bad login is answered: 'fault' (default, §14: SOAP Fault for auth problems) or 'errCode'
+     * (outFlag 1 + result errCode, as [HT] saw 1625/1626/80265).
+     */
+    authFailure?: 'fault' | 'errCode'
+    /** §1: "repeated queries within 1 minute raise an exception". Off by default; the fault code is ours. */
+    queryThrottle?: Readonly<{ windowMs: number; errCode?: number }> | null
+    /** First jobId issued; +1 per job. */
+    firstJobId?: number
+    /** First docId (12 digits); +1 per issued waybill. */
+    firstDocId?: number
+    /** saveReturnShipmentCode fieldNames accepted: 16 live, 53/3 test (§1 [YK-EH]). */
+    returnCodeFieldNames?: readonly string[]
+    /**
+     * A saveReturnShipmentCode for a code the customer already has; docs/reference/carriers.md §1 does not say what
+     * Yurtiçi answers. 'accept' (default): success again when dates and maxCount match, 82517 when they
+     * differ. 'error': every repeat is refused with outFlag 1 + `returnCodeExistsErrCode`.
+     */
+    repeatedReturnCode?: 'accept' | 'error'
+    /** errCode of a refused repeat in 'error' mode. Unpublished; default our placeholder 82522. */
+    returnCodeExistsErrCode?: number
+    /** {docId} is replaced (§1). */
+    trackingUrlTemplate?: string
+    /** Where the parcel leaves from (events YK). */
+    departureUnit?: Readonly<{ id: string; name: string; city: string; town: string }>
+    /** The WSDL text served at ?wsdl; default protocols/yurtici/KOPSWebServices.wsdl. */
+    wsdl?: string
+    /**
+     * Refuse request bodies that break the published schema (protocols/yurtici/) with the SOAP fault
+     * a JAX-WS answers, checked with xmllint (sandbox/common/soap-schema.ts). Default false: one xmllint
+     * process per request costs 30-50 ms on a busy machine, too much for the fault runs; the contract tests
+     * and the desk tests turn it on.
+     */
+    validateSchema?: boolean
+  }>
 
 export type ResolvedOptions = Omit<Required<YurticiEmulatorOptions>, 'queryThrottle' | 'wsdl'> &
   Readonly<{ queryThrottle: Readonly<{ windowMs: number; errCode: number }> | null; wsdl: string | undefined }>

@@ -9,7 +9,8 @@ const SOAP11 = 'http://schemas.xmlsoap.org/soap/envelope/'
 const NS = 'http://yurticikargo.com.tr/ShippingOrderDispatcherServices'
 const env = (op: string, inner: string) =>
   `<?xml version="1.0" encoding="UTF-8"?><soapenv:Envelope xmlns:soapenv="${SOAP11}" xmlns:ship="${NS}"><soapenv:Header/><soapenv:Body><ship:${op}>${inner}</ship:${op}></soapenv:Body></soapenv:Envelope>`
-const login = (lang: 'userLanguage' | 'wsLanguage', user = 'YKTEST', pass = 'YK') => `<wsUserName>${user}</wsUserName><wsPassword>${pass}</wsPassword><${lang}>TR</${lang}>`
+const login = (lang: 'userLanguage' | 'wsLanguage', user = 'YKTEST', pass = 'YK') =>
+  `<wsUserName>${user}</wsUserName><wsPassword>${pass}</wsPassword><${lang}>TR</${lang}>`
 const row = (over: Record<string, string> = {}) => {
   const f: Record<string, string> = {
     cargoKey: 'CK1',
@@ -29,14 +30,25 @@ const row = (over: Record<string, string> = {}) => {
     dcCreditRule: '0',
     ...over,
   }
-  return `<ShippingOrderVO>${Object.entries(f).map(([k, v]) => `<${k}>${v}</${k}>`).join('')}</ShippingOrderVO>`
+  return `<ShippingOrderVO>${Object.entries(f)
+    .map(([k, v]) => `<${k}>${v}</${k}>`)
+    .join('')}</ShippingOrderVO>`
 }
 const create = (rows: string, user?: string, pass?: string) => env('createShipment', login('userLanguage', user, pass) + rows)
 const cancel = (...keys: string[]) => env('cancelShipment', login('userLanguage') + keys.map((k) => `<cargoKeys>${k}</cargoKeys>`).join(''))
 const query = (keys: string[], o: { keyType?: number; history?: boolean; onlyTracking?: boolean } = {}) =>
-  env('queryShipment', login('wsLanguage') + keys.map((k) => `<keys>${k}</keys>`).join('') + `<keyType>${o.keyType ?? 0}</keyType><addHistoricalData>${o.history ?? false}</addHistoricalData><onlyTracking>${o.onlyTracking ?? false}</onlyTracking>`)
+  env(
+    'queryShipment',
+    login('wsLanguage') +
+      keys.map((k) => `<keys>${k}</keys>`).join('') +
+      `<keyType>${o.keyType ?? 0}</keyType><addHistoricalData>${o.history ?? false}</addHistoricalData><onlyTracking>${o.onlyTracking ?? false}</onlyTracking>`,
+  )
 const saveCode = (fieldName: string, code: string, start = '20250301', end = '20250331', max = '2') =>
-  env('saveReturnShipmentCode', login('wsLanguage') + `<fieldName>${fieldName}</fieldName><returnCode>${code}</returnCode><startDate>${start}</startDate><endDate>${end}</endDate><maxCount>${max}</maxCount>`)
+  env(
+    'saveReturnShipmentCode',
+    login('wsLanguage') +
+      `<fieldName>${fieldName}</fieldName><returnCode>${code}</returnCode><startDate>${start}</startDate><endDate>${end}</endDate><maxCount>${max}</maxCount>`,
+  )
 
 const parser = new XMLParser({ removeNSPrefix: true, parseTagValue: false, isArray: (n) => /^shipping(Order|Cancel|Delivery)DetailVO$|VOArray$/.test(n) })
 let emu: YurticiEmulator | null = null
@@ -96,11 +108,14 @@ describe('createShipment', () => {
 
   it('reports rows independently: outFlag 0 when one row passes, 1 when none does; a key twice in one job is 60020', async () => {
     const e = await start()
-    const mixed = (await post(e, create(row() + row({ cargoKey: 'CK2', receiverPhone1: '123' }) + row())))
+    const mixed = await post(e, create(row() + row({ cargoKey: 'CK2', receiverPhone1: '123' }) + row()))
     expect(mixed.body.createShipmentResponse.ShippingOrderResultVO.outFlag).toBe('0')
     expect(mixed.body.createShipmentResponse.ShippingOrderResultVO.shippingOrderDetailVO.map((d: any) => d.errCode)).toEqual(['0', '82516', '60020'])
     const none = await post(e, create(row({ cargoKey: 'CK3', receiverAddress: 'kısa' })))
-    expect(none.body.createShipmentResponse.ShippingOrderResultVO).toMatchObject({ outFlag: '1', shippingOrderDetailVO: [{ errCode: '82502', errMessage: expect.stringMatching(/10-500/) }] })
+    expect(none.body.createShipmentResponse.ShippingOrderResultVO).toMatchObject({
+      outFlag: '1',
+      shippingOrderDetailVO: [{ errCode: '82502', errMessage: expect.stringMatching(/10-500/) }],
+    })
     expect(e.shipments.map((s) => s.cargoKey)).toEqual(['CK1'])
   })
 
@@ -148,7 +163,12 @@ describe('SOAP Faults for envelope and auth problems (HTTP 500)', () => {
     ['SOAP 1.2', 'S:VersionMismatch', /Expecting Envelope/, cancel('X').replace(SOAP11, 'http://www.w3.org/2003/05/soap-envelope')],
     ['no Body', 'S:Client', /no Body/, `<soapenv:Envelope xmlns:soapenv="${SOAP11}"><soapenv:Header/></soapenv:Envelope>`],
     ['an unknown operation', 'S:Client', /Cannot find dispatch method.*createLabel/, env('createLabel', login('userLanguage'))],
-    ['the operation outside the service namespace', 'S:Client', /Cannot find dispatch method for \{urn:other\}cancelShipment/, cancel('X').replace(`xmlns:ship="${NS}"`, 'xmlns:ship="urn:other"')],
+    [
+      'the operation outside the service namespace',
+      'S:Client',
+      /Cannot find dispatch method for \{urn:other\}cancelShipment/,
+      cancel('X').replace(`xmlns:ship="${NS}"`, 'xmlns:ship="urn:other"'),
+    ],
     ['text in an xs:long', 'S:Client', /Unmarshalling Error: Not a number: yok/, create(row({ taxOfficeId: 'yok' }))],
   ])('%s → %s', async (_n, faultcode, faultstring, xml) => {
     const e = await start()
@@ -172,9 +192,17 @@ describe('state machine, query and cancel', () => {
     expect(await (await hook({ to: 'IND' })).json()).toMatchObject({ status: 'IND', docId: '100000000042' })
     const ind = await status({ history: true })
     expect(ind).toMatchObject({ operationStatus: 'IND', operationCode: '1', operationMessage: 'Kargo teslimattadır.' })
-    expect(ind.shippingDeliveryItemDetailVO).toMatchObject({ docId: '100000000042', trackingUrl: 'http://selfservis.yurticikargo.com/reports/SSWDocumentDetail.aspx?DocId=100000000042' })
-    expect(ind.shippingDeliveryItemDetailVO.invDocCargoVOArray.map((v: any) => [v.eventId, v.eventName])).toEqual([['YK', 'Kargo Yüklendi'], ['IN', 'Kargo İndirildi']])
-    expect(ind.shippingDeliveryItemDetailVO.invDocFieldVOArray).toEqual([{ docId: '100000000042', fieldName: '3', fieldNameExplanation: 'Sipariş No', fieldValue: 'SIP-1' }])
+    expect(ind.shippingDeliveryItemDetailVO).toMatchObject({
+      docId: '100000000042',
+      trackingUrl: 'http://selfservis.yurticikargo.com/reports/SSWDocumentDetail.aspx?DocId=100000000042',
+    })
+    expect(ind.shippingDeliveryItemDetailVO.invDocCargoVOArray.map((v: any) => [v.eventId, v.eventName])).toEqual([
+      ['YK', 'Kargo Yüklendi'],
+      ['IN', 'Kargo İndirildi'],
+    ])
+    expect(ind.shippingDeliveryItemDetailVO.invDocFieldVOArray).toEqual([
+      { docId: '100000000042', fieldName: '3', fieldNameExplanation: 'Sipariş No', fieldValue: 'SIP-1' },
+    ])
     expect((await status()).shippingDeliveryItemDetailVO.invDocCargoVOArray).toBeUndefined()
     expect(Object.keys((await status({ onlyTracking: true })).shippingDeliveryItemDetailVO)).toEqual(['cargoKey', 'docId', 'trackingUrl'])
     e.advance('CK1')
@@ -223,7 +251,13 @@ describe('state machine, query and cancel', () => {
     expect((await hook({ rejectStatus: '5' })).status).toBe(409)
     expect((await hook({ rejectStatus: 9, rejectReason: 'Alıcı kabul etmedi', returnStatus: 3 })).status).toBe(200)
     const item = (await post(e, query(['CK1']))).body.queryShipmentResponse.ShippingDeliveryVO.shippingDeliveryDetailVO[0].shippingDeliveryItemDetailVO
-    expect(item).toMatchObject({ rejectStatus: '9', rejectReasonExplanation: 'Alıcı kabul etmedi', returnStatus: '3', returnStatusExplanation: 'Göndericiye iade edildi', returnDocId: expect.stringMatching(/^\d{12}$/) })
+    expect(item).toMatchObject({
+      rejectStatus: '9',
+      rejectReasonExplanation: 'Alıcı kabul etmedi',
+      returnStatus: '3',
+      returnStatusExplanation: 'Göndericiye iade edildi',
+      returnDocId: expect.stringMatching(/^\d{12}$/),
+    })
   })
 })
 
@@ -248,7 +282,12 @@ describe('saveReturnShipmentCode', () => {
     expect(ok).toEqual({ outFlag: '0', outResult: 'İade kodu kaydedildi.' })
     expect((await post(e, saveCode('53', 'RMA-1'))).body.saveReturnShipmentCodeResponse.ExtendedBaseResultVO.outFlag).toBe('0')
     expect(e.returnCodes).toEqual([{ fieldName: '53', returnCode: 'RMA-1', startDate: '20250301', endDate: '20250331', maxCount: 2, senderCustId: 903427364 }])
-    for (const xml of [saveCode('99', 'RMA-2'), saveCode('53', 'RMA-1', '20250301', '20250330'), saveCode('16', 'RMA-3', '20250331', '20250301'), saveCode('16', 'RMA-4', '2025-03-01')]) {
+    for (const xml of [
+      saveCode('99', 'RMA-2'),
+      saveCode('53', 'RMA-1', '20250301', '20250330'),
+      saveCode('16', 'RMA-3', '20250331', '20250301'),
+      saveCode('16', 'RMA-4', '2025-03-01'),
+    ]) {
       expect((await post(e, xml)).body.saveReturnShipmentCodeResponse.ExtendedBaseResultVO).toMatchObject({ outFlag: '1', errCode: '82517' })
     }
   })
@@ -257,7 +296,11 @@ describe('saveReturnShipmentCode', () => {
     const e = await start({ repeatedReturnCode: 'error' })
     expect((await post(e, saveCode('16', 'RMA-1'))).body.saveReturnShipmentCodeResponse.ExtendedBaseResultVO.outFlag).toBe('0')
     for (const xml of [saveCode('16', 'RMA-1'), saveCode('16', 'RMA-1', '20250302')]) {
-      expect((await post(e, xml)).body.saveReturnShipmentCodeResponse.ExtendedBaseResultVO).toEqual({ outFlag: '1', outResult: 'Bu iade kodu daha önce tanımlanmıştır.', errCode: String(YkCode.returnCodeExists) })
+      expect((await post(e, xml)).body.saveReturnShipmentCodeResponse.ExtendedBaseResultVO).toEqual({
+        outFlag: '1',
+        outResult: 'Bu iade kodu daha önce tanımlanmıştır.',
+        errCode: String(YkCode.returnCodeExists),
+      })
     }
     expect(e.returnCodes).toHaveLength(1)
     await e.close()
@@ -299,7 +342,9 @@ describe('faults', () => {
   it('timeout never answers and stores nothing; close() still returns', async () => {
     const e = await start()
     e.setFault(YurticiFault.timeout)
-    await expect(fetch(e.url, { method: 'POST', headers: { 'content-type': 'text/xml' }, body: create(row()), signal: AbortSignal.timeout(150) })).rejects.toThrow()
+    await expect(
+      fetch(e.url, { method: 'POST', headers: { 'content-type': 'text/xml' }, body: create(row()), signal: AbortSignal.timeout(150) }),
+    ).rejects.toThrow()
     expect(e.shipments).toHaveLength(0)
   })
 })

@@ -16,21 +16,21 @@ export type { EmulatedShipment, LoggedRequest, ReturnCode } from './yurtici.stat
  */
 export type YurticiEmulator = FaultControls<YurticiFault> &
   Readonly<{
-  /** The service endpoint, e.g. http://127.0.0.1:40123/KOPSWebServices/ShippingOrderDispatcherServices. */
-  url: string
-  /** http://127.0.0.1:port, for the /__emu/ hooks. */
-  origin: string
-  /** Parcels stored so far, in creation order. */
-  readonly shipments: readonly EmulatedShipment[]
-  /** Every request to the service, in order (wsPassword redacted). */
-  readonly requests: readonly LoggedRequest[]
-  readonly returnCodes: readonly ReturnCode[]
-  /** Same as POST /__emu/advance/{cargoKey}: the next status, or on through the chain to `to`. */
-  advance(cargoKey: string, to?: 'ISR' | 'IND' | 'DLV' | 'BI', senderCustId?: number): EmulatedShipment
-  /** Same as POST /__emu/return/{cargoKey}. */
-  setReturn(cargoKey: string, patch: ReturnPatch, senderCustId?: number): EmulatedShipment
-  close(): Promise<void>
-}>
+    /** The service endpoint, e.g. http://127.0.0.1:40123/KOPSWebServices/ShippingOrderDispatcherServices. */
+    url: string
+    /** http://127.0.0.1:port, for the /__emu/ hooks. */
+    origin: string
+    /** Parcels stored so far, in creation order. */
+    readonly shipments: readonly EmulatedShipment[]
+    /** Every request to the service, in order (wsPassword redacted). */
+    readonly requests: readonly LoggedRequest[]
+    readonly returnCodes: readonly ReturnCode[]
+    /** Same as POST /__emu/advance/{cargoKey}: the next status, or on through the chain to `to`. */
+    advance(cargoKey: string, to?: 'ISR' | 'IND' | 'DLV' | 'BI', senderCustId?: number): EmulatedShipment
+    /** Same as POST /__emu/return/{cargoKey}. */
+    setReturn(cargoKey: string, patch: ReturnPatch, senderCustId?: number): EmulatedShipment
+    close(): Promise<void>
+  }>
 
 /** The published WSDL (protocols/yurtici/KOPSWebServices.wsdl), when it is there. */
 function referenceWsdl(): string | undefined {

@@ -59,8 +59,30 @@ function issue(s: EmulatedShipment, opts: ResolvedOptions, state: YurticiState):
   s.returnStatus = '0'
   // The two event ids the doc publishes: YK loaded at the origin, IN unloaded at the destination.
   s.events.push(
-    { unitId: u.id, unitName: u.name, eventId: 'YK', eventName: 'Kargo Yüklendi', reasonId: 'OK', reasonName: 'Sorun Yok', eventDate: date, eventTime: time, cityName: u.city, townName: u.town },
-    { unitId: '2210', unitName: arrivalTown || arrivalCity, eventId: 'IN', eventName: 'Kargo İndirildi', reasonId: 'OK', reasonName: 'Sorun Yok', eventDate: date, eventTime: time, cityName: arrivalCity, townName: arrivalTown },
+    {
+      unitId: u.id,
+      unitName: u.name,
+      eventId: 'YK',
+      eventName: 'Kargo Yüklendi',
+      reasonId: 'OK',
+      reasonName: 'Sorun Yok',
+      eventDate: date,
+      eventTime: time,
+      cityName: u.city,
+      townName: u.town,
+    },
+    {
+      unitId: '2210',
+      unitName: arrivalTown || arrivalCity,
+      eventId: 'IN',
+      eventName: 'Kargo İndirildi',
+      reasonId: 'OK',
+      reasonName: 'Sorun Yok',
+      eventDate: date,
+      eventTime: time,
+      cityName: arrivalCity,
+      townName: arrivalTown,
+    },
   )
 }
 

@@ -129,17 +129,75 @@ export function cancelShipment({ state, user, req }: OpContext): OpOutcome {
 
 /** ShippingDeliveryItemDetailVO's XSD sequence (the elements we fill, in their place). */
 const ITEM_ORDER = [
-  'cargoKey', 'docId', 'invoiceNumber', 'docNumber', 'waybillNo', 'documentDebitId', 'senderCustId', 'senderCustName',
-  'senderAddressTxt', 'receiverCustId', 'receiverCustName', 'receiverAddressTxt', 'documentDate', 'documentTime',
-  'documentDelFlag', 'receiverInfo', 'docType', 'docTypeExplanation', 'contractId', 'trackingUrl', 'cargoType',
-  'cargoTypeExplanation', 'pickupType', 'pickupTypeExplanation', 'deliveryType', 'deliveryTypeExplanation', 'deliveryDate',
-  'deliveryTime', 'totalPrice', 'totalVat', 'totalAmount', 'product', 'totalDesi', 'totalKg', 'totalDesiKg', 'totalCargo',
-  'arrivalUnitId', 'arrivalUnitName', 'departureUnitId', 'departureUnitName', 'arrivalTrCenterUnitId', 'arrivalTrCenterName',
-  'departureTrCenterUnitId', 'departureTrCenterName', 'deliveryUnitId', 'deliveryUnitName', 'deliveryUnitType',
-  'deliveryUnitTypeExplanation', 'cargoEventId', 'cargoEventExplanation', 'cargoReasonId', 'cargoReasonExplanation',
-  'documentEventId', 'documentReasonId', 'documentEventExplanation', 'documentReasonExplanation', 'delInfoDeliveryFlag',
-  'delInfoDelUnitId', 'delEmpName', 'delEmpId', 'rejectStatus', 'rejectStatusExplanation', 'rejectDescription',
-  'rejectReasonExplanation', 'returnDocId', 'returnDocumentDate', 'returnDeliveryDate', 'returnStatus', 'returnStatusExplanation',
+  'cargoKey',
+  'docId',
+  'invoiceNumber',
+  'docNumber',
+  'waybillNo',
+  'documentDebitId',
+  'senderCustId',
+  'senderCustName',
+  'senderAddressTxt',
+  'receiverCustId',
+  'receiverCustName',
+  'receiverAddressTxt',
+  'documentDate',
+  'documentTime',
+  'documentDelFlag',
+  'receiverInfo',
+  'docType',
+  'docTypeExplanation',
+  'contractId',
+  'trackingUrl',
+  'cargoType',
+  'cargoTypeExplanation',
+  'pickupType',
+  'pickupTypeExplanation',
+  'deliveryType',
+  'deliveryTypeExplanation',
+  'deliveryDate',
+  'deliveryTime',
+  'totalPrice',
+  'totalVat',
+  'totalAmount',
+  'product',
+  'totalDesi',
+  'totalKg',
+  'totalDesiKg',
+  'totalCargo',
+  'arrivalUnitId',
+  'arrivalUnitName',
+  'departureUnitId',
+  'departureUnitName',
+  'arrivalTrCenterUnitId',
+  'arrivalTrCenterName',
+  'departureTrCenterUnitId',
+  'departureTrCenterName',
+  'deliveryUnitId',
+  'deliveryUnitName',
+  'deliveryUnitType',
+  'deliveryUnitTypeExplanation',
+  'cargoEventId',
+  'cargoEventExplanation',
+  'cargoReasonId',
+  'cargoReasonExplanation',
+  'documentEventId',
+  'documentReasonId',
+  'documentEventExplanation',
+  'documentReasonExplanation',
+  'delInfoDeliveryFlag',
+  'delInfoDelUnitId',
+  'delEmpName',
+  'delEmpId',
+  'rejectStatus',
+  'rejectStatusExplanation',
+  'rejectDescription',
+  'rejectReasonExplanation',
+  'returnDocId',
+  'returnDocumentDate',
+  'returnDeliveryDate',
+  'returnStatus',
+  'returnStatusExplanation',
 ] as const
 const EVENT_ORDER = ['unitId', 'unitName', 'eventId', 'eventName', 'reasonId', 'reasonName', 'eventDate', 'eventTime', 'cityName', 'townName'] as const
 const FIELD_NAMES: Readonly<Record<string, string>> = { '3': 'Sipariş No', '16': 'İade Onay Kodu', '20': 'Kampanya Kodu', '53': 'Anahtar Alan' }
@@ -147,11 +205,15 @@ const FIELD_NAMES: Readonly<Record<string, string>> = { '3': 'Sipariş No', '16'
 function item(s: EmulatedShipment, opts: ResolvedOptions, history: boolean, onlyTracking: boolean): string {
   if (s.docId === null) return ''
   const trackingUrl = opts.trackingUrlTemplate.replace('{docId}', s.docId)
-  if (onlyTracking) return `<shippingDeliveryItemDetailVO>${ordered(ITEM_ORDER, { cargoKey: s.cargoKey, docId: s.docId, trackingUrl })}</shippingDeliveryItemDetailVO>`
+  if (onlyTracking)
+    return `<shippingDeliveryItemDetailVO>${ordered(ITEM_ORDER, { cargoKey: s.cargoKey, docId: s.docId, trackingUrl })}</shippingDeliveryItemDetailVO>`
   const last = s.events.at(-1)
   const fields = history
     ? [...(s.order.specialField1 ?? '').matchAll(/(\d+)\$([^$#]*)#/g)]
-        .map(([, no, value]) => `<invDocFieldVOArray>${ordered(['docId', 'fieldName', 'fieldNameExplanation', 'fieldValue'], { docId: s.docId, fieldName: no, fieldNameExplanation: FIELD_NAMES[no ?? ''] ?? '', fieldValue: value })}</invDocFieldVOArray>`)
+        .map(
+          ([, no, value]) =>
+            `<invDocFieldVOArray>${ordered(['docId', 'fieldName', 'fieldNameExplanation', 'fieldValue'], { docId: s.docId, fieldName: no, fieldNameExplanation: FIELD_NAMES[no ?? ''] ?? '', fieldValue: value })}</invDocFieldVOArray>`,
+        )
         .join('')
     : ''
   const events = history ? s.events.map((e) => `<invDocCargoVOArray>${ordered(EVENT_ORDER, e)}</invDocCargoVOArray>`).join('') : ''
@@ -192,7 +254,8 @@ const DELIVERY_ROW = ['cargoKey', 'errCode', 'errMessage', 'invoiceKey', 'jobId'
 
 export function queryShipment({ opts, state, user, req }: OpContext): OpOutcome {
   const keyType = (req.fields.keyType ?? '').trim()
-  if (keyType !== '0' && keyType !== '1') return { kind: 'ok', xml: resultError('queryShipment', 1, YkCode.formatInvalid, YkText.formatInvalid('keyType'), user.senderCustId) }
+  if (keyType !== '0' && keyType !== '1')
+    return { kind: 'ok', xml: resultError('queryShipment', 1, YkCode.formatInvalid, YkText.formatInvalid('keyType'), user.senderCustId) }
   const history = req.fields.addHistoricalData?.trim() === 'true'
   const onlyTracking = req.fields.onlyTracking?.trim() === 'true'
   const rows: string[] = []
@@ -202,7 +265,9 @@ export function queryShipment({ opts, state, user, req }: OpContext): OpOutcome 
     const matches = keyType === '0' ? [state.find(user.senderCustId, key)].filter((s) => s !== undefined) : state.byInvoiceKey(user.senderCustId, key)
     if (matches.length === 0) {
       // The doc lists 82519 for cancel; the query answer for an unknown key is not documented, so the same code (ours).
-      rows.push(`<shippingDeliveryDetailVO>${ordered(DELIVERY_ROW, { cargoKey: keyType === '0' ? key : undefined, errCode: YkCode.cargoKeyNotFound, errMessage: YkText.cargoKeyNotFound, invoiceKey: keyType === '1' ? key : undefined, jobId: 0 })}</shippingDeliveryDetailVO>`)
+      rows.push(
+        `<shippingDeliveryDetailVO>${ordered(DELIVERY_ROW, { cargoKey: keyType === '0' ? key : undefined, errCode: YkCode.cargoKeyNotFound, errMessage: YkText.cargoKeyNotFound, invoiceKey: keyType === '1' ? key : undefined, jobId: 0 })}</shippingDeliveryDetailVO>`,
+      )
       continue
     }
     for (const s of matches) {
@@ -229,9 +294,11 @@ export function saveReturnShipmentCode({ opts, state, user, req }: OpContext): O
   const startDate = f.startDate?.trim() ?? ''
   const endDate = f.endDate?.trim() ?? ''
   const maxCountText = f.maxCount?.trim() ?? ''
-  if (maxCountText !== '' && !/^[+-]?\d+$/.test(maxCountText)) return { kind: 'fault', faultcode: 'S:Client', faultstring: `Unmarshalling Error: Not a number: ${maxCountText} (maxCount)` }
+  if (maxCountText !== '' && !/^[+-]?\d+$/.test(maxCountText))
+    return { kind: 'fault', faultcode: 'S:Client', faultstring: `Unmarshalling Error: Not a number: ${maxCountText} (maxCount)` }
   const maxCount = Number(maxCountText || '0')
-  const refuse = (field: string, text = YkText.formatInvalid(field)) => ok(resultError('saveReturnShipmentCode', 1, YkCode.formatInvalid, text, user.senderCustId))
+  const refuse = (field: string, text = YkText.formatInvalid(field)) =>
+    ok(resultError('saveReturnShipmentCode', 1, YkCode.formatInvalid, text, user.senderCustId))
   // Field rules are ours: the doc names the elements (§1 [YK-EH]) but gives no formats; YYYYMMDD as elsewhere.
   if (!opts.returnCodeFieldNames.includes(fieldName)) return refuse('fieldName')
   if (returnCode === '' || returnCode.length > 50) return refuse('returnCode')
@@ -241,7 +308,8 @@ export function saveReturnShipmentCode({ opts, state, user, req }: OpContext): O
   const entry = { fieldName, returnCode, startDate, endDate, maxCount, senderCustId: user.senderCustId }
   const prior = state.returnCodes.find((r) => r.senderCustId === user.senderCustId && r.fieldName === fieldName && r.returnCode === returnCode)
   // Unsure (§1 is silent on repeats): the answer is an option, see repeatedReturnCode in yurtici.config.ts.
-  if (prior && opts.repeatedReturnCode === 'error') return ok(resultError('saveReturnShipmentCode', 1, opts.returnCodeExistsErrCode, YkText.returnCodeExists, user.senderCustId))
+  if (prior && opts.repeatedReturnCode === 'error')
+    return ok(resultError('saveReturnShipmentCode', 1, opts.returnCodeExistsErrCode, YkText.returnCodeExists, user.senderCustId))
   if (prior && (prior.startDate !== startDate || prior.endDate !== endDate || prior.maxCount !== maxCount)) {
     return ok(resultError('saveReturnShipmentCode', 1, YkCode.formatInvalid, YkText.returnCodeConflict, user.senderCustId))
   }

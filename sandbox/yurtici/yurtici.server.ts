@@ -41,11 +41,21 @@ async function handle({ opts, state, serviceUrl }: HandlerDeps, req: IncomingMes
   const text = raw?.toString('utf8') ?? ''
   if (url.pathname.startsWith('/__emu/')) return hook(opts, state, url.pathname, text, req.method ?? '', res)
 
-  const entry: LoggedRequest = { method: req.method ?? '', path: url.pathname + url.search, headers: headersOf(req), body: redactPassword(text), operation: null, username: null, status: null, fault: null }
+  const entry: LoggedRequest = {
+    method: req.method ?? '',
+    path: url.pathname + url.search,
+    headers: headersOf(req),
+    body: redactPassword(text),
+    operation: null,
+    username: null,
+    status: null,
+    fault: null,
+  }
   state.requests.push(entry)
   let fault: YurticiFault | null = null
   // The shared faults under Yurtiçi's names: malformedXml is a cut envelope; unexpectedError is answered by the operation.
-  const asHttpFault = (): HttpFault | null => (fault === YurticiFault.malformedXml ? HttpFault.malformed : fault === YurticiFault.unexpectedError ? null : fault)
+  const asHttpFault = (): HttpFault | null =>
+    fault === YurticiFault.malformedXml ? HttpFault.malformed : fault === YurticiFault.unexpectedError ? null : fault
   const send = replier(req, res, asHttpFault, entry)
   const reply = (status: number, body: string, contentType = XML, extra: Record<string, string> = {}) => send(status, body, contentType, extra)
   const soapFault = (faultcode: string, faultstring: string, detail?: Readonly<{ errorCode: number; errText: string }>) =>
@@ -89,7 +99,14 @@ async function handle({ opts, state, serviceUrl }: HandlerDeps, req: IncomingMes
   const throttle = opts.queryThrottle
   if (parsed.operation === 'queryShipment' && throttle) {
     const scope = `${user.username}\n${parsed.fields.keyType?.trim() ?? ''}`
-    if (state.throttled(scope, parsed.keys.map((k) => k.trim()), opts.now(), throttle.windowMs)) {
+    if (
+      state.throttled(
+        scope,
+        parsed.keys.map((k) => k.trim()),
+        opts.now(),
+        throttle.windowMs,
+      )
+    ) {
       return soapFault('S:Server', YkText.throttled, { errorCode: throttle.errCode, errText: YkText.throttled })
     }
   }

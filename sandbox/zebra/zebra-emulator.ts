@@ -110,10 +110,13 @@ export async function startZebraEmulator(options: ZebraEmulatorOptions = {}): Pr
       const rate = faults.acceptBytesPerSecond
       if (rate !== null && rate > 0) {
         socket.pause()
-        const timer = setTimeout(() => {
-          timers.delete(timer)
-          if (!socket.destroyed) socket.resume()
-        }, Math.ceil((chunk.length / rate) * 1000))
+        const timer = setTimeout(
+          () => {
+            timers.delete(timer)
+            if (!socket.destroyed) socket.resume()
+          },
+          Math.ceil((chunk.length / rate) * 1000),
+        )
         timers.add(timer)
       }
     })

@@ -18,14 +18,30 @@ export type ZebraCounters = Readonly<{ formatsInBuffer: number; partialFormat: b
 const STX = '\x02'
 const ETX = '\x03'
 
-const pad = (n: number, width: number): string => String(Math.max(0, Math.trunc(n))).padStart(width, '0').slice(-width)
+const pad = (n: number, width: number): string =>
+  String(Math.max(0, Math.trunc(n)))
+    .padStart(width, '0')
+    .slice(-width)
 const bit = (b: boolean): string => (b ? '1' : '0')
 
 /** The three ~HS strings without framing. Fixed fields use the values of the sample in docs/reference/hardware.md B. */
 export function hostStatusStrings(state: ZebraState, counters: ZebraCounters): [string, string, string] {
   // 1: aaa,b,c,dddd,eee,f,g,h,iii,j,k,l — comm settings, paper out, pause, label length, formats in
   //    buffer, buffer full, diag mode, partial format, unused, corrupt RAM, under temp, over temp.
-  const s1 = ['030', bit(state.paperOut), bit(state.paused), pad(state.labelLengthDots, 4), pad(counters.formatsInBuffer, 3), '0', '0', bit(counters.partialFormat), '000', '0', '0', '0'].join(',')
+  const s1 = [
+    '030',
+    bit(state.paperOut),
+    bit(state.paused),
+    pad(state.labelLengthDots, 4),
+    pad(counters.formatsInBuffer, 3),
+    '0',
+    '0',
+    bit(counters.partialFormat),
+    '000',
+    '0',
+    '0',
+    '0',
+  ].join(',')
   // 2: mmm,n,o,p,q,r,s,t,uuuuuuuu,v,www — function settings, unused, head up, ribbon out, TT mode,
   //    print mode (2 tear-off), width mode, label waiting, labels remaining, always 1, graphics.
   const s2 = ['001', '0', bit(state.headOpen), bit(state.ribbonOut), '1', '2', '6', '0', pad(state.labelsRemaining, 8), '1', '000'].join(',')

@@ -8,9 +8,7 @@
 export type ControlCommand = 'HS' | 'HQES' | 'PS' | 'PP' | 'JA'
 
 export type StreamEvent =
-  | Readonly<{ kind: 'format'; bytes: Buffer }>
-  | Readonly<{ kind: 'control'; command: ControlCommand }>
-  | Readonly<{ kind: 'getvar'; name: string }>
+  Readonly<{ kind: 'format'; bytes: Buffer }> | Readonly<{ kind: 'control'; command: ControlCommand }> | Readonly<{ kind: 'getvar'; name: string }>
 
 // ~HQES before ~HS so the longer command wins. ZPL command letters are matched case-insensitively.
 const TOKEN = /\^XA|\^XZ|~HQES|~HS|~PS|~PP|~JA|! U1 getvar "([^"]*)"/gi

@@ -34,7 +34,10 @@ export const CloudOrder = z.object({
         quantity: z.number().int().positive(),
         unitWeightGrams: z.number().int().min(0),
         /** One unit's size in mm, when the catalog has it (the desk's box suggestion). */
-        sizeMm: z.object({ lengthMm: z.number().int().positive(), widthMm: z.number().int().positive(), heightMm: z.number().int().positive() }).nullable().optional(),
+        sizeMm: z
+          .object({ lengthMm: z.number().int().positive(), widthMm: z.number().int().positive(), heightMm: z.number().int().positive() })
+          .nullable()
+          .optional(),
       }),
     )
     .min(1),
@@ -93,7 +96,10 @@ export type CloudEvent = z.infer<typeof CloudEvent>
 
 export const EventsAccepted = z.object({ status: z.literal(true), data: z.object({ accepted: z.array(z.string()) }) })
 
-export const CloudErrorEnvelope = z.object({ status: z.literal(false), errors: z.array(z.object({ message: z.string(), field: z.string().nullable().optional() })) })
+export const CloudErrorEnvelope = z.object({
+  status: z.literal(false),
+  errors: z.array(z.object({ message: z.string(), field: z.string().nullable().optional() })),
+})
 
 // ---- The full station ↔ cloud API (docs/cloud-api.openapi.yaml). Additions only: the names
 // above keep their shapes so the desk's current sync loop parses the richer answers unchanged.

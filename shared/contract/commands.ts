@@ -46,12 +46,22 @@ const empty = z.object({}).strict()
 export const commandInputs = {
   'station.getSnapshot': empty,
   /** `pin`: the badge's PIN, when its record has one (supervisor, manager, admin badges may). */
-  'session.login': z.object({ badge: ScanCode, pin: z.string().regex(/^\d{4,8}$/, 'PIN 4-8 rakam / 4-8 digits').optional() }).strict(),
+  'session.login': z
+    .object({
+      badge: ScanCode,
+      pin: z
+        .string()
+        .regex(/^\d{4,8}$/, 'PIN 4-8 rakam / 4-8 digits')
+        .optional(),
+    })
+    .strict(),
   'session.logout': empty,
   /** The one entry for scanner input: the core routes it by the current step. */
   'scan.submit': z.object({ code: ScanCode, source: z.enum(['scanner', 'keyboard', 'manual']).default('scanner') }).strict(),
   'orders.open': z.object({ code: ScanCode }).strict(),
-  'orders.list': z.object({ status: z.enum(['open', 'packing', 'packed', 'cancelled', 'exception']).optional(), limit: z.number().int().min(1).max(500).default(50) }).strict(),
+  'orders.list': z
+    .object({ status: z.enum(['open', 'packing', 'packed', 'cancelled', 'exception']).optional(), limit: z.number().int().min(1).max(500).default(50) })
+    .strict(),
   'packing.confirmItem': z.object({ code: ScanCode }).strict(),
   'packing.selectBox': z.object({ boxCode: ScanCode }).strict(),
   'packing.setDimensions': z

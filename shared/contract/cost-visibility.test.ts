@@ -3,18 +3,44 @@ import type { PackerRole } from '../domain/packer'
 import { withCostsFor } from './cost-visibility'
 import type { PackingView } from './views'
 
-const option = { carrierId: 'comtohome', serviceCode: 'provider:1', name: 'Yurtiçi', contract: 'platform', eligible: true, priceKurus: 8360, band: 2, transitDays: 1, reason: 'en ucuz' }
+const option = {
+  carrierId: 'comtohome',
+  serviceCode: 'provider:1',
+  name: 'Yurtiçi',
+  contract: 'platform',
+  eligible: true,
+  priceKurus: 8360,
+  band: 2,
+  transitDays: 1,
+  reason: 'en ucuz',
+}
 const view = (role: PackerRole | null) =>
   ({
     step: 'packed',
     packer: role ? { id: 'x', name: 'X', badge: 'B', role } : null,
     quote: [option, { ...option, serviceCode: 'provider:2', priceKurus: 15290, reason: 'Uygun; 1.069,30 TL daha pahalı / eligible; 1.069,30 TL dearer' }],
     chosen: option,
-    shipment: { id: 's', carrierName: 'Yurtiçi', trackingNumber: 'T', barcode: 'B', costKurus: 8360, chargedKurus: 8500, priceDifferenceKurus: 140, status: 'purchased' },
+    shipment: {
+      id: 's',
+      carrierName: 'Yurtiçi',
+      trackingNumber: 'T',
+      barcode: 'B',
+      costKurus: 8360,
+      chargedKurus: 8500,
+      priceDifferenceKurus: 140,
+      status: 'purchased',
+    },
     boxSuggestions: [{ code: 'KOLI2', name: 'Orta', fits: true, desi: 3, chargeableKg: 3, carrierName: 'Yurtiçi', priceKurus: 8360, reason: '' }],
   }) as unknown as PackingView
 
-const kurus = (v: PackingView) => [v.quote?.map((o) => o.priceKurus), v.chosen?.priceKurus, v.shipment?.costKurus, v.shipment?.chargedKurus, v.shipment?.priceDifferenceKurus, v.boxSuggestions?.map((b) => b.priceKurus)]
+const kurus = (v: PackingView) => [
+  v.quote?.map((o) => o.priceKurus),
+  v.chosen?.priceKurus,
+  v.shipment?.costKurus,
+  v.shipment?.chargedKurus,
+  v.shipment?.priceDifferenceKurus,
+  v.boxSuggestions?.map((b) => b.priceKurus),
+]
 
 describe('costs on the packing view (issue 12: managers and up)', () => {
   it.each([null, 'packer', 'supervisor'] as const)('%s: every kuruş figure is null, the rest stays', (role) => {

@@ -11,6 +11,4 @@ export type EventName = keyof EventPayloads
 export const EVENT_NAMES: readonly EventName[] = ['packing.changed', 'scale.reading', 'devices.statusChanged', 'sync.statusChanged']
 
 /** One message on the WebSocket: a reply to a request id, or a pushed event. */
-export type WireMessage =
-  | { type: 'reply'; id: number; result: import('../errors').Result<unknown> }
-  | { type: 'event'; name: EventName; payload: unknown }
+export type WireMessage = { type: 'reply'; id: number; result: import('../errors').Result<unknown> } | { type: 'event'; name: EventName; payload: unknown }

@@ -329,7 +329,14 @@ export type ReportView = Readonly<{
 }>
 
 /** A shipment whose carrier-charged amount differs from the card price the desk compared and stored. */
-export type PriceDifferenceView = Readonly<{ orderNumber: string; carrierName: string; costKurus: number; chargedKurus: number; differenceKurus: number; at: string }>
+export type PriceDifferenceView = Readonly<{
+  orderNumber: string
+  carrierName: string
+  costKurus: number
+  chargedKurus: number
+  differenceKurus: number
+  at: string
+}>
 
 /** One shipment's tracking as the desk knows it (`shipments.timeline`, `station track`). */
 export type ShipmentTimelineView = Readonly<{
@@ -348,7 +355,12 @@ export type ShipmentTimelineView = Readonly<{
 export type CarrierStatusView = Readonly<{
   id: string
   name: string
-  breaker: Readonly<{ state: 'closed' | 'open' | 'halfOpen'; failures: number; retryAt: string | null; lastError: Readonly<{ code: string; message: string; at: string; notice?: NoticeRef }> | null }>
+  breaker: Readonly<{
+    state: 'closed' | 'open' | 'halfOpen'
+    failures: number
+    retryAt: string | null
+    lastError: Readonly<{ code: string; message: string; at: string; notice?: NoticeRef }> | null
+  }>
   offlinePending: number
 }>
 
@@ -376,7 +388,19 @@ export type ManifestView = Readonly<{
     carrierName: string
     day: string
     sender: string
-    lines: readonly Readonly<{ orderNumber: string; trackingNumber: string; barcode: string; recipientName: string; city: string; district: string; packages: number; desi: number; weightKg: number; codAmountKurus: number | null; pendingRegistration: boolean }>[]
+    lines: readonly Readonly<{
+      orderNumber: string
+      trackingNumber: string
+      barcode: string
+      recipientName: string
+      city: string
+      district: string
+      packages: number
+      desi: number
+      weightKg: number
+      codAmountKurus: number | null
+      pendingRegistration: boolean
+    }>[]
     totals: Readonly<{ shipments: number; packages: number; desi: number; weightKg: number; codKurus: number }>
   }>
   pdfBase64: string | null

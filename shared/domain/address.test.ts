@@ -39,9 +39,12 @@ describe('parseTrPhone', () => {
     expect(parseTrPhone(raw)).toEqual({ national: e164.slice(3), e164, kind })
   })
 
-  it.each([['0123 456 78 90'], ['0900 123 45 67'], ['0612 345 67 89'], ['444 0 444'], ['+1 212 555 0123']])('refuses %s (not a Turkish number plan prefix)', (raw) => {
-    expect(parseTrPhone(raw)).toBeNull()
-  })
+  it.each([['0123 456 78 90'], ['0900 123 45 67'], ['0612 345 67 89'], ['444 0 444'], ['+1 212 555 0123']])(
+    'refuses %s (not a Turkish number plan prefix)',
+    (raw) => {
+      expect(parseTrPhone(raw)).toBeNull()
+    },
+  )
 })
 
 describe('trNameKey', () => {

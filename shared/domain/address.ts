@@ -83,6 +83,12 @@ export function parseTrPhone(raw: string | null | undefined): TrPhone | null {
   if (!national) return null
   const first = national[0]
   const kind =
-    first === '5' ? TrPhoneKind.mobile : first === '2' || first === '3' || first === '4' ? TrPhoneKind.landline : national.startsWith('850') || national.startsWith('800') ? TrPhoneKind.service : null
+    first === '5'
+      ? TrPhoneKind.mobile
+      : first === '2' || first === '3' || first === '4'
+        ? TrPhoneKind.landline
+        : national.startsWith('850') || national.startsWith('800')
+          ? TrPhoneKind.service
+          : null
   return kind ? { national, e164: `+90${national}`, kind } : null
 }

@@ -43,7 +43,7 @@ export const NOTICES_EN: Readonly<Record<NoticeCode, string>> = {
   'shipment.purchaseInFlight': 'The purchase is still in flight; wait for its outcome',
   'shipment.cancelUnsupported': 'this carrier has no cancel here',
   'shipment.cancelWindowClosed': 'the carrier has the parcel ({status}): too late to void; scan KJIADE for a return',
-  'shipment.notTheLiveOne': 'this shipment is not the order\'s live label; nothing was voided',
+  'shipment.notTheLiveOne': "this shipment is not the order's live label; nothing was voided",
   'return.unsupported': 'this carrier has no return operation here',
   'return.nothingShipped': 'nothing was shipped, no return to open',
   'return.slipNotPrinted': 'Return made, slip not printed',
@@ -182,5 +182,5 @@ export const NOTICES_EN: Readonly<Record<NoticeCode, string>> = {
   'session.alreadyYours': '{name}, the desk is already yours: scan an order',
   'shipment.lookedUp': 'Shipment found: {orderNumber}, tracking {trackingNumber}. F4 reprints, Esc closes',
   'box.doesNotFit': 'The items do not fit {boxName} ({boxCode}): choose a box they fit or scan a supervisor badge',
-  'box.fitOverridden': '{boxName} chosen with a supervisor\'s approval ({supervisor})',
+  'box.fitOverridden': "{boxName} chosen with a supervisor's approval ({supervisor})",
 }

@@ -50,7 +50,10 @@ export type BoxSuggestion = Readonly<{
 export const DEFAULT_FILL_FACTOR = 0.85
 
 /** Items from order lines, with dimensions by SKU where the catalog has them. */
-export function boxItemsFromLines(lines: readonly OrderLine[], dimsBySku: ReadonlyMap<string, Readonly<{ lengthMm: number; widthMm: number; heightMm: number }>> = new Map()): BoxItem[] {
+export function boxItemsFromLines(
+  lines: readonly OrderLine[],
+  dimsBySku: ReadonlyMap<string, Readonly<{ lengthMm: number; widthMm: number; heightMm: number }>> = new Map(),
+): BoxItem[] {
   return lines.map((l) => ({ name: l.name, quantity: l.quantity, weightGrams: l.unitWeightGrams, ...(l.sizeMm ?? undefined), ...dimsBySku.get(l.sku) }))
 }
 
@@ -99,13 +102,20 @@ export function suggestBoxes(boxes: readonly Box[], items: readonly BoxItem[], o
     const band = priceBand(chargeableKg)
     const chosen = opts.cards ? selectCarrier(opts.cards, { ...quote, chargeableKg, desi, weightKg: pkg.weightGrams / 1000 }, opts.rules).chosen : null
     const priceKurus = chosen?.priceKurus ?? null
-    const priced = chosen && priceKurus !== null ? [`${chosen.name} ${formatTry(priceKurus)}`, `${chosen.name} ${formatTry(priceKurus)}`] : opts.cards ? ['uygun taşıyıcı yok', 'no eligible carrier'] : null
+    const priced =
+      chosen && priceKurus !== null
+        ? [`${chosen.name} ${formatTry(priceKurus)}`, `${chosen.name} ${formatTry(priceKurus)}`]
+        : opts.cards
+          ? ['uygun taşıyıcı yok', 'no eligible carrier']
+          : null
     const bandText = [`${band} desi/kg bandı`, `band ${band} desi/kg`]
     let reason: string
     if (tooBig) reason = `Sığmıyor: ${tooBig.name} kutudan büyük / does not fit: ${tooBig.name} is larger than the box`
     else if (overFull) reason = `Sığmıyor: doluluk ${pct(fillRatio!)} > ${pct(fill)} / does not fit: ${pctEn(fillRatio!)} full, over ${pctEn(fill)}`
     else {
-      const head = fits ? [`Sığar (doluluk ${pct(fillRatio ?? 0)})`, `fits (${pctEn(fillRatio ?? 0)} full)`] : ['Ölçüsü bilinmeyen ürün var, sığma denetlenmedi', 'some items have no dimensions, fit not checked']
+      const head = fits
+        ? [`Sığar (doluluk ${pct(fillRatio ?? 0)})`, `fits (${pctEn(fillRatio ?? 0)} full)`]
+        : ['Ölçüsü bilinmeyen ürün var, sığma denetlenmedi', 'some items have no dimensions, fit not checked']
       reason = `${[head[0], bandText[0], priced?.[0]].filter(Boolean).join('; ')} / ${[head[1], bandText[1], priced?.[1]].filter(Boolean).join('; ')}`
     }
     return { box, fits, fillRatio, grossGrams: pkg.weightGrams, desi, chargeableKg, band, chosen, priceKurus, reason }

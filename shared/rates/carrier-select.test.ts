@@ -31,19 +31,62 @@ const CARDS: readonly RateCard[] = [
 const KM_BANDS: Record<string, ReturnType<DistanceBandFn>> = { 'istanbul>ankara': 'kisa', 'istanbul>hakkari': 'uzun', 'istanbul>izmir': 'kisa' }
 const distanceBand: DistanceBandFn = (a, b) => (trNameKey(a) === trNameKey(b) ? 'sehir_ici' : (KM_BANDS[`${trNameKey(a)}>${trNameKey(b)}`] ?? null))
 
-const ctx = (over: Partial<QuoteContext> = {}): QuoteContext => ({ chargeableKg: 2, cod: false, mandatedCarrierId: null, senderCity: 'İstanbul', recipientCity: 'Ankara', recipientDistrict: 'Çankaya', ...over })
+const ctx = (over: Partial<QuoteContext> = {}): QuoteContext => ({
+  chargeableKg: 2,
+  cod: false,
+  mandatedCarrierId: null,
+  senderCity: 'İstanbul',
+  recipientCity: 'Ankara',
+  recipientDistrict: 'Çankaya',
+  ...over,
+})
 
 describe('selectCarrier rules', () => {
   it.each<[string, Partial<QuoteContext>, Omit<SelectionRules, 'distanceBand'>, string | null, string | null, RegExp]>([
     ['equal price: the faster wins and the reason says so', {}, {}, 's3', QuoteReason.chosenCheapest, /eşit fiyatta daha hızlı \/ .*faster at equal price/],
-    ['same il: the distance-priced card is cheapest', { recipientCity: 'istanbul', recipientDistrict: 'Kadıköy' }, {}, 's4', QuoteReason.chosenCheapest, /En ucuz/],
+    [
+      'same il: the distance-priced card is cheapest',
+      { recipientCity: 'istanbul', recipientDistrict: 'Kadıköy' },
+      {},
+      's4',
+      QuoteReason.chosenCheapest,
+      /En ucuz/,
+    ],
     ['fastest strategy', {}, { strategy: 'fastest' }, 's2', QuoteReason.chosenFastest, /En hızlı/],
     ['fastest, but COD rules out the fastest', { cod: true }, { strategy: 'fastest' }, 's3', QuoteReason.chosenFastest, /eşit sürede daha ucuz/],
     ['mandated carrier', { mandatedCarrierId: 's1' }, {}, 's1', QuoteReason.chosenMandated, /Pazaryeri zorunlu kıldı/],
-    ['preference without tolerance does not beat a faster equal price', {}, { preferences: [{ city: 'ANKARA', carrier: 's1' }] }, 's3', QuoteReason.chosenCheapest, /daha hızlı/],
-    ['preference within its tolerance wins', {}, { preferences: [{ city: 'Ankara', carrier: 's2', toleranceBp: 2000 }] }, 's2', QuoteReason.chosenPreferred, /Ankara için tercih edilen taşıyıcı \/ preferred carrier for Ankara/],
-    ['preference outside its tolerance loses', {}, { preferences: [{ city: 'Ankara', carrier: 's2', toleranceBp: 1000 }] }, 's3', QuoteReason.chosenCheapest, /En ucuz/],
-    ['preference for another il is ignored', { recipientCity: 'İzmir' }, { preferences: [{ city: 'Ankara', carrier: 's2', toleranceBp: 5000 }] }, 's3', QuoteReason.chosenCheapest, /En ucuz/],
+    [
+      'preference without tolerance does not beat a faster equal price',
+      {},
+      { preferences: [{ city: 'ANKARA', carrier: 's1' }] },
+      's3',
+      QuoteReason.chosenCheapest,
+      /daha hızlı/,
+    ],
+    [
+      'preference within its tolerance wins',
+      {},
+      { preferences: [{ city: 'Ankara', carrier: 's2', toleranceBp: 2000 }] },
+      's2',
+      QuoteReason.chosenPreferred,
+      /Ankara için tercih edilen taşıyıcı \/ preferred carrier for Ankara/,
+    ],
+    [
+      'preference outside its tolerance loses',
+      {},
+      { preferences: [{ city: 'Ankara', carrier: 's2', toleranceBp: 1000 }] },
+      's3',
+      QuoteReason.chosenCheapest,
+      /En ucuz/,
+    ],
+    [
+      'preference for another il is ignored',
+      { recipientCity: 'İzmir' },
+      { preferences: [{ city: 'Ankara', carrier: 's2', toleranceBp: 5000 }] },
+      's3',
+      QuoteReason.chosenCheapest,
+      /En ucuz/,
+    ],
     ['nothing fits above every limit', { chargeableKg: 60 }, {}, null, null, /./],
   ])('%s', (_name, over, rules, service, code, reason) => {
     const r = selectCarrier(CARDS, ctx(over), { ...rules, distanceBand })
@@ -56,7 +99,13 @@ describe('selectCarrier rules', () => {
   it.each<[string, Partial<QuoteContext>, string, string, RegExp]>([
     ['marketplace mandate', { mandatedCarrierId: 's1' }, 's2', QuoteReason.excludedMandate, /marketplace mandates s1/],
     ['no COD', { cod: true }, 's2', QuoteReason.excludedCod, /Kapıda ödeme/],
-    ['whole il excluded', { recipientCity: 'HAKKARİ', recipientDistrict: 'Yüksekova' }, 's1', QuoteReason.excludedDistrict, /^Hakkari teslimat bölgesi dışında \/ does not deliver to Hakkari$/],
+    [
+      'whole il excluded',
+      { recipientCity: 'HAKKARİ', recipientDistrict: 'Yüksekova' },
+      's1',
+      QuoteReason.excludedDistrict,
+      /^Hakkari teslimat bölgesi dışında \/ does not deliver to Hakkari$/,
+    ],
     ['one ilçe excluded (folded match)', { recipientCity: 'istanbul', recipientDistrict: 'ADALAR' }, 's3', QuoteReason.excludedDistrict, /İstanbul\/Adalar/],
     ['actual weight over the limit', { weightKg: 25 }, 's1', QuoteReason.excludedWeight, /25 kg ağırlık sınırın üstünde \(en çok 20\)/],
     ['desi over the limit', { desi: 60 }, 's3', QuoteReason.excludedDesi, /60 desi sınırın üstünde/],
@@ -76,7 +125,9 @@ describe('selectCarrier rules', () => {
       ['s3', 5000, 2, 'kisa', 2],
       ['s4', 8000, 2, 'kisa', 2],
     ])
-    expect(r.options.find((o) => o.serviceCode === 's2')?.reason).toBe('Uygun; 10,00 TL daha pahalı, 1 gün daha hızlı / eligible; 10,00 TL dearer, 1 day(s) faster')
+    expect(r.options.find((o) => o.serviceCode === 's2')?.reason).toBe(
+      'Uygun; 10,00 TL daha pahalı, 1 gün daha hızlı / eligible; 10,00 TL dearer, 1 day(s) faster',
+    )
     expect(r.options.find((o) => o.serviceCode === 's1')?.reason).toBe('Uygun; aynı fiyat, 1 gün daha yavaş / eligible; same price, 1 day(s) slower')
   })
 
@@ -101,7 +152,12 @@ describe('selectCarrier rules', () => {
     const unavailable = (c: RateCard) => (c.serviceCode === 's1' || c.serviceCode === 's3' ? `${c.name} yapılandırılmamış / not configured` : null)
     const r = selectCarrier(CARDS, ctx(), { unavailable })
     expect(r.chosen?.serviceCode).toBe('s2')
-    expect(r.options.find((o) => o.serviceCode === 's1')).toMatchObject({ eligible: false, priceKurus: null, reasonCode: QuoteReason.excludedUnavailable, reason: 'Ucuz yapılandırılmamış / not configured' })
+    expect(r.options.find((o) => o.serviceCode === 's1')).toMatchObject({
+      eligible: false,
+      priceKurus: null,
+      reasonCode: QuoteReason.excludedUnavailable,
+      reason: 'Ucuz yapılandırılmamış / not configured',
+    })
     expect(selectCarrier(CARDS, ctx({ mandatedCarrierId: 's1' }), { unavailable }).chosen).toBeNull()
     expect(selectCarrier(CARDS, ctx(), { unavailable: () => 'yok / none' }).chosen).toBeNull()
   })

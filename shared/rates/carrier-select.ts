@@ -92,7 +92,15 @@ function excludedBy(card: RateCard, city: string | null | undefined, district: s
 }
 
 function quoteOne(card: RateCard, ctx: QuoteContext, band: number, distanceBand: DistanceBand | null, unavailable: SelectionRules['unavailable']): QuoteOption {
-  const base = { carrierId: card.carrierId, serviceCode: card.serviceCode, name: card.name, contract: card.contract, band, transitDays: card.transitDays, distanceBand }
+  const base = {
+    carrierId: card.carrierId,
+    serviceCode: card.serviceCode,
+    name: card.name,
+    contract: card.contract,
+    band,
+    transitDays: card.transitDays,
+    distanceBand,
+  }
   const no = (reasonCode: QuoteReason, reason: string): QuoteOption => ({ ...base, eligible: false, priceKurus: null, reason, reasonCode })
   const missing = unavailable?.(card) ?? null
   if (missing) return no(QuoteReason.excludedUnavailable, missing)
@@ -119,7 +127,11 @@ function quoteOne(card: RateCard, ctx: QuoteContext, band: number, distanceBand:
  * transit days, preference for the recipient's il, name. Every option keeps its price, band,
  * distance band, transit days and the reason it was chosen or left out (docs/carriers.md "Rates and selection").
  */
-export function selectCarrier(cards: readonly RateCard[], ctx: QuoteContext, rules: SelectionRules = {}): { chosen: QuoteOption | null; options: QuoteOption[] } {
+export function selectCarrier(
+  cards: readonly RateCard[],
+  ctx: QuoteContext,
+  rules: SelectionRules = {},
+): { chosen: QuoteOption | null; options: QuoteOption[] } {
   const band = priceBand(ctx.chargeableKg)
   const distanceBand = rules.distanceBand && ctx.senderCity && ctx.recipientCity ? rules.distanceBand(ctx.senderCity, ctx.recipientCity) : null
   const options = cards.map((card) => quoteOne(card, ctx, band, distanceBand, rules.unavailable))
@@ -129,14 +141,19 @@ export function selectCarrier(cards: readonly RateCard[], ctx: QuoteContext, rul
   const byPrice = (a: QuoteOption, b: QuoteOption): number => (a.priceKurus ?? 0) - (b.priceKurus ?? 0)
   const byTransit = (a: QuoteOption, b: QuoteOption): number => a.transitDays - b.transitDays
   const primary = strategy === SelectionStrategy.fastest ? [byTransit, byPrice] : [byPrice, byTransit]
-  const keys = [...primary, (a: QuoteOption, b: QuoteOption) => preferred(a) - preferred(b), (a: QuoteOption, b: QuoteOption) => a.name.localeCompare(b.name, 'tr')]
+  const keys = [
+    ...primary,
+    (a: QuoteOption, b: QuoteOption) => preferred(a) - preferred(b),
+    (a: QuoteOption, b: QuoteOption) => a.name.localeCompare(b.name, 'tr'),
+  ]
   const ranked = options.filter((o) => o.eligible).sort((a, b) => keys.reduce((r, k) => r || k(a, b), 0))
   const best = ranked[0]
   if (!best) return { chosen: null, options }
 
   let winner = best
   let reasonCode: QuoteReason = strategy === SelectionStrategy.fastest ? QuoteReason.chosenFastest : QuoteReason.chosenCheapest
-  let reason = strategy === SelectionStrategy.fastest ? 'En hızlı uygun taşıyıcı / fastest eligible carrier' : 'En ucuz uygun taşıyıcı / cheapest eligible carrier'
+  let reason =
+    strategy === SelectionStrategy.fastest ? 'En hızlı uygun taşıyıcı / fastest eligible carrier' : 'En ucuz uygun taşıyıcı / cheapest eligible carrier'
   const runnerUp = ranked[1]
   if (ctx.mandatedCarrierId) {
     reasonCode = QuoteReason.chosenMandated
@@ -174,8 +191,14 @@ export function selectCarrier(cards: readonly RateCard[], ctx: QuoteContext, rul
     if (!o.eligible || o.priceKurus === null || chosen.priceKurus === null) return o
     const d = o.priceKurus - chosen.priceKurus
     const days = o.transitDays - chosen.transitDays
-    const tr = [d !== 0 ? `${formatTry(Math.abs(d))} ${d > 0 ? 'daha pahalı' : 'daha ucuz'}` : 'aynı fiyat', days !== 0 ? `${Math.abs(days)} gün ${days > 0 ? 'daha yavaş' : 'daha hızlı'}` : null]
-    const en = [d !== 0 ? `${formatTry(Math.abs(d))} ${d > 0 ? 'dearer' : 'cheaper'}` : 'same price', days !== 0 ? `${Math.abs(days)} day(s) ${days > 0 ? 'slower' : 'faster'}` : null]
+    const tr = [
+      d !== 0 ? `${formatTry(Math.abs(d))} ${d > 0 ? 'daha pahalı' : 'daha ucuz'}` : 'aynı fiyat',
+      days !== 0 ? `${Math.abs(days)} gün ${days > 0 ? 'daha yavaş' : 'daha hızlı'}` : null,
+    ]
+    const en = [
+      d !== 0 ? `${formatTry(Math.abs(d))} ${d > 0 ? 'dearer' : 'cheaper'}` : 'same price',
+      days !== 0 ? `${Math.abs(days)} day(s) ${days > 0 ? 'slower' : 'faster'}` : null,
+    ]
     return { ...o, reason: `Uygun; ${tr.filter(Boolean).join(', ')} / eligible; ${en.filter(Boolean).join(', ')}` }
   }
   return { chosen, options: options.map((o) => (o === winner ? chosen : withDelta(o))) }

@@ -27,7 +27,10 @@ function splitDecimal(raw: string): { int: string; frac: string } | DecimalProbl
   if (m) return { int: m[1]!, frac: m[2]! }
   if (/^\d{1,3}\.\d{3}$/.test(s)) {
     // "1.234" is 1234 to a Turkish reader and 1.234 to an English one: refuse rather than guess by 1000×.
-    return { tr: `belirsiz sayı "${raw}": 1234 için "1234", bir virgül iki yüz otuz dört için "1,234" yazın`, en: `ambiguous number "${raw}": write "1234" or "1,234" (decimal comma)` }
+    return {
+      tr: `belirsiz sayı "${raw}": 1234 için "1234", bir virgül iki yüz otuz dört için "1,234" yazın`,
+      en: `ambiguous number "${raw}": write "1234" or "1,234" (decimal comma)`,
+    }
   }
   m = /^(\d{1,3}(?:\.\d{3}){2,})$/.exec(s) // 1.234.567
   if (m) return { int: m[1]!.replace(/\./g, ''), frac: '' }

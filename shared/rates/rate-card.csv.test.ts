@@ -6,8 +6,19 @@ import { RATE_CARD_COLUMNS } from './rate-card.table'
 
 const CARDS: readonly RateCard[] = [
   {
-    carrierId: 'comtohome', serviceCode: 'provider:1', name: 'Yurtiçi; "Kargo"', contract: 'platform', commissionBp: 1000, transitDays: 2, supportsCod: true,
-    codFeeKurus: 2550, fuelSurchargeBp: 550, maxChargeableKg: 50, extraKgKurus: 450, maxDesi: 100, maxWeightKg: 30.5,
+    carrierId: 'comtohome',
+    serviceCode: 'provider:1',
+    name: 'Yurtiçi; "Kargo"',
+    contract: 'platform',
+    commissionBp: 1000,
+    transitDays: 2,
+    supportsCod: true,
+    codFeeKurus: 2550,
+    fuelSurchargeBp: 550,
+    maxChargeableKg: 50,
+    extraKgKurus: 450,
+    maxDesi: 100,
+    maxWeightKg: 30.5,
     excludedDistricts: [{ city: 'Hakkari' }, { city: 'İstanbul', district: 'Adalar' }],
     bands: [
       { upToKg: 0.5, priceKurus: 7990 },
@@ -15,14 +26,42 @@ const CARDS: readonly RateCard[] = [
       { upToKg: 50, priceKurus: 123456 },
     ],
   },
-  { carrierId: 'yurtici', serviceCode: 'std', name: 'Yurtiçi kendi', contract: 'own', commissionBp: 0, transitDays: 1, supportsCod: false, codFeeKurus: 0, fuelSurchargeBp: 0, maxChargeableKg: 30, extraKgKurus: 0, bands: [{ upToKg: 30, priceKurus: 5000 }] },
+  {
+    carrierId: 'yurtici',
+    serviceCode: 'std',
+    name: 'Yurtiçi kendi',
+    contract: 'own',
+    commissionBp: 0,
+    transitDays: 1,
+    supportsCod: false,
+    codFeeKurus: 0,
+    fuelSurchargeBp: 0,
+    maxChargeableKg: 30,
+    extraKgKurus: 0,
+    bands: [{ upToKg: 30, priceKurus: 5000 }],
+  },
 ]
 
 const HEADER = RATE_CARD_COLUMNS.join(';')
 const row = (over: Partial<Record<(typeof RATE_CARD_COLUMNS)[number], string>> = {}): string => {
   const base: Record<string, string> = {
-    carrier_id: 'aras', service_code: 'std', name: 'Aras', contract: 'own', commission_pct: '', transit_days: '2', supports_cod: 'evet', cod_fee_try: '22,50',
-    fuel_pct: '', max_chargeable_kg: '30', max_desi: '', max_weight_kg: '', extra_kg_try: '4,80', excluded_districts: '', up_to_kg: '1', distance_band: '', price_try: '84,00',
+    carrier_id: 'aras',
+    service_code: 'std',
+    name: 'Aras',
+    contract: 'own',
+    commission_pct: '',
+    transit_days: '2',
+    supports_cod: 'evet',
+    cod_fee_try: '22,50',
+    fuel_pct: '',
+    max_chargeable_kg: '30',
+    max_desi: '',
+    max_weight_kg: '',
+    extra_kg_try: '4,80',
+    excluded_districts: '',
+    up_to_kg: '1',
+    distance_band: '',
+    price_try: '84,00',
   }
   return RATE_CARD_COLUMNS.map((c) => over[c] ?? base[c]).join(';')
 }
@@ -44,7 +83,10 @@ describe('rate cards CSV', () => {
   })
 
   it('writes the documented layout: one row per card × band × distance band, decimal commas with ;', () => {
-    const lines = rateCardsToCsv(CARDS).replace(/^\uFEFF/, '').trimEnd().split('\r\n')
+    const lines = rateCardsToCsv(CARDS)
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n')
     expect(lines[0]).toBe(HEADER)
     expect(lines).toHaveLength(1 + 3 + 3 + 1)
     expect(lines[1]).toBe('comtohome;provider:1;"Yurtiçi; ""Kargo""";platform;10;2;evet;25,50;5,5;50;100;30,5;4,50;Hakkari|İstanbul/Adalar;0,5;;79,90')
@@ -62,8 +104,17 @@ describe('rate cards CSV', () => {
       ),
     )
     expect(card).toEqual({
-      carrierId: 'aras', serviceCode: 'std', name: 'Aras', contract: 'platform', commissionBp: 1000, transitDays: 2, supportsCod: true, codFeeKurus: 2250,
-      fuelSurchargeBp: 0, maxChargeableKg: 30, extraKgKurus: 480,
+      carrierId: 'aras',
+      serviceCode: 'std',
+      name: 'Aras',
+      contract: 'platform',
+      commissionBp: 1000,
+      transitDays: 2,
+      supportsCod: true,
+      codFeeKurus: 2250,
+      fuelSurchargeBp: 0,
+      maxChargeableKg: 30,
+      extraKgKurus: 480,
       bands: [
         { upToKg: 1, priceKurus: 9550, distancePricesKurus: { sehir_ici: 6000, uzun: 9550 } },
         { upToKg: 5, priceKurus: 123450 },
@@ -93,7 +144,9 @@ describe('rate cards CSV', () => {
     expect(e.retryable).toBe(false)
     expect(e.meta.errors).toEqual([expect.objectContaining({ line: line + 1, column })])
     expect(e.message).toMatch(problem)
-    expect(e.message).toMatch(new RegExp(`satır ${line + 1}, ${column}.* / Rate cards not imported \\(test.csv\\), none saved: 1 error\\(s\\); first at line ${line + 1}, ${column}`))
+    expect(e.message).toMatch(
+      new RegExp(`satır ${line + 1}, ${column}.* / Rate cards not imported \\(test.csv\\), none saved: 1 error\\(s\\); first at line ${line + 1}, ${column}`),
+    )
   })
 
   it('refuses a row that contradicts its card, a repeated band, and reports every bad row at once', () => {
@@ -125,7 +178,11 @@ describe('rate cards CSV', () => {
 
   it('counts physical lines across quoted newlines and CRLF, and refuses an unclosed quote', () => {
     const { rows } = parseCsv('a;b\r\n"x\ny";2\r\n3;4\r\n')
-    expect(rows.map((r) => [r.line, ...r.cells])).toEqual([[1, 'a', 'b'], [2, 'x\ny', '2'], [4, '3', '4']])
+    expect(rows.map((r) => [r.line, ...r.cells])).toEqual([
+      [1, 'a', 'b'],
+      [2, 'x\ny', '2'],
+      [4, '3', '4'],
+    ])
     expect(() => parseCsv('a;b\n"open;2\n')).toThrow(/satır 2 içinde kapanmayan tırnak/)
   })
 })

@@ -24,7 +24,7 @@ export function parseCsv(input: string, delimiter?: CsvDelimiter): { delimiter: 
     const ch = textIn[i]!
     if (quoted) {
       if (ch === '"') {
-        if (textIn[i + 1] === '"') (field += '"'), i++
+        if (textIn[i + 1] === '"') ((field += '"'), i++)
         else quoted = false
       } else {
         if (ch === '\n') line++
@@ -32,8 +32,8 @@ export function parseCsv(input: string, delimiter?: CsvDelimiter): { delimiter: 
       }
       continue
     }
-    if (ch === '"' && field.trim() === '') (quoted = true), (field = ''), (quoteLine = line)
-    else if (ch === sep) cells.push(field), (field = '')
+    if (ch === '"' && field.trim() === '') ((quoted = true), (field = ''), (quoteLine = line))
+    else if (ch === sep) (cells.push(field), (field = ''))
     else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && textIn[i + 1] === '\n') i++
       cells.push(field)
@@ -44,10 +44,14 @@ export function parseCsv(input: string, delimiter?: CsvDelimiter): { delimiter: 
     } else field += ch
   }
   if (quoted) {
-    throw new AppError(ErrorCode.inputInvalid, `CSV okunamadı: satır ${quoteLine} içinde kapanmayan tırnak / CSV unreadable: unclosed quote on line ${quoteLine}`, {
-      retryable: false,
-      meta: { errors: [{ line: quoteLine, column: null, tr: 'kapanmayan tırnak', en: 'unclosed quote' }] },
-    })
+    throw new AppError(
+      ErrorCode.inputInvalid,
+      `CSV okunamadı: satır ${quoteLine} içinde kapanmayan tırnak / CSV unreadable: unclosed quote on line ${quoteLine}`,
+      {
+        retryable: false,
+        meta: { errors: [{ line: quoteLine, column: null, tr: 'kapanmayan tırnak', en: 'unclosed quote' }] },
+      },
+    )
   }
   if (field !== '' || cells.length) rows.push({ line: rowLine, cells: [...cells, field] })
   return { delimiter: sep, rows }

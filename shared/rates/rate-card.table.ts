@@ -34,12 +34,35 @@ import type { ExcludedDistrict, RateBand, RateCard } from './rate-card'
  * rows gets the highest of them as its any-distance price, so an unknown distance never under-quotes.
  */
 export const RATE_CARD_COLUMNS = [
-  'carrier_id', 'service_code', 'name', 'contract', 'commission_pct', 'transit_days', 'supports_cod', 'cod_fee_try', 'fuel_pct',
-  'max_chargeable_kg', 'max_desi', 'max_weight_kg', 'extra_kg_try', 'excluded_districts', 'up_to_kg', 'distance_band', 'price_try',
+  'carrier_id',
+  'service_code',
+  'name',
+  'contract',
+  'commission_pct',
+  'transit_days',
+  'supports_cod',
+  'cod_fee_try',
+  'fuel_pct',
+  'max_chargeable_kg',
+  'max_desi',
+  'max_weight_kg',
+  'extra_kg_try',
+  'excluded_districts',
+  'up_to_kg',
+  'distance_band',
+  'price_try',
 ] as const
 export type RateCardColumn = (typeof RATE_CARD_COLUMNS)[number]
 
-const OPTIONAL_COLUMNS: ReadonlySet<RateCardColumn> = new Set(['commission_pct', 'cod_fee_try', 'fuel_pct', 'max_desi', 'max_weight_kg', 'excluded_districts', 'distance_band'])
+const OPTIONAL_COLUMNS: ReadonlySet<RateCardColumn> = new Set([
+  'commission_pct',
+  'cod_fee_try',
+  'fuel_pct',
+  'max_desi',
+  'max_weight_kg',
+  'excluded_districts',
+  'distance_band',
+])
 const DEFAULT_COMMISSION_BP = 1000 // as RateCardSchema's default (config.schema.ts)
 const MAX_ERRORS = 100
 
@@ -85,7 +108,10 @@ function positiveKg(c: TableCell): Field<number> {
 }
 function excluded(c: TableCell): Field<ExcludedDistrict[]> {
   const out: ExcludedDistrict[] = []
-  for (const entry of text(c).split('|').map((e) => e.trim()).filter(Boolean)) {
+  for (const entry of text(c)
+    .split('|')
+    .map((e) => e.trim())
+    .filter(Boolean)) {
     const parts = entry.split('/').map((p) => p.trim())
     if (parts.length > 2 || !parts[0] || parts[1] === '') return problem(`"${entry}" İl ya da İl/İlçe değil`, `"${entry}" is not Il or Il/Ilce`)
     out.push(parts[1] ? { city: parts[0], district: parts[1] } : { city: parts[0] })
@@ -102,13 +128,16 @@ export function rateCardsFromTable(rows: readonly TableRow[], source = 'tablo/ta
   if (!header) throw importError(source, [{ line: 1, column: null, tr: 'başlık satırı yok', en: 'no header row' }])
   const index = new Map<RateCardColumn, number>()
   header.cells.forEach((c, i) => {
-    const name = text(c).replace(/^\uFEFF/, '').toLowerCase() as RateCardColumn
+    const name = text(c)
+      .replace(/^\uFEFF/, '')
+      .toLowerCase() as RateCardColumn
     if (!name) return
     if (!RATE_CARD_COLUMNS.includes(name)) fail(header.line, text(c), { tr: 'bilinmeyen sütun', en: 'unknown column' })
     else if (index.has(name)) fail(header.line, name, { tr: 'sütun iki kez var', en: 'duplicate column' })
     else index.set(name, i)
   })
-  for (const col of RATE_CARD_COLUMNS) if (!OPTIONAL_COLUMNS.has(col) && !index.has(col)) fail(header.line, col, { tr: 'zorunlu sütun eksik', en: 'required column missing' })
+  for (const col of RATE_CARD_COLUMNS)
+    if (!OPTIONAL_COLUMNS.has(col) && !index.has(col)) fail(header.line, col, { tr: 'zorunlu sütun eksik', en: 'required column missing' })
   if (errors.length) throw importError(source, errors)
 
   type BandAcc = { base?: number; dist: Map<DistanceBand, number>; lines: Map<string, number> }
@@ -138,7 +167,10 @@ export function rateCardsFromTable(rows: readonly TableRow[], source = 'tablo/ta
     const slot = parsed.distanceBand ?? ''
     const seen = band.lines.get(slot)
     if (seen !== undefined) {
-      fail(row.line, 'up_to_kg', { tr: `bu bant${slot ? ` (${slot})` : ''} satır ${seen} içinde zaten var`, en: `band${slot ? ` (${slot})` : ''} already given on line ${seen}` })
+      fail(row.line, 'up_to_kg', {
+        tr: `bu bant${slot ? ` (${slot})` : ''} satır ${seen} içinde zaten var`,
+        en: `band${slot ? ` (${slot})` : ''} already given on line ${seen}`,
+      })
       continue
     }
     band.lines.set(slot, row.line)
@@ -176,7 +208,9 @@ function parseRow(row: TableRow, index: ReadonlyMap<RateCardColumn, number>, fai
   }
   const dist = get('distance_band', (c) => {
     const d = parseDistanceBand(text(c))
-    return d ? { ok: true, value: d } : problem(`"${text(c)}" mesafe bandı değil (${DISTANCE_BANDS.join(', ')})`, `"${text(c)}" is not a distance band (${DISTANCE_BANDS.join(', ')})`)
+    return d
+      ? { ok: true, value: d }
+      : problem(`"${text(c)}" mesafe bandı değil (${DISTANCE_BANDS.join(', ')})`, `"${text(c)}" is not a distance band (${DISTANCE_BANDS.join(', ')})`)
   })
   const card = {
     carrierId: get('carrier_id', required),
@@ -202,9 +236,17 @@ function parseRow(row: TableRow, index: ReadonlyMap<RateCardColumn, number>, fai
 }
 
 const FIELD_COLUMNS: readonly (readonly [keyof CardFields, RateCardColumn])[] = [
-  ['name', 'name'], ['commissionBp', 'commission_pct'], ['transitDays', 'transit_days'], ['supportsCod', 'supports_cod'],
-  ['codFeeKurus', 'cod_fee_try'], ['fuelSurchargeBp', 'fuel_pct'], ['maxChargeableKg', 'max_chargeable_kg'], ['maxDesi', 'max_desi'],
-  ['maxWeightKg', 'max_weight_kg'], ['extraKgKurus', 'extra_kg_try'], ['excludedDistricts', 'excluded_districts'],
+  ['name', 'name'],
+  ['commissionBp', 'commission_pct'],
+  ['transitDays', 'transit_days'],
+  ['supportsCod', 'supports_cod'],
+  ['codFeeKurus', 'cod_fee_try'],
+  ['fuelSurchargeBp', 'fuel_pct'],
+  ['maxChargeableKg', 'max_chargeable_kg'],
+  ['maxDesi', 'max_desi'],
+  ['maxWeightKg', 'max_weight_kg'],
+  ['extraKgKurus', 'extra_kg_try'],
+  ['excludedDistricts', 'excluded_districts'],
 ]
 
 function differingColumn(a: CardFields, b: CardFields): RateCardColumn | null {
@@ -236,7 +278,22 @@ export function rateCardsToTable(cards: readonly RateCard[], opts: TableWriteOpt
   const out: TableCell[][] = [[...RATE_CARD_COLUMNS]]
   for (const c of cards) {
     const excludedText = (c.excludedDistricts ?? []).map((x) => (x.district ? `${x.city}/${x.district}` : x.city)).join('|')
-    const head = [c.carrierId, c.serviceCode, c.name, c.contract, dec(c.commissionBp, 2), dec(c.transitDays, 0), c.supportsCod ? 'evet' : 'hayır', money(c.codFeeKurus), dec(c.fuelSurchargeBp, 2), kg(c.maxChargeableKg), kg(c.maxDesi), kg(c.maxWeightKg), money(c.extraKgKurus), excludedText]
+    const head = [
+      c.carrierId,
+      c.serviceCode,
+      c.name,
+      c.contract,
+      dec(c.commissionBp, 2),
+      dec(c.transitDays, 0),
+      c.supportsCod ? 'evet' : 'hayır',
+      money(c.codFeeKurus),
+      dec(c.fuelSurchargeBp, 2),
+      kg(c.maxChargeableKg),
+      kg(c.maxDesi),
+      kg(c.maxWeightKg),
+      money(c.extraKgKurus),
+      excludedText,
+    ]
     for (const b of c.bands) {
       out.push([...head, kg(b.upToKg), '', money(b.priceKurus)])
       for (const d of DISTANCE_BANDS) {

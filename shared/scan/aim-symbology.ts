@@ -20,10 +20,36 @@ export type Symbology = Readonly<{
 
 /** ISO/IEC 15424 table 1: the code character names the symbology family. */
 const FAMILY: Readonly<Record<string, string>> = {
-  A: 'code39', B: 'telepen', C: 'code128', D: 'code-one', E: 'ean-upc', F: 'codabar', G: 'code93', H: 'code11',
-  I: 'itf', J: 'dotcode', K: 'code16k', L: 'pdf417', M: 'msi', N: 'anker', O: 'codablock', P: 'plessey', Q: 'qr',
-  R: 'straight-2of5', S: 'straight-2of5', T: 'code49', U: 'maxicode', X: 'other', Z: 'non-barcode',
-  c: 'channel-code', d: 'datamatrix', e: 'gs1-databar', o: 'ocr', p: 'posicode', s: 'supercode', z: 'aztec',
+  A: 'code39',
+  B: 'telepen',
+  C: 'code128',
+  D: 'code-one',
+  E: 'ean-upc',
+  F: 'codabar',
+  G: 'code93',
+  H: 'code11',
+  I: 'itf',
+  J: 'dotcode',
+  K: 'code16k',
+  L: 'pdf417',
+  M: 'msi',
+  N: 'anker',
+  O: 'codablock',
+  P: 'plessey',
+  Q: 'qr',
+  R: 'straight-2of5',
+  S: 'straight-2of5',
+  T: 'code49',
+  U: 'maxicode',
+  X: 'other',
+  Z: 'non-barcode',
+  c: 'channel-code',
+  d: 'datamatrix',
+  e: 'gs1-databar',
+  o: 'ocr',
+  p: 'posicode',
+  s: 'supercode',
+  z: 'aztec',
 }
 
 /** Code character + modifier pairs with a GS1 meaning (GS1 General Specifications figure 5.1.2-2). */
@@ -63,8 +89,6 @@ export function splitSymbologyId(raw: string): { symbology: Symbology | null; da
   if (!m || !family) return { symbology: null, data: raw }
   const key = m[1]! + m[2]!
   const gs1 = GS1_IDS[key]
-  const symbology: Symbology = gs1
-    ? { aim: m[0], name: gs1[0], gs1: gs1[1] }
-    : { aim: m[0], name: PLAIN_IDS[key] ?? family, gs1: null }
+  const symbology: Symbology = gs1 ? { aim: m[0], name: gs1[0], gs1: gs1[1] } : { aim: m[0], name: PLAIN_IDS[key] ?? family, gs1: null }
   return { symbology, data: raw.slice(m[0].length) }
 }

@@ -148,7 +148,12 @@ function parseComponent(text: string): Gs1Component {
 
 // Trade and logistic measures 310n–369n (n = implied decimal places 0–5), all `* N6`; only these
 // three-digit prefixes are defined (dictionary lines 3100-3105 … 3690-3695).
-const MEASURE_PREFIXES = [[310, 316], [320, 337], [340, 357], [360, 369]] as const
+const MEASURE_PREFIXES = [
+  [310, 316],
+  [320, 337],
+  [340, 357],
+  [360, 369],
+] as const
 
 function dictionaryLines(): string[] {
   const lines = DICTIONARY.split('\n')

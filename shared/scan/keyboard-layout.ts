@@ -17,10 +17,53 @@
 
 /** Physical keys a US-layout scanner uses, by W3C `KeyboardEvent.code` (= one HID usage each). */
 const KEY_CODES = [
-  'Backquote', 'Digit1', 'Digit2', 'Digit3', 'Digit4', 'Digit5', 'Digit6', 'Digit7', 'Digit8', 'Digit9', 'Digit0', 'Minus', 'Equal',
-  'KeyQ', 'KeyW', 'KeyE', 'KeyR', 'KeyT', 'KeyY', 'KeyU', 'KeyI', 'KeyO', 'KeyP', 'BracketLeft', 'BracketRight', 'Backslash',
-  'KeyA', 'KeyS', 'KeyD', 'KeyF', 'KeyG', 'KeyH', 'KeyJ', 'KeyK', 'KeyL', 'Semicolon', 'Quote',
-  'KeyZ', 'KeyX', 'KeyC', 'KeyV', 'KeyB', 'KeyN', 'KeyM', 'Comma', 'Period', 'Slash',
+  'Backquote',
+  'Digit1',
+  'Digit2',
+  'Digit3',
+  'Digit4',
+  'Digit5',
+  'Digit6',
+  'Digit7',
+  'Digit8',
+  'Digit9',
+  'Digit0',
+  'Minus',
+  'Equal',
+  'KeyQ',
+  'KeyW',
+  'KeyE',
+  'KeyR',
+  'KeyT',
+  'KeyY',
+  'KeyU',
+  'KeyI',
+  'KeyO',
+  'KeyP',
+  'BracketLeft',
+  'BracketRight',
+  'Backslash',
+  'KeyA',
+  'KeyS',
+  'KeyD',
+  'KeyF',
+  'KeyG',
+  'KeyH',
+  'KeyJ',
+  'KeyK',
+  'KeyL',
+  'Semicolon',
+  'Quote',
+  'KeyZ',
+  'KeyX',
+  'KeyC',
+  'KeyV',
+  'KeyB',
+  'KeyN',
+  'KeyM',
+  'Comma',
+  'Period',
+  'Slash',
   'Space',
 ] as const
 
@@ -30,7 +73,7 @@ export type KeyCode = (typeof KEY_CODES)[number]
 type LayoutRows = Readonly<{ plain: string; shift: string }>
 
 const US: LayoutRows = {
-  plain: "`1234567890-=" + 'qwertyuiop[]\\' + "asdfghjkl;'" + 'zxcvbnm,./' + ' ',
+  plain: '`1234567890-=' + 'qwertyuiop[]\\' + "asdfghjkl;'" + 'zxcvbnm,./' + ' ',
   shift: '~!@#$%^&*()_+' + 'QWERTYUIOP{}|' + 'ASDFGHJKL:"' + 'ZXCVBNM<>?' + ' ',
 }
 
@@ -47,7 +90,7 @@ const TR_F: LayoutRows = {
 
 // On Windows both HID 0x31 (US backslash) and 0x32 (ISO "#~") arrive as scan code 0x2B, which KBDUK types as '#'/'~'.
 const GB: LayoutRows = {
-  plain: "`1234567890-=" + 'qwertyuiop[]#' + "asdfghjkl;'" + 'zxcvbnm,./' + ' ',
+  plain: '`1234567890-=' + 'qwertyuiop[]#' + "asdfghjkl;'" + 'zxcvbnm,./' + ' ',
   shift: '¬!"£$%^&*()_+' + 'QWERTYUIOP{}~' + 'ASDFGHJKL:@' + 'ZXCVBNM<>?' + ' ',
 }
 

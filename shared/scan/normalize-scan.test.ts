@@ -37,7 +37,11 @@ describe('normalizeScan', () => {
     { name: 'no AIM, EAN-13 digits', raw: '6291041500213', want: { code: '6291041500213', symbology: null, gtin: '06291041500213' } },
     { name: 'no AIM, wrong check digit: left to matchItem', raw: '6291041500214', want: { code: '6291041500214', gtin: null } },
     { name: 'no AIM, order number', raw: 'KJ-2024-000123', want: { code: 'KJ-2024-000123', gs1: null, gtin: null } },
-    { name: 'no AIM but FNC1 inside: GS1', raw: `01${GTIN}10ABC${GS}21X`, want: { code: '8691234567890', symbology: null, gs1: { '01': GTIN, '10': 'ABC', '21': 'X' } } },
+    {
+      name: 'no AIM but FNC1 inside: GS1',
+      raw: `01${GTIN}10ABC${GS}21X`,
+      want: { code: '8691234567890', symbology: null, gs1: { '01': GTIN, '10': 'ABC', '21': 'X' } },
+    },
     { name: 'no AIM, leading GS', raw: `${GS}01${GTIN}`, want: { code: '8691234567890', gtin: GTIN } },
     { name: 'serial terminator left over', raw: 'KJ-1\r\n', want: { code: 'KJ-1' } },
     { name: 'GTIN-14 case code keeps 14 digits', raw: `]C1` + '0118691234567897', want: { code: '18691234567897', gtin: '18691234567897' } },

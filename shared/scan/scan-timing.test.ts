@@ -18,7 +18,13 @@ describe('classifyKeyTimes', () => {
 })
 
 describe('isPrintableKey', () => {
-  const k = (key: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean }> = {}) => ({ key, ctrlKey: false, metaKey: false, altKey: false, ...mods })
+  const k = (key: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean }> = {}) => ({
+    key,
+    ctrlKey: false,
+    metaKey: false,
+    altKey: false,
+    ...mods,
+  })
   it.each([
     { e: k('a'), want: true },
     { e: k('ş'), want: true },
@@ -50,7 +56,15 @@ describe('assembleKeyStrokes', () => {
   })
 
   it('turns the Ctrl+] chord into GS by physical key, and drops other chords', () => {
-    const strokes = [at('1', 0), at('0', 5), at('A', 10), at('ü', 15, { ctrlKey: true, code: 'BracketRight' }), at('c', 20, { ctrlKey: true, code: 'KeyC' }), at('2', 25), at('Enter', 30)]
+    const strokes = [
+      at('1', 0),
+      at('0', 5),
+      at('A', 10),
+      at('ü', 15, { ctrlKey: true, code: 'BracketRight' }),
+      at('c', 20, { ctrlKey: true, code: 'KeyC' }),
+      at('2', 25),
+      at('Enter', 30),
+    ]
     expect(assembleKeyStrokes(strokes)).toEqual([{ code: '10A\x1d2', source: 'scanner' }])
   })
 

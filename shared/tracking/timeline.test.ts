@@ -13,13 +13,36 @@ describe('tracking timeline', () => {
 
   it.each([
     ['the latest known status wins', [ev('created', '2026-11-25T08:00:00Z'), ev('in_transit', '2026-11-25T09:00:00Z')], null, 'in_transit'],
-    ['an unknown code after in_transit keeps in_transit (never guessed as delivered)', [ev('in_transit', '2026-11-25T09:00:00Z'), ev(null, '2026-11-25T10:00:00Z', 'ZZ')], null, 'in_transit'],
+    [
+      'an unknown code after in_transit keeps in_transit (never guessed as delivered)',
+      [ev('in_transit', '2026-11-25T09:00:00Z'), ev(null, '2026-11-25T10:00:00Z', 'ZZ')],
+      null,
+      'in_transit',
+    ],
     ['only unknown codes keep the previous state', [ev(null, '2026-11-25T10:00:00Z', 'ZZ')], 'picked_up', 'picked_up'],
     ['no events keep the previous state', [], 'created', 'created'],
     ['nothing known at all is null', [ev(null, '2026-11-25T10:00:00Z')], null, null],
-    ['the carrier\'s own present state beats a later scan', [{ ...ev('delivered', '2026-11-25T09:00:00Z'), current: true }, ev('in_transit', '2026-11-25T12:00:00Z')], null, 'delivered'],
-    ['an unknown present state leaves it to the scans', [{ ...ev(null, '2026-11-25T13:00:00Z'), current: true }, ev('in_transit', '2026-11-25T12:00:00Z')], null, 'in_transit'],
-    ['the latest of two present states wins', [{ ...ev('in_transit', '2026-11-25T09:00:00Z'), current: true }, { ...ev('return_in_transit', '2026-11-25T10:00:00Z'), current: true }], null, 'return_in_transit'],
+    [
+      "the carrier's own present state beats a later scan",
+      [{ ...ev('delivered', '2026-11-25T09:00:00Z'), current: true }, ev('in_transit', '2026-11-25T12:00:00Z')],
+      null,
+      'delivered',
+    ],
+    [
+      'an unknown present state leaves it to the scans',
+      [{ ...ev(null, '2026-11-25T13:00:00Z'), current: true }, ev('in_transit', '2026-11-25T12:00:00Z')],
+      null,
+      'in_transit',
+    ],
+    [
+      'the latest of two present states wins',
+      [
+        { ...ev('in_transit', '2026-11-25T09:00:00Z'), current: true },
+        { ...ev('return_in_transit', '2026-11-25T10:00:00Z'), current: true },
+      ],
+      null,
+      'return_in_transit',
+    ],
   ] as const)('%s', (_name, events, previous, expected) => {
     expect(currentTrackingStatus(events, previous)).toBe(expected)
   })

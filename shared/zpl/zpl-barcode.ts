@@ -11,7 +11,7 @@ export function firstBarcodeInZpl(zpl: string): string | null {
     const command = m[0].slice(0, 3)
     // ^BY sets the module width for the next barcode; it is not a barcode itself.
     if (command === '^BY') continue
-    const hexIndicator = m[1] ? (m[2] || '_') : null
+    const hexIndicator = m[1] ? m[2] || '_' : null
     let data = m[3] ?? ''
     if (hexIndicator) data = decodeFh(data, hexIndicator)
     // ^BQ data starts with error-correction and input-mode characters ("QA,", "LA,", "MM,") before the payload.

@@ -33,7 +33,11 @@ export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 export const alive = (d: ChaosDesk) => Boolean(d.serve && d.serve.child.exitCode === null && d.serve.child.signalCode === null)
 
 /** A data folder with station.json (simulated scale, the Zebra emulator, ComToHome, the cloud) for desk `id`. */
-export async function createChaosDesk(root: string, id: string, config: { carrierUrl: string; cloudUrl: string; apiKey: string; cloud?: Record<string, unknown> }): Promise<ChaosDesk> {
+export async function createChaosDesk(
+  root: string,
+  id: string,
+  config: { carrierUrl: string; cloudUrl: string; apiKey: string; cloud?: Record<string, unknown> },
+): Promise<ChaosDesk> {
   const dir = join(root, id)
   const zebra = await startZebraEmulator()
   mkdirSync(dir, { recursive: true })
@@ -69,7 +73,9 @@ export function nextView(d: ChaosDesk, pred: (v: PackingView) => boolean, timeou
   const seen = d.client!.waitForEvent((name, p) => name === 'packing.changed' && pred(p as PackingView), timeoutMs) as Promise<PackingView>
   const explained = seen.catch(async () => {
     const s = await call(d, 'station.getSnapshot', {})
-    throw new Error(`${d.id}: no such packing view within ${timeoutMs} ms; now ${JSON.stringify({ packing: s.packing, sync: s.sync, scale: s.scale, printer: s.devices.printer })}`)
+    throw new Error(
+      `${d.id}: no such packing view within ${timeoutMs} ms; now ${JSON.stringify({ packing: s.packing, sync: s.sync, scale: s.scale, printer: s.devices.printer })}`,
+    )
   })
   explained.catch(() => undefined) // settled by the race below, or too late to matter once the desk died
   const view = Promise.race([explained, d.died!])
@@ -88,7 +94,13 @@ export async function bootDesk(d: ChaosDesk, first = false): Promise<void> {
   d.client = await connectStation(serve.url, serve.token)
   d.boots++
   // The first round pulls the config (badges) and every order page, through the faults.
-  if (first) await eventually(() => call(d, 'station.getSnapshot', {}), (s) => s.sync.lastSyncAt !== null, 60_000, 100)
+  if (first)
+    await eventually(
+      () => call(d, 'station.getSnapshot', {}),
+      (s) => s.sync.lastSyncAt !== null,
+      60_000,
+      100,
+    )
   await call(d, 'scan.submit', { code: 'P1001', source: 'scanner' })
 }
 

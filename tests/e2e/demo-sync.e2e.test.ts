@@ -33,7 +33,12 @@ afterAll(async () => {
 
 /** Waits until the status bar shows the sync green and nothing pending (the demo syncs every 5 s). */
 async function waitForSyncedBar(bar: StatusBarPage) {
-  return eventually(() => bar.sync(), (s) => s.tone === 'ok' && s.pending === 0, 45_000, 200)
+  return eventually(
+    () => bar.sync(),
+    (s) => s.tone === 'ok' && s.pending === 0,
+    45_000,
+    200,
+  )
 }
 
 async function packByScanner(desk: PackingPage, page: Page, barcode: string) {
@@ -43,7 +48,11 @@ async function packByScanner(desk: PackingPage, page: Page, barcode: string) {
   for (const line of order.lines) for (let i = 0; i < line.quantity; i++) await desk.scan(line.gtin!)
   await desk.waitForStep('itemsVerified')
   const suggestion = page.getByTestId('box-suggestion')
-  const box = (await suggestion.waitFor({ timeout: 15_000 }).then(() => suggestion.getAttribute('data-code')).catch(() => null)) ?? 'KOLI3'
+  const box =
+    (await suggestion
+      .waitFor({ timeout: 15_000 })
+      .then(() => suggestion.getAttribute('data-code'))
+      .catch(() => null)) ?? 'KOLI3'
   await desk.scan(box) // demo mode puts the parcel on the simulated scale
   await desk.waitForStep('packed').catch(async (err) => {
     await page.screenshot({ path: join(ARTIFACTS, 'demo-sync-failed.png') })
@@ -100,7 +109,12 @@ describe('demo mode in Chromium: the desk and the reference cloud agree', () => 
     client = await connectStation(serve.url, serve.token)
     // sync.now and orders.list need a badge logged in (shared/contract/command-roles.ts).
     await client.call('scan.submit', { code: 'P1001' })
-    const status = await eventually(() => client!.call('sync.now', {}), (s) => s.mode === 'online', 30_000, 200)
+    const status = await eventually(
+      () => client!.call('sync.now', {}),
+      (s) => s.mode === 'online',
+      30_000,
+      200,
+    )
     expect(status).toMatchObject({ pendingEvents: 0, parkedEvents: 0 })
     const packed = await client.call('orders.list', { status: 'packed', limit: 50 })
     expect(packed.map((o) => o.barcode).sort()).toEqual(['KJ1001', 'KJ1002', 'KJ1003', 'KJ1004', 'KJ1005'])

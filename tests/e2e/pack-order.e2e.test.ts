@@ -7,7 +7,6 @@ import { decodeBarcodes, renderZplToPng } from '../support/zpl-render'
 import { E2E_ARTIFACTS as ARTIFACTS } from './pages/chromium'
 import { openDemoPage, startDemoDesk, type DemoDesk } from './pages/demo-desk'
 
-
 let demo: DemoDesk
 
 beforeAll(async () => {
@@ -47,7 +46,10 @@ describe('packing a demo order in Chromium, typing scanner input', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'packed.png') })
 
     const labelsDir = join(demo.dir, 'printed-labels')
-    const files = await eventually(async () => readdirSync(labelsDir), (f) => f.length > 0)
+    const files = await eventually(
+      async () => readdirSync(labelsDir),
+      (f) => f.length > 0,
+    )
     expect(files).toHaveLength(1)
     const zpl = readFileSync(join(labelsDir, files[0]!), 'utf8')
     expect(zpl).toContain('^CI28')

@@ -123,7 +123,11 @@ describe('printer recovery in Chromium with the Zebra emulator', () => {
     await shot(after, '5-new-order-refused')
 
     await after.pressAndSettle('F2')
-    await eventually(async () => rig.zebra.jobs.length, (n) => n === 2, 15_000)
+    await eventually(
+      async () => rig.zebra.jobs.length,
+      (n) => n === 2,
+      15_000,
+    )
     await after.page.getByTestId('unconfirmed-labels').waitFor({ state: 'detached', timeout: 15_000 })
     await after.scan('KJ1002')
     expect(await after.orderNumber()).toBe('SIP-1002')

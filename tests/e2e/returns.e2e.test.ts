@@ -8,14 +8,16 @@ import { decodeBarcodes, renderZplToPng } from '../support/zpl-render'
 import { E2E_ARTIFACTS as ARTIFACTS } from './pages/chromium'
 import { openDemoPage, scanDemoOrder, startDemoDesk, type DemoDesk } from './pages/demo-desk'
 
-
 let demo: DemoDesk
 let yk: YurticiEmulator
 
 beforeAll(async () => {
   yk = await startYurticiEmulator()
   // The demo desk (emulated Zebra, scale, cloud) with Yurtiçi on the seller's own contract, cheapest for every order.
-  demo = await startDemoDesk('ret', { carriers: { yurtici: { enabled: true, url: yk.url } }, rateCards: [ownCard({ supportsCod: true, bands: [{ upToKg: 30, priceKurus: 1000 }] })] })
+  demo = await startDemoDesk('ret', {
+    carriers: { yurtici: { enabled: true, url: yk.url } },
+    rateCards: [ownCard({ supportsCod: true, bands: [{ upToKg: 30, priceKurus: 1000 }] })],
+  })
 }, 60_000)
 
 afterAll(async () => {
@@ -31,7 +33,10 @@ describe('a return (iade) at the desk, in Chromium, scanner only', () => {
     await desk.scan('KOLI2')
     await desk.waitForStep('packed')
     const labelsDir = join(demo.dir, 'printed-labels')
-    await eventually(async () => readdirSync(labelsDir), (f) => f.length === 1)
+    await eventually(
+      async () => readdirSync(labelsDir),
+      (f) => f.length === 1,
+    )
 
     await desk.scan('KJIADE') // the packed order on screen is the one returned
     const prompt = page.getByTestId('return-prompt')
@@ -49,7 +54,10 @@ describe('a return (iade) at the desk, in Chromium, scanner only', () => {
     expect(yk.returnCodes.map((r) => r.returnCode)).toEqual([code])
     await page.screenshot({ path: join(ARTIFACTS, 'return.png') })
 
-    const files = await eventually(async () => readdirSync(labelsDir).sort(), (f) => f.length === 2)
+    const files = await eventually(
+      async () => readdirSync(labelsDir).sort(),
+      (f) => f.length === 2,
+    )
     const slip = readFileSync(join(labelsDir, files[1]!), 'utf8')
     const png = join(ARTIFACTS, 'return-slip.png')
     writeFileSync(png, await renderZplToPng(slip, { widthMm: 101.6, heightMm: 152.4, dpmm: 8 }))

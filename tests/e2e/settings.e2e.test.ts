@@ -10,7 +10,6 @@ import { E2E_ARTIFACTS as ARTIFACTS } from './pages/chromium'
 import { openDemoPage, startDemoDesk, type DemoDesk } from './pages/demo-desk'
 import { SettingsPage } from './pages/settings.page'
 
-
 let demo: DemoDesk
 let receipt: EscPosEmulator
 
@@ -50,7 +49,10 @@ describe('settings (F6) in Chromium, keyboard only', () => {
     // F2: the test label goes through the queue to the demo Zebra, which writes it to DATA/printed-labels.
     expect(await settings.printTestLabel()).toBe('printed')
     const labelsDir = join(demo.dir, 'printed-labels')
-    const files = await eventually(async () => (existsSync(labelsDir) ? readdirSync(labelsDir) : []), (f) => f.length > 0)
+    const files = await eventually(
+      async () => (existsSync(labelsDir) ? readdirSync(labelsDir) : []),
+      (f) => f.length > 0,
+    )
     expect(files).toHaveLength(1)
     const zpl = readFileSync(join(labelsDir, files[0]!), 'utf8')
     expect(zpl).toContain('TEST')

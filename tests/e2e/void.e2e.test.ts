@@ -18,7 +18,7 @@ beforeAll(async () => {
 afterAll(() => demo?.close())
 
 describe('void at the desk, in Chromium, scanner only', () => {
-  it('F8 on the packed label: reason by digit, a packer badge refused, the supervisor\'s badge meets the carrier\'s refusal and the desk offers KJIADE', async () => {
+  it("F8 on the packed label: reason by digit, a packer badge refused, the supervisor's badge meets the carrier's refusal and the desk offers KJIADE", async () => {
     const { page, desk } = await openDemoPage(demo)
     await desk.login('P1001')
     const tracking = await packDemoOrder(page, desk, 'KJ1001')

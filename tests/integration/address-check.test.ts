@@ -26,7 +26,12 @@ describe('address check before any label is bought', () => {
   it('an il/ilçe that matches nothing stops the packer, queues the order as an exception and buys nothing', async () => {
     h = await startHarness({ overrides: fast })
     const db = h.station.database.db
-    const id = await h.addOrder({ orderNumber: 'ADR-1', barcode: 'ADR1', recipient: { name: 'Ali Veli', address: 'Bir Sokak 1', district: 'Hiçbiryer', city: 'Atlantis', postalCode: null, phone: '05321112233' }, lines })
+    const id = await h.addOrder({
+      orderNumber: 'ADR-1',
+      barcode: 'ADR1',
+      recipient: { name: 'Ali Veli', address: 'Bir Sokak 1', district: 'Hiçbiryer', city: 'Atlantis', postalCode: null, phone: '05321112233' },
+      lines,
+    })
     const v = await packUntilStop(h, 'ADR1')
     expect(v.problem?.code).toBe('address.unresolved')
     expect(v.problem?.message).toMatch(/Atlantis/)
@@ -47,7 +52,12 @@ describe('address check before any label is bought', () => {
   it('a misspelt il/ilçe goes to the carrier as the official names, and the correction is audited', async () => {
     h = await startHarness({ overrides: fast })
     const db = h.station.database.db
-    const id = await h.addOrder({ orderNumber: 'ADR-2', barcode: 'ADR2', recipient: { name: 'Ayşe Yıldız', address: 'Moda Cd. 18', district: 'Kadkoy', city: 'istanbul', postalCode: '34710', phone: '05321112233' }, lines })
+    const id = await h.addOrder({
+      orderNumber: 'ADR-2',
+      barcode: 'ADR2',
+      recipient: { name: 'Ayşe Yıldız', address: 'Moda Cd. 18', district: 'Kadkoy', city: 'istanbul', postalCode: '34710', phone: '05321112233' },
+      lines,
+    })
     const v = await packUntilStop(h, 'ADR2')
     expect(v.problem).toBeNull()
     const body = h.carrier.consignments[0]!.body as { consignee: { state: string; city: string } }

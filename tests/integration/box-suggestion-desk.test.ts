@@ -15,7 +15,12 @@ describe('box suggestion on the packing screen', () => {
   it('once the items are complete, the desk ranks the catalog: boxes the items fit in first, then the cheapest band', async () => {
     h = await startHarness({ overrides: fast })
     // Two 25×18×6 cm towels: too long for the 20×15×10 small box, too thick for the envelope; the 30×20×15 box is the first that fits.
-    await h.addOrder({ orderNumber: 'BOX-1', barcode: 'BOX1', recipient, lines: [{ sku: 'HAVLU', name: 'Havlu', quantity: 2, unitWeightGrams: 400, sizeMm: { lengthMm: 250, widthMm: 180, heightMm: 60 } }] })
+    await h.addOrder({
+      orderNumber: 'BOX-1',
+      barcode: 'BOX1',
+      recipient,
+      lines: [{ sku: 'HAVLU', name: 'Havlu', quantity: 2, unitWeightGrams: 400, sizeMm: { lengthMm: 250, widthMm: 180, heightMm: 60 } }],
+    })
     const scan = (c: string) => h!.station.handlers['scan.submit']({ code: c, source: 'scanner' })
     await scan('M5001') // a manager: the suggestions' prices are for managers and up
     const opened = await scan('BOX1')

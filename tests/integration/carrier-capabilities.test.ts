@@ -59,7 +59,14 @@ const SETUPS: Readonly<Record<string, () => Promise<OnEmulator>>> = {
       referenceNo: 'KJ-CAP-1',
       serviceCode: 'provider:1',
       sender: { name: 'KargoJet Depo', address: 'Büyükdere Cad. No:1', district: 'Şişli', city: 'İstanbul', postalCode: '34381', phone: '0212 123 45 67' },
-      recipient: { name: 'Elif Kaya', address: 'Cemal Gürsel Cad. No:42', district: 'Kadıköy', city: 'İstanbul', postalCode: '34710', phone: '+90 535 987 65 43' },
+      recipient: {
+        name: 'Elif Kaya',
+        address: 'Cemal Gürsel Cad. No:42',
+        district: 'Kadıköy',
+        city: 'İstanbul',
+        postalCode: '34710',
+        phone: '+90 535 987 65 43',
+      },
       packages: [{ index: 0, boxCode: 'K2', lengthMm: 250, widthMm: 200, heightMm: 100, weightGrams: 850 }],
       codAmountKurus: null,
       labelFormat: 'zpl',
@@ -143,7 +150,13 @@ describe('declared capabilities match each carrier on its emulator', () => {
       // The adapter as written offers exactly what is declared: nothing the declaration leaves out is hidden in it.
       const adapter = build(def, emu.section, true) as unknown as Record<string, unknown>
       const offered = (m: string) => typeof adapter[m] === 'function'
-      expect({ planOfflineLabel: offered('planOfflineLabel'), createReturn: offered('createReturn'), cancelShipment: offered('cancelShipment'), track: offered('track'), trackMany: offered('trackMany') }).toEqual({
+      expect({
+        planOfflineLabel: offered('planOfflineLabel'),
+        createReturn: offered('createReturn'),
+        cancelShipment: offered('cancelShipment'),
+        track: offered('track'),
+        trackMany: offered('trackMany'),
+      }).toEqual({
         planOfflineLabel: caps.offlineLabels,
         createReturn: caps.returns !== null,
         cancelShipment: caps.cancel !== null,
@@ -174,7 +187,10 @@ describe('declared capabilities match each carrier on its emulator', () => {
       // Returns of the declared kind.
       expect(typeof connector.createReturn === 'function').toBe(caps.returns !== null)
       if (caps.returns) {
-        const made = await connector.createReturn!(returnOf(request, { carrierShipmentId: created.carrierShipmentId, trackingNumber: created.trackingNumber }), { idempotencyKey: `cap-${def.id}-ret` })
+        const made = await connector.createReturn!(
+          returnOf(request, { carrierShipmentId: created.carrierShipmentId, trackingNumber: created.trackingNumber }),
+          { idempotencyKey: `cap-${def.id}-ret` },
+        )
         expect(made.kind).toBe(caps.returns)
         expect(made.barcode).not.toBe('')
       }

@@ -167,7 +167,7 @@ describe('the CLI with that list', () => {
     expect(received.length).toBe(before)
   })
 
-  it('knows it in --carrier and in the help; the registry\'s own command does not', async () => {
+  it("knows it in --carrier and in the help; the registry's own command does not", async () => {
     expect(() => requireCarrier('fictive')).toThrow(/not supported/)
     expect(requireCarrier('fictive', LIST)).toBe(fictiveCarrier)
     expect(carrierFlagsUsage(LIST)).toContain('Carriers: comtohome, yurtici, hepsijet, aras, mng, surat, ptt, sendeo, kolaygelsin, fictive.')

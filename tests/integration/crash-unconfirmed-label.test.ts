@@ -48,7 +48,11 @@ describe('a desk killed between the label purchase and the confirmed print', () 
     serve = await desk.start()
     client = c = await connectStation(serve.url, serve.token)
     // At start, before anyone scans: the label is on the desk.
-    const snap = await eventually(() => c.call('station.getSnapshot', {}), (s) => (s.packing.unconfirmedLabels ?? []).length === 1, 20_000)
+    const snap = await eventually(
+      () => c.call('station.getSnapshot', {}),
+      (s) => (s.packing.unconfirmedLabels ?? []).length === 1,
+      20_000,
+    )
     const [listed] = snap.packing.unconfirmedLabels!
     expect(listed).toMatchObject({ orderBarcode: 'KJ1001', orderNumber: 'SIP-1001', trackingNumber: expect.stringMatching(/\S/), deferred: false })
     expect(snap.packing.step).toBe('idle')
@@ -79,7 +83,10 @@ describe('a desk killed between the label purchase and the confirmed print', () 
 
     const db = new Database(join(desk.dir, 'station.sqlite3'), { readonly: true })
     try {
-      const actions = db.prepare(`SELECT action, actor_id FROM audit_log WHERE action LIKE 'label.%' ORDER BY rowid`).all() as { action: string; actor_id: string | null }[]
+      const actions = db.prepare(`SELECT action, actor_id FROM audit_log WHERE action LIKE 'label.%' ORDER BY rowid`).all() as {
+        action: string
+        actor_id: string | null
+      }[]
       expect(actions.map((a) => a.action)).toEqual(['label.uncertainDeferred', 'label.printAgainAfterUnknown'])
       expect(actions[0]!.actor_id).not.toBe(actions[1]!.actor_id) // the supervisor deferred, the packer answered
     } finally {

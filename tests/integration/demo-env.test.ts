@@ -51,7 +51,11 @@ describe('demo environment: the desk on the reference cloud', () => {
     for (const line of v.order!.lines) for (let i = 0; i < line.quantity; i++) v = await scan(line.gtin!)
     v = await scan('KOLI2')
     desk.place(v.expectedGrams!)
-    await eventually(async () => desk.station.packing.view(), (x) => x.step === 'packed' || x.problem !== null, 20_000)
+    await eventually(
+      async () => desk.station.packing.view(),
+      (x) => x.step === 'packed' || x.problem !== null,
+      20_000,
+    )
     expect(desk.station.packing.view()).toMatchObject({ step: 'packed', problem: null })
     desk.place(0)
 

@@ -41,17 +41,21 @@ describe('customer data can never inject printer commands', () => {
     expect(await countRenderedLabels(zpl, { widthMm: 101.6, heightMm: 152.4, dpmm: 8 })).toBe(1)
   }, 30_000)
 
-  it.each(['zpl', 'pdf'] as const)('carrier label format %s: one format, literal text, the right barcode', async (format) => {
-    const { zpl, barcode } = await packHackOrder(format)
-    expect(zpl.match(/\^XA/g)).toHaveLength(1)
-    expect(zpl.match(/\^XZ/g)).toHaveLength(1)
-    expect(zpl).not.toContain('~DGR')
-    const size = { widthMm: 101.6, heightMm: 152.4, dpmm: 8 }
-    expect(await countRenderedLabels(zpl, size)).toBe(1)
-    const dir = mkdtempSync(join(tmpdir(), 'kj-hack-'))
-    const png = join(dir, 'label.png')
-    writeFileSync(png, await renderZplToPng(zpl, size))
-    expect(await decodeBarcodes(png)).toContain(barcode)
-    rmSync(dir, { recursive: true, force: true })
-  }, 30_000)
+  it.each(['zpl', 'pdf'] as const)(
+    'carrier label format %s: one format, literal text, the right barcode',
+    async (format) => {
+      const { zpl, barcode } = await packHackOrder(format)
+      expect(zpl.match(/\^XA/g)).toHaveLength(1)
+      expect(zpl.match(/\^XZ/g)).toHaveLength(1)
+      expect(zpl).not.toContain('~DGR')
+      const size = { widthMm: 101.6, heightMm: 152.4, dpmm: 8 }
+      expect(await countRenderedLabels(zpl, size)).toBe(1)
+      const dir = mkdtempSync(join(tmpdir(), 'kj-hack-'))
+      const png = join(dir, 'label.png')
+      writeFileSync(png, await renderZplToPng(zpl, size))
+      expect(await decodeBarcodes(png)).toContain(barcode)
+      rmSync(dir, { recursive: true, force: true })
+    },
+    30_000,
+  )
 })

@@ -11,7 +11,10 @@ import { decodeBarcodes, renderZplToPng } from '../support/zpl-render'
 let h: Harness | null = null
 let yk: YurticiEmulator | null = null
 let dir = ''
-disposeAfterEach(() => [h, yk, dir], () => (h = yk = null))
+disposeAfterEach(
+  () => [h, yk, dir],
+  () => (h = yk = null),
+)
 
 const CARD = ownCard()
 
@@ -72,7 +75,10 @@ describe('courier pickup', () => {
     try {
       h = await startHarness({
         overrides: {
-          carriers: { ptt: { enabled: true, origin: ptt.origin, credentials: { ...SAMPLE_PTT_CREDENTIALS }, barcodeRange: SAMPLE_PTT_RANGE }, tracking: { enabled: false } },
+          carriers: {
+            ptt: { enabled: true, origin: ptt.origin, credentials: { ...SAMPLE_PTT_CREDENTIALS }, barcodeRange: SAMPLE_PTT_RANGE },
+            tracking: { enabled: false },
+          },
           rateCards: [{ ...CARD, carrierId: 'ptt', serviceCode: 'MH', name: 'PTT Kargo' }],
           scale: { driver: 'simulated', settleMs: 10, intervalMs: 10 },
           stability: { sampleCount: 2, minStableMs: 0 },

@@ -6,12 +6,17 @@ import { scanAllItems, startHarness, type Harness } from '../support/station-har
 
 let h: Harness | null = null
 let yk: YurticiEmulator | null = null
-disposeAfterEach(() => [h, yk], () => (h = yk = null))
+disposeAfterEach(
+  () => [h, yk],
+  () => (h = yk = null),
+)
 
 const YURTICI_CARD = ownCard({ name: 'Yurtiçi Kargo (kendi anlaşma)' })
 
 /** Demo orders 1001…: every third one is cash on delivery, which this card does not take. */
-const PREPAID = Array.from({ length: 75 }, (_, i) => i).filter((i) => i % 3 !== 2).map((i) => `KJ${1001 + i}`)
+const PREPAID = Array.from({ length: 75 }, (_, i) => i)
+  .filter((i) => i % 3 !== 2)
+  .map((i) => `KJ${1001 + i}`)
 
 async function packOne(harness: Harness, code: string) {
   const scan = (c: string) => harness.station.handlers['scan.submit']({ code: c, source: 'scanner' })
@@ -30,7 +35,12 @@ describe('offline labels: Yurtiçi down while 50 orders are packed', () => {
     h = await startHarness({
       cloudOrders: 75,
       overrides: {
-        carriers: { yurtici: { enabled: true, url: yk.url, timeoutMs: 2000 }, offlineRetryMs: 3_600_000, breaker: { failureThreshold: 5, openMs: 0 }, retry: { maxAttempts: 2, baseDelayMs: 5, maxDelayMs: 10 } },
+        carriers: {
+          yurtici: { enabled: true, url: yk.url, timeoutMs: 2000 },
+          offlineRetryMs: 3_600_000,
+          breaker: { failureThreshold: 5, openMs: 0 },
+          retry: { maxAttempts: 2, baseDelayMs: 5, maxDelayMs: 10 },
+        },
         rateCards: [YURTICI_CARD],
         // A quick scale: this test is about the carrier, not about settling.
         scale: { driver: 'simulated', settleMs: 10, intervalMs: 10 },

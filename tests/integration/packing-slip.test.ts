@@ -11,7 +11,11 @@ import { stationEvents, waitFor } from '../support/wait-for'
 let h: Harness
 let printer: EscPosEmulator
 const scan = (code: string) => h.station.handlers['scan.submit']({ code, source: 'scanner' })
-const refusal = (p: Promise<unknown>) => p.then(() => 'no refusal', (e: { code: string }) => e.code)
+const refusal = (p: Promise<unknown>) =>
+  p.then(
+    () => 'no refusal',
+    (e: { code: string }) => e.code,
+  )
 async function call<K extends CommandName>(name: K, input: unknown = {}): Promise<CommandOutput<K>> {
   const r = await dispatchCommand(h.station.handlers, name, input, h.station.access)
   if (!r.ok) throw Object.assign(new Error(r.error.message), r.error)

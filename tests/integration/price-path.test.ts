@@ -15,7 +15,16 @@ import { packOrder, startHarness, type Harness } from '../support/station-harnes
  */
 const PRICE = 12100
 const priced = (carrierId: string, serviceCode: string, over: Record<string, unknown> = {}) =>
-  ownCard({ carrierId, serviceCode, name: `${carrierId} ${serviceCode}`, contract: 'platform', commissionBp: 1000, supportsCod: true, bands: [{ upToKg: 30, priceKurus: 11000 }], ...over }) as CloudRateCard
+  ownCard({
+    carrierId,
+    serviceCode,
+    name: `${carrierId} ${serviceCode}`,
+    contract: 'platform',
+    commissionBp: 1000,
+    supportsCod: true,
+    bands: [{ upToKg: 30, priceKurus: 11000 }],
+    ...over,
+  }) as CloudRateCard
 
 type CloudRateCard = CloudStationConfig['data']['rateCards'][number]
 
@@ -54,7 +63,11 @@ afterEach(async () => {
 })
 
 const shipmentRow = (id: string) =>
-  h!.station.database.db.selectFrom('shipments').select(['status', 'service_code', 'quoted_kurus', 'cost_kurus', 'charged_kurus']).where('id', '=', id).executeTakeFirstOrThrow()
+  h!.station.database.db
+    .selectFrom('shipments')
+    .select(['status', 'service_code', 'quoted_kurus', 'cost_kurus', 'charged_kurus'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow()
 
 async function packAs(code: string): Promise<PackingView> {
   // A manager: prices are for managers and up (shared/contract/cost-visibility.ts).
@@ -108,20 +121,34 @@ describe.each(EVERY_CARRIER)('one price with $id', (carrier) => {
     const differs = charged !== null && charged !== PRICE
     expect(done.shipment!.chargedKurus ?? null).toBe(charged)
     expect(done.shipment!.priceDifferenceKurus ?? null).toBe(differs ? charged - PRICE : null)
-    expect(report.priceDifferences).toEqual(differs ? [expect.objectContaining({ orderNumber: done.order!.orderNumber, costKurus: PRICE, chargedKurus: charged, differenceKurus: charged - PRICE })] : [])
+    expect(report.priceDifferences).toEqual(
+      differs
+        ? [expect.objectContaining({ orderNumber: done.order!.orderNumber, costKurus: PRICE, chargedKurus: charged, differenceKurus: charged - PRICE })]
+        : [],
+    )
     expect(report.totalChargedKurus).toBe(charged ?? 0)
   }, 60_000)
 })
 
 const ACCOUNT_WITHOUT_SURAT = { providers: DEFAULT_PROVIDERS.filter((p) => p.id !== 5) }
-const COMTOHOME_1_TO_4 = { id: 'comtohome', name: 'ComToHome', enabled: true, services: [1, 2, 3, 4].map((n) => ({ serviceCode: `provider:${n}`, name: `P${n}` })) }
+const COMTOHOME_1_TO_4 = {
+  id: 'comtohome',
+  name: 'ComToHome',
+  enabled: true,
+  services: [1, 2, 3, 4].map((n) => ({ serviceCode: `provider:${n}`, name: `P${n}` })),
+}
 
 describe('rate cards from the cloud', () => {
   it('the desk prices with the cloud’s cards over station.json’s, keeps them across a restart without the cloud, and says so', async () => {
     h = await startHarness({
       // station.json has a cheaper card: were it used, it would win.
       overrides: { rateCards: [priced('comtohome', 'provider:2', { bands: [{ upToKg: 30, priceKurus: 1000 }] })] },
-      cloudConfig: { rateCards: [priced('comtohome', 'provider:5', { name: 'Sürat Kargo' }), priced('comtohome', 'provider:1', { name: 'Yurtiçi Kargo', bands: [{ upToKg: 30, priceKurus: 13000 }] })] },
+      cloudConfig: {
+        rateCards: [
+          priced('comtohome', 'provider:5', { name: 'Sürat Kargo' }),
+          priced('comtohome', 'provider:1', { name: 'Yurtiçi Kargo', bands: [{ upToKg: 30, priceKurus: 13000 }] }),
+        ],
+      },
     })
     expect((await h.station.snapshot()).devices.rates).toMatchObject({ source: 'cloud', count: 2, available: 2 })
     const done = await packAs('KJ1002')
@@ -135,7 +162,9 @@ describe('rate cards from the cloud', () => {
     expect(await shipmentRow(done.shipment!.id)).toMatchObject({ quoted_kurus: PRICE, cost_kurus: PRICE, charged_kurus: charged })
     const report = await h.station.handlers['reports.summary']({})
     expect(report).toMatchObject({ totalCostKurus: PRICE, totalChargedKurus: charged })
-    expect(report.priceDifferences).toEqual([expect.objectContaining({ carrierName: 'Sürat Kargo', costKurus: PRICE, chargedKurus: charged, differenceKurus: charged - PRICE })])
+    expect(report.priceDifferences).toEqual([
+      expect.objectContaining({ carrierName: 'Sürat Kargo', costKurus: PRICE, chargedKurus: charged, differenceKurus: charged - PRICE }),
+    ])
 
     const before = (await h.station.snapshot()).devices.rates
     await h.cloud.close()
@@ -168,7 +197,11 @@ describe('a ComToHome account without a provider', () => {
     })
     const done = await packAs('KJ1002')
     expect(done.problem?.message ?? null).toBeNull()
-    expect(done.quote!.find((o) => o.serviceCode === 'provider:5')).toMatchObject({ eligible: false, priceKurus: null, reasonCode: QuoteReason.excludedUnavailable })
+    expect(done.quote!.find((o) => o.serviceCode === 'provider:5')).toMatchObject({
+      eligible: false,
+      priceKurus: null,
+      reasonCode: QuoteReason.excludedUnavailable,
+    })
     expect(done.chosen).toMatchObject({ serviceCode: 'provider:1', priceKurus: PRICE })
     expect(h.carrier.consignments.map((c) => c.providerId)).toEqual([1])
     expect((await h.station.snapshot()).devices.rates).toMatchObject({ source: 'cloud', count: 2, available: 1 })

@@ -60,13 +60,33 @@ const labelFor = (n: number) => `^XA^FO40,40^BY2^BCN,80,Y,N,N,A^FD${barcodeOf(n)
 async function enqueueLabels(db: OpenedDatabase['db'], count: number): Promise<string[]> {
   await db
     .insertInto('orders')
-    .values({ id: 'o-batch', order_number: 'S-BATCH', barcode: 'KJBATCH', marketplace: null, status: 'packing', recipient_json: '{}', cod_amount_kurus: null, mandated_carrier_id: null, marketplace_label_zpl: null, packed_by: null, packed_at: null })
+    .values({
+      id: 'o-batch',
+      order_number: 'S-BATCH',
+      barcode: 'KJBATCH',
+      marketplace: null,
+      status: 'packing',
+      recipient_json: '{}',
+      cod_amount_kurus: null,
+      mandated_carrier_id: null,
+      marketplace_label_zpl: null,
+      packed_by: null,
+      packed_at: null,
+    })
     .execute()
   return db.transaction().execute(async (trx) => {
     const ids: string[] = []
     for (let n = 1; n <= count; n++) {
       ids.push(
-        await enqueuePrintJob(trx, { orderId: 'o-batch', shipmentId: null, kind: 'label', printerUri: zebra.uri, payload: Buffer.from(labelFor(n)), expectedBarcode: barcodeOf(n), requestedBy: 'p1' }),
+        await enqueuePrintJob(trx, {
+          orderId: 'o-batch',
+          shipmentId: null,
+          kind: 'label',
+          printerUri: zebra.uri,
+          payload: Buffer.from(labelFor(n)),
+          expectedBarcode: barcodeOf(n),
+          requestedBy: 'p1',
+        }),
       )
     }
     return ids

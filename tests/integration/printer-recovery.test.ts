@@ -15,7 +15,8 @@ import { noticeLine } from '../../shared/i18n/notice-text'
 let h: Harness
 const scan = (code: string) => h.station.handlers['scan.submit']({ code, source: 'scanner' })
 const audit = async (action: string) => h.station.database.db.selectFrom('audit_log').selectAll().where('action', '=', action).execute()
-const orderStatus = async (barcode: string) => (await h.station.database.db.selectFrom('orders').select('status').where('barcode', '=', barcode).executeTakeFirstOrThrow()).status
+const orderStatus = async (barcode: string) =>
+  (await h.station.database.db.selectFrom('orders').select('status').where('barcode', '=', barcode).executeTakeFirstOrThrow()).status
 
 beforeEach(async () => {
   h = await startHarness()
@@ -85,9 +86,13 @@ describe('paper-out, then the printer comes back', () => {
     h.place(v.expectedGrams!)
     await h.waitForView((x) => x.step === 'packed')
     h.zebra.setState({ paperOut: true })
-    expect((await failure(h.station.handlers['labels.reprint']({ orderCode: 'KJ1004', reason: 'etiket yırtıldı / label torn' }))).code).toBe(ErrorCode.printerPaperOut)
+    expect((await failure(h.station.handlers['labels.reprint']({ orderCode: 'KJ1004', reason: 'etiket yırtıldı / label torn' }))).code).toBe(
+      ErrorCode.printerPaperOut,
+    )
     // A second F4 while the reprint is owed adds no second copy.
-    expect((await failure(h.station.handlers['labels.reprint']({ orderCode: 'KJ1004', reason: 'etiket yırtıldı / label torn' }))).code).toBe(ErrorCode.wrongState)
+    expect((await failure(h.station.handlers['labels.reprint']({ orderCode: 'KJ1004', reason: 'etiket yırtıldı / label torn' }))).code).toBe(
+      ErrorCode.wrongState,
+    )
     h.zebra.setState({ paperOut: false })
     await h.station.handlers['packing.retry']({})
     expect(h.zebra.jobs).toHaveLength(2)
@@ -102,7 +107,12 @@ async function leaveUnconfirmed(code: string): Promise<string> {
   await stopOnPaperOut(code)
   h.zebra.setState({ paperOut: false })
   const db = h.station.database.db
-  const job = await db.selectFrom('print_jobs').innerJoin('orders', 'orders.id', 'print_jobs.order_id').select('print_jobs.id').where('orders.barcode', '=', code).executeTakeFirstOrThrow()
+  const job = await db
+    .selectFrom('print_jobs')
+    .innerJoin('orders', 'orders.id', 'print_jobs.order_id')
+    .select('print_jobs.id')
+    .where('orders.barcode', '=', code)
+    .executeTakeFirstOrThrow()
   await db.updateTable('print_jobs').set({ status: 'printing' }).where('id', '=', job.id).execute()
   await h.restart()
   await scan('P1001')

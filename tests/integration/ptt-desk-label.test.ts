@@ -20,7 +20,10 @@ async function packWithPtt(labelOperation: boolean) {
   ptt = await startPttEmulator({ labelOperation })
   h = await startHarness({
     overrides: {
-      carriers: { ptt: { enabled: true, origin: ptt.origin, credentials: { ...SAMPLE_PTT_CREDENTIALS }, barcodeRange: SAMPLE_PTT_RANGE }, tracking: { enabled: false, minIntervalMs: 0 } },
+      carriers: {
+        ptt: { enabled: true, origin: ptt.origin, credentials: { ...SAMPLE_PTT_CREDENTIALS }, barcodeRange: SAMPLE_PTT_RANGE },
+        tracking: { enabled: false, minIntervalMs: 0 },
+      },
       rateCards: [ownCard({ carrierId: 'ptt', serviceCode: 'MH', name: 'PTT Kargo', supportsCod: false })],
       scale: { driver: 'simulated', settleMs: 10, intervalMs: 10 },
       stability: { sampleCount: 2, minStableMs: 0 },
@@ -46,7 +49,7 @@ describe('PTT label at the desk', () => {
     expect(zpl).toContain('TAKİP NO / TRACKING')
   }, 60_000)
 
-  it('with etiketGetir: PTT\'s own label, the same barcode', async () => {
+  it("with etiketGetir: PTT's own label, the same barcode", async () => {
     const { done, zpl } = await packWithPtt(true)
     expect(done.problem).toBeNull()
     expect(ptt!.requests.filter((r) => r.operation === 'etiketGetir').map((r) => r.status)).toEqual([200])

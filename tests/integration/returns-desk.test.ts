@@ -14,7 +14,10 @@ let h: Harness | null = null
 let yk: YurticiEmulator | null = null
 let snd: SendeoEmulator | null = null
 let dir: string | null = null
-disposeAfterEach(() => [h, yk, snd, dir], () => (h = yk = snd = dir = null))
+disposeAfterEach(
+  () => [h, yk, snd, dir],
+  () => (h = yk = snd = dir = null),
+)
 
 const fast = { scale: { driver: 'simulated', settleMs: 10, intervalMs: 10 }, stability: { sampleCount: 2, minStableMs: 0 } }
 
@@ -32,18 +35,25 @@ async function lastSlip(jobsBefore: number) {
   dir ??= mkdtempSync(join(tmpdir(), 'kj-return-'))
   const png = join(dir, `slip-${jobs.length}.png`)
   writeFileSync(png, await renderZplToPng(zpl, { widthMm: 100, heightMm: 150, dpmm: 8 }))
-  if (process.env.KJ_LABELS_DIR) writeFileSync(join(process.env.KJ_LABELS_DIR, 'return-slip.png'), await renderZplToPng(zpl, { widthMm: 100, heightMm: 150, dpmm: 8 }))
+  if (process.env.KJ_LABELS_DIR)
+    writeFileSync(join(process.env.KJ_LABELS_DIR, 'return-slip.png'), await renderZplToPng(zpl, { widthMm: 100, heightMm: 150, dpmm: 8 }))
   return { zpl, barcodes: await decodeBarcodes(png) }
 }
 
 describe('returns (iade) at the desk', () => {
   it('Yurtiçi: a supervisor opens a return code for a shipped order; the slip prints with the code; asking again never makes a second', async () => {
     yk = await startYurticiEmulator()
-    h = await startHarness({ overrides: { carriers: { yurtici: { enabled: true, url: yk.url }, tracking: { enabled: false } }, rateCards: [ownCard()], ...fast } })
+    h = await startHarness({
+      overrides: { carriers: { yurtici: { enabled: true, url: yk.url }, tracking: { enabled: false } }, rateCards: [ownCard()], ...fast },
+    })
     const t = h.station.handlers
-    await expect(t['returns.create']({ code: 'KJ1002', supervisorBadge: 'S9001', reason: 'müşteri iade etti', validDays: 14 })).rejects.toMatchObject({ code: 'packing.wrongState' }) // not shipped yet
+    await expect(t['returns.create']({ code: 'KJ1002', supervisorBadge: 'S9001', reason: 'müşteri iade etti', validDays: 14 })).rejects.toMatchObject({
+      code: 'packing.wrongState',
+    }) // not shipped yet
     const shipment = await pack('KJ1002')
-    await expect(t['returns.create']({ code: 'KJ1002', supervisorBadge: 'P1001', reason: 'müşteri iade etti', validDays: 14 })).rejects.toMatchObject({ code: 'packing.supervisorRequired' })
+    await expect(t['returns.create']({ code: 'KJ1002', supervisorBadge: 'P1001', reason: 'müşteri iade etti', validDays: 14 })).rejects.toMatchObject({
+      code: 'packing.supervisorRequired',
+    })
     expect(yk.returnCodes).toHaveLength(0)
 
     const jobs = h.zebra.jobs.length
@@ -66,13 +76,22 @@ describe('returns (iade) at the desk', () => {
     expect(audit.map((a) => a.action).sort()).toEqual(['return.created', 'return.reprinted', 'return.requested'])
     // The manager's report lists the return with its reason.
     const report = await t['reports.summary']({})
-    expect(report.exceptions.find((e) => e.action === 'return.created')).toMatchObject({ orderNumber: 'SIP-1002', detail: expect.stringContaining('beden uymadı') })
+    expect(report.exceptions.find((e) => e.action === 'return.created')).toMatchObject({
+      orderNumber: 'SIP-1002',
+      detail: expect.stringContaining('beden uymadı'),
+    })
   }, 30_000)
 
   it('Yurtiçi: the answer is lost after the code is saved, then the carrier is down: the row keeps its key and the next ask finds the same code', async () => {
     yk = await startYurticiEmulator()
     // The breaker stays shut here: this test is about the key, not about the desk backing off a failing carrier.
-    h = await startHarness({ overrides: { carriers: { yurtici: { enabled: true, url: yk.url }, tracking: { enabled: false }, breaker: { failureThreshold: 100 } }, rateCards: [ownCard()], ...fast } })
+    h = await startHarness({
+      overrides: {
+        carriers: { yurtici: { enabled: true, url: yk.url }, tracking: { enabled: false }, breaker: { failureThreshold: 100 } },
+        rateCards: [ownCard()],
+        ...fast,
+      },
+    })
     const t = h.station.handlers
     await pack('KJ1004')
     // Every attempt of the desk's retry (carriers.retry.maxAttempts, 4) fails: the first saves the code and drops the answer, the rest meet a 503.
@@ -118,7 +137,9 @@ describe('returns (iade) at the desk', () => {
   it('a carrier without a documented return operation (ComToHome) is refused by name, and nothing is stored', async () => {
     h = await startHarness({ overrides: fast })
     await pack('KJ1002')
-    await expect(h.station.handlers['returns.create']({ code: 'KJ1002', supervisorBadge: 'S9001', reason: 'müşteri iade etti', validDays: 14 })).rejects.toMatchObject({
+    await expect(
+      h.station.handlers['returns.create']({ code: 'KJ1002', supervisorBadge: 'S9001', reason: 'müşteri iade etti', validDays: 14 }),
+    ).rejects.toMatchObject({
       code: 'carrier.serviceUnsupported',
       message: expect.stringMatching(/iade işlemi yok/),
     })

@@ -17,7 +17,11 @@ async function call<K extends CommandName>(name: K, input: unknown = {}): Promis
   if (!r.ok) throw Object.assign(new Error(r.error.message), r.error)
   return r.value as CommandOutput<K>
 }
-const refusal = (p: Promise<unknown>) => p.then(() => 'no refusal', (e: { code: string }) => e.code)
+const refusal = (p: Promise<unknown>) =>
+  p.then(
+    () => 'no refusal',
+    (e: { code: string }) => e.code,
+  )
 const stationFile = () => join(h.dir, 'station.json')
 const printJobs = () => h.station.database.db.selectFrom('print_jobs').selectAll().execute()
 
@@ -82,7 +86,11 @@ describe('settings.get and settings.setScannerLayout', () => {
     expect((await scan('SIP*1009')).order?.orderNumber).toBe('SIP-1009')
     await h.station.handlers['packing.cancel']({})
     expect(await refusal(h.station.handlers['scan.submit']({ code: 'SIP*1009', source: 'keyboard' }))).toBe(ErrorCode.orderUnknown)
-    const audit = await h.station.database.db.selectFrom('audit_log').select(['actor_id', 'detail_json']).where('action', '=', 'settings.scannerLayout').execute()
+    const audit = await h.station.database.db
+      .selectFrom('audit_log')
+      .select(['actor_id', 'detail_json'])
+      .where('action', '=', 'settings.scannerLayout')
+      .execute()
     expect(audit).toEqual([{ actor_id: 'super-1', detail_json: JSON.stringify({ from: null, to: 'tr-q' }) }])
 
     const station = await h.restart()
@@ -125,8 +133,20 @@ describe('printers.status and printers.testLabel against the Zebra TCP emulator'
     expect(zpl).toContain('KJTEST0000001')
     const jobs = await printJobs()
     expect(jobs).toHaveLength(1)
-    expect(jobs[0]).toMatchObject({ id: result.jobId, kind: 'test', order_id: null, shipment_id: null, status: 'printed', requested_by: 'super-1', printer_uri: h.zebra.uri })
-    const audit = await h.station.database.db.selectFrom('audit_log').select(['action', 'actor_id', 'order_id']).where('action', '=', 'printer.testLabel').execute()
+    expect(jobs[0]).toMatchObject({
+      id: result.jobId,
+      kind: 'test',
+      order_id: null,
+      shipment_id: null,
+      status: 'printed',
+      requested_by: 'super-1',
+      printer_uri: h.zebra.uri,
+    })
+    const audit = await h.station.database.db
+      .selectFrom('audit_log')
+      .select(['action', 'actor_id', 'order_id'])
+      .where('action', '=', 'printer.testLabel')
+      .execute()
     expect(audit).toEqual([{ action: 'printer.testLabel', actor_id: 'super-1', order_id: null }])
     // A test label is no packed order: reports and the queue stay as they were.
     expect((await h.station.snapshot()).devices.printer.queued).toBe(0)

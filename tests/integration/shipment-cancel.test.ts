@@ -6,7 +6,10 @@ import { packOrder, startHarness, type Harness } from '../support/station-harnes
 
 let h: Harness | null = null
 let yk: YurticiEmulator | null = null
-disposeAfterEach(() => [h, yk], () => (h = yk = null))
+disposeAfterEach(
+  () => [h, yk],
+  () => (h = yk = null),
+)
 
 const CARD = ownCard()
 
@@ -20,12 +23,19 @@ describe('voiding a bought label', () => {
   it('cancels at the carrier before pickup and reopens the order; after pickup Yurtiçi turns it into a return and the label stays', async () => {
     yk = await startYurticiEmulator()
     h = await startHarness({
-      overrides: { carriers: { yurtici: { enabled: true, url: yk.url }, tracking: { enabled: false } }, rateCards: [CARD], scale: { driver: 'simulated', settleMs: 10, intervalMs: 10 }, stability: { sampleCount: 2, minStableMs: 0 } },
+      overrides: {
+        carriers: { yurtici: { enabled: true, url: yk.url }, tracking: { enabled: false } },
+        rateCards: [CARD],
+        scale: { driver: 'simulated', settleMs: 10, intervalMs: 10 },
+        stability: { sampleCount: 2, minStableMs: 0 },
+      },
     })
     await h.station.handlers['scan.submit']({ code: 'P1001', source: 'scanner' })
     const first = await packed('KJ1002')
     const t = h.station.handlers
-    await expect(t['shipments.cancel']({ code: 'KJ1002', supervisorBadge: 'P1001', reason: 'yanlış ürün' })).rejects.toMatchObject({ code: 'packing.supervisorRequired' })
+    await expect(t['shipments.cancel']({ code: 'KJ1002', supervisorBadge: 'P1001', reason: 'yanlış ürün' })).rejects.toMatchObject({
+      code: 'packing.supervisorRequired',
+    })
     const cancelled = await t['shipments.cancel']({ code: 'KJ1002', supervisorBadge: 'S9001', reason: 'müşteri vazgeçti' })
     expect(cancelled.status).toBe('cancelled')
     expect(yk.shipments.find((s) => s.cargoKey === first.barcode)?.status).toBe('CNL')
@@ -35,14 +45,21 @@ describe('voiding a bought label', () => {
 
     const second = await packed('KJ1004')
     yk.advance(second.barcode!, 'IND')
-    await expect(t['shipments.cancel']({ code: 'KJ1004', supervisorBadge: 'S9001', reason: 'geç kaldı' })).rejects.toMatchObject({ code: 'carrier.returnRequested' })
+    await expect(t['shipments.cancel']({ code: 'KJ1004', supervisorBadge: 'S9001', reason: 'geç kaldı' })).rejects.toMatchObject({
+      code: 'carrier.returnRequested',
+    })
     expect((await db.selectFrom('shipments').select('status').where('id', '=', second.id).executeTakeFirstOrThrow()).status).toBe('purchased')
   }, 30_000)
 
   it('refuses past the cancel window without asking the carrier, and never voids a shipment other than the one the desk shows', async () => {
     yk = await startYurticiEmulator()
     h = await startHarness({
-      overrides: { carriers: { yurtici: { enabled: true, url: yk.url }, tracking: { enabled: false } }, rateCards: [CARD], scale: { driver: 'simulated', settleMs: 10, intervalMs: 10 }, stability: { sampleCount: 2, minStableMs: 0 } },
+      overrides: {
+        carriers: { yurtici: { enabled: true, url: yk.url }, tracking: { enabled: false } },
+        rateCards: [CARD],
+        scale: { driver: 'simulated', settleMs: 10, intervalMs: 10 },
+        stability: { sampleCount: 2, minStableMs: 0 },
+      },
     })
     await h.station.handlers['scan.submit']({ code: 'P1001', source: 'scanner' })
     const live = await packed('KJ1002')

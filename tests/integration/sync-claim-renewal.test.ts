@@ -20,7 +20,10 @@ const RENEW_MS = 150
 let cloud: ReferenceCloud | null = null
 const desks: Harness[] = []
 let dir: string | null = null
-disposeAfterEach(() => [...desks.splice(0), cloud, dir], () => (cloud = dir = null))
+disposeAfterEach(
+  () => [...desks.splice(0), cloud, dir],
+  () => (cloud = dir = null),
+)
 
 async function setup(cloudOverrides: Record<string, unknown> = {}) {
   dir = mkdtempSync(join(tmpdir(), 'kj-claims-'))
@@ -33,7 +36,19 @@ async function setup(cloudOverrides: Record<string, unknown> = {}) {
   await cloud.seedOrders(3)
   const desk = async (id: string) => {
     const s = await cloud!.stations.create({ id, apiKey: `key-${id}` })
-    const h = await startHarness({ overrides: { cloud: { baseUrl: cloud!.url, apiKey: s.apiKey, stationId: s.id, pullIntervalMs: 3_600_000, claimLeaseMs: LEASE_MS, claimRenewMs: RENEW_MS, ...cloudOverrides } } })
+    const h = await startHarness({
+      overrides: {
+        cloud: {
+          baseUrl: cloud!.url,
+          apiKey: s.apiKey,
+          stationId: s.id,
+          pullIntervalMs: 3_600_000,
+          claimLeaseMs: LEASE_MS,
+          claimRenewMs: RENEW_MS,
+          ...cloudOverrides,
+        },
+      },
+    })
     desks.push(h)
     await h.station.handlers['scan.submit']({ code: 'P1001', source: 'scanner' })
     return h
@@ -60,19 +75,32 @@ describe('claims: a desk keeps the lease of an open order alive', () => {
     expect(first).toMatchObject({ stationId: 'desk-a', leaseMs: LEASE_MS })
 
     // Well past the first lease's end, the order is still desk A's, under the same claim.
-    await eventually(async () => a.station.claims!.held('ref-000001')!.renewals, (n) => n >= 5, 5_000, 20)
+    await eventually(
+      async () => a.station.claims!.held('ref-000001')!.renewals,
+      (n) => n >= 5,
+      5_000,
+      20,
+    )
     expect(Date.now()).toBeGreaterThan(Date.parse(first.expiresAt))
     const now = (await cloud.getOrder('ref-000001'))!.claim
     expect(now).toMatchObject({ stationId: 'desk-a', claimId: first.claimId })
     expect(Date.parse(now!.expiresAt)).toBeGreaterThan(Date.parse(first.expiresAt))
-    await expect(scan(b, 'KJR100001')).rejects.toMatchObject({ code: ErrorCode.orderBusy, meta: { claim: { reason: 'claimedByOtherStation', stationId: 'desk-a' } } })
+    await expect(scan(b, 'KJR100001')).rejects.toMatchObject({
+      code: ErrorCode.orderBusy,
+      meta: { claim: { reason: 'claimedByOtherStation', stationId: 'desk-a' } },
+    })
 
     expect((await finishPack(a)).step).toBe('packed')
-    await eventually(async () => a.station.claims!.held('ref-000001'), (h) => h === null, 2_000, 10)
+    await eventually(
+      async () => a.station.claims!.held('ref-000001'),
+      (h) => h === null,
+      2_000,
+      10,
+    )
     const renewsAtPack = cloud.stats().byRoute['claims.renew']?.['200'] ?? 0
     // Packed: the order.packed event closes the claim at the cloud; the desk renews nothing more.
     await a.station.sync!.syncNow()
-    expect((await cloud.getOrder('ref-000001'))).toMatchObject({ packedByStationId: 'desk-a', claim: null })
+    expect(await cloud.getOrder('ref-000001')).toMatchObject({ packedByStationId: 'desk-a', claim: null })
     await new Promise((r) => setTimeout(r, 3 * RENEW_MS)) // three renewal periods with nothing to renew
     expect(cloud.stats().byRoute['claims.renew']?.['200'] ?? 0).toBe(renewsAtPack)
   }, 30_000)
@@ -83,7 +111,12 @@ describe('claims: a desk keeps the lease of an open order alive', () => {
     expect((await cloud.getOrder('ref-000002'))!.claim?.stationId).toBe('desk-a')
     await a.station.handlers['packing.cancel']({})
     expect(a.station.claims!.held('ref-000002')).toBeNull()
-    await eventually(async () => (await cloud.getOrder('ref-000002'))!.claim, (c) => c === null, 2_000, 20)
+    await eventually(
+      async () => (await cloud.getOrder('ref-000002'))!.claim,
+      (c) => c === null,
+      2_000,
+      20,
+    )
     const v = await scan(b, 'KJR100002')
     expect(v.order?.barcode).toBe('KJR100002')
     expect((await cloud.getOrder('ref-000002'))!.claim?.stationId).toBe('desk-b')
@@ -99,10 +132,20 @@ describe('claims: a desk keeps the lease of an open order alive', () => {
       })
     })
     cloud.setFaults([{ kind: 'serverError', route: 'claims.renew' }])
-    await eventually(async () => (await cloud.getOrder('ref-000003'))!.claim, (c) => c === null, 3_000, 20) // the lease ran out
+    await eventually(
+      async () => (await cloud.getOrder('ref-000003'))!.claim,
+      (c) => c === null,
+      3_000,
+      20,
+    ) // the lease ran out
     await scan(b, 'KJR100003')
     cloud.setFaults([])
-    const lost = await eventually(async () => a.station.claims!.held('ref-000003'), (h) => h?.state === 'lost', 3_000, 20)
+    const lost = await eventually(
+      async () => a.station.claims!.held('ref-000003'),
+      (h) => h?.state === 'lost',
+      3_000,
+      20,
+    )
     expect(lost?.holder).toBe('desk-b')
     expect(await pushed).toMatchObject({ claim: { state: 'lost', holder: 'desk-b' }, order: { id: 'ref-000003' } })
 
@@ -114,7 +157,10 @@ describe('claims: a desk keeps the lease of an open order alive', () => {
 
   it('one failed claim request is retried, not taken for an unreachable cloud: the claim is granted', async () => {
     const { cloud, a, b } = await setup()
-    cloud.setFaults([{ kind: 'serverError', route: 'claims.claim', times: 1 }, { kind: 'connectionReset', route: 'claims.claim', times: 1 }])
+    cloud.setFaults([
+      { kind: 'serverError', route: 'claims.claim', times: 1 },
+      { kind: 'connectionReset', route: 'claims.claim', times: 1 },
+    ])
     const v = await scan(a, 'KJR100001')
     expect(v.notice?.tone).toBe('ok')
     expect(v.claim).toEqual({ state: 'granted', holder: null })
@@ -131,7 +177,12 @@ describe('claims: a desk keeps the lease of an open order alive', () => {
     expect(cloud.stats().faults.serverError).toBeGreaterThan(1) // retried, not given up after one
     expect(a.station.claims!.held('ref-000001')?.state).toBe('local')
     cloud.setFaults([])
-    await eventually(async () => a.station.claims!.held('ref-000001')?.state, (s) => s === 'granted', 3_000, 20)
+    await eventually(
+      async () => a.station.claims!.held('ref-000001')?.state,
+      (s) => s === 'granted',
+      3_000,
+      20,
+    )
     expect((await cloud.getOrder('ref-000001'))!.claim?.stationId).toBe('desk-a')
     await expect(scan(b, 'KJR100001')).rejects.toMatchObject({ code: ErrorCode.orderBusy })
   }, 30_000)
@@ -144,7 +195,11 @@ describe('claims: a desk keeps the lease of an open order alive', () => {
     cloud.setFaults([])
     expect((await scan(b, 'KJR100002')).claim?.state).toBe('granted')
     const end = await finishPack(a)
-    expect(end).toMatchObject({ step: 'exception', problem: { code: ErrorCode.orderBusy, meta: { claim: { stationId: 'desk-b' } } }, claim: { state: 'lost', holder: 'desk-b' } })
+    expect(end).toMatchObject({
+      step: 'exception',
+      problem: { code: ErrorCode.orderBusy, meta: { claim: { stationId: 'desk-b' } } },
+      claim: { state: 'lost', holder: 'desk-b' },
+    })
     expect(end.problem?.message).toContain('desk-b')
     expect(a.carrier.consignments).toHaveLength(0)
     // The holder packs it: one label in all.

@@ -22,7 +22,9 @@ describe('sync keys: now, pause, parked events', () => {
     const id = await appendOutbox(db, 'order.packed', order.id, { orderNumber: order.order_number })
     await parkOutbox(db, id, 'conflict: packed by station B first')
     const parked = await t['sync.parked']({ limit: 10 })
-    expect(parked).toEqual([expect.objectContaining({ id, kind: 'order.packed', orderNumber: order.order_number, reason: 'conflict: packed by station B first' })])
+    expect(parked).toEqual([
+      expect.objectContaining({ id, kind: 'order.packed', orderNumber: order.order_number, reason: 'conflict: packed by station B first' }),
+    ])
     expect((await t['sync.now']({})).parkedEvents).toBe(1)
   }, 30_000)
 })

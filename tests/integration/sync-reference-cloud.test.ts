@@ -10,7 +10,10 @@ import { scanAllItems, startHarness, type Harness } from '../support/station-har
 let cloud: ReferenceCloud | null = null
 const desks: Harness[] = []
 let dir: string | null = null
-disposeAfterEach(() => [...desks.splice(0), cloud, dir], () => (cloud = dir = null))
+disposeAfterEach(
+  () => [...desks.splice(0), cloud, dir],
+  () => (cloud = dir = null),
+)
 
 async function startCloud(port = 0) {
   return startReferenceCloud({ port, dbPath: join(dir!, 'cloud.sqlite3'), marketplaceLabelEvery: 0, rateLimit: { limit: 100_000, windowMs: 60_000 } })
@@ -18,7 +21,13 @@ async function startCloud(port = 0) {
 
 async function desk(stationId: string, apiKey: string, url: string) {
   // A fast simulated scale: 100 packs in a few seconds (the settle rule is not what this file tests).
-  const h = await startHarness({ overrides: { scale: { driver: 'simulated', settleMs: 20, intervalMs: 10 }, stability: { minStableMs: 20 }, cloud: { baseUrl: url, apiKey, stationId, pullIntervalMs: 3_600_000 } } })
+  const h = await startHarness({
+    overrides: {
+      scale: { driver: 'simulated', settleMs: 20, intervalMs: 10 },
+      stability: { minStableMs: 20 },
+      cloud: { baseUrl: url, apiKey, stationId, pullIntervalMs: 3_600_000 },
+    },
+  })
   desks.push(h)
   await h.station.handlers['scan.submit']({ code: 'P1001', source: 'scanner' })
   return h

@@ -6,7 +6,10 @@ import { packOrder, startHarness, type Harness } from '../support/station-harnes
 
 let h: Harness | null = null
 let yk: YurticiEmulator | null = null
-disposeAfterEach(() => [h, yk], () => (h = yk = null))
+disposeAfterEach(
+  () => [h, yk],
+  () => (h = yk = null),
+)
 
 const YURTICI_CARD = ownCard()
 
@@ -14,7 +17,12 @@ async function packYurtici(): Promise<{ h: Harness; yk: YurticiEmulator; cargoKe
   yk = await startYurticiEmulator()
   h = await startHarness({
     overrides: {
-      carriers: { yurtici: { enabled: true, url: yk.url }, tracking: { enabled: false, minIntervalMs: 0 }, breaker: { failureThreshold: 2, openMs: 60_000 }, retry: { maxAttempts: 1 } },
+      carriers: {
+        yurtici: { enabled: true, url: yk.url },
+        tracking: { enabled: false, minIntervalMs: 0 },
+        breaker: { failureThreshold: 2, openMs: 60_000 },
+        retry: { maxAttempts: 1 },
+      },
       rateCards: [YURTICI_CARD],
       scale: { driver: 'simulated', settleMs: 10, intervalMs: 10 },
       stability: { sampleCount: 2, minStableMs: 0 },

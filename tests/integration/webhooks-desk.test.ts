@@ -69,7 +69,11 @@ describe('carrier pushes at the desk (carriers.webhooks)', () => {
 
     // A post without Kolay Gelsin's credentials: 401, nothing stored.
     const before = (await t['shipments.timeline']({ code: 'KJ1002' })).events.length
-    const forged = await fetch(`http://127.0.0.1:${port}/webhooks/kolaygelsin`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ShipmentId: key, CargoEventType: 28 }) })
+    const forged = await fetch(`http://127.0.0.1:${port}/webhooks/kolaygelsin`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ShipmentId: key, CargoEventType: 28 }),
+    })
     expect(forged.status).toBe(401)
     expect((await t['shipments.timeline']({ code: 'KJ1002' })).events.length).toBe(before)
     const after = await t['tracking.webhooks']({})

@@ -40,7 +40,18 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true })
 })
 
-const READ_ONLY_NAMES = ['station.getSnapshot', 'orders.list', 'boxes.list', 'reports.summary', 'settings.get', 'carriers.status', 'orders.open', 'scan.submit', 'session.login', 'sync.parked']
+const READ_ONLY_NAMES = [
+  'station.getSnapshot',
+  'orders.list',
+  'boxes.list',
+  'reports.summary',
+  'settings.get',
+  'carriers.status',
+  'orders.open',
+  'scan.submit',
+  'session.login',
+  'sync.parked',
+]
 const HOSTILE_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf']
 
 function nested(depth: number, open: string, close: string, inner = '1'): string {
@@ -112,7 +123,9 @@ describe('the headless server survives hostile WebSocket traffic (station serve 
     expect(await fuzzConnection([Buffer.from('{"id":1,"name":"orders.list"}'), Buffer.alloc(10)])).toEqual({ sent: 2, replies: 2, closeCode: null })
 
     // 2. Over the 64 KiB limit: that connection is closed with 1009, the server lives on.
-    const oversize = Array.from({ length: OVERSIZE_CONNECTIONS }, (_, i) => [JSON.stringify({ id: 1, name: 'orders.list', input: { pad: 'x'.repeat(LIMIT + i * 997) } })])
+    const oversize = Array.from({ length: OVERSIZE_CONNECTIONS }, (_, i) => [
+      JSON.stringify({ id: 1, name: 'orders.list', input: { pad: 'x'.repeat(LIMIT + i * 997) } }),
+    ])
     for (const r of await inBatches(oversize, 10, fuzzConnection)) expect(r.closeCode).toBe(1009)
 
     // 3. Raw protocol violations after a valid handshake, on plain TCP sockets.
@@ -123,7 +136,10 @@ describe('the headless server survives hostile WebSocket traffic (station serve 
       unmaskedFrame: { frames: () => [wsFrame(0x1, text('{"id":1}'), { masked: false })], codes: [1002] },
       reservedDataOpcode: { frames: () => [wsFrame(0x3, text('x'))], codes: [1002] },
       reservedControlOpcode: { frames: () => [wsFrame(0xb, text('x'))], codes: [1002] },
-      badCloseCode: { frames: () => [wsFrame(0x8, closePayload(fc.sample(fc.constantFrom(0, 999, 1004, 1005, 1006, 1015, 2999, 5000, 65535), 1)[0]!))], codes: [1002] },
+      badCloseCode: {
+        frames: () => [wsFrame(0x8, closePayload(fc.sample(fc.constantFrom(0, 999, 1004, 1005, 1006, 1015, 2999, 5000, 65535), 1)[0]!))],
+        codes: [1002],
+      },
       oneByteClosePayload: { frames: () => [wsFrame(0x8, Buffer.from([0x03]))], codes: [1002] },
       closeReasonBadUtf8: { frames: () => [wsFrame(0x8, closePayload(1000, badUtf8))], codes: [1007] },
       rsvBits: { frames: () => [wsFrame(0x1, text('{}'), { rsv: fc.sample(fc.integer({ min: 1, max: 7 }), 1)[0]! })], codes: [1002] },
@@ -133,7 +149,10 @@ describe('the headless server survives hostile WebSocket traffic (station serve 
       newMessageMidFragment: { frames: () => [wsFrame(0x1, text('{"id"'), { fin: false }), wsFrame(0x1, text('1}'))], codes: [1002] },
       declaredLengthPastLimit: { frames: () => [wsFrame(0x1, Buffer.alloc(16), { declaredLength: BigInt(LIMIT + 1) })], codes: [1009] },
       declaredLength2e63: { frames: () => [wsFrame(0x2, Buffer.alloc(8), { declaredLength: 2n ** 63n })], codes: [1009] },
-      truncatedFrame: { frames: () => [wsFrame(0x1, text('{"id":1,"name":"orders.list"}')).subarray(0, fc.sample(fc.integer({ min: 1, max: 20 }), 1)[0]!)], endAfter: true },
+      truncatedFrame: {
+        frames: () => [wsFrame(0x1, text('{"id":1,"name":"orders.list"}')).subarray(0, fc.sample(fc.integer({ min: 1, max: 20 }), 1)[0]!)],
+        endAfter: true,
+      },
       randomBytes: { frames: () => [Buffer.from(fc.sample(fc.uint8Array({ minLength: 1, maxLength: 300 }), 1)[0]!)], endAfter: true },
       resetDuringUpgrade: { frames: () => [], resetAfter: true },
     }
@@ -165,7 +184,11 @@ describe('the headless server survives hostile WebSocket traffic (station serve 
 
     // 5. Callers that reset the connection while the upgrade is under way.
     const RESETS = 50
-    await inBatches(Array.from({ length: RESETS }, () => 0), 25, () => rawExchange(port, handshake(port, serve.token), [], { resetAtOnce: true }))
+    await inBatches(
+      Array.from({ length: RESETS }, () => 0),
+      25,
+      () => rawExchange(port, handshake(port, serve.token), [], { resetAtOnce: true }),
+    )
 
     const total = RESETS + jsonResults.reduce((n, r) => n + r.sent, 0) + 2 + OVERSIZE_CONNECTIONS + rawRuns.length + httpGarbage.length
     expect(total).toBeGreaterThanOrEqual(10_000)

@@ -73,7 +73,10 @@ describe('the core refuses a command below its role, over the WebSocket', () => 
     await ws.call('scan.submit', { code: 'S9001', source: 'scanner' })
     expect(codeOf(await ws.raw('orders.list', {}))).toBe('ok')
     const refused = await ws.raw('reports.summary', {})
-    expect(refused.ok ? null : [refused.error.code, refused.error.meta]).toEqual([ErrorCode.roleRequired, { command: 'reports.summary', required: 'manager', role: 'supervisor' }])
+    expect(refused.ok ? null : [refused.error.code, refused.error.meta]).toEqual([
+      ErrorCode.roleRequired,
+      { command: 'reports.summary', required: 'manager', role: 'supervisor' },
+    ])
     await ws.call('session.login', { badge: 'A7901' })
     expect(codeOf(await ws.raw('reports.summary', {}))).toBe('ok')
   })

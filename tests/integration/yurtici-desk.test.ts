@@ -6,7 +6,10 @@ import { packOrder, startHarness, type Harness } from '../support/station-harnes
 
 let h: Harness | null = null
 let yk: YurticiEmulator | null = null
-disposeAfterEach(() => [h, yk], () => (h = yk = null))
+disposeAfterEach(
+  () => [h, yk],
+  () => (h = yk = null),
+)
 
 const YURTICI_CARD = ownCard({ name: 'Yurtiçi Kargo (kendi anlaşma)' })
 

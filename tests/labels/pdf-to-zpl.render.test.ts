@@ -45,7 +45,10 @@ describe.each(combos)('carrier PDF → ZPL on %s stock at %i dpi', (size, dpi) =
 })
 
 describe('pdfToZpl', () => {
-  it.each([['100x150', 203], ['100x100', 300]] as const)('Z64 ^GFA on %s at %i dpi: the barcode scans back from the compressed graphic', async (size, dpi) => {
+  it.each([
+    ['100x150', 203],
+    ['100x100', 300],
+  ] as const)('Z64 ^GFA on %s at %i dpi: the barcode scans back from the compressed graphic', async (size, dpi) => {
     const pdf = await makeCarrierPdf([{ barcode: 'ARAS-55501234' }])
     const hex = await pdfToZpl(pdf, { dpi, size })
     const z64 = await pdfToZpl(pdf, { dpi, size, encoding: 'z64' })

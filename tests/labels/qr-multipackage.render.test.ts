@@ -53,7 +53,9 @@ describe('a three-parcel shipment', () => {
     expect(await countRenderedLabels(zpls.join(''), { widthMm: 100, heightMm: 150, dpmm: 8 })).toBe(3)
     const decoded: string[][] = []
     for (const [i, zpl] of zpls.entries()) {
-      decoded.push(await renderAndDecode(zpl, '100x150', 203, i === 1 ? join(docsDir, '100x150-203dpi-parcel-2-of-3.png') : join(scratch, `parcel-${i + 1}.png`)))
+      decoded.push(
+        await renderAndDecode(zpl, '100x150', 203, i === 1 ? join(docsDir, '100x150-203dpi-parcel-2-of-3.png') : join(scratch, `parcel-${i + 1}.png`)),
+      )
     }
     expect(decoded).toEqual([['TR12345678901'], ['TR12345678902'], ['TR12345678903']])
   })

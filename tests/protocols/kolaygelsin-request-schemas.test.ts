@@ -24,7 +24,9 @@ describe('Kolay Gelsin request bodies validate against swagger.json', () => {
     const item = { Width: 1, Length: 1, Height: 1, Weight: 1, CustomerTrackingId: 'A' }
     const body = { SenderCustomer: { CustomerId: 1, Address: { AddressId: 1 } }, Recipient: { RecipientId: 1 }, PackageType: 2, ShipmentItemList: [item] }
     expect(kgSchemaErrors('SaveIntegrationShipment', body)).toEqual([])
-    expect(kgSchemaErrors('SaveIntegrationShipment', { ...body, ShipmentItemList: [{ ...item, Weight: 0.85 }] })).toEqual(['$.ShipmentItemList[0].Weight: expected integer, got 0.85'])
+    expect(kgSchemaErrors('SaveIntegrationShipment', { ...body, ShipmentItemList: [{ ...item, Weight: 0.85 }] })).toEqual([
+      '$.ShipmentItemList[0].Weight: expected integer, got 0.85',
+    ])
     expect(kgSchemaErrors('SaveIntegrationShipment', { ...body, Recipient: { RecipientName: 'x' } })).toEqual(['$.Recipient.RecipientId: required'])
     expect(kgRequestSchema('SaveIntegrationShipmentV2', body)).toBeNull()
   })
@@ -32,15 +34,28 @@ describe('Kolay Gelsin request bodies validate against swagger.json', () => {
   it('SaveRecipient, SaveIntegrationShipment (two parcels, COD), GetCorporateShipmentsStatus, CancelPickupAndDelivery; answers as declared', async () => {
     emu = await startKolayGelsinEmulator({ validateSchema: false })
     const answers: { method: string; payload: unknown }[] = []
-    const onExchange = (x: CarrierExchange) => answers.push({ method: x.operation, payload: (JSON.parse(x.response ?? 'null') as { Payload?: unknown } | null)?.Payload })
-    const c = createKolayGelsinConnector({ origin: emu.origin, ...SAMPLE_KOLAYGELSIN_SETTINGS, timeoutMs: 2000, retry: { maxAttempts: 2, sleep: async () => {} }, onExchange })
+    const onExchange = (x: CarrierExchange) =>
+      answers.push({ method: x.operation, payload: (JSON.parse(x.response ?? 'null') as { Payload?: unknown } | null)?.Payload })
+    const c = createKolayGelsinConnector({
+      origin: emu.origin,
+      ...SAMPLE_KOLAYGELSIN_SETTINGS,
+      timeoutMs: 2000,
+      retry: { maxAttempts: 2, sleep: async () => {} },
+      onExchange,
+    })
     const base = sampleKolayGelsinRequest() as ShipmentRequest
-    const request: ShipmentRequest = { ...base, codAmountKurus: 12_345, packages: [...base.packages, { index: 1, boxCode: null, lengthMm: 305, widthMm: 215, heightMm: 98, weightGrams: 455 }] }
+    const request: ShipmentRequest = {
+      ...base,
+      codAmountKurus: 12_345,
+      packages: [...base.packages, { index: 1, boxCode: null, lengthMm: 305, widthMm: 215, heightMm: 98, weightGrams: 455 }],
+    }
     const created = await c.createShipment(request, { idempotencyKey: 'wire-1' })
     await c.track?.(created.carrierShipmentId)
     await c.cancelShipment?.(created.carrierShipmentId)
     const sent = emu.requests.map((r) => ({ method: r.operation ?? '', body: JSON.parse(r.body) as unknown }))
-    expect(new Set(sent.map((s) => s.method))).toEqual(new Set(['SaveRecipient', 'SaveIntegrationShipment', 'GetCorporateShipmentsStatus', 'CancelPickupAndDelivery']))
+    expect(new Set(sent.map((s) => s.method))).toEqual(
+      new Set(['SaveRecipient', 'SaveIntegrationShipment', 'GetCorporateShipmentsStatus', 'CancelPickupAndDelivery']),
+    )
     for (const s of sent) {
       expect(kgRequestSchema(s.method, s.body), s.method).not.toBeNull()
       expect(kgSchemaErrors(s.method, s.body), s.method).toEqual([])

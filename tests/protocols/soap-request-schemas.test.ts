@@ -38,15 +38,21 @@ function expectAnswersValid(answers: readonly Answer[], setOf: (operation: strin
   }
 }
 
-const twoParcels = <T extends ShipmentRequest>(r: T): T => ({ ...r, packages: [...r.packages, { index: 1, boxCode: null, lengthMm: 305, widthMm: 215, heightMm: 98, weightGrams: 1234 }] })
+const twoParcels = <T extends ShipmentRequest>(r: T): T => ({
+  ...r,
+  packages: [...r.packages, { index: 1, boxCode: null, lengthMm: 305, widthMm: 215, heightMm: 98, weightGrams: 1234 }],
+})
 
 describe.runIf(xmllintAvailable())('SOAP request bodies (and the emulators\u2019 answers) validate against the published schemas (xmllint --schema)', () => {
   it('the checker refuses what the schemas refuse (so the tests below can fail)', () => {
     const env = (b: string) => `<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body>${b}</s:Body></s:Envelope>`
-    const aras = '<SetOrder xmlns="http://tempuri.org/"><orderInfo><Order><IntegrationCode>c</IntegrationCode><ReceiverName>b</ReceiverName></Order></orderInfo></SetOrder>'
+    const aras =
+      '<SetOrder xmlns="http://tempuri.org/"><orderInfo><Order><IntegrationCode>c</IntegrationCode><ReceiverName>b</ReceiverName></Order></orderInfo></SetOrder>'
     const ptt = '<k:kabulEkle2><k:input><x:dongu><x:agirlik>1.5</x:agirlik></x:dongu></k:input></k:kabulEkle2>'
-    const pttOrder = '<k:kabulEkle2 xmlns:k="http://kabul.ptt.gov.tr" xmlns:x="http://kabul.ptt.gov.tr/xsd"><k:input><x:kullanici>u</x:kullanici><x:dongu/></k:input></k:kabulEkle2>'
-    const yk = '<y:createShipment xmlns:y="http://yurticikargo.com.tr/ShippingOrderDispatcherServices"><ShippingOrderVO><cargoKey>K</cargoKey></ShippingOrderVO></y:createShipment>'
+    const pttOrder =
+      '<k:kabulEkle2 xmlns:k="http://kabul.ptt.gov.tr" xmlns:x="http://kabul.ptt.gov.tr/xsd"><k:input><x:kullanici>u</x:kullanici><x:dongu/></k:input></k:kabulEkle2>'
+    const yk =
+      '<y:createShipment xmlns:y="http://yurticikargo.com.tr/ShippingOrderDispatcherServices"><ShippingOrderVO><cargoKey>K</cargoKey></ShippingOrderVO></y:createShipment>'
     expect(schemaChecker(SoapSchemaSet.arasOrders).validate(env(aras)).valid).toBe(false)
     expect(schemaChecker(SoapSchemaSet.ptt).validate(env(ptt)).valid).toBe(false)
     expect(schemaChecker(SoapSchemaSet.ptt).validate(env(pttOrder)).valid).toBe(false)
@@ -57,7 +63,13 @@ describe.runIf(xmllintAvailable())('SOAP request bodies (and the emulators\u2019
     const emu = await startYurticiEmulator({ users: [{ username: 'YKTEST', password: 'YK', senderCustId: 1 }], validateSchema: true })
     closers.push(() => emu.close())
     const answers: Answer[] = []
-    const connector = new YurticiConnector({ url: emu.url, accounts: { senderPays: { username: 'YKTEST', password: 'YK' } }, timeoutMs: 2000, retry: { baseDelayMs: 1, maxDelayMs: 2 }, onExchange: (x) => answers.push(x) })
+    const connector = new YurticiConnector({
+      url: emu.url,
+      accounts: { senderPays: { username: 'YKTEST', password: 'YK' } },
+      timeoutMs: 2000,
+      retry: { baseDelayMs: 1, maxDelayMs: 2 },
+      onExchange: (x) => answers.push(x),
+    })
     const created = await connector.createShipment(twoParcels(sampleShipmentRequest()), { idempotencyKey: 'wire-1' })
     await connector.track(created.trackingNumber)
     await connector.cancelShipment(created.trackingNumber)
@@ -119,7 +131,8 @@ describe.runIf(xmllintAvailable())('SOAP request bodies (and the emulators\u2019
 
 const SOAP11 = 'http://schemas.xmlsoap.org/soap/envelope/'
 // Prefixes are declared on the Envelope, as the connectors do (the emulators' parsers read them there).
-const envelope = (body: string, xmlns = '') => `<?xml version="1.0" encoding="UTF-8"?><s:Envelope xmlns:s="${SOAP11}"${xmlns}><s:Body>${body}</s:Body></s:Envelope>`
+const envelope = (body: string, xmlns = '') =>
+  `<?xml version="1.0" encoding="UTF-8"?><s:Envelope xmlns:s="${SOAP11}"${xmlns}><s:Body>${body}</s:Body></s:Envelope>`
 const YK_NS = ' xmlns:y="http://yurticikargo.com.tr/ShippingOrderDispatcherServices"'
 const PTT_NS = ' xmlns:k="http://kabul.ptt.gov.tr" xmlns:x="http://kabul.ptt.gov.tr/xsd"'
 async function post(url: string, body: string, soapAction: string): Promise<{ status: number; text: string }> {
@@ -131,7 +144,8 @@ describe.runIf(xmllintAvailable())('emulators with validateSchema refuse what th
   it('Yurtiçi (JAX-WS): a ShippingOrderVO without its required longs → S:Client "Unmarshalling Error", nothing stored', async () => {
     const emu = await startYurticiEmulator({ users: [{ username: 'YKTEST', password: 'YK', senderCustId: 1 }], validateSchema: true })
     closers.push(() => emu.close())
-    const body = '<y:createShipment><wsUserName>YKTEST</wsUserName><wsPassword>YK</wsPassword><userLanguage>TR</userLanguage><ShippingOrderVO><cargoKey>K1</cargoKey><invoiceKey>I1</invoiceKey><receiverCustName>Ali Veli</receiverCustName><receiverAddress>Kadıköy Moda Cad. No:1 İstanbul</receiverAddress><receiverPhone1>5321234567</receiverPhone1></ShippingOrderVO></y:createShipment>'
+    const body =
+      '<y:createShipment><wsUserName>YKTEST</wsUserName><wsPassword>YK</wsPassword><userLanguage>TR</userLanguage><ShippingOrderVO><cargoKey>K1</cargoKey><invoiceKey>I1</invoiceKey><receiverCustName>Ali Veli</receiverCustName><receiverAddress>Kadıköy Moda Cad. No:1 İstanbul</receiverAddress><receiverPhone1>5321234567</receiverPhone1></ShippingOrderVO></y:createShipment>'
     const r = await post(emu.url, envelope(body, YK_NS), '""')
     expect(r.status).toBe(500)
     expect(r.text).toContain('<faultcode>S:Client</faultcode>')
@@ -142,7 +156,8 @@ describe.runIf(xmllintAvailable())('emulators with validateSchema refuse what th
   it('Aras (ASMX): Order fields out of sequence → soap:Client "unable to read request"; (WCF) query arguments out of order → DeserializationFailed', async () => {
     const emu = await startArasEmulator({ validateSchema: true })
     closers.push(() => emu.close())
-    const order = '<SetOrder xmlns="http://tempuri.org/"><orderInfo><Order><UserName>neodyum</UserName><Password>nd2580</Password><IntegrationCode>KJ1</IntegrationCode><ReceiverName>Ali Veli</ReceiverName></Order></orderInfo><userName>neodyum</userName><password>nd2580</password></SetOrder>'
+    const order =
+      '<SetOrder xmlns="http://tempuri.org/"><orderInfo><Order><UserName>neodyum</UserName><Password>nd2580</Password><IntegrationCode>KJ1</IntegrationCode><ReceiverName>Ali Veli</ReceiverName></Order></orderInfo><userName>neodyum</userName><password>nd2580</password></SetOrder>'
     const r = await post(emu.origin + ARAS_PATHS.testShipment, envelope(order), '"http://tempuri.org/SetOrder"')
     expect(r.status).toBe(500)
     expect(r.text).toMatch(/<faultcode>soap:Client<\/faultcode>/)
@@ -157,14 +172,16 @@ describe.runIf(xmllintAvailable())('emulators with validateSchema refuse what th
   it('PTT (Axis2): agirlik 1.5 (xs:int) → soapenv:Client ADBException; etiketGetir (undeclared) is not schema-checked', async () => {
     const emu = await startPttEmulator({ validateSchema: true, strictSoapAction: false, labelOperation: true })
     closers.push(() => emu.close())
-    const body = '<k:kabulEkle2><k:input><x:dongu><x:agirlik>1.5</x:agirlik><x:barkodNo>2740000000010</x:barkodNo></x:dongu><x:kullanici>PttWs</x:kullanici><x:musteriId>904411</x:musteriId><x:sifre>x</x:sifre></k:input></k:kabulEkle2>'
+    const body =
+      '<k:kabulEkle2><k:input><x:dongu><x:agirlik>1.5</x:agirlik><x:barkodNo>2740000000010</x:barkodNo></x:dongu><x:kullanici>PttWs</x:kullanici><x:musteriId>904411</x:musteriId><x:sifre>x</x:sifre></k:input></k:kabulEkle2>'
     const r = await post(emu.urls.acceptance, envelope(body, PTT_NS), '"urn:kabulEkle2"')
     expect(r.status).toBe(500)
     expect(r.text).toContain('soapenv:Client')
     expect(r.text).toContain('ADBException')
     expect(r.text).toContain('agirlik')
     expect(emu.shipments).toHaveLength(0)
-    const label = '<k:etiketGetir><k:input><x:barkodNo>2740000000010</x:barkodNo><x:musteriId>904411</x:musteriId><x:sifre>x</x:sifre></k:input></k:etiketGetir>'
+    const label =
+      '<k:etiketGetir><k:input><x:barkodNo>2740000000010</x:barkodNo><x:musteriId>904411</x:musteriId><x:sifre>x</x:sifre></k:input></k:etiketGetir>'
     expect((await post(emu.urls.acceptance, envelope(label, PTT_NS), '"urn:etiketGetir"')).text).not.toContain('ADBException')
   })
 })

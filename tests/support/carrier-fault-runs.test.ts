@@ -14,7 +14,13 @@ function options(over: Partial<FaultRunsOptions<Fault, string>> = {}): FaultRuns
   return {
     runs: 20,
     random: mulberry32(7),
-    faults: { kind: 'sequence', weights: { lost: 2, refused: 1 }, maxPerRun: 3, leading: { fault: 'refused', every: 10, at: 3 }, arm: (s) => void (queued = [...s]) },
+    faults: {
+      kind: 'sequence',
+      weights: { lost: 2, refused: 1 },
+      maxPerRun: 3,
+      leading: { fault: 'refused', every: 10, at: 3 },
+      arm: (s) => void (queued = [...s]),
+    },
     requests: () => log,
     create: async (_, key) => {
       for (const fault of [...queued, null]) log.push({ fault, operation: fault === null ? 'create' : 'lookup' })
@@ -68,7 +74,10 @@ describe('runCarrierFaultRuns', () => {
 
   it('arms per-request rates once, runs in batches and disarms even when a run throws', async () => {
     const armed: string[] = []
-    const o = options({ concurrency: 4, faults: { kind: 'rates', rates: { lost: 0.1 }, arm: () => void armed.push('arm'), disarm: () => void armed.push('disarm') } })
+    const o = options({
+      concurrency: 4,
+      faults: { kind: 'rates', rates: { lost: 0.1 }, arm: () => void armed.push('arm'), disarm: () => void armed.push('disarm') },
+    })
     const summary = await runCarrierFaultRuns(o)
     expect(armed).toEqual(['arm', 'disarm'])
     expect(summary.records.map((r) => r.run)).toEqual(Array.from({ length: 20 }, (_, i) => i))

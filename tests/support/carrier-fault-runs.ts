@@ -202,7 +202,13 @@ export async function runCarrierFaultRuns<F extends string, R>(o: FaultRunsOptio
     const created = await o.create(run, key)
     const mine = o.shipmentsFor(key, run)
     expect(mine, `run ${run} (${key}), faults: ${sequence?.join(',') ?? 'random'}`).toHaveLength(expected(run))
-    const operations = concurrency === 1 ? o.requests().slice(before).map((r) => r.operation ?? null) : null
+    const operations =
+      concurrency === 1
+        ? o
+            .requests()
+            .slice(before)
+            .map((r) => r.operation ?? null)
+        : null
     const record: FaultRun<F> = { run, key, sequence, operations }
     records.push(record)
     await o.check?.(created, record)

@@ -2,7 +2,13 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { resolve } from 'node:path'
 import { scaledMs } from './wait-for'
 
-export type ServeProcess = Readonly<{ child: ChildProcess; url: string; token: string; exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>; stop(): Promise<void> }>
+export type ServeProcess = Readonly<{
+  child: ChildProcess
+  url: string
+  token: string
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>
+  stop(): Promise<void>
+}>
 
 const BIN = resolve(import.meta.dirname, '../../bin/station.mjs')
 

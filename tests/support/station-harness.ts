@@ -53,13 +53,16 @@ export async function startHarness(
   const ownCards = options.overrides !== undefined && 'rateCards' in options.overrides && !options.cloudConfig?.rateCards
   const cloudConfig = ownCards ? { ...options.cloudConfig, rateCards: [] } : options.cloudConfig
   const { cloud } = await startDemoReferenceCloud({ batchSize: options.cloudOrders, rateLimit: { limit: 1_000_000, windowMs: 60_000 }, config: cloudConfig })
-  const overrides = mergeLayers({
-    demo: true,
-    scale: { driver: 'simulated' },
-    printer: { uri: zebra.uri, statusTimeoutMs: 1500 },
-    carriers: { comtohome: { baseUrl: carrier.url, apiKey: 'demo-key', timeoutMs: 3000 } },
-    cloud: { baseUrl: cloud.url, apiKey: DEMO_STATION.apiKey, stationId: DEMO_STATION.id, pullIntervalMs: 60_000 },
-  }, options.overrides ?? {})
+  const overrides = mergeLayers(
+    {
+      demo: true,
+      scale: { driver: 'simulated' },
+      printer: { uri: zebra.uri, statusTimeoutMs: 1500 },
+      carriers: { comtohome: { baseUrl: carrier.url, apiKey: 'demo-key', timeoutMs: 3000 } },
+      cloud: { baseUrl: cloud.url, apiKey: DEMO_STATION.apiKey, stationId: DEMO_STATION.id, pullIntervalMs: 60_000 },
+    },
+    options.overrides ?? {},
+  )
   let adapters: ReturnType<typeof createAdapters>
   let station: Station
   const boot = async () => {

@@ -27,14 +27,33 @@ describe('wait-for: waits that end when their condition holds', () => {
   it('waitUntil checks the state at once, then after each event', async () => {
     const e = new Emitter<void>()
     let lines = 1
-    expect(await waitUntil(e.event, () => (lines >= 1 ? lines : undefined), 1000, () => 'never')).toBe(1)
-    const two = waitUntil(e.event, () => (lines >= 3 ? lines : undefined), 1000, () => `only ${lines}`)
+    expect(
+      await waitUntil(
+        e.event,
+        () => (lines >= 1 ? lines : undefined),
+        1000,
+        () => 'never',
+      ),
+    ).toBe(1)
+    const two = waitUntil(
+      e.event,
+      () => (lines >= 3 ? lines : undefined),
+      1000,
+      () => `only ${lines}`,
+    )
     lines = 2
     e.fire()
     lines = 3
     e.fire()
     expect(await two).toBe(3)
-    await expect(waitUntil(e.event, () => undefined, 20, () => `only ${lines}`)).rejects.toThrow('only 3')
+    await expect(
+      waitUntil(
+        e.event,
+        () => undefined,
+        20,
+        () => `only ${lines}`,
+      ),
+    ).rejects.toThrow('only 3')
   })
 
   it('collect gathers n events', async () => {
@@ -47,7 +66,14 @@ describe('wait-for: waits that end when their condition holds', () => {
 
   it('eventually polls a condition without events', async () => {
     let n = 0
-    expect(await eventually(async () => ++n, (v) => v >= 3, 1000, 1)).toBe(3)
+    expect(
+      await eventually(
+        async () => ++n,
+        (v) => v >= 3,
+        1000,
+        1,
+      ),
+    ).toBe(3)
   })
 
   it('KARGOJET_TEST_TIME_SCALE stretches every bound (never shrinks it)', () => {

@@ -44,7 +44,12 @@ function settle<V, T>(subscribe: Subscribe<V>, check: (value: V) => { hit: T } |
 }
 
 /** Resolves with the first event matching `pred`; rejects after `timeoutMs` (a bound, not a sleep). */
-export function waitFor<T>(subscribe: Subscribe<T>, pred: (value: T) => boolean = () => true, timeoutMs = 3000, what: string | (() => string) = 'event'): Promise<T> {
+export function waitFor<T>(
+  subscribe: Subscribe<T>,
+  pred: (value: T) => boolean = () => true,
+  timeoutMs = 3000,
+  what: string | (() => string) = 'event',
+): Promise<T> {
   const why = () => `timed out waiting for ${typeof what === 'string' ? what : what()}`
   return settle(subscribe, (value) => (pred(value) ? { hit: value } : null), timeoutMs, why)
 }
@@ -52,7 +57,12 @@ export function waitFor<T>(subscribe: Subscribe<T>, pred: (value: T) => boolean 
 /** Resolves with the first `n` events; rejects after `timeoutMs`, saying how many came. */
 export function collect<T>(subscribe: Subscribe<T>, n: number, timeoutMs = 3000): Promise<T[]> {
   const got: T[] = []
-  return settle(subscribe, (value) => (got.push(value) >= n ? { hit: got } : null), timeoutMs, () => `timed out with ${got.length}/${n} events`)
+  return settle(
+    subscribe,
+    (value) => (got.push(value) >= n ? { hit: got } : null),
+    timeoutMs,
+    () => `timed out with ${got.length}/${n} events`,
+  )
 }
 
 /**

@@ -30,7 +30,7 @@ export async function connectStation(baseUrl: string, token: string): Promise<Ws
   const pushed: Subscribe<PushedEvent> = (listener) => (listeners.add(listener), () => void listeners.delete(listener))
   ws.on('message', (data) => {
     const msg = JSON.parse(data.toString()) as WireMessage
-    if (msg.type === 'reply') pending.get(msg.id)?.(msg.result), pending.delete(msg.id)
+    if (msg.type === 'reply') (pending.get(msg.id)?.(msg.result), pending.delete(msg.id))
     else {
       const event = { name: msg.name, payload: msg.payload }
       events.push(event)
@@ -38,7 +38,13 @@ export async function connectStation(baseUrl: string, token: string): Promise<Ws
     }
   })
   // A killed or closed desk never answers: its pending calls fail at once instead of hanging the test.
-  const closedError = () => ({ ok: false as const, error: new AppError(ErrorCode.internal, 'the station closed the connection before answering', { retryable: true, meta: { disconnected: true } }).serialize() })
+  const closedError = () => ({
+    ok: false as const,
+    error: new AppError(ErrorCode.internal, 'the station closed the connection before answering', {
+      retryable: true,
+      meta: { disconnected: true },
+    }).serialize(),
+  })
   ws.on('close', () => {
     for (const [id, resolve] of pending) (pending.delete(id), resolve(closedError()))
   })

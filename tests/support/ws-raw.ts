@@ -26,7 +26,8 @@ export function wsFrame(
 }
 
 /** A close frame payload: a 2-byte code and a reason. */
-export const closePayload = (code: number, reason: Uint8Array = new Uint8Array()) => Buffer.concat([Buffer.from([(code >> 8) & 0xff, code & 0xff]), Buffer.from(reason)])
+export const closePayload = (code: number, reason: Uint8Array = new Uint8Array()) =>
+  Buffer.concat([Buffer.from([(code >> 8) & 0xff, code & 0xff]), Buffer.from(reason)])
 
 export type RawOutcome = Readonly<{
   /** The HTTP status line's code of the handshake answer (101 when upgraded), or null when none came. */
@@ -44,8 +45,8 @@ function findCloseCode(bytes: Buffer): number | null {
     const opcode = bytes[at]! & 0x0f
     let len = bytes[at + 1]! & 0x7f
     let off = at + 2
-    if (len === 126) (len = bytes.readUInt16BE(off), (off += 2))
-    else if (len === 127) (len = Number(bytes.readBigUInt64BE(off)), (off += 8))
+    if (len === 126) ((len = bytes.readUInt16BE(off)), (off += 2))
+    else if (len === 127) ((len = Number(bytes.readBigUInt64BE(off))), (off += 8))
     if (opcode === 0x8) return len >= 2 && off + 2 <= bytes.length ? bytes.readUInt16BE(off) : 1005
     at = off + len
   }
@@ -88,7 +89,7 @@ export function rawExchange(
         headerEnd = end + 4
         status = Number(/^HTTP\/1\.1 (\d{3})/.exec(received.toString('latin1'))?.[1] ?? 0)
         if (status !== 101) return finish(true)
-        if (o.resetAfter) return socket.resetAndDestroy(), finish(true)
+        if (o.resetAfter) return (socket.resetAndDestroy(), finish(true))
         for (const frame of afterUpgrade) socket.write(frame)
         if (o.endAfter) socket.end()
       }
@@ -97,7 +98,7 @@ export function rawExchange(
     socket.on('connect', () => {
       socket.write(request)
       // A caller gone mid-handshake: the server sees a reset while it upgrades the socket.
-      if (o.resetAtOnce) socket.resetAndDestroy(), finish(true)
+      if (o.resetAtOnce) (socket.resetAndDestroy(), finish(true))
     })
   })
 }
@@ -114,5 +115,7 @@ export function handshake(port: number, token: string, extraHeaders: Record<stri
     'Sec-WebSocket-Version': '13',
     ...extraHeaders,
   }
-  return `GET /ws?token=${encodeURIComponent(token)} HTTP/1.1\r\n${Object.entries(headers).map(([k, v]) => `${k}: ${v}`).join('\r\n')}\r\n\r\n`
+  return `GET /ws?token=${encodeURIComponent(token)} HTTP/1.1\r\n${Object.entries(headers)
+    .map(([k, v]) => `${k}: ${v}`)
+    .join('\r\n')}\r\n\r\n`
 }

@@ -110,7 +110,21 @@ describe('station print', () => {
 })
 
 describe('station printer status', () => {
-  const KEYS = ['ready', 'paperOut', 'headOpen', 'paused', 'ribbonOut', 'bufferFull', 'underTemperature', 'overTemperature', 'corruptRam', 'labelsRemaining', 'formatsInBuffer', 'labelLengthDots', 'partialFormat']
+  const KEYS = [
+    'ready',
+    'paperOut',
+    'headOpen',
+    'paused',
+    'ribbonOut',
+    'bufferFull',
+    'underTemperature',
+    'overTemperature',
+    'corruptRam',
+    'labelsRemaining',
+    'formatsInBuffer',
+    'labelLengthDots',
+    'partialFormat',
+  ]
 
   it('--json prints exactly the documented keys', async () => {
     emu.setState({ labelsRemaining: 5 })

@@ -25,14 +25,23 @@ export async function readRateCardsFile(path: string): Promise<RateCard[]> {
 }
 
 async function run(argv: readonly string[], io: CliIo): Promise<number> {
-  const { values } = parseFlags(argv, { input: { type: 'string' }, 'rate-cards': { type: 'string' }, data: { type: 'string' }, strategy: { type: 'string' }, json: { type: 'boolean' } })
+  const { values } = parseFlags(argv, {
+    input: { type: 'string' },
+    'rate-cards': { type: 'string' },
+    data: { type: 'string' },
+    strategy: { type: 'string' },
+    json: { type: 'boolean' },
+  })
   const order = await readJsonInput(requireFlag(values.input, 'input'), orderInputSchema)
   const station = values.data ? loadConfig(values.data) : null
   const cards = values['rate-cards'] ? await readRateCardsFile(values['rate-cards']) : (station?.rateCards ?? DEFAULT_RATE_CARDS)
   if (values.strategy !== undefined && values.strategy !== 'cheapest' && values.strategy !== 'fastest') {
     throw new AppError(ErrorCode.inputInvalid, `--strategy must be cheapest or fastest, got "${values.strategy}"`)
   }
-  const rates: RatesConfig = { ...(station?.rates ?? RatesConfigSchema.parse(undefined)), ...(values.strategy ? { strategy: values.strategy as 'cheapest' | 'fastest' } : {}) }
+  const rates: RatesConfig = {
+    ...(station?.rates ?? RatesConfigSchema.parse(undefined)),
+    ...(values.strategy ? { strategy: values.strategy as 'cheapest' | 'fastest' } : {}),
+  }
   const addresses = new AddressResolver()
   // An address we cannot place is reported, not guessed; the quote then runs on the names as written.
   const tried = addresses.tryResolve({ city: order.recipient.city, district: order.recipient.district, postalCode: order.recipient.postalCode })
@@ -52,16 +61,22 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     },
     selectionRulesFromConfig(rates, addresses),
   )
-  const recipient = place ? { city: place.city, district: place.district, resolved: true, notes: place.notes } : { city: order.recipient.city, district: order.recipient.district, resolved: false, notes: [tried.ok ? '' : tried.error.message] }
+  const recipient = place
+    ? { city: place.city, district: place.district, resolved: true, notes: place.notes }
+    : { city: order.recipient.city, district: order.recipient.district, resolved: false, notes: [tried.ok ? '' : tried.error.message] }
   if (values.json) {
     io.stdout(`${JSON.stringify({ measure, recipient, strategy: rates.strategy, chosen, options })}\n`)
     return 0
   }
-  io.stdout(`desi ${measure.desi} · ${measure.weightKg} kg · chargeable ${measure.chargeableKg} · ${recipient.district}/${recipient.city}${recipient.resolved ? '' : ' (unresolved)'}\n`)
+  io.stdout(
+    `desi ${measure.desi} · ${measure.weightKg} kg · chargeable ${measure.chargeableKg} · ${recipient.district}/${recipient.city}${recipient.resolved ? '' : ' (unresolved)'}\n`,
+  )
   for (const o of options) {
     const mark = chosen && o.carrierId === chosen.carrierId && o.serviceCode === chosen.serviceCode ? '→' : o.eligible ? ' ' : '×'
     const price = o.priceKurus === null ? '—' : `${(o.priceKurus / 100).toFixed(2)} TL`
-    io.stdout(`${mark} ${o.name.padEnd(24)} ${price.padStart(11)}  band ${o.band}${o.distanceBand ? ` ${o.distanceBand}` : ''}  ${o.transitDays} gün  ${o.reason}\n`)
+    io.stdout(
+      `${mark} ${o.name.padEnd(24)} ${price.padStart(11)}  band ${o.band}${o.distanceBand ? ` ${o.distanceBand}` : ''}  ${o.transitDays} gün  ${o.reason}\n`,
+    )
   }
   return 0
 }

@@ -53,6 +53,6 @@ export const ratesImportCommand: CliCommand = {
 export const ratesExportCommand: CliCommand = {
   name: 'rates export',
   summary: 'Export rate cards to CSV or XLSX',
-  usage: "station rates export --out FILE.csv|FILE.xlsx [--format csv|xlsx] [--data DIR]\n  Without --data: the built-in demo cards.",
+  usage: 'station rates export --out FILE.csv|FILE.xlsx [--format csv|xlsx] [--data DIR]\n  Without --data: the built-in demo cards.',
   run: runExport,
 }

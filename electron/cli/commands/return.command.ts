@@ -24,7 +24,9 @@ export const returnInputSchema = z
   .strictObject({
     orderNumber: z.string().trim().min(1).max(64),
     referenceNo: z.string().trim().min(1).max(64).optional(),
-    original: z.strictObject({ carrierShipmentId: z.string().trim().max(64).default(''), trackingNumber: z.string().trim().max(64).default('') }).default({ carrierShipmentId: '', trackingNumber: '' }),
+    original: z
+      .strictObject({ carrierShipmentId: z.string().trim().max(64).default(''), trackingNumber: z.string().trim().max(64).default('') })
+      .default({ carrierShipmentId: '', trackingNumber: '' }),
     sender: addressInputSchema,
     recipient: addressInputSchema,
     packages: z.array(packageInputSchema).min(1).max(99),
@@ -58,7 +60,8 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const { values } = parseFlags(argv, { ...carrierFlagOptions, input: { type: 'string' }, 'idempotency-key': { type: 'string' }, json: { type: 'boolean' } })
   const def = requireCarrier(values.carrier)
   // The declaration decides (carrier-capabilities.ts), before anything is read or sent.
-  if (!def.capabilities.returns) throw new AppError(ErrorCode.inputInvalid, `${def.displayName} has no return operation here (returns: ${RETURN_CARRIERS.join(', ')})`)
+  if (!def.capabilities.returns)
+    throw new AppError(ErrorCode.inputInvalid, `${def.displayName} has no return operation here (returns: ${RETURN_CARRIERS.join(', ')})`)
   const input = await readJsonInput(requireFlag(values.input, 'input'), returnInputSchema)
   requireEndpoint(values)
   const idempotencyKey = values['idempotency-key'] ?? returnIdempotencyKey(def.id, input)
@@ -73,8 +76,25 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     const label = await renderLabel(
       `${def.displayName} İADE`,
       { orderNumber: input.orderNumber, recipient: input.recipient, codAmountKurus: null },
-      { orderNumber: input.orderNumber, referenceNo: request.referenceNo, serviceCode: 'return', sender: request.sender, recipient: request.recipient, packages: request.packages, codAmountKurus: null, labelFormat: 'zpl' },
-      { carrierShipmentId: created.carrierShipmentId ?? created.returnCode, trackingNumber, barcode: created.barcode, trackingUrl: null, labelFormat: created.labelFormat, label: created.label, costKurus: null },
+      {
+        orderNumber: input.orderNumber,
+        referenceNo: request.referenceNo,
+        serviceCode: 'return',
+        sender: request.sender,
+        recipient: request.recipient,
+        packages: request.packages,
+        codAmountKurus: null,
+        labelFormat: 'zpl',
+      },
+      {
+        carrierShipmentId: created.carrierShipmentId ?? created.returnCode,
+        trackingNumber,
+        barcode: created.barcode,
+        trackingUrl: null,
+        labelFormat: created.labelFormat,
+        label: created.label,
+        costKurus: null,
+      },
       returnCaption(created.kind),
     )
     if (values.json) {
@@ -91,7 +111,10 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
         })}\n`,
       )
     } else {
-      const what = created.kind === 'code' ? `return code ${created.returnCode}${created.validUntil ? ` (valid until ${created.validUntil})` : ''}` : `return shipment ${created.trackingNumber ?? created.returnCode}`
+      const what =
+        created.kind === 'code'
+          ? `return code ${created.returnCode}${created.validUntil ? ` (valid until ${created.validUntil})` : ''}`
+          : `return shipment ${created.trackingNumber ?? created.returnCode}`
       io.stdout(`${def.displayName}: ${what} · label ${label.format} from ${label.source} (${label.bytes.length} bytes; --json prints it)\n`)
     }
     return 0
@@ -110,7 +133,9 @@ export const returnCommand: CliCommand = {
     CARRIER_FLAGS_USAGE +
     '\n  RETURN.json: {orderNumber, referenceNo?, original? {carrierShipmentId, trackingNumber}, sender (the customer),\n' +
     '  recipient (the warehouse), packages [as for ship], validFrom?, validUntil? (YYYY-MM-DD; default today + 14 days)}.\n' +
-    `  Carriers: ${CARRIERS.filter((c) => c.capabilities.returns).map((c) => `${c.id} (${c.capabilities.returns === 'code' ? 'a return code the customer gives at a branch' : 'a return shipment with its own label'})`).join(', ')}.\n` +
+    `  Carriers: ${CARRIERS.filter((c) => c.capabilities.returns)
+      .map((c) => `${c.id} (${c.capabilities.returns === 'code' ? 'a return code the customer gives at a branch' : 'a return shipment with its own label'})`)
+      .join(', ')}.\n` +
     '  Others have no documented return operation and are refused before anything is sent.\n' +
     '  --idempotency-key defaults to a hash of the file: running it again gives the first return, not a second.\n' +
     '  --json prints {"kind","returnCode","trackingNumber","carrierShipmentId","barcode","validUntil","labelFormat","label" (base64)}.\n' +

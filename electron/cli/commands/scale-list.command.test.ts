@@ -70,15 +70,39 @@ describe('station scale list', () => {
     const json = await runList(['--json'], async () => [], hid)
     expect(json.code).toBe(0)
     expect(JSON.parse(json.stdout)).toEqual([
-      { kind: 'hid', path: '/dev/hidraw3', name: 'Dymo M10', matchedBy: 'vidPid', vendorId: '0922', productId: '8003', manufacturer: 'DYMO', product: 'M10 10 Kg Digital Postal Scale', serialNumber: null },
-      { kind: 'hid', path: '/dev/hidraw4', name: 'Acme Scale', matchedBy: 'usagePage', vendorId: '1234', productId: '5678', manufacturer: 'Acme', product: 'Scale', serialNumber: null },
+      {
+        kind: 'hid',
+        path: '/dev/hidraw3',
+        name: 'Dymo M10',
+        matchedBy: 'vidPid',
+        vendorId: '0922',
+        productId: '8003',
+        manufacturer: 'DYMO',
+        product: 'M10 10 Kg Digital Postal Scale',
+        serialNumber: null,
+      },
+      {
+        kind: 'hid',
+        path: '/dev/hidraw4',
+        name: 'Acme Scale',
+        matchedBy: 'usagePage',
+        vendorId: '1234',
+        productId: '5678',
+        manufacturer: 'Acme',
+        product: 'Scale',
+        serialNumber: null,
+      },
     ])
     const human = await runList([], async () => [], hid)
     expect(human.stdout).toMatch(/HID \/dev\/hidraw3  Dymo M10 \[0922:8003\]\nHID \/dev\/hidraw4  Acme Scale \[1234:5678\] \(unknown model/)
   })
 
   it('HID listing failing (no libusb) is a note on stderr; serial ports still list, exit 0', async () => {
-    const r = await runList(['--json'], async () => [{ path: '/dev/ttyS0' }], () => Promise.reject(new Error('ERR_DLOPEN_FAILED libusb-1.0.so.0')))
+    const r = await runList(
+      ['--json'],
+      async () => [{ path: '/dev/ttyS0' }],
+      () => Promise.reject(new Error('ERR_DLOPEN_FAILED libusb-1.0.so.0')),
+    )
     expect(r.code).toBe(0)
     expect(JSON.parse(r.stdout)).toHaveLength(1)
     expect(r.stderr).toMatch(/cannot list HID devices .*libusb-1\.0-0/)

@@ -26,7 +26,11 @@ describe('station scale read (bad flags and ports, no device needed)', () => {
   const cases: ReadonlyArray<[string, string[], RegExp]> = [
     ['missing --port', ['--protocol', 'mt-sics'], /missing required flag --port/],
     ['missing --protocol', ['--port', '/dev/null'], /missing required flag --protocol/],
-    ['unknown protocol', ['--port', '/dev/null', '--protocol', 'dibal'], /--protocol must be one of mt-sics, toledo-continuous, toledo-8217, cas, a12e, nci, auto, got "dibal"/],
+    [
+      'unknown protocol',
+      ['--port', '/dev/null', '--protocol', 'dibal'],
+      /--protocol must be one of mt-sics, toledo-continuous, toledo-8217, cas, a12e, nci, auto, got "dibal"/,
+    ],
     ['bad baud', ['--port', '/dev/null', '--protocol', 'mt-sics', '--baud', 'fast'], /--baud must be a number/],
     ['zero baud', ['--port', '/dev/null', '--protocol', 'mt-sics', '--baud', '0'], /--baud must be greater than 0/],
     ['bad parity', ['--port', '/dev/null', '--protocol', 'mt-sics', '--parity', 'mark'], /--parity must be none, even or odd/],

@@ -43,9 +43,11 @@ function parseSettings(argv: readonly string[]): ReadSettings {
     throw new AppError(ErrorCode.inputInvalid, `--parity must be none, even or odd, got "${parity}"`)
   }
   const dataBits = values['data-bits']
-  if (dataBits !== undefined && dataBits !== '7' && dataBits !== '8') throw new AppError(ErrorCode.inputInvalid, `--data-bits must be 7 or 8, got "${dataBits}"`)
+  if (dataBits !== undefined && dataBits !== '7' && dataBits !== '8')
+    throw new AppError(ErrorCode.inputInvalid, `--data-bits must be 7 or 8, got "${dataBits}"`)
   const stopBits = values['stop-bits']
-  if (stopBits !== undefined && stopBits !== '1' && stopBits !== '2') throw new AppError(ErrorCode.inputInvalid, `--stop-bits must be 1 or 2, got "${stopBits}"`)
+  if (stopBits !== undefined && stopBits !== '1' && stopBits !== '2')
+    throw new AppError(ErrorCode.inputInvalid, `--stop-bits must be 1 or 2, got "${stopBits}"`)
   const baudRate = numberFlag(values.baud, 'baud', { positive: true, integer: true })
   const line: Partial<SerialLineSettings> = {
     ...(baudRate === undefined ? {} : { baudRate }),
@@ -124,7 +126,13 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     if (settings.protocol === 'auto') {
       const detected = await detectScaleProtocol(settings.port, scaleProtocols, { line: settings.line })
       protocol = detected.protocol
-      driver = createSerialScaleDriver({ protocol, path: settings.port, ...detected.line, ...(detected.checksum === undefined ? {} : { checksum: detected.checksum }), pollIntervalMs: 100 })
+      driver = createSerialScaleDriver({
+        protocol,
+        path: settings.port,
+        ...detected.line,
+        ...(detected.checksum === undefined ? {} : { checksum: detected.checksum }),
+        pollIntervalMs: 100,
+      })
     } else {
       protocol = settings.protocol
       driver = createSerialScaleDriver({ protocol, path: settings.port, ...settings.line, pollIntervalMs: 100 })
@@ -157,7 +165,7 @@ export const scaleReadCommand: CliCommand = {
   usage:
     `station scale read --port PATH --protocol ${protocolChoices.join('|')} [--baud N] [--parity none|even|odd] ` +
     '[--data-bits 7|8] [--stop-bits 1|2] [--stable] [--timeout-ms N] [--json]\n' +
-    'Line settings default to the protocol\'s (hardware.md §2.1); auto listens for continuous frames, then probes.\n' +
+    "Line settings default to the protocol's (hardware.md §2.1); auto listens for continuous frames, then probes.\n" +
     'Exit 0 with the weight, 2 on bad flags, 1 when the port cannot be opened, 3 when no valid weight arrived in time.',
   run,
 }

@@ -17,7 +17,14 @@ function capture() {
 describe('station secrets encrypt', () => {
   it('rewrites station.json without plain credentials; the desk still loads them', async () => {
     dir = mkdtempSync(join(tmpdir(), 'kj-cli-secret-'))
-    writeFileSync(join(dir, 'station.json'), JSON.stringify({ stationName: 'Masa 3', carriers: { comtohome: { apiKey: 'plain-api-key' } }, cloud: { baseUrl: 'http://127.0.0.1:1', apiKey: 'cloud-key' } }))
+    writeFileSync(
+      join(dir, 'station.json'),
+      JSON.stringify({
+        stationName: 'Masa 3',
+        carriers: { comtohome: { apiKey: 'plain-api-key' } },
+        cloud: { baseUrl: 'http://127.0.0.1:1', apiKey: 'cloud-key' },
+      }),
+    )
     const c = capture()
     expect(await main(['secrets', 'encrypt', '--data', dir], c.io)).toBe(0)
     expect(c.out.join('')).toContain('credentials encrypted')

@@ -43,7 +43,11 @@ const CASES: readonly Case[] = [
     start: async () => {
       const e = await startArasEmulator()
       const q = DEFAULT_QUERY_USERS[0]!
-      return { args: ['--base-url', e.origin, '--username', q.username, '--password', q.password, '--customer-code', q.customerCode], count: () => e.shipments.length, close: () => e.close() }
+      return {
+        args: ['--base-url', e.origin, '--username', q.username, '--password', q.password, '--customer-code', q.customerCode],
+        count: () => e.shipments.length,
+        close: () => e.close(),
+      }
     },
   },
   {
@@ -51,7 +55,11 @@ const CASES: readonly Case[] = [
     start: async () => {
       const e = await startMngEmulator()
       const c = SAMPLE_MNG_CREDENTIALS
-      return { args: ['--base-url', e.origin, '--username', c.clientId, '--api-key', c.clientSecret, '--customer-code', c.customerNumber, '--password', c.password], count: () => e.shipments.length, close: () => e.close() }
+      return {
+        args: ['--base-url', e.origin, '--username', c.clientId, '--api-key', c.clientSecret, '--customer-code', c.customerNumber, '--password', c.password],
+        count: () => e.shipments.length,
+        close: () => e.close(),
+      }
     },
   },
   {
@@ -70,7 +78,18 @@ const CASES: readonly Case[] = [
       const file = join(dir, 'ptt.json')
       await writeFile(file, JSON.stringify({ barcodeRange: SAMPLE_PTT_RANGE }))
       return {
-        args: ['--base-url', e.origin, '--customer-code', String(SAMPLE_PTT_CREDENTIALS.customerId), '--password', SAMPLE_PTT_CREDENTIALS.password, '--carrier-config', file, '--data', join(dir, 'ptt-data')],
+        args: [
+          '--base-url',
+          e.origin,
+          '--customer-code',
+          String(SAMPLE_PTT_CREDENTIALS.customerId),
+          '--password',
+          SAMPLE_PTT_CREDENTIALS.password,
+          '--carrier-config',
+          file,
+          '--data',
+          join(dir, 'ptt-data'),
+        ],
         count: () => e.shipments.length,
         close: () => e.close(),
       }
@@ -80,14 +99,22 @@ const CASES: readonly Case[] = [
     id: 'surat',
     start: async () => {
       const e = await startSuratEmulator()
-      return { args: ['--base-url', e.origin, '--customer-code', '1038106246', '--password', '123456', '--api-key', '123456.Ff'], count: () => e.shipments.length, close: () => e.close() }
+      return {
+        args: ['--base-url', e.origin, '--customer-code', '1038106246', '--password', '123456', '--api-key', '123456.Ff'],
+        count: () => e.shipments.length,
+        close: () => e.close(),
+      }
     },
   },
   {
     id: 'sendeo',
     start: async () => {
       const e = await startSendeoEmulator()
-      return { args: ['--base-url', e.origin, '--username', SAMPLE_SENDEO_SETTINGS.username, '--password', SAMPLE_SENDEO_SETTINGS.password], count: () => e.shipments.length, close: () => e.close() }
+      return {
+        args: ['--base-url', e.origin, '--username', SAMPLE_SENDEO_SETTINGS.username, '--password', SAMPLE_SENDEO_SETTINGS.password],
+        count: () => e.shipments.length,
+        close: () => e.close(),
+      }
     },
   },
   {
@@ -97,7 +124,16 @@ const CASES: readonly Case[] = [
       const file = join(dir, 'kg.json')
       await writeFile(file, JSON.stringify({ addressId: SAMPLE_KOLAYGELSIN_SETTINGS.addressId }))
       return {
-        args: ['--base-url', e.origin, '--api-key', SAMPLE_KOLAYGELSIN_SETTINGS.token, '--customer-code', String(SAMPLE_KOLAYGELSIN_SETTINGS.customerId), '--carrier-config', file],
+        args: [
+          '--base-url',
+          e.origin,
+          '--api-key',
+          SAMPLE_KOLAYGELSIN_SETTINGS.token,
+          '--customer-code',
+          String(SAMPLE_KOLAYGELSIN_SETTINGS.customerId),
+          '--carrier-config',
+          file,
+        ],
         count: () => e.shipments.length,
         close: () => e.close(),
       }

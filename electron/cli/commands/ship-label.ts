@@ -11,7 +11,13 @@ export type ShipLabel = Readonly<{ format: LabelFormat; bytes: Uint8Array; sourc
  * The label `station ship` hands back: the carrier's own (ZPL or PDF, untouched) when it gave one,
  * otherwise the desk's ZPL label carrying the carrier's barcode, built exactly as the desk prints it.
  */
-export async function renderLabel(carrierName: string, order: Pick<OrderInput, 'orderNumber' | 'recipient' | 'codAmountKurus'>, request: ShipmentRequest, created: CreatedShipment, trackingCaption?: string): Promise<ShipLabel> {
+export async function renderLabel(
+  carrierName: string,
+  order: Pick<OrderInput, 'orderNumber' | 'recipient' | 'codAmountKurus'>,
+  request: ShipmentRequest,
+  created: CreatedShipment,
+  trackingCaption?: string,
+): Promise<ShipLabel> {
   if (created.label && created.labelFormat) return { format: created.labelFormat, bytes: created.label, source: 'carrier' }
   const compose = createLabelComposer((input) => buildShippingLabel(input, { dpi: 203, size: '100x150' }), new Map([[request.serviceCode, carrierName]]))
   const asOrder = { orderNumber: order.orderNumber, recipient: order.recipient, codAmountKurus: order.codAmountKurus } as unknown as Order

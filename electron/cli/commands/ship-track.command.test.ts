@@ -100,9 +100,9 @@ describe('station ship / track with a carrier-neutral order (Yurtiçi)', () => {
 describe('station ship --carrier ptt (barcode from the station range)', () => {
   // Default: the emulator follows PTT's published WSDL, which has no etiketGetir ("operation not found").
   it.each([
-    ['without etiketGetir (the published WSDL): the desk\'s own PTT label', false, 'desk'],
-    ['with etiketGetir: PTT\'s label', true, 'carrier'],
-  ])('%s, the barcode from the data folder\'s range, once per order file', async (_name, labelOperation, labelSource) => {
+    ["without etiketGetir (the published WSDL): the desk's own PTT label", false, 'desk'],
+    ["with etiketGetir: PTT's label", true, 'carrier'],
+  ])("%s, the barcode from the data folder's range, once per order file", async (_name, labelOperation, labelSource) => {
     const { startPttEmulator } = await import('../../../sandbox/ptt/ptt.emulator')
     const { SAMPLE_PTT_CREDENTIALS } = await import('../../../sandbox/ptt/ptt.fixtures')
     const ptt = await startPttEmulator({ labelOperation })
@@ -110,7 +110,22 @@ describe('station ship --carrier ptt (barcode from the station range)', () => {
       const file = join(dir, `ptt-order-${labelSource}.json`)
       await writeFile(file, JSON.stringify({ ...order, orderNumber: `SIP-PTT-${labelSource}` }))
       const data = join(dir, `ptt-station-${labelSource}`)
-      const argv = ['ship', '--carrier', 'ptt', '--base-url', ptt.origin, '--customer-code', String(SAMPLE_PTT_CREDENTIALS.customerId), '--password', SAMPLE_PTT_CREDENTIALS.password, '--data', data, '--input', file, '--json']
+      const argv = [
+        'ship',
+        '--carrier',
+        'ptt',
+        '--base-url',
+        ptt.origin,
+        '--customer-code',
+        String(SAMPLE_PTT_CREDENTIALS.customerId),
+        '--password',
+        SAMPLE_PTT_CREDENTIALS.password,
+        '--data',
+        data,
+        '--input',
+        file,
+        '--json',
+      ]
       const first = await cli(argv)
       expect(first).toMatchObject({ code: 0, stderr: '' })
       const out = JSON.parse(first.stdout)

@@ -108,14 +108,17 @@ async function run(argv: readonly string[], io: CliIo, carriers: CarrierList): P
     timeoutMs: settings.timeoutMs,
     retry: {
       maxAttempts: 4,
-      onRetry: ({ attempt, delayMs, error }) => io.stderr(`${prefix}${error.code} on attempt ${attempt}, retrying in ${delayMs} ms with the same Idempotency-Key\n`),
+      onRetry: ({ attempt, delayMs, error }) =>
+        io.stderr(`${prefix}${error.code} on attempt ${attempt}, retrying in ${delayMs} ms with the same Idempotency-Key\n`),
     },
   })
   try {
     const created = await connector.submitConsignment(body, { idempotencyKey, labelFormat: settings.labelFormat })
     const label = Buffer.from(created.label ?? []).toString('base64')
     if (settings.json) {
-      io.stdout(`${JSON.stringify({ trackingNumber: created.trackingNumber, barcode: created.barcode, labelFormat: created.labelFormat, label, costKurus: created.costKurus })}\n`)
+      io.stdout(
+        `${JSON.stringify({ trackingNumber: created.trackingNumber, barcode: created.barcode, labelFormat: created.labelFormat, label, costKurus: created.costKurus })}\n`,
+      )
     } else {
       io.stdout(
         `tracking ${created.trackingNumber} · barcode ${created.barcode} · ` +
@@ -140,7 +143,8 @@ async function shipGeneric(def: AnyCarrier, values: ReturnType<typeof parseFlags
   const input = requireFlag(values.input, 'input')
   requireEndpoint(values)
   const labelFormat = values['label-format'] ?? LabelFormat.zpl
-  if (labelFormat !== LabelFormat.zpl && labelFormat !== LabelFormat.pdf) throw new AppError(ErrorCode.inputInvalid, `--label-format must be zpl or pdf, got "${labelFormat}"`)
+  if (labelFormat !== LabelFormat.zpl && labelFormat !== LabelFormat.pdf)
+    throw new AppError(ErrorCode.inputInvalid, `--label-format must be zpl or pdf, got "${labelFormat}"`)
   const order = await readJsonInput(input, orderInputSchema)
   const idempotencyKey = values['idempotency-key'] ?? orderIdempotencyKey(def.id, order)
   if (idempotencyKey.trim() === '') throw new AppError(ErrorCode.inputInvalid, '--idempotency-key must not be empty')

@@ -13,7 +13,8 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   // The declaration decides (carrier-capabilities.ts), before anything is sent.
   if (!def.capabilities.tracking) throw new AppError(ErrorCode.inputInvalid, `${def.displayName} has no tracking operation here`)
   const tracking = requireFlag(values.tracking, 'tracking').trim()
-  if (!/^[\x21-\x7e]{1,64}$/.test(tracking)) throw new AppError(ErrorCode.inputInvalid, `--tracking must be 1–64 printable characters without spaces, got "${tracking}"`)
+  if (!/^[\x21-\x7e]{1,64}$/.test(tracking))
+    throw new AppError(ErrorCode.inputInvalid, `--tracking must be 1–64 printable characters without spaces, got "${tracking}"`)
   requireEndpoint(values)
   const { connector, dispose } = await cliConnector(def, values, io, prefix, { maxAttempts: 3, sameKey: false })
   let events
@@ -28,7 +29,9 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const status = currentTrackingStatus(events)
   const last = events.at(-1) ?? null
   if (values.json) {
-    io.stdout(`${JSON.stringify({ carrier: def.id, trackingNumber: tracking, status, rawCode: last?.rawCode ?? null, rawText: last?.rawText ?? null, timeline: events })}\n`)
+    io.stdout(
+      `${JSON.stringify({ carrier: def.id, trackingNumber: tracking, status, rawCode: last?.rawCode ?? null, rawText: last?.rawText ?? null, timeline: events })}\n`,
+    )
   } else {
     io.stdout(`${def.displayName} ${tracking}: ${status ?? 'bilinmiyor / unknown'}${last ? ` (${last.rawCode} ${last.rawText})` : ''}\n`)
     for (const e of events) io.stdout(`  ${e.at}  ${(e.status ?? '?').padEnd(18)} ${e.rawCode.padEnd(8)} ${e.rawText}${e.location ? ` — ${e.location}` : ''}\n`)

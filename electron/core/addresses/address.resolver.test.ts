@@ -21,7 +21,15 @@ describe('AddressResolver: resolves', () => {
     ['upper case I read as ı', { city: 'ISTANBUL', district: 'ŞIŞLI' }, '34', 'İstanbul', 'Şişli', false, null],
     ['ASCII everywhere', { city: 'Izmir', district: 'Karsiyaka' }, '35', 'İzmir', 'Karşıyaka', false, null],
     ['a circumflex', { city: 'Hâkkari', district: 'Yüksekova' }, '30', 'Hakkari', 'Yüksekova', false, null],
-    ['abbreviated il', { city: 'K.Maraş', district: 'Onikişubat' }, '46', 'Kahramanmaraş', 'Onikişubat', true, /İl "K.Maraş" → Kahramanmaraş \(bilinen ad\) \/ city "K.Maraş" read as Kahramanmaraş/],
+    [
+      'abbreviated il',
+      { city: 'K.Maraş', district: 'Onikişubat' },
+      '46',
+      'Kahramanmaraş',
+      'Onikişubat',
+      true,
+      /İl "K.Maraş" → Kahramanmaraş \(bilinen ad\) \/ city "K.Maraş" read as Kahramanmaraş/,
+    ],
     ['short il and Merkez', { city: 'Afyon', district: 'merkez' }, '03', 'Afyonkarahisar', 'Merkez', true, /Afyonkarahisar/],
     ['renamed ilçe', { city: 'İstanbul', district: 'Eyüp' }, '34', 'İstanbul', 'Eyüpsultan', true, /İlçe "Eyüp" → Eyüpsultan \(bilinen ad\)/],
     ['two-word spelling', { city: 'İstanbul', district: 'Eyüp Sultan' }, '34', 'İstanbul', 'Eyüpsultan', false, null],
@@ -38,13 +46,45 @@ describe('AddressResolver: resolves', () => {
     ['plate code as il', { city: '34', district: 'Kadıköy' }, '34', 'İstanbul', 'Kadıköy', true, /Plaka kodu 34 → İstanbul/],
     ['il repeated in the ilçe field', { city: 'İstanbul', district: 'Kadıköy İstanbul' }, '34', 'İstanbul', 'Kadıköy', false, null],
     ['marketplace side suffix', { city: 'İstanbul (Avrupa)', district: 'Beylikdüzü' }, '34', 'İstanbul', 'Beylikdüzü', true, null],
-    ['il from the postal code when empty', { city: '', district: 'Çankaya', postalCode: '06690' }, '06', 'Ankara', 'Çankaya', true, /İl posta kodundan \(06690\) bulundu: Ankara/],
+    [
+      'il from the postal code when empty',
+      { city: '', district: 'Çankaya', postalCode: '06690' },
+      '06',
+      'Ankara',
+      'Çankaya',
+      true,
+      /İl posta kodundan \(06690\) bulundu: Ankara/,
+    ],
     ['il from the postal code when unknown', { city: 'Angora', district: 'Çankaya', postalCode: '06 690' }, '06', 'Ankara', 'Çankaya', true, null],
-    ['ilçe from the postal code for Merkez in a split centre', { city: 'İzmir', district: 'Merkez', postalCode: '35590' }, '35', 'İzmir', 'Karşıyaka', true, /İlçe posta kodundan \(35590\) bulundu: Karşıyaka/],
+    [
+      'ilçe from the postal code for Merkez in a split centre',
+      { city: 'İzmir', district: 'Merkez', postalCode: '35590' },
+      '35',
+      'İzmir',
+      'Karşıyaka',
+      true,
+      /İlçe posta kodundan \(35590\) bulundu: Karşıyaka/,
+    ],
     ['ilçe from the postal code when empty', { city: 'İzmir', district: '', postalCode: '35590' }, '35', 'İzmir', 'Karşıyaka', true, null],
     ['ilçe from the postal code settles a tie', { city: 'Adana', district: 'Zeyhan', postalCode: '01920' }, '01', 'Adana', 'Ceyhan', true, null],
-    ['a bad postal code is noted, not used', { city: 'Ankara', district: 'Çankaya', postalCode: '0669' }, '06', 'Ankara', 'Çankaya', false, /Posta kodu "0669" geçersiz/],
-    ['a postal code of another il is noted, not used', { city: 'Ankara', district: 'Çankaya', postalCode: '35590' }, '06', 'Ankara', 'Çankaya', false, /başka ile ait \(İzmir\)/],
+    [
+      'a bad postal code is noted, not used',
+      { city: 'Ankara', district: 'Çankaya', postalCode: '0669' },
+      '06',
+      'Ankara',
+      'Çankaya',
+      false,
+      /Posta kodu "0669" geçersiz/,
+    ],
+    [
+      'a postal code of another il is noted, not used',
+      { city: 'Ankara', district: 'Çankaya', postalCode: '35590' },
+      '06',
+      'Ankara',
+      'Çankaya',
+      false,
+      /başka ile ait \(İzmir\)/,
+    ],
   ])('%s', (_name, q, cityCode, city, district, corrected, note) => {
     const r = resolver.resolve(q)
     expect(r).toMatchObject({ cityCode, city, district, corrected })
@@ -59,13 +99,43 @@ describe('AddressResolver: unresolved goes to the exceptions queue, never a gues
     ['an unknown il', resolver, { city: 'Atlantis', district: 'Merkez' }, 'city', /il "Atlantis" bulunamadı \/ Address unresolved: city "Atlantis" not found/],
     ['an empty il', resolver, { city: ' ', district: 'Kadıköy' }, 'city', /il boş/],
     ['an il between two', resolver, { city: 'Bartvin', district: 'Merkez' }, 'city', /il "Bartvin" belirsiz: Artvin ya da Bartın/],
-    ['an unknown il with a bad postal code', resolver, { city: 'Atlantis', district: 'X', postalCode: '99999' }, 'city', /il "Atlantis" bulunamadı \/ Address unresolved: city "Atlantis" not found \{/], // no "postal code did not settle it": it was not valid
-    ['"Merkez" in a split centre', resolver, { city: 'İzmir', district: 'Merkez' }, 'district', /"Merkez" İzmir ilinde bir ilçe değil .* \/ .*"Merkez" is not a district of İzmir/],
-    ['"Merkez" with a postal code of another il', resolver, { city: 'İzmir', district: 'Merkez', postalCode: '06690' }, 'district', /posta kodu 06690 de çözmedi/],
-    ['an unknown ilçe', resolver, { city: 'Ankara', district: 'Nowhere' }, 'district', /Ankara ilinde ilçe "Nowhere" bulunamadı \/ .*district "Nowhere" not found in Ankara/],
+    [
+      'an unknown il with a bad postal code',
+      resolver,
+      { city: 'Atlantis', district: 'X', postalCode: '99999' },
+      'city',
+      /il "Atlantis" bulunamadı \/ Address unresolved: city "Atlantis" not found \{/,
+    ], // no "postal code did not settle it": it was not valid
+    [
+      '"Merkez" in a split centre',
+      resolver,
+      { city: 'İzmir', district: 'Merkez' },
+      'district',
+      /"Merkez" İzmir ilinde bir ilçe değil .* \/ .*"Merkez" is not a district of İzmir/,
+    ],
+    [
+      '"Merkez" with a postal code of another il',
+      resolver,
+      { city: 'İzmir', district: 'Merkez', postalCode: '06690' },
+      'district',
+      /posta kodu 06690 de çözmedi/,
+    ],
+    [
+      'an unknown ilçe',
+      resolver,
+      { city: 'Ankara', district: 'Nowhere' },
+      'district',
+      /Ankara ilinde ilçe "Nowhere" bulunamadı \/ .*district "Nowhere" not found in Ankara/,
+    ],
     ['an empty ilçe', resolver, { city: 'Ankara', district: null }, 'district', /Ankara için ilçe boş/],
     ['an ilçe between two', resolver, { city: 'Adana', district: 'Zeyhan' }, 'district', /ilçe "Zeyhan" belirsiz: Ceyhan ya da Seyhan/],
-    ['an ilçe between two, the postal code naming a third', resolver, { city: 'Adana', district: 'Zeyhan', postalCode: '01720' }, 'district', /belirsiz: Ceyhan ya da Seyhan \(posta kodu 01720 de çözmedi\)/],
+    [
+      'an ilçe between two, the postal code naming a third',
+      resolver,
+      { city: 'Adana', district: 'Zeyhan', postalCode: '01720' },
+      'district',
+      /belirsiz: Ceyhan ya da Seyhan \(posta kodu 01720 de çözmedi\)/,
+    ],
     ['a short name with a typo (no edits allowed)', resolver, { city: 'Antalya', district: 'Kax' }, 'district', /bulunamadı/],
     ['"Merkez" by postal code without the postal file', noPostalFile, { city: 'İzmir', district: 'Merkez', postalCode: '35590' }, 'district', /bir ilçe değil/],
   ])('%s', (_name, r, q, field, message) => {
@@ -82,14 +152,21 @@ describe('AddressResolver: unresolved goes to the exceptions queue, never a gues
   })
 
   it('still takes the il from a postal code without the postal file', () => {
-    expect(noPostalFile.resolve({ city: '', district: 'Karşıyaka', postalCode: '35590' })).toMatchObject({ city: 'İzmir', district: 'Karşıyaka', corrected: true })
+    expect(noPostalFile.resolve({ city: '', district: 'Karşıyaka', postalCode: '35590' })).toMatchObject({
+      city: 'İzmir',
+      district: 'Karşıyaka',
+      corrected: true,
+    })
   })
 })
 
 describe('AddressResolver: data', () => {
   it('every alias points at a real il or ilçe of the package', () => {
     for (const name of Object.values(CITY_ALIASES)) expect(noPostalFile.findCity(name)?.name).toBe(name)
-    for (const [code, table] of Object.entries({ ...DISTRICT_ALIASES, ...Object.fromEntries(Object.entries(CENTRAL_DISTRICT).map(([c, d]) => [c, { merkez: d }])) })) {
+    for (const [code, table] of Object.entries({
+      ...DISTRICT_ALIASES,
+      ...Object.fromEntries(Object.entries(CENTRAL_DISTRICT).map(([c, d]) => [c, { merkez: d }])),
+    })) {
       for (const district of Object.values(table)) expect(getDistrictsByCityCode(code)).toContain(district)
     }
   })

@@ -50,7 +50,8 @@ export class AddressResolver {
   }
 
   private postalDistrict(code: string): PostalDistrict | null {
-    if (this.postal === undefined) this.postal = loadPostalDistricts(this.opts.postalDataFile === undefined ? defaultPostalDataFile() : this.opts.postalDataFile)
+    if (this.postal === undefined)
+      this.postal = loadPostalDistricts(this.opts.postalDataFile === undefined ? defaultPostalDataFile() : this.opts.postalDataFile)
     return this.postal?.get(code) ?? null
   }
 
@@ -104,12 +105,18 @@ export class AddressResolver {
       notes.push(`İl posta kodundan (${pcIn}) bulundu: ${city.name} / city taken from postal code ${pcIn}: ${city.name}`)
     }
     if (!city) {
-      if (m.kind === 'ambiguous') throw unresolved('city', cityIn, `il "${cityIn}" belirsiz: ${m.names.join(' ya da ')}`, `city "${cityIn}" is ambiguous: ${m.names.join(' or ')}`, { candidates: m.names })
+      if (m.kind === 'ambiguous')
+        throw unresolved('city', cityIn, `il "${cityIn}" belirsiz: ${m.names.join(' ya da ')}`, `city "${cityIn}" is ambiguous: ${m.names.join(' or ')}`, {
+          candidates: m.names,
+        })
       if (!cityIn) throw unresolved('city', cityIn, 'il boş', 'city is empty')
       throw unresolved('city', cityIn, `il "${cityIn}" bulunamadı${postalHint.tr}`, `city "${cityIn}" not found${postalHint.en}`)
     }
     const postalInCity = postalOk && pcIn.startsWith(city.code)
-    if (postalOk && !postalInCity) notes.push(`Posta kodu ${pcIn} başka ile ait (${d.byCode.get(pcIn.slice(0, 2))!.name}), kullanılmadı / postal code ${pcIn} belongs to another city, not used`)
+    if (postalOk && !postalInCity)
+      notes.push(
+        `Posta kodu ${pcIn} başka ile ait (${d.byCode.get(pcIn.slice(0, 2))!.name}), kullanılmadı / postal code ${pcIn} belongs to another city, not used`,
+      )
 
     // İlçe
     const key = trNameKey(districtIn)
@@ -117,7 +124,11 @@ export class AddressResolver {
     let dm: NameMatch
     if (key && isCentralKey(key, cityKey)) {
       const central = city.hasMerkez ? 'Merkez' : CENTRAL_DISTRICT[city.code]
-      dm = central ? (key === 'merkez' && central === 'Merkez' ? { kind: 'exact', name: central } : { kind: 'alias', name: central }) : { kind: 'ambiguous', names: [] }
+      dm = central
+        ? key === 'merkez' && central === 'Merkez'
+          ? { kind: 'exact', name: central }
+          : { kind: 'alias', name: central }
+        : { kind: 'ambiguous', names: [] }
     } else {
       dm = matchName(key, city.districts, city.districtAliases)
       const stripped = key.startsWith(cityKey) ? key.slice(cityKey.length) : key.endsWith(cityKey) ? key.slice(0, -cityKey.length) : ''
@@ -126,7 +137,9 @@ export class AddressResolver {
     if (dm.kind === 'exact' || dm.kind === 'alias' || dm.kind === 'fuzzy') {
       if (dm.kind !== 'exact') {
         corrected = true
-        notes.push(`İlçe "${districtIn}" → ${dm.name} (${dm.kind === 'alias' ? 'bilinen ad' : 'yazım düzeltildi'}) / district "${districtIn}" read as ${dm.name} (${dm.kind === 'alias' ? 'known name' : 'spelling corrected'})`)
+        notes.push(
+          `İlçe "${districtIn}" → ${dm.name} (${dm.kind === 'alias' ? 'bilinen ad' : 'yazım düzeltildi'}) / district "${districtIn}" read as ${dm.name} (${dm.kind === 'alias' ? 'known name' : 'spelling corrected'})`,
+        )
       }
       return { cityCode: city.code, city: city.name, district: dm.name, corrected, notes }
     }
@@ -138,14 +151,33 @@ export class AddressResolver {
     }
     if (postalInCity && !fromPostal && this.postal === null) notes.push('Posta kodu → ilçe verisi yok / no postal code → district data')
     const meta = { city: city.name, cityCode: city.code, candidates, notes }
-    if (!districtIn) throw unresolved('district', districtIn, `${city.name} için ilçe boş${postalHint.tr}`, `district is empty for ${city.name}${postalHint.en}`, meta)
+    if (!districtIn)
+      throw unresolved('district', districtIn, `${city.name} için ilçe boş${postalHint.tr}`, `district is empty for ${city.name}${postalHint.en}`, meta)
     if (dm.kind === 'ambiguous' && candidates.length === 0) {
-      throw unresolved('district', districtIn, `"${districtIn}" ${city.name} ilinde bir ilçe değil (merkez birden çok ilçeye bölündü), ilçe adını yazın${postalHint.tr}`, `"${districtIn}" is not a district of ${city.name} (its centre is split into several), give the district name${postalHint.en}`, meta)
+      throw unresolved(
+        'district',
+        districtIn,
+        `"${districtIn}" ${city.name} ilinde bir ilçe değil (merkez birden çok ilçeye bölündü), ilçe adını yazın${postalHint.tr}`,
+        `"${districtIn}" is not a district of ${city.name} (its centre is split into several), give the district name${postalHint.en}`,
+        meta,
+      )
     }
     if (dm.kind === 'ambiguous') {
-      throw unresolved('district', districtIn, `${city.name} ilinde ilçe "${districtIn}" belirsiz: ${candidates.join(' ya da ')}${postalHint.tr}`, `district "${districtIn}" in ${city.name} is ambiguous: ${candidates.join(' or ')}${postalHint.en}`, meta)
+      throw unresolved(
+        'district',
+        districtIn,
+        `${city.name} ilinde ilçe "${districtIn}" belirsiz: ${candidates.join(' ya da ')}${postalHint.tr}`,
+        `district "${districtIn}" in ${city.name} is ambiguous: ${candidates.join(' or ')}${postalHint.en}`,
+        meta,
+      )
     }
-    throw unresolved('district', districtIn, `${city.name} ilinde ilçe "${districtIn}" bulunamadı${postalHint.tr}`, `district "${districtIn}" not found in ${city.name}${postalHint.en}`, meta)
+    throw unresolved(
+      'district',
+      districtIn,
+      `${city.name} ilinde ilçe "${districtIn}" bulunamadı${postalHint.tr}`,
+      `district "${districtIn}" not found in ${city.name}${postalHint.en}`,
+      meta,
+    )
   }
 }
 

@@ -71,7 +71,7 @@ export function matchName(key: string, names: ReadonlyMap<string, string>, alias
   for (const table of [names, aliases]) {
     for (const [candidate, name] of table) {
       const d = editDistanceWithin(key, candidate, Math.min(best, max))
-      if (d < best) (best = d), (found = new Set([name]))
+      if (d < best) ((best = d), (found = new Set([name])))
       else if (d === best && d <= max) found.add(name)
     }
   }

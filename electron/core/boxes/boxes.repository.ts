@@ -25,5 +25,9 @@ export async function upsertBox(db: DbOrTrx, box: Box): Promise<void> {
     height_mm: box.heightMm,
     tare_grams: box.tareGrams,
   }
-  await db.insertInto('boxes').values(values).onConflict((oc) => oc.column('code').doUpdateSet(values)).execute()
+  await db
+    .insertInto('boxes')
+    .values(values)
+    .onConflict((oc) => oc.column('code').doUpdateSet(values))
+    .execute()
 }

@@ -20,7 +20,15 @@ describe('the capabilities declaration', () => {
   })
 
   it('an undeclared carrier (a test double) can do nothing beyond createShipment', () => {
-    expect(capabilitiesOf('nobody')).toMatchObject({ offlineLabels: false, returns: null, cancel: null, tracking: false, batchTracking: false, pickup: null, pushes: null })
+    expect(capabilitiesOf('nobody')).toMatchObject({
+      offlineLabels: false,
+      returns: null,
+      cancel: null,
+      tracking: false,
+      batchTracking: false,
+      pickup: null,
+      pushes: null,
+    })
   })
 })
 
@@ -47,10 +55,12 @@ describe('shapeConnector', () => {
   })
 
   it('a declared capability whose method is missing is refused when the connector is built', () => {
-    expect(() => shapeConnector(base, CARRIER_CAPABILITIES.yurtici)).toThrow(expect.objectContaining({ code: ErrorCode.wrongState, message: expect.stringMatching(/planOfflineLabel/) }))
+    expect(() => shapeConnector(base, CARRIER_CAPABILITIES.yurtici)).toThrow(
+      expect.objectContaining({ code: ErrorCode.wrongState, message: expect.stringMatching(/planOfflineLabel/) }),
+    )
   })
 
-  it('keeps a class connector\'s prototype methods', () => {
+  it("keeps a class connector's prototype methods", () => {
     class Yk {
       readonly id = 'hepsijet'
       readonly displayName = 'H'

@@ -68,7 +68,8 @@ export function createCarrierDesk(
         .orderBy('created_at', 'desc')
         .executeTakeFirst()
       if (!row) throw new AppError(ErrorCode.notFound, msg('shipment.notFound', { code }), { meta: { code } })
-      const orderNumber = order?.orderNumber ?? (await db.selectFrom('orders').select('order_number').where('id', '=', row.order_id).executeTakeFirst())?.order_number ?? ''
+      const orderNumber =
+        order?.orderNumber ?? (await db.selectFrom('orders').select('order_number').where('id', '=', row.order_id).executeTakeFirst())?.order_number ?? ''
       return {
         orderNumber,
         carrierId: row.carrier_id,
@@ -92,7 +93,11 @@ export function createCarrierDesk(
     'carriers.exchanges': ({ carrierId, limit }) => exchanges.list({ carrierId, limit }),
     'tracking.pollNow': async () => {
       const pass = await tracking.pollOnce()
-      return { asked: pass.asked, changed: pass.changed, failed: pass.failed.map((f) => ({ carrierId: f.carrierId, code: f.error.code, message: f.error.message })) }
+      return {
+        asked: pass.asked,
+        changed: pass.changed,
+        failed: pass.failed.map((f) => ({ carrierId: f.carrierId, code: f.error.code, message: f.error.message })),
+      }
     },
   }
 

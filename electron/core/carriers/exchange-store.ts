@@ -6,7 +6,8 @@ import type { CarrierExchange } from './http/carrier-http'
  * connector's own redaction, so a password or token never reaches SQLite or a log even if a
  * connector forgot one field. Keys are matched case-insensitively (şifre/sifre, password, token…).
  */
-const SECRET_KEYS = '(?:[\\w.-]*password[\\w.-]*|[\\w.-]*sifre[\\w.-]*|[\\w.-]*şifre[\\w.-]*|[\\w.-]*token[\\w.-]*|api[_-]?key|apikey|client[_-]?secret|x-ibm-client-secret|secret|authorization)'
+const SECRET_KEYS =
+  '(?:[\\w.-]*password[\\w.-]*|[\\w.-]*sifre[\\w.-]*|[\\w.-]*şifre[\\w.-]*|[\\w.-]*token[\\w.-]*|api[_-]?key|apikey|client[_-]?secret|x-ibm-client-secret|secret|authorization)'
 const JSON_SECRET = new RegExp(`("${SECRET_KEYS}"\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"`, 'gi')
 const XML_SECRET = new RegExp(`(<((?:[\\w.-]+:)?${SECRET_KEYS})\\b[^>]*>)[^<]*(</\\2>)`, 'gi')
 const QUERY_SECRET = new RegExp(`([?&]${SECRET_KEYS}=)[^&#\\s"]*`, 'gi')
@@ -79,7 +80,11 @@ export class CarrierExchangeStore {
 
   /** Newest first, for the support screen and `station exchanges`. */
   async list(options: { carrierId?: string; limit?: number } = {}): Promise<StoredExchange[]> {
-    let q = this.db.selectFrom('carrier_exchanges').selectAll().orderBy('id', 'desc').limit(options.limit ?? 50)
+    let q = this.db
+      .selectFrom('carrier_exchanges')
+      .selectAll()
+      .orderBy('id', 'desc')
+      .limit(options.limit ?? 50)
     if (options.carrierId) q = q.where('carrier_id', '=', options.carrierId)
     const rows = await q.execute()
     return rows.map((r) => ({

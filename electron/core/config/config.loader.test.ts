@@ -46,7 +46,10 @@ describe('station configuration', () => {
     ['{"tolerance": {"pct": 200}}', /tolerance\.pct/],
     ['{"tolerance": {"absGrams": 1e308}}', /tolerance\.absGrams/],
     ['{"printer": {"statusTimeoutMs": 1e15}}', /printer\.statusTimeoutMs: must be a finite number ≤ 2147483647 ms/],
-    ['{"carriers": {"limits": {"comtohome": {"requests": 1, "perMs": 9007199254740991}}}}', /carriers\.limits\.comtohome\.perMs: must be a finite number ≤ 2147483647 ms/],
+    [
+      '{"carriers": {"limits": {"comtohome": {"requests": 1, "perMs": 9007199254740991}}}}',
+      /carriers\.limits\.comtohome\.perMs: must be a finite number ≤ 2147483647 ms/,
+    ],
   ])('refuses a bad station.json %s with the field named', (text, message) => {
     writeFileSync(join(dir, 'station.json'), text)
     let err: unknown
@@ -63,10 +66,19 @@ describe('station configuration', () => {
     ['{"printer": {"urii": "tcp://10.0.0.5:9100"}}', /station\.json: printer\.urii \(did you mean printer\.uri\?\)/],
     ['{"carrier": {"yurtici": {"enabled": true}}}', /station\.json: carrier \(did you mean carriers\?\)/],
     ['{"carriers": {"yurtici": {"acounts": {}}}}', /carriers\.yurtici\.acounts \(did you mean carriers\.yurtici\.accounts\?\)/],
-    ['{"carriers": {"yurtici": {"accounts": {"senderPays": {"username": "u", "pasword": "p"}}}}}', /carriers\.yurtici\.accounts\.senderPays\.pasword \(did you mean carriers\.yurtici\.accounts\.senderPays\.password\?\)/],
+    [
+      '{"carriers": {"yurtici": {"accounts": {"senderPays": {"username": "u", "pasword": "p"}}}}}',
+      /carriers\.yurtici\.accounts\.senderPays\.pasword \(did you mean carriers\.yurtici\.accounts\.senderPays\.password\?\)/,
+    ],
     ['{"scale": {"driver": "serial", "protocol": "cas", "path": "/dev/ttyUSB0", "baud": 9600}}', /scale\.baud(?! \(did)/],
-    ['{"scanner": {"sources": [{"driver": "serial", "path": "/dev/ttyACM0", "terminater": "lf"}]}}', /scanner\.sources\.0\.terminater \(did you mean scanner\.sources\.0\.terminator\?\)/],
-    ['{"rateCards": [{"carrierId": "x", "serviceCode": "s", "name": "n", "contract": "own", "transitDays": 1, "supportsCod": false, "maxChargeableKg": 30, "bands": [{"upToKg": 1, "priceKurus": 100, "pricekurus": 1}], "extraKgKurus": 0}]}', /rateCards\.0\.bands\.0\.pricekurus \(did you mean rateCards\.0\.bands\.0\.priceKurus\?\)/],
+    [
+      '{"scanner": {"sources": [{"driver": "serial", "path": "/dev/ttyACM0", "terminater": "lf"}]}}',
+      /scanner\.sources\.0\.terminater \(did you mean scanner\.sources\.0\.terminator\?\)/,
+    ],
+    [
+      '{"rateCards": [{"carrierId": "x", "serviceCode": "s", "name": "n", "contract": "own", "transitDays": 1, "supportsCod": false, "maxChargeableKg": 30, "bands": [{"upToKg": 1, "priceKurus": 100, "pricekurus": 1}], "extraKgKurus": 0}]}',
+      /rateCards\.0\.bands\.0\.pricekurus \(did you mean rateCards\.0\.bands\.0\.priceKurus\?\)/,
+    ],
     ['{"colour": "red"}', /station\.json: colour$/],
   ])('refuses an unknown key in station.json %s, naming it and a near miss', (text, message) => {
     writeFileSync(join(dir, 'station.json'), text)

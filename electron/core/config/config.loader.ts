@@ -29,7 +29,10 @@ export function stripBom(text: string): string {
 /** Unknown keys are errors, not silently ignored: a typo (`printer.urii`) must not start the desk on defaults. */
 function refuseUnknownKeys(layer: Record<string, unknown>, source: string): void {
   const unknown = findUnknownKeys(StationConfigSchema, layer)
-  if (unknown.length > 0) throw new AppError(ErrorCode.inputInvalid, `invalid station configuration: unknown key in ${source}: ${describeUnknownKeys(unknown)}`, { meta: { source, unknown } })
+  if (unknown.length > 0)
+    throw new AppError(ErrorCode.inputInvalid, `invalid station configuration: unknown key in ${source}: ${describeUnknownKeys(unknown)}`, {
+      meta: { source, unknown },
+    })
 }
 
 /** The longest timer Node keeps (2^31 − 1 ms, 24.8 days); a longer one fires after 1 ms instead. */
@@ -87,6 +90,10 @@ export function loadConfig(
     throw new AppError(ErrorCode.inputInvalid, `invalid station configuration: ${detail}`)
   }
   const overflow = overflowingDurations(parsed.data)
-  if (overflow.length > 0) throw new AppError(ErrorCode.inputInvalid, `invalid station configuration: ${overflow.join(', ')}: must be a finite number ≤ ${MAX_TIMER_MS} ms (24.8 days)`)
+  if (overflow.length > 0)
+    throw new AppError(
+      ErrorCode.inputInvalid,
+      `invalid station configuration: ${overflow.join(', ')}: must be a finite number ≤ ${MAX_TIMER_MS} ms (24.8 days)`,
+    )
   return parsed.data
 }

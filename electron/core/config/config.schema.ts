@@ -132,7 +132,11 @@ export const StationConfigSchema = z.object({
       pullIntervalMs: z.number().int().positive().default(15_000),
       /** This desk's id at the cloud (matches its API key); enables order claims and heartbeats. */
       stationId: z.string().min(1).optional(),
-      claimLeaseMs: z.number().int().positive().default(30 * 60_000),
+      claimLeaseMs: z
+        .number()
+        .int()
+        .positive()
+        .default(30 * 60_000),
       /** How often an open order's claim is renewed (long packs); default a third of claimLeaseMs. */
       claimRenewMs: z.number().int().positive().optional(),
       /** How long a claim is retried (jittered backoff, Retry-After honoured) before the cloud counts as unreachable. */
@@ -170,7 +174,10 @@ export const StationConfigSchema = z.object({
     .object({
       enabled: z.boolean().default(false),
       /** Raw TCP, the only route node-thermal-printer's network interface takes. */
-      uri: z.string().regex(/^tcp:\/\//i, 'must be tcp://HOST[:PORT]').default('tcp://127.0.0.1:9100'),
+      uri: z
+        .string()
+        .regex(/^tcp:\/\//i, 'must be tcp://HOST[:PORT]')
+        .default('tcp://127.0.0.1:9100'),
       codePage: z.enum(['PC857_TURKISH', 'WPC1254_TURKISH']).default('PC857_TURKISH'),
       /** 48 characters for 80 mm paper, 32 for 58 mm. */
       widthChars: z.union([z.literal(48), z.literal(32)]).default(48),

@@ -10,7 +10,10 @@ describe('findUnknownKeys', () => {
 
   it('walks wrappers, arrays, records and discriminated unions; loose objects take anything', () => {
     const schema = z.object({
-      a: z.object({ b: z.number().default(0) }).nullable().prefault({}),
+      a: z
+        .object({ b: z.number().default(0) })
+        .nullable()
+        .prefault({}),
       list: z.array(z.object({ x: z.number() })).optional(),
       map: z.record(z.string(), z.object({ y: z.number() })),
       pick: z.discriminatedUnion('kind', [z.object({ kind: z.literal('p'), p: z.number() }), z.object({ kind: z.literal('q'), q: z.number() })]),

@@ -54,7 +54,8 @@ export function findUnknownKeys(schema: z.ZodType, value: unknown, path: readonl
   }
   if (def.type === 'union' && isPlainObject(value)) return unionKeys(def, value, path)
   if (def.type === 'array' && Array.isArray(value) && def.element) return value.flatMap((item, i) => findUnknownKeys(def.element!, item, [...path, String(i)]))
-  if (def.type === 'record' && isPlainObject(value) && def.valueType) return Object.entries(value).flatMap(([k, v]) => findUnknownKeys(def.valueType!, v, [...path, k]))
+  if (def.type === 'record' && isPlainObject(value) && def.valueType)
+    return Object.entries(value).flatMap(([k, v]) => findUnknownKeys(def.valueType!, v, [...path, k]))
   return []
 }
 

@@ -17,10 +17,17 @@ const read = () => JSON.parse(readFileSync(file(), 'utf8')) as Record<string, un
 
 describe('updateStationFile', () => {
   it('merges into the existing file, keeping every other key, and the loader reads it back', async () => {
-    writeFileSync(file(), JSON.stringify({ stationName: 'Masa 7', printer: { dpi: 300 }, scanner: { scanBack: true, sources: [{ driver: 'serial', path: '/dev/ttyS0' }] } }))
+    writeFileSync(
+      file(),
+      JSON.stringify({ stationName: 'Masa 7', printer: { dpi: 300 }, scanner: { scanBack: true, sources: [{ driver: 'serial', path: '/dev/ttyS0' }] } }),
+    )
     chmodSync(file(), 0o640)
     await updateStationFile(dir, { scanner: { wedgeLayout: 'tr-q' } })
-    expect(read()).toEqual({ stationName: 'Masa 7', printer: { dpi: 300 }, scanner: { scanBack: true, sources: [{ driver: 'serial', path: '/dev/ttyS0' }], wedgeLayout: 'tr-q' } })
+    expect(read()).toEqual({
+      stationName: 'Masa 7',
+      printer: { dpi: 300 },
+      scanner: { scanBack: true, sources: [{ driver: 'serial', path: '/dev/ttyS0' }], wedgeLayout: 'tr-q' },
+    })
     expect(statSync(file()).mode & 0o777).toBe(0o640)
     const config = loadConfig(dir, {}, join(dir, 'no-admin.json'))
     expect(config.scanner.wedgeLayout).toBe('tr-q')

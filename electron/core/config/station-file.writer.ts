@@ -41,7 +41,11 @@ async function readExisting(path: string): Promise<{ layer: Record<string, unkno
  * JSON is refused untouched (`settings.writeFailed`). A new file is made readable by its owner only
  * (it may hold API keys); an existing one keeps its permissions. Resolves with the written object.
  */
-export async function updateStationFile(dataDir: string, patch: Record<string, unknown>, options: { secretBox?: SecretBox } = {}): Promise<Record<string, unknown>> {
+export async function updateStationFile(
+  dataDir: string,
+  patch: Record<string, unknown>,
+  options: { secretBox?: SecretBox } = {},
+): Promise<Record<string, unknown>> {
   const path = join(dataDir, STATION_FILE)
   const existing = await readExisting(path)
   // Credentials are written encrypted, whoever passed them in (never in plain text at rest).

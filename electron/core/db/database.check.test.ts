@@ -58,7 +58,10 @@ describe('database check at start', () => {
     const before = readFileSync(path)
     const files = listing()
 
-    const err = await openDatabase(path).then(() => null, (e: unknown) => e)
+    const err = await openDatabase(path).then(
+      () => null,
+      (e: unknown) => e,
+    )
     expect(err).toMatchObject({ code: ErrorCode.dbCorrupt, meta: { backupPath: join(dir, 'backup-before-20261201_0000_b-2026-12-01T10-00-00-000Z.sqlite3') } })
     const message = (err as Error).message
     expect(message).not.toContain('\n')
@@ -79,7 +82,10 @@ describe('database check at start', () => {
     utimesSync(older, new Date('2026-11-01'), new Date('2026-11-01'))
     utimesSync(newer, new Date('2026-12-01'), new Date('2026-12-01'))
     damagePages(path)
-    const err = await openDatabase(path).then(() => null, (e: unknown) => e)
+    const err = await openDatabase(path).then(
+      () => null,
+      (e: unknown) => e,
+    )
     expect(err).toMatchObject({ code: ErrorCode.dbCorrupt, meta: { backupPath: older, damagedBackups: [newer] } })
     expect((err as Error).message).toMatch(/copy .*backup-before-20261101_0000_a.*\(1 newer backup\(s\) failed the same check/)
     // The check of the backups wrote nothing next to them either.

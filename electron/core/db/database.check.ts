@@ -66,7 +66,8 @@ function corruptError(path: string, problem: string): AppError {
   const backups = listBackups(dirname(path))
   const backup = backups.find((b) => quickCheck(b) === null) ?? null
   const damaged = backup ? backups.slice(0, backups.indexOf(backup)) : backups
-  const skipped = damaged.length > 0 ? ` (${damaged.length} newer backup(s) failed the same check and are not named: ${damaged.map((d) => basename(d)).join(', ')})` : ''
+  const skipped =
+    damaged.length > 0 ? ` (${damaged.length} newer backup(s) failed the same check and are not named: ${damaged.map((d) => basename(d)).join(', ')})` : ''
   const aside = `${basename(path)}.damaged`
   // A -wal left next to a restored file would be replayed into it: it moves aside with the file.
   const moveAside = `move ${path} aside with its -wal and -shm files (e.g. rename it to ${aside})`

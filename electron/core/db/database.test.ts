@@ -17,8 +17,27 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }))
 describe('openDatabase', () => {
   it('creates every table with WAL, foreign keys and FULL sync', async () => {
     const { db, sqlite, close } = await openDatabase(join(dir, 's.sqlite3'))
-    const tables = (sqlite.prepare(`select name from sqlite_master where type='table' and name not like 'kysely_%' and name not like 'sqlite_%' order by name`).all() as { name: string }[]).map((r) => r.name)
-    expect(tables).toEqual(['audit_log', 'boxes', 'carrier_exchanges', 'carrier_key_allocations', 'order_lines', 'orders', 'outbox', 'packages', 'packers', 'print_jobs', 'returns', 'settings', 'shipments', 'tracking_events'])
+    const tables = (
+      sqlite.prepare(`select name from sqlite_master where type='table' and name not like 'kysely_%' and name not like 'sqlite_%' order by name`).all() as {
+        name: string
+      }[]
+    ).map((r) => r.name)
+    expect(tables).toEqual([
+      'audit_log',
+      'boxes',
+      'carrier_exchanges',
+      'carrier_key_allocations',
+      'order_lines',
+      'orders',
+      'outbox',
+      'packages',
+      'packers',
+      'print_jobs',
+      'returns',
+      'settings',
+      'shipments',
+      'tracking_events',
+    ])
     expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal')
     expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1)
     expect(sqlite.pragma('synchronous', { simple: true })).toBe(2)
@@ -28,9 +47,46 @@ describe('openDatabase', () => {
 
   it('refuses a second live shipment for the same order at the database level', async () => {
     const { db, close } = await openDatabase(join(dir, 's.sqlite3'))
-    await db.insertInto('orders').values({ id: 'o', order_number: 'S-1', barcode: 'B1', marketplace: null, status: 'open', recipient_json: '{}', cod_amount_kurus: null, mandated_carrier_id: null, marketplace_label_zpl: null, packed_by: null, packed_at: null }).execute()
+    await db
+      .insertInto('orders')
+      .values({
+        id: 'o',
+        order_number: 'S-1',
+        barcode: 'B1',
+        marketplace: null,
+        status: 'open',
+        recipient_json: '{}',
+        cod_amount_kurus: null,
+        mandated_carrier_id: null,
+        marketplace_label_zpl: null,
+        packed_by: null,
+        packed_at: null,
+      })
+      .execute()
     const ship = (id: string, status: 'purchasing' | 'failed') =>
-      db.insertInto('shipments').values({ id, order_id: 'o', carrier_id: 'c', service_code: 's', status, idempotency_key: `k-${id}`, reference_no: 'r', request_json: '{}', carrier_shipment_id: null, tracking_number: null, barcode: null, tracking_url: null, label_format: null, label_blob: null, cost_kurus: null, quoted_kurus: null, error_code: null, error_message: null }).execute()
+      db
+        .insertInto('shipments')
+        .values({
+          id,
+          order_id: 'o',
+          carrier_id: 'c',
+          service_code: 's',
+          status,
+          idempotency_key: `k-${id}`,
+          reference_no: 'r',
+          request_json: '{}',
+          carrier_shipment_id: null,
+          tracking_number: null,
+          barcode: null,
+          tracking_url: null,
+          label_format: null,
+          label_blob: null,
+          cost_kurus: null,
+          quoted_kurus: null,
+          error_code: null,
+          error_message: null,
+        })
+        .execute()
     await ship('a', 'failed')
     await ship('b', 'purchasing')
     await expect(ship('c', 'purchasing')).rejects.toThrow(/UNIQUE/)
@@ -57,7 +113,9 @@ describe('openDatabase', () => {
       },
     }
     const next = { ...migrations, '20991231_0000_add_broken': broken }
-    await expect(openDatabase(path, { migrations: next, now: () => new Date('2026-11-25T10:00:00Z') })).rejects.toMatchObject({ code: ErrorCode.dbMigrationFailed })
+    await expect(openDatabase(path, { migrations: next, now: () => new Date('2026-11-25T10:00:00Z') })).rejects.toMatchObject({
+      code: ErrorCode.dbMigrationFailed,
+    })
     const backups = (await import('node:fs')).readdirSync(dir).filter((f) => f.startsWith('backup-before-20991231_0000_add_broken'))
     expect(backups).toHaveLength(1)
     const raw = new Database(path, { readonly: true })

@@ -67,10 +67,7 @@ async function appliedMigrationNames(sqlite: Database.Database): Promise<string[
 /** Wraps each migration in a transaction: Kysely does not for SQLite (no transactional DDL flag). */
 function transactional(all: Record<string, Migration>): Record<string, Migration> {
   return Object.fromEntries(
-    Object.entries(all).map(([name, m]) => [
-      name,
-      { up: (db: Kysely<any>) => db.transaction().execute((trx) => m.up(trx)) } satisfies Migration,
-    ]),
+    Object.entries(all).map(([name, m]) => [name, { up: (db: Kysely<any>) => db.transaction().execute((trx) => m.up(trx)) } satisfies Migration]),
   )
 }
 
@@ -84,11 +81,7 @@ async function migrateToLatest(
   const applied = await appliedMigrationNames(sqlite)
   const unknown = applied.filter((name) => !(name in migrations))
   if (unknown.length > 0) {
-    throw new AppError(
-      ErrorCode.dbFromNewerVersion,
-      msg('db.fromNewerVersion'),
-      { meta: { unknown } },
-    )
+    throw new AppError(ErrorCode.dbFromNewerVersion, msg('db.fromNewerVersion'), { meta: { unknown } })
   }
   const pending = Object.keys(migrations).filter((name) => !applied.includes(name))
   let backupPath: string | null = null

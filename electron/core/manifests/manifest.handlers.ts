@@ -36,12 +36,18 @@ export function createManifestHandlers(
     'carriers.requestPickup': async ({ carrierId, parcels }) => {
       const def = findCarrier(carrierId)
       const connector = deps.connectors.get(carrierId)
-      if (capabilitiesOf(carrierId).pickup !== 'request' || !def?.requestPickup || !connector) throw new AppError(ErrorCode.inputInvalid, msg('pickup.unsupported', { carrierId }), { meta: { field: 'carrierId' } })
+      if (capabilitiesOf(carrierId).pickup !== 'request' || !def?.requestPickup || !connector)
+        throw new AppError(ErrorCode.inputInvalid, msg('pickup.unsupported', { carrierId }), { meta: { field: 'carrierId' } })
       // Default: today's manifest, so the courier comes for what is on the list.
       const m = await manifest(carrierId, undefined)
       const count = parcels ?? m.totals.packages
       if (count < 1) throw new AppError(ErrorCode.inputInvalid, msg('pickup.noParcels'), { meta: { field: 'parcels' } })
-      const r = await def.requestPickup(connector, { sender: deps.sender, parcels: count, weightGrams: Math.round(m.totals.weightKg * 1000) || undefined, desi: m.totals.desi || undefined })
+      const r = await def.requestPickup(connector, {
+        sender: deps.sender,
+        parcels: count,
+        weightGrams: Math.round(m.totals.weightKg * 1000) || undefined,
+        desi: m.totals.desi || undefined,
+      })
       return { carrierId, pickupId: r.pickupId, message: r.message, parcels: count }
     },
   }

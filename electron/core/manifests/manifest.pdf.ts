@@ -57,8 +57,15 @@ export async function manifestToPdf(m: Manifest): Promise<Uint8Array> {
     if (p === pages - 1) {
       y += 10
       const t = m.totals
-      draw(`Toplam / Total: ${t.shipments} gönderi, ${t.packages} koli, ${t.desi.toFixed(1)} desi, ${t.weightKg.toFixed(2)} kg, kapıda ödeme ${formatTry(t.codKurus)}`, 0, y, 9, bold)
-      if (m.lines.some((l) => l.pendingRegistration)) draw('* Taşıyıcıya kaydı bekliyor (çevrimdışı etiket) / awaiting registration with the carrier (offline label)', 0, (y += 14), 7)
+      draw(
+        `Toplam / Total: ${t.shipments} gönderi, ${t.packages} koli, ${t.desi.toFixed(1)} desi, ${t.weightKg.toFixed(2)} kg, kapıda ödeme ${formatTry(t.codKurus)}`,
+        0,
+        y,
+        9,
+        bold,
+      )
+      if (m.lines.some((l) => l.pendingRegistration))
+        draw('* Taşıyıcıya kaydı bekliyor (çevrimdışı etiket) / awaiting registration with the carrier (offline label)', 0, (y += 14), 7)
       y += 50
       draw('Teslim eden / Handed over by: ____________________', 0, y, 9)
       draw('Teslim alan (kurye) / Received by: ____________________', 270, y, 9)

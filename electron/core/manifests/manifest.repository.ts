@@ -47,9 +47,23 @@ export async function buildManifest(db: Db, input: { carrierId: string; carrierN
   const rows = await db
     .selectFrom('shipments')
     .innerJoin('orders', 'orders.id', 'shipments.order_id')
-    .select(['orders.id as orderId', 'orders.order_number', 'orders.recipient_json', 'orders.cod_amount_kurus', 'shipments.tracking_number', 'shipments.barcode', 'shipments.status', 'shipments.offline_labelled_at'])
+    .select([
+      'orders.id as orderId',
+      'orders.order_number',
+      'orders.recipient_json',
+      'orders.cod_amount_kurus',
+      'shipments.tracking_number',
+      'shipments.barcode',
+      'shipments.status',
+      'shipments.offline_labelled_at',
+    ])
     .where('shipments.carrier_id', '=', input.carrierId)
-    .where((eb) => eb.or([eb('shipments.status', '=', 'purchased'), eb.and([eb('shipments.status', '=', 'purchasing'), eb('shipments.offline_labelled_at', 'is not', null)])]))
+    .where((eb) =>
+      eb.or([
+        eb('shipments.status', '=', 'purchased'),
+        eb.and([eb('shipments.status', '=', 'purchasing'), eb('shipments.offline_labelled_at', 'is not', null)]),
+      ]),
+    )
     .where('shipments.created_at', '>=', from)
     .where('shipments.created_at', '<', to)
     .orderBy('shipments.created_at')

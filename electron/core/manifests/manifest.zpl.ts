@@ -24,14 +24,18 @@ export function manifestToZpl(m: Manifest, options: { dpi: 203 | 300 } = { dpi: 
         const y = d(125 + i * 56)
         const no = page * ROWS_PER_LABEL + i + 1
         out.push(`^FO${d(30)},${y}^A0N,${d(22)},${d(22)}${fieldData(`${no}. ${l.trackingNumber}${l.pendingRegistration ? ' *' : ''}`)}`)
-        out.push(`^FO${d(30)},${y + d(26)}^A0N,${d(20)},${d(20)}${fieldData(`${l.orderNumber} · ${l.district}/${l.city} · ${l.packages} koli · ${l.desi.toFixed(1)} ds${l.codAmountKurus === null ? '' : ` · KO ${formatTry(l.codAmountKurus)}`}`)}`)
+        out.push(
+          `^FO${d(30)},${y + d(26)}^A0N,${d(20)},${d(20)}${fieldData(`${l.orderNumber} · ${l.district}/${l.city} · ${l.packages} koli · ${l.desi.toFixed(1)} ds${l.codAmountKurus === null ? '' : ` · KO ${formatTry(l.codAmountKurus)}`}`)}`,
+        )
         out.push(`^FO${d(470)},${y}^BY1^BCN,${d(40)},N,N,N${fieldData(l.barcode || l.trackingNumber)}`)
       })
       if (page === chunks.length - 1) {
         const t = m.totals
         const y = d(125 + rows.length * 56 + 20)
         out.push(`^FO${d(30)},${y}^GB${d(740)},2,2^FS`)
-        out.push(`^FO${d(30)},${y + d(14)}^A0N,${d(26)},${d(26)}${fieldData(`TOPLAM: ${t.shipments} gönderi · ${t.packages} koli · ${t.desi.toFixed(1)} desi · KO ${formatTry(t.codKurus)}`)}`)
+        out.push(
+          `^FO${d(30)},${y + d(14)}^A0N,${d(26)},${d(26)}${fieldData(`TOPLAM: ${t.shipments} gönderi · ${t.packages} koli · ${t.desi.toFixed(1)} desi · KO ${formatTry(t.codKurus)}`)}`,
+        )
         out.push(`^FO${d(30)},${y + d(80)}^A0N,${d(22)},${d(22)}${fieldData('Teslim alan kurye / Courier: ______________')}`)
       }
       out.push('^XZ')

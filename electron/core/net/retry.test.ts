@@ -90,7 +90,12 @@ describe('withRetry', () => {
     const controller = new AbortController()
     const { fn, calls } = failing(retryable(), retryable())
     const started = Date.now()
-    const run = withRetry(fn, { baseDelayMs: 60_000, random: () => 0.99, signal: controller.signal, onRetry: () => controller.abort(new Error('operator cancelled')) })
+    const run = withRetry(fn, {
+      baseDelayMs: 60_000,
+      random: () => 0.99,
+      signal: controller.signal,
+      onRetry: () => controller.abort(new Error('operator cancelled')),
+    })
     await expect(run).rejects.toThrow('operator cancelled')
     expect(calls).toEqual([1])
     expect(Date.now() - started).toBeLessThan(5000)
@@ -115,7 +120,13 @@ describe('retryWithinBudget (the claim retry): jittered backoff, Retry-After, a 
   it('retries retryable failures with exponential full-jitter backoff until one succeeds', async () => {
     const clock = fakeTime()
     let n = 0
-    const res = await retryWithinBudget(async () => (++n < 4 ? Promise.reject(offline()) : 'ok'), { totalMs: 60_000, baseDelayMs: 100, maxDelayMs: 350, random: () => 0.999, ...clock })
+    const res = await retryWithinBudget(async () => (++n < 4 ? Promise.reject(offline()) : 'ok'), {
+      totalMs: 60_000,
+      baseDelayMs: 100,
+      maxDelayMs: 350,
+      random: () => 0.999,
+      ...clock,
+    })
     expect(res).toEqual({ ok: true, value: 'ok', attempts: 4 })
     expect(clock.waits).toEqual([99, 199, 349]) // base × 2^(n−1), capped, × random, rounded down (one rule with withRetry)
   })
@@ -123,14 +134,25 @@ describe('retryWithinBudget (the claim retry): jittered backoff, Retry-After, a 
   it('takes the server’s Retry-After as a floor for the wait', async () => {
     const clock = fakeTime()
     let n = 0
-    await retryWithinBudget(async () => (++n < 2 ? Promise.reject(offline({ retryAfterMs: 1500 })) : 1), { totalMs: 8000, baseDelayMs: 100, random: () => 0.5, ...clock })
+    await retryWithinBudget(async () => (++n < 2 ? Promise.reject(offline({ retryAfterMs: 1500 })) : 1), {
+      totalMs: 8000,
+      baseDelayMs: 100,
+      random: () => 0.5,
+      ...clock,
+    })
     expect(clock.waits).toEqual([1500])
   })
 
   it('gives up within the budget, with the last error, when every try fails', async () => {
     const clock = fakeTime()
     let n = 0
-    const res = await retryWithinBudget(async () => (n++, Promise.reject(offline())), { totalMs: 8000, baseDelayMs: 200, maxDelayMs: 2000, random: () => 0.999, ...clock })
+    const res = await retryWithinBudget(async () => (n++, Promise.reject(offline())), {
+      totalMs: 8000,
+      baseDelayMs: 200,
+      maxDelayMs: 2000,
+      random: () => 0.999,
+      ...clock,
+    })
     expect(res.ok).toBe(false)
     if (res.ok) return
     expect(res.error.code).toBe(ErrorCode.syncOffline)
@@ -156,7 +178,10 @@ describe('retryWithinBudget (the claim retry): jittered backoff, Retry-After, a 
 
   it('giveUp (the cloud already known offline) stops after the first failure; a zero budget tries exactly once', async () => {
     let n = 0
-    expect(await retryWithinBudget(async () => (n++, Promise.reject(offline())), { totalMs: 8000, giveUp: () => true, ...fakeTime() })).toMatchObject({ ok: false, attempts: 1 })
+    expect(await retryWithinBudget(async () => (n++, Promise.reject(offline())), { totalMs: 8000, giveUp: () => true, ...fakeTime() })).toMatchObject({
+      ok: false,
+      attempts: 1,
+    })
     expect(await retryWithinBudget(async () => (n++, Promise.reject(offline())), { totalMs: 0, ...fakeTime() })).toMatchObject({ ok: false, attempts: 1 })
     expect(n).toBe(2)
   })
@@ -164,11 +189,15 @@ describe('retryWithinBudget (the claim retry): jittered backoff, Retry-After, a 
   it('hands each try the time left, so its own timeout stays inside the budget', async () => {
     const clock = fakeTime()
     const lefts: number[] = []
-    await retryWithinBudget(async (left) => (lefts.push(left), clock.advance(1000), Promise.reject(offline())), { totalMs: 2500, baseDelayMs: 1, random: () => 0, ...clock })
+    await retryWithinBudget(async (left) => (lefts.push(left), clock.advance(1000), Promise.reject(offline())), {
+      totalMs: 2500,
+      baseDelayMs: 1,
+      random: () => 0,
+      ...clock,
+    })
     expect(lefts).toEqual([2500, 1500, 500])
   })
 })
-
 
 describe('retry: one loop, budget by attempts and total time', () => {
   it('stops at whichever budget runs out first', async () => {
@@ -176,7 +205,12 @@ describe('retry: one loop, budget by attempts and total time', () => {
     let n = 0
     const byAttempts = await retry(async () => (n++, Promise.reject(offline())), { maxAttempts: 3, totalMs: 60_000, random: () => 0, ...clock })
     expect(byAttempts).toMatchObject({ ok: false, attempts: 3 })
-    const byTime = await retry(async (_a, left) => (clock.advance(400), Promise.reject(offline({ left }))), { maxAttempts: 100, totalMs: 1000, random: () => 0, ...clock })
+    const byTime = await retry(async (_a, left) => (clock.advance(400), Promise.reject(offline({ left }))), {
+      maxAttempts: 100,
+      totalMs: 1000,
+      random: () => 0,
+      ...clock,
+    })
     expect(byTime).toMatchObject({ ok: false, attempts: 3, elapsedMs: 1200 })
   })
 

@@ -37,9 +37,7 @@ export type RetryOptions = Readonly<{
 }>
 
 /** Success, or the last retryable error once the budget (attempts, time, Retry-After or `giveUp`) ended the loop. */
-export type RetryOutcome<T> =
-  | Readonly<{ ok: true; value: T; attempts: number }>
-  | Readonly<{ ok: false; error: AppError; attempts: number; elapsedMs: number }>
+export type RetryOutcome<T> = Readonly<{ ok: true; value: T; attempts: number }> | Readonly<{ ok: false; error: AppError; attempts: number; elapsedMs: number }>
 
 type Backoff = Readonly<{ baseDelayMs: number; maxDelayMs: number; random?: () => number }>
 
@@ -109,7 +107,10 @@ export async function withRetry<T>(fn: (attempt: number) => Promise<T>, options:
  * Retry-After beyond what is left ends the tries at once. Any error is turned into an AppError first;
  * one that is not retryable (a conflict is an answer, not a failure) is thrown, a spent budget is returned.
  */
-export function retryWithinBudget<T>(fn: (remainingMs: number, attempt: number) => Promise<T>, options: RetryOptions & Readonly<{ totalMs: number }>): Promise<RetryOutcome<T>> {
+export function retryWithinBudget<T>(
+  fn: (remainingMs: number, attempt: number) => Promise<T>,
+  options: RetryOptions & Readonly<{ totalMs: number }>,
+): Promise<RetryOutcome<T>> {
   const asAppError = (attempt: number, remainingMs: number) =>
     fn(remainingMs, attempt).catch((err: unknown) => {
       throw toAppError(err)

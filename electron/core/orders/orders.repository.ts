@@ -11,8 +11,16 @@ type OrderRow = Pick<
 type LineRow = Omit<OrderLinesTable, 'packed_quantity' | 'unit_weight_grams'> & { packed_quantity: number; unit_weight_grams: number }
 
 const orderColumns = [
-  'id', 'order_number', 'barcode', 'marketplace', 'status', 'recipient_json',
-  'cod_amount_kurus', 'mandated_carrier_id', 'created_at', 'updated_at',
+  'id',
+  'order_number',
+  'barcode',
+  'marketplace',
+  'status',
+  'recipient_json',
+  'cod_amount_kurus',
+  'mandated_carrier_id',
+  'created_at',
+  'updated_at',
 ] as const
 
 function toLine(row: LineRow): OrderLine {
@@ -24,7 +32,10 @@ function toLine(row: LineRow): OrderLine {
     quantity: row.quantity,
     packedQuantity: row.packed_quantity,
     unitWeightGrams: row.unit_weight_grams,
-    sizeMm: row.length_mm !== null && row.width_mm !== null && row.height_mm !== null ? { lengthMm: row.length_mm, widthMm: row.width_mm, heightMm: row.height_mm } : null,
+    sizeMm:
+      row.length_mm !== null && row.width_mm !== null && row.height_mm !== null
+        ? { lengthMm: row.length_mm, widthMm: row.width_mm, heightMm: row.height_mm }
+        : null,
   }
 }
 

@@ -32,19 +32,38 @@ export type CarrierChoice = Readonly<{
  * overrode it); then the marketplace's own label if one came with the order, else rate shopping
  * with distance band, exclusions and preferences.
  */
-export async function chooseCarrier(deps: CarrierChoiceDeps, order: Order, measure: ShipmentMeasure, options: { addressOverridden: boolean; actorId: string | null }): Promise<CarrierChoice> {
+export async function chooseCarrier(
+  deps: CarrierChoiceDeps,
+  order: Order,
+  measure: ShipmentMeasure,
+  options: { addressOverridden: boolean; actorId: string | null },
+): Promise<CarrierChoice> {
   let recipient = order.recipient
   if (deps.addresses && !options.addressOverridden) {
     try {
       const place = deps.addresses.resolve({ city: order.recipient.city, district: order.recipient.district, postalCode: order.recipient.postalCode })
       recipient = { ...order.recipient, city: place.city, district: place.district }
       if (place.corrected) {
-        await appendAudit(deps.db, { actorId: options.actorId, action: 'order.addressCorrected', orderId: order.id, detail: { from: { city: order.recipient.city, district: order.recipient.district }, to: { city: place.city, district: place.district }, notes: place.notes } })
+        await appendAudit(deps.db, {
+          actorId: options.actorId,
+          action: 'order.addressCorrected',
+          orderId: order.id,
+          detail: {
+            from: { city: order.recipient.city, district: order.recipient.district },
+            to: { city: place.city, district: place.district },
+            notes: place.notes,
+          },
+        })
       }
     } catch (err) {
       if (isAppError(err)) {
         await setOrderStatus(deps.db, order.id, 'exception')
-        await appendAudit(deps.db, { actorId: options.actorId, action: 'order.addressUnresolved', orderId: order.id, detail: { city: order.recipient.city, district: order.recipient.district, postalCode: order.recipient.postalCode, message: err.message } })
+        await appendAudit(deps.db, {
+          actorId: options.actorId,
+          action: 'order.addressUnresolved',
+          orderId: order.id,
+          detail: { city: order.recipient.city, district: order.recipient.district, postalCode: order.recipient.postalCode, message: err.message },
+        })
       }
       throw err
     }

@@ -10,7 +10,17 @@ describe('onDidPack', () => {
     const changes = new Emitter<PackingView>()
     const packed: string[] = []
     const off = onDidPack({ onDidChange: changes.event }, (id) => packed.push(id))
-    for (const v of [view('orderOpen', 'a'), view('printed', 'a'), view('packed', 'a'), view('packed', 'a'), view('idle', null), view('packed', 'a'), view('packed', 'b'), view('exception', 'c')]) changes.fire(v)
+    for (const v of [
+      view('orderOpen', 'a'),
+      view('printed', 'a'),
+      view('packed', 'a'),
+      view('packed', 'a'),
+      view('idle', null),
+      view('packed', 'a'),
+      view('packed', 'b'),
+      view('exception', 'c'),
+    ])
+      changes.fire(v)
     expect(packed).toEqual(['a', 'b'])
     off()
     changes.fire(view('packed', 'd'))

@@ -9,7 +9,10 @@ const REMEMBERED = 50
  * 'packed' several times for one order (the finisher's stage, the end of the command, any refused
  * scan before the next order), so repeats of an order id are dropped.
  */
-export function onDidPack(source: { onDidChange(listener: (view: PackingView) => void): Unsubscribe }, listener: (orderId: string, view: PackingView) => void): Unsubscribe {
+export function onDidPack(
+  source: { onDidChange(listener: (view: PackingView) => void): Unsubscribe },
+  listener: (orderId: string, view: PackingView) => void,
+): Unsubscribe {
   const seen: string[] = []
   return source.onDidChange((view) => {
     const id = view.step === 'packed' ? view.order?.id : undefined

@@ -92,13 +92,21 @@ const ROWS: readonly Row[] = [
   ['orderOpen: a tracking number is read as an item', at(S.orderOpen), scan({ seen: 'tracking' }), S.orderOpen, ['route:confirmItem']],
   ['itemsVerified: another order is refused, not read as a box', at(S.itemsVerified), scan({ seen: 'order' }), S.itemsVerified, ['route:otherOrder']],
   ['itemsVerified: a badge is refused', at(S.itemsVerified), scan({ seen: 'badge' }), S.itemsVerified, ['route:badgeMidOrder']],
-  ['itemsVerified, a box refused: the badge overrides it', at(S.itemsVerified), scan({ seen: 'badge', boxFitPending: true }), S.itemsVerified, [
-    'route:overrideBox',
-  ]],
+  [
+    'itemsVerified, a box refused: the badge overrides it',
+    at(S.itemsVerified),
+    scan({ seen: 'badge', boxFitPending: true }),
+    S.itemsVerified,
+    ['route:overrideBox'],
+  ],
   ['itemsVerified, a box refused: another box is a box', at(S.itemsVerified), scan({ boxFitPending: true }), S.itemsVerified, ['route:selectBox']],
-  ['itemsVerified, a box refused: a digit is the nth box', at(S.itemsVerified), scan({ digit: true, boxFitPending: true }), S.itemsVerified, [
-    'route:selectBox',
-  ]],
+  [
+    'itemsVerified, a box refused: a digit is the nth box',
+    at(S.itemsVerified),
+    scan({ digit: true, boxFitPending: true }),
+    S.itemsVerified,
+    ['route:selectBox'],
+  ],
   ['exception with an order: another order is refused', at(S.exception), scan({ seen: 'order' }), S.exception, ['route:otherOrder']],
   ['exception, overridable: the badge overrides', at(S.exception), scan({ seen: 'badge', blockingOverridable: true }), S.exception, ['route:override']],
   ['measured: a badge is busy', at(S.measured), scan({ seen: 'badge' }), S.measured, ['route:busy']],

@@ -123,7 +123,10 @@ export async function resolveUncertainPrint(ctx: PipelineContext, decision: 'pri
     return
   }
   await deps.finisher.advance(job.orderId, packer.id)
-  s.notice = { tone: 'ok', ...msg(decision === 'printed' ? 'packing.labelConfirmedPacked' : 'packing.labelPrintedAgainPacked', { orderNumber: job.orderNumber }) }
+  s.notice = {
+    tone: 'ok',
+    ...msg(decision === 'printed' ? 'packing.labelConfirmedPacked' : 'packing.labelPrintedAgainPacked', { orderNumber: job.orderNumber }),
+  }
 }
 
 /** A supervisor lets the desk go on without answering the listed labels; each is audited and stays listed. */

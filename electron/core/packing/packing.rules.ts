@@ -25,11 +25,9 @@ export function matchItem(order: Order, rawCode: string): OrderLine {
   const open = candidates.find((l) => l.packedQuantity < l.quantity)
   if (!open) {
     const line = candidates[0]!
-    throw new AppError(
-      ErrorCode.itemOverQuantity,
-      msg('item.allOfLineScanned', { name: line.name, quantity: line.quantity }),
-      { meta: { code, sku: line.sku, quantity: line.quantity } },
-    )
+    throw new AppError(ErrorCode.itemOverQuantity, msg('item.allOfLineScanned', { name: line.name, quantity: line.quantity }), {
+      meta: { code, sku: line.sku, quantity: line.quantity },
+    })
   }
   return open
 }
@@ -47,11 +45,9 @@ export function checkWeight(expectedGrams: number, measuredGrams: number, tol: W
   const allowed = allowedDeviationGrams(expectedGrams, tol)
   const diff = measuredGrams - expectedGrams
   if (Math.abs(diff) <= allowed) return null
-  return new AppError(
-    ErrorCode.weightOutOfTolerance,
-    msg('weight.mismatch', { expectedGrams, measuredGrams, allowedGrams: allowed }),
-    { meta: { expectedGrams, measuredGrams, allowedGrams: allowed, diffGrams: diff } },
-  )
+  return new AppError(ErrorCode.weightOutOfTolerance, msg('weight.mismatch', { expectedGrams, measuredGrams, allowedGrams: allowed }), {
+    meta: { expectedGrams, measuredGrams, allowedGrams: allowed, diffGrams: diff },
+  })
 }
 
 /** Problems a supervisor badge may override (recorded in audit_log). */

@@ -87,10 +87,12 @@ export class PackingService {
     })
     // The printer's state changed: labels with an unknown outcome are listed again, and a printer
     // that is ready again clears the banner (the owed label prints on the packer's key, once).
-    const offPrinter = this.deps.printQueue.onDidChange((state) => this.quiet(async () => {
+    const offPrinter = this.deps.printQueue.onDidChange((state) =>
+      this.quiet(async () => {
         const listChanged = await this.refreshUnconfirmed()
         return (state.ready === true && onPrinterReady(this.s)) || listChanged
-      }))
+      }),
+    )
     this.unsubscribe = () => (offWeight(), offPrinter())
     // At start: every paid label whose print was never confirmed is on screen before the first order.
     void this.quiet(() => this.refreshUnconfirmed())
@@ -343,7 +345,8 @@ export class PackingService {
     }
     const order = await findOrderByCode(this.deps.db, code)
     if (!order) throw new AppError(ErrorCode.orderUnknown, msg('order.unknownCode', { code }), { meta: { code } })
-    if (order.status === 'cancelled') throw new AppError(ErrorCode.orderCancelled, msg('order.cancelledDoNotPack', { orderNumber: order.orderNumber }), { meta: { code } })
+    if (order.status === 'cancelled')
+      throw new AppError(ErrorCode.orderCancelled, msg('order.cancelledDoNotPack', { orderNumber: order.orderNumber }), { meta: { code } })
     // A paid label whose print outcome is unknown is answered (or deferred) before the next order starts.
     const waiting = awaitingAnswer(await recovery.refreshUnconfirmed(this.pipeline), order.id)
     if (waiting.length > 0) throw unansweredLabelsError(waiting)

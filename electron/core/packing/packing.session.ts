@@ -1,5 +1,14 @@
 import { shipmentMeasure } from '../../../shared/desi'
-import { PackingStep, type BoxSuggestionView, type Notice, type PackingView, type ReturnPromptView, type ShipmentLookupView, type ShipmentView, type UnconfirmedLabelView } from '../../../shared/contract/views'
+import {
+  PackingStep,
+  type BoxSuggestionView,
+  type Notice,
+  type PackingView,
+  type ReturnPromptView,
+  type ShipmentLookupView,
+  type ShipmentView,
+  type UnconfirmedLabelView,
+} from '../../../shared/contract/views'
 import type { Box } from '../../../shared/domain/box'
 import type { Order } from '../../../shared/domain/order'
 import type { Packer } from '../../../shared/domain/packer'
@@ -114,7 +123,9 @@ export function packingView(s: Session, carrierNames: ReadonlyMap<string, string
  * One price (docs/carriers.md "Where prices come from"): the card price compared (stored as quoted before the purchase, as cost once
  * bought) is what the panel shows; the carrier's own figure, when it differs, is shown beside it.
  */
-export function shipmentPrice(s: Pick<ShipmentRecord, 'costKurus' | 'quotedKurus' | 'chargedKurus'>): Pick<ShipmentView, 'costKurus' | 'chargedKurus' | 'priceDifferenceKurus'> {
+export function shipmentPrice(
+  s: Pick<ShipmentRecord, 'costKurus' | 'quotedKurus' | 'chargedKurus'>,
+): Pick<ShipmentView, 'costKurus' | 'chargedKurus' | 'priceDifferenceKurus'> {
   const costKurus = s.costKurus ?? s.quotedKurus
   const chargedKurus = s.chargedKurus ?? null
   const differenceKurus = costKurus !== null && chargedKurus !== null && chargedKurus !== costKurus ? chargedKurus - costKurus : null

@@ -16,15 +16,24 @@ const stopped = (code: ErrorCode, withShipment = true) => {
 }
 
 describe('printer recovery rules', () => {
-  it.each([ErrorCode.printerPaperOut, ErrorCode.printerHeadOpen, ErrorCode.printerPaused, ErrorCode.printerRibbonOut, ErrorCode.printerNotReady, ErrorCode.printerOffline, ErrorCode.printerTimeout])(
-    '%s clears when the printer is ready',
-    (code) => expect(clearsWhenPrinterReady(code)).toBe(true),
-  )
+  it.each([
+    ErrorCode.printerPaperOut,
+    ErrorCode.printerHeadOpen,
+    ErrorCode.printerPaused,
+    ErrorCode.printerRibbonOut,
+    ErrorCode.printerNotReady,
+    ErrorCode.printerOffline,
+    ErrorCode.printerTimeout,
+  ])('%s clears when the printer is ready', (code) => expect(clearsWhenPrinterReady(code)).toBe(true))
 
-  it.each([ErrorCode.printOutcomeUnknown, ErrorCode.printerAddressInvalid, ErrorCode.printerStatusUnsupported, ErrorCode.labelMismatch, ErrorCode.carrierTimeout, ErrorCode.weightOutOfTolerance])(
-    '%s does not clear on its own',
-    (code) => expect(clearsWhenPrinterReady(code)).toBe(false),
-  )
+  it.each([
+    ErrorCode.printOutcomeUnknown,
+    ErrorCode.printerAddressInvalid,
+    ErrorCode.printerStatusUnsupported,
+    ErrorCode.labelMismatch,
+    ErrorCode.carrierTimeout,
+    ErrorCode.weightOutOfTolerance,
+  ])('%s does not clear on its own', (code) => expect(clearsWhenPrinterReady(code)).toBe(false))
 
   it('paper-out with a bought label: the label is owed; ready clears the banner and offers F2, printing nothing itself', () => {
     const s = stopped(ErrorCode.printerPaperOut)

@@ -18,24 +18,16 @@ export function resumeFailedProblem(failures: readonly ResumeFailure[]): AppErro
   const shown = failures.filter((f) => f.error.code !== ErrorCode.printOutcomeUnknown)
   if (shown.length === 0) return null
   const list = shown.map((f) => `${f.orderNumber} (${f.error.code})`).join(', ')
-  return new AppError(
-    ErrorCode.resumeFailed,
-    msg('resume.notFinished', { orders: list }),
-    {
-      meta: { orders: shown.map((f) => ({ orderId: f.orderId, orderNumber: f.orderNumber, code: f.error.code })) },
-    },
-  )
+  return new AppError(ErrorCode.resumeFailed, msg('resume.notFinished', { orders: list }), {
+    meta: { orders: shown.map((f) => ({ orderId: f.orderId, orderNumber: f.orderNumber, code: f.error.code })) },
+  })
 }
 
 /** The resume itself failed (its orders could not be read): nothing was finished, so every interrupted order waits. */
 export function resumeAbortedProblem(error: AppError): AppError {
-  return new AppError(
-    ErrorCode.resumeFailed,
-    msg('resume.unreadable', { detail: error.message }),
-    {
-      meta: { orders: [], code: error.code },
-    },
-  )
+  return new AppError(ErrorCode.resumeFailed, msg('resume.unreadable', { detail: error.message }), {
+    meta: { orders: [], code: error.code },
+  })
 }
 
 /**

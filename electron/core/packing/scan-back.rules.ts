@@ -32,11 +32,9 @@ export function checkScanBack(expectedBarcode: string, scanned: string, options:
   const expectedKeys = keysOf(expected, hriRecord(expected))
   for (const key of gs1Keys(expected)) expectedKeys.add(key)
   for (const key of scanKeys) if (expectedKeys.has(key)) return null
-  return new AppError(
-    ErrorCode.scanBackMismatch,
-    msg('scanBack.mismatch', { code: normalizedCode, expected }),
-    { meta: { expected, scanned: scanned.replaceAll(GS, '<GS>'), code: normalizedCode } },
-  )
+  return new AppError(ErrorCode.scanBackMismatch, msg('scanBack.mismatch', { code: normalizedCode, expected }), {
+    meta: { expected, scanned: scanned.replaceAll(GS, '<GS>'), code: normalizedCode },
+  })
 }
 
 function keysOf(code: string, gs1: Readonly<Record<string, string>> | null): Set<string> {

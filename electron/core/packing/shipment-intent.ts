@@ -63,7 +63,10 @@ export async function recordShipmentIntent(deps: IntentDeps, intent: Intent): Pr
     packages: [pkg],
     codAmountKurus: order.codAmountKurus,
     labelFormat: deps.labelFormat(chosen.carrierId),
-    description: order.lines.map((l) => l.name).join(', ').slice(0, 255),
+    description: order.lines
+      .map((l) => l.name)
+      .join(', ')
+      .slice(0, 255),
   }
   await deps.db.transaction().execute(async (trx) => {
     await insertPackage(trx, order.id, pkg, intent.expectedGrams)

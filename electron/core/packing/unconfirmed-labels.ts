@@ -61,15 +61,17 @@ export function awaitingAnswer(list: readonly UnconfirmedLabelView[], openingOrd
 export function unansweredLabelsError(waiting: readonly UnconfirmedLabelView[]): AppError {
   const first = waiting[0]!
   const numbers = waiting.map((l) => l.orderNumber).join(', ')
-  return new AppError(
-    ErrorCode.printOutcomeUnknown,
-    msg('unconfirmed.answerFirst', { orders: numbers }),
-    { meta: { jobId: first.jobId, orderId: first.orderId, orderNumber: first.orderNumber, waiting: waiting.length } },
-  )
+  return new AppError(ErrorCode.printOutcomeUnknown, msg('unconfirmed.answerFirst', { orders: numbers }), {
+    meta: { jobId: first.jobId, orderId: first.orderId, orderNumber: first.orderNumber, waiting: waiting.length },
+  })
 }
 
 /** Picks the label an answer is for: the given job, else the open order's, else the oldest listed. */
-export function pickUnconfirmed(list: readonly UnconfirmedLabelView[], jobId: string | undefined, openOrderId: string | undefined): UnconfirmedLabelView | null {
+export function pickUnconfirmed(
+  list: readonly UnconfirmedLabelView[],
+  jobId: string | undefined,
+  openOrderId: string | undefined,
+): UnconfirmedLabelView | null {
   if (jobId !== undefined) {
     const job = list.find((l) => l.jobId === jobId)
     if (!job) throw new AppError(ErrorCode.wrongState, 'Bu etiket karar beklemiyor / This label is not awaiting an answer', { meta: { jobId } })

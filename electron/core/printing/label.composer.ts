@@ -28,7 +28,13 @@ export function createLabelComposer(
       carrier: carrierNames.get(request.serviceCode) ?? request.serviceCode,
       trackingNumber: created.trackingNumber,
       barcode: created.barcode,
-      sender: { name: request.sender.name, address: request.sender.address, district: request.sender.district, city: request.sender.city, phone: dash(request.sender.phone) },
+      sender: {
+        name: request.sender.name,
+        address: request.sender.address,
+        district: request.sender.district,
+        city: request.sender.city,
+        phone: dash(request.sender.phone),
+      },
       recipient: {
         name: order.recipient.name,
         address: order.recipient.address,

@@ -114,7 +114,11 @@ export class PackingSlipService {
       } catch (err) {
         const e = toAppError(err)
         this.record(
-          new AppError(e.code, `Fiş yazdırılamadı (${input.orderNumber}): ${e.message}`, { retryable: true, meta: { ...e.meta, orderNumber: input.orderNumber }, cause: err }),
+          new AppError(e.code, `Fiş yazdırılamadı (${input.orderNumber}): ${e.message}`, {
+            retryable: true,
+            meta: { ...e.meta, orderNumber: input.orderNumber },
+            cause: err,
+          }),
           input.orderNumber,
         )
         throw e
@@ -150,7 +154,13 @@ export class PackingSlipService {
       orderNumber: order.orderNumber,
       date: this.now(),
       items: order.lines.map((l) => ({ name: l.name, sku: l.sku, quantity: l.quantity })),
-      recipient: { name: order.recipient.name, address: order.recipient.address, district: order.recipient.district, city: order.recipient.city, phone: order.recipient.phone },
+      recipient: {
+        name: order.recipient.name,
+        address: order.recipient.address,
+        district: order.recipient.district,
+        city: order.recipient.city,
+        phone: order.recipient.phone,
+      },
       carrier: carrierNames.get(shipment.serviceCode) ?? shipment.carrierId,
       trackingNumber: shipment.trackingNumber,
       barcode: shipment.barcode ?? shipment.trackingNumber,

@@ -21,7 +21,15 @@ export type PrintJob = Readonly<{
 
 export async function enqueuePrintJob(
   db: DbOrTrx,
-  job: { orderId: string | null; shipmentId: string | null; kind: PrintJobsTable['kind']; printerUri: string; payload: Uint8Array; expectedBarcode: string | null; requestedBy: string | null },
+  job: {
+    orderId: string | null
+    shipmentId: string | null
+    kind: PrintJobsTable['kind']
+    printerUri: string
+    payload: Uint8Array
+    expectedBarcode: string | null
+    requestedBy: string | null
+  },
 ): Promise<string> {
   const id = randomUUID()
   await db
@@ -66,7 +74,13 @@ function toJob(r: Selectable<PrintJobsTable>): PrintJob {
  * insertion order (rowid), so a batch enqueued in one transaction prints in order.
  */
 export async function pendingPrintJobs(db: DbOrTrx): Promise<PrintJob[]> {
-  const rows = await db.selectFrom('print_jobs').selectAll().where('status', 'in', ['queued', 'printing']).orderBy('created_at').orderBy(sql`rowid`).execute()
+  const rows = await db
+    .selectFrom('print_jobs')
+    .selectAll()
+    .where('status', 'in', ['queued', 'printing'])
+    .orderBy('created_at')
+    .orderBy(sql`rowid`)
+    .execute()
   return rows.map((r) => toJob(r))
 }
 
@@ -110,7 +124,11 @@ export async function listUncertainPrintJobs(db: DbOrTrx): Promise<OrderPrintJob
 
 /** Marks a job as awaiting the operator's "it printed" / "print again" (attempts unchanged). */
 export async function markPrintJobUncertain(db: DbOrTrx, id: string, message: string): Promise<void> {
-  await db.updateTable('print_jobs').set({ status: 'printing', error_code: ErrorCode.printOutcomeUnknown, error_message: message }).where('id', '=', id).execute()
+  await db
+    .updateTable('print_jobs')
+    .set({ status: 'printing', error_code: ErrorCode.printOutcomeUnknown, error_message: message })
+    .where('id', '=', id)
+    .execute()
 }
 
 /** The given jobs in the given order (unknown ids are left out). */
@@ -118,7 +136,11 @@ export async function getPrintJobs(db: DbOrTrx, ids: readonly string[]): Promise
   const byId = new Map<string, PrintJob>()
   // SQLite allows 32766 bound variables; chunks of 500 stay far below on any build.
   for (let i = 0; i < ids.length; i += 500) {
-    const rows = await db.selectFrom('print_jobs').selectAll().where('id', 'in', ids.slice(i, i + 500)).execute()
+    const rows = await db
+      .selectFrom('print_jobs')
+      .selectAll()
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute()
     for (const r of rows) byId.set(r.id, toJob(r))
   }
   return ids.flatMap((id) => {
@@ -132,12 +154,7 @@ export async function getPrintJob(db: DbOrTrx, id: string): Promise<PrintJob | n
   return row ? toJob(row) : null
 }
 
-export async function setPrintJobStatus(
-  db: DbOrTrx,
-  id: string,
-  status: PrintJobsTable['status'],
-  error?: { code: string; message: string },
-): Promise<void> {
+export async function setPrintJobStatus(db: DbOrTrx, id: string, status: PrintJobsTable['status'], error?: { code: string; message: string }): Promise<void> {
   await db
     .updateTable('print_jobs')
     .set((eb) => ({

@@ -17,7 +17,19 @@ beforeEach(async () => {
   opened = await openDatabase(':memory:')
   await opened.db
     .insertInto('orders')
-    .values({ id: 'o1', order_number: 'S-1', barcode: 'KJ1', marketplace: null, status: 'packing', recipient_json: '{}', cod_amount_kurus: null, mandated_carrier_id: null, marketplace_label_zpl: null, packed_by: null, packed_at: null })
+    .values({
+      id: 'o1',
+      order_number: 'S-1',
+      barcode: 'KJ1',
+      marketplace: null,
+      status: 'packing',
+      recipient_json: '{}',
+      cod_amount_kurus: null,
+      mandated_carrier_id: null,
+      marketplace_label_zpl: null,
+      packed_by: null,
+      packed_at: null,
+    })
     .execute()
 })
 afterEach(async () => {
@@ -37,7 +49,15 @@ async function queueOn(options: ZebraEmulatorOptions = {}): Promise<PrintQueueSe
 const label = (code: string) => `^XA^FO40,40^BCN,80,Y,N,N,A^FD${code}^FS^FO40,200^A0N,30,30^FDAlıcı: Ayşe Çelik^FS^XZ`
 
 async function job(code: string): Promise<string> {
-  return enqueuePrintJob(opened.db, { orderId: 'o1', shipmentId: null, kind: 'label', printerUri: 'tcp://x', payload: Buffer.from(label(code)), expectedBarcode: code, requestedBy: null })
+  return enqueuePrintJob(opened.db, {
+    orderId: 'o1',
+    shipmentId: null,
+    kind: 'label',
+    printerUri: 'tcp://x',
+    payload: Buffer.from(label(code)),
+    expectedBarcode: code,
+    requestedBy: null,
+  })
 }
 
 describe('PrintQueueService', () => {

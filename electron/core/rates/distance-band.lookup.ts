@@ -13,7 +13,10 @@ export function roadDistanceKm(fromCode: string, toCode: string): number | null 
  * distance cut by the thresholds (defaults docs/reference/carriers.md §11; the station may configure its own).
  * Null when an il is unknown or ambiguous: the cards then price at their any-distance price.
  */
-export function createDistanceBandFn(resolver: Pick<AddressResolver, 'findCity'>, thresholds: DistanceThresholdsKm = DEFAULT_DISTANCE_THRESHOLDS_KM): DistanceBandFn {
+export function createDistanceBandFn(
+  resolver: Pick<AddressResolver, 'findCity'>,
+  thresholds: DistanceThresholdsKm = DEFAULT_DISTANCE_THRESHOLDS_KM,
+): DistanceBandFn {
   return (fromIl, toIl) => {
     const from = resolver.findCity(fromIl)
     const to = resolver.findCity(toIl)

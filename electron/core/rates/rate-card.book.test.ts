@@ -90,8 +90,20 @@ describe('RateCardBook: cards the desk cannot buy', () => {
     ['a configured carrier', {}, false, card('yurtici', 'GO'), null],
     ['a carrier with no connector', {}, false, card('aras', 'GO'), /aras bu masada yapılandırılmamış \/ carrier aras is not configured at this desk/],
     ['a ComToHome provider the cloud lists for the account', {}, true, card('comtohome', 'provider:1'), null],
-    ['a ComToHome provider the cloud does not list', {}, true, card('comtohome', 'provider:5'), /ComToHome hesabında provider:5 hizmeti yok \/ the ComToHome account has no service provider:5/],
-    ['a provider outside station.json carriers.comtohome.providers', { comtohomeProviders: [1, 2, 3, 4] }, false, card('comtohome', 'provider:5'), /ComToHome hesabında 5 numaralı sağlayıcı yok \/ the ComToHome account has no provider 5/],
+    [
+      'a ComToHome provider the cloud does not list',
+      {},
+      true,
+      card('comtohome', 'provider:5'),
+      /ComToHome hesabında provider:5 hizmeti yok \/ the ComToHome account has no service provider:5/,
+    ],
+    [
+      'a provider outside station.json carriers.comtohome.providers',
+      { comtohomeProviders: [1, 2, 3, 4] },
+      false,
+      card('comtohome', 'provider:5'),
+      /ComToHome hesabında 5 numaralı sağlayıcı yok \/ the ComToHome account has no provider 5/,
+    ],
     ['a bare provider id outside the list', { comtohomeProviders: [1] }, false, card('comtohome', '7'), /no provider 7/],
     ['a preference code (the aggregator picks among the account’s own)', { comtohomeProviders: [1] }, false, card('comtohome', 'preference:1'), null],
   ])('%s', async (_name, deps, withCloudCarriers, c, reason) => {

@@ -42,12 +42,20 @@ const CloudRatesPart = z.object({
  * this cloud sends no cards and nothing changes. An invalid list is refused (the cards stored before
  * stay) and written to the audit log with the first problem; an empty list means "no cloud cards".
  */
-export async function storeCloudRates(trx: DbOrTrx, data: Readonly<{ rateCards?: unknown; carriers?: unknown; configVersion?: unknown }>): Promise<'stored' | 'absent' | 'refused'> {
+export async function storeCloudRates(
+  trx: DbOrTrx,
+  data: Readonly<{ rateCards?: unknown; carriers?: unknown; configVersion?: unknown }>,
+): Promise<'stored' | 'absent' | 'refused'> {
   if (data.rateCards === undefined) return 'absent'
   const parsed = CloudRatesPart.safeParse(data)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
-    await appendAudit(trx, { actorId: null, action: 'rates.cloudRefused', orderId: null, detail: { path: issue?.path.join('.') ?? '', message: issue?.message ?? 'invalid' } })
+    await appendAudit(trx, {
+      actorId: null,
+      action: 'rates.cloudRefused',
+      orderId: null,
+      detail: { path: issue?.path.join('.') ?? '', message: issue?.message ?? 'invalid' },
+    })
     return 'refused'
   }
   const stored: StoredCloudRates = {
@@ -112,7 +120,12 @@ export class RateCardBook {
 
   view(): RateCardsView {
     const cards = this.cards()
-    return { source: this.source(), count: cards.length, available: cards.filter((c) => this.unavailable(c) === null).length, receivedAt: this.source() === RateCardSource.cloud ? this.cloud!.receivedAt : null }
+    return {
+      source: this.source(),
+      count: cards.length,
+      available: cards.filter((c) => this.unavailable(c) === null).length,
+      receivedAt: this.source() === RateCardSource.cloud ? this.cloud!.receivedAt : null,
+    }
   }
 
   /** Why the desk cannot buy this card, or null (SelectionRules.unavailable). */

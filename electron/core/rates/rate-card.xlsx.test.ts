@@ -16,7 +16,6 @@ async function sheet(rows: unknown[][]): Promise<Buffer> {
   return Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer)
 }
 
-
 describe('rate cards XLSX', () => {
   it.each([
     ['the fixture cards', fixtureCards],
@@ -38,9 +37,32 @@ describe('rate cards XLSX', () => {
   })
 
   it('reads a hand-made sheet: text cells with Turkish decimals, rich text, formula results', async () => {
-    const row = ['aras', 'std', { richText: [{ text: 'Aras ' }, { text: 'Kargo' }] }, 'own', 0, 2, 'evet', '22,50', null, 30, null, null, '4,80', null, 1, 'yakın', { formula: 'A1', result: 84.9 }]
+    const row = [
+      'aras',
+      'std',
+      { richText: [{ text: 'Aras ' }, { text: 'Kargo' }] },
+      'own',
+      0,
+      2,
+      'evet',
+      '22,50',
+      null,
+      30,
+      null,
+      null,
+      '4,80',
+      null,
+      1,
+      'yakın',
+      { formula: 'A1', result: 84.9 },
+    ]
     const [card] = await rateCardsFromXlsx(await sheet([[...RATE_CARD_COLUMNS], row]))
-    expect(card).toMatchObject({ name: 'Aras Kargo', codFeeKurus: 2250, extraKgKurus: 480, bands: [{ upToKg: 1, priceKurus: 8490, distancePricesKurus: { yakin: 8490 } }] })
+    expect(card).toMatchObject({
+      name: 'Aras Kargo',
+      codFeeKurus: 2250,
+      extraKgKurus: 480,
+      bands: [{ upToKg: 1, priceKurus: 8490, distancePricesKurus: { yakin: 8490 } }],
+    })
   })
 
   it('refuses a bad cell with its sheet row and column, importing nothing', async () => {
@@ -55,7 +77,9 @@ describe('rate cards XLSX', () => {
   })
 
   it('refuses a file that is not XLSX, and a workbook without sheets', async () => {
-    expect((await failure(rateCardsFromXlsx(Buffer.from('carrier_id;name\n')))).message).toMatch(/XLSX okunamadı \(XLSX\): dosya bozuk ya da XLSX değil \/ XLSX unreadable/)
+    expect((await failure(rateCardsFromXlsx(Buffer.from('carrier_id;name\n')))).message).toMatch(
+      /XLSX okunamadı \(XLSX\): dosya bozuk ya da XLSX değil \/ XLSX unreadable/,
+    )
     const empty = Buffer.from((await new ExcelJS.Workbook().xlsx.writeBuffer()) as ArrayBuffer)
     expect((await failure(rateCardsFromXlsx(empty))).message).toMatch(/XLSX içinde sayfa yok/)
   })

@@ -27,7 +27,11 @@ const pairs = (v: string | undefined): [string, string][] => (v ? v.split('|').m
 describe('rate cards fixture', () => {
   it('imports every card of cards.csv', () => {
     expect(cards.map((c) => c.serviceCode)).toEqual(['provider:1', 'provider:2', 'std', 'provider:4', 'provider:5'])
-    expect(cards[1]?.bands[0]).toEqual({ upToKg: 1, priceKurus: 9500, distancePricesKurus: { sehir_ici: 7000, yakin: 8000, kisa: 8500, orta: 9000, uzun: 9500 } })
+    expect(cards[1]?.bands[0]).toEqual({
+      upToKg: 1,
+      priceKurus: 9500,
+      distancePricesKurus: { sehir_ici: 7000, yakin: 8000, kisa: 8500, orta: 9000, uzun: 9500 },
+    })
     expect(cases.length).toBeGreaterThanOrEqual(15)
   })
 })

@@ -39,14 +39,26 @@ export async function buildSummary(
 
   const shipments = await db
     .selectFrom('shipments')
-    .select(['carrier_id', 'service_code', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.sum<number>('cost_kurus').as('cost'), (eb) => eb.fn.sum<number>('charged_kurus').as('charged')])
+    .select([
+      'carrier_id',
+      'service_code',
+      (eb) => eb.fn.countAll<number>().as('n'),
+      (eb) => eb.fn.sum<number>('cost_kurus').as('cost'),
+      (eb) => eb.fn.sum<number>('charged_kurus').as('charged'),
+    ])
     .where('status', '=', 'purchased')
     .where('updated_at', '>=', range.from)
     .where('updated_at', '<=', range.to)
     .groupBy(['carrier_id', 'service_code'])
     .execute()
   const byCarrier = shipments
-    .map((r) => ({ carrierId: r.service_code, name: opts.carrierNames.get(r.service_code) ?? r.carrier_id, count: Number(r.n), costKurus: Number(r.cost ?? 0), chargedKurus: Number(r.charged ?? 0) }))
+    .map((r) => ({
+      carrierId: r.service_code,
+      name: opts.carrierNames.get(r.service_code) ?? r.carrier_id,
+      count: Number(r.n),
+      costKurus: Number(r.cost ?? 0),
+      chargedKurus: Number(r.charged ?? 0),
+    }))
     .sort((a, b) => b.count - a.count)
 
   // One price (docs/carriers.md "Where prices come from"): the report sums the desk's price (cost_kurus, the card price compared and
@@ -54,7 +66,14 @@ export async function buildSummary(
   const differing = await db
     .selectFrom('shipments')
     .innerJoin('orders', 'orders.id', 'shipments.order_id')
-    .select(['orders.order_number', 'shipments.carrier_id', 'shipments.service_code', 'shipments.cost_kurus', 'shipments.charged_kurus', 'shipments.updated_at'])
+    .select([
+      'orders.order_number',
+      'shipments.carrier_id',
+      'shipments.service_code',
+      'shipments.cost_kurus',
+      'shipments.charged_kurus',
+      'shipments.updated_at',
+    ])
     .where('shipments.status', '=', 'purchased')
     .where('shipments.updated_at', '>=', range.from)
     .where('shipments.updated_at', '<=', range.to)

@@ -74,8 +74,21 @@ export class ReturnService {
     if (!record) {
       const request = this.buildRequest(order, shipment, input.validDays ?? DEFAULT_VALID_DAYS)
       const id = await db.transaction().execute(async (trx) => {
-        const rid = await insertReturnIntent(trx, { orderId: order.id, shipmentId: shipment.id, carrierId: shipment.carrierId, idempotencyKey: `RET-${shipment.id}`, request, reason: input.reason, createdBy: supervisor.id })
-        await appendAudit(trx, { actorId: supervisor.id, action: 'return.requested', orderId: order.id, detail: { returnId: rid, carrierId: shipment.carrierId, reason: input.reason } })
+        const rid = await insertReturnIntent(trx, {
+          orderId: order.id,
+          shipmentId: shipment.id,
+          carrierId: shipment.carrierId,
+          idempotencyKey: `RET-${shipment.id}`,
+          request,
+          reason: input.reason,
+          createdBy: supervisor.id,
+        })
+        await appendAudit(trx, {
+          actorId: supervisor.id,
+          action: 'return.requested',
+          orderId: order.id,
+          detail: { returnId: rid, carrierId: shipment.carrierId, reason: input.reason },
+        })
         return rid
       })
       record = (await getReturn(db, id))!
@@ -85,7 +98,12 @@ export class ReturnService {
       const created = await this.deps.retry(() => connector.createReturn!(asked.request, { idempotencyKey: asked.idempotencyKey }))
       await db.transaction().execute(async (trx) => {
         await markReturnCreated(trx, asked.id, created)
-        await appendAudit(trx, { actorId: supervisor.id, action: 'return.created', orderId: order.id, detail: { returnId: asked.id, kind: created.kind, returnCode: created.returnCode, trackingNumber: created.trackingNumber, reason: asked.reason } })
+        await appendAudit(trx, {
+          actorId: supervisor.id,
+          action: 'return.created',
+          orderId: order.id,
+          detail: { returnId: asked.id, kind: created.kind, returnCode: created.returnCode, trackingNumber: created.trackingNumber, reason: asked.reason },
+        })
       })
     } catch (err) {
       const e = toAppError(err)
@@ -106,11 +124,7 @@ export class ReturnService {
     const byCode = await findOrderByCode(this.deps.db, code)
     if (byCode) return byCode
     // The customer service reads the tracking number off the parcel or the marketplace.
-    const row = await this.deps.db
-      .selectFrom('shipments')
-      .select('order_id')
-      .where(isShipmentKey(code))
-      .executeTakeFirst()
+    const row = await this.deps.db.selectFrom('shipments').select('order_id').where(isShipmentKey(code)).executeTakeFirst()
     return row ? getOrder(this.deps.db, row.order_id) : null
   }
 
@@ -147,11 +161,36 @@ export class ReturnService {
     const { payload, expectedBarcode } = await this.deps.composeLabel({
       // The parcel now travels from the customer to the warehouse.
       order: { ...order, recipient: r.request.recipient, codAmountKurus: null },
-      request: { orderNumber: order.orderNumber, referenceNo: r.request.referenceNo, serviceCode: `${carrier} İADE`, sender: r.request.sender, recipient: r.request.recipient, packages: r.request.packages, codAmountKurus: null, labelFormat: 'zpl' },
-      created: { carrierShipmentId: r.carrierShipmentId ?? r.returnCode ?? '', trackingNumber, barcode: r.barcode ?? trackingNumber, trackingUrl: null, labelFormat: r.labelFormat, label: r.label, costKurus: null },
+      request: {
+        orderNumber: order.orderNumber,
+        referenceNo: r.request.referenceNo,
+        serviceCode: `${carrier} İADE`,
+        sender: r.request.sender,
+        recipient: r.request.recipient,
+        packages: r.request.packages,
+        codAmountKurus: null,
+        labelFormat: 'zpl',
+      },
+      created: {
+        carrierShipmentId: r.carrierShipmentId ?? r.returnCode ?? '',
+        trackingNumber,
+        barcode: r.barcode ?? trackingNumber,
+        trackingUrl: null,
+        labelFormat: r.labelFormat,
+        label: r.label,
+        costKurus: null,
+      },
       trackingCaption: returnCaption(r.kind),
     })
-    const jobId = await enqueuePrintJob(this.deps.db, { orderId: order.id, shipmentId: r.shipmentId, kind: 'return', printerUri: this.deps.printQueue.uri, payload, expectedBarcode, requestedBy: actorId })
+    const jobId = await enqueuePrintJob(this.deps.db, {
+      orderId: order.id,
+      shipmentId: r.shipmentId,
+      kind: 'return',
+      printerUri: this.deps.printQueue.uri,
+      payload,
+      expectedBarcode,
+      requestedBy: actorId,
+    })
     try {
       await this.deps.printQueue.printJob(jobId)
     } catch (err) {
@@ -159,7 +198,10 @@ export class ReturnService {
       const e = toAppError(err)
       await setPrintJobStatus(this.deps.db, jobId, 'failed', { code: e.code, message: e.message })
       await this.deps.printQueue.refreshStatus()
-      throw new AppError(e.code, msg('return.slipNotPrinted', { returnCode: r.returnCode ?? '', detail: e.message }), { retryable: true, meta: { ...e.meta, returnId: r.id } })
+      throw new AppError(e.code, msg('return.slipNotPrinted', { returnCode: r.returnCode ?? '', detail: e.message }), {
+        retryable: true,
+        meta: { ...e.meta, returnId: r.id },
+      })
     }
     return this.view(r, order, true)
   }

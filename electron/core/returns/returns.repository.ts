@@ -55,7 +55,15 @@ function toReturn(r: Selectable<ReturnsTable>): ReturnRecord {
 /** Stores the intent before any carrier call: the idempotency key is what every retry reuses. */
 export async function insertReturnIntent(
   db: DbOrTrx,
-  r: Readonly<{ orderId: string; shipmentId: string; carrierId: string; idempotencyKey: string; request: ReturnRequest; reason: string; createdBy: string | null }>,
+  r: Readonly<{
+    orderId: string
+    shipmentId: string
+    carrierId: string
+    idempotencyKey: string
+    request: ReturnRequest
+    reason: string
+    createdBy: string | null
+  }>,
 ): Promise<string> {
   const id = randomUUID()
   await db
@@ -122,7 +130,13 @@ export async function getReturn(db: DbOrTrx, id: string): Promise<ReturnRecord |
 
 /** The order's return that is made or still being asked for (a failed one does not count). */
 export async function findLiveReturn(db: DbOrTrx, orderId: string): Promise<ReturnRecord | null> {
-  const row = await db.selectFrom('returns').selectAll().where('order_id', '=', orderId).where('status', 'in', ['requesting', 'created']).orderBy('created_at', 'desc').executeTakeFirst()
+  const row = await db
+    .selectFrom('returns')
+    .selectAll()
+    .where('order_id', '=', orderId)
+    .where('status', 'in', ['requesting', 'created'])
+    .orderBy('created_at', 'desc')
+    .executeTakeFirst()
   return row ? toReturn(row) : null
 }
 

@@ -47,7 +47,10 @@ describe('file secret box', () => {
 
   it('encrypts exactly the credential fields of a configuration and opens them again', () => {
     const box = createFileSecretBox(tempDir())
-    const config = { carriers: { comtohome: { apiKey: 'k1', baseUrl: 'http://x' }, yurtici: { accounts: { senderPays: { username: 'U', password: 'P' } } } }, cloud: { apiKey: 'c' } }
+    const config = {
+      carriers: { comtohome: { apiKey: 'k1', baseUrl: 'http://x' }, yurtici: { accounts: { senderPays: { username: 'U', password: 'P' } } } },
+      cloud: { apiKey: 'c' },
+    }
     const { value, count } = encryptSecrets(config, box)
     expect(count).toBe(3)
     const text = JSON.stringify(value)

@@ -45,7 +45,10 @@ export function createFileSecretBox(dataDir: string): SecretBox {
   const getKey = (create: boolean): Buffer => {
     if (key) return key
     if (!create && !existsSync(path)) {
-      throw new AppError(ErrorCode.inputInvalid, `an encrypted credential needs ${path}, which is missing (was station.json copied from another desk?); enter the credential again`)
+      throw new AppError(
+        ErrorCode.inputInvalid,
+        `an encrypted credential needs ${path}, which is missing (was station.json copied from another desk?); enter the credential again`,
+      )
     }
     key = loadOrCreateKey(path)
     return key
@@ -59,7 +62,8 @@ export function createFileSecretBox(dataDir: string): SecretBox {
       return FILE_BOX_PREFIX + Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64')
     },
     decrypt(token) {
-      if (!token.startsWith(FILE_BOX_PREFIX)) throw new AppError(ErrorCode.inputInvalid, 'this credential was encrypted by another key store (e.g. the desktop app): enter it again here')
+      if (!token.startsWith(FILE_BOX_PREFIX))
+        throw new AppError(ErrorCode.inputInvalid, 'this credential was encrypted by another key store (e.g. the desktop app): enter it again here')
       const raw = Buffer.from(token.slice(FILE_BOX_PREFIX.length), 'base64')
       if (raw.length < 29) throw new AppError(ErrorCode.inputInvalid, 'an encrypted credential is cut short')
       try {

@@ -91,7 +91,10 @@ export function serveConnection(ws: WebSocket, options: Readonly<{ handlers: Com
     if (!request.success) return reply(replyIdOf(message), invalid(`message is not a request {id, name, input}: ${describeIssue(request.error)}`))
     const { id, name, input } = request.data
     if (inFlight >= MAX_IN_FLIGHT) {
-      return reply(id, fail(new AppError(ErrorCode.internal, `too many commands at once (${MAX_IN_FLIGHT}); send again`, { retryable: true, meta: { busy: true } })))
+      return reply(
+        id,
+        fail(new AppError(ErrorCode.internal, `too many commands at once (${MAX_IN_FLIGHT}); send again`, { retryable: true, meta: { busy: true } })),
+      )
     }
     inFlight++
     const onBug = (err: unknown) => log(`bug in ${name}: ${(err as Error)?.stack ?? String(err)}`)

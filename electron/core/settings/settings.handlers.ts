@@ -64,7 +64,12 @@ export function createSettingsHandlers(deps: SettingsHandlerDeps): Pick<CommandH
     return {
       stationFile: join(deps.dataDir, STATION_FILE),
       printer: { uri: deps.printQueue.uri, dpi: config.printer.dpi, size: config.printer.size },
-      receipt: { enabled: config.packingSlip.enabled, uri: config.packingSlip.uri, codePage: config.packingSlip.codePage, widthChars: config.packingSlip.widthChars },
+      receipt: {
+        enabled: config.packingSlip.enabled,
+        uri: config.packingSlip.uri,
+        codePage: config.packingSlip.codePage,
+        widthChars: config.packingSlip.widthChars,
+      },
       scale: {
         driver: scale.driver,
         protocol: scale.driver === 'serial' ? scale.protocol : scale.driver === 'mt-sics' ? 'mt-sics' : scale.driver === 'hid' ? 'hid-pos' : null,
@@ -82,7 +87,10 @@ export function createSettingsHandlers(deps: SettingsHandlerDeps): Pick<CommandH
   }
 
   const printersView = async (): Promise<PrintersView> => {
-    const [status, receiptStatus] = await Promise.all([deps.labelCanReportStatus ? deps.printQueue.refreshStatus() : Promise.resolve(null), deps.slips?.refreshStatus() ?? Promise.resolve(null)])
+    const [status, receiptStatus] = await Promise.all([
+      deps.labelCanReportStatus ? deps.printQueue.refreshStatus() : Promise.resolve(null),
+      deps.slips?.refreshStatus() ?? Promise.resolve(null),
+    ])
     const problem = deps.printQueue.currentProblem()
     const slips = deps.slips
     return {

@@ -1,7 +1,17 @@
 import type { CarrierCapabilities } from '../carriers/carrier-capabilities.types'
 
 /** Past these the carrier has the parcel in hand: 'untilPickup' carriers no longer void it. */
-const MOVED: ReadonlySet<string> = new Set(['picked_up', 'in_transit', 'out_for_delivery', 'delivered', 'failed_attempt', 'delayed', 'exception', 'return_in_transit', 'returned_to_sender'])
+const MOVED: ReadonlySet<string> = new Set([
+  'picked_up',
+  'in_transit',
+  'out_for_delivery',
+  'delivered',
+  'failed_attempt',
+  'delayed',
+  'exception',
+  'return_in_transit',
+  'returned_to_sender',
+])
 /** Past these the parcel's trip is over: not even an 'untilDelivery' carrier voids it; a return is the way. */
 const ARRIVED: ReadonlySet<string> = new Set(['delivered', 'return_in_transit', 'returned_to_sender'])
 

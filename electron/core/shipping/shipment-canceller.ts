@@ -21,7 +21,10 @@ export type CancelInput = Readonly<{ code: string; supervisorBadge: string; reas
  * audit and the cloud told (shipment.cancelled). A shipment labelled offline and never registered
  * is voided locally: the carrier never knew it.
  */
-export async function cancelShipment(deps: Readonly<{ db: Db; connectors: ReadonlyMap<string, CarrierConnector> }>, input: CancelInput): Promise<ShipmentRecord> {
+export async function cancelShipment(
+  deps: Readonly<{ db: Db; connectors: ReadonlyMap<string, CarrierConnector> }>,
+  input: CancelInput,
+): Promise<ShipmentRecord> {
   const { db } = deps
   const supervisor = await findPackerByBadge(db, input.supervisorBadge)
   if (!supervisor || !roleAtLeast(supervisor.role, 'supervisor')) {
@@ -40,11 +43,14 @@ export async function cancelShipment(deps: Readonly<{ db: Db; connectors: Readon
   if (!unregistered) {
     const connector = deps.connectors.get(shipment.carrierId)
     const { cancel } = capabilitiesOf(shipment.carrierId)
-    if (!cancel || !connector?.cancelShipment) throw new AppError(ErrorCode.carrierNotCancellable, msg('shipment.cancelUnsupported', { carrierId: shipment.carrierId }))
+    if (!cancel || !connector?.cancelShipment)
+      throw new AppError(ErrorCode.carrierNotCancellable, msg('shipment.cancelUnsupported', { carrierId: shipment.carrierId }))
     // The parcel is past the carrier's window by what it told us last: no call, the desk offers the return instead.
     if (!insideCancelWindow(cancel, shipment.trackingStatus)) {
       const status = shipment.trackingStatus ?? ''
-      throw new AppError(ErrorCode.carrierNotCancellable, msg('shipment.cancelWindowClosed', { carrierId: shipment.carrierId, status }), { meta: { trackingStatus: status } })
+      throw new AppError(ErrorCode.carrierNotCancellable, msg('shipment.cancelWindowClosed', { carrierId: shipment.carrierId, status }), {
+        meta: { trackingStatus: status },
+      })
     }
     try {
       await connector.cancelShipment(shipment.carrierShipmentId ?? shipment.trackingNumber ?? '')
@@ -52,7 +58,12 @@ export async function cancelShipment(deps: Readonly<{ db: Db; connectors: Readon
       const e = toAppError(err)
       // The carrier has no such shipment: nothing will travel, so voiding it here is right.
       if (e.code !== ErrorCode.carrierNotFound) {
-        await appendAudit(db, { actorId: supervisor.id, action: 'shipment.cancelRefused', orderId: order.id, detail: { shipmentId: shipment.id, code: e.code, message: e.message, reason: input.reason } })
+        await appendAudit(db, {
+          actorId: supervisor.id,
+          action: 'shipment.cancelRefused',
+          orderId: order.id,
+          detail: { shipmentId: shipment.id, code: e.code, message: e.message, reason: input.reason },
+        })
         throw e
       }
     }
@@ -60,8 +71,20 @@ export async function cancelShipment(deps: Readonly<{ db: Db; connectors: Readon
   await db.transaction().execute(async (trx) => {
     await trx.updateTable('shipments').set({ status: 'cancelled', updated_at: new Date().toISOString() }).where('id', '=', shipment.id).execute()
     await setOrderStatus(trx, order.id, 'open')
-    await appendOutbox(trx, OutboxKind.shipmentCancelled, order.id, { shipmentId: shipment.id, orderNumber: order.orderNumber, carrierId: shipment.carrierId, trackingNumber: shipment.trackingNumber, reason: input.reason, registered: !unregistered })
-    await appendAudit(trx, { actorId: supervisor.id, action: 'shipment.cancelled', orderId: order.id, detail: { shipmentId: shipment.id, trackingNumber: shipment.trackingNumber, reason: input.reason } })
+    await appendOutbox(trx, OutboxKind.shipmentCancelled, order.id, {
+      shipmentId: shipment.id,
+      orderNumber: order.orderNumber,
+      carrierId: shipment.carrierId,
+      trackingNumber: shipment.trackingNumber,
+      reason: input.reason,
+      registered: !unregistered,
+    })
+    await appendAudit(trx, {
+      actorId: supervisor.id,
+      action: 'shipment.cancelled',
+      orderId: order.id,
+      detail: { shipmentId: shipment.id, trackingNumber: shipment.trackingNumber, reason: input.reason },
+    })
   })
   return (await getShipment(db, shipment.id)) as ShipmentRecord
 }

@@ -15,16 +15,37 @@ const names = new Map([['yurtici:std', 'Yurtiçi Kargo']])
 async function order(n: number, name: string, phone: string | null): Promise<void> {
   await opened.db
     .insertInto('orders')
-    .values({ id: `o${n}`, order_number: `SIP-${n}`, barcode: `KJ${n}`, marketplace: null, status: 'packed', recipient_json: JSON.stringify({ name, phone }),
-      cod_amount_kurus: null, mandated_carrier_id: null, marketplace_label_zpl: null, packed_by: null, packed_at: null })
+    .values({
+      id: `o${n}`,
+      order_number: `SIP-${n}`,
+      barcode: `KJ${n}`,
+      marketplace: null,
+      status: 'packed',
+      recipient_json: JSON.stringify({ name, phone }),
+      cod_amount_kurus: null,
+      mandated_carrier_id: null,
+      marketplace_label_zpl: null,
+      packed_by: null,
+      packed_at: null,
+    })
     .execute()
 }
 
 async function shipment(id: string, orderN: number, status: 'purchased' | 'cancelled', tracking: string | null): Promise<void> {
   await opened.db
     .insertInto('shipments')
-    .values({ id, order_id: `o${orderN}`, carrier_id: 'yurtici', service_code: 'yurtici:std', status, idempotency_key: `k-${id}`, reference_no: `r-${id}`,
-      request_json: '{}', tracking_number: tracking, barcode: tracking ? `B${tracking}` : null })
+    .values({
+      id,
+      order_id: `o${orderN}`,
+      carrier_id: 'yurtici',
+      service_code: 'yurtici:std',
+      status,
+      idempotency_key: `k-${id}`,
+      reference_no: `r-${id}`,
+      request_json: '{}',
+      tracking_number: tracking,
+      barcode: tracking ? `B${tracking}` : null,
+    })
     .execute()
 }
 
@@ -61,8 +82,17 @@ describe('searchShipments (FTS5, kept in step by triggers)', () => {
     await order(2, 'Can Er', '+905551112233')
     await shipment('s1', 1, 'purchased', '7001234567')
     expect(await search('7001234567')).toEqual([
-      { orderId: 'o1', orderNumber: 'SIP-1', orderBarcode: 'KJ1', orderStatus: 'packed', recipientName: 'Ali Veli', shipmentId: 's1',
-        trackingNumber: '7001234567', shipmentStatus: 'purchased', carrierName: 'Yurtiçi Kargo' },
+      {
+        orderId: 'o1',
+        orderNumber: 'SIP-1',
+        orderBarcode: 'KJ1',
+        orderStatus: 'packed',
+        recipientName: 'Ali Veli',
+        shipmentId: 's1',
+        trackingNumber: '7001234567',
+        shipmentStatus: 'purchased',
+        carrierName: 'Yurtiçi Kargo',
+      },
     ])
     expect((await search('B7001234567')).map((h) => h.shipmentId)).toEqual(['s1'])
     expect((await search('SIP-2')).map((h) => [h.orderNumber, h.shipmentId])).toEqual([['SIP-2', null]])
@@ -81,7 +111,11 @@ describe('searchShipments (FTS5, kept in step by triggers)', () => {
 
   it('re-indexes an order whose recipient changes and forgets a deleted one', async () => {
     await order(1, 'Ali Veli', null)
-    await opened.db.updateTable('orders').set({ recipient_json: JSON.stringify({ name: 'Zeynep Şahin', phone: null }) }).where('id', '=', 'o1').execute()
+    await opened.db
+      .updateTable('orders')
+      .set({ recipient_json: JSON.stringify({ name: 'Zeynep Şahin', phone: null }) })
+      .where('id', '=', 'o1')
+      .execute()
     expect(await search('ali')).toEqual([])
     expect((await search('şahin')).map((h) => h.orderNumber)).toEqual(['SIP-1'])
     await opened.db.deleteFrom('orders').where('id', '=', 'o1').execute()

@@ -15,9 +15,7 @@ export const SEARCH_LIMIT = 10
 export function searchMatch(query: string): string | null {
   const text = query.trim()
   const phone = /^[\d\s()+.-]+$/.test(text) ? normalizeTrPhone(text) : null
-  const words = (phone ? [phone] : text.replace(/[ıİ]/g, 'i').split(/\s+/))
-    .map((w) => w.replace(/"/g, ''))
-    .filter((w) => /[\p{L}\p{N}]/u.test(w))
+  const words = (phone ? [phone] : text.replace(/[ıİ]/g, 'i').split(/\s+/)).map((w) => w.replace(/"/g, '')).filter((w) => /[\p{L}\p{N}]/u.test(w))
   return words.length === 0 ? null : words.map((w) => `"${w}"*`).join(' ')
 }
 

@@ -22,7 +22,12 @@ import {
 /** Named points in the purchase where a test may crash the process (SIGKILL) to prove recovery. */
 export type PurchaseCheckpoint = 'beforeCarrierCall' | 'afterCarrierResponse' | 'afterShipmentCommit'
 
-export type LabelComposer = (input: { order: Order; request: ShipmentRequest; created: CreatedShipment; /** The desk label's caption before the code (a return slip's). */ trackingCaption?: string }) => Promise<{ payload: Uint8Array; expectedBarcode: string }>
+export type LabelComposer = (input: {
+  order: Order
+  request: ShipmentRequest
+  created: CreatedShipment
+  /** The desk label's caption before the code (a return slip's). */ trackingCaption?: string
+}) => Promise<{ payload: Uint8Array; expectedBarcode: string }>
 
 export type PurchaserDeps = Readonly<{
   db: Db
@@ -57,10 +62,7 @@ export class ShipmentPurchaser {
   constructor(private readonly deps: PurchaserDeps) {}
 
   /** Records the intent to buy (idempotency key, request snapshot) in the same transaction as the measurement. */
-  async recordIntent(
-    trx: DbOrTrx,
-    input: { orderId: string; carrierId: string; request: ShipmentRequest; quotedKurus: number | null },
-  ): Promise<string> {
+  async recordIntent(trx: DbOrTrx, input: { orderId: string; carrierId: string; request: ShipmentRequest; quotedKurus: number | null }): Promise<string> {
     const id = randomUUID()
     await insertPurchasingShipment(trx, {
       id,
@@ -100,7 +102,13 @@ export class ShipmentPurchaser {
       if (e.retryable) await noteShipmentError(db, shipment.id, e.code, e.message)
       // Definitive refusal: nothing was bought, the row is closed and a later attempt gets a new key.
       else await markShipmentFailed(db, shipment.id, e.code, e.message)
-      if (e.retryable && shipment.offlineLabelledAt === null && this.deps.offlineLabels && capabilitiesOf(connector.id).offlineLabels && connector.planOfflineLabel) {
+      if (
+        e.retryable &&
+        shipment.offlineLabelledAt === null &&
+        this.deps.offlineLabels &&
+        capabilitiesOf(connector.id).offlineLabels &&
+        connector.planOfflineLabel
+      ) {
         return this.labelOffline(shipment, order, request, connector.planOfflineLabel(request, shipment.idempotencyKey), e)
       }
       throw e
@@ -131,7 +139,13 @@ export class ShipmentPurchaser {
   }
 
   /** The carrier is unreachable: print our own label with the key it will register later. */
-  private async labelOffline(shipment: ShipmentRecord, order: Order, request: ShipmentRequest, planned: CreatedShipment, cause: AppError): Promise<PurchaseResult> {
+  private async labelOffline(
+    shipment: ShipmentRecord,
+    order: Order,
+    request: ShipmentRequest,
+    planned: CreatedShipment,
+    cause: AppError,
+  ): Promise<PurchaseResult> {
     const { db } = this.deps
     const at = (this.deps.now?.() ?? new Date()).toISOString()
     const label = await this.deps.composeLabel({ order, request, created: planned })
@@ -172,7 +186,13 @@ export class ShipmentPurchaser {
 }
 
 /** The carrier's answer on the shipment row and the cloud's shipment.created, in the caller's transaction. */
-async function recordPurchase(trx: DbOrTrx, shipment: ShipmentRecord, order: Order, created: CreatedShipment, extra: Record<string, unknown> = {}): Promise<void> {
+async function recordPurchase(
+  trx: DbOrTrx,
+  shipment: ShipmentRecord,
+  order: Order,
+  created: CreatedShipment,
+  extra: Record<string, unknown> = {},
+): Promise<void> {
   await markShipmentPurchased(trx, shipment.id, created)
   await appendOutbox(trx, OutboxKind.shipmentCreated, order.id, {
     shipmentId: shipment.id,

@@ -55,7 +55,16 @@ function toShipment(r: Row): ShipmentRecord {
 /** Stores the shipment with its idempotency key BEFORE any carrier call (never buy twice). */
 export async function insertPurchasingShipment(
   db: DbOrTrx,
-  s: { id: string; orderId: string; carrierId: string; serviceCode: string; idempotencyKey: string; referenceNo: string; requestJson: string; quotedKurus: number | null },
+  s: {
+    id: string
+    orderId: string
+    carrierId: string
+    serviceCode: string
+    idempotencyKey: string
+    referenceNo: string
+    requestJson: string
+    quotedKurus: number | null
+  },
 ): Promise<void> {
   await db
     .insertInto('shipments')
@@ -83,13 +92,25 @@ export async function insertPurchasingShipment(
 }
 
 export async function markShipmentAttempt(db: DbOrTrx, id: string): Promise<void> {
-  await db.updateTable('shipments').set((eb) => ({ attempts: eb('attempts', '+', 1), updated_at: new Date().toISOString() })).where('id', '=', id).execute()
+  await db
+    .updateTable('shipments')
+    .set((eb) => ({ attempts: eb('attempts', '+', 1), updated_at: new Date().toISOString() }))
+    .where('id', '=', id)
+    .execute()
 }
 
 export async function markShipmentPurchased(
   db: DbOrTrx,
   id: string,
-  r: { carrierShipmentId: string; trackingNumber: string; barcode: string; trackingUrl: string | null; labelFormat: 'zpl' | 'pdf' | null; label: Uint8Array | null; costKurus: number | null },
+  r: {
+    carrierShipmentId: string
+    trackingNumber: string
+    barcode: string
+    trackingUrl: string | null
+    labelFormat: 'zpl' | 'pdf' | null
+    label: Uint8Array | null
+    costKurus: number | null
+  },
 ): Promise<void> {
   await db
     .updateTable('shipments')
@@ -154,7 +175,13 @@ export async function markShipmentLabelledOffline(
 ): Promise<void> {
   await db
     .updateTable('shipments')
-    .set({ offline_labelled_at: at, carrier_shipment_id: planned.carrierShipmentId, tracking_number: planned.trackingNumber, barcode: planned.barcode, updated_at: at })
+    .set({
+      offline_labelled_at: at,
+      carrier_shipment_id: planned.carrierShipmentId,
+      tracking_number: planned.trackingNumber,
+      barcode: planned.barcode,
+      updated_at: at,
+    })
     .where('id', '=', id)
     .where('status', '=', 'purchasing')
     .where('offline_labelled_at', 'is', null)
@@ -188,5 +215,6 @@ export async function countOfflineLabelled(db: DbOrTrx): Promise<Map<string, num
 
 /** A shipment named by any of the codes on its parcel or at its carrier: tracking number, label barcode, carrier id. */
 export function isShipmentKey(code: string) {
-  return (eb: ExpressionBuilder<Schema, 'shipments'>) => eb.or([eb('tracking_number', '=', code), eb('barcode', '=', code), eb('carrier_shipment_id', '=', code)])
+  return (eb: ExpressionBuilder<Schema, 'shipments'>) =>
+    eb.or([eb('tracking_number', '=', code), eb('barcode', '=', code), eb('carrier_shipment_id', '=', code)])
 }

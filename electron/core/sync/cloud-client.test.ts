@@ -19,13 +19,18 @@ async function answering(status: number, body: unknown): Promise<string> {
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 }
 
-const post = (baseUrl: string) => cloudRequest({ baseUrl, apiKey: 'k' }, 'POST', '/api/v1/orders/o-1/claim', z.object({}), { stationId: 's', leaseMs: 1000 }, { 'Idempotency-Key': 'k-1' })
+const post = (baseUrl: string) =>
+  cloudRequest({ baseUrl, apiKey: 'k' }, 'POST', '/api/v1/orders/o-1/claim', z.object({}), { stationId: 's', leaseMs: 1000 }, { 'Idempotency-Key': 'k-1' })
 
 describe('cloud client: what a 409 means', () => {
   it.each([
     {
       name: 'a claim conflict (the conflict body) → sync.conflict, not retryable, with the other desk',
-      body: { status: false, errors: [{ message: 'claimed', field: 'orderId' }], conflict: { reason: 'claimedByOtherStation', stationId: 'desk-b', expiresAt: null } },
+      body: {
+        status: false,
+        errors: [{ message: 'claimed', field: 'orderId' }],
+        conflict: { reason: 'claimedByOtherStation', stationId: 'desk-b', expiresAt: null },
+      },
       code: ErrorCode.syncConflict,
       retryable: false,
     },

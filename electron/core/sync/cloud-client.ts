@@ -41,11 +41,15 @@ export async function cloudRequest<S extends z.ZodType>(
   if (!res.ok) {
     if (res.status === 409) {
       const conflict = CloudConflictEnvelope.safeParse(json)
-      if (conflict.success) throw new AppError(ErrorCode.syncConflict, conflict.data.errors.map((e) => e.message).join('; '), { meta: { status: 409, conflict: conflict.data } })
+      if (conflict.success)
+        throw new AppError(ErrorCode.syncConflict, conflict.data.errors.map((e) => e.message).join('; '), { meta: { status: 409, conflict: conflict.data } })
       // A 409 without a conflict body is "a request with this Idempotency-Key is still in flight" (a
       // killed desk's request the cloud is still finishing): not a refusal, so the same key is retried.
       const env = CloudErrorEnvelope.safeParse(json)
-      throw new AppError(ErrorCode.syncOffline, `cloud: ${env.success ? env.data.errors.map((e) => e.message).join('; ') : 'HTTP 409'}`, { retryable: true, meta: { status: 409 } })
+      throw new AppError(ErrorCode.syncOffline, `cloud: ${env.success ? env.data.errors.map((e) => e.message).join('; ') : 'HTTP 409'}`, {
+        retryable: true,
+        meta: { status: 409 },
+      })
     }
     const env = CloudErrorEnvelope.safeParse(json)
     const message = env.success ? env.data.errors.map((e) => e.message).join('; ') : `HTTP ${res.status}`
@@ -56,6 +60,7 @@ export async function cloudRequest<S extends z.ZodType>(
     })
   }
   const parsed = schema.safeParse(json)
-  if (!parsed.success) throw new AppError(ErrorCode.cloudBadResponse, `cloud response did not match the contract: ${parsed.error.issues[0]?.message}`, { retryable: true })
+  if (!parsed.success)
+    throw new AppError(ErrorCode.cloudBadResponse, `cloud response did not match the contract: ${parsed.error.issues[0]?.message}`, { retryable: true })
   return parsed.data
 }

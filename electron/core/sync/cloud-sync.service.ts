@@ -52,9 +52,12 @@ export class CloudSyncService {
 
   start(): void {
     void this.syncNow()
-    this.timer = setInterval(() => {
-      if (!this.paused && Date.now() >= this.nextRoundAt) void this.syncNow()
-    }, Math.min(this.opts.pullIntervalMs, 1000))
+    this.timer = setInterval(
+      () => {
+        if (!this.paused && Date.now() >= this.nextRoundAt) void this.syncNow()
+      },
+      Math.min(this.opts.pullIntervalMs, 1000),
+    )
     this.timer.unref()
   }
 
@@ -71,7 +74,13 @@ export class CloudSyncService {
   }
 
   async status(): Promise<SyncStatusView> {
-    return { mode: this.paused ? 'paused' : this.mode, pendingEvents: await countOutbox(this.db), lastSyncAt: this.lastSyncAt, parkedEvents: await countParked(this.db), lastError: this.lastError }
+    return {
+      mode: this.paused ? 'paused' : this.mode,
+      pendingEvents: await countOutbox(this.db),
+      lastSyncAt: this.lastSyncAt,
+      parkedEvents: await countParked(this.db),
+      lastError: this.lastError,
+    }
   }
 
   /**
@@ -143,7 +152,9 @@ export class CloudSyncService {
       ...health,
       sentAt: new Date().toISOString(),
     }
-    await cloudRequest(this.opts, 'POST', '/api/v1/stations/heartbeat', HeartbeatAccepted, body, { 'Idempotency-Key': `hb-${this.opts.stationId}-${body.sentAt}` }).catch(() => {
+    await cloudRequest(this.opts, 'POST', '/api/v1/stations/heartbeat', HeartbeatAccepted, body, {
+      'Idempotency-Key': `hb-${this.opts.stationId}-${body.sentAt}`,
+    }).catch(() => {
       // A missed heartbeat is not worth failing the round for; the next one carries the same news.
     })
   }
@@ -167,12 +178,19 @@ async function applyOrder(trx: Parameters<typeof insertOrder>[0], o: CloudOrder,
   // This desk packed it, and the cloud says another desk did too: record the conflict here as well.
   const others = (o.conflictStationIds ?? []).filter((id) => id !== stationId)
   // 'packed' alone is not enough: an order another desk packed is marked packed here by an earlier pull.
-  const packedHere = existing.status === 'packed' && Boolean(await trx.selectFrom('outbox').select('id').where('order_id', '=', o.id).where('kind', '=', 'order.packed').executeTakeFirst())
+  const packedHere =
+    existing.status === 'packed' &&
+    Boolean(await trx.selectFrom('outbox').select('id').where('order_id', '=', o.id).where('kind', '=', 'order.packed').executeTakeFirst())
   const packedHereToo = packedHere && (o.packedByStationId === stationId ? others.length > 0 : Boolean(o.packedByStationId))
   if (packedHereToo) {
     const known = await trx.selectFrom('audit_log').select('seq').where('action', '=', 'sync.conflict').where('order_id', '=', o.id).executeTakeFirst()
     if (!known) {
-      await appendAudit(trx, { actorId: null, action: 'sync.conflict', orderId: o.id, detail: { packedByStationId: o.packedByStationId, conflictStationIds: o.conflictStationIds ?? [] } })
+      await appendAudit(trx, {
+        actorId: null,
+        action: 'sync.conflict',
+        orderId: o.id,
+        detail: { packedByStationId: o.packedByStationId, conflictStationIds: o.conflictStationIds ?? [] },
+      })
     }
   }
   if (o.version <= existing.cloud_version) return

@@ -13,12 +13,27 @@ afterEach(async () => {
 })
 
 async function start() {
-  cloud = await startReferenceCloud({ stations: [{ id: 'desk-a', apiKey: 'key-a' }, { id: 'desk-b', apiKey: 'key-b' }], rateLimit: { limit: 100_000, windowMs: 60_000 } })
+  cloud = await startReferenceCloud({
+    stations: [
+      { id: 'desk-a', apiKey: 'key-a' },
+      { id: 'desk-b', apiKey: 'key-b' },
+    ],
+    rateLimit: { limit: 100_000, windowMs: 60_000 },
+  })
   await cloud.seedOrders(4)
   return cloud
 }
 function desk(c: ReferenceCloud, id: 'a' | 'b', extra: Partial<OrderClaimsOptions> = {}): OrderClaims {
-  const claims = createOrderClaims({ baseUrl: c.url, apiKey: `key-${id}`, stationId: `desk-${id}`, leaseMs: 60_000, renewEveryMs: 600_000, retryBaseMs: 20, retryMaxMs: 100, ...extra })
+  const claims = createOrderClaims({
+    baseUrl: c.url,
+    apiKey: `key-${id}`,
+    stationId: `desk-${id}`,
+    leaseMs: 60_000,
+    renewEveryMs: 600_000,
+    retryBaseMs: 20,
+    retryMaxMs: 100,
+    ...extra,
+  })
   made.push(claims)
   return claims
 }
@@ -34,7 +49,10 @@ describe('order claims: retried within a bounded time, local only when the cloud
     const held = (await c.getOrder('ref-000001'))!.claim!
     expect(held.stationId).toBe('desk-a')
     expect(a.held('ref-000001')).toMatchObject({ state: 'granted', claimId: held.claimId })
-    await expect(desk(c, 'b').claim('ref-000001')).rejects.toMatchObject({ code: ErrorCode.orderBusy, meta: { claim: { reason: 'claimedByOtherStation', stationId: 'desk-a' } } })
+    await expect(desk(c, 'b').claim('ref-000001')).rejects.toMatchObject({
+      code: ErrorCode.orderBusy,
+      meta: { claim: { reason: 'claimedByOtherStation', stationId: 'desk-a' } },
+    })
   })
 
   it('500, 429 and a reset are retried through; Retry-After is waited out', async () => {

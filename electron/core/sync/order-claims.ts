@@ -90,7 +90,9 @@ function conflictOf(err: AppError): Conflict | null {
 
 function refusal(c: Conflict | null): AppError {
   if (c?.reason === 'cancelled') return new AppError(ErrorCode.orderCancelled, msg('claim.cancelledInCloud'), { meta: { claim: c } })
-  return new AppError(ErrorCode.orderBusy, msg('claim.heldElsewhere', { stationId: c?.stationId ?? '?', reason: c?.reason ?? 'claimed' }), { meta: { claim: c } })
+  return new AppError(ErrorCode.orderBusy, msg('claim.heldElsewhere', { stationId: c?.stationId ?? '?', reason: c?.reason ?? 'claimed' }), {
+    meta: { claim: c },
+  })
 }
 
 /** At the last check before the label is bought: the refusal says that nothing was bought. */
@@ -109,7 +111,9 @@ export function createOrderClaims(opts: OrderClaimsOptions): OrderClaims {
   const key = (op: string, orderId: string) => `${op}-${opts.stationId}-${orderId}-${Date.now()}-${keySeq++}`
   const lease = (op: 'claim' | 'renew', orderId: string): Promise<CloudClaim> => {
     const path = `/api/v1/orders/${encodeURIComponent(orderId)}/claim${op === 'renew' ? '/renew' : ''}`
-    return cloudRequest(opts, 'POST', path, ClaimGranted, { stationId: opts.stationId, leaseMs: opts.leaseMs }, { 'Idempotency-Key': key(op, orderId) }).then((r) => r.data.claim)
+    return cloudRequest(opts, 'POST', path, ClaimGranted, { stationId: opts.stationId, leaseMs: opts.leaseMs }, { 'Idempotency-Key': key(op, orderId) }).then(
+      (r) => r.data.claim,
+    )
   }
 
   const stop = (orderId: string) => {
@@ -192,9 +196,14 @@ export function createOrderClaims(opts: OrderClaimsOptions): OrderClaims {
     const path = `/api/v1/orders/${encodeURIComponent(orderId)}/claim`
     const res = await retryWithinBudget(
       (left) =>
-        cloudRequest({ ...opts, timeoutMs: Math.max(250, Math.min(opts.timeoutMs ?? 10_000, left)) }, 'POST', path, ClaimGranted, { stationId: opts.stationId, leaseMs: opts.leaseMs }, { 'Idempotency-Key': idem }).then(
-          (r) => r.data.claim,
-        ),
+        cloudRequest(
+          { ...opts, timeoutMs: Math.max(250, Math.min(opts.timeoutMs ?? 10_000, left)) },
+          'POST',
+          path,
+          ClaimGranted,
+          { stationId: opts.stationId, leaseMs: opts.leaseMs },
+          { 'Idempotency-Key': idem },
+        ).then((r) => r.data.claim),
       { totalMs: knownOffline() ? 0 : retryMs, baseDelayMs: opts.retryBaseMs, maxDelayMs: opts.retryMaxMs, giveUp: knownOffline },
     ).catch((err: unknown) => {
       unreachable = false // a conflict is an answer: the cloud is there
@@ -251,7 +260,7 @@ export function createOrderClaims(opts: OrderClaimsOptions): OrderClaims {
     onDidChangeClaim: (listener) => changed.event(listener),
     noteSyncStatus(status) {
       if (status.mode === 'offline') offlineSince ??= now()
-      else if (status.mode !== 'paused') (offlineSince = null), (unreachable = false)
+      else if (status.mode !== 'paused') ((offlineSince = null), (unreachable = false))
     },
     settle(orderId) {
       stop(orderId)

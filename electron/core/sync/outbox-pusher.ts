@@ -32,12 +32,23 @@ export async function pushOutbox(db: Db, opts: CloudClientOptions): Promise<Push
   for (let round = 0; round < 10_000; round++) {
     const rows = await pendingOutbox(db, BATCH)
     if (rows.length === 0) break
-    const events = rows.map((r) => ({ id: r.id, seq: r.seq, kind: r.kind, orderId: r.order_id, payload: JSON.parse(r.payload_json) as Record<string, unknown>, createdAt: r.created_at }))
+    const events = rows.map((r) => ({
+      id: r.id,
+      seq: r.seq,
+      kind: r.kind,
+      orderId: r.order_id,
+      payload: JSON.parse(r.payload_json) as Record<string, unknown>,
+      createdAt: r.created_at,
+    }))
     let res: EventsPushed
     try {
       res = await cloudRequest(opts, 'POST', '/api/v1/events', EventsPushed, { events }, { 'Idempotency-Key': batchKey(rows.map((r) => r.id)) })
     } catch (err) {
-      await noteOutboxAttempt(db, rows.map((r) => r.id), (err as Error).message)
+      await noteOutboxAttempt(
+        db,
+        rows.map((r) => r.id),
+        (err as Error).message,
+      )
       throw err
     }
     const byId = new Map<string, CloudEventResult>(res.data.results.map((r) => [r.id, r]))
@@ -50,7 +61,12 @@ export async function pushOutbox(db: Db, opts: CloudClientOptions): Promise<Push
         else if (result.outcome === 'conflict') {
           conflicts++
           await parkOutbox(trx, row.id, `conflict:${result.reason}:${result.winnerStationId ?? ''}: ${result.message}`)
-          await appendAudit(trx, { actorId: null, action: 'sync.conflict', orderId: row.order_id, detail: { eventId: row.id, kind: row.kind, reason: result.reason, winnerStationId: result.winnerStationId } })
+          await appendAudit(trx, {
+            actorId: null,
+            action: 'sync.conflict',
+            orderId: row.order_id,
+            detail: { eventId: row.id, kind: row.kind, reason: result.reason, winnerStationId: result.winnerStationId },
+          })
         } else {
           parked++
           await parkOutbox(trx, row.id, `rejected:${result.reason}${result.field ? `:${result.field}` : ''}: ${result.message}`)

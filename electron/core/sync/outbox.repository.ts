@@ -32,7 +32,11 @@ export async function pendingOutbox(db: DbOrTrx, limit: number) {
 }
 
 export async function countOutbox(db: DbOrTrx): Promise<number> {
-  const row = await db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'pending').executeTakeFirstOrThrow()
+  const row = await db
+    .selectFrom('outbox')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('status', '=', 'pending')
+    .executeTakeFirstOrThrow()
   return Number(row.n)
 }
 
@@ -40,7 +44,11 @@ export type OutboxRow = Awaited<ReturnType<typeof pendingOutbox>>[number]
 
 export async function markOutboxSent(db: DbOrTrx, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return
-  await db.updateTable('outbox').set({ status: 'sent', sent_at: new Date().toISOString(), last_error: null }).where('id', 'in', [...ids]).execute()
+  await db
+    .updateTable('outbox')
+    .set({ status: 'sent', sent_at: new Date().toISOString(), last_error: null })
+    .where('id', 'in', [...ids])
+    .execute()
 }
 
 /**
@@ -48,7 +56,11 @@ export async function markOutboxSent(db: DbOrTrx, ids: readonly string[]): Promi
  * and stays visible with its reason until a person deals with it.
  */
 export async function parkOutbox(db: DbOrTrx, id: string, reason: string): Promise<void> {
-  await db.updateTable('outbox').set({ status: 'parked', last_error: reason.slice(0, 500) }).where('id', '=', id).execute()
+  await db
+    .updateTable('outbox')
+    .set({ status: 'parked', last_error: reason.slice(0, 500) })
+    .where('id', '=', id)
+    .execute()
 }
 
 export async function noteOutboxAttempt(db: DbOrTrx, ids: readonly string[], error: string): Promise<void> {
@@ -61,10 +73,20 @@ export async function noteOutboxAttempt(db: DbOrTrx, ids: readonly string[], err
 }
 
 export async function parkedOutbox(db: DbOrTrx, limit = 50) {
-  return db.selectFrom('outbox').select(['id', 'kind', 'order_id', 'last_error', 'created_at']).where('status', '=', 'parked').orderBy('seq', 'desc').limit(limit).execute()
+  return db
+    .selectFrom('outbox')
+    .select(['id', 'kind', 'order_id', 'last_error', 'created_at'])
+    .where('status', '=', 'parked')
+    .orderBy('seq', 'desc')
+    .limit(limit)
+    .execute()
 }
 
 export async function countParked(db: DbOrTrx): Promise<number> {
-  const row = await db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'parked').executeTakeFirstOrThrow()
+  const row = await db
+    .selectFrom('outbox')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('status', '=', 'parked')
+    .executeTakeFirstOrThrow()
   return Number(row.n)
 }

@@ -33,7 +33,13 @@ export function createSyncHandlers(db: Db, cloud: CloudSyncService | null): Sync
           if (o) numbers.set(r.order_id, o.order_number)
         }
       }
-      return rows.map((r) => ({ id: r.id, kind: r.kind, orderNumber: r.order_id ? (numbers.get(r.order_id) ?? null) : null, reason: r.last_error, createdAt: r.created_at }))
+      return rows.map((r) => ({
+        id: r.id,
+        kind: r.kind,
+        orderNumber: r.order_id ? (numbers.get(r.order_id) ?? null) : null,
+        reason: r.last_error,
+        createdAt: r.created_at,
+      }))
     },
   }
 }

@@ -19,10 +19,23 @@ async function dbWithShipments(rows: { id: string; carrierId: string; tracking: 
   opened = await openDatabase(join(dir, 's.sqlite3'))
   const db = opened.db
   for (const r of rows) {
-    await db.insertInto('orders').values({ id: `o-${r.id}`, order_number: `SIP-${r.id}`, barcode: `B${r.id}`, status: 'packed', recipient_json: '{}' } as never).execute()
+    await db
+      .insertInto('orders')
+      .values({ id: `o-${r.id}`, order_number: `SIP-${r.id}`, barcode: `B${r.id}`, status: 'packed', recipient_json: '{}' } as never)
+      .execute()
     await db
       .insertInto('shipments')
-      .values({ id: r.id, order_id: `o-${r.id}`, carrier_id: r.carrierId, service_code: 'S', status: 'purchased', idempotency_key: `k-${r.id}`, reference_no: r.id, request_json: '{}', tracking_number: r.tracking } as never)
+      .values({
+        id: r.id,
+        order_id: `o-${r.id}`,
+        carrier_id: r.carrierId,
+        service_code: 'S',
+        status: 'purchased',
+        idempotency_key: `k-${r.id}`,
+        reference_no: r.id,
+        request_json: '{}',
+        tracking_number: r.tracking,
+      } as never)
       .execute()
   }
   return db
@@ -57,7 +70,14 @@ describe('TrackingPoller', () => {
       createShipment: () => Promise.reject(new Error('unused')),
       track: () => Promise.reject(new AppError(ErrorCode.carrierUnavailable, 'HTTP 503', { retryable: true })),
     }
-    const poller = new TrackingPoller(db, new Map<string, CarrierConnector>([['hepsijet', hj], ['down', down]]), { minIntervalMs: 0 })
+    const poller = new TrackingPoller(
+      db,
+      new Map<string, CarrierConnector>([
+        ['hepsijet', hj],
+        ['down', down],
+      ]),
+      { minIntervalMs: 0 },
+    )
     const pass = await poller.pollOnce()
     expect(batches).toEqual([['HJ1', 'HJ2']])
     expect(pass).toMatchObject({ asked: 2, changed: 1, failed: [{ carrierId: 'down' }] })
@@ -78,10 +98,16 @@ describe('TrackingPoller', () => {
       id: 'yurtici',
       displayName: 'Yurtiçi',
       createShipment: () => Promise.reject(new Error('unused')),
-      track: async () => [{ ...ev('delivered', 'operationStatus=DLV', '2026-11-26T08:00:00Z'), current: true }, ev('in_transit', 'eventId=YK', '2026-11-26T15:00:00Z')],
+      track: async () => [
+        { ...ev('delivered', 'operationStatus=DLV', '2026-11-26T08:00:00Z'), current: true },
+        ev('in_transit', 'eventId=YK', '2026-11-26T15:00:00Z'),
+      ],
     }
     await new TrackingPoller(db, new Map([['yurtici', yk]]), { minIntervalMs: 0 }).pollOnce()
     expect(await db.selectFrom('shipments').select('tracking_status').where('id', '=', 'y1').executeTakeFirst()).toEqual({ tracking_status: 'delivered' })
-    expect((await db.selectFrom('tracking_events').select('raw_code').where('shipment_id', '=', 'y1').orderBy('at').execute()).map((r) => r.raw_code)).toEqual(['operationStatus=DLV', 'eventId=YK'])
+    expect((await db.selectFrom('tracking_events').select('raw_code').where('shipment_id', '=', 'y1').orderBy('at').execute()).map((r) => r.raw_code)).toEqual([
+      'operationStatus=DLV',
+      'eventId=YK',
+    ])
   })
 })

@@ -69,7 +69,9 @@ export class TrackingPoller {
   /** Stores events for one shipment (from a poll, a webhook or `station track`) and updates its status. */
   async apply(shipment: TrackableShipment, events: readonly TrackingEvent[]): Promise<TrackingStatus | null> {
     const now = (this.options.now?.() ?? new Date()).toISOString()
-    const timeline: TimelineEvent[] = sortTimeline(events.map((e) => ({ status: e.status, rawCode: e.rawCode, rawText: e.rawText, at: e.at, location: e.location })))
+    const timeline: TimelineEvent[] = sortTimeline(
+      events.map((e) => ({ status: e.status, rawCode: e.rawCode, rawText: e.rawText, at: e.at, location: e.location })),
+    )
     // From the carrier's events as given: one that states the present state (`current`) decides.
     const status = currentTrackingStatus(events, shipment.trackingStatus)
     const last = timeline.at(-1)
@@ -90,7 +92,8 @@ export class TrackingPoller {
         })
       }
     })
-    if (status !== shipment.trackingStatus) this.onDidChange.fire({ shipmentId: shipment.id, orderId: shipment.orderId, from: shipment.trackingStatus, to: status })
+    if (status !== shipment.trackingStatus)
+      this.onDidChange.fire({ shipmentId: shipment.id, orderId: shipment.orderId, from: shipment.trackingStatus, to: status })
     return status
   }
 
@@ -133,7 +136,10 @@ export class TrackingPoller {
   }
 
   /** Yields each shipment's events as they arrive, so a failure midway keeps what was already asked. */
-  private async *fetch(connector: CarrierConnector, shipments: readonly TrackableShipment[]): AsyncGenerator<{ shipment: TrackableShipment; events: readonly TrackingEvent[] }> {
+  private async *fetch(
+    connector: CarrierConnector,
+    shipments: readonly TrackableShipment[],
+  ): AsyncGenerator<{ shipment: TrackableShipment; events: readonly TrackingEvent[] }> {
     if (hasBatch(connector)) {
       const size = this.options.batchSize ?? 50
       for (let i = 0; i < shipments.length; i += size) {

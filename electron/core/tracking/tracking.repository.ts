@@ -24,7 +24,11 @@ export async function getTimeline(db: DbOrTrx, shipmentId: string): Promise<Time
   return rows.map((r) => ({ status: r.status as TrackingStatus | null, rawCode: r.raw_code, rawText: r.raw_text, at: r.at, location: r.location }))
 }
 
-export async function setTrackingState(db: DbOrTrx, shipmentId: string, state: { status: TrackingStatus | null; rawCode: string | null; checkedAt: string }): Promise<void> {
+export async function setTrackingState(
+  db: DbOrTrx,
+  shipmentId: string,
+  state: { status: TrackingStatus | null; rawCode: string | null; checkedAt: string },
+): Promise<void> {
   await db
     .updateTable('shipments')
     .set({ tracking_status: state.status, tracking_raw_code: state.rawCode, tracking_checked_at: state.checkedAt })

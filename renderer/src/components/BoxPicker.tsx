@@ -24,7 +24,10 @@ export function BoxPicker({ boxes, suggestions, awaiting = null }: Props) {
   return (
     <section className="panel box-picker" data-testid="box-picker">
       <h2 className="panel-title">
-        <Tx k="box.title" /> <span className="muted small">— <Tx k="box.pick" /></span>
+        <Tx k="box.title" />{' '}
+        <span className="muted small">
+          — <Tx k="box.pick" />
+        </span>
       </h2>
       {best && (
         <p className="box-suggestion" data-testid="box-suggestion" data-code={best.code} title={splitBilingual(best.reason, lang)[0]}>
@@ -38,7 +41,14 @@ export function BoxPicker({ boxes, suggestions, awaiting = null }: Props) {
           const marks = [best?.code === box.code ? 'suggested' : '', s?.fits === false ? 'no-fit' : '', awaiting === box.code ? 'awaiting' : '']
           const cls = ['box-row', ...marks].filter(Boolean).join(' ')
           return (
-            <li key={box.code} className={cls} data-testid="box-option" data-code={box.code} data-fits={s ? String(s.fits) : undefined} title={s ? splitBilingual(s.reason, lang)[0] : undefined}>
+            <li
+              key={box.code}
+              className={cls}
+              data-testid="box-option"
+              data-code={box.code}
+              data-fits={s ? String(s.fits) : undefined}
+              title={s ? splitBilingual(s.reason, lang)[0] : undefined}
+            >
               <kbd className="key">{i + 1}</kbd>
               <span className="box-name">{box.name}</span>
               <span className="box-dims">{formatBoxDims(box, lang)}</span>

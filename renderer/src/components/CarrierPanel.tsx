@@ -23,7 +23,9 @@ export function CarrierPanel({ quote, chosen, maxRows = 5 }: { quote: readonly Q
       </section>
     )
   }
-  const sorted = [...quote].sort((a, b) => Number(b.eligible) - Number(a.eligible) || (a.priceKurus ?? 0) - (b.priceKurus ?? 0) || a.transitDays - b.transitDays)
+  const sorted = [...quote].sort(
+    (a, b) => Number(b.eligible) - Number(a.eligible) || (a.priceKurus ?? 0) - (b.priceKurus ?? 0) || a.transitDays - b.transitDays,
+  )
   const shown = sorted.slice(0, maxRows)
   const hidden = sorted.length - shown.length
   return (
@@ -45,7 +47,13 @@ export function CarrierPanel({ quote, chosen, maxRows = 5 }: { quote: readonly Q
           {shown.map((o) => {
             const on = isChosen(o, chosen)
             return (
-              <tr key={`${o.carrierId}:${o.serviceCode}`} className={on ? 'chosen' : o.eligible ? '' : 'ineligible'} data-testid="carrier-option" data-carrier={o.carrierId} data-chosen={on}>
+              <tr
+                key={`${o.carrierId}:${o.serviceCode}`}
+                className={on ? 'chosen' : o.eligible ? '' : 'ineligible'}
+                data-testid="carrier-option"
+                data-carrier={o.carrierId}
+                data-chosen={on}
+              >
                 <td>
                   {on && <span aria-hidden>★ </span>}
                   {o.name}

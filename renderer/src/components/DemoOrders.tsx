@@ -28,7 +28,8 @@ export function DemoOrders({ client, refreshKey }: { client: StationClient; refr
       <ul>
         {orders.map((o) => (
           <li key={o.id}>
-            <code className="mono">{o.barcode}</code> <span className="muted">{o.orderNumber}</span> — {o.recipientName}, {o.city} <span className="muted">({o.itemCount})</span>
+            <code className="mono">{o.barcode}</code> <span className="muted">{o.orderNumber}</span> — {o.recipientName}, {o.city}{' '}
+            <span className="muted">({o.itemCount})</span>
           </li>
         ))}
       </ul>

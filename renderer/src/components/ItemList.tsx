@@ -24,7 +24,12 @@ export function ItemList({ lines }: { lines: readonly OrderLine[] }) {
         {lines.map((line) => {
           const complete = line.packedQuantity >= line.quantity
           return (
-            <li key={line.id} className={`item ${complete ? 'item-done' : line.packedQuantity > 0 ? 'item-partial' : ''}`} data-testid="order-line" data-sku={line.sku}>
+            <li
+              key={line.id}
+              className={`item ${complete ? 'item-done' : line.packedQuantity > 0 ? 'item-partial' : ''}`}
+              data-testid="order-line"
+              data-sku={line.sku}
+            >
               <span className="item-tick" aria-hidden>
                 {complete ? '✓' : ''}
               </span>

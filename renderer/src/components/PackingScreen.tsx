@@ -89,7 +89,11 @@ export function PackingScreen({ view, problem, boxes, scale, now, override, conf
         </div>
         <div className="desk-right" {...scrollRegion(t('region.devices'), 'desk-right')}>
           <WeightPanel view={view} scale={scale} now={now} />
-          {choosingBox ? <BoxPicker boxes={boxes} suggestions={view.boxSuggestions} awaiting={view.boxFitPending?.code ?? null} /> : <CarrierPanel quote={view.quote} chosen={view.chosen} maxRows={4} />}
+          {choosingBox ? (
+            <BoxPicker boxes={boxes} suggestions={view.boxSuggestions} awaiting={view.boxFitPending?.code ?? null} />
+          ) : (
+            <CarrierPanel quote={view.quote} chosen={view.chosen} maxRows={4} />
+          )}
         </div>
       </div>
     </main>

@@ -23,7 +23,13 @@ export function problemDetail(problem: Pick<SerializedAppError, 'message' | 'not
 }
 
 /** The red stop-and-ask banner: what went wrong, what to do, and the core's own words small. */
-export function ProblemBanner({ problem, showKey = true }: { problem: SerializedAppError; /** Off where F2–F4 mean something else (settings): no key and no desk action line. */ showKey?: boolean }) {
+export function ProblemBanner({
+  problem,
+  showKey = true,
+}: {
+  problem: SerializedAppError
+  /** Off where F2–F4 mean something else (settings): no key and no desk action line. */ showKey?: boolean
+}) {
   const { lang } = useLang()
   const m = errorMessage(problem)
   const [title, titleSub, act, actSub] = lang === 'tr' ? [m.tr, m.en, m.doTr, m.doEn] : [m.en, m.tr, m.doEn, m.doTr]

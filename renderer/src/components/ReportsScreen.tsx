@@ -70,12 +70,22 @@ export function ReportsScreen({ client, range }: { client: StationClient; range:
               <BarList
                 testId="report-carriers"
                 empty={t('reports.empty')}
-                bars={report.byCarrier.map((c) => ({ id: c.carrierId, label: c.name, value: c.count, valueText: String(c.count), extra: formatTry(c.costKurus) }))}
+                bars={report.byCarrier.map((c) => ({
+                  id: c.carrierId,
+                  label: c.name,
+                  value: c.count,
+                  valueText: String(c.count),
+                  extra: formatTry(c.costKurus),
+                }))}
               />
             </section>
             <section className="panel">
               <h2 className="panel-title">{t('reports.byPacker')}</h2>
-              <BarList testId="report-packers" empty={t('reports.empty')} bars={report.byPacker.map((p) => ({ id: p.packerId, label: p.name, value: p.count, valueText: String(p.count) }))} />
+              <BarList
+                testId="report-packers"
+                empty={t('reports.empty')}
+                bars={report.byPacker.map((p) => ({ id: p.packerId, label: p.name, value: p.count, valueText: String(p.count) }))}
+              />
             </section>
             <section className="panel">
               <h2 className="panel-title">

@@ -22,7 +22,8 @@ export function ReturnPrompt({ prompt }: { prompt: ReturnPromptState }) {
           <Tx k="return.title" />
           {prompt.orderCode && (
             <>
-              {' '}— <Tx k="return.order" /> <code data-testid="return-order">{r?.orderNumber ?? prompt.orderCode}</code>
+              {' '}
+              — <Tx k="return.order" /> <code data-testid="return-order">{r?.orderNumber ?? prompt.orderCode}</code>
             </>
           )}
         </h2>
@@ -54,7 +55,8 @@ export function ReturnPrompt({ prompt }: { prompt: ReturnPromptState }) {
               ✓ <Tx k="return.made" /> · {r.carrierName}
             </p>
             <p className="return-code">
-              {r.kind === 'code' ? t('return.code') : t('return.tracking')}: <b data-testid="return-code">{r.kind === 'code' ? r.returnCode : (r.trackingNumber ?? r.returnCode)}</b>
+              {r.kind === 'code' ? t('return.code') : t('return.tracking')}:{' '}
+              <b data-testid="return-code">{r.kind === 'code' ? r.returnCode : (r.trackingNumber ?? r.returnCode)}</b>
             </p>
             {r.validUntil && (
               <p>

@@ -5,7 +5,19 @@ import { useLang } from '../hooks/use-lang'
  * The always-focused scan field. Scanners type into it and end with Enter/Tab; a person can type a
  * code (or a box / reason number) and press Enter. `data-settled` counts finished commands for tests.
  */
-export function ScanField({ scanner, busy, settled, disabled, secret = false }: { scanner: ScannerField; busy: boolean; settled: number; disabled: boolean; secret?: boolean }) {
+export function ScanField({
+  scanner,
+  busy,
+  settled,
+  disabled,
+  secret = false,
+}: {
+  scanner: ScannerField
+  busy: boolean
+  settled: number
+  disabled: boolean
+  secret?: boolean
+}) {
   const { t, sub } = useLang()
   return (
     <label className={`scan-field ${busy ? 'scan-busy' : ''} ${disabled ? 'scan-disabled' : ''}`}>

@@ -14,7 +14,8 @@ export function ShipmentPanel({ shipment }: { shipment: ShipmentView }) {
             {' · '}
             <span data-testid="shipment-price">{formatTry(shipment.costKurus)}</span>
           </>
-        )} <StatusChip status={shipment.status} />
+        )}{' '}
+        <StatusChip status={shipment.status} />
         {shipment.offline && (
           <span className="chip chip-small chip-warn" data-testid="shipment-offline">
             <Tx k="ship.offline" />
@@ -25,7 +26,13 @@ export function ShipmentPanel({ shipment }: { shipment: ShipmentView }) {
         // One price (docs/carriers.md "Where prices come from"): the card price above is what was compared and
         // is reported; the carrier's figure is shown beside it.
         <p className="chip chip-warn" data-testid="shipment-price-difference">
-          <Tx k="ship.charged" params={{ amount: formatTry(shipment.chargedKurus), diff: `${shipment.priceDifferenceKurus > 0 ? '+' : ''}${formatTry(shipment.priceDifferenceKurus)}` }} />
+          <Tx
+            k="ship.charged"
+            params={{
+              amount: formatTry(shipment.chargedKurus),
+              diff: `${shipment.priceDifferenceKurus > 0 ? '+' : ''}${formatTry(shipment.priceDifferenceKurus)}`,
+            }}
+          />
         </p>
       )}
       <dl className="facts">

@@ -17,7 +17,21 @@ type Props = Readonly<{
 
 type Tone = 'ok' | 'warn' | 'error' | 'muted'
 
-function Item({ tone, label, children, testId, width = 'normal', title }: { tone: Tone; label: ReactNode; children: ReactNode; testId?: string; width?: 'narrow' | 'normal' | 'wide'; title?: string }) {
+function Item({
+  tone,
+  label,
+  children,
+  testId,
+  width = 'normal',
+  title,
+}: {
+  tone: Tone
+  label: ReactNode
+  children: ReactNode
+  testId?: string
+  width?: 'narrow' | 'normal' | 'wide'
+  title?: string
+}) {
   const icon = tone === 'ok' ? '●' : tone === 'warn' ? '▲' : tone === 'error' ? '✕' : '○'
   return (
     <span className={`status-item tone-${tone}`} data-testid={testId} data-tone={tone} title={title}>
@@ -58,18 +72,40 @@ export function StatusBar({ stationName, demo, packer, devices, sync, packedCoun
       )}
       <Item tone={packer ? 'ok' : 'muted'} label={<Tx k="status.packer" />} testId="status-packer" width="wide">
         <b>{packer ? packer.name : t('status.noPacker')}</b>
-        {packer && roleAtLeast(packer.role, 'supervisor') && <span className="muted"> ({t(`status.${packer.role as 'supervisor' | 'manager' | 'admin'}`)})</span>}
+        {packer && roleAtLeast(packer.role, 'supervisor') && (
+          <span className="muted"> ({t(`status.${packer.role as 'supervisor' | 'manager' | 'admin'}`)})</span>
+        )}
       </Item>
       <span className={`status-devices ${scanners.length > 0 || receipt ? 'status-devices-many' : ''}`}>
         <Item tone={!devices ? 'muted' : devices.scale.connected ? 'ok' : 'error'} label={<Tx k="status.scale" />} testId="status-scale" width="narrow">
-          {devices ? (devices.scale.connected ? devices.scale.model : (devices.scale.error ? splitBilingual(devices.scale.error, lang)[0] : t('status.notConnected'))) : '—'}
+          {devices
+            ? devices.scale.connected
+              ? devices.scale.model
+              : devices.scale.error
+                ? splitBilingual(devices.scale.error, lang)[0]
+                : t('status.notConnected')
+            : '—'}
         </Item>
         <Item tone={printerTone} label={<Tx k="status.printer" />} testId="status-printer">
-          {!printer ? '—' : printer.problem ? splitBilingual(printer.problem, lang)[0] : printer.ready === true ? t('status.ready') : printer.ready === false ? t('status.notConnected') : t('status.unknown')}
+          {!printer
+            ? '—'
+            : printer.problem
+              ? splitBilingual(printer.problem, lang)[0]
+              : printer.ready === true
+                ? t('status.ready')
+                : printer.ready === false
+                  ? t('status.notConnected')
+                  : t('status.unknown')}
           {printer && printer.queued > 0 && <span className="muted"> · {t('status.queue', { n: printer.queued })}</span>}
         </Item>
         {scanners.length > 0 && (
-          <Item tone={scannerTone} label={<Tx k="status.scanner" />} testId="status-scanner" width="narrow" title={(scannerDown[0] ?? scannerWarn)?.error ?? undefined}>
+          <Item
+            tone={scannerTone}
+            label={<Tx k="status.scanner" />}
+            testId="status-scanner"
+            width="narrow"
+            title={(scannerDown[0] ?? scannerWarn)?.error ?? undefined}
+          >
             {scannerDown.length > 0 ? t('status.notConnected') : scannerWarn ? t('status.warning') : t('status.connected')}
           </Item>
         )}
@@ -91,7 +127,9 @@ export function StatusBar({ stationName, demo, packer, devices, sync, packedCoun
           width="narrow"
           title={downCarriers.map((c) => `${c.name}: ${c.lastError ?? c.state}`).join('\n') || undefined}
         >
-          {downCarriers.length > 0 ? t('status.carrierDown', { names: downCarriers.map((c) => c.name).join(', ') }) : t('status.carriersOk', { n: carrierCount })}
+          {downCarriers.length > 0
+            ? t('status.carrierDown', { names: downCarriers.map((c) => c.name).join(', ') })
+            : t('status.carriersOk', { n: carrierCount })}
         </Item>
         <Item tone={syncTone} label={<Tx k="status.sync" />} testId="status-sync">
           {sync ? t(`sync.${sync.mode}`) : '—'}

@@ -8,7 +8,12 @@ import { Tx } from './Tx'
 export function UnconfirmedLabels({ labels }: { labels: readonly UnconfirmedLabelView[] }) {
   const waiting = labels.filter((l) => !l.deferred)
   return (
-    <section className={`banner ${waiting.length ? 'banner-error' : 'banner-warn'} unconfirmed`} role="alert" data-testid="unconfirmed-labels" data-waiting={waiting.length}>
+    <section
+      className={`banner ${waiting.length ? 'banner-error' : 'banner-warn'} unconfirmed`}
+      role="alert"
+      data-testid="unconfirmed-labels"
+      data-waiting={waiting.length}
+    >
       <span className="banner-icon" aria-hidden>
         ⚠
       </span>

@@ -16,7 +16,13 @@ export function WeightPanel({ view, scale, now }: { view: PackingView; scale: Sc
   const outOfTolerance = view.problem?.code === 'packing.weightOutOfTolerance'
   return (
     <section className="panel weight-panel">
-      <div className={`live-weight live-${state}`} data-testid="weight" data-grams={reading?.grams ?? ''} data-stable={reading?.stable ?? false} data-state={state}>
+      <div
+        className={`live-weight live-${state}`}
+        data-testid="weight"
+        data-grams={reading?.grams ?? ''}
+        data-stable={reading?.stable ?? false}
+        data-state={state}
+      >
         <span className="live-value">{reading ? formatKg(reading.grams, lang) : '— kg'}</span>
         <span className="live-state">
           {state === 'stable' ? '● ' : state === 'moving' ? '◌ ' : '○ '}

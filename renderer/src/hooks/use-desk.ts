@@ -234,7 +234,12 @@ export function useDesk(client: StationClient, station: Station, beeper: Beeper,
     run(async () => {
       const l = latest.current
       const p = l.actionError ?? l.view?.problem ?? null
-      const code = l.view?.order?.barcode ?? l.view?.lookup?.orderBarcode ?? metaString(p, 'orderCode', 'barcode', 'orderNumber') ?? lastOrderCode.current ?? lastScan.current
+      const code =
+        l.view?.order?.barcode ??
+        l.view?.lookup?.orderBarcode ??
+        metaString(p, 'orderCode', 'barcode', 'orderNumber') ??
+        lastOrderCode.current ??
+        lastScan.current
       if (!code) return 'silent'
       return client.call('labels.reprint', { orderCode: code })
     })

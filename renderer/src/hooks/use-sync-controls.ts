@@ -25,10 +25,12 @@ export function useSyncControls(client: StationClient, active: boolean, live: Sy
   const act = useCallback(
     (task: () => Promise<SyncStatusView>) => {
       setBusy(true)
-      task().then(
-        (s) => (setStatus(s), setProblem(null), void refresh()),
-        (err: unknown) => setProblem(toAppError(err).serialize()),
-      ).finally(() => setBusy(false))
+      task()
+        .then(
+          (s) => (setStatus(s), setProblem(null), void refresh()),
+          (err: unknown) => setProblem(toAppError(err).serialize()),
+        )
+        .finally(() => setBusy(false))
     },
     [refresh],
   )

@@ -42,6 +42,8 @@ describe('format', () => {
   })
 
   it('formatAuditDetail names error codes through the translator', () => {
-    expect(formatAuditDetail('{"problem":"packing.weightOutOfTolerance","reason":"Ek dolgu"}', (c) => `<${c}>`)).toBe('<packing.weightOutOfTolerance> · Ek dolgu')
+    expect(formatAuditDetail('{"problem":"packing.weightOutOfTolerance","reason":"Ek dolgu"}', (c) => `<${c}>`)).toBe(
+      '<packing.weightOutOfTolerance> · Ek dolgu',
+    )
   })
 })

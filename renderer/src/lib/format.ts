@@ -74,7 +74,7 @@ export function formatAuditDetail(detail: string, codeText: (code: string) => st
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return detail
   const record = parsed as Record<string, unknown>
   const picked = ['problem', 'code', 'reason', 'message']
-    .map((k) => (k === 'problem' || k === 'code') && typeof record[k] === 'string' ? codeText(record[k]) : record[k])
+    .map((k) => ((k === 'problem' || k === 'code') && typeof record[k] === 'string' ? codeText(record[k]) : record[k]))
     .filter((v): v is string => typeof v === 'string' && v.length > 0)
   if (picked.length > 0) return picked.join(' · ')
   const simple = Object.entries(record).filter(([, v]) => typeof v === 'string' || typeof v === 'number')

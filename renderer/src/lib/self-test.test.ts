@@ -9,8 +9,18 @@ describe('judgeLayoutScan', () => {
   it.each([
     { name: 'right as sent, nothing saved', received: SCANNER_SELF_TEST_CODE, configured: null, verdict: { kind: 'ok' } },
     { name: 'right as sent, US saved', received: SCANNER_SELF_TEST_CODE, configured: 'us', verdict: { kind: 'ok' } },
-    { name: 'right as sent but a repair is saved', received: SCANNER_SELF_TEST_CODE, configured: 'tr-q', verdict: { kind: 'propose', layout: 'us', reason: 'repairWrong', configured: 'tr-q' } },
-    { name: 'Turkish-Q desk, nothing saved', received: trQ, configured: null, verdict: { kind: 'propose', layout: 'tr-q', reason: 'mismatch', configured: null } },
+    {
+      name: 'right as sent but a repair is saved',
+      received: SCANNER_SELF_TEST_CODE,
+      configured: 'tr-q',
+      verdict: { kind: 'propose', layout: 'us', reason: 'repairWrong', configured: 'tr-q' },
+    },
+    {
+      name: 'Turkish-Q desk, nothing saved',
+      received: trQ,
+      configured: null,
+      verdict: { kind: 'propose', layout: 'tr-q', reason: 'mismatch', configured: null },
+    },
     { name: 'Turkish-Q desk, UK saved', received: trQ, configured: 'gb', verdict: { kind: 'propose', layout: 'tr-q', reason: 'mismatch', configured: 'gb' } },
     { name: 'Turkish-Q desk, Turkish-Q saved', received: trQ, configured: 'tr-q', verdict: { kind: 'alreadySet', layout: 'tr-q' } },
     { name: 'Caps Lock on', received: SCANNER_SELF_TEST_CODE.toLowerCase(), configured: null, verdict: { kind: 'unrecognised', firstDifferenceAt: 0 } },

@@ -33,7 +33,9 @@ export function judgeLayoutScan(received: string, configured: LayoutProfileId | 
   const repairing = configured !== null && configured !== LayoutProfileId.us
   if (r.status === 'ok') return repairing ? { kind: 'propose', layout: LayoutProfileId.us, reason: 'repairWrong', configured } : { kind: 'ok' }
   if (r.status === 'layoutMismatch') {
-    return r.profile.id === configured ? { kind: 'alreadySet', layout: r.profile.id } : { kind: 'propose', layout: r.profile.id, reason: 'mismatch', configured }
+    return r.profile.id === configured
+      ? { kind: 'alreadySet', layout: r.profile.id }
+      : { kind: 'propose', layout: r.profile.id, reason: 'mismatch', configured }
   }
   return { kind: 'unrecognised', firstDifferenceAt: r.firstDifferenceAt }
 }

@@ -4,14 +4,38 @@ import type { Order } from '../../../shared/domain/order'
 import { expectsBox, promptFor, stepIndex } from './steps'
 
 const order = (packed: number, quantity = 2): Order => ({
-  id: 'o1', orderNumber: 'SIP-1', barcode: 'KJ1', marketplace: null, status: 'packing', codAmountKurus: null, mandatedCarrierId: null, createdAt: '', updatedAt: '',
+  id: 'o1',
+  orderNumber: 'SIP-1',
+  barcode: 'KJ1',
+  marketplace: null,
+  status: 'packing',
+  codAmountKurus: null,
+  mandatedCarrierId: null,
+  createdAt: '',
+  updatedAt: '',
   recipient: { name: 'A', address: 'x', district: 'Kadıköy', city: 'İstanbul', postalCode: null, phone: null },
   lines: [{ id: 'l1', sku: 'S', gtin: null, name: 'N', quantity, packedQuantity: packed, unitWeightGrams: 100 }],
 })
 const box = { code: 'K1', name: 'Küçük', lengthMm: 200, widthMm: 150, heightMm: 100, tareGrams: 90 }
 const ship = { id: 's', carrierName: 'PTT', trackingNumber: null, barcode: null, costKurus: null, status: 'purchasing' }
 const problem = { code: 'packing.weightOutOfTolerance' as const, message: 'x', retryable: false, meta: {} }
-const v = (p: Partial<PackingView>): PackingView => ({ step: 'idle', packer: null, order: null, box: null, expectedGrams: null, measuredGrams: null, desi: null, chargeableKg: null, quote: null, chosen: null, shipment: null, problem: null, notice: null, packedCount: 0, ...p })
+const v = (p: Partial<PackingView>): PackingView => ({
+  step: 'idle',
+  packer: null,
+  order: null,
+  box: null,
+  expectedGrams: null,
+  measuredGrams: null,
+  desi: null,
+  chargeableKg: null,
+  quote: null,
+  chosen: null,
+  shipment: null,
+  problem: null,
+  notice: null,
+  packedCount: 0,
+  ...p,
+})
 
 describe('stepIndex / promptFor', () => {
   it.each([
@@ -25,8 +49,18 @@ describe('stepIndex / promptFor', () => {
     { name: 'stuck before weighing', view: v({ step: 'exception', order: order(2), box }), index: 3, prompt: 'prompt.exception' },
     { name: 'stuck on items', view: v({ step: 'exception', order: order(1) }), index: 1, prompt: 'prompt.exception' },
     { name: 'stuck with a shipment', view: v({ step: 'exception', order: order(2), box, shipment: ship }), index: 4, prompt: 'prompt.exception' },
-    { name: 'printer back, label owed', view: v({ step: 'exception', order: order(2), box, shipment: ship, printPending: true }), index: 4, prompt: 'prompt.printPending' },
-    { name: 'label owed, printer still out', view: v({ step: 'exception', order: order(2), box, shipment: ship, printPending: true, problem: { ...problem, code: 'printer.paperOut' } }), index: 4, prompt: 'prompt.exception' },
+    {
+      name: 'printer back, label owed',
+      view: v({ step: 'exception', order: order(2), box, shipment: ship, printPending: true }),
+      index: 4,
+      prompt: 'prompt.printPending',
+    },
+    {
+      name: 'label owed, printer still out',
+      view: v({ step: 'exception', order: order(2), box, shipment: ship, printPending: true, problem: { ...problem, code: 'printer.paperOut' } }),
+      index: 4,
+      prompt: 'prompt.exception',
+    },
   ])('$name → step $index', ({ view, index, prompt }) => {
     expect(stepIndex(view)).toBe(index)
     expect(promptFor(view)).toBe(prompt)

@@ -33,11 +33,17 @@ class FakeSocket implements SocketLike {
 
 function setup() {
   const sockets: FakeSocket[] = []
-  const client = createWsStationClient({ url: 'ws://desk/ws?token=t', connectWaitMs: 50, minBackoffMs: 5, maxBackoffMs: 20, createSocket: (url) => {
-    const s = new FakeSocket(url)
-    sockets.push(s)
-    return s
-  } })
+  const client = createWsStationClient({
+    url: 'ws://desk/ws?token=t',
+    connectWaitMs: 50,
+    minBackoffMs: 5,
+    maxBackoffMs: 20,
+    createSocket: (url) => {
+      const s = new FakeSocket(url)
+      sockets.push(s)
+      return s
+    },
+  })
   const states: ConnectionState[] = []
   client.onConnection((s) => states.push(s))
   return { client, sockets, states, last: () => sockets[sockets.length - 1]! }
@@ -63,7 +69,11 @@ describe('ws station client', () => {
     last().open()
     const reply = client.call('session.login', { badge: 'X1' })
     await vi.waitFor(() => expect(last().sent).toHaveLength(1))
-    last().push({ type: 'reply', id: last().sent[0]!.id, result: { ok: false, error: { code: ErrorCode.packerUnknown, message: 'Tanımsız kart', retryable: false, meta: { badge: 'X1' } } } })
+    last().push({
+      type: 'reply',
+      id: last().sent[0]!.id,
+      result: { ok: false, error: { code: ErrorCode.packerUnknown, message: 'Tanımsız kart', retryable: false, meta: { badge: 'X1' } } },
+    })
     const err = await reply.catch((e: unknown) => e)
     expect(err).toBeInstanceOf(AppError)
     expect((err as AppError).code).toBe(ErrorCode.packerUnknown)
@@ -118,8 +128,7 @@ describe('ws station client', () => {
 })
 
 describe('readToken', () => {
-  const doc = (content: string | null) =>
-    ({ querySelector: () => (content === null ? null : { getAttribute: () => content }) }) as unknown as Document
+  const doc = (content: string | null) => ({ querySelector: () => (content === null ? null : { getAttribute: () => content }) }) as unknown as Document
   it.each([
     { name: 'meta tag wins', meta: 'abc', search: '?token=zzz', want: 'abc' },
     { name: 'empty meta falls back to the URL', meta: '', search: '?token=zzz', want: 'zzz' },

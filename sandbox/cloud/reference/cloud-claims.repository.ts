@@ -8,7 +8,14 @@ export type ClaimOutcome = Readonly<{ ok: true; claim: CloudClaim }> | Readonly<
 const iso = (ms: number) => new Date(ms).toISOString()
 
 export function toCloudClaim(row: ClaimsTable): CloudClaim {
-  return { orderId: row.order_id, stationId: row.station_id, claimId: row.claim_id, claimedAt: row.claimed_at, expiresAt: iso(row.expires_at_ms), leaseMs: row.lease_ms }
+  return {
+    orderId: row.order_id,
+    stationId: row.station_id,
+    claimId: row.claim_id,
+    claimedAt: row.claimed_at,
+    expiresAt: iso(row.expires_at_ms),
+    leaseMs: row.lease_ms,
+  }
 }
 
 export async function findClaim(db: CloudDbOrTrx, orderId: string): Promise<ClaimsTable | undefined> {
@@ -48,7 +55,15 @@ export async function claimOrder(trx: CloudDbOrTrx, order: OrdersTable, stationI
   await trx
     .insertInto('claims')
     .values(row)
-    .onConflict((oc) => oc.column('order_id').doUpdateSet({ station_id: row.station_id, claim_id: row.claim_id, claimed_at: row.claimed_at, lease_ms: row.lease_ms, expires_at_ms: row.expires_at_ms }))
+    .onConflict((oc) =>
+      oc.column('order_id').doUpdateSet({
+        station_id: row.station_id,
+        claim_id: row.claim_id,
+        claimed_at: row.claimed_at,
+        lease_ms: row.lease_ms,
+        expires_at_ms: row.expires_at_ms,
+      }),
+    )
     .execute()
   return { ok: true, claim: toCloudClaim(row) }
 }

@@ -6,7 +6,16 @@ type RateCard = CloudStationConfig['data']['rateCards'][number]
 
 const bands = (base: number, step: number): RateCard['bands'] => [1, 2, 3, 5, 10, 15, 20, 30].map((upToKg, i) => ({ upToKg, priceKurus: base + i * step }))
 
-const card = (serviceCode: string, name: string, transitDays: number, supportsCod: boolean, codFeeKurus: number, base: number, step: number, extraKgKurus: number): RateCard => ({
+const card = (
+  serviceCode: string,
+  name: string,
+  transitDays: number,
+  supportsCod: boolean,
+  codFeeKurus: number,
+  base: number,
+  step: number,
+  extraKgKurus: number,
+): RateCard => ({
   carrierId: 'comtohome',
   serviceCode,
   name,

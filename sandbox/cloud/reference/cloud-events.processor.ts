@@ -1,12 +1,5 @@
 import { createHash } from 'node:crypto'
-import {
-  CloudEvent,
-  CloudEventKind,
-  CloudEventPayloads,
-  EventConflictReason,
-  EventRejectReason,
-  type CloudEventResult,
-} from '../../../shared/contract/cloud'
+import { CloudEvent, CloudEventKind, CloudEventPayloads, EventConflictReason, EventRejectReason, type CloudEventResult } from '../../../shared/contract/cloud'
 import type { Selectable } from 'kysely'
 import type { CloudDbOrTrx, EventsTable, OrdersTable } from './cloud.schema'
 import { dropClaim } from './cloud-claims.repository'
@@ -18,7 +11,13 @@ type Payload = Record<string, unknown>
 
 const KINDS = new Set<string>(Object.values(CloudEventKind))
 
-const reject = (id: string, reason: Rejected['reason'], message: string, field: string | null = null): Rejected => ({ id, outcome: 'rejected', reason, field, message })
+const reject = (id: string, reason: Rejected['reason'], message: string, field: string | null = null): Rejected => ({
+  id,
+  outcome: 'rejected',
+  reason,
+  field,
+  message,
+})
 
 /** JSON with sorted keys: the same payload re-serialized in another key order hashes the same. */
 export function canonicalJson(value: unknown): string {
@@ -72,7 +71,12 @@ async function applyOne(trx: CloudDbOrTrx, stationId: string, item: unknown, now
   const prior = await trx.selectFrom('events').selectAll().where('id', '=', ev.id).executeTakeFirst()
   if (prior) {
     if (prior.station_id !== stationId || prior.payload_hash !== hash) {
-      return reject(ev.id, EventRejectReason.idReused, 'Bu olay kimliği farklı bir olay için kullanılmış. / This event id was used for a different event.', 'id')
+      return reject(
+        ev.id,
+        EventRejectReason.idReused,
+        'Bu olay kimliği farklı bir olay için kullanılmış. / This event id was used for a different event.',
+        'id',
+      )
     }
     return replayed(prior)
   }
@@ -81,7 +85,12 @@ async function applyOne(trx: CloudDbOrTrx, stationId: string, item: unknown, now
   const payload = CloudEventPayloads[kind].safeParse(ev.payload)
   if (!payload.success) {
     const issue = payload.error.issues[0]
-    return reject(ev.id, EventRejectReason.invalidPayload, `Olay içeriği geçersiz / invalid payload: ${issue?.message}`, `payload.${issue?.path.join('.') ?? ''}`)
+    return reject(
+      ev.id,
+      EventRejectReason.invalidPayload,
+      `Olay içeriği geçersiz / invalid payload: ${issue?.message}`,
+      `payload.${issue?.path.join('.') ?? ''}`,
+    )
   }
   if (!ev.orderId) return reject(ev.id, EventRejectReason.invalidEvent, 'orderId zorunlu / orderId is required for this kind', 'orderId')
   const order = await findOrderRow(trx, ev.orderId)
@@ -94,7 +103,12 @@ async function applyOne(trx: CloudDbOrTrx, stationId: string, item: unknown, now
       .where('order_id', '=', order.id)
       .executeTakeFirst()
     if (last?.m != null && ev.seq <= Number(last.m)) {
-      return reject(ev.id, EventRejectReason.outOfOrder, `Sıra dışı olay: bu sipariş için ${last.m} sıralı olay zaten işlendi. / Out of order: seq ${ev.seq} after ${last.m}.`, 'seq')
+      return reject(
+        ev.id,
+        EventRejectReason.outOfOrder,
+        `Sıra dışı olay: bu sipariş için ${last.m} sıralı olay zaten işlendi. / Out of order: seq ${ev.seq} after ${last.m}.`,
+        'seq',
+      )
     }
   }
   const outcome = await applyKind(trx, stationId, kind, ev.id, order, payload.data as Payload, nowIso)
@@ -118,7 +132,15 @@ async function applyOne(trx: CloudDbOrTrx, stationId: string, item: unknown, now
   return outcome
 }
 
-async function applyKind(trx: CloudDbOrTrx, stationId: string, kind: CloudEventKind, id: string, order: OrdersTable, p: Payload, nowIso: string): Promise<CloudEventResult> {
+async function applyKind(
+  trx: CloudDbOrTrx,
+  stationId: string,
+  kind: CloudEventKind,
+  id: string,
+  order: OrdersTable,
+  p: Payload,
+  nowIso: string,
+): Promise<CloudEventResult> {
   switch (kind) {
     case CloudEventKind.orderPacked: {
       const lost = await ownershipConflict(trx, stationId, id, order, nowIso)
@@ -134,7 +156,16 @@ async function applyKind(trx: CloudDbOrTrx, stationId: string, kind: CloudEventK
       // A bought label is a fact even when it conflicts: record it so the loser can cancel it later.
       await trx
         .insertInto('shipments')
-        .values({ station_id: stationId, shipment_id: String(p.shipmentId), order_id: order.id, tracking_number: String(p.trackingNumber), status: 'created', tracking_status: null, reprints: 0, created_at: nowIso })
+        .values({
+          station_id: stationId,
+          shipment_id: String(p.shipmentId),
+          order_id: order.id,
+          tracking_number: String(p.trackingNumber),
+          status: 'created',
+          tracking_status: null,
+          reprints: 0,
+          created_at: nowIso,
+        })
         .onConflict((oc) => oc.columns(['station_id', 'shipment_id']).doUpdateSet({ tracking_number: String(p.trackingNumber), status: 'created' }))
         .execute()
       return (await ownershipConflict(trx, stationId, id, order, nowIso)) ?? { id, outcome: 'accepted' }
@@ -142,8 +173,14 @@ async function applyKind(trx: CloudDbOrTrx, stationId: string, kind: CloudEventK
     case CloudEventKind.packageMeasured:
       return { id, outcome: 'accepted' }
     case CloudEventKind.shipmentCancelled: {
-      const res = await trx.updateTable('shipments').set({ status: 'cancelled' }).where('station_id', '=', stationId).where('shipment_id', '=', String(p.shipmentId)).executeTakeFirst()
-      if (Number(res.numUpdatedRows) === 0) return reject(id, EventRejectReason.unknownShipment, `Gönderi bulunamadı / unknown shipment: ${String(p.shipmentId)}`, 'payload.shipmentId')
+      const res = await trx
+        .updateTable('shipments')
+        .set({ status: 'cancelled' })
+        .where('station_id', '=', stationId)
+        .where('shipment_id', '=', String(p.shipmentId))
+        .executeTakeFirst()
+      if (Number(res.numUpdatedRows) === 0)
+        return reject(id, EventRejectReason.unknownShipment, `Gönderi bulunamadı / unknown shipment: ${String(p.shipmentId)}`, 'payload.shipmentId')
       return { id, outcome: 'accepted' }
     }
     case CloudEventKind.trackingUpdated:
@@ -151,7 +188,13 @@ async function applyKind(trx: CloudDbOrTrx, stationId: string, kind: CloudEventK
       let q = trx.selectFrom('shipments').select(['station_id', 'shipment_id']).where('order_id', '=', order.id)
       q = typeof p.shipmentId === 'string' ? q.where('shipment_id', '=', p.shipmentId) : q.where('tracking_number', '=', String(p.trackingNumber))
       const ship = await q.executeTakeFirst()
-      if (!ship) return reject(id, EventRejectReason.unknownShipment, `Bu siparişte gönderi yok / no shipment with tracking ${String(p.trackingNumber)} on this order`, 'payload.trackingNumber')
+      if (!ship)
+        return reject(
+          id,
+          EventRejectReason.unknownShipment,
+          `Bu siparişte gönderi yok / no shipment with tracking ${String(p.trackingNumber)} on this order`,
+          'payload.trackingNumber',
+        )
       const upd = trx.updateTable('shipments').where('station_id', '=', ship.station_id).where('shipment_id', '=', ship.shipment_id)
       if (kind === CloudEventKind.trackingUpdated) await upd.set({ tracking_status: String(p.status) }).execute()
       else await upd.set((eb) => ({ reprints: eb('reprints', '+', 1) })).execute()

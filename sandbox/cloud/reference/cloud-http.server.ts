@@ -94,7 +94,8 @@ export function createCloudHandler(deps: ServerDeps): (req: IncomingMessage, res
     const raw = await readBody(req)
     const match = matchRoute(req.method ?? '', url.pathname)
     if (!match) return send(req, res, 'unknown', fieldError(404, null, 'Kaynak bulunamadı. / Not found.'), null)
-    if ('allow' in match) return send(req, res, 'unknown', { ...fieldError(405, null, 'Bu yöntem desteklenmiyor. / Method not allowed.'), headers: { allow: match.allow } }, null)
+    if ('allow' in match)
+      return send(req, res, 'unknown', { ...fieldError(405, null, 'Bu yöntem desteklenmiyor. / Method not allowed.'), headers: { allow: match.allow } }, null)
     const { def, orderId } = match
     const route: CloudRoute = def.route
 
@@ -106,7 +107,8 @@ export function createCloudHandler(deps: ServerDeps): (req: IncomingMessage, res
       count(route, 'noResponse')
       return void req.socket.resetAndDestroy()
     }
-    if (before?.kind === CloudFault.serverError) return send(req, res, route, fieldError(before.status ?? 503, null, 'Sunucu geçici olarak hizmet veremiyor. / Service unavailable.'), null)
+    if (before?.kind === CloudFault.serverError)
+      return send(req, res, route, fieldError(before.status ?? 503, null, 'Sunucu geçici olarak hizmet veremiyor. / Service unavailable.'), null)
     if (before?.kind === CloudFault.tooManyRequests) {
       const retryAfter = String(before.retryAfterSeconds ?? 1)
       return send(req, res, route, { ...fieldError(429, null, 'İstek limiti aşıldı. / Too many requests.'), headers: { 'retry-after': retryAfter } }, null)
@@ -119,7 +121,16 @@ export function createCloudHandler(deps: ServerDeps): (req: IncomingMessage, res
     const nowMs = deps.now()
     const rate = deps.limiter.admit(station.id, nowMs)
     if (!rate.allowed) {
-      return send(req, res, route, { ...fieldError(429, null, 'İstek limiti aşıldı (300 istek / dakika). / Rate limit exceeded.'), headers: { 'retry-after': String(rate.retryAfterSeconds) } }, null)
+      return send(
+        req,
+        res,
+        route,
+        {
+          ...fieldError(429, null, 'İstek limiti aşıldı (300 istek / dakika). / Rate limit exceeded.'),
+          headers: { 'retry-after': String(rate.retryAfterSeconds) },
+        },
+        null,
+      )
     }
     if (raw === null) return send(req, res, route, fieldError(413, null, 'İstek gövdesi çok büyük. / Body too large.'), null)
 
@@ -143,20 +154,43 @@ export function createCloudHandler(deps: ServerDeps): (req: IncomingMessage, res
     }
 
     const key = header(req, 'idempotency-key')
-    if (!key && deps.requireIdempotencyKey) return send(req, res, route, fieldError(400, 'Idempotency-Key', 'Her POST isteği bir Idempotency-Key taşımalı. / Every POST needs an Idempotency-Key.'), null)
-    if (key && key.length > MAX_KEY_LENGTH) return send(req, res, route, fieldError(400, 'Idempotency-Key', `Idempotency-Key en çok ${MAX_KEY_LENGTH} karakter. / Key too long.`), null)
-    const requestHash = createHash('sha256').update(`${route}\n${url.pathname}\n${canonicalJson(body ?? null)}`).digest('hex')
+    if (!key && deps.requireIdempotencyKey)
+      return send(
+        req,
+        res,
+        route,
+        fieldError(400, 'Idempotency-Key', 'Her POST isteği bir Idempotency-Key taşımalı. / Every POST needs an Idempotency-Key.'),
+        null,
+      )
+    if (key && key.length > MAX_KEY_LENGTH)
+      return send(req, res, route, fieldError(400, 'Idempotency-Key', `Idempotency-Key en çok ${MAX_KEY_LENGTH} karakter. / Key too long.`), null)
+    const requestHash = createHash('sha256')
+      .update(`${route}\n${url.pathname}\n${canonicalJson(body ?? null)}`)
+      .digest('hex')
     if (key) {
       const stored = await findStoredAnswer(deps.db, station.id, key, nowMs, deps.idempotencyTtlMs)
       if (stored && stored.request_hash !== requestHash) {
-        return send(req, res, route, fieldError(422, 'Idempotency-Key', 'Bu Idempotency-Key farklı bir istek için kullanılmış. / Key reused with a different request.'), null)
+        return send(
+          req,
+          res,
+          route,
+          fieldError(422, 'Idempotency-Key', 'Bu Idempotency-Key farklı bir istek için kullanılmış. / Key reused with a different request.'),
+          null,
+        )
       }
       if (stored) {
         deps.stats.replays++
         return send(req, res, route, { status: stored.status, body: null, headers: { 'idempotent-replayed': 'true' } }, fault.after, stored.body)
       }
       const flight = `${station.id}\n${key}`
-      if (inFlight.has(flight)) return send(req, res, route, fieldError(409, 'Idempotency-Key', 'Bu Idempotency-Key ile bir istek hâlâ işleniyor. / A request with this key is in flight.'), null)
+      if (inFlight.has(flight))
+        return send(
+          req,
+          res,
+          route,
+          fieldError(409, 'Idempotency-Key', 'Bu Idempotency-Key ile bir istek hâlâ işleniyor. / A request with this key is in flight.'),
+          null,
+        )
       inFlight.add(flight)
     }
     try {
@@ -164,7 +198,8 @@ export function createCloudHandler(deps: ServerDeps): (req: IncomingMessage, res
         const r = await def.handle({ ...ctx, db: trx })
         const t = JSON.stringify(r.body)
         // 5xx are never stored: a retry must be able to succeed. Everything else is the answer to that key.
-        if (key && r.status < 500) await storeAnswer(trx, { station_id: station.id, key, request_hash: requestHash, status: r.status, body: t, created_at_ms: nowMs })
+        if (key && r.status < 500)
+          await storeAnswer(trx, { station_id: station.id, key, request_hash: requestHash, status: r.status, body: t, created_at_ms: nowMs })
         return { reply: r, text: t }
       })
       await send(req, res, route, reply, fault.after, text)

@@ -21,7 +21,10 @@ export function toCloudOrder(row: OrdersTable): CloudOrder {
 }
 
 export async function lastChangeSeq(db: CloudDbOrTrx): Promise<number> {
-  const row = await db.selectFrom('orders').select((eb) => eb.fn.max('change_seq').as('m')).executeTakeFirst()
+  const row = await db
+    .selectFrom('orders')
+    .select((eb) => eb.fn.max('change_seq').as('m'))
+    .executeTakeFirst()
   return Number(row?.m ?? 0)
 }
 
@@ -29,8 +32,16 @@ export async function lastChangeSeq(db: CloudDbOrTrx): Promise<number> {
  * Appends `count` generated orders in one transaction, in multi-row inserts (500 rows × 10 values
  * stays far under SQLite's 32,766 bound parameters). Returns the ids of the first and last.
  */
-export async function insertGeneratedOrders(db: CloudDbOrTrx, count: number, labelEvery: number, nowIso: string): Promise<{ firstId: string | null; lastId: string | null }> {
-  const existing = await db.selectFrom('orders').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+export async function insertGeneratedOrders(
+  db: CloudDbOrTrx,
+  count: number,
+  labelEvery: number,
+  nowIso: string,
+): Promise<{ firstId: string | null; lastId: string | null }> {
+  const existing = await db
+    .selectFrom('orders')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow()
   const firstN = Number(existing.n) + 1
   let seq = await lastChangeSeq(db)
   let firstId: string | null = null
@@ -59,7 +70,10 @@ export async function insertOrders(db: CloudDbOrTrx, bodies: readonly StoredBody
   const fresh = bodies.filter((b, i) => !known.has(b.id) && ids.indexOf(b.id) === i)
   let seq = await lastChangeSeq(db)
   for (let start = 0; start < fresh.length; start += 500) {
-    await db.insertInto('orders').values(fresh.slice(start, start + 500).map((b) => newOrderRow(b, ++seq, nowIso))).execute()
+    await db
+      .insertInto('orders')
+      .values(fresh.slice(start, start + 500).map((b) => newOrderRow(b, ++seq, nowIso)))
+      .execute()
   }
   return fresh.map((b) => b.id)
 }
@@ -86,7 +100,13 @@ export async function findOrderRow(db: CloudDbOrTrx, id: string): Promise<Orders
 
 /** One page of the change feed: orders whose latest change is after `afterSeq`, oldest change first. */
 export async function pageOrders(db: CloudDbOrTrx, afterSeq: number, limit: number): Promise<{ orders: CloudOrder[]; nextCursor: string; hasMore: boolean }> {
-  const rows = await db.selectFrom('orders').selectAll().where('change_seq', '>', afterSeq).orderBy('change_seq').limit(limit + 1).execute()
+  const rows = await db
+    .selectFrom('orders')
+    .selectAll()
+    .where('change_seq', '>', afterSeq)
+    .orderBy('change_seq')
+    .limit(limit + 1)
+    .execute()
   const page = rows.slice(0, limit)
   const last = page.at(-1)
   return { orders: page.map(toCloudOrder), nextCursor: String(last ? last.change_seq : afterSeq), hasMore: rows.length > limit }
@@ -96,7 +116,12 @@ export async function pageOrders(db: CloudDbOrTrx, afterSeq: number, limit: numb
  * Records a change to an order: new version, and the next place in the change feed, so every desk's
  * cursor sees it once more (its older place is vacated: the feed serves latest states, not history).
  */
-export async function touchOrder(db: CloudDbOrTrx, id: string, set: Partial<Omit<OrdersTable, 'id' | 'change_seq' | 'version'>>, nowIso: string): Promise<void> {
+export async function touchOrder(
+  db: CloudDbOrTrx,
+  id: string,
+  set: Partial<Omit<OrdersTable, 'id' | 'change_seq' | 'version'>>,
+  nowIso: string,
+): Promise<void> {
   const seq = (await lastChangeSeq(db)) + 1
   await db
     .updateTable('orders')

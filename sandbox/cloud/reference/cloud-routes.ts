@@ -52,9 +52,11 @@ function leaseRoute(op: typeof claimOrder): (c: RouteContext) => Promise<Reply> 
   return async (c) => {
     const body = parseBody(ClaimRequest, c.body)
     if (!body.ok) return body.reply
-    if (body.value.stationId !== c.station.id) return fieldError(403, 'stationId', 'stationId bu APIKEY’in masası değil. / stationId does not match the APIKEY.')
+    if (body.value.stationId !== c.station.id)
+      return fieldError(403, 'stationId', 'stationId bu APIKEY’in masası değil. / stationId does not match the APIKEY.')
     const { min, max } = c.claimLeaseBoundsMs
-    if (body.value.leaseMs < min || body.value.leaseMs > max) return fieldError(400, 'leaseMs', `leaseMs ${min}–${max} aralığında olmalı. / leaseMs must be within ${min}–${max}.`)
+    if (body.value.leaseMs < min || body.value.leaseMs > max)
+      return fieldError(400, 'leaseMs', `leaseMs ${min}–${max} aralığında olmalı. / leaseMs must be within ${min}–${max}.`)
     const order = await findOrderRow(c.db, c.orderId ?? '')
     if (!order) return fieldError(404, 'orderId', `Sipariş bulunamadı / unknown order: ${c.orderId}`)
     const res = await op(c.db, order, c.station.id, body.value.leaseMs, c.nowMs)
@@ -76,7 +78,11 @@ export const ROUTES: readonly RouteDef[] = [
       const rawLimit = c.query.get('limit')
       const limit = rawLimit === null || rawLimit === '' ? 100 : Number(rawLimit)
       if (!Number.isInteger(limit) || limit < 1 || limit > c.config.rules.maxPageLimit) {
-        return fieldError(400, 'limit', `limit 1–${c.config.rules.maxPageLimit} arasında bir tam sayı olmalı. / limit must be an integer within 1–${c.config.rules.maxPageLimit}.`)
+        return fieldError(
+          400,
+          'limit',
+          `limit 1–${c.config.rules.maxPageLimit} arasında bir tam sayı olmalı. / limit must be an integer within 1–${c.config.rules.maxPageLimit}.`,
+        )
       }
       return ok(await pageOrders(c.db, Number(cursor || '0'), limit))
     },
@@ -91,7 +97,8 @@ export const ROUTES: readonly RouteDef[] = [
     handle: async (c) => {
       const body = parseBody(ClaimReleaseRequest, c.body)
       if (!body.ok) return body.reply
-      if (body.value.stationId !== c.station.id) return fieldError(403, 'stationId', 'stationId bu APIKEY’in masası değil. / stationId does not match the APIKEY.')
+      if (body.value.stationId !== c.station.id)
+        return fieldError(403, 'stationId', 'stationId bu APIKEY’in masası değil. / stationId does not match the APIKEY.')
       if (!(await findOrderRow(c.db, c.orderId ?? ''))) return fieldError(404, 'orderId', `Sipariş bulunamadı / unknown order: ${c.orderId}`)
       return ok({ released: await releaseClaim(c.db, c.orderId ?? '', c.station.id) })
     },
@@ -121,7 +128,8 @@ export const ROUTES: readonly RouteDef[] = [
     handle: async (c) => {
       const body = parseBody(HeartbeatRequest, c.body)
       if (!body.ok) return body.reply
-      if (body.value.stationId !== c.station.id) return fieldError(403, 'stationId', 'stationId bu APIKEY’in masası değil. / stationId does not match the APIKEY.')
+      if (body.value.stationId !== c.station.id)
+        return fieldError(403, 'stationId', 'stationId bu APIKEY’in masası değil. / stationId does not match the APIKEY.')
       const receivedAt = new Date(c.nowMs).toISOString()
       await recordHeartbeat(c.db, c.station.id, body.value, receivedAt)
       return ok({ receivedAt, nextHeartbeatMs: c.config.rules.heartbeatIntervalMs })

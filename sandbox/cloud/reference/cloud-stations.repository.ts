@@ -44,5 +44,9 @@ export async function listStations(db: CloudDbOrTrx): Promise<CloudStation[]> {
 }
 
 export async function recordHeartbeat(db: CloudDbOrTrx, stationId: string, beat: HeartbeatRequest, nowIso: string): Promise<void> {
-  await db.updateTable('stations').set({ last_seen_at: nowIso, last_heartbeat_json: JSON.stringify({ ...beat, receivedAt: nowIso }) }).where('id', '=', stationId).execute()
+  await db
+    .updateTable('stations')
+    .set({ last_seen_at: nowIso, last_heartbeat_json: JSON.stringify({ ...beat, receivedAt: nowIso }) })
+    .where('id', '=', stationId)
+    .execute()
 }

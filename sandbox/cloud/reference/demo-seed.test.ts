@@ -34,7 +34,13 @@ async function pullAll(url: string): Promise<CloudOrder[]> {
 }
 
 async function packAt(url: string, orderIds: string[]) {
-  const events = orderIds.map((orderId) => ({ id: `packed-${orderId}`, kind: 'order.packed', orderId, payload: { trackingNumber: `T-${orderId}` }, createdAt: new Date().toISOString() }))
+  const events = orderIds.map((orderId) => ({
+    id: `packed-${orderId}`,
+    kind: 'order.packed',
+    orderId,
+    payload: { trackingNumber: `T-${orderId}` },
+    createdAt: new Date().toISOString(),
+  }))
   const res = await call(url, '/api/v1/events', { apiKey: DEMO_STATION.apiKey, body: { events } })
   expect(res.status).toBe(200)
   const answer = EventsPushed.parse(res.json).data
@@ -73,13 +79,21 @@ describe('demo mode cloud: the reference cloud seeded with the demo orders', () 
     const orders = await pullAll(url)
     expect(orders).toHaveLength(12)
     expect((await demo!.cloud.stations.list()).map((s) => s.id)).toEqual([DEMO_STATION.id])
-    expect(orders.filter((o) => o.packedByStationId === DEMO_STATION.id).map((o) => o.barcode).sort()).toEqual(['KJ1001', 'KJ1002'])
+    expect(
+      orders
+        .filter((o) => o.packedByStationId === DEMO_STATION.id)
+        .map((o) => o.barcode)
+        .sort(),
+    ).toEqual(['KJ1001', 'KJ1002'])
   })
 
   it('once every demo order is packed or cancelled, the next start adds KJ1013…KJ1024', async () => {
     let { url } = await restart()
     await demo!.cloud.cancelOrder('demo-order-1012')
-    await packAt(url, demoOrders(11).map((o) => o.id))
+    await packAt(
+      url,
+      demoOrders(11).map((o) => o.id),
+    )
     ;({ url } = await restart())
     const open = (await pullAll(url)).filter((o) => o.status === 'open' && !o.packedByStationId)
     expect(open.map((o) => o.barcode)).toEqual(Array.from({ length: 12 }, (_, i) => `KJ${1013 + i}`))

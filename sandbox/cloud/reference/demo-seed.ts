@@ -19,7 +19,11 @@ export const DEMO_BATCH = 12
 export function withDemoMarketplaceLabel(order: CloudOrder, indexInBatch: number): CloudOrder {
   if (indexInBatch !== 10) return order
   const marketplace = order.marketplace ?? 'Trendyol'
-  return { ...order, marketplace, marketplaceLabelZpl: marketplaceLabelZpl({ ...order, marketplace }, `7330${order.barcode.replace(/\D/g, '').padStart(10, '0')}`) }
+  return {
+    ...order,
+    marketplace,
+    marketplaceLabelZpl: marketplaceLabelZpl({ ...order, marketplace }, `7330${order.barcode.replace(/\D/g, '').padStart(10, '0')}`),
+  }
 }
 
 export type DemoCloudOptions = Readonly<{
@@ -43,7 +47,14 @@ export type DemoCloud = Readonly<{ cloud: ReferenceCloud; station: typeof DEMO_S
  * batch (KJ1013…) is added so the demo always has orders to pack.
  */
 export async function startDemoReferenceCloud(options: DemoCloudOptions = {}): Promise<DemoCloud> {
-  const cloud = await startReferenceCloud({ port: options.port ?? 0, dbPath: options.dbPath, faults: [], marketplaceLabelEvery: 0, rateLimit: options.rateLimit, config: options.config })
+  const cloud = await startReferenceCloud({
+    port: options.port ?? 0,
+    dbPath: options.dbPath,
+    faults: [],
+    marketplaceLabelEvery: 0,
+    rateLimit: options.rateLimit,
+    config: options.config,
+  })
   try {
     if (!(await cloud.stations.get(DEMO_STATION.id))) await cloud.stations.create({ ...DEMO_STATION })
     await seedDemoOrders(cloud, options.batchSize ?? DEMO_BATCH)

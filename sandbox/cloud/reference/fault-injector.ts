@@ -70,7 +70,8 @@ export function seededRandom(seed: number): () => number {
 }
 
 function validate(rule: FaultRule, i: number): void {
-  const bad = (field: string, why: string) => new AppError(ErrorCode.inputInvalid, `fault rule ${i}: ${field} ${why}`, { meta: { field: `faults[${i}].${field}` } })
+  const bad = (field: string, why: string) =>
+    new AppError(ErrorCode.inputInvalid, `fault rule ${i}: ${field} ${why}`, { meta: { field: `faults[${i}].${field}` } })
   if (!Object.values(CloudFault).includes(rule.kind)) throw bad('kind', `is not a fault: ${String(rule.kind)}`)
   const route = rule.route ?? '*'
   if (route !== '*' && !Object.values(CloudRoute).includes(route)) throw bad('route', `is not a route: ${String(route)}`)
@@ -86,7 +87,15 @@ function validate(rule: FaultRule, i: number): void {
 /** Decides, per request, which configured faults fire. Holds the rules, the RNG and the counts. */
 export class FaultInjector {
   private rules: { rule: FaultRule; left: number }[] = []
-  readonly fired: Record<CloudFault, number> = { latency: 0, serverError: 0, tooManyRequests: 0, connectionReset: 0, dropAfterCommit: 0, duplicateDelivery: 0, slowDrip: 0 }
+  readonly fired: Record<CloudFault, number> = {
+    latency: 0,
+    serverError: 0,
+    tooManyRequests: 0,
+    connectionReset: 0,
+    dropAfterCommit: 0,
+    duplicateDelivery: 0,
+    slowDrip: 0,
+  }
 
   constructor(private readonly random: () => number) {}
 

@@ -16,5 +16,9 @@ export async function findStoredAnswer(db: CloudDbOrTrx, stationId: string, key:
 }
 
 export async function storeAnswer(db: CloudDbOrTrx, row: IdempotencyTable): Promise<void> {
-  await db.insertInto('idempotency').values(row).onConflict((oc) => oc.columns(['station_id', 'key']).doNothing()).execute()
+  await db
+    .insertInto('idempotency')
+    .values(row)
+    .onConflict((oc) => oc.columns(['station_id', 'key']).doNothing())
+    .execute()
 }

@@ -3,7 +3,14 @@ import { DEMO_PRODUCTS, DEMO_RECIPIENTS } from '../demo-orders'
 
 const RECIPIENTS = [
   ...DEMO_RECIPIENTS,
-  { name: 'Oğuz Kağan Şahin', address: 'Cumhuriyet Mahallesi Gazi Bulvarı No:9', district: 'Seyhan', city: 'Adana', postalCode: '01120', phone: '+905337654321' },
+  {
+    name: 'Oğuz Kağan Şahin',
+    address: 'Cumhuriyet Mahallesi Gazi Bulvarı No:9',
+    district: 'Seyhan',
+    city: 'Adana',
+    postalCode: '01120',
+    phone: '+905337654321',
+  },
 ] as const
 
 const MARKETPLACES = ['Trendyol', 'Hepsiburada', 'n11', null] as const
@@ -37,7 +44,13 @@ export function referenceOrder(n: number, labelEvery: number): Omit<CloudOrder, 
   const i = n - 1
   const p1 = DEMO_PRODUCTS[i % DEMO_PRODUCTS.length]!
   const p2 = DEMO_PRODUCTS[(i + 2) % DEMO_PRODUCTS.length]!
-  const lines = i % 2 === 0 ? [{ ...p1, quantity: 1 }, { ...p2, quantity: 2 }] : [{ ...p1, quantity: 1 }]
+  const lines =
+    i % 2 === 0
+      ? [
+          { ...p1, quantity: 1 },
+          { ...p2, quantity: 2 },
+        ]
+      : [{ ...p1, quantity: 1 }]
   const withLabel = labelEvery > 0 && n % labelEvery === 0
   const marketplace = withLabel ? 'Trendyol' : (MARKETPLACES[i % MARKETPLACES.length] ?? null)
   const base = {

@@ -5,7 +5,10 @@ import { disposeAfterEach } from '../../../tests/support/dispose-after-each'
 import { startReferenceCloud, type ReferenceCloud } from './reference-cloud'
 
 let cloud: ReferenceCloud | null = null
-disposeAfterEach(() => [cloud], () => (cloud = null))
+disposeAfterEach(
+  () => [cloud],
+  () => (cloud = null),
+)
 
 const ORDER = 'ref-000001'
 

@@ -5,7 +5,10 @@ import { disposeAfterEach } from '../../../tests/support/dispose-after-each'
 import { startReferenceCloud, type ReferenceCloud } from './reference-cloud'
 
 let cloud: ReferenceCloud | null = null
-disposeAfterEach(() => [cloud], () => (cloud = null))
+disposeAfterEach(
+  () => [cloud],
+  () => (cloud = null),
+)
 
 const X = 'ref-000001'
 const Y = 'ref-000002'
@@ -25,7 +28,13 @@ const ev = (kind: string, orderId: string | null, payload: Record<string, unknow
   createdAt: '2026-11-26T09:00:00.000Z',
   ...extra,
 })
-const shipment = (id: string, tracking: string) => ({ shipmentId: id, trackingNumber: tracking, carrierId: 'comtohome', serviceCode: 'provider:1', costKurus: 9800 })
+const shipment = (id: string, tracking: string) => ({
+  shipmentId: id,
+  trackingNumber: tracking,
+  carrierId: 'comtohome',
+  serviceCode: 'provider:1',
+  costKurus: 9800,
+})
 
 async function push(c: ReferenceCloud, station: typeof A, events: unknown[], idempotencyKey?: string) {
   const res = await call(c.url, '/api/v1/events', { apiKey: station.apiKey, body: { events }, idempotencyKey })
@@ -107,7 +116,10 @@ describe('reference cloud: events', () => {
     const page = OrdersPage.parse((await call(c.url, '/api/v1/orders?limit=10', { apiKey: A.apiKey })).json).data
     expect(page.orders.find((o) => o.id === X)).toMatchObject({ packedByStationId: A.id, conflictStationIds: [B.id] })
     const recorded = await c.appliedEvents({ orderId: X })
-    expect(recorded.filter((e) => e.kind === 'order.packed').map((e) => [e.stationId, e.outcome])).toEqual([[A.id, 'accepted'], [B.id, 'conflict']])
+    expect(recorded.filter((e) => e.kind === 'order.packed').map((e) => [e.stationId, e.outcome])).toEqual([
+      [A.id, 'accepted'],
+      [B.id, 'conflict'],
+    ])
   })
 
   it('reports a pack of an order cancelled in the cloud as a conflict with no winning station', async () => {

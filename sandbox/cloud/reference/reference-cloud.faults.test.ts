@@ -6,8 +6,10 @@ import { CloudFault, CloudRoute, type FaultRule } from './fault-injector'
 import { startReferenceCloud, type ReferenceCloud } from './reference-cloud'
 
 let cloud: ReferenceCloud | null = null
-disposeAfterEach(() => [cloud], () => (cloud = null))
-
+disposeAfterEach(
+  () => [cloud],
+  () => (cloud = null),
+)
 
 async function start(rngSeed = 1) {
   cloud = await startReferenceCloud({ stations: [A], rngSeed, rateLimit: { limit: 100_000, windowMs: 60_000 } })
@@ -16,7 +18,11 @@ async function start(rngSeed = 1) {
 }
 
 const packBody = (id: string) => ({ events: [{ id, kind: 'order.packed', orderId: 'ref-000001', payload: {}, createdAt: '2026-11-26T09:00:00Z' }] })
-const codeOf = (p: Promise<unknown>) => p.then(() => 'answered', (e: NodeJS.ErrnoException) => e.code)
+const codeOf = (p: Promise<unknown>) =>
+  p.then(
+    () => 'answered',
+    (e: NodeJS.ErrnoException) => e.code,
+  )
 
 describe('reference cloud: fault injection', () => {
   it('latency: the answer comes after the configured delay', async () => {

@@ -7,8 +7,10 @@ import { disposeAfterEach } from '../../../tests/support/dispose-after-each'
 import { startReferenceCloud, type ReferenceCloud } from './reference-cloud'
 
 let cloud: ReferenceCloud | null = null
-disposeAfterEach(() => [cloud], () => (cloud = null))
-
+disposeAfterEach(
+  () => [cloud],
+  () => (cloud = null),
+)
 
 async function start(opts: Parameters<typeof startReferenceCloud>[0] = {}) {
   cloud = await startReferenceCloud({ stations: [A, B], ...opts })
@@ -115,8 +117,16 @@ describe('reference cloud: HTTP conventions (seed 001)', () => {
 
   it('serves exactly the operations docs/cloud-api.openapi.yaml describes', () => {
     const doc = readFileSync(new URL('../../../docs/cloud-api.openapi.yaml', import.meta.url), 'utf8')
-    const documented = [...doc.matchAll(/^ {2}(\/api\/\S+):\n {4}(get|post):\n(?: {6}.*\n)*? {6}operationId: (\S+)/gm)].map((m) => `${m[2]!.toUpperCase()} ${m[1]} ${m[3]}`)
-    const served = ROUTES.map((r) => `${r.method} ${r.pattern.source.replace(/^\^|\$$/g, '').replaceAll('\\/', '/').replace('([^/]+)', '{orderId}')} ${r.route}`)
+    const documented = [...doc.matchAll(/^ {2}(\/api\/\S+):\n {4}(get|post):\n(?: {6}.*\n)*? {6}operationId: (\S+)/gm)].map(
+      (m) => `${m[2]!.toUpperCase()} ${m[1]} ${m[3]}`,
+    )
+    const served = ROUTES.map(
+      (r) =>
+        `${r.method} ${r.pattern.source
+          .replace(/^\^|\$$/g, '')
+          .replaceAll('\\/', '/')
+          .replace('([^/]+)', '{orderId}')} ${r.route}`,
+    )
     expect(documented.sort()).toEqual(served.sort())
   })
 })

@@ -5,7 +5,16 @@ import { AppError, ErrorCode } from '../../../shared/errors'
 import { findClaim, toCloudClaim } from './cloud-claims.repository'
 import { defaultCloudConfig } from './cloud-defaults'
 import { createCloudHandler, type CloudStats } from './cloud-http.server'
-import { findOrderRow, insertGeneratedOrders, insertOrders, patchOrderBody, toCloudOrder, touchOrder, type OrderPatch, type StoredBody } from './cloud-orders.repository'
+import {
+  findOrderRow,
+  insertGeneratedOrders,
+  insertOrders,
+  patchOrderBody,
+  toCloudOrder,
+  touchOrder,
+  type OrderPatch,
+  type StoredBody,
+} from './cloud-orders.repository'
 import { insertStation, listStations, type CloudStation, type NewStation } from './cloud-stations.repository'
 import type { CloudDbOrTrx } from './cloud.schema'
 import { openCloudStore } from './cloud.store'
@@ -156,7 +165,9 @@ export async function startReferenceCloud(options: ReferenceCloudOptions = {}): 
         const parsed = CloudOrder.safeParse({ ...o, status: 'open', version: 1 })
         if (!parsed.success) {
           const issue = parsed.error.issues[0]
-          throw new AppError(ErrorCode.inputInvalid, `addOrders: order ${i} (${String(o?.id)}): ${issue?.path.join('.')} ${issue?.message}`, { meta: { index: i } })
+          throw new AppError(ErrorCode.inputInvalid, `addOrders: order ${i} (${String(o?.id)}): ${issue?.path.join('.')} ${issue?.message}`, {
+            meta: { index: i },
+          })
         }
         const { status: _s, version: _v, packedByStationId: _p, conflictStationIds: _c, ...body } = parsed.data
         return body

@@ -176,7 +176,9 @@ export class PackingPage {
 
   /** Paid labels with an unknown print outcome listed on the desk: order barcode and whether deferred. */
   async unconfirmedLabels(): Promise<{ order: string; deferred: boolean }[]> {
-    return this.page.getByTestId('unconfirmed-label').evaluateAll((els) => els.map((e) => ({ order: e.getAttribute('data-order') ?? '', deferred: e.getAttribute('data-deferred') === 'true' })))
+    return this.page
+      .getByTestId('unconfirmed-label')
+      .evaluateAll((els) => els.map((e) => ({ order: e.getAttribute('data-order') ?? '', deferred: e.getAttribute('data-deferred') === 'true' })))
   }
 
   private async textOrNull(testId: string): Promise<string | null> {

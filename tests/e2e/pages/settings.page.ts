@@ -60,7 +60,8 @@ export class SettingsPage {
 
   async waitForSettled(atLeast: number): Promise<void> {
     await this.page.waitForFunction(
-      (n) => Number((globalThis as unknown as BrowserGlobals).document.querySelector('[data-testid="selftest-input"]')?.getAttribute('data-settled') ?? '0') >= n,
+      (n) =>
+        Number((globalThis as unknown as BrowserGlobals).document.querySelector('[data-testid="selftest-input"]')?.getAttribute('data-settled') ?? '0') >= n,
       atLeast,
       { timeout: this.timeoutMs },
     )

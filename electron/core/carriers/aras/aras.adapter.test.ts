@@ -32,16 +32,27 @@ async function setup(emulator: ArasEmulatorOptions = {}, over: Partial<ArasConne
   return { emu, connector, exchanges }
 }
 
-
 describe('createShipment', () => {
   it('SetOrder over SOAP 1.1 at the documented test path; the desk labels it with the IntegrationCode', async () => {
     const { emu, connector, exchanges } = await setup()
     const created = await connector.createShipment(req(), { idempotencyKey: 'kj-1' })
     const code = arasOfflineKey('kj-1')
-    expect(created).toEqual({ carrierShipmentId: code, trackingNumber: code, barcode: code, trackingUrl: null, labelFormat: null, label: null, costKurus: null })
+    expect(created).toEqual({
+      carrierShipmentId: code,
+      trackingNumber: code,
+      barcode: code,
+      trackingUrl: null,
+      labelFormat: null,
+      label: null,
+      costKurus: null,
+    })
     expect(connector.planOfflineLabel(req(), 'kj-1')).toEqual(created)
     expect(emu.shipments).toHaveLength(1)
-    expect(emu.shipments[0]).toMatchObject({ integrationCode: code, fields: { ReceiverPhone1: '5063390181', TradingWaybillNumber: code, PayorTypeCode: '1' }, pieces: [{ BarcodeNumber: code }] })
+    expect(emu.shipments[0]).toMatchObject({
+      integrationCode: code,
+      fields: { ReceiverPhone1: '5063390181', TradingWaybillNumber: code, PayorTypeCode: '1' },
+      pieces: [{ BarcodeNumber: code }],
+    })
     const [r] = emu.requests
     expect(r).toMatchObject({ method: 'POST', path: '/arascargoservice/arascargoservice.asmx', operation: 'SetOrder', status: 200 })
     expect(r?.headers).toMatchObject({ soapaction: '"http://tempuri.org/SetOrder"', 'content-type': 'text/xml; charset=utf-8' })
@@ -64,7 +75,10 @@ describe('createShipment', () => {
   })
 
   it('GetBarcode 1004 ("not ready") is asked again; still not ready → label null, the desk prints its own', async () => {
-    const { emu, connector } = await setup({ users: [{ ...CREDS, barcodePermitted: true }] }, { environment: 'live', barcodePermitted: true, barcodeAttempts: 3 })
+    const { emu, connector } = await setup(
+      { users: [{ ...CREDS, barcodePermitted: true }] },
+      { environment: 'live', barcodePermitted: true, barcodeAttempts: 3 },
+    )
     emu.queueResultCode('GetBarcode', '1004')
     emu.queueResultCode('GetBarcode', '1004')
     expect((await connector.createShipment(req(), { idempotencyKey: 'a' })).labelFormat).toBe('zpl')
@@ -120,24 +134,47 @@ describe('createShipment', () => {
 
   it('wrong credentials: SetOrder 1000 → carrier.auth, not retried', async () => {
     const { emu, connector } = await setup({}, { credentials: { username: 'neodyum', password: 'wrong' } })
-    expect(await failure(connector.createShipment(req(), { idempotencyKey: 'x' }))).toMatchObject({ code: ErrorCode.carrierAuth, retryable: false, meta: { resultCode: '1000' } })
+    expect(await failure(connector.createShipment(req(), { idempotencyKey: 'x' }))).toMatchObject({
+      code: ErrorCode.carrierAuth,
+      retryable: false,
+      meta: { resultCode: '1000' },
+    })
     expect(emu.requests).toHaveLength(1)
   })
 
   it.each([
-    ['934', ErrorCode.carrierValidation, false], ['935', ErrorCode.carrierValidation, false], ['936', ErrorCode.carrierValidation, false],
-    ['1000', ErrorCode.carrierAuth, false], ['1002', ErrorCode.carrierAuth, false],
-    ['1003', ErrorCode.carrierServiceUnsupported, false], ['1006', ErrorCode.carrierServiceUnsupported, false],
-    ['5000', ErrorCode.carrierUnavailable, true], ['5004', ErrorCode.carrierUnavailable, true], ['5007', ErrorCode.carrierUnavailable, true], ['5008', ErrorCode.carrierUnavailable, true],
-    ['60020', ErrorCode.carrierValidation, false], ['60022', ErrorCode.carrierDuplicateReference, false],
-    ['70018', ErrorCode.carrierValidation, false], ['70019', ErrorCode.carrierValidation, false], ['70021', ErrorCode.carrierValidation, false],
-    ['70022', ErrorCode.carrierValidation, false], ['70023', ErrorCode.carrierValidation, false], ['70024', ErrorCode.carrierValidation, false],
-    ['70025', ErrorCode.carrierValidation, false], ['70026', ErrorCode.carrierValidation, false], ['70027', ErrorCode.carrierValidation, false],
-    ['70028', ErrorCode.carrierValidation, false], ['70121', ErrorCode.carrierValidation, false],
+    ['934', ErrorCode.carrierValidation, false],
+    ['935', ErrorCode.carrierValidation, false],
+    ['936', ErrorCode.carrierValidation, false],
+    ['1000', ErrorCode.carrierAuth, false],
+    ['1002', ErrorCode.carrierAuth, false],
+    ['1003', ErrorCode.carrierServiceUnsupported, false],
+    ['1006', ErrorCode.carrierServiceUnsupported, false],
+    ['5000', ErrorCode.carrierUnavailable, true],
+    ['5004', ErrorCode.carrierUnavailable, true],
+    ['5007', ErrorCode.carrierUnavailable, true],
+    ['5008', ErrorCode.carrierUnavailable, true],
+    ['60020', ErrorCode.carrierValidation, false],
+    ['60022', ErrorCode.carrierDuplicateReference, false],
+    ['70018', ErrorCode.carrierValidation, false],
+    ['70019', ErrorCode.carrierValidation, false],
+    ['70021', ErrorCode.carrierValidation, false],
+    ['70022', ErrorCode.carrierValidation, false],
+    ['70023', ErrorCode.carrierValidation, false],
+    ['70024', ErrorCode.carrierValidation, false],
+    ['70025', ErrorCode.carrierValidation, false],
+    ['70026', ErrorCode.carrierValidation, false],
+    ['70027', ErrorCode.carrierValidation, false],
+    ['70028', ErrorCode.carrierValidation, false],
+    ['70121', ErrorCode.carrierValidation, false],
   ] as const)('SetOrder %s over the wire → %s (retryable %s)', async (code, errorCode, retryable) => {
     const { emu, connector } = await setup({}, { retry: { maxAttempts: 1 } })
     emu.queueResultCode('SetOrder', code, `mesaj ${code}`)
-    expect(await failure(connector.createShipment(req(), { idempotencyKey: `e${code}` }))).toMatchObject({ code: errorCode, retryable, meta: { resultCode: code, resultMessage: `mesaj ${code}` } })
+    expect(await failure(connector.createShipment(req(), { idempotencyKey: `e${code}` }))).toMatchObject({
+      code: errorCode,
+      retryable,
+      meta: { resultCode: code, resultMessage: `mesaj ${code}` },
+    })
   })
 
   it('a server-side 5008 is retried: the next attempt looks first, then stores exactly one order', async () => {

@@ -52,7 +52,12 @@ export type ArasConnectorOptions = Readonly<{
 export type ArasLabel = Readonly<{ zpl: string; trackingNumber: string | null }>
 export type ArasCancelOutcome = 'cancelled' | 'alreadyCancelled'
 export type ArasCancelResult = Readonly<{ outcome: ArasCancelOutcome; integrationCode: string; resultCode: string; message: string }>
-export type ArasShipmentStatus = Readonly<{ integrationCode: string; trackingNumber: string | null; status: TrackingStatus | null; timeline: readonly TrackingEvent[] }>
+export type ArasShipmentStatus = Readonly<{
+  integrationCode: string
+  trackingNumber: string | null
+  status: TrackingStatus | null
+  timeline: readonly TrackingEvent[]
+}>
 export type ArasCargoSnapshot = Readonly<{ trackingNumber: string | null; status: TrackingStatus | null; rawCode: string; rawText: string }>
 
 /** The Aras connector: the port plus the operations the desk uses beyond it. */
@@ -124,10 +129,14 @@ export function createArasConnector(options: ArasConnectorOptions): ArasConnecto
   const retrying = <T>(fn: () => Promise<T>, signal?: AbortSignal) => withRetry(fn, { ...options.retry, signal })
   const queryCreds = (): ArasQueryCredentials => {
     if (options.query) return options.query
-    throw new AppError(ErrorCode.carrierServiceUnsupported, 'Aras tracking needs the query-service account (user, password, CustomerCode)', { meta: { field: 'query' } })
+    throw new AppError(ErrorCode.carrierServiceUnsupported, 'Aras tracking needs the query-service account (user, password, CustomerCode)', {
+      meta: { field: 'query' },
+    })
   }
   const keyOf = (key: string): { type: number; key: QueryKey } =>
-    isArasTrackingNumber(key) ? { type: QueryType.byTrackingNumber, key: { TrackingNumber: key } } : { type: QueryType.byIntegrationCode, key: { IntegrationCode: key } }
+    isArasTrackingNumber(key)
+      ? { type: QueryType.byTrackingNumber, key: { TrackingNumber: key } }
+      : { type: QueryType.byIntegrationCode, key: { IntegrationCode: key } }
   const cargoOf = async (key: string, signal?: AbortSignal): Promise<CargoRow | null> => {
     const k = keyOf(key)
     const q = await getQueryJson(queryCreds(), k.type, k.key, call(queryUrl, signal))
@@ -157,7 +166,11 @@ export function createArasConnector(options: ArasConnectorOptions): ArasConnecto
       if (r.ResultCode === ArasResult.ok) {
         const zpl = r.ZebraZpl?.string.map((s) => s.trim()).filter((s) => s !== '') ?? []
         if (zpl.length === 0) return null
-        if (!zpl.every((s) => s.includes('^XA'))) throw new AppError(ErrorCode.carrierBadResponse, 'Aras GetBarcode sent a ZebraZpl entry that is not ZPL', { retryable: true, meta: { integrationCode } })
+        if (!zpl.every((s) => s.includes('^XA')))
+          throw new AppError(ErrorCode.carrierBadResponse, 'Aras GetBarcode sent a ZebraZpl entry that is not ZPL', {
+            retryable: true,
+            meta: { integrationCode },
+          })
         const tracking = r.BarcodeModelLst?.BarcodeModel[0]?.TrackingNumber ?? ''
         return { zpl: zpl.join('\n'), trackingNumber: isArasTrackingNumber(tracking) ? tracking : null }
       }
@@ -198,7 +211,13 @@ export function createArasConnector(options: ArasConnectorOptions): ArasConnecto
         const order = k.type === QueryType.byIntegrationCode ? await getOrderByIntegrationCode(creds, key, call(shipmentUrl, o.signal)) : null
         if (!order) throw new AppError(ErrorCode.carrierNotFound, `Aras does not know ${key}`, { meta: { key } })
         // §12 created: the order is stored, no branch has cut its waybill, so the query service has no row.
-        const event: TrackingEvent = { status: TrackingStatus.created, rawCode: ArasPseudoCode.order, rawText: 'Sipariş bilgisi alındı, şube kabulü bekleniyor', at: now(), location: null }
+        const event: TrackingEvent = {
+          status: TrackingStatus.created,
+          rawCode: ArasPseudoCode.order,
+          rawText: 'Sipariş bilgisi alındı, şube kabulü bekleniyor',
+          at: now(),
+          location: null,
+        }
         return { integrationCode: key, trackingNumber: null, status: event.status, timeline: [event] }
       }
       const moves = await getQueryJson(queryCreds(), QueryType.movements, k.key, call(queryUrl, o.signal))
@@ -254,10 +273,18 @@ export function createArasConnector(options: ArasConnectorOptions): ArasConnecto
       // The list size Aras accepts is not documented; 50 per call is our own cautious chunk.
       for (let i = 0; i < codes.length; i += 50) {
         const chunk = codes.slice(i, i + 50).join(',')
-        const q = await retrying(() => getQueryJson(queryCreds(), QueryType.integrationCodeList, { IntegrationCode: chunk }, call(queryUrl, o.signal)), o.signal)
+        const q = await retrying(
+          () => getQueryJson(queryCreds(), QueryType.integrationCodeList, { IntegrationCode: chunk }, call(queryUrl, o.signal)),
+          o.signal,
+        )
         for (const c of q.cargo) {
           const codesOf = { durum: c.DURUM_KODU, tip: c.TIP_KODU, devir: c.DEVIR_KODU }
-          out.set(c.MUSTERI_OZEL_KODU, { trackingNumber: c.KARGO_TAKIP_NO || null, status: normalizeArasCargo(codesOf), rawCode: cargoRawCode(codesOf), rawText: c.DURUMU || c.DURUM_EN })
+          out.set(c.MUSTERI_OZEL_KODU, {
+            trackingNumber: c.KARGO_TAKIP_NO || null,
+            status: normalizeArasCargo(codesOf),
+            rawCode: cargoRawCode(codesOf),
+            rawText: c.DURUMU || c.DURUM_EN,
+          })
         }
       }
       return out

@@ -14,11 +14,18 @@ const startEmulator = closedAfterEach(startArasEmulator)
 
 async function setup(emulator: ArasEmulatorOptions = {}, over: Partial<ArasConnectorOptions> = {}) {
   const emu = await startEmulator(emulator)
-  const connector = createArasConnector({ environment: 'live', origin: emu.origin, credentials: CREDS, query: QUERY, timeoutMs: 1000, retry: { maxAttempts: 3, sleep: async () => {} }, ...over })
+  const connector = createArasConnector({
+    environment: 'live',
+    origin: emu.origin,
+    credentials: CREDS,
+    query: QUERY,
+    timeoutMs: 1000,
+    retry: { maxAttempts: 3, sleep: async () => {} },
+    ...over,
+  })
   const { carrierShipmentId: code } = await connector.createShipment(sampleArasRequest(), { idempotencyKey: 'order-1' })
   return { emu, connector, code }
 }
-
 
 describe('cancel (CancelDispatch)', () => {
   it('before the waybill: cancelled; again: 405 already cancelled, which also resolves', async () => {
@@ -38,7 +45,11 @@ describe('cancel (CancelDispatch)', () => {
   it('waybill cut → 999 carrier.notCancellable; by tracking number it is found through the query service', async () => {
     const { emu, connector, code } = await setup()
     const tracking = emu.advance(code, '1').trackingNumber ?? ''
-    expect(await failure(connector.cancelShipment(code))).toMatchObject({ code: ErrorCode.carrierNotCancellable, retryable: false, meta: { resultCode: '999' } })
+    expect(await failure(connector.cancelShipment(code))).toMatchObject({
+      code: ErrorCode.carrierNotCancellable,
+      retryable: false,
+      meta: { resultCode: '999' },
+    })
     expect(await failure(connector.cancelShipment(tracking))).toMatchObject({ code: ErrorCode.carrierNotCancellable })
     expect(emu.requests.slice(-2).map((r) => r.operation)).toEqual(['GetQueryJSON', 'CancelDispatch'])
   })
@@ -70,7 +81,11 @@ describe('track (GetQueryJSON)', () => {
     expect(events.at(-1)).toMatchObject({ rawCode: 'DURUM_KODU:6;TIP_KODU:1', rawText: 'Teslim edildi (Özgür Akman)' })
     const status = await connector.status(order.trackingNumber ?? '')
     expect(status).toMatchObject({ integrationCode: code, trackingNumber: order.trackingNumber, status: 'delivered' })
-    expect(emu.requests.filter((r) => r.operation === 'GetQueryJSON').every((r) => r.path === '/ArasCargoCustomerIntegrationService/ArasCargoIntegrationService.svc')).toBe(true)
+    expect(
+      emu.requests
+        .filter((r) => r.operation === 'GetQueryJSON')
+        .every((r) => r.path === '/ArasCargoCustomerIntegrationService/ArasCargoIntegrationService.svc'),
+    ).toBe(true)
     expect(emu.requests.find((r) => r.operation === 'GetQueryJSON')?.headers.soapaction).toBe('"http://tempuri.org/IArasCargoIntegrationService/GetQueryJSON"')
   })
 

@@ -49,7 +49,8 @@ const SOAP: SoapCarrier<ArasOperation, Parameters<typeof arasFaultError>[0]> = {
   redact: redactArasSecrets,
 }
 
-const badResponse = (operation: string, reason: string, retryable: boolean, meta: Record<string, unknown> = {}) => soapBadResponse('Aras', operation, reason, retryable, meta)
+const badResponse = (operation: string, reason: string, retryable: boolean, meta: Record<string, unknown> = {}) =>
+  soapBadResponse('Aras', operation, reason, retryable, meta)
 const check = <S extends z.ZodType>(operation: string, schema: S, value: unknown): z.output<S> => checkSoapBody('Aras', operation, schema, value)
 
 /** Posts one envelope and returns the operation's response element (http/soap-call.ts); faults and HTTP failures are thrown. */
@@ -115,10 +116,12 @@ export function parseQueryJson(text: string, operation = ArasOperation.GetQueryJ
   const result = typeof qr === 'object' && qr !== null ? (qr as Record<string, unknown>) : {}
   const errorText = Object.entries(result).find(([k, v]) => ERROR_KEYS.test(k) && typeof v === 'string' && v.trim() !== '')?.[1] as string | undefined
   if (errorText && result.Cargo === undefined && result.CargoTransaction === undefined) {
-    if (isAuthText(errorText)) throw new AppError(ErrorCode.carrierAuth, `Aras query service refused the credentials: ${errorText}`, { retryable: false, meta: { operation } })
+    if (isAuthText(errorText))
+      throw new AppError(ErrorCode.carrierAuth, `Aras query service refused the credentials: ${errorText}`, { retryable: false, meta: { operation } })
     throw new AppError(ErrorCode.carrierValidation, `Aras query service refused the query: ${errorText}`, { retryable: false, meta: { operation } })
   }
-  if (top.QueryResult === undefined && Object.keys(top).length > 0) throw badResponse(operation, 'no QueryResult in the JSON', true, { keys: Object.keys(top).slice(0, 5) })
+  if (top.QueryResult === undefined && Object.keys(top).length > 0)
+    throw badResponse(operation, 'no QueryResult in the JSON', true, { keys: Object.keys(top).slice(0, 5) })
   return {
     cargo: rowsOf(result.Cargo).map((r) => check(operation, cargoRowSchema, r)),
     movements: rowsOf(result.CargoTransaction).map((r) => check(operation, movementRowSchema, r)),

@@ -113,9 +113,13 @@ const AUTH_WORDS = /şifre|sifre|kullanıcı adı|kullanici adi|password|usernam
 export function arasFaultError(fault: SoapFault, operation: string, httpStatus: number): AppError {
   const meta = { operation, httpStatus, faultcode: fault.faultcode, faultstring: fault.faultstring }
   const local = fault.faultcode.replace(/^.*:/, '')
-  if (AUTH_WORDS.test(fault.faultstring)) return new AppError(ErrorCode.carrierAuth, `Aras refused the credentials on ${operation}: ${fault.faultstring}`, { retryable: false, meta })
+  if (AUTH_WORDS.test(fault.faultstring))
+    return new AppError(ErrorCode.carrierAuth, `Aras refused the credentials on ${operation}: ${fault.faultstring}`, { retryable: false, meta })
   if (['Client', 'Sender', 'VersionMismatch', 'MustUnderstand', 'ActionNotSupported'].includes(local)) {
-    return new AppError(ErrorCode.carrierValidation, `Aras refused the ${operation} envelope (${fault.faultcode}): ${fault.faultstring}`, { retryable: false, meta })
+    return new AppError(ErrorCode.carrierValidation, `Aras refused the ${operation} envelope (${fault.faultcode}): ${fault.faultstring}`, {
+      retryable: false,
+      meta,
+    })
   }
   return new AppError(ErrorCode.carrierUnavailable, `Aras server fault on ${operation} (${fault.faultcode}): ${fault.faultstring}`, { retryable: true, meta })
 }

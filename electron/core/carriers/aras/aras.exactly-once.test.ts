@@ -14,34 +14,39 @@ beforeAll(async () => {
 })
 afterAll(() => emu.close())
 
-it('exactly one order per shipment over 500 randomized runs of lost, cut, spoiled and refused answers', async () => {
-  const options = { environment: 'live', origin: emu.origin, credentials: CREDS, timeoutMs: 250, retry: { maxAttempts: 8, sleep: async () => {} } } as const
-  // Every fourth run also fetches Aras's ZPL, so faults hit GetBarcode too (all of them would double the run time).
-  const withLabel = createArasConnector({ ...options, barcodePermitted: true })
-  const withoutLabel = createArasConnector(options)
-  const mine = (key: string) => {
-    const code = arasOfflineKey(key)
-    return emu.shipments.filter((s) => s.integrationCode === code)
-  }
-  const summary = await runCarrierFaultRuns({
-    runs: 500,
-    random: mulberry32(20_251_125),
-    // 0–3 consecutive faults, hitting SetOrder, the lookup and GetBarcode alike; a timeout now and then (each costs timeoutMs).
-    faults: httpFaultSequence(emu.faults, { maxPerRun: 3 }),
-    requests: () => emu.requests,
-    create: (run, key) => (run % 4 === 0 ? withLabel : withoutLabel).createShipment(sampleArasRequest({ orderNumber: `SIP-${run}` }), { idempotencyKey: key }),
-    shipmentsFor: mine,
-    totalShipments: () => emu.shipments.length,
-    check: (created, { run, key }) => {
-      expect(created.carrierShipmentId).toBe(arasOfflineKey(key))
-      expect(created.labelFormat).toBe(run % 4 === 0 ? 'zpl' : null)
-      expect(mine(key)[0]?.fields.InvoiceNumber).toBe(`SIP-${run}`)
-    },
-  })
-  expect(new Set(emu.shipments.filter((s) => s.trackingNumber !== null).map((s) => s.trackingNumber)).size).toBe(125)
-  expect(summary.injected).toBeGreaterThan(600) // the faults really happened
-  expect(emu.requests.filter((r) => r.operation === 'GetOrderWithIntegrationCode').length).toBeGreaterThan(300) // and were resolved by looking
-}, faultRunsTimeoutMs(500))
+it(
+  'exactly one order per shipment over 500 randomized runs of lost, cut, spoiled and refused answers',
+  async () => {
+    const options = { environment: 'live', origin: emu.origin, credentials: CREDS, timeoutMs: 250, retry: { maxAttempts: 8, sleep: async () => {} } } as const
+    // Every fourth run also fetches Aras's ZPL, so faults hit GetBarcode too (all of them would double the run time).
+    const withLabel = createArasConnector({ ...options, barcodePermitted: true })
+    const withoutLabel = createArasConnector(options)
+    const mine = (key: string) => {
+      const code = arasOfflineKey(key)
+      return emu.shipments.filter((s) => s.integrationCode === code)
+    }
+    const summary = await runCarrierFaultRuns({
+      runs: 500,
+      random: mulberry32(20_251_125),
+      // 0–3 consecutive faults, hitting SetOrder, the lookup and GetBarcode alike; a timeout now and then (each costs timeoutMs).
+      faults: httpFaultSequence(emu.faults, { maxPerRun: 3 }),
+      requests: () => emu.requests,
+      create: (run, key) =>
+        (run % 4 === 0 ? withLabel : withoutLabel).createShipment(sampleArasRequest({ orderNumber: `SIP-${run}` }), { idempotencyKey: key }),
+      shipmentsFor: mine,
+      totalShipments: () => emu.shipments.length,
+      check: (created, { run, key }) => {
+        expect(created.carrierShipmentId).toBe(arasOfflineKey(key))
+        expect(created.labelFormat).toBe(run % 4 === 0 ? 'zpl' : null)
+        expect(mine(key)[0]?.fields.InvoiceNumber).toBe(`SIP-${run}`)
+      },
+    })
+    expect(new Set(emu.shipments.filter((s) => s.trackingNumber !== null).map((s) => s.trackingNumber)).size).toBe(125)
+    expect(summary.injected).toBeGreaterThan(600) // the faults really happened
+    expect(emu.requests.filter((r) => r.operation === 'GetOrderWithIntegrationCode').length).toBeGreaterThan(300) // and were resolved by looking
+  },
+  faultRunsTimeoutMs(500),
+)
 
 it('429 burst: after each 429 the connector waits out Retry-After, so the limiter never refuses its retry', async () => {
   const limited = await startArasEmulator({ rateLimit: { limit: 3, windowMs: 1000 } })

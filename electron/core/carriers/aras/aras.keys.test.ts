@@ -43,6 +43,14 @@ describe('planArasLabel', () => {
     const code = arasOfflineKey('kj-77')
     expect(plan.integrationCode).toBe(code)
     expect(plan.pieceBarcodes).toEqual([`${code}01`, `${code}02`])
-    expect(plan.provisional).toEqual({ carrierShipmentId: code, trackingNumber: code, barcode: code, trackingUrl: null, labelFormat: null, label: null, costKurus: null })
+    expect(plan.provisional).toEqual({
+      carrierShipmentId: code,
+      trackingNumber: code,
+      barcode: code,
+      trackingUrl: null,
+      labelFormat: null,
+      label: null,
+      costKurus: null,
+    })
   })
 })

@@ -20,7 +20,8 @@ export const MAX_PIECES = 99
  * scenarios demand (docs/reference/carriers.md §2); within the documented 2–32 characters.
  */
 export function arasOfflineKey(idempotencyKey: string): string {
-  if (idempotencyKey.trim() === '') throw new AppError(ErrorCode.inputInvalid, 'an Aras integration code needs a non-empty idempotency key', { meta: { field: 'idempotencyKey' } })
+  if (idempotencyKey.trim() === '')
+    throw new AppError(ErrorCode.inputInvalid, 'an Aras integration code needs a non-empty idempotency key', { meta: { field: 'idempotencyKey' } })
   const digest = createHash('sha256').update(idempotencyKey, 'utf8').digest()
   const n = digest.readBigUInt64BE(0) % 9_000_000_000_000_000n
   return String(n + 1_000_000_000_000_000n)

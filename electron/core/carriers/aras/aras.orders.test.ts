@@ -36,7 +36,13 @@ describe('buildArasOrder', () => {
   })
 
   it('COD: IsCod 1, lira with two decimals, cash or card, CodBillingType 0', () => {
-    expect(build(req({ codAmountKurus: 13452 }))).toMatchObject({ IsCod: '1', CodAmount: '134.52', CodCollectionType: '0', CodBillingType: '0', PayorTypeCode: '1' })
+    expect(build(req({ codAmountKurus: 13452 }))).toMatchObject({
+      IsCod: '1',
+      CodAmount: '134.52',
+      CodCollectionType: '0',
+      CodBillingType: '0',
+      PayorTypeCode: '1',
+    })
     expect(build(req({ codAmountKurus: 500, serviceCode: 'codCard' }))).toMatchObject({ CodCollectionType: '1', CodAmount: '5.00' })
   })
 
@@ -49,7 +55,10 @@ describe('buildArasOrder', () => {
     const r = req({ packages: [...req().packages, { index: 1, boxCode: null, lengthMm: 600, widthMm: 400, heightMm: 400, weightGrams: 12_500 }] })
     const o = build(r)
     expect(o.PieceCount).toBe('2')
-    expect(o.PieceDetails.map((p) => [p.VolumetricWeight, p.Weight])).toEqual([['1.667', '0.85'], ['32', '12.5']])
+    expect(o.PieceDetails.map((p) => [p.VolumetricWeight, p.Weight])).toEqual([
+      ['1.667', '0.85'],
+      ['32', '12.5'],
+    ])
     expect(o.VolumetricWeight).toBe('33.667')
     expect(o.Weight).toBe('13.35')
   })

@@ -8,16 +8,36 @@ import { thrown as refused } from '../../../../tests/support/app-error'
 const AUTH: ArasPushAuth = { username: 'kargojet', password: 'p&ss<1>' }
 const RECEIVED = '2026-11-25T10:00:00.000Z'
 
-const fields = (over: Record<string, string> = {}) => ({ IntegrationCode: '1234567890123456', CargoStatus: '6', ProcessDate: '25.11.2026 14:30:00', Description: 'Teslim edildi', UserName: 'kargojet', Password: 'p&ss<1>', ...over })
-const xmlFields = (f: Record<string, string>) => Object.entries(f).map(([k, v]) => `<${k}>${v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</${k}>`).join('')
+const fields = (over: Record<string, string> = {}) => ({
+  IntegrationCode: '1234567890123456',
+  CargoStatus: '6',
+  ProcessDate: '25.11.2026 14:30:00',
+  Description: 'Teslim edildi',
+  UserName: 'kargojet',
+  Password: 'p&ss<1>',
+  ...over,
+})
+const xmlFields = (f: Record<string, string>) =>
+  Object.entries(f)
+    .map(([k, v]) => `<${k}>${v.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</${k}>`)
+    .join('')
 const soap11 = (f = fields(), op = 'CargoStatusPush', ns = 'http://tempuri.org/') =>
   `<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><${op} xmlns="${ns}">${xmlFields(f)}</${op}></soap:Body></soap:Envelope>`
 const form = (f = fields()) => new URLSearchParams(f).toString()
 
 describe('parseArasPush: accepted shapes', () => {
-  const expected = { integrationCode: '1234567890123456', cargoStatus: '6', event: { status: TrackingStatus.delivered, rawCode: 'DURUM_KODU:6', rawText: 'Teslim edildi', at: '2026-11-25T11:30:00.000Z', location: null } }
+  const expected = {
+    integrationCode: '1234567890123456',
+    cargoStatus: '6',
+    event: { status: TrackingStatus.delivered, rawCode: 'DURUM_KODU:6', rawText: 'Teslim edildi', at: '2026-11-25T11:30:00.000Z', location: null },
+  }
   it.each([
-    ['SOAP 1.1, default namespace on the operation', soap11(), 'text/xml; charset=utf-8', { format: 'soap11', operation: 'CargoStatusPush', namespace: 'http://tempuri.org/' }],
+    [
+      'SOAP 1.1, default namespace on the operation',
+      soap11(),
+      'text/xml; charset=utf-8',
+      { format: 'soap11', operation: 'CargoStatusPush', namespace: 'http://tempuri.org/' },
+    ],
     [
       'SOAP 1.1, prefixed operation, namespace declared on the Envelope, fields in lower case',
       `<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/" xmlns:t="urn:kargo"><s:Header/><s:Body><t:Bildir>${xmlFields({ integrationcode: '1234567890123456', cargostatus: '6', processdate: '25.11.2026 14:30:00', description: 'Teslim edildi', username: 'kargojet', password: 'p&ss<1>' })}</t:Bildir></s:Body></s:Envelope>`,
@@ -92,7 +112,11 @@ describe('parseArasPush: refusals', () => {
     ['a JSON array', JSON.stringify([fields()]), ErrorCode.inputInvalid],
     ['malformed XML', soap11().slice(0, -20), ErrorCode.inputInvalid],
     ['XML that is not SOAP', `<Push>${xmlFields(fields())}</Push>`, ErrorCode.inputInvalid],
-    ['SOAP without the fields', '<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><Ping/></soap:Body></soap:Envelope>', ErrorCode.inputInvalid],
+    [
+      'SOAP without the fields',
+      '<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><Ping/></soap:Body></soap:Envelope>',
+      ErrorCode.inputInvalid,
+    ],
     ['a DTD', `<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e "x">]>${soap11()}`, ErrorCode.inputInvalid],
     ['a field given twice', `${form()}&CargoStatus=2`, ErrorCode.inputInvalid],
     ['an empty body', '', ErrorCode.inputInvalid],
@@ -101,7 +125,9 @@ describe('parseArasPush: refusals', () => {
   })
 
   it('an empty configured password is a configuration error, never "anything goes"', () => {
-    expect(refused(() => parseArasPush(JSON.stringify(fields({ Password: '' })), 'application/json', { username: 'kargojet', password: '' })).code).toBe(ErrorCode.inputInvalid)
+    expect(refused(() => parseArasPush(JSON.stringify(fields({ Password: '' })), 'application/json', { username: 'kargojet', password: '' })).code).toBe(
+      ErrorCode.inputInvalid,
+    )
   })
 })
 
@@ -120,7 +146,9 @@ describe('buildArasPushReply', () => {
   })
 
   it('an operation in no namespace is answered in none', () => {
-    expect(buildArasPushReply({ format: 'soap11', operation: 'Push', namespace: '' }, { result: true }).body).toContain('<PushResponse><PushResult><Result>true</Result>')
+    expect(buildArasPushReply({ format: 'soap11', operation: 'Push', namespace: '' }, { result: true }).body).toContain(
+      '<PushResponse><PushResult><Result>true</Result>',
+    )
   })
 
   it('SOAP 1.2 → application/soap+xml; JSON and form → JSON', () => {

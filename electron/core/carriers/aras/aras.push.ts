@@ -69,7 +69,14 @@ function sniff(text: string, contentType: string | undefined): 'xml' | 'json' | 
   return t.includes('=') ? 'form' : null
 }
 
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', parseTagValue: false, parseAttributeValue: false, trimValues: true, processEntities: true })
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: true,
+  processEntities: true,
+})
 
 type XObj = Record<string, unknown>
 const isObj = (v: unknown): v is XObj => typeof v === 'object' && v !== null && !Array.isArray(v)
@@ -168,7 +175,12 @@ export function arasPushReplyContext(body: string | Uint8Array, contentType?: st
   } catch {
     // The body is unusable; still answer SOAP to a SOAP caller when the envelope says which version.
     const kind = sniff(text, contentType)
-    if (kind === 'xml') return { format: text.includes(SOAP12_NS) || (contentType ?? '').includes('soap+xml') ? 'soap12' : 'soap11', operation: DEFAULT_PUSH_OPERATION, namespace: DEFAULT_NS }
+    if (kind === 'xml')
+      return {
+        format: text.includes(SOAP12_NS) || (contentType ?? '').includes('soap+xml') ? 'soap12' : 'soap11',
+        operation: DEFAULT_PUSH_OPERATION,
+        namespace: DEFAULT_NS,
+      }
     return { format: kind === 'form' ? 'form' : 'json', operation: DEFAULT_PUSH_OPERATION, namespace: DEFAULT_NS }
   }
 }
@@ -191,8 +203,14 @@ export function arasPushRawCode(cargoStatus: string): string {
  * carrier.auth; then the fields: no IntegrationCode or CargoStatus, or a ProcessDate that is no
  * date → input.invalid. A push without ProcessDate is dated `receivedAt`.
  */
-export function parseArasPush(body: string | Uint8Array, contentType: string | undefined, auth: ArasPushAuth, receivedAt: string = new Date().toISOString()): ArasPushRequest {
-  if (auth.username === '' || auth.password === '') throw new AppError(ErrorCode.inputInvalid, 'the Aras push username or password is not configured', { meta: { field: 'auth' } })
+export function parseArasPush(
+  body: string | Uint8Array,
+  contentType: string | undefined,
+  auth: ArasPushAuth,
+  receivedAt: string = new Date().toISOString(),
+): ArasPushRequest {
+  if (auth.username === '' || auth.password === '')
+    throw new AppError(ErrorCode.inputInvalid, 'the Aras push username or password is not configured', { meta: { field: 'auth' } })
   const { context, fields } = read(textOf(body), contentType)
   if (fields.UserName === undefined || fields.Password === undefined) throw denied('no UserName/Password')
   // Both compared, always, so the time taken does not say which one was wrong.
@@ -211,7 +229,13 @@ export function parseArasPush(body: string | Uint8Array, contentType: string | u
   const rawCode = arasPushRawCode(cargoStatus)
   return {
     context,
-    push: { integrationCode, cargoStatus, processDate, description, event: { status: normalizeArasStatus(rawCode, description), rawCode, rawText: description, at, location: null } },
+    push: {
+      integrationCode,
+      cargoStatus,
+      processDate,
+      description,
+      event: { status: normalizeArasStatus(rawCode, description), rawCode, rawText: description, at, location: null },
+    },
   }
 }
 
@@ -223,7 +247,11 @@ export type ArasPushReplyOptions = Readonly<{
 }>
 
 /** The `Result(bool), ErrorDescription` answer in the request's format. */
-export function buildArasPushReply(context: ArasPushReplyContext, reply: Readonly<{ result: boolean; errorDescription?: string }>, options: ArasPushReplyOptions = {}): ArasPushReply {
+export function buildArasPushReply(
+  context: ArasPushReplyContext,
+  reply: Readonly<{ result: boolean; errorDescription?: string }>,
+  options: ArasPushReplyOptions = {},
+): ArasPushReply {
   const description = reply.errorDescription ?? ''
   if (context.format === 'json' || context.format === 'form') {
     return { contentType: 'application/json; charset=utf-8', body: JSON.stringify({ Result: reply.result, ErrorDescription: description }) }

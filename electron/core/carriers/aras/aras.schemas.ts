@@ -7,7 +7,10 @@ import { z } from 'zod'
 
 const emptyAsObject = (v: unknown) => (v === '' || v === null ? {} : v)
 const code = z.string().trim().min(1, 'ResultCode is empty')
-const optText = z.string().optional().transform((v) => v?.trim() ?? '')
+const optText = z
+  .string()
+  .optional()
+  .transform((v) => v?.trim() ?? '')
 
 export const orderResultInfoSchema = z.object({ ResultCode: code, ResultMessage: optText, InvoiceKey: optText, OrgReceiverCustId: optText })
 export type OrderResultInfo = z.output<typeof orderResultInfoSchema>
@@ -50,13 +53,20 @@ export const getBarcodeResponseSchema = z.object({
     ResultCode: code,
     Message: optText,
     ZebraZpl: z.preprocess(emptyAsObject, z.object({ string: z.array(z.string()).default([]) })).optional(),
-    BarcodeModelLst: z.preprocess(emptyAsObject, z.object({ BarcodeModel: z.array(z.preprocess(emptyAsObject, z.object({ TrackingNumber: optText }))).default([]) })).optional(),
+    BarcodeModelLst: z
+      .preprocess(emptyAsObject, z.object({ BarcodeModel: z.array(z.preprocess(emptyAsObject, z.object({ TrackingNumber: optText }))).default([]) }))
+      .optional(),
   }),
 })
 export type GetBarcodeResult = z.output<typeof getBarcodeResponseSchema>['GetBarcodeResult']
 
 /** GetQueryJSONResponse{GetQueryJSONResult: JSON text}. */
-export const getQueryJsonResponseSchema = z.object({ GetQueryJSONResult: z.string().optional().transform((v) => v ?? '') })
+export const getQueryJsonResponseSchema = z.object({
+  GetQueryJSONResult: z
+    .string()
+    .optional()
+    .transform((v) => v ?? ''),
+})
 
 // DataSet → JSON: values may be strings, numbers or null; we keep text.
 const scalar = z
@@ -94,9 +104,9 @@ export const movementRowSchema = z
     ISLEM: scalar,
     ACIKLAMA: scalar,
     'İŞLEM TARİHİ': scalar,
-    'BİRİM': scalar,
-    'İŞLEM': scalar,
-    'AÇIKLAMA': scalar,
+    BİRİM: scalar,
+    İŞLEM: scalar,
+    AÇIKLAMA: scalar,
   })
   .transform((r) => ({
     at: r.ISLEM_TARIHI || r['İŞLEM TARİHİ'],

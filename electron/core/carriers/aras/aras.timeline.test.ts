@@ -30,7 +30,15 @@ const move = (at: string, event: string) => movementRowSchema.parse({ ISLEM_TARI
 describe('arasTimeline', () => {
   it('movements oldest first, then the coded state; delivered at TESLIM_TARIHI/SAATI', () => {
     const t = arasTimeline(
-      cargo({ DURUM_KODU: '6', TIP_KODU: '1', DURUMU: 'Teslim edildi', TESLIM_ALAN: 'ELİF KAYA', TESLIM_TARIHI: '26.11.2025', TESLIM_SAATI: '15:10', ISLEM_TARIHI: '26.11.2025 15:10:00' }),
+      cargo({
+        DURUM_KODU: '6',
+        TIP_KODU: '1',
+        DURUMU: 'Teslim edildi',
+        TESLIM_ALAN: 'ELİF KAYA',
+        TESLIM_TARIHI: '26.11.2025',
+        TESLIM_SAATI: '15:10',
+        ISLEM_TARIHI: '26.11.2025 15:10:00',
+      }),
       [move('26.11.2025 09:00:00', 'Dağıtıma çıkarıldı'), move('25.11.2025 18:00:00', 'Kargo kabul edildi')],
       '2025-11-27T00:00:00.000Z',
     )

@@ -41,7 +41,11 @@ export function parseArasDate(raw: string, time = ''): string | null {
 
 function dateOrFail(raw: string, time: string, what: string): string {
   const at = parseArasDate(raw, time)
-  if (at === null) throw new AppError(ErrorCode.carrierBadResponse, `Aras sent ${what} "${`${raw} ${time}`.trim()}", which is not a date we can read`, { retryable: false, meta: { raw, time } })
+  if (at === null)
+    throw new AppError(ErrorCode.carrierBadResponse, `Aras sent ${what} "${`${raw} ${time}`.trim()}", which is not a date we can read`, {
+      retryable: false,
+      meta: { raw, time },
+    })
   return at
 }
 
@@ -53,9 +57,19 @@ export function movementEvent(m: MovementRow): TrackingEvent {
 export function cargoEvent(c: CargoRow, fallbackAt: string): TrackingEvent {
   const codes = { durum: c.DURUM_KODU, tip: c.TIP_KODU, devir: c.DEVIR_KODU }
   const delivered = c.DURUM_KODU === '6' && c.TESLIM_TARIHI !== ''
-  const at = delivered ? dateOrFail(c.TESLIM_TARIHI, c.TESLIM_SAATI, 'a delivery date') : c.ISLEM_TARIHI !== '' ? dateOrFail(c.ISLEM_TARIHI, '', 'an event date') : fallbackAt
+  const at = delivered
+    ? dateOrFail(c.TESLIM_TARIHI, c.TESLIM_SAATI, 'a delivery date')
+    : c.ISLEM_TARIHI !== ''
+      ? dateOrFail(c.ISLEM_TARIHI, '', 'an event date')
+      : fallbackAt
   const rawText = c.DURUMU || c.DURUM_EN
-  return { status: normalizeArasCargo(codes), rawCode: cargoRawCode(codes), rawText: c.TESLIM_ALAN && delivered ? `${rawText} (${c.TESLIM_ALAN})` : rawText, at, location: null }
+  return {
+    status: normalizeArasCargo(codes),
+    rawCode: cargoRawCode(codes),
+    rawText: c.TESLIM_ALAN && delivered ? `${rawText} (${c.TESLIM_ALAN})` : rawText,
+    at,
+    location: null,
+  }
 }
 
 /**

@@ -14,7 +14,15 @@ function shipment(over: Partial<ShipmentRequest> = {}): ShipmentRequest {
     referenceNo: 'KJ-1001',
     serviceCode: 'provider:1',
     sender: { name: 'KargoJet Depo', address: 'Büyükdere Cad. No:1', district: 'Şişli', city: 'İstanbul', postalCode: '34381', phone: '0212 123 45 67' },
-    recipient: { name: 'Elif Kaya', address: 'Cemal Gürsel Cad. No:42', district: 'kadikoy', city: 'istanbul', postalCode: '34710', phone: '+90 535 987 65 43', email: 'elif@example.com' },
+    recipient: {
+      name: 'Elif Kaya',
+      address: 'Cemal Gürsel Cad. No:42',
+      district: 'kadikoy',
+      city: 'istanbul',
+      postalCode: '34710',
+      phone: '+90 535 987 65 43',
+      email: 'elif@example.com',
+    },
     packages: [{ index: 0, boxCode: 'K2', lengthMm: 250, widthMm: 200, heightMm: 100, weightGrams: 850 }],
     codAmountKurus: null,
     labelFormat: 'zpl',
@@ -29,7 +37,15 @@ describe('buildConsignmentBody (ShipmentRequest → seed 001 body)', () => {
       preference: 0,
       address_resolver_type: 2,
       reference_no: 'KJ-1001',
-      consignor: { name: 'KargoJet Depo', country: 'TR', state: 'İstanbul', city: 'Şişli', address: 'Büyükdere Cad. No:1', postal_code: '34381', phone_number: '+902121234567' },
+      consignor: {
+        name: 'KargoJet Depo',
+        country: 'TR',
+        state: 'İstanbul',
+        city: 'Şişli',
+        address: 'Büyükdere Cad. No:1',
+        postal_code: '34381',
+        phone_number: '+902121234567',
+      },
       consignee: {
         name: 'Elif Kaya',
         country: 'TR',
@@ -67,11 +83,15 @@ describe('buildConsignmentBody (ShipmentRequest → seed 001 body)', () => {
     const body = buildConsignmentBody(shipment({ recipient: { ...shipment().recipient, phone: null, postalCode: null } }))
     expect(body.consignee).not.toHaveProperty('phone_number')
     expect(body.consignee).not.toHaveProperty('postal_code')
-    expect(inputError(() => buildConsignmentBody(shipment({ recipient: { ...shipment().recipient, phone: '12345' } }))).message).toMatch(/recipient phone "12345"/)
+    expect(inputError(() => buildConsignmentBody(shipment({ recipient: { ...shipment().recipient, phone: '12345' } }))).message).toMatch(
+      /recipient phone "12345"/,
+    )
   })
 
   it('refuses what the seed would refuse, before any request', () => {
-    expect(inputError(() => buildConsignmentBody(shipment({ recipient: { ...shipment().recipient, name: 'x'.repeat(256) } }))).message).toMatch(/consignee\.name/)
+    expect(inputError(() => buildConsignmentBody(shipment({ recipient: { ...shipment().recipient, name: 'x'.repeat(256) } }))).message).toMatch(
+      /consignee\.name/,
+    )
     expect(inputError(() => buildConsignmentBody(shipment({ packages: [] }))).message).toMatch(/packages/)
     const flat = { index: 0, boxCode: null, lengthMm: 0, widthMm: 100, heightMm: 100, weightGrams: 100 }
     expect(inputError(() => buildConsignmentBody(shipment({ packages: [flat] }))).message).toMatch(/packages\.0\.length/)
@@ -107,7 +127,11 @@ describe('ComToHomeConnector against the emulator', () => {
     const { connector } = await setup()
     const created = await connector.createShipment(shipment({ labelFormat: 'pdf' }), { idempotencyKey: 'ship-pdf' })
     expect(created.labelFormat).toBe('pdf')
-    expect(Buffer.from(created.label ?? []).subarray(0, 5).toString('latin1')).toBe('%PDF-')
+    expect(
+      Buffer.from(created.label ?? [])
+        .subarray(0, 5)
+        .toString('latin1'),
+    ).toBe('%PDF-')
   })
 
   it('buys exactly once through 50 randomized runs of lost, cut and spoiled answers', async () => {
@@ -158,7 +182,10 @@ describe('ComToHomeConnector against the emulator', () => {
   it('gives up after maxAttempts with the last retryable error', async () => {
     const { emu, connector } = await setup({}, { maxAttempts: 3 })
     emu.setFault(ComToHomeFault.http500)
-    await expect(connector.createShipment(shipment(), { idempotencyKey: 'down' })).rejects.toMatchObject({ code: ErrorCode.carrierUnavailable, retryable: true })
+    await expect(connector.createShipment(shipment(), { idempotencyKey: 'down' })).rejects.toMatchObject({
+      code: ErrorCode.carrierUnavailable,
+      retryable: true,
+    })
     expect(emu.requests).toHaveLength(3)
   })
 

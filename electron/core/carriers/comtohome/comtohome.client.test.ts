@@ -33,7 +33,6 @@ function body(mutate: (b: Record<string, any>) => void = () => {}): ConsignmentR
   return b as ConsignmentRequest
 }
 
-
 describe('createConsignment: success', () => {
   it('sends the seed headers and returns a validated ZPL label', async () => {
     const data = await createConsignment(body(), opts({ labelFormat: 'zpl', idempotencyKey: 'zpl-1' }))
@@ -41,7 +40,12 @@ describe('createConsignment: success', () => {
     expect(Buffer.from(data.base64label, 'base64').toString('utf8')).toMatch(/^\^XA[\s\S]*\^XZ$/)
     expect(data.c2hBarcode).toMatch(/^C2H\d{11}$/)
     const seen = emu.requests.at(-1)
-    expect(seen?.headers).toMatchObject({ apikey: '[redacted]', 'x-label-format': 'application/zpl', 'idempotency-key': 'zpl-1', 'content-type': 'application/json' })
+    expect(seen?.headers).toMatchObject({
+      apikey: '[redacted]',
+      'x-label-format': 'application/zpl',
+      'idempotency-key': 'zpl-1',
+      'content-type': 'application/json',
+    })
   })
 
   it('asks for PDF with application/pdf', async () => {
@@ -55,16 +59,56 @@ describe('createConsignment: success', () => {
 describe('createConsignment: every failure has its code and retryable flag', () => {
   const cases: Array<[string, ErrorCode, boolean, () => Promise<unknown>]> = [
     ['unknown API key', ErrorCode.carrierAuth, false, () => createConsignment(body(), opts({ apiKey: 'nope' }))],
-    ['blank consignee.name', ErrorCode.carrierValidation, false, () => createConsignment(body((b) => (b.consignee.name = '')), opts())],
-    ['provider not defined', ErrorCode.carrierProviderNotDefined, false, () => createConsignment(body((b) => (b.provider_id = 99)), opts())],
+    [
+      'blank consignee.name',
+      ErrorCode.carrierValidation,
+      false,
+      () =>
+        createConsignment(
+          body((b) => (b.consignee.name = '')),
+          opts(),
+        ),
+    ],
+    [
+      'provider not defined',
+      ErrorCode.carrierProviderNotDefined,
+      false,
+      () =>
+        createConsignment(
+          body((b) => (b.provider_id = 99)),
+          opts(),
+        ),
+    ],
     [
       'service unsupported',
       ErrorCode.carrierServiceUnsupported,
       false,
-      () => createConsignment(body((b) => ((b.provider_id = 4), (b.special_services = [{ service_type: 'CASH_ON_DELIVERY', details: { method: 'CASH', amount: 5 } }]))), opts()),
+      () =>
+        createConsignment(
+          body((b) => ((b.provider_id = 4), (b.special_services = [{ service_type: 'CASH_ON_DELIVERY', details: { method: 'CASH', amount: 5 } }]))),
+          opts(),
+        ),
     ],
-    ['il not found', ErrorCode.carrierAddressUnresolved, false, () => createConsignment(body((b) => (b.consignee.state = 'Atlantis')), opts())],
-    ['blank il is plain validation', ErrorCode.carrierValidation, false, () => createConsignment(body((b) => (b.consignee.state = '')), opts())],
+    [
+      'il not found',
+      ErrorCode.carrierAddressUnresolved,
+      false,
+      () =>
+        createConsignment(
+          body((b) => (b.consignee.state = 'Atlantis')),
+          opts(),
+        ),
+    ],
+    [
+      'blank il is plain validation',
+      ErrorCode.carrierValidation,
+      false,
+      () =>
+        createConsignment(
+          body((b) => (b.consignee.state = '')),
+          opts(),
+        ),
+    ],
   ]
   it.each(cases)('%s → %s (retryable %s)', async (_name, code, retryable, call) => {
     const err = await failure(call())
@@ -73,7 +117,12 @@ describe('createConsignment: every failure has its code and retryable flag', () 
   })
 
   it('carries every field error in meta.fieldErrors', async () => {
-    const err = await failure(createConsignment(body((b) => ((b.consignee.name = ''), (b.packages[0].weight = 'x'))), opts()))
+    const err = await failure(
+      createConsignment(
+        body((b) => ((b.consignee.name = ''), (b.packages[0].weight = 'x'))),
+        opts(),
+      ),
+    )
     expect(err.meta.fieldErrors).toEqual([
       { field: 'consignee.name', message: 'Bu değer boş bırakılmamalıdır.' },
       { field: 'packages[0].weight', message: 'Bu değerin tipi float olmalıdır.' },

@@ -92,13 +92,19 @@ function interpret(status: number, retryAfter: string | null, text: string): Con
   if (status >= 500) return fail(ErrorCode.carrierUnavailable, `ComToHome server error (HTTP ${status})${detail ? `: ${detail}` : ''}`, true, meta)
   if (!jsonOk) {
     // Retrying is safe: the same Idempotency-Key makes a created consignment come back, not a second one.
-    return fail(ErrorCode.carrierBadResponse, `ComToHome answered HTTP ${status} with a body that is not JSON`, true, { httpStatus: status, bodyStart: text.slice(0, 200) })
+    return fail(ErrorCode.carrierBadResponse, `ComToHome answered HTTP ${status} with a body that is not JSON`, true, {
+      httpStatus: status,
+      bodyStart: text.slice(0, 200),
+    })
   }
   if (status >= 200 && status < 300) {
     const ok = consignmentSuccessSchema.safeParse(json)
     if (ok.success) return ok.data.data
     if (errors) throw fieldErrorsToAppError(errors, status) // some services answer 200 + status:false
-    const issues = ok.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
+    const issues = ok.error.issues
+      .slice(0, 5)
+      .map((i) => `${i.path.join('.')}: ${i.message}`)
+      .join('; ')
     return fail(ErrorCode.carrierBadResponse, `ComToHome success body does not match the documented shape: ${issues}`, true, { httpStatus: status })
   }
   if (errors && (status === 400 || status === 409 || status === 422)) throw fieldErrorsToAppError(errors, status)

@@ -78,10 +78,14 @@ export class CircuitBreaker {
       this.trialInFlight = true
       return
     }
-    throw new AppError(ErrorCode.carrierCircuitOpen, msg('carrier.circuitOpen', { carrier: this.carrierName, seconds: Math.ceil(Math.max(waitMs, 0) / 1000) }), {
-      retryable: true,
-      meta: { retryAfterMs: Math.max(waitMs, 0), carrier: this.carrierName, lastError: this.lastError },
-    })
+    throw new AppError(
+      ErrorCode.carrierCircuitOpen,
+      msg('carrier.circuitOpen', { carrier: this.carrierName, seconds: Math.ceil(Math.max(waitMs, 0) / 1000) }),
+      {
+        retryable: true,
+        meta: { retryAfterMs: Math.max(waitMs, 0), carrier: this.carrierName, lastError: this.lastError },
+      },
+    )
   }
 
   private succeeded(): void {

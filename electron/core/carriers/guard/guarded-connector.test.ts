@@ -10,7 +10,16 @@ import { SlidingWindowLimiter } from './rate-limiter'
 function fakeConnector(fail: () => boolean) {
   const calls: string[] = []
   const down = () => new AppError(ErrorCode.carrierUnavailable, 'down', { retryable: true })
-  const made: CreatedReturn = { kind: 'code', returnCode: 'R1', carrierShipmentId: null, trackingNumber: null, barcode: 'R1', labelFormat: null, label: null, validUntil: null }
+  const made: CreatedReturn = {
+    kind: 'code',
+    returnCode: 'R1',
+    carrierShipmentId: null,
+    trackingNumber: null,
+    barcode: 'R1',
+    labelFormat: null,
+    label: null,
+    validUntil: null,
+  }
   const connector: CarrierConnector & BatchTracker = {
     id: 'x',
     displayName: 'X Kargo',

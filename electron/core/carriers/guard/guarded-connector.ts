@@ -17,7 +17,8 @@ export function guardConnector(inner: CarrierConnector, guards: ConnectorGuards)
   const out: CarrierConnector = {
     id: inner.id,
     displayName: inner.displayName,
-    createShipment: (request: ShipmentRequest, options: CallOptions): Promise<CreatedShipment> => guarded(() => inner.createShipment(request, options), options.signal),
+    createShipment: (request: ShipmentRequest, options: CallOptions): Promise<CreatedShipment> =>
+      guarded(() => inner.createShipment(request, options), options.signal),
   }
   const extra: { -readonly [K in keyof CarrierConnector]?: CarrierConnector[K] } = {}
   if (inner.cancelShipment) {

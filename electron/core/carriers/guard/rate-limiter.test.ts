@@ -30,7 +30,10 @@ describe('SlidingWindowLimiter', () => {
     await limiter.acquire()
     const order: number[] = []
     const cancelled = new AbortController()
-    const a = limiter.acquire(cancelled.signal).then(() => order.push(1), () => order.push(-1))
+    const a = limiter.acquire(cancelled.signal).then(
+      () => order.push(1),
+      () => order.push(-1),
+    )
     const b = limiter.acquire().then(() => order.push(2))
     cancelled.abort(new Error('packer cancelled'))
     await Promise.all([a, b])

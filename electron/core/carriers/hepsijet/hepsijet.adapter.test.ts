@@ -21,7 +21,6 @@ async function setup(emulator: HepsiJetEmulatorOptions = {}, over: Partial<Hepsi
   return { emu, connector, exchanges, sleeps }
 }
 
-
 const text = (label: Uint8Array | null) => Buffer.from(label ?? new Uint8Array()).toString('utf8')
 const ops = (e: HepsiJetEmulator) => e.requests.map((r) => r.operation)
 
@@ -31,7 +30,14 @@ describe('createShipment', () => {
     const created = await connector.createShipment(shipment(), { idempotencyKey: 'kj-1' })
     const barcode = connector.customerDeliveryNoFor('kj-1')
     expect(barcode).toMatch(/^KJT[0-9A-Z]{13}$/)
-    expect(created).toMatchObject({ carrierShipmentId: barcode, trackingNumber: barcode, barcode, trackingUrl: `https://hepsijet.com/gonderi-takibi/${barcode}`, labelFormat: 'zpl', costKurus: null })
+    expect(created).toMatchObject({
+      carrierShipmentId: barcode,
+      trackingNumber: barcode,
+      barcode,
+      trackingUrl: `https://hepsijet.com/gonderi-takibi/${barcode}`,
+      labelFormat: 'zpl',
+      costKurus: null,
+    })
     expect(text(created.label)).toMatch(new RegExp(`^\\^XA[\\s\\S]*\\^FD${barcode}\\^FS[\\s\\S]*\\^XZ$`))
     expect(ops(emu)).toEqual(['getToken', 'sendDeliveryOrderEnhanced'])
     expect(emu.requests[0]).toMatchObject({ method: 'GET', path: '/auth/getToken', headers: { authorization: '[redacted]' } })
@@ -50,7 +56,13 @@ describe('createShipment', () => {
         receiver: { firstName: 'Mehmet', lastName: 'Polat', phone1: '5321234567', email: 'mehmet@example.com' },
         recipientPerson: 'Mehmet Polat',
         recipientPersonPhone1: '5321234567',
-        recipientAddress: { companyAddressId: `A${barcode}`, city: { name: 'İzmir' }, town: { name: 'Ödemiş' }, district: { name: 'Hürriyet' }, addressLine1: 'Hürriyet Mah. 1662. Sk. No:5 D:2' },
+        recipientAddress: {
+          companyAddressId: `A${barcode}`,
+          city: { name: 'İzmir' },
+          town: { name: 'Ödemiş' },
+          district: { name: 'Hürriyet' },
+          addressLine1: 'Hürriyet Mah. 1662. Sk. No:5 D:2',
+        },
         senderAddress: { companyAddressId: 'KJT-DEPO-1' },
       },
       currentXDock: { abbreviationCode: 'KJT_ESENYURT' },
@@ -90,7 +102,10 @@ describe('createShipment', () => {
     const { emu, connector } = await setup()
     await connector.createShipment(shipment(), { idempotencyKey: 'gone' })
     emu.advance(connector.customerDeliveryNoFor('gone'), 'DELETED')
-    expect(await failure(connector.createShipment(shipment(), { idempotencyKey: 'gone' }))).toMatchObject({ code: ErrorCode.carrierDuplicateReference, retryable: false })
+    expect(await failure(connector.createShipment(shipment(), { idempotencyKey: 'gone' }))).toMatchObject({
+      code: ErrorCode.carrierDuplicateReference,
+      retryable: false,
+    })
     await connector.createShipment(shipment(), { idempotencyKey: 'mine' })
     const elsewhere = shipment({ recipient: { ...shipment().recipient, city: 'Ankara', district: 'Çankaya' } })
     const err = await failure(connector.createShipment(elsewhere, { idempotencyKey: 'mine' }))
@@ -108,14 +123,19 @@ describe('createShipment', () => {
     ['no packages', { packages: [] }, ErrorCode.inputInvalid],
   ] as const)('refuses %s before any request', async (_name, over, code) => {
     const { emu, connector } = await setup()
-    expect(await failure(connector.createShipment(shipment(over as Partial<ShipmentRequest>), { idempotencyKey: 'bad' }))).toMatchObject({ code, retryable: false })
+    expect(await failure(connector.createShipment(shipment(over as Partial<ShipmentRequest>), { idempotencyKey: 'bad' }))).toMatchObject({
+      code,
+      retryable: false,
+    })
     expect(emu.requests).toHaveLength(0)
   })
 
   it('refuses an empty idempotency key and a company code that cannot prefix a barcode', async () => {
     const { connector } = await setup()
     expect(await failure(connector.createShipment(shipment(), { idempotencyKey: ' ' }))).toMatchObject({ code: ErrorCode.inputInvalid })
-    expect(() => createHepsiJetConnector({ origin: 'http://x', ...SAMPLE_HEPSIJET_SETTINGS, company: { name: 'X', abbreviationCode: 'Hpsjet_Frmsi' } })).toThrow(/barcodePrefix/)
+    expect(() =>
+      createHepsiJetConnector({ origin: 'http://x', ...SAMPLE_HEPSIJET_SETTINGS, company: { name: 'X', abbreviationCode: 'Hpsjet_Frmsi' } }),
+    ).toThrow(/barcodePrefix/)
   })
 })
 
@@ -184,14 +204,20 @@ describe('HepsiJET refusals → ErrorCode (FAIL in HTTP 200, and in 400)', () =>
     const server = await listenHttp(async (req, res) => {
       seen.push(`${req.method} ${req.url} ${req.headers['x-auth-token'] ?? ''}`)
       const send = (body: unknown) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body))
-      if (req.url === '/auth/getToken') return void send(++logins <= 2 ? { status: 'OK', data: { token: `tok${logins}` } } : { status: 'FAIL', message: 'Kullanıcı pasif' })
+      if (req.url === '/auth/getToken')
+        return void send(++logins <= 2 ? { status: 'OK', data: { token: `tok${logins}` } } : { status: 'FAIL', message: 'Kullanıcı pasif' })
       if (req.headers['x-auth-token'] === 'tok1') return void send({ status: 'FAIL', message: 'Token süresi dolmuş', detailStatus: 'TOKEN_EXPIRED' })
       send({ status: 'OK', data: [] })
     })
     try {
       const c = createHepsiJetConnector({ origin: server.origin, ...SAMPLE_HEPSIJET_SETTINGS, retry: { sleep: async () => {} } })
       expect(await c.trackMany(['KJT000000000001'])).toEqual(new Map([['KJT000000000001', []]]))
-      expect(seen).toEqual(['GET /auth/getToken ', 'POST /rest/delivery/integration/track tok1', 'GET /auth/getToken ', 'POST /rest/delivery/integration/track tok2'])
+      expect(seen).toEqual([
+        'GET /auth/getToken ',
+        'POST /rest/delivery/integration/track tok1',
+        'GET /auth/getToken ',
+        'POST /rest/delivery/integration/track tok2',
+      ])
       const fresh = createHepsiJetConnector({ origin: server.origin, ...SAMPLE_HEPSIJET_SETTINGS, retry: { sleep: async () => {} } })
       expect(await failure(fresh.track('KJT000000000001'))).toMatchObject({ code: ErrorCode.carrierAuth, retryable: false })
     } finally {
@@ -234,7 +260,10 @@ describe('cancel, track, re-print, update', () => {
     await connector.cancelShipment(barcode)
     await connector.createShipment(shipment(), { idempotencyKey: 'p' })
     emu.advance(connector.customerDeliveryNoFor('p'), 'ACCEPTED')
-    expect(await failure(connector.cancelShipment(connector.customerDeliveryNoFor('p')))).toMatchObject({ code: ErrorCode.carrierNotCancellable, retryable: false })
+    expect(await failure(connector.cancelShipment(connector.customerDeliveryNoFor('p')))).toMatchObject({
+      code: ErrorCode.carrierNotCancellable,
+      retryable: false,
+    })
     expect(await failure(connector.cancelShipment('KJT000000000000X'))).toMatchObject({ code: ErrorCode.carrierNotFound, retryable: false })
     expect(await failure(connector.cancelShipment('12'))).toMatchObject({ code: ErrorCode.inputInvalid })
   })
@@ -291,7 +320,11 @@ describe('cancel, track, re-print, update', () => {
     const barcode = connector.customerDeliveryNoFor('up')
     await connector.updateParcels(barcode, [box(0), box(1, 12_000)])
     expect(emu.shipments[0]).toMatchObject({ totalParcels: 2, desiPerParcel: [2, 12] })
-    expect(JSON.parse(emu.requests.at(-1)?.body ?? '{}')).toEqual({ deliveryUpdateType: 'TOTAL_PARCEL', customerDeliveryNo: barcode, totalParcelInfo: { totalParcel: 2, desi: [2, 12] } })
+    expect(JSON.parse(emu.requests.at(-1)?.body ?? '{}')).toEqual({
+      deliveryUpdateType: 'TOTAL_PARCEL',
+      customerDeliveryNo: barcode,
+      totalParcelInfo: { totalParcel: 2, desi: [2, 12] },
+    })
     emu.advance(barcode, 'ACCEPTED')
     await connector.updateParcels(barcode, [box(0, 3000), box(1, 12_000)])
     expect(await failure(connector.updateParcels(barcode, [box(0)]))).toMatchObject({ code: ErrorCode.carrierValidation, retryable: false })

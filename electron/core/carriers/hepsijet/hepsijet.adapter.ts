@@ -75,7 +75,8 @@ const required = (value: string, field: string) => requiredOption('HepsiJET', va
 
 function checkBarcode(value: string): string {
   const v = value.trim()
-  if (!isCustomerDeliveryNo(v)) throw new AppError(ErrorCode.inputInvalid, `"${value}" is not a HepsiJET barcode (9-16 letters/digits)`, { meta: { trackingNumber: value } })
+  if (!isCustomerDeliveryNo(v))
+    throw new AppError(ErrorCode.inputInvalid, `"${value}" is not a HepsiJET barcode (9-16 letters/digits)`, { meta: { trackingNumber: value } })
   return v
 }
 
@@ -89,7 +90,10 @@ function throwIfTransient(fail: HepsiJetFail, operation: string, meta: Record<st
 function labelBytes(zpls: readonly string[], operation: string, barcode: string): Uint8Array {
   const labels = zpls.map((z) => z.trim())
   if (labels.some((z) => !z.startsWith('^XA') || !z.endsWith('^XZ'))) {
-    throw new AppError(ErrorCode.carrierBadResponse, `HepsiJET ${operation} returned a label for ${barcode} that is not one ^XA…^XZ format`, { retryable: true, meta: { operation, barcode } })
+    throw new AppError(ErrorCode.carrierBadResponse, `HepsiJET ${operation} returned a label for ${barcode} that is not one ^XA…^XZ format`, {
+      retryable: true,
+      meta: { operation, barcode },
+    })
   }
   return new Uint8Array(Buffer.from(labels.join('\n'), 'utf8'))
 }
@@ -151,8 +155,15 @@ export function createHepsiJetConnector(options: HepsiJetConnectorOptions): Heps
     // is not compared: HepsiJET may spell it its own way ("Merkez", renamed districts).
     const theirCity = items[0]?.receiverCity
     if (theirCity && trNameKey(theirCity) !== trNameKey(e.city)) throw reused(e.barcode, `goes to ${theirCity}, not ${e.city}`)
-    if (items.length < e.totalParcels) throw new AppError(ErrorCode.carrierBadResponse, `HepsiJET re-printed ${items.length} of ${e.totalParcels} labels for ${e.barcode}`, { retryable: true, meta })
-    const t = await client.call({ operation: 'track', method: 'POST', path: HepsiJetPaths.track, body: { barcodes: [e.barcode], isTrackAdded: true }, data: trackDataSchema }, signal)
+    if (items.length < e.totalParcels)
+      throw new AppError(ErrorCode.carrierBadResponse, `HepsiJET re-printed ${items.length} of ${e.totalParcels} labels for ${e.barcode}`, {
+        retryable: true,
+        meta,
+      })
+    const t = await client.call(
+      { operation: 'track', method: 'POST', path: HepsiJetPaths.track, body: { barcodes: [e.barcode], isTrackAdded: true }, data: trackDataSchema },
+      signal,
+    )
     if (!t.ok) throwIfTransient(t.fail, 'track', meta)
     // A track FAIL that is not transient says nothing about deletion; the re-print already proved the delivery exists.
     const last = t.ok ? (t.data ?? []).find((x) => x.barcode === e.barcode)?.details?.at(-1)?.integrationStatus : undefined
@@ -161,7 +172,10 @@ export function createHepsiJetConnector(options: HepsiJetConnectorOptions): Heps
   }
 
   function reused(barcode: string, why: string): AppError {
-    return new AppError(ErrorCode.carrierDuplicateReference, `HepsiJET already has ${barcode}, but it ${why}: this shipment needs a new idempotency key`, { retryable: false, meta: { customerDeliveryNo: barcode } })
+    return new AppError(ErrorCode.carrierDuplicateReference, `HepsiJET already has ${barcode}, but it ${why}: this shipment needs a new idempotency key`, {
+      retryable: false,
+      meta: { customerDeliveryNo: barcode },
+    })
   }
 
   async function fromCreate(data: CreateData, e: Expected, signal?: AbortSignal): Promise<CreatedShipment> {
@@ -170,7 +184,10 @@ export function createHepsiJetConnector(options: HepsiJetConnectorOptions): Heps
     // Stored without (all) its labels: the re-print service gives them (HJ-DOCS barcode page).
     const again = await lookup(e, signal)
     if (again) return again
-    throw new AppError(ErrorCode.carrierBadResponse, `HepsiJET created ${e.barcode} but neither the answer nor a re-print holds its labels`, { retryable: true, meta: { customerDeliveryNo: e.barcode } })
+    throw new AppError(ErrorCode.carrierBadResponse, `HepsiJET created ${e.barcode} but neither the answer nor a re-print holds its labels`, {
+      retryable: true,
+      meta: { customerDeliveryNo: e.barcode },
+    })
   }
 
   async function trackMany(barcodes: readonly string[], o: Signal = {}): Promise<ReadonlyMap<string, readonly TrackingEvent[]>> {
@@ -178,7 +195,10 @@ export function createHepsiJetConnector(options: HepsiJetConnectorOptions): Heps
     const out = new Map<string, readonly TrackingEvent[]>()
     const query = (chunk: readonly string[]) =>
       retrying(async () => {
-        const r = await client.call({ operation: 'track', method: 'POST', path: HepsiJetPaths.track, body: { barcodes: chunk, isTrackAdded: true }, data: trackDataSchema }, o.signal)
+        const r = await client.call(
+          { operation: 'track', method: 'POST', path: HepsiJetPaths.track, body: { barcodes: chunk, isTrackAdded: true }, data: trackDataSchema },
+          o.signal,
+        )
         if (r.ok) return { ok: true as const, data: r.data ?? [] }
         throwIfTransient(r.fail, 'track', { barcodes: chunk })
         return { ok: false as const, fail: r.fail }
@@ -220,7 +240,10 @@ export function createHepsiJetConnector(options: HepsiJetConnectorOptions): Heps
         const before = mayExist
         mayExist = true // from here on an attempt may have stored the delivery, whatever it throws
         const r = await client
-          .call({ operation: 'sendDeliveryOrderEnhanced', method: 'POST', path: HepsiJetPaths.sendDeliveryOrderEnhanced, body, data: createDataSchema }, call.signal)
+          .call(
+            { operation: 'sendDeliveryOrderEnhanced', method: 'POST', path: HepsiJetPaths.sendDeliveryOrderEnhanced, body, data: createDataSchema },
+            call.signal,
+          )
           .catch((err: unknown) => {
             // Refused before HepsiJET read the order (throttled, or the login failed): nothing was stored.
             if (isAppError(err) && (err.code === ErrorCode.carrierRateLimited || err.meta.operation === 'getToken')) mayExist = before
@@ -229,7 +252,10 @@ export function createHepsiJetConnector(options: HepsiJetConnectorOptions): Heps
         if (r.ok) {
           // HepsiJET echoes our customerDeliveryNo (§6); anything else is a broken answer, and the retry's lookup settles it.
           if (r.data.customerDeliveryNo && r.data.customerDeliveryNo !== barcode) {
-            throw new AppError(ErrorCode.carrierBadResponse, `HepsiJET answered customerDeliveryNo ${r.data.customerDeliveryNo} for ${barcode}`, { retryable: true, meta: { customerDeliveryNo: barcode } })
+            throw new AppError(ErrorCode.carrierBadResponse, `HepsiJET answered customerDeliveryNo ${r.data.customerDeliveryNo} for ${barcode}`, {
+              retryable: true,
+              meta: { customerDeliveryNo: barcode },
+            })
           }
           return fromCreate(r.data, e, call.signal)
         }
@@ -247,7 +273,10 @@ export function createHepsiJetConnector(options: HepsiJetConnectorOptions): Heps
       const barcode = checkBarcode(trackingNumber)
       const deleteReason = (o.reason ?? options.deleteReason ?? 'Gönderici iptali').trim() || 'Gönderici iptali'
       await retrying(async () => {
-        const r = await client.call({ operation: 'deleteDeliveryOrder', method: 'POST', path: HepsiJetPaths.deleteDeliveryOrder(barcode), body: { deleteReason }, data: anyDataSchema }, o.signal)
+        const r = await client.call(
+          { operation: 'deleteDeliveryOrder', method: 'POST', path: HepsiJetPaths.deleteDeliveryOrder(barcode), body: { deleteReason }, data: anyDataSchema },
+          o.signal,
+        )
         // Already deleted (or cancelled by HepsiJET): nothing will ship, which is what the caller wants; a retry after a lost answer lands here too.
         if (r.ok || classifyFail(r.fail) === FailKind.deleted) return
         throw hepsiJetFailToAppError(r.fail, 'deleteDeliveryOrder', { customerDeliveryNo: barcode })
@@ -273,7 +302,8 @@ export function createHepsiJetConnector(options: HepsiJetConnectorOptions): Heps
         const r = await generateZpl(barcode, totalParcels, o.signal)
         if (!r.ok) throw hepsiJetFailToAppError(r.fail, 'generateZplBarcode', { customerDeliveryNo: barcode })
         const items = r.data ?? []
-        if (items.length === 0) throw new AppError(ErrorCode.carrierNotFound, `HepsiJET has no labels for ${barcode}`, { meta: { customerDeliveryNo: barcode } })
+        if (items.length === 0)
+          throw new AppError(ErrorCode.carrierNotFound, `HepsiJET has no labels for ${barcode}`, { meta: { customerDeliveryNo: barcode } })
         return labelBytes(orderedZpl(items), 'generateZplBarcode', barcode)
       }, o.signal)
     },
@@ -283,7 +313,10 @@ export function createHepsiJetConnector(options: HepsiJetConnectorOptions): Heps
       const desi = parcelDesi({ packages })
       const body = { deliveryUpdateType: 'TOTAL_PARCEL', customerDeliveryNo: barcode, totalParcelInfo: { totalParcel: packages.length, desi } }
       await retrying(async () => {
-        const r = await client.call({ operation: 'deliveryUpdate', method: 'POST', path: options.deliveryUpdatePath ?? HepsiJetPaths.deliveryUpdate, body, data: anyDataSchema }, o.signal)
+        const r = await client.call(
+          { operation: 'deliveryUpdate', method: 'POST', path: options.deliveryUpdatePath ?? HepsiJetPaths.deliveryUpdate, body, data: anyDataSchema },
+          o.signal,
+        )
         if (!r.ok) throw hepsiJetFailToAppError(r.fail, 'deliveryUpdate', { customerDeliveryNo: barcode })
       }, o.signal)
     },

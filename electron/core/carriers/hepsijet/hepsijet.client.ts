@@ -93,11 +93,21 @@ export class HepsiJetClient {
   private async login(): Promise<string> {
     const operation = 'getToken'
     const res = await carrierHttp(
-      { carrierId: HEPSIJET_ID, carrierName: HEPSIJET_NAME, operation, method: 'GET', url: `${this.o.origin}${GET_TOKEN_PATH}`, headers: { authorization: `Basic ${this.basic}`, accept: 'application/json' } },
+      {
+        carrierId: HEPSIJET_ID,
+        carrierName: HEPSIJET_NAME,
+        operation,
+        method: 'GET',
+        url: `${this.o.origin}${GET_TOKEN_PATH}`,
+        headers: { authorization: `Basic ${this.basic}`, accept: 'application/json' },
+      },
       this.http(),
     )
     if (res.status === 401 || res.status === 403) {
-      throw new AppError(ErrorCode.carrierAuth, `HepsiJET refused the username or password (HTTP ${res.status})`, { retryable: false, meta: { operation, httpStatus: res.status } })
+      throw new AppError(ErrorCode.carrierAuth, `HepsiJET refused the username or password (HTTP ${res.status})`, {
+        retryable: false,
+        meta: { operation, httpStatus: res.status },
+      })
     }
     const outcome = interpret({ operation, method: 'GET', path: GET_TOKEN_PATH, data: tokenDataSchema }, res)
     if (!outcome.ok) {
@@ -129,7 +139,11 @@ function untilAborted<T>(p: Promise<T>, signal: AbortSignal): Promise<T> {
 function isAuthFail(res: CarrierHttpResponse): boolean {
   try {
     const env = envelopeSchema.safeParse(JSON.parse(res.text))
-    return env.success && env.data.status === 'FAIL' && classifyFail({ message: env.data.message ?? '', detailStatus: env.data.detailStatus ?? null, httpStatus: res.status }) === FailKind.auth
+    return (
+      env.success &&
+      env.data.status === 'FAIL' &&
+      classifyFail({ message: env.data.message ?? '', detailStatus: env.data.detailStatus ?? null, httpStatus: res.status }) === FailKind.auth
+    )
   } catch {
     return false // not JSON: interpret() reports it
   }
@@ -146,7 +160,8 @@ function interpret<T>(c: HepsiJetCall<T>, res: CarrierHttpResponse): HepsiJetOut
   const httpError = httpStatusError(HEPSIJET_NAME, c.operation, res)
   const retryAfterMs = parseRetryAfterMs(res.headers['retry-after'])
   // A 503 may say when to come back too (RFC 9110 §10.2.3); the shared helper reads it on 429 only.
-  if (httpError && res.status === 503 && retryAfterMs !== undefined) throw new AppError(httpError.code, httpError.message, { retryable: true, meta: { ...httpError.meta, retryAfterMs } })
+  if (httpError && res.status === 503 && retryAfterMs !== undefined)
+    throw new AppError(httpError.code, httpError.message, { retryable: true, meta: { ...httpError.meta, retryAfterMs } })
   if (httpError) throw httpError
   const ok2xx = res.status >= 200 && res.status < 300
   const meta = { operation: c.operation, httpStatus: res.status, bodyStart: res.text.slice(0, 200) }
@@ -161,7 +176,8 @@ function interpret<T>(c: HepsiJetCall<T>, res: CarrierHttpResponse): HepsiJetOut
     return { ok: false, fail: { message: env.data.message ?? '', detailStatus: env.data.detailStatus ?? null, httpStatus: res.status } }
   }
   if (!ok2xx) {
-    if (res.status === 404 || res.status === 405) throw bad(`HepsiJET answered HTTP ${res.status} to ${c.operation} ${c.method} ${c.path}: check the origin`, false, meta)
+    if (res.status === 404 || res.status === 405)
+      throw bad(`HepsiJET answered HTTP ${res.status} to ${c.operation} ${c.method} ${c.path}: check the origin`, false, meta)
     throw new AppError(ErrorCode.carrierValidation, `HepsiJET refused ${c.operation} (HTTP ${res.status})`, { retryable: false, meta })
   }
   if (!env.success || env.data.status !== 'OK') throw bad(`HepsiJET ${c.operation} answer is not {status:"OK"|"FAIL"}`, true, meta)

@@ -13,32 +13,41 @@ beforeAll(async () => {
 })
 afterAll(() => emu.close())
 
-it('exactly once over 500 randomized runs of lost, cut, spoiled, throttled and failed answers', async () => {
-  const connector = createHepsiJetConnector({ origin: emu.origin, ...SAMPLE_HEPSIJET_SETTINGS, timeoutMs: 200, retry: { maxAttempts: 8, sleep: async () => {} } })
-  const summary = await runCarrierFaultRuns({
-    runs: 500,
-    random: mulberry32(60_606),
-    // 0–4 consecutive faults (fewer than maxAttempts); a few runs also hang once until the 200 ms timeout.
-    faults: httpFaultSequence(emu.faults, { maxPerRun: 4 }),
-    requests: () => emu.requests,
-    create: (run, key) => {
-      const request = sampleHepsiJetRequest({ orderNumber: `SIP-${run}`, packages: parcelsLike(sampleHepsiJetRequest().packages, parcelsOf(run)) })
-      return connector.createShipment(request, { idempotencyKey: key })
-    },
-    shipmentsFor: (key) => {
-      const barcode = connector.customerDeliveryNoFor(key)
-      return emu.shipments.filter((s) => s.customerDeliveryNo === barcode)
-    },
-    totalShipments: () => emu.shipments.length,
-    check: (created, { run, key }) => {
-      const barcode = connector.customerDeliveryNoFor(key)
-      expect(emu.shipments.find((s) => s.customerDeliveryNo === barcode)?.customerOrderId).toBe(`SIP-${run}`)
-      expect(created.barcode).toBe(barcode)
-      const zpl = Buffer.from(created.label ?? new Uint8Array()).toString('utf8')
-      expect(zpl.match(/\^XA/g), `run ${run}`).toHaveLength(parcelsOf(run))
-      expect(zpl).toContain(`^FD${barcode}^FS`)
-    },
-  })
-  expect(summary.injected).toBeGreaterThan(500) // the faults really happened
-  expect(summary.runsThatSent('generateZplBarcode')).toBeGreaterThan(100) // and many runs went through a lookup after a doubtful attempt
-}, faultRunsTimeoutMs(500))
+it(
+  'exactly once over 500 randomized runs of lost, cut, spoiled, throttled and failed answers',
+  async () => {
+    const connector = createHepsiJetConnector({
+      origin: emu.origin,
+      ...SAMPLE_HEPSIJET_SETTINGS,
+      timeoutMs: 200,
+      retry: { maxAttempts: 8, sleep: async () => {} },
+    })
+    const summary = await runCarrierFaultRuns({
+      runs: 500,
+      random: mulberry32(60_606),
+      // 0–4 consecutive faults (fewer than maxAttempts); a few runs also hang once until the 200 ms timeout.
+      faults: httpFaultSequence(emu.faults, { maxPerRun: 4 }),
+      requests: () => emu.requests,
+      create: (run, key) => {
+        const request = sampleHepsiJetRequest({ orderNumber: `SIP-${run}`, packages: parcelsLike(sampleHepsiJetRequest().packages, parcelsOf(run)) })
+        return connector.createShipment(request, { idempotencyKey: key })
+      },
+      shipmentsFor: (key) => {
+        const barcode = connector.customerDeliveryNoFor(key)
+        return emu.shipments.filter((s) => s.customerDeliveryNo === barcode)
+      },
+      totalShipments: () => emu.shipments.length,
+      check: (created, { run, key }) => {
+        const barcode = connector.customerDeliveryNoFor(key)
+        expect(emu.shipments.find((s) => s.customerDeliveryNo === barcode)?.customerOrderId).toBe(`SIP-${run}`)
+        expect(created.barcode).toBe(barcode)
+        const zpl = Buffer.from(created.label ?? new Uint8Array()).toString('utf8')
+        expect(zpl.match(/\^XA/g), `run ${run}`).toHaveLength(parcelsOf(run))
+        expect(zpl).toContain(`^FD${barcode}^FS`)
+      },
+    })
+    expect(summary.injected).toBeGreaterThan(500) // the faults really happened
+    expect(summary.runsThatSent('generateZplBarcode')).toBeGreaterThan(100) // and many runs went through a lookup after a doubtful attempt
+  },
+  faultRunsTimeoutMs(500),
+)

@@ -64,7 +64,14 @@ describe('address and name pieces', () => {
 
 describe('parcelDesi and dates', () => {
   it('per parcel ceil(max(kg, desi)), at least 1 (carriers.md §11)', () => {
-    const pkg = (lengthMm: number, widthMm: number, heightMm: number, weightGrams: number) => ({ index: 0, boxCode: null, lengthMm, widthMm, heightMm, weightGrams })
+    const pkg = (lengthMm: number, widthMm: number, heightMm: number, weightGrams: number) => ({
+      index: 0,
+      boxCode: null,
+      lengthMm,
+      widthMm,
+      heightMm,
+      weightGrams,
+    })
     expect(parcelDesi({ packages: [pkg(400, 300, 200, 3200), pkg(100, 100, 100, 200), pkg(300, 200, 100, 7200)] })).toEqual([8, 1, 8])
     expect(() => parcelDesi({ packages: [] })).toThrow(expect.objectContaining({ code: ErrorCode.inputInvalid }))
     expect(() => parcelDesi({ packages: [pkg(100, -1, 100, 100)] })).toThrow(expect.objectContaining({ code: ErrorCode.inputInvalid }))
@@ -80,12 +87,24 @@ describe('buildDeliveryOrder', () => {
     const b = buildDeliveryOrder(request({ recipient: { ...request().recipient, email: null } }), 'KJT0000000000001', settings, NOW)
     expect(b.delivery).toMatchObject({ totalParcels: '1', desi: '8', deliveryDateOriginal: '2025-03-15', deliverySlotOriginal: '0', deliveryType: 'RETAIL' })
     expect(b.delivery.receiver).not.toHaveProperty('email')
-    expect(b.delivery.recipientAddress).toEqual({ companyAddressId: 'AKJT0000000000001', country: { name: 'Türkiye' }, city: { name: 'İzmir' }, town: { name: 'Ödemiş' }, district: { name: 'Hürriyet' }, addressLine1: 'Hürriyet Mah. 1662. Sk. No:5 D:2' })
+    expect(b.delivery.recipientAddress).toEqual({
+      companyAddressId: 'AKJT0000000000001',
+      country: { name: 'Türkiye' },
+      city: { name: 'İzmir' },
+      town: { name: 'Ödemiş' },
+      district: { name: 'Hürriyet' },
+      addressLine1: 'Hürriyet Mah. 1662. Sk. No:5 D:2',
+    })
     expect(b.delivery.deliveryContent).toEqual([{ sku: 'SIP-2001', description: 'Sipariş SIP-2001', quantity: 1 }])
   })
 
   it('the sender travels by its HepsiJET address id; missing names are left out, not refused', () => {
-    const b = buildDeliveryOrder(request({ sender: { name: 'Depo', address: '', district: '', city: '', postalCode: null, phone: null } }), 'KJT0000000000001', settings, NOW)
+    const b = buildDeliveryOrder(
+      request({ sender: { name: 'Depo', address: '', district: '', city: '', postalCode: null, phone: null } }),
+      'KJT0000000000001',
+      settings,
+      NOW,
+    )
     expect(b.delivery.senderAddress).toEqual({ companyAddressId: 'KJT-DEPO-1', country: { name: 'Türkiye' } })
   })
 

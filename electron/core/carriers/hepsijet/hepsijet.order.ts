@@ -26,7 +26,10 @@ const invalid = (message: string, field: string) => new AppError(ErrorCode.input
 
 export function checkBarcodePrefix(prefix: string): string {
   if (!/^[A-Za-z0-9]+$/.test(prefix) || prefix.length > MAX_PREFIX_LENGTH) {
-    throw invalid(`HepsiJET barcode prefix "${prefix}" must be 1-${MAX_PREFIX_LENGTH} letters or digits; set barcodePrefix when the company code does not fit`, 'barcodePrefix')
+    throw invalid(
+      `HepsiJET barcode prefix "${prefix}" must be 1-${MAX_PREFIX_LENGTH} letters or digits; set barcodePrefix when the company code does not fit`,
+      'barcodePrefix',
+    )
   }
   return prefix
 }
@@ -95,10 +98,18 @@ export function splitName(name: string): { firstName: string; lastName: string }
 
 function place(a: Address, role: 'recipient', companyAddressId: string): HjAddress {
   const [city, town, line] = [oneLine(a.city), oneLine(a.district), oneLine(a.address)]
-  if (city === '' || town === '') throw invalid(`${role} address needs il and ilçe: HepsiJET matches places by name`, `${role}.${city === '' ? 'city' : 'district'}`)
+  if (city === '' || town === '')
+    throw invalid(`${role} address needs il and ilçe: HepsiJET matches places by name`, `${role}.${city === '' ? 'city' : 'district'}`)
   if (line === '') throw invalid(`${role} address line is empty`, `${role}.address`)
   const mahalle = mahalleOf(line)
-  return { companyAddressId, country: { name: 'Türkiye' }, city: { name: city }, town: { name: town }, ...(mahalle ? { district: { name: mahalle } } : {}), addressLine1: line }
+  return {
+    companyAddressId,
+    country: { name: 'Türkiye' },
+    city: { name: city },
+    town: { name: town },
+    ...(mahalle ? { district: { name: mahalle } } : {}),
+    addressLine1: line,
+  }
 }
 
 /** The sender is known to HepsiJET by its address id (§6); the names travel along when we have them. */
@@ -134,11 +145,17 @@ const STANDARD_SERVICE = new Set(['', 'HX_STD', 'STANDARD'])
 export function buildDeliveryOrder(request: ShipmentRequest, customerDeliveryNo: string, s: HepsiJetAccountSettings, nowMs: number): DeliveryOrderRequest {
   const service = request.serviceCode.trim().toUpperCase()
   if (!STANDARD_SERVICE.has(service) && service !== s.productCode.toUpperCase()) {
-    throw new AppError(ErrorCode.carrierServiceUnsupported, `HepsiJET service "${request.serviceCode}" is not configured; this connector ships ${s.productCode}`, { meta: { serviceCode: request.serviceCode } })
+    throw new AppError(
+      ErrorCode.carrierServiceUnsupported,
+      `HepsiJET service "${request.serviceCode}" is not configured; this connector ships ${s.productCode}`,
+      { meta: { serviceCode: request.serviceCode } },
+    )
   }
   if (request.codAmountKurus !== null && request.codAmountKurus > 0) {
     // sendDeliveryOrderEnhanced as documented (§6) has no cash-on-delivery field.
-    throw new AppError(ErrorCode.carrierServiceUnsupported, 'HepsiJET integration has no cash-on-delivery: choose another carrier for COD orders', { meta: { codAmountKurus: request.codAmountKurus } })
+    throw new AppError(ErrorCode.carrierServiceUnsupported, 'HepsiJET integration has no cash-on-delivery: choose another carrier for COD orders', {
+      meta: { codAmountKurus: request.codAmountKurus },
+    })
   }
   const r = request.recipient
   const phone = normalizeTrPhone(r.phone)

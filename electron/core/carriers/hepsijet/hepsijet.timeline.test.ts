@@ -12,16 +12,36 @@ const SAMPLE = [
 describe('hepsiJetTimeline', () => {
   it('sorts oldest first, normalizes codes and keeps raw code, place and receiver', () => {
     expect(hepsiJetTimeline(SAMPLE)).toEqual([
-      { status: TrackingStatus.pickedUp, rawCode: 'ACCEPTED', rawText: 'Kitapsan_cukurova Toplama Merkezi', at: '2023-02-14T15:00:35.000Z', location: 'Kitapsan_cukurova Toplama Merkezi' },
-      { status: TrackingStatus.outForDelivery, rawCode: 'OUT_FOR_DELIVERY', rawText: 'Dağıtım Aracında', at: '2023-02-14T15:01:07.000Z', location: 'Dağıtım Aracında' },
-      { status: TrackingStatus.delivered, rawCode: 'DELIVERED', rawText: 'Alıcıda · teslim alan: Mehmet Kürşad', at: '2023-02-14T15:01:09.000Z', location: 'Alıcıda' },
+      {
+        status: TrackingStatus.pickedUp,
+        rawCode: 'ACCEPTED',
+        rawText: 'Kitapsan_cukurova Toplama Merkezi',
+        at: '2023-02-14T15:00:35.000Z',
+        location: 'Kitapsan_cukurova Toplama Merkezi',
+      },
+      {
+        status: TrackingStatus.outForDelivery,
+        rawCode: 'OUT_FOR_DELIVERY',
+        rawText: 'Dağıtım Aracında',
+        at: '2023-02-14T15:01:07.000Z',
+        location: 'Dağıtım Aracında',
+      },
+      {
+        status: TrackingStatus.delivered,
+        rawCode: 'DELIVERED',
+        rawText: 'Alıcıda · teslim alan: Mehmet Kürşad',
+        at: '2023-02-14T15:01:09.000Z',
+        location: 'Alıcıda',
+      },
     ])
   })
 
   it('no details ("OK", nothing done yet) is an empty timeline; unknown codes stay null', () => {
     expect(hepsiJetTimeline(null)).toEqual([])
     expect(hepsiJetTimeline([])).toEqual([])
-    expect(hepsiJetTimeline([{ transactionDate: 'dün', integrationStatus: 'IN_HUB', transactionLocation: null }])).toEqual([{ status: null, rawCode: 'IN_HUB', rawText: '', at: 'dün', location: null }])
+    expect(hepsiJetTimeline([{ transactionDate: 'dün', integrationStatus: 'IN_HUB', transactionLocation: null }])).toEqual([
+      { status: null, rawCode: 'IN_HUB', rawText: '', at: 'dün', location: null },
+    ])
   })
 
   it('keeps the answer order for equal or unreadable times', () => {

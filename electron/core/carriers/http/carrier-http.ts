@@ -46,14 +46,16 @@ export type CarrierHttpResponse = Readonly<{
 export function httpStatusError(carrierName: string, operation: string, response: CarrierHttpResponse): AppError | null {
   const { status } = response
   const meta = { httpStatus: status, operation }
-  if (status === 401 || status === 403) return new AppError(ErrorCode.carrierAuth, `${carrierName} refused the credentials (HTTP ${status})`, { retryable: false, meta })
+  if (status === 401 || status === 403)
+    return new AppError(ErrorCode.carrierAuth, `${carrierName} refused the credentials (HTTP ${status})`, { retryable: false, meta })
   if (status === 429) {
     return new AppError(ErrorCode.carrierRateLimited, `${carrierName} rate limit reached (HTTP 429)`, {
       retryable: true,
       meta: { ...meta, retryAfterMs: parseRetryAfterMs(response.headers['retry-after']) },
     })
   }
-  if (status >= 500) return new AppError(ErrorCode.carrierUnavailable, `${carrierName} server error (HTTP ${status}) on ${operation}`, { retryable: true, meta })
+  if (status >= 500)
+    return new AppError(ErrorCode.carrierUnavailable, `${carrierName} server error (HTTP ${status}) on ${operation}`, { retryable: true, meta })
   return null
 }
 
@@ -81,8 +83,18 @@ export async function carrierHttp(req: CarrierHttpRequest, o: CarrierHttpOptions
 
   const failure = (err: unknown, whileReading: boolean): unknown => {
     if (o.signal?.aborted) return o.signal.reason
-    if (timedOut) return new AppError(ErrorCode.carrierTimeout, `${req.carrierName} did not answer within ${timeoutMs} ms`, { retryable: true, cause: err, meta: { ...meta, timeoutMs } })
-    if (whileReading) return new AppError(ErrorCode.carrierBadResponse, `${req.carrierName} closed the connection in the middle of its answer`, { retryable: true, cause: err, meta })
+    if (timedOut)
+      return new AppError(ErrorCode.carrierTimeout, `${req.carrierName} did not answer within ${timeoutMs} ms`, {
+        retryable: true,
+        cause: err,
+        meta: { ...meta, timeoutMs },
+      })
+    if (whileReading)
+      return new AppError(ErrorCode.carrierBadResponse, `${req.carrierName} closed the connection in the middle of its answer`, {
+        retryable: true,
+        cause: err,
+        meta,
+      })
     const code = (err as { cause?: { code?: string } })?.cause?.code
     return new AppError(ErrorCode.carrierUnavailable, `cannot reach ${req.carrierName} at ${redact(new URL(req.url).origin)}${code ? ` (${code})` : ''}`, {
       retryable: true,

@@ -19,9 +19,13 @@ export function lowerKeyedJson(text: string): unknown {
 export function notEnvelopeError(carrierName: string, operation: string, res: CarrierHttpResponse): AppError {
   const meta = { operation, httpStatus: res.status, bodyStart: res.text.slice(0, 200) }
   if (res.status >= 500) return httpStatusError(carrierName, operation, res) as AppError
-  if (res.status >= 200 && res.status < 300) return new AppError(ErrorCode.carrierBadResponse, `${carrierName} answered ${operation} with a body that is not its envelope`, { retryable: true, meta })
+  if (res.status >= 200 && res.status < 300)
+    return new AppError(ErrorCode.carrierBadResponse, `${carrierName} answered ${operation} with a body that is not its envelope`, { retryable: true, meta })
   if (res.status === 404 || res.status === 405) {
-    return new AppError(ErrorCode.carrierBadResponse, `${carrierName} answered HTTP ${res.status} to ${operation}: check the origin`, { retryable: false, meta })
+    return new AppError(ErrorCode.carrierBadResponse, `${carrierName} answered HTTP ${res.status} to ${operation}: check the origin`, {
+      retryable: false,
+      meta,
+    })
   }
   return new AppError(ErrorCode.carrierValidation, `${carrierName} refused ${operation} (HTTP ${res.status})`, { retryable: false, meta })
 }

@@ -12,7 +12,13 @@ export function lowerKeys(value: unknown): unknown {
 }
 
 /** A number, or a decimal string read as one. */
-export const looseNumber = z.union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/).transform(Number)])
+export const looseNumber = z.union([
+  z.number(),
+  z
+    .string()
+    .regex(/^-?\d+(\.\d+)?$/)
+    .transform(Number),
+])
 
 /** A string, or a number read as its text. */
 export const looseText = z.union([z.string(), z.number().transform(String)])

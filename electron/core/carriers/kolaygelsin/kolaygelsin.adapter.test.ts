@@ -2,7 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { failure } from '../../../../tests/support/app-error'
 import { HttpFault } from '../../../../sandbox/common/http-emulator'
 import { sampleKolayGelsinRequest, SAMPLE_KOLAYGELSIN_SETTINGS } from '../../../../sandbox/kolaygelsin/kolaygelsin.fixtures'
-import { DEFAULT_KG_ACCOUNT, startKolayGelsinEmulator, type KolayGelsinEmulator, type KolayGelsinEmulatorOptions } from '../../../../sandbox/kolaygelsin/kolaygelsin.emulator'
+import {
+  DEFAULT_KG_ACCOUNT,
+  startKolayGelsinEmulator,
+  type KolayGelsinEmulator,
+  type KolayGelsinEmulatorOptions,
+} from '../../../../sandbox/kolaygelsin/kolaygelsin.emulator'
 import { ErrorCode } from '../../../../shared/errors'
 import type { ShipmentRequest } from '../carrier.port'
 import type { CarrierExchange } from '../http/carrier-http'
@@ -26,7 +31,6 @@ const connector = (over: Partial<KolayGelsinConnectorOptions> = {}, e: KolayGels
   createKolayGelsinConnector({ origin: e.origin, ...SAMPLE_KOLAYGELSIN_SETTINGS, timeoutMs: 2000, retry: { maxAttempts: 4, sleep: async () => {} }, ...over })
 const request = (over: Parameters<typeof sampleKolayGelsinRequest>[0] = {}) => sampleKolayGelsinRequest(over) as ShipmentRequest
 
-
 describe('create', () => {
   it('looks first, saves the recipient, saves the shipment under our code; no HTML label, our barcode instead', async () => {
     const exchanges: CarrierExchange[] = []
@@ -36,8 +40,21 @@ describe('create', () => {
     const stored = emu.shipments.filter((s) => s.customerSpecificCode === code)
     expect(stored).toHaveLength(1)
     expect(exchanges.map((x) => x.operation)).toEqual(['GetCorporateShipmentsStatus', 'SaveRecipient', 'SaveIntegrationShipment'])
-    expect(created).toEqual({ carrierShipmentId: stored[0]?.shipmentId, trackingNumber: stored[0]?.shipmentId, barcode: `${code}01`, trackingUrl: `https://esubebeta.klyglsn.com/track/${stored[0]?.shipmentId}`, labelFormat: null, label: null, costKurus: null })
-    expect(stored[0]).toMatchObject({ customerId: 20, addressId: 28, packageType: 2, recipient: { cityId: 34, townName: 'Kadıköy', name: 'Mehmet', surname: 'Akman', gsm: '5321112233' } })
+    expect(created).toEqual({
+      carrierShipmentId: stored[0]?.shipmentId,
+      trackingNumber: stored[0]?.shipmentId,
+      barcode: `${code}01`,
+      trackingUrl: `https://esubebeta.klyglsn.com/track/${stored[0]?.shipmentId}`,
+      labelFormat: null,
+      label: null,
+      costKurus: null,
+    })
+    expect(stored[0]).toMatchObject({
+      customerId: 20,
+      addressId: 28,
+      packageType: 2,
+      recipient: { cityId: 34, townName: 'Kadıköy', name: 'Mehmet', surname: 'Akman', gsm: '5321112233' },
+    })
     expect(stored[0]?.items.map((i) => i.customerBarcode)).toEqual([`${code}01`])
     expect(JSON.stringify(exchanges)).not.toContain(DEFAULT_KG_ACCOUNT.token)
   })
@@ -60,11 +77,41 @@ describe('create', () => {
   })
 
   it.each([
-    ['COD outside the contract', { accounts: [{ ...DEFAULT_KG_ACCOUNT, codAllowed: false }] }, { codAmountKurus: 5000 }, ErrorCode.carrierServiceUnsupported, 'Tahsilatlı kargo yapılamaz.'],
-    ['outside the courier area', { accounts: [{ ...DEFAULT_KG_ACCOUNT, coveredCityIds: [6] }] }, {}, ErrorCode.carrierServiceUnsupported, 'Bu kordinatta kurye çalışma alanı bulunamamıştır.'],
-    ['a recipient without an ilçe (ErrorSavingReceiver)', {}, { recipient: { ...request().recipient, address: '1', district: '', city: 'Ankara' } }, ErrorCode.carrierValidation, 'ErrorSavingReceiver'],
-    ['GeoCodeFail', {}, { recipient: { ...request().recipient, address: '', district: 'X', city: 'Ankara' } }, ErrorCode.carrierAddressUnresolved, 'GeoCodeFail'],
-    ['errors with HTTP 500 (swagger reading)', { errorHttpStatus: 500 as const, accounts: [{ ...DEFAULT_KG_ACCOUNT, codAllowed: false }] }, { codAmountKurus: 100 }, ErrorCode.carrierServiceUnsupported, 'Tahsilatlı kargo yapılamaz.'],
+    [
+      'COD outside the contract',
+      { accounts: [{ ...DEFAULT_KG_ACCOUNT, codAllowed: false }] },
+      { codAmountKurus: 5000 },
+      ErrorCode.carrierServiceUnsupported,
+      'Tahsilatlı kargo yapılamaz.',
+    ],
+    [
+      'outside the courier area',
+      { accounts: [{ ...DEFAULT_KG_ACCOUNT, coveredCityIds: [6] }] },
+      {},
+      ErrorCode.carrierServiceUnsupported,
+      'Bu kordinatta kurye çalışma alanı bulunamamıştır.',
+    ],
+    [
+      'a recipient without an ilçe (ErrorSavingReceiver)',
+      {},
+      { recipient: { ...request().recipient, address: '1', district: '', city: 'Ankara' } },
+      ErrorCode.carrierValidation,
+      'ErrorSavingReceiver',
+    ],
+    [
+      'GeoCodeFail',
+      {},
+      { recipient: { ...request().recipient, address: '', district: 'X', city: 'Ankara' } },
+      ErrorCode.carrierAddressUnresolved,
+      'GeoCodeFail',
+    ],
+    [
+      'errors with HTTP 500 (swagger reading)',
+      { errorHttpStatus: 500 as const, accounts: [{ ...DEFAULT_KG_ACCOUNT, codAllowed: false }] },
+      { codAmountKurus: 100 },
+      ErrorCode.carrierServiceUnsupported,
+      'Tahsilatlı kargo yapılamaz.',
+    ],
   ] as const)('%s', async (_name, emuOptions, over, code, kgError) => {
     const e = Object.keys(emuOptions).length === 0 ? emu : await start(emuOptions as KolayGelsinEmulatorOptions)
     const before = e.shipments.length
@@ -74,25 +121,39 @@ describe('create', () => {
   })
 
   it('wrong customer or address id → carrier.auth (CustomerNotFound, 404.1)', async () => {
-    expect(await failure(connector({ customerId: 21 }).createShipment(request(), { idempotencyKey: 'k-cust' }))).toMatchObject({ code: ErrorCode.carrierAuth, meta: { kgError: 'CustomerNotFound' } })
-    expect(await failure(connector({ addressId: 29 }).createShipment(request(), { idempotencyKey: 'k-addr' }))).toMatchObject({ code: ErrorCode.carrierAuth, meta: { resultCode: 404.1 } })
+    expect(await failure(connector({ customerId: 21 }).createShipment(request(), { idempotencyKey: 'k-cust' }))).toMatchObject({
+      code: ErrorCode.carrierAuth,
+      meta: { kgError: 'CustomerNotFound' },
+    })
+    expect(await failure(connector({ addressId: 29 }).createShipment(request(), { idempotencyKey: 'k-addr' }))).toMatchObject({
+      code: ErrorCode.carrierAuth,
+      meta: { resultCode: 404.1 },
+    })
   })
 
   it('a wrong token → carrier.auth (HTTP 401), not retried', async () => {
     const before = emu.requests.length
-    expect(await failure(connector({ token: 'nope' }).createShipment(request(), { idempotencyKey: 'k-tok' }))).toMatchObject({ code: ErrorCode.carrierAuth, retryable: false })
+    expect(await failure(connector({ token: 'nope' }).createShipment(request(), { idempotencyKey: 'k-tok' }))).toMatchObject({
+      code: ErrorCode.carrierAuth,
+      retryable: false,
+    })
     expect(emu.requests.length - before).toBe(1)
   })
 
   it('an il without a plate code stops before any call', async () => {
     const before = emu.requests.length
-    expect(await failure(connector().createShipment(request({ recipient: { ...request().recipient, city: 'Atlantis' } }), { idempotencyKey: 'k-city' }))).toMatchObject({ code: ErrorCode.carrierAddressUnresolved })
+    expect(
+      await failure(connector().createShipment(request({ recipient: { ...request().recipient, city: 'Atlantis' } }), { idempotencyKey: 'k-city' })),
+    ).toMatchObject({ code: ErrorCode.carrierAddressUnresolved })
     expect(emu.requests.length).toBe(before)
   })
 
   it('a customer without the status query (no webhook definition) cannot buy safely: carrier.auth before anything is saved', async () => {
     const e = await start({ accounts: [{ ...DEFAULT_KG_ACCOUNT, webhookIntegrated: false }] })
-    expect(await failure(connector({}, e).createShipment(request(), { idempotencyKey: 'k-nohook' }))).toMatchObject({ code: ErrorCode.carrierAuth, meta: { kgError: 'CustomerNotFound' } })
+    expect(await failure(connector({}, e).createShipment(request(), { idempotencyKey: 'k-nohook' }))).toMatchObject({
+      code: ErrorCode.carrierAuth,
+      meta: { kgError: 'CustomerNotFound' },
+    })
     expect(e.shipments).toHaveLength(0)
   })
 })
@@ -167,7 +228,11 @@ describe('track', () => {
     e.advance(made[1]!.trackingNumber, 12)
     const before = e.requests.length
     const found = await c.trackMany([...made.map((m) => m.trackingNumber), made[0]!.barcode, '424242'])
-    expect(e.requests.slice(before).map((r) => r.operation)).toEqual(['GetCorporateShipmentsStatus', 'GetCorporateShipmentsStatus', 'GetCorporateShipmentsStatus'])
+    expect(e.requests.slice(before).map((r) => r.operation)).toEqual([
+      'GetCorporateShipmentsStatus',
+      'GetCorporateShipmentsStatus',
+      'GetCorporateShipmentsStatus',
+    ])
     expect([...found.keys()].sort()).toEqual([...made.map((m) => m.trackingNumber), made[0]!.barcode].sort())
     expect(found.get(made[1]!.trackingNumber)?.at(-1)?.status).toBe('picked_up')
   })

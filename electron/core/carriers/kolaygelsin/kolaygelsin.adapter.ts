@@ -6,7 +6,17 @@ import type { CallSignal as Signal, ConnectorHttpOptions } from '../carrier-conn
 import { withRetry } from '../../net/retry'
 import { KgMethod, KolayGelsinClient } from './kolaygelsin.client'
 import { isKgCustomerNotFound, kgErrorOf, kgErrorToAppError, type KgFailure } from './kolaygelsin.errors'
-import { buildIntegrationShipment, buildSaveRecipient, checkCodePrefix, DEFAULT_CODE_PREFIX, kgCustomerSpecificCodeFor, kgKeyKind, kgParcelBarcode, type KgKeyKind, type KgShipmentSettings } from './kolaygelsin.shipment'
+import {
+  buildIntegrationShipment,
+  buildSaveRecipient,
+  checkCodePrefix,
+  DEFAULT_CODE_PREFIX,
+  kgCustomerSpecificCodeFor,
+  kgKeyKind,
+  kgParcelBarcode,
+  type KgKeyKind,
+  type KgShipmentSettings,
+} from './kolaygelsin.shipment'
 import { lowerKeys, recipientPayloadSchema, shipmentPayloadSchema, statusPayloadSchema, type KgShipmentModel } from './kolaygelsin.schemas'
 import { KG_AFTER_PICKUP, KG_RETURN_EVENTS, KgEvent } from './kolaygelsin.status'
 import { kgTimeline } from './kolaygelsin.timeline'
@@ -65,7 +75,8 @@ function matches(m: KgShipmentModel, kind: KgKeyKind, value: string): boolean {
 const isNotFoundWording = (f: KgFailure): boolean => !kgErrorOf(f) && /not ?found|bulunamad|bulunmamakta/i.test(f.message)
 
 function positive(value: number, field: string): number {
-  if (!Number.isInteger(value) || value <= 0) throw new AppError(ErrorCode.inputInvalid, `Kolay Gelsin connector option ${field} must be a positive integer, got ${value}`, { meta: { field } })
+  if (!Number.isInteger(value) || value <= 0)
+    throw new AppError(ErrorCode.inputInvalid, `Kolay Gelsin connector option ${field} must be a positive integer, got ${value}`, { meta: { field } })
   return value
 }
 
@@ -82,11 +93,23 @@ function positive(value: number, field: string): number {
 export function createKolayGelsinConnector(options: KolayGelsinConnectorOptions): KolayGelsinConnector {
   const prefix = checkCodePrefix(options.codePrefix ?? DEFAULT_CODE_PREFIX)
   const account = { customerId: positive(options.customerId, 'customerId'), addressId: positive(options.addressId, 'addressId') }
-  if (options.origin.trim() === '' || options.token.trim() === '') throw new AppError(ErrorCode.inputInvalid, 'Kolay Gelsin connector needs an origin and a token', { meta: { field: 'token' } })
-  const settings: KgShipmentSettings = { packageType: options.packageType ?? 2, payingParty: options.payingParty ?? 1, senderBrand: options.senderBrand, saveOutOfCoverage: options.saveOutOfCoverage ?? false }
+  if (options.origin.trim() === '' || options.token.trim() === '')
+    throw new AppError(ErrorCode.inputInvalid, 'Kolay Gelsin connector needs an origin and a token', { meta: { field: 'token' } })
+  const settings: KgShipmentSettings = {
+    packageType: options.packageType ?? 2,
+    payingParty: options.payingParty ?? 1,
+    senderBrand: options.senderBrand,
+    saveOutOfCoverage: options.saveOutOfCoverage ?? false,
+  }
   let resolver: AddressResolver | null = null
-  const cityIdOf = options.cityIdOf ?? ((city: string) => Number((resolver ??= new AddressResolver({ postalDataFile: null })).findCity(city)?.code ?? Number.NaN) || null)
-  const client = new KolayGelsinClient({ origin: options.origin.replace(/\/+$/, ''), token: options.token, timeoutMs: options.timeoutMs, onExchange: options.onExchange })
+  const cityIdOf =
+    options.cityIdOf ?? ((city: string) => Number((resolver ??= new AddressResolver({ postalDataFile: null })).findCity(city)?.code ?? Number.NaN) || null)
+  const client = new KolayGelsinClient({
+    origin: options.origin.replace(/\/+$/, ''),
+    token: options.token,
+    timeoutMs: options.timeoutMs,
+    onExchange: options.onExchange,
+  })
   const now = () => new Date((options.now ?? Date.now)()).toISOString()
   const batchSize = Math.max(1, options.trackBatchSize ?? 50)
   const retrying = <T>(fn: () => Promise<T>, signal?: AbortSignal) => withRetry(() => fn(), { ...options.retry, signal })
@@ -94,7 +117,14 @@ export function createKolayGelsinConnector(options: KolayGelsinConnectorOptions)
 
   /** GetCorporateShipmentsStatus for one kind of key; every event, not only the latest. */
   async function statusCall(kind: KgKeyKind, values: readonly string[], signal?: AbortSignal) {
-    const body = { ShipmentIdList: [] as string[], CustomerSpecificCodeList: [] as string[], CustomerBarcodeList: [] as string[], CustomerTrackingIdList: [] as string[], OnlyLatestEvents: false, [LIST_OF[kind]]: values }
+    const body = {
+      ShipmentIdList: [] as string[],
+      CustomerSpecificCodeList: [] as string[],
+      CustomerBarcodeList: [] as string[],
+      CustomerTrackingIdList: [] as string[],
+      OnlyLatestEvents: false,
+      [LIST_OF[kind]]: values,
+    }
     return client.call(KgMethod.getCorporateShipmentsStatus, body, signal)
   }
 
@@ -115,11 +145,23 @@ export function createKolayGelsinConnector(options: KolayGelsinConnectorOptions)
     const err = kgErrorToAppError(f, KgMethod.getCorporateShipmentsStatus)
     if (!isKgCustomerNotFound(f)) return err
     // [KG]: the status query answers CustomerNotFound when the customer has no webhook definition.
-    return new AppError(ErrorCode.carrierAuth, 'Kolay Gelsin will not report shipment status for this customer (no webhook definition): tracking and safe retries need it enabled', { retryable: false, meta: err.meta })
+    return new AppError(
+      ErrorCode.carrierAuth,
+      'Kolay Gelsin will not report shipment status for this customer (no webhook definition): tracking and safe retries need it enabled',
+      { retryable: false, meta: err.meta },
+    )
   }
 
   function created(shipmentId: string, code: string, trackingUrl: string | null): CreatedShipment {
-    return { carrierShipmentId: shipmentId, trackingNumber: shipmentId, barcode: kgParcelBarcode(code, 0), trackingUrl, labelFormat: null, label: null, costKurus: null }
+    return {
+      carrierShipmentId: shipmentId,
+      trackingNumber: shipmentId,
+      barcode: kgParcelBarcode(code, 0),
+      trackingUrl,
+      labelFormat: null,
+      label: null,
+      costKurus: null,
+    }
   }
 
   /**
@@ -140,12 +182,19 @@ export function createKolayGelsinConnector(options: KolayGelsinConnectorOptions)
     const models = modelsOf(r.payload, 'code').filter((m) => m.customerspecificcode === code)
     const first = models[0]
     if (!first) return null
-    const events = kgTimeline(models.filter((m) => m.shipmentid === first.shipmentid), now())
+    const events = kgTimeline(
+      models.filter((m) => m.shipmentid === first.shipmentid),
+      now(),
+    )
     if (events.some((e) => KG_RETURN_EVENTS.has(Number(e.rawCode)))) {
-      throw new AppError(ErrorCode.carrierDuplicateReference, `Kolay Gelsin already has ${code} (shipment ${first.shipmentid}), stopped and returning: this shipment needs a new idempotency key`, {
-        retryable: false,
-        meta: { customerSpecificCode: code, shipmentId: first.shipmentid },
-      })
+      throw new AppError(
+        ErrorCode.carrierDuplicateReference,
+        `Kolay Gelsin already has ${code} (shipment ${first.shipmentid}), stopped and returning: this shipment needs a new idempotency key`,
+        {
+          retryable: false,
+          meta: { customerSpecificCode: code, shipmentId: first.shipmentid },
+        },
+      )
     }
     return created(first.shipmentid, code, null)
   }
@@ -163,7 +212,14 @@ export function createKolayGelsinConnector(options: KolayGelsinConnectorOptions)
           const mine = models.filter((m) => matches(m, kind, v))
           // Only the first shipment a key names: a code Kolay Gelsin holds twice would merge two parcels' lives.
           const first = mine[0]
-          if (first) out.set(v, kgTimeline(mine.filter((m) => m.shipmentid === first.shipmentid), now()))
+          if (first)
+            out.set(
+              v,
+              kgTimeline(
+                mine.filter((m) => m.shipmentid === first.shipmentid),
+                now(),
+              ),
+            )
         }
       }
     }
@@ -180,10 +236,14 @@ export function createKolayGelsinConnector(options: KolayGelsinConnectorOptions)
       buildIntegrationShipment(request, code, 0, account, settings) // refuses bad input before any call
       const cityId = cityIdOf(request.recipient.city)
       if (!cityId) {
-        throw new AppError(ErrorCode.carrierAddressUnresolved, `no plate code for il "${request.recipient.city}": Kolay Gelsin's CityId is the plate code; nothing was sent`, {
-          retryable: false,
-          meta: { city: request.recipient.city },
-        })
+        throw new AppError(
+          ErrorCode.carrierAddressUnresolved,
+          `no plate code for il "${request.recipient.city}": Kolay Gelsin's CityId is the plate code; nothing was sent`,
+          {
+            retryable: false,
+            meta: { city: request.recipient.city },
+          },
+        )
       }
       const recipientBody = buildSaveRecipient(request.recipient, cityId, settings)
       let recipientId: number | null = null
@@ -208,7 +268,8 @@ export function createKolayGelsinConnector(options: KolayGelsinConnectorOptions)
         const r = await client.call(KgMethod.saveIntegrationShipment, body, call.signal)
         if (!r.ok) throw kgErrorToAppError(r.failure, KgMethod.saveIntegrationShipment, { customerSpecificCode: code })
         const p = shipmentPayloadSchema.safeParse(lowerKeys(r.payload))
-        if (!p.success || p.data.shipmentid.trim() === '') throw bad(`Kolay Gelsin answered SaveIntegrationShipment for ${code} without a ShipmentId`, { customerSpecificCode: code })
+        if (!p.success || p.data.shipmentid.trim() === '')
+          throw bad(`Kolay Gelsin answered SaveIntegrationShipment for ${code} without a ShipmentId`, { customerSpecificCode: code })
         return created(p.data.shipmentid.trim(), code, p.data.shipmenttrackinglink?.trim() || null)
       }, call.signal)
     },
@@ -221,14 +282,26 @@ export function createKolayGelsinConnector(options: KolayGelsinConnectorOptions)
         const models = (await statusQuery(kind, [key], o.signal)).filter((m) => matches(m, kind, key))
         const first = models[0]
         if (!first) throw new AppError(ErrorCode.carrierNotFound, `Kolay Gelsin has no shipment ${key}`, { meta: { key } })
-        const codes = kgTimeline(models.filter((m) => m.shipmentid === first.shipmentid), now()).map((e) => Number(e.rawCode))
+        const codes = kgTimeline(
+          models.filter((m) => m.shipmentid === first.shipmentid),
+          now(),
+        ).map((e) => Number(e.rawCode))
         const returnRequested = (why: string) =>
-          new AppError(ErrorCode.carrierReturnRequested, `Kolay Gelsin shipment ${first.shipmentid} ${why}: it travels back to the sender, nothing is refunded yet`, { retryable: false, meta: { key, shipmentId: first.shipmentid } })
+          new AppError(
+            ErrorCode.carrierReturnRequested,
+            `Kolay Gelsin shipment ${first.shipmentid} ${why}: it travels back to the sender, nothing is refunded yet`,
+            { retryable: false, meta: { key, shipmentId: first.shipmentid } },
+          )
         // A return already running (our earlier cancel after pickup, whose answer may have been lost) is the same outcome again.
         if (codes.some((c) => KG_RETURN_EVENTS.has(c))) throw returnRequested('is already on its way back')
-        if (codes.includes(KgEvent.delivered)) throw new AppError(ErrorCode.carrierNotCancellable, `Kolay Gelsin delivered ${first.shipmentid}; it can no longer be cancelled`, { meta: { key } })
+        if (codes.includes(KgEvent.delivered))
+          throw new AppError(ErrorCode.carrierNotCancellable, `Kolay Gelsin delivered ${first.shipmentid}; it can no longer be cancelled`, { meta: { key } })
         const pickedUp = codes.some((c) => KG_AFTER_PICKUP.has(c))
-        const r = await client.call(KgMethod.cancelPickupAndDelivery, { ShipmentId: first.shipmentid, DeliveryCancellationReason: options.cancellationReason ?? 1 }, o.signal)
+        const r = await client.call(
+          KgMethod.cancelPickupAndDelivery,
+          { ShipmentId: first.shipmentid, DeliveryCancellationReason: options.cancellationReason ?? 1 },
+          o.signal,
+        )
         if (!r.ok) throw kgErrorToAppError(r.failure, KgMethod.cancelPickupAndDelivery, { key, shipmentId: first.shipmentid })
         // [KG]: before pickup the call cancels; after it, it ends delivery and starts the return.
         if (pickedUp) throw returnRequested('was already collected, so the cancel started a return')

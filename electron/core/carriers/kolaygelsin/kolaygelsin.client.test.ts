@@ -13,7 +13,8 @@ const emus = new Map<number, KolayGelsinEmulator>()
 // The bodies follow the published schema (the emulator refuses others with 400): shipments name a saved RecipientId.
 const SAVED = { RecipientId: 0 }
 beforeAll(async () => {
-  for (const s of statuses) emus.set(s, await startKolayGelsinEmulator({ errorHttpStatus: s, accounts: [{ ...DEFAULT_KG_ACCOUNT, codAllowed: false, coveredCityIds: [34] }] }))
+  for (const s of statuses)
+    emus.set(s, await startKolayGelsinEmulator({ errorHttpStatus: s, accounts: [{ ...DEFAULT_KG_ACCOUNT, codAllowed: false, coveredCityIds: [34] }] }))
   emus.set(0, await startKolayGelsinEmulator({ accounts: [{ ...DEFAULT_KG_ACCOUNT, webhookIntegrated: false }] }))
   const ids = new Set<number>()
   for (const e of emus.values()) {
@@ -27,9 +28,22 @@ afterAll(async () => {
   for (const e of emus.values()) await e.close()
 })
 
-const recipient = { RecipientType: 1, RecipientName: 'Ali', RecipientSurname: 'Veli', Gsm: '5321234567', Address: { CityId: 34, TownName: 'Kadıköy', AddressText: 'Koşuyolu Mh. Mehmet Akman Sk. No:1' } }
+const recipient = {
+  RecipientType: 1,
+  RecipientName: 'Ali',
+  RecipientSurname: 'Veli',
+  Gsm: '5321234567',
+  Address: { CityId: 34, TownName: 'Kadıköy', AddressText: 'Koşuyolu Mh. Mehmet Akman Sk. No:1' },
+}
 const address = (over: Record<string, unknown>) => ({ ...recipient, Address: { ...recipient.Address, ...over } })
-const shipment = (over: Record<string, unknown>) => ({ SenderCustomer: { CustomerId: 20, Address: { AddressId: 28 } }, Recipient: SAVED, PackageType: 2, CustomerSpecificCode: 'C1', ShipmentItemList: [{ Weight: 1, CustomerTrackingId: 'C101' }], ...over })
+const shipment = (over: Record<string, unknown>) => ({
+  SenderCustomer: { CustomerId: 20, Address: { AddressId: 28 } },
+  Recipient: SAVED,
+  PackageType: 2,
+  CustomerSpecificCode: 'C1',
+  ShipmentItemList: [{ Weight: 1, CustomerTrackingId: 'C101' }],
+  ...over,
+})
 const E = ErrorCode
 
 const CASES: readonly (readonly [string, KgMethod, Record<string, unknown>, ErrorCode])[] = [
@@ -39,10 +53,25 @@ const CASES: readonly (readonly [string, KgMethod, Record<string, unknown>, Erro
   ['ErrorSavingReceiver', KgMethod.saveRecipient, address({ TownName: '' }), E.carrierValidation],
   ['IdentityNumberEntryIsRequired', KgMethod.saveRecipient, { ...recipient, OnlyDeliverToRecipient: true }, E.carrierValidation],
   ['IdentityNumberNotValid', KgMethod.saveRecipient, { ...recipient, OnlyDeliverToRecipient: true, RecipientIdentityNumber: '1' }, E.carrierValidation],
-  ['TaxIdentificationNumberInputIsRequired', KgMethod.saveRecipient, { ...recipient, RecipientType: 2, RecipientTitle: 'X AŞ', OnlyDeliverToRecipient: true }, E.carrierValidation],
-  ['TaxIdentificationNumberNotValid', KgMethod.saveRecipient, { ...recipient, RecipientType: 2, RecipientTitle: 'X AŞ', OnlyDeliverToRecipient: true, RecipientTaxIdentityNumber: 'x' }, E.carrierValidation],
+  [
+    'TaxIdentificationNumberInputIsRequired',
+    KgMethod.saveRecipient,
+    { ...recipient, RecipientType: 2, RecipientTitle: 'X AŞ', OnlyDeliverToRecipient: true },
+    E.carrierValidation,
+  ],
+  [
+    'TaxIdentificationNumberNotValid',
+    KgMethod.saveRecipient,
+    { ...recipient, RecipientType: 2, RecipientTitle: 'X AŞ', OnlyDeliverToRecipient: true, RecipientTaxIdentityNumber: 'x' },
+    E.carrierValidation,
+  ],
   ['Alici kimlik numarasinda gecersiz karakterler bulunuyor', KgMethod.saveRecipient, { ...recipient, RecipientIdentityNumber: '1a' }, E.carrierValidation],
-  ['Alici vergi kimlik numarasinda gecersiz karakterler bulunuyor', KgMethod.saveRecipient, { ...recipient, RecipientType: 2, RecipientTitle: 'X AŞ', RecipientTaxIdentityNumber: '1a' }, E.carrierValidation],
+  [
+    'Alici vergi kimlik numarasinda gecersiz karakterler bulunuyor',
+    KgMethod.saveRecipient,
+    { ...recipient, RecipientType: 2, RecipientTitle: 'X AŞ', RecipientTaxIdentityNumber: '1a' },
+    E.carrierValidation,
+  ],
   ['CityNotFound', KgMethod.saveRecipient, address({ CityId: 99 }), E.carrierAddressUnresolved],
   ['GeoCodeFail', KgMethod.saveRecipient, address({ AddressText: '123 456' }), E.carrierAddressUnresolved],
   ['Bu kordinatta kurye çalışma alanı bulunamamıştır.', KgMethod.saveRecipient, address({ CityId: 6 }), E.carrierServiceUnsupported],
@@ -87,6 +116,9 @@ describe('transport failures', () => {
   it('the status query of a customer without a webhook definition: CustomerNotFound', async () => {
     const c = new KolayGelsinClient({ origin: emus.get(0)?.origin ?? '', token: SAMPLE_KOLAYGELSIN_SETTINGS.token })
     const r = await c.call(KgMethod.getCorporateShipmentsStatus, { CustomerSpecificCodeList: ['X'], OnlyLatestEvents: true })
-    expect(r.ok ? null : kgErrorToAppError(r.failure, 'GetCorporateShipmentsStatus')).toMatchObject({ code: ErrorCode.carrierAuth, meta: { kgError: 'CustomerNotFound' } })
+    expect(r.ok ? null : kgErrorToAppError(r.failure, 'GetCorporateShipmentsStatus')).toMatchObject({
+      code: ErrorCode.carrierAuth,
+      meta: { kgError: 'CustomerNotFound' },
+    })
   })
 })

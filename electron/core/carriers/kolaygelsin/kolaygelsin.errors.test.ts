@@ -42,7 +42,10 @@ describe('documented ResultMessages → ErrorCode, never retryable', () => {
   })
 
   it('"Sipariş kaydedilemedi. Hata detayı: …" with any detail → carrier.validation', () => {
-    expect(kgErrorToAppError({ httpStatus: 200, resultCode: 500, message: KgMessage.orderNotSaved }, 'x')).toMatchObject({ code: E.carrierValidation, retryable: false })
+    expect(kgErrorToAppError({ httpStatus: 200, resultCode: 500, message: KgMessage.orderNotSaved }, 'x')).toMatchObject({
+      code: E.carrierValidation,
+      retryable: false,
+    })
   })
 })
 

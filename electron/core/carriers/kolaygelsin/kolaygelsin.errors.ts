@@ -22,7 +22,10 @@ export const KG_ERRORS: Readonly<Record<string, Entry>> = {
   'Alici vergi kimlik numarasinda gecersiz karakterler bulunuyor': { code: V, meaning: 'the tax number has characters other than digits' },
   CityNotFound: { code: ErrorCode.carrierAddressUnresolved, meaning: 'no city with this CityId (plate code)' },
   GeoCodeFail: { code: ErrorCode.carrierAddressUnresolved, meaning: 'the address text could not be located' },
-  'Bu kordinatta kurye çalışma alanı bulunamamıştır.': { code: ErrorCode.carrierServiceUnsupported, meaning: 'the address is outside Kolay Gelsin’s courier area' },
+  'Bu kordinatta kurye çalışma alanı bulunamamıştır.': {
+    code: ErrorCode.carrierServiceUnsupported,
+    meaning: 'the address is outside Kolay Gelsin’s courier area',
+  },
   SomethingWentWrong: { code: V, meaning: 'SenderCustomer or ShipmentItemList is missing' },
   MoveOptionNotFound: { code: V, meaning: 'the PackageType is missing or unknown' },
   'Tahsilatlı kargo yapılamaz.': { code: ErrorCode.carrierServiceUnsupported, meaning: 'the contract allows no cash-on-delivery' },
@@ -41,7 +44,9 @@ const BY_MESSAGE = new Map(Object.entries(KG_ERRORS).map(([k, v]) => [fold(k), {
 export function kgErrorOf(f: KgFailure): (Entry & { name: string }) | null {
   const hit = BY_MESSAGE.get(fold(f.message))
   if (hit) return hit
-  return ORDER_NOT_SAVED.test(f.message.trim()) ? { name: 'Sipariş kaydedilemedi', code: V, meaning: 'the shipment could not be saved (recipient or address missing)' } : null
+  return ORDER_NOT_SAVED.test(f.message.trim())
+    ? { name: 'Sipariş kaydedilemedi', code: V, meaning: 'the shipment could not be saved (recipient or address missing)' }
+    : null
 }
 
 export const isKgCustomerNotFound = (f: KgFailure): boolean => kgErrorOf(f)?.name === 'CustomerNotFound'
@@ -55,7 +60,11 @@ export const isKgCustomerNotFound = (f: KgFailure): boolean => kgErrorOf(f)?.nam
 export function kgErrorToAppError(f: KgFailure, operation: string, meta: Record<string, unknown> = {}): AppError {
   const base = { ...meta, operation, httpStatus: f.httpStatus, resultCode: f.resultCode, resultMessage: f.message }
   const known = kgErrorOf(f)
-  if (known) return new AppError(known.code, `Kolay Gelsin refused ${operation}: ${known.meaning} (${f.resultCode} ${f.message})`, { retryable: false, meta: { ...base, kgError: known.name } })
+  if (known)
+    return new AppError(known.code, `Kolay Gelsin refused ${operation}: ${known.meaning} (${f.resultCode} ${f.message})`, {
+      retryable: false,
+      meta: { ...base, kgError: known.name },
+    })
   const rc = Math.floor(f.resultCode)
   if (rc === 401 || rc === 403) return new AppError(ErrorCode.carrierAuth, `Kolay Gelsin refused the token on ${operation}`, { retryable: false, meta: base })
   if (rc === 429) return new AppError(ErrorCode.carrierRateLimited, `Kolay Gelsin rate limit reached on ${operation}`, { retryable: true, meta: base })

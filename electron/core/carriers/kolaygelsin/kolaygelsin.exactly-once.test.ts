@@ -14,33 +14,46 @@ beforeAll(async () => {
 })
 afterAll(() => emu.close())
 
-it('exactly once over 500 randomized runs of lost, cut, spoiled, throttled and failed answers', async () => {
-  // Without the look-before-buy (tested in kolaygelsin.adapter.test.ts) every fault meets a save or the lookup after it.
-  const connector = createKolayGelsinConnector({ origin: emu.origin, ...SAMPLE_KOLAYGELSIN_SETTINGS, lookupBeforeCreate: false, timeoutMs: 200, retry: { maxAttempts: 8, sleep: async () => {} } })
-  const mine = (key: string) => {
-    const code = connector.customerSpecificCodeFor(key)
-    return emu.shipments.filter((s) => s.customerSpecificCode === code)
-  }
-  const summary = await runCarrierFaultRuns({
-    runs: 500,
-    random: mulberry32(80_808),
-    // Up to 5 requests' fates, a fifth of them clean, so faults also reach the saves behind the recipient
-    // save and the lookups; a few runs also hang once until the 200 ms timeout.
-    faults: httpFaultSequence(emu.faults, { maxPerRun: 5, cleanRate: 0.2, clearAfterRun: true }),
-    requests: () => emu.requests,
-    create: (run, key) => {
-      const request = sampleKolayGelsinRequest({ orderNumber: `SIP-${run}`, packages: parcelsLike(sampleKolayGelsinRequest().packages, parcelsOf(run)) }) as ShipmentRequest
-      return connector.createShipment(request, { idempotencyKey: key })
-    },
-    shipmentsFor: mine,
-    totalShipments: () => emu.shipments.length,
-    check: (created, { run, key }) => {
-      const [stored] = mine(key)
-      expect(stored?.items).toHaveLength(parcelsOf(run))
-      expect(stored?.items[0]?.contentText).toBe(`Sipariş SIP-${run}`)
-      expect(created).toMatchObject({ trackingNumber: stored?.shipmentId, barcode: `${connector.customerSpecificCodeFor(key)}01`, label: null })
-    },
-  })
-  expect(summary.injected).toBeGreaterThan(500) // the faults really happened
-  expect(summary.runsThatSent('GetCorporateShipmentsStatus')).toBeGreaterThan(100) // and many runs looked up after a doubtful save
-}, faultRunsTimeoutMs(500))
+it(
+  'exactly once over 500 randomized runs of lost, cut, spoiled, throttled and failed answers',
+  async () => {
+    // Without the look-before-buy (tested in kolaygelsin.adapter.test.ts) every fault meets a save or the lookup after it.
+    const connector = createKolayGelsinConnector({
+      origin: emu.origin,
+      ...SAMPLE_KOLAYGELSIN_SETTINGS,
+      lookupBeforeCreate: false,
+      timeoutMs: 200,
+      retry: { maxAttempts: 8, sleep: async () => {} },
+    })
+    const mine = (key: string) => {
+      const code = connector.customerSpecificCodeFor(key)
+      return emu.shipments.filter((s) => s.customerSpecificCode === code)
+    }
+    const summary = await runCarrierFaultRuns({
+      runs: 500,
+      random: mulberry32(80_808),
+      // Up to 5 requests' fates, a fifth of them clean, so faults also reach the saves behind the recipient
+      // save and the lookups; a few runs also hang once until the 200 ms timeout.
+      faults: httpFaultSequence(emu.faults, { maxPerRun: 5, cleanRate: 0.2, clearAfterRun: true }),
+      requests: () => emu.requests,
+      create: (run, key) => {
+        const request = sampleKolayGelsinRequest({
+          orderNumber: `SIP-${run}`,
+          packages: parcelsLike(sampleKolayGelsinRequest().packages, parcelsOf(run)),
+        }) as ShipmentRequest
+        return connector.createShipment(request, { idempotencyKey: key })
+      },
+      shipmentsFor: mine,
+      totalShipments: () => emu.shipments.length,
+      check: (created, { run, key }) => {
+        const [stored] = mine(key)
+        expect(stored?.items).toHaveLength(parcelsOf(run))
+        expect(stored?.items[0]?.contentText).toBe(`Sipariş SIP-${run}`)
+        expect(created).toMatchObject({ trackingNumber: stored?.shipmentId, barcode: `${connector.customerSpecificCodeFor(key)}01`, label: null })
+      },
+    })
+    expect(summary.injected).toBeGreaterThan(500) // the faults really happened
+    expect(summary.runsThatSent('GetCorporateShipmentsStatus')).toBeGreaterThan(100) // and many runs looked up after a doubtful save
+  },
+  faultRunsTimeoutMs(500),
+)

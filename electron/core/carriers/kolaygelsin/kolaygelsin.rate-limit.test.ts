@@ -12,9 +12,15 @@ itHonoursRetryAfter({
   start: (rateLimit) => startKolayGelsinEmulator({ rateLimit }),
   // 3 × (lookup + recipient + save) + 1 track at 5/s take about two windows.
   burst: async (emu) => {
-    const connector = createKolayGelsinConnector({ origin: emu.origin, ...SAMPLE_KOLAYGELSIN_SETTINGS, timeoutMs: 2000, retry: { maxAttempts: 6, baseDelayMs: 10 } })
+    const connector = createKolayGelsinConnector({
+      origin: emu.origin,
+      ...SAMPLE_KOLAYGELSIN_SETTINGS,
+      timeoutMs: 2000,
+      retry: { maxAttempts: 6, baseDelayMs: 10 },
+    })
     const made = []
-    for (let i = 0; i < 3; i++) made.push(await connector.createShipment(sampleKolayGelsinRequest({ orderNumber: `B-${i}` }) as ShipmentRequest, { idempotencyKey: `burst-${i}` }))
+    for (let i = 0; i < 3; i++)
+      made.push(await connector.createShipment(sampleKolayGelsinRequest({ orderNumber: `B-${i}` }) as ShipmentRequest, { idempotencyKey: `burst-${i}` }))
     const tracked = await connector.trackMany(made.map((m) => m.trackingNumber))
     expect(tracked.size).toBe(3)
     expect(emu.shipments).toHaveLength(3)

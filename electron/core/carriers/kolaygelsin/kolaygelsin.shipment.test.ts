@@ -19,7 +19,12 @@ describe('keys', () => {
     expect([kgKeyKind('9442'), kgKeyKind(code), kgKeyKind(`${code}01`), kgKeyKind('Shp1')]).toEqual(['shipmentId', 'code', 'barcode', 'code'])
   })
 
-  it.each([['', 'KJ'], ['k', '1A'], ['k', 'kj'], ['k', 'ABCDEFG']])('refuses key "%s" / prefix "%s"', (key, prefix) => {
+  it.each([
+    ['', 'KJ'],
+    ['k', '1A'],
+    ['k', 'kj'],
+    ['k', 'ABCDEFG'],
+  ])('refuses key "%s" / prefix "%s"', (key, prefix) => {
     expect(thrown(() => kgCustomerSpecificCodeFor(key, prefix)).code).toBe(ErrorCode.inputInvalid)
   })
 
@@ -40,7 +45,13 @@ describe('bodies', () => {
       Gsm: '5321112233',
       OnlyDeliverToRecipient: false,
       SaveOutOfCoverage: false,
-      Address: { AddressTypeId: 1, AddressText: 'Koşuyolu Mh. Mehmet Akman Sk. No:1 D:1 Kadıköy İstanbul', PostalCode: '34718', CityId: 34, TownName: 'Kadıköy' },
+      Address: {
+        AddressTypeId: 1,
+        AddressText: 'Koşuyolu Mh. Mehmet Akman Sk. No:1 D:1 Kadıköy İstanbul',
+        PostalCode: '34718',
+        CityId: 34,
+        TownName: 'Kadıköy',
+      },
     })
   })
 
@@ -55,14 +66,35 @@ describe('bodies', () => {
       OnlyDeliverToRecipient: false,
       CustomerSpecificCode: 'KJCODE',
       ShipmentItemList: [
-        { Width: 20, Length: 30, Height: 15, Weight: 2, ContentText: 'Sipariş SIP-4001', HasCommercialValue: false, CustomerBarcode: 'KJCODE01', CustomerTrackingId: 'KJCODE01' },
-        { Width: 20, Length: 30, Height: 15, Weight: 1, ContentText: 'Sipariş SIP-4001', HasCommercialValue: false, CustomerBarcode: 'KJCODE02', CustomerTrackingId: 'KJCODE02' },
+        {
+          Width: 20,
+          Length: 30,
+          Height: 15,
+          Weight: 2,
+          ContentText: 'Sipariş SIP-4001',
+          HasCommercialValue: false,
+          CustomerBarcode: 'KJCODE01',
+          CustomerTrackingId: 'KJCODE01',
+        },
+        {
+          Width: 20,
+          Length: 30,
+          Height: 15,
+          Weight: 1,
+          ContentText: 'Sipariş SIP-4001',
+          HasCommercialValue: false,
+          CustomerBarcode: 'KJCODE02',
+          CustomerTrackingId: 'KJCODE02',
+        },
       ],
     })
   })
 
   it('COD as SenderInvoiceAmount in lira; SAMEDAY service → ProductCodeList; brand when set', () => {
-    const body = buildIntegrationShipment(request({ codAmountKurus: 12_345, serviceCode: 'sameday' }), 'K', 1, account, { ...settings, senderBrand: 'KargoJet' })
+    const body = buildIntegrationShipment(request({ codAmountKurus: 12_345, serviceCode: 'sameday' }), 'K', 1, account, {
+      ...settings,
+      senderBrand: 'KargoJet',
+    })
     expect(body).toMatchObject({ SenderInvoiceAmount: 123.45, ProductCodeList: ['SAMEDAY'], SenderBrand: 'KargoJet' })
     expect(buildIntegrationShipment(request(), 'K', 1, account, settings)).not.toHaveProperty('SenderInvoiceAmount')
   })
@@ -70,7 +102,10 @@ describe('bodies', () => {
   it('refuses no parcels, 100 parcels and fractional kuruş', () => {
     const pkg = request().packages[0]!
     expect(thrown(() => buildIntegrationShipment(request({ packages: [] }), 'K', 1, account, settings)).meta.field).toBe('packages')
-    expect(thrown(() => buildIntegrationShipment(request({ packages: Array.from({ length: 100 }, (_, index) => ({ ...pkg, index })) }), 'K', 1, account, settings)).meta.field).toBe('packages')
+    expect(
+      thrown(() => buildIntegrationShipment(request({ packages: Array.from({ length: 100 }, (_, index) => ({ ...pkg, index })) }), 'K', 1, account, settings))
+        .meta.field,
+    ).toBe('packages')
     expect(thrown(() => buildIntegrationShipment(request({ codAmountKurus: 1.5 }), 'K', 1, account, settings)).meta.field).toBe('codAmountKurus')
   })
 })

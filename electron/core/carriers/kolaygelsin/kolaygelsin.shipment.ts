@@ -18,7 +18,8 @@ export const MAX_PARCELS = 99
 const invalid = (message: string, field: string) => new AppError(ErrorCode.inputInvalid, message, { meta: { field } })
 
 export function checkCodePrefix(prefix: string): string {
-  if (!/^[A-Z][A-Z0-9]{0,5}$/.test(prefix)) throw invalid(`Kolay Gelsin code prefix "${prefix}" must be 1-6 capitals/digits starting with a letter`, 'codePrefix')
+  if (!/^[A-Z][A-Z0-9]{0,5}$/.test(prefix))
+    throw invalid(`Kolay Gelsin code prefix "${prefix}" must be 1-6 capitals/digits starting with a letter`, 'codePrefix')
   return prefix
 }
 
@@ -74,7 +75,13 @@ export function buildSaveRecipient(r: Address, cityId: number, s: KgShipmentSett
     Gsm: phone?.national ?? '',
     OnlyDeliverToRecipient: false,
     SaveOutOfCoverage: s.saveOutOfCoverage,
-    Address: { AddressTypeId: 1, AddressText: [r.address.trim(), r.district.trim(), r.city.trim()].filter(Boolean).join(' '), PostalCode: r.postalCode ?? '', CityId: cityId, TownName: r.district.trim() },
+    Address: {
+      AddressTypeId: 1,
+      AddressText: [r.address.trim(), r.district.trim(), r.city.trim()].filter(Boolean).join(' '),
+      PostalCode: r.postalCode ?? '',
+      CityId: cityId,
+      TownName: r.district.trim(),
+    },
   }
 }
 
@@ -85,7 +92,13 @@ const wholeUp = (v: number) => Math.max(1, Math.ceil(v - 1e-9))
  * SaveIntegrationShipment (protocols/kolaygelsin/swagger.json, SaveShipmentBodyModel) with the saved
  * RecipientId; sizes in whole cm and weight in whole kg, rounded up ([KG]: "Kilogram cinsinden").
  */
-export function buildIntegrationShipment(request: ShipmentRequest, code: string, recipientId: number, account: KgAccount, s: KgShipmentSettings): Record<string, unknown> {
+export function buildIntegrationShipment(
+  request: ShipmentRequest,
+  code: string,
+  recipientId: number,
+  account: KgAccount,
+  s: KgShipmentSettings,
+): Record<string, unknown> {
   const n = request.packages.length
   if (n === 0 || n > MAX_PARCELS) throw invalid(`a Kolay Gelsin shipment takes 1-${MAX_PARCELS} parcels, got ${n}`, 'packages')
   const cod = request.codAmountKurus ?? 0

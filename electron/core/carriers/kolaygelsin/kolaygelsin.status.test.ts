@@ -7,14 +7,23 @@ const S = TrackingStatus
 
 // Every CargoEventType docs/reference/carriers.md §7 lists, with the §12 Kolay Gelsin column.
 const TABLE: readonly (readonly [number, TrackingStatus])[] = [
-  [1, S.created], [2, S.created],
+  [1, S.created],
+  [2, S.created],
   [12, S.pickedUp],
-  [13, S.inTransit], [14, S.inTransit],
-  [17, S.outForDelivery], [18, S.outForDelivery],
-  [25, S.failedAttempt], [26, S.failedAttempt], [28, S.failedAttempt], [35, S.failedAttempt],
+  [13, S.inTransit],
+  [14, S.inTransit],
+  [17, S.outForDelivery],
+  [18, S.outForDelivery],
+  [25, S.failedAttempt],
+  [26, S.failedAttempt],
+  [28, S.failedAttempt],
+  [35, S.failedAttempt],
   [39, S.delayed],
-  [33, S.exception], [58, S.exception],
-  [31, S.returnInTransit], [32, S.returnInTransit], [46, S.returnInTransit],
+  [33, S.exception],
+  [58, S.exception],
+  [31, S.returnInTransit],
+  [32, S.returnInTransit],
+  [46, S.returnInTransit],
   [29, S.delivered],
 ]
 

@@ -22,8 +22,20 @@ describe('kgTimeline', () => {
   it('merges the parcels of one shipment: an event on both parcels once, oldest first', () => {
     const p = {
       ShipmentModelList: [
-        { ShipmentId: '9442', CustomerBarcode: 'A01', CargoEventLogModelList: [ev(1, '2024-05-01T09:00:00+03:00', 'DEPO'), ev('12', '2024-05-01T11:00:00+03:00', 'DEPO')] },
-        { ShipmentId: '9442', CustomerBarcode: 'A02', CargoEventLogModelList: [ev('12', '2024-05-01T11:00:00+03:00', 'DEPO'), ev(1, '2024-05-01T09:00:00+03:00', 'DEPO'), ev('13: Toplama TM', '2024-05-01T14:00:00+03:00')] },
+        {
+          ShipmentId: '9442',
+          CustomerBarcode: 'A01',
+          CargoEventLogModelList: [ev(1, '2024-05-01T09:00:00+03:00', 'DEPO'), ev('12', '2024-05-01T11:00:00+03:00', 'DEPO')],
+        },
+        {
+          ShipmentId: '9442',
+          CustomerBarcode: 'A02',
+          CargoEventLogModelList: [
+            ev('12', '2024-05-01T11:00:00+03:00', 'DEPO'),
+            ev(1, '2024-05-01T09:00:00+03:00', 'DEPO'),
+            ev('13: Toplama TM', '2024-05-01T14:00:00+03:00'),
+          ],
+        },
       ],
     }
     const events = kgTimeline(models(p), OBSERVED)
@@ -36,9 +48,15 @@ describe('kgTimeline', () => {
   })
 
   it('a 29 after a return event is the return delivered: returned_to_sender; before it, delivered', () => {
-    const returned = kgTimeline(models([{ ShipmentId: '1', CargoEventLogModelList: [ev(12, '2024-05-01T10:00:00Z'), ev(31, '2024-05-01T11:00:00Z'), ev(29, '2024-05-02T10:00:00Z')] }]), OBSERVED)
+    const returned = kgTimeline(
+      models([{ ShipmentId: '1', CargoEventLogModelList: [ev(12, '2024-05-01T10:00:00Z'), ev(31, '2024-05-01T11:00:00Z'), ev(29, '2024-05-02T10:00:00Z')] }]),
+      OBSERVED,
+    )
     expect(returned.map((e) => e.status)).toEqual(['picked_up', 'return_in_transit', 'returned_to_sender'])
-    const delivered = kgTimeline(models([{ ShipmentId: '1', CargoEventLogModelList: [ev(18, '2024-05-01T10:00:00Z'), ev(29, '2024-05-01T11:00:00Z')] }]), OBSERVED)
+    const delivered = kgTimeline(
+      models([{ ShipmentId: '1', CargoEventLogModelList: [ev(18, '2024-05-01T10:00:00Z'), ev(29, '2024-05-01T11:00:00Z')] }]),
+      OBSERVED,
+    )
     expect(delivered.at(-1)?.status).toBe('delivered')
   })
 

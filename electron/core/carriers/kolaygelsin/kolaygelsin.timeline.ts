@@ -31,10 +31,18 @@ export function kgEvent(e: KgEventLog, observedAt: string): TrackingEvent {
   let at = observedAt
   if (e.timestamp && e.timestamp.trim() !== '') {
     const iso = kgDateToIso(e.timestamp)
-    if (iso === null) throw new AppError(ErrorCode.carrierBadResponse, `Kolay Gelsin sent TimeStamp "${e.timestamp}", which is not a date`, { retryable: false, meta: { value: e.timestamp } })
+    if (iso === null)
+      throw new AppError(ErrorCode.carrierBadResponse, `Kolay Gelsin sent TimeStamp "${e.timestamp}", which is not a date`, {
+        retryable: false,
+        meta: { value: e.timestamp },
+      })
     at = iso
   }
-  const words = [code === null ? null : (KG_EVENTS[code]?.[1] ?? null), e.eventdescription?.trim() || null, e.eventdetailmodel?.deliveredpersonname?.trim() ? `teslim alan: ${e.eventdetailmodel.deliveredpersonname.trim()}` : null]
+  const words = [
+    code === null ? null : (KG_EVENTS[code]?.[1] ?? null),
+    e.eventdescription?.trim() || null,
+    e.eventdetailmodel?.deliveredpersonname?.trim() ? `teslim alan: ${e.eventdetailmodel.deliveredpersonname.trim()}` : null,
+  ]
   return { status: normalizeKolayGelsinStatus(rawCode, ''), rawCode, rawText: words.filter(Boolean).join(' · '), at, location: e.locationname?.trim() || null }
 }
 

@@ -28,7 +28,17 @@ const SAMPLE = {
   CustomerSpecificCode: '',
   CustomerId: '29',
   TimeStamp: '2021-05-13T18:28:01.882+03:00',
-  EventDetailModel: { DeliveredPersonName: '', DeliveredPersonRole: '', DeliveryCancellationReason: '', PreviousDeliveryDate: '', NewDeliveryDate: '', PreviousDeliveryTime: '', NewDeliveryTime: '', PreviousPrice: '', ReturnShipmentId: '' },
+  EventDetailModel: {
+    DeliveredPersonName: '',
+    DeliveredPersonRole: '',
+    DeliveryCancellationReason: '',
+    PreviousDeliveryDate: '',
+    NewDeliveryDate: '',
+    PreviousDeliveryTime: '',
+    NewDeliveryTime: '',
+    PreviousPrice: '',
+    ReturnShipmentId: '',
+  },
 }
 const basic: KolayGelsinWebhookAuth = { scheme: 'basic', username: 'kg', password: 's3cr3t:x' }
 const basicHeader = (u: string, p: string) => ({ Authorization: `Basic ${Buffer.from(`${u}:${p}`).toString('base64')}` })
@@ -45,7 +55,9 @@ describe('auth schemes', () => {
     expect(parseKolayGelsinWebhook(SAMPLE, { HASH: 'abc123' }, { scheme: 'hash', value: 'abc123' })).toHaveLength(1)
     expect(parseKolayGelsinWebhook(SAMPLE, { 'x-kg-hash': ['abc123'] }, { scheme: 'hash', value: 'abc123', headerName: 'X-KG-Hash' })).toHaveLength(1)
     expect(refused(() => parseKolayGelsinWebhook(SAMPLE, { hash: 'abc124' }, { scheme: 'hash', value: 'abc123' })).code).toBe(ErrorCode.carrierAuth)
-    expect(refused(() => parseKolayGelsinWebhook(SAMPLE, { hash: 'abc123' }, { scheme: 'hash', value: 'abc123', headerName: 'x-other' })).code).toBe(ErrorCode.carrierAuth)
+    expect(refused(() => parseKolayGelsinWebhook(SAMPLE, { hash: 'abc123' }, { scheme: 'hash', value: 'abc123', headerName: 'x-other' })).code).toBe(
+      ErrorCode.carrierAuth,
+    )
     expect(refused(() => parseKolayGelsinWebhook(SAMPLE, { hash: '' }, { scheme: 'hash', value: '' })).code).toBe(ErrorCode.inputInvalid)
   })
 
@@ -86,14 +98,25 @@ describe('bodies', () => {
       ['29', 'delivered'],
     ])
     expect(events[1]?.rawText).toBe('Gönderi teslim edildi · teslim alan: Ali')
-    const models = [{ ShipmentId: '77', CustomerSpecificCode: 'KJX', CustomerBarcode: 'KJX01', CargoEventLogModelList: [{ CargoEventType: '12: paket teslim alındı', TimeStamp: '2021-05-13T12:00:00+03:00' }] }]
-    expect(parseKolayGelsinWebhook(models, {}, none)).toMatchObject([{ rawCode: '12', status: 'picked_up', shipmentId: '77', customerSpecificCode: 'KJX', customerBarcode: 'KJX01' }])
+    const models = [
+      {
+        ShipmentId: '77',
+        CustomerSpecificCode: 'KJX',
+        CustomerBarcode: 'KJX01',
+        CargoEventLogModelList: [{ CargoEventType: '12: paket teslim alındı', TimeStamp: '2021-05-13T12:00:00+03:00' }],
+      },
+    ]
+    expect(parseKolayGelsinWebhook(models, {}, none)).toMatchObject([
+      { rawCode: '12', status: 'picked_up', shipmentId: '77', customerSpecificCode: 'KJX', customerBarcode: 'KJX01' },
+    ])
   })
 
   it('without TimeStamp an event is dated when received; an unknown type is kept with status null', () => {
     const { TimeStamp: _drop, ...noTime } = { ...SAMPLE, CargoEventType: '77' }
     void _drop
-    expect(parseKolayGelsinWebhook(noTime, {}, none, '2024-01-01T00:00:00.000Z')).toMatchObject([{ status: null, rawCode: '77', at: '2024-01-01T00:00:00.000Z' }])
+    expect(parseKolayGelsinWebhook(noTime, {}, none, '2024-01-01T00:00:00.000Z')).toMatchObject([
+      { status: null, rawCode: '77', at: '2024-01-01T00:00:00.000Z' },
+    ])
   })
 
   it.each([
@@ -127,7 +150,9 @@ describe('end to end: the emulator’s webhook sender → a listener → the par
     try {
       const c = createKolayGelsinConnector({ origin: emu.origin, ...SAMPLE_KOLAYGELSIN_SETTINGS, retry: { maxAttempts: 1 } })
       const pkg = sampleKolayGelsinRequest().packages[0]!
-      const created = await c.createShipment(sampleKolayGelsinRequest({ packages: [pkg, { ...pkg, index: 1 }] }) as ShipmentRequest, { idempotencyKey: 'hook-1' })
+      const created = await c.createShipment(sampleKolayGelsinRequest({ packages: [pkg, { ...pkg, index: 1 }] }) as ShipmentRequest, {
+        idempotencyKey: 'hook-1',
+      })
       emu.advance(created.trackingNumber, 29)
       await emu.flushWebhooks()
       const events = received.flatMap((r) => parseKolayGelsinWebhook(r.body, r.headers, secret))

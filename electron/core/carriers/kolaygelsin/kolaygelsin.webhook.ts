@@ -68,7 +68,12 @@ const idOf = (v: unknown): string | null => (typeof v === 'number' ? String(v) :
  * CargoEventLogModelList). An event without TimeStamp is dated `receivedAt`. Wrong or missing auth
  * → carrier.auth; a body that is none of those → input.invalid; nothing is half-read.
  */
-export function parseKolayGelsinWebhook(body: string | Uint8Array | unknown, headers: Headers, secret: KolayGelsinWebhookAuth, receivedAt: string = new Date().toISOString()): KolayGelsinWebhookEvent[] {
+export function parseKolayGelsinWebhook(
+  body: string | Uint8Array | unknown,
+  headers: Headers,
+  secret: KolayGelsinWebhookAuth,
+  receivedAt: string = new Date().toISOString(),
+): KolayGelsinWebhookEvent[] {
   checkAuth(headers, secret)
   let json: unknown = body
   if (typeof body === 'string' || body instanceof Uint8Array) {
@@ -107,5 +112,8 @@ export function parseKolayGelsinWebhook(body: string | Uint8Array | unknown, hea
       out.push({ ...event, ...keys })
     }
   }
-  return out.map((e, i) => ({ e, i, t: Date.parse(e.at) })).sort((a, b) => a.t - b.t || a.i - b.i).map((x) => x.e)
+  return out
+    .map((e, i) => ({ e, i, t: Date.parse(e.at) }))
+    .sort((a, b) => a.t - b.t || a.i - b.i)
+    .map((x) => x.e)
 }

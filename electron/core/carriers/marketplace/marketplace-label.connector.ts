@@ -29,12 +29,27 @@ export class MarketplaceLabelConnector implements CarrierConnector {
     }
     const boxes = countZplLabels(zpl)
     if (boxes !== request.packages.length) {
-      throw new AppError(ErrorCode.carrierValidation, `${request.orderNumber}: pazaryeri ${boxes} koli etiketi verdi, ${request.packages.length} koli var / the marketplace label has ${boxes} box label(s) for ${request.packages.length} package(s)`, {
-        retryable: false,
-      })
+      throw new AppError(
+        ErrorCode.carrierValidation,
+        `${request.orderNumber}: pazaryeri ${boxes} koli etiketi verdi, ${request.packages.length} koli var / the marketplace label has ${boxes} box label(s) for ${request.packages.length} package(s)`,
+        {
+          retryable: false,
+        },
+      )
     }
     const barcode = firstBarcodeInZpl(zpl)
-    if (!barcode) throw new AppError(ErrorCode.carrierBadResponse, `${request.orderNumber}: pazaryeri etiketinde barkod yok / the marketplace label carries no barcode`, { retryable: false })
-    return { carrierShipmentId: barcode, trackingNumber: barcode, barcode, trackingUrl: null, labelFormat: 'zpl', label: new Uint8Array(Buffer.from(zpl, 'utf8')), costKurus: null }
+    if (!barcode)
+      throw new AppError(ErrorCode.carrierBadResponse, `${request.orderNumber}: pazaryeri etiketinde barkod yok / the marketplace label carries no barcode`, {
+        retryable: false,
+      })
+    return {
+      carrierShipmentId: barcode,
+      trackingNumber: barcode,
+      barcode,
+      trackingUrl: null,
+      labelFormat: 'zpl',
+      label: new Uint8Array(Buffer.from(zpl, 'utf8')),
+      costKurus: null,
+    }
   }
 }

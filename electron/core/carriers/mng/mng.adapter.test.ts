@@ -23,7 +23,14 @@ describe('createShipment', () => {
     const ref = connector.referenceIdFor('kj-1')
     const s = emu.shipments[0]
     expect(ref).toMatch(/^KJ[0-9A-Z]{18}$/)
-    expect(created).toMatchObject({ carrierShipmentId: ref, trackingNumber: ref, barcode: s?.shipmentId, trackingUrl: mngTrackingUrl(s?.shipmentId ?? ''), labelFormat: 'zpl', costKurus: null })
+    expect(created).toMatchObject({
+      carrierShipmentId: ref,
+      trackingNumber: ref,
+      barcode: s?.shipmentId,
+      trackingUrl: mngTrackingUrl(s?.shipmentId ?? ''),
+      labelFormat: 'zpl',
+      costKurus: null,
+    })
     expect(s?.shipmentId).toMatch(/^\d{12}$/)
     expect(text(created.label)).toMatch(new RegExp(`^\\^XA[\\s\\S]*\\^FD${s?.shipmentId}\\^FS[\\s\\S]*\\^XZ$`))
     expect(ops(emu)).toEqual(['getcities', 'getdistricts', 'token', 'createOrder', 'createbarcode'])
@@ -32,12 +39,34 @@ describe('createShipment', () => {
     expect(emu.requests[0]?.headers).toMatchObject({ 'x-ibm-client-id': SAMPLE_MNG_CREDENTIALS.clientId, 'x-ibm-client-secret': '[redacted]' })
     expect(emu.requests[0]?.headers.authorization).toBeUndefined()
     expect(emu.requests[3]?.headers.authorization).toBe('[redacted]')
-    expect(JSON.parse(emu.requests[2]?.body ?? '{}')).toEqual({ customerNumber: SAMPLE_MNG_CREDENTIALS.customerNumber, password: '[redacted]', identityType: 1 })
+    expect(JSON.parse(emu.requests[2]?.body ?? '{}')).toEqual({
+      customerNumber: SAMPLE_MNG_CREDENTIALS.customerNumber,
+      password: '[redacted]',
+      identityType: 1,
+    })
     expect(emu.orders[0]?.body).toMatchObject({
-      order: { referenceId: ref, barcode: ref, isCOD: 0, codAmount: 0, shipmentServiceType: 1, packagingType: 3, paymentType: 1, deliveryType: 1, description: 'Sipariş SIP-3001' },
+      order: {
+        referenceId: ref,
+        barcode: ref,
+        isCOD: 0,
+        codAmount: 0,
+        shipmentServiceType: 1,
+        packagingType: 3,
+        paymentType: 1,
+        deliveryType: 1,
+        description: 'Sipariş SIP-3001',
+      },
       // 300×200×150 mm → 9000 cm³ / 3000 = 3 desi; 1200 g → 2 kg (both rounded up, §11).
       orderPieceList: [{ barcode: `${ref}_PARCA1`, desi: 3, kg: 2 }],
-      recipient: { customerId: '', cityCode: 6, cityName: 'ANKARA', districtName: 'ÇANKAYA', fullName: 'Ayşe Yıldız', mobilePhoneNumber: '5321112233', email: 'ayse@example.com' },
+      recipient: {
+        customerId: '',
+        cityCode: 6,
+        cityName: 'ANKARA',
+        districtName: 'ÇANKAYA',
+        fullName: 'Ayşe Yıldız',
+        mobilePhoneNumber: '5321112233',
+        email: 'ayse@example.com',
+      },
     })
     // Secrets never reach the support log.
     const logged = JSON.stringify(exchanges)
@@ -65,7 +94,12 @@ describe('createShipment', () => {
     const { emu, connector } = await setup()
     await connector.createShipment(shipment({ codAmountKurus: 125_050 }), { idempotencyKey: 'cod' })
     expect(emu.orders[0]?.body.order).toMatchObject({ isCOD: 1, codAmount: 1250.5 })
-    expect(JSON.parse(emu.requests.find((r) => r.operation === 'createbarcode')?.body ?? '{}')).toMatchObject({ isCOD: 1, codAmount: 1250.5, packagingType: 3, printReferenceBarcodeOnError: 0 })
+    expect(JSON.parse(emu.requests.find((r) => r.operation === 'createbarcode')?.body ?? '{}')).toMatchObject({
+      isCOD: 1,
+      codAmount: 1250.5,
+      packagingType: 3,
+      printReferenceBarcodeOnError: 0,
+    })
   })
 
   it('20001 right after createOrder: createbarcode is asked again after the documented wait, one order, one shipment', async () => {
@@ -78,7 +112,10 @@ describe('createShipment', () => {
   })
 
   it('20001 that lasts: a retryable error; a later call with the same key meets 3002 and resumes at createbarcode', async () => {
-    const { emu, connector } = await setup({ barcodeNotReady: { attempts: 6 } }, { retry: { maxAttempts: 2, sleep: async () => {} }, barcodeWait: { attempts: 2, delayMs: 10 } })
+    const { emu, connector } = await setup(
+      { barcodeNotReady: { attempts: 6 } },
+      { retry: { maxAttempts: 2, sleep: async () => {} }, barcodeWait: { attempts: 2, delayMs: 10 } },
+    )
     const err = await failure(connector.createShipment(shipment(), { idempotencyKey: 'later' }))
     expect(err).toMatchObject({ code: ErrorCode.carrierUnavailable, retryable: true, meta: { mngCode: '20001', retryAfterMs: 5000 } })
     expect([emu.orders.length, emu.shipments.length]).toEqual([1, 0])
@@ -138,15 +175,23 @@ describe('createShipment', () => {
       [{ codAmountKurus: -5 }, 'codAmountKurus'],
     ]
     for (const [over, field] of cases) {
-      expect(await failure(connector.createShipment(shipment(over), { idempotencyKey: 'bad' }))).toMatchObject({ code: ErrorCode.inputInvalid, meta: { field } })
+      expect(await failure(connector.createShipment(shipment(over), { idempotencyKey: 'bad' }))).toMatchObject({
+        code: ErrorCode.inputInvalid,
+        meta: { field },
+      })
     }
-    expect(await failure(connector.createShipment(shipment(), { idempotencyKey: ' ' }))).toMatchObject({ code: ErrorCode.inputInvalid, meta: { field: 'idempotencyKey' } })
+    expect(await failure(connector.createShipment(shipment(), { idempotencyKey: ' ' }))).toMatchObject({
+      code: ErrorCode.inputInvalid,
+      meta: { field: 'idempotencyKey' },
+    })
     expect(emu.requests).toHaveLength(0)
   })
 
   it('an il/ilçe MNG does not list is carrier.addressUnresolved and no order is sent', async () => {
     const { emu, connector } = await setup()
-    const err = await failure(connector.createShipment(shipment({ recipient: { ...shipment().recipient, district: 'Kadıköy' } }), { idempotencyKey: 'nowhere' }))
+    const err = await failure(
+      connector.createShipment(shipment({ recipient: { ...shipment().recipient, district: 'Kadıköy' } }), { idempotencyKey: 'nowhere' }),
+    )
     expect(err).toMatchObject({ code: ErrorCode.carrierAddressUnresolved, retryable: false, meta: { field: 'district' } })
     expect(ops(emu)).toEqual(['getcities', 'getdistricts'])
   })

@@ -19,7 +19,17 @@ import {
   type MngQuoteInput,
 } from './mng.orders'
 import { MngPlaces } from './mng.places'
-import { calculateSchema, createBarcodeSchema, createOrderSchema, getOrderSchema, getShipmentSchema, shipmentStatusSchema, trackSchema, type MngBarcodeElement, type MngShipmentInfo } from './mng.schemas'
+import {
+  calculateSchema,
+  createBarcodeSchema,
+  createOrderSchema,
+  getOrderSchema,
+  getShipmentSchema,
+  shipmentStatusSchema,
+  trackSchema,
+  type MngBarcodeElement,
+  type MngShipmentInfo,
+} from './mng.schemas'
 import { mngTimeline, normalizeMngShipmentStatus, parseMngDateTime } from './mng.status'
 
 export { MNG_BASE_PATH, MNG_LIVE_ORIGIN, MNG_TEST_ORIGIN } from './mng.client'
@@ -97,7 +107,10 @@ function fromBarcode(referenceId: string, elements: readonly MngBarcodeElement[]
   const shipmentId = ids[0] ?? ''
   if (ids.length !== 1) {
     // Retrying is safe: the next attempt finds the stored shipment with getshipment instead.
-    throw new AppError(ErrorCode.carrierBadResponse, `MNG Kargo createbarcode answered ${ids.length} shipmentIds for ${referenceId}`, { retryable: true, meta: { referenceId, shipmentIds: ids } })
+    throw new AppError(ErrorCode.carrierBadResponse, `MNG Kargo createbarcode answered ${ids.length} shipmentIds for ${referenceId}`, {
+      retryable: true,
+      meta: { referenceId, shipmentIds: ids },
+    })
   }
   const zpl = elements
     .flatMap((e) => e.barcodes)
@@ -105,7 +118,15 @@ function fromBarcode(referenceId: string, elements: readonly MngBarcodeElement[]
     .map((b) => b.value)
     .filter((v) => v.includes('^XA'))
   const label = zpl.length > 0 ? new Uint8Array(Buffer.from(zpl.join('\n'), 'utf8')) : null
-  return { carrierShipmentId: referenceId, trackingNumber: referenceId, barcode: shipmentId, trackingUrl: mngTrackingUrl(shipmentId), labelFormat: label ? LabelFormat.zpl : null, label, costKurus: null }
+  return {
+    carrierShipmentId: referenceId,
+    trackingNumber: referenceId,
+    barcode: shipmentId,
+    trackingUrl: mngTrackingUrl(shipmentId),
+    labelFormat: label ? LabelFormat.zpl : null,
+    label,
+    costKurus: null,
+  }
 }
 
 /**
@@ -115,7 +136,15 @@ function fromBarcode(referenceId: string, elements: readonly MngBarcodeElement[]
  */
 function fromExisting(referenceId: string, s: MngShipmentInfo['shipment']): CreatedShipment {
   const cost = s.finalTotal === null || s.finalTotal === undefined ? null : kurusFromLira(s.finalTotal)
-  return { carrierShipmentId: referenceId, trackingNumber: referenceId, barcode: s.shipmentId, trackingUrl: mngTrackingUrl(s.shipmentId), labelFormat: null, label: null, costKurus: cost }
+  return {
+    carrierShipmentId: referenceId,
+    trackingNumber: referenceId,
+    barcode: s.shipmentId,
+    trackingUrl: mngTrackingUrl(s.shipmentId),
+    labelFormat: null,
+    label: null,
+    costKurus: cost,
+  }
 }
 
 /**
@@ -196,9 +225,13 @@ export function createMngConnector(options: MngConnectorOptions): MngConnector {
             const shipment = await findShipment(referenceId, signal)
             if (shipment) return fromExisting(referenceId, shipment)
             if (!(await findOrder(referenceId, signal))) {
-              throw new AppError(ErrorCode.carrierDuplicateReference, `MNG Kargo referenceId ${referenceId} belongs to an order that no longer exists (cancelled); a new idempotency key is needed`, {
-                meta: { referenceId, cause: (err as AppError).meta },
-              })
+              throw new AppError(
+                ErrorCode.carrierDuplicateReference,
+                `MNG Kargo referenceId ${referenceId} belongs to an order that no longer exists (cancelled); a new idempotency key is needed`,
+                {
+                  meta: { referenceId, cause: (err as AppError).meta },
+                },
+              )
             }
           }
         }
@@ -214,7 +247,11 @@ export function createMngConnector(options: MngConnectorOptions): MngConnector {
     async cancelShipment(trackingNumber: string, o: Signal = {}): Promise<void> {
       const referenceId = referenceOf(trackingNumber)
       if (/^\d{12}$/.test(referenceId)) {
-        throw new AppError(ErrorCode.inputInvalid, `${referenceId} looks like an MNG shipmentId; MNG cancels by referenceId (the shipment's carrierShipmentId)`, { meta: { field: 'trackingNumber' } })
+        throw new AppError(
+          ErrorCode.inputInvalid,
+          `${referenceId} looks like an MNG shipmentId; MNG cancels by referenceId (the shipment's carrierShipmentId)`,
+          { meta: { field: 'trackingNumber' } },
+        )
       }
       let sent = false
       const acknowledge = (err: unknown) => {
@@ -225,10 +262,14 @@ export function createMngConnector(options: MngConnectorOptions): MngConnector {
         const shipment = await findShipment(referenceId, o.signal)
         if (shipment) {
           if (shipment.isDelivered || shipment.shipmentStatusCode === '5') {
-            throw new AppError(ErrorCode.carrierNotCancellable, `MNG Kargo shipment ${shipment.shipmentId} is already delivered`, { meta: { referenceId, shipmentId: shipment.shipmentId } })
+            throw new AppError(ErrorCode.carrierNotCancellable, `MNG Kargo shipment ${shipment.shipmentId} is already delivered`, {
+              meta: { referenceId, shipmentId: shipment.shipmentId },
+            })
           }
           sent = true
-          return client.call(MngOp.cancelShipment, { body: { referenceId, shipmentId: shipment.shipmentId }, schema: null, signal: o.signal }).catch(acknowledge)
+          return client
+            .call(MngOp.cancelShipment, { body: { referenceId, shipmentId: shipment.shipmentId }, schema: null, signal: o.signal })
+            .catch(acknowledge)
         }
         if (!(await findOrder(referenceId, o.signal))) {
           if (sent) return
@@ -243,7 +284,10 @@ export function createMngConnector(options: MngConnectorOptions): MngConnector {
     async track(trackingNumber: string, o: Signal = {}): Promise<readonly TrackingEvent[]> {
       const key = referenceOf(trackingNumber)
       const byShipmentId = /^\d{12}$/.test(key)
-      const events = await retrying(() => client.call(byShipmentId ? MngOp.trackShipmentByShipmentId : MngOp.trackShipment, { param: key, schema: trackSchema, signal: o.signal }), o.signal)
+      const events = await retrying(
+        () => client.call(byShipmentId ? MngOp.trackShipmentByShipmentId : MngOp.trackShipment, { param: key, schema: trackSchema, signal: o.signal }),
+        o.signal,
+      )
       return mngTimeline(events, new Date((options.now ?? Date.now)()).toISOString())
     },
 

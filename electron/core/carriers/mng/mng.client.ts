@@ -140,7 +140,10 @@ export class MngClient {
       // Busy, broken or the app keys: as classified. Any other refusal of a login is about the account.
       if (err.retryable || classifyMngFault(fault) === MngFaultKind.appKeys || err.code === ErrorCode.carrierBadResponse) throw err
       const said = [fault.message, fault.description].filter(Boolean).join(' ')
-      throw new AppError(ErrorCode.carrierAuth, `MNG Kargo refused the customer number or password (HTTP ${res.status})${said ? `: ${said}` : ''}`, { retryable: false, meta: err.meta })
+      throw new AppError(ErrorCode.carrierAuth, `MNG Kargo refused the customer number or password (HTTP ${res.status})${said ? `: ${said}` : ''}`, {
+        retryable: false,
+        meta: err.meta,
+      })
     }
     const t = parseAnswer(op, tokenSchema, res)
     this.secrets.add(t.jwt)
@@ -190,7 +193,10 @@ function parseAnswer<T>(op: Op, schema: z.ZodType<T> | null, res: CarrierHttpRes
     json = JSON.parse(res.text)
   } catch {
     if (schema === null) return // a plain-text acknowledgement is still an acknowledgement
-    throw new AppError(ErrorCode.carrierBadResponse, `MNG Kargo answered ${op.operation} with a body that is not JSON (HTTP ${res.status})`, { retryable: true, meta })
+    throw new AppError(ErrorCode.carrierBadResponse, `MNG Kargo answered ${op.operation} with a body that is not JSON (HTTP ${res.status})`, {
+      retryable: true,
+      meta,
+    })
   }
   if (json !== null && typeof json === 'object' && !Array.isArray(json) && ('error' in json || 'Error' in json)) {
     throw mngFaultToAppError(readMngFault(res.status, res.text, res.headers['retry-after']), op.operation)
@@ -199,7 +205,11 @@ function parseAnswer<T>(op: Op, schema: z.ZodType<T> | null, res: CarrierHttpRes
   const parsed = schema.safeParse(json)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
-    throw new AppError(ErrorCode.carrierBadResponse, `MNG Kargo ${op.operation} answer is unusable: ${issue?.path.join('.') || 'body'}: ${issue?.message ?? ''}`, { retryable: true, meta })
+    throw new AppError(
+      ErrorCode.carrierBadResponse,
+      `MNG Kargo ${op.operation} answer is unusable: ${issue?.path.join('.') || 'body'}: ${issue?.message ?? ''}`,
+      { retryable: true, meta },
+    )
   }
   return parsed.data
 }

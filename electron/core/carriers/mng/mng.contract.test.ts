@@ -12,7 +12,6 @@ import { MngFaultKind } from './mng.errors'
 // Cancel, track, status, calculate, auth and every error path over real HTTP against the emulator.
 const setup = useMngEmulator()
 
-
 const ops = (e: MngEmulator) => e.requests.map((r) => r.operation)
 const create = (c: ReturnType<typeof createMngConnector>, key: string) => c.createShipment(sampleMngRequest(), { idempotencyKey: key })
 
@@ -40,7 +39,11 @@ describe('cancelShipment', () => {
     const { emu, connector } = await setup()
     const a = await create(connector, 'c3')
     emu.advance(a.carrierShipmentId)
-    expect(await failure(connector.cancelShipment(a.trackingNumber))).toMatchObject({ code: ErrorCode.carrierNotCancellable, retryable: false, meta: { faultKind: MngFaultKind.notCancellable } })
+    expect(await failure(connector.cancelShipment(a.trackingNumber))).toMatchObject({
+      code: ErrorCode.carrierNotCancellable,
+      retryable: false,
+      meta: { faultKind: MngFaultKind.notCancellable },
+    })
     const b = await create(connector, 'c4')
     emu.advance(b.carrierShipmentId, 5)
     const before = emu.requests.length
@@ -87,7 +90,11 @@ describe('track and status', () => {
         TrackingStatus.outForDelivery,
         TrackingStatus.delivered,
       ])
-      expect(events[0]).toMatchObject({ rawCode: statusTextWithSpaces ? 'Gönderi Hazırlandı' : 'Gönderi_Hazırlandı', at: '2025-03-10T06:00:00.000Z', location: 'İSTANBUL ESENYURT ŞUBE' })
+      expect(events[0]).toMatchObject({
+        rawCode: statusTextWithSpaces ? 'Gönderi Hazırlandı' : 'Gönderi_Hazırlandı',
+        at: '2025-03-10T06:00:00.000Z',
+        location: 'İSTANBUL ESENYURT ŞUBE',
+      })
       expect(events.at(-1)?.at).toBe('2025-03-10T13:00:00.000Z')
       expect(await connector.track(created.barcode)).toEqual(events)
       expect(emu.requests.at(-1)?.path).toBe(`/mngapi/api/standardqueryapi/trackshipmentByShipmentId/${created.barcode}`)
@@ -99,10 +106,22 @@ describe('track and status', () => {
     for (const singleObjectsAsArray of [false, true]) {
       const { emu, connector } = await setup({ singleObjectsAsArray })
       const created = await create(connector, 's1')
-      expect(await connector.status(created.trackingNumber)).toMatchObject({ shipmentId: created.barcode, statusCode: '1', status: TrackingStatus.created, isDelivered: false, deliveredAt: null })
+      expect(await connector.status(created.trackingNumber)).toMatchObject({
+        shipmentId: created.barcode,
+        statusCode: '1',
+        status: TrackingStatus.created,
+        isDelivered: false,
+        deliveredAt: null,
+      })
       emu.advance(created.carrierShipmentId, 5)
       const done = await connector.status(created.trackingNumber)
-      expect(done).toMatchObject({ statusCode: '5', statusText: 'Teslim_Edildi', isDelivered: true, status: TrackingStatus.delivered, trackingUrl: mngTrackingUrl(created.barcode) })
+      expect(done).toMatchObject({
+        statusCode: '5',
+        statusText: 'Teslim_Edildi',
+        isDelivered: true,
+        status: TrackingStatus.delivered,
+        trackingUrl: mngTrackingUrl(created.barcode),
+      })
       expect(done.deliveredAt).toMatch(/^\d{4}-\d\d-\d\dT/)
       await emu.close()
     }
@@ -110,10 +129,17 @@ describe('track and status', () => {
 
   it('an order without a shipment has no events; an unknown reference is carrier.notFound (HTTP 400 or 404)', async () => {
     for (const notFoundHttpStatus of [400, 404]) {
-      const { emu, connector } = await setup({ notFoundHttpStatus, barcodeNotReady: { attempts: 99 } }, { retry: { maxAttempts: 1 }, barcodeWait: { attempts: 1 } })
+      const { emu, connector } = await setup(
+        { notFoundHttpStatus, barcodeNotReady: { attempts: 99 } },
+        { retry: { maxAttempts: 1 }, barcodeWait: { attempts: 1 } },
+      )
       await failure(create(connector, 'o1'))
       expect(await connector.track(connector.referenceIdFor('o1'))).toEqual([])
-      expect(await failure(connector.track('KJ000000000000000000'))).toMatchObject({ code: ErrorCode.carrierNotFound, retryable: false, meta: { httpStatus: notFoundHttpStatus } })
+      expect(await failure(connector.track('KJ000000000000000000'))).toMatchObject({
+        code: ErrorCode.carrierNotFound,
+        retryable: false,
+        meta: { httpStatus: notFoundHttpStatus },
+      })
       expect(await failure(connector.status('KJ000000000000000000'))).toMatchObject({ code: ErrorCode.carrierNotFound })
       await emu.close()
     }
@@ -126,8 +152,19 @@ describe('calculate', () => {
     const quote = await connector.calculate({ city: 'ankara', district: 'CANKAYA', packages: sampleMngRequest().packages })
     // The emulator's tariff: 79.90 + 16.40 per chargeable unit after the first; max(3 desi, 2 kg) = 3 units.
     expect(quote).toEqual({ priceKurus: 11270, finalTotal: 112.7 })
-    expect(JSON.parse(emu.requests.at(-1)?.body ?? '{}')).toEqual({ shipmentServiceType: 1, packagingType: 3, paymentType: 1, pickUpType: 2, deliveryType: 1, cityCode: 6, districtCode: 6007, orderPieceList: [{ desi: 3, kg: 2 }] })
-    expect(await failure(connector.calculate({ city: 'Atlantis', district: 'X', packages: sampleMngRequest().packages }))).toMatchObject({ code: ErrorCode.carrierAddressUnresolved })
+    expect(JSON.parse(emu.requests.at(-1)?.body ?? '{}')).toEqual({
+      shipmentServiceType: 1,
+      packagingType: 3,
+      paymentType: 1,
+      pickUpType: 2,
+      deliveryType: 1,
+      cityCode: 6,
+      districtCode: 6007,
+      orderPieceList: [{ desi: 3, kg: 2 }],
+    })
+    expect(await failure(connector.calculate({ city: 'Atlantis', district: 'X', packages: sampleMngRequest().packages }))).toMatchObject({
+      code: ErrorCode.carrierAddressUnresolved,
+    })
   })
 })
 
@@ -150,7 +187,12 @@ describe('auth and transport errors', () => {
 
   it.each([
     ['wrong client secret', { apps: [{ clientId: SAMPLE_MNG_CREDENTIALS.clientId, clientSecret: 'other' }] }, {}, MngFaultKind.appKeys],
-    ['app not subscribed to Barcode Command', { apps: [{ ...SAMPLE_MNG_CREDENTIALS, products: [MngProduct.identity, MngProduct.standardCommand, MngProduct.standardQuery, MngProduct.cbsInfo] }] }, {}, MngFaultKind.appKeys],
+    [
+      'app not subscribed to Barcode Command',
+      { apps: [{ ...SAMPLE_MNG_CREDENTIALS, products: [MngProduct.identity, MngProduct.standardCommand, MngProduct.standardQuery, MngProduct.cbsInfo] }] },
+      {},
+      MngFaultKind.appKeys,
+    ],
     ['wrong password', {}, { password: 'nope' }, undefined],
   ] as const)('%s → carrier.auth, not retried', async (_, emulator, over, faultKind) => {
     const { emu, connector } = await setup(emulator, over)
@@ -178,7 +220,11 @@ describe('auth and transport errors', () => {
   it('a wrong origin path is carrier.badResponse, not retried', async () => {
     const { emu } = await setup()
     const wrong = createMngConnector({ origin: emu.origin, basePath: '/api', ...SAMPLE_MNG_CREDENTIALS, retry: { sleep: async () => {} } })
-    expect(await failure(wrong.track('KJ000000000000000000'))).toMatchObject({ code: ErrorCode.carrierBadResponse, retryable: false, meta: { httpStatus: 404 } })
+    expect(await failure(wrong.track('KJ000000000000000000'))).toMatchObject({
+      code: ErrorCode.carrierBadResponse,
+      retryable: false,
+      meta: { httpStatus: 404 },
+    })
     expect(emu.requests.map((r) => [r.path, r.status])).toEqual([['/api/token', 404]]) // the gateway's 404: no retry
   })
 })

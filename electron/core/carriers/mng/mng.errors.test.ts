@@ -9,7 +9,14 @@ const gateway = (httpCode: number, httpMessage: string, moreInformation: string)
 describe('documented codes and HTTP statuses → ErrorCode + retryable', () => {
   it.each([
     // §3 documented codes: they decide whatever the status or wording.
-    ['3002 duplicate', 400, mng(MngErrorCode.duplicateOrder, 'BU SİPARİS NUMARASINA AİT KAYIT ZATEN VAR!'), MngFaultKind.duplicate, ErrorCode.carrierDuplicateReference, false],
+    [
+      '3002 duplicate',
+      400,
+      mng(MngErrorCode.duplicateOrder, 'BU SİPARİS NUMARASINA AİT KAYIT ZATEN VAR!'),
+      MngFaultKind.duplicate,
+      ErrorCode.carrierDuplicateReference,
+      false,
+    ],
     ['3002 on a 500', 500, mng('3002', ''), MngFaultKind.duplicate, ErrorCode.carrierDuplicateReference, false],
     ['20001 not ready', 400, mng(MngErrorCode.destinationBranchNotFound, 'VARIŞ ŞUBESİ BULUNAMADI'), MngFaultKind.notReady, ErrorCode.carrierUnavailable, true],
     ['20001 worded, no code', 400, mng('', 'Varış şubesi bulunamadı'), MngFaultKind.notReady, ErrorCode.carrierUnavailable, true],
@@ -34,25 +41,60 @@ describe('documented codes and HTTP statuses → ErrorCode + retryable', () => {
     ['not found (400)', 400, mng(EmuCode.recordNotFound, MngMessage.recordNotFound), MngFaultKind.notFound, ErrorCode.carrierNotFound, false],
     ['not found English', 400, mng('77', 'Order not found'), MngFaultKind.notFound, ErrorCode.carrierNotFound, false],
     ['not cancellable', 400, mng(EmuCode.notCancellable, MngMessage.notCancellable), MngFaultKind.notCancellable, ErrorCode.carrierNotCancellable, false],
-    ['order has shipment', 400, mng(EmuCode.orderHasShipment, MngMessage.orderHasShipment), MngFaultKind.notCancellable, ErrorCode.carrierNotCancellable, false],
-    ['barcode already made', 400, mng(EmuCode.barcodeAlreadyCreated, MngMessage.barcodeAlreadyCreated), MngFaultKind.duplicate, ErrorCode.carrierDuplicateReference, false],
+    [
+      'order has shipment',
+      400,
+      mng(EmuCode.orderHasShipment, MngMessage.orderHasShipment),
+      MngFaultKind.notCancellable,
+      ErrorCode.carrierNotCancellable,
+      false,
+    ],
+    [
+      'barcode already made',
+      400,
+      mng(EmuCode.barcodeAlreadyCreated, MngMessage.barcodeAlreadyCreated),
+      MngFaultKind.duplicate,
+      ErrorCode.carrierDuplicateReference,
+      false,
+    ],
     ['bad il/ilçe code', 400, mng(EmuCode.validation, 'İL/İLÇE KODU GEÇERSİZ: 6/1'), MngFaultKind.address, ErrorCode.carrierAddressUnresolved, false],
     ['invalid city English', 400, mng('12', 'Invalid city code'), MngFaultKind.address, ErrorCode.carrierAddressUnresolved, false],
     ['login refused', 400, mng(EmuCode.loginFailed, MngMessage.loginFailed), MngFaultKind.auth, ErrorCode.carrierAuth, false],
-    ['phone', 400, mng(EmuCode.validation, 'TELEFON NUMARASI 10 HANE OLMALIDIR!', 'recipient.mobilePhoneNumber'), MngFaultKind.validation, ErrorCode.carrierValidation, false],
+    [
+      'phone',
+      400,
+      mng(EmuCode.validation, 'TELEFON NUMARASI 10 HANE OLMALIDIR!', 'recipient.mobilePhoneNumber'),
+      MngFaultKind.validation,
+      ErrorCode.carrierValidation,
+      false,
+    ],
     ['unexplained', 400, mng('', 'İşlem başarısız'), MngFaultKind.validation, ErrorCode.carrierValidation, false],
     ['400 HTML', 400, '<html>bad</html>', MngFaultKind.validation, ErrorCode.carrierValidation, false],
   ] as const)('%s → %s', (_, status, body, kind, code, retryable) => {
     const fault = readMngFault(status, body)
     expect(classifyMngFault(fault)).toBe(kind)
-    expect(mngFaultToAppError(fault, 'createOrder', { referenceId: 'KJ1' })).toMatchObject({ code, retryable, meta: { operation: 'createOrder', httpStatus: status, faultKind: kind, referenceId: 'KJ1' } })
+    expect(mngFaultToAppError(fault, 'createOrder', { referenceId: 'KJ1' })).toMatchObject({
+      code,
+      retryable,
+      meta: { operation: 'createOrder', httpStatus: status, faultKind: kind, referenceId: 'KJ1' },
+    })
   })
 })
 
 describe('readMngFault', () => {
   it('reads both error shapes, either key spelling, and keeps Retry-After', () => {
-    expect(readMngFault(400, JSON.stringify({ error: { code: 3002, message: 'x', description: 'y' } }))).toMatchObject({ code: '3002', message: 'x', description: 'y', gateway: false, recognized: true })
-    expect(readMngFault(429, gateway(429, 'Too Many Requests', 'Rate Limit exceeded'), '7')).toMatchObject({ gateway: true, message: 'Too Many Requests', retryAfterMs: 7000 })
+    expect(readMngFault(400, JSON.stringify({ error: { code: 3002, message: 'x', description: 'y' } }))).toMatchObject({
+      code: '3002',
+      message: 'x',
+      description: 'y',
+      gateway: false,
+      recognized: true,
+    })
+    expect(readMngFault(429, gateway(429, 'Too Many Requests', 'Rate Limit exceeded'), '7')).toMatchObject({
+      gateway: true,
+      message: 'Too Many Requests',
+      retryAfterMs: 7000,
+    })
     expect(readMngFault(502, '<html/>')).toMatchObject({ recognized: false, garbled: false, description: '<html/>' })
   })
 

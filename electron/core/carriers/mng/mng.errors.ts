@@ -72,7 +72,16 @@ export function readMngFault(httpStatus: number, text: string, retryAfter?: stri
   const inner = o && typeof pick(o, 'Error') === 'object' && pick(o, 'Error') !== null ? (pick(o, 'Error') as Record<string, unknown>) : null
   if (inner) {
     const code = str(pick(inner, 'Code'))
-    return { httpStatus, code: code || null, message: str(pick(inner, 'Message')), description: str(pick(inner, 'Description')), gateway: false, recognized: true, garbled, retryAfterMs }
+    return {
+      httpStatus,
+      code: code || null,
+      message: str(pick(inner, 'Message')),
+      description: str(pick(inner, 'Description')),
+      gateway: false,
+      recognized: true,
+      garbled,
+      retryAfterMs,
+    }
   }
   if (o && ('httpCode' in o || 'httpMessage' in o || 'moreInformation' in o)) {
     return { httpStatus, code: null, message: str(o.httpMessage), description: str(o.moreInformation), gateway: true, recognized: true, garbled, retryAfterMs }
@@ -114,7 +123,11 @@ export function classifyMngFault(f: MngFault): MngFaultKind {
 
 const MAPPING: Readonly<Record<MngFaultKind, Readonly<{ code: ErrorCode; retryable: boolean; what: string }>>> = {
   auth: { code: ErrorCode.carrierAuth, retryable: false, what: 'refused the customer number or password' },
-  appKeys: { code: ErrorCode.carrierAuth, retryable: false, what: 'refused the Apizone app keys (X-IBM-Client-Id/Secret wrong or the app is not subscribed to this API product)' },
+  appKeys: {
+    code: ErrorCode.carrierAuth,
+    retryable: false,
+    what: 'refused the Apizone app keys (X-IBM-Client-Id/Secret wrong or the app is not subscribed to this API product)',
+  },
   tokenRejected: { code: ErrorCode.carrierAuth, retryable: false, what: 'refused a fresh login token' },
   // A throttle worded in the body may carry no Retry-After: the retry's own backoff applies then.
   rateLimited: { code: ErrorCode.carrierRateLimited, retryable: true, what: 'rate limit reached' },
@@ -139,6 +152,15 @@ export function mngFaultToAppError(f: MngFault, operation: string, meta: Record<
   const detail = [f.code, f.message, f.description].filter((s) => s !== null && s !== '').join(' ')
   return new AppError(m.code, `MNG Kargo ${m.what} on ${operation} (HTTP ${f.httpStatus})${detail ? `: ${detail}` : ''}`, {
     retryable: m.retryable,
-    meta: { operation, httpStatus: f.httpStatus, mngCode: f.code, mngMessage: f.message, mngDescription: f.description, faultKind: kind, ...(retryAfterMs === undefined ? {} : { retryAfterMs }), ...meta },
+    meta: {
+      operation,
+      httpStatus: f.httpStatus,
+      mngCode: f.code,
+      mngMessage: f.message,
+      mngDescription: f.description,
+      faultKind: kind,
+      ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+      ...meta,
+    },
   })
 }

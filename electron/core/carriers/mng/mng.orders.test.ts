@@ -3,11 +3,28 @@ import { sampleMngRequest } from '../../../../sandbox/mng/mng.fixtures'
 import { ErrorCode } from '../../../../shared/errors'
 import type { ShipmentRequest } from '../carrier.port'
 import { thrown } from '../../../../tests/support/app-error'
-import { buildCalculateBody, buildCreateBarcodeBody, buildCreateOrderBody, desiOf, isMngReferenceId, kgOf, mngReferenceId, pieceBarcode, shipmentServiceTypeOf } from './mng.orders'
+import {
+  buildCalculateBody,
+  buildCreateBarcodeBody,
+  buildCreateOrderBody,
+  desiOf,
+  isMngReferenceId,
+  kgOf,
+  mngReferenceId,
+  pieceBarcode,
+  shipmentServiceTypeOf,
+} from './mng.orders'
 
 const request = (over: Partial<ShipmentRequest> = {}): ShipmentRequest => sampleMngRequest(over)
 const place = { cityCode: 6, cityName: 'ANKARA', districtCode: 6007, districtName: 'ÇANKAYA' }
-const pkg = (lengthMm: number, widthMm: number, heightMm: number, weightGrams: number) => ({ index: 0, boxCode: null, lengthMm, widthMm, heightMm, weightGrams })
+const pkg = (lengthMm: number, widthMm: number, heightMm: number, weightGrams: number) => ({
+  index: 0,
+  boxCode: null,
+  lengthMm,
+  widthMm,
+  heightMm,
+  weightGrams,
+})
 
 describe('mngReferenceId', () => {
   it('is deterministic, 20 upper-case ASCII characters, different per key', () => {
@@ -53,16 +70,43 @@ describe('shipmentServiceTypeOf', () => {
 describe('bodies', () => {
   it('createOrder follows the §3 skeleton: barcode = referenceId, pieces REF_PARCAn, CBS codes, one-line name/address', () => {
     const ref = mngReferenceId('b1')
-    const body = buildCreateOrderBody(request({ recipient: { ...request().recipient, name: ' Ayşe\n  Yıldız ', address: 'Atatürk Cad.\n No:15' }, description: 'Kitap' }), ref, place)
-    expect(body.order).toMatchObject({ referenceId: ref, barcode: ref, isCOD: 0, codAmount: 0, content: 'Kitap', paymentType: 1, packagingType: 3, deliveryType: 1 })
+    const body = buildCreateOrderBody(
+      request({ recipient: { ...request().recipient, name: ' Ayşe\n  Yıldız ', address: 'Atatürk Cad.\n No:15' }, description: 'Kitap' }),
+      ref,
+      place,
+    )
+    expect(body.order).toMatchObject({
+      referenceId: ref,
+      barcode: ref,
+      isCOD: 0,
+      codAmount: 0,
+      content: 'Kitap',
+      paymentType: 1,
+      packagingType: 3,
+      deliveryType: 1,
+    })
     expect(body.orderPieceList).toEqual([{ barcode: pieceBarcode(ref, 1), desi: 3, kg: 2, content: 'Kitap' }])
-    expect(body.recipient).toMatchObject({ customerId: '', cityCode: 6, districtCode: 6007, fullName: 'Ayşe Yıldız', address: 'Atatürk Cad. No:15', mobilePhoneNumber: '5321112233' })
+    expect(body.recipient).toMatchObject({
+      customerId: '',
+      cityCode: 6,
+      districtCode: 6007,
+      fullName: 'Ayşe Yıldız',
+      address: 'Atatürk Cad. No:15',
+      mobilePhoneNumber: '5321112233',
+    })
     expect(Object.keys(body.recipient)).toContain('bussinessPhoneNumber')
   })
 
   it('createbarcode repeats the COD and piece fields', () => {
     const ref = mngReferenceId('b2')
-    expect(buildCreateBarcodeBody(request({ codAmountKurus: 9_999 }), ref)).toMatchObject({ referenceId: ref, isCOD: 1, codAmount: 99.99, packagingType: 3, printReferenceBarcodeOnError: 0, orderPieceList: [{ barcode: `${ref}_PARCA1` }] })
+    expect(buildCreateBarcodeBody(request({ codAmountKurus: 9_999 }), ref)).toMatchObject({
+      referenceId: ref,
+      isCOD: 1,
+      codAmount: 99.99,
+      packagingType: 3,
+      printReferenceBarcodeOnError: 0,
+      orderPieceList: [{ barcode: `${ref}_PARCA1` }],
+    })
   })
 
   it('calculate sends integers and the connector pickUpType unless the input names one', () => {

@@ -29,7 +29,8 @@ const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'
  * same order at MNG.
  */
 export function mngReferenceId(idempotencyKey: string): string {
-  if (idempotencyKey.trim() === '') throw new AppError(ErrorCode.inputInvalid, 'an idempotency key is needed to ship with MNG Kargo', { meta: { field: 'idempotencyKey' } })
+  if (idempotencyKey.trim() === '')
+    throw new AppError(ErrorCode.inputInvalid, 'an idempotency key is needed to ship with MNG Kargo', { meta: { field: 'idempotencyKey' } })
   const digest = createHash('sha256').update(idempotencyKey, 'utf8').digest()
   let out = 'KJ'
   for (let i = 0; out.length < 20; i++) out += CROCKFORD[(digest[i] ?? 0) % 32]
@@ -58,7 +59,9 @@ export function shipmentServiceTypeOf(serviceCode: string): number {
   const s = serviceCode.trim()
   if (s === '' || /^standar[dt]$/i.test(s)) return 1
   if (/^[1-9]\d{0,2}$/.test(s)) return Number(s)
-  throw new AppError(ErrorCode.inputInvalid, `MNG Kargo service code must be a shipmentServiceType number such as "1" (standard), got "${serviceCode}"`, { meta: { field: 'serviceCode' } })
+  throw new AppError(ErrorCode.inputInvalid, `MNG Kargo service code must be a shipmentServiceType number such as "1" (standard), got "${serviceCode}"`, {
+    meta: { field: 'serviceCode' },
+  })
 }
 
 const invalid = (message: string, field: string) => new AppError(ErrorCode.inputInvalid, message, { meta: { field } })

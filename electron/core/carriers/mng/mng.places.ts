@@ -12,7 +12,10 @@ const cityKey = (name: string) => trNameKey(name.replace(/\s+\d+$/, ''))
 function codeOf(p: MngPlace, what: string): number {
   const n = Number(p.code)
   if (!Number.isInteger(n)) {
-    throw new AppError(ErrorCode.carrierBadResponse, `MNG Kargo ${what} list has a non-numeric code "${p.code}" for ${p.name}`, { retryable: false, meta: { code: p.code, name: p.name } })
+    throw new AppError(ErrorCode.carrierBadResponse, `MNG Kargo ${what} list has a non-numeric code "${p.code}" for ${p.name}`, {
+      retryable: false,
+      meta: { code: p.code, name: p.name },
+    })
   }
   return n
 }

@@ -33,7 +33,7 @@ export const mngCarrier = defineCarrier({
       password: f.password,
       timeoutMs: f.timeoutMs,
     }),
-  flagHelp: '--username = client id, --api-key = client secret; --customer-code/--password = the customer\'s login',
+  flagHelp: "--username = client id, --api-key = client secret; --customer-code/--password = the customer's login",
   // The section's fields are the connector's options by name; the desk adds its retries and exchange log.
   create: (s, ctx) => createMngConnector({ ...s, retry: ctx.retry, onExchange: ctx.onExchange }),
 })

@@ -11,7 +11,12 @@ itHonoursRetryAfter({
   limit: 5,
   start: (rateLimit) => startMngEmulator({ rateLimit }),
   burst: async (emu) => {
-    const connector = createMngConnector({ origin: emu.origin, ...SAMPLE_MNG_CREDENTIALS, timeoutMs: 2000, retry: { maxAttempts: 4, baseDelayMs: 20, random: () => 0.5 } })
+    const connector = createMngConnector({
+      origin: emu.origin,
+      ...SAMPLE_MNG_CREDENTIALS,
+      timeoutMs: 2000,
+      retry: { maxAttempts: 4, baseDelayMs: 20, random: () => 0.5 },
+    })
     const created = await connector.createShipment(sampleMngRequest(), { idempotencyKey: 'burst' }) // 5 requests: the window is full
     const before = emu.requests.length
     // One caller tracking as fast as it can: 6 calls, one request each when allowed.

@@ -6,9 +6,17 @@ import { z } from 'zod'
  * come as strings or numbers and are read as strings. Unknown fields pass untouched.
  */
 const idText = z.union([z.string(), z.number()]).transform((v) => String(v).trim())
-const optionalText = z.union([z.string(), z.number(), z.null()]).optional().transform((v) => (v === null || v === undefined ? '' : String(v).trim()))
-const flag = z.union([z.number(), z.string(), z.boolean(), z.null()]).optional().transform((v) => v === true || Number(v) === 1)
-const money = z.union([z.number(), z.string().regex(/^\s*\d+([.,]\d+)?\s*$/)]).transform((v) => (typeof v === 'number' ? v : Number(v.trim().replace(',', '.'))))
+const optionalText = z
+  .union([z.string(), z.number(), z.null()])
+  .optional()
+  .transform((v) => (v === null || v === undefined ? '' : String(v).trim()))
+const flag = z
+  .union([z.number(), z.string(), z.boolean(), z.null()])
+  .optional()
+  .transform((v) => v === true || Number(v) === 1)
+const money = z
+  .union([z.number(), z.string().regex(/^\s*\d+([.,]\d+)?\s*$/)])
+  .transform((v) => (typeof v === 'number' ? v : Number(v.trim().replace(',', '.'))))
 
 /** One object, also when wrapped in a one-element array. */
 const one = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (Array.isArray(v) && v.length === 1 ? v[0] : v), schema)
@@ -16,11 +24,15 @@ const one = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (Array.isArr
 const many = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (Array.isArray(v) ? v : [v]), z.array(schema).min(1))
 
 /** POST /token → {jwt, refreshToken, jwtExpireDate "dd.MM.yyyy HH:mm:ss", refreshTokenExpireDate}. */
-export const tokenSchema = one(z.object({ jwt: z.string().min(1), refreshToken: optionalText, jwtExpireDate: optionalText, refreshTokenExpireDate: optionalText }))
+export const tokenSchema = one(
+  z.object({ jwt: z.string().min(1), refreshToken: optionalText, jwtExpireDate: optionalText, refreshTokenExpireDate: optionalText }),
+)
 export type MngToken = z.infer<typeof tokenSchema>
 
 /** POST createOrder → [{referenceId, orderInvoiceId, orderInvoiceDetailId, shipperBranchCode}]. */
-export const createOrderSchema = many(z.object({ referenceId: idText, orderInvoiceId: optionalText, orderInvoiceDetailId: optionalText, shipperBranchCode: optionalText }))
+export const createOrderSchema = many(
+  z.object({ referenceId: idText, orderInvoiceId: optionalText, orderInvoiceDetailId: optionalText, shipperBranchCode: optionalText }),
+)
 
 /** POST createbarcode → [{referenceId, invoiceId, shipmentId, barcodes[{pieceNumber, value}]}], possibly one element per piece. */
 export const createBarcodeSchema = many(

@@ -59,7 +59,12 @@ describe('mngTimeline', () => {
 
   it('sorts oldest first, marks the first status-2 event as the pickup and keeps raw code/text', () => {
     const events = mngTimeline(
-      [ev('Teslim_Edildi', '12-03-2025 10:00'), ev('Transfer_Aşamasında', '11-03-2025 09:00'), ev('Gönderi_Hazırlandı', '10-03-2025 08:00'), ev('Transfer Aşamasında', '11-03-2025 20:00')],
+      [
+        ev('Teslim_Edildi', '12-03-2025 10:00'),
+        ev('Transfer_Aşamasında', '11-03-2025 09:00'),
+        ev('Gönderi_Hazırlandı', '10-03-2025 08:00'),
+        ev('Transfer Aşamasında', '11-03-2025 20:00'),
+      ],
       '2025-03-13T00:00:00.000Z',
     )
     expect(events.map((e) => [e.status, e.rawCode, e.at])).toEqual([

@@ -17,7 +17,6 @@ const shipment = (over: Partial<ShipmentRequest> = {}): ShipmentRequest => sampl
 // validateSchema: the emulator refuses any body protocols/ptt/ refuses, as a contract test should.
 const setup = usePttEmulator({ labelOperation: true, validateSchema: true })
 
-
 const text = (label: Uint8Array | null) => Buffer.from(label ?? new Uint8Array()).toString('utf8')
 const ops = (e: PttEmulator) => e.requests.map((r) => r.operation)
 
@@ -25,7 +24,13 @@ describe('createShipment', () => {
   it('registers the range barcode with kabulEkle2 (§4 fields, urn: SOAPAction) and returns PTT’s EPL label as ZPL', async () => {
     const { emu, connector, exchanges } = await setup()
     const created = await connector.createShipment(shipment(), { idempotencyKey: 'kj-1' })
-    expect(created).toMatchObject({ carrierShipmentId: '2740000000010', trackingNumber: '2740000000010', barcode: '2740000000010', labelFormat: 'zpl', costKurus: null })
+    expect(created).toMatchObject({
+      carrierShipmentId: '2740000000010',
+      trackingNumber: '2740000000010',
+      barcode: '2740000000010',
+      labelFormat: 'zpl',
+      costKurus: null,
+    })
     expect(created.trackingUrl).toBe('https://gonderitakip.ptt.gov.tr/Track/Verify?q=2740000000010')
     const zpl = text(created.label)
     expect(zpl).toMatch(/^\^XA\n\^CI28[\s\S]*\^XZ$/)
@@ -37,8 +42,27 @@ describe('createShipment', () => {
       ['/PttVeriYukleme/services/Sorgu', '"urn:etiketGetir"'],
     ])
     const s = emu.shipments[0]
-    expect(s).toMatchObject({ barcode: '2740000000010', musteriReferansNo: 'KJ-3001', aliciAdi: 'Mehmet Polat', il: 'İzmir', ilce: 'Ödemiş', aliciTel: '5321234567', agirlikGrams: 3200, odemesekli: 'MH', dosyaAdi: 'KJ2740000000010' })
-    expect(s?.fields).toMatchObject({ aliciIlAdi: 'İZMİR', aliciIlceAdi: 'ÖDEMİŞ', aliciSms: '5321234567', boy: '40', en: '30', yukseklik: '20', desi: '8', aliciEmail: 'mehmet@example.com' })
+    expect(s).toMatchObject({
+      barcode: '2740000000010',
+      musteriReferansNo: 'KJ-3001',
+      aliciAdi: 'Mehmet Polat',
+      il: 'İzmir',
+      ilce: 'Ödemiş',
+      aliciTel: '5321234567',
+      agirlikGrams: 3200,
+      odemesekli: 'MH',
+      dosyaAdi: 'KJ2740000000010',
+    })
+    expect(s?.fields).toMatchObject({
+      aliciIlAdi: 'İZMİR',
+      aliciIlceAdi: 'ÖDEMİŞ',
+      aliciSms: '5321234567',
+      boy: '40',
+      en: '30',
+      yukseklik: '20',
+      desi: '8',
+      aliciEmail: 'mehmet@example.com',
+    })
     expect(s?.sender).toMatchObject({ name: 'KargoJet Depo Ltd', city: 'İSTANBUL', district: 'BEYLİKDÜZÜ', phone: '2125550123' })
     expect(emu.requests[0]?.body).toContain('<kx:sifre>[redacted]</kx:sifre>')
     expect(emu.requests[0]?.body).toContain('<kx:kullanici>PttWs</kx:kullanici>')
@@ -110,7 +134,11 @@ describe('createShipment', () => {
     const { emu, connector } = await setup({}, {}, { first: '274000000001', last: '274000000001' })
     await connector.createShipment(shipment(), { idempotencyKey: 'kj-only' })
     const before = emu.requests.length
-    expect(await failure(connector.createShipment(shipment(), { idempotencyKey: 'kj-next' }))).toMatchObject({ code: ErrorCode.carrierServiceUnsupported, retryable: false, meta: { reason: 'barcodeRangeExhausted' } })
+    expect(await failure(connector.createShipment(shipment(), { idempotencyKey: 'kj-next' }))).toMatchObject({
+      code: ErrorCode.carrierServiceUnsupported,
+      retryable: false,
+      meta: { reason: 'barcodeRangeExhausted' },
+    })
     expect(emu.requests).toHaveLength(before)
     expect((await connector.createShipment(shipment(), { idempotencyKey: 'kj-only' })).barcode).toBe('2740000000010')
   })
@@ -125,7 +153,11 @@ describe('createShipment', () => {
     [{ packages: [{ index: 0, boxCode: null, lengthMm: 1, widthMm: 1, heightMm: 1, weightGrams: 0 }] }, ErrorCode.inputInvalid, 'packages[0].weightGrams'],
   ] as const)('bad input %# is refused before a barcode is taken or PTT is called', async (over, code, field) => {
     const { emu, connector, allocator } = await setup()
-    expect(await failure(connector.createShipment(shipment(over as Partial<ShipmentRequest>), { idempotencyKey: 'kj-bad' }))).toMatchObject({ code, retryable: false, meta: { field } })
+    expect(await failure(connector.createShipment(shipment(over as Partial<ShipmentRequest>), { idempotencyKey: 'kj-bad' }))).toMatchObject({
+      code,
+      retryable: false,
+      meta: { field },
+    })
     expect(allocator.allocated.size).toBe(0)
     expect(emu.requests).toHaveLength(0)
   })
@@ -142,10 +174,17 @@ describe('documented and emulated refusals → ErrorCode', () => {
   it('an unknown ilçe → carrier.addressUnresolved; a barcode outside the range → carrier.validation on barkodNo', async () => {
     const { emu, connector } = await setup()
     const recipient = { ...samplePttRequest().recipient, district: 'Atlantis' }
-    expect(await failure(connector.createShipment(shipment({ recipient }), { idempotencyKey: 'kj-addr' }))).toMatchObject({ code: ErrorCode.carrierAddressUnresolved, retryable: false })
+    expect(await failure(connector.createShipment(shipment({ recipient }), { idempotencyKey: 'kj-addr' }))).toMatchObject({
+      code: ErrorCode.carrierAddressUnresolved,
+      retryable: false,
+    })
     await emu.close()
     const other = await setup({}, {}, { first: '999000000001', last: '999000000009' })
-    expect(await failure(other.connector.createShipment(shipment(), { idempotencyKey: 'kj-range' }))).toMatchObject({ code: ErrorCode.carrierValidation, retryable: false, meta: { field: 'barkodNo', pttCode: '-5' } })
+    expect(await failure(other.connector.createShipment(shipment(), { idempotencyKey: 'kj-range' }))).toMatchObject({
+      code: ErrorCode.carrierValidation,
+      retryable: false,
+      meta: { field: 'barkodNo', pttCode: '-5' },
+    })
   })
 
   it('PTT’s "system error" → carrier.unavailable, retried (and then the upload succeeds once)', async () => {
@@ -154,7 +193,11 @@ describe('documented and emulated refusals → ErrorCode', () => {
     await connector.createShipment(shipment(), { idempotencyKey: 'kj-sys' })
     expect(emu.shipments).toHaveLength(1)
     emu.injectSystemError(5)
-    expect(await failure(connector.createShipment(shipment(), { idempotencyKey: 'kj-sys-2' }))).toMatchObject({ code: ErrorCode.carrierUnavailable, retryable: true, meta: { pttCode: '-99' } })
+    expect(await failure(connector.createShipment(shipment(), { idempotencyKey: 'kj-sys-2' }))).toMatchObject({
+      code: ErrorCode.carrierUnavailable,
+      retryable: true,
+      meta: { pttCode: '-99' },
+    })
   })
 
   it('successCode "0" (BX’s reading) works end to end when both sides use it', async () => {
@@ -169,8 +212,17 @@ describe('documented and emulated refusals → ErrorCode', () => {
     emu.faults.queue([HttpFault.http503, HttpFault.http500])
     await connector.createShipment(shipment(), { idempotencyKey: 'kj-5xx' })
     expect(emu.shipments).toHaveLength(1)
-    const wrong = createPttConnector({ origin: `${emu.origin}/nowhere`, credentials: SAMPLE_PTT_CREDENTIALS, allocator: createMemoryPttBarcodeAllocator(SAMPLE_PTT_RANGE), retry: { sleep: async () => {} } })
-    expect(await failure(wrong.createShipment(shipment(), { idempotencyKey: 'kj-404' }))).toMatchObject({ code: ErrorCode.carrierBadResponse, retryable: false, meta: { httpStatus: 404 } })
+    const wrong = createPttConnector({
+      origin: `${emu.origin}/nowhere`,
+      credentials: SAMPLE_PTT_CREDENTIALS,
+      allocator: createMemoryPttBarcodeAllocator(SAMPLE_PTT_RANGE),
+      retry: { sleep: async () => {} },
+    })
+    expect(await failure(wrong.createShipment(shipment(), { idempotencyKey: 'kj-404' }))).toMatchObject({
+      code: ErrorCode.carrierBadResponse,
+      retryable: false,
+      meta: { httpStatus: 404 },
+    })
   })
 
   it('the test environment posts to PttVeriYuklemeTest', async () => {
@@ -220,17 +272,33 @@ describe('track (gonderiSorgu)', () => {
     ])
     expect(events[0]?.at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.000Z$/)
     expect(events[0]?.location).toBe('BEYLİKDÜZÜ PTT MERKEZ MÜDÜRLÜĞÜ')
-    expect(await connector.trackDetails('2740000000010')).toMatchObject({ known: true, receiver: 'Mehmet Polat', sender: 'KargoJet Depo Ltd', weightGrams: 3200, deliveredTo: 'Mehmet Polat' })
+    expect(await connector.trackDetails('2740000000010')).toMatchObject({
+      known: true,
+      receiver: 'Mehmet Polat',
+      sender: 'KargoJet Depo Ltd',
+      weightGrams: 3200,
+      deliveredTo: 'Mehmet Polat',
+    })
     expect(emu.requests.at(-1)).toMatchObject({ path: '/GonderiTakipV2/services/Sorgu', soapAction: '"urn:gonderiSorgu"' })
   })
 
   it('the return path and a failed attempt; gonderiSorgu2 with an <op>Return element and date-only events', async () => {
-    const { emu, connector } = await setup({ trackingReturnElement: 'operationReturn', includeEventTime: false }, { trackingOperation: 'gonderiSorgu2', credentials: { ...SAMPLE_PTT_CREDENTIALS, username: 'kargojet' } })
+    const { emu, connector } = await setup(
+      { trackingReturnElement: 'operationReturn', includeEventTime: false },
+      { trackingOperation: 'gonderiSorgu2', credentials: { ...SAMPLE_PTT_CREDENTIALS, username: 'kargojet' } },
+    )
     await connector.createShipment(shipment(), { idempotencyKey: 'kj-t2' })
     emu.advance('2740000000010', PttStatus.failedAttempt)
     emu.advance('2740000000010', PttStatus.returned)
     const statuses = (await connector.track('2740000000010')).map((e) => e.status)
-    expect(statuses).toEqual([TrackingStatus.pickedUp, TrackingStatus.inTransit, TrackingStatus.outForDelivery, TrackingStatus.failedAttempt, TrackingStatus.returnInTransit, TrackingStatus.returnedToSender])
+    expect(statuses).toEqual([
+      TrackingStatus.pickedUp,
+      TrackingStatus.inTransit,
+      TrackingStatus.outForDelivery,
+      TrackingStatus.failedAttempt,
+      TrackingStatus.returnInTransit,
+      TrackingStatus.returnedToSender,
+    ])
     expect(emu.requests.at(-1)?.operation).toBe('gonderiSorgu2')
     expect(emu.requests.at(-1)?.body).toContain('<tx:kullanici>kargojet</tx:kullanici>')
   })
@@ -241,7 +309,11 @@ describe('track (gonderiSorgu)', () => {
     expect(await failure(connector.track('12345'))).toMatchObject({ code: ErrorCode.inputInvalid })
     await emu.close()
     const blocked = await setup({ trackingBlocked: true })
-    expect(await failure(blocked.connector.track('2740000000010'))).toMatchObject({ code: ErrorCode.carrierServiceUnsupported, retryable: false, meta: { faultstring: 'Policy Falsified' } })
+    expect(await failure(blocked.connector.track('2740000000010'))).toMatchObject({
+      code: ErrorCode.carrierServiceUnsupported,
+      retryable: false,
+      meta: { faultstring: 'Policy Falsified' },
+    })
   })
 })
 
@@ -257,7 +329,10 @@ describe('extras', () => {
     const { emu, connector } = await setup()
     const r = await connector.requestPickup({ sender: samplePttRequest().sender, parcels: 3, weightGrams: 4500, windowStart: '2025-03-10 10:00' })
     expect(r.siparisId).toMatch(/^\d+$/)
-    expect(emu.pickups[0]).toMatchObject({ adet: 3, fields: { agirlik: '4500.00', randevu_baslangic: '2025-03-10 10:00', musteriKullanici: 'admin', isyeriId: '0', ucret: '0.00' } })
+    expect(emu.pickups[0]).toMatchObject({
+      adet: 3,
+      fields: { agirlik: '4500.00', randevu_baslangic: '2025-03-10 10:00', musteriKullanici: 'admin', isyeriId: '0', ucret: '0.00' },
+    })
     expect(emu.pickups[0]?.gonderici).toMatchObject({ gonderici_adi: 'KargoJet Depo', gonderici_soyadi: 'Ltd', gonderici_ulke_id: '052' })
     expect(await failure(connector.requestPickup({ sender: samplePttRequest().sender, parcels: 0 }))).toMatchObject({ code: ErrorCode.inputInvalid })
   })
@@ -268,7 +343,10 @@ describe('extras', () => {
     await connector.requestPickup({ sender: samplePttRequest().sender, parcels: 1 })
     expect(emu.pickups).toHaveLength(1)
     emu.faults.queue([HttpFault.dropAfterCommit])
-    expect(await failure(connector.requestPickup({ sender: samplePttRequest().sender, parcels: 1 }))).toMatchObject({ retryable: false, meta: { outcomeUnknown: true } })
+    expect(await failure(connector.requestPickup({ sender: samplePttRequest().sender, parcels: 1 }))).toMatchObject({
+      retryable: false,
+      meta: { outcomeUnknown: true },
+    })
     expect(emu.pickups).toHaveLength(2)
   })
 })

@@ -8,7 +8,15 @@ import { barkodVeriSil, etiketGetir, gonderiSorgu, kabulEkle2, siparisIstekEkle2
 import { eplToZpl } from './ptt.epl-to-zpl'
 import { classifyPttRefusal, PttErrorKind, pttRefusalError } from './ptt.errors'
 import type { KabulDonguResult, TakipReturn } from './ptt.schemas'
-import { buildDongu, buildPickupInput, createdShipment as created, dosyaAdiOf, validatePttRequest, type DonguOptions, type PttPickupRequest } from './ptt.shipment'
+import {
+  buildDongu,
+  buildPickupInput,
+  createdShipment as created,
+  dosyaAdiOf,
+  validatePttRequest,
+  type DonguOptions,
+  type PttPickupRequest,
+} from './ptt.shipment'
 import { PttOperation, PttPath, type PttTrackingOperation } from './ptt.soap'
 import { hasTrackingData, pttTimeline } from './ptt.timeline'
 
@@ -95,7 +103,9 @@ export type PttConnector = CarrierConnector &
 export function createPttConnector(options: PttConnectorOptions): PttConnector {
   const { credentials: c, allocator } = options
   if (!Number.isSafeInteger(c.customerId) || c.customerId <= 0) {
-    throw new AppError(ErrorCode.inputInvalid, `PTT customerId must be a positive whole number, got ${c.customerId}`, { meta: { field: 'credentials.customerId' } })
+    throw new AppError(ErrorCode.inputInvalid, `PTT customerId must be a positive whole number, got ${c.customerId}`, {
+      meta: { field: 'credentials.customerId' },
+    })
   }
   if (c.password === '') throw new AppError(ErrorCode.inputInvalid, 'PTT password is empty', { meta: { field: 'credentials.password' } })
   const origin = options.origin.replace(/\/+$/, '')
@@ -107,14 +117,16 @@ export function createPttConnector(options: PttConnectorOptions): PttConnector {
   const retrying = <T>(fn: () => Promise<T>, signal?: AbortSignal) => withRetry(() => fn(), { ...options.retry, signal })
   const auth = { musteriId: c.customerId, sifre: c.password }
 
-  const rowOk = (row: KabulDonguResult) => (row.donguHataKodu === success || (row.donguHataKodu === '' && row.donguSonuc === 'true')) && row.donguSonuc !== 'false'
+  const rowOk = (row: KabulDonguResult) =>
+    (row.donguHataKodu === success || (row.donguHataKodu === '' && row.donguSonuc === 'true')) && row.donguSonuc !== 'false'
 
   async function query(barcode: string, signal?: AbortSignal): Promise<TakipReturn> {
     const r = await gonderiSorgu(trackingOp, { barkod: barcode, kullanici: c.username ?? String(c.customerId), sifre: c.password }, call(trackingUrl, signal))
     // sonucKodu is unreliable (a client saw 10 for success on the test service): data decides, then the text.
     if (hasTrackingData(r)) return r
     const { kind } = classifyPttRefusal(r.sonucKodu === success ? '' : r.sonucKodu, r.sonucAciklama)
-    if (kind === PttErrorKind.auth || kind === PttErrorKind.server || kind === PttErrorKind.barcode) throw pttRefusalError(trackingOp, r.sonucKodu, r.sonucAciklama, { barcode })
+    if (kind === PttErrorKind.auth || kind === PttErrorKind.server || kind === PttErrorKind.barcode)
+      throw pttRefusalError(trackingOp, r.sonucKodu, r.sonucAciklama, { barcode })
     return r // nothing known yet: not accepted at a branch, or not uploaded (PTT cannot tell them apart)
   }
 
@@ -140,7 +152,10 @@ export function createPttConnector(options: PttConnectorOptions): PttConnector {
       const r = await etiketGetir({ barkodNo, ...auth }, call(acceptanceUrl, signal))
       if (r.hataKodu !== success) throw pttRefusalError(PttOperation.etiketGetir, r.hataKodu, r.aciklama, { barcode: barkodNo })
       if (!r.epl_format || r.epl_format.trim() === '') {
-        throw new AppError(ErrorCode.carrierBadResponse, `PTT etiketGetir returned no epl_format for ${barkodNo}`, { retryable: true, meta: { operation: PttOperation.etiketGetir, barcode: barkodNo, emptyLabel: true } })
+        throw new AppError(ErrorCode.carrierBadResponse, `PTT etiketGetir returned no epl_format for ${barkodNo}`, {
+          retryable: true,
+          meta: { operation: PttOperation.etiketGetir, barcode: barkodNo, emptyLabel: true },
+        })
       }
       zpl.push(eplToZpl(r.epl_format))
     }
@@ -283,7 +298,11 @@ export function createPttConnector(options: PttConnectorOptions): PttConnector {
           } catch (err) {
             const status = isAppError(err) ? err.meta.httpStatus : undefined
             if (isAppError(err) && err.retryable && status !== 429 && status !== 503 && err.meta.networkCode !== 'ECONNREFUSED') {
-              throw new AppError(err.code, `${err.message}; PTT may have taken the pickup request: check before asking again`, { retryable: false, cause: err, meta: { ...err.meta, outcomeUnknown: true } })
+              throw new AppError(err.code, `${err.message}; PTT may have taken the pickup request: check before asking again`, {
+                retryable: false,
+                cause: err,
+                meta: { ...err.meta, outcomeUnknown: true },
+              })
             }
             throw err
           }

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import { ErrorCode } from '../../../../shared/errors'
-import { allocateParcelBarcodes, barcodeOfBody, createMemoryPttBarcodeAllocator, isValidPttBarcode, parcelKey, parsePttRange, pttBarcode, pttCheckDigit, type PttBarcodeAllocator } from './ptt.barcode'
+import {
+  allocateParcelBarcodes,
+  barcodeOfBody,
+  createMemoryPttBarcodeAllocator,
+  isValidPttBarcode,
+  parcelKey,
+  parsePttRange,
+  pttBarcode,
+  pttCheckDigit,
+  type PttBarcodeAllocator,
+} from './ptt.barcode'
 import { thrown } from '../../../../tests/support/app-error'
 
 describe('check digit: weights 1,3,1,3… from the left, (10 − sum mod 10) mod 10 (carriers.md §4)', () => {
@@ -75,8 +85,12 @@ describe('in-memory allocator', () => {
 
   it('continues from startAt (after a restart) and refuses a start outside the range or an empty key', () => {
     expect(createMemoryPttBarcodeAllocator({ first: '274000000001', last: '274000000009' }, { startAt: '274000000009' }).next('x')).toBe('2740000000096')
-    expect(thrown(() => createMemoryPttBarcodeAllocator({ first: '274000000001', last: '274000000009' }, { startAt: '274000000020' }))).toMatchObject({ meta: { field: 'startAt' } })
-    expect(thrown(() => createMemoryPttBarcodeAllocator({ first: '274000000001', last: '274000000009' }).next(' '))).toMatchObject({ meta: { field: 'idempotencyKey' } })
+    expect(thrown(() => createMemoryPttBarcodeAllocator({ first: '274000000001', last: '274000000009' }, { startAt: '274000000020' }))).toMatchObject({
+      meta: { field: 'startAt' },
+    })
+    expect(thrown(() => createMemoryPttBarcodeAllocator({ first: '274000000001', last: '274000000009' }).next(' '))).toMatchObject({
+      meta: { field: 'idempotencyKey' },
+    })
   })
 
   it('parcels: the shipment key for parcel 1, key#n for the others', () => {

@@ -40,7 +40,8 @@ export type ParsedPttRange = Readonly<{ firstBody: number; lastBody: number; siz
 
 function rangeEnd(value: string, field: 'first' | 'last'): number {
   const v = value.replace(/[\s-]/g, '')
-  const bad = (why: string) => new AppError(ErrorCode.inputInvalid, `PTT barcode range ${field} "${value}" ${why}`, { meta: { field: `barcodeRange.${field}` } })
+  const bad = (why: string) =>
+    new AppError(ErrorCode.inputInvalid, `PTT barcode range ${field} "${value}" ${why}`, { meta: { field: `barcodeRange.${field}` } })
   if (/^\d{12}$/.test(v)) return Number(v)
   if (/^\d{13}$/.test(v)) {
     if (!isValidPttBarcode(v)) throw bad(`has a wrong check digit (expected ${pttCheckDigit(v.slice(0, 12))})`)
@@ -54,7 +55,9 @@ export function parsePttRange(range: PttBarcodeRange): ParsedPttRange {
   const firstBody = rangeEnd(range.first, 'first')
   const lastBody = rangeEnd(range.last, 'last')
   if (lastBody < firstBody) {
-    throw new AppError(ErrorCode.inputInvalid, `PTT barcode range ends (${range.last}) before it starts (${range.first})`, { meta: { field: 'barcodeRange.last' } })
+    throw new AppError(ErrorCode.inputInvalid, `PTT barcode range ends (${range.last}) before it starts (${range.first})`, {
+      meta: { field: 'barcodeRange.last' },
+    })
   }
   return { firstBody, lastBody, size: lastBody - firstBody + 1 }
 }
@@ -78,10 +81,14 @@ export interface PttBarcodeAllocator {
 /** The error every allocator throws when its range is spent (no dedicated ErrorCode exists; see meta.reason). */
 export function rangeExhausted(range: PttBarcodeRange): AppError {
   // carrier.serviceUnsupported: the operator cannot fix it at the desk; a supervisor enters a new range PTT issues.
-  return new AppError(ErrorCode.carrierServiceUnsupported, `the PTT barcode range ${range.first}–${range.last} is used up: ask PTT for a new range and enter it in the settings`, {
-    retryable: false,
-    meta: { reason: 'barcodeRangeExhausted', first: range.first, last: range.last },
-  })
+  return new AppError(
+    ErrorCode.carrierServiceUnsupported,
+    `the PTT barcode range ${range.first}–${range.last} is used up: ask PTT for a new range and enter it in the settings`,
+    {
+      retryable: false,
+      meta: { reason: 'barcodeRangeExhausted', first: range.first, last: range.last },
+    },
+  )
 }
 
 export type MemoryPttBarcodeAllocator = PttBarcodeAllocator &
@@ -100,14 +107,17 @@ export function createMemoryPttBarcodeAllocator(range: PttBarcodeRange, options:
   const parsed = parsePttRange(range)
   let nextBody = options.startAt === undefined ? parsed.firstBody : rangeEnd(options.startAt, 'first')
   if (nextBody < parsed.firstBody || nextBody > parsed.lastBody + 1) {
-    throw new AppError(ErrorCode.inputInvalid, `PTT allocator start ${options.startAt} lies outside ${range.first}–${range.last}`, { meta: { field: 'startAt' } })
+    throw new AppError(ErrorCode.inputInvalid, `PTT allocator start ${options.startAt} lies outside ${range.first}–${range.last}`, {
+      meta: { field: 'startAt' },
+    })
   }
   const allocated = new Map<string, string>()
   return {
     allocated,
     remaining: () => parsed.lastBody - nextBody + 1,
     next(idempotencyKey: string): string {
-      if (idempotencyKey.trim() === '') throw new AppError(ErrorCode.inputInvalid, 'a PTT barcode needs a non-empty idempotency key', { meta: { field: 'idempotencyKey' } })
+      if (idempotencyKey.trim() === '')
+        throw new AppError(ErrorCode.inputInvalid, 'a PTT barcode needs a non-empty idempotency key', { meta: { field: 'idempotencyKey' } })
       const known = allocated.get(idempotencyKey)
       if (known) return known
       if (nextBody > parsed.lastBody) throw rangeExhausted(range)
@@ -129,18 +139,25 @@ export function allocateParcelBarcodes(allocator: PttBarcodeAllocator, idempoten
   const out = Array.from({ length: parcels }, (_, i) => allocator.next(parcelKey(idempotencyKey, i)))
   for (const b of out) {
     // A misconfigured or buggy allocator must not reach PTT with a barcode its branch cannot scan.
-    if (!isValidPttBarcode(b)) throw new AppError(ErrorCode.internal, `the PTT barcode allocator returned "${b}", which is not a valid 13-digit PTT barcode`, { meta: { barcode: b } })
+    if (!isValidPttBarcode(b))
+      throw new AppError(ErrorCode.internal, `the PTT barcode allocator returned "${b}", which is not a valid 13-digit PTT barcode`, { meta: { barcode: b } })
   }
-  if (new Set(out).size !== out.length) throw new AppError(ErrorCode.internal, 'the PTT barcode allocator gave two parcels the same barcode', { meta: { barcodes: out } })
+  if (new Set(out).size !== out.length)
+    throw new AppError(ErrorCode.internal, 'the PTT barcode allocator gave two parcels the same barcode', { meta: { barcodes: out } })
   return out
 }
 
 /** "b1" or "b1,b2" (a multi-parcel carrierShipmentId) → the barcodes; anything that is not one is refused. */
 export function parseBarcodeList(trackingNumber: string): string[] {
-  const list = trackingNumber.split(',').map((b) => b.trim()).filter((b) => b !== '')
+  const list = trackingNumber
+    .split(',')
+    .map((b) => b.trim())
+    .filter((b) => b !== '')
   const bad = list.find((b) => !isValidPttBarcode(b))
   if (list.length === 0 || bad !== undefined) {
-    throw new AppError(ErrorCode.inputInvalid, `"${bad ?? trackingNumber}" is not a PTT barcode (13 digits with a valid check digit)`, { meta: { trackingNumber } })
+    throw new AppError(ErrorCode.inputInvalid, `"${bad ?? trackingNumber}" is not a PTT barcode (13 digits with a valid check digit)`, {
+      meta: { trackingNumber },
+    })
   }
   return list
 }

@@ -2,7 +2,18 @@ import type { z } from 'zod'
 import { AppError, ErrorCode } from '../../../../shared/errors'
 import { checkSoapBody, soapBadResponse, soapCall, type SoapCallOptions, type SoapCarrier } from '../http/soap-call'
 import { pttFaultError } from './ptt.errors'
-import { etiketReturnSchema, kabulReturnSchema, siparisReturnSchema, silReturnSchema, takipReturnSchema, type EtiketReturn, type KabulReturn, type SiparisReturn, type SilReturn, type TakipReturn } from './ptt.schemas'
+import {
+  etiketReturnSchema,
+  kabulReturnSchema,
+  siparisReturnSchema,
+  silReturnSchema,
+  takipReturnSchema,
+  type EtiketReturn,
+  type KabulReturn,
+  type SiparisReturn,
+  type SilReturn,
+  type TakipReturn,
+} from './ptt.schemas'
 import {
   buildBarkodVeriSilEnvelope,
   buildEtiketGetirEnvelope,
@@ -39,7 +50,8 @@ const SOAP: SoapCarrier<PttOperation, Parameters<typeof pttFaultError>[0]> = {
   redact: redactPttSecrets,
 }
 
-const badResponse = (operation: string, reason: string, retryable: boolean, meta: Record<string, unknown> = {}) => soapBadResponse('PTT', operation, reason, retryable, meta)
+const badResponse = (operation: string, reason: string, retryable: boolean, meta: Record<string, unknown> = {}) =>
+  soapBadResponse('PTT', operation, reason, retryable, meta)
 const check = <S extends z.ZodType>(operation: string, schema: S, value: unknown): z.output<S> => checkSoapBody('PTT', operation, schema, value)
 
 /** Posts one envelope and returns the operation's response element (http/soap-call.ts); faults and HTTP failures are thrown. */
@@ -55,7 +67,10 @@ export async function etiketGetir(input: Readonly<{ barkodNo: string; musteriId:
   return check(PttOperation.etiketGetir, etiketReturnSchema, await callPtt(PttOperation.etiketGetir, buildEtiketGetirEnvelope(input), o))
 }
 
-export async function barkodVeriSil(input: Readonly<{ barcode: string; dosyaAdi?: string; musteriId: number; sifre: string }>, o: PttCallOptions): Promise<SilReturn> {
+export async function barkodVeriSil(
+  input: Readonly<{ barcode: string; dosyaAdi?: string; musteriId: number; sifre: string }>,
+  o: PttCallOptions,
+): Promise<SilReturn> {
   return check(PttOperation.barkodVeriSil, silReturnSchema, await callPtt(PttOperation.barkodVeriSil, buildBarkodVeriSilEnvelope(input), o))
 }
 
@@ -63,6 +78,10 @@ export async function siparisIstekEkle2(input: SiparisIstekEkle2Input, o: PttCal
   return check(PttOperation.siparisIstekEkle2, siparisReturnSchema, await callPtt(PttOperation.siparisIstekEkle2, buildSiparisIstekEkle2Envelope(input), o))
 }
 
-export async function gonderiSorgu(operation: PttTrackingOperation, input: Readonly<{ barkod: string; kullanici: string; sifre: string }>, o: PttCallOptions): Promise<TakipReturn> {
+export async function gonderiSorgu(
+  operation: PttTrackingOperation,
+  input: Readonly<{ barkod: string; kullanici: string; sifre: string }>,
+  o: PttCallOptions,
+): Promise<TakipReturn> {
   return check(operation, takipReturnSchema, await callPtt(operation, buildGonderiSorguEnvelope(operation, input), o))
 }

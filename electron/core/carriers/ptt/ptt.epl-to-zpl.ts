@@ -157,7 +157,12 @@ type Command = (typeof COMMANDS)[number]
  * program that prints nothing.
  */
 export function eplToZpl(epl: string): string {
-  const setup: { width: number | null; length: number | null; home: string | null; orientation: string | null } = { width: null, length: null, home: null, orientation: null }
+  const setup: { width: number | null; length: number | null; home: string | null; orientation: string | null } = {
+    width: null,
+    length: null,
+    home: null,
+    orientation: null,
+  }
   let fields: string[] = []
   const labels: string[] = []
   const lines = epl.split(/\r\n|\r|\n/)

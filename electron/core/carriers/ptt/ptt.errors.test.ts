@@ -24,7 +24,7 @@ describe('result codes → ErrorCode + retryable', () => {
     expect(err.meta.unknownResultCode).toBe(unexplained ? true : undefined)
   })
 
-  it('only the documented code is read by number: the emulator\'s placeholders are not production facts', () => {
+  it("only the documented code is read by number: the emulator's placeholders are not production facts", () => {
     expect(Object.keys(PTT_RESULT_CODES)).toEqual([PttCode.auth])
     expect(classifyPttRefusal(PttCode.systemError, '')).toEqual({ kind: PttErrorKind.validation, known: false })
   })

@@ -78,7 +78,15 @@ export function pttRefusalError(operation: string, code: string, message: string
   const text = message.trim() || `kod ${code}`
   return new AppError(m.code, `PTT ${operation} refused (${code}): ${text}`, {
     retryable: m.retryable,
-    meta: { operation, pttCode: code, pttMessage: message, kind, ...(known ? {} : { unknownResultCode: true }), ...(kind === PttErrorKind.barcode ? { field: 'barkodNo' } : {}), ...meta },
+    meta: {
+      operation,
+      pttCode: code,
+      pttMessage: message,
+      kind,
+      ...(known ? {} : { unknownResultCode: true }),
+      ...(kind === PttErrorKind.barcode ? { field: 'barkodNo' } : {}),
+      ...meta,
+    },
   })
 }
 
@@ -92,19 +100,29 @@ export type PttSoapFault = Readonly<{ faultcode: string; faultstring: string }>
 export function pttFaultError(fault: PttSoapFault, operation: string, httpStatus: number): AppError {
   const meta = { operation, httpStatus, faultcode: fault.faultcode, faultstring: fault.faultstring }
   if (/policy falsified|service not found/i.test(fault.faultstring)) {
-    return new AppError(ErrorCode.carrierServiceUnsupported, `PTT's gateway did not route ${operation} ("${fault.faultstring}"): PTT opens this service per customer; ask PTT to enable it for this account`, { retryable: false, meta })
+    return new AppError(
+      ErrorCode.carrierServiceUnsupported,
+      `PTT's gateway did not route ${operation} ("${fault.faultstring}"): PTT opens this service per customer; ask PTT to enable it for this account`,
+      { retryable: false, meta },
+    )
   }
   if (/operation not found|no such operation|cannot find dispatch method/i.test(fault.faultstring)) {
     // The service does not have this operation (etiketGetir is in neither published WSDL): a fact about
     // PTT's service, not about the order, so never carrier.validation.
-    return new AppError(ErrorCode.carrierServiceUnsupported, `PTT's service has no ${operation} operation ("${fault.faultstring}")`, { retryable: false, meta: { ...meta, operationMissing: true } })
+    return new AppError(ErrorCode.carrierServiceUnsupported, `PTT's service has no ${operation} operation ("${fault.faultstring}")`, {
+      retryable: false,
+      meta: { ...meta, operationMissing: true },
+    })
   }
   if (classifyPttRefusal('', fault.faultstring).kind === PttErrorKind.auth) {
     return new AppError(ErrorCode.carrierAuth, `PTT refused the credentials on ${operation}: ${fault.faultstring}`, { retryable: false, meta })
   }
   const local = fault.faultcode.replace(/^.*:/, '').split('.')[0] ?? ''
   if (['Client', 'Sender', 'VersionMismatch', 'MustUnderstand'].includes(local)) {
-    return new AppError(ErrorCode.carrierValidation, `PTT refused the ${operation} envelope (${fault.faultcode}): ${fault.faultstring}`, { retryable: false, meta })
+    return new AppError(ErrorCode.carrierValidation, `PTT refused the ${operation} envelope (${fault.faultcode}): ${fault.faultstring}`, {
+      retryable: false,
+      meta,
+    })
   }
   return new AppError(ErrorCode.carrierUnavailable, `PTT server fault on ${operation} (${fault.faultcode}): ${fault.faultstring}`, { retryable: true, meta })
 }

@@ -16,39 +16,53 @@ describe('exactly once', () => {
   })
   afterAll(() => emu.close())
 
-  it('500 randomized runs of lost, cut, spoiled, throttled and failed answers', async () => {
-    const allocator = createMemoryPttBarcodeAllocator(SAMPLE_PTT_RANGE)
-    const connector = createPttConnector({ origin: emu.origin, credentials: SAMPLE_PTT_CREDENTIALS, allocator, timeoutMs: 200, retry: { maxAttempts: 8, sleep: async () => {} } })
-    const mine = (run: number) => {
-      const ref = `KJ-${run}`
-      return emu.shipments.filter((s) => s.musteriReferansNo === ref)
-    }
-    const summary = await runCarrierFaultRuns({
-      runs: 500,
-      random: mulberry32(40_404),
-      // 0–4 consecutive faults (fewer than maxAttempts); a few runs also hang once until the 200 ms timeout.
-      faults: httpFaultSequence(emu.faults, { maxPerRun: 4 }),
-      requests: () => emu.requests,
-      create: (run, key) => {
-        const request = samplePttRequest({ orderNumber: `SIP-${run}`, referenceNo: `KJ-${run}`, packages: parcelsLike(samplePttRequest().packages, parcelsOf(run)) })
-        return connector.createShipment(request, { idempotencyKey: key })
-      },
-      // PTT stores each parcel as its own upload (its own barcode): one order is one upload per parcel.
-      shipmentsFor: (_, run) => mine(run),
-      expectedPerRun: parcelsOf,
-      totalShipments: () => emu.shipments.length,
-      check: (created, { run, key }) => {
-        expect(mine(run)[0]?.barcode).toBe(allocator.next(key))
-        expect(created.barcode).toBe(mine(run)[0]?.barcode)
-        const zpl = Buffer.from(created.label ?? new Uint8Array()).toString('utf8')
-        expect(zpl.match(/\^XA/g), `run ${run}`).toHaveLength(parcelsOf(run))
-        expect(firstBarcodeInZpl(zpl)).toBe(created.barcode)
-      },
-    })
-    const parcelsTotal = 500 + 100 // every fifth run has two parcels
-    expect(new Set(emu.shipments.map((s) => s.barcode)).size).toBe(parcelsTotal)
-    expect(allocator.allocated.size).toBe(parcelsTotal) // no barcode was burnt by a retry
-    expect(summary.injected).toBeGreaterThan(500) // the faults really happened
-    expect(summary.runsThatSent('gonderiSorgu')).toBeGreaterThan(100) // and many runs went through a lookup after a doubtful attempt
-  }, faultRunsTimeoutMs(500))
+  it(
+    '500 randomized runs of lost, cut, spoiled, throttled and failed answers',
+    async () => {
+      const allocator = createMemoryPttBarcodeAllocator(SAMPLE_PTT_RANGE)
+      const connector = createPttConnector({
+        origin: emu.origin,
+        credentials: SAMPLE_PTT_CREDENTIALS,
+        allocator,
+        timeoutMs: 200,
+        retry: { maxAttempts: 8, sleep: async () => {} },
+      })
+      const mine = (run: number) => {
+        const ref = `KJ-${run}`
+        return emu.shipments.filter((s) => s.musteriReferansNo === ref)
+      }
+      const summary = await runCarrierFaultRuns({
+        runs: 500,
+        random: mulberry32(40_404),
+        // 0–4 consecutive faults (fewer than maxAttempts); a few runs also hang once until the 200 ms timeout.
+        faults: httpFaultSequence(emu.faults, { maxPerRun: 4 }),
+        requests: () => emu.requests,
+        create: (run, key) => {
+          const request = samplePttRequest({
+            orderNumber: `SIP-${run}`,
+            referenceNo: `KJ-${run}`,
+            packages: parcelsLike(samplePttRequest().packages, parcelsOf(run)),
+          })
+          return connector.createShipment(request, { idempotencyKey: key })
+        },
+        // PTT stores each parcel as its own upload (its own barcode): one order is one upload per parcel.
+        shipmentsFor: (_, run) => mine(run),
+        expectedPerRun: parcelsOf,
+        totalShipments: () => emu.shipments.length,
+        check: (created, { run, key }) => {
+          expect(mine(run)[0]?.barcode).toBe(allocator.next(key))
+          expect(created.barcode).toBe(mine(run)[0]?.barcode)
+          const zpl = Buffer.from(created.label ?? new Uint8Array()).toString('utf8')
+          expect(zpl.match(/\^XA/g), `run ${run}`).toHaveLength(parcelsOf(run))
+          expect(firstBarcodeInZpl(zpl)).toBe(created.barcode)
+        },
+      })
+      const parcelsTotal = 500 + 100 // every fifth run has two parcels
+      expect(new Set(emu.shipments.map((s) => s.barcode)).size).toBe(parcelsTotal)
+      expect(allocator.allocated.size).toBe(parcelsTotal) // no barcode was burnt by a retry
+      expect(summary.injected).toBeGreaterThan(500) // the faults really happened
+      expect(summary.runsThatSent('gonderiSorgu')).toBeGreaterThan(100) // and many runs went through a lookup after a doubtful attempt
+    },
+    faultRunsTimeoutMs(500),
+  )
 })

@@ -51,7 +51,12 @@ describe('PTT without etiketGetir (the published WSDL)', () => {
 
 describe('pttFaultError', () => {
   it.each([
-    ['The endpoint reference (EPR) for the Operation not found is /PttVeriYukleme/services/Sorgu and the WSA Action = urn:etiketGetir', 'soapenv:Client', ErrorCode.carrierServiceUnsupported, false],
+    [
+      'The endpoint reference (EPR) for the Operation not found is /PttVeriYukleme/services/Sorgu and the WSA Action = urn:etiketGetir',
+      'soapenv:Client',
+      ErrorCode.carrierServiceUnsupported,
+      false,
+    ],
     ["No such operation 'etiketGetir'", 'soapenv:Server.userException', ErrorCode.carrierServiceUnsupported, false],
     ['org.apache.axis2.databinding.ADBException: Unexpected subelement foo', 'soapenv:Client', ErrorCode.carrierValidation, false],
     ['java.net.SocketTimeoutException: Read timed out', 'soapenv:Server', ErrorCode.carrierUnavailable, true],

@@ -13,7 +13,13 @@ itHonoursRetryAfter({
   // 4 creates (8 calls) at 4/s take about two windows.
   burst: async (emu) => {
     const allocator = createMemoryPttBarcodeAllocator(SAMPLE_PTT_RANGE)
-    const connector = createPttConnector({ origin: emu.origin, credentials: SAMPLE_PTT_CREDENTIALS, allocator, timeoutMs: 2000, retry: { maxAttempts: 6, baseDelayMs: 10 } })
+    const connector = createPttConnector({
+      origin: emu.origin,
+      credentials: SAMPLE_PTT_CREDENTIALS,
+      allocator,
+      timeoutMs: 2000,
+      retry: { maxAttempts: 6, baseDelayMs: 10 },
+    })
     for (let i = 0; i < 4; i++) await connector.createShipment(samplePttRequest({ referenceNo: `B-${i}` }), { idempotencyKey: `burst-${i}` })
     expect(emu.shipments).toHaveLength(4)
   },

@@ -7,7 +7,10 @@ import { z } from 'zod'
 
 const emptyAsObject = (v: unknown) => (v === '' || v === null ? {} : v)
 const code = z.string().trim().min(1, 'the result code is empty')
-const optText = z.string().optional().transform((v) => v?.trim() ?? '')
+const optText = z
+  .string()
+  .optional()
+  .transform((v) => v?.trim() ?? '')
 const rows = <S extends z.ZodType>(row: S) => z.array(z.preprocess(emptyAsObject, row)).default([])
 
 /** kabulEkle2 return{hataKodu, aciklama, dongu[]{barkod, donguHataKodu, donguSonuc, donguAciklama}}. */

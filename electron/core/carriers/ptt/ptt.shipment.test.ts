@@ -22,7 +22,19 @@ describe('odemesekli from serviceCode (§4: MH, UA, N)', () => {
 describe('buildDongu', () => {
   it('units: grams, whole centimetres, desi; il/ilçe in Turkish upper case; 10-digit phone, SMS only for a mobile', () => {
     const [d] = buildDongu(samplePttRequest({ recipient: { ...samplePttRequest().recipient, phone: '0 (232) 544 12 34' } }), ['2740000000010'])
-    expect(d).toMatchObject({ agirlik: 3200, boy: 40, en: 30, yukseklik: 20, desi: '8', aliciIlAdi: 'İZMİR', aliciIlceAdi: 'ÖDEMİŞ', aliciTel: '2325441234', aliciSms: undefined, barkodNo: '2740000000010', musteriReferansNo: 'KJ-3001' })
+    expect(d).toMatchObject({
+      agirlik: 3200,
+      boy: 40,
+      en: 30,
+      yukseklik: 20,
+      desi: '8',
+      aliciIlAdi: 'İZMİR',
+      aliciIlceAdi: 'ÖDEMİŞ',
+      aliciTel: '2325441234',
+      aliciSms: undefined,
+      barkodNo: '2740000000010',
+      musteriReferansNo: 'KJ-3001',
+    })
     expect(d?.ekhizmet).toBeUndefined()
   })
 
@@ -35,7 +47,10 @@ describe('buildDongu', () => {
   })
 
   it('leaves gondericibilgi out when told to, and names teslim_tip when configured', () => {
-    expect(buildDongu(samplePttRequest(), ['b'], { sendSender: false, teslimTip: 'ADRES' })[0]).toMatchObject({ gondericibilgi: undefined, teslim_tip: 'ADRES' })
+    expect(buildDongu(samplePttRequest(), ['b'], { sendSender: false, teslimTip: 'ADRES' })[0]).toMatchObject({
+      gondericibilgi: undefined,
+      teslim_tip: 'ADRES',
+    })
   })
 
   it.each([
@@ -52,7 +67,15 @@ describe('buildDongu', () => {
 describe('gondericibilgi', () => {
   it('the pickup form splits the surname off; kabulEkle2 keeps the whole name', () => {
     const sender = samplePttRequest().sender
-    expect(gondericiOf(sender, true)).toMatchObject({ gonderici_adi: 'KargoJet Depo', gonderici_soyadi: 'Ltd', gonderici_il_ad: 'İSTANBUL', gonderici_ilce_ad: 'BEYLİKDÜZÜ', gonderici_telefonu: '2125550123', gonderici_sms: undefined, gonderici_ulke_id: '052' })
+    expect(gondericiOf(sender, true)).toMatchObject({
+      gonderici_adi: 'KargoJet Depo',
+      gonderici_soyadi: 'Ltd',
+      gonderici_il_ad: 'İSTANBUL',
+      gonderici_ilce_ad: 'BEYLİKDÜZÜ',
+      gonderici_telefonu: '2125550123',
+      gonderici_sms: undefined,
+      gonderici_ulke_id: '052',
+    })
     expect(gondericiOf(sender)).toMatchObject({ gonderici_adi: 'KargoJet Depo Ltd', gonderici_soyadi: undefined })
   })
 })

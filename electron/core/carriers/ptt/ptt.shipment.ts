@@ -31,7 +31,9 @@ export function paymentMethodOf(serviceCode: string): PttPaymentMethod {
   const code = serviceCode.trim().toUpperCase()
   if (code === '' || code === 'MH') return PttPaymentMethod.senderAccount
   if (code === 'UA' || code === 'N') return code
-  throw new AppError(ErrorCode.carrierServiceUnsupported, `PTT service code "${serviceCode}" is not a payment method PTT knows (MH, UA or N)`, { meta: { field: 'serviceCode' } })
+  throw new AppError(ErrorCode.carrierServiceUnsupported, `PTT service code "${serviceCode}" is not a payment method PTT knows (MH, UA or N)`, {
+    meta: { field: 'serviceCode' },
+  })
 }
 
 function invalid(field: string, message: string): AppError {
@@ -40,7 +42,8 @@ function invalid(field: string, message: string): AppError {
 
 function required(value: string | null | undefined, field: string, what: string, max: number, min = 1): string {
   const v = (value ?? '').replace(/\s+/g, ' ').trim()
-  if (v.length < min) throw invalid(field, min > 1 ? `PTT needs the ${what} to be at least ${min} characters, got "${v}"` : `PTT needs the ${what}; it is empty`)
+  if (v.length < min)
+    throw invalid(field, min > 1 ? `PTT needs the ${what} to be at least ${min} characters, got "${v}"` : `PTT needs the ${what}; it is empty`)
   if (v.length > max) throw invalid(field, `the ${what} is ${v.length} characters; PTT takes at most ${max}`)
   return v
 }
@@ -87,7 +90,10 @@ export function validatePttRequest(request: ShipmentRequest): void {
   if (request.packages.length < 1 || request.packages.length > 99) {
     throw invalid('packages', `a PTT shipment here has 1–99 parcels, got ${request.packages.length}`)
   }
-  buildDongu(request, request.packages.map((_, i) => `check-${i}`))
+  buildDongu(
+    request,
+    request.packages.map((_, i) => `check-${i}`),
+  )
 }
 
 /** One dongu per parcel, in parcel order; COD is collected once, on the first parcel. */
@@ -115,7 +121,8 @@ export function buildDongu(request: ShipmentRequest, barcodes: readonly string[]
     teslim_tip: o.teslimTip,
   }
   return request.packages.map((p, i) => {
-    if (!Number.isInteger(p.weightGrams) || p.weightGrams <= 0) throw invalid(`packages[${i}].weightGrams`, `parcel ${i + 1} has no weight (${p.weightGrams} g)`)
+    if (!Number.isInteger(p.weightGrams) || p.weightGrams <= 0)
+      throw invalid(`packages[${i}].weightGrams`, `parcel ${i + 1} has no weight (${p.weightGrams} g)`)
     const withCod = cod !== null && i === 0
     return {
       ...base,
@@ -158,11 +165,19 @@ export type PttPickupRequest = Readonly<{
   windowEnd?: string
 }>
 
-export type PickupAccount = Readonly<{ customerId: number; password: string; gonderiTip?: string; gonderiTur?: string; musteriKullanici?: string; isyeriId?: number }>
+export type PickupAccount = Readonly<{
+  customerId: number
+  password: string
+  gonderiTip?: string
+  gonderiTur?: string
+  musteriKullanici?: string
+  isyeriId?: number
+}>
 
 /** siparisIstekEkle2's input: doubles as "0.00", the fixed fields a WooCommerce client sends ("admin", 0, ucret 0.00). */
 export function buildPickupInput(input: PttPickupRequest, a: PickupAccount): SiparisIstekEkle2Input {
-  if (!Number.isInteger(input.parcels) || input.parcels < 1 || input.parcels > 999) throw invalid('parcels', `a pickup is for 1–999 parcels, got ${input.parcels}`)
+  if (!Number.isInteger(input.parcels) || input.parcels < 1 || input.parcels > 999)
+    throw invalid('parcels', `a pickup is for 1–999 parcels, got ${input.parcels}`)
   const double = (v: number | undefined) => (v === undefined ? undefined : v.toFixed(2))
   return {
     adet: input.parcels,

@@ -14,7 +14,6 @@ import type { PttSoapFault } from './ptt.errors'
  * Both bodies are checked against the published WSDLs in tests/protocols/soap-request-schemas.test.ts.
  */
 
-
 /** Service paths of docs/reference/carriers.md §4, appended to an origin (https://pttws.ptt.gov.tr or an emulator's). */
 export const PttPath = {
   acceptance: '/PttVeriYukleme/services/Sorgu',
@@ -61,8 +60,16 @@ export type PttGonderici = Readonly<{
   gonderici_ulke_id?: string
 }>
 export const GONDERICI_ORDER = [
-  'gonderici_adi', 'gonderici_adresi', 'gonderici_email', 'gonderici_il_ad', 'gonderici_ilce_ad',
-  'gonderici_posta_kodu', 'gonderici_sms', 'gonderici_soyadi', 'gonderici_telefonu', 'gonderici_ulke_id',
+  'gonderici_adi',
+  'gonderici_adresi',
+  'gonderici_email',
+  'gonderici_il_ad',
+  'gonderici_ilce_ad',
+  'gonderici_posta_kodu',
+  'gonderici_sms',
+  'gonderici_soyadi',
+  'gonderici_telefonu',
+  'gonderici_ulke_id',
 ] as const satisfies readonly (keyof PttGonderici)[]
 
 /** One kabulEkle2 `dongu` (one parcel under one barcode), fields of §4's skeleton. */
@@ -92,9 +99,27 @@ export type PttDongu = Readonly<{
   yukseklik?: number
 }>
 export const DONGU_ORDER = [
-  'aAdres', 'agirlik', 'aliciAdi', 'aliciEmail', 'aliciIlAdi', 'aliciIlceAdi', 'aliciSms', 'aliciTel',
-  'barkodNo', 'boy', 'deger_ucreti', 'desi', 'ekhizmet', 'en', 'gondericibilgi', 'musteriReferansNo',
-  'odeme_sart_ucreti', 'odemesekli', 'rezerve1', 'teslim_tip', 'yukseklik',
+  'aAdres',
+  'agirlik',
+  'aliciAdi',
+  'aliciEmail',
+  'aliciIlAdi',
+  'aliciIlceAdi',
+  'aliciSms',
+  'aliciTel',
+  'barkodNo',
+  'boy',
+  'deger_ucreti',
+  'desi',
+  'ekhizmet',
+  'en',
+  'gondericibilgi',
+  'musteriReferansNo',
+  'odeme_sart_ucreti',
+  'odemesekli',
+  'rezerve1',
+  'teslim_tip',
+  'yukseklik',
 ] as const satisfies readonly (keyof PttDongu)[]
 
 function gondericiXml(g: PttGonderici | undefined): string {
@@ -114,7 +139,9 @@ export type KabulEkle2Input = Readonly<{
 }>
 
 export function buildKabulEkle2Envelope(i: KabulEkle2Input): string {
-  const dongu = i.dongu.map((d) => `<kx:dongu>${ordered('kx', DONGU_ORDER, d as unknown as Row, { gondericibilgi: gondericiXml(d.gondericibilgi) })}</kx:dongu>`).join('')
+  const dongu = i.dongu
+    .map((d) => `<kx:dongu>${ordered('kx', DONGU_ORDER, d as unknown as Row, { gondericibilgi: gondericiXml(d.gondericibilgi) })}</kx:dongu>`)
+    .join('')
   const rest = ordered('kx', ['dosyaAdi', 'gonderiTip', 'gonderiTur', 'kullanici', 'musteriId', 'sifre'], i as unknown as Row)
   return kabulEnvelope(PttOperation.kabulEkle2, 'input', dongu + rest)
 }
@@ -154,12 +181,32 @@ export type SiparisIstekEkle2Input = Readonly<{
   yukseklik?: string
 }>
 const ISTEK_ORDER = [
-  'adet', 'agirlik', 'boy', 'deger_konulmus_ucret', 'desi', 'ek_hizmetler', 'en', 'gonderiTip', 'gonderiTur',
-  'gondericibilgi', 'isyeriId', 'musteriId', 'musteriKullanici', 'randevu_baslangic', 'randevu_bitis', 'sifre', 'ucret', 'yukseklik',
+  'adet',
+  'agirlik',
+  'boy',
+  'deger_konulmus_ucret',
+  'desi',
+  'ek_hizmetler',
+  'en',
+  'gonderiTip',
+  'gonderiTur',
+  'gondericibilgi',
+  'isyeriId',
+  'musteriId',
+  'musteriKullanici',
+  'randevu_baslangic',
+  'randevu_bitis',
+  'sifre',
+  'ucret',
+  'yukseklik',
 ] as const satisfies readonly (keyof SiparisIstekEkle2Input)[]
 
 export function buildSiparisIstekEkle2Envelope(i: SiparisIstekEkle2Input): string {
-  return kabulEnvelope(PttOperation.siparisIstekEkle2, 'input', ordered('kx', ISTEK_ORDER, i as unknown as Row, { gondericibilgi: gondericiXml(i.gondericibilgi) }))
+  return kabulEnvelope(
+    PttOperation.siparisIstekEkle2,
+    'input',
+    ordered('kx', ISTEK_ORDER, i as unknown as Row, { gondericibilgi: gondericiXml(i.gondericibilgi) }),
+  )
 }
 
 /** gonderiSorgu / gonderiSorgu2 {input{barkod, kullanici, sifre}}: username + password, no customer id (§4 [BX]). */

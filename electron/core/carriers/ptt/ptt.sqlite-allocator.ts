@@ -14,15 +14,21 @@ const CARRIER = 'ptt'
 export function createSqlitePttBarcodeAllocator(sqlite: () => Database.Database, range: PttBarcodeRange): PttBarcodeAllocator & { remaining(): number } {
   const parsed = parsePttRange(range)
   const highest = () =>
-    (sqlite().prepare('select max(seq) as seq from carrier_key_allocations where carrier_id = ? and seq between ? and ?').get(CARRIER, parsed.firstBody, parsed.lastBody) as { seq: number | null }).seq
+    (
+      sqlite()
+        .prepare('select max(seq) as seq from carrier_key_allocations where carrier_id = ? and seq between ? and ?')
+        .get(CARRIER, parsed.firstBody, parsed.lastBody) as { seq: number | null }
+    ).seq
   return {
     remaining: () => parsed.lastBody - Math.max(parsed.firstBody - 1, highest() ?? parsed.firstBody - 1),
     next(idempotencyKey: string): string {
-      if (idempotencyKey.trim() === '') throw new AppError(ErrorCode.inputInvalid, 'a PTT barcode needs a non-empty idempotency key', { meta: { field: 'idempotencyKey' } })
+      if (idempotencyKey.trim() === '')
+        throw new AppError(ErrorCode.inputInvalid, 'a PTT barcode needs a non-empty idempotency key', { meta: { field: 'idempotencyKey' } })
       const db = sqlite()
       return db
         .transaction(() => {
-          const known = db.prepare('select key from carrier_key_allocations where carrier_id = ? and idempotency_key = ?').get(CARRIER, idempotencyKey) as { key: string } | undefined
+          const known = db.prepare('select key from carrier_key_allocations where carrier_id = ? and idempotency_key = ?').get(CARRIER, idempotencyKey) as
+            { key: string } | undefined
           if (known) return known.key
           const body = (highest() ?? parsed.firstBody - 1) + 1
           if (body > parsed.lastBody) throw rangeExhausted(range)

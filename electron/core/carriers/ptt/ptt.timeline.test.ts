@@ -44,7 +44,13 @@ describe('timeline', () => {
   it('TESALAN without a "teslim edildi" event adds the delivery after the last event; with one it adds nothing', () => {
     const base = { BARNO: '1', VMERK: 'ÖDEMİŞ PTT', dongu: [{ siraNo: '1', ISLEM: 'Dağıtımda', ITARIH: '15/02/2025', IMERK: 'X' }] }
     const added = pttTimeline(answer({ ...base, TESALAN: 'Mehmet Polat' }), '1')
-    expect(added.at(-1)).toEqual({ status: TrackingStatus.delivered, rawCode: 'TESALAN', rawText: 'Teslim alan: Mehmet Polat', at: added[0]?.at, location: 'ÖDEMİŞ PTT' })
+    expect(added.at(-1)).toEqual({
+      status: TrackingStatus.delivered,
+      rawCode: 'TESALAN',
+      rawText: 'Teslim alan: Mehmet Polat',
+      at: added[0]?.at,
+      location: 'ÖDEMİŞ PTT',
+    })
     const withEvent = { ...base, TESALAN: 'M', dongu: [...base.dongu, { siraNo: '2', ISLEM: 'Teslim Edildi', ITARIH: '15/02/2025', IMERK: 'X' }] }
     expect(pttTimeline(answer(withEvent), '1').map((e) => e.status)).toEqual([TrackingStatus.outForDelivery, TrackingStatus.delivered])
     expect(pttTimeline(answer({}), '1')).toEqual([])

@@ -56,7 +56,14 @@ export function pttTimeline(r: TakipReturn, barcode: string): TrackingEvent[] {
   if (r.TESALAN !== '' && !events.some((e) => e.status === TrackingStatus.delivered)) {
     const last = events.at(-1)
     // Without any event there is no date to give the delivery; PTT always lists the delivery event itself.
-    if (last) events.push({ status: TrackingStatus.delivered, rawCode: PttRawCode.delivered, rawText: `Teslim alan: ${r.TESALAN}`, at: last.at, location: r.VMERK || last.location })
+    if (last)
+      events.push({
+        status: TrackingStatus.delivered,
+        rawCode: PttRawCode.delivered,
+        rawText: `Teslim alan: ${r.TESALAN}`,
+        at: last.at,
+        location: r.VMERK || last.location,
+      })
   }
   return events
 }

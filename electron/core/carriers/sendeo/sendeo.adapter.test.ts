@@ -14,7 +14,6 @@ const connector = rig.connector
 const request = (over: Parameters<typeof sampleSendeoRequest>[0] = {}) => sampleSendeoRequest(over) as ShipmentRequest
 const zplText = (b: Uint8Array | null) => Buffer.from(b ?? new Uint8Array()).toString('utf8')
 
-
 describe('create + label', () => {
   it('one parcel: SETDELIVERY with our reference, ZPL label (type 2), Sendeo tracking number', async () => {
     const exchanges: CarrierExchange[] = []
@@ -24,7 +23,13 @@ describe('create + label', () => {
     const stored = rig.emu.shipments.filter((s) => s.referenceNo === ref)
     expect(stored).toHaveLength(1)
     expect(stored[0]?.body).toMatchObject({ ReferenceNo: ref, barcodeLabelType: 2, ReceiverCityId: 6, ReceiverDistrictId: 222813, ReceiverGSM: '5327654321' })
-    expect(created).toMatchObject({ carrierShipmentId: ref, trackingNumber: stored[0]?.trackingNumber, barcode: stored[0]?.barcodeNumbers[0], labelFormat: 'zpl', costKurus: null })
+    expect(created).toMatchObject({
+      carrierShipmentId: ref,
+      trackingNumber: stored[0]?.trackingNumber,
+      barcode: stored[0]?.barcodeNumbers[0],
+      labelFormat: 'zpl',
+      costKurus: null,
+    })
     expect(created.trackingUrl).toContain(`musref=${ref}`)
     expect(zplText(created.label).match(/\^XA/g)).toHaveLength(1)
     // lookupBeforeCreate asked GETBARCODE first; password and token never reach the support log.
@@ -56,12 +61,17 @@ describe('create + label', () => {
     const c = connector()
     const a = await c.createShipment(request(), { idempotencyKey: 'c-void' })
     await c.cancelShipment(a.carrierShipmentId)
-    expect(await failure(c.createShipment(request(), { idempotencyKey: 'c-void' }))).toMatchObject({ code: ErrorCode.carrierDuplicateReference, retryable: false })
+    expect(await failure(c.createShipment(request(), { idempotencyKey: 'c-void' }))).toMatchObject({
+      code: ErrorCode.carrierDuplicateReference,
+      retryable: false,
+    })
   })
 
   it('a place missing from Sendeo’s table stops before any call', async () => {
     const before = rig.emu.requests.length
-    const err = await failure(connector().createShipment(request({ recipient: { ...request().recipient, city: 'İzmir', district: 'Ödemiş' } }), { idempotencyKey: 'c-place' }))
+    const err = await failure(
+      connector().createShipment(request({ recipient: { ...request().recipient, city: 'İzmir', district: 'Ödemiş' } }), { idempotencyKey: 'c-place' }),
+    )
     expect(err).toMatchObject({ code: ErrorCode.carrierAddressUnresolved, retryable: false, meta: { party: 'recipient', district: 'Ödemiş' } })
     expect(rig.emu.requests.length).toBe(before)
   })
@@ -99,16 +109,36 @@ describe('GETBARCODE answering "Internal Server Error" for unknown references (u
 
 describe('documented SETDELIVERY errors through the connector', () => {
   it.each([
-    ['205 receiver city id', { placeIds: (p: { city: string }) => (p.city === 'Ankara' ? { cityId: 99, districtId: 222813 } : { cityId: 34, districtId: 3398015 }) }, {}, ErrorCode.carrierAddressUnresolved, 205],
-    ['206 receiver district id', { placeIds: (p: { city: string }) => (p.city === 'Ankara' ? { cityId: 6, districtId: 1 } : { cityId: 34, districtId: 3398015 }) }, {}, ErrorCode.carrierAddressUnresolved, 206],
+    [
+      '205 receiver city id',
+      { placeIds: (p: { city: string }) => (p.city === 'Ankara' ? { cityId: 99, districtId: 222813 } : { cityId: 34, districtId: 3398015 }) },
+      {},
+      ErrorCode.carrierAddressUnresolved,
+      205,
+    ],
+    [
+      '206 receiver district id',
+      { placeIds: (p: { city: string }) => (p.city === 'Ankara' ? { cityId: 6, districtId: 1 } : { cityId: 34, districtId: 3398015 }) },
+      {},
+      ErrorCode.carrierAddressUnresolved,
+      206,
+    ],
     ['207 receiver phone', {}, { recipient: { ...request().recipient, phone: null } }, ErrorCode.carrierValidation, 207],
     ['201 receiver name', {}, { recipient: { ...request().recipient, name: '' } }, ErrorCode.carrierValidation, 201],
     ['301 sender (DeliveryType 3)', { deliveryType: 3 as const }, { sender: { ...request().sender, name: ' ' } }, ErrorCode.carrierValidation, 301],
     ['307 sender phone (DeliveryType 3)', { deliveryType: 3 as const }, { sender: { ...request().sender, phone: null } }, ErrorCode.carrierValidation, 307],
-    ['306 sender district (DeliveryType 3)', { deliveryType: 3 as const, senderPlaceIds: { cityId: 34, districtId: 222813 } }, {}, ErrorCode.carrierAddressUnresolved, 306],
+    [
+      '306 sender district (DeliveryType 3)',
+      { deliveryType: 3 as const, senderPlaceIds: { cityId: 34, districtId: 222813 } },
+      {},
+      ErrorCode.carrierAddressUnresolved,
+      306,
+    ],
   ] as const)('%s', async (_name, opts, over, code, sendeoCode) => {
     const before = rig.emu.shipments.length
-    const err = await failure(connector(opts as Partial<SendeoConnectorOptions>).createShipment(request(over as Partial<ShipmentRequest>), { idempotencyKey: `err-${sendeoCode}` }))
+    const err = await failure(
+      connector(opts as Partial<SendeoConnectorOptions>).createShipment(request(over as Partial<ShipmentRequest>), { idempotencyKey: `err-${sendeoCode}` }),
+    )
     expect(err).toMatchObject({ code, retryable: false, meta: { sendeoCode } })
     expect(rig.emu.shipments.length).toBe(before)
   })
@@ -129,7 +159,11 @@ describe('cancel', () => {
     const c = connector()
     const a = await c.createShipment(request(), { idempotencyKey: 'x-2' })
     rig.emu.advance(a.carrierShipmentId, 138)
-    expect(await failure(c.cancelShipment(a.carrierShipmentId))).toMatchObject({ code: ErrorCode.carrierNotCancellable, retryable: false, meta: { sendeoCode: 703 } })
+    expect(await failure(c.cancelShipment(a.carrierShipmentId))).toMatchObject({
+      code: ErrorCode.carrierNotCancellable,
+      retryable: false,
+      meta: { sendeoCode: 703 },
+    })
     expect(await failure(c.cancelShipment('KJNOSUCHREFERENCE1'))).toMatchObject({ code: ErrorCode.carrierNotFound, meta: { sendeoCode: 702 } })
   })
 })
@@ -141,7 +175,17 @@ describe('track', () => {
     rig.emu.advance(a.carrierShipmentId, 111)
     const events = await c.track(a.trackingNumber)
     expect(events.map((e) => e.rawCode)).toEqual(['101', '138', '102', '103', '105', '106', '107', '109', '111'])
-    expect(events.map((e) => e.status)).toEqual(['created', 'picked_up', 'created', 'in_transit', 'in_transit', 'in_transit', 'in_transit', 'out_for_delivery', 'delivered'])
+    expect(events.map((e) => e.status)).toEqual([
+      'created',
+      'picked_up',
+      'created',
+      'in_transit',
+      'in_transit',
+      'in_transit',
+      'in_transit',
+      'out_for_delivery',
+      'delivered',
+    ])
     expect(events.every((e) => e.at.endsWith('Z'))).toBe(true)
     expect(await c.track(a.carrierShipmentId)).toEqual(events) // by ReferenceNo too
   })
@@ -174,7 +218,9 @@ describe('auth', () => {
   it('5xx and 429 are retried, honouring Retry-After', async () => {
     rig.emu.faults.queue([HttpFault.http500, HttpFault.http429, HttpFault.http503])
     const delays: number[] = []
-    const created = await connector({ retry: { maxAttempts: 5, sleep: async (ms) => void delays.push(ms) } }).createShipment(request(), { idempotencyKey: 'auth-retry' })
+    const created = await connector({ retry: { maxAttempts: 5, sleep: async (ms) => void delays.push(ms) } }).createShipment(request(), {
+      idempotencyKey: 'auth-retry',
+    })
     expect(created.label).not.toBeNull()
     expect(delays).toHaveLength(3)
     expect(delays.filter((ms) => ms >= 1000)).toHaveLength(1) // the 429's Retry-After: 1 is a floor for its delay

@@ -136,7 +136,12 @@ export function createSendeoConnector(options: SendeoConnectorOptions): SendeoCo
    * before this call has sent any SETDELIVERY it cannot have lost one, so it reads as "none" too
    * (otherwise a GETBARCODE that answers 500 for unknown references would block every purchase).
    */
-  async function lookup(referenceNo: string, parcels: number, signal?: AbortSignal, o: Readonly<{ checkVoid?: boolean; lenient?: boolean }> = {}): Promise<CreatedShipment | null> {
+  async function lookup(
+    referenceNo: string,
+    parcels: number,
+    signal?: AbortSignal,
+    o: Readonly<{ checkVoid?: boolean; lenient?: boolean }> = {},
+  ): Promise<CreatedShipment | null> {
     const body = { referenceNo, barcodeLabelType: labelTypeFor(parcels) }
     const r = await client.call({ operation: 'GETBARCODE', method: 'POST', path: SendeoPath.getBarcode, body }, signal)
     if (!r.ok) {
@@ -161,10 +166,14 @@ export function createSendeoConnector(options: SendeoConnectorOptions): SendeoCo
       },
     )
     if (state !== null && SENDEO_VOID_STATUSES.has(state)) {
-      throw new AppError(ErrorCode.carrierDuplicateReference, `Sendeo already has ${referenceNo}, cancelled (${state}): this shipment needs a new idempotency key`, {
-        retryable: false,
-        meta: { referenceNo, state },
-      })
+      throw new AppError(
+        ErrorCode.carrierDuplicateReference,
+        `Sendeo already has ${referenceNo}, cancelled (${state}): this shipment needs a new idempotency key`,
+        {
+          retryable: false,
+          meta: { referenceNo, state },
+        },
+      )
     }
     return found
   }
@@ -173,7 +182,13 @@ export function createSendeoConnector(options: SendeoConnectorOptions): SendeoCo
    * SETDELIVERY exactly once under our reference: look before buying (lookupBeforeCreate) and after
    * any attempt that may have reached Sendeo, and reuse what GETBARCODE finds.
    */
-  async function purchase(request: ShipmentRequest, referenceNo: string, places: Readonly<{ sender: SendeoPlaceIds; receiver: SendeoPlaceIds }>, deliveryType: SendeoDeliveryType, signal?: AbortSignal): Promise<CreatedShipment> {
+  async function purchase(
+    request: ShipmentRequest,
+    referenceNo: string,
+    places: Readonly<{ sender: SendeoPlaceIds; receiver: SendeoPlaceIds }>,
+    deliveryType: SendeoDeliveryType,
+    signal?: AbortSignal,
+  ): Promise<CreatedShipment> {
     const parcels = request.packages.length
     const settings = { deliveryType, codCollectionType: options.codCollectionType ?? 1, barcodeLabelType: labelTypeFor(parcels) } as const
     const body = buildSetDelivery(request, referenceNo, places, settings)
@@ -195,7 +210,8 @@ export function createSendeoConnector(options: SendeoConnectorOptions): SendeoCo
         throw sendeoErrorToAppError(r.failure, 'SETDELIVERY', { referenceNo })
       }
       const parsed = labelResultSchema.safeParse(lowerKeys(r.result))
-      if (!parsed.success) throw bad(`Sendeo SETDELIVERY answer for ${referenceNo} is unusable: ${parsed.error.issues[0]?.path.join('.') ?? ''}`, { referenceNo })
+      if (!parsed.success)
+        throw bad(`Sendeo SETDELIVERY answer for ${referenceNo} is unusable: ${parsed.error.issues[0]?.path.join('.') ?? ''}`, { referenceNo })
       const label = zplOf(parsed.data, parcels)
       if (label) return created(parsed.data, referenceNo, label)
       // Stored without (all) its labels: GETBARCODE gives them; failing that, the next attempt looks again.
@@ -229,7 +245,16 @@ export function createSendeoConnector(options: SendeoConnectorOptions): SendeoCo
       // The warehouse is the account's location: its configured ids when there are some.
       const receiver = options.senderPlaceIds ?? (await placeOf('recipient', request.recipient))
       const s = await purchase(delivery, referenceNo, { sender, receiver }, 2, call.signal)
-      return { kind: 'shipment', returnCode: s.barcode, carrierShipmentId: s.carrierShipmentId, trackingNumber: s.trackingNumber, barcode: s.barcode, labelFormat: s.labelFormat, label: s.label, validUntil: null }
+      return {
+        kind: 'shipment',
+        returnCode: s.barcode,
+        carrierShipmentId: s.carrierShipmentId,
+        trackingNumber: s.trackingNumber,
+        barcode: s.barcode,
+        labelFormat: s.labelFormat,
+        label: s.label,
+        validUntil: null,
+      }
     },
 
     async cancelShipment(trackingNumberOrReference, o = {}) {
@@ -261,8 +286,12 @@ export function createSendeoConnector(options: SendeoConnectorOptions): SendeoCo
     async reprintLabel(referenceNo, o = {}) {
       const ref = required(referenceNo.trim(), 'referenceNo')
       const parcels = o.parcels ?? 1
-      if (!Number.isInteger(parcels) || parcels < 1 || parcels > 999) throw new AppError(ErrorCode.inputInvalid, `parcels must be 1-999, got ${parcels}`, { meta: { field: 'parcels' } })
-      if (isSendeoTrackingNumber(ref)) throw new AppError(ErrorCode.inputInvalid, `${ref} is a tracking number; GETBARCODE takes the ReferenceNo (carrierShipmentId)`, { meta: { field: 'referenceNo' } })
+      if (!Number.isInteger(parcels) || parcels < 1 || parcels > 999)
+        throw new AppError(ErrorCode.inputInvalid, `parcels must be 1-999, got ${parcels}`, { meta: { field: 'parcels' } })
+      if (isSendeoTrackingNumber(ref))
+        throw new AppError(ErrorCode.inputInvalid, `${ref} is a tracking number; GETBARCODE takes the ReferenceNo (carrierShipmentId)`, {
+          meta: { field: 'referenceNo' },
+        })
       return retrying(async () => {
         const found = await lookup(ref, parcels, o.signal, { checkVoid: false })
         if (!found?.label) throw new AppError(ErrorCode.carrierNotFound, `Sendeo has no labels for ${ref}`, { meta: { referenceNo: ref } })

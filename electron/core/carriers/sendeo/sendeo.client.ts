@@ -81,7 +81,11 @@ export class SendeoClient {
         this.token.forget(token)
         continue
       }
-      if (unauthorized) throw new AppError(ErrorCode.carrierAuth, `Sendeo refused a fresh token on ${c.operation} (HTTP ${res.status})`, { retryable: false, meta: { operation: c.operation, httpStatus: res.status } })
+      if (unauthorized)
+        throw new AppError(ErrorCode.carrierAuth, `Sendeo refused a fresh token on ${c.operation} (HTTP ${res.status})`, {
+          retryable: false,
+          meta: { operation: c.operation, httpStatus: res.status },
+        })
       return outcome
     }
   }
@@ -105,17 +109,24 @@ export class SendeoClient {
       this.http(signal),
     )
     if (res.status === 401 || res.status === 403) {
-      throw new AppError(ErrorCode.carrierAuth, `Sendeo refused customer "${this.o.username}" or its password (HTTP ${res.status}); not retried, Sendeo blocks after many wrong passwords`, {
-        retryable: false,
-        meta: { operation, httpStatus: res.status },
-      })
+      throw new AppError(
+        ErrorCode.carrierAuth,
+        `Sendeo refused customer "${this.o.username}" or its password (HTTP ${res.status}); not retried, Sendeo blocks after many wrong passwords`,
+        {
+          retryable: false,
+          meta: { operation, httpStatus: res.status },
+        },
+      )
     }
     const outcome = interpret(operation, res)
     if (!outcome.ok) {
       const err = sendeoErrorToAppError(outcome.failure, operation)
       if (err.code === ErrorCode.carrierRateLimited) throw err
       // Any other enveloped refusal of a login is about the account: retrying it risks the block.
-      throw new AppError(ErrorCode.carrierAuth, `Sendeo refused the login of "${this.o.username}": ${outcome.failure.message || outcome.failure.statusCode}`, { retryable: false, meta: err.meta })
+      throw new AppError(ErrorCode.carrierAuth, `Sendeo refused the login of "${this.o.username}": ${outcome.failure.message || outcome.failure.statusCode}`, {
+        retryable: false,
+        meta: err.meta,
+      })
     }
     const inResult = tokenSchema.safeParse(outcome.result)
     const atTop = tokenSchema.safeParse(lowerKeyedJson(res.text))

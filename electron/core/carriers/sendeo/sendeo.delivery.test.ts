@@ -21,7 +21,12 @@ describe('ReferenceNo from the idempotency key', () => {
     expect(isSendeoTrackingNumber('9124356789047')).toBe(true)
   })
 
-  it.each([['', 'KJ', 'idempotencyKey'], ['k', 'kj', 'referencePrefix'], ['k', 'TOOLONG7', 'referencePrefix'], ['k', 'K-J', 'referencePrefix']])('refuses key "%s" / prefix "%s"', (key, prefix, field) => {
+  it.each([
+    ['', 'KJ', 'idempotencyKey'],
+    ['k', 'kj', 'referencePrefix'],
+    ['k', 'TOOLONG7', 'referencePrefix'],
+    ['k', 'K-J', 'referencePrefix'],
+  ])('refuses key "%s" / prefix "%s"', (key, prefix, field) => {
     expect(thrown(() => sendeoReferenceNoFor(key, prefix))).toMatchObject({ code: ErrorCode.inputInvalid, meta: { field } })
   })
 })
@@ -61,17 +66,30 @@ describe('buildSetDelivery', () => {
 
   it('COD: CollectionType and lira price, spread over the parcels so no product price is zero (410)', () => {
     const pkg = request().packages[0]!
-    const body = buildSetDelivery(request({ codAmountKurus: 25_001, packages: [pkg, { ...pkg, index: 1 }] }), 'R', places, { ...settings, codCollectionType: 2, barcodeLabelType: 3 })
+    const body = buildSetDelivery(request({ codAmountKurus: 25_001, packages: [pkg, { ...pkg, index: 1 }] }), 'R', places, {
+      ...settings,
+      codCollectionType: 2,
+      barcodeLabelType: 3,
+    })
     expect(body).toMatchObject({ CollectionType: 2, CollectionPrice: 250.01, barcodeLabelType: 3 })
     expect((body.products as { Price: number }[]).map((p) => p.Price)).toEqual([125.01, 125])
   })
 
   it('refuses what Sendeo would refuse or we cannot send, before any call', () => {
-    expect(thrown(() => buildSetDelivery(request({ codAmountKurus: 500_001 }), 'R', places, settings))).toMatchObject({ code: ErrorCode.carrierValidation, meta: { field: 'codAmountKurus' } })
+    expect(thrown(() => buildSetDelivery(request({ codAmountKurus: 500_001 }), 'R', places, settings))).toMatchObject({
+      code: ErrorCode.carrierValidation,
+      meta: { field: 'codAmountKurus' },
+    })
     expect(thrown(() => buildSetDelivery(request({ codAmountKurus: 12.5 }), 'R', places, settings))).toMatchObject({ code: ErrorCode.inputInvalid })
-    expect(thrown(() => buildSetDelivery(request({ packages: [] }), 'R', places, settings))).toMatchObject({ code: ErrorCode.inputInvalid, meta: { field: 'packages' } })
+    expect(thrown(() => buildSetDelivery(request({ packages: [] }), 'R', places, settings))).toMatchObject({
+      code: ErrorCode.inputInvalid,
+      meta: { field: 'packages' },
+    })
     const heavy = { ...request().packages[0]!, weightGrams: 100_500 }
-    expect(thrown(() => buildSetDelivery(request({ packages: [heavy] }), 'R', places, settings))).toMatchObject({ code: ErrorCode.carrierValidation, meta: { parcel: 1, kg: 101 } })
+    expect(thrown(() => buildSetDelivery(request({ packages: [heavy] }), 'R', places, settings))).toMatchObject({
+      code: ErrorCode.carrierValidation,
+      meta: { parcel: 1, kg: 101 },
+    })
   })
 
   it('a recipient without a usable phone goes out empty (Sendeo answers 207)', () => {

@@ -88,9 +88,13 @@ function products(request: ShipmentRequest): SetDeliveryProduct[] {
     const deci = Math.ceil(packageDesi(p))
     const kg = Math.ceil(p.weightGrams / 1000)
     if (deci > MAX_DECI || kg > MAX_WEIGHT_KG) {
-      throw new AppError(ErrorCode.carrierValidation, `parcel ${i + 1} is ${deci} desi / ${kg} kg; Sendeo takes at most ${MAX_DECI} desi and ${MAX_WEIGHT_KG} kg a parcel`, {
-        meta: { field: 'packages', parcel: i + 1, deci, kg },
-      })
+      throw new AppError(
+        ErrorCode.carrierValidation,
+        `parcel ${i + 1} is ${deci} desi / ${kg} kg; Sendeo takes at most ${MAX_DECI} desi and ${MAX_WEIGHT_KG} kg a parcel`,
+        {
+          meta: { field: 'packages', parcel: i + 1, deci, kg },
+        },
+      )
     }
     // 410: a COD shipment needs a product price above zero; the amount is spread over the parcels.
     const shareKurus = cod > 0 ? Math.floor(cod / n) + (i === 0 ? cod % n : 0) : 0
@@ -99,12 +103,19 @@ function products(request: ShipmentRequest): SetDeliveryProduct[] {
 }
 
 /** The SETDELIVERY body for one order; every package is one product line with Count 1 (one barcode each). */
-export function buildSetDelivery(request: ShipmentRequest, referenceNo: string, places: Readonly<{ sender: SendeoPlaceIds; receiver: SendeoPlaceIds }>, s: SendeoDeliverySettings): SetDeliveryBody {
+export function buildSetDelivery(
+  request: ShipmentRequest,
+  referenceNo: string,
+  places: Readonly<{ sender: SendeoPlaceIds; receiver: SendeoPlaceIds }>,
+  s: SendeoDeliverySettings,
+): SetDeliveryBody {
   if (request.packages.length === 0) throw invalid('a Sendeo delivery needs at least one package', 'packages')
   const cod = request.codAmountKurus ?? 0
   if (!Number.isInteger(cod) || cod < 0) throw invalid(`COD amount must be whole kuruş ≥ 0, got ${cod}`, 'codAmountKurus')
   if (cod > MAX_COLLECTION_KURUS) {
-    throw new AppError(ErrorCode.carrierValidation, `Sendeo collects at most 5000 TL on delivery; this order asks ${cod / 100} TL`, { meta: { field: 'codAmountKurus', codAmountKurus: cod } })
+    throw new AppError(ErrorCode.carrierValidation, `Sendeo collects at most 5000 TL on delivery; this order asks ${cod / 100} TL`, {
+      meta: { field: 'codAmountKurus', codAmountKurus: cod },
+    })
   }
   const sender = phones(request.sender)
   const receiver = phones(request.recipient)
@@ -147,10 +158,16 @@ export function buildSetDelivery(request: ShipmentRequest, referenceNo: string, 
  */
 export function returnAsDelivery(request: ReturnRequest): ShipmentRequest {
   const c = request.sender
-  for (const [field, value] of [['name', c.name], ['address', c.address], ['city', c.city], ['district', c.district]] as const) {
+  for (const [field, value] of [
+    ['name', c.name],
+    ['address', c.address],
+    ['city', c.city],
+    ['district', c.district],
+  ] as const) {
     if (value.trim() === '') throw invalid(`the customer's ${field} is empty; Sendeo needs it to collect the return`, `sender.${field}`)
   }
-  if (!parseTrPhone(c.phone)) throw invalid(`the customer's phone "${c.phone ?? ''}" is not a Turkish number; Sendeo needs a phone or GSM to collect the return`, 'sender.phone')
+  if (!parseTrPhone(c.phone))
+    throw invalid(`the customer's phone "${c.phone ?? ''}" is not a Turkish number; Sendeo needs a phone or GSM to collect the return`, 'sender.phone')
   return {
     orderNumber: request.orderNumber,
     referenceNo: request.referenceNo,

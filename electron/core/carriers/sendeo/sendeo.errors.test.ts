@@ -5,13 +5,29 @@ import { SENDEO_ERRORS, sendeoCodeOf, sendeoErrorToAppError } from './sendeo.err
 
 const E = ErrorCode
 const TABLE: readonly (readonly [number, ErrorCode])[] = [
-  [102, E.carrierValidation], [103, E.carrierValidation], [104, E.carrierValidation], [105, E.carrierValidation],
-  [201, E.carrierValidation], [202, E.carrierValidation], [203, E.carrierAddressUnresolved], [204, E.carrierAddressUnresolved],
-  [205, E.carrierAddressUnresolved], [206, E.carrierAddressUnresolved], [207, E.carrierValidation],
-  [301, E.carrierValidation], [302, E.carrierValidation], [303, E.carrierAddressUnresolved], [304, E.carrierAddressUnresolved],
-  [305, E.carrierAddressUnresolved], [306, E.carrierAddressUnresolved], [307, E.carrierValidation],
-  [410, E.carrierValidation], [411, E.carrierValidation],
-  [701, E.carrierValidation], [702, E.carrierNotFound], [703, E.carrierNotCancellable],
+  [102, E.carrierValidation],
+  [103, E.carrierValidation],
+  [104, E.carrierValidation],
+  [105, E.carrierValidation],
+  [201, E.carrierValidation],
+  [202, E.carrierValidation],
+  [203, E.carrierAddressUnresolved],
+  [204, E.carrierAddressUnresolved],
+  [205, E.carrierAddressUnresolved],
+  [206, E.carrierAddressUnresolved],
+  [207, E.carrierValidation],
+  [301, E.carrierValidation],
+  [302, E.carrierValidation],
+  [303, E.carrierAddressUnresolved],
+  [304, E.carrierAddressUnresolved],
+  [305, E.carrierAddressUnresolved],
+  [306, E.carrierAddressUnresolved],
+  [307, E.carrierValidation],
+  [410, E.carrierValidation],
+  [411, E.carrierValidation],
+  [701, E.carrierValidation],
+  [702, E.carrierNotFound],
+  [703, E.carrierNotCancellable],
 ]
 
 describe('documented codes → ErrorCode, never retryable, wherever the code travels', () => {
@@ -25,7 +41,11 @@ describe('documented codes → ErrorCode, never retryable, wherever the code tra
       { httpStatus: 500, statusCode: 500, message: String(code) },
     ]) {
       expect(sendeoCodeOf(f)).toBe(code)
-      expect(sendeoErrorToAppError(f, 'SETDELIVERY', { referenceNo: 'KJ1' })).toMatchObject({ code: expected, retryable: false, meta: { sendeoCode: code, referenceNo: 'KJ1' } })
+      expect(sendeoErrorToAppError(f, 'SETDELIVERY', { referenceNo: 'KJ1' })).toMatchObject({
+        code: expected,
+        retryable: false,
+        meta: { sendeoCode: code, referenceNo: 'KJ1' },
+      })
     }
   })
 

@@ -45,7 +45,11 @@ export const SendeoErrorCode = { deliveryNotFound: 702, alreadySent: 703 } as co
 /** One refused call as the client saw it. */
 export type SendeoFailure = Readonly<{ httpStatus: number; statusCode: number | null; message: string }>
 
-const fold = (s: string) => s.toLowerCase().replace(/[.\s,]+/g, ' ').trim()
+const fold = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[.\s,]+/g, ' ')
+    .trim()
 const BY_MESSAGE = new Map(Object.entries(SENDEO_ERRORS).map(([k, v]) => [fold(v.message), Number(k)]))
 
 /** The documented code behind a failure: StatusCode when it is one, else the message as a number or as the documented text. */
@@ -83,14 +87,20 @@ export function sendeoErrorToAppError(f: SendeoFailure, operation: string, meta:
   const base = { ...meta, operation, httpStatus: f.httpStatus, sendeoStatusCode: f.statusCode, sendeoMessage: f.message }
   if (code !== null) {
     const e = SENDEO_ERRORS[code] as Entry
-    return new AppError(e.code, `Sendeo refused ${operation}: ${e.meaning} (${code} ${f.message})`, { retryable: false, meta: { ...base, sendeoCode: code, field: e.field } })
+    return new AppError(e.code, `Sendeo refused ${operation}: ${e.meaning} (${code} ${f.message})`, {
+      retryable: false,
+      meta: { ...base, sendeoCode: code, field: e.field },
+    })
   }
   const s = f.statusCode ?? f.httpStatus
-  if (s === 401 || s === 403) return new AppError(ErrorCode.carrierAuth, `Sendeo refused the token or credentials on ${operation} (${f.message || s})`, { retryable: false, meta: base })
+  if (s === 401 || s === 403)
+    return new AppError(ErrorCode.carrierAuth, `Sendeo refused the token or credentials on ${operation} (${f.message || s})`, { retryable: false, meta: base })
   if (s === 429) return new AppError(ErrorCode.carrierRateLimited, `Sendeo rate limit reached on ${operation}`, { retryable: true, meta: base })
   if (isSendeoNotFound(f)) return new AppError(ErrorCode.carrierNotFound, `Sendeo has no such delivery (${f.message})`, { retryable: false, meta: base })
-  if (s >= 500 && s < 600) return new AppError(ErrorCode.carrierUnavailable, `Sendeo server error on ${operation} (${f.message || s})`, { retryable: true, meta: base })
-  if (isSendeoDuplicate(f)) return new AppError(ErrorCode.carrierDuplicateReference, `Sendeo says the reference exists: ${f.message}`, { retryable: false, meta: base })
+  if (s >= 500 && s < 600)
+    return new AppError(ErrorCode.carrierUnavailable, `Sendeo server error on ${operation} (${f.message || s})`, { retryable: true, meta: base })
+  if (isSendeoDuplicate(f))
+    return new AppError(ErrorCode.carrierDuplicateReference, `Sendeo says the reference exists: ${f.message}`, { retryable: false, meta: base })
   return new AppError(ErrorCode.carrierValidation, `Sendeo refused ${operation} with a code no document explains (${s}: ${f.message})`, {
     retryable: false,
     meta: { ...base, unknownCode: true },

@@ -13,7 +13,8 @@ itHonoursRetryAfter({
   // 1 login + 4 × (lookup + create) at 5/s take about two windows.
   burst: async (emu) => {
     const connector = createSendeoConnector({ origin: emu.origin, ...SAMPLE_SENDEO_SETTINGS, timeoutMs: 2000, retry: { maxAttempts: 6, baseDelayMs: 10 } })
-    for (let i = 0; i < 4; i++) await connector.createShipment(sampleSendeoRequest({ orderNumber: `B-${i}` }) as ShipmentRequest, { idempotencyKey: `burst-${i}` })
+    for (let i = 0; i < 4; i++)
+      await connector.createShipment(sampleSendeoRequest({ orderNumber: `B-${i}` }) as ShipmentRequest, { idempotencyKey: `burst-${i}` })
     expect(emu.shipments).toHaveLength(4)
   },
 })

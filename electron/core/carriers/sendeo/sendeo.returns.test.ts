@@ -9,17 +9,22 @@ import type { ReturnRequest, ShipmentRequest } from '../carrier.port'
 import { returnAsDelivery, sendeoReferenceNoFor, sendeoReturnReferenceNoFor } from './sendeo.delivery'
 
 /** The sample order coming back: the customer (Ayşe Demir, Yenimahalle) sends, the warehouse (Sancaktepe) receives. */
-const returnRequest = (over: Partial<ReturnRequest> = {}): ReturnRequest => returnOf(sampleSendeoRequest() as ShipmentRequest, { carrierShipmentId: 'KJ0000000000000001', trackingNumber: '9100000000001' }, over)
+const returnRequest = (over: Partial<ReturnRequest> = {}): ReturnRequest =>
+  returnOf(sampleSendeoRequest() as ShipmentRequest, { carrierShipmentId: 'KJ0000000000000001', trackingNumber: '9100000000001' }, over)
 
 const rig = useSendeoEmulator()
 const connector = rig.connector
 const stored = (ref: string) => rig.emu.shipments.filter((s) => s.referenceNo === ref)
 
-
 describe('returnAsDelivery and the return reference (pure)', () => {
   it('the customer sends, the warehouse receives, nothing is collected', () => {
     const d = returnAsDelivery(returnRequest())
-    expect(d).toMatchObject({ sender: { name: 'Ayşe Demir' }, recipient: { name: 'KargoJet Depo' }, codAmountKurus: null, description: 'İade: sipariş SIP-3001' })
+    expect(d).toMatchObject({
+      sender: { name: 'Ayşe Demir' },
+      recipient: { name: 'KargoJet Depo' },
+      codAmountKurus: null,
+      description: 'İade: sipariş SIP-3001',
+    })
   })
 
   it('the reference is 18 characters, stable per key and never the outbound one', () => {
@@ -56,7 +61,14 @@ describe('createReturn against the emulator', () => {
       receiver: { name: 'KargoJet Depo', cityId: 34, districtId: 3398015 },
       collectionType: 0,
     })
-    expect(d?.body).toMatchObject({ DeliveryType: 2, ReferenceNo: ref, SenderGSM: '5327654321', barcodeLabelType: 2, CollectionType: 0, customerReferenceType: 'SIP-3001' })
+    expect(d?.body).toMatchObject({
+      DeliveryType: 2,
+      ReferenceNo: ref,
+      SenderGSM: '5327654321',
+      barcodeLabelType: 2,
+      CollectionType: 0,
+      customerReferenceType: 'SIP-3001',
+    })
     expect(r).toEqual({
       kind: 'shipment',
       returnCode: d?.barcodeNumbers[0],

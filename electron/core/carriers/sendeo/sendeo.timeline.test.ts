@@ -50,7 +50,10 @@ describe('sendeoTimeline', () => {
   })
 
   it('without statusHistories, State/StateText/UpdateDate make one event', () => {
-    const events = sendeoTimeline(parse(lowerKeys({ State: 111, StateText: 'Teslim Edildi', UpdateDate: '04/02/2022 10:00:27', ArrivalBranchName: 'DÖRTYOL DN' })), 'X')
+    const events = sendeoTimeline(
+      parse(lowerKeys({ State: 111, StateText: 'Teslim Edildi', UpdateDate: '04/02/2022 10:00:27', ArrivalBranchName: 'DÖRTYOL DN' })),
+      'X',
+    )
     expect(events).toEqual([{ status: 'delivered', rawCode: '111', rawText: 'Teslim Edildi', at: '2022-02-04T07:00:27.000Z', location: 'DÖRTYOL DN' }])
     expect(sendeoTimeline(parse({}), 'X')).toEqual([])
   })

@@ -35,7 +35,10 @@ function dateOrThrow(value: string, field: string, trackingNumber: string): stri
   const at = parseSendeoDate(value)
   if (at === null) {
     // The same answer would come again: not retryable.
-    throw new AppError(ErrorCode.carrierBadResponse, `Sendeo sent ${field} "${value}" for ${trackingNumber}, which is not a date`, { retryable: false, meta: { field, value, trackingNumber } })
+    throw new AppError(ErrorCode.carrierBadResponse, `Sendeo sent ${field} "${value}" for ${trackingNumber}, which is not a date`, {
+      retryable: false,
+      meta: { field, value, trackingNumber },
+    })
   }
   return at
 }
@@ -51,7 +54,13 @@ export function sendeoTimeline(r: TrackResult, trackingNumber: string): Tracking
       ? history.map((h) => {
           const rawCode = String(h.statusid)
           const rawText = [h.status?.trim(), h.description?.trim()].filter((s, i, all) => s && all.indexOf(s) === i).join(' · ')
-          return { status: normalizeSendeoStatus(rawCode, rawText), rawCode, rawText, at: dateOrThrow(h.statusdate ?? '', 'StatusDate', trackingNumber), location: null }
+          return {
+            status: normalizeSendeoStatus(rawCode, rawText),
+            rawCode,
+            rawText,
+            at: dateOrThrow(h.statusdate ?? '', 'StatusDate', trackingNumber),
+            location: null,
+          }
         })
       : r.state !== null && r.state !== undefined && r.updatedate
         ? [

@@ -72,7 +72,10 @@ describe('Sürat connector: create + label', () => {
 
   it('050 on every configured mode is carrier.serviceUnsupported', async () => {
     const c = connector({ credentials: NO_BARCODE, createModes: [SuratCreateMode.siparisBarkod] })
-    await expect(c.createShipment(sampleSuratRequest(), { idempotencyKey: idem() })).rejects.toMatchObject({ code: ErrorCode.carrierServiceUnsupported, retryable: false })
+    await expect(c.createShipment(sampleSuratRequest(), { idempotencyKey: idem() })).rejects.toMatchObject({
+      code: ErrorCode.carrierServiceUnsupported,
+      retryable: false,
+    })
   })
 
   it('without label permission: no label, Sürat barcode for the desk label', async () => {
@@ -111,7 +114,9 @@ describe('Sürat connector: create + label', () => {
   it('bad input is refused before any call', async () => {
     const from = emu.requests.length
     const base = sampleSuratRequest()
-    await expect(connector().createShipment(sampleSuratRequest({ recipient: { ...base.recipient, phone: 'yok' } }), { idempotencyKey: idem() })).rejects.toMatchObject({ code: ErrorCode.inputInvalid })
+    await expect(
+      connector().createShipment(sampleSuratRequest({ recipient: { ...base.recipient, phone: 'yok' } }), { idempotencyKey: idem() }),
+    ).rejects.toMatchObject({ code: ErrorCode.inputInvalid })
     await expect(connector().createShipment(base, { idempotencyKey: ' ' })).rejects.toMatchObject({ code: ErrorCode.inputInvalid })
     expect(emu.requests.length).toBe(from)
   })
@@ -133,7 +138,9 @@ describe('Sürat connector: every documented result code', () => {
   ]
   it.each(forced)('%s → %s (retryable %s)', async (code, errorCode, retryable) => {
     emu.forceResult(code)
-    const err = await connector({ retry: { maxAttempts: 1 } }).createShipment(sampleSuratRequest(), { idempotencyKey: idem() }).catch((e: unknown) => e)
+    const err = await connector({ retry: { maxAttempts: 1 } })
+      .createShipment(sampleSuratRequest(), { idempotencyKey: idem() })
+      .catch((e: unknown) => e)
     expect(err).toMatchObject({ code: errorCode, retryable, meta: expect.objectContaining({ suratCode: code }) })
   })
 
@@ -144,12 +151,16 @@ describe('Sürat connector: every documented result code', () => {
 
   it('004 from an unknown ilçe → carrier.addressUnresolved', async () => {
     const base = sampleSuratRequest()
-    const err = await connector().createShipment(sampleSuratRequest({ recipient: { ...base.recipient, district: 'Atlantis' } }), { idempotencyKey: idem() }).catch((e: unknown) => e)
+    const err = await connector()
+      .createShipment(sampleSuratRequest({ recipient: { ...base.recipient, district: 'Atlantis' } }), { idempotencyKey: idem() })
+      .catch((e: unknown) => e)
     expect(err).toMatchObject({ code: ErrorCode.carrierAddressUnresolved, retryable: false })
   })
 
   it('018 (no contract) → carrier.serviceUnsupported', async () => {
-    await expect(connector({ credentials: NO_CONTRACT }).createShipment(sampleSuratRequest(), { idempotencyKey: idem() })).rejects.toMatchObject({ code: ErrorCode.carrierServiceUnsupported })
+    await expect(connector({ credentials: NO_CONTRACT }).createShipment(sampleSuratRequest(), { idempotencyKey: idem() })).rejects.toMatchObject({
+      code: ErrorCode.carrierServiceUnsupported,
+    })
   })
 
   it('038 then success: retried under the same key, one shipment', async () => {
@@ -161,7 +172,13 @@ describe('Sürat connector: every documented result code', () => {
   it.each(['010', '016', '039'])('OK code %s is success', async (ok) => {
     const e2 = await startSuratEmulator({ okMessage: ok })
     try {
-      const c = createSuratConnector({ soapOrigin: e2.origin, trackingOrigin: e2.origin, credentials: DEFAULT_ACCOUNT, createModes: [SuratCreateMode.yeni], fetchLabel: false })
+      const c = createSuratConnector({
+        soapOrigin: e2.origin,
+        trackingOrigin: e2.origin,
+        credentials: DEFAULT_ACCOUNT,
+        createModes: [SuratCreateMode.yeni],
+        fetchLabel: false,
+      })
       const r = await c.createShipment(sampleSuratRequest(), { idempotencyKey: idem() })
       expect(r.barcode).toBe(r.carrierShipmentId)
     } finally {
@@ -171,12 +188,16 @@ describe('Sürat connector: every documented result code', () => {
 
   it('Cloudflare 403 → carrier.auth naming the firewall, not retried', async () => {
     emu.blockWithCloudflare(1)
-    const err = await connector().createShipment(sampleSuratRequest(), { idempotencyKey: idem() }).catch((e: unknown) => e)
+    const err = await connector()
+      .createShipment(sampleSuratRequest(), { idempotencyKey: idem() })
+      .catch((e: unknown) => e)
     expect(err).toMatchObject({ code: ErrorCode.carrierAuth, retryable: false, meta: expect.objectContaining({ cloudflare: true }) })
   })
 
   it('a wrong service URL (HTTP 404) → carrier.badResponse, not retried', async () => {
-    const err = await connector({ soapOrigin: `${emu.origin}/yanlis` }).createShipment(sampleSuratRequest(), { idempotencyKey: idem() }).catch((e: unknown) => e)
+    const err = await connector({ soapOrigin: `${emu.origin}/yanlis` })
+      .createShipment(sampleSuratRequest(), { idempotencyKey: idem() })
+      .catch((e: unknown) => e)
     expect(err).toMatchObject({ code: ErrorCode.carrierBadResponse, retryable: false })
   })
 })
@@ -197,7 +218,9 @@ describe('Sürat connector: cancel', () => {
   it('after pickup: GonderiGeriCek with IptalNeden → carrier.returnRequested', async () => {
     const r = await created()
     emu.advance(r.carrierShipmentId, 3)
-    await expect(connector({ cancelReason: 'Yanlış ürün' }).cancelShipment(r.carrierShipmentId)).rejects.toMatchObject({ code: ErrorCode.carrierReturnRequested })
+    await expect(connector({ cancelReason: 'Yanlış ürün' }).cancelShipment(r.carrierShipmentId)).rejects.toMatchObject({
+      code: ErrorCode.carrierReturnRequested,
+    })
     const s = emu.shipments.find((x) => x.ozelKargoTakipNo === r.carrierShipmentId)
     expect(s).toMatchObject({ recalled: true, cancelReason: 'Yanlış ürün' })
   })
@@ -222,7 +245,9 @@ describe('Sürat connector: tracking', () => {
   it('REST status codes normalized; delivered carries TeslimTarihi', async () => {
     const c = connector({ now: () => Date.parse('2026-03-01T00:00:00Z') })
     const r = await c.createShipment(sampleSuratRequest(), { idempotencyKey: idem() })
-    expect(await c.track(r.carrierShipmentId)).toEqual([{ status: TrackingStatus.created, rawCode: '1', rawText: 'Gönderi Oluşturuldu', at: '2026-03-01T00:00:00.000Z', location: null }])
+    expect(await c.track(r.carrierShipmentId)).toEqual([
+      { status: TrackingStatus.created, rawCode: '1', rawText: 'Gönderi Oluşturuldu', at: '2026-03-01T00:00:00.000Z', location: null },
+    ])
     emu.advance(r.carrierShipmentId, 7)
     expect((await c.track(r.carrierShipmentId))[0]?.status).toBe(TrackingStatus.inTransit)
     emu.advance(r.carrierShipmentId, 6)
@@ -240,7 +265,9 @@ describe('Sürat connector: tracking', () => {
     expect((await c.track(r.carrierShipmentId))[0]?.status).toBe(TrackingStatus.cancelled)
     await expect(c.track('KJ0000000000000000')).rejects.toMatchObject({ code: ErrorCode.carrierNotFound })
     await expect(c.trackHistory('KJ0000000000000000')).rejects.toMatchObject({ code: ErrorCode.carrierNotFound })
-    await expect(connector({ credentials: { ...DEFAULT_ACCOUNT, webPassword: 'x' } }).track(r.carrierShipmentId)).rejects.toMatchObject({ code: ErrorCode.carrierAuth })
+    await expect(connector({ credentials: { ...DEFAULT_ACCOUNT, webPassword: 'x' } }).track(r.carrierShipmentId)).rejects.toMatchObject({
+      code: ErrorCode.carrierAuth,
+    })
   })
 
   it('"kabul bekleniyor" before acceptance (HT) reads as created, and a lost create answer is still found', async () => {

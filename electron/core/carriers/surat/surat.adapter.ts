@@ -100,12 +100,18 @@ export function createSuratConnector(options: SuratConnectorOptions): SuratConne
   const refuseTrackingNo = (key: string, operation: string) => {
     // GonderiSil, KargoBarkodu and tracking take OzelKargoTakipNo / WebSiparisKodu, never KargoTakipNo.
     if (/^\d{14}$/.test(key.trim())) {
-      throw new AppError(ErrorCode.inputInvalid, `${key} looks like Sürat's KargoTakipNo; ${operation} needs our OzelKargoTakipNo (carrierShipmentId)`, { meta: { key, operation } })
+      throw new AppError(ErrorCode.inputInvalid, `${key} looks like Sürat's KargoTakipNo; ${operation} needs our OzelKargoTakipNo (carrierShipmentId)`, {
+        meta: { key, operation },
+      })
     }
     if (key.trim() === '') throw new AppError(ErrorCode.inputInvalid, `${operation} needs an OzelKargoTakipNo`, { meta: { operation } })
   }
   const reusedKey = (key: string, message: string) =>
-    new AppError(ErrorCode.carrierDuplicateReference, `OzelKargoTakipNo ${key} belongs to a cancelled Sürat shipment (${message}); a new idempotency key is needed`, { meta: { ozelKargoTakipNo: key } })
+    new AppError(
+      ErrorCode.carrierDuplicateReference,
+      `OzelKargoTakipNo ${key} belongs to a cancelled Sürat shipment (${message}); a new idempotency key is needed`,
+      { meta: { ozelKargoTakipNo: key } },
+    )
 
   /** Tries the modes from the learned one on; 050 moves on for good (the account will not change mid-session). */
   async function createOnce(gonderi: SoapFields, key: string, signal?: AbortSignal): Promise<CreateAnswer> {
@@ -114,7 +120,11 @@ export function createSuratConnector(options: SuratConnectorOptions): SuratConne
       if (answer.kind !== 'noPermission') return answer
       if (i + 1 < modes.length) modeIndex = i + 1
     }
-    throw new AppError(ErrorCode.carrierServiceUnsupported, `Sürat answered 050 (no barcode permission) to every configured create operation (${modes.join(', ')})`, { meta: { createModes: modes } })
+    throw new AppError(
+      ErrorCode.carrierServiceUnsupported,
+      `Sürat answered 050 (no barcode permission) to every configured create operation (${modes.join(', ')})`,
+      { meta: { createModes: modes } },
+    )
   }
 
   /** Label (if wanted) and the numbers, once Sürat holds the shipment. */
@@ -123,7 +133,8 @@ export function createSuratConnector(options: SuratConnectorOptions): SuratConne
     if (o.fetchLabel ?? true) {
       label = await fetchLabel(c, key, call(signal)).catch((err: unknown) => {
         // Sürat just confirmed the shipment: "not found" here is lag, not absence. Retrying probes again.
-        if (err instanceof AppError && err.code === ErrorCode.carrierNotFound) throw new AppError(ErrorCode.carrierBadResponse, err.message, { retryable: true, cause: err, meta: err.meta })
+        if (err instanceof AppError && err.code === ErrorCode.carrierNotFound)
+          throw new AppError(ErrorCode.carrierBadResponse, err.message, { retryable: true, cause: err, meta: err.meta })
         // A lasting label refusal (wrong web password, unreadable answer) must not hide a shipment
         // Sürat holds: with its barcode in hand the desk prints its own label (docs/reference/carriers.md §13); the
         // refusal stays in the exchange log. Without a barcode there is nothing to print: rethrow.
@@ -140,7 +151,10 @@ export function createSuratConnector(options: SuratConnectorOptions): SuratConne
     }
     const trackingNumber = label?.kargoTakipNo || suratBarcode
     if (!trackingNumber && mode !== SuratCreateMode.yeni) {
-      throw new AppError(ErrorCode.carrierBadResponse, `Sürat holds ${key} but neither its tracking nor KargoBarkodu gives a barcode yet`, { retryable: false, meta: { ozelKargoTakipNo: key } })
+      throw new AppError(ErrorCode.carrierBadResponse, `Sürat holds ${key} but neither its tracking nor KargoBarkodu gives a barcode yet`, {
+        retryable: false,
+        meta: { ozelKargoTakipNo: key },
+      })
     }
     return {
       carrierShipmentId: key,
@@ -170,7 +184,10 @@ export function createSuratConnector(options: SuratConnectorOptions): SuratConne
       const found = await lookupShipment(c, key, call(signal))
       if (found.kind === 'cancelled') throw reusedKey(key, found.message)
       if (found.kind === 'notFound') {
-        throw new AppError(ErrorCode.carrierBadResponse, `Sürat answered 009 for ${key} but its tracking does not know it`, { retryable: true, meta: { ozelKargoTakipNo: key } })
+        throw new AppError(ErrorCode.carrierBadResponse, `Sürat answered 009 for ${key} but its tracking does not know it`, {
+          retryable: true,
+          meta: { ozelKargoTakipNo: key },
+        })
       }
       return finish(gonderi, key, found.kargoTakipNo, signal)
     }, signal)
@@ -183,7 +200,11 @@ export function createSuratConnector(options: SuratConnectorOptions): SuratConne
     if (found.kind === 'cancelled') return result('alreadyCancelled')
     const code = found.kind === 'exists' ? found.statusCode : null
     if (code !== null && FINAL_CODES.has(code)) {
-      throw new AppError(ErrorCode.carrierNotCancellable, `Sürat shipment ${key} is ${found.kind === 'exists' ? found.statusText : ''} (${code}); it can no longer be cancelled`, { meta: { ozelKargoTakipNo: key, statusCode: code } })
+      throw new AppError(
+        ErrorCode.carrierNotCancellable,
+        `Sürat shipment ${key} is ${found.kind === 'exists' ? found.statusText : ''} (${code}); it can no longer be cancelled`,
+        { meta: { ozelKargoTakipNo: key, statusCode: code } },
+      )
     }
     if (code === null || code === 1) {
       // Not picked up (or not visible yet): GonderiSil voids it (docs/reference/carriers.md §5).
@@ -191,7 +212,9 @@ export function createSuratConnector(options: SuratConnectorOptions): SuratConne
       if (answer === 'deleted' || answer === 'alreadyCancelled') return result(answer)
     }
     if (!(o.recallInTransit ?? true)) {
-      throw new AppError(ErrorCode.carrierNotCancellable, `Sürat shipment ${key} is with the carrier; recalling it is switched off`, { meta: { ozelKargoTakipNo: key, statusCode: code } })
+      throw new AppError(ErrorCode.carrierNotCancellable, `Sürat shipment ${key} is with the carrier; recalling it is switched off`, {
+        meta: { ozelKargoTakipNo: key, statusCode: code },
+      })
     }
     const reason = (opts.reason ?? o.cancelReason ?? 'Müşteri isteği').trim()
     if (reason === '') throw new AppError(ErrorCode.inputInvalid, 'GonderiGeriCek needs a cancel reason (IptalNeden)', { meta: { field: 'reason' } })
@@ -222,7 +245,16 @@ export function createSuratConnector(options: SuratConnectorOptions): SuratConne
       const key = suratReturnKeyFor(callOptions.idempotencyKey)
       const gonderi = buildReturnGonderi(request, key, o.gonderi)
       const s = await exactlyOnce(gonderi, key, callOptions.signal)
-      return { kind: 'shipment', returnCode: s.barcode, carrierShipmentId: s.carrierShipmentId, trackingNumber: s.trackingNumber, barcode: s.barcode, labelFormat: s.labelFormat, label: s.label, validUntil: null }
+      return {
+        kind: 'shipment',
+        returnCode: s.barcode,
+        carrierShipmentId: s.carrierShipmentId,
+        trackingNumber: s.trackingNumber,
+        barcode: s.barcode,
+        labelFormat: s.labelFormat,
+        label: s.label,
+        validUntil: null,
+      }
     },
 
     lookup: async (key, opts = {}) => {
@@ -241,10 +273,14 @@ export function createSuratConnector(options: SuratConnectorOptions): SuratConne
     async cancelShipment(key: string, opts: { signal?: AbortSignal } = {}): Promise<void> {
       const r = await cancel(key, opts)
       if (r.outcome === 'recalled') {
-        throw new AppError(ErrorCode.carrierReturnRequested, `Sürat had already picked up ${key}; GonderiGeriCek turned the cancel into a recall (the parcel comes back)`, {
-          retryable: false,
-          meta: { ozelKargoTakipNo: key },
-        })
+        throw new AppError(
+          ErrorCode.carrierReturnRequested,
+          `Sürat had already picked up ${key}; GonderiGeriCek turned the cancel into a recall (the parcel comes back)`,
+          {
+            retryable: false,
+            meta: { ozelKargoTakipNo: key },
+          },
+        )
       }
     },
 
@@ -256,9 +292,16 @@ export function createSuratConnector(options: SuratConnectorOptions): SuratConne
         if (r.IsError) {
           const kind = classifySuratText(r.errorMessage)
           // HT: a cancelled shipment or one awaiting branch acceptance is told in errorMessage; no code comes with it.
-          if (kind === SuratTextKind.cancelled) return [{ status: TrackingStatus.cancelled, rawCode: '', rawText: r.errorMessage, at: observedAt, location: null }]
-          if (kind === SuratTextKind.awaitingAcceptance) return [{ status: TrackingStatus.created, rawCode: '', rawText: r.errorMessage, at: observedAt, location: null }]
-          throw suratTextToAppError(kind === SuratTextKind.ok ? SuratTextKind.unknown : kind, r.errorMessage || 'IsError without a message', 'KargoTakipHareketDetayi', { webSiparisKodu: key })
+          if (kind === SuratTextKind.cancelled)
+            return [{ status: TrackingStatus.cancelled, rawCode: '', rawText: r.errorMessage, at: observedAt, location: null }]
+          if (kind === SuratTextKind.awaitingAcceptance)
+            return [{ status: TrackingStatus.created, rawCode: '', rawText: r.errorMessage, at: observedAt, location: null }]
+          throw suratTextToAppError(
+            kind === SuratTextKind.ok ? SuratTextKind.unknown : kind,
+            r.errorMessage || 'IsError without a message',
+            'KargoTakipHareketDetayi',
+            { webSiparisKodu: key },
+          )
         }
         const events = eventsFromTracking(r, observedAt)
         if (events.length === 0) throw new AppError(ErrorCode.carrierNotFound, `Sürat tracking knows nothing of ${key}`, { meta: { webSiparisKodu: key } })

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { ErrorCode } from '../../../../shared/errors'
-import { classifySuratText, readSuratMessage, SURAT_OK_CODES, SURAT_RESULT_CODES, suratCodeOf, suratResultToAppError, suratTextToAppError, SuratTextKind } from './surat.errors'
+import {
+  classifySuratText,
+  readSuratMessage,
+  SURAT_OK_CODES,
+  SURAT_RESULT_CODES,
+  suratCodeOf,
+  suratResultToAppError,
+  suratTextToAppError,
+  SuratTextKind,
+} from './surat.errors'
 
 describe('Sürat result codes (carriers.md §5)', () => {
   const table: ReadonlyArray<readonly [string, ErrorCode, boolean]> = [
@@ -49,7 +58,7 @@ describe('Sürat result codes (carriers.md §5)', () => {
     expect(readSuratMessage('Tamam', true).ok).toBe(false)
   })
 
-  it('duplicate is read from 009 or from HT\'s words', () => {
+  it("duplicate is read from 009 or from HT's words", () => {
     expect(readSuratMessage('009', true).duplicate).toBe(true)
     expect(readSuratMessage('Bu gönderi daha önce oluşturulmuş', true).duplicate).toBe(true)
     expect(readSuratMessage('006', true).duplicate).toBe(false)

@@ -116,5 +116,8 @@ const TEXT_MEANING: Readonly<Record<Exclude<SuratTextKind, 'ok' | 'awaitingAccep
 export function suratTextToAppError(kind: SuratTextKind, text: string, operation: string, meta: Record<string, unknown> = {}): AppError {
   if (kind === SuratTextKind.ok || kind === SuratTextKind.awaitingAcceptance) throw new TypeError(`"${kind}" is not a failure`)
   const m = TEXT_MEANING[kind]
-  return new AppError(m.code, `Sürat ${operation}: ${text.trim() || m.what}`, { retryable: m.retryable, meta: { operation, suratMessage: text, textKind: kind, ...meta } })
+  return new AppError(m.code, `Sürat ${operation}: ${text.trim() || m.what}`, {
+    retryable: m.retryable,
+    meta: { operation, suratMessage: text, textKind: kind, ...meta },
+  })
 }

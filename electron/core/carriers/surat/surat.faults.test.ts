@@ -16,55 +16,67 @@ describe('Sürat exactly-once under faults', () => {
   })
   afterAll(() => emu.close())
 
-  it('500 seeded runs with dropped, cut, garbled, refused and hung answers: one shipment per order', async () => {
-    const random = mulberry32(20260301)
-    const c = createSuratConnector({
-      soapOrigin: emu.origin,
-      trackingOrigin: emu.origin,
-      credentials: DEFAULT_ACCOUNT,
-      // Ten runs share the CPU: on a busy machine an answer can take longer than a short timeout, and
-      // a timeout on every attempt is not the fault under test. A hang (rate 0.002) costs this much.
-      timeoutMs: 1000,
-      retry: { sleep: async () => {}, maxAttempts: 30, random },
-    })
-    const mine = (key: string) => {
-      const ozelKargoTakipNo = c.keyFor(key)
-      return emu.shipments.filter((s) => s.ozelKargoTakipNo === ozelKargoTakipNo)
-    }
-    await runCarrierFaultRuns({
-      runs: 500,
-      random,
-      faults: {
-        kind: 'rates',
-        rates: {
-          [HttpFault.dropAfterCommit]: 0.07,
-          [HttpFault.halfResponse]: 0.05,
-          [HttpFault.malformed]: 0.05,
-          [HttpFault.http500]: 0.04,
-          [HttpFault.http503]: 0.03,
-          [HttpFault.http429]: 0.03,
-          [HttpFault.connectionReset]: 0.02,
-          [HttpFault.timeout]: 0.002,
+  it(
+    '500 seeded runs with dropped, cut, garbled, refused and hung answers: one shipment per order',
+    async () => {
+      const random = mulberry32(20260301)
+      const c = createSuratConnector({
+        soapOrigin: emu.origin,
+        trackingOrigin: emu.origin,
+        credentials: DEFAULT_ACCOUNT,
+        // Ten runs share the CPU: on a busy machine an answer can take longer than a short timeout, and
+        // a timeout on every attempt is not the fault under test. A hang (rate 0.002) costs this much.
+        timeoutMs: 1000,
+        retry: { sleep: async () => {}, maxAttempts: 30, random },
+      })
+      const mine = (key: string) => {
+        const ozelKargoTakipNo = c.keyFor(key)
+        return emu.shipments.filter((s) => s.ozelKargoTakipNo === ozelKargoTakipNo)
+      }
+      await runCarrierFaultRuns({
+        runs: 500,
+        random,
+        faults: {
+          kind: 'rates',
+          rates: {
+            [HttpFault.dropAfterCommit]: 0.07,
+            [HttpFault.halfResponse]: 0.05,
+            [HttpFault.malformed]: 0.05,
+            [HttpFault.http500]: 0.04,
+            [HttpFault.http503]: 0.03,
+            [HttpFault.http429]: 0.03,
+            [HttpFault.connectionReset]: 0.02,
+            [HttpFault.timeout]: 0.002,
+          },
+          arm: (rates, rng) => emu.faults.randomly(rates, rng),
+          disarm: () => emu.faults.randomly(null),
         },
-        arm: (rates, rng) => emu.faults.randomly(rates, rng),
-        disarm: () => emu.faults.randomly(null),
-      },
-      requests: () => emu.requests,
-      // Ten desks' worth at a time: loopback latency, not CPU, is what a run costs.
-      concurrency: 10,
-      keyOf: (i) => `fault-run-${i}`,
-      create: (i, idempotencyKey) => c.createShipment(sampleSuratRequest({ orderNumber: `F-${i}`, referenceNo: `F-${i}` }), { idempotencyKey }),
-      shipmentsFor: mine,
-      totalShipments: () => emu.shipments.length,
-      check: (r, { key }) => {
-        expect(r.barcode).toBe(mine(key)[0]?.barcode)
-        expect(Buffer.from(r.label ?? []).subarray(0, 5).toString('latin1')).toBe('%PDF-')
-      },
-    })
-    // The run really was hostile: creates were committed and their answers lost.
-    const lostCreates = emu.requests.filter((q) => q.operation === SuratOp.siparisBarkod && (q.fault === HttpFault.dropAfterCommit || q.fault === HttpFault.halfResponse || q.fault === HttpFault.malformed))
-    expect(lostCreates.length).toBeGreaterThan(20)
-  }, faultRunsTimeoutMs(500))
+        requests: () => emu.requests,
+        // Ten desks' worth at a time: loopback latency, not CPU, is what a run costs.
+        concurrency: 10,
+        keyOf: (i) => `fault-run-${i}`,
+        create: (i, idempotencyKey) => c.createShipment(sampleSuratRequest({ orderNumber: `F-${i}`, referenceNo: `F-${i}` }), { idempotencyKey }),
+        shipmentsFor: mine,
+        totalShipments: () => emu.shipments.length,
+        check: (r, { key }) => {
+          expect(r.barcode).toBe(mine(key)[0]?.barcode)
+          expect(
+            Buffer.from(r.label ?? [])
+              .subarray(0, 5)
+              .toString('latin1'),
+          ).toBe('%PDF-')
+        },
+      })
+      // The run really was hostile: creates were committed and their answers lost.
+      const lostCreates = emu.requests.filter(
+        (q) =>
+          q.operation === SuratOp.siparisBarkod &&
+          (q.fault === HttpFault.dropAfterCommit || q.fault === HttpFault.halfResponse || q.fault === HttpFault.malformed),
+      )
+      expect(lostCreates.length).toBeGreaterThan(20)
+    },
+    faultRunsTimeoutMs(500),
+  )
 })
 
 describe('Sürat: a lost answer is probed, not re-sent', () => {
@@ -83,7 +95,12 @@ describe('Sürat: a lost answer is probed, not re-sent', () => {
     ['label answer dropped', [null, HttpFault.dropAfterCommit]],
     ['create answer dropped, then the probe refused once', [HttpFault.dropAfterCommit, HttpFault.http503]],
   ])('%s → one shipment, same barcode', async (_, faults) => {
-    const c = createSuratConnector({ soapOrigin: emu.origin, trackingOrigin: emu.origin, credentials: DEFAULT_ACCOUNT, retry: { sleep: async () => {}, maxAttempts: 5 } })
+    const c = createSuratConnector({
+      soapOrigin: emu.origin,
+      trackingOrigin: emu.origin,
+      credentials: DEFAULT_ACCOUNT,
+      retry: { sleep: async () => {}, maxAttempts: 5 },
+    })
     const idempotencyKey = `probe-${faults.join('-')}`
     emu.faults.queue(faults)
     const r = await c.createShipment(sampleSuratRequest(), { idempotencyKey })
@@ -94,11 +111,21 @@ describe('Sürat: a lost answer is probed, not re-sent', () => {
   })
 
   it('a refusal before the operation (HTTP 500) is probed, found absent, and created once', async () => {
-    const c = createSuratConnector({ soapOrigin: emu.origin, trackingOrigin: emu.origin, credentials: DEFAULT_ACCOUNT, retry: { sleep: async () => {}, maxAttempts: 5 } })
+    const c = createSuratConnector({
+      soapOrigin: emu.origin,
+      trackingOrigin: emu.origin,
+      credentials: DEFAULT_ACCOUNT,
+      retry: { sleep: async () => {}, maxAttempts: 5 },
+    })
     emu.faults.queue([HttpFault.http500])
     const from = emu.requests.length
     const r = await c.createShipment(sampleSuratRequest(), { idempotencyKey: 'probe-500' })
-    expect(emu.requests.slice(from).map((q) => q.operation)).toEqual([SuratOp.siparisBarkod, 'KargoTakipHareketDetayi', SuratOp.siparisBarkod, SuratOp.kargoBarkodu])
+    expect(emu.requests.slice(from).map((q) => q.operation)).toEqual([
+      SuratOp.siparisBarkod,
+      'KargoTakipHareketDetayi',
+      SuratOp.siparisBarkod,
+      SuratOp.kargoBarkodu,
+    ])
     expect(emu.shipments.filter((s) => s.ozelKargoTakipNo === r.carrierShipmentId)).toHaveLength(1)
   })
 })

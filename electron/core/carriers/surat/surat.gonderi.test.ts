@@ -24,7 +24,11 @@ describe('unitMeasures (carriers.md §11: integer BirimDesi, never under-declare
   const table: ReadonlyArray<readonly [string, ReturnType<typeof pkg>[], { adet: number; birimDesi: number; birimKg: number }]> = [
     ['one 30×20×15 cm, 2.4 kg → desi 3, kg 3', [pkg(0, 300, 200, 150, 2400)], { adet: 1, birimDesi: 3, birimKg: 3 }],
     ['tiny parcel rounds up to 1/1', [pkg(0, 100, 100, 50, 120)], { adet: 1, birimDesi: 1, birimKg: 1 }],
-    ['two unequal pieces: mean of ceils, ceiled (3+2 desi → 3, 3+1 kg → 2)', [pkg(0, 300, 200, 150, 2400), pkg(1, 200, 200, 150, 500)], { adet: 2, birimDesi: 3, birimKg: 2 }],
+    [
+      'two unequal pieces: mean of ceils, ceiled (3+2 desi → 3, 3+1 kg → 2)',
+      [pkg(0, 300, 200, 150, 2400), pkg(1, 200, 200, 150, 500)],
+      { adet: 2, birimDesi: 3, birimKg: 2 },
+    ],
   ]
   it.each(table)('%s', (_, packages, expected) => {
     const m = unitMeasures(packages)
@@ -44,25 +48,60 @@ describe('buildGonderi', () => {
   it('maps the request onto the documented fields in GonderiModel order', () => {
     const g = buildGonderi(sampleSuratRequest(), 'KJ0123456789ABCDEF')
     expect(g.filter(([, v]) => v !== undefined).map(([k]) => k)).toEqual([
-      'KisiKurum', 'AliciAdresi', 'Il', 'Ilce', 'TelefonCep', 'Email', 'KargoTuru', 'OdemeTipi', 'ReferansNo', 'OzelKargoTakipNo',
-      'Adet', 'BirimDesi', 'BirimKg', 'KargoIcerigi', 'KapidanOdemeTahsilatTipi', 'TeslimSekli', 'Iademi',
+      'KisiKurum',
+      'AliciAdresi',
+      'Il',
+      'Ilce',
+      'TelefonCep',
+      'Email',
+      'KargoTuru',
+      'OdemeTipi',
+      'ReferansNo',
+      'OzelKargoTakipNo',
+      'Adet',
+      'BirimDesi',
+      'BirimKg',
+      'KargoIcerigi',
+      'KapidanOdemeTahsilatTipi',
+      'TeslimSekli',
+      'Iademi',
     ])
     expect(asRecord(g)).toMatchObject({
-      KisiKurum: 'Mehmet Demir', Il: 'Ankara', Ilce: 'Çankaya', TelefonCep: '05559876543', KargoTuru: 3, OdemeTipi: 1,
-      OzelKargoTakipNo: 'KJ0123456789ABCDEF', ReferansNo: 'SIP-2001', Adet: 1, BirimDesi: '3', BirimKg: '3', KapidanOdemeTahsilatTipi: 0, TeslimSekli: 1, Iademi: false,
+      KisiKurum: 'Mehmet Demir',
+      Il: 'Ankara',
+      Ilce: 'Çankaya',
+      TelefonCep: '05559876543',
+      KargoTuru: 3,
+      OdemeTipi: 1,
+      OzelKargoTakipNo: 'KJ0123456789ABCDEF',
+      ReferansNo: 'SIP-2001',
+      Adet: 1,
+      BirimDesi: '3',
+      BirimKg: '3',
+      KapidanOdemeTahsilatTipi: 0,
+      TeslimSekli: 1,
+      Iademi: false,
     })
   })
 
   it('COD: cash by default, POS by option, amount as invariant decimal lira', () => {
-    expect(asRecord(buildGonderi(sampleSuratRequest({ codAmountKurus: 15050 }), 'K'))).toMatchObject({ KapidanOdemeTahsilatTipi: 1, KapidanOdemeTutari: '150.50' })
-    expect(asRecord(buildGonderi(sampleSuratRequest({ codAmountKurus: 7 }), 'K', { codCollection: 'pos' }))).toMatchObject({ KapidanOdemeTahsilatTipi: 2, KapidanOdemeTutari: '0.07' })
+    expect(asRecord(buildGonderi(sampleSuratRequest({ codAmountKurus: 15050 }), 'K'))).toMatchObject({
+      KapidanOdemeTahsilatTipi: 1,
+      KapidanOdemeTutari: '150.50',
+    })
+    expect(asRecord(buildGonderi(sampleSuratRequest({ codAmountKurus: 7 }), 'K', { codCollection: 'pos' }))).toMatchObject({
+      KapidanOdemeTahsilatTipi: 2,
+      KapidanOdemeTutari: '0.07',
+    })
     expect(liraText(100000)).toBe('1000.00')
   })
 
   it('service codes: receiver pays, branch pickup; unknown is carrier.serviceUnsupported', () => {
     expect(asRecord(buildGonderi(sampleSuratRequest({ serviceCode: 'receiverPays' }), 'K'))).toMatchObject({ OdemeTipi: 2, TeslimSekli: 1 })
     expect(asRecord(buildGonderi(sampleSuratRequest({ serviceCode: 'branchPickup' }), 'K'))).toMatchObject({ OdemeTipi: 1, TeslimSekli: 2 })
-    expect(() => buildGonderi(sampleSuratRequest({ serviceCode: 'express' }), 'K')).toThrow(expect.objectContaining({ code: ErrorCode.carrierServiceUnsupported }))
+    expect(() => buildGonderi(sampleSuratRequest({ serviceCode: 'express' }), 'K')).toThrow(
+      expect.objectContaining({ code: ErrorCode.carrierServiceUnsupported }),
+    )
   })
 
   it('a landline goes to TelefonEv (TelefonCep must start with 05); no phone leaves both out', () => {
@@ -86,7 +125,9 @@ describe('buildGonderi', () => {
     ['codAmountKurus', { codAmountKurus: -1 }],
     ['packages', { packages: [] }],
   ])('refuses bad %s with input.invalid before any call', (field, over) => {
-    expect(() => buildGonderi(sampleSuratRequest(over), 'K')).toThrow(expect.objectContaining({ code: ErrorCode.inputInvalid, meta: expect.objectContaining({ field }) }))
+    expect(() => buildGonderi(sampleSuratRequest(over), 'K')).toThrow(
+      expect.objectContaining({ code: ErrorCode.inputInvalid, meta: expect.objectContaining({ field }) }),
+    )
   })
 
   it('escapes customer text in the envelope and drops characters XML cannot carry', () => {

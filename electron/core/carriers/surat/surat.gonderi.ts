@@ -14,7 +14,8 @@ import type { SoapFields } from './surat.soap'
 
 /** "KJ" + 16 hex digits of SHA-256(idempotency key): fixed length, letters/digits only (HT keeps keys barcode-safe). */
 export function suratKeyFor(idempotencyKey: string): string {
-  if (idempotencyKey.trim() === '') throw new AppError(ErrorCode.inputInvalid, 'an idempotency key is required to create a Sürat shipment', { meta: { field: 'idempotencyKey' } })
+  if (idempotencyKey.trim() === '')
+    throw new AppError(ErrorCode.inputInvalid, 'an idempotency key is required to create a Sürat shipment', { meta: { field: 'idempotencyKey' } })
   return `KJ${createHash('sha256').update(idempotencyKey, 'utf8').digest('hex').slice(0, 16).toUpperCase()}`
 }
 
@@ -23,7 +24,8 @@ export function suratKeyFor(idempotencyKey: string): string {
  * outbound shipment's key (009 would then hand back the outbound parcel), even under a reused key.
  */
 export function suratReturnKeyFor(idempotencyKey: string): string {
-  if (idempotencyKey.trim() === '') throw new AppError(ErrorCode.inputInvalid, 'an idempotency key is required to create a Sürat return', { meta: { field: 'idempotencyKey' } })
+  if (idempotencyKey.trim() === '')
+    throw new AppError(ErrorCode.inputInvalid, 'an idempotency key is required to create a Sürat return', { meta: { field: 'idempotencyKey' } })
   return suratKeyFor(`return\n${idempotencyKey}`)
 }
 
@@ -69,7 +71,12 @@ export function unitMeasures(packages: readonly MeasuredPackage[]): Readonly<{ a
   let desi = 0
   let kg = 0
   for (const p of packages) {
-    for (const [name, v] of [['lengthMm', p.lengthMm], ['widthMm', p.widthMm], ['heightMm', p.heightMm], ['weightGrams', p.weightGrams]] as const) {
+    for (const [name, v] of [
+      ['lengthMm', p.lengthMm],
+      ['widthMm', p.widthMm],
+      ['heightMm', p.heightMm],
+      ['weightGrams', p.weightGrams],
+    ] as const) {
       if (!Number.isSafeInteger(v) || v <= 0) throw invalid(`packages[${p.index}].${name}`, `package ${p.index}: ${name} must be a positive integer, got ${v}`)
     }
     desi += Math.max(1, Math.ceil(packageDesi(p)))
@@ -163,7 +170,11 @@ function gonderiOf(shape: GonderiShape, key: string, options: SuratGonderiOption
 export function buildGonderi(request: ShipmentRequest, key: string, options: SuratGonderiOptions = {}): SoapFields {
   const service = request.serviceCode.trim() === '' ? SuratServiceCode.standard : request.serviceCode.trim()
   if (!Object.values(SuratServiceCode).includes(service as SuratServiceCode)) {
-    throw new AppError(ErrorCode.carrierServiceUnsupported, `Sürat has no service "${request.serviceCode}" (use ${Object.values(SuratServiceCode).join(', ')})`, { meta: { serviceCode: request.serviceCode } })
+    throw new AppError(
+      ErrorCode.carrierServiceUnsupported,
+      `Sürat has no service "${request.serviceCode}" (use ${Object.values(SuratServiceCode).join(', ')})`,
+      { meta: { serviceCode: request.serviceCode } },
+    )
   }
   return gonderiOf(
     {

@@ -41,7 +41,11 @@ const webAuth = (c: SuratCredentials): SoapFields => [
 function checkBarcode(value: string, operation: string): string {
   const barcode = value.trim()
   // docs/reference/carriers.md §5: Barcode is 14 digits. Retryable: the next attempt finds the stored shipment.
-  if (!/^\d{14}$/.test(barcode)) throw new AppError(ErrorCode.carrierBadResponse, `Sürat ${operation} returned barcode "${barcode}", not 14 digits`, { retryable: true, meta: { operation, barcode } })
+  if (!/^\d{14}$/.test(barcode))
+    throw new AppError(ErrorCode.carrierBadResponse, `Sürat ${operation} returned barcode "${barcode}", not 14 digits`, {
+      retryable: true,
+      meta: { operation, barcode },
+    })
   return barcode
 }
 
@@ -63,7 +67,9 @@ export async function createOrtakBarkod(c: SuratCredentials, gonderi: SoapFields
   const r = await callSuratSoap(SuratOperation.ortakBarkod, [...auth(c), ['Gonderi', gonderi]], ortakBarkodResultSchema, call)
   const out = readSuratMessage(r.Message, r.isError)
   // Unpublished result shape (L): Barcode, else KargoTakipNo, as the clients we know read it.
-  return out.ok ? { kind: 'created', barcode: checkBarcode(r.Barcode || r.KargoTakipNo, SuratOperation.ortakBarkod) } : refusal(out, SuratOperation.ortakBarkod, key)
+  return out.ok
+    ? { kind: 'created', barcode: checkBarcode(r.Barcode || r.KargoTakipNo, SuratOperation.ortakBarkod) }
+    : refusal(out, SuratOperation.ortakBarkod, key)
 }
 
 /** One create in the given mode. 050 comes back as noPermission so the caller can try the next mode. */
@@ -90,13 +96,25 @@ export async function lookupShipment(c: SuratCredentials, key: string, call: Sur
     const kind = classifySuratText(r.errorMessage)
     if (kind === SuratTextKind.notFound) return { kind: 'notFound' }
     if (kind === SuratTextKind.cancelled) return { kind: 'cancelled', message: r.errorMessage }
-    if (kind === SuratTextKind.awaitingAcceptance) return { kind: 'exists', kargoTakipNo: null, statusCode: null, statusText: r.errorMessage, trackingUrl: null }
+    if (kind === SuratTextKind.awaitingAcceptance)
+      return { kind: 'exists', kargoTakipNo: null, statusCode: null, statusText: r.errorMessage, trackingUrl: null }
     // An error we cannot read: stop rather than guess "not there" and create twice.
-    throw suratTextToAppError(kind === SuratTextKind.ok ? SuratTextKind.unknown : kind, r.errorMessage || 'IsError without a message', 'KargoTakipHareketDetayi', { webSiparisKodu: key })
+    throw suratTextToAppError(
+      kind === SuratTextKind.ok ? SuratTextKind.unknown : kind,
+      r.errorMessage || 'IsError without a message',
+      'KargoTakipHareketDetayi',
+      { webSiparisKodu: key },
+    )
   }
   const g = r.Gonderiler[0]
   if (!g) return { kind: 'notFound' }
-  return { kind: 'exists', kargoTakipNo: g.KargoTakipNo.trim() || null, statusCode: g.KargonunDurumuSayi, statusText: g.KargonunDurumu, trackingUrl: g.TakipUrl.trim() || null }
+  return {
+    kind: 'exists',
+    kargoTakipNo: g.KargoTakipNo.trim() || null,
+    statusCode: g.KargonunDurumuSayi,
+    statusText: g.KargonunDurumu,
+    trackingUrl: g.TakipUrl.trim() || null,
+  }
 }
 
 /** KargoBarkodu → the PDF label and KargoTakipNo; null when the account has no label permission (docs/reference/carriers.md §13). */
@@ -107,14 +125,20 @@ export async function fetchLabel(c: SuratCredentials, key: string, call: SuratCa
   if (b64 !== '' && r.isError !== true) {
     const bytes = Buffer.from(b64, 'base64')
     if (!/^[A-Za-z0-9+/]+={0,2}$/.test(b64) || bytes.subarray(0, 5).toString('latin1') !== '%PDF-') {
-      throw new AppError(ErrorCode.carrierBadResponse, 'Sürat KargoBarkodu answered a PdfBarkod that is not a base64 PDF', { retryable: true, meta: { operation: op, start: b64.slice(0, 16) } })
+      throw new AppError(ErrorCode.carrierBadResponse, 'Sürat KargoBarkodu answered a PdfBarkod that is not a base64 PDF', {
+        retryable: true,
+        meta: { operation: op, start: b64.slice(0, 16) },
+      })
     }
     return { pdf: new Uint8Array(bytes), kargoTakipNo: r.KargoTakipNo.trim() }
   }
   const kind = classifySuratText(r.Message)
   if (kind === SuratTextKind.noPermission) return null
   if (kind === SuratTextKind.ok || kind === SuratTextKind.awaitingAcceptance || kind === SuratTextKind.unknown) {
-    throw new AppError(ErrorCode.carrierBadResponse, `Sürat KargoBarkodu answered without a PDF: ${r.Message || 'no message'}`, { retryable: false, meta: { operation: op, suratMessage: r.Message } })
+    throw new AppError(ErrorCode.carrierBadResponse, `Sürat KargoBarkodu answered without a PDF: ${r.Message || 'no message'}`, {
+      retryable: false,
+      meta: { operation: op, suratMessage: r.Message },
+    })
   }
   throw suratTextToAppError(kind, r.Message, op, { ozelKargoTakipNo: key })
 }
@@ -128,7 +152,9 @@ export async function deleteShipment(c: SuratCredentials, key: string, call: Sur
   if (kind === SuratTextKind.ok) return 'deleted'
   if (kind === SuratTextKind.cancelled) return 'alreadyCancelled'
   if (kind === SuratTextKind.notCancellable) return 'accepted'
-  throw suratTextToAppError(kind === SuratTextKind.awaitingAcceptance ? SuratTextKind.unknown : kind, text, SuratOperation.gonderiSil, { ozelKargoTakipNo: key })
+  throw suratTextToAppError(kind === SuratTextKind.awaitingAcceptance ? SuratTextKind.unknown : kind, text, SuratOperation.gonderiSil, {
+    ozelKargoTakipNo: key,
+  })
 }
 
 /** GonderiGeriCek (IptalNeden mandatory). An empty result is success, as one public client reads it (L). */
@@ -144,11 +170,22 @@ export async function recallShipment(c: SuratCredentials, key: string, reason: s
 /** KargoTakipHareketDetayliV2: the movement lines ('' = unknown key). */
 export async function fetchHistory(c: SuratCredentials, key: string, call: SuratCall): Promise<string> {
   const op = SuratOperation.takipV2
-  const text = await callSuratSoap(op, [['CariKodu', c.cariKodu], ['Sifre', c.webPassword], ['WebSiparisKodu', key]], stringResultSchema, call)
+  const text = await callSuratSoap(
+    op,
+    [
+      ['CariKodu', c.cariKodu],
+      ['Sifre', c.webPassword],
+      ['WebSiparisKodu', key],
+    ],
+    stringResultSchema,
+    call,
+  )
   if (text.trim() === '') throw new AppError(ErrorCode.carrierNotFound, `Sürat has no movements for ${key}`, { meta: { operation: op, webSiparisKodu: key } })
   if (/^hata/i.test(text.trim())) {
     const kind = classifySuratText(text)
-    throw suratTextToAppError(kind === SuratTextKind.ok || kind === SuratTextKind.awaitingAcceptance ? SuratTextKind.unknown : kind, text, op, { webSiparisKodu: key })
+    throw suratTextToAppError(kind === SuratTextKind.ok || kind === SuratTextKind.awaitingAcceptance ? SuratTextKind.unknown : kind, text, op, {
+      webSiparisKodu: key,
+    })
   }
   return text
 }

@@ -13,7 +13,10 @@ export const SuratSettingsSchema = z
     credentials: z
       .object({ cariKodu: z.string().min(1), sifre: z.string().min(1), webPassword: z.string().min(1) })
       .default({ cariKodu: '1038106246', sifre: '123456', webPassword: '123456.Ff' }),
-    createModes: z.array(z.enum(['siparisBarkod', 'ortakBarkod', 'yeni'])).min(1).optional(),
+    createModes: z
+      .array(z.enum(['siparisBarkod', 'ortakBarkod', 'yeni']))
+      .min(1)
+      .optional(),
     timeoutMs: z.number().int().positive().default(15_000),
   })
   .prefault({})

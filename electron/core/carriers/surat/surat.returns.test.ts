@@ -11,7 +11,8 @@ import { createSuratConnector, suratReturnKeyFor, type SuratConnectorOptions } f
 import { buildReturnGonderi } from './surat.gonderi'
 
 /** The sample order coming back: the customer (Mehmet Demir, Çankaya) sends, the warehouse receives. */
-const returnRequest = (over: Partial<ReturnRequest> = {}): ReturnRequest => returnOf(sampleSuratRequest() as ShipmentRequest, { carrierShipmentId: 'KJ0123456789ABCDEF', trackingNumber: '10000000000001' }, over)
+const returnRequest = (over: Partial<ReturnRequest> = {}): ReturnRequest =>
+  returnOf(sampleSuratRequest() as ShipmentRequest, { carrierShipmentId: 'KJ0123456789ABCDEF', trackingNumber: '10000000000001' }, over)
 
 let emu: SuratEmulator
 const fast = { sleep: async () => {}, maxAttempts: 4 }
@@ -24,14 +25,28 @@ beforeAll(async () => {
 })
 afterAll(() => emu.close())
 
-
 describe('buildReturnGonderi', () => {
-  const record = (over: Parameters<typeof buildReturnGonderi>[2] = {}) => Object.fromEntries(buildReturnGonderi(returnRequest(), 'K', over).filter(([, v]) => v !== undefined))
+  const record = (over: Parameters<typeof buildReturnGonderi>[2] = {}) =>
+    Object.fromEntries(buildReturnGonderi(returnRequest(), 'K', over).filter(([, v]) => v !== undefined))
 
   it('Iademi true, the customer in the Alıcı fields, no COD, delivered to the address; the warehouse is the account and is not sent', () => {
     expect(record()).toEqual({
-      KisiKurum: 'Mehmet Demir', AliciAdresi: 'Atatürk Cad. No:42 D:3', Il: 'Ankara', Ilce: 'Çankaya', TelefonCep: '05559876543', Email: 'mehmet@example.com',
-      KargoTuru: 3, OdemeTipi: 1, ReferansNo: 'SIP-2001-IADE', OzelKargoTakipNo: 'K', Adet: 1, BirimDesi: '3', BirimKg: '3', KapidanOdemeTahsilatTipi: 0, TeslimSekli: 1, Iademi: true,
+      KisiKurum: 'Mehmet Demir',
+      AliciAdresi: 'Atatürk Cad. No:42 D:3',
+      Il: 'Ankara',
+      Ilce: 'Çankaya',
+      TelefonCep: '05559876543',
+      Email: 'mehmet@example.com',
+      KargoTuru: 3,
+      OdemeTipi: 1,
+      ReferansNo: 'SIP-2001-IADE',
+      OzelKargoTakipNo: 'K',
+      Adet: 1,
+      BirimDesi: '3',
+      BirimKg: '3',
+      KapidanOdemeTahsilatTipi: 0,
+      TeslimSekli: 1,
+      Iademi: true,
     })
     expect(record({ returnOdemeTipi: 2 }).OdemeTipi).toBe(2)
   })
@@ -45,7 +60,9 @@ describe('buildReturnGonderi', () => {
     ['sender.phone', { sender: { ...base.sender, phone: '123' } }],
     ['packages', { packages: [] }],
   ])('refuses a bad %s with input.invalid', (field, over) => {
-    expect(() => buildReturnGonderi(returnRequest(over), 'K')).toThrow(expect.objectContaining({ code: ErrorCode.inputInvalid, meta: expect.objectContaining({ field }) }))
+    expect(() => buildReturnGonderi(returnRequest(over), 'K')).toThrow(
+      expect.objectContaining({ code: ErrorCode.inputInvalid, meta: expect.objectContaining({ field }) }),
+    )
   })
 })
 
@@ -65,7 +82,14 @@ describe('createReturn against the emulator', () => {
     expect(s?.iademi).toBe(true)
     expect(s?.barcode).toBe(r.barcode)
     // Reversed: the Gonderi names the customer who sends the parcel back, not the warehouse.
-    expect(s?.gonderi).toMatchObject({ Iademi: 'true', KisiKurum: 'Mehmet Demir', Il: 'Ankara', Ilce: 'Çankaya', TelefonCep: '05559876543', ReferansNo: 'SIP-2001-IADE' })
+    expect(s?.gonderi).toMatchObject({
+      Iademi: 'true',
+      KisiKurum: 'Mehmet Demir',
+      Il: 'Ankara',
+      Ilce: 'Çankaya',
+      TelefonCep: '05559876543',
+      ReferansNo: 'SIP-2001-IADE',
+    })
     expect(JSON.stringify(s?.gonderi)).not.toContain('KargoJet Depo')
   })
 
@@ -84,7 +108,12 @@ describe('createReturn against the emulator', () => {
     emu.faults.queue([HttpFault.dropAfterCommit])
     const before = emu.requests.length
     const first = await c.createReturn(returnRequest(), { idempotencyKey: 'ret-once' })
-    expect(emu.requests.slice(before).filter((q) => q.operation === SuratOp.siparisBarkod).map((q) => q.fault)).toEqual([HttpFault.dropAfterCommit])
+    expect(
+      emu.requests
+        .slice(before)
+        .filter((q) => q.operation === SuratOp.siparisBarkod)
+        .map((q) => q.fault),
+    ).toEqual([HttpFault.dropAfterCommit])
     const again = await c.createReturn(returnRequest(), { idempotencyKey: 'ret-once' })
     expect(again).toMatchObject({ carrierShipmentId: first.carrierShipmentId, trackingNumber: first.trackingNumber, barcode: first.barcode })
     expect(stored(suratReturnKeyFor('ret-once'))).toHaveLength(1)

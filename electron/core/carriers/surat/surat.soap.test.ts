@@ -10,7 +10,12 @@ const env = (body: string) =>
 describe('parseSuratSoap', () => {
   it('reads a structured result', () => {
     const op = SuratOperation.siparisBarkod
-    const p = parseSuratSoap(env(`<${op}Response xmlns="http://tempuri.org/"><${op}Result><isError>false</isError><Message>Tamam</Message><Barcode>30000000000001</Barcode></${op}Result></${op}Response>`), op)
+    const p = parseSuratSoap(
+      env(
+        `<${op}Response xmlns="http://tempuri.org/"><${op}Result><isError>false</isError><Message>Tamam</Message><Barcode>30000000000001</Barcode></${op}Result></${op}Response>`,
+      ),
+      op,
+    )
     expect(p.kind).toBe('ok')
     if (p.kind !== 'ok') return
     expect(siparisBarkodResultSchema.parse(p.body)).toEqual({ isError: false, Message: 'Tamam', Barcode: '30000000000001' })
@@ -18,13 +23,21 @@ describe('parseSuratSoap', () => {
 
   it('reads a string result, decoding entities, and an empty one as ""', () => {
     const op = SuratOperation.gonderiSil
-    expect(parseSuratSoap(env(`<${op}Response xmlns="http://tempuri.org/"><${op}Result>A &amp; B</${op}Result></${op}Response>`), op)).toEqual({ kind: 'ok', body: 'A & B' })
+    expect(parseSuratSoap(env(`<${op}Response xmlns="http://tempuri.org/"><${op}Result>A &amp; B</${op}Result></${op}Response>`), op)).toEqual({
+      kind: 'ok',
+      body: 'A & B',
+    })
     expect(parseSuratSoap(env(`<${op}Response xmlns="http://tempuri.org/"><${op}Result /></${op}Response>`), op)).toEqual({ kind: 'ok', body: '' })
     expect(parseSuratSoap(env(`<${op}Response xmlns="http://tempuri.org/" />`), op)).toEqual({ kind: 'ok', body: '' })
   })
 
   it('reads a SOAP fault', () => {
-    const p = parseSuratSoap(env('<soap:Fault><faultcode>soap:Client</faultcode><faultstring>Server did not recognize the value of HTTP Header SOAPAction: x.</faultstring></soap:Fault>'), SuratOperation.gonderiSil)
+    const p = parseSuratSoap(
+      env(
+        '<soap:Fault><faultcode>soap:Client</faultcode><faultstring>Server did not recognize the value of HTTP Header SOAPAction: x.</faultstring></soap:Fault>',
+      ),
+      SuratOperation.gonderiSil,
+    )
     expect(p).toEqual({ kind: 'fault', fault: { faultcode: 'soap:Client', faultstring: 'Server did not recognize the value of HTTP Header SOAPAction: x.' } })
   })
 
@@ -83,7 +96,12 @@ describe('trackingResponseSchema + events', () => {
   })
 
   it('history lines become events oldest first with location', () => {
-    const text = ['Teslim Edildi|2026-02-22 14:30:00|Ankara Cankaya Sube', 'Kargo Kabul|2026-02-20 10:00:00|Istanbul Kadikoy Sube', '', 'Aktarma Merkezinde|2026-02-21 08:00:00|'].join('\n')
+    const text = [
+      'Teslim Edildi|2026-02-22 14:30:00|Ankara Cankaya Sube',
+      'Kargo Kabul|2026-02-20 10:00:00|Istanbul Kadikoy Sube',
+      '',
+      'Aktarma Merkezinde|2026-02-21 08:00:00|',
+    ].join('\n')
     const events = eventsFromHistory(text, '2026-03-01T00:00:00Z')
     expect(events.map((e) => [e.status, e.at, e.location])).toEqual([
       [TrackingStatus.pickedUp, '2026-02-20T10:00:00+03:00', 'Istanbul Kadikoy Sube'],
@@ -97,7 +115,9 @@ describe('redactSurat', () => {
   it('removes both passwords from envelopes, URLs and JSON', () => {
     const xml = '<Sifre>123456</Sifre><a:WebPassword>123456.Ff</a:WebPassword><KullaniciAdi>1038106246</KullaniciAdi>'
     expect(redactSurat(xml)).toBe('<Sifre>[redacted]</Sifre><a:WebPassword>[redacted]</a:WebPassword><KullaniciAdi>1038106246</KullaniciAdi>')
-    expect(redactSurat('https://x/api/KargoTakipHareketDetayi?CariKodu=1&Sifre=123456.Ff&WebSiparisKodu=K')).toBe('https://x/api/KargoTakipHareketDetayi?CariKodu=1&Sifre=[redacted]&WebSiparisKodu=K')
+    expect(redactSurat('https://x/api/KargoTakipHareketDetayi?CariKodu=1&Sifre=123456.Ff&WebSiparisKodu=K')).toBe(
+      'https://x/api/KargoTakipHareketDetayi?CariKodu=1&Sifre=[redacted]&WebSiparisKodu=K',
+    )
     expect(redactSurat('{"Sifre":"a\\"b","x":1}')).toBe('{"Sifre":"[redacted]","x":1}')
   })
 })

@@ -28,7 +28,6 @@ export type SoapScalar = XmlScalar
 /** Ordered children; a nested list is a complex element (Gonderi). Undefined values are left out. */
 export type SoapFields = XmlFields
 
-
 export function buildSuratEnvelope(operation: SuratOperation, fields: SoapFields): string {
   return soapEnvelope(SoapStyle.asmx, defaultNsElement(operation, SURAT_NS, xmlFields(fields)))
 }
@@ -83,7 +82,10 @@ export const trackingResponseSchema = z.object({
       z.object({
         KargoTakipNo: maybeText,
         KargonunDurumu: maybeText,
-        KargonunDurumuSayi: z.union([z.number().int(), z.string().regex(/^\s*\d*\s*$/)]).nullish().transform((v) => (v === null || v === undefined || String(v).trim() === '' ? null : Number(v))),
+        KargonunDurumuSayi: z
+          .union([z.number().int(), z.string().regex(/^\s*\d*\s*$/)])
+          .nullish()
+          .transform((v) => (v === null || v === undefined || String(v).trim() === '' ? null : Number(v))),
         TeslimTarihi: maybeText,
         TakipUrl: maybeText,
       }),

@@ -44,7 +44,13 @@ export function eventsFromHistory(text: string, observedAt: string): TrackingEve
     .filter((line) => line !== '')
     .map((line): TrackingEvent => {
       const [desc = '', date = '', location = ''] = line.split('|').map((p) => p.trim())
-      return { status: normalizeSuratStatus('', desc), rawCode: '', rawText: desc, at: turkeyIso(date) ?? observedAt, location: location === '' ? null : location }
+      return {
+        status: normalizeSuratStatus('', desc),
+        rawCode: '',
+        rawText: desc,
+        at: turkeyIso(date) ?? observedAt,
+        location: location === '' ? null : location,
+      }
     })
   return sortTimeline(events)
 }

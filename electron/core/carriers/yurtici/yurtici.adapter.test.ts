@@ -33,16 +33,28 @@ async function setup(emulator: YurticiEmulatorOptions = {}, retry: RetryOptions 
   return { emu, connector }
 }
 
-
 describe('createShipment', () => {
   it('sends our cargoKey/invoiceKey and returns the shipment the desk labels itself (no label from Yurtiçi)', async () => {
     const { emu, connector } = await setup()
     const plan = planYurticiLabel(shipment(), 'kj-1')
     const created = await connector.createShipment(shipment(), { idempotencyKey: 'kj-1' })
-    expect(created).toEqual({ carrierShipmentId: plan.cargoKeys[0], trackingNumber: plan.cargoKeys[0], barcode: plan.cargoKeys[0], trackingUrl: null, labelFormat: null, label: null, costKurus: null })
+    expect(created).toEqual({
+      carrierShipmentId: plan.cargoKeys[0],
+      trackingNumber: plan.cargoKeys[0],
+      barcode: plan.cargoKeys[0],
+      trackingUrl: null,
+      labelFormat: null,
+      label: null,
+      costKurus: null,
+    })
     expect(created.barcode).toMatch(/^KJ[0-9A-Z]{16}01$/)
     expect(emu.shipments).toHaveLength(1)
-    expect(emu.shipments[0]).toMatchObject({ cargoKey: plan.cargoKeys[0], invoiceKey: plan.invoiceKey, username: 'YKTEST', order: { receiverPhone1: '5359876543', specialField1: '3$SIP-1001#', desi: '1.667', kg: '0.85' } })
+    expect(emu.shipments[0]).toMatchObject({
+      cargoKey: plan.cargoKeys[0],
+      invoiceKey: plan.invoiceKey,
+      username: 'YKTEST',
+      order: { receiverPhone1: '5359876543', specialField1: '3$SIP-1001#', desi: '1.667', kg: '0.85' },
+    })
   })
 
   it('multi-parcel: one row per box, same invoiceKey, the first box is the barcode', async () => {
@@ -89,7 +101,12 @@ describe('createShipment', () => {
     const first = await connector.createShipment(shipment(), { idempotencyKey: 'issued' })
     emu.advance(emu.shipments[0]?.cargoKey ?? '', 'IND')
     const again = await connector.createShipment(shipment(), { idempotencyKey: 'issued' })
-    expect(again).toMatchObject({ carrierShipmentId: emu.shipments[0]?.cargoKey, barcode: emu.shipments[0]?.cargoKey, trackingNumber: first.trackingNumber, trackingUrl: expect.stringContaining('DocId=100000000777') })
+    expect(again).toMatchObject({
+      carrierShipmentId: emu.shipments[0]?.cargoKey,
+      barcode: emu.shipments[0]?.cargoKey,
+      trackingNumber: first.trackingNumber,
+      trackingUrl: expect.stringContaining('DocId=100000000777'),
+    })
     expect(again.trackingNumber).toBe(emu.shipments[0]?.cargoKey)
     expect(emu.shipments).toHaveLength(1)
   })
@@ -98,12 +115,31 @@ describe('createShipment', () => {
     const { emu, connector } = await setup()
     await connector.createShipment(shipment(), { idempotencyKey: 'gone' })
     await connector.cancelShipment(emu.shipments[0]?.cargoKey ?? '')
-    expect(await failure(connector.createShipment(shipment(), { idempotencyKey: 'gone' }))).toMatchObject({ code: ErrorCode.carrierDuplicateReference, retryable: false, meta: { operationStatus: 'CNL' } })
+    expect(await failure(connector.createShipment(shipment(), { idempotencyKey: 'gone' }))).toMatchObject({
+      code: ErrorCode.carrierDuplicateReference,
+      retryable: false,
+      meta: { operationStatus: 'CNL' },
+    })
 
     const plan = planYurticiLabel(shipment(), 'clash')
-    const squatter = { cargoKey: plan.cargoKeys[0], invoiceKey: 'SOMEONE-ELSE', receiverCustName: 'Ali Veli', receiverAddress: 'Başka Sokak No:5', receiverPhone1: '5321112233', taxOfficeId: 0, cargoCount: 1, ttDocumentId: 0, dcSelectedCredit: 0, dcCreditRule: 0 }
+    const squatter = {
+      cargoKey: plan.cargoKeys[0],
+      invoiceKey: 'SOMEONE-ELSE',
+      receiverCustName: 'Ali Veli',
+      receiverAddress: 'Başka Sokak No:5',
+      receiverPhone1: '5321112233',
+      taxOfficeId: 0,
+      cargoCount: 1,
+      ttDocumentId: 0,
+      dcSelectedCredit: 0,
+      dcCreditRule: 0,
+    }
     await createShipments(ACCOUNTS.senderPays, [squatter], { url: emu.url })
-    expect(await failure(connector.createShipment(shipment(), { idempotencyKey: 'clash' }))).toMatchObject({ code: ErrorCode.carrierDuplicateReference, retryable: false, meta: { invoiceKey: 'SOMEONE-ELSE' } })
+    expect(await failure(connector.createShipment(shipment(), { idempotencyKey: 'clash' }))).toMatchObject({
+      code: ErrorCode.carrierDuplicateReference,
+      retryable: false,
+      meta: { invoiceKey: 'SOMEONE-ELSE' },
+    })
   })
 
   it('a row refusal is not retried and says which field', async () => {
@@ -116,14 +152,19 @@ describe('createShipment', () => {
 
   it('bad input costs no request', async () => {
     const { emu, connector } = await setup()
-    expect(await failure(connector.createShipment(shipment({ recipient: { ...shipment().recipient, phone: '123' } }), { idempotencyKey: 'p' }))).toMatchObject({ code: ErrorCode.inputInvalid })
+    expect(await failure(connector.createShipment(shipment({ recipient: { ...shipment().recipient, phone: '123' } }), { idempotencyKey: 'p' }))).toMatchObject({
+      code: ErrorCode.inputInvalid,
+    })
     expect(await failure(connector.createShipment(shipment({ packages: [] }), { idempotencyKey: 'p' }))).toMatchObject({ code: ErrorCode.inputInvalid })
     expect(emu.requests).toHaveLength(0)
   })
 
   it('a burst of 5xx is retried with growing backoff, then succeeds once', async () => {
     const waits: number[] = []
-    const { emu, connector } = await setup({}, { maxAttempts: 5, baseDelayMs: 100, maxDelayMs: 10_000, random: () => 0.999, sleep: async (ms) => void waits.push(ms) })
+    const { emu, connector } = await setup(
+      {},
+      { maxAttempts: 5, baseDelayMs: 100, maxDelayMs: 10_000, random: () => 0.999, sleep: async (ms) => void waits.push(ms) },
+    )
     emu.queueFaults([YurticiFault.http503, YurticiFault.http500, YurticiFault.http503])
     await connector.createShipment(shipment(), { idempotencyKey: 'burst' })
     expect(waits).toEqual([99, 199, 399])
@@ -134,7 +175,10 @@ describe('createShipment', () => {
   it('gives up after maxAttempts with the last retryable error, nothing created', async () => {
     const { emu, connector } = await setup({}, { maxAttempts: 3 })
     emu.setFault(YurticiFault.http503)
-    expect(await failure(connector.createShipment(shipment(), { idempotencyKey: 'down' }))).toMatchObject({ code: ErrorCode.carrierUnavailable, retryable: true })
+    expect(await failure(connector.createShipment(shipment(), { idempotencyKey: 'down' }))).toMatchObject({
+      code: ErrorCode.carrierUnavailable,
+      retryable: true,
+    })
     expect(emu.requests).toHaveLength(3)
     expect(emu.shipments).toHaveLength(0)
   })
@@ -167,7 +211,10 @@ describe('cancel', () => {
     const { emu, connector } = await setup()
     const created = await connector.createShipment(shipment(), { idempotencyKey: 'dlv' })
     emu.advance(created.carrierShipmentId, 'DLV')
-    expect(await failure(connector.cancelShipment(created.carrierShipmentId))).toMatchObject({ code: ErrorCode.carrierNotCancellable, meta: { operationStatus: 'DLV' } })
+    expect(await failure(connector.cancelShipment(created.carrierShipmentId))).toMatchObject({
+      code: ErrorCode.carrierNotCancellable,
+      meta: { operationStatus: 'DLV' },
+    })
     expect(await failure(connector.cancelShipment('100000000001'))).toMatchObject({ code: ErrorCode.inputInvalid })
   })
 
@@ -201,10 +248,18 @@ describe('track and status', () => {
       [TrackingStatus.delivered, 'DLV'],
     ])
     const s = await connector.status(key)
-    expect(s).toMatchObject({ docId: '100000000123', trackingUrl: 'http://selfservis.yurticikargo.com/reports/SSWDocumentDetail.aspx?DocId=100000000123', paymentType: 'senderPays' })
+    expect(s).toMatchObject({
+      docId: '100000000123',
+      trackingUrl: 'http://selfservis.yurticikargo.com/reports/SSWDocumentDetail.aspx?DocId=100000000123',
+      paymentType: 'senderPays',
+    })
     const timeline = await connector.track(key)
     expect(timeline.map((e) => e.rawCode)).toEqual(['eventId=YK reasonId=OK', 'eventId=IN reasonId=OK', 'operationStatus=DLV', 'returnStatus=1'])
-    expect(timeline.find((e) => e.rawCode === 'eventId=IN reasonId=OK')).toMatchObject({ rawText: 'Kargo İndirildi', location: 'KADIKÖY, İSTANBUL', status: TrackingStatus.inTransit })
+    expect(timeline.find((e) => e.rawCode === 'eventId=IN reasonId=OK')).toMatchObject({
+      rawText: 'Kargo İndirildi',
+      location: 'KADIKÖY, İSTANBUL',
+      status: TrackingStatus.inTransit,
+    })
   })
 
   it.each<[{ rejectStatus?: string; rejectReason?: string; returnStatus?: string }, TrackingStatus]>([
@@ -247,7 +302,10 @@ describe('saveReturnShipmentCode', () => {
 
   it('a field name the account does not have → the carrier refusal', async () => {
     const { connector } = await setup({ returnCodeFieldNames: ['53'] })
-    expect(await failure(connector.saveReturnShipmentCode({ returnCode: 'R', startDate: '2025-03-01', endDate: '2025-03-02' }))).toMatchObject({ code: ErrorCode.carrierValidation, meta: { errCode: 82517 } })
+    expect(await failure(connector.saveReturnShipmentCode({ returnCode: 'R', startDate: '2025-03-01', endDate: '2025-03-02' }))).toMatchObject({
+      code: ErrorCode.carrierValidation,
+      meta: { errCode: 82517 },
+    })
   })
 })
 

@@ -122,7 +122,11 @@ export class YurticiConnector implements CarrierConnector {
       // Our keys share an invoiceKey (their first 18 chars): one query finds every parcel of the shipment.
       const own = isOwnCargoKey(cargoKey)
       const found = await this.locate(options.paymentType, async (c) => {
-        const r = await queryShipments(c, { keys: [own ? cargoKey.slice(0, -2) : cargoKey], keyType: own ? 1 : 0, addHistoricalData: false, onlyTracking: false }, this.call(options.signal))
+        const r = await queryShipments(
+          c,
+          { keys: [own ? cargoKey.slice(0, -2) : cargoKey], keyType: own ? 1 : 0, addHistoricalData: false, onlyTracking: false },
+          this.call(options.signal),
+        )
         const rows = r.shippingDeliveryDetailVO.filter((row) => row.errCode === 0 && row.cargoKey !== '')
         return rows.length > 0 ? rows.map((row) => row.cargoKey) : null
       })
@@ -140,7 +144,10 @@ export class YurticiConnector implements CarrierConnector {
         })
       })
       const outcome = (['returnRequested', 'cancelled', 'alreadyCancelled'] as const).find((o) => outcomes.includes(o)) ?? 'notFound'
-      const message = r.shippingCancelDetailVO.map((row) => row.operationMessage || row.errMessage).filter(Boolean).join('; ')
+      const message = r.shippingCancelDetailVO
+        .map((row) => row.operationMessage || row.errMessage)
+        .filter(Boolean)
+        .join('; ')
       return { outcome, cargoKeys: found.value, message }
     }, options.signal)
   }
@@ -153,10 +160,14 @@ export class YurticiConnector implements CarrierConnector {
   async cancelShipment(trackingNumber: string, options: { signal?: AbortSignal; paymentType?: YurticiPaymentType } = {}): Promise<void> {
     const result = await this.cancel(trackingNumber, options)
     if (result.outcome === 'returnRequested') {
-      throw new AppError(ErrorCode.carrierReturnRequested, `Yurtiçi had already issued ${trackingNumber}; the cancel became a return request (${result.message})`, {
-        retryable: false,
-        meta: { cargoKeys: result.cargoKeys, message: result.message },
-      })
+      throw new AppError(
+        ErrorCode.carrierReturnRequested,
+        `Yurtiçi had already issued ${trackingNumber}; the cancel became a return request (${result.message})`,
+        {
+          retryable: false,
+          meta: { cargoKeys: result.cargoKeys, message: result.message },
+        },
+      )
     }
   }
 
@@ -203,9 +214,11 @@ export class YurticiConnector implements CarrierConnector {
     const returnCode = input.returnCode.trim()
     if (returnCode === '') throw new AppError(ErrorCode.inputInvalid, 'a return code cannot be empty', { meta: { field: 'returnCode' } })
     const [startDate, endDate] = [day(input.startDate, 'startDate'), day(input.endDate, 'endDate')]
-    if (endDate < startDate) throw new AppError(ErrorCode.inputInvalid, `endDate ${input.endDate} is before startDate ${input.startDate}`, { meta: { field: 'endDate' } })
+    if (endDate < startDate)
+      throw new AppError(ErrorCode.inputInvalid, `endDate ${input.endDate} is before startDate ${input.startDate}`, { meta: { field: 'endDate' } })
     const maxCount = input.maxCount ?? 1
-    if (!Number.isInteger(maxCount) || maxCount < 1) throw new AppError(ErrorCode.inputInvalid, `maxCount must be a positive integer, got ${maxCount}`, { meta: { field: 'maxCount' } })
+    if (!Number.isInteger(maxCount) || maxCount < 1)
+      throw new AppError(ErrorCode.inputInvalid, `maxCount must be a positive integer, got ${maxCount}`, { meta: { field: 'maxCount' } })
     const credentials = this.credentialsFor(input.paymentType ?? this.accountOrder()[0] ?? YurticiPaymentType.senderPays)
     const body = { fieldName: input.fieldName ?? this.options.returnCodeFieldName ?? '16', returnCode, startDate, endDate, maxCount }
     await this.retrying(() => saveReturnShipmentCode(credentials, body, this.call(options.signal)), options.signal)
@@ -228,13 +241,21 @@ export class YurticiConnector implements CarrierConnector {
     return plan.created
   }
 
-  private async createOnce(plan: YurticiLabelPlan, orders: readonly ShippingOrderVO[], credentials: YurticiCredentials, signal?: AbortSignal): Promise<CreatedShipment> {
+  private async createOnce(
+    plan: YurticiLabelPlan,
+    orders: readonly ShippingOrderVO[],
+    credentials: YurticiCredentials,
+    signal?: AbortSignal,
+  ): Promise<CreatedShipment> {
     const r = await createShipments(credentials, orders, this.call(signal))
     const byKey = new Map(r.shippingOrderDetailVO.map((row) => [row.cargoKey, row]))
     const missing = plan.cargoKeys.filter((k) => !byKey.has(k))
     if (missing.length > 0) {
       // Retrying is safe: rows that were stored come back as 60020 and are confirmed.
-      throw new AppError(ErrorCode.carrierBadResponse, `Yurtiçi answered createShipment without a row for ${missing.join(', ')}`, { retryable: true, meta: { missing, jobId: r.jobId } })
+      throw new AppError(ErrorCode.carrierBadResponse, `Yurtiçi answered createShipment without a row for ${missing.join(', ')}`, {
+        retryable: true,
+        meta: { missing, jobId: r.jobId },
+      })
     }
     const rows = plan.cargoKeys.map((k) => byKey.get(k) as ShippingOrderDetail)
     const refused = rows.filter((row) => row.errCode !== 0 && row.errCode !== YurticiErrCode.cargoKeyExists)
@@ -256,20 +277,34 @@ export class YurticiConnector implements CarrierConnector {
    * proves it is this shipment (same invoiceKey) and still alive before we call it ours (§1 [HT]
    * treats 60020 as success; we check first).
    */
-  private async confirmExisting(plan: YurticiLabelPlan, keys: readonly string[], credentials: YurticiCredentials, signal?: AbortSignal): Promise<ShippingDeliveryDetail | null> {
+  private async confirmExisting(
+    plan: YurticiLabelPlan,
+    keys: readonly string[],
+    credentials: YurticiCredentials,
+    signal?: AbortSignal,
+  ): Promise<ShippingDeliveryDetail | null> {
     const r = await queryShipments(credentials, { keys, keyType: 0, addHistoricalData: false, onlyTracking: false }, this.call(signal))
     for (const key of keys) {
       const row = r.shippingDeliveryDetailVO.find((d) => d.cargoKey === key)
       if (!row || row.errCode !== 0) {
-        throw new AppError(ErrorCode.carrierBadResponse, `Yurtiçi says cargoKey ${key} exists (60020) but its query does not find it`, { retryable: true, meta: { cargoKey: key, errCode: row?.errCode ?? null } })
+        throw new AppError(ErrorCode.carrierBadResponse, `Yurtiçi says cargoKey ${key} exists (60020) but its query does not find it`, {
+          retryable: true,
+          meta: { cargoKey: key, errCode: row?.errCode ?? null },
+        })
       }
       if (row.invoiceKey !== plan.invoiceKey) {
-        throw new AppError(ErrorCode.carrierDuplicateReference, `cargoKey ${key} belongs to another Yurtiçi shipment (invoiceKey ${row.invoiceKey})`, { meta: { cargoKey: key, invoiceKey: row.invoiceKey } })
+        throw new AppError(ErrorCode.carrierDuplicateReference, `cargoKey ${key} belongs to another Yurtiçi shipment (invoiceKey ${row.invoiceKey})`, {
+          meta: { cargoKey: key, invoiceKey: row.invoiceKey },
+        })
       }
       if (!LIVE.has(row.operationStatus)) {
-        throw new AppError(ErrorCode.carrierDuplicateReference, `cargoKey ${key} was used by a Yurtiçi shipment now ${row.operationStatus}; a new idempotency key is needed`, {
-          meta: { cargoKey: key, operationStatus: row.operationStatus },
-        })
+        throw new AppError(
+          ErrorCode.carrierDuplicateReference,
+          `cargoKey ${key} was used by a Yurtiçi shipment now ${row.operationStatus}; a new idempotency key is needed`,
+          {
+            meta: { cargoKey: key, operationStatus: row.operationStatus },
+          },
+        )
       }
     }
     return r.shippingDeliveryDetailVO.find((d) => d.cargoKey === plan.cargoKeys[0]) ?? null
@@ -304,11 +339,18 @@ export class YurticiConnector implements CarrierConnector {
 
   private refuseDocId(key: string): void {
     // queryShipment/cancelShipment take cargoKey or invoiceKey only (keyType 0/1), never the docId.
-    if (/^\d{12}$/.test(key)) throw new AppError(ErrorCode.inputInvalid, `${key} looks like a Yurtiçi docId; pass the cargoKey (carrierShipmentId) instead`, { meta: { key } })
+    if (/^\d{12}$/.test(key))
+      throw new AppError(ErrorCode.inputInvalid, `${key} looks like a Yurtiçi docId; pass the cargoKey (carrierShipmentId) instead`, { meta: { key } })
   }
 
   private call(signal?: AbortSignal): YurticiCallOptions {
-    return { url: this.options.url, timeoutMs: this.options.timeoutMs, signal, throttleErrCodes: this.options.throttleErrCodes, onExchange: this.options.onExchange }
+    return {
+      url: this.options.url,
+      timeoutMs: this.options.timeoutMs,
+      signal,
+      throttleErrCodes: this.options.throttleErrCodes,
+      onExchange: this.options.onExchange,
+    }
   }
 
   private retrying<T>(fn: () => Promise<T>, signal?: AbortSignal): Promise<T> {

@@ -5,7 +5,15 @@ import { failure } from '../../../../tests/support/app-error'
 import { startYurticiEmulator, YkCode, YurticiFault, type YurticiEmulator } from '../../../../sandbox/yurtici/yurtici.emulator'
 import { AppError, ErrorCode } from '../../../../shared/errors'
 import type { CarrierExchange } from '../http/carrier-http'
-import { callYurtici, cancelShipments, createShipments, queryShipments, redactPassword, saveReturnShipmentCode, type YurticiCallOptions } from './yurtici.client'
+import {
+  callYurtici,
+  cancelShipments,
+  createShipments,
+  queryShipments,
+  redactPassword,
+  saveReturnShipmentCode,
+  type YurticiCallOptions,
+} from './yurtici.client'
 import { YurticiErrCode, yurticiErrorToAppError } from './yurtici.errors'
 import type { ShippingOrderVO } from './yurtici.soap'
 
@@ -52,7 +60,6 @@ function vo(over: Partial<ShippingOrderVO> = {}): ShippingOrderVO {
 }
 const cod = { ttCollectionType: '0', ttInvoiceAmount: 134.52, ttDocumentId: 123456789012, ttDocumentSaveType: '0' }
 const card = { ...cod, ttCollectionType: '1', dcSelectedCredit: 3, dcCreditRule: 1 }
-
 
 /** Sends one row and maps its errCode the way the adapter does. */
 async function rowError(row: ShippingOrderVO, c = creds): Promise<AppError | null> {
@@ -126,7 +133,15 @@ describe('result-level failures', () => {
   it.each([
     ['createShipment', () => createShipments({ ...creds, password: 'x' }, [vo()], opts({ url: errCodeEmu.url }))],
     ['cancelShipment', () => cancelShipments({ ...creds, password: 'x' }, ['X'], opts({ url: errCodeEmu.url }))],
-    ['saveReturnShipmentCode', () => saveReturnShipmentCode({ ...creds, password: 'x' }, { fieldName: '16', returnCode: 'R', startDate: '20250101', endDate: '20250102', maxCount: 1 }, opts({ url: errCodeEmu.url }))],
+    [
+      'saveReturnShipmentCode',
+      () =>
+        saveReturnShipmentCode(
+          { ...creds, password: 'x' },
+          { fieldName: '16', returnCode: 'R', startDate: '20250101', endDate: '20250102', maxCount: 1 },
+          opts({ url: errCodeEmu.url }),
+        ),
+    ],
   ])('auth as outFlag 1 + errCode (%s) → carrier.auth', async (_n, call) => {
     expect(await failure(call())).toMatchObject({ code: ErrorCode.carrierAuth, retryable: false, meta: { errCode: 1626 } })
   })
@@ -134,7 +149,11 @@ describe('result-level failures', () => {
   it('outFlag 2 (936 unexpected) → carrier.unavailable, retryable; nothing was stored', async () => {
     emu.setFault(YurticiFault.unexpectedError, { times: 1 })
     const row = vo()
-    expect(await failure(createShipments(creds, [row], opts()))).toMatchObject({ code: ErrorCode.carrierUnavailable, retryable: true, meta: { outFlag: 2, errCode: 936 } })
+    expect(await failure(createShipments(creds, [row], opts()))).toMatchObject({
+      code: ErrorCode.carrierUnavailable,
+      retryable: true,
+      meta: { outFlag: 2, errCode: 936 },
+    })
     expect(emu.shipments.some((s) => s.cargoKey === row.cargoKey)).toBe(false)
   })
 
@@ -143,17 +162,27 @@ describe('result-level failures', () => {
     const throttling = opts({ throttleErrCodes: [YkCode.throttled] })
     const q = { keys: ['THROTTLED'], keyType: 0 as const, addHistoricalData: false, onlyTracking: false }
     await queryShipments(creds, q, throttling)
-    expect(await failure(queryShipments(creds, q, throttling))).toMatchObject({ code: ErrorCode.carrierRateLimited, retryable: true, meta: { retryAfterMs: 60_000 } })
+    expect(await failure(queryShipments(creds, q, throttling))).toMatchObject({
+      code: ErrorCode.carrierRateLimited,
+      retryable: true,
+      meta: { retryAfterMs: 60_000 },
+    })
   })
 
   it('without a configured throttle code the throttle fault is a server fault, retried like any other', async () => {
     const q = { keys: ['THROTTLED-DEFAULT'], keyType: 0 as const, addHistoricalData: false, onlyTracking: false }
     await queryShipments(creds, q, opts())
-    expect(await failure(queryShipments(creds, q, opts()))).toMatchObject({ code: ErrorCode.carrierUnavailable, retryable: true, meta: { faultErrorCode: YkCode.throttled } })
+    expect(await failure(queryShipments(creds, q, opts()))).toMatchObject({
+      code: ErrorCode.carrierUnavailable,
+      retryable: true,
+      meta: { faultErrorCode: YkCode.throttled },
+    })
   })
 
   it('saveReturnShipmentCode outFlag 1 → its errCode', async () => {
-    const err = await failure(saveReturnShipmentCode(creds, { fieldName: '99', returnCode: 'R', startDate: '20250101', endDate: '20250102', maxCount: 1 }, opts()))
+    const err = await failure(
+      saveReturnShipmentCode(creds, { fieldName: '99', returnCode: 'R', startDate: '20250101', endDate: '20250102', maxCount: 1 }, opts()),
+    )
     expect(err).toMatchObject({ code: ErrorCode.carrierValidation, retryable: false, meta: { errCode: 82517 } })
   })
 })
@@ -172,7 +201,11 @@ describe('transport and envelope failures', () => {
 
   it('timeout → carrier.timeout, retryable', async () => {
     emu.setFault(YurticiFault.timeout, { times: 1 })
-    expect(await failure(createShipments(creds, [vo()], opts({ timeoutMs: 150 })))).toMatchObject({ code: ErrorCode.carrierTimeout, retryable: true, meta: { timeoutMs: 150 } })
+    expect(await failure(createShipments(creds, [vo()], opts({ timeoutMs: 150 })))).toMatchObject({
+      code: ErrorCode.carrierTimeout,
+      retryable: true,
+      meta: { timeoutMs: 150 },
+    })
   })
 
   it('connection refused → carrier.unavailable with the network code', async () => {
@@ -182,16 +215,28 @@ describe('transport and envelope failures', () => {
         s.close(() => done(p))
       })
     })
-    expect(await failure(createShipments(creds, [vo()], opts({ url: `http://127.0.0.1:${port}/x` })))).toMatchObject({ code: ErrorCode.carrierUnavailable, retryable: true, meta: { networkCode: 'ECONNREFUSED' } })
+    expect(await failure(createShipments(creds, [vo()], opts({ url: `http://127.0.0.1:${port}/x` })))).toMatchObject({
+      code: ErrorCode.carrierUnavailable,
+      retryable: true,
+      meta: { networkCode: 'ECONNREFUSED' },
+    })
   })
 
   it('a wrong service URL (404) → carrier.badResponse, not retryable', async () => {
-    expect(await failure(createShipments(creds, [vo()], opts({ url: `${emu.origin}/wrong` })))).toMatchObject({ code: ErrorCode.carrierBadResponse, retryable: false, meta: { httpStatus: 404 } })
+    expect(await failure(createShipments(creds, [vo()], opts({ url: `${emu.origin}/wrong` })))).toMatchObject({
+      code: ErrorCode.carrierBadResponse,
+      retryable: false,
+      meta: { httpStatus: 404 },
+    })
   })
 
   it('a Client fault (an envelope the server cannot bind) → carrier.validation, not retryable', async () => {
     const bad = `<?xml version="1.0"?><soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:ship="http://yurticikargo.com.tr/ShippingOrderDispatcherServices"><soapenv:Body><ship:createShipment><wsUserName>YKTEST</wsUserName><wsPassword>YK</wsPassword><ShippingOrderVO><desi>bir</desi></ShippingOrderVO></ship:createShipment></soapenv:Body></soapenv:Envelope>`
-    expect(await failure(callYurtici('createShipment', bad, opts()))).toMatchObject({ code: ErrorCode.carrierValidation, retryable: false, meta: { faultcode: 'S:Client', httpStatus: 500 } })
+    expect(await failure(callYurtici('createShipment', bad, opts()))).toMatchObject({
+      code: ErrorCode.carrierValidation,
+      retryable: false,
+      meta: { faultcode: 'S:Client', httpStatus: 500 },
+    })
   })
 
   it("the caller's cancel is thrown as its own reason", async () => {

@@ -44,13 +44,28 @@ describe('keys known before any call', () => {
       idempotencyKey: 'kj-abc',
       invoiceKey: 'KJ88WNJ1GXW1PR7DET',
       cargoKeys: ['KJ88WNJ1GXW1PR7DET01', 'KJ88WNJ1GXW1PR7DET02'],
-      provisional: { carrierShipmentId: 'KJ88WNJ1GXW1PR7DET01', trackingNumber: 'KJ88WNJ1GXW1PR7DET01', barcode: 'KJ88WNJ1GXW1PR7DET01', trackingUrl: null, labelFormat: null, label: null, costKurus: null },
+      provisional: {
+        carrierShipmentId: 'KJ88WNJ1GXW1PR7DET01',
+        trackingNumber: 'KJ88WNJ1GXW1PR7DET01',
+        barcode: 'KJ88WNJ1GXW1PR7DET01',
+        trackingUrl: null,
+        labelFormat: null,
+        label: null,
+        costKurus: null,
+      },
     })
   })
 
   it.each([
     ['no parcel', () => planYurticiLabel(sampleShipmentRequest({ packages: [] }), 'k')],
-    ['100 parcels', () => planYurticiLabel(sampleShipmentRequest({ packages: Array.from({ length: 100 }, (_, index) => ({ ...sampleShipmentRequest().packages[0]!, index })) }), 'k')],
+    [
+      '100 parcels',
+      () =>
+        planYurticiLabel(
+          sampleShipmentRequest({ packages: Array.from({ length: 100 }, (_, index) => ({ ...sampleShipmentRequest().packages[0]!, index })) }),
+          'k',
+        ),
+    ],
     ['an empty idempotency key', () => yurticiCargoKey('  ')],
     ['parcel index 99', () => yurticiCargoKey('k', 99)],
   ])('refuses %s', (_n, fn) => {
@@ -103,7 +118,12 @@ describe('offline labels (issue 4 acceptance)', () => {
     const url = probe.url
     await probe.close()
 
-    const connector = new YurticiConnector({ url, accounts: { senderPays: { username: 'YKTEST', password: 'YK' } }, timeoutMs: 1000, retry: { maxAttempts: 3, sleep: async () => {} } })
+    const connector = new YurticiConnector({
+      url,
+      accounts: { senderPays: { username: 'YKTEST', password: 'YK' } },
+      timeoutMs: 1000,
+      retry: { maxAttempts: 3, sleep: async () => {} },
+    })
     const queue = new RegistrationQueue(connector)
     const printed: string[] = []
     for (let i = 0; i < 50; i++) {
@@ -142,7 +162,8 @@ describe('offline labels (issue 4 acceptance)', () => {
   it('a refusal for one order does not block or reorder the others (it is set aside with its reason)', async () => {
     emu = await startYurticiEmulator()
     const connector = new YurticiConnector({ url: emu.url, accounts: { senderPays: { username: 'YKTEST', password: 'YK' } }, retry: { sleep: async () => {} } })
-    const order = (i: number, email?: string) => sampleShipmentRequest({ orderNumber: `SIP-${i}`, recipient: { ...sampleShipmentRequest().recipient, email: email ?? null } })
+    const order = (i: number, email?: string) =>
+      sampleShipmentRequest({ orderNumber: `SIP-${i}`, recipient: { ...sampleShipmentRequest().recipient, email: email ?? null } })
     const results: string[] = []
     for (const [i, request] of [order(1), order(2, 'broken@'), order(3)].entries()) {
       try {

@@ -74,9 +74,18 @@ describe('buildShippingOrders', () => {
 
   it('COD cash and card: amount in lira with a dot, a stable 12-digit document id, enums as the doc says', () => {
     const [cash] = buildShippingOrders(shipment({ codAmountKurus: 13452 }), plan, YurticiPaymentType.codCash)
-    expect(cash).toMatchObject({ ttInvoiceAmount: 134.52, ttDocumentId: codDocumentId('kj-1'), ttCollectionType: '0', ttDocumentSaveType: '0', dcSelectedCredit: 0, dcCreditRule: 0 })
+    expect(cash).toMatchObject({
+      ttInvoiceAmount: 134.52,
+      ttDocumentId: codDocumentId('kj-1'),
+      ttCollectionType: '0',
+      ttDocumentSaveType: '0',
+      dcSelectedCredit: 0,
+      dcCreditRule: 0,
+    })
     expect(String(cash?.ttDocumentId)).toMatch(/^\d{12}$/)
-    const [card] = buildShippingOrders(shipment({ codAmountKurus: 5000, serviceCode: 'codCard' }), plan, YurticiPaymentType.codCard, { card: { installments: 3, creditRule: 0 } })
+    const [card] = buildShippingOrders(shipment({ codAmountKurus: 5000, serviceCode: 'codCard' }), plan, YurticiPaymentType.codCard, {
+      card: { installments: 3, creditRule: 0 },
+    })
     expect(card).toMatchObject({ ttInvoiceAmount: 50, ttCollectionType: '1', dcSelectedCredit: 3, dcCreditRule: 0 })
   })
 

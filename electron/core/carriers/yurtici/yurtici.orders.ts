@@ -52,7 +52,8 @@ export function paymentTypeFor(request: Pick<ShipmentRequest, 'serviceCode' | 'c
     return asked
   }
   if (!cod) return asked
-  if (asked === YurticiPaymentType.receiverPays) invalid(`shipment ${request.referenceNo}: receiver-pays and cash on delivery are separate Yurtiçi contracts; choose one`, 'serviceCode')
+  if (asked === YurticiPaymentType.receiverPays)
+    invalid(`shipment ${request.referenceNo}: receiver-pays and cash on delivery are separate Yurtiçi contracts; choose one`, 'serviceCode')
   return YurticiPaymentType.codCash
 }
 
@@ -97,7 +98,8 @@ function receiver(request: ShipmentRequest) {
   }
   const address = r.address.replace(/\s+/g, ' ').trim()
   // §1: receiverAddress 10–500; il/ilçe go in cityName/townName, not repeated here.
-  if (address.length < 10 || address.length > 500) invalid(`recipient address must be 10–500 characters for Yurtiçi (has ${address.length})`, 'recipient.address')
+  if (address.length < 10 || address.length > 500)
+    invalid(`recipient address must be 10–500 characters for Yurtiçi (has ${address.length})`, 'recipient.address')
   const city = r.city.trim()
   const town = r.district.trim()
   if (city === '' || city.length > 40) invalid(`recipient il "${city}" must be 1–40 characters`, 'recipient.city')
@@ -114,7 +116,12 @@ function receiver(request: ShipmentRequest) {
  * required numbers are always sent (0 when unused). How Yurtiçi collects COD over several parcels is
  * not documented: every row carries the same amount and document id, saved on one document (type 0).
  */
-export function buildShippingOrders(request: ShipmentRequest, plan: YurticiLabelPlan, paymentType: YurticiPaymentType, options: OrderMappingOptions = {}): ShippingOrderVO[] {
+export function buildShippingOrders(
+  request: ShipmentRequest,
+  plan: YurticiLabelPlan,
+  paymentType: YurticiPaymentType,
+  options: OrderMappingOptions = {},
+): ShippingOrderVO[] {
   const to = receiver(request)
   const cod = paymentType === YurticiPaymentType.codCash || paymentType === YurticiPaymentType.codCard
   const card = paymentType === YurticiPaymentType.codCard ? (options.card ?? { installments: 1, creditRule: 1 }) : null
@@ -122,7 +129,8 @@ export function buildShippingOrders(request: ShipmentRequest, plan: YurticiLabel
   const description = request.description?.replace(/\s+/g, ' ').trim() || undefined
   request.packages.forEach((p, i) => {
     const sizes = [p.lengthMm, p.widthMm, p.heightMm, p.weightGrams]
-    if (!sizes.every((v) => Number.isFinite(v) && v > 0)) invalid(`parcel ${i + 1} of ${request.referenceNo} needs positive dimensions and weight`, `packages.${i}`)
+    if (!sizes.every((v) => Number.isFinite(v) && v > 0))
+      invalid(`parcel ${i + 1} of ${request.referenceNo} needs positive dimensions and weight`, `packages.${i}`)
   })
   return request.packages.map((p, i) => ({
     cargoKey: plan.cargoKeys[i],

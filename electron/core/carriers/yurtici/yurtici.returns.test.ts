@@ -11,16 +11,22 @@ import { yurticiInvoiceKey } from './yurtici.offline'
 import { isYurticiReturnCode, planYurticiReturn, RETURN_CODE_LENGTH, yurticiReturnCode } from './yurtici.returns'
 
 /** The sample order coming back: the customer sends, the warehouse receives. */
-const returnRequest = (over: Partial<ReturnRequest> = {}): ReturnRequest => returnOf(sampleShipmentRequest() as ShipmentRequest, { carrierShipmentId: 'KJ0000000000000000001', trackingNumber: 'KJ0000000000000000001' }, over)
+const returnRequest = (over: Partial<ReturnRequest> = {}): ReturnRequest =>
+  returnOf(sampleShipmentRequest() as ShipmentRequest, { carrierShipmentId: 'KJ0000000000000000001', trackingNumber: 'KJ0000000000000000001' }, over)
 
 const startEmulator = closedAfterEach(startYurticiEmulator)
 
 async function setup(emulator: YurticiEmulatorOptions = {}, over: Partial<YurticiConnectorOptions> = {}) {
   const emu = await startEmulator(emulator)
-  const connector = new YurticiConnector({ url: emu.url, accounts: { senderPays: { username: 'YKTEST', password: 'YK' } }, timeoutMs: 500, retry: { baseDelayMs: 1, maxDelayMs: 2 }, ...over })
+  const connector = new YurticiConnector({
+    url: emu.url,
+    accounts: { senderPays: { username: 'YKTEST', password: 'YK' } },
+    timeoutMs: 500,
+    retry: { baseDelayMs: 1, maxDelayMs: 2 },
+    ...over,
+  })
   return { emu, connector }
 }
-
 
 describe('return code (pure)', () => {
   it('is "R" + 12 Crockford base32 characters, the same for a key every time and apart from the outbound keys', () => {
@@ -40,7 +46,9 @@ describe('return code (pure)', () => {
     ['validUntil not a calendar day', { validUntil: '2025-02-30' }, 'validUntil'],
     ['validFrom empty', { validFrom: '' }, 'validFrom'],
   ] as const)('%s → input.invalid naming the field', (_name, over, field) => {
-    expect(() => planYurticiReturn(returnRequest(over), 'k')).toThrow(expect.objectContaining({ code: ErrorCode.inputInvalid, meta: expect.objectContaining({ field }) }))
+    expect(() => planYurticiReturn(returnRequest(over), 'k')).toThrow(
+      expect.objectContaining({ code: ErrorCode.inputInvalid, meta: expect.objectContaining({ field }) }),
+    )
   })
 
   it('a one-day window is fine; an empty idempotency key is not', () => {
@@ -54,7 +62,16 @@ describe('createReturn against the emulator', () => {
     const { emu, connector } = await setup()
     const code = yurticiReturnCode('ret-1')
     const created = await connector.createReturn(returnRequest(), { idempotencyKey: 'ret-1' })
-    expect(created).toEqual({ kind: 'code', returnCode: code, carrierShipmentId: null, trackingNumber: null, barcode: code, labelFormat: null, label: null, validUntil: '2025-03-31' })
+    expect(created).toEqual({
+      kind: 'code',
+      returnCode: code,
+      carrierShipmentId: null,
+      trackingNumber: null,
+      barcode: code,
+      labelFormat: null,
+      label: null,
+      validUntil: '2025-03-31',
+    })
     expect(emu.returnCodes).toEqual([{ fieldName: '16', returnCode: code, startDate: '20250301', endDate: '20250331', maxCount: 1, senderCustId: 903427364 }])
     expect(emu.requests.map((r) => r.operation)).toEqual(['saveReturnShipmentCode'])
     // §1: saveReturnShipmentCode takes wsLanguage, not userLanguage; it carries no address (none exists in the WSDL).
@@ -68,19 +85,22 @@ describe('createReturn against the emulator', () => {
     expect(emu.returnCodes[0]).toMatchObject({ fieldName: '53', maxCount: 2 })
   })
 
-  it.each(['accept', 'error'] as const)('exactly once when Yurtiçi answers a repeated code with "%s": a lost answer, then the same key again', async (repeatedReturnCode) => {
-    // 'error' needs the station to know the errCode (none is published); the emulator's placeholder is passed in.
-    const { emu, connector } = await setup({ repeatedReturnCode }, { returnCodeExistsErrCodes: [YkCode.returnCodeExists] })
-    emu.queueFaults([YurticiFault.dropAfterCommit])
-    const first = await connector.createReturn(returnRequest(), { idempotencyKey: 'ret-once' })
-    expect(emu.requests.filter((r) => r.operation === 'saveReturnShipmentCode')).toHaveLength(2) // the retry after the lost answer
-    const again = await connector.createReturn(returnRequest(), { idempotencyKey: 'ret-once' })
-    expect(again).toEqual(first)
-    expect(emu.returnCodes).toHaveLength(1)
-    expect(emu.returnCodes[0]?.returnCode).toBe(first.returnCode)
-    await connector.createReturn(returnRequest(), { idempotencyKey: 'ret-other' })
-    expect(emu.returnCodes.map((r) => r.returnCode)).toEqual([first.returnCode, yurticiReturnCode('ret-other')])
-  })
+  it.each(['accept', 'error'] as const)(
+    'exactly once when Yurtiçi answers a repeated code with "%s": a lost answer, then the same key again',
+    async (repeatedReturnCode) => {
+      // 'error' needs the station to know the errCode (none is published); the emulator's placeholder is passed in.
+      const { emu, connector } = await setup({ repeatedReturnCode }, { returnCodeExistsErrCodes: [YkCode.returnCodeExists] })
+      emu.queueFaults([YurticiFault.dropAfterCommit])
+      const first = await connector.createReturn(returnRequest(), { idempotencyKey: 'ret-once' })
+      expect(emu.requests.filter((r) => r.operation === 'saveReturnShipmentCode')).toHaveLength(2) // the retry after the lost answer
+      const again = await connector.createReturn(returnRequest(), { idempotencyKey: 'ret-once' })
+      expect(again).toEqual(first)
+      expect(emu.returnCodes).toHaveLength(1)
+      expect(emu.returnCodes[0]?.returnCode).toBe(first.returnCode)
+      await connector.createReturn(returnRequest(), { idempotencyKey: 'ret-other' })
+      expect(emu.returnCodes.map((r) => r.returnCode)).toEqual([first.returnCode, yurticiReturnCode('ret-other')])
+    },
+  )
 
   it('the same key with another window is refused when Yurtiçi holds the code with the first one (accept mode: 82517)', async () => {
     const { emu, connector } = await setup()

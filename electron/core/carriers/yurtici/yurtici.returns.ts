@@ -69,7 +69,9 @@ export function planYurticiReturn(request: ReturnRequest, idempotencyKey: string
   const validFrom = calendarDay(request.validFrom, 'validFrom')
   const validUntil = calendarDay(request.validUntil, 'validUntil')
   if (validUntil < validFrom) {
-    throw new AppError(ErrorCode.inputInvalid, `the return code would expire (${validUntil}) before it starts (${validFrom})`, { meta: { field: 'validUntil', validFrom, validUntil } })
+    throw new AppError(ErrorCode.inputInvalid, `the return code would expire (${validUntil}) before it starts (${validFrom})`, {
+      meta: { field: 'validUntil', validFrom, validUntil },
+    })
   }
   return {
     returnCode,

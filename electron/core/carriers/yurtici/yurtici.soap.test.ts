@@ -21,7 +21,14 @@ const wsdl = readReferenceWsdl(repoRoot)
 const creds = { username: 'YKTEST', password: 'YK' }
 const minimal: ShippingOrderVO = { cargoKey: 'K1', invoiceKey: 'I1', taxOfficeId: 0, cargoCount: 1, ttDocumentId: 0, dcSelectedCredit: 0, dcCreditRule: 0 }
 const full: ShippingOrderVO = Object.fromEntries(
-  SHIPPING_ORDER_VO_ORDER.map((k) => [k, ['taxOfficeId', 'cargoCount', 'ttDocumentId', 'dcSelectedCredit', 'dcCreditRule'].includes(k) ? 1 : ['desi', 'kg', 'ttInvoiceAmount'].includes(k) ? 2.5 : `v-${k}`]),
+  SHIPPING_ORDER_VO_ORDER.map((k) => [
+    k,
+    ['taxOfficeId', 'cargoCount', 'ttDocumentId', 'dcSelectedCredit', 'dcCreditRule'].includes(k)
+      ? 1
+      : ['desi', 'kg', 'ttInvoiceAmount'].includes(k)
+        ? 2.5
+        : `v-${k}`,
+  ]),
 ) as unknown as ShippingOrderVO
 
 function request(over: Partial<ShipmentRequest> = {}): ShipmentRequest {
@@ -30,7 +37,15 @@ function request(over: Partial<ShipmentRequest> = {}): ShipmentRequest {
     referenceNo: 'KJ-1',
     serviceCode: 'GO',
     sender: { name: 'Depo', address: 'Büyükdere Cad. 1', district: 'Şişli', city: 'İstanbul', postalCode: null, phone: null },
-    recipient: { name: 'Şule Öztürk & <Ortak> "Ltd" \'Şti\'\u0007', address: 'Cemal Gürsel Cad. No:42 <D:3>', district: 'Kadıköy', city: 'İstanbul', postalCode: null, phone: '+90 535 987 65 43', email: 'sule@example.com' },
+    recipient: {
+      name: 'Şule Öztürk & <Ortak> "Ltd" \'Şti\'\u0007',
+      address: 'Cemal Gürsel Cad. No:42 <D:3>',
+      district: 'Kadıköy',
+      city: 'İstanbul',
+      postalCode: null,
+      phone: '+90 535 987 65 43',
+      email: 'sule@example.com',
+    },
     packages: [
       { index: 0, boxCode: 'K2', lengthMm: 250, widthMm: 200, heightMm: 100, weightGrams: 850 },
       { index: 1, boxCode: 'K3', lengthMm: 300, widthMm: 300, heightMm: 300, weightGrams: 2100 },
@@ -48,11 +63,17 @@ const envelopes: Array<[string, string]> = [
   ['createShipment, no row', buildCreateShipmentEnvelope(creds, [])],
   ['createShipment from a request (2 parcels)', buildCreateShipmentEnvelope(creds, buildShippingOrders(request(), plan, YurticiPaymentType.senderPays))],
   ['createShipment, COD cash', buildCreateShipmentEnvelope(creds, buildShippingOrders(request({ codAmountKurus: 13452 }), plan, YurticiPaymentType.codCash))],
-  ['createShipment, COD card', buildCreateShipmentEnvelope(creds, buildShippingOrders(request({ codAmountKurus: 13452, serviceCode: 'codCard' }), plan, YurticiPaymentType.codCard))],
+  [
+    'createShipment, COD card',
+    buildCreateShipmentEnvelope(creds, buildShippingOrders(request({ codAmountKurus: 13452, serviceCode: 'codCard' }), plan, YurticiPaymentType.codCard)),
+  ],
   ['cancelShipment, two keys', buildCancelShipmentEnvelope(creds, ['K1', 'K2'])],
   ['queryShipment', buildQueryShipmentEnvelope(creds, { keys: ['K1', 'K2'], keyType: 0, addHistoricalData: true, onlyTracking: false })],
   ['queryShipment by invoiceKey', buildQueryShipmentEnvelope(creds, { keys: ['I1'], keyType: 1, addHistoricalData: false, onlyTracking: true })],
-  ['saveReturnShipmentCode', buildSaveReturnShipmentCodeEnvelope(creds, { fieldName: '16', returnCode: 'RMA-1', startDate: '20250301', endDate: '20250331', maxCount: 3 })],
+  [
+    'saveReturnShipmentCode',
+    buildSaveReturnShipmentCodeEnvelope(creds, { fieldName: '16', returnCode: 'RMA-1', startDate: '20250301', endDate: '20250331', maxCount: 3 }),
+  ],
 ]
 
 describe('envelopes follow the WSDL (structural check, always on)', () => {
@@ -90,8 +111,17 @@ describe.runIf(checker)('envelopes validate against the WSDL XSD (xmllint --sche
 
   it.each([
     ['a required element left out', buildCreateShipmentEnvelope(creds, [minimal]).replace('<dcCreditRule>0</dcCreditRule>', '')],
-    ['two elements swapped', buildCreateShipmentEnvelope(creds, [minimal]).replace('<cargoKey>K1</cargoKey><invoiceKey>I1</invoiceKey>', '<invoiceKey>I1</invoiceKey><cargoKey>K1</cargoKey>')],
-    ['a child in the service namespace', buildCancelShipmentEnvelope(creds, ['K1']).replace('<cargoKeys>K1</cargoKeys>', '<ship:cargoKeys>K1</ship:cargoKeys>')],
+    [
+      'two elements swapped',
+      buildCreateShipmentEnvelope(creds, [minimal]).replace(
+        '<cargoKey>K1</cargoKey><invoiceKey>I1</invoiceKey>',
+        '<invoiceKey>I1</invoiceKey><cargoKey>K1</cargoKey>',
+      ),
+    ],
+    [
+      'a child in the service namespace',
+      buildCancelShipmentEnvelope(creds, ['K1']).replace('<cargoKeys>K1</cargoKeys>', '<ship:cargoKeys>K1</ship:cargoKeys>'),
+    ],
     ['a text in a long', buildCreateShipmentEnvelope(creds, [minimal]).replace('<taxOfficeId>0</taxOfficeId>', '<taxOfficeId>x</taxOfficeId>')],
   ])('the checker refuses %s (so the test above can fail)', (_name, xml) => {
     expect(checker?.validate(xml).valid).toBe(false)
@@ -115,7 +145,8 @@ describe('customer text', () => {
   })
 })
 
-const S = (body: string) => `<?xml version='1.0' encoding='UTF-8'?><S:Envelope xmlns:S="http://schemas.xmlsoap.org/soap/envelope/"><S:Body>${body}</S:Body></S:Envelope>`
+const S = (body: string) =>
+  `<?xml version='1.0' encoding='UTF-8'?><S:Envelope xmlns:S="http://schemas.xmlsoap.org/soap/envelope/"><S:Body>${body}</S:Body></S:Envelope>`
 const NS = 'xmlns:ns2="http://yurticikargo.com.tr/ShippingOrderDispatcherServices"'
 
 describe('parseSoapResponse', () => {
@@ -128,12 +159,26 @@ describe('parseSoapResponse', () => {
     const parsed = parseSoapResponse(xml, 'createShipment')
     expect(parsed).toEqual({
       kind: 'ok',
-      body: { ShippingOrderResultVO: { outFlag: 0, outResult: 'Başarılı', errCode: '', count: 1, jobId: 71500001, shippingOrderDetailVO: [{ cargoKey: 'K1', errCode: 0, errMessage: '', invoiceKey: 'I1' }] } },
+      body: {
+        ShippingOrderResultVO: {
+          outFlag: 0,
+          outResult: 'Başarılı',
+          errCode: '',
+          count: 1,
+          jobId: 71500001,
+          shippingOrderDetailVO: [{ cargoKey: 'K1', errCode: 0, errMessage: '', invoiceKey: 'I1' }],
+        },
+      },
     })
   })
 
   it.each([
-    ['YurticikargoWSException detail', '<detail><ns2:YurticikargoWSException xmlns:ns2="http://yurticikargo.com.tr/WSExceptions/"><errorCode>1626</errorCode><errText>Şifre hatalı</errText></ns2:YurticikargoWSException></detail>', 1626, 'Şifre hatalı'],
+    [
+      'YurticikargoWSException detail',
+      '<detail><ns2:YurticikargoWSException xmlns:ns2="http://yurticikargo.com.tr/WSExceptions/"><errorCode>1626</errorCode><errText>Şifre hatalı</errText></ns2:YurticikargoWSException></detail>',
+      1626,
+      'Şifre hatalı',
+    ],
     ['code/message detail (an Odoo client reads these)', '<detail><code>1625</code><message>Kullanıcı yok</message></detail>', 1625, 'Kullanıcı yok'],
     ['no detail', '', null, null],
   ])('a fault with %s', (_n, detail, errorCode, errText) => {
@@ -147,9 +192,27 @@ describe('parseSoapResponse', () => {
     ['a DOCTYPE', `<!DOCTYPE x [<!ENTITY a "b">]>${S('')}`, /DOCTYPE/],
     ['no Envelope', '<html><body>502</body></html>', /no SOAP Envelope/],
     ['another operation', S(`<ns2:cancelShipmentResponse ${NS}/>`), /no queryShipmentResponse/],
-    ['a required count missing', S(`<ns2:queryShipmentResponse ${NS}><ShippingDeliveryVO><outFlag>0</outFlag><senderCustId>1</senderCustId></ShippingDeliveryVO></ns2:queryShipmentResponse>`), /count/],
-    ['an outFlag out of range', S(`<ns2:queryShipmentResponse ${NS}><ShippingDeliveryVO><outFlag>7</outFlag><count>0</count><senderCustId>1</senderCustId></ShippingDeliveryVO></ns2:queryShipmentResponse>`), /outFlag/],
-    ['a text jobId', S(`<ns2:queryShipmentResponse ${NS}><ShippingDeliveryVO><outFlag>0</outFlag><count>1</count><senderCustId>1</senderCustId><shippingDeliveryDetailVO><jobId>x</jobId></shippingDeliveryDetailVO></ShippingDeliveryVO></ns2:queryShipmentResponse>`), /jobId/],
+    [
+      'a required count missing',
+      S(
+        `<ns2:queryShipmentResponse ${NS}><ShippingDeliveryVO><outFlag>0</outFlag><senderCustId>1</senderCustId></ShippingDeliveryVO></ns2:queryShipmentResponse>`,
+      ),
+      /count/,
+    ],
+    [
+      'an outFlag out of range',
+      S(
+        `<ns2:queryShipmentResponse ${NS}><ShippingDeliveryVO><outFlag>7</outFlag><count>0</count><senderCustId>1</senderCustId></ShippingDeliveryVO></ns2:queryShipmentResponse>`,
+      ),
+      /outFlag/,
+    ],
+    [
+      'a text jobId',
+      S(
+        `<ns2:queryShipmentResponse ${NS}><ShippingDeliveryVO><outFlag>0</outFlag><count>1</count><senderCustId>1</senderCustId><shippingDeliveryDetailVO><jobId>x</jobId></shippingDeliveryDetailVO></ShippingDeliveryVO></ns2:queryShipmentResponse>`,
+      ),
+      /jobId/,
+    ],
   ])('%s → invalid', (_n, xml, reason) => {
     const parsed = parseSoapResponse(xml, 'queryShipment')
     expect(parsed.kind).toBe('invalid')

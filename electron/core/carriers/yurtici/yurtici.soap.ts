@@ -12,7 +12,6 @@ import { faultDetailSchema, operationResponseSchemas, type SoapFault } from './y
  * the operation element carries the `ship:` prefix (docs/reference/carriers.md §1 [HT]).
  */
 
-
 export const YurticiOperation = {
   createShipment: 'createShipment',
   cancelShipment: 'cancelShipment',
@@ -61,11 +60,36 @@ export type ShippingOrderVO = Readonly<{
 
 /** The XSD sequence of ShippingOrderVO; the builder walks it, so order cannot drift. */
 export const SHIPPING_ORDER_VO_ORDER = [
-  'cargoKey', 'invoiceKey', 'receiverCustName', 'receiverAddress', 'cityName', 'townName',
-  'receiverPhone1', 'receiverPhone2', 'receiverPhone3', 'emailAddress', 'taxOfficeId', 'taxNumber',
-  'taxOfficeName', 'desi', 'kg', 'cargoCount', 'waybillNo', 'specialField1', 'specialField2',
-  'specialField3', 'ttInvoiceAmount', 'ttDocumentId', 'ttCollectionType', 'ttDocumentSaveType',
-  'dcSelectedCredit', 'dcCreditRule', 'description', 'orgGeoCode', 'privilegeOrder', 'custProdId',
+  'cargoKey',
+  'invoiceKey',
+  'receiverCustName',
+  'receiverAddress',
+  'cityName',
+  'townName',
+  'receiverPhone1',
+  'receiverPhone2',
+  'receiverPhone3',
+  'emailAddress',
+  'taxOfficeId',
+  'taxNumber',
+  'taxOfficeName',
+  'desi',
+  'kg',
+  'cargoCount',
+  'waybillNo',
+  'specialField1',
+  'specialField2',
+  'specialField3',
+  'ttInvoiceAmount',
+  'ttDocumentId',
+  'ttCollectionType',
+  'ttDocumentSaveType',
+  'dcSelectedCredit',
+  'dcCreditRule',
+  'description',
+  'orgGeoCode',
+  'privilegeOrder',
+  'custProdId',
   'orgReceiverCustId',
 ] as const satisfies readonly (keyof ShippingOrderVO)[]
 
@@ -133,7 +157,12 @@ export type SaveReturnShipmentCodeInput = Readonly<{
 export function buildSaveReturnShipmentCodeEnvelope(c: YurticiCredentials, r: SaveReturnShipmentCodeInput): string {
   return envelope(
     YurticiOperation.saveReturnShipmentCode,
-    auth(c, 'wsLanguage') + el('fieldName', r.fieldName) + el('returnCode', r.returnCode) + el('startDate', r.startDate) + el('endDate', r.endDate) + el('maxCount', r.maxCount),
+    auth(c, 'wsLanguage') +
+      el('fieldName', r.fieldName) +
+      el('returnCode', r.returnCode) +
+      el('startDate', r.startDate) +
+      el('endDate', r.endDate) +
+      el('maxCount', r.maxCount),
   )
 }
 
@@ -151,7 +180,10 @@ const parseAnswer = soapResponseParser<YurticiOperation, unknown, SoapFault>({
   body: (response, operation: YurticiOperation) => {
     const parsed = operationResponseSchemas[operation].safeParse(response === '' ? {} : response)
     if (parsed.success) return { ok: true, body: parsed.data }
-    const issues = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
+    const issues = parsed.error.issues
+      .slice(0, 5)
+      .map((i) => `${i.path.join('.')}: ${i.message}`)
+      .join('; ')
     return { ok: false, reason: `${operation}Response does not match the WSDL: ${issues}` }
   },
   fault: (fault, detail): SoapFault => {

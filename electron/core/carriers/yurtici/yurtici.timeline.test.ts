@@ -22,8 +22,26 @@ function row(status: string, item: Record<string, unknown> | null = null, extra:
 }
 
 const events = [
-  { eventId: 'IN', eventName: 'Kargo İndirildi', reasonId: 'OK', reasonName: 'Sorun Yok', eventDate: '20250314', eventTime: '230500', cityName: 'İSTANBUL', townName: 'KADIKÖY' },
-  { eventId: 'YK', eventName: 'Kargo Yüklendi', reasonId: 'YY', reasonName: 'Yanlış Yükleme', eventDate: '20250314', eventTime: '180000', cityName: 'İSTANBUL', townName: 'ŞİŞLİ' },
+  {
+    eventId: 'IN',
+    eventName: 'Kargo İndirildi',
+    reasonId: 'OK',
+    reasonName: 'Sorun Yok',
+    eventDate: '20250314',
+    eventTime: '230500',
+    cityName: 'İSTANBUL',
+    townName: 'KADIKÖY',
+  },
+  {
+    eventId: 'YK',
+    eventName: 'Kargo Yüklendi',
+    reasonId: 'YY',
+    reasonName: 'Yanlış Yükleme',
+    eventDate: '20250314',
+    eventTime: '180000',
+    cityName: 'İSTANBUL',
+    townName: 'ŞİŞLİ',
+  },
 ]
 
 describe('trDateTimeToIso (Turkey time, UTC+3)', () => {
@@ -59,8 +77,18 @@ describe('yurticiTimeline', () => {
   })
 
   it('DLV: delivered at the delivery time, with who received it', () => {
-    const t = yurticiTimeline(row('DLV', { invDocCargoVOArray: events, deliveryDate: '20250315', deliveryTime: '111500', receiverInfo: 'ELİF KAYA', arrivalUnitName: 'KADIKÖY' }), NOW)
-    expect(t.at(-1)).toEqual({ status: TrackingStatus.delivered, rawCode: 'operationStatus=DLV', rawText: 'msg DLV / ELİF KAYA', at: '2025-03-15T08:15:00.000Z', location: 'KADIKÖY', current: true })
+    const t = yurticiTimeline(
+      row('DLV', { invDocCargoVOArray: events, deliveryDate: '20250315', deliveryTime: '111500', receiverInfo: 'ELİF KAYA', arrivalUnitName: 'KADIKÖY' }),
+      NOW,
+    )
+    expect(t.at(-1)).toEqual({
+      status: TrackingStatus.delivered,
+      rawCode: 'operationStatus=DLV',
+      rawText: 'msg DLV / ELİF KAYA',
+      at: '2025-03-15T08:15:00.000Z',
+      location: 'KADIKÖY',
+      current: true,
+    })
     expect(currentStatus(t)).toBe(TrackingStatus.delivered)
   })
 
@@ -78,7 +106,10 @@ describe('yurticiTimeline', () => {
   })
 
   it('return under way: the reason is a failed attempt, then return in transit', () => {
-    const t = yurticiTimeline(row('IND', { rejectStatus: '0', rejectStatusExplanation: 'İade talep edildi', rejectReasonExplanation: 'Alıcı adreste yok', returnStatus: '0' }), NOW)
+    const t = yurticiTimeline(
+      row('IND', { rejectStatus: '0', rejectStatusExplanation: 'İade talep edildi', rejectReasonExplanation: 'Alıcı adreste yok', returnStatus: '0' }),
+      NOW,
+    )
     expect(t.slice(-3).map((e) => [e.rawCode, e.status])).toEqual([
       ['rejectReason=0', TrackingStatus.failedAttempt],
       ['rejectStatus=0', TrackingStatus.returnInTransit],
@@ -99,10 +130,7 @@ describe('yurticiTimeline', () => {
   })
 
   it('an unknown status after a "Teslim Edildi" event is never delivered', () => {
-    const t = yurticiTimeline(
-      row('ZZZ', { invDocCargoVOArray: [{ ...events[0], eventId: 'TS', eventName: 'Teslim Edildi' }] }),
-      NOW,
-    )
+    const t = yurticiTimeline(row('ZZZ', { invDocCargoVOArray: [{ ...events[0], eventId: 'TS', eventName: 'Teslim Edildi' }] }), NOW)
     expect(t.map((e) => e.status)).toEqual([null, null])
     expect(currentStatus(t)).toBeNull()
     expect(t.at(-1)?.rawCode).toBe('operationStatus=ZZZ')

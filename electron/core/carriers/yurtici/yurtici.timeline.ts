@@ -86,7 +86,10 @@ export function yurticiTimeline(row: ShippingDeliveryDetail, observedAt: string)
     })
   }
   // Stable sort: ties keep the order above, so the status read last stays last.
-  return out.map((e, i) => ({ e, i })).sort((a, b) => a.e.at.localeCompare(b.e.at) || a.i - b.i).map(({ e }) => e)
+  return out
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => a.e.at.localeCompare(b.e.at) || a.i - b.i)
+    .map(({ e }) => e)
 }
 
 /**

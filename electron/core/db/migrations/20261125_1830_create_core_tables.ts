@@ -20,9 +20,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('order_number', 'text', (c) => c.notNull().unique())
     .addColumn('barcode', 'text', (c) => c.notNull().unique())
     .addColumn('marketplace', 'text')
-    .addColumn('status', 'text', (c) =>
-      c.notNull().check(sql`status in ('open','packing','packed','cancelled','exception')`),
-    )
+    .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('open','packing','packed','cancelled','exception')`))
     .addColumn('recipient_json', 'text', (c) => c.notNull())
     .addColumn('cod_amount_kurus', 'integer')
     .addColumn('mandated_carrier_id', 'text')
@@ -84,9 +82,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('order_id', 'text', (c) => c.notNull().references('orders.id'))
     .addColumn('carrier_id', 'text', (c) => c.notNull())
     .addColumn('service_code', 'text', (c) => c.notNull())
-    .addColumn('status', 'text', (c) =>
-      c.notNull().check(sql`status in ('purchasing','purchased','failed','cancelled')`),
-    )
+    .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('purchasing','purchased','failed','cancelled')`))
     .addColumn('idempotency_key', 'text', (c) => c.notNull().unique())
     .addColumn('reference_no', 'text', (c) => c.notNull())
     .addColumn('request_json', 'text', (c) => c.notNull())
@@ -115,9 +111,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('order_id', 'text', (c) => c.notNull().references('orders.id'))
     .addColumn('shipment_id', 'text', (c) => c.references('shipments.id'))
     .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('label','reprint','test')`))
-    .addColumn('status', 'text', (c) =>
-      c.notNull().check(sql`status in ('queued','printing','printed','failed','cancelled')`),
-    )
+    .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('queued','printing','printed','failed','cancelled')`))
     .addColumn('printer_uri', 'text', (c) => c.notNull())
     .addColumn('payload', 'blob', (c) => c.notNull())
     .addColumn('expected_barcode', 'text')
@@ -137,7 +131,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('order_id', 'text')
     .addColumn('payload_json', 'text', (c) => c.notNull())
-    .addColumn('status', 'text', (c) => c.notNull().defaultTo('pending').check(sql`status in ('pending','sent','parked')`))
+    .addColumn('status', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('pending')
+        .check(sql`status in ('pending','sent','parked')`),
+    )
     .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('next_attempt_at', 'text')
     .addColumn('last_error', 'text')

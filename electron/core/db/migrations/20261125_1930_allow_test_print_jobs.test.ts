@@ -37,13 +37,35 @@ const job = (id: string, orderId: string | null, kind: 'label' | 'reprint' | 'te
 /** A database as the first release left it: only the core tables, with an order and print jobs in it. */
 async function firstReleaseWithJobs(): Promise<void> {
   const old = await openDatabase(path, { migrations: { '20261125_1830_create_core_tables': createCoreTables } })
-  await old.db.insertInto('orders').values({ id: 'o1', order_number: 'SIP-1', barcode: 'KJ1', marketplace: null, status: 'packed', recipient_json: '{}', cod_amount_kurus: null, mandated_carrier_id: null, marketplace_label_zpl: null, packed_by: null, packed_at: null }).execute()
+  await old.db
+    .insertInto('orders')
+    .values({
+      id: 'o1',
+      order_number: 'SIP-1',
+      barcode: 'KJ1',
+      marketplace: null,
+      status: 'packed',
+      recipient_json: '{}',
+      cod_amount_kurus: null,
+      mandated_carrier_id: null,
+      marketplace_label_zpl: null,
+      packed_by: null,
+      packed_at: null,
+    })
+    .execute()
   // Same created_at for all three: the queue then orders by rowid, which the rebuild must keep.
   const at = '2026-11-25T18:00:00.000Z'
   for (const id of ['j-c', 'j-a', 'j-b']) {
-    await old.db.insertInto('print_jobs').values({ ...job(id, 'o1', 'label'), created_at: at }).execute()
+    await old.db
+      .insertInto('print_jobs')
+      .values({ ...job(id, 'o1', 'label'), created_at: at })
+      .execute()
   }
-  await old.db.updateTable('print_jobs').set({ status: 'printed', attempts: 2, error_code: 'printer.paperOut', error_message: 'x', printed_at: '2026-11-25T18:01:00.000Z' }).where('id', '=', 'j-a').execute()
+  await old.db
+    .updateTable('print_jobs')
+    .set({ status: 'printed', attempts: 2, error_code: 'printer.paperOut', error_message: 'x', printed_at: '2026-11-25T18:01:00.000Z' })
+    .where('id', '=', 'j-a')
+    .execute()
   await old.close()
 }
 
@@ -58,9 +80,21 @@ describe('20261125_1930_allow_test_print_jobs', () => {
     const { db } = opened
     expect(opened.backupPath && existsSync(opened.backupPath)).toBeTruthy()
     expect((await sql`select rowid, * from print_jobs order by rowid`.execute(db)).rows).toEqual(rowsBefore.rows)
-    expect((await db.selectFrom('print_jobs').select('id').orderBy('created_at').orderBy(sql`rowid`).execute()).map((r) => r.id)).toEqual(['j-c', 'j-a', 'j-b'])
+    expect(
+      (
+        await db
+          .selectFrom('print_jobs')
+          .select('id')
+          .orderBy('created_at')
+          .orderBy(sql`rowid`)
+          .execute()
+      ).map((r) => r.id),
+    ).toEqual(['j-c', 'j-a', 'j-b'])
 
-    await db.insertInto('print_jobs').values(job('t1', null, 'test')).execute()
+    await db
+      .insertInto('print_jobs')
+      .values(job('t1', null, 'test'))
+      .execute()
     const test = await db.selectFrom('print_jobs').selectAll().where('id', '=', 't1').executeTakeFirstOrThrow()
     expect(test.order_id).toBeNull()
     expect(test.attempts).toBe(0) // defaults survived the rebuild
@@ -71,11 +105,30 @@ describe('20261125_1930_allow_test_print_jobs', () => {
     await firstReleaseWithJobs()
     opened = await openDatabase(path)
     const { db } = opened
-    await expect(db.insertInto('print_jobs').values(job('x1', null, 'label')).execute()).rejects.toThrow(/CHECK constraint failed/)
-    await expect(db.insertInto('print_jobs').values(job('x2', null, 'reprint')).execute()).rejects.toThrow(/CHECK constraint failed/)
-    await expect(db.insertInto('print_jobs').values(job('x3', 'no-such-order', 'label')).execute()).rejects.toThrow(/FOREIGN KEY/)
-    await expect(sql`insert into print_jobs (id, order_id, kind, status, printer_uri, payload) values ('x4', 'o1', 'slip', 'queued', 'u', x'00')`.execute(db)).rejects.toThrow(/CHECK/)
-    await expect(sql`insert into print_jobs (id, order_id, kind, status, printer_uri, payload) values ('x5', 'o1', 'label', 'lost', 'u', x'00')`.execute(db)).rejects.toThrow(/CHECK/)
+    await expect(
+      db
+        .insertInto('print_jobs')
+        .values(job('x1', null, 'label'))
+        .execute(),
+    ).rejects.toThrow(/CHECK constraint failed/)
+    await expect(
+      db
+        .insertInto('print_jobs')
+        .values(job('x2', null, 'reprint'))
+        .execute(),
+    ).rejects.toThrow(/CHECK constraint failed/)
+    await expect(
+      db
+        .insertInto('print_jobs')
+        .values(job('x3', 'no-such-order', 'label'))
+        .execute(),
+    ).rejects.toThrow(/FOREIGN KEY/)
+    await expect(
+      sql`insert into print_jobs (id, order_id, kind, status, printer_uri, payload) values ('x4', 'o1', 'slip', 'queued', 'u', x'00')`.execute(db),
+    ).rejects.toThrow(/CHECK/)
+    await expect(
+      sql`insert into print_jobs (id, order_id, kind, status, printer_uri, payload) values ('x5', 'o1', 'label', 'lost', 'u', x'00')`.execute(db),
+    ).rejects.toThrow(/CHECK/)
     expect(await db.selectFrom('print_jobs').select('id').where('id', 'like', 'x%').execute()).toEqual([])
   })
 
@@ -83,7 +136,9 @@ describe('20261125_1930_allow_test_print_jobs', () => {
     await firstReleaseWithJobs()
     opened = await openDatabase(path)
     const { sqlite } = opened
-    const objects = sqlite.prepare(`select type, name from sqlite_master where tbl_name like 'print_jobs%' and name not like 'sqlite_autoindex%' order by type, name`).all()
+    const objects = sqlite
+      .prepare(`select type, name from sqlite_master where tbl_name like 'print_jobs%' and name not like 'sqlite_autoindex%' order by type, name`)
+      .all()
     expect(objects).toEqual([
       { type: 'index', name: 'print_jobs_status_idx' },
       { type: 'table', name: 'print_jobs' },
@@ -96,7 +151,10 @@ describe('20261125_1930_allow_test_print_jobs', () => {
 
   it('migrates a fresh database the same way', async () => {
     opened = await openDatabase(path)
-    await opened.db.insertInto('print_jobs').values(job('t1', null, 'test')).execute()
+    await opened.db
+      .insertInto('print_jobs')
+      .values(job('t1', null, 'test'))
+      .execute()
     expect(opened.backupPath).toBeNull()
   })
 })

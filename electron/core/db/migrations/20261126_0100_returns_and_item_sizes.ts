@@ -3,7 +3,8 @@ import { type Kysely, sql } from 'kysely'
 // Frozen in time: never import app types, repositories or shared/ here.
 // database.ts runs this inside a transaction, so a failure leaves the old tables as they were.
 
-const PRINT_JOB_COLUMNS = 'id, order_id, shipment_id, kind, status, printer_uri, payload, expected_barcode, attempts, error_code, error_message, requested_by, created_at, printed_at'
+const PRINT_JOB_COLUMNS =
+  'id, order_id, shipment_id, kind, status, printer_uri, payload, expected_barcode, attempts, error_code, error_message, requested_by, created_at, printed_at'
 
 /**
  * Returns and item sizes:

@@ -45,14 +45,44 @@ describe(NAME, () => {
   it('moves the carrier figure of bought shipments to charged_kurus and makes the quoted card price their cost', async () => {
     const old = await openDatabase(path, { migrations: before() })
     for (const n of [1, 2, 3, 4, 5]) {
-      await old.db.insertInto('orders').values({ id: `o-s${n}`, order_number: `SIP-${n}`, barcode: `KJ${n}`, marketplace: null, status: 'packed', recipient_json: '{}', cod_amount_kurus: null, mandated_carrier_id: null, marketplace_label_zpl: null, packed_by: null, packed_at: null }).execute()
+      await old.db
+        .insertInto('orders')
+        .values({
+          id: `o-s${n}`,
+          order_number: `SIP-${n}`,
+          barcode: `KJ${n}`,
+          marketplace: null,
+          status: 'packed',
+          recipient_json: '{}',
+          cod_amount_kurus: null,
+          mandated_carrier_id: null,
+          marketplace_label_zpl: null,
+          packed_by: null,
+          packed_at: null,
+        })
+        .execute()
     }
     // The issue's Sürat parcel: 121,00 TL compared, 95,98 TL from ComToHome stored as the cost.
-    await old.db.insertInto('shipments').values(shipment('s1', 'cancelled', 12100, 9598)).execute()
-    await old.db.insertInto('shipments').values(shipment('s2', 'purchased', null, 4000)).execute() // a marketplace label: no card price
-    await old.db.insertInto('shipments').values(shipment('s3', 'purchased', 5000, null)).execute() // a carrier that names no price
-    await old.db.insertInto('shipments').values(shipment('s4', 'purchasing', 7000, null)).execute()
-    await old.db.insertInto('shipments').values(shipment('s5', 'failed', 7000, null)).execute()
+    await old.db
+      .insertInto('shipments')
+      .values(shipment('s1', 'cancelled', 12100, 9598))
+      .execute()
+    await old.db
+      .insertInto('shipments')
+      .values(shipment('s2', 'purchased', null, 4000))
+      .execute() // a marketplace label: no card price
+    await old.db
+      .insertInto('shipments')
+      .values(shipment('s3', 'purchased', 5000, null))
+      .execute() // a carrier that names no price
+    await old.db
+      .insertInto('shipments')
+      .values(shipment('s4', 'purchasing', 7000, null))
+      .execute()
+    await old.db
+      .insertInto('shipments')
+      .values(shipment('s5', 'failed', 7000, null))
+      .execute()
     await old.close()
 
     opened = await openDatabase(path)

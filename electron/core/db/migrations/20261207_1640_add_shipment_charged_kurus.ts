@@ -15,5 +15,7 @@ import { type Kysely, sql } from 'kysely'
  */
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`alter table shipments add column charged_kurus integer`.execute(db)
-  await sql`update shipments set charged_kurus = cost_kurus, cost_kurus = coalesce(quoted_kurus, cost_kurus) where status in ('purchased', 'cancelled')`.execute(db)
+  await sql`update shipments set charged_kurus = cost_kurus, cost_kurus = coalesce(quoted_kurus, cost_kurus) where status in ('purchased', 'cancelled')`.execute(
+    db,
+  )
 }

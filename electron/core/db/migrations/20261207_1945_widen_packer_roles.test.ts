@@ -43,8 +43,13 @@ const order = (id: string, packedBy: string | null) => ({
 describe(NAME, () => {
   it('keeps every packer and the orders that name them, and lets a badge be a manager or an admin with a PIN', async () => {
     const old = await openDatabase(path, { migrations: before() })
-    await sql`insert into packers (id, name, badge, role, active) values ('p1', 'Ayşe', 'P1001', 'packer', 1), ('s1', 'Selin', 'S9001', 'supervisor', 0)`.execute(old.db)
-    await old.db.insertInto('orders').values([order('1', 'p1'), order('2', 's1'), order('3', null)]).execute()
+    await sql`insert into packers (id, name, badge, role, active) values ('p1', 'Ayşe', 'P1001', 'packer', 1), ('s1', 'Selin', 'S9001', 'supervisor', 0)`.execute(
+      old.db,
+    )
+    await old.db
+      .insertInto('orders')
+      .values([order('1', 'p1'), order('2', 's1'), order('3', null)])
+      .execute()
     const packersBefore = (await sql`select id, name, badge, role, active from packers order by id`.execute(old.db)).rows
     await old.close()
 

@@ -29,11 +29,37 @@ function before(): Record<string, Migration> {
 describe(NAME, () => {
   it('indexes the orders and shipments already there (backfill)', async () => {
     const old = await openDatabase(path, { migrations: before() })
-    await old.db.insertInto('orders').values({ id: 'o1', order_number: 'SIP-1', barcode: 'KJ1', marketplace: null, status: 'packed',
-      recipient_json: JSON.stringify({ name: 'IŞIK Yılmaz', phone: '0532 123 45 67' }), cod_amount_kurus: null, mandated_carrier_id: null,
-      marketplace_label_zpl: null, packed_by: null, packed_at: null }).execute()
-    await old.db.insertInto('shipments').values({ id: 's1', order_id: 'o1', carrier_id: 'aras', service_code: 'aras:std', status: 'purchased',
-      idempotency_key: 'k1', reference_no: 'r1', request_json: '{}', tracking_number: '4455667788', barcode: null }).execute()
+    await old.db
+      .insertInto('orders')
+      .values({
+        id: 'o1',
+        order_number: 'SIP-1',
+        barcode: 'KJ1',
+        marketplace: null,
+        status: 'packed',
+        recipient_json: JSON.stringify({ name: 'IŞIK Yılmaz', phone: '0532 123 45 67' }),
+        cod_amount_kurus: null,
+        mandated_carrier_id: null,
+        marketplace_label_zpl: null,
+        packed_by: null,
+        packed_at: null,
+      })
+      .execute()
+    await old.db
+      .insertInto('shipments')
+      .values({
+        id: 's1',
+        order_id: 'o1',
+        carrier_id: 'aras',
+        service_code: 'aras:std',
+        status: 'purchased',
+        idempotency_key: 'k1',
+        reference_no: 'r1',
+        request_json: '{}',
+        tracking_number: '4455667788',
+        barcode: null,
+      })
+      .execute()
     await old.close()
 
     opened = await openDatabase(path)

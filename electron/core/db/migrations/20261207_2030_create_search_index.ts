@@ -31,11 +31,19 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`create virtual table order_search using fts5(order_id unindexed, terms, tokenize = 'unicode61 remove_diacritics 2')`.execute(db)
   await sql.raw(`insert into order_search (rowid, order_id, terms) select o.rowid, o.id, ${terms} from orders o`).execute(db)
   await sql.raw(`create trigger order_search_order_insert after insert on orders begin ${reindex('new.id')} end`).execute(db)
-  await sql.raw(`create trigger order_search_order_update after update of order_number, barcode, recipient_json on orders begin
-    delete from order_search where rowid = old.rowid; ${reindex('new.id')} end`).execute(db)
+  await sql
+    .raw(
+      `create trigger order_search_order_update after update of order_number, barcode, recipient_json on orders begin
+    delete from order_search where rowid = old.rowid; ${reindex('new.id')} end`,
+    )
+    .execute(db)
   await sql.raw(`create trigger order_search_order_delete after delete on orders begin delete from order_search where rowid = old.rowid; end`).execute(db)
   await sql.raw(`create trigger order_search_shipment_insert after insert on shipments begin ${reindex('new.order_id')} end`).execute(db)
-  await sql.raw(`create trigger order_search_shipment_update after update of tracking_number, barcode, order_id on shipments begin
-    ${reindex('old.order_id')} ${reindex('new.order_id')} end`).execute(db)
+  await sql
+    .raw(
+      `create trigger order_search_shipment_update after update of tracking_number, barcode, order_id on shipments begin
+    ${reindex('old.order_id')} ${reindex('new.order_id')} end`,
+    )
+    .execute(db)
   await sql.raw(`create trigger order_search_shipment_delete after delete on shipments begin ${reindex('old.order_id')} end`).execute(db)
 }

@@ -90,6 +90,10 @@ export class EscPosPrinter {
         cause: err,
       })
     }
-    return new AppError(ErrorCode.printerOffline, msg('receipt.offline', { uri: this.uri, detail: code ?? message }), { retryable: true, meta: { uri: this.uri, errno: code ?? null }, cause: err })
+    return new AppError(ErrorCode.printerOffline, msg('receipt.offline', { uri: this.uri, detail: code ?? message }), {
+      retryable: true,
+      meta: { uri: this.uri, errno: code ?? null },
+      cause: err,
+    })
   }
 }

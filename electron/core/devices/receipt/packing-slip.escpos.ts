@@ -72,7 +72,14 @@ function validate(input: PackingSlipInput): void {
 }
 
 function formatDate(date: Date): string {
-  return new Intl.DateTimeFormat('tr-TR', { timeZone: 'Europe/Istanbul', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(date)
+  return new Intl.DateTimeFormat('tr-TR', {
+    timeZone: 'Europe/Istanbul',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(date)
 }
 
 /** A node-thermal-printer that only builds bytes: the interface is a stub that refuses to send. */

@@ -10,9 +10,7 @@ import { gramsOf, isWeightUnit, type WeightUnit } from './scale-units'
  */
 
 export type A12eFrame =
-  | Readonly<{ kind: 'weight'; net: boolean; value: number; unit: WeightUnit; grams: number }>
-  | Readonly<{ kind: 'overload' }>
-  | Readonly<{ kind: 'underload' }>
+  Readonly<{ kind: 'weight'; net: boolean; value: number; unit: WeightUnit; grams: number }> | Readonly<{ kind: 'overload' }> | Readonly<{ kind: 'underload' }>
 
 export type A12eOptions = Readonly<{
   /** Verify the XOR checksum (default true). Off only for clones that send something else [unverified]. */

@@ -39,8 +39,7 @@ export function createDelimitedFramer(options: DelimitedFramerOptions): Framer<U
   let tail: number[] = [] // the last bytes seen while skipping, to spot the end sequence
   let discarded = 0
 
-  const endsWithEnd = (bytes: readonly number[]) =>
-    bytes.length >= end.length && end.every((b, i) => bytes[bytes.length - end.length + i] === b)
+  const endsWithEnd = (bytes: readonly number[]) => bytes.length >= end.length && end.every((b, i) => bytes[bytes.length - end.length + i] === b)
 
   const drop = () => {
     discarded += buffer.length

@@ -7,10 +7,26 @@ const lamp = (byte: number) => decodeCasLamp(byte)
 
 // Lines from docs/reference/hardware.md §2.5: CAS 22-byte (raw ID and lamp bytes), Kern, AND 18-byte, pawnshop/TScale samples.
 const valid: ReadonlyArray<[string, string, object]> = [
-  ['CAS 22-byte stable', 'ST,GS,\x01\x44,+001.234 kg\r\n', { kind: 'weight', stable: true, net: false, value: 1.234, unit: 'kg', grams: 1234, deviceId: 1, lamp: lamp(0x44) }],
-  ['CAS 22-byte unstable, lamp 0x04 (non-printable)', 'US,GS,\x01\x04,+001.250 kg\r\n', { kind: 'weight', stable: false, net: false, value: 1.25, unit: 'kg', grams: 1250, deviceId: 1, lamp: lamp(0x04) }],
-  ['CAS 22-byte net negative', 'ST,NT,\x02\x42,-000.015 kg\r\n', { kind: 'weight', stable: true, net: true, value: -0.015, unit: 'kg', grams: -15, deviceId: 2, lamp: lamp(0x42) }],
-  ['CAS 22-byte tons', 'ST,GS,\x01\x44,+001.500  t\r\n', { kind: 'weight', stable: true, net: false, value: 1.5, unit: 't', grams: 1_500_000, deviceId: 1, lamp: lamp(0x44) }],
+  [
+    'CAS 22-byte stable',
+    'ST,GS,\x01\x44,+001.234 kg\r\n',
+    { kind: 'weight', stable: true, net: false, value: 1.234, unit: 'kg', grams: 1234, deviceId: 1, lamp: lamp(0x44) },
+  ],
+  [
+    'CAS 22-byte unstable, lamp 0x04 (non-printable)',
+    'US,GS,\x01\x04,+001.250 kg\r\n',
+    { kind: 'weight', stable: false, net: false, value: 1.25, unit: 'kg', grams: 1250, deviceId: 1, lamp: lamp(0x04) },
+  ],
+  [
+    'CAS 22-byte net negative',
+    'ST,NT,\x02\x42,-000.015 kg\r\n',
+    { kind: 'weight', stable: true, net: true, value: -0.015, unit: 'kg', grams: -15, deviceId: 2, lamp: lamp(0x42) },
+  ],
+  [
+    'CAS 22-byte tons',
+    'ST,GS,\x01\x44,+001.500  t\r\n',
+    { kind: 'weight', stable: true, net: false, value: 1.5, unit: 't', grams: 1_500_000, deviceId: 1, lamp: lamp(0x44) },
+  ],
   ['Kern stable kg', 'ST,GS,+0123.4567  kg\r\n', { kind: 'weight', stable: true, net: false, value: 123.4567, unit: 'kg', grams: 123_457 }],
   ['Kern unstable lb', 'US,GS,+01234.56  lb\r\n', { kind: 'weight', stable: false, net: false, value: 1234.56, unit: 'lb', grams: 559_987 }],
   ['Kern net', 'ST,NT,+0001.0000  kg\r\n', { kind: 'weight', stable: true, net: true, value: 1, unit: 'kg', grams: 1000 }],

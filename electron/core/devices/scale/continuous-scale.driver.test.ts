@@ -14,8 +14,18 @@ type Case = Readonly<{ name: string; profile: () => ScaleEmulatorProfile; config
 
 // Every continuous protocol and layout, each against its emulator profile on a socat pty.
 const cases: readonly Case[] = [
-  { name: 'Toledo continuous with checksum', profile: () => toledoContinuousProfile({ intervalMs: 40 }), config: { protocol: 'toledo-continuous' }, garbageLineIsError: false },
-  { name: 'Toledo continuous without checksum', profile: () => toledoContinuousProfile({ checksum: false, intervalMs: 40 }), config: { protocol: 'toledo-continuous', checksum: false }, garbageLineIsError: false },
+  {
+    name: 'Toledo continuous with checksum',
+    profile: () => toledoContinuousProfile({ intervalMs: 40 }),
+    config: { protocol: 'toledo-continuous' },
+    garbageLineIsError: false,
+  },
+  {
+    name: 'Toledo continuous without checksum',
+    profile: () => toledoContinuousProfile({ checksum: false, intervalMs: 40 }),
+    config: { protocol: 'toledo-continuous', checksum: false },
+    garbageLineIsError: false,
+  },
   { name: 'CAS 22-byte', profile: () => casProfile({ intervalMs: 40 }), config: { protocol: 'cas' }, garbageLineIsError: true },
   { name: 'Kern ST,GS', profile: () => casProfile({ variant: 'kern', decimals: 4, intervalMs: 40 }), config: { protocol: 'cas' }, garbageLineIsError: true },
   { name: 'XK3190-A12E', profile: () => a12eProfile({ intervalMs: 40 }), config: { protocol: 'a12e', steadyMs: 200 }, garbageLineIsError: true },

@@ -50,9 +50,7 @@ export type HidScaleFrame =
   /** An all-zero payload, which QZ Tray discards as noise (§1.1). */
   | Readonly<{ kind: 'noise' }>
 
-const statusByCode = new Map<number, HidScaleStatus>(
-  Object.entries(HidScaleStatusCode).map(([name, code]) => [code, name as HidScaleStatus]),
-)
+const statusByCode = new Map<number, HidScaleStatus>(Object.entries(HidScaleStatusCode).map(([name, code]) => [code, name as HidScaleStatus]))
 
 function hex(bytes: ArrayLike<number>): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join(' ')

@@ -4,8 +4,20 @@ import { findKnownHidScale, formatVidPid, knownHidScales, matchHidScales } from 
 describe('HID scale matching', () => {
   it('knows the VID:PID pairs of hardware.md §1.2', () => {
     expect(knownHidScales.map((s) => formatVidPid(s.vendorId, s.productId))).toEqual([
-      '0922:8003', '0922:8004', '0922:8009', '1446:6a78', '1446:6a73', '2474:0550', '2474:3550',
-      '0eb8:f000', '0eb8:2200', '0b67:555e', '6096:0158', '7b7c:0100', '0d8f:0200', '04d9:8010',
+      '0922:8003',
+      '0922:8004',
+      '0922:8009',
+      '1446:6a78',
+      '1446:6a73',
+      '2474:0550',
+      '2474:3550',
+      '0eb8:f000',
+      '0eb8:2200',
+      '0b67:555e',
+      '6096:0158',
+      '7b7c:0100',
+      '0d8f:0200',
+      '04d9:8010',
     ])
     expect(findKnownHidScale(0x0922, 0x8003)?.name).toBe('Dymo M10')
   })

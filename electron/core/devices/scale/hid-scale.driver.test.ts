@@ -92,7 +92,8 @@ describe('HidScaleDriver over a fake node-hid device', () => {
       '03 08 02 00 00 00', // needs re-zero
       '03 09 02 00 00 00', // unknown status
       '02 04 02 00 00 01', // not a scale report
-    ]) device().report(hex)
+    ])
+      device().report(hex)
     expect(readings.map(({ grams, stable, condition }) => ({ grams, stable, condition }))).toEqual([
       { grams: 500, stable: false, condition: 'ok' },
       { grams: 0, stable: true, condition: 'ok' },
@@ -157,11 +158,20 @@ describe('HidScaleDriver over a fake node-hid device', () => {
 
   it('no scale, no HID library, no permission → scale.disconnected (retryable) that says why', async () => {
     driver = new HidScaleDriver({ backend: fakeBackend([hinted]).backend, vendorId: 0x0922 })
-    await expect(driver.open()).rejects.toMatchObject({ code: ErrorCode.scaleDisconnected, retryable: true, message: expect.stringMatching(/no HID scale with ID 0922:\* is connected/) })
-    driver = new HidScaleDriver({ backend: { devices: () => Promise.reject(new Error('ERR_DLOPEN_FAILED libusb-1.0.so.0')), open: () => Promise.reject(new Error('x')) } })
+    await expect(driver.open()).rejects.toMatchObject({
+      code: ErrorCode.scaleDisconnected,
+      retryable: true,
+      message: expect.stringMatching(/no HID scale with ID 0922:\* is connected/),
+    })
+    driver = new HidScaleDriver({
+      backend: { devices: () => Promise.reject(new Error('ERR_DLOPEN_FAILED libusb-1.0.so.0')), open: () => Promise.reject(new Error('x')) },
+    })
     await expect(driver.open()).rejects.toMatchObject({ code: ErrorCode.scaleDisconnected, meta: { hint: 'install libusb-1.0-0' } })
     driver = new HidScaleDriver({ backend: { devices: async () => [dymo], open: () => Promise.reject(new Error('cannot open device')) } })
-    await expect(driver.open()).rejects.toMatchObject({ code: ErrorCode.scaleDisconnected, message: expect.stringMatching(/cannot open HID scale 0922:8003 at \/dev\/hidraw3/) })
+    await expect(driver.open()).rejects.toMatchObject({
+      code: ErrorCode.scaleDisconnected,
+      message: expect.stringMatching(/cannot open HID scale 0922:8003 at \/dev\/hidraw3/),
+    })
     driver = undefined
   })
 

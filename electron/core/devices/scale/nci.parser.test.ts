@@ -10,7 +10,12 @@ const valid: ReadonlyArray<[string, string, object, object?]> = [
   ['stable kg', '\n 01.234kg\r00\x03', { kind: 'weight', value: 1.234, unit: 'kg', grams: 1234, status: ok }],
   ['stable lb', '\n 02.50lb\r00\x03', { kind: 'weight', value: 2.5, unit: 'lb', grams: 1134, status: ok }],
   ['in motion (bit 0 = moving)', '\n 01.234kg\r10\x03', { kind: 'weight', value: 1.234, unit: 'kg', grams: 1234, status: { ...ok, moving: true } }],
-  ['in motion, Brecknell polarity (bit 0 clear = moving)', '\n 01.234kg\r00\x03', { kind: 'weight', value: 1.234, unit: 'kg', grams: 1234, status: { ...ok, moving: true } }, { motionBit: 'setWhenStable' }],
+  [
+    'in motion, Brecknell polarity (bit 0 clear = moving)',
+    '\n 01.234kg\r00\x03',
+    { kind: 'weight', value: 1.234, unit: 'kg', grams: 1234, status: { ...ok, moving: true } },
+    { motionBit: 'setWhenStable' },
+  ],
   ['stable, Brecknell polarity', '\n 01.234kg\r10\x03', { kind: 'weight', value: 1.234, unit: 'kg', grams: 1234, status: ok }, { motionBit: 'setWhenStable' }],
   ['at zero', '\n 00.000kg\r20\x03', { kind: 'weight', value: 0, unit: 'kg', grams: 0, status: { ...ok, atZero: true } }],
   ['negative', '\n-00.015kg\r00\x03', { kind: 'weight', value: -0.015, unit: 'kg', grams: -15, status: ok }],
@@ -36,7 +41,16 @@ describe('parseNciFrame', () => {
   })
 
   it('decodes every status bit', () => {
-    expect(decodeNciStatus(0x3f, 0x3f)).toEqual({ moving: true, atZero: true, ramError: true, eepromError: true, underCapacity: true, overCapacity: true, romError: true, calibrationError: true })
+    expect(decodeNciStatus(0x3f, 0x3f)).toEqual({
+      moving: true,
+      atZero: true,
+      ramError: true,
+      eepromError: true,
+      underCapacity: true,
+      overCapacity: true,
+      romError: true,
+      calibrationError: true,
+    })
   })
 
   it.each(invalid)('rejects %s as scale.frameInvalid', (_name, text, message) => {
@@ -53,7 +67,11 @@ describe('parseNciFrame', () => {
 })
 
 describe('createNciFramer', () => {
-  it.each([['weight', '\n 01.234kg\r00\x03'], ['status', '\n00\r\x03'], ['unknown', '\n?\r']])('a %s reply split at every byte boundary comes out whole', (_n, text) => {
+  it.each([
+    ['weight', '\n 01.234kg\r00\x03'],
+    ['status', '\n00\r\x03'],
+    ['unknown', '\n?\r'],
+  ])('a %s reply split at every byte boundary comes out whole', (_n, text) => {
     const reply = b(text)
     for (let cut = 1; cut < reply.length; cut++) {
       const framer = createNciFramer()

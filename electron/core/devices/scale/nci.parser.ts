@@ -78,7 +78,9 @@ export function parseNciFrame(frame: Uint8Array, options: NciOptions = {}): NciF
   const cr = last - 3
   if (frame[cr] !== CR || cr < 4) throw frameInvalid('NCI', frame, 'not a weight or status reply')
   const status = decodeNciStatus(statusByte(frame[cr + 1], frame), statusByte(frame[cr + 2], frame), options)
-  const unitText = latin1(frame.subarray(cr - 2, cr)).trim().toLowerCase()
+  const unitText = latin1(frame.subarray(cr - 2, cr))
+    .trim()
+    .toLowerCase()
   if (!isWeightUnit(unitText)) throw frameInvalid('NCI', frame, `unknown unit ${unitText}`)
   const weightText = latin1(frame.subarray(1, cr - 2)).replace(/\s/g, '')
   if (/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(weightText)) {

@@ -112,10 +112,15 @@ describe('NCI faults and tare', () => {
       await driver.open()
       await waitFor(driver.onDidError, (e) => e.code === ErrorCode.scaleFault, 2000, 'fault')
       const polls = emulator.commands.length
-      await waitFor<number>((l) => {
-        const t = setInterval(() => l(emulator.commands.length), 10)
-        return () => clearInterval(t)
-      }, (n) => n >= polls + 3, 2000, 'three more polls')
+      await waitFor<number>(
+        (l) => {
+          const t = setInterval(() => l(emulator.commands.length), 10)
+          return () => clearInterval(t)
+        },
+        (n) => n >= polls + 3,
+        2000,
+        'three more polls',
+      )
       expect(errors.map((e) => [e.code, e.message])).toEqual([[ErrorCode.scaleFault, 'the scale reports calibration error']])
       expect(readings).toEqual([])
       expect(driver.tare).toBeUndefined() // NCI documents no tare command

@@ -97,7 +97,12 @@ const probes: ReadonlyArray<[ScaleProtocol, string]> = [
 const lineKey = (l: SerialLineSettings) => `${l.baudRate}-${l.dataBits}${l.parity[0]}${l.stopBits}`
 
 /** Opens the port with `line`, feeds every chunk to the decoders, runs `session`, always closes. */
-async function withPort<T>(path: string, line: SerialLineSettings, decoders: Decoder[], session: (port: SerialScaleTransport<Uint8Array>, heard: () => Decoder | null) => Promise<T>): Promise<T> {
+async function withPort<T>(
+  path: string,
+  line: SerialLineSettings,
+  decoders: Decoder[],
+  session: (port: SerialScaleTransport<Uint8Array>, heard: () => Decoder | null) => Promise<T>,
+): Promise<T> {
   const port = new SerialScaleTransport<Uint8Array>(path, line, { push: (chunk) => [Uint8Array.from(chunk)], reset: () => undefined })
   let winner: Decoder | null = null
   port.onDidFrame((chunk) => {
@@ -136,7 +141,11 @@ function listen(port: SerialScaleTransport<Uint8Array>, ms: number, done: () => 
  * share one open port. Rejects with `scale.disconnected` when the port cannot be opened and
  * `scale.protocolUnknown` when nothing answered in a known protocol.
  */
-export async function detectScaleProtocol(path: string, candidates: readonly string[] = scaleProtocols, options: DetectScaleOptions = {}): Promise<DetectedScale> {
+export async function detectScaleProtocol(
+  path: string,
+  candidates: readonly string[] = scaleProtocols,
+  options: DetectScaleOptions = {},
+): Promise<DetectedScale> {
   const unknown = candidates.filter((c) => !isScaleProtocol(c))
   if (unknown.length > 0 || candidates.length === 0) {
     throw new AppError(ErrorCode.inputInvalid, `unknown scale protocol ${unknown.join(', ') || '(none given)'} (known: ${scaleProtocols.join(', ')})`)

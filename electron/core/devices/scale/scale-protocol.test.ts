@@ -23,7 +23,11 @@ describe('scale protocols', () => {
     expect(scaleProtocolInfo['mt-sics'].line).toEqual({ baudRate: 9600, dataBits: 8, parity: 'none', stopBits: 1 })
     expect(scaleProtocolInfo['toledo-8217'].line).toEqual({ baudRate: 9600, dataBits: 7, parity: 'even', stopBits: 1 })
     expect(scaleProtocolInfo.nci.line).toEqual({ baudRate: 9600, dataBits: 7, parity: 'even', stopBits: 1 })
-    expect(Object.entries(scaleProtocolInfo).filter(([, i]) => i.mode === 'continuous').map(([p]) => p)).toEqual(['toledo-continuous', 'cas', 'a12e'])
+    expect(
+      Object.entries(scaleProtocolInfo)
+        .filter(([, i]) => i.mode === 'continuous')
+        .map(([p]) => p),
+    ).toEqual(['toledo-continuous', 'cas', 'a12e'])
   })
 
   it('createSerialScaleDriver makes the right driver, and refuses an unknown protocol (config from disk)', () => {
@@ -36,7 +40,11 @@ describe('detectScaleProtocol over a socat pty', () => {
   const pty = usePtyPair('scale-detect-')
 
   const profiles: ReadonlyArray<[string, () => ScaleEmulatorProfile, object]> = [
-    ['toledo-continuous', () => toledoContinuousProfile({ intervalMs: 40 }), { protocol: 'toledo-continuous', checksum: true, line: scaleProtocolInfo['toledo-continuous'].line }],
+    [
+      'toledo-continuous',
+      () => toledoContinuousProfile({ intervalMs: 40 }),
+      { protocol: 'toledo-continuous', checksum: true, line: scaleProtocolInfo['toledo-continuous'].line },
+    ],
     ['toledo-continuous', () => toledoContinuousProfile({ checksum: false, intervalMs: 40 }), { protocol: 'toledo-continuous', checksum: false }],
     ['cas', () => casProfile({ intervalMs: 40 }), { protocol: 'cas', line: scaleProtocolInfo.cas.line }],
     ['cas', () => casProfile({ variant: 'kern', intervalMs: 40 }), { protocol: 'cas' }],
@@ -73,7 +81,10 @@ describe('detectScaleProtocol over a socat pty', () => {
 
   it('a missing port → scale.disconnected; an unknown candidate → input.invalid', async () => {
     await expect(detectScaleProtocol(join(pty.dir, 'nope'), ['cas'], fast)).rejects.toMatchObject({ code: ErrorCode.scaleDisconnected })
-    await expect(detectScaleProtocol(pty.a, ['cas', 'dibal'], fast)).rejects.toMatchObject({ code: ErrorCode.inputInvalid, message: expect.stringMatching(/unknown scale protocol dibal/) })
+    await expect(detectScaleProtocol(pty.a, ['cas', 'dibal'], fast)).rejects.toMatchObject({
+      code: ErrorCode.inputInvalid,
+      message: expect.stringMatching(/unknown scale protocol dibal/),
+    })
   })
 
   it("createScaleDriverFactory with protocol 'auto' detects once, then ScaleService weighs", async () => {

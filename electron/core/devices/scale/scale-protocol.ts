@@ -78,6 +78,9 @@ export function createSerialScaleDriver(config: SerialScaleConfig): ScaleDriver 
     case 'nci':
       return new NciDriver(config)
     default:
-      throw new AppError(ErrorCode.inputInvalid, `unknown scale protocol ${String((config as { protocol: unknown }).protocol)} (known: ${scaleProtocols.join(', ')})`)
+      throw new AppError(
+        ErrorCode.inputInvalid,
+        `unknown scale protocol ${String((config as { protocol: unknown }).protocol)} (known: ${scaleProtocols.join(', ')})`,
+      )
   }
 }

@@ -35,22 +35,14 @@ export function isStale(reading: ScaleReading, now: number, rule: StabilityRule 
 }
 
 function agrees(reading: ScaleReading, newest: ScaleReading, rule: StabilityRule): boolean {
-  return (
-    reading.stable &&
-    (reading.condition ?? 'ok') === 'ok' &&
-    Math.abs(reading.grams - newest.grams) <= rule.toleranceGrams
-  )
+  return reading.stable && (reading.condition ?? 'ok') === 'ok' && Math.abs(reading.grams - newest.grams) <= rule.toleranceGrams
 }
 
 /**
  * Applies the rule to readings in arrival order (oldest first). Only the tail matters; callers
  * may keep a short history. The taken weight is the newest reading, i.e. what the display shows.
  */
-export function evaluateStability(
-  readings: readonly ScaleReading[],
-  now: number,
-  rule: StabilityRule = defaultStabilityRule,
-): StabilityVerdict {
+export function evaluateStability(readings: readonly ScaleReading[], now: number, rule: StabilityRule = defaultStabilityRule): StabilityVerdict {
   const newest = readings[readings.length - 1]
   if (!newest) return { stable: false, reason: 'noReadings' }
   if (isStale(newest, now, rule)) return { stable: false, reason: 'stale' }
@@ -84,12 +76,7 @@ export type SettleStep = Readonly<{ state: SettleState; settled: StableWeight | 
  * Feeds one new reading (already appended to `readings`). Settles are only emitted for a
  * positive load above the tolerance: an empty pan or a negative reading re-arms but is not a parcel.
  */
-export function stepSettle(
-  state: SettleState,
-  readings: readonly ScaleReading[],
-  now: number,
-  rule: StabilityRule = defaultStabilityRule,
-): SettleStep {
+export function stepSettle(state: SettleState, readings: readonly ScaleReading[], now: number, rule: StabilityRule = defaultStabilityRule): SettleStep {
   const newest = readings[readings.length - 1]
   let armed = state.armed
   if (!armed && newest && !isStale(newest, now, rule) && (newest.condition ?? 'ok') === 'ok') {

@@ -8,7 +8,7 @@ import { SimulatedScaleDriver } from './simulated-scale.driver'
 /** Seeded LCG so in-motion noise is the same on every run. */
 function seededRandom(seed = 42): () => number {
   let s = seed
-  return () => ((s = (s * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31)
+  return () => (s = (s * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31
 }
 
 /** A driver that fails to open, to exercise backoff. */

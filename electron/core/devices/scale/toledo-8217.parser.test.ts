@@ -15,7 +15,11 @@ const valid: ReadonlyArray<[string, string, object, object?]> = [
   ['in motion (bit 0, bit 6 always 1)', '\x02?A\r', { kind: 'status', code: 0x41, status: { ...status(0x41), motion: true, bit6: true } }],
   ['over capacity (bit 1)', '\x02?B\r', { kind: 'status', code: 0x42, status: { ...status(0), overCapacity: true, bit6: true } }],
   ['under zero (bit 2)', '\x02?D\r', { kind: 'status', code: 0x44, status: { ...status(0), underZero: true, bit6: true } }],
-  ['outside zero capture + center of zero + net', '\x02?x\r', { kind: 'status', code: 0x78, status: { ...status(0), outsideZeroCapture: true, centerOfZero: true, net: true, bit6: true } }],
+  [
+    'outside zero capture + center of zero + net',
+    '\x02?x\r',
+    { kind: 'status', code: 0x78, status: { ...status(0), outsideZeroCapture: true, centerOfZero: true, net: true, bit6: true } },
+  ],
   ['status with the parity bit set', '\x02?\xc1\r', { kind: 'status', code: 0x41, status: { ...status(0x41) } }],
   ['echo acknowledgement', '\x02E\r', { kind: 'echo' }],
 ]
@@ -35,7 +39,15 @@ describe('parseToledo8217Frame', () => {
   })
 
   it('decodes every status bit', () => {
-    expect(status(0b1111111)).toEqual({ motion: true, overCapacity: true, underZero: true, outsideZeroCapture: true, centerOfZero: true, net: true, bit6: true })
+    expect(status(0b1111111)).toEqual({
+      motion: true,
+      overCapacity: true,
+      underZero: true,
+      outsideZeroCapture: true,
+      centerOfZero: true,
+      net: true,
+      bit6: true,
+    })
     expect(status(0)).toEqual({ motion: false, overCapacity: false, underZero: false, outsideZeroCapture: false, centerOfZero: false, net: false, bit6: false })
   })
 

@@ -27,8 +27,18 @@ const valid: ReadonlyArray<[string, Uint8Array, boolean, object]> = [
   ['grams, XXXXXX (SWA 0x2A, SWC bit 0)', frame(0x2a, 0x20, 0x21, '002500', '000000'), true, { ...base, kind: 'weight', unit: 'g', grams: 2500 }],
   ['kg ×10, XXXXX0 (SWA 0x29: code 1)', frame(0x29, 0x30, 0x20, '000012', '000000'), true, { ...base, kind: 'weight', grams: 120_000 }],
   ['kg, X.XXXXX (code 7)', frame(0x2f, 0x30, 0x20, '123456', '000000'), true, { ...base, kind: 'weight', grams: 1235 }],
-  ['not zeroed after power-up, print request', frame(0x2d, 0x70, 0x28, '000100', '000000'), true, { ...base, kind: 'weight', grams: 100, notZeroed: true, printRequest: true }],
-  ['checksum byte with the parity bit set (7E1 read as 8 bits)', frame(0x2d, 0x30, 0x20, '001234', '000000', 0x2a | 0x80), true, { ...base, kind: 'weight', grams: 1234 }],
+  [
+    'not zeroed after power-up, print request',
+    frame(0x2d, 0x70, 0x28, '000100', '000000'),
+    true,
+    { ...base, kind: 'weight', grams: 100, notZeroed: true, printRequest: true },
+  ],
+  [
+    'checksum byte with the parity bit set (7E1 read as 8 bits)',
+    frame(0x2d, 0x30, 0x20, '001234', '000000', 0x2a | 0x80),
+    true,
+    { ...base, kind: 'weight', grams: 1234 },
+  ],
 ]
 
 const invalid: ReadonlyArray<[string, Uint8Array, boolean, RegExp]> = [

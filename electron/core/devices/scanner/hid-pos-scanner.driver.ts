@@ -103,7 +103,12 @@ export class HidPosScannerDriver implements ScannerDriver {
     if (switchMode) {
       await device.sendFeatureReport([0xfe, 0x01]).catch((err: unknown) => {
         // Scans may still come if the scanner is already in HID POS mode; say why they may not.
-        this.errorEmitter.fire(new AppError(ErrorCode.scannerFrameInvalid, `could not switch the scanner to HID POS mode: ${(err as Error)?.message}`, { meta: { path, reason: 'modeSwitch' }, cause: err }))
+        this.errorEmitter.fire(
+          new AppError(ErrorCode.scannerFrameInvalid, `could not switch the scanner to HID POS mode: ${(err as Error)?.message}`, {
+            meta: { path, reason: 'modeSwitch' },
+            cause: err,
+          }),
+        )
       })
     }
   }

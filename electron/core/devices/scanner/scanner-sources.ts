@@ -29,7 +29,10 @@ class FindingHidPosScannerDriver implements ScannerDriver {
   private readonly disconnectEmitter = new Emitter<AppError>()
   private inner: HidPosScannerDriver | null = null
 
-  constructor(private readonly match: Readonly<{ vendorId?: number; productId?: number }>, private readonly backend: HidScannerBackend) {}
+  constructor(
+    private readonly match: Readonly<{ vendorId?: number; productId?: number }>,
+    private readonly backend: HidScannerBackend,
+  ) {}
 
   readonly onDidScan = (listener: (scan: RawScan) => void): Unsubscribe => this.scanEmitter.event(listener)
   readonly onDidError = (listener: (error: AppError) => void): Unsubscribe => this.errorEmitter.event(listener)
@@ -39,13 +42,21 @@ class FindingHidPosScannerDriver implements ScannerDriver {
     const { vendorId, productId } = this.match
     let found
     try {
-      found = (await listHidPosScanners(this.backend)).find((d) => (vendorId === undefined || d.vendorId === vendorId) && (productId === undefined || d.productId === productId))
+      found = (await listHidPosScanners(this.backend)).find(
+        (d) => (vendorId === undefined || d.vendorId === vendorId) && (productId === undefined || d.productId === productId),
+      )
     } catch (err) {
       // node-hid cannot load (libusb/libudev missing, docs/reference/hardware.md §7.4) or enumerate: retried like an absent device.
-      throw new AppError(ErrorCode.scannerDisconnected, msg('scanner.hidListFailed', { detail: (err as Error)?.message ?? String(err) }), { retryable: true, cause: err })
+      throw new AppError(ErrorCode.scannerDisconnected, msg('scanner.hidListFailed', { detail: (err as Error)?.message ?? String(err) }), {
+        retryable: true,
+        cause: err,
+      })
     }
     if (!found?.path) {
-      const want = vendorId === undefined && productId === undefined ? 'HID POS' : `${vendorId === undefined ? '*' : hex4(vendorId)}:${productId === undefined ? '*' : hex4(productId)}`
+      const want =
+        vendorId === undefined && productId === undefined
+          ? 'HID POS'
+          : `${vendorId === undefined ? '*' : hex4(vendorId)}:${productId === undefined ? '*' : hex4(productId)}`
       throw new AppError(ErrorCode.scannerDisconnected, msg('scanner.hidNotFound', { device: want }), { retryable: true, meta: { vendorId, productId } })
     }
     const inner = new HidPosScannerDriver({ path: found.path, vendorId: found.vendorId, backend: this.backend })

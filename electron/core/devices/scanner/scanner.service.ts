@@ -54,8 +54,7 @@ export class ScannerService {
   }
 
   /** A normalized scan from `source` (the id of a ScannerSource). */
-  readonly onDidScan = (listener: (scan: NormalizedScan, source: string) => void): Unsubscribe =>
-    this.scanEmitter.event((e) => listener(e.scan, e.source))
+  readonly onDidScan = (listener: (scan: NormalizedScan, source: string) => void): Unsubscribe => this.scanEmitter.event((e) => listener(e.scan, e.source))
   readonly onDidError = (listener: (error: AppError) => void): Unsubscribe => this.errorEmitter.event(listener)
   readonly onDidChangeStatus = (listener: (status: ScannerStatus) => void): Unsubscribe => this.statusEmitter.event(listener)
 

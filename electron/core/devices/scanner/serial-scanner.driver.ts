@@ -84,7 +84,9 @@ export class SerialScannerDriver implements ScannerDriver {
     await new Promise<void>((resolve, reject) =>
       port.open((err) =>
         err
-          ? reject(new AppError(ErrorCode.scannerDisconnected, `cannot open scanner port ${path}: ${err.message}`, { retryable: true, meta: { path }, cause: err }))
+          ? reject(
+              new AppError(ErrorCode.scannerDisconnected, `cannot open scanner port ${path}: ${err.message}`, { retryable: true, meta: { path }, cause: err }),
+            )
           : resolve(),
       ),
     )

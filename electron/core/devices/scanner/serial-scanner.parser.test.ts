@@ -50,7 +50,11 @@ describe('serial scanner framing', () => {
       name: 'noise before a code is dropped and reported',
       chunks: [Uint8Array.from([0x00, 0xff, 0x13]), 'TR1\r'],
       codes: ['TR1'],
-      rejected: [['noise', '\x00'], ['noise', '\xff'], ['noise', '\x13']],
+      rejected: [
+        ['noise', '\x00'],
+        ['noise', '\xff'],
+        ['noise', '\x13'],
+      ],
     },
     {
       name: 'noise inside a code rejects that code, the next one is fine',

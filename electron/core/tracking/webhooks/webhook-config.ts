@@ -29,12 +29,19 @@ export const WebhooksConfigSchema = z
     host: z.string().min(1).default('127.0.0.1'),
     port: z.number().int().min(0).max(65_535).default(8791),
     allowIps: z.array(z.string().min(1)).default([]),
-    maxBodyBytes: z.number().int().positive().default(256 * 1024),
+    maxBodyBytes: z
+      .number()
+      .int()
+      .positive()
+      .default(256 * 1024),
     rateLimit: z.object({ limit: z.number().int().positive(), windowMs: z.number().int().positive() }).nullable().default({ limit: 120, windowMs: 60_000 }),
     /** Required on every post when set (seed 003: unsigned webhooks refused; for a relay that signs what it forwards). */
     signature: Signature.optional(),
     kolaygelsin: z.object({ auth: KolayGelsinAuth }).nullable().default(null),
-    aras: z.object({ username: z.string().min(1), password: z.string().min(1) }).nullable().default(null),
+    aras: z
+      .object({ username: z.string().min(1), password: z.string().min(1) })
+      .nullable()
+      .default(null),
   })
   .prefault({})
 export type WebhooksConfig = z.output<typeof WebhooksConfigSchema>
@@ -49,7 +56,9 @@ export function webhookReceiverOptions(c: WebhooksConfig, hooks: Pick<WebhookRec
     allowIps: c.allowIps,
     maxBodyBytes: c.maxBodyBytes,
     rateLimit: c.rateLimit,
-    kolaygelsin: kgAuth ? { auth: kgAuth.scheme === 'hash' ? { scheme: 'hash', value: kgAuth.secret, headerName: kgAuth.headerName } : kgAuth, signature } : null,
+    kolaygelsin: kgAuth
+      ? { auth: kgAuth.scheme === 'hash' ? { scheme: 'hash', value: kgAuth.secret, headerName: kgAuth.headerName } : kgAuth, signature }
+      : null,
     aras: c.aras ? { auth: { username: c.aras.username, password: c.aras.password }, signature } : null,
     ...hooks,
   }

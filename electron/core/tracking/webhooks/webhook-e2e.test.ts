@@ -47,21 +47,45 @@ async function desk(): Promise<{ db: Db; receiver: WebhookReceiver }> {
   opened = await openDatabase(join(dir, 's.sqlite3'))
   const db = opened.db
   const poller = new TrackingPoller(db, new Map<string, CarrierConnector>())
-  receiver = await startWebhookReceiver({ allowIps: ['127.0.0.1'], kolaygelsin: { auth: KG_AUTH }, aras: { auth: ARAS_PUSH }, onEvents: createWebhookSink(db, poller) })
+  receiver = await startWebhookReceiver({
+    allowIps: ['127.0.0.1'],
+    kolaygelsin: { auth: KG_AUTH },
+    aras: { auth: ARAS_PUSH },
+    onEvents: createWebhookSink(db, poller),
+  })
   return { db, receiver }
 }
 
 /** The row the purchaser leaves after a successful createShipment (shipments.repository markShipmentPurchased). */
 async function recordPurchase(db: Db, id: string, carrierId: string, created: CreatedShipment): Promise<void> {
-  await db.insertInto('orders').values({ id: `o-${id}`, order_number: `SIP-${id}`, barcode: `B${id}`, status: 'packed', recipient_json: '{}' } as never).execute()
+  await db
+    .insertInto('orders')
+    .values({ id: `o-${id}`, order_number: `SIP-${id}`, barcode: `B${id}`, status: 'packed', recipient_json: '{}' } as never)
+    .execute()
   await db
     .insertInto('shipments')
-    .values({ id, order_id: `o-${id}`, carrier_id: carrierId, service_code: 'S', status: 'purchased', idempotency_key: `k-${id}`, reference_no: id, request_json: '{}', carrier_shipment_id: created.carrierShipmentId, tracking_number: created.trackingNumber, barcode: created.barcode } as never)
+    .values({
+      id,
+      order_id: `o-${id}`,
+      carrier_id: carrierId,
+      service_code: 'S',
+      status: 'purchased',
+      idempotency_key: `k-${id}`,
+      reference_no: id,
+      request_json: '{}',
+      carrier_shipment_id: created.carrierShipmentId,
+      tracking_number: created.trackingNumber,
+      barcode: created.barcode,
+    } as never)
     .execute()
 }
 
-const statusOf = async (db: Db, id: string) => (await db.selectFrom('shipments').select('tracking_status').where('id', '=', id).executeTakeFirstOrThrow()).tracking_status
-const announced = async (db: Db) => (await db.selectFrom('outbox').select('payload_json').where('kind', '=', 'tracking.updated').execute()).map((r) => JSON.parse(r.payload_json).status as string)
+const statusOf = async (db: Db, id: string) =>
+  (await db.selectFrom('shipments').select('tracking_status').where('id', '=', id).executeTakeFirstOrThrow()).tracking_status
+const announced = async (db: Db) =>
+  (await db.selectFrom('outbox').select('payload_json').where('kind', '=', 'tracking.updated').execute()).map(
+    (r) => JSON.parse(r.payload_json).status as string,
+  )
 
 describe('carrier pushes → receiver → SQLite', () => {
   it('Kolay Gelsin: the emulator’s webhook sender moves the shipment in_transit → delivered', async () => {
@@ -125,12 +149,27 @@ describe('carrier pushes → receiver → SQLite', () => {
   it('Aras: a push with the wrong password is refused (Result false), retried, and changes nothing', async () => {
     const { db, receiver: r } = await desk()
     aras = await startArasEmulator({ push: { url: `${r.url}/webhooks/aras`, username: ARAS_PUSH.username, password: 'wrong', attempts: 2, retryDelayMs: 0 } })
-    const connector = createArasConnector({ environment: 'test', origin: aras.origin, credentials: { username: 'neodyum', password: 'nd2580' }, query: { username: 'neodyum', password: 'nd2580', customerCode: '1932448851342' }, timeoutMs: 2000, retry: { maxAttempts: 1 } })
+    const connector = createArasConnector({
+      environment: 'test',
+      origin: aras.origin,
+      credentials: { username: 'neodyum', password: 'nd2580' },
+      query: { username: 'neodyum', password: 'nd2580', customerCode: '1932448851342' },
+      timeoutMs: 2000,
+      retry: { maxAttempts: 1 },
+    })
     const created = await connector.createShipment(sampleArasRequest() as ShipmentRequest, { idempotencyKey: 'k-aras-2' })
     await recordPurchase(db, 'ar2', 'aras', created)
     aras.advance(created.carrierShipmentId, '6')
     await aras.flushPushes()
-    expect(aras.pushDeliveries).toMatchObject([{ delivered: false, attempts: [{ status: 401, result: false }, { status: 401, result: false }] }])
+    expect(aras.pushDeliveries).toMatchObject([
+      {
+        delivered: false,
+        attempts: [
+          { status: 401, result: false },
+          { status: 401, result: false },
+        ],
+      },
+    ])
     expect(await statusOf(db, 'ar2')).toBeNull()
     expect(r.stats.refused.unauthorized).toBe(2)
   })

@@ -21,7 +21,16 @@ afterEach(async () => {
   dir = ''
 })
 
-type Row = { id: string; carrierId: string; status?: string; csid: string | null; tracking: string | null; ref?: string; createdAt?: string; trackingStatus?: string }
+type Row = {
+  id: string
+  carrierId: string
+  status?: string
+  csid: string | null
+  tracking: string | null
+  ref?: string
+  createdAt?: string
+  trackingStatus?: string
+}
 
 async function dbWith(rows: Row[]): Promise<Db> {
   dir = mkdtempSync(join(tmpdir(), 'kj-webhook-'))
@@ -32,7 +41,10 @@ async function dbWith(rows: Row[]): Promise<Db> {
 
 async function insertRows(db: Db, rows: Row[]): Promise<void> {
   for (const r of rows) {
-    await db.insertInto('orders').values({ id: `o-${r.id}`, order_number: `SIP-${r.id}`, barcode: `B${r.id}`, status: 'packed', recipient_json: '{}' } as never).execute()
+    await db
+      .insertInto('orders')
+      .values({ id: `o-${r.id}`, order_number: `SIP-${r.id}`, barcode: `B${r.id}`, status: 'packed', recipient_json: '{}' } as never)
+      .execute()
     await db
       .insertInto('shipments')
       .values({
@@ -94,13 +106,15 @@ describe('findTrackableByKeys', () => {
   ] as const)('%s %j → %s', async (carrierId, keys, expected) => {
     const found = await findTrackableByKeys(shared.db, carrierId, keys)
     expect(found?.id ?? null).toBe(expected)
-    if (expected === 's2') expect(found).toEqual({ id: 's2', orderId: 'o-s2', carrierId: 'kolaygelsin', trackingNumber: '5001', carrierKey: '5001', trackingStatus: 'delivered' })
+    if (expected === 's2')
+      expect(found).toEqual({ id: 's2', orderId: 'o-s2', carrierId: 'kolaygelsin', trackingNumber: '5001', carrierKey: '5001', trackingStatus: 'delivered' })
   })
 })
 
 describe('createWebhookSink behind the receiver (real SQLite, real HTTP)', () => {
   const KG_AUTH = { scheme: 'hash', value: 'h' } as const
-  const post = (body: unknown) => fetch(`${receiver!.url}/webhooks/kolaygelsin`, { method: 'POST', headers: { 'content-type': 'application/json', hash: 'h' }, body: JSON.stringify(body) })
+  const post = (body: unknown) =>
+    fetch(`${receiver!.url}/webhooks/kolaygelsin`, { method: 'POST', headers: { 'content-type': 'application/json', hash: 'h' }, body: JSON.stringify(body) })
   const event = (type: string, at: string) => ({ CargoEventType: type, ShipmentId: '5001', TimeStamp: at, LocationName: 'VARIŞ TM' })
 
   async function setup() {

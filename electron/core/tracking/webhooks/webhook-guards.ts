@@ -29,7 +29,9 @@ export function createIpAllowList(entries: readonly string[]): (ip: string) => b
     const max = family === 4 ? 32 : 128
     const prefix = bits === undefined ? max : /^\d{1,3}$/.test(bits) ? Number(bits) : NaN
     if (family === 0 || extra !== undefined || !(prefix >= 0 && prefix <= max)) {
-      throw new AppError(ErrorCode.inputInvalid, `webhook allowIps entry "${raw}" is not an IP address or CIDR range`, { meta: { field: 'allowIps', entry: raw } })
+      throw new AppError(ErrorCode.inputInvalid, `webhook allowIps entry "${raw}" is not an IP address or CIDR range`, {
+        meta: { field: 'allowIps', entry: raw },
+      })
     }
     const type = family === 4 ? 'ipv4' : 'ipv6'
     if (prefix === max) list.addAddress(addr, type)
@@ -80,7 +82,10 @@ export class PerKeyWindow {
     private readonly windowMs: number,
     private readonly now: () => number = Date.now,
   ) {
-    if (!Number.isInteger(limit) || limit < 1 || !(windowMs > 0)) throw new AppError(ErrorCode.inputInvalid, `webhook rate limit must be a positive count per positive window, got ${limit}/${windowMs} ms`, { meta: { field: 'rateLimit' } })
+    if (!Number.isInteger(limit) || limit < 1 || !(windowMs > 0))
+      throw new AppError(ErrorCode.inputInvalid, `webhook rate limit must be a positive count per positive window, got ${limit}/${windowMs} ms`, {
+        meta: { field: 'rateLimit' },
+      })
   }
 
   hit(key: string): number {

@@ -33,11 +33,28 @@ async function start(over: Partial<WebhookReceiverOptions> = {}, answer: (c: Cal
 const KG_BASIC = { scheme: 'basic', username: 'kg-user', password: 'kg-pass:1' } as const
 const ARAS_AUTH = { username: 'aras-user', password: 'aras-secret' }
 const basic = (u: string, p: string) => `Basic ${Buffer.from(`${u}:${p}`).toString('base64')}`
-const KG_EVENT = { CargoEventType: '29', ShipmentId: '5001', ShipmentItemId: '7001', CustomerSpecificCode: 'KJABC', LocationName: 'ALICI ADRESİ', TimeStamp: '2026-11-25T14:00:00+03:00' }
+const KG_EVENT = {
+  CargoEventType: '29',
+  ShipmentId: '5001',
+  ShipmentItemId: '7001',
+  CustomerSpecificCode: 'KJABC',
+  LocationName: 'ALICI ADRESİ',
+  TimeStamp: '2026-11-25T14:00:00+03:00',
+}
 const kgHeaders = { 'content-type': 'application/json', authorization: basic('kg-user', 'kg-pass:1') }
-const arasFields = (over: Record<string, string> = {}) => ({ IntegrationCode: '1234567890123456', CargoStatus: '6', ProcessDate: '25.11.2026 14:30:00', Description: 'Teslim edildi', UserName: 'aras-user', Password: 'aras-secret', ...over })
+const arasFields = (over: Record<string, string> = {}) => ({
+  IntegrationCode: '1234567890123456',
+  CargoStatus: '6',
+  ProcessDate: '25.11.2026 14:30:00',
+  Description: 'Teslim edildi',
+  UserName: 'aras-user',
+  Password: 'aras-secret',
+  ...over,
+})
 const arasSoap = (f = arasFields()) =>
-  `<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><CargoStatusPush xmlns="http://tempuri.org/">${Object.entries(f)
+  `<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><CargoStatusPush xmlns="http://tempuri.org/">${Object.entries(
+    f,
+  )
     .map(([k, v]) => `<${k}>${v}</${k}>`)
     .join('')}</CargoStatusPush></soap:Body></soap:Envelope>`
 const SOAP_HEADERS = { 'content-type': 'text/xml; charset=utf-8', soapaction: '"http://tempuri.org/CargoStatusPush"' }
@@ -53,7 +70,13 @@ describe('Kolay Gelsin route', () => {
     const res = await post('/webhooks/kolaygelsin', JSON.stringify(KG_EVENT), kgHeaders)
     expect(res.status).toBe(200)
     expect(JSON.parse(res.text)).toEqual({ ok: true, stored: 1, unknown: 0 })
-    expect(calls).toEqual([{ carrierId: 'kolaygelsin', keys: { carrierShipmentId: '5001', trackingNumber: '5001' }, events: [{ status: 'delivered', rawCode: '29', rawText: expect.any(String), at: '2026-11-25T11:00:00.000Z', location: 'ALICI ADRESİ' }] }])
+    expect(calls).toEqual([
+      {
+        carrierId: 'kolaygelsin',
+        keys: { carrierShipmentId: '5001', trackingNumber: '5001' },
+        events: [{ status: 'delivered', rawCode: '29', rawText: expect.any(String), at: '2026-11-25T11:00:00.000Z', location: 'ALICI ADRESİ' }],
+      },
+    ])
     expect(r.stats).toMatchObject({ received: 1, stored: 1, unknown: 0 })
   })
 
@@ -97,15 +120,44 @@ describe('Aras route', () => {
     const res = await post('/webhooks/aras', arasSoap(), SOAP_HEADERS)
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toMatch(/^text\/xml/)
-    expect(res.text).toContain('<CargoStatusPushResponse xmlns="http://tempuri.org/"><CargoStatusPushResult><Result>true</Result><ErrorDescription /></CargoStatusPushResult></CargoStatusPushResponse>')
-    expect(calls).toEqual([{ carrierId: 'aras', keys: { carrierShipmentId: '1234567890123456', trackingNumber: '1234567890123456' }, events: [{ status: 'delivered', rawCode: 'DURUM_KODU:6', rawText: 'Teslim edildi', at: '2026-11-25T11:30:00.000Z', location: null }] }])
+    expect(res.text).toContain(
+      '<CargoStatusPushResponse xmlns="http://tempuri.org/"><CargoStatusPushResult><Result>true</Result><ErrorDescription /></CargoStatusPushResult></CargoStatusPushResponse>',
+    )
+    expect(calls).toEqual([
+      {
+        carrierId: 'aras',
+        keys: { carrierShipmentId: '1234567890123456', trackingNumber: '1234567890123456' },
+        events: [{ status: 'delivered', rawCode: 'DURUM_KODU:6', rawText: 'Teslim edildi', at: '2026-11-25T11:30:00.000Z', location: null }],
+      },
+    ])
   })
 
   it.each([
-    ['wrong password (SOAP)', arasSoap(arasFields({ Password: 'guess' })), SOAP_HEADERS, 401, 'unauthorized', /<Result>false<\/Result><ErrorDescription>Aras push refused: wrong UserName or Password/],
-    ['malformed SOAP', arasSoap().slice(0, -30), SOAP_HEADERS, 400, 'badBody', /<Result>false<\/Result><ErrorDescription>Aras push body is unusable: not well-formed XML/],
+    [
+      'wrong password (SOAP)',
+      arasSoap(arasFields({ Password: 'guess' })),
+      SOAP_HEADERS,
+      401,
+      'unauthorized',
+      /<Result>false<\/Result><ErrorDescription>Aras push refused: wrong UserName or Password/,
+    ],
+    [
+      'malformed SOAP',
+      arasSoap().slice(0, -30),
+      SOAP_HEADERS,
+      400,
+      'badBody',
+      /<Result>false<\/Result><ErrorDescription>Aras push body is unusable: not well-formed XML/,
+    ],
     ['SOAP without CargoStatus', arasSoap(arasFields({ CargoStatus: '' })), SOAP_HEADERS, 400, 'badBody', /CargoStatus is empty/],
-    ['malformed JSON', '{"IntegrationCode":', { 'content-type': 'application/json' }, 400, 'badBody', /"Result":false,"ErrorDescription":"Aras push body is unusable: not JSON"/],
+    [
+      'malformed JSON',
+      '{"IntegrationCode":',
+      { 'content-type': 'application/json' },
+      400,
+      'badBody',
+      /"Result":false,"ErrorDescription":"Aras push body is unusable: not JSON"/,
+    ],
   ] as const)('%s → %i in the caller’s format', async (_name, body, headers, status, reason, reply) => {
     const { r, calls, logs } = await start()
     const res = await post('/webhooks/aras', body, headers)

@@ -3,9 +3,27 @@ import type { AddressInfo } from 'node:net'
 import { AppError, ErrorCode, toAppError } from '../../../../shared/errors'
 import { checkSignature, createIpAllowList, normalizeIp, PerKeyWindow, ReplayWindow } from './webhook-guards'
 import { arasRoute, kolayGelsinRoute, type CarrierRoute, type WebhookAnswer } from './webhook-routes'
-import { WebhookRefusal, type WebhookCarrier, type WebhookLogEntry, type WebhookReceiver, type WebhookReceiverOptions, type WebhookSignatureOptions, type WebhookStats } from './webhook.types'
+import {
+  WebhookRefusal,
+  type WebhookCarrier,
+  type WebhookLogEntry,
+  type WebhookReceiver,
+  type WebhookReceiverOptions,
+  type WebhookSignatureOptions,
+  type WebhookStats,
+} from './webhook.types'
 
-export type { ArasPushRoute, KolayGelsinWebhookRoute, WebhookEventsCallback, WebhookLogEntry, WebhookReceiver, WebhookReceiverOptions, WebhookShipmentKeys, WebhookSignatureOptions, WebhookStats } from './webhook.types'
+export type {
+  ArasPushRoute,
+  KolayGelsinWebhookRoute,
+  WebhookEventsCallback,
+  WebhookLogEntry,
+  WebhookReceiver,
+  WebhookReceiverOptions,
+  WebhookShipmentKeys,
+  WebhookSignatureOptions,
+  WebhookStats,
+} from './webhook.types'
 export { WebhookCarrier, WebhookRefusal } from './webhook.types'
 
 const DEFAULT_MAX_BODY_BYTES = 256 * 1024
@@ -26,7 +44,8 @@ function routesOf(o: WebhookReceiverOptions): Map<string, CarrierRoute> {
   if (o.kolaygelsin) {
     const { auth, signature } = o.kolaygelsin
     checkSignatureConfig(signature, 'kolaygelsin')
-    if (auth.scheme === 'basic' && (auth.username === '' || auth.password === '')) throw invalid('the Kolay Gelsin webhook Basic username and password must not be empty', 'kolaygelsin.auth')
+    if (auth.scheme === 'basic' && (auth.username === '' || auth.password === ''))
+      throw invalid('the Kolay Gelsin webhook Basic username and password must not be empty', 'kolaygelsin.auth')
     if (auth.scheme === 'hash' && auth.value === '') throw invalid('the Kolay Gelsin webhook hash value must not be empty', 'kolaygelsin.auth')
     if (auth.scheme === 'none' && !signature && (o.allowIps ?? []).length === 0) {
       throw invalid('a Kolay Gelsin webhook without auth needs a signature or an IP allow-list (95.0.169.14 per [KG])', 'kolaygelsin.auth')
@@ -116,13 +135,20 @@ export async function startWebhookReceiver(options: WebhookReceiverOptions): Pro
     const refuseEarly = (status: number, reason: WebhookRefusal, message: string, headers: Record<string, string> = {}) => {
       refused[reason]++
       log({ carrierId, ip, status, outcome: reason, message })
-      send(res, status, { contentType: JSON_TYPE, body: JSON.stringify({ ok: false, error: { code: codeOf(reason), message } }) }, { connection: 'close', ...headers })
+      send(
+        res,
+        status,
+        { contentType: JSON_TYPE, body: JSON.stringify({ ok: false, error: { code: codeOf(reason), message } }) },
+        { connection: 'close', ...headers },
+      )
     }
     if (!allowed(ip)) return refuseEarly(403, WebhookRefusal.ipNotAllowed, `caller ${ip} is not on the webhook allow-list`)
     const waitMs = limiter?.hit(ip) ?? 0
-    if (waitMs > 0) return refuseEarly(429, WebhookRefusal.rateLimited, 'too many webhook posts from this address', { 'retry-after': String(Math.ceil(waitMs / 1000)) })
+    if (waitMs > 0)
+      return refuseEarly(429, WebhookRefusal.rateLimited, 'too many webhook posts from this address', { 'retry-after': String(Math.ceil(waitMs / 1000)) })
     if (!route) return refuseEarly(404, WebhookRefusal.notFound, `no webhook at ${path || '/'}`)
-    if (req.method !== 'POST') return refuseEarly(405, WebhookRefusal.methodNotAllowed, `${req.method ?? '?'} is not allowed; webhooks are POST`, { allow: 'POST' })
+    if (req.method !== 'POST')
+      return refuseEarly(405, WebhookRefusal.methodNotAllowed, `${req.method ?? '?'} is not allowed; webhooks are POST`, { allow: 'POST' })
 
     const raw = await readBody(req, maxBodyBytes)
     if (raw === null) return refuseEarly(413, WebhookRefusal.tooLarge, `the body is larger than ${maxBodyBytes} bytes`)
@@ -172,7 +198,15 @@ export async function startWebhookReceiver(options: WebhookReceiverOptions): Pro
     replay.remember(replayKey)
     counts.stored += stored
     counts.unknown += unknown
-    if (unknown > 0) log({ carrierId, ip, status: 200, outcome: 'unknown', message: `${unknown} shipment(s) in this post match none of ours`, bodyExcerpt: excerpt(route, raw) })
+    if (unknown > 0)
+      log({
+        carrierId,
+        ip,
+        status: 200,
+        outcome: 'unknown',
+        message: `${unknown} shipment(s) in this post match none of ours`,
+        bodyExcerpt: excerpt(route, raw),
+      })
     if (stored > 0) log({ carrierId, ip, status: 200, outcome: 'stored', message: `events stored for ${stored} shipment(s)` })
     send(res, 200, route.answer(raw, req.headers, { ok: true, message: '', summary: { stored, unknown } }))
   }
@@ -182,7 +216,8 @@ export async function startWebhookReceiver(options: WebhookReceiverOptions): Pro
       // A bug or a caller gone mid-body: answer if anyone is still listening, and count it.
       counts.failed++
       log({ carrierId: null, ip: normalizeIp(req.socket.remoteAddress ?? ''), status: 500, outcome: 'failed', message: toAppError(err).message })
-      if (!res.headersSent && !res.destroyed) send(res, 500, { contentType: JSON_TYPE, body: JSON.stringify({ ok: false, error: { code: ErrorCode.internal, message: 'internal error' } }) })
+      if (!res.headersSent && !res.destroyed)
+        send(res, 500, { contentType: JSON_TYPE, body: JSON.stringify({ ok: false, error: { code: ErrorCode.internal, message: 'internal error' } }) })
     })
   })
   const host = options.host ?? '127.0.0.1'

@@ -18,7 +18,11 @@ export type CarrierRoute = Readonly<{
   carrierId: WebhookCarrier
   signature: WebhookSignatureOptions | undefined
   parse(raw: Buffer, headers: IncomingHttpHeaders, receivedAt: string): WebhookGroup[]
-  answer(raw: Buffer, headers: IncomingHttpHeaders, result: Readonly<{ ok: boolean; code?: string; message: string; summary?: Record<string, number | boolean> }>): WebhookAnswer
+  answer(
+    raw: Buffer,
+    headers: IncomingHttpHeaders,
+    result: Readonly<{ ok: boolean; code?: string; message: string; summary?: Record<string, number | boolean> }>,
+  ): WebhookAnswer
   redact(text: string): string
 }>
 
@@ -26,10 +30,15 @@ const JSON_TYPE = 'application/json; charset=utf-8'
 const plain = (e: TrackingEvent): TrackingEvent => ({ status: e.status, rawCode: e.rawCode, rawText: e.rawText, at: e.at, location: e.location })
 /** Generic: any "password"/"secret"/"token" member or field hidden (a KG body carries none, but a log must never show one). */
 const redactGeneric = (text: string) =>
-  text.replace(/("(?:password|secret|token|hash)"\s*:\s*)("(?:[^"\\]|\\.)*"|[^,}\s]+)/gi, '$1"[redacted]"').replace(/((?:^|&)(?:password|secret|token|hash)=)[^&]*/gi, '$1[redacted]')
+  text
+    .replace(/("(?:password|secret|token|hash)"\s*:\s*)("(?:[^"\\]|\\.)*"|[^,}\s]+)/gi, '$1"[redacted]"')
+    .replace(/((?:^|&)(?:password|secret|token|hash)=)[^&]*/gi, '$1[redacted]')
 
 function jsonAnswer(result: Readonly<{ ok: boolean; code?: string; message: string; summary?: Record<string, number | boolean> }>): WebhookAnswer {
-  return { contentType: JSON_TYPE, body: JSON.stringify(result.ok ? { ok: true, ...result.summary } : { ok: false, error: { code: result.code, message: result.message } }) }
+  return {
+    contentType: JSON_TYPE,
+    body: JSON.stringify(result.ok ? { ok: true, ...result.summary } : { ok: false, error: { code: result.code, message: result.message } }),
+  }
 }
 
 /**
@@ -47,7 +56,12 @@ export function kolayGelsinRoute(config: KolayGelsinWebhookRoute): CarrierRoute 
       const events = parseKolayGelsinWebhook(raw, headers, config.auth, receivedAt)
       const groups = new Map<string, { keys: WebhookShipmentKeys; events: TrackingEvent[] }>()
       for (const e of events) {
-        const keys: WebhookShipmentKeys = e.shipmentId !== null ? { carrierShipmentId: e.shipmentId, trackingNumber: e.shipmentId } : e.customerSpecificCode !== null ? { carrierShipmentId: e.customerSpecificCode } : {}
+        const keys: WebhookShipmentKeys =
+          e.shipmentId !== null
+            ? { carrierShipmentId: e.shipmentId, trackingNumber: e.shipmentId }
+            : e.customerSpecificCode !== null
+              ? { carrierShipmentId: e.customerSpecificCode }
+              : {}
         const id = JSON.stringify(keys)
         const g = groups.get(id) ?? { keys, events: [] }
         g.events.push(plain(e))
@@ -75,7 +89,11 @@ export function arasRoute(config: ArasPushRoute): CarrierRoute {
       return [{ keys: { carrierShipmentId: push.integrationCode, trackingNumber: push.integrationCode }, events: [push.event] }]
     },
     answer(raw, headers, result) {
-      const r = buildArasPushReply(arasPushReplyContext(raw, contentType(headers)), { result: result.ok, errorDescription: result.ok ? '' : result.message }, config.reply)
+      const r = buildArasPushReply(
+        arasPushReplyContext(raw, contentType(headers)),
+        { result: result.ok, errorDescription: result.ok ? '' : result.message },
+        config.reply,
+      )
       return { contentType: r.contentType, body: r.body }
     },
     redact: (text) => redactGeneric(redactArasPush(text)),

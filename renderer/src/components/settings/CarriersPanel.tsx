@@ -20,8 +20,14 @@ export function CarriersPanel({ client, active, rates }: { client: StationClient
     if (!active) return
     let stop = false
     const load = () => {
-      client.call('carriers.status', {}).then((c) => !stop && setCarriers(c.filter((x) => x.id !== 'marketplace')), () => undefined)
-      client.call('tracking.webhooks', {}).then((w) => !stop && setHooks(w), () => undefined)
+      client.call('carriers.status', {}).then(
+        (c) => !stop && setCarriers(c.filter((x) => x.id !== 'marketplace')),
+        () => undefined,
+      )
+      client.call('tracking.webhooks', {}).then(
+        (w) => !stop && setHooks(w),
+        () => undefined,
+      )
     }
     load()
     const timer = setInterval(load, POLL_MS)
@@ -42,7 +48,12 @@ export function CarriersPanel({ client, active, rates }: { client: StationClient
               <td>{c.name}</td>
               <td className={c.breaker.state === 'closed' ? 'tone-ok' : 'tone-warn'}>
                 {c.breaker.state === 'closed' ? `● ${t('carriers.answering')}` : `▲ ${t('carriers.notAnswering')}`}
-                {c.breaker.retryAt && <span className="muted small"> · {t('carriers.retryAt')} {formatClock(new Date(c.breaker.retryAt), lang)}</span>}
+                {c.breaker.retryAt && (
+                  <span className="muted small">
+                    {' '}
+                    · {t('carriers.retryAt')} {formatClock(new Date(c.breaker.retryAt), lang)}
+                  </span>
+                )}
               </td>
               <td className="muted small">{c.breaker.lastError ? coreWords(c.breaker.lastError.notice, c.breaker.lastError.message, lang)[0] : ''}</td>
               <td data-testid={`carrier-${c.id}-offline`}>{c.offlinePending > 0 ? t('carriers.offlinePending', { n: c.offlinePending }) : ''}</td>
@@ -63,7 +74,8 @@ export function CarriersPanel({ client, active, rates }: { client: StationClient
           {t('carriers.webhooks')}:{' '}
           {hooks.url ? (
             <>
-              <code>{hooks.url}</code> {hooks.routes.join(' ')} · {t('carriers.webhookStats', { stored: hooks.stats?.stored ?? 0, refused: Object.values(hooks.stats?.refused ?? {}).reduce((a, b) => a + b, 0) })}
+              <code>{hooks.url}</code> {hooks.routes.join(' ')} ·{' '}
+              {t('carriers.webhookStats', { stored: hooks.stats?.stored ?? 0, refused: Object.values(hooks.stats?.refused ?? {}).reduce((a, b) => a + b, 0) })}
             </>
           ) : (
             <span className="tone-warn">▲ {hooks.problem}</span>

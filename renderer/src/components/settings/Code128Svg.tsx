@@ -6,7 +6,21 @@ import { code128Bars, encodeCode128 } from '../../../../shared/barcode/code128'
  * (crispEdges, no scaling), black on white, with the 10-module quiet zone on both sides.
  * `moduleWidthPx` 2 or more keeps it readable for ordinary laser and imager scanners.
  */
-export function Code128Svg({ data, gs1 = false, moduleWidthPx = 2, heightPx = 90, label, testId }: { data: string; gs1?: boolean; moduleWidthPx?: number; heightPx?: number; label: string; testId?: string }) {
+export function Code128Svg({
+  data,
+  gs1 = false,
+  moduleWidthPx = 2,
+  heightPx = 90,
+  label,
+  testId,
+}: {
+  data: string
+  gs1?: boolean
+  moduleWidthPx?: number
+  heightPx?: number
+  label: string
+  testId?: string
+}) {
   const symbol = useMemo(() => encodeCode128(data, { gs1 }), [data, gs1])
   const quiet = 10
   const width = (symbol.modules + 2 * quiet) * moduleWidthPx

@@ -22,9 +22,18 @@ function LabelStatus({ label }: { label: PrintersView['label'] }) {
   const { t, lang } = useLang()
   if (label.problem && !label.status) {
     const m = errorMessage(label.problem)
-    return <span className="tone-error" data-testid="label-printer-status" data-ready="false">✕ {lang === 'tr' ? m.tr : m.en}</span>
+    return (
+      <span className="tone-error" data-testid="label-printer-status" data-ready="false">
+        ✕ {lang === 'tr' ? m.tr : m.en}
+      </span>
+    )
   }
-  if (!label.status) return <span className="muted" data-testid="label-printer-status">{label.canReportStatus ? t('settings.asking') : t('settings.noStatus')}</span>
+  if (!label.status)
+    return (
+      <span className="muted" data-testid="label-printer-status">
+        {label.canReportStatus ? t('settings.asking') : t('settings.noStatus')}
+      </span>
+    )
   const flags = [...new Set(FLAGS.filter(([k]) => label.status![k] === true).map(([, key]) => t(key)))]
   return (
     <span className={label.status.ready ? 'tone-ok' : 'tone-error'} data-testid="label-printer-status" data-ready={label.status.ready}>
@@ -50,7 +59,9 @@ export function PrintersPanel({ desk, settings }: { desk: SettingsDesk; settings
       </h2>
       <dl className="facts facts-compact">
         <dt>{t('settings.address')}</dt>
-        <dd className="mono one-line" data-testid="label-printer-uri">{label?.uri ?? printer?.uri ?? '—'}</dd>
+        <dd className="mono one-line" data-testid="label-printer-uri">
+          {label?.uri ?? printer?.uri ?? '—'}
+        </dd>
         <dt>{t('settings.label')}</dt>
         <dd>{printer ? `${printer.size.replace('x', ' × ')} mm · ${printer.dpi} dpi` : '—'}</dd>
         <dt>{t('settings.status')}</dt>
@@ -97,7 +108,9 @@ export function PrintersPanel({ desk, settings }: { desk: SettingsDesk; settings
             ) : receipt.paperOut ? (
               <span className="tone-error">✕ {t('settings.paperOut')}</span>
             ) : (
-              <span className={receipt.paperNearEnd ? 'tone-warn' : 'tone-ok'}>{receipt.paperNearEnd ? `▲ ${t('settings.paperLow')}` : `● ${t('settings.paperOk')}`}</span>
+              <span className={receipt.paperNearEnd ? 'tone-warn' : 'tone-ok'}>
+                {receipt.paperNearEnd ? `▲ ${t('settings.paperLow')}` : `● ${t('settings.paperOk')}`}
+              </span>
             )}
           </dd>
           {receipt && receipt.unprintedOrders.length > 0 && (

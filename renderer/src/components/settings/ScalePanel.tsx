@@ -7,7 +7,19 @@ import { STALE_AFTER_MS } from '../WeightPanel'
 import { Tx } from '../Tx'
 
 /** Scale driver and port, connection, the live reading, and zero (F4). */
-export function ScalePanel({ desk, settings, devices, scale, now }: { desk: SettingsDesk; settings: SettingsView | null; devices: DeviceStatusView | null; scale: ScaleState | null; now: number }) {
+export function ScalePanel({
+  desk,
+  settings,
+  devices,
+  scale,
+  now,
+}: {
+  desk: SettingsDesk
+  settings: SettingsView | null
+  devices: DeviceStatusView | null
+  scale: ScaleState | null
+  now: number
+}) {
   const { t, lang } = useLang()
   const s = settings?.scale
   const reading = scale?.view ?? null
@@ -27,7 +39,11 @@ export function ScalePanel({ desk, settings, devices, scale, now }: { desk: Sett
           <dd className="mono one-line">{s?.path ? `${s.path}${s.baudRate ? ` @ ${s.baudRate}` : ''}` : '—'}</dd>
           <dt>{t('scale.connection')}</dt>
           <dd className={connected ? 'tone-ok' : 'tone-error'} data-testid="scale-connected" data-connected={connected ?? ''}>
-            {connected === null ? '—' : connected ? `● ${t('status.connected')}` : `✕ ${devices?.scale.error ? splitBilingual(devices.scale.error, lang)[0] : t('status.notConnected')}`}
+            {connected === null
+              ? '—'
+              : connected
+                ? `● ${t('status.connected')}`
+                : `✕ ${devices?.scale.error ? splitBilingual(devices.scale.error, lang)[0] : t('status.notConnected')}`}
           </dd>
         </dl>
         <div className={`live-weight settings-live live-${state}`} data-testid="settings-weight" data-grams={reading?.grams ?? ''} data-state={state}>

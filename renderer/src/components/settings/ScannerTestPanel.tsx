@@ -21,15 +21,32 @@ function LayoutResult({ verdict, received }: { verdict: LayoutVerdict; received:
   const common = { 'data-testid': 'selftest-result', 'data-kind': verdict.kind, 'data-layout': 'layout' in verdict ? verdict.layout : '' }
   switch (verdict.kind) {
     case 'ok':
-      return <div className="selftest-result tone-ok" {...common}>✓ {t('selftest.ok')}</div>
+      return (
+        <div className="selftest-result tone-ok" {...common}>
+          ✓ {t('selftest.ok')}
+        </div>
+      )
     case 'alreadySet':
-      return <div className="selftest-result tone-ok" {...common}>✓ {t('selftest.alreadySet', { name: name(verdict.layout) })}</div>
+      return (
+        <div className="selftest-result tone-ok" {...common}>
+          ✓ {t('selftest.alreadySet', { name: name(verdict.layout) })}
+        </div>
+      )
     case 'saved':
-      return <div className="selftest-result tone-ok" {...common}>✓ {t('selftest.applied', { name: name(verdict.layout) })}</div>
+      return (
+        <div className="selftest-result tone-ok" {...common}>
+          ✓ {t('selftest.applied', { name: name(verdict.layout) })}
+        </div>
+      )
     case 'propose':
       return (
         <div className="selftest-result tone-warn" {...common}>
-          <div>▲ {verdict.reason === 'mismatch' ? t('selftest.mismatch', { name: name(verdict.layout) }) : t('selftest.repairWrong', { name: name(verdict.configured) })}</div>
+          <div>
+            ▲{' '}
+            {verdict.reason === 'mismatch'
+              ? t('selftest.mismatch', { name: name(verdict.layout) })
+              : t('selftest.repairWrong', { name: name(verdict.configured) })}
+          </div>
           <div className="selftest-proposal">
             {t('selftest.propose', { name: name(verdict.layout) })} <kbd className="key">F3</kbd> <Tx k="key.useLayout" />
           </div>
@@ -54,10 +71,22 @@ function Gs1Result({ desk }: { desk: SettingsDesk }) {
   const { t } = useLang()
   const r = desk.selfTest.gs1
   if (!r) return null
-  if (r.status !== 'ok') return <div className="selftest-result tone-error" data-testid="gs1-result" data-status="unrecognised">✕ {t('selftest.gs1Bad')}</div>
-  const fnc1 = r.fnc1.kind === 'gs' ? t('selftest.fnc1Gs') : r.fnc1.kind === 'substitute' ? t('selftest.fnc1Sub', { text: r.fnc1.text }) : t('selftest.fnc1Dropped')
+  if (r.status !== 'ok')
+    return (
+      <div className="selftest-result tone-error" data-testid="gs1-result" data-status="unrecognised">
+        ✕ {t('selftest.gs1Bad')}
+      </div>
+    )
+  const fnc1 =
+    r.fnc1.kind === 'gs' ? t('selftest.fnc1Gs') : r.fnc1.kind === 'substitute' ? t('selftest.fnc1Sub', { text: r.fnc1.text }) : t('selftest.fnc1Dropped')
   return (
-    <div className={`selftest-result ${r.fnc1.kind === 'dropped' ? 'tone-warn' : 'tone-ok'}`} data-testid="gs1-result" data-status="ok" data-fnc1={r.fnc1.kind} data-aim={r.aimPrefix}>
+    <div
+      className={`selftest-result ${r.fnc1.kind === 'dropped' ? 'tone-warn' : 'tone-ok'}`}
+      data-testid="gs1-result"
+      data-status="ok"
+      data-fnc1={r.fnc1.kind}
+      data-aim={r.aimPrefix}
+    >
       <div>✓ {t('selftest.gs1Ok')}</div>
       <div className="small">
         {t('selftest.aim')}: <b>{r.aimPrefix ? t('selftest.yes') : t('selftest.no')}</b> · {t('selftest.fnc1')}: <b>{fnc1}</b>
@@ -80,8 +109,12 @@ export function ScannerTestPanel({ desk, settings, devices }: { desk: SettingsDe
           <Tx k="selftest.title" />
         </h2>
         <ol className="selftest-steps">
-          <li className={onGs1 ? 'done' : 'current'}>{onGs1 ? '✓' : '1'} {t('selftest.step1')}</li>
-          <li className={step === 'done' ? 'done' : onGs1 ? 'current' : ''}>{step === 'done' ? '✓' : '2'} {t('selftest.step2')}</li>
+          <li className={onGs1 ? 'done' : 'current'}>
+            {onGs1 ? '✓' : '1'} {t('selftest.step1')}
+          </li>
+          <li className={step === 'done' ? 'done' : onGs1 ? 'current' : ''}>
+            {step === 'done' ? '✓' : '2'} {t('selftest.step2')}
+          </li>
         </ol>
       </div>
       <div className="selftest-saved muted" data-testid="saved-layout" data-layout={wedge ?? ''}>

@@ -14,7 +14,21 @@ import type { SyncControls } from '../../hooks/use-sync-controls'
 import type { StationClient } from '../../lib/station-client'
 
 /** F6, supervisors only: printers with a test label, the scanner self-test, and the scale. Keyboard only. */
-export function SettingsScreen({ desk, devices, scale, now, client, sync }: { desk: SettingsDesk; devices: DeviceStatusView | null; scale: ScaleState | null; now: number; client: StationClient; sync: SyncControls }) {
+export function SettingsScreen({
+  desk,
+  devices,
+  scale,
+  now,
+  client,
+  sync,
+}: {
+  desk: SettingsDesk
+  devices: DeviceStatusView | null
+  scale: ScaleState | null
+  now: number
+  client: StationClient
+  sync: SyncControls
+}) {
   const { t } = useLang()
   const settings = desk.settings
   return (

@@ -26,7 +26,8 @@ export function SyncPanel({ sync }: { sync: SyncControls }) {
         ))}
       </ul>
       <div className="settings-action">
-        <kbd className="key">F8</kbd> <Tx k="key.syncNow" /> · <kbd className="key">F5</kbd> <Tx k={s?.mode === 'paused' ? 'key.syncResume' : 'key.syncPause'} />
+        <kbd className="key">F8</kbd> <Tx k="key.syncNow" /> · <kbd className="key">F5</kbd>{' '}
+        <Tx k={s?.mode === 'paused' ? 'key.syncResume' : 'key.syncPause'} />
       </div>
     </section>
   )

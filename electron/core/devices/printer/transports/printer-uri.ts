@@ -36,7 +36,11 @@ function parseUsb(uri: string, trimmed: string, options: CreateTransportOptions)
       throw invalid(uri, 'the serial number is not valid percent-encoding')
     }
   }
-  return new UsbPrinterTransport({ vendorId: Number.parseInt(m[1] as string, 16), productId: Number.parseInt(m[2] as string, 16), serialNumber }, options.usbDevices, options.timeoutMs)
+  return new UsbPrinterTransport(
+    { vendorId: Number.parseInt(m[1] as string, 16), productId: Number.parseInt(m[2] as string, 16), serialNumber },
+    options.usbDevices,
+    options.timeoutMs,
+  )
 }
 
 const SERIAL_KEYS = new Set(['baud', 'dataBits', 'parity', 'stopBits', 'flow'])
@@ -49,7 +53,8 @@ function parseSerial(uri: string, url: URL, options: CreateTransportOptions): Pr
   if (url.host === '' && (!path.startsWith('/') || path === '/' || path.endsWith('/'))) throw invalid(uri, 'no serial device path')
   if (url.host !== '' && !/^COM\d{1,3}$/.test(path)) throw invalid(uri, `"${path}" is not a COM port`)
   if (url.username || url.password || url.hash) throw invalid(uri, 'unexpected user or fragment')
-  for (const key of url.searchParams.keys()) if (!SERIAL_KEYS.has(key)) throw invalid(uri, `unknown serial setting "${key}" (baud, dataBits, parity, stopBits, flow)`)
+  for (const key of url.searchParams.keys())
+    if (!SERIAL_KEYS.has(key)) throw invalid(uri, `unknown serial setting "${key}" (baud, dataBits, parity, stopBits, flow)`)
   const q = url.searchParams
   const pick = <T extends string | number>(key: string, allowed: readonly T[], fallback: T): T => {
     const raw = q.get(key)

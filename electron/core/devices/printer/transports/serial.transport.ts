@@ -67,15 +67,20 @@ export class SerialPrinterTransport implements PrinterTransport {
       const port = await this.ensureOpen()
       let reply = Buffer.alloc(0)
       try {
-        return await this.guarded<Uint8Array>(timeoutMs, 'query', (resolve, reject) => {
-          this.collector = (chunk) => {
-            reply = Buffer.concat([reply, chunk])
-            if (isComplete(reply)) resolve(new Uint8Array(reply))
-          }
-          port.write(Buffer.from(data), (err) => {
-            if (err) reject(this.lineError(err, 'unknown'))
-          })
-        }, () => ({ partialReply: reply.toString('latin1') }))
+        return await this.guarded<Uint8Array>(
+          timeoutMs,
+          'query',
+          (resolve, reject) => {
+            this.collector = (chunk) => {
+              reply = Buffer.concat([reply, chunk])
+              if (isComplete(reply)) resolve(new Uint8Array(reply))
+            }
+            port.write(Buffer.from(data), (err) => {
+              if (err) reject(this.lineError(err, 'unknown'))
+            })
+          },
+          () => ({ partialReply: reply.toString('latin1') }),
+        )
       } finally {
         this.collector = null
       }
@@ -152,7 +157,9 @@ export class SerialPrinterTransport implements PrinterTransport {
     port.on('error', (err) => this.onLost?.(this.lineError(err, 'unknown')))
     port.on('close', () => {
       if (this.port === port) this.port = null
-      this.onLost?.(new AppError(ErrorCode.printerOffline, msg('printer.serialLost', { uri: this.uri }), { retryable: true, meta: { uri: this.uri, delivery: 'unknown' } }))
+      this.onLost?.(
+        new AppError(ErrorCode.printerOffline, msg('printer.serialLost', { uri: this.uri }), { retryable: true, meta: { uri: this.uri, delivery: 'unknown' } }),
+      )
     })
     this.port = port
     return port
@@ -162,12 +169,24 @@ export class SerialPrinterTransport implements PrinterTransport {
     const message = err.message
     // Linux: the user is not in the dialout group (docs/reference/hardware.md §7.1); retrying will not help.
     if (/EACCES|Permission denied/i.test(message)) {
-      return new AppError(ErrorCode.printerOffline, msg('printer.serialNoPermission', { path: this.path }), { retryable: false, meta: { uri: this.uri, delivery: 'none', errno: message }, cause: err })
+      return new AppError(ErrorCode.printerOffline, msg('printer.serialNoPermission', { path: this.path }), {
+        retryable: false,
+        meta: { uri: this.uri, delivery: 'none', errno: message },
+        cause: err,
+      })
     }
-    return new AppError(ErrorCode.printerOffline, msg('printer.serialOpenFailed', { path: this.path, detail: message }), { retryable: true, meta: { uri: this.uri, delivery: 'none', errno: message }, cause: err })
+    return new AppError(ErrorCode.printerOffline, msg('printer.serialOpenFailed', { path: this.path, detail: message }), {
+      retryable: true,
+      meta: { uri: this.uri, delivery: 'none', errno: message },
+      cause: err,
+    })
   }
 
   private lineError(err: Error, delivery: 'none' | 'unknown'): AppError {
-    return new AppError(ErrorCode.printerOffline, msg('printer.serialError', { uri: this.uri, detail: err.message }), { retryable: true, meta: { uri: this.uri, delivery }, cause: err })
+    return new AppError(ErrorCode.printerOffline, msg('printer.serialError', { uri: this.uri, detail: err.message }), {
+      retryable: true,
+      meta: { uri: this.uri, delivery },
+      cause: err,
+    })
   }
 }

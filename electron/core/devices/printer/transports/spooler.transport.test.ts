@@ -10,7 +10,10 @@ import { failure } from '../../../../../tests/support/app-error'
 type Run = { command: string; args: readonly string[]; env: NodeJS.ProcessEnv | undefined; stdin: Buffer }
 
 /** A fake `spawn`: records the command line and stdin, then exits the way `outcome` says. */
-function fakeSpawn(outcome: { code?: number; stdout?: string; stderr?: string; error?: NodeJS.ErrnoException; hang?: boolean }): { spawn: SpawnFn; runs: Run[] } {
+function fakeSpawn(outcome: { code?: number; stdout?: string; stderr?: string; error?: NodeJS.ErrnoException; hang?: boolean }): {
+  spawn: SpawnFn
+  runs: Run[]
+} {
   const runs: Run[] = []
   const spawn: SpawnFn = (command: string, args: readonly string[], options: SpawnOptions) => {
     const child = new EventEmitter() as ChildProcess & EventEmitter

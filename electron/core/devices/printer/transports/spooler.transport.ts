@@ -101,7 +101,9 @@ export class SpoolerPrinterTransport implements PrinterTransport {
     const platform = this.options.platform ?? process.platform
     if (platform !== 'win32' && (this.queue.startsWith('-') || /[\s/#\\]/.test(this.queue))) {
       // CUPS queue names have no spaces, slashes or '#'; a leading '-' would read as an lp option.
-      return Promise.reject(new AppError(ErrorCode.printerAddressInvalid, msg('printer.spoolerQueueInvalid', { queue: this.queue }), { meta: { uri: this.uri, delivery: 'none' } }))
+      return Promise.reject(
+        new AppError(ErrorCode.printerAddressInvalid, msg('printer.spoolerQueueInvalid', { queue: this.queue }), { meta: { uri: this.uri, delivery: 'none' } }),
+      )
     }
     const { command, args, env } = spoolerCommand(this.queue, this.options.title ?? 'KargoJet label', platform)
     const timeoutMs = options.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_SPOOLER_TIMEOUT_MS
@@ -155,7 +157,8 @@ export class SpoolerPrinterTransport implements PrinterTransport {
   /** A spooler that refused the job took nothing: delivery 'none'. */
   private refusal(detail: string): AppError {
     // lp: "The printer or class does not exist."; winspool: ERROR_INVALID_PRINTER_NAME (1801).
-    if (/does not exist|not found|win32 error 1801\b/i.test(detail)) return this.fail(ErrorCode.printerAddressInvalid, msg('printer.spoolerNoQueue', { queue: this.queue, detail }), false, 'none')
+    if (/does not exist|not found|win32 error 1801\b/i.test(detail))
+      return this.fail(ErrorCode.printerAddressInvalid, msg('printer.spoolerNoQueue', { queue: this.queue, detail }), false, 'none')
     return this.fail(ErrorCode.printerOffline, msg('printer.spoolerRefused', { queue: this.queue, detail }), true, 'none')
   }
 

@@ -156,11 +156,24 @@ export class TcpPrinterTransport implements PrinterTransport {
 
   private socketError(err: Error): AppError {
     const code = (err as NodeJS.ErrnoException).code ?? 'UNKNOWN'
-    if (code === 'ETIMEDOUT') return new AppError(ErrorCode.printerTimeout, msg('printer.connectTimedOut', { uri: this.uri }), { retryable: true, meta: { uri: this.uri, errno: code }, cause: err })
+    if (code === 'ETIMEDOUT')
+      return new AppError(ErrorCode.printerTimeout, msg('printer.connectTimedOut', { uri: this.uri }), {
+        retryable: true,
+        meta: { uri: this.uri, errno: code },
+        cause: err,
+      })
     if (OFFLINE_CODES.has(code)) {
-      return new AppError(ErrorCode.printerOffline, msg('printer.offline', { uri: this.uri, errno: code }), { retryable: true, meta: { uri: this.uri, errno: code }, cause: err })
+      return new AppError(ErrorCode.printerOffline, msg('printer.offline', { uri: this.uri, errno: code }), {
+        retryable: true,
+        meta: { uri: this.uri, errno: code },
+        cause: err,
+      })
     }
     // Anything else (EACCES, EADDRNOTAVAIL…) is still "cannot reach the printer"; keep the errno for the log.
-    return new AppError(ErrorCode.printerOffline, msg('printer.unreachable', { uri: this.uri, detail: err.message }), { retryable: true, meta: { uri: this.uri, errno: code }, cause: err })
+    return new AppError(ErrorCode.printerOffline, msg('printer.unreachable', { uri: this.uri, detail: err.message }), {
+      retryable: true,
+      meta: { uri: this.uri, errno: code },
+      cause: err,
+    })
   }
 }

@@ -172,13 +172,20 @@ export class UsbPrinterTransport implements PrinterTransport {
     const { vendorId, productId, serialNumber } = this.address
     const matches = all.filter((d) => d.vendorId === vendorId && d.productId === productId && (serialNumber === null || d.serialNumber === serialNumber))
     if (matches.length === 0) {
-      throw new AppError(ErrorCode.printerOffline, msg('printer.usbNotConnected', { uri: this.uri }), { retryable: true, meta: { uri: this.uri, delivery: 'none' } })
+      throw new AppError(ErrorCode.printerOffline, msg('printer.usbNotConnected', { uri: this.uri }), {
+        retryable: true,
+        meta: { uri: this.uri, delivery: 'none' },
+      })
     }
     if (matches.length > 1) {
       // Two identical printers on one desk: printing to "whichever" could put a label on the wrong desk.
-      throw new AppError(ErrorCode.printerAddressInvalid, msg('printer.usbSeveral', { uri: this.uri, serials: matches.map((d) => d.serialNumber ?? '?').join(', ') }), {
-        meta: { uri: this.uri, delivery: 'none' },
-      })
+      throw new AppError(
+        ErrorCode.printerAddressInvalid,
+        msg('printer.usbSeveral', { uri: this.uri, serials: matches.map((d) => d.serialNumber ?? '?').join(', ') }),
+        {
+          meta: { uri: this.uri, delivery: 'none' },
+        },
+      )
     }
     return matches[0] as WebUsbDevice
   }
@@ -191,7 +198,12 @@ export class UsbPrinterTransport implements PrinterTransport {
     const inEp = eps.find((e) => e.direction === 'in' && e.type === 'bulk')
     if (!iface || !out) {
       throw new AppError(ErrorCode.printerAddressInvalid, msg('printer.usbNotAPrinter', { uri: this.uri }), {
-        meta: { uri: this.uri, interfaceClass: iface?.alternate.interfaceClass ?? null, printerClass: iface?.alternate.interfaceClass === PRINTER_CLASS, delivery: 'none' },
+        meta: {
+          uri: this.uri,
+          interfaceClass: iface?.alternate.interfaceClass ?? null,
+          printerClass: iface?.alternate.interfaceClass === PRINTER_CLASS,
+          delivery: 'none',
+        },
       })
     }
     return { out: out.endpointNumber, in: inEp?.endpointNumber ?? null, inPacketSize: inEp?.packetSize ?? 64 }
@@ -212,7 +224,8 @@ export class UsbPrinterTransport implements PrinterTransport {
   private fromUsbError(err: unknown, delivery: 'none' | 'unknown', timeoutMs: number): AppError {
     const message = err instanceof Error ? err.message : String(err)
     const meta = { uri: this.uri, delivery, usbError: message }
-    if (/TIMEOUT/i.test(message)) return new AppError(ErrorCode.printerTimeout, msg('printer.usbSlowTake', { timeoutMs, uri: this.uri }), { retryable: true, meta, cause: err })
+    if (/TIMEOUT/i.test(message))
+      return new AppError(ErrorCode.printerTimeout, msg('printer.usbSlowTake', { timeoutMs, uri: this.uri }), { retryable: true, meta, cause: err })
     if (/BUSY/i.test(message)) return new AppError(ErrorCode.printerOffline, msg('printer.usbBusy', { uri: this.uri }), { retryable: true, meta, cause: err })
     if (/ACCESS|NOT_SUPPORTED/i.test(message)) {
       // Linux: no udev rule; Windows: not on the WinUSB driver (docs/reference/hardware.md §7.1, §7.2). Retrying will not help.

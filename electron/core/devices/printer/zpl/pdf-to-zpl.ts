@@ -9,20 +9,22 @@ import { graphicField, toMonochrome, type GraphicEncoding, type GraySource, type
  * aspect kept (turned a quarter when that fits better), made 1-bit and sent as one ^GF graphic in
  * its own ^XA…^XZ format.
  */
-export type PdfToZplOptions = Readonly<{
-  dpi: LabelDpi
-  size: LabelSize
-  /** 'first' (default): carrier labels are one page; 'all': one format per page. */
-  pages?: 'first' | 'all'
-  /** 'auto' (default) turns a landscape page onto portrait stock; 0 never turns. */
-  rotate?: 'auto' | 0
-  encoding?: GraphicEncoding
-  /**
-   * Written into each format as a ^FX comment (never printed). The print queue checks that a
-   * label carries its shipment's barcode; a raster has no text, so pass the barcode here.
-   */
-  comment?: string
-} & MonochromeOptions>
+export type PdfToZplOptions = Readonly<
+  {
+    dpi: LabelDpi
+    size: LabelSize
+    /** 'first' (default): carrier labels are one page; 'all': one format per page. */
+    pages?: 'first' | 'all'
+    /** 'auto' (default) turns a landscape page onto portrait stock; 0 never turns. */
+    rotate?: 'auto' | 0
+    encoding?: GraphicEncoding
+    /**
+     * Written into each format as a ^FX comment (never printed). The print queue checks that a
+     * label carries its shipment's barcode; a raster has no text, so pass the barcode here.
+     */
+    comment?: string
+  } & MonochromeOptions
+>
 
 export type PdfToZplResult = Readonly<{ zpl: string; pages: number; pageCount: number }>
 

@@ -47,7 +47,19 @@ describe.each(combos)('buildShippingLabel %s at %i dpi', (size, dpi, width, heig
   })
 
   it('shows order, carrier, sender, recipient, piece, desi, weight and date', () => {
-    for (const text of ['KJ-2026-004817', 'YURTİÇİ KARGO', 'GÖNDEREN / FROM', 'Anadolu Çarşı E-Ticaret Ltd. Şti.', 'ALICI / TO', 'Posta Kodu: 35590', 'Tel: 0532 123 45 67', '1/2', '3,5', '1,25 kg', '26.11.2026']) {
+    for (const text of [
+      'KJ-2026-004817',
+      'YURTİÇİ KARGO',
+      'GÖNDEREN / FROM',
+      'Anadolu Çarşı E-Ticaret Ltd. Şti.',
+      'ALICI / TO',
+      'Posta Kodu: 35590',
+      'Tel: 0532 123 45 67',
+      '1/2',
+      '3,5',
+      '1,25 kg',
+      '26.11.2026',
+    ]) {
       expect(zpl).toContain(text)
     }
   })

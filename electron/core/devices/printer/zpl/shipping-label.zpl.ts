@@ -34,24 +34,66 @@ export function labelGeometry(dpi: LabelDpi, size: LabelSize): LabelGeometry {
 
 /** Sizes in millimetres; each stock has its own so the 100×100 label stays readable, not squeezed. */
 type Spec = Readonly<{
-  headerH: number; carrierFont: number; captionFont: number; orderFont: number
-  fromFont: number; fromNameFont: number; compactFrom: boolean
-  toNameFont: number; toNameLines: number; toAddressFont: number; toAddressMaxLines: number; toCityFont: number; toMetaFont: number
-  codH: number; codFont: number; barH: number; trackingFont: number; footerFont: number
+  headerH: number
+  carrierFont: number
+  captionFont: number
+  orderFont: number
+  fromFont: number
+  fromNameFont: number
+  compactFrom: boolean
+  toNameFont: number
+  toNameLines: number
+  toAddressFont: number
+  toAddressMaxLines: number
+  toCityFont: number
+  toMetaFont: number
+  codH: number
+  codFont: number
+  barH: number
+  trackingFont: number
+  footerFont: number
 }>
 
 const SPECS: Record<LabelSize, Spec> = {
   '100x150': {
-    headerH: 14, carrierFont: 6.5, captionFont: 2.6, orderFont: 4.5,
-    fromFont: 3, fromNameFont: 3.5, compactFrom: false,
-    toNameFont: 7, toNameLines: 2, toAddressFont: 5, toAddressMaxLines: 4, toCityFont: 8, toMetaFont: 4.5,
-    codH: 11, codFont: 6.5, barH: 24, trackingFont: 5, footerFont: 4.5,
+    headerH: 14,
+    carrierFont: 6.5,
+    captionFont: 2.6,
+    orderFont: 4.5,
+    fromFont: 3,
+    fromNameFont: 3.5,
+    compactFrom: false,
+    toNameFont: 7,
+    toNameLines: 2,
+    toAddressFont: 5,
+    toAddressMaxLines: 4,
+    toCityFont: 8,
+    toMetaFont: 4.5,
+    codH: 11,
+    codFont: 6.5,
+    barH: 24,
+    trackingFont: 5,
+    footerFont: 4.5,
   },
   '100x100': {
-    headerH: 11, carrierFont: 5.5, captionFont: 2.3, orderFont: 3.8,
-    fromFont: 2.6, fromNameFont: 2.6, compactFrom: true,
-    toNameFont: 4.6, toNameLines: 1, toAddressFont: 3.3, toAddressMaxLines: 2, toCityFont: 4.8, toMetaFont: 3.2,
-    codH: 7, codFont: 4.6, barH: 12, trackingFont: 3.6, footerFont: 3.4,
+    headerH: 11,
+    carrierFont: 5.5,
+    captionFont: 2.3,
+    orderFont: 3.8,
+    fromFont: 2.6,
+    fromNameFont: 2.6,
+    compactFrom: true,
+    toNameFont: 4.6,
+    toNameLines: 1,
+    toAddressFont: 3.3,
+    toAddressMaxLines: 2,
+    toCityFont: 4.8,
+    toMetaFont: 3.2,
+    codH: 7,
+    codFont: 4.6,
+    barH: 12,
+    trackingFont: 3.6,
+    footerFont: 3.4,
   },
 }
 

@@ -9,7 +9,15 @@ describe('toMonochrome', () => {
     ['black is a set bit, MSB leftmost', [[0, 255, 255, 255, 255, 255, 255, 0]], 128, ['81']],
     ['a row not a multiple of 8 is padded with white', [[0, 0, 0, 0, 0, 0, 0, 0, 0]], 128, ['FF80']],
     ['the threshold is exclusive', [[127, 128, 200, 10]], 128, ['90']],
-    ['two rows', [[0, 255], [255, 0]], 128, ['80', '40']],
+    [
+      'two rows',
+      [
+        [0, 255],
+        [255, 0],
+      ],
+      128,
+      ['80', '40'],
+    ],
   ]
   it.each(cases)('%s', (_name, rows, threshold, hexRows) => {
     const bmp = toMonochrome(gray(rows), { threshold })
@@ -33,7 +41,12 @@ describe('toMonochrome', () => {
 })
 
 describe('graphicField', () => {
-  const bmp = toMonochrome(gray([[0, 0, 0, 0, 255, 255, 255, 255, 0], [255, 255, 255, 255, 255, 255, 255, 255, 0]]))
+  const bmp = toMonochrome(
+    gray([
+      [0, 0, 0, 0, 255, 255, 255, 255, 0],
+      [255, 255, 255, 255, 255, 255, 255, 255, 0],
+    ]),
+  )
 
   it('ASCII hex: ^GFA,total,total,bytesPerRow then one hex line per row', () => {
     expect(graphicField(bmp)).toBe('^GFA,4,4,2,F080\n0080')

@@ -81,7 +81,11 @@ export function graphicField(bitmap: MonoBitmap, encoding: GraphicEncoding = 'he
   // One line per dot row: the printer ignores CR/LF inside the data, and it keeps the job readable.
   const rows: string[] = []
   for (let y = 0; y < bitmap.heightDots; y++) {
-    rows.push(Buffer.from(bitmap.bits.subarray(y * bitmap.bytesPerRow, (y + 1) * bitmap.bytesPerRow)).toString('hex').toUpperCase())
+    rows.push(
+      Buffer.from(bitmap.bits.subarray(y * bitmap.bytesPerRow, (y + 1) * bitmap.bytesPerRow))
+        .toString('hex')
+        .toUpperCase(),
+    )
   }
   return `^GFA,${total},${total},${bitmap.bytesPerRow},${rows.join('\n')}`
 }

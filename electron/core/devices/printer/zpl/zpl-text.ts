@@ -5,7 +5,7 @@
  * (measured: caps ≈0.57h, lower case ≈0.45h, digits ≈0.50h) so a real printer's font fits too.
  */
 
-const NARROW = new Set([...'iljftrI.,:;!|\'`'])
+const NARROW = new Set([..."iljftrI.,:;!|'`"])
 const WIDE = new Set([...'MWmw@%'])
 
 function charWidthFactor(ch: string): number {
@@ -52,7 +52,9 @@ export function fitHeight(text: string, maxHeightDots: number, minHeightDots: nu
 
 /** Word-wraps into at most `maxLines` lines; the last line is cut with "..." if text remains. */
 export function wrapText(text: string, heightDots: number, maxWidthDots: number, maxLines: number): string[] {
-  const words = normalizeSpaces(text).split(' ').filter((w) => w.length > 0)
+  const words = normalizeSpaces(text)
+    .split(' ')
+    .filter((w) => w.length > 0)
   const lines: string[] = []
   let current = ''
   let i = 0
@@ -86,7 +88,13 @@ export function wrapText(text: string, heightDots: number, maxWidthDots: number,
  * Wraps at the largest height in [minHeightDots, maxHeightDots] where the whole text fits in
  * `maxLines`; at the minimum the last line is cut with "...".
  */
-export function wrapFit(text: string, maxHeightDots: number, minHeightDots: number, maxWidthDots: number, maxLines: number): { heightDots: number; lines: string[] } {
+export function wrapFit(
+  text: string,
+  maxHeightDots: number,
+  minHeightDots: number,
+  maxWidthDots: number,
+  maxLines: number,
+): { heightDots: number; lines: string[] } {
   const clean = normalizeSpaces(text)
   for (let h = maxHeightDots; h > minHeightDots; h = Math.max(minHeightDots, h - Math.max(1, Math.round(h * 0.05)))) {
     const lines = wrapText(clean, h, maxWidthDots, maxLines)
