@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { request } from 'node:http'
@@ -52,6 +52,27 @@ describe('headless server', () => {
     const page = await get('/')
     expect(page.status).toBe(200)
     expect(page.body).toContain(`content="${server.token}"`)
+  })
+
+  it("injects the token into the renderer's own index.html, however a formatter spells the empty tag", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kj-ui-real-'))
+    writeFileSync(join(dir, 'index.html'), readFileSync(join(__dirname, '../../../renderer/index.html')))
+    const own = await startHeadlessServer({ handlers: h.station.handlers, access: h.station.access, subscribe: h.station.subscribe, rendererDir: dir, port: 0 })
+    try {
+      const page = await new Promise<string>((resolve, reject) => {
+        request({ host: '127.0.0.1', port: own.port, path: '/', headers: { Host: `127.0.0.1:${own.port}` } }, (res) => {
+          let body = ''
+          res.on('data', (d) => (body += d))
+          res.on('end', () => resolve(body))
+        })
+          .on('error', reject)
+          .end()
+      })
+      expect(page).toContain(`<meta name="kargojet-token" content="${own.token}" />`)
+    } finally {
+      await own.close()
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 
   it('refuses a foreign Host (DNS rebinding) and paths outside the UI folder', async () => {

@@ -9,6 +9,8 @@ import type { Unsubscribe } from '../../../shared/emitter'
 import { COMMAND_SHEET_PATH } from '../../../shared/barcode/command-sheet-path'
 import { commandSheetPdf } from '../printing/command-sheet'
 import { readStatic } from './static-files'
+
+const EMPTY_TOKEN_META = /<meta name="kargojet-token" content=""\s*\/?>/
 import { sendText, serveConnection } from './ws-connection'
 
 export type HeadlessServerOptions = Readonly<{
@@ -87,7 +89,8 @@ export async function startHeadlessServer(options: HeadlessServerOptions): Promi
     }
     let body = file.body
     if (file.type.startsWith('text/html')) {
-      body = Buffer.from(body.toString('utf8').replace('<meta name="kargojet-token" content="">', `<meta name="kargojet-token" content="${token}">`))
+      // Whatever the HTML's spelling of the empty tag (`content="">` or `content="" />`, as a formatter writes it).
+      body = Buffer.from(body.toString('utf8').replace(EMPTY_TOKEN_META, `<meta name="kargojet-token" content="${token}" />`))
     }
     res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': file.type, 'Content-Length': body.length })
     res.end(req.method === 'HEAD' ? undefined : body)
