@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto'
 import { shipmentMeasure, type ShipmentMeasure } from '../../../shared/desi'
 import type { Address } from '../../../shared/domain/address'
 import type { MeasuredPackage } from '../../../shared/domain/box'
@@ -48,6 +49,18 @@ export type Intent = Readonly<{
 }>
 
 /**
+ * The reference a carrier keeps per shipment (ComToHome refuses a used reference_no): the order number, the time and
+ * a random part. Time alone collided when two desks bought a label for one order in the same millisecond (offline,
+ * both desks pack it and both labels are owed): the second purchase was refused as a duplicate reference.
+ */
+export function shipmentReference(orderNumber: string, nowMs = Date.now()): string {
+  return `${orderNumber}-${nowMs.toString(36).toUpperCase()}${randomInt(36 ** 3)
+    .toString(36)
+    .toUpperCase()
+    .padStart(3, '0')}`
+}
+
+/**
  * Records, in one transaction, the measured package, the purchase intent (its idempotency key stored
  * before any carrier call) and the package.measured event for the cloud. The finisher buys the label.
  */
@@ -56,7 +69,7 @@ export async function recordShipmentIntent(deps: IntentDeps, intent: Intent): Pr
   const measure = shipmentMeasure([pkg])
   const request: ShipmentRequest = {
     orderNumber: order.orderNumber,
-    referenceNo: `${order.orderNumber}-${Date.now().toString(36).toUpperCase()}`,
+    referenceNo: shipmentReference(order.orderNumber),
     serviceCode: chosen.serviceCode,
     sender: deps.sender,
     recipient: intent.recipient,
