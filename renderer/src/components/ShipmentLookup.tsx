@@ -1,5 +1,5 @@
 import type { ShipmentLookupView } from '../../../shared/contract/views'
-import { StatusChip } from './StatusChip'
+import { StatusChip, StatusWord } from './StatusChip'
 import { Tx } from './Tx'
 
 /**
@@ -28,7 +28,9 @@ export function ShipmentLookup({ lookup }: { lookup: ShipmentLookupView }) {
         <dt>
           <Tx k="lookup.status" />
         </dt>
-        <dd>{lookup.status}</dd>
+        <dd>
+          <StatusWord status={lookup.status} />
+        </dd>
       </dl>
       {lookup.events.length === 0 ? (
         <p className="muted small">
@@ -38,7 +40,7 @@ export function ShipmentLookup({ lookup }: { lookup: ShipmentLookupView }) {
         <ol className="timeline" data-testid="lookup-events">
           {lookup.events.map((e) => (
             <li key={`${e.at}-${e.text}`}>
-              <span className="mono small">{e.at.slice(0, 16).replace('T', ' ')}</span> {e.status ?? ''} — {e.text}
+              <span className="mono small">{e.at.slice(0, 16).replace('T', ' ')}</span> {e.status ? <StatusWord status={e.status} /> : null} — {e.text}
               {e.location ? <span className="muted"> · {e.location}</span> : null}
             </li>
           ))}

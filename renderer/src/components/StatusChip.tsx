@@ -19,3 +19,9 @@ export function StatusChip({ status }: { status: string }) {
     </span>
   )
 }
+
+/** A status as a plain word in the desk's language (for a row of text rather than a chip). */
+export function StatusWord({ status }: { status: string }) {
+  const { lang } = useLang()
+  return <span lang={lang}>{statusWord(status, lang)}</span>
+}
