@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { startYurticiEmulator, YurticiFault, type YurticiEmulator } from '../../sandbox/yurtici/yurtici.emulator'
+import { DEMO_BATCH } from '../../sandbox/cloud/reference/demo-seed'
 import { disposeAfterEach } from '../support/dispose-after-each'
 import { ownCard } from '../support/rate-cards'
 import { scanAllItems, startHarness, type Harness } from '../support/station-harness'
@@ -13,9 +14,13 @@ disposeAfterEach(
 
 const YURTICI_CARD = ownCard({ name: 'Yurtiçi Kargo (kendi anlaşma)' })
 
-/** Demo orders 1001…: every third one is cash on delivery, which this card does not take. */
-const PREPAID = Array.from({ length: 75 }, (_, i) => i)
-  .filter((i) => i % 3 !== 2)
+/**
+ * Demo orders 1001…: every third one is cash on delivery, which this card does not take, and the 11th of each batch of 12
+ * arrives with its marketplace's own label (nothing to buy): the first 50 of the rest.
+ */
+const PREPAID = Array.from({ length: 90 }, (_, i) => i)
+  .filter((i) => i % 3 !== 2 && i % DEMO_BATCH !== 10)
+  .slice(0, 50)
   .map((i) => `KJ${1001 + i}`)
 
 async function packOne(harness: Harness, code: string) {
@@ -33,7 +38,7 @@ describe('offline labels: Yurtiçi down while 50 orders are packed', () => {
   it('prints 50 cargoKey labels, then registers 50 shipments once each, in packing order', async () => {
     yk = await startYurticiEmulator()
     h = await startHarness({
-      cloudOrders: 75,
+      cloudOrders: 90,
       overrides: {
         carriers: {
           yurtici: { enabled: true, url: yk.url, timeoutMs: 2000 },

@@ -22,7 +22,7 @@ describe('openDatabase', () => {
         name: string
       }[]
     ).map((r) => r.name)
-    expect(tables).toEqual([
+    expect(tables.filter((t) => !t.startsWith('order_search'))).toEqual([
       'audit_log',
       'boxes',
       'carrier_exchanges',
@@ -37,6 +37,15 @@ describe('openDatabase', () => {
       'settings',
       'shipments',
       'tracking_events',
+    ])
+    // The FTS5 search index (migration 20261207_2030_create_search_index) and its shadow tables.
+    expect(tables.filter((t) => t.startsWith('order_search'))).toEqual([
+      'order_search',
+      'order_search_config',
+      'order_search_content',
+      'order_search_data',
+      'order_search_docsize',
+      'order_search_idx',
     ])
     expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal')
     expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1)
