@@ -1,9 +1,7 @@
 import { formatTry } from '../../../shared/money'
+import { A4, a4Pdf } from '../printing/a4-pdf'
 import type { Manifest } from './manifest.repository'
 
-type Mupdf = typeof import('mupdf')
-
-const A4 = { w: 595, h: 842 }
 const MARGIN = 36
 const ROW_H = 15
 const COLUMNS: readonly { title: string; x: number; w: number; cell: (l: Manifest['lines'][number], i: number) => string }[] = [
@@ -28,27 +26,16 @@ function fit(text: string, width: number, size: number): string {
  * one row per shipment, totals and the two signature lines the courier and the desk sign.
  */
 export async function manifestToPdf(m: Manifest): Promise<Uint8Array> {
-  const mupdf: Mupdf = await import('mupdf')
-  const buffer = new mupdf.Buffer()
-  const writer = new mupdf.DocumentWriter(buffer, 'pdf', '')
-  const font = new mupdf.Font('Helvetica')
-  const bold = new mupdf.Font('Helvetica-Bold')
   const perPage = Math.floor((A4.h - 2 * MARGIN - 150) / ROW_H)
   const pages = Math.max(1, Math.ceil(m.lines.length / perPage))
-  for (let p = 0; p < pages; p++) {
-    const dev = writer.beginPage([0, 0, A4.w, A4.h])
-    const draw = (s: string, x: number, y: number, size = 8, f = font) => {
-      const text = new mupdf.Text()
-      // MuPDF device space: origin top-left, y down; the text matrix flips glyphs upright.
-      text.showString(f, [size, 0, 0, -size, MARGIN + x, y], s)
-      dev.fillText(text, [1, 0, 0, 1, 0, 0], mupdf.ColorSpace.DeviceRGB, [0, 0, 0], 1)
-    }
+  return a4Pdf(pages, (page, p) => {
+    const draw = (s: string, x: number, y: number, size = 8, isBold = false) => page.text(s, MARGIN + x, y, size, isBold)
     let y = MARGIN + 14
-    draw(`Teslim Listesi / Manifest — ${m.carrierName}`, 0, y, 14, bold)
+    draw(`Teslim Listesi / Manifest — ${m.carrierName}`, 0, y, 14, true)
     y += 18
     draw(`${m.day} · Gönderici / Sender: ${m.sender} · Sayfa ${p + 1}/${pages}`, 0, y, 9)
     y += 22
-    for (const c of COLUMNS) draw(c.title, c.x, y, 7, bold)
+    for (const c of COLUMNS) draw(c.title, c.x, y, 7, true)
     y += ROW_H
     m.lines.slice(p * perPage, (p + 1) * perPage).forEach((l, i) => {
       for (const c of COLUMNS) draw(fit(c.cell(l, p * perPage + i), c.w - 3, 8), c.x, y)
@@ -62,7 +49,7 @@ export async function manifestToPdf(m: Manifest): Promise<Uint8Array> {
         0,
         y,
         9,
-        bold,
+        true,
       )
       if (m.lines.some((l) => l.pendingRegistration))
         draw('* Taşıyıcıya kaydı bekliyor (çevrimdışı etiket) / awaiting registration with the carrier (offline label)', 0, (y += 14), 7)
@@ -70,9 +57,5 @@ export async function manifestToPdf(m: Manifest): Promise<Uint8Array> {
       draw('Teslim eden / Handed over by: ____________________', 0, y, 9)
       draw('Teslim alan (kurye) / Received by: ____________________', 270, y, 9)
     }
-    dev.close()
-    writer.endPage()
-  }
-  writer.close()
-  return buffer.asUint8Array().slice()
+  })
 }
