@@ -1,4 +1,5 @@
 import { CarrierId, LabelFormat, TrackingStatus } from '../../../../shared/domain/shipment'
+import { sleep as realSleep } from '../../net/sleep'
 import { AppError, ErrorCode, isAppError } from '../../../../shared/errors'
 import type { CallOptions, CarrierConnector, CreatedShipment, ShipmentRequest, TrackingEvent } from '../carrier.port'
 import type { CallSignal as Signal, ConnectorHttpOptions } from '../carrier-connector.options'
@@ -82,21 +83,6 @@ export type ArasConnector = CarrierConnector & {
   snapshotMany(integrationCodes: readonly string[], options?: Signal): Promise<ReadonlyMap<string, ArasCargoSnapshot>>
 }
 
-/** Waits between GetBarcode tries; rejects with the caller's own reason on abort. */
-const sleeper = (ms: number, signal?: AbortSignal) =>
-  new Promise<void>((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason)
-    const onAbort = () => {
-      clearTimeout(t)
-      reject(signal?.reason)
-    }
-    const t = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort)
-      resolve()
-    }, ms)
-    signal?.addEventListener('abort', onAbort, { once: true })
-  })
-
 /**
  * A GetBarcode the service refuses outright (a fault: say the test path, which has no GetBarcode)
  * costs the label, not the shipment: the order is stored and the desk prints its own label.
@@ -160,7 +146,7 @@ export function createArasConnector(options: ArasConnectorOptions): ArasConnecto
 
   const fetchLabel = async (integrationCode: string, o: Signal = {}): Promise<ArasLabel | null> => {
     const attempts = Math.max(1, options.barcodeAttempts ?? 3)
-    const sleep = options.retry?.sleep ?? sleeper
+    const sleep = options.retry?.sleep ?? realSleep
     for (let attempt = 1; ; attempt++) {
       const r = await getBarcode(creds, integrationCode, call(shipmentUrl, o.signal))
       if (r.ResultCode === ArasResult.ok) {
