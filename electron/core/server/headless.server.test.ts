@@ -25,9 +25,9 @@ afterAll(async () => {
   rmSync(rendererDir, { recursive: true, force: true })
 })
 
-function get(path: string, host = `127.0.0.1:${server.port}`): Promise<{ status: number; body: string }> {
+function get(path: string, host = `127.0.0.1:${server.port}`, port = server.port): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: server.port, path, headers: { Host: host } }, (res) => {
+    const req = request({ host: '127.0.0.1', port, path, headers: { Host: host } }, (res) => {
       let body = ''
       res.on('data', (d) => (body += d))
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))
@@ -59,15 +59,7 @@ describe('headless server', () => {
     writeFileSync(join(dir, 'index.html'), readFileSync(join(__dirname, '../../../renderer/index.html')))
     const own = await startHeadlessServer({ handlers: h.station.handlers, access: h.station.access, subscribe: h.station.subscribe, rendererDir: dir, port: 0 })
     try {
-      const page = await new Promise<string>((resolve, reject) => {
-        request({ host: '127.0.0.1', port: own.port, path: '/', headers: { Host: `127.0.0.1:${own.port}` } }, (res) => {
-          let body = ''
-          res.on('data', (d) => (body += d))
-          res.on('end', () => resolve(body))
-        })
-          .on('error', reject)
-          .end()
-      })
+      const page = (await get('/', `127.0.0.1:${own.port}`, own.port)).body
       expect(page).toContain(`<meta name="kargojet-token" content="${own.token}" />`)
     } finally {
       await own.close()
