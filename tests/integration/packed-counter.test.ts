@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { countPackedToday, dayStartUtc } from '../../electron/core/orders/packed-today.repository'
+import { countPackedToday } from '../../electron/core/orders/packed-today.repository'
+import { deskDayStart } from '../../shared/desk-day'
 import { packOrder, startHarness, type Harness } from '../support/station-harness'
 
 /** Issue 12, "Status text": the packed counter is "packed today at this desk", read from the database, not "since start". */
@@ -31,7 +32,7 @@ describe('the packed counter', () => {
   it('counts only this desk’s packing of the day: not yesterday’s, not an order another desk packed', async () => {
     expect((await packOrder(h, 'KJ1001')).step).toBe('packed')
     const db = h.station.database.db
-    const yesterday = new Date(Date.parse(dayStartUtc(new Date())) - 3_600_000).toISOString()
+    const yesterday = new Date(deskDayStart(new Date()).getTime() - 3_600_000).toISOString()
     const [a, b] = await db.selectFrom('orders').select('id').where('status', '=', 'open').limit(2).execute()
     await db.updateTable('orders').set({ status: 'packed', packed_at: yesterday }).where('id', '=', a!.id).execute()
     // What a sync pull writes for an order packed at another desk: packed, with no packed_at of this desk's.

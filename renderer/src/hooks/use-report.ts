@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { deskDayStart } from '../../../shared/desk-day'
 import type { ReportView } from '../../../shared/contract/views'
 import { toAppError, type SerializedAppError } from '../../../shared/errors'
 import type { StationClient } from '../lib/station-client'
@@ -8,8 +9,7 @@ const DAY_MS = 24 * 60 * 60 * 1000
 
 /** The [from, to) window for a range, in UTC ISO (the contract's z.iso.datetime() wants "Z"). */
 export function rangeBounds(range: ReportRange, now: Date): { from: string; to: string } {
-  const start = new Date(now)
-  start.setHours(0, 0, 0, 0) // local midnight: "today" is the desk's day, not UTC's
+  const start = deskDayStart(now) // local midnight: "today" is the desk's day, not UTC's
   const days = range === 'today' ? 0 : range === 'week' ? 6 : 29
   return { from: new Date(start.getTime() - days * DAY_MS).toISOString(), to: now.toISOString() }
 }
