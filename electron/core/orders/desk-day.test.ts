@@ -1,5 +1,6 @@
+// Beside the packed counter rather than in shared/: setting TZ needs Node's process, which the web tsconfig has not.
 import { afterEach, describe, expect, it } from 'vitest'
-import { deskDayStart } from './desk-day'
+import { deskDayStart } from '../../../shared/desk-day'
 
 const tz = process.env.TZ
 afterEach(() => {
