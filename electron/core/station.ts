@@ -10,7 +10,7 @@ import { boxesCommands } from './boxes/boxes.commands'
 import type { CarrierConnector } from './carriers/carrier.port'
 import { createCarrierDesk, type CarrierDesk } from './carriers/carrier-desk'
 import { labelFormatFor } from './carriers/carrier-label-format'
-import { createManifestHandlers } from './manifests/manifest.handlers'
+import { manifestsCommands } from './manifests/manifests.commands'
 import { MARKETPLACE_CARRIER_ID, MarketplaceLabelConnector } from './carriers/marketplace/marketplace-label.connector'
 import { storedMarketplaceLabels } from './carriers/marketplace/marketplace-label.source'
 import type { CarrierExchange } from './carriers/http/carrier-http'
@@ -39,7 +39,7 @@ import { selectionRulesFromConfig } from './rates/rates.config'
 import { AddressResolver } from './addresses/address.resolver'
 import { reportsCommands } from './reports/reports.commands'
 import { seedCatalogDefaults } from './seed-defaults'
-import { createSettingsHandlers } from './settings/settings.handlers'
+import { settingsCommands } from './settings/settings.commands'
 import { OfflineRegistrar } from './shipping/offline-registrar'
 import { shipmentsCommands } from './shipping/shipments.commands'
 import { ReturnService } from './returns/return.service'
@@ -48,7 +48,7 @@ import { returnPromptCommands } from './returns/return-prompt.commands'
 import { startStationWebhooks } from './tracking/webhooks/webhook-station'
 import { webhooksCommands } from './tracking/webhooks/webhooks.commands'
 import { ShipmentPurchaser, type PurchaseCheckpoint } from './shipping/shipment.purchaser'
-import { createSyncHandlers } from './sync/sync.handlers'
+import { syncCommands } from './sync/sync.commands'
 import { createStationViews, deskHealth } from './station.views'
 import type { CloudSyncService } from './sync/cloud-sync.service'
 import type { OrderClaims } from './sync/order-claims'
@@ -295,13 +295,13 @@ export async function createStation(dataDir: string, config: StationConfig, adap
     ...reportsCommands({ db, tolerance: config.tolerance, carrierNames }),
     ...scaleCommands({ demo: config.demo, simulateWeight: adapters.simulateWeight }),
     ...carriers.handlers,
-    ...createSyncHandlers(db, cloud ?? null),
+    ...syncCommands(db, cloud ?? null),
     ...returnsCommands({ returns }),
     ...returnPromptCommands({ packing }),
     ...webhooksCommands({ webhooks }),
     ...shipmentsCommands({ db, connectors: carriers.connectors, carrierNames }),
-    ...createManifestHandlers({ db, connectors, sender: config.sender, sink: adapters.sink, dpi: config.printer.dpi }),
-    ...createSettingsHandlers({
+    ...manifestsCommands({ db, connectors, sender: config.sender, sink: adapters.sink, dpi: config.printer.dpi }),
+    ...settingsCommands({
       db,
       dataDir,
       config,

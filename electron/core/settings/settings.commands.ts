@@ -17,7 +17,7 @@ import { buildTestLabel, printTestLabel } from '../printing/test-label'
 
 export type SettingsCommand = 'settings.get' | 'settings.setScannerLayout' | 'printers.status' | 'printers.testLabel' | 'slips.reprint' | 'scale.zero'
 
-export type SettingsHandlerDeps = Readonly<{
+export type SettingsCommandDeps = Readonly<{
   db: Db
   dataDir: string
   config: StationConfig
@@ -54,7 +54,7 @@ function requireSupervisor(session: () => Packer | null): Packer {
  * that changes the desk's settings or devices is for supervisors; status and slip reprint for any
  * logged-in packer.
  */
-export function createSettingsHandlers(deps: SettingsHandlerDeps): Pick<CommandHandlers, SettingsCommand> {
+export function settingsCommands(deps: SettingsCommandDeps): Pick<CommandHandlers, SettingsCommand> {
   const { config, session } = deps
   const now = deps.now ?? (() => new Date())
 

@@ -11,12 +11,12 @@ import { buildManifest, turkeyToday } from './manifest.repository'
 import { manifestToPdf } from './manifest.pdf'
 import { manifestToZpl } from './manifest.zpl'
 
-type ManifestHandlers = Pick<CommandHandlers, 'manifests.build' | 'manifests.print' | 'carriers.requestPickup'>
+type ManifestCommands = Pick<CommandHandlers, 'manifests.build' | 'manifests.print' | 'carriers.requestPickup'>
 
 /** End-of-day manifests per carrier: as a PDF for the office printer, or on the desk's Zebra. */
-export function createManifestHandlers(
+export function manifestsCommands(
   deps: Readonly<{ db: Db; connectors: ReadonlyMap<string, CarrierConnector>; sender: Address; sink: LabelSink; dpi: 203 | 300 }>,
-): ManifestHandlers {
+): ManifestCommands {
   const manifest = async (carrierId: string, day: string | undefined) => {
     const connector = deps.connectors.get(carrierId)
     if (!connector) throw new AppError(ErrorCode.inputInvalid, msg('manifest.notACarrier', { carrierId }), { meta: { field: 'carrierId' } })

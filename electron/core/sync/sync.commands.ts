@@ -5,10 +5,10 @@ import type { Db } from '../db/database'
 import type { CloudSyncService } from './cloud-sync.service'
 import { parkedOutbox } from './outbox.repository'
 
-type SyncHandlers = Pick<CommandHandlers, 'sync.now' | 'sync.setPaused' | 'sync.parked'>
+type SyncCommands = Pick<CommandHandlers, 'sync.now' | 'sync.setPaused' | 'sync.parked'>
 
 /** "Sync now", pause/resume, and the supervisor's list of events the cloud refused or reported as conflicts. */
-export function createSyncHandlers(db: Db, cloud: CloudSyncService | null): SyncHandlers {
+export function syncCommands(db: Db, cloud: CloudSyncService | null): SyncCommands {
   const need = (): CloudSyncService => {
     if (!cloud) throw new AppError(ErrorCode.syncOffline, msg('sync.noCloud'))
     return cloud
