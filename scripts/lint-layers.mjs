@@ -1,8 +1,7 @@
 #!/usr/bin/env node
 // The house rules an import graph cannot express. The layer rules themselves (who may import what, cycles) are in
 // .dependency-cruiser.cjs; `npm run lint` runs depcruise first, then this script. Here: raw ipcMain/ipcRenderer only in
-// electron/main/ipc.ts and the preload (docs/architecture.md "One contract"), no TS enums, named exports only, and the
-// renderer rule for .tsx files, which dependency-cruiser's swc parser does not read (no JSX).
+// electron/main/ipc.ts and the preload (docs/architecture.md "One contract"), no TS enums, and named exports only.
 // Usage: node scripts/lint-layers.mjs [DIR] (default: the repository). Exits 1 with one line per finding.
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { dirname, join, relative, resolve, sep } from 'node:path'
@@ -20,26 +19,11 @@ function* walk(dir) {
   }
 }
 
-const NODE_BUILTIN = /^(node:|fs$|path$|os$|crypto$|http$|https$|net$|child_process$|url$|util$|stream$|events$)/
-const importRe = /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g
-const inRendererOrShared = (spec, file) => {
-  const target = relative(root, resolve(dirname(file), spec))
-  return target.startsWith(`renderer${sep}`) || target.startsWith(`shared${sep}`)
-}
-
 const findings = []
 for (const file of walk(root)) {
   const rel = relative(root, file)
   const text = readFileSync(file, 'utf8')
   const add = (msg) => findings.push(`${rel}: ${msg}`)
-  // The renderer rule of .dependency-cruiser.cjs (renderer-only-renderer-shared, pure-no-node), for the files it cannot parse.
-  if (rel.startsWith(`renderer${sep}`) && rel.endsWith('.tsx')) {
-    for (const m of text.matchAll(importRe)) {
-      const spec = m[1] ?? m[2] ?? m[3]
-      if (NODE_BUILTIN.test(spec) || spec === 'electron') add(`renderer is DOM only: imports "${spec}"`)
-      if (spec.startsWith('.') && !inRendererOrShared(spec, file)) add(`renderer imports outside renderer/ and shared/: "${spec}"`)
-    }
-  }
   const isIpcModule = rel === join('electron', 'main', 'ipc.ts') || rel.startsWith(join('electron', 'preload') + sep)
   if (!isIpcModule && /\bipc(Main|Renderer)\b/.test(text)) add('raw Electron IPC outside electron/main/ipc.ts and the preload')
   if (/^\s*(export\s+)?(const\s+)?enum\s+\w+/m.test(text)) add('TS enums are not used: prefer an `as const` object')
@@ -51,4 +35,4 @@ if (findings.length) {
   console.error(`lint: ${findings.length} finding(s)`)
   process.exit(1)
 }
-console.log('lint: ipc, enums, exports and renderer .tsx imports ok')
+console.log('lint: ipc, enums and exports ok')
