@@ -13,6 +13,7 @@ import { PrintQueueService, type BatchProgress } from '../../electron/core/print
 import { zebraLabelSink } from '../../electron/core/printing/zebra-label.sink'
 import { startZebraEmulator, type ZebraEmulator } from '../../sandbox/zebra/zebra-emulator'
 import { failure } from '../support/app-error'
+import { orderRow } from '../support/station-db'
 
 /**
  * A 1,000-label batch through the persistent queue (real SQLite file, real TCP
@@ -60,19 +61,7 @@ const labelFor = (n: number) => `^XA^FO40,40^BY2^BCN,80,Y,N,N,A^FD${barcodeOf(n)
 async function enqueueLabels(db: OpenedDatabase['db'], count: number): Promise<string[]> {
   await db
     .insertInto('orders')
-    .values({
-      id: 'o-batch',
-      order_number: 'S-BATCH',
-      barcode: 'KJBATCH',
-      marketplace: null,
-      status: 'packing',
-      recipient_json: '{}',
-      cod_amount_kurus: null,
-      mandated_carrier_id: null,
-      marketplace_label_zpl: null,
-      packed_by: null,
-      packed_at: null,
-    })
+    .values(orderRow({ id: 'o-batch', order_number: 'S-BATCH', barcode: 'KJBATCH', status: 'packing' }))
     .execute()
   return db.transaction().execute(async (trx) => {
     const ids: string[] = []

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ErrorCode } from '../../../shared/errors'
 import { migrations } from './migrations'
 import { openDatabase } from './database'
+import { orderRow } from '../../../tests/support/station-db'
 
 let dir: string
 beforeEach(() => {
@@ -58,19 +59,7 @@ describe('openDatabase', () => {
     const { db, close } = await openDatabase(join(dir, 's.sqlite3'))
     await db
       .insertInto('orders')
-      .values({
-        id: 'o',
-        order_number: 'S-1',
-        barcode: 'B1',
-        marketplace: null,
-        status: 'open',
-        recipient_json: '{}',
-        cod_amount_kurus: null,
-        mandated_carrier_id: null,
-        marketplace_label_zpl: null,
-        packed_by: null,
-        packed_at: null,
-      })
+      .values(orderRow({ id: 'o', order_number: 'S-1', barcode: 'B1', status: 'open' }))
       .execute()
     const ship = (id: string, status: 'purchasing' | 'failed') =>
       db
@@ -84,16 +73,6 @@ describe('openDatabase', () => {
           idempotency_key: `k-${id}`,
           reference_no: 'r',
           request_json: '{}',
-          carrier_shipment_id: null,
-          tracking_number: null,
-          barcode: null,
-          tracking_url: null,
-          label_format: null,
-          label_blob: null,
-          cost_kurus: null,
-          quoted_kurus: null,
-          error_code: null,
-          error_message: null,
         })
         .execute()
     await ship('a', 'failed')

@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { AppError, ErrorCode } from '../../../shared/errors'
 import { startZebraEmulator, type ZebraEmulator, type ZebraEmulatorOptions } from '../../../sandbox/zebra/zebra-emulator'
-import { openDatabase, type OpenedDatabase } from '../db/database'
 import { MemoryPrinterTransport } from '../devices/printer/transports/memory.transport'
 import { TcpPrinterTransport } from '../devices/printer/transports/tcp.transport'
 import { ZebraPrinter } from '../devices/printer/zebra.printer'
@@ -9,47 +8,35 @@ import { enqueuePrintJob, getPrintJob } from './print-jobs.repository'
 import { PrintQueueService } from './print-queue.service'
 import { zebraLabelSink } from './zebra-label.sink'
 import { failure } from '../../../tests/support/app-error'
+import { memoryStationEachTest, orderRow } from '../../../tests/support/station-db'
 
-let opened: OpenedDatabase
+const opened = memoryStationEachTest()
 let zebra: ZebraEmulator | null = null
 const printers: ZebraPrinter[] = []
 beforeEach(async () => {
-  opened = await openDatabase(':memory:')
-  await opened.db
-    .insertInto('orders')
-    .values({
-      id: 'o1',
-      order_number: 'S-1',
-      barcode: 'KJ1',
-      marketplace: null,
-      status: 'packing',
-      recipient_json: '{}',
-      cod_amount_kurus: null,
-      mandated_carrier_id: null,
-      marketplace_label_zpl: null,
-      packed_by: null,
-      packed_at: null,
-    })
+  await opened()
+    .db.insertInto('orders')
+    .values(orderRow({ id: 'o1', order_number: 'S-1', barcode: 'KJ1', status: 'packing' }))
     .execute()
 })
+// Registered after the database's own hooks, so it runs before the database is closed.
 afterEach(async () => {
   for (const p of printers.splice(0)) p.dispose()
   await zebra?.close()
   zebra = null
-  await opened.close()
 })
 
 async function queueOn(options: ZebraEmulatorOptions = {}): Promise<PrintQueueService> {
   zebra = await startZebraEmulator(options)
   const printer = new ZebraPrinter(new TcpPrinterTransport('127.0.0.1', zebra.port, 1500), { timeoutMs: 1500 })
   printers.push(printer)
-  return new PrintQueueService(opened.db, zebraLabelSink(printer, { checkStatus: true, timeoutMs: 1500 }))
+  return new PrintQueueService(opened().db, zebraLabelSink(printer, { checkStatus: true, timeoutMs: 1500 }))
 }
 
 const label = (code: string) => `^XA^FO40,40^BCN,80,Y,N,N,A^FD${code}^FS^FO40,200^A0N,30,30^FDAlıcı: Ayşe Çelik^FS^XZ`
 
 async function job(code: string): Promise<string> {
-  return enqueuePrintJob(opened.db, {
+  return enqueuePrintJob(opened().db, {
     orderId: 'o1',
     shipmentId: null,
     kind: 'label',
@@ -67,7 +54,7 @@ describe('PrintQueueService', () => {
     await queue.printJob(id)
     await queue.printJob(id)
     expect(zebra!.jobs).toEqual([label('TR100')])
-    expect((await getPrintJob(opened.db, id))?.status).toBe('printed')
+    expect((await getPrintJob(opened().db, id))?.status).toBe('printed')
     expect(queue.isReady()).toBe(true)
   })
 
@@ -76,7 +63,7 @@ describe('PrintQueueService', () => {
     zebra!.setState({ headOpen: true })
     const id = await job('TR101')
     expect((await failure(queue.printJob(id))).code).toBe(ErrorCode.printerHeadOpen)
-    expect(await getPrintJob(opened.db, id)).toMatchObject({ status: 'queued', errorCode: ErrorCode.printerHeadOpen })
+    expect(await getPrintJob(opened().db, id)).toMatchObject({ status: 'queued', errorCode: ErrorCode.printerHeadOpen })
     expect(queue.currentProblem()?.code).toBe(ErrorCode.printerHeadOpen)
     zebra!.setState({ headOpen: false })
     expect(await queue.drain()).toBe(1)
@@ -89,7 +76,7 @@ describe('PrintQueueService', () => {
     const err = await failure(queue.printJob(id))
     expect(err.code).toBe(ErrorCode.printerOffline)
     expect(err.retryable).toBe(true)
-    expect((await getPrintJob(opened.db, id))?.status).toBe('queued')
+    expect((await getPrintJob(opened().db, id))?.status).toBe('queued')
     await queue.printJob(id)
     expect(zebra!.jobs).toEqual([label('TR102')])
   })
@@ -105,7 +92,7 @@ describe('PrintQueueService', () => {
     // The other order's label still prints; the uncertain one waits for the operator.
     expect(await queue.drain()).toBe(1)
     expect(zebra!.jobs).toEqual([label('TR104')])
-    expect((await getPrintJob(opened.db, other))?.status).toBe('printed')
+    expect((await getPrintJob(opened().db, other))?.status).toBe('printed')
     expect((await queue.uncertainJobs()).map((j) => j.id)).toEqual([id])
     expect(await queue.queuedCount()).toBe(1)
   })
@@ -114,7 +101,7 @@ describe('PrintQueueService', () => {
     const transport = new MemoryPrinterTransport()
     transport.failNextSend(new AppError(ErrorCode.printerOffline, 'link lost', { retryable: true, meta: { delivery: 'unknown' } }))
     const printer = new ZebraPrinter(transport)
-    const queue = new PrintQueueService(opened.db, zebraLabelSink(printer, { checkStatus: false, timeoutMs: 100 }))
+    const queue = new PrintQueueService(opened().db, zebraLabelSink(printer, { checkStatus: false, timeoutMs: 100 }))
     const id = await job('TR105')
     expect((await failure(queue.printJob(id))).code).toBe(ErrorCode.printOutcomeUnknown)
     expect(transport.jobs).toEqual([])
@@ -123,7 +110,7 @@ describe('PrintQueueService', () => {
   it('a failure that says nothing was sent simply stays queued', async () => {
     const transport = new MemoryPrinterTransport()
     transport.failNextSend(new AppError(ErrorCode.printerOffline, 'refused', { retryable: true, meta: { delivery: 'none' } }))
-    const queue = new PrintQueueService(opened.db, zebraLabelSink(new ZebraPrinter(transport), { checkStatus: false, timeoutMs: 100 }))
+    const queue = new PrintQueueService(opened().db, zebraLabelSink(new ZebraPrinter(transport), { checkStatus: false, timeoutMs: 100 }))
     const id = await job('TR106')
     expect((await failure(queue.printJob(id))).code).toBe(ErrorCode.printerOffline)
     await queue.printJob(id)
@@ -148,7 +135,7 @@ describe('unconfirmed jobs (issue 10: listed on the desk at start)', () => {
   it('a row left "printing" by a crash is unconfirmed and can be answered; the job being sent right now is not', async () => {
     let release!: () => void
     const sent: string[] = []
-    const queue = new PrintQueueService(opened.db, {
+    const queue = new PrintQueueService(opened().db, {
       uri: 'memory:',
       print: async (payload) => {
         await new Promise<void>((r) => (release = r))
@@ -157,14 +144,14 @@ describe('unconfirmed jobs (issue 10: listed on the desk at start)', () => {
       status: async () => null,
     })
     const crashed = await job('TR300')
-    await opened.db.updateTable('print_jobs').set({ status: 'printing' }).where('id', '=', crashed).execute()
-    expect(queue.isUnconfirmed((await getPrintJob(opened.db, crashed))!)).toBe(true)
+    await opened().db.updateTable('print_jobs').set({ status: 'printing' }).where('id', '=', crashed).execute()
+    expect(queue.isUnconfirmed((await getPrintJob(opened().db, crashed))!)).toBe(true)
 
     const live = await job('TR301')
     const printing = queue.printJob(live)
     const inFlight = await (async () => {
       for (;;) {
-        const row = await getPrintJob(opened.db, live)
+        const row = await getPrintJob(opened().db, live)
         if (row?.status === 'printing') return row
         await new Promise((r) => setImmediate(r))
       }
@@ -176,7 +163,7 @@ describe('unconfirmed jobs (issue 10: listed on the desk at start)', () => {
 
     // The operator answers for the crash-left row before the restart's resume got to it.
     await queue.resolveUncertain(crashed, 'printed', 'p1')
-    expect((await getPrintJob(opened.db, crashed))?.status).toBe('printed')
+    expect((await getPrintJob(opened().db, crashed))?.status).toBe('printed')
     expect((await failure(queue.resolveUncertain(crashed, 'printAgain', 'p1'))).code).toBe(ErrorCode.wrongState)
     expect(sent).toHaveLength(1)
   })

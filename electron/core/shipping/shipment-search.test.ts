@@ -1,39 +1,21 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openDatabase, type OpenedDatabase } from '../db/database'
+import { describe, expect, it } from 'vitest'
+import { memoryStationEachTest, orderRow } from '../../../tests/support/station-db'
 import { searchMatch, searchShipments } from './shipment-search'
 
-let opened: OpenedDatabase
-beforeEach(async () => {
-  opened = await openDatabase(':memory:')
-})
-afterEach(async () => {
-  await opened.close()
-})
+const opened = memoryStationEachTest()
 
 const names = new Map([['yurtici:std', 'Yurtiçi Kargo']])
 
 async function order(n: number, name: string, phone: string | null): Promise<void> {
-  await opened.db
-    .insertInto('orders')
-    .values({
-      id: `o${n}`,
-      order_number: `SIP-${n}`,
-      barcode: `KJ${n}`,
-      marketplace: null,
-      status: 'packed',
-      recipient_json: JSON.stringify({ name, phone }),
-      cod_amount_kurus: null,
-      mandated_carrier_id: null,
-      marketplace_label_zpl: null,
-      packed_by: null,
-      packed_at: null,
-    })
+  await opened()
+    .db.insertInto('orders')
+    .values(orderRow({ id: `o${n}`, order_number: `SIP-${n}`, barcode: `KJ${n}`, status: 'packed', recipient_json: JSON.stringify({ name, phone }) }))
     .execute()
 }
 
 async function shipment(id: string, orderN: number, status: 'purchased' | 'cancelled', tracking: string | null): Promise<void> {
-  await opened.db
-    .insertInto('shipments')
+  await opened()
+    .db.insertInto('shipments')
     .values({
       id,
       order_id: `o${orderN}`,
@@ -49,7 +31,7 @@ async function shipment(id: string, orderN: number, status: 'purchased' | 'cance
     .execute()
 }
 
-const search = (q: string) => searchShipments(opened.db, q, names)
+const search = (q: string) => searchShipments(opened().db, q, names)
 
 describe('searchMatch', () => {
   it('makes every word a required prefix, folds ı and İ, and drops quotes and punctuation-only words', () => {
@@ -103,7 +85,7 @@ describe('searchShipments (FTS5, kept in step by triggers)', () => {
   it('follows a void and a new label: the old tracking number still finds the order, which now shows its live shipment', async () => {
     await order(1, 'Ali Veli', null)
     await shipment('s1', 1, 'purchased', 'T1')
-    await opened.db.updateTable('shipments').set({ status: 'cancelled' }).where('id', '=', 's1').execute()
+    await opened().db.updateTable('shipments').set({ status: 'cancelled' }).where('id', '=', 's1').execute()
     await shipment('s2', 1, 'purchased', 'T2')
     expect((await search('T1')).map((h) => h.shipmentId)).toEqual(['s2'])
     expect((await search('T2')).map((h) => h.shipmentId)).toEqual(['s2'])
@@ -111,16 +93,16 @@ describe('searchShipments (FTS5, kept in step by triggers)', () => {
 
   it('re-indexes an order whose recipient changes and forgets a deleted one', async () => {
     await order(1, 'Ali Veli', null)
-    await opened.db
-      .updateTable('orders')
+    await opened()
+      .db.updateTable('orders')
       .set({ recipient_json: JSON.stringify({ name: 'Zeynep Şahin', phone: null }) })
       .where('id', '=', 'o1')
       .execute()
     expect(await search('ali')).toEqual([])
     expect((await search('şahin')).map((h) => h.orderNumber)).toEqual(['SIP-1'])
-    await opened.db.deleteFrom('orders').where('id', '=', 'o1').execute()
+    await opened().db.deleteFrom('orders').where('id', '=', 'o1').execute()
     expect(await search('sahin')).toEqual([])
-    expect(opened.sqlite.prepare(`select count(*) as n from order_search`).get()).toEqual({ n: 0 })
+    expect(opened().sqlite.prepare(`select count(*) as n from order_search`).get()).toEqual({ n: 0 })
   })
 
   it('returns at most ten, and nothing for an empty or punctuation-only query', async () => {

@@ -1,23 +1,10 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { existsSync } from 'node:fs'
 import { sql } from 'kysely'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openDatabase, type OpenedDatabase } from '../database'
-import * as createCoreTables from './20261125_1830_create_core_tables'
+import { describe, expect, it } from 'vitest'
+import { orderRow, stationFileEachTest } from '../../../../tests/support/station-db'
 
-let dir: string
-let path: string
-let opened: OpenedDatabase | null = null
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'kj-mig-'))
-  path = join(dir, 'station.sqlite3')
-})
-afterEach(async () => {
-  await opened?.close()
-  opened = null
-  rmSync(dir, { recursive: true, force: true })
-})
+const NAME = '20261125_1930_allow_test_print_jobs'
+const station = stationFileEachTest('kj-mig-')
 
 const job = (id: string, orderId: string | null, kind: 'label' | 'reprint' | 'test') => ({
   id,
@@ -36,22 +23,10 @@ const job = (id: string, orderId: string | null, kind: 'label' | 'reprint' | 'te
 
 /** A database as the first release left it: only the core tables, with an order and print jobs in it. */
 async function firstReleaseWithJobs(): Promise<void> {
-  const old = await openDatabase(path, { migrations: { '20261125_1830_create_core_tables': createCoreTables } })
+  const old = await station.openBefore(NAME)
   await old.db
     .insertInto('orders')
-    .values({
-      id: 'o1',
-      order_number: 'SIP-1',
-      barcode: 'KJ1',
-      marketplace: null,
-      status: 'packed',
-      recipient_json: '{}',
-      cod_amount_kurus: null,
-      mandated_carrier_id: null,
-      marketplace_label_zpl: null,
-      packed_by: null,
-      packed_at: null,
-    })
+    .values(orderRow({ id: 'o1', order_number: 'SIP-1', barcode: 'KJ1', status: 'packed' }))
     .execute()
   // Same created_at for all three: the queue then orders by rowid, which the rebuild must keep.
   const at = '2026-11-25T18:00:00.000Z'
@@ -69,14 +44,14 @@ async function firstReleaseWithJobs(): Promise<void> {
   await old.close()
 }
 
-describe('20261125_1930_allow_test_print_jobs', () => {
+describe(NAME, () => {
   it('keeps every job (columns, blobs, rowid order) and lets a test job have no order', async () => {
     await firstReleaseWithJobs()
-    const before = await openDatabase(path, { migrations: { '20261125_1830_create_core_tables': createCoreTables } })
+    const before = await station.openBefore(NAME)
     const rowsBefore = await sql`select rowid, * from print_jobs order by rowid`.execute(before.db)
     await before.close()
 
-    opened = await openDatabase(path)
+    const opened = await station.open()
     const { db } = opened
     expect(opened.backupPath && existsSync(opened.backupPath)).toBeTruthy()
     expect((await sql`select rowid, * from print_jobs order by rowid`.execute(db)).rows).toEqual(rowsBefore.rows)
@@ -103,8 +78,7 @@ describe('20261125_1930_allow_test_print_jobs', () => {
 
   it('still refuses a label or reprint without an order, an unknown order, and bad kinds or states', async () => {
     await firstReleaseWithJobs()
-    opened = await openDatabase(path)
-    const { db } = opened
+    const { db } = await station.open()
     await expect(
       db
         .insertInto('print_jobs')
@@ -134,8 +108,7 @@ describe('20261125_1930_allow_test_print_jobs', () => {
 
   it('leaves the schema clean: index back, no leftover table, foreign keys and integrity check pass', async () => {
     await firstReleaseWithJobs()
-    opened = await openDatabase(path)
-    const { sqlite } = opened
+    const { sqlite } = await station.open()
     const objects = sqlite
       .prepare(`select type, name from sqlite_master where tbl_name like 'print_jobs%' and name not like 'sqlite_autoindex%' order by type, name`)
       .all()
@@ -150,7 +123,7 @@ describe('20261125_1930_allow_test_print_jobs', () => {
   })
 
   it('migrates a fresh database the same way', async () => {
-    opened = await openDatabase(path)
+    const opened = await station.open()
     await opened.db
       .insertInto('print_jobs')
       .values(job('t1', null, 'test'))

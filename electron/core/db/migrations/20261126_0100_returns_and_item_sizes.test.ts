@@ -1,51 +1,17 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { sql } from 'kysely'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openDatabase, type OpenedDatabase } from '../database'
-import * as createCoreTables from './20261125_1830_create_core_tables'
-import * as allowTestPrintJobs from './20261125_1930_allow_test_print_jobs'
-import * as carrierLayer from './20261125_2200_carrier_layer'
+import { describe, expect, it } from 'vitest'
+import { orderRow, stationFileEachTest } from '../../../../tests/support/station-db'
 
-let dir: string
-let path: string
-let opened: OpenedDatabase | null = null
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'kj-mig-ret-'))
-  path = join(dir, 'station.sqlite3')
-})
-afterEach(async () => {
-  await opened?.close()
-  opened = null
-  rmSync(dir, { recursive: true, force: true })
-})
-
-const PREVIOUS = {
-  '20261125_1830_create_core_tables': createCoreTables,
-  '20261125_1930_allow_test_print_jobs': allowTestPrintJobs,
-  '20261125_2200_carrier_layer': carrierLayer,
-}
+const NAME = '20261126_0100_returns_and_item_sizes'
+const station = stationFileEachTest('kj-mig-ret-')
 
 /** A desk as the previous release left it: an order with a line, a bought shipment and queued jobs. */
 async function previousRelease(): Promise<void> {
-  const old = await openDatabase(path, { migrations: PREVIOUS })
+  const old = await station.openBefore(NAME)
   const { db } = old
   await db
     .insertInto('orders')
-    .values({
-      id: 'o1',
-      order_number: 'SIP-1',
-      barcode: 'KJ1',
-      marketplace: null,
-      status: 'packed',
-      recipient_json: '{}',
-      cod_amount_kurus: null,
-      mandated_carrier_id: null,
-      marketplace_label_zpl: null,
-      packed_by: null,
-      packed_at: null,
-    })
+    .values(orderRow({ id: 'o1', order_number: 'SIP-1', barcode: 'KJ1', status: 'packed' }))
     .execute()
   await sql`insert into order_lines (id, order_id, line_no, sku, gtin, name, quantity) values ('l1', 'o1', 1, 'S', null, 'Ürün', 2)`.execute(db)
   await sql`insert into shipments (id, order_id, carrier_id, service_code, status, idempotency_key, reference_no, request_json, tracking_number, barcode) values ('s1', 'o1', 'yurtici', 'GO', 'purchased', 'k1', 'r1', '{}', 'T1', 'B1')`.execute(
@@ -59,15 +25,14 @@ async function previousRelease(): Promise<void> {
   await old.close()
 }
 
-describe('20261126_0100_returns_and_item_sizes', () => {
+describe(NAME, () => {
   it('keeps lines, shipments and queued jobs (in rowid order); lines get no size; a return job and a return row can be stored', async () => {
     await previousRelease()
-    const before = await openDatabase(path, { migrations: PREVIOUS })
+    const before = await station.openBefore(NAME)
     const jobsBefore = (await sql`select rowid, * from print_jobs order by rowid`.execute(before.db)).rows
     await before.close()
 
-    opened = await openDatabase(path)
-    const { db } = opened
+    const { db } = await station.open()
     expect((await sql`select rowid, * from print_jobs order by rowid`.execute(db)).rows).toEqual(jobsBefore)
     expect(await db.selectFrom('order_lines').select(['quantity', 'length_mm', 'width_mm', 'height_mm']).execute()).toEqual([
       { quantity: 2, length_mm: null, width_mm: null, height_mm: null },

@@ -1,31 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import type { Migration } from 'kysely'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openDatabase, type OpenedDatabase } from '../database'
-import { migrations } from './index'
-
-let dir: string
-let path: string
-let opened: OpenedDatabase | null = null
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'kj-mig-price-'))
-  path = join(dir, 'station.sqlite3')
-})
-afterEach(async () => {
-  await opened?.close()
-  opened = null
-  rmSync(dir, { recursive: true, force: true })
-})
+import { describe, expect, it } from 'vitest'
+import { orderRow, stationFileEachTest } from '../../../../tests/support/station-db'
 
 const NAME = '20261207_1640_add_shipment_charged_kurus'
-
-/** Every migration before this one (the database as the release before it left it). */
-function before(): Record<string, Migration> {
-  const names = Object.keys(migrations)
-  return Object.fromEntries(names.slice(0, names.indexOf(NAME)).map((n) => [n, migrations[n]!]))
-}
+const station = stationFileEachTest('kj-mig-price-')
 
 const shipment = (id: string, status: string, quoted: number | null, cost: number | null) => ({
   id,
@@ -43,23 +20,11 @@ const shipment = (id: string, status: string, quoted: number | null, cost: numbe
 
 describe(NAME, () => {
   it('moves the carrier figure of bought shipments to charged_kurus and makes the quoted card price their cost', async () => {
-    const old = await openDatabase(path, { migrations: before() })
+    const old = await station.openBefore(NAME)
     for (const n of [1, 2, 3, 4, 5]) {
       await old.db
         .insertInto('orders')
-        .values({
-          id: `o-s${n}`,
-          order_number: `SIP-${n}`,
-          barcode: `KJ${n}`,
-          marketplace: null,
-          status: 'packed',
-          recipient_json: '{}',
-          cod_amount_kurus: null,
-          mandated_carrier_id: null,
-          marketplace_label_zpl: null,
-          packed_by: null,
-          packed_at: null,
-        })
+        .values(orderRow({ id: `o-s${n}`, order_number: `SIP-${n}`, barcode: `KJ${n}`, status: 'packed' }))
         .execute()
     }
     // The issue's Sürat parcel: 121,00 TL compared, 95,98 TL from ComToHome stored as the cost.
@@ -85,7 +50,7 @@ describe(NAME, () => {
       .execute()
     await old.close()
 
-    opened = await openDatabase(path)
+    const opened = await station.open()
     expect(opened.backupPath).not.toBeNull()
     const rows = await opened.db.selectFrom('shipments').select(['id', 'quoted_kurus', 'cost_kurus', 'charged_kurus']).orderBy('id').execute()
     expect(rows).toEqual([
@@ -99,7 +64,7 @@ describe(NAME, () => {
   })
 
   it('migrates a fresh database: the column is there and nullable', async () => {
-    opened = await openDatabase(path)
+    const opened = await station.open()
     expect(opened.backupPath).toBeNull()
     const cols = opened.sqlite.prepare(`select name, "notnull" as required from pragma_table_info('shipments') where name = 'charged_kurus'`).all()
     expect(cols).toEqual([{ name: 'charged_kurus', required: 0 }])

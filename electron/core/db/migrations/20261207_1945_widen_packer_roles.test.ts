@@ -1,48 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { sql, type Migration } from 'kysely'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openDatabase, type OpenedDatabase } from '../database'
-import { migrations } from './index'
-
-let dir: string
-let path: string
-let opened: OpenedDatabase | null = null
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'kj-mig-roles-'))
-  path = join(dir, 'station.sqlite3')
-})
-afterEach(async () => {
-  await opened?.close()
-  opened = null
-  rmSync(dir, { recursive: true, force: true })
-})
+import { sql } from 'kysely'
+import { describe, expect, it } from 'vitest'
+import { orderRow, stationFileEachTest } from '../../../../tests/support/station-db'
 
 const NAME = '20261207_1945_widen_packer_roles'
+const station = stationFileEachTest('kj-mig-roles-')
 
-function before(): Record<string, Migration> {
-  const names = Object.keys(migrations)
-  return Object.fromEntries(names.slice(0, names.indexOf(NAME)).map((n) => [n, migrations[n]!]))
-}
-
-const order = (id: string, packedBy: string | null) => ({
-  id,
-  order_number: `SIP-${id}`,
-  barcode: `KJ${id}`,
-  marketplace: null,
-  status: packedBy ? ('packed' as const) : ('open' as const),
-  recipient_json: '{}',
-  cod_amount_kurus: null,
-  mandated_carrier_id: null,
-  marketplace_label_zpl: null,
-  packed_by: packedBy,
-  packed_at: null,
-})
+const order = (id: string, packedBy: string | null) =>
+  orderRow({ id, order_number: `SIP-${id}`, barcode: `KJ${id}`, status: packedBy ? 'packed' : 'open', packed_by: packedBy })
 
 describe(NAME, () => {
   it('keeps every packer and the orders that name them, and lets a badge be a manager or an admin with a PIN', async () => {
-    const old = await openDatabase(path, { migrations: before() })
+    const old = await station.openBefore(NAME)
     await sql`insert into packers (id, name, badge, role, active) values ('p1', 'Ayşe', 'P1001', 'packer', 1), ('s1', 'Selin', 'S9001', 'supervisor', 0)`.execute(
       old.db,
     )
@@ -53,8 +21,7 @@ describe(NAME, () => {
     const packersBefore = (await sql`select id, name, badge, role, active from packers order by id`.execute(old.db)).rows
     await old.close()
 
-    opened = await openDatabase(path)
-    const { db } = opened
+    const { db } = await station.open()
     expect((await sql`select id, name, badge, role, active from packers order by id`.execute(db)).rows).toEqual(packersBefore)
     expect((await sql`select pin_hash from packers`.execute(db)).rows).toEqual([{ pin_hash: null }, { pin_hash: null }])
     expect((await db.selectFrom('orders').select(['id', 'packed_by']).orderBy('id').execute()).map((o) => o.packed_by)).toEqual(['p1', 's1', null])

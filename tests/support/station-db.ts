@@ -1,0 +1,81 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Insertable, Migration } from 'kysely'
+import { afterEach, beforeEach } from 'vitest'
+import { openDatabase, type OpenedDatabase } from '../../electron/core/db/database'
+import { migrations } from '../../electron/core/db/migrations'
+import type { OrdersTable } from '../../electron/core/db/schema'
+
+/** Every migration before `name`, in order: the database as the release before that migration left it. */
+export function migrationsBefore(name: string): Record<string, Migration> {
+  const names = Object.keys(migrations)
+  const at = names.indexOf(name)
+  if (at < 0) throw new Error(`migrationsBefore: no migration named "${name}" (known: ${names.join(', ')})`)
+  return Object.fromEntries(names.slice(0, at).map((n) => [n, migrations[n]!]))
+}
+
+export type StationFile = Readonly<{
+  /** station.sqlite3 in this test's own temp folder. */
+  path: string
+  /** Opens the file with the migrations before `name` only (the caller closes it). */
+  openBefore(name: string): Promise<OpenedDatabase>
+  /** Opens the file with every migration; closed after the test. */
+  open(): Promise<OpenedDatabase>
+}>
+
+/** A station file in a fresh temp folder for each test; after it, what `open` opened is closed and the folder removed. */
+export function stationFileEachTest(prefix: string): StationFile {
+  let dir: string | null = null
+  let opened: OpenedDatabase | null = null
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), prefix))
+  })
+  afterEach(async () => {
+    await opened?.close()
+    opened = null
+    if (dir) rmSync(dir, { recursive: true, force: true })
+    dir = null
+  })
+  const path = () => join(dir ?? failOutsideTest('stationFileEachTest'), 'station.sqlite3')
+  return {
+    get path() {
+      return path()
+    },
+    openBefore: (name) => openDatabase(path(), { migrations: migrationsBefore(name) }),
+    open: async () => (opened = await openDatabase(path())),
+  }
+}
+
+/** A fresh in-memory station database (every migration) for each test, closed after it: call the result inside a test. */
+export function memoryStationEachTest(): () => OpenedDatabase {
+  let opened: OpenedDatabase | null = null
+  beforeEach(async () => {
+    opened = await openDatabase(':memory:')
+  })
+  afterEach(async () => {
+    await opened?.close()
+    opened = null
+  })
+  return () => opened ?? failOutsideTest('memoryStationEachTest')
+}
+
+function failOutsideTest(fixture: string): never {
+  throw new Error(`${fixture}: the database exists only inside a test`)
+}
+
+/** An orders row: what a test names, and no marketplace, COD, mandated carrier, marketplace label or packer otherwise. */
+export function orderRow(
+  order: Pick<Insertable<OrdersTable>, 'id' | 'order_number' | 'barcode' | 'status'> & Partial<Insertable<OrdersTable>>,
+): Insertable<OrdersTable> {
+  return {
+    marketplace: null,
+    recipient_json: '{}',
+    cod_amount_kurus: null,
+    mandated_carrier_id: null,
+    marketplace_label_zpl: null,
+    packed_by: null,
+    packed_at: null,
+    ...order,
+  }
+}
