@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3'
-import type { z } from 'zod'
+import { z } from 'zod'
 import type { Address } from '../../../shared/domain/address'
 import { AppError, ErrorCode } from '../../../shared/errors'
 import type { CarrierConnector } from './carrier.port'
@@ -117,6 +117,31 @@ export function defineCarrier<const Id extends string, S extends z.ZodType>(inpu
 /** Drops the undefined fields of a flag section, so they do not override the station.json layers. */
 export const definedOnly = <T extends Record<string, unknown>>(o: T): Partial<T> =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>
+
+/**
+ * A carrier's station.json section: `enabled` (off unless the carrier is the default one), the carrier's own
+ * fields, and the HTTP timeout, every field defaulted or optional so that an absent section parses
+ * (`.prefault({})`; a field without a default would fail that parse, loudly, at the first use).
+ */
+export function carrierSettings<const T extends z.ZodRawShape>(fields: T, o: Readonly<{ enabled?: boolean; timeoutMs?: number }> = {}) {
+  const timeoutMs = z
+    .number()
+    .int()
+    .positive()
+    .default(o.timeoutMs ?? 15_000)
+  // `{}` as the input type: the generic shape cannot show that each of its fields has a default.
+  return z.object({ enabled: z.boolean().default(o.enabled ?? false), ...fields, timeoutMs }).prefault({} as never)
+}
+
+/**
+ * A section from `station ship/track` flags: switched on, the timeout, and the carrier's own mapping of the
+ * credential flags; undefined fields dropped so they do not override the station.json layers.
+ */
+export const flagSection = (f: CarrierCliFlags, own: Record<string, unknown>): Record<string, unknown> =>
+  definedOnly({ enabled: true, timeoutMs: f.timeoutMs, ...own })
+
+/** What the desk adds to every connector's options: its retries and its exchange log. */
+export const deskOptions = (ctx: CarrierContext): Pick<CarrierContext, 'retry' | 'onExchange'> => ({ retry: ctx.retry, onExchange: ctx.onExchange })
 
 /** The port's optional methods each capability stands for. */
 const METHODS = [

@@ -1,14 +1,12 @@
 import { z } from 'zod'
-import { defineCarrier, definedOnly } from '../carrier-plugin'
+import { carrierSettings, defineCarrier, deskOptions, flagSection } from '../carrier-plugin'
 import { ComToHomeConnector } from './comtohome.adapter'
 
 /** station.json `carriers.comtohome`: the default carrier, on unless switched off. */
-export const ComToHomeSettingsSchema = z
-  .object({
-    enabled: z.boolean().default(true),
+export const ComToHomeSettingsSchema = carrierSettings(
+  {
     baseUrl: z.string().url().default('http://127.0.0.1:5181'),
     apiKey: z.string().min(1).default('demo-key'),
-    timeoutMs: z.number().int().positive().default(10_000),
     labelFormat: z.enum(['zpl', 'pdf']).default('zpl'),
     /** Seed 001 address_resolver_type: 0 names, 1 postal code, 2 names then postal code (default). */
     addressResolverType: z.union([z.literal(0), z.literal(1), z.literal(2)]).default(2),
@@ -16,8 +14,9 @@ export const ComToHomeSettingsSchema = z
     requestPickup: z.boolean().default(false),
     /** The provider ids the account has (seed 001 provider_id); a rate card for any other is never chosen. Unset: not checked. */
     providers: z.array(z.number().int().positive()).min(1).optional(),
-  })
-  .prefault({})
+  },
+  { enabled: true, timeoutMs: 10_000 },
+)
 
 export const comtohomeCarrier = defineCarrier({
   id: 'comtohome',
@@ -25,8 +24,8 @@ export const comtohomeCarrier = defineCarrier({
   defaultServiceCode: 'preference:1',
   capabilities: { pickup: 'withShipment', manifest: 'desk' },
   settings: ComToHomeSettingsSchema,
-  fromFlags: (f) => definedOnly({ enabled: true, baseUrl: f.baseUrl, apiKey: f.apiKey, timeoutMs: f.timeoutMs }),
+  fromFlags: (f) => flagSection(f, { baseUrl: f.baseUrl, apiKey: f.apiKey }),
   flagHelp: '--api-key',
   // The section's fields are the connector's options by name; the desk adds its retries and exchange log.
-  create: (s, ctx) => new ComToHomeConnector({ ...s, retry: ctx.retry, onExchange: ctx.onExchange }),
+  create: (s, ctx) => new ComToHomeConnector({ ...s, ...deskOptions(ctx) }),
 })

@@ -1,18 +1,14 @@
 import { z } from 'zod'
-import { defineCarrier, definedOnly } from '../carrier-plugin'
+import { carrierSettings, defineCarrier, deskOptions, flagSection } from '../carrier-plugin'
 import { createKolayGelsinConnector } from './kolaygelsin.adapter'
 
 /** station.json `carriers.kolaygelsin` (the older generation): Bearer token, customer and address ids issued by Kolay Gelsin. */
-export const KolayGelsinSettingsSchema = z
-  .object({
-    enabled: z.boolean().default(false),
-    origin: z.string().url().default('https://apibeta.klyglsn.com'),
-    token: z.string().min(1).default('kg-test-token'),
-    customerId: z.number().int().positive().default(20),
-    addressId: z.number().int().positive().default(28),
-    timeoutMs: z.number().int().positive().default(15_000),
-  })
-  .prefault({})
+export const KolayGelsinSettingsSchema = carrierSettings({
+  origin: z.string().url().default('https://apibeta.klyglsn.com'),
+  token: z.string().min(1).default('kg-test-token'),
+  customerId: z.number().int().positive().default(20),
+  addressId: z.number().int().positive().default(28),
+})
 
 export const kolaygelsinCarrier = defineCarrier({
   id: 'kolaygelsin',
@@ -22,14 +18,12 @@ export const kolaygelsinCarrier = defineCarrier({
   capabilities: { cancel: 'untilPickup', tracking: true, batchTracking: true, manifest: 'desk', pushes: 'webhook' },
   settings: KolayGelsinSettingsSchema,
   fromFlags: (f) =>
-    definedOnly({
-      enabled: true,
+    flagSection(f, {
       origin: f.baseUrl,
       token: f.apiKey,
       customerId: f.customerCode ? Number(f.customerCode) : undefined,
-      timeoutMs: f.timeoutMs,
     }),
   flagHelp: '--api-key = the Bearer token, --customer-code = CustomerId',
   // The section's fields are the connector's options by name; the desk adds its retries and exchange log.
-  create: (s, ctx) => createKolayGelsinConnector({ ...s, retry: ctx.retry, onExchange: ctx.onExchange }),
+  create: (s, ctx) => createKolayGelsinConnector({ ...s, ...deskOptions(ctx) }),
 })

@@ -1,27 +1,26 @@
 import { z } from 'zod'
-import { defineCarrier, definedOnly } from '../carrier-plugin'
+import { carrierSettings, defineCarrier, deskOptions, flagSection } from '../carrier-plugin'
 import { YurticiConnector } from './yurtici.adapter'
 
 const YurticiCredential = z.object({ username: z.string().min(1), password: z.string().min(1), language: z.string().optional() })
 
 /** station.json `carriers.yurtici` (Yurtiçi Kargo SOAP, docs/reference/carriers.md §1): one WS user per payment type; off until configured. */
-export const YurticiSettingsSchema = z
-  .object({
-    enabled: z.boolean().default(false),
+export const YurticiSettingsSchema = carrierSettings(
+  {
     url: z.string().url().default('http://127.0.0.1:5182/KOPSWebServices/ShippingOrderDispatcherServices'),
     accounts: z
       .object({ senderPays: YurticiCredential, receiverPays: YurticiCredential, codCash: YurticiCredential, codCard: YurticiCredential })
       .partial()
       .default({ senderPays: { username: 'YKTEST', password: 'YK' } }),
-    timeoutMs: z.number().int().positive().default(10_000),
     returnCodeFieldName: z.string().default('16'),
     sendMeasurements: z.boolean().default(true),
     /** Fault errorCodes of the one-minute query throttle; Yurtiçi publishes none (docs/reference/carriers.md §1), so none by default. */
     throttleErrCodes: z.array(z.number().int()).default([]),
     /** Fault errCodes meaning "this return code is saved already"; none published (§1), so none by default. */
     returnCodeExistsErrCodes: z.array(z.number().int()).default([]),
-  })
-  .prefault({})
+  },
+  { timeoutMs: 10_000 },
+)
 
 export const yurticiCarrier = defineCarrier({
   id: 'yurtici',
@@ -30,18 +29,11 @@ export const yurticiCarrier = defineCarrier({
   capabilities: { offlineLabels: true, returns: 'code', cancel: 'untilPickup', tracking: true, manifest: 'desk' },
   settings: YurticiSettingsSchema,
   fromFlags: (f) =>
-    definedOnly({
-      enabled: true,
+    flagSection(f, {
       url: f.baseUrl,
-      timeoutMs: f.timeoutMs,
       // One WS user from the flags serves sender-pays; several payment types need a station.json.
       accounts: f.username && f.password ? { senderPays: { username: f.username, password: f.password } } : undefined,
     }),
   flagHelp: '--username/--password = the sender-pays WS user (other payment types: station.json)',
-  create: (s, ctx) =>
-    new YurticiConnector({
-      ...s,
-      retry: ctx.retry,
-      onExchange: ctx.onExchange,
-    }),
+  create: (s, ctx) => new YurticiConnector({ ...s, ...deskOptions(ctx) }),
 })
