@@ -1,8 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, beforeEach } from 'vitest'
 import type { AppError } from '../../shared/errors'
+import { readThrough, startedAround } from './around-tests'
 import { createSerialScaleDriver, type SerialScaleConfig } from '../../electron/core/devices/scale/scale-protocol'
 import type { ScaleDriver, ScaleReading } from '../../electron/core/devices/scale/scale.port'
 import { startSerialScaleEmulator, type ScaleEmulatorProfile, type SerialScaleEmulator } from '../../sandbox/scales/serial-scale.emulator'
@@ -46,30 +46,16 @@ export async function startScaleRig({ prefix, profile, config, motionWobbleGrams
 
 /** A fresh rig, its driver opened, for every test of the calling describe block; closed after each. Read its fields inside tests. */
 export function useScaleRig(setup: () => ScaleRigSetup): Omit<ScaleRig, 'close'> {
-  let rig: ScaleRig | undefined
-  beforeEach(async () => {
-    rig = await startScaleRig(setup())
-    await rig.driver.open()
-  })
-  afterEach(() => rig?.close())
-  const current = (): ScaleRig => {
-    if (!rig) throw new Error('useScaleRig: read the rig inside a test')
+  const start = async () => {
+    const rig = await startScaleRig(setup())
+    await rig.driver.open().catch(async (err: unknown) => {
+      await rig.close()
+      throw err
+    })
     return rig
   }
-  return {
-    get emulator() {
-      return current().emulator
-    },
-    get driver() {
-      return current().driver
-    },
-    get readings() {
-      return current().readings
-    },
-    get errors() {
-      return current().errors
-    },
-  }
+  const current = startedAround('each', 'useScaleRig: the rig', start, (rig) => rig.close())
+  return readThrough(current, ['emulator', 'driver', 'readings', 'errors'])
 }
 
 /** A socat pty pair in a temp folder for each test of the calling describe block, and what a test started on it. */
@@ -84,23 +70,17 @@ export type PtyRig = Readonly<{
 }>
 
 export function usePtyPair(prefix: string): PtyRig {
-  let current: { dir: string; pair: PtyPair; emulator?: { close(): Promise<void> } } | undefined
-  beforeEach(async () => {
+  type Current = { dir: string; pair: PtyPair; emulator?: { close(): Promise<void> } }
+  const start = async (): Promise<Current> => {
     const dir = await mkdtemp(join(tmpdir(), prefix))
-    current = { dir, pair: await createPtyPair(dir) }
-  })
-  afterEach(async () => {
-    if (!current) return
-    const { dir, pair, emulator } = current
-    current = undefined
+    return { dir, pair: await createPtyPair(dir) }
+  }
+  const stop = async ({ dir, pair, emulator }: Current) => {
     await emulator?.close()
     await pair.kill()
     await rm(dir, { recursive: true, force: true })
-  })
-  const now = () => {
-    if (!current) throw new Error('usePtyPair: read the pair inside a test')
-    return current
   }
+  const now = startedAround('each', 'usePtyPair: the pair', start, stop)
   return {
     get a() {
       return now().pair.a

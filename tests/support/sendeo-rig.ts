@@ -1,7 +1,7 @@
-import { afterAll, beforeAll } from 'vitest'
 import { createSendeoConnector, type SendeoConnector, type SendeoConnectorOptions } from '../../electron/core/carriers/sendeo/sendeo.adapter'
 import { startSendeoEmulator, type SendeoEmulator } from '../../sandbox/sendeo/sendeo.emulator'
 import { SAMPLE_SENDEO_SETTINGS } from '../../sandbox/sendeo/sendeo.fixtures'
+import { startedAround } from './around-tests'
 
 /** A connector with the sample account on `origin`: 2 s per call, four attempts that do not sleep between them. */
 export function sendeoTestConnector(origin: string, over: Partial<SendeoConnectorOptions> = {}): SendeoConnector {
@@ -12,15 +12,12 @@ export type SendeoRig = Readonly<{ emu: SendeoEmulator; connector(over?: Partial
 
 /** One Sendeo emulator for the test file (no track cache; started before all, closed after all) and connectors on it. */
 export function useSendeoEmulator(): SendeoRig {
-  let started: SendeoEmulator | null = null
-  beforeAll(async () => {
-    started = await startSendeoEmulator({ trackCacheMs: 0 })
-  })
-  afterAll(() => started?.close())
-  const emu = (): SendeoEmulator => {
-    if (!started) throw new Error('the Sendeo emulator starts in beforeAll')
-    return started
-  }
+  const emu = startedAround(
+    'all',
+    'the Sendeo emulator',
+    () => startSendeoEmulator({ trackCacheMs: 0 }),
+    (started) => started.close(),
+  )
   return {
     get emu() {
       return emu()
