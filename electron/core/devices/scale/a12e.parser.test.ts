@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { AppError, ErrorCode } from '../../../../shared/errors'
 import { a12eChecksum, a12eChecksumText, createA12eFramer, parseA12eFrame } from './a12e.parser'
+import { expectWholeAtEveryCut, frameInvalid, latin1 as b } from '../../../../tests/support/scale-frames'
 
-const b = (text: string) => Uint8Array.from(Buffer.from(text, 'latin1'))
 const withSum = (payload: string) => `${payload}${a12eChecksumText(a12eChecksum(b(payload)))}\r\n`
 
 // docs/reference/hardware.md §2.5: `57 47 30 30 34 2E 31 33 39 6B 67 33 44 0D 0A` = "WG004.139kg3D", XOR 0x3D (the sum would be 0xCF).
@@ -46,24 +45,13 @@ describe('parseA12eFrame', () => {
   })
 
   it.each(invalid)('rejects %s as scale.frameInvalid', (_name, text, message) => {
-    let thrown: unknown
-    try {
-      parseA12eFrame(b(text))
-    } catch (err) {
-      thrown = err
-    }
-    expect(thrown).toBeInstanceOf(AppError)
-    expect(thrown).toMatchObject({ code: ErrorCode.scaleFrameInvalid })
-    expect((thrown as AppError).message).toMatch(message)
+    frameInvalid(() => parseA12eFrame(b(text)), message)
   })
 })
 
 describe('createA12eFramer', () => {
   it('the reference frame split at every byte boundary comes out whole', () => {
     const frame = b(reference)
-    for (let cut = 1; cut < frame.length; cut++) {
-      const framer = createA12eFramer()
-      expect([...framer.push(frame.subarray(0, cut)), ...framer.push(frame.subarray(cut))], `cut at ${cut}`).toEqual([frame])
-    }
+    expectWholeAtEveryCut(createA12eFramer, frame)
   })
 })

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { AppError, ErrorCode } from '../../../../shared/errors'
 import { createCasFramer, decodeCasLamp, parseCasFrame } from './cas.parser'
+import { expectWholeAtEveryCut, frameInvalid, latin1 as b } from '../../../../tests/support/scale-frames'
 
-const b = (text: string) => Uint8Array.from(Buffer.from(text, 'latin1'))
 const lamp = (byte: number) => decodeCasLamp(byte)
 
 // Lines from docs/reference/hardware.md §2.5: CAS 22-byte (raw ID and lamp bytes), Kern, AND 18-byte, pawnshop/TScale samples.
@@ -63,15 +62,7 @@ describe('parseCasFrame', () => {
   })
 
   it.each(invalid)('rejects %s as scale.frameInvalid', (_name, text, message) => {
-    let thrown: unknown
-    try {
-      parseCasFrame(b(text))
-    } catch (err) {
-      thrown = err
-    }
-    expect(thrown).toBeInstanceOf(AppError)
-    expect(thrown).toMatchObject({ code: ErrorCode.scaleFrameInvalid })
-    expect((thrown as AppError).message).toMatch(message)
+    frameInvalid(() => parseCasFrame(b(text)), message)
   })
 })
 
@@ -81,10 +72,7 @@ describe('createCasFramer', () => {
     ['Kern', 'ST,GS,+0123.4567  kg\r\n'],
   ])('%s split at every byte boundary comes out whole', (_name, text) => {
     const line = b(text)
-    for (let cut = 1; cut < line.length; cut++) {
-      const framer = createCasFramer()
-      expect([...framer.push(line.subarray(0, cut)), ...framer.push(line.subarray(cut))], `cut at ${cut}`).toEqual([line])
-    }
+    expectWholeAtEveryCut(createCasFramer, line)
   })
 
   it('a garbage run without CR LF longer than 64 bytes is dropped with the line it swallowed', () => {

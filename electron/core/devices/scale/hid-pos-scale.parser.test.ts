@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { AppError, ErrorCode } from '../../../../shared/errors'
 import { HidScaleUnitCode, parseHidScaleReport } from './hid-pos-scale.parser'
+import { frameInvalid } from '../../../../tests/support/scale-frames'
 
 const r = (hex: string) => Uint8Array.from(hex.split(' ').map((h) => parseInt(h, 16)))
 
@@ -51,14 +51,6 @@ describe('parseHidScaleReport', () => {
   })
 
   it.each(invalid)('rejects %s as scale.frameInvalid', (_name, hex, message) => {
-    let thrown: unknown
-    try {
-      parseHidScaleReport(r(hex))
-    } catch (err) {
-      thrown = err
-    }
-    expect(thrown).toBeInstanceOf(AppError)
-    expect(thrown).toMatchObject({ code: ErrorCode.scaleFrameInvalid, retryable: true })
-    expect((thrown as AppError).message).toMatch(message)
+    frameInvalid(() => parseHidScaleReport(r(hex)), message)
   })
 })

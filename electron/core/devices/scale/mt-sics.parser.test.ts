@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { AppError, ErrorCode } from '../../../../shared/errors'
 import { createLineFramer, parseMtSicsLine, type MtSicsFrame } from './mt-sics.parser'
+import { frameInvalid } from '../../../../tests/support/scale-frames'
 
 // Lines as balances send them (docs/reference/hardware.md §2.2): variable right-aligned padding, several units.
 const valid: ReadonlyArray<[string, string, MtSicsFrame]> = [
@@ -52,15 +52,7 @@ describe('parseMtSicsLine', () => {
   })
 
   it.each(garbage)('rejects %s as scale.frameInvalid', (_name, line) => {
-    let thrown: unknown
-    try {
-      parseMtSicsLine(line)
-    } catch (err) {
-      thrown = err
-    }
-    expect(thrown).toBeInstanceOf(AppError)
-    expect((thrown as AppError).code).toBe(ErrorCode.scaleFrameInvalid)
-    expect((thrown as AppError).meta.line).toBe(line)
+    expect(frameInvalid(() => parseMtSicsLine(line)).meta.line).toBe(line)
   })
 })
 

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { AppError, ErrorCode } from '../../../../shared/errors'
 import { createNciFramer, decodeNciStatus, parseNciFrame } from './nci.parser'
+import { expectWholeAtEveryCut, frameInvalid, latin1 as b } from '../../../../tests/support/scale-frames'
 
-const b = (text: string) => Uint8Array.from(Buffer.from(text, 'latin1'))
 const ok = decodeNciStatus(0x30, 0x30)
 
 // Layouts from docs/reference/hardware.md §2.6 / serial-nci-scale: `<LF>pxxxxxxUU<CR>hh<ETX>`, `<LF>hh<CR><ETX>`, `<LF>?<CR>`.
@@ -54,15 +53,7 @@ describe('parseNciFrame', () => {
   })
 
   it.each(invalid)('rejects %s as scale.frameInvalid', (_name, text, message) => {
-    let thrown: unknown
-    try {
-      parseNciFrame(b(text))
-    } catch (err) {
-      thrown = err
-    }
-    expect(thrown).toBeInstanceOf(AppError)
-    expect(thrown).toMatchObject({ code: ErrorCode.scaleFrameInvalid })
-    expect((thrown as AppError).message).toMatch(message)
+    frameInvalid(() => parseNciFrame(b(text)), message)
   })
 })
 
@@ -73,10 +64,7 @@ describe('createNciFramer', () => {
     ['unknown', '\n?\r'],
   ])('a %s reply split at every byte boundary comes out whole', (_n, text) => {
     const reply = b(text)
-    for (let cut = 1; cut < reply.length; cut++) {
-      const framer = createNciFramer()
-      expect([...framer.push(reply.subarray(0, cut)), ...framer.push(reply.subarray(cut))], `cut at ${cut}`).toEqual([reply])
-    }
+    expectWholeAtEveryCut(createNciFramer, reply)
   })
 
   it('drops bytes before LF, as serial-nci-scale does', () => {

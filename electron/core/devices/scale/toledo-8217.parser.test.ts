@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { AppError, ErrorCode } from '../../../../shared/errors'
 import { createToledo8217Framer, decodeToledo8217Status, parseToledo8217Frame } from './toledo-8217.parser'
+import { expectWholeAtEveryCut, frameInvalid, latin1 as b } from '../../../../tests/support/scale-frames'
 
-const b = (text: string) => Uint8Array.from(Buffer.from(text, 'latin1'))
 const status = (bits: number) => decodeToledo8217Status(bits)
 
 // Replies as docs/reference/hardware.md §2.3 describes them (Odoo's regex `\x02\s*([0-9.]+)N?\r`, `?` + status).
@@ -52,22 +51,14 @@ describe('parseToledo8217Frame', () => {
   })
 
   it.each(invalid)('rejects %s as scale.frameInvalid', (_name, text) => {
-    expect(() => parseToledo8217Frame(b(text))).toThrow(AppError)
-    try {
-      parseToledo8217Frame(b(text))
-    } catch (err) {
-      expect(err).toMatchObject({ code: ErrorCode.scaleFrameInvalid, retryable: true })
-    }
+    frameInvalid(() => parseToledo8217Frame(b(text)))
   })
 })
 
 describe('createToledo8217Framer', () => {
   it('a reply split at every byte boundary comes out whole', () => {
     const reply = b('\x0201.234\r')
-    for (let cut = 1; cut < reply.length; cut++) {
-      const framer = createToledo8217Framer()
-      expect([...framer.push(reply.subarray(0, cut)), ...framer.push(reply.subarray(cut))], `cut at ${cut}`).toEqual([reply])
-    }
+    expectWholeAtEveryCut(createToledo8217Framer, reply)
   })
 
   it('drops garbage before STX and a torn reply', () => {
