@@ -1,5 +1,5 @@
 import { EMULATOR_DEFAULTS, withDefaults, type EmulatorOptions, type RateLimitOption } from '../common/emulator-options'
-import { HepsiJetDetailStatus, HepsiJetStatus } from '../../protocols/hepsijet/hepsijet.codes'
+import { HepsiJetStatus } from '../../protocols/hepsijet/hepsijet.codes'
 
 /**
  * Options, paths and wire vocabulary of the local HepsiJET emulator (docs/reference/carriers.md §6, §14).
@@ -26,11 +26,33 @@ export const HepsiJetPath = {
  */
 export const DEFAULT_DELIVERY_UPDATE_PATHS: readonly string[] = ['/rest/delivery-update', '/delivery-update']
 
-/** The integration statuses and the detailStatus placeholders: protocols/hepsijet/hepsijet.codes.ts, shared with the connector. */
+/** The integration statuses: protocols/hepsijet/hepsijet.codes.ts, shared with the connector. */
 export const HjStatus = HepsiJetStatus
 export type HjStatus = HepsiJetStatus
-export const HjDetailStatus = HepsiJetDetailStatus
-export type HjDetailStatus = HepsiJetDetailStatus
+
+/**
+ * PLACEHOLDERS, the emulator's own: the detailStatus of its {status:"FAIL", message, detailStatus} answers.
+ * HepsiJET documents the field but no value (protocols/hepsijet/README.md), so these names are ours, and the
+ * connector reads none of them: it classifies a FAIL by its message and HTTP status. Tests may match them to
+ * tell the emulator's refusals apart.
+ */
+export const HjDetailStatus = {
+  unauthorized: 'UNAUTHORIZED',
+  validation: 'VALIDATION_ERROR',
+  duplicateDeliveryNo: 'DUPLICATE_CUSTOMER_DELIVERY_NO',
+  deliveryNotFound: 'DELIVERY_NOT_FOUND',
+  deliveryDeleted: 'DELIVERY_DELETED',
+  notDeletable: 'DELIVERY_NOT_DELETABLE',
+  notUpdatable: 'DELIVERY_NOT_UPDATABLE',
+  cityNotFound: 'CITY_NOT_FOUND',
+  townNotFound: 'TOWN_NOT_FOUND',
+  companyNotFound: 'COMPANY_NOT_FOUND',
+  senderAddressNotFound: 'SENDER_ADDRESS_NOT_FOUND',
+  xDockNotFound: 'XDOCK_NOT_FOUND',
+  productNotAllowed: 'PRODUCT_NOT_ALLOWED',
+  tooManyRequests: 'TOO_MANY_REQUESTS',
+} as const
+export type HjDetailStatus = (typeof HjDetailStatus)[keyof typeof HjDetailStatus]
 
 /** Turkish messages in HepsiJET's style; the wording is ours (no message text is documented). */
 export const HjMessage = {

@@ -225,6 +225,47 @@ describe('HepsiJET refusals → ErrorCode (FAIL in HTTP 200, and in 400)', () =>
     }
   })
 
+  it('a FAIL with a detailStatus never seen before: read by its message and HTTP status, the create checked for a stored delivery', async () => {
+    // HepsiJET documents no detailStatus value (protocols/hepsijet/README.md): these are made up, as a real one may be.
+    const seen: string[] = []
+    let createAnswer: Readonly<{ status: number; body: unknown }> = { status: 200, body: {} }
+    const server = await listenHttp(async (req, res) => {
+      const path = (req.url ?? '').split('/').slice(0, 4).join('/')
+      seen.push(path)
+      const send = (status: number, body: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body))
+      if (path === '/auth/getToken') return void send(200, { status: 'OK', data: { token: 'tok' } })
+      if (path === '/rest/delivery/sendDeliveryOrderEnhanced') return void send(createAnswer.status, createAnswer.body)
+      if (path === '/rest/delivery/generateZplBarcode') {
+        const barcode = (req.url ?? '').split('/')[4] ?? ''
+        if (createAnswer.status === 200) return void send(200, { status: 'FAIL', message: 'Kayıt bulunamadı', detailStatus: 'HJ-4040' })
+        return void send(200, {
+          status: 'OK',
+          data: [{ zplBarcode: `^XA^FD${barcode}^FS^XZ`, receiverCity: sampleHepsiJetRequest().recipient.city, parcelNo: 1, totalParcels: 1 }],
+        })
+      }
+      if (path === '/rest/delivery/integration') return void send(200, { status: 'OK', data: [] })
+      send(404, {})
+    })
+    try {
+      const c = createHepsiJetConnector({ origin: server.origin, ...SAMPLE_HEPSIJET_SETTINGS, retry: { sleep: async () => {} } })
+      // Unexplained (HTTP 200, a message we cannot place): maybe "already exists", so it looks; nothing stored → a refusal, not retried.
+      createAnswer = { status: 200, body: { status: 'FAIL', message: 'İşlem gerçekleştirilemedi', detailStatus: 'E_7781_X' } }
+      expect(await failure(c.createShipment(shipment(), { idempotencyKey: 'never-seen-1' }))).toMatchObject({
+        code: ErrorCode.carrierValidation,
+        retryable: false,
+        meta: { detailStatus: 'E_7781_X', httpStatus: 200 },
+      })
+      expect(seen).toEqual(['/auth/getToken', '/rest/delivery/sendDeliveryOrderEnhanced', '/rest/delivery/generateZplBarcode'])
+      // HTTP 409 and no words: already exists; the stored delivery under our barcode is the answer.
+      createAnswer = { status: 409, body: { status: 'FAIL', message: '', detailStatus: 'ZZ_NEW_CODE' } }
+      const created = await c.createShipment(shipment(), { idempotencyKey: 'never-seen-2' })
+      expect(created.trackingNumber).toBe(c.customerDeliveryNoFor('never-seen-2'))
+      expect(seen.slice(3)).toEqual(['/rest/delivery/sendDeliveryOrderEnhanced', '/rest/delivery/generateZplBarcode', '/rest/delivery/integration'])
+    } finally {
+      await server.close()
+    }
+  })
+
   it("the caller's cancel ends a create at once with its own reason, without retries", async () => {
     const { emu, connector } = await setup()
     emu.faults.queue([null, HttpFault.timeout])

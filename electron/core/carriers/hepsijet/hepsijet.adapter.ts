@@ -7,7 +7,7 @@ import type { CallSignal as Signal, ConnectorHttpOptions } from '../carrier-conn
 import { withRetry } from '../../net/retry'
 import { requiredOption, tokenLoginOptionsOf } from '../http/cached-token'
 import { HepsiJetClient, type HepsiJetOutcome } from './hepsijet.client'
-import { classifyFail, FailKind, hepsiJetFailToAppError, isKnownDetailStatus, type HepsiJetFail } from './hepsijet.errors'
+import { classifyFail, explainFail, FailKind, hepsiJetFailToAppError, type HepsiJetFail } from './hepsijet.errors'
 import { buildDeliveryOrder, checkBarcodePrefix, customerDeliveryNoFor, isCustomerDeliveryNo, parcelDesi, type HepsiJetAccountSettings } from './hepsijet.order'
 import { anyDataSchema, createDataSchema, trackDataSchema, zplDataSchema, type CreateData, type ZplData } from './hepsijet.schemas'
 import { VOID_STATUSES } from './hepsijet.status'
@@ -260,8 +260,8 @@ export function createHepsiJetConnector(options: HepsiJetConnectorOptions): Heps
           return fromCreate(r.data, e, call.signal)
         }
         // The "already exists" FAIL is not documented word for word: any FAIL we cannot place is checked the same way.
-        const kind = classifyFail(r.fail)
-        if (kind === FailKind.duplicate || !isKnownDetailStatus(r.fail.detailStatus)) {
+        const why = explainFail(r.fail)
+        if (why.kind === FailKind.duplicate || why.by === 'nothing') {
           const found = await lookup(e, call.signal)
           if (found) return found
         }

@@ -1,36 +1,83 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { HjMessage } from '../../../../sandbox/hepsijet/hepsijet.config'
 import { ErrorCode } from '../../../../shared/errors'
-import { classifyFail, FailKind, HepsiJetDetailStatus, hepsiJetFailToAppError, isKnownDetailStatus } from './hepsijet.errors'
+import { classifyFail, explainFail, FailKind, hepsiJetFailToAppError } from './hepsijet.errors'
 
-const fail = (detailStatus: string | null, message = '') => ({ detailStatus, message, httpStatus: 200 })
+const fail = (detailStatus: string | null, message = '', httpStatus = 200) => ({ detailStatus, message, httpStatus })
 
-describe('detailStatus table → ErrorCode + retryable', () => {
+describe("the emulator's refusals → ErrorCode + retryable, by the message alone", () => {
+  // The emulator's wording (sandbox/hepsijet/hepsijet.config.ts) is ours too, in HepsiJET's style: the connector must
+  // place every one of them without the emulator's detailStatus names, which HepsiJET does not document.
   it.each([
-    [HepsiJetDetailStatus.unauthorized, ErrorCode.carrierAuth, false],
-    [HepsiJetDetailStatus.validation, ErrorCode.carrierValidation, false],
-    [HepsiJetDetailStatus.duplicateDeliveryNo, ErrorCode.carrierDuplicateReference, false],
-    [HepsiJetDetailStatus.deliveryNotFound, ErrorCode.carrierNotFound, false],
-    [HepsiJetDetailStatus.deliveryDeleted, ErrorCode.carrierNotFound, false],
-    [HepsiJetDetailStatus.notDeletable, ErrorCode.carrierNotCancellable, false],
-    [HepsiJetDetailStatus.notUpdatable, ErrorCode.carrierValidation, false],
-    [HepsiJetDetailStatus.cityNotFound, ErrorCode.carrierAddressUnresolved, false],
-    [HepsiJetDetailStatus.townNotFound, ErrorCode.carrierAddressUnresolved, false],
-    [HepsiJetDetailStatus.companyNotFound, ErrorCode.carrierServiceUnsupported, false],
-    [HepsiJetDetailStatus.senderAddressNotFound, ErrorCode.carrierServiceUnsupported, false],
-    [HepsiJetDetailStatus.xDockNotFound, ErrorCode.carrierServiceUnsupported, false],
-    [HepsiJetDetailStatus.productNotAllowed, ErrorCode.carrierServiceUnsupported, false],
-    [HepsiJetDetailStatus.systemError, ErrorCode.carrierUnavailable, true],
-    [HepsiJetDetailStatus.tooManyRequests, ErrorCode.carrierRateLimited, true],
-  ] as const)('%s → %s (retryable %s)', (detail, code, retryable) => {
-    const err = hepsiJetFailToAppError(fail(detail, 'mesaj'), 'sendDeliveryOrderEnhanced', { customerDeliveryNo: 'KJT0000000001' })
-    expect(err).toMatchObject({ code, retryable, meta: { detailStatus: detail, hepsiJetMessage: 'mesaj', customerDeliveryNo: 'KJT0000000001' } })
-    // The detailStatus decides even when the message says something else.
-    expect(classifyFail(fail(detail.toLowerCase(), 'zaten mevcut'))).toBe(classifyFail(fail(detail)))
+    [HjMessage.unauthorized, ErrorCode.carrierAuth, false],
+    [HjMessage.tokenInvalid, ErrorCode.carrierAuth, false],
+    [HjMessage.duplicate('KJT0000000001'), ErrorCode.carrierDuplicateReference, false],
+    [HjMessage.notFound('KJT0000000001'), ErrorCode.carrierNotFound, false],
+    [HjMessage.deleted('KJT0000000001'), ErrorCode.carrierNotFound, false],
+    [HjMessage.notDeletable('KJT0000000001', 'ACCEPTED'), ErrorCode.carrierNotCancellable, false],
+    [HjMessage.notUpdatable('KJT0000000001', 'DELIVERED'), ErrorCode.carrierValidation, false],
+    [HjMessage.cityNotFound('Atlantis'), ErrorCode.carrierAddressUnresolved, false],
+    [HjMessage.townNotFound('Kadıkoyy', 'İstanbul'), ErrorCode.carrierAddressUnresolved, false],
+    [HjMessage.companyNotFound, ErrorCode.carrierServiceUnsupported, false],
+    [HjMessage.senderAddressNotFound('X-1'), ErrorCode.carrierServiceUnsupported, false],
+    [HjMessage.xDockNotFound('NOPE'), ErrorCode.carrierServiceUnsupported, false],
+    [HjMessage.productNotAllowed('HX_SD'), ErrorCode.carrierServiceUnsupported, false],
+    [HjMessage.tooManyRequests, ErrorCode.carrierRateLimited, true],
+    ['delivery.customerDeliveryNo: KJT firma kodu ile başlamalıdır', ErrorCode.carrierValidation, false],
+  ] as const)('%j → %s (retryable %s)', (message, code, retryable) => {
+    const err = hepsiJetFailToAppError(fail('SOMETHING_NEW', message), 'sendDeliveryOrderEnhanced', { customerDeliveryNo: 'KJT0000000001' })
+    expect(err).toMatchObject({
+      code,
+      retryable,
+      meta: { detailStatus: 'SOMETHING_NEW', hepsiJetMessage: message, customerDeliveryNo: 'KJT0000000001' },
+    })
+    expect(explainFail(fail(null, message)).by).toBe('message')
+  })
+})
+
+describe('detailStatus: undocumented, so it decides nothing', () => {
+  it('a FAIL is classified the same whatever detailStatus it carries, one never seen included', () => {
+    const messages = ['', 'İşlem başarısız', HjMessage.notFound('KJT1'), HjMessage.duplicate('KJT1'), 'Token süresi dolmuş', 'Delivery not found']
+    fc.assert(
+      fc.property(
+        fc.option(fc.string(), { nil: null }),
+        fc.constantFrom(...messages),
+        fc.constantFrom(200, 400, 404, 409, 422),
+        (detailStatus, message, httpStatus) => {
+          expect(explainFail(fail(detailStatus, message, httpStatus))).toEqual(explainFail(fail(null, message, httpStatus)))
+        },
+      ),
+      { numRuns: 500 },
+    )
   })
 
-  it('a detailStatus outside the table is not known (the message is read instead)', () => {
-    expect(isKnownDetailStatus('SOMETHING_NEW')).toBe(false)
-    expect(isKnownDetailStatus(null)).toBe(false)
+  it('names that look like a meaning do not override the message', () => {
+    expect(classifyFail(fail('DUPLICATE_CUSTOMER_DELIVERY_NO', HjMessage.cityNotFound('Atlantis')))).toBe(FailKind.address)
+    expect(classifyFail(fail('UNAUTHORIZED', ''))).toBe(FailKind.validation)
+  })
+
+  it('the error keeps the detailStatus for support, in meta and in its text', () => {
+    const err = hepsiJetFailToAppError(fail('HJ_E_7781', 'Beklenmeyen bir hata oluştu'), 'track')
+    expect(err).toMatchObject({ code: ErrorCode.carrierUnavailable, retryable: true, meta: { detailStatus: 'HJ_E_7781', failKind: FailKind.unavailable } })
+    expect(err.message).toContain('HJ_E_7781')
+  })
+})
+
+describe('a FAIL whose message says nothing we know: the HTTP status', () => {
+  it.each([
+    [200, FailKind.validation, 'nothing'],
+    [400, FailKind.validation, 'nothing'],
+    [422, FailKind.validation, 'nothing'],
+    [404, FailKind.notFound, 'httpStatus'],
+    [409, FailKind.duplicate, 'httpStatus'],
+    [410, FailKind.deleted, 'httpStatus'],
+  ] as const)('HTTP %s → %s (by %s)', (httpStatus, kind, by) => {
+    expect(explainFail(fail('X', 'İşlem başarısız', httpStatus))).toEqual({ kind, by })
+  })
+
+  it('the message wins over the HTTP status', () => {
+    expect(classifyFail(fail(null, HjMessage.cityNotFound('Atlantis'), 404))).toBe(FailKind.address)
   })
 })
 

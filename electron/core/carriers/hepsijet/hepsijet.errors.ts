@@ -1,15 +1,14 @@
 import { trFold } from '../../../../shared/domain/address'
 import { AppError, ErrorCode } from '../../../../shared/errors'
-import { HepsiJetDetailStatus } from '../../../../protocols/hepsijet/hepsijet.codes'
 
 /**
  * HepsiJET refusals: {status:"FAIL", message, detailStatus}, often with HTTP 200 (docs/reference/carriers.md §6).
- * The shape is documented, the detailStatus values and message wording are not. The table below
- * reads the values our emulator uses (protocols/hepsijet/hepsijet.codes.ts); anything else is read
- * from the message in Turkish or English, and what is still unclear is a refusal of our data
+ * The shape is documented; the detailStatus values, the message wording and the HTTP status are not
+ * (protocols/hepsijet/README.md). So a FAIL is read from what every answer has: the message, in Turkish or
+ * English, then the HTTP status. detailStatus decides nothing (a value we have never seen cannot mislead us);
+ * it is kept in the error's meta for support. What is still unclear is a refusal of our data
  * (carrier.validation, not retried): retrying an unexplained FAIL would not change the answer.
  */
-export { HepsiJetDetailStatus }
 
 /** What a FAIL means for the connector, whichever way it was worded. */
 export const FailKind = {
@@ -31,24 +30,6 @@ export type FailKind = (typeof FailKind)[keyof typeof FailKind]
 
 export type HepsiJetFail = Readonly<{ message: string; detailStatus: string | null; httpStatus: number }>
 
-const BY_DETAIL: Readonly<Record<string, FailKind>> = {
-  [HepsiJetDetailStatus.unauthorized]: FailKind.auth,
-  [HepsiJetDetailStatus.validation]: FailKind.validation,
-  [HepsiJetDetailStatus.duplicateDeliveryNo]: FailKind.duplicate,
-  [HepsiJetDetailStatus.deliveryNotFound]: FailKind.notFound,
-  [HepsiJetDetailStatus.deliveryDeleted]: FailKind.deleted,
-  [HepsiJetDetailStatus.notDeletable]: FailKind.notDeletable,
-  [HepsiJetDetailStatus.notUpdatable]: FailKind.notUpdatable,
-  [HepsiJetDetailStatus.cityNotFound]: FailKind.address,
-  [HepsiJetDetailStatus.townNotFound]: FailKind.address,
-  [HepsiJetDetailStatus.companyNotFound]: FailKind.accountSetting,
-  [HepsiJetDetailStatus.senderAddressNotFound]: FailKind.accountSetting,
-  [HepsiJetDetailStatus.xDockNotFound]: FailKind.accountSetting,
-  [HepsiJetDetailStatus.productNotAllowed]: FailKind.accountSetting,
-  [HepsiJetDetailStatus.systemError]: FailKind.unavailable,
-  [HepsiJetDetailStatus.tooManyRequests]: FailKind.rateLimited,
-}
-
 // Message rules in order; first match wins. Text is trFold-ed (Turkish letters → ASCII, lower case).
 const RULES: readonly (readonly [RegExp, FailKind])[] = [
   [/token|yetki|unauthori[sz]ed|authenticat|sifre|kullanici adi/, FailKind.auth],
@@ -58,22 +39,27 @@ const RULES: readonly (readonly [RegExp, FailKind])[] = [
   [/silinemez|iptal edilemez|cannot be (deleted|cancell?ed)|not deletable/, FailKind.notDeletable],
   [/guncellenemez|cannot be updated|not updatable/, FailKind.notUpdatable],
   [/silinmis|silindi|iptal edilmis|has been (deleted|cancell?ed)/, FailKind.deleted],
+  // A rule on a field's form ("… firma kodu ile başlamalıdır") is about our data, whatever field it names.
+  [/olmalidir|baslamalidir|zorunlu|bos olamaz|required|must (be|start|contain|not)/, FailKind.validation],
   [/gonderici adres|sender ?address|xdock|firma|company|urun kodu|product ?code/, FailKind.accountSetting],
   [/(^|\W)(il|ilce|sehir|mahalle|city|town|district)(\W|$)/, FailKind.address],
   [/bulunamadi|bulunmamaktadir|not found|kayit yok/, FailKind.notFound],
 ]
 
-export function classifyFail(fail: HepsiJetFail): FailKind {
-  const byDetail = fail.detailStatus ? BY_DETAIL[fail.detailStatus.trim().toUpperCase()] : undefined
-  if (byDetail) return byDetail
+// When the message says nothing we know: the HTTP status, if it says more than "refused" (RFC 9110 §15.5).
+const BY_HTTP_STATUS: Readonly<Record<number, FailKind>> = { 404: FailKind.notFound, 409: FailKind.duplicate, 410: FailKind.deleted }
+
+/** The FAIL's kind, and what told it: the message, the HTTP status, or nothing (an unexplained refusal). */
+export function explainFail(fail: HepsiJetFail): Readonly<{ kind: FailKind; by: 'message' | 'httpStatus' | 'nothing' }> {
   const text = trFold(fail.message)
-  for (const [re, kind] of RULES) if (re.test(text)) return kind
-  return FailKind.validation
+  for (const [re, kind] of RULES) if (re.test(text)) return { kind, by: 'message' }
+  const byStatus = BY_HTTP_STATUS[fail.httpStatus]
+  if (byStatus) return { kind: byStatus, by: 'httpStatus' }
+  return { kind: FailKind.validation, by: 'nothing' }
 }
 
-/** Whether the detailStatus is one of the table's values (else the message was read). */
-export function isKnownDetailStatus(detailStatus: string | null): boolean {
-  return detailStatus !== null && Object.hasOwn(BY_DETAIL, detailStatus.trim().toUpperCase())
+export function classifyFail(fail: HepsiJetFail): FailKind {
+  return explainFail(fail).kind
 }
 
 const MAPPING: Readonly<Record<FailKind, Readonly<{ code: ErrorCode; retryable: boolean }>>> = {
