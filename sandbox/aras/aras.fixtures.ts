@@ -1,4 +1,4 @@
-import { SamplePackage, SampleSender, sampleRequestBuilder, type SampleShipmentRequest } from '../common/sample-request'
+import { SamplePackage, sampleRecipient, SampleSender, sampleRequestBuilder, type SampleShipmentRequest } from '../common/sample-request'
 
 export type { SampleShipmentRequest }
 
@@ -6,14 +6,7 @@ export const sampleArasRequest = sampleRequestBuilder(
   { orderNumber: 'SIP-2001', referenceNo: 'KJ-2001', serviceCode: 'GO' },
   {
     sender: SampleSender.sisli,
-    recipient: {
-      name: 'Özgür Akman',
-      address: 'Bağlarbaşı Mah. Aydın Sok. No:7',
-      district: 'Gaziosmanpaşa',
-      city: 'İstanbul',
-      postalCode: '34245',
-      phone: '0506 339 01 81',
-    },
+    recipient: sampleRecipient('Özgür Akman', 'Bağlarbaşı Mah. Aydın Sok. No:7', 'Gaziosmanpaşa', 'İstanbul', '34245', '0506 339 01 81'),
     packages: [SamplePackage.k2Small],
   },
 )

@@ -19,27 +19,37 @@ export function advanceHookOf(req: IncomingMessage, url: URL): Readonly<{ key: s
 }
 
 /** What one emulator's advance hook needs: how to find the shipment, which `to` it knows, how to move it. */
-export type AdvanceHook<T> = Readonly<{
+export type AdvanceHook<T, R = unknown> = Readonly<{
   find(key: string): T | undefined
   /** The 404 text for a key nothing is stored under. */
   notFound(key: string): string
   /** Whether `to` names a status (400 when not). */
   isStatus(to: string): boolean
-  /** Moves the shipment and returns what the hook answers (its state); throws when the move is not allowed (409). */
-  advance(item: T, to: string | undefined): unknown
+  /** Moves the shipment and returns it moved; throws when the move is not allowed (409). */
+  advance(item: T, to: string | undefined): R
+  /** What the hook answers for the moved shipment; default the moved shipment itself. */
+  answer?: (moved: R) => unknown
   /** The 400 text for an unknown `to`; default "unknown status …". */
   badStatus?: (to: string) => string
 }>
 
-export function answerAdvanceHook<T>(res: ServerResponse, hook: Readonly<{ key: string; to: string | null }>, h: AdvanceHook<T>): void {
+export function answerAdvanceHook<T, R>(res: ServerResponse, hook: Readonly<{ key: string; to: string | null }>, h: AdvanceHook<T, R>): void {
   const item = h.find(hook.key)
   if (item === undefined) return answerHook(res, 404, { error: h.notFound(hook.key) })
   if (hook.to !== null && !h.isStatus(hook.to)) return answerHook(res, 400, { error: h.badStatus?.(hook.to) ?? `unknown status ${hook.to}` })
   try {
-    answerHook(res, 200, h.advance(item, hook.to ?? undefined))
+    const moved = h.advance(item, hook.to ?? undefined)
+    answerHook(res, 200, h.answer ? h.answer(moved) : moved)
   } catch (err) {
     answerHook(res, 409, { error: (err as Error).message })
   }
+}
+
+/** The emulator's own advance(key, to), over the same hook: throws the hook's 404 text for an unknown key. */
+export function advanceByKey<T, R>(h: AdvanceHook<T, R>, key: string, to: string | number | undefined): R {
+  const item = h.find(key)
+  if (item === undefined) throw new Error(h.notFound(key))
+  return h.advance(item, to === undefined ? undefined : String(to))
 }
 
 export type JsonHook = Readonly<{ name: string; key: string; body: Readonly<Record<string, unknown>> }>

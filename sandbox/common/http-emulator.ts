@@ -1,5 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { advanceHookOf, answerAdvanceHook, type AdvanceHook } from './emulator-hooks'
+import type { RateLimitOption } from './emulator-options'
 
 /**
  * Faults every carrier emulator can inject (docs/reference/carriers.md §14). `dropAfterCommit` is the one that
@@ -255,6 +257,48 @@ export async function startHttpEmulator<R>(
   return { origin: running.origin, requests, faults, close: () => running.close() }
 }
 
+/** One carrier request as a handler gets it: read, logged, with its reply and its fault draw (see exchange). */
+export type CarrierExchange<E> = Readonly<{
+  url: URL
+  /** The body, or null when it was over MAX_BODY_BYTES (the handler answers 413 where the carrier would). */
+  raw: Buffer | null
+  text: string
+  /** The request's log entry, already in the emulator's log. */
+  entry: E
+  reply: Reply
+  takeFault(faults: FaultPlan): boolean
+}>
+
+export type CarrierHandlerDeps<E, T, R> = Readonly<{
+  opts: Readonly<{ retryAfterSeconds: number }>
+  /** The emulator's request log. */
+  requests: E[]
+  /** POST /__emu/advance/{key}?to=…: answered before anything is logged (emulator-hooks.ts). */
+  advanceHook: AdvanceHook<T, R>
+  /** The log entry's fields beyond method, status and fault: path, redacted headers and body, operation, time. */
+  logged(req: IncomingMessage, url: URL, text: string): Omit<E, 'method' | 'status' | 'fault'>
+}>
+
+/**
+ * The steps every HTTP carrier emulator takes before its own: read the body, answer the advance hook, log the
+ * request, and hand `handle` the exchange (reply and fault draw) for the carrier's routing, auth and operations.
+ */
+export function carrierHandler<E extends LoggedHttpRequest, T, R>(
+  deps: CarrierHandlerDeps<E, T, R>,
+  handle: (req: IncomingMessage, x: CarrierExchange<E>) => Promise<void> | void,
+): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+  return async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+    const raw = await readBody(req)
+    const text = raw?.toString('utf8') ?? ''
+    const hook = advanceHookOf(req, url)
+    if (hook) return answerAdvanceHook(res, hook, deps.advanceHook)
+    const entry = { method: req.method ?? '', status: null, fault: null, ...deps.logged(req, url, text) } as E
+    deps.requests.push(entry)
+    await handle(req, { url, raw, text, entry, ...exchange(req, res, entry, deps.opts.retryAfterSeconds) })
+  }
+}
+
 /**
  * A sliding-window limiter as the carriers document theirs ("N requests per minute"): `hit` returns
  * 0 when the request is allowed (and counts it), else the ms until the oldest request leaves the window.
@@ -274,4 +318,15 @@ export class SlidingWindow {
     this.stamps.push(t)
     return 0
   }
+}
+
+/** The limiter of an emulator's rateLimit option on its clock; null when it has none. */
+export function slidingWindowOf(o: Readonly<{ rateLimit: RateLimitOption; now: () => number }>): SlidingWindow | null {
+  return o.rateLimit ? new SlidingWindow(o.rateLimit.limit, o.rateLimit.windowMs, o.now) : null
+}
+
+/** Counts a request against `window`: null when it may pass, else the Retry-After header its 429 carries (whole seconds, at least 1). */
+export function throttled(window: SlidingWindow | null): Record<string, string> | null {
+  const waitMs = window?.hit() ?? 0
+  return waitMs > 0 ? { 'retry-after': String(Math.max(1, Math.ceil(waitMs / 1000))) } : null
 }

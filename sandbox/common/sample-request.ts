@@ -30,16 +30,21 @@ export const SampleSender = {
   sancaktepeEmek: depo('Emek Mh. Çengel Sk. No:4', 'Sancaktepe', '34785', '0216 555 01 23'),
 } as const satisfies Record<string, Address>
 
-/** The recipient several samples share (Ödemiş, İzmir: outside the sender's city). */
-export const SAMPLE_RECIPIENT_ODEMIS: Address = {
-  name: 'Mehmet Polat',
-  address: 'Hürriyet Mah. 1662. Sk. No:5 D:2',
-  district: 'Ödemiş',
-  city: 'İzmir',
-  postalCode: '35750',
-  phone: '+90 532 123 45 67',
-  email: 'mehmet@example.com',
+/** A recipient (invented name and address in a real district); `email` only where the sample carries one. */
+export function sampleRecipient(name: string, address: string, district: string, city: string, postalCode: string, phone: string, email?: string): Address {
+  return { name, address, district, city, postalCode, phone, ...(email === undefined ? {} : { email }) }
 }
+
+/** The recipient several samples share (Ödemiş, İzmir: outside the sender's city). */
+export const SAMPLE_RECIPIENT_ODEMIS: Address = sampleRecipient(
+  'Mehmet Polat',
+  'Hürriyet Mah. 1662. Sk. No:5 D:2',
+  'Ödemiş',
+  'İzmir',
+  '35750',
+  '+90 532 123 45 67',
+  'mehmet@example.com',
+)
 
 const box = (boxCode: string, lengthMm: number, widthMm: number, heightMm: number, weightGrams: number): MeasuredPackage => {
   return { index: 0, boxCode, lengthMm, widthMm, heightMm, weightGrams }

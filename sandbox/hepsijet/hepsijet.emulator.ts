@@ -1,7 +1,7 @@
 import { startHttpEmulator, urlsOf, type HttpEmulator } from '../common/http-emulator'
 import { HepsiJetPath, resolveOptions, type HepsiJetEmulatorOptions, type HjStatus } from './hepsijet.config'
-import { advance } from './hepsijet.lifecycle'
-import { createHepsiJetHandler } from './hepsijet.server'
+import { advanceByKey } from '../common/emulator-hooks'
+import { createHepsiJetHandler, hepsiJetAdvanceHook } from './hepsijet.server'
 import { HepsiJetState, type EmulatedDelivery, type HepsiJetLoggedRequest } from './hepsijet.state'
 
 export type { HepsiJetAccount, HepsiJetEmulatorOptions } from './hepsijet.config'
@@ -35,11 +35,7 @@ export async function startHepsiJetEmulator(options: HepsiJetEmulatorOptions = {
     ...base,
     urls: urlsOf(o, HepsiJetPath),
     shipments: state.deliveries,
-    advance: (no, to) => {
-      const d = state.find(no)
-      if (!d) throw new Error(`no delivery ${no}`)
-      return advance(d, opts.now(), to)
-    },
+    advance: (no, to) => advanceByKey(hepsiJetAdvanceHook({ opts, state }), no, to),
     expireTokens: () => state.expireTokens(),
   }
 }

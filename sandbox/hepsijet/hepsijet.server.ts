@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { advanceHookOf, answerAdvanceHook, type AdvanceHook } from '../common/emulator-hooks'
-import { exchange, headersOf, readBody, SlidingWindow, type FaultPlan, type Reply } from '../common/http-emulator'
+import type { AdvanceHook } from '../common/emulator-hooks'
+import { carrierHandler, headersOf, slidingWindowOf, throttled, type FaultPlan, type Reply } from '../common/http-emulator'
 import { HepsiJetPath, HjDetailStatus, HjMessage, HjStatus, type HepsiJetAccount, type ResolvedOptions } from './hepsijet.config'
 import { advance } from './hepsijet.lifecycle'
 import { deleteDeliveryOrder, deliveryUpdate, generateZplBarcode, sendDeliveryOrderEnhanced, track, type Answer, type Ctx } from './hepsijet.operations'
@@ -44,8 +44,18 @@ function basicCredentials(header: string | undefined): { username: string; passw
 
 export type HandlerDeps = Readonly<{ opts: ResolvedOptions; state: HepsiJetState; faults: FaultPlan }>
 
+/** POST /__emu/advance/{barcode}?to=STATUS (docs/reference/carriers.md §14 test hook), also the emulator's advance(). */
+export function hepsiJetAdvanceHook({ opts, state }: Pick<HandlerDeps, 'opts' | 'state'>): AdvanceHook<EmulatedDelivery, EmulatedDelivery> {
+  return {
+    find: (barcode) => state.find(barcode),
+    notFound: (barcode) => `no delivery ${barcode}`,
+    isStatus: (to) => Object.hasOwn(HjStatus, to),
+    advance: (d, to) => advance(d, opts.now(), to as HjStatus | undefined),
+  }
+}
+
 export function createHepsiJetHandler({ opts, state, faults }: HandlerDeps) {
-  const window = opts.rateLimit ? new SlidingWindow(opts.rateLimit.limit, opts.rateLimit.windowMs, opts.now) : null
+  const window = slidingWindowOf(opts)
   const springError = (reply: Reply, status: number, error: string, path: string) =>
     reply(status, JSON.stringify({ timestamp: new Date(opts.now()).toISOString(), status, error, path }), JSON_TYPE)
   const answer = (reply: Reply, a: Answer) =>
@@ -55,78 +65,62 @@ export function createHepsiJetHandler({ opts, state, faults }: HandlerDeps) {
   const unauthorized = (reply: Reply, message: string) =>
     reply(401, JSON.stringify({ status: 'FAIL', message, detailStatus: HjDetailStatus.unauthorized }), JSON_TYPE)
 
-  /** POST /__emu/advance/{barcode}?to=STATUS (docs/reference/carriers.md §14 test hook). */
-  const advanceHook: AdvanceHook<EmulatedDelivery> = {
-    find: (barcode) => state.find(barcode),
-    notFound: (barcode) => `no delivery ${barcode}`,
-    isStatus: (to) => Object.hasOwn(HjStatus, to),
-    advance: (d, to) => advance(d, opts.now(), to as HjStatus | undefined),
-  }
+  const logged = (req: IncomingMessage, url: URL, text: string) => ({
+    path: url.pathname,
+    headers: redactHeaders(headersOf(req)),
+    body: text,
+    operation: route(url.pathname, opts)?.operation ?? null,
+    at: opts.now(),
+  })
+  return carrierHandler<HepsiJetLoggedRequest, EmulatedDelivery, EmulatedDelivery>(
+    { opts, requests: state.requests, advanceHook: hepsiJetAdvanceHook({ opts, state }), logged },
+    (req, { url, raw, text, reply, takeFault }) => {
+      const path = url.pathname
+      const r = route(path, opts)
 
-  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname
-    const raw = await readBody(req)
-    const text = raw?.toString('utf8') ?? ''
+      if (!r) return springError(reply, 404, 'Not Found', path)
+      if (req.method !== r.method) return springError(reply, 405, 'Method Not Allowed', path)
+      if (takeFault(faults)) return
+      if (raw === null) return springError(reply, 413, 'Payload Too Large', path)
 
-    const hook = advanceHookOf(req, new URL(req.url ?? '/', 'http://127.0.0.1'))
-    if (hook) return answerAdvanceHook(res, hook, advanceHook)
-
-    const r = route(path, opts)
-    const entry: HepsiJetLoggedRequest = {
-      method: req.method ?? '',
-      path,
-      headers: redactHeaders(headersOf(req)),
-      body: text,
-      operation: r?.operation ?? null,
-      status: null,
-      fault: null,
-      at: opts.now(),
-    }
-    state.requests.push(entry)
-    const { reply, takeFault } = exchange(req, res, entry, opts.retryAfterSeconds)
-
-    if (!r) return springError(reply, 404, 'Not Found', path)
-    if (req.method !== r.method) return springError(reply, 405, 'Method Not Allowed', path)
-    if (takeFault(faults)) return
-    if (raw === null) return springError(reply, 413, 'Payload Too Large', path)
-
-    const waitMs = window?.hit() ?? 0
-    if (waitMs > 0) {
-      const body = JSON.stringify({ status: 'FAIL', message: HjMessage.tooManyRequests, detailStatus: HjDetailStatus.tooManyRequests })
-      return reply(429, body, JSON_TYPE, { 'retry-after': String(Math.max(1, Math.ceil(waitMs / 1000))) })
-    }
-
-    if (r.operation === 'getToken') {
-      const c = basicCredentials(req.headers.authorization)
-      const account = c ? opts.accounts.find((a) => a.username === c.username && a.password === c.password) : undefined
-      if (!account) return unauthorized(reply, HjMessage.unauthorized)
-      return answer(reply, { ok: true, data: { token: state.issueToken(account, opts.now(), opts.tokenTtlMs) } })
-    }
-    const token = req.headers['x-auth-token']
-    const username = typeof token === 'string' ? state.tokenUser(token, opts.now()) : null
-    const account: HepsiJetAccount | undefined = opts.accounts.find((a) => a.username === username)
-    if (!account) return unauthorized(reply, HjMessage.tokenInvalid)
-
-    let body: unknown = null
-    if (r.method === 'POST' && text.trim() !== '') {
-      try {
-        body = JSON.parse(text)
-      } catch {
-        return springError(reply, 400, 'Bad Request', path)
+      const limited = throttled(window)
+      if (limited) {
+        const body = JSON.stringify({ status: 'FAIL', message: HjMessage.tooManyRequests, detailStatus: HjDetailStatus.tooManyRequests })
+        return reply(429, body, JSON_TYPE, limited)
       }
-    }
-    const ctx: Ctx = { opts, state, account }
-    switch (r.operation) {
-      case 'sendDeliveryOrderEnhanced':
-        return answer(reply, sendDeliveryOrderEnhanced(ctx, body))
-      case 'generateZplBarcode':
-        return answer(reply, generateZplBarcode(ctx, r.params[0] ?? '', r.params[1] ?? ''))
-      case 'deleteDeliveryOrder':
-        return answer(reply, deleteDeliveryOrder(ctx, r.params[0] ?? '', body))
-      case 'track':
-        return answer(reply, track(ctx, body))
-      default:
-        return answer(reply, deliveryUpdate(ctx, body))
-    }
-  }
+
+      if (r.operation === 'getToken') {
+        const c = basicCredentials(req.headers.authorization)
+        const account = c ? opts.accounts.find((a) => a.username === c.username && a.password === c.password) : undefined
+        if (!account) return unauthorized(reply, HjMessage.unauthorized)
+        return answer(reply, { ok: true, data: { token: state.issueToken(account, opts.now(), opts.tokenTtlMs) } })
+      }
+      const token = req.headers['x-auth-token']
+      const username = typeof token === 'string' ? state.tokenUser(token, opts.now()) : null
+      const account: HepsiJetAccount | undefined = opts.accounts.find((a) => a.username === username)
+      if (!account) return unauthorized(reply, HjMessage.tokenInvalid)
+
+      let body: unknown = null
+      if (r.method === 'POST' && text.trim() !== '') {
+        try {
+          body = JSON.parse(text)
+        } catch {
+          return springError(reply, 400, 'Bad Request', path)
+        }
+      }
+      const ctx: Ctx = { opts, state, account }
+      switch (r.operation) {
+        case 'sendDeliveryOrderEnhanced':
+          return answer(reply, sendDeliveryOrderEnhanced(ctx, body))
+        case 'generateZplBarcode':
+          return answer(reply, generateZplBarcode(ctx, r.params[0] ?? '', r.params[1] ?? ''))
+        case 'deleteDeliveryOrder':
+          return answer(reply, deleteDeliveryOrder(ctx, r.params[0] ?? '', body))
+        case 'track':
+          return answer(reply, track(ctx, body))
+        default:
+          return answer(reply, deliveryUpdate(ctx, body))
+      }
+    },
+  )
 }

@@ -1,7 +1,7 @@
 import { startHttpEmulator, type HttpEmulator } from '../common/http-emulator'
 import { KG_REQUEST_PATH, KgMethodName, resolveOptions, type KolayGelsinEmulatorOptions } from './kolaygelsin.config'
-import { advance } from './kolaygelsin.lifecycle'
-import { createKolayGelsinHandler } from './kolaygelsin.server'
+import { advanceByKey } from '../common/emulator-hooks'
+import { createKolayGelsinHandler, kolayGelsinAdvanceHook } from './kolaygelsin.server'
 import { KgState, type EmulatedKgShipment, type KgLoggedRequest, type KgRecipient, type KgWebhookDelivery } from './kolaygelsin.state'
 import { createWebhookSender } from './kolaygelsin.webhook-sender'
 
@@ -44,11 +44,7 @@ export async function startKolayGelsinEmulator(options: KolayGelsinEmulatorOptio
     shipments: state.shipments,
     recipients: state.recipients,
     webhookDeliveries: state.webhookDeliveries,
-    advance: (key, toEvent) => {
-      const s = state.findAny(key)
-      if (!s) throw new Error(`no shipment ${key}`)
-      return advance(s, opts.now(), webhook.sink, toEvent)
-    },
+    advance: (key, toEvent) => advanceByKey(kolayGelsinAdvanceHook({ opts, state, sink: webhook.sink }), key, toEvent),
     flushWebhooks: () => webhook.flush(),
     close: async () => {
       await webhook.flush()

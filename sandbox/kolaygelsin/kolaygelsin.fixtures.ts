@@ -1,6 +1,6 @@
 import { DEFAULT_KG_ACCOUNT } from './kolaygelsin.config'
 
-import { SamplePackage, SampleSender, sampleRequestBuilder, type SampleShipmentRequest } from '../common/sample-request'
+import { SamplePackage, sampleRecipient, SampleSender, sampleRequestBuilder, type SampleShipmentRequest } from '../common/sample-request'
 
 export type { SampleShipmentRequest }
 
@@ -8,15 +8,15 @@ export const sampleKolayGelsinRequest = sampleRequestBuilder(
   { orderNumber: 'SIP-4001', referenceNo: 'KJ-4001', serviceCode: 'standard' },
   {
     sender: SampleSender.sancaktepe,
-    recipient: {
-      name: 'Mehmet Akman',
-      address: 'Koşuyolu Mh. Mehmet Akman Sk. No:1 D:1',
-      district: 'Kadıköy',
-      city: 'İstanbul',
-      postalCode: '34718',
-      phone: '+90 532 111 22 33',
-      email: 'mehmet@example.com',
-    },
+    recipient: sampleRecipient(
+      'Mehmet Akman',
+      'Koşuyolu Mh. Mehmet Akman Sk. No:1 D:1',
+      'Kadıköy',
+      'İstanbul',
+      '34718',
+      '+90 532 111 22 33',
+      'mehmet@example.com',
+    ),
     packages: [SamplePackage.k2],
   },
 )

@@ -1,7 +1,7 @@
 import { startHttpEmulator, type HttpEmulator } from '../common/http-emulator'
 import { MNG_BASE_PATH, MngPath, resolveOptions, type MngEmulatorOptions } from './mng.config'
-import { advance } from './mng.lifecycle'
-import { createMngHandler } from './mng.server'
+import { advanceByKey } from '../common/emulator-hooks'
+import { createMngHandler, mngAdvanceHook } from './mng.server'
 import { MngState, type EmulatedOrder, type EmulatedShipment, type MngLoggedRequest } from './mng.state'
 
 export type { MngAccount, MngApp, MngEmulatorOptions } from './mng.config'
@@ -38,12 +38,7 @@ export async function startMngEmulator(options: MngEmulatorOptions = {}): Promis
     baseUrl: `${base.origin}${MNG_BASE_PATH}`,
     orders: state.orders,
     shipments: state.shipments,
-    advance: (referenceId, toStatus) => {
-      const o = state.order(referenceId)
-      const s = o ? state.liveShipment(o) : undefined
-      if (!o || !s) throw new Error(`no live shipment for ${referenceId}`)
-      return advance(o, s, opts.now(), opts.statusTextWithSpaces, toStatus)
-    },
+    advance: (referenceId, toStatus) => advanceByKey(mngAdvanceHook({ opts, state }), referenceId, toStatus),
     expireTokens: () => state.expireTokens(),
   }
 }

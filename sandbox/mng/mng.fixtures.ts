@@ -1,6 +1,6 @@
 import { DEFAULT_ACCOUNT, DEFAULT_APP } from './mng.config'
 
-import { SamplePackage, SampleSender, sampleRequestBuilder, type SampleShipmentRequest } from '../common/sample-request'
+import { SamplePackage, sampleRecipient, SampleSender, sampleRequestBuilder, type SampleShipmentRequest } from '../common/sample-request'
 
 export type { SampleShipmentRequest }
 
@@ -8,15 +8,7 @@ export const sampleMngRequest = sampleRequestBuilder(
   { orderNumber: 'SIP-3001', referenceNo: 'KJ-3001', serviceCode: '1' },
   {
     sender: SampleSender.beylikduzu,
-    recipient: {
-      name: 'Ayşe Yıldız',
-      address: 'Atatürk Cad. No:15 D:4',
-      district: 'Çankaya',
-      city: 'Ankara',
-      postalCode: '06690',
-      phone: '+90 532 111 22 33',
-      email: 'ayse@example.com',
-    },
+    recipient: sampleRecipient('Ayşe Yıldız', 'Atatürk Cad. No:15 D:4', 'Çankaya', 'Ankara', '06690', '+90 532 111 22 33', 'ayse@example.com'),
     packages: [SamplePackage.k2],
   },
 )

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { advanceHookOf, answerAdvanceHook, type AdvanceHook } from '../common/emulator-hooks'
-import { exchange, headersOf, readBody, SlidingWindow, type FaultPlan, type Reply } from '../common/http-emulator'
+import type { AdvanceHook } from '../common/emulator-hooks'
+import { carrierHandler, headersOf, slidingWindowOf, throttled, type FaultPlan, type Reply } from '../common/http-emulator'
 import { MNG_BASE_PATH, MngErrorCode, MngMessage, MngPath, MngProduct, turkeyDateTime, type MngApp, type ResolvedOptions } from './mng.config'
 import { advance } from './mng.lifecycle'
 import * as op from './mng.operations'
@@ -59,15 +59,12 @@ const redactBody = (text: string) => text.replace(/("password"\s*:\s*")[^"]*(")/
 
 export type HandlerDeps = Readonly<{ opts: ResolvedOptions; state: MngState; faults: FaultPlan }>
 
-export function createMngHandler({ opts, state, faults }: HandlerDeps) {
-  const window = opts.rateLimit ? new SlidingWindow(opts.rateLimit.limit, opts.rateLimit.windowMs, opts.now) : null
-  const gateway = (reply: Reply, status: number, httpMessage: string, moreInformation: string, extra: Record<string, string> = {}) =>
-    reply(status, JSON.stringify({ httpCode: String(status), httpMessage, moreInformation }), JSON_TYPE, extra)
-  const error = (reply: Reply, status: number, code: string, message: string, description = '') =>
-    reply(status, JSON.stringify({ error: { Code: code, Message: message, Description: description } }), JSON_TYPE)
-
-  /** POST /__emu/advance/{referenceId}?to=N (docs/reference/carriers.md §14 test hook). */
-  const advanceHook: AdvanceHook<readonly [EmulatedOrder, EmulatedShipment]> = {
+/** POST /__emu/advance/{referenceId}?to=N (docs/reference/carriers.md §14 test hook), also the emulator's advance(). */
+export function mngAdvanceHook({
+  opts,
+  state,
+}: Pick<HandlerDeps, 'opts' | 'state'>): AdvanceHook<readonly [EmulatedOrder, EmulatedShipment], EmulatedShipment> {
+  return {
     find: (referenceId) => {
       const o = state.order(referenceId)
       const s = o ? state.liveShipment(o) : undefined
@@ -77,69 +74,67 @@ export function createMngHandler({ opts, state, faults }: HandlerDeps) {
     isStatus: () => true,
     advance: ([o, s], to) => advance(o, s, opts.now(), opts.statusTextWithSpaces, to === undefined ? undefined : Number(to)),
   }
+}
 
-  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
-    const path = url.pathname
-    const raw = await readBody(req)
-    const text = raw?.toString('utf8') ?? ''
+export function createMngHandler({ opts, state, faults }: HandlerDeps) {
+  const window = slidingWindowOf(opts)
+  const gateway = (reply: Reply, status: number, httpMessage: string, moreInformation: string, extra: Record<string, string> = {}) =>
+    reply(status, JSON.stringify({ httpCode: String(status), httpMessage, moreInformation }), JSON_TYPE, extra)
+  const error = (reply: Reply, status: number, code: string, message: string, description = '') =>
+    reply(status, JSON.stringify({ error: { Code: code, Message: message, Description: description } }), JSON_TYPE)
 
-    const hook = advanceHookOf(req, url)
-    if (hook) return answerAdvanceHook(res, hook, advanceHook)
+  const logged = (req: IncomingMessage, url: URL, text: string) => ({
+    path: url.pathname,
+    headers: redactHeaders(headersOf(req)),
+    body: redactBody(text),
+    operation: route(url.pathname)?.operation ?? null,
+    at: opts.now(),
+  })
+  return carrierHandler<MngLoggedRequest, readonly [EmulatedOrder, EmulatedShipment], EmulatedShipment>(
+    { opts, requests: state.requests, advanceHook: mngAdvanceHook({ opts, state }), logged },
+    (req, { url, raw, text, reply, takeFault }) => {
+      const r = route(url.pathname)
 
-    const r = route(path)
-    const entry: MngLoggedRequest = {
-      method: req.method ?? '',
-      path,
-      headers: redactHeaders(headersOf(req)),
-      body: redactBody(text),
-      operation: r?.operation ?? null,
-      status: null,
-      fault: null,
-      at: opts.now(),
-    }
-    state.requests.push(entry)
-    const { reply, takeFault } = exchange(req, res, entry, opts.retryAfterSeconds)
+      // IBM API Connect wording for paths and methods it does not know.
+      if (!r) return gateway(reply, 404, 'Not Found', 'No resources match requested URI')
+      if (req.method !== r.method) return gateway(reply, 405, 'Method Not Allowed', 'The method is not allowed for the requested URL')
+      if (takeFault(faults)) return
+      if (raw === null) return gateway(reply, 413, 'Payload Too Large', 'Request body too large')
 
-    // IBM API Connect wording for paths and methods it does not know.
-    if (!r) return gateway(reply, 404, 'Not Found', 'No resources match requested URI')
-    if (req.method !== r.method) return gateway(reply, 405, 'Method Not Allowed', 'The method is not allowed for the requested URL')
-    if (takeFault(faults)) return
-    if (raw === null) return gateway(reply, 413, 'Payload Too Large', 'Request body too large')
+      const app: MngApp | undefined = opts.apps.find(
+        (a) => a.clientId === req.headers['x-ibm-client-id'] && a.clientSecret === req.headers['x-ibm-client-secret'],
+      )
+      if (!app) return gateway(reply, 401, 'Unauthorized', 'Invalid client id or secret.')
+      if (app.products && !app.products.includes(r.product)) return gateway(reply, 401, 'Unauthorized', 'Client id not registered.')
 
-    const app: MngApp | undefined = opts.apps.find(
-      (a) => a.clientId === req.headers['x-ibm-client-id'] && a.clientSecret === req.headers['x-ibm-client-secret'],
-    )
-    if (!app) return gateway(reply, 401, 'Unauthorized', 'Invalid client id or secret.')
-    if (app.products && !app.products.includes(r.product)) return gateway(reply, 401, 'Unauthorized', 'Client id not registered.')
-
-    const waitMs = window?.hit() ?? 0
-    if (waitMs > 0) return gateway(reply, 429, 'Too Many Requests', 'Rate Limit exceeded', { 'retry-after': String(Math.max(1, Math.ceil(waitMs / 1000))) })
-    if (opts.requireApiVersion !== null && req.headers['x-api-version'] !== opts.requireApiVersion) {
-      return error(reply, opts.errorHttpStatus, MngErrorCode.validation, MngMessage.apiVersionMissing, `x-api-version: ${opts.requireApiVersion}`)
-    }
-
-    let customerNumber = ''
-    if (r.jwt) {
-      const m = /^Bearer\s+(\S+)$/.exec(String(req.headers.authorization ?? '').trim())
-      const customer = m ? state.tokenCustomer(m[1] ?? '', opts.now()) : null
-      if (!customer) return error(reply, 401, MngErrorCode.tokenInvalid, MngMessage.tokenInvalid, 'Authorization: Bearer <jwt>')
-      customerNumber = customer
-    }
-
-    let body: unknown = null
-    if (r.method !== 'GET' && text.trim() !== '') {
-      try {
-        body = JSON.parse(text)
-      } catch {
-        return error(reply, opts.errorHttpStatus, MngErrorCode.validation, MngMessage.invalidJson)
+      const limited = throttled(window)
+      if (limited) return gateway(reply, 429, 'Too Many Requests', 'Rate Limit exceeded', limited)
+      if (opts.requireApiVersion !== null && req.headers['x-api-version'] !== opts.requireApiVersion) {
+        return error(reply, opts.errorHttpStatus, MngErrorCode.validation, MngMessage.apiVersionMissing, `x-api-version: ${opts.requireApiVersion}`)
       }
-    }
-    if (r.operation === 'token') return token(reply, body)
-    const answer = dispatch(r, { opts, state, customerNumber }, body)
-    if (answer.ok) return reply(200, JSON.stringify(answer.body), JSON_TYPE)
-    return error(reply, answer.status, answer.code, answer.message, answer.description)
-  }
+
+      let customerNumber = ''
+      if (r.jwt) {
+        const m = /^Bearer\s+(\S+)$/.exec(String(req.headers.authorization ?? '').trim())
+        const customer = m ? state.tokenCustomer(m[1] ?? '', opts.now()) : null
+        if (!customer) return error(reply, 401, MngErrorCode.tokenInvalid, MngMessage.tokenInvalid, 'Authorization: Bearer <jwt>')
+        customerNumber = customer
+      }
+
+      let body: unknown = null
+      if (r.method !== 'GET' && text.trim() !== '') {
+        try {
+          body = JSON.parse(text)
+        } catch {
+          return error(reply, opts.errorHttpStatus, MngErrorCode.validation, MngMessage.invalidJson)
+        }
+      }
+      if (r.operation === 'token') return token(reply, body)
+      const answer = dispatch(r, { opts, state, customerNumber }, body)
+      if (answer.ok) return reply(200, JSON.stringify(answer.body), JSON_TYPE)
+      return error(reply, answer.status, answer.code, answer.message, answer.description)
+    },
+  )
 
   /** POST /token {customerNumber,password,identityType:1} → {jwt,refreshToken,jwtExpireDate,refreshTokenExpireDate} (§3). */
   function token(reply: Reply, body: unknown): void {

@@ -1,7 +1,7 @@
 import { startHttpEmulator, urlsOf, type HttpEmulator } from '../common/http-emulator'
 import { PttEmuPath, resolvePttOptions, type PttEmulatorOptions, type PttStatus } from './ptt.config'
-import { advance } from './ptt.lifecycle'
-import { createPttHandler } from './ptt.server'
+import { advanceByKey } from '../common/emulator-hooks'
+import { createPttHandler, pttAdvanceHook } from './ptt.server'
 import { PttState, type EmulatedPickup, type EmulatedPttShipment, type PttLoggedRequest } from './ptt.state'
 
 export type { PttAccount, PttEmulatorOptions } from './ptt.config'
@@ -41,11 +41,7 @@ export async function startPttEmulator(options: PttEmulatorOptions = {}): Promis
     shipments: state.shipments,
     pickups: state.pickups,
     find: (barcode) => state.find(barcode),
-    advance: (barcode, to) => {
-      const s = state.find(barcode)
-      if (!s) throw new Error(`no shipment ${barcode}`)
-      return advance(s, opts.now(), to)
-    },
+    advance: (barcode, to) => advanceByKey(pttAdvanceHook({ opts, state }), barcode, to),
     injectSystemError: (times = 1) => {
       state.systemErrors = times
     },

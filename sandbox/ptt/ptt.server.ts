@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { advanceHookOf, answerAdvanceHook, type AdvanceHook } from '../common/emulator-hooks'
-import { exchange, headersOf, readBody, SlidingWindow, type FaultPlan } from '../common/http-emulator'
+import type { AdvanceHook } from '../common/emulator-hooks'
+import { carrierHandler, headersOf, slidingWindowOf, throttled, type FaultPlan } from '../common/http-emulator'
 import { readProtocolFile, schemaComplaint, SoapSchemaSet } from '../common/soap-schema'
 import {
   ACCEPTANCE_OPERATIONS,
@@ -35,109 +35,100 @@ function serviceOf(path: string): PttService | null {
 
 export type HandlerDeps = Readonly<{ opts: ResolvedPttOptions; state: PttState; faults: FaultPlan }>
 
-export function createPttHandler({ opts, state, faults }: HandlerDeps) {
-  const window = opts.rateLimit ? new SlidingWindow(opts.rateLimit.limit, opts.rateLimit.windowMs, opts.now) : null
-
-  /** POST /__emu/advance/{barcode}?to=STATUS (docs/reference/carriers.md §14 test hook). */
-  const advanceHook: AdvanceHook<EmulatedPttShipment> = {
+/** POST /__emu/advance/{barcode}?to=STATUS (docs/reference/carriers.md §14 test hook), also the emulator's advance(). */
+export function pttAdvanceHook({ opts, state }: Pick<HandlerDeps, 'opts' | 'state'>): AdvanceHook<EmulatedPttShipment, EmulatedPttShipment> {
+  return {
     find: (barcode) => state.find(barcode),
     notFound: (barcode) => `no shipment ${barcode}`,
     isStatus: (to) => Object.values(PttStatus).includes(to as PttStatus),
-    advance: (s, to) => {
-      const moved = advance(s, opts.now(), to as PttStatus | undefined)
-      return { barcode: moved.barcode, status: moved.status, events: moved.events.length }
-    },
+    advance: (s, to) => advance(s, opts.now(), to as PttStatus | undefined),
+    answer: (moved) => ({ barcode: moved.barcode, status: moved.status, events: moved.events.length }),
   }
+}
 
-  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
-    const raw = await readBody(req)
-    const text = raw?.toString('utf8') ?? ''
-    const hook = advanceHookOf(req, url)
-    if (hook) return answerAdvanceHook(res, hook, advanceHook)
+export function createPttHandler({ opts, state, faults }: HandlerDeps) {
+  const window = slidingWindowOf(opts)
+  const soapActionOf = (req: IncomingMessage) => (typeof req.headers.soapaction === 'string' ? req.headers.soapaction : null)
+  const logged = (req: IncomingMessage, url: URL, text: string) => ({
+    path: url.pathname,
+    headers: headersOf(req),
+    body: redactSifre(text),
+    operation: null,
+    at: opts.now(),
+    service: serviceOf(url.pathname),
+    soapAction: soapActionOf(req),
+  })
 
-    const service = serviceOf(url.pathname)
-    const soapAction = typeof req.headers.soapaction === 'string' ? req.headers.soapaction : null
-    const entry: PttLoggedRequest = {
-      method: req.method ?? '',
-      path: url.pathname,
-      headers: headersOf(req),
-      body: redactSifre(text),
-      operation: null,
-      status: null,
-      fault: null,
-      at: opts.now(),
-      service,
-      soapAction,
-    }
-    state.requests.push(entry)
-    const { reply, takeFault } = exchange(req, res, entry, opts.retryAfterSeconds)
-    const soapFault = (faultcode: string, faultstring: string) => reply(500, faultEnvelope(faultcode, faultstring), XML) // SOAP 1.1 §6.2
+  return carrierHandler<PttLoggedRequest, EmulatedPttShipment, EmulatedPttShipment>(
+    { opts, requests: state.requests, advanceHook: pttAdvanceHook({ opts, state }), logged },
+    async (req, { url, raw, text, entry, reply, takeFault }) => {
+      const { service, soapAction } = entry
+      const soapFault = (faultcode: string, faultstring: string) => reply(500, faultEnvelope(faultcode, faultstring), XML) // SOAP 1.1 §6.2
 
-    if (!service) return reply(404, '<html><body><h1>404 - Not Found</h1></body></html>', 'text/html')
-    if (req.method === 'GET' && [...url.searchParams.keys()].some((k) => k.toLowerCase() === 'wsdl')) {
-      // The published WSDL (protocols/ptt/), its endpoint addresses pointed here.
-      const file = service === PttService.acceptance ? 'PttVeriYukleme_Sorgu.wsdl' : 'GonderiTakipV2_Sorgu.wsdl'
-      const here = `http://${req.headers.host ?? '127.0.0.1'}${url.pathname}`
-      return reply(200, readProtocolFile('ptt', file).replace(/(<(?:soap|soap12|http):address location=")[^"]*(")/g, `$1${here}$2`), XML)
-    }
-    if (req.method === 'GET') return reply(404, '<html><body>GET ?wsdl for the published WSDL; the operations take POST.</body></html>', 'text/html')
-    if (req.method !== 'POST') return reply(405, '<html><body>Method Not Allowed</body></html>', 'text/html', { allow: 'GET, POST' })
-    const contentType = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase()
-    // SOAP 1.1 (text/xml) only: Axis2 also speaks 1.2, which no PTT client here sends.
-    if (contentType !== 'text/xml') return reply(415, '<html><body>Unsupported Content-Type: expected text/xml</body></html>', 'text/html')
-
-    if (takeFault(faults)) return
-    if (raw === null) return reply(413, '<html><body>Request Entity Too Large</body></html>', 'text/html')
-    const waitMs = window?.hit() ?? 0
-    if (waitMs > 0)
-      return reply(429, '<html><body>Too Many Requests</body></html>', 'text/html', { 'retry-after': String(Math.max(1, Math.ceil(waitMs / 1000))) })
-
-    const parsed = parsePttRequest(text, service)
-    if (isEnvelopeProblem(parsed)) return soapFault(parsed.faultcode, parsed.faultstring)
-    entry.operation = parsed.operation
-    const served: readonly string[] = service === PttService.acceptance ? ACCEPTANCE_OPERATIONS : TRACKING_OPERATIONS
-    const run = OPERATIONS[parsed.operation]
-    const undeclared = !opts.labelOperation && WSDL_UNDECLARED_OPERATIONS.includes(parsed.operation)
-    if (!run || !served.includes(parsed.operation) || undeclared) {
-      return service === PttService.acceptance
-        ? soapFault(
-            'soapenv:Client',
-            `The endpoint reference (EPR) for the Operation not found is ${url.pathname} and the WSA Action = urn:${parsed.operation}`,
-          )
-        : soapFault('soapenv:Server.userException', `No such operation '${parsed.operation}'`)
-    }
-    if (opts.strictSoapAction) {
-      const action = (soapAction ?? '').trim().replace(/^"(.*)"$/, '$1')
-      const expected = `urn:${parsed.operation}`
-      const emptyOk = service === PttService.tracking && action === ''
-      if (soapAction === null || (action !== expected && !emptyOk))
-        return soapFault('soapenv:Client', `SOAPAction "${soapAction ?? '(none)'}" does not match ${expected} for ${parsed.operation}`)
-    }
-    if (parsed.wrapper !== WRAPPER[parsed.operation])
-      return soapFault('soapenv:Client', `org.apache.axis2.databinding.ADBException: Unexpected subelement ${parsed.wrapper}`)
-    if (service === PttService.tracking && opts.trackingBlocked) return soapFault('soapenv:Server', 'Policy Falsified')
-    if (!WSDL_UNDECLARED_OPERATIONS.includes(parsed.operation)) {
-      const complaint = await schemaComplaint(SoapSchemaSet.ptt, text, opts.validateSchema)
-      if (complaint !== null) return soapFault('soapenv:Client', `org.apache.axis2.databinding.ADBException: ${complaint}`)
-    }
-
-    if (state.systemErrors > 0) {
-      // A refusal in HTTP 200 that says PTT itself failed (§14: most TR services answer 200 + error field).
-      state.systemErrors -= 1
-      if (service === PttService.acceptance) {
-        const row =
-          parsed.operation === 'siparisIstekEkle2'
-            ? { sonucAciklama: PttText.systemError, sonucKodu: PttCode.systemError }
-            : { aciklama: PttText.systemError, hataKodu: PttCode.systemError }
-        return reply(200, acceptanceResponse(parsed.operation, row), XML)
+      if (!service) return reply(404, '<html><body><h1>404 - Not Found</h1></body></html>', 'text/html')
+      if (req.method === 'GET' && [...url.searchParams.keys()].some((k) => k.toLowerCase() === 'wsdl')) {
+        // The published WSDL (protocols/ptt/), its endpoint addresses pointed here.
+        const file = service === PttService.acceptance ? 'PttVeriYukleme_Sorgu.wsdl' : 'GonderiTakipV2_Sorgu.wsdl'
+        const here = `http://${req.headers.host ?? '127.0.0.1'}${url.pathname}`
+        return reply(200, readProtocolFile('ptt', file).replace(/(<(?:soap|soap12|http):address location=")[^"]*(")/g, `$1${here}$2`), XML)
       }
-      return reply(200, trackingResponse(parsed.operation, 'return', { sonucAciklama: PttText.systemError, sonucKodu: PttCode.systemError }), XML)
-    }
-    const outcome = run({ opts, state, req: parsed })
-    if (outcome.kind === 'fault') return soapFault(outcome.faultcode, outcome.faultstring)
-    if (service === PttService.acceptance) return reply(200, acceptanceResponse(parsed.operation, outcome.row), XML)
-    const returnElement = opts.trackingReturnElement === 'return' ? 'return' : `${parsed.operation}Return`
-    reply(200, trackingResponse(parsed.operation, returnElement, outcome.row), XML)
-  }
+      if (req.method === 'GET') return reply(404, '<html><body>GET ?wsdl for the published WSDL; the operations take POST.</body></html>', 'text/html')
+      if (req.method !== 'POST') return reply(405, '<html><body>Method Not Allowed</body></html>', 'text/html', { allow: 'GET, POST' })
+      const contentType = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase()
+      // SOAP 1.1 (text/xml) only: Axis2 also speaks 1.2, which no PTT client here sends.
+      if (contentType !== 'text/xml') return reply(415, '<html><body>Unsupported Content-Type: expected text/xml</body></html>', 'text/html')
+
+      if (takeFault(faults)) return
+      if (raw === null) return reply(413, '<html><body>Request Entity Too Large</body></html>', 'text/html')
+      const limited = throttled(window)
+      if (limited) return reply(429, '<html><body>Too Many Requests</body></html>', 'text/html', limited)
+
+      const parsed = parsePttRequest(text, service)
+      if (isEnvelopeProblem(parsed)) return soapFault(parsed.faultcode, parsed.faultstring)
+      entry.operation = parsed.operation
+      const served: readonly string[] = service === PttService.acceptance ? ACCEPTANCE_OPERATIONS : TRACKING_OPERATIONS
+      const run = OPERATIONS[parsed.operation]
+      const undeclared = !opts.labelOperation && WSDL_UNDECLARED_OPERATIONS.includes(parsed.operation)
+      if (!run || !served.includes(parsed.operation) || undeclared) {
+        return service === PttService.acceptance
+          ? soapFault(
+              'soapenv:Client',
+              `The endpoint reference (EPR) for the Operation not found is ${url.pathname} and the WSA Action = urn:${parsed.operation}`,
+            )
+          : soapFault('soapenv:Server.userException', `No such operation '${parsed.operation}'`)
+      }
+      if (opts.strictSoapAction) {
+        const action = (soapAction ?? '').trim().replace(/^"(.*)"$/, '$1')
+        const expected = `urn:${parsed.operation}`
+        const emptyOk = service === PttService.tracking && action === ''
+        if (soapAction === null || (action !== expected && !emptyOk))
+          return soapFault('soapenv:Client', `SOAPAction "${soapAction ?? '(none)'}" does not match ${expected} for ${parsed.operation}`)
+      }
+      if (parsed.wrapper !== WRAPPER[parsed.operation])
+        return soapFault('soapenv:Client', `org.apache.axis2.databinding.ADBException: Unexpected subelement ${parsed.wrapper}`)
+      if (service === PttService.tracking && opts.trackingBlocked) return soapFault('soapenv:Server', 'Policy Falsified')
+      if (!WSDL_UNDECLARED_OPERATIONS.includes(parsed.operation)) {
+        const complaint = await schemaComplaint(SoapSchemaSet.ptt, text, opts.validateSchema)
+        if (complaint !== null) return soapFault('soapenv:Client', `org.apache.axis2.databinding.ADBException: ${complaint}`)
+      }
+
+      if (state.systemErrors > 0) {
+        // A refusal in HTTP 200 that says PTT itself failed (§14: most TR services answer 200 + error field).
+        state.systemErrors -= 1
+        if (service === PttService.acceptance) {
+          const row =
+            parsed.operation === 'siparisIstekEkle2'
+              ? { sonucAciklama: PttText.systemError, sonucKodu: PttCode.systemError }
+              : { aciklama: PttText.systemError, hataKodu: PttCode.systemError }
+          return reply(200, acceptanceResponse(parsed.operation, row), XML)
+        }
+        return reply(200, trackingResponse(parsed.operation, 'return', { sonucAciklama: PttText.systemError, sonucKodu: PttCode.systemError }), XML)
+      }
+      const outcome = run({ opts, state, req: parsed })
+      if (outcome.kind === 'fault') return soapFault(outcome.faultcode, outcome.faultstring)
+      if (service === PttService.acceptance) return reply(200, acceptanceResponse(parsed.operation, outcome.row), XML)
+      const returnElement = opts.trackingReturnElement === 'return' ? 'return' : `${parsed.operation}Return`
+      reply(200, trackingResponse(parsed.operation, returnElement, outcome.row), XML)
+    },
+  )
 }

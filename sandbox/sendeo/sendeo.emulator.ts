@@ -1,7 +1,7 @@
 import { startHttpEmulator, urlsOf, type HttpEmulator } from '../common/http-emulator'
 import { resolveOptions, SendeoPath, type SendeoEmulatorOptions } from './sendeo.config'
-import { advance } from './sendeo.lifecycle'
-import { createSendeoHandler } from './sendeo.server'
+import { advanceByKey } from '../common/emulator-hooks'
+import { createSendeoHandler, sendeoAdvanceHook } from './sendeo.server'
 import { SendeoState, type EmulatedSendeoDelivery, type SendeoLoggedRequest } from './sendeo.state'
 
 export type { SendeoAccount, SendeoEmulatorOptions } from './sendeo.config'
@@ -36,11 +36,7 @@ export async function startSendeoEmulator(options: SendeoEmulatorOptions = {}): 
     ...base,
     urls: urlsOf(o, SendeoPath),
     shipments: state.deliveries,
-    advance: (key, toStatus) => {
-      const d = state.find(null, key)
-      if (!d) throw new Error(`no delivery ${key}`)
-      return advance(d, opts.now(), toStatus)
-    },
+    advance: (key, toStatus) => advanceByKey(sendeoAdvanceHook({ opts, state }), key, toStatus),
     expireTokens: () => state.expireTokens(),
   }
 }

@@ -1,6 +1,6 @@
 import { SENDEO_TEST_ACCOUNT } from './sendeo.config'
 
-import { SamplePackage, SampleSender, sampleRequestBuilder, type SampleShipmentRequest } from '../common/sample-request'
+import { SamplePackage, sampleRecipient, SampleSender, sampleRequestBuilder, type SampleShipmentRequest } from '../common/sample-request'
 
 export type { SampleShipmentRequest }
 
@@ -8,15 +8,7 @@ export const sampleSendeoRequest = sampleRequestBuilder(
   { orderNumber: 'SIP-3001', referenceNo: 'KJ-3001', serviceCode: 'standard' },
   {
     sender: SampleSender.sancaktepeEmek,
-    recipient: {
-      name: 'Ayşe Demir',
-      address: 'Kışlalı Cd. Kuşak Sitesi 4-1',
-      district: 'Yenimahalle',
-      city: 'Ankara',
-      postalCode: '06810',
-      phone: '+90 532 765 43 21',
-      email: 'ayse@example.com',
-    },
+    recipient: sampleRecipient('Ayşe Demir', 'Kışlalı Cd. Kuşak Sitesi 4-1', 'Yenimahalle', 'Ankara', '06810', '+90 532 765 43 21', 'ayse@example.com'),
     packages: [SamplePackage.k3],
   },
 )

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { advanceHookOf, answerAdvanceHook, type AdvanceHook } from '../common/emulator-hooks'
-import { exchange, headersOf, readBody, SlidingWindow, type FaultPlan, type Reply } from '../common/http-emulator'
+import type { AdvanceHook } from '../common/emulator-hooks'
+import { carrierHandler, headersOf, slidingWindowOf, throttled, type FaultPlan, type Reply } from '../common/http-emulator'
 import { ErrorCodePlacement, SendeoPath, type ResolvedOptions } from './sendeo.config'
 import { advance } from './sendeo.lifecycle'
 import { cancelDelivery, getBarcode, lowerKeys, setDelivery, trackDelivery, type Answer, type Ctx } from './sendeo.operations'
@@ -32,8 +32,18 @@ const redactBody = (text: string) => text.replace(/("sifre"\s*:\s*")[^"]*(")/gi,
 
 export type HandlerDeps = Readonly<{ opts: ResolvedOptions; state: SendeoState; faults: FaultPlan }>
 
+/** POST /__emu/advance/{reference or tracking number}?to=STATUSID (docs/reference/carriers.md §14 test hook), also the emulator's advance(). */
+export function sendeoAdvanceHook({ opts, state }: Pick<HandlerDeps, 'opts' | 'state'>): AdvanceHook<EmulatedSendeoDelivery, EmulatedSendeoDelivery> {
+  return {
+    find: (key) => state.find(null, key),
+    notFound: (key) => `no delivery ${key}`,
+    isStatus: (to) => /^\d{3}$/.test(to),
+    advance: (d, to) => advance(d, opts.now(), to === undefined ? undefined : Number(to)),
+  }
+}
+
 export function createSendeoHandler({ opts, state, faults }: HandlerDeps) {
-  const window = opts.rateLimit ? new SlidingWindow(opts.rateLimit.limit, opts.rateLimit.windowMs, opts.now) : null
+  const window = slidingWindowOf(opts)
   let requestSeq = 0
   const envelope = (statusCode: number, result: unknown, message: string | null) => {
     requestSeq += 1
@@ -53,75 +63,57 @@ export function createSendeoHandler({ opts, state, faults }: HandlerDeps) {
     }
   }
 
-  /** POST /__emu/advance/{reference or tracking number}?to=STATUSID (docs/reference/carriers.md §14 test hook). */
-  const advanceHook: AdvanceHook<EmulatedSendeoDelivery> = {
-    find: (key) => state.find(null, key),
-    notFound: (key) => `no delivery ${key}`,
-    isStatus: (to) => /^\d{3}$/.test(to),
-    advance: (d, to) => advance(d, opts.now(), to === undefined ? undefined : Number(to)),
-  }
+  const logged = (req: IncomingMessage, url: URL, text: string) => ({
+    path: `${url.pathname}${url.search}`,
+    headers: redactHeaders(headersOf(req)),
+    body: redactBody(text),
+    operation: ROUTES.get(url.pathname.toLowerCase())?.operation ?? null,
+    at: opts.now(),
+  })
+  return carrierHandler<SendeoLoggedRequest, EmulatedSendeoDelivery, EmulatedSendeoDelivery>(
+    { opts, requests: state.requests, advanceHook: sendeoAdvanceHook({ opts, state }), logged },
+    (req, { url, raw, text, reply, takeFault }) => {
+      const r = ROUTES.get(url.pathname.toLowerCase()) ?? null
 
-  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
-    const path = url.pathname
-    const raw = await readBody(req)
-    const text = raw?.toString('utf8') ?? ''
+      // ASP.NET answers unknown routes and wrong verbs with an empty body.
+      if (!r) return reply(404, '', 'text/plain')
+      if (req.method !== r.method) return reply(405, '', 'text/plain', { allow: r.method })
+      if (takeFault(faults)) return
+      if (raw === null) return reply(413, '', 'text/plain')
 
-    const hook = advanceHookOf(req, url)
-    if (hook) return answerAdvanceHook(res, hook, advanceHook)
+      const limited = throttled(window)
+      if (limited) return reply(429, envelope(429, null, 'Too Many Requests'), JSON_TYPE, limited)
 
-    const r = ROUTES.get(path.toLowerCase()) ?? null
-    const entry: SendeoLoggedRequest = {
-      method: req.method ?? '',
-      path: `${path}${url.search}`,
-      headers: redactHeaders(headersOf(req)),
-      body: redactBody(text),
-      operation: r?.operation ?? null,
-      status: null,
-      fault: null,
-      at: opts.now(),
-    }
-    state.requests.push(entry)
-    const { reply, takeFault } = exchange(req, res, entry, opts.retryAfterSeconds)
-
-    // ASP.NET answers unknown routes and wrong verbs with an empty body.
-    if (!r) return reply(404, '', 'text/plain')
-    if (req.method !== r.method) return reply(405, '', 'text/plain', { allow: r.method })
-    if (takeFault(faults)) return
-    if (raw === null) return reply(413, '', 'text/plain')
-
-    const waitMs = window?.hit() ?? 0
-    if (waitMs > 0) return reply(429, envelope(429, null, 'Too Many Requests'), JSON_TYPE, { 'retry-after': String(Math.max(1, Math.ceil(waitMs / 1000))) })
-
-    let body: unknown = null
-    if (r.method === 'POST' && text.trim() !== '') {
-      try {
-        body = JSON.parse(text)
-      } catch {
-        return reply(
-          400,
-          JSON.stringify({ title: 'One or more validation errors occurred.', status: 400, errors: { $: ['The JSON value could not be converted.'] } }),
-          'application/problem+json; charset=utf-8',
-        )
+      let body: unknown = null
+      if (r.method === 'POST' && text.trim() !== '') {
+        try {
+          body = JSON.parse(text)
+        } catch {
+          return reply(
+            400,
+            JSON.stringify({ title: 'One or more validation errors occurred.', status: 400, errors: { $: ['The JSON value could not be converted.'] } }),
+            'application/problem+json; charset=utf-8',
+          )
+        }
       }
-    }
 
-    if (r.operation === 'LoginAES') return login(reply, body)
-    const m = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization?.trim() ?? '')
-    const musteri = m ? state.tokenUser(m[1] ?? '', opts.now()) : null
-    if (!musteri) return reply(401, '', 'text/plain', { 'www-authenticate': 'Bearer' })
-    const ctx: Ctx = { opts, state, musteri }
-    switch (r.operation) {
-      case 'SETDELIVERY':
-        return void answer(reply, setDelivery(ctx, body))
-      case 'GETBARCODE':
-        return void answer(reply, getBarcode(ctx, body))
-      case 'CANCELDELIVERY':
-        return void answer(reply, cancelDelivery(ctx, url.searchParams))
-      default:
-        return track(reply, ctx, url.searchParams)
-    }
-  }
+      if (r.operation === 'LoginAES') return login(reply, body)
+      const m = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization?.trim() ?? '')
+      const musteri = m ? state.tokenUser(m[1] ?? '', opts.now()) : null
+      if (!musteri) return reply(401, '', 'text/plain', { 'www-authenticate': 'Bearer' })
+      const ctx: Ctx = { opts, state, musteri }
+      switch (r.operation) {
+        case 'SETDELIVERY':
+          return void answer(reply, setDelivery(ctx, body))
+        case 'GETBARCODE':
+          return void answer(reply, getBarcode(ctx, body))
+        case 'CANCELDELIVERY':
+          return void answer(reply, cancelDelivery(ctx, url.searchParams))
+        default:
+          return track(reply, ctx, url.searchParams)
+      }
+    },
+  )
 
   function login(reply: Reply, body: unknown): void {
     const b = (lowerKeys(body) ?? {}) as Record<string, unknown>

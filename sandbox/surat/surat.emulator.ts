@@ -1,6 +1,7 @@
 import { startHttpEmulator, urlsOf, type HttpEmulator } from '../common/http-emulator'
 import { resolveOptions, SuratPath, type SuratEmulatorOptions } from './surat.config'
-import { createSuratHandler } from './surat.server'
+import { advanceByKey } from '../common/emulator-hooks'
+import { createSuratHandler, suratAdvanceHook } from './surat.server'
 import { SuratState, type EmulatedSuratShipment, type SuratLoggedRequest } from './surat.state'
 
 export type { SuratAccount, SuratEmulatorOptions } from './surat.config'
@@ -42,10 +43,6 @@ export async function startSuratEmulator(options: SuratEmulatorOptions = {}): Pr
     blockWithCloudflare: (times = 1) => {
       state.cloudflareBlocks = times
     },
-    advance: (key, toStatus) => {
-      const s = state.find(key)
-      if (!s) throw new Error(`no shipment ${key}`)
-      return state.advance(s, toStatus)
-    },
+    advance: (key, toStatus) => advanceByKey(suratAdvanceHook({ state }), key, toStatus),
   }
 }

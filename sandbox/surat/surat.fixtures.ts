@@ -1,4 +1,4 @@
-import { SamplePackage, SampleSender, sampleRequestBuilder, type SampleShipmentRequest } from '../common/sample-request'
+import { SamplePackage, sampleRecipient, SampleSender, sampleRequestBuilder, type SampleShipmentRequest } from '../common/sample-request'
 
 /** The carrier-neutral sample shape (sandbox/common/sample-request.ts). */
 export type SampleSuratRequest = SampleShipmentRequest
@@ -7,15 +7,7 @@ export const sampleSuratRequest = sampleRequestBuilder(
   { orderNumber: 'SIP-2001', referenceNo: 'SIP-2001', serviceCode: '' },
   {
     sender: SampleSender.sisli,
-    recipient: {
-      name: 'Mehmet Demir',
-      address: 'Atatürk Cad. No:42 D:3',
-      district: 'Çankaya',
-      city: 'Ankara',
-      postalCode: '06420',
-      phone: '+90 555 987 65 43',
-      email: 'mehmet@example.com',
-    },
+    recipient: sampleRecipient('Mehmet Demir', 'Atatürk Cad. No:42 D:3', 'Çankaya', 'Ankara', '06420', '+90 555 987 65 43', 'mehmet@example.com'),
     packages: [{ ...SamplePackage.k2, weightGrams: 2400 }],
     labelFormat: 'pdf',
     description: 'Elektronik ürün',

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { advanceHookOf, answerAdvanceHook, type AdvanceHook } from '../common/emulator-hooks'
-import { exchange, headersOf, readBody, SlidingWindow, type FaultPlan, type Reply } from '../common/http-emulator'
+import type { AdvanceHook } from '../common/emulator-hooks'
+import { carrierHandler, headersOf, slidingWindowOf, throttled, type FaultPlan, type Reply } from '../common/http-emulator'
 import { SURAT_NS, SuratOp, SuratPath, type ResolvedOptions } from './surat.config'
 import { create, gonderiGeriCek, gonderiSil, kargoBarkodu, restTracking, takipV2, type OpAnswer, type OpCtx } from './surat.operations'
 import type { EmulatedSuratShipment, SuratLoggedRequest, SuratState } from './surat.state'
@@ -46,62 +46,51 @@ function actionOp(req: IncomingMessage): string | null {
 
 export type HandlerDeps = Readonly<{ opts: ResolvedOptions; state: SuratState; faults: FaultPlan }>
 
-export function createSuratHandler({ opts, state, faults }: HandlerDeps) {
-  const window = opts.rateLimit ? new SlidingWindow(opts.rateLimit.limit, opts.rateLimit.windowMs, opts.now) : null
-
-  /** POST /__emu/advance/{OzelKargoTakipNo}?to=N (docs/reference/carriers.md §14 test hook). */
-  const advanceHook: AdvanceHook<EmulatedSuratShipment> = {
+/** POST /__emu/advance/{OzelKargoTakipNo}?to=N (docs/reference/carriers.md §14 test hook), also the emulator's advance(). */
+export function suratAdvanceHook({ state }: Pick<HandlerDeps, 'state'>): AdvanceHook<EmulatedSuratShipment, EmulatedSuratShipment> {
+  return {
     find: (key) => state.find(key),
     notFound: (key) => `no shipment ${key}`,
     isStatus: (to) => /^\d+$/.test(to),
     badStatus: (to) => `bad status ${to}`,
-    advance: (s, to) => {
-      const moved = state.advance(s, to === undefined ? undefined : Number(to))
-      return { ozelKargoTakipNo: moved.ozelKargoTakipNo, statusCode: moved.statusCode, barcode: moved.barcode }
-    },
+    advance: (s, to) => state.advance(s, to === undefined ? undefined : Number(to)),
+    answer: (moved) => ({ ozelKargoTakipNo: moved.ozelKargoTakipNo, statusCode: moved.statusCode, barcode: moved.barcode }),
   }
+}
 
-  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
-    const raw = await readBody(req)
-    const body = raw?.toString('utf8') ?? ''
+export function createSuratHandler({ opts, state, faults }: HandlerDeps) {
+  const window = slidingWindowOf(opts)
+  const isSoapPath = (url: URL) => url.pathname.toLowerCase() === SuratPath.soap
+  const isRestPath = (url: URL) => url.pathname === SuratPath.tracking
+  const logged = (req: IncomingMessage, url: URL, text: string) => ({
+    path: redactPath(url.pathname + url.search),
+    headers: headersOf(req),
+    body: redactSoap(text),
+    // The SOAPAction names the operation before anything is parsed, so faulted requests are logged with it.
+    operation: isRestPath(url) ? 'KargoTakipHareketDetayi' : isSoapPath(url) ? actionOp(req) : null,
+    at: opts.now(),
+  })
 
-    const hook = advanceHookOf(req, url)
-    if (hook) return answerAdvanceHook(res, hook, advanceHook)
+  return carrierHandler<SuratLoggedRequest, EmulatedSuratShipment, EmulatedSuratShipment>(
+    { opts, requests: state.requests, advanceHook: suratAdvanceHook({ state }), logged },
+    (req, { url, raw, text: body, reply, takeFault }) => {
+      const isSoap = isSoapPath(url)
+      const isRest = isRestPath(url)
 
-    const isSoap = url.pathname.toLowerCase() === SuratPath.soap
-    const isRest = url.pathname === SuratPath.tracking
-    const entry: SuratLoggedRequest = {
-      method: req.method ?? '',
-      path: redactPath(url.pathname + url.search),
-      headers: headersOf(req),
-      body: redactSoap(body),
-      // The SOAPAction names the operation before anything is parsed, so faulted requests are logged with it.
-      operation: isRest ? 'KargoTakipHareketDetayi' : isSoap ? actionOp(req) : null,
-      status: null,
-      fault: null,
-      at: opts.now(),
-    }
-    state.requests.push(entry)
-    const { reply, takeFault } = exchange(req, res, entry, opts.retryAfterSeconds)
-
-    if (state.cloudflareBlocks > 0) {
-      state.cloudflareBlocks -= 1
-      return reply(403, CLOUDFLARE_PAGE, HTML, { server: 'cloudflare', 'cf-ray': '8a1b2c3d4e5f6a7b-IST' })
-    }
-    if (!isSoap && !isRest) return reply(404, '<html><body><h2>404 - File or directory not found.</h2></body></html>', HTML)
-    if (takeFault(faults)) return
-    const waitMs = window?.hit() ?? 0
-    if (waitMs > 0) {
+      if (state.cloudflareBlocks > 0) {
+        state.cloudflareBlocks -= 1
+        return reply(403, CLOUDFLARE_PAGE, HTML, { server: 'cloudflare', 'cf-ray': '8a1b2c3d4e5f6a7b-IST' })
+      }
+      if (!isSoap && !isRest) return reply(404, '<html><body><h2>404 - File or directory not found.</h2></body></html>', HTML)
+      if (takeFault(faults)) return
+      const limited = throttled(window)
       // Cloudflare's rate limiting answer (error 1015) with Retry-After.
-      return reply(429, '<html><body><h1>Error 1015</h1><p>You are being rate limited</p></body></html>', HTML, {
-        'retry-after': String(Math.max(1, Math.ceil(waitMs / 1000))),
-      })
-    }
-    if (raw === null) return reply(413, '<html><body>Request Entity Too Large</body></html>', HTML)
-    if (isRest) return rest(req, url, reply)
-    return soap(req, body, reply)
-  }
+      if (limited) return reply(429, '<html><body><h1>Error 1015</h1><p>You are being rate limited</p></body></html>', HTML, limited)
+      if (raw === null) return reply(413, '<html><body>Request Entity Too Large</body></html>', HTML)
+      if (isRest) return rest(req, url, reply)
+      return soap(req, body, reply)
+    },
+  )
 
   function rest(req: IncomingMessage, url: URL, reply: Reply): void {
     // ASP.NET Web API: the action is POST only (docs/reference/carriers.md §5 "POST …/api/KargoTakipHareketDetayi").

@@ -1,4 +1,4 @@
-import { SamplePackage, SampleSender, sampleRequestBuilder, type SampleShipmentRequest } from '../common/sample-request'
+import { SamplePackage, sampleRecipient, SampleSender, sampleRequestBuilder, type SampleShipmentRequest } from '../common/sample-request'
 
 export type { SampleShipmentRequest }
 
@@ -6,15 +6,7 @@ export const sampleShipmentRequest = sampleRequestBuilder(
   { orderNumber: 'SIP-1001', referenceNo: 'KJ-1001', serviceCode: 'GO' },
   {
     sender: SampleSender.sisli,
-    recipient: {
-      name: ' Elif   Kaya ',
-      address: 'Cemal Gürsel Cad.\n No:42 D:3',
-      district: 'Kadıköy',
-      city: 'İstanbul',
-      postalCode: '34710',
-      phone: '+90 535 987 65 43',
-      email: 'elif@example.com',
-    },
+    recipient: sampleRecipient(' Elif   Kaya ', 'Cemal Gürsel Cad.\n No:42 D:3', 'Kadıköy', 'İstanbul', '34710', '+90 535 987 65 43', 'elif@example.com'),
     packages: [SamplePackage.k2Small],
   },
 )
