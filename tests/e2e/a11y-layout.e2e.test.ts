@@ -1,10 +1,11 @@
 import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { Page, WebSocketRoute } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { seriousAxeViolations } from '../support/axe'
 import { PackingPage } from './pages/packing.page'
-import { scanDemoOrder, startDemoDesk, type DemoDesk } from './pages/demo-desk'
+import { scanDemoOrder } from './pages/demo-desk'
+import { demoDeskForFile } from './pages/file-demo-desk'
 
 /**
  * Issue 12, "Layout and accessibility": every screen the desk reaches, at 1366×768 and 1920×1080, has no serious or
@@ -49,13 +50,7 @@ const LAYOUT_PROBLEMS = `(() => {
 const SCROLLING_REGIONS = `[...document.querySelectorAll('[data-scroll-region]')]
   .filter((el) => el.scrollHeight > el.clientHeight + 1).map((el) => el.dataset.testid)`
 
-let demo: DemoDesk
-
-beforeAll(async () => {
-  demo = await startDemoDesk('a11y')
-}, 60_000)
-
-afterAll(() => demo?.close())
+const demo = demoDeskForFile('a11y')
 
 describe.each(VIEWPORTS)('every screen at $width×$height', (viewport) => {
   const found: Record<string, string[]> = {}

@@ -1,26 +1,18 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { startServe } from '../support/serve-process'
 import { eventually } from '../support/wait-for'
 import { E2E_ARTIFACTS as ARTIFACTS } from './pages/chromium'
-import { openDemoPage, scanDemoOrder, startDemoDesk, type DemoDesk } from './pages/demo-desk'
+import { scanDemoOrder } from './pages/demo-desk'
+import { demoDeskForFile, signedInDemoPage } from './pages/file-demo-desk'
 import { PackingPage } from './pages/packing.page'
 
-let demo: DemoDesk
-
-beforeAll(async () => {
-  demo = await startDemoDesk('flows')
-}, 60_000)
-
-afterAll(async () => {
-  await demo?.close()
-})
+const demo = demoDeskForFile('flows')
 
 describe('the demo shows its flows (station serve --demo), scanner only', () => {
   it("KJ1011 carries the marketplace's own label: the desk prints it untouched", async () => {
-    const { page, desk } = await openDemoPage(demo)
-    await desk.login('P1001')
+    const { page, desk } = await signedInDemoPage(demo, 'P1001')
     await scanDemoOrder(desk, 'KJ1011')
     const suggestion = page.getByTestId('box-suggestion')
     await suggestion.waitFor({ timeout: 15_000 })

@@ -1,7 +1,8 @@
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { E2E_ARTIFACTS as ARTIFACTS } from './pages/chromium'
-import { openDemoPage, scanDemoOrder, startDemoDesk, type DemoDesk } from './pages/demo-desk'
+import { scanDemoOrder } from './pages/demo-desk'
+import { demoDeskForFile, signedInDemoPage } from './pages/file-demo-desk'
 
 /**
  * Issue 12, "Know the barcode" and "Box and carrier choice", by scanner input only in Chromium: another order or
@@ -9,19 +10,12 @@ import { openDemoPage, scanDemoOrder, startDemoDesk, type DemoDesk } from './pag
  * the key that picks it; a tracking number at an idle desk shows its shipment (Esc closes it); a badge at an idle
  * desk hands it over; each banner's key chips are the keys its words name.
  */
-let demo: DemoDesk
-
-beforeAll(async () => {
-  demo = await startDemoDesk('barcode')
-}, 60_000)
-
-afterAll(() => demo?.close())
+const demo = demoDeskForFile('barcode')
 
 describe('the desk knows the barcode, in Chromium, scanner only', () => {
   it('names another order, a badge, an unknown code and a box that does not fit; shows a shipment by its tracking number; hands over by badge', async () => {
-    const { page, desk } = await openDemoPage(demo)
+    const { page, desk } = await signedInDemoPage(demo, 'P1001')
     const detail = () => page.locator('[data-testid="problem"] .banner-detail').innerText()
-    await desk.login('P1001')
 
     await desk.scan('KJ1001')
     await desk.scan('KJ1002') // the next order's slip, while KJ1001 is open

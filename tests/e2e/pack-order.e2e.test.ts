@@ -1,24 +1,17 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { demoOrders } from '../../sandbox/cloud/demo-orders'
 import { eventually } from '../support/wait-for'
 import { decodeBarcodes, renderZplToPng } from '../support/zpl-render'
 import { E2E_ARTIFACTS as ARTIFACTS } from './pages/chromium'
-import { openDemoPage, startDemoDesk, type DemoDesk } from './pages/demo-desk'
+import { demoDeskForFile, signedInDemoPage } from './pages/file-demo-desk'
 
-let demo: DemoDesk
-
-beforeAll(async () => {
-  demo = await startDemoDesk('pack')
-}, 60_000)
-
-afterAll(() => demo?.close())
+const demo = demoDeskForFile('pack')
 
 describe('packing a demo order in Chromium, typing scanner input', () => {
   it('badge → order → items → box → weight → label printed with the shipment barcode and the Turkish name under ^CI28', async () => {
-    const { page, desk } = await openDemoPage(demo)
-    await desk.login('P1001')
+    const { page, desk } = await signedInDemoPage(demo, 'P1001')
 
     const order = demoOrders().find((o) => o.barcode === 'KJ1001')!
     await desk.scan(order.barcode)

@@ -1,25 +1,19 @@
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { E2E_ARTIFACTS as ARTIFACTS } from './pages/chromium'
-import { openDemoPage, scanDemoOrder, startDemoDesk, type DemoDesk } from './pages/demo-desk'
+import { scanDemoOrder } from './pages/demo-desk'
+import { demoDeskForFile, signedInDemoPage } from './pages/file-demo-desk'
 import { SettingsPage } from './pages/settings.page'
 
-let demo: DemoDesk
-
-beforeAll(async () => {
-  demo = await startDemoDesk('price')
-}, 60_000)
-
-afterAll(() => demo?.close())
+const demo = demoDeskForFile('price')
 
 /** "1.234,56 TL" → 123456 */
 const kurus = (text: string | null) => Number((text ?? '').replace(/[^\d,-]/g, '').replace(',', ''))
 
 describe('one price on screen (issue 10)', () => {
   it('the chosen row of the comparison, the shipment panel and the report show the same TL; ComToHome’s own figure is shown as a difference; F6 names the cloud as the source', async () => {
-    const { page, desk } = await openDemoPage(demo)
     // A manager: prices and reports are for managers and up (issue 12); a packer's screen shows none.
-    await desk.login('M5001')
+    const { page, desk } = await signedInDemoPage(demo, 'M5001')
     const order = await scanDemoOrder(desk, 'KJ1002')
     await desk.scan('KOLI2')
     await desk.waitForStep('packed').catch(async (err) => {

@@ -6,29 +6,23 @@ import { eventually } from '../support/wait-for'
 import { ownCard } from '../support/rate-cards'
 import { decodeBarcodes, renderZplToPng } from '../support/zpl-render'
 import { E2E_ARTIFACTS as ARTIFACTS } from './pages/chromium'
-import { openDemoPage, scanDemoOrder, startDemoDesk, type DemoDesk } from './pages/demo-desk'
+import { scanDemoOrder } from './pages/demo-desk'
+import { demoDeskForFile, signedInDemoPage } from './pages/file-demo-desk'
 
-let demo: DemoDesk
 let yk: YurticiEmulator
-
 beforeAll(async () => {
   yk = await startYurticiEmulator()
-  // The demo desk (emulated Zebra, scale, cloud) with Yurtiçi on the seller's own contract, cheapest for every order.
-  demo = await startDemoDesk('ret', {
-    carriers: { yurtici: { enabled: true, url: yk.url } },
-    rateCards: [ownCard({ supportsCod: true, bands: [{ upToKg: 30, priceKurus: 1000 }] })],
-  })
-}, 60_000)
-
-afterAll(async () => {
-  await demo?.close()
-  await yk?.close()
 })
+afterAll(() => yk?.close())
+// The demo desk (emulated Zebra, scale, cloud) with Yurtiçi on the seller's own contract, cheapest for every order.
+const demo = demoDeskForFile('ret', () => ({
+  carriers: { yurtici: { enabled: true, url: yk.url } },
+  rateCards: [ownCard({ supportsCod: true, bands: [{ upToKg: 30, priceKurus: 1000 }] })],
+}))
 
 describe('a return (iade) at the desk, in Chromium, scanner only', () => {
   it('pack → KJIADE → reason 2 → supervisor badge → the return code on screen and its slip on the printer', async () => {
-    const { page, desk } = await openDemoPage(demo)
-    await desk.login('P1001')
+    const { page, desk } = await signedInDemoPage(demo, 'P1001')
     const order = await scanDemoOrder(desk, 'KJ1002')
     await desk.scan('KOLI2')
     await desk.waitForStep('packed')

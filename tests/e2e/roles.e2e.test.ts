@@ -1,20 +1,12 @@
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { ErrorCode } from '../../shared/errors'
 import { E2E_ARTIFACTS as ARTIFACTS } from './pages/chromium'
-import { openDemoPage, startDemoDesk, type DemoDesk } from './pages/demo-desk'
+import { demoDeskForFile, signedInDemoPage } from './pages/file-demo-desk'
 import { SettingsPage } from './pages/settings.page'
 
-let demo: DemoDesk
-
-beforeAll(async () => {
-  demo = await startDemoDesk('roles')
-}, 60_000)
-
-afterAll(async () => {
-  await demo?.close()
-})
+const demo = demoDeskForFile('roles')
 
 type Reply = Readonly<{ ok: boolean; error?: { code: string; meta: Record<string, unknown> } }>
 
@@ -43,8 +35,7 @@ const range = () => ({ from: new Date(Date.now() - 86_400_000).toISOString(), to
 
 describe('roles are enforced in the core, in Chromium over the WebSocket', () => {
   it("a packer's raw calls are refused with the role error, a manager's work; the UI words the refusal", async () => {
-    const { page, desk } = await openDemoPage(demo)
-    await desk.login('P1001')
+    const { page, desk } = await signedInDemoPage(demo, 'P1001')
 
     const report = await rawCall(page, 'reports.summary', range())
     expect(report.ok).toBe(false)

@@ -7,22 +7,17 @@ import { startEscPosEmulator, type EscPosEmulator } from '../../sandbox/escpos/e
 import { eventually } from '../support/wait-for'
 import { decodeBarcodes } from '../support/zpl-render'
 import { E2E_ARTIFACTS as ARTIFACTS } from './pages/chromium'
-import { openDemoPage, startDemoDesk, type DemoDesk } from './pages/demo-desk'
+import { openDemoPage } from './pages/demo-desk'
+import { demoDeskForFile } from './pages/file-demo-desk'
 import { SettingsPage } from './pages/settings.page'
 
-let demo: DemoDesk
 let receipt: EscPosEmulator
-
 beforeAll(async () => {
-  // The desk's own station.json (a receipt printer): the self-test must add its layout and keep this.
   receipt = await startEscPosEmulator()
-  demo = await startDemoDesk('settings', { packingSlip: { enabled: true, uri: receipt.uri } })
-}, 60_000)
-
-afterAll(async () => {
-  await demo?.close()
-  await receipt?.close()
 })
+afterAll(() => receipt?.close())
+// The desk's own station.json (a receipt printer): the self-test must add its layout and keep this.
+const demo = demoDeskForFile('settings', () => ({ packingSlip: { enabled: true, uri: receipt.uri } }))
 
 describe('settings (F6) in Chromium, keyboard only', () => {
   it('a packer is refused; a supervisor prints a test label and fixes a Turkish-Q scanner layout with the self-test', async () => {

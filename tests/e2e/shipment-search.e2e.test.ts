@@ -1,25 +1,19 @@
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { E2E_ARTIFACTS as ARTIFACTS } from './pages/chromium'
-import { openDemoPage, packDemoOrder, startDemoDesk, type DemoDesk } from './pages/demo-desk'
+import { packDemoOrder } from './pages/demo-desk'
+import { demoDeskForFile, signedInDemoPage } from './pages/file-demo-desk'
 
 /**
  * Issue 12, "Void and shipment search": the search box by keyboard only in Chromium. Ctrl+F opens it, typing
  * asks the core's FTS5 index (shipments.search), ↑/↓ and Enter open the lookup panel of the picked shipment,
  * Esc closes the box and gives the keys back to the scan field.
  */
-let demo: DemoDesk
-
-beforeAll(async () => {
-  demo = await startDemoDesk('search')
-}, 60_000)
-
-afterAll(() => demo?.close())
+const demo = demoDeskForFile('search')
 
 describe('shipment search, in Chromium, keyboard only', () => {
   it('finds a packed order by tracking number and by order number, opens its shipment, and gives the keys back on Esc', async () => {
-    const { page, desk } = await openDemoPage(demo)
-    await desk.login('P1001')
+    const { page, desk } = await signedInDemoPage(demo, 'P1001')
     const tracking = await packDemoOrder(page, desk, 'KJ1001')
 
     const box = page.getByTestId('search-box')

@@ -1,7 +1,8 @@
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { E2E_ARTIFACTS as ARTIFACTS } from './pages/chromium'
-import { openDemoPage, packDemoOrder, startDemoDesk, type DemoDesk } from './pages/demo-desk'
+import { packDemoOrder } from './pages/demo-desk'
+import { demoDeskForFile, signedInDemoPage } from './pages/file-demo-desk'
 
 /**
  * Issue 12, "Void": F8 on a shown label opens the void prompt; a reason by digit, then a supervisor's badge, by
@@ -9,18 +10,11 @@ import { openDemoPage, packDemoOrder, startDemoDesk, type DemoDesk } from './pag
  * prompt names the return path (KJIADE), which opens the return prompt. A successful void, the cancel window and
  * "never another order's label" are covered in tests/integration/shipment-cancel.test.ts.
  */
-let demo: DemoDesk
-
-beforeAll(async () => {
-  demo = await startDemoDesk('void')
-}, 60_000)
-
-afterAll(() => demo?.close())
+const demo = demoDeskForFile('void')
 
 describe('void at the desk, in Chromium, scanner only', () => {
   it("F8 on the packed label: reason by digit, a packer badge refused, the supervisor's badge meets the carrier's refusal and the desk offers KJIADE", async () => {
-    const { page, desk } = await openDemoPage(demo)
-    await desk.login('P1001')
+    const { page, desk } = await signedInDemoPage(demo, 'P1001')
     const tracking = await packDemoOrder(page, desk, 'KJ1001')
 
     await page.locator('[data-key="F8"]', { hasText: /iptal et|Void/ }).waitFor({ timeout: 15_000 })
