@@ -1,30 +1,26 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { mkdtemp, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startComToHomeEmulator, type ComToHomeEmulator } from '../../sandbox/comtohome/comtohome.emulator'
 import { seedFullRequest } from '../../sandbox/comtohome/comtohome.fixtures'
 import { runCli, type CliRun } from '../../tests/support/cli-run'
+import { tempDirForFile } from '../../tests/support/temp-dir'
 
 /**
  * "Unbounded input" and "Strict config" from outside: a number that overflows, or a parcel
  * no carrier takes, is exit 2 with one line and no stack trace, before any label is bought; input
  * files saved with a byte-order mark are read; a typo in station.json stops `station serve`.
  */
-let dir = ''
+const dir = tempDirForFile('kj-bounds-')
 let emu: ComToHomeEmulator
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'kj-bounds-'))
   emu = await startComToHomeEmulator()
 })
-afterAll(async () => {
-  await emu.close()
-  await rm(dir, { recursive: true, force: true })
-})
+afterAll(() => emu.close())
 
 let files = 0
 async function file(content: unknown, bom = false): Promise<string> {
-  const path = join(dir, `input-${++files}.json`)
+  const path = join(dir(), `input-${++files}.json`)
   await writeFile(path, `${bom ? '\uFEFF' : ''}${typeof content === 'string' ? content : JSON.stringify(content)}`, 'utf8')
   return path
 }
@@ -140,7 +136,7 @@ describe('station serve: strict station.json', () => {
     ['{"printer": {"urii": "tcp://127.0.0.1:9100"}}', /printer\.urii \(did you mean printer\.uri\?\)/],
     ['{"stationName": "Masa 2", "carrier": {"yurtici": {"enabled": true}}}', /carrier \(did you mean carriers\?\)/],
   ])('a typo %s stops the start with one line, exit 2', async (text, message) => {
-    const data = await mkdtemp(join(dir, 'serve-'))
+    const data = await mkdtemp(join(dir(), 'serve-'))
     await writeFile(join(data, 'station.json'), text)
     const r = await runCli(['serve', '--data', data, '--port', '0', '--no-demo'])
     expectBadInput(r, message)

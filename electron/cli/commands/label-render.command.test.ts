@@ -1,29 +1,18 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import labelFixture from '../../../tests/fixtures/label-input.json'
-import type { CliIo } from '../cli.types'
 import { labelRenderCommand } from './label-render.command'
+import { runCommand } from '../../../tests/support/cli-run'
+import { tempDirForFile } from '../../../tests/support/temp-dir'
 
 const FIXTURE = resolve(import.meta.dirname, '../../../tests/fixtures/label-input.json')
 
-async function run(argv: string[]) {
-  let stdout = ''
-  let stderr = ''
-  const io: CliIo = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) }
-  const code = await labelRenderCommand.run(argv, io)
-  return { code, stdout, stderr }
-}
+const run = (argv: string[]) => runCommand(labelRenderCommand, argv)
 
-let dir: string
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'label-render-'))
+const dir = tempDirForFile('label-render-', async (dir) => {
   await writeFile(join(dir, 'broken.json'), '{ "orderNumber": ')
   await writeFile(join(dir, 'invalid.json'), JSON.stringify({ ...labelFixture, packageIndex: 3, packageCount: 2, codAmountKurus: 1.5 }))
-})
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true })
 })
 
 describe('station label render', () => {
@@ -48,9 +37,9 @@ describe('station label render', () => {
 
   const bad: ReadonlyArray<[string, () => string[], RegExp]> = [
     ['missing --input', () => [], /missing required flag --input/],
-    ['missing file', () => ['--input', join(dir, 'nope.json')], /cannot read .*nope\.json: ENOENT/],
-    ['bad JSON', () => ['--input', join(dir, 'broken.json')], /broken\.json is not valid JSON/],
-    ['invalid fields', () => ['--input', join(dir, 'invalid.json')], /invalid\.json: .*codAmountKurus/],
+    ['missing file', () => ['--input', join(dir(), 'nope.json')], /cannot read .*nope\.json: ENOENT/],
+    ['bad JSON', () => ['--input', join(dir(), 'broken.json')], /broken\.json is not valid JSON/],
+    ['invalid fields', () => ['--input', join(dir(), 'invalid.json')], /invalid\.json: .*codAmountKurus/],
     ['bad --dpi', () => ['--input', FIXTURE, '--dpi', '600'], /--dpi must be 203 or 300, got "600"/],
     ['bad --size', () => ['--input', FIXTURE, '--size', 'A6'], /--size must be 100x150 or 100x100, got "A6"/],
     ['unknown flag', () => ['--input', FIXTURE, '--color'], /Unknown option '--color'/],

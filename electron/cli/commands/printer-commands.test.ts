@@ -1,20 +1,14 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import { createServer, type AddressInfo } from 'node:net'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { startZebraEmulator, type ZebraEmulator } from '../../../sandbox/zebra/zebra-emulator'
-import type { CliCommand, CliIo } from '../cli.types'
 import { printCommand } from './print.command'
 import { printerStatusCommand } from './printer-status.command'
+import { runCommand } from '../../../tests/support/cli-run'
+import { tempDirForFile } from '../../../tests/support/temp-dir'
 
-async function run(cmd: CliCommand, argv: string[]) {
-  let stdout = ''
-  let stderr = ''
-  const io: CliIo = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) }
-  const code = await cmd.run(argv, io)
-  return { code, stdout, stderr }
-}
+const run = runCommand
 
 const LABEL = '^XA^CI28^FO20,20^A0N,40,40^FH_^FDİzmir / Karşıyaka^FS^XZ\n'
 
@@ -26,17 +20,12 @@ async function closedPort(): Promise<number> {
   return port
 }
 
-let dir: string
 let zplFile: string
 let emu: ZebraEmulator
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'print-cmd-'))
+const dir = tempDirForFile('print-cmd-', async (dir) => {
   zplFile = join(dir, 'label.zpl')
   await writeFile(zplFile, LABEL)
   await writeFile(join(dir, 'notes.txt'), 'not a label')
-})
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true })
 })
 beforeEach(async () => {
   emu = await startZebraEmulator()
@@ -85,7 +74,7 @@ describe('station print', () => {
   })
 
   it('file: printer appends the job', async () => {
-    const out = join(dir, 'spool.zpl')
+    const out = join(dir(), 'spool.zpl')
     const r = await run(printCommand, ['--printer', `file://${out}`, zplFile])
     expect(r.code).toBe(0)
     expect(await readFile(out, 'utf8')).toBe(LABEL)
@@ -95,8 +84,8 @@ describe('station print', () => {
     ['missing --printer', () => [zplFile], /missing required flag --printer/],
     ['no file', () => ['--printer', 'tcp://127.0.0.1:9100'], /expected one ZPL file, got 0/],
     ['two files', () => ['--printer', 'tcp://127.0.0.1:9100', zplFile, zplFile], /expected one ZPL file, got 2/],
-    ['missing file', () => ['--printer', 'tcp://127.0.0.1:9100', join(dir, 'nope.zpl')], /cannot read .*nope\.zpl: ENOENT/],
-    ['not ZPL', () => ['--printer', 'tcp://127.0.0.1:9100', join(dir, 'notes.txt')], /is not ZPL/],
+    ['missing file', () => ['--printer', 'tcp://127.0.0.1:9100', join(dir(), 'nope.zpl')], /cannot read .*nope\.zpl: ENOENT/],
+    ['not ZPL', () => ['--printer', 'tcp://127.0.0.1:9100', join(dir(), 'notes.txt')], /is not ZPL/],
     ['bad URI', () => ['--printer', 'lpt1', zplFile], /Invalid printer address "lpt1".*\[printer\.addressInvalid\]/],
     ['bad timeout', () => ['--printer', 'tcp://127.0.0.1:9100', '--timeout-ms', 'soon', zplFile], /--timeout-ms must be a number/],
   ]

@@ -1,14 +1,10 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { runCli } from '../../../tests/support/cli-run'
+import { tempDirForFile } from '../../../tests/support/temp-dir'
 
-let dir = ''
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'kj-quote-'))
-})
-afterAll(async () => rm(dir, { recursive: true, force: true }))
+const dir = tempDirForFile('kj-quote-')
 
 const cli = runCli
 
@@ -30,8 +26,8 @@ const CARDS = [
 
 describe('station quote', () => {
   it('compares every card with price, band, distance band, transit days and the reason', async () => {
-    const input = join(dir, 'order.json')
-    const cards = join(dir, 'cards.csv')
+    const input = join(dir(), 'order.json')
+    const cards = join(dir(), 'cards.csv')
     await writeFile(input, JSON.stringify(order))
     await writeFile(cards, CARDS)
     const r = await cli(['quote', '--input', input, '--rate-cards', cards, '--json'])
@@ -48,7 +44,7 @@ describe('station quote', () => {
   })
 
   it('text output marks the chosen carrier', async () => {
-    const input = join(dir, 'order2.json')
+    const input = join(dir(), 'order2.json')
     await writeFile(input, JSON.stringify({ ...order, codAmountKurus: null }))
     const r = await cli(['quote', '--input', input])
     expect(r.code).toBe(0)
@@ -65,8 +61,8 @@ describe('station quote', () => {
   })
 
   it('a rate-card file with a bad cell is refused with its line and column', async () => {
-    const input = join(dir, 'order3.json')
-    const cards = join(dir, 'bad.csv')
+    const input = join(dir(), 'order3.json')
+    const cards = join(dir(), 'bad.csv')
     await writeFile(input, JSON.stringify(order))
     await writeFile(cards, CARDS.replace('"60,00"', '"altmış"'))
     const r = await cli(['quote', '--input', input, '--rate-cards', cards])

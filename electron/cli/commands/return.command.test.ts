@@ -1,20 +1,16 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startYurticiEmulator, type YurticiEmulator } from '../../../sandbox/yurtici/yurtici.emulator'
 import { runCli } from '../../../tests/support/cli-run'
+import { tempDirForFile } from '../../../tests/support/temp-dir'
 
-let dir = ''
+const dir = tempDirForFile('kj-return-')
 let yk: YurticiEmulator
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'kj-return-'))
   yk = await startYurticiEmulator()
 })
-afterAll(async () => {
-  await yk.close()
-  await rm(dir, { recursive: true, force: true })
-})
+afterAll(() => yk.close())
 
 const cli = runCli
 
@@ -31,7 +27,7 @@ const creds = ['--carrier', 'yurtici', '--username', 'YKTEST', '--password', 'YK
 
 describe('station return', () => {
   it('Yurtiçi: one return code per file, with the desk slip carrying it as its barcode', async () => {
-    const file = join(dir, 'return.json')
+    const file = join(dir(), 'return.json')
     await writeFile(file, JSON.stringify(ret))
     const first = await cli(['return', ...creds, '--base-url', yk.url, '--input', file, '--json'])
     expect(first).toMatchObject({ code: 0, stderr: '' })
@@ -55,7 +51,7 @@ describe('station return', () => {
     ['dates the wrong way round', creds, { ...ret, validUntil: '2026-11-01' }, /validUntil is before validFrom/],
     ['no warehouse', creds, { ...ret, recipient: undefined }, /recipient/],
   ])('%s: exit 2, nothing sent', async (_name, flags, body, message) => {
-    const file = join(dir, `bad-${Math.random()}.json`)
+    const file = join(dir(), `bad-${Math.random()}.json`)
     await writeFile(file, JSON.stringify(body))
     const before = yk.requests.length
     const r = await cli(['return', ...flags, ...(flags.includes('--base-url') ? [] : ['--base-url', yk.url]), '--input', file, '--json'])

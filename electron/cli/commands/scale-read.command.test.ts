@@ -1,7 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { a12eProfile } from '../../../sandbox/scales/a12e.profile'
 import { casProfile } from '../../../sandbox/scales/cas.profile'
 import { startMtSicsEmulator, type MtSicsEmulator } from '../../../sandbox/scales/mt-sics.emulator'
@@ -10,17 +7,12 @@ import { startSerialScaleEmulator, type ScaleEmulatorProfile } from '../../../sa
 import { toledo8217Profile } from '../../../sandbox/scales/toledo-8217.profile'
 import { toledoContinuousProfile } from '../../../sandbox/scales/toledo-continuous.profile'
 import { createPtyPair, type PtyPair } from '../../../sandbox/scales/socat-pair'
-import type { CliIo } from '../cli.types'
 import { scaleReadCommand } from './scale-read.command'
 import { usePtyPair } from '../../../tests/support/scale-rig'
+import { runCommand } from '../../../tests/support/cli-run'
+import { tempDirForFile } from '../../../tests/support/temp-dir'
 
-async function runRead(argv: string[]) {
-  let stdout = ''
-  let stderr = ''
-  const io: CliIo = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) }
-  const code = await scaleReadCommand.run(argv, io)
-  return { code, stdout, stderr }
-}
+const runRead = (argv: string[]) => runCommand(scaleReadCommand, argv)
 
 describe('station scale read (bad flags and ports, no device needed)', () => {
   const cases: ReadonlyArray<[string, string[], RegExp]> = [
@@ -54,19 +46,17 @@ describe('station scale read (bad flags and ports, no device needed)', () => {
 })
 
 describe('station scale read against the MT-SICS emulator on a socat pty', () => {
-  let dir: string
   let pair: PtyPair
   let emulator: MtSicsEmulator
 
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'scale-read-'))
+  tempDirForFile('scale-read-', async (dir) => {
     pair = await createPtyPair(dir)
     emulator = await startMtSicsEmulator({ path: pair.b })
   })
+  // Registered after the folder's own hook, so it runs before the folder is removed.
   afterAll(async () => {
     await emulator.close()
     await pair.kill()
-    await rm(dir, { recursive: true, force: true })
   })
   beforeEach(() => {
     emulator.setSilent(false)

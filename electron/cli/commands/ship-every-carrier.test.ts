@@ -1,7 +1,6 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { DEFAULT_QUERY_USERS } from '../../../sandbox/aras/aras.config'
 import { startArasEmulator } from '../../../sandbox/aras/aras.emulator'
 import { startHepsiJetEmulator } from '../../../sandbox/hepsijet/hepsijet.emulator'
@@ -16,12 +15,9 @@ import { startSendeoEmulator } from '../../../sandbox/sendeo/sendeo.emulator'
 import { SAMPLE_SENDEO_SETTINGS } from '../../../sandbox/sendeo/sendeo.fixtures'
 import { startSuratEmulator } from '../../../sandbox/surat/surat.emulator'
 import { runCli } from '../../../tests/support/cli-run'
+import { tempDirForFile } from '../../../tests/support/temp-dir'
 
-let dir = ''
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'kj-ship-all-'))
-})
-afterAll(async () => rm(dir, { recursive: true, force: true }))
+const dir = tempDirForFile('kj-ship-all-')
 
 const cli = runCli
 
@@ -66,7 +62,7 @@ const CASES: readonly Case[] = [
     id: 'hepsijet',
     start: async () => {
       const e = await startHepsiJetEmulator()
-      const file = join(dir, 'hepsijet.json')
+      const file = join(dir(), 'hepsijet.json')
       await writeFile(file, JSON.stringify({ ...SAMPLE_HEPSIJET_SETTINGS, origin: e.origin }))
       return { args: ['--carrier-config', file], count: () => e.shipments.length, close: () => e.close() }
     },
@@ -75,7 +71,7 @@ const CASES: readonly Case[] = [
     id: 'ptt',
     start: async () => {
       const e = await startPttEmulator()
-      const file = join(dir, 'ptt.json')
+      const file = join(dir(), 'ptt.json')
       await writeFile(file, JSON.stringify({ barcodeRange: SAMPLE_PTT_RANGE }))
       return {
         args: [
@@ -88,7 +84,7 @@ const CASES: readonly Case[] = [
           '--carrier-config',
           file,
           '--data',
-          join(dir, 'ptt-data'),
+          join(dir(), 'ptt-data'),
         ],
         count: () => e.shipments.length,
         close: () => e.close(),
@@ -121,7 +117,7 @@ const CASES: readonly Case[] = [
     id: 'kolaygelsin',
     start: async () => {
       const e = await startKolayGelsinEmulator()
-      const file = join(dir, 'kg.json')
+      const file = join(dir(), 'kg.json')
       await writeFile(file, JSON.stringify({ addressId: SAMPLE_KOLAYGELSIN_SETTINGS.addressId }))
       return {
         args: [
@@ -145,7 +141,7 @@ describe.each(CASES)('station ship / track --carrier $id', (c) => {
   it('ships once per order file with a ZPL or PDF label, and tracks the shipment', async () => {
     const emu = await c.start()
     try {
-      const file = join(dir, `${c.id}-order.json`)
+      const file = join(dir(), `${c.id}-order.json`)
       await writeFile(file, JSON.stringify({ ...order, ...(c.serviceCode ? { serviceCode: c.serviceCode } : {}) }))
       const ship = ['ship', '--carrier', c.id, ...emu.args, '--input', file, '--json']
       const first = await cli(ship)

@@ -1,20 +1,16 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startYurticiEmulator, type YurticiEmulator } from '../../../sandbox/yurtici/yurtici.emulator'
 import { runCli } from '../../../tests/support/cli-run'
+import { tempDirForFile } from '../../../tests/support/temp-dir'
 
-let dir = ''
+const dir = tempDirForFile('kj-ship-')
 let yk: YurticiEmulator
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'kj-ship-'))
   yk = await startYurticiEmulator()
 })
-afterAll(async () => {
-  await yk.close()
-  await rm(dir, { recursive: true, force: true })
-})
+afterAll(() => yk.close())
 
 const cli = runCli
 
@@ -28,7 +24,7 @@ const creds = ['--carrier', 'yurtici', '--username', 'YKTEST', '--password', 'YK
 
 describe('station ship / track with a carrier-neutral order (Yurtiçi)', () => {
   it('ships once per order file, prints the desk label with the cargoKey, and tracks it', async () => {
-    const file = join(dir, 'order.json')
+    const file = join(dir(), 'order.json')
     await writeFile(file, JSON.stringify(order))
     const first = await cli(['ship', ...creds, '--base-url', yk.url, '--input', file, '--json'])
     expect(first).toMatchObject({ code: 0, stderr: '' })
@@ -69,7 +65,7 @@ describe('station ship / track with a carrier-neutral order (Yurtiçi)', () => {
   })
 
   it('--base-url may be the bare origin: the documented service path is added', async () => {
-    const file = join(dir, 'origin-order.json')
+    const file = join(dir(), 'origin-order.json')
     await writeFile(file, JSON.stringify({ ...order, orderNumber: 'SIP-9002' }))
     const r = await cli(['ship', ...creds, '--base-url', yk.origin, '--input', file, '--json'])
     expect(r).toMatchObject({ code: 0, stderr: '' })
@@ -81,7 +77,7 @@ describe('station ship / track with a carrier-neutral order (Yurtiçi)', () => {
   })
 
   it('an order file with a misspelt key is refused before anything is sent', async () => {
-    const file = join(dir, 'bad.json')
+    const file = join(dir(), 'bad.json')
     await writeFile(file, JSON.stringify({ ...order, recipent: order.recipient }))
     const before = yk.requests.length
     const r = await cli(['ship', ...creds, '--base-url', yk.url, '--input', file])
@@ -107,9 +103,9 @@ describe('station ship --carrier ptt (barcode from the station range)', () => {
     const { SAMPLE_PTT_CREDENTIALS } = await import('../../../sandbox/ptt/ptt.fixtures')
     const ptt = await startPttEmulator({ labelOperation })
     try {
-      const file = join(dir, `ptt-order-${labelSource}.json`)
+      const file = join(dir(), `ptt-order-${labelSource}.json`)
       await writeFile(file, JSON.stringify({ ...order, orderNumber: `SIP-PTT-${labelSource}` }))
-      const data = join(dir, `ptt-station-${labelSource}`)
+      const data = join(dir(), `ptt-station-${labelSource}`)
       const argv = [
         'ship',
         '--carrier',

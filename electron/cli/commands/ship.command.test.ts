@@ -1,20 +1,14 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, beforeEach, describe, expect, it } from 'vitest'
 import { ComToHomeFault, startComToHomeEmulator, type ComToHomeEmulator } from '../../../sandbox/comtohome/comtohome.emulator'
 import { seedFullRequest, seedMinimalRequest } from '../../../sandbox/comtohome/comtohome.fixtures'
-import type { CliIo } from '../cli.types'
 import { shipCommand } from './ship.command'
+import { runCommand } from '../../../tests/support/cli-run'
+import { tempDirForFile } from '../../../tests/support/temp-dir'
 
-let dir: string
+const dir = tempDirForFile('ship-')
 let emu: ComToHomeEmulator
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'ship-'))
-})
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true })
-})
 beforeEach(async () => {
   await emu?.close()
   emu = await startComToHomeEmulator()
@@ -23,18 +17,13 @@ afterAll(async () => emu?.close())
 
 let files = 0
 async function orderFile(content: unknown): Promise<string> {
-  const path = join(dir, `order-${++files}.json`)
+  const path = join(dir(), `order-${++files}.json`)
   await writeFile(path, typeof content === 'string' ? content : JSON.stringify(content, null, 2))
   return path
 }
 
-async function ship(extra: string[], input?: string) {
-  let stdout = ''
-  let stderr = ''
-  const io: CliIo = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) }
-  const argv = ['--carrier', 'comtohome', '--base-url', emu.url, '--api-key', 'demo-key', ...(input ? ['--input', input] : []), ...extra]
-  const code = await shipCommand.run(argv, io)
-  return { code, stdout, stderr }
+function ship(extra: string[], input?: string) {
+  return runCommand(shipCommand, ['--carrier', 'comtohome', '--base-url', emu.url, '--api-key', 'demo-key', ...(input ? ['--input', input] : []), ...extra])
 }
 
 describe('station ship --carrier comtohome', () => {
@@ -110,7 +99,7 @@ describe('station ship: bad input → exit 2, nothing sent', () => {
   })
 
   it('missing file and missing --input', async () => {
-    expect((await ship([], join(dir, 'nope.json'))).stderr).toMatch(/cannot read .*nope\.json: ENOENT/)
+    expect((await ship([], join(dir(), 'nope.json'))).stderr).toMatch(/cannot read .*nope\.json: ENOENT/)
     expect((await ship([])).stderr).toMatch(/missing required flag --input/)
     expect(emu.requests).toHaveLength(0)
   })
