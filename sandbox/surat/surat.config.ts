@@ -4,7 +4,7 @@
  */
 
 import { EMULATOR_DEFAULTS, withDefaults, type EmulatorOptions, type RateLimitOption } from '../common/emulator-options'
-import { SuratCode } from '../../protocols/surat/surat.codes'
+import { SuratCode, SuratStatusCodes } from '../../protocols/surat/surat.codes'
 
 /** Paths as documented: SOAP ASMX and the REST tracking call (docs/reference/carriers.md §5). */
 export const SuratPath = {
@@ -33,27 +33,27 @@ export type SuratOp = (typeof SuratOp)[keyof typeof SuratOp]
  */
 export { SuratCode }
 
-export const SuratCodeText: Readonly<Record<string, string>> = {
-  '001': 'Kullanıcı adı (cari kod) veya şifre yanlış',
-  '002': 'Alıcı adı eksik',
-  '003': 'Alıcı adresi eksik',
-  '004': 'İl / ilçe bilgisi eksik',
-  '006': 'Desi / kg sıfırdan büyük olmalı',
-  '009': 'Bu sipariş kodu ile daha önce gönderi oluşturulmuş',
-  '018': 'Sürat sözleşmesi bulunamadı',
-  '019': 'Telefon biçimi hatalı',
-  '020': 'Telefon numarası rakamlardan oluşmalı',
-  '021': 'Telefon numarası hatalı',
-  '022': 'Cep telefonu 05 ile başlamalı',
-  '023': 'Telefon numarası hatalı',
-  '024': 'Cep telefonu en az 10 hane olmalı',
-  '038': 'Takip numarası oluşturulamadı, tekrar deneyin',
-  '042': 'Sürat sistem hatası',
-  '050': 'Hesabınızın barkod oluşturma yetkisi yok',
+export const SuratCodeText: Readonly<Record<SuratCode, string>> = {
+  [SuratCode.badCredentials]: 'Kullanıcı adı (cari kod) veya şifre yanlış',
+  [SuratCode.nameMissing]: 'Alıcı adı eksik',
+  [SuratCode.addressMissing]: 'Alıcı adresi eksik',
+  [SuratCode.ilIlceMissing]: 'İl / ilçe bilgisi eksik',
+  [SuratCode.desiKg]: 'Desi / kg sıfırdan büyük olmalı',
+  [SuratCode.duplicate]: 'Bu sipariş kodu ile daha önce gönderi oluşturulmuş',
+  [SuratCode.noContract]: 'Sürat sözleşmesi bulunamadı',
+  [SuratCode.phoneFormat]: 'Telefon biçimi hatalı',
+  [SuratCode.phoneDigits]: 'Telefon numarası rakamlardan oluşmalı',
+  [SuratCode.phoneWrong]: 'Telefon numarası hatalı',
+  [SuratCode.phonePrefix]: 'Cep telefonu 05 ile başlamalı',
+  [SuratCode.phoneWrongToo]: 'Telefon numarası hatalı',
+  [SuratCode.phoneLength]: 'Cep telefonu en az 10 hane olmalı',
+  [SuratCode.retry]: 'Takip numarası oluşturulamadı, tekrar deneyin',
+  [SuratCode.systemError]: 'Sürat sistem hatası',
+  [SuratCode.noBarcodePermission]: 'Hesabınızın barkod oluşturma yetkisi yok',
 }
 
 export function codeMessage(code: string): string {
-  return `${code} - ${SuratCodeText[code] ?? 'Hata'}`
+  return `${code} - ${(SuratCodeText as Readonly<Record<string, string>>)[code] ?? 'Hata'}`
 }
 
 /**
@@ -95,8 +95,9 @@ export const SuratStatusText: Readonly<Record<number, string>> = {
 
 /** The emulator's default walk for `advance()` without a target. */
 export const DEFAULT_STATUS_CHAIN: readonly number[] = [1, 2, 3, 5, 7, 6]
-export const DELIVERED_CODES: ReadonlySet<number> = new Set([6, 14])
-export const RETURNED_CODES: ReadonlySet<number> = new Set([9, 13])
+/** Where a shipment's walk ends: HT's delivered and returned groups (protocols/surat/surat.codes.ts, shared with the connector). */
+export const DELIVERED_CODES: ReadonlySet<number> = new Set(SuratStatusCodes.delivered)
+export const RETURNED_CODES: ReadonlySet<number> = new Set(SuratStatusCodes.returned)
 
 export type SuratAccount = Readonly<{
   /** Cari Kodu (10 digits): KullaniciAdi of create/GeriCek, cariKodu/CariKodu elsewhere. */

@@ -13,27 +13,29 @@ export { SURAT_OK_CODES }
 
 export type SuratCodeMeaning = Readonly<{ code: ErrorCode; retryable: boolean; what: string }>
 
-/** Every documented failure code → ErrorCode + retryable. */
+const C = SuratCode
+
+/** Every documented failure code → ErrorCode + retryable (the codes: protocols/surat/surat.codes.ts). */
 export const SURAT_RESULT_CODES: Readonly<Record<string, SuratCodeMeaning>> = {
-  '001': { code: ErrorCode.carrierAuth, retryable: false, what: 'wrong Cari Kodu or password' },
-  '002': { code: ErrorCode.carrierValidation, retryable: false, what: 'recipient name (KisiKurum) missing' },
-  '003': { code: ErrorCode.carrierValidation, retryable: false, what: 'recipient address (AliciAdresi) missing' },
-  '004': { code: ErrorCode.carrierAddressUnresolved, retryable: false, what: 'il / ilçe missing or unknown' },
-  '006': { code: ErrorCode.carrierValidation, retryable: false, what: 'desi / kg must be greater than zero' },
-  '009': { code: ErrorCode.carrierDuplicateReference, retryable: false, what: 'a shipment with this OzelKargoTakipNo already exists' },
+  [C.badCredentials]: { code: ErrorCode.carrierAuth, retryable: false, what: 'wrong Cari Kodu or password' },
+  [C.nameMissing]: { code: ErrorCode.carrierValidation, retryable: false, what: 'recipient name (KisiKurum) missing' },
+  [C.addressMissing]: { code: ErrorCode.carrierValidation, retryable: false, what: 'recipient address (AliciAdresi) missing' },
+  [C.ilIlceMissing]: { code: ErrorCode.carrierAddressUnresolved, retryable: false, what: 'il / ilçe missing or unknown' },
+  [C.desiKg]: { code: ErrorCode.carrierValidation, retryable: false, what: 'desi / kg must be greater than zero' },
+  [C.duplicate]: { code: ErrorCode.carrierDuplicateReference, retryable: false, what: 'a shipment with this OzelKargoTakipNo already exists' },
   // The account has no contract: a station setting, not the order, must change.
-  '018': { code: ErrorCode.carrierServiceUnsupported, retryable: false, what: 'no Sürat contract for this account' },
-  '019': { code: ErrorCode.carrierValidation, retryable: false, what: 'phone number format is wrong' },
-  '020': { code: ErrorCode.carrierValidation, retryable: false, what: 'phone number must be digits only' },
-  '021': { code: ErrorCode.carrierValidation, retryable: false, what: 'phone number is wrong' },
-  '022': { code: ErrorCode.carrierValidation, retryable: false, what: 'mobile number must start with 05' },
-  '023': { code: ErrorCode.carrierValidation, retryable: false, what: 'phone number is wrong' },
-  '024': { code: ErrorCode.carrierValidation, retryable: false, what: 'mobile number must have at least 10 digits' },
+  [C.noContract]: { code: ErrorCode.carrierServiceUnsupported, retryable: false, what: 'no Sürat contract for this account' },
+  [C.phoneFormat]: { code: ErrorCode.carrierValidation, retryable: false, what: 'phone number format is wrong' },
+  [C.phoneDigits]: { code: ErrorCode.carrierValidation, retryable: false, what: 'phone number must be digits only' },
+  [C.phoneWrong]: { code: ErrorCode.carrierValidation, retryable: false, what: 'phone number is wrong' },
+  [C.phonePrefix]: { code: ErrorCode.carrierValidation, retryable: false, what: 'mobile number must start with 05' },
+  [C.phoneWrongToo]: { code: ErrorCode.carrierValidation, retryable: false, what: 'phone number is wrong' },
+  [C.phoneLength]: { code: ErrorCode.carrierValidation, retryable: false, what: 'mobile number must have at least 10 digits' },
   // "Takip numarası oluşturulamadı, tekrar deneyin": Sürat itself asks for a retry.
-  '038': { code: ErrorCode.carrierUnavailable, retryable: true, what: 'Sürat could not create a tracking number; try again' },
-  '042': { code: ErrorCode.carrierUnavailable, retryable: true, what: 'Sürat system error' },
-  '050': { code: ErrorCode.carrierServiceUnsupported, retryable: false, what: 'the account lacks barcode permission' },
-}
+  [C.retry]: { code: ErrorCode.carrierUnavailable, retryable: true, what: 'Sürat could not create a tracking number; try again' },
+  [C.systemError]: { code: ErrorCode.carrierUnavailable, retryable: true, what: 'Sürat system error' },
+  [C.noBarcodePermission]: { code: ErrorCode.carrierServiceUnsupported, retryable: false, what: 'the account lacks barcode permission' },
+} satisfies Readonly<Record<SuratCode, SuratCodeMeaning>>
 
 export type SuratOutcome = Readonly<{ ok: boolean; code: string | null; duplicate: boolean; noPermission: boolean; message: string }>
 
@@ -60,7 +62,7 @@ export function readSuratMessage(raw: string, isError?: boolean): SuratOutcome {
 /** A refused create as an AppError; an unknown or missing code is a refusal of our data. */
 export function suratResultToAppError(outcome: SuratOutcome, operation: string, meta: Record<string, unknown> = {}): AppError {
   const m = outcome.code !== null ? SURAT_RESULT_CODES[outcome.code] : undefined
-  const byText = m ?? (/sifre|kullanici adi/.test(trFold(outcome.message)) ? SURAT_RESULT_CODES['001'] : undefined)
+  const byText = m ?? (/sifre|kullanici adi/.test(trFold(outcome.message)) ? SURAT_RESULT_CODES[SuratCode.badCredentials] : undefined)
   const known = byText ?? { code: ErrorCode.carrierValidation, retryable: false, what: 'refused' }
   return new AppError(known.code, `Sürat refused ${operation}${outcome.code ? ` (${outcome.code})` : ''}: ${outcome.message || known.what}`, {
     retryable: known.retryable,

@@ -1,24 +1,22 @@
 import { trFold } from '../../../../shared/domain/address'
 import { TrackingStatus } from '../../../../shared/domain/shipment'
+import { SuratStatusCodes, type SuratStatusGroup } from '../../../../protocols/surat/surat.codes'
 
 /**
- * Sürat KargonunDurumuSayi → our vocabulary, as HT maps it (docs/reference/carriers.md §5): 1 created; 2, 3, 4,
- * 5, 7, 11 in transit; 6, 14 delivered; 9, 13 returned. Sürat publishes no meanings for these
- * numbers (confidence L), so nothing finer than HT's buckets is claimed for them.
+ * Sürat KargonunDurumuSayi → our vocabulary, by HT's groups (protocols/surat/surat.codes.ts, docs/reference/carriers.md
+ * §5): created, in transit, delivered, returned. Sürat publishes no meanings for these numbers (confidence L), so
+ * nothing finer than HT's groups is claimed for them.
  */
-export const SURAT_STATUS_CODES: Readonly<Record<number, TrackingStatus>> = {
-  1: TrackingStatus.created,
-  2: TrackingStatus.inTransit,
-  3: TrackingStatus.inTransit,
-  4: TrackingStatus.inTransit,
-  5: TrackingStatus.inTransit,
-  7: TrackingStatus.inTransit,
-  11: TrackingStatus.inTransit,
-  6: TrackingStatus.delivered,
-  14: TrackingStatus.delivered,
-  9: TrackingStatus.returnedToSender,
-  13: TrackingStatus.returnedToSender,
+const BY_GROUP: Readonly<Record<SuratStatusGroup, TrackingStatus>> = {
+  created: TrackingStatus.created,
+  onTheWay: TrackingStatus.inTransit,
+  delivered: TrackingStatus.delivered,
+  returned: TrackingStatus.returnedToSender,
 }
+
+export const SURAT_STATUS_CODES: Readonly<Record<number, TrackingStatus>> = Object.fromEntries(
+  Object.entries(SuratStatusCodes).flatMap(([group, codes]) => codes.map((code) => [code, BY_GROUP[group as SuratStatusGroup]])),
+)
 
 /**
  * Text without a code (KargoTakipHareketDetayliV2 lines, tracking error messages). First §12's
