@@ -1,3 +1,4 @@
+import { arasOrderXml } from '../../protocols/aras/aras.order'
 import { ArasText, type ArasEmulatorUser, type ResolvedOptions } from './aras.config'
 import { orderZpl } from './aras.labels'
 import type { ArasState, EmulatedOrder, PieceRecord } from './aras.state'
@@ -16,54 +17,8 @@ function userOf(opts: ResolvedOptions, username: string | undefined, password: s
 }
 
 /** The GetOrder/GetOrderWithIntegrationCode `Order` element, fields in the service's order, password echoed as the doc shows. */
-const ORDER_OUT = [
-  'UserName',
-  'Password',
-  'TradingWaybillNumber',
-  'InvoiceNumber',
-  'ReceiverName',
-  'ReceiverAddress',
-  'ReceiverPhone1',
-  'ReceiverPhone2',
-  'ReceiverPhone3',
-  'ReceiverCityName',
-  'ReceiverTownName',
-  'VolumetricWeight',
-  'Weight',
-  'PieceCount',
-  'SpecialField1',
-  'SpecialField2',
-  'SpecialField3',
-  'CodAmount',
-  'CodCollectionType',
-  'CodBillingType',
-  'IntegrationCode',
-  'Description',
-  'TaxNumber',
-  'TtDocumentId',
-  'TaxOffice',
-  'PrivilegeOrder',
-  'Country',
-  'CountryCode',
-  'CityCode',
-  'TownCode',
-  'ReceiverDistrictName',
-  'ReceiverQuarterName',
-  'ReceiverAvenueName',
-  'ReceiverStreetName',
-  'PayorTypeCode',
-  'IsWorldWide',
-  'IsCod',
-  'UnitID',
-]
-
 function orderXml(o: EmulatedOrder): string {
-  const fields = ORDER_OUT.map((k) => el(k, o.fields[k])).join('')
-  const pieces = o.pieces.map(
-    (p) =>
-      `<PieceDetail>${el('VolumetricWeight', p.VolumetricWeight)}${el('Weight', p.Weight)}${el('BarcodeNumber', p.BarcodeNumber)}${el('ProductNumber', p.ProductNumber)}${el('Description', p.Description)}</PieceDetail>`,
-  )
-  return `<Order>${fields}${pieces.length > 0 ? `<PieceDetails>${pieces.join('')}</PieceDetails>` : ''}</Order>`
+  return arasOrderXml(o.fields, o.pieces, el)
 }
 
 function resultInfo(code: string, message: string, invoiceKey = '', custId = ''): string {

@@ -1,3 +1,4 @@
+import { arasOrderXml, type ArasOrderField } from '../../../../protocols/aras/aras.order'
 import { CarrierNs } from '../../../../protocols/soap/carrier-namespaces'
 import { defaultNsElement, soapEnvelope, SoapStyle } from '../../../../protocols/soap/soap-envelope'
 import { soapResponseParser, type ParsedSoapAnswer } from '../../../../protocols/soap/soap-response.parser'
@@ -38,44 +39,7 @@ export function envelope(operation: ArasOperation, inner: string): string {
   return soapEnvelope(SoapStyle.asmx, defaultNsElement(operation, ARAS_NS, inner))
 }
 
-/** The Order fields in the order of the service's Order type (GetOrderWithIntegrationCode sample, SetOrder doc). */
-export const ORDER_FIELDS = [
-  'UserName',
-  'Password',
-  'TradingWaybillNumber',
-  'InvoiceNumber',
-  'ReceiverName',
-  'ReceiverAddress',
-  'ReceiverPhone1',
-  'ReceiverPhone2',
-  'ReceiverPhone3',
-  'ReceiverCityName',
-  'ReceiverTownName',
-  'VolumetricWeight',
-  'Weight',
-  'PieceCount',
-  'SpecialField1',
-  'SpecialField2',
-  'SpecialField3',
-  'CodAmount',
-  'CodCollectionType',
-  'CodBillingType',
-  'IntegrationCode',
-  'Description',
-  'TaxNumber',
-  'TaxOffice',
-  'PrivilegeOrder',
-  'CityCode',
-  'TownCode',
-  'ReceiverDistrictName',
-  'ReceiverQuarterName',
-  'ReceiverAvenueName',
-  'ReceiverStreetName',
-  'PayorTypeCode',
-  'IsWorldWide',
-  'IsCod',
-] as const
-export type OrderField = (typeof ORDER_FIELDS)[number]
+export type OrderField = ArasOrderField
 
 export type PieceDetail = Readonly<{ VolumetricWeight?: string; Weight?: string; BarcodeNumber: string; ProductNumber?: string; Description?: string }>
 
@@ -84,13 +48,8 @@ export type ArasOrder = Readonly<Partial<Record<OrderField, string>> & { PieceDe
 export type ArasCredentials = Readonly<{ username: string; password: string }>
 export type ArasQueryCredentials = Readonly<{ username: string; password: string; customerCode: string }>
 
-function pieceXml(p: PieceDetail): string {
-  return `<PieceDetail>${el('VolumetricWeight', p.VolumetricWeight)}${el('Weight', p.Weight)}${el('BarcodeNumber', p.BarcodeNumber)}${el('ProductNumber', p.ProductNumber)}${el('Description', p.Description)}</PieceDetail>`
-}
-
 export function orderXml(order: ArasOrder): string {
-  const pieces = order.PieceDetails.length > 0 ? `<PieceDetails>${order.PieceDetails.map(pieceXml).join('')}</PieceDetails>` : ''
-  return `<Order>${ORDER_FIELDS.map((f) => el(f, order[f])).join('')}${pieces}</Order>`
+  return arasOrderXml(order, order.PieceDetails)
 }
 
 /** SetOrder{orderInfo{Order[]},userName,password}: credentials inside each Order and again as arguments (§2). */
