@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { startYurticiEmulator, type YurticiEmulator } from '../../sandbox/yurtici/yurtici.emulator'
 import { disposeAfterEach } from '../support/dispose-after-each'
 import { ownCard } from '../support/rate-cards'
-import { scanAllItems, startHarness, type Harness } from '../support/station-harness'
+import { FAST_WEIGHING, scanAllItems, startHarness, startYurticiHarness, type Harness } from '../support/station-harness'
 import { decodeBarcodes, renderZplToPng } from '../support/zpl-render'
 
 let h: Harness | null = null
@@ -16,19 +16,10 @@ disposeAfterEach(
   () => (h = yk = null),
 )
 
-const CARD = ownCard()
-
 describe('end-of-day manifest', () => {
   it("lists the day's Yurtiçi shipments as a PDF and on the Zebra, with scannable tracking numbers", async () => {
     yk = await startYurticiEmulator()
-    h = await startHarness({
-      overrides: {
-        carriers: { yurtici: { enabled: true, url: yk.url }, tracking: { enabled: false } },
-        rateCards: [CARD],
-        scale: { driver: 'simulated', settleMs: 10, intervalMs: 10 },
-        stability: { sampleCount: 2, minStableMs: 0 },
-      },
-    })
+    h = await startYurticiHarness(yk, { carriers: { tracking: { enabled: false } }, ...FAST_WEIGHING })
     const scan = (c: string) => h!.station.handlers['scan.submit']({ code: c, source: 'scanner' })
     await scan('P1001')
     const barcodes: string[] = []
@@ -79,9 +70,8 @@ describe('courier pickup', () => {
             ptt: { enabled: true, origin: ptt.origin, credentials: { ...SAMPLE_PTT_CREDENTIALS }, barcodeRange: SAMPLE_PTT_RANGE },
             tracking: { enabled: false },
           },
-          rateCards: [{ ...CARD, carrierId: 'ptt', serviceCode: 'MH', name: 'PTT Kargo' }],
-          scale: { driver: 'simulated', settleMs: 10, intervalMs: 10 },
-          stability: { sampleCount: 2, minStableMs: 0 },
+          rateCards: [ownCard({ carrierId: 'ptt', serviceCode: 'MH', name: 'PTT Kargo' })],
+          ...FAST_WEIGHING,
         },
       })
       const scan = (c: string) => h!.station.handlers['scan.submit']({ code: c, source: 'scanner' })

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { decodeBarcodes, renderZplToPng } from '../support/zpl-render'
-import { scanAllItems, startHarness, type Harness } from '../support/station-harness'
+import { FAST_WEIGHING, packOrder, startHarness, type Harness } from '../support/station-harness'
 
 let h: Harness | null = null
 afterEach(async () => {
@@ -21,24 +21,13 @@ async function addOrder(harness: Harness, n: number, zpl: string | null) {
   await harness.addOrder({ orderNumber: `TY-${n}`, barcode: `TY${n}`, marketplace: 'Trendyol', recipient, lines, marketplaceLabelZpl: zpl })
 }
 
-async function pack(harness: Harness, code: string) {
-  const scan = (c: string) => harness.station.handlers['scan.submit']({ code: c, source: 'scanner' })
-  await scan(code)
-  await scanAllItems(harness.station)
-  const v = await scan('KOLI1')
-  harness.place(v.expectedGrams!)
-  const done = await harness.waitForView((x) => x.step === 'packed' || x.problem !== null)
-  harness.place(0)
-  return done
-}
-
 describe('marketplace-issued labels in the packing flow', () => {
   it('prints the label that came with the order, untouched, buys nothing and records its barcode', async () => {
-    h = await startHarness({ overrides: { scale: { driver: 'simulated', settleMs: 10, intervalMs: 10 }, stability: { sampleCount: 2, minStableMs: 0 } } })
+    h = await startHarness({ overrides: FAST_WEIGHING })
     const zpl = marketplaceLabelZpl({ orderNumber: 'TY-1', marketplace: 'Trendyol', recipient }, '7330000000011')
     await addOrder(h, 1, zpl)
     await h.station.handlers['scan.submit']({ code: 'P1001', source: 'scanner' })
-    const v = await pack(h, 'TY1')
+    const v = await packOrder(h, 'TY1', 'KOLI1')
     expect(v.problem).toBeNull()
     expect(v.chosen).toMatchObject({ carrierId: 'marketplace', priceKurus: null })
     expect(v.shipment).toMatchObject({ barcode: '7330000000011', trackingNumber: '7330000000011' })
@@ -57,10 +46,10 @@ describe('marketplace-issued labels in the packing flow', () => {
   }, 30_000)
 
   it('stops on a marketplace label without a barcode, printing nothing', async () => {
-    h = await startHarness({ overrides: { scale: { driver: 'simulated', settleMs: 10, intervalMs: 10 }, stability: { sampleCount: 2, minStableMs: 0 } } })
+    h = await startHarness({ overrides: FAST_WEIGHING })
     await addOrder(h, 2, '^XA^FO40,40^A0N,44,44^FDno barcode here^FS^XZ')
     await h.station.handlers['scan.submit']({ code: 'P1001', source: 'scanner' })
-    const v = await pack(h, 'TY2')
+    const v = await packOrder(h, 'TY2', 'KOLI1')
     expect(v.problem?.code).toBe('carrier.badResponse')
     expect(h.zebra.jobs).toHaveLength(0)
   }, 30_000)

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { startYurticiEmulator, YurticiFault, type YurticiEmulator } from '../../sandbox/yurtici/yurtici.emulator'
+import { startArasEmulator } from '../../sandbox/aras/aras.emulator'
 import { DEMO_BATCH } from '../../sandbox/cloud/reference/demo-seed'
+import { startPttEmulator } from '../../sandbox/ptt/ptt.emulator'
+import { SAMPLE_PTT_CREDENTIALS, SAMPLE_PTT_RANGE } from '../../sandbox/ptt/ptt.fixtures'
 import { disposeAfterEach } from '../support/dispose-after-each'
 import { ownCard } from '../support/rate-cards'
-import { scanAllItems, startHarness, type Harness } from '../support/station-harness'
+import { FAST_WEIGHING, packOrder, startHarness, startYurticiHarness, type Harness } from '../support/station-harness'
 
 let h: Harness | null = null
 let yk: YurticiEmulator | null = null
@@ -23,42 +26,30 @@ const PREPAID = Array.from({ length: 90 }, (_, i) => i)
   .slice(0, 50)
   .map((i) => `KJ${1001 + i}`)
 
-async function packOne(harness: Harness, code: string) {
-  const scan = (c: string) => harness.station.handlers['scan.submit']({ code: c, source: 'scanner' })
-  await scan(code)
-  await scanAllItems(harness.station)
-  const v = await scan('KOLI2')
-  harness.place(v.expectedGrams!)
-  const done = await harness.waitForView((x) => (x.step === 'packed' && x.order?.barcode === code) || x.step === 'exception' || x.problem !== null)
-  harness.place(0)
-  return done
-}
-
 describe('offline labels: Yurtiçi down while 50 orders are packed', () => {
   it('prints 50 cargoKey labels, then registers 50 shipments once each, in packing order', async () => {
     yk = await startYurticiEmulator()
-    h = await startHarness({
-      cloudOrders: 90,
-      overrides: {
+    h = await startYurticiHarness(
+      yk,
+      {
         carriers: {
-          yurtici: { enabled: true, url: yk.url, timeoutMs: 2000 },
+          yurtici: { timeoutMs: 2000 },
           offlineRetryMs: 3_600_000,
           breaker: { failureThreshold: 5, openMs: 0 },
           retry: { maxAttempts: 2, baseDelayMs: 5, maxDelayMs: 10 },
         },
         rateCards: [YURTICI_CARD],
-        // A quick scale: this test is about the carrier, not about settling.
-        scale: { driver: 'simulated', settleMs: 10, intervalMs: 10 },
-        stability: { sampleCount: 2, minStableMs: 0 },
+        ...FAST_WEIGHING, // this test is about the carrier, not about settling
       },
-    })
+      { cloudOrders: 90 },
+    )
     expect(PREPAID).toHaveLength(50)
     yk.setFault(YurticiFault.http503) // the carrier is down for every request until cleared
     await h.station.handlers['scan.submit']({ code: 'P1001', source: 'scanner' })
 
     const printed: string[] = []
     for (const code of PREPAID) {
-      const v = await packOne(h, code)
+      const v = await packOrder(h, code)
       expect(v.problem, code).toBeNull()
       expect(v.step, code).toBe('packed')
       expect(v.shipment?.offline, code).toBe(true)
@@ -92,12 +83,10 @@ describe('offline labels: Yurtiçi down while 50 orders are packed', () => {
 
   it('does not label offline when the setting is off: the packer sees the carrier problem', async () => {
     yk = await startYurticiEmulator()
-    h = await startHarness({
-      overrides: { carriers: { yurtici: { enabled: true, url: yk.url }, offlineLabels: false, retry: { maxAttempts: 1 } }, rateCards: [YURTICI_CARD] },
-    })
+    h = await startYurticiHarness(yk, { carriers: { offlineLabels: false, retry: { maxAttempts: 1 } }, rateCards: [YURTICI_CARD] })
     yk.setFault(YurticiFault.http503)
     await h.station.handlers['scan.submit']({ code: 'P1001', source: 'scanner' })
-    const v = await packOne(h, 'KJ1001').catch(() => h!.station.packing.view())
+    const v = await packOrder(h, 'KJ1001').catch(() => h!.station.packing.view())
     expect(v.step).not.toBe('packed')
     expect(h.zebra.jobs).toHaveLength(0)
   }, 30_000)
@@ -109,8 +98,7 @@ function startOfflineDesk(carrier: Record<string, unknown>, card: typeof YURTICI
     overrides: {
       carriers: { ...carrier, offlineRetryMs: 3_600_000, breaker: { openMs: 0 }, retry: { maxAttempts: 2, baseDelayMs: 5, maxDelayMs: 10 } },
       rateCards: [card],
-      scale: { driver: 'simulated', settleMs: 10, intervalMs: 10 },
-      stability: { sampleCount: 2, minStableMs: 0 },
+      ...FAST_WEIGHING,
     },
   })
 }
@@ -120,52 +108,60 @@ async function packThreeOffline(harness: Harness): Promise<string[]> {
   await harness.station.handlers['scan.submit']({ code: 'P1001', source: 'scanner' })
   const printed: string[] = []
   for (const code of ['KJ1001', 'KJ1002', 'KJ1004']) {
-    const v = await packOne(harness, code)
+    const v = await packOrder(harness, code)
     expect(v.shipment?.offline, code).toBe(true)
     printed.push(v.shipment!.barcode!)
   }
   return printed
 }
 
-describe('offline labels: Aras (integration code as the shipper key)', () => {
-  it('prints the integration-code label while Aras is down and registers it once when back', async () => {
-    const { startArasEmulator } = await import('../../sandbox/aras/aras.emulator')
-    const aras = await startArasEmulator()
-    try {
-      h = await startOfflineDesk({ aras: { enabled: true, origin: aras.origin } }, { ...YURTICI_CARD, carrierId: 'aras', name: 'Aras Kargo' })
-      aras.faults.set('http503')
-      const printed = await packThreeOffline(h)
-      expect(aras.shipments).toHaveLength(0)
-      const labels = await h.zebra.waitForJobs(3)
-      labels.forEach((zpl, i) => expect(zpl).toContain(printed[i]))
-      aras.faults.set(null)
-      expect((await h.station.registrar.registerPending()).registered).toBe(3)
-      expect(aras.shipments.map((s) => s.integrationCode)).toEqual(printed)
-    } finally {
-      await aras.close()
-    }
-  }, 60_000)
-})
+/** An emulator the desk reaches through `section`, down or up on request; `keys`: the shipments it holds, by the desk's key. */
+type OfflineCarrier = Readonly<{ faults: { set(fault: 'http503' | null): void }; close(): Promise<void>; section: Record<string, unknown>; keys(): string[] }>
 
-describe('offline labels: PTT (a barcode from the customer range)', () => {
-  it('prints range barcodes while PTT is down and registers each once when back', async () => {
-    const { startPttEmulator } = await import('../../sandbox/ptt/ptt.emulator')
-    const { SAMPLE_PTT_CREDENTIALS, SAMPLE_PTT_RANGE } = await import('../../sandbox/ptt/ptt.fixtures')
-    const ptt = await startPttEmulator()
-    try {
-      h = await startOfflineDesk(
-        { ptt: { enabled: true, origin: ptt.origin, credentials: { ...SAMPLE_PTT_CREDENTIALS }, barcodeRange: SAMPLE_PTT_RANGE } },
-        { ...YURTICI_CARD, carrierId: 'ptt', serviceCode: 'MH', name: 'PTT Kargo' },
-      )
-      ptt.faults.set('http503')
-      const printed = await packThreeOffline(h)
-      expect(new Set(printed).size).toBe(3)
-      expect(ptt.shipments).toHaveLength(0)
-      ptt.faults.set(null)
-      expect((await h.station.registrar.registerPending()).registered).toBe(3)
-      expect(ptt.shipments.map((s) => s.barcode)).toEqual(printed)
-    } finally {
-      await ptt.close()
-    }
-  }, 60_000)
+/** Carriers whose offline label carries the desk's own key. */
+const OFFLINE_KEY_CARRIERS: ReadonlyArray<{ title: string; test: string; card: typeof YURTICI_CARD; start(): Promise<OfflineCarrier> }> = [
+  {
+    title: 'Aras (integration code as the shipper key)',
+    test: 'prints the integration-code label while Aras is down and registers it once when back',
+    card: { ...YURTICI_CARD, carrierId: 'aras', name: 'Aras Kargo' },
+    start: async () => {
+      const aras = await startArasEmulator()
+      const section = { aras: { enabled: true, origin: aras.origin } }
+      return { faults: aras.faults, close: () => aras.close(), section, keys: () => aras.shipments.map((s) => s.integrationCode) }
+    },
+  },
+  {
+    title: 'PTT (a barcode from the customer range)',
+    test: 'prints range barcodes while PTT is down and registers each once when back',
+    card: { ...YURTICI_CARD, carrierId: 'ptt', serviceCode: 'MH', name: 'PTT Kargo' },
+    start: async () => {
+      const ptt = await startPttEmulator()
+      const section = { ptt: { enabled: true, origin: ptt.origin, credentials: { ...SAMPLE_PTT_CREDENTIALS }, barcodeRange: SAMPLE_PTT_RANGE } }
+      return { faults: ptt.faults, close: () => ptt.close(), section, keys: () => ptt.shipments.map((s) => s.barcode) }
+    },
+  },
+]
+
+describe.each(OFFLINE_KEY_CARRIERS)('offline labels: $title', ({ test, card, start }) => {
+  it(
+    test,
+    async () => {
+      const emu = await start()
+      try {
+        h = await startOfflineDesk(emu.section, card)
+        emu.faults.set('http503')
+        const printed = await packThreeOffline(h)
+        expect(new Set(printed).size).toBe(3)
+        expect(emu.keys()).toEqual([])
+        const labels = await h.zebra.waitForJobs(3)
+        labels.forEach((zpl, i) => expect(zpl).toContain(printed[i]))
+        emu.faults.set(null)
+        expect((await h.station.registrar.registerPending()).registered).toBe(3)
+        expect(emu.keys()).toEqual(printed) // once each, in packing order
+      } finally {
+        await emu.close()
+      }
+    },
+    60_000,
+  )
 })

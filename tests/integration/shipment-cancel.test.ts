@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { startYurticiEmulator, type YurticiEmulator } from '../../sandbox/yurtici/yurtici.emulator'
 import { disposeAfterEach } from '../support/dispose-after-each'
-import { ownCard } from '../support/rate-cards'
-import { packOrder, startHarness, type Harness } from '../support/station-harness'
+import { FAST_WEIGHING, packOrder, startYurticiHarness, type Harness } from '../support/station-harness'
 
 let h: Harness | null = null
 let yk: YurticiEmulator | null = null
@@ -11,7 +10,13 @@ disposeAfterEach(
   () => (h = yk = null),
 )
 
-const CARD = ownCard()
+/** The Yurtiçi desk (tracking off), a packer logged in. */
+async function startDeskWithPacker(): Promise<Harness> {
+  yk = await startYurticiEmulator()
+  const desk = await startYurticiHarness(yk, { carriers: { tracking: { enabled: false } }, ...FAST_WEIGHING })
+  await desk.station.handlers['scan.submit']({ code: 'P1001', source: 'scanner' })
+  return desk
+}
 
 async function packed(code: string) {
   const done = await packOrder(h!, code)
@@ -21,16 +26,7 @@ async function packed(code: string) {
 
 describe('voiding a bought label', () => {
   it('cancels at the carrier before pickup and reopens the order; after pickup Yurtiçi turns it into a return and the label stays', async () => {
-    yk = await startYurticiEmulator()
-    h = await startHarness({
-      overrides: {
-        carriers: { yurtici: { enabled: true, url: yk.url }, tracking: { enabled: false } },
-        rateCards: [CARD],
-        scale: { driver: 'simulated', settleMs: 10, intervalMs: 10 },
-        stability: { sampleCount: 2, minStableMs: 0 },
-      },
-    })
-    await h.station.handlers['scan.submit']({ code: 'P1001', source: 'scanner' })
+    h = await startDeskWithPacker()
     const first = await packed('KJ1002')
     const t = h.station.handlers
     await expect(t['shipments.cancel']({ code: 'KJ1002', supervisorBadge: 'P1001', reason: 'yanlış ürün' })).rejects.toMatchObject({
@@ -38,13 +34,13 @@ describe('voiding a bought label', () => {
     })
     const cancelled = await t['shipments.cancel']({ code: 'KJ1002', supervisorBadge: 'S9001', reason: 'müşteri vazgeçti' })
     expect(cancelled.status).toBe('cancelled')
-    expect(yk.shipments.find((s) => s.cargoKey === first.barcode)?.status).toBe('CNL')
+    expect(yk!.shipments.find((s) => s.cargoKey === first.barcode)?.status).toBe('CNL')
     const db = h.station.database.db
     expect((await db.selectFrom('orders').select('status').where('barcode', '=', 'KJ1002').executeTakeFirstOrThrow()).status).toBe('open')
     expect(await db.selectFrom('outbox').select('kind').where('kind', '=', 'shipment.cancelled').execute()).toHaveLength(1)
 
     const second = await packed('KJ1004')
-    yk.advance(second.barcode!, 'IND')
+    yk!.advance(second.barcode!, 'IND')
     await expect(t['shipments.cancel']({ code: 'KJ1004', supervisorBadge: 'S9001', reason: 'geç kaldı' })).rejects.toMatchObject({
       code: 'carrier.returnRequested',
     })
@@ -52,16 +48,7 @@ describe('voiding a bought label', () => {
   }, 30_000)
 
   it('refuses past the cancel window without asking the carrier, and never voids a shipment other than the one the desk shows', async () => {
-    yk = await startYurticiEmulator()
-    h = await startHarness({
-      overrides: {
-        carriers: { yurtici: { enabled: true, url: yk.url }, tracking: { enabled: false } },
-        rateCards: [CARD],
-        scale: { driver: 'simulated', settleMs: 10, intervalMs: 10 },
-        stability: { sampleCount: 2, minStableMs: 0 },
-      },
-    })
-    await h.station.handlers['scan.submit']({ code: 'P1001', source: 'scanner' })
+    h = await startDeskWithPacker()
     const live = await packed('KJ1002')
     const t = h.station.handlers
     const db = h.station.database.db
@@ -76,7 +63,7 @@ describe('voiding a bought label', () => {
     const late = await t['shipments.cancel']({ ...badge, shipmentId: live.id }).catch((e: unknown) => e)
     expect(late).toMatchObject({ code: 'carrier.notCancellable' })
     expect(String((late as Error).message)).toContain('KJIADE')
-    expect(yk.shipments.find((s) => s.cargoKey === live.barcode)?.status).not.toBe('CNL')
+    expect(yk!.shipments.find((s) => s.cargoKey === live.barcode)?.status).not.toBe('CNL')
     expect(await status()).toBe('purchased')
 
     await db.updateTable('shipments').set({ tracking_status: 'created' }).where('id', '=', live.id).execute()

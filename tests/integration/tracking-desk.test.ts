@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { startYurticiEmulator, YurticiFault, type YurticiEmulator } from '../../sandbox/yurtici/yurtici.emulator'
 import { disposeAfterEach } from '../support/dispose-after-each'
-import { ownCard } from '../support/rate-cards'
-import { packOrder, startHarness, type Harness } from '../support/station-harness'
+import { FAST_WEIGHING, packOrder, startYurticiHarness, type Harness } from '../support/station-harness'
 
 let h: Harness | null = null
 let yk: YurticiEmulator | null = null
@@ -11,22 +10,11 @@ disposeAfterEach(
   () => (h = yk = null),
 )
 
-const YURTICI_CARD = ownCard()
-
 async function packYurtici(): Promise<{ h: Harness; yk: YurticiEmulator; cargoKey: string }> {
   yk = await startYurticiEmulator()
-  h = await startHarness({
-    overrides: {
-      carriers: {
-        yurtici: { enabled: true, url: yk.url },
-        tracking: { enabled: false, minIntervalMs: 0 },
-        breaker: { failureThreshold: 2, openMs: 60_000 },
-        retry: { maxAttempts: 1 },
-      },
-      rateCards: [YURTICI_CARD],
-      scale: { driver: 'simulated', settleMs: 10, intervalMs: 10 },
-      stability: { sampleCount: 2, minStableMs: 0 },
-    },
+  h = await startYurticiHarness(yk, {
+    carriers: { tracking: { enabled: false, minIntervalMs: 0 }, breaker: { failureThreshold: 2, openMs: 60_000 }, retry: { maxAttempts: 1 } },
+    ...FAST_WEIGHING,
   })
   await h.station.handlers['scan.submit']({ code: 'P1001', source: 'scanner' })
   const done = await packOrder(h, 'KJ1002', 'KOLI1')

@@ -6,11 +6,13 @@ import { DEMO_STATION, startDemoReferenceCloud } from '../../sandbox/cloud/refer
 import type { ReferenceCloud } from '../../sandbox/cloud/reference/reference-cloud'
 import { startComToHomeEmulator, type ComToHomeEmulator } from '../../sandbox/comtohome/comtohome.emulator'
 import { startZebraEmulator, type ZebraEmulator } from '../../sandbox/zebra/zebra-emulator'
+import type { YurticiEmulator } from '../../sandbox/yurtici/yurtici.emulator'
 import { loadConfig, mergeLayers } from '../../electron/core/config/config.loader'
 import { createStation, type Station } from '../../electron/core/station'
 import { createAdapters } from '../../electron/core/station.adapters'
 import type { NewOrder } from '../../electron/core/orders/orders.repository'
 import type { PackingView } from '../../shared/contract/views'
+import { ownCard } from './rate-cards'
 import { waitFor } from './wait-for'
 
 export type Harness = Readonly<{
@@ -116,7 +118,7 @@ export async function scanAllItems(station: Station): Promise<PackingView> {
 
 /**
  * Packs one order the way a packer does (a packer is logged in): the order code, every item, a box,
- * the parcel on the scale; then lifts it off. Resolves with the final view: packed, or the problem it stopped on.
+ * the parcel on the scale; then lifts it off. Resolves with the final view: packed, an exception, or the problem it stopped on.
  * The default box, KOLI2, fits every demo order's items (a box they do not fit is refused).
  */
 export async function packOrder(h: Harness, code: string, box = 'KOLI2'): Promise<PackingView> {
@@ -125,7 +127,22 @@ export async function packOrder(h: Harness, code: string, box = 'KOLI2'): Promis
   await scanAllItems(h.station)
   const v = await scan(box)
   h.place(v.expectedGrams!)
-  const done = await h.waitForView((x) => (x.step === 'packed' && x.order?.barcode === code) || x.problem !== null)
+  const done = await h.waitForView((x) => (x.step === 'packed' && x.order?.barcode === code) || x.step === 'exception' || x.problem !== null)
   h.place(0)
   return done
+}
+
+/** Quick weighing for a desk test's overrides: the simulated scale settles in 10 ms and two samples are stable. */
+export const FAST_WEIGHING = { scale: { driver: 'simulated', settleMs: 10, intervalMs: 10 }, stability: { sampleCount: 2, minStableMs: 0 } }
+
+/**
+ * A harness whose desk buys from the Yurtiçi emulator `yk` on the seller's own card (`ownCard()`), with `overrides`
+ * merged over that (a `rateCards` there replaces the card).
+ */
+export function startYurticiHarness(
+  yk: YurticiEmulator,
+  overrides: Record<string, unknown> = {},
+  options: Omit<Parameters<typeof startHarness>[0], 'overrides'> = {},
+): Promise<Harness> {
+  return startHarness({ ...options, overrides: mergeLayers({ carriers: { yurtici: { enabled: true, url: yk.url } }, rateCards: [ownCard()] }, overrides) })
 }
