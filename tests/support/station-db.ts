@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Insertable, Migration } from 'kysely'
 import { afterEach, beforeEach } from 'vitest'
-import { openDatabase, type OpenedDatabase } from '../../electron/core/db/database'
+import { openDatabase, type DbOrTrx, type OpenedDatabase } from '../../electron/core/db/database'
 import { migrations } from '../../electron/core/db/migrations'
-import type { OrdersTable } from '../../electron/core/db/schema'
+import type { OrdersTable, ShipmentsTable } from '../../electron/core/db/schema'
 
 /** Every migration before `name`, in order: the database as the release before that migration left it. */
 export function migrationsBefore(name: string): Record<string, Migration> {
@@ -43,7 +43,10 @@ export function stationFileEachTest(prefix: string): StationFile {
       return path()
     },
     openBefore: (name) => openDatabase(path(), { migrations: migrationsBefore(name) }),
-    open: async () => (opened = await openDatabase(path())),
+    open: async () => {
+      if (opened) throw new Error('stationFileEachTest: open() once per test (the database it gave is still open)')
+      return (opened = await openDatabase(path()))
+    },
   }
 }
 
@@ -78,4 +81,29 @@ export function orderRow(
     packed_at: null,
     ...order,
   }
+}
+
+/**
+ * A bought shipment `id` of `carrierId` and its own packed order `o-<id>`, as the purchaser leaves them (service 'S',
+ * key `k-<id>`, reference `id`); `fields` set any other column (carrier ids, tracking number, status, created_at…).
+ */
+export async function insertShipmentWithOrder(db: DbOrTrx, id: string, carrierId: string, fields: Partial<Insertable<ShipmentsTable>> = {}): Promise<void> {
+  await db
+    .insertInto('orders')
+    .values(orderRow({ id: `o-${id}`, order_number: `SIP-${id}`, barcode: `B${id}`, status: 'packed' }))
+    .execute()
+  await db
+    .insertInto('shipments')
+    .values({
+      id,
+      order_id: `o-${id}`,
+      carrier_id: carrierId,
+      service_code: 'S',
+      status: 'purchased',
+      idempotency_key: `k-${id}`,
+      reference_no: id,
+      request_json: '{}',
+      ...fields,
+    })
+    .execute()
 }

@@ -1,43 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { AppError, ErrorCode } from '../../../shared/errors'
 import type { CarrierConnector, TrackingEvent } from '../carriers/carrier.port'
-import { openDatabase, type OpenedDatabase } from '../db/database'
 import { TrackingPoller } from './tracking-poller'
+import { insertShipmentWithOrder, stationFileEachTest } from '../../../tests/support/station-db'
 
-let opened: OpenedDatabase | null = null
-let dir = ''
-afterEach(async () => {
-  await opened?.close()
-  rmSync(dir, { recursive: true, force: true })
-})
+const station = stationFileEachTest('kj-track-')
 
 async function dbWithShipments(rows: { id: string; carrierId: string; tracking: string }[]) {
-  dir = mkdtempSync(join(tmpdir(), 'kj-track-'))
-  opened = await openDatabase(join(dir, 's.sqlite3'))
-  const db = opened.db
-  for (const r of rows) {
-    await db
-      .insertInto('orders')
-      .values({ id: `o-${r.id}`, order_number: `SIP-${r.id}`, barcode: `B${r.id}`, status: 'packed', recipient_json: '{}' } as never)
-      .execute()
-    await db
-      .insertInto('shipments')
-      .values({
-        id: r.id,
-        order_id: `o-${r.id}`,
-        carrier_id: r.carrierId,
-        service_code: 'S',
-        status: 'purchased',
-        idempotency_key: `k-${r.id}`,
-        reference_no: r.id,
-        request_json: '{}',
-        tracking_number: r.tracking,
-      } as never)
-      .execute()
-  }
+  const { db } = await station.open()
+  for (const r of rows) await insertShipmentWithOrder(db, r.id, r.carrierId, { tracking_number: r.tracking })
   return db
 }
 

@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startArasEmulator, type ArasEmulator } from '../../../../sandbox/aras/aras.emulator'
 import { sampleArasRequest } from '../../../../sandbox/aras/aras.fixtures'
@@ -9,28 +6,27 @@ import { sampleKolayGelsinRequest, SAMPLE_KOLAYGELSIN_SETTINGS } from '../../../
 import { createArasConnector } from '../../carriers/aras/aras.adapter'
 import type { CarrierConnector, CreatedShipment, ShipmentRequest } from '../../carriers/carrier.port'
 import { createKolayGelsinConnector } from '../../carriers/kolaygelsin/kolaygelsin.adapter'
-import { openDatabase, type Db, type OpenedDatabase } from '../../db/database'
+import type { Db } from '../../db/database'
 import { TrackingPoller } from '../tracking-poller'
 import { createWebhookSink } from './webhook-events'
 import { startWebhookReceiver, type WebhookReceiver } from './webhook-receiver'
+import { insertShipmentWithOrder, stationFileEachTest } from '../../../../tests/support/station-db'
 
 /**
  * End to end: the carrier emulators push to the desk's receiver over real HTTP, and the shipment's
  * status in SQLite moves (in_transit → delivered) without a single poll.
  */
 
-let opened: OpenedDatabase | null = null
+const station = stationFileEachTest('kj-webhook-e2e-')
 let receiver: WebhookReceiver | null = null
 let kg: KolayGelsinEmulator | null = null
 let aras: ArasEmulator | null = null
-let dir = ''
+// Registered after the station's own hooks, so emulators and receiver stop before the database closes.
 afterEach(async () => {
   await kg?.close()
   await aras?.close()
   await receiver?.close()
-  await opened?.close()
-  kg = aras = receiver = opened = null
-  rmSync(dir, { recursive: true, force: true })
+  kg = aras = receiver = null
 })
 
 const KG_AUTH = { scheme: 'basic', username: 'kg-hook', password: 'kg-hook-pass' } as const
@@ -43,9 +39,7 @@ function ticking(startMs: number): () => number {
 }
 
 async function desk(): Promise<{ db: Db; receiver: WebhookReceiver }> {
-  dir = mkdtempSync(join(tmpdir(), 'kj-webhook-e2e-'))
-  opened = await openDatabase(join(dir, 's.sqlite3'))
-  const db = opened.db
+  const { db } = await station.open()
   const poller = new TrackingPoller(db, new Map<string, CarrierConnector>())
   receiver = await startWebhookReceiver({
     allowIps: ['127.0.0.1'],
@@ -58,26 +52,23 @@ async function desk(): Promise<{ db: Db; receiver: WebhookReceiver }> {
 
 /** The row the purchaser leaves after a successful createShipment (shipments.repository markShipmentPurchased). */
 async function recordPurchase(db: Db, id: string, carrierId: string, created: CreatedShipment): Promise<void> {
-  await db
-    .insertInto('orders')
-    .values({ id: `o-${id}`, order_number: `SIP-${id}`, barcode: `B${id}`, status: 'packed', recipient_json: '{}' } as never)
-    .execute()
-  await db
-    .insertInto('shipments')
-    .values({
-      id,
-      order_id: `o-${id}`,
-      carrier_id: carrierId,
-      service_code: 'S',
-      status: 'purchased',
-      idempotency_key: `k-${id}`,
-      reference_no: id,
-      request_json: '{}',
-      carrier_shipment_id: created.carrierShipmentId,
-      tracking_number: created.trackingNumber,
-      barcode: created.barcode,
-    } as never)
-    .execute()
+  await insertShipmentWithOrder(db, id, carrierId, {
+    carrier_shipment_id: created.carrierShipmentId,
+    tracking_number: created.trackingNumber,
+    barcode: created.barcode,
+  })
+}
+
+/** Aras's connector against the emulator, with the sandbox's test account. */
+function arasConnector(origin: string): CarrierConnector {
+  return createArasConnector({
+    environment: 'test',
+    origin,
+    credentials: { username: 'neodyum', password: 'nd2580' },
+    query: { username: 'neodyum', password: 'nd2580', customerCode: '1932448851342' },
+    timeoutMs: 2000,
+    retry: { maxAttempts: 1 },
+  })
 }
 
 const statusOf = async (db: Db, id: string) =>
@@ -120,14 +111,7 @@ describe('carrier pushes → receiver → SQLite', () => {
   it('Aras: the emulator’s push sender (SOAP) moves the shipment in_transit → delivered', async () => {
     const { db, receiver: r } = await desk()
     aras = await startArasEmulator({ push: { url: `${r.url}/webhooks/aras`, ...ARAS_PUSH, retryDelayMs: 0 }, now: ticking(Date.UTC(2026, 10, 25, 7)) })
-    const connector = createArasConnector({
-      environment: 'test',
-      origin: aras.origin,
-      credentials: { username: 'neodyum', password: 'nd2580' },
-      query: { username: 'neodyum', password: 'nd2580', customerCode: '1932448851342' },
-      timeoutMs: 2000,
-      retry: { maxAttempts: 1 },
-    })
+    const connector = arasConnector(aras.origin)
     const created = await connector.createShipment(sampleArasRequest() as ShipmentRequest, { idempotencyKey: 'k-aras-1' })
     await recordPurchase(db, 'ar1', 'aras', created)
 
@@ -149,14 +133,7 @@ describe('carrier pushes → receiver → SQLite', () => {
   it('Aras: a push with the wrong password is refused (Result false), retried, and changes nothing', async () => {
     const { db, receiver: r } = await desk()
     aras = await startArasEmulator({ push: { url: `${r.url}/webhooks/aras`, username: ARAS_PUSH.username, password: 'wrong', attempts: 2, retryDelayMs: 0 } })
-    const connector = createArasConnector({
-      environment: 'test',
-      origin: aras.origin,
-      credentials: { username: 'neodyum', password: 'nd2580' },
-      query: { username: 'neodyum', password: 'nd2580', customerCode: '1932448851342' },
-      timeoutMs: 2000,
-      retry: { maxAttempts: 1 },
-    })
+    const connector = arasConnector(aras.origin)
     const created = await connector.createShipment(sampleArasRequest() as ShipmentRequest, { idempotencyKey: 'k-aras-2' })
     await recordPurchase(db, 'ar2', 'aras', created)
     aras.advance(created.carrierShipmentId, '6')

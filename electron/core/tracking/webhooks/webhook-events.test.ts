@@ -1,24 +1,21 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import type { CarrierConnector } from '../../carriers/carrier.port'
 import { openDatabase, type Db, type OpenedDatabase } from '../../db/database'
 import { TrackingPoller } from '../tracking-poller'
 import { findTrackableByKeys } from '../tracking.repository'
 import { createWebhookSink } from './webhook-events'
 import { startWebhookReceiver, type WebhookReceiver } from './webhook-receiver'
+import type { ShipmentsTable } from '../../db/schema'
+import { insertShipmentWithOrder, stationFileEachTest } from '../../../../tests/support/station-db'
+import { tempDirForFile } from '../../../../tests/support/temp-dir'
 
-let opened: OpenedDatabase | null = null
+const station = stationFileEachTest('kj-webhook-')
 let receiver: WebhookReceiver | null = null
-let dir = ''
+// Registered after the station's own hooks, so the receiver stops before the database closes.
 afterEach(async () => {
   await receiver?.close()
-  await opened?.close()
   receiver = null
-  opened = null
-  if (dir) rmSync(dir, { recursive: true, force: true })
-  dir = ''
 })
 
 type Row = {
@@ -33,35 +30,21 @@ type Row = {
 }
 
 async function dbWith(rows: Row[]): Promise<Db> {
-  dir = mkdtempSync(join(tmpdir(), 'kj-webhook-'))
-  opened = await openDatabase(join(dir, 's.sqlite3'))
-  await insertRows(opened.db, rows)
-  return opened.db
+  const { db } = await station.open()
+  await insertRows(db, rows)
+  return db
 }
 
 async function insertRows(db: Db, rows: Row[]): Promise<void> {
   for (const r of rows) {
-    await db
-      .insertInto('orders')
-      .values({ id: `o-${r.id}`, order_number: `SIP-${r.id}`, barcode: `B${r.id}`, status: 'packed', recipient_json: '{}' } as never)
-      .execute()
-    await db
-      .insertInto('shipments')
-      .values({
-        id: r.id,
-        order_id: `o-${r.id}`,
-        carrier_id: r.carrierId,
-        service_code: 'S',
-        status: r.status ?? 'purchased',
-        idempotency_key: `k-${r.id}`,
-        reference_no: r.ref ?? `REF-${r.id}`,
-        request_json: '{}',
-        carrier_shipment_id: r.csid,
-        tracking_number: r.tracking,
-        tracking_status: r.trackingStatus ?? null,
-        ...(r.createdAt ? { created_at: r.createdAt } : {}),
-      } as never)
-      .execute()
+    await insertShipmentWithOrder(db, r.id, r.carrierId, {
+      status: (r.status ?? 'purchased') as ShipmentsTable['status'],
+      reference_no: r.ref ?? `REF-${r.id}`,
+      carrier_shipment_id: r.csid,
+      tracking_number: r.tracking,
+      tracking_status: r.trackingStatus ?? null,
+      ...(r.createdAt ? { created_at: r.createdAt } : {}),
+    })
   }
 }
 
@@ -78,16 +61,12 @@ describe('findTrackableByKeys', () => {
   ]
   // One database for the whole table (read-only queries).
   let shared: OpenedDatabase
-  let sharedDir = ''
-  beforeAll(async () => {
-    sharedDir = mkdtempSync(join(tmpdir(), 'kj-webhook-keys-'))
-    shared = await openDatabase(join(sharedDir, 's.sqlite3'))
+  tempDirForFile('kj-webhook-keys-', async (dir) => {
+    shared = await openDatabase(join(dir, 's.sqlite3'))
     await insertRows(shared.db, rows)
   })
-  afterAll(async () => {
-    await shared.close()
-    rmSync(sharedDir, { recursive: true, force: true })
-  })
+  // Registered after the folder's own hook, so the database closes before the folder is removed.
+  afterAll(() => shared.close())
   it.each([
     ['aras', { carrierShipmentId: '1000000000000001' }, 's1'],
     ['aras', { trackingNumber: '3400000000001' }, 's1'],
