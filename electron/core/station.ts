@@ -50,6 +50,8 @@ import { webhooksCommands } from './tracking/webhooks/webhooks.commands'
 import { ShipmentPurchaser, type PurchaseCheckpoint } from './shipping/shipment.purchaser'
 import { syncCommands } from './sync/sync.commands'
 import { createStationViews, deskHealth } from './station.views'
+import { exceptionsCommands } from './exceptions/exceptions.commands'
+import { ExceptionsService } from './exceptions/exceptions.service'
 import type { CloudSyncService } from './sync/cloud-sync.service'
 import type { OrderClaims } from './sync/order-claims'
 import type { HeartbeatRequest } from '../../shared/contract/cloud'
@@ -180,6 +182,8 @@ export async function createStation(dataDir: string, config: StationConfig, adap
     carrierNames,
     returns,
   })
+  // The exceptions queue (issue 12): every stop the desk shows is queued; its actions go through the desk's own session.
+  const exceptions = new ExceptionsService({ db, desk: packing, finish: (orderId, packerId) => finisher.advance(orderId, packerId) })
   const cloud = adapters.cloud?.(db, async () => deskHealth(adapters.scale, printQueue))
   const slips = adapters.receiptPrinter
     ? new PackingSlipService({
@@ -222,6 +226,7 @@ export async function createStation(dataDir: string, config: StationConfig, adap
 
   const subs: Unsubscribe[] = [
     packing.onDidChange((v) => emit('packing.changed', v)),
+    packing.onDidChange((v) => void exceptions.noteView(v).catch(() => undefined)),
     adapters.scale.onDidRead((r) => emit('scale.reading', { grams: r.grams, stable: r.stable, at: r.at })),
     adapters.scale.onDidChangeStatus(emitDevices),
     printQueue.onDidChange(emitDevices),
@@ -298,6 +303,7 @@ export async function createStation(dataDir: string, config: StationConfig, adap
     ...syncCommands(db, cloud ?? null),
     ...returnsCommands({ returns }),
     ...returnPromptCommands({ packing }),
+    ...exceptionsCommands({ exceptions }),
     ...webhooksCommands({ webhooks }),
     ...shipmentsCommands({ db, connectors: carriers.connectors, carrierNames }),
     ...manifestsCommands({ db, connectors, sender: config.sender, sink: adapters.sink, dpi: config.printer.dpi }),

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef } from 'react'
 import { ConnectionBanner } from './components/ConnectionBanner'
 import { DemoOrders } from './components/DemoOrders'
+import { ExceptionsScreen } from './components/ExceptionsScreen'
 import { KeyHints, type KeyHint } from './components/KeyHints'
 import { LoginScreen } from './components/LoginScreen'
 import { PackingScreen } from './components/PackingScreen'
@@ -14,6 +15,8 @@ import { SettingsScreen } from './components/settings/SettingsScreen'
 import { StatusBar } from './components/StatusBar'
 import { Tx } from './components/Tx'
 import { useDesk } from './hooks/use-desk'
+import { useExceptions } from './hooks/use-exceptions'
+import { EXCEPTIONS_COMMAND_CODE } from '../../shared/contract/exceptions'
 import { useReturns } from './hooks/use-returns'
 import { ReturnPrompt } from './components/ReturnPrompt'
 import { useHotkeys } from './hooks/use-hotkeys'
@@ -41,7 +44,9 @@ export function App({ client }: { client: StationClient }) {
   useEffect(() => () => beeper.dispose(), [beeper])
   const returns = useReturns(client, station)
   const desk = useDesk(client, station, beeper, returns)
-  const scanner = useScanner(desk.onScan)
+  // The exceptions screen (issue 12): F12 or its command barcode; the scan field hands its keys over while it is open.
+  const exceptions = useExceptions(client, !!station.packing?.packer, () => scanner.inputRef.current?.focus())
+  const scanner = useScanner((code, source) => (code.toUpperCase() === EXCEPTIONS_COMMAND_CODE ? exceptions.toggle() : desk.onScan(code, source)))
   const now = useNow()
   useReloadOnServerRestart(client, !window.kargojet)
   useEffect(() => {
@@ -56,7 +61,7 @@ export function App({ client }: { client: StationClient }) {
   // Settings only while a supervisor is logged in: a session that changes hands never shows them.
   const screen = desk.screen === 'settings' && !(loggedIn && supervisor) ? 'packing' : desk.screen
   const onSettings = loggedIn && screen === 'settings'
-  const packing = loggedIn && screen === 'packing' // order actions only where the order is on screen
+  const packing = loggedIn && screen === 'packing' && !exceptions.open // order actions only where the order is on screen
   const settings = useSettings(client, beeper, onSettings)
   const sync = useSyncControls(client, onSettings, station.sync)
   const hasReceipt = !!station.devices?.receipt
@@ -84,6 +89,7 @@ export function App({ client }: { client: StationClient }) {
     F8: onSettings ? sync.syncNow : packing && voidTarget ? () => voiding.start(voidTarget) : packing ? desk.cancel : undefined,
     F9: loggedIn ? desk.toggleReports : undefined,
     F10: loggedIn ? desk.logout : undefined,
+    F12: loggedIn && !onSettings ? exceptions.toggle : undefined,
     Escape: desk.escape,
   })
 
@@ -122,6 +128,7 @@ export function App({ client }: { client: StationClient }) {
         { key: 'F9', label: screen === 'reports' ? 'key.back' : 'key.reports', enabled: loggedIn && roleAtLeast(view?.packer?.role, 'manager') },
         { key: 'F10', label: 'key.logout', enabled: loggedIn },
         { key: 'Ctrl+F', label: 'key.search', enabled: packing },
+        { key: 'F12', label: exceptions.open ? 'key.back' : 'key.exceptions', enabled: loggedIn },
       ]
 
   let body
@@ -138,6 +145,8 @@ export function App({ client }: { client: StationClient }) {
     body = <LoginScreen problem={desk.problem} pinBadge={desk.pinBadge} />
   } else if (onSettings) {
     body = <SettingsScreen desk={settings} devices={station.devices} scale={station.scale} now={now} client={client} sync={sync} />
+  } else if (exceptions.open) {
+    body = <ExceptionsScreen state={exceptions} />
   } else if (screen === 'reports') {
     body = <ReportsScreen client={client} range={desk.reportRange} />
   } else {

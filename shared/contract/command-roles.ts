@@ -61,4 +61,12 @@ export const COMMAND_MINIMUM_ROLE = {
   'manifests.print': 'supervisor',
   'reports.summary': 'manager',
   'settings.setScannerLayout': 'supervisor',
+  // The exceptions queue: the packer's own stops; the override carries a supervisor's badge, checked by the service.
+  'exceptions.list': 'packer',
+  'exceptions.suggestPlaces': 'packer',
+  'exceptions.fixAddress': 'packer',
+  'exceptions.retry': 'packer',
+  'exceptions.useCarrier': 'packer',
+  'exceptions.override': 'packer',
+  'exceptions.resolvePrinter': 'packer',
 } as const satisfies Record<CommandName, CommandMinimum>

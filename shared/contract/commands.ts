@@ -24,6 +24,7 @@ import type {
   ReturnView,
   WebhookStatusView,
 } from './views'
+import type { ExceptionView, PlaceSuggestion } from './exceptions'
 
 /** Scanned text: printable, bounded; control characters other than GS (FNC1) are refused. */
 export const ScanCode = z
@@ -38,6 +39,8 @@ export const ScanCode = z
   )
 
 const empty = z.object({}).strict()
+/** An exceptions queue row's id (`x-<uuid>`). */
+const ExceptionId = z.string().regex(/^x-[0-9a-f-]{36}$/, 'istisna kimliği / exception id')
 
 /**
  * Every command the UI may send, with its input schema. Inputs are re-parsed where they enter
@@ -136,6 +139,20 @@ export const commandInputs = {
   'returns.list': z.object({ code: ScanCode }).strict(),
   /** Esc on the return prompt: the desk's scans are work again. */
   'returns.closePrompt': empty,
+  /** The exceptions queue (issue 12): the open exceptions, oldest first. */
+  'exceptions.list': empty,
+  /** The address fix's autocomplete: il/ilçe pairs of the Turkish list for what was typed. */
+  'exceptions.suggestPlaces': z.object({ query: z.string().trim().min(1).max(60) }).strict(),
+  /** Unresolved address: a real il/ilçe pair, then the order at the desk is retried. */
+  'exceptions.fixAddress': z.object({ id: ExceptionId, city: z.string().trim().min(2).max(60), district: z.string().trim().min(2).max(60) }).strict(),
+  /** Carrier refused or down: the same purchase again (a live one with its own key). */
+  'exceptions.retry': z.object({ id: ExceptionId }).strict(),
+  /** Carrier refused: another carrier of the order's comparison (none while a purchase is live). */
+  'exceptions.useCarrier': z.object({ id: ExceptionId, serviceCode: z.string().trim().min(1).max(80) }).strict(),
+  /** Weight out of tolerance: a supervisor's badge (checked in the core) and a reason. */
+  'exceptions.override': z.object({ id: ExceptionId, supervisorBadge: ScanCode, reason: z.string().trim().min(3).max(200) }).strict(),
+  /** Printer fault: the printer is fixed; the owed label prints once and the order finishes. */
+  'exceptions.resolvePrinter': z.object({ id: ExceptionId }).strict(),
 } as const
 
 export type CommandName = keyof typeof commandInputs
@@ -183,6 +200,13 @@ export type CommandOutputs = {
   'tracking.webhooks': WebhookStatusView
   'returns.list': ReturnView[]
   'returns.closePrompt': PackingView
+  'exceptions.list': ExceptionView[]
+  'exceptions.suggestPlaces': PlaceSuggestion[]
+  'exceptions.fixAddress': ExceptionView[]
+  'exceptions.retry': ExceptionView[]
+  'exceptions.useCarrier': ExceptionView[]
+  'exceptions.override': ExceptionView[]
+  'exceptions.resolvePrinter': ExceptionView[]
 }
 
 export type CommandInput<K extends CommandName> = z.input<(typeof commandInputs)[K]>

@@ -185,6 +185,14 @@ export const NOTICE_PARAMS = {
   'shipment.lookedUp': ['orderNumber', 'trackingNumber'],
   'box.doesNotFit': ['boxName', 'boxCode'],
   'box.fitOverridden': ['boxName', 'supervisor'],
+  // The exceptions queue (issue 12)
+  'exceptions.notFound': [],
+  'exceptions.alreadySettled': [],
+  'exceptions.actionNotOffered': ['action'],
+  'exceptions.placeUnknown': ['city', 'district'],
+  'exceptions.scanOrderFirst': ['orderNumber'],
+  'exceptions.purchaseLive': [],
+  'exceptions.carrierNotOffered': ['serviceCode'],
 } as const satisfies Record<string, readonly string[]>
 
 export type NoticeCode = keyof typeof NOTICE_PARAMS

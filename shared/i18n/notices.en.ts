@@ -183,4 +183,11 @@ export const NOTICES_EN: Readonly<Record<NoticeCode, string>> = {
   'shipment.lookedUp': 'Shipment found: {orderNumber}, tracking {trackingNumber}. F4 reprints, Esc closes',
   'box.doesNotFit': 'The items do not fit {boxName} ({boxCode}): choose a box they fit or scan a supervisor badge',
   'box.fitOverridden': "{boxName} chosen with a supervisor's approval ({supervisor})",
+  'exceptions.notFound': 'This exception is not in the queue',
+  'exceptions.alreadySettled': 'This exception is already settled',
+  'exceptions.actionNotOffered': '«{action}» is not an action of this exception',
+  'exceptions.placeUnknown': '{district} / {city} is not in the Turkish il/ilçe list: pick one from the list',
+  'exceptions.scanOrderFirst': 'Scan order {orderNumber} at the desk and weigh it first, then continue from the queue',
+  'exceptions.purchaseLive': 'A label purchase of this order is still live: retry the same carrier (never two labels)',
+  'exceptions.carrierNotOffered': '«{serviceCode}» is not among the carriers this order may take',
 }

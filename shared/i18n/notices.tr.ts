@@ -184,4 +184,11 @@ export const NOTICES_TR: Readonly<Record<NoticeCode, string>> = {
   'shipment.lookedUp': 'Gönderi bulundu: {orderNumber}, takip no {trackingNumber}. F4 yeniden yazdırır, Esc kapatır',
   'box.doesNotFit': 'Ürünler {boxName} ({boxCode}) kolisine sığmaz: sığan bir koli seçin ya da süpervizör kartını okutun',
   'box.fitOverridden': '{boxName} süpervizör onayıyla seçildi ({supervisor})',
+  'exceptions.notFound': 'Bu istisna kuyrukta yok',
+  'exceptions.alreadySettled': 'Bu istisna zaten çözüldü',
+  'exceptions.actionNotOffered': 'Bu istisnada «{action}» yapılamaz',
+  'exceptions.placeUnknown': '{district} / {city} Türkiye il/ilçe listesinde yok: listeden seçin',
+  'exceptions.scanOrderFirst': 'Önce {orderNumber} siparişini masada okutun, tartın; sonra kuyruktan devam edin',
+  'exceptions.purchaseLive': 'Bu siparişin etiket alımı sürüyor: aynı kargoyla tekrar deneyin (iki etiket alınmaz)',
+  'exceptions.carrierNotOffered': '«{serviceCode}» bu sipariş için seçilebilecek kargolar arasında değil',
 }

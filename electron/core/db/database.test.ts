@@ -28,6 +28,7 @@ describe('openDatabase', () => {
       'boxes',
       'carrier_exchanges',
       'carrier_key_allocations',
+      'desk_exceptions',
       'order_lines',
       'orders',
       'outbox',

@@ -206,7 +206,23 @@ export interface ReturnsTable {
   updated_at: Generated<string>
 }
 
+/** Issue 12: an order that could not finish, until someone acts on it (electron/core/exceptions/). */
+export interface DeskExceptionsTable {
+  id: string
+  order_id: string
+  kind: 'address' | 'carrier' | 'weight' | 'printer' | 'syncConflict'
+  code: string
+  status: Generated<'open' | 'resolved'>
+  detail_json: Generated<string>
+  opened_at: Generated<string>
+  updated_at: Generated<string>
+  resolved_at: string | null
+  resolved_by: string | null
+  resolution: string | null
+}
+
 export interface Schema {
+  desk_exceptions: DeskExceptionsTable
   returns: ReturnsTable
   tracking_events: TrackingEventsTable
   carrier_exchanges: CarrierExchangesTable

@@ -68,8 +68,11 @@ export async function weighed(ctx: PipelineContext, grams: number): Promise<void
   }
 }
 
-/** measured → rate shop → record purchase intent with the measurement → finish. */
-export async function ship(ctx: PipelineContext): Promise<void> {
+/**
+ * measured → rate shop → record purchase intent with the measurement → finish. `carrierPick`: another
+ * eligible carrier of the comparison, taken instead of the chosen one (the exceptions queue, issue 12).
+ */
+export async function ship(ctx: PipelineContext, carrierPick: string | null = null): Promise<void> {
   const { s, deps } = ctx
   const order = orderOf(ctx)
   const dims = s.dims
@@ -85,7 +88,8 @@ export async function ship(ctx: PipelineContext): Promise<void> {
     ctx.dispatch({ type: 'carrierRefused' })
     throw (s.blocking = toAppError(err))
   }
-  const { chosen, options } = choice
+  const { options } = choice
+  const chosen = carrierPick === null ? choice.chosen : (options.find((o) => o.eligible && o.serviceCode === carrierPick) ?? null)
   s.quote = options
   s.chosen = chosen
   const effects = ctx.dispatch({ type: 'carrierChosen', chosen: chosen !== null })

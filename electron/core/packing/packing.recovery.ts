@@ -46,7 +46,7 @@ export async function override(ctx: PipelineContext, supervisorBadge: string, re
  * owed to the printer, once. On a packed order only a reprint left queued (printer problem) prints;
  * with nothing owed it refuses, so pressing it again never prints a second copy.
  */
-export async function retry(ctx: PipelineContext): Promise<void> {
+export async function retry(ctx: PipelineContext, carrierPick: string | null = null): Promise<void> {
   const { s, deps } = ctx
   const order = orderOf(ctx)
   const orderPacked = (await getOrder(deps.db, order.id))?.status === 'packed'
@@ -65,7 +65,9 @@ export async function retry(ctx: PipelineContext): Promise<void> {
       await finish(ctx, order.id)
     } else if (effect.kind === 'chooseCarrier') {
       s.blocking = null
-      await ship(ctx)
+      // Read again: the exceptions queue may have fixed its il/ilçe since it stopped.
+      s.order = (await getOrder(deps.db, order.id)) ?? order
+      await ship(ctx, carrierPick)
     }
   }
 }

@@ -509,6 +509,15 @@ export class PackingService {
     return this.view()
   }
 
+  /** The exceptions queue's retry of the order open here (issue 12): F2's path, optionally on another carrier of the comparison. */
+  retryHeld(orderId: string, carrierPick: string | null): Promise<PackingView> {
+    return this.run(async () => {
+      if (this.s.order?.id !== orderId) throw new AppError(ErrorCode.wrongState, msg('packing.nothingToRetry'), { meta: { orderId } })
+      await recovery.retry(this.pipeline, carrierPick)
+      return this.view()
+    })
+  }
+
   cancel(): Promise<PackingView> {
     return this.run(() => this.doCancel())
   }

@@ -1,0 +1,122 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { DEMO_PRODUCTS } from '../../../sandbox/cloud/demo-orders'
+import { dispatchCommand } from '../../../shared/contract/dispatch'
+import { scanAllItems, startHarness, type Harness } from '../../../tests/support/station-harness'
+import { suggestPlaces } from './place-suggest'
+
+/** The exceptions queue on a whole station (real SQLite file, emulated ComToHome, Zebra and cloud on 127.0.0.1). */
+let h: Harness | null = null
+afterEach(async () => {
+  await h?.dispose()
+  h = null
+})
+
+const p = DEMO_PRODUCTS[0]
+const lines = [{ sku: p.sku, gtin: p.gtin, name: p.name, quantity: 1, unitWeightGrams: p.unitWeightGrams }]
+const fast = { scale: { driver: 'simulated', settleMs: 10, intervalMs: 10 }, stability: { sampleCount: 2, minStableMs: 0 } }
+const nowhere = { name: 'Ali Veli', address: 'Bir Sokak 1', district: 'Hiçbiryer', city: 'Atlantis', postalCode: null, phone: '05321112233' }
+
+async function stopAt(harness: Harness, code: string, grams?: (expected: number) => number) {
+  const scan = (c: string) => harness.station.handlers['scan.submit']({ code: c, source: 'scanner' })
+  await scan('P1001')
+  await scan(code)
+  await scanAllItems(harness.station)
+  const v = await scan('KOLI2')
+  harness.place(grams ? grams(v.expectedGrams!) : v.expectedGrams!)
+  return harness.waitForView((x) => x.step === 'packed' || x.problem !== null)
+}
+
+/** The queue's rows once the desk's stop is recorded (the record follows the view). */
+async function queued(harness: Harness, n = 1) {
+  for (let i = 0; i < 50; i++) {
+    const rows = await harness.station.handlers['exceptions.list']({})
+    if (rows.length >= n) return rows
+    await new Promise((r) => setTimeout(r, 20))
+  }
+  throw new Error(`the queue never held ${n} row(s)`)
+}
+
+const auditOf = (harness: Harness, orderId: string) =>
+  harness.station.database.db.selectFrom('audit_log').select(['action', 'actor_id', 'detail_json']).where('order_id', '=', orderId).orderBy('seq').execute()
+
+describe('place suggestions (the address fix autocomplete)', () => {
+  it('folds Turkish letters and case, matches il and ilçe words, and ranks ilçe matches first', () => {
+    expect(suggestPlaces('kadık')).toContainEqual({ city: 'İstanbul', district: 'Kadıköy' })
+    expect(suggestPlaces('KADIK')).toContainEqual({ city: 'İstanbul', district: 'Kadıköy' })
+    const izmir = suggestPlaces('izmir kar')
+    expect(izmir).toContainEqual({ city: 'İzmir', district: 'Karşıyaka' })
+    expect(izmir.every((x) => x.city === 'İzmir')).toBe(true)
+    expect(suggestPlaces('   ')).toEqual([])
+    expect(suggestPlaces('zzzz')).toEqual([])
+    expect(suggestPlaces('a').length).toBeLessThanOrEqual(8)
+  })
+})
+
+describe('exceptions queue: unresolved address', () => {
+  it('queues the stop; the fix takes a real il/ilçe only, then the desk retries through its own purchase path: one label, audited', async () => {
+    h = await startHarness({ overrides: fast })
+    const id = await h.addOrder({ orderNumber: 'ADR-1', barcode: 'ADR1', recipient: nowhere, lines })
+    expect((await stopAt(h, 'ADR1')).problem?.code).toBe('address.unresolved')
+    const [row] = await queued(h)
+    expect(row).toMatchObject({ orderId: id, orderNumber: 'ADR-1', kind: 'address', atDesk: true, actions: ['fixAddress'], code: 'address.unresolved' })
+    expect(row!.facts).toMatchObject({ city: 'Atlantis', district: 'Hiçbiryer' })
+
+    await expect(h.station.handlers['exceptions.fixAddress']({ id: row!.id, city: 'İstanbul', district: 'Çankaya' })).rejects.toMatchObject({
+      code: 'address.unresolved',
+    })
+    expect(h.carrier.consignments).toHaveLength(0)
+
+    const after = await h.station.handlers['exceptions.fixAddress']({ id: row!.id, city: 'istanbul', district: 'KADIKÖY' })
+    expect(after).toEqual([])
+    const v = await h.waitForView((x) => x.step === 'packed')
+    expect(v.order?.recipient).toMatchObject({ city: 'İstanbul', district: 'Kadıköy' })
+    expect(h.carrier.consignments).toHaveLength(1)
+    const body = h.carrier.consignments[0]!.body as { consignee: { state: string; city: string } }
+    expect(body.consignee).toMatchObject({ state: 'İstanbul', city: 'Kadıköy' })
+    const actions = (await auditOf(h, id)).map((a) => a.action)
+    expect(actions).toEqual(expect.arrayContaining(['exception.opened', 'exception.addressFixed', 'exception.fixAddress', 'order.packed']))
+    const fixed = (await auditOf(h, id)).find((a) => a.action === 'exception.addressFixed')!
+    expect(fixed.actor_id).toBe('packer-1')
+    expect(JSON.parse(fixed.detail_json)).toMatchObject({ from: { city: 'Atlantis', district: 'Hiçbiryer' }, to: { city: 'İstanbul', district: 'Kadıköy' } })
+    // Settled: acting on it again is refused.
+    await expect(h.station.handlers['exceptions.retry']({ id: row!.id })).rejects.toMatchObject({ code: 'packing.wrongState' })
+  }, 30_000)
+
+  it('survives a restart: the row is still queued, the fix is kept, and the next scan of the order packs it with the fixed address', async () => {
+    h = await startHarness({ overrides: fast })
+    const id = await h.addOrder({ orderNumber: 'ADR-2', barcode: 'ADR2', recipient: nowhere, lines })
+    await stopAt(h, 'ADR2')
+    await queued(h)
+    await h.restart()
+    await h.station.handlers['scan.submit']({ code: 'P1001', source: 'scanner' })
+    const [row] = await h.station.handlers['exceptions.list']({})
+    expect(row).toMatchObject({ orderId: id, kind: 'address', atDesk: false })
+    await h.station.handlers['exceptions.fixAddress']({ id: row!.id, city: 'Ankara', district: 'Çankaya' })
+    expect(await h.station.handlers['exceptions.list']({})).toEqual([])
+    expect(h.carrier.consignments).toHaveLength(0) // nothing bought from the queue without the order on the scale
+    const scan = (c: string) => h!.station.handlers['scan.submit']({ code: c, source: 'scanner' })
+    await scan('ADR2')
+    const v = await scan('KOLI2')
+    h.place(v.expectedGrams! + 1)
+    const done = await h.waitForView((x) => x.step === 'packed' || x.problem !== null)
+    expect(done.problem).toBeNull()
+    expect(done.order?.recipient).toMatchObject({ city: 'Ankara', district: 'Çankaya' })
+    expect(h.carrier.consignments).toHaveLength(1)
+  }, 30_000)
+
+  it('refuses bad input and an unknown row with a clear error, and a locked desk before anything', async () => {
+    h = await startHarness({ overrides: fast })
+    const station = h.station
+    const call = (name: 'exceptions.fixAddress' | 'exceptions.list', input: unknown) => dispatchCommand(station.handlers, name, input, station.access)
+    expect(await call('exceptions.list', {})).toMatchObject({ ok: false, error: { code: 'session.required' } })
+    await station.handlers['scan.submit']({ code: 'P1001', source: 'scanner' })
+    expect(await call('exceptions.fixAddress', { id: 'nope', city: 'Ankara', district: 'Çankaya' })).toMatchObject({
+      ok: false,
+      error: { code: 'input.invalid' },
+    })
+    expect(await call('exceptions.fixAddress', { id: 'x-00000000-0000-0000-0000-000000000000', city: 'Ankara', district: 'Çankaya' })).toMatchObject({
+      ok: false,
+      error: { code: 'input.notFound' },
+    })
+  }, 30_000)
+})
