@@ -1,3 +1,4 @@
+import type { ArasDevirCode } from '../../protocols/aras/aras.codes'
 import type { ArasState, EmulatedOrder } from './aras.state'
 
 /**
@@ -16,9 +17,10 @@ export const DURUM_TEXT: Readonly<Record<number, readonly [tr: string, en: strin
   7: ['Yönlendirildi', 'Redirected'],
 }
 
-export type DevirCode = 'AY' | 'NT' | 'MD' | 'TL' | 'ŞA' | 'AD' | 'TG' | 'AA' | 'HT' | 'KG' | 'PR' | 'ÜR' | 'KE' | 'TT' | 'PS' | 'TO'
+/** The devir (non-delivery) codes: protocols/aras/aras.codes.ts, shared with the connector. */
+export type DevirCode = ArasDevirCode
 
-/** Devir (non-delivery) codes and their meaning (§2). */
+/** Their meaning (§2), in Turkish as the emulator shows it. */
 export const DEVIR_TEXT: Readonly<Record<DevirCode, string>> = {
   AY: 'Adres yanlış',
   NT: 'Not bırakıldı',

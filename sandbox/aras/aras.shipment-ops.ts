@@ -1,3 +1,4 @@
+import { ArasBarcodeCode, ArasCancelCode, ArasSetOrderCode as S, ArasTip } from '../../protocols/aras/aras.codes'
 import { arasOrderXml } from '../../protocols/aras/aras.order'
 import { ArasText, type ArasEmulatorUser, type ResolvedOptions } from './aras.config'
 import { orderZpl } from './aras.labels'
@@ -52,16 +53,18 @@ export function setOrder({ opts, state, op, args, nowMs }: OpContext): OpOutcome
   const queued = state.takeResult('SetOrder')
   if (queued) return setOrderResult((orders.length > 0 ? orders : [op]).map(() => resultInfo(queued.code, queued.message)))
   const user = userOf(opts, args.userName, args.password)
-  if (orders.length === 0) return setOrderResult([resultInfo(user ? '60020' : '1000', user ? ArasText.noOrder : ArasText.auth)])
+  if (orders.length === 0) return setOrderResult([resultInfo(user ? S.noOrder : S.badCredentials, user ? ArasText.noOrder : ArasText.auth)])
   return setOrderResult(orders.map((node) => storeOne(opts, state, node, user, nowMs)))
 }
 
 function storeOne(opts: ResolvedOptions, state: ArasState, node: XNode, user: ArasEmulatorUser | null, nowMs: number): string {
   const fields = fieldsOf(node)
   // Credentials travel twice (§2): the arguments and the Order's own must both be right.
-  if (!user || fields.UserName !== user.username || fields.Password !== user.password) return resultInfo('1000', ArasText.auth)
+  if (!user || fields.UserName !== user.username || fields.Password !== user.password) return resultInfo(S.badCredentials, ArasText.auth)
   if (user.accountProblem) {
-    const text = { '1002': ArasText.integrationInfo, '1003': ArasText.noBranch, '1006': ArasText.noDispatchAddress }[user.accountProblem]
+    const text = { [S.integrationInfo]: ArasText.integrationInfo, [S.noBranch]: ArasText.noBranch, [S.noDispatchAddress]: ArasText.noDispatchAddress }[
+      user.accountProblem
+    ]
     return resultInfo(user.accountProblem, text)
   }
   const { pieces, has } = piecesOf(node)
@@ -71,11 +74,11 @@ function storeOne(opts: ResolvedOptions, state: ArasState, node: XNode, user: Ar
   if (refusal) return resultInfo(refusal.code, refusal.message)
   const existing = ownOrder(state, user.username, code)
   if (existing && existing.cancelledAtMs === null) {
-    if (existing.durum !== null) return resultInfo('60022', ArasText.waybillCut)
-    if (existing.sends >= opts.maxSends) return resultInfo('935', ArasText.tooManySends)
+    if (existing.durum !== null) return resultInfo(S.waybillCut, ArasText.waybillCut)
+    if (existing.sends >= opts.maxSends) return resultInfo(S.integrationCode, ArasText.tooManySends)
     // Re-sending the same IntegrationCode updates the order (§2).
     Object.assign(existing, { fields: { ...fields }, pieces, sends: existing.sends + 1, updatedAtMs: nowMs })
-    return resultInfo('0', ArasText.ok, existing.invoiceKey, '')
+    return resultInfo(S.ok, ArasText.ok, existing.invoiceKey, '')
   }
   const fresh: EmulatedOrder = {
     username: user.username,
@@ -89,7 +92,7 @@ function storeOne(opts: ResolvedOptions, state: ArasState, node: XNode, user: Ar
     cancelledAtMs: null,
     trackingNumber: null,
     durum: null,
-    tip: '1',
+    tip: ArasTip.normal,
     devir: '',
     receivedBy: '',
     deliveredAtMs: null,
@@ -98,7 +101,7 @@ function storeOne(opts: ResolvedOptions, state: ArasState, node: XNode, user: Ar
   // CancelDispatch deleted the old data; the same code starts a new order in its place.
   if (existing) state.orders.splice(state.orders.indexOf(existing), 1, fresh)
   else state.add(fresh)
-  return resultInfo('0', ArasText.ok, fresh.invoiceKey, '')
+  return resultInfo(S.ok, ArasText.ok, fresh.invoiceKey, '')
 }
 
 function lookupAuthFailed(opts: ResolvedOptions, resultElement: string): OpOutcome {
@@ -146,16 +149,20 @@ export function cancelDispatch({ opts, state, args, nowMs }: OpContext): OpOutco
   const queued = state.takeResult('CancelDispatch')
   if (queued) return dispatchResult(queued.code, queued.message)
   const user = userOf(opts, args.userName, args.password)
-  if (!user) return dispatchResult('-2', ArasText.cancelAuth)
+  if (!user) return dispatchResult(ArasCancelCode.badCredentials, ArasText.cancelAuth)
   const code = (args.integrationCode ?? '').trim()
   const o = ownOrder(state, user.username, code)
-  if (!o) return dispatchResult('-1', ArasText.notFound)
+  if (!o) return dispatchResult(ArasCancelCode.notFound, ArasText.notFound)
   if (o.cancelledAtMs !== null)
-    return dispatchResult('405', `${code} numaralı sipariş daha önce iptal edilmiştir. İptal tarihi: ${trDateTime(o.cancelledAtMs)}`, o.trackingNumber ?? '')
-  if (o.durum !== null) return dispatchResult('999', ArasText.cancelCut, o.trackingNumber ?? '')
+    return dispatchResult(
+      ArasCancelCode.alreadyCancelled,
+      `${code} numaralı sipariş daha önce iptal edilmiştir. İptal tarihi: ${trDateTime(o.cancelledAtMs)}`,
+      o.trackingNumber ?? '',
+    )
+  if (o.durum !== null) return dispatchResult(ArasCancelCode.waybillCut, ArasText.cancelCut, o.trackingNumber ?? '')
   o.cancelledAtMs = nowMs
   o.updatedAtMs = nowMs
-  const message = opts.cancelSuccessCode === '1' ? `${code} Başarılı bir şekilde silindi.` : ArasText.ok
+  const message = opts.cancelSuccessCode === ArasCancelCode.deleted ? `${code} Başarılı bir şekilde silindi.` : ArasText.ok
   return dispatchResult(opts.cancelSuccessCode, message, o.trackingNumber ?? '')
 }
 
@@ -183,11 +190,11 @@ export function getBarcode({ opts, state, args, nowMs }: OpContext): OpOutcome {
   const queued = state.takeResult('GetBarcode')
   if (queued) return barcodeResult(queued.code, queued.message)
   const user = userOf(opts, args.Username, args.Password)
-  if (!user) return barcodeResult('1000', ArasText.auth)
+  if (!user) return barcodeResult(ArasBarcodeCode.badCredentials, ArasText.auth)
   if (!user.barcodePermitted) return barcodeResult(opts.barcodeDeniedCode, ArasText.barcodeDenied)
   const o = ownOrder(state, user.username, args.integrationCode ?? '')
-  if (!o || o.cancelledAtMs !== null) return barcodeResult('-1', ArasText.notFound)
-  if (nowMs - o.createdAtMs < opts.barcodeReadyAfterMs) return barcodeResult('1004', ArasText.barcodeNotReady)
+  if (!o || o.cancelledAtMs !== null) return barcodeResult(ArasCancelCode.notFound, ArasText.notFound) // GetBarcode documents no code for it: CancelDispatch's
+  if (nowMs - o.createdAtMs < opts.barcodeReadyAfterMs) return barcodeResult(ArasBarcodeCode.notReady, ArasText.barcodeNotReady)
   o.trackingNumber ??= state.nextTrackingNumber()
-  return barcodeResult('0', ArasText.ok, orderZpl(o), o)
+  return barcodeResult(ArasBarcodeCode.ok, ArasText.ok, orderZpl(o), o)
 }

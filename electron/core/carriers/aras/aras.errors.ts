@@ -1,10 +1,11 @@
 import { AppError, ErrorCode } from '../../../../shared/errors'
+import { ARAS_SET_ORDER_SERVER_CODES, ArasBarcodeCode, ArasCancelCode, ArasSetOrderCode } from '../../../../protocols/aras/aras.codes'
 import type { SoapFault } from './aras.soap'
 
 /**
- * Aras result codes (docs/reference/carriers.md §2 [AR-DOC], GetBarcode [HT]) → ErrorCode + retryable, one table
- * per operation because the same number means different things: 936 is a refused field on
- * SetOrder but "an error occurred" on CancelDispatch. Codes arrive as text ("0", "-1", "1004").
+ * Aras result codes (protocols/aras/aras.codes.ts, from docs/reference/carriers.md §2) → ErrorCode + retryable, one
+ * table per operation because the same number means different things: 936 is a refused field on SetOrder but
+ * "an error occurred" on CancelDispatch. Codes arrive as text ("0", "-1", "1004").
  */
 
 type Mapping = Readonly<{ code: ErrorCode; retryable: boolean; field: string | null }>
@@ -13,70 +14,65 @@ const V = (field: string | null): Mapping => ({ code: ErrorCode.carrierValidatio
 const AUTH: Mapping = { code: ErrorCode.carrierAuth, retryable: false, field: 'userName' }
 // "Bir hata oluştu" / "Kayıt yapılamadı": server-side trouble; a re-send is safe (same IntegrationCode updates).
 const SERVER: Mapping = { code: ErrorCode.carrierUnavailable, retryable: true, field: null }
+// Account setup at Aras (no branch, no active dispatch address): the seller's contract, not the order.
+const ACCOUNT: Mapping = { code: ErrorCode.carrierServiceUnsupported, retryable: false, field: null }
 
-/** SetOrder OrderResultInfo.ResultCode. */
+const S = ArasSetOrderCode
+/** SetOrder OrderResultInfo.ResultCode: every failure code of the document. */
 export const SET_ORDER_CODES: Readonly<Record<string, Mapping>> = {
-  '934': V('ReceiverName'),
+  [S.receiverNameTooLong]: V('ReceiverName'),
   // IntegrationCode empty/length, more than 20 sends of one order, ReceiverPhone1 missing/not digits.
-  '935': V('IntegrationCode'),
+  [S.integrationCode]: V('IntegrationCode'),
   // Address/name missing or slang, city/town missing, PayorTypeCode/IsCod/CodCollectionType, receiver-pays COD.
-  '936': V('ReceiverAddress'),
-  '1000': AUTH,
+  [S.receiverData]: V('ReceiverAddress'),
+  [S.badCredentials]: AUTH,
   // Doc groups 1002 with 1000: "Kullanıcı adı ve şifre yanlış / Entegrasyon bilgi hatası".
-  '1002': AUTH,
-  // Account setup at Aras (no branch, no active dispatch address): the seller's contract, not the order.
-  '1003': { code: ErrorCode.carrierServiceUnsupported, retryable: false, field: null },
-  '1006': { code: ErrorCode.carrierServiceUnsupported, retryable: false, field: null },
-  '5000': SERVER,
-  '5001': SERVER,
-  '5002': SERVER,
-  '5003': SERVER,
-  '5004': SERVER,
-  '5005': SERVER,
-  '5006': SERVER,
-  '5007': SERVER,
-  '5008': SERVER,
+  [S.integrationInfo]: AUTH,
+  [S.noBranch]: ACCOUNT,
+  [S.noDispatchAddress]: ACCOUNT,
+  ...Object.fromEntries(ARAS_SET_ORDER_SERVER_CODES.map((code) => [code, SERVER])),
   // "At least one order must be sent": our envelope is wrong, a bug.
-  '60020': V('orderInfo'),
+  [S.noOrder]: V('orderInfo'),
   // The waybill is cut: the order exists and can no longer be changed (the adapter confirms it is ours).
-  '60022': { code: ErrorCode.carrierDuplicateReference, retryable: false, field: 'IntegrationCode' },
-  '70018': V('ReceiverAddress'),
-  '70019': V('InvoiceNumber'),
-  '70021': V('PieceCount'),
-  '70022': V('PieceDetails.BarcodeNumber'),
-  '70023': V('PieceDetails.VolumetricWeight'),
-  '70024': V('PieceDetails.Weight'),
-  '70025': V('PieceCount'),
+  [S.waybillCut]: { code: ErrorCode.carrierDuplicateReference, retryable: false, field: 'IntegrationCode' },
+  [S.addressTooLong]: V('ReceiverAddress'),
+  [S.invoiceTooLong]: V('InvoiceNumber'),
+  [S.pieceCount]: V('PieceCount'),
+  [S.pieceBarcodeMissing]: V('PieceDetails.BarcodeNumber'),
+  [S.volumeMissing]: V('PieceDetails.VolumetricWeight'),
+  [S.weightMissing]: V('PieceDetails.Weight'),
+  [S.documentOnePiece]: V('PieceCount'),
   // Volume not decimal / piece barcode sent before / COD outside 5–5000 TL / branch closed.
-  '70026': V('PieceDetails'),
+  [S.pieceInvalid]: V('PieceDetails'),
   // Bad kg, or (doc: "60022/70027") already invoiced: the adapter tells them apart by the message.
-  '70027': V('PieceDetails.Weight'),
-  '70028': V('PieceDetails.BarcodeNumber'),
-  '70121': V('TradingWaybillNumber'),
-}
+  [S.weightOrInvoiced]: V('PieceDetails.Weight'),
+  [S.duplicatePieceBarcodes]: V('PieceDetails.BarcodeNumber'),
+  [S.waybillTooLong]: V('TradingWaybillNumber'),
+} satisfies Readonly<Record<Exclude<ArasSetOrderCode, typeof S.ok>, Mapping>>
 
 /** CancelDispatch ResultCode; 0, 1 (deleted) and 405 (already cancelled) are outcomes, not errors. */
 export const CANCEL_CODES: Readonly<Record<string, Mapping>> = {
-  '999': { code: ErrorCode.carrierNotCancellable, retryable: false, field: 'integrationCode' },
-  '936': SERVER,
-  '-1': { code: ErrorCode.carrierNotFound, retryable: false, field: 'integrationCode' },
-  '-2': AUTH,
+  [ArasCancelCode.waybillCut]: { code: ErrorCode.carrierNotCancellable, retryable: false, field: 'integrationCode' },
+  [ArasCancelCode.error]: SERVER,
+  [ArasCancelCode.notFound]: { code: ErrorCode.carrierNotFound, retryable: false, field: 'integrationCode' },
+  [ArasCancelCode.badCredentials]: AUTH,
 }
 
 /** GetBarcode ResultCode: 1004 = branch not resolved yet, ask again in a few seconds. */
 export const BARCODE_CODES: Readonly<Record<string, Mapping>> = {
-  '1000': AUTH,
-  '1004': { code: ErrorCode.carrierUnavailable, retryable: true, field: null },
+  [ArasBarcodeCode.badCredentials]: AUTH,
+  [ArasBarcodeCode.notReady]: { code: ErrorCode.carrierUnavailable, retryable: true, field: null },
 }
 
+/** The codes the adapter acts on (protocols/aras/aras.codes.ts). */
 export const ArasResult = {
-  ok: '0',
-  cancelDeleted: '1',
-  alreadyCancelled: '405',
-  waybillCut: '60022',
-  alreadyInvoiced: '70027',
-  barcodeNotReady: '1004',
-  authFailed: '1000',
+  ok: ArasSetOrderCode.ok,
+  cancelDeleted: ArasCancelCode.deleted,
+  alreadyCancelled: ArasCancelCode.alreadyCancelled,
+  waybillCut: ArasSetOrderCode.waybillCut,
+  alreadyInvoiced: ArasSetOrderCode.weightOrInvoiced,
+  barcodeNotReady: ArasBarcodeCode.notReady,
+  authFailed: ArasBarcodeCode.badCredentials,
 } as const
 
 export type ArasResultTable = 'SetOrder' | 'CancelDispatch' | 'GetBarcode'

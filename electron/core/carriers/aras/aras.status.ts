@@ -1,52 +1,53 @@
 import { trFold } from '../../../../shared/domain/address'
 import { TrackingStatus } from '../../../../shared/domain/shipment'
+import { ArasDurum, ArasTip, type ArasDevirCode } from '../../../../protocols/aras/aras.codes'
 
 /**
- * Aras codes → our tracking vocabulary (docs/reference/carriers.md §2 and the Aras column of §12). Pure tables: a
- * code not listed maps to null ("keep the previous status"); delivered comes only from DURUM_KODU 6,
- * never from event text or an unknown code.
+ * Aras codes (protocols/aras/aras.codes.ts) → our tracking vocabulary (docs/reference/carriers.md §2 and the Aras
+ * column of §12). Pure tables: a code not listed maps to null ("keep the previous status"); delivered comes
+ * only from DURUM_KODU 6, never from event text or an unknown code.
  */
 
 /** DURUM_KODU of a QueryResult.Cargo row. */
 export const DURUM: Readonly<Record<string, TrackingStatus>> = {
-  '1': TrackingStatus.pickedUp, // at the origin branch (waybill cut)
-  '2': TrackingStatus.inTransit, // on the way
-  '3': TrackingStatus.inTransit, // at the delivery branch
-  '4': TrackingStatus.outForDelivery, // "Teslimatta"
-  '5': TrackingStatus.exception, // partial delivery: §12 lists it under exception, never delivered
-  '6': TrackingStatus.delivered,
-  '7': TrackingStatus.inTransit, // redirected
-}
+  [ArasDurum.atOriginBranch]: TrackingStatus.pickedUp, // the waybill is cut
+  [ArasDurum.onTheWay]: TrackingStatus.inTransit,
+  [ArasDurum.atDeliveryBranch]: TrackingStatus.inTransit,
+  [ArasDurum.outForDelivery]: TrackingStatus.outForDelivery,
+  [ArasDurum.partiallyDelivered]: TrackingStatus.exception, // §12 lists it under exception, never delivered
+  [ArasDurum.delivered]: TrackingStatus.delivered,
+  [ArasDurum.redirected]: TrackingStatus.inTransit,
+} satisfies Readonly<Record<ArasDurum, TrackingStatus>>
 
 /** TIP_KODU: 1 normal and 2 redirected leave the status to DURUM_KODU; 3 is a return (§12). */
 export const TIP: Readonly<Record<string, TrackingStatus | null>> = {
-  '1': null,
-  '2': null,
-  '3': TrackingStatus.returnInTransit,
-}
+  [ArasTip.normal]: null,
+  [ArasTip.redirected]: null,
+  [ArasTip.returned]: TrackingStatus.returnInTransit,
+} satisfies Readonly<Record<ArasTip, TrackingStatus | null>>
 
 /**
- * DEVIR_KODU (non-delivery reasons, §2). ŞA (customer collects at the branch) and PR (Pratik 7/24
- * locker) are not placed by §12: null, so the row's DURUM_KODU speaks.
+ * DEVIR_KODU (non-delivery reasons, §2; their meanings in protocols/aras/aras.codes.ts). ŞA (customer collects
+ * at the branch) and PR (Pratik 7/24 locker) are not placed by §12: null, so the row's DURUM_KODU speaks.
  */
 export const DEVIR: Readonly<Record<string, TrackingStatus | null>> = {
-  AY: TrackingStatus.failedAttempt, // wrong address
-  NT: TrackingStatus.failedAttempt, // notice left
-  AA: TrackingStatus.failedAttempt, // recipient unknown
-  ÜR: TrackingStatus.failedAttempt, // refused to pay the fee
-  KE: TrackingStatus.failedAttempt, // refused the parcel
-  MD: TrackingStatus.delayed, // mobile distribution day
-  TL: TrackingStatus.delayed, // holiday
-  TG: TrackingStatus.delayed, // not delivered today
-  KG: TrackingStatus.delayed, // in customs
-  TT: TrackingStatus.delayed, // preferred delivery
-  TO: TrackingStatus.delayed, // civil unrest
-  AD: TrackingStatus.exception, // outside the distribution area
-  HT: TrackingStatus.exception, // damaged / refused
-  PS: TrackingStatus.exception, // piece problem
+  AY: TrackingStatus.failedAttempt,
+  NT: TrackingStatus.failedAttempt,
+  AA: TrackingStatus.failedAttempt,
+  ÜR: TrackingStatus.failedAttempt,
+  KE: TrackingStatus.failedAttempt,
+  MD: TrackingStatus.delayed,
+  TL: TrackingStatus.delayed,
+  TG: TrackingStatus.delayed,
+  KG: TrackingStatus.delayed,
+  TT: TrackingStatus.delayed,
+  TO: TrackingStatus.delayed,
+  AD: TrackingStatus.exception,
+  HT: TrackingStatus.exception,
+  PS: TrackingStatus.exception,
   ŞA: null,
   PR: null,
-}
+} satisfies Readonly<Record<ArasDevirCode, TrackingStatus | null>>
 
 /** Our pseudo codes for what Aras says without a status code (§12 created/cancelled/returned rows). */
 export const ArasPseudoCode = {
@@ -80,8 +81,8 @@ export type ArasCargoCodes = Readonly<{ durum: string; tip: string; devir: strin
  */
 export function normalizeArasCargo(codes: ArasCargoCodes): TrackingStatus | null {
   const durum = codes.durum.trim()
-  if (codes.tip.trim() === '3') return durum === '6' ? TrackingStatus.returnedToSender : TrackingStatus.returnInTransit
-  if (durum === '6') return TrackingStatus.delivered
+  if (codes.tip.trim() === ArasTip.returned) return durum === ArasDurum.delivered ? TrackingStatus.returnedToSender : TrackingStatus.returnInTransit
+  if (durum === ArasDurum.delivered) return TrackingStatus.delivered
   const devir = codes.devir.trim() === '' ? null : (DEVIR[devirKey(codes.devir)] ?? null)
   return devir ?? DURUM[durum] ?? null
 }
