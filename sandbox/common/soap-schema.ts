@@ -3,6 +3,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { CarrierNs } from '../../protocols/soap/carrier-namespaces'
+import { SOAP11_NS, SOAP12_NS } from '../../protocols/soap/soap-envelope'
 
 /**
  * SOAP request bodies checked against the carriers' published schemas (protocols/<carrier>/), with
@@ -12,8 +14,6 @@ import { fileURLToPath } from 'node:url'
  * Envelope schema whose Body content is validated strictly against them. Used by the tests and by
  * the SOAP emulators (option validateSchema), so both refuse what the published schema refuses.
  */
-
-export const SOAP11_NS = 'http://schemas.xmlsoap.org/soap/envelope/'
 
 /** Schema sets, one per published service (two Aras services share http://tempuri.org/). */
 export const SoapSchemaSet = {
@@ -100,13 +100,13 @@ function fromWsdl(wsdl: string, prefix: string, names: Readonly<Record<string, s
 function build(set: SoapSchemaSet): Built {
   switch (set) {
     case SoapSchemaSet.yurtici: {
-      const names = { 'http://yurticikargo.com.tr/ShippingOrderDispatcherServices': 'kops.xsd', 'http://yurticikargo.com.tr/WSExceptions/': 'wsexceptions.xsd' }
+      const names = { [CarrierNs.yurtici]: 'kops.xsd', [CarrierNs.yurticiExceptions]: 'wsexceptions.xsd' }
       const b = fromWsdl(readProtocolFile('yurtici', 'KOPSWebServices.wsdl'), 'xs', names)
-      return { files: b.files, imports: { 'http://yurticikargo.com.tr/ShippingOrderDispatcherServices': 'kops.xsd' } }
+      return { files: b.files, imports: { [CarrierNs.yurtici]: 'kops.xsd' } }
     }
     case SoapSchemaSet.arasOrders: {
       const names = {
-        'http://tempuri.org/': 'aras-orders.xsd',
+        [CarrierNs.tempuri]: 'aras-orders.xsd',
         'http://microsoft.com/wsdl/types/': 'ms-types.xsd',
         'http://tempuri.org/IrsaliyeData.xsd': 'IrsaliyeData.xsd',
         'http://tempuri.org/WebCargoData.xsd': 'WebCargoData.xsd',
@@ -117,7 +117,7 @@ function build(set: SoapSchemaSet): Built {
         'IrsaliyeData.xsd': readProtocolFile('aras', 'IrsaliyeData.xsd'),
         'WebCargoData.xsd': readProtocolFile('aras', 'WebCargoData.xsd'),
       }
-      return { files, imports: { 'http://tempuri.org/': 'aras-orders.xsd' } }
+      return { files, imports: { [CarrierNs.tempuri]: 'aras-orders.xsd' } }
     }
     case SoapSchemaSet.arasQuery: {
       const models = 'http://schemas.datacontract.org/2004/07/CustCargoInfo.Models'
@@ -126,24 +126,22 @@ function build(set: SoapSchemaSet): Built {
         .replace(/<xs:element ref="xs:schema" \/>/g, '<xs:any />')
       return {
         files: { 'aras-query.xsd': query, 'models.xsd': readProtocolFile('aras', 'ArasCargoIntegrationService1.xsd') },
-        imports: { 'http://tempuri.org/': 'aras-query.xsd', [models]: 'models.xsd' },
+        imports: { [CarrierNs.tempuri]: 'aras-query.xsd', [models]: 'models.xsd' },
       }
     }
     case SoapSchemaSet.ptt: {
       const kabul = fromWsdl(readProtocolFile('ptt', 'PttVeriYukleme_Sorgu.wsdl'), 'xs', {
-        'http://kabul.ptt.gov.tr': 'kabul.xsd',
-        'http://kabul.ptt.gov.tr/xsd': 'kabul-types.xsd',
+        [CarrierNs.pttKabul]: 'kabul.xsd',
+        [CarrierNs.pttKabulXsd]: 'kabul-types.xsd',
       })
       const takip = fromWsdl(readProtocolFile('ptt', 'GonderiTakipV2_Sorgu.wsdl'), 'xs', {
-        'http://takip.ptt.gov.tr': 'takip.xsd',
-        'http://takip.ptt.gov.tr/xsd': 'takip-types.xsd',
+        [CarrierNs.pttTakip]: 'takip.xsd',
+        [CarrierNs.pttTakipXsd]: 'takip-types.xsd',
       })
-      return { files: { ...kabul.files, ...takip.files }, imports: { 'http://kabul.ptt.gov.tr': 'kabul.xsd', 'http://takip.ptt.gov.tr': 'takip.xsd' } }
+      return { files: { ...kabul.files, ...takip.files }, imports: { [CarrierNs.pttKabul]: 'kabul.xsd', [CarrierNs.pttTakip]: 'takip.xsd' } }
     }
   }
 }
-
-export const SOAP12_NS = 'http://www.w3.org/2003/05/soap-envelope'
 
 /** A SOAP Envelope schema (1.1 or 1.2 by namespace): optional Header, Body content strict against the loaded schemas. */
 function envelopeXsd(ns: string): string {

@@ -7,21 +7,11 @@
  */
 
 import { PTT_AUTH_CODE, PTT_AUTH_TEXT } from '../../protocols/ptt/ptt.codes'
+import { PttPath } from '../../protocols/ptt/ptt.paths'
 import { EMULATOR_DEFAULTS, withDefaults, type EmulatorOptions, type RateLimitOption } from '../common/emulator-options'
 
-export const SOAP11_NS = 'http://schemas.xmlsoap.org/soap/envelope/'
-export const SOAP12_NS = 'http://www.w3.org/2003/05/soap-envelope'
-export const KABUL_NS = 'http://kabul.ptt.gov.tr'
-export const KABUL_XSD_NS = 'http://kabul.ptt.gov.tr/xsd'
-export const TAKIP_NS = 'http://takip.ptt.gov.tr'
-export const TAKIP_XSD_NS = 'http://takip.ptt.gov.tr/xsd'
-
-/** §4: acceptance PttVeriYukleme (test PttVeriYuklemeTest), tracking GonderiTakipV2. */
-export const PttEmuPath = {
-  acceptance: '/PttVeriYukleme/services/Sorgu',
-  acceptanceTest: '/PttVeriYuklemeTest/services/Sorgu',
-  tracking: '/GonderiTakipV2/services/Sorgu',
-} as const
+/** §4: acceptance PttVeriYukleme (test PttVeriYuklemeTest), tracking GonderiTakipV2, as the connector calls them. */
+export const PttEmuPath = PttPath
 
 export const PttService = { acceptance: 'acceptance', tracking: 'tracking' } as const
 export type PttService = (typeof PttService)[keyof typeof PttService]

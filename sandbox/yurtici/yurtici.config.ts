@@ -9,10 +9,6 @@ import { EMULATOR_DEFAULTS, withDefaults, type EmulatorOptions } from '../common
 import { YurticiErrCode } from '../../protocols/yurtici/yurtici.codes'
 
 export const SERVICE_PATH = '/KOPSWebServices/ShippingOrderDispatcherServices'
-export const YURTICI_NS = 'http://yurticikargo.com.tr/ShippingOrderDispatcherServices'
-export const WS_EXCEPTIONS_NS = 'http://yurticikargo.com.tr/WSExceptions/'
-export const SOAP11_NS = 'http://schemas.xmlsoap.org/soap/envelope/'
-export const SOAP12_NS = 'http://www.w3.org/2003/05/soap-envelope'
 
 /** Faults a test can inject on the SOAP endpoint; see yurtici.server.ts for exactly what each does. */
 export const YurticiFault = {

@@ -1,5 +1,5 @@
 import { CarrierNs } from '../../protocols/soap/carrier-namespaces'
-import { SOAP11_NS, soapEnvelope, SoapStyle } from '../../protocols/soap/soap-envelope'
+import { SOAP11_NS, SOAP12_NS, soapEnvelope, SoapStyle } from '../../protocols/soap/soap-envelope'
 import { soapFaultEnvelope } from '../../protocols/soap/soap-fault'
 import { isSoapRequestProblem, openSoapRequest, type SoapRequestProblem } from '../../protocols/soap/soap-request.reader'
 import { asXmlObj, childrenIn, leafText, scopedXmlParser, type XmlObj } from '../../protocols/soap/xml-scope'
@@ -34,7 +34,7 @@ const JAXWS_WORDING = {
   doctype: "Couldn't create SOAP message: DOCTYPE is not allowed in a SOAP message",
   malformed: (msg: string) => `Couldn't create SOAP message due to exception: XML reader error: ${msg}`,
   noRoot: "Couldn't create SOAP message: no root element",
-  soap12: `Couldn't create SOAP message. Expecting Envelope in namespace ${SOAP11_NS}, but got http://www.w3.org/2003/05/soap-envelope`,
+  soap12: `Couldn't create SOAP message. Expecting Envelope in namespace ${SOAP11_NS}, but got ${SOAP12_NS}`,
   notEnvelope: (found: string) => `Couldn't create SOAP message. Expecting Envelope in namespace ${SOAP11_NS}, but got ${found}`,
   noBody: "Couldn't create SOAP message: the Envelope has no Body",
   emptyBody: 'Cannot find dispatch method for an empty Body',

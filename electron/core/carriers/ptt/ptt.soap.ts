@@ -1,3 +1,4 @@
+import { PttPath } from '../../../../protocols/ptt/ptt.paths'
 import { CarrierNs } from '../../../../protocols/soap/carrier-namespaces'
 import { soapEnvelope, SoapStyle } from '../../../../protocols/soap/soap-envelope'
 import { soapResponseParser, type ParsedSoapAnswer } from '../../../../protocols/soap/soap-response.parser'
@@ -15,11 +16,7 @@ import type { PttSoapFault } from './ptt.errors'
  */
 
 /** Service paths of docs/reference/carriers.md §4, appended to an origin (https://pttws.ptt.gov.tr or an emulator's). */
-export const PttPath = {
-  acceptance: '/PttVeriYukleme/services/Sorgu',
-  acceptanceTest: '/PttVeriYuklemeTest/services/Sorgu',
-  tracking: '/GonderiTakipV2/services/Sorgu',
-} as const
+export { PttPath }
 
 export const PTT_LIVE_ORIGIN = 'https://pttws.ptt.gov.tr'
 
