@@ -1,11 +1,12 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { startDemoEnvironment, type DemoEnvironment } from '../../electron/cli/demo-env'
 import { loadConfig } from '../../electron/core/config/config.loader'
 import { createStation, type Station } from '../../electron/core/station'
 import { createAdapters } from '../../electron/core/station.adapters'
+import { disposeAfterEach } from '../support/dispose-after-each'
 import { eventually } from '../support/wait-for'
 import { startServe } from '../support/serve-process'
 
@@ -13,14 +14,10 @@ let dir: string | null = null
 let env: DemoEnvironment | null = null
 let station: Station | null = null
 
-afterEach(async () => {
-  await station?.dispose()
-  await env?.dispose()
-  station = null
-  env = null
-  if (dir) rmSync(dir, { recursive: true, force: true })
-  dir = null
-})
+disposeAfterEach(
+  () => [station, env, dir],
+  () => (station = env = dir = null),
+)
 
 /** Demo mode as `station serve --demo` starts it: the demo environment's overrides, the station over them. */
 async function startDemoDesk(dataDir: string) {

@@ -1,18 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { DEFAULT_QUERY_USERS, DEFAULT_USERS, startArasEmulator, type ArasEmulator } from '../../sandbox/aras/aras.emulator'
+import { disposeAfterEach } from '../support/dispose-after-each'
 import { ownCard } from '../support/rate-cards'
-import { packOrder, startHarness, type Harness } from '../support/station-harness'
+import { FAST_WEIGHING, packOrder, startHarness, type Harness } from '../support/station-harness'
 
 let h: Harness | null = null
 let aras: ArasEmulator | null = null
-afterEach(async () => {
-  await h?.dispose()
-  await aras?.close()
-  h = null
-  aras = null
-})
-
-const FAST_SCALE = { scale: { driver: 'simulated', settleMs: 10, intervalMs: 10 }, stability: { sampleCount: 2, minStableMs: 0 } }
+disposeAfterEach(
+  () => [h, aras],
+  () => (h = aras = null),
+)
 
 async function requestedLabelFormat(station: Harness['station'], carrierId: string): Promise<string> {
   const row = await station.database.db.selectFrom('shipments').select('request_json').where('carrier_id', '=', carrierId).executeTakeFirstOrThrow()
@@ -31,7 +28,7 @@ describe("the label format a shipment asks for is its own carrier's", () => {
           tracking: { enabled: false, minIntervalMs: 0 },
         },
         rateCards: [ownCard({ carrierId: 'aras', serviceCode: 'GO', name: 'Aras Kargo' })],
-        ...FAST_SCALE,
+        ...FAST_WEIGHING,
       },
     })
     await h.station.handlers['session.login']({ badge: 'P1001' })
@@ -43,7 +40,7 @@ describe("the label format a shipment asks for is its own carrier's", () => {
   }, 30_000)
 
   it('ComToHome set to PDF: a ComToHome shipment asks for PDF', async () => {
-    h = await startHarness({ overrides: { carriers: { comtohome: { labelFormat: 'pdf' } }, ...FAST_SCALE } })
+    h = await startHarness({ overrides: { carriers: { comtohome: { labelFormat: 'pdf' } }, ...FAST_WEIGHING } })
     await h.station.handlers['session.login']({ badge: 'P1001' })
     const done = await packOrder(h, 'KJ1002')
     expect(done.problem?.message ?? null).toBeNull()

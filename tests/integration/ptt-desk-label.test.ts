@@ -1,20 +1,19 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { startPttEmulator, type PttEmulator } from '../../sandbox/ptt/ptt.emulator'
 import { SAMPLE_PTT_CREDENTIALS, SAMPLE_PTT_RANGE } from '../../sandbox/ptt/ptt.fixtures'
 import { firstBarcodeInZpl } from '../../shared/zpl/zpl-barcode'
+import { disposeAfterEach } from '../support/dispose-after-each'
 import { ownCard } from '../support/rate-cards'
-import { packOrder, startHarness, type Harness } from '../support/station-harness'
+import { FAST_WEIGHING, packOrder, startHarness, type Harness } from '../support/station-harness'
 
 // PTT at the desk: etiketGetir is in neither published WSDL. Without it the parcel is
 // registered online and the desk prints its own PTT label with the range barcode; the order is packed.
 let h: Harness | null = null
 let ptt: PttEmulator | null = null
-afterEach(async () => {
-  await h?.dispose()
-  await ptt?.close()
-  h = null
-  ptt = null
-})
+disposeAfterEach(
+  () => [h, ptt],
+  () => (h = ptt = null),
+)
 
 async function packWithPtt(labelOperation: boolean) {
   ptt = await startPttEmulator({ labelOperation })
@@ -25,8 +24,7 @@ async function packWithPtt(labelOperation: boolean) {
         tracking: { enabled: false, minIntervalMs: 0 },
       },
       rateCards: [ownCard({ carrierId: 'ptt', serviceCode: 'MH', name: 'PTT Kargo', supportsCod: false })],
-      scale: { driver: 'simulated', settleMs: 10, intervalMs: 10 },
-      stability: { sampleCount: 2, minStableMs: 0 },
+      ...FAST_WEIGHING,
     },
   })
   await h.station.handlers['scan.submit']({ code: 'P1001', source: 'scanner' })
