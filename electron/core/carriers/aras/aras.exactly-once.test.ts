@@ -1,23 +1,22 @@
-import { afterAll, beforeAll, expect, it } from 'vitest'
-import { startArasEmulator, type ArasEmulator } from '../../../../sandbox/aras/aras.emulator'
+import { expect, it } from 'vitest'
+import { startArasEmulator } from '../../../../sandbox/aras/aras.emulator'
 import { sampleArasRequest } from '../../../../sandbox/aras/aras.fixtures'
-import { faultRunsTimeoutMs, httpFaultSequence, mulberry32, runCarrierFaultRuns } from '../../../../tests/support/carrier-fault-runs'
+import { FAULT_RUN_RETRY, itIsExactlyOnce } from '../../../../tests/support/carrier-exactly-once'
+import { httpFaultSequence } from '../../../../tests/support/carrier-fault-runs'
 import type { CarrierExchange } from '../http/carrier-http'
 import { createArasConnector } from './aras.adapter'
 import { arasOfflineKey } from './aras.keys'
 
 const CREDS = { username: 'neodyum', password: 'nd2580' }
 
-let emu: ArasEmulator
-beforeAll(async () => {
-  emu = await startArasEmulator({ users: [{ ...CREDS, barcodePermitted: true }] })
-})
-afterAll(() => emu.close())
-
-it(
-  'exactly one order per shipment over 500 randomized runs of lost, cut, spoiled and refused answers',
-  async () => {
-    const options = { environment: 'live', origin: emu.origin, credentials: CREDS, timeoutMs: 250, retry: { maxAttempts: 8, sleep: async () => {} } } as const
+itIsExactlyOnce({
+  title: 'exactly one order per shipment over 500 randomized runs of lost, cut, spoiled and refused answers',
+  start: () => startArasEmulator({ users: [{ ...CREDS, barcodePermitted: true }] }),
+  seed: 20_251_125,
+  // 0–3 consecutive faults, hitting SetOrder, the lookup and GetBarcode alike; a timeout now and then (each costs timeoutMs).
+  faults: (emu) => httpFaultSequence(emu.faults, { maxPerRun: 3 }),
+  plan: (emu) => {
+    const options = { environment: 'live', origin: emu.origin, credentials: CREDS, timeoutMs: 250, retry: FAULT_RUN_RETRY } as const
     // Every fourth run also fetches Aras's ZPL, so faults hit GetBarcode too (all of them would double the run time).
     const withLabel = createArasConnector({ ...options, barcodePermitted: true })
     const withoutLabel = createArasConnector(options)
@@ -25,28 +24,23 @@ it(
       const code = arasOfflineKey(key)
       return emu.shipments.filter((s) => s.integrationCode === code)
     }
-    const summary = await runCarrierFaultRuns({
-      runs: 500,
-      random: mulberry32(20_251_125),
-      // 0–3 consecutive faults, hitting SetOrder, the lookup and GetBarcode alike; a timeout now and then (each costs timeoutMs).
-      faults: httpFaultSequence(emu.faults, { maxPerRun: 3 }),
-      requests: () => emu.requests,
+    return {
       create: (run, key) =>
         (run % 4 === 0 ? withLabel : withoutLabel).createShipment(sampleArasRequest({ orderNumber: `SIP-${run}` }), { idempotencyKey: key }),
       shipmentsFor: mine,
-      totalShipments: () => emu.shipments.length,
       check: (created, { run, key }) => {
         expect(created.carrierShipmentId).toBe(arasOfflineKey(key))
         expect(created.labelFormat).toBe(run % 4 === 0 ? 'zpl' : null)
         expect(mine(key)[0]?.fields.InvoiceNumber).toBe(`SIP-${run}`)
       },
-    })
+    }
+  },
+  minInjected: 600,
+  verify: (_, emu) => {
     expect(new Set(emu.shipments.filter((s) => s.trackingNumber !== null).map((s) => s.trackingNumber)).size).toBe(125)
-    expect(summary.injected).toBeGreaterThan(600) // the faults really happened
     expect(emu.requests.filter((r) => r.operation === 'GetOrderWithIntegrationCode').length).toBeGreaterThan(300) // and were resolved by looking
   },
-  faultRunsTimeoutMs(500),
-)
+})
 
 it('429 burst: after each 429 the connector waits out Retry-After, so the limiter never refuses its retry', async () => {
   const limited = await startArasEmulator({ rateLimit: { limit: 3, windowMs: 1000 } })

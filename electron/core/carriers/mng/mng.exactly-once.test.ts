@@ -1,59 +1,46 @@
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import { expect } from 'vitest'
 import { HttpFault } from '../../../../sandbox/common/http-emulator'
-import { RepeatBarcode, startMngEmulator, type MngEmulator } from '../../../../sandbox/mng/mng.emulator'
+import { RepeatBarcode, startMngEmulator } from '../../../../sandbox/mng/mng.emulator'
 import { SAMPLE_MNG_CREDENTIALS, sampleMngRequest } from '../../../../sandbox/mng/mng.fixtures'
-import { faultRunsTimeoutMs, mulberry32, runCarrierFaultRuns } from '../../../../tests/support/carrier-fault-runs'
+import { FAULT_RUN_RETRY, itIsExactlyOnce } from '../../../../tests/support/carrier-exactly-once'
+import type { SequenceFaults } from '../../../../tests/support/carrier-fault-runs'
 import { createMngConnector } from './mng.adapter'
 
 // The acceptance fault test: the emulator loses, cuts, spoils or refuses answers before and after
 // storing orders and shipments; every retry must find what was stored (getshipment / getorder, 3002),
 // never make a second one. The emulator runs in its worst mode: a repeated createbarcode would make
 // a second shipment instead of being refused, so a connector that asks twice is caught.
-let emu: MngEmulator
-beforeAll(async () => {
-  emu = await startMngEmulator({ repeatBarcode: RepeatBarcode.newShipment, barcodeNotReady: { attempts: 0 } })
-})
-afterAll(() => emu.close())
-
-it(
-  'exactly once over 500 randomized runs of lost, cut, spoiled, refused and throttled answers',
-  async () => {
-    const connector = createMngConnector({
-      origin: emu.origin,
-      ...SAMPLE_MNG_CREDENTIALS,
-      timeoutMs: 200,
-      retry: { maxAttempts: 8, sleep: async () => {} },
-      sleep: async () => {},
-    })
-    let labelled = 0
-    const summary = await runCarrierFaultRuns({
-      runs: 500,
-      random: mulberry32(30_303),
-      faults: {
-        kind: 'sequence',
-        // Lost answers after commit weigh double: they are the case that buys twice when handled wrong.
-        weights: {
-          [HttpFault.dropAfterCommit]: 2,
-          [HttpFault.halfResponse]: 1,
-          [HttpFault.malformed]: 1,
-          [HttpFault.http500]: 1,
-          [HttpFault.http503]: 1,
-          [HttpFault.http429]: 1,
-        },
-        // 0–4 consecutive faults (fewer than maxAttempts); they hit writes and lookups alike. A few runs
-        // also start with a hung request (a real 200 ms timeout each).
-        maxPerRun: 4,
-        leading: { fault: HttpFault.timeout, every: 125, at: 7 },
-        arm: (sequence) => emu.faults.queue(sequence),
-      },
-      requests: () => emu.requests,
+let labelled = 0
+itIsExactlyOnce({
+  title: 'exactly once over 500 randomized runs of lost, cut, spoiled, refused and throttled answers',
+  start: () => startMngEmulator({ repeatBarcode: RepeatBarcode.newShipment, barcodeNotReady: { attempts: 0 } }),
+  seed: 30_303,
+  faults: (emu): SequenceFaults<HttpFault> => ({
+    kind: 'sequence',
+    // Lost answers after commit weigh double: they are the case that buys twice when handled wrong.
+    weights: {
+      [HttpFault.dropAfterCommit]: 2,
+      [HttpFault.halfResponse]: 1,
+      [HttpFault.malformed]: 1,
+      [HttpFault.http500]: 1,
+      [HttpFault.http503]: 1,
+      [HttpFault.http429]: 1,
+    },
+    // 0–4 consecutive faults (fewer than maxAttempts); they hit writes and lookups alike. A few runs
+    // also start with a hung request (a real 200 ms timeout each).
+    maxPerRun: 4,
+    leading: { fault: HttpFault.timeout, every: 125, at: 7 },
+    arm: (sequence) => emu.faults.queue(sequence),
+  }),
+  plan: (emu) => {
+    const connector = createMngConnector({ origin: emu.origin, ...SAMPLE_MNG_CREDENTIALS, timeoutMs: 200, retry: FAULT_RUN_RETRY, sleep: async () => {} })
+    return {
       create: (run, key) => connector.createShipment(sampleMngRequest({ orderNumber: `SIP-${run}` }), { idempotencyKey: key }),
       // MNG stores an order and then a shipment for it: both must be there exactly once.
       shipmentsFor: (key) => {
         const ref = connector.referenceIdFor(key)
         return emu.shipments.filter((s) => s.referenceId === ref)
       },
-      totalShipments: () => emu.shipments.length,
       check: (created, { key, sequence }) => {
         const ref = connector.referenceIdFor(key)
         expect(
@@ -63,12 +50,12 @@ it(
         expect(created).toMatchObject({ carrierShipmentId: ref, barcode: emu.shipments.find((s) => s.referenceId === ref)?.shipmentId })
         if (created.label) labelled++
       },
-    })
+    }
+  },
+  verify: (summary, emu) => {
     expect(emu.orders).toHaveLength(500)
     expect(new Set(emu.shipments.map((s) => s.shipmentId)).size).toBe(500)
-    expect(summary.injected).toBeGreaterThan(500) // the faults really happened
     expect(summary.runsThatSent('getshipment')).toBeGreaterThan(100) // and many runs went through the lookup path
     expect(labelled).toBeGreaterThan(250) // most still got MNG's label
   },
-  faultRunsTimeoutMs(500),
-)
+})

@@ -2,24 +2,36 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { HttpFault } from '../../../../sandbox/common/http-emulator'
 import { sampleSuratRequest } from '../../../../sandbox/surat/surat.fixtures'
 import { DEFAULT_ACCOUNT, startSuratEmulator, SuratOp, type SuratEmulator } from '../../../../sandbox/surat/surat.emulator'
-import { faultRunsTimeoutMs, mulberry32, runCarrierFaultRuns } from '../../../../tests/support/carrier-fault-runs'
+import { itIsExactlyOnce } from '../../../../tests/support/carrier-exactly-once'
+import type { RateFaults } from '../../../../tests/support/carrier-fault-runs'
 import { createSuratConnector } from './surat.adapter'
 
 describe('Sürat exactly-once under faults', () => {
-  let emu: SuratEmulator
   // Sürat refuses a second create under one OzelKargoTakipNo with 009 (docs/reference/carriers.md §5), and that is
   // what closes the one window a probe cannot: a create the connector gave up on (timeout) that
   // Sürat still processes after the probe. The connector must read 009 as "mine, already made",
   // confirm it and hand back the stored barcode, never fail or invent another.
-  beforeAll(async () => {
-    emu = await startSuratEmulator()
-  })
-  afterAll(() => emu.close())
-
-  it(
-    '500 seeded runs with dropped, cut, garbled, refused and hung answers: one shipment per order',
-    async () => {
-      const random = mulberry32(20260301)
+  itIsExactlyOnce({
+    title: '500 seeded runs with dropped, cut, garbled, refused and hung answers: one shipment per order',
+    start: () => startSuratEmulator(),
+    seed: 20260301,
+    faults: (emu): RateFaults<HttpFault> => ({
+      kind: 'rates',
+      rates: {
+        [HttpFault.dropAfterCommit]: 0.07,
+        [HttpFault.halfResponse]: 0.05,
+        [HttpFault.malformed]: 0.05,
+        [HttpFault.http500]: 0.04,
+        [HttpFault.http503]: 0.03,
+        [HttpFault.http429]: 0.03,
+        [HttpFault.connectionReset]: 0.02,
+        [HttpFault.timeout]: 0.002,
+      },
+      arm: (rates, rng) => emu.faults.randomly(rates, rng),
+      disarm: () => emu.faults.randomly(null),
+    }),
+    // The connector's retries draw their jitter from the runs' seeded PRNG too.
+    plan: (emu, random) => {
       const c = createSuratConnector({
         soapOrigin: emu.origin,
         trackingOrigin: emu.origin,
@@ -33,31 +45,12 @@ describe('Sürat exactly-once under faults', () => {
         const ozelKargoTakipNo = c.keyFor(key)
         return emu.shipments.filter((s) => s.ozelKargoTakipNo === ozelKargoTakipNo)
       }
-      await runCarrierFaultRuns({
-        runs: 500,
-        random,
-        faults: {
-          kind: 'rates',
-          rates: {
-            [HttpFault.dropAfterCommit]: 0.07,
-            [HttpFault.halfResponse]: 0.05,
-            [HttpFault.malformed]: 0.05,
-            [HttpFault.http500]: 0.04,
-            [HttpFault.http503]: 0.03,
-            [HttpFault.http429]: 0.03,
-            [HttpFault.connectionReset]: 0.02,
-            [HttpFault.timeout]: 0.002,
-          },
-          arm: (rates, rng) => emu.faults.randomly(rates, rng),
-          disarm: () => emu.faults.randomly(null),
-        },
-        requests: () => emu.requests,
+      return {
         // Ten desks' worth at a time: loopback latency, not CPU, is what a run costs.
         concurrency: 10,
         keyOf: (i) => `fault-run-${i}`,
         create: (i, idempotencyKey) => c.createShipment(sampleSuratRequest({ orderNumber: `F-${i}`, referenceNo: `F-${i}` }), { idempotencyKey }),
         shipmentsFor: mine,
-        totalShipments: () => emu.shipments.length,
         check: (r, { key }) => {
           expect(r.barcode).toBe(mine(key)[0]?.barcode)
           expect(
@@ -66,7 +59,11 @@ describe('Sürat exactly-once under faults', () => {
               .toString('latin1'),
           ).toBe('%PDF-')
         },
-      })
+      }
+    },
+    // About 0.27 faults a request over more than 1,000 requests.
+    minInjected: 100,
+    verify: (_, emu) => {
       // The run really was hostile: creates were committed and their answers lost.
       const lostCreates = emu.requests.filter(
         (q) =>
@@ -75,8 +72,7 @@ describe('Sürat exactly-once under faults', () => {
       )
       expect(lostCreates.length).toBeGreaterThan(20)
     },
-    faultRunsTimeoutMs(500),
-  )
+  })
 })
 
 describe('Sürat: a lost answer is probed, not re-sent', () => {

@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import {
+  faultRunsTimeoutMs,
+  mulberry32,
+  runCarrierFaultRuns,
+  type FaultRunsOptions,
+  type FaultRunsSummary,
+  type LoggedFaultRequest,
+} from './carrier-fault-runs'
+
+/**
+ * The frame of every carrier's exactly-once acceptance test (docs/reference/carriers.md §14): one emulator
+ * for the file, N seeded fault runs through runCarrierFaultRuns, and proof that the faults really
+ * happened. What is the carrier's own (its connector, the fault mix, what "a shipment for this
+ * order" is, the label and lookup checks) is the case's `plan` and `verify`.
+ */
+
+/** What the frame reads from a carrier emulator: its request log and what it stored. */
+export type FaultRunsEmulator = Readonly<{
+  requests: readonly LoggedFaultRequest<string>[]
+  shipments: readonly unknown[]
+  close(): Promise<void>
+}>
+
+/** The connector's retries in a fault run: more attempts than faults queued, and no waiting (the runs are bounded by count). */
+export const FAULT_RUN_RETRY = { maxAttempts: 8, sleep: async () => {} } as const
+
+export type ExactlyOnceCase<E extends FaultRunsEmulator, F extends string, R> = Readonly<{
+  title: string
+  start: () => Promise<E>
+  /** The seed of the runs' PRNG, so a failing run can be replayed. */
+  seed: number
+  /** Default 500. */
+  runs?: number
+  /** The fault mix, armed on the started emulator (before `plan`, so that its fault type types the rest). */
+  faults: (emu: E) => FaultRunsOptions<F, R>['faults']
+  /** The carrier's part of the runs on the started emulator; `random` is the runs' PRNG, for a connector that shares it. */
+  plan: (emu: E, random: () => number) => Omit<FaultRunsOptions<F, R>, 'runs' | 'random' | 'requests' | 'totalShipments' | 'faults'>
+  /** The least count of faulted requests that shows the faults really happened. Default: one per run. */
+  minInjected?: number
+  /** What the whole must show besides (e.g. that many runs went through a lookup after a doubtful attempt). */
+  verify?: (summary: FaultRunsSummary<F>, emu: E) => void
+}>
+
+/** The exactly-once test as one `it`, with its emulator started before and closed after. */
+export function itIsExactlyOnce<E extends FaultRunsEmulator, F extends string, R>(c: ExactlyOnceCase<E, F, R>): void {
+  const runs = c.runs ?? 500
+  let emu: E
+  beforeAll(async () => {
+    emu = await c.start()
+  })
+  afterAll(() => emu.close())
+
+  it(
+    c.title,
+    async () => {
+      const random = mulberry32(c.seed)
+      const summary = await runCarrierFaultRuns({
+        runs,
+        random,
+        // The log holds the faults the case's plan armed (F); typed apart so that F is read from the plan.
+        requests: () => emu.requests as readonly LoggedFaultRequest<F>[],
+        totalShipments: () => emu.shipments.length,
+        faults: c.faults(emu),
+        ...c.plan(emu, random),
+      })
+      expect(summary.injected, 'the faults really happened').toBeGreaterThan(c.minInjected ?? runs)
+      c.verify?.(summary, emu)
+    },
+    faultRunsTimeoutMs(runs),
+  )
+}
