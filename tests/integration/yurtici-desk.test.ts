@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { startYurticiEmulator, type YurticiEmulator } from '../../sandbox/yurtici/yurtici.emulator'
 import { disposeAfterEach } from '../support/dispose-after-each'
-import { ownCard } from '../support/rate-cards'
-import { packOrder, startHarness, type Harness } from '../support/station-harness'
+import { packOrder, startYurticiHarness, type Harness } from '../support/station-harness'
 
 let h: Harness | null = null
 let yk: YurticiEmulator | null = null
@@ -11,12 +10,10 @@ disposeAfterEach(
   () => (h = yk = null),
 )
 
-const YURTICI_CARD = ownCard({ name: 'Yurtiçi Kargo (kendi anlaşma)' })
-
 describe('packing with Yurtiçi (SOAP, no label from the carrier)', () => {
   it('registers the cargoKey once and prints the desk label carrying it', async () => {
     yk = await startYurticiEmulator()
-    h = await startHarness({ overrides: { carriers: { yurtici: { enabled: true, url: yk.url } }, rateCards: [YURTICI_CARD] } })
+    h = await startYurticiHarness(yk)
     await h.station.handlers['scan.submit']({ code: 'P1001', source: 'scanner' })
     const done = await packOrder(h, 'KJ1002', 'KOLI1')
     expect(done.problem).toBeNull()
