@@ -78,6 +78,20 @@ export type CreatedReturn = Readonly<{
   validUntil: string | null
 }>
 
+/** A return made as a shipment of its own (Sürat, Sendeo): its barcode is what the customer quotes and the branch scans; no validity limit. */
+export function returnShipmentOf(s: CreatedShipment): CreatedReturn {
+  return {
+    kind: 'shipment',
+    returnCode: s.barcode,
+    carrierShipmentId: s.carrierShipmentId,
+    trackingNumber: s.trackingNumber,
+    barcode: s.barcode,
+    labelFormat: s.labelFormat,
+    label: s.label,
+    validUntil: null,
+  }
+}
+
 /**
  * One carrier behind one interface. Adapters parse every response with a schema and map
  * failures to AppErrors with carrier.* codes and a `retryable` flag. Which optional methods a
@@ -108,3 +122,6 @@ export interface CarrierConnector {
    */
   createReturn?(request: ReturnRequest, options: CallOptions): Promise<CreatedReturn>
 }
+
+/** Optional port methods a connector always has: its own type says so with `CarrierConnector & PortMethods<'cancelShipment' | 'track'>`. */
+export type PortMethods<M extends keyof CarrierConnector> = Required<Pick<CarrierConnector, M>>

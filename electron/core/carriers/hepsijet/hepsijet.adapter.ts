@@ -2,7 +2,7 @@ import { trNameKey } from '../../../../shared/domain/address'
 import type { MeasuredPackage } from '../../../../shared/domain/box'
 import { CarrierId, LabelFormat } from '../../../../shared/domain/shipment'
 import { AppError, ErrorCode, isAppError } from '../../../../shared/errors'
-import type { CallOptions, CarrierConnector, CreatedShipment, ShipmentRequest, TrackingEvent } from '../carrier.port'
+import type { CallOptions, CarrierConnector, CreatedShipment, PortMethods, ShipmentRequest, TrackingEvent } from '../carrier.port'
 import type { CallSignal as Signal, ConnectorHttpOptions } from '../carrier-connector.options'
 import { withRetry } from '../../net/retry'
 import { requiredOption, tokenLoginOptionsOf } from '../http/cached-token'
@@ -53,14 +53,13 @@ export type HepsiJetConnectorOptions = Readonly<{
 
 /** The port plus HepsiJET's extras: batch tracking, label re-print and the desi update. */
 export type HepsiJetConnector = CarrierConnector &
+  // trackMany: one integration/track call per batch; a barcode HepsiJET says it does not know is left out.
+  PortMethods<'track' | 'trackMany'> &
   Readonly<{
     id: typeof CarrierId.hepsijet
     /** The customerDeliveryNo (= barcode = tracking number) createShipment uses for this key. */
     customerDeliveryNoFor(idempotencyKey: string): string
     cancelShipment(trackingNumber: string, options?: Signal & Readonly<{ reason?: string }>): Promise<void>
-    track(trackingNumber: string, options?: Signal): Promise<readonly TrackingEvent[]>
-    /** One integration/track call per batch; a barcode HepsiJET says it does not know is left out. */
-    trackMany(barcodes: readonly string[], options?: Signal): Promise<ReadonlyMap<string, readonly TrackingEvent[]>>
     /** generateZplBarcode: the parcels' labels again, one ^XA…^XZ per parcel. */
     reprintLabel(trackingNumber: string, totalParcels: number, options?: Signal): Promise<Uint8Array>
     /** delivery-update TOTAL_PARCEL: parcel count (before pickup) and per-parcel desi (until delivery). */

@@ -1,7 +1,7 @@
 import { CarrierId } from '../../../../shared/domain/shipment'
 import { AppError, ErrorCode } from '../../../../shared/errors'
 import { AddressResolver } from '../../addresses/address.resolver'
-import type { CallOptions, CarrierConnector, CreatedShipment, ShipmentRequest, TrackingEvent } from '../carrier.port'
+import type { CallOptions, CarrierConnector, CreatedShipment, PortMethods, ShipmentRequest, TrackingEvent } from '../carrier.port'
 import type { CallSignal as Signal, ConnectorHttpOptions } from '../carrier-connector.options'
 import { withRetry } from '../../net/retry'
 import { KgMethod, KolayGelsinClient } from './kolaygelsin.client'
@@ -53,14 +53,12 @@ export type KolayGelsinConnectorOptions = Readonly<{
 
 /** The port plus Kolay Gelsin's extras: our CustomerSpecificCode and batch tracking (no offline labels: carrier-capabilities.ts). */
 export type KolayGelsinConnector = CarrierConnector &
+  // cancelShipment: by ShipmentId, CustomerSpecificCode or parcel barcode. Before pickup it cancels; after, it throws carrier.returnRequested.
+  // trackMany: GetCorporateShipmentsStatus in batches; numbers Kolay Gelsin does not report are left out.
+  PortMethods<'cancelShipment' | 'track' | 'trackMany'> &
   Readonly<{
     id: typeof CarrierId.kolaygelsin
     customerSpecificCodeFor(idempotencyKey: string): string
-    /** By ShipmentId, CustomerSpecificCode or parcel barcode. Before pickup it cancels; after, it throws carrier.returnRequested. */
-    cancelShipment(trackingNumber: string, options?: Signal): Promise<void>
-    track(trackingNumber: string, options?: Signal): Promise<readonly TrackingEvent[]>
-    /** GetCorporateShipmentsStatus in batches; numbers Kolay Gelsin does not report are left out. */
-    trackMany(trackingNumbers: readonly string[], options?: Signal): Promise<ReadonlyMap<string, readonly TrackingEvent[]>>
   }>
 
 const LIST_OF: Readonly<Record<KgKeyKind, string>> = { shipmentId: 'ShipmentIdList', code: 'CustomerSpecificCodeList', barcode: 'CustomerBarcodeList' }

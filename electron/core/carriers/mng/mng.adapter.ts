@@ -1,7 +1,7 @@
 import { CarrierId, LabelFormat, type TrackingStatus } from '../../../../shared/domain/shipment'
 import { AppError, ErrorCode, isAppError } from '../../../../shared/errors'
 import { kurusFromLira } from '../../../../shared/money'
-import type { CallOptions, CarrierConnector, CreatedShipment, ShipmentRequest, TrackingEvent } from '../carrier.port'
+import type { CallOptions, CarrierConnector, CreatedShipment, PortMethods, ShipmentRequest, TrackingEvent } from '../carrier.port'
 import type { CarrierExchange } from '../http/carrier-http'
 import { withRetry, type RetryOptions } from '../../net/retry'
 import { sleep as realSleep } from '../../net/sleep'
@@ -84,12 +84,11 @@ export type MngQuote = Readonly<{ priceKurus: number; finalTotal: number }>
 
 /** The port plus MNG's extras: the status query and the price calculation. */
 export type MngConnector = CarrierConnector &
+  PortMethods<'cancelShipment' | 'track'> &
   Readonly<{
     id: typeof CarrierId.mng
     /** The referenceId (= carrierShipmentId = trackingNumber) createShipment uses for this key. */
     referenceIdFor(idempotencyKey: string): string
-    cancelShipment(trackingNumber: string, options?: Signal): Promise<void>
-    track(trackingNumber: string, options?: Signal): Promise<readonly TrackingEvent[]>
     status(referenceId: string, options?: Signal): Promise<MngShipmentStatus>
     /** POST standardqueryapi/calculate: MNG's price for these packages to that il/ilçe. */
     calculate(input: MngQuoteInput, options?: Signal): Promise<MngQuote>

@@ -1,6 +1,6 @@
 import { CarrierId } from '../../../../shared/domain/shipment'
 import { AppError, ErrorCode, isAppError } from '../../../../shared/errors'
-import type { CallOptions, CarrierConnector, CreatedShipment, ShipmentRequest, TrackingEvent } from '../carrier.port'
+import type { CallOptions, CarrierConnector, CreatedShipment, PortMethods, ShipmentRequest, TrackingEvent } from '../carrier.port'
 import type { CarrierExchange } from '../http/carrier-http'
 import { withRetry, type RetryOptions } from '../../net/retry'
 import { allocateParcelBarcodes, parseBarcodeList, type PttBarcodeAllocator } from './ptt.barcode'
@@ -80,11 +80,9 @@ export type PttTrackDetails = Readonly<{
 
 /** The port plus PTT's extras: range barcodes (offline labels), label re-print, courier pickup, tracking details. */
 export type PttConnector = CarrierConnector &
+  PortMethods<'planOfflineLabel' | 'cancelShipment' | 'track'> &
   Readonly<{
     id: typeof CarrierId.ptt
-    planOfflineLabel(request: ShipmentRequest, idempotencyKey: string): CreatedShipment
-    cancelShipment(trackingNumber: string, options?: Signal): Promise<void>
-    track(trackingNumber: string, options?: Signal): Promise<readonly TrackingEvent[]>
     trackDetails(barcode: string, options?: Signal): Promise<PttTrackDetails>
     /** etiketGetir again, as ZPL; `trackingNumber` may be "b1,b2" for every parcel. */
     reprintLabel(trackingNumber: string, options?: Signal): Promise<Uint8Array>

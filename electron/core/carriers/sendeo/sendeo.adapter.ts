@@ -1,6 +1,16 @@
 import { CarrierId, LabelFormat } from '../../../../shared/domain/shipment'
 import { AppError, ErrorCode } from '../../../../shared/errors'
-import type { CallOptions, CarrierConnector, CreatedReturn, CreatedShipment, ReturnRequest, ShipmentRequest, TrackingEvent } from '../carrier.port'
+import {
+  returnShipmentOf,
+  type CallOptions,
+  type CarrierConnector,
+  type CreatedReturn,
+  type CreatedShipment,
+  type PortMethods,
+  type ReturnRequest,
+  type ShipmentRequest,
+  type TrackingEvent,
+} from '../carrier.port'
 import type { CallSignal as Signal, ConnectorHttpOptions } from '../carrier-connector.options'
 import { withRetry } from '../../net/retry'
 import { requiredOption, tokenLoginOptionsOf } from '../http/cached-token'
@@ -53,14 +63,12 @@ export type SendeoConnectorOptions = Readonly<{
 
 /** The port plus Sendeo's extras: the reference it uses and GETBARCODE re-prints (no offline labels: carrier-capabilities.ts). */
 export type SendeoConnector = CarrierConnector &
+  // createReturn: DeliveryType 2 (customer → location / return); carrierShipmentId = sendeoReturnReferenceNoFor(key).
+  // cancelShipment and track: by Sendeo tracking number (digits) or our ReferenceNo; a cancel resolves when nothing will ship.
+  PortMethods<'createReturn' | 'cancelShipment' | 'track'> &
   Readonly<{
     id: typeof CarrierId.sendeo
     referenceNoFor(idempotencyKey: string): string
-    /** DeliveryType 2 (customer → location / return); carrierShipmentId = sendeoReturnReferenceNoFor(key). */
-    createReturn(request: ReturnRequest, options: CallOptions): Promise<CreatedReturn>
-    /** By Sendeo tracking number (digits) or our ReferenceNo. Resolves when nothing will ship. */
-    cancelShipment(trackingNumberOrReference: string, options?: Signal): Promise<void>
-    track(trackingNumberOrReference: string, options?: Signal): Promise<readonly TrackingEvent[]>
     /** GETBARCODE by ReferenceNo: the ZPL again (type 2, or type 3 for several parcels). */
     reprintLabel(referenceNo: string, options?: Signal & Readonly<{ parcels?: number }>): Promise<Uint8Array>
   }>
@@ -245,16 +253,7 @@ export function createSendeoConnector(options: SendeoConnectorOptions): SendeoCo
       // The warehouse is the account's location: its configured ids when there are some.
       const receiver = options.senderPlaceIds ?? (await placeOf('recipient', request.recipient))
       const s = await purchase(delivery, referenceNo, { sender, receiver }, 2, call.signal)
-      return {
-        kind: 'shipment',
-        returnCode: s.barcode,
-        carrierShipmentId: s.carrierShipmentId,
-        trackingNumber: s.trackingNumber,
-        barcode: s.barcode,
-        labelFormat: s.labelFormat,
-        label: s.label,
-        validUntil: null,
-      }
+      return returnShipmentOf(s)
     },
 
     async cancelShipment(trackingNumberOrReference, o = {}) {

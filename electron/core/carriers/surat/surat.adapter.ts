@@ -1,6 +1,15 @@
 import { CarrierId, LabelFormat, TrackingStatus } from '../../../../shared/domain/shipment'
 import { AppError, ErrorCode } from '../../../../shared/errors'
-import type { CallOptions, CarrierConnector, CreatedReturn, CreatedShipment, ReturnRequest, ShipmentRequest, TrackingEvent } from '../carrier.port'
+import {
+  returnShipmentOf,
+  type CallOptions,
+  type CarrierConnector,
+  type CreatedReturn,
+  type CreatedShipment,
+  type ReturnRequest,
+  type ShipmentRequest,
+  type TrackingEvent,
+} from '../carrier.port'
 import type { CarrierExchange } from '../http/carrier-http'
 import { withRetry, type RetryOptions } from '../../net/retry'
 import { callSuratTracking, type SuratCall, type SuratCredentials } from './surat.client'
@@ -245,16 +254,7 @@ export function createSuratConnector(options: SuratConnectorOptions): SuratConne
       const key = suratReturnKeyFor(callOptions.idempotencyKey)
       const gonderi = buildReturnGonderi(request, key, o.gonderi)
       const s = await exactlyOnce(gonderi, key, callOptions.signal)
-      return {
-        kind: 'shipment',
-        returnCode: s.barcode,
-        carrierShipmentId: s.carrierShipmentId,
-        trackingNumber: s.trackingNumber,
-        barcode: s.barcode,
-        labelFormat: s.labelFormat,
-        label: s.label,
-        validUntil: null,
-      }
+      return returnShipmentOf(s)
     },
 
     lookup: async (key, opts = {}) => {
