@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { SAMPLE_HEPSIJET_SETTINGS, sampleHepsiJetRequest } from '../../../../sandbox/hepsijet/hepsijet.fixtures'
 import { ErrorCode } from '../../../../shared/errors'
+import { parcel } from '../../../../tests/support/parcel'
 import type { ShipmentRequest } from '../carrier.port'
 import { buildDeliveryOrder, checkBarcodePrefix, customerDeliveryNoFor, isCustomerDeliveryNo, mahalleOf, parcelDesi, splitName, trDate } from './hepsijet.order'
 
@@ -64,17 +65,9 @@ describe('address and name pieces', () => {
 
 describe('parcelDesi and dates', () => {
   it('per parcel ceil(max(kg, desi)), at least 1 (carriers.md §11)', () => {
-    const pkg = (lengthMm: number, widthMm: number, heightMm: number, weightGrams: number) => ({
-      index: 0,
-      boxCode: null,
-      lengthMm,
-      widthMm,
-      heightMm,
-      weightGrams,
-    })
-    expect(parcelDesi({ packages: [pkg(400, 300, 200, 3200), pkg(100, 100, 100, 200), pkg(300, 200, 100, 7200)] })).toEqual([8, 1, 8])
+    expect(parcelDesi({ packages: [parcel(400, 300, 200, 3200), parcel(100, 100, 100, 200), parcel(300, 200, 100, 7200)] })).toEqual([8, 1, 8])
     expect(() => parcelDesi({ packages: [] })).toThrow(expect.objectContaining({ code: ErrorCode.inputInvalid }))
-    expect(() => parcelDesi({ packages: [pkg(100, -1, 100, 100)] })).toThrow(expect.objectContaining({ code: ErrorCode.inputInvalid }))
+    expect(() => parcelDesi({ packages: [parcel(100, -1, 100, 100)] })).toThrow(expect.objectContaining({ code: ErrorCode.inputInvalid }))
   })
 
   it('deliveryDateOriginal is the Turkish calendar day', () => {

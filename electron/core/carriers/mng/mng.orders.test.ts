@@ -3,6 +3,7 @@ import { sampleMngRequest } from '../../../../sandbox/mng/mng.fixtures'
 import { ErrorCode } from '../../../../shared/errors'
 import type { ShipmentRequest } from '../carrier.port'
 import { thrown } from '../../../../tests/support/app-error'
+import { parcel } from '../../../../tests/support/parcel'
 import {
   buildCalculateBody,
   buildCreateBarcodeBody,
@@ -17,14 +18,6 @@ import {
 
 const request = (over: Partial<ShipmentRequest> = {}): ShipmentRequest => sampleMngRequest(over)
 const place = { cityCode: 6, cityName: 'ANKARA', districtCode: 6007, districtName: 'ÇANKAYA' }
-const pkg = (lengthMm: number, widthMm: number, heightMm: number, weightGrams: number) => ({
-  index: 0,
-  boxCode: null,
-  lengthMm,
-  widthMm,
-  heightMm,
-  weightGrams,
-})
 
 describe('mngReferenceId', () => {
   it('is deterministic, 20 upper-case ASCII characters, different per key', () => {
@@ -44,10 +37,10 @@ describe('mngReferenceId', () => {
 
 describe('desi and kg (integers, rounded up, at least 1; §11)', () => {
   it.each([
-    [pkg(300, 200, 150, 1200), 3, 2],
-    [pkg(300, 200, 151, 1000), 4, 1],
-    [pkg(100, 100, 100, 1), 1, 1],
-    [pkg(600, 400, 400, 25_001), 32, 26],
+    [parcel(300, 200, 150, 1200), 3, 2],
+    [parcel(300, 200, 151, 1000), 4, 1],
+    [parcel(100, 100, 100, 1), 1, 1],
+    [parcel(600, 400, 400, 25_001), 32, 26],
   ])('%o → desi %i, kg %i', (p, desi, kg) => {
     expect([desiOf(p), kgOf(p)]).toEqual([desi, kg])
   })
@@ -126,7 +119,7 @@ describe('bodies', () => {
 
   it.each([
     [{ packages: [] }, 'packages'],
-    [{ packages: [pkg(10, 10, 10.5, 100)] }, 'packages.0.heightMm'],
+    [{ packages: [parcel(10, 10, 10.5, 100)] }, 'packages.0.heightMm'],
     [{ recipient: { ...request().recipient, phone: null } }, 'recipient.phone'],
     [{ recipient: { ...request().recipient, address: ' \n ' } }, 'recipient.address'],
     [{ recipient: { ...request().recipient, district: '' } }, 'recipient.city'],
