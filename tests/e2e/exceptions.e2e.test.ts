@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_PRODUCTS } from '../../sandbox/cloud/demo-orders'
+import { DEFAULT_PROVIDERS, type ComToHomeProvider } from '../../sandbox/comtohome/comtohome.config'
 import { startCrashDesk, type CrashDesk } from '../support/crash-desk'
 import { seriousAxeViolations } from '../support/axe'
 import { E2E_ARTIFACTS as ARTIFACTS, launchChromium } from './pages/chromium'
@@ -24,6 +25,8 @@ let browser: Browser
 let rig: CrashDesk
 let page: Page
 let desk: PackingPage
+/** The ComToHome emulator's providers for this customer: taking one out makes the carrier refuse it for good (provider not defined). */
+const providers: ComToHomeProvider[] = [...DEFAULT_PROVIDERS]
 
 const p = DEMO_PRODUCTS[0]
 /** A demo-like order of one item, its recipient as given. */
@@ -42,7 +45,7 @@ function order(n: number, recipient: { city: string; district: string }) {
 
 beforeAll(async () => {
   browser = await launchChromium()
-  rig = await startCrashDesk('e2e-exceptions')
+  rig = await startCrashDesk('e2e-exceptions', {}, { providers })
   await rig.cloud.cloud.addOrders([
     order(1, { city: 'Atlantis', district: 'Hiçbiryer' }),
     order(2, { city: 'İstanbul', district: 'Kadıköy' }),
@@ -138,5 +141,57 @@ describe('the exceptions queue in Chromium, keyboard and scanner only', () => {
     await desk.waitForStep('packed')
     expect(rig.carrier.consignments).toHaveLength(1)
     expect(rig.carrier.consignments[0]!.body).toMatchObject({ consignee: { state: 'İstanbul', city: 'Kadıköy' } })
+  }, 120_000)
+
+  it('carrier refused: another carrier from the comparison, picked with ↓ and Enter; the refused purchase made no label', async () => {
+    const cheapest = (rig.carrier.consignments[0]!.body as { provider_id: number }).provider_id
+    const removed = providers.splice(
+      providers.findIndex((x) => x.id === cheapest),
+      1,
+    )
+    try {
+      await packUpToWeight(2)
+      await desk.waitForProblem('carrier.providerNotDefined')
+      await openQueue()
+      await row('EXC-2').waitFor({ timeout: 15_000 })
+      expect(await row('EXC-2').getAttribute('data-kind')).toBe('carrier')
+      expect(
+        await row('EXC-2')
+          .locator('[data-testid="exception-action"]')
+          .evaluateAll((els) => els.map((e) => e.getAttribute('data-action'))),
+      ).toEqual(['retry', 'otherCarrier'])
+      await type('2') // the second action: another carrier
+      await page.getByTestId('carrier-choices').waitFor({ timeout: 15_000 })
+      await expectAxeClean('the carrier choice')
+      await page.screenshot({ path: join(ARTIFACTS, 'exceptions-carrier.png') })
+      await page.getByTestId('exceptions-input').press('ArrowDown')
+      await page.locator('[data-testid="carrier-choice"][data-chosen="true"]').nth(0).waitFor({ timeout: 15_000 })
+      const picked = (await page.locator('[data-testid="carrier-choice"][data-chosen="true"]').innerText()).replace(/^\d+\s*/, '').trim()
+      await type('')
+      await settled('EXC-2')
+      await closeQueue()
+      await desk.waitForStep('packed')
+      expect(await page.getByTestId('carriers').innerText()).toContain(picked)
+      expect(rig.carrier.consignments).toHaveLength(2)
+      expect((rig.carrier.consignments[1]!.body as { provider_id: number }).provider_id).not.toBe(cheapest)
+    } finally {
+      providers.push(...removed)
+    }
+  }, 120_000)
+
+  it('carrier down (HTTP 500 from the fault plan, for the purchase’s four tries): retried from the queue with the same key, one label', async () => {
+    rig.carrier.setFault('http500', { times: 4 })
+    const before = rig.carrier.requests.length
+    await packUpToWeight(3)
+    await desk.waitForProblem('carrier.unavailable')
+    await openQueue()
+    await row('EXC-3').waitFor({ timeout: 15_000 })
+    await type('') // the first action: retry
+    await settled('EXC-3')
+    await closeQueue()
+    await desk.waitForStep('packed')
+    expect(rig.carrier.consignments).toHaveLength(3)
+    const keys = new Set(rig.carrier.requests.slice(before).map((r) => r.headers['idempotency-key']))
+    expect(keys.size).toBe(1)
   }, 120_000)
 })

@@ -30,15 +30,19 @@ export type CrashDesk = {
 
 /**
  * Writes station.json (demo data, simulated scale, the emulators, a cloud pulled once a minute) in a
- * fresh `kj-<name>-` folder; `printer` adds to the Zebra's settings (e.g. statusTimeoutMs).
+ * fresh `kj-<name>-` folder; `printer` adds to the Zebra's settings (e.g. statusTimeoutMs), `carrier` are the ComToHome emulator's options.
  */
-export async function startCrashDesk(name: string, printer: Record<string, unknown> = {}): Promise<CrashDesk> {
+export async function startCrashDesk(
+  name: string,
+  printer: Record<string, unknown> = {},
+  carrierOptions: Parameters<typeof startComToHomeEmulator>[0] = {},
+): Promise<CrashDesk> {
   const dir = mkdtempSync(join(tmpdir(), `kj-${name}-`))
   const started: { close(): Promise<unknown> }[] = []
   try {
     const zebra = await startZebraEmulator()
     started.push(zebra)
-    const carrier = await startComToHomeEmulator()
+    const carrier = await startComToHomeEmulator(carrierOptions)
     started.push(carrier)
     const cloud = await startDemoReferenceCloud()
     started.push(cloud.cloud)

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { DEMO_PRODUCTS } from '../../../sandbox/cloud/demo-orders'
+import { DEFAULT_PROVIDERS, type ComToHomeProvider } from '../../../sandbox/comtohome/comtohome.config'
 import { dispatchCommand } from '../../../shared/contract/dispatch'
 import { scanAllItems, startHarness, type Harness } from '../../../tests/support/station-harness'
 import { suggestPlaces } from './place-suggest'
@@ -119,4 +120,63 @@ describe('exceptions queue: unresolved address', () => {
       error: { code: 'input.notFound' },
     })
   }, 30_000)
+})
+
+describe('exceptions queue: carrier refused or down', () => {
+  const istanbul = { ...nowhere, city: 'İstanbul', district: 'Kadıköy' }
+
+  it('refused (the provider is not defined for the customer): another eligible carrier of the comparison, audited; one label, never two', async () => {
+    const providers: ComToHomeProvider[] = [...DEFAULT_PROVIDERS]
+    h = await startHarness({ overrides: fast, carrierOptions: { providers } })
+    await h.addOrder({ orderNumber: 'CAR-0', barcode: 'CAR0', recipient: istanbul, lines })
+    const id = await h.addOrder({ orderNumber: 'CAR-1', barcode: 'CAR1', recipient: istanbul, lines })
+    expect((await stopAt(h, 'CAR0')).problem).toBeNull()
+    const first = (h.carrier.consignments[0]!.body as { provider_id: number }).provider_id
+    providers.splice(
+      providers.findIndex((x) => x.id === first),
+      1,
+    ) // the carrier no longer takes the cheapest provider for this customer
+    h.place(0)
+    const v = await stopAt(h, 'CAR1')
+    expect(v.problem?.code).toBe('carrier.providerNotDefined')
+    const [row] = await queued(h)
+    expect(row).toMatchObject({ orderId: id, kind: 'carrier', atDesk: true, actions: ['retry', 'otherCarrier'] })
+    expect(row!.carriers.length).toBeGreaterThan(0)
+    expect(row!.carriers.map((c) => c.serviceCode)).not.toContain(v.chosen?.serviceCode)
+
+    await expect(h.station.handlers['exceptions.useCarrier']({ id: row!.id, serviceCode: 'nope:1' })).rejects.toMatchObject({ code: 'input.invalid' })
+    const pick = row!.carriers[0]!
+    await h.station.handlers['exceptions.useCarrier']({ id: row!.id, serviceCode: pick.serviceCode })
+    const done = await h.waitForView((x) => x.step === 'packed')
+    expect(done.chosen?.serviceCode).toBe(pick.serviceCode)
+    expect(h.carrier.consignments).toHaveLength(2) // CAR-0's and CAR-1's: the refused request made none
+    const shipments = await h.station.database.db.selectFrom('shipments').select(['status', 'service_code']).where('order_id', '=', id).execute()
+    expect(shipments.map((s) => s.status).sort()).toEqual(['failed', 'purchased'])
+    const audit = (await auditOf(h, id)).map((a) => a.action)
+    expect(audit).toEqual(expect.arrayContaining(['exception.opened', 'exception.carrierChosen', 'exception.otherCarrier']))
+  }, 40_000)
+
+  it('down (HTTP 500 from the fault plan): retry from the queue resumes the same purchase with its own key; no other carrier while it is live', async () => {
+    // A short breaker: the retries while the carrier is down open it; it lets a call through again soon after.
+    h = await startHarness({ overrides: { ...fast, carriers: { breaker: { failureThreshold: 5, openMs: 300 } } } })
+    const id = await h.addOrder({ orderNumber: 'CAR-2', barcode: 'CAR2', recipient: istanbul, lines })
+    h.carrier.setFault('http500')
+    const v = await stopAt(h, 'CAR2')
+    expect(v.problem?.code).toBe('carrier.unavailable')
+    const [row] = await queued(h)
+    expect(row).toMatchObject({ orderId: id, kind: 'carrier', atDesk: true, actions: ['retry'] }) // a live purchase: the same carrier only
+    await expect(h.station.handlers['exceptions.retry']({ id: row!.id })).rejects.toMatchObject({
+      code: expect.stringMatching(/^carrier\.(unavailable|circuitOpen)$/),
+    })
+    expect(await h.station.handlers['exceptions.list']({})).toMatchObject([{ id: row!.id }]) // still queued
+    h.carrier.setFault(null)
+    await new Promise((r) => setTimeout(r, 400)) // the breaker lets the next call through
+    expect(await h.station.handlers['exceptions.retry']({ id: row!.id })).toEqual([])
+    await h.waitForView((x) => x.step === 'packed')
+    expect(h.carrier.consignments).toHaveLength(1)
+    const keys = new Set(h.carrier.requests.filter((r) => r.method === 'POST').map((r) => r.headers['idempotency-key']))
+    expect(keys.size).toBe(1)
+    const outcomes = (await auditOf(h, id)).filter((a) => a.action === 'exception.retry').map((a) => JSON.parse(a.detail_json).outcome)
+    expect(outcomes).toEqual(['failed', 'resolved'])
+  }, 40_000)
 })

@@ -129,6 +129,13 @@ export class ExceptionsService {
           meta: { serviceCode: input.serviceCode },
         })
       }
+      const from = this.deps.desk.view().chosen?.serviceCode ?? null
+      await appendAudit(this.deps.db, {
+        actorId: this.deps.desk.view().packer?.id ?? null,
+        action: 'exception.carrierChosen',
+        orderId: x.orderId,
+        detail: { exceptionId: x.id, from, to: input.serviceCode, reason: x.code },
+      })
       await this.deps.desk.retryHeld(x.orderId, input.serviceCode)
     })
   }
