@@ -1,9 +1,9 @@
 import { AppError, ErrorCode, toAppError } from '../../../../shared/errors'
-import { Emitter, type Unsubscribe } from '../../../../shared/emitter'
 import { formatVidPid, matchHidScales, type HidDeviceInfo } from './hid-scale.devices'
 import { parseHidScaleReport, type HidScaleFrame } from './hid-pos-scale.parser'
 import type { ScaleDriver, ScaleReading } from './scale.port'
 import { nodeHid } from '../hid/node-hid.backend'
+import { ScaleDriverEvents } from '../device-events'
 
 /** The part of node-hid's `HIDAsync` the driver uses (node-hid 3.4 nodehid.d.ts); tests pass a fake. */
 export interface HidDeviceHandle {
@@ -60,11 +60,8 @@ const faultText: Readonly<Record<string, string>> = {
  * weights become readings, overload and under-zero become readings with a condition, faults become
  * `scale.fault` errors (once per change). A read error (unplug, Dymo auto-off) is `scale.disconnected`.
  */
-export class HidScaleDriver implements ScaleDriver {
+export class HidScaleDriver extends ScaleDriverEvents implements ScaleDriver {
   readonly model = 'hid-pos'
-  private readonly readEmitter = new Emitter<ScaleReading>()
-  private readonly errorEmitter = new Emitter<AppError>()
-  private readonly disconnectEmitter = new Emitter<AppError>()
   private readonly backend: HidBackend
   private readonly now: () => number
   private handle: HidDeviceHandle | null = null
@@ -78,14 +75,11 @@ export class HidScaleDriver implements ScaleDriver {
   device: HidDeviceInfo | null = null
 
   constructor(private readonly options: HidScaleDriverOptions = {}) {
+    super()
     this.backend = options.backend ?? nodeHidBackend
     this.now = options.now ?? Date.now
     this.discardLeft = options.discardFirstReports ?? 1
   }
-
-  readonly onDidRead = (listener: (reading: ScaleReading) => void): Unsubscribe => this.readEmitter.event(listener)
-  readonly onDidError = (listener: (error: AppError) => void): Unsubscribe => this.errorEmitter.event(listener)
-  readonly onDidDisconnect = (listener: (error: AppError) => void): Unsubscribe => this.disconnectEmitter.event(listener)
 
   /** Finds and opens the scale. Rejects with `scale.disconnected` (retryable) when none is there. */
   async open(): Promise<void> {
@@ -113,9 +107,7 @@ export class HidScaleDriver implements ScaleDriver {
     const handle = this.handle
     this.stop()
     if (handle) await handle.close().catch(() => undefined) // already gone: nothing left to release
-    this.readEmitter.dispose()
-    this.errorEmitter.dispose()
-    this.disconnectEmitter.dispose()
+    this.disposeEvents()
   }
 
   /** Sends the Zero Scale output report. Rejects with `scale.commandFailed` when the scale refuses it. */
@@ -200,7 +192,7 @@ export class HidScaleDriver implements ScaleDriver {
     this.lastFault = null
     this.lastReading = reading
     this.lastReadAt = at
-    this.readEmitter.fire(reading)
+    this.dataEmitter.fire(reading)
   }
 
   private reportFault(kind: string, statusCode: number): void {
@@ -215,7 +207,7 @@ export class HidScaleDriver implements ScaleDriver {
     const last = this.lastReading
     if (!this.active || !last || this.now() - this.lastReadAt < repeatMs) return
     this.lastReadAt = this.now()
-    this.readEmitter.fire({ ...last, at: this.lastReadAt })
+    this.dataEmitter.fire({ ...last, at: this.lastReadAt })
   }
 
   private lose(cause: unknown): void {

@@ -1,9 +1,9 @@
 import { AppError, ErrorCode } from '../../../../shared/errors'
-import { Emitter, type Unsubscribe } from '../../../../shared/emitter'
 import { HidScaleDriver, type HidBackend } from './hid-scale.driver'
 import { detectScaleProtocol, type DetectedScale, type DetectScaleOptions } from './scale-protocol-detect'
 import { createSerialScaleDriver, type ScaleProtocol, type SerialScaleConfig } from './scale-protocol'
-import type { ScaleDriver, ScaleReading } from './scale.port'
+import type { ScaleDriver } from './scale.port'
+import { ScaleDriverEvents } from '../device-events'
 
 /** A real scale as the station configuration describes it (the simulated scale stays with the caller). */
 export type ScaleDriverConfig =
@@ -44,39 +44,30 @@ export function createScaleDriverFactory(config: ScaleDriverConfig, options: Sca
  * Stands in for the real driver until detection picked it; then forwards everything to it.
  * Detection failure rejects `open()` like a missing port does, so ScaleService retries with backoff.
  */
-class AutoDetectScaleDriver implements ScaleDriver {
-  private readonly readEmitter = new Emitter<ScaleReading>()
-  private readonly errorEmitter = new Emitter<AppError>()
-  private readonly disconnectEmitter = new Emitter<AppError>()
+class AutoDetectScaleDriver extends ScaleDriverEvents implements ScaleDriver {
   private inner: ScaleDriver | null = null
   private closed = false
 
-  constructor(private readonly resolve: () => Promise<ScaleDriver>) {}
+  constructor(private readonly resolve: () => Promise<ScaleDriver>) {
+    super()
+  }
 
   get model(): string {
     return this.inner?.model ?? 'auto'
   }
 
-  readonly onDidRead = (listener: (reading: ScaleReading) => void): Unsubscribe => this.readEmitter.event(listener)
-  readonly onDidError = (listener: (error: AppError) => void): Unsubscribe => this.errorEmitter.event(listener)
-  readonly onDidDisconnect = (listener: (error: AppError) => void): Unsubscribe => this.disconnectEmitter.event(listener)
-
   async open(): Promise<void> {
     const inner = await this.resolve()
     if (this.closed) return
     this.inner = inner
-    inner.onDidRead((r) => this.readEmitter.fire(r))
-    inner.onDidError((e) => this.errorEmitter.fire(e))
-    inner.onDidDisconnect((e) => this.disconnectEmitter.fire(e))
+    this.relay(inner, inner.onDidRead)
     await inner.open()
   }
 
   async close(): Promise<void> {
     this.closed = true
     await this.inner?.close()
-    this.readEmitter.dispose()
-    this.errorEmitter.dispose()
-    this.disconnectEmitter.dispose()
+    this.disposeEvents()
   }
 
   async poll(): Promise<void> {

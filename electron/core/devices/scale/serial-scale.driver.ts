@@ -1,8 +1,8 @@
 import { AppError, ErrorCode } from '../../../../shared/errors'
-import { Emitter, type Unsubscribe } from '../../../../shared/emitter'
 import type { Framer } from './byte-framer'
 import type { ScaleDriver, ScaleReading } from './scale.port'
 import { resolveLineSettings, SerialScaleTransport, type SerialLineSettings, type SerialScaleOptions } from './serial-scale.transport'
+import { ScaleDriverEvents } from '../device-events'
 
 /** What every serial protocol codec names: its model, its line defaults and how its frames are cut. */
 export type SerialScaleCodec<Raw> = Readonly<{
@@ -17,25 +17,19 @@ export type SerialScaleCodec<Raw> = Readonly<{
  * decoded readings and scale faults (each fault once per change, not once per frame).
  * Single connection per `open()`; after a disconnect the owner makes a new driver.
  */
-export abstract class SerialScaleDriver<Raw> implements ScaleDriver {
+export abstract class SerialScaleDriver<Raw> extends ScaleDriverEvents implements ScaleDriver {
   readonly model: string
   protected readonly transport: SerialScaleTransport<Raw>
   protected readonly now: () => number
   protected active = false
-  private readonly readEmitter = new Emitter<ScaleReading>()
-  private readonly errorEmitter = new Emitter<AppError>()
-  private readonly disconnectEmitter = new Emitter<AppError>()
   private lastFault: string | null = null
 
   constructor(codec: SerialScaleCodec<Raw>, options: SerialScaleOptions) {
+    super()
     this.model = codec.model
     this.transport = new SerialScaleTransport(options.path, resolveLineSettings(options, codec.lineDefaults), codec.createFramer())
     this.now = options.now ?? Date.now
   }
-
-  readonly onDidRead = (listener: (reading: ScaleReading) => void): Unsubscribe => this.readEmitter.event(listener)
-  readonly onDidError = (listener: (error: AppError) => void): Unsubscribe => this.errorEmitter.event(listener)
-  readonly onDidDisconnect = (listener: (error: AppError) => void): Unsubscribe => this.disconnectEmitter.event(listener)
 
   /** Opens the port and starts listening. Rejects with `scale.disconnected` when the port cannot be opened. */
   async open(): Promise<void> {
@@ -49,9 +43,7 @@ export abstract class SerialScaleDriver<Raw> implements ScaleDriver {
   async close(): Promise<void> {
     this.stop(new AppError(ErrorCode.scaleDisconnected, 'scale driver closed', { retryable: true }))
     await this.transport.close()
-    this.readEmitter.dispose()
-    this.errorEmitter.dispose()
-    this.disconnectEmitter.dispose()
+    this.disposeEvents()
   }
 
   /** One complete frame from the transport, while the driver is active. */
@@ -81,7 +73,7 @@ export abstract class SerialScaleDriver<Raw> implements ScaleDriver {
     }
     if (!decoded) return
     this.lastFault = null
-    this.readEmitter.fire(decoded)
+    this.dataEmitter.fire(decoded)
   }
 
   private onLose(error: AppError): void {

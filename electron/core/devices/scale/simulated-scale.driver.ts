@@ -1,6 +1,6 @@
 import { AppError, ErrorCode } from '../../../../shared/errors'
-import { Emitter, type Unsubscribe } from '../../../../shared/emitter'
 import type { ScaleDriver, ScaleReading } from './scale.port'
+import { ScaleDriverEvents } from '../device-events'
 
 export type SimulatedScaleOptions = Readonly<{
   /** Time between readings; ~10 Hz like a polled serial scale. */
@@ -21,11 +21,8 @@ export type PlaceOptions = Readonly<{
  * A scale without hardware, for demo mode and tests of everything above the driver. Reports
  * in-motion readings with noise while a load settles, then the exact (tared) weight as stable.
  */
-export class SimulatedScaleDriver implements ScaleDriver {
+export class SimulatedScaleDriver extends ScaleDriverEvents implements ScaleDriver {
   readonly model = 'simulated'
-  private readonly readEmitter = new Emitter<ScaleReading>()
-  private readonly errorEmitter = new Emitter<AppError>()
-  private readonly disconnectEmitter = new Emitter<AppError>()
   private readonly intervalMs: number
   private readonly random: () => number
   private readonly now: () => number
@@ -36,14 +33,11 @@ export class SimulatedScaleDriver implements ScaleDriver {
   private noiseGrams = 0
 
   constructor(options: SimulatedScaleOptions = {}) {
+    super()
     this.intervalMs = options.intervalMs ?? 100
     this.random = options.random ?? Math.random
     this.now = options.now ?? Date.now
   }
-
-  readonly onDidRead = (listener: (reading: ScaleReading) => void): Unsubscribe => this.readEmitter.event(listener)
-  readonly onDidError = (listener: (error: AppError) => void): Unsubscribe => this.errorEmitter.event(listener)
-  readonly onDidDisconnect = (listener: (error: AppError) => void): Unsubscribe => this.disconnectEmitter.event(listener)
 
   get isOpen(): boolean {
     return this.timer !== undefined
@@ -105,6 +99,6 @@ export class SimulatedScaleDriver implements ScaleDriver {
   }
 
   private tick(): void {
-    this.readEmitter.fire(this.reading())
+    this.dataEmitter.fire(this.reading())
   }
 }

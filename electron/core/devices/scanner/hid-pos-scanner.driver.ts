@@ -1,5 +1,4 @@
 import { AppError, ErrorCode, isAppError } from '../../../../shared/errors'
-import { Emitter, type Unsubscribe } from '../../../../shared/emitter'
 import {
   HID_POS_SCAN_REPORT_ID,
   HID_POS_SCANNER_USAGE,
@@ -10,8 +9,9 @@ import {
   splitReportId,
   type HidPosReportLayout,
 } from './hid-pos-scanner.parser'
-import type { RawScan, ScannerDriver } from './scanner.port'
+import type { ScannerDriver } from './scanner.port'
 import { nodeHid } from '../hid/node-hid.backend'
+import { ScannerDriverEvents } from '../device-events'
 
 /** The part of node-hid's `HIDAsync` the driver uses (node-hid 3.4 nodehid.d.ts); tests pass a fake. */
 export interface HidScannerHandle {
@@ -60,11 +60,8 @@ export type HidPosScannerDriverOptions = Readonly<{
  * joined into one scan. Reports with another ID (status, vendor) are not scans and are ignored.
  * An unplugged device ends node-hid's read loop with an error: that is `scanner.disconnected`.
  */
-export class HidPosScannerDriver implements ScannerDriver {
+export class HidPosScannerDriver extends ScannerDriverEvents implements ScannerDriver {
   readonly kind = 'hid-pos'
-  private readonly scanEmitter = new Emitter<RawScan>()
-  private readonly errorEmitter = new Emitter<AppError>()
-  private readonly disconnectEmitter = new Emitter<AppError>()
   private readonly assembler = createHidPosAssembler()
   private readonly backend: HidScannerBackend
   private readonly now: () => number
@@ -72,13 +69,10 @@ export class HidPosScannerDriver implements ScannerDriver {
   private active = false
 
   constructor(private readonly options: HidPosScannerDriverOptions) {
+    super()
     this.backend = options.backend ?? nodeHidScannerBackend
     this.now = options.now ?? Date.now
   }
-
-  readonly onDidScan = (listener: (scan: RawScan) => void): Unsubscribe => this.scanEmitter.event(listener)
-  readonly onDidError = (listener: (error: AppError) => void): Unsubscribe => this.errorEmitter.event(listener)
-  readonly onDidDisconnect = (listener: (error: AppError) => void): Unsubscribe => this.disconnectEmitter.event(listener)
 
   async open(): Promise<void> {
     if (this.device) throw new AppError(ErrorCode.internal, 'HidPosScannerDriver.open called twice')
@@ -118,9 +112,7 @@ export class HidPosScannerDriver implements ScannerDriver {
     this.active = false
     this.device = null
     await device?.close().catch(() => undefined) // best effort: the device may be gone already
-    this.scanEmitter.dispose()
-    this.errorEmitter.dispose()
-    this.disconnectEmitter.dispose()
+    this.disposeEvents()
   }
 
   private onReport(buffer: Buffer): void {
@@ -130,7 +122,7 @@ export class HidPosScannerDriver implements ScannerDriver {
     try {
       const step = this.assembler.push(parseHidPosReport(payload, this.options.layout ?? honeywellReportLayout))
       if (step.dropped) this.errorEmitter.fire(withPath(step.dropped, this.options.path))
-      if (step.scan) this.scanEmitter.fire({ text: step.scan.text, aim: step.scan.aim || null, at: this.now() })
+      if (step.scan) this.dataEmitter.fire({ text: step.scan.text, aim: step.scan.aim || null, at: this.now() })
     } catch (err) {
       if (!isAppError(err)) throw err
       this.assembler.reset() // a broken report ends the scan it belonged to

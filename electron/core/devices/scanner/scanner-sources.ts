@@ -1,11 +1,11 @@
 import { AppError, ErrorCode } from '../../../../shared/errors'
 import { msg } from '../../../../shared/i18n/notice-codes'
-import { Emitter, type Unsubscribe } from '../../../../shared/emitter'
 import type { ScannerSourceConfig } from '../../config/config.schema'
 import { HidPosScannerDriver, listHidPosScanners, nodeHidScannerBackend, type HidScannerBackend } from './hid-pos-scanner.driver'
-import type { RawScan, ScannerDriver } from './scanner.port'
+import type { ScannerDriver } from './scanner.port'
 import type { ScannerSource } from './scanner.service'
 import { SerialScannerDriver } from './serial-scanner.driver'
+import { ScannerDriverEvents } from '../device-events'
 
 const hex4 = (n: number) => n.toString(16).padStart(4, '0')
 
@@ -22,21 +22,16 @@ export function scannerSourceId(config: ScannerSourceConfig): string {
  * which changes with the USB port. Finds the device at every `open()`, so a scanner moved to
  * another port is found on reconnect, then hands over to HidPosScannerDriver.
  */
-class FindingHidPosScannerDriver implements ScannerDriver {
+class FindingHidPosScannerDriver extends ScannerDriverEvents implements ScannerDriver {
   readonly kind = 'hid-pos'
-  private readonly scanEmitter = new Emitter<RawScan>()
-  private readonly errorEmitter = new Emitter<AppError>()
-  private readonly disconnectEmitter = new Emitter<AppError>()
   private inner: HidPosScannerDriver | null = null
 
   constructor(
     private readonly match: Readonly<{ vendorId?: number; productId?: number }>,
     private readonly backend: HidScannerBackend,
-  ) {}
-
-  readonly onDidScan = (listener: (scan: RawScan) => void): Unsubscribe => this.scanEmitter.event(listener)
-  readonly onDidError = (listener: (error: AppError) => void): Unsubscribe => this.errorEmitter.event(listener)
-  readonly onDidDisconnect = (listener: (error: AppError) => void): Unsubscribe => this.disconnectEmitter.event(listener)
+  ) {
+    super()
+  }
 
   async open(): Promise<void> {
     const { vendorId, productId } = this.match
@@ -60,9 +55,7 @@ class FindingHidPosScannerDriver implements ScannerDriver {
       throw new AppError(ErrorCode.scannerDisconnected, msg('scanner.hidNotFound', { device: want }), { retryable: true, meta: { vendorId, productId } })
     }
     const inner = new HidPosScannerDriver({ path: found.path, vendorId: found.vendorId, backend: this.backend })
-    inner.onDidScan((s) => this.scanEmitter.fire(s))
-    inner.onDidError((e) => this.errorEmitter.fire(e))
-    inner.onDidDisconnect((e) => this.disconnectEmitter.fire(e))
+    this.relay(inner, inner.onDidScan)
     this.inner = inner
     await inner.open()
   }
@@ -70,7 +63,7 @@ class FindingHidPosScannerDriver implements ScannerDriver {
   async close(): Promise<void> {
     await this.inner?.close()
     this.inner = null
-    for (const e of [this.scanEmitter, this.errorEmitter, this.disconnectEmitter]) e.dispose()
+    this.disposeEvents()
   }
 }
 

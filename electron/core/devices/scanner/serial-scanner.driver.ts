@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs'
 import { SerialPort } from 'serialport'
 import { AppError, ErrorCode } from '../../../../shared/errors'
-import { Emitter, type Unsubscribe } from '../../../../shared/emitter'
 import { createSerialScanFramer, type RejectedFrame, type ScanTerminator } from './serial-scanner.parser'
-import type { RawScan, ScannerDriver } from './scanner.port'
+import type { ScannerDriver } from './scanner.port'
+import { ScannerDriverEvents } from '../device-events'
 
 export type SerialScannerDriverOptions = Readonly<{
   path: string
@@ -47,11 +47,8 @@ const noop = () => {}
  * (serialport reports most unplugs as a close with `disconnected: true`, docs/reference/hardware.md §7.6; the
  * presence check catches the rest). Single connection per `open()`.
  */
-export class SerialScannerDriver implements ScannerDriver {
+export class SerialScannerDriver extends ScannerDriverEvents implements ScannerDriver {
   readonly kind = 'serial'
-  private readonly scanEmitter = new Emitter<RawScan>()
-  private readonly errorEmitter = new Emitter<AppError>()
-  private readonly disconnectEmitter = new Emitter<AppError>()
   private readonly framer
   private readonly idleTimeoutMs: number
   private readonly now: () => number
@@ -61,15 +58,12 @@ export class SerialScannerDriver implements ScannerDriver {
   private active = false
 
   constructor(private readonly options: SerialScannerDriverOptions) {
+    super()
     const terminator = options.terminator ?? 'cr'
     this.framer = createSerialScanFramer({ terminator, maxLength: options.maxLength })
     this.idleTimeoutMs = options.idleTimeoutMs ?? (terminator === 'none' ? 100 : 1000)
     this.now = options.now ?? Date.now
   }
-
-  readonly onDidScan = (listener: (scan: RawScan) => void): Unsubscribe => this.scanEmitter.event(listener)
-  readonly onDidError = (listener: (error: AppError) => void): Unsubscribe => this.errorEmitter.event(listener)
-  readonly onDidDisconnect = (listener: (error: AppError) => void): Unsubscribe => this.disconnectEmitter.event(listener)
 
   async open(): Promise<void> {
     if (this.port) throw new AppError(ErrorCode.internal, 'SerialScannerDriver.open called twice')
@@ -116,9 +110,7 @@ export class SerialScannerDriver implements ScannerDriver {
     const port = this.port
     this.stop()
     if (port?.isOpen) await new Promise<void>((resolve) => port.close(() => resolve())) // a close error means it is gone already
-    this.scanEmitter.dispose()
-    this.errorEmitter.dispose()
-    this.disconnectEmitter.dispose()
+    this.disposeEvents()
   }
 
   private onData(chunk: Buffer): void {
@@ -145,7 +137,7 @@ export class SerialScannerDriver implements ScannerDriver {
         }),
       )
     }
-    for (const text of codes) this.scanEmitter.fire({ text, aim: null, at: this.now() })
+    for (const text of codes) this.dataEmitter.fire({ text, aim: null, at: this.now() })
   }
 
   private lose(cause: unknown): void {
