@@ -1,3 +1,4 @@
+import { lowerKeys } from '../../protocols/json/dotnet-json'
 import { KG_EVENT_TYPES, KgMessage, type KgAccount, type ResolvedOptions } from './kolaygelsin.config'
 import { addEvent, isDelivered, isPickedUp, isReturning, type EventSink } from './kolaygelsin.lifecycle'
 import type { EmulatedKgShipment, KgItem, KgRecipient, KgState } from './kolaygelsin.state'
@@ -10,12 +11,6 @@ export type Answer = Readonly<{ ok: true; payload: unknown }> | Readonly<{ ok: f
 export type Ctx = Readonly<{ opts: ResolvedOptions; state: KgState; account: KgAccount; sink: EventSink }>
 
 type Row = Record<string, unknown>
-
-export function lowerKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(lowerKeys)
-  if (value === null || typeof value !== 'object') return value
-  return Object.fromEntries(Object.entries(value as Row).map(([k, v]) => [k.toLowerCase(), lowerKeys(v)]))
-}
 
 const str = (v: unknown) => (typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : '')
 const num = (v: unknown) => (typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' && !Number.isNaN(Number(v)) ? Number(v) : Number.NaN)

@@ -1,3 +1,4 @@
+import { lowerKeys } from '../../protocols/json/dotnet-json'
 import { SendeoError, type ResolvedOptions, type SendeoErrorCode } from './sendeo.config'
 import { labelFields } from './sendeo.labels'
 import { SENDEO_CHAIN } from './sendeo.lifecycle'
@@ -17,12 +18,6 @@ export type Answer =
 export type Ctx = Readonly<{ opts: ResolvedOptions; state: SendeoState; musteri: string }>
 
 type Row = Record<string, unknown>
-
-export function lowerKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(lowerKeys)
-  if (value === null || typeof value !== 'object') return value
-  return Object.fromEntries(Object.entries(value as Row).map(([k, v]) => [k.toLowerCase(), lowerKeys(v)]))
-}
 
 const str = (v: unknown) => (typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : '')
 const num = (v: unknown) => (typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' && !Number.isNaN(Number(v)) ? Number(v) : Number.NaN)

@@ -3,7 +3,8 @@ import type { AdvanceHook } from '../common/emulator-hooks'
 import { carrierHandler, headersOf, slidingWindowOf, throttled, type FaultPlan, type Reply } from '../common/http-emulator'
 import { ErrorCodePlacement, SendeoPath, type ResolvedOptions } from './sendeo.config'
 import { advance } from './sendeo.lifecycle'
-import { cancelDelivery, getBarcode, lowerKeys, setDelivery, trackDelivery, type Answer, type Ctx } from './sendeo.operations'
+import { lowerKeys } from '../../protocols/json/dotnet-json'
+import { cancelDelivery, getBarcode, setDelivery, trackDelivery, type Answer, type Ctx } from './sendeo.operations'
 import type { EmulatedSendeoDelivery, SendeoLoggedRequest, SendeoState } from './sendeo.state'
 
 /**

@@ -2,14 +2,10 @@ import { z } from 'zod'
 
 /**
  * Pieces for reading the JSON of a .NET carrier service (Kolay Gelsin, Sendeo: the same company's API). Their docs,
- * samples and clients disagree on casing, so keys are lower-cased before a schema reads them, and numbers may
- * arrive as strings (or strings as numbers).
+ * samples and clients disagree on casing, so keys are lower-cased before a schema reads them (lowerKeys, shared
+ * with the emulators), and numbers may arrive as strings (or strings as numbers).
  */
-export function lowerKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(lowerKeys)
-  if (value === null || typeof value !== 'object') return value
-  return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k.toLowerCase(), lowerKeys(v)]))
-}
+export { lowerKeys } from '../../../../protocols/json/dotnet-json'
 
 /** A number, or a decimal string read as one. */
 export const looseNumber = z.union([
