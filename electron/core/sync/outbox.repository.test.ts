@@ -1,24 +1,15 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { CloudEventPayloads } from '../../../shared/contract/cloud'
-import { openDatabase, type OpenedDatabase } from '../db/database'
 import { OutboxKind, appendOutbox, pendingOutbox } from './outbox.repository'
+import { stationFileEachTest } from '../../../tests/support/station-db'
 
 describe('appendOutbox', () => {
-  let dir = ''
-  let opened: OpenedDatabase | null = null
-  afterEach(async () => {
-    await opened?.close()
-    rmSync(dir, { recursive: true, force: true })
-  })
+  const station = stationFileEachTest('kj-outbox-')
 
   it('stores a payload the cloud contract accepts for its kind, extra fields kept', async () => {
-    dir = mkdtempSync(join(tmpdir(), 'kj-outbox-'))
-    opened = await openDatabase(join(dir, 's.sqlite3'))
-    await appendOutbox(opened.db, OutboxKind.shipmentCreated, null, { shipmentId: 's1', trackingNumber: 'T1', costKurus: 4_250, orderNumber: 'KJ1' })
-    const [row] = await pendingOutbox(opened.db, 10)
+    const { db } = await station.open()
+    await appendOutbox(db, OutboxKind.shipmentCreated, null, { shipmentId: 's1', trackingNumber: 'T1', costKurus: 4_250, orderNumber: 'KJ1' })
+    const [row] = await pendingOutbox(db, 10)
     expect(row?.kind).toBe('shipment.created')
     const parsed = CloudEventPayloads['shipment.created'].safeParse(JSON.parse(row?.payload_json ?? 'null'))
     expect(parsed.success).toBe(true)
@@ -26,9 +17,7 @@ describe('appendOutbox', () => {
   })
 
   it('refuses at compile time a payload the cloud would refuse (npm test type-checks this file)', async () => {
-    dir = mkdtempSync(join(tmpdir(), 'kj-outbox-'))
-    opened = await openDatabase(join(dir, 's.sqlite3'))
-    const db = opened.db
+    const { db } = await station.open()
     const wrong = [
       // @ts-expect-error trackingNumber is required for shipment.created
       () => appendOutbox(db, OutboxKind.shipmentCreated, null, { shipmentId: 's1' }),

@@ -31,11 +31,15 @@ export async function pendingOutbox(db: DbOrTrx, limit: number) {
   return db.selectFrom('outbox').selectAll().where('status', '=', 'pending').orderBy('seq').limit(limit).execute()
 }
 
-export async function countOutbox(db: DbOrTrx): Promise<number> {
+export function countOutbox(db: DbOrTrx): Promise<number> {
+  return countWithStatus(db, 'pending')
+}
+
+async function countWithStatus(db: DbOrTrx, status: 'pending' | 'parked'): Promise<number> {
   const row = await db
     .selectFrom('outbox')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('status', '=', 'pending')
+    .where('status', '=', status)
     .executeTakeFirstOrThrow()
   return Number(row.n)
 }
@@ -82,11 +86,6 @@ export async function parkedOutbox(db: DbOrTrx, limit = 50) {
     .execute()
 }
 
-export async function countParked(db: DbOrTrx): Promise<number> {
-  const row = await db
-    .selectFrom('outbox')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('status', '=', 'parked')
-    .executeTakeFirstOrThrow()
-  return Number(row.n)
+export function countParked(db: DbOrTrx): Promise<number> {
+  return countWithStatus(db, 'parked')
 }
