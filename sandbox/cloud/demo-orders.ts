@@ -29,6 +29,9 @@ export const DEMO_RECIPIENTS = [
   { name: 'İrem Doğan', address: 'Konyaaltı Caddesi No:64', district: 'Muratpaşa', city: 'Antalya', postalCode: '07100', phone: '+905301234567' },
 ]
 
+/** The demo's multi-package order, KJ1007 (and the 7th of every later batch), ships in this many parcels. */
+export const DEMO_MULTI_PARCELS = 3
+
 /**
  * Deterministic demo orders: SIP-1001… with order barcodes KJ1001…; every third one is cash on
  * delivery. `skip` starts further along the same sequence (skip 12 → KJ1013…).
@@ -56,6 +59,8 @@ export function demoOrders(count = 12, skip = 0): CloudOrder[] {
       recipient: DEMO_RECIPIENTS[i % DEMO_RECIPIENTS.length]!,
       codAmountKurus: i % 3 === 2 ? 13452 + i * 1000 : null,
       mandatedCarrierId: null,
+      // The 7th of each batch (KJ1007, KJ1019, …) ships in three parcels (issue 12: multi-package orders).
+      ...(i % 12 === 6 ? { parcelCount: DEMO_MULTI_PARCELS } : {}),
       lines: lines.map((l) => ({ sku: l.sku, gtin: l.gtin, name: l.name, quantity: l.quantity, unitWeightGrams: l.unitWeightGrams, sizeMm: l.sizeMm })),
     }
   })

@@ -25,6 +25,8 @@ export const CloudOrder = z.object({
   codAmountKurus: z.number().int().min(0).nullable(),
   mandatedCarrierId: z.string().nullable(),
   marketplaceLabelZpl: z.string().nullable().optional(),
+  /** Parcels the order ships in (multi-package orders, issue 12); absent: 1. */
+  parcelCount: z.number().int().min(1).max(99).optional(),
   lines: z
     .array(
       z.object({

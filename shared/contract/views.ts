@@ -128,6 +128,20 @@ export type PackingView = Readonly<{
   boxFitPending?: Readonly<{ code: string; name: string }> | null
   /** A shipment found by scanning its tracking number or label barcode at a desk with no order in hand; the next scan or Esc closes it. */
   lookup?: ShipmentLookupView | null
+  /** The open order's parcels ("Koli 2/3"): which one is being boxed and weighed, of how many, and those already weighed. */
+  parcels?: ParcelsView | null
+}>
+
+/** One weighed parcel of a multi-parcel order, with its own desi and chargeable weight. */
+export type ParcelView = Readonly<{ index: number; boxCode: string | null; weightGrams: number; desi: number; chargeableKg: number }>
+
+export type ParcelsView = Readonly<{
+  /** The parcel being boxed and weighed now (1-based); equals `count` once all are weighed. */
+  current: number
+  count: number
+  weighed: readonly ParcelView[]
+  /** KJREPRINT on a packed multi-parcel order asked which parcel: a digit 1…count picks it. */
+  reprintPick: boolean
 }>
 
 /** One shipment as the desk shows it after a scan of its tracking number: the order, the carrier, and what the carrier said last. */

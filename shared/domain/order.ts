@@ -34,6 +34,8 @@ export type Order = Readonly<{
   codAmountKurus: number | null
   /** A marketplace that mandates a carrier (e.g. its own agreement). */
   mandatedCarrierId: string | null
+  /** Parcels the order ships in, as the cloud says (multi-package orders); absent: 1. The packer may add more (KJNEXTPKG). */
+  parcelCount?: number
   lines: readonly OrderLine[]
   createdAt: string
   updatedAt: string

@@ -24,6 +24,10 @@ export const NOTICE_PARAMS = {
   'packing.labelPrintedAgainPacked': ['orderNumber'],
   'packing.deferred': ['supervisor', 'count'],
   'packing.labelReprinted': [],
+  'packing.parcelAdded': ['count'],
+  'packing.parcelWeighed': ['index', 'count', 'next'],
+  'packing.whichParcel': ['count'],
+  'packing.parcelReprinted': ['index', 'count'],
   'printer.ready': [],
 
   // Sessions and badges
@@ -134,6 +138,8 @@ export const NOTICE_PARAMS = {
   'packing.finishOpenFirst': ['orderNumber'],
   'packing.nothingToRetry': [],
   'packing.labelBought': [],
+  'packing.parcelNotAllowed': [],
+  'packing.noSuchParcel': ['index', 'count'],
   'packing.noWeight': [],
   'packing.noEligibleCarrier': [],
   'order.cancelledDoNotPack': ['orderNumber'],

@@ -21,6 +21,10 @@ export const NOTICES_EN: Readonly<Record<NoticeCode, string>> = {
   'packing.labelPrintedAgainPacked': 'Label printed once more, order packed',
   'packing.deferred': 'Deferred by a supervisor: answer later',
   'packing.labelReprinted': 'Label reprinted',
+  'packing.parcelAdded': 'Order ships in {count} parcels: one more added',
+  'packing.parcelWeighed': 'Parcel {index}/{count} weighed: scan a box for parcel {next}',
+  'packing.whichParcel': 'Which parcel? Scan a digit 1–{count}',
+  'packing.parcelReprinted': 'Parcel {index}/{count} label reprinted',
   'printer.ready': 'Printer ready',
 
   // Sessions and badges
@@ -132,6 +136,8 @@ export const NOTICES_EN: Readonly<Record<NoticeCode, string>> = {
   'packing.finishOpenFirst': 'Finish or cancel the open order first',
   'packing.nothingToRetry': 'Nothing to retry',
   'packing.labelBought': 'A label was bought: cancel the shipment instead',
+  'packing.parcelNotAllowed': 'No parcel can be added: scan it while the order is open, before the label is bought',
+  'packing.noSuchParcel': 'No parcel {index}: this order has {count} parcels',
   'packing.noWeight': 'No weight yet',
   'packing.noEligibleCarrier': 'No eligible carrier',
   'order.cancelledDoNotPack': 'Order cancelled: do not pack',

@@ -21,6 +21,10 @@ export const NOTICES_TR: Readonly<Record<NoticeCode, string>> = {
   'packing.labelPrintedAgainPacked': '{orderNumber}: etiket bir kez daha basıldı, paketlendi',
   'packing.deferred': 'Süpervizör erteledi ({supervisor}): {count} etiket sonra yanıtlanacak',
   'packing.labelReprinted': 'Etiket yeniden yazdırıldı',
+  'packing.parcelAdded': 'Sipariş {count} koli — bir koli daha eklendi',
+  'packing.parcelWeighed': 'Koli {index}/{count} tartıldı ✓ — koli {next} için kutu okutun',
+  'packing.whichParcel': 'Hangi koli? 1–{count} arası rakamı okutun',
+  'packing.parcelReprinted': 'Koli {index}/{count} etiketi yeniden yazdırıldı',
   'printer.ready': 'Yazıcı hazır',
 
   // Sessions and badges
@@ -131,6 +135,8 @@ export const NOTICES_TR: Readonly<Record<NoticeCode, string>> = {
   'packing.finishOpenFirst': 'Önce {orderNumber} siparişini bitirin veya iptal edin (KJCANCEL)',
   'packing.nothingToRetry': 'Tekrar denenecek bir işlem yok',
   'packing.labelBought': 'Etiket alındı; iptal için gönderiyi iptal edin',
+  'packing.parcelNotAllowed': 'Koli eklenemez: sipariş açıkken ve etiket alınmadan önce okutun',
+  'packing.noSuchParcel': 'Koli {index} yok: bu sipariş {count} koli',
   'packing.noWeight': 'Tartım yok',
   'packing.noEligibleCarrier': 'Uygun taşıyıcı yok (desi/ağırlık/kapıda ödeme)',
   'order.cancelledDoNotPack': 'Sipariş iptal edilmiş: {orderNumber} — paketlemeyin',

@@ -141,7 +141,7 @@ describe('packing an order end to end', () => {
   })
 
   it('a restart with a purchase left unanswered resumes it with the same key', async () => {
-    const v = await packToScale('KJ1007', 'KOLI2')
+    const v = await packToScale('KJ1010', 'KOLI2') // a single-parcel order (KJ1007 ships in three)
     h.carrier.setFault('dropAfterCommit', { times: 20 })
     h.place(v.expectedGrams!)
     await h.waitForView((x) => x.step === 'exception', 15_000)
@@ -151,7 +151,7 @@ describe('packing an order end to end', () => {
     expect(h.carrier.consignments).toHaveLength(1)
     await h.zebra.waitForJobs(1)
     expect(h.zebra.jobs).toHaveLength(1)
-    const order = await station.database.db.selectFrom('orders').select('status').where('barcode', '=', 'KJ1007').executeTakeFirstOrThrow()
+    const order = await station.database.db.selectFrom('orders').select('status').where('barcode', '=', 'KJ1010').executeTakeFirstOrThrow()
     expect(order.status).toBe('packed')
   }, 30_000)
 })

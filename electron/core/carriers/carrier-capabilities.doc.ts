@@ -15,6 +15,7 @@ const CELLS: readonly (readonly [string, (c: CarrierCapabilities) => string])[] 
   ['pickup', (c) => (c.pickup === 'request' ? 'courier request' : c.pickup === 'withShipment' ? 'flag on the create call' : dash)],
   ['manifest', (c) => (c.manifest === 'desk' ? "desk's list" : dash)],
   ['pushes', (c) => c.pushes ?? dash],
+  ['parcels per shipment', (c) => (c.pieces > 1 ? `up to ${c.pieces}` : '1')],
 ]
 
 /** A carrier's row of the table: its id and what it can do. */

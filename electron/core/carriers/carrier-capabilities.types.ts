@@ -30,4 +30,9 @@ export type CarrierCapabilities = Readonly<{
   manifest: 'desk' | null
   /** Status pushes the desk's receiver takes (carriers.webhooks, POST /webhooks/<id>): a JSON 'webhook' or a 'push' (SOAP/JSON/form); null: polling only. */
   pushes: 'webhook' | 'push' | null
+  /**
+   * The most parcels one shipment may carry (multi-package orders, issue 12): ComToHome's packages[], Aras's pieces.
+   * 1: one parcel per shipment; the desk does not offer such a carrier for an order of more parcels.
+   */
+  pieces: number
 }>

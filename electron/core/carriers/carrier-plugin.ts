@@ -100,6 +100,7 @@ export const NO_CAPABILITIES: CarrierCapabilities = {
   pickup: null,
   manifest: null,
   pushes: null,
+  pieces: 1,
 }
 
 /** Types a carrier's definition: `create` receives `z.output` of its own `settings`. */

@@ -21,6 +21,8 @@ export interface OrdersTable {
   cod_amount_kurus: number | null
   mandated_carrier_id: string | null
   marketplace_label_zpl: string | null
+  /** Parcels the order ships in, as the cloud says (default 1). */
+  parcel_count: Generated<number>
   cloud_version: Generated<number>
   packed_by: string | null
   packed_at: string | null

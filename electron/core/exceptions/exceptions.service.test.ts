@@ -180,3 +180,46 @@ describe('exceptions queue: carrier refused or down', () => {
     expect(outcomes).toEqual(['failed', 'resolved'])
   }, 40_000)
 })
+
+describe('exceptions queue: weight out of tolerance', () => {
+  const istanbul = { ...nowhere, city: 'İstanbul', district: 'Kadıköy' }
+
+  it("takes a supervisor's badge and a reason (a packer's badge is refused, the row stays), audited with the supervisor as the actor", async () => {
+    h = await startHarness({ overrides: fast })
+    const id = await h.addOrder({ orderNumber: 'KG-1', barcode: 'KG1', recipient: istanbul, lines })
+    const v = await stopAt(h, 'KG1', (g) => Math.round(g * 1.6))
+    expect(v.problem?.code).toBe('packing.weightOutOfTolerance')
+    const [row] = await queued(h)
+    expect(row).toMatchObject({ orderId: id, kind: 'weight', atDesk: true, actions: ['override'] })
+    expect(row!.facts).toMatchObject({ expectedGrams: v.expectedGrams, measuredGrams: v.measuredGrams })
+    const reason = 'Ek dolgu / ambalaj / Extra packing material'
+    await expect(h.station.handlers['exceptions.override']({ id: row!.id, supervisorBadge: 'P1001', reason })).rejects.toMatchObject({
+      code: 'packing.supervisorRequired',
+    })
+    expect(await h.station.handlers['exceptions.list']({})).toMatchObject([{ id: row!.id }])
+    expect(h.carrier.consignments).toHaveLength(0)
+    await h.station.handlers['exceptions.override']({ id: row!.id, supervisorBadge: 'S9001', reason })
+    await h.waitForView((x) => x.step === 'packed')
+    expect(h.carrier.consignments).toHaveLength(1)
+    const audit = await auditOf(h, id)
+    const override = audit.find((a) => a.action === 'exception.overrideApproved')!
+    expect(override.actor_id).not.toBe('packer-1')
+    expect(JSON.parse(override.detail_json)).toMatchObject({ reason })
+    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['packing.override', 'order.packed']))
+  }, 30_000)
+
+  it('after a restart the weighing is gone: the override is refused until the order is weighed at the desk again', async () => {
+    h = await startHarness({ overrides: fast })
+    await h.addOrder({ orderNumber: 'KG-2', barcode: 'KG2', recipient: istanbul, lines })
+    await stopAt(h, 'KG2', (g) => Math.round(g * 1.6))
+    await queued(h)
+    await h.restart()
+    await h.station.handlers['scan.submit']({ code: 'P1001', source: 'scanner' })
+    const [row] = await h.station.handlers['exceptions.list']({})
+    expect(row).toMatchObject({ kind: 'weight', atDesk: false })
+    await expect(h.station.handlers['exceptions.override']({ id: row!.id, supervisorBadge: 'S9001', reason: 'kontrol edildi' })).rejects.toMatchObject({
+      code: 'packing.wrongState',
+    })
+    expect(h.carrier.consignments).toHaveLength(0)
+  }, 30_000)
+})

@@ -147,7 +147,7 @@ export class ExceptionsService {
       if (!this.atDesk(x)) throw this.notAtDesk(x)
       await appendAudit(this.deps.db, {
         actorId: supervisor.id,
-        action: 'exception.override',
+        action: 'exception.overrideApproved',
         orderId: x.orderId,
         detail: { exceptionId: x.id, reason: input.reason },
       })

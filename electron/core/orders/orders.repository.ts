@@ -7,7 +7,7 @@ import type { OrderLinesTable, OrdersTable } from '../db/schema'
 type OrderRow = Pick<
   OrdersTable,
   'id' | 'order_number' | 'barcode' | 'marketplace' | 'status' | 'recipient_json' | 'cod_amount_kurus' | 'mandated_carrier_id'
-> & { created_at: string; updated_at: string }
+> & { created_at: string; updated_at: string; parcel_count: number }
 type LineRow = Omit<OrderLinesTable, 'packed_quantity' | 'unit_weight_grams'> & { packed_quantity: number; unit_weight_grams: number }
 
 const orderColumns = [
@@ -19,6 +19,7 @@ const orderColumns = [
   'recipient_json',
   'cod_amount_kurus',
   'mandated_carrier_id',
+  'parcel_count',
   'created_at',
   'updated_at',
 ] as const
@@ -49,6 +50,7 @@ function toOrder(row: OrderRow, lines: readonly LineRow[]): Order {
     recipient: JSON.parse(row.recipient_json) as Address,
     codAmountKurus: row.cod_amount_kurus,
     mandatedCarrierId: row.mandated_carrier_id,
+    parcelCount: row.parcel_count,
     lines: lines.map(toLine),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -82,6 +84,8 @@ export type NewOrder = Readonly<{
   codAmountKurus?: number | null
   mandatedCarrierId?: string | null
   marketplaceLabelZpl?: string | null
+  /** Parcels the order ships in (default 1). */
+  parcelCount?: number
   cloudVersion?: number
   lines: readonly { sku: string; gtin?: string | null; name: string; quantity: number; unitWeightGrams: number; sizeMm?: ItemSizeMm | null }[]
 }>
@@ -101,6 +105,7 @@ export async function insertOrder(db: DbOrTrx, order: NewOrder): Promise<string>
       cod_amount_kurus: order.codAmountKurus ?? null,
       mandated_carrier_id: order.mandatedCarrierId ?? null,
       marketplace_label_zpl: order.marketplaceLabelZpl ?? null,
+      parcel_count: order.parcelCount ?? 1,
       cloud_version: order.cloudVersion ?? 0,
       packed_by: null,
       packed_at: null,

@@ -5,6 +5,7 @@ import { isAppError } from '../../../shared/errors'
 import { selectCarrier, type QuoteOption, type RateCard, type SelectionRules } from '../../../shared/rates'
 import type { AddressResolver } from '../addresses/address.resolver'
 import { appendAudit } from '../audit/audit.repository'
+import { capabilitiesOf } from '../carriers/carrier-capabilities'
 import { marketplaceChoice } from '../carriers/marketplace/marketplace-choice'
 import type { Db } from '../db/database'
 import { getMarketplaceLabel, setOrderStatus } from '../orders/orders.repository'
@@ -36,7 +37,7 @@ export async function chooseCarrier(
   deps: CarrierChoiceDeps,
   order: Order,
   measure: ShipmentMeasure,
-  options: { addressOverridden: boolean; actorId: string | null },
+  options: { addressOverridden: boolean; actorId: string | null; parcels?: number },
 ): Promise<CarrierChoice> {
   let recipient = order.recipient
   if (deps.addresses && !options.addressOverridden) {
@@ -84,7 +85,21 @@ export async function chooseCarrier(
       desi: measure.desi,
       weightKg: measure.weightKg,
     },
-    deps.rules(),
+    withParcels(deps.rules(), options.parcels ?? 1),
   )
   return { chosen, options: quoted, recipient }
+}
+
+/**
+ * A multi-parcel order goes as one shipment of N pieces: a carrier whose shipment carries fewer parcels
+ * (carrier-capabilities.types.ts `pieces`) is not offered for it, with the reason on the comparison.
+ */
+function withParcels(rules: SelectionRules, parcels: number): SelectionRules {
+  if (parcels <= 1) return rules
+  return {
+    ...rules,
+    unavailable: (card) =>
+      rules.unavailable?.(card) ??
+      (capabilitiesOf(card.carrierId).pieces < parcels ? `${parcels} koli tek gönderide gidemez / cannot carry ${parcels} parcels in one shipment` : null),
+  }
 }

@@ -115,7 +115,14 @@ const ROWS: readonly Row[] = [
   ['order opened with items left', at(S.packed, { purchaseLive: true }), { type: 'orderOpened', allItems: false }, S.orderOpen, [], { purchaseLive: false }],
   ['order opened, items already counted', at(S.idle), { type: 'orderOpened', allItems: true }, S.itemsVerified, ['suggestBoxes'], { itemsVerified: true }],
   ['order with a bought label resumed', at(S.idle), { type: 'orderResumed' }, S.shipmentCreated, ['finish'], { itemsVerified: true, purchaseLive: true }],
-  ['reset', at(S.exception, { ...ready, weight: 'accepted' }), { type: 'orderReset' }, S.idle, [], { itemsVerified: false, boxChosen: false, weight: 'none' }],
+  [
+    'reset',
+    at(S.exception, { ...ready, weight: 'accepted', parcelsWeighed: 1 }),
+    { type: 'orderReset' },
+    S.idle,
+    [],
+    { itemsVerified: false, boxChosen: false, weight: 'none' },
+  ],
   // Items.
   ['an item, more to come', at(S.orderOpen), { type: 'itemConfirmed', allItems: false }, S.orderOpen, []],
   ['the last item', at(S.orderOpen), { type: 'itemConfirmed', allItems: true }, S.itemsVerified, ['suggestBoxes'], { itemsVerified: true }],
@@ -128,7 +135,7 @@ const ROWS: readonly Row[] = [
   ],
   [
     'an item after an accepted weight: weigh again',
-    at(S.exception, { ...ready, weight: 'accepted' }),
+    at(S.exception, { ...ready, weight: 'accepted', parcelsWeighed: 1 }),
     { type: 'itemConfirmed', allItems: true },
     S.itemsVerified,
     ['suggestBoxes'],
@@ -154,11 +161,17 @@ const ROWS: readonly Row[] = [
   ['a hand on the plate: ignored', at(S.itemsVerified, ready), weight({ grams: MIN_WEIGHT_GRAMS - 1 }), S.itemsVerified, []],
   ['weight while the order is open: ignored', at(S.orderOpen, ready), weight(), S.orderOpen, []],
   // Carrier and purchase.
-  ['carrier refused (address, claim)', at(S.itemsVerified, { ...ready, weight: 'accepted' }), { type: 'carrierRefused' }, S.exception, []],
-  ['no eligible carrier', at(S.itemsVerified, { ...ready, weight: 'accepted' }), { type: 'carrierChosen', chosen: false }, S.exception, ['blockNoCarrier']],
+  ['carrier refused (address, claim)', at(S.itemsVerified, { ...ready, weight: 'accepted', parcelsWeighed: 1 }), { type: 'carrierRefused' }, S.exception, []],
+  [
+    'no eligible carrier',
+    at(S.itemsVerified, { ...ready, weight: 'accepted', parcelsWeighed: 1 }),
+    { type: 'carrierChosen', chosen: false },
+    S.exception,
+    ['blockNoCarrier'],
+  ],
   [
     'carrier chosen: purchase',
-    at(S.itemsVerified, { ...ready, weight: 'accepted' }),
+    at(S.itemsVerified, { ...ready, weight: 'accepted', parcelsWeighed: 1 }),
     { type: 'carrierChosen', chosen: true },
     S.measured,
     ['purchase'],
@@ -166,7 +179,7 @@ const ROWS: readonly Row[] = [
   ],
   [
     'carrier chosen after an override: purchase',
-    at(S.exception, { ...ready, weight: 'accepted' }),
+    at(S.exception, { ...ready, weight: 'accepted', parcelsWeighed: 1 }),
     { type: 'carrierChosen', chosen: true },
     S.measured,
     ['purchase'],
@@ -180,14 +193,14 @@ const ROWS: readonly Row[] = [
   ],
   [
     'carrier chosen with a purchase live: refused',
-    at(S.exception, { ...ready, weight: 'accepted', purchaseLive: true }),
+    at(S.exception, { ...ready, weight: 'accepted', parcelsWeighed: 1, purchaseLive: true }),
     { type: 'carrierChosen', chosen: true },
     S.exception,
     ['refuse:purchaseNotAllowed'],
   ],
   [
     'carrier chosen while measured: refused',
-    at(S.measured, { ...ready, weight: 'accepted' }),
+    at(S.measured, { ...ready, weight: 'accepted', parcelsWeighed: 1 }),
     { type: 'carrierChosen', chosen: true },
     S.measured,
     ['refuse:purchaseNotAllowed'],
@@ -236,7 +249,7 @@ const ROWS: readonly Row[] = [
   ],
   [
     'retry after a carrier refusal',
-    at(S.exception, { ...ready, weight: 'accepted' }),
+    at(S.exception, { ...ready, weight: 'accepted', parcelsWeighed: 1 }),
     { type: 'retry', orderPacked: false, shipmentLive: false, blockingCode: ErrorCode.carrierTimeout },
     S.exception,
     ['chooseCarrier'],
@@ -256,6 +269,61 @@ const ROWS: readonly Row[] = [
     ['refuse:nothingToRetry'],
   ],
   ['cancel', at(S.itemsVerified), { type: 'cancel', shipmentLive: false }, S.itemsVerified, ['releaseOrder']],
+  // Multi-parcel orders (issue 12): every parcel is boxed and weighed before the one purchase.
+  ['KJNEXTPKG is a command', at(S.itemsVerified), scan({ command: 'nextParcel' }), S.itemsVerified, ['route:nextParcel']],
+  ['packed, KJREPRINT asked which parcel: a digit reprints it', at(S.packed), scan({ digit: true, reprintPick: true }), S.packed, ['route:reprintParcel']],
+  ['packed, no parcel asked: a digit is an order code', at(S.packed), scan({ digit: true }), S.packed, ['route:openOrder']],
+  [
+    'order opened with 3 parcels',
+    at(S.idle),
+    { type: 'orderOpened', allItems: true, parcels: 3 },
+    S.itemsVerified,
+    ['suggestBoxes'],
+    { parcels: 3, parcelsWeighed: 0 },
+  ],
+  [
+    'order reopened after 2 parcels were weighed: the third is next',
+    at(S.idle),
+    { type: 'orderOpened', allItems: true, parcels: 1, parcelsWeighed: 2 },
+    S.itemsVerified,
+    ['suggestBoxes'],
+    { parcels: 3, parcelsWeighed: 2 },
+  ],
+  ['next package while boxing', at(S.itemsVerified, ready), { type: 'nextParcel' }, S.itemsVerified, ['parcelAdded'], { parcels: 2 }],
+  ['next package while counting items', at(S.orderOpen), { type: 'nextParcel' }, S.orderOpen, ['parcelAdded'], { parcels: 2 }],
+  ['next package once a label is bought: refused', at(S.packed, { purchaseLive: true }), { type: 'nextParcel' }, S.packed, ['refuse:parcelNotAllowed']],
+  ['next package at an idle desk: refused', at(S.idle), { type: 'nextParcel' }, S.idle, ['refuse:parcelNotAllowed']],
+  [
+    'parcel 1 of 2 weighed: box the next',
+    at(S.itemsVerified, { ...ready, parcels: 2 }),
+    weight(),
+    S.itemsVerified,
+    ['parcelDone'],
+    { parcelsWeighed: 1, boxChosen: false, weight: 'none' },
+  ],
+  [
+    'the last parcel weighed: choose the carrier',
+    at(S.itemsVerified, { ...ready, parcels: 3, parcelsWeighed: 2 }),
+    weight(),
+    S.itemsVerified,
+    ['chooseCarrier'],
+    { parcelsWeighed: 3, weight: 'accepted' },
+  ],
+  [
+    'a carrier before every parcel is weighed: refused',
+    at(S.itemsVerified, { ...ready, parcels: 2, parcelsWeighed: 1, weight: 'accepted' }),
+    { type: 'carrierChosen', chosen: true },
+    S.itemsVerified,
+    ['refuse:purchaseNotAllowed'],
+  ],
+  [
+    'a parcel weight overridden, more to come: box the next',
+    at(S.exception, { ...ready, parcels: 2, weight: 'stable' }),
+    { type: 'overridden' },
+    S.itemsVerified,
+    ['parcelDone'],
+    { parcelsWeighed: 1, weight: 'none' },
+  ],
   [
     'cancel after a label was bought: refused',
     at(S.exception, { purchaseLive: true }),
@@ -288,7 +356,7 @@ const eventArb: fc.Arbitrary<PackingEvent> = fc.oneof(
   fc.record({
     type: fc.constant('scan' as const),
     loggedIn: fc.boolean(),
-    command: fc.constantFrom(null, 'cancel' as const, 'retry' as const, 'reprint' as const),
+    command: fc.constantFrom(null, 'cancel' as const, 'retry' as const, 'reprint' as const, 'nextParcel' as const),
     supervisorDefers: fc.boolean(),
     hasOrder: fc.boolean(),
     scanBackReady: fc.boolean(),
@@ -298,8 +366,15 @@ const eventArb: fc.Arbitrary<PackingEvent> = fc.oneof(
     returnPrompt: fc.constantFrom(null, 'order' as const, 'confirm' as const, 'done' as const),
     seen: fc.constantFrom('badge' as const, 'order' as const, 'tracking' as const, 'other' as const),
     boxFitPending: fc.boolean(),
+    reprintPick: fc.boolean(),
   }),
-  fc.record({ type: fc.constant('orderOpened' as const), allItems: fc.boolean() }),
+  fc.record({
+    type: fc.constant('orderOpened' as const),
+    allItems: fc.boolean(),
+    parcels: fc.integer({ min: 1, max: 4 }),
+    parcelsWeighed: fc.integer({ min: 0, max: 3 }),
+  }),
+  fc.constant({ type: 'nextParcel' as const }),
   fc.constant({ type: 'orderResumed' as const }),
   fc.constant({ type: 'orderReset' as const }),
   fc.record({ type: fc.constant('itemConfirmed' as const), allItems: fc.boolean() }),
@@ -328,22 +403,60 @@ const happyPath: fc.Arbitrary<PackingEvent[]> = fc.constant([
   { type: 'weightSettled', grams: 1200, stable: true, withinTolerance: true, blockingCode: null },
   { type: 'carrierChosen', chosen: true },
 ])
+// Three parcels: two declared by the order, one more by "next package"; each boxed and weighed.
+const parcelWeighed: PackingEvent[] = [{ type: 'boxChosen' }, { type: 'weightSettled', grams: 900, stable: true, withinTolerance: true, blockingCode: null }]
+const multiParcelPath: fc.Arbitrary<PackingEvent[]> = fc.constant([
+  { type: 'orderOpened', allItems: true, parcels: 2 },
+  { type: 'nextParcel' },
+  ...parcelWeighed,
+  ...parcelWeighed,
+  ...parcelWeighed,
+  { type: 'carrierChosen', chosen: true },
+])
 const sequence = fc
-  .array(fc.oneof({ weight: 6, arbitrary: eventArb.map((e) => [e]) }, { weight: 1, arbitrary: happyPath }), { maxLength: 30 })
+  .array(fc.oneof({ weight: 8, arbitrary: eventArb.map((e) => [e]) }, { weight: 1, arbitrary: happyPath }, { weight: 1, arbitrary: multiParcelPath }), {
+    maxLength: 30,
+  })
   .map((chunks) => chunks.flat())
 
 /**
  * What the events alone say about the open order, kept apart from the machine's own flags: an event
  * counts when the machine did not ignore it (it moved the state or asked for an effect).
  */
-type Witness = { itemsComplete: boolean; stableWeight: boolean; weightAccepted: boolean; livePurchases: number; orders: number }
-const freshWitness = (orders: number): Witness => ({ itemsComplete: false, stableWeight: false, weightAccepted: false, livePurchases: 0, orders })
+type Witness = {
+  itemsComplete: boolean
+  stableWeight: boolean
+  weightAccepted: boolean
+  livePurchases: number
+  orders: number
+  /** Parcels the order ships in, as the events declared them, and parcels whose stable weight was accepted. */
+  parcels: number
+  parcelsAccepted: number
+}
+const freshWitness = (orders: number): Witness => ({
+  itemsComplete: false,
+  stableWeight: false,
+  weightAccepted: false,
+  livePurchases: 0,
+  orders,
+  parcels: 1,
+  parcelsAccepted: 0,
+})
+/** The current parcel's weight is accepted: it counts once, and the next parcel starts without a weight. */
+function acceptParcel(w: Witness): Witness {
+  const parcelsAccepted = w.parcelsAccepted + 1
+  return parcelsAccepted < w.parcels ? { ...w, parcelsAccepted, stableWeight: false, weightAccepted: false } : { ...w, parcelsAccepted, weightAccepted: true }
+}
 
 function witness(w: Witness, event: PackingEvent, effects: readonly PackingEffect[], ignored: boolean): Witness {
   if (ignored) return w
   switch (event.type) {
-    case 'orderOpened':
-      return { ...freshWitness(w.orders + 1), itemsComplete: event.allItems }
+    case 'orderOpened': {
+      const before = event.parcelsWeighed ?? 0
+      return { ...freshWitness(w.orders + 1), itemsComplete: event.allItems, parcels: Math.max(event.parcels ?? 1, before + 1), parcelsAccepted: before }
+    }
+    case 'nextParcel':
+      return effects.some((e) => e.kind === 'parcelAdded') ? { ...w, parcels: w.parcels + 1 } : w
     case 'orderResumed':
       return { ...freshWitness(w.orders + 1), itemsComplete: true, livePurchases: 1 }
     case 'orderReset':
@@ -354,10 +467,11 @@ function witness(w: Witness, event: PackingEvent, effects: readonly PackingEffec
       return { ...w, stableWeight: false, weightAccepted: false }
     case 'weightSettled': {
       const stable = event.stable && event.grams >= MIN_WEIGHT_GRAMS
-      return { ...w, stableWeight: stable, weightAccepted: stable && event.withinTolerance }
+      const next = { ...w, stableWeight: stable, weightAccepted: false }
+      return stable && event.withinTolerance ? acceptParcel(next) : next
     }
     case 'overridden':
-      return { ...w, weightAccepted: w.stableWeight }
+      return w.stableWeight && !w.weightAccepted ? acceptParcel(w) : w
     case 'finishFailed':
       return { ...w, livePurchases: event.shipmentLive ? w.livePurchases : 0 }
     case 'retry':
@@ -397,7 +511,7 @@ function run(events: readonly PackingEvent[], onStep: (from: MachineState, event
 }
 
 describe(`packing machine: properties over ${NUM_RUNS} random event sequences (seed ${SEED})`, () => {
-  it('never reaches a purchase without every item verified and a stable weight in tolerance (or overridden)', () => {
+  it('never reaches a purchase without every item verified and a stable weight in tolerance (or overridden) for every parcel', () => {
     check(
       fc.property(sequence, (events) => {
         run(events, (_from, _event, effects, w) => {
@@ -405,6 +519,7 @@ describe(`packing machine: properties over ${NUM_RUNS} random event sequences (s
           expect(w.itemsComplete).toBe(true)
           expect(w.stableWeight).toBe(true)
           expect(w.weightAccepted).toBe(true)
+          expect(w.parcelsAccepted).toBeGreaterThanOrEqual(w.parcels)
         })
       }),
     )
@@ -423,7 +538,7 @@ describe(`packing machine: properties over ${NUM_RUNS} random event sequences (s
     )
   })
 
-  it('never makes a second purchase for an order while one is live', () => {
+  it('never makes a second purchase for an order (and so for any of its parcels) while one is live', () => {
     check(
       fc.property(sequence, (events) => {
         run(events, (_from, _event, effects, w) => {
@@ -454,6 +569,15 @@ describe(`packing machine: properties over ${NUM_RUNS} random event sequences (s
       return found
     })
     expect(purchases.length).toBeGreaterThan(100)
+  })
+
+  it('some sequences buy a multi-parcel order (the parcel property is not empty)', () => {
+    const multi = fc.sample(sequence, { numRuns: 500, seed: SEED }).filter((events) => {
+      let found = false
+      run(events, (from, _e, effects) => (found ||= from.parcels > 1 && effects.some((e) => e.kind === 'purchase')))
+      return found
+    })
+    expect(multi.length).toBeGreaterThan(20)
   })
 })
 

@@ -19,9 +19,21 @@ export type MachineState = Readonly<{
   weight: 'none' | 'stable' | 'accepted'
   /** A purchase intent of this order is live (recorded and not refused for good): a second one is never made. */
   purchaseLive: boolean
+  /** How many parcels the order ships in (the order's own count, raised by the "next package" command); at least 1. */
+  parcels: number
+  /** Parcels boxed and weighed (stable, accepted) so far: the purchase waits until every parcel is. */
+  parcelsWeighed: number
 }>
 
-export const INITIAL_MACHINE: MachineState = { step: PackingStep.idle, itemsVerified: false, boxChosen: false, weight: 'none', purchaseLive: false }
+export const INITIAL_MACHINE: MachineState = {
+  step: PackingStep.idle,
+  itemsVerified: false,
+  boxChosen: false,
+  weight: 'none',
+  purchaseLive: false,
+  parcels: 1,
+  parcelsWeighed: 0,
+}
 
 /** What a scan does, by step: the core's single routing decision (`PackingService.scan`). */
 export type ScanAction =
@@ -50,15 +62,19 @@ export type ScanAction =
   | 'badgeMidOrder'
   /** The supervisor's badge lets a box the items do not fit be used (audited). */
   | 'overrideBox'
+  /** "Next package" (KJNEXTPKG): one more parcel for the open order. */
+  | 'nextParcel'
+  /** A digit after KJREPRINT on a multi-parcel order: that parcel's label again. */
+  | 'reprintParcel'
   | 'busy'
 
-export type ScanCommand = 'cancel' | 'retry' | 'reprint'
+export type ScanCommand = 'cancel' | 'retry' | 'reprint' | 'nextParcel'
 
 /** What the code is, as far as routing cares (packing/scan-classifier.ts tells the rest apart for the wording). */
 export type ScanSeen = 'badge' | 'order' | 'tracking' | 'other'
 
 /** Why a request is refused; the service words it (the texts stay where the operator reads them). */
-export type Refusal = 'nothingToRetry' | 'labelBought' | 'purchaseNotAllowed'
+export type Refusal = 'nothingToRetry' | 'labelBought' | 'purchaseNotAllowed' | 'parcelNotAllowed'
 
 /** Something that happened, or that the packer asked for, with the facts the service read for it. */
 export type PackingEvent =
@@ -83,8 +99,13 @@ export type PackingEvent =
       seen: ScanSeen
       /** A box the items do not fit was refused and waits for a supervisor's badge. */
       boxFitPending: boolean
+      /** KJREPRINT on a multi-parcel order asked which parcel: a digit picks it. */
+      reprintPick?: boolean
     }>
-  | Readonly<{ type: 'orderOpened'; allItems: boolean }>
+  /** `parcels`: the order's own count (default 1); `parcelsWeighed`: parcels weighed before a restart (default 0). */
+  | Readonly<{ type: 'orderOpened'; allItems: boolean; parcels?: number; parcelsWeighed?: number }>
+  /** The packer scanned "next package": the order ships in one more parcel. */
+  | Readonly<{ type: 'nextParcel' }>
   /** An order with a bought label that never finished: picked up with the same shipment. */
   | Readonly<{ type: 'orderResumed' }>
   /** The session starts over (cancelled, or an already packed order shown). */
@@ -126,6 +147,10 @@ export type PackingEffect =
   | Readonly<{ kind: 'refuse'; reason: Refusal }>
   /** A made return is on screen: the next scan closes it and is work again. */
   | Readonly<{ kind: 'closeReturnPrompt' }>
+  /** One more parcel is expected: the counter on screen moves ("Koli 1/2"). */
+  | Readonly<{ kind: 'parcelAdded' }>
+  /** A parcel (not the last) is weighed: keep its box and weight, the next parcel is boxed and weighed. */
+  | Readonly<{ kind: 'parcelDone' }>
 
 export type Transition = Readonly<{ state: MachineState; effects: readonly PackingEffect[] }>
 
@@ -146,6 +171,7 @@ export function routeScan(step: PackingStep, e: Extract<PackingEvent, { type: 's
   switch (step) {
     case PackingStep.idle:
     case PackingStep.packed:
+      if (e.reprintPick && e.digit) return 'reprintParcel'
       return e.supervisorDefers ? 'defer' : noOrderInHand(e)
     case PackingStep.orderOpen:
       return midOrder(e) ?? 'confirmItem'
@@ -192,7 +218,24 @@ function expectsWeight(step: PackingStep, blockingCode: string | null): boolean 
   return step === PackingStep.itemsVerified || (step === PackingStep.exception && blockingCode === ErrorCode.weightOutOfTolerance)
 }
 
-const FRESH_ORDER = { itemsVerified: false, boxChosen: false, weight: 'none', purchaseLive: false } as const
+const FRESH_ORDER = { itemsVerified: false, boxChosen: false, weight: 'none', purchaseLive: false, parcels: 1, parcelsWeighed: 0 } as const
+
+/** More parcels may be declared until the purchase: while the items are counted or the parcels boxed. */
+export function mayAddParcel(state: MachineState): boolean {
+  return (state.step === PackingStep.orderOpen || state.step === PackingStep.itemsVerified) && !state.purchaseLive
+}
+
+/**
+ * A parcel's stable weight is accepted (in tolerance, or a supervisor let it go). Not the last: it is kept, and
+ * the next parcel is boxed and weighed. The last: the whole order is measured and a carrier is chosen.
+ */
+function parcelAccepted(state: MachineState): Transition {
+  const weighed = state.parcelsWeighed + 1
+  if (weighed < state.parcels) {
+    return to(state, { step: PackingStep.itemsVerified, parcelsWeighed: weighed, boxChosen: false, weight: 'none' }, { kind: 'parcelDone' })
+  }
+  return to(state, { parcelsWeighed: state.parcels, weight: 'accepted' }, { kind: 'chooseCarrier' })
+}
 
 /**
  * The table: (state, event) → next state and effects. Pure; the service carries out the effects and is
@@ -208,8 +251,15 @@ export function transition(state: MachineState, event: PackingEvent): Transition
       return stay(state, route(routeScan(step, event)))
     case 'orderOpened': {
       const next = event.allItems ? PackingStep.itemsVerified : PackingStep.orderOpen
-      return to(state, { ...FRESH_ORDER, step: next, itemsVerified: event.allItems }, ...(event.allItems ? [{ kind: 'suggestBoxes' } as const] : []))
+      const parcelsWeighed = Math.max(0, event.parcelsWeighed ?? 0)
+      // Parcels weighed before a restart were not the last (the last one's weight buys the label): one more is always to come.
+      const parcels = Math.max(1, event.parcels ?? 1, parcelsWeighed + 1)
+      const patch = { ...FRESH_ORDER, step: next, itemsVerified: event.allItems, parcels, parcelsWeighed }
+      return to(state, patch, ...(event.allItems ? [{ kind: 'suggestBoxes' } as const] : []))
     }
+    case 'nextParcel':
+      if (!mayAddParcel(state)) return stay(state, { kind: 'refuse', reason: 'parcelNotAllowed' })
+      return to(state, { parcels: state.parcels + 1 }, { kind: 'parcelAdded' })
     case 'orderResumed':
       return to(state, { ...FRESH_ORDER, step: PackingStep.shipmentCreated, itemsVerified: true, purchaseLive: true }, { kind: 'finish' })
     case 'orderReset':
@@ -226,7 +276,7 @@ export function transition(state: MachineState, event: PackingEvent): Transition
     case 'weightSettled':
       if (!expectsWeight(step, event.blockingCode) || !state.boxChosen || !event.stable || event.grams < MIN_WEIGHT_GRAMS) return stay(state)
       if (!event.withinTolerance) return to(state, { step: PackingStep.exception, weight: 'stable' }, { kind: 'blockOnWeight' })
-      return to(state, { weight: 'accepted' }, { kind: 'chooseCarrier' })
+      return parcelAccepted(state)
     case 'carrierRefused':
       return to(state, { step: PackingStep.exception })
     case 'carrierChosen':
@@ -242,7 +292,9 @@ export function transition(state: MachineState, event: PackingEvent): Transition
     case 'packed':
       return to(state, { step: PackingStep.packed })
     case 'overridden':
-      return to(state, { weight: state.weight === 'none' ? 'none' : 'accepted' }, { kind: 'chooseCarrier' })
+      // A weight the supervisor lets go counts for its parcel; an address override keeps the weight as it was.
+      if (state.weight === 'stable') return parcelAccepted(state)
+      return stay(state, { kind: 'chooseCarrier' })
     case 'retry':
       if (event.orderPacked) return stay(state, { kind: 'printOwed' })
       if (event.shipmentLive) return to(state, { purchaseLive: true }, { kind: 'finish' })
@@ -255,8 +307,8 @@ export function transition(state: MachineState, event: PackingEvent): Transition
   }
 }
 
-/** Money is spent only on counted items, an accepted stable weight, from a step that waits for it, and once per order. */
+/** Money is spent only on counted items, an accepted stable weight for every parcel, from a step that waits for it, and once per order. */
 function mayPurchase(state: MachineState): boolean {
   const waiting = state.step === PackingStep.itemsVerified || state.step === PackingStep.exception
-  return waiting && state.itemsVerified && state.weight === 'accepted' && !state.purchaseLive
+  return waiting && state.itemsVerified && state.weight === 'accepted' && state.parcelsWeighed === state.parcels && !state.purchaseLive
 }

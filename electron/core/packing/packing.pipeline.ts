@@ -1,4 +1,5 @@
 import { shipmentMeasure } from '../../../shared/desi'
+import type { MeasuredPackage } from '../../../shared/domain/box'
 import type { Order } from '../../../shared/domain/order'
 import type { Packer } from '../../../shared/domain/packer'
 import { AppError, ErrorCode, toAppError } from '../../../shared/errors'
@@ -12,6 +13,7 @@ import type { PackingEffect, Refusal } from './packing.machine'
 import { checkWeight } from './packing.rules'
 import { markPrintPending } from './printer-recovery.rules'
 import { checkScanBack } from './scan-back.rules'
+import { insertMissingPackages } from './packages.repository'
 import { ensureStillOurs, recordShipmentIntent } from './shipment-intent'
 
 export { MIN_WEIGHT_GRAMS } from './packing.machine'
@@ -37,6 +39,8 @@ export function refusal(reason: Refusal): AppError {
       return new AppError(ErrorCode.wrongState, msg('packing.labelBought'))
     case 'purchaseNotAllowed':
       return new AppError(ErrorCode.wrongState, msg('packing.noWeight'))
+    case 'parcelNotAllowed':
+      return new AppError(ErrorCode.wrongState, msg('packing.parcelNotAllowed'))
   }
 }
 
@@ -46,19 +50,32 @@ export function throwIfRefused(effects: readonly PackingEffect[]): void {
   if (refused) throw refusal(refused.reason)
 }
 
+/** Whether the parcel on the scale is the order's last (a single-parcel order's only one). */
+export function isLastParcel(ctx: PipelineContext): boolean {
+  return ctx.s.machine.parcelsWeighed + 1 >= ctx.s.machine.parcels
+}
+
 /**
  * A settled weight: ignored unless the desk waits for one (items verified, or re-weighing after a
- * mismatch); out of tolerance stops the packer; within it the order ships.
+ * mismatch); out of tolerance stops the packer; within it the order ships. A multi-parcel order's items
+ * are not split by parcel, so a parcel before the last needs a stable weight only, and the last one's
+ * expected weight is what the items and every box still lack (packing.service.ts `useBox`): the tolerance is
+ * the order's, on its total.
  */
 export async function weighed(ctx: PipelineContext, grams: number): Promise<void> {
   const { s } = ctx
-  const problem = s.expectedGrams === null ? null : checkWeight(s.expectedGrams, grams, ctx.deps.tolerance)
+  const problem = s.expectedGrams === null || !isLastParcel(ctx) ? null : checkWeight(s.expectedGrams, grams, ctx.deps.tolerance)
   const effects = ctx.dispatch({ type: 'weightSettled', grams, stable: true, withinTolerance: problem === null, blockingCode: s.blocking?.code ?? null })
   for (const effect of effects) {
     if (effect.kind === 'blockOnWeight') {
       s.measuredGrams = grams
       s.blocking = problem
       throw problem
+    }
+    if (effect.kind === 'parcelDone') {
+      s.measuredGrams = grams
+      s.blocking = null
+      await keepParcel(ctx)
     }
     if (effect.kind === 'chooseCarrier') {
       s.measuredGrams = grams
@@ -68,6 +85,28 @@ export async function weighed(ctx: PipelineContext, grams: number): Promise<void
   }
 }
 
+/** The parcel on the scale, as measured (its index is the count weighed before it, plus one). */
+function currentParcel(ctx: PipelineContext): MeasuredPackage {
+  const { s } = ctx
+  if (!s.dims || s.measuredGrams === null) throw new AppError(ErrorCode.wrongState, msg('packing.noWeight'))
+  return { index: s.parcels.length + 1, boxCode: s.box?.code ?? null, ...s.dims, weightGrams: s.measuredGrams }
+}
+
+/**
+ * A parcel before the last is weighed: it is kept (in the session and the database, so a restart resumes at
+ * the next parcel) and the next parcel starts without a box or a weight.
+ */
+export async function keepParcel(ctx: PipelineContext): Promise<void> {
+  const { s, deps } = ctx
+  const order = orderOf(ctx)
+  const parcel = currentParcel(ctx)
+  await insertMissingPackages(deps.db, order.id, [parcel], null)
+  s.parcels = [...s.parcels, parcel]
+  Object.assign(s, { box: null, dims: null, expectedGrams: null, measuredGrams: null, boxFitPending: null })
+  const count = s.machine.parcels
+  s.notice = { tone: 'ok', ...msg('packing.parcelWeighed', { index: parcel.index, count, next: parcel.index + 1 }) }
+}
+
 /**
  * measured → rate shop → record purchase intent with the measurement → finish. `carrierPick`: another
  * eligible carrier of the comparison, taken instead of the chosen one (the exceptions queue, issue 12).
@@ -75,13 +114,13 @@ export async function weighed(ctx: PipelineContext, grams: number): Promise<void
 export async function ship(ctx: PipelineContext, carrierPick: string | null = null): Promise<void> {
   const { s, deps } = ctx
   const order = orderOf(ctx)
-  const dims = s.dims
-  if (!dims || s.measuredGrams === null) throw new AppError(ErrorCode.wrongState, msg('packing.noWeight'))
-  const pkg = { index: 1, boxCode: s.box?.code ?? null, ...dims, weightGrams: s.measuredGrams }
-  const measure = shipmentMeasure([pkg])
+  // Every parcel, each with its own box, weight and desi: one shipment of N pieces (carrier-choice.ts offers only carriers that carry N).
+  const packages = [...s.parcels, currentParcel(ctx)]
+  const measure = shipmentMeasure(packages)
   let choice: CarrierChoice
   try {
-    choice = await chooseCarrier(deps.choice, order, measure, { addressOverridden: s.overridden, actorId: s.packer?.id ?? null })
+    const parcels = packages.length
+    choice = await chooseCarrier(deps.choice, order, measure, { addressOverridden: s.overridden, actorId: s.packer?.id ?? null, parcels })
     // Last, right before the intent that the finisher buys: the order is still ours (claims re-checked).
     await ensureStillOurs(deps, order)
   } catch (err) {
@@ -99,7 +138,7 @@ export async function ship(ctx: PipelineContext, carrierPick: string | null = nu
   }
   throwIfRefused(effects)
   ctx.fire()
-  await recordShipmentIntent(deps, { order, pkg, chosen, recipient: choice.recipient, expectedGrams: s.expectedGrams, overridden: s.overridden })
+  await recordShipmentIntent(deps, { order, packages, chosen, recipient: choice.recipient, expectedGrams: s.expectedGrams, overridden: s.overridden })
   await finish(ctx, order.id)
 }
 

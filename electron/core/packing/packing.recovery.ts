@@ -7,7 +7,8 @@ import { isUncertain, pendingPrintJobs } from '../printing/print-jobs.repository
 import { findPackerByBadge } from '../packers/packers.repository'
 import { getLiveShipment } from '../shipping/shipments.repository'
 import type { PipelineContext } from './packing.deps'
-import { finish, orderOf, packerOf, ship, throwIfRefused } from './packing.pipeline'
+import { finish, keepParcel, orderOf, packerOf, ship, throwIfRefused } from './packing.pipeline'
+import { deletePackages } from './packages.repository'
 import { SUPERVISOR_OVERRIDABLE } from './packing.rules'
 import { markPrintPending } from './printer-recovery.rules'
 import { ORDER_RESET } from './packing.session'
@@ -38,7 +39,9 @@ export async function override(ctx: PipelineContext, supervisorBadge: string, re
   s.blocking = null
   s.overridden = true
   s.notice = { tone: 'warn', ...msg('packing.overridden', { supervisor: supervisor.name }) }
-  if (ctx.dispatch({ type: 'overridden' }).some((e) => e.kind === 'chooseCarrier')) await ship(ctx)
+  const effects = ctx.dispatch({ type: 'overridden' })
+  if (effects.some((e) => e.kind === 'parcelDone')) await keepParcel(ctx)
+  if (effects.some((e) => e.kind === 'chooseCarrier')) await ship(ctx)
 }
 
 /**
@@ -81,6 +84,7 @@ export async function cancel(ctx: PipelineContext): Promise<void> {
   if (order && order.status !== 'packed' && effects.some((e) => e.kind === 'releaseOrder')) {
     await deps.db.transaction().execute(async (trx) => {
       await resetPackedQuantities(trx, order.id)
+      await deletePackages(trx, order.id)
       await setOrderStatus(trx, order.id, 'open')
       await appendAudit(trx, { actorId: s.packer?.id ?? null, action: 'packing.cancelled', orderId: order.id })
     })
@@ -156,8 +160,21 @@ export async function deferUnconfirmed(ctx: PipelineContext, supervisorBadge: st
   s.notice = { tone: 'warn', ...msg('packing.deferred', { supervisor: supervisor.name, count: waiting.length }) }
 }
 
-export async function reprint(ctx: PipelineContext, orderCode: string, reason: string): Promise<void> {
+/**
+ * Reprints the order's label. A multi-parcel order has one label per parcel: `parcel` names it; asked by the
+ * scanner without one (`askParcel`), the desk asks which and the next digit answers (packing.machine.ts 'reprintParcel').
+ */
+export async function reprint(ctx: PipelineContext, orderCode: string, reason: string, which: { askParcel?: boolean; parcel?: number } = {}): Promise<void> {
   const packer = packerOf(ctx)
-  await ctx.deps.reprints.reprint(orderCode, packer.id, reason)
-  ctx.s.notice = { tone: 'ok', ...msg('packing.labelReprinted') }
+  const count = which.parcel === undefined && which.askParcel ? await ctx.deps.reprints.parcelCount(orderCode) : 1
+  if (count > 1) {
+    ctx.s.reprintPick = true
+    ctx.s.notice = { tone: 'ok', ...msg('packing.whichParcel', { count }) }
+    return
+  }
+  const printed = await ctx.deps.reprints.reprint(orderCode, packer.id, reason, which.parcel)
+  ctx.s.notice =
+    printed.count > 1
+      ? { tone: 'ok', ...msg('packing.parcelReprinted', { index: printed.index, count: printed.count }) }
+      : { tone: 'ok', ...msg('packing.labelReprinted') }
 }

@@ -59,4 +59,6 @@ export const CommandCode = {
   cancel: 'KJCANCEL',
   retry: 'KJRETRY',
   reprint: 'KJREPRINT',
+  /** One more parcel for the open order (multi-package orders). */
+  nextParcel: 'KJNEXTPKG',
 } as const

@@ -23,7 +23,8 @@ import type { PackingEffect, PackingEvent, ScanCommand, ScanSeen } from './packi
 import { classifyScan, type ScanKind } from './scan-classifier'
 import { badgeMidOrderRefusal, otherOrderRefusal, refusalForItem, refusalWithoutOrder } from './scan-refusals.rules'
 import { ORDER_RESET, newSession, packingView, type Session } from './packing.session'
-import { finish, scanBack, weighed } from './packing.pipeline'
+import { finish, isLastParcel, scanBack, throwIfRefused, weighed } from './packing.pipeline'
+import { listPackages, orderHasShipment } from './packages.repository'
 import * as recovery from './packing.recovery'
 import { countPackedToday } from '../orders/packed-today.repository'
 import { onPrinterReady } from './printer-recovery.rules'
@@ -32,6 +33,9 @@ import { awaitingAnswer, unansweredLabelsError } from './unconfirmed-labels'
 export type { PackingDeps } from './packing.deps'
 
 const DIGIT = /^[1-9]$/
+
+/** Why a reprint was asked for, when the scanner asked (the audit's reason). */
+const SCANNER_REPRINT = 'tarayıcı komutu / scanner command'
 
 /** Why a box the items do not fit was used, as the audit records it. */
 const BOX_FIT_OVERRIDE_REASON = 'sığmayan koli süpervizör onayıyla / box the items do not fit, approved by a supervisor'
@@ -44,6 +48,7 @@ const SCAN_COMMANDS: ReadonlyMap<string, ScanCommand> = new Map([
   [CommandCode.cancel, 'cancel'],
   [CommandCode.retry, 'retry'],
   [CommandCode.reprint, 'reprint'],
+  [CommandCode.nextParcel, 'nextParcel'],
 ])
 
 /**
@@ -199,6 +204,8 @@ export class PackingService {
     const promptReads = s.returnPrompt !== null && s.returnPrompt.stage !== 'done'
     const kind: ScanKind = s.packer && !promptReads ? await classifyScan(this.deps.db, code, s.order) : { kind: 'unknown' }
     s.lookup = null // a shipment shown by its tracking number stays until the next scan
+    const reprintPick = s.reprintPick
+    s.reprintPick = false // "which parcel?" takes the next scan only
     const effects = this.dispatch({
       type: 'scan',
       loggedIn: s.packer !== null,
@@ -212,6 +219,7 @@ export class PackingService {
       returnPrompt: s.returnPrompt?.stage ?? null,
       seen: SEEN[kind.kind] ?? 'other',
       boxFitPending: s.boxFitPending !== null,
+      reprintPick,
     })
     if (effects.some((e) => e.kind === 'closeReturnPrompt')) s.returnPrompt = null
     const route = effects.find((e) => e.kind === 'route')
@@ -224,7 +232,11 @@ export class PackingService {
       case 'retry':
         return this.doRetry()
       case 'reprint':
-        return this.doReprint(s.order?.barcode ?? '', 'tarayıcı komutu / scanner command')
+        return this.doReprint(s.order?.barcode ?? '', SCANNER_REPRINT, { askParcel: true })
+      case 'reprintParcel':
+        return this.doReprint(s.order?.barcode ?? '', SCANNER_REPRINT, { parcel: digit! })
+      case 'nextParcel':
+        return this.doNextParcel()
       case 'defer':
         return this.doDefer(code)
       case 'openOrder': {
@@ -370,7 +382,10 @@ export class PackingService {
     this.resetSession()
     this.orderOpenedAt = Date.now()
     this.s.order = await getOrder(this.deps.db, order.id)
-    await this.carryOut(this.dispatch({ type: 'orderOpened', allItems: allItemsScanned(this.s.order!) }))
+    // Parcels weighed before a restart (never bought: no shipment of this order exists) are kept; the next parcel is boxed.
+    this.s.parcels = (await orderHasShipment(this.deps.db, order.id)) ? [] : await listPackages(this.deps.db, order.id)
+    const opened = { allItems: allItemsScanned(this.s.order!), parcels: this.s.order!.parcelCount ?? 1, parcelsWeighed: this.s.parcels.length }
+    await this.carryOut(this.dispatch({ type: 'orderOpened', ...opened }))
     this.s.notice =
       claim === 'local'
         ? { tone: 'warn', ...msg('packing.orderOpenLocal', { orderNumber: order.orderNumber }) }
@@ -436,7 +451,8 @@ export class PackingService {
       throw new AppError(ErrorCode.boxUnknown, msg('box.unknown', { code: boxCode }), { meta: { code: boxCode } })
     }
     // A box the advisor found the items do not fit is refused; a supervisor's badge may still let it be used (doOverrideBox).
-    if (this.s.boxSuggestions?.some((x) => x.code === box.code && x.fits === false)) {
+    // A parcel of a multi-parcel order holds only some of the items, so the fit of all of them says nothing about it.
+    if (this.s.machine.parcels <= 1 && this.s.boxSuggestions?.some((x) => x.code === box.code && x.fits === false)) {
       this.s.boxFitPending = box
       throw new AppError(ErrorCode.supervisorRequired, msg('box.doesNotFit', { boxName: box.name, boxCode: box.code }), {
         meta: { code: box.code, boxCode: box.code, byBadge: true },
@@ -468,7 +484,7 @@ export class PackingService {
   private async useBox(order: Order, box: Box, notice: Notice): Promise<PackingView> {
     this.s.box = box
     this.s.dims = { lengthMm: box.lengthMm, widthMm: box.widthMm, heightMm: box.heightMm }
-    this.s.expectedGrams = orderItemsWeightGrams(order) + box.tareGrams
+    this.s.expectedGrams = await this.expectedParcelGrams(order, box.tareGrams)
     this.s.notice = notice
     await this.carryOut(this.dispatch({ type: 'boxChosen' }))
     return this.view()
@@ -484,7 +500,7 @@ export class PackingService {
     this.s.box = null
     this.s.boxFitPending = null
     this.s.dims = dims
-    this.s.expectedGrams = orderItemsWeightGrams(order)
+    this.s.expectedGrams = await this.expectedParcelGrams(order, 0)
     this.s.notice = { tone: 'ok', ...msg('packing.dimensionsSet') }
     await this.carryOut(this.dispatch({ type: 'boxChosen' }))
     return this.view()
@@ -549,9 +565,33 @@ export class PackingService {
     return this.run(() => this.doReprint(orderCode, reason))
   }
 
-  private async doReprint(orderCode: string, reason: string): Promise<PackingView> {
-    await recovery.reprint(this.pipeline, orderCode, reason)
+  private async doReprint(orderCode: string, reason: string, which: { askParcel?: boolean; parcel?: number } = {}): Promise<PackingView> {
+    await recovery.reprint(this.pipeline, orderCode, reason, which)
     return this.view()
+  }
+
+  /** "Next package": the open order ships in one more parcel (until its label is bought). */
+  private async doNextParcel(): Promise<PackingView> {
+    this.requireOrder()
+    const effects = this.dispatch({ type: 'nextParcel' })
+    throwIfRefused(effects)
+    this.s.notice = { tone: 'ok', ...msg('packing.parcelAdded', { count: this.s.machine.parcels }) }
+    return this.view()
+  }
+
+  /**
+   * What the parcel on the scale should weigh. One parcel: the items plus its box. A multi-parcel order's items are not
+   * split by parcel: a parcel before the last gets an even share of the items plus its box (a guide, not checked), and the
+   * last one what the items and every box still lack after the parcels weighed before it (checked: the order's tolerance).
+   */
+  private async expectedParcelGrams(order: Order, tareGrams: number): Promise<number> {
+    const items = orderItemsWeightGrams(order)
+    const { parcels } = this.s.machine
+    if (parcels <= 1) return items + tareGrams
+    if (!isLastParcel(this.pipeline)) return Math.round(items / parcels) + tareGrams
+    let before = 0
+    for (const p of this.s.parcels) before += ((p.boxCode ? await findBox(this.deps.db, p.boxCode) : null)?.tareGrams ?? 0) - p.weightGrams
+    return Math.max(0, items + tareGrams + before)
   }
 
   /** A weight that settled after this order was opened and is still on the scale, or null. */

@@ -3,13 +3,14 @@ import {
   PackingStep,
   type BoxSuggestionView,
   type Notice,
+  type ParcelsView,
   type PackingView,
   type ReturnPromptView,
   type ShipmentLookupView,
   type ShipmentView,
   type UnconfirmedLabelView,
 } from '../../../shared/contract/views'
-import type { Box } from '../../../shared/domain/box'
+import type { Box, MeasuredPackage } from '../../../shared/domain/box'
 import type { Order } from '../../../shared/domain/order'
 import type { Packer } from '../../../shared/domain/packer'
 import type { AppError } from '../../../shared/errors'
@@ -53,6 +54,10 @@ export type Session = {
   boxFitPending: Box | null
   /** A shipment shown after a scan of its tracking number; the next scan closes it. */
   lookup: ShipmentLookupView | null
+  /** A multi-parcel order's parcels weighed before the current one (each with its box and weight; kept in the database too). */
+  parcels: readonly MeasuredPackage[]
+  /** KJREPRINT on a packed multi-parcel order: the next digit names the parcel to reprint. */
+  reprintPick: boolean
 }
 
 /** What a new order starts from (the packer and the counter are kept by the caller; the step comes from the machine's `orderReset`). */
@@ -73,6 +78,8 @@ export const ORDER_RESET = {
   printPending: false,
   boxFitPending: null,
   lookup: null,
+  parcels: [],
+  reprintPick: false,
 } as const satisfies Partial<Session>
 
 export function newSession(): Session {
@@ -81,7 +88,8 @@ export function newSession(): Session {
 
 /** The screen's view of a session. `carrierNames` maps service codes to the names the packer knows. */
 export function packingView(s: Session, carrierNames: ReadonlyMap<string, string>): PackingView {
-  const measure = s.dims && s.measuredGrams !== null ? shipmentMeasure([{ ...s.dims, weightGrams: s.measuredGrams }]) : null
+  // The whole order's desi and chargeable weight: the parcels weighed before, and the one on the scale.
+  const measure = s.dims && s.measuredGrams !== null ? shipmentMeasure([...s.parcels, { ...s.dims, weightGrams: s.measuredGrams }]) : null
   const shipment: ShipmentView | null = s.shipment
     ? {
         id: s.shipment.id,
@@ -116,7 +124,19 @@ export function packingView(s: Session, carrierNames: ReadonlyMap<string, string
     overrideReason: s.overrideReason,
     boxFitPending: s.boxFitPending ? { code: s.boxFitPending.code, name: s.boxFitPending.name } : null,
     lookup: s.lookup,
+    parcels: parcelsView(s),
   }
+}
+
+/** "Koli 2/3" and the parcels weighed so far, each with its own desi and chargeable weight. */
+function parcelsView(s: Session): ParcelsView | null {
+  if (!s.order) return null
+  const { parcels: count, parcelsWeighed } = s.machine
+  const weighed = s.parcels.map((p) => {
+    const m = shipmentMeasure([p])
+    return { index: p.index, boxCode: p.boxCode, weightGrams: p.weightGrams, desi: m.desi, chargeableKg: m.chargeableKg }
+  })
+  return { current: Math.min(count, parcelsWeighed + 1), count, weighed, reprintPick: s.reprintPick }
 }
 
 /**

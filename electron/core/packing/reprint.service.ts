@@ -7,6 +7,10 @@ import { enqueuePrintJob } from '../printing/print-jobs.repository'
 import type { PrintQueueService } from '../printing/print-queue.service'
 import { getLiveShipment } from '../shipping/shipments.repository'
 import { OutboxKind, appendOutbox } from '../sync/outbox.repository'
+import { pieceOf } from './parcel-label'
+
+/** What was reprinted: the job, and which parcel of how many (1/1 for a single-parcel order). */
+export type Reprinted = Readonly<{ jobId: string; index: number; count: number }>
 
 /**
  * Reprint is an explicit, audited action: it re-sends the label already bought, never buys another,
@@ -18,7 +22,32 @@ export class ReprintService {
     private readonly printQueue: PrintQueueService,
   ) {}
 
-  async reprint(orderCode: string, actorId: string, reason: string): Promise<string> {
+  /** How many parcel labels the order's shipment printed (1 for a single-parcel order, or none found). */
+  async parcelCount(orderCode: string): Promise<number> {
+    const order = await findOrderByCode(this.db, orderCode)
+    const shipment = order ? await getLiveShipment(this.db, order.id) : null
+    return shipment ? Math.max(1, (await this.labelsOf(shipment.id)).length) : 1
+  }
+
+  /** The shipment's label jobs, one per parcel, by parcel (the first job stored for each). */
+  private async labelsOf(shipmentId: string): Promise<{ payload: Uint8Array; expected_barcode: string | null; index: number }[]> {
+    const jobs = await this.db
+      .selectFrom('print_jobs')
+      .select(['payload', 'expected_barcode'])
+      .where('shipment_id', '=', shipmentId)
+      .where('kind', '=', 'label')
+      .orderBy('created_at')
+      .execute()
+    const byIndex = new Map<number, { payload: Uint8Array; expected_barcode: string | null; index: number }>()
+    for (const j of jobs) {
+      const index = pieceOf(Buffer.from(j.payload).toString('utf8'))?.index ?? 1
+      if (!byIndex.has(index)) byIndex.set(index, { ...j, index })
+    }
+    return [...byIndex.values()].sort((a, b) => a.index - b.index)
+  }
+
+  /** Reprints the order's label; for a multi-parcel order, parcel `parcel` (default the last one's). */
+  async reprint(orderCode: string, actorId: string, reason: string, parcel?: number): Promise<Reprinted> {
     const order = await findOrderByCode(this.db, orderCode)
     if (!order) throw new AppError(ErrorCode.orderUnknown, msg('order.unknownCode', { code: orderCode }), { meta: { code: orderCode } })
     const shipment = await getLiveShipment(this.db, order.id)
@@ -41,14 +70,12 @@ export class ReprintService {
         meta: { code: orderCode, orderNumber: order.orderNumber, jobId: owed.id, jobStatus: owed.status },
       })
     }
-    const original = await this.db
-      .selectFrom('print_jobs')
-      .select(['payload', 'expected_barcode'])
-      .where('shipment_id', '=', shipment.id)
-      .where('kind', '=', 'label')
-      .orderBy('created_at', 'desc')
-      .executeTakeFirst()
-    if (!original) throw new AppError(ErrorCode.notFound, msg('reprint.noStoredLabel', { orderNumber: order.orderNumber }))
+    const labels = await this.labelsOf(shipment.id)
+    if (labels.length === 0) throw new AppError(ErrorCode.notFound, msg('reprint.noStoredLabel', { orderNumber: order.orderNumber }))
+    const original = parcel === undefined ? labels.at(-1)! : labels.find((l) => l.index === parcel)
+    if (!original) {
+      throw new AppError(ErrorCode.notFound, msg('packing.noSuchParcel', { index: parcel ?? 0, count: labels.length }), { meta: { code: orderCode, parcel } })
+    }
     const jobId = await this.db.transaction().execute(async (trx) => {
       const id = await enqueuePrintJob(trx, {
         orderId: order.id,
@@ -59,11 +86,17 @@ export class ReprintService {
         expectedBarcode: original.expected_barcode,
         requestedBy: actorId,
       })
-      await appendAudit(trx, { actorId, action: 'label.reprint', orderId: order.id, detail: { reason, trackingNumber: shipment.trackingNumber, jobId: id } })
+      const detail = {
+        reason,
+        trackingNumber: shipment.trackingNumber,
+        jobId: id,
+        ...(labels.length > 1 ? { parcel: original.index, parcels: labels.length } : {}),
+      }
+      await appendAudit(trx, { actorId, action: 'label.reprint', orderId: order.id, detail })
       await appendOutbox(trx, OutboxKind.labelReprinted, order.id, { orderNumber: order.orderNumber, trackingNumber, reason, actorId })
       return id
     })
     await this.printQueue.printJob(jobId)
-    return jobId
+    return { jobId, index: original.index, count: labels.length }
   }
 }

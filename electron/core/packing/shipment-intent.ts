@@ -13,7 +13,7 @@ import { getOrder } from '../orders/orders.repository'
 import type { ShipmentPurchaser } from '../shipping/shipment.purchaser'
 import { OutboxKind, appendOutbox } from '../sync/outbox.repository'
 import type { OrderClaims } from '../sync/order-claims'
-import { insertPackage } from './packages.repository'
+import { insertMissingPackages } from './packages.repository'
 
 export type IntentDeps = Readonly<{
   db: Db
@@ -40,7 +40,8 @@ export async function ensureStillOurs(deps: IntentDeps, order: Order): Promise<v
 
 export type Intent = Readonly<{
   order: Order
-  pkg: MeasuredPackage
+  /** Every parcel of the order, 1…N, each with its own box, dimensions and weight. */
+  packages: readonly MeasuredPackage[]
   chosen: QuoteOption
   /** The recipient as the carrier should get it (il/ilçe as the official list spells them). */
   recipient: Address
@@ -61,19 +62,20 @@ export function shipmentReference(orderNumber: string, nowMs = Date.now()): stri
 }
 
 /**
- * Records, in one transaction, the measured package, the purchase intent (its idempotency key stored
- * before any carrier call) and the package.measured event for the cloud. The finisher buys the label.
+ * Records, in one transaction, the measured parcels, the purchase intent (its idempotency key stored
+ * before any carrier call) and the package.measured event for the cloud. The finisher buys the label:
+ * one shipment of N pieces (the carrier's packages[], cargoCount or pieces), one label per piece.
  */
 export async function recordShipmentIntent(deps: IntentDeps, intent: Intent): Promise<ShipmentMeasure> {
-  const { order, pkg, chosen } = intent
-  const measure = shipmentMeasure([pkg])
+  const { order, packages, chosen } = intent
+  const measure = shipmentMeasure(packages)
   const request: ShipmentRequest = {
     orderNumber: order.orderNumber,
     referenceNo: shipmentReference(order.orderNumber),
     serviceCode: chosen.serviceCode,
     sender: deps.sender,
     recipient: intent.recipient,
-    packages: [pkg],
+    packages: [...packages],
     codAmountKurus: order.codAmountKurus,
     labelFormat: deps.labelFormat(chosen.carrierId),
     description: order.lines
@@ -82,12 +84,14 @@ export async function recordShipmentIntent(deps: IntentDeps, intent: Intent): Pr
       .slice(0, 255),
   }
   await deps.db.transaction().execute(async (trx) => {
-    await insertPackage(trx, order.id, pkg, intent.expectedGrams)
+    await insertMissingPackages(trx, order.id, packages, intent.expectedGrams)
     await deps.purchaser.recordIntent(trx, { orderId: order.id, carrierId: chosen.carrierId, request, quotedKurus: chosen.priceKurus })
     await appendOutbox(trx, OutboxKind.packageMeasured, order.id, {
       orderNumber: order.orderNumber,
-      declaredWeightGrams: intent.expectedGrams,
-      measuredWeightGrams: pkg.weightGrams,
+      // The last parcel's expected weight is what the items and boxes lacked after the parcels before it: the order's total.
+      declaredWeightGrams: intent.expectedGrams === null ? null : intent.expectedGrams + grams(packages.slice(0, -1)),
+      measuredWeightGrams: grams(packages),
+      ...(packages.length > 1 ? { packageCount: packages.length } : {}),
       desi: measure.desi,
       chargeableKg: measure.chargeableKg,
       overridden: intent.overridden,
@@ -95,3 +99,5 @@ export async function recordShipmentIntent(deps: IntentDeps, intent: Intent): Pr
   })
   return measure
 }
+
+const grams = (packages: readonly MeasuredPackage[]): number => packages.reduce((n, p) => n + p.weightGrams, 0)

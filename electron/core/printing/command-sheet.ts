@@ -8,6 +8,7 @@ const COMMAND_NAMES: Readonly<Record<string, readonly [tr: string, en: string]>>
   [CommandCode.cancel]: ['Siparişi iptal et', 'Cancel the open order'],
   [CommandCode.retry]: ['Tekrar dene', 'Retry'],
   [CommandCode.reprint]: ['Etiketi tekrar bas', 'Reprint the label'],
+  [CommandCode.nextParcel]: ['Sonraki koli', 'Next package'],
   KJIADE: ['İade aç', 'Open a return'],
   KJRETURN: ['İade aç (İngilizce kod)', 'Open a return (English code)'],
 }

@@ -1,5 +1,6 @@
 import type { ShippingLabelInput } from '../../../shared/label'
 import { shipmentMeasure } from '../../../shared/desi'
+import { markPiece } from '../packing/parcel-label'
 import type { LabelComposer } from '../shipping/shipment.purchaser'
 
 /**
@@ -13,13 +14,15 @@ export function createLabelComposer(
   /** Rasterizes a carrier PDF to ZPL at the printer's dpi; absent (or 'ownLabel' policy) → the desk's own label. */
   rasterizePdf?: (pdf: Uint8Array, barcode: string) => Promise<string>,
 ): LabelComposer {
-  return async ({ order, request, created, trackingCaption }) => {
+  return async ({ order, request, created, trackingCaption, piece }) => {
+    // A parcel of a multi-parcel shipment: the carrier's own label gets the "KOLİ i/N" mark (the desk's label prints its own).
+    const marked = (zpl: string) => new Uint8Array(Buffer.from(piece ? markPiece(zpl, piece) : zpl, 'utf8'))
     if (created.labelFormat === 'zpl' && created.label) {
-      return { payload: created.label, expectedBarcode: created.barcode }
+      return { payload: piece ? marked(Buffer.from(created.label).toString('utf8')) : created.label, expectedBarcode: created.barcode }
     }
     if (created.labelFormat === 'pdf' && created.label && rasterizePdf) {
       // The carrier's own PDF label, printed as a ^GF graphic; its barcode rides along as a ^FX comment for the queue's check.
-      return { payload: new Uint8Array(Buffer.from(await rasterizePdf(created.label, created.barcode), 'utf8')), expectedBarcode: created.barcode }
+      return { payload: marked(await rasterizePdf(created.label, created.barcode)), expectedBarcode: created.barcode }
     }
     const m = shipmentMeasure(request.packages)
     const dash = (v: string | null | undefined) => (v && v.trim() ? v : '-')
@@ -43,13 +46,13 @@ export function createLabelComposer(
         postalCode: dash(order.recipient.postalCode),
         phone: dash(order.recipient.phone),
       },
-      packageIndex: 1,
-      packageCount: Math.max(1, request.packages.length),
+      packageIndex: piece?.index ?? 1,
+      packageCount: piece?.count ?? Math.max(1, request.packages.length),
       desi: m.desi,
       weightKg: m.weightKg,
       codAmountKurus: order.codAmountKurus,
       ...(trackingCaption ? { trackingCaption } : {}),
     })
-    return { payload: new Uint8Array(Buffer.from(zpl, 'utf8')), expectedBarcode: created.barcode }
+    return { payload: new Uint8Array(Buffer.from(piece ? markPiece(zpl, piece, { text: false }) : zpl, 'utf8')), expectedBarcode: created.barcode }
   }
 }

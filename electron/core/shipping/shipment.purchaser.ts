@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { Order } from '../../../shared/domain/order'
 import { AppError, ErrorCode, toAppError } from '../../../shared/errors'
 import type { CarrierConnector, CreatedShipment, ShipmentRequest } from '../carriers/carrier.port'
+import type { Piece } from '../packing/parcel-label'
 import { capabilitiesOf } from '../carriers/carrier-capabilities'
 import type { Db, DbOrTrx } from '../db/database'
 import { appendAudit } from '../audit/audit.repository'
@@ -27,6 +28,8 @@ export type LabelComposer = (input: {
   request: ShipmentRequest
   created: CreatedShipment
   /** The desk label's caption before the code (a return slip's). */ trackingCaption?: string
+  /** One parcel of a multi-parcel shipment: its label is marked "KOLİ i/N" (packing/parcel-label.ts). */
+  piece?: Piece
 }) => Promise<{ payload: Uint8Array; expectedBarcode: string }>
 
 export type PurchaserDeps = Readonly<{
@@ -116,26 +119,47 @@ export class ShipmentPurchaser {
     this.deps.checkpoint?.('afterCarrierResponse')
     if (shipment.offlineLabelledAt !== null) return this.registered(shipment, order, created)
 
-    const label = await this.deps.composeLabel({ order, request, created })
+    const labels = await this.composeLabels(order, request, created)
     const printJobId = await db.transaction().execute(async (trx) => {
       await recordPurchase(trx, shipment, order, created)
-      return this.enqueueLabel(trx, order, shipment, label)
+      return this.enqueueLabels(trx, order, shipment, labels)
     })
     this.deps.checkpoint?.('afterShipmentCommit')
     const done = await getShipment(db, shipment.id)
     return { shipment: done!, printJobId, offline: false }
   }
 
-  private enqueueLabel(trx: DbOrTrx, order: Order, shipment: ShipmentRecord, label: { payload: Uint8Array; expectedBarcode: string }): Promise<string> {
-    return enqueuePrintJob(trx, {
-      orderId: order.id,
-      shipmentId: shipment.id,
-      kind: 'label',
-      printerUri: this.deps.printerUri(),
-      payload: label.payload,
-      expectedBarcode: label.expectedBarcode,
-      requestedBy: null,
-    })
+  /** One label per parcel (a shipment of N pieces prints N labels, 1/N…N/N); one label for a single parcel. */
+  private async composeLabels(order: Order, request: ShipmentRequest, created: CreatedShipment): Promise<{ payload: Uint8Array; expectedBarcode: string }[]> {
+    const count = request.packages.length
+    if (count <= 1) return [await this.deps.composeLabel({ order, request, created })]
+    const labels = []
+    for (let index = 1; index <= count; index++) labels.push(await this.deps.composeLabel({ order, request, created, piece: { index, count } }))
+    return labels
+  }
+
+  /** Queues the labels in parcel order; returns the first job's id. */
+  private async enqueueLabels(
+    trx: DbOrTrx,
+    order: Order,
+    shipment: ShipmentRecord,
+    labels: readonly { payload: Uint8Array; expectedBarcode: string }[],
+  ): Promise<string> {
+    const ids: string[] = []
+    for (const label of labels) {
+      ids.push(
+        await enqueuePrintJob(trx, {
+          orderId: order.id,
+          shipmentId: shipment.id,
+          kind: 'label',
+          printerUri: this.deps.printerUri(),
+          payload: label.payload,
+          expectedBarcode: label.expectedBarcode,
+          requestedBy: null,
+        }),
+      )
+    }
+    return ids[0]!
   }
 
   /** The carrier is unreachable: print our own label with the key it will register later. */
@@ -148,7 +172,7 @@ export class ShipmentPurchaser {
   ): Promise<PurchaseResult> {
     const { db } = this.deps
     const at = (this.deps.now?.() ?? new Date()).toISOString()
-    const label = await this.deps.composeLabel({ order, request, created: planned })
+    const labels = await this.composeLabels(order, request, planned)
     const printJobId = await db.transaction().execute(async (trx) => {
       await markShipmentLabelledOffline(trx, shipment.id, planned, at)
       await appendAudit(trx, {
@@ -157,7 +181,7 @@ export class ShipmentPurchaser {
         orderId: order.id,
         detail: { shipmentId: shipment.id, carrierId: shipment.carrierId, barcode: planned.barcode, cause: cause.code, message: cause.message },
       })
-      return this.enqueueLabel(trx, order, shipment, label)
+      return this.enqueueLabels(trx, order, shipment, labels)
     })
     const done = await getShipment(db, shipment.id)
     return { shipment: done!, printJobId, offline: true }

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { carrierSettings, defineCarrier, deskOptions, flagSection } from '../carrier-plugin'
 import { createArasConnector } from './aras.adapter'
+import { MAX_PIECES } from './aras.keys'
 
 const ArasUser = z.object({ username: z.string().min(1), password: z.string().min(1) })
 
@@ -19,7 +20,7 @@ export const arasCarrier = defineCarrier({
   id: 'aras',
   displayName: 'Aras Kargo',
   defaultServiceCode: 'GO',
-  capabilities: { offlineLabels: true, cancel: 'untilPickup', tracking: true, manifest: 'desk', pushes: 'push' },
+  capabilities: { offlineLabels: true, cancel: 'untilPickup', tracking: true, manifest: 'desk', pushes: 'push', pieces: MAX_PIECES },
   settings: ArasSettingsSchema,
   fromFlags: (f) =>
     flagSection(f, {

@@ -22,7 +22,8 @@ export const comtohomeCarrier = defineCarrier({
   id: 'comtohome',
   displayName: 'ComToHome',
   defaultServiceCode: 'preference:1',
-  capabilities: { pickup: 'withShipment', manifest: 'desk' },
+  // Seed 001 packages[]: one consignment carries every parcel, each with its own weight and size (99: the desk's own cap).
+  capabilities: { pickup: 'withShipment', manifest: 'desk', pieces: 99 },
   settings: ComToHomeSettingsSchema,
   fromFlags: (f) => flagSection(f, { baseUrl: f.baseUrl, apiKey: f.apiKey }),
   flagHelp: '--api-key',
