@@ -46,7 +46,7 @@ describe('one price on screen (issue 10)', () => {
     const rates = page.getByTestId('carrier-rates')
     await rates.scrollIntoViewIfNeeded()
     expect(await rates.getAttribute('data-source')).toBe('cloud')
-    expect(await rates.textContent()).toMatch(/^Fiyatlar: buluttan — 5 kart, 5 kullanılabilir/)
+    expect(await rates.textContent()).toMatch(/^Fiyatlar: buluttan — 6 kart, 6 kullanılabilir/)
     await page.screenshot({ path: join(ARTIFACTS, 'price-settings.png') })
     await page.close()
   }, 90_000)

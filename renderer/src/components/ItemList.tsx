@@ -20,7 +20,8 @@ export function ItemList({ lines }: { lines: readonly OrderLine[] }) {
           <div className="progress-fill" style={{ width: `${total ? (done / total) * 100 : 0}%` }} />
         </div>
       </div>
-      <ul className="item-list" ref={listRef}>
+      {/* Focusable: on a short window the list scrolls, and a scroll region must take the keys (axe scrollable-region-focusable). */}
+      <ul className="item-list" ref={listRef} tabIndex={0} data-scroll-region="">
         {lines.map((line) => {
           const complete = line.packedQuantity >= line.quantity
           return (
