@@ -6,15 +6,10 @@
 
 import { EMULATOR_DEFAULTS, withDefaults, type EmulatorOptions, type RateLimitOption } from '../common/emulator-options'
 import { SendeoError, type SendeoErrorCode } from '../../protocols/sendeo/sendeo.codes'
+import { SendeoPath } from '../../protocols/sendeo/sendeo.paths'
 
-/** Paths of docs/reference/carriers.md §7 (origin https://api.sendeo.com.tr); ASP.NET routes them case-insensitively. */
-export const SendeoPath = {
-  login: '/api/Token/LoginAES',
-  setDelivery: '/api/Cargo/SETDELIVERY',
-  cancelDelivery: '/api/Cargo/CANCELDELIVERY',
-  trackDelivery: '/api/Cargo/TRACKDELIVERY',
-  getBarcode: '/api/Cargo/GETBARCODE',
-} as const
+/** Paths of docs/reference/carriers.md §7 (origin https://api.sendeo.com.tr), as the connector calls them. */
+export { SendeoPath }
 
 /** The single shared test account of [SND] ("musteri": "TEST", "sifre": "TesT.43e54"). */
 export const SENDEO_TEST_ACCOUNT = { musteri: 'TEST', sifre: 'TesT.43e54' } as const

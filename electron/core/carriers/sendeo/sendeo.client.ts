@@ -4,6 +4,7 @@ import { carrierHttp, httpStatusError, type CarrierHttpResponse } from '../http/
 import { lowerKeyedJson, notEnvelopeError } from '../http/dotnet-envelope'
 import { sendeoErrorToAppError, type SendeoFailure } from './sendeo.errors'
 import { envelopeSchema, tokenSchema } from './sendeo.schemas'
+import { SendeoPath } from '../../../../protocols/sendeo/sendeo.paths'
 
 export const SENDEO_NAME = 'Sendeo'
 export const SENDEO_ID = 'sendeo'
@@ -12,13 +13,7 @@ export const SENDEO_ORIGIN = 'https://api.sendeo.com.tr'
 export const SENDEO_TEST_CREDENTIALS = { username: 'TEST', password: 'TesT.43e54' } as const
 
 /** Paths of docs/reference/carriers.md §7, appended to the origin. */
-export const SendeoPath = {
-  login: '/api/Token/LoginAES',
-  setDelivery: '/api/Cargo/SETDELIVERY',
-  cancelDelivery: '/api/Cargo/CANCELDELIVERY',
-  trackDelivery: '/api/Cargo/TRACKDELIVERY',
-  getBarcode: '/api/Cargo/GETBARCODE',
-} as const
+export { SendeoPath }
 
 /** [SND]: "Token expire süremiz 20 saattir"; we renew an hour early. */
 export const DEFAULT_SENDEO_TOKEN_TTL_MS = 19 * 3_600_000
