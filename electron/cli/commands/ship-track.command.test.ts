@@ -1,32 +1,28 @@
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startYurticiEmulator, type YurticiEmulator } from '../../../sandbox/yurtici/yurtici.emulator'
+import { describe, expect, it } from 'vitest'
 import { runCli } from '../../../tests/support/cli-run'
 import { tempDirForFile } from '../../../tests/support/temp-dir'
+import { CUSTOMER_KARSIYAKA, DEPOT_SISLI, YURTICI_CLI_FLAGS, yurticiForFile } from '../../../tests/support/cli-yurtici'
 
 const dir = tempDirForFile('kj-ship-')
-let yk: YurticiEmulator
-beforeAll(async () => {
-  yk = await startYurticiEmulator()
-})
-afterAll(() => yk.close())
+const yk = yurticiForFile()
 
 const cli = runCli
 
 const order = {
   orderNumber: 'SIP-9001',
-  sender: { name: 'KargoJet Demo', address: 'Büyükdere Cd. No:185', district: 'Şişli', city: 'İstanbul', postalCode: '34381', phone: '02123456789' },
-  recipient: { name: 'Ğülşen Çağlayan', address: 'Cemal Gürsel Cd. No:42', district: 'Karşıyaka', city: 'İzmir', postalCode: '35540', phone: '+905359876543' },
+  sender: DEPOT_SISLI,
+  recipient: CUSTOMER_KARSIYAKA,
   packages: [{ lengthCm: 30, widthCm: 20, heightCm: 15, weightKg: 1.2 }],
 }
-const creds = ['--carrier', 'yurtici', '--username', 'YKTEST', '--password', 'YK']
+const creds = YURTICI_CLI_FLAGS
 
 describe('station ship / track with a carrier-neutral order (Yurtiçi)', () => {
   it('ships once per order file, prints the desk label with the cargoKey, and tracks it', async () => {
     const file = join(dir(), 'order.json')
     await writeFile(file, JSON.stringify(order))
-    const first = await cli(['ship', ...creds, '--base-url', yk.url, '--input', file, '--json'])
+    const first = await cli(['ship', ...creds, '--base-url', yk().url, '--input', file, '--json'])
     expect(first).toMatchObject({ code: 0, stderr: '' })
     const out = JSON.parse(first.stdout)
     expect(Object.keys(out)).toEqual(['trackingNumber', 'barcode', 'labelFormat', 'label', 'costKurus', 'carrierShipmentId', 'labelSource'])
@@ -37,12 +33,12 @@ describe('station ship / track with a carrier-neutral order (Yurtiçi)', () => {
     expect(zpl).toContain('YURTİÇİ KARGO')
 
     // Once the branch has issued it (a docId exists), a second run of the same file prints the same tracking number.
-    yk.advance(out.barcode, 'IND')
-    const again = JSON.parse((await cli(['ship', ...creds, '--base-url', yk.url, '--input', file, '--json'])).stdout)
+    yk().advance(out.barcode, 'IND')
+    const again = JSON.parse((await cli(['ship', ...creds, '--base-url', yk().url, '--input', file, '--json'])).stdout)
     expect(again).toMatchObject({ barcode: out.barcode, trackingNumber: out.trackingNumber, carrierShipmentId: out.carrierShipmentId })
-    expect(yk.shipments).toHaveLength(1) // the same file never buys twice
+    expect(yk().shipments).toHaveLength(1) // the same file never buys twice
 
-    const tracked = await cli(['track', ...creds, '--base-url', yk.url, '--tracking', again.trackingNumber, '--json'])
+    const tracked = await cli(['track', ...creds, '--base-url', yk().url, '--tracking', again.trackingNumber, '--json'])
     expect(tracked.code).toBe(0)
     const t = JSON.parse(tracked.stdout)
     expect(t).toMatchObject({ carrier: 'yurtici', trackingNumber: out.barcode, status: 'in_transit' })
@@ -67,11 +63,11 @@ describe('station ship / track with a carrier-neutral order (Yurtiçi)', () => {
   it('--base-url may be the bare origin: the documented service path is added', async () => {
     const file = join(dir(), 'origin-order.json')
     await writeFile(file, JSON.stringify({ ...order, orderNumber: 'SIP-9002' }))
-    const r = await cli(['ship', ...creds, '--base-url', yk.origin, '--input', file, '--json'])
+    const r = await cli(['ship', ...creds, '--base-url', yk().origin, '--input', file, '--json'])
     expect(r).toMatchObject({ code: 0, stderr: '' })
     const out = JSON.parse(r.stdout)
-    expect(yk.shipments.map((s) => s.cargoKey)).toContain(out.barcode)
-    const slash = await cli(['track', ...creds, '--base-url', `${yk.origin}/`, '--tracking', out.trackingNumber, '--json'])
+    expect(yk().shipments.map((s) => s.cargoKey)).toContain(out.barcode)
+    const slash = await cli(['track', ...creds, '--base-url', `${yk().origin}/`, '--tracking', out.trackingNumber, '--json'])
     expect(slash.code).toBe(0)
     expect(JSON.parse(slash.stdout)).toMatchObject({ trackingNumber: out.trackingNumber, status: 'created' })
   })
@@ -79,11 +75,11 @@ describe('station ship / track with a carrier-neutral order (Yurtiçi)', () => {
   it('an order file with a misspelt key is refused before anything is sent', async () => {
     const file = join(dir(), 'bad.json')
     await writeFile(file, JSON.stringify({ ...order, recipent: order.recipient }))
-    const before = yk.requests.length
-    const r = await cli(['ship', ...creds, '--base-url', yk.url, '--input', file])
+    const before = yk().requests.length
+    const r = await cli(['ship', ...creds, '--base-url', yk().url, '--input', file])
     expect(r.code).toBe(2)
     expect(r.stderr).toMatch(/recipent|recipient/)
-    expect(yk.requests.length).toBe(before)
+    expect(yk().requests.length).toBe(before)
   })
 
   it('a carrier that cannot be reached exits 1 with the reason', async () => {
