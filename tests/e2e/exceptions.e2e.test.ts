@@ -51,6 +51,7 @@ beforeAll(async () => {
     order(2, { city: 'İstanbul', district: 'Kadıköy' }),
     order(3, { city: 'İstanbul', district: 'Kadıköy' }),
     order(4, { city: 'İstanbul', district: 'Kadıköy' }),
+    order(5, { city: 'İstanbul', district: 'Kadıköy' }),
   ])
   await rig.start()
   page = await browser.newPage({ viewport: { width: 1366, height: 768 } })
@@ -214,5 +215,26 @@ describe('the exceptions queue in Chromium, keyboard and scanner only', () => {
     await closeQueue()
     await desk.waitForStep('packed')
     expect(rig.carrier.consignments).toHaveLength(4)
+  }, 120_000)
+  it('printer fault (the Zebra emulator out of paper): resolving while it is out is refused; once paper is in, the owed label prints once', async () => {
+    const printed = rig.zebra.jobs.length
+    rig.zebra.setState({ paperOut: true })
+    await packUpToWeight(5)
+    await desk.waitForProblem('printer.paperOut')
+    await openQueue('barcode')
+    await row('EXC-5').waitFor({ timeout: 15_000 })
+    expect(await row('EXC-5').getAttribute('data-kind')).toBe('printer')
+    await type('') // the only action: the printer is fixed, print the label
+    await screen().locator('[data-testid="problem"][data-code="printer.paperOut"]').waitFor({ timeout: 15_000 })
+    await expectAxeClean('the printer still out')
+    expect(rig.zebra.jobs.length).toBe(printed)
+    rig.zebra.setState({ paperOut: false })
+    await type('')
+    await settled('EXC-5')
+    await page.getByTestId('exceptions-empty').waitFor({ timeout: 15_000 })
+    await closeQueue()
+    await desk.waitForStep('packed')
+    expect(rig.zebra.jobs.length).toBe(printed + 1)
+    expect(rig.carrier.consignments).toHaveLength(5)
   }, 120_000)
 })

@@ -223,3 +223,45 @@ describe('exceptions queue: weight out of tolerance', () => {
     expect(h.carrier.consignments).toHaveLength(0)
   }, 30_000)
 })
+
+describe('exceptions queue: printer fault', () => {
+  const istanbul = { ...nowhere, city: 'İstanbul', district: 'Kadıköy' }
+
+  it('paper out: resolving while the printer is still out is refused and the row stays; once it is back the owed label prints once', async () => {
+    h = await startHarness({ overrides: fast })
+    const id = await h.addOrder({ orderNumber: 'PR-1', barcode: 'PR1', recipient: istanbul, lines })
+    h.zebra.setState({ paperOut: true })
+    const v = await stopAt(h, 'PR1')
+    expect(v.problem?.code).toBe('printer.paperOut')
+    const [row] = await queued(h)
+    expect(row).toMatchObject({ orderId: id, kind: 'printer', atDesk: true, actions: ['resolvePrinter'] })
+    await expect(h.station.handlers['exceptions.resolvePrinter']({ id: row!.id })).rejects.toMatchObject({ code: 'printer.paperOut' })
+    expect(await h.station.handlers['exceptions.list']({})).toMatchObject([{ id: row!.id }])
+    h.zebra.setState({ paperOut: false })
+    expect(await h.station.handlers['exceptions.resolvePrinter']({ id: row!.id })).toEqual([])
+    await h.waitForView((x) => x.step === 'packed')
+    expect(h.zebra.jobs).toHaveLength(1)
+    expect(h.carrier.consignments).toHaveLength(1)
+    await expect(h.station.handlers['exceptions.resolvePrinter']({ id: row!.id })).rejects.toMatchObject({ code: 'packing.wrongState' })
+    expect(h.zebra.jobs).toHaveLength(1) // settled: a second key press prints nothing
+  }, 30_000)
+
+  it('survives a restart with the paper still out: the row stays queued, and resolving it from the queue prints the owed label once and packs the order', async () => {
+    h = await startHarness({ overrides: fast })
+    const id = await h.addOrder({ orderNumber: 'PR-2', barcode: 'PR2', recipient: istanbul, lines })
+    h.zebra.setState({ paperOut: true })
+    await stopAt(h, 'PR2')
+    await queued(h)
+    await h.restart()
+    await h.station.resumed
+    await h.station.handlers['scan.submit']({ code: 'P1001', source: 'scanner' })
+    const [row] = await h.station.handlers['exceptions.list']({})
+    expect(row).toMatchObject({ orderId: id, kind: 'printer', atDesk: false })
+    h.zebra.setState({ paperOut: false })
+    await h.station.handlers['exceptions.resolvePrinter']({ id: row!.id })
+    const order = await h.station.database.db.selectFrom('orders').select('status').where('id', '=', id).executeTakeFirstOrThrow()
+    expect(order.status).toBe('packed')
+    expect(h.zebra.jobs).toHaveLength(1)
+    expect(h.carrier.consignments).toHaveLength(1)
+  }, 30_000)
+})
