@@ -29,7 +29,6 @@ export class DeskDied extends Error {
   }
 }
 
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 export const alive = (d: ChaosDesk) => Boolean(d.serve && d.serve.child.exitCode === null && d.serve.child.signalCode === null)
 
 /** A data folder with station.json (simulated scale, the Zebra emulator, ComToHome, the cloud) for desk `id`. */
@@ -133,4 +132,15 @@ export async function resolveUncertain(d: ChaosDesk, jobId?: string): Promise<Pa
   const marks = [label?.trackingNumber, packing.shipment?.barcode, packing.shipment?.trackingNumber].filter((m): m is string => Boolean(m))
   const printed = marks.some((m) => d.zebra.jobs.some((job) => job.includes(m)))
   return call(d, 'labels.resolveUncertain', { decision: printed ? 'printed' : 'printAgain', ...(label ? { jobId: label.jobId } : {}) })
+}
+
+/** Waits (up to 90 s each) until every desk has pushed all its events to the cloud. */
+export async function untilOutboxesEmpty(desks: readonly ChaosDesk[]): Promise<void> {
+  for (const d of desks)
+    await eventually(
+      () => call(d, 'station.getSnapshot', {}),
+      (s) => s.sync.pendingEvents === 0,
+      90_000,
+      200,
+    )
 }

@@ -3,13 +3,26 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { sleep } from '../../electron/core/net/sleep'
 import { seededRandom, type FaultRule } from '../../sandbox/cloud/reference/fault-injector'
 import { startReferenceCloud, type ReferenceCloud } from '../../sandbox/cloud/reference/reference-cloud'
 import { startComToHomeEmulator, type ComToHomeEmulator } from '../../sandbox/comtohome/comtohome.emulator'
 import type { PackingView } from '../../shared/contract/views'
 import { ErrorCode } from '../../shared/errors'
 import { eventually, scaledMs } from '../support/wait-for'
-import { alive, bootDesk, call, closeChaos, createChaosDesk, DeskDied, killDesk, nextView, resolveUncertain, sleep, type ChaosDesk } from './chaos-desk'
+import {
+  alive,
+  bootDesk,
+  call,
+  closeChaos,
+  createChaosDesk,
+  DeskDied,
+  killDesk,
+  nextView,
+  resolveUncertain,
+  type ChaosDesk,
+  untilOutboxesEmpty,
+} from './chaos-desk'
 
 /**
  * The acceptance test "two desks, one pile" (docs/sync-guarantees.md §4.8): desks (real `station serve` processes) work ONE
@@ -190,13 +203,7 @@ describe.skipIf(process.env.CHAOS === '0')('shared pile: desks on one cloud, the
       piling = false
       await Promise.all(killers)
       for (const d of desks) if (!alive(d)) await bootDesk(d)
-      for (const d of desks)
-        await eventually(
-          () => call(d, 'station.getSnapshot', {}),
-          (s) => s.sync.pendingEvents === 0,
-          90_000,
-          200,
-        )
+      await untilOutboxesEmpty(desks)
       const tOnline = Date.now()
 
       // While the cloud was reachable: every order packed once, at one desk, one shipment bought for it.

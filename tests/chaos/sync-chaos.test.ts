@@ -3,13 +3,14 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { sleep } from '../../electron/core/net/sleep'
 import { seededRandom } from '../../sandbox/cloud/reference/fault-injector'
 import { startReferenceCloud, type ReferenceCloud } from '../../sandbox/cloud/reference/reference-cloud'
 import { startComToHomeEmulator, type ComToHomeEmulator } from '../../sandbox/comtohome/comtohome.emulator'
 import type { PackingView } from '../../shared/contract/views'
 import { ErrorCode } from '../../shared/errors'
-import { eventually, scaledMs } from '../support/wait-for'
-import { alive, bootDesk, call, closeChaos, createChaosDesk, DeskDied, killDesk, nextView, sleep, type ChaosDesk } from './chaos-desk'
+import { scaledMs } from '../support/wait-for'
+import { alive, bootDesk, call, closeChaos, createChaosDesk, DeskDied, killDesk, nextView, type ChaosDesk, untilOutboxesEmpty } from './chaos-desk'
 
 /**
  * The sync acceptance test (docs/sync-guarantees.md): 3 desks (real `station serve` processes) pack 500 orders each against
@@ -171,13 +172,7 @@ describe.skipIf(process.env.CHAOS === '0')('sync chaos: 3 desks, a faulty cloud,
         }
         if (!alive(d)) await bootDesk(d)
       }
-      for (const d of desks)
-        await eventually(
-          () => call(d, 'station.getSnapshot', {}),
-          (s) => s.sync.pendingEvents === 0,
-          90_000,
-          200,
-        )
+      await untilOutboxesEmpty(desks)
       const snapshots = await Promise.all(desks.map((d) => call(d, 'station.getSnapshot', {})))
       for (const s of snapshots) expect(s.sync.parkedEvents ?? 0).toBe(0)
       const tEnd = Date.now()
