@@ -62,25 +62,23 @@ export type SerialScaleConfig = Readonly<
   } & Partial<SerialLineSettings>
 >
 
+/** The driver of each protocol; each takes the whole config and reads the options of its model. */
+const serialScaleDrivers: Readonly<Record<ScaleProtocol, new (config: SerialScaleConfig) => ScaleDriver>> = {
+  'mt-sics': MtSicsDriver,
+  'toledo-continuous': ToledoContinuousDriver,
+  'toledo-8217': Toledo8217Driver,
+  cas: CasDriver,
+  a12e: A12eDriver,
+  nci: NciDriver,
+}
+
 /** Makes the driver for one serial scale. Throws `input.invalid` for an unknown protocol (config from disk). */
 export function createSerialScaleDriver(config: SerialScaleConfig): ScaleDriver {
-  switch (config.protocol) {
-    case 'mt-sics':
-      return new MtSicsDriver(config)
-    case 'toledo-continuous':
-      return new ToledoContinuousDriver(config)
-    case 'toledo-8217':
-      return new Toledo8217Driver(config)
-    case 'cas':
-      return new CasDriver(config)
-    case 'a12e':
-      return new A12eDriver(config)
-    case 'nci':
-      return new NciDriver(config)
-    default:
-      throw new AppError(
-        ErrorCode.inputInvalid,
-        `unknown scale protocol ${String((config as { protocol: unknown }).protocol)} (known: ${scaleProtocols.join(', ')})`,
-      )
+  if (!isScaleProtocol(config.protocol)) {
+    throw new AppError(
+      ErrorCode.inputInvalid,
+      `unknown scale protocol ${String((config as { protocol: unknown }).protocol)} (known: ${scaleProtocols.join(', ')})`,
+    )
   }
+  return new serialScaleDrivers[config.protocol](config)
 }
