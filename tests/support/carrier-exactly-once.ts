@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
+import type { SampleShipmentRequest } from '../../sandbox/common/sample-request'
 import {
   faultRunsTimeoutMs,
   mulberry32,
+  parcelsLike,
+  parcelsOf,
   runCarrierFaultRuns,
   type FaultRunsOptions,
   type FaultRunsSummary,
@@ -41,6 +44,15 @@ export type ExactlyOnceCase<E extends FaultRunsEmulator, F extends string, R> = 
   /** What the whole must show besides (e.g. that many runs went through a lookup after a doubtful attempt). */
   verify?: (summary: FaultRunsSummary<F>, emu: E) => void
 }>
+
+/** Run `run`'s order from a carrier's sample request: order number SIP-<run> and parcelsOf(run) copies of its first parcel. */
+export function runRequest(
+  sample: (over?: Partial<SampleShipmentRequest>) => SampleShipmentRequest,
+  run: number,
+  over: Partial<SampleShipmentRequest> = {},
+): SampleShipmentRequest {
+  return sample({ orderNumber: `SIP-${run}`, packages: parcelsLike(sample().packages, parcelsOf(run)), ...over })
+}
 
 /** The exactly-once test as one `it`, with its emulator started before and closed after. */
 export function itIsExactlyOnce<E extends FaultRunsEmulator, F extends string, R>(c: ExactlyOnceCase<E, F, R>): void {

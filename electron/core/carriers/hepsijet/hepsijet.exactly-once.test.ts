@@ -1,8 +1,8 @@
 import { expect } from 'vitest'
 import { SAMPLE_HEPSIJET_SETTINGS, sampleHepsiJetRequest } from '../../../../sandbox/hepsijet/hepsijet.fixtures'
 import { startHepsiJetEmulator } from '../../../../sandbox/hepsijet/hepsijet.emulator'
-import { FAULT_RUN_RETRY, itIsExactlyOnce } from '../../../../tests/support/carrier-exactly-once'
-import { httpFaultSequence, parcelsLike, parcelsOf } from '../../../../tests/support/carrier-fault-runs'
+import { FAULT_RUN_RETRY, itIsExactlyOnce, runRequest } from '../../../../tests/support/carrier-exactly-once'
+import { httpFaultSequence, parcelsOf } from '../../../../tests/support/carrier-fault-runs'
 import { createHepsiJetConnector } from './hepsijet.adapter'
 
 // The exactly-once acceptance test: the emulator loses, cuts, spoils and refuses answers, before
@@ -17,10 +17,7 @@ itIsExactlyOnce({
   plan: (emu) => {
     const connector = createHepsiJetConnector({ origin: emu.origin, ...SAMPLE_HEPSIJET_SETTINGS, timeoutMs: 200, retry: FAULT_RUN_RETRY })
     return {
-      create: (run, key) => {
-        const request = sampleHepsiJetRequest({ orderNumber: `SIP-${run}`, packages: parcelsLike(sampleHepsiJetRequest().packages, parcelsOf(run)) })
-        return connector.createShipment(request, { idempotencyKey: key })
-      },
+      create: (run, key) => connector.createShipment(runRequest(sampleHepsiJetRequest, run), { idempotencyKey: key }),
       shipmentsFor: (key) => {
         const barcode = connector.customerDeliveryNoFor(key)
         return emu.shipments.filter((s) => s.customerDeliveryNo === barcode)

@@ -1,8 +1,8 @@
 import { expect } from 'vitest'
 import { sampleKolayGelsinRequest, SAMPLE_KOLAYGELSIN_SETTINGS } from '../../../../sandbox/kolaygelsin/kolaygelsin.fixtures'
 import { startKolayGelsinEmulator } from '../../../../sandbox/kolaygelsin/kolaygelsin.emulator'
-import { FAULT_RUN_RETRY, itIsExactlyOnce } from '../../../../tests/support/carrier-exactly-once'
-import { httpFaultSequence, parcelsLike, parcelsOf } from '../../../../tests/support/carrier-fault-runs'
+import { FAULT_RUN_RETRY, itIsExactlyOnce, runRequest } from '../../../../tests/support/carrier-exactly-once'
+import { httpFaultSequence, parcelsOf } from '../../../../tests/support/carrier-fault-runs'
 import type { ShipmentRequest } from '../carrier.port'
 import { createKolayGelsinConnector } from './kolaygelsin.adapter'
 
@@ -30,13 +30,7 @@ itIsExactlyOnce({
       return emu.shipments.filter((s) => s.customerSpecificCode === code)
     }
     return {
-      create: (run, key) => {
-        const request = sampleKolayGelsinRequest({
-          orderNumber: `SIP-${run}`,
-          packages: parcelsLike(sampleKolayGelsinRequest().packages, parcelsOf(run)),
-        }) as ShipmentRequest
-        return connector.createShipment(request, { idempotencyKey: key })
-      },
+      create: (run, key) => connector.createShipment(runRequest(sampleKolayGelsinRequest, run) as ShipmentRequest, { idempotencyKey: key }),
       shipmentsFor: mine,
       check: (created, { run, key }) => {
         const [stored] = mine(key)

@@ -2,8 +2,8 @@ import { describe, expect } from 'vitest'
 import { startPttEmulator } from '../../../../sandbox/ptt/ptt.emulator'
 import { SAMPLE_PTT_CREDENTIALS, SAMPLE_PTT_RANGE, samplePttRequest } from '../../../../sandbox/ptt/ptt.fixtures'
 import { firstBarcodeInZpl } from '../../../../shared/zpl/zpl-barcode'
-import { FAULT_RUN_RETRY, itIsExactlyOnce } from '../../../../tests/support/carrier-exactly-once'
-import { httpFaultSequence, parcelsLike, parcelsOf } from '../../../../tests/support/carrier-fault-runs'
+import { FAULT_RUN_RETRY, itIsExactlyOnce, runRequest } from '../../../../tests/support/carrier-exactly-once'
+import { httpFaultSequence, parcelsOf } from '../../../../tests/support/carrier-fault-runs'
 import { createPttConnector } from './ptt.adapter'
 import { createMemoryPttBarcodeAllocator } from './ptt.barcode'
 
@@ -25,14 +25,7 @@ describe('exactly once', () => {
         return emu.shipments.filter((s) => s.musteriReferansNo === ref)
       }
       return {
-        create: (run, key) => {
-          const request = samplePttRequest({
-            orderNumber: `SIP-${run}`,
-            referenceNo: `KJ-${run}`,
-            packages: parcelsLike(samplePttRequest().packages, parcelsOf(run)),
-          })
-          return connector.createShipment(request, { idempotencyKey: key })
-        },
+        create: (run, key) => connector.createShipment(runRequest(samplePttRequest, run, { referenceNo: `KJ-${run}` }), { idempotencyKey: key }),
         // PTT stores each parcel as its own upload (its own barcode): one order is one upload per parcel.
         shipmentsFor: (_, run) => mine(run),
         expectedPerRun: parcelsOf,

@@ -1,8 +1,8 @@
 import { expect } from 'vitest'
 import { SAMPLE_SENDEO_SETTINGS, sampleSendeoRequest } from '../../../../sandbox/sendeo/sendeo.fixtures'
 import { startSendeoEmulator } from '../../../../sandbox/sendeo/sendeo.emulator'
-import { FAULT_RUN_RETRY, itIsExactlyOnce } from '../../../../tests/support/carrier-exactly-once'
-import { httpFaultSequence, parcelsLike, parcelsOf } from '../../../../tests/support/carrier-fault-runs'
+import { FAULT_RUN_RETRY, itIsExactlyOnce, runRequest } from '../../../../tests/support/carrier-exactly-once'
+import { httpFaultSequence, parcelsOf } from '../../../../tests/support/carrier-fault-runs'
 import type { ShipmentRequest } from '../carrier.port'
 import { createSendeoConnector } from './sendeo.adapter'
 
@@ -30,13 +30,7 @@ itIsExactlyOnce({
       return emu.shipments.filter((s) => s.referenceNo === ref)
     }
     return {
-      create: (run, key) => {
-        const request = sampleSendeoRequest({
-          orderNumber: `SIP-${run}`,
-          packages: parcelsLike(sampleSendeoRequest().packages, parcelsOf(run)),
-        }) as ShipmentRequest
-        return connector.createShipment(request, { idempotencyKey: key })
-      },
+      create: (run, key) => connector.createShipment(runRequest(sampleSendeoRequest, run) as ShipmentRequest, { idempotencyKey: key }),
       shipmentsFor: mine,
       check: (created, { run, key }) => {
         expect(mine(key)[0]?.customerReferenceType).toBe(`SIP-${run}`)
