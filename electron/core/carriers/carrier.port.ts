@@ -30,6 +30,14 @@ export type CreatedShipment = Readonly<{
   costKurus: number | null
 }>
 
+/**
+ * The shipment as the desk labels it before any call (planOfflineLabel): known by the one key the carrier's branch
+ * scans, with nothing from the carrier yet (no label: the desk prints its own; no tracking link, no price).
+ */
+export function offlineShipment(key: string): CreatedShipment {
+  return { carrierShipmentId: key, trackingNumber: key, barcode: key, trackingUrl: null, labelFormat: null, label: null, costKurus: null }
+}
+
 export type CallOptions = Readonly<{
   /** Stored on the shipment row before the call and reused on every retry. */
   idempotencyKey: string

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { AppError, ErrorCode } from '../../../../shared/errors'
-import type { CreatedShipment, ShipmentRequest } from '../carrier.port'
+import { offlineShipment, type CreatedShipment, type ShipmentRequest } from '../carrier.port'
 
 /**
  * Aras keys, the pure part (docs/reference/carriers.md §2, §13). The IntegrationCode ("MÖK") is ours: we derive it
@@ -67,14 +67,6 @@ export function planArasLabel(request: Pick<ShipmentRequest, 'packages'>, idempo
   return {
     integrationCode,
     pieceBarcodes: arasPieceBarcodes(integrationCode, request.packages.length),
-    provisional: {
-      carrierShipmentId: integrationCode,
-      trackingNumber: integrationCode,
-      barcode: integrationCode,
-      trackingUrl: null,
-      labelFormat: null,
-      label: null,
-      costKurus: null,
-    },
+    provisional: offlineShipment(integrationCode),
   }
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { AppError, ErrorCode } from '../../../../shared/errors'
-import type { CreatedShipment, ShipmentRequest } from '../carrier.port'
+import { offlineShipment, type CreatedShipment, type ShipmentRequest } from '../carrier.port'
 
 /**
  * Offline labels, the pure part. Yurtiçi takes the shipper's own cargoKey and its branch scans
@@ -85,14 +85,6 @@ export function planYurticiLabel(request: ShipmentRequest, idempotencyKey: strin
     idempotencyKey,
     invoiceKey: yurticiInvoiceKey(idempotencyKey),
     cargoKeys,
-    provisional: {
-      carrierShipmentId: first,
-      trackingNumber: first,
-      barcode: first,
-      trackingUrl: null,
-      labelFormat: null,
-      label: null,
-      costKurus: null,
-    },
+    provisional: offlineShipment(first),
   }
 }
