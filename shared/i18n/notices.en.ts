@@ -196,4 +196,43 @@ export const NOTICES_EN: Readonly<Record<NoticeCode, string>> = {
   'exceptions.scanOrderFirst': 'Scan order {orderNumber} at the desk and weigh it first, then continue from the queue',
   'exceptions.purchaseLive': 'A label purchase of this order is still live: retry the same carrier (never two labels)',
   'exceptions.carrierNotOffered': '«{serviceCode}» is not among the carriers this order may take',
+  // The address resolver (electron/core/addresses): notes on what it changed, and why an address is unresolved
+  'address.notePostalInvalid': 'postal code "{postalCode}" is not valid, not used',
+  'address.notePlate': 'plate code {input} read as {city}',
+  'address.noteCityAlias': 'city "{input}" read as {city} (known name)',
+  'address.noteCityFixed': 'city "{input}" corrected to {city}',
+  'address.noteCityFromPostal': 'city taken from postal code {postalCode}: {city}',
+  'address.notePostalOtherCity': 'postal code {postalCode} belongs to another city ({city}), not used',
+  'address.noteDistrictAlias': 'district "{input}" read as {district} (known name)',
+  'address.noteDistrictFixed': 'district "{input}" read as {district} (spelling corrected)',
+  'address.noteDistrictFromPostal': 'district taken from postal code {postalCode}: {district}',
+  'address.noteNoPostalData': 'no postal code → district data',
+  'address.cityEmpty': 'Address unresolved: city is empty',
+  'address.cityAmbiguous': 'Address unresolved: city "{city}" is ambiguous: {candidates}',
+  'address.cityNotFound': 'Address unresolved: city "{city}" not found',
+  'address.cityNotFoundPostal': 'Address unresolved: city "{city}" not found (postal code {postalCode} did not settle it)',
+  'address.districtEmpty': 'Address unresolved: district is empty for {city}',
+  'address.districtEmptyPostal': 'Address unresolved: district is empty for {city} (postal code {postalCode} did not settle it)',
+  'address.districtCentreSplit': 'Address unresolved: "{district}" is not a district of {city} (its centre is split into several), give the district name',
+  'address.districtCentreSplitPostal':
+    'Address unresolved: "{district}" is not a district of {city} (its centre is split into several), give the district name (postal code {postalCode} did not settle it)',
+  'address.districtAmbiguous': 'Address unresolved: district "{district}" in {city} is ambiguous: {candidates}',
+  'address.districtAmbiguousPostal':
+    'Address unresolved: district "{district}" in {city} is ambiguous: {candidates} (postal code {postalCode} did not settle it)',
+  'address.districtNotFound': 'Address unresolved: district "{district}" not found in {city}',
+  'address.districtNotFoundPostal': 'Address unresolved: district "{district}" not found in {city} (postal code {postalCode} did not settle it)',
+  // The database check at start (electron/core/db/database.check.ts): a damaged file and how to restore it
+  'db.corruptRestore':
+    'The database is damaged and was left untouched: {path} (quick_check: {problem}). To restore the newest backup: stop the desk, move {path} aside with its -wal and -shm files (e.g. rename it to {aside}), copy {backup} to {path}, start again (orders packed after that backup are not in it).',
+  'db.corruptRestoreSkipped':
+    'The database is damaged and was left untouched: {path} (quick_check: {problem}). To restore the newest backup: stop the desk, move {path} aside with its -wal and -shm files (e.g. rename it to {aside}), copy {backup} to {path}, start again (orders packed after that backup are not in it) ({count} newer backup(s) failed the same check and are not named: {damaged}).',
+  'db.corruptNoBackup':
+    'The database is damaged and was left untouched: {path} (quick_check: {problem}). There is no backup in {dir}: stop the desk, move {path} aside with its -wal and -shm files (e.g. rename it to {aside}) to start on an empty database, or try `sqlite3 {aside} .recover` on the moved file.',
+  'db.corruptNoIntactBackup':
+    'The database is damaged and was left untouched: {path} (quick_check: {problem}). There is no intact backup in {dir} ({count} newer backup(s) failed the same check and are not named: {damaged}): stop the desk, move {path} aside with its -wal and -shm files (e.g. rename it to {aside}) to start on an empty database, or try `sqlite3 {aside} .recover` on the moved file.',
+  // Rate cards the desk cannot buy from (electron/core/rates/rate-card.book.ts)
+  'rates.notConfigured': 'carrier {carrierId} is not configured at this desk',
+  'rates.disabledInCloud': '{name} is disabled in the cloud',
+  'rates.noService': 'the {name} account has no service {serviceCode}',
+  'rates.noProvider': 'the ComToHome account has no provider {provider}',
 }

@@ -197,4 +197,42 @@ export const NOTICES_TR: Readonly<Record<NoticeCode, string>> = {
   'exceptions.scanOrderFirst': 'Önce {orderNumber} siparişini masada okutun, tartın; sonra kuyruktan devam edin',
   'exceptions.purchaseLive': 'Bu siparişin etiket alımı sürüyor: aynı kargoyla tekrar deneyin (iki etiket alınmaz)',
   'exceptions.carrierNotOffered': '«{serviceCode}» bu sipariş için seçilebilecek kargolar arasında değil',
+  // The address resolver (electron/core/addresses): notes on what it changed, and why an address is unresolved
+  'address.notePostalInvalid': 'Posta kodu "{postalCode}" geçersiz, kullanılmadı',
+  'address.notePlate': 'Plaka kodu {input} → {city}',
+  'address.noteCityAlias': 'İl "{input}" → {city} (bilinen ad)',
+  'address.noteCityFixed': 'İl "{input}" → {city} (yazım düzeltildi)',
+  'address.noteCityFromPostal': 'İl posta kodundan ({postalCode}) bulundu: {city}',
+  'address.notePostalOtherCity': 'Posta kodu {postalCode} başka ile ait ({city}), kullanılmadı',
+  'address.noteDistrictAlias': 'İlçe "{input}" → {district} (bilinen ad)',
+  'address.noteDistrictFixed': 'İlçe "{input}" → {district} (yazım düzeltildi)',
+  'address.noteDistrictFromPostal': 'İlçe posta kodundan ({postalCode}) bulundu: {district}',
+  'address.noteNoPostalData': 'Posta kodu → ilçe verisi yok',
+  'address.cityEmpty': 'Adres çözülemedi: il boş',
+  'address.cityAmbiguous': 'Adres çözülemedi: il "{city}" belirsiz: {candidates}',
+  'address.cityNotFound': 'Adres çözülemedi: il "{city}" bulunamadı',
+  'address.cityNotFoundPostal': 'Adres çözülemedi: il "{city}" bulunamadı (posta kodu {postalCode} de çözmedi)',
+  'address.districtEmpty': 'Adres çözülemedi: {city} için ilçe boş',
+  'address.districtEmptyPostal': 'Adres çözülemedi: {city} için ilçe boş (posta kodu {postalCode} de çözmedi)',
+  'address.districtCentreSplit': 'Adres çözülemedi: "{district}" {city} ilinde bir ilçe değil (merkez birden çok ilçeye bölündü), ilçe adını yazın',
+  'address.districtCentreSplitPostal':
+    'Adres çözülemedi: "{district}" {city} ilinde bir ilçe değil (merkez birden çok ilçeye bölündü), ilçe adını yazın (posta kodu {postalCode} de çözmedi)',
+  'address.districtAmbiguous': 'Adres çözülemedi: {city} ilinde ilçe "{district}" belirsiz: {candidates}',
+  'address.districtAmbiguousPostal': 'Adres çözülemedi: {city} ilinde ilçe "{district}" belirsiz: {candidates} (posta kodu {postalCode} de çözmedi)',
+  'address.districtNotFound': 'Adres çözülemedi: {city} ilinde ilçe "{district}" bulunamadı',
+  'address.districtNotFoundPostal': 'Adres çözülemedi: {city} ilinde ilçe "{district}" bulunamadı (posta kodu {postalCode} de çözmedi)',
+  // The database check at start (electron/core/db/database.check.ts): a damaged file and how to restore it
+  'db.corruptRestore':
+    'Veritabanı bozuk, dokunulmadı: {path} (quick_check: {problem}). Yedekten dönmek için: masayı durdurun, {path} dosyasını -wal ve -shm dosyalarıyla birlikte kenara alın (örneğin adını {aside} yapın), {backup} dosyasını {path} olarak kopyalayın, yeniden başlatın (o yedekten sonra paketlenen siparişler içinde yok).',
+  'db.corruptRestoreSkipped':
+    'Veritabanı bozuk, dokunulmadı: {path} (quick_check: {problem}). Yedekten dönmek için: masayı durdurun, {path} dosyasını -wal ve -shm dosyalarıyla birlikte kenara alın (örneğin adını {aside} yapın), {backup} dosyasını {path} olarak kopyalayın, yeniden başlatın (o yedekten sonra paketlenen siparişler içinde yok). Daha yeni {count} yedek aynı denetimden geçmedi: {damaged}.',
+  'db.corruptNoBackup':
+    'Veritabanı bozuk, dokunulmadı: {path} (quick_check: {problem}). {dir} klasöründe yedek yok: masayı durdurun, boş bir veritabanıyla başlamak için {path} dosyasını -wal ve -shm dosyalarıyla birlikte kenara alın (örneğin adını {aside} yapın) ya da kenara alınan dosyada `sqlite3 {aside} .recover` deneyin.',
+  'db.corruptNoIntactBackup':
+    'Veritabanı bozuk, dokunulmadı: {path} (quick_check: {problem}). {dir} klasöründe sağlam yedek yok ({count} yedek aynı denetimden geçmedi: {damaged}): masayı durdurun, boş bir veritabanıyla başlamak için {path} dosyasını -wal ve -shm dosyalarıyla birlikte kenara alın (örneğin adını {aside} yapın) ya da kenara alınan dosyada `sqlite3 {aside} .recover` deneyin.',
+  // Rate cards the desk cannot buy from (electron/core/rates/rate-card.book.ts)
+  'rates.notConfigured': '{carrierId} bu masada yapılandırılmamış',
+  'rates.disabledInCloud': '{name} bulutta kapalı',
+  'rates.noService': '{name} hesabında {serviceCode} hizmeti yok',
+  'rates.noProvider': 'ComToHome hesabında {provider} numaralı sağlayıcı yok',
 }

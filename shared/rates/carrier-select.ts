@@ -1,5 +1,7 @@
 import { priceBand } from '../desi'
 import { trNameKey } from '../domain/address'
+import type { NoticeRef } from '../i18n/notice-codes'
+import { noticeBilingual } from '../i18n/notice-text'
 import { formatTry } from '../money'
 import { DISTANCE_BAND_LABELS, type DistanceBand, type DistanceBandFn } from './distance-band'
 import { priceFor, type RateCard } from './rate-card'
@@ -47,6 +49,8 @@ export type QuoteOption = Readonly<{
   transitDays: number
   /** Why it was chosen, or why it was excluded (Turkish first, then " / " and English). */
   reason: string
+  /** The same reason as a notice code, where the core gave one (a card the desk cannot buy): the renderer words it. */
+  reasonNotice?: NoticeRef
   /** The distance band it was priced for; null when the il of either side is unknown. */
   distanceBand?: DistanceBand | null
   reasonCode?: QuoteReason
@@ -74,7 +78,7 @@ export type SelectionRules = Readonly<{
    * Why a card cannot be bought at this desk (its carrier is not configured, or the account has no
    * such service, e.g. a ComToHome provider), or null when it can. Checked before anything else.
    */
-  unavailable?: (card: RateCard) => string | null
+  unavailable?: (card: RateCard) => string | NoticeRef | null
 }>
 
 const matchesCarrier = (card: Pick<RateCard, 'carrierId' | 'serviceCode'>, id: string): boolean => card.carrierId === id || card.serviceCode === id
@@ -103,7 +107,8 @@ function quoteOne(card: RateCard, ctx: QuoteContext, band: number, distanceBand:
   }
   const no = (reasonCode: QuoteReason, reason: string): QuoteOption => ({ ...base, eligible: false, priceKurus: null, reason, reasonCode })
   const missing = unavailable?.(card) ?? null
-  if (missing) return no(QuoteReason.excludedUnavailable, missing)
+  if (typeof missing === 'string') return no(QuoteReason.excludedUnavailable, missing)
+  if (missing) return { ...no(QuoteReason.excludedUnavailable, noticeBilingual(missing)), reasonNotice: missing }
   if (ctx.mandatedCarrierId && !matchesCarrier(card, ctx.mandatedCarrierId)) {
     return no(QuoteReason.excludedMandate, `Pazaryeri ${ctx.mandatedCarrierId} zorunlu kılıyor / marketplace mandates ${ctx.mandatedCarrierId}`)
   }

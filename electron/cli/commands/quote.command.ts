@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { shipmentMeasure } from '../../../shared/desi'
 import { AppError, ErrorCode } from '../../../shared/errors'
+import { noticeBilingual } from '../../../shared/i18n/notice-text'
 import { rateCardsFromCsv, selectCarrier, type RateCard } from '../../../shared/rates'
 import { AddressResolver } from '../../core/addresses/address.resolver'
 import { loadConfig } from '../../core/config/config.loader'
@@ -62,7 +63,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     selectionRulesFromConfig(rates, addresses),
   )
   const recipient = place
-    ? { city: place.city, district: place.district, resolved: true, notes: place.notes }
+    ? { city: place.city, district: place.district, resolved: true, notes: place.notes.map(noticeBilingual) }
     : { city: order.recipient.city, district: order.recipient.district, resolved: false, notes: [tried.ok ? '' : tried.error.message] }
   if (values.json) {
     io.stdout(`${JSON.stringify({ measure, recipient, strategy: rates.strategy, chosen, options })}\n`)

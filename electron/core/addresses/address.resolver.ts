@@ -1,5 +1,6 @@
 import { trNameKey } from '../../../shared/domain/address'
 import { AppError, ErrorCode } from '../../../shared/errors'
+import { msg, type NoticeRef } from '../../../shared/i18n/notice-codes'
 import { CENTRAL_DISTRICT } from './address-aliases'
 import { buildAddressIndex, defaultPostalDataFile, loadPostalDistricts, type AddressIndexData, type CityEntry, type PostalDistrict } from './address.index'
 import { matchName, type NameMatch } from './name-match'
@@ -14,8 +15,8 @@ export type ResolvedAddress = Readonly<{
   district: string
   /** True when the input named the place differently (alias, misspelling, plate code, postal code), not just in case or Turkish letters. */
   corrected: boolean
-  /** What was corrected or noticed, Turkish / English, for the exceptions queue and the audit. */
-  notes: readonly string[]
+  /** What was corrected or noticed, as notice codes (worded by whoever shows them), for the exceptions queue and the audit. */
+  notes: readonly NoticeRef[]
 }>
 
 export type AddressResolverOptions = Readonly<{
@@ -82,41 +83,41 @@ export class AddressResolver {
 
   resolve(q: AddressQuery): ResolvedAddress {
     const d = this.data()
-    const notes: string[] = []
+    const notes: NoticeRef[] = []
     let corrected = false
     const cityIn = (q.city ?? '').trim()
     const districtIn = (q.district ?? '').trim()
     const pcIn = (q.postalCode ?? '').replace(/\s/g, '')
     const postalOk = /^\d{5}$/.test(pcIn) && d.postalCodes.has(pcIn) && d.byCode.has(pcIn.slice(0, 2))
-    if (pcIn && !postalOk) notes.push(`Posta kodu "${q.postalCode}" geçersiz, kullanılmadı / postal code "${q.postalCode}" is not valid, not used`)
-    const postalHint = postalOk ? { tr: ` (posta kodu ${pcIn} de çözmedi)`, en: ` (postal code ${pcIn} did not settle it)` } : { tr: '', en: '' }
+    if (pcIn && !postalOk) notes.push(msg('address.notePostalInvalid', { postalCode: q.postalCode ?? '' }))
+    // A valid postal code that did not settle it either is said in the refusal (the …Postal codes).
+    const postal = postalOk ? pcIn : null
 
     // İl
     const picked = cityIn ? this.pickCity(cityIn) : { entry: null, match: { kind: 'none' } as NameMatch }
     let city = picked.entry
     const m = picked.match
-    if (city && m.kind === 'plate') notes.push(`Plaka kodu ${cityIn} → ${city.name} / plate code ${cityIn} read as ${city.name}`)
-    if (city && m.kind === 'alias') notes.push(`İl "${cityIn}" → ${city.name} (bilinen ad) / city "${cityIn}" read as ${city.name} (known name)`)
-    if (city && m.kind === 'fuzzy') notes.push(`İl "${cityIn}" → ${city.name} (yazım düzeltildi) / city "${cityIn}" corrected to ${city.name}`)
+    if (city && m.kind === 'plate') notes.push(msg('address.notePlate', { input: cityIn, city: city.name }))
+    if (city && m.kind === 'alias') notes.push(msg('address.noteCityAlias', { input: cityIn, city: city.name }))
+    if (city && m.kind === 'fuzzy') notes.push(msg('address.noteCityFixed', { input: cityIn, city: city.name }))
     corrected ||= !!city && m.kind !== 'exact'
     if (!city && postalOk) {
       city = d.byCode.get(pcIn.slice(0, 2))!
       corrected = true
-      notes.push(`İl posta kodundan (${pcIn}) bulundu: ${city.name} / city taken from postal code ${pcIn}: ${city.name}`)
+      notes.push(msg('address.noteCityFromPostal', { postalCode: pcIn, city: city.name }))
     }
     if (!city) {
       if (m.kind === 'ambiguous')
-        throw unresolved('city', cityIn, `il "${cityIn}" belirsiz: ${m.names.join(' ya da ')}`, `city "${cityIn}" is ambiguous: ${m.names.join(' or ')}`, {
-          candidates: m.names,
-        })
-      if (!cityIn) throw unresolved('city', cityIn, 'il boş', 'city is empty')
-      throw unresolved('city', cityIn, `il "${cityIn}" bulunamadı${postalHint.tr}`, `city "${cityIn}" not found${postalHint.en}`)
+        throw unresolved('city', cityIn, msg('address.cityAmbiguous', { city: cityIn, candidates: m.names.join(', ') }), { candidates: m.names })
+      if (!cityIn) throw unresolved('city', cityIn, msg('address.cityEmpty'))
+      throw unresolved(
+        'city',
+        cityIn,
+        postal ? msg('address.cityNotFoundPostal', { city: cityIn, postalCode: postal }) : msg('address.cityNotFound', { city: cityIn }),
+      )
     }
     const postalInCity = postalOk && pcIn.startsWith(city.code)
-    if (postalOk && !postalInCity)
-      notes.push(
-        `Posta kodu ${pcIn} başka ile ait (${d.byCode.get(pcIn.slice(0, 2))!.name}), kullanılmadı / postal code ${pcIn} belongs to another city, not used`,
-      )
+    if (postalOk && !postalInCity) notes.push(msg('address.notePostalOtherCity', { postalCode: pcIn, city: d.byCode.get(pcIn.slice(0, 2))!.name }))
 
     // İlçe
     const key = trNameKey(districtIn)
@@ -137,50 +138,45 @@ export class AddressResolver {
     if (dm.kind === 'exact' || dm.kind === 'alias' || dm.kind === 'fuzzy') {
       if (dm.kind !== 'exact') {
         corrected = true
-        notes.push(
-          `İlçe "${districtIn}" → ${dm.name} (${dm.kind === 'alias' ? 'bilinen ad' : 'yazım düzeltildi'}) / district "${districtIn}" read as ${dm.name} (${dm.kind === 'alias' ? 'known name' : 'spelling corrected'})`,
-        )
+        notes.push(msg(dm.kind === 'alias' ? 'address.noteDistrictAlias' : 'address.noteDistrictFixed', { input: districtIn, district: dm.name }))
       }
       return { cityCode: city.code, city: city.name, district: dm.name, corrected, notes }
     }
     const fromPostal = postalInCity ? this.postalDistrict(pcIn) : null
     const candidates = dm.kind === 'ambiguous' ? dm.names : []
     if (fromPostal && fromPostal.cityCode === city.code && (candidates.length === 0 || candidates.includes(fromPostal.district))) {
-      notes.push(`İlçe posta kodundan (${pcIn}) bulundu: ${fromPostal.district} / district taken from postal code ${pcIn}: ${fromPostal.district}`)
+      notes.push(msg('address.noteDistrictFromPostal', { postalCode: pcIn, district: fromPostal.district }))
       return { cityCode: city.code, city: city.name, district: fromPostal.district, corrected: true, notes }
     }
-    if (postalInCity && !fromPostal && this.postal === null) notes.push('Posta kodu → ilçe verisi yok / no postal code → district data')
+    if (postalInCity && !fromPostal && this.postal === null) notes.push(msg('address.noteNoPostalData'))
     const meta = { city: city.name, cityCode: city.code, candidates, notes }
+    const place = { district: districtIn, city: city.name }
     if (!districtIn)
-      throw unresolved('district', districtIn, `${city.name} için ilçe boş${postalHint.tr}`, `district is empty for ${city.name}${postalHint.en}`, meta)
-    if (dm.kind === 'ambiguous' && candidates.length === 0) {
       throw unresolved(
         'district',
         districtIn,
-        `"${districtIn}" ${city.name} ilinde bir ilçe değil (merkez birden çok ilçeye bölündü), ilçe adını yazın${postalHint.tr}`,
-        `"${districtIn}" is not a district of ${city.name} (its centre is split into several), give the district name${postalHint.en}`,
+        postal ? msg('address.districtEmptyPostal', { city: city.name, postalCode: postal }) : msg('address.districtEmpty', { city: city.name }),
         meta,
       )
+    if (dm.kind === 'ambiguous' && candidates.length === 0) {
+      const why = postal ? msg('address.districtCentreSplitPostal', { ...place, postalCode: postal }) : msg('address.districtCentreSplit', place)
+      throw unresolved('district', districtIn, why, meta)
     }
     if (dm.kind === 'ambiguous') {
-      throw unresolved(
-        'district',
-        districtIn,
-        `${city.name} ilinde ilçe "${districtIn}" belirsiz: ${candidates.join(' ya da ')}${postalHint.tr}`,
-        `district "${districtIn}" in ${city.name} is ambiguous: ${candidates.join(' or ')}${postalHint.en}`,
-        meta,
-      )
+      const named = { ...place, candidates: candidates.join(', ') }
+      const why = postal ? msg('address.districtAmbiguousPostal', { ...named, postalCode: postal }) : msg('address.districtAmbiguous', named)
+      throw unresolved('district', districtIn, why, meta)
     }
     throw unresolved(
       'district',
       districtIn,
-      `${city.name} ilinde ilçe "${districtIn}" bulunamadı${postalHint.tr}`,
-      `district "${districtIn}" not found in ${city.name}${postalHint.en}`,
+      postal ? msg('address.districtNotFoundPostal', { ...place, postalCode: postal }) : msg('address.districtNotFound', place),
       meta,
     )
   }
 }
 
-function unresolved(field: 'city' | 'district', input: string, tr: string, en: string, meta: Record<string, unknown> = {}): AppError {
-  return new AppError(ErrorCode.addressUnresolved, `Adres çözülemedi: ${tr} / Address unresolved: ${en}`, { retryable: false, meta: { field, input, ...meta } })
+/** address.unresolved with the notice that words why (its message is the notice in both languages, Turkish first). */
+function unresolved(field: 'city' | 'district', input: string, why: NoticeRef, meta: Record<string, unknown> = {}): AppError {
+  return new AppError(ErrorCode.addressUnresolved, why, { retryable: false, meta: { field, input, ...meta } })
 }

@@ -67,6 +67,11 @@ describe('database check at start', () => {
     expect(message).not.toContain('\n')
     expect(message).toContain('backup-before-20261201_0000_b-2026-12-01T10-00-00-000Z.sqlite3')
     expect(message).toMatch(/stop the desk, move .*station\.sqlite3 aside with its -wal and -shm files .* copy .* to .*station\.sqlite3/)
+    // The words travel as a notice code with its params: the start-failure dialog and the CLI word it.
+    expect(err).toMatchObject({
+      notice: { code: 'db.corruptRestore', params: { path, backup: join(dir, 'backup-before-20261201_0000_b-2026-12-01T10-00-00-000Z.sqlite3') } },
+    })
+    expect(message).toMatch(/^Veritabanı bozuk, dokunulmadı: .* \/ The database is damaged and was left untouched: /)
     // Untouched: same bytes, no -wal/-shm or backup made by the refused start.
     expect(readFileSync(path).equals(before)).toBe(true)
     expect(listing()).toEqual(files)

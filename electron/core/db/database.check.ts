@@ -2,6 +2,7 @@ import Database from 'better-sqlite3'
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { AppError, ErrorCode } from '../../../shared/errors'
+import { msg } from '../../../shared/i18n/notice-codes'
 
 const BACKUP_NAME = /^backup-before-.+\.sqlite3$/
 
@@ -66,17 +67,15 @@ function corruptError(path: string, problem: string): AppError {
   const backups = listBackups(dirname(path))
   const backup = backups.find((b) => quickCheck(b) === null) ?? null
   const damaged = backup ? backups.slice(0, backups.indexOf(backup)) : backups
-  const skipped =
-    damaged.length > 0 ? ` (${damaged.length} newer backup(s) failed the same check and are not named: ${damaged.map((d) => basename(d)).join(', ')})` : ''
-  const aside = `${basename(path)}.damaged`
-  // A -wal left next to a restored file would be replayed into it: it moves aside with the file.
-  const moveAside = `move ${path} aside with its -wal and -shm files (e.g. rename it to ${aside})`
-  const restore = backup
-    ? `Yedekten dönmek için / To restore the newest backup: stop the desk, ${moveAside}, copy ${backup} to ${path}, start again (orders packed after that backup are not in it)${skipped}.`
-    : `Veri klasöründe sağlam yedek yok / There is no ${damaged.length > 0 ? 'intact ' : ''}backup in ${dirname(path)}${skipped}: stop the desk, ${moveAside} to start on an empty database, or try \`sqlite3 ${aside} .recover\` on the moved file.`
-  return new AppError(
-    ErrorCode.dbCorrupt,
-    `Veritabanı bozuk, dokunulmadı / The database is damaged and was left untouched: ${path} (quick_check: ${problem.replace(/\s+/g, ' ').slice(0, 200)}). ${restore}`,
-    { meta: { path, backupPath: backup, damagedBackups: damaged, problem } },
-  )
+  // A -wal left next to a restored file would be replayed into it: the wording says to move it aside with the file.
+  const base = { path, problem: problem.replace(/\s+/g, ' ').slice(0, 200), aside: `${basename(path)}.damaged` }
+  const skipped = { count: damaged.length, damaged: damaged.map((d) => basename(d)).join(', ') }
+  const notice = backup
+    ? damaged.length > 0
+      ? msg('db.corruptRestoreSkipped', { ...base, backup, ...skipped })
+      : msg('db.corruptRestore', { ...base, backup })
+    : damaged.length > 0
+      ? msg('db.corruptNoIntactBackup', { ...base, dir: dirname(path), ...skipped })
+      : msg('db.corruptNoBackup', { ...base, dir: dirname(path) })
+  return new AppError(ErrorCode.dbCorrupt, notice, { meta: { path, backupPath: backup, damagedBackups: damaged, problem } })
 }

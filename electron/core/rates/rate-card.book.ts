@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { CloudCarrier, CloudConfig, CloudRateCard } from '../../../shared/contract/cloud'
 import type { RateCardsView } from '../../../shared/contract/views'
 import { Emitter } from '../../../shared/emitter'
+import { msg, type NoticeRef } from '../../../shared/i18n/notice-codes'
 import type { RateCard, SelectionRules } from '../../../shared/rates'
 import { appendAudit } from '../audit/audit.repository'
 import type { Db, DbOrTrx } from '../db/database'
@@ -128,18 +129,18 @@ export class RateCardBook {
     }
   }
 
-  /** Why the desk cannot buy this card, or null (SelectionRules.unavailable). */
-  readonly unavailable = (card: RateCard): string | null => {
+  /** Why the desk cannot buy this card, as a notice code, or null (SelectionRules.unavailable). */
+  readonly unavailable = (card: RateCard): NoticeRef | null => {
     const ids = new Set(this.deps.connectorIds())
-    if (!ids.has(card.carrierId)) return `${card.carrierId} bu masada yapılandırılmamış / carrier ${card.carrierId} is not configured at this desk`
+    if (!ids.has(card.carrierId)) return msg('rates.notConfigured', { carrierId: card.carrierId })
     const listed = this.cloud?.carriers?.find((c) => c.id === card.carrierId)
-    if (listed && !listed.enabled) return `${listed.name} bulutta kapalı / ${listed.name} is disabled in the cloud`
+    if (listed && !listed.enabled) return msg('rates.disabledInCloud', { name: listed.name })
     if (listed && listed.services.length > 0 && !listed.services.some((s) => s.serviceCode === card.serviceCode)) {
-      return `${listed.name} hesabında ${card.serviceCode} hizmeti yok / the ${listed.name} account has no service ${card.serviceCode}`
+      return msg('rates.noService', { name: listed.name, serviceCode: card.serviceCode })
     }
     const provider = card.carrierId === 'comtohome' ? COMTOHOME_PROVIDER.exec(card.serviceCode) : null
     if (provider && this.deps.comtohomeProviders && !this.deps.comtohomeProviders.includes(Number(provider[1]))) {
-      return `ComToHome hesabında ${provider[1]} numaralı sağlayıcı yok / the ComToHome account has no provider ${provider[1]}`
+      return msg('rates.noProvider', { provider: provider[1] ?? '' })
     }
     return null
   }

@@ -1,7 +1,7 @@
 import type { QuoteOption } from '../../../shared/rates'
 import { formatTry } from '../../../shared/money'
 import { useLang } from '../hooks/use-lang'
-import { splitBilingual } from '../lib/format'
+import { coreWords } from '../lib/format'
 import { Tx } from './Tx'
 
 function isChosen(o: QuoteOption, chosen: QuoteOption | null): boolean {
@@ -61,7 +61,7 @@ export function CarrierPanel({ quote, chosen, maxRows = 5 }: { quote: readonly Q
                 </td>
                 <td className="num">{o.priceKurus !== null ? formatTry(o.priceKurus) : '—'}</td>
                 <td className="num">{t('carrier.days', { n: o.transitDays })}</td>
-                <td className="reason">{splitBilingual(o.reason, lang)[0]}</td>
+                <td className="reason">{coreWords(o.reasonNotice, o.reason, lang)[0]}</td>
               </tr>
             )
           })}
