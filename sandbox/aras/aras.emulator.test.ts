@@ -1,15 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { startArasEmulator, type ArasEmulator, type ArasEmulatorOptions } from './aras.emulator'
+import { closedAfterEach } from '../../tests/support/emulator-rig'
 
-let emu: ArasEmulator | null = null
-afterEach(async () => {
-  await emu?.close()
-  emu = null
-})
-async function start(o: ArasEmulatorOptions = {}) {
-  emu = await startArasEmulator(o)
-  return emu
-}
+const start = closedAfterEach(startArasEmulator)
 
 const SOAP11 = 'http://schemas.xmlsoap.org/soap/envelope/'
 const env11 = (inner: string) =>

@@ -1,16 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { HttpFault } from '../common/http-emulator'
 import { startArasEmulator, type ArasEmulator, type ArasEmulatorOptions } from './aras.emulator'
+import { closedAfterEach } from '../../tests/support/emulator-rig'
 
-let emu: ArasEmulator | null = null
-afterEach(async () => {
-  await emu?.close()
-  emu = null
-})
-async function start(o: ArasEmulatorOptions = {}) {
-  emu = await startArasEmulator(o)
-  return emu
-}
+const start = closedAfterEach(startArasEmulator)
 
 const SOAP11 = 'http://schemas.xmlsoap.org/soap/envelope/'
 const env11 = (inner: string) => `<soap:Envelope xmlns:soap="${SOAP11}"><soap:Body>${inner}</soap:Body></soap:Envelope>`

@@ -1,16 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { DEFAULT_KG_ACCOUNT, KgMessage, startKolayGelsinEmulator, type KolayGelsinEmulator, type KolayGelsinEmulatorOptions } from './kolaygelsin.emulator'
+import { closedAfterEach } from '../../tests/support/emulator-rig'
 
-let emu: KolayGelsinEmulator | null = null
-afterEach(async () => {
-  await emu?.close()
-  emu = null
-})
-
-async function start(o: KolayGelsinEmulatorOptions = {}): Promise<KolayGelsinEmulator> {
-  emu = await startKolayGelsinEmulator(o)
-  return emu
-}
+const start = closedAfterEach(startKolayGelsinEmulator)
 
 async function call(
   e: KolayGelsinEmulator,

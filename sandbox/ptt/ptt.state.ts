@@ -1,30 +1,17 @@
 import type { LoggedHttpRequest } from '../common/http-emulator'
 import type { PttService, PttStatus } from './ptt.config'
+import type { ValidDongu } from './ptt.validation'
 
 /** One tracking event as gonderiSorgu lists it (docs/reference/carriers.md §4): siraNo, ISLEM, ITARIH dd/MM/yyyy, IMERK (+ ISAAT). */
 export type PttEvent = { siraNo: number; ISLEM: string; ITARIH: string; ISAAT: string; IMERK: string }
 
 export type PttSender = Readonly<{ name: string; address: string; city: string; district: string; phone: string }>
 
-/** One parcel uploaded with kabulEkle2 under one range barcode. */
-export type EmulatedPttShipment = {
-  barcode: string
+/** One parcel uploaded with kabulEkle2 under one range barcode: its dongu as validated (fields as received), and PTT's side. */
+export type EmulatedPttShipment = Omit<ValidDongu, 'gonderici'> & {
   musteriId: number
   dosyaAdi: string
-  musteriReferansNo: string
-  aliciAdi: string
-  aAdres: string
-  il: string
-  ilce: string
-  aliciTel: string
-  agirlikGrams: number
-  desi: string
-  odemesekli: string
-  ekhizmet: string
-  codLira: string | null
   sender: PttSender | null
-  /** The dongu fields as received, for tests that check the mapping. */
-  fields: Readonly<Record<string, string | undefined>>
   status: PttStatus
   events: PttEvent[]
   /** Who signed for it: set once delivered (TESALAN, §4). */

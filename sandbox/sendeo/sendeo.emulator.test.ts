@@ -1,16 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { SENDEO_TEST_ACCOUNT, startSendeoEmulator, type SendeoEmulator, type SendeoEmulatorOptions } from './sendeo.emulator'
+import { closedAfterEach } from '../../tests/support/emulator-rig'
 
-let emu: SendeoEmulator | null = null
-afterEach(async () => {
-  await emu?.close()
-  emu = null
-})
-
-async function start(o: SendeoEmulatorOptions = {}): Promise<SendeoEmulator> {
-  emu = await startSendeoEmulator(o)
-  return emu
-}
+const start = closedAfterEach(startSendeoEmulator)
 
 const post = (url: string, body: unknown, token?: string) =>
   fetch(url, {

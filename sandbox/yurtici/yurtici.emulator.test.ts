@@ -3,6 +3,7 @@ import { resolve } from 'node:path'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import { startYurticiEmulator, YkCode, YurticiFault, type YurticiEmulator, type YurticiEmulatorOptions } from './yurtici.emulator'
 import { createSchemaChecker, xmllintAvailable } from './yurtici.schema-check'
+import { closedAfterEach } from '../../tests/support/emulator-rig'
 
 // Hand-written SOAP, as a PHP SoapClient or a curl script would send it (docs/reference/carriers.md §1).
 const SOAP11 = 'http://schemas.xmlsoap.org/soap/envelope/'
@@ -51,15 +52,7 @@ const saveCode = (fieldName: string, code: string, start = '20250301', end = '20
   )
 
 const parser = new XMLParser({ removeNSPrefix: true, parseTagValue: false, isArray: (n) => /^shipping(Order|Cancel|Delivery)DetailVO$|VOArray$/.test(n) })
-let emu: YurticiEmulator | null = null
-afterEach(async () => {
-  await emu?.close()
-  emu = null
-})
-async function start(o?: YurticiEmulatorOptions) {
-  emu = await startYurticiEmulator(o)
-  return emu
-}
+const start = closedAfterEach(startYurticiEmulator)
 async function post(e: YurticiEmulator, xml: string, contentType = 'text/xml; charset=utf-8') {
   const res = await fetch(e.url, { method: 'POST', headers: { 'content-type': contentType, soapaction: '""' }, body: xml })
   const text = await res.text()
@@ -148,9 +141,10 @@ describe('SOAP Faults for envelope and auth problems (HTTP 500)', () => {
 
   it('a disabled user → 80265; in errCode mode the same comes as outFlag 1 + errCode (HTTP 200)', async () => {
     const users = [{ username: 'OLD', password: 'p', senderCustId: 1, disabled: true }]
-    const fault = await post(await start({ users }), query(['X']).replace('YKTEST', 'OLD').replace('>YK<', '>p<'))
+    const first = await start({ users })
+    const fault = await post(first, query(['X']).replace('YKTEST', 'OLD').replace('>YK<', '>p<'))
     expect(fault.body.Fault.detail.YurticikargoWSException.errorCode).toBe('80265')
-    await emu?.close()
+    await first.close()
     const e = await start({ authFailure: 'errCode' })
     const r = await post(e, cancel('X').replace('>YK<', '>bad<'))
     expect(r.status).toBe(200)

@@ -5,13 +5,13 @@ import type { CarrierExchange } from '../../electron/core/carriers/http/carrier-
  * `start`, with every emulator it starts closed after each test. A test may close its own (a loop of setups);
  * closing one twice only fails in that cleanup, where it is ignored.
  */
-export function closedAfterEach<O, E extends { close(): Promise<void> }>(start: (options: O) => Promise<E>): (options: O) => Promise<E> {
+export function closedAfterEach<A extends unknown[], E extends { close(): Promise<void> }>(start: (...args: A) => Promise<E>): (...args: A) => Promise<E> {
   const started: E[] = []
   afterEach(async () => {
     await Promise.allSettled(started.splice(0).map((e) => e.close()))
   })
-  return async (options) => {
-    const emu = await start(options)
+  return async (...args) => {
+    const emu = await start(...args)
     started.push(emu)
     return emu
   }
