@@ -2,6 +2,7 @@ import type { SerializedAppError } from '../../../shared/errors'
 import { OVERRIDE_REASONS } from '../i18n'
 import { errorMessage } from '../i18n-errors'
 import { useLang } from '../hooks/use-lang'
+import { ReasonPicker } from './ReasonPicker'
 import { Tx } from './Tx'
 
 /** Supervisor override: pick a reason with a digit + Enter, then the supervisor scans their badge. */
@@ -14,19 +15,7 @@ export function OverridePrompt({ problem, reason }: { problem: SerializedAppErro
         <h2 className="override-title" id="override-title">
           <Tx k="override.title" /> — {lang === 'tr' ? m.tr : m.en}
         </h2>
-        <p className="override-scan">
-          <Tx k="override.scan" sub />
-        </p>
-        <p className="muted">
-          <Tx k="override.pick" />
-        </p>
-        <ol className="reason-list">
-          {OVERRIDE_REASONS.map((key, i) => (
-            <li key={key} className={i === reason ? 'reason chosen' : 'reason'} data-testid="override-reason" data-chosen={i === reason}>
-              <kbd className="key">{i + 1}</kbd> <Tx k={key} />
-            </li>
-          ))}
-        </ol>
+        <ReasonPicker scan="override.scan" pick="override.pick" reasons={OVERRIDE_REASONS} chosen={reason} testId="override-reason" />
         <p className="muted">
           <kbd className="key">Esc</kbd> <Tx k="override.esc" />
         </p>

@@ -2,6 +2,7 @@ import type { ReturnPromptState } from '../hooks/use-returns'
 import { useLang } from '../hooks/use-lang'
 import { RETURN_REASONS } from '../i18n'
 import { errorMessage } from '../i18n-errors'
+import { ReasonPicker } from './ReasonPicker'
 import { Tx } from './Tx'
 
 /** YYYY-MM-DD as people write it: 10.12.2026 (TR), 10/12/2026 (EN). */
@@ -33,21 +34,7 @@ export function ReturnPrompt({ prompt }: { prompt: ReturnPromptState }) {
           </p>
         )}
         {prompt.stage === 'confirm' && (
-          <>
-            <p className="override-scan">
-              <Tx k="return.scanBadge" sub />
-            </p>
-            <p className="muted">
-              <Tx k="return.pick" />
-            </p>
-            <ol className="reason-list">
-              {RETURN_REASONS.map((key, i) => (
-                <li key={key} className={i === prompt.reason ? 'reason chosen' : 'reason'} data-testid="return-reason" data-chosen={i === prompt.reason}>
-                  <kbd className="key">{i + 1}</kbd> <Tx k={key} />
-                </li>
-              ))}
-            </ol>
-          </>
+          <ReasonPicker scan="return.scanBadge" pick="return.pick" reasons={RETURN_REASONS} chosen={prompt.reason} testId="return-reason" />
         )}
         {r && (
           <div className="return-result" data-testid="return-result" data-kind={r.kind ?? ''}>

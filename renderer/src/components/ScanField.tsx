@@ -1,6 +1,9 @@
 import type { ScannerField } from '../hooks/use-scanner'
 import { useLang } from '../hooks/use-lang'
 
+/** What a field a scanner types into turns off: the browser's autofill, autocorrect, capitals and spelling marks. */
+export const SCANNER_INPUT = { autoComplete: 'off', autoCorrect: 'off', autoCapitalize: 'off', spellCheck: false } as const
+
 /**
  * The always-focused scan field. Scanners type into it and end with Enter/Tab; a person can type a
  * code (or a box / reason number) and press Enter. `data-settled` counts finished commands for tests.
@@ -39,10 +42,7 @@ export function ScanField({
         placeholder={`${t('scan.placeholder')} / ${sub('scan.placeholder')}`}
         aria-label={t('scan.label')}
         autoFocus
-        autoComplete="off"
-        autoCorrect="off"
-        autoCapitalize="off"
-        spellCheck={false}
+        {...SCANNER_INPUT}
         inputMode="none"
       />
       {busy && <span className="scan-status">{t('app.busy')}</span>}

@@ -3,6 +3,7 @@ import { ErrorCode } from '../../../shared/errors'
 import type { VoidPrompt as VoidState } from '../hooks/use-void'
 import { VOID_REASONS } from '../i18n'
 import { ProblemBanner } from './ProblemBanner'
+import { ReasonPicker } from './ReasonPicker'
 import { Tx } from './Tx'
 
 /** Refusals that mean the parcel is the carrier's now: the way on is a return (KJIADE), not another try. */
@@ -36,21 +37,7 @@ export function VoidPrompt({ prompt }: { prompt: VoidState }) {
             <Tx k="void.done" />
           </p>
         ) : (
-          <>
-            <p className="override-scan">
-              <Tx k="void.scan" sub />
-            </p>
-            <p className="muted">
-              <Tx k="void.pick" />
-            </p>
-            <ol className="reason-list">
-              {VOID_REASONS.map((key, i) => (
-                <li key={key} className={i === prompt.reason ? 'reason chosen' : 'reason'} data-testid="void-reason" data-chosen={i === prompt.reason}>
-                  <kbd className="key">{i + 1}</kbd> <Tx k={key} />
-                </li>
-              ))}
-            </ol>
-          </>
+          <ReasonPicker scan="void.scan" pick="void.pick" reasons={VOID_REASONS} chosen={prompt.reason} testId="void-reason" />
         )}
         {prompt.problem ? <ProblemBanner problem={prompt.problem} showKey={false} /> : null}
         {prompt.problem && RETURN_INSTEAD.has(prompt.problem.code) ? (

@@ -2,8 +2,8 @@ import type { DeviceStatusView, SettingsView } from '../../../../shared/contract
 import { useLang } from '../../hooks/use-lang'
 import type { SettingsDesk } from '../../hooks/use-settings'
 import type { ScaleState } from '../../hooks/use-station'
-import { formatClock, formatKg, splitBilingual } from '../../lib/format'
-import { STALE_AFTER_MS } from '../WeightPanel'
+import { formatClock, splitBilingual } from '../../lib/format'
+import { LiveWeightReadout, liveWeight } from '../WeightPanel'
 import { Tx } from '../Tx'
 
 /** Scale driver and port, connection, the live reading, and zero (F4). */
@@ -22,9 +22,7 @@ export function ScalePanel({
 }) {
   const { t, lang } = useLang()
   const s = settings?.scale
-  const reading = scale?.view ?? null
-  const stale = !reading || now - (scale?.receivedAt ?? 0) > STALE_AFTER_MS
-  const state = !reading ? 'none' : stale ? 'stale' : reading.stable ? 'stable' : 'moving'
+  const { reading, state } = liveWeight(scale, now)
   const connected = devices?.scale.connected ?? null
   return (
     <section className="panel settings-scale" data-testid="settings-scale">
@@ -47,11 +45,7 @@ export function ScalePanel({
           </dd>
         </dl>
         <div className={`live-weight settings-live live-${state}`} data-testid="settings-weight" data-grams={reading?.grams ?? ''} data-state={state}>
-          <span className="live-value">{reading ? formatKg(reading.grams, lang) : '— kg'}</span>
-          <span className="live-state">
-            {state === 'stable' ? '● ' : state === 'moving' ? '◌ ' : '○ '}
-            <Tx k={state === 'stable' ? 'weight.stable' : state === 'moving' ? 'weight.moving' : state === 'stale' ? 'weight.stale' : 'weight.none'} />
-          </span>
+          <LiveWeightReadout reading={reading} state={state} />
         </div>
       </div>
       <div className="settings-action">

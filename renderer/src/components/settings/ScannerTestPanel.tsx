@@ -5,6 +5,7 @@ import { useLang } from '../../hooks/use-lang'
 import type { SettingsDesk } from '../../hooks/use-settings'
 import { splitBilingual } from '../../lib/format'
 import type { LayoutVerdict } from '../../lib/self-test'
+import { SCANNER_INPUT } from '../ScanField'
 import { Tx } from '../Tx'
 import { Code128Svg } from './Code128Svg'
 
@@ -143,10 +144,7 @@ export function ScannerTestPanel({ desk, settings, devices }: { desk: SettingsDe
           placeholder={t('selftest.placeholder')}
           aria-label={t('selftest.title')}
           autoFocus
-          autoComplete="off"
-          autoCorrect="off"
-          autoCapitalize="off"
-          spellCheck={false}
+          {...SCANNER_INPUT}
         />
       </label>
       {layout && <LayoutResult verdict={layout} received={desk.selfTest.received} />}
