@@ -1,9 +1,8 @@
 import { expect } from 'vitest'
-import { HttpFault } from '../../../../sandbox/common/http-emulator'
 import { RepeatBarcode, startMngEmulator } from '../../../../sandbox/mng/mng.emulator'
 import { SAMPLE_MNG_CREDENTIALS, sampleMngRequest } from '../../../../sandbox/mng/mng.fixtures'
 import { FAULT_RUN_RETRY, itIsExactlyOnce } from '../../../../tests/support/carrier-exactly-once'
-import type { SequenceFaults } from '../../../../tests/support/carrier-fault-runs'
+import { httpFaultSequence } from '../../../../tests/support/carrier-fault-runs'
 import { createMngConnector } from './mng.adapter'
 
 // The acceptance fault test: the emulator loses, cuts, spoils or refuses answers before and after
@@ -15,23 +14,9 @@ itIsExactlyOnce({
   title: 'exactly once over 500 randomized runs of lost, cut, spoiled, refused and throttled answers',
   start: () => startMngEmulator({ repeatBarcode: RepeatBarcode.newShipment, barcodeNotReady: { attempts: 0 } }),
   seed: 30_303,
-  faults: (emu): SequenceFaults<HttpFault> => ({
-    kind: 'sequence',
-    // Lost answers after commit weigh double: they are the case that buys twice when handled wrong.
-    weights: {
-      [HttpFault.dropAfterCommit]: 2,
-      [HttpFault.halfResponse]: 1,
-      [HttpFault.malformed]: 1,
-      [HttpFault.http500]: 1,
-      [HttpFault.http503]: 1,
-      [HttpFault.http429]: 1,
-    },
-    // 0–4 consecutive faults (fewer than maxAttempts); they hit writes and lookups alike. A few runs
-    // also start with a hung request (a real 200 ms timeout each).
-    maxPerRun: 4,
-    leading: { fault: HttpFault.timeout, every: 125, at: 7 },
-    arm: (sequence) => emu.faults.queue(sequence),
-  }),
+  // 0–4 consecutive faults (fewer than maxAttempts); they hit writes and lookups alike. A few runs also start
+  // with a hung request (a real 200 ms timeout each).
+  faults: (emu) => httpFaultSequence(emu.faults, { maxPerRun: 4 }),
   plan: (emu) => {
     const connector = createMngConnector({ origin: emu.origin, ...SAMPLE_MNG_CREDENTIALS, timeoutMs: 200, retry: FAULT_RUN_RETRY, sleep: async () => {} })
     return {
