@@ -1,25 +1,19 @@
 import { describe, expect, it } from 'vitest'
 import { priceFor, selectCarrier, type RateCard } from './rates'
+import { testRateCard } from './rates/rate-card.test-support'
 
-const card = (over: Partial<RateCard>): RateCard => ({
-  carrierId: 'comtohome',
-  serviceCode: 'provider:1',
-  name: 'A',
-  contract: 'own',
-  commissionBp: 1000,
-  transitDays: 2,
-  supportsCod: true,
-  codFeeKurus: 1500,
-  fuelSurchargeBp: 0,
-  maxChargeableKg: 30,
-  bands: [
-    { upToKg: 1, priceKurus: 5000 },
-    { upToKg: 5, priceKurus: 7000 },
-    { upToKg: 10, priceKurus: 9000 },
-  ],
-  extraKgKurus: 300,
-  ...over,
-})
+const card = (over: Partial<RateCard>): RateCard =>
+  testRateCard({
+    commissionBp: 1000,
+    codFeeKurus: 1500,
+    bands: [
+      { upToKg: 1, priceKurus: 5000 },
+      { upToKg: 5, priceKurus: 7000 },
+      { upToKg: 10, priceKurus: 9000 },
+    ],
+    extraKgKurus: 300,
+    ...over,
+  })
 
 describe('priceFor', () => {
   it.each([

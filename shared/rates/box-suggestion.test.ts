@@ -3,18 +3,10 @@ import { DEFAULT_BOXES } from '../default-boxes'
 import type { OrderLine } from '../domain/order'
 import { boxItemsFromLines, suggestBoxes, type BoxItem } from './box-suggestion'
 import type { RateCard } from './rate-card'
+import { testRateCard } from './rate-card.test-support'
 
-const CARD: RateCard = {
-  carrierId: 'comtohome',
-  serviceCode: 'provider:1',
+const CARD: RateCard = testRateCard({
   name: 'Yurtiçi',
-  contract: 'own',
-  commissionBp: 0,
-  transitDays: 2,
-  supportsCod: true,
-  codFeeKurus: 0,
-  fuelSurchargeBp: 0,
-  maxChargeableKg: 30,
   extraKgKurus: 500,
   bands: [
     { upToKg: 1, priceKurus: 5000 },
@@ -22,7 +14,7 @@ const CARD: RateCard = {
     { upToKg: 6, priceKurus: 9000 },
     { upToKg: 10, priceKurus: 12000 },
   ],
-}
+})
 const book: BoxItem = { name: 'Kitap', quantity: 1, weightGrams: 300, lengthMm: 240, widthMm: 170, heightMm: 15 }
 const mugs: BoxItem = { name: 'Kupa', quantity: 2, weightGrams: 400, lengthMm: 120, widthMm: 120, heightMm: 100 }
 const heavy: BoxItem = { name: 'Dambıl', quantity: 1, weightGrams: 5000, lengthMm: 100, widthMm: 100, heightMm: 100 }

@@ -3,22 +3,10 @@ import { trNameKey } from '../domain/address'
 import { QuoteReason, selectCarrier, type QuoteContext, type SelectionRules } from './carrier-select'
 import type { DistanceBandFn } from './distance-band'
 import type { RateCard } from './rate-card'
+import { testRateCard } from './rate-card.test-support'
 
-const card = (serviceCode: string, name: string, priceKurus: number, over: Partial<RateCard> = {}): RateCard => ({
-  carrierId: 'comtohome',
-  serviceCode,
-  name,
-  contract: 'own',
-  commissionBp: 0,
-  transitDays: 2,
-  supportsCod: true,
-  codFeeKurus: 0,
-  fuelSurchargeBp: 0,
-  maxChargeableKg: 50,
-  bands: [{ upToKg: 50, priceKurus }],
-  extraKgKurus: 0,
-  ...over,
-})
+const card = (serviceCode: string, name: string, priceKurus: number, over: Partial<RateCard> = {}): RateCard =>
+  testRateCard({ serviceCode, name, maxChargeableKg: 50, bands: [{ upToKg: 50, priceKurus }], ...over })
 
 const CARDS: readonly RateCard[] = [
   card('s1', 'Ucuz', 5000, { transitDays: 3, excludedDistricts: [{ city: 'Hakkari' }], maxWeightKg: 20 }),
