@@ -9,10 +9,19 @@ import type { OrdersTable, ShipmentsTable } from '../../electron/core/db/schema'
 
 /** Every migration before `name`, in order: the database as the release before that migration left it. */
 export function migrationsBefore(name: string): Record<string, Migration> {
+  return migrationsUntil(name, 0)
+}
+
+/** Every migration up to and including `name`, in order: the database as that migration left it. */
+export function migrationsThrough(name: string): Record<string, Migration> {
+  return migrationsUntil(name, 1)
+}
+
+function migrationsUntil(name: string, andIt: 0 | 1): Record<string, Migration> {
   const names = Object.keys(migrations)
   const at = names.indexOf(name)
-  if (at < 0) throw new Error(`migrationsBefore: no migration named "${name}" (known: ${names.join(', ')})`)
-  return Object.fromEntries(names.slice(0, at).map((n) => [n, migrations[n]!]))
+  if (at < 0) throw new Error(`no migration named "${name}" (known: ${names.join(', ')})`)
+  return Object.fromEntries(names.slice(0, at + andIt).map((n) => [n, migrations[n]!]))
 }
 
 export type StationFile = Readonly<{

@@ -1,10 +1,8 @@
 import { type Kysely, sql } from 'kysely'
+import { rebuildPrintJobs } from './print-jobs-rebuild'
 
 // Frozen in time: never import app types, repositories or shared/ here.
 // database.ts runs this inside a transaction, so a failure leaves the old tables as they were.
-
-const PRINT_JOB_COLUMNS =
-  'id, order_id, shipment_id, kind, status, printer_uri, payload, expected_barcode, attempts, error_code, error_message, requested_by, created_at, printed_at'
 
 /**
  * Returns and item sizes:
@@ -48,27 +46,5 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`create index shipments_tracking_number_idx on shipments (tracking_number) where tracking_number is not null`.execute(db)
   await sql`create index shipments_carrier_shipment_id_idx on shipments (carrier_shipment_id) where carrier_shipment_id is not null`.execute(db)
   await sql`create index shipments_barcode_idx on shipments (barcode) where barcode is not null`.execute(db)
-  await sql`create table print_jobs_new (
-    id text primary key,
-    order_id text references orders (id),
-    shipment_id text references shipments (id),
-    kind text not null check (kind in ('label','reprint','test','return')),
-    status text not null check (status in ('queued','printing','printed','failed','cancelled')),
-    printer_uri text not null,
-    payload blob not null,
-    expected_barcode text,
-    attempts integer default 0 not null,
-    error_code text,
-    error_message text,
-    requested_by text,
-    created_at text default (strftime('%Y-%m-%dT%H:%M:%fZ','now')) not null,
-    printed_at text,
-    constraint print_jobs_order_unless_test check (order_id is not null or kind = 'test')
-  )`.execute(db)
-  await sql.raw(`insert into print_jobs_new (rowid, ${PRINT_JOB_COLUMNS}) select rowid, ${PRINT_JOB_COLUMNS} from print_jobs order by rowid`).execute(db)
-  await sql`drop table print_jobs`.execute(db)
-  await sql`alter table print_jobs_new rename to print_jobs`.execute(db)
-  await sql`create index print_jobs_status_idx on print_jobs (status, created_at)`.execute(db)
-  const broken = await sql<{ table: string }>`pragma foreign_key_check(print_jobs)`.execute(db)
-  if (broken.rows.length > 0) throw new Error(`print_jobs rebuild left ${broken.rows.length} row(s) with a missing order or shipment`)
+  await rebuildPrintJobs(db, `'label','reprint','test','return'`)
 }
