@@ -183,7 +183,12 @@ export async function createStation(dataDir: string, config: StationConfig, adap
     returns,
   })
   // The exceptions queue (issue 12): every stop the desk shows is queued; its actions go through the desk's own session.
-  const exceptions = new ExceptionsService({ db, desk: packing, finish: (orderId, packerId) => finisher.advance(orderId, packerId) })
+  const exceptions = new ExceptionsService({
+    db,
+    desk: packing,
+    finish: (orderId, packerId) => finisher.advance(orderId, packerId),
+    stationId: config.cloud?.stationId ?? null,
+  })
   const cloud = adapters.cloud?.(db, async () => deskHealth(adapters.scale, printQueue))
   const slips = adapters.receiptPrinter
     ? new PackingSlipService({
@@ -233,6 +238,8 @@ export async function createStation(dataDir: string, config: StationConfig, adap
     carriers.onDidChangeBreaker.event(emitDevices),
   ]
   if (cloud) subs.push(cloud.onDidChangeStatus((s) => emit('sync.statusChanged', s)))
+  // A sync round may have parked a conflict: the exceptions queue takes it in at once.
+  if (cloud) subs.push(cloud.onDidChangeStatus(() => void exceptions.list().catch(() => undefined)))
   // A cloud the sync already knows to be offline is not waited for again by each claim.
   if (cloud && adapters.claims) subs.push(cloud.onDidChangeStatus((s) => adapters.claims?.noteSyncStatus(s)))
   // A renewal found the open order's claim granted or lost: the packing screen shows it at once.

@@ -352,6 +352,22 @@ export const messages = {
   'exc.carrier.prompt': { tr: 'Kargo seçin: ↑/↓ ya da rakam, Enter', en: 'Pick a carrier: ↑/↓ or its digit, Enter' },
   'exc.reason.prompt': { tr: 'Gerekçe rakamı, sonra Enter', en: 'Reason digit, then Enter' },
   'exc.badge.prompt': { tr: 'Süpervizör kartını okutun', en: 'Scan a supervisor badge' },
+  'exc.settle.prompt': {
+    tr: 'İki masanın bilgisi: karar rakamı, Enter, sonra süpervizör kartı',
+    en: "Both desks' facts: decision digit, Enter, then a supervisor badge",
+  },
+  'exc.settle.ours': { tr: 'Bu masa', en: 'This desk' },
+  'exc.settle.theirs': { tr: 'Diğer masa (bulutun kabul ettiği)', en: 'Other desk (the one the cloud took)' },
+  'exc.settle.choice.theirs': {
+    tr: 'Diğer masanınki geçerli: bu paketi bekletin, etiketini F8 ile iptal edin',
+    en: "The other desk's pack stands: hold this parcel back, void its label with F8",
+  },
+  'exc.settle.choice.ours': { tr: 'İkisi de gitsin (iki paket)', en: 'Both go (two parcels)' },
+  'exc.settle.station': { tr: 'Masa', en: 'Desk' },
+  'exc.settle.packer': { tr: 'Paketçi', en: 'Packer' },
+  'exc.settle.packedAt': { tr: 'Paketlendi', en: 'Packed at' },
+  'exc.settle.tracking': { tr: 'Takip no', en: 'Tracking' },
+  'exc.settle.carrier': { tr: 'Kargo', en: 'Carrier' },
   'exc.done': { tr: 'Çözüldü: {action}', en: 'Settled: {action}' },
 } as const satisfies Record<string, Msg>
 

@@ -69,4 +69,5 @@ export const COMMAND_MINIMUM_ROLE = {
   'exceptions.useCarrier': 'packer',
   'exceptions.override': 'packer',
   'exceptions.resolvePrinter': 'packer',
+  'exceptions.settle': 'packer',
 } as const satisfies Record<CommandName, CommandMinimum>

@@ -24,7 +24,7 @@ import type {
   ReturnView,
   WebhookStatusView,
 } from './views'
-import type { ExceptionView, PlaceSuggestion } from './exceptions'
+import { SETTLE_CHOICES, type ExceptionView, type PlaceSuggestion } from './exceptions'
 
 /** Scanned text: printable, bounded; control characters other than GS (FNC1) are refused. */
 export const ScanCode = z
@@ -153,6 +153,8 @@ export const commandInputs = {
   'exceptions.override': z.object({ id: ExceptionId, supervisorBadge: ScanCode, reason: z.string().trim().min(3).max(200) }).strict(),
   /** Printer fault: the printer is fixed; the owed label prints once and the order finishes. */
   'exceptions.resolvePrinter': z.object({ id: ExceptionId }).strict(),
+  /** Sync conflict: a supervisor's badge (checked in the core) settles it, 'theirs' or 'ours', after seeing both desks' facts. */
+  'exceptions.settle': z.object({ id: ExceptionId, supervisorBadge: ScanCode, choice: z.enum(SETTLE_CHOICES) }).strict(),
 } as const
 
 export type CommandName = keyof typeof commandInputs
@@ -207,6 +209,7 @@ export type CommandOutputs = {
   'exceptions.useCarrier': ExceptionView[]
   'exceptions.override': ExceptionView[]
   'exceptions.resolvePrinter': ExceptionView[]
+  'exceptions.settle': ExceptionView[]
 }
 
 export type CommandInput<K extends CommandName> = z.input<(typeof commandInputs)[K]>

@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_PRODUCTS } from '../../sandbox/cloud/demo-orders'
 import { DEFAULT_PROVIDERS, type ComToHomeProvider } from '../../sandbox/comtohome/comtohome.config'
+import { call } from '../../sandbox/cloud/reference/cloud-test-client'
 import { startCrashDesk, type CrashDesk } from '../support/crash-desk'
 import { seriousAxeViolations } from '../support/axe'
 import { E2E_ARTIFACTS as ARTIFACTS, launchChromium } from './pages/chromium'
@@ -52,6 +53,7 @@ beforeAll(async () => {
     order(3, { city: 'İstanbul', district: 'Kadıköy' }),
     order(4, { city: 'İstanbul', district: 'Kadıköy' }),
     order(5, { city: 'İstanbul', district: 'Kadıköy' }),
+    order(6, { city: 'İstanbul', district: 'Kadıköy' }),
   ])
   await rig.start()
   page = await browser.newPage({ viewport: { width: 1366, height: 768 } })
@@ -236,5 +238,49 @@ describe('the exceptions queue in Chromium, keyboard and scanner only', () => {
     await desk.waitForStep('packed')
     expect(rig.zebra.jobs.length).toBe(printed + 1)
     expect(rig.carrier.consignments).toHaveLength(5)
+  }, 120_000)
+  it("sync conflict: another desk packed the order first; both desks' facts on screen, settled with a supervisor's badge", async () => {
+    const other = await rig.cloud.cloud.stations.create({ id: 'desk-b', apiKey: 'key-b' })
+    await desk.scan('EXC6') // this desk claims and opens it…
+    const packedThere = await call(rig.cloud.url, '/api/v1/events', {
+      apiKey: other.apiKey,
+      body: {
+        events: [
+          {
+            id: 'desk-b-1',
+            seq: 1,
+            kind: 'order.packed',
+            orderId: 'exc-order-6',
+            payload: { trackingNumber: 'B-1', packerId: 'b-packer' },
+            createdAt: new Date().toISOString(),
+          },
+        ],
+      },
+    })
+    expect(packedThere.status).toBe(200) // …while the other desk, packing on a local claim, is first at the cloud
+    await desk.scan(p.gtin)
+    await desk.scan('KOLI2')
+    await desk.simulateScale('expected')
+    await desk.waitForStep('packed')
+    // The supervisor takes the desk by badge and runs a sync round now from the settings screen (F6, F8), keys only.
+    await desk.scan('S9001')
+    await desk.press('F6')
+    await page.getByTestId('settings').waitFor({ timeout: 15_000 })
+    await desk.press('F8')
+    await desk.press('F6')
+    await page.getByTestId('packing').waitFor({ timeout: 15_000 })
+    await openQueue()
+    await row('EXC-6').waitFor({ timeout: 20_000 })
+    expect(await row('EXC-6').getAttribute('data-kind')).toBe('syncConflict')
+    await type('') // the only action: settle
+    await page.getByTestId('conflict-theirs').waitFor({ timeout: 15_000 })
+    expect(await page.getByTestId('conflict-ours').innerText()).toContain('demo-station')
+    expect(await page.getByTestId('conflict-theirs').innerText()).toContain('desk-b')
+    await expectAxeClean("both desks' facts")
+    await screenshots('exceptions-conflict')
+    await type('1') // the other desk's pack stands
+    await page.locator('[data-testid="exceptions"][data-stage="badge"]').waitFor({ timeout: 15_000 })
+    await type('S9001')
+    await settled('EXC-6')
   }, 120_000)
 })

@@ -9,6 +9,7 @@ type ExceptionCommands =
   | 'exceptions.useCarrier'
   | 'exceptions.override'
   | 'exceptions.resolvePrinter'
+  | 'exceptions.settle'
 
 /** The exceptions queue's commands (issue 12); each action is audited and role-checked in the service. */
 export function exceptionsCommands(deps: Readonly<{ exceptions: ExceptionsService }>): Pick<CommandHandlers, ExceptionCommands> {
@@ -21,5 +22,6 @@ export function exceptionsCommands(deps: Readonly<{ exceptions: ExceptionsServic
     'exceptions.useCarrier': (input) => x.useCarrier(input),
     'exceptions.override': (input) => x.override(input),
     'exceptions.resolvePrinter': (input) => x.resolvePrinter(input),
+    'exceptions.settle': (input) => x.settle(input),
   }
 }

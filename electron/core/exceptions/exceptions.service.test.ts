@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { DEMO_PRODUCTS } from '../../../sandbox/cloud/demo-orders'
 import { DEFAULT_PROVIDERS, type ComToHomeProvider } from '../../../sandbox/comtohome/comtohome.config'
+import { call } from '../../../sandbox/cloud/reference/cloud-test-client'
 import { dispatchCommand } from '../../../shared/contract/dispatch'
 import { scanAllItems, startHarness, type Harness } from '../../../tests/support/station-harness'
 import { suggestPlaces } from './place-suggest'
@@ -263,5 +264,57 @@ describe('exceptions queue: printer fault', () => {
     expect(order.status).toBe('packed')
     expect(h.zebra.jobs).toHaveLength(1)
     expect(h.carrier.consignments).toHaveLength(1)
+  }, 30_000)
+})
+
+describe('exceptions queue: sync conflict between two desks', () => {
+  const istanbul = { ...nowhere, city: 'İstanbul', district: 'Kadıköy' }
+
+  it("shows both desks' facts and is settled with a supervisor's badge; the decision and both sides are audited", async () => {
+    h = await startHarness({ overrides: fast })
+    const other = await h.cloud.stations.create({ id: 'desk-b', apiKey: 'key-b' })
+    const id = await h.addOrder({ orderNumber: 'SYN-1', barcode: 'SYN1', recipient: istanbul, lines })
+    const scan = (c: string) => h!.station.handlers['scan.submit']({ code: c, source: 'scanner' })
+    await scan('P1001')
+    await scan('SYN1')
+    // The other desk packed the same order first (it packed offline on a local claim): the cloud takes its pack.
+    const packedThere = await call(h.cloud.url, '/api/v1/events', {
+      apiKey: other.apiKey,
+      body: {
+        events: [
+          {
+            id: 'b-evt-1',
+            seq: 1,
+            kind: 'order.packed',
+            orderId: id,
+            payload: { trackingNumber: 'B-123', packerId: 'b-packer' },
+            createdAt: new Date().toISOString(),
+          },
+        ],
+      },
+    })
+    expect(packedThere.status).toBe(200)
+    await scanAllItems(h.station)
+    const v = await scan('KOLI2')
+    h.place(v.expectedGrams!)
+    await h.waitForView((x) => x.step === 'packed')
+    await h.station.sync!.syncNow()
+    const [row] = await queued(h)
+    expect(row).toMatchObject({ orderId: id, kind: 'syncConflict', code: 'sync.conflict', actions: ['settle'] })
+    expect(row!.conflict).toMatchObject({
+      ours: { stationId: 'demo-station', packerId: 'packer-1', carrierName: 'comtohome' },
+      theirs: { stationId: 'desk-b' },
+    })
+    expect(row!.conflict!.ours.trackingNumber).toBeTruthy()
+    expect(row!.facts).toMatchObject({ reason: 'packedByOtherStation', winnerStationId: 'desk-b' })
+
+    await expect(h.station.handlers['exceptions.settle']({ id: row!.id, supervisorBadge: 'P1001', choice: 'theirs' })).rejects.toMatchObject({
+      code: 'packing.supervisorRequired',
+    })
+    expect(await h.station.handlers['exceptions.settle']({ id: row!.id, supervisorBadge: 'S9001', choice: 'theirs' })).toEqual([])
+    const settled = (await auditOf(h, id)).find((a) => a.action === 'exception.settledConflict')!
+    expect(JSON.parse(settled.detail_json)).toMatchObject({ choice: 'theirs', ours: { stationId: 'demo-station' }, theirs: { stationId: 'desk-b' } })
+    // The same parked events do not queue it again.
+    expect(await h.station.handlers['exceptions.list']({})).toEqual([])
   }, 30_000)
 })

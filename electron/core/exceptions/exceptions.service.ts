@@ -1,4 +1,11 @@
-import { EXCEPTION_ACTIONS, type ExceptionAction, type ExceptionView, type PlaceSuggestion } from '../../../shared/contract/exceptions'
+import {
+  EXCEPTION_ACTIONS,
+  type ConflictSide,
+  type ExceptionAction,
+  type ExceptionView,
+  type PlaceSuggestion,
+  type SettleChoice,
+} from '../../../shared/contract/exceptions'
 import type { PackingView } from '../../../shared/contract/views'
 import { roleAtLeast, type Packer } from '../../../shared/domain/packer'
 import { AppError, ErrorCode, toAppError } from '../../../shared/errors'
@@ -8,6 +15,7 @@ import type { Db } from '../db/database'
 import { getOrder } from '../orders/orders.repository'
 import { findPackerByBadge } from '../packers/packers.repository'
 import { getLiveShipment } from '../shipping/shipments.repository'
+import { parkedOutbox } from '../sync/outbox.repository'
 import { getException, listOpenExceptions, recordException, resolveException, type ExceptionRecord } from './exceptions.repository'
 import { exceptionKindOf, factsOf } from './exceptions.rules'
 import { findPlace, suggestPlaces } from './place-suggest'
@@ -25,6 +33,8 @@ export type ExceptionsDeps = Readonly<{
   desk: ExceptionsDesk
   /** Finishes an order with a live purchase or an owed label, as the resume after a restart does (same key, the queued job once). */
   finish(orderId: string, packerId: string | null): Promise<unknown>
+  /** This desk's id at the cloud (a sync conflict names the winner's). */
+  stationId: string | null
 }>
 
 /**
@@ -160,6 +170,24 @@ export class ExceptionsService {
     return this.act(input.id, 'resolvePrinter', (x) => this.goOn(x, null))
   }
 
+  /**
+   * Sync conflict: a supervisor has seen both desks' facts and settles it: 'theirs' (the other desk's pack stands;
+   * this desk's parcel is held back and its label voided through F8 where the carrier can), or 'ours' (both parcels
+   * go). No carrier is called from here; the decision and both sides' facts are audited.
+   */
+  settle(input: { id: string; supervisorBadge: string; choice: SettleChoice }): Promise<ExceptionView[]> {
+    return this.act(input.id, 'settle', async (x) => {
+      const supervisor = await this.supervisor(input.supervisorBadge)
+      const conflict = await this.conflictOf(x)
+      await appendAudit(this.deps.db, {
+        actorId: supervisor.id,
+        action: 'exception.settledConflict',
+        orderId: x.orderId,
+        detail: { exceptionId: x.id, choice: input.choice, ...conflict },
+      })
+    })
+  }
+
   private async goOn(x: ExceptionRecord, carrierPick: string | null): Promise<void> {
     if (this.atDesk(x)) {
       await this.deps.desk.retryHeld(x.orderId, carrierPick)
@@ -206,7 +234,66 @@ export class ExceptionsService {
     })
   }
 
+  /** Events the cloud answered with a conflict (parked by the sync, outbox-pusher.ts) that the queue has not seen yet. */
+  private async collectConflicts(): Promise<void> {
+    const seen = new Set<string>()
+    const known = await this.deps.db.selectFrom('desk_exceptions').select('detail_json').where('kind', '=', 'syncConflict').execute()
+    for (const k of known) for (const e of (JSON.parse(k.detail_json) as { eventIds?: string[] }).eventIds ?? []) seen.add(e)
+    for (const row of await parkedOutbox(this.deps.db, 500)) {
+      const m = /^conflict:([^:]*):([^:]*): ?(.*)$/s.exec(row.last_error ?? '')
+      if (!m || !row.order_id || seen.has(row.id)) continue
+      const open = await this.deps.db
+        .selectFrom('desk_exceptions')
+        .select('detail_json')
+        .where('order_id', '=', row.order_id)
+        .where('kind', '=', 'syncConflict')
+        .where('status', '=', 'open')
+        .executeTakeFirst()
+      const eventIds = [...((open ? (JSON.parse(open.detail_json) as { eventIds?: string[] }).eventIds : []) ?? []), row.id]
+      const order = await getOrder(this.deps.db, row.order_id)
+      const detail = {
+        orderNumber: order?.orderNumber ?? row.order_id,
+        message: m[3] ?? '',
+        meta: { reason: m[1] ?? '', winnerStationId: m[2] || null },
+        eventIds,
+      }
+      const { id, created } = await recordException(this.deps.db, { orderId: row.order_id, kind: 'syncConflict', code: ErrorCode.syncConflict, detail })
+      if (created)
+        await appendAudit(this.deps.db, {
+          actorId: null,
+          action: 'exception.opened',
+          orderId: row.order_id,
+          detail: { exceptionId: id, kind: 'syncConflict', code: ErrorCode.syncConflict },
+        })
+      seen.add(row.id)
+    }
+  }
+
+  /** Both desks' facts of a conflict: this desk's pack (packer, time, label) and the winner's, as far as the cloud names it. */
+  private async conflictOf(x: ExceptionRecord): Promise<{ ours: ConflictSide; theirs: ConflictSide }> {
+    const row = await this.deps.db.selectFrom('orders').select(['packed_at', 'packed_by']).where('id', '=', x.orderId).executeTakeFirst()
+    const shipment = await getLiveShipment(this.deps.db, x.orderId)
+    const meta = (x.detail.meta ?? {}) as Record<string, unknown>
+    return {
+      ours: {
+        stationId: this.deps.stationId,
+        packedAt: row?.packed_at ?? null,
+        packerId: row?.packed_by ?? null,
+        trackingNumber: shipment?.trackingNumber ?? null,
+        carrierName: shipment?.carrierId ?? null,
+      },
+      theirs: {
+        stationId: typeof meta.winnerStationId === 'string' ? meta.winnerStationId : null,
+        packedAt: null,
+        packerId: null,
+        trackingNumber: null,
+        carrierName: null,
+      },
+    }
+  }
+
   private async listNow(): Promise<ExceptionView[]> {
+    await this.collectConflicts()
     const out: ExceptionView[] = []
     for (const x of await listOpenExceptions(this.deps.db)) {
       const order = await getOrder(this.deps.db, x.orderId)
@@ -229,7 +316,7 @@ export class ExceptionsService {
         actions: await this.actionsFor(x),
         facts: { ...factsOf((x.detail.meta ?? {}) as Record<string, unknown>), city: order.recipient.city, district: order.recipient.district ?? null },
         carriers: this.carriersFor(x),
-        conflict: null,
+        conflict: x.kind === 'syncConflict' ? await this.conflictOf(x) : null,
       })
     }
     return out

@@ -1,5 +1,5 @@
 import type { KeyboardEvent } from 'react'
-import type { ExceptionView } from '../../../shared/contract/exceptions'
+import { SETTLE_CHOICES, type ConflictSide, type ExceptionView } from '../../../shared/contract/exceptions'
 import type { ExceptionsState } from '../hooks/use-exceptions'
 import { useLang } from '../hooks/use-lang'
 import { OVERRIDE_REASONS, type MessageKey } from '../i18n'
@@ -36,6 +36,7 @@ export function ExceptionsScreen({ state }: { state: ExceptionsState }) {
     address: 'exc.address.prompt',
     carrier: 'exc.carrier.prompt',
     reason: 'exc.reason.prompt',
+    settle: 'exc.settle.prompt',
     badge: 'exc.badge.prompt',
   }
   const stagePrompt = prompt[state.stage]
@@ -58,6 +59,24 @@ export function ExceptionsScreen({ state }: { state: ExceptionsState }) {
           <Tx k="exc.keys" />
         </span>
       </div>
+      <input
+        className="search-input"
+        data-testid="exceptions-input"
+        aria-label={t('exc.field')}
+        type={state.stage === 'badge' ? 'password' : 'text'}
+        autoFocus
+        value={state.text}
+        onChange={(e) => state.setText(e.target.value)}
+        onKeyDown={onKeyDown}
+        spellCheck={false}
+        autoComplete="off"
+      />
+      {state.done ? (
+        <p className="exc-done" data-testid="exceptions-done" role="status">
+          <Tx k="exc.done" params={{ action: t(`exc.action.${state.done}` as MessageKey) }} />
+        </p>
+      ) : null}
+      {state.problem ? <ProblemBanner problem={state.problem} showKey={false} /> : null}
       {state.rows.length === 0 ? (
         <p className="muted" data-testid="exceptions-empty">
           <Tx k="exc.empty" />
@@ -148,7 +167,25 @@ export function ExceptionsScreen({ state }: { state: ExceptionsState }) {
               ))}
             </ol>
           ) : null}
-          {state.stage === 'reason' || state.stage === 'badge' ? (
+          {row.conflict && (state.stage === 'settle' || state.stage === 'badge') ? (
+            <>
+              <div className="exc-sides">
+                <ConflictFacts side={row.conflict.ours} title="exc.settle.ours" testId="conflict-ours" />
+                <ConflictFacts side={row.conflict.theirs} title="exc.settle.theirs" testId="conflict-theirs" />
+              </div>
+              <ol className="reason-list">
+                {SETTLE_CHOICES.map((c, i) => {
+                  const chosen = state.stage === 'badge' ? i === state.settle : i === state.choice
+                  return (
+                    <li key={c} className={chosen ? 'reason chosen' : 'reason'} data-testid="settle-choice" data-choice={c} data-chosen={chosen}>
+                      <kbd className="key">{i + 1}</kbd> <Tx k={`exc.settle.choice.${c}`} />
+                    </li>
+                  )
+                })}
+              </ol>
+            </>
+          ) : null}
+          {!row.conflict && (state.stage === 'reason' || state.stage === 'badge') ? (
             <ol className="reason-list">
               {OVERRIDE_REASONS.map((key, i) => (
                 <li key={key} className={i === state.reason ? 'reason chosen' : 'reason'} data-testid="override-reason" data-chosen={i === state.reason}>
@@ -159,24 +196,31 @@ export function ExceptionsScreen({ state }: { state: ExceptionsState }) {
           ) : null}
         </section>
       ) : null}
-      {state.done ? (
-        <p className="exc-done" data-testid="exceptions-done" role="status">
-          <Tx k="exc.done" params={{ action: t(`exc.action.${state.done}` as MessageKey) }} />
-        </p>
-      ) : null}
-      {state.problem ? <ProblemBanner problem={state.problem} showKey={false} /> : null}
-      <input
-        className="search-input"
-        data-testid="exceptions-input"
-        aria-label={t('exc.field')}
-        type={state.stage === 'badge' ? 'password' : 'text'}
-        autoFocus
-        value={state.text}
-        onChange={(e) => state.setText(e.target.value)}
-        onKeyDown={onKeyDown}
-        spellCheck={false}
-        autoComplete="off"
-      />
     </main>
+  )
+}
+
+/** One desk's facts of a sync conflict (what the cloud does not name shows as —). */
+function ConflictFacts({ side, title, testId }: { side: ConflictSide; title: MessageKey; testId: string }) {
+  const { t, lang } = useLang()
+  const rows: [MessageKey, string | null][] = [
+    ['exc.settle.station', side.stationId],
+    ['exc.settle.packer', side.packerId],
+    ['exc.settle.packedAt', side.packedAt ? formatDateTime(side.packedAt, lang) : null],
+    ['exc.settle.tracking', side.trackingNumber],
+    ['exc.settle.carrier', side.carrierName],
+  ]
+  return (
+    <section className="panel exc-side" data-testid={testId} aria-label={t(title)}>
+      <h3 className="panel-title">{t(title)}</h3>
+      <dl className="exc-side-facts">
+        {rows.map(([k, v]) => (
+          <div key={k}>
+            <dt>{t(k)}</dt>
+            <dd className="mono">{v ?? '—'}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
   )
 }

@@ -1,13 +1,15 @@
 import { useEffect, useRef, useState } from 'react'
 import { overrideReasonText, OVERRIDE_REASONS } from '../../../shared/contract/desk-reasons'
-import { EXCEPTIONS_COMMAND_CODE, type ExceptionAction, type ExceptionView, type PlaceSuggestion } from '../../../shared/contract/exceptions'
+import { EXCEPTIONS_COMMAND_CODE, SETTLE_CHOICES, type ExceptionAction, type ExceptionView, type PlaceSuggestion } from '../../../shared/contract/exceptions'
 import { toAppError, type SerializedAppError } from '../../../shared/errors'
 import type { StationClient } from '../lib/station-client'
 
 /** Where the screen's one text field goes: the queue (action digits), the il/ilçe search, the carrier list, the reason digit, the supervisor's badge. */
-export type ExceptionsStage = 'list' | 'address' | 'carrier' | 'reason' | 'badge'
+export type ExceptionsStage = 'list' | 'address' | 'carrier' | 'reason' | 'settle' | 'badge'
 
 const TYPING_REST_MS = 120
+/** The queue is read again this often while it is on screen (a sync round may have queued a conflict). */
+const REFRESH_MS = 3000
 const DIGIT = /^[1-9]$/
 
 export type ExceptionsState = Readonly<{
@@ -19,6 +21,8 @@ export type ExceptionsState = Readonly<{
   places: readonly PlaceSuggestion[]
   choice: number
   reason: number
+  /** The settle choice (SETTLE_CHOICES index) once picked; null while the badge is for an override. */
+  settle: number | null
   busy: boolean
   /** The last action that settled its row (shown until the next key). */
   done: ExceptionAction | null
@@ -44,6 +48,7 @@ export function useExceptions(client: StationClient, enabled: boolean, onClosed:
   const [places, setPlaces] = useState<readonly PlaceSuggestion[]>([])
   const [choice, setChoice] = useState(0)
   const [reason, setReason] = useState(0)
+  const [settle, setSettle] = useState<number | null>(null)
   const [busy, setBusy] = useState(false)
   const [done, setDone] = useState<ExceptionAction | null>(null)
   const [problem, setProblem] = useState<SerializedAppError | null>(null)
@@ -57,8 +62,11 @@ export function useExceptions(client: StationClient, enabled: boolean, onClosed:
     )
 
   useEffect(() => {
-    if (open && enabled) void load()
-    if (!enabled) setOpen(false)
+    if (!enabled) return setOpen(false)
+    if (!open) return
+    void load()
+    const timer = setInterval(() => void load(), REFRESH_MS)
+    return () => clearInterval(timer)
   }, [open, enabled])
 
   // The il/ilçe autocomplete: asked once typing rests.
@@ -85,6 +93,7 @@ export function useExceptions(client: StationClient, enabled: boolean, onClosed:
     setTextState('')
     setPlaces([])
     setChoice(0)
+    setSettle(null)
   }
 
   const send = (action: ExceptionAction, call: () => Promise<readonly ExceptionView[]>) => {
@@ -112,6 +121,7 @@ export function useExceptions(client: StationClient, enabled: boolean, onClosed:
     if (action === 'fixAddress') return setStage('address')
     if (action === 'otherCarrier') return (setStage('carrier'), setChoice(0))
     if (action === 'override') return (setStage('reason'), setReason(0))
+    if (action === 'settle') return (setStage('settle'), setChoice(0))
     if (action === 'retry') return send(action, () => client.call('exceptions.retry', { id }))
     if (action === 'resolvePrinter') return send(action, () => client.call('exceptions.resolvePrinter', { id }))
   }
@@ -138,9 +148,15 @@ export function useExceptions(client: StationClient, enabled: boolean, onClosed:
       case 'reason':
         if (DIGIT.test(typed) && Number(typed) <= OVERRIDE_REASONS.length) setReason(Number(typed) - 1)
         return setStage('badge')
-      case 'badge':
+      case 'settle':
+        if (DIGIT.test(typed) && Number(typed) <= SETTLE_CHOICES.length) return (setSettle(Number(typed) - 1), setStage('badge'))
+        return (setSettle(choice), setStage('badge'))
+      case 'badge': {
         if (!typed) return
+        const picked = settle === null ? null : SETTLE_CHOICES[settle]
+        if (picked) return send('settle', () => client.call('exceptions.settle', { id, supervisorBadge: typed, choice: picked }))
         return send('override', () => client.call('exceptions.override', { id, supervisorBadge: typed, reason: overrideReasonText(reason) }))
+      }
     }
   }
 
@@ -150,6 +166,7 @@ export function useExceptions(client: StationClient, enabled: boolean, onClosed:
     if (stage === 'address') setChoice((n) => wrap(n, places.length))
     if (stage === 'carrier') setChoice((n) => wrap(n, row?.carriers.length ?? 0))
     if (stage === 'reason') setReason((n) => wrap(n, OVERRIDE_REASONS.length))
+    if (stage === 'settle') setChoice((n) => wrap(n, SETTLE_CHOICES.length))
   }
 
   const close = () => {
@@ -169,6 +186,7 @@ export function useExceptions(client: StationClient, enabled: boolean, onClosed:
     places,
     choice,
     reason,
+    settle,
     busy,
     done,
     problem,
