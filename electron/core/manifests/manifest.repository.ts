@@ -1,5 +1,6 @@
 import type { Address } from '../../../shared/domain/address'
 import type { Db } from '../db/database'
+import { shipmentsWithOrders } from '../shipping/shipments.repository'
 
 export type ManifestLine = Readonly<{
   orderNumber: string
@@ -44,9 +45,7 @@ export function turkeyToday(now = new Date()): string {
  */
 export async function buildManifest(db: Db, input: { carrierId: string; carrierName: string; day: string; sender: string }): Promise<Manifest> {
   const { from, to } = turkeyDayRange(input.day)
-  const rows = await db
-    .selectFrom('shipments')
-    .innerJoin('orders', 'orders.id', 'shipments.order_id')
+  const rows = await shipmentsWithOrders(db)
     .select([
       'orders.id as orderId',
       'orders.order_number',

@@ -1,6 +1,7 @@
 import type { ReportView } from '../../../shared/contract/views'
 import type { Db } from '../db/database'
 import { allowedDeviationGrams, type WeightTolerance } from '../packing/packing.rules'
+import { shipmentsWithOrders } from '../shipping/shipments.repository'
 
 const EXCEPTION_ACTIONS = [
   'packing.override',
@@ -63,9 +64,7 @@ export async function buildSummary(
 
   // One price (docs/carriers.md "Where prices come from"): the report sums the desk's price (cost_kurus, the card price compared and
   // shown); where a carrier said it charges something else, the shipment is listed with both.
-  const differing = await db
-    .selectFrom('shipments')
-    .innerJoin('orders', 'orders.id', 'shipments.order_id')
+  const differing = await shipmentsWithOrders(db)
     .select([
       'orders.order_number',
       'shipments.carrier_id',

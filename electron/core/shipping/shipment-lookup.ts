@@ -1,14 +1,13 @@
 import type { ShipmentLookupView } from '../../../shared/contract/views'
 import type { DbOrTrx } from '../db/database'
+import { shipmentsWithOrders } from './shipments.repository'
 
 /** How many tracking events the desk lists (newest first); the full timeline is `shipments.timeline`. */
 const SHOWN_EVENTS = 10
 
 /** A shipment by id with its order and its newest tracking events, as the desk shows it after a scan of its tracking number. */
 export async function lookUpShipment(db: DbOrTrx, shipmentId: string, carrierNames: ReadonlyMap<string, string>): Promise<ShipmentLookupView | null> {
-  const row = await db
-    .selectFrom('shipments')
-    .innerJoin('orders', 'orders.id', 'shipments.order_id')
+  const row = await shipmentsWithOrders(db)
     .select([
       'shipments.id',
       'shipments.carrier_id',

@@ -218,3 +218,8 @@ export function isShipmentKey(code: string) {
   return (eb: ExpressionBuilder<Schema, 'shipments'>) =>
     eb.or([eb('tracking_number', '=', code), eb('barcode', '=', code), eb('carrier_shipment_id', '=', code)])
 }
+
+/** Shipments joined with their order (every shipment has one): select columns as `shipments.x` / `orders.x`. */
+export function shipmentsWithOrders(db: DbOrTrx) {
+  return db.selectFrom('shipments').innerJoin('orders', 'orders.id', 'shipments.order_id')
+}
