@@ -1,38 +1,24 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
 import { AppError, ErrorCode } from '../../shared/errors'
 import { pdfToZpl } from '../../electron/core/devices/printer/zpl/pdf-to-zpl'
-import { labelGeometry, LABEL_DPIS, LABEL_SIZES } from '../../electron/core/devices/printer/zpl/shipping-label.zpl'
 import { makeCarrierPdf } from '../support/carrier-pdf'
-import { countRenderedLabels, decodeBarcodes, renderZplToPng } from '../support/zpl-render'
+import { countRenderedLabels, decodeBarcodes } from '../support/zpl-render'
+import { LABEL_COMBOS, LABEL_DOCS_DIR, labelScratchFolder, writeLabelPng } from '../support/label-png'
 
 /**
  * A carrier PDF (vector Code 128 bars, made with MuPDF) → pdfToZpl → ^GF ZPL → zebrash PNG →
  * zbarimg gives the same value back, at both dpis and both stock sizes, ASCII hex and Z64.
  */
-const docsDir = resolve(import.meta.dirname, '../../docs/labels')
-let scratch: string
-beforeAll(async () => {
-  await mkdir(docsDir, { recursive: true })
-  scratch = await mkdtemp(join(tmpdir(), 'pdf-zpl-'))
-})
-afterAll(async () => {
-  await rm(scratch, { recursive: true, force: true })
-})
+const scratch = labelScratchFolder('pdf-zpl-')
 
 async function decode(zpl: string, dpi: 203 | 300, size: '100x150' | '100x100', file: string): Promise<string[]> {
-  const geo = labelGeometry(dpi, size)
-  const png = await renderZplToPng(zpl, { widthMm: geo.widthMm, heightMm: geo.heightMm, dpmm: geo.dotsPerMm })
-  const path = join(file.startsWith('docs:') ? docsDir : scratch, file.replace(/^docs:/, ''))
-  await writeFile(path, png)
+  const path = join(file.startsWith('docs:') ? LABEL_DOCS_DIR : scratch(), file.replace(/^docs:/, ''))
+  await writeLabelPng(zpl, dpi, size, path)
   return decodeBarcodes(path)
 }
 
-const combos = LABEL_SIZES.flatMap((size) => LABEL_DPIS.map((dpi) => [size, dpi] as const))
-
-describe.each(combos)('carrier PDF → ZPL on %s stock at %i dpi', (size, dpi) => {
+describe.each(LABEL_COMBOS)('carrier PDF → ZPL on %s stock at %i dpi', (size, dpi) => {
   it('ASCII hex ^GFA: the barcode scans back', async () => {
     const pdf = await makeCarrierPdf([{ barcode: 'YK7100042317TR', lines: ['Alici: Gulsen Caglayan', 'Karsiyaka / IZMIR'] }])
     const { zpl, pages } = await pdfToZpl(pdf, { dpi, size, comment: 'YK7100042317TR' })

@@ -1,11 +1,10 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
 import { ShippingLabelInput } from '../../shared/label'
-import { buildShippingLabel, labelGeometry, LABEL_DPIS, LABEL_SIZES } from '../../electron/core/devices/printer/zpl/shipping-label.zpl'
+import { buildShippingLabel } from '../../electron/core/devices/printer/zpl/shipping-label.zpl'
 import labelFixture from '../fixtures/label-input.json'
-import { countRenderedLabels, decodeBarcodes, renderZplToPng } from '../support/zpl-render'
+import { countRenderedLabels, decodeBarcodes } from '../support/zpl-render'
+import { LABEL_COMBOS, LABEL_DOCS_DIR, labelScratchFolder, writeLabelPng } from '../support/label-png'
 
 /**
  * The desk's label with a carrier QR (^BQN,2,m with `QA,`) beside the Code 128, and the three
@@ -13,32 +12,21 @@ import { countRenderedLabels, decodeBarcodes, renderZplToPng } from '../support/
  */
 const base = ShippingLabelInput.parse(labelFixture)
 const date = new Date('2026-11-25T09:00:00Z')
-const docsDir = resolve(import.meta.dirname, '../../docs/labels')
-let scratch: string
-beforeAll(async () => {
-  await mkdir(docsDir, { recursive: true })
-  scratch = await mkdtemp(join(tmpdir(), 'labels-qr-'))
-})
-afterAll(async () => {
-  await rm(scratch, { recursive: true, force: true })
-})
+const scratch = labelScratchFolder('labels-qr-')
 
 async function renderAndDecode(zpl: string, size: '100x150' | '100x100', dpi: 203 | 300, path: string): Promise<string[]> {
-  const geo = labelGeometry(dpi, size)
-  await writeFile(path, await renderZplToPng(zpl, { widthMm: geo.widthMm, heightMm: geo.heightMm, dpmm: geo.dotsPerMm }))
+  await writeLabelPng(zpl, dpi, size, path)
   return (await decodeBarcodes(path)).sort()
 }
 
-const combos = LABEL_SIZES.flatMap((size) => LABEL_DPIS.map((dpi) => [size, dpi] as const))
-
-describe.each(combos)('label with a carrier QR, %s at %i dpi', (size, dpi) => {
+describe.each(LABEL_COMBOS)('label with a carrier QR, %s at %i dpi', (size, dpi) => {
   it('both the Code 128 and the QR scan', async () => {
     const qr = 'https://takip.example.com.tr/gonderi?no=TR1234567890&k=Y_K'
     const input = ShippingLabelInput.parse({ ...labelFixture, qr })
     const zpl = buildShippingLabel(input, { dpi, size, date })
     // `_` in the data travels as the ^FH escape _5F, like every other field.
     expect(zpl).toMatch(/\^BQN,2,\d+\^FH_\^FDQA,https:\/\/takip\.example\.com\.tr\/gonderi\?no=TR1234567890&k=Y_5FK\^FS/)
-    const file = size === '100x150' && dpi === 203 ? join(docsDir, '100x150-203dpi-qr.png') : join(scratch, `qr-${size}-${dpi}.png`)
+    const file = size === '100x150' && dpi === 203 ? join(LABEL_DOCS_DIR, '100x150-203dpi-qr.png') : join(scratch(), `qr-${size}-${dpi}.png`)
     expect(await renderAndDecode(zpl, size, dpi, file)).toEqual([input.barcode, qr].sort())
   })
 })
@@ -54,7 +42,7 @@ describe('a three-parcel shipment', () => {
     const decoded: string[][] = []
     for (const [i, zpl] of zpls.entries()) {
       decoded.push(
-        await renderAndDecode(zpl, '100x150', 203, i === 1 ? join(docsDir, '100x150-203dpi-parcel-2-of-3.png') : join(scratch, `parcel-${i + 1}.png`)),
+        await renderAndDecode(zpl, '100x150', 203, i === 1 ? join(LABEL_DOCS_DIR, '100x150-203dpi-parcel-2-of-3.png') : join(scratch(), `parcel-${i + 1}.png`)),
       )
     }
     expect(decoded).toEqual([['TR12345678901'], ['TR12345678902'], ['TR12345678903']])
