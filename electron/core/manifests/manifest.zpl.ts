@@ -1,8 +1,17 @@
+import { fillTemplate } from '../../../shared/i18n/notice-text'
+import { PRINTED } from '../../../shared/i18n/printed'
 import { fieldData } from '../devices/printer/zpl/zpl-escape'
 import { formatTry } from '../../../shared/money'
 import type { Manifest } from './manifest.repository'
 
 const ROWS_PER_LABEL = 18
+const W = PRINTED.manifest
+
+/** One shipment's second line: order, place, parcels, desi and the COD amount when there is one. */
+function line(l: Manifest['lines'][number]): string {
+  const base = fillTemplate(W.zplLine, { orderNumber: l.orderNumber, place: `${l.district}/${l.city}`, packages: l.packages, desi: l.desi.toFixed(1) })
+  return l.codAmountKurus === null ? base : base + fillTemplate(W.zplCod, { amount: formatTry(l.codAmountKurus) })
+}
 
 /**
  * The manifest on the desk's Zebra (thermal, 100 mm wide labels): a header, up to 18 shipments per
@@ -17,16 +26,14 @@ export function manifestToZpl(m: Manifest, options: { dpi: 203 | 300 } = { dpi: 
   return chunks
     .map((rows, page) => {
       const out = ['^XA', '^CI28', `^PW${d(800)}`, `^LL${d(1200)}`, '^LH0,0']
-      out.push(`^FO${d(30)},${d(30)}^A0N,${d(40)},${d(40)}${fieldData(`MANİFEST ${m.carrierName}`)}`)
+      out.push(`^FO${d(30)},${d(30)}^A0N,${d(40)},${d(40)}${fieldData(fillTemplate(W.zplTitle, { carrier: m.carrierName }))}`)
       out.push(`^FO${d(30)},${d(80)}^A0N,${d(24)},${d(24)}${fieldData(`${m.day} · ${m.sender} · ${page + 1}/${chunks.length}`)}`)
       out.push(`^FO${d(30)},${d(112)}^GB${d(740)},2,2^FS`)
       rows.forEach((l, i) => {
         const y = d(125 + i * 56)
         const no = page * ROWS_PER_LABEL + i + 1
         out.push(`^FO${d(30)},${y}^A0N,${d(22)},${d(22)}${fieldData(`${no}. ${l.trackingNumber}${l.pendingRegistration ? ' *' : ''}`)}`)
-        out.push(
-          `^FO${d(30)},${y + d(26)}^A0N,${d(20)},${d(20)}${fieldData(`${l.orderNumber} · ${l.district}/${l.city} · ${l.packages} koli · ${l.desi.toFixed(1)} ds${l.codAmountKurus === null ? '' : ` · KO ${formatTry(l.codAmountKurus)}`}`)}`,
-        )
+        out.push(`^FO${d(30)},${y + d(26)}^A0N,${d(20)},${d(20)}${fieldData(line(l))}`)
         out.push(`^FO${d(470)},${y}^BY1^BCN,${d(40)},N,N,N${fieldData(l.barcode || l.trackingNumber)}`)
       })
       if (page === chunks.length - 1) {
@@ -34,9 +41,9 @@ export function manifestToZpl(m: Manifest, options: { dpi: 203 | 300 } = { dpi: 
         const y = d(125 + rows.length * 56 + 20)
         out.push(`^FO${d(30)},${y}^GB${d(740)},2,2^FS`)
         out.push(
-          `^FO${d(30)},${y + d(14)}^A0N,${d(26)},${d(26)}${fieldData(`TOPLAM: ${t.shipments} gönderi · ${t.packages} koli · ${t.desi.toFixed(1)} desi · KO ${formatTry(t.codKurus)}`)}`,
+          `^FO${d(30)},${y + d(14)}^A0N,${d(26)},${d(26)}${fieldData(fillTemplate(W.zplTotals, { shipments: t.shipments, packages: t.packages, desi: t.desi.toFixed(1), cod: formatTry(t.codKurus) }))}`,
         )
-        out.push(`^FO${d(30)},${y + d(80)}^A0N,${d(22)},${d(22)}${fieldData('Teslim alan kurye / Courier: ______________')}`)
+        out.push(`^FO${d(30)},${y + d(80)}^A0N,${d(22)},${d(22)}${fieldData(W.zplCourier)}`)
       }
       out.push('^XZ')
       return out.join('\n')

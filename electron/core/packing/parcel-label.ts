@@ -3,6 +3,9 @@
  * ZPL is kept as it is; the mark is added at the top right, beside the carrier's own fields) and tagged with a ^FX
  * comment the reprint finds the parcel's label by.
  */
+import { fillTemplate } from '../../../shared/i18n/notice-text'
+import { PRINTED } from '../../../shared/i18n/printed'
+
 export type Piece = Readonly<{ index: number; count: number }>
 
 const TAG = /\^FXKJ-PIECE (\d+)\/(\d+)\^FS/
@@ -16,7 +19,7 @@ export function markPiece(zpl: string, piece: Piece, options: { text?: boolean }
   const end = zpl.lastIndexOf('^XZ')
   if (end < 0) throw new RangeError('the label has no ^XZ: it is not a ZPL format')
   // ^CI28 (UTF-8) for the İ: a format that set another code page (a rasterized PDF sets none) still prints it right.
-  const text = options.text === false ? '' : `^CI28^FO540,20^GB260,84,4^FS^FO556,36^A0N,56,56^FDKOLİ ${index}/${count}^FS\n`
+  const text = options.text === false ? '' : `^CI28^FO540,20^GB260,84,4^FS^FO556,36^A0N,56,56^FD${fillTemplate(PRINTED.label.parcel, { index, count })}^FS\n`
   return `${zpl.slice(0, end)}^FXKJ-PIECE ${index}/${count}^FS\n${text}${zpl.slice(end)}`
 }
 

@@ -1,16 +1,19 @@
+import { fillTemplate } from '../../../shared/i18n/notice-text'
+import { PRINTED } from '../../../shared/i18n/printed'
 import { CommandCode } from '../packing/packing.rules'
 import { COMMAND_CODES } from '../packing/scan-classifier'
 import { A4, a4Pdf } from './a4-pdf'
 import { code128Bars, code128Width } from './code128.encoder'
 
 /** What each desk command does, in Turkish and English, as the printed sheet names it. */
+const NAMES = PRINTED.commandSheet.commands
 const COMMAND_NAMES: Readonly<Record<string, readonly [tr: string, en: string]>> = {
-  [CommandCode.cancel]: ['Siparişi iptal et', 'Cancel the open order'],
-  [CommandCode.retry]: ['Tekrar dene', 'Retry'],
-  [CommandCode.reprint]: ['Etiketi tekrar bas', 'Reprint the label'],
-  [CommandCode.nextParcel]: ['Sonraki koli', 'Next package'],
-  KJIADE: ['İade aç', 'Open a return'],
-  KJRETURN: ['İade aç (İngilizce kod)', 'Open a return (English code)'],
+  [CommandCode.cancel]: NAMES.cancel,
+  [CommandCode.retry]: NAMES.retry,
+  [CommandCode.reprint]: NAMES.reprint,
+  [CommandCode.nextParcel]: NAMES.nextParcel,
+  KJIADE: NAMES.openReturn,
+  KJRETURN: NAMES.openReturnEnglish,
 }
 
 export type DeskCommand = Readonly<{ code: string; tr: string; en: string }>
@@ -38,8 +41,8 @@ export async function commandSheetPdf(commands: readonly DeskCommand[] = deskCom
   const pages = Math.max(1, Math.ceil(commands.length / perPage))
   return a4Pdf(pages, (page, p) => {
     let y = MARGIN + 16
-    page.text('Masa komutları / Desk commands', MARGIN, y, 16, true)
-    page.text(`KargoJet Station · Sayfa / Page ${p + 1}/${pages}`, MARGIN, y + 16, 9)
+    page.text(PRINTED.commandSheet.title, MARGIN, y, 16, true)
+    page.text(fillTemplate(PRINTED.commandSheet.page, { page: p + 1, pages }), MARGIN, y + 16, 9)
     y += 40
     for (const c of commands.slice(p * perPage, (p + 1) * perPage)) {
       const x0 = MARGIN + QUIET * MODULE

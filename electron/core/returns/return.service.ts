@@ -1,3 +1,5 @@
+import { fillTemplate } from '../../../shared/i18n/notice-text'
+import { PRINTED } from '../../../shared/i18n/printed'
 import type { ReturnView } from '../../../shared/contract/views'
 import type { Address } from '../../../shared/domain/address'
 import type { Order } from '../../../shared/domain/order'
@@ -39,7 +41,7 @@ const DAY_MS = 86_400_000
 
 /** What the slip calls the code under its barcode: the customer quotes a return code; a return shipment is tracked. */
 export function returnCaption(kind: 'code' | 'shipment' | null): string {
-  return kind === 'code' ? 'İADE KODU / RETURN CODE' : 'İADE TAKİP / RETURN NO'
+  return kind === 'code' ? PRINTED.label.returnCode : PRINTED.label.returnTracking
 }
 
 /**
@@ -164,7 +166,7 @@ export class ReturnService {
       request: {
         orderNumber: order.orderNumber,
         referenceNo: r.request.referenceNo,
-        serviceCode: `${carrier} İADE`,
+        serviceCode: fillTemplate(PRINTED.label.returnService, { carrier }),
         sender: r.request.sender,
         recipient: r.request.recipient,
         packages: r.request.packages,

@@ -1,3 +1,5 @@
+import { fillTemplate } from '../../../../shared/i18n/notice-text'
+import { PRINTED } from '../../../../shared/i18n/printed'
 import thermal from 'node-thermal-printer'
 import { AppError, ErrorCode } from '../../../../shared/errors'
 import { msg } from '../../../../shared/i18n/notice-codes'
@@ -41,6 +43,8 @@ export type PackingSlipOptions = Readonly<{
 }>
 
 /** Letters both Turkish code pages hold; everything else non-ASCII is transliterated. */
+/** The slip's words (shared/i18n/printed.ts). */
+const W = PRINTED.slip
 const TURKISH = new Set([...'ÇçĞğİıÖöŞşÜüÂâÎîÛûÉé'])
 
 /** Reduces text to what the code page can print (see the file comment). */
@@ -117,13 +121,13 @@ export function buildPackingSlip(input: PackingSlipInput, options: PackingSlipOp
   p.alignCenter()
   p.setTextDoubleHeight()
   p.bold(true)
-  p.println('PAKETLEME FİŞİ')
+  p.println(W.title)
   p.bold(false)
   p.setTextNormal()
   p.alignLeft()
-  p.leftRight(t(`Sipariş: ${input.orderNumber}`), formatDate(input.date))
+  p.leftRight(t(fillTemplate(W.order, { orderNumber: input.orderNumber })), formatDate(input.date))
   p.drawLine()
-  p.leftRight('Ürün', 'Adet')
+  p.leftRight(W.item, W.quantity)
   p.drawLine()
   let total = 0
   for (const item of input.items) {
@@ -137,20 +141,20 @@ export function buildPackingSlip(input: PackingSlipInput, options: PackingSlipOp
   }
   p.drawLine()
   p.bold(true)
-  p.leftRight('Toplam', `${total} adet`)
+  p.leftRight(W.total, fillTemplate(W.totalQuantity, { count: total }))
   p.bold(false)
   p.newLine()
-  p.println('ALICI')
+  p.println(W.recipient)
   p.println(t(input.recipient.name))
   p.println(t(input.recipient.address))
   p.println(t(`${input.recipient.district} / ${input.recipient.city}`))
-  if (input.recipient.phone) p.println(t(`Tel: ${input.recipient.phone}`))
+  if (input.recipient.phone) p.println(t(fillTemplate(W.phone, { phone: input.recipient.phone })))
   p.newLine()
-  p.println(t(`Kargo: ${input.carrier}`))
-  p.println(t(`Takip No: ${input.trackingNumber}`))
+  p.println(t(fillTemplate(W.carrier, { carrier: input.carrier })))
+  p.println(t(fillTemplate(W.tracking, { trackingNumber: input.trackingNumber })))
   if (input.codAmountKurus !== null) {
     p.bold(true)
-    p.println(t(`KAPIDA ÖDEME: ${formatTry(input.codAmountKurus)}`))
+    p.println(t(fillTemplate(W.cod, { amount: formatTry(input.codAmountKurus) })))
     p.bold(false)
   }
   p.alignCenter()

@@ -1,3 +1,5 @@
+import { fillTemplate } from '../../../../../shared/i18n/notice-text'
+import { PRINTED } from '../../../../../shared/i18n/printed'
 import { trUpper, normalizeTrPhone } from '../../../../../shared/domain/address'
 import type { ShippingLabelInput } from '../../../../../shared/label'
 import { formatTry } from '../../../../../shared/money'
@@ -54,6 +56,8 @@ type Spec = Readonly<{
   footerFont: number
 }>
 
+/** The label's captions (shared/i18n/printed.ts). */
+const W = PRINTED.label
 const SPECS: Record<LabelSize, Spec> = {
   '100x150': {
     headerH: 14,
@@ -154,7 +158,7 @@ function drawHeader(f: Frame, input: ShippingLabelInput): number {
 
   const orderX = frame + carrierBarW + c.d(PAD_MM)
   const orderW = f.right - orderX
-  c.text(orderX, frame + c.d(1.8), c.d(spec.captionFont), 'SİPARİŞ NO / ORDER', { width: orderW, align: 'R' })
+  c.text(orderX, frame + c.d(1.8), c.d(spec.captionFont), W.order, { width: orderW, align: 'R' })
   const orderMax = c.d(spec.orderFont)
   const orderH = fitHeight(input.orderNumber, orderMax, Math.min(orderMax, c.d(2.2)), orderW)
   c.text(orderX, headerBottom - orderH - c.d(1.8), orderH, fitLine(input.orderNumber, orderH, orderW), { width: orderW, align: 'R' })
@@ -174,9 +178,9 @@ function drawSender(f: Frame, input: ShippingLabelInput, top: number): number {
   const place = `${s.district} / ${s.city}`
   const phone = `Tel: ${formatPhone(s.phone)}`
   let y = top + c.d(1.6)
-  c.text(left, y, captionH, 'GÖNDEREN / FROM')
+  c.text(left, y, captionH, W.from)
   if (spec.compactFrom) {
-    const captionW = textWidthDots('GÖNDEREN / FROM', captionH) + c.d(2.5)
+    const captionW = textWidthDots(W.from, captionH) + c.d(2.5)
     c.text(left + captionW, y - Math.round((nameH - captionH) / 2), nameH, fitLine(s.name, nameH, textW - captionW))
     y += Math.round(Math.max(captionH, nameH) * 1.35)
     const suffix = `, ${place}   ${phone}`
@@ -207,10 +211,10 @@ function drawFooter(f: Frame, input: ShippingLabelInput, date: Date): number {
   const top = f.bottom - footerH
   hline(f, top)
   const cells: ReadonlyArray<readonly [string, string, number]> = [
-    ['KOLİ / PIECE', `${input.packageIndex}/${input.packageCount}`, 0.2],
-    ['DESİ', formatDecimal(input.desi), 0.2],
-    ['KİLO / WEIGHT', `${formatDecimal(input.weightKg)} kg`, 0.26],
-    ['TARİH / DATE', formatDate(date), 0.34],
+    [W.piece, `${input.packageIndex}/${input.packageCount}`, 0.2],
+    [W.desi, formatDecimal(input.desi), 0.2],
+    [W.weight, `${formatDecimal(input.weightKg)} kg`, 0.26],
+    [W.date, formatDate(date), 0.34],
   ]
   let x = frame
   for (const [i, [caption, value, share]] of cells.entries()) {
@@ -228,7 +232,7 @@ function drawFooter(f: Frame, input: ShippingLabelInput, date: Date): number {
 function drawBarcode(f: Frame, input: ShippingLabelInput, footerTop: number, dpi: LabelDpi): number {
   const { c, spec, left, textW } = f
   const captionH = c.d(spec.captionFont)
-  const caption = input.trackingCaption ?? 'TAKİP NO / TRACKING'
+  const caption = input.trackingCaption ?? W.tracking
   const captionW = textWidthDots(caption, captionH) + c.d(3)
   const trackingMax = c.d(spec.trackingFont)
   const trackingH = fitHeight(input.trackingNumber, trackingMax, Math.min(trackingMax, c.d(2.2)), textW - captionW)
@@ -270,7 +274,11 @@ function drawCod(f: Frame, amountKurus: number, bottom: number): number {
   const top = bottom - h
   c.box(frame, top, f.innerW, h, h)
   const fontH = c.d(spec.codFont)
-  c.text(frame, top + Math.round((h - fontH) / 2) + c.d(0.3), fontH, `KAPIDA ÖDEME ${formatTry(amountKurus)}`, { width: f.innerW, align: 'C', reverse: true })
+  c.text(frame, top + Math.round((h - fontH) / 2) + c.d(0.3), fontH, fillTemplate(W.cod, { amount: formatTry(amountKurus) }), {
+    width: f.innerW,
+    align: 'C',
+    reverse: true,
+  })
   return top
 }
 
@@ -303,7 +311,7 @@ function drawRecipient(f: Frame, input: ShippingLabelInput, top: number, bottom:
   const gap = Math.max(c.d(0.6), Math.floor((room - address.lines.length * addrPitch) / 3))
 
   let y = top + c.d(1.6)
-  c.text(left, y, captionH, 'ALICI / TO')
+  c.text(left, y, captionH, W.to)
   y += Math.round(captionH * 1.35)
   for (const l of name.lines) {
     c.text(left, y + nameMax - name.heightDots, name.heightDots, l)
