@@ -18,32 +18,21 @@ export async function benchSync(orders = 50_000) {
   await cloud.seedOrders(orders)
   const { db, close } = await openDatabase(join(dir, 'station.sqlite3'))
   const sync = new CloudSyncService(db, { baseUrl: cloud.url, apiKey: station.apiKey, pullIntervalMs: 3_600_000 })
+  const countOrders = async (status?: 'cancelled') => {
+    const all = db.selectFrom('orders').select((eb) => eb.fn.countAll<number>().as('n'))
+    return Number((await (status ? all.where('status', '=', status) : all).executeTakeFirstOrThrow()).n)
+  }
   let t0 = performance.now()
   await sync.syncNow()
   const initialMs = performance.now() - t0
-  const count = Number(
-    (
-      await db
-        .selectFrom('orders')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  )
+  const count = await countOrders()
   if (count !== orders) throw new Error(`initial sync brought ${count} of ${orders}`)
   await cloud.seedOrders(1000)
   for (let n = 1; n <= 500; n++) await cloud.cancelOrder(`ref-${String(n * 7).padStart(6, '0')}`)
   t0 = performance.now()
   await sync.syncNow()
   const incrementalMs = performance.now() - t0
-  const cancelled = Number(
-    (
-      await db
-        .selectFrom('orders')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('status', '=', 'cancelled')
-        .executeTakeFirstOrThrow()
-    ).n,
-  )
+  const cancelled = await countOrders('cancelled')
   if (cancelled !== 500) throw new Error(`incremental sync applied ${cancelled} of 500 cancellations`)
   await sync.dispose()
   await close()
