@@ -106,6 +106,19 @@ async function settled(orderNumber: string): Promise<void> {
   await row(orderNumber).waitFor({ state: 'detached', timeout: 15_000 })
 }
 
+/** The action settled the row; back at the desk, the order is packed. */
+async function settledAndPacked(orderNumber: string): Promise<void> {
+  await settled(orderNumber)
+  await closeQueue()
+  await desk.waitForStep('packed')
+}
+
+/** axe on the screen as it is, then a picture of it for the record (.tmp/e2e). */
+async function checkAndShoot(what: string, file: string): Promise<void> {
+  await expectAxeClean(what)
+  await page.screenshot({ path: join(ARTIFACTS, file) })
+}
+
 async function expectAxeClean(what: string): Promise<void> {
   const found = (await seriousAxeViolations(page)).map((v) => `axe ${v.id} (${v.impact}): ${v.targets.join(', ')}`)
   expect(found, what).toEqual([])
@@ -136,12 +149,9 @@ describe('the exceptions queue in Chromium, keyboard and scanner only', () => {
     await page.locator('[data-testid="exceptions"][data-stage="address"]').waitFor({ timeout: 15_000 })
     await page.getByTestId('exceptions-input').pressSequentially('istanbul kadık')
     await page.locator('[data-testid="place"][data-chosen="true"]', { hasText: 'Kadıköy / İstanbul' }).waitFor({ timeout: 15_000 })
-    await expectAxeClean('the address fix with its suggestions')
-    await page.screenshot({ path: join(ARTIFACTS, 'exceptions-address.png') })
+    await checkAndShoot('the address fix with its suggestions', 'exceptions-address.png')
     await type('')
-    await settled('EXC-1')
-    await closeQueue()
-    await desk.waitForStep('packed')
+    await settledAndPacked('EXC-1')
     expect(rig.carrier.consignments).toHaveLength(1)
     expect(rig.carrier.consignments[0]!.body).toMatchObject({ consignee: { state: 'İstanbul', city: 'Kadıköy' } })
   }, 120_000)
@@ -165,15 +175,12 @@ describe('the exceptions queue in Chromium, keyboard and scanner only', () => {
       ).toEqual(['retry', 'otherCarrier'])
       await type('2') // the second action: another carrier
       await page.getByTestId('carrier-choices').waitFor({ timeout: 15_000 })
-      await expectAxeClean('the carrier choice')
-      await page.screenshot({ path: join(ARTIFACTS, 'exceptions-carrier.png') })
+      await checkAndShoot('the carrier choice', 'exceptions-carrier.png')
       await page.getByTestId('exceptions-input').press('ArrowDown')
       await page.locator('[data-testid="carrier-choice"][data-chosen="true"]').nth(0).waitFor({ timeout: 15_000 })
       const picked = (await page.locator('[data-testid="carrier-choice"][data-chosen="true"]').innerText()).replace(/^\d+\s*/, '').trim()
       await type('')
-      await settled('EXC-2')
-      await closeQueue()
-      await desk.waitForStep('packed')
+      await settledAndPacked('EXC-2')
       expect(await page.getByTestId('carriers').innerText()).toContain(picked)
       expect(rig.carrier.consignments).toHaveLength(2)
       expect((rig.carrier.consignments[1]!.body as { provider_id: number }).provider_id).not.toBe(cheapest)
@@ -190,9 +197,7 @@ describe('the exceptions queue in Chromium, keyboard and scanner only', () => {
     await openQueue()
     await row('EXC-3').waitFor({ timeout: 15_000 })
     await type('') // the first action: retry
-    await settled('EXC-3')
-    await closeQueue()
-    await desk.waitForStep('packed')
+    await settledAndPacked('EXC-3')
     expect(rig.carrier.consignments).toHaveLength(3)
     const keys = new Set(rig.carrier.requests.slice(before).map((r) => r.headers['idempotency-key']))
     expect(keys.size).toBe(1)
@@ -210,12 +215,9 @@ describe('the exceptions queue in Chromium, keyboard and scanner only', () => {
     expect(await page.locator('[data-testid="override-reason"][data-chosen="true"]').innerText()).toMatch(/dolgu|packing/)
     await type('P1001')
     await screen().locator('[data-testid="problem"][data-code="packing.supervisorRequired"]').waitFor({ timeout: 15_000 })
-    await expectAxeClean('the override refused')
-    await page.screenshot({ path: join(ARTIFACTS, 'exceptions-override.png') })
+    await checkAndShoot('the override refused', 'exceptions-override.png')
     await type('S9001')
-    await settled('EXC-4')
-    await closeQueue()
-    await desk.waitForStep('packed')
+    await settledAndPacked('EXC-4')
     expect(rig.carrier.consignments).toHaveLength(4)
   }, 120_000)
   it('printer fault (the Zebra emulator out of paper): resolving while it is out is refused; once paper is in, the owed label prints once', async () => {

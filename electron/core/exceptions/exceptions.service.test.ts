@@ -1,22 +1,24 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { DEMO_PRODUCTS } from '../../../sandbox/cloud/demo-orders'
 import { DEFAULT_PROVIDERS, type ComToHomeProvider } from '../../../sandbox/comtohome/comtohome.config'
 import { call } from '../../../sandbox/cloud/reference/cloud-test-client'
 import { dispatchCommand } from '../../../shared/contract/dispatch'
-import { scanAllItems, startHarness, type Harness } from '../../../tests/support/station-harness'
+import { disposeAfterEach } from '../../../tests/support/dispose-after-each'
+import { FAST_WEIGHING, scanAllItems, startHarness, type Harness } from '../../../tests/support/station-harness'
 import { suggestPlaces } from './place-suggest'
 
 /** The exceptions queue on a whole station (real SQLite file, emulated ComToHome, Zebra and cloud on 127.0.0.1). */
 let h: Harness | null = null
-afterEach(async () => {
-  await h?.dispose()
-  h = null
-})
+disposeAfterEach(
+  () => [h],
+  () => (h = null),
+)
 
-const p = DEMO_PRODUCTS[0]
-const lines = [{ sku: p.sku, gtin: p.gtin, name: p.name, quantity: 1, unitWeightGrams: p.unitWeightGrams }]
-const fast = { scale: { driver: 'simulated', settleMs: 10, intervalMs: 10 }, stability: { sampleCount: 2, minStableMs: 0 } }
+const item = DEMO_PRODUCTS[0]
+const lines = [{ sku: item.sku, gtin: item.gtin, name: item.name, quantity: 1, unitWeightGrams: item.unitWeightGrams }]
+const fast = FAST_WEIGHING
 const nowhere = { name: 'Ali Veli', address: 'Bir Sokak 1', district: 'Hiçbiryer', city: 'Atlantis', postalCode: null, phone: '05321112233' }
+const istanbul = { ...nowhere, city: 'İstanbul', district: 'Kadıköy' }
 
 async function stopAt(harness: Harness, code: string, grams?: (expected: number) => number) {
   const scan = (c: string) => harness.station.handlers['scan.submit']({ code: c, source: 'scanner' })
@@ -36,6 +38,14 @@ async function queued(harness: Harness, n = 1) {
     await new Promise((r) => setTimeout(r, 20))
   }
   throw new Error(`the queue never held ${n} row(s)`)
+}
+
+/** The desk restarted (its session gone, the database kept), a packer logged in again: the queue as it reads then. */
+async function restartAndList(harness: Harness) {
+  await harness.restart()
+  await harness.station.resumed
+  await harness.station.handlers['scan.submit']({ code: 'P1001', source: 'scanner' })
+  return harness.station.handlers['exceptions.list']({})
 }
 
 const auditOf = (harness: Harness, orderId: string) =>
@@ -89,9 +99,7 @@ describe('exceptions queue: unresolved address', () => {
     const id = await h.addOrder({ orderNumber: 'ADR-2', barcode: 'ADR2', recipient: nowhere, lines })
     await stopAt(h, 'ADR2')
     await queued(h)
-    await h.restart()
-    await h.station.handlers['scan.submit']({ code: 'P1001', source: 'scanner' })
-    const [row] = await h.station.handlers['exceptions.list']({})
+    const [row] = await restartAndList(h)
     expect(row).toMatchObject({ orderId: id, kind: 'address', atDesk: false })
     await h.station.handlers['exceptions.fixAddress']({ id: row!.id, city: 'Ankara', district: 'Çankaya' })
     expect(await h.station.handlers['exceptions.list']({})).toEqual([])
@@ -124,8 +132,6 @@ describe('exceptions queue: unresolved address', () => {
 })
 
 describe('exceptions queue: carrier refused or down', () => {
-  const istanbul = { ...nowhere, city: 'İstanbul', district: 'Kadıköy' }
-
   it('refused (the provider is not defined for the customer): another eligible carrier of the comparison, audited; one label, never two', async () => {
     const providers: ComToHomeProvider[] = [...DEFAULT_PROVIDERS]
     h = await startHarness({ overrides: fast, carrierOptions: { providers } })
@@ -183,8 +189,6 @@ describe('exceptions queue: carrier refused or down', () => {
 })
 
 describe('exceptions queue: weight out of tolerance', () => {
-  const istanbul = { ...nowhere, city: 'İstanbul', district: 'Kadıköy' }
-
   it("takes a supervisor's badge and a reason (a packer's badge is refused, the row stays), audited with the supervisor as the actor", async () => {
     h = await startHarness({ overrides: fast })
     const id = await h.addOrder({ orderNumber: 'KG-1', barcode: 'KG1', recipient: istanbul, lines })
@@ -214,9 +218,7 @@ describe('exceptions queue: weight out of tolerance', () => {
     await h.addOrder({ orderNumber: 'KG-2', barcode: 'KG2', recipient: istanbul, lines })
     await stopAt(h, 'KG2', (g) => Math.round(g * 1.6))
     await queued(h)
-    await h.restart()
-    await h.station.handlers['scan.submit']({ code: 'P1001', source: 'scanner' })
-    const [row] = await h.station.handlers['exceptions.list']({})
+    const [row] = await restartAndList(h)
     expect(row).toMatchObject({ kind: 'weight', atDesk: false })
     await expect(h.station.handlers['exceptions.override']({ id: row!.id, supervisorBadge: 'S9001', reason: 'kontrol edildi' })).rejects.toMatchObject({
       code: 'packing.wrongState',
@@ -226,8 +228,6 @@ describe('exceptions queue: weight out of tolerance', () => {
 })
 
 describe('exceptions queue: printer fault', () => {
-  const istanbul = { ...nowhere, city: 'İstanbul', district: 'Kadıköy' }
-
   it('paper out: resolving while the printer is still out is refused and the row stays; once it is back the owed label prints once', async () => {
     h = await startHarness({ overrides: fast })
     const id = await h.addOrder({ orderNumber: 'PR-1', barcode: 'PR1', recipient: istanbul, lines })
@@ -253,10 +253,7 @@ describe('exceptions queue: printer fault', () => {
     h.zebra.setState({ paperOut: true })
     await stopAt(h, 'PR2')
     await queued(h)
-    await h.restart()
-    await h.station.resumed
-    await h.station.handlers['scan.submit']({ code: 'P1001', source: 'scanner' })
-    const [row] = await h.station.handlers['exceptions.list']({})
+    const [row] = await restartAndList(h)
     expect(row).toMatchObject({ orderId: id, kind: 'printer', atDesk: false })
     h.zebra.setState({ paperOut: false })
     await h.station.handlers['exceptions.resolvePrinter']({ id: row!.id })
@@ -268,8 +265,6 @@ describe('exceptions queue: printer fault', () => {
 })
 
 describe('exceptions queue: sync conflict between two desks', () => {
-  const istanbul = { ...nowhere, city: 'İstanbul', district: 'Kadıköy' }
-
   it("shows both desks' facts and is settled with a supervisor's badge; the decision and both sides are audited", async () => {
     h = await startHarness({ overrides: fast })
     const other = await h.cloud.stations.create({ id: 'desk-b', apiKey: 'key-b' })
