@@ -38,6 +38,24 @@ export type DeskCarrier = Readonly<{
   sender?: Record<string, unknown>
 }>
 
+/**
+ * An emulator as a desk test drives it: `section` (enabled) points the desk at it, `advance` moves a shipment on to
+ * the state the desk must then read as `expected` (out for delivery unless said).
+ */
+function underTest(
+  emu: { readonly shipments: readonly unknown[]; close(): Promise<void> },
+  section: Record<string, unknown>,
+  advance: (trackingNumber: string) => unknown,
+  expected = 'out_for_delivery',
+): CarrierUnderTest {
+  return {
+    section: { enabled: true, ...section },
+    count: () => emu.shipments.length,
+    advanceTo: (code) => (advance(code), { expected }),
+    close: () => emu.close(),
+  }
+}
+
 /** Every connector wired into the desk, packed through the same flow (one desk speaks to every carrier). */
 export const DESK_CARRIERS: readonly DeskCarrier[] = [
   {
@@ -49,12 +67,7 @@ export const DESK_CARRIERS: readonly DeskCarrier[] = [
     sender: { name: 'KargoJet Depo', address: 'Samandıra Cd. 12', district: 'Sancaktepe', city: 'İstanbul', postalCode: '34885', phone: '+902165550000' },
     start: async () => {
       const emu = await startSendeoEmulator()
-      return {
-        section: { enabled: true, origin: emu.origin, ...SAMPLE_SENDEO_SETTINGS },
-        count: () => emu.shipments.length,
-        advanceTo: (code) => (emu.advance(code, 109), { expected: 'out_for_delivery' }),
-        close: () => emu.close(),
-      }
+      return underTest(emu, { origin: emu.origin, ...SAMPLE_SENDEO_SETTINGS }, (code) => emu.advance(code, 109))
     },
   },
   {
@@ -63,12 +76,7 @@ export const DESK_CARRIERS: readonly DeskCarrier[] = [
     supportsCod: true,
     start: async () => {
       const emu = await startKolayGelsinEmulator()
-      return {
-        section: { enabled: true, origin: emu.origin, ...SAMPLE_KOLAYGELSIN_SETTINGS },
-        count: () => emu.shipments.length,
-        advanceTo: (code) => (emu.advance(code, 17), { expected: 'out_for_delivery' }),
-        close: () => emu.close(),
-      }
+      return underTest(emu, { origin: emu.origin, ...SAMPLE_KOLAYGELSIN_SETTINGS }, (code) => emu.advance(code, 17))
     },
   },
   {
@@ -77,12 +85,9 @@ export const DESK_CARRIERS: readonly DeskCarrier[] = [
     supportsCod: false,
     start: async () => {
       const emu = await startPttEmulator({ validateSchema: true }) // refuses what protocols/ptt/ refuses
-      return {
-        section: { enabled: true, origin: emu.origin, credentials: { ...SAMPLE_PTT_CREDENTIALS }, barcodeRange: SAMPLE_PTT_RANGE },
-        count: () => emu.shipments.length,
-        advanceTo: (code) => (emu.advance(code, 'out_for_delivery'), { expected: 'out_for_delivery' }),
-        close: () => emu.close(),
-      }
+      return underTest(emu, { origin: emu.origin, credentials: { ...SAMPLE_PTT_CREDENTIALS }, barcodeRange: SAMPLE_PTT_RANGE }, (code) =>
+        emu.advance(code, 'out_for_delivery'),
+      )
     },
   },
   {
@@ -91,16 +96,8 @@ export const DESK_CARRIERS: readonly DeskCarrier[] = [
     supportsCod: true,
     start: async () => {
       const emu = await startSuratEmulator()
-      return {
-        section: { enabled: true, soapOrigin: emu.origin, trackingOrigin: emu.origin },
-        count: () => emu.shipments.length,
-        advanceTo: (_code) => {
-          const last = emu.shipments.at(-1)!
-          emu.advance(last.ozelKargoTakipNo, 6)
-          return { expected: 'delivered' }
-        },
-        close: () => emu.close(),
-      }
+      // The emulator advances a shipment by its own key (ozelKargoTakipNo): the last one's, to 6 (delivered).
+      return underTest(emu, { soapOrigin: emu.origin, trackingOrigin: emu.origin }, () => emu.advance(emu.shipments.at(-1)!.ozelKargoTakipNo, 6), 'delivered')
     },
   },
   {
@@ -109,12 +106,7 @@ export const DESK_CARRIERS: readonly DeskCarrier[] = [
     supportsCod: true,
     start: async () => {
       const emu = await startMngEmulator()
-      return {
-        section: { enabled: true, origin: emu.origin, ...SAMPLE_MNG_CREDENTIALS },
-        count: () => emu.shipments.length,
-        advanceTo: (code) => (emu.advance(code, 4), { expected: 'out_for_delivery' }),
-        close: () => emu.close(),
-      }
+      return underTest(emu, { origin: emu.origin, ...SAMPLE_MNG_CREDENTIALS }, (code) => emu.advance(code, 4))
     },
   },
   {
@@ -123,12 +115,7 @@ export const DESK_CARRIERS: readonly DeskCarrier[] = [
     supportsCod: true,
     start: async () => {
       const emu = await startArasEmulator({ validateSchema: true }) // refuses what protocols/aras/ refuses
-      return {
-        section: { enabled: true, origin: emu.origin, query: { ...DEFAULT_QUERY_USERS[0] } },
-        count: () => emu.shipments.length,
-        advanceTo: (code) => (emu.advance(code, '4'), { expected: 'out_for_delivery' }),
-        close: () => emu.close(),
-      }
+      return underTest(emu, { origin: emu.origin, query: { ...DEFAULT_QUERY_USERS[0] } }, (code) => emu.advance(code, '4'))
     },
   },
   {
@@ -137,12 +124,7 @@ export const DESK_CARRIERS: readonly DeskCarrier[] = [
     supportsCod: false,
     start: async () => {
       const emu = await startHepsiJetEmulator()
-      return {
-        section: { enabled: true, origin: emu.origin, ...SAMPLE_HEPSIJET_SETTINGS },
-        count: () => emu.shipments.length,
-        advanceTo: (code) => (emu.advance(code, 'OUT_FOR_DELIVERY'), { expected: 'out_for_delivery' }),
-        close: () => emu.close(),
-      }
+      return underTest(emu, { origin: emu.origin, ...SAMPLE_HEPSIJET_SETTINGS }, (code) => emu.advance(code, 'OUT_FOR_DELIVERY'))
     },
   },
 ]
