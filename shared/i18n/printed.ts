@@ -67,6 +67,7 @@ export const PRINTED = {
       nextParcel: ['Sonraki koli', 'Next package'],
       openReturn: ['İade aç', 'Open a return'],
       openReturnEnglish: ['İade aç (İngilizce kod)', 'Open a return (English code)'],
+      openExceptions: ['İstisna kuyruğunu aç / kapat (F12)', 'Open / close the exceptions queue (F12)'],
     },
   },
 } as const

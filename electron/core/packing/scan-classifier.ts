@@ -7,6 +7,7 @@ import { findPackerByBadge } from '../packers/packers.repository'
 import { RETURN_COMMAND_CODES } from '../returns/return-prompt'
 import { isShipmentKey } from '../shipping/shipments.repository'
 import { CommandCode } from './packing.rules'
+import { EXCEPTIONS_COMMAND_CODE } from '../../../shared/contract/exceptions'
 
 /** What a scanned code is, by the desk's own records: the packer is told what the desk saw, not only that it did not fit the step. */
 export type ScanKind =
@@ -21,7 +22,7 @@ export type ScanKind =
   | Readonly<{ kind: 'unknown' }>
 
 /** Every desk command barcode (the printable command sheet lists these). */
-export const COMMAND_CODES: ReadonlySet<string> = new Set([...Object.values(CommandCode), ...RETURN_COMMAND_CODES])
+export const COMMAND_CODES: ReadonlySet<string> = new Set([...Object.values(CommandCode), ...RETURN_COMMAND_CODES, EXCEPTIONS_COMMAND_CODE])
 
 const lineMatches = (code: string) => (line: Readonly<{ gtin: string | null; sku: string }>) =>
   line.gtin === code || line.sku.toLocaleUpperCase('tr-TR') === code.toLocaleUpperCase('tr-TR')

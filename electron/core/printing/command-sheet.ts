@@ -1,5 +1,6 @@
 import { fillTemplate } from '../../../shared/i18n/notice-text'
 import { PRINTED } from '../../../shared/i18n/printed'
+import { EXCEPTIONS_COMMAND_CODE } from '../../../shared/contract/exceptions'
 import { CommandCode } from '../packing/packing.rules'
 import { COMMAND_CODES } from '../packing/scan-classifier'
 import { A4, a4Pdf } from './a4-pdf'
@@ -14,6 +15,7 @@ const COMMAND_NAMES: Readonly<Record<string, readonly [tr: string, en: string]>>
   [CommandCode.nextParcel]: NAMES.nextParcel,
   KJIADE: NAMES.openReturn,
   KJRETURN: NAMES.openReturnEnglish,
+  [EXCEPTIONS_COMMAND_CODE]: NAMES.openExceptions,
 }
 
 export type DeskCommand = Readonly<{ code: string; tr: string; en: string }>
