@@ -41,3 +41,27 @@ export type YurticiErrCode = (typeof YurticiErrCode)[keyof typeof YurticiErrCode
 
 /** The codes that refuse the credentials ([HT]). */
 export const AUTH_ERR_CODES: readonly number[] = [YurticiErrCode.authUnknownUser, YurticiErrCode.authWrongPassword, YurticiErrCode.authNotAuthorized]
+
+/**
+ * operationStatus and its operationCode (docs/reference/carriers.md §1 [YK-DOC]): NOP 0 data received, not
+ * processed; IND 1 issued, on its way; ISR 2 processed by the branch, no invoice yet; CNL 3 dispatch blocked (a
+ * successful cancel); ISC 4 already cancelled; DLV 5 delivered; BI 6 invoice cancelled by the branch.
+ */
+export const YurticiOperationCode = { NOP: 0, IND: 1, ISR: 2, CNL: 3, ISC: 4, DLV: 5, BI: 6 } as const
+export type YurticiOperation = keyof typeof YurticiOperationCode
+
+/**
+ * rejectStatus (§1): 0 return requested, 1 origin branch approved, 2 region approved, 3 customer approved, 4 return
+ * on hold, 7 delivery cancel, 8 debit cancel, 9 returned, 10 return closed, 11 return rejected. Grouped by what it
+ * means for the shipment: a return under way, the return closed (back at the sender), or back to the normal flow.
+ */
+export const YurticiRejectStatus = {
+  returnUnderWay: ['0', '1', '2', '3', '9'],
+  returnClosed: ['10'],
+  normalFlow: ['4', '7', '8', '11'],
+} as const
+export type YurticiRejectCode = (typeof YurticiRejectStatus)[keyof typeof YurticiRejectStatus][number]
+
+/** returnStatus (§1): 0 not delivered, no return invoice; 1 delivered, no return invoice; 2 delivered, return invoice; 3 returned to the sender. */
+export const YurticiReturnStatus = { notDelivered: '0', deliveredNoInvoice: '1', deliveredWithInvoice: '2', returnedToSender: '3' } as const
+export type YurticiReturnCode = (typeof YurticiReturnStatus)[keyof typeof YurticiReturnStatus]

@@ -1,3 +1,4 @@
+import { YurticiOperationCode, type YurticiRejectCode, type YurticiReturnCode } from '../../protocols/yurtici/yurtici.codes'
 import type { ResolvedOptions } from './yurtici.config'
 import type { EmulatedShipment, StoredStatus, YurticiState } from './yurtici.state'
 
@@ -9,16 +10,16 @@ import type { EmulatedShipment, StoredStatus, YurticiState } from './yurtici.sta
 
 /** operationStatus → operationCode and message (codes from §1 [YK-DOC]; IND's text is the doc's, the rest ours). */
 export const OPERATION = {
-  NOP: { code: 0, message: 'Kargo işlem görmemiş.' },
-  IND: { code: 1, message: 'Kargo teslimattadır.' },
-  ISR: { code: 2, message: 'Kargo işlem görmüş, faturası henüz düzenlenmemiştir.' },
-  CNL: { code: 3, message: 'Kargo çıkışı engellendi.' },
-  ISC: { code: 4, message: 'Kargo daha önceden iptal edilmiştir.' },
-  DLV: { code: 5, message: 'Kargo teslim edilmiştir.' },
-  BI: { code: 6, message: 'Kargo faturası şube tarafından iptal edilmiştir.' },
+  NOP: { code: YurticiOperationCode.NOP, message: 'Kargo işlem görmemiş.' },
+  IND: { code: YurticiOperationCode.IND, message: 'Kargo teslimattadır.' },
+  ISR: { code: YurticiOperationCode.ISR, message: 'Kargo işlem görmüş, faturası henüz düzenlenmemiştir.' },
+  CNL: { code: YurticiOperationCode.CNL, message: 'Kargo çıkışı engellendi.' },
+  ISC: { code: YurticiOperationCode.ISC, message: 'Kargo daha önceden iptal edilmiştir.' },
+  DLV: { code: YurticiOperationCode.DLV, message: 'Kargo teslim edilmiştir.' },
+  BI: { code: YurticiOperationCode.BI, message: 'Kargo faturası şube tarafından iptal edilmiştir.' },
 } as const
 
-/** rejectStatus texts (values from §1; wording ours). */
+/** rejectStatus texts (the values: protocols/yurtici/yurtici.codes.ts, from §1; wording ours). */
 export const REJECT_TEXT: Readonly<Record<string, string>> = {
   '0': 'İade talep edildi',
   '1': 'Çıkış şubesi onayladı',
@@ -30,15 +31,15 @@ export const REJECT_TEXT: Readonly<Record<string, string>> = {
   '9': 'İade edildi',
   '10': 'İade kapandı',
   '11': 'İade reddedildi',
-}
+} satisfies Readonly<Record<YurticiRejectCode, string>>
 
-/** returnStatus texts (values from §1; wording ours). */
+/** returnStatus texts (the values: protocols/yurtici/yurtici.codes.ts, from §1; wording ours). */
 export const RETURN_TEXT: Readonly<Record<string, string>> = {
   '0': 'Teslim edilmedi, iade faturası yok',
   '1': 'Teslim edildi, iade faturası yok',
   '2': 'Teslim edildi, iade faturası var',
   '3': 'Göndericiye iade edildi',
-}
+} satisfies Readonly<Record<YurticiReturnCode, string>>
 
 // Turkey is UTC+3 all year; Yurtiçi's dates are local YYYYMMDD / HHMMSS.
 export function trDateTime(ms: number): { date: string; time: string } {

@@ -1,5 +1,6 @@
 import { trFold } from '../../../../shared/domain/address'
 import { TrackingStatus } from '../../../../shared/domain/shipment'
+import { YurticiOperationCode, YurticiRejectStatus, YurticiReturnStatus } from '../../../../protocols/yurtici/yurtici.codes'
 
 /**
  * Yurtiçi codes → our tracking vocabulary (docs/reference/carriers.md §1 and the §12 table). Pure tables: a code
@@ -26,7 +27,8 @@ export const YurticiOperationStatus = {
 } as const
 export type YurticiOperationStatus = (typeof YurticiOperationStatus)[keyof typeof YurticiOperationStatus]
 
-export const OPERATION_CODE: Readonly<Record<YurticiOperationStatus, number>> = { NOP: 0, IND: 1, ISR: 2, CNL: 3, ISC: 4, DLV: 5, BI: 6 }
+/** The codes: protocols/yurtici/yurtici.codes.ts, shared with the emulator. */
+export const OPERATION_CODE: Readonly<Record<YurticiOperationStatus, number>> = YurticiOperationCode
 
 const BY_STATUS: Readonly<Record<YurticiOperationStatus, TrackingStatus>> = {
   NOP: TrackingStatus.created,
@@ -72,21 +74,17 @@ export function normalizeCargoEvent(eventId: string, eventName: string): Trackin
 }
 
 /**
- * rejectStatus (docs/reference/carriers.md §1): {0,1,2,3,9} return in progress, 10 return closed = back at the
- * sender, {4,7,8,11} back to the normal flow (null: the operation status speaks).
+ * rejectStatus (protocols/yurtici/yurtici.codes.ts, docs/reference/carriers.md §1): a return under way, the return
+ * closed = back at the sender, or back to the normal flow (null: the operation status speaks).
  */
-const REJECT: Readonly<Record<string, TrackingStatus | null>> = {
-  '0': TrackingStatus.returnInTransit,
-  '1': TrackingStatus.returnInTransit,
-  '2': TrackingStatus.returnInTransit,
-  '3': TrackingStatus.returnInTransit,
-  '4': null,
-  '7': null,
-  '8': null,
-  '9': TrackingStatus.returnInTransit,
-  '10': TrackingStatus.returnedToSender,
-  '11': null,
+const BY_REJECT_GROUP: Readonly<Record<keyof typeof YurticiRejectStatus, TrackingStatus | null>> = {
+  returnUnderWay: TrackingStatus.returnInTransit,
+  returnClosed: TrackingStatus.returnedToSender,
+  normalFlow: null,
 }
+const REJECT: Readonly<Record<string, TrackingStatus | null>> = Object.fromEntries(
+  Object.entries(YurticiRejectStatus).flatMap(([group, codes]) => codes.map((code) => [code, BY_REJECT_GROUP[group as keyof typeof YurticiRejectStatus]])),
+)
 
 export function normalizeRejectStatus(rejectStatus: string): TrackingStatus | null {
   return REJECT[rejectStatus.trim()] ?? null
@@ -94,15 +92,15 @@ export function normalizeRejectStatus(rejectStatus: string): TrackingStatus | nu
 
 /** rejectStatus values that mean a return is under way (their reason text is a failed delivery attempt, §12). */
 export function isReturnInProgress(rejectStatus: string): boolean {
-  return ['0', '1', '2', '3', '9'].includes(rejectStatus.trim())
+  return (YurticiRejectStatus.returnUnderWay as readonly string[]).includes(rejectStatus.trim())
 }
 
 /** returnStatus: only 3 (returned to sender) changes the status; 0–2 describe the delivery and invoice. */
 const RETURN: Readonly<Record<string, TrackingStatus | null>> = {
-  '0': null,
-  '1': null,
-  '2': null,
-  '3': TrackingStatus.returnedToSender,
+  [YurticiReturnStatus.notDelivered]: null,
+  [YurticiReturnStatus.deliveredNoInvoice]: null,
+  [YurticiReturnStatus.deliveredWithInvoice]: null,
+  [YurticiReturnStatus.returnedToSender]: TrackingStatus.returnedToSender,
 }
 
 export function normalizeReturnStatus(returnStatus: string): TrackingStatus | null {
