@@ -69,6 +69,9 @@ export const messages = {
 
   'box.title': { tr: 'Koli', en: 'Box' },
   'box.none': { tr: 'Koli seçilmedi', en: 'No box yet' },
+  'parcels.current': { tr: 'Koli {current}/{count}', en: 'Parcel {current} of {count}' },
+  'parcels.allWeighed': { tr: '{count} koli tartıldı', en: 'All {count} parcels weighed' },
+  'parcels.reprintPick': { tr: 'Hangi koli yeniden basılsın? 1–{count} rakamını okutun', en: 'Reprint which parcel? Scan a digit 1–{count}' },
   'box.tare': { tr: 'dara', en: 'tare' },
   'box.pick': { tr: 'Numara + Enter', en: 'Number + Enter' },
   'box.suggested': { tr: 'Önerilen', en: 'Suggested' },

@@ -30,7 +30,9 @@ async function weighParcel(n: number, box: string): Promise<PackingView> {
   const v = await scan(box)
   expect(v.parcels).toMatchObject({ current: n })
   h.place(v.expectedGrams!)
-  const done = await h.waitForView((x) => (x.parcels?.weighed.length ?? 0) >= n || x.step === 'packed' || x.problem !== null)
+  // A parcel before the last: kept, the desk waits for the next box. The last: the order is bought and packed (or stops).
+  const kept = (x: PackingView) => x.step === 'itemsVerified' && (x.parcels?.weighed.length ?? 0) >= n
+  const done = await h.waitForView((x) => kept(x) || x.step === 'packed' || x.problem !== null)
   h.place(0) // lifted off: the next parcel is a new settle
   return done
 }
@@ -53,6 +55,7 @@ describe('a multi-package order (issue 12)', () => {
     await weighParcel(2, BOXES[1])
     const done = await weighParcel(3, BOXES[2])
     expect(done.step).toBe('packed')
+    expect(done.parcels?.weighed.map((p) => p.boxCode)).toEqual(['KOLI1', 'KOLI2', 'KOLI3'])
     expect(consignmentPackages()).toEqual([3])
     const sent = (h.carrier.consignments[0]!.body as { packages: { length: number; weight: number }[] }).packages
     expect(sent.map((p) => p.length)).toEqual([20, 30, 40])
@@ -137,6 +140,19 @@ describe('a multi-package order (issue 12)', () => {
     expect(consignmentPackages()).toEqual([3])
     const order = await station.database.db.selectFrom('orders').select('status').where('barcode', '=', ORDER).executeTakeFirstOrThrow()
     expect(order.status).toBe('packed')
+  }, 30_000)
+
+  it('a parcel left on the scale is not taken for the next parcel', async () => {
+    await openAndCount()
+    const v = await scan(BOXES[0])
+    h.place(v.expectedGrams!)
+    await h.waitForView((x) => x.parcels?.weighed.length === 1)
+    const next = await scan(BOXES[1]) // parcel 1 still on the scale
+    expect(next.measuredGrams).toBeNull()
+    expect(next.parcels).toMatchObject({ current: 2, count: 3 })
+    h.place(next.expectedGrams!)
+    const second = await h.waitForView((x) => x.parcels?.weighed.length === 2)
+    expect(second.parcels?.weighed[1]?.weightGrams).toBe(next.expectedGrams)
   }, 30_000)
 
   it('cancel forgets the weighed parcels with the counted items', async () => {

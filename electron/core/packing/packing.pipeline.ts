@@ -102,6 +102,7 @@ export async function keepParcel(ctx: PipelineContext): Promise<void> {
   const parcel = currentParcel(ctx)
   await insertMissingPackages(deps.db, order.id, [parcel], null)
   s.parcels = [...s.parcels, parcel]
+  s.parcelFrom = Date.now() // the weight still on the scale is this parcel's, never the next one's
   Object.assign(s, { box: null, dims: null, expectedGrams: null, measuredGrams: null, boxFitPending: null })
   const count = s.machine.parcels
   s.notice = { tone: 'ok', ...msg('packing.parcelWeighed', { index: parcel.index, count, next: parcel.index + 1 }) }

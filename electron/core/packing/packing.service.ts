@@ -598,7 +598,8 @@ export class PackingService {
   private settledForThisOrder(): number | null {
     const reading = this.deps.weight.current()
     const settle = this.lastSettle
-    if (!reading?.stable || !settle || settle.at < this.orderOpenedAt || reading.grams < MIN_WEIGHT_GRAMS) return null
+    const from = Math.max(this.orderOpenedAt, this.s.parcelFrom)
+    if (!reading?.stable || !settle || settle.at < from || reading.grams < MIN_WEIGHT_GRAMS) return null
     return Math.abs(reading.grams - settle.grams) <= 10 ? settle.grams : null
   }
 

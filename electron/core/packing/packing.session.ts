@@ -58,6 +58,8 @@ export type Session = {
   parcels: readonly MeasuredPackage[]
   /** KJREPRINT on a packed multi-parcel order: the next digit names the parcel to reprint. */
   reprintPick: boolean
+  /** When the parcel being boxed now was started (ms): a weight that settled before it is the previous parcel's. */
+  parcelFrom: number
 }
 
 /** What a new order starts from (the packer and the counter are kept by the caller; the step comes from the machine's `orderReset`). */
@@ -80,6 +82,7 @@ export const ORDER_RESET = {
   lookup: null,
   parcels: [],
   reprintPick: false,
+  parcelFrom: 0,
 } as const satisfies Partial<Session>
 
 export function newSession(): Session {
@@ -132,7 +135,12 @@ export function packingView(s: Session, carrierNames: ReadonlyMap<string, string
 function parcelsView(s: Session): ParcelsView | null {
   if (!s.order) return null
   const { parcels: count, parcelsWeighed } = s.machine
-  const weighed = s.parcels.map((p) => {
+  // Once every parcel is weighed, the last one (on the scale, not kept apart) is listed too.
+  const last =
+    parcelsWeighed >= count && s.dims && s.measuredGrams !== null
+      ? [{ index: s.parcels.length + 1, boxCode: s.box?.code ?? null, ...s.dims, weightGrams: s.measuredGrams }]
+      : []
+  const weighed = [...s.parcels, ...last].map((p) => {
     const m = shipmentMeasure([p])
     return { index: p.index, boxCode: p.boxCode, weightGrams: p.weightGrams, desi: m.desi, chargeableKg: m.chargeableKg }
   })

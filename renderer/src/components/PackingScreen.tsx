@@ -10,6 +10,7 @@ import { ItemList } from './ItemList'
 import { NoticeBanner } from './NoticeBanner'
 import { OrderHeader } from './OrderHeader'
 import { OverridePrompt } from './OverridePrompt'
+import { ParcelList } from './ParcelList'
 import { ProblemBanner } from './ProblemBanner'
 import { ShipmentLookup } from './ShipmentLookup'
 import { ShipmentPanel } from './ShipmentPanel'
@@ -89,6 +90,7 @@ export function PackingScreen({ view, problem, boxes, scale, now, override, conf
         </div>
         <div className="desk-right" {...scrollRegion(t('region.devices'), 'desk-right')}>
           <WeightPanel view={view} scale={scale} now={now} />
+          <ParcelList parcels={view.parcels} />
           {choosingBox ? (
             <BoxPicker boxes={boxes} suggestions={view.boxSuggestions} awaiting={view.boxFitPending?.code ?? null} />
           ) : (
