@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import type { ExceptionView } from '../../shared/contract/exceptions'
 import { ErrorCode, type Result } from '../../shared/errors'
 import { startHeadlessServer, type HeadlessServer } from '../../electron/core/server/headless.server'
 import { hashPin } from '../../electron/core/packers/pin-hash'
@@ -79,6 +80,37 @@ describe('the core refuses a command below its role, over the WebSocket', () => 
     ])
     await ws.call('session.login', { badge: 'A7901' })
     expect(codeOf(await ws.raw('reports.summary', {}))).toBe('ok')
+  })
+})
+
+describe('the exceptions queue, over the WebSocket', () => {
+  it("refused with no login; a packer reads the queue, and the override's badge is checked in the core", async () => {
+    const id = 'x-00000000-0000-0000-0000-000000000000'
+    const calls = [
+      ['exceptions.list', {}],
+      ['exceptions.suggestPlaces', { query: 'kadık' }],
+      ['exceptions.fixAddress', { id, city: 'Ankara', district: 'Çankaya' }],
+      ['exceptions.retry', { id }],
+      ['exceptions.useCarrier', { id, serviceCode: 'provider:1' }],
+      ['exceptions.override', { id, supervisorBadge: 'S9001', reason: 'kontrol edildi' }],
+      ['exceptions.resolvePrinter', { id }],
+      ['exceptions.settle', { id, supervisorBadge: 'S9001', choice: 'ours' }],
+    ] as const
+    for (const [name, input] of calls) expect([name, codeOf(await ws.raw(name, input))]).toEqual([name, ErrorCode.sessionRequired])
+    await ws.call('scan.submit', { code: 'P1001', source: 'scanner' })
+    const opened = await ws.call('scan.submit', { code: 'KJ1005', source: 'scanner' })
+    for (const line of opened.order!.lines) for (let i = 0; i < line.quantity; i++) await ws.call('scan.submit', { code: line.gtin!, source: 'scanner' })
+    const boxed = await ws.call('scan.submit', { code: 'KOLI2', source: 'scanner' })
+    h.place(Math.round(boxed.expectedGrams! * 1.6))
+    await h.waitForView((v) => v.problem?.code === ErrorCode.weightOutOfTolerance)
+    let rows: ExceptionView[] = []
+    for (let i = 0; i < 50 && rows.length === 0; i++) rows = await ws.call('exceptions.list', {})
+    const row = rows.find((r) => r.kind === 'weight')!
+    const override = { id: row.id, supervisorBadge: 'P1001', reason: 'kontrol edildi' }
+    expect(codeOf(await ws.raw('exceptions.override', override))).toBe(ErrorCode.supervisorRequired)
+    expect(codeOf(await ws.raw('exceptions.settle', { id: row.id, supervisorBadge: 'S9001', choice: 'ours' }))).toBe(ErrorCode.wrongState) // not this row's action
+    await ws.call('packing.cancel', {})
+    h.place(0)
   })
 })
 
