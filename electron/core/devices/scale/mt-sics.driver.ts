@@ -35,6 +35,8 @@ function mtSicsCodec(command: 'SI' | 'S'): PolledScaleCodec<string, MtSicsFrame>
     createFramer: () => createLineFramer(),
     parse: parseMtSicsLine,
     poll: { command, bytes: `${command}\r\n`, answers: isWeightReply },
+    zero: zeroRequest,
+    tare: tareRequest,
     decode(frame, at) {
       if (frame.kind === 'weight') return { grams: frame.grams, stable: frame.stable, at, condition: 'ok' }
       if (frame.kind === 'overload' || frame.kind === 'underload') return { grams: 0, stable: false, at, condition: frame.kind }
@@ -60,6 +62,7 @@ function refused(what: 'zero' | 'tare', command: string) {
   }
 }
 
+/** `Z`: zero the balance. Rejects with `scale.commandFailed` when the balance refuses. */
 const zeroRequest: ScaleRequest<MtSicsFrame> = {
   command: 'Z',
   bytes: 'Z\r\n',
@@ -67,6 +70,7 @@ const zeroRequest: ScaleRequest<MtSicsFrame> = {
   outcome: refused('zero', 'Z'),
 }
 
+/** `T`: tare with the load on the pan. Rejects with `scale.commandFailed` when the balance refuses. */
 const tareRequest: ScaleRequest<MtSicsFrame> = {
   command: 'T',
   bytes: 'T\r\n',
@@ -81,18 +85,12 @@ const tareRequest: ScaleRequest<MtSicsFrame> = {
  * disconnect the owner (ScaleService) makes a new driver.
  */
 export class MtSicsDriver extends PolledScaleDriver<string, MtSicsFrame> {
+  // MT-SICS always has both (zeroRequest, tareRequest above).
+  declare readonly zero: () => Promise<void>
+  declare readonly tare: () => Promise<void>
+
   constructor(options: MtSicsDriverOptions) {
     const command = options.command ?? 'SI'
     super(mtSicsCodec(command), { ...options, replyTimeoutMs: options.replyTimeoutMs ?? (command === 'S' ? 10_000 : 1500) })
-  }
-
-  /** `Z`: zero the balance. Rejects with `scale.commandFailed` when the balance refuses. */
-  zero(): Promise<void> {
-    return this.request(zeroRequest)
-  }
-
-  /** `T`: tare with the load on the pan. Rejects with `scale.commandFailed` when the balance refuses. */
-  tare(): Promise<void> {
-    return this.request(tareRequest)
   }
 }

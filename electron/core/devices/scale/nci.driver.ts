@@ -40,6 +40,7 @@ export const nciCodec = (options: NciOptions = {}): PolledScaleCodec<Uint8Array,
   parse: (frame) => parseNciFrame(frame, options),
   poll: { command: 'W', bytes: 'W\r', answers: (f) => f.kind === 'weight' || f.kind === 'status' },
   decode,
+  zero: zeroRequest,
   replyError(frame, command) {
     if (frame.kind !== 'unknownCommand') return null
     return new AppError(ErrorCode.scaleCommandFailed, `scale did not understand ${command ?? 'a command'} (LF ? CR)`, {
@@ -57,9 +58,5 @@ const zeroRequest: ScaleRequest<NciFrame> = { command: 'Z', bytes: 'Z\r', answer
 export class NciDriver extends PolledScaleDriver<Uint8Array, NciFrame> {
   constructor(options: NciDriverOptions) {
     super(nciCodec(options), options)
-  }
-
-  zero(): Promise<void> {
-    return this.request(zeroRequest)
   }
 }

@@ -28,6 +28,10 @@ export type PolledScaleCodec<Raw, F> = SerialScaleCodec<Raw> &
     decode(frame: F, at: number): ScaleReading | AppError | null
     /** Error replies that answer whatever is outstanding (MT-SICS `ES`/`ET`/`EL`, NCI `?`). */
     replyError?(frame: F, command: string | null): AppError | null
+    /** The zero command, where the protocol has one: the driver then has `zero()`. */
+    zero?: ScaleRequest<F>
+    /** The tare command, where the protocol has one: the driver then has `tare()`. */
+    tare?: ScaleRequest<F>
   }>
 
 export type PolledScaleDriverOptions = SerialScaleOptions &
@@ -67,6 +71,11 @@ export class PolledScaleDriver<Raw, F> extends SerialScaleDriver<Raw> {
   private pollTimer: ReturnType<typeof setTimeout> | undefined
   private lastPollAt = -Infinity
 
+  /** Queues the codec's zero command; absent where the protocol has none (the desk then offers no zero). */
+  declare readonly zero?: () => Promise<void>
+  /** Queues the codec's tare command; absent where the protocol has none. */
+  declare readonly tare?: () => Promise<void>
+
   constructor(
     private readonly codec: PolledScaleCodec<Raw, F>,
     options: PolledScaleDriverOptions,
@@ -75,6 +84,9 @@ export class PolledScaleDriver<Raw, F> extends SerialScaleDriver<Raw> {
     this.pollIntervalMs = options.pollIntervalMs ?? 200
     this.replyTimeoutMs = options.replyTimeoutMs ?? 1500
     this.settleMs = options.settleMs ?? 300
+    const { zero, tare } = codec
+    if (zero) this.zero = () => this.request(zero)
+    if (tare) this.tare = () => this.request(tare)
   }
 
   /** The port is open: start polling. */

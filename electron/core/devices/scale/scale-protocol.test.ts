@@ -34,6 +34,21 @@ describe('scale protocols', () => {
     for (const protocol of scaleProtocols) expect(createSerialScaleDriver({ protocol, path: '/dev/null' }).model).toBe(protocol)
     expect(() => createSerialScaleDriver({ protocol: 'dibal', path: '/dev/null' } as unknown as SerialScaleConfig)).toThrow(/unknown scale protocol dibal/)
   })
+
+  it('a driver can zero and tare exactly where its protocol has the command', () => {
+    const commands = (protocol: (typeof scaleProtocols)[number]) => {
+      const driver = createSerialScaleDriver({ protocol, path: '/dev/null' })
+      return [driver.zero ? 'zero' : null, driver.tare ? 'tare' : null].filter(Boolean)
+    }
+    expect(Object.fromEntries(scaleProtocols.map((p) => [p, commands(p)]))).toEqual({
+      'mt-sics': ['zero', 'tare'],
+      'toledo-continuous': [],
+      'toledo-8217': ['zero', 'tare'],
+      cas: [],
+      a12e: [],
+      nci: ['zero'],
+    })
+  })
 })
 
 describe('detectScaleProtocol over a socat pty', () => {

@@ -39,6 +39,8 @@ export const toledo8217Codec = (options: Toledo8217Options = {}): PolledScaleCod
   // `W` with no terminator (§2.3).
   poll: { command: 'W', bytes: 'W', answers: isReply },
   decode,
+  zero: zeroRequest,
+  tare: tareRequest,
 })
 
 // Odoo sends `Z`/`T` and reads no reply; what the scale answers, if anything, is undocumented
@@ -53,13 +55,5 @@ const tareRequest: ScaleRequest<Toledo8217Frame> = { command: 'T', bytes: 'T', a
 export class Toledo8217Driver extends PolledScaleDriver<Uint8Array, Toledo8217Frame> {
   constructor(options: Toledo8217DriverOptions) {
     super(toledo8217Codec(options), options)
-  }
-
-  zero(): Promise<void> {
-    return this.request(zeroRequest)
-  }
-
-  tare(): Promise<void> {
-    return this.request(tareRequest)
   }
 }
