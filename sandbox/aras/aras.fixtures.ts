@@ -1,6 +1,4 @@
-import { SamplePackage, sampleRecipient, SampleSender, sampleRequestBuilder, type SampleShipmentRequest } from '../common/sample-request'
-
-export type { SampleShipmentRequest }
+import { SamplePackage, sampleRecipient, SampleSender, sampleRequestBuilder } from '../common/sample-request'
 
 export const sampleArasRequest = sampleRequestBuilder(
   { orderNumber: 'SIP-2001', referenceNo: 'KJ-2001', serviceCode: 'GO' },

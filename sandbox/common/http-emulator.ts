@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { advanceHookOf, answerAdvanceHook, type AdvanceHook } from './emulator-hooks'
+import { advanceByKey, advanceHookOf, answerAdvanceHook, type AdvanceHook } from './emulator-hooks'
 import type { RateLimitOption } from './emulator-options'
 
 /**
@@ -255,6 +255,27 @@ export async function startHttpEmulator<R>(
   const faults = new FaultPlan()
   const running = await listenHttp(handlerFor(faults), port)
   return { origin: running.origin, requests, faults, close: () => running.close() }
+}
+
+/** A carrier emulator with a status chain: an HttpEmulator, its stored shipments, and advance over its advance hook. */
+export type CarrierEmulator<R, S, To extends string | number> = HttpEmulator<R> &
+  Readonly<{
+    /** The shipments stored so far, in creation order. */
+    readonly shipments: readonly S[]
+    /** One step along the carrier's status chain, or on to `to`, as POST /__emu/advance/{key}?to= does; throws for an unknown key. */
+    advance(key: string, to?: To): S
+  }>
+
+/**
+ * startHttpEmulator for a carrier with a status chain: `shipments` is the emulator's store, `advanceHook` the one its
+ * handler serves. Its advance takes any status; each emulator's type narrows `to` to its own vocabulary.
+ */
+export async function startCarrierEmulator<R, S, T>(
+  c: Readonly<{ port: number; requests: readonly R[]; shipments: readonly S[]; advanceHook: AdvanceHook<T, S> }>,
+  handlerFor: (faults: FaultPlan) => (req: IncomingMessage, res: ServerResponse) => Promise<void>,
+): Promise<CarrierEmulator<R, S, string | number>> {
+  const base = await startHttpEmulator(c.port, c.requests, handlerFor)
+  return { ...base, shipments: c.shipments, advance: (key, to) => advanceByKey(c.advanceHook, key, to) }
 }
 
 /** One carrier request as a handler gets it: read, logged, with its reply and its fault draw (see exchange). */

@@ -1,8 +1,6 @@
 import { DEFAULT_ACCOUNT } from './hepsijet.config'
 
-import { SAMPLE_RECIPIENT_ODEMIS, SamplePackage, SampleSender, sampleRequestBuilder, type SampleShipmentRequest } from '../common/sample-request'
-
-export type { SampleShipmentRequest }
+import { SAMPLE_RECIPIENT_ODEMIS, SamplePackage, SampleSender, sampleRequestBuilder } from '../common/sample-request'
 
 export const sampleHepsiJetRequest = sampleRequestBuilder(
   { orderNumber: 'SIP-2001', referenceNo: 'KJ-2001', serviceCode: 'HX_STD' },

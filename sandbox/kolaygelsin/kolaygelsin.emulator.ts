@@ -1,6 +1,5 @@
-import { startHttpEmulator, type HttpEmulator } from '../common/http-emulator'
+import { startCarrierEmulator, type CarrierEmulator } from '../common/http-emulator'
 import { KG_REQUEST_PATH, KgMethodName, resolveOptions, type KolayGelsinEmulatorOptions } from './kolaygelsin.config'
-import { advanceByKey } from '../common/emulator-hooks'
 import { createKolayGelsinHandler, kolayGelsinAdvanceHook } from './kolaygelsin.server'
 import { KgState, type EmulatedKgShipment, type KgLoggedRequest, type KgRecipient, type KgWebhookDelivery } from './kolaygelsin.state'
 import { createWebhookSender } from './kolaygelsin.webhook-sender'
@@ -15,19 +14,16 @@ export type { EmulatedKgShipment, KgLoggedRequest, KgRecipient, KgWebhookDeliver
  * the published swagger.json does not declare, only with serveUndeclaredV2), bodies checked against
  * protocols/kolaygelsin/swagger.json (validateSchema, default on),
  * CancelPickupAndDelivery (cancel before pickup, return after), GetCorporateShipmentsStatus, the
- * CargoEventType chain driven by `advance` (or POST /__emu/advance/{key}?to=), a webhook sender,
- * injectable faults and a redacted request log.
+ * CargoEventType chain driven by `advance` (1 → 2 → 12 → 13 → 14 → 17 → 18 → 29, by ShipmentId, code or
+ * barcode; or POST /__emu/advance/{key}?to=), a webhook sender, injectable faults and a redacted request log.
  */
-export type KolayGelsinEmulator = HttpEmulator<KgLoggedRequest> &
+export type KolayGelsinEmulator = CarrierEmulator<KgLoggedRequest, EmulatedKgShipment, number> &
   Readonly<{
     /** Full URL of each method. */
     urls: Readonly<Record<KgMethodName, string>>
-    readonly shipments: readonly EmulatedKgShipment[]
     readonly recipients: readonly KgRecipient[]
     /** Every webhook post made, with the merchant's answer. */
     readonly webhookDeliveries: readonly KgWebhookDelivery[]
-    /** One step along 1 → 2 → 12 → 13 → 14 → 17 → 18 → 29, or on to event `toEvent`. Key: ShipmentId, code or barcode. */
-    advance(key: string, toEvent?: number): EmulatedKgShipment
     /** Waits until every webhook post has been answered. */
     flushWebhooks(): Promise<void>
   }>
@@ -36,19 +32,19 @@ export async function startKolayGelsinEmulator(options: KolayGelsinEmulatorOptio
   const opts = resolveOptions(options)
   const state = new KgState()
   const webhook = createWebhookSender(opts, state)
-  const base = await startHttpEmulator(opts.port, state.requests, (faults) => createKolayGelsinHandler({ opts, state, faults, sink: webhook.sink }))
-  const o = base.origin
+  const emu = await startCarrierEmulator(
+    { port: opts.port, requests: state.requests, shipments: state.shipments, advanceHook: kolayGelsinAdvanceHook({ opts, state, sink: webhook.sink }) },
+    (faults) => createKolayGelsinHandler({ opts, state, faults, sink: webhook.sink }),
+  )
   return {
-    ...base,
-    urls: Object.fromEntries(Object.values(KgMethodName).map((m) => [m, `${o}${KG_REQUEST_PATH}/${m}`])) as Record<KgMethodName, string>,
-    shipments: state.shipments,
+    ...emu,
+    urls: Object.fromEntries(Object.values(KgMethodName).map((m) => [m, `${emu.origin}${KG_REQUEST_PATH}/${m}`])) as Record<KgMethodName, string>,
     recipients: state.recipients,
     webhookDeliveries: state.webhookDeliveries,
-    advance: (key, toEvent) => advanceByKey(kolayGelsinAdvanceHook({ opts, state, sink: webhook.sink }), key, toEvent),
     flushWebhooks: () => webhook.flush(),
     close: async () => {
       await webhook.flush()
-      await base.close()
+      await emu.close()
     },
   }
 }

@@ -1,8 +1,6 @@
 import { DEFAULT_KG_ACCOUNT } from './kolaygelsin.config'
 
-import { SamplePackage, sampleRecipient, SampleSender, sampleRequestBuilder, type SampleShipmentRequest } from '../common/sample-request'
-
-export type { SampleShipmentRequest }
+import { SamplePackage, sampleRecipient, SampleSender, sampleRequestBuilder } from '../common/sample-request'
 
 export const sampleKolayGelsinRequest = sampleRequestBuilder(
   { orderNumber: 'SIP-4001', referenceNo: 'KJ-4001', serviceCode: 'standard' },

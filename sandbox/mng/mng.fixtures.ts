@@ -1,8 +1,6 @@
 import { DEFAULT_ACCOUNT, DEFAULT_APP } from './mng.config'
 
-import { SamplePackage, sampleRecipient, SampleSender, sampleRequestBuilder, type SampleShipmentRequest } from '../common/sample-request'
-
-export type { SampleShipmentRequest }
+import { SamplePackage, sampleRecipient, SampleSender, sampleRequestBuilder } from '../common/sample-request'
 
 export const sampleMngRequest = sampleRequestBuilder(
   { orderNumber: 'SIP-3001', referenceNo: 'KJ-3001', serviceCode: '1' },

@@ -38,6 +38,27 @@ const WITH_PARAM: readonly (readonly [string, Omit<Route, 'param'>])[] = [
   [MngPath.getDistricts, { operation: 'getdistricts', method: 'GET', product: MngProduct.cbsInfo, jwt: false }],
 ]
 
+/** What one operation gets: the caller's context, the parsed body, the path parameter ('' when none) and the clock. */
+type OpCall = Readonly<{ ctx: op.Ctx; body: unknown; param: string; now: number }>
+
+/** Each routed operation (token aside, answered before auth) and the function that answers it. */
+const OPERATIONS: Readonly<Record<string, (c: OpCall) => op.Answer>> = {
+  createOrder: (c) => op.createOrder(c.ctx, c.body, c.now),
+  updateorder: (c) => op.updateOrder(c.ctx, c.body),
+  cancelorder: (c) => op.cancelOrder(c.ctx, c.param),
+  createbarcode: (c) => op.createBarcode(c.ctx, c.body, c.now),
+  updateshipment: (c) => op.updateShipment(c.ctx, c.body),
+  cancelshipment: (c) => op.cancelShipment(c.ctx, c.body),
+  getorder: (c) => op.getOrder(c.ctx, c.param),
+  getshipment: (c) => op.getShipment(c.ctx, c.param),
+  getshipmentstatus: (c) => op.getShipmentStatus(c.ctx, c.param),
+  trackshipment: (c) => op.trackShipment(c.ctx, c.param),
+  trackshipmentByShipmentId: (c) => op.trackShipmentByShipmentId(c.ctx, c.param),
+  calculate: (c) => op.calculate(c.ctx, c.body),
+  getcities: () => op.getCities(),
+  getdistricts: (c) => op.getDistricts(c.param),
+}
+
 function route(path: string): Route | null {
   if (!path.startsWith(`${MNG_BASE_PATH}/`)) return null
   const rest = path.slice(MNG_BASE_PATH.length)
@@ -149,37 +170,8 @@ export function createMngHandler({ opts, state, faults }: HandlerDeps) {
   }
 
   function dispatch(r: Route, ctx: op.Ctx, body: unknown): op.Answer {
-    const now = opts.now()
-    const param = r.param ?? ''
-    switch (r.operation) {
-      case 'createOrder':
-        return op.createOrder(ctx, body, now)
-      case 'updateorder':
-        return op.updateOrder(ctx, body)
-      case 'cancelorder':
-        return op.cancelOrder(ctx, param)
-      case 'createbarcode':
-        return op.createBarcode(ctx, body, now)
-      case 'updateshipment':
-        return op.updateShipment(ctx, body)
-      case 'cancelshipment':
-        return op.cancelShipment(ctx, body)
-      case 'getorder':
-        return op.getOrder(ctx, param)
-      case 'getshipment':
-        return op.getShipment(ctx, param)
-      case 'getshipmentstatus':
-        return op.getShipmentStatus(ctx, param)
-      case 'trackshipment':
-        return op.trackShipment(ctx, param)
-      case 'trackshipmentByShipmentId':
-        return op.trackShipmentByShipmentId(ctx, param)
-      case 'calculate':
-        return op.calculate(ctx, body)
-      case 'getcities':
-        return op.getCities()
-      default:
-        return op.getDistricts(param)
-    }
+    const run = OPERATIONS[r.operation]
+    if (!run) throw new Error(`no operation for route ${r.operation}`)
+    return run({ ctx, body, param: r.param ?? '', now: opts.now() })
   }
 }

@@ -1,6 +1,5 @@
-import { startHttpEmulator, urlsOf, type HttpEmulator } from '../common/http-emulator'
+import { startCarrierEmulator, urlsOf, type CarrierEmulator } from '../common/http-emulator'
 import { PttEmuPath, resolvePttOptions, type PttEmulatorOptions, type PttStatus } from './ptt.config'
-import { advanceByKey } from '../common/emulator-hooks'
 import { createPttHandler, pttAdvanceHook } from './ptt.server'
 import { PttState, type EmulatedPickup, type EmulatedPttShipment, type PttLoggedRequest } from './ptt.state'
 
@@ -13,19 +12,16 @@ export { checkDigit, rangeBarcode } from './ptt.validation'
  * A local PTT Kargo (docs/reference/carriers.md §4, §14) on 127.0.0.1 for tests, benchmarks and demo mode: the
  * acceptance service (kabulEkle2 with range + check-digit validation, etiketGetir EPL labels only
  * with `labelOperation`, as the published WSDL lacks it), barkodVeriSil before acceptance, siparisIstekEkle2 pickups) and GonderiTakipV2 tracking with
- * siraNo events, a status chain driven by `advance` (or POST /__emu/advance/{barcode}?to=),
- * injectable faults and a log with sifre redacted.
+ * siraNo events, a status chain driven by `advance` (uploaded → accepted → in_transit → out_for_delivery →
+ * delivered, by barcode; or POST /__emu/advance/{barcode}?to=), injectable faults and a log with sifre redacted.
+ * `shipments` holds every kabulEkle2 upload in order; deleted ones stay with status "deleted".
  */
-export type PttEmulator = HttpEmulator<PttLoggedRequest> &
+export type PttEmulator = CarrierEmulator<PttLoggedRequest, EmulatedPttShipment, PttStatus> &
   Readonly<{
     urls: Readonly<{ acceptance: string; acceptanceTest: string; tracking: string }>
-    /** Every kabulEkle2 upload in order; deleted ones stay with status "deleted". */
-    readonly shipments: readonly EmulatedPttShipment[]
     readonly pickups: readonly EmulatedPickup[]
     /** The live (not deleted) upload of a barcode. */
     find(barcode: string): EmulatedPttShipment | undefined
-    /** One step along uploaded → accepted → in_transit → out_for_delivery → delivered, or on to `to`. */
-    advance(barcode: string, to?: PttStatus): EmulatedPttShipment
     /** The next `times` operations answer PTT's "system error" refusal (HTTP 200, placeholder code -99). */
     injectSystemError(times?: number): void
   }>
@@ -33,15 +29,15 @@ export type PttEmulator = HttpEmulator<PttLoggedRequest> &
 export async function startPttEmulator(options: PttEmulatorOptions = {}): Promise<PttEmulator> {
   const opts = resolvePttOptions(options)
   const state = new PttState()
-  const base = await startHttpEmulator(opts.port, state.requests, (faults) => createPttHandler({ opts, state, faults }))
-  const o = base.origin
+  const emu = await startCarrierEmulator(
+    { port: opts.port, requests: state.requests, shipments: state.shipments, advanceHook: pttAdvanceHook({ opts, state }) },
+    (faults) => createPttHandler({ opts, state, faults }),
+  )
   return {
-    ...base,
-    urls: urlsOf(o, PttEmuPath),
-    shipments: state.shipments,
+    ...emu,
+    urls: urlsOf(emu.origin, PttEmuPath),
     pickups: state.pickups,
     find: (barcode) => state.find(barcode),
-    advance: (barcode, to) => advanceByKey(pttAdvanceHook({ opts, state }), barcode, to),
     injectSystemError: (times = 1) => {
       state.systemErrors = times
     },

@@ -1,9 +1,6 @@
 import { DEFAULT_PTT_ACCOUNT } from './ptt.config'
 
-import { SAMPLE_RECIPIENT_ODEMIS, SamplePackage, SampleSender, sampleRequestBuilder, type SampleShipmentRequest } from '../common/sample-request'
-
-/** The carrier-neutral sample shape (sandbox/common/sample-request.ts). */
-export type SamplePttRequest = SampleShipmentRequest
+import { SAMPLE_RECIPIENT_ODEMIS, SamplePackage, SampleSender, sampleRequestBuilder } from '../common/sample-request'
 
 export const samplePttRequest = sampleRequestBuilder(
   { orderNumber: 'SIP-3001', referenceNo: 'KJ-3001', serviceCode: 'MH' },

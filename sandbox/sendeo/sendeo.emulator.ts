@@ -1,6 +1,5 @@
-import { startHttpEmulator, urlsOf, type HttpEmulator } from '../common/http-emulator'
+import { startCarrierEmulator, urlsOf, type CarrierEmulator } from '../common/http-emulator'
 import { resolveOptions, SendeoPath, type SendeoEmulatorOptions } from './sendeo.config'
-import { advanceByKey } from '../common/emulator-hooks'
 import { createSendeoHandler, sendeoAdvanceHook } from './sendeo.server'
 import { SendeoState, type EmulatedSendeoDelivery, type SendeoLoggedRequest } from './sendeo.state'
 
@@ -13,16 +12,13 @@ export { currentStatusId } from './sendeo.state'
 /**
  * A local Sendeo API (docs/reference/carriers.md §7, §14) on 127.0.0.1 for tests, benchmarks and demo mode:
  * LoginAES + Bearer, SETDELIVERY with labels per barcodeLabelType, GETBARCODE, CANCELDELIVERY (only
- * in 101, else 703), cached TRACKDELIVERY, statuses 101…151 driven by `advance` (or
- * POST /__emu/advance/{key}?to=), injectable faults and a redacted request log.
+ * in 101, else 703), cached TRACKDELIVERY, statuses 101…151 driven by `advance` (101 → 138 → 102 → 103 → 105 →
+ * 106 → 107 → 109 → 111, by ReferenceNo or tracking number; or POST /__emu/advance/{key}?to=), injectable faults
+ * and a redacted request log. A repeated ReferenceNo is stored, and listed in `shipments`, twice.
  */
-export type SendeoEmulator = HttpEmulator<SendeoLoggedRequest> &
+export type SendeoEmulator = CarrierEmulator<SendeoLoggedRequest, EmulatedSendeoDelivery, number> &
   Readonly<{
     urls: Readonly<Record<keyof typeof SendeoPath, string>>
-    /** Deliveries stored so far, in creation order (a repeated ReferenceNo appears twice). */
-    readonly shipments: readonly EmulatedSendeoDelivery[]
-    /** One step along 101 → 138 → 102 → 103 → 105 → 106 → 107 → 109 → 111, or on to `toStatus`. Key: ReferenceNo or tracking number. */
-    advance(key: string, toStatus?: number): EmulatedSendeoDelivery
     /** Forgets every issued token, as if all had expired: the next call gets HTTP 401. */
     expireTokens(): void
   }>
@@ -30,13 +26,9 @@ export type SendeoEmulator = HttpEmulator<SendeoLoggedRequest> &
 export async function startSendeoEmulator(options: SendeoEmulatorOptions = {}): Promise<SendeoEmulator> {
   const opts = resolveOptions(options)
   const state = new SendeoState()
-  const base = await startHttpEmulator(opts.port, state.requests, (faults) => createSendeoHandler({ opts, state, faults }))
-  const o = base.origin
-  return {
-    ...base,
-    urls: urlsOf(o, SendeoPath),
-    shipments: state.deliveries,
-    advance: (key, toStatus) => advanceByKey(sendeoAdvanceHook({ opts, state }), key, toStatus),
-    expireTokens: () => state.expireTokens(),
-  }
+  const emu = await startCarrierEmulator(
+    { port: opts.port, requests: state.requests, shipments: state.deliveries, advanceHook: sendeoAdvanceHook({ opts, state }) },
+    (faults) => createSendeoHandler({ opts, state, faults }),
+  )
+  return { ...emu, urls: urlsOf(emu.origin, SendeoPath), expireTokens: () => state.expireTokens() }
 }

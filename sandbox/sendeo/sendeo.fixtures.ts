@@ -1,8 +1,6 @@
 import { SENDEO_TEST_ACCOUNT } from './sendeo.config'
 
-import { SamplePackage, sampleRecipient, SampleSender, sampleRequestBuilder, type SampleShipmentRequest } from '../common/sample-request'
-
-export type { SampleShipmentRequest }
+import { SamplePackage, sampleRecipient, SampleSender, sampleRequestBuilder } from '../common/sample-request'
 
 export const sampleSendeoRequest = sampleRequestBuilder(
   { orderNumber: 'SIP-3001', referenceNo: 'KJ-3001', serviceCode: 'standard' },

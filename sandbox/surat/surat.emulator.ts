@@ -1,6 +1,5 @@
-import { startHttpEmulator, urlsOf, type HttpEmulator } from '../common/http-emulator'
+import { startCarrierEmulator, urlsOf, type CarrierEmulator } from '../common/http-emulator'
 import { resolveOptions, SuratPath, type SuratEmulatorOptions } from './surat.config'
-import { advanceByKey } from '../common/emulator-hooks'
 import { createSuratHandler, suratAdvanceHook } from './surat.server'
 import { SuratState, type EmulatedSuratShipment, type SuratLoggedRequest } from './surat.state'
 
@@ -12,37 +11,34 @@ export type { EmulatedSuratShipment, SuratHistoryEvent, SuratLoggedRequest } fro
  * A local Sürat Kargo (docs/reference/carriers.md §5, §14) on 127.0.0.1 for tests, benchmarks and demo mode: the
  * SOAP ASMX operations (three creates, KargoBarkodu with a real PDF, GonderiSil, GonderiGeriCek,
  * KargoTakipHareketDetayliV2) and the REST tracking call on one origin, the documented result
- * codes, a status chain driven by `advance` (or POST /__emu/advance/{key}?to=N), Cloudflare 403s,
- * an optional rate limit, injectable faults and a request log with passwords redacted.
+ * codes, a status chain driven by `advance` (1 → 2 → 3 → 5 → 7 → 6, a recalled parcel → 9, by
+ * OzelKargoTakipNo; or POST /__emu/advance/{key}?to=N), Cloudflare 403s, an optional rate limit, injectable
+ * faults and a request log with passwords redacted.
  */
-export type SuratEmulator = HttpEmulator<SuratLoggedRequest> &
+export type SuratEmulator = CarrierEmulator<SuratLoggedRequest, EmulatedSuratShipment, number> &
   Readonly<{
     urls: Readonly<{ soap: string; tracking: string }>
-    /** Shipments stored so far, in creation order. */
-    readonly shipments: readonly EmulatedSuratShipment[]
     /** The next `times` create calls answer `code` (e.g. "038", "042"), whatever they carry. */
     forceResult(code: string, times?: number): void
     /** The next `times` requests get Cloudflare's HTTP 403 block page. */
     blockWithCloudflare(times?: number): void
-    /** One step along 1 → 2 → 3 → 5 → 7 → 6 (a recalled parcel → 9), or straight to `toStatus`. */
-    advance(ozelKargoTakipNo: string, toStatus?: number): EmulatedSuratShipment
   }>
 
 export async function startSuratEmulator(options: SuratEmulatorOptions = {}): Promise<SuratEmulator> {
   const opts = resolveOptions(options)
   const state = new SuratState(opts)
-  const base = await startHttpEmulator(opts.port, state.requests, (faults) => createSuratHandler({ opts, state, faults }))
-  const o = base.origin
+  const emu = await startCarrierEmulator(
+    { port: opts.port, requests: state.requests, shipments: state.shipments, advanceHook: suratAdvanceHook({ state }) },
+    (faults) => createSuratHandler({ opts, state, faults }),
+  )
   return {
-    ...base,
-    urls: urlsOf(o, SuratPath),
-    shipments: state.shipments,
+    ...emu,
+    urls: urlsOf(emu.origin, SuratPath),
     forceResult: (code, times = 1) => {
       for (let i = 0; i < times; i++) state.forcedCodes.push(code)
     },
     blockWithCloudflare: (times = 1) => {
       state.cloudflareBlocks = times
     },
-    advance: (key, toStatus) => advanceByKey(suratAdvanceHook({ state }), key, toStatus),
   }
 }

@@ -1,7 +1,4 @@
-import { SamplePackage, sampleRecipient, SampleSender, sampleRequestBuilder, type SampleShipmentRequest } from '../common/sample-request'
-
-/** The carrier-neutral sample shape (sandbox/common/sample-request.ts). */
-export type SampleSuratRequest = SampleShipmentRequest
+import { SamplePackage, sampleRecipient, SampleSender, sampleRequestBuilder } from '../common/sample-request'
 
 export const sampleSuratRequest = sampleRequestBuilder(
   { orderNumber: 'SIP-2001', referenceNo: 'SIP-2001', serviceCode: '' },

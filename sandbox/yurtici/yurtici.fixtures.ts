@@ -1,6 +1,4 @@
-import { SamplePackage, sampleRecipient, SampleSender, sampleRequestBuilder, type SampleShipmentRequest } from '../common/sample-request'
-
-export type { SampleShipmentRequest }
+import { SamplePackage, sampleRecipient, SampleSender, sampleRequestBuilder } from '../common/sample-request'
 
 export const sampleShipmentRequest = sampleRequestBuilder(
   { orderNumber: 'SIP-1001', referenceNo: 'KJ-1001', serviceCode: 'GO' },
