@@ -5,7 +5,7 @@
  */
 
 import { EMULATOR_DEFAULTS, withDefaults, type EmulatorOptions, type RateLimitOption } from '../common/emulator-options'
-import { SendeoError, type SendeoErrorCode } from '../../protocols/sendeo/sendeo.codes'
+import { SENDEO_STATUSES, SendeoError, type SendeoErrorCode } from '../../protocols/sendeo/sendeo.codes'
 import { SendeoPath } from '../../protocols/sendeo/sendeo.paths'
 
 /** Paths of docs/reference/carriers.md §7 (origin https://api.sendeo.com.tr), as the connector calls them. */
@@ -18,52 +18,8 @@ export type SendeoAccount = Readonly<{ musteri: string; sifre: string }>
 /** ExceptionMessage ↔ statusCode pairs of the SetDelivery and CancelDelivery error tables [SND]: protocols/sendeo/sendeo.codes.ts. */
 export { SendeoError, type SendeoErrorCode }
 
-/** The "Sendeo Statü Listesi" of [SND]: statusId → [statusName, statusDescription]. */
-export const SENDEO_STATUSES: Readonly<Record<number, readonly [string, string]>> = {
-  101: ['Kargo Sevk Emri Alındı', 'İş Emri Alındı'],
-  102: ['Belge Düzenlendi', 'Gönderi Oluşturuldu'],
-  103: ['Şube TM Yükleme', 'Çıkış Şubesinden Hareket Etti'],
-  104: ['TM Şube İndirme', 'Teslimat Noktasında'],
-  105: ['TM Hat Yükleme', 'Hat Aracına Yüklendi'],
-  106: ['TM Hat İndirme', 'Hat Aracından İndi'],
-  107: ['TM Şube Yükleme', 'Transfer Merkezinden Şubeye Yüklendi'],
-  108: ['Şube TM İndirme', 'Transfer Merkezine İndi'],
-  109: ['Şube Dağıtım Yükleme', 'Dağıtıma Çıkarıldı'],
-  110: ['Şube Dağıtım İndirme', 'Şube Dağıtım İndirme'],
-  111: ['Teslim Edildi', 'Teslim Edildi'],
-  112: ['Alıcı Telefonu Yanlış', 'Alıcı Telefonu Yanlış'],
-  113: ['İade Talebi', 'İade Talebi'],
-  114: ['Alıcı Adresinde Yok', 'Alıcı Adresinde Yok'],
-  115: ['Alıcı Adresi Yanlış', 'Alıcı Adresi Yanlış'],
-  117: ['Hasarlı Gönderi', 'Hasarlı Gönderi'],
-  118: ['Kayıp Kargo', 'Kayıp Kargo'],
-  119: ['Devir', 'Devir'],
-  120: ['Eksik Teslim Edildi', 'Eksik Teslim Edildi'],
-  121: ['Dağıtım Alanı Dışında', 'Dağıtım Alanı Dışında'],
-  122: ['Ödeme Tipi Kabul Edilmedi', 'Ödeme Tipi Kabul Edilmedi'],
-  123: ['Randevulu Teslimat', 'Randevulu Teslimat'],
-  124: ['Mobil Dağıtım Bölgesi', 'Mobil Dağıtım Bölgesi'],
-  125: ['Eksik Kargo', 'Eksik Kargo'],
-  126: ['Yönlendirme', 'Yönlendirme'],
-  127: ['Hat Aracı Gecikmesi', 'Hat Aracı Gecikmesi'],
-  128: ['Olumsuz Hava Koşulları', 'Olumsuz Hava Koşulları'],
-  129: ['Taşıma Fiyatı Yüksek Bulundu', 'Taşıma Fiyatı Yüksek Bulundu'],
-  130: ['Teslim Edilemedi', 'Teslim edilemedi'],
-  131: ['İade Gönderi', 'İade Edilen Gönderi'],
-  132: ['Ölçüm Tartım', 'Ölçüm Tartım yapıldı'],
-  133: ['İptal Gönderi', 'İptal Gönderi'],
-  134: ['İade Onay', 'İade Talebine Onay Verildi'],
-  135: ['İş Emri İadesi', 'İş Emri ile İade Edilen Gönderi'],
-  136: ['İade Red', 'Müşteri tarafından red edildi'],
-  137: ['Randevulu Alım', 'Müşteri Randevu Verdi'],
-  138: ['Gönderi Alındı', 'Gönderi Alındı'],
-  139: ['İptal İş Emri', 'İptal İş Emri'],
-  140: ['Kurye Teslimatta', 'Kurye Teslimatta'],
-  141: ['Kurye Zimmete Aldı', 'Kurye zimmete alma'],
-  142: ['Kurye Zimmetten Çıkardı', 'Kurye zimmetten çıkarma'],
-  143: ['Kayıp Kargo', 'Kayıp Kargo İş Emri'],
-  151: ['İade Olarak Teslim', 'İade Olarak Teslim'],
-}
+/** The "Sendeo Statü Listesi" of [SND]: protocols/sendeo/sendeo.codes.ts, shared with the connector. */
+export { SENDEO_STATUSES }
 
 /**
  * Where a documented error code travels. [SND] pairs each ExceptionMessage with a "statusCode"

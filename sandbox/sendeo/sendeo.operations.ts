@@ -1,3 +1,4 @@
+import { SENDEO_CANCELLED_STATUSES } from '../../protocols/sendeo/sendeo.codes'
 import { lowerKeys } from '../../protocols/json/dotnet-json'
 import { SendeoError, type ResolvedOptions, type SendeoErrorCode } from './sendeo.config'
 import { labelFields } from './sendeo.labels'
@@ -99,7 +100,7 @@ export function setDelivery(ctx: Ctx, raw: unknown): Answer {
     if (e) return e
   }
   const existing = ctx.state.find(ctx.musteri, referenceNo)
-  if (existing && ctx.opts.rejectDuplicateReference && ![133, 139].includes(currentStatusId(existing))) {
+  if (existing && ctx.opts.rejectDuplicateReference && !(SENDEO_CANCELLED_STATUSES as readonly number[]).includes(currentStatusId(existing))) {
     // Not documented: the wording is the emulator's, sent with StatusCode 500.
     return { ok: false, code: null, message: 'Delivery Reference No Already Exists.' }
   }
