@@ -3,6 +3,7 @@ import { normalizeTrPhone, type Address } from '../../../../shared/domain/addres
 import { packageChargeableKg, priceBand } from '../../../../shared/desi'
 import { AppError, ErrorCode } from '../../../../shared/errors'
 import type { ShipmentRequest } from '../carrier.port'
+import { hashedReference } from '../carrier-keys'
 
 /**
  * customerDeliveryNo and the sendDeliveryOrderEnhanced body (docs/reference/carriers.md §6, HJ-DOCS). The number
@@ -36,11 +37,7 @@ export function checkBarcodePrefix(prefix: string): string {
 
 /** prefix + base-36 digits of SHA-256(idempotencyKey), 16 characters in all. Pure and deterministic. */
 export function customerDeliveryNoFor(idempotencyKey: string, prefix: string): string {
-  checkBarcodePrefix(prefix)
-  if (idempotencyKey.trim() === '') throw invalid('an idempotency key is needed to number a HepsiJET shipment', 'idempotencyKey')
-  const n = CUSTOMER_DELIVERY_NO_LENGTH - prefix.length
-  const digest = BigInt(`0x${createHash('sha256').update(idempotencyKey, 'utf8').digest('hex')}`)
-  return `${prefix}${digest.toString(36).toUpperCase().padStart(n, '0').slice(-n)}`
+  return hashedReference(idempotencyKey, checkBarcodePrefix(prefix), CUSTOMER_DELIVERY_NO_LENGTH, 'a HepsiJET shipment')
 }
 
 /** A customerDeliveryNo as HepsiJET accepts it: 9–16 letters/digits (§6). */

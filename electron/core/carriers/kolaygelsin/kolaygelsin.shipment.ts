@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto'
 import { parseTrPhone, type Address } from '../../../../shared/domain/address'
 import { AppError, ErrorCode } from '../../../../shared/errors'
 import type { ShipmentRequest } from '../carrier.port'
+import { hashedReference } from '../carrier-keys'
 
 /**
  * Our keys and the SaveRecipient / SaveIntegrationShipment bodies (docs/reference/carriers.md §7, field names
@@ -25,11 +25,7 @@ export function checkCodePrefix(prefix: string): string {
 
 /** prefix + base-36 of SHA-256(idempotencyKey), 18 characters. Pure. */
 export function kgCustomerSpecificCodeFor(idempotencyKey: string, prefix = DEFAULT_CODE_PREFIX): string {
-  checkCodePrefix(prefix)
-  if (idempotencyKey.trim() === '') throw invalid('an idempotency key is needed to number a Kolay Gelsin shipment', 'idempotencyKey')
-  const n = CODE_LENGTH - prefix.length
-  const digest = BigInt(`0x${createHash('sha256').update(idempotencyKey, 'utf8').digest('hex')}`)
-  return `${prefix}${digest.toString(36).toUpperCase().padStart(n, '0').slice(-n)}`
+  return hashedReference(idempotencyKey, checkCodePrefix(prefix), CODE_LENGTH, 'a Kolay Gelsin shipment')
 }
 
 /** Parcel `index` (0-based) → code + 2-digit number: "KJ…01", "KJ…02". */

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto'
 import { parseTrPhone, type Address } from '../../../../shared/domain/address'
 import { packageChargeableKg, packageDesi, priceBand } from '../../../../shared/desi'
 import { AppError, ErrorCode } from '../../../../shared/errors'
 import type { ReturnRequest, ShipmentRequest } from '../carrier.port'
+import { hashedReference } from '../carrier-keys'
 import type { SendeoPlaceIds } from './sendeo.places'
 
 /**
@@ -39,11 +39,7 @@ export function checkReferencePrefix(prefix: string): string {
 
 /** prefix + base-36 of SHA-256(idempotencyKey), 18 characters, never all digits (tracking numbers are). Pure. */
 export function sendeoReferenceNoFor(idempotencyKey: string, prefix = DEFAULT_REFERENCE_PREFIX): string {
-  checkReferencePrefix(prefix)
-  if (idempotencyKey.trim() === '') throw invalid('an idempotency key is needed to number a Sendeo delivery', 'idempotencyKey')
-  const n = REFERENCE_NO_LENGTH - prefix.length
-  const digest = BigInt(`0x${createHash('sha256').update(idempotencyKey, 'utf8').digest('hex')}`)
-  const ref = `${prefix}${digest.toString(36).toUpperCase().padStart(n, '0').slice(-n)}`
+  const ref = hashedReference(idempotencyKey, checkReferencePrefix(prefix), REFERENCE_NO_LENGTH, 'a Sendeo delivery')
   // A prefix of digits only could make an all-digit reference, which reads as a tracking number.
   return /^\d+$/.test(ref) ? `R${ref.slice(1)}` : ref
 }
