@@ -1,45 +1,25 @@
-import type { Locator, Page } from 'playwright-core'
+import type { Locator } from 'playwright-core'
 import type { PackingStep } from '../../../shared/contract/views'
+import { DeskPage } from './desk-page'
 
 export type LineCount = Readonly<{ sku: string; packed: number; required: number }>
-
-const DEFAULT_TIMEOUT_MS = 10_000
-
-/** The bit of the DOM used inside page functions (tsconfig.json has no DOM lib; they run in the browser). */
-type BrowserGlobals = { document: { querySelector(selector: string): { getAttribute(name: string): string | null } | null } }
 
 /**
  * Page object for the packing desk (renderer/). Drives it the way a packer does: codes typed
  * into the always-focused scan field and Enter, function keys for actions. Every locator is a
  * `data-testid`, so copy and layout can change without breaking tests.
  */
-export class PackingPage {
-  constructor(
-    readonly page: Page,
-    readonly timeoutMs = DEFAULT_TIMEOUT_MS,
-  ) {}
+export class PackingPage extends DeskPage {
+  protected readonly fieldTestId = 'scan-input'
 
   get scanInput(): Locator {
-    return this.page.getByTestId('scan-input')
+    return this.field
   }
 
   /** Opens the desk and waits until the station snapshot is on screen (login or packing). */
   async open(url: string): Promise<void> {
     await this.page.goto(url)
     await this.page.locator('[data-testid="login"], [data-testid="packing"]').first().waitFor({ timeout: this.timeoutMs })
-  }
-
-  /** Count of finished commands; `scan` waits for it to move so the screen shows the result. */
-  async settled(): Promise<number> {
-    return Number((await this.scanInput.getAttribute('data-settled')) ?? '0')
-  }
-
-  /** Types a code as a scanner would (fast keys, then Enter) and waits until the desk has handled it. */
-  async scan(code: string): Promise<void> {
-    const before = await this.settled()
-    await this.scanInput.pressSequentially(code)
-    await this.scanInput.press('Enter')
-    await this.waitForSettled(before + 1)
   }
 
   /** Presses a function key (F2 retry, F4 reprint, F8 cancel, F9 reports, F10 logout…) without waiting. */
@@ -52,14 +32,6 @@ export class PackingPage {
     const before = await this.settled()
     await this.page.keyboard.press(key)
     await this.waitForSettled(before + 1)
-  }
-
-  async waitForSettled(atLeast: number): Promise<void> {
-    await this.page.waitForFunction(
-      (n) => Number((globalThis as unknown as BrowserGlobals).document.querySelector('[data-testid="scan-input"]')?.getAttribute('data-settled') ?? '0') >= n,
-      atLeast,
-      { timeout: this.timeoutMs },
-    )
   }
 
   async login(badge: string): Promise<void> {

@@ -1,26 +1,20 @@
-import type { Locator, Page } from 'playwright-core'
-
-const DEFAULT_TIMEOUT_MS = 10_000
-
-/** The bit of the DOM used inside page functions (tsconfig.json has no DOM lib; they run in the browser). */
-type BrowserGlobals = { document: { querySelector(selector: string): { getAttribute(name: string): string | null } | null } }
+import type { Locator } from 'playwright-core'
+import { DeskPage } from './desk-page'
 
 /**
  * Page object for the settings screen (F6, supervisors): printers, the scanner self-test, the scale.
  * Driven by function keys and the self-test field, the way a supervisor at the desk does it.
  */
-export class SettingsPage {
-  constructor(
-    readonly page: Page,
-    readonly timeoutMs = DEFAULT_TIMEOUT_MS,
-  ) {}
-
+export class SettingsPage extends DeskPage {
   get root(): Locator {
     return this.page.getByTestId('settings')
   }
 
+  /** The self-test field: `scan` types into it, and waits for the verdict. */
+  protected readonly fieldTestId = 'selftest-input'
+
   get selfTestInput(): Locator {
-    return this.page.getByTestId('selftest-input')
+    return this.field
   }
 
   /** F6 from the desk; waits until the settings are loaded. */
@@ -44,27 +38,6 @@ export class SettingsPage {
     const result = this.page.getByTestId('test-label-result')
     await result.waitFor({ timeout: this.timeoutMs })
     return result.getAttribute('data-state')
-  }
-
-  async settled(): Promise<number> {
-    return Number((await this.selfTestInput.getAttribute('data-settled')) ?? '0')
-  }
-
-  /** Types `text` into the self-test field as a wedge scanner would (value read on Enter) and waits for the verdict. */
-  async scan(text: string): Promise<void> {
-    const before = await this.settled()
-    await this.selfTestInput.pressSequentially(text)
-    await this.selfTestInput.press('Enter')
-    await this.waitForSettled(before + 1)
-  }
-
-  async waitForSettled(atLeast: number): Promise<void> {
-    await this.page.waitForFunction(
-      (n) =>
-        Number((globalThis as unknown as BrowserGlobals).document.querySelector('[data-testid="selftest-input"]')?.getAttribute('data-settled') ?? '0') >= n,
-      atLeast,
-      { timeout: this.timeoutMs },
-    )
   }
 
   /** The self-test verdict for the layout barcode: its kind (ok, propose, saved…) and the layout it names. */
