@@ -24,3 +24,10 @@ export const KG_EVENT_TYPES: Readonly<Record<number, string>> = {
   46: 'Devir depoya alınan gönderinin operasyonel iadesi kaydedildi',
   58: 'Hasar raporu oluşturuldu',
 }
+
+/**
+ * The event types that start a return, by their descriptions above: 31 stopped by the sender, to be returned; 32 a
+ * return registered at the recipient's request; 46 the operational return of a parcel taken to the holding depot.
+ * After one of them, a 29 (delivered) is the return delivered to the sender (docs/reference/carriers.md §12).
+ */
+export const KG_RETURN_EVENT_TYPES: readonly number[] = [31, 32, 46]

@@ -1,3 +1,4 @@
+import { KG_RETURN_EVENT_TYPES } from '../../protocols/kolaygelsin/kolaygelsin.codes'
 import type { EmulatedKgShipment, KgEventRecord } from './kolaygelsin.state'
 
 /**
@@ -8,7 +9,8 @@ import type { EmulatedKgShipment, KgEventRecord } from './kolaygelsin.state'
  * delivered to the sender (§12 "return shipment delivered").
  */
 export const KG_CHAIN: readonly number[] = [1, 2, 12, 13, 14, 17, 18, 29]
-export const KG_RETURN: ReadonlySet<number> = new Set([31, 32, 46])
+/** The return events: protocols/kolaygelsin/kolaygelsin.codes.ts, shared with the connector. */
+export const KG_RETURN: ReadonlySet<number> = new Set(KG_RETURN_EVENT_TYPES)
 
 const LOCATIONS: Readonly<Record<number, string>> = {
   1: 'KARGOJET DEPO',

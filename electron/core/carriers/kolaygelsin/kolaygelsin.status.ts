@@ -1,4 +1,4 @@
-import { KG_EVENT_TYPES } from '../../../../protocols/kolaygelsin/kolaygelsin.codes'
+import { KG_EVENT_TYPES, KG_RETURN_EVENT_TYPES } from '../../../../protocols/kolaygelsin/kolaygelsin.codes'
 import { TrackingStatus } from '../../../../shared/domain/shipment'
 
 const STATUS_BY_EVENT: Readonly<Record<number, TrackingStatus>> = {
@@ -37,7 +37,7 @@ export const KG_EVENTS: Readonly<Record<number, readonly [TrackingStatus, string
 export const KgEvent = { created: 1, pickedUp: 12, delivered: 29, stoppedBySender: 31 } as const
 
 /** Events that start a return: a later 29 is the return delivered to the sender. */
-export const KG_RETURN_EVENTS: ReadonlySet<number> = new Set([31, 32, 46])
+export const KG_RETURN_EVENTS: ReadonlySet<number> = new Set(KG_RETURN_EVENT_TYPES)
 
 /** Events that only happen once the parcel was collected: a cancel then starts a return (docs/reference/carriers.md §7). */
 export const KG_AFTER_PICKUP: ReadonlySet<number> = new Set([12, 13, 14, 17, 18, 25, 26, 28, 29, 31, 32, 33, 35, 39, 46, 58])
