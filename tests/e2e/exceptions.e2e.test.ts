@@ -54,6 +54,7 @@ beforeAll(async () => {
     order(4, { city: 'İstanbul', district: 'Kadıköy' }),
     order(5, { city: 'İstanbul', district: 'Kadıköy' }),
     order(6, { city: 'İstanbul', district: 'Kadıköy' }),
+    order(7, { city: 'İstanbul', district: 'Kadıköy' }),
   ])
   await rig.start()
   page = await browser.newPage({ viewport: { width: 1366, height: 768 } })
@@ -284,5 +285,30 @@ describe('the exceptions queue in Chromium, keyboard and scanner only', () => {
     await page.locator('[data-testid="exceptions"][data-stage="badge"]').waitFor({ timeout: 15_000 })
     await type('S9001')
     await settled('EXC-6')
+    await closeQueue()
+  }, 120_000)
+
+  it('a restart in the middle: the desk is killed with a label owed to an empty printer; after the restart the row is still queued and resolving it prints that label once', async () => {
+    const printed = rig.zebra.jobs.length
+    await desk.scan('P1001') // the packer takes the desk back from the supervisor
+    rig.zebra.setState({ paperOut: true })
+    await packUpToWeight(7)
+    await desk.waitForProblem('printer.paperOut')
+    await rig.kill()
+    await rig.start()
+    await desk.open(rig.serve!.url)
+    await desk.login('P1001')
+    await openQueue()
+    await row('EXC-7').waitFor({ timeout: 20_000 })
+    expect(await row('EXC-7').getAttribute('data-kind')).toBe('printer')
+    expect(await row('EXC-7').innerText()).not.toContain('masada') // the restart took the order off the desk; the queue still has it
+    rig.zebra.setState({ paperOut: false })
+    await type('')
+    await settled('EXC-7')
+    expect(rig.zebra.jobs.length).toBe(printed + 1)
+    await closeQueue()
+    await desk.scan('EXC7')
+    await desk.waitForProblem('packing.orderAlreadyPacked') // packed from the queue, never lost, never printed twice
+    expect(rig.zebra.jobs.length).toBe(printed + 1)
   }, 120_000)
 })
