@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import type { LoggedHttpRequest } from '../common/http-emulator'
 import type { HepsiJetAccount } from './hepsijet.config'
 import type { ValidDelivery } from './hepsijet.validation'
+import { IssuedTokens } from '../common/issued-tokens'
 
 /** One integration/track detail as HepsiJET sends it (docs/reference/carriers.md §6). */
 export type TrackDetail = {
@@ -37,14 +38,11 @@ export type EmulatedDelivery = {
 
 export type HepsiJetLoggedRequest = LoggedHttpRequest & { at: number }
 
-type Token = { username: string; expiresAt: number }
-
 export class HepsiJetState {
   readonly deliveries: EmulatedDelivery[] = []
   readonly requests: HepsiJetLoggedRequest[] = []
   private readonly byNo = new Map<string, EmulatedDelivery>()
-  private readonly tokens = new Map<string, Token>()
-  private tokenSeq = 0
+  private readonly tokens = new IssuedTokens()
 
   find(customerDeliveryNo: string): EmulatedDelivery | undefined {
     return this.byNo.get(customerDeliveryNo)
@@ -57,21 +55,12 @@ export class HepsiJetState {
 
   /** Deterministic per run (sequence + account), unguessable enough for a local emulator. */
   issueToken(account: HepsiJetAccount, now: number, ttlMs: number): string {
-    this.tokenSeq += 1
-    const token = createHash('sha256').update(`${account.username}:${this.tokenSeq}`).digest('hex').slice(0, 40)
-    this.tokens.set(token, { username: account.username, expiresAt: now + ttlMs })
-    return token
+    return this.tokens.issue(account.username, now + ttlMs, (seq) => createHash('sha256').update(`${account.username}:${seq}`).digest('hex').slice(0, 40))
   }
 
   /** The username behind a live token, or null (unknown or expired). */
   tokenUser(token: string, now: number): string | null {
-    const t = this.tokens.get(token)
-    if (!t) return null
-    if (t.expiresAt <= now) {
-      this.tokens.delete(token)
-      return null
-    }
-    return t.username
+    return this.tokens.ownerOf(token, now)
   }
 
   expireTokens(): void {

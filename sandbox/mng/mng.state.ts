@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { LoggedHttpRequest } from '../common/http-emulator'
 import type { ValidOrder, ValidPiece } from './mng.validation'
+import { IssuedTokens } from '../common/issued-tokens'
 
 /** One trackshipment event as §3 shows it. */
 export type MngTrackEvent = {
@@ -48,8 +49,6 @@ export type EmulatedOrder = {
 
 export type MngLoggedRequest = LoggedHttpRequest & { at: number }
 
-type Token = { customerNumber: string; expiresAt: number }
-
 const b64url = (s: string) => Buffer.from(s, 'utf8').toString('base64url')
 
 /** Everything the emulator remembers; deterministic ids so a failing run can be replayed. */
@@ -58,8 +57,7 @@ export class MngState {
   readonly shipments: EmulatedShipment[] = []
   readonly requests: MngLoggedRequest[] = []
   private readonly byRef = new Map<string, EmulatedOrder>()
-  private readonly tokens = new Map<string, Token>()
-  private tokenSeq = 0
+  private readonly tokens = new IssuedTokens()
   private orderSeq = 0
   private shipmentSeq = 0
 
@@ -121,26 +119,19 @@ export class MngState {
 
   /** A JWT-shaped token (header.payload.signature) with an exp claim; its expiry in Turkey time goes in jwtExpireDate. */
   issueToken(customerNumber: string, now: number, ttlMs: number): { jwt: string; refreshToken: string; expiresAt: number } {
-    this.tokenSeq += 1
     const expiresAt = now + ttlMs
-    const head = b64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }))
-    const payload = b64url(JSON.stringify({ sub: customerNumber, jti: this.tokenSeq, exp: Math.floor(expiresAt / 1000) }))
-    const signature = createHash('sha256').update(`${head}.${payload}:mng-emulator`).digest('base64url')
-    const jwt = `${head}.${payload}.${signature}`
-    this.tokens.set(jwt, { customerNumber, expiresAt })
+    const jwt = this.tokens.issue(customerNumber, expiresAt, (seq) => {
+      const head = b64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }))
+      const payload = b64url(JSON.stringify({ sub: customerNumber, jti: seq, exp: Math.floor(expiresAt / 1000) }))
+      return `${head}.${payload}.${createHash('sha256').update(`${head}.${payload}:mng-emulator`).digest('base64url')}`
+    })
     const refreshToken = createHash('sha256').update(`refresh:${jwt}`).digest('hex')
     return { jwt, refreshToken, expiresAt }
   }
 
   /** The customer behind a live token, or null (unknown or expired). */
   tokenCustomer(jwt: string, now: number): string | null {
-    const t = this.tokens.get(jwt)
-    if (!t) return null
-    if (t.expiresAt <= now) {
-      this.tokens.delete(jwt)
-      return null
-    }
-    return t.customerNumber
+    return this.tokens.ownerOf(jwt, now)
   }
 
   expireTokens(): void {

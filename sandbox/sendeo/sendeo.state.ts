@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { LoggedHttpRequest } from '../common/http-emulator'
 import { SENDEO_STATUSES } from './sendeo.config'
+import { IssuedTokens } from '../common/issued-tokens'
 
 /** One statusHistories entry as the emulator keeps it (time in ms, formatted on the way out). */
 export type SendeoHistoryEntry = { statusId: number; atMs: number }
@@ -33,10 +34,9 @@ export type SendeoLoggedRequest = LoggedHttpRequest & { at: number }
 export class SendeoState {
   readonly deliveries: EmulatedSendeoDelivery[] = []
   readonly requests: SendeoLoggedRequest[] = []
-  private readonly tokens = new Map<string, { musteri: string; expiresAt: number }>()
+  private readonly tokens = new IssuedTokens()
   private readonly failedLogins = new Map<string, number>()
   private readonly trackCache = new Map<string, { atMs: number; body: string }>()
-  private tokenSeq = 0
   private trackingSeq = 0
 
   /** The newest delivery of this account under a reference or tracking number (a repeated reference may exist twice). */
@@ -60,18 +60,15 @@ export class SendeoState {
 
   /** A JWT-looking token (the real ones are HS256 JWTs); deterministic per run. */
   issueToken(musteri: string, nowMs: number, ttlMs: number): string {
-    this.tokenSeq += 1
     const part = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url')
-    const sig = createHash('sha256').update(`${musteri}:${this.tokenSeq}`).digest('base64url').slice(0, 43)
-    const token = `${part({ alg: 'HS256', typ: 'JWT' })}.${part({ name: musteri, seq: this.tokenSeq, exp: Math.floor((nowMs + ttlMs) / 1000) })}.${sig}`
-    this.tokens.set(token, { musteri, expiresAt: nowMs + ttlMs })
-    return token
+    return this.tokens.issue(musteri, nowMs + ttlMs, (seq) => {
+      const sig = createHash('sha256').update(`${musteri}:${seq}`).digest('base64url').slice(0, 43)
+      return `${part({ alg: 'HS256', typ: 'JWT' })}.${part({ name: musteri, seq, exp: Math.floor((nowMs + ttlMs) / 1000) })}.${sig}`
+    })
   }
 
   tokenUser(token: string, nowMs: number): string | null {
-    const t = this.tokens.get(token)
-    if (!t || t.expiresAt <= nowMs) return null
-    return t.musteri
+    return this.tokens.ownerOf(token, nowMs)
   }
 
   expireTokens(): void {
