@@ -2,6 +2,7 @@ import { Emitter } from '../../../shared/emitter'
 import { toAppError, type AppError } from '../../../shared/errors'
 import { appendAudit } from '../audit/audit.repository'
 import type { Db } from '../db/database'
+import { PeriodicPass } from '../net/periodic-pass'
 import { countOfflineLabelled, listOfflineLabelled } from './shipments.repository'
 import type { ShipmentPurchaser } from './shipment.purchaser'
 
@@ -28,26 +29,23 @@ export type OfflineRegistrarOptions = Readonly<{
  */
 export class OfflineRegistrar {
   readonly onDidChange = new Emitter<RegistrationPass>()
-  private timer: NodeJS.Timeout | null = null
-  private running: Promise<RegistrationPass> | null = null
-  private disposed = false
+  private readonly passes: PeriodicPass<RegistrationPass>
 
   constructor(
     private readonly db: Db,
     private readonly purchaser: ShipmentPurchaser,
-    private readonly options: OfflineRegistrarOptions = {},
-  ) {}
+    options: OfflineRegistrarOptions = {},
+  ) {
+    this.passes = new PeriodicPass(() => this.pass(), options.intervalMs ?? 30_000)
+  }
 
   start(): void {
-    this.schedule()
+    this.passes.start()
   }
 
   /** One pass now; concurrent callers share the pass in flight. */
   registerPending(): Promise<RegistrationPass> {
-    this.running ??= this.pass().finally(() => {
-      this.running = null
-    })
-    return this.running
+    return this.passes.run()
   }
 
   async pendingCount(): Promise<number> {
@@ -57,19 +55,7 @@ export class OfflineRegistrar {
   }
 
   dispose(): void {
-    this.disposed = true
-    if (this.timer) clearTimeout(this.timer)
-    this.timer = null
-  }
-
-  private schedule(): void {
-    if (this.disposed) return
-    this.timer = setTimeout(() => {
-      this.registerPending()
-        .catch(() => undefined) // a pass reports through onDidChange; a throw here is a bug already audited
-        .finally(() => this.schedule())
-    }, this.options.intervalMs ?? 30_000)
-    this.timer.unref?.()
+    this.passes.dispose()
   }
 
   private async pass(): Promise<RegistrationPass> {
@@ -78,7 +64,7 @@ export class OfflineRegistrar {
     let refused = 0
     let stoppedBy: AppError | null = null
     for (const s of waiting) {
-      if (this.disposed) break
+      if (this.passes.disposed) break
       try {
         await this.purchaser.complete(s.id)
         registered++

@@ -5,6 +5,7 @@ import { currentTrackingStatus, sortTimeline, type TimelineEvent } from '../../.
 import type { CarrierConnector, TrackingEvent } from '../carriers/carrier.port'
 import { capabilitiesOf } from '../carriers/carrier-capabilities'
 import type { Db } from '../db/database'
+import { PeriodicPass } from '../net/periodic-pass'
 import { OutboxKind, appendOutbox } from '../sync/outbox.repository'
 import { insertTrackingEvents, listTrackable, setTrackingState, type TrackableShipment } from './tracking.repository'
 
@@ -40,30 +41,27 @@ function hasBatch(c: CarrierConnector): c is CarrierConnector & BatchTracker {
  */
 export class TrackingPoller {
   readonly onDidChange = new Emitter<TrackingChange>()
-  private timer: NodeJS.Timeout | null = null
-  private running: Promise<TrackingPass> | null = null
-  private disposed = false
+  private readonly passes: PeriodicPass<TrackingPass>
 
   constructor(
     private readonly db: Db,
     private readonly connectors: ReadonlyMap<string, CarrierConnector>,
     private readonly options: TrackingPollerOptions = {},
-  ) {}
+  ) {
+    this.passes = new PeriodicPass(() => this.pass(), options.intervalMs ?? 600_000)
+  }
 
   start(): void {
-    this.schedule()
+    this.passes.start()
   }
 
   dispose(): void {
-    this.disposed = true
-    if (this.timer) clearTimeout(this.timer)
+    this.passes.dispose()
   }
 
+  /** One pass now; concurrent callers share the pass in flight. */
   pollOnce(): Promise<TrackingPass> {
-    this.running ??= this.pass().finally(() => {
-      this.running = null
-    })
-    return this.running
+    return this.passes.run()
   }
 
   /** Stores events for one shipment (from a poll, a webhook or `station track`) and updates its status. */
@@ -97,16 +95,6 @@ export class TrackingPoller {
     return status
   }
 
-  private schedule(): void {
-    if (this.disposed) return
-    this.timer = setTimeout(() => {
-      this.pollOnce()
-        .catch(() => undefined) // per-carrier failures are in the pass result; anything else is retried next pass
-        .finally(() => this.schedule())
-    }, this.options.intervalMs ?? 600_000)
-    this.timer.unref?.()
-  }
-
   private async pass(): Promise<TrackingPass> {
     const due = await listTrackable(this.db, {
       now: this.options.now?.() ?? new Date(),
@@ -123,7 +111,7 @@ export class TrackingPoller {
       if (!connector || (!connector.track && !hasBatch(connector))) continue
       try {
         for await (const { shipment, events } of this.fetch(connector, shipments)) {
-          if (this.disposed) break
+          if (this.passes.disposed) break
           asked++
           if ((await this.apply(shipment, events)) !== shipment.trackingStatus) changed++
         }
