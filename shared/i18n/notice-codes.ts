@@ -232,6 +232,8 @@ export const NOTICE_PARAMS = {
   'rates.disabledInCloud': ['name'],
   'rates.noService': ['name', 'serviceCode'],
   'rates.noProvider': ['provider'],
+  'receipt.slipNotPrinted': ['orderNumber', 'detail'],
+  'rates.marketplaceLabel': [],
 } as const satisfies Record<string, readonly string[]>
 
 export type NoticeCode = keyof typeof NOTICE_PARAMS

@@ -235,4 +235,6 @@ export const NOTICES_EN: Readonly<Record<NoticeCode, string>> = {
   'rates.disabledInCloud': '{name} is disabled in the cloud',
   'rates.noService': 'the {name} account has no service {serviceCode}',
   'rates.noProvider': 'the ComToHome account has no provider {provider}',
+  'receipt.slipNotPrinted': 'Packing slip not printed ({orderNumber}): {detail}',
+  'rates.marketplaceLabel': 'The marketplace issued the label with the order: nothing to buy',
 }

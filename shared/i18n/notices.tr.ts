@@ -235,4 +235,6 @@ export const NOTICES_TR: Readonly<Record<NoticeCode, string>> = {
   'rates.disabledInCloud': '{name} bulutta kapalı',
   'rates.noService': '{name} hesabında {serviceCode} hizmeti yok',
   'rates.noProvider': 'ComToHome hesabında {provider} numaralı sağlayıcı yok',
+  'receipt.slipNotPrinted': 'Fiş yazdırılamadı ({orderNumber}): {detail}',
+  'rates.marketplaceLabel': 'Etiket pazaryerinden siparişle geldi; satın alma yok',
 }

@@ -114,7 +114,7 @@ export class PackingSlipService {
       } catch (err) {
         const e = toAppError(err)
         this.record(
-          new AppError(e.code, `Fiş yazdırılamadı (${input.orderNumber}): ${e.message}`, {
+          new AppError(e.code, msg('receipt.slipNotPrinted', { orderNumber: input.orderNumber, detail: e.message }), {
             retryable: true,
             meta: { ...e.meta, orderNumber: input.orderNumber },
             cause: err,

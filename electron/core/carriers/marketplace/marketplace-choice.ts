@@ -1,5 +1,9 @@
+import { msg } from '../../../../shared/i18n/notice-codes'
+import { noticeBilingual } from '../../../../shared/i18n/notice-text'
 import type { QuoteOption } from '../../../../shared/rates'
 import { MARKETPLACE_CARRIER_ID } from './marketplace-label.connector'
+
+const WHY = msg('rates.marketplaceLabel')
 
 /**
  * The "quote" of an order whose label came from its marketplace: nothing to shop, no price on our
@@ -16,6 +20,7 @@ export function marketplaceChoice(marketplace: string | null, band: number): Quo
     priceKurus: null,
     band,
     transitDays: 0,
-    reason: 'Etiket pazaryerinden siparişle geldi; satın alma yok / The marketplace issued the label with the order: nothing to buy',
+    reason: noticeBilingual(WHY),
+    reasonNotice: WHY,
   }
 }
