@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import { formatTry } from '../../../shared/money'
 import type { ReportRange } from '../hooks/use-desk'
 import { useLang } from '../hooks/use-lang'
@@ -87,102 +88,116 @@ export function ReportsScreen({ client, range }: { client: StationClient; range:
                 bars={report.byPacker.map((p) => ({ id: p.packerId, label: p.name, value: p.count, valueText: String(p.count) }))}
               />
             </section>
-            <section className="panel">
-              <h2 className="panel-title">
-                {t('reports.mismatches')} <span className="muted small">({report.desiMismatches.length})</span>
-              </h2>
-              {report.desiMismatches.length === 0 ? (
-                <p className="muted">{t('reports.empty')}</p>
-              ) : (
-                <table className="report-table" data-testid="report-mismatches">
-                  <thead>
-                    <tr>
-                      <th>{t('order.title')}</th>
-                      <th className="num">{t('weight.expected')}</th>
-                      <th className="num">{t('weight.measured')}</th>
-                      <th className="num">{t('weight.diff')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {report.desiMismatches.slice(0, MAX_ROWS).map((m) => (
-                      <tr key={m.orderNumber}>
-                        <td className="mono">{m.orderNumber}</td>
-                        <td className="num">{formatKg(m.expectedGrams, lang)}</td>
-                        <td className="num">{formatKg(m.measuredGrams, lang)}</td>
-                        <td className="num bad">
-                          {m.diffPct > 0 ? '+' : ''}
-                          {formatNumber(m.diffPct, lang, 1)}%
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+            <ReportTable
+              title={t('reports.mismatches')}
+              rows={report.desiMismatches}
+              testId="report-mismatches"
+              head={[[t('order.title')], [t('weight.expected'), 'num'], [t('weight.measured'), 'num'], [t('weight.diff'), 'num']]}
+              rowKey={(m) => m.orderNumber}
+              cells={(m) => (
+                <>
+                  <td className="mono">{m.orderNumber}</td>
+                  <td className="num">{formatKg(m.expectedGrams, lang)}</td>
+                  <td className="num">{formatKg(m.measuredGrams, lang)}</td>
+                  <td className="num bad">
+                    {m.diffPct > 0 ? '+' : ''}
+                    {formatNumber(m.diffPct, lang, 1)}%
+                  </td>
+                </>
               )}
-            </section>
+            />
             {report.priceDifferences && report.priceDifferences.length > 0 && (
-              <section className="panel">
-                <h2 className="panel-title">
-                  {t('reports.priceDifferences')} <span className="muted small">({report.priceDifferences.length})</span>
-                </h2>
-                <table className="report-table" data-testid="report-price-differences">
-                  <thead>
-                    <tr>
-                      <th>{t('order.title')}</th>
-                      <th>{t('carrier.name')}</th>
-                      <th className="num">{t('reports.cardPrice')}</th>
-                      <th className="num">{t('reports.chargedPrice')}</th>
-                      <th className="num">{t('reports.difference')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {report.priceDifferences.slice(0, MAX_ROWS).map((d) => (
-                      <tr key={`${d.orderNumber}-${d.at}`}>
-                        <td className="mono">{d.orderNumber}</td>
-                        <td>{d.carrierName}</td>
-                        <td className="num">{formatTry(d.costKurus)}</td>
-                        <td className="num">{formatTry(d.chargedKurus)}</td>
-                        <td className="num bad">
-                          {d.differenceKurus > 0 ? '+' : ''}
-                          {formatTry(d.differenceKurus)}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </section>
+              <ReportTable
+                title={t('reports.priceDifferences')}
+                rows={report.priceDifferences}
+                testId="report-price-differences"
+                head={[
+                  [t('order.title')],
+                  [t('carrier.name')],
+                  [t('reports.cardPrice'), 'num'],
+                  [t('reports.chargedPrice'), 'num'],
+                  [t('reports.difference'), 'num'],
+                ]}
+                rowKey={(d) => `${d.orderNumber}-${d.at}`}
+                cells={(d) => (
+                  <>
+                    <td className="mono">{d.orderNumber}</td>
+                    <td>{d.carrierName}</td>
+                    <td className="num">{formatTry(d.costKurus)}</td>
+                    <td className="num">{formatTry(d.chargedKurus)}</td>
+                    <td className="num bad">
+                      {d.differenceKurus > 0 ? '+' : ''}
+                      {formatTry(d.differenceKurus)}
+                    </td>
+                  </>
+                )}
+              />
             )}
-            <section className="panel">
-              <h2 className="panel-title">
-                {t('reports.exceptions')} <span className="muted small">({report.exceptions.length})</span>
-              </h2>
-              {report.exceptions.length === 0 ? (
-                <p className="muted">{t('reports.empty')}</p>
-              ) : (
-                <table className="report-table" data-testid="report-exceptions">
-                  <thead>
-                    <tr>
-                      <th className="col-at">{t('reports.at')}</th>
-                      <th className="col-order">{t('order.title')}</th>
-                      <th className="col-action">{t('reports.action')}</th>
-                      <th>{t('reports.detail')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {report.exceptions.slice(0, MAX_ROWS).map((x, i) => (
-                      <tr key={`${x.orderNumber}-${x.at}-${i}`}>
-                        <td>{formatDateTime(x.at, lang)}</td>
-                        <td className="mono">{x.orderNumber}</td>
-                        <td title={x.action}>{auditActionText(x.action, lang)}</td>
-                        <td className="reason">{splitBilingual(formatAuditDetail(x.detail, codeText), lang)[0]}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+            <ReportTable
+              title={t('reports.exceptions')}
+              rows={report.exceptions}
+              testId="report-exceptions"
+              head={[[t('reports.at'), 'col-at'], [t('order.title'), 'col-order'], [t('reports.action'), 'col-action'], [t('reports.detail')]]}
+              rowKey={(x, i) => `${x.orderNumber}-${x.at}-${i}`}
+              cells={(x) => (
+                <>
+                  <td>{formatDateTime(x.at, lang)}</td>
+                  <td className="mono">{x.orderNumber}</td>
+                  <td title={x.action}>{auditActionText(x.action, lang)}</td>
+                  <td className="reason">{splitBilingual(formatAuditDetail(x.detail, codeText), lang)[0]}</td>
+                </>
               )}
-            </section>
+            />
           </div>
         </>
       )}
     </main>
+  )
+}
+
+/** A report panel: its title with the row count, and a table of its first MAX_ROWS rows (or "nothing" when it has none). */
+function ReportTable<R>({
+  title,
+  rows,
+  testId,
+  head,
+  rowKey,
+  cells,
+}: {
+  title: string
+  rows: readonly R[]
+  testId: string
+  /** Each column's heading and class. */
+  head: ReadonlyArray<readonly [label: string, className?: string]>
+  rowKey: (row: R, index: number) => string
+  cells: (row: R) => ReactNode
+}) {
+  const { t } = useLang()
+  return (
+    <section className="panel">
+      <h2 className="panel-title">
+        {title} <span className="muted small">({rows.length})</span>
+      </h2>
+      {rows.length === 0 ? (
+        <p className="muted">{t('reports.empty')}</p>
+      ) : (
+        <table className="report-table" data-testid={testId}>
+          <thead>
+            <tr>
+              {head.map(([label, className]) => (
+                <th key={label} className={className}>
+                  {label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.slice(0, MAX_ROWS).map((row, i) => (
+              <tr key={rowKey(row, i)}>{cells(row)}</tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
   )
 }
