@@ -28,6 +28,7 @@ export const NOTICE_PARAMS = {
   'packing.parcelWeighed': ['index', 'count', 'next'],
   'packing.whichParcel': ['count'],
   'packing.parcelReprinted': ['index', 'count'],
+  'packing.parcelLabelScanned': ['index', 'count'],
   'printer.ready': [],
 
   // Sessions and badges

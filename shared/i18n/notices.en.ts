@@ -25,6 +25,7 @@ export const NOTICES_EN: Readonly<Record<NoticeCode, string>> = {
   'packing.parcelWeighed': 'Parcel {index}/{count} weighed: scan a box for parcel {next}',
   'packing.whichParcel': 'Which parcel? Scan a digit 1–{count}',
   'packing.parcelReprinted': 'Parcel {index}/{count} label reprinted',
+  'packing.parcelLabelScanned': "Parcel {index}/{count} label verified: scan the next parcel's label",
   'printer.ready': 'Printer ready',
 
   // Sessions and badges

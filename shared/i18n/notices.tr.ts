@@ -25,6 +25,7 @@ export const NOTICES_TR: Readonly<Record<NoticeCode, string>> = {
   'packing.parcelWeighed': 'Koli {index}/{count} tartıldı ✓ — koli {next} için kutu okutun',
   'packing.whichParcel': 'Hangi koli? 1–{count} arası rakamı okutun',
   'packing.parcelReprinted': 'Koli {index}/{count} etiketi yeniden yazdırıldı',
+  'packing.parcelLabelScanned': 'Koli {index}/{count} etiketi doğrulandı ✓ — sonraki kolinin etiketini okutun',
   'printer.ready': 'Yazıcı hazır',
 
   // Sessions and badges

@@ -18,11 +18,11 @@ disposeAfterEach(
 const YURTICI_CARD = ownCard({ name: 'Yurtiçi Kargo (kendi anlaşma)' })
 
 /**
- * Demo orders 1001…: every third one is cash on delivery, which this card does not take, and the 11th of each batch of 12
- * arrives with its marketplace's own label (nothing to buy): the first 50 of the rest.
+ * Demo orders 1001…: every third one is cash on delivery, which this card does not take, the 11th of each batch of 12
+ * arrives with its marketplace's own label (nothing to buy), and the 7th ships in three parcels (KJ1007): the first 50 of the rest.
  */
-const PREPAID = Array.from({ length: 90 }, (_, i) => i)
-  .filter((i) => i % 3 !== 2 && i % DEMO_BATCH !== 10)
+const PREPAID = Array.from({ length: 100 }, (_, i) => i)
+  .filter((i) => i % 3 !== 2 && i % DEMO_BATCH !== 10 && i % DEMO_BATCH !== 6)
   .slice(0, 50)
   .map((i) => `KJ${1001 + i}`)
 
@@ -41,7 +41,7 @@ describe('offline labels: Yurtiçi down while 50 orders are packed', () => {
         rateCards: [YURTICI_CARD],
         ...FAST_WEIGHING, // this test is about the carrier, not about settling
       },
-      { cloudOrders: 90 },
+      { cloudOrders: 100 },
     )
     expect(PREPAID).toHaveLength(50)
     yk.setFault(YurticiFault.http503) // the carrier is down for every request until cleared

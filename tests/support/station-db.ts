@@ -31,6 +31,8 @@ export type StationFile = Readonly<{
   openBefore(name: string): Promise<OpenedDatabase>
   /** Opens the file with every migration; closed after the test. */
   open(): Promise<OpenedDatabase>
+  /** The orders written by the release before migration `name`, then the file opened with every migration (as `open`). */
+  migrateOrders(name: string, orders: readonly Insertable<OrdersTable>[]): Promise<OpenedDatabase>
 }>
 
 /** A station file in a fresh temp folder for each test; after it, what `open` opened is closed and the folder removed. */
@@ -53,6 +55,16 @@ export function stationFileEachTest(prefix: string): StationFile {
     },
     openBefore: (name) => openDatabase(path(), { migrations: migrationsBefore(name) }),
     open: async () => {
+      if (opened) throw new Error('stationFileEachTest: open() once per test (the database it gave is still open)')
+      return (opened = await openDatabase(path()))
+    },
+    migrateOrders: async (name, orders) => {
+      const old = await openDatabase(path(), { migrations: migrationsBefore(name) })
+      await old.db
+        .insertInto('orders')
+        .values([...orders])
+        .execute()
+      await old.close()
       if (opened) throw new Error('stationFileEachTest: open() once per test (the database it gave is still open)')
       return (opened = await openDatabase(path()))
     },

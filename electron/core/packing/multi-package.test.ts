@@ -142,6 +142,22 @@ describe('a multi-package order (issue 12)', () => {
     expect(order.status).toBe('packed')
   }, 30_000)
 
+  it('with scan-back on, the label of each parcel is scanned before the order completes', async () => {
+    await h.dispose()
+    h = await startHarness({ overrides: { ...FAST_WEIGHING, scanner: { scanBack: true } } })
+    await scan('P1001')
+    await openAndCount()
+    await weighParcel(1, BOXES[0])
+    await weighParcel(2, BOXES[1])
+    h.place((await scan(BOXES[2])).expectedGrams!)
+    const printed = await h.waitForView((x) => x.step === 'printed' && x.shipment !== null)
+    const barcode = printed.shipment!.barcode!
+    await expect(scan('WRONG-LABEL-1')).rejects.toMatchObject({ code: ErrorCode.scanBackMismatch })
+    expect(noticeLine((await scan(barcode)).notice)).toContain('Koli 1/3 etiketi doğrulandı')
+    expect((await scan(barcode)).step).toBe('printed')
+    expect((await scan(barcode)).step).toBe('packed')
+  }, 30_000)
+
   it('a parcel left on the scale is not taken for the next parcel', async () => {
     await openAndCount()
     const v = await scan(BOXES[0])

@@ -6,7 +6,8 @@ import { AppError, ErrorCode, toAppError } from '../../../shared/errors'
 import { msg } from '../../../shared/i18n/notice-codes'
 import { getOrder } from '../orders/orders.repository'
 import { countPackedToday } from '../orders/packed-today.repository'
-import { getLiveShipment } from '../shipping/shipments.repository'
+import type { ShipmentRequest } from '../carriers/carrier.port'
+import { getLiveShipment, type ShipmentRecord } from '../shipping/shipments.repository'
 import { chooseCarrier, type CarrierChoice } from './carrier-choice'
 import type { PipelineContext } from './packing.deps'
 import type { PackingEffect, Refusal } from './packing.machine'
@@ -177,8 +178,24 @@ export async function scanBack(ctx: PipelineContext, code: string): Promise<void
   const order = orderOf(ctx)
   const mismatch = checkScanBack(ctx.s.shipment?.barcode ?? '', code, ctx.deps.scanBack?.options)
   if (mismatch) throw mismatch
+  // A shipment of N pieces printed N labels: the label on each parcel is scanned before the order completes.
+  const count = labelCount(ctx.s.shipment)
+  ctx.s.labelsScanned += 1
+  if (ctx.s.labelsScanned < count) {
+    ctx.s.notice = { tone: 'ok', ...msg('packing.parcelLabelScanned', { index: ctx.s.labelsScanned, count }) }
+    return
+  }
   await ctx.deps.finisher.advance(order.id, ctx.s.packer?.id ?? null)
   await completePacked(ctx, order.id)
+}
+
+/** How many labels the shipment printed: one per parcel of its request (1 when it cannot tell). */
+function labelCount(shipment: Pick<ShipmentRecord, 'requestJson'> | null): number {
+  try {
+    return Math.max(1, (JSON.parse(shipment?.requestJson ?? '{}') as Partial<ShipmentRequest>).packages?.length ?? 1)
+  } catch {
+    return 1
+  }
 }
 
 async function completePacked(ctx: PipelineContext, orderId: string): Promise<void> {

@@ -60,6 +60,8 @@ export type Session = {
   reprintPick: boolean
   /** When the parcel being boxed now was started (ms): a weight that settled before it is the previous parcel's. */
   parcelFrom: number
+  /** Scan-back: the labels of the open order's shipment scanned so far (a shipment of N pieces has N labels). */
+  labelsScanned: number
 }
 
 /** What a new order starts from (the packer and the counter are kept by the caller; the step comes from the machine's `orderReset`). */
@@ -83,6 +85,7 @@ export const ORDER_RESET = {
   parcels: [],
   reprintPick: false,
   parcelFrom: 0,
+  labelsScanned: 0,
 } as const satisfies Partial<Session>
 
 export function newSession(): Session {

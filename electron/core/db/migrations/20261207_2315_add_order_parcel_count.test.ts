@@ -8,14 +8,7 @@ const recipient = { name: 'Ayşe', address: 'Atatürk Cd. 1', district: 'Kadık�
 
 describe(NAME, () => {
   it('gives every order already there one parcel, and keeps the count a new order brings', async () => {
-    const old = await station.openBefore(NAME)
-    await old.db
-      .insertInto('orders')
-      .values(orderRow({ id: 'o1', order_number: 'SIP-1', barcode: 'KJ1', status: 'open' }))
-      .execute()
-    await old.close()
-
-    const opened = await station.open()
+    const opened = await station.migrateOrders(NAME, [orderRow({ id: 'o1', order_number: 'SIP-1', barcode: 'KJ1', status: 'open' })])
     expect((await getOrder(opened.db, 'o1'))?.parcelCount).toBe(1)
     const id = await insertOrder(opened.db, { orderNumber: 'SIP-2', barcode: 'KJ2', recipient, parcelCount: 3, lines: [] })
     expect((await getOrder(opened.db, id))?.parcelCount).toBe(3)
