@@ -47,39 +47,23 @@ export type ArasSetOrderCode = (typeof ArasSetOrderCode)[keyof typeof ArasSetOrd
 /** SetOrder's generic server-side codes, 5000 to 5008 ("Bir hata oluştu", "Kayıt yapılamadı"). */
 export const ARAS_SET_ORDER_SERVER_CODES: readonly string[] = ['5000', '5001', '5002', '5003', '5004', '5005', '5006', '5007', '5008']
 
-/** CancelDispatch ResultCode. 1 is the SetOrder document's "[kod] Başarılı bir şekilde silindi"; HT reads 0, 1 and 405 as done. */
-export const ArasCancelCode = {
-  ok: '0',
-  deleted: '1',
-  /** Already cancelled, at the date in the message. */
-  alreadyCancelled: '405',
-  /** The waybill is cut: cannot cancel. */
-  waybillCut: '999',
-  error: '936',
-  notFound: '-1',
-  badCredentials: '-2',
-} as const
+/**
+ * CancelDispatch ResultCode: 0 done, 1 deleted (the SetOrder document's "[kod] Başarılı bir şekilde silindi"), 405 already
+ * cancelled (at the date in the message), 999 the waybill is cut (cannot cancel), 936 an error, -1 not found, -2 bad
+ * credentials. HT reads 0, 1 and 405 as done.
+ */
+export const ArasCancelCode = { ok: '0', deleted: '1', alreadyCancelled: '405', waybillCut: '999', error: '936', notFound: '-1', badCredentials: '-2' } as const
 export type ArasCancelCode = (typeof ArasCancelCode)[keyof typeof ArasCancelCode]
 
 /** GetBarcode ResultCode [HT]: 1004 = the branch is not resolved yet, ask again in a few seconds. */
-export const ArasBarcodeCode = {
-  ok: '0',
-  badCredentials: '1000',
-  notReady: '1004',
-} as const
+export const ArasBarcodeCode = { ok: '0', badCredentials: '1000', notReady: '1004' } as const
 export type ArasBarcodeCode = (typeof ArasBarcodeCode)[keyof typeof ArasBarcodeCode]
 
-/** DURUM_KODU of a query-service Cargo row. */
-export const ArasDurum = {
-  atOriginBranch: '1',
-  onTheWay: '2',
-  atDeliveryBranch: '3',
-  /** "Teslimatta". */
-  outForDelivery: '4',
-  partiallyDelivered: '5',
-  delivered: '6',
-  redirected: '7',
-} as const
+/**
+ * DURUM_KODU of a query-service Cargo row: 1 at the origin branch, 2 on the way, 3 at the delivery branch, 4 out for
+ * delivery ("Teslimatta"), 5 partially delivered, 6 delivered, 7 redirected.
+ */
+export const ArasDurum = { atOrigin: '1', onTheWay: '2', atDeliveryBranch: '3', outForDelivery: '4', partial: '5', delivered: '6', redirected: '7' } as const
 export type ArasDurum = (typeof ArasDurum)[keyof typeof ArasDurum]
 
 /** TIP_KODU of a Cargo row. */

@@ -40,9 +40,8 @@ export function manifestToZpl(m: Manifest, options: { dpi: 203 | 300 } = { dpi: 
         const t = m.totals
         const y = d(125 + rows.length * 56 + 20)
         out.push(`^FO${d(30)},${y}^GB${d(740)},2,2^FS`)
-        out.push(
-          `^FO${d(30)},${y + d(14)}^A0N,${d(26)},${d(26)}${fieldData(fillTemplate(W.zplTotals, { shipments: t.shipments, packages: t.packages, desi: t.desi.toFixed(1), cod: formatTry(t.codKurus) }))}`,
-        )
+        const totals = fillTemplate(W.zplTotals, { shipments: t.shipments, packages: t.packages, desi: t.desi.toFixed(1), cod: formatTry(t.codKurus) })
+        out.push(`^FO${d(30)},${y + d(14)}^A0N,${d(26)},${d(26)}${fieldData(totals)}`)
         out.push(`^FO${d(30)},${y + d(80)}^A0N,${d(22)},${d(22)}${fieldData(W.zplCourier)}`)
       }
       out.push('^XZ')

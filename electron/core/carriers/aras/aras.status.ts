@@ -10,11 +10,11 @@ import { ArasDurum, ArasTip, type ArasDevirCode } from '../../../../protocols/ar
 
 /** DURUM_KODU of a QueryResult.Cargo row. */
 export const DURUM: Readonly<Record<string, TrackingStatus>> = {
-  [ArasDurum.atOriginBranch]: TrackingStatus.pickedUp, // the waybill is cut
+  [ArasDurum.atOrigin]: TrackingStatus.pickedUp, // the waybill is cut
   [ArasDurum.onTheWay]: TrackingStatus.inTransit,
   [ArasDurum.atDeliveryBranch]: TrackingStatus.inTransit,
   [ArasDurum.outForDelivery]: TrackingStatus.outForDelivery,
-  [ArasDurum.partiallyDelivered]: TrackingStatus.exception, // §12 lists it under exception, never delivered
+  [ArasDurum.partial]: TrackingStatus.exception, // §12 lists it under exception, never delivered
   [ArasDurum.delivered]: TrackingStatus.delivered,
   [ArasDurum.redirected]: TrackingStatus.inTransit,
 } satisfies Readonly<Record<ArasDurum, TrackingStatus>>
