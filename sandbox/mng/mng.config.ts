@@ -1,4 +1,5 @@
 import { MNG_STATUS_NAMES, MngDocumentedErrorCode, MngDocumentedMessage } from '../../protocols/mng/mng.codes'
+import { MNG_BASE_PATH, MngOperations, MngProduct } from '../../protocols/mng/mng.operations'
 
 /**
  * Options, paths and wire vocabulary of the local MNG Kargo / DHL eCommerce Türkiye "Apizone"
@@ -9,41 +10,13 @@ import { MNG_STATUS_NAMES, MngDocumentedErrorCode, MngDocumentedMessage } from '
 
 import { EMULATOR_DEFAULTS, withDefaults, type EmulatorOptions, type RateLimitOption } from '../common/emulator-options'
 
-/** Every path hangs under this base on both hosts (testapi. / api.mngkargo.com.tr, §3). */
-export const MNG_BASE_PATH = '/mngapi/api'
+/** The base, the API products and the operations of §3 (method, path, product, JWT): protocols/mng/mng.operations.ts, shared with the connector. */
+export { MNG_BASE_PATH, MngOperations, MngProduct }
 
-/** Paths of §3 below MNG_BASE_PATH, spelled as the spec spells them (createOrder vs updateorder, refrenceId). */
-export const MngPath = {
-  token: '/token',
-  createOrder: '/standardcmdapi/createOrder',
-  updateOrder: '/standardcmdapi/updateorder',
-  /** + /{refrenceId} (the typo is the spec's). */
-  cancelOrder: '/standardcmdapi/cancelorder',
-  createBarcode: '/barcodecmdapi/createbarcode',
-  updateShipment: '/barcodecmdapi/updateshipment',
-  cancelShipment: '/barcodecmdapi/cancelshipment',
-  /** + /{referenceId} */
-  getOrder: '/standardqueryapi/getorder',
-  getShipment: '/standardqueryapi/getshipment',
-  getShipmentStatus: '/standardqueryapi/getshipmentstatus',
-  trackShipment: '/standardqueryapi/trackshipment',
-  /** + /{shipmentId} */
-  trackShipmentByShipmentId: '/standardqueryapi/trackshipmentByShipmentId',
-  calculate: '/standardqueryapi/calculate',
-  getCities: '/cbsinfoapi/getcities',
-  /** + /{cityCode} */
-  getDistricts: '/cbsinfoapi/getdistricts',
-} as const
-
-/** API products of the IBM API Connect portal; an app is subscribed to each separately (§3). */
-export const MngProduct = {
-  identity: 'identity',
-  standardCommand: 'standardCommand',
-  barcodeCommand: 'barcodeCommand',
-  standardQuery: 'standardQuery',
-  cbsInfo: 'cbsInfo',
-} as const
-export type MngProduct = (typeof MngProduct)[keyof typeof MngProduct]
+/** Paths of §3 below MNG_BASE_PATH, by operation (cancelorder, the queries and getdistricts take /{param}). */
+export const MngPath = Object.fromEntries(Object.entries(MngOperations).map(([name, o]) => [name, o.path])) as {
+  readonly [K in keyof typeof MngOperations]: (typeof MngOperations)[K]['path']
+}
 
 /** shipmentStatusCode values and their eventStatus text: protocols/mng/mng.codes.ts, shared with the connector. */
 export const MngStatusName: Readonly<Record<number, string>> = MNG_STATUS_NAMES

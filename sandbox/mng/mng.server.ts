@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { AdvanceHook } from '../common/emulator-hooks'
 import { carrierHandler, headersOf, slidingWindowOf, throttled, type FaultPlan, type Reply } from '../common/http-emulator'
-import { MNG_BASE_PATH, MngErrorCode, MngMessage, MngPath, MngProduct, turkeyDateTime, type MngApp, type ResolvedOptions } from './mng.config'
+import { MNG_BASE_PATH, MngErrorCode, MngMessage, MngOperations, turkeyDateTime, type MngApp, type ResolvedOptions } from './mng.config'
+import type { MngOperation } from '../../protocols/mng/mng.operations'
 import { advance } from './mng.lifecycle'
 import * as op from './mng.operations'
 import type { EmulatedOrder, EmulatedShipment, MngLoggedRequest, MngState } from './mng.state'
@@ -14,29 +15,8 @@ import type { EmulatedOrder, EmulatedShipment, MngLoggedRequest, MngState } from
  */
 const JSON_TYPE = 'application/json; charset=utf-8'
 
-type Route = Readonly<{ operation: string; method: 'GET' | 'POST' | 'PUT'; product: MngProduct; jwt: boolean; param: string | null }>
-
-const FIXED: readonly (readonly [string, Omit<Route, 'param'>])[] = [
-  [MngPath.token, { operation: 'token', method: 'POST', product: MngProduct.identity, jwt: false }],
-  [MngPath.createOrder, { operation: 'createOrder', method: 'POST', product: MngProduct.standardCommand, jwt: true }],
-  [MngPath.updateOrder, { operation: 'updateorder', method: 'PUT', product: MngProduct.standardCommand, jwt: true }],
-  [MngPath.createBarcode, { operation: 'createbarcode', method: 'POST', product: MngProduct.barcodeCommand, jwt: true }],
-  [MngPath.updateShipment, { operation: 'updateshipment', method: 'PUT', product: MngProduct.barcodeCommand, jwt: true }],
-  [MngPath.cancelShipment, { operation: 'cancelshipment', method: 'PUT', product: MngProduct.barcodeCommand, jwt: true }],
-  [MngPath.calculate, { operation: 'calculate', method: 'POST', product: MngProduct.standardQuery, jwt: true }],
-  [MngPath.getCities, { operation: 'getcities', method: 'GET', product: MngProduct.cbsInfo, jwt: false }],
-]
-
-const WITH_PARAM: readonly (readonly [string, Omit<Route, 'param'>])[] = [
-  [MngPath.cancelOrder, { operation: 'cancelorder', method: 'PUT', product: MngProduct.standardCommand, jwt: true }],
-  [MngPath.getOrder, { operation: 'getorder', method: 'GET', product: MngProduct.standardQuery, jwt: true }],
-  [MngPath.getShipment, { operation: 'getshipment', method: 'GET', product: MngProduct.standardQuery, jwt: true }],
-  [MngPath.getShipmentStatus, { operation: 'getshipmentstatus', method: 'GET', product: MngProduct.standardQuery, jwt: true }],
-  [MngPath.trackShipment, { operation: 'trackshipment', method: 'GET', product: MngProduct.standardQuery, jwt: true }],
-  [MngPath.trackShipmentByShipmentId, { operation: 'trackshipmentByShipmentId', method: 'GET', product: MngProduct.standardQuery, jwt: true }],
-  // §3: "no JWT needed" for the CBS lists.
-  [MngPath.getDistricts, { operation: 'getdistricts', method: 'GET', product: MngProduct.cbsInfo, jwt: false }],
-]
+/** A routed request: its operation (protocols/mng/mng.operations.ts) and the path parameter, null for operations without one. */
+type Route = Omit<MngOperation, 'param'> & Readonly<{ param: string | null }>
 
 /** What one operation gets: the caller's context, the parsed body, the path parameter ('' when none) and the clock. */
 type OpCall = Readonly<{ ctx: op.Ctx; body: unknown; param: string; now: number }>
@@ -62,10 +42,10 @@ const OPERATIONS: Readonly<Record<string, (c: OpCall) => op.Answer>> = {
 function route(path: string): Route | null {
   if (!path.startsWith(`${MNG_BASE_PATH}/`)) return null
   const rest = path.slice(MNG_BASE_PATH.length)
-  for (const [p, r] of FIXED) if (rest === p) return { ...r, param: null }
-  for (const [p, r] of WITH_PARAM) {
-    if (rest.startsWith(`${p}/`) && !rest.slice(p.length + 1).includes('/') && rest.length > p.length + 1)
-      return { ...r, param: decodeURIComponent(rest.slice(p.length + 1)) }
+  for (const o of Object.values(MngOperations) as readonly MngOperation[]) {
+    if (!o.param && rest === o.path) return { ...o, param: null }
+    const value = o.param && rest.startsWith(`${o.path}/`) ? rest.slice(o.path.length + 1) : ''
+    if (value !== '' && !value.includes('/')) return { ...o, param: decodeURIComponent(value) }
   }
   return null
 }

@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import { MNG_BASE_PATH, MngOperations, type MngOperation } from '../../../../protocols/mng/mng.operations'
 import { AppError, ErrorCode } from '../../../../shared/errors'
 import { carrierHttp, type CarrierExchange, type CarrierHttpResponse } from '../http/carrier-http'
 import { classifyMngFault, MngFaultKind, mngFaultToAppError, readMngFault } from './mng.errors'
@@ -11,32 +12,17 @@ export const MNG_NAME = 'MNG Kargo'
 /** docs/reference/carriers.md §3 hosts; every path hangs under MNG_BASE_PATH on both. */
 export const MNG_TEST_ORIGIN = 'https://testapi.mngkargo.com.tr'
 export const MNG_LIVE_ORIGIN = 'https://api.mngkargo.com.tr'
-export const MNG_BASE_PATH = '/mngapi/api'
+export { MNG_BASE_PATH }
 
 /** Renew this long before jwtExpireDate, so a token does not expire on its way. */
 export const TOKEN_SKEW_MS = 60_000
 /** Reuse when jwtExpireDate is missing or unreadable (its zone is not documented either). */
 export const TOKEN_FALLBACK_TTL_MS = 5 * 60_000
 
-type Op = Readonly<{ operation: string; method: 'GET' | 'POST' | 'PUT'; path: string; jwt: boolean }>
+type Op = MngOperation
 
-/** The operations of §3, spelled as the spec spells them (createOrder vs updateorder, cancelorder/{refrenceId}). */
-export const MngOp = {
-  token: { operation: 'token', method: 'POST', path: '/token', jwt: false },
-  createOrder: { operation: 'createOrder', method: 'POST', path: '/standardcmdapi/createOrder', jwt: true },
-  cancelOrder: { operation: 'cancelorder', method: 'PUT', path: '/standardcmdapi/cancelorder', jwt: true },
-  createBarcode: { operation: 'createbarcode', method: 'POST', path: '/barcodecmdapi/createbarcode', jwt: true },
-  cancelShipment: { operation: 'cancelshipment', method: 'PUT', path: '/barcodecmdapi/cancelshipment', jwt: true },
-  getOrder: { operation: 'getorder', method: 'GET', path: '/standardqueryapi/getorder', jwt: true },
-  getShipment: { operation: 'getshipment', method: 'GET', path: '/standardqueryapi/getshipment', jwt: true },
-  getShipmentStatus: { operation: 'getshipmentstatus', method: 'GET', path: '/standardqueryapi/getshipmentstatus', jwt: true },
-  trackShipment: { operation: 'trackshipment', method: 'GET', path: '/standardqueryapi/trackshipment', jwt: true },
-  trackShipmentByShipmentId: { operation: 'trackshipmentByShipmentId', method: 'GET', path: '/standardqueryapi/trackshipmentByShipmentId', jwt: true },
-  calculate: { operation: 'calculate', method: 'POST', path: '/standardqueryapi/calculate', jwt: true },
-  // §3: "no JWT needed" for the CBS lists; the app keys still are.
-  getCities: { operation: 'getcities', method: 'GET', path: '/cbsinfoapi/getcities', jwt: false },
-  getDistricts: { operation: 'getdistricts', method: 'GET', path: '/cbsinfoapi/getdistricts', jwt: false },
-} as const satisfies Record<string, Op>
+/** The operations of §3 (protocols/mng/mng.operations.ts, the emulator's routes too). */
+export const MngOp = MngOperations
 
 export type MngCredentials = Readonly<{
   /** X-IBM-Client-Id / X-IBM-Client-Secret of the Apizone app (sent on every call). */
