@@ -28,7 +28,7 @@ export type DemoEnvironment = Readonly<{
 export const DEMO_YURTICI_CARD = {
   carrierId: 'yurtici',
   serviceCode: 'GO',
-  name: 'Yurtiçi Kargo (kendi sözleşme)',
+  name: 'Yurtiçi Kargo',
   contract: 'own',
   commissionBp: 0,
   transitDays: 2,

@@ -23,6 +23,7 @@ import { ScannerService, type ScannerSource } from './devices/scanner/scanner.se
 import { ordersCommands } from './orders/orders.commands'
 import { onDidPack } from './packing/on-did-pack'
 import { OrderFinisher } from './packing/order-finisher'
+import { CarrierPicks, carrierChangeCommands } from './packing/carrier-change'
 import { packingCommands } from './packing/packing.commands'
 import { PackingService } from './packing/packing.service'
 import { resumeAtStart } from './packing/resume-failures'
@@ -158,6 +159,17 @@ export async function createStation(dataDir: string, config: StationConfig, adap
   const finisher = new OrderFinisher(db, purchaser, printQueue)
   const addresses = new AddressResolver()
   const selectionRules = selectionRulesFromConfig(config.rates, addresses)
+  // The packer's carrier change (Ctrl+K): picks of the open order, judged by rates.carrierChange on screen and before the purchase.
+  const carrierPicks = new CarrierPicks(db)
+  const choice = {
+    db,
+    rateCards: () => rateBook.cards(),
+    rules: () => rateBook.rules(selectionRules),
+    addresses,
+    sender: config.sender,
+    picks: carrierPicks,
+    changeRules: () => config.rates.carrierChange,
+  }
   const reprints = new ReprintService(db, printQueue)
   const packing = new PackingService({
     db,
@@ -167,7 +179,7 @@ export async function createStation(dataDir: string, config: StationConfig, adap
     reprints,
     printQueue,
     claims: adapters.claims ?? null,
-    choice: { db, rateCards: () => rateBook.cards(), rules: () => rateBook.rules(selectionRules), addresses, sender: config.sender },
+    choice,
     sender: config.sender,
     tolerance: config.tolerance,
     // A getter, so a layout saved from the settings screen applies to scan-back too.
@@ -302,6 +314,7 @@ export async function createStation(dataDir: string, config: StationConfig, adap
   const handlers: CommandHandlers = {
     'station.getSnapshot': () => views.snapshot(),
     ...packingCommands({ packing, scanOptions: scanning.options }),
+    ...carrierChangeCommands({ choice, picks: carrierPicks, rules: () => config.rates.carrierChange, view: () => packing.view() }),
     ...ordersCommands({ db }),
     ...boxesCommands({ db }),
     ...reportsCommands({ db, tolerance: config.tolerance, carrierNames }),

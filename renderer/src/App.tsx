@@ -11,6 +11,7 @@ import { ScaleSimulator } from './components/ScaleSimulator'
 import { ScanField } from './components/ScanField'
 import { SearchBox } from './components/SearchBox'
 import { VoidPrompt } from './components/VoidPrompt'
+import { CarrierChangePrompt } from './components/CarrierChangePrompt'
 import { SettingsScreen } from './components/settings/SettingsScreen'
 import { StatusBar } from './components/StatusBar'
 import { Tx } from './components/Tx'
@@ -26,6 +27,7 @@ import { useReloadOnServerRestart } from './hooks/use-reload-on-restart'
 import { useScanner } from './hooks/use-scanner'
 import { useSearch } from './hooks/use-search'
 import { useVoid, type VoidTarget } from './hooks/use-void'
+import { useCarrierChange } from './hooks/use-carrier-change'
 import { useSettings } from './hooks/use-settings'
 import { useSyncControls } from './hooks/use-sync-controls'
 import { useStation } from './hooks/use-station'
@@ -78,6 +80,14 @@ export function App({ client }: { client: StationClient }) {
     () => scanner.inputRef.current?.focus(),
   )
   const voidTarget = shownShipment(desk.lookup, view)
+  // Ctrl+K: another carrier from the comparison, while the order's items are counted and nothing is bought yet.
+  const carrierChangeable = packing && !!view?.order && !view.shipment && (view.step === 'itemsVerified' || view.step === 'exception')
+  const carrier = useCarrierChange(
+    client,
+    carrierChangeable && !voiding.target && !search.open && !returns.prompt,
+    (code) => desk.onScan(code, 'keyboard'),
+    () => scanner.inputRef.current?.focus(),
+  )
   useHotkeys({
     F1: lang.toggle,
     F2: onSettings ? settings.printTestLabel : packing ? desk.retry : undefined,
@@ -128,6 +138,7 @@ export function App({ client }: { client: StationClient }) {
         { key: 'F9', label: screen === 'reports' ? 'key.back' : 'key.reports', enabled: loggedIn && roleAtLeast(view?.packer?.role, 'manager') },
         { key: 'F10', label: 'key.logout', enabled: loggedIn },
         { key: 'Ctrl+F', label: 'key.search', enabled: packing },
+        { key: 'Ctrl+K', label: 'key.carrier', enabled: carrierChangeable },
         { key: 'F12', label: exceptions.open ? 'key.back' : 'key.exceptions', enabled: loggedIn },
       ]
 
@@ -164,7 +175,14 @@ export function App({ client }: { client: StationClient }) {
         idleExtra={demo ? <DemoOrders client={client} refreshKey={`${view.packedCount}:${view.packer?.id ?? ''}`} /> : undefined}
       />
     )
-    if (voiding.target)
+    if (carrier.view)
+      body = (
+        <>
+          {body}
+          <CarrierChangePrompt prompt={carrier} />
+        </>
+      )
+    else if (voiding.target)
       body = (
         <>
           {body}

@@ -2,6 +2,7 @@
  * Every string on the desk, Turkish first. `t(key, lang, params)` fills `{name}` placeholders.
  * Error codes → operator messages and actions live in i18n-errors.ts.
  */
+import { CARRIER_CHANGE_REASON_MESSAGES } from '../../shared/contract/carrier-change'
 import { OVERRIDE_REASON_MESSAGES, RETURN_REASON_MESSAGES, VOID_REASON_MESSAGES } from '../../shared/contract/desk-reasons'
 
 export type Lang = 'tr' | 'en'
@@ -196,6 +197,25 @@ export const messages = {
   'return.esc': { tr: 'Esc: kapat', en: 'Esc: close' },
   ...RETURN_REASON_MESSAGES,
   ...VOID_REASON_MESSAGES,
+
+  'key.carrier': { tr: 'Taşıyıcı değiştir', en: 'Change carrier' },
+  'carrierPrompt.title': { tr: 'Taşıyıcı değiştir', en: 'Change the carrier' },
+  'carrierPrompt.key': { tr: 'Tuş', en: 'Key' },
+  'carrierPrompt.need': { tr: 'Değişiklik', en: 'Change' },
+  'carrierPrompt.pick': { tr: 'Taşıyıcının numarası + Enter', en: "The carrier's number + Enter" },
+  'carrierPrompt.pickReason': { tr: 'Neden: rakam + Enter', en: 'Reason: digit + Enter' },
+  'carrierPrompt.scanBadge': { tr: 'Öneriden çok pahalı: süpervizör kartını okutun', en: 'Much dearer than the suggestion: scan a supervisor badge' },
+  'carrierPrompt.done': { tr: '{name} seçildi: etiket bu taşıyıcıdan alınır', en: '{name} taken: the label is bought from it' },
+  'carrierPrompt.back': { tr: 'Öneriye dönüldü', en: 'Back to the suggestion' },
+  'carrierPrompt.suggested': { tr: 'öneri', en: 'suggested' },
+  'carrierPrompt.picked': { tr: 'seçili', en: 'taken' },
+  'carrierPrompt.needNone': { tr: 'serbest', en: 'free' },
+  'carrierPrompt.needReason': { tr: 'neden gerekli', en: 'reason needed' },
+  'carrierPrompt.needSupervisor': { tr: 'neden + süpervizör', en: 'reason + supervisor' },
+  'carrierPrompt.needRefused': { tr: 'olmaz', en: 'not allowed' },
+  'carrierPrompt.keys': { tr: 'Esc kapat', en: 'Esc closes' },
+  'carrierPrompt.next': { tr: 'Koliyi okutun: bu pencere kapanır', en: 'Scan the box: this closes' },
+  ...CARRIER_CHANGE_REASON_MESSAGES,
 
   'reports.title': { tr: 'Raporlar', en: 'Reports' },
   'reports.today': { tr: 'Bugün', en: 'Today' },

@@ -36,6 +36,9 @@ export const COMMAND_MINIMUM_ROLE = {
   'packing.override': 'packer',
   'packing.retry': 'packer',
   'packing.cancel': 'packer',
+  // A dearer change than the station's limit also needs a supervisor's badge, checked by the handler (carrier-change.ts).
+  'packing.carrierOptions': 'packer',
+  'packing.changeCarrier': 'packer',
   'labels.reprint': 'packer',
   'labels.resolveUncertain': 'packer',
   'labels.deferUncertain': 'packer',

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { Box } from '../domain/box'
+import { CARRIER_CHANGE_REASONS, type CarrierChangeReasonKey, type CarrierChangeView } from './carrier-change'
 import { PACKAGE_LIMITS } from '../domain/limits'
 import type { OrderSummary } from '../domain/order'
 import type { Packer } from '../domain/packer'
@@ -77,6 +78,20 @@ export const commandInputs = {
   'packing.override': z.object({ supervisorBadge: ScanCode, reason: z.string().trim().min(3).max(200) }).strict(),
   'packing.retry': empty,
   'packing.cancel': empty,
+  /** The carrier prompt (Ctrl+K): the open order's comparison with what each change takes (packing/carrier-change.ts). */
+  'packing.carrierOptions': empty,
+  /** Take another carrier from the comparison: a reason when dearer, a supervisor's badge above the station's limit. */
+  'packing.changeCarrier': z
+    .object({
+      carrierId: z.string().trim().min(1).max(40),
+      serviceCode: z.string().trim().min(1).max(80),
+      reason: z
+        .enum(CARRIER_CHANGE_REASONS as [CarrierChangeReasonKey, ...CarrierChangeReasonKey[]])
+        .nullable()
+        .optional(),
+      supervisorBadge: ScanCode.nullable().optional(),
+    })
+    .strict(),
   'labels.reprint': z.object({ orderCode: ScanCode, reason: z.string().trim().min(3).max(200).default('yeniden yazdırma / reprint') }).strict(),
   /** After a crash mid-print the desk cannot know whether a label came out: the operator looks and says. */
   'labels.resolveUncertain': z.object({ decision: z.enum(['printed', 'printAgain']), jobId: z.string().min(1).max(100).optional() }).strict(),
@@ -174,6 +189,8 @@ export type CommandOutputs = {
   'packing.override': PackingView
   'packing.retry': PackingView
   'packing.cancel': PackingView
+  'packing.carrierOptions': CarrierChangeView
+  'packing.changeCarrier': CarrierChangeView
   'labels.reprint': PackingView
   'labels.resolveUncertain': PackingView
   'labels.deferUncertain': PackingView

@@ -6,7 +6,7 @@ export const COST_MINIMUM_ROLE: PackerRole = 'manager'
 
 /** An amount as shared/money.ts formatTry writes it ("1.234,56 TL"), inside a reason text. */
 const AMOUNT = /-?\d{1,3}(?:\.\d{3})*,\d{2} TL/g
-const withoutAmounts = (reason: string) => reason.replace(AMOUNT, '…')
+export const withoutAmounts = (reason: string) => reason.replace(AMOUNT, '…')
 
 /**
  * The packing view as the logged-in role may see it: below COST_MINIMUM_ROLE (and with nobody logged

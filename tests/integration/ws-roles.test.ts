@@ -83,6 +83,27 @@ describe('the core refuses a command below its role, over the WebSocket', () => 
   })
 })
 
+describe('the carrier change, over the WebSocket', () => {
+  it('refused with no login; a change above the limit needs a supervisor badge the core checks; a packer sees no prices', async () => {
+    expect(codeOf(await ws.raw('packing.carrierOptions', {}))).toBe(ErrorCode.sessionRequired)
+    expect(codeOf(await ws.raw('packing.changeCarrier', { carrierId: 'comtohome', serviceCode: 'provider:1' }))).toBe(ErrorCode.sessionRequired)
+    await ws.call('scan.submit', { code: 'P1001', source: 'scanner' })
+    const opened = await ws.call('scan.submit', { code: 'KJ1004', source: 'scanner' })
+    for (const line of opened.order!.lines) for (let i = 0; i < line.quantity; i++) await ws.call('scan.submit', { code: line.gtin!, source: 'scanner' })
+    await ws.call('scan.submit', { code: 'KOLI2', source: 'scanner' })
+    const rows = (await ws.call('packing.carrierOptions', {})).rows
+    expect(rows.every((r) => r.option.priceKurus === null)).toBe(true)
+    const above = rows.find((r) => r.need === 'supervisor')!.option
+    const change = { carrierId: above.carrierId, serviceCode: above.serviceCode, reason: 'carrierChange.reason.area' as const }
+    expect(codeOf(await ws.raw('packing.changeCarrier', change))).toBe(ErrorCode.supervisorRequired)
+    expect(codeOf(await ws.raw('packing.changeCarrier', { ...change, supervisorBadge: 'P1002' }))).toBe(ErrorCode.supervisorRequired)
+    expect(codeOf(await ws.raw('packing.changeCarrier', { ...change, reason: 'carrierChange.reason.nope' }))).toBe(ErrorCode.inputInvalid)
+    const taken = await ws.call('packing.changeCarrier', { ...change, supervisorBadge: 'S9001' })
+    expect(taken.rows.find((r) => r.picked)?.option.serviceCode).toBe(above.serviceCode)
+    await ws.call('packing.cancel', {})
+  })
+})
+
 describe('the exceptions queue, over the WebSocket', () => {
   it("refused with no login; a packer reads the queue, and the override's badge is checked in the core", async () => {
     const id = 'x-00000000-0000-0000-0000-000000000000'

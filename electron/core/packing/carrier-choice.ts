@@ -1,7 +1,9 @@
+import { pickedReason, screenOrder, type CarrierChangeReasonKey } from '../../../shared/contract/carrier-change'
 import { priceBand, type ShipmentMeasure } from '../../../shared/desi'
 import type { Address } from '../../../shared/domain/address'
 import type { Order } from '../../../shared/domain/order'
-import { isAppError } from '../../../shared/errors'
+import { AppError, ErrorCode, isAppError } from '../../../shared/errors'
+import { msg } from '../../../shared/i18n/notice-codes'
 import { selectCarrier, type QuoteOption, type RateCard, type SelectionRules } from '../../../shared/rates'
 import type { AddressResolver } from '../addresses/address.resolver'
 import { appendAudit } from '../audit/audit.repository'
@@ -9,6 +11,7 @@ import { capabilitiesOf } from '../carriers/carrier-capabilities'
 import { marketplaceChoice } from '../carriers/marketplace/marketplace-choice'
 import type { Db } from '../db/database'
 import { getMarketplaceLabel, setOrderStatus } from '../orders/orders.repository'
+import { judgeCarrierChange, sameOption, type CarrierChangeRules } from '../rates/carrier-change.rules'
 
 export type CarrierChoiceDeps = Readonly<{
   db: Db
@@ -18,6 +21,19 @@ export type CarrierChoiceDeps = Readonly<{
   /** il/ilçe matching; null skips the check (tests of other concerns). */
   addresses: Pick<AddressResolver, 'resolve'> | null
   sender: Address
+  /** The packer's carrier picks (packing/carrier-change.ts) and the station's rules for them; none: the rules' choice stands. */
+  picks?: Readonly<{ get(orderId: string): Promise<CarrierPick | null> }> | undefined
+  changeRules?: () => CarrierChangeRules
+}>
+
+/** The packer's carrier for the open order, taken from the comparison instead of the suggestion (what it took: a reason, a badge). */
+export type CarrierPick = Readonly<{
+  orderId: string
+  carrierId: string
+  serviceCode: string
+  reason: CarrierChangeReasonKey | null
+  /** The supervisor whose badge let a change dearer than the station's limit go. */
+  approvedBy: string | null
 }>
 
 export type CarrierChoice = Readonly<{
@@ -87,7 +103,29 @@ export async function chooseCarrier(
     },
     withParcels(deps.rules(), options.parcels ?? 1),
   )
-  return { chosen, options: quoted, recipient }
+  return withPick(deps, { chosen, options: quoted, recipient }, await deps.picks?.get(order.id))
+}
+
+/**
+ * The packer's pick replaces the rules' choice, judged again on the parcel as weighed: still eligible, within the
+ * cap, and what it takes now (a reason, a supervisor) given when it was taken. Otherwise the purchase stops with
+ * the reason (the packer takes another with Ctrl+K, or the suggestion): never a silent fall back to another carrier.
+ */
+function withPick(deps: CarrierChoiceDeps, quoted: CarrierChoice, pick: CarrierPick | null | undefined): CarrierChoice {
+  // In the screen's order (eligible, cheapest, fastest), decided here on the real prices: a packer's screen shows the
+  // comparison without prices, and its row keys (Ctrl+K) must mean the same carrier as the carrier prompt's.
+  const choice = { ...quoted, options: [...quoted.options].sort(screenOrder) }
+  if (!pick || !choice.chosen || !deps.changeRules) return choice
+  const verdict = judgeCarrierChange(deps.changeRules(), choice.options, choice.chosen, pick)
+  const option = choice.options.find((o) => sameOption(o, pick))
+  if (!option || !verdict.allowed || (verdict.need !== 'none' && !pick.reason) || (verdict.need === 'supervisor' && !pick.approvedBy)) {
+    throw new AppError(ErrorCode.noEligibleCarrier, msg('carrierChange.noLonger', { name: option?.name ?? pick.serviceCode }), {
+      meta: { carrierId: pick.carrierId, serviceCode: pick.serviceCode, need: verdict.need },
+    })
+  }
+  // The comparison's row says it too (an eligible option has no other wording to keep).
+  const picked = { ...option, reason: pickedReason(pick.reason) }
+  return { ...choice, chosen: picked, options: choice.options.map((o) => (o === option ? picked : o)) }
 }
 
 /**

@@ -43,6 +43,7 @@ describe('rates config', () => {
       strategy: 'cheapest',
       preferences: [],
       distanceThresholdsKm: { yakinMaxKm: 200, kisaMaxKm: 600, ortaMaxKm: 1000 },
+      carrierChange: { enabled: true, maxExtraKurus: 2000, supervisorAboveKurus: 500, contracts: ['platform', 'own'] },
     })
   })
 

@@ -27,6 +27,22 @@ export const RatesConfigSchema = z
       .object({ yakinMaxKm: z.number().int().positive(), kisaMaxKm: z.number().int().positive(), ortaMaxKm: z.number().int().positive() })
       .refine((t) => t.yakinMaxKm < t.kisaMaxKm && t.kisaMaxKm < t.ortaMaxKm, 'yakın < kısa < orta')
       .default({ ...DEFAULT_DISTANCE_THRESHOLDS_KM }),
+    /**
+     * The packer's carrier change from the comparison (Ctrl+K at the desk): on or off, how much dearer than the
+     * suggestion it may be (kuruş; null = no cap), from how much dearer a supervisor's badge is needed, and the
+     * contracts the packer may change to. A dearer change always needs a reason; every change is audited.
+     */
+    carrierChange: z
+      .object({
+        enabled: z.boolean().default(true),
+        maxExtraKurus: z.number().int().min(0).nullable().default(2000),
+        supervisorAboveKurus: z.number().int().min(0).default(500),
+        contracts: z
+          .array(z.enum(['platform', 'own']))
+          .min(1)
+          .default(['platform', 'own']),
+      })
+      .prefault({}),
   })
   .prefault({})
 

@@ -8,7 +8,11 @@ function isChosen(o: QuoteOption, chosen: QuoteOption | null): boolean {
   return !!chosen && o.carrierId === chosen.carrierId && o.serviceCode === chosen.serviceCode
 }
 
-/** Carrier comparison: eligible options cheapest first, the chosen one lit, then why others were left out. */
+/**
+ * Carrier comparison: eligible options cheapest first, the chosen one lit, then why others were left out. Each row
+ * shows its key: Ctrl+K then that key takes the carrier instead (the carrier prompt numbers the rows the same way,
+ * both in the order the core sends).
+ */
 export function CarrierPanel({ quote, chosen, maxRows = 5 }: { quote: readonly QuoteOption[] | null; chosen: QuoteOption | null; maxRows?: number }) {
   const { lang, t } = useLang()
   if (!quote) {
@@ -23,16 +27,18 @@ export function CarrierPanel({ quote, chosen, maxRows = 5 }: { quote: readonly Q
       </section>
     )
   }
-  const sorted = [...quote].sort(
-    (a, b) => Number(b.eligible) - Number(a.eligible) || (a.priceKurus ?? 0) - (b.priceKurus ?? 0) || a.transitDays - b.transitDays,
-  )
-  const shown = sorted.slice(0, maxRows)
+  // In the core's order (eligible, cheapest, fastest on the real prices, which a packer's screen does not get): row n is key n.
+  const sorted = quote
+  // The first rows, and the chosen one always (a carrier the packer took may be further down): each keeps its key.
+  const keyed = sorted.map((o, i) => ({ o, key: i + 1 }))
+  const chosenAt = keyed.findIndex(({ o }) => isChosen(o, chosen))
+  const shown = chosenAt >= maxRows ? [...keyed.slice(0, maxRows - 1), keyed[chosenAt]!] : keyed.slice(0, maxRows)
   const hidden = sorted.length - shown.length
   return (
     <section className="panel carrier-panel" data-testid="carriers">
       <h2 className="panel-title">
         <Tx k="carrier.title" />
-        {shown[0] && <span className="muted small"> — {shown[0].band} desi/kg</span>}
+        {shown[0] && <span className="muted small"> — {shown[0].o.band} desi/kg</span>}
       </h2>
       <table className="carrier-table">
         <thead>
@@ -44,7 +50,7 @@ export function CarrierPanel({ quote, chosen, maxRows = 5 }: { quote: readonly Q
           </tr>
         </thead>
         <tbody>
-          {shown.map((o) => {
+          {shown.map(({ o, key }) => {
             const on = isChosen(o, chosen)
             return (
               <tr
@@ -53,9 +59,10 @@ export function CarrierPanel({ quote, chosen, maxRows = 5 }: { quote: readonly Q
                 data-testid="carrier-option"
                 data-carrier={o.carrierId}
                 data-chosen={on}
+                data-key={key}
               >
                 <td>
-                  {on && <span aria-hidden>★ </span>}
+                  <kbd className="key">{key}</kbd> {on && <span aria-hidden>★ </span>}
                   {o.name}
                   {o.contract === 'own' && <span className="chip chip-small">kendi / own</span>}
                 </td>

@@ -1,5 +1,5 @@
-import { useState, type KeyboardEvent } from 'react'
 import { ErrorCode } from '../../../shared/errors'
+import { usePromptField } from '../hooks/use-prompt-field'
 import type { VoidPrompt as VoidState } from '../hooks/use-void'
 import { VOID_REASONS } from '../i18n'
 import { ProblemBanner } from './ProblemBanner'
@@ -14,18 +14,9 @@ const RETURN_INSTEAD: ReadonlySet<string> = new Set([ErrorCode.carrierNotCancell
  * reason digit or the supervisor's badge into its own field, Enter sends it, Esc closes.
  */
 export function VoidPrompt({ prompt }: { prompt: VoidState }) {
-  const [text, setText] = useState('')
+  const field = usePromptField(prompt.scan, prompt.close)
   const target = prompt.target
   if (!target) return null
-  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
-    if (e.key !== 'Enter' && e.key !== 'Escape') return
-    e.preventDefault()
-    e.stopPropagation()
-    if (e.key === 'Escape') return prompt.close()
-    const code = text.trim()
-    setText('')
-    if (code) prompt.scan(code)
-  }
   return (
     <div className="overlay" role="dialog" aria-modal="true" aria-labelledby="void-title" data-testid="void-prompt" data-own-keys data-done={prompt.done}>
       <div className="override">
@@ -45,17 +36,7 @@ export function VoidPrompt({ prompt }: { prompt: VoidState }) {
             <Tx k="void.returnPath" sub />
           </p>
         ) : null}
-        <input
-          className="search-input"
-          data-testid="void-input"
-          aria-labelledby="void-title"
-          type="password"
-          autoFocus
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-          onKeyDown={onKeyDown}
-          autoComplete="off"
-        />
+        <input className="search-input" data-testid="void-input" aria-labelledby="void-title" type="password" autoFocus {...field} autoComplete="off" />
         <p className="muted small">
           <Tx k="void.keys" />
         </p>
