@@ -1,4 +1,4 @@
-import { expect } from 'vitest'
+import { expect, it } from 'vitest'
 import { ErrorCode, type AppError } from '../../shared/errors'
 import { thrown } from './app-error'
 
@@ -20,4 +20,12 @@ export function frameInvalid(parse: () => unknown, message?: RegExp): AppError {
   expect(err).toMatchObject({ code: ErrorCode.scaleFrameInvalid, retryable: true })
   if (message) expect(err.message).toMatch(message)
   return err
+}
+
+/** One test per case, named "rejects <name> as scale.frameInvalid": `parse` of the case's input throws frameInvalid (message checked where the case has one). */
+export function itRejectsEach(cases: ReadonlyArray<readonly [name: string, input: string, message?: RegExp]>, parse: (input: string) => unknown): void {
+  const rows = cases.map(([name, input, message]): [string, string, RegExp | undefined] => [name, input, message])
+  it.each(rows)('rejects %s as scale.frameInvalid', (_name, input, message) => {
+    frameInvalid(() => parse(input), message)
+  })
 }

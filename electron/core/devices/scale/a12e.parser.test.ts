@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { a12eChecksum, a12eChecksumText, createA12eFramer, parseA12eFrame } from './a12e.parser'
-import { expectWholeAtEveryCut, frameInvalid, latin1 as b } from '../../../../tests/support/scale-frames'
+import { expectWholeAtEveryCut, itRejectsEach, latin1 as b } from '../../../../tests/support/scale-frames'
 
 const withSum = (payload: string) => `${payload}${a12eChecksumText(a12eChecksum(b(payload)))}\r\n`
 
@@ -44,9 +44,7 @@ describe('parseA12eFrame', () => {
     expect(parseA12eFrame(b('WG004.139kg00\r\n'), { checksum: false })).toMatchObject({ grams: 4139 })
   })
 
-  it.each(invalid)('rejects %s as scale.frameInvalid', (_name, text, message) => {
-    frameInvalid(() => parseA12eFrame(b(text)), message)
-  })
+  itRejectsEach(invalid, (text) => parseA12eFrame(b(text)))
 })
 
 describe('createA12eFramer', () => {

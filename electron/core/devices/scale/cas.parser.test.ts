@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createCasFramer, decodeCasLamp, parseCasFrame } from './cas.parser'
-import { expectWholeAtEveryCut, frameInvalid, latin1 as b } from '../../../../tests/support/scale-frames'
+import { expectWholeAtEveryCut, itRejectsEach, latin1 as b } from '../../../../tests/support/scale-frames'
 
 const lamp = (byte: number) => decodeCasLamp(byte)
 
@@ -61,9 +61,7 @@ describe('parseCasFrame', () => {
     expect(parseCasFrame(b('ST,GS,+001.234\r\n'), { defaultUnit: 'kg' })).toMatchObject({ grams: 1234 })
   })
 
-  it.each(invalid)('rejects %s as scale.frameInvalid', (_name, text, message) => {
-    frameInvalid(() => parseCasFrame(b(text)), message)
-  })
+  itRejectsEach(invalid, (text) => parseCasFrame(b(text)))
 })
 
 describe('createCasFramer', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { HidScaleUnitCode, parseHidScaleReport } from './hid-pos-scale.parser'
-import { frameInvalid } from '../../../../tests/support/scale-frames'
+import { itRejectsEach } from '../../../../tests/support/scale-frames'
 
 const r = (hex: string) => Uint8Array.from(hex.split(' ').map((h) => parseInt(h, 16)))
 
@@ -50,7 +50,5 @@ describe('parseHidScaleReport', () => {
     expect(parseHidScaleReport([3, 4, 2, 0, 0xd2, 0x04])).toMatchObject({ grams: 1234 })
   })
 
-  it.each(invalid)('rejects %s as scale.frameInvalid', (_name, hex, message) => {
-    frameInvalid(() => parseHidScaleReport(r(hex)), message)
-  })
+  itRejectsEach(invalid, (hex) => parseHidScaleReport(r(hex)))
 })

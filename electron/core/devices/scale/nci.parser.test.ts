@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createNciFramer, decodeNciStatus, parseNciFrame } from './nci.parser'
-import { expectWholeAtEveryCut, frameInvalid, latin1 as b } from '../../../../tests/support/scale-frames'
+import { expectWholeAtEveryCut, itRejectsEach, latin1 as b } from '../../../../tests/support/scale-frames'
 
 const ok = decodeNciStatus(0x30, 0x30)
 
@@ -52,9 +52,7 @@ describe('parseNciFrame', () => {
     })
   })
 
-  it.each(invalid)('rejects %s as scale.frameInvalid', (_name, text, message) => {
-    frameInvalid(() => parseNciFrame(b(text)), message)
-  })
+  itRejectsEach(invalid, (text) => parseNciFrame(b(text)))
 })
 
 describe('createNciFramer', () => {

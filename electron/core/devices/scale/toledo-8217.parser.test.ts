@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createToledo8217Framer, decodeToledo8217Status, parseToledo8217Frame } from './toledo-8217.parser'
-import { expectWholeAtEveryCut, frameInvalid, latin1 as b } from '../../../../tests/support/scale-frames'
+import { expectWholeAtEveryCut, itRejectsEach, latin1 as b } from '../../../../tests/support/scale-frames'
 
 const status = (bits: number) => decodeToledo8217Status(bits)
 
@@ -50,9 +50,7 @@ describe('parseToledo8217Frame', () => {
     expect(status(0)).toEqual({ motion: false, overCapacity: false, underZero: false, outsideZeroCapture: false, centerOfZero: false, net: false, bit6: false })
   })
 
-  it.each(invalid)('rejects %s as scale.frameInvalid', (_name, text) => {
-    frameInvalid(() => parseToledo8217Frame(b(text)))
-  })
+  itRejectsEach(invalid, (text) => parseToledo8217Frame(b(text)))
 })
 
 describe('createToledo8217Framer', () => {
