@@ -350,8 +350,8 @@ export const messages = {
   'exc.title': { tr: 'İstisna kuyruğu', en: 'Exceptions queue' },
   'exc.empty': { tr: 'Bekleyen istisna yok', en: 'No exception waiting' },
   'exc.keys': {
-    tr: '↑/↓ satır seçer · Enter ya da eylem rakamı + Enter · Esc geri/kapat · F12 kapatır',
-    en: '↑/↓ pick a row · Enter or the action digit + Enter · Esc back/close · F12 closes',
+    tr: '↑/↓ ya da sipariş barkodu satır seçer · Enter ya da eylem rakamı + Enter · Esc geri/kapat · F12 kapatır',
+    en: "↑/↓ or the order's barcode picks a row · Enter or the action digit + Enter · Esc back/close · F12 closes",
   },
   'exc.order': { tr: 'Sipariş', en: 'Order' },
   'exc.kind': { tr: 'Sorun', en: 'Problem' },

@@ -55,6 +55,7 @@ beforeAll(async () => {
     order(5, { city: 'İstanbul', district: 'Kadıköy' }),
     order(6, { city: 'İstanbul', district: 'Kadıköy' }),
     order(7, { city: 'İstanbul', district: 'Kadıköy' }),
+    order(8, { city: 'İstanbul', district: 'Kadıköy' }),
   ])
   await rig.start()
   page = await browser.newPage({ viewport: { width: 1366, height: 768 } })
@@ -298,17 +299,27 @@ describe('the exceptions queue in Chromium, keyboard and scanner only', () => {
     await rig.start()
     await desk.open(rig.serve!.url)
     await desk.login('P1001')
+    // The next order stops too (its weight), so the queue holds two rows: the order's slip scanned on the screen picks its own.
+    await packUpToWeight(8, 'over')
+    await desk.waitForProblem('packing.weightOutOfTolerance')
     await openQueue()
+    await row('EXC-8').waitFor({ timeout: 20_000 })
     await row('EXC-7').waitFor({ timeout: 20_000 })
     expect(await row('EXC-7').getAttribute('data-kind')).toBe('printer')
     expect(await row('EXC-7').innerText()).not.toContain('masada') // the restart took the order off the desk; the queue still has it
     rig.zebra.setState({ paperOut: false })
+    await type('EXC7') // a scan of the order's slip is never an action: it picks that row
+    await page.locator('[data-testid="exception-row"][data-order="EXC-7"][data-chosen="true"]').waitFor({ timeout: 15_000 })
     await type('')
     await settled('EXC-7')
     expect(rig.zebra.jobs.length).toBe(printed + 1)
-    await closeQueue()
+    expect(await row('EXC-8').getAttribute('data-kind')).toBe('weight') // untouched
+    await type('') // EXC-8's override: a reason, then the supervisor's badge
+    await type('1')
+    await type('S9001')
+    await settledAndPacked('EXC-8')
     await desk.scan('EXC7')
     await desk.waitForProblem('packing.orderAlreadyPacked') // packed from the queue, never lost, never printed twice
-    expect(rig.zebra.jobs.length).toBe(printed + 1)
+    expect(rig.zebra.jobs.length).toBe(printed + 2) // EXC-7's label once, EXC-8's once
   }, 120_000)
 })

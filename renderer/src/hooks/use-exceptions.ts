@@ -133,8 +133,13 @@ export function useExceptions(client: StationClient, enabled: boolean, onClosed:
     if (!row) return
     const id = row.id
     switch (stage) {
-      case 'list':
-        return start(DIGIT.test(typed) ? row.actions[Number(typed) - 1] : row.actions[0])
+      case 'list': {
+        if (!typed || DIGIT.test(typed)) return start(typed ? row.actions[Number(typed) - 1] : row.actions[0])
+        // Anything else is never an action: an order's slip (or its number) scanned here picks that order's row.
+        const at = rows.findIndex((x) => [x.orderBarcode, x.orderNumber].some((c) => c.toUpperCase() === typed.toUpperCase()))
+        if (at >= 0) setSelected(at)
+        return
+      }
       case 'address': {
         const place = places[choice]
         if (!place) return setTextState(typed)
