@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { DEMO_PRODUCTS } from '../../sandbox/cloud/demo-orders'
-import { scanAllItems, startHarness, type Harness } from '../support/station-harness'
+import type { NewOrder } from '../../electron/core/orders/orders.repository'
+import { FAST_WEIGHING, scanAllItems, startHarness, type Harness } from '../support/station-harness'
 
 let h: Harness | null = null
 afterEach(async () => {
@@ -10,7 +11,29 @@ afterEach(async () => {
 
 const p = DEMO_PRODUCTS[0]
 const lines = [{ sku: p.sku, gtin: p.gtin, name: p.name, quantity: 1, unitWeightGrams: p.unitWeightGrams }]
-const fast = { scale: { driver: 'simulated', settleMs: 10, intervalMs: 10 }, stability: { sampleCount: 2, minStableMs: 0 } }
+
+/** An il/ilçe that matches nothing, and a misspelt one. */
+const NOWHERE: NewOrder['recipient'] = {
+  name: 'Ali Veli',
+  address: 'Bir Sokak 1',
+  district: 'Hiçbiryer',
+  city: 'Atlantis',
+  postalCode: null,
+  phone: '05321112233',
+}
+const MISSPELT: NewOrder['recipient'] = {
+  name: 'Ayşe Yıldız',
+  address: 'Moda Cd. 18',
+  district: 'Kadkoy',
+  city: 'istanbul',
+  postalCode: '34710',
+  phone: '05321112233',
+}
+
+/** Adds order ADR<n> (one demo item) for `recipient` to the harness's cloud; resolves with the order's id. */
+function addAdrOrder(harness: Harness, n: number, recipient: NewOrder['recipient']): Promise<string> {
+  return harness.addOrder({ orderNumber: `ADR-${n}`, barcode: `ADR${n}`, recipient, lines })
+}
 
 async function packUntilStop(harness: Harness, code: string) {
   const scan = (c: string) => harness.station.handlers['scan.submit']({ code: c, source: 'scanner' })
@@ -24,14 +47,9 @@ async function packUntilStop(harness: Harness, code: string) {
 
 describe('address check before any label is bought', () => {
   it('an il/ilçe that matches nothing stops the packer, queues the order as an exception and buys nothing', async () => {
-    h = await startHarness({ overrides: fast })
+    h = await startHarness({ overrides: FAST_WEIGHING })
     const db = h.station.database.db
-    const id = await h.addOrder({
-      orderNumber: 'ADR-1',
-      barcode: 'ADR1',
-      recipient: { name: 'Ali Veli', address: 'Bir Sokak 1', district: 'Hiçbiryer', city: 'Atlantis', postalCode: null, phone: '05321112233' },
-      lines,
-    })
+    const id = await addAdrOrder(h, 1, NOWHERE)
     const v = await packUntilStop(h, 'ADR1')
     expect(v.problem?.code).toBe('address.unresolved')
     expect(v.problem?.message).toMatch(/Atlantis/)
@@ -50,14 +68,9 @@ describe('address check before any label is bought', () => {
   }, 30_000)
 
   it('a misspelt il/ilçe goes to the carrier as the official names, and the correction is audited', async () => {
-    h = await startHarness({ overrides: fast })
+    h = await startHarness({ overrides: FAST_WEIGHING })
     const db = h.station.database.db
-    const id = await h.addOrder({
-      orderNumber: 'ADR-2',
-      barcode: 'ADR2',
-      recipient: { name: 'Ayşe Yıldız', address: 'Moda Cd. 18', district: 'Kadkoy', city: 'istanbul', postalCode: '34710', phone: '05321112233' },
-      lines,
-    })
+    const id = await addAdrOrder(h, 2, MISSPELT)
     const v = await packUntilStop(h, 'ADR2')
     expect(v.problem).toBeNull()
     const body = h.carrier.consignments[0]!.body as { consignee: { state: string; city: string } }
