@@ -15,8 +15,10 @@ disposeAfterEach(
   () => (cloud = dir = null),
 )
 
+/** The test's cloud, its store in the test's folder (made on the first start); `port` restarts it where it was. */
 async function startCloud(port = 0) {
-  return startReferenceCloud({ port, dbPath: join(dir!, 'cloud.sqlite3'), marketplaceLabelEvery: 0, rateLimit: { limit: 100_000, windowMs: 60_000 } })
+  dir ??= mkdtempSync(join(tmpdir(), 'kj-sync-'))
+  return startReferenceCloud({ port, dbPath: join(dir, 'cloud.sqlite3'), marketplaceLabelEvery: 0, rateLimit: { limit: 100_000, windowMs: 60_000 } })
 }
 
 async function desk(stationId: string, apiKey: string, url: string) {
@@ -48,7 +50,6 @@ const statusOf = async (h: Harness) => h.station.sync!.status()
 
 describe('desk ↔ reference cloud', () => {
   it('two desks: a claimed order is refused at the other desk', async () => {
-    dir = mkdtempSync(join(tmpdir(), 'kj-sync-'))
     cloud = await startCloud()
     const a = await cloud.stations.create({ id: 'desk-a', apiKey: 'key-a' })
     const b = await cloud.stations.create({ id: 'desk-b', apiKey: 'key-b' })
@@ -61,7 +62,6 @@ describe('desk ↔ reference cloud', () => {
   }, 30_000)
 
   it('the cloud is down while 100 orders are packed; when it is back every event arrives once', async () => {
-    dir = mkdtempSync(join(tmpdir(), 'kj-sync-'))
     cloud = await startCloud()
     const port = Number(new URL(cloud.url).port)
     const a = await cloud.stations.create({ id: 'desk-a', apiKey: 'key-a' })
@@ -86,7 +86,6 @@ describe('desk ↔ reference cloud', () => {
   }, 120_000)
 
   it('an order packed by two offline desks is reported as a conflict to both', async () => {
-    dir = mkdtempSync(join(tmpdir(), 'kj-sync-'))
     cloud = await startCloud()
     const port = Number(new URL(cloud.url).port)
     const a = await cloud.stations.create({ id: 'desk-a', apiKey: 'key-a' })
