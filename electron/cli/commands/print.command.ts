@@ -1,10 +1,8 @@
 import { readFile } from 'node:fs/promises'
 import { AppError, ErrorCode, toAppError, errorText } from '../../../shared/errors'
-import { createTransport } from '../../core/devices/printer/transports/printer-uri'
-import { ZebraPrinter } from '../../core/devices/printer/zebra.printer'
 import { numberFlag, parseFlags, requireFlag } from '../cli-args'
 import type { CliCommand, CliIo } from '../cli.types'
-import { reportFailure } from './printer-command.support'
+import { reportFailure, withZebraPrinter } from './printer-command.support'
 
 const flagOptions = {
   printer: { type: 'string' },
@@ -30,7 +28,6 @@ async function readZpl(path: string): Promise<Uint8Array> {
 
 async function run(argv: readonly string[], io: CliIo): Promise<number> {
   let json = false
-  let printer: ZebraPrinter | null = null
   try {
     const { values, positionals } = parseFlags(argv, flagOptions, true)
     json = values.json ?? false
@@ -38,8 +35,11 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     if (positionals.length !== 1) throw new AppError(ErrorCode.inputInvalid, `expected one ZPL file, got ${positionals.length}`)
     const timeoutMs = numberFlag(values['timeout-ms'], 'timeout-ms', { positive: true, integer: true })
     const data = await readZpl(positionals[0] as string)
-    printer = new ZebraPrinter(createTransport(uri, { timeoutMs }), { timeoutMs })
-    const result = await printer.print(data, { checkStatus: !(values['no-status-check'] ?? false), timeoutMs })
+    const checkStatus = !(values['no-status-check'] ?? false)
+    const { result, printerUri } = await withZebraPrinter(uri, timeoutMs, async (printer) => ({
+      result: await printer.print(data, { checkStatus, timeoutMs }),
+      printerUri: printer.uri,
+    }))
     const warning = result.problemAfter
     if (json) {
       const out: Record<string, unknown> = { ok: true, bytes: result.bytes }
@@ -47,7 +47,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       io.stdout(`${JSON.stringify(out)}\n`)
     } else {
       const checked = result.statusBefore ? '' : ' (status not checked)'
-      io.stdout(`sent ${result.bytes} bytes to ${printer.uri}${checked}${warning ? ` — warning: ${errorText(warning)} [${warning.code}]` : ''}\n`)
+      io.stdout(`sent ${result.bytes} bytes to ${printerUri}${checked}${warning ? ` — warning: ${errorText(warning)} [${warning.code}]` : ''}\n`)
     }
     return 0
   } catch (err) {
@@ -56,8 +56,6 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       io.stdout(`${JSON.stringify({ ok: false, error: { code: e.code, message: errorText(e), retryable: e.retryable } })}\n`)
     }
     return reportFailure(io, prefix, err)
-  } finally {
-    printer?.dispose()
   }
 }
 

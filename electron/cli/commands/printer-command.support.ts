@@ -1,4 +1,6 @@
 import { ErrorCode, toAppError, type AppError, errorText } from '../../../shared/errors'
+import { createTransport } from '../../core/devices/printer/transports/printer-uri'
+import { ZebraPrinter } from '../../core/devices/printer/zebra.printer'
 import type { CliIo } from '../cli.types'
 
 /** Printer errors that are the caller's fault (bad address, a file: printer asked for status) exit 2. */
@@ -14,4 +16,14 @@ export function reportFailure(io: CliIo, prefix: string, err: unknown): number {
   if (error.code === ErrorCode.internal) throw err // a bug: let the CLI entry point report it
   io.stderr(`${prefix}${errorText(error)}${error.code === ErrorCode.inputInvalid ? '' : ` [${error.code}]`}\n`)
   return printerExitCode(error)
+}
+
+/** Opens the Zebra printer at `uri` (throws printer.addressInvalid for a bad one) for `use`, and disposes of it afterwards. */
+export async function withZebraPrinter<T>(uri: string, timeoutMs: number | undefined, use: (printer: ZebraPrinter) => Promise<T>): Promise<T> {
+  const printer = new ZebraPrinter(createTransport(uri, { timeoutMs }), { timeoutMs })
+  try {
+    return await use(printer)
+  } finally {
+    printer.dispose()
+  }
 }

@@ -1,10 +1,8 @@
-import { createTransport } from '../../core/devices/printer/transports/printer-uri'
-import { ZebraPrinter } from '../../core/devices/printer/zebra.printer'
 import { statusProblem } from '../../core/devices/printer/zpl/zebra-status.parser'
 import type { PrinterStatus } from '../../core/devices/printer/printer.port'
 import { numberFlag, parseFlags, requireFlag } from '../cli-args'
 import type { CliCommand, CliIo } from '../cli.types'
-import { reportFailure } from './printer-command.support'
+import { reportFailure, withZebraPrinter } from './printer-command.support'
 import { errorText } from '../../../shared/errors'
 
 const flagOptions = {
@@ -35,13 +33,11 @@ function toJson(s: PrinterStatus): Record<string, boolean | number> {
 }
 
 async function run(argv: readonly string[], io: CliIo): Promise<number> {
-  let printer: ZebraPrinter | null = null
   try {
     const { values } = parseFlags(argv, flagOptions)
     const uri = requireFlag(values.printer, 'printer')
     const timeoutMs = numberFlag(values['timeout-ms'], 'timeout-ms', { positive: true, integer: true })
-    printer = new ZebraPrinter(createTransport(uri, { timeoutMs }), { timeoutMs })
-    const status = await printer.status({ timeoutMs })
+    const status = await withZebraPrinter(uri, timeoutMs, (printer) => printer.status({ timeoutMs }))
     if (values.json) {
       io.stdout(`${JSON.stringify(toJson(status))}\n`)
     } else {
@@ -53,8 +49,6 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
     return 0
   } catch (err) {
     return reportFailure(io, prefix, err)
-  } finally {
-    printer?.dispose()
   }
 }
 
