@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { answerHook, jsonHookOf } from '../common/emulator-hooks'
-import { exchange, headersOf, readBody, type FaultPlan, type LoggedHttpRequest, type Reply, type SlidingWindow } from '../common/http-emulator'
+import { carrierHandler, headersOf, type FaultPlan, type LoggedHttpRequest, type Reply, type SlidingWindow } from '../common/http-emulator'
 import { schemaComplaint, SoapSchemaSet } from '../common/soap-schema'
 import { ARAS_PATHS, QUERY_ACTION_PREFIX, SHIPMENT_OPERATIONS, TEST_PATH_OPERATIONS, type ResolvedOptions } from './aras.config'
 import { advance } from './aras.lifecycle'
@@ -56,44 +56,43 @@ export type HandlerDeps = Readonly<{
 
 /** Test hooks, ?WSDL, the limiter, faults, then the SOAP dispatch of either service. */
 export function createArasHandler(deps: HandlerDeps) {
-  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
-    const raw = await readBody(req)
-    const text = raw?.toString('utf8') ?? ''
-    if (url.pathname.startsWith('/__emu/')) return hook(deps, url.pathname, text, req.method ?? '', res)
-    const entry: LoggedHttpRequest = {
-      method: req.method ?? '',
-      path: url.pathname + url.search,
-      headers: headersOf(req),
-      body: redactSecrets(text),
-      operation: null,
-      status: null,
-      fault: null,
-    }
-    deps.state.requests.push(entry)
-    const { reply, takeFault } = exchange(req, res, entry, deps.opts.retryAfterSeconds)
-    const service = serviceOf(url.pathname)
-    if (!service) return reply(404, '<html><body><h1>404 - File or directory not found.</h1></body></html>', HTML)
-    const query = [...url.searchParams.keys()].map((k) => k.toLowerCase())
-    if (req.method === 'GET' && (query.includes('wsdl') || query.includes('singlewsdl')))
-      return reply(200, wsdlOf(service, `${deps.origin()}${url.pathname}`, deps.opts), XML)
-    // The ASMX help pages (?op=…) and its HTTP GET/POST bindings are not emulated: .NET disables those
-    // bindings for remote callers by default, and docs/reference/carriers.md §2 only documents SOAP.
-    if (req.method !== 'POST')
-      return reply(req.method === 'GET' ? 404 : 405, '<html><body>Not emulated: POST a SOAP envelope, or GET ?WSDL</body></html>', HTML)
-    if (deps.limiter) {
-      const waitMs = deps.limiter.hit()
-      if (waitMs > 0) {
-        deps.onRateLimited()
-        return reply(429, '<html><body>Too Many Requests</body></html>', HTML, { 'retry-after': String(Math.max(1, Math.ceil(waitMs / 1000))) })
-      }
-    }
-    if (takeFault(deps.faults)) return
-    if (raw === null) return reply(413, '<html><body>Request Entity Too Large</body></html>', HTML)
-    const contentType = req.headers['content-type'] ?? '' // case kept: the SOAP 1.2 action parameter is case-sensitive
-    if (service.kind === 'svc') return wcf(deps, req, text, contentType, reply, entry)
-    return asmx(deps, service, req, text, contentType, reply, entry)
+  const hooks = (req: IncomingMessage, url: URL, text: string, res: ServerResponse): boolean => {
+    if (!url.pathname.startsWith('/__emu/')) return false
+    hook(deps, url.pathname, text, req.method ?? '', res)
+    return true
   }
+  const logged = (req: IncomingMessage, url: URL, text: string) => ({
+    path: url.pathname + url.search,
+    headers: headersOf(req),
+    body: redactSecrets(text),
+    operation: null,
+  })
+  return carrierHandler<LoggedHttpRequest, never, never>(
+    { opts: deps.opts, requests: deps.state.requests, hooks, logged },
+    (req, { url, raw, text, entry, reply, takeFault }) => {
+      const service = serviceOf(url.pathname)
+      if (!service) return reply(404, '<html><body><h1>404 - File or directory not found.</h1></body></html>', HTML)
+      const query = [...url.searchParams.keys()].map((k) => k.toLowerCase())
+      if (req.method === 'GET' && (query.includes('wsdl') || query.includes('singlewsdl')))
+        return reply(200, wsdlOf(service, `${deps.origin()}${url.pathname}`, deps.opts), XML)
+      // The ASMX help pages (?op=…) and its HTTP GET/POST bindings are not emulated: .NET disables those
+      // bindings for remote callers by default, and docs/reference/carriers.md §2 only documents SOAP.
+      if (req.method !== 'POST')
+        return reply(req.method === 'GET' ? 404 : 405, '<html><body>Not emulated: POST a SOAP envelope, or GET ?WSDL</body></html>', HTML)
+      if (deps.limiter) {
+        const waitMs = deps.limiter.hit()
+        if (waitMs > 0) {
+          deps.onRateLimited()
+          return reply(429, '<html><body>Too Many Requests</body></html>', HTML, { 'retry-after': String(Math.max(1, Math.ceil(waitMs / 1000))) })
+        }
+      }
+      if (takeFault(deps.faults)) return
+      if (raw === null) return reply(413, '<html><body>Request Entity Too Large</body></html>', HTML)
+      const contentType = req.headers['content-type'] ?? '' // case kept: the SOAP 1.2 action parameter is case-sensitive
+      if (service.kind === 'svc') return wcf(deps, req, text, contentType, reply, entry)
+      return asmx(deps, service, req, text, contentType, reply, entry)
+    },
+  )
 }
 
 function wsdlOf(service: Service, location: string, opts: ResolvedOptions): string {

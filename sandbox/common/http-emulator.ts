@@ -294,8 +294,11 @@ export type CarrierHandlerDeps<E, T, R> = Readonly<{
   opts: Readonly<{ retryAfterSeconds: number }>
   /** The emulator's request log. */
   requests: E[]
-  /** POST /__emu/advance/{key}?to=…: answered before anything is logged (emulator-hooks.ts). */
-  advanceHook: AdvanceHook<T, R>
+  /**
+   * The /__emu/ control routes, answered before anything is logged: POST /__emu/advance/{key}?to=… over an advance
+   * hook (emulator-hooks.ts), or the emulator's own answerer (JSON hooks), which returns true when it answered.
+   */
+  hooks: AdvanceHook<T, R> | ((req: IncomingMessage, url: URL, text: string, res: ServerResponse) => boolean)
   /** The log entry's fields beyond method, status and fault: path, redacted headers and body, operation, time. */
   logged(req: IncomingMessage, url: URL, text: string): Omit<E, 'method' | 'status' | 'fault'>
 }>
@@ -312,8 +315,12 @@ export function carrierHandler<E extends LoggedHttpRequest, T, R>(
     const url = new URL(req.url ?? '/', 'http://127.0.0.1')
     const raw = await readBody(req)
     const text = raw?.toString('utf8') ?? ''
-    const hook = advanceHookOf(req, url)
-    if (hook) return answerAdvanceHook(res, hook, deps.advanceHook)
+    if (typeof deps.hooks === 'function') {
+      if (deps.hooks(req, url, text, res)) return
+    } else {
+      const hook = advanceHookOf(req, url)
+      if (hook) return answerAdvanceHook(res, hook, deps.hooks)
+    }
     const entry = { method: req.method ?? '', status: null, fault: null, ...deps.logged(req, url, text) } as E
     deps.requests.push(entry)
     await handle(req, { url, raw, text, entry, ...exchange(req, res, entry, deps.opts.retryAfterSeconds) })

@@ -73,7 +73,7 @@ export function createHepsiJetHandler({ opts, state, faults }: HandlerDeps) {
     at: opts.now(),
   })
   return carrierHandler<HepsiJetLoggedRequest, EmulatedDelivery, EmulatedDelivery>(
-    { opts, requests: state.requests, advanceHook: hepsiJetAdvanceHook({ opts, state }), logged },
+    { opts, requests: state.requests, hooks: hepsiJetAdvanceHook({ opts, state }), logged },
     (req, { url, raw, text, reply, takeFault }) => {
       const path = url.pathname
       const r = route(path, opts)

@@ -78,7 +78,7 @@ export function createKolayGelsinHandler({ opts, state, faults, sink }: HandlerD
     }
   }
   return carrierHandler<KgLoggedRequest, EmulatedKgShipment, EmulatedKgShipment>(
-    { opts, requests: state.requests, advanceHook: kolayGelsinAdvanceHook({ opts, state, sink }), logged },
+    { opts, requests: state.requests, hooks: kolayGelsinAdvanceHook({ opts, state, sink }), logged },
     (req, { url, raw, text, reply, takeFault }) => {
       const method = methodOf(url)
 

@@ -92,7 +92,7 @@ export function createMngHandler({ opts, state, faults }: HandlerDeps) {
     at: opts.now(),
   })
   return carrierHandler<MngLoggedRequest, readonly [EmulatedOrder, EmulatedShipment], EmulatedShipment>(
-    { opts, requests: state.requests, advanceHook: mngAdvanceHook({ opts, state }), logged },
+    { opts, requests: state.requests, hooks: mngAdvanceHook({ opts, state }), logged },
     (req, { url, raw, text, reply, takeFault }) => {
       const r = route(url.pathname)
 

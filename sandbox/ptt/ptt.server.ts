@@ -60,7 +60,7 @@ export function createPttHandler({ opts, state, faults }: HandlerDeps) {
   })
 
   return carrierHandler<PttLoggedRequest, EmulatedPttShipment, EmulatedPttShipment>(
-    { opts, requests: state.requests, advanceHook: pttAdvanceHook({ opts, state }), logged },
+    { opts, requests: state.requests, hooks: pttAdvanceHook({ opts, state }), logged },
     async (req, { url, raw, text, entry, reply, takeFault }) => {
       const { service, soapAction } = entry
       const soapFault = (faultcode: string, faultstring: string) => reply(500, faultEnvelope(faultcode, faultstring), XML) // SOAP 1.1 §6.2

@@ -72,7 +72,7 @@ export function createSendeoHandler({ opts, state, faults }: HandlerDeps) {
     at: opts.now(),
   })
   return carrierHandler<SendeoLoggedRequest, EmulatedSendeoDelivery, EmulatedSendeoDelivery>(
-    { opts, requests: state.requests, advanceHook: sendeoAdvanceHook({ opts, state }), logged },
+    { opts, requests: state.requests, hooks: sendeoAdvanceHook({ opts, state }), logged },
     (req, { url, raw, text, reply, takeFault }) => {
       const r = ROUTES.get(url.pathname.toLowerCase()) ?? null
 

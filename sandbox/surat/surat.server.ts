@@ -72,7 +72,7 @@ export function createSuratHandler({ opts, state, faults }: HandlerDeps) {
   })
 
   return carrierHandler<SuratLoggedRequest, EmulatedSuratShipment, EmulatedSuratShipment>(
-    { opts, requests: state.requests, advanceHook: suratAdvanceHook({ state }), logged },
+    { opts, requests: state.requests, hooks: suratAdvanceHook({ state }), logged },
     (req, { url, raw, text: body, reply, takeFault }) => {
       const isSoap = isSoapPath(url)
       const isRest = isRestPath(url)
