@@ -123,7 +123,7 @@ export function packingView(s: Session, carrierNames: ReadonlyMap<string, string
     notice: s.notice,
     packedCount: s.packedCount,
     // Shown only while a box is being chosen: once measured, the quote panel takes its place.
-    boxSuggestions: s.machine.step === PackingStep.itemsVerified && s.box === null ? s.boxSuggestions : null,
+    boxSuggestions: s.machine.step === PackingStep.itemsVerified && s.box === null ? parcelSuggestions(s) : null,
     printPending: s.printPending,
     unconfirmedLabels: s.unconfirmed,
     returnPrompt: s.returnPrompt,
@@ -132,6 +132,11 @@ export function packingView(s: Session, carrierNames: ReadonlyMap<string, string
     lookup: s.lookup,
     parcels: parcelsView(s),
   }
+}
+
+/** A parcel of a multi-parcel order holds only some of the items: whether all of them fit a box says nothing about it (unknown). */
+function parcelSuggestions(s: Session): readonly BoxSuggestionView[] | null {
+  return s.machine.parcels > 1 ? (s.boxSuggestions?.map((b) => ({ ...b, fits: null })) ?? null) : s.boxSuggestions
 }
 
 /** "Koli 2/3" and the parcels weighed so far, each with its own desi and chargeable weight. */
