@@ -3,7 +3,7 @@ import { ShippingLabelInput } from '../../../shared/label'
 import { buildShippingLabel, LABEL_DPIS, LABEL_SIZES, type LabelDpi, type LabelSize } from '../../core/devices/printer/zpl/shipping-label.zpl'
 import { parseFlags, readJsonInput, requireFlag } from '../cli-args'
 import type { CliCommand, CliIo } from '../cli.types'
-import { reportFailure } from './printer-command.support'
+import { reportingFailures } from './printer-command.support'
 
 const flagOptions = {
   input: { type: 'string' },
@@ -21,17 +21,13 @@ function pick<T extends string | number>(value: string | undefined, allowed: rea
 }
 
 async function run(argv: readonly string[], io: CliIo): Promise<number> {
-  try {
-    const { values } = parseFlags(argv, flagOptions)
-    const path = requireFlag(values.input, 'input')
-    const dpi = pick<LabelDpi>(values.dpi, LABEL_DPIS, 203, 'dpi')
-    const size = pick<LabelSize>(values.size, LABEL_SIZES, '100x150', 'size')
-    const input = await readJsonInput(path, ShippingLabelInput)
-    io.stdout(buildShippingLabel(input, { dpi, size }))
-    return 0
-  } catch (err) {
-    return reportFailure(io, prefix, err)
-  }
+  const { values } = parseFlags(argv, flagOptions)
+  const path = requireFlag(values.input, 'input')
+  const dpi = pick<LabelDpi>(values.dpi, LABEL_DPIS, 203, 'dpi')
+  const size = pick<LabelSize>(values.size, LABEL_SIZES, '100x150', 'size')
+  const input = await readJsonInput(path, ShippingLabelInput)
+  io.stdout(buildShippingLabel(input, { dpi, size }))
+  return 0
 }
 
 export const labelRenderCommand: CliCommand = {
@@ -41,5 +37,5 @@ export const labelRenderCommand: CliCommand = {
     'station label render --input FILE.json [--dpi 203|300] [--size 100x150|100x100]\n' +
     'Prints the ZPL (UTF-8, ^CI28) on stdout. FILE.json has the ShippingLabelInput shape (shared/label.ts).\n' +
     'Exit 0 ok, 2 on a missing or invalid input file or bad flags.',
-  run,
+  run: reportingFailures(prefix, run),
 }

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { AppError, ErrorCode, toAppError, errorText } from '../../../shared/errors'
 import { numberFlag, parseFlags, requireFlag } from '../cli-args'
 import type { CliCommand, CliIo } from '../cli.types'
-import { reportFailure, withZebraPrinter } from './printer-command.support'
+import { reportingFailures, withZebraPrinter } from './printer-command.support'
 
 const flagOptions = {
   printer: { type: 'string' },
@@ -55,7 +55,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
       const e = toAppError(err)
       io.stdout(`${JSON.stringify({ ok: false, error: { code: e.code, message: errorText(e), retryable: e.retryable } })}\n`)
     }
-    return reportFailure(io, prefix, err)
+    throw err // reportingFailures: the one stderr line and the exit code
   }
 }
 
@@ -67,5 +67,5 @@ export const printCommand: CliCommand = {
     'Asks the printer for ~HS status first and refuses when it is not ready (paper out, head open, paused…).\n' +
     'URI: tcp://HOST[:PORT], usb://VID:PID[/SERIAL], serial:///dev/ttyUSB0?baud=9600, spooler://QUEUE (no status),\n' +
     'file:///ABS/PATH (appends; no status). Exit 0 sent, 2 bad input or address, 1 printer problem.',
-  run,
+  run: reportingFailures(prefix, run),
 }

@@ -1,7 +1,7 @@
 import { ErrorCode, toAppError, type AppError, errorText } from '../../../shared/errors'
 import { createTransport } from '../../core/devices/printer/transports/printer-uri'
 import { ZebraPrinter } from '../../core/devices/printer/zebra.printer'
-import type { CliIo } from '../cli.types'
+import type { CliCommand, CliIo } from '../cli.types'
 
 /** Printer errors that are the caller's fault (bad address, a file: printer asked for status) exit 2. */
 const INPUT_CODES: ReadonlySet<string> = new Set([ErrorCode.inputInvalid, ErrorCode.printerAddressInvalid, ErrorCode.printerStatusUnsupported])
@@ -25,5 +25,16 @@ export async function withZebraPrinter<T>(uri: string, timeoutMs: number | undef
     return await use(printer)
   } finally {
     printer.dispose()
+  }
+}
+
+/** A command's `run` whose failures become one stderr line and exit code (reportFailure with `prefix`). */
+export function reportingFailures(prefix: string, run: CliCommand['run']): CliCommand['run'] {
+  return async (argv, io) => {
+    try {
+      return await run(argv, io)
+    } catch (err) {
+      return reportFailure(io, prefix, err)
+    }
   }
 }

@@ -2,7 +2,7 @@ import { statusProblem } from '../../core/devices/printer/zpl/zebra-status.parse
 import type { PrinterStatus } from '../../core/devices/printer/printer.port'
 import { numberFlag, parseFlags, requireFlag } from '../cli-args'
 import type { CliCommand, CliIo } from '../cli.types'
-import { reportFailure, withZebraPrinter } from './printer-command.support'
+import { reportingFailures, withZebraPrinter } from './printer-command.support'
 import { errorText } from '../../../shared/errors'
 
 const flagOptions = {
@@ -33,23 +33,19 @@ function toJson(s: PrinterStatus): Record<string, boolean | number> {
 }
 
 async function run(argv: readonly string[], io: CliIo): Promise<number> {
-  try {
-    const { values } = parseFlags(argv, flagOptions)
-    const uri = requireFlag(values.printer, 'printer')
-    const timeoutMs = numberFlag(values['timeout-ms'], 'timeout-ms', { positive: true, integer: true })
-    const status = await withZebraPrinter(uri, timeoutMs, (printer) => printer.status({ timeoutMs }))
-    if (values.json) {
-      io.stdout(`${JSON.stringify(toJson(status))}\n`)
-    } else {
-      const problem = statusProblem(status)
-      const detail = `labels remaining ${status.labelsRemaining}, formats in buffer ${status.formatsInBuffer}, label length ${status.labelLengthDots} dots`
-      io.stdout(`${problem ? `not ready: ${errorText(problem)} [${problem.code}]` : 'ready'} (${detail})\n`)
-    }
-    // An answer is a success even when it says "not ready": the caller asked what the printer says.
-    return 0
-  } catch (err) {
-    return reportFailure(io, prefix, err)
+  const { values } = parseFlags(argv, flagOptions)
+  const uri = requireFlag(values.printer, 'printer')
+  const timeoutMs = numberFlag(values['timeout-ms'], 'timeout-ms', { positive: true, integer: true })
+  const status = await withZebraPrinter(uri, timeoutMs, (printer) => printer.status({ timeoutMs }))
+  if (values.json) {
+    io.stdout(`${JSON.stringify(toJson(status))}\n`)
+  } else {
+    const problem = statusProblem(status)
+    const detail = `labels remaining ${status.labelsRemaining}, formats in buffer ${status.formatsInBuffer}, label length ${status.labelLengthDots} dots`
+    io.stdout(`${problem ? `not ready: ${errorText(problem)} [${problem.code}]` : 'ready'} (${detail})\n`)
   }
+  // An answer is a success even when it says "not ready": the caller asked what the printer says.
+  return 0
 }
 
 export const printerStatusCommand: CliCommand = {
@@ -58,5 +54,5 @@ export const printerStatusCommand: CliCommand = {
   usage:
     'station printer status --printer tcp://HOST[:PORT]|usb://VID:PID[/SERIAL]|serial:///dev/…?baud=N [--timeout-ms N] [--json]\n' +
     'Exit 0 when the printer answered (ready or not), 1 when it is offline or silent, 2 on bad input.',
-  run,
+  run: reportingFailures(prefix, run),
 }
