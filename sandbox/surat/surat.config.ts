@@ -5,6 +5,7 @@
 
 import { EMULATOR_DEFAULTS, withDefaults, type EmulatorOptions, type RateLimitOption } from '../common/emulator-options'
 import { SuratCode, SuratStatusCodes } from '../../protocols/surat/surat.codes'
+import { SURAT_NS, SuratOperation } from '../../protocols/surat/surat.operations'
 
 /** Paths as documented: SOAP ASMX and the REST tracking call (docs/reference/carriers.md §5). */
 export const SuratPath = {
@@ -13,18 +14,11 @@ export const SuratPath = {
 } as const
 
 /** ASMX default namespace; SOAPAction is `"http://tempuri.org/<Operation>"` (docs/reference/carriers.md §5). */
-export const SURAT_NS = 'http://tempuri.org/'
+export { SURAT_NS }
 
-export const SuratOp = {
-  siparisBarkod: 'GonderiyiKargoyaGonderYeniSiparisBarkodOlustur',
-  yeni: 'GonderiyiKargoyaGonderYeni',
-  ortakBarkod: 'OrtakBarkodOlustur',
-  kargoBarkodu: 'KargoBarkodu',
-  gonderiSil: 'GonderiSil',
-  gonderiGeriCek: 'GonderiGeriCek',
-  takipV2: 'KargoTakipHareketDetayliV2',
-} as const
-export type SuratOp = (typeof SuratOp)[keyof typeof SuratOp]
+/** The operations served, as the connector calls them (protocols/surat/surat.operations.ts). */
+export const SuratOp = SuratOperation
+export type SuratOp = SuratOperation
 
 /**
  * Result codes of the create operations as HT lists them: protocols/surat/surat.codes.ts, shared with the

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { CarrierNs } from '../../../../protocols/soap/carrier-namespaces'
+import { SURAT_NS, SuratOperation } from '../../../../protocols/surat/surat.operations'
 import { defaultNsElement, soapEnvelope, SoapStyle } from '../../../../protocols/soap/soap-envelope'
 import type { SoapFault } from '../../../../protocols/soap/soap-fault'
 import { soapResponseParser, type ParsedSoapAnswer } from '../../../../protocols/soap/soap-response.parser'
@@ -11,18 +11,7 @@ import { xmlFields, type XmlFields, type XmlScalar } from '../../../../protocols
  * wants), SOAPAction "http://tempuri.org/<Operation>". Results come back as `<OpResult>`: a plain
  * string for the older operations, a small record (isError/Message/Barcode…) for the newer ones.
  */
-export const SURAT_NS = CarrierNs.tempuri
-
-export const SuratOperation = {
-  siparisBarkod: 'GonderiyiKargoyaGonderYeniSiparisBarkodOlustur',
-  yeni: 'GonderiyiKargoyaGonderYeni',
-  ortakBarkod: 'OrtakBarkodOlustur',
-  kargoBarkodu: 'KargoBarkodu',
-  gonderiSil: 'GonderiSil',
-  gonderiGeriCek: 'GonderiGeriCek',
-  takipV2: 'KargoTakipHareketDetayliV2',
-} as const
-export type SuratOperation = (typeof SuratOperation)[keyof typeof SuratOperation]
+export { SURAT_NS, SuratOperation }
 
 export type SoapScalar = XmlScalar
 /** Ordered children; a nested list is a complex element (Gonderi). Undefined values are left out. */
