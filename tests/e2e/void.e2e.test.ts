@@ -1,11 +1,13 @@
 import Database from 'better-sqlite3'
 import { join } from 'node:path'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startYurticiEmulator, type YurticiEmulator } from '../../sandbox/yurtici/yurtici.emulator'
 import { seriousAxeViolations } from '../support/axe'
 import { E2E_ARTIFACTS as ARTIFACTS } from './pages/chromium'
 import { packDemoOrder } from './pages/demo-desk'
 import { demoDeskForFile, signedInDemoPage } from './pages/file-demo-desk'
+import type { PackingPage } from './pages/packing.page'
 
 /**
  * Issue 12, "Void": F8 on a shown label opens the void prompt; a reason by digit, then a supervisor's badge, by
@@ -23,24 +25,31 @@ afterAll(() => yk?.close())
 const ykUser = { username: 'YKTEST', password: 'YK' }
 const demo = demoDeskForFile('void', () => ({ carriers: { yurtici: { enabled: true, url: yk.url, accounts: { senderPays: ykUser, codCash: ykUser } } } }))
 
+/** F8 on the shown label: waits for the void prompt; `type` sends a code into its own field (digits + Enter, or a badge). */
+async function openVoidPrompt(page: Page, desk: PackingPage) {
+  await page.locator('[data-key="F8"]', { hasText: /iptal et|Void/ }).waitFor({ timeout: 15_000 })
+  await desk.press('F8')
+  const prompt = page.getByTestId('void-prompt')
+  await prompt.waitFor({ timeout: 15_000 })
+  const input = page.getByTestId('void-input')
+  const type = async (code: string) => {
+    await input.pressSequentially(code)
+    await input.press('Enter')
+  }
+  return { prompt, type }
+}
+
 describe('void at the desk, in Chromium, scanner only', () => {
   it("F8 on the packed label: reason by digit, a packer badge refused, the supervisor's badge meets the carrier's refusal and the desk offers KJIADE", async () => {
     const { page, desk } = await signedInDemoPage(demo, 'P1001')
     const tracking = await packDemoOrder(page, desk, 'KJ1001')
 
-    await page.locator('[data-key="F8"]', { hasText: /iptal et|Void/ }).waitFor({ timeout: 15_000 })
-    await desk.press('F8')
-    const prompt = page.getByTestId('void-prompt')
-    await prompt.waitFor({ timeout: 15_000 })
-    const input = page.getByTestId('void-input')
-    await input.pressSequentially('3')
-    await input.press('Enter')
+    const { prompt, type } = await openVoidPrompt(page, desk)
+    await type('3')
     await page.locator('[data-testid="void-reason"][data-chosen="true"]', { hasText: /vazgeçti|cancelled/ }).waitFor({ timeout: 15_000 })
-    await input.pressSequentially('P1001') // a packer's badge: refused, nothing voided
-    await input.press('Enter')
+    await type('P1001') // a packer's badge: refused, nothing voided
     await prompt.locator('[data-testid="problem"][data-code="packing.supervisorRequired"]').waitFor({ timeout: 15_000 })
-    await input.pressSequentially('S9001')
-    await input.press('Enter')
+    await type('S9001')
     // The demo's carrier refuses to void (as a carrier whose parcel has moved): the desk says so and offers the return.
     await page.getByTestId('void-return-path').waitFor({ timeout: 15_000 })
     expect(await prompt.locator('[data-testid="problem"]').getAttribute('data-code')).toBe('carrier.notCancellable')
@@ -64,17 +73,11 @@ describe('void at the desk, in Chromium, scanner only', () => {
     const parcel = yk.shipments.find((s) => s.cargoKey === tracking || s.docId === tracking) ?? yk.shipments.at(-1)!
     expect(parcel.status).toBe('NOP')
 
-    await page.locator('[data-key="F8"]', { hasText: /iptal et|Void/ }).waitFor({ timeout: 15_000 })
-    await desk.press('F8')
-    const prompt = page.getByTestId('void-prompt')
-    await prompt.waitFor({ timeout: 15_000 })
-    const input = page.getByTestId('void-input')
-    await input.pressSequentially('1')
-    await input.press('Enter')
+    const { prompt, type } = await openVoidPrompt(page, desk)
+    await type('1')
     await page.locator('[data-testid="void-reason"][data-chosen="true"]').first().waitFor({ timeout: 15_000 })
     expect(await seriousAxeViolations(page)).toEqual([])
-    await input.pressSequentially('S9001')
-    await input.press('Enter')
+    await type('S9001')
     await page.getByTestId('void-done').waitFor({ timeout: 15_000 })
     expect(await prompt.locator('[data-testid="problem"]').count()).toBe(0)
     expect(parcel.status).toBe('CNL') // cancelled at the carrier
