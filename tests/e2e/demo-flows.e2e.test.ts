@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { startServe } from '../support/serve-process'
 import { eventually } from '../support/wait-for'
 import { E2E_ARTIFACTS as ARTIFACTS } from './pages/chromium'
-import { scanDemoOrder } from './pages/demo-desk'
+import { packDemoOrder } from './pages/demo-desk'
 import { demoDeskForFile, signedInDemoPage } from './pages/file-demo-desk'
 import { PackingPage } from './pages/packing.page'
 
@@ -13,12 +13,7 @@ const demo = demoDeskForFile('flows')
 describe('the demo shows its flows (station serve --demo), scanner only', () => {
   it("KJ1011 carries the marketplace's own label: the desk prints it untouched", async () => {
     const { page, desk } = await signedInDemoPage(demo, 'P1001')
-    await scanDemoOrder(desk, 'KJ1011')
-    const suggestion = page.getByTestId('box-suggestion')
-    await suggestion.waitFor({ timeout: 15_000 })
-    await desk.scan((await suggestion.getAttribute('data-code'))!)
-    await desk.waitForStep('packed')
-    expect(await desk.trackingNumber()).toBe('73300000001011')
+    expect(await packDemoOrder(page, desk, 'KJ1011')).toBe('73300000001011')
     await page.screenshot({ path: join(ARTIFACTS, 'demo-marketplace-label.png') })
     const labelsDir = join(demo.dir, 'printed-labels')
     const files = await eventually(
