@@ -1,5 +1,6 @@
 import type { PackageTotals } from './comtohome.pricing'
 import type { ValidParty } from './comtohome.validation'
+import { pdfFile } from '../common/minimal-pdf'
 
 /**
  * The label ComToHome returns in data.base64label (seed 001): ZPL when X-Label-Format is
@@ -110,16 +111,5 @@ export function buildPdfLabel(d: LabelData): Buffer {
     '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>',
     `<< /Length ${Buffer.byteLength(stream, 'latin1')} >>\nstream\n${stream}\nendstream`,
   ]
-  let pdf = '%PDF-1.4\n%\xE2\xE3\xCF\xD3\n'
-  const offsets: number[] = []
-  objects.forEach((body, i) => {
-    offsets.push(Buffer.byteLength(pdf, 'latin1'))
-    pdf += `${i + 1} 0 obj\n${body}\nendobj\n`
-  })
-  const xrefAt = Buffer.byteLength(pdf, 'latin1')
-  // Each xref entry is exactly 20 bytes: 10-digit offset, space, 5-digit generation, space, flag, CR LF.
-  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f\r\n`
-  pdf += offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n\r\n`).join('')
-  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xrefAt}\n%%EOF\n`
-  return Buffer.from(pdf, 'latin1')
+  return pdfFile(objects, '%PDF-1.4\n%\xE2\xE3\xCF\xD3\n')
 }

@@ -1,3 +1,5 @@
+import { pdfFile } from '../common/minimal-pdf'
+
 /**
  * A tiny but valid one-page PDF label, built by hand, as Sürat's KargoBarkodu returns a base64 PDF
  * (docs/reference/carriers.md §5, §13). Page 100×150 mm; a heading, the receiver line, the 14-digit barcode as
@@ -75,16 +77,5 @@ export function buildLabelPdf(input: LabelPdfInput): Buffer {
     '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
     `<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}\nendstream`,
   ]
-  let out = '%PDF-1.4\n'
-  const offsets: number[] = []
-  objects.forEach((body, i) => {
-    offsets.push(Buffer.byteLength(out, 'latin1'))
-    out += `${i + 1} 0 obj\n${body}\nendobj\n`
-  })
-  const xref = Buffer.byteLength(out, 'latin1')
-  // Each xref entry is exactly 20 bytes: 10-digit offset, 5-digit generation, type, CR LF.
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f\r\n`
-  for (const o of offsets) out += `${String(o).padStart(10, '0')} 00000 n\r\n`
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`
-  return Buffer.from(out, 'latin1')
+  return pdfFile(objects)
 }
