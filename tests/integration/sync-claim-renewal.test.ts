@@ -2,11 +2,11 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { startReferenceCloud, type ReferenceCloud } from '../../sandbox/cloud/reference/reference-cloud'
+import { startReferenceCloud } from '../../sandbox/cloud/reference/reference-cloud'
 import type { PackingView } from '../../shared/contract/views'
 import { ErrorCode } from '../../shared/errors'
 import { eventually } from '../support/wait-for'
-import { disposeAfterEach } from '../support/dispose-after-each'
+import { trackedAfterEach } from '../support/dispose-after-each'
 import { scanAllItems, startHarness, type Harness } from '../support/station-harness'
 
 /**
@@ -17,39 +17,36 @@ import { scanAllItems, startHarness, type Harness } from '../support/station-har
 const LEASE_MS = 600
 const RENEW_MS = 150
 
-let cloud: ReferenceCloud | null = null
-const desks: Harness[] = []
-let dir: string | null = null
-disposeAfterEach(
-  () => [...desks.splice(0), cloud, dir],
-  () => (cloud = dir = null),
-)
+const track = trackedAfterEach()
 
 async function setup(cloudOverrides: Record<string, unknown> = {}) {
-  dir = mkdtempSync(join(tmpdir(), 'kj-claims-'))
-  cloud = await startReferenceCloud({
-    dbPath: join(dir, 'cloud.sqlite3'),
-    marketplaceLabelEvery: 0,
-    rateLimit: { limit: 100_000, windowMs: 60_000 },
-    claimLeaseBoundsMs: { min: 100, max: 3_600_000 },
-  })
+  const dir = track(mkdtempSync(join(tmpdir(), 'kj-claims-')))
+  const cloud = track(
+    await startReferenceCloud({
+      dbPath: join(dir, 'cloud.sqlite3'),
+      marketplaceLabelEvery: 0,
+      rateLimit: { limit: 100_000, windowMs: 60_000 },
+      claimLeaseBoundsMs: { min: 100, max: 3_600_000 },
+    }),
+  )
   await cloud.seedOrders(3)
   const desk = async (id: string) => {
-    const s = await cloud!.stations.create({ id, apiKey: `key-${id}` })
-    const h = await startHarness({
-      overrides: {
-        cloud: {
-          baseUrl: cloud!.url,
-          apiKey: s.apiKey,
-          stationId: s.id,
-          pullIntervalMs: 3_600_000,
-          claimLeaseMs: LEASE_MS,
-          claimRenewMs: RENEW_MS,
-          ...cloudOverrides,
+    const s = await cloud.stations.create({ id, apiKey: `key-${id}` })
+    const h = track(
+      await startHarness({
+        overrides: {
+          cloud: {
+            baseUrl: cloud.url,
+            apiKey: s.apiKey,
+            stationId: s.id,
+            pullIntervalMs: 3_600_000,
+            claimLeaseMs: LEASE_MS,
+            claimRenewMs: RENEW_MS,
+            ...cloudOverrides,
+          },
         },
-      },
-    })
-    desks.push(h)
+      }),
+    )
     await h.station.handlers['scan.submit']({ code: 'P1001', source: 'scanner' })
     return h
   }

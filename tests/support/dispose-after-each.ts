@@ -18,3 +18,19 @@ export function disposeAfterEach(current: () => ReadonlyArray<Closable | null>, 
     reset()
   })
 }
+
+/**
+ * For a test that starts things as it goes: `track` each one (it is returned as is); after each test they are
+ * disposed, closed or removed newest first (the desks before their cloud, the cloud before its folder).
+ */
+export function trackedAfterEach(): <T extends Closable>(resource: T) => T {
+  const started: Closable[] = []
+  disposeAfterEach(
+    () => started.splice(0).reverse(),
+    () => undefined,
+  )
+  return (resource) => {
+    started.push(resource)
+    return resource
+  }
+}
