@@ -155,7 +155,17 @@ export function App({ client }: { client: StationClient }) {
   } else if (!loggedIn) {
     body = <LoginScreen problem={desk.problem} pinBadge={desk.pinBadge} />
   } else if (onSettings) {
-    body = <SettingsScreen desk={settings} devices={station.devices} scale={station.scale} now={now} client={client} sync={sync} />
+    body = (
+      <SettingsScreen
+        desk={settings}
+        devices={station.devices}
+        scale={station.scale}
+        now={now}
+        client={client}
+        sync={sync}
+        admin={roleAtLeast(view?.packer?.role, 'admin')}
+      />
+    )
   } else if (exceptions.open) {
     body = <ExceptionsScreen state={exceptions} />
   } else if (screen === 'reports') {
@@ -175,32 +185,21 @@ export function App({ client }: { client: StationClient }) {
         idleExtra={demo ? <DemoOrders client={client} refreshKey={`${view.packedCount}:${view.packer?.id ?? ''}`} /> : undefined}
       />
     )
-    if (carrier.view)
+    // At most one prompt over the packing screen, in this order.
+    const prompt = carrier.view ? (
+      <CarrierChangePrompt prompt={carrier} />
+    ) : voiding.target ? (
+      <VoidPrompt prompt={voiding} />
+    ) : search.open ? (
+      <SearchBox search={search} />
+    ) : returns.prompt ? (
+      <ReturnPrompt prompt={returns.prompt} />
+    ) : null
+    if (prompt)
       body = (
         <>
           {body}
-          <CarrierChangePrompt prompt={carrier} />
-        </>
-      )
-    else if (voiding.target)
-      body = (
-        <>
-          {body}
-          <VoidPrompt prompt={voiding} />
-        </>
-      )
-    else if (search.open)
-      body = (
-        <>
-          {body}
-          <SearchBox search={search} />
-        </>
-      )
-    else if (returns.prompt)
-      body = (
-        <>
-          {body}
-          <ReturnPrompt prompt={returns.prompt} />
+          {prompt}
         </>
       )
   }
