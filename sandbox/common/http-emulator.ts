@@ -258,8 +258,10 @@ export async function startHttpEmulator<R>(
 }
 
 /** A carrier emulator with a status chain: an HttpEmulator, its stored shipments, and advance over its advance hook. */
-export type CarrierEmulator<R, S, To extends string | number> = HttpEmulator<R> &
+export type CarrierEmulator<R, S, To extends string | number, P extends Readonly<Record<string, string>> = Readonly<Record<never, string>>> = HttpEmulator<R> &
   Readonly<{
+    /** Full URLs of the carrier's documented paths, for tests that speak the wire directly. */
+    urls: Readonly<Record<keyof P, string>>
     /** The shipments stored so far, in creation order. */
     readonly shipments: readonly S[]
     /** One step along the carrier's status chain, or on to `to`, as POST /__emu/advance/{key}?to= does; throws for an unknown key. */
@@ -268,14 +270,16 @@ export type CarrierEmulator<R, S, To extends string | number> = HttpEmulator<R> 
 
 /**
  * startHttpEmulator for a carrier with a status chain: `shipments` is the emulator's store, `advanceHook` the one its
- * handler serves. Its advance takes any status; each emulator's type narrows `to` to its own vocabulary.
+ * handler serves, `paths` the documented paths `urls` names (none by default). Its advance takes any status; each
+ * emulator's type narrows `to` to its own vocabulary.
  */
-export async function startCarrierEmulator<R, S, T>(
-  c: Readonly<{ port: number; requests: readonly R[]; shipments: readonly S[]; advanceHook: AdvanceHook<T, S> }>,
+export async function startCarrierEmulator<R, S, T, P extends Readonly<Record<string, string>> = Readonly<Record<never, string>>>(
+  c: Readonly<{ port: number; requests: readonly R[]; shipments: readonly S[]; advanceHook: AdvanceHook<T, S>; paths?: P }>,
   handlerFor: (faults: FaultPlan) => (req: IncomingMessage, res: ServerResponse) => Promise<void>,
-): Promise<CarrierEmulator<R, S, string | number>> {
+): Promise<CarrierEmulator<R, S, string | number, P>> {
   const base = await startHttpEmulator(c.port, c.requests, handlerFor)
-  return { ...base, shipments: c.shipments, advance: (key, to) => advanceByKey(c.advanceHook, key, to) }
+  const urls = urlsOf(base.origin, c.paths ?? ({} as P))
+  return { ...base, urls, shipments: c.shipments, advance: (key, to) => advanceByKey(c.advanceHook, key, to) }
 }
 
 /** One carrier request as a handler gets it: read, logged, with its reply and its fault draw (see exchange). */

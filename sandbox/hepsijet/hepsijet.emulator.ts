@@ -1,4 +1,4 @@
-import { startCarrierEmulator, urlsOf, type CarrierEmulator } from '../common/http-emulator'
+import { startCarrierEmulator, type CarrierEmulator } from '../common/http-emulator'
 import { HepsiJetPath, resolveOptions, type HepsiJetEmulatorOptions, type HjStatus } from './hepsijet.config'
 import { createHepsiJetHandler, hepsiJetAdvanceHook } from './hepsijet.server'
 import { HepsiJetState, type EmulatedDelivery, type HepsiJetLoggedRequest } from './hepsijet.state'
@@ -14,10 +14,8 @@ export { currentStatus } from './hepsijet.state'
  * driven by `advance` (NEO → ACCEPTED → OUT_FOR_DELIVERY → DELIVERED, by customerDeliveryNo; or POST
  * /__emu/advance/{barcode}?to=), injectable faults and a redacted log.
  */
-export type HepsiJetEmulator = CarrierEmulator<HepsiJetLoggedRequest, EmulatedDelivery, HjStatus> &
+export type HepsiJetEmulator = CarrierEmulator<HepsiJetLoggedRequest, EmulatedDelivery, HjStatus, typeof HepsiJetPath> &
   Readonly<{
-    /** Full URLs of the documented operations, for tests that speak the wire directly. */
-    urls: Readonly<Record<keyof typeof HepsiJetPath, string>>
     /** Forgets every issued token, as if they had all expired: the next call gets HTTP 401. */
     expireTokens(): void
   }>
@@ -26,8 +24,8 @@ export async function startHepsiJetEmulator(options: HepsiJetEmulatorOptions = {
   const opts = resolveOptions(options)
   const state = new HepsiJetState()
   const emu = await startCarrierEmulator(
-    { port: opts.port, requests: state.requests, shipments: state.deliveries, advanceHook: hepsiJetAdvanceHook({ opts, state }) },
+    { port: opts.port, requests: state.requests, shipments: state.deliveries, advanceHook: hepsiJetAdvanceHook({ opts, state }), paths: HepsiJetPath },
     (faults) => createHepsiJetHandler({ opts, state, faults }),
   )
-  return { ...emu, urls: urlsOf(emu.origin, HepsiJetPath), expireTokens: () => state.expireTokens() }
+  return { ...emu, expireTokens: () => state.expireTokens() }
 }

@@ -17,10 +17,8 @@ export type { EmulatedKgShipment, KgLoggedRequest, KgRecipient, KgWebhookDeliver
  * CargoEventType chain driven by `advance` (1 → 2 → 12 → 13 → 14 → 17 → 18 → 29, by ShipmentId, code or
  * barcode; or POST /__emu/advance/{key}?to=), a webhook sender, injectable faults and a redacted request log.
  */
-export type KolayGelsinEmulator = CarrierEmulator<KgLoggedRequest, EmulatedKgShipment, number> &
+export type KolayGelsinEmulator = CarrierEmulator<KgLoggedRequest, EmulatedKgShipment, number, Record<KgMethodName, string>> &
   Readonly<{
-    /** Full URL of each method. */
-    urls: Readonly<Record<KgMethodName, string>>
     readonly recipients: readonly KgRecipient[]
     /** Every webhook post made, with the merchant's answer. */
     readonly webhookDeliveries: readonly KgWebhookDelivery[]
@@ -28,17 +26,25 @@ export type KolayGelsinEmulator = CarrierEmulator<KgLoggedRequest, EmulatedKgShi
     flushWebhooks(): Promise<void>
   }>
 
+/** POST {origin}/api/request/{Method}, for each method. */
+const KG_METHOD_PATHS = Object.fromEntries(Object.values(KgMethodName).map((m) => [m, `${KG_REQUEST_PATH}/${m}`])) as Record<KgMethodName, string>
+
 export async function startKolayGelsinEmulator(options: KolayGelsinEmulatorOptions = {}): Promise<KolayGelsinEmulator> {
   const opts = resolveOptions(options)
   const state = new KgState()
   const webhook = createWebhookSender(opts, state)
   const emu = await startCarrierEmulator(
-    { port: opts.port, requests: state.requests, shipments: state.shipments, advanceHook: kolayGelsinAdvanceHook({ opts, state, sink: webhook.sink }) },
+    {
+      port: opts.port,
+      requests: state.requests,
+      shipments: state.shipments,
+      advanceHook: kolayGelsinAdvanceHook({ opts, state, sink: webhook.sink }),
+      paths: KG_METHOD_PATHS,
+    },
     (faults) => createKolayGelsinHandler({ opts, state, faults, sink: webhook.sink }),
   )
   return {
     ...emu,
-    urls: Object.fromEntries(Object.values(KgMethodName).map((m) => [m, `${emu.origin}${KG_REQUEST_PATH}/${m}`])) as Record<KgMethodName, string>,
     recipients: state.recipients,
     webhookDeliveries: state.webhookDeliveries,
     flushWebhooks: () => webhook.flush(),

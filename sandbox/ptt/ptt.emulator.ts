@@ -1,4 +1,4 @@
-import { startCarrierEmulator, urlsOf, type CarrierEmulator } from '../common/http-emulator'
+import { startCarrierEmulator, type CarrierEmulator } from '../common/http-emulator'
 import { PttEmuPath, resolvePttOptions, type PttEmulatorOptions, type PttStatus } from './ptt.config'
 import { createPttHandler, pttAdvanceHook } from './ptt.server'
 import { PttState, type EmulatedPickup, type EmulatedPttShipment, type PttLoggedRequest } from './ptt.state'
@@ -16,9 +16,8 @@ export { checkDigit, rangeBarcode } from './ptt.validation'
  * delivered, by barcode; or POST /__emu/advance/{barcode}?to=), injectable faults and a log with sifre redacted.
  * `shipments` holds every kabulEkle2 upload in order; deleted ones stay with status "deleted".
  */
-export type PttEmulator = CarrierEmulator<PttLoggedRequest, EmulatedPttShipment, PttStatus> &
+export type PttEmulator = CarrierEmulator<PttLoggedRequest, EmulatedPttShipment, PttStatus, typeof PttEmuPath> &
   Readonly<{
-    urls: Readonly<{ acceptance: string; acceptanceTest: string; tracking: string }>
     readonly pickups: readonly EmulatedPickup[]
     /** The live (not deleted) upload of a barcode. */
     find(barcode: string): EmulatedPttShipment | undefined
@@ -30,12 +29,11 @@ export async function startPttEmulator(options: PttEmulatorOptions = {}): Promis
   const opts = resolvePttOptions(options)
   const state = new PttState()
   const emu = await startCarrierEmulator(
-    { port: opts.port, requests: state.requests, shipments: state.shipments, advanceHook: pttAdvanceHook({ opts, state }) },
+    { port: opts.port, requests: state.requests, shipments: state.shipments, advanceHook: pttAdvanceHook({ opts, state }), paths: PttEmuPath },
     (faults) => createPttHandler({ opts, state, faults }),
   )
   return {
     ...emu,
-    urls: urlsOf(emu.origin, PttEmuPath),
     pickups: state.pickups,
     find: (barcode) => state.find(barcode),
     injectSystemError: (times = 1) => {

@@ -1,4 +1,4 @@
-import { startCarrierEmulator, urlsOf, type CarrierEmulator } from '../common/http-emulator'
+import { startCarrierEmulator, type CarrierEmulator } from '../common/http-emulator'
 import { resolveOptions, SendeoPath, type SendeoEmulatorOptions } from './sendeo.config'
 import { createSendeoHandler, sendeoAdvanceHook } from './sendeo.server'
 import { SendeoState, type EmulatedSendeoDelivery, type SendeoLoggedRequest } from './sendeo.state'
@@ -16,9 +16,8 @@ export { currentStatusId } from './sendeo.state'
  * 106 → 107 → 109 → 111, by ReferenceNo or tracking number; or POST /__emu/advance/{key}?to=), injectable faults
  * and a redacted request log. A repeated ReferenceNo is stored, and listed in `shipments`, twice.
  */
-export type SendeoEmulator = CarrierEmulator<SendeoLoggedRequest, EmulatedSendeoDelivery, number> &
+export type SendeoEmulator = CarrierEmulator<SendeoLoggedRequest, EmulatedSendeoDelivery, number, typeof SendeoPath> &
   Readonly<{
-    urls: Readonly<Record<keyof typeof SendeoPath, string>>
     /** Forgets every issued token, as if all had expired: the next call gets HTTP 401. */
     expireTokens(): void
   }>
@@ -27,8 +26,8 @@ export async function startSendeoEmulator(options: SendeoEmulatorOptions = {}): 
   const opts = resolveOptions(options)
   const state = new SendeoState()
   const emu = await startCarrierEmulator(
-    { port: opts.port, requests: state.requests, shipments: state.deliveries, advanceHook: sendeoAdvanceHook({ opts, state }) },
+    { port: opts.port, requests: state.requests, shipments: state.deliveries, advanceHook: sendeoAdvanceHook({ opts, state }), paths: SendeoPath },
     (faults) => createSendeoHandler({ opts, state, faults }),
   )
-  return { ...emu, urls: urlsOf(emu.origin, SendeoPath), expireTokens: () => state.expireTokens() }
+  return { ...emu, expireTokens: () => state.expireTokens() }
 }

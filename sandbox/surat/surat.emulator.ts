@@ -1,4 +1,4 @@
-import { startCarrierEmulator, urlsOf, type CarrierEmulator } from '../common/http-emulator'
+import { startCarrierEmulator, type CarrierEmulator } from '../common/http-emulator'
 import { resolveOptions, SuratPath, type SuratEmulatorOptions } from './surat.config'
 import { createSuratHandler, suratAdvanceHook } from './surat.server'
 import { SuratState, type EmulatedSuratShipment, type SuratLoggedRequest } from './surat.state'
@@ -15,9 +15,8 @@ export type { EmulatedSuratShipment, SuratHistoryEvent, SuratLoggedRequest } fro
  * OzelKargoTakipNo; or POST /__emu/advance/{key}?to=N), Cloudflare 403s, an optional rate limit, injectable
  * faults and a request log with passwords redacted.
  */
-export type SuratEmulator = CarrierEmulator<SuratLoggedRequest, EmulatedSuratShipment, number> &
+export type SuratEmulator = CarrierEmulator<SuratLoggedRequest, EmulatedSuratShipment, number, typeof SuratPath> &
   Readonly<{
-    urls: Readonly<{ soap: string; tracking: string }>
     /** The next `times` create calls answer `code` (e.g. "038", "042"), whatever they carry. */
     forceResult(code: string, times?: number): void
     /** The next `times` requests get Cloudflare's HTTP 403 block page. */
@@ -28,12 +27,11 @@ export async function startSuratEmulator(options: SuratEmulatorOptions = {}): Pr
   const opts = resolveOptions(options)
   const state = new SuratState(opts)
   const emu = await startCarrierEmulator(
-    { port: opts.port, requests: state.requests, shipments: state.shipments, advanceHook: suratAdvanceHook({ state }) },
+    { port: opts.port, requests: state.requests, shipments: state.shipments, advanceHook: suratAdvanceHook({ state }), paths: SuratPath },
     (faults) => createSuratHandler({ opts, state, faults }),
   )
   return {
     ...emu,
-    urls: urlsOf(emu.origin, SuratPath),
     forceResult: (code, times = 1) => {
       for (let i = 0; i < times; i++) state.forcedCodes.push(code)
     },
