@@ -4,6 +4,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import { startYurticiEmulator, YkCode, YurticiFault, type YurticiEmulator, type YurticiEmulatorOptions } from './yurtici.emulator'
 import { createSchemaChecker, xmllintAvailable } from './yurtici.schema-check'
 import { closedAfterEach } from '../../tests/support/emulator-rig'
+import { SAMPLE_RECEIVER_FIELDS } from './yurtici.fixtures'
 
 // Hand-written SOAP, as a PHP SoapClient or a curl script would send it (docs/reference/carriers.md §1).
 const SOAP11 = 'http://schemas.xmlsoap.org/soap/envelope/'
@@ -16,11 +17,7 @@ const row = (over: Record<string, string> = {}) => {
   const f: Record<string, string> = {
     cargoKey: 'CK1',
     invoiceKey: 'INV1',
-    receiverCustName: 'Elif Kaya',
-    receiverAddress: 'Cemal Gürsel Cad. No:42',
-    cityName: 'İstanbul',
-    townName: 'Kadıköy',
-    receiverPhone1: '5359876543',
+    ...SAMPLE_RECEIVER_FIELDS,
     taxOfficeId: '0',
     desi: '1.667',
     kg: '0.85',

@@ -8,3 +8,12 @@ export const sampleShipmentRequest = sampleRequestBuilder(
     packages: [SamplePackage.k2Small],
   },
 )
+
+/** The receiver fields of a ShippingOrderVO row, as the emulator's and the validation's tests write one by hand. */
+export const SAMPLE_RECEIVER_FIELDS = {
+  receiverCustName: 'Elif Kaya',
+  receiverAddress: 'Cemal Gürsel Cad. No:42',
+  cityName: 'İstanbul',
+  townName: 'Kadıköy',
+  receiverPhone1: '5359876543',
+} as const

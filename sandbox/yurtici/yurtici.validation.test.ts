@@ -1,15 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { YkCode } from './yurtici.config'
 import { unmarshalError, validateRow } from './yurtici.validation'
+import { SAMPLE_RECEIVER_FIELDS } from './yurtici.fixtures'
 
 const valid = {
   cargoKey: 'KJ0000000000000001',
   invoiceKey: 'KJ00000000000000',
-  receiverCustName: 'Elif Kaya',
-  receiverAddress: 'Cemal Gürsel Cad. No:42',
-  cityName: 'İstanbul',
-  townName: 'Kadıköy',
-  receiverPhone1: '5359876543',
+  ...SAMPLE_RECEIVER_FIELDS,
   taxOfficeId: '0',
   cargoCount: '1',
   ttDocumentId: '0',
