@@ -3,7 +3,7 @@ import type { CarrierStatusView, RateCardsView, WebhookStatusView } from '../../
 import { useLang } from '../../hooks/use-lang'
 import { coreWords, formatClock } from '../../lib/format'
 import type { StationClient } from '../../lib/station-client'
-import { Tx } from '../Tx'
+import { SettingsPanel } from './SettingsPanel'
 
 const POLL_MS = 5000
 
@@ -37,10 +37,7 @@ export function CarriersPanel({ client, active, rates }: { client: StationClient
     }
   }, [client, active])
   return (
-    <section className="panel settings-carriers" data-testid="settings-carriers">
-      <h2 className="panel-title">
-        <Tx k="carriers.title" />
-      </h2>
+    <SettingsPanel name="carriers" title="carriers.title">
       <table className="carrier-table">
         <tbody>
           {(carriers ?? []).map((c) => (
@@ -82,6 +79,6 @@ export function CarriersPanel({ client, active, rates }: { client: StationClient
           )}
         </p>
       )}
-    </section>
+    </SettingsPanel>
   )
 }

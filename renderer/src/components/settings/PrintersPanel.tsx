@@ -5,6 +5,7 @@ import { errorMessage } from '../../i18n-errors'
 import type { MessageKey } from '../../i18n'
 import { formatClock } from '../../lib/format'
 import { Tx } from '../Tx'
+import { SettingsPanel } from './SettingsPanel'
 
 /** The ~HS conditions worth a word, in the order an operator fixes them. */
 const FLAGS: ReadonlyArray<readonly [keyof PrinterStatusView, MessageKey]> = [
@@ -52,11 +53,11 @@ export function PrintersPanel({ desk, settings }: { desk: SettingsDesk; settings
   const printer = settings?.printer
   const result = desk.testLabel
   return (
-    <section className="panel settings-printers" data-testid="settings-printers">
-      <h2 className="panel-title">
-        <Tx k="settings.labelPrinter" />
-        {p && <span className="muted small title-note"> · {t('settings.checkedAt', { time: formatClock(new Date(p.checkedAt), lang) })}</span>}
-      </h2>
+    <SettingsPanel
+      name="printers"
+      title="settings.labelPrinter"
+      note={p && <span className="muted small title-note"> · {t('settings.checkedAt', { time: formatClock(new Date(p.checkedAt), lang) })}</span>}
+    >
       <dl className="facts facts-compact">
         <dt>{t('settings.address')}</dt>
         <dd className="mono one-line" data-testid="label-printer-uri">
@@ -121,6 +122,6 @@ export function PrintersPanel({ desk, settings }: { desk: SettingsDesk; settings
           )}
         </dl>
       )}
-    </section>
+    </SettingsPanel>
   )
 }

@@ -5,6 +5,7 @@ import type { ScaleState } from '../../hooks/use-station'
 import { formatClock, splitBilingual } from '../../lib/format'
 import { LiveWeightReadout, liveWeight } from '../WeightPanel'
 import { Tx } from '../Tx'
+import { SettingsPanel } from './SettingsPanel'
 
 /** Scale driver and port, connection, the live reading, and zero (F4). */
 export function ScalePanel({
@@ -25,10 +26,7 @@ export function ScalePanel({
   const { reading, state } = liveWeight(scale, now)
   const connected = devices?.scale.connected ?? null
   return (
-    <section className="panel settings-scale" data-testid="settings-scale">
-      <h2 className="panel-title">
-        <Tx k="weight.title" />
-      </h2>
+    <SettingsPanel name="scale" title="weight.title">
       <div className="settings-scale-body">
         <dl className="facts facts-compact">
           <dt>{t('scale.driver')}</dt>
@@ -57,6 +55,6 @@ export function ScalePanel({
           </span>
         )}
       </div>
-    </section>
+    </SettingsPanel>
   )
 }

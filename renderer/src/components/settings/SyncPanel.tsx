@@ -2,16 +2,14 @@ import { useLang } from '../../hooks/use-lang'
 import type { SyncControls } from '../../hooks/use-sync-controls'
 import { coreWords, formatClock } from '../../lib/format'
 import { Tx } from '../Tx'
+import { SettingsPanel } from './SettingsPanel'
 
 /** Cloud sync: its state, F8 sync now, F5 pause/resume, and the events the cloud refused (parked) with why. */
 export function SyncPanel({ sync }: { sync: SyncControls }) {
   const { t, lang } = useLang()
   const s = sync.status
   return (
-    <section className="panel settings-sync" data-testid="settings-sync" data-mode={s?.mode ?? ''}>
-      <h2 className="panel-title">
-        <Tx k="status.sync" />
-      </h2>
+    <SettingsPanel name="sync" title="status.sync" mode={s?.mode ?? ''}>
       <p>
         {s ? t(`sync.${s.mode}`) : '—'} · {t('status.pending', { n: s?.pendingEvents ?? 0 })}
         {s?.lastSyncAt && <span className="muted small"> · {formatClock(new Date(s.lastSyncAt), lang)}</span>}
@@ -29,6 +27,6 @@ export function SyncPanel({ sync }: { sync: SyncControls }) {
         <kbd className="key">F8</kbd> <Tx k="key.syncNow" /> · <kbd className="key">F5</kbd>{' '}
         <Tx k={s?.mode === 'paused' ? 'key.syncResume' : 'key.syncPause'} />
       </div>
-    </section>
+    </SettingsPanel>
   )
 }
