@@ -1,3 +1,4 @@
+import { trUpper } from '../../shared/domain/address'
 import { PttStatus } from './ptt.config'
 import type { EmulatedPttShipment } from './ptt.state'
 
@@ -20,7 +21,8 @@ export function trDateTime(ms: number): Readonly<{ date: string; time: string }>
   return { date: `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`, time: iso.slice(11, 19) }
 }
 
-const office = (name: string) => `${name.toLocaleUpperCase('tr-TR')} PTT MERKEZ MÜDÜRLÜĞÜ`
+/** The PTT office of a district, as events (IMERK) and the delivery office (VMERK) name it. */
+export const office = (name: string) => `${trUpper(name)} PTT MERKEZ MÜDÜRLÜĞÜ`
 
 function eventFor(s: EmulatedPttShipment, status: PttStatus): Readonly<{ text: string; office: string }> {
   const origin = office(s.sender?.district ?? 'GÖNDERİCİ')

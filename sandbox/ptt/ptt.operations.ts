@@ -1,5 +1,6 @@
 import { PttCode, PttStatus, PttText, type PttAccount, type ResolvedPttOptions } from './ptt.config'
 import { buildPttEpl } from './ptt.epl'
+import { office } from './ptt.lifecycle'
 import type { EmulatedPttShipment, PttState } from './ptt.state'
 import { barcodeRefusal, batchRefusal, validateDongu } from './ptt.validation'
 import type { Fields, OutRow, ParsedPttRequest } from './ptt.xml'
@@ -166,7 +167,7 @@ export function gonderiSorgu(ctx: OpContext): OpOutcome {
     ALICI: s.aliciAdi,
     GONDEREN: s.sender?.name ?? '',
     GR: s.agirlikGrams,
-    VMERK: `${s.ilce.toLocaleUpperCase('tr-TR')} PTT MERKEZ MÜDÜRLÜĞÜ`,
+    VMERK: office(s.ilce),
     TESALAN: s.tesalan,
     dongu: s.events.map((e) => ({ siraNo: e.siraNo, ISLEM: e.ISLEM, ITARIH: e.ITARIH, ISAAT: opts.includeEventTime ? e.ISAAT : undefined, IMERK: e.IMERK })),
   })
