@@ -316,7 +316,7 @@ export async function createStation(dataDir: string, config: StationConfig, adap
     ...packingCommands({ packing, scanOptions: scanning.options }),
     ...carrierChangeCommands({ choice, picks: carrierPicks, rules: () => config.rates.carrierChange, view: () => packing.view() }),
     ...ordersCommands({ db }),
-    ...boxesCommands({ db }),
+    ...boxesCommands({ db, session: () => packing.view().packer }),
     ...reportsCommands({ db, tolerance: config.tolerance, carrierNames }),
     ...scaleCommands({ demo: config.demo, simulateWeight: adapters.simulateWeight }),
     ...carriers.handlers,

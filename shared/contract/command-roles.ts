@@ -27,6 +27,8 @@ export const COMMAND_MINIMUM_ROLE = {
   'scan.submit': 'none',
   'returns.closePrompt': 'none',
   'boxes.list': 'none',
+  'boxes.save': 'admin',
+  'boxes.retire': 'admin',
   'scale.simulate': 'none',
   'orders.open': 'packer',
   'orders.list': 'packer',

@@ -98,6 +98,23 @@ export const commandInputs = {
   /** A supervisor lets the desk open new orders before the labels with an unknown print outcome are answered (audited). */
   'labels.deferUncertain': z.object({ supervisorBadge: ScanCode }).strict(),
   'boxes.list': empty,
+  /** Admins: add or change a box of the catalog (settings screen). Sides in mm, at most the parcel limit; audited. */
+  'boxes.save': z
+    .object({
+      code: z
+        .string()
+        .trim()
+        .transform((s) => s.toLocaleUpperCase('en'))
+        .pipe(z.string().regex(/^[A-Z][A-Z0-9-]{1,15}$/, 'kod: harfle başlar, 2–16 harf/rakam / code: 2–16 letters or digits, a letter first')),
+      name: z.string().trim().min(2).max(60),
+      lengthMm: z.number().int().min(10).max(PACKAGE_LIMITS.maxSideMm),
+      widthMm: z.number().int().min(10).max(PACKAGE_LIMITS.maxSideMm),
+      heightMm: z.number().int().min(1).max(PACKAGE_LIMITS.maxSideMm),
+      tareGrams: z.number().int().min(0).max(50_000),
+    })
+    .strict(),
+  /** Admins: take a box out of the catalog (kept for the parcels packed in it); audited. */
+  'boxes.retire': z.object({ code: z.string().trim().min(1).max(16) }).strict(),
   'reports.summary': z.object({ from: z.iso.datetime().optional(), to: z.iso.datetime().optional() }).strict(),
   'scale.simulate': z.object({ grams: z.number().int().min(0).max(500_000) }).strict(),
   /** Settings screen (supervisors): what is configured. */
@@ -195,6 +212,8 @@ export type CommandOutputs = {
   'labels.resolveUncertain': PackingView
   'labels.deferUncertain': PackingView
   'boxes.list': Box[]
+  'boxes.save': Box[]
+  'boxes.retire': Box[]
   'reports.summary': ReportView
   'scale.simulate': null
   'settings.get': SettingsView

@@ -155,6 +155,9 @@ export const NOTICE_PARAMS = {
   'carrierChange.aboveCap': [],
   'carrierChange.reasonRequired': [],
   'carrierChange.noLonger': ['name'],
+  // The box catalog (settings, admins)
+  'boxes.notFound': ['code'],
+  'boxes.lastBox': [],
   'order.cancelledDoNotPack': ['orderNumber'],
   'order.cancelledBeforeLabel': ['orderNumber'],
   'order.alreadyPacked': ['orderNumber'],

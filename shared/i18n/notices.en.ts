@@ -152,6 +152,8 @@ export const NOTICES_EN: Readonly<Record<NoticeCode, string>> = {
   'carrierChange.aboveCap': "Too much dearer than the suggestion: above this desk's limit",
   'carrierChange.reasonRequired': 'Pick a reason for a dearer carrier',
   'carrierChange.noLonger': '{name} no longer fits the weighed parcel: take another carrier with Ctrl+K',
+  'boxes.notFound': 'No box {code} in the catalog',
+  'boxes.lastBox': 'The last box of the catalog cannot be taken out',
   'order.cancelledDoNotPack': 'Order cancelled: do not pack',
   'order.cancelledBeforeLabel': 'Order cancelled in the cloud: no label bought',
   'order.alreadyPacked': 'Already packed: F4 to reprint',

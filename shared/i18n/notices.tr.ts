@@ -151,6 +151,8 @@ export const NOTICES_TR: Readonly<Record<NoticeCode, string>> = {
   'carrierChange.aboveCap': 'Öneriden çok pahalı: bu masanın sınırının üstünde',
   'carrierChange.reasonRequired': 'Daha pahalı taşıyıcı için bir neden seçin',
   'carrierChange.noLonger': '{name} tartılan koli için artık seçilemez: Ctrl+K ile başka taşıyıcı seçin',
+  'boxes.notFound': '{code} kodlu koli katalogda yok',
+  'boxes.lastBox': 'Katalogdaki son koli çıkarılamaz',
   'order.cancelledDoNotPack': 'Sipariş iptal edilmiş: {orderNumber} — paketlemeyin',
   'order.cancelledBeforeLabel': 'Sipariş bulutta iptal edildi: {orderNumber} — etiket alınmadı',
   'order.alreadyPacked': 'Bu sipariş zaten paketlendi: {orderNumber}. Etiketi yeniden yazdırmak için F4 ya da KJREPRINT',

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { layoutProfiles, typeAsLayout } from '../../shared/scan/keyboard-layout'
+import { seriousAxeViolations } from '../support/axe'
 import { GS1_SELF_TEST, SCANNER_SELF_TEST_CODE } from '../../shared/scan/scanner-self-test'
 import { startEscPosEmulator, type EscPosEmulator } from '../../sandbox/escpos/escpos-emulator'
 import { eventually } from '../support/wait-for'
@@ -17,9 +18,59 @@ beforeAll(async () => {
 })
 afterAll(() => receipt?.close())
 // The desk's own station.json (a receipt printer): the self-test must add its layout and keep this.
+const SCREENSHOTS = process.env.KARGOJET_SCREENSHOTS === '1' ? resolve(import.meta.dirname, '../../docs/screenshots') : null
 const demo = demoDeskForFile('settings', () => ({ packingSlip: { enabled: true, uri: receipt.uri } }))
 
 describe('settings (F6) in Chromium, keyboard only', () => {
+  it('the box catalog: an admin adds a box by keyboard (Tab, Enter), a bad value is refused by the core, a box is taken out; a supervisor only reads it', async () => {
+    const { page, desk } = await openDemoPage(demo)
+    const settings = new SettingsPage(page, 15_000)
+    await desk.login('A7001')
+    await settings.open()
+    const panel = page.getByTestId('settings-boxes')
+    await panel.locator('[data-testid="box-row"]').first().waitFor({ timeout: 15_000 })
+    // Ctrl+B takes the keys from the scanner self-test field to the catalog's first field; Tab moves on.
+    await page.keyboard.press('Control+b')
+    expect(await page.getByTestId('box-code').evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true)
+    for (const value of ['koli9', 'Uzun koli 60×20×15', '600', '200', '150', '420']) {
+      await page.keyboard.type(value)
+      await page.keyboard.press('Tab')
+    }
+    await page.keyboard.press('Shift+Tab')
+    await page.keyboard.press('Enter')
+    await page.locator('[data-testid="box-saved"][data-code="KOLI9"]').waitFor({ timeout: 15_000 })
+    expect(await panel.locator('[data-testid="box-row"][data-code="KOLI9"]').innerText()).toMatch(/Uzun koli.*600 × 200 × 150 mm.*420 g/s)
+    expect(await seriousAxeViolations(page)).toEqual([])
+    await page.screenshot({ path: join(SCREENSHOTS ?? ARTIFACTS, 'settings-boxes-1366x768.png') })
+
+    // Longer than a parcel may be (300 cm a side): the core refuses it, naming the field; the catalog is unchanged.
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+Tab')
+    await page.keyboard.press('Control+a')
+    await page.keyboard.type('4000')
+    await page.keyboard.press('Enter')
+    await panel.locator('[data-testid="problem"][data-code="input.invalid"]', { hasText: 'lengthMm' }).waitFor({ timeout: 15_000 })
+    expect(await panel.locator('[data-testid="box-row"][data-code="KOLI9"]').innerText()).toMatch(/600 × 200 × 150 mm/)
+
+    // Taken out by its code.
+    await page.getByTestId('box-retire').focus()
+    await page.keyboard.type('KOLI9')
+    await page.keyboard.press('Enter')
+    await panel.locator('[data-testid="box-row"][data-code="KOLI9"]').waitFor({ state: 'detached', timeout: 15_000 })
+    await page.keyboard.press('Escape')
+    await page.getByTestId('packing').waitFor()
+
+    // A supervisor sees the catalog, without the form (the core refuses the commands too: ws-roles.test.ts).
+    await desk.pressAndSettle('F10')
+    await desk.login('S9001')
+    await settings.open()
+    await panel.locator('[data-testid="box-row"]').first().waitFor({ timeout: 15_000 })
+    expect(await page.getByTestId('box-form').count()).toBe(0)
+    await page.keyboard.press('Escape')
+    await page.getByTestId('packing').waitFor()
+    await desk.pressAndSettle('F10')
+    await page.close()
+  }, 90_000)
+
   it('a packer is refused; a supervisor prints a test label and fixes a Turkish-Q scanner layout with the self-test', async () => {
     const { page, desk } = await openDemoPage(demo)
     const settings = new SettingsPage(page, 15_000)

@@ -135,6 +135,39 @@ describe('the exceptions queue, over the WebSocket', () => {
   })
 })
 
+describe('the box catalog, over the WebSocket', () => {
+  it('admins only: a packer and a supervisor are refused; bad values refused by name; saved and taken out with the audit', async () => {
+    const box = { code: 'koli9', name: 'Uzun koli', lengthMm: 600, widthMm: 200, heightMm: 150, tareGrams: 420 }
+    expect(codeOf(await ws.raw('boxes.save', box))).toBe(ErrorCode.sessionRequired)
+    for (const badge of ['P1001', 'S9001']) {
+      await ws.call('session.login', { badge })
+      expect(codeOf(await ws.raw('boxes.save', box))).toBe(ErrorCode.roleRequired)
+      expect(codeOf(await ws.raw('boxes.retire', { code: 'KOLI1' }))).toBe(ErrorCode.roleRequired)
+    }
+    await ws.call('session.login', { badge: 'A7901' })
+    const tooLong = await ws.raw('boxes.save', { ...box, lengthMm: 3001 })
+    expect(tooLong.ok ? null : tooLong.error.code).toBe(ErrorCode.inputInvalid)
+    expect(tooLong.ok ? '' : tooLong.error.message).toContain('lengthMm')
+    expect(codeOf(await ws.raw('boxes.save', { ...box, code: '9X' }))).toBe(ErrorCode.inputInvalid)
+    expect(codeOf(await ws.raw('boxes.save', { ...box, tareGrams: -1 }))).toBe(ErrorCode.inputInvalid)
+    const saved = await ws.call('boxes.save', box)
+    expect(saved.find((b) => b.code === 'KOLI9')).toEqual({ ...box, code: 'KOLI9' })
+    const out = await ws.call('boxes.retire', { code: 'koli9' })
+    expect(out.map((b) => b.code)).not.toContain('KOLI9')
+    expect(codeOf(await ws.raw('boxes.retire', { code: 'KOLI9' }))).toBe(ErrorCode.notFound)
+    const audit = await h.station.database.db
+      .selectFrom('audit_log')
+      .select(['action', 'actor_id'])
+      .where('action', 'like', 'settings.box%')
+      .orderBy('seq')
+      .execute()
+    expect(audit).toEqual([
+      { action: 'settings.boxSaved', actor_id: 'admin-x' },
+      { action: 'settings.boxRetired', actor_id: 'admin-x' },
+    ])
+  })
+})
+
 describe('a badge with a PIN', () => {
   it('asks for the PIN, refuses a wrong one, and logs in with the right one', async () => {
     expect(codeOf(await ws.raw('session.login', { badge: 'M5901' }))).toBe(ErrorCode.pinRequired)

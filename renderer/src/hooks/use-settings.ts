@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type RefObject } from 'react'
+import { useCallback, useEffect, useRef, useState, type FocusEvent, type KeyboardEvent as ReactKeyboardEvent, type RefObject } from 'react'
 import type { PrintersView, SettingsView, TestLabelView } from '../../../shared/contract/views'
 import { toAppError, type SerializedAppError } from '../../../shared/errors'
 import type { Beeper } from '../lib/beep'
@@ -26,7 +26,8 @@ export type SettingsDesk = Readonly<{
   busy: boolean
   inputRef: RefObject<HTMLInputElement | null>
   onInputKeyDown(e: ReactKeyboardEvent<HTMLInputElement>): void
-  onInputBlur(): void
+  /** Keeps the focus in the self-test field, unless it went to a field of its own (data-own-keys: the box catalog). */
+  onInputBlur(e: FocusEvent<HTMLInputElement>): void
   printTestLabel(): void
   zeroScale(): void
   acceptLayout(): void
@@ -132,8 +133,9 @@ export function useSettings(client: StationClient, beeper: Beeper, active: boole
   }
 
   const frame = useRef(0)
-  const onInputBlur = () => {
+  const onInputBlur = (e: FocusEvent<HTMLInputElement>) => {
     cancelAnimationFrame(frame.current)
+    if (e.relatedTarget instanceof Element && e.relatedTarget.closest('[data-own-keys]')) return
     frame.current = requestAnimationFrame(() => inputRef.current?.focus())
   }
   useEffect(() => () => cancelAnimationFrame(frame.current), [])

@@ -8,12 +8,13 @@ import { Tx } from '../Tx'
 import { PrintersPanel } from './PrintersPanel'
 import { ScalePanel } from './ScalePanel'
 import { ScannerTestPanel } from './ScannerTestPanel'
+import { BoxesPanel } from './BoxesPanel'
 import { CarriersPanel } from './CarriersPanel'
 import { SyncPanel } from './SyncPanel'
 import type { SyncControls } from '../../hooks/use-sync-controls'
 import type { StationClient } from '../../lib/station-client'
 
-/** F6, supervisors only: printers with a test label, the scanner self-test, and the scale. Keyboard only. */
+/** F6, supervisors only: printers with a test label, the scanner self-test, the scale, and the box catalog (changed by admins). Keyboard only. */
 export function SettingsScreen({
   desk,
   devices,
@@ -21,6 +22,7 @@ export function SettingsScreen({
   now,
   client,
   sync,
+  admin,
 }: {
   desk: SettingsDesk
   devices: DeviceStatusView | null
@@ -28,6 +30,8 @@ export function SettingsScreen({
   now: number
   client: StationClient
   sync: SyncControls
+  /** An admin is logged in: the box catalog can be changed here. */
+  admin: boolean
 }) {
   const { t } = useLang()
   const settings = desk.settings
@@ -53,7 +57,10 @@ export function SettingsScreen({
           <CarriersPanel client={client} active rates={devices?.rates} />
           <SyncPanel sync={sync} />
         </div>
-        <ScannerTestPanel desk={desk} settings={settings} devices={devices} />
+        <div className="settings-col">
+          <ScannerTestPanel desk={desk} settings={settings} devices={devices} />
+          <BoxesPanel client={client} admin={admin} />
+        </div>
       </div>
     </main>
   )
