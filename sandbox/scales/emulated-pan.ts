@@ -90,9 +90,39 @@ export type EmulatedScale = Readonly<{
   close(): Promise<void>
 }>
 
-/** The part of an `EmulatedScale` that is only its pan and its line. */
-export function panAndLineControls(path: string, pan: EmulatedScalePan, line: EmulatorLine) {
-  return {
+/** What the host sent a scale emulator: every command, whether the scale is silent, and pipelining. */
+export class HostCommands {
+  readonly commands: string[] = []
+  silent = false
+  /** Commands that arrived while an earlier one was still unanswered. */
+  pipelined = 0
+  private unanswered = 0
+
+  /** Logs `command`; false when the scale is silent (it then answers nothing). */
+  take(command: string): boolean {
+    this.commands.push(command)
+    if (this.silent) return false
+    if (this.unanswered > 0) this.pipelined++
+    return true
+  }
+
+  /** A reply is owed (the command is being answered). */
+  owe(): void {
+    this.unanswered++
+  }
+
+  /** A reply went out. */
+  paid(): void {
+    this.unanswered--
+  }
+}
+
+/**
+ * The `EmulatedScale` of a pan, a line and the host's commands, with the emulator's own controls (`extras`, getters
+ * kept as getters) on top.
+ */
+export function scaleControls<X extends object>(path: string, pan: EmulatedScalePan, line: EmulatorLine, host: HostCommands, extras: X): EmulatedScale & X {
+  const base: EmulatedScale = {
     path,
     setWeight: pan.setWeight,
     setOverload: pan.setOverload,
@@ -100,5 +130,13 @@ export function panAndLineControls(path: string, pan: EmulatedScalePan, line: Em
     injectGarbage: (bytes: Uint8Array | string) => line.write(bytes, false),
     splitWritesEvery: line.splitWritesEvery,
     close: line.close,
-  } satisfies Partial<EmulatedScale>
+    setSilent: (silent) => void (host.silent = silent),
+    get commands() {
+      return host.commands
+    },
+    get pipelinedCommands() {
+      return host.pipelined
+    },
+  }
+  return Object.defineProperties(base, Object.getOwnPropertyDescriptors(extras)) as EmulatedScale & X
 }

@@ -1,4 +1,4 @@
-import { createEmulatedPan, panAndLineControls, type EmulatedScale } from './emulated-pan'
+import { createEmulatedPan, HostCommands, scaleControls, type EmulatedScale } from './emulated-pan'
 import { openEmulatorLine } from './emulator-line'
 
 /**
@@ -40,13 +40,10 @@ export async function startMtSicsEmulator(options: MtSicsEmulatorOptions): Promi
   const stableTimeoutMs = options.stableTimeoutMs ?? 3000
   const sirIntervalMs = options.sirIntervalMs ?? 100
   const pan = createEmulatedPan(options.motionWobbleGrams ?? 15)
-  let silent = false
+  const host = new HostCommands()
   let failNext: 'ES' | 'ET' | 'EL' | null = null
-  let unanswered = 0
-  let pipelined = 0
   let sirTimer: ReturnType<typeof setInterval> | undefined
   let inbox = ''
-  const commands: string[] = []
   const timers = new Set<ReturnType<typeof setTimeout>>()
 
   const later = (fn: () => void, ms: number) => {
@@ -78,7 +75,7 @@ export async function startMtSicsEmulator(options: MtSicsEmulatorOptions): Promi
   })
 
   const reply = (text: string) => {
-    void line.write(`${text}\r\n`, true).then(() => unanswered--)
+    void line.write(`${text}\r\n`, true).then(() => host.paid())
   }
 
   const format = (grams: number) => {
@@ -109,12 +106,11 @@ export async function startMtSicsEmulator(options: MtSicsEmulatorOptions): Promi
   }
 
   const handle = (command: string) => {
-    commands.push(command)
+    const live = host.take(command)
     // SIR repeats until the next command arrives [unverified: which commands stop it].
     stopSir()
-    if (silent) return
-    if (unanswered > 0) pipelined++
-    unanswered++
+    if (!live) return
+    host.owe()
     if (failNext) {
       const code = failNext
       failNext = null
@@ -153,19 +149,9 @@ export async function startMtSicsEmulator(options: MtSicsEmulatorOptions): Promi
     }
   }
 
-  return {
-    ...panAndLineControls(options.path, pan, line),
-    setSilent(value) {
-      silent = value
-    },
-    failNextCommand(code) {
+  return scaleControls(options.path, pan, line, host, {
+    failNextCommand(code: 'ES' | 'ET' | 'EL') {
       failNext = code
     },
-    get commands() {
-      return commands
-    },
-    get pipelinedCommands() {
-      return pipelined
-    },
-  }
+  })
 }

@@ -1,4 +1,4 @@
-import { createEmulatedPan, panAndLineControls, type EmulatedPan, type EmulatedScale, type EmulatorControls } from './emulated-pan'
+import { createEmulatedPan, HostCommands, scaleControls, type EmulatedPan, type EmulatedScale, type EmulatorControls } from './emulated-pan'
 import { openEmulatorLine } from './emulator-line'
 
 /**
@@ -49,23 +49,18 @@ const defaultNoise = Uint8Array.from([0x00, 0xff, 0x13, 0x23, 0x78, 0x0d])
 export async function startSerialScaleEmulator(options: SerialScaleEmulatorOptions): Promise<SerialScaleEmulator> {
   const { profile } = options
   const pan = createEmulatedPan(options.motionWobbleGrams ?? 15)
-  let silent = false
+  const host = new HostCommands()
   let noise: NoiseOptions | null = null
   let framesSent = 0
-  let unanswered = 0
-  let pipelined = 0
   let inbox = ''
   let stream: ReturnType<typeof setInterval> | undefined
-  const commands: string[] = []
 
   const handle = (command: string) => {
-    commands.push(command)
-    if (silent) return
-    if (unanswered > 0) pipelined++
+    if (!host.take(command)) return
     const reply = profile.answer?.(command, pan) ?? null
     if (reply === null) return
-    unanswered++
-    void send(reply).then(() => unanswered--)
+    host.owe()
+    void send(reply).then(() => host.paid())
   }
   const line = await openEmulatorLine({
     path: options.path,
@@ -89,26 +84,16 @@ export async function startSerialScaleEmulator(options: SerialScaleEmulatorOptio
 
   if (profile.mode === 'continuous') {
     stream = setInterval(() => {
-      if (!silent && !line.closed) void send(profile.frame(pan.pan()))
+      if (!host.silent && !line.closed) void send(profile.frame(pan.pan()))
     }, profile.intervalMs ?? 100)
   }
 
-  return {
-    ...panAndLineControls(options.path, pan, line),
-    setNoise(value) {
+  return scaleControls(options.path, pan, line, host, {
+    setNoise(value: NoiseOptions | null) {
       noise = value
-    },
-    setSilent(value) {
-      silent = value
-    },
-    get commands() {
-      return commands
-    },
-    get pipelinedCommands() {
-      return pipelined
     },
     get framesSent() {
       return framesSent
     },
-  }
+  })
 }
