@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { CARRIER_CHANGE_REASONS, type CarrierChangeOptionView, type CarrierChangeView } from '../../../shared/contract/carrier-change'
 import { toAppError, type SerializedAppError } from '../../../shared/errors'
 import type { StationClient } from '../lib/station-client'
+import { useCtrlKey } from './use-ctrl-key'
 
 /** pick: a row by its key; reason: why, by digit; badge: a supervisor's badge; done: taken (the next scan closes it and is work again). */
 export type CarrierChangeStage = 'pick' | 'reason' | 'badge' | 'done'
@@ -38,24 +39,17 @@ export function useCarrierChange(client: StationClient, enabled: boolean, onPass
     onClosed()
   }
 
-  useEffect(() => {
-    if (!enabled) return
-    function onKeyDown(e: KeyboardEvent): void {
-      if (!e.ctrlKey || e.altKey || e.metaKey || e.key.toLowerCase() !== 'k') return
-      e.preventDefault()
-      setStage('pick')
-      setRow(null)
-      setReason(null)
-      setProblem(null)
-      client.call('packing.carrierOptions', {}).then(setView, (err: unknown) => {
-        // Not now (nothing counted yet, or the label bought): the prompt opens to say so.
-        setView({ orderNumber: '', suggested: null, rows: [] })
-        fail(err)
-      })
-    }
-    window.addEventListener('keydown', onKeyDown)
-    return () => window.removeEventListener('keydown', onKeyDown)
-  }, [enabled, client])
+  useCtrlKey('k', enabled, () => {
+    setStage('pick')
+    setRow(null)
+    setReason(null)
+    setProblem(null)
+    client.call('packing.carrierOptions', {}).then(setView, (err: unknown) => {
+      // Not now (nothing counted yet, or the label bought): the prompt opens to say so.
+      setView({ orderNumber: '', suggested: null, rows: [] })
+      fail(err)
+    })
+  })
 
   const submit = (r: CarrierChangeOptionView, why: number | null, supervisorBadge: string | null) => {
     setBusy(true)

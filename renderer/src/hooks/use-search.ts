@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import type { ShipmentSearchHit } from '../../../shared/contract/views'
 import { toAppError, type SerializedAppError } from '../../../shared/errors'
 import type { StationClient } from '../lib/station-client'
+import { useCtrlKey } from './use-ctrl-key'
 
 /** How long typing rests before the desk asks (a scanner's burst is one query, not twenty). */
 const TYPING_REST_MS = 150
@@ -31,16 +32,7 @@ export function useSearch(client: StationClient, enabled: boolean, onPick: (code
   const [problem, setProblem] = useState<SerializedAppError | null>(null)
   const asked = useRef(0)
 
-  useEffect(() => {
-    if (!enabled) return
-    function onKeyDown(e: KeyboardEvent): void {
-      if (!e.ctrlKey || e.altKey || e.metaKey || e.key.toLowerCase() !== 'f') return
-      e.preventDefault()
-      setOpen(true)
-    }
-    window.addEventListener('keydown', onKeyDown)
-    return () => window.removeEventListener('keydown', onKeyDown)
-  }, [enabled])
+  useCtrlKey('f', enabled, () => setOpen(true))
 
   useEffect(() => {
     if (!open) return

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import type { Box } from '../../../../shared/domain/box'
 import { toAppError, type SerializedAppError } from '../../../../shared/errors'
+import { useCtrlKey } from '../../hooks/use-ctrl-key'
 import { useLang } from '../../hooks/use-lang'
 import type { MessageKey } from '../../i18n'
 import type { StationClient } from '../../lib/station-client'
@@ -38,16 +39,7 @@ export function BoxesPanel({ client, admin }: { client: StationClient; admin: bo
 
   // Ctrl+B takes the keys from the scanner self-test field to the catalog's first field (Tab moves on, Enter saves).
   const first = useRef<HTMLInputElement | null>(null)
-  useEffect(() => {
-    if (!admin) return
-    function onKeyDown(e: KeyboardEvent): void {
-      if (!e.ctrlKey || e.altKey || e.metaKey || e.key.toLowerCase() !== 'b') return
-      e.preventDefault()
-      first.current?.focus()
-    }
-    window.addEventListener('keydown', onKeyDown)
-    return () => window.removeEventListener('keydown', onKeyDown)
-  }, [admin])
+  useCtrlKey('b', admin, () => first.current?.focus())
 
   const run = (call: Promise<Box[]>, done: string) => {
     setProblem(null)
