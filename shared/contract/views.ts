@@ -395,28 +395,34 @@ export type CarrierExchangeView = Readonly<{
 
 export type TrackingPassView = Readonly<{ asked: number; changed: number; failed: readonly Readonly<{ carrierId: string; code: string; message: string }>[] }>
 
+export type ManifestLine = Readonly<{
+  orderNumber: string
+  trackingNumber: string
+  barcode: string
+  recipientName: string
+  city: string
+  district: string
+  packages: number
+  desi: number
+  weightKg: number
+  codAmountKurus: number | null
+  /** Labelled offline and not yet registered with the carrier: the courier should be told. */
+  pendingRegistration: boolean
+}>
+
+export type Manifest = Readonly<{
+  carrierId: string
+  carrierName: string
+  /** YYYY-MM-DD, Turkey time (UTC+3, no DST since 2016). */
+  day: string
+  sender: string
+  lines: readonly ManifestLine[]
+  totals: Readonly<{ shipments: number; packages: number; desi: number; weightKg: number; codKurus: number }>
+}>
+
 /** An end-of-day manifest per carrier (`manifests.build` also returns it as a PDF). */
 export type ManifestView = Readonly<{
-  manifest: Readonly<{
-    carrierId: string
-    carrierName: string
-    day: string
-    sender: string
-    lines: readonly Readonly<{
-      orderNumber: string
-      trackingNumber: string
-      barcode: string
-      recipientName: string
-      city: string
-      district: string
-      packages: number
-      desi: number
-      weightKg: number
-      codAmountKurus: number | null
-      pendingRegistration: boolean
-    }>[]
-    totals: Readonly<{ shipments: number; packages: number; desi: number; weightKg: number; codKurus: number }>
-  }>
+  manifest: Manifest
   pdfBase64: string | null
 }>
 

@@ -1,31 +1,9 @@
+import type { Manifest, ManifestLine } from '../../../shared/contract/views'
 import type { Address } from '../../../shared/domain/address'
 import type { Db } from '../db/database'
 import { shipmentsWithOrders } from '../shipping/shipments.repository'
 
-export type ManifestLine = Readonly<{
-  orderNumber: string
-  trackingNumber: string
-  barcode: string
-  recipientName: string
-  city: string
-  district: string
-  packages: number
-  desi: number
-  weightKg: number
-  codAmountKurus: number | null
-  /** Labelled offline and not yet registered with the carrier: the courier should be told. */
-  pendingRegistration: boolean
-}>
-
-export type Manifest = Readonly<{
-  carrierId: string
-  carrierName: string
-  /** YYYY-MM-DD, Turkey time (UTC+3, no DST since 2016). */
-  day: string
-  sender: string
-  lines: readonly ManifestLine[]
-  totals: Readonly<{ shipments: number; packages: number; desi: number; weightKg: number; codKurus: number }>
-}>
+export type { Manifest, ManifestLine }
 
 const TR_OFFSET_MS = 3 * 3_600_000
 
