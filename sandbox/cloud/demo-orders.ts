@@ -33,6 +33,21 @@ export const DEMO_RECIPIENTS = [
 export const DEMO_MULTI_PARCELS = 3
 
 /**
+ * The products of the i-th order of a generated sequence (i ≥ 0): even ones have two lines (one of
+ * product i, two of product i+2), odd ones a single product i.
+ */
+export function demoOrderProducts(i: number) {
+  const p1 = DEMO_PRODUCTS[i % DEMO_PRODUCTS.length]!
+  const p2 = DEMO_PRODUCTS[(i + 2) % DEMO_PRODUCTS.length]!
+  return i % 2 === 0
+    ? [
+        { ...p1, quantity: 1 },
+        { ...p2, quantity: 2 },
+      ]
+    : [{ ...p1, quantity: 1 }]
+}
+
+/**
  * Deterministic demo orders: SIP-1001… with order barcodes KJ1001…; every third one is cash on
  * delivery. `skip` starts further along the same sequence (skip 12 → KJ1013…).
  */
@@ -40,15 +55,7 @@ export function demoOrders(count = 12, skip = 0): CloudOrder[] {
   return Array.from({ length: count }, (_, k) => {
     const i = skip + k
     const n = 1001 + i
-    const p1 = DEMO_PRODUCTS[i % DEMO_PRODUCTS.length]!
-    const p2 = DEMO_PRODUCTS[(i + 2) % DEMO_PRODUCTS.length]!
-    const lines =
-      i % 2 === 0
-        ? [
-            { ...p1, quantity: 1 },
-            { ...p2, quantity: 2 },
-          ]
-        : [{ ...p1, quantity: 1 }]
+    const lines = demoOrderProducts(i)
     return {
       id: `demo-order-${n}`,
       orderNumber: `SIP-${n}`,

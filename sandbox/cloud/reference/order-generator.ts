@@ -1,5 +1,5 @@
 import type { CloudOrder } from '../../../shared/contract/cloud'
-import { DEMO_PRODUCTS, DEMO_RECIPIENTS } from '../demo-orders'
+import { DEMO_RECIPIENTS, demoOrderProducts } from '../demo-orders'
 
 const RECIPIENTS = [
   ...DEMO_RECIPIENTS,
@@ -42,15 +42,7 @@ export function marketplaceLabelZpl(o: Pick<CloudOrder, 'orderNumber' | 'marketp
  */
 export function referenceOrder(n: number, labelEvery: number): Omit<CloudOrder, 'status' | 'version' | 'packedByStationId' | 'conflictStationIds'> {
   const i = n - 1
-  const p1 = DEMO_PRODUCTS[i % DEMO_PRODUCTS.length]!
-  const p2 = DEMO_PRODUCTS[(i + 2) % DEMO_PRODUCTS.length]!
-  const lines =
-    i % 2 === 0
-      ? [
-          { ...p1, quantity: 1 },
-          { ...p2, quantity: 2 },
-        ]
-      : [{ ...p1, quantity: 1 }]
+  const lines = demoOrderProducts(i)
   const withLabel = labelEvery > 0 && n % labelEvery === 0
   const marketplace = withLabel ? 'Trendyol' : (MARKETPLACES[i % MARKETPLACES.length] ?? null)
   const base = {
