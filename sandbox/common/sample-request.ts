@@ -1,22 +1,13 @@
 import type { Address } from '../../shared/domain/address'
 import type { MeasuredPackage } from '../../shared/domain/box'
+import type { ShipmentRequestFields } from '../../shared/domain/shipment-request'
 
 /**
- * A shipment request as the desk builds it: the shape of the core's ShipmentRequest, typed with
- * shared types only so the sandbox stays free of app code. Each carrier's fixtures fill it with a
+ * A shipment request as the desk builds it: the fields of the core's ShipmentRequest, from shared/
+ * so the sandbox stays free of app code. Each carrier's fixtures fill it with a
  * sample its emulator accepts; tests override what they need.
  */
-export type SampleShipmentRequest = {
-  orderNumber: string
-  referenceNo: string
-  serviceCode: string
-  sender: Address
-  recipient: Address
-  packages: readonly MeasuredPackage[]
-  codAmountKurus: number | null
-  labelFormat: 'zpl' | 'pdf'
-  description?: string
-}
+export type SampleShipmentRequest = ShipmentRequestFields
 
 const depo = (address: string, district: string, postalCode: string, phone: string): Address => {
   return { name: 'KargoJet Depo', address, district, city: 'İstanbul', postalCode, phone }

@@ -1,22 +1,10 @@
 import type { Address } from '../../../shared/domain/address'
 import type { MeasuredPackage } from '../../../shared/domain/box'
 import type { LabelFormat } from '../../../shared/domain/shipment'
+import type { ShipmentRequest } from '../../../shared/domain/shipment-request'
 import type { TimelineEvent } from '../../../shared/tracking/timeline'
 
-/** What the desk asks a carrier to ship: one order, one or more measured packages. */
-export type ShipmentRequest = Readonly<{
-  orderNumber: string
-  /** Our stable per-shipment reference (sent as reference_no / cargoKey / integration code). */
-  referenceNo: string
-  /** Carrier-specific service, e.g. ComToHome provider id ("1") or "preference:1". */
-  serviceCode: string
-  sender: Address
-  recipient: Address
-  packages: readonly MeasuredPackage[]
-  codAmountKurus: number | null
-  labelFormat: LabelFormat
-  description?: string
-}>
+export type { ShipmentRequest }
 
 export type CreatedShipment = Readonly<{
   carrierShipmentId: string
