@@ -41,12 +41,31 @@ const baseResult = {
   errCode: text,
 }
 
-export const shippingOrderDetailSchema = z.object({
+/** The fields every per-shipment detail row carries (shippingOrderDetailVO and the rows below). */
+const detailRow = {
   cargoKey: text,
   errCode: optionalInt(0),
   errMessage: text,
   invoiceKey: text,
-})
+}
+
+/** shippingCancelDetailVO and shippingDeliveryDetailVO: a detail row with the job and the operation's outcome. */
+const operationRow = {
+  ...detailRow,
+  jobId: integer,
+  operationCode: optionalInt(-1),
+  operationMessage: text,
+  operationStatus: text,
+}
+
+/** shippingCancelResultVO and shippingDeliveryResultVO: the result with count and senderCustId. */
+const customerResult = {
+  ...baseResult,
+  count: integer,
+  senderCustId: integer,
+}
+
+export const shippingOrderDetailSchema = z.object(detailRow)
 export type ShippingOrderDetail = z.output<typeof shippingOrderDetailSchema>
 
 export const createShipmentResponseSchema = z.object({
@@ -59,23 +78,14 @@ export const createShipmentResponseSchema = z.object({
 })
 
 export const shippingCancelDetailSchema = z.object({
-  cargoKey: text,
+  ...operationRow,
   docId: integer,
-  errCode: optionalInt(0),
-  errMessage: text,
-  invoiceKey: text,
-  jobId: integer,
-  operationCode: optionalInt(-1),
-  operationMessage: text,
-  operationStatus: text,
 })
 export type ShippingCancelDetail = z.output<typeof shippingCancelDetailSchema>
 
 export const cancelShipmentResponseSchema = z.object({
   ShippingOrderResultVO: z.object({
-    ...baseResult,
-    count: integer,
-    senderCustId: integer,
+    ...customerResult,
     shippingCancelDetailVO: rows(shippingCancelDetailSchema),
   }),
 })
@@ -133,14 +143,7 @@ export const deliveryItemSchema = z.object({
 export type DeliveryItem = z.output<typeof deliveryItemSchema>
 
 export const shippingDeliveryDetailSchema = z.object({
-  cargoKey: text,
-  errCode: optionalInt(0),
-  errMessage: text,
-  invoiceKey: text,
-  jobId: integer,
-  operationCode: optionalInt(-1),
-  operationMessage: text,
-  operationStatus: text,
+  ...operationRow,
   shippingDeliveryItemDetailVO: z
     .union([deliveryItemSchema, z.literal('')])
     .optional()
@@ -150,9 +153,7 @@ export type ShippingDeliveryDetail = z.output<typeof shippingDeliveryDetailSchem
 
 export const queryShipmentResponseSchema = z.object({
   ShippingDeliveryVO: z.object({
-    ...baseResult,
-    count: integer,
-    senderCustId: integer,
+    ...customerResult,
     shippingDeliveryDetailVO: rows(shippingDeliveryDetailSchema),
   }),
 })
