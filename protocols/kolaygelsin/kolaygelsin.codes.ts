@@ -31,3 +31,19 @@ export const KG_EVENT_TYPES: Readonly<Record<number, string>> = {
  * After one of them, a 29 (delivered) is the return delivered to the sender (docs/reference/carriers.md §12).
  */
 export const KG_RETURN_EVENT_TYPES: readonly number[] = [31, 32, 46]
+
+/**
+ * EventDetailModel with every field empty, as the webhook table of [KG] and CargoEventLogModel carry it when an event
+ * has no details; an event fills in the fields it has (e.g. DeliveredPersonName on 29).
+ */
+export const KG_EMPTY_EVENT_DETAIL: Readonly<Record<string, string>> = {
+  DeliveredPersonName: '',
+  DeliveredPersonRole: '',
+  DeliveryCancellationReason: '',
+  PreviousDeliveryDate: '',
+  NewDeliveryDate: '',
+  PreviousDeliveryTime: '',
+  NewDeliveryTime: '',
+  PreviousPrice: '',
+  ReturnShipmentId: '',
+}

@@ -1,3 +1,4 @@
+import { KG_EMPTY_EVENT_DETAIL } from '../../protocols/kolaygelsin/kolaygelsin.codes'
 import { lowerKeys } from '../../protocols/json/dotnet-json'
 import { KG_EVENT_TYPES, KgMessage, type KgAccount, type ResolvedOptions } from './kolaygelsin.config'
 import { addEvent, isDelivered, isPickedUp, isReturning, type EventSink } from './kolaygelsin.lifecycle'
@@ -190,18 +191,7 @@ export function eventModel(e: { type: number; atMs: number; location: string; de
     CourierName: '',
     DocumentType: '0',
     DocumentId: '',
-    EventDetailModel: {
-      DeliveredPersonName: '',
-      DeliveredPersonRole: '',
-      DeliveryCancellationReason: '',
-      PreviousDeliveryDate: '',
-      NewDeliveryDate: '',
-      PreviousDeliveryTime: '',
-      NewDeliveryTime: '',
-      PreviousPrice: '',
-      ReturnShipmentId: '',
-      ...e.detail,
-    },
+    EventDetailModel: { ...KG_EMPTY_EVENT_DETAIL, ...e.detail },
   }
 }
 

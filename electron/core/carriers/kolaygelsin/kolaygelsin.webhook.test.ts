@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { describe, expect, it } from 'vitest'
+import { KG_EMPTY_EVENT_DETAIL } from '../../../../protocols/kolaygelsin/kolaygelsin.codes'
 import { sampleKolayGelsinRequest, SAMPLE_KOLAYGELSIN_SETTINGS } from '../../../../sandbox/kolaygelsin/kolaygelsin.fixtures'
 import { startKolayGelsinEmulator } from '../../../../sandbox/kolaygelsin/kolaygelsin.emulator'
 import { AppError, ErrorCode } from '../../../../shared/errors'
@@ -28,17 +29,7 @@ const SAMPLE = {
   CustomerSpecificCode: '',
   CustomerId: '29',
   TimeStamp: '2021-05-13T18:28:01.882+03:00',
-  EventDetailModel: {
-    DeliveredPersonName: '',
-    DeliveredPersonRole: '',
-    DeliveryCancellationReason: '',
-    PreviousDeliveryDate: '',
-    NewDeliveryDate: '',
-    PreviousDeliveryTime: '',
-    NewDeliveryTime: '',
-    PreviousPrice: '',
-    ReturnShipmentId: '',
-  },
+  EventDetailModel: { ...KG_EMPTY_EVENT_DETAIL },
 }
 const basic: KolayGelsinWebhookAuth = { scheme: 'basic', username: 'kg', password: 's3cr3t:x' }
 const basicHeader = (u: string, p: string) => ({ Authorization: `Basic ${Buffer.from(`${u}:${p}`).toString('base64')}` })
