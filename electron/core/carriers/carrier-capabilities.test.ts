@@ -20,15 +20,22 @@ describe('the capabilities declaration', () => {
   })
 
   it('an undeclared carrier (a test double) can do nothing beyond createShipment', () => {
-    expect(capabilitiesOf('nobody')).toMatchObject({
-      offlineLabels: false,
-      returns: null,
-      cancel: null,
-      tracking: false,
-      batchTracking: false,
-      pickup: null,
-      pushes: null,
-    })
+    const nobody = capabilitiesOf('nobody')
+    const unused = async () => Promise.reject(new Error('unused'))
+    const everything = {
+      id: 'nobody',
+      displayName: 'N',
+      createShipment: unused,
+      planOfflineLabel: () => {
+        throw new Error('unused')
+      },
+      createReturn: unused,
+      cancelShipment: unused,
+      track: unused,
+      trackMany: unused,
+    } satisfies CarrierConnector
+    expect(Object.keys(shapeConnector(everything, nobody)).sort()).toEqual(['createShipment', 'displayName', 'id'])
+    expect([nobody.pickup, nobody.manifest, nobody.pushes, nobody.pieces]).toEqual([null, null, null, 1])
   })
 })
 
