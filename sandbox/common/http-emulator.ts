@@ -282,6 +282,17 @@ export async function startCarrierEmulator<R, S, T, P extends Readonly<Record<st
   return { ...base, urls, shipments: c.shipments, advance: (key, to) => advanceByKey(c.advanceHook, key, to) }
 }
 
+/** What the emulator of a carrier that hands out tokens adds: tests can expire them all at once. */
+export type TokenControls = Readonly<{
+  /** Forgets every issued token, as if all had expired: the next call gets HTTP 401. */
+  expireTokens(): void
+}>
+
+/** TokenControls over the emulator state that keeps the tokens. */
+export function tokenControls(state: Readonly<{ expireTokens(): void }>): TokenControls {
+  return { expireTokens: () => state.expireTokens() }
+}
+
 /** One carrier request as a handler gets it: read, logged, with its reply and its fault draw (see exchange). */
 export type CarrierExchange<E> = Readonly<{
   url: URL

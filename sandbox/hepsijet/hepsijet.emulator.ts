@@ -1,4 +1,4 @@
-import { startCarrierEmulator, type CarrierEmulator } from '../common/http-emulator'
+import { startCarrierEmulator, tokenControls, type CarrierEmulator, type TokenControls } from '../common/http-emulator'
 import { HepsiJetPath, resolveOptions, type HepsiJetEmulatorOptions, type HjStatus } from './hepsijet.config'
 import { createHepsiJetHandler, hepsiJetAdvanceHook } from './hepsijet.server'
 import { HepsiJetState, type EmulatedDelivery, type HepsiJetLoggedRequest } from './hepsijet.state'
@@ -14,11 +14,7 @@ export { currentStatus } from './hepsijet.state'
  * driven by `advance` (NEO → ACCEPTED → OUT_FOR_DELIVERY → DELIVERED, by customerDeliveryNo; or POST
  * /__emu/advance/{barcode}?to=), injectable faults and a redacted log.
  */
-export type HepsiJetEmulator = CarrierEmulator<HepsiJetLoggedRequest, EmulatedDelivery, HjStatus, typeof HepsiJetPath> &
-  Readonly<{
-    /** Forgets every issued token, as if they had all expired: the next call gets HTTP 401. */
-    expireTokens(): void
-  }>
+export type HepsiJetEmulator = CarrierEmulator<HepsiJetLoggedRequest, EmulatedDelivery, HjStatus, typeof HepsiJetPath> & TokenControls
 
 export async function startHepsiJetEmulator(options: HepsiJetEmulatorOptions = {}): Promise<HepsiJetEmulator> {
   const opts = resolveOptions(options)
@@ -27,5 +23,5 @@ export async function startHepsiJetEmulator(options: HepsiJetEmulatorOptions = {
     { port: opts.port, requests: state.requests, shipments: state.deliveries, advanceHook: hepsiJetAdvanceHook({ opts, state }), paths: HepsiJetPath },
     (faults) => createHepsiJetHandler({ opts, state, faults }),
   )
-  return { ...emu, expireTokens: () => state.expireTokens() }
+  return { ...emu, ...tokenControls(state) }
 }

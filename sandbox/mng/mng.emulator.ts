@@ -1,4 +1,4 @@
-import { startCarrierEmulator, type CarrierEmulator } from '../common/http-emulator'
+import { startCarrierEmulator, tokenControls, type CarrierEmulator, type TokenControls } from '../common/http-emulator'
 import { MNG_BASE_PATH, MngPath, resolveOptions, type MngEmulatorOptions } from './mng.config'
 import { createMngHandler, mngAdvanceHook } from './mng.server'
 import { MngState, type EmulatedOrder, type EmulatedShipment, type MngLoggedRequest } from './mng.state'
@@ -17,13 +17,12 @@ export type { EmulatedOrder, EmulatedShipment, MngLoggedRequest, MngTrackEvent }
  * (cancelled ones included, flagged).
  */
 export type MngEmulator = CarrierEmulator<MngLoggedRequest, EmulatedShipment, number> &
+  TokenControls &
   Readonly<{
     /** origin + /mngapi/api, for tests that speak the wire directly. */
     baseUrl: string
     /** Orders stored so far, in creation order (cancelled ones included, flagged). */
     readonly orders: readonly EmulatedOrder[]
-    /** Forgets every issued JWT, as if all had expired: the next call gets HTTP 401. */
-    expireTokens(): void
   }>
 
 export async function startMngEmulator(options: MngEmulatorOptions = {}): Promise<MngEmulator> {
@@ -33,7 +32,7 @@ export async function startMngEmulator(options: MngEmulatorOptions = {}): Promis
     { port: opts.port, requests: state.requests, shipments: state.shipments, advanceHook: mngAdvanceHook({ opts, state }) },
     (faults) => createMngHandler({ opts, state, faults }),
   )
-  return { ...emu, baseUrl: `${emu.origin}${MNG_BASE_PATH}`, orders: state.orders, expireTokens: () => state.expireTokens() }
+  return { ...emu, baseUrl: `${emu.origin}${MNG_BASE_PATH}`, orders: state.orders, ...tokenControls(state) }
 }
 
 /** Full URL of a documented path (with its parameter, if any) on a running emulator. */

@@ -1,4 +1,4 @@
-import { startCarrierEmulator, type CarrierEmulator } from '../common/http-emulator'
+import { startCarrierEmulator, tokenControls, type CarrierEmulator, type TokenControls } from '../common/http-emulator'
 import { resolveOptions, SendeoPath, type SendeoEmulatorOptions } from './sendeo.config'
 import { createSendeoHandler, sendeoAdvanceHook } from './sendeo.server'
 import { SendeoState, type EmulatedSendeoDelivery, type SendeoLoggedRequest } from './sendeo.state'
@@ -16,11 +16,7 @@ export { currentStatusId } from './sendeo.state'
  * 106 → 107 → 109 → 111, by ReferenceNo or tracking number; or POST /__emu/advance/{key}?to=), injectable faults
  * and a redacted request log. A repeated ReferenceNo is stored, and listed in `shipments`, twice.
  */
-export type SendeoEmulator = CarrierEmulator<SendeoLoggedRequest, EmulatedSendeoDelivery, number, typeof SendeoPath> &
-  Readonly<{
-    /** Forgets every issued token, as if all had expired: the next call gets HTTP 401. */
-    expireTokens(): void
-  }>
+export type SendeoEmulator = CarrierEmulator<SendeoLoggedRequest, EmulatedSendeoDelivery, number, typeof SendeoPath> & TokenControls
 
 export async function startSendeoEmulator(options: SendeoEmulatorOptions = {}): Promise<SendeoEmulator> {
   const opts = resolveOptions(options)
@@ -29,5 +25,5 @@ export async function startSendeoEmulator(options: SendeoEmulatorOptions = {}): 
     { port: opts.port, requests: state.requests, shipments: state.deliveries, advanceHook: sendeoAdvanceHook({ opts, state }), paths: SendeoPath },
     (faults) => createSendeoHandler({ opts, state, faults }),
   )
-  return { ...emu, expireTokens: () => state.expireTokens() }
+  return { ...emu, ...tokenControls(state) }
 }
