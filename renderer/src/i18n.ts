@@ -229,6 +229,12 @@ export const messages = {
   'boxes.save': { tr: 'Kaydet (Enter)', en: 'Save (Enter)' },
   'boxes.retire': { tr: 'Katalogdan çıkar: kod + Enter', en: 'Take out: code + Enter' },
   'boxes.saved': { tr: '{code} kaydedildi', en: '{code} saved' },
+  'printerAddress.title': { tr: 'Etiket yazıcısının adresi', en: "The label printer's address" },
+  'printerAddress.hint': {
+    tr: 'tcp://IP:9100, usb://VID:PID, serial:///dev/ttyUSB0, spooler://KUYRUK — Enter kaydeder',
+    en: 'tcp://IP:9100, usb://VID:PID, serial:///dev/ttyUSB0, spooler://QUEUE — Enter saves',
+  },
+  'printerAddress.saved': { tr: '{uri} kaydedildi: masa bir sonraki açılışta kullanır', en: '{uri} saved: the desk uses it from its next start' },
 
   'reports.title': { tr: 'Raporlar', en: 'Reports' },
   'reports.today': { tr: 'Bugün', en: 'Today' },

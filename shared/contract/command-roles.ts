@@ -66,6 +66,7 @@ export const COMMAND_MINIMUM_ROLE = {
   'manifests.print': 'supervisor',
   'reports.summary': 'manager',
   'settings.setScannerLayout': 'supervisor',
+  'settings.setPrinter': 'admin',
   // The exceptions queue: the packer's own stops; the override carries a supervisor's badge, checked by the service.
   'exceptions.list': 'packer',
   'exceptions.suggestPlaces': 'packer',

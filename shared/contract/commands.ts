@@ -120,6 +120,8 @@ export const commandInputs = {
   /** Settings screen (supervisors): what is configured. */
   'settings.get': empty,
   /** Supervisors: the OS keyboard layout wedge scans are repaired from (the scanner self-test's finding); written to station.json. */
+  /** Admins: the label printer's address (printer.uri in station.json), checked as the desk would open it; applies at the next start. */
+  'settings.setPrinter': z.object({ uri: z.string().trim().min(1).max(300) }).strict(),
   'settings.setScannerLayout': z
     .object({ layout: z.enum([LayoutProfileId.us, LayoutProfileId.trQ, LayoutProfileId.trF, LayoutProfileId.gb]).nullable() })
     .strict(),
@@ -218,6 +220,7 @@ export type CommandOutputs = {
   'scale.simulate': null
   'settings.get': SettingsView
   'settings.setScannerLayout': SettingsView
+  'settings.setPrinter': Readonly<{ uri: string; restartRequired: boolean }>
   'printers.status': PrintersView
   'printers.testLabel': TestLabelView
   'slips.reprint': SlipPrintView

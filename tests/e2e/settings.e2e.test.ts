@@ -56,6 +56,19 @@ describe('settings (F6) in Chromium, keyboard only', () => {
     await page.keyboard.type('KOLI9')
     await page.keyboard.press('Enter')
     await panel.locator('[data-testid="box-row"][data-code="KOLI9"]').waitFor({ state: 'detached', timeout: 15_000 })
+
+    // The label printer's address (Ctrl+P): refused when the desk could not open it, saved to station.json otherwise.
+    await page.keyboard.press('Control+p')
+    await page.keyboard.type('ftp://yazici')
+    await page.keyboard.press('Enter')
+    const address = page.getByTestId('settings-printer-address')
+    await address.locator('[data-testid="problem"][data-code="printer.addressInvalid"]').waitFor({ timeout: 15_000 })
+    await page.keyboard.press('Control+a')
+    await page.keyboard.type('tcp://192.168.1.50:9100')
+    await page.keyboard.press('Enter')
+    await page.getByTestId('printer-address-saved').waitFor({ timeout: 15_000 })
+    expect((JSON.parse(readFileSync(join(demo.dir, 'station.json'), 'utf8')) as { printer?: { uri?: string } }).printer?.uri).toBe('tcp://192.168.1.50:9100')
+    expect(await seriousAxeViolations(page)).toEqual([])
     await page.keyboard.press('Escape')
     await page.getByTestId('packing').waitFor()
 

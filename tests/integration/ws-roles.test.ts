@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
@@ -165,6 +165,26 @@ describe('the box catalog, over the WebSocket', () => {
       { action: 'settings.boxSaved', actor_id: 'admin-x' },
       { action: 'settings.boxRetired', actor_id: 'admin-x' },
     ])
+  })
+})
+
+describe('the label printer address, over the WebSocket', () => {
+  it('admins only; an address the desk cannot open is refused by name; a good one goes to station.json, audited', async () => {
+    await ws.call('session.login', { badge: 'S9001' })
+    expect(codeOf(await ws.raw('settings.setPrinter', { uri: 'tcp://192.168.1.50:9100' }))).toBe(ErrorCode.roleRequired)
+    await ws.call('session.login', { badge: 'A7901' })
+    for (const uri of ['ftp://printer', 'tcp://:9100', 'tcp://10.0.0.5:70000', 'not a uri']) {
+      expect([uri, codeOf(await ws.raw('settings.setPrinter', { uri }))]).toEqual([uri, ErrorCode.printerAddressInvalid])
+    }
+    expect(await ws.call('settings.setPrinter', { uri: 'tcp://192.168.1.50:9100' })).toEqual({ uri: 'tcp://192.168.1.50:9100', restartRequired: true })
+    const file = JSON.parse(readFileSync(join(h.dir, 'station.json'), 'utf8')) as { printer?: { uri?: string } }
+    expect(file.printer?.uri).toBe('tcp://192.168.1.50:9100')
+    const audit = await h.station.database.db
+      .selectFrom('audit_log')
+      .select(['actor_id', 'detail_json'])
+      .where('action', '=', 'settings.printerChanged')
+      .execute()
+    expect(audit.map((a) => [a.actor_id, JSON.parse(a.detail_json).to])).toEqual([['admin-x', 'tcp://192.168.1.50:9100']])
   })
 })
 

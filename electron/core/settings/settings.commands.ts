@@ -14,8 +14,22 @@ import { scannerSourceId } from '../devices/scanner/scanner-sources'
 import type { PackingSlipService } from '../printing/packing-slip.service'
 import type { PrintQueueService } from '../printing/print-queue.service'
 import { buildTestLabel, printTestLabel } from '../printing/test-label'
+import { createTransport } from '../devices/printer/transports/printer-uri'
+import { readFile } from 'node:fs/promises'
+import { stripBom } from '../config/config.loader'
 
-export type SettingsCommand = 'settings.get' | 'settings.setScannerLayout' | 'printers.status' | 'printers.testLabel' | 'slips.reprint' | 'scale.zero'
+/** printer.uri as DATA/station.json has it now (the audit's "before"), or null. */
+async function readStationPrinterUri(dataDir: string): Promise<string | null> {
+  try {
+    const raw = JSON.parse(stripBom(await readFile(join(dataDir, STATION_FILE), 'utf8'))) as { printer?: { uri?: unknown } } | null
+    return typeof raw?.printer?.uri === 'string' ? raw.printer.uri : null
+  } catch {
+    return null // no file yet, or one the writer refuses next with its own message
+  }
+}
+
+export type SettingsCommand =
+  'settings.get' | 'settings.setScannerLayout' | 'settings.setPrinter' | 'printers.status' | 'printers.testLabel' | 'slips.reprint' | 'scale.zero'
 
 export type SettingsCommandDeps = Readonly<{
   db: Db
@@ -131,6 +145,14 @@ export function settingsCommands(deps: SettingsCommandDeps): Pick<CommandHandler
       deps.wedgeLayout.set(layout)
       await appendAudit(deps.db, { actorId: supervisor.id, action: 'settings.scannerLayout', detail: { from: before, to: layout } })
       return settingsView()
+    },
+    'settings.setPrinter': async ({ uri }) => {
+      // Checked as the desk will open it (printer.addressInvalid names what is wrong); nothing is connected here.
+      createTransport(uri).dispose?.()
+      const before = (await readStationPrinterUri(deps.dataDir)) ?? config.printer.uri
+      await updateStationFile(deps.dataDir, { printer: { uri } })
+      await appendAudit(deps.db, { actorId: session()?.id ?? null, action: 'settings.printerChanged', detail: { from: before, to: uri } })
+      return { uri, restartRequired: true }
     },
     'printers.status': async () => {
       requirePacker(session)

@@ -7,6 +7,7 @@ import type { MessageKey } from '../../i18n'
 import type { StationClient } from '../../lib/station-client'
 import { ProblemBanner } from '../ProblemBanner'
 import { Tx } from '../Tx'
+import { FormField } from './FormField'
 
 const FIELDS: ReadonlyArray<readonly [keyof Box, MessageKey, 'text' | 'number']> = [
   ['code', 'boxes.code', 'text'],
@@ -103,36 +104,22 @@ export function BoxesPanel({ client, admin }: { client: StationClient; admin: bo
         <>
           <form className="box-form" data-testid="box-form" onSubmit={save}>
             {FIELDS.map(([key, label, type]) => (
-              <label key={key} className="box-field">
-                <span className="muted small">{t(label)}</span>
-                <input
-                  ref={key === 'code' ? first : undefined}
-                  className="search-input"
-                  data-testid={`box-${key}`}
-                  type="text"
-                  inputMode={type === 'number' ? 'numeric' : 'text'}
-                  value={draft[key]}
-                  onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}
-                  autoComplete="off"
-                />
-              </label>
+              <FormField
+                key={key}
+                label={t(label)}
+                testId={`box-${key}`}
+                value={draft[key]}
+                onChange={(value) => setDraft({ ...draft, [key]: value })}
+                inputRef={key === 'code' ? first : undefined}
+                numeric={type === 'number'}
+              />
             ))}
             <button type="submit" className="hint" data-testid="box-save">
               <Tx k="boxes.save" />
             </button>
           </form>
           <form className="box-form" data-testid="box-retire-form" onSubmit={takeOut}>
-            <label className="box-field">
-              <span className="muted small">{t('boxes.retire')}</span>
-              <input
-                className="search-input"
-                data-testid="box-retire"
-                type="text"
-                value={retire}
-                onChange={(e) => setRetire(e.target.value)}
-                autoComplete="off"
-              />
-            </label>
+            <FormField label={t('boxes.retire')} testId="box-retire" value={retire} onChange={setRetire} />
           </form>
         </>
       )}

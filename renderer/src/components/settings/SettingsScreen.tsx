@@ -5,6 +5,7 @@ import type { SettingsDesk } from '../../hooks/use-settings'
 import type { ScaleState } from '../../hooks/use-station'
 import { ProblemBanner } from '../ProblemBanner'
 import { Tx } from '../Tx'
+import { PrinterAddressForm } from './PrinterAddressForm'
 import { PrintersPanel } from './PrintersPanel'
 import { ScalePanel } from './ScalePanel'
 import { ScannerTestPanel } from './ScannerTestPanel'
@@ -60,6 +61,7 @@ export function SettingsScreen({
         <div className="settings-col">
           <ScannerTestPanel desk={desk} settings={settings} devices={devices} />
           <BoxesPanel client={client} admin={admin} />
+          {admin && <PrinterAddressForm client={client} />}
         </div>
       </div>
     </main>
