@@ -31,6 +31,13 @@ const order = {
 
 type Case = Readonly<{ id: string; start(): Promise<{ args: string[]; count(): number; close(): Promise<void> }>; serviceCode?: string }>
 
+/** A case's emulator, driven with these CLI flags: the shipments it stored, and close. */
+const running = (e: Readonly<{ shipments: readonly unknown[]; close(): Promise<void> }>, args: string[]) => ({
+  args,
+  count: () => e.shipments.length,
+  close: () => e.close(),
+})
+
 /** `station ship` / `station track` for every connector, with the generic credential flags or a --carrier-config file. */
 const CASES: readonly Case[] = [
   {
@@ -39,11 +46,7 @@ const CASES: readonly Case[] = [
     start: async () => {
       const e = await startArasEmulator()
       const q = DEFAULT_QUERY_USERS[0]!
-      return {
-        args: ['--base-url', e.origin, '--username', q.username, '--password', q.password, '--customer-code', q.customerCode],
-        count: () => e.shipments.length,
-        close: () => e.close(),
-      }
+      return running(e, ['--base-url', e.origin, '--username', q.username, '--password', q.password, '--customer-code', q.customerCode])
     },
   },
   {
@@ -51,11 +54,18 @@ const CASES: readonly Case[] = [
     start: async () => {
       const e = await startMngEmulator()
       const c = SAMPLE_MNG_CREDENTIALS
-      return {
-        args: ['--base-url', e.origin, '--username', c.clientId, '--api-key', c.clientSecret, '--customer-code', c.customerNumber, '--password', c.password],
-        count: () => e.shipments.length,
-        close: () => e.close(),
-      }
+      return running(e, [
+        '--base-url',
+        e.origin,
+        '--username',
+        c.clientId,
+        '--api-key',
+        c.clientSecret,
+        '--customer-code',
+        c.customerNumber,
+        '--password',
+        c.password,
+      ])
     },
   },
   {
@@ -64,7 +74,7 @@ const CASES: readonly Case[] = [
       const e = await startHepsiJetEmulator()
       const file = join(dir(), 'hepsijet.json')
       await writeFile(file, JSON.stringify({ ...SAMPLE_HEPSIJET_SETTINGS, origin: e.origin }))
-      return { args: ['--carrier-config', file], count: () => e.shipments.length, close: () => e.close() }
+      return running(e, ['--carrier-config', file])
     },
   },
   {
@@ -73,44 +83,32 @@ const CASES: readonly Case[] = [
       const e = await startPttEmulator()
       const file = join(dir(), 'ptt.json')
       await writeFile(file, JSON.stringify({ barcodeRange: SAMPLE_PTT_RANGE }))
-      return {
-        args: [
-          '--base-url',
-          e.origin,
-          '--customer-code',
-          String(SAMPLE_PTT_CREDENTIALS.customerId),
-          '--password',
-          SAMPLE_PTT_CREDENTIALS.password,
-          '--carrier-config',
-          file,
-          '--data',
-          join(dir(), 'ptt-data'),
-        ],
-        count: () => e.shipments.length,
-        close: () => e.close(),
-      }
+      return running(e, [
+        '--base-url',
+        e.origin,
+        '--customer-code',
+        String(SAMPLE_PTT_CREDENTIALS.customerId),
+        '--password',
+        SAMPLE_PTT_CREDENTIALS.password,
+        '--carrier-config',
+        file,
+        '--data',
+        join(dir(), 'ptt-data'),
+      ])
     },
   },
   {
     id: 'surat',
     start: async () => {
       const e = await startSuratEmulator()
-      return {
-        args: ['--base-url', e.origin, '--customer-code', '1038106246', '--password', '123456', '--api-key', '123456.Ff'],
-        count: () => e.shipments.length,
-        close: () => e.close(),
-      }
+      return running(e, ['--base-url', e.origin, '--customer-code', '1038106246', '--password', '123456', '--api-key', '123456.Ff'])
     },
   },
   {
     id: 'sendeo',
     start: async () => {
       const e = await startSendeoEmulator()
-      return {
-        args: ['--base-url', e.origin, '--username', SAMPLE_SENDEO_SETTINGS.username, '--password', SAMPLE_SENDEO_SETTINGS.password],
-        count: () => e.shipments.length,
-        close: () => e.close(),
-      }
+      return running(e, ['--base-url', e.origin, '--username', SAMPLE_SENDEO_SETTINGS.username, '--password', SAMPLE_SENDEO_SETTINGS.password])
     },
   },
   {
@@ -119,20 +117,16 @@ const CASES: readonly Case[] = [
       const e = await startKolayGelsinEmulator()
       const file = join(dir(), 'kg.json')
       await writeFile(file, JSON.stringify({ addressId: SAMPLE_KOLAYGELSIN_SETTINGS.addressId }))
-      return {
-        args: [
-          '--base-url',
-          e.origin,
-          '--api-key',
-          SAMPLE_KOLAYGELSIN_SETTINGS.token,
-          '--customer-code',
-          String(SAMPLE_KOLAYGELSIN_SETTINGS.customerId),
-          '--carrier-config',
-          file,
-        ],
-        count: () => e.shipments.length,
-        close: () => e.close(),
-      }
+      return running(e, [
+        '--base-url',
+        e.origin,
+        '--api-key',
+        SAMPLE_KOLAYGELSIN_SETTINGS.token,
+        '--customer-code',
+        String(SAMPLE_KOLAYGELSIN_SETTINGS.customerId),
+        '--carrier-config',
+        file,
+      ])
     },
   },
 ]
