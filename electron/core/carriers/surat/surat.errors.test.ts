@@ -10,27 +10,10 @@ import {
   suratTextToAppError,
   SuratTextKind,
 } from './surat.errors'
+import { SURAT_DOCUMENTED_FAILURES } from './surat.result-codes.test-support'
 
 describe('Sürat result codes (carriers.md §5)', () => {
-  const table: ReadonlyArray<readonly [string, ErrorCode, boolean]> = [
-    ['001', ErrorCode.carrierAuth, false],
-    ['002', ErrorCode.carrierValidation, false],
-    ['003', ErrorCode.carrierValidation, false],
-    ['004', ErrorCode.carrierAddressUnresolved, false],
-    ['006', ErrorCode.carrierValidation, false],
-    ['009', ErrorCode.carrierDuplicateReference, false],
-    ['018', ErrorCode.carrierServiceUnsupported, false],
-    ['019', ErrorCode.carrierValidation, false],
-    ['020', ErrorCode.carrierValidation, false],
-    ['021', ErrorCode.carrierValidation, false],
-    ['022', ErrorCode.carrierValidation, false],
-    ['023', ErrorCode.carrierValidation, false],
-    ['024', ErrorCode.carrierValidation, false],
-    ['038', ErrorCode.carrierUnavailable, true],
-    ['042', ErrorCode.carrierUnavailable, true],
-    ['050', ErrorCode.carrierServiceUnsupported, false],
-  ]
-  it.each(table)('%s → %s, retryable %s', (code, errorCode, retryable) => {
+  it.each(SURAT_DOCUMENTED_FAILURES)('%s → %s, retryable %s', (code, errorCode, retryable) => {
     for (const message of [`${code} - açıklama`, `[${code}]`, code]) {
       const out = readSuratMessage(message, true)
       expect(out).toMatchObject({ ok: false, code })
@@ -42,7 +25,7 @@ describe('Sürat result codes (carriers.md §5)', () => {
   })
 
   it('the table covers exactly the documented failure codes', () => {
-    expect(Object.keys(SURAT_RESULT_CODES).sort()).toEqual(table.map(([c]) => c).sort())
+    expect(Object.keys(SURAT_RESULT_CODES).sort()).toEqual(SURAT_DOCUMENTED_FAILURES.map(([c]) => c).sort())
   })
 
   it.each(['Tamam', 'tamam', '"Tamam"', ...[...SURAT_OK_CODES].map((c) => `${c} - Gönderi kaydedildi`)])('string result "%s" is success', (m) => {
