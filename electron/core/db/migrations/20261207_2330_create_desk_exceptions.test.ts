@@ -6,14 +6,7 @@ const station = stationFileEachTest('kj-mig-exceptions-')
 
 describe(NAME, () => {
   it('adds the exceptions queue to a database that has orders, which stay as they were', async () => {
-    const old = await station.openBefore(NAME)
-    await old.db
-      .insertInto('orders')
-      .values(orderRow({ id: 'o1', order_number: 'SIP-1', barcode: 'KJ1', status: 'exception' }))
-      .execute()
-    await old.close()
-
-    const opened = await station.open()
+    const opened = await station.migrateOrders(NAME, [orderRow({ id: 'o1', order_number: 'SIP-1', barcode: 'KJ1', status: 'exception' })])
     expect(opened.backupPath).not.toBeNull()
     expect(await opened.db.selectFrom('orders').select(['id', 'status']).execute()).toEqual([{ id: 'o1', status: 'exception' }])
     await opened.db.insertInto('desk_exceptions').values({ id: 'x1', order_id: 'o1', kind: 'address', code: 'address.unresolved' }).execute()
