@@ -21,6 +21,13 @@ const refusal = async (code: string) => {
   const err = await failure(scan(code))
   return { code: err.code, notice: err.notice?.code, params: err.notice?.params }
 }
+/** A fresh desk with packer P1001 signed in and this order open. */
+const deskWithOrder = async (orderBarcode: string) => {
+  h = await startHarness()
+  await scan('P1001')
+  await scan(orderBarcode)
+  return h
+}
 const audits = (action: string) => h!.station.database.db.selectFrom('audit_log').select(['actor_id', 'detail_json']).where('action', '=', action).execute()
 
 describe('the classifier', () => {
@@ -49,9 +56,7 @@ describe('the classifier', () => {
 
 describe('the desk says what it saw', () => {
   it('another order during an open order: "this is order X; finish or cancel (F8) the current one", nothing counted', async () => {
-    h = await startHarness()
-    await scan('P1001')
-    await scan('KJ1001')
+    h = await deskWithOrder('KJ1001')
     const r = await refusal('KJ1002')
     expect(r).toMatchObject({ code: ErrorCode.wrongState, notice: 'scan.otherOrder', params: { orderNumber: 'SIP-1002', openOrderNumber: 'SIP-1001' } })
     const v = h.station.packing.view()
@@ -62,9 +67,7 @@ describe('the desk says what it saw', () => {
   }, 30_000)
 
   it("another packer's badge during an order says whose it is; at the box step too", async () => {
-    h = await startHarness()
-    await scan('P1001')
-    await scan('KJ1001')
+    h = await deskWithOrder('KJ1001')
     expect(await refusal('S9001')).toMatchObject({ code: ErrorCode.wrongState, notice: 'scan.badgeDuringOrder', params: { orderNumber: 'SIP-1001' } })
     await scanAllItems(h.station)
     expect(await refusal('S9001')).toMatchObject({ notice: 'scan.badgeDuringOrder' })
@@ -96,9 +99,7 @@ describe('the desk says what it saw', () => {
   }, 30_000)
 
   it('an unknown code or a box while items are scanned: named, not "item not in order" of nothing', async () => {
-    h = await startHarness()
-    await scan('P1001')
-    await scan('KJ1001')
+    h = await deskWithOrder('KJ1001')
     expect(await refusal('QQQ123')).toMatchObject({ code: ErrorCode.itemNotInOrder, notice: 'scan.unknownInOrder', params: { orderNumber: 'SIP-1001' } })
     expect(await refusal('KOLI2')).toMatchObject({ code: ErrorCode.itemsIncomplete, notice: 'scan.boxBeforeItems' })
   }, 30_000)
@@ -106,9 +107,7 @@ describe('the desk says what it saw', () => {
 
 describe('a shipment by its tracking number', () => {
   it('at an idle desk shows the shipment, its order and carrier; the next scan closes it', async () => {
-    h = await startHarness()
-    await scan('P1001')
-    await scan('KJ1002')
+    h = await deskWithOrder('KJ1002')
     await scanAllItems(h.station)
     const v = await scan('KOLI2')
     h.place(v.expectedGrams!)
@@ -125,9 +124,7 @@ describe('a shipment by its tracking number', () => {
 
 describe('a box the items do not fit', () => {
   it('is refused; a packer badge does not let it through; a supervisor badge does (audited with the reason)', async () => {
-    h = await startHarness()
-    await scan('P1001')
-    await scan('KJ1001')
+    h = await deskWithOrder('KJ1001')
     const done = await scanAllItems(h.station)
     // The suggestion names the key that picks it on screen (the catalog lists KOLI1, ZARF1, KOLI2, KOLI3).
     const boxes = await h.station.handlers['boxes.list']({})
@@ -152,9 +149,7 @@ describe('a box the items do not fit', () => {
   }, 30_000)
 
   it('a fitting box after a refusal is taken at once, and the badge is no longer an override', async () => {
-    h = await startHarness()
-    await scan('P1001')
-    await scan('KJ1001')
+    h = await deskWithOrder('KJ1001')
     const done = await scanAllItems(h.station)
     const noFit = done.boxSuggestions!.find((s) => s.fits === false)!
     await refusal(noFit.code)
