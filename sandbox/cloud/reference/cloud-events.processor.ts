@@ -181,6 +181,7 @@ async function applyKind(
         .executeTakeFirst()
       if (Number(res.numUpdatedRows) === 0)
         return reject(id, EventRejectReason.unknownShipment, `Gönderi bulunamadı / unknown shipment: ${String(p.shipmentId)}`, 'payload.shipmentId')
+      await reopenIfVoided(trx, stationId, order, nowIso)
       return { id, outcome: 'accepted' }
     }
     case CloudEventKind.trackingUpdated:
@@ -201,6 +202,24 @@ async function applyKind(
       return { id, outcome: 'accepted' }
     }
   }
+}
+
+/**
+ * A void by the desk that packed the order: when none of its shipments of the order is live any more, the order is
+ * open again (docs/sync-guarantees.md §4.9), so that desk, or another, can pack it anew. A loser cancelling its
+ * duplicate changes nothing: the winner's pack stands.
+ */
+async function reopenIfVoided(trx: CloudDbOrTrx, stationId: string, order: OrdersTable, nowIso: string): Promise<void> {
+  if (order.packed_by_station_id !== stationId) return
+  const live = await trx
+    .selectFrom('shipments')
+    .select('shipment_id')
+    .where('order_id', '=', order.id)
+    .where('station_id', '=', stationId)
+    .where('status', '!=', 'cancelled')
+    .executeTakeFirst()
+  if (live) return
+  await touchOrder(trx, order.id, { packed_by_station_id: null, packed_event_id: null, packed_at: null }, nowIso)
 }
 
 /** The pack or shipment of a station that is not the order's owner: recorded, and announced on pull. */

@@ -122,6 +122,21 @@ describe('reference cloud: events', () => {
     ])
   })
 
+  it("a void by the packing desk opens the order again; a loser's cancel does not", async () => {
+    const c = await start()
+    await push(c, A, [ev('shipment.created', X, shipment('s-a', 'TA')), ev('order.packed', X, { shipmentId: 's-a', trackingNumber: 'TA' })])
+    await push(c, B, [ev('shipment.created', X, shipment('s-b', 'TB'))])
+    // The loser voids its duplicate: the winner's pack stands.
+    expect((await push(c, B, [ev('shipment.cancelled', X, { shipmentId: 's-b', reason: 'conflict' })])).results[0]?.outcome).toBe('accepted')
+    expect((await c.getOrder(X))?.packedByStationId).toBe(A.id)
+    // The packing desk voids its label: the order is open again, and can be claimed and packed anew.
+    expect((await push(c, A, [ev('shipment.cancelled', X, { shipmentId: 's-a', reason: 'wrongCarrier' })])).results[0]?.outcome).toBe('accepted')
+    expect((await c.getOrder(X))?.packedByStationId).toBeNull()
+    const again = await push(c, A, [ev('shipment.created', X, shipment('s-a2', 'TA2')), ev('order.packed', X, { shipmentId: 's-a2', trackingNumber: 'TA2' })])
+    expect(again.results.map((r) => r.outcome)).toEqual(['accepted', 'accepted'])
+    expect((await c.getOrder(X))?.packedByStationId).toBe(A.id)
+  })
+
   it('reports a pack of an order cancelled in the cloud as a conflict with no winning station', async () => {
     const c = await start()
     await c.cancelOrder(Y)
