@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { SampleShipmentRequest } from '../../sandbox/common/sample-request'
 import {
   faultRunsTimeoutMs,
+  httpFaultSequence,
   mulberry32,
   parcelsLike,
   parcelsOf,
@@ -27,6 +28,20 @@ export type FaultRunsEmulator = Readonly<{
 
 /** The connector's retries in a fault run: more attempts than faults queued, and no waiting (the runs are bounded by count). */
 export const FAULT_RUN_RETRY = { maxAttempts: 8, sleep: async () => {} } as const
+
+/**
+ * For a carrier that documents no "already exists" refusal (Kolay Gelsin, Sendeo): the connector
+ * without its look-before-buy (tested in its adapter test), so every fault meets a create or the
+ * lookup after it; a 200 ms timeout bounds the hangs.
+ */
+export const WITHOUT_LOOK_BEFORE_BUY = { lookupBeforeCreate: false, timeoutMs: 200, retry: FAULT_RUN_RETRY } as const
+
+/**
+ * Up to 5 requests' fates a run, a fifth of them clean, so faults also reach the creates behind the
+ * first saves and lookups; what a run that succeeded early left queued is dropped.
+ */
+export const deepFaultSequence = (plan: Parameters<typeof httpFaultSequence>[0]) =>
+  httpFaultSequence(plan, { maxPerRun: 5, cleanRate: 0.2, clearAfterRun: true })
 
 export type ExactlyOnceCase<E extends FaultRunsEmulator, F extends string, R> = Readonly<{
   title: string

@@ -1,8 +1,8 @@
 import { expect } from 'vitest'
 import { sampleKolayGelsinRequest, SAMPLE_KOLAYGELSIN_SETTINGS } from '../../../../sandbox/kolaygelsin/kolaygelsin.fixtures'
 import { startKolayGelsinEmulator } from '../../../../sandbox/kolaygelsin/kolaygelsin.emulator'
-import { FAULT_RUN_RETRY, itIsExactlyOnce, runRequest } from '../../../../tests/support/carrier-exactly-once'
-import { httpFaultSequence, parcelsOf } from '../../../../tests/support/carrier-fault-runs'
+import { deepFaultSequence, itIsExactlyOnce, runRequest, WITHOUT_LOOK_BEFORE_BUY } from '../../../../tests/support/carrier-exactly-once'
+import { parcelsOf } from '../../../../tests/support/carrier-fault-runs'
 import type { ShipmentRequest } from '../carrier.port'
 import { createKolayGelsinConnector } from './kolaygelsin.adapter'
 
@@ -13,18 +13,10 @@ itIsExactlyOnce({
   title: 'exactly once over 500 randomized runs of lost, cut, spoiled, throttled and failed answers',
   start: () => startKolayGelsinEmulator(),
   seed: 80_808,
-  // Up to 5 requests' fates, a fifth of them clean, so faults also reach the saves behind the recipient
-  // save and the lookups; a few runs also hang once until the 200 ms timeout.
-  faults: (emu) => httpFaultSequence(emu.faults, { maxPerRun: 5, cleanRate: 0.2, clearAfterRun: true }),
+  // Faults reach the saves behind the recipient save and the lookups; a few runs also hang once until the timeout.
+  faults: (emu) => deepFaultSequence(emu.faults),
   plan: (emu) => {
-    // Without the look-before-buy (tested in kolaygelsin.adapter.test.ts) every fault meets a save or the lookup after it.
-    const connector = createKolayGelsinConnector({
-      origin: emu.origin,
-      ...SAMPLE_KOLAYGELSIN_SETTINGS,
-      lookupBeforeCreate: false,
-      timeoutMs: 200,
-      retry: FAULT_RUN_RETRY,
-    })
+    const connector = createKolayGelsinConnector({ origin: emu.origin, ...SAMPLE_KOLAYGELSIN_SETTINGS, ...WITHOUT_LOOK_BEFORE_BUY })
     const mine = (key: string) => {
       const code = connector.customerSpecificCodeFor(key)
       return emu.shipments.filter((s) => s.customerSpecificCode === code)

@@ -1,8 +1,8 @@
 import { expect } from 'vitest'
 import { SAMPLE_SENDEO_SETTINGS, sampleSendeoRequest } from '../../../../sandbox/sendeo/sendeo.fixtures'
 import { startSendeoEmulator } from '../../../../sandbox/sendeo/sendeo.emulator'
-import { FAULT_RUN_RETRY, itIsExactlyOnce, runRequest } from '../../../../tests/support/carrier-exactly-once'
-import { httpFaultSequence, parcelsOf } from '../../../../tests/support/carrier-fault-runs'
+import { deepFaultSequence, itIsExactlyOnce, runRequest, WITHOUT_LOOK_BEFORE_BUY } from '../../../../tests/support/carrier-exactly-once'
+import { parcelsOf } from '../../../../tests/support/carrier-fault-runs'
 import type { ShipmentRequest } from '../carrier.port'
 import { createSendeoConnector } from './sendeo.adapter'
 
@@ -13,18 +13,10 @@ itIsExactlyOnce({
   title: 'exactly once over 500 randomized runs of lost, cut, spoiled, throttled and failed answers',
   start: () => startSendeoEmulator({ trackCacheMs: 0 }),
   seed: 70_707,
-  // Up to 5 requests' fates, a fifth of them clean, so faults reach the creates behind the lookups
-  // (a failed lookup is retried before any create); a few runs also hang once until the 200 ms timeout.
-  faults: (emu) => httpFaultSequence(emu.faults, { maxPerRun: 5, cleanRate: 0.2, clearAfterRun: true }),
+  // Faults reach the creates behind the lookups (a failed lookup is retried before any create); a few runs also hang once until the timeout.
+  faults: (emu) => deepFaultSequence(emu.faults),
   plan: (emu) => {
-    // Without the look-before-buy (tested in sendeo.adapter.test.ts) every fault meets a create or the lookup after it.
-    const connector = createSendeoConnector({
-      origin: emu.origin,
-      ...SAMPLE_SENDEO_SETTINGS,
-      lookupBeforeCreate: false,
-      timeoutMs: 200,
-      retry: FAULT_RUN_RETRY,
-    })
+    const connector = createSendeoConnector({ origin: emu.origin, ...SAMPLE_SENDEO_SETTINGS, ...WITHOUT_LOOK_BEFORE_BUY })
     const mine = (key: string) => {
       const ref = connector.referenceNoFor(key)
       return emu.shipments.filter((s) => s.referenceNo === ref)
