@@ -1,5 +1,6 @@
 import { AppError, ErrorCode, toAppError } from '../../../../shared/errors'
 import { Emitter, type Unsubscribe } from '../../../../shared/emitter'
+import { Reconnect, type DeviceBackoff } from '../reconnect'
 import type { ScaleDriver, ScaleReading } from './scale.port'
 import {
   defaultStabilityRule,
@@ -14,7 +15,7 @@ import {
 
 export type ScaleStatus = Readonly<{ connected: boolean; error?: AppError }>
 
-export type ScaleBackoff = Readonly<{ initialMs?: number; maxMs?: number; factor?: number }>
+export type ScaleBackoff = DeviceBackoff
 
 export type ScaleServiceOptions = Readonly<{
   /** Makes a fresh driver for every connection attempt (drivers are single-connection). */
@@ -42,7 +43,7 @@ export class ScaleService {
   private readonly statusEmitter = new Emitter<ScaleStatus>()
   private readonly errorEmitter = new Emitter<AppError>()
   private readonly rule: StabilityRule
-  private readonly backoff: Required<ScaleBackoff>
+  private readonly reconnect: Reconnect
   private readonly readThrottleMs: number
   private readonly now: () => number
   private driver: ScaleDriver | null = null
@@ -50,8 +51,6 @@ export class ScaleService {
   private history: ScaleReading[] = []
   private settleState: SettleState = initialSettleState
   private currentStatus: ScaleStatus = { connected: false }
-  private attempt = 0
-  private reconnectTimer: ReturnType<typeof setTimeout> | undefined
   private readTimer: ReturnType<typeof setTimeout> | undefined
   private pendingRead: ScaleReading | null = null
   private lastReadEmitAt = -Infinity
@@ -61,7 +60,7 @@ export class ScaleService {
 
   constructor(private readonly options: ScaleServiceOptions) {
     this.rule = { ...defaultStabilityRule, ...options.rule }
-    this.backoff = { initialMs: 250, maxMs: 10_000, factor: 2, ...options.backoff }
+    this.reconnect = new Reconnect(options.backoff)
     this.readThrottleMs = options.readThrottleMs ?? 100
     this.now = options.now ?? Date.now
   }
@@ -83,7 +82,7 @@ export class ScaleService {
   async dispose(): Promise<void> {
     if (this.disposed) return
     this.disposed = true
-    clearTimeout(this.reconnectTimer)
+    this.reconnect.cancel()
     clearTimeout(this.readTimer)
     const gone = new AppError(ErrorCode.scaleDisconnected, 'scale service stopped', { retryable: false })
     for (const waiter of [...this.waiters]) waiter.fail(gone)
@@ -163,7 +162,6 @@ export class ScaleService {
   }
 
   private async connect(): Promise<void> {
-    this.reconnectTimer = undefined
     if (this.disposed) return
     let driver: ScaleDriver
     try {
@@ -193,11 +191,7 @@ export class ScaleService {
     await this.dropDriver()
     if (this.disposed) return
     this.setStatus({ connected: false, error })
-    const { initialMs, maxMs, factor } = this.backoff
-    const delayMs = Math.min(maxMs, initialMs * factor ** this.attempt)
-    this.attempt++
-    clearTimeout(this.reconnectTimer)
-    this.reconnectTimer = setTimeout(() => void this.connect(), delayMs)
+    this.reconnect.schedule(() => void this.connect())
   }
 
   private async dropDriver(): Promise<void> {
@@ -215,7 +209,7 @@ export class ScaleService {
   }
 
   private onReading(reading: ScaleReading): void {
-    this.attempt = 0 // data flows: the next disconnect starts the backoff from the beginning
+    this.reconnect.reset() // data flows: the next disconnect starts the backoff from the beginning
     this.history.push(reading)
     if (this.history.length > historySize) this.history.splice(0, this.history.length - historySize)
     const step = stepSettle(this.settleState, this.history, this.now(), this.rule)

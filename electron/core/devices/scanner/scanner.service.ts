@@ -1,5 +1,6 @@
 import { AppError, ErrorCode, isAppError, toAppError } from '../../../../shared/errors'
 import { Emitter, type Unsubscribe } from '../../../../shared/emitter'
+import { Reconnect, type DeviceBackoff } from '../reconnect'
 import { normalizeScan, type NormalizedScan, type NormalizeScanOptions } from '../../../../shared/scan/normalize-scan'
 import type { RawScan, ScannerDriver } from './scanner.port'
 
@@ -13,7 +14,7 @@ export type ScannerSource = Readonly<{
   normalize?: NormalizeScanOptions
 }>
 
-export type ScannerBackoff = Readonly<{ initialMs?: number; maxMs?: number; factor?: number }>
+export type ScannerBackoff = DeviceBackoff
 
 export type ScannerServiceOptions = Readonly<{
   sources: readonly ScannerSource[]
@@ -41,11 +42,10 @@ export class ScannerService {
   private disposed = false
 
   constructor(options: ScannerServiceOptions) {
-    const backoff = { initialMs: 250, maxMs: 10_000, factor: 2, ...options.backoff }
     const now = options.now ?? Date.now
     this.links = options.sources.map(
       (source) =>
-        new SourceLink(source, backoff, now, {
+        new SourceLink(source, new Reconnect(options.backoff), now, {
           scan: (raw) => this.onRawScan(source, raw),
           error: (e) => this.guard(() => this.errorEmitter.fire(withSource(e, source.id))),
           status: (s) => this.guard(() => this.statusEmitter.fire(s)),
@@ -114,14 +114,12 @@ class SourceLink {
   status: ScannerStatus
   private driver: ScannerDriver | null = null
   private subs: Unsubscribe[] = []
-  private attempt = 0
   private connectedAt = 0
-  private timer: ReturnType<typeof setTimeout> | undefined
   private disposed = false
 
   constructor(
     private readonly source: ScannerSource,
-    private readonly backoff: Required<ScannerBackoff>,
+    private readonly reconnect: Reconnect,
     private readonly now: () => number,
     private readonly events: LinkEvents,
   ) {
@@ -134,12 +132,11 @@ class SourceLink {
 
   async dispose(): Promise<void> {
     this.disposed = true
-    clearTimeout(this.timer)
+    this.reconnect.cancel()
     await this.drop()
   }
 
   private async connect(): Promise<void> {
-    this.timer = undefined
     if (this.disposed) return
     let driver: ScannerDriver
     try {
@@ -168,13 +165,9 @@ class SourceLink {
     await this.drop()
     if (this.disposed) return
     // A link that stayed up a while starts the backoff again; one that drops at once keeps backing off.
-    if (wasUpFor >= this.backoff.maxMs) this.attempt = 0
+    if (wasUpFor >= this.reconnect.backoff.maxMs) this.reconnect.reset()
     this.setStatus({ source: this.source.id, connected: false, error })
-    const { initialMs, maxMs, factor } = this.backoff
-    const delayMs = Math.min(maxMs, initialMs * factor ** this.attempt)
-    this.attempt++
-    clearTimeout(this.timer)
-    this.timer = setTimeout(() => void this.connect(), delayMs)
+    this.reconnect.schedule(() => void this.connect())
   }
 
   private async drop(): Promise<void> {
