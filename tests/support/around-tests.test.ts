@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { readThrough, startedAround } from './around-tests'
+import { readThrough, startedAround, startedPerKey } from './around-tests'
 
 describe('startedAround each test, and readThrough', () => {
   const stopped: number[] = []
@@ -41,5 +41,16 @@ describe('startedAround all tests, read outside them', () => {
   it('throws while the file is collected, naming it and when it starts; inside a test it is there', () => {
     expect(String(thrown)).toBe('Error: the rig is started before the tests: read it inside a test')
     expect(once()).toBe(1)
+  })
+})
+
+describe('startedPerKey', () => {
+  const closed: string[] = []
+  const started = startedPerKey('the emulators', ['a', 'b'], async (key) => ({ key, close: async () => void closed.push(key) }))
+
+  it('starts one per key before the tests and gives each by its key; a key not started is a clear error', () => {
+    expect([started('a').key, started('b').key]).toEqual(['a', 'b'])
+    expect(closed).toEqual([])
+    expect(() => started('c')).toThrow('the emulators: nothing was started for c')
   })
 })

@@ -21,6 +21,30 @@ export function startedAround<T>(scope: 'each' | 'all', label: string, start: ()
   }
 }
 
+/**
+ * One started thing per key (an emulator per error style, say) for all the tests of a file, each closed
+ * after them; `get(key)` gives it inside a test.
+ */
+export function startedPerKey<K, T extends { close(): Promise<unknown> }>(label: string, keys: readonly K[], start: (key: K) => Promise<T>): (key: K) => T {
+  const all = startedAround(
+    'all',
+    label,
+    async () => {
+      const started = new Map<K, T>()
+      for (const key of keys) started.set(key, await start(key))
+      return started
+    },
+    async (started) => {
+      for (const t of started.values()) await t.close()
+    },
+  )
+  return (key) => all().get(key) ?? failUnknownKey(label, key)
+}
+
+function failUnknownKey(label: string, key: unknown): never {
+  throw new Error(`${label}: nothing was started for ${String(key)}`)
+}
+
 /** An object whose `keys` read `current()`'s fields at the time they are read (a rig's fields, read inside a test). */
 export function readThrough<T extends object, K extends keyof T>(current: () => T, keys: readonly K[]): Pick<T, K> {
   const view = {} as Pick<T, K>

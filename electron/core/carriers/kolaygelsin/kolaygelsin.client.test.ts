@@ -1,31 +1,34 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { HttpFault } from '../../../../sandbox/common/http-emulator'
 import { SAMPLE_KOLAYGELSIN_SETTINGS } from '../../../../sandbox/kolaygelsin/kolaygelsin.fixtures'
-import { DEFAULT_KG_ACCOUNT, startKolayGelsinEmulator, type KolayGelsinEmulator } from '../../../../sandbox/kolaygelsin/kolaygelsin.emulator'
+import { DEFAULT_KG_ACCOUNT, startKolayGelsinEmulator } from '../../../../sandbox/kolaygelsin/kolaygelsin.emulator'
 import { AppError, ErrorCode } from '../../../../shared/errors'
+import { startedPerKey } from '../../../../tests/support/around-tests'
 import { KgMethod, KolayGelsinClient } from './kolaygelsin.client'
 import { kgErrorToAppError } from './kolaygelsin.errors'
 
 // Every documented refusal over real HTTP, through the real client, with errors sent as HTTP 200
 // (the doc's reading) and as HTTP 500 (the swagger's).
 const statuses = [200, 500] as const
-const emus = new Map<number, KolayGelsinEmulator>()
+// One emulator per error status, and (key 0) one whose account has no webhook integration.
+const keys = [...statuses, 0] as const
+const emu = startedPerKey('the Kolay Gelsin emulators', keys, (s) =>
+  startKolayGelsinEmulator(
+    s === 0
+      ? { accounts: [{ ...DEFAULT_KG_ACCOUNT, webhookIntegrated: false }] }
+      : { errorHttpStatus: s, accounts: [{ ...DEFAULT_KG_ACCOUNT, codAllowed: false, coveredCityIds: [34] }] },
+  ),
+)
 // The bodies follow the published schema (the emulator refuses others with 400): shipments name a saved RecipientId.
 const SAVED = { RecipientId: 0 }
 beforeAll(async () => {
-  for (const s of statuses)
-    emus.set(s, await startKolayGelsinEmulator({ errorHttpStatus: s, accounts: [{ ...DEFAULT_KG_ACCOUNT, codAllowed: false, coveredCityIds: [34] }] }))
-  emus.set(0, await startKolayGelsinEmulator({ accounts: [{ ...DEFAULT_KG_ACCOUNT, webhookIntegrated: false }] }))
   const ids = new Set<number>()
-  for (const e of emus.values()) {
+  for (const e of keys.map(emu)) {
     const r = await new KolayGelsinClient({ origin: e.origin, token: SAMPLE_KOLAYGELSIN_SETTINGS.token }).call(KgMethod.saveRecipient, recipient)
     if (r.ok) ids.add((r.payload as { recipientid: number }).recipientid) // the client lower-cases keys
   }
   expect(ids.size).toBe(1) // fresh emulators number recipients alike
   SAVED.RecipientId = [...ids][0] ?? 0
-})
-afterAll(async () => {
-  for (const e of emus.values()) await e.close()
 })
 
 const recipient = {
@@ -82,7 +85,7 @@ const CASES: readonly (readonly [string, KgMethod, Record<string, unknown>, Erro
 ]
 
 describe.each(statuses)('refusals sent with HTTP %i', (status) => {
-  const client = () => new KolayGelsinClient({ origin: emus.get(status)?.origin ?? '', token: SAMPLE_KOLAYGELSIN_SETTINGS.token, timeoutMs: 2000 })
+  const client = () => new KolayGelsinClient({ origin: emu(status).origin, token: SAMPLE_KOLAYGELSIN_SETTINGS.token, timeoutMs: 2000 })
 
   it.each(CASES)('%s', async (message, method, body, code) => {
     const r = await client().call(method, body)
@@ -94,7 +97,7 @@ describe.each(statuses)('refusals sent with HTTP %i', (status) => {
 })
 
 describe('transport failures', () => {
-  const client = () => new KolayGelsinClient({ origin: emus.get(200)?.origin ?? '', token: SAMPLE_KOLAYGELSIN_SETTINGS.token, timeoutMs: 2000 })
+  const client = () => new KolayGelsinClient({ origin: emu(200).origin, token: SAMPLE_KOLAYGELSIN_SETTINGS.token, timeoutMs: 2000 })
   it.each([
     [HttpFault.http500, ErrorCode.carrierUnavailable, true],
     [HttpFault.http429, ErrorCode.carrierRateLimited, true],
@@ -102,7 +105,7 @@ describe('transport failures', () => {
     [HttpFault.halfResponse, ErrorCode.carrierBadResponse, true],
     [HttpFault.connectionReset, ErrorCode.carrierUnavailable, true],
   ] as const)('%s → %s (retryable %s)', async (fault, code, retryable) => {
-    emus.get(200)?.faults.queue([fault])
+    emu(200).faults.queue([fault])
     const err = await client()
       .call(KgMethod.saveRecipient, recipient)
       .then(
@@ -114,7 +117,7 @@ describe('transport failures', () => {
   })
 
   it('the status query of a customer without a webhook definition: CustomerNotFound', async () => {
-    const c = new KolayGelsinClient({ origin: emus.get(0)?.origin ?? '', token: SAMPLE_KOLAYGELSIN_SETTINGS.token })
+    const c = new KolayGelsinClient({ origin: emu(0).origin, token: SAMPLE_KOLAYGELSIN_SETTINGS.token })
     const r = await c.call(KgMethod.getCorporateShipmentsStatus, { CustomerSpecificCodeList: ['X'], OnlyLatestEvents: true })
     expect(r.ok ? null : kgErrorToAppError(r.failure, 'GetCorporateShipmentsStatus')).toMatchObject({
       code: ErrorCode.carrierAuth,

@@ -1,20 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { SAMPLE_SENDEO_SETTINGS } from '../../../../sandbox/sendeo/sendeo.fixtures'
-import { ErrorCodePlacement, startSendeoEmulator, type SendeoEmulator } from '../../../../sandbox/sendeo/sendeo.emulator'
+import { ErrorCodePlacement, startSendeoEmulator } from '../../../../sandbox/sendeo/sendeo.emulator'
 import { ErrorCode } from '../../../../shared/errors'
+import { startedPerKey } from '../../../../tests/support/around-tests'
 import { SendeoClient, SendeoPath } from './sendeo.client'
 import { sendeoErrorToAppError } from './sendeo.errors'
 
 // Every documented SETDELIVERY/CANCELDELIVERY code over real HTTP, through the real client, in each
 // of the three ways the doc allows the code to travel (StatusCode, message text, bare number).
 const placements = Object.values(ErrorCodePlacement)
-const emus = new Map<string, SendeoEmulator>()
-beforeAll(async () => {
-  for (const p of placements) emus.set(p, await startSendeoEmulator({ errorCodePlacement: p }))
-})
-afterAll(async () => {
-  for (const e of emus.values()) await e.close()
-})
+const emu = startedPerKey('the Sendeo emulators', placements, (p) => startSendeoEmulator({ errorCodePlacement: p }))
 
 const valid = {
   DeliveryType: 3,
@@ -62,7 +57,7 @@ const CASES: readonly (readonly [number, Record<string, unknown>, ErrorCode])[] 
 ]
 
 describe.each(placements)('error code placement "%s"', (placement) => {
-  const client = () => new SendeoClient({ origin: emus.get(placement)?.origin ?? '', ...SAMPLE_SENDEO_SETTINGS, timeoutMs: 2000 })
+  const client = () => new SendeoClient({ origin: emu(placement).origin, ...SAMPLE_SENDEO_SETTINGS, timeoutMs: 2000 })
 
   it.each(CASES)('SETDELIVERY %i', async (code, change, expected) => {
     const r = await client().call({ operation: 'SETDELIVERY', method: 'POST', path: SendeoPath.setDelivery, body: { ...valid, ...change } })
@@ -83,7 +78,7 @@ describe.each(placements)('error code placement "%s"', (placement) => {
 
 describe('the valid body is valid', () => {
   it('is stored (so each case above fails only on its own change)', async () => {
-    const c = new SendeoClient({ origin: emus.get(ErrorCodePlacement.statusCode)?.origin ?? '', ...SAMPLE_SENDEO_SETTINGS })
+    const c = new SendeoClient({ origin: emu(ErrorCodePlacement.statusCode).origin, ...SAMPLE_SENDEO_SETTINGS })
     const r = await c.call({ operation: 'SETDELIVERY', method: 'POST', path: SendeoPath.setDelivery, body: valid })
     expect(r.ok).toBe(true)
     const r703 = await c.call({ operation: 'CANCELDELIVERY', method: 'POST', path: SendeoPath.cancelDelivery, query: { referenceNo: valid.ReferenceNo } })
