@@ -10,7 +10,7 @@ import { CARRIERS } from '../../core/carriers/carrier-registry'
 import type { CliCommand, CliIo } from '../cli.types'
 import { reportCarrierFailure } from './carrier-failure'
 import { addressInputSchema, packageInputSchema } from '../order-input'
-import { renderLabel } from './ship-label'
+import { labelJson, renderLabel } from './ship-label'
 
 const prefix = 'station return: '
 const RETURN_CARRIERS = CARRIERS.filter((c) => c.capabilities.returns).map((c) => c.id)
@@ -106,8 +106,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<number> {
           carrierShipmentId: created.carrierShipmentId,
           barcode: created.barcode,
           validUntil: created.validUntil,
-          labelFormat: label.format,
-          label: Buffer.from(label.bytes).toString('base64'),
+          ...labelJson(label),
         })}\n`,
       )
     } else {

@@ -24,3 +24,8 @@ export async function renderLabel(
   const { payload } = await compose({ order: asOrder, request, created, trackingCaption })
   return { format: 'zpl', bytes: payload, source: 'desk' }
 }
+
+/** The label as `--json` prints it: its format and its bytes in base64. */
+export function labelJson(label: ShipLabel): Readonly<{ labelFormat: LabelFormat; label: string }> {
+  return { labelFormat: label.format, label: Buffer.from(label.bytes).toString('base64') }
+}

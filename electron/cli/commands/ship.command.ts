@@ -8,7 +8,7 @@ import { CARRIERS, type AnyCarrier, type CarrierList } from '../../core/carriers
 import { formatZodIssues, numberFlag, parseFlags, readJsonInput, requireFlag } from '../cli-args'
 import { carrierFlagOptions, carrierFlagsUsage, cliConnector, requireCarrier, requireEndpoint } from '../carrier-flags'
 import { consignmentLimitsSchema, orderIdempotencyKey, orderInputSchema, toShipmentRequest } from '../order-input'
-import { renderLabel } from './ship-label'
+import { labelJson, renderLabel } from './ship-label'
 import type { CliCommand, CliIo } from '../cli.types'
 
 const API_KEY_ENV = 'KARGOJET_COMTOHOME_API_KEY'
@@ -158,8 +158,7 @@ async function shipGeneric(def: AnyCarrier, values: ReturnType<typeof parseFlags
         `${JSON.stringify({
           trackingNumber: created.trackingNumber,
           barcode: created.barcode,
-          labelFormat: label.format,
-          label: Buffer.from(label.bytes).toString('base64'),
+          ...labelJson(label),
           costKurus: created.costKurus,
           // What the carrier's cancel/track take (Sürat, Sendeo, MNG: our own key, not the tracking number).
           carrierShipmentId: created.carrierShipmentId,
