@@ -2,8 +2,8 @@ import { CarrierId, LabelFormat, type TrackingStatus } from '../../../../shared/
 import { AppError, ErrorCode, isAppError } from '../../../../shared/errors'
 import { kurusFromLira } from '../../../../shared/money'
 import type { CallOptions, CarrierConnector, CreatedShipment, PortMethods, ShipmentRequest, TrackingEvent } from '../carrier.port'
-import type { CarrierExchange } from '../http/carrier-http'
-import { withRetry, type RetryOptions } from '../../net/retry'
+import type { CallSignal as Signal, ConnectorHttpOptions } from '../carrier-connector.options'
+import { withRetry } from '../../net/retry'
 import { sleep as realSleep } from '../../net/sleep'
 import { MngClient, MngOp, type MngCredentials } from './mng.client'
 import { MngFaultKind } from './mng.errors'
@@ -53,18 +53,12 @@ export type MngConnectorOptions = MngCredentials &
     pickUpType?: number
     /** createbarcode answering 20001 (§3: "retry after ~5–10 s"): tries per attempt and the wait between them. Default 3 × 5000 ms. */
     barcodeWait?: Readonly<{ attempts?: number; delayMs?: number }>
-    /** Per HTTP call. Default 30000. */
-    timeoutMs?: number
-    /** Backoff for retryable failures of whole operations (the referenceId makes repeats safe). */
-    retry?: RetryOptions
-    /** Every HTTP exchange, password, client secret and tokens redacted, for the support log. */
-    onExchange?: (exchange: CarrierExchange) => void
-    now?: () => number
     /** Waits between 20001 answers; tests pass one that does not really wait. */
     sleep?: (ms: number, signal?: AbortSignal) => Promise<void>
-  }>
-
-type Signal = Readonly<{ signal?: AbortSignal }>
+  }> &
+  // retry: backoff for retryable failures of whole operations (the referenceId makes repeats safe).
+  // onExchange: password, client secret and tokens redacted.
+  ConnectorHttpOptions
 
 /** getshipmentstatus, read (§3). */
 export type MngShipmentStatus = Readonly<{

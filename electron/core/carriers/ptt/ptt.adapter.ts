@@ -1,8 +1,8 @@
 import { CarrierId } from '../../../../shared/domain/shipment'
 import { AppError, ErrorCode, isAppError } from '../../../../shared/errors'
 import type { CallOptions, CarrierConnector, CreatedShipment, PortMethods, ShipmentRequest, TrackingEvent } from '../carrier.port'
-import type { CarrierExchange } from '../http/carrier-http'
-import { withRetry, type RetryOptions } from '../../net/retry'
+import type { CallSignal as Signal, ConnectorHttpOptions } from '../carrier-connector.options'
+import { withRetry } from '../../net/retry'
 import { allocateParcelBarcodes, parseBarcodeList, type PttBarcodeAllocator } from './ptt.barcode'
 import { barkodVeriSil, etiketGetir, gonderiSorgu, kabulEkle2, siparisIstekEkle2, type PttCallOptions } from './ptt.client'
 import { eplToZpl } from './ptt.epl-to-zpl'
@@ -55,14 +55,9 @@ export type PttConnectorOptions = Readonly<{
   dongu?: DonguOptions
   /** siparisIstekEkle2 fixed fields (a WooCommerce client sends "admin" and 0). */
   pickup?: Readonly<{ musteriKullanici?: string; isyeriId?: number }>
-  /** Per HTTP call. Default 30000. */
-  timeoutMs?: number
-  retry?: RetryOptions
-  /** Every SOAP exchange, sifre redacted, for the support log. */
-  onExchange?: (exchange: CarrierExchange) => void
-}>
-
-type Signal = Readonly<{ signal?: AbortSignal }>
+}> &
+  // onExchange: every SOAP exchange, sifre redacted. The connector reads no clock, so no `now`.
+  Omit<ConnectorHttpOptions, 'now'>
 
 export type PttPickupResult = Readonly<{ siparisId: string; message: string }>
 
