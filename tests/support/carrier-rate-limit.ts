@@ -50,3 +50,13 @@ export function itHonoursRetryAfter<E extends RateLimitEmulator>(c: RateLimitCas
     }
   })
 }
+
+/** A burst's connector retries: attempts enough to wait out a window or two, with a short backoff of their own. */
+export const BURST_RETRY = { maxAttempts: 6, baseDelayMs: 10 } as const
+
+/** `count` creates one after the other (order B-<i> under key burst-<i>), as fast as the connector lets them go; what they returned. */
+export async function createsInBurst<R>(count: number, create: (orderNumber: string, idempotencyKey: string) => Promise<R>): Promise<R[]> {
+  const made: R[] = []
+  for (let i = 0; i < count; i++) made.push(await create(`B-${i}`, `burst-${i}`))
+  return made
+}

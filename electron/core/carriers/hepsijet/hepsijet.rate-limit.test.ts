@@ -1,7 +1,7 @@
 import { expect } from 'vitest'
 import { SAMPLE_HEPSIJET_SETTINGS, sampleHepsiJetRequest } from '../../../../sandbox/hepsijet/hepsijet.fixtures'
 import { startHepsiJetEmulator } from '../../../../sandbox/hepsijet/hepsijet.emulator'
-import { itHonoursRetryAfter } from '../../../../tests/support/carrier-rate-limit'
+import { BURST_RETRY, createsInBurst, itHonoursRetryAfter } from '../../../../tests/support/carrier-rate-limit'
 import { createHepsiJetConnector } from './hepsijet.adapter'
 
 // HepsiJET publishes no rate limit (docs/reference/carriers.md §6): the contract sets the emulator's small.
@@ -11,8 +11,8 @@ itHonoursRetryAfter({
   start: (rateLimit) => startHepsiJetEmulator({ rateLimit }),
   // 7 creates + 1 login at 4/s take about two windows.
   burst: async (emu) => {
-    const connector = createHepsiJetConnector({ origin: emu.origin, ...SAMPLE_HEPSIJET_SETTINGS, timeoutMs: 2000, retry: { maxAttempts: 6, baseDelayMs: 10 } })
-    for (let i = 0; i < 7; i++) await connector.createShipment(sampleHepsiJetRequest({ orderNumber: `B-${i}` }), { idempotencyKey: `burst-${i}` })
+    const connector = createHepsiJetConnector({ origin: emu.origin, ...SAMPLE_HEPSIJET_SETTINGS, timeoutMs: 2000, retry: BURST_RETRY })
+    await createsInBurst(7, (orderNumber, idempotencyKey) => connector.createShipment(sampleHepsiJetRequest({ orderNumber }), { idempotencyKey }))
     expect(emu.shipments).toHaveLength(7)
   },
   // Throttled creates stored nothing, so no lookup was needed: only logins and creates went out.

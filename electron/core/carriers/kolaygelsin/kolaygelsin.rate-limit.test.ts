@@ -1,7 +1,7 @@
 import { expect } from 'vitest'
 import { sampleKolayGelsinRequest, SAMPLE_KOLAYGELSIN_SETTINGS } from '../../../../sandbox/kolaygelsin/kolaygelsin.fixtures'
 import { startKolayGelsinEmulator } from '../../../../sandbox/kolaygelsin/kolaygelsin.emulator'
-import { itHonoursRetryAfter } from '../../../../tests/support/carrier-rate-limit'
+import { BURST_RETRY, createsInBurst, itHonoursRetryAfter } from '../../../../tests/support/carrier-rate-limit'
 import type { ShipmentRequest } from '../carrier.port'
 import { createKolayGelsinConnector } from './kolaygelsin.adapter'
 
@@ -12,15 +12,10 @@ itHonoursRetryAfter({
   start: (rateLimit) => startKolayGelsinEmulator({ rateLimit }),
   // 3 × (lookup + recipient + save) + 1 track at 5/s take about two windows.
   burst: async (emu) => {
-    const connector = createKolayGelsinConnector({
-      origin: emu.origin,
-      ...SAMPLE_KOLAYGELSIN_SETTINGS,
-      timeoutMs: 2000,
-      retry: { maxAttempts: 6, baseDelayMs: 10 },
-    })
-    const made = []
-    for (let i = 0; i < 3; i++)
-      made.push(await connector.createShipment(sampleKolayGelsinRequest({ orderNumber: `B-${i}` }) as ShipmentRequest, { idempotencyKey: `burst-${i}` }))
+    const connector = createKolayGelsinConnector({ origin: emu.origin, ...SAMPLE_KOLAYGELSIN_SETTINGS, timeoutMs: 2000, retry: BURST_RETRY })
+    const made = await createsInBurst(3, (orderNumber, idempotencyKey) =>
+      connector.createShipment(sampleKolayGelsinRequest({ orderNumber }) as ShipmentRequest, { idempotencyKey }),
+    )
     const tracked = await connector.trackMany(made.map((m) => m.trackingNumber))
     expect(tracked.size).toBe(3)
     expect(emu.shipments).toHaveLength(3)

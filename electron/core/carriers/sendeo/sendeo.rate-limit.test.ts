@@ -1,7 +1,7 @@
 import { expect } from 'vitest'
 import { SAMPLE_SENDEO_SETTINGS, sampleSendeoRequest } from '../../../../sandbox/sendeo/sendeo.fixtures'
 import { startSendeoEmulator } from '../../../../sandbox/sendeo/sendeo.emulator'
-import { itHonoursRetryAfter } from '../../../../tests/support/carrier-rate-limit'
+import { BURST_RETRY, createsInBurst, itHonoursRetryAfter } from '../../../../tests/support/carrier-rate-limit'
 import type { ShipmentRequest } from '../carrier.port'
 import { createSendeoConnector } from './sendeo.adapter'
 
@@ -12,9 +12,10 @@ itHonoursRetryAfter({
   start: (rateLimit) => startSendeoEmulator({ rateLimit }),
   // 1 login + 4 × (lookup + create) at 5/s take about two windows.
   burst: async (emu) => {
-    const connector = createSendeoConnector({ origin: emu.origin, ...SAMPLE_SENDEO_SETTINGS, timeoutMs: 2000, retry: { maxAttempts: 6, baseDelayMs: 10 } })
-    for (let i = 0; i < 4; i++)
-      await connector.createShipment(sampleSendeoRequest({ orderNumber: `B-${i}` }) as ShipmentRequest, { idempotencyKey: `burst-${i}` })
+    const connector = createSendeoConnector({ origin: emu.origin, ...SAMPLE_SENDEO_SETTINGS, timeoutMs: 2000, retry: BURST_RETRY })
+    await createsInBurst(4, (orderNumber, idempotencyKey) =>
+      connector.createShipment(sampleSendeoRequest({ orderNumber }) as ShipmentRequest, { idempotencyKey }),
+    )
     expect(emu.shipments).toHaveLength(4)
   },
 })
