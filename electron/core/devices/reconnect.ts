@@ -1,3 +1,5 @@
+import { toAppError, type AppError } from '../../../shared/errors'
+
 /** Capped exponential backoff between a device link's reconnect attempts (scale, scanner). */
 export type DeviceBackoff = Readonly<{ initialMs?: number; maxMs?: number; factor?: number }>
 
@@ -36,4 +38,32 @@ export class Reconnect {
     clearTimeout(this.timer)
     this.timer = undefined
   }
+}
+
+/** What `openDriver` needs of a device driver. */
+export type OpenableDriver = Readonly<{ open(): Promise<void>; close(): Promise<void> }>
+
+/**
+ * One connection attempt of a device link: makes a fresh driver, lets the link take it (`take`: hold it,
+ * subscribe to it) and opens it. A driver that cannot be made or opened goes to `lost`; one the link no
+ * longer wants once it is open (disposed or replaced meanwhile) is closed again, best effort. Returns
+ * whether the link now holds an open driver.
+ */
+export async function openDriver<D extends OpenableDriver>(
+  link: Readonly<{ make: () => D; take: (driver: D) => void; wants: (driver: D) => boolean; lost: (error: AppError) => Promise<void> }>,
+): Promise<boolean> {
+  let driver: D
+  try {
+    driver = link.make()
+    link.take(driver)
+    await driver.open()
+  } catch (err) {
+    await link.lost(toAppError(err))
+    return false
+  }
+  if (!link.wants(driver)) {
+    await driver.close().catch(() => undefined) // the open device is ours to release; nothing is listening any more
+    return false
+  }
+  return true
 }

@@ -1,6 +1,6 @@
 import { AppError, ErrorCode, toAppError } from '../../../../shared/errors'
 import { Emitter, type Unsubscribe } from '../../../../shared/emitter'
-import { Reconnect, type DeviceBackoff } from '../reconnect'
+import { openDriver, Reconnect, type DeviceBackoff } from '../reconnect'
 import type { ScaleDriver, ScaleReading } from './scale.port'
 import {
   defaultStabilityRule,
@@ -163,26 +163,21 @@ export class ScaleService {
 
   private async connect(): Promise<void> {
     if (this.disposed) return
-    let driver: ScaleDriver
-    try {
-      driver = this.options.createDriver()
-      this.driver = driver
-      this.driverSubs = [
-        driver.onDidRead((r) => this.guard(() => driver === this.driver && this.onReading(r))),
-        driver.onDidError((e) => this.guard(() => driver === this.driver && this.errorEmitter.fire(e))),
-        driver.onDidDisconnect((e) => this.guard(() => driver === this.driver && this.onDisconnect(e))),
-      ]
-      await driver.open()
-    } catch (err) {
-      await this.onDisconnect(toAppError(err))
-      return
-    }
-    if (this.disposed || this.driver !== driver) {
-      // Disposed (or replaced) while the port was opening: the open port is ours to release.
-      await driver.close().catch(() => undefined) // best effort, nothing is listening any more
-      return
-    }
-    this.setStatus({ connected: true })
+    const open = await openDriver({
+      make: () => this.options.createDriver(),
+      take: (driver: ScaleDriver) => {
+        this.driver = driver
+        this.driverSubs = [
+          driver.onDidRead((r) => this.guard(() => driver === this.driver && this.onReading(r))),
+          driver.onDidError((e) => this.guard(() => driver === this.driver && this.errorEmitter.fire(e))),
+          driver.onDidDisconnect((e) => this.guard(() => driver === this.driver && this.onDisconnect(e))),
+        ]
+      },
+      // Disposed (or replaced) while the port was opening: openDriver releases it.
+      wants: (driver) => !this.disposed && this.driver === driver,
+      lost: (error) => this.onDisconnect(error),
+    })
+    if (open) this.setStatus({ connected: true })
   }
 
   private async onDisconnect(error: AppError): Promise<void> {

@@ -1,6 +1,6 @@
-import { AppError, ErrorCode, isAppError, toAppError } from '../../../../shared/errors'
+import { AppError, ErrorCode, isAppError } from '../../../../shared/errors'
 import { Emitter, type Unsubscribe } from '../../../../shared/emitter'
-import { Reconnect, type DeviceBackoff } from '../reconnect'
+import { openDriver, Reconnect, type DeviceBackoff } from '../reconnect'
 import { normalizeScan, type NormalizedScan, type NormalizeScanOptions } from '../../../../shared/scan/normalize-scan'
 import type { RawScan, ScannerDriver } from './scanner.port'
 
@@ -138,24 +138,20 @@ class SourceLink {
 
   private async connect(): Promise<void> {
     if (this.disposed) return
-    let driver: ScannerDriver
-    try {
-      driver = this.source.createDriver()
-      this.driver = driver
-      this.subs = [
-        driver.onDidScan((raw) => driver === this.driver && this.events.scan(raw)),
-        driver.onDidError((e) => driver === this.driver && this.events.error(e)),
-        driver.onDidDisconnect((e) => driver === this.driver && void this.lost(e)),
-      ]
-      await driver.open()
-    } catch (err) {
-      await this.lost(toAppError(err))
-      return
-    }
-    if (this.disposed || this.driver !== driver) {
-      await driver.close().catch(() => undefined) // disposed while opening: the open device is ours to release
-      return
-    }
+    const open = await openDriver({
+      make: () => this.source.createDriver(),
+      take: (driver: ScannerDriver) => {
+        this.driver = driver
+        this.subs = [
+          driver.onDidScan((raw) => driver === this.driver && this.events.scan(raw)),
+          driver.onDidError((e) => driver === this.driver && this.events.error(e)),
+          driver.onDidDisconnect((e) => driver === this.driver && void this.lost(e)),
+        ]
+      },
+      wants: (driver) => !this.disposed && this.driver === driver,
+      lost: (error) => this.lost(error),
+    })
+    if (!open) return
     this.connectedAt = this.now()
     this.setStatus({ source: this.source.id, connected: true })
   }
