@@ -1,4 +1,5 @@
-import { toAppError, type AppError } from '../../../shared/errors'
+import { AppError, ErrorCode, toAppError } from '../../../shared/errors'
+import type { Emitter, Unsubscribe } from '../../../shared/emitter'
 
 /** Capped exponential backoff between a device link's reconnect attempts (scale, scanner). */
 export type DeviceBackoff = Readonly<{ initialMs?: number; maxMs?: number; factor?: number }>
@@ -66,4 +67,48 @@ export async function openDriver<D extends OpenableDriver>(
     return false
   }
   return true
+}
+
+/** The driver a device link holds now, with its event subscriptions. */
+export class HeldDriver<D> {
+  private driver: D | null = null
+  private subs: Unsubscribe[] = []
+
+  get current(): D | null {
+    return this.driver
+  }
+
+  holds(driver: D): boolean {
+    return this.driver === driver
+  }
+
+  take(driver: D, subs: Unsubscribe[]): void {
+    this.driver = driver
+    this.subs = subs
+  }
+
+  /** Unsubscribes and lets go of the driver; returns it for the caller to close. */
+  release(): D | null {
+    const driver = this.driver
+    this.driver = null
+    for (const unsubscribe of this.subs) unsubscribe()
+    this.subs = []
+    return driver
+  }
+}
+
+/**
+ * Runs a device service's event handling so that a throwing listener cannot take a driver's I/O callbacks
+ * down: the failure goes to `errors` as `<device> listener failed: …`.
+ */
+export function guardListener(device: string, errors: Emitter<AppError>, fn: () => unknown): void {
+  try {
+    fn()
+  } catch (err) {
+    try {
+      errors.fire(new AppError(ErrorCode.internal, `${device} listener failed: ${(err as Error)?.message ?? String(err)}`, { cause: err }))
+    } catch {
+      // An error listener that throws too has nowhere left to report; dropping it keeps the desk up.
+    }
+  }
 }

@@ -1,6 +1,6 @@
 import { AppError, ErrorCode, toAppError } from '../../../../shared/errors'
 import { Emitter, type Unsubscribe } from '../../../../shared/emitter'
-import { openDriver, Reconnect, type DeviceBackoff } from '../reconnect'
+import { guardListener, HeldDriver, openDriver, Reconnect, type DeviceBackoff } from '../reconnect'
 import type { ScaleDriver, ScaleReading } from './scale.port'
 import {
   defaultStabilityRule,
@@ -46,8 +46,7 @@ export class ScaleService {
   private readonly reconnect: Reconnect
   private readonly readThrottleMs: number
   private readonly now: () => number
-  private driver: ScaleDriver | null = null
-  private driverSubs: Unsubscribe[] = []
+  private readonly held = new HeldDriver<ScaleDriver>()
   private history: ScaleReading[] = []
   private settleState: SettleState = initialSettleState
   private currentStatus: ScaleStatus = { connected: false }
@@ -143,10 +142,11 @@ export class ScaleService {
   }
 
   private connectedDriver(): ScaleDriver {
-    if (!this.driver || !this.currentStatus.connected) {
+    const driver = this.held.current
+    if (!driver || !this.currentStatus.connected) {
       throw new AppError(ErrorCode.scaleDisconnected, 'scale is not connected', { retryable: true })
     }
-    return this.driver
+    return driver
   }
 
   private timeoutError(timeoutMs: number, minGrams: number): AppError {
@@ -165,16 +165,14 @@ export class ScaleService {
     if (this.disposed) return
     const open = await openDriver({
       make: () => this.options.createDriver(),
-      take: (driver: ScaleDriver) => {
-        this.driver = driver
-        this.driverSubs = [
-          driver.onDidRead((r) => this.guard(() => driver === this.driver && this.onReading(r))),
-          driver.onDidError((e) => this.guard(() => driver === this.driver && this.errorEmitter.fire(e))),
-          driver.onDidDisconnect((e) => this.guard(() => driver === this.driver && this.onDisconnect(e))),
-        ]
-      },
+      take: (driver: ScaleDriver) =>
+        this.held.take(driver, [
+          driver.onDidRead((r) => this.guard(() => this.held.holds(driver) && this.onReading(r))),
+          driver.onDidError((e) => this.guard(() => this.held.holds(driver) && this.errorEmitter.fire(e))),
+          driver.onDidDisconnect((e) => this.guard(() => this.held.holds(driver) && this.onDisconnect(e))),
+        ]),
       // Disposed (or replaced) while the port was opening: openDriver releases it.
-      wants: (driver) => !this.disposed && this.driver === driver,
+      wants: (driver) => !this.disposed && this.held.holds(driver),
       lost: (error) => this.onDisconnect(error),
     })
     if (open) this.setStatus({ connected: true })
@@ -190,10 +188,7 @@ export class ScaleService {
   }
 
   private async dropDriver(): Promise<void> {
-    const driver = this.driver
-    this.driver = null
-    for (const unsubscribe of this.driverSubs) unsubscribe()
-    this.driverSubs = []
+    const driver = this.held.release()
     if (!driver) return
     try {
       await driver.close()
@@ -246,14 +241,6 @@ export class ScaleService {
 
   /** Runs event handling so that a throwing listener cannot take the driver's I/O callbacks down. */
   private guard(fn: () => unknown): void {
-    try {
-      fn()
-    } catch (err) {
-      try {
-        this.errorEmitter.fire(new AppError(ErrorCode.internal, `scale listener failed: ${(err as Error)?.message ?? String(err)}`, { cause: err }))
-      } catch {
-        // An error listener that throws too has nowhere left to report; dropping it keeps the desk up.
-      }
-    }
+    guardListener('scale', this.errorEmitter, fn)
   }
 }

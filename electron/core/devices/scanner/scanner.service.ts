@@ -1,6 +1,6 @@
 import { AppError, ErrorCode, isAppError } from '../../../../shared/errors'
 import { Emitter, type Unsubscribe } from '../../../../shared/emitter'
-import { openDriver, Reconnect, type DeviceBackoff } from '../reconnect'
+import { guardListener, HeldDriver, openDriver, Reconnect, type DeviceBackoff } from '../reconnect'
 import { normalizeScan, type NormalizedScan, type NormalizeScanOptions } from '../../../../shared/scan/normalize-scan'
 import type { RawScan, ScannerDriver } from './scanner.port'
 
@@ -91,15 +91,7 @@ export class ScannerService {
 
   /** Runs event handling so that a throwing listener cannot take a driver's I/O callbacks down. */
   private guard(fn: () => unknown): void {
-    try {
-      fn()
-    } catch (err) {
-      try {
-        this.errorEmitter.fire(new AppError(ErrorCode.internal, `scanner listener failed: ${(err as Error)?.message ?? String(err)}`, { cause: err }))
-      } catch {
-        // An error listener that throws too has nowhere left to report; dropping it keeps the desk up.
-      }
-    }
+    guardListener('scanner', this.errorEmitter, fn)
   }
 }
 
@@ -112,8 +104,7 @@ type LinkEvents = Readonly<{ scan: (raw: RawScan) => void; error: (e: AppError) 
 /** One source's connection: open, watch, reconnect with backoff. */
 class SourceLink {
   status: ScannerStatus
-  private driver: ScannerDriver | null = null
-  private subs: Unsubscribe[] = []
+  private readonly held = new HeldDriver<ScannerDriver>()
   private connectedAt = 0
   private disposed = false
 
@@ -140,15 +131,13 @@ class SourceLink {
     if (this.disposed) return
     const open = await openDriver({
       make: () => this.source.createDriver(),
-      take: (driver: ScannerDriver) => {
-        this.driver = driver
-        this.subs = [
-          driver.onDidScan((raw) => driver === this.driver && this.events.scan(raw)),
-          driver.onDidError((e) => driver === this.driver && this.events.error(e)),
-          driver.onDidDisconnect((e) => driver === this.driver && void this.lost(e)),
-        ]
-      },
-      wants: (driver) => !this.disposed && this.driver === driver,
+      take: (driver: ScannerDriver) =>
+        this.held.take(driver, [
+          driver.onDidScan((raw) => this.held.holds(driver) && this.events.scan(raw)),
+          driver.onDidError((e) => this.held.holds(driver) && this.events.error(e)),
+          driver.onDidDisconnect((e) => this.held.holds(driver) && void this.lost(e)),
+        ]),
+      wants: (driver) => !this.disposed && this.held.holds(driver),
       lost: (error) => this.lost(error),
     })
     if (!open) return
@@ -167,10 +156,7 @@ class SourceLink {
   }
 
   private async drop(): Promise<void> {
-    const driver = this.driver
-    this.driver = null
-    for (const unsubscribe of this.subs) unsubscribe()
-    this.subs = []
+    const driver = this.held.release()
     // Best effort: the device is already gone; a close error changes nothing for the desk.
     await driver?.close().catch(() => undefined)
   }
