@@ -66,7 +66,7 @@ describe('void at the desk, in Chromium, scanner only', () => {
     await page.close()
   }, 120_000)
 
-  it("a successful void: KJ1003 shipped with Yurtiçi, F8 → reason → supervisor's badge → cancelled at the carrier, the order open again, audited", async () => {
+  it("a successful void: KJ1003 shipped with Yurtiçi, F8 → reason → supervisor's badge → cancelled at the carrier, the order open again (packed anew with a new label), audited", async () => {
     const { page, desk } = await signedInDemoPage(demo, 'P1001')
     const tracking = await packDemoOrder(page, desk, 'KJ1003')
     expect(await page.locator('[data-testid="carrier-option"][data-chosen="true"]').getAttribute('data-carrier')).toBe('yurtici')
@@ -103,6 +103,10 @@ describe('void at the desk, in Chromium, scanner only', () => {
     } finally {
       db.close()
     }
+
+    // The cloud opens the voided order again (docs/sync-guarantees.md §4.9): the same desk packs it anew, a new label.
+    const again = await packDemoOrder(page, desk, 'KJ1003')
+    expect(again).not.toBe(tracking)
     await page.close()
   }, 120_000)
 })
