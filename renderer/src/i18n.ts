@@ -2,8 +2,7 @@
  * Every string on the desk, Turkish first. `t(key, lang, params)` fills `{name}` placeholders.
  * Error codes → operator messages and actions live in i18n-errors.ts.
  */
-import { CARRIER_CHANGE_REASON_MESSAGES } from '../../shared/contract/carrier-change'
-import { OVERRIDE_REASON_MESSAGES, RETURN_REASON_MESSAGES, VOID_REASON_MESSAGES } from '../../shared/contract/desk-reasons'
+import { CARRIER_CHANGE_REASON_MESSAGES, OVERRIDE_REASON_MESSAGES, RETURN_REASON_MESSAGES, VOID_REASON_MESSAGES } from '../../shared/contract/desk-reasons'
 
 export type Lang = 'tr' | 'en'
 export type Msg = Readonly<{ tr: string; en: string }>

@@ -1,26 +1,9 @@
 import type { QuoteOption } from '../rates'
-
-/**
- * Why the packer takes another carrier than the desk's suggestion (issue 12, "Box and carrier choice"). Picked by digit
- * in the carrier prompt (Ctrl+K); stored Turkish / English in the audit log (order.carrierChanged) and on the chosen
- * option's reason, so the comparison and the report say it.
- */
-export const CARRIER_CHANGE_REASON_MESSAGES = {
-  'carrierChange.reason.customer': { tr: 'Müşteri bu taşıyıcıyı istedi', en: 'The customer asked for this carrier' },
-  'carrierChange.reason.faster': { tr: 'Daha hızlı teslim gerekli', en: 'Faster delivery needed' },
-  'carrierChange.reason.area': { tr: 'Önerilen taşıyıcı bu bölgede sorunlu', en: 'The suggested carrier has trouble in this area' },
-  'carrierChange.reason.pickup': { tr: 'Önerilen taşıyıcının alımı kaçtı', en: "The suggested carrier's pickup has gone" },
-} as const
-
-export type CarrierChangeReasonKey = keyof typeof CARRIER_CHANGE_REASON_MESSAGES
-
-/** In digit order. */
-export const CARRIER_CHANGE_REASONS = Object.keys(CARRIER_CHANGE_REASON_MESSAGES) as readonly CarrierChangeReasonKey[]
+import { CARRIER_CHANGE_REASON_MESSAGES, reasonPair, type CarrierChangeReasonKey } from './desk-reasons'
 
 /** The reason as stored: "Türkçe / English". */
 export function carrierChangeReasonText(key: CarrierChangeReasonKey): string {
-  const m = CARRIER_CHANGE_REASON_MESSAGES[key]
-  return `${m.tr} / ${m.en}`
+  return reasonPair(CARRIER_CHANGE_REASON_MESSAGES[key])
 }
 
 /** The reason a changed option carries on the comparison and the shipment: "Paketçi değiştirdi: … / changed by the packer: …". */

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { Box } from '../domain/box'
-import { CARRIER_CHANGE_REASONS, type CarrierChangeReasonKey, type CarrierChangeView } from './carrier-change'
+import type { CarrierChangeView } from './carrier-change'
+import { CARRIER_CHANGE_REASONS, type CarrierChangeReasonKey } from './desk-reasons'
 import { PACKAGE_LIMITS } from '../domain/limits'
 import type { OrderSummary } from '../domain/order'
 import type { Packer } from '../domain/packer'

@@ -26,6 +26,20 @@ export const VOID_REASON_MESSAGES = {
   'void.reason.labelDamaged': { tr: 'Etiket bozuk', en: 'Label damaged' },
 } as const
 
+/**
+ * Why the packer takes another carrier than the desk's suggestion (issue 12, "Box and carrier choice"). Picked by digit
+ * in the carrier prompt (Ctrl+K); stored Turkish / English in the audit log (order.carrierChanged) and on the chosen
+ * option's reason, so the comparison and the report say it.
+ */
+export const CARRIER_CHANGE_REASON_MESSAGES = {
+  'carrierChange.reason.customer': { tr: 'Müşteri bu taşıyıcıyı istedi', en: 'The customer asked for this carrier' },
+  'carrierChange.reason.faster': { tr: 'Daha hızlı teslim gerekli', en: 'Faster delivery needed' },
+  'carrierChange.reason.area': { tr: 'Önerilen taşıyıcı bu bölgede sorunlu', en: 'The suggested carrier has trouble in this area' },
+  'carrierChange.reason.pickup': { tr: 'Önerilen taşıyıcının alımı kaçtı', en: "The suggested carrier's pickup has gone" },
+} as const
+
+export type CarrierChangeReasonKey = keyof typeof CARRIER_CHANGE_REASON_MESSAGES
+
 export type OverrideReasonKey = keyof typeof OVERRIDE_REASON_MESSAGES
 export type ReturnReasonKey = keyof typeof RETURN_REASON_MESSAGES
 
@@ -33,6 +47,7 @@ export type ReturnReasonKey = keyof typeof RETURN_REASON_MESSAGES
 export const OVERRIDE_REASONS = Object.keys(OVERRIDE_REASON_MESSAGES) as readonly OverrideReasonKey[]
 export const RETURN_REASONS = Object.keys(RETURN_REASON_MESSAGES) as readonly ReturnReasonKey[]
 export const VOID_REASONS = Object.keys(VOID_REASON_MESSAGES) as readonly (keyof typeof VOID_REASON_MESSAGES)[]
+export const CARRIER_CHANGE_REASONS = Object.keys(CARRIER_CHANGE_REASON_MESSAGES) as readonly CarrierChangeReasonKey[]
 
 /** The reason at `index` (the first one when out of range), as stored: "Türkçe / English". */
 export function overrideReasonText(index: number): string {
@@ -48,6 +63,10 @@ export function voidReasonText(index: number): string {
 }
 
 function reasonText<K extends string>(messages: Readonly<Record<K, Readonly<{ tr: string; en: string }>>>, keys: readonly K[], index: number): string {
-  const m = messages[keys[index] ?? keys[0]!]
+  return reasonPair(messages[keys[index] ?? keys[0]!])
+}
+
+/** A reason as stored in the audit log and on records: "Türkçe / English". */
+export function reasonPair(m: Readonly<{ tr: string; en: string }>): string {
   return `${m.tr} / ${m.en}`
 }

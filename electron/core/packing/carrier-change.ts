@@ -1,4 +1,5 @@
-import { carrierChangeReasonText, type CarrierChangeReasonKey, type CarrierChangeView } from '../../../shared/contract/carrier-change'
+import { carrierChangeReasonText, type CarrierChangeView } from '../../../shared/contract/carrier-change'
+import type { CarrierChangeReasonKey } from '../../../shared/contract/desk-reasons'
 import type { CommandHandlers } from '../../../shared/contract/commands'
 import { COST_MINIMUM_ROLE, withoutAmounts } from '../../../shared/contract/cost-visibility'
 import { PackingStep, type PackingView } from '../../../shared/contract/views'

@@ -1,4 +1,5 @@
-import { pickedReason, screenOrder, type CarrierChangeReasonKey } from '../../../shared/contract/carrier-change'
+import { pickedReason, screenOrder } from '../../../shared/contract/carrier-change'
+import type { CarrierChangeReasonKey } from '../../../shared/contract/desk-reasons'
 import { priceBand, type ShipmentMeasure } from '../../../shared/desi'
 import type { Address } from '../../../shared/domain/address'
 import type { Order } from '../../../shared/domain/order'

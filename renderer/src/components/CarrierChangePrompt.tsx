@@ -1,4 +1,5 @@
-import { CARRIER_CHANGE_REASONS, type CarrierChangeNeed } from '../../../shared/contract/carrier-change'
+import type { CarrierChangeNeed } from '../../../shared/contract/carrier-change'
+import { CARRIER_CHANGE_REASONS } from '../../../shared/contract/desk-reasons'
 import { noticeText } from '../../../shared/i18n/notice-text'
 import type { NoticeRef } from '../../../shared/i18n/notice-codes'
 import { formatTry } from '../../../shared/money'

@@ -1,5 +1,6 @@
 import { useState } from 'react'
-import { CARRIER_CHANGE_REASONS, type CarrierChangeOptionView, type CarrierChangeView } from '../../../shared/contract/carrier-change'
+import type { CarrierChangeOptionView, CarrierChangeView } from '../../../shared/contract/carrier-change'
+import { CARRIER_CHANGE_REASONS } from '../../../shared/contract/desk-reasons'
 import { toAppError, type SerializedAppError } from '../../../shared/errors'
 import type { StationClient } from '../lib/station-client'
 import { useCtrlKey } from './use-ctrl-key'
