@@ -325,7 +325,7 @@ export async function createStation(dataDir: string, config: StationConfig, adap
     ...returnPromptCommands({ packing }),
     ...exceptionsCommands({ exceptions }),
     ...webhooksCommands({ webhooks }),
-    ...shipmentsCommands({ db, connectors: carriers.connectors, carrierNames }),
+    ...shipmentsCommands({ db, connectors: carriers.connectors, carrierNames, paper: config.printer }),
     ...manifestsCommands({ db, connectors, sender: config.sender, sink: adapters.sink, dpi: config.printer.dpi }),
     ...settingsCommands({
       db,

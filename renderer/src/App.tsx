@@ -31,6 +31,7 @@ import { useCarrierChange } from './hooks/use-carrier-change'
 import { useSettings } from './hooks/use-settings'
 import { useSyncControls } from './hooks/use-sync-controls'
 import { useStation } from './hooks/use-station'
+import { useLabelImage } from './hooks/use-label-image'
 import { errorMessage } from './i18n-errors'
 import { createBeeper } from './lib/beep'
 import type { StationClient } from './lib/station-client'
@@ -80,6 +81,7 @@ export function App({ client }: { client: StationClient }) {
     () => scanner.inputRef.current?.focus(),
   )
   const voidTarget = shownShipment(desk.lookup, view)
+  const labelImage = useLabelImage(client, desk.lookup?.shipmentId ?? null)
   // Ctrl+K: another carrier from the comparison, while the order's items are counted and nothing is bought yet.
   const carrierChangeable = packing && !!view?.order && !view.shipment && (view.step === 'itemsVerified' || view.step === 'exception')
   const carrier = useCarrierChange(
@@ -182,6 +184,7 @@ export function App({ client }: { client: StationClient }) {
         override={{ open: desk.overrideOpen, reason: desk.overrideReason }}
         confirmCancel={desk.confirmCancel}
         lookup={desk.lookup}
+        labelImage={labelImage}
         idleExtra={demo ? <DemoOrders client={client} refreshKey={`${view.packedCount}:${view.packer?.id ?? ''}`} /> : undefined}
       />
     )

@@ -48,6 +48,7 @@ export const COMMAND_MINIMUM_ROLE = {
   'slips.reprint': 'packer',
   'shipments.timeline': 'packer',
   'shipments.search': 'packer',
+  'shipments.labelImage': 'packer',
   'shipments.cancel': 'packer',
   'returns.create': 'packer',
   'returns.list': 'packer',

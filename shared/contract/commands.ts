@@ -17,6 +17,7 @@ import type {
   ReportView,
   SettingsView,
   ShipmentSearchHit,
+  LabelImageView,
   ShipmentTimelineView,
   ShipmentView,
   SlipPrintView,
@@ -138,6 +139,8 @@ export const commandInputs = {
   'shipments.timeline': z.object({ code: ScanCode }).strict(),
   /** Orders and shipments by order number, tracking number, recipient name or phone (typed or scanned), newest first, at most ten. */
   'shipments.search': z.object({ query: z.string().trim().min(1).max(80) }).strict(),
+  /** A shipment's stored label as an image for the lookup panel (ZPL rendered to PNG; PDF labels: no preview). */
+  'shipments.labelImage': z.object({ shipmentId: z.string().trim().min(1).max(80) }).strict(),
   /** Configured carriers with their circuit-breaker state and offline labels awaiting registration. */
   'carriers.status': empty,
   /** Support: the latest raw carrier requests/responses (secrets redacted). */
@@ -228,6 +231,7 @@ export type CommandOutputs = {
   'scale.zero': null
   'shipments.timeline': ShipmentTimelineView
   'shipments.search': ShipmentSearchHit[]
+  'shipments.labelImage': LabelImageView
   'carriers.status': CarrierStatusView[]
   'carriers.exchanges': CarrierExchangeView[]
   'tracking.pollNow': TrackingPassView

@@ -161,6 +161,16 @@ export type ShipmentLookupView = Readonly<{
   events: readonly Readonly<{ at: string; status: string | null; text: string; location: string | null }>[]
 }>
 
+/**
+ * A shipment's stored label as the lookup panel shows it (`shipments.labelImage`): a ZPL label rendered to PNG; `none` for a PDF
+ * label (some carriers) or no stored label, shown as "no preview"; `failed` when the stored ZPL does not render, with zebrash's reason.
+ */
+export type LabelImageView = Readonly<
+  | { shipmentId: string; kind: 'png'; dataUrl: string; widthMm: number; heightMm: number }
+  | { shipmentId: string; kind: 'none'; format: 'zpl' | 'pdf' | null }
+  | { shipmentId: string; kind: 'failed'; reason: string }
+>
+
 /** One hit of `shipments.search`: an order with its live (else newest) shipment; shipment fields are null when it was never labelled. */
 export type ShipmentSearchHit = Readonly<{
   orderId: string

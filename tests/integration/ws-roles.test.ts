@@ -71,8 +71,10 @@ describe('the core refuses a command below its role, over the WebSocket', () => 
   it('a locked desk still shows itself and takes a badge; reports (costs) wait for a manager', async () => {
     expect(codeOf(await ws.raw('station.getSnapshot', {}))).toBe('ok')
     expect(codeOf(await ws.raw('orders.list', {}))).toBe(ErrorCode.sessionRequired)
+    expect(codeOf(await ws.raw('shipments.labelImage', { shipmentId: 'x' }))).toBe(ErrorCode.sessionRequired)
     await ws.call('scan.submit', { code: 'S9001', source: 'scanner' })
     expect(codeOf(await ws.raw('orders.list', {}))).toBe('ok')
+    expect(codeOf(await ws.raw('shipments.labelImage', { shipmentId: 'x' }))).toBe(ErrorCode.notFound) // past the role check
     const refused = await ws.raw('reports.summary', {})
     expect(refused.ok ? null : [refused.error.code, refused.error.meta]).toEqual([
       ErrorCode.roleRequired,

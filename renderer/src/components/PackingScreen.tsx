@@ -1,4 +1,4 @@
-import type { PackingView, ShipmentLookupView } from '../../../shared/contract/views'
+import type { LabelImageView, PackingView, ShipmentLookupView } from '../../../shared/contract/views'
 import type { SerializedAppError } from '../../../shared/errors'
 import type { Box } from '../../../shared/domain/box'
 import type { ReactNode } from 'react'
@@ -31,12 +31,14 @@ type Props = Readonly<{
   confirmCancel: boolean
   /** A shipment found by scanning its tracking number (Esc closes it). */
   lookup?: ShipmentLookupView | null
+  /** The lookup's label as an image, once the core rendered it. */
+  labelImage?: LabelImageView | null
   /** Shown in the empty order area (demo: orders to try). */
   idleExtra?: ReactNode
 }>
 
 /** The one working screen: steps, what to do now, the order and its items, scale, box, carriers, shipment. */
-export function PackingScreen({ view, problem, boxes, scale, now, override, confirmCancel, lookup, idleExtra }: Props) {
+export function PackingScreen({ view, problem, boxes, scale, now, override, confirmCancel, lookup, labelImage, idleExtra }: Props) {
   const choosingBox = expectsBox(view) && !view.box
   const { t } = useLang()
   const unconfirmed = (view.unconfirmedLabels ?? []).filter((l) => l.orderId !== view.order?.id || view.step === 'idle' || view.step === 'packed')
@@ -70,7 +72,7 @@ export function PackingScreen({ view, problem, boxes, scale, now, override, conf
         <div className="desk-left" {...scrollRegion(t('region.order'), 'desk-left')}>
           {/* A shipment scanned by its tracking number stands in for the order area until Esc or the next scan. */}
           {lookup ? (
-            <ShipmentLookup lookup={lookup} />
+            <ShipmentLookup lookup={lookup} image={labelImage ?? null} />
           ) : view.order ? (
             <>
               <OrderHeader order={view.order} claim={view.claim} />
