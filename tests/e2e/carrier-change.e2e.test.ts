@@ -1,12 +1,11 @@
-import { mkdirSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { resolve } from 'node:path'
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
-import { seriousAxeViolations } from '../support/axe'
 import { E2E_ARTIFACTS as ARTIFACTS } from './pages/chromium'
 import { scanDemoOrder } from './pages/demo-desk'
 import { demoDeskForFile, signedInDemoPage } from './pages/file-demo-desk'
 import { PackingPage } from './pages/packing.page'
+import { checkAtBothSizes } from './pages/screens'
 
 /**
  * Issue 12, "Box and carrier choice": the packer takes another carrier from the comparison, by keyboard only in
@@ -19,12 +18,9 @@ import { PackingPage } from './pages/packing.page'
 const demo = demoDeskForFile('carrier')
 const SCREENSHOTS = process.env.KARGOJET_SCREENSHOTS === '1' ? resolve(import.meta.dirname, '../../docs/screenshots') : null
 
-/** No serious axe violation; the screen saved as docs/screenshots/<name>-<w>x<h>.png when KARGOJET_SCREENSHOTS=1. */
-async function check(page: Page, name: string): Promise<void> {
-  expect(await seriousAxeViolations(page)).toEqual([])
-  const { width, height } = page.viewportSize()!
-  if (SCREENSHOTS) mkdirSync(SCREENSHOTS, { recursive: true })
-  await page.screenshot({ path: join(SCREENSHOTS ?? ARTIFACTS, `${name}-${width}x${height}.png`) })
+/** No serious axe violation at 1366×768 nor 1920×1080; the screen saved as docs/screenshots/<name>-<w>x<h>.png when KARGOJET_SCREENSHOTS=1. */
+function check(page: Page, name: string): Promise<void> {
+  return checkAtBothSizes(page, name, SCREENSHOTS ?? ARTIFACTS)
 }
 
 /** Types into the carrier prompt's own field, as the scanner or the keyboard does. */

@@ -36,6 +36,11 @@ export function ShipmentLookup({ lookup, image }: { lookup: ShipmentLookupView; 
               <StatusWord status={lookup.status} />
             </dd>
           </dl>
+          {/* Above the timeline: the keys stay in sight however long the timeline is. */}
+          <p className="muted small" data-testid="lookup-keys">
+            <kbd className="key">F4</kbd> <Tx k="lookup.keys" /> · <kbd className="key">F8</kbd> <Tx k="lookup.keyVoid" /> · <kbd className="key">KJIADE</kbd>{' '}
+            <Tx k="lookup.keyReturn" /> · <kbd className="key">Esc</kbd> <Tx k="lookup.keyClose" />
+          </p>
           {lookup.events.length === 0 ? (
             <p className="muted small">
               <Tx k="lookup.noEvents" />
@@ -53,10 +58,6 @@ export function ShipmentLookup({ lookup, image }: { lookup: ShipmentLookupView; 
         </div>
         <LabelPreview image={image} code={lookup.trackingNumber ?? lookup.barcode ?? lookup.orderNumber} />
       </div>
-      <p className="muted small" data-testid="lookup-keys">
-        <kbd className="key">F4</kbd> <Tx k="lookup.keys" /> · <kbd className="key">F8</kbd> <Tx k="lookup.keyVoid" /> · <kbd className="key">KJIADE</kbd>{' '}
-        <Tx k="lookup.keyReturn" /> · <kbd className="key">Esc</kbd> <Tx k="lookup.keyClose" />
-      </p>
     </section>
   )
 }
