@@ -53,3 +53,19 @@ describe('the lookup panel label image', () => {
     expect(lookup.lookup?.shipmentId).toBe(shipmentId)
   }, 60_000)
 })
+
+describe('the lookup panel keys', () => {
+  it('KJIADE over a looked-up shipment opens the return for ITS order, not the packed order behind the panel', async () => {
+    h = await startHarness()
+    const scan = (code: string) => h!.station.handlers['scan.submit']({ code, source: 'scanner' })
+    await scan('P1001')
+    const first = await packOrder(h, 'KJ1001')
+    await packOrder(h, 'KJ1002') // KJ1002 is the packed order on screen now
+    expect((await scan(first.shipment!.trackingNumber!)).lookup?.orderBarcode).toBe('KJ1001')
+    const prompt = (await scan('KJIADE')).returnPrompt
+    expect(prompt).toMatchObject({ stage: 'confirm', orderCode: 'KJ1001' })
+    await h.station.handlers['returns.closePrompt']({})
+    // With no lookup shown, KJIADE still takes the packed order on screen.
+    expect((await scan('KJIADE')).returnPrompt).toMatchObject({ stage: 'confirm', orderCode: 'KJ1002' })
+  }, 60_000)
+})

@@ -203,7 +203,8 @@ export class PackingService {
     // Once a return is shown ('done'), the next scan closes the prompt and is work again, so it is told apart like any other.
     const promptReads = s.returnPrompt !== null && s.returnPrompt.stage !== 'done'
     const kind: ScanKind = s.packer && !promptReads ? await classifyScan(this.deps.db, code, s.order) : { kind: 'unknown' }
-    s.lookup = null // a shipment shown by its tracking number stays until the next scan
+    const lookedUp = s.lookup
+    s.lookup = null // a shipment shown by its tracking number stays until the next scan (KJIADE over it returns its order)
     const reprintPick = s.reprintPick
     s.reprintPick = false // "which parcel?" takes the next scan only
     const effects = this.dispatch({
@@ -275,7 +276,7 @@ export class PackingService {
         if (digit! - 1 < OVERRIDE_REASONS.length) s.overrideReason = digit! - 1
         return this.view()
       case 'openReturn':
-        s.returnPrompt = openReturnPrompt(this.view())
+        s.returnPrompt = openReturnPrompt(this.view(), lookedUp?.orderBarcode ?? null)
         return this.view()
       case 'returnOrder':
         s.returnPrompt = withReturnOrder(s.returnPrompt!, code)

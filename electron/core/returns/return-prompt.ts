@@ -12,11 +12,14 @@ export type ReturnMaker = Readonly<{
 
 const VALID_DAYS = 14
 
-/** Opens the prompt, for the order on screen when it is already packed (else it asks for the order first). */
-export function openReturnPrompt(view: Pick<PackingView, 'step' | 'order'>): ReturnPromptView {
+/**
+ * Opens the prompt: for the shipment the lookup panel showed when KJIADE was scanned over it (its order, not the packed
+ * order behind the panel), else for the order on screen when it is already packed, else it asks for the order first.
+ */
+export function openReturnPrompt(view: Pick<PackingView, 'step' | 'order'>, lookedUpOrderCode: string | null = null): ReturnPromptView {
   const o = view.order
-  const packedOrderCode = o && (view.step === 'packed' || o.status === 'packed') ? o.barcode : null
-  return { stage: packedOrderCode ? 'confirm' : 'order', orderCode: packedOrderCode, reason: 0, result: null, problem: null }
+  const orderCode = lookedUpOrderCode ?? (o && (view.step === 'packed' || o.status === 'packed') ? o.barcode : null)
+  return { stage: orderCode ? 'confirm' : 'order', orderCode, reason: 0, result: null, problem: null }
 }
 
 /** The order (or tracking number) scanned in the 'order' stage. */
