@@ -8,7 +8,8 @@ import { checkAtBothSizes } from './pages/screens'
 /**
  * Issue 12, "Void and shipment search": the search box by keyboard only in Chromium. Ctrl+F opens it, typing
  * asks the core's FTS5 index (shipments.search), ↑/↓ and Enter open the lookup panel of the picked shipment,
- * Esc closes the box and gives the keys back to the scan field.
+ * Esc closes the box and gives the keys back to the scan field. The lookup shows the stored label as an image (the core
+ * renders its ZPL), names F4/F8/KJIADE/Esc, F8 voids and KJIADE returns the shipment on the panel; axe-clean at both sizes.
  */
 const demo = demoDeskForFile('search')
 const SCREENSHOTS = process.env.KARGOJET_SCREENSHOTS === '1' ? resolve(import.meta.dirname, '../../docs/screenshots') : null
@@ -72,5 +73,13 @@ describe('shipment search, in Chromium, keyboard only', () => {
     expect(await page.getByTestId('scan-input').evaluate((el) => el.matches(':focus'))).toBe(true)
     await desk.scan(tracking) // the scan field has the keys again
     await lookup.waitFor({ timeout: 15_000 })
+    await page.getByTestId('lookup-label-image').waitFor({ timeout: 15_000 })
+    await desk.scan('KJIADE') // the return, for the shipment on the panel
+    const returnPrompt = page.getByTestId('return-prompt')
+    await returnPrompt.waitFor({ timeout: 15_000 })
+    expect(await returnPrompt.getAttribute('data-stage')).toBe('confirm')
+    expect(await page.getByTestId('return-order').innerText()).toContain('KJ1001')
+    await desk.press('Escape')
+    await returnPrompt.waitFor({ state: 'detached', timeout: 15_000 })
   }, 120_000)
 })
