@@ -31,7 +31,9 @@ let worker: Worker | null = null
 const jobs = new Map<number, Job>()
 let nextJob = 0
 
-function failAll(err: Error): void {
+/** The worker died: its jobs fail (a clear notice on the panel), the next preview starts a new one. An older worker's late exit is ignored. */
+function failAll(w: Worker, err: Error): void {
+  if (worker !== w) return
   for (const job of jobs.values()) job.reject(err)
   jobs.clear()
   worker = null
@@ -46,9 +48,9 @@ function renderer(): Worker {
     if (m.error !== undefined) job?.reject(new Error(m.error))
     else job?.resolve(m.base64 ?? '')
   })
-  w.on('error', (err) => failAll(err))
-  w.on('exit', (code) => failAll(new Error(`label renderer stopped (${code})`)))
-  w.unref() // never keeps the station process alive (after the listeners: adding one refs the worker again)
+  w.on('error', (err) => failAll(w, err))
+  w.on('exit', (code) => failAll(w, new Error(`label renderer stopped (${code})`)))
+  w.unref() // idle until a job; after the listeners (adding one refs the worker again)
   worker = w
   return w
 }
@@ -62,8 +64,13 @@ function renderZpl(zpl: string, widthMm: number, heightMm: number, dpmm: number)
       reject(new Error(`no image after ${RENDER_TIMEOUT_MS} ms`))
       void w.terminate()
     }, RENDER_TIMEOUT_MS)
-    const done = (): void => clearTimeout(timer)
+    timer.unref()
+    const done = (): void => {
+      clearTimeout(timer)
+      if (jobs.size === 0) w.unref() // idle: never keeps the process alive
+    }
     jobs.set(id, { resolve: (b) => (done(), resolve(b)), reject: (e) => (done(), reject(e)) })
+    w.ref() // a render under way finishes even when nothing else keeps the process alive
     w.postMessage({ id, zpl, widthMm, heightMm, dpmm })
   })
 }
