@@ -254,6 +254,7 @@ export async function createStation(dataDir: string, config: StationConfig, adap
   if (cloud) subs.push(cloud.onDidChangeStatus(() => void exceptions.list().catch(() => undefined)))
   // A cloud the sync already knows to be offline is not waited for again by each claim.
   if (cloud && adapters.claims) subs.push(cloud.onDidChangeStatus((s) => adapters.claims?.noteSyncStatus(s)))
+  if (cloud && adapters.claims) adapters.claims.useOwedPush(() => cloud.pushOwed())
   // A renewal found the open order's claim granted or lost: the packing screen shows it at once.
   if (adapters.claims)
     subs.push(adapters.claims.onDidChangeClaim((c) => (packing.view().order?.id === c.orderId ? emit('packing.changed', packing.view()) : undefined)))

@@ -61,6 +61,16 @@ export class CloudSyncService {
     this.timer.unref()
   }
 
+  /**
+   * Pushes what this desk owes the cloud now: waits out a round in flight (it may have read the outbox before the
+   * newest event), then runs a fresh one, which pushes first. Used before asking again for a claim the cloud refused
+   * on the strength of events this desk has not sent yet (its own void).
+   */
+  async pushOwed(): Promise<void> {
+    await this.running?.catch(() => undefined)
+    await this.syncNow()
+  }
+
   /** One round now (ignores the backoff wait). Concurrent calls share the round in flight. */
   syncNow(): Promise<void> {
     this.running ??= this.round().finally(() => (this.running = null))

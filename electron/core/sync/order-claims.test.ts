@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { startReferenceCloud, type ReferenceCloud } from '../../../sandbox/cloud/reference/reference-cloud'
 import { ErrorCode } from '../../../shared/errors'
+import { call } from '../../../sandbox/cloud/reference/cloud-test-client'
 import { createOrderClaims, type OrderClaims, type OrderClaimsOptions } from './order-claims'
 
 /** Claims against the reference cloud over real HTTP, its faults injected per route. */
@@ -161,5 +162,59 @@ describe('order claims: retried within a bounded time, local only when the cloud
     const a = desk(c, 'a', { retryMs: 200 })
     expect(await a.claim('ref-000003')).toBe('local')
     expect(await a.confirm('ref-000003')).toMatchObject({ state: 'local' })
+  })
+})
+
+describe('order claims: a desk that voided its own label (sync-guarantees §4.9)', () => {
+  const event = (id: string, kind: string, payload: Record<string, unknown>) => ({
+    id,
+    kind,
+    orderId: 'ref-000001',
+    payload,
+    createdAt: '2026-12-07T09:00:00.000Z',
+  })
+  const pushAs = async (c: ReferenceCloud, id: 'a' | 'b', events: unknown[]) => {
+    const res = await call(c.url, '/api/v1/events', { apiKey: `key-${id}`, body: { events } })
+    expect(res.status).toBe(200)
+  }
+  const packedByA = async (c: ReferenceCloud) =>
+    pushAs(c, 'a', [
+      event('e1', 'shipment.created', { shipmentId: 's-1', trackingNumber: 'T1', carrierId: 'comtohome', serviceCode: 'provider:1', costKurus: 9800 }),
+      event('e2', 'order.packed', { shipmentId: 's-1', trackingNumber: 'T1' }),
+    ])
+
+  it('refused as packed by itself while the void is unsent: pushes what it owes, then is granted; the other desk is still refused until then', async () => {
+    const c = await start()
+    await packedByA(c)
+    const a = desk(c, 'a')
+    const b = desk(c, 'b')
+    await expect(b.claim('ref-000001')).rejects.toMatchObject({ code: ErrorCode.orderBusy, meta: { claim: { reason: 'packed', stationId: 'desk-a' } } })
+    let pushes = 0
+    a.useOwedPush(async () => {
+      pushes++
+      await pushAs(c, 'a', [event('e3', 'shipment.cancelled', { shipmentId: 's-1', reason: 'void' })])
+    })
+    expect(await a.claim('ref-000001')).toBe('granted')
+    expect(pushes).toBe(1)
+  })
+
+  it('nothing owed (the order really is packed here): one push, then the same refusal, no loop', async () => {
+    const c = await start()
+    await packedByA(c)
+    const a = desk(c, 'a')
+    let pushes = 0
+    a.useOwedPush(async () => void pushes++)
+    await expect(a.claim('ref-000001')).rejects.toMatchObject({ code: ErrorCode.orderBusy, meta: { claim: { reason: 'packed', stationId: 'desk-a' } } })
+    expect(pushes).toBe(1)
+  })
+
+  it('packed by another desk: no push is tried', async () => {
+    const c = await start()
+    await packedByA(c)
+    const b = desk(c, 'b')
+    let pushes = 0
+    b.useOwedPush(async () => void pushes++)
+    await expect(b.claim('ref-000001')).rejects.toMatchObject({ code: ErrorCode.orderBusy })
+    expect(pushes).toBe(0)
   })
 })

@@ -47,6 +47,11 @@ export interface OrderClaims {
   confirm(orderId: string): Promise<HeldClaim>
   /** The sync's status as it changes: a cloud known to be offline for `retryMs` is not waited for again. */
   noteSyncStatus(status: Pick<SyncStatusView, 'mode'>): void
+  /**
+   * How to push this desk's unsent events. A claim the cloud refuses as packed by this very desk (the desk voided the
+   * label, and the void's event is still in the outbox) pushes them, then asks once more (docs/sync-guarantees.md §4.9).
+   */
+  useOwedPush(push: () => Promise<void>): void
   /** A kept claim changed on its own (a renewal turned local into granted, or found it lost). */
   onDidChangeClaim(listener: (claim: HeldClaim) => void): Unsubscribe
   /**
@@ -213,11 +218,24 @@ export function createOrderClaims(opts: OrderClaimsOptions): OrderClaims {
     return res
   }
 
+  let owedPush: (() => Promise<void>) | null = null
+  /** A claim; refused as packed by this desk itself, once more after pushing what the desk owes the cloud. */
+  const claimOwnedAware = async (orderId: string) => {
+    try {
+      return await claimAtCloud(orderId)
+    } catch (err) {
+      const c = conflictOf(toAppError(err))
+      if (!owedPush || c?.reason !== 'packed' || c.stationId !== opts.stationId) throw err
+      await owedPush().catch(() => undefined)
+      return await claimAtCloud(orderId)
+    }
+  }
+
   return {
     async claim(orderId) {
       let res: Awaited<ReturnType<typeof claimAtCloud>>
       try {
-        res = await claimAtCloud(orderId)
+        res = await claimOwnedAware(orderId)
       } catch (err) {
         const e = toAppError(err)
         if (e.code === ErrorCode.syncConflict) throw refusal(conflictOf(e))
@@ -261,6 +279,9 @@ export function createOrderClaims(opts: OrderClaimsOptions): OrderClaims {
     noteSyncStatus(status) {
       if (status.mode === 'offline') offlineSince ??= now()
       else if (status.mode !== 'paused') ((offlineSince = null), (unreachable = false))
+    },
+    useOwedPush(push) {
+      owedPush = push
     },
     settle(orderId) {
       stop(orderId)
