@@ -198,23 +198,16 @@ describe('order claims: a desk that voided its own label (sync-guarantees §4.9)
     expect(pushes).toBe(1)
   })
 
-  it('nothing owed (the order really is packed here): one push, then the same refusal, no loop', async () => {
+  it.each([
+    ['nothing owed (the order really is packed here): one push, then the same refusal, no loop', 'a', 1],
+    ['packed by another desk: no push is tried, the refusal names that desk', 'b', 0],
+  ] as const)('%s', async (_, id, expectedPushes) => {
     const c = await start()
     await packedByA(c)
-    const a = desk(c, 'a')
+    const d = desk(c, id)
     let pushes = 0
-    a.useOwedPush(async () => void pushes++)
-    await expect(a.claim('ref-000001')).rejects.toMatchObject({ code: ErrorCode.orderBusy, meta: { claim: { reason: 'packed', stationId: 'desk-a' } } })
-    expect(pushes).toBe(1)
-  })
-
-  it('packed by another desk: no push is tried', async () => {
-    const c = await start()
-    await packedByA(c)
-    const b = desk(c, 'b')
-    let pushes = 0
-    b.useOwedPush(async () => void pushes++)
-    await expect(b.claim('ref-000001')).rejects.toMatchObject({ code: ErrorCode.orderBusy })
-    expect(pushes).toBe(0)
+    d.useOwedPush(async () => void pushes++)
+    await expect(d.claim('ref-000001')).rejects.toMatchObject({ code: ErrorCode.orderBusy, meta: { claim: { reason: 'packed', stationId: 'desk-a' } } })
+    expect(pushes).toBe(expectedPushes)
   })
 })
