@@ -21,7 +21,15 @@ describe('a crash in the middle of buying a label (SIGKILL, then restart)', () =
       let serve = await desk.start({ KARGOJET_CRASH_AT: checkpoint })
       const c = await connectStation(serve.url, serve.token)
       await c.call('station.getSnapshot', {})
-      await c.call('scan.submit', { code: 'P1001' })
+      // A fresh desk knows the badges once its first sync has pulled the packers: until then P1001 is "unknown badge".
+      await eventually(
+        () =>
+          c.call('scan.submit', { code: 'P1001' }).then(
+            () => true,
+            () => false,
+          ),
+        (loggedIn) => loggedIn,
+      )
       let v = await c.call('scan.submit', { code: 'KJ1001' })
       for (const line of v.order!.lines) for (let i = 0; i < line.quantity; i++) v = await c.call('scan.submit', { code: line.gtin! })
       v = await c.call('scan.submit', { code: 'KOLI2' })
